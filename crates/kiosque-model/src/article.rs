@@ -1,0 +1,251 @@
+//! Articles: the summary in the index and the typed blocks of the body file.
+
+use serde::{Deserialize, Serialize};
+
+use crate::entity::EntityId;
+
+/// What the index says about one article: enough for its card, its filters and its page header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleSummary {
+    /// Stable id (a slug), also the name of its body file `articles/<id>.json`.
+    pub id: String,
+    /// The title; see `title_derived`.
+    pub title: String,
+    /// True when the input had no title and this one was taken from the first sentence.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub title_derived: bool,
+    /// Publication date, ISO 8601 (`2025-01-06`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// True when the date was not given but inferred from the text.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub published_inferred: bool,
+    /// The publication or site the article comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The original URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Licence of the text, when the input gave one (e.g. `CC BY 2.5`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub license: Option<String>,
+    /// ISO 639-1 language code (`fr`, `en`), given or detected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// The start of the body (never boilerplate), cut on a word boundary.
+    pub excerpt: String,
+    /// Number of words in the body.
+    pub words: u32,
+    /// The entities the article mentions, most salient first (more mentions, then earlier).
+    #[serde(default)]
+    pub entities: Vec<EntityId>,
+}
+
+impl ArticleSummary {
+    /// Estimated reading time in whole minutes (at 220 words a minute, at least one).
+    pub fn reading_minutes(&self) -> u32 {
+        self.words.div_ceil(220).max(1)
+    }
+
+    /// Whether the article mentions the entity.
+    pub fn mentions(&self, entity: &EntityId) -> bool {
+        self.entities.contains(entity)
+    }
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+/// The body file of one article: `articles/<id>.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleBody {
+    /// The article id, as in the index.
+    pub id: String,
+    /// The page in reading order, every part typed; nothing of the input is dropped.
+    pub blocks: Vec<Block>,
+}
+
+/// One typed part of a page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Block {
+    /// A heading inside the body.
+    Heading(TextBlock),
+    /// A paragraph of the body.
+    Paragraph(TextBlock),
+    /// An embedded post (a tweet, …) quoted in the article.
+    Embed(EmbedBlock),
+    /// A link to another article ("A lire aussi", "Read more").
+    Related(RelatedBlock),
+    /// Text that is not the article: teasers, navigation, captions, legends…
+    Boilerplate(BoilerplateBlock),
+    /// A block kind added by a later minor version; readers skip it.
+    #[serde(other)]
+    Unknown,
+}
+
+impl Block {
+    /// Whether the block is part of the article body (headings and paragraphs).
+    pub fn is_body(&self) -> bool {
+        matches!(self, Block::Heading(_) | Block::Paragraph(_))
+    }
+
+    /// The block's text.
+    pub fn text(&self) -> &str {
+        match self {
+            Block::Heading(b) | Block::Paragraph(b) => &b.text,
+            Block::Embed(b) => &b.text,
+            Block::Related(b) => &b.text,
+            Block::Boilerplate(b) => &b.text,
+            Block::Unknown => "",
+        }
+    }
+
+    /// The entity mentions in the block's text.
+    pub fn mentions(&self) -> &[Mention] {
+        match self {
+            Block::Heading(b) | Block::Paragraph(b) => &b.mentions,
+            Block::Embed(b) => &b.mentions,
+            Block::Related(b) => &b.mentions,
+            Block::Boilerplate(_) | Block::Unknown => &[],
+        }
+    }
+}
+
+/// A heading or paragraph.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextBlock {
+    /// The text, as cleaned.
+    pub text: String,
+    /// Entity mentions in `text`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentions: Vec<Mention>,
+}
+
+/// An embedded social-media post.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmbedBlock {
+    /// The kind of post: `tweet`, `post`.
+    pub platform: String,
+    /// The text of the post, without its attribution line.
+    pub text: String,
+    /// The author's display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// The author's handle, with its `@`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handle: Option<String>,
+    /// The date of the post, ISO 8601.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// A link to attached media, as written (`pic.twitter.com/…`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media_link: Option<String>,
+    /// The link to the post itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The entity the author is, when recognised.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author_entity: Option<EntityId>,
+    /// Entity mentions in `text`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentions: Vec<Mention>,
+}
+
+/// A link to a related article.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RelatedBlock {
+    /// The marker that introduced it, as written ("A lire aussi").
+    pub label: String,
+    /// The linked article's title.
+    pub text: String,
+    /// The link target, when the input had one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Entity mentions in `text`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentions: Vec<Mention>,
+}
+
+/// Text kept but not shown as the article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoilerplateBlock {
+    /// Why it is not part of the article.
+    pub reason: Noise,
+    /// The text, as found.
+    pub text: String,
+}
+
+/// The kinds of boilerplate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Noise {
+    /// A teaser of another, unrelated article.
+    Teaser,
+    /// Site navigation, banners, skip links, taglines.
+    Navigation,
+    /// A caption or credit of an image or video.
+    Caption,
+    /// A map or chart legend.
+    Legend,
+    /// A dateline that restates the publication date.
+    Dateline,
+    /// A section footer: sources, sister links, related news headings.
+    Footer,
+    /// A notice about the page or the site rather than the news.
+    Notice,
+    /// Share buttons and similar calls to action.
+    Share,
+    /// The title line repeated at the top of the body.
+    Title,
+    /// Anything else that is not article text.
+    #[serde(other)]
+    Other,
+}
+
+/// A mention of an entity: a span of a block's text.
+///
+/// `start` and `end` count Unicode scalar values (code points, what Rust's `chars()` yields and
+/// Python's `str` indexes), from the start of the block's `text`; `end` is exclusive.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Mention {
+    /// First code point of the mention.
+    pub start: u32,
+    /// One past the last code point of the mention.
+    pub end: u32,
+    /// The entity mentioned.
+    pub entity: EntityId,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_are_tagged_by_kind_and_unknown_kinds_are_skipped() {
+        let json = r#"[
+            {"kind": "paragraph", "text": "La Russie", "mentions": [{"start": 3, "end": 9, "entity": "loc-russie"}]},
+            {"kind": "boilerplate", "reason": "teaser", "text": "PSG : …"},
+            {"kind": "poll", "question": "?"}
+        ]"#;
+        let blocks: Vec<Block> = serde_json::from_str(json).expect("valid blocks");
+        assert_eq!(blocks.len(), 3);
+        assert!(blocks[0].is_body());
+        assert_eq!(blocks[0].mentions()[0].entity.as_str(), "loc-russie");
+        assert!(!blocks[1].is_body());
+        assert_eq!(blocks[1].mentions(), &[]);
+        assert_eq!(blocks[2], Block::Unknown);
+    }
+
+    #[test]
+    fn reading_time_rounds_up_and_is_at_least_a_minute() {
+        let mut summary: ArticleSummary = serde_json::from_str(
+            r#"{"id": "a", "title": "T", "excerpt": "", "words": 0}"#,
+        )
+        .expect("minimal summary");
+        assert_eq!(summary.reading_minutes(), 1);
+        summary.words = 221;
+        assert_eq!(summary.reading_minutes(), 2);
+    }
+}

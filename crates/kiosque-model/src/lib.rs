@@ -1,0 +1,23 @@
+//! Kiosque's data contract: the JSON the CLI writes to `public/data` and the app reads.
+//!
+//! Plain serde types and pure logic over them (filtering, facet counts, mention highlighting),
+//! with no web or CLI dependency, so both sides share one definition and it is tested natively.
+//! The format is documented for humans in `docs/data-format.md`.
+
+pub mod article;
+pub mod entity;
+pub mod facets;
+pub mod highlight;
+pub mod index;
+pub mod schema;
+pub mod selection;
+pub mod text;
+
+pub use article::{
+    ArticleBody, ArticleSummary, Block, BoilerplateBlock, EmbedBlock, Mention, RelatedBlock,
+    TextBlock,
+};
+pub use entity::{Entity, EntityId, Label};
+pub use index::SiteIndex;
+pub use schema::{SCHEMA_VERSION, SchemaError, check_schema};
+pub use selection::Selection;
