@@ -1,1 +1,11 @@
-//! x
+//! Kiosque's cleaning and entity extraction, in pure Rust with no I/O.
+//!
+//! The pipeline for one article: [`source`] turns an input (plain text with optional front
+//! matter, Markdown, HTML, a JSON record) into a [`source::Document`]; [`clean`] splits it into
+//! typed blocks; [`ner`] finds entity mentions in the blocks that belong to the article; and
+//! [`link`] gives every entity one id and one name across the corpus. [`dates`] finds and
+//! resolves date expressions, [`lang`] detects the language.
+
+pub mod clean;
+pub mod dates;
+pub mod normalize;

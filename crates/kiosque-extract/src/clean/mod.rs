@@ -1,0 +1,511 @@
+//! Cleaning: splitting a scraped page into typed parts — body paragraphs and headings, embedded
+//! posts, related-article links and boilerplate — without dropping anything.
+
+pub mod embed;
+pub mod rules;
+pub mod units;
+
+use chrono::NaiveDate;
+use kiosque_model::article::Noise;
+use kiosque_model::text::fold;
+
+use crate::dates::{DateExpr, find_dates};
+use crate::normalize::Normalized;
+use rules::MarkerKind;
+use units::Unit;
+
+/// A half-open range of code points in the normalised document.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    /// First code point.
+    pub start: u32,
+    /// One past the last code point.
+    pub end: u32,
+}
+
+impl Span {
+    /// Whether `other` lies within this span.
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// How the input is written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text: one paragraph per line.
+    #[default]
+    Text,
+    /// Markdown: paragraphs separated by blank lines, `#` headings.
+    Markdown,
+}
+
+/// What cleaning knows about the article beforehand.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options<'a> {
+    /// How the text is written.
+    pub format: Format,
+    /// The title from metadata, if any: a first line repeating it is typed as such.
+    pub title: Option<&'a str>,
+}
+
+/// An embedded post.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EmbedInfo {
+    /// `tweet`.
+    pub platform: String,
+    /// The author's display name, as written.
+    pub author: Option<String>,
+    /// Where the author's name is in the document.
+    pub author_span: Option<Span>,
+    /// The handle, with its `@`.
+    pub handle: Option<String>,
+    /// The date of the post.
+    pub date: Option<NaiveDate>,
+    /// Where the date is in the document.
+    pub date_span: Option<Span>,
+    /// The attached media link.
+    pub media_link: Option<String>,
+    /// The link to the post.
+    pub url: Option<String>,
+    /// Where the post's text is (the part's span also covers the attribution).
+    pub text_span: Span,
+}
+
+/// What a part of the page is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Role {
+    /// A heading of the body.
+    Heading,
+    /// A paragraph of the body.
+    Paragraph,
+    /// An embedded post.
+    Embed(EmbedInfo),
+    /// A link to another article, introduced by `label`.
+    Related {
+        /// The marker as written ("A lire aussi").
+        label: String,
+        /// The link target, if known.
+        url: Option<String>,
+    },
+    /// Not the article.
+    Boilerplate(Noise),
+}
+
+/// A typed part of the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    /// What it is.
+    pub role: Role,
+    /// Where it is in the normalised document (for embeds, with the attribution line).
+    pub span: Span,
+    /// Its text (for embeds, the post's text only; for related links, the title).
+    pub text: String,
+}
+
+impl Part {
+    /// The span of `text` in the document.
+    pub fn text_span(&self) -> Span {
+        match &self.role {
+            Role::Embed(e) => e.text_span,
+            _ => self.span,
+        }
+    }
+
+    /// Whether entities are sought in this part (everything but boilerplate).
+    pub fn is_article(&self) -> bool {
+        !matches!(self.role, Role::Boilerplate(_))
+    }
+}
+
+/// A cleaned page.
+#[derive(Debug, Clone)]
+pub struct Cleaned {
+    /// The normalised text, with offsets back to the input.
+    pub doc: Normalized,
+    /// The page in order, every unit of it typed.
+    pub parts: Vec<Part>,
+    /// A title line found in the text (when no title was given).
+    pub title_line: Option<String>,
+    /// A dateline found in the text.
+    pub dateline: Option<NaiveDate>,
+}
+
+impl Cleaned {
+    /// The parts that make the article body (headings and paragraphs).
+    pub fn body(&self) -> impl Iterator<Item = &Part> {
+        self.parts
+            .iter()
+            .filter(|p| matches!(p.role, Role::Heading | Role::Paragraph))
+    }
+}
+
+/// How a unit was typed, before units are assembled into parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Tag {
+    Unset,
+    Heading,
+    Noise(Noise),
+    Dateline(NaiveDate),
+    /// A related marker whose title is on the next unit.
+    Marker,
+    Related { label: String, text_span: Span },
+    /// Part of embed number `n`.
+    Embed(usize),
+}
+
+/// Cleans one page.
+pub fn clean(input: &str, options: &Options<'_>) -> Cleaned {
+    let doc = Normalized::new(input, 0);
+    let units = units::units(&doc.text, options.format);
+    let mut tags = vec![Tag::Unset; units.len()];
+    let mut embeds: Vec<EmbedInfo> = Vec::new();
+
+    tag_line_noise(&units, &mut tags);
+    tag_related(&units, &mut tags);
+    tag_embeds(&units, &mut tags, &mut embeds);
+    tag_footers(&units, &mut tags);
+    tag_captions(&units, &mut tags);
+    tag_teasers(&units, &mut tags);
+    let title_line = tag_title(&units, &mut tags, options);
+    let dateline = tags.iter().find_map(|t| match t {
+        Tag::Dateline(d) => Some(*d),
+        _ => None,
+    });
+
+    let parts = assemble(&doc.text, &units, tags, embeds);
+    Cleaned {
+        doc,
+        parts,
+        title_line,
+        dateline,
+    }
+}
+
+fn tag_line_noise(units: &[Unit], tags: &mut [Tag]) {
+    for (unit, tag) in units.iter().zip(tags.iter_mut()) {
+        if unit.heading.is_some() {
+            *tag = Tag::Heading;
+        } else if let Some(noise) = rules::line_noise(&unit.text) {
+            *tag = Tag::Noise(noise);
+        } else if let Some(date) = whole_line_date(&unit.text) {
+            *tag = Tag::Dateline(date);
+        }
+    }
+}
+
+/// A line that is nothing but a complete date ("Thursday, January 4, 2024").
+fn whole_line_date(text: &str) -> Option<NaiveDate> {
+    let trimmed = text.trim_end_matches(['.', ' ', '-', '—']);
+    let found = find_dates(trimmed);
+    match found.as_slice() {
+        [only] if only.start == 0 && only.end == trimmed.chars().count() => match only.expr {
+            DateExpr::Full(d) => Some(d),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn tag_related(units: &[Unit], tags: &mut [Tag]) {
+    let mut i = 0;
+    while i < units.len() {
+        if tags[i] != Tag::Unset {
+            i += 1;
+            continue;
+        }
+        let Some((label, kind, rest)) = rules::related_marker(&units[i].text) else {
+            i += 1;
+            continue;
+        };
+        if let Some(rest) = rest {
+            let len = units[i].text.chars().count() as u32;
+            let rest_len = rest.chars().count() as u32;
+            let text_span = Span {
+                start: units[i].span.start + len - rest_len,
+                end: units[i].span.end,
+            };
+            tags[i] = Tag::Related { label, text_span };
+            i += 1;
+            continue;
+        }
+        let max_titles = match kind {
+            MarkerKind::Inline => 1,
+            MarkerKind::Section => usize::MAX,
+        };
+        let mut j = i + 1;
+        let mut titles = 0;
+        while j < units.len()
+            && titles < max_titles
+            && tags[j] == Tag::Unset
+            && units[j].text.chars().count() <= 300
+            && !rules::is_footer(&units[j].text)
+            && rules::related_marker(&units[j].text).is_none()
+        {
+            tags[j] = Tag::Related {
+                label: label.clone(),
+                text_span: units[j].span,
+            };
+            titles += 1;
+            j += 1;
+        }
+        tags[i] = if titles == 0 {
+            Tag::Noise(Noise::Footer)
+        } else {
+            Tag::Marker
+        };
+        i = j;
+    }
+}
+
+fn tag_embeds(units: &[Unit], tags: &mut [Tag], embeds: &mut Vec<EmbedInfo>) {
+    for i in 0..units.len() {
+        if tags[i] != Tag::Unset {
+            continue;
+        }
+        let Some(att) = embed::attribution(&units[i].text) else {
+            continue;
+        };
+        let unit = &units[i];
+        let cp = |byte: usize| unit.span.start + unit.text[..byte].chars().count() as u32;
+        // The post's text ends this unit and may start on earlier lines, up to a tweet's length.
+        let mut first = i;
+        let mut length = unit.text[..att.text_end].trim().chars().count();
+        while first > 0 {
+            let prev = &units[first - 1];
+            let prev_len = prev.text.chars().count();
+            if tags[first - 1] != Tag::Unset
+                || prev.group != unit.group
+                || length + prev_len + 1 > embed::MAX_POST_CHARS
+            {
+                break;
+            }
+            length += prev_len + 1;
+            first -= 1;
+        }
+        let text_start = if first == i {
+            // The post's text starts on the attribution line itself.
+            let lead = unit.text.len() - unit.text.trim_start().len();
+            cp(lead)
+        } else {
+            units[first].span.start
+        };
+        let text_end_byte = unit.text[..att.text_end].trim_end().len();
+        let info = EmbedInfo {
+            platform: "tweet".to_owned(),
+            author: Some(att.author.clone()),
+            author_span: Some(Span {
+                start: cp(att.author_range.0),
+                end: cp(att.author_range.1),
+            }),
+            handle: Some(att.handle.clone()),
+            date: att.date,
+            date_span: att.date_range.map(|(s, e)| Span {
+                start: cp(s),
+                end: cp(e),
+            }),
+            media_link: att.media_link.clone(),
+            url: att.url.clone(),
+            text_span: Span {
+                start: text_start,
+                end: cp(text_end_byte),
+            },
+        };
+        let n = embeds.len();
+        embeds.push(info);
+        for tag in &mut tags[first..=i] {
+            *tag = Tag::Embed(n);
+        }
+    }
+}
+
+/// Closing sections: from a footer heading near the end, everything after it that is short.
+fn tag_footers(units: &[Unit], tags: &mut [Tag]) {
+    for i in 0..units.len() {
+        let footer_heading = matches!(tags[i], Tag::Unset | Tag::Heading) && rules::is_footer(&units[i].text);
+        if !footer_heading {
+            continue;
+        }
+        let rest_is_short = units[i + 1..]
+            .iter()
+            .zip(&tags[i + 1..])
+            .all(|(u, t)| *t != Tag::Unset || u.text.chars().count() <= 300);
+        if rest_is_short {
+            for (u, tag) in units[i..].iter().zip(&mut tags[i..]) {
+                if matches!(tag, Tag::Unset | Tag::Heading) || rules::is_footer(&u.text) {
+                    *tag = Tag::Noise(Noise::Footer);
+                }
+            }
+            return;
+        }
+    }
+}
+
+/// Captions: a small group of lines holding a credit line, a line just before an "Image:"
+/// credit, and map captions.
+fn tag_captions(units: &[Unit], tags: &mut [Tag]) {
+    let mut start = 0;
+    while start < units.len() {
+        let group = units[start].group;
+        let end = units[start..]
+            .iter()
+            .position(|u| u.group != group)
+            .map_or(units.len(), |p| start + p);
+        let members = start..end;
+        if members.len() <= 8 && units[members.clone()].iter().any(|u| rules::is_credit(&u.text)) {
+            for tag in &mut tags[members.clone()] {
+                if *tag == Tag::Unset {
+                    *tag = Tag::Noise(Noise::Caption);
+                }
+            }
+        }
+        start = end;
+    }
+    for i in 0..units.len() {
+        if tags[i] != Tag::Unset {
+            continue;
+        }
+        let before_credit = units
+            .get(i + 1)
+            .is_some_and(|next| next.text.starts_with("Image:") && units[i].text.chars().count() <= 250);
+        if before_credit || rules::is_map_caption(&units[i].text) {
+            tags[i] = Tag::Noise(Noise::Caption);
+        }
+    }
+}
+
+/// Teasers: lines cut with an ellipsis, in runs of two or more or closing the page.
+fn tag_teasers(units: &[Unit], tags: &mut [Tag]) {
+    let candidate = |i: usize| tags[i] == Tag::Unset && rules::is_truncated(&units[i].text);
+    let is_noise = |t: &Tag| matches!(t, Tag::Noise(_));
+    let mut marked = vec![false; units.len()];
+    // Runs of at least two, noise between them allowed.
+    let mut run: Vec<usize> = Vec::new();
+    for i in 0..=units.len() {
+        if i < units.len() && candidate(i) {
+            run.push(i);
+        } else if i < units.len() && is_noise(&tags[i]) {
+            continue;
+        } else {
+            if run.len() >= 2 {
+                run.iter().for_each(|&j| marked[j] = true);
+            }
+            run.clear();
+        }
+    }
+    // The trailing region: candidates after the last line of the article.
+    for i in (0..units.len()).rev() {
+        if candidate(i) {
+            marked[i] = true;
+        } else if !is_noise(&tags[i]) {
+            break;
+        }
+    }
+    for (tag, m) in tags.iter_mut().zip(marked) {
+        if m {
+            *tag = Tag::Noise(Noise::Teaser);
+        }
+    }
+}
+
+/// Types the title line: the given title repeated on the first line, or, with no title given,
+/// a first line that reads as one (short, no closing punctuation, followed by more text).
+fn tag_title(units: &[Unit], tags: &mut [Tag], options: &Options<'_>) -> Option<String> {
+    let first = tags.iter().position(|t| matches!(t, Tag::Unset | Tag::Heading))?;
+    let text = &units[first].text;
+    if let Some(title) = options.title {
+        if fold(text) == fold(title) {
+            tags[first] = Tag::Noise(Noise::Title);
+        }
+        return None;
+    }
+    let body_follows = tags[first + 1..].iter().any(|t| *t == Tag::Unset);
+    let ends_like_prose = text.ends_with(['.', '!', '?', '…', ':', ';', ',', '»', '"', '”']);
+    let is_markdown_title = units[first].heading == Some(1);
+    if body_follows && (is_markdown_title || (!ends_like_prose && text.chars().count() <= 160)) {
+        tags[first] = Tag::Noise(Noise::Title);
+        return Some(text.clone());
+    }
+    None
+}
+
+fn assemble(doc: &str, units: &[Unit], tags: Vec<Tag>, embeds: Vec<EmbedInfo>) -> Vec<Part> {
+    let mut parts: Vec<Part> = Vec::with_capacity(units.len());
+    let mut embed_done: Vec<bool> = vec![false; embeds.len()];
+    let text_of = |span: Span, unit: &Unit| -> String {
+        let skip = (span.start - unit.span.start) as usize;
+        unit.text
+            .chars()
+            .skip(skip)
+            .take((span.end - span.start) as usize)
+            .collect()
+    };
+    for (i, (unit, tag)) in units.iter().zip(&tags).enumerate() {
+        let part = match tag {
+            Tag::Marker => continue,
+            Tag::Unset => Part {
+                role: Role::Paragraph,
+                span: unit.span,
+                text: unit.text.clone(),
+            },
+            Tag::Heading => Part {
+                role: Role::Heading,
+                span: unit.span,
+                text: unit.text.clone(),
+            },
+            Tag::Noise(noise) => boilerplate(unit, *noise),
+            Tag::Dateline(_) => boilerplate(unit, Noise::Dateline),
+            Tag::Related { label, text_span } => Part {
+                role: Role::Related {
+                    label: label.clone(),
+                    url: None,
+                },
+                span: *text_span,
+                text: text_of(*text_span, unit),
+            },
+            Tag::Embed(n) => {
+                if embed_done[*n] {
+                    continue;
+                }
+                embed_done[*n] = true;
+                let info = embeds[*n].clone();
+                let last = tags[i..]
+                    .iter()
+                    .take_while(|t| **t == Tag::Embed(*n))
+                    .count()
+                    + i
+                    - 1;
+                let text = slice(doc, info.text_span);
+                Part {
+                    span: Span {
+                        start: unit.span.start,
+                        end: units[last].span.end,
+                    },
+                    role: Role::Embed(info),
+                    text,
+                }
+            }
+        };
+        parts.push(part);
+    }
+    parts
+}
+
+fn boilerplate(unit: &Unit, noise: Noise) -> Part {
+    Part {
+        role: Role::Boilerplate(noise),
+        span: unit.span,
+        text: unit.text.clone(),
+    }
+}
+
+/// The text of `span` in `doc`.
+pub(crate) fn slice(doc: &str, span: Span) -> String {
+    doc.chars()
+        .skip(span.start as usize)
+        .take(span.end.saturating_sub(span.start) as usize)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

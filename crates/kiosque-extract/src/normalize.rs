@@ -1,0 +1,98 @@
+//! Character normalisation of input text, keeping the way back to the original offsets.
+//!
+//! Spaces of every width become a plain space, invisible characters (soft hyphens, zero-width
+//! spaces, byte-order marks, carriage returns) are removed. Every other character is kept as is,
+//! so offsets move only where a character was removed, and [`Normalized::original`] maps them back.
+
+/// Text after normalisation, with the code-point offset of each character in the original.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Normalized {
+    /// The normalised text.
+    pub text: String,
+    /// `origin[i]` is the original code-point offset of the `i`-th character of `text`;
+    /// one extra entry holds the original length, so end offsets map too.
+    origin: Vec<u32>,
+}
+
+impl Normalized {
+    /// Normalises `input`, whose first character is at original offset `base`.
+    pub fn new(input: &str, base: u32) -> Self {
+        let mut text = String::with_capacity(input.len());
+        let mut origin = Vec::with_capacity(input.len() + 1);
+        let mut pos = base;
+        for c in input.chars() {
+            match map_char(c) {
+                Some(out) => {
+                    text.push(out);
+                    origin.push(pos);
+                }
+                None => {}
+            }
+            pos += 1;
+        }
+        origin.push(pos);
+        Normalized { text, origin }
+    }
+
+    /// The original offset of normalised offset `offset` (clamped to the end).
+    pub fn original(&self, offset: u32) -> u32 {
+        let last = self.origin.len().saturating_sub(1);
+        self.origin
+            .get((offset as usize).min(last))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Number of characters of the normalised text.
+    pub fn len(&self) -> usize {
+        self.origin.len().saturating_sub(1)
+    }
+
+    /// Whether the normalised text is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// How one input character is normalised: replaced, kept, or removed (`None`).
+pub fn map_char(c: char) -> Option<char> {
+    match c {
+        // No-break, narrow no-break, figure, thin and other fixed-width spaces.
+        '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2000}'..='\u{200A}' | '\u{205F}'
+        | '\u{3000}' | '\t' => Some(' '),
+        // Soft hyphen, zero-width space/joiners, word joiner, byte-order mark, carriage return.
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\r' => {
+            None
+        }
+        c => Some(c),
+    }
+}
+
+/// Normalises a string without keeping the offset map.
+pub fn normalize_str(input: &str) -> String {
+    input.chars().filter_map(map_char).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn soft_hyphens_are_removed_and_offsets_map_back() {
+        let input = "pre\u{00AD}mier étage";
+        let n = Normalized::new(input, 10);
+        assert_eq!(n.text, "premier étage");
+        // "m" is the 4th character of the output, the 5th of the input.
+        assert_eq!(n.original(3), 14);
+        assert_eq!(n.original(0), 10);
+        // End offsets map to the end of the original.
+        assert_eq!(n.original(n.len() as u32), 10 + input.chars().count() as u32);
+    }
+
+    #[test]
+    fn no_break_spaces_become_spaces_in_place() {
+        let n = Normalized::new("22\u{00A0}mai\u{202F}:", 0);
+        assert_eq!(n.text, "22 mai :");
+        assert_eq!(n.original(7), 7);
+    }
+}
