@@ -8,4 +8,5 @@
 
 pub mod clean;
 pub mod dates;
+pub mod ner;
 pub mod normalize;

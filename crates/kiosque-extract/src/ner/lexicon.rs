@@ -1,0 +1,136 @@
+//! Closed word lists of French and English that recognition relies on: function words, the
+//! roles that precede a person's name, the head nouns of organisation and place names, and the
+//! words that announce a place. Written by hand; general language, not fitted to any article.
+//! Every list holds folded forms (lowercase, no accents).
+
+/// Function words: never an entity on their own, stripped from the start of a candidate.
+pub const FUNCTION_WORDS: &[&str] = &[
+    // French
+    "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "ce", "cet", "cette", "ces",
+    "mais", "et", "ou", "donc", "or", "ni", "car", "dans", "sur", "sous", "pour", "par", "avec",
+    "sans", "selon", "apres", "avant", "depuis", "pendant", "il", "elle", "ils", "elles", "on",
+    "nous", "vous", "je", "tu", "en", "a", "au", "aux", "si", "quand", "lorsque", "comme",
+    "alors", "ainsi", "puis", "aussi", "son", "sa", "ses", "leur", "leurs", "notre", "nos",
+    "votre", "vos", "mon", "ma", "mes", "qui", "que", "quoi", "dont", "ou", "tout", "tous",
+    "toute", "toutes", "chaque", "plusieurs", "certains", "certaines", "entre", "contre", "vers",
+    "chez", "malgre", "parmi", "outre", "lors", "desormais", "enfin", "cependant", "pourtant",
+    "toutefois", "neanmoins", "ensuite", "d'apres", "c'est", "voici", "voila", "non", "oui",
+    "qu'", "j'", "n'", "s'", "c'", "m'", "t'",
+    // English
+    "the", "a", "an", "this", "that", "these", "those", "but", "and", "or", "in", "on", "at",
+    "for", "with", "without", "by", "from", "to", "of", "he", "she", "it", "they", "we", "you",
+    "i", "his", "her", "its", "their", "our", "my", "your", "after", "before", "during", "since",
+    "as", "if", "when", "while", "although", "though", "however", "meanwhile", "also", "there",
+    "here", "yet", "so", "then", "according", "some", "many", "most", "all", "both", "each",
+    "every", "no", "not", "what", "which", "who", "whom", "whose", "where", "why", "how",
+    "under", "over", "into", "onto", "upon", "about", "against", "between", "among", "despite",
+    "following", "last", "next", "other", "another", "such", "than", "because", "whether",
+];
+
+/// Roles and titles written before a person's name: "le président Donald Trump".
+pub const ROLE_WORDS: &[&str] = &[
+    "m.", "mme", "mlle", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "pr", "sir",
+    "dame", "lord", "lady", "president", "presidente", "vice-president", "vice-presidente",
+    "ministre", "minister", "secretary", "secretaire", "general", "gen.", "colonel", "col.",
+    "gouverneur", "governor", "gov.", "senateur", "senator", "sen.", "depute", "deputee",
+    "rep.", "representative", "maire", "mayor", "juge", "judge", "justice", "chancelier",
+    "chanceliere", "chancellor", "roi", "king", "reine", "queen", "prince", "princesse",
+    "princess", "pape", "pope", "cardinal", "porte-parole", "spokesman", "spokeswoman",
+    "spokesperson", "ambassadeur", "ambassadrice", "ambassador", "commissaire", "commissioner",
+    "chef", "leader", "dirigeant", "pdg", "ceo", "directeur", "directrice", "director", "coach",
+    "entraineur", "blogueur", "blogueuse", "journaliste", "journalist", "reporter",
+    "correspondant", "correspondante", "correspondent", "acteur", "actrice", "actor", "actress",
+    "chanteur", "chanteuse", "singer", "rapper", "rappeur", "ecrivain", "ecrivaine", "writer",
+    "auteur", "autrice", "author", "avocat", "avocate", "lawyer", "attorney", "candidat",
+    "candidate", "analyste", "analyst", "expert", "professeur", "professor", "prof.",
+    "economiste", "economist", "footballeur", "joueur", "joueuse", "player", "attaquant",
+    "striker", "officier", "officer", "soldat", "soldier", "adjoint", "deputy", "commander",
+    "commandant", "lieutenant", "sergeant", "sergent", "captain", "capitaine", "admiral",
+    "amiral", "marshal", "marechal", "emperor", "empereur", "sheikh", "cheikh", "ayatollah",
+    "imam", "rabbi", "rabbin", "patriarch", "patriarche", "bishop", "eveque", "archbishop",
+    "archeveque", "premier", "prime", "chairman", "chairwoman", "chair", "founder", "fondateur",
+    "fondatrice", "opposant", "opposante", "dissident", "militant", "militante", "activist",
+    "activiste", "chercheur", "chercheuse", "researcher", "scientist", "scientifique", "docteur",
+    "doctor", "patron", "patronne", "boss", "head", "chief", "envoy", "envoye", "emissaire",
+    "negociateur", "negotiator", "speaker", "presidential", "candidat", "rival", "successor",
+    "successeur", "predecessor", "predecesseur", "madame", "monsieur", "miss", "saint-pere",
+];
+
+/// Head nouns of organisation names: "Ministry of Defence", "Parti socialiste".
+pub const ORG_WORDS: &[&str] = &[
+    "ministry", "ministere", "department", "agency", "agence", "office", "bureau", "commission",
+    "committee", "comite", "council", "conseil", "assembly", "assemblee", "parliament",
+    "parlement", "senate", "senat", "congress", "congres", "court", "cour", "tribunal", "party",
+    "parti", "union", "league", "ligue", "federation", "association", "foundation", "fondation",
+    "institute", "institut", "university", "universite", "college", "school", "ecole", "lycee",
+    "academy", "academie", "bank", "banque", "fund", "fonds", "group", "groupe", "company",
+    "compagnie", "corporation", "corp", "corp.", "inc", "inc.", "ltd", "ltd.", "llc", "sa",
+    "gmbh", "ag", "plc", "airlines", "airways", "motors", "technologies", "systems", "network",
+    "reseau", "press", "presse", "news", "times", "post", "journal", "herald", "tribune",
+    "gazette", "radio", "tv", "television", "broadcasting", "army", "armee", "navy", "marine",
+    "forces", "force", "guard", "garde", "police", "gendarmerie", "brigade", "regiment",
+    "battalion", "bataillon", "organisation", "organization", "authority", "autorite", "board",
+    "club", "fc", "hospital", "hopital", "clinic", "clinique", "museum", "musee", "church",
+    "eglise", "movement", "mouvement", "front", "coalition", "alliance", "centre", "center",
+    "laboratory", "laboratoire", "observatory", "observatoire", "programme", "program",
+    "service", "services", "secretariat", "directorate", "direction", "cabinet", "government",
+    "gouvernement", "administration", "prefecture", "mairie", "municipality", "municipalite",
+    "caucus", "senate", "sa.", "holding", "industries", "group.", "records", "studios",
+    "pictures", "foundation.", "trust", "initiative", "council.", "commandement", "command",
+];
+
+/// Head nouns of place names: "Kursk Oblast", "mer Noire", "Euphrates River".
+pub const PLACE_WORDS: &[&str] = &[
+    "oblast", "province", "island", "islands", "ile", "iles", "isle", "river", "riviere",
+    "fleuve", "mount", "mont", "mountains", "monts", "lake", "lac", "sea", "mer", "ocean",
+    "gulf", "golfe", "bay", "baie", "valley", "vallee", "street", "rue", "avenue", "boulevard",
+    "road", "square", "airport", "aeroport", "cathedral", "cathedrale", "bridge", "pont",
+    "station", "gare", "palace", "palais", "castle", "chateau", "tower", "park", "parc", "beach",
+    "plage", "desert", "canal", "strait", "detroit", "county", "comte", "district", "region",
+    "peninsula", "peninsule", "coast", "cote", "cape", "cap", "harbour", "harbor", "stadium",
+    "stade", "arena", "plaza", "quarter", "quartier", "heights", "hills", "forest", "foret",
+    "glacier", "volcano", "volcan", "basin", "bassin", "delta", "plain", "plaine", "plateau",
+    "city", "town", "village", "krai", "krai.", "raion", "governorate", "gouvernorat",
+    "republic", "republique", "kingdom", "royaume", "emirates", "emirats", "territory",
+    "territoire", "territories", "territoires", "canton", "commune", "departement", "prefecture",
+    "borough", "arrondissement", "avenue.", "place",
+];
+
+/// Words just before a name that suggest a place: "à Kourakhove", "in Aleppo".
+pub const PLACE_CUES: &[&str] = &[
+    "a", "au", "aux", "en", "dans", "pres", "vers", "in", "at", "near", "into", "across",
+    "outside", "inside", "throughout", "toward", "towards", "via", "ville", "village", "region",
+    "province", "capitale", "capital", "city", "town", "sud", "nord", "est", "ouest", "north",
+    "south", "east", "west", "banlieue", "suburb", "frontiere", "border", "oblast",
+];
+
+/// Places that a preposition alone does not make ("en" is also a pronoun, "at" precedes firms):
+/// these cues count only with a name not otherwise known as a person.
+pub fn is_place_cue(folded: &str) -> bool {
+    PLACE_CUES.contains(&folded)
+}
+
+/// Suffixes of nationality words ("Ukrainiens", "Syrian", "Français") that are not names.
+pub const DEMONYM_SUFFIXES: &[&str] = &[
+    "ien", "iens", "ienne", "iennes", "ian", "ians", "ean", "eans", "een", "eens", "eenne",
+    "eennes", "ais", "aise", "aises", "ain", "ains", "aine", "aines", "ois", "oise", "oises",
+    "ese", "ish", "ais.", "ite", "ites", "i", "is", "ic", "ique", "iques", "an", "ans", "e", "es",
+];
+
+/// Suffixes that make an unknown single name more likely a place (Slavic, Germanic, Persian).
+pub const PLACE_SUFFIXES: &[&str] = &[
+    "sk", "ske", "ovo", "evo", "ove", "ivka", "ivske", "ivsk", "grad", "gorod", "burg", "bourg",
+    "ville", "stan", "abad", "pur", "pour", "polis", "pol", "shire", "land", "ia", "ie",
+];
+
+/// Whether `folded` is in `list`.
+pub fn contains(list: &[&str], folded: &str) -> bool {
+    list.contains(&folded)
+}
+
+/// Whether `folded` ends with one of `suffixes` and is longer than it by at least three letters.
+pub fn has_suffix(folded: &str, suffixes: &[&str]) -> bool {
+    suffixes
+        .iter()
+        .any(|s| folded.len() >= s.len() + 3 && folded.ends_with(s))
+}
