@@ -6,7 +6,12 @@
 //! [`link`] gives every entity one id and one name across the corpus. [`dates`] finds and
 //! resolves date expressions, [`lang`] detects the language.
 
+pub mod analysis;
 pub mod clean;
 pub mod dates;
+pub mod link;
+pub mod lang;
 pub mod ner;
 pub mod normalize;
+pub mod slug;
+pub mod source;

@@ -1,0 +1,251 @@
+//! One article from input to typed blocks, metadata and entity mentions (before corpus linking).
+
+use chrono::NaiveDate;
+use kiosque_model::Label;
+
+use crate::clean::{self, Cleaned, Options, Part, Role};
+use crate::dates::{DateExpr, DateValue, infer_publication_date};
+use crate::lang;
+use crate::ner::knowledge::Knowledge;
+use crate::ner::{self, author_name_span};
+use crate::source::Document;
+
+/// Where in its part a mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// In the part's text.
+    Text,
+    /// The author of an embedded post.
+    Author,
+    /// The date line of an embedded post.
+    Attribution,
+}
+
+/// An entity mention of the article, before linking.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// Index of the part in [`Cleaned::parts`].
+    pub part: usize,
+    /// First code point, in the normalised document.
+    pub start: u32,
+    /// One past the last code point, in the normalised document.
+    pub end: u32,
+    /// Where in the part it is.
+    pub place: Place,
+    /// What it is.
+    pub label: Label,
+    /// As written.
+    pub text: String,
+    /// The gazetteer entry, if known.
+    pub entry: Option<u32>,
+    /// For dates, the value resolved against the publication date.
+    pub date: Option<DateValue>,
+}
+
+/// An analysed article.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// The typed parts.
+    pub cleaned: Cleaned,
+    /// The title: given, found as the first line, or derived from the first sentence.
+    pub title: String,
+    /// Whether the title was derived from the text.
+    pub title_derived: bool,
+    /// The publication date: given, from a dateline, or inferred.
+    pub published: Option<NaiveDate>,
+    /// Whether the date was inferred from the text.
+    pub published_inferred: bool,
+    /// The language code: given or detected.
+    pub lang: Option<String>,
+    /// The mentions, in document order.
+    pub found: Vec<Found>,
+    /// The start of the body, for cards.
+    pub excerpt: String,
+    /// Number of words in the body.
+    pub words: u32,
+}
+
+/// Longest excerpt, in characters.
+pub const EXCERPT_CHARS: usize = 220;
+/// Longest derived title, in characters.
+pub const TITLE_CHARS: usize = 110;
+
+/// Analyses one article.
+pub fn analyze(doc: &Document, knowledge: &Knowledge) -> Analysis {
+    let cleaned = clean::clean(
+        &doc.text,
+        &Options {
+            format: doc.format,
+            title: doc.meta.title.as_deref(),
+        },
+    );
+    let body_text: String = cleaned
+        .body()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let lang = doc.meta.lang.clone().or_else(|| lang::detect(&body_text));
+
+    let mut found: Vec<(Found, Option<DateExpr>)> = Vec::new();
+    for (index, part) in cleaned.parts.iter().enumerate() {
+        if part.is_article() {
+            find_in_part(index, part, knowledge, &mut found);
+        }
+    }
+
+    let (published, published_inferred) = match (doc.meta.published, cleaned.dateline) {
+        (Some(d), _) | (None, Some(d)) => (Some(d), false),
+        (None, None) => {
+            let exprs: Vec<DateExpr> = found.iter().filter_map(|(_, e)| *e).collect();
+            let inferred = infer_publication_date(&exprs);
+            (inferred, inferred.is_some())
+        }
+    };
+    let found = found
+        .into_iter()
+        .map(|(mut f, expr)| {
+            f.date = expr.and_then(|e| e.resolve(published));
+            f
+        })
+        .collect();
+
+    let (title, title_derived) = match (&doc.meta.title, &cleaned.title_line) {
+        (Some(t), _) | (None, Some(t)) => (t.clone(), false),
+        (None, None) => (derive_title(&cleaned), true),
+    };
+    let excerpt = excerpt(&cleaned);
+    let words = body_text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count() as u32;
+    Analysis {
+        cleaned,
+        title,
+        title_derived,
+        published,
+        published_inferred,
+        lang,
+        found,
+        excerpt,
+        words,
+    }
+}
+
+fn find_in_part(index: usize, part: &Part, knowledge: &Knowledge, out: &mut Vec<(Found, Option<DateExpr>)>) {
+    let base = part.text_span().start;
+    for m in ner::recognize(&part.text, knowledge) {
+        out.push((
+            Found {
+                part: index,
+                start: base + m.start as u32,
+                end: base + m.end as u32,
+                place: Place::Text,
+                label: m.label,
+                text: m.text,
+                entry: m.entry,
+                date: None,
+            },
+            m.date,
+        ));
+    }
+    let Role::Embed(embed) = &part.role else { return };
+    if let (Some(author), Some(span)) = (&embed.author, embed.author_span) {
+        if let Some((s, e)) = author_name_span(author) {
+            out.push((
+                Found {
+                    part: index,
+                    start: span.start + s as u32,
+                    end: span.start + e as u32,
+                    place: Place::Author,
+                    label: Label::Person,
+                    text: author.chars().skip(s).take(e - s).collect(),
+                    entry: None,
+                    date: None,
+                },
+                None,
+            ));
+        }
+    }
+    if let (Some(date), Some(span)) = (embed.date, embed.date_span) {
+        out.push((
+            Found {
+                part: index,
+                start: span.start,
+                end: span.end,
+                place: Place::Attribution,
+                label: Label::Date,
+                text: String::new(),
+                entry: None,
+                date: None,
+            },
+            Some(DateExpr::Full(date)),
+        ));
+    }
+}
+
+/// The first sentence of the body, shortened on a word boundary when long.
+fn derive_title(cleaned: &Cleaned) -> String {
+    let Some(first) = cleaned.body().find(|p| p.role == Role::Paragraph).or_else(|| cleaned.body().next()) else {
+        return "Untitled article".to_owned();
+    };
+    let text = first.text.trim();
+    let sentence_end = text
+        .char_indices()
+        .find(|&(i, c)| matches!(c, '.' | '!' | '?') && text[i + 1..].starts_with(' ') && i > 20)
+        .map_or(text.len(), |(i, c)| i + c.len_utf8());
+    shorten(&text[..sentence_end], TITLE_CHARS)
+}
+
+/// The first body paragraphs, shortened to [`EXCERPT_CHARS`].
+fn excerpt(cleaned: &Cleaned) -> String {
+    let body: Vec<&str> = cleaned
+        .parts
+        .iter()
+        .filter(|p| p.role == Role::Paragraph)
+        .map(|p| p.text.as_str())
+        .take(3)
+        .collect();
+    shorten(&body.join(" "), EXCERPT_CHARS)
+}
+
+/// `text` cut to at most `max` characters on a word boundary, with an ellipsis when cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let at = cut.rfind(char::is_whitespace).filter(|&i| i > max / 2).unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end_matches([',', ';', ':', ' ', '-', '—']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ner::knowledge::Sources;
+    use crate::source::parse_text;
+
+    const SEED: &str = include_str!("../../../demo/000_a6c409483e480484.txt");
+
+    #[test]
+    fn the_seed_gets_a_derived_title_an_inferred_date_and_french() {
+        let doc = parse_text(SEED, clean::Format::Text).expect("seed parses");
+        let a = analyze(&doc, &Knowledge::from_sources(&Sources::default()));
+        assert!(a.title_derived);
+        assert!(a.title.starts_with("Les deux camps essayent de gagner du terrain"), "{}", a.title);
+        assert!(a.title.chars().count() <= TITLE_CHARS + 1);
+        assert_eq!(a.published, NaiveDate::from_ymd_opt(2025, 1, 6));
+        assert!(a.published_inferred);
+        assert_eq!(a.lang.as_deref(), Some("fr"));
+        assert!(a.excerpt.starts_with("Les deux camps"));
+        assert!(!a.excerpt.contains("Xiaomi"));
+        // The tweet author is a person; the teasers contribute nothing.
+        assert!(a.found.iter().any(|f| f.place == Place::Author && f.text == "SILVANO TROTTA"));
+        assert!(!a.found.iter().any(|f| f.text.contains("Xiaomi") || f.text.contains("PSG")));
+        let lundi = a.found.iter().find(|f| f.text == "lundi").expect("lundi");
+        assert_eq!(lundi.date.map(|d| d.iso()).as_deref(), Some("2025-01-06"));
+    }
+
+    #[test]
+    fn shorten_cuts_on_words() {
+        assert_eq!(shorten("un deux trois quatre", 12), "un deux…");
+        assert_eq!(shorten("court", 12), "court");
+    }
+}

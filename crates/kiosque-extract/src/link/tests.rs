@@ -1,0 +1,119 @@
+use super::*;
+use crate::ner::knowledge::Sources;
+use chrono::NaiveDate;
+
+fn knowledge() -> Knowledge {
+    Knowledge::from_sources(&Sources {
+        places: "city\tKoursk\tKursk\t\t6\ncity\tMoscou\tMoscow\t\t7\nregion\tDonbass\tDonbas\tDonbass\t6",
+        ..Sources::default()
+    })
+}
+
+fn occ(doc: usize, label: Label, text: &str) -> Occurrence {
+    Occurrence {
+        doc,
+        label,
+        text: text.to_owned(),
+        entry: None,
+        date: None,
+        weight: 1.0,
+    }
+}
+
+fn names(linked: &Linked, occurrences: &[Occurrence]) -> Vec<(String, String)> {
+    occurrences
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.text.clone(), linked.entities[linked.of[i]].name.clone()))
+        .collect()
+}
+
+#[test]
+fn spellings_partial_names_typos_and_languages_merge() {
+    let occurrences = vec![
+        occ(0, Label::Person, "Donald Trump"),
+        occ(0, Label::Person, "Trump"),
+        occ(1, Label::Person, "Trump"),
+        occ(0, Label::Place, "Donbass"),
+        occ(0, Label::Place, "Dombass"),
+        occ(0, Label::Place, "Koursk"),
+        occ(1, Label::Place, "Kursk"),
+        occ(1, Label::Place, "Koursk"),
+        occ(0, Label::Person, "SILVANO TROTTA"),
+        occ(0, Label::Place, "Kourakhove"),
+        occ(1, Label::Place, "KOURAKHOVE"),
+    ];
+    let linked = link(&occurrences, &knowledge(), "fr");
+    let got = names(&linked, &occurrences);
+    let want = [
+        ("Donald Trump", "Donald Trump"),
+        ("Trump", "Donald Trump"),
+        ("Trump", "Donald Trump"),
+        ("Donbass", "Donbass"),
+        ("Dombass", "Donbass"),
+        ("Koursk", "Koursk"),
+        ("Kursk", "Koursk"),
+        ("Koursk", "Koursk"),
+        ("SILVANO TROTTA", "Silvano Trotta"),
+        ("Kourakhove", "Kourakhove"),
+        ("KOURAKHOVE", "Kourakhove"),
+    ];
+    let want: Vec<(String, String)> = want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+    assert_eq!(got, want);
+    let koursk = &linked.entities[linked.of[5]];
+    assert_eq!((koursk.id.as_str(), koursk.documents, koursk.mentions), ("loc-koursk", 2, 3));
+    assert_eq!(koursk.aliases, ["Kursk"]);
+    let trotta = &linked.entities[linked.of[8]];
+    assert_eq!(trotta.aliases, ["SILVANO TROTTA"]);
+}
+
+#[test]
+fn distinct_names_stay_apart() {
+    let occurrences = vec![
+        occ(0, Label::Person, "Jon Smithson"),
+        occ(0, Label::Person, "Jan Smithson"),
+        occ(0, Label::Person, "Smithson"), // two candidates: stays alone
+        occ(0, Label::Place, "Austria"),
+        occ(0, Label::Place, "Australia"),
+        occ(0, Label::Organisation, "Trump"),
+    ];
+    let linked = link(&occurrences, &knowledge(), "en");
+    let ids: Vec<&str> = (0..occurrences.len()).map(|i| linked.entities[linked.of[i]].id.as_str()).collect();
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "{ids:?}");
+}
+
+#[test]
+fn dates_link_by_value_and_keep_their_spellings() {
+    let day = NaiveDate::from_ymd_opt(2025, 1, 6).map(DateValue::Day);
+    let mut lundi = occ(0, Label::Date, "lundi");
+    lundi.date = day;
+    let mut aujourdhui = occ(0, Label::Date, "aujourd’hui");
+    aujourdhui.date = day;
+    let occurrences = vec![lundi, aujourdhui, occ(0, Label::Date, "demain")];
+    let linked = link(&occurrences, &knowledge(), "fr");
+    let d = &linked.entities[linked.of[0]];
+    assert_eq!(linked.of[0], linked.of[1]);
+    assert_eq!((d.id.as_str(), d.name.as_str(), d.value.as_deref()), ("date-2025-01-06", "6 January 2025", Some("2025-01-06")));
+    assert_ne!(linked.of[0], linked.of[2]);
+}
+
+#[test]
+fn ids_are_unique_even_when_names_collide() {
+    let occurrences = vec![occ(0, Label::Place, "Saint-Denis"), occ(1, Label::Place, "Saint Denis.")];
+    let linked = link(&occurrences, &knowledge(), "fr");
+    let mut ids: Vec<&str> = linked.entities.iter().map(|e| e.id.as_str()).collect();
+    ids.dedup();
+    assert_eq!(ids.len(), linked.entities.len());
+}
+
+#[test]
+fn one_edit() {
+    assert!(one_edit_apart("donbass", "dombass"));
+    assert!(one_edit_apart("kursk", "kusrk"));
+    assert!(one_edit_apart("kursk", "kurskk"));
+    assert!(!one_edit_apart("austria", "australia"));
+    assert!(!one_edit_apart("same", "same"));
+}
