@@ -1,1 +1,42 @@
-fn main() {}
+//! `kiosque`: the publisher's command-line tool. See `kiosque --help`.
+
+mod cli;
+mod commands;
+mod input;
+mod output;
+mod site;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use kiosque_extract::ner::knowledge::Knowledge;
+
+use cli::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let knowledge = Knowledge::builtin();
+    match cli.command {
+        Command::Build {
+            inputs,
+            out,
+            strict,
+            quiet,
+        } => {
+            let options = commands::build::BuildOptions {
+                inputs,
+                out,
+                strict,
+                quiet,
+            };
+            match commands::build::run(&options, knowledge) {
+                Ok(report) if report.errors.is_empty() => ExitCode::SUCCESS,
+                Ok(_) => ExitCode::from(1),
+                Err(e) => {
+                    eprintln!("error: {e:#}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+    }
+}

@@ -89,7 +89,7 @@ pub fn analyze(doc: &Document, knowledge: &Knowledge) -> Analysis {
     let mut found: Vec<(Found, Option<DateExpr>)> = Vec::new();
     for (index, part) in cleaned.parts.iter().enumerate() {
         if part.is_article() {
-            find_in_part(index, part, knowledge, &mut found);
+            find_in_part(&cleaned.doc.text, index, part, knowledge, &mut found);
         }
     }
 
@@ -128,7 +128,13 @@ pub fn analyze(doc: &Document, knowledge: &Knowledge) -> Analysis {
     }
 }
 
-fn find_in_part(index: usize, part: &Part, knowledge: &Knowledge, out: &mut Vec<(Found, Option<DateExpr>)>) {
+fn find_in_part(
+    doc: &str,
+    index: usize,
+    part: &Part,
+    knowledge: &Knowledge,
+    out: &mut Vec<(Found, Option<DateExpr>)>,
+) {
     let base = part.text_span().start;
     for m in ner::recognize(&part.text, knowledge) {
         out.push((
@@ -171,7 +177,7 @@ fn find_in_part(index: usize, part: &Part, knowledge: &Knowledge, out: &mut Vec<
                 end: span.end,
                 place: Place::Attribution,
                 label: Label::Date,
-                text: String::new(),
+                text: clean::slice(doc, span),
                 entry: None,
                 date: None,
             },

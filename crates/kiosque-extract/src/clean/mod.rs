@@ -500,7 +500,7 @@ fn boilerplate(unit: &Unit, noise: Noise) -> Part {
 }
 
 /// The text of `span` in `doc`.
-pub(crate) fn slice(doc: &str, span: Span) -> String {
+pub fn slice(doc: &str, span: Span) -> String {
     doc.chars()
         .skip(span.start as usize)
         .take(span.end.saturating_sub(span.start) as usize)

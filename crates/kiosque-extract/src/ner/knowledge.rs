@@ -78,6 +78,22 @@ pub struct Sources<'a> {
 }
 
 impl Knowledge {
+    /// The knowledge compiled into the extractor from `data/` (parsed once, on first use).
+    pub fn builtin() -> &'static Knowledge {
+        static BUILTIN: std::sync::LazyLock<Knowledge> = std::sync::LazyLock::new(|| {
+            Knowledge::from_sources(&Sources {
+                places: include_str!("../../data/places.tsv"),
+                organisations: include_str!("../../data/organisations.tsv"),
+                given_names: include_str!("../../data/given_names.tsv"),
+                common_words: &[
+                    include_str!("../../data/common_words_fr.txt"),
+                    include_str!("../../data/common_words_en.txt"),
+                ],
+            })
+        });
+        &BUILTIN
+    }
+
     /// Parses the data files. Malformed lines are skipped: the files are generated and tested.
     pub fn from_sources(sources: &Sources<'_>) -> Self {
         let mut k = Knowledge::default();

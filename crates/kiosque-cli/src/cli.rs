@@ -1,0 +1,54 @@
+//! The command line: what `kiosque --help` teaches.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Kiosque turns a folder of news articles into the data of a static website where readers
+/// explore the news through the people, places and organisations in it.
+///
+/// Typical use:
+///
+///   kiosque build articles/ --out public/data
+///   trunk build --release            # then copy dist/ to any static host
+#[derive(Debug, Parser)]
+#[command(name = "kiosque", version, about, long_about)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read articles, clean them, find and link their entities, and write the site data.
+    ///
+    /// INPUT may be files or directories (read recursively; hidden files are skipped):
+    ///
+    ///   .txt        plain text, one paragraph per line, optional YAML front matter
+    ///               (--- title, date, source, url, lang, license ---)
+    ///   .md         Markdown with optional front matter
+    ///   .jsonl      one JSON record per line: {"text", "title", "published", "lang",
+    ///               "source_name", "source_url", "license", "id"}
+    ///   .json       one such record, or an array of them
+    ///
+    /// A file that cannot be read is reported with its name and the reason and the rest of
+    /// the corpus is still built (exit status 1), unless --strict is given (nothing is written,
+    /// exit status 2). The output directory is replaced only once the new data is complete, so
+    /// a failed run leaves the previous site data in place.
+    Build {
+        /// Articles: files or directories.
+        #[arg(required = true, value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+        /// The site data directory to write (replaced as a whole).
+        #[arg(long, short, default_value = "public/data", value_name = "DIR")]
+        out: PathBuf,
+        /// Fail, writing nothing, if any input cannot be read.
+        #[arg(long)]
+        strict: bool,
+        /// Print nothing but errors.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+}

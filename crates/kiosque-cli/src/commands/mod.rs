@@ -1,0 +1,3 @@
+//! The subcommands of `kiosque`.
+
+pub mod build;
