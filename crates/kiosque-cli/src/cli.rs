@@ -51,4 +51,23 @@ pub enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Write one HTML page per article and entity into a built site (`dist/`).
+    ///
+    /// Run by Trunk after each build (see Trunk.toml), so that deep links such as
+    /// /article/<id>/ resolve on any static server without rewrite rules, link previews show a
+    /// title and description, and readers without JavaScript get the text. Reads the site data
+    /// from DIST/data and the app's DIST/index.html.
+    Pages {
+        /// The built site.
+        #[arg(
+            long,
+            env = "TRUNK_STAGING_DIR",
+            default_value = "dist",
+            value_name = "DIST"
+        )]
+        dist: PathBuf,
+        /// The site's name, shown in titles and link previews.
+        #[arg(long, default_value = "Kiosque")]
+        site_name: String,
+    },
 }

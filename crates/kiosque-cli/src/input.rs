@@ -46,6 +46,16 @@ pub struct Input {
     pub document: Document,
 }
 
+impl Input {
+    /// Where it came from, for messages: `path` or `path:line`.
+    pub fn origin(&self) -> String {
+        match self.line {
+            Some(line) => format!("{}:{line}", self.path.display()),
+            None => self.path.display().to_string(),
+        }
+    }
+}
+
 /// Expands the given paths into the files to read, sorted, hidden files and unknown extensions
 /// skipped in directories. A file named explicitly is read whatever its extension says.
 pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
@@ -57,7 +67,9 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
                 .follow_links(true)
                 .sort_by_file_name()
                 .into_iter()
-                .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+                .filter_entry(|e| {
+                    e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+                });
             for entry in walker {
                 match entry {
                     Ok(e) if e.file_type().is_file() && has_known_extension(e.path()) => {
@@ -108,7 +120,13 @@ pub fn read(path: &Path) -> (Vec<Input>, Vec<InputError>) {
         Ok(s) => s,
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
-            return (vec![], vec![error(None, format!("not UTF-8 text (invalid byte at offset {at})"))]);
+            return (
+                vec![],
+                vec![error(
+                    None,
+                    format!("not UTF-8 text (invalid byte at offset {at})"),
+                )],
+            );
         }
     };
     let input = |line, document| Input {
@@ -145,10 +163,19 @@ pub fn read(path: &Path) -> (Vec<Input>, Vec<InputError>) {
                 (inputs, errors)
             }
             Ok(value) => one(source::parse_record(value).map(|d| input(None, d)), error),
-            Err(e) => (vec![], vec![error(None, SourceError::Json(e.to_string()).to_string())]),
+            Err(e) => (
+                vec![],
+                vec![error(None, SourceError::Json(e.to_string()).to_string())],
+            ),
         },
-        "md" | "markdown" => one(source::parse_text(&content, Format::Markdown).map(|d| input(None, d)), error),
-        _ => one(source::parse_text(&content, Format::Text).map(|d| input(None, d)), error),
+        "md" | "markdown" => one(
+            source::parse_text(&content, Format::Markdown).map(|d| input(None, d)),
+            error,
+        ),
+        _ => one(
+            source::parse_text(&content, Format::Text).map(|d| input(None, d)),
+            error,
+        ),
     }
 }
 
@@ -157,7 +184,9 @@ fn one(
     error: impl Fn(Option<usize>, String) -> InputError,
 ) -> (Vec<Input>, Vec<InputError>) {
     match result {
-        Ok(input) if input.document.text.trim().is_empty() => (vec![], vec![error(None, "no article text".to_owned())]),
+        Ok(input) if input.document.text.trim().is_empty() => {
+            (vec![], vec![error(None, "no article text".to_owned())])
+        }
         Ok(input) => (vec![input], vec![]),
         Err(e) => (vec![], vec![error(None, e.to_string())]),
     }

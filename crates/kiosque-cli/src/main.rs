@@ -4,6 +4,7 @@ mod cli;
 mod commands;
 mod input;
 mod output;
+mod pages;
 mod site;
 
 use std::process::ExitCode;
@@ -38,5 +39,20 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Pages { dist, site_name } => match commands::pages::run(&dist, &site_name) {
+            Ok(report) => {
+                eprintln!(
+                    "wrote {} article and {} entity pages into {}",
+                    report.articles,
+                    report.entities,
+                    dist.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                ExitCode::from(2)
+            }
+        },
     }
 }

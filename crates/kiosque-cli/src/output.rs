@@ -13,7 +13,9 @@ use crate::site::Site;
 #[derive(Debug, Error)]
 pub enum OutputError {
     /// The output exists and does not look like Kiosque data: refuse to replace it.
-    #[error("{0} exists and is not Kiosque site data (no index.json); refusing to replace it. Choose an empty or new directory")]
+    #[error(
+        "{0} exists and is not Kiosque site data (no index.json); refusing to replace it. Choose an empty or new directory"
+    )]
     NotSiteData(PathBuf),
     /// An I/O error on a path.
     #[error("{path}: {source}")]
@@ -38,7 +40,8 @@ fn io_error(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
 /// Writes `site` to `out` (`index.json` and `articles/<id>.json`), replacing what was there.
 pub fn write_site(out: &Path, site: &Site) -> Result<(), OutputError> {
     if out.exists() {
-        let is_empty_dir = out.is_dir() && fs::read_dir(out).map_err(io_error(out))?.next().is_none();
+        let is_empty_dir =
+            out.is_dir() && fs::read_dir(out).map_err(io_error(out))?.next().is_none();
         if !is_empty_dir && !out.join("index.json").is_file() {
             return Err(OutputError::NotSiteData(out.to_path_buf()));
         }

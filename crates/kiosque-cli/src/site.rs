@@ -17,6 +17,8 @@ use kiosque_model::{
 /// An analysed article and what its input said about it.
 #[derive(Debug, Clone)]
 pub struct Analyzed {
+    /// Where it came from (`path` or `path:line`), for messages.
+    pub origin: String,
     /// The input's metadata.
     pub meta: Meta,
     /// The analysis.
@@ -61,7 +63,10 @@ pub fn assemble(articles: &[Analyzed], knowledge: &Knowledge) -> Site {
     }
     let lang = majority_language(articles);
     let linked = link::link(&occurrences, knowledge, &lang);
-    let mut entity_of: Vec<Vec<usize>> = articles.iter().map(|a| vec![0; a.analysis.found.len()]).collect();
+    let mut entity_of: Vec<Vec<usize>> = articles
+        .iter()
+        .map(|a| vec![0; a.analysis.found.len()])
+        .collect();
     for (i, &(a, f)) in owner.iter().enumerate() {
         entity_of[a][f] = linked.of[i];
     }
@@ -70,8 +75,18 @@ pub fn assemble(articles: &[Analyzed], knowledge: &Knowledge) -> Site {
     let mut summaries = Vec::with_capacity(articles.len());
     let mut bodies = Vec::with_capacity(articles.len());
     for (a, article) in articles.iter().enumerate() {
-        let entity_ids: Vec<EntityId> = linked.entities.iter().map(|e| EntityId(e.id.clone())).collect();
-        let (summary, body) = build_article(&ids[a], article, &entity_of[a], &entity_ids, &linked.entities);
+        let entity_ids: Vec<EntityId> = linked
+            .entities
+            .iter()
+            .map(|e| EntityId(e.id.clone()))
+            .collect();
+        let (summary, body) = build_article(
+            &ids[a],
+            article,
+            &entity_of[a],
+            &entity_ids,
+            &linked.entities,
+        );
         summaries.push(summary);
         bodies.push(body);
     }
@@ -148,7 +163,11 @@ pub fn article_ids(articles: &[Analyzed]) -> Vec<String> {
                 .map(|id| slugify(id, 100))
                 .filter(|s| !s.is_empty())
                 .unwrap_or_else(|| slugify(&a.analysis.title, 60));
-            let base = if base.is_empty() { "article".to_owned() } else { base };
+            let base = if base.is_empty() {
+                "article".to_owned()
+            } else {
+                base
+            };
             let mut id = base.clone();
             let mut n = 1;
             while !used.insert(id.clone()) {
@@ -180,11 +199,14 @@ fn build_article(
         match found.place {
             Place::Text => {
                 let base = parts[found.part].text_span().start;
-                mentions_by_part.entry(found.part).or_default().push(Mention {
-                    start: found.start - base,
-                    end: found.end - base,
-                    entity: entity_ids[entity].clone(),
-                });
+                mentions_by_part
+                    .entry(found.part)
+                    .or_default()
+                    .push(Mention {
+                        start: found.start - base,
+                        end: found.end - base,
+                        entity: entity_ids[entity].clone(),
+                    });
             }
             Place::Author => {
                 authors.insert(found.part, entity_ids[entity].clone());
@@ -252,7 +274,10 @@ fn build_article(
         lang: analysis.lang.clone(),
         excerpt: analysis.excerpt.clone(),
         words: analysis.words,
-        entities: ranked.into_iter().map(|(e, _)| entity_ids[e].clone()).collect(),
+        entities: ranked
+            .into_iter()
+            .map(|(e, _)| entity_ids[e].clone())
+            .collect(),
     };
     let body = ArticleBody {
         id: id.to_owned(),

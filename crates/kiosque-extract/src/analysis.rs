@@ -114,7 +114,10 @@ pub fn analyze(doc: &Document, knowledge: &Knowledge) -> Analysis {
         (None, None) => (derive_title(&cleaned), true),
     };
     let excerpt = excerpt(&cleaned);
-    let words = body_text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count() as u32;
+    let words = body_text
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count() as u32;
     Analysis {
         cleaned,
         title,
@@ -151,7 +154,9 @@ fn find_in_part(
             m.date,
         ));
     }
-    let Role::Embed(embed) = &part.role else { return };
+    let Role::Embed(embed) = &part.role else {
+        return;
+    };
     if let (Some(author), Some(span)) = (&embed.author, embed.author_span) {
         if let Some((s, e)) = author_name_span(author) {
             out.push((
@@ -188,7 +193,11 @@ fn find_in_part(
 
 /// The first sentence of the body, shortened on a word boundary when long.
 fn derive_title(cleaned: &Cleaned) -> String {
-    let Some(first) = cleaned.body().find(|p| p.role == Role::Paragraph).or_else(|| cleaned.body().next()) else {
+    let Some(first) = cleaned
+        .body()
+        .find(|p| p.role == Role::Paragraph)
+        .or_else(|| cleaned.body().next())
+    else {
         return "Untitled article".to_owned();
     };
     let text = first.text.trim();
@@ -218,8 +227,14 @@ pub fn shorten(text: &str, max: usize) -> String {
         return text.to_owned();
     }
     let cut: String = text.chars().take(max).collect();
-    let at = cut.rfind(char::is_whitespace).filter(|&i| i > max / 2).unwrap_or(cut.len());
-    format!("{}…", cut[..at].trim_end_matches([',', ';', ':', ' ', '-', '—']))
+    let at = cut
+        .rfind(char::is_whitespace)
+        .filter(|&i| i > max / 2)
+        .unwrap_or(cut.len());
+    format!(
+        "{}…",
+        cut[..at].trim_end_matches([',', ';', ':', ' ', '-', '—'])
+    )
 }
 
 #[cfg(test)]
@@ -235,7 +250,12 @@ mod tests {
         let doc = parse_text(SEED, clean::Format::Text).expect("seed parses");
         let a = analyze(&doc, &Knowledge::from_sources(&Sources::default()));
         assert!(a.title_derived);
-        assert!(a.title.starts_with("Les deux camps essayent de gagner du terrain"), "{}", a.title);
+        assert!(
+            a.title
+                .starts_with("Les deux camps essayent de gagner du terrain"),
+            "{}",
+            a.title
+        );
         assert!(a.title.chars().count() <= TITLE_CHARS + 1);
         assert_eq!(a.published, NaiveDate::from_ymd_opt(2025, 1, 6));
         assert!(a.published_inferred);
@@ -243,8 +263,16 @@ mod tests {
         assert!(a.excerpt.starts_with("Les deux camps"));
         assert!(!a.excerpt.contains("Xiaomi"));
         // The tweet author is a person; the teasers contribute nothing.
-        assert!(a.found.iter().any(|f| f.place == Place::Author && f.text == "SILVANO TROTTA"));
-        assert!(!a.found.iter().any(|f| f.text.contains("Xiaomi") || f.text.contains("PSG")));
+        assert!(
+            a.found
+                .iter()
+                .any(|f| f.place == Place::Author && f.text == "SILVANO TROTTA")
+        );
+        assert!(
+            !a.found
+                .iter()
+                .any(|f| f.text.contains("Xiaomi") || f.text.contains("PSG"))
+        );
         let lundi = a.found.iter().find(|f| f.text == "lundi").expect("lundi");
         assert_eq!(lundi.date.map(|d| d.iso()).as_deref(), Some("2025-01-06"));
     }

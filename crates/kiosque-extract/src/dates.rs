@@ -79,16 +79,33 @@ impl DateValue {
     /// A readable English name: `6 January 2025`, `January 2025`, `2025`.
     pub fn display(&self) -> String {
         match self {
-            DateValue::Day(d) => format!("{} {} {}", d.day(), MONTHS_EN[d.month0() as usize], d.year()),
-            DateValue::Month(y, m) => format!("{} {y}", MONTHS_EN[(*m as usize).saturating_sub(1) % 12]),
+            DateValue::Day(d) => format!(
+                "{} {} {}",
+                d.day(),
+                MONTHS_EN[d.month0() as usize],
+                d.year()
+            ),
+            DateValue::Month(y, m) => {
+                format!("{} {y}", MONTHS_EN[(*m as usize).saturating_sub(1) % 12])
+            }
             DateValue::Year(y) => y.to_string(),
         }
     }
 }
 
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 impl DateExpr {
@@ -140,7 +157,10 @@ fn shift(date: NaiveDate, days: i64) -> Option<NaiveDate> {
 }
 
 /// Of the candidate dates in the reference's year and the years around it, the closest.
-fn closest_year(reference: NaiveDate, make: impl Fn(i32) -> Option<NaiveDate>) -> Option<NaiveDate> {
+fn closest_year(
+    reference: NaiveDate,
+    make: impl Fn(i32) -> Option<NaiveDate>,
+) -> Option<NaiveDate> {
     let y = reference.year();
     [y - 1, y, y + 1]
         .into_iter()
@@ -222,10 +242,49 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words before a bare year or month that show it is a date ("en 2012", "in May").
 const DATE_CUES: &[&str] = &[
-    "en", "in", "depuis", "since", "de", "d'", "d’", "of", "année", "l'année", "l’année", "year",
-    "avant", "après", "before", "after", "until", "jusqu'en", "jusqu’en", "dès", "from", "to",
-    "et", "and", "au", "à", "by", "during", "pendant", "durant", "courant", "le", "la", "the",
-    "since", "between", "entre", "par", "for", "pour", "ou", "or", "of",
+    "en",
+    "in",
+    "depuis",
+    "since",
+    "de",
+    "d'",
+    "d’",
+    "of",
+    "année",
+    "l'année",
+    "l’année",
+    "year",
+    "avant",
+    "après",
+    "before",
+    "after",
+    "until",
+    "jusqu'en",
+    "jusqu’en",
+    "dès",
+    "from",
+    "to",
+    "et",
+    "and",
+    "au",
+    "à",
+    "by",
+    "during",
+    "pendant",
+    "durant",
+    "courant",
+    "le",
+    "la",
+    "the",
+    "since",
+    "between",
+    "entre",
+    "par",
+    "for",
+    "pour",
+    "ou",
+    "or",
+    "of",
 ];
 
 /// Finds date expressions in `text`; spans are code-point offsets.
@@ -264,7 +323,10 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
                 _ => None,
             }
         } else if caps.name("my").is_some() {
-            match (g("my_month").and_then(month_number), g("my_year").and_then(|v| v.parse().ok())) {
+            match (
+                g("my_month").and_then(month_number),
+                g("my_year").and_then(|v| v.parse().ok()),
+            ) {
                 (Some(month), Some(year)) => Some(DateExpr::MonthYear { year, month }),
                 _ => None,
             }
@@ -297,13 +359,16 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
             };
             Some(DateExpr::Relative(days))
         } else if caps.name("edge_year").is_some() {
-            g("ey_year").and_then(|v| v.parse().ok()).map(DateExpr::Year)
+            g("ey_year")
+                .and_then(|v| v.parse().ok())
+                .map(DateExpr::Year)
         } else if let Some(year) = caps.name("year") {
             let before = previous_word(text, year.start());
             let after = text[year.end()..].chars().next();
             let cue = before.is_some_and(|w| DATE_CUES.contains(&w.to_lowercase().as_str()));
             let punct_after = after.is_none_or(|c| matches!(c, ',' | '.' | ')' | ';' | ':' | '\n'));
-            let is_number = after.is_some_and(|c| c.is_ascii_digit()) || before_is_digit(text, year.start());
+            let is_number =
+                after.is_some_and(|c| c.is_ascii_digit()) || before_is_digit(text, year.start());
             (!is_number && (cue || punct_after))
                 .then(|| year.as_str().parse().ok().map(DateExpr::Year))
                 .flatten()
@@ -312,13 +377,39 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
             let before = previous_word(text, month.start()).map(str::to_lowercase);
             let capital_english = word.chars().next().is_some_and(char::is_uppercase);
             let cue = before.as_deref().is_some_and(|w| {
-                matches!(w, "en" | "in" | "début" | "fin" | "mi" | "depuis" | "since" | "until" | "early" | "late" | "mid")
+                matches!(
+                    w,
+                    "en" | "in"
+                        | "début"
+                        | "fin"
+                        | "mi"
+                        | "depuis"
+                        | "since"
+                        | "until"
+                        | "early"
+                        | "late"
+                        | "mid"
+                )
             });
             // Only clear cases: "en janvier", "in March"; not "Mars" the planet or "may".
             (cue && (word.to_lowercase() != "may" || capital_english)
-                && !matches!(word.to_lowercase().as_str(), "mar." | "jan." | "jun." | "jul." | "oct." | "nov." | "dec." | "sept." | "sep." | "aug." | "apr." | "feb."))
-                .then(|| month_number(word).map(DateExpr::Month))
-                .flatten()
+                && !matches!(
+                    word.to_lowercase().as_str(),
+                    "mar."
+                        | "jan."
+                        | "jun."
+                        | "jul."
+                        | "oct."
+                        | "nov."
+                        | "dec."
+                        | "sept."
+                        | "sep."
+                        | "aug."
+                        | "apr."
+                        | "feb."
+                ))
+            .then(|| month_number(word).map(DateExpr::Month))
+            .flatten()
         } else {
             None
         };
@@ -354,7 +445,9 @@ fn day_month_year(day: Option<u32>, month: Option<u32>, year: Option<&str>) -> O
     match year.and_then(|y| y.parse::<i32>().ok()) {
         Some(y) => NaiveDate::from_ymd_opt(y, month, day).map(DateExpr::Full),
         // Reject impossible days even without a year (2024 is a leap year: 29 February passes).
-        None => NaiveDate::from_ymd_opt(2024, month, day).map(|_| DateExpr::DayMonth { day, month }),
+        None => {
+            NaiveDate::from_ymd_opt(2024, month, day).map(|_| DateExpr::DayMonth { day, month })
+        }
     }
 }
 
@@ -413,7 +506,10 @@ pub fn infer_publication_date(found: &[DateExpr]) -> Option<NaiveDate> {
     let latest_weekday = found
         .iter()
         .filter_map(|e| match e {
-            DateExpr::Weekday { weekday, direction: Direction::Recent } => {
+            DateExpr::Weekday {
+                weekday,
+                direction: Direction::Recent,
+            } => {
                 let ahead = (7 + weekday.num_days_from_monday() as i64
                     - anchor.weekday().num_days_from_monday() as i64)
                     % 7;
@@ -436,7 +532,12 @@ mod tests {
     fn found(text: &str) -> Vec<(String, DateExpr)> {
         find_dates(text)
             .into_iter()
-            .map(|m| (text.chars().skip(m.start).take(m.end - m.start).collect(), m.expr))
+            .map(|m| {
+                (
+                    text.chars().skip(m.start).take(m.end - m.start).collect(),
+                    m.expr,
+                )
+            })
             .collect()
     }
 
@@ -450,11 +551,23 @@ mod tests {
             spans("avant l’investiture de Donald Trump, prévue le 20 janvier, et lundi"),
             ["20 janvier", "lundi"]
         );
-        assert_eq!(spans("(@silvano_trotta) January 5, 2025"), ["January 5, 2025"]);
-        assert_eq!(spans("qui se déroulent du 22 au 24 juin 2012, a démarré aujourd'hui."), ["22 au 24 juin 2012", "aujourd'hui"]);
-        assert_eq!(spans("Ce samedi matin, puis jeudi dernier"), ["samedi matin", "jeudi dernier"]);
+        assert_eq!(
+            spans("(@silvano_trotta) January 5, 2025"),
+            ["January 5, 2025"]
+        );
+        assert_eq!(
+            spans("qui se déroulent du 22 au 24 juin 2012, a démarré aujourd'hui."),
+            ["22 au 24 juin 2012", "aujourd'hui"]
+        );
+        assert_eq!(
+            spans("Ce samedi matin, puis jeudi dernier"),
+            ["samedi matin", "jeudi dernier"]
+        );
         assert_eq!(spans("pourrait commencer fin 2013."), ["fin 2013"]);
-        assert_eq!(spans("On Thursday at noon, until April 30."), ["Thursday", "April 30"]);
+        assert_eq!(
+            spans("On Thursday at noon, until April 30."),
+            ["Thursday", "April 30"]
+        );
         assert_eq!(spans("le 1er août 2012. - La Croatie"), ["1er août 2012"]);
     }
 
@@ -476,7 +589,14 @@ mod tests {
             .collect();
         assert_eq!(
             resolved,
-            ["2025-01-20", "2025-01-06", "2025-01-05", "2024-08-06", "2025-01-05", "2025-01-06"]
+            [
+                "2025-01-20",
+                "2025-01-06",
+                "2025-01-05",
+                "2024-08-06",
+                "2025-01-05",
+                "2025-01-06"
+            ]
         );
     }
 
@@ -484,9 +604,18 @@ mod tests {
     fn weekday_directions() {
         let monday = Some(date(2025, 1, 6));
         let wd = |weekday, direction| DateExpr::Weekday { weekday, direction }.resolve(monday);
-        assert_eq!(wd(Weekday::Mon, Direction::Last), Some(DateValue::Day(date(2024, 12, 30))));
-        assert_eq!(wd(Weekday::Mon, Direction::Next), Some(DateValue::Day(date(2025, 1, 13))));
-        assert_eq!(wd(Weekday::Thu, Direction::Recent), Some(DateValue::Day(date(2025, 1, 2))));
+        assert_eq!(
+            wd(Weekday::Mon, Direction::Last),
+            Some(DateValue::Day(date(2024, 12, 30)))
+        );
+        assert_eq!(
+            wd(Weekday::Mon, Direction::Next),
+            Some(DateValue::Day(date(2025, 1, 13)))
+        );
+        assert_eq!(
+            wd(Weekday::Thu, Direction::Recent),
+            Some(DateValue::Day(date(2025, 1, 2)))
+        );
     }
 
     #[test]

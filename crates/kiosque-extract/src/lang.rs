@@ -51,7 +51,8 @@ mod tests {
             Some("fr")
         );
         assert_eq!(
-            detect("At least 21 people were killed and 110 were injured in Russia after a strike").as_deref(),
+            detect("At least 21 people were killed and 110 were injured in Russia after a strike")
+                .as_deref(),
             Some("en")
         );
         assert_eq!(detect(""), None);

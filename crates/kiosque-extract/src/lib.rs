@@ -9,8 +9,8 @@
 pub mod analysis;
 pub mod clean;
 pub mod dates;
-pub mod link;
 pub mod lang;
+pub mod link;
 pub mod ner;
 pub mod normalize;
 pub mod slug;

@@ -58,12 +58,15 @@ impl Normalized {
 pub fn map_char(c: char) -> Option<char> {
     match c {
         // No-break, narrow no-break, figure, thin and other fixed-width spaces.
-        '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2000}'..='\u{200A}' | '\u{205F}'
-        | '\u{3000}' | '\t' => Some(' '),
+        '\u{00A0}'
+        | '\u{202F}'
+        | '\u{2007}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{205F}'
+        | '\u{3000}'
+        | '\t' => Some(' '),
         // Soft hyphen, zero-width space/joiners, word joiner, byte-order mark, carriage return.
-        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\r' => {
-            None
-        }
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\r' => None,
         c => Some(c),
     }
 }
@@ -86,7 +89,10 @@ mod tests {
         assert_eq!(n.original(3), 14);
         assert_eq!(n.original(0), 10);
         // End offsets map to the end of the original.
-        assert_eq!(n.original(n.len() as u32), 10 + input.chars().count() as u32);
+        assert_eq!(
+            n.original(n.len() as u32),
+            10 + input.chars().count() as u32
+        );
     }
 
     #[test]

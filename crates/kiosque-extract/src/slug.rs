@@ -21,7 +21,10 @@ pub fn slugify(text: &str, max: usize) -> String {
         out.pop();
     }
     if out.len() > max {
-        let cut = out[..max].rfind('-').filter(|&i| i > max / 2).unwrap_or(max);
+        let cut = out[..max]
+            .rfind('-')
+            .filter(|&i| i > max / 2)
+            .unwrap_or(max);
         out.truncate(cut);
         while out.ends_with('-') {
             out.pop();
@@ -36,10 +39,16 @@ mod tests {
 
     #[test]
     fn slugs_are_ascii_lowercase_and_dashed() {
-        assert_eq!(slugify("Ministère russe de la Défense", 80), "ministere-russe-de-la-defense");
+        assert_eq!(
+            slugify("Ministère russe de la Défense", 80),
+            "ministere-russe-de-la-defense"
+        );
         assert_eq!(slugify("L’Ukraine !", 80), "l-ukraine");
         assert_eq!(slugify("Москва", 80), "x43cx43ex441x43ax432x430");
         assert_eq!(slugify("  ", 80), "");
-        assert_eq!(slugify("Guerre en Ukraine : à la surprise générale", 20), "guerre-en-ukraine-a");
+        assert_eq!(
+            slugify("Guerre en Ukraine : à la surprise générale", 20),
+            "guerre-en-ukraine-a"
+        );
     }
 }

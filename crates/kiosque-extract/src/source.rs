@@ -106,7 +106,8 @@ fn split_front_matter(content: &str) -> Result<Option<(&str, &str)>, SourceError
 }
 
 fn front_matter(yaml: &str) -> Result<Meta, SourceError> {
-    let docs = YamlLoader::load_from_str(yaml).map_err(|e| SourceError::FrontMatter(e.to_string()))?;
+    let docs =
+        YamlLoader::load_from_str(yaml).map_err(|e| SourceError::FrontMatter(e.to_string()))?;
     let Some(Yaml::Hash(hash)) = docs.into_iter().next() else {
         return Ok(Meta::default());
     };
@@ -163,7 +164,10 @@ fn json_kind(v: &Value) -> &'static str {
 }
 
 /// The first of `names` present as a string (numbers are accepted and written out).
-fn first_string(fields: &Map<String, Value>, names: &[&str]) -> Result<Option<String>, SourceError> {
+fn first_string(
+    fields: &Map<String, Value>,
+    names: &[&str],
+) -> Result<Option<String>, SourceError> {
     for name in names {
         match fields.get(*name) {
             None | Some(Value::Null) => continue,
@@ -184,18 +188,37 @@ fn meta_from_fields(fields: &Map<String, Value>) -> Result<Meta, SourceError> {
     let non_empty = |v: Option<String>| v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
     let published_text = non_empty(first_string(
         fields,
-        &["published", "date", "datePublished", "published_at", "pubdate"],
+        &[
+            "published",
+            "date",
+            "datePublished",
+            "published_at",
+            "pubdate",
+        ],
     )?);
     Ok(Meta {
         id: non_empty(first_string(fields, &["id", "slug"])?),
         title: non_empty(first_string(fields, &["title", "headline"])?),
         published: published_text.as_deref().and_then(parse_date),
-        source: non_empty(first_string(fields, &["source_name", "source", "site", "publisher", "author"])?),
-        url: non_empty(first_string(fields, &["source_url", "url", "link", "authorLink"])?),
-        lang: non_empty(first_string(fields, &["lang", "language", "inLanguage"])?)
-            .map(|l| l.to_lowercase().chars().take_while(|c| c.is_ascii_alphabetic()).collect()),
+        source: non_empty(first_string(
+            fields,
+            &["source_name", "source", "site", "publisher", "author"],
+        )?),
+        url: non_empty(first_string(
+            fields,
+            &["source_url", "url", "link", "authorLink"],
+        )?),
+        lang: non_empty(first_string(fields, &["lang", "language", "inLanguage"])?).map(|l| {
+            l.to_lowercase()
+                .chars()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .collect()
+        }),
         license: non_empty(first_string(fields, &["license", "licence"])?),
-        description: non_empty(first_string(fields, &["description", "summary", "shortDescription"])?),
+        description: non_empty(first_string(
+            fields,
+            &["description", "summary", "shortDescription"],
+        )?),
     })
 }
 
@@ -222,7 +245,10 @@ mod tests {
             Format::Markdown,
         )
         .expect("valid");
-        assert_eq!(doc.meta.title.as_deref(), Some("Russia withdraws from Chernobyl"));
+        assert_eq!(
+            doc.meta.title.as_deref(),
+            Some("Russia withdraws from Chernobyl")
+        );
         assert_eq!(doc.meta.published, NaiveDate::from_ymd_opt(2022, 3, 31));
         assert_eq!(doc.meta.source.as_deref(), Some("Wikinews"));
         assert_eq!(doc.meta.lang.as_deref(), Some("en"));
@@ -238,9 +264,17 @@ mod tests {
 
     #[test]
     fn broken_front_matter_is_an_error_that_says_why() {
-        assert_eq!(parse_text("---\ntitle: x\n", Format::Text), Err(SourceError::UnclosedFrontMatter));
-        let err = parse_text("---\ntitle: [unclosed\n---\ntext", Format::Text).expect_err("bad yaml");
-        assert!(err.to_string().starts_with("front matter is not valid YAML"), "{err}");
+        assert_eq!(
+            parse_text("---\ntitle: x\n", Format::Text),
+            Err(SourceError::UnclosedFrontMatter)
+        );
+        let err =
+            parse_text("---\ntitle: [unclosed\n---\ntext", Format::Text).expect_err("bad yaml");
+        assert!(
+            err.to_string()
+                .starts_with("front matter is not valid YAML"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -257,19 +291,37 @@ mod tests {
 
     #[test]
     fn bad_records_say_what_is_wrong() {
-        assert!(matches!(parse_json_line("{not json"), Err(SourceError::Json(_))));
-        assert_eq!(parse_json_line(r#"{"title": "x"}"#), Err(SourceError::NoText));
-        assert_eq!(parse_json_line("[1]"), Err(SourceError::NotAnObject("an array")));
+        assert!(matches!(
+            parse_json_line("{not json"),
+            Err(SourceError::Json(_))
+        ));
+        assert_eq!(
+            parse_json_line(r#"{"title": "x"}"#),
+            Err(SourceError::NoText)
+        );
+        assert_eq!(
+            parse_json_line("[1]"),
+            Err(SourceError::NotAnObject("an array"))
+        );
         assert_eq!(
             parse_json_line(r#"{"text": "x", "title": 3.5, "lang": ["fr"]}"#),
-            Err(SourceError::FieldType { field: "lang".into(), expected: "a string" })
+            Err(SourceError::FieldType {
+                field: "lang".into(),
+                expected: "a string"
+            })
         );
     }
 
     #[test]
     fn dates_in_metadata() {
-        assert_eq!(parse_date("2019-01-04T10:00:00Z"), NaiveDate::from_ymd_opt(2019, 1, 4));
-        assert_eq!(parse_date("Monday, January 23, 2017"), NaiveDate::from_ymd_opt(2017, 1, 23));
+        assert_eq!(
+            parse_date("2019-01-04T10:00:00Z"),
+            NaiveDate::from_ymd_opt(2019, 1, 4)
+        );
+        assert_eq!(
+            parse_date("Monday, January 23, 2017"),
+            NaiveDate::from_ymd_opt(2017, 1, 23)
+        );
         assert_eq!(parse_date("soon"), None);
     }
 }

@@ -27,22 +27,19 @@ pub struct BuildOptions {
     pub quiet: bool,
 }
 
-/// How a build ended.
+/// How a build that wrote its output ended.
 #[derive(Debug)]
 pub struct BuildReport {
-    /// The data written (or that would have been).
-    pub site: Option<Site>,
-    /// Inputs that failed.
+    /// Inputs that failed (and were skipped).
     pub errors: Vec<InputError>,
-    /// Whether the output was written.
-    pub written: bool,
 }
 
 /// Runs a build. Returns an error only for failures that stop everything.
 pub fn run(options: &BuildOptions, knowledge: &Knowledge) -> anyhow::Result<BuildReport> {
     let started = Instant::now();
     let (files, mut errors) = input::discover(&options.inputs);
-    let read: Vec<(Vec<Input>, Vec<InputError>)> = files.par_iter().map(|f| input::read(f)).collect();
+    let read: Vec<(Vec<Input>, Vec<InputError>)> =
+        files.par_iter().map(|f| input::read(f)).collect();
     let mut inputs = Vec::new();
     for (ok, failed) in read {
         inputs.extend(ok);
@@ -56,6 +53,7 @@ pub fn run(options: &BuildOptions, knowledge: &Knowledge) -> anyhow::Result<Buil
             let analysis = analyze(&input.document, knowledge);
             progress.inc(1);
             Analyzed {
+                origin: input.origin(),
                 meta: input.document.meta.clone(),
                 analysis,
             }
@@ -90,13 +88,10 @@ pub fn run(options: &BuildOptions, knowledge: &Knowledge) -> anyhow::Result<Buil
     let site = assemble(&articles, knowledge);
     write_site(&options.out, &site)?;
     if !options.quiet {
+        print_warnings(&articles);
         print_summary(&site, &errors, options, started);
     }
-    Ok(BuildReport {
-        site: Some(site),
-        errors,
-        written: true,
-    })
+    Ok(BuildReport { errors })
 }
 
 fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
@@ -104,22 +99,39 @@ fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new(len);
-    if let Ok(style) = ProgressStyle::with_template("{spinner} analysing {pos}/{len} articles [{bar:30}] {per_sec} eta {eta}") {
+    if let Ok(style) = ProgressStyle::with_template(
+        "{spinner} analysing {pos}/{len} articles [{bar:30}] {per_sec} eta {eta}",
+    ) {
         bar.set_style(style.progress_chars("=> "));
     }
     bar
 }
 
-fn print_summary(site: &Site, errors: &[InputError], options: &BuildOptions, started: Instant) {
-    let count = |label: Label| site.index.entities.iter().filter(|e| e.label == label).count();
-    for summary in &site.index.articles {
-        if summary.words == 0 {
-            eprintln!("warning: {}: no body text was found (every block looks like boilerplate)", summary.id);
+fn print_warnings(articles: &[Analyzed]) {
+    for a in articles {
+        if a.analysis.words == 0 {
+            eprintln!(
+                "warning: {}: no body text was found (every block looks like boilerplate)",
+                a.origin
+            );
         }
-        if summary.published.is_none() {
-            eprintln!("warning: {}: no publication date given or found in the text", summary.id);
+        if a.analysis.published.is_none() {
+            eprintln!(
+                "warning: {}: no publication date given or found in the text",
+                a.origin
+            );
         }
     }
+}
+
+fn print_summary(site: &Site, errors: &[InputError], options: &BuildOptions, started: Instant) {
+    let count = |label: Label| {
+        site.index
+            .entities
+            .iter()
+            .filter(|e| e.label == label)
+            .count()
+    };
     eprintln!(
         "built {} article(s), {} entities ({} people, {} places, {} organisations, {} dates) into {} in {:.2}s",
         site.index.articles.len(),
@@ -132,6 +144,9 @@ fn print_summary(site: &Site, errors: &[InputError], options: &BuildOptions, sta
         started.elapsed().as_secs_f64()
     );
     if !errors.is_empty() {
-        eprintln!("{} input(s) failed and were skipped (see the errors above)", errors.len());
+        eprintln!(
+            "{} input(s) failed and were skipped (see the errors above)",
+            errors.len()
+        );
     }
 }

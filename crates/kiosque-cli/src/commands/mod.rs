@@ -1,3 +1,4 @@
 //! The subcommands of `kiosque`.
 
 pub mod build;
+pub mod pages;

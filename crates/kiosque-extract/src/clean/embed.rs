@@ -59,7 +59,10 @@ pub fn attribution(line: &str) -> Option<Attribution> {
                     .nth(cp)
                     .map_or(d.as_str().len(), |(i, _)| i)
             };
-            Some((Some(day), Some((d.start() + byte(first.start), d.start() + byte(first.end)))))
+            Some((
+                Some(day),
+                Some((d.start() + byte(first.start), d.start() + byte(first.end))),
+            ))
         })
         .unwrap_or((None, None));
     // Without a date or a media link, "— Name (@handle)" could be a signature in prose.
@@ -89,10 +92,16 @@ mod tests {
     fn the_seed_tweet_attribution_is_parsed() {
         let line = "Les Russes vont avancer encore plus vite maintenant. pic.twitter.com/rnl7qu53sW— SILVANO TROTTA OFFICIEL (@silvano_trotta) January 5, 2025";
         let a = attribution(line).expect("attribution");
-        assert_eq!(&line[..a.text_end], "Les Russes vont avancer encore plus vite maintenant.");
+        assert_eq!(
+            &line[..a.text_end],
+            "Les Russes vont avancer encore plus vite maintenant."
+        );
         assert_eq!(a.media_link.as_deref(), Some("pic.twitter.com/rnl7qu53sW"));
         assert_eq!(a.author, "SILVANO TROTTA OFFICIEL");
-        assert_eq!(&line[a.author_range.0..a.author_range.1], "SILVANO TROTTA OFFICIEL");
+        assert_eq!(
+            &line[a.author_range.0..a.author_range.1],
+            "SILVANO TROTTA OFFICIEL"
+        );
         assert_eq!(a.handle, "@silvano_trotta");
         assert_eq!(a.date, NaiveDate::from_ymd_opt(2025, 1, 5));
         let (s, e) = a.date_range.expect("date range");

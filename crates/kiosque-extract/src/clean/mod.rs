@@ -149,7 +149,10 @@ enum Tag {
     Dateline(NaiveDate),
     /// A related marker whose title is on the next unit.
     Marker,
-    Related { label: String, text_span: Span },
+    Related {
+        label: String,
+        text_span: Span,
+    },
     /// Part of embed number `n`.
     Embed(usize),
 }
@@ -322,7 +325,8 @@ fn tag_embeds(units: &[Unit], tags: &mut [Tag], embeds: &mut Vec<EmbedInfo>) {
 /// Closing sections: from a footer heading near the end, everything after it that is short.
 fn tag_footers(units: &[Unit], tags: &mut [Tag]) {
     for i in 0..units.len() {
-        let footer_heading = matches!(tags[i], Tag::Unset | Tag::Heading) && rules::is_footer(&units[i].text);
+        let footer_heading =
+            matches!(tags[i], Tag::Unset | Tag::Heading) && rules::is_footer(&units[i].text);
         if !footer_heading {
             continue;
         }
@@ -352,7 +356,11 @@ fn tag_captions(units: &[Unit], tags: &mut [Tag]) {
             .position(|u| u.group != group)
             .map_or(units.len(), |p| start + p);
         let members = start..end;
-        if members.len() <= 8 && units[members.clone()].iter().any(|u| rules::is_credit(&u.text)) {
+        if members.len() <= 8
+            && units[members.clone()]
+                .iter()
+                .any(|u| rules::is_credit(&u.text))
+        {
             for tag in &mut tags[members.clone()] {
                 if *tag == Tag::Unset {
                     *tag = Tag::Noise(Noise::Caption);
@@ -365,9 +373,9 @@ fn tag_captions(units: &[Unit], tags: &mut [Tag]) {
         if tags[i] != Tag::Unset {
             continue;
         }
-        let before_credit = units
-            .get(i + 1)
-            .is_some_and(|next| next.text.starts_with("Image:") && units[i].text.chars().count() <= 250);
+        let before_credit = units.get(i + 1).is_some_and(|next| {
+            next.text.starts_with("Image:") && units[i].text.chars().count() <= 250
+        });
         if before_credit || rules::is_map_caption(&units[i].text) {
             tags[i] = Tag::Noise(Noise::Caption);
         }
@@ -411,7 +419,9 @@ fn tag_teasers(units: &[Unit], tags: &mut [Tag]) {
 /// Types the title line: the given title repeated on the first line, or, with no title given,
 /// a first line that reads as one (short, no closing punctuation, followed by more text).
 fn tag_title(units: &[Unit], tags: &mut [Tag], options: &Options<'_>) -> Option<String> {
-    let first = tags.iter().position(|t| matches!(t, Tag::Unset | Tag::Heading))?;
+    let first = tags
+        .iter()
+        .position(|t| matches!(t, Tag::Unset | Tag::Heading))?;
     let text = &units[first].text;
     if let Some(title) = options.title {
         if fold(text) == fold(title) {

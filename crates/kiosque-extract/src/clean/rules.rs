@@ -18,28 +18,73 @@ fn re(pattern: &str) -> Regex {
 static LINE_NOISE: LazyLock<Vec<(Regex, Noise)>> = LazyLock::new(|| {
     vec![
         // Wiki and site navigation.
-        (re(r"(?i)^From Wiki\w+, the free [\w ]+!?$"), Noise::Navigation),
-        (re(r"(?i)^Jump to:?\s*navigation,?\s*(?:Jump to\s*)?search$"), Noise::Navigation),
-        (re(r"(?i)^(?:Skip to (?:main )?content|Aller au contenu(?: principal)?|Menu|Accueil|Home|Navigation|Search|Rechercher|Sign in|Log in|Se connecter|S['’]abonner|Subscribe|Newsletter|Back to top|Retour en haut)$"), Noise::Navigation),
-        (re(r"(?i)^(?:Billets|Articles|Posts|Stories|Tous les articles) (?:sur|about|on|tagged|de la catégorie) .{1,60}$"), Noise::Navigation),
+        (
+            re(r"(?i)^From Wiki\w+, the free [\w ]+!?$"),
+            Noise::Navigation,
+        ),
+        (
+            re(r"(?i)^Jump to:?\s*navigation,?\s*(?:Jump to\s*)?search$"),
+            Noise::Navigation,
+        ),
+        (
+            re(
+                r"(?i)^(?:Skip to (?:main )?content|Aller au contenu(?: principal)?|Menu|Accueil|Home|Navigation|Search|Rechercher|Sign in|Log in|Se connecter|S['’]abonner|Subscribe|Newsletter|Back to top|Retour en haut)$",
+            ),
+            Noise::Navigation,
+        ),
+        (
+            re(
+                r"(?i)^(?:Billets|Articles|Posts|Stories|Tous les articles) (?:sur|about|on|tagged|de la catégorie) .{1,60}$",
+            ),
+            Noise::Navigation,
+        ),
         // Government-site banners.
-        (re(r"(?i)^An official website of the United States [Gg]overnment\s*$"), Noise::Navigation),
+        (
+            re(r"(?i)^An official website of the United States [Gg]overnment\s*$"),
+            Noise::Navigation,
+        ),
         (re(r"(?i)^Here['’]s how you know\s*$"), Noise::Navigation),
-        (re(r"(?i)^(?:Official websites use \.gov|\.gov website belongs to|Secure \.gov websites use HTTPS|A lock \()"), Noise::Navigation),
+        (
+            re(
+                r"(?i)^(?:Official websites use \.gov|\.gov website belongs to|Secure \.gov websites use HTTPS|A lock \()",
+            ),
+            Noise::Navigation,
+        ),
         // Notices about the page rather than the news.
-        (re(r"(?i)This article (?:features first-hand journalism|mentions the Wikimedia Foundation)"), Noise::Notice),
+        (
+            re(
+                r"(?i)This article (?:features first-hand journalism|mentions the Wikimedia Foundation)",
+            ),
+            Noise::Notice,
+        ),
         (re(r"(?i)^\S+\.(?:svg|png|jpe?g|gif)\s"), Noise::Notice),
-        (re(r"(?i)^You have accessed part of a historical collection"), Noise::Notice),
+        (
+            re(r"(?i)^You have accessed part of a historical collection"),
+            Noise::Notice,
+        ),
         // Captions and credits.
-        (re(r"(?i)^\(?(?:Image|Photo|Photo ?By|Photo credit|Crédits?(?: photo)?|Credit|Video ?By|Illustration|VIRIN)\s*:"), Noise::Caption),
+        (
+            re(
+                r"(?i)^\(?(?:Image|Photo|Photo ?By|Photo credit|Crédits?(?: photo)?|Credit|Video ?By|Illustration|VIRIN)\s*:",
+            ),
+            Noise::Caption,
+        ),
         (re(r"\bImage: [^.]{1,120}\.?\)?$"), Noise::Caption),
         // Map legends: a colour swatch, then a name.
         (re(r"^[█■▇▆●◼⬛▉▊]+\s"), Noise::Legend),
         // Video players.
         (re(r"^\d{1,2}:\d{2}(?::\d{2})?$"), Noise::Navigation),
-        (re(r"(?i)^(?:Play|Pause|Replay|Mute|Lecture|Watch|Regarder|Écouter|Listen)$"), Noise::Navigation),
+        (
+            re(r"(?i)^(?:Play|Pause|Replay|Mute|Lecture|Watch|Regarder|Écouter|Listen)$"),
+            Noise::Navigation,
+        ),
         // Share buttons.
-        (re(r"(?i)^(?:(?:Share|Partager|Tweet|Tweeter|E-?mail|Print|Imprimer|Facebook|Twitter|X|LinkedIn|WhatsApp|Reddit|Copy link|Copier le lien|Pinterest|Telegram)(?: (?:on|sur|this|cet article))?[\s|·,]*)+$"), Noise::Share),
+        (
+            re(
+                r"(?i)^(?:(?:Share|Partager|Tweet|Tweeter|E-?mail|Print|Imprimer|Facebook|Twitter|X|LinkedIn|WhatsApp|Reddit|Copy link|Copier le lien|Pinterest|Telegram)(?: (?:on|sur|this|cet article))?[\s|·,]*)+$",
+            ),
+            Noise::Share,
+        ),
     ]
 });
 
@@ -52,7 +97,9 @@ pub fn line_noise(text: &str) -> Option<Noise> {
 }
 
 static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:Sources?|Sister links|External links|References|Références|Notes|Liens externes|Bibliographie|Further reading)(?:\s*\[\^\w+\])*\s*:?$")
+    re(
+        r"(?i)^(?:Sources?|Sister links|External links|References|Références|Notes|Liens externes|Bibliographie|Further reading)(?:\s*\[\^\w+\])*\s*:?$",
+    )
 });
 static FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| re(r"^\[\^\w+\]:"));
 
@@ -71,7 +118,9 @@ pub enum MarkerKind {
 }
 
 static RELATED: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?P<label>(?:À|A) lire (?:aussi|également|egalement)|Lire (?:aussi|également|egalement)|À voir aussi|Voir aussi|Sur le même sujet|Read (?:more|also)|Also read|See also|Related(?: (?:news|articles?|stories|coverage|content))?|Articles connexes|Dans la même rubrique|More on this story)\s*[:：]?\s*(?P<rest>.*)$")
+    re(
+        r"(?i)^(?P<label>(?:À|A) lire (?:aussi|également|egalement)|Lire (?:aussi|également|egalement)|À voir aussi|Voir aussi|Sur le même sujet|Read (?:more|also)|Also read|See also|Related(?: (?:news|articles?|stories|coverage|content))?|Articles connexes|Dans la même rubrique|More on this story)\s*[:：]?\s*(?P<rest>.*)$",
+    )
 });
 
 /// A related-articles marker: its label, its kind and any title on the same line.
@@ -110,7 +159,9 @@ pub fn is_truncated(text: &str) -> bool {
 /// A line that credits an image or video ("Photo By:", "VIRIN:", "Image:").
 pub fn is_credit(text: &str) -> bool {
     static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)^\(?(?:Image|Photo|Photo ?By|Photo credit|Crédits?(?: photo)?|Credit|Video ?By|VIRIN)\s*:")
+        re(
+            r"(?i)^\(?(?:Image|Photo|Photo ?By|Photo credit|Crédits?(?: photo)?|Credit|Video ?By|VIRIN)\s*:",
+        )
     });
     CREDIT.is_match(text)
 }
@@ -118,7 +169,9 @@ pub fn is_credit(text: &str) -> bool {
 /// A short line that names a map colour, "(red)", as map captions do.
 pub fn is_map_caption(text: &str) -> bool {
     static COLOUR: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)\((?:in |en )?(?:red|blue|green|yellow|orange|purple|pink|grey|gray|rouge|bleu|vert|jaune|violet|rose|gris)\)")
+        re(
+            r"(?i)\((?:in |en )?(?:red|blue|green|yellow|orange|purple|pink|grey|gray|rouge|bleu|vert|jaune|violet|rose|gris)\)",
+        )
     });
     text.chars().count() <= 200 && COLOUR.is_match(text)
 }
@@ -129,31 +182,65 @@ mod tests {
 
     #[test]
     fn furniture_lines_are_typed() {
-        assert_eq!(line_noise("From Wikinews, the free news source you can write!"), Some(Noise::Navigation));
-        assert_eq!(line_noise("Jump to navigation Jump to search"), Some(Noise::Navigation));
-        assert_eq!(line_noise("Jump to: navigation, search"), Some(Noise::Navigation));
-        assert_eq!(line_noise("Fire in the frame of Notre Dame. Image: LeLaisserPasserA38."), Some(Noise::Caption));
-        assert_eq!(line_noise("██ Syrian Democratic Forces"), Some(Noise::Legend));
-        assert_eq!(line_noise("VIRIN: 220615-D-TT977-0228"), Some(Noise::Caption));
+        assert_eq!(
+            line_noise("From Wikinews, the free news source you can write!"),
+            Some(Noise::Navigation)
+        );
+        assert_eq!(
+            line_noise("Jump to navigation Jump to search"),
+            Some(Noise::Navigation)
+        );
+        assert_eq!(
+            line_noise("Jump to: navigation, search"),
+            Some(Noise::Navigation)
+        );
+        assert_eq!(
+            line_noise("Fire in the frame of Notre Dame. Image: LeLaisserPasserA38."),
+            Some(Noise::Caption)
+        );
+        assert_eq!(
+            line_noise("██ Syrian Democratic Forces"),
+            Some(Noise::Legend)
+        );
+        assert_eq!(
+            line_noise("VIRIN: 220615-D-TT977-0228"),
+            Some(Noise::Caption)
+        );
         assert_eq!(line_noise("07:09"), Some(Noise::Navigation));
-        assert_eq!(line_noise("Share on Facebook Twitter Email"), Some(Noise::Share));
-        assert_eq!(line_noise("The Steelers spent Monday trying to distance themselves."), None);
+        assert_eq!(
+            line_noise("Share on Facebook Twitter Email"),
+            Some(Noise::Share)
+        );
+        assert_eq!(
+            line_noise("The Steelers spent Monday trying to distance themselves."),
+            None
+        );
     }
 
     #[test]
     fn related_markers_in_french_and_english() {
         let (label, kind, rest) = related_marker("A lire aussi :").expect("marker");
-        assert_eq!((label.as_str(), kind, rest), ("A lire aussi", MarkerKind::Inline, None));
+        assert_eq!(
+            (label.as_str(), kind, rest),
+            ("A lire aussi", MarkerKind::Inline, None)
+        );
         let (_, _, rest) = related_marker("Lire aussi : Le titre").expect("marker");
         assert_eq!(rest.as_deref(), Some("Le titre"));
-        assert_eq!(related_marker("Related news").map(|m| m.1), Some(MarkerKind::Section));
+        assert_eq!(
+            related_marker("Related news").map(|m| m.1),
+            Some(MarkerKind::Section)
+        );
         assert!(related_marker("Related companies said that …").is_none());
         assert!(related_marker("La Russie a déclaré").is_none());
     }
 
     #[test]
     fn teasers_end_with_an_ellipsis() {
-        assert!(is_truncated("Biopic centré sur la vie de Robbie Williams, « Better Man » se distingue par…"));
-        assert!(!is_truncated("La Russie contrôle environ un cinquième du territoire ukrainien."));
+        assert!(is_truncated(
+            "Biopic centré sur la vie de Robbie Williams, « Better Man » se distingue par…"
+        ));
+        assert!(!is_truncated(
+            "La Russie contrôle environ un cinquième du territoire ukrainien."
+        ));
     }
 }

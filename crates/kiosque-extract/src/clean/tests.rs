@@ -22,8 +22,20 @@ fn the_seed_is_typed_as_a_careful_editor_would() {
     assert_eq!(
         kinds(&cleaned),
         [
-            "paragraph", "paragraph", "paragraph", "embed", "paragraph", "related", "related",
-            "paragraph", "teaser", "teaser", "teaser", "teaser", "teaser", "teaser",
+            "paragraph",
+            "paragraph",
+            "paragraph",
+            "embed",
+            "paragraph",
+            "related",
+            "related",
+            "paragraph",
+            "teaser",
+            "teaser",
+            "teaser",
+            "teaser",
+            "teaser",
+            "teaser",
         ]
     );
     let Role::Embed(tweet) = &cleaned.parts[3].role else {
@@ -36,13 +48,24 @@ fn the_seed_is_typed_as_a_careful_editor_would() {
     assert_eq!(tweet.author.as_deref(), Some("SILVANO TROTTA OFFICIEL"));
     assert_eq!(tweet.handle.as_deref(), Some("@silvano_trotta"));
     assert_eq!(tweet.date, NaiveDate::from_ymd_opt(2025, 1, 5));
-    assert_eq!(tweet.media_link.as_deref(), Some("pic.twitter.com/rnl7qu53sW"));
+    assert_eq!(
+        tweet.media_link.as_deref(),
+        Some("pic.twitter.com/rnl7qu53sW")
+    );
     let Role::Related { label, .. } = &cleaned.parts[5].role else {
         panic!("part 5 is not a related link");
     };
     assert_eq!(label, "A lire aussi");
-    assert!(cleaned.parts[5].text.starts_with("Guerre en Ukraine : à la surprise générale"));
-    assert!(cleaned.parts[6].text.starts_with("Guerre en Ukraine : des attaques"));
+    assert!(
+        cleaned.parts[5]
+            .text
+            .starts_with("Guerre en Ukraine : à la surprise générale")
+    );
+    assert!(
+        cleaned.parts[6]
+            .text
+            .starts_with("Guerre en Ukraine : des attaques")
+    );
     assert_eq!(cleaned.title_line, None);
 }
 
@@ -64,7 +87,10 @@ fn nothing_is_dropped() {
         .map(|p| slice(&cleaned.doc.text, p.span))
         .collect::<Vec<_>>()
         .join("\n");
-    for line in SEED.lines().filter(|l| !l.trim().is_empty() && !l.starts_with("A lire aussi")) {
+    for line in SEED
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with("A lire aussi"))
+    {
         assert!(covered.contains(line.trim()), "lost: {line}");
     }
 }
@@ -75,9 +101,22 @@ fn wiki_page_furniture_title_and_dateline() {
     let cleaned = clean(page, &Options::default());
     assert_eq!(
         kinds(&cleaned),
-        ["title", "navigation", "navigation", "dateline", "caption", "paragraph", "paragraph", "footer", "footer"]
+        [
+            "title",
+            "navigation",
+            "navigation",
+            "dateline",
+            "caption",
+            "paragraph",
+            "paragraph",
+            "footer",
+            "footer"
+        ]
     );
-    assert_eq!(cleaned.title_line.as_deref(), Some("Ukrainian strike kills 21 people"));
+    assert_eq!(
+        cleaned.title_line.as_deref(),
+        Some("Ukrainian strike kills 21 people")
+    );
     assert_eq!(cleaned.dateline, NaiveDate::from_ymd_opt(2024, 1, 4));
 }
 
@@ -107,7 +146,15 @@ fn photo_caption_groups_are_captions() {
     let cleaned = clean(page, &Options::default());
     assert_eq!(
         kinds(&cleaned),
-        ["paragraph", "caption", "caption", "caption", "caption", "caption", "paragraph"]
+        [
+            "paragraph",
+            "caption",
+            "caption",
+            "caption",
+            "caption",
+            "caption",
+            "paragraph"
+        ]
     );
 }
 

@@ -109,7 +109,10 @@ fn markdown_units(doc: &str) -> Vec<Unit> {
         }
         if let Some((level, skip)) = heading_level(text) {
             let body = text[skip..].trim();
-            let start = span.start + text[..text.len() - text[skip..].trim_start().len()].chars().count() as u32;
+            let start = span.start
+                + text[..text.len() - text[skip..].trim_start().len()]
+                    .chars()
+                    .count() as u32;
             out.push(Unit {
                 span: Span {
                     start,
@@ -174,7 +177,10 @@ mod tests {
         let doc = "# Un titre\n\nUne ligne\ncoupée.\n\n- item\n[^1]: note";
         let units = units(doc, Format::Markdown);
         let texts: Vec<&str> = units.iter().map(|u| u.text.as_str()).collect();
-        assert_eq!(texts, ["Un titre", "Une ligne coupée.", "- item", "[^1]: note"]);
+        assert_eq!(
+            texts,
+            ["Un titre", "Une ligne coupée.", "- item", "[^1]: note"]
+        );
         assert_eq!(units[0].heading, Some(1));
         for u in &units {
             assert_eq!(slice(doc, u.span).replace('\n', " "), u.text);

@@ -136,12 +136,18 @@ pub fn link(occurrences: &[Occurrence], knowledge: &Knowledge, lang: &str) -> Li
         if *label != Label::Person || key.contains(' ') || key.starts_with('#') {
             continue;
         }
-        let Some(longer) = full_names_by_last.get(key) else { continue };
+        let Some(longer) = full_names_by_last.get(key) else {
+            continue;
+        };
         let docs = docs_of_key.get(&i).cloned().unwrap_or_default();
         let in_same_doc: Vec<usize> = longer
             .iter()
             .copied()
-            .filter(|l| docs_of_key.get(l).is_some_and(|d| d.iter().any(|x| docs.contains(x))))
+            .filter(|l| {
+                docs_of_key
+                    .get(l)
+                    .is_some_and(|d| d.iter().any(|x| docs.contains(x)))
+            })
             .collect();
         let target = match (in_same_doc.as_slice(), longer.as_slice()) {
             ([only], _) => Some(*only),
@@ -224,9 +230,16 @@ pub fn link(occurrences: &[Occurrence], knowledge: &Knowledge, lang: &str) -> Li
     }
     let mut drafts: Vec<(LinkedEntity, Vec<usize>)> = members
         .into_values()
-        .map(|occs| (describe(&occs, occurrences, &key_of_occ, &key_list, knowledge, lang), occs))
+        .map(|occs| {
+            (
+                describe(&occs, occurrences, &key_of_occ, &key_list, knowledge, lang),
+                occs,
+            )
+        })
         .collect();
-    drafts.sort_by(|a, b| (a.0.label, fold(&a.0.name), &a.0.id).cmp(&(b.0.label, fold(&b.0.name), &b.0.id)));
+    drafts.sort_by(|a, b| {
+        (a.0.label, fold(&a.0.name), &a.0.id).cmp(&(b.0.label, fold(&b.0.name), &b.0.id))
+    });
     let mut used: HashMap<String, u32> = HashMap::new();
     let mut of = vec![0; occurrences.len()];
     let mut entities = Vec::with_capacity(drafts.len());
@@ -264,7 +277,13 @@ fn describe(
     }
     let known_names: Vec<String> = occs
         .iter()
-        .filter_map(|&o| key_list[key_of_occ[o]].1.strip_prefix('#')?.parse::<u32>().ok())
+        .filter_map(|&o| {
+            key_list[key_of_occ[o]]
+                .1
+                .strip_prefix('#')?
+                .parse::<u32>()
+                .ok()
+        })
         .filter_map(|id| knowledge.entry(id))
         .map(|e| e.name(lang).to_owned())
         .collect();
@@ -276,7 +295,11 @@ fn describe(
                 // Mixed case reads better than capitals ("Silvano Trotta", not "SILVANO TROTTA").
                 !is_shouting(name, label),
                 // A person is named in full ("Donald Trump", not "Trump").
-                if label == Label::Person { name.split_whitespace().count() } else { 0 },
+                if label == Label::Person {
+                    name.split_whitespace().count()
+                } else {
+                    0
+                },
                 **weight,
                 known_names.contains(name),
                 name.chars().count(),
@@ -287,7 +310,10 @@ fn describe(
             .unwrap_or(std::cmp::Ordering::Equal)
             .then_with(|| a.0.cmp(b.0))
     });
-    let best = ranked.first().map(|(n, _)| (*n).clone()).unwrap_or_default();
+    let best = ranked
+        .first()
+        .map(|(n, _)| (*n).clone())
+        .unwrap_or_default();
     let name = match (label, value) {
         (Label::Date, Some(v)) => v.display(),
         _ if is_shouting(&best, label) => title_case(&best),
@@ -302,7 +328,11 @@ fn describe(
         (Label::Date, Some(v)) => v.iso(),
         _ => slugify(&name, 60),
     };
-    let slug = if slug.is_empty() { "unnamed".to_owned() } else { slug };
+    let slug = if slug.is_empty() {
+        "unnamed".to_owned()
+    } else {
+        slug
+    };
     LinkedEntity {
         id: format!("{}-{}", label.id_prefix(), slug),
         label,

@@ -58,10 +58,16 @@ fn spellings_partial_names_typos_and_languages_merge() {
         ("Kourakhove", "Kourakhove"),
         ("KOURAKHOVE", "Kourakhove"),
     ];
-    let want: Vec<(String, String)> = want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
     assert_eq!(got, want);
     let koursk = &linked.entities[linked.of[5]];
-    assert_eq!((koursk.id.as_str(), koursk.documents, koursk.mentions), ("loc-koursk", 2, 3));
+    assert_eq!(
+        (koursk.id.as_str(), koursk.documents, koursk.mentions),
+        ("loc-koursk", 2, 3)
+    );
     assert_eq!(koursk.aliases, ["Kursk"]);
     let trotta = &linked.entities[linked.of[8]];
     assert_eq!(trotta.aliases, ["SILVANO TROTTA"]);
@@ -78,7 +84,9 @@ fn distinct_names_stay_apart() {
         occ(0, Label::Organisation, "Trump"),
     ];
     let linked = link(&occurrences, &knowledge(), "en");
-    let ids: Vec<&str> = (0..occurrences.len()).map(|i| linked.entities[linked.of[i]].id.as_str()).collect();
+    let ids: Vec<&str> = (0..occurrences.len())
+        .map(|i| linked.entities[linked.of[i]].id.as_str())
+        .collect();
     let mut unique = ids.clone();
     unique.sort_unstable();
     unique.dedup();
@@ -96,13 +104,19 @@ fn dates_link_by_value_and_keep_their_spellings() {
     let linked = link(&occurrences, &knowledge(), "fr");
     let d = &linked.entities[linked.of[0]];
     assert_eq!(linked.of[0], linked.of[1]);
-    assert_eq!((d.id.as_str(), d.name.as_str(), d.value.as_deref()), ("date-2025-01-06", "6 January 2025", Some("2025-01-06")));
+    assert_eq!(
+        (d.id.as_str(), d.name.as_str(), d.value.as_deref()),
+        ("date-2025-01-06", "6 January 2025", Some("2025-01-06"))
+    );
     assert_ne!(linked.of[0], linked.of[2]);
 }
 
 #[test]
 fn ids_are_unique_even_when_names_collide() {
-    let occurrences = vec![occ(0, Label::Place, "Saint-Denis"), occ(1, Label::Place, "Saint Denis.")];
+    let occurrences = vec![
+        occ(0, Label::Place, "Saint-Denis"),
+        occ(1, Label::Place, "Saint Denis."),
+    ];
     let linked = link(&occurrences, &knowledge(), "fr");
     let mut ids: Vec<&str> = linked.entities.iter().map(|e| e.id.as_str()).collect();
     ids.dedup();

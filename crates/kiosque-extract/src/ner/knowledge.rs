@@ -166,8 +166,10 @@ impl Knowledge {
                 return None;
             }
             let ids = self.by_key.get(&key_of(run))?;
-            let mut entries: Vec<(u32, &Entry)> =
-                ids.iter().map(|&i| (i, &self.entries[i as usize])).collect();
+            let mut entries: Vec<(u32, &Entry)> = ids
+                .iter()
+                .map(|&i| (i, &self.entries[i as usize]))
+                .collect();
             entries.sort_by(|a, b| b.1.weight.cmp(&a.1.weight));
             Some((n, entries))
         })
@@ -179,7 +181,11 @@ impl Knowledge {
         let mut found: Vec<(u32, &Entry)> = self
             .by_key
             .get(&key_of(&tokens))
-            .map(|ids| ids.iter().map(|&i| (i, &self.entries[i as usize])).collect())
+            .map(|ids| {
+                ids.iter()
+                    .map(|&i| (i, &self.entries[i as usize]))
+                    .collect()
+            })
             .unwrap_or_default();
         found.sort_by(|a, b| b.1.weight.cmp(&a.1.weight));
         found
@@ -202,7 +208,11 @@ impl Knowledge {
 
     /// Number of entries, given names and common words, for reports.
     pub fn sizes(&self) -> (usize, usize, usize) {
-        (self.entries.len(), self.given_names.len(), self.common_words.len())
+        (
+            self.entries.len(),
+            self.given_names.len(),
+            self.common_words.len(),
+        )
     }
 }
 

@@ -20,8 +20,8 @@ use regex::Regex;
 use crate::dates::{DateExpr, find_dates};
 use knowledge::{Knowledge, key_of};
 use lexicon::{
-    DEMONYM_SUFFIXES, FUNCTION_WORDS, ORG_WORDS, PLACE_SUFFIXES, PLACE_WORDS, ROLE_WORDS,
-    contains, has_suffix, is_place_cue,
+    DEMONYM_SUFFIXES, FUNCTION_WORDS, ORG_WORDS, PLACE_SUFFIXES, PLACE_WORDS, ROLE_WORDS, contains,
+    has_suffix, is_place_cue,
 };
 use tokens::{Kind, Token, tokenize};
 
@@ -81,7 +81,9 @@ const CONNECTORS: &[&str] = &[
 ];
 
 /// Connectors that may join two capitalised words without a head noun before them.
-const NAME_PARTICLES: &[&str] = &["von", "van", "der", "den", "da", "di", "del", "dos", "bin", "ibn", "al", "el", "y"];
+const NAME_PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "da", "di", "del", "dos", "bin", "ibn", "al", "el", "y",
+];
 
 /// Finds the entity mentions of one text.
 ///
@@ -158,7 +160,11 @@ fn name_token(t: &Token<'_>) -> bool {
     t.is_name_like()
 }
 
-fn find_candidates(tokens: &[Token<'_>], covered: &[bool], knowledge: &Knowledge) -> Vec<Candidate> {
+fn find_candidates(
+    tokens: &[Token<'_>],
+    covered: &[bool],
+    knowledge: &Knowledge,
+) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -172,7 +178,9 @@ fn find_candidates(tokens: &[Token<'_>], covered: &[bool], knowledge: &Knowledge
             .filter(|(n, _)| !covered[i..i + n].iter().any(|&c| c));
         let run = capitalised_run(tokens, covered, i, knowledge);
         let (len, entry) = match &known {
-            Some((n, entries)) if *n >= run => (*n, entries.first().map(|(id, e)| (e.label, Some(*id)))),
+            Some((n, entries)) if *n >= run => {
+                (*n, entries.first().map(|(id, e)| (e.label, Some(*id))))
+            }
             _ => (run, None),
         };
         let mut c = Candidate {
@@ -194,7 +202,12 @@ fn find_candidates(tokens: &[Token<'_>], covered: &[bool], knowledge: &Knowledge
 }
 
 /// The number of tokens of the run of capitalised words starting at `i`.
-fn capitalised_run(tokens: &[Token<'_>], covered: &[bool], i: usize, knowledge: &Knowledge) -> usize {
+fn capitalised_run(
+    tokens: &[Token<'_>],
+    covered: &[bool],
+    i: usize,
+    knowledge: &Knowledge,
+) -> usize {
     let mut end = i + 1; // exclusive
     let mut j = i + 1;
     while j < tokens.len() && !covered[j] && !tokens[j].after_newline {
@@ -215,7 +228,12 @@ fn capitalised_run(tokens: &[Token<'_>], covered: &[bool], i: usize, knowledge: 
         {
             k += 1;
         }
-        if k == j || k >= tokens.len() || covered[k] || !name_token(&tokens[k]) || tokens[k].after_newline {
+        if k == j
+            || k >= tokens.len()
+            || covered[k]
+            || !name_token(&tokens[k])
+            || tokens[k].after_newline
+        {
             break;
         }
         // Join across connectors only after a head noun ("Bande de Gaza", "Bank of America")
@@ -224,7 +242,9 @@ fn capitalised_run(tokens: &[Token<'_>], covered: &[bool], i: usize, knowledge: 
             let f = folded(t);
             contains(ORG_WORDS, &f) || contains(PLACE_WORDS, &f) || contains(ROLE_WORDS, &f)
         });
-        let particles = tokens[j..k].iter().all(|t| contains(NAME_PARTICLES, &folded(t)));
+        let particles = tokens[j..k]
+            .iter()
+            .all(|t| contains(NAME_PARTICLES, &folded(t)));
         let known = knowledge
             .longest_match(&tokens[i..])
             .is_some_and(|(n, _)| n >= k + 1 - i);
@@ -251,7 +271,9 @@ fn trim_and_split(tokens: &[Token<'_>], mut c: Candidate, knowledge: &Knowledge)
         let mut out = Vec::new();
         // What precedes the role words is kept only when it is a known name ("US President").
         let mut first = c.first;
-        while first < split && (is_role(&tokens[first]) || contains(FUNCTION_WORDS, &folded(&tokens[first]))) {
+        while first < split
+            && (is_role(&tokens[first]) || contains(FUNCTION_WORDS, &folded(&tokens[first])))
+        {
             first += 1;
         }
         let mut last = split;
@@ -312,7 +334,11 @@ fn trim_and_split(tokens: &[Token<'_>], mut c: Candidate, knowledge: &Knowledge)
 }
 
 /// Types a candidate from its words and what precedes it.
-fn classify(tokens: &[Token<'_>], c: &Candidate, knowledge: &Knowledge) -> Option<(Label, Evidence)> {
+fn classify(
+    tokens: &[Token<'_>],
+    c: &Candidate,
+    knowledge: &Knowledge,
+) -> Option<(Label, Evidence)> {
     let words = &tokens[c.first..=c.last];
     let folded_words: Vec<String> = words.iter().map(folded).collect();
     let n = words.len();
@@ -351,7 +377,10 @@ fn classify(tokens: &[Token<'_>], c: &Candidate, knowledge: &Knowledge) -> Optio
     // "dans le Donbass", "de la Crimée": a preposition, then an article.
     if previous.len() == 2
         && matches!(previous[0].as_str(), "le" | "la" | "les" | "l'")
-        && matches!(previous[1].as_str(), "dans" | "de" | "vers" | "pour" | "sur" | "contre")
+        && matches!(
+            previous[1].as_str(),
+            "dans" | "de" | "vers" | "pour" | "sur" | "contre"
+        )
     {
         return Some((Label::Place, Evidence::Weak));
     }
@@ -380,7 +409,8 @@ fn preceding_words(tokens: &[Token<'_>], i: usize, count: usize) -> Vec<String> 
 fn is_demonym(t: &Token<'_>, knowledge: &Knowledge) -> bool {
     let f = folded(t);
     let common = knowledge.is_common_word(t.text);
-    common && (has_suffix(&f, DEMONYM_SUFFIXES) || f.len() >= 5 && knowledge.lookup(t.text).is_empty())
+    common
+        && (has_suffix(&f, DEMONYM_SUFFIXES) || f.len() >= 5 && knowledge.lookup(t.text).is_empty())
 }
 
 /// Gives unlabelled candidates the label of the same name elsewhere in the text, of a longer
@@ -412,7 +442,10 @@ fn make_consistent(tokens: &[Token<'_>], candidates: &mut [Candidate], knowledge
                 } else if c.first == c.last && person_parts.contains_key(&k) {
                     c.label = Some((Label::Person, Evidence::Strong));
                 } else if c.label.is_none() {
-                    c.label = by_name.get(&k).copied().or_else(|| guess(tokens, c, knowledge));
+                    c.label = by_name
+                        .get(&k)
+                        .copied()
+                        .or_else(|| guess(tokens, c, knowledge));
                 }
             }
         }
@@ -444,7 +477,19 @@ fn guess(tokens: &[Token<'_>], c: &Candidate, knowledge: &Knowledge) -> Option<(
 /// The span of a person's name in an embed author's display name: "SILVANO TROTTA OFFICIEL"
 /// gives "SILVANO TROTTA". Returns code-point offsets in `author`.
 pub fn author_name_span(author: &str) -> Option<(usize, usize)> {
-    const SUFFIXES: &[&str] = &["officiel", "officielle", "official", "offical", "news", "tv", "info", "infos", "fan", "fans", "parody"];
+    const SUFFIXES: &[&str] = &[
+        "officiel",
+        "officielle",
+        "official",
+        "offical",
+        "news",
+        "tv",
+        "info",
+        "infos",
+        "fan",
+        "fans",
+        "parody",
+    ];
     let tokens = tokenize(author);
     let words: Vec<&Token<'_>> = tokens.iter().filter(|t| t.kind == Kind::Word).collect();
     let mut last = words.len();

@@ -24,7 +24,9 @@ fn pairs(list: &[(&str, &'static str)]) -> Vec<(String, &'static str)> {
 #[test]
 fn seed_sentence_people_places_organisations_and_dates() {
     assert_eq!(
-        found("La Russie a déclaré lundi avoir réalisé une avancée dans l’Est de l’Ukraine, dans la région russe de Koursk. Le ministère russe de la Défense a précisé que ses forces avaient capturé la ville de Kourakhove."),
+        found(
+            "La Russie a déclaré lundi avoir réalisé une avancée dans l’Est de l’Ukraine, dans la région russe de Koursk. Le ministère russe de la Défense a précisé que ses forces avaient capturé la ville de Kourakhove."
+        ),
         pairs(&[
             ("Russie", "LOC"),
             ("lundi", "DATE"),
@@ -39,7 +41,9 @@ fn seed_sentence_people_places_organisations_and_dates() {
 #[test]
 fn partial_names_follow_the_full_name_and_demonyms_are_not_entities() {
     assert_eq!(
-        found("L’investiture de Donald Trump. Les Russes attaquent. Trump a répondu, a posté un blogueur, Youri Podoliaka, sur Telegram."),
+        found(
+            "L’investiture de Donald Trump. Les Russes attaquent. Trump a répondu, a posté un blogueur, Youri Podoliaka, sur Telegram."
+        ),
         pairs(&[
             ("Donald Trump", "PER"),
             ("Trump", "PER"),
@@ -52,7 +56,9 @@ fn partial_names_follow_the_full_name_and_demonyms_are_not_entities() {
 #[test]
 fn roles_are_split_from_names() {
     assert_eq!(
-        found("Ukrainian Defense Minister Oleksii Reznikov met Secretary of Defense Lloyd J. Austin III at NATO headquarters."),
+        found(
+            "Ukrainian Defense Minister Oleksii Reznikov met Secretary of Defense Lloyd J. Austin III at NATO headquarters."
+        ),
         pairs(&[
             ("Oleksii Reznikov", "PER"),
             ("Lloyd J. Austin III", "PER"),
@@ -65,7 +71,11 @@ fn roles_are_split_from_names() {
 fn places_after_prepositions_and_particles_in_names() {
     assert_eq!(
         found("Les combats dans le Donbass et près de Pokrovsk. Ursula von der Leyen a parlé."),
-        pairs(&[("Donbass", "LOC"), ("Pokrovsk", "LOC"), ("Ursula von der Leyen", "PER")])
+        pairs(&[
+            ("Donbass", "LOC"),
+            ("Pokrovsk", "LOC"),
+            ("Ursula von der Leyen", "PER")
+        ])
     );
 }
 

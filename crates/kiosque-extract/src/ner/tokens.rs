@@ -85,8 +85,9 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 match chars.get(j).map(|&(_, c)| c) {
                     Some(c) if c.is_alphanumeric() || is_combining(c) => j += 1,
                     // Inner hyphen or apostrophe followed by a letter stays inside the word…
-                    Some(c) if (c == '-' || is_apostrophe(c))
-                        && chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphabetic()) =>
+                    Some(c)
+                        if (c == '-' || is_apostrophe(c))
+                            && chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphabetic()) =>
                     {
                         // …unless it ends an elision ("l’Ukraine") or starts a possessive.
                         if is_apostrophe(c) {
@@ -150,7 +151,10 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             after_newline,
         };
         sentence_start = kind == Kind::Punct
-            && matches!(token.text, "." | "!" | "?" | "…" | "«" | "\"" | "“" | ":" | "—" | "–" | "(" | "[" | "•" | "-");
+            && matches!(
+                token.text,
+                "." | "!" | "?" | "…" | "«" | "\"" | "“" | ":" | "—" | "–" | "(" | "[" | "•" | "-"
+            );
         // An initial ending with a period does not end a sentence ("Lloyd J. Austin").
         if kind == Kind::Word && token.text.ends_with('.') && token.text.chars().count() > 2 {
             sentence_start = false;
@@ -192,7 +196,8 @@ mod tests {
 
     #[test]
     fn hyphenated_names_initials_and_abbreviations_are_one_token() {
-        let t = words("Jean-Marie Le Pen, Lloyd J. Austin III in Washington, D.C. and the U.S. Army");
+        let t =
+            words("Jean-Marie Le Pen, Lloyd J. Austin III in Washington, D.C. and the U.S. Army");
         let texts: Vec<&str> = t.iter().map(|(w, _)| *w).collect();
         assert!(texts.contains(&"Jean-Marie"));
         assert!(texts.contains(&"J."));
@@ -209,7 +214,16 @@ mod tests {
             .filter(|t| t.kind == Kind::Word)
             .map(|t| (t.text, t.sentence_start))
             .collect();
-        assert_eq!(starts, [("Il", true), ("part", false), ("La", true), ("Russie", false), ("Mais", true)]);
+        assert_eq!(
+            starts,
+            [
+                ("Il", true),
+                ("part", false),
+                ("La", true),
+                ("Russie", false),
+                ("Mais", true)
+            ]
+        );
         for t in &tokens {
             let s: String = text.chars().skip(t.start).take(t.end - t.start).collect();
             assert_eq!(s, t.text);

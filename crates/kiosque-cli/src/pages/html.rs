@@ -1,0 +1,151 @@
+//! Minimal HTML writing: escaping, and filling the app's `index.html` template.
+
+/// Escapes text for an HTML text node or a double-quoted attribute.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The element the pre-rendered page goes into; the app removes it when it starts.
+pub const PRERENDER_SLOT: &str = "<div id=\"prerender\"></div>";
+
+/// Why the template cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum TemplateError {
+    /// A part the pages need is missing from `index.html`.
+    #[error("index.html has no {0}; is it the Kiosque app's index.html?")]
+    Missing(&'static str),
+}
+
+/// The app's built `index.html`, checked to have the parts pages fill in.
+#[derive(Debug, Clone)]
+pub struct Template {
+    html: String,
+}
+
+/// What one page says about itself.
+#[derive(Debug, Clone, Default)]
+pub struct PageMeta {
+    /// The document title.
+    pub title: String,
+    /// A one-sentence description for link previews and search engines.
+    pub description: String,
+    /// `website` or `article`.
+    pub og_type: &'static str,
+    /// The publication date, for articles.
+    pub published: Option<String>,
+    /// The language of the page's content.
+    pub lang: Option<String>,
+}
+
+impl Template {
+    /// Checks that `html` has a `<title>`, a `</head>` and the pre-render slot.
+    pub fn new(html: String) -> Result<Self, TemplateError> {
+        for (needle, what) in [
+            ("<title>", "<title> element"),
+            ("</head>", "</head>"),
+            (PRERENDER_SLOT, "<div id=\"prerender\"></div> slot"),
+        ] {
+            if !html.contains(needle) {
+                return Err(TemplateError::Missing(what));
+            }
+        }
+        Ok(Template { html })
+    }
+
+    /// The page: the template with its title, preview metadata and pre-rendered body.
+    pub fn render(&self, meta: &PageMeta, site_name: &str, body: &str) -> String {
+        let mut html = self.html.clone();
+        if let (Some(start), Some(end)) = (html.find("<title>"), html.find("</title>")) {
+            if start < end {
+                html.replace_range(
+                    start..end + "</title>".len(),
+                    &format!("<title>{}</title>", escape(&meta.title)),
+                );
+            }
+        }
+        let mut head = String::new();
+        let mut tag = |property: &str, name: bool, content: &str| {
+            let attr = if name { "name" } else { "property" };
+            head.push_str(&format!(
+                "<meta {attr}=\"{property}\" content=\"{}\">\n",
+                escape(content)
+            ));
+        };
+        tag("description", true, &meta.description);
+        tag("og:title", false, &meta.title);
+        tag("og:description", false, &meta.description);
+        tag("og:type", false, meta.og_type);
+        tag("og:site_name", false, site_name);
+        if let Some(date) = &meta.published {
+            tag("article:published_time", false, date);
+        }
+        tag("twitter:card", true, "summary");
+        tag("twitter:title", true, &meta.title);
+        tag("twitter:description", true, &meta.description);
+        if let Some(pos) = html.find("</head>") {
+            html.insert_str(pos, &head);
+        }
+        let slot = match &meta.lang {
+            Some(lang) => format!(
+                "<div id=\"prerender\" lang=\"{}\">{body}</div>",
+                escape(lang)
+            ),
+            None => format!("<div id=\"prerender\">{body}</div>"),
+        };
+        html.replacen(PRERENDER_SLOT, &slot, 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const INDEX: &str = "<!DOCTYPE html><html><head><title>Kiosque</title></head><body><div id=\"prerender\"></div><script>x</script></body></html>";
+
+    #[test]
+    fn escaping_neutralises_markup() {
+        assert_eq!(
+            escape("<script>\"a\" & 'b'</script>"),
+            "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;"
+        );
+    }
+
+    #[test]
+    fn pages_get_title_preview_tags_and_body() {
+        let t = Template::new(INDEX.to_owned()).expect("valid template");
+        let html = t.render(
+            &PageMeta {
+                title: "Koursk <2025>".into(),
+                description: "La Russie…".into(),
+                og_type: "article",
+                published: Some("2025-01-06".into()),
+                lang: Some("fr".into()),
+            },
+            "Kiosque",
+            "<h1>x</h1>",
+        );
+        assert!(html.contains("<title>Koursk &lt;2025&gt;</title>"));
+        assert!(html.contains("<meta property=\"og:title\" content=\"Koursk &lt;2025&gt;\">"));
+        assert!(html.contains("<meta property=\"article:published_time\" content=\"2025-01-06\">"));
+        assert!(html.contains("<div id=\"prerender\" lang=\"fr\"><h1>x</h1></div>"));
+        assert!(html.contains("<script>x</script>"));
+    }
+
+    #[test]
+    fn a_foreign_index_html_is_refused() {
+        let err = Template::new("<html><head><title>x</title></head><body></body></html>".into())
+            .expect_err("no slot");
+        assert!(err.to_string().contains("prerender"));
+    }
+}
