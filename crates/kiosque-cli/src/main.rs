@@ -1,18 +1,12 @@
 //! `kiosque`: the publisher's command-line tool. See `kiosque --help`.
 
-mod cli;
-mod commands;
-mod input;
-mod output;
-mod pages;
-mod site;
-
 use std::process::ExitCode;
 
 use clap::Parser;
 use kiosque_extract::ner::knowledge::Knowledge;
 
-use cli::{Cli, Command};
+use kiosque_cli::cli::{Cli, Command};
+use kiosque_cli::commands;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();

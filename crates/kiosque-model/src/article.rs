@@ -240,10 +240,9 @@ mod tests {
 
     #[test]
     fn reading_time_rounds_up_and_is_at_least_a_minute() {
-        let mut summary: ArticleSummary = serde_json::from_str(
-            r#"{"id": "a", "title": "T", "excerpt": "", "words": 0}"#,
-        )
-        .expect("minimal summary");
+        let mut summary: ArticleSummary =
+            serde_json::from_str(r#"{"id": "a", "title": "T", "excerpt": "", "words": 0}"#)
+                .expect("minimal summary");
         assert_eq!(summary.reading_minutes(), 1);
         summary.words = 221;
         assert_eq!(summary.reading_minutes(), 2);

@@ -49,7 +49,12 @@ pub enum Label {
 
 impl Label {
     /// Every label, in the order the sidebar shows them.
-    pub const ALL: [Label; 4] = [Label::Person, Label::Place, Label::Organisation, Label::Date];
+    pub const ALL: [Label; 4] = [
+        Label::Person,
+        Label::Place,
+        Label::Organisation,
+        Label::Date,
+    ];
 
     /// The short code used in the data and in `kiosque extract`: `PER`, `LOC`, `ORG`, `DATE`.
     pub fn code(self) -> &'static str {

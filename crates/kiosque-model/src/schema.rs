@@ -22,7 +22,9 @@ pub enum SchemaError {
         supported: u32,
     },
     /// The version string is not `MAJOR.MINOR`.
-    #[error("the site data has an unreadable schema version {0:?} (expected MAJOR.MINOR, e.g. \"1.0\")")]
+    #[error(
+        "the site data has an unreadable schema version {0:?} (expected MAJOR.MINOR, e.g. \"1.0\")"
+    )]
     Malformed(String),
 }
 
@@ -60,12 +62,18 @@ mod tests {
     fn other_major_is_refused_with_both_versions_named() {
         let err = check_schema("2.0").unwrap_err();
         let message = err.to_string();
-        assert!(message.contains("2.0") && message.contains("1.x"), "{message}");
+        assert!(
+            message.contains("2.0") && message.contains("1.x"),
+            "{message}"
+        );
     }
 
     #[test]
     fn garbage_is_malformed() {
-        assert!(matches!(check_schema("one"), Err(SchemaError::Malformed(_))));
+        assert!(matches!(
+            check_schema("one"),
+            Err(SchemaError::Malformed(_))
+        ));
         assert!(matches!(check_schema("1"), Err(SchemaError::Malformed(_))));
         assert!(matches!(check_schema(""), Err(SchemaError::Malformed(_))));
     }

@@ -1,0 +1,10 @@
+//! The `kiosque` command's library: reading inputs, assembling and writing site data, and
+//! rendering static pages. `main.rs` only parses arguments and reports; the browser tests call
+//! these functions directly.
+
+pub mod cli;
+pub mod commands;
+pub mod input;
+pub mod output;
+pub mod pages;
+pub mod site;

@@ -1,0 +1,54 @@
+//! Helpers shared by the CLI's integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root.
+pub fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The demo input (the seed article).
+pub fn demo() -> PathBuf {
+    repo().join("demo")
+}
+
+/// `../shared` beside the repository, when it is there.
+pub fn shared() -> Option<PathBuf> {
+    let path = repo().join("../shared");
+    if path.is_dir() {
+        Some(path)
+    } else {
+        eprintln!("skipped: ../shared (the shared corpus) is not beside the repository");
+        None
+    }
+}
+
+/// Runs `kiosque` with `args`.
+pub fn kiosque(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kiosque"))
+        .args(args)
+        .output()
+        .expect("kiosque runs")
+}
+
+/// Runs `kiosque build INPUT... --out OUT` quietly and checks it succeeded.
+pub fn build(inputs: &[&Path], out: &Path) -> Output {
+    let mut args: Vec<String> = vec!["build".into()];
+    args.extend(inputs.iter().map(|p| p.display().to_string()));
+    args.extend(["--out".into(), out.display().to_string()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    kiosque(&args)
+}
+
+/// The standard error of a run, as text.
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Reads a JSON file.
+pub fn json(path: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}

@@ -1,0 +1,46 @@
+//! `kiosque pages` on a built site: one real HTML file per deep link.
+
+mod common;
+
+use std::fs;
+
+use common::{build, demo, json, kiosque, stderr};
+
+const INDEX: &str = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Kiosque</title><base href=\"/\"></head><body><div id=\"prerender\"></div><script type=\"module\">import init from '/app.js'; init();</script></body></html>";
+
+#[test]
+fn every_article_and_entity_gets_a_page_with_preview_metadata() {
+    let dist = tempfile::tempdir().expect("temp dir");
+    let data = dist.path().join("data");
+    assert!(build(&[&demo()], &data).status.success());
+    fs::write(dist.path().join("index.html"), INDEX).expect("write");
+    let run = kiosque(&["pages", "--dist", &dist.path().display().to_string()]);
+    assert!(run.status.success(), "{}", stderr(&run));
+
+    let index = json(&data.join("index.json"));
+    let article = &index["articles"][0];
+    let id = article["id"].as_str().expect("id");
+    let page = fs::read_to_string(dist.path().join("article").join(id).join("index.html")).expect("article page");
+    assert!(page.contains("<meta property=\"og:type\" content=\"article\">"));
+    assert!(page.contains("<meta property=\"article:published_time\" content=\"2025-01-06\">"));
+    assert!(page.contains("Kourakhove"), "the body text is in the page");
+    assert!(!page.contains("Xiaomi"), "teasers are not");
+    assert!(page.contains("<script type=\"module\">"), "the app still starts");
+    for entity in index["entities"].as_array().expect("entities") {
+        let id = entity["id"].as_str().expect("id");
+        let page = dist.path().join("entity").join(id).join("index.html");
+        assert!(page.is_file(), "{id} has no page");
+    }
+    assert!(dist.path().join("404.html").is_file());
+    let home = fs::read_to_string(dist.path().join("index.html")).expect("home");
+    assert!(home.contains("href=\"article/"), "the home page lists the articles");
+}
+
+#[test]
+fn a_site_without_data_is_a_clear_error() {
+    let dist = tempfile::tempdir().expect("temp dir");
+    fs::write(dist.path().join("index.html"), INDEX).expect("write");
+    let run = kiosque(&["pages", "--dist", &dist.path().display().to_string()]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(stderr(&run).contains("data/index.json"), "{}", stderr(&run));
+}
