@@ -70,4 +70,38 @@ pub enum Command {
         #[arg(long, default_value = "Kiosque")]
         site_name: String,
     },
+    /// Print the typed blocks of each article, one JSON line per article.
+    ///
+    /// Each line is {"source", "title", "published", "lang", "blocks": [{"kind", "text", …}]}
+    /// with kind one of heading, paragraph (the body, in order), embed, related, boilerplate:
+    /// the same blocks `build` writes. Inputs are read as by `build`.
+    Clean {
+        /// Articles: files or directories.
+        #[arg(required = true, value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+    },
+    /// Find the entities of JSON records, one JSON line per record.
+    ///
+    /// Reads records {"id", "text", "lang"?, "published"?} from FILE.jsonl (or - for standard
+    /// input) and writes {"id", "entities": [{"start", "end", "label", "text", "entity",
+    /// "value"?}]}, where start and end are Unicode code-point offsets into the record's text,
+    /// label is PER, LOC, ORG or DATE, entity the canonical entity id (linked across all the
+    /// records) and value the ISO date of dates. Boilerplate in the text yields no entity.
+    Extract {
+        /// A JSON Lines file, or - for standard input.
+        #[arg(value_name = "FILE.jsonl")]
+        input: PathBuf,
+    },
+    /// Score predictions against gold annotations.
+    ///
+    /// GOLD holds {"id", "annotated"} records with inline [[LABEL|surface]] markup (or
+    /// {"id", "entities"} records); PRED holds `kiosque extract` output. Prints precision,
+    /// recall and F1 per label and micro-averaged over PER, LOC and ORG (exact span and label),
+    /// and the per-document entity-set F1.
+    Eval {
+        /// Gold annotations.
+        gold: PathBuf,
+        /// Predictions.
+        pred: PathBuf,
+    },
 }

@@ -1,5 +1,6 @@
 //! `kiosque`: the publisher's command-line tool. See `kiosque --help`.
 
+use std::io::Read;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -48,5 +49,61 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Command::Clean { inputs } => {
+            let (records, errors) = commands::clean::run(&inputs, knowledge);
+            let mut out = std::io::stdout().lock();
+            if let Err(e) = commands::clean::write(&records, &mut out) {
+                return io_failure(&e);
+            }
+            report_input_errors(&errors)
+        }
+        Command::Extract { input } => {
+            let text = if input.as_os_str() == "-" {
+                let mut s = String::new();
+                std::io::stdin().read_to_string(&mut s).map(|_| s)
+            } else {
+                std::fs::read_to_string(&input)
+            };
+            let text = match text {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("error: {}: {e}", input.display());
+                    return ExitCode::from(2);
+                }
+            };
+            let (outputs, errors) = commands::extract::run(&text, knowledge);
+            if let Err(e) = commands::extract::write(&outputs, &mut std::io::stdout().lock()) {
+                return io_failure(&e);
+            }
+            for e in &errors {
+                eprintln!("error: {}:{}: {}", input.display(), e.line, e.reason);
+            }
+            if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
+        }
+        Command::Eval { gold, pred } => match commands::eval::run(&gold, &pred) {
+            Ok(report) => {
+                print!("{}", report.table());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                ExitCode::from(2)
+            }
+        },
     }
+}
+
+fn report_input_errors(errors: &[kiosque_cli::input::InputError]) -> ExitCode {
+    for e in errors {
+        eprintln!("error: {e}");
+    }
+    if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
+}
+
+fn io_failure(e: &std::io::Error) -> ExitCode {
+    // A closed pipe (`kiosque clean … | head`) is not an error worth a message.
+    if e.kind() != std::io::ErrorKind::BrokenPipe {
+        eprintln!("error: cannot write the output: {e}");
+    }
+    ExitCode::from(2)
 }

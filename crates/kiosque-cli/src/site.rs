@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use kiosque_extract::analysis::{Analysis, Place};
-use kiosque_extract::clean::Role;
+use kiosque_extract::clean::{Part, Role};
 use kiosque_extract::link::{self, Occurrence};
 use kiosque_extract::ner::knowledge::Knowledge;
 use kiosque_extract::slug::slugify;
@@ -217,40 +217,7 @@ fn build_article(
     let blocks = parts
         .iter()
         .enumerate()
-        .map(|(p, part)| {
-            let mentions = mentions_by_part.remove(&p).unwrap_or_default();
-            match &part.role {
-                Role::Heading => Block::Heading(TextBlock {
-                    text: part.text.clone(),
-                    mentions,
-                }),
-                Role::Paragraph => Block::Paragraph(TextBlock {
-                    text: part.text.clone(),
-                    mentions,
-                }),
-                Role::Embed(e) => Block::Embed(EmbedBlock {
-                    platform: e.platform.clone(),
-                    text: part.text.clone(),
-                    author: e.author.clone(),
-                    handle: e.handle.clone(),
-                    date: e.date.map(|d| d.format("%Y-%m-%d").to_string()),
-                    media_link: e.media_link.clone(),
-                    url: e.url.clone(),
-                    author_entity: authors.remove(&p),
-                    mentions,
-                }),
-                Role::Related { label, url } => Block::Related(RelatedBlock {
-                    label: label.clone(),
-                    text: part.text.clone(),
-                    url: url.clone(),
-                    mentions,
-                }),
-                Role::Boilerplate(reason) => Block::Boilerplate(BoilerplateBlock {
-                    reason: *reason,
-                    text: part.text.clone(),
-                }),
-            }
-        })
+        .map(|(p, part)| to_block(part, mentions_by_part.remove(&p).unwrap_or_default(), authors.remove(&p)))
         .collect();
 
     let mut ranked: Vec<(usize, (u32, u32))> = salience.into_iter().collect();
@@ -284,4 +251,39 @@ fn build_article(
         blocks,
     };
     (summary, body)
+}
+
+/// The data contract's block for a cleaned part, with its mentions and embed author.
+pub fn to_block(part: &Part, mentions: Vec<Mention>, author_entity: Option<EntityId>) -> Block {
+    match &part.role {
+        Role::Heading => Block::Heading(TextBlock {
+            text: part.text.clone(),
+            mentions,
+        }),
+        Role::Paragraph => Block::Paragraph(TextBlock {
+            text: part.text.clone(),
+            mentions,
+        }),
+        Role::Embed(e) => Block::Embed(EmbedBlock {
+            platform: e.platform.clone(),
+            text: part.text.clone(),
+            author: e.author.clone(),
+            handle: e.handle.clone(),
+            date: e.date.map(|d| d.format("%Y-%m-%d").to_string()),
+            media_link: e.media_link.clone(),
+            url: e.url.clone(),
+            author_entity,
+            mentions,
+        }),
+        Role::Related { label, url } => Block::Related(RelatedBlock {
+            label: label.clone(),
+            text: part.text.clone(),
+            url: url.clone(),
+            mentions,
+        }),
+        Role::Boilerplate(reason) => Block::Boilerplate(BoilerplateBlock {
+            reason: *reason,
+            text: part.text.clone(),
+        }),
+    }
 }

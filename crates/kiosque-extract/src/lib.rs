@@ -9,6 +9,7 @@
 pub mod analysis;
 pub mod clean;
 pub mod dates;
+pub mod eval;
 pub mod lang;
 pub mod link;
 pub mod ner;

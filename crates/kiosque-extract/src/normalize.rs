@@ -43,6 +43,16 @@ impl Normalized {
             .unwrap_or(0)
     }
 
+    /// The original end offset of a span ending at normalised offset `end`: one past the
+    /// original position of its last character (so removed characters after it stay out).
+    pub fn original_end(&self, end: u32) -> u32 {
+        if end == 0 {
+            self.original(0)
+        } else {
+            self.original(end - 1) + 1
+        }
+    }
+
     /// Number of characters of the normalised text.
     pub fn len(&self) -> usize {
         self.origin.len().saturating_sub(1)

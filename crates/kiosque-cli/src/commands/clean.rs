@@ -1,0 +1,62 @@
+//! `kiosque clean`: the typed blocks of each input article, one JSON line per article.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use kiosque_extract::analysis::analyze;
+use kiosque_extract::ner::knowledge::Knowledge;
+use kiosque_model::Block;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::input::{self, InputError};
+use crate::site::to_block;
+
+/// One line of `kiosque clean` output.
+#[derive(Debug, Serialize)]
+pub struct CleanRecord {
+    /// Where the article came from: `path` or `path:line`.
+    pub source: String,
+    /// Its title (given, found or derived).
+    pub title: String,
+    /// Its publication date (given, found or inferred), ISO 8601.
+    pub published: Option<String>,
+    /// Its language.
+    pub lang: Option<String>,
+    /// The page, typed.
+    pub blocks: Vec<Block>,
+}
+
+/// Cleans the inputs; returns the records in input order and the inputs that failed.
+pub fn run(paths: &[PathBuf], knowledge: &Knowledge) -> (Vec<CleanRecord>, Vec<InputError>) {
+    let (files, mut errors) = input::discover(paths);
+    let mut inputs = Vec::new();
+    for file in &files {
+        let (ok, failed) = input::read(file);
+        inputs.extend(ok);
+        errors.extend(failed);
+    }
+    let records = inputs
+        .par_iter()
+        .map(|input| {
+            let a = analyze(&input.document, knowledge);
+            CleanRecord {
+                source: input.origin(),
+                title: a.title.clone(),
+                published: a.published.map(|d| d.format("%Y-%m-%d").to_string()),
+                lang: a.lang.clone(),
+                blocks: a.cleaned.parts.iter().map(|p| to_block(p, Vec::new(), None)).collect(),
+            }
+        })
+        .collect();
+    (records, errors)
+}
+
+/// Writes records as JSON lines.
+pub fn write(records: &[CleanRecord], out: &mut impl Write) -> std::io::Result<()> {
+    for r in records {
+        serde_json::to_writer(&mut *out, r)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
