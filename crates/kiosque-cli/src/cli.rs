@@ -29,6 +29,8 @@ pub enum Command {
     ///   .txt        plain text, one paragraph per line, optional YAML front matter
     ///               (--- title, date, source, url, lang, license ---)
     ///   .md         Markdown with optional front matter
+    ///   .html       a saved web page: the article is extracted from the page, with its title,
+    ///               date and site from <title>, OpenGraph and JSON-LD
     ///   .jsonl      one JSON record per line: {"text", "title", "published", "lang",
     ///               "source_name", "source_url", "license", "id"}
     ///   .json       one such record, or an array of them

@@ -11,7 +11,7 @@ use serde_json::Value;
 use walkdir::WalkDir;
 
 /// The extensions `kiosque build` reads.
-pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "jsonl", "json"];
+pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "jsonl", "json"];
 
 /// A file, or a line of a JSON Lines file, that could not be read.
 #[derive(Debug)]
@@ -168,6 +168,7 @@ pub fn read(path: &Path) -> (Vec<Input>, Vec<InputError>) {
                 vec![error(None, SourceError::Json(e.to_string()).to_string())],
             ),
         },
+        "html" | "htm" => one(kiosque_extract::html::parse_html(&content, None).map(|d| input(None, d)), error),
         "md" | "markdown" => one(
             source::parse_text(&content, Format::Markdown).map(|d| input(None, d)),
             error,

@@ -10,6 +10,7 @@ pub mod analysis;
 pub mod clean;
 pub mod dates;
 pub mod eval;
+pub mod html;
 pub mod lang;
 pub mod link;
 pub mod ner;

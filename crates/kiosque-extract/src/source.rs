@@ -56,6 +56,9 @@ pub enum SourceError {
     /// A JSON line or file is not valid JSON.
     #[error("invalid JSON: {0}")]
     Json(String),
+    /// An HTML page has no extractable article.
+    #[error("HTML page: {0}")]
+    Html(String),
     /// A JSON record lacks the article text.
     #[error("record has no text (expected a non-empty \"text\", \"body\" or \"content\" field)")]
     NoText,
