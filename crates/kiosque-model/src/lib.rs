@@ -5,12 +5,21 @@
 //! The format is documented for humans in `docs/data-format.md`.
 
 pub mod article;
+pub mod article_view;
+pub mod cooccurrence;
+pub mod display;
 pub mod entity;
+pub mod explain;
 pub mod facets;
 pub mod highlight;
+pub mod home;
 pub mod index;
+pub mod links;
 pub mod schema;
 pub mod selection;
+pub mod sidebar;
+#[cfg(test)]
+mod testing;
 pub mod text;
 
 pub use article::{

@@ -1,0 +1,152 @@
+//! What the article page and the cards show, decided once here rather than in the views.
+
+use crate::article::{ArticleBody, ArticleSummary, Block, RelatedBlock};
+use crate::entity::{Entity, EntityId, Label};
+use crate::index::Corpus;
+use crate::text::fold;
+
+/// An article body sorted for display: the readable flow, and the "read also" links apart.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ArticleLayout<'a> {
+    /// Headings, paragraphs and embeds, in reading order.
+    pub flow: Vec<&'a Block>,
+    /// Links to related articles, shown after the body and never as body text.
+    pub related: Vec<&'a RelatedBlock>,
+}
+
+/// Splits a body into what is read and what is linked; boilerplate and block kinds this version
+/// does not know are left out (they stay in the data, unseen).
+pub fn layout(body: &ArticleBody) -> ArticleLayout<'_> {
+    let mut out = ArticleLayout::default();
+    for block in &body.blocks {
+        match block {
+            Block::Heading(_) | Block::Paragraph(_) | Block::Embed(_) => out.flow.push(block),
+            Block::Related(related) => out.related.push(related),
+            Block::Boilerplate(_) | Block::Unknown => {}
+        }
+    }
+    out
+}
+
+/// The entities a card shows as chips: at most `limit`, no dates, in the summary's (salience)
+/// order, skipping ids the entity table does not have.
+pub fn card_chips<'a>(
+    corpus: &'a Corpus,
+    summary: &ArticleSummary,
+    limit: usize,
+) -> Vec<&'a Entity> {
+    summary
+        .entities
+        .iter()
+        .filter_map(|id| corpus.entity(id))
+        .filter(|e| e.label != Label::Date)
+        .take(limit)
+        .collect()
+}
+
+/// Entities grouped by label in [`Label::ALL`] order, each group in the given order; unknown ids
+/// are skipped and empty groups omitted.
+pub fn entities_by_label<'a>(
+    corpus: &'a Corpus,
+    ids: &[EntityId],
+) -> Vec<(Label, Vec<&'a Entity>)> {
+    Label::ALL
+        .iter()
+        .filter_map(|&label| {
+            let group: Vec<&Entity> = ids
+                .iter()
+                .filter_map(|id| corpus.entity(id))
+                .filter(|e| e.label == label)
+                .collect();
+            (!group.is_empty()).then_some((label, group))
+        })
+        .collect()
+}
+
+/// The accessible name of a mention link: the words as written, then what they are.
+///
+/// It starts with the visible text (so speech control users can say what they see) and names the
+/// entity when the text spells it differently: `Koursk (place)`, `lundi (date: 6 January 2025)`.
+pub fn mention_label(text: &str, entity: Option<&Entity>) -> String {
+    match entity {
+        None => text.to_owned(),
+        Some(entity) => {
+            let kind = entity.label.singular().to_lowercase();
+            if fold(text.trim()) == fold(&entity.name) {
+                format!("{text} ({kind})")
+            } else {
+                format!("{text} ({kind}: {})", entity.name)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{article, corpus, entity};
+
+    #[test]
+    fn boilerplate_is_dropped_and_related_links_set_apart() {
+        let body: ArticleBody = serde_json::from_str(
+            r#"{"id": "a", "blocks": [
+                {"kind": "heading", "text": "H"},
+                {"kind": "paragraph", "text": "P1"},
+                {"kind": "embed", "platform": "tweet", "text": "T"},
+                {"kind": "related", "label": "A lire aussi", "text": "R"},
+                {"kind": "boilerplate", "reason": "teaser", "text": "Xiaomi"},
+                {"kind": "poll"},
+                {"kind": "paragraph", "text": "P2"}
+            ]}"#,
+        )
+        .expect("valid body");
+        let layout = layout(&body);
+        let texts: Vec<&str> = layout.flow.iter().map(|b| b.text()).collect();
+        assert_eq!(texts, ["H", "P1", "T", "P2"]);
+        assert_eq!(layout.related.len(), 1);
+        assert_eq!(layout.related[0].text, "R");
+    }
+
+    #[test]
+    fn chips_skip_dates_and_unknown_ids_and_keep_salience_order() {
+        let corpus = corpus(
+            vec![],
+            vec![
+                entity("loc-a", Label::Place, 1),
+                entity("per-b", Label::Person, 1),
+                entity("date-2025", Label::Date, 1),
+                entity("org-c", Label::Organisation, 1),
+            ],
+        );
+        let summary = article("x", &["date-2025", "per-b", "loc-ghost", "loc-a", "org-c"]);
+        let ids: Vec<&str> = card_chips(&corpus, &summary, 2)
+            .iter()
+            .map(|e| e.id.as_str())
+            .collect();
+        assert_eq!(ids, ["per-b", "loc-a"]);
+        let groups = entities_by_label(&corpus, &summary.entities);
+        let labels: Vec<Label> = groups.iter().map(|(l, _)| *l).collect();
+        assert_eq!(
+            labels,
+            [
+                Label::Person,
+                Label::Place,
+                Label::Organisation,
+                Label::Date
+            ]
+        );
+    }
+
+    #[test]
+    fn mention_names_start_with_the_visible_text() {
+        let mut koursk = entity("loc-koursk", Label::Place, 1);
+        koursk.name = "Koursk".into();
+        assert_eq!(mention_label("Koursk", Some(&koursk)), "Koursk (place)");
+        assert_eq!(mention_label("KOURSK", Some(&koursk)), "KOURSK (place)");
+        assert_eq!(
+            mention_label("Kursk", Some(&koursk)),
+            "Kursk (place: Koursk)"
+        );
+        assert_eq!(mention_label("Kursk", None), "Kursk");
+    }
+}

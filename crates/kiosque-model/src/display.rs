@@ -1,0 +1,162 @@
+//! Turning data values into words for readers: dates, languages, counts.
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/// A readable form of an ISO 8601 date: `2025-01-06` → `Mon 6 January 2025`, `2025-01` →
+/// `January 2025`, `2025` → `2025`. A time part (`2025-01-06T10:00Z`) is ignored.
+///
+/// Returns `None` for anything else (an impossible day, a free-form string), so the caller can
+/// show the value as written rather than a wrong date.
+pub fn format_date(iso: &str) -> Option<String> {
+    let date = iso.split(['T', ' ']).next().unwrap_or(iso);
+    let mut parts = date.split('-');
+    let year = parse_part(parts.next()?, 4)?;
+    let Some(month) = parts.next() else {
+        return Some(year.to_string());
+    };
+    let month = parse_part(month, 2)?;
+    let month_name = MONTHS.get(usize::try_from(month).ok()?.checked_sub(1)?)?;
+    let Some(day) = parts.next() else {
+        return Some(format!("{month_name} {year}"));
+    };
+    let day = parse_part(day, 2)?;
+    if parts.next().is_some() || day == 0 || day > days_in_month(year, month) {
+        return None;
+    }
+    let weekday = WEEKDAYS.get(weekday_index(year, month, day))?;
+    Some(format!("{weekday} {day} {month_name} {year}"))
+}
+
+/// Parses a fixed-width run of ASCII digits.
+fn parse_part(part: &str, width: usize) -> Option<i64> {
+    (part.len() == width && part.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| part.parse().ok())
+        .flatten()
+}
+
+fn is_leap(year: i64) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn days_in_month(year: i64, month: i64) -> i64 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Monday = 0 … Sunday = 6, from the day count since 1970-01-01 (a Thursday).
+fn weekday_index(year: i64, month: i64, day: i64) -> usize {
+    // Howard Hinnant's days_from_civil.
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    // 1970-01-01 is a Thursday: index 3.
+    usize::try_from((days + 3).rem_euclid(7)).unwrap_or(0)
+}
+
+/// The English name of an ISO 639-1 language code (`fr` → `French`); the code in capitals when
+/// it is not one of the common ones.
+pub fn language_name(code: &str) -> String {
+    let name = match code.to_ascii_lowercase().as_str() {
+        "fr" => "French",
+        "en" => "English",
+        "de" => "German",
+        "es" => "Spanish",
+        "it" => "Italian",
+        "pt" => "Portuguese",
+        "nl" => "Dutch",
+        "ru" => "Russian",
+        "uk" => "Ukrainian",
+        "pl" => "Polish",
+        "ar" => "Arabic",
+        "zh" => "Chinese",
+        _ => return code.to_uppercase(),
+    };
+    name.to_owned()
+}
+
+/// `1 article`, `3 articles`: a count with its noun, singular or plural.
+pub fn count_noun(count: usize, singular: &str, plural: &str) -> String {
+    if count == 1 {
+        format!("1 {singular}")
+    } else {
+        format!("{count} {plural}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_dates_get_their_weekday() {
+        assert_eq!(
+            format_date("2025-01-06").as_deref(),
+            Some("Mon 6 January 2025")
+        );
+        assert_eq!(
+            format_date("2024-02-29").as_deref(),
+            Some("Thu 29 February 2024")
+        );
+        assert_eq!(
+            format_date("1970-01-01").as_deref(),
+            Some("Thu 1 January 1970")
+        );
+        assert_eq!(
+            format_date("2000-03-01T12:00:00Z").as_deref(),
+            Some("Wed 1 March 2000")
+        );
+    }
+
+    #[test]
+    fn partial_dates_stay_partial() {
+        assert_eq!(format_date("2025-01").as_deref(), Some("January 2025"));
+        assert_eq!(format_date("2025").as_deref(), Some("2025"));
+    }
+
+    #[test]
+    fn impossible_or_free_form_dates_are_refused() {
+        for bad in [
+            "2025-02-29",
+            "2025-13-01",
+            "2025-00-10",
+            "2025-1-6",
+            "lundi",
+            "",
+            "2025-01-06-01",
+        ] {
+            assert_eq!(format_date(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn languages_and_counts_read_as_words() {
+        assert_eq!(language_name("fr"), "French");
+        assert_eq!(language_name("EN"), "English");
+        assert_eq!(language_name("sw"), "SW");
+        assert_eq!(count_noun(1, "article", "articles"), "1 article");
+        assert_eq!(count_noun(0, "article", "articles"), "0 articles");
+    }
+}

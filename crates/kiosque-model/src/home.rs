@@ -1,0 +1,56 @@
+//! What the home page says about the current view: its title and how many entities it shows.
+
+use crate::article::ArticleSummary;
+use crate::entity::EntityId;
+use crate::index::Corpus;
+use crate::selection::Selection;
+
+/// The view's own title: the selected entities' names joined by `+` (ids, as written, for
+/// entities the corpus does not have); empty when nothing is selected.
+pub fn selection_title(corpus: &Corpus, selection: &Selection) -> String {
+    selection
+        .entities()
+        .iter()
+        .map(|id| {
+            corpus
+                .entity(id)
+                .map_or_else(|| id.to_string(), |e| e.name.clone())
+        })
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+/// The number of distinct entities the articles mention: the size of the sidebar.
+pub fn distinct_entities<'a>(articles: impl IntoIterator<Item = &'a ArticleSummary>) -> usize {
+    let mut seen: Vec<&EntityId> = articles.into_iter().flat_map(|a| &a.entities).collect();
+    seen.sort_unstable();
+    seen.dedup();
+    seen.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entity::Label;
+    use crate::testing::{article, corpus, entity};
+
+    #[test]
+    fn the_title_names_the_selection() {
+        let mut koursk = entity("loc-koursk", Label::Place, 1);
+        koursk.name = "Koursk".into();
+        let corpus = corpus(vec![], vec![koursk]);
+        assert_eq!(selection_title(&corpus, &Selection::default()), "");
+        assert_eq!(
+            selection_title(&corpus, &Selection::from_query("loc-koursk,loc-x")),
+            "Koursk + loc-x"
+        );
+    }
+
+    #[test]
+    fn entities_are_counted_once() {
+        let a = article("a", &["loc-koursk", "per-trump"]);
+        let b = article("b", &["per-trump", "org-otan"]);
+        assert_eq!(distinct_entities([&a, &b]), 3);
+        assert_eq!(distinct_entities([]), 0);
+    }
+}

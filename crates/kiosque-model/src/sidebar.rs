@@ -1,0 +1,163 @@
+//! The sidebar as listed: facet groups narrowed by the search box and cut to the rows shown.
+
+use crate::article::ArticleSummary;
+use crate::entity::{Entity, EntityId, Label};
+use crate::facets::facet_groups;
+use crate::index::Corpus;
+use crate::selection::Selection;
+use crate::text::fold;
+
+/// A folded search query over entity names and aliases (case- and accent-insensitive).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EntityQuery {
+    folded: String,
+}
+
+impl EntityQuery {
+    /// Folds the query once, so matching many entities stays cheap.
+    pub fn new(query: &str) -> Self {
+        EntityQuery {
+            folded: fold(query.trim()),
+        }
+    }
+
+    /// Whether the query is blank (it then matches everything).
+    pub fn is_empty(&self) -> bool {
+        self.folded.is_empty()
+    }
+
+    /// Whether the entity's name or one of its aliases contains the query.
+    pub fn matches(&self, entity: &Entity) -> bool {
+        self.is_empty()
+            || std::iter::once(&entity.name)
+                .chain(&entity.aliases)
+                .any(|name| fold(name).contains(&self.folded))
+    }
+}
+
+/// One sidebar entry, owned so that views need not borrow the corpus.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SidebarRow {
+    /// The entity.
+    pub id: EntityId,
+    /// Its canonical name.
+    pub name: String,
+    /// Visible articles that mention it.
+    pub count: u32,
+    /// Whether it is selected.
+    pub selected: bool,
+}
+
+/// One group as listed: the rows shown, and how many entities matched the search in all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SidebarGroup {
+    /// People, places, organisations or dates.
+    pub label: Label,
+    /// The rows shown, selected first, then by count (see [`facet_groups`]).
+    pub rows: Vec<SidebarRow>,
+    /// Entities of the group that match the search, shown or not.
+    pub matched: usize,
+}
+
+impl SidebarGroup {
+    /// Matching entities not shown yet ("show more").
+    pub fn not_shown(&self) -> usize {
+        self.matched.saturating_sub(self.rows.len())
+    }
+
+    /// Whether a selected entity is among the rows (a collapsed group then opens).
+    pub fn has_selected(&self) -> bool {
+        self.rows.iter().any(|r| r.selected)
+    }
+}
+
+/// The sidebar over the `visible` articles: facet groups with their counts, only the entities
+/// matching `query`, at most `limit(label)` rows per group; groups with no match are left out.
+pub fn sidebar_groups(
+    corpus: &Corpus,
+    visible: &[&ArticleSummary],
+    selection: &Selection,
+    query: &EntityQuery,
+    limit: impl Fn(Label) -> usize,
+) -> Vec<SidebarGroup> {
+    facet_groups(corpus, visible, selection)
+        .into_iter()
+        .filter_map(|group| {
+            let matching: Vec<SidebarRow> = group
+                .facets
+                .iter()
+                .filter(|f| query.matches(f.entity))
+                .map(|f| SidebarRow {
+                    id: f.entity.id.clone(),
+                    name: f.entity.name.clone(),
+                    count: f.count,
+                    selected: f.selected,
+                })
+                .collect();
+            let matched = matching.len();
+            (matched > 0).then(|| SidebarGroup {
+                label: group.label,
+                rows: matching.into_iter().take(limit(group.label)).collect(),
+                matched,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{article, corpus, entity};
+
+    #[test]
+    fn groups_are_searched_cut_and_dropped_when_empty() {
+        let mut kyiv = entity("loc-kyiv", Label::Place, 1);
+        kyiv.aliases = vec!["Kiev".into()];
+        let corpus = corpus(
+            vec![
+                article("a", &["loc-koursk", "loc-kyiv", "per-trump"]),
+                article("b", &["loc-koursk", "loc-kramatorsk"]),
+            ],
+            vec![
+                entity("loc-koursk", Label::Place, 5),
+                kyiv,
+                entity("loc-kramatorsk", Label::Place, 1),
+                entity("per-trump", Label::Person, 9),
+            ],
+        );
+        let visible: Vec<&ArticleSummary> = corpus.articles().iter().collect();
+        let selection = Selection::default();
+        let groups = sidebar_groups(&corpus, &visible, &selection, &EntityQuery::new("k"), |_| 2);
+        // Trump has no "k": the people group goes.
+        assert_eq!(groups.len(), 1);
+        let places = &groups[0];
+        assert_eq!(places.matched, 3);
+        assert_eq!(places.not_shown(), 1);
+        assert_eq!(places.rows[0].id.as_str(), "loc-koursk");
+        assert_eq!(places.rows[0].count, 2);
+        assert!(!places.has_selected());
+        let by_alias = sidebar_groups(
+            &corpus,
+            &visible,
+            &selection,
+            &EntityQuery::new("KIEV"),
+            |_| 10,
+        );
+        assert_eq!(by_alias[0].rows[0].id.as_str(), "loc-kyiv");
+    }
+
+    #[test]
+    fn matches_names_and_aliases_without_case_or_accents() {
+        let mut defense = entity("org-defense", Label::Organisation, 1);
+        defense.name = "ministère russe de la Défense".into();
+        let mut koursk = entity("loc-koursk", Label::Place, 1);
+        koursk.name = "Koursk".into();
+        koursk.aliases = vec!["Kursk".into()];
+        assert!(EntityQuery::new("DEFENSE").matches(&defense));
+        assert!(EntityQuery::new("  ministere ").matches(&defense));
+        assert!(EntityQuery::new("kursk").matches(&koursk));
+        assert!(!EntityQuery::new("kursk").matches(&defense));
+        assert!(EntityQuery::new("").matches(&defense));
+        assert!(EntityQuery::new(" ").is_empty());
+    }
+}

@@ -1,0 +1,46 @@
+//! Small builders for the tests of this crate.
+
+use crate::article::ArticleSummary;
+use crate::entity::{Entity, EntityId, Label};
+use crate::index::{Corpus, SiteIndex};
+
+/// An entity with its name equal to its id.
+pub fn entity(id: &str, label: Label, mentions: u32) -> Entity {
+    Entity {
+        id: EntityId::from(id),
+        label,
+        name: id.to_owned(),
+        aliases: vec![],
+        articles: 1,
+        mentions,
+        value: None,
+    }
+}
+
+/// An article mentioning `entities`, in that order.
+pub fn article(id: &str, entities: &[&str]) -> ArticleSummary {
+    ArticleSummary {
+        id: id.to_owned(),
+        title: id.to_owned(),
+        title_derived: false,
+        published: None,
+        published_inferred: false,
+        source: None,
+        url: None,
+        license: None,
+        lang: None,
+        excerpt: String::new(),
+        words: 1,
+        entities: entities.iter().map(|&e| EntityId::from(e)).collect(),
+    }
+}
+
+/// A corpus of these articles and entities.
+pub fn corpus(articles: Vec<ArticleSummary>, entities: Vec<Entity>) -> Corpus {
+    Corpus::new(SiteIndex {
+        schema_version: "1.0".into(),
+        generator: String::new(),
+        articles,
+        entities,
+    })
+}

@@ -1,0 +1,145 @@
+//! Article cards and the paged list of them.
+
+use std::sync::Arc;
+
+use kiosque_model::ArticleSummary;
+use kiosque_model::article_view::card_chips;
+use kiosque_model::index::Corpus;
+use leptos::either::Either;
+use leptos::prelude::*;
+
+use crate::app::use_site;
+use crate::components::meta_line::MetaLine;
+use crate::dom::focus_selector;
+use crate::selection::{use_selection, use_toggle_entity};
+
+/// How many cards are painted at first, and added by "show more": a browser cannot paint
+/// thousands of cards at once.
+const PAGE: usize = 30;
+
+/// How many entity chips a card shows.
+const CHIPS: usize = 5;
+
+/// One article's card: title link, facts, excerpt and its main entities as filter toggles.
+#[component]
+pub fn Card(
+    summary: ArticleSummary,
+    corpus: Arc<Corpus>,
+    /// Under a section heading (entity page): the title is an `<h3>`.
+    #[prop(optional)]
+    nested: bool,
+) -> impl IntoView {
+    let paths = use_site().paths;
+    let selection = use_selection();
+    let toggle = use_toggle_entity();
+    let lang = summary.lang.clone();
+    let link =
+        view! { <a href=paths.article(&summary.id) lang=lang.clone()>{summary.title.clone()}</a> };
+    let title = if nested {
+        Either::Left(view! { <h3 class="card-title">{link}</h3> })
+    } else {
+        Either::Right(view! { <h2 class="card-title">{link}</h2> })
+    };
+    let chips = card_chips(&corpus, &summary, CHIPS)
+        .into_iter()
+        .map(|entity| {
+            let id = entity.id.clone();
+            let name = entity.name.clone();
+            let pressed = {
+                let id = id.clone();
+                move || selection.with(|s| s.contains(&id)).to_string()
+            };
+            let toggle = toggle.clone();
+            let on_click = {
+                let id = id.clone();
+                move |_| toggle(&id)
+            };
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        class=format!("chip chip-{}", entity.label.id_prefix())
+                        data-entity=id.to_string()
+                        aria-pressed=pressed
+                        title=format!("Filter the articles by {name}")
+                        on:click=on_click
+                    >
+                        {name.clone()}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <article class="card" data-article-id=summary.id.clone()>
+            {title}
+            <MetaLine summary=summary.clone() />
+            <p class="card-excerpt" lang=lang>{summary.excerpt.clone()}</p>
+            <ul class="chips" aria-label="Main entities">{chips}</ul>
+        </article>
+    }
+}
+
+/// The cards of `ids` (article ids, in order), a page at a time; the count of pages shown goes
+/// back to one whenever the list changes.
+#[component]
+pub fn CardList(
+    ids: Signal<Vec<String>>,
+    corpus: Arc<Corpus>,
+    #[prop(optional)] nested: bool,
+) -> impl IntoView {
+    let pages = RwSignal::new(1usize);
+    Effect::watch(move || ids.track(), move |_, _, _| pages.set(1), false);
+    let shown = move || {
+        ids.with(|ids| {
+            ids.iter()
+                .take(pages.get() * PAGE)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+    let remaining = move || ids.with(Vec::len).saturating_sub(pages.get() * PAGE);
+    view! {
+        <ol class="cards">
+            <For
+                each=shown
+                key=|id| id.clone()
+                children=move |id: String| {
+                    corpus
+                        .article(&id)
+                        .cloned()
+                        .map(|summary| {
+                            view! {
+                                <li>
+                                    <Card summary corpus=corpus.clone() nested />
+                                </li>
+                            }
+                        })
+                }
+            />
+        </ol>
+        {move || {
+            let left = remaining();
+            (left > 0)
+                .then(|| {
+                    view! {
+                        <button
+                            type="button"
+                            class="show-more"
+                            on:click=move |_| {
+                                // Focus the first new card's link: the button is redrawn, and the
+                                // reader wants to continue from there.
+                                let first_new = pages.get_untracked() * PAGE + 1;
+                                pages.update(|p| *p += 1);
+                                request_animation_frame(move || {
+                                    focus_selector(&format!("ol.cards > li:nth-child({first_new}) .card-title a"))
+                                });
+                            }
+                        >
+                            {format!("Show {} more ({left} not shown yet)", left.min(PAGE))}
+                        </button>
+                    }
+                })
+        }}
+    }
+}

@@ -1,0 +1,163 @@
+//! One group of the entity sidebar: its heading, its facet toggles and its "show more".
+
+use kiosque_model::Label;
+use kiosque_model::sidebar::{SidebarGroup, SidebarRow};
+use leptos::prelude::*;
+
+use crate::dom::focus_matching;
+use crate::selection::use_toggle_entity;
+
+/// Entities listed per group at first, and added by each "show more".
+pub const GROUP_LIMIT: usize = 10;
+const GROUP_STEP: usize = 50;
+
+/// Rows shown per group, for the groups where the reader asked for more.
+#[derive(Debug, Clone, Copy)]
+pub struct GroupLimits(RwSignal<Vec<(Label, usize)>>);
+
+impl GroupLimits {
+    /// Every group at its first few rows.
+    pub fn new() -> Self {
+        GroupLimits(RwSignal::new(Vec::new()))
+    }
+
+    /// The rows to show for `label` (tracked: the list redraws when it changes).
+    pub fn get(self, label: Label) -> usize {
+        self.0.with(|limits| Self::find(limits, label))
+    }
+
+    fn find(limits: &[(Label, usize)], label: Label) -> usize {
+        limits
+            .iter()
+            .find(|(l, _)| *l == label)
+            .map_or(GROUP_LIMIT, |(_, n)| *n)
+    }
+
+    /// Shows `rows` rows of `label`, then puts focus back on the group's paging button.
+    fn set(self, label: Label, rows: usize) {
+        self.0.update(|limits| {
+            limits.retain(|(l, _)| *l != label);
+            limits.push((label, rows));
+        });
+        let group = label.id_prefix();
+        request_animation_frame(move || {
+            focus_matching("nav.sidebar button[data-group]", "data-group", group)
+        });
+    }
+
+    fn current(self, label: Label) -> usize {
+        self.0.with_untracked(|limits| Self::find(limits, label))
+    }
+}
+
+/// A facet toggle: the entity's name and its count of visible articles.
+#[component]
+fn FacetButton(row: SidebarRow) -> impl IntoView {
+    let toggle = use_toggle_entity();
+    let id = row.id.clone();
+    let on_click = move |_| {
+        toggle(&id);
+        // The list is redrawn with new counts; keep keyboard focus on this entity.
+        let id = id.to_string();
+        request_animation_frame(move || {
+            focus_matching("nav.sidebar button.facet", "data-entity", &id)
+        });
+    };
+    view! {
+        <li>
+            <button
+                type="button"
+                class="facet"
+                data-entity=row.id.to_string()
+                aria-pressed=row.selected.to_string()
+                on:click=on_click
+            >
+                <span class="facet-name">{row.name}</span>
+                <span class="count">{row.count}</span>
+                <span class="visually-hidden">
+                    {if row.count == 1 { " article" } else { " articles" }}
+                </span>
+            </button>
+        </li>
+    }
+}
+
+/// "Show N more" and "Show fewer" under a group.
+#[component]
+fn GroupPaging(label: Label, not_shown: usize, limits: GroupLimits) -> impl IntoView {
+    let group = label.id_prefix();
+    let more = (not_shown > 0).then(|| {
+        view! {
+            <button
+                type="button"
+                class="show-more-facets"
+                data-group=group
+                on:click=move |_| limits.set(label, limits.current(label) + GROUP_STEP)
+            >
+                {format!("Show {} more", not_shown.min(GROUP_STEP))}
+            </button>
+        }
+    });
+    let fewer = (limits.current(label) > GROUP_LIMIT).then(|| {
+        view! {
+            <button
+                type="button"
+                class="show-more-facets"
+                data-group=group
+                on:click=move |_| limits.set(label, GROUP_LIMIT)
+            >
+                "Show fewer"
+            </button>
+        }
+    });
+    view! {
+        {more}
+        {fewer}
+    }
+}
+
+/// One group. Dates are collapsed until opened, unless one of them is selected.
+#[component]
+pub fn FacetGroupView(
+    group: SidebarGroup,
+    limits: GroupLimits,
+    /// Whether the reader opened the dates.
+    dates_open: RwSignal<bool>,
+) -> impl IntoView {
+    let label = group.label;
+    let heading_id = format!("facets-{}", label.id_prefix());
+    let labelled_by = heading_id.clone();
+    let heading_text = format!("{} ({})", label.plural(), group.matched);
+    let collapsible = label == Label::Date && !group.has_selected();
+    let hidden = move || collapsible && !dates_open.get();
+    let not_shown = group.not_shown();
+    let heading = if collapsible {
+        view! {
+            <button
+                type="button"
+                class="group-toggle"
+                aria-expanded=move || (!hidden()).to_string()
+                on:click=move |_| dates_open.update(|open| *open = !*open)
+            >
+                {heading_text}
+            </button>
+        }
+        .into_any()
+    } else {
+        heading_text.into_any()
+    };
+    let rows = group
+        .rows
+        .into_iter()
+        .map(|row| view! { <FacetButton row /> })
+        .collect_view();
+    view! {
+        <section class="facet-group" aria-labelledby=labelled_by>
+            <h2 class="facet-heading" id=heading_id>{heading}</h2>
+            <div class="facet-body" hidden=hidden>
+                <ul class="facets">{rows}</ul>
+                <GroupPaging label not_shown limits />
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,60 @@
+//! The selected entities, pinned above the results as removable chips, and "clear all".
+
+use std::sync::Arc;
+
+use kiosque_model::Selection;
+use kiosque_model::index::Corpus;
+use leptos::prelude::*;
+
+use crate::selection::{use_selection, use_show_selection};
+
+/// The active filters; nothing when no entity is selected.
+#[component]
+pub fn FilterBar(corpus: Arc<Corpus>) -> impl IntoView {
+    let selection = use_selection();
+    let show = use_show_selection();
+    move || {
+        let current = selection.get();
+        if current.is_empty() {
+            return None;
+        }
+        let chips = current
+            .entities()
+            .iter()
+            .map(|id| {
+                let entity = corpus.entity(id);
+                // Ids not in the corpus (a stale link) stay visible, as written, so they can be removed.
+                let name = entity.map_or_else(|| format!("‘{id}’"), |e| e.name.clone());
+                let class = entity.map_or_else(
+                    || "pill pill-unknown".to_owned(),
+                    |e| format!("pill pill-{}", e.label.id_prefix()),
+                );
+                let without = current.toggled(id);
+                let show = show.clone();
+                view! {
+                    <li class=class>
+                        <span class="pill-name">{name.clone()}</span>
+                        <button
+                            type="button"
+                            class="pill-remove"
+                            aria-label=format!("Remove filter {name}")
+                            on:click=move |_| show(&without)
+                        >
+                            <span aria-hidden="true">"×"</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        let show = show.clone();
+        Some(view! {
+            <section class="filter-bar" aria-labelledby="filter-bar-heading">
+                <h2 id="filter-bar-heading" class="filter-bar-heading">"Filtered by"</h2>
+                <ul class="pills">{chips}</ul>
+                <button type="button" class="clear-all" on:click=move |_| show(&Selection::default())>
+                    "Clear all"
+                </button>
+            </section>
+        })
+    }
+}

@@ -1,0 +1,28 @@
+//! The site header: a skip link and the site name linking home.
+
+use kiosque_model::Selection;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::app::{SITE_NAME, use_site};
+use crate::dom::focus_by_id;
+
+/// Moves keyboard focus to the main content. Done by hand because the page's `<base href>` would
+/// resolve a plain `#main` link against the site root instead of the current page.
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    focus_by_id("main");
+}
+
+/// The banner at the top of every page.
+#[component]
+pub fn Header() -> impl IntoView {
+    let home = use_site().paths.home(&Selection::default());
+    view! {
+        <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
+        <header class="site-header">
+            <A href=home exact=true attr:class="brand">{SITE_NAME}</A>
+            <p class="tagline">"The news through the people, places and organisations in it"</p>
+        </header>
+    }
+}

@@ -1,0 +1,46 @@
+//! A block's text with every entity mention as a link to the entity's page, marked by type.
+
+use std::sync::Arc;
+
+use kiosque_model::article_view::mention_label;
+use kiosque_model::highlight::segments;
+use kiosque_model::index::Corpus;
+use kiosque_model::{Label, Mention};
+use leptos::prelude::*;
+
+use crate::app::use_site;
+
+/// The CSS class of a mention of this label; the style gives each type its own underline style
+/// and a letter marker, so the type never rests on colour alone.
+pub fn mention_class(label: Label) -> String {
+    format!("mention mention-{}", label.id_prefix())
+}
+
+/// Text with its mentions linked. Offsets that do not fit the text, and ids the entity table does
+/// not have (there would be no page to go to), leave it plain.
+#[component]
+pub fn MentionText(text: String, mentions: Vec<Mention>, corpus: Arc<Corpus>) -> impl IntoView {
+    let paths = use_site().paths;
+    segments(&text, &mentions)
+        .into_iter()
+        .map(|segment| {
+            let known = segment
+                .mention
+                .and_then(|m| corpus.entity(&m.entity).map(|entity| (m, entity)));
+            let Some((mention, entity)) = known else {
+                return segment.text.to_owned().into_any();
+            };
+            view! {
+                <a
+                    class=mention_class(entity.label)
+                    data-entity=mention.entity.to_string()
+                    href=paths.entity(&mention.entity)
+                    aria-label=mention_label(segment.text, Some(entity))
+                >
+                    {segment.text.to_owned()}
+                </a>
+            }
+            .into_any()
+        })
+        .collect_view()
+}

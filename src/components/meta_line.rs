@@ -1,0 +1,67 @@
+//! The line of facts under an article's title or inside a card: date, source, language, length.
+
+use kiosque_model::ArticleSummary;
+use kiosque_model::display::{format_date, language_name};
+use kiosque_model::links::safe_href;
+use leptos::prelude::*;
+
+/// The publication date, readable, with a hint when it was inferred from the text.
+#[component]
+pub fn PublishedDate(summary: ArticleSummary) -> impl IntoView {
+    summary.published.clone().map(|date| {
+        let shown = format_date(&date).unwrap_or_else(|| date.clone());
+        view! {
+            <span class="meta-item">
+                <time datetime=date>{shown}</time>
+                {summary
+                    .published_inferred
+                    .then(|| {
+                        view! {
+                            <span class="hint" title="The date was not given; it was inferred from the text.">
+                                " (inferred)"
+                            </span>
+                        }
+                    })}
+            </span>
+        }
+    })
+}
+
+/// Date · source · language · reading time, and on the article page the licence and the link to
+/// the original.
+#[component]
+pub fn MetaLine(summary: ArticleSummary, #[prop(optional)] full: bool) -> impl IntoView {
+    let source = summary
+        .source
+        .clone()
+        .map(|source| view! { <span class="meta-item">{source}</span> });
+    let language = summary
+        .lang
+        .as_deref()
+        .map(|code| view! { <span class="meta-item">{language_name(code)}</span> });
+    let minutes = summary.reading_minutes();
+    let license = full
+        .then(|| summary.license.clone())
+        .flatten()
+        .map(|license| view! { <span class="meta-item">"Licence: " {license}</span> });
+    let original = full
+        .then(|| summary.url.as_deref().and_then(safe_href))
+        .flatten()
+        .map(|href| {
+            view! {
+                <span class="meta-item">
+                    <a href=href rel="external noopener">"Original article"</a>
+                </span>
+            }
+        });
+    view! {
+        <p class="meta">
+            <PublishedDate summary=summary.clone() />
+            {source}
+            {language}
+            <span class="meta-item">{format!("{minutes} min read")}</span>
+            {license}
+            {original}
+        </p>
+    }
+}

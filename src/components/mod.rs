@@ -1,0 +1,13 @@
+//! Building blocks of the pages, one concern per file.
+
+pub mod card;
+pub mod embed;
+pub mod facet_group;
+pub mod filter_bar;
+pub mod header;
+pub mod mention_text;
+pub mod meta_line;
+pub mod route_focus;
+pub mod sidebar;
+pub mod states;
+pub mod with_corpus;

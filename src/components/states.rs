@@ -1,0 +1,108 @@
+//! The states a view can be in besides "here is your content": loading, failed, not found.
+
+use kiosque_model::Selection;
+use leptos::prelude::*;
+
+use crate::app::use_site;
+use crate::data::AppError;
+use crate::title::use_title;
+
+/// Placeholder cards while the index loads.
+#[component]
+pub fn LoadingCards(#[prop(default = 3)] count: usize) -> impl IntoView {
+    view! {
+        <div class="loading" aria-busy="true">
+            <p class="visually-hidden" role="status">"Loading articles…"</p>
+            {(0..count)
+                .map(|_| {
+                    view! {
+                        <div class="skeleton-card" aria-hidden="true">
+                            <div class="skeleton-line wide"></div>
+                            <div class="skeleton-line short"></div>
+                            <div class="skeleton-line"></div>
+                            <div class="skeleton-line"></div>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}
+
+/// Placeholder lines while an article body loads.
+#[component]
+pub fn LoadingText() -> impl IntoView {
+    view! {
+        <div class="loading" aria-busy="true">
+            <p class="visually-hidden" role="status">"Loading the article…"</p>
+            {(0..4)
+                .map(|_| {
+                    view! {
+                        <div class="skeleton-paragraph" aria-hidden="true">
+                            <div class="skeleton-line"></div>
+                            <div class="skeleton-line"></div>
+                            <div class="skeleton-line short"></div>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}
+
+/// An error, said plainly, with a button that tries again.
+#[component]
+pub fn ErrorView(
+    /// What could not be loaded, e.g. "the site data".
+    what: &'static str,
+    /// The error.
+    error: AppError,
+    /// Called by the Retry button.
+    retry: Callback<()>,
+    /// Part of a page that did load (an article body): a section heading, and the page keeps
+    /// its title.
+    #[prop(optional)]
+    part: bool,
+) -> impl IntoView {
+    let hint = match &error {
+        AppError::Schema(_) => "The app and the data come from different versions of Kiosque.",
+        AppError::Malformed { .. } => "The file may be truncated or still being written.",
+        AppError::Network { .. } | AppError::Status { .. } => "",
+    };
+    let heading = format!("Could not load {what}");
+    let heading = if part {
+        view! { <h2>{heading}</h2> }.into_any()
+    } else {
+        use_title(|| "Error".to_owned());
+        view! { <h1>{heading}</h1> }.into_any()
+    };
+    view! {
+        <section class="error" role="alert">
+            {heading}
+            <p class="error-message">{error.to_string()}</p>
+            {(!hint.is_empty()).then(|| view! { <p>{hint}</p> })}
+            <button type="button" class="retry" on:click=move |_| retry.run(())>
+                "Retry"
+            </button>
+        </section>
+    }
+}
+
+/// A page or an id that does not exist, with a way home.
+#[component]
+pub fn NotFound(
+    /// What is missing, e.g. "No article with id ‘x’ in this corpus."
+    message: String,
+) -> impl IntoView {
+    use_title(|| "Not found".to_owned());
+    let home = use_site().paths.home(&Selection::default());
+    view! {
+        <section class="not-found">
+            <h1>"Not found"</h1>
+            <p>{message}</p>
+            <p>
+                <a href=home>"Go to the home page"</a>
+            </p>
+        </section>
+    }
+}

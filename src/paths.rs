@@ -1,0 +1,125 @@
+//! Where things live: the site's base path (it may be served under a sub-path) and the URLs of
+//! pages and data files under it.
+
+use kiosque_model::{EntityId, Selection};
+
+/// The site's base path and the URLs built on it. Every internal link ends with a slash because
+/// each page is a real `…/index.html` file on the static host.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Paths {
+    /// `""` at a domain root, `/kiosque` under a sub-path; never ends with `/`.
+    base: String,
+}
+
+impl Paths {
+    /// The paths for a document whose base URI (`document.baseURI`, set by Trunk's
+    /// `<base href>`) is `uri`: its directory is the site root.
+    pub fn from_base_uri(uri: &str) -> Paths {
+        let without_fragment = uri.split(['#', '?']).next().unwrap_or_default();
+        let path = match without_fragment.find("://") {
+            Some(scheme_end) => {
+                let rest = &without_fragment[scheme_end + 3..];
+                rest.find('/').map_or("/", |slash| &rest[slash..])
+            }
+            None => without_fragment,
+        };
+        // The directory of the base: `/kiosque/index.html` → `/kiosque`.
+        let dir = path.rfind('/').map_or("", |slash| &path[..slash]);
+        Paths {
+            base: dir.trim_end_matches('/').to_owned(),
+        }
+    }
+
+    /// The base path for the router: `""` or `/kiosque`.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// The home page, with the entity filter in the query when there is one.
+    pub fn home(&self, selection: &Selection) -> String {
+        match selection.to_query() {
+            Some(query) => format!(
+                "{}/?{}={}",
+                self.base,
+                Selection::QUERY_KEY,
+                encode(&query, ",")
+            ),
+            None => format!("{}/", self.base),
+        }
+    }
+
+    /// An article's page.
+    pub fn article(&self, id: &str) -> String {
+        format!("{}/article/{}/", self.base, encode(id, ""))
+    }
+
+    /// An entity's page.
+    pub fn entity(&self, id: &EntityId) -> String {
+        format!("{}/entity/{}/", self.base, encode(id.as_str(), ""))
+    }
+
+    /// The site index, loaded first.
+    pub fn index_json(&self) -> String {
+        format!("{}/data/index.json", self.base)
+    }
+
+    /// The body file of an article.
+    pub fn article_json(&self, id: &str) -> String {
+        format!("{}/data/articles/{}.json", self.base, encode(id, ""))
+    }
+}
+
+/// Percent-encodes everything but unreserved URL characters and those in `keep`. Ids are slugs,
+/// so this only guards against unexpected data.
+fn encode(text: &str, keep: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || "-_.~".contains(c) || keep.contains(c) {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for byte in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{byte:02X}"));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_base_is_the_directory_of_the_base_uri() {
+        assert_eq!(Paths::from_base_uri("http://localhost:8080/").base(), "");
+        assert_eq!(Paths::from_base_uri("http://localhost:8080").base(), "");
+        assert_eq!(
+            Paths::from_base_uri("https://x.github.io/kiosque/").base(),
+            "/kiosque"
+        );
+        assert_eq!(
+            Paths::from_base_uri("https://x.org/a/b/index.html?q#f").base(),
+            "/a/b"
+        );
+    }
+
+    #[test]
+    fn links_carry_the_base_and_a_trailing_slash() {
+        let root = Paths::from_base_uri("http://h/");
+        let sub = Paths::from_base_uri("http://h/kiosque/");
+        assert_eq!(root.home(&Selection::default()), "/");
+        assert_eq!(sub.home(&Selection::default()), "/kiosque/");
+        assert_eq!(
+            sub.home(&Selection::from_query("loc-koursk,per-trump")),
+            "/kiosque/?entity=loc-koursk,per-trump"
+        );
+        assert_eq!(sub.article("a-b"), "/kiosque/article/a-b/");
+        assert_eq!(
+            root.entity(&EntityId::from("loc-koursk")),
+            "/entity/loc-koursk/"
+        );
+        assert_eq!(sub.index_json(), "/kiosque/data/index.json");
+        assert_eq!(root.article_json("x y"), "/data/articles/x%20y.json");
+    }
+}

@@ -1,0 +1,195 @@
+//! The article page: header from the index, body loaded on demand, mentions linked.
+
+use std::sync::Arc;
+
+use kiosque_model::article_view::{entities_by_label, layout};
+use kiosque_model::index::Corpus;
+use kiosque_model::links::safe_href;
+use kiosque_model::{ArticleBody, ArticleSummary, Block, Label, RelatedBlock, Selection};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::app::use_site;
+use crate::components::embed::Embed;
+use crate::components::mention_text::MentionText;
+use crate::components::meta_line::MetaLine;
+use crate::components::states::{ErrorView, LoadingText, NotFound};
+use crate::components::with_corpus::WithCorpus;
+use crate::data::load_article;
+use crate::title::use_title;
+
+/// The page of the article named in the URL, or not-found when the corpus has no such id.
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    view! {
+        <WithCorpus render=move |corpus| {
+            move || {
+                let id = id.get();
+                match corpus.article(&id) {
+                    Some(summary) => view! { <ArticleView summary=summary.clone() corpus=Arc::clone(&corpus) /> }.into_any(),
+                    None => view! { <NotFound message=format!("No article with id ‘{id}’ in this corpus.") /> }.into_any(),
+                }
+            }
+        } />
+    }
+}
+
+#[component]
+fn ArticleView(summary: ArticleSummary, corpus: Arc<Corpus>) -> impl IntoView {
+    let paths = use_site().paths;
+    let url = paths.article_json(&summary.id);
+    let attempt = RwSignal::new(0u32);
+    let body = LocalResource::new(move || load_article(url.clone(), attempt.get() > 0));
+    let title = summary.title.clone();
+    use_title(move || title.clone());
+    let lang = summary.lang.clone();
+    let article_corpus = Arc::clone(&corpus);
+    let body_view = move || {
+        let corpus = Arc::clone(&article_corpus);
+        let lang = lang.clone();
+        Suspend::new(async move {
+            match body.await {
+                Ok(body) => view! { <ArticleBodyView body corpus lang /> }.into_any(),
+                Err(error) => view! {
+                    <ErrorView
+                        what="the text of this article"
+                        part=true
+                        error
+                        retry=Callback::new(move |()| attempt.update(|n| *n += 1))
+                    />
+                }
+                .into_any(),
+            }
+        })
+    };
+    view! {
+        <article class="article-page" aria-labelledby="article-title">
+            <header class="article-header">
+                <p class="back">
+                    <a href=paths.home(&Selection::default())>"← All articles"</a>
+                </p>
+                <h1 id="article-title" lang=summary.lang.clone()>{summary.title.clone()}</h1>
+                {summary
+                    .title_derived
+                    .then(|| view! { <p class="hint">"This title was taken from the first sentence of the text."</p> })}
+                <MetaLine summary=summary.clone() full=true />
+            </header>
+            <MentionLegend />
+            <Suspense fallback=|| view! { <LoadingText /> }>{body_view}</Suspense>
+            <ArticleEntities summary corpus />
+        </article>
+    }
+}
+
+/// How mentions are marked, so the markers mean something to every reader.
+#[component]
+fn MentionLegend() -> impl IntoView {
+    let items = [
+        Label::Person,
+        Label::Place,
+        Label::Organisation,
+        Label::Date,
+    ]
+    .into_iter()
+    .map(|label| {
+        view! {
+            <li class=format!("legend-item mention-{}", label.id_prefix())>{label.singular()}</li>
+        }
+    })
+    .collect_view();
+    view! {
+        <div class="legend">
+            <p id="legend-heading">"Names in the text link to their pages:"</p>
+            <ul aria-labelledby="legend-heading">{items}</ul>
+        </div>
+    }
+}
+
+/// The body: headings, paragraphs and embeds in order, then the "read also" links.
+#[component]
+fn ArticleBodyView(
+    body: Arc<ArticleBody>,
+    corpus: Arc<Corpus>,
+    lang: Option<String>,
+) -> impl IntoView {
+    let layout = layout(&body);
+    let flow = layout
+        .flow
+        .iter()
+        .map(|block| match block {
+            Block::Heading(b) => view! {
+                <h2><MentionText text=b.text.clone() mentions=b.mentions.clone() corpus=Arc::clone(&corpus) /></h2>
+            }
+            .into_any(),
+            Block::Paragraph(b) => view! {
+                <p><MentionText text=b.text.clone() mentions=b.mentions.clone() corpus=Arc::clone(&corpus) /></p>
+            }
+            .into_any(),
+            Block::Embed(b) => view! { <Embed block=b.clone() corpus=Arc::clone(&corpus) /> }.into_any(),
+            Block::Related(_) | Block::Boilerplate(_) | Block::Unknown => ().into_any(),
+        })
+        .collect_view();
+    let related: Vec<RelatedBlock> = layout.related.into_iter().cloned().collect();
+    view! {
+        <div class="article-body" lang=lang.clone()>{flow}</div>
+        {(!related.is_empty()).then(|| view! { <Related related corpus lang /> })}
+    }
+}
+
+/// "Read also": links to other articles the page pointed to, kept apart from the text.
+#[component]
+fn Related(related: Vec<RelatedBlock>, corpus: Arc<Corpus>, lang: Option<String>) -> impl IntoView {
+    let items = related
+        .into_iter()
+        .map(|r| {
+            let text = match r.url.as_deref().and_then(safe_href) {
+                Some(href) => view! { <a href=href rel="external noopener">{r.text.clone()}</a> }.into_any(),
+                None => view! { <MentionText text=r.text.clone() mentions=r.mentions.clone() corpus=Arc::clone(&corpus) /> }.into_any(),
+            };
+            view! { <li lang=lang.clone()>{text}</li> }
+        })
+        .collect_view();
+    view! {
+        <section class="related" aria-labelledby="related-heading">
+            <h2 id="related-heading">"Read also"</h2>
+            <ul>{items}</ul>
+        </section>
+    }
+}
+
+/// The article's entities by type, each a link to its page.
+#[component]
+fn ArticleEntities(summary: ArticleSummary, corpus: Arc<Corpus>) -> impl IntoView {
+    let paths = use_site().paths;
+    let groups = entities_by_label(&corpus, &summary.entities)
+        .into_iter()
+        .map(|(label, entities)| {
+            let links = entities
+                .into_iter()
+                .map(|e| {
+                    view! {
+                        <li>
+                            <a class=format!("entity-link entity-{}", label.id_prefix()) href=paths.entity(&e.id)>
+                                {e.name.clone()}
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="entity-group">
+                    <h3>{label.plural()}</h3>
+                    <ul class="entity-links">{links}</ul>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="article-entities" aria-labelledby="article-entities-heading">
+            <h2 id="article-entities-heading">"In this article"</h2>
+            {groups}
+        </section>
+    }
+}

@@ -1,0 +1,116 @@
+//! The entity page: who or what it is, its spellings, the articles that mention it and the
+//! entities it appears with.
+
+use std::sync::Arc;
+
+use kiosque_model::cooccurrence::co_occurring;
+use kiosque_model::display::{count_noun, format_date};
+use kiosque_model::index::Corpus;
+use kiosque_model::{Entity, EntityId, Label, Selection};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::app::use_site;
+use crate::components::card::CardList;
+use crate::components::states::NotFound;
+use crate::components::with_corpus::WithCorpus;
+use crate::title::use_title;
+
+/// Co-occurring entities listed on the page.
+const COMPANY: usize = 12;
+
+/// The page of the entity named in the URL, or not-found when the corpus has no such id.
+#[component]
+pub fn EntityPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| EntityId(p.get("id").unwrap_or_default())));
+    view! {
+        <WithCorpus render=move |corpus| {
+            move || {
+                let id = id.get();
+                match corpus.entity(&id) {
+                    Some(entity) => view! { <EntityView entity=entity.clone() corpus=Arc::clone(&corpus) /> }.into_any(),
+                    None => view! { <NotFound message=format!("No entity with id ‘{id}’ in this corpus.") /> }.into_any(),
+                }
+            }
+        } />
+    }
+}
+
+#[component]
+fn EntityView(entity: Entity, corpus: Arc<Corpus>) -> impl IntoView {
+    let title = entity.name.clone();
+    use_title(move || title.clone());
+    let paths = use_site().paths;
+    let ids: Vec<String> = corpus
+        .articles_mentioning(&entity.id)
+        .map(|a| a.id.clone())
+        .collect();
+    let article_count = ids.len();
+    // For dates, the full day with its weekday: "Mon 6 January 2025".
+    let date = entity
+        .value
+        .clone()
+        .filter(|_| entity.label == Label::Date)
+        .and_then(|value| format_date(&value).map(|shown| (value, shown)))
+        .map(|(value, shown)| view! { <p class="entity-date-value"><time datetime=value>{shown}</time></p> });
+    let aliases = (!entity.aliases.is_empty())
+        .then(|| view! { <p class="aliases">"Also written: " {entity.aliases.join(", ")}</p> });
+    let company: Vec<_> = co_occurring(&corpus, &entity.id)
+        .into_iter()
+        .filter(|c| c.entity.label != Label::Date)
+        .take(COMPANY)
+        .map(|c| {
+            view! {
+                <li>
+                    <a class=format!("entity-link entity-{}", c.entity.label.id_prefix()) href=paths.entity(&c.entity.id)>
+                        <span class="marked">{c.entity.name.clone()}</span>
+                        <span class="visually-hidden">{format!(" ({})", c.entity.label.singular().to_lowercase())}</span>
+                        <span class="company-count">
+                            {count_noun(c.shared as usize, "article", "articles")}
+                        </span>
+                    </a>
+                </li>
+            }
+        })
+        .collect();
+    let company = (!company.is_empty()).then(|| {
+        view! {
+            <section class="entity-company" aria-labelledby="entity-company-heading">
+                <h2 id="entity-company-heading">"Often mentioned with"</h2>
+                <ul class="entity-links">{company}</ul>
+            </section>
+        }
+    });
+    let filter_link = paths.home(&Selection::default().toggled(&entity.id));
+    view! {
+        <article class="entity-page" aria-labelledby="entity-title">
+            <header class="entity-header">
+                <p class="back">
+                    <a href=paths.home(&Selection::default())>"← All articles"</a>
+                </p>
+                <p class=format!("kicker entity-{}", entity.label.id_prefix())>{entity.label.singular()}</p>
+                <h1 id="entity-title">{entity.name.clone()}</h1>
+                {date}
+                {aliases}
+                <p class="entity-stats">
+                    {format!(
+                        "Mentioned {} in {}.",
+                        count_noun(entity.mentions as usize, "time", "times"),
+                        count_noun(article_count, "article", "articles"),
+                    )}
+                </p>
+                <p>
+                    <a class="filter-link" href=filter_link>
+                        {format!("Filter the home page by {}", entity.name)}
+                    </a>
+                </p>
+            </header>
+            {company}
+            <section class="entity-articles" aria-labelledby="entity-articles-heading">
+                <h2 id="entity-articles-heading">{format!("Articles that mention {}", entity.name)}</h2>
+                <CardList ids=Signal::stored(ids) corpus=Arc::clone(&corpus) nested=true />
+            </section>
+        </article>
+    }
+}

@@ -1,0 +1,30 @@
+//! The document title of each view: `Koursk · Kiosque`, or the site name alone.
+
+use leptos::prelude::*;
+
+use crate::app::SITE_NAME;
+
+/// The full title for a view's own title (empty for the home page).
+pub fn full_title(text: &str) -> String {
+    if text.is_empty() {
+        SITE_NAME.to_owned()
+    } else {
+        format!("{text} · {SITE_NAME}")
+    }
+}
+
+/// Keeps `document.title` in step with `text` while the calling view is alive.
+pub fn use_title(text: impl Fn() -> String + 'static) {
+    Effect::new(move |_| document().set_title(&full_title(&text())));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_end_with_the_site_name() {
+        assert_eq!(full_title(""), "Kiosque");
+        assert_eq!(full_title("Koursk"), "Koursk · Kiosque");
+    }
+}
