@@ -168,7 +168,10 @@ pub fn read(path: &Path) -> (Vec<Input>, Vec<InputError>) {
                 vec![error(None, SourceError::Json(e.to_string()).to_string())],
             ),
         },
-        "html" | "htm" => one(kiosque_extract::html::parse_html(&content, None).map(|d| input(None, d)), error),
+        "html" | "htm" => one(
+            kiosque_extract::html::parse_html(&content, None).map(|d| input(None, d)),
+            error,
+        ),
         "md" | "markdown" => one(
             source::parse_text(&content, Format::Markdown).map(|d| input(None, d)),
             error,

@@ -78,7 +78,11 @@ fn main() -> ExitCode {
             for e in &errors {
                 eprintln!("error: {}:{}: {}", input.display(), e.line, e.reason);
             }
-            if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
+            if errors.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
         }
         Command::Eval { gold, pred } => match commands::eval::run(&gold, &pred) {
             Ok(report) => {
@@ -97,7 +101,11 @@ fn report_input_errors(errors: &[kiosque_cli::input::InputError]) -> ExitCode {
     for e in errors {
         eprintln!("error: {e}");
     }
-    if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
+    if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }
 
 fn io_failure(e: &std::io::Error) -> ExitCode {

@@ -217,7 +217,13 @@ fn build_article(
     let blocks = parts
         .iter()
         .enumerate()
-        .map(|(p, part)| to_block(part, mentions_by_part.remove(&p).unwrap_or_default(), authors.remove(&p)))
+        .map(|(p, part)| {
+            to_block(
+                part,
+                mentions_by_part.remove(&p).unwrap_or_default(),
+                authors.remove(&p),
+            )
+        })
         .collect();
 
     let mut ranked: Vec<(usize, (u32, u32))> = salience.into_iter().collect();

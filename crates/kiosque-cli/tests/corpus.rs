@@ -17,7 +17,10 @@ fn the_wikinews_corpus_builds_completely() {
     // Given ids are kept, so links stay stable across runs.
     assert!(articles.iter().any(|a| a["id"] == "en-wikinews-2019-01-04-magnitogorsk-apartment-building-collapses-after-explosion-dozens-dead"));
     // Newest first.
-    let dates: Vec<&str> = articles.iter().filter_map(|a| a["published"].as_str()).collect();
+    let dates: Vec<&str> = articles
+        .iter()
+        .filter_map(|a| a["published"].as_str())
+        .collect();
     assert!(dates.windows(2).all(|w| w[0] >= w[1]));
 }
 
@@ -29,5 +32,8 @@ fn building_twice_gives_the_same_bytes() {
     let (a, b) = (out.path().join("a"), out.path().join("b"));
     assert!(build(&[&input], &a).status.success());
     assert!(build(&[&input], &b).status.success());
-    assert_eq!(std::fs::read(a.join("index.json")).ok(), std::fs::read(b.join("index.json")).ok());
+    assert_eq!(
+        std::fs::read(a.join("index.json")).ok(),
+        std::fs::read(b.join("index.json")).ok()
+    );
 }

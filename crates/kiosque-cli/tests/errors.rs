@@ -10,7 +10,11 @@ use common::{build, demo, json, kiosque, stderr};
 fn corpus_with_bad_files() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     let p = dir.path();
-    fs::write(p.join("good.txt"), "---\ntitle: Un bon article\ndate: 2025-01-06\n---\nLa Russie et l’Ukraine.\n").expect("write");
+    fs::write(
+        p.join("good.txt"),
+        "---\ntitle: Un bon article\ndate: 2025-01-06\n---\nLa Russie et l’Ukraine.\n",
+    )
+    .expect("write");
     fs::write(
         p.join("records.jsonl"),
         "{\"id\": \"ok\", \"title\": \"OK\", \"text\": \"Moscou a parlé.\"}\n{not json\n{\"title\": \"no text\"}\n",
@@ -35,10 +39,18 @@ fn bad_files_are_named_with_the_reason_and_the_rest_is_built() {
     assert!(err.contains("records.jsonl:2: invalid JSON"), "{err}");
     assert!(err.contains("records.jsonl:3: record has no text"), "{err}");
     assert!(err.contains("latin1.txt: not UTF-8 text"), "{err}");
-    assert!(err.contains("broken.md: front matter is not valid YAML"), "{err}");
+    assert!(
+        err.contains("broken.md: front matter is not valid YAML"),
+        "{err}"
+    );
     assert!(err.contains("4 input(s) failed"), "{err}");
     let index = json(&data.join("index.json"));
-    let titles: Vec<&str> = index["articles"].as_array().expect("articles").iter().filter_map(|a| a["title"].as_str()).collect();
+    let titles: Vec<&str> = index["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .filter_map(|a| a["title"].as_str())
+        .collect();
     assert_eq!(titles.len(), 2, "{titles:?}");
     assert!(titles.contains(&"Un bon article") && titles.contains(&"OK"));
 }
@@ -51,7 +63,14 @@ fn strict_mode_writes_nothing_and_keeps_the_previous_data() {
     let before = fs::read(data.join("index.json")).expect("index");
 
     let corpus = corpus_with_bad_files();
-    let args = ["build", &corpus.path().display().to_string(), "--out", &data.display().to_string(), "--strict"].map(String::from);
+    let args = [
+        "build",
+        &corpus.path().display().to_string(),
+        "--out",
+        &data.display().to_string(),
+        "--strict",
+    ]
+    .map(String::from);
     let run = kiosque(&args.iter().map(String::as_str).collect::<Vec<_>>());
     assert_eq!(run.status.code(), Some(2));
     assert!(stderr(&run).contains("--strict"), "{}", stderr(&run));
@@ -80,8 +99,15 @@ fn an_unrelated_directory_is_never_replaced() {
     fs::write(out.path().join("thesis.txt"), "precious").expect("write");
     let run = build(&[&demo()], out.path());
     assert_eq!(run.status.code(), Some(2));
-    assert!(stderr(&run).contains("is not Kiosque site data"), "{}", stderr(&run));
-    assert_eq!(fs::read_to_string(out.path().join("thesis.txt")).expect("kept"), "precious");
+    assert!(
+        stderr(&run).contains("is not Kiosque site data"),
+        "{}",
+        stderr(&run)
+    );
+    assert_eq!(
+        fs::read_to_string(out.path().join("thesis.txt")).expect("kept"),
+        "precious"
+    );
 }
 
 #[test]

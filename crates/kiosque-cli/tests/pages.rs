@@ -20,12 +20,16 @@ fn every_article_and_entity_gets_a_page_with_preview_metadata() {
     let index = json(&data.join("index.json"));
     let article = &index["articles"][0];
     let id = article["id"].as_str().expect("id");
-    let page = fs::read_to_string(dist.path().join("article").join(id).join("index.html")).expect("article page");
+    let page = fs::read_to_string(dist.path().join("article").join(id).join("index.html"))
+        .expect("article page");
     assert!(page.contains("<meta property=\"og:type\" content=\"article\">"));
     assert!(page.contains("<meta property=\"article:published_time\" content=\"2025-01-06\">"));
     assert!(page.contains("Kourakhove"), "the body text is in the page");
     assert!(!page.contains("Xiaomi"), "teasers are not");
-    assert!(page.contains("<script type=\"module\">"), "the app still starts");
+    assert!(
+        page.contains("<script type=\"module\">"),
+        "the app still starts"
+    );
     for entity in index["entities"].as_array().expect("entities") {
         let id = entity["id"].as_str().expect("id");
         let page = dist.path().join("entity").join(id).join("index.html");
@@ -33,7 +37,10 @@ fn every_article_and_entity_gets_a_page_with_preview_metadata() {
     }
     assert!(dist.path().join("404.html").is_file());
     let home = fs::read_to_string(dist.path().join("index.html")).expect("home");
-    assert!(home.contains("href=\"article/"), "the home page lists the articles");
+    assert!(
+        home.contains("href=\"article/"),
+        "the home page lists the articles"
+    );
 }
 
 #[test]

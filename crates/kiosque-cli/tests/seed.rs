@@ -12,10 +12,12 @@ fn build_seed() -> (tempfile::TempDir, SiteIndex, ArticleBody) {
     let out = dir.path().join("data");
     let run = build(&[&demo()], &out);
     assert!(run.status.success(), "build failed: {}", stderr(&run));
-    let index: SiteIndex = serde_json::from_value(json(&out.join("index.json"))).expect("index parses");
+    let index: SiteIndex =
+        serde_json::from_value(json(&out.join("index.json"))).expect("index parses");
     let id = &index.articles[0].id;
     let body: ArticleBody =
-        serde_json::from_value(json(&out.join("articles").join(format!("{id}.json")))).expect("body parses");
+        serde_json::from_value(json(&out.join("articles").join(format!("{id}.json"))))
+            .expect("body parses");
     (dir, index, body)
 }
 
@@ -23,21 +25,52 @@ fn build_seed() -> (tempfile::TempDir, SiteIndex, ArticleBody) {
 fn the_sidebar_shows_the_seed_entities_and_none_of_the_teasers() {
     let (_dir, index, _) = build_seed();
     let names = |label: Label| -> Vec<&str> {
-        index.entities.iter().filter(|e| e.label == label).map(|e| e.name.as_str()).collect()
+        index
+            .entities
+            .iter()
+            .filter(|e| e.label == label)
+            .map(|e| e.name.as_str())
+            .collect()
     };
     let (people, places) = (names(Label::Person), names(Label::Place));
     for person in ["Donald Trump", "Youri Podoliaka"] {
         assert!(people.contains(&person), "{person} missing from {people:?}");
     }
-    for place in ["Russie", "Ukraine", "Koursk", "Kourakhove", "Pokrovsk", "Donbass"] {
+    for place in [
+        "Russie",
+        "Ukraine",
+        "Koursk",
+        "Kourakhove",
+        "Pokrovsk",
+        "Donbass",
+    ] {
         assert!(places.contains(&place), "{place} missing from {places:?}");
     }
-    let donbass = index.entities.iter().find(|e| e.name == "Donbass").expect("Donbass");
-    assert!(donbass.aliases.contains(&"Dombass".to_owned()), "Dombass is not merged into Donbass");
+    let donbass = index
+        .entities
+        .iter()
+        .find(|e| e.name == "Donbass")
+        .expect("Donbass");
+    assert!(
+        donbass.aliases.contains(&"Dombass".to_owned()),
+        "Dombass is not merged into Donbass"
+    );
     assert!(!places.contains(&"Dombass"));
-    for teaser in ["Xiaomi", "Robbie Williams", "PSG", "Kolo Muani", "Juve", "Barça", "Pokémon", "Better Man"] {
+    for teaser in [
+        "Xiaomi",
+        "Robbie Williams",
+        "PSG",
+        "Kolo Muani",
+        "Juve",
+        "Barça",
+        "Pokémon",
+        "Better Man",
+    ] {
         assert!(
-            !index.entities.iter().any(|e| e.name.contains(teaser) || e.aliases.iter().any(|a| a.contains(teaser))),
+            !index
+                .entities
+                .iter()
+                .any(|e| e.name.contains(teaser) || e.aliases.iter().any(|a| a.contains(teaser))),
             "teaser entity {teaser} leaked into the sidebar"
         );
     }
@@ -69,21 +102,45 @@ fn the_seed_structure_is_what_a_careful_editor_makes_of_it() {
     assert_eq!(
         kinds,
         [
-            "paragraph", "paragraph", "paragraph", "embed", "paragraph", "related", "related", "paragraph",
-            "boilerplate", "boilerplate", "boilerplate", "boilerplate", "boilerplate", "boilerplate",
+            "paragraph",
+            "paragraph",
+            "paragraph",
+            "embed",
+            "paragraph",
+            "related",
+            "related",
+            "paragraph",
+            "boilerplate",
+            "boilerplate",
+            "boilerplate",
+            "boilerplate",
+            "boilerplate",
+            "boilerplate",
         ]
     );
-    let Block::Embed(tweet) = &body.blocks[3] else { panic!("no tweet") };
+    let Block::Embed(tweet) = &body.blocks[3] else {
+        panic!("no tweet")
+    };
     assert_eq!(tweet.author.as_deref(), Some("SILVANO TROTTA OFFICIEL"));
     assert_eq!(tweet.handle.as_deref(), Some("@silvano_trotta"));
     assert_eq!(tweet.date.as_deref(), Some("2025-01-05"));
-    assert_eq!(tweet.media_link.as_deref(), Some("pic.twitter.com/rnl7qu53sW"));
-    assert_eq!(tweet.author_entity.as_ref().map(|e| e.as_str()), Some("per-silvano-trotta"));
+    assert_eq!(
+        tweet.media_link.as_deref(),
+        Some("pic.twitter.com/rnl7qu53sW")
+    );
+    assert_eq!(
+        tweet.author_entity.as_ref().map(|e| e.as_str()),
+        Some("per-silvano-trotta")
+    );
     // Boilerplate carries no mention; every mention's offsets fall inside its block's text.
     for block in &body.blocks {
         let len = block.text().chars().count() as u32;
         for m in block.mentions() {
-            assert!(m.start < m.end && m.end <= len, "bad offsets {m:?} in {:?}", block.text());
+            assert!(
+                m.start < m.end && m.end <= len,
+                "bad offsets {m:?} in {:?}",
+                block.text()
+            );
         }
     }
 }
@@ -101,12 +158,23 @@ fn committed_demo_data_is_up_to_date() {
     for entry in walk(&out) {
         let rel = entry.strip_prefix(&out).expect("inside out").to_path_buf();
         let old = fs::read(committed.join(&rel)).unwrap_or_default();
-        assert!(old == fs::read(&entry).expect("fresh file"), "{}: differs; {refresh}", rel.display());
+        assert!(
+            old == fs::read(&entry).expect("fresh file"),
+            "{}: differs; {refresh}",
+            rel.display()
+        );
         fresh_files.push(rel);
     }
     for entry in walk(&committed) {
-        let rel = entry.strip_prefix(&committed).expect("inside").to_path_buf();
-        assert!(fresh_files.contains(&rel), "{}: no longer produced; {refresh}", rel.display());
+        let rel = entry
+            .strip_prefix(&committed)
+            .expect("inside")
+            .to_path_buf();
+        assert!(
+            fresh_files.contains(&rel),
+            "{}: no longer produced; {refresh}",
+            rel.display()
+        );
     }
 }
 
@@ -133,9 +201,19 @@ fn seed_digest_snapshot() {
     let (_dir, index, body) = build_seed();
     let mut digest = String::new();
     let a = &index.articles[0];
-    digest.push_str(&format!("title: {}\npublished: {:?} inferred={}\nlang: {:?}\n", a.title, a.published, a.published_inferred, a.lang));
+    digest.push_str(&format!(
+        "title: {}\npublished: {:?} inferred={}\nlang: {:?}\n",
+        a.title, a.published, a.published_inferred, a.lang
+    ));
     for e in &index.entities {
-        digest.push_str(&format!("{} {} {:?} {:?} mentions={}\n", e.label.code(), e.name, e.aliases, e.value, e.mentions));
+        digest.push_str(&format!(
+            "{} {} {:?} {:?} mentions={}\n",
+            e.label.code(),
+            e.name,
+            e.aliases,
+            e.value,
+            e.mentions
+        ));
     }
     for b in &body.blocks {
         let marked: String = kiosque_model::highlight::segments(b.text(), b.mentions())

@@ -157,22 +157,22 @@ fn find_in_part(
     let Role::Embed(embed) = &part.role else {
         return;
     };
-    if let (Some(author), Some(span)) = (&embed.author, embed.author_span) {
-        if let Some((s, e)) = author_name_span(author) {
-            out.push((
-                Found {
-                    part: index,
-                    start: span.start + s as u32,
-                    end: span.start + e as u32,
-                    place: Place::Author,
-                    label: Label::Person,
-                    text: author.chars().skip(s).take(e - s).collect(),
-                    entry: None,
-                    date: None,
-                },
-                None,
-            ));
-        }
+    if let (Some(author), Some(span)) = (&embed.author, embed.author_span)
+        && let Some((s, e)) = author_name_span(author)
+    {
+        out.push((
+            Found {
+                part: index,
+                start: span.start + s as u32,
+                end: span.start + e as u32,
+                place: Place::Author,
+                label: Label::Person,
+                text: author.chars().skip(s).take(e - s).collect(),
+                entry: None,
+                date: None,
+            },
+            None,
+        ));
     }
     if let (Some(date), Some(span)) = (embed.date, embed.date_span) {
         out.push((

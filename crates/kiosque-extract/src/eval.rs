@@ -37,7 +37,9 @@ pub fn parse_annotated(annotated: &str) -> (String, Vec<Span>) {
         count += before.chars().count();
         let inner = &after[2..];
         // A label is upper-case letters, then `|`; anything else is ordinary text.
-        let label_len = inner.find('|').filter(|&i| i > 0 && inner[..i].chars().all(|c| c.is_ascii_uppercase()));
+        let label_len = inner
+            .find('|')
+            .filter(|&i| i > 0 && inner[..i].chars().all(|c| c.is_ascii_uppercase()));
         let close = label_len.and_then(|l| inner[l..].find("]]").map(|c| (l, l + c)));
         match close {
             Some((bar, end)) => {
@@ -81,11 +83,17 @@ pub fn read_spans(jsonl: &str) -> Result<BTreeMap<String, Vec<Span>>, String> {
         if line.trim().is_empty() {
             continue;
         }
-        let record: Record = serde_json::from_str(line).map_err(|e| format!("line {}: {e}", n + 1))?;
+        let record: Record =
+            serde_json::from_str(line).map_err(|e| format!("line {}: {e}", n + 1))?;
         let spans = match (record.annotated, record.entities) {
             (Some(a), _) => parse_annotated(&a).1,
             (None, Some(e)) => e,
-            (None, None) => return Err(format!("line {}: neither \"annotated\" nor \"entities\"", n + 1)),
+            (None, None) => {
+                return Err(format!(
+                    "line {}: neither \"annotated\" nor \"entities\"",
+                    n + 1
+                ));
+            }
         };
         out.insert(record.id, spans);
     }
@@ -117,7 +125,11 @@ impl Counts {
     /// F1.
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 
     fn add(&mut self, other: Counts) {
@@ -128,7 +140,11 @@ impl Counts {
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { if a == 0 { 1.0 } else { 0.0 } } else { a as f64 / b as f64 }
+    if b == 0 {
+        if a == 0 { 1.0 } else { 0.0 }
+    } else {
+        a as f64 / b as f64
+    }
 }
 
 /// The scores of a prediction file against a gold file.
@@ -153,7 +169,9 @@ pub const MICRO_LABELS: [&str; 3] = ["PER", "LOC", "ORG"];
 pub fn score(gold: &BTreeMap<String, Vec<Span>>, pred: &BTreeMap<String, Vec<Span>>) -> Report {
     let mut report = Report::default();
     for label in Label::ALL {
-        report.by_label.insert(label.code().to_owned(), Counts::default());
+        report
+            .by_label
+            .insert(label.code().to_owned(), Counts::default());
     }
     let empty = Vec::new();
     let mut set_f1_sum = 0.0;
@@ -188,19 +206,39 @@ pub fn score(gold: &BTreeMap<String, Vec<Span>>, pred: &BTreeMap<String, Vec<Spa
         };
         let (gs, ps) = (set(gold_spans), set(pred_spans));
         let tp = gs.intersection(&ps).count();
-        set_f1_sum += Counts { tp, fp: ps.len() - tp, fn_: gs.len() - tp }.f1();
+        set_f1_sum += Counts {
+            tp,
+            fp: ps.len() - tp,
+            fn_: gs.len() - tp,
+        }
+        .f1();
         report.documents += 1;
     }
-    report.doc_set_f1 = if report.documents == 0 { 0.0 } else { set_f1_sum / report.documents as f64 };
+    report.doc_set_f1 = if report.documents == 0 {
+        0.0
+    } else {
+        set_f1_sum / report.documents as f64
+    };
     report
 }
 
 impl Report {
     /// The report as a table.
     pub fn table(&self) -> String {
-        let mut out = format!("{:<8} {:>9} {:>9} {:>9} {:>6} {:>6} {:>6}\n", "label", "precision", "recall", "F1", "tp", "fp", "fn");
+        let mut out = format!(
+            "{:<8} {:>9} {:>9} {:>9} {:>6} {:>6} {:>6}\n",
+            "label", "precision", "recall", "F1", "tp", "fp", "fn"
+        );
         let row = |name: &str, c: &Counts| {
-            format!("{name:<8} {:>9.3} {:>9.3} {:>9.3} {:>6} {:>6} {:>6}\n", c.precision(), c.recall(), c.f1(), c.tp, c.fp, c.fn_)
+            format!(
+                "{name:<8} {:>9.3} {:>9.3} {:>9.3} {:>6} {:>6} {:>6}\n",
+                c.precision(),
+                c.recall(),
+                c.f1(),
+                c.tp,
+                c.fp,
+                c.fn_
+            )
         };
         for (label, counts) in &self.by_label {
             out.push_str(&row(label, counts));
@@ -211,7 +249,11 @@ impl Report {
             self.doc_set_f1, self.documents
         ));
         if !self.missing.is_empty() {
-            out.push_str(&format!("no prediction for {} gold document(s): {}\n", self.missing.len(), self.missing.join(", ")));
+            out.push_str(&format!(
+                "no prediction for {} gold document(s): {}\n",
+                self.missing.len(),
+                self.missing.join(", ")
+            ));
         }
         out
     }
@@ -223,10 +265,23 @@ mod tests {
 
     #[test]
     fn inline_markup_gives_text_and_code_point_spans() {
-        let (text, spans) = parse_annotated("L’[[LOC|Ukraine]] et [[PER|Donald Trump]] le [[DATE|6 août]]. [[[ORG|Police]]]");
+        let (text, spans) = parse_annotated(
+            "L’[[LOC|Ukraine]] et [[PER|Donald Trump]] le [[DATE|6 août]]. [[[ORG|Police]]]",
+        );
         assert_eq!(text, "L’Ukraine et Donald Trump le 6 août. [Police]");
-        let got: Vec<(usize, usize, &str)> = spans.iter().map(|s| (s.start, s.end, s.label.as_str())).collect();
-        assert_eq!(got, [(2, 9, "LOC"), (13, 25, "PER"), (29, 35, "DATE"), (38, 44, "ORG")]);
+        let got: Vec<(usize, usize, &str)> = spans
+            .iter()
+            .map(|s| (s.start, s.end, s.label.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (2, 9, "LOC"),
+                (13, 25, "PER"),
+                (29, 35, "DATE"),
+                (38, 44, "ORG")
+            ]
+        );
         for s in &spans {
             let slice: String = text.chars().skip(s.start).take(s.end - s.start).collect();
             assert_eq!(slice, s.text);
@@ -235,14 +290,31 @@ mod tests {
 
     #[test]
     fn scores_count_exact_matches_only() {
-        let gold = read_spans(r#"{"id": "a", "annotated": "[[PER|Donald Trump]] à [[LOC|Koursk]] et [[ORG|OTAN]]"}"#).expect("gold");
+        let gold = read_spans(
+            r#"{"id": "a", "annotated": "[[PER|Donald Trump]] à [[LOC|Koursk]] et [[ORG|OTAN]]"}"#,
+        )
+        .expect("gold");
         let pred = read_spans(
             r#"{"id": "a", "entities": [{"start": 0, "end": 12, "label": "PER", "text": "Donald Trump"}, {"start": 15, "end": 21, "label": "ORG", "text": "Koursk"}, {"start": 0, "end": 6, "label": "PER", "text": "Donald"}]}"#,
         )
         .expect("pred");
         let r = score(&gold, &pred);
-        assert_eq!(r.micro, Counts { tp: 1, fp: 2, fn_: 2 });
-        assert_eq!(r.by_label["PER"], Counts { tp: 1, fp: 1, fn_: 0 });
+        assert_eq!(
+            r.micro,
+            Counts {
+                tp: 1,
+                fp: 2,
+                fn_: 2
+            }
+        );
+        assert_eq!(
+            r.by_label["PER"],
+            Counts {
+                tp: 1,
+                fp: 1,
+                fn_: 0
+            }
+        );
         assert!((r.micro.f1() - 1.0 / 3.0).abs() < 1e-9);
         assert!(r.table().contains("micro*"));
     }

@@ -14,15 +14,23 @@ pub fn parse_html(html: &str, url: Option<&str>) -> Result<Document, SourceError
         url: url.map(str::to_owned),
         ..rs_trafilatura::Options::default()
     };
-    let result = rs_trafilatura::extract_with_options(html, &options).map_err(|e| SourceError::Html(e.to_string()))?;
+    let result = rs_trafilatura::extract_with_options(html, &options)
+        .map_err(|e| SourceError::Html(e.to_string()))?;
     let text = decode_entities(&result.content_text);
     if text.trim().is_empty() {
-        return Err(SourceError::Html("no main content found in the page".to_owned()));
+        return Err(SourceError::Html(
+            "no main content found in the page".to_owned(),
+        ));
     }
     let m = &result.metadata;
     let clean = |v: &Option<String>| {
         v.as_deref()
-            .map(|s| decode_entities(s).split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(|s| {
+                decode_entities(s)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .filter(|s| !s.is_empty())
     };
     let meta = Meta {
@@ -38,7 +46,12 @@ pub fn parse_html(html: &str, url: Option<&str>) -> Result<Document, SourceError
         lang: m
             .language
             .as_deref()
-            .map(|l| l.chars().take_while(char::is_ascii_alphabetic).collect::<String>().to_lowercase())
+            .map(|l| {
+                l.chars()
+                    .take_while(char::is_ascii_alphabetic)
+                    .collect::<String>()
+                    .to_lowercase()
+            })
             .filter(|l| !l.is_empty()),
         license: None,
         description: clean(&m.description),
@@ -109,7 +122,10 @@ mod tests {
 
     #[test]
     fn character_references_are_decoded() {
-        assert_eq!(decode_entities("L&#039;Ukraine &amp; la Russie&nbsp;: &#x2014; &bogus; AT&T"), "L'Ukraine & la Russie\u{a0}: \u{2014} &bogus; AT&T");
+        assert_eq!(
+            decode_entities("L&#039;Ukraine &amp; la Russie&nbsp;: &#x2014; &bogus; AT&T"),
+            "L'Ukraine & la Russie\u{a0}: \u{2014} &bogus; AT&T"
+        );
     }
 
     #[test]
@@ -128,9 +144,17 @@ mod tests {
         let doc = parse_html(html, Some("https://example.org/koursk")).expect("a page");
         assert!(doc.text.contains("région russe de Koursk"));
         assert!(!doc.text.contains("Mentions légales"));
-        assert_eq!(doc.meta.published, chrono::NaiveDate::from_ymd_opt(2025, 1, 6));
+        assert_eq!(
+            doc.meta.published,
+            chrono::NaiveDate::from_ymd_opt(2025, 1, 6)
+        );
         assert_eq!(doc.meta.source.as_deref(), Some("Le Journal"));
-        assert!(doc.meta.title.as_deref().is_some_and(|t| t.starts_with("Koursk : l'offensive reprend")));
+        assert!(
+            doc.meta
+                .title
+                .as_deref()
+                .is_some_and(|t| t.starts_with("Koursk : l'offensive reprend"))
+        );
     }
 
     #[test]

@@ -21,12 +21,9 @@ impl Normalized {
         let mut origin = Vec::with_capacity(input.len() + 1);
         let mut pos = base;
         for c in input.chars() {
-            match map_char(c) {
-                Some(out) => {
-                    text.push(out);
-                    origin.push(pos);
-                }
-                None => {}
+            if let Some(out) = map_char(c) {
+                text.push(out);
+                origin.push(pos);
             }
             pos += 1;
         }

@@ -60,7 +60,7 @@ mod tests {
 
     #[test]
     fn other_major_is_refused_with_both_versions_named() {
-        let err = check_schema("2.0").unwrap_err();
+        let err = check_schema("2.0").expect_err("major 2 is refused");
         let message = err.to_string();
         assert!(
             message.contains("2.0") && message.contains("1.x"),

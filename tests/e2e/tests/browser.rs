@@ -14,9 +14,13 @@ const TEASERS: [&str; 5] = ["Xiaomi", "Robbie Williams", "PSG", "Pokémon", "Kol
 
 /// The demo data as built: the seed article.
 fn seed_article_id() -> String {
-    let index = std::fs::read_to_string(repo().join("dist/data/index.json")).expect("dist/data/index.json");
+    let index =
+        std::fs::read_to_string(repo().join("dist/data/index.json")).expect("dist/data/index.json");
     let index: serde_json::Value = serde_json::from_str(&index).expect("valid index");
-    index["articles"][0]["id"].as_str().expect("an article id").to_owned()
+    index["articles"][0]["id"]
+        .as_str()
+        .expect("an article id")
+        .to_owned()
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -27,14 +31,24 @@ async fn the_demo_site_shows_cards_filters_by_koursk_and_the_link_reopens_the_sa
     let site = Site::dist();
     let browser = Browser::new().await;
     browser.open(&site.url("/")).await;
-    browser.wait_until("cards", "return document.querySelectorAll('article.card').length > 0;").await;
+    browser
+        .wait_until(
+            "cards",
+            "return document.querySelectorAll('article.card').length > 0;",
+        )
+        .await;
     assert_eq!(browser.card_ids().await, [seed_article_id()]);
     assert!(browser.count("nav.sidebar button.facet").await >= 8);
     browser.screenshot("home").await;
 
-    browser.click("button.facet[data-entity='loc-koursk']").await;
     browser
-        .wait_until("the filter in the URL", "return location.search.includes('entity=loc-koursk');")
+        .click("button.facet[data-entity='loc-koursk']")
+        .await;
+    browser
+        .wait_until(
+            "the filter in the URL",
+            "return location.search.includes('entity=loc-koursk');",
+        )
         .await;
     browser
         .wait_until(
@@ -43,20 +57,36 @@ async fn the_demo_site_shows_cards_filters_by_koursk_and_the_link_reopens_the_sa
         )
         .await;
     let shared = browser.url().await;
-    assert!(browser.console_errors().await.is_empty(), "{:?}", browser.console_errors().await);
+    assert!(
+        browser.console_errors().await.is_empty(),
+        "{:?}",
+        browser.console_errors().await
+    );
     browser.close().await;
 
     // The link, opened by a colleague in a fresh browser, shows the same view.
     let colleague = Browser::new().await;
     colleague.open(&shared).await;
-    colleague.wait_until("cards", "return document.querySelectorAll('article.card').length > 0;").await;
+    colleague
+        .wait_until(
+            "cards",
+            "return document.querySelectorAll('article.card').length > 0;",
+        )
+        .await;
     assert_eq!(
-        colleague.attr("button.facet[data-entity='loc-koursk']", "aria-pressed").await.as_deref(),
+        colleague
+            .attr("button.facet[data-entity='loc-koursk']", "aria-pressed")
+            .await
+            .as_deref(),
         Some("true")
     );
     assert_eq!(colleague.card_ids().await, [seed_article_id()]);
     colleague.screenshot("home-filtered").await;
-    assert!(colleague.console_errors().await.is_empty(), "{:?}", colleague.console_errors().await);
+    assert!(
+        colleague.console_errors().await.is_empty(),
+        "{:?}",
+        colleague.console_errors().await
+    );
     colleague.close().await;
 }
 
@@ -69,12 +99,20 @@ async fn an_article_link_opened_directly_shows_highlighted_mentions_the_tweet_an
     let browser = Browser::new().await;
     let id = seed_article_id();
     browser.open(&site.url(&format!("/article/{id}/"))).await;
-    browser.wait_until("the article body", "return document.querySelectorAll('.article-body a.mention').length > 0;").await;
+    browser
+        .wait_until(
+            "the article body",
+            "return document.querySelectorAll('.article-body a.mention').length > 0;",
+        )
+        .await;
     let mentions = browser.count(".article-body a.mention").await;
     assert!(mentions >= 20, "only {mentions} highlighted mentions");
     assert!(browser.count(".article-body a.mention.mention-per").await >= 2);
     assert!(browser.count(".article-body a.mention.mention-loc").await >= 10);
-    let href = browser.attr(".article-body a.mention[data-entity='loc-koursk']", "href").await.unwrap_or_default();
+    let href = browser
+        .attr(".article-body a.mention[data-entity='loc-koursk']", "href")
+        .await
+        .unwrap_or_default();
     assert!(href.ends_with("/entity/loc-koursk/"), "{href}");
     let text = browser.text().await;
     assert!(text.contains("Kourakhove"));
@@ -84,20 +122,32 @@ async fn an_article_link_opened_directly_shows_highlighted_mentions_the_tweet_an
     assert_eq!(browser.count("figure.embed").await, 1);
     let tweet = browser
         .client
-        .execute("return document.querySelector('figure.embed').innerText;", vec![])
+        .execute(
+            "return document.querySelector('figure.embed').innerText;",
+            vec![],
+        )
         .await
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default();
-    assert!(tweet.contains("@silvano_trotta") && tweet.contains("drapeaux ukrainiens"), "{tweet}");
+    assert!(
+        tweet.contains("@silvano_trotta") && tweet.contains("drapeaux ukrainiens"),
+        "{tweet}"
+    );
     assert_eq!(browser.count("section.related li").await, 2);
     browser.screenshot("article").await;
 
     // Following a mention opens the entity's page.
-    browser.click(".article-body a.mention[data-entity='loc-koursk']").await;
+    browser
+        .click(".article-body a.mention[data-entity='loc-koursk']")
+        .await;
     browser.wait_until("the entity page", "return location.pathname.endsWith('/entity/loc-koursk/') && document.body.innerText.includes('Koursk');").await;
     browser.screenshot("entity").await;
-    assert!(browser.console_errors().await.is_empty(), "{:?}", browser.console_errors().await);
+    assert!(
+        browser.console_errors().await.is_empty(),
+        "{:?}",
+        browser.console_errors().await
+    );
     browser.close().await;
 }
 
@@ -113,13 +163,30 @@ async fn filters_combine_with_and_and_counts_follow_the_view() {
     let site = Site::with_inputs(&fixture_inputs());
     let browser = Browser::new().await;
     browser.open(&site.url("/")).await;
-    browser.wait_until("three cards", "return document.querySelectorAll('article.card').length === 3;").await;
-    browser.click("button.facet[data-entity='loc-koursk']").await;
-    browser.wait_until("two cards", "return document.querySelectorAll('article.card').length === 2;").await;
+    browser
+        .wait_until(
+            "three cards",
+            "return document.querySelectorAll('article.card').length === 3;",
+        )
+        .await;
+    browser
+        .click("button.facet[data-entity='loc-koursk']")
+        .await;
+    browser
+        .wait_until(
+            "two cards",
+            "return document.querySelectorAll('article.card').length === 2;",
+        )
+        .await;
     let ids = browser.card_ids().await;
     assert!(ids.iter().all(|id| !id.contains("kyiv")), "{ids:?}");
     browser.click("button.facet[data-entity='loc-kyiv']").await;
-    browser.wait_until("one card", "return document.querySelectorAll('article.card').length === 1;").await;
+    browser
+        .wait_until(
+            "one card",
+            "return document.querySelectorAll('article.card').length === 1;",
+        )
+        .await;
     assert!(browser.url().await.contains("loc-koursk"));
     assert!(browser.url().await.contains("loc-kyiv"));
     let count = browser
@@ -132,8 +199,17 @@ async fn filters_combine_with_and_and_counts_follow_the_view() {
     browser.screenshot("home-and-filter").await;
     // Back goes to the previous view.
     browser.client.back().await.expect("back");
-    browser.wait_until("two cards again", "return document.querySelectorAll('article.card').length === 2;").await;
-    assert!(browser.console_errors().await.is_empty(), "{:?}", browser.console_errors().await);
+    browser
+        .wait_until(
+            "two cards again",
+            "return document.querySelectorAll('article.card').length === 2;",
+        )
+        .await;
+    assert!(
+        browser.console_errors().await.is_empty(),
+        "{:?}",
+        browser.console_errors().await
+    );
     browser.close().await;
 }
 
@@ -146,7 +222,12 @@ async fn empty_not_found_and_error_states_explain_themselves() {
     let browser = Browser::new().await;
 
     browser.open(&site.url("/?entity=loc-nowhere")).await;
-    browser.wait_until("an empty result", "return document.body.innerText.includes('loc-nowhere');").await;
+    browser
+        .wait_until(
+            "an empty result",
+            "return document.body.innerText.includes('loc-nowhere');",
+        )
+        .await;
     assert_eq!(browser.count("article.card").await, 0);
 
     // A page whose article is no longer in the data.
@@ -154,7 +235,12 @@ async fn empty_not_found_and_error_states_explain_themselves() {
     std::fs::create_dir_all(&stale).expect("mkdir");
     std::fs::copy(site.root().join("404.html"), stale.join("index.html")).expect("copy");
     browser.open(&site.url("/article/no-such-article/")).await;
-    browser.wait_until("the not-found view", "return !!document.querySelector('.not-found');").await;
+    browser
+        .wait_until(
+            "the not-found view",
+            "return !!document.querySelector('.not-found');",
+        )
+        .await;
     browser.screenshot("not-found").await;
 
     // Broken data: an error that says so, and a retry that recovers once the data is back.
@@ -162,15 +248,59 @@ async fn empty_not_found_and_error_states_explain_themselves() {
     let good = std::fs::read(&index).expect("index");
     std::fs::write(&index, b"{\"schema_version\": \"1.0\", \"articles\": [").expect("break");
     browser.open(&site.url("/")).await;
-    browser.wait_until("the error view", "return !!document.querySelector('.error button.retry');").await;
+    browser
+        .wait_until(
+            "the error view",
+            "return !!document.querySelector('.error button.retry');",
+        )
+        .await;
     browser.screenshot("error").await;
     std::fs::write(&index, &good).expect("repair");
     browser.click(".error button.retry").await;
-    browser.wait_until("cards after retry", "return document.querySelectorAll('article.card').length > 0;").await;
+    browser
+        .wait_until(
+            "cards after retry",
+            "return document.querySelectorAll('article.card').length > 0;",
+        )
+        .await;
 
     // Data from a future major version is refused with a clear message.
-    std::fs::write(&index, String::from_utf8_lossy(&good).replacen("\"schema_version\":\"1.0\"", "\"schema_version\":\"2.0\"", 1)).expect("write");
+    std::fs::write(
+        &index,
+        String::from_utf8_lossy(&good).replacen(
+            "\"schema_version\":\"1.0\"",
+            "\"schema_version\":\"2.0\"",
+            1,
+        ),
+    )
+    .expect("write");
     browser.open(&site.url("/")).await;
-    browser.wait_until("the version message", "return document.body.innerText.includes('2.0');").await;
+    browser
+        .wait_until(
+            "the version message",
+            "return document.body.innerText.includes('2.0');",
+        )
+        .await;
+    browser.close().await;
+}
+
+/// The console check above must be able to fail: a page that logs an error is caught.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_console_check_sees_errors() {
+    if !ready() {
+        return;
+    }
+    let browser = Browser::new().await;
+    browser
+        .client
+        .goto("data:text/html,<script>console.error('boom'); missingFunction();</script>")
+        .await
+        .expect("navigation");
+    let errors = browser.console_errors().await;
+    assert!(errors.iter().any(|e| e.contains("boom")), "{errors:?}");
+    assert!(
+        errors.iter().any(|e| e.contains("missingFunction")),
+        "{errors:?}"
+    );
     browser.close().await;
 }

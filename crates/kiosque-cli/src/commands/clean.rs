@@ -45,7 +45,12 @@ pub fn run(paths: &[PathBuf], knowledge: &Knowledge) -> (Vec<CleanRecord>, Vec<I
                 title: a.title.clone(),
                 published: a.published.map(|d| d.format("%Y-%m-%d").to_string()),
                 lang: a.lang.clone(),
-                blocks: a.cleaned.parts.iter().map(|p| to_block(p, Vec::new(), None)).collect(),
+                blocks: a
+                    .cleaned
+                    .parts
+                    .iter()
+                    .map(|p| to_block(p, Vec::new(), None))
+                    .collect(),
             }
         })
         .collect();

@@ -118,7 +118,11 @@ pub fn run(jsonl: &str, knowledge: &Knowledge) -> (Vec<Output>, Vec<LineError>) 
             });
         }
     }
-    let lang = analyses.iter().filter_map(|a| a.lang.clone()).next().unwrap_or_else(|| "en".to_owned());
+    let lang = analyses
+        .iter()
+        .filter_map(|a| a.lang.clone())
+        .next()
+        .unwrap_or_else(|| "en".to_owned());
     let linked = link::link(&occurrences, knowledge, &lang);
     let mut next = 0;
     let outputs = records
@@ -138,7 +142,10 @@ pub fn run(jsonl: &str, knowledge: &Knowledge) -> (Vec<Output>, Vec<LineError>) 
                         start,
                         end,
                         label: f.label.code(),
-                        text: chars.get(start as usize..end as usize).map(|c| c.iter().collect()).unwrap_or_default(),
+                        text: chars
+                            .get(start as usize..end as usize)
+                            .map(|c| c.iter().collect())
+                            .unwrap_or_default(),
                         entity: entity.id.clone(),
                         value: f.date.map(|d| d.iso()),
                     }

@@ -66,13 +66,13 @@ impl Template {
     /// The page: the template with its title, preview metadata and pre-rendered body.
     pub fn render(&self, meta: &PageMeta, site_name: &str, body: &str) -> String {
         let mut html = self.html.clone();
-        if let (Some(start), Some(end)) = (html.find("<title>"), html.find("</title>")) {
-            if start < end {
-                html.replace_range(
-                    start..end + "</title>".len(),
-                    &format!("<title>{}</title>", escape(&meta.title)),
-                );
-            }
+        if let (Some(start), Some(end)) = (html.find("<title>"), html.find("</title>"))
+            && start < end
+        {
+            html.replace_range(
+                start..end + "</title>".len(),
+                &format!("<title>{}</title>", escape(&meta.title)),
+            );
         }
         let mut head = String::new();
         let mut tag = |property: &str, name: bool, content: &str| {

@@ -389,18 +389,20 @@ fn tag_teasers(units: &[Unit], tags: &mut [Tag]) {
     let mut marked = vec![false; units.len()];
     // Runs of at least two, noise between them allowed.
     let mut run: Vec<usize> = Vec::new();
-    for i in 0..=units.len() {
-        if i < units.len() && candidate(i) {
+    let mut close = |run: &mut Vec<usize>| {
+        if run.len() >= 2 {
+            run.iter().for_each(|&j| marked[j] = true);
+        }
+        run.clear();
+    };
+    for (i, tag) in tags.iter().enumerate() {
+        if candidate(i) {
             run.push(i);
-        } else if i < units.len() && is_noise(&tags[i]) {
-            continue;
-        } else {
-            if run.len() >= 2 {
-                run.iter().for_each(|&j| marked[j] = true);
-            }
-            run.clear();
+        } else if !is_noise(tag) {
+            close(&mut run);
         }
     }
+    close(&mut run);
     // The trailing region: candidates after the last line of the article.
     for i in (0..units.len()).rev() {
         if candidate(i) {
@@ -429,7 +431,7 @@ fn tag_title(units: &[Unit], tags: &mut [Tag], options: &Options<'_>) -> Option<
         }
         return None;
     }
-    let body_follows = tags[first + 1..].iter().any(|t| *t == Tag::Unset);
+    let body_follows = tags[first + 1..].contains(&Tag::Unset);
     let ends_like_prose = text.ends_with(['.', '!', '?', '…', ':', ';', ',', '»', '"', '”']);
     let is_markdown_title = units[first].heading == Some(1);
     if body_follows && (is_markdown_title || (!ends_like_prose && text.chars().count() <= 160)) {

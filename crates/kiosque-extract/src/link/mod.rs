@@ -119,10 +119,12 @@ pub fn link(occurrences: &[Occurrence], knowledge: &Knowledge, lang: &str) -> Li
     let mut full_names_by_last: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, (label, key)) in key_list.iter().enumerate() {
         let toks = tokens_of(key);
-        if *label == Label::Person && toks.len() >= 2 && !key.starts_with('#') {
-            if let Some(last) = toks.last() {
-                full_names_by_last.entry(last.clone()).or_default().push(i);
-            }
+        if *label == Label::Person
+            && toks.len() >= 2
+            && !key.starts_with('#')
+            && let Some(last) = toks.last()
+        {
+            full_names_by_last.entry(last.clone()).or_default().push(i);
         }
     }
     let mut docs_of_key: HashMap<usize, Vec<usize>> = HashMap::new();

@@ -170,7 +170,7 @@ impl Knowledge {
                 .iter()
                 .map(|&i| (i, &self.entries[i as usize]))
                 .collect();
-            entries.sort_by(|a, b| b.1.weight.cmp(&a.1.weight));
+            entries.sort_by_key(|e| std::cmp::Reverse(e.1.weight));
             Some((n, entries))
         })
     }
@@ -187,7 +187,7 @@ impl Knowledge {
                     .collect()
             })
             .unwrap_or_default();
-        found.sort_by(|a, b| b.1.weight.cmp(&a.1.weight));
+        found.sort_by_key(|e| std::cmp::Reverse(e.1.weight));
         found
     }
 

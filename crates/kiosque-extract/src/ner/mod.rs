@@ -280,17 +280,16 @@ fn trim_and_split(tokens: &[Token<'_>], mut c: Candidate, knowledge: &Knowledge)
         while last > first && is_role(&tokens[last - 1]) {
             last -= 1;
         }
-        if last > first {
-            if let Some((n, entries)) = knowledge.longest_match(&tokens[first..last]) {
-                if n == last - first {
-                    out.push(Candidate {
-                        first,
-                        last: last - 1,
-                        label: entries.first().map(|(_, e)| (e.label, Evidence::Strong)),
-                        entry: entries.first().map(|(id, _)| *id),
-                    });
-                }
-            }
+        if last > first
+            && let Some((n, entries)) = knowledge.longest_match(&tokens[first..last])
+            && n == last - first
+        {
+            out.push(Candidate {
+                first,
+                last: last - 1,
+                label: entries.first().map(|(_, e)| (e.label, Evidence::Strong)),
+                entry: entries.first().map(|(id, _)| *id),
+            });
         }
         out.push(Candidate {
             first: split,

@@ -9,8 +9,8 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
-use kiosque_extract::ner::knowledge::Knowledge;
 use hyper_util::client::legacy::connect::HttpConnector;
+use kiosque_extract::ner::knowledge::Knowledge;
 use serde_json::{Value, json};
 
 /// The repository root.
@@ -23,8 +23,11 @@ pub fn repo() -> PathBuf {
 pub fn ready() -> bool {
     let required = std::env::var("KIOSQUE_E2E").is_ok_and(|v| v == "1");
     let missing: Vec<String> = [
-        (!repo().join("dist/index.html").is_file()).then(|| "dist/ (run `trunk build --release`)".to_owned()),
-        which("chromedriver").is_none().then(|| "chromedriver (apt-get install chromium-driver)".to_owned()),
+        (!repo().join("dist/index.html").is_file())
+            .then(|| "dist/ (run `trunk build --release`)".to_owned()),
+        which("chromedriver")
+            .is_none()
+            .then(|| "chromedriver (apt-get install chromium-driver)".to_owned()),
         which("python3").is_none().then(|| "python3".to_owned()),
     ]
     .into_iter()
@@ -57,7 +60,10 @@ fn free_port() -> u16 {
 fn wait_for_port(port: u16, what: &str) {
     let deadline = Instant::now() + Duration::from_secs(20);
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "{what} did not start on port {port}");
+        assert!(
+            Instant::now() < deadline,
+            "{what} did not start on port {port}"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
 }
@@ -113,7 +119,14 @@ impl Site {
     fn serve(dir: tempfile::TempDir, root: PathBuf) -> Site {
         let port = free_port();
         let child = Command::new("python3")
-            .args(["-m", "http.server", "--bind", "127.0.0.1", &port.to_string(), "--directory"])
+            .args([
+                "-m",
+                "http.server",
+                "--bind",
+                "127.0.0.1",
+                &port.to_string(),
+                "--directory",
+            ])
             .arg(&root)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -145,10 +158,20 @@ impl Site {
 fn restore_template(root: &Path) {
     let path = root.join("index.html");
     let html = std::fs::read_to_string(&path).expect("index.html");
-    let Some(start) = html.find("<div id=\"prerender\"") else { return };
-    let Some(len) = html[start..].find("</div></body>").or_else(|| html[start..].rfind("</div>")) else { return };
+    let Some(start) = html.find("<div id=\"prerender\"") else {
+        return;
+    };
+    let Some(len) = html[start..]
+        .find("</div></body>")
+        .or_else(|| html[start..].rfind("</div>"))
+    else {
+        return;
+    };
     let mut fixed = html.clone();
-    fixed.replace_range(start..start + len + "</div>".len(), "<div id=\"prerender\"></div>");
+    fixed.replace_range(
+        start..start + len + "</div>".len(),
+        "<div id=\"prerender\"></div>",
+    );
     std::fs::write(&path, fixed).expect("write index.html");
 }
 
@@ -186,10 +209,14 @@ impl Browser {
         );
         wait_for_port(port, "chromedriver");
         let profile = tempfile::tempdir().expect("profile dir");
-        let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
-            .into_iter()
-            .find(|p| Path::new(p).is_file())
-            .expect("a Chromium binary");
+        let chromium = [
+            "/usr/bin/chromium",
+            "/usr/bin/chromium-browser",
+            "/usr/bin/google-chrome",
+        ]
+        .into_iter()
+        .find(|p| Path::new(p).is_file())
+        .expect("a Chromium binary");
         let caps = json!({
             "goog:chromeOptions": {
                 "binary": chromium,
@@ -202,7 +229,9 @@ impl Browser {
             },
             "goog:loggingPrefs": { "browser": "ALL" },
         });
-        let Value::Object(caps) = caps else { unreachable!("a JSON object") };
+        let Value::Object(caps) = caps else {
+            unreachable!("a JSON object")
+        };
         let client = ClientBuilder::new(HttpConnector::new())
             .capabilities(caps)
             .connect(&format!("http://127.0.0.1:{port}"))
@@ -264,13 +293,24 @@ impl Browser {
     pub async fn wait_until(&self, what: &str, script: &str) {
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
-            let ok = self.client.execute(script, vec![]).await.ok().and_then(|v| v.as_bool()).unwrap_or(false);
+            let ok = self
+                .client
+                .execute(script, vec![])
+                .await
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false);
             if ok {
                 return;
             }
             if Instant::now() > deadline {
-                let _ = self.screenshot(&format!("timeout-{}", what.replace(' ', "-"))).await;
-                panic!("timed out waiting for {what} (url: {:?})", self.client.current_url().await.map(|u| u.to_string()));
+                let _ = self
+                    .screenshot(&format!("timeout-{}", what.replace(' ', "-")))
+                    .await;
+                panic!(
+                    "timed out waiting for {what} (url: {:?})",
+                    self.client.current_url().await.map(|u| u.to_string())
+                );
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
@@ -278,7 +318,11 @@ impl Browser {
 
     /// The number of elements matching a CSS selector.
     pub async fn count(&self, css: &str) -> usize {
-        self.client.find_all(Locator::Css(css)).await.map(|v| v.len()).unwrap_or(0)
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .map(|v| v.len())
+            .unwrap_or(0)
     }
 
     /// The visible text of the page.
@@ -293,7 +337,11 @@ impl Browser {
 
     /// The current URL.
     pub async fn url(&self) -> String {
-        self.client.current_url().await.map(|u| u.to_string()).unwrap_or_default()
+        self.client
+            .current_url()
+            .await
+            .map(|u| u.to_string())
+            .unwrap_or_default()
     }
 
     /// Console errors and uncaught exceptions logged so far (chromedriver's browser log).
@@ -335,11 +383,21 @@ impl Browser {
 struct BrowserLog;
 
 impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
-    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!("session/{}/se/log", session_id.unwrap_or_default()))
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/se/log",
+            session_id.unwrap_or_default()
+        ))
     }
 
     fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(r#"{"type": "browser"}"#.to_owned()))
+        (
+            http::Method::POST,
+            Some(r#"{"type": "browser"}"#.to_owned()),
+        )
     }
 }
