@@ -9,6 +9,7 @@
 pub mod analysis;
 pub mod clean;
 pub mod dates;
+pub mod edit;
 pub mod eval;
 pub mod html;
 pub mod lang;

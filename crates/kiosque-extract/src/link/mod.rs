@@ -8,6 +8,7 @@ use kiosque_model::Label;
 use kiosque_model::text::fold;
 
 use crate::dates::DateValue;
+use crate::edit::{deletions, one_edit_apart};
 use crate::ner::knowledge::Knowledge;
 use crate::slug::slugify;
 
@@ -365,35 +366,6 @@ fn title_case(name: &str) -> String {
         start = !c.is_alphabetic();
     }
     out
-}
-
-/// Every string made by deleting one character (the string itself included).
-fn deletions(s: &str) -> Vec<String> {
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = vec![s.to_owned()];
-    for i in 0..chars.len() {
-        out.push(chars[..i].iter().chain(&chars[i + 1..]).collect());
-    }
-    out
-}
-
-/// Whether one substitution, insertion, deletion or swap of neighbours turns `a` into `b`.
-fn one_edit_apart(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let suffix = a[prefix..]
-        .iter()
-        .rev()
-        .zip(b[prefix..].iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
-    let (da, db) = (a.len() - prefix - suffix, b.len() - prefix - suffix);
-    match (da, db) {
-        (0, 0) => false,
-        (1, 1) | (1, 0) | (0, 1) => true,
-        (2, 2) => a[prefix] == b[prefix + 1] && a[prefix + 1] == b[prefix],
-        _ => false,
-    }
 }
 
 /// Person names merge on a typo only in the surname, and only when it is long: "Jon Smith" and

@@ -7,6 +7,7 @@ use kiosque_model::Label;
 use kiosque_model::text::fold;
 
 use super::tokens::{Kind, Token, tokenize};
+use crate::edit::{deletions, one_edit_apart};
 
 /// A known entity: one place or organisation with its French and English names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,8 +38,15 @@ impl Entry {
 #[derive(Debug, Default)]
 pub struct Knowledge {
     entries: Vec<Entry>,
-    by_key: HashMap<String, Vec<u32>>,
+    /// Name key → (entry, whether that name is an acronym that must be written in capitals).
+    by_key: HashMap<String, Vec<(u32, bool)>>,
     max_tokens: usize,
+    /// One-word place names (folded, 6 letters or more) and their entries…
+    place_words: Vec<(String, u32)>,
+    /// …indexed by their one-deletion variants.
+    near_places: HashMap<String, Vec<u32>>,
+    /// The first five letters of country names, for nationality words ("Ukrainiens").
+    country_stems: HashSet<String>,
     given_names: HashMap<String, u8>,
     common_words: HashSet<String>,
 }
@@ -148,9 +156,24 @@ impl Knowledge {
                 continue;
             }
             self.max_tokens = self.max_tokens.max(tokens.len());
-            let ids = self.by_key.entry(key_of(&tokens)).or_default();
-            if !ids.contains(&id) {
-                ids.push(id);
+            let key = key_of(&tokens);
+            // "UN", "US", "WHO": acronyms that are also words count only in capitals.
+            let acronym = name.chars().filter(|c| c.is_alphabetic()).count() <= 6
+                && !name.chars().any(char::is_lowercase)
+                && !name.contains(' ');
+            let ids = self.by_key.entry(key.clone()).or_default();
+            if !ids.iter().any(|&(i, a)| i == id && a == acronym) {
+                ids.push((id, acronym));
+            }
+            if label == Label::Place && tokens.len() == 1 && key.chars().count() >= 6 {
+                let word = self.place_words.len() as u32;
+                for variant in deletions(&key) {
+                    self.near_places.entry(variant).or_default().push(word);
+                }
+                self.place_words.push((key.clone(), id));
+            }
+            if kind == "country" {
+                self.country_stems.insert(key.chars().take(5).collect());
             }
         }
     }
@@ -166,12 +189,15 @@ impl Knowledge {
                 return None;
             }
             let ids = self.by_key.get(&key_of(run))?;
+            let capitals = run.iter().all(|t| !t.text.chars().any(char::is_lowercase));
             let mut entries: Vec<(u32, &Entry)> = ids
                 .iter()
-                .map(|&i| (i, &self.entries[i as usize]))
+                .filter(|&&(_, acronym)| !acronym || capitals)
+                .map(|&(i, _)| (i, &self.entries[i as usize]))
                 .collect();
-            entries.sort_by_key(|e| std::cmp::Reverse(e.1.weight));
-            Some((n, entries))
+            entries.sort_by_key(|e| (std::cmp::Reverse(e.1.weight), e.0));
+            entries.dedup_by_key(|e| e.0);
+            (!entries.is_empty()).then_some((n, entries))
         })
     }
 
@@ -183,12 +209,42 @@ impl Knowledge {
             .get(&key_of(&tokens))
             .map(|ids| {
                 ids.iter()
-                    .map(|&i| (i, &self.entries[i as usize]))
+                    .map(|&(i, _)| (i, &self.entries[i as usize]))
                     .collect()
             })
             .unwrap_or_default();
-        found.sort_by_key(|e| std::cmp::Reverse(e.1.weight));
+        found.sort_by_key(|e| (std::cmp::Reverse(e.1.weight), e.0));
+        found.dedup_by_key(|e| e.0);
         found
+    }
+
+    /// The one known single-word place that `word` is a near-typo of ("Dombass" → "Donbass"):
+    /// one edit apart, same first letter, six letters or more.
+    pub fn near_place(&self, word: &str) -> Option<u32> {
+        let f = fold(word);
+        if f.chars().count() < 6 || self.by_key.contains_key(&f) {
+            return None;
+        }
+        let mut found: Vec<u32> = deletions(&f)
+            .iter()
+            .filter_map(|v| self.near_places.get(v))
+            .flatten()
+            .filter_map(|&w| self.place_words.get(w as usize))
+            .filter(|(name, _)| name.chars().next() == f.chars().next() && one_edit_apart(name, &f))
+            .map(|&(_, id)| id)
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        match found.as_slice() {
+            [only] => Some(*only),
+            _ => None,
+        }
+    }
+
+    /// Whether `word` starts like a country's name ("Russes" and "Russie").
+    pub fn shares_country_stem(&self, word: &str) -> bool {
+        let stem: String = fold(word).chars().take(5).collect();
+        stem.chars().count() == 5 && self.country_stems.contains(&stem)
     }
 
     /// The entry with this number.

@@ -558,6 +558,31 @@ pub const ORG_WORDS: &[&str] = &[
     "command",
 ];
 
+/// Compass points, capitalised for regions ("l’Est de l’Ukraine") but no names on their own.
+pub const COMPASS_WORDS: &[&str] = &[
+    "nord",
+    "sud",
+    "est",
+    "ouest",
+    "north",
+    "south",
+    "east",
+    "west",
+    "centre",
+    "center",
+    "midi",
+    "orient",
+    "occident",
+    "nord-est",
+    "nord-ouest",
+    "sud-est",
+    "sud-ouest",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+];
+
 /// Head nouns of place names: "Kursk Oblast", "mer Noire", "Euphrates River".
 pub const PLACE_WORDS: &[&str] = &[
     "oblast",
@@ -725,6 +750,36 @@ pub const DEMONYM_SUFFIXES: &[&str] = &[
     "ien", "iens", "ienne", "iennes", "ian", "ians", "ean", "eans", "een", "eens", "eenne",
     "eennes", "ais", "aise", "aises", "ain", "ains", "aine", "aines", "ois", "oise", "oises",
     "ese", "ish", "ais.", "ite", "ites", "i", "is", "ic", "ique", "iques", "an", "ans", "e", "es",
+];
+
+/// Endings of French adjectives that follow the head noun of an organisation's name.
+pub const ADJECTIVE_SUFFIXES: &[&str] = &[
+    "aire", "aires", "ais", "aise", "ain", "aine", "al", "ale", "aux", "el", "elle", "ien",
+    "ienne", "ique", "iques", "iste", "istes", "ois", "oise", "if", "ive", "een", "eenne", "eur",
+    "ieur", "ieure", "ere", "eres",
+];
+
+/// Short French adjectives common in organisation names.
+pub const SHORT_ADJECTIVES: &[&str] = &[
+    "libre",
+    "rouge",
+    "vert",
+    "verte",
+    "verts",
+    "noir",
+    "blanc",
+    "unie",
+    "unies",
+    "uni",
+    "supreme",
+    "central",
+    "centrale",
+    "general",
+    "generale",
+    "federal",
+    "federale",
+    "islamique",
+    "arabe",
 ];
 
 /// Suffixes that make an unknown single name more likely a place (Slavic, Germanic, Persian).

@@ -20,8 +20,8 @@ use regex::Regex;
 use crate::dates::{DateExpr, find_dates};
 use knowledge::{Knowledge, key_of};
 use lexicon::{
-    DEMONYM_SUFFIXES, FUNCTION_WORDS, ORG_WORDS, PLACE_SUFFIXES, PLACE_WORDS, ROLE_WORDS, contains,
-    has_suffix, is_place_cue,
+    ADJECTIVE_SUFFIXES, COMPASS_WORDS, DEMONYM_SUFFIXES, FUNCTION_WORDS, ORG_WORDS, PLACE_SUFFIXES,
+    PLACE_WORDS, ROLE_WORDS, SHORT_ADJECTIVES, contains, has_suffix, is_place_cue,
 };
 use tokens::{Kind, Token, tokenize};
 
@@ -76,8 +76,8 @@ static MINISTRY: LazyLock<Regex> = LazyLock::new(|| {
 /// Connecting words allowed inside a name between capitalised words.
 const CONNECTORS: &[&str] = &[
     "de", "du", "des", "la", "le", "les", "d'", "l'", "of", "the", "von", "van", "der", "den",
-    "da", "di", "del", "della", "dos", "das", "do", "bin", "ibn", "al", "el", "y", "et", "&",
-    "for", "on", "upon", "sur", "and",
+    "da", "di", "del", "della", "dos", "das", "do", "bin", "ibn", "al", "el", "y", "&", "for",
+    "on", "upon", "sur",
 ];
 
 /// Connectors that may join two capitalised words without a head noun before them.
@@ -130,6 +130,9 @@ pub fn recognize(text: &str, knowledge: &Knowledge) -> Vec<Mention> {
         }
     }
     make_consistent(&tokens, &mut candidates, knowledge);
+    for c in &mut candidates {
+        extend_with_adjectives(&tokens, &covered, c, knowledge);
+    }
 
     for c in candidates {
         let Some((label, _)) = c.label else { continue };
@@ -175,7 +178,8 @@ fn find_candidates(
         // The longest known name here, not running into covered tokens.
         let known = knowledge
             .longest_match(&tokens[i..])
-            .filter(|(n, _)| !covered[i..i + n].iter().any(|&c| c));
+            .filter(|(n, _)| !covered[i..i + n].iter().any(|&c| c))
+            .filter(|(n, entries)| *n > 1 || trust_one_word_match(&tokens[i], entries, knowledge));
         let run = capitalised_run(tokens, covered, i, knowledge);
         let (len, entry) = match &known {
             Some((n, entries)) if *n >= run => {
@@ -199,6 +203,21 @@ fn find_candidates(
         }
     }
     out
+}
+
+/// Whether a one-word gazetteer match counts: never for a compass point ("l’Est" is not the
+/// French region Est); for a common word at the start of a sentence ("Nice", "Tours") only if
+/// it names a country.
+fn trust_one_word_match(
+    t: &Token<'_>,
+    entries: &[(u32, &knowledge::Entry)],
+    knowledge: &Knowledge,
+) -> bool {
+    if contains(COMPASS_WORDS, &folded(t)) {
+        return false;
+    }
+    !(t.sentence_start && knowledge.is_common_word(t.text))
+        || entries.iter().any(|(_, e)| e.kind == "country")
 }
 
 /// The number of tokens of the run of capitalised words starting at `i`.
@@ -315,10 +334,19 @@ fn trim_and_split(tokens: &[Token<'_>], mut c: Candidate, knowledge: &Knowledge)
             break;
         }
     }
-    // A lone function word or role is no name.
+    // A lone function word, role, head noun ("Parti", "Prefecture") or compass point ("l’Est")
+    // is no name.
     if c.first == c.last {
         let t = &tokens[c.first];
-        if contains(FUNCTION_WORDS, &folded(t)) || is_role(t) || t.kind == Kind::Elision {
+        let f = folded(t);
+        if contains(FUNCTION_WORDS, &f)
+            || is_role(t)
+            || t.kind == Kind::Elision
+            || contains(COMPASS_WORDS, &f)
+            || (contains(ORG_WORDS, &f) || contains(PLACE_WORDS, &f))
+                && t.is_capitalized()
+                && !t.is_all_caps()
+        {
             return vec![];
         }
     }
@@ -326,7 +354,17 @@ fn trim_and_split(tokens: &[Token<'_>], mut c: Candidate, knowledge: &Knowledge)
     while c.last > c.first && contains(CONNECTORS, &folded(&tokens[c.last])) {
         c.last -= 1;
     }
-    if role_before && knowledge.longest_match(&tokens[c.first..=c.last]).is_none() {
+    // What remains may be a known name once the front is stripped ("The United Nations").
+    if let Some((n, entries)) = knowledge.longest_match(&tokens[c.first..=c.last]) {
+        if n == c.last + 1 - c.first {
+            if let Some(&(id, entry)) = entries.first() {
+                c.label = Some((entry.label, Evidence::Strong));
+                c.entry = Some(id);
+                return vec![c];
+            }
+        }
+    }
+    if role_before {
         c.label = Some((Label::Person, Evidence::Strong));
     }
     vec![c]
@@ -341,6 +379,9 @@ fn classify(
     let words = &tokens[c.first..=c.last];
     let folded_words: Vec<String> = words.iter().map(folded).collect();
     let n = words.len();
+    if n == 1 && is_road(words[0].text) {
+        return Some((Label::Place, Evidence::Strong));
+    }
     if folded_words.iter().any(|w| contains(ORG_WORDS, w)) {
         return Some((Label::Organisation, Evidence::Strong));
     }
@@ -360,11 +401,16 @@ fn classify(
     if previous.iter().any(|w| contains(ROLE_WORDS, w)) {
         return Some((Label::Person, Evidence::Strong));
     }
+    // An acronym is an organisation, unless it is a word in capitals ("TV", "PME", "UTC").
     if n == 1 && words[0].is_all_caps() && words[0].text.chars().count() <= 6 {
-        return Some((Label::Organisation, Evidence::Strong));
+        return (!knowledge.is_common_word(words[0].text))
+            .then_some((Label::Organisation, Evidence::Strong));
     }
     if n == 1 && is_demonym(&words[0], knowledge) {
         return None;
+    }
+    if n == 1 && knowledge.near_place(words[0].text).is_some() {
+        return Some((Label::Place, Evidence::Strong));
     }
     // A capitalised common word ("l’Est") needs more than a preposition to be a place.
     if n == 1 && knowledge.is_common_word(words[0].text) {
@@ -404,12 +450,27 @@ fn preceding_words(tokens: &[Token<'_>], i: usize, count: usize) -> Vec<String> 
     out
 }
 
-/// A nationality word: a common word with a nationality ending, or the stem of a known country.
+/// A nationality word ("Russes", "Ukrainiens", "Syrians"): not a known name, with a
+/// nationality ending or the stem of a country's name.
 fn is_demonym(t: &Token<'_>, knowledge: &Knowledge) -> bool {
+    if knowledge.longest_match(std::slice::from_ref(t)).is_some() {
+        return false;
+    }
     let f = folded(t);
-    let common = knowledge.is_common_word(t.text);
-    common
-        && (has_suffix(&f, DEMONYM_SUFFIXES) || f.len() >= 5 && knowledge.lookup(t.text).is_empty())
+    let suffix = has_suffix(&f, DEMONYM_SUFFIXES);
+    let stem = knowledge.shares_country_stem(t.text);
+    (suffix && (stem || knowledge.is_common_word(t.text)))
+        || (stem && knowledge.is_common_word(t.text))
+}
+
+/// A road number: "A20", "M25", "I-95", "N7".
+fn is_road(word: &str) -> bool {
+    let letters = word.chars().take_while(char::is_ascii_uppercase).count();
+    let rest = word[letters..].trim_start_matches('-');
+    (1..=2).contains(&letters)
+        && !rest.is_empty()
+        && rest.len() <= 4
+        && rest.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Gives unlabelled candidates the label of the same name elsewhere in the text, of a longer
@@ -451,6 +512,39 @@ fn make_consistent(tokens: &[Token<'_>], candidates: &mut [Candidate], knowledge
     }
 }
 
+/// French organisation names end with lowercase adjectives after their head noun: "Parti
+/// communiste chinois", "Armée syrienne libre", "Cour suprême".
+fn extend_with_adjectives(
+    tokens: &[Token<'_>],
+    covered: &[bool],
+    c: &mut Candidate,
+    knowledge: &Knowledge,
+) {
+    if c.label.map(|l| l.0) != Some(Label::Organisation) || c.entry.is_some() {
+        return;
+    }
+    if !contains(ORG_WORDS, &folded(&tokens[c.last])) {
+        return;
+    }
+    let mut last = c.last;
+    while last + 1 < tokens.len() && last < c.last + 3 {
+        let t = &tokens[last + 1];
+        let f = folded(t);
+        let adjective = t.kind == Kind::Word
+            && !t.after_newline
+            && !covered[last + 1]
+            && t.text.starts_with(char::is_lowercase)
+            && !contains(FUNCTION_WORDS, &f)
+            && (has_suffix(&f, ADJECTIVE_SUFFIXES) || contains(SHORT_ADJECTIVES, &f))
+            && !knowledge.is_given_name(t.text);
+        if !adjective {
+            break;
+        }
+        last += 1;
+    }
+    c.last = last;
+}
+
 /// The last resort for a candidate with no evidence.
 fn guess(tokens: &[Token<'_>], c: &Candidate, knowledge: &Knowledge) -> Option<(Label, Evidence)> {
     let words = &tokens[c.first..=c.last];
@@ -460,13 +554,32 @@ fn guess(tokens: &[Token<'_>], c: &Candidate, knowledge: &Knowledge) -> Option<(
         if t.sentence_start || knowledge.is_common_word(t.text) || t.is_all_caps() {
             return None;
         }
-        if has_suffix(&folded(t), PLACE_SUFFIXES) {
-            return Some((Label::Place, Evidence::Weak));
-        }
-        return Some((Label::Person, Evidence::Weak));
+        let previous = preceding_words(tokens, c.first, 1);
+        return match previous.first().map(String::as_str) {
+            // "l’Inrap", "l’Unesco": in French an elided article before an unknown name is
+            // mostly an organisation (places and countries are in the gazetteer).
+            Some("l'") => Some((Label::Organisation, Evidence::Weak)),
+            Some(
+                "de" | "d'" | "du" | "a" | "au" | "en" | "in" | "at" | "from" | "near" | "of"
+                | "to",
+            ) => Some((Label::Place, Evidence::Weak)),
+            _ if has_suffix(&folded(t), PLACE_SUFFIXES) => Some((Label::Place, Evidence::Weak)),
+            _ => Some((Label::Person, Evidence::Weak)),
+        };
     }
     let has_connector = words.iter().any(|w| !w.is_name_like());
-    if words.len() <= 3 && !has_connector {
+    // A known place inside a longer unknown name makes an institution: "Wikimedia France",
+    // "Ouest France", "Réseau Ferré de France".
+    let has_place = words.iter().any(|w| {
+        knowledge
+            .longest_match(std::slice::from_ref(w))
+            .is_some_and(|(_, entries)| entries.iter().any(|(_, e)| e.label == Label::Place))
+    });
+    // People's names do not end with a common word ("Hollywood Reporter", "Travaux Publics").
+    let ends_common = words
+        .last()
+        .is_some_and(|w| knowledge.is_common_word(w.text));
+    if words.len() <= 3 && !has_connector && !has_place && !ends_common {
         Some((Label::Person, Evidence::Weak))
     } else {
         Some((Label::Organisation, Evidence::Weak))

@@ -84,6 +84,8 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             loop {
                 match chars.get(j).map(|&(_, c)| c) {
                     Some(c) if c.is_alphanumeric() || is_combining(c) => j += 1,
+                    // "Yemen-based", "Russian-backed": the name ends before the hyphen.
+                    Some('-') if compound_suffix(&text[byte(j + 1)..]) => break,
                     // Inner hyphen or apostrophe followed by a letter stays inside the word…
                     Some(c)
                         if (c == '-' || is_apostrophe(c))
@@ -165,6 +167,33 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     out
 }
 
+/// English compounds whose first part is a name: "-based", "-led", "-backed".
+fn compound_suffix(rest: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "based",
+        "led",
+        "backed",
+        "born",
+        "owned",
+        "run",
+        "controlled",
+        "held",
+        "style",
+        "bound",
+        "wide",
+        "era",
+        "made",
+        "funded",
+        "occupied",
+        "allied",
+        "linked",
+        "affiliated",
+        "speaking",
+    ];
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    SUFFIXES.contains(&word.as_str())
+}
+
 fn is_combining(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}')
 }
@@ -192,6 +221,14 @@ mod tests {
                 ("O'Brien", Kind::Word),
             ]
         );
+    }
+
+    #[test]
+    fn compounds_split_off_the_name() {
+        let t = words("Yemen-based Houthi and Russian-backed forces, Jean-Marie");
+        let texts: Vec<&str> = t.iter().map(|(w, _)| *w).collect();
+        assert_eq!(&texts[..3], ["Yemen", "-", "based"]);
+        assert!(texts.contains(&"Jean-Marie"));
     }
 
     #[test]
