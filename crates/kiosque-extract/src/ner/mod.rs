@@ -355,14 +355,13 @@ fn trim_and_split(tokens: &[Token<'_>], mut c: Candidate, knowledge: &Knowledge)
         c.last -= 1;
     }
     // What remains may be a known name once the front is stripped ("The United Nations").
-    if let Some((n, entries)) = knowledge.longest_match(&tokens[c.first..=c.last]) {
-        if n == c.last + 1 - c.first {
-            if let Some(&(id, entry)) = entries.first() {
-                c.label = Some((entry.label, Evidence::Strong));
-                c.entry = Some(id);
-                return vec![c];
-            }
-        }
+    if let Some((n, entries)) = knowledge.longest_match(&tokens[c.first..=c.last])
+        && n == c.last + 1 - c.first
+        && let Some(&(id, entry)) = entries.first()
+    {
+        c.label = Some((entry.label, Evidence::Strong));
+        c.entry = Some(id);
+        return vec![c];
     }
     if role_before {
         c.label = Some((Label::Person, Evidence::Strong));
