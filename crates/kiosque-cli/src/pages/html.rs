@@ -48,9 +48,36 @@ pub struct PageMeta {
     pub lang: Option<String>,
 }
 
+const HEAD_START: &str = "<!--kiosque:head-->";
+const HEAD_END: &str = "<!--/kiosque:head-->";
+const BODY_START: &str = "<!--kiosque:body-->";
+const BODY_END: &str = "<!--/kiosque:body-->";
+
+/// Removes what an earlier `render` added, so that pages can be rendered again from a page.
+fn strip_rendered(mut html: String) -> String {
+    for (start, end) in [(HEAD_START, HEAD_END), (BODY_START, BODY_END)] {
+        if let (Some(s), Some(e)) = (html.find(start), html.find(end))
+            && s < e
+        {
+            html.replace_range(s..e + end.len(), "");
+        }
+    }
+    // The slot itself, with the attributes `render` gives it.
+    if let Some(s) = html.find("<div id=\"prerender\"")
+        && let Some(close) = html[s..].find('>')
+        && !html[s..].starts_with(PRERENDER_SLOT)
+    {
+        html.replace_range(s..s + close + 1, "<div id=\"prerender\">");
+    }
+    html
+}
+
 impl Template {
-    /// Checks that `html` has a `<title>`, a `</head>` and the pre-render slot.
+    /// Checks that `html` has a `<title>`, a `</head>` and the pre-render slot. A page written by
+    /// an earlier run (its head tags and pre-rendered body are marked) is turned back into the
+    /// template, so running `kiosque pages` twice gives the same files.
     pub fn new(html: String) -> Result<Self, TemplateError> {
+        let html = strip_rendered(html);
         for (needle, what) in [
             ("<title>", "<title> element"),
             ("</head>", "</head>"),
@@ -94,8 +121,9 @@ impl Template {
         tag("twitter:title", true, &meta.title);
         tag("twitter:description", true, &meta.description);
         if let Some(pos) = html.find("</head>") {
-            html.insert_str(pos, &head);
+            html.insert_str(pos, &format!("{HEAD_START}\n{head}{HEAD_END}"));
         }
+        let body = format!("{BODY_START}{body}{BODY_END}");
         let slot = match &meta.lang {
             Some(lang) => format!(
                 "<div id=\"prerender\" lang=\"{}\">{body}</div>",
@@ -138,8 +166,26 @@ mod tests {
         assert!(html.contains("<title>Koursk &lt;2025&gt;</title>"));
         assert!(html.contains("<meta property=\"og:title\" content=\"Koursk &lt;2025&gt;\">"));
         assert!(html.contains("<meta property=\"article:published_time\" content=\"2025-01-06\">"));
-        assert!(html.contains("<div id=\"prerender\" lang=\"fr\"><h1>x</h1></div>"));
+        assert!(html.contains("<h1>x</h1>"));
         assert!(html.contains("<script>x</script>"));
+    }
+
+    #[test]
+    fn rendering_a_rendered_page_again_gives_the_same_page() {
+        let meta = PageMeta {
+            title: "A".into(),
+            description: "d".into(),
+            og_type: "article",
+            published: None,
+            lang: Some("fr".into()),
+        };
+        let once = Template::new(INDEX.to_owned())
+            .expect("template")
+            .render(&meta, "K", "<p>x</p>");
+        let twice = Template::new(once.clone())
+            .expect("rendered page as template")
+            .render(&meta, "K", "<p>x</p>");
+        assert_eq!(once, twice);
     }
 
     #[test]

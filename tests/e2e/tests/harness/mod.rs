@@ -103,7 +103,6 @@ impl Site {
         let _ = std::fs::remove_dir_all(root.join("entity"));
         std::fs::remove_dir_all(root.join("data")).expect("dist has data/");
         kiosque_cli::commands::build::run(&options, Knowledge::builtin()).expect("data builds");
-        restore_template(&root);
         kiosque_cli::commands::pages::run(&root, "Kiosque").expect("pages render");
         Site::serve(dir, root)
     }
@@ -151,28 +150,6 @@ impl Site {
     pub fn root(&self) -> &Path {
         &self.root
     }
-}
-
-/// `kiosque pages` fills `index.html`'s pre-render slot; a copied dist has it filled already,
-/// so put the empty slot back before rendering pages for other data.
-fn restore_template(root: &Path) {
-    let path = root.join("index.html");
-    let html = std::fs::read_to_string(&path).expect("index.html");
-    let Some(start) = html.find("<div id=\"prerender\"") else {
-        return;
-    };
-    let Some(len) = html[start..]
-        .find("</div></body>")
-        .or_else(|| html[start..].rfind("</div>"))
-    else {
-        return;
-    };
-    let mut fixed = html.clone();
-    fixed.replace_range(
-        start..start + len + "</div>".len(),
-        "<div id=\"prerender\"></div>",
-    );
-    std::fs::write(&path, fixed).expect("write index.html");
 }
 
 fn copy_dir(from: &Path, to: &Path) {
