@@ -8,6 +8,7 @@
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
+use kiosque_model::display::MONTHS;
 use regex::Regex;
 
 /// A date expression as written, before resolution.
@@ -79,34 +80,16 @@ impl DateValue {
     /// A readable English name: `6 January 2025`, `January 2025`, `2025`.
     pub fn display(&self) -> String {
         match self {
-            DateValue::Day(d) => format!(
-                "{} {} {}",
-                d.day(),
-                MONTHS_EN[d.month0() as usize],
-                d.year()
-            ),
+            DateValue::Day(d) => {
+                format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+            }
             DateValue::Month(y, m) => {
-                format!("{} {y}", MONTHS_EN[(*m as usize).saturating_sub(1) % 12])
+                format!("{} {y}", MONTHS[(*m as usize).saturating_sub(1) % 12])
             }
             DateValue::Year(y) => y.to_string(),
         }
     }
 }
-
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 impl DateExpr {
     /// The date this expression names, seen from `reference` (the publication date).

@@ -1,6 +1,7 @@
 //! Turning data values into words for readers: dates, languages, counts.
 
-const MONTHS: [&str; 12] = [
+/// English month names, January first.
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -80,52 +80,21 @@ pub fn facet_groups<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::index::SiteIndex;
-
-    fn entity(id: &str, label: Label, mentions: u32) -> Entity {
-        Entity {
-            id: EntityId::from(id),
-            label,
-            name: id.to_owned(),
-            aliases: vec![],
-            articles: 0,
-            mentions,
-            value: None,
-        }
-    }
-
-    fn article(id: &str, entities: &[&str]) -> ArticleSummary {
-        ArticleSummary {
-            id: id.to_owned(),
-            title: id.to_owned(),
-            title_derived: false,
-            published: None,
-            published_inferred: false,
-            source: None,
-            url: None,
-            license: None,
-            lang: None,
-            excerpt: String::new(),
-            words: 1,
-            entities: entities.iter().map(|&e| EntityId::from(e)).collect(),
-        }
-    }
+    use crate::testing::{self, article, entity};
 
     fn corpus() -> Corpus {
-        Corpus::new(SiteIndex {
-            schema_version: "1.0".into(),
-            generator: String::new(),
-            articles: vec![
+        testing::corpus(
+            vec![
                 article("a", &["loc-koursk", "per-trump"]),
                 article("b", &["loc-koursk"]),
                 article("c", &["per-trump", "org-otan"]),
             ],
-            entities: vec![
+            vec![
                 entity("loc-koursk", Label::Place, 5),
                 entity("per-trump", Label::Person, 9),
                 entity("org-otan", Label::Organisation, 1),
             ],
-        })
+        )
     }
 
     #[test]
