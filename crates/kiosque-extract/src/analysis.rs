@@ -84,7 +84,16 @@ pub fn analyze(doc: &Document, knowledge: &Knowledge) -> Analysis {
         .map(|p| p.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
-    let lang = doc.meta.lang.clone().or_else(|| lang::detect(&body_text));
+    // A page without body (a listing) still has a language: detect it on everything.
+    let lang = doc
+        .meta
+        .lang
+        .clone()
+        .or_else(|| lang::detect(&body_text))
+        .or_else(|| {
+            let all: Vec<&str> = cleaned.parts.iter().map(|p| p.text.as_str()).collect();
+            lang::detect(&all.join("\n"))
+        });
 
     let mut found: Vec<(Found, Option<DateExpr>)> = Vec::new();
     for (index, part) in cleaned.parts.iter().enumerate() {
@@ -193,11 +202,13 @@ fn find_in_part(
 
 /// The first sentence of the body, shortened on a word boundary when long.
 fn derive_title(cleaned: &Cleaned) -> String {
-    let Some(first) = cleaned
+    // Without a body (a listing page), the page's first line is the best there is.
+    let first = cleaned
         .body()
         .find(|p| p.role == Role::Paragraph)
         .or_else(|| cleaned.body().next())
-    else {
+        .or_else(|| cleaned.parts.first());
+    let Some(first) = first else {
         return "Untitled article".to_owned();
     };
     let text = first.text.trim();

@@ -17,10 +17,22 @@ pub struct Normalized {
 impl Normalized {
     /// Normalises `input`, whose first character is at original offset `base`.
     pub fn new(input: &str, base: u32) -> Self {
+        Self::without(input, base, &[])
+    }
+
+    /// Normalises `input` and also removes the given byte ranges (markup such as Markdown
+    /// footnote references), keeping the way back to the original offsets.
+    pub fn without(input: &str, base: u32, removed: &[std::ops::Range<usize>]) -> Self {
         let mut text = String::with_capacity(input.len());
         let mut origin = Vec::with_capacity(input.len() + 1);
         let mut pos = base;
-        for c in input.chars() {
+        let mut cut = removed.iter().peekable();
+        for (byte, c) in input.char_indices() {
+            while cut.next_if(|r| r.end <= byte).is_some() {}
+            if cut.peek().is_some_and(|r| r.start <= byte) {
+                pos += 1;
+                continue;
+            }
             if let Some(out) = map_char(c) {
                 text.push(out);
                 origin.push(pos);
@@ -100,6 +112,16 @@ mod tests {
             n.original(n.len() as u32),
             10 + input.chars().count() as u32
         );
+    }
+
+    #[test]
+    fn removed_ranges_are_left_out_and_offsets_still_map_back() {
+        let input = "Kyiv[^1], Kharkiv";
+        let n = Normalized::without(input, 0, &[4..8]);
+        assert_eq!(n.text, "Kyiv, Kharkiv");
+        // "Kharkiv" starts at 6 in the output, 10 in the input.
+        assert_eq!(n.original(6), 10);
+        assert_eq!(n.original_end(4), 4);
     }
 
     #[test]

@@ -159,7 +159,10 @@ enum Tag {
 
 /// Cleans one page.
 pub fn clean(input: &str, options: &Options<'_>) -> Cleaned {
-    let doc = Normalized::new(input, 0);
+    let doc = match options.format {
+        Format::Text => Normalized::new(input, 0),
+        Format::Markdown => Normalized::without(input, 0, &rules::footnote_references(input)),
+    };
     let units = units::units(&doc.text, options.format);
     let mut tags = vec![Tag::Unset; units.len()];
     let mut embeds: Vec<EmbedInfo> = Vec::new();
@@ -170,6 +173,7 @@ pub fn clean(input: &str, options: &Options<'_>) -> Cleaned {
     tag_footers(&units, &mut tags);
     tag_captions(&units, &mut tags);
     tag_teasers(&units, &mut tags);
+    tag_listing(&units, &mut tags);
     let title_line = tag_title(&units, &mut tags, options);
     let dateline = tags.iter().find_map(|t| match t {
         Tag::Dateline(d) => Some(*d),
@@ -348,36 +352,43 @@ fn tag_footers(units: &[Unit], tags: &mut [Tag]) {
 /// Captions: a small group of lines holding a credit line, a line just before an "Image:"
 /// credit, and map captions.
 fn tag_captions(units: &[Unit], tags: &mut [Tag]) {
-    let mut start = 0;
-    while start < units.len() {
-        let group = units[start].group;
-        let end = units[start..]
-            .iter()
-            .position(|u| u.group != group)
-            .map_or(units.len(), |p| start + p);
-        let members = start..end;
-        if members.len() <= 8
-            && units[members.clone()]
-                .iter()
-                .any(|u| rules::is_credit(&u.text))
-        {
-            for tag in &mut tags[members.clone()] {
-                if *tag == Tag::Unset {
-                    *tag = Tag::Noise(Noise::Caption);
-                }
-            }
-        }
-        start = end;
-    }
-    for i in 0..units.len() {
-        if tags[i] != Tag::Unset {
+    let mut i = 0;
+    while i < units.len() {
+        if !rules::is_credit(&units[i].text) {
+            i += 1;
             continue;
         }
-        let before_credit = units.get(i + 1).is_some_and(|next| {
-            next.text.starts_with("Image:") && units[i].text.chars().count() <= 250
-        });
-        if before_credit || rules::is_map_caption(&units[i].text) {
-            tags[i] = Tag::Noise(Noise::Caption);
+        // A photo credit ("Photo By:", "VIRIN:") closes a caption block of up to three lines
+        // (alternative text, caption title, caption); an "Image:" credit follows one line.
+        let lines = if units[i].text.starts_with("Image:") {
+            1
+        } else {
+            3
+        };
+        let mut j = i;
+        let mut taken = 0;
+        while j > 0 && taken < lines {
+            let prev = j - 1;
+            let same_block = units[prev].group == units[i].group;
+            if !same_block {
+                break;
+            }
+            if rules::is_credit(&units[prev].text) {
+                j = prev;
+                continue;
+            }
+            if tags[prev] != Tag::Unset || units[prev].text.chars().count() > 300 {
+                break;
+            }
+            tags[prev] = Tag::Noise(Noise::Caption);
+            taken += 1;
+            j = prev;
+        }
+        i += 1;
+    }
+    for (unit, tag) in units.iter().zip(tags.iter_mut()) {
+        if *tag == Tag::Unset && rules::is_map_caption(&unit.text) {
+            *tag = Tag::Noise(Noise::Caption);
         }
     }
 }
@@ -414,6 +425,35 @@ fn tag_teasers(units: &[Unit], tags: &mut [Tag]) {
     for (tag, m) in tags.iter_mut().zip(marked) {
         if m {
             *tag = Tag::Noise(Noise::Teaser);
+        }
+    }
+}
+
+/// A listing page (a category or tag page) is made of teasers: short headlines, each followed
+/// by a one-paragraph summary, and nothing longer. Such a page has no article body.
+fn tag_listing(units: &[Unit], tags: &mut [Tag]) {
+    let open: Vec<usize> = (0..units.len())
+        .filter(|&i| tags[i] == Tag::Unset)
+        .collect();
+    let len = |i: usize| units[i].text.chars().count();
+    if open.len() < 6 || open.iter().any(|&i| len(i) > 450) {
+        return;
+    }
+    let headline = |i: usize| len(i) <= 160 && !units[i].text.ends_with(['.', '…', ':', ';', ',']);
+    let summary = |i: usize| (60..=450).contains(&len(i));
+    let mut paired = 0;
+    let mut k = 0;
+    while k + 1 < open.len() {
+        if headline(open[k]) && summary(open[k + 1]) && !headline(open[k + 1]) {
+            paired += 2;
+            k += 2;
+        } else {
+            k += 1;
+        }
+    }
+    if paired >= 6 && paired * 10 >= open.len() * 8 {
+        for i in open {
+            tags[i] = Tag::Noise(Noise::Teaser);
         }
     }
 }

@@ -69,7 +69,7 @@ static LINE_NOISE: LazyLock<Vec<(Regex, Noise)>> = LazyLock::new(|| {
             ),
             Noise::Caption,
         ),
-        (re(r"\bImage: [^.]{1,120}\.?\)?$"), Noise::Caption),
+        (re(r"^.{1,250}\bImage: .{1,120}$"), Noise::Caption),
         // Map legends: a colour swatch, then a name.
         (re(r"^[█■▇▆●◼⬛▉▊]+\s"), Noise::Legend),
         // Video players.
@@ -106,6 +106,22 @@ static FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| re(r"^\[\^\w+\]:"));
 /// A section heading that closes an article (sources, external links), or a footnote.
 pub fn is_footer(text: &str) -> bool {
     FOOTER.is_match(text) || FOOTNOTE.is_match(text)
+}
+
+/// The byte ranges of Markdown footnote references inside text ("Kyiv[^1]"), not the
+/// definitions that start a line ("[^1]: …").
+pub fn footnote_references(markdown: &str) -> Vec<std::ops::Range<usize>> {
+    static REFERENCE: LazyLock<Regex> = LazyLock::new(|| re(r"\[\^[^\]\s]{1,20}\]"));
+    REFERENCE
+        .find_iter(markdown)
+        .filter(|m| {
+            let line_start = markdown[..m.start()].rfind('\n').map_or(0, |i| i + 1);
+            let definition = markdown[line_start..m.start()].trim().is_empty()
+                && markdown[m.end()..].starts_with(':');
+            !definition
+        })
+        .map(|m| m.range())
+        .collect()
 }
 
 /// How a related-article marker introduces its links.
