@@ -108,8 +108,8 @@ pub fn is_footer(text: &str) -> bool {
     FOOTER.is_match(text) || FOOTNOTE.is_match(text)
 }
 
-/// The byte ranges of Markdown footnote references inside text ("Kyiv[^1]"), not the
-/// definitions that start a line ("[^1]: …").
+/// The byte ranges of Markdown footnote references inside text (`Kyiv[^1]`), not the
+/// definitions that start a line (`[^1]: …`).
 pub fn footnote_references(markdown: &str) -> Vec<std::ops::Range<usize>> {
     static REFERENCE: LazyLock<Regex> = LazyLock::new(|| re(r"\[\^[^\]\s]{1,20}\]"));
     REFERENCE
