@@ -8,6 +8,7 @@ use crate::dates::{DateExpr, DateValue, infer_publication_date};
 use crate::lang;
 use crate::ner::knowledge::Knowledge;
 use crate::ner::{self, author_name_span};
+use crate::normalize::Normalized;
 use crate::source::Document;
 
 /// Where in its part a mention is.
@@ -98,7 +99,7 @@ pub fn analyze(doc: &Document, knowledge: &Knowledge) -> Analysis {
     let mut found: Vec<(Found, Option<DateExpr>)> = Vec::new();
     for (index, part) in cleaned.parts.iter().enumerate() {
         if part.is_article() {
-            find_in_part(&cleaned.doc.text, index, part, knowledge, &mut found);
+            find_in_part(&cleaned.doc, index, part, knowledge, &mut found);
         }
     }
 
@@ -141,7 +142,7 @@ pub fn analyze(doc: &Document, knowledge: &Knowledge) -> Analysis {
 }
 
 fn find_in_part(
-    doc: &str,
+    doc: &Normalized,
     index: usize,
     part: &Part,
     knowledge: &Knowledge,
@@ -191,7 +192,7 @@ fn find_in_part(
                 end: span.end,
                 place: Place::Attribution,
                 label: Label::Date,
-                text: clean::slice(doc, span),
+                text: doc.slice(span.start, span.end).to_owned(),
                 entry: None,
                 date: None,
             },

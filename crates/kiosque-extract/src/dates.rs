@@ -9,6 +9,8 @@ use std::sync::LazyLock;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use kiosque_model::display::MONTHS;
+
+use crate::normalize::CodePoints;
 use regex::Regex;
 
 /// A date expression as written, before resolution.
@@ -220,7 +222,10 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     "
     );
     // The literal pieces are fixed: a failure here is a bug caught by every test run.
-    Regex::new(&format!(r"(?i)\b(?:{pattern})\b")).unwrap_or_else(|e| panic!("date regex: {e}"))
+    // ASCII word boundaries keep the regex on its fast DFA; `find_dates` checks the Unicode
+    // boundaries itself (so "lundi" inside "élundi" is not a date).
+    Regex::new(&format!(r"(?i)(?-u:\b)(?:{pattern})(?-u:\b)"))
+        .unwrap_or_else(|e| panic!("date regex: {e}"))
 });
 
 /// Words before a bare year or month that show it is a date ("en 2012", "in May").
@@ -272,10 +277,13 @@ const DATE_CUES: &[&str] = &[
 
 /// Finds date expressions in `text`; spans are code-point offsets.
 pub fn find_dates(text: &str) -> Vec<DateMatch> {
-    let cp = CodePoints::new(text);
+    let mut cp = CodePoints::new(text);
     let mut out = Vec::new();
     for caps in DATE_RE.captures_iter(text) {
         let Some(whole) = caps.get(0) else { continue };
+        if !word_bounded(text, whole.start(), whole.end()) {
+            continue;
+        }
         let g = |name: &str| caps.name(name).map(|m| m.as_str());
         let expr = if caps.name("range").is_some() {
             let day = parse_day(g("r_from"));
@@ -407,6 +415,13 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
     out
 }
 
+/// Whether `text[start..end]` is not glued to letters or digits on either side.
+pub(crate) fn word_bounded(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
 fn is_french_weekday(word: &str) -> bool {
     matches!(
         word.to_lowercase().as_str(),
@@ -453,22 +468,6 @@ fn before_is_digit(text: &str, byte: usize) -> bool {
         // "1 000 000" style thousands, "3,2024" decimals.
         Some(' ' | ',' | '.') => chars.next().is_some_and(|c| c.is_ascii_digit()),
         _ => false,
-    }
-}
-
-/// Converts byte offsets of one string to code-point offsets.
-pub(crate) struct CodePoints<'a> {
-    text: &'a str,
-}
-
-impl<'a> CodePoints<'a> {
-    pub(crate) fn new(text: &'a str) -> Self {
-        CodePoints { text }
-    }
-
-    /// The code-point offset of byte offset `byte` (which must be a char boundary).
-    pub(crate) fn of(&self, byte: usize) -> usize {
-        self.text.get(..byte).map_or(0, |head| head.chars().count())
     }
 }
 

@@ -12,6 +12,8 @@ pub struct Normalized {
     /// `origin[i]` is the original code-point offset of the `i`-th character of `text`;
     /// one extra entry holds the original length, so end offsets map too.
     origin: Vec<u32>,
+    /// `bytes[i]` is the byte offset in `text` of its `i`-th character, plus the length.
+    bytes: Vec<u32>,
 }
 
 impl Normalized {
@@ -25,6 +27,7 @@ impl Normalized {
     pub fn without(input: &str, base: u32, removed: &[std::ops::Range<usize>]) -> Self {
         let mut text = String::with_capacity(input.len());
         let mut origin = Vec::with_capacity(input.len() + 1);
+        let mut bytes = Vec::with_capacity(input.len() + 1);
         let mut pos = base;
         let mut cut = removed.iter().peekable();
         for (byte, c) in input.char_indices() {
@@ -34,13 +37,32 @@ impl Normalized {
                 continue;
             }
             if let Some(out) = map_char(c) {
+                bytes.push(text.len() as u32);
                 text.push(out);
                 origin.push(pos);
             }
             pos += 1;
         }
         origin.push(pos);
-        Normalized { text, origin }
+        bytes.push(text.len() as u32);
+        Normalized {
+            text,
+            origin,
+            bytes,
+        }
+    }
+
+    /// The normalised text from code point `start` to `end` (clamped to the text).
+    pub fn slice(&self, start: u32, end: u32) -> &str {
+        let byte = |cp: u32| {
+            let last = self.bytes.len().saturating_sub(1);
+            self.bytes
+                .get((cp as usize).min(last))
+                .copied()
+                .unwrap_or(0) as usize
+        };
+        let (s, e) = (byte(start), byte(end));
+        self.text.get(s..e.max(s)).unwrap_or("")
     }
 
     /// The original offset of normalised offset `offset` (clamped to the end).
@@ -70,6 +92,39 @@ impl Normalized {
     /// Whether the normalised text is empty.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+}
+
+/// Converts byte offsets of one string to code-point offsets, counting forward from the last
+/// offset asked for, so that converting increasing offsets costs one pass over the string.
+pub(crate) struct CodePoints<'a> {
+    text: &'a str,
+    byte: usize,
+    cp: usize,
+}
+
+impl<'a> CodePoints<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        CodePoints {
+            text,
+            byte: 0,
+            cp: 0,
+        }
+    }
+
+    /// The code-point offset of byte offset `byte` (a char boundary; out of range clamps).
+    pub(crate) fn of(&mut self, byte: usize) -> usize {
+        let byte = byte.min(self.text.len());
+        if byte < self.byte {
+            self.byte = 0;
+            self.cp = 0;
+        }
+        self.cp += self
+            .text
+            .get(self.byte..byte)
+            .map_or(0, |s| s.chars().count());
+        self.byte = byte;
+        self.cp
     }
 }
 
@@ -123,6 +178,17 @@ mod tests {
         // "Kharkiv" starts at 6 in the output, 10 in the input.
         assert_eq!(n.original(6), 10);
         assert_eq!(n.original_end(4), 4);
+    }
+
+    #[test]
+    fn code_points_of_byte_offsets_forward_and_back() {
+        let text = "é à Koursk";
+        let mut cp = CodePoints::new(text);
+        assert_eq!(cp.of(2), 1);
+        assert_eq!(cp.of(6), 4);
+        assert_eq!(cp.of(0), 0);
+        assert_eq!(cp.of(text.len()), 10);
+        assert_eq!(cp.of(999), 10);
     }
 
     #[test]

@@ -6,6 +6,13 @@ use unicode_normalization::char::is_combining_mark;
 /// Folds text for matching: lowercase, accents removed, ligatures and typographic apostrophes
 /// spelled out, so that "Défense" matches "defense" and "L’Ukraine" matches "l'ukraine".
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        let mut out = text.to_ascii_lowercase();
+        if out.contains('`') {
+            out = out.replace('`', "'");
+        }
+        return out;
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.nfd() {
         if is_combining_mark(c) {

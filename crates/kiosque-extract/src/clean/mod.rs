@@ -180,7 +180,7 @@ pub fn clean(input: &str, options: &Options<'_>) -> Cleaned {
         _ => None,
     });
 
-    let parts = assemble(&doc.text, &units, tags, embeds);
+    let parts = assemble(&doc, &units, tags, embeds);
     Cleaned {
         doc,
         parts,
@@ -328,17 +328,16 @@ fn tag_embeds(units: &[Unit], tags: &mut [Tag], embeds: &mut Vec<EmbedInfo>) {
 
 /// Closing sections: from a footer heading near the end, everything after it that is short.
 fn tag_footers(units: &[Unit], tags: &mut [Tag]) {
+    // short_after[i]: every unit after i is short or already typed.
+    let mut short_after = vec![true; units.len() + 1];
+    for i in (0..units.len()).rev() {
+        let short = tags[i] != Tag::Unset || units[i].text.chars().count() <= 300;
+        short_after[i] = short && short_after[i + 1];
+    }
     for i in 0..units.len() {
         let footer_heading =
             matches!(tags[i], Tag::Unset | Tag::Heading) && rules::is_footer(&units[i].text);
-        if !footer_heading {
-            continue;
-        }
-        let rest_is_short = units[i + 1..]
-            .iter()
-            .zip(&tags[i + 1..])
-            .all(|(u, t)| *t != Tag::Unset || u.text.chars().count() <= 300);
-        if rest_is_short {
+        if footer_heading && short_after[i + 1] {
             for (u, tag) in units[i..].iter().zip(&mut tags[i..]) {
                 if matches!(tag, Tag::Unset | Tag::Heading) || rules::is_footer(&u.text) {
                     *tag = Tag::Noise(Noise::Footer);
@@ -481,7 +480,7 @@ fn tag_title(units: &[Unit], tags: &mut [Tag], options: &Options<'_>) -> Option<
     None
 }
 
-fn assemble(doc: &str, units: &[Unit], tags: Vec<Tag>, embeds: Vec<EmbedInfo>) -> Vec<Part> {
+fn assemble(doc: &Normalized, units: &[Unit], tags: Vec<Tag>, embeds: Vec<EmbedInfo>) -> Vec<Part> {
     let mut parts: Vec<Part> = Vec::with_capacity(units.len());
     let mut embed_done: Vec<bool> = vec![false; embeds.len()];
     let text_of = |span: Span, unit: &Unit| -> String {
@@ -527,7 +526,9 @@ fn assemble(doc: &str, units: &[Unit], tags: Vec<Tag>, embeds: Vec<EmbedInfo>) -
                     .count()
                     + i
                     - 1;
-                let text = slice(doc, info.text_span);
+                let text = doc
+                    .slice(info.text_span.start, info.text_span.end)
+                    .to_owned();
                 Part {
                     span: Span {
                         start: unit.span.start,
@@ -549,14 +550,6 @@ fn boilerplate(unit: &Unit, noise: Noise) -> Part {
         span: unit.span,
         text: unit.text.clone(),
     }
-}
-
-/// The text of `span` in `doc`.
-pub fn slice(doc: &str, span: Span) -> String {
-    doc.chars()
-        .skip(span.start as usize)
-        .take(span.end.saturating_sub(span.start) as usize)
-        .collect()
 }
 
 #[cfg(test)]

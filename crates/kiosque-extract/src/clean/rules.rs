@@ -69,7 +69,7 @@ static LINE_NOISE: LazyLock<Vec<(Regex, Noise)>> = LazyLock::new(|| {
             ),
             Noise::Caption,
         ),
-        (re(r"^.{1,250}\bImage: .{1,120}$"), Noise::Caption),
+        (re(r"^.{1,250}[\s.,;:)]Image: .{1,120}$"), Noise::Caption),
         // Map legends: a colour swatch, then a name.
         (re(r"^[█■▇▆●◼⬛▉▊]+\s"), Noise::Legend),
         // Video players.

@@ -2,7 +2,7 @@
 //! (case, accents, elisions), partial names ("Trump" → "Donald Trump"), near-typos ("Dombass" →
 //! "Donbass") and French/English variants known to the gazetteer ("Koursk"/"Kursk").
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use kiosque_model::Label;
 use kiosque_model::text::fold;
@@ -142,7 +142,7 @@ pub fn link(occurrences: &[Occurrence], knowledge: &Knowledge, lang: &str) -> Li
         let Some(longer) = full_names_by_last.get(key) else {
             continue;
         };
-        let docs = docs_of_key.get(&i).cloned().unwrap_or_default();
+        let docs: HashSet<usize> = docs_of_key.get(&i).into_iter().flatten().copied().collect();
         let in_same_doc: Vec<usize> = longer
             .iter()
             .copied()
@@ -168,20 +168,17 @@ pub fn link(occurrences: &[Occurrence], knowledge: &Knowledge, lang: &str) -> Li
     for (occ, &k) in occurrences.iter().zip(&key_of_occ) {
         weight_of_key[k] += occ.weight;
     }
+    // A gazetteer entry is compared through the first spelling the corpus uses for it.
+    let mut first_spelling: Vec<Option<usize>> = vec![None; key_list.len()];
+    for (o, &k) in key_of_occ.iter().enumerate() {
+        first_spelling[k].get_or_insert(o);
+    }
     let display_key: Vec<String> = key_list
         .iter()
-        .enumerate()
-        .map(|(i, (_, key))| {
-            if key.starts_with('#') {
-                // A gazetteer entry is compared through the spellings the corpus uses.
-                occurrences
-                    .iter()
-                    .zip(&key_of_occ)
-                    .find(|(_, k)| **k == i)
-                    .map_or_else(String::new, |(o, _)| name_key(&o.text))
-            } else {
-                key.clone()
-            }
+        .zip(&first_spelling)
+        .map(|((_, key), first)| match first {
+            Some(o) if key.starts_with('#') => name_key(&occurrences[*o].text),
+            _ => key.clone(),
         })
         .collect();
     let mut by_deletion: HashMap<(Label, String), Vec<usize>> = HashMap::new();

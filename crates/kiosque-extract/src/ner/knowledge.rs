@@ -40,6 +40,8 @@ pub struct Knowledge {
     entries: Vec<Entry>,
     /// Name key → (entry, whether that name is an acronym that must be written in capitals).
     by_key: HashMap<String, Vec<(u32, bool)>>,
+    /// Every key's first one, two, … tokens, to stop growing a match early.
+    prefixes: HashSet<String>,
     max_tokens: usize,
     /// One-word place names (folded, 6 letters or more) and their entries…
     place_words: Vec<(String, u32)>,
@@ -59,7 +61,7 @@ pub fn key_of(tokens: &[Token<'_>]) -> String {
         if !glue {
             key.push(' ');
         }
-        key.push_str(&fold(t.text));
+        key.push_str(&t.folded);
         glue = t.kind == Kind::Elision;
     }
     key
@@ -156,6 +158,9 @@ impl Knowledge {
                 continue;
             }
             self.max_tokens = self.max_tokens.max(tokens.len());
+            for n in 1..=tokens.len() {
+                self.prefixes.insert(key_of(&tokens[..n]));
+            }
             let key = key_of(&tokens);
             // "UN", "US", "WHO": acronyms that are also words count only in capitals.
             let acronym = name.chars().filter(|c| c.is_alphabetic()).count() <= 6
@@ -181,15 +186,32 @@ impl Knowledge {
     /// The longest run of tokens starting at `tokens[0]` that names known entries, with its
     /// length in tokens and the entries it may name (best known first).
     pub fn longest_match(&self, tokens: &[Token<'_>]) -> Option<(usize, Vec<(u32, &Entry)>)> {
-        let longest = self.max_tokens.min(tokens.len());
-        (1..=longest).rev().find_map(|n| {
-            let run = &tokens[..n];
-            // A name never spans a line break or ends on an elision.
-            if run[1..].iter().any(|t| t.after_newline) || run[n - 1].kind == Kind::Elision {
-                return None;
+        // Grow the key one token at a time while it is the start of some known name.
+        let mut key = String::new();
+        let mut found: Vec<(usize, &Vec<(u32, bool)>)> = Vec::new();
+        for (n, t) in tokens.iter().take(self.max_tokens).enumerate() {
+            // A name never spans a line break.
+            if n > 0 && t.after_newline {
+                break;
             }
-            let ids = self.by_key.get(&key_of(run))?;
-            let capitals = run.iter().all(|t| !t.text.chars().any(char::is_lowercase));
+            if n > 0 && tokens[n - 1].kind != Kind::Elision {
+                key.push(' ');
+            }
+            key.push_str(&t.folded);
+            if !self.prefixes.contains(&key) {
+                break;
+            }
+            // …nor ends on an elision.
+            if t.kind != Kind::Elision
+                && let Some(ids) = self.by_key.get(&key)
+            {
+                found.push((n + 1, ids));
+            }
+        }
+        found.into_iter().rev().find_map(|(n, ids)| {
+            let capitals = tokens[..n]
+                .iter()
+                .all(|t| !t.text.chars().any(char::is_lowercase));
             let mut entries: Vec<(u32, &Entry)> = ids
                 .iter()
                 .filter(|&&(_, acronym)| !acronym || capitals)
@@ -259,7 +281,17 @@ impl Knowledge {
 
     /// Whether the word, lowercased, is a common word of French or English.
     pub fn is_common_word(&self, word: &str) -> bool {
-        self.common_words.contains(&fold(word))
+        self.is_common_folded(&fold(word))
+    }
+
+    /// [`Knowledge::is_common_word`] for an already folded word.
+    pub fn is_common_folded(&self, folded: &str) -> bool {
+        self.common_words.contains(folded)
+    }
+
+    /// [`Knowledge::is_given_name`] for an already folded word.
+    pub fn is_given_folded(&self, folded: &str) -> bool {
+        self.given_names.contains_key(folded)
     }
 
     /// Number of entries, given names and common words, for reports.

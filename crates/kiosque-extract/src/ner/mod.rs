@@ -17,7 +17,8 @@ use kiosque_model::Label;
 use kiosque_model::text::fold;
 use regex::Regex;
 
-use crate::dates::{DateExpr, find_dates};
+use crate::dates::{DateExpr, find_dates, word_bounded};
+use crate::normalize::CodePoints;
 use knowledge::{Knowledge, key_of};
 use lexicon::{
     ADJECTIVE_SUFFIXES, COMPASS_WORDS, DEMONYM_SUFFIXES, FUNCTION_WORDS, ORG_WORDS, PLACE_SUFFIXES,
@@ -63,7 +64,7 @@ struct Candidate {
 /// French ministries, written in lowercase: "ministère russe de la Défense".
 static MINISTRY: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = r"(?x)
-        \b[Mm]inist[èe]re
+        (?-u:\b)[Mm]inist[èe]re
         (?:\s+[a-zéèêëàâîïôûç]+(?:e|es|ien|ienne|ain|aine|ais|aise|ois|oise))?
         \s+(?:de\s+la\s+|de\s+l[’']|des\s+|du\s+|de\s+|d[’'])
         \p{Lu}[\p{L}-]*
@@ -103,10 +104,22 @@ pub fn recognize(text: &str, knowledge: &Knowledge) -> Vec<Mention> {
             entry: None,
         });
     }
+    // Which code points dates already cover (a mention never overlaps another).
+    let mut taken = vec![false; chars.len()];
+    let take = |taken: &mut [bool], start: usize, end: usize| {
+        taken[start.min(chars.len())..end.min(chars.len())].fill(true);
+    };
+    for m in &mentions {
+        take(&mut taken, m.start, m.end);
+    }
+    let mut cp = CodePoints::new(text);
     for m in MINISTRY.find_iter(text) {
-        let start = text[..m.start()].chars().count();
-        let end = start + m.as_str().chars().count();
-        if !overlaps(&mentions, start, end) {
+        if !word_bounded(text, m.start(), m.end()) {
+            continue;
+        }
+        let (start, end) = (cp.of(m.start()), cp.of(m.end()));
+        if !taken[start..end].iter().any(|&t| t) {
+            take(&mut taken, start, end);
             mentions.push(Mention {
                 start,
                 end,
@@ -121,7 +134,7 @@ pub fn recognize(text: &str, knowledge: &Knowledge) -> Vec<Mention> {
     let tokens = tokenize(text);
     let covered: Vec<bool> = tokens
         .iter()
-        .map(|t| overlaps(&mentions, t.start, t.end))
+        .map(|t| taken[t.start..t.end].iter().any(|&x| x))
         .collect();
     let mut candidates = find_candidates(&tokens, &covered, knowledge);
     for c in &mut candidates {
@@ -150,12 +163,8 @@ pub fn recognize(text: &str, knowledge: &Knowledge) -> Vec<Mention> {
     mentions
 }
 
-fn overlaps(mentions: &[Mention], start: usize, end: usize) -> bool {
-    mentions.iter().any(|m| m.start < end && start < m.end)
-}
-
-fn folded(token: &Token<'_>) -> String {
-    fold(token.text)
+fn folded<'t>(token: &'t Token<'_>) -> &'t str {
+    &token.folded
 }
 
 /// Whether a token may be part of a name.
@@ -213,10 +222,10 @@ fn trust_one_word_match(
     entries: &[(u32, &knowledge::Entry)],
     knowledge: &Knowledge,
 ) -> bool {
-    if contains(COMPASS_WORDS, &folded(t)) {
+    if contains(COMPASS_WORDS, folded(t)) {
         return false;
     }
-    !(t.sentence_start && knowledge.is_common_word(t.text))
+    !(t.sentence_start && knowledge.is_common_folded(&t.folded))
         || entries.iter().any(|(_, e)| e.kind == "country")
 }
 
@@ -242,7 +251,7 @@ fn capitalised_run(
             && k < j + 2
             && !covered[k]
             && !tokens[k].after_newline
-            && (contains(CONNECTORS, &folded(&tokens[k])) || tokens[k].text == "&")
+            && (contains(CONNECTORS, folded(&tokens[k])) || tokens[k].text == "&")
             && !tokens[k].is_capitalized()
         {
             k += 1;
@@ -259,11 +268,11 @@ fn capitalised_run(
         // or with name particles ("Ursula von der Leyen").
         let head_before = tokens[i..end].iter().any(|t| {
             let f = folded(t);
-            contains(ORG_WORDS, &f) || contains(PLACE_WORDS, &f) || contains(ROLE_WORDS, &f)
+            contains(ORG_WORDS, f) || contains(PLACE_WORDS, f) || contains(ROLE_WORDS, f)
         });
         let particles = tokens[j..k]
             .iter()
-            .all(|t| contains(NAME_PARTICLES, &folded(t)));
+            .all(|t| contains(NAME_PARTICLES, folded(t)));
         let known = knowledge
             .longest_match(&tokens[i..])
             .is_some_and(|(n, _)| n >= k + 1 - i);
@@ -282,16 +291,16 @@ fn trim_and_split(tokens: &[Token<'_>], mut c: Candidate, knowledge: &Knowledge)
     if c.label.is_some() {
         return vec![c];
     }
-    let is_role = |t: &Token<'_>| contains(ROLE_WORDS, &folded(t));
+    let is_role = |t: &Token<'_>| contains(ROLE_WORDS, folded(t));
     // A role phrase inside the run, then a given name: the name is a person's.
     if let Some(split) = (c.first + 1..=c.last).find(|&k| {
-        knowledge.is_given_name(tokens[k].text) && tokens[c.first..k].iter().any(is_role)
+        knowledge.is_given_folded(&tokens[k].folded) && tokens[c.first..k].iter().any(is_role)
     }) {
         let mut out = Vec::new();
         // What precedes the role words is kept only when it is a known name ("US President").
         let mut first = c.first;
         while first < split
-            && (is_role(&tokens[first]) || contains(FUNCTION_WORDS, &folded(&tokens[first])))
+            && (is_role(&tokens[first]) || contains(FUNCTION_WORDS, folded(&tokens[first])))
         {
             first += 1;
         }
@@ -322,10 +331,10 @@ fn trim_and_split(tokens: &[Token<'_>], mut c: Candidate, knowledge: &Knowledge)
     while c.first < c.last {
         let t = &tokens[c.first];
         let f = folded(t);
-        let is_function = contains(FUNCTION_WORDS, &f) || t.kind == Kind::Elision;
+        let is_function = contains(FUNCTION_WORDS, f) || t.kind == Kind::Elision;
         let sentence_common = t.sentence_start
-            && knowledge.is_common_word(t.text)
-            && !knowledge.is_given_name(t.text)
+            && knowledge.is_common_folded(&t.folded)
+            && !knowledge.is_given_folded(&t.folded)
             && knowledge.longest_match(&tokens[c.first..=c.last]).is_none();
         if is_function || is_role(t) || sentence_common {
             role_before |= is_role(t);
@@ -339,11 +348,11 @@ fn trim_and_split(tokens: &[Token<'_>], mut c: Candidate, knowledge: &Knowledge)
     if c.first == c.last {
         let t = &tokens[c.first];
         let f = folded(t);
-        if contains(FUNCTION_WORDS, &f)
+        if contains(FUNCTION_WORDS, f)
             || is_role(t)
             || t.kind == Kind::Elision
-            || contains(COMPASS_WORDS, &f)
-            || (contains(ORG_WORDS, &f) || contains(PLACE_WORDS, &f))
+            || contains(COMPASS_WORDS, f)
+            || (contains(ORG_WORDS, f) || contains(PLACE_WORDS, f))
                 && t.is_capitalized()
                 && !t.is_all_caps()
         {
@@ -351,7 +360,7 @@ fn trim_and_split(tokens: &[Token<'_>], mut c: Candidate, knowledge: &Knowledge)
         }
     }
     // Trailing connectors never end a name.
-    while c.last > c.first && contains(CONNECTORS, &folded(&tokens[c.last])) {
+    while c.last > c.first && contains(CONNECTORS, folded(&tokens[c.last])) {
         c.last -= 1;
     }
     // What remains may be a known name once the front is stripped ("The United Nations").
@@ -376,7 +385,7 @@ fn classify(
     knowledge: &Knowledge,
 ) -> Option<(Label, Evidence)> {
     let words = &tokens[c.first..=c.last];
-    let folded_words: Vec<String> = words.iter().map(folded).collect();
+    let folded_words: Vec<&str> = words.iter().map(folded).collect();
     let n = words.len();
     if n == 1 && is_road(words[0].text) {
         return Some((Label::Place, Evidence::Strong));
@@ -387,10 +396,10 @@ fn classify(
     if folded_words.iter().any(|w| contains(PLACE_WORDS, w)) {
         return Some((Label::Place, Evidence::Strong));
     }
-    if knowledge.is_given_name(words[0].text) && n >= 2 && !words[0].is_all_caps() {
+    if knowledge.is_given_folded(&words[0].folded) && n >= 2 && !words[0].is_all_caps() {
         return Some((Label::Person, Evidence::Strong));
     }
-    if knowledge.is_given_name(words[0].text)
+    if knowledge.is_given_folded(&words[0].folded)
         && n >= 2
         && words[1..].iter().all(|w| w.is_all_caps())
     {
@@ -402,7 +411,7 @@ fn classify(
     }
     // An acronym is an organisation, unless it is a word in capitals ("TV", "PME", "UTC").
     if n == 1 && words[0].is_all_caps() && words[0].text.chars().count() <= 6 {
-        return (!knowledge.is_common_word(words[0].text))
+        return (!knowledge.is_common_folded(&words[0].folded))
             .then_some((Label::Organisation, Evidence::Strong));
     }
     if n == 1 && is_demonym(&words[0], knowledge) {
@@ -412,7 +421,7 @@ fn classify(
         return Some((Label::Place, Evidence::Strong));
     }
     // A capitalised common word ("l’Est") needs more than a preposition to be a place.
-    if n == 1 && knowledge.is_common_word(words[0].text) {
+    if n == 1 && knowledge.is_common_folded(&words[0].folded) {
         return None;
     }
     if previous.first().is_some_and(|w| is_place_cue(w)) {
@@ -441,7 +450,7 @@ fn preceding_words(tokens: &[Token<'_>], i: usize, count: usize) -> Vec<String> 
         if t.kind == Kind::Punct && t.text != "-" {
             break;
         }
-        out.push(folded(t));
+        out.push(folded(t).to_owned());
         if t.sentence_start {
             break;
         }
@@ -456,10 +465,10 @@ fn is_demonym(t: &Token<'_>, knowledge: &Knowledge) -> bool {
         return false;
     }
     let f = folded(t);
-    let suffix = has_suffix(&f, DEMONYM_SUFFIXES);
+    let suffix = has_suffix(f, DEMONYM_SUFFIXES);
     let stem = knowledge.shares_country_stem(t.text);
-    (suffix && (stem || knowledge.is_common_word(t.text)))
-        || (stem && knowledge.is_common_word(t.text))
+    (suffix && (stem || knowledge.is_common_folded(&t.folded)))
+        || (stem && knowledge.is_common_folded(&t.folded))
 }
 
 /// A road number: "A20", "M25", "I-95", "N7".
@@ -487,7 +496,7 @@ fn make_consistent(tokens: &[Token<'_>], candidates: &mut [Candidate], knowledge
         }
         if label.0 == Label::Person && c.last > c.first {
             for t in &tokens[c.first..=c.last] {
-                person_parts.insert(folded(t), Label::Person);
+                person_parts.insert(folded(t).to_owned(), Label::Person);
             }
         }
     }
@@ -522,7 +531,7 @@ fn extend_with_adjectives(
     if c.label.map(|l| l.0) != Some(Label::Organisation) || c.entry.is_some() {
         return;
     }
-    if !contains(ORG_WORDS, &folded(&tokens[c.last])) {
+    if !contains(ORG_WORDS, folded(&tokens[c.last])) {
         return;
     }
     let mut last = c.last;
@@ -533,9 +542,9 @@ fn extend_with_adjectives(
             && !t.after_newline
             && !covered[last + 1]
             && t.text.starts_with(char::is_lowercase)
-            && !contains(FUNCTION_WORDS, &f)
-            && (has_suffix(&f, ADJECTIVE_SUFFIXES) || contains(SHORT_ADJECTIVES, &f))
-            && !knowledge.is_given_name(t.text);
+            && !contains(FUNCTION_WORDS, f)
+            && (has_suffix(f, ADJECTIVE_SUFFIXES) || contains(SHORT_ADJECTIVES, f))
+            && !knowledge.is_given_folded(&t.folded);
         if !adjective {
             break;
         }
@@ -550,7 +559,7 @@ fn guess(tokens: &[Token<'_>], c: &Candidate, knowledge: &Knowledge) -> Option<(
     if words.len() == 1 {
         let t = &words[0];
         // A capitalised common word or sentence-initial word with no other evidence is not a name.
-        if t.sentence_start || knowledge.is_common_word(t.text) || t.is_all_caps() {
+        if t.sentence_start || knowledge.is_common_folded(&t.folded) || t.is_all_caps() {
             return None;
         }
         let previous = preceding_words(tokens, c.first, 1);
@@ -562,7 +571,7 @@ fn guess(tokens: &[Token<'_>], c: &Candidate, knowledge: &Knowledge) -> Option<(
                 "de" | "d'" | "du" | "a" | "au" | "en" | "in" | "at" | "from" | "near" | "of"
                 | "to",
             ) => Some((Label::Place, Evidence::Weak)),
-            _ if has_suffix(&folded(t), PLACE_SUFFIXES) => Some((Label::Place, Evidence::Weak)),
+            _ if has_suffix(folded(t), PLACE_SUFFIXES) => Some((Label::Place, Evidence::Weak)),
             _ => Some((Label::Person, Evidence::Weak)),
         };
     }
@@ -577,7 +586,7 @@ fn guess(tokens: &[Token<'_>], c: &Candidate, knowledge: &Knowledge) -> Option<(
     // People's names do not end with a common word ("Hollywood Reporter", "Travaux Publics").
     let ends_common = words
         .last()
-        .is_some_and(|w| knowledge.is_common_word(w.text));
+        .is_some_and(|w| knowledge.is_common_folded(&w.folded));
     if words.len() <= 3 && !has_connector && !has_place && !ends_common {
         Some((Label::Person, Evidence::Weak))
     } else {

@@ -1,5 +1,7 @@
 //! Tokens for entity recognition: words with their shapes, elisions split off, offsets kept.
 
+use kiosque_model::text::fold;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -16,10 +18,12 @@ pub enum Kind {
 }
 
 /// A token of a text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token<'a> {
     /// The token as written.
     pub text: &'a str,
+    /// The token folded for matching (lowercase, no accents; see `kiosque_model::text::fold`).
+    pub folded: String,
     /// First code point.
     pub start: usize,
     /// One past the last code point.
@@ -144,8 +148,10 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             kind = Kind::Punct;
             i += 1;
         }
+        let token_text = &text[byte(start)..byte(i)];
         let token = Token {
-            text: &text[byte(start)..byte(i)],
+            text: token_text,
+            folded: fold(token_text),
             start,
             end: i,
             kind,
