@@ -413,13 +413,19 @@ fn tag_teasers(units: &[Unit], tags: &mut [Tag]) {
         }
     }
     close(&mut run);
-    // The trailing region: candidates after the last line of the article.
+    // The trailing region: candidates after the last line of the article. A single long one
+    // is more likely the article's own last paragraph cut by a paywall than a teaser.
+    let mut trailing = Vec::new();
     for i in (0..units.len()).rev() {
         if candidate(i) {
-            marked[i] = true;
+            trailing.push(i);
         } else if !is_noise(&tags[i]) {
             break;
         }
+    }
+    let short = |i: &usize| units[*i].text.chars().count() <= 160;
+    if trailing.len() >= 2 || trailing.iter().all(short) {
+        trailing.iter().for_each(|&i| marked[i] = true);
     }
     for (tag, m) in tags.iter_mut().zip(marked) {
         if m {
@@ -438,7 +444,11 @@ fn tag_listing(units: &[Unit], tags: &mut [Tag]) {
     if open.len() < 6 || open.iter().any(|&i| len(i) > 450) {
         return;
     }
-    let headline = |i: usize| len(i) <= 160 && !units[i].text.ends_with(['.', '…', ':', ';', ',']);
+    let headline = |i: usize| {
+        len(i) <= 160
+            && units[i].text.split_whitespace().count() >= 4
+            && !units[i].text.ends_with(['.', '…', ':', ';', ','])
+    };
     let summary = |i: usize| (60..=450).contains(&len(i));
     let mut paired = 0;
     let mut k = 0;
@@ -450,7 +460,7 @@ fn tag_listing(units: &[Unit], tags: &mut [Tag]) {
             k += 1;
         }
     }
-    if paired >= 6 && paired * 10 >= open.len() * 8 {
+    if paired >= 8 && paired * 10 >= open.len() * 8 {
         for i in open {
             tags[i] = Tag::Noise(Noise::Teaser);
         }

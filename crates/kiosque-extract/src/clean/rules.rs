@@ -112,16 +112,20 @@ pub fn is_footer(text: &str) -> bool {
 /// definitions that start a line (`[^1]: …`).
 pub fn footnote_references(markdown: &str) -> Vec<std::ops::Range<usize>> {
     static REFERENCE: LazyLock<Regex> = LazyLock::new(|| re(r"\[\^[^\]\s]{1,20}\]"));
-    REFERENCE
-        .find_iter(markdown)
-        .filter(|m| {
-            let line_start = markdown[..m.start()].rfind('\n').map_or(0, |i| i + 1);
-            let definition = markdown[line_start..m.start()].trim().is_empty()
-                && markdown[m.end()..].starts_with(':');
-            !definition
-        })
-        .map(|m| m.range())
-        .collect()
+    let mut out = Vec::new();
+    // Where the line of the last match starts, found by scanning forward only once.
+    let (mut line_start, mut scanned) = (0, 0);
+    for m in REFERENCE.find_iter(markdown) {
+        if let Some(nl) = markdown[scanned..m.start()].rfind('\n') {
+            line_start = scanned + nl + 1;
+        }
+        scanned = m.start();
+        let definition = markdown[line_start..m.start()].trim().is_empty() && markdown[m.end()..].starts_with(':');
+        if !definition {
+            out.push(m.range());
+        }
+    }
+    out
 }
 
 /// How a related-article marker introduces its links.

@@ -97,7 +97,12 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                     {
                         // …unless it ends an elision ("l’Ukraine") or starts a possessive.
                         if is_apostrophe(c) {
-                            let head = text[byte(i)..byte(j)].to_lowercase();
+                            // Elisions are short: only a short head can be one.
+                            let head = if j - i <= 7 {
+                                text[byte(i)..byte(j)].to_lowercase()
+                            } else {
+                                String::new()
+                            };
                             let tail_is_s = chars.get(j + 1).is_some_and(|&(_, n)| n == 's')
                                 && chars.get(j + 2).is_none_or(|&(_, n)| !n.is_alphanumeric());
                             if ELISIONS.contains(&head.as_str()) || tail_is_s {
