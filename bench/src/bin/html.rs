@@ -43,7 +43,9 @@ fn trafilatura(html: &str, url: &str) -> String {
         url: Some(url.to_owned()),
         ..rs_trafilatura::Options::default()
     };
-    rs_trafilatura::extract_with_options(html, &options).map(|r| r.content_text).unwrap_or_default()
+    rs_trafilatura::extract_with_options(html, &options)
+        .map(|r| r.content_text)
+        .unwrap_or_default()
 }
 
 fn smoothie(html: &str, url: &str) -> String {
@@ -65,9 +67,11 @@ fn main() -> anyhow::Result<()> {
     for (id, t) in &truth {
         let path = dir.join(format!("{id}.html.gz"));
         let mut html = String::new();
-        flate2::read::GzDecoder::new(std::fs::File::open(&path).with_context(|| path.display().to_string())?)
-            .read_to_string(&mut html)
-            .with_context(|| path.display().to_string())?;
+        flate2::read::GzDecoder::new(
+            std::fs::File::open(&path).with_context(|| path.display().to_string())?,
+        )
+        .read_to_string(&mut html)
+        .with_context(|| path.display().to_string())?;
         let url = t["url"].as_str().unwrap_or_default().to_owned();
         let body = t["articleBody"].as_str().unwrap_or_default().to_owned();
         pages.push((id.clone(), html, url, body));
@@ -77,12 +81,18 @@ fn main() -> anyhow::Result<()> {
         ("rs-trafilatura 0.2 alone", trafilatura),
         ("dom_smoothie 0.19 (formatted text)", smoothie),
     ];
-    println!("Main-content extraction on {} pages (word 4-gram shingles, as the Scrapinghub benchmark)\n", pages.len());
+    println!(
+        "Main-content extraction on {} pages (word 4-gram shingles, as the Scrapinghub benchmark)\n",
+        pages.len()
+    );
     println!("| system | precision | recall | F1 | ms/page |");
     println!("|---|---|---|---|---|");
     for (name, extract) in systems {
         let start = Instant::now();
-        let outputs: Vec<String> = pages.iter().map(|(_, html, url, _)| extract(html, url)).collect();
+        let outputs: Vec<String> = pages
+            .iter()
+            .map(|(_, html, url, _)| extract(html, url))
+            .collect();
         let ms = start.elapsed().as_secs_f64() * 1000.0 / pages.len() as f64;
         let (mut p, mut r) = (0.0, 0.0);
         for (out, (_, _, _, body)) in outputs.iter().zip(&pages) {
@@ -96,7 +106,10 @@ fn main() -> anyhow::Result<()> {
         if std::env::var_os("KIOSQUE_BENCH_PAGES").is_some() {
             for (out, (id, _, _, body)) in outputs.iter().zip(&pages) {
                 let (pp, rr) = page(out, body);
-                eprintln!("{name:.12} {id:.12} P={pp:.3} R={rr:.3} chars={}", out.len());
+                eprintln!(
+                    "{name:.12} {id:.12} P={pp:.3} R={rr:.3} chars={}",
+                    out.len()
+                );
             }
         }
     }

@@ -35,14 +35,46 @@ fn main() {
     let inputs: [(&str, String, Format); 10] = [
         ("news text (Wikinews, repeated)", news, Format::Text),
         ("capitalised words: \"A \"", "A ".into(), Format::Text),
-        ("connectors: \"Bande de la de \"", "Bande de la de ".into(), Format::Text),
-        ("markers: \"Lire aussi :\\n\"", "Lire aussi :\n".into(), Format::Text),
-        ("tweets: attribution lines", "Texte. pic.twitter.com/x— NOM (@nom) January 5, 2025\n".into(), Format::Text),
-        ("teasers: \"Titre…\\n\"", "Un titre coupé…\n".into(), Format::Text),
-        ("footnotes: \"Kyiv[^1] \" (Markdown)", "Kyiv[^1] ".into(), Format::Markdown),
-        ("one endless word with apostrophes: \"l’a\"", "l’a".into(), Format::Text),
-        ("one endless word with hyphens: \"Jean-\"", "Jean-".into(), Format::Text),
-        ("one endless line of digits and dates", "2012 20 janvier 2025 ".into(), Format::Text),
+        (
+            "connectors: \"Bande de la de \"",
+            "Bande de la de ".into(),
+            Format::Text,
+        ),
+        (
+            "markers: \"Lire aussi :\\n\"",
+            "Lire aussi :\n".into(),
+            Format::Text,
+        ),
+        (
+            "tweets: attribution lines",
+            "Texte. pic.twitter.com/x— NOM (@nom) January 5, 2025\n".into(),
+            Format::Text,
+        ),
+        (
+            "teasers: \"Titre…\\n\"",
+            "Un titre coupé…\n".into(),
+            Format::Text,
+        ),
+        (
+            "footnotes: \"Kyiv[^1] \" (Markdown)",
+            "Kyiv[^1] ".into(),
+            Format::Markdown,
+        ),
+        (
+            "one endless word with apostrophes: \"l’a\"",
+            "l’a".into(),
+            Format::Text,
+        ),
+        (
+            "one endless word with hyphens: \"Jean-\"",
+            "Jean-".into(),
+            Format::Text,
+        ),
+        (
+            "one endless line of digits and dates",
+            "2012 20 janvier 2025 ".into(),
+            Format::Text,
+        ),
     ];
     println!("Extraction time per KB as the input grows (one core, release build)\n");
     print!("| input |");
@@ -69,7 +101,8 @@ fn main() {
         for v in &per_kb {
             print!(" {v:.0} µs |");
         }
-        let ratio = per_kb.last().copied().unwrap_or(0.0) / per_kb.first().copied().unwrap_or(1.0).max(1e-9);
+        let ratio = per_kb.last().copied().unwrap_or(0.0)
+            / per_kb.first().copied().unwrap_or(1.0).max(1e-9);
         println!(" {ratio:.2} |");
     }
 }

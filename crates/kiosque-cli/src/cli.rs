@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand};
 ///   kiosque build articles/ --out public/data
 ///   trunk build --release            # then copy dist/ to any static host
 #[derive(Debug, Parser)]
-#[command(name = "kiosque", version, about, long_about)]
+#[command(name = "kiosque", version, about, long_about, verbatim_doc_comment)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -23,6 +23,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Read articles, clean them, find and link their entities, and write the site data.
+    #[command(verbatim_doc_comment)]
     ///
     /// INPUT may be files or directories (read recursively; hidden files are skipped):
     ///
@@ -54,6 +55,7 @@ pub enum Command {
         quiet: bool,
     },
     /// Write one HTML page per article and entity into a built site (`dist/`).
+    #[command(verbatim_doc_comment)]
     ///
     /// Run by Trunk after each build (see Trunk.toml), so that deep links such as
     /// /article/<id>/ resolve on any static server without rewrite rules, link previews show a
@@ -73,6 +75,7 @@ pub enum Command {
         site_name: String,
     },
     /// Print the typed blocks of each article, one JSON line per article.
+    #[command(verbatim_doc_comment)]
     ///
     /// Each line is {"source", "title", "published", "lang", "blocks": [{"kind", "text", …}]}
     /// with kind one of heading, paragraph (the body, in order), embed, related, boilerplate:
@@ -83,6 +86,7 @@ pub enum Command {
         inputs: Vec<PathBuf>,
     },
     /// Find the entities of JSON records, one JSON line per record.
+    #[command(verbatim_doc_comment)]
     ///
     /// Reads records {"id", "text", "lang"?, "published"?} from FILE.jsonl (or - for standard
     /// input) and writes {"id", "entities": [{"start", "end", "label", "text", "entity",
@@ -95,6 +99,7 @@ pub enum Command {
         input: PathBuf,
     },
     /// Score predictions against gold annotations.
+    #[command(verbatim_doc_comment)]
     ///
     /// GOLD holds {"id", "annotated"} records with inline [[LABEL|surface]] markup (or
     /// {"id", "entities"} records); PRED holds `kiosque extract` output. Prints precision,

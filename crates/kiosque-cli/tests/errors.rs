@@ -44,6 +44,22 @@ fn bad_files_are_named_with_the_reason_and_the_rest_is_built() {
         "{err}"
     );
     assert!(err.contains("4 input(s) failed"), "{err}");
+    // --quiet keeps the errors.
+    let quiet_out = out.path().join("quiet");
+    let args = [
+        "build",
+        &corpus.path().display().to_string(),
+        "--out",
+        &quiet_out.display().to_string(),
+        "-q",
+    ]
+    .map(String::from);
+    let quiet = kiosque(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(
+        stderr(&quiet).contains("records.jsonl:2: invalid JSON"),
+        "{}",
+        stderr(&quiet)
+    );
     let index = json(&data.join("index.json"));
     let titles: Vec<&str> = index["articles"]
         .as_array()
@@ -116,5 +132,12 @@ fn help_teaches_the_input_formats() {
     let help = String::from_utf8_lossy(&run.stdout);
     for needle in [".txt", ".jsonl", "front matter", "--strict", "--out"] {
         assert!(help.contains(needle), "--help lacks {needle}");
+    }
+    // The input formats stay a table, one format a line.
+    for format in [".txt", ".md", ".html", ".jsonl", ".json"] {
+        assert!(
+            help.lines().any(|l| l.trim_start().starts_with(format)),
+            "{format} has no line of its own:\n{help}"
+        );
     }
 }

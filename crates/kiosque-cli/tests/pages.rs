@@ -51,3 +51,25 @@ fn a_site_without_data_is_a_clear_error() {
     assert_eq!(run.status.code(), Some(2));
     assert!(stderr(&run).contains("data/index.json"), "{}", stderr(&run));
 }
+
+#[test]
+fn addresses_from_the_data_never_become_script_links() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("in");
+    fs::create_dir(&input).expect("mkdir");
+    fs::write(
+        input.join("a.txt"),
+        "---\ntitle: Piège\nurl: javascript:alert(1)\n---\nLa Russie et l’Ukraine.\n",
+    )
+    .expect("write");
+    let dist = dir.path().join("dist");
+    assert!(build(&[&input], &dist.join("data")).status.success());
+    fs::write(dist.join("index.html"), INDEX).expect("write");
+    let run = kiosque(&["pages", "--dist", &dist.display().to_string()]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let page = fs::read_to_string(dist.join("article/piege/index.html")).expect("page");
+    assert!(
+        !page.contains("javascript:"),
+        "a javascript: URL reached the page"
+    );
+}

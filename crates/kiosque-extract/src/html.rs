@@ -23,6 +23,20 @@ pub fn parse_html(html: &str, url: Option<&str>) -> Result<Document, SourceError
         ));
     }
     let m = &result.metadata;
+    // Without an article, extractors fall back to repeating the title: that is no article.
+    if let Some(title) = m
+        .title
+        .as_deref()
+        .map(fold)
+        .filter(|t| !t.trim().is_empty())
+    {
+        let rest = fold(&text).replace(title.trim(), "");
+        if rest.split_whitespace().count() < 3 {
+            return Err(SourceError::Html(
+                "no article text in the page, only its title".to_owned(),
+            ));
+        }
+    }
     let clean = |v: &Option<String>| {
         v.as_deref()
             .map(|s| {
@@ -160,5 +174,8 @@ mod tests {
     #[test]
     fn a_page_without_content_is_an_error() {
         assert!(parse_html("<html><body></body></html>", None).is_err());
+        let title_only =
+            "<html><head><title>Une page vide</title></head><body><nav>Accueil</nav></body></html>";
+        assert!(parse_html(title_only, None).is_err());
     }
 }

@@ -105,7 +105,23 @@ fn split_front_matter(content: &str) -> Result<Option<(&str, &str)>, SourceError
         }
         offset += line.len();
     }
-    Err(SourceError::UnclosedFrontMatter)
+    // A text that merely starts with a rule ("---") is text; one that starts like YAML
+    // ("title: …") but never closes it is an error, not silently published as body.
+    let first = rest
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or_default();
+    let looks_like_yaml = first.split_once(':').is_some_and(|(key, _)| {
+        !key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+    });
+    if looks_like_yaml {
+        Err(SourceError::UnclosedFrontMatter)
+    } else {
+        Ok(None)
+    }
 }
 
 fn front_matter(yaml: &str) -> Result<Meta, SourceError> {
@@ -139,7 +155,7 @@ pub fn parse_record(value: Value) -> Result<Document, SourceError> {
         return Err(SourceError::NotAnObject(json_kind(&value)));
     };
     let meta = meta_from_fields(&fields)?;
-    let text = first_string(&fields, &["text", "body", "content", "articleBody"])?
+    let text = text_field(&fields)?
         .filter(|t| !t.trim().is_empty())
         .ok_or(SourceError::NoText)?;
     let format = match first_string(&fields, &["format"])?.as_deref() {
@@ -164,6 +180,23 @@ fn json_kind(v: &Value) -> &'static str {
         Value::Array(_) => "an array",
         Value::Object(_) => "an object",
     }
+}
+
+/// The article text: a string, never a number or anything else.
+fn text_field(fields: &Map<String, Value>) -> Result<Option<String>, SourceError> {
+    for name in ["text", "body", "content", "articleBody"] {
+        match fields.get(name) {
+            None | Some(Value::Null) => continue,
+            Some(Value::String(s)) => return Ok(Some(s.clone())),
+            Some(_) => {
+                return Err(SourceError::FieldType {
+                    field: name.to_owned(),
+                    expected: "a string",
+                });
+            }
+        }
+    }
+    Ok(None)
 }
 
 /// The first of `names` present as a string (numbers are accepted and written out).
@@ -256,6 +289,17 @@ mod tests {
         assert_eq!(doc.meta.source.as_deref(), Some("Wikinews"));
         assert_eq!(doc.meta.lang.as_deref(), Some("en"));
         assert_eq!(doc.text, "\nRussian troops began…");
+    }
+
+    #[test]
+    fn a_text_starting_with_a_rule_is_text() {
+        let doc = parse_text("---\nUn article qui commence par un filet.\n", Format::Text)
+            .expect("valid");
+        assert!(doc.text.contains("Un article qui commence"));
+        assert_eq!(
+            parse_text("---\ntitle: x\nbody", Format::Text),
+            Err(SourceError::UnclosedFrontMatter)
+        );
     }
 
     #[test]

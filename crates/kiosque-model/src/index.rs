@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::ArticleSummary;
 use crate::entity::{Entity, EntityId};
+use crate::schema::{SchemaError, check_schema};
 
 /// The contents of `index.json`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -26,6 +27,35 @@ pub struct SiteIndex {
 pub struct SchemaHeader {
     /// Data contract version.
     pub schema_version: String,
+}
+
+/// Why `index.json` cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IndexError {
+    /// The data is of a schema version this build cannot read.
+    #[error(transparent)]
+    Schema(#[from] SchemaError),
+    /// The file is not valid site data.
+    #[error("not valid site data: {0}")]
+    Malformed(String),
+}
+
+/// Parses `index.json` and checks its schema version. A file that does not parse but says it is
+/// of another major version is reported as such, not as corrupt: a future version may have
+/// changed its shape.
+pub fn parse_index(text: &str) -> Result<SiteIndex, IndexError> {
+    match serde_json::from_str::<SiteIndex>(text) {
+        Ok(index) => {
+            check_schema(&index.schema_version)?;
+            Ok(index)
+        }
+        Err(error) => {
+            if let Ok(header) = serde_json::from_str::<SchemaHeader>(text) {
+                check_schema(&header.schema_version)?;
+            }
+            Err(IndexError::Malformed(error.to_string()))
+        }
+    }
 }
 
 /// A [`SiteIndex`] with lookups by id, built once after loading.
@@ -58,11 +88,6 @@ impl Corpus {
         }
     }
 
-    /// The underlying index.
-    pub fn index(&self) -> &SiteIndex {
-        &self.index
-    }
-
     /// All articles, newest first.
     pub fn articles(&self) -> &[ArticleSummary] {
         &self.index.articles
@@ -89,5 +114,37 @@ impl Corpus {
         id: &'a EntityId,
     ) -> impl Iterator<Item = &'a ArticleSummary> + 'a {
         self.index.articles.iter().filter(move |a| a.mentions(id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_future_major_version_is_named_even_when_its_shape_changed() {
+        let err =
+            parse_index(r#"{"schema_version": "2.0", "documents": {}}"#).expect_err("refused");
+        assert!(
+            matches!(
+                err,
+                IndexError::Schema(SchemaError::UnsupportedMajor { .. })
+            ),
+            "{err}"
+        );
+        let err = parse_index(r#"{"schema_version": "2.0", "articles": [], "entities": []}"#)
+            .expect_err("refused");
+        assert!(matches!(err, IndexError::Schema(_)));
+    }
+
+    #[test]
+    fn corrupt_and_valid_files() {
+        assert!(matches!(
+            parse_index(r#"{"schema_version": "1.0", "articles": ["#),
+            Err(IndexError::Malformed(_))
+        ));
+        let index = parse_index(r#"{"schema_version": "1.4", "articles": [], "entities": []}"#)
+            .expect("minor versions are read");
+        assert_eq!(index.schema_version, "1.4");
     }
 }

@@ -1,8 +1,8 @@
 //! What a reader does, in a real headless Chromium against the built site on a plain static
 //! server: see the cards, filter by an entity, share the link, open an article directly.
 //!
-//! Needs `dist/` (`trunk build --release`), chromium, chromedriver and python3; skipped with a
-//! message otherwise, except under `scripts/test` (`KIOSQUE_E2E=1`), where they are required.
+//! Run by `scripts/test` (with `KIOSQUE_E2E=1`, after `trunk build --release`); they need
+//! chromium, chromedriver and python3. A bare `cargo test` skips them with a message.
 
 mod harness;
 

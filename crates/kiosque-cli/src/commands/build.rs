@@ -61,10 +61,9 @@ pub fn run(options: &BuildOptions, knowledge: &Knowledge) -> anyhow::Result<Buil
         .collect();
     progress.finish_and_clear();
 
-    if !options.quiet {
-        for e in &errors {
-            eprintln!("error: {e}");
-        }
+    // Errors are printed even with --quiet: they are what --quiet keeps.
+    for e in &errors {
+        eprintln!("error: {e}");
     }
     if options.strict && !errors.is_empty() {
         anyhow::bail!(

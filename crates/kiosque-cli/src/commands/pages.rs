@@ -4,8 +4,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
-use kiosque_model::index::{Corpus, SchemaHeader};
-use kiosque_model::{ArticleBody, SiteIndex, check_schema};
+use kiosque_model::display::count_noun;
+use kiosque_model::index::{Corpus, parse_index};
+use kiosque_model::{ArticleBody, SiteIndex};
 
 use crate::pages::html::{PageMeta, Template};
 use crate::pages::render;
@@ -23,18 +24,7 @@ fn read_index(data: &Path) -> anyhow::Result<SiteIndex> {
     let path = data.join("index.json");
     let text =
         fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
-    match serde_json::from_str::<SiteIndex>(&text) {
-        Ok(index) => {
-            check_schema(&index.schema_version).with_context(|| path.display().to_string())?;
-            Ok(index)
-        }
-        Err(e) => {
-            if let Ok(header) = serde_json::from_str::<SchemaHeader>(&text) {
-                check_schema(&header.schema_version).with_context(|| path.display().to_string())?;
-            }
-            bail!("{}: not valid site data: {e}", path.display())
-        }
-    }
+    parse_index(&text).with_context(|| path.display().to_string())
 }
 
 /// Writes `article/<id>/index.html`, `entity/<id>/index.html`, `404.html` and the pre-rendered
@@ -51,6 +41,24 @@ pub fn run(dist: &Path, site_name: &str) -> anyhow::Result<PagesReport> {
         Template::new(template_html).with_context(|| template_path.display().to_string())?;
     let data = dist.join("data");
     let corpus = Corpus::new(read_index(&data)?);
+    // Ids become directory names: only the documented `[a-z0-9-]` may reach the file system.
+    let ids = corpus
+        .articles()
+        .iter()
+        .map(|a| a.id.as_str())
+        .chain(corpus.entities().iter().map(|e| e.id.as_str()));
+    for id in ids {
+        if id.is_empty()
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            bail!(
+                "{}: id {id:?} is not of [a-z0-9-]; rebuild the data with `kiosque build`",
+                data.join("index.json").display()
+            );
+        }
+    }
     let write = |path: PathBuf, html: String| -> anyhow::Result<()> {
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
@@ -83,10 +91,9 @@ pub fn run(dist: &Path, site_name: &str) -> anyhow::Result<PagesReport> {
         let meta = PageMeta {
             title: format!("{} · {site_name}", entity.name),
             description: format!(
-                "{} mentioned in {} article{} of {site_name}",
+                "{} mentioned in {} of {site_name}",
                 entity.label.singular(),
-                entity.articles,
-                if entity.articles == 1 { "" } else { "s" }
+                count_noun(entity.articles as usize, "article", "articles")
             ),
             og_type: "website",
             ..PageMeta::default()
@@ -103,8 +110,8 @@ pub fn run(dist: &Path, site_name: &str) -> anyhow::Result<PagesReport> {
     let home_meta = PageMeta {
         title: site_name.to_owned(),
         description: format!(
-            "{} articles, explored through the people, places and organisations in them",
-            corpus.articles().len()
+            "{}, explored through the people, places and organisations in them",
+            count_noun(corpus.articles().len(), "article", "articles")
         ),
         og_type: "website",
         ..PageMeta::default()

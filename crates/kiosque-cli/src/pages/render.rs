@@ -2,8 +2,10 @@
 //! previews. Links are relative to the page's `<base href>`, so they work under any sub-path.
 //! Class names start with `pr-`: they style the page but are not the app's own elements.
 
+use kiosque_model::display::{count_noun, format_date, language_name};
 use kiosque_model::highlight::segments;
 use kiosque_model::index::Corpus;
+use kiosque_model::links::safe_href;
 use kiosque_model::{ArticleBody, ArticleSummary, Block, Entity, Mention};
 
 use super::html::escape;
@@ -19,7 +21,7 @@ fn entity_href(id: &str) -> String {
     format!("entity/{}/", escape(id))
 }
 
-/// "2025-01-06 · Source · fr".
+/// "Mon 6 January 2025 · Source · French · 2 min read", as the app writes it.
 fn meta_line(a: &ArticleSummary) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(d) = &a.published {
@@ -28,19 +30,33 @@ fn meta_line(a: &ArticleSummary) -> String {
         } else {
             ""
         };
+        let shown = format_date(d).unwrap_or_else(|| d.clone());
         parts.push(format!(
-            "<time datetime=\"{0}\">{0}</time>{hint}",
-            escape(d)
+            "<time datetime=\"{}\">{}</time>{hint}",
+            escape(d),
+            escape(&shown)
         ));
     }
     if let Some(s) = &a.source {
         parts.push(escape(s));
     }
     if let Some(l) = &a.lang {
-        parts.push(escape(l));
+        parts.push(escape(&language_name(l)));
     }
     parts.push(format!("{} min read", a.reading_minutes()));
     parts.join(" · ")
+}
+
+/// A link to an address from the data, only if it is a web address (never `javascript:`).
+fn external_link(url: &str, text: &str) -> String {
+    match safe_href(url) {
+        Some(href) => format!(
+            "<a href=\"{}\" rel=\"external noopener\">{}</a>",
+            escape(&href),
+            escape(text)
+        ),
+        None => escape(text),
+    }
 }
 
 fn card(a: &ArticleSummary) -> String {
@@ -62,12 +78,15 @@ fn cards<'a>(articles: impl Iterator<Item = &'a ArticleSummary>) -> String {
 pub fn home(corpus: &Corpus, site_name: &str) -> String {
     let n = corpus.articles().len();
     format!(
-        "<main class=\"pr-page\"><h1>{}</h1><p>{n} article{}</p>{}</main>",
+        "<main class=\"pr-page\"><h1>{}</h1><p>{}</p>{}</main>",
         escape(site_name),
-        if n == 1 { "" } else { "s" },
+        count_noun(n, "article", "articles"),
         cards(corpus.articles().iter().take(HOME_CARDS))
     )
 }
+
+/// The way back to the list of articles (relative to the page's `<base href>`).
+const HOME_LINK: &str = "<p><a href=\"./\">← All articles</a></p>";
 
 /// Text with each mention as a link to its entity.
 fn linked_text(text: &str, mentions: &[Mention], corpus: &Corpus) -> String {
@@ -93,7 +112,7 @@ fn linked_text(text: &str, mentions: &[Mention], corpus: &Corpus) -> String {
 /// An article page.
 pub fn article(summary: &ArticleSummary, body: &ArticleBody, corpus: &Corpus) -> String {
     let mut out = format!(
-        "<main class=\"pr-page\"><article><h1>{}</h1><p class=\"pr-meta\">{}</p>",
+        "<main class=\"pr-page\">{HOME_LINK}<article><h1>{}</h1><p class=\"pr-meta\">{}</p>",
         escape(&summary.title),
         meta_line(summary)
     );
@@ -121,11 +140,7 @@ pub fn article(summary: &ArticleSummary, body: &ArticleBody, corpus: &Corpus) ->
                 ));
             }
             Block::Related(r) => related.push(match &r.url {
-                Some(url) => format!(
-                    "<li><a href=\"{}\" rel=\"noopener\">{}</a></li>",
-                    escape(url),
-                    escape(&r.text)
-                ),
+                Some(url) => format!("<li>{}</li>", external_link(url, &r.text)),
                 None => format!("<li>{}</li>", escape(&r.text)),
             }),
             Block::Boilerplate(_) | Block::Unknown => {}
@@ -139,8 +154,8 @@ pub fn article(summary: &ArticleSummary, body: &ArticleBody, corpus: &Corpus) ->
     }
     if let Some(url) = &summary.url {
         out.push_str(&format!(
-            "<p><a href=\"{0}\" rel=\"noopener\">Original article</a></p>",
-            escape(url)
+            "<p>{}</p>",
+            external_link(url, "Original article")
         ));
     }
     let entities: String = summary
@@ -173,11 +188,10 @@ pub fn entity(entity: &Entity, corpus: &Corpus) -> String {
         )
     };
     format!(
-        "<main class=\"pr-page\"><h1>{}</h1><p class=\"pr-meta\">{} · mentioned in {} article{}</p>{aliases}{}</main>",
+        "<main class=\"pr-page\">{HOME_LINK}<h1>{}</h1><p class=\"pr-meta\">{} · mentioned in {}</p>{aliases}{}</main>",
         escape(&entity.name),
         entity.label.singular(),
-        entity.articles,
-        if entity.articles == 1 { "" } else { "s" },
+        count_noun(entity.articles as usize, "article", "articles"),
         cards(corpus.articles_mentioning(&entity.id))
     )
 }
@@ -238,6 +252,15 @@ mod tests {
         assert!(html.contains("<h1>&lt;Koursk&gt;</h1>"));
         assert!(html.contains("<p>À <a class=\"pr-mention\" href=\"entity/loc-koursk/\" title=\"Place\">Koursk</a> &lt;b&gt;</p>"));
         assert!(!html.contains("Xiaomi"));
+    }
+
+    #[test]
+    fn only_web_addresses_become_links() {
+        assert!(external_link("javascript:alert(1)", "x").starts_with('x'));
+        assert!(
+            external_link("https://example.org/a?b=1&c", "x")
+                .contains("href=\"https://example.org/a?b=1&amp;c\"")
+        );
     }
 
     #[test]

@@ -120,7 +120,8 @@ pub fn footnote_references(markdown: &str) -> Vec<std::ops::Range<usize>> {
             line_start = scanned + nl + 1;
         }
         scanned = m.start();
-        let definition = markdown[line_start..m.start()].trim().is_empty() && markdown[m.end()..].starts_with(':');
+        let definition = markdown[line_start..m.start()].trim().is_empty()
+            && markdown[m.end()..].starts_with(':');
         if !definition {
             out.push(m.range());
         }
