@@ -45,6 +45,45 @@ pub fn focus_matching(selector: &str, attribute: &str, value: &str) {
     }
 }
 
+/// Makes the element with id `stand_in` stand in for the element with id `target` until it is
+/// removed: inert (no focus, hidden from assistive technology) and placed just before `target`,
+/// which the style hides while it is there. A stand-in with no content is removed instead.
+pub fn stand_in_for(stand_in: &str, target: &str) {
+    let document = document();
+    let Some(element) = document.get_element_by_id(stand_in) else {
+        return;
+    };
+    if element.child_element_count() == 0 {
+        element.remove();
+        return;
+    }
+    let _ = element.set_attribute("inert", "");
+    let _ = element.set_attribute("aria-hidden", "true");
+    if let Some(target) = document.get_element_by_id(target) {
+        let _ = target.before_with_node_1(&element);
+    }
+}
+
+/// Focuses the element with this id without scrolling the page to it.
+pub fn focus_by_id_without_scrolling(id: &str) {
+    if let Some(element) = document()
+        .get_element_by_id(id)
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = element.focus_with_options(&options);
+    }
+}
+
+/// Whether the element with this id is laid out (not `display: none`, nor inside such).
+pub fn is_displayed(id: &str) -> bool {
+    document()
+        .get_element_by_id(id)
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|el| el.offset_parent().is_some())
+}
+
 /// Removes the element with this id, if present.
 pub fn remove_by_id(id: &str) {
     if let Some(element) = document().get_element_by_id(id) {

@@ -15,9 +15,9 @@ pub use app::App;
 pub use data::AppError;
 pub use paths::Paths;
 
-/// Starts the app: drops the pre-rendered page (shown to readers without JavaScript) and mounts
-/// the live one in its place.
+/// Starts the app: mounts it, and keeps the pre-rendered page (shown to readers without
+/// JavaScript) on screen in its place until the app has data to show.
 pub fn start() {
-    dom::remove_by_id("prerender");
     leptos::mount::mount_to_body(App);
+    components::prerender::hand_over();
 }

@@ -4,6 +4,7 @@ use kiosque_model::Label;
 use kiosque_model::sidebar::{SidebarGroup, SidebarRow};
 use leptos::prelude::*;
 
+use crate::components::sidebar::Drawer;
 use crate::dom::focus_matching;
 use crate::selection::use_toggle_entity;
 
@@ -54,10 +55,15 @@ impl GroupLimits {
 #[component]
 fn FacetButton(row: SidebarRow) -> impl IntoView {
     let toggle = use_toggle_entity();
+    let drawer = use_context::<Drawer>();
     let id = row.id.clone();
     let on_click = move |_| {
         toggle(&id);
-        // The list is redrawn with new counts; keep keyboard focus on this entity.
+        // In a drawer, choosing is done: close it to show the articles. Otherwise the list is
+        // redrawn with new counts; keep keyboard focus on this entity.
+        if drawer.is_some_and(Drawer::close) {
+            return;
+        }
         let id = id.to_string();
         request_animation_frame(move || {
             focus_matching("nav.sidebar button.facet", "data-entity", &id)

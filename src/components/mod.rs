@@ -7,6 +7,7 @@ pub mod filter_bar;
 pub mod header;
 pub mod mention_text;
 pub mod meta_line;
+pub mod prerender;
 pub mod route_focus;
 pub mod sidebar;
 pub mod states;

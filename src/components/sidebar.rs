@@ -5,10 +5,56 @@ use std::sync::Arc;
 
 use kiosque_model::Selection;
 use kiosque_model::index::Corpus;
+use kiosque_model::notices::no_entity_listed;
 use kiosque_model::sidebar::{EntityQuery, sidebar_groups};
 use leptos::prelude::*;
 
 use crate::components::facet_group::{FacetGroupView, GroupLimits};
+use crate::dom::{focus_by_id, is_displayed};
+
+/// The id of the button that opens and closes the drawer.
+pub const DRAWER_TOGGLE: &str = "drawer-toggle";
+
+/// On narrow screens the sidebar is a drawer under its toggle button. It closes once an entity
+/// is chosen, so the reader sees the filtered articles, and on Escape; either way focus goes
+/// back to the toggle. Provided as context by the home page.
+#[derive(Debug, Clone, Copy)]
+pub struct Drawer(RwSignal<bool>);
+
+impl Drawer {
+    /// A closed drawer.
+    pub fn new() -> Self {
+        Drawer(RwSignal::new(false))
+    }
+
+    /// Whether it is open (tracked).
+    pub fn is_open(self) -> bool {
+        self.0.get()
+    }
+
+    /// Opens it, or closes it.
+    pub fn toggle(self) {
+        self.0.update(|open| *open = !*open);
+    }
+
+    /// Closes it and focuses its toggle, if it is open as a drawer (on wide screens the sidebar
+    /// is always shown and the toggle hidden). Returns whether it did.
+    pub fn close(self) -> bool {
+        if !self.0.get_untracked() || !is_displayed(DRAWER_TOGGLE) {
+            return false;
+        }
+        self.0.set(false);
+        focus_by_id(DRAWER_TOGGLE);
+        true
+    }
+
+    /// Closes it on Escape.
+    pub fn on_keydown(self, ev: &leptos::ev::KeyboardEvent) {
+        if ev.key() == "Escape" && self.close() {
+            ev.prevent_default();
+        }
+    }
+}
 
 /// The sidebar over the visible articles (`visible`, ids) and the current selection.
 #[component]
@@ -16,8 +62,8 @@ pub fn Sidebar(
     corpus: Arc<Corpus>,
     visible: Memo<Vec<String>>,
     selection: Memo<Selection>,
-    /// Whether the drawer is open on narrow screens.
-    open: RwSignal<bool>,
+    /// The drawer it is on narrow screens.
+    drawer: Drawer,
 ) -> impl IntoView {
     let query = RwSignal::new(String::new());
     let limits = GroupLimits::new();
@@ -36,11 +82,8 @@ pub fn Sidebar(
             })
         });
         if groups.is_empty() {
-            let message = if query_text.trim().is_empty() {
-                "No entities in these articles.".to_owned()
-            } else {
-                format!("No entity matches “{}”.", query_text.trim())
-            };
+            let filtered = selection.with(|s| !s.is_empty());
+            let message = no_entity_listed(&query_text, filtered);
             return view! { <p class="facets-empty">{message}</p> }.into_any();
         }
         groups
@@ -51,7 +94,13 @@ pub fn Sidebar(
     };
 
     view! {
-        <nav class="sidebar" id="sidebar" aria-label="Entities" class:open=move || open.get()>
+        <nav
+            class="sidebar"
+            id="sidebar"
+            aria-label="Entities"
+            class:open=move || drawer.is_open()
+            on:keydown=move |ev| drawer.on_keydown(&ev)
+        >
             <div class="sidebar-search">
                 <label for="entity-search">"Find an entity"</label>
                 <input

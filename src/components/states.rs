@@ -1,9 +1,11 @@
 //! The states a view can be in besides "here is your content": loading, failed, not found.
 
 use kiosque_model::Selection;
+use kiosque_model::notices::schema_mismatch;
 use leptos::prelude::*;
 
 use crate::app::use_site;
+use crate::components::prerender::ReleasePrerender;
 use crate::data::AppError;
 use crate::title::use_title;
 
@@ -50,7 +52,7 @@ pub fn LoadingText() -> impl IntoView {
     }
 }
 
-/// An error, said plainly, with a button that tries again.
+/// An error, said plainly, with a button that tries again when trying again can help.
 #[component]
 pub fn ErrorView(
     /// What could not be loaded, e.g. "the site data".
@@ -64,12 +66,28 @@ pub fn ErrorView(
     #[prop(optional)]
     part: bool,
 ) -> impl IntoView {
-    let hint = match &error {
-        AppError::Schema(_) => "The app and the data come from different versions of Kiosque.",
-        AppError::Malformed { .. } => "The file may be truncated or still being written.",
-        AppError::Network { .. } | AppError::Status { .. } => "",
+    // Data of another schema version stays so until the publisher rebuilds the site: the
+    // reader is told that, and is not offered a retry that cannot help.
+    let (heading, message, hint, retryable) = match &error {
+        AppError::Schema(schema) => (
+            "This site needs to be rebuilt".to_owned(),
+            schema_mismatch(schema),
+            "",
+            false,
+        ),
+        AppError::Malformed { .. } => (
+            format!("Could not load {what}"),
+            error.to_string(),
+            "The file may be truncated or still being written.",
+            true,
+        ),
+        AppError::Network { .. } | AppError::Status { .. } => (
+            format!("Could not load {what}"),
+            error.to_string(),
+            "",
+            true,
+        ),
     };
-    let heading = format!("Could not load {what}");
     let heading = if part {
         view! { <h2>{heading}</h2> }.into_any()
     } else {
@@ -77,13 +95,19 @@ pub fn ErrorView(
         view! { <h1>{heading}</h1> }.into_any()
     };
     view! {
+        <ReleasePrerender />
         <section class="error" role="alert">
             {heading}
-            <p class="error-message">{error.to_string()}</p>
+            <p class="error-message">{message}</p>
             {(!hint.is_empty()).then(|| view! { <p>{hint}</p> })}
-            <button type="button" class="retry" on:click=move |_| retry.run(())>
-                "Retry"
-            </button>
+            {retryable
+                .then(|| {
+                    view! {
+                        <button type="button" class="retry" on:click=move |_| retry.run(())>
+                            "Retry"
+                        </button>
+                    }
+                })}
         </section>
     }
 }
@@ -97,6 +121,7 @@ pub fn NotFound(
     use_title(|| "Not found".to_owned());
     let home = use_site().paths.home(&Selection::default());
     view! {
+        <ReleasePrerender />
         <section class="not-found">
             <h1>"Not found"</h1>
             <p>{message}</p>

@@ -13,6 +13,7 @@ use crate::app::use_site;
 use crate::components::embed::Embed;
 use crate::components::mention_text::MentionText;
 use crate::components::meta_line::MetaLine;
+use crate::components::prerender::ReleasePrerender;
 use crate::components::states::{ErrorView, LoadingText, NotFound};
 use crate::components::with_corpus::WithCorpus;
 use crate::data::load_article;
@@ -83,7 +84,8 @@ fn ArticleView(summary: ArticleSummary, corpus: Arc<Corpus>) -> impl IntoView {
     }
 }
 
-/// How mentions are marked, so the markers mean something to every reader.
+/// How mentions are marked, so the markers mean something to every reader: each type's
+/// underline and letter beside its name, in plain text (the keys are not links).
 #[component]
 fn MentionLegend() -> impl IntoView {
     let items = [
@@ -95,13 +97,16 @@ fn MentionLegend() -> impl IntoView {
     .into_iter()
     .map(|label| {
         view! {
-            <li class=format!("legend-item mention-{}", label.id_prefix())>{label.singular()}</li>
+            <li class="legend-item">
+                <span class=format!("legend-key mention-{}", label.id_prefix()) aria-hidden="true"></span>
+                {label.singular()}
+            </li>
         }
     })
     .collect_view();
     view! {
         <div class="legend">
-            <p id="legend-heading">"Names in the text link to their pages:"</p>
+            <p id="legend-heading">"Names in the text are marked by type, and link to their pages:"</p>
             <ul aria-labelledby="legend-heading">{items}</ul>
         </div>
     }
@@ -132,7 +137,9 @@ fn ArticleBodyView(
         })
         .collect_view();
     let related: Vec<RelatedBlock> = layout.related.into_iter().cloned().collect();
+    // The pre-rendered page shows the text until the app can.
     view! {
+        <ReleasePrerender />
         <div class="article-body" lang=lang.clone()>{flow}</div>
         {(!related.is_empty()).then(|| view! { <Related related corpus lang /> })}
     }

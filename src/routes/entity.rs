@@ -12,6 +12,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::app::use_site;
 use crate::components::card::CardList;
+use crate::components::prerender::ReleasePrerender;
 use crate::components::states::NotFound;
 use crate::components::with_corpus::WithCorpus;
 use crate::title::use_title;
@@ -84,6 +85,7 @@ fn EntityView(entity: Entity, corpus: Arc<Corpus>) -> impl IntoView {
     });
     let filter_link = paths.home(&Selection::default().toggled(&entity.id));
     view! {
+        <ReleasePrerender />
         <article class="entity-page" aria-labelledby="entity-title">
             <header class="entity-header">
                 <p class="back">

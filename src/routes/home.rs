@@ -12,8 +12,10 @@ use leptos::prelude::*;
 
 use crate::components::card::CardList;
 use crate::components::filter_bar::FilterBar;
-use crate::components::sidebar::{Sidebar, drawer_label};
+use crate::components::prerender::ReleasePrerender;
+use crate::components::sidebar::{DRAWER_TOGGLE, Drawer, Sidebar, drawer_label};
 use crate::components::with_corpus::WithCorpus;
+use crate::dom::focus_by_id;
 use crate::selection::{use_selection, use_show_selection};
 use crate::title::use_title;
 
@@ -47,6 +49,13 @@ fn EmptyResult(corpus: Arc<Corpus>, selection: Memo<Selection>) -> impl IntoView
     }
 }
 
+/// Moves keyboard focus past the sidebar to the results (see the header's skip link for why
+/// this is done by hand).
+fn skip_to_results(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    focus_by_id("results");
+}
+
 #[component]
 fn HomeView(corpus: Arc<Corpus>) -> impl IntoView {
     let selection = use_selection();
@@ -67,7 +76,8 @@ fn HomeView(corpus: Arc<Corpus>) -> impl IntoView {
             visible.with(|ids| distinct_entities(ids.iter().filter_map(|id| corpus.article(id))))
         })
     };
-    let drawer_open = RwSignal::new(false);
+    let drawer = Drawer::new();
+    provide_context(drawer);
     let title = {
         let corpus = Arc::clone(&corpus);
         move || selection.with(|s| selection_title(&corpus, s))
@@ -76,19 +86,24 @@ fn HomeView(corpus: Arc<Corpus>) -> impl IntoView {
     let status = move || count_noun(visible.with(Vec::len), "article", "articles");
 
     view! {
+        <ReleasePrerender />
         <div class="home">
             <h1 class="home-heading">"Articles"</h1>
+            // The sidebar comes first, as on screen; this link lets keyboard users past it.
+            <a class="skip-results" href="#results" on:click=skip_to_results>"Skip to articles"</a>
             <button
                 type="button"
                 class="drawer-toggle"
+                id=DRAWER_TOGGLE
                 aria-controls="sidebar"
-                aria-expanded=move || drawer_open.get().to_string()
-                on:click=move |_| drawer_open.update(|o| *o = !*o)
+                aria-expanded=move || drawer.is_open().to_string()
+                on:click=move |_| drawer.toggle()
+                on:keydown=move |ev| drawer.on_keydown(&ev)
             >
                 {move || drawer_label(entity_total.get())}
             </button>
-            <Sidebar corpus=Arc::clone(&corpus) visible selection open=drawer_open />
-            <div class="results">
+            <Sidebar corpus=Arc::clone(&corpus) visible selection drawer />
+            <div class="results" id="results" tabindex="-1">
                 <FilterBar corpus=Arc::clone(&corpus) />
                 <p class="result-count" id="results-count" role="status">{status}</p>
                 <CardList ids=Signal::from(visible) corpus=Arc::clone(&corpus) />

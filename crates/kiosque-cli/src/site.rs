@@ -19,6 +19,8 @@ use kiosque_model::{
 pub struct Analyzed {
     /// Where it came from (`path` or `path:line`), for messages.
     pub origin: String,
+    /// The name of the file it is alone in (not a line of a JSON Lines file), without extension.
+    pub file_stem: Option<String>,
     /// The input's metadata.
     pub meta: Meta,
     /// The analysis.
@@ -156,10 +158,14 @@ pub fn article_ids(articles: &[Analyzed]) -> Vec<String> {
     articles
         .iter()
         .map(|a| {
+            // A given id, else the title's slug; but a title derived from the text changes when
+            // derivation improves, so then the file's name, which does not.
+            let from_file = a.file_stem.as_deref().filter(|_| a.analysis.title_derived);
             let base = a
                 .meta
                 .id
                 .as_deref()
+                .or(from_file)
                 .map(|id| slugify(id, 100))
                 .filter(|s| !s.is_empty())
                 .unwrap_or_else(|| slugify(&a.analysis.title, 60));

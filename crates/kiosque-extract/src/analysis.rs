@@ -96,11 +96,20 @@ pub fn analyze(doc: &Document, knowledge: &Knowledge) -> Analysis {
             lang::detect(&all.join("\n"))
         });
 
+    // All the article's texts at once, so that names are typed consistently across them.
+    let article: Vec<(usize, &Part)> = cleaned
+        .parts
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.is_article())
+        .collect();
+    let texts: Vec<&str> = article.iter().map(|(_, p)| p.text.as_str()).collect();
     let mut found: Vec<(Found, Option<DateExpr>)> = Vec::new();
-    for (index, part) in cleaned.parts.iter().enumerate() {
-        if part.is_article() {
-            find_in_part(&cleaned.doc, index, part, knowledge, &mut found);
-        }
+    for ((index, part), mentions) in article
+        .into_iter()
+        .zip(ner::recognize_all(&texts, knowledge))
+    {
+        find_in_part(&cleaned.doc, index, part, mentions, &mut found);
     }
 
     let (published, published_inferred) = match (doc.meta.published, cleaned.dateline) {
@@ -141,15 +150,16 @@ pub fn analyze(doc: &Document, knowledge: &Knowledge) -> Analysis {
     }
 }
 
+/// The mentions of one part, with the embed's author and date.
 fn find_in_part(
     doc: &Normalized,
     index: usize,
     part: &Part,
-    knowledge: &Knowledge,
+    mentions: Vec<ner::Mention>,
     out: &mut Vec<(Found, Option<DateExpr>)>,
 ) {
     let base = part.text_span().start;
-    for m in ner::recognize(&part.text, knowledge) {
+    for m in mentions {
         out.push((
             Found {
                 part: index,
@@ -217,7 +227,24 @@ fn derive_title(cleaned: &Cleaned) -> String {
         .char_indices()
         .find(|&(i, c)| matches!(c, '.' | '!' | '?') && text[i + 1..].starts_with(' ') && i > 20)
         .map_or(text.len(), |(i, c)| i + c.len_utf8());
-    shorten(&text[..sentence_end], TITLE_CHARS)
+    let sentence = &text[..sentence_end];
+    if sentence.chars().count() <= TITLE_CHARS {
+        return sentence.to_owned();
+    }
+    // A long sentence is cut at a clause boundary rather than inside a name: "…avant
+    // l’investiture de Donald Trump…", not "…de Donald…".
+    let clause = sentence
+        .char_indices()
+        .filter(|&(i, c)| {
+            matches!(c, ',' | ';' | ':')
+                && (50..=TITLE_CHARS + 20).contains(&sentence[..i].chars().count())
+        })
+        .map(|(i, _)| i)
+        .next_back();
+    match clause {
+        Some(i) => format!("{}…", sentence[..i].trim_end()),
+        None => shorten(sentence, TITLE_CHARS),
+    }
 }
 
 /// The first body paragraphs, shortened to [`EXCERPT_CHARS`].
@@ -262,13 +289,11 @@ mod tests {
         let doc = parse_text(SEED, clean::Format::Text).expect("seed parses");
         let a = analyze(&doc, &Knowledge::from_sources(&Sources::default()));
         assert!(a.title_derived);
-        assert!(
-            a.title
-                .starts_with("Les deux camps essayent de gagner du terrain"),
-            "{}",
-            a.title
+        // Cut at a clause boundary, not inside "Donald Trump".
+        assert_eq!(
+            a.title,
+            "Les deux camps essayent de gagner du terrain et de consolider leurs positions avant l’investiture de Donald Trump…"
         );
-        assert!(a.title.chars().count() <= TITLE_CHARS + 1);
         assert_eq!(a.published, NaiveDate::from_ymd_opt(2025, 1, 6));
         assert!(a.published_inferred);
         assert_eq!(a.lang.as_deref(), Some("fr"));

@@ -29,6 +29,51 @@ pub fn one_edit_apart(a: &str, b: &str) -> bool {
     }
 }
 
+/// Whether `a` and `b` are one *plausible* typing or transliteration slip apart: a swap of
+/// neighbours; a vowel, or a letter next to its double, added or dropped ("Vladmir",
+/// "Donbas"); or a substitution between letters people confuse ("m"/"n", "i"/"y", vowels).
+/// "Corée"/"Corse" or "Colorado"/"ColorADD" are one edit apart but not such slips.
+pub fn plausible_typo(a: &str, b: &str) -> bool {
+    if !one_edit_apart(a, b) {
+        return false;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let vowel = |c: char| "aeiouy".contains(c);
+    match a.len().cmp(&b.len()) {
+        std::cmp::Ordering::Equal => {
+            let (x, y) = (a[prefix], b[prefix]);
+            let swapped = a.get(prefix + 1) == Some(&y) && b.get(prefix + 1) == Some(&x);
+            const CONFUSED: [(char, char); 9] = [
+                ('m', 'n'),
+                ('i', 'y'),
+                ('c', 'k'),
+                ('s', 'z'),
+                ('c', 's'),
+                ('i', 'j'),
+                ('u', 'v'),
+                ('b', 'p'),
+                ('d', 't'),
+            ];
+            swapped
+                || (vowel(x) && vowel(y))
+                || CONFUSED
+                    .iter()
+                    .any(|&(p, q)| (p, q) == (x, y) || (q, p) == (x, y))
+        }
+        _ => {
+            let (long, _) = if a.len() > b.len() {
+                (&a, &b)
+            } else {
+                (&b, &a)
+            };
+            let c = long[prefix];
+            let doubled = (prefix > 0 && long[prefix - 1] == c) || long.get(prefix + 1) == Some(&c);
+            vowel(c) || doubled
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -40,6 +85,17 @@ mod tests {
         assert!(one_edit_apart("kursk", "kurskk"));
         assert!(!one_edit_apart("austria", "australia"));
         assert!(!one_edit_apart("same", "same"));
+    }
+
+    #[test]
+    fn only_plausible_slips_count_as_typos() {
+        assert!(plausible_typo("donbass", "dombass"));
+        assert!(plausible_typo("vladimir", "vladmir"));
+        assert!(plausible_typo("donbass", "donbas"));
+        assert!(plausible_typo("kharkov", "kharkiv"));
+        assert!(!plausible_typo("coree du sud", "corse du sud"));
+        assert!(!plausible_typo("colorado", "coloradd"));
+        assert!(!plausible_typo("austria", "australia"));
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod highlight;
 pub mod home;
 pub mod index;
 pub mod links;
+pub mod notices;
 pub mod schema;
 pub mod selection;
 pub mod sidebar;

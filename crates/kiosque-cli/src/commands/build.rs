@@ -54,6 +54,16 @@ pub fn run(options: &BuildOptions, knowledge: &Knowledge) -> anyhow::Result<Buil
             progress.inc(1);
             Analyzed {
                 origin: input.origin(),
+                file_stem: input
+                    .line
+                    .is_none()
+                    .then(|| {
+                        input
+                            .path
+                            .file_stem()
+                            .map(|s| s.to_string_lossy().into_owned())
+                    })
+                    .flatten(),
                 meta: input.document.meta.clone(),
                 analysis,
             }

@@ -2,13 +2,13 @@
 //! (case, accents, elisions), partial names ("Trump" → "Donald Trump"), near-typos ("Dombass" →
 //! "Donbass") and French/English variants known to the gazetteer ("Koursk"/"Kursk").
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use kiosque_model::Label;
 use kiosque_model::text::fold;
 
 use crate::dates::DateValue;
-use crate::edit::{deletions, one_edit_apart};
+use crate::edit::{deletions, plausible_typo};
 use crate::ner::knowledge::Knowledge;
 use crate::slug::slugify;
 
@@ -91,76 +91,38 @@ fn name_key(text: &str) -> String {
 /// gazetteer entities that the corpus spells in several ways equally often.
 pub fn link(occurrences: &[Occurrence], knowledge: &Knowledge, lang: &str) -> Linked {
     // 1. A first key per occurrence: the date value, the gazetteer entry, or the folded name.
+    let mut prepared: Vec<(Label, String)> = occurrences
+        .iter()
+        .map(|occ| {
+            let key = match (occ.label, occ.date, occ.entry) {
+                (Label::Date, Some(value), _) => value.iso(),
+                (Label::Date, None, _) => format!("?{}", name_key(&occ.text)),
+                (_, _, Some(entry)) => format!("#{entry}"),
+                _ => knowledge
+                    .lookup(&occ.text)
+                    .into_iter()
+                    .find(|(_, e)| e.label == occ.label)
+                    .map_or_else(|| name_key(&occ.text), |(id, _)| format!("#{id}")),
+            };
+            (occ.label, key)
+        })
+        .collect();
+    unify_labels(&mut prepared);
+    merge_initials(&mut prepared);
+    resolve_partial_names(occurrences, &mut prepared);
+
     let mut keys: BTreeMap<(Label, String), usize> = BTreeMap::new();
     let mut key_of_occ: Vec<usize> = Vec::with_capacity(occurrences.len());
     let mut key_list: Vec<(Label, String)> = Vec::new();
-    for occ in occurrences {
-        let key = match (occ.label, occ.date, occ.entry) {
-            (Label::Date, Some(value), _) => value.iso(),
-            (Label::Date, None, _) => format!("?{}", name_key(&occ.text)),
-            (_, _, Some(entry)) => format!("#{entry}"),
-            _ => knowledge
-                .lookup(&occ.text)
-                .into_iter()
-                .find(|(_, e)| e.label == occ.label)
-                .map_or_else(|| name_key(&occ.text), |(id, _)| format!("#{id}")),
-        };
+    for (label, key) in prepared {
         let next = key_list.len();
-        let id = *keys.entry((occ.label, key.clone())).or_insert_with(|| {
-            key_list.push((occ.label, key));
+        let id = *keys.entry((label, key.clone())).or_insert_with(|| {
+            key_list.push((label, key));
             next
         });
         key_of_occ.push(id);
     }
     let mut groups = Groups((0..key_list.len()).collect());
-
-    // 2. Partial person names: "Trump" joins the one longer name ending with "Trump", first in
-    //    the same document, then in the whole corpus when only one such name exists.
-    let tokens_of = |k: &str| k.split(' ').map(str::to_owned).collect::<Vec<_>>();
-    let mut full_names_by_last: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, (label, key)) in key_list.iter().enumerate() {
-        let toks = tokens_of(key);
-        if *label == Label::Person
-            && toks.len() >= 2
-            && !key.starts_with('#')
-            && let Some(last) = toks.last()
-        {
-            full_names_by_last.entry(last.clone()).or_default().push(i);
-        }
-    }
-    let mut docs_of_key: HashMap<usize, Vec<usize>> = HashMap::new();
-    for (occ, &k) in occurrences.iter().zip(&key_of_occ) {
-        let docs = docs_of_key.entry(k).or_default();
-        if docs.last() != Some(&occ.doc) {
-            docs.push(occ.doc);
-        }
-    }
-    for (i, (label, key)) in key_list.iter().enumerate() {
-        if *label != Label::Person || key.contains(' ') || key.starts_with('#') {
-            continue;
-        }
-        let Some(longer) = full_names_by_last.get(key) else {
-            continue;
-        };
-        let docs: HashSet<usize> = docs_of_key.get(&i).into_iter().flatten().copied().collect();
-        let in_same_doc: Vec<usize> = longer
-            .iter()
-            .copied()
-            .filter(|l| {
-                docs_of_key
-                    .get(l)
-                    .is_some_and(|d| d.iter().any(|x| docs.contains(x)))
-            })
-            .collect();
-        let target = match (in_same_doc.as_slice(), longer.as_slice()) {
-            ([only], _) => Some(*only),
-            ([], [only]) => Some(*only),
-            _ => None,
-        };
-        if let Some(t) = target {
-            groups.merge(i, t);
-        }
-    }
 
     // 3. Near-typos: one edit apart, same label and first letter, long enough to be safe, and
     //    not two different gazetteer entries.
@@ -205,21 +167,26 @@ pub fn link(occurrences: &[Occurrence], knowledge: &Knowledge, lang: &str) -> Li
     pairs.dedup();
     for (a, b) in pairs {
         let (na, nb) = (&display_key[a], &display_key[b]);
-        let both_known = key_list[a].1.starts_with('#') && key_list[b].1.starts_with('#');
+        let known = |i: usize| key_list[i].1.starts_with('#');
         let same_first = na.chars().next() == nb.chars().next();
-        if both_known || !same_first || !one_edit_apart(na, nb) {
+        if (known(a) && known(b)) || !same_first || !plausible_typo(na, nb) {
             continue;
         }
         if key_list[a].0 == Label::Person && !person_typo(na, nb) {
             continue;
         }
-        // The better attested spelling (then the known one) absorbs the other.
-        let score = |i: usize| (weight_of_key[i], key_list[i].1.starts_with('#'));
-        let (from, into) = if score(a).partial_cmp(&score(b)) == Some(std::cmp::Ordering::Greater) {
-            (b, a)
-        } else {
-            (a, b)
+        // A known name absorbs an unknown one (never the reverse); between two unknown names,
+        // the better attested spelling wins. A spelling that is an ordinary word ("Philippins",
+        // a demonym) is no typo.
+        let (from, into) = match (known(a), known(b)) {
+            (true, false) => (b, a),
+            (false, true) => (a, b),
+            _ if weight_of_key[a] > weight_of_key[b] => (b, a),
+            _ => (a, b),
         };
+        if knowledge.is_common_word(&display_key[from]) {
+            continue;
+        }
         groups.merge(from, into);
     }
 
@@ -258,6 +225,127 @@ pub fn link(occurrences: &[Occurrence], knowledge: &Knowledge, lang: &str) -> Li
     Linked { entities, of }
 }
 
+/// One name written with several labels across the corpus ("Trump" as a person in most
+/// articles, as a place where the context misled recognition) takes its most frequent label.
+/// Gazetteer names and dates keep theirs.
+fn unify_labels(prepared: &mut [(Label, String)]) {
+    let mut votes: HashMap<&str, BTreeMap<Label, u32>> = HashMap::new();
+    for (label, key) in prepared.iter() {
+        if *label != Label::Date && !key.starts_with('#') {
+            *votes
+                .entry(key.as_str())
+                .or_default()
+                .entry(*label)
+                .or_default() += 1;
+        }
+    }
+    let winner: HashMap<String, Label> = votes
+        .into_iter()
+        .filter(|(_, v)| v.len() > 1)
+        .filter_map(|(k, v)| {
+            let (label, _) = v
+                .into_iter()
+                .max_by_key(|&(label, n)| (n, std::cmp::Reverse(label)))?;
+            Some((k.to_owned(), label))
+        })
+        .collect();
+    for (label, key) in prepared.iter_mut() {
+        if let Some(&w) = winner.get(key.as_str()) {
+            *label = w;
+        }
+    }
+}
+
+/// "B. Obama" is "Barack Obama" when that is the only full name of the corpus with that
+/// surname and initial.
+fn merge_initials(prepared: &mut [(Label, String)]) {
+    let is_person = |label: Label, key: &str| label == Label::Person && !key.starts_with('#');
+    let mut full: HashMap<(char, String), Vec<String>> = HashMap::new();
+    for (label, key) in prepared.iter() {
+        let words: Vec<&str> = key.split(' ').collect();
+        if is_person(*label, key)
+            && words.len() >= 2
+            && words[0].chars().count() > 1
+            && let (Some(initial), Some(last)) = (words[0].chars().next(), words.last())
+        {
+            let names = full.entry((initial, (*last).to_owned())).or_default();
+            if !names.contains(key) {
+                names.push(key.clone());
+            }
+        }
+    }
+    for (label, key) in prepared.iter_mut() {
+        let words: Vec<&str> = key.split(' ').collect();
+        // Name keys drop the period: "B. Obama" is "b obama", "J-M Ayrault" is "j m ayrault".
+        if !is_person(*label, key) || words.len() < 2 || words[0].chars().count() != 1 {
+            continue;
+        }
+        let (Some(initial), Some(last)) = (words[0].chars().next(), words.last()) else {
+            continue;
+        };
+        if let Some([only]) = full.get(&(initial, (*last).to_owned())).map(Vec::as_slice) {
+            *key = only.clone();
+        }
+    }
+}
+
+/// Partial person names: a lone surname ("Trump") is the full name ending with it that the same
+/// article uses most ("Donald Trump", not "Melania Trump" mentioned once); in an article with
+/// no such full name, the corpus's dominant one, if one clearly dominates.
+fn resolve_partial_names(occurrences: &[Occurrence], prepared: &mut [(Label, String)]) {
+    let is_full = |label: Label, key: &str| {
+        label == Label::Person && !key.starts_with('#') && key.contains(' ')
+    };
+    let last_token = |key: &str| key.rsplit(' ').next().unwrap_or_default().to_owned();
+    // (surname, doc) → full name → mentions; surname → full name → mentions (corpus).
+    let mut in_doc: HashMap<(String, usize), BTreeMap<String, u32>> = HashMap::new();
+    let mut in_corpus: HashMap<String, BTreeMap<String, u32>> = HashMap::new();
+    for (occ, (label, key)) in occurrences.iter().zip(prepared.iter()) {
+        if is_full(*label, key) {
+            let last = last_token(key);
+            *in_doc
+                .entry((last.clone(), occ.doc))
+                .or_default()
+                .entry(key.clone())
+                .or_default() += 1;
+            *in_corpus
+                .entry(last)
+                .or_default()
+                .entry(key.clone())
+                .or_default() += 1;
+        }
+    }
+    let best = |names: &BTreeMap<String, u32>, dominance: u32| -> Option<String> {
+        let mut ranked: Vec<(&String, &u32)> = names.iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
+        match ranked.as_slice() {
+            [(name, _)] => Some((*name).clone()),
+            [(name, n), (_, m), ..] if **n > **m && **n >= dominance * **m => Some((*name).clone()),
+            _ => None,
+        }
+    };
+    for (occ, (label, key)) in occurrences.iter().zip(prepared.iter_mut()) {
+        if *label == Label::Date || key.starts_with('#') || key.contains(' ') {
+            continue;
+        }
+        let in_this_doc = in_doc
+            .get(&(key.clone(), occ.doc))
+            .and_then(|names| best(names, 1));
+        // A surname mistyped as a place or organisation ("Durbin said") is the person its
+        // article names in full; elsewhere only person mentions follow the corpus.
+        let full = match label {
+            Label::Person => {
+                in_this_doc.or_else(|| in_corpus.get(key.as_str()).and_then(|names| best(names, 2)))
+            }
+            _ => in_this_doc,
+        };
+        if let Some(full) = full {
+            *label = Label::Person;
+            *key = full;
+        }
+    }
+}
+
 /// Names, aliases, counts and id of one group of occurrences.
 fn describe(
     occs: &[usize],
@@ -275,17 +363,25 @@ fn describe(
     for &o in occs {
         *spellings.entry(occurrences[o].text.clone()).or_default() += occurrences[o].weight;
     }
-    let known_names: Vec<String> = occs
-        .iter()
-        .filter_map(|&o| {
-            key_list[key_of_occ[o]]
-                .1
-                .strip_prefix('#')?
-                .parse::<u32>()
-                .ok()
-        })
-        .filter_map(|id| knowledge.entry(id))
+    // The gazetteer entries of the group, most mentioned first.
+    let mut entry_counts: BTreeMap<u32, u32> = BTreeMap::new();
+    for &o in occs {
+        if let Some(id) = key_list[key_of_occ[o]]
+            .1
+            .strip_prefix('#')
+            .and_then(|k| k.parse::<u32>().ok())
+        {
+            *entry_counts.entry(id).or_default() += 1;
+        }
+    }
+    let mut entries: Vec<(u32, u32)> = entry_counts.into_iter().collect();
+    entries.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let main_entry = entries.first().and_then(|&(id, _)| knowledge.entry(id));
+    // The corpus's language's name of a known entity wins when the corpus uses it
+    // ("États-Unis" in a mostly French corpus, even if English articles say "United States").
+    let known_names: Vec<String> = main_entry
         .map(|e| e.name(lang).to_owned())
+        .into_iter()
         .collect();
     let value = occs.iter().find_map(|&o| occurrences[o].date);
     let mut ranked: Vec<(&String, &f32)> = spellings.iter().collect();
@@ -300,8 +396,8 @@ fn describe(
                 } else {
                     0
                 },
-                **weight,
                 known_names.contains(name),
+                **weight,
                 name.chars().count(),
             )
         };
@@ -324,8 +420,11 @@ fn describe(
         .map(|(n, _)| (*n).clone())
         .filter(|n| *n != name)
         .collect();
-    let slug = match (label, value) {
-        (Label::Date, Some(v)) => v.iso(),
+    // Ids stay put as the corpus grows: a known entity's id comes from its gazetteer name (in
+    // English, whatever the corpus's languages), a date's from its value.
+    let slug = match (label, value, main_entry) {
+        (Label::Date, Some(v), _) => v.iso(),
+        (_, _, Some(entry)) => slugify(entry.name("en"), 60),
         _ => slugify(&name, 60),
     };
     let slug = if slug.is_empty() {
@@ -346,9 +445,13 @@ fn describe(
 
 /// A name in capitals that is not an acronym.
 fn is_shouting(name: &str, label: Label) -> bool {
-    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
-    let acronym = letters <= 5 && !name.contains(' ') || label == Label::Date;
-    !acronym && letters >= 2 && !name.chars().any(char::is_lowercase)
+    let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    // "GNU GPL", "BFM TV", "CEDEAO" are acronyms, not names written in capitals.
+    let acronym = label == Label::Date
+        || words.iter().all(|w| letters(w) <= 4)
+        || (words.len() == 1 && letters(name) <= if label == Label::Organisation { 7 } else { 5 });
+    !acronym && letters(name) >= 2 && !name.chars().any(char::is_lowercase)
 }
 
 fn title_case(name: &str) -> String {

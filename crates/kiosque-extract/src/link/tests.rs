@@ -66,7 +66,7 @@ fn spellings_partial_names_typos_and_languages_merge() {
     let koursk = &linked.entities[linked.of[5]];
     assert_eq!(
         (koursk.id.as_str(), koursk.documents, koursk.mentions),
-        ("loc-koursk", 2, 3)
+        ("loc-kursk", 2, 3)
     );
     assert_eq!(koursk.aliases, ["Kursk"]);
     let trotta = &linked.entities[linked.of[8]];
@@ -121,4 +121,58 @@ fn ids_are_unique_even_when_names_collide() {
     let mut ids: Vec<&str> = linked.entities.iter().map(|e| e.id.as_str()).collect();
     ids.dedup();
     assert_eq!(ids.len(), linked.entities.len());
+}
+
+#[test]
+fn known_entities_keep_their_id_as_the_corpus_grows_and_changes_language() {
+    let french = vec![occ(0, Label::Place, "Moscou")];
+    let english = vec![
+        occ(0, Label::Place, "Moscow"),
+        occ(1, Label::Place, "Moscow"),
+        occ(2, Label::Place, "Moscou"),
+    ];
+    let a = link(&french, &knowledge(), "fr");
+    let b = link(&english, &knowledge(), "fr");
+    assert_eq!(a.entities[0].id, "loc-moscow");
+    assert_eq!(b.entities[0].id, "loc-moscow");
+    // The corpus's language's name is the canonical one when the corpus uses it.
+    assert_eq!(b.entities[0].name, "Moscou");
+    assert_eq!(b.entities[0].aliases, ["Moscow"]);
+}
+
+#[test]
+fn a_lone_surname_is_the_full_name_its_article_uses_most() {
+    let occurrences = vec![
+        occ(0, Label::Person, "Donald Trump"),
+        occ(0, Label::Person, "Donald Trump"),
+        occ(0, Label::Person, "Melania Trump"),
+        occ(0, Label::Person, "Trump"),
+        occ(1, Label::Person, "Ivanka Trump"),
+        occ(1, Label::Person, "Trump"),
+        occ(2, Label::Place, "Trump"),
+        occ(2, Label::Person, "Trump"),
+        occ(2, Label::Person, "Trump"),
+    ];
+    let linked = link(&occurrences, &knowledge(), "en");
+    let name = |i: usize| linked.entities[linked.of[i]].name.as_str();
+    assert_eq!(name(3), "Donald Trump");
+    assert_eq!(name(5), "Ivanka Trump");
+    // Without a full name in the article, the corpus's dominant one (twice as many mentions)…
+    assert_eq!(name(7), "Donald Trump");
+    // …and the one "Trump" mislabelled as a place follows the name's usual label.
+    assert_eq!(name(6), "Donald Trump");
+}
+
+#[test]
+fn initials_join_the_full_name() {
+    let occurrences = vec![
+        occ(0, Label::Person, "Barack Obama"),
+        occ(1, Label::Person, "B. Obama"),
+        occ(2, Label::Person, "Jean-Marc Ayrault"),
+        occ(3, Label::Person, "J-M Ayrault"),
+    ];
+    let linked = link(&occurrences, &knowledge(), "fr");
+    assert_eq!(linked.of[0], linked.of[1]);
+    assert_eq!(linked.of[2], linked.of[3]);
+    assert_eq!(linked.entities[linked.of[1]].name, "Barack Obama");
 }

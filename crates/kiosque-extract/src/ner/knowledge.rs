@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use kiosque_model::Label;
 use kiosque_model::text::fold;
 
+use super::lexicon::{ORG_WORDS, PLACE_WORDS, contains};
 use super::tokens::{Kind, Token, tokenize};
 use crate::edit::{deletions, one_edit_apart};
 
@@ -34,12 +35,24 @@ impl Entry {
     }
 }
 
+/// One known name of an entry, as the gazetteer writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Known {
+    /// The entry.
+    entry: u32,
+    /// Which of its first 32 words are capitalised: the text must capitalise them too ("Le
+    /// Monde" is the newspaper, "le monde" the world).
+    capitals: u32,
+    /// An acronym that counts only in capitals ("UN", "US", "WHO").
+    acronym: bool,
+}
+
 /// Everything the extractor knows beyond the text.
 #[derive(Debug, Default)]
 pub struct Knowledge {
     entries: Vec<Entry>,
-    /// Name key → (entry, whether that name is an acronym that must be written in capitals).
-    by_key: HashMap<String, Vec<(u32, bool)>>,
+    /// Name key → the known names with that key.
+    by_key: HashMap<String, Vec<Known>>,
     /// Every key's first one, two, … tokens, to stop growing a match early.
     prefixes: HashSet<String>,
     max_tokens: usize,
@@ -166,9 +179,20 @@ impl Knowledge {
             let acronym = name.chars().filter(|c| c.is_alphabetic()).count() <= 6
                 && !name.chars().any(char::is_lowercase)
                 && !name.contains(' ');
+            let capitals = tokens
+                .iter()
+                .take(32)
+                .enumerate()
+                .filter(|(_, t)| t.text.starts_with(char::is_uppercase))
+                .fold(0u32, |mask, (i, _)| mask | (1 << i));
+            let known = Known {
+                entry: id,
+                capitals,
+                acronym,
+            };
             let ids = self.by_key.entry(key.clone()).or_default();
-            if !ids.iter().any(|&(i, a)| i == id && a == acronym) {
-                ids.push((id, acronym));
+            if !ids.contains(&known) {
+                ids.push(known);
             }
             if label == Label::Place && tokens.len() == 1 && key.chars().count() >= 6 {
                 let word = self.place_words.len() as u32;
@@ -177,7 +201,8 @@ impl Knowledge {
                 }
                 self.place_words.push((key.clone(), id));
             }
-            if kind == "country" {
+            // Nationalities and inhabitants: of countries and of big cities ("Parisians").
+            if kind == "country" || (label == Label::Place && weight >= 6 && tokens.len() == 1) {
                 self.country_stems.insert(key.chars().take(5).collect());
             }
         }
@@ -188,7 +213,7 @@ impl Knowledge {
     pub fn longest_match(&self, tokens: &[Token<'_>]) -> Option<(usize, Vec<(u32, &Entry)>)> {
         // Grow the key one token at a time while it is the start of some known name.
         let mut key = String::new();
-        let mut found: Vec<(usize, &Vec<(u32, bool)>)> = Vec::new();
+        let mut found: Vec<(usize, &Vec<Known>)> = Vec::new();
         for (n, t) in tokens.iter().take(self.max_tokens).enumerate() {
             // A name never spans a line break.
             if n > 0 && t.after_newline {
@@ -209,13 +234,21 @@ impl Knowledge {
             }
         }
         found.into_iter().rev().find_map(|(n, ids)| {
-            let capitals = tokens[..n]
-                .iter()
-                .all(|t| !t.text.chars().any(char::is_lowercase));
+            let run = &tokens[..n];
+            let all_capitals = run.iter().all(|t| !t.text.chars().any(char::is_lowercase));
             let mut entries: Vec<(u32, &Entry)> = ids
                 .iter()
-                .filter(|&&(_, acronym)| !acronym || capitals)
-                .map(|&(i, _)| (i, &self.entries[i as usize]))
+                .filter(|k| !k.acronym || all_capitals)
+                .filter(|k| {
+                    // Generic head nouns may go lowercase: "la bande de Gaza", "le golfe Persique".
+                    run.iter().take(32).enumerate().all(|(i, t)| {
+                        k.capitals & (1 << i) == 0
+                            || t.text.starts_with(char::is_uppercase)
+                            || contains(PLACE_WORDS, &t.folded)
+                            || contains(ORG_WORDS, &t.folded)
+                    })
+                })
+                .map(|k| (k.entry, &self.entries[k.entry as usize]))
                 .collect();
             entries.sort_by_key(|e| (std::cmp::Reverse(e.1.weight), e.0));
             entries.dedup_by_key(|e| e.0);
@@ -231,7 +264,7 @@ impl Knowledge {
             .get(&key_of(&tokens))
             .map(|ids| {
                 ids.iter()
-                    .map(|&(i, _)| (i, &self.entries[i as usize]))
+                    .map(|k| (k.entry, &self.entries[k.entry as usize]))
                     .collect()
             })
             .unwrap_or_default();
@@ -327,6 +360,21 @@ mod tests {
         assert_eq!((n, entries[0].1.en.as_str()), (3, "Gaza Strip"));
         assert_eq!(k.lookup("nations unies")[0].1.label, Label::Organisation);
         assert_eq!(k.lookup("Cote d'Ivoire")[0].1.en, "Ivory Coast");
+    }
+
+    #[test]
+    fn capitals_of_the_known_name_are_required() {
+        let k = Knowledge::from_sources(&Sources {
+            organisations: "Le Monde\tLe Monde\t\nOrganisation des Nations unies\tUnited Nations\tUN",
+            ..Sources::default()
+        });
+        assert_eq!(
+            k.longest_match(&tokenize("Le Monde a écrit")).map(|m| m.0),
+            Some(2)
+        );
+        assert!(k.longest_match(&tokenize("Le monde a changé")).is_none());
+        assert!(k.longest_match(&tokenize("Un jour")).is_none());
+        assert!(k.longest_match(&tokenize("UN agencies")).is_some());
     }
 
     #[test]

@@ -21,8 +21,9 @@ use crate::dates::{DateExpr, find_dates, word_bounded};
 use crate::normalize::CodePoints;
 use knowledge::{Knowledge, key_of};
 use lexicon::{
-    ADJECTIVE_SUFFIXES, COMPASS_WORDS, DEMONYM_SUFFIXES, FUNCTION_WORDS, ORG_WORDS, PLACE_SUFFIXES,
-    PLACE_WORDS, ROLE_WORDS, SHORT_ADJECTIVES, contains, has_suffix, is_place_cue,
+    ADJECTIVE_SUFFIXES, COMPASS_WORDS, DEMONYM_SUFFIXES, EVENT_WORDS, FUNCTION_WORDS,
+    NOT_ENTITY_ACRONYMS, ORG_WORDS, PLACE_SUFFIXES, PLACE_WORDS, ROLE_WORDS, SHORT_ADJECTIVES,
+    contains, has_suffix, is_place_cue,
 };
 use tokens::{Kind, Token, tokenize};
 
@@ -83,84 +84,134 @@ const CONNECTORS: &[&str] = &[
 
 /// Connectors that may join two capitalised words without a head noun before them.
 const NAME_PARTICLES: &[&str] = &[
-    "von", "van", "der", "den", "da", "di", "del", "dos", "bin", "ibn", "al", "el", "y",
+    "von", "van", "der", "den", "da", "di", "del", "dos", "bin", "ibn", "al", "el", "y", "abu",
+    "abou",
 ];
 
-/// Finds the entity mentions of one text.
-///
-/// `lang` is the text's language (`fr`, `en` or another code); offsets are code points.
-pub fn recognize(text: &str, knowledge: &Knowledge) -> Vec<Mention> {
-    let mut mentions: Vec<Mention> = Vec::new();
-    let chars: Vec<char> = text.chars().collect();
-    let substring = |s: usize, e: usize| -> String { chars[s..e].iter().collect() };
+/// Words a person's name may carry before another given name ("Abu Bakr", "Le Pen", "Mac").
+const INNER_PARTICLES: &[&str] = &[
+    "ben", "mc", "mac", "st", "saint", "sainte", "le", "la", "de", "du",
+];
 
-    for d in find_dates(text) {
-        mentions.push(Mention {
-            start: d.start,
-            end: d.end,
-            label: Label::Date,
-            text: substring(d.start, d.end),
-            date: Some(d.expr),
-            entry: None,
-        });
+/// Finds the entity mentions of one text; offsets are code points.
+pub fn recognize(text: &str, knowledge: &Knowledge) -> Vec<Mention> {
+    recognize_all(&[text], knowledge).pop().unwrap_or_default()
+}
+
+/// Finds the entity mentions of the texts of one article (its paragraphs, embeds and related
+/// links), consistently: a name typed in one paragraph ("Donald Trump") types it in the others
+/// ("Trump's victory"). One list of mentions per text, offsets in code points of that text.
+pub fn recognize_all(texts: &[&str], knowledge: &Knowledge) -> Vec<Vec<Mention>> {
+    let mut parts: Vec<Part<'_>> = texts.iter().map(|t| Part::new(t, knowledge)).collect();
+    let mut evidence = NameEvidence::default();
+    for p in &parts {
+        evidence.learn(&p.tokens, &p.candidates);
     }
-    // Which code points dates already cover (a mention never overlaps another).
-    let mut taken = vec![false; chars.len()];
-    let take = |taken: &mut [bool], start: usize, end: usize| {
-        taken[start.min(chars.len())..end.min(chars.len())].fill(true);
-    };
-    for m in &mentions {
-        take(&mut taken, m.start, m.end);
-    }
-    let mut cp = CodePoints::new(text);
-    for m in MINISTRY.find_iter(text) {
-        if !word_bounded(text, m.start(), m.end()) {
-            continue;
+    for p in &mut parts {
+        evidence.apply(&p.tokens, &mut p.candidates, knowledge);
+        for c in &mut p.candidates {
+            extend_with_adjectives(&p.tokens, &p.covered, c, knowledge);
         }
-        let (start, end) = (cp.of(m.start()), cp.of(m.end()));
-        if !taken[start..end].iter().any(|&t| t) {
-            take(&mut taken, start, end);
+    }
+    parts.into_iter().map(Part::mentions).collect()
+}
+
+/// One text on its way through recognition.
+struct Part<'a> {
+    chars: Vec<char>,
+    tokens: Vec<Token<'a>>,
+    covered: Vec<bool>,
+    candidates: Vec<Candidate>,
+    /// Dates and patterned organisations, found before the names.
+    mentions: Vec<Mention>,
+}
+
+impl<'a> Part<'a> {
+    /// Finds dates, patterned organisations and typed name candidates.
+    fn new(text: &'a str, knowledge: &Knowledge) -> Self {
+        let chars: Vec<char> = text.chars().collect();
+        let substring = |s: usize, e: usize| -> String { chars[s..e].iter().collect() };
+        let mut mentions: Vec<Mention> = Vec::new();
+        for d in find_dates(text) {
             mentions.push(Mention {
-                start,
-                end,
-                label: Label::Organisation,
-                text: m.as_str().to_owned(),
-                date: None,
+                start: d.start,
+                end: d.end,
+                label: Label::Date,
+                text: substring(d.start, d.end),
+                date: Some(d.expr),
                 entry: None,
             });
         }
-    }
-
-    let tokens = tokenize(text);
-    let covered: Vec<bool> = tokens
-        .iter()
-        .map(|t| taken[t.start..t.end].iter().any(|&x| x))
-        .collect();
-    let mut candidates = find_candidates(&tokens, &covered, knowledge);
-    for c in &mut candidates {
-        if c.label.is_none() {
-            c.label = classify(&tokens, c, knowledge);
+        // Which code points dates already cover (a mention never overlaps another).
+        let mut taken = vec![false; chars.len()];
+        let take = |taken: &mut [bool], start: usize, end: usize| {
+            taken[start.min(chars.len())..end.min(chars.len())].fill(true);
+        };
+        for m in &mentions {
+            take(&mut taken, m.start, m.end);
+        }
+        let mut cp = CodePoints::new(text);
+        for m in MINISTRY.find_iter(text) {
+            if !word_bounded(text, m.start(), m.end()) {
+                continue;
+            }
+            let (start, end) = (cp.of(m.start()), cp.of(m.end()));
+            if !taken[start..end].iter().any(|&t| t) {
+                take(&mut taken, start, end);
+                mentions.push(Mention {
+                    start,
+                    end,
+                    label: Label::Organisation,
+                    text: m.as_str().to_owned(),
+                    date: None,
+                    entry: None,
+                });
+            }
+        }
+        let tokens = tokenize(text);
+        let covered: Vec<bool> = tokens
+            .iter()
+            .map(|t| taken[t.start..t.end].iter().any(|&x| x))
+            .collect();
+        let mut candidates = find_candidates(&tokens, &covered, knowledge);
+        for c in &mut candidates {
+            if c.label.is_none() {
+                c.label = classify(&tokens, c, knowledge);
+            }
+        }
+        Part {
+            chars,
+            tokens,
+            covered,
+            candidates,
+            mentions,
         }
     }
-    make_consistent(&tokens, &mut candidates, knowledge);
-    for c in &mut candidates {
-        extend_with_adjectives(&tokens, &covered, c, knowledge);
-    }
 
-    for c in candidates {
-        let Some((label, _)) = c.label else { continue };
-        let (start, end) = (tokens[c.first].start, tokens[c.last].end);
-        mentions.push(Mention {
-            start,
-            end,
-            label,
-            text: substring(start, end),
-            date: None,
-            entry: c.entry,
-        });
+    /// All mentions, in text order.
+    fn mentions(self) -> Vec<Mention> {
+        let Part {
+            chars,
+            tokens,
+            candidates,
+            mut mentions,
+            ..
+        } = self;
+        for c in candidates {
+            let Some((label, _)) = c.label else { continue };
+            let (start, end) = (tokens[c.first].start, tokens[c.last].end);
+            mentions.push(Mention {
+                start,
+                end,
+                label,
+                text: chars[start..end].iter().collect(),
+                date: None,
+                entry: c.entry,
+            });
+        }
+        mentions.sort_by_key(|m| (m.start, m.end));
+        mentions
     }
-    mentions.sort_by_key(|m| (m.start, m.end));
-    mentions
 }
 
 fn folded<'t>(token: &'t Token<'_>) -> &'t str {
@@ -180,15 +231,29 @@ fn find_candidates(
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        // "L’Oréal": a known name may begin with an elided article.
+        if tokens[i].kind == Kind::Elision
+            && !covered[i]
+            && tokens.get(i + 1).is_some_and(name_token)
+            && let Some((n, entries)) = known(&tokens[i..], knowledge).filter(|(n, _)| *n >= 2)
+            && !covered[i..i + n].iter().any(|&c| c)
+        {
+            out.push(Candidate {
+                first: i,
+                last: i + n - 1,
+                label: entries.first().map(|(_, e)| (e.label, Evidence::Strong)),
+                entry: entries.first().map(|(id, _)| *id),
+            });
+            i += n;
+            continue;
+        }
         if covered[i] || !name_token(&tokens[i]) {
             i += 1;
             continue;
         }
         // The longest known name here, not running into covered tokens.
-        let known = knowledge
-            .longest_match(&tokens[i..])
-            .filter(|(n, _)| !covered[i..i + n].iter().any(|&c| c))
-            .filter(|(n, entries)| *n > 1 || trust_one_word_match(&tokens[i], entries, knowledge));
+        let known =
+            known(&tokens[i..], knowledge).filter(|(n, _)| !covered[i..i + n].iter().any(|&c| c));
         let run = capitalised_run(tokens, covered, i, knowledge);
         let (len, entry) = match &known {
             Some((n, entries)) if *n >= run => {
@@ -214,6 +279,17 @@ fn find_candidates(
     out
 }
 
+/// The longest known name starting at `tokens[0]`, when it counts (see
+/// [`trust_one_word_match`]).
+fn known<'k>(
+    tokens: &[Token<'_>],
+    knowledge: &'k Knowledge,
+) -> Option<(usize, Vec<(u32, &'k knowledge::Entry)>)> {
+    knowledge
+        .longest_match(tokens)
+        .filter(|(n, entries)| *n > 1 || trust_one_word_match(&tokens[0], entries, knowledge))
+}
+
 /// Whether a one-word gazetteer match counts: never for a compass point ("l’Est" is not the
 /// French region Est); for a common word at the start of a sentence ("Nice", "Tours") only if
 /// it names a country.
@@ -225,8 +301,15 @@ fn trust_one_word_match(
     if contains(COMPASS_WORDS, folded(t)) {
         return false;
     }
-    !(t.sentence_start && knowledge.is_common_folded(&t.folded))
-        || entries.iter().any(|(_, e)| e.kind == "country")
+    // A common word that is also a small town ("Union", "Cela") needs a well-known place;
+    // at the start of a sentence, a country.
+    // So does a given name that is also a small place ("David", "Michael").
+    let common = knowledge.is_common_folded(&t.folded) || knowledge.is_given_folded(&t.folded);
+    let country = entries.iter().any(|(_, e)| e.kind == "country");
+    let well_known = entries
+        .iter()
+        .any(|(_, e)| e.weight >= 6 || e.label == Label::Organisation);
+    !common || country || (well_known && !t.sentence_start)
 }
 
 /// The number of tokens of the run of capitalised words starting at `i`.
@@ -268,14 +351,13 @@ fn capitalised_run(
         // or with name particles ("Ursula von der Leyen").
         let head_before = tokens[i..end].iter().any(|t| {
             let f = folded(t);
-            contains(ORG_WORDS, f) || contains(PLACE_WORDS, f) || contains(ROLE_WORDS, f)
+            // Not after a role: "Senator Amy Klobuchar of Minnesota" is two names.
+            contains(ORG_WORDS, f) || contains(PLACE_WORDS, f)
         });
         let particles = tokens[j..k]
             .iter()
             .all(|t| contains(NAME_PARTICLES, folded(t)));
-        let known = knowledge
-            .longest_match(&tokens[i..])
-            .is_some_and(|(n, _)| n >= k + 1 - i);
+        let known = known(&tokens[i..], knowledge).is_some_and(|(n, _)| n >= k + 1 - i);
         if !(head_before || particles || known) {
             break;
         }
@@ -292,12 +374,53 @@ fn trim_and_split(tokens: &[Token<'_>], mut c: Candidate, knowledge: &Knowledge)
         return vec![c];
     }
     let is_role = |t: &Token<'_>| contains(ROLE_WORDS, folded(t));
-    // A role phrase inside the run, then a given name: the name is a person's.
-    if let Some(split) = (c.first + 1..=c.last).find(|&k| {
-        knowledge.is_given_folded(&tokens[k].folded) && tokens[c.first..k].iter().any(is_role)
-    }) {
+    // A given name inside the run starts a person's name when what precedes it is not part of
+    // that name: a role ("Ukrainian Defense Minister Oleksii Reznikov"), a nationality
+    // ("Polonaise Agnieszka Radwanska") or another name ("WikiLeaks Julian Assange"). Not after
+    // another given name ("Kamala Harris"), an initial ("Lloyd J. Austin") or a particle ("Abu Bakr").
+    // `any_role` and `all_common` describe the tokens before `k`; kept as running flags so that
+    // a long run of capitalised words costs one pass.
+    let starts_name = |k: usize, any_role: bool, all_common: bool| {
+        let (t, prev) = (&tokens[k], &tokens[k - 1]);
+        // "France", "Paris" and "Des" are given names too: not when they name something known.
+        let given = is_given(t, knowledge)
+            && t.is_capitalized()
+            && !contains(FUNCTION_WORDS, folded(t))
+            && known(std::slice::from_ref(t), knowledge).is_none();
+        let prev_ok = prev.kind == Kind::Word
+            && (!is_given(prev, knowledge)
+                || known(std::slice::from_ref(prev), knowledge).is_some())
+            && !is_initial(prev)
+            && !contains(NAME_PARTICLES, folded(prev))
+            && !contains(INNER_PARTICLES, folded(prev))
+            && !contains(CONNECTORS, folded(prev));
+        if !(given && prev_ok) {
+            return false;
+        }
+        // What precedes must be clearly apart from the name: a role, a nationality or common
+        // word, a known name or an acronym — not an unknown word that may be a first name
+        // ("Abdrabbuh Mansur Hadi").
+        let head = &tokens[c.first..k];
+        any_role
+            || all_common
+            || known(head, knowledge).is_some_and(|(n, _)| n == head.len())
+            || (head.len() == 1 && head[0].is_all_caps())
+    };
+    let mut split = None;
+    let (mut any_role, mut all_common) = (false, true);
+    for k in c.first + 1..=c.last {
+        let h = &tokens[k - 1];
+        any_role |= is_role(h);
+        all_common &= knowledge.is_common_folded(&h.folded) || !h.is_name_like();
+        if starts_name(k, any_role, all_common) {
+            split = Some(k);
+            break;
+        }
+    }
+    if let Some(split) = split {
         let mut out = Vec::new();
-        // What precedes the role words is kept only when it is a known name ("US President").
+        // After a role, what precedes it is kept only when it is a known name ("US President").
+        let had_role = tokens[c.first..split].iter().any(is_role);
         let mut first = c.first;
         while first < split
             && (is_role(&tokens[first]) || contains(FUNCTION_WORDS, folded(&tokens[first])))
@@ -308,16 +431,29 @@ fn trim_and_split(tokens: &[Token<'_>], mut c: Candidate, knowledge: &Knowledge)
         while last > first && is_role(&tokens[last - 1]) {
             last -= 1;
         }
-        if last > first
-            && let Some((n, entries)) = knowledge.longest_match(&tokens[first..last])
-            && n == last - first
+        // A head of ordinary words ("Polonaise", "Democrat") is no name of its own.
+        if tokens[first..last]
+            .iter()
+            .all(|h| knowledge.is_common_folded(&h.folded))
         {
+            last = first;
+        }
+        let known_head = known(&tokens[first..last], knowledge).filter(|(n, _)| *n == last - first);
+        if let Some((_, entries)) = known_head {
             out.push(Candidate {
                 first,
                 last: last - 1,
                 label: entries.first().map(|(_, e)| (e.label, Evidence::Strong)),
                 entry: entries.first().map(|(id, _)| *id),
             });
+        } else if last > first && !had_role {
+            let head = Candidate {
+                first,
+                last: last - 1,
+                label: None,
+                entry: None,
+            };
+            out.extend(trim_and_split(tokens, head, knowledge));
         }
         out.push(Candidate {
             first: split,
@@ -335,7 +471,7 @@ fn trim_and_split(tokens: &[Token<'_>], mut c: Candidate, knowledge: &Knowledge)
         let sentence_common = t.sentence_start
             && knowledge.is_common_folded(&t.folded)
             && !knowledge.is_given_folded(&t.folded)
-            && knowledge.longest_match(&tokens[c.first..=c.last]).is_none();
+            && known(&tokens[c.first..=c.last], knowledge).is_none();
         if is_function || is_role(t) || sentence_common {
             role_before |= is_role(t);
             c.first += 1;
@@ -359,12 +495,28 @@ fn trim_and_split(tokens: &[Token<'_>], mut c: Candidate, knowledge: &Knowledge)
             return vec![];
         }
     }
-    // Trailing connectors never end a name.
-    while c.last > c.first && contains(CONNECTORS, folded(&tokens[c.last])) {
+    // Trailing connectors and function words never end a name ("Africa But", "C. Il").
+    while c.last > c.first
+        && (contains(CONNECTORS, folded(&tokens[c.last]))
+            || contains(FUNCTION_WORDS, folded(&tokens[c.last])))
+    {
         c.last -= 1;
     }
+    if c.first == c.last && is_fragment(&tokens[c.first], knowledge) {
+        return vec![];
+    }
+    // A phrase ending with a role is a title, not a name ("Senate Majority Leader").
+    if is_role(&tokens[c.last]) && known(&tokens[c.first..=c.last], knowledge).is_none() {
+        return vec![];
+    }
+    // Events, laws and prizes are not entities ("Endangered Species Act", "Coupe du monde").
+    if contains(EVENT_WORDS, folded(&tokens[c.last]))
+        && known(&tokens[c.first..=c.last], knowledge).is_none()
+    {
+        return vec![];
+    }
     // What remains may be a known name once the front is stripped ("The United Nations").
-    if let Some((n, entries)) = knowledge.longest_match(&tokens[c.first..=c.last])
+    if let Some((n, entries)) = known(&tokens[c.first..=c.last], knowledge)
         && n == c.last + 1 - c.first
         && let Some(&(id, entry)) = entries.first()
     {
@@ -376,6 +528,45 @@ fn trim_and_split(tokens: &[Token<'_>], mut c: Candidate, knowledge: &Knowledge)
         c.label = Some((Label::Person, Evidence::Strong));
     }
     vec![c]
+}
+
+/// A given name, also hyphenated ("Jean-François").
+fn is_given(t: &Token<'_>, knowledge: &Knowledge) -> bool {
+    knowledge.is_given_folded(&t.folded)
+        || (t.folded.contains('-')
+            && t.folded
+                .split('-')
+                .all(|part| knowledge.is_given_folded(part)))
+}
+
+/// An initial: "J.", "C.".
+fn is_initial(t: &Token<'_>) -> bool {
+    t.text.len() <= 3
+        && t.text.ends_with('.')
+        && t.text.chars().filter(|c| c.is_alphabetic()).count() == 1
+}
+
+/// Hyphenated initials: "J-M", "J.-P.".
+fn is_initial_pair(t: &Token<'_>) -> bool {
+    let letters: Vec<char> = t.text.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() == 2 && letters.iter().all(|c| c.is_uppercase()) && t.text.contains('-')
+}
+
+/// What is never a name on its own: an initial, one or two letters that are not an acronym,
+/// a century or a numbered regime ("XIXe", "Ve"), an acronym of a thing ("UTC", "COVID").
+fn is_fragment(t: &Token<'_>, knowledge: &Knowledge) -> bool {
+    let letters = t.text.chars().filter(|c| c.is_alphabetic()).count();
+    let roman_ordinal = t
+        .text
+        .strip_suffix("ème")
+        .or_else(|| t.text.strip_suffix("e"))
+        .or_else(|| t.text.strip_suffix("er"))
+        .is_some_and(|r| !r.is_empty() && r.chars().all(|c| "IVXLC".contains(c)));
+    let is_known = || known(std::slice::from_ref(t), knowledge).is_some();
+    is_initial(t)
+        || roman_ordinal
+        || (letters <= 2 && !t.is_all_caps())
+        || (contains(NOT_ENTITY_ACRONYMS, folded(t)) && !is_known())
 }
 
 /// Types a candidate from its words and what precedes it.
@@ -396,7 +587,17 @@ fn classify(
     if folded_words.iter().any(|w| contains(PLACE_WORDS, w)) {
         return Some((Label::Place, Evidence::Strong));
     }
-    if knowledge.is_given_folded(&words[0].folded) && n >= 2 && !words[0].is_all_caps() {
+    // "B. Obama", "J-M Ayrault": an initial, then a name.
+    if n >= 2 && (is_initial(&words[0]) || is_initial_pair(&words[0])) {
+        return Some((Label::Person, Evidence::Strong));
+    }
+    // "Paris Métro": a known place's name then ordinary words is no person, even though
+    // "Paris" is also a given name; "Gordon Brown" is one.
+    let place_then_words = known(&words[..1], knowledge).is_some()
+        && words[1..]
+            .iter()
+            .all(|w| knowledge.is_common_folded(&w.folded));
+    if is_given(&words[0], knowledge) && n >= 2 && !words[0].is_all_caps() && !place_then_words {
         return Some((Label::Person, Evidence::Strong));
     }
     if knowledge.is_given_folded(&words[0].folded)
@@ -406,7 +607,9 @@ fn classify(
         return Some((Label::Person, Evidence::Strong));
     }
     let previous = preceding_words(tokens, c.first, 2);
-    if previous.iter().any(|w| contains(ROLE_WORDS, w)) {
+    // "le blogueur Podoliaka", "President Trump"; not "ministre des Finances".
+    let common_word = n == 1 && knowledge.is_common_folded(&words[0].folded);
+    if !common_word && previous.iter().any(|w| contains(ROLE_WORDS, w)) {
         return Some((Label::Person, Evidence::Strong));
     }
     // An acronym is an organisation, unless it is a word in capitals ("TV", "PME", "UTC").
@@ -461,7 +664,7 @@ fn preceding_words(tokens: &[Token<'_>], i: usize, count: usize) -> Vec<String> 
 /// A nationality word ("Russes", "Ukrainiens", "Syrians"): not a known name, with a
 /// nationality ending or the stem of a country's name.
 fn is_demonym(t: &Token<'_>, knowledge: &Knowledge) -> bool {
-    if knowledge.longest_match(std::slice::from_ref(t)).is_some() {
+    if known(std::slice::from_ref(t), knowledge).is_some() {
         return false;
     }
     let f = folded(t);
@@ -473,48 +676,57 @@ fn is_demonym(t: &Token<'_>, knowledge: &Knowledge) -> bool {
 
 /// A road number: "A20", "M25", "I-95", "N7".
 fn is_road(word: &str) -> bool {
-    let letters = word.chars().take_while(char::is_ascii_uppercase).count();
-    let rest = word[letters..].trim_start_matches('-');
-    (1..=2).contains(&letters)
-        && !rest.is_empty()
-        && rest.len() <= 4
-        && rest.chars().all(|c| c.is_ascii_digit())
+    let mut chars = word.chars();
+    let road_letter = chars.next().is_some_and(|c| "ADNMEIBR".contains(c));
+    let rest = chars.as_str().trim_start_matches('-');
+    road_letter && !rest.is_empty() && rest.len() <= 3 && rest.chars().all(|c| c.is_ascii_digit())
 }
 
-/// Gives unlabelled candidates the label of the same name elsewhere in the text, of a longer
-/// name they are part of, or a last-resort guess; drops what stays doubtful.
-fn make_consistent(tokens: &[Token<'_>], candidates: &mut [Candidate], knowledge: &Knowledge) {
-    let key = |c: &Candidate| key_of(&tokens[c.first..=c.last]);
-    let mut by_name: HashMap<String, (Label, Evidence)> = HashMap::new();
-    let mut person_parts: HashMap<String, Label> = HashMap::new();
-    for c in candidates.iter() {
-        let Some(label) = c.label else { continue };
-        let k = key(c);
-        let better = by_name.get(&k).is_none_or(|old| old.1 < label.1);
-        if better {
-            by_name.insert(k, label);
-        }
-        if label.0 == Label::Person && c.last > c.first {
-            for t in &tokens[c.first..=c.last] {
-                person_parts.insert(folded(t).to_owned(), Label::Person);
+/// What an article's confident candidates say about its other names.
+#[derive(Default)]
+struct NameEvidence {
+    /// The best label seen for each name.
+    by_name: HashMap<String, (Label, Evidence)>,
+    /// Words of multi-word person names ("donald", "trump").
+    person_parts: HashMap<String, Label>,
+}
+
+impl NameEvidence {
+    /// Records the labelled candidates of one text.
+    fn learn(&mut self, tokens: &[Token<'_>], candidates: &[Candidate]) {
+        for c in candidates {
+            let Some(label) = c.label else { continue };
+            let k = key_of(&tokens[c.first..=c.last]);
+            if self.by_name.get(&k).is_none_or(|old| old.1 < label.1) {
+                self.by_name.insert(k, label);
+            }
+            if label.0 == Label::Person && c.last > c.first {
+                for t in &tokens[c.first..=c.last] {
+                    self.person_parts
+                        .insert(folded(t).to_owned(), Label::Person);
+                }
             }
         }
     }
-    for c in candidates.iter_mut() {
-        let k = key(c);
-        match c.label {
-            Some((_, Evidence::Strong)) => {}
-            Some((_, Evidence::Weak)) | None => {
-                if let Some(&(label, Evidence::Strong)) = by_name.get(&k) {
-                    c.label = Some((label, Evidence::Strong));
-                } else if c.first == c.last && person_parts.contains_key(&k) {
-                    c.label = Some((Label::Person, Evidence::Strong));
-                } else if c.label.is_none() {
-                    c.label = by_name
-                        .get(&k)
-                        .copied()
-                        .or_else(|| guess(tokens, c, knowledge));
-                }
+
+    /// Gives unlabelled or weakly labelled candidates the label of the same name elsewhere in
+    /// the article, of a longer person's name they are part of, or a last-resort guess.
+    fn apply(&self, tokens: &[Token<'_>], candidates: &mut [Candidate], knowledge: &Knowledge) {
+        for c in candidates.iter_mut() {
+            if matches!(c.label, Some((_, Evidence::Strong))) {
+                continue;
+            }
+            let k = key_of(&tokens[c.first..=c.last]);
+            if let Some(&(label, Evidence::Strong)) = self.by_name.get(&k) {
+                c.label = Some((label, Evidence::Strong));
+            } else if c.first == c.last && self.person_parts.contains_key(&k) {
+                c.label = Some((Label::Person, Evidence::Strong));
+            } else if c.label.is_none() {
+                c.label = self
+                    .by_name
+                    .get(&k)
+                    .copied()
+                    .or_else(|| guess(tokens, c, knowledge));
             }
         }
     }
@@ -579,10 +791,16 @@ fn guess(tokens: &[Token<'_>], c: &Candidate, knowledge: &Knowledge) -> Option<(
     // A known place inside a longer unknown name makes an institution: "Wikimedia France",
     // "Ouest France", "Réseau Ferré de France".
     let has_place = words.iter().any(|w| {
-        knowledge
-            .longest_match(std::slice::from_ref(w))
+        known(std::slice::from_ref(w), knowledge)
             .is_some_and(|(_, entries)| entries.iter().any(|(_, e)| e.label == Label::Place))
     });
+    // Capitalised ordinary words ("Seconde Guerre", "Grand Chelem") are no name.
+    if words
+        .iter()
+        .all(|w| knowledge.is_common_folded(&w.folded) || !w.is_name_like())
+    {
+        return None;
+    }
     // People's names do not end with a common word ("Hollywood Reporter", "Travaux Publics").
     let ends_common = words
         .last()

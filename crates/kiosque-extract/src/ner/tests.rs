@@ -6,7 +6,9 @@ fn knowledge() -> Knowledge {
         places: "country\tRussie\tRussia\t\t9\ncountry\tUkraine\tUkraine\t\t9\ncity\tKoursk\tKursk\t\t6\ncity\tMoscou\tMoscow\t\t7\nregion\tDonetsk\tDonetsk\t\t6",
         organisations: "Telegram\tTelegram\t\nOrganisation du traité de l’Atlantique nord\tNorth Atlantic Treaty Organization\tOTAN|NATO",
         given_names: "Donald\t5\nYouri\t5\nOleksii\t4\nLloyd\t4\nJoe\t5\nUrsula\t4",
-        common_words: &["les\nla\nmais\nrusses\nrusse\nukrainiens\nguerre\ntrump\nest\nsud\ncette"],
+        common_words: &[
+            "les\nla\nmais\nrusses\nrusse\nukrainiens\nguerre\ntrump\nest\nsud\ncette\ndefense\nministry",
+        ],
     })
 }
 

@@ -1,0 +1,25 @@
+//! The hand-over from the pre-rendered page (`#prerender`, written into each HTML file by
+//! `kiosque pages`) to the app. The page stays on screen while the app loads its data, so the
+//! reader does not see it replaced by placeholders and then by the same content; the app takes
+//! its place once it has something real to show: content, not-found or an error.
+
+use leptos::prelude::*;
+
+use crate::dom;
+
+/// The pre-rendered page's id.
+const PRERENDER: &str = "prerender";
+
+/// Called once the app is mounted: hides the pre-rendered page from assistive technology and
+/// keyboard focus (the app is the page now), and moves it to where the app's `<main>` is, which
+/// the style hides while it is there. An empty one (no pre-rendered page) is removed at once.
+pub fn hand_over() {
+    dom::stand_in_for(PRERENDER, "main");
+}
+
+/// Removes the pre-rendered page once the view that renders this has been mounted. Every view
+/// that shows data, not-found or an error renders one.
+#[component]
+pub fn ReleasePrerender() -> impl IntoView {
+    Effect::new(|_| dom::remove_by_id(PRERENDER));
+}
