@@ -35,6 +35,9 @@ pub enum Command {
     ///   .jsonl      one JSON record per line: {"text", "title", "published", "lang",
     ///               "source_name", "source_url", "license", "id"}
     ///   .json       one such record, or an array of them
+    ///               A record may bring entities found by another tool, displaCy-style:
+    ///               "ents": [{"start", "end", "label"}] (code-point offsets into "text";
+    ///               PER/PERSON, LOC/GPE/FAC, ORG, DATE): they replace Kiosque's own.
     ///
     /// A file that cannot be read is reported with its name and the reason and the rest of
     /// the corpus is still built (exit status 1), unless --strict is given (nothing is written,

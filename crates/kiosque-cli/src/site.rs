@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use kiosque_extract::analysis::{Analysis, Place};
+use kiosque_extract::analysis::{Analysis, Found, Place};
 use kiosque_extract::clean::{Part, Role};
 use kiosque_extract::link::{self, Occurrence};
 use kiosque_extract::ner::knowledge::Knowledge;
@@ -36,6 +36,12 @@ pub struct Site {
     pub bodies: Vec<ArticleBody>,
 }
 
+/// Whether a mention becomes (part of) an entity: not a date that could not be resolved
+/// ("yesterday" in an undated article would otherwise join every other undated "yesterday").
+fn linkable(found: &Found) -> bool {
+    found.label != Label::Date || found.date.is_some()
+}
+
 /// How much a mention counts when naming its entity, by where it is.
 fn weight(role: &Role) -> f32 {
     match role {
@@ -51,6 +57,9 @@ pub fn assemble(articles: &[Analyzed], knowledge: &Knowledge) -> Site {
     let mut owner: Vec<(usize, usize)> = Vec::new(); // (article, found index)
     for (a, article) in articles.iter().enumerate() {
         for (f, found) in article.analysis.found.iter().enumerate() {
+            if !linkable(found) {
+                continue;
+            }
             let role = &article.analysis.cleaned.parts[found.part].role;
             occurrences.push(Occurrence {
                 doc: a,
@@ -199,6 +208,9 @@ fn build_article(
     // Salience: mentions in the article, then first position.
     let mut salience: HashMap<usize, (u32, u32)> = HashMap::new();
     for (f, found) in analysis.found.iter().enumerate() {
+        if !linkable(found) {
+            continue;
+        }
         let entity = entity_of[f];
         let s = salience.entry(entity).or_insert((0, found.start));
         s.0 += 1;

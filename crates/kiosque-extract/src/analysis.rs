@@ -4,12 +4,12 @@ use chrono::NaiveDate;
 use kiosque_model::Label;
 
 use crate::clean::{self, Cleaned, Options, Part, Role};
-use crate::dates::{DateExpr, DateValue, infer_publication_date};
+use crate::dates::{DateExpr, DateValue, find_dates, infer_publication_date};
 use crate::lang;
 use crate::ner::knowledge::Knowledge;
 use crate::ner::{self, author_name_span};
 use crate::normalize::Normalized;
-use crate::source::Document;
+use crate::source::{Document, ImportedEntity};
 
 /// Where in its part a mention is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,19 +96,23 @@ pub fn analyze(doc: &Document, knowledge: &Knowledge) -> Analysis {
             lang::detect(&all.join("\n"))
         });
 
-    // All the article's texts at once, so that names are typed consistently across them.
+    // All the article's texts at once, so that names are typed consistently across them; or
+    // the entities another tool found, when the input brings them.
     let article: Vec<(usize, &Part)> = cleaned
         .parts
         .iter()
         .enumerate()
         .filter(|(_, p)| p.is_article())
         .collect();
-    let texts: Vec<&str> = article.iter().map(|(_, p)| p.text.as_str()).collect();
+    let mentions = match &doc.imported {
+        Some(imported) => imported_mentions(&cleaned, &article, imported),
+        None => {
+            let texts: Vec<&str> = article.iter().map(|(_, p)| p.text.as_str()).collect();
+            ner::recognize_all(&texts, knowledge)
+        }
+    };
     let mut found: Vec<(Found, Option<DateExpr>)> = Vec::new();
-    for ((index, part), mentions) in article
-        .into_iter()
-        .zip(ner::recognize_all(&texts, knowledge))
-    {
+    for ((index, part), mentions) in article.into_iter().zip(mentions) {
         find_in_part(&cleaned.doc, index, part, mentions, &mut found);
     }
 
@@ -148,6 +152,50 @@ pub fn analyze(doc: &Document, knowledge: &Knowledge) -> Analysis {
         excerpt,
         words,
     }
+}
+
+/// Entities from another tool, placed in the article's parts. Spans in boilerplate, across two
+/// parts, or of labels Kiosque does not use (MISC, NORP…) are left out.
+fn imported_mentions(
+    cleaned: &Cleaned,
+    article: &[(usize, &Part)],
+    imported: &[ImportedEntity],
+) -> Vec<Vec<ner::Mention>> {
+    let mut out: Vec<Vec<ner::Mention>> = vec![Vec::new(); article.len()];
+    for e in imported {
+        let Some(label) = Label::from_code(&e.label.to_uppercase()) else {
+            continue;
+        };
+        let start = cleaned.doc.normalized_of(e.start as u32);
+        let end = cleaned.doc.normalized_of(e.end as u32);
+        let Some(slot) = article.iter().position(|(_, p)| {
+            let span = p.text_span();
+            span.start <= start && end <= span.end
+        }) else {
+            continue;
+        };
+        let base = article[slot].1.text_span().start;
+        let (s, e_) = ((start - base) as usize, (end - base) as usize);
+        let text: String = article[slot]
+            .1
+            .text
+            .chars()
+            .skip(s)
+            .take(e_.saturating_sub(s))
+            .collect();
+        let date = (label == Label::Date)
+            .then(|| find_dates(&text).into_iter().next().map(|d| d.expr))
+            .flatten();
+        out[slot].push(ner::Mention {
+            start: s,
+            end: e_,
+            label,
+            text,
+            date,
+            entry: None,
+        });
+    }
+    out
 }
 
 /// The mentions of one part, with the embed's author and date.

@@ -74,6 +74,7 @@ pub fn parse_html(html: &str, url: Option<&str>) -> Result<Document, SourceError
         text,
         format: Format::Text,
         meta,
+        imported: None,
     })
 }
 

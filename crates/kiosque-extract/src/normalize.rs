@@ -74,6 +74,13 @@ impl Normalized {
             .unwrap_or(0)
     }
 
+    /// The normalised offset of original offset `original`: the first normalised character at
+    /// or after it (the inverse of [`Normalized::original`]).
+    pub fn normalized_of(&self, original: u32) -> u32 {
+        let chars = &self.origin[..self.origin.len().saturating_sub(1)];
+        chars.partition_point(|&o| o < original) as u32
+    }
+
     /// The original end offset of a span ending at normalised offset `end`: one past the
     /// original position of its last character (so removed characters after it stay out).
     pub fn original_end(&self, end: u32) -> u32 {

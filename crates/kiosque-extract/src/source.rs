@@ -42,6 +42,20 @@ pub struct Document {
     pub format: Format,
     /// What the input says about it.
     pub meta: Meta,
+    /// Entities found by another tool (displaCy-style `ents`), used instead of Kiosque's own
+    /// recognition when present.
+    pub imported: Option<Vec<ImportedEntity>>,
+}
+
+/// An entity span from another tool: code-point offsets into [`Document::text`].
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct ImportedEntity {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// The tool's label (`PER`/`PERSON`, `LOC`/`GPE`/`FAC`, `ORG`, `DATE`; others are ignored).
+    pub label: String,
 }
 
 /// Why an input could not be read.
@@ -65,6 +79,18 @@ pub enum SourceError {
     /// A JSON value is not an object.
     #[error("expected a JSON object, found {0}")]
     NotAnObject(&'static str),
+    /// An imported entity's span is empty or outside the text.
+    #[error(
+        "entity span {start}..{end} is not inside the text ({len} characters; offsets count code points)"
+    )]
+    BadSpan {
+        /// First code point.
+        start: usize,
+        /// One past the last.
+        end: usize,
+        /// The text's length in code points.
+        len: usize,
+    },
     /// A field has a value of the wrong type.
     #[error("field \"{field}\" must be {expected}")]
     FieldType {
@@ -86,6 +112,7 @@ pub fn parse_text(content: &str, format: Format) -> Result<Document, SourceError
         text: text.to_owned(),
         format,
         meta,
+        imported: None,
     })
 }
 
@@ -162,7 +189,33 @@ pub fn parse_record(value: Value) -> Result<Document, SourceError> {
         Some("markdown" | "md") => Format::Markdown,
         _ => Format::Text,
     };
-    Ok(Document { text, format, meta })
+    let imported = match fields.get("ents") {
+        None | Some(Value::Null) => None,
+        Some(ents) => Some(imported_entities(ents, text.chars().count())?),
+    };
+    Ok(Document {
+        text,
+        format,
+        meta,
+        imported,
+    })
+}
+
+/// Reads displaCy-style entities, checking that each span lies inside the text.
+fn imported_entities(ents: &Value, len: usize) -> Result<Vec<ImportedEntity>, SourceError> {
+    let list: Vec<ImportedEntity> =
+        serde_json::from_value(ents.clone()).map_err(|e| SourceError::FieldType {
+            field: format!("ents ({e})"),
+            expected: "a list of {\"start\", \"end\", \"label\"}",
+        })?;
+    if let Some(bad) = list.iter().find(|e| e.start >= e.end || e.end > len) {
+        return Err(SourceError::BadSpan {
+            start: bad.start,
+            end: bad.end,
+            len,
+        });
+    }
+    Ok(list)
 }
 
 /// Parses one line of JSON.
@@ -355,6 +408,28 @@ mod tests {
             Err(SourceError::FieldType {
                 field: "lang".into(),
                 expected: "a string"
+            })
+        );
+    }
+
+    #[test]
+    fn displacy_records_bring_their_entities() {
+        let doc = parse_json_line(
+            r#"{"text": "Émile vit à Paris.", "ents": [{"start": 0, "end": 5, "label": "PERSON"}, {"start": 12, "end": 17, "label": "GPE"}]}"#,
+        )
+        .expect("valid");
+        let ents = doc.imported.expect("entities");
+        assert_eq!(ents.len(), 2);
+        assert_eq!(
+            (ents[1].start, ents[1].end, ents[1].label.as_str()),
+            (12, 17, "GPE")
+        );
+        assert_eq!(
+            parse_json_line(r#"{"text": "abc", "ents": [{"start": 2, "end": 9, "label": "ORG"}]}"#),
+            Err(SourceError::BadSpan {
+                start: 2,
+                end: 9,
+                len: 3
             })
         );
     }
