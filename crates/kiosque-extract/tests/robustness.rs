@@ -162,6 +162,9 @@ fn degenerate_inputs() {
         &"Lire aussi :\n".repeat(1_000),
         &"e\u{0301}".repeat(5_000),
         &"🇺🇦".repeat(5_000),
+        // One endless word: near-typo lookups must not cost its length squared.
+        &"Jean-".repeat(4_000),
+        &"l’a".repeat(5_000),
     ] {
         run(input, Format::Text);
         run(input, Format::Markdown);

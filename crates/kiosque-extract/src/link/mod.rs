@@ -146,7 +146,9 @@ pub fn link(occurrences: &[Occurrence], knowledge: &Knowledge, lang: &str) -> Li
     let mut by_deletion: HashMap<(Label, String), Vec<usize>> = HashMap::new();
     for (i, (label, key)) in key_list.iter().enumerate() {
         let name = &display_key[i];
-        if *label == Label::Date || name.chars().count() < 6 || key.starts_with('?') {
+        // Typos are sought in names of ordinary length (the deletions cost length squared).
+        let len = name.chars().count();
+        if *label == Label::Date || !(6..=60).contains(&len) || key.starts_with('?') {
             continue;
         }
         for variant in deletions(name) {

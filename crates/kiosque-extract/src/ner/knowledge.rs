@@ -277,7 +277,10 @@ impl Knowledge {
     /// one edit apart, same first letter, six letters or more.
     pub fn near_place(&self, word: &str) -> Option<u32> {
         let f = fold(word);
-        if f.chars().count() < 6 || self.by_key.contains_key(&f) {
+        // Place names are short; a long "word" (a URL, a glued run) has no near-typo to find,
+        // and its deletions would cost its length squared.
+        let len = f.chars().count();
+        if !(6..=40).contains(&len) || self.by_key.contains_key(&f) {
             return None;
         }
         let mut found: Vec<u32> = deletions(&f)
