@@ -9,7 +9,7 @@ use std::time::Instant;
 use anyhow::Context;
 use kiosque_bench::shared;
 use kiosque_bench::shingles::{f1, page};
-use kiosque_extract::clean::{Options, Role, clean};
+use kiosque_extract::clean::Role;
 use kiosque_extract::html::parse_html;
 use serde_json::Value;
 
@@ -22,13 +22,7 @@ fn kiosque(html: &str, url: &str) -> String {
     let Ok(doc) = parse_html(html, Some(url)) else {
         return String::new();
     };
-    let cleaned = clean(
-        &doc.text,
-        &Options {
-            format: doc.format,
-            title: doc.meta.title.as_deref(),
-        },
-    );
+    let cleaned = doc.clean();
     cleaned
         .parts
         .iter()

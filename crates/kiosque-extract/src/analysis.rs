@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use kiosque_model::Label;
 
-use crate::clean::{self, Cleaned, Options, Part, Role};
+use crate::clean::{Cleaned, Part, Role};
 use crate::dates::{DateExpr, DateValue, find_dates, infer_publication_date};
 use crate::lang;
 use crate::ner::knowledge::Knowledge;
@@ -73,13 +73,7 @@ pub const TITLE_CHARS: usize = 110;
 
 /// Analyses one article.
 pub fn analyze(doc: &Document, knowledge: &Knowledge) -> Analysis {
-    let cleaned = clean::clean(
-        &doc.text,
-        &Options {
-            format: doc.format,
-            title: doc.meta.title.as_deref(),
-        },
-    );
+    let cleaned = doc.clean();
     let body_text: String = cleaned
         .body()
         .map(|p| p.text.as_str())
@@ -334,7 +328,7 @@ mod tests {
 
     #[test]
     fn the_seed_gets_a_derived_title_an_inferred_date_and_french() {
-        let doc = parse_text(SEED, clean::Format::Text).expect("seed parses");
+        let doc = parse_text(SEED, crate::clean::Format::Text).expect("seed parses");
         let a = analyze(&doc, &Knowledge::from_sources(&Sources::default()));
         assert!(a.title_derived);
         // Cut at a clause boundary, not inside "Donald Trump".

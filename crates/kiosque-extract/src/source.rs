@@ -47,6 +47,19 @@ pub struct Document {
     pub imported: Option<Vec<ImportedEntity>>,
 }
 
+impl Document {
+    /// Cleans the document: its typed parts, with its own title and format.
+    pub fn clean(&self) -> crate::clean::Cleaned {
+        crate::clean::clean(
+            &self.text,
+            &crate::clean::Options {
+                format: self.format,
+                title: self.meta.title.as_deref(),
+            },
+        )
+    }
+}
+
 /// An entity span from another tool: code-point offsets into [`Document::text`].
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
 pub struct ImportedEntity {

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use kiosque_extract::clean::{self, Format, Options, Role};
+use kiosque_extract::clean::{Format, Role};
 use kiosque_extract::html::parse_html;
 use kiosque_extract::source::{Document, parse_text};
 use kiosque_model::article::Noise;
@@ -28,13 +28,7 @@ fn raw(name: &str) -> Option<String> {
 
 /// (what each part is, its text) for a document.
 fn typed(doc: &Document) -> Vec<(String, String)> {
-    let cleaned = clean::clean(
-        &doc.text,
-        &Options {
-            format: doc.format,
-            title: doc.meta.title.as_deref(),
-        },
-    );
+    let cleaned = doc.clean();
     cleaned
         .parts
         .iter()
