@@ -33,6 +33,49 @@ pub struct Template {
     html: String,
 }
 
+const CSP_START: &str = "<!--kiosque:csp-->";
+const CSP_END: &str = "<!--/kiosque:csp-->";
+
+/// The Content-Security-Policy for a page whose inline scripts are `scripts`: only the page's
+/// own origin, WebAssembly compilation, and those exact inline scripts (Trunk's loader), by hash.
+pub fn content_security_policy(scripts: &[&str]) -> String {
+    use base64::Engine;
+    use sha2::{Digest, Sha256};
+    let hashes: String = scripts
+        .iter()
+        .map(|s| {
+            format!(
+                " 'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(Sha256::digest(s.as_bytes()))
+            )
+        })
+        .collect();
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+    )
+}
+
+/// The bodies of the inline `<script>` elements (those without `src`).
+fn inline_scripts(html: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(open) = rest.find("<script") {
+        let Some(tag_end) = rest[open..].find('>') else {
+            break;
+        };
+        let tag = &rest[open..open + tag_end];
+        let body_start = open + tag_end + 1;
+        let Some(close) = rest[body_start..].find("</script>") else {
+            break;
+        };
+        if !tag.contains(" src=") {
+            out.push(&rest[body_start..body_start + close]);
+        }
+        rest = &rest[body_start + close..];
+    }
+    out
+}
+
 /// What one page says about itself.
 #[derive(Debug, Clone, Default)]
 pub struct PageMeta {
@@ -55,7 +98,11 @@ const BODY_END: &str = "<!--/kiosque:body-->";
 
 /// Removes what an earlier `render` added, so that pages can be rendered again from a page.
 fn strip_rendered(mut html: String) -> String {
-    for (start, end) in [(HEAD_START, HEAD_END), (BODY_START, BODY_END)] {
+    for (start, end) in [
+        (HEAD_START, HEAD_END),
+        (BODY_START, BODY_END),
+        (CSP_START, CSP_END),
+    ] {
         if let (Some(s), Some(e)) = (html.find(start), html.find(end))
             && s < e
         {
@@ -77,7 +124,7 @@ impl Template {
     /// an earlier run (its head tags and pre-rendered body are marked) is turned back into the
     /// template, so running `kiosque pages` twice gives the same files.
     pub fn new(html: String) -> Result<Self, TemplateError> {
-        let html = strip_rendered(html);
+        let mut html = strip_rendered(html);
         for (needle, what) in [
             ("<title>", "<title> element"),
             ("</head>", "</head>"),
@@ -87,6 +134,18 @@ impl Template {
                 return Err(TemplateError::Missing(what));
             }
         }
+        // The policy goes before the first script, right after the charset declaration.
+        let csp = content_security_policy(&inline_scripts(&html));
+        // The policy holds no `"`, `<` or `&` (keywords and base64): no escaping needed.
+        let meta = format!(
+            "{CSP_START}<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">{CSP_END}"
+        );
+        let at = html
+            .find("<meta charset")
+            .and_then(|i| html[i..].find('>').map(|e| i + e + 1))
+            .or_else(|| html.find("<head>").map(|i| i + "<head>".len()))
+            .unwrap_or(0);
+        html.insert_str(at, &meta);
         Ok(Template { html })
     }
 
@@ -186,6 +245,23 @@ mod tests {
             .expect("rendered page as template")
             .render(&meta, "K", "<p>x</p>");
         assert_eq!(once, twice);
+    }
+
+    #[test]
+    fn the_policy_allows_exactly_the_inline_scripts_of_the_page() {
+        let t = Template::new(INDEX.to_owned()).expect("template");
+        let html = t.render(&PageMeta::default(), "K", "");
+        // sha256 of "x", the page's one inline script.
+        assert!(
+            html.contains("'sha256-LXEWQrcmsEQBYnyp+6wy9chTD7GQPMTbAiWHF5IaSIE='"),
+            "{html}"
+        );
+        assert!(html.contains("'wasm-unsafe-eval'"));
+        assert!(html.find("Content-Security-Policy") < html.find("<script>"));
+        assert_eq!(
+            inline_scripts("<script src=\"a.js\"></script><script type=\"module\">b</script>"),
+            ["b"]
+        );
     }
 
     #[test]
