@@ -1,0 +1,339 @@
+//! Finding name candidates: known names, runs of capitalised words, and splitting them into
+//! roles and names.
+
+use super::classify::{is_fragment, is_given, is_initial};
+use super::*;
+
+/// Connecting words allowed inside a name between capitalised words.
+pub(super) const CONNECTORS: &[&str] = &[
+    "de", "du", "des", "la", "le", "les", "d'", "l'", "of", "the", "von", "van", "der", "den",
+    "da", "di", "del", "della", "dos", "das", "do", "bin", "ibn", "al", "el", "y", "&", "for",
+    "on", "upon", "sur",
+];
+
+/// Connectors that may join two capitalised words without a head noun before them.
+pub(super) const NAME_PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "da", "di", "del", "dos", "bin", "ibn", "al", "el", "y", "abu",
+    "abou",
+];
+
+/// Words a person's name may carry before another given name ("Abu Bakr", "Le Pen", "Mac").
+pub(super) const INNER_PARTICLES: &[&str] = &[
+    "ben", "mc", "mac", "st", "saint", "sainte", "le", "la", "de", "du",
+];
+
+/// Whether a token may be part of a name.
+pub(super) fn name_token(t: &Token<'_>) -> bool {
+    t.is_name_like()
+}
+
+pub(super) fn find_candidates(
+    tokens: &[Token<'_>],
+    covered: &[bool],
+    knowledge: &Knowledge,
+) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        // "L’Oréal": a known name may begin with an elided article.
+        if tokens[i].kind == Kind::Elision
+            && !covered[i]
+            && tokens.get(i + 1).is_some_and(name_token)
+            && let Some((n, entries)) = known(&tokens[i..], knowledge).filter(|(n, _)| *n >= 2)
+            && !covered[i..i + n].iter().any(|&c| c)
+        {
+            out.push(Candidate {
+                first: i,
+                last: i + n - 1,
+                label: entries.first().map(|(_, e)| (e.label, Evidence::Strong)),
+                entry: entries.first().map(|(id, _)| *id),
+            });
+            i += n;
+            continue;
+        }
+        if covered[i] || !name_token(&tokens[i]) {
+            i += 1;
+            continue;
+        }
+        // The longest known name here, not running into covered tokens.
+        let known =
+            known(&tokens[i..], knowledge).filter(|(n, _)| !covered[i..i + n].iter().any(|&c| c));
+        let run = capitalised_run(tokens, covered, i, knowledge);
+        let (len, entry) = match &known {
+            Some((n, entries)) if *n >= run => {
+                (*n, entries.first().map(|(id, e)| (e.label, Some(*id))))
+            }
+            _ => (run, None),
+        };
+        let mut c = Candidate {
+            first: i,
+            last: i + len - 1,
+            label: None,
+            entry: None,
+        };
+        if let Some((label, id)) = entry {
+            c.label = Some((label, Evidence::Strong));
+            c.entry = id;
+        }
+        i += len;
+        for part in trim_and_split(tokens, c, knowledge) {
+            out.push(part);
+        }
+    }
+    out
+}
+
+/// The number of tokens of the run of capitalised words starting at `i`.
+pub(super) fn capitalised_run(
+    tokens: &[Token<'_>],
+    covered: &[bool],
+    i: usize,
+    knowledge: &Knowledge,
+) -> usize {
+    let mut end = i + 1; // exclusive
+    let mut j = i + 1;
+    while j < tokens.len() && !covered[j] && !tokens[j].after_newline {
+        let t = &tokens[j];
+        if name_token(t) && t.kind == Kind::Word {
+            end = j + 1;
+            j += 1;
+            continue;
+        }
+        // Up to two connectors, then a capitalised word.
+        let mut k = j;
+        while k < tokens.len()
+            && k < j + 2
+            && !covered[k]
+            && !tokens[k].after_newline
+            && (contains(CONNECTORS, folded(&tokens[k])) || tokens[k].text == "&")
+            && !tokens[k].is_capitalized()
+        {
+            k += 1;
+        }
+        if k == j
+            || k >= tokens.len()
+            || covered[k]
+            || !name_token(&tokens[k])
+            || tokens[k].after_newline
+        {
+            break;
+        }
+        // Join across connectors only after a head noun ("Bande de Gaza", "Bank of America")
+        // or with name particles ("Ursula von der Leyen").
+        let head_before = tokens[i..end].iter().any(|t| {
+            let f = folded(t);
+            // Not after a role: "Senator Amy Klobuchar of Minnesota" is two names.
+            contains(ORG_WORDS, f) || contains(PLACE_WORDS, f)
+        });
+        let particles = tokens[j..k]
+            .iter()
+            .all(|t| contains(NAME_PARTICLES, folded(t)));
+        let known = known(&tokens[i..], knowledge).is_some_and(|(n, _)| n >= k + 1 - i);
+        if !(head_before || particles || known) {
+            break;
+        }
+        end = k + 1;
+        j = k + 1;
+    }
+    end - i
+}
+
+/// Splits "Ukrainian Defense Minister Oleksii Reznikov" into a role and a name, and strips
+/// function words and roles from the front of a candidate, keeping the evidence a role gives.
+pub(super) fn trim_and_split(
+    tokens: &[Token<'_>],
+    mut c: Candidate,
+    knowledge: &Knowledge,
+) -> Vec<Candidate> {
+    if c.label.is_some() {
+        return vec![c];
+    }
+    let is_role = |t: &Token<'_>| contains(ROLE_WORDS, folded(t));
+    // A given name inside the run starts a person's name when what precedes it is not part of
+    // that name: a role ("Ukrainian Defense Minister Oleksii Reznikov"), a nationality
+    // ("Polonaise Agnieszka Radwanska") or another name ("WikiLeaks Julian Assange"). Not after
+    // another given name ("Kamala Harris"), an initial ("Lloyd J. Austin") or a particle ("Abu Bakr").
+    // `any_role` and `all_common` describe the tokens before `k`; kept as running flags so that
+    // a long run of capitalised words costs one pass.
+    let starts_name = |k: usize, any_role: bool, all_common: bool| {
+        let (t, prev) = (&tokens[k], &tokens[k - 1]);
+        // "France", "Paris" and "Des" are given names too: not when they name something known.
+        let given = is_given(t, knowledge)
+            && t.is_capitalized()
+            && !contains(FUNCTION_WORDS, folded(t))
+            && known(std::slice::from_ref(t), knowledge).is_none();
+        let prev_ok = prev.kind == Kind::Word
+            && (!is_given(prev, knowledge)
+                || known(std::slice::from_ref(prev), knowledge).is_some())
+            && !is_initial(prev)
+            && !contains(NAME_PARTICLES, folded(prev))
+            && !contains(INNER_PARTICLES, folded(prev))
+            && !contains(CONNECTORS, folded(prev));
+        if !(given && prev_ok) {
+            return false;
+        }
+        // What precedes must be clearly apart from the name: a role, a nationality or common
+        // word, a known name or an acronym — not an unknown word that may be a first name
+        // ("Abdrabbuh Mansur Hadi").
+        let head = &tokens[c.first..k];
+        any_role
+            || all_common
+            || known(head, knowledge).is_some_and(|(n, _)| n == head.len())
+            || (head.len() == 1 && head[0].is_all_caps())
+    };
+    let mut split = None;
+    let (mut any_role, mut all_common) = (false, true);
+    for k in c.first + 1..=c.last {
+        let h = &tokens[k - 1];
+        any_role |= is_role(h);
+        all_common &= knowledge.is_common_folded(&h.folded) || !h.is_name_like();
+        if starts_name(k, any_role, all_common) {
+            split = Some(k);
+            break;
+        }
+    }
+    if let Some(split) = split {
+        let mut out = Vec::new();
+        // After a role, what precedes it is kept only when it is a known name ("US President").
+        let had_role = tokens[c.first..split].iter().any(is_role);
+        let mut first = c.first;
+        while first < split
+            && (is_role(&tokens[first]) || contains(FUNCTION_WORDS, folded(&tokens[first])))
+        {
+            first += 1;
+        }
+        let mut last = split;
+        while last > first && is_role(&tokens[last - 1]) {
+            last -= 1;
+        }
+        // A head of ordinary words ("Polonaise", "Democrat") is no name of its own.
+        if tokens[first..last]
+            .iter()
+            .all(|h| knowledge.is_common_folded(&h.folded))
+        {
+            last = first;
+        }
+        let known_head = known(&tokens[first..last], knowledge).filter(|(n, _)| *n == last - first);
+        if let Some((_, entries)) = known_head {
+            out.push(Candidate {
+                first,
+                last: last - 1,
+                label: entries.first().map(|(_, e)| (e.label, Evidence::Strong)),
+                entry: entries.first().map(|(id, _)| *id),
+            });
+        } else if last > first && !had_role {
+            let head = Candidate {
+                first,
+                last: last - 1,
+                label: None,
+                entry: None,
+            };
+            out.extend(trim_and_split(tokens, head, knowledge));
+        }
+        out.push(Candidate {
+            first: split,
+            last: c.last,
+            label: Some((Label::Person, Evidence::Strong)),
+            entry: None,
+        });
+        return out;
+    }
+    let mut role_before = false;
+    while c.first < c.last {
+        let t = &tokens[c.first];
+        let f = folded(t);
+        let is_function = contains(FUNCTION_WORDS, f) || t.kind == Kind::Elision;
+        let sentence_common = t.sentence_start
+            && knowledge.is_common_folded(&t.folded)
+            && !knowledge.is_given_folded(&t.folded)
+            && known(&tokens[c.first..=c.last], knowledge).is_none();
+        if is_function || is_role(t) || sentence_common {
+            role_before |= is_role(t);
+            c.first += 1;
+        } else {
+            break;
+        }
+    }
+    // A lone function word, role, head noun ("Parti", "Prefecture") or compass point ("l’Est")
+    // is no name.
+    if c.first == c.last {
+        let t = &tokens[c.first];
+        let f = folded(t);
+        if contains(FUNCTION_WORDS, f)
+            || is_role(t)
+            || t.kind == Kind::Elision
+            || contains(COMPASS_WORDS, f)
+            || (contains(ORG_WORDS, f) || contains(PLACE_WORDS, f))
+                && t.is_capitalized()
+                && !t.is_all_caps()
+        {
+            return vec![];
+        }
+    }
+    // Trailing connectors and function words never end a name ("Africa But", "C. Il").
+    while c.last > c.first
+        && (contains(CONNECTORS, folded(&tokens[c.last]))
+            || contains(FUNCTION_WORDS, folded(&tokens[c.last])))
+    {
+        c.last -= 1;
+    }
+    if c.first == c.last && is_fragment(&tokens[c.first], knowledge) {
+        return vec![];
+    }
+    // A phrase ending with a role is a title, not a name ("Senate Majority Leader").
+    if is_role(&tokens[c.last]) && known(&tokens[c.first..=c.last], knowledge).is_none() {
+        return vec![];
+    }
+    // Events, laws and prizes are not entities ("Endangered Species Act", "Coupe du monde").
+    if contains(EVENT_WORDS, folded(&tokens[c.last]))
+        && known(&tokens[c.first..=c.last], knowledge).is_none()
+    {
+        return vec![];
+    }
+    // What remains may be a known name once the front is stripped ("The United Nations").
+    if let Some((n, entries)) = known(&tokens[c.first..=c.last], knowledge)
+        && n == c.last + 1 - c.first
+        && let Some(&(id, entry)) = entries.first()
+    {
+        c.label = Some((entry.label, Evidence::Strong));
+        c.entry = Some(id);
+        return vec![c];
+    }
+    if role_before {
+        c.label = Some((Label::Person, Evidence::Strong));
+    }
+    vec![c]
+}
+
+/// French organisation names end with lowercase adjectives after their head noun: "Parti
+/// communiste chinois", "Armée syrienne libre", "Cour suprême".
+pub(super) fn extend_with_adjectives(
+    tokens: &[Token<'_>],
+    covered: &[bool],
+    c: &mut Candidate,
+    knowledge: &Knowledge,
+) {
+    if c.label.map(|l| l.0) != Some(Label::Organisation) || c.entry.is_some() {
+        return;
+    }
+    if !contains(ORG_WORDS, folded(&tokens[c.last])) {
+        return;
+    }
+    let mut last = c.last;
+    while last + 1 < tokens.len() && last < c.last + 3 {
+        let t = &tokens[last + 1];
+        let f = folded(t);
+        let adjective = t.kind == Kind::Word
+            && !t.after_newline
+            && !covered[last + 1]
+            && t.text.starts_with(char::is_lowercase)
+            && !contains(FUNCTION_WORDS, f)
+            && (has_suffix(f, ADJECTIVE_SUFFIXES) || contains(SHORT_ADJECTIVES, f))
+            && !knowledge.is_given_folded(&t.folded);
+        if !adjective {
+            break;
+        }
+        last += 1;
+    }
+    c.last = last;
+}

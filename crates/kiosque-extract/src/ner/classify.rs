@@ -1,0 +1,206 @@
+//! Typing a candidate from what it contains and what precedes it, and the last-resort guess.
+
+use super::*;
+
+/// A given name, also hyphenated ("Jean-François").
+pub(super) fn is_given(t: &Token<'_>, knowledge: &Knowledge) -> bool {
+    knowledge.is_given_folded(&t.folded)
+        || (t.folded.contains('-')
+            && t.folded
+                .split('-')
+                .all(|part| knowledge.is_given_folded(part)))
+}
+
+/// An initial: "J.", "C.".
+pub(super) fn is_initial(t: &Token<'_>) -> bool {
+    t.text.len() <= 3
+        && t.text.ends_with('.')
+        && t.text.chars().filter(|c| c.is_alphabetic()).count() == 1
+}
+
+/// Hyphenated initials: "J-M", "J.-P.".
+pub(super) fn is_initial_pair(t: &Token<'_>) -> bool {
+    let letters: Vec<char> = t.text.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() == 2 && letters.iter().all(|c| c.is_uppercase()) && t.text.contains('-')
+}
+
+/// What is never a name on its own: an initial, one or two letters that are not an acronym,
+/// a century or a numbered regime ("XIXe", "Ve"), an acronym of a thing ("UTC", "COVID").
+pub(super) fn is_fragment(t: &Token<'_>, knowledge: &Knowledge) -> bool {
+    let letters = t.text.chars().filter(|c| c.is_alphabetic()).count();
+    let roman_ordinal = t
+        .text
+        .strip_suffix("ème")
+        .or_else(|| t.text.strip_suffix("e"))
+        .or_else(|| t.text.strip_suffix("er"))
+        .is_some_and(|r| !r.is_empty() && r.chars().all(|c| "IVXLC".contains(c)));
+    let is_known = || known(std::slice::from_ref(t), knowledge).is_some();
+    is_initial(t)
+        || roman_ordinal
+        || (letters <= 2 && !t.is_all_caps())
+        || (contains(NOT_ENTITY_ACRONYMS, folded(t)) && !is_known())
+}
+
+/// Types a candidate from its words and what precedes it.
+pub(super) fn classify(
+    tokens: &[Token<'_>],
+    c: &Candidate,
+    knowledge: &Knowledge,
+) -> Option<(Label, Evidence)> {
+    let words = &tokens[c.first..=c.last];
+    let folded_words: Vec<&str> = words.iter().map(folded).collect();
+    let n = words.len();
+    if n == 1 && is_road(words[0].text) {
+        return Some((Label::Place, Evidence::Strong));
+    }
+    if folded_words.iter().any(|w| contains(ORG_WORDS, w)) {
+        return Some((Label::Organisation, Evidence::Strong));
+    }
+    if folded_words.iter().any(|w| contains(PLACE_WORDS, w)) {
+        return Some((Label::Place, Evidence::Strong));
+    }
+    // "B. Obama", "J-M Ayrault": an initial, then a name.
+    if n >= 2 && (is_initial(&words[0]) || is_initial_pair(&words[0])) {
+        return Some((Label::Person, Evidence::Strong));
+    }
+    // "Paris Métro": a known place's name then ordinary words is no person, even though
+    // "Paris" is also a given name; "Gordon Brown" is one.
+    let place_then_words = known(&words[..1], knowledge).is_some()
+        && words[1..]
+            .iter()
+            .all(|w| knowledge.is_common_folded(&w.folded));
+    if is_given(&words[0], knowledge) && n >= 2 && !words[0].is_all_caps() && !place_then_words {
+        return Some((Label::Person, Evidence::Strong));
+    }
+    if knowledge.is_given_folded(&words[0].folded)
+        && n >= 2
+        && words[1..].iter().all(|w| w.is_all_caps())
+    {
+        return Some((Label::Person, Evidence::Strong));
+    }
+    let previous = preceding_words(tokens, c.first, 2);
+    // "le blogueur Podoliaka", "President Trump"; not "ministre des Finances".
+    let common_word = n == 1 && knowledge.is_common_folded(&words[0].folded);
+    if !common_word && previous.iter().any(|w| contains(ROLE_WORDS, w)) {
+        return Some((Label::Person, Evidence::Strong));
+    }
+    // An acronym is an organisation, unless it is a word in capitals ("TV", "PME", "UTC").
+    if n == 1 && words[0].is_all_caps() && words[0].text.chars().count() <= 6 {
+        return (!knowledge.is_common_folded(&words[0].folded))
+            .then_some((Label::Organisation, Evidence::Strong));
+    }
+    if n == 1 && is_demonym(&words[0], knowledge) {
+        return None;
+    }
+    if n == 1 && knowledge.near_place(words[0].text).is_some() {
+        return Some((Label::Place, Evidence::Strong));
+    }
+    // A capitalised common word ("l’Est") needs more than a preposition to be a place.
+    if n == 1 && knowledge.is_common_folded(&words[0].folded) {
+        return None;
+    }
+    if previous.first().is_some_and(|w| is_place_cue(w)) {
+        return Some((Label::Place, Evidence::Weak));
+    }
+    // "dans le Donbass", "de la Crimée": a preposition, then an article.
+    if previous.len() == 2
+        && matches!(previous[0].as_str(), "le" | "la" | "les" | "l'")
+        && matches!(
+            previous[1].as_str(),
+            "dans" | "de" | "vers" | "pour" | "sur" | "contre"
+        )
+    {
+        return Some((Label::Place, Evidence::Weak));
+    }
+    None
+}
+
+/// The folded words before token `i`, nearest first, within the sentence.
+pub(super) fn preceding_words(tokens: &[Token<'_>], i: usize, count: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut j = i;
+    while j > 0 && out.len() < count {
+        j -= 1;
+        let t = &tokens[j];
+        if t.kind == Kind::Punct && t.text != "-" {
+            break;
+        }
+        out.push(folded(t).to_owned());
+        if t.sentence_start {
+            break;
+        }
+    }
+    out
+}
+
+/// A nationality word ("Russes", "Ukrainiens", "Syrians"): not a known name, with a
+/// nationality ending or the stem of a country's name.
+pub(super) fn is_demonym(t: &Token<'_>, knowledge: &Knowledge) -> bool {
+    if known(std::slice::from_ref(t), knowledge).is_some() {
+        return false;
+    }
+    let f = folded(t);
+    let suffix = has_suffix(f, DEMONYM_SUFFIXES);
+    let stem = knowledge.shares_country_stem(t.text);
+    (suffix && (stem || knowledge.is_common_folded(&t.folded)))
+        || (stem && knowledge.is_common_folded(&t.folded))
+}
+
+/// A road number: "A20", "M25", "I-95", "N7".
+pub(super) fn is_road(word: &str) -> bool {
+    let mut chars = word.chars();
+    let road_letter = chars.next().is_some_and(|c| "ADNMEIBR".contains(c));
+    let rest = chars.as_str().trim_start_matches('-');
+    road_letter && !rest.is_empty() && rest.len() <= 3 && rest.chars().all(|c| c.is_ascii_digit())
+}
+
+/// The last resort for a candidate with no evidence.
+pub(super) fn guess(
+    tokens: &[Token<'_>],
+    c: &Candidate,
+    knowledge: &Knowledge,
+) -> Option<(Label, Evidence)> {
+    let words = &tokens[c.first..=c.last];
+    if words.len() == 1 {
+        let t = &words[0];
+        // A capitalised common word or sentence-initial word with no other evidence is not a name.
+        if t.sentence_start || knowledge.is_common_folded(&t.folded) || t.is_all_caps() {
+            return None;
+        }
+        let previous = preceding_words(tokens, c.first, 1);
+        return match previous.first().map(String::as_str) {
+            // "l’Inrap", "l’Unesco": in French an elided article before an unknown name is
+            // mostly an organisation (places and countries are in the gazetteer).
+            Some("l'") => Some((Label::Organisation, Evidence::Weak)),
+            Some(
+                "de" | "d'" | "du" | "a" | "au" | "en" | "in" | "at" | "from" | "near" | "of"
+                | "to",
+            ) => Some((Label::Place, Evidence::Weak)),
+            _ if has_suffix(folded(t), PLACE_SUFFIXES) => Some((Label::Place, Evidence::Weak)),
+            _ => Some((Label::Person, Evidence::Weak)),
+        };
+    }
+    let has_connector = words.iter().any(|w| !w.is_name_like());
+    // A known place inside a longer unknown name makes an institution: "Wikimedia France",
+    // "Ouest France", "Réseau Ferré de France".
+    let has_place = words.iter().any(|w| {
+        known(std::slice::from_ref(w), knowledge)
+            .is_some_and(|(_, entries)| entries.iter().any(|(_, e)| e.label == Label::Place))
+    });
+    // Capitalised ordinary words ("Seconde Guerre", "Grand Chelem") are no name.
+    if words
+        .iter()
+        .all(|w| knowledge.is_common_folded(&w.folded) || !w.is_name_like())
+    {
+        return None;
+    }
+    // People's names do not end with a common word ("Hollywood Reporter", "Travaux Publics").
+    let ends_common = words
+        .last()
+        .is_some_and(|w| knowledge.is_common_folded(&w.folded));
+    if words.len() <= 3 && !has_connector && !has_place && !ends_common {
+        Some((Label::Person, Evidence::Weak))
+    } else {
+        Some((Label::Organisation, Evidence::Weak))
+    }
+}

@@ -1,0 +1,59 @@
+//! Consistency across an article: a name typed with confidence once types it everywhere.
+
+use super::classify::guess;
+use super::*;
+
+/// What an article's confident candidates say about its other names.
+#[derive(Default)]
+pub(super) struct NameEvidence {
+    /// The best label seen for each name.
+    by_name: HashMap<String, (Label, Evidence)>,
+    /// Words of multi-word person names ("donald", "trump").
+    person_parts: HashMap<String, Label>,
+}
+
+impl NameEvidence {
+    /// Records the labelled candidates of one text.
+    pub(super) fn learn(&mut self, tokens: &[Token<'_>], candidates: &[Candidate]) {
+        for c in candidates {
+            let Some(label) = c.label else { continue };
+            let k = key_of(&tokens[c.first..=c.last]);
+            if self.by_name.get(&k).is_none_or(|old| old.1 < label.1) {
+                self.by_name.insert(k, label);
+            }
+            if label.0 == Label::Person && c.last > c.first {
+                for t in &tokens[c.first..=c.last] {
+                    self.person_parts
+                        .insert(folded(t).to_owned(), Label::Person);
+                }
+            }
+        }
+    }
+
+    /// Gives unlabelled or weakly labelled candidates the label of the same name elsewhere in
+    /// the article, of a longer person's name they are part of, or a last-resort guess.
+    pub(super) fn apply(
+        &self,
+        tokens: &[Token<'_>],
+        candidates: &mut [Candidate],
+        knowledge: &Knowledge,
+    ) {
+        for c in candidates.iter_mut() {
+            if matches!(c.label, Some((_, Evidence::Strong))) {
+                continue;
+            }
+            let k = key_of(&tokens[c.first..=c.last]);
+            if let Some(&(label, Evidence::Strong)) = self.by_name.get(&k) {
+                c.label = Some((label, Evidence::Strong));
+            } else if c.first == c.last && self.person_parts.contains_key(&k) {
+                c.label = Some((Label::Person, Evidence::Strong));
+            } else if c.label.is_none() {
+                c.label = self
+                    .by_name
+                    .get(&k)
+                    .copied()
+                    .or_else(|| guess(tokens, c, knowledge));
+            }
+        }
+    }
+}
