@@ -5,7 +5,7 @@ mod common;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use common::{demo, kiosque, stderr};
+use common::{SEED_KINDS, demo, kiosque, stderr};
 use serde_json::Value;
 
 fn lines(stdout: &[u8]) -> Vec<Value> {
@@ -40,25 +40,7 @@ fn clean_prints_one_json_line_per_article_with_typed_blocks() {
         .iter()
         .filter_map(|b| b["kind"].as_str())
         .collect();
-    assert_eq!(
-        kinds,
-        [
-            "paragraph",
-            "paragraph",
-            "paragraph",
-            "embed",
-            "paragraph",
-            "related",
-            "related",
-            "paragraph",
-            "boilerplate",
-            "boilerplate",
-            "boilerplate",
-            "boilerplate",
-            "boilerplate",
-            "boilerplate"
-        ]
-    );
+    assert_eq!(kinds, SEED_KINDS);
     assert_eq!(r["blocks"][3]["handle"], "@silvano_trotta");
     assert_eq!(r["blocks"][8]["reason"], "teaser");
 }

@@ -4,7 +4,7 @@ mod common;
 
 use std::fs;
 
-use common::{build, demo, json, repo, stderr};
+use common::{SEED_KINDS, build, demo, json, repo, stderr};
 use kiosque_model::{ArticleBody, Block, Label, SiteIndex};
 
 fn build_seed() -> (tempfile::TempDir, SiteIndex, ArticleBody) {
@@ -99,25 +99,7 @@ fn the_seed_structure_is_what_a_careful_editor_makes_of_it() {
             Block::Unknown => "unknown",
         })
         .collect();
-    assert_eq!(
-        kinds,
-        [
-            "paragraph",
-            "paragraph",
-            "paragraph",
-            "embed",
-            "paragraph",
-            "related",
-            "related",
-            "paragraph",
-            "boilerplate",
-            "boilerplate",
-            "boilerplate",
-            "boilerplate",
-            "boilerplate",
-            "boilerplate",
-        ]
-    );
+    assert_eq!(kinds, SEED_KINDS);
     let Block::Embed(tweet) = &body.blocks[3] else {
         panic!("no tweet")
     };

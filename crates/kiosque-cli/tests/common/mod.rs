@@ -52,3 +52,22 @@ pub fn json(path: &Path) -> serde_json::Value {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
+
+/// The kinds of the seed's blocks, in order, as a careful editor types them
+/// (`../shared/gold/seed.structure.json`): body, tweet, body, two related links, body, six teasers.
+pub const SEED_KINDS: [&str; 14] = [
+    "paragraph",
+    "paragraph",
+    "paragraph",
+    "embed",
+    "paragraph",
+    "related",
+    "related",
+    "paragraph",
+    "boilerplate",
+    "boilerplate",
+    "boilerplate",
+    "boilerplate",
+    "boilerplate",
+    "boilerplate",
+];
