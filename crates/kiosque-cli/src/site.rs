@@ -253,6 +253,10 @@ fn build_article(
             .then(a.1.1.cmp(&b.1.1))
     });
     let meta = &article.meta;
+    let body = ArticleBody {
+        id: id.to_owned(),
+        blocks,
+    };
     let summary = ArticleSummary {
         id: id.to_owned(),
         title: analysis.title.clone(),
@@ -269,10 +273,7 @@ fn build_article(
             .into_iter()
             .map(|(e, _)| entity_ids[e].clone())
             .collect(),
-    };
-    let body = ArticleBody {
-        id: id.to_owned(),
-        blocks,
+        body_hash: Some(kiosque_model::stamp::of_body(&body)),
     };
     (summary, body)
 }

@@ -32,13 +32,19 @@ pub struct ArticleSummary {
     /// ISO 639-1 language code (`fr`, `en`), given or detected.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
-    /// The start of the body (never boilerplate), cut on a word boundary.
+    /// The start of the body (never boilerplate), cut on a word boundary: at most
+    /// [`crate::validate::EXCERPT_MAX_CHARS`] characters.
     pub excerpt: String,
     /// Number of words in the body.
     pub words: u32,
     /// The entities the article mentions, most salient first (more mentions, then earlier).
     #[serde(default)]
     pub entities: Vec<EntityId>,
+    /// A fingerprint of the body file ([`crate::stamp`]), added to its URL
+    /// (`articles/<id>.json?v=<body_hash>`) so that a rebuilt body is never read from a cache.
+    /// Since schema 1.1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body_hash: Option<String>,
 }
 
 impl ArticleSummary {
@@ -208,7 +214,10 @@ pub enum Noise {
 ///
 /// `start` and `end` count Unicode scalar values (code points, what Rust's `chars()` yields and
 /// Python's `str` indexes), from the start of the block's `text`; `end` is exclusive.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+///
+/// Reading is lenient (see `lenient.rs`): a mention that is not valid is read all the same, so
+/// the rest of its article stays readable, and [`crate::validate`] drops it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Mention {
     /// First code point of the mention.
     pub start: u32,
@@ -216,6 +225,12 @@ pub struct Mention {
     pub end: u32,
     /// The entity mentioned.
     pub entity: EntityId,
+}
+
+impl Mention {
+    /// What an offset that is not a code point index reads as: negative, fractional, not a
+    /// number, or beyond `u32::MAX - 1`. No text is that long, so it is never in bounds.
+    pub const INVALID_OFFSET: u32 = u32::MAX;
 }
 
 #[cfg(test)]

@@ -14,14 +14,17 @@ pub mod facets;
 pub mod highlight;
 pub mod home;
 pub mod index;
+mod lenient;
 pub mod links;
 pub mod notices;
 pub mod schema;
 pub mod selection;
 pub mod sidebar;
+pub mod stamp;
 #[cfg(test)]
 mod testing;
 pub mod text;
+pub mod validate;
 
 pub use article::{
     ArticleBody, ArticleSummary, Block, BoilerplateBlock, EmbedBlock, Mention, RelatedBlock,

@@ -1,10 +1,12 @@
-//! Links taken from the data, made safe to put in an `href`.
+//! Links taken from the data, made safe to put in an `href`, and the host a reader is shown.
 
 /// An `href` for a URL found in an article: `http(s)` URLs as they are, scheme-less web
 /// addresses as written in posts (`pic.twitter.com/…`, `www.…`) with `https://` in front.
 ///
 /// Anything else (`javascript:`, `data:`, relative paths, text with spaces) gives `None`, so the
-/// data can never run script or point inside this site by accident.
+/// data can never run script or point inside this site by accident. So do URLs with user
+/// information (`https://www.example.com@evil.example/`): they read as one site and lead to
+/// another, and no news link needs them.
 pub fn safe_href(url: &str) -> Option<String> {
     let url = url.trim();
     if url.is_empty() || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
@@ -12,13 +14,16 @@ pub fn safe_href(url: &str) -> Option<String> {
     }
     let lower = url.to_ascii_lowercase();
     if lower.starts_with("https://") || lower.starts_with("http://") {
-        return (url.len() > lower.find("://").map_or(0, |i| i + 3)).then(|| url.to_owned());
+        let rest = &url[lower.find("://").map_or(0, |i| i + 3)..];
+        let authority = authority(rest);
+        let ok = !authority.is_empty() && !authority.contains('@');
+        return ok.then(|| url.to_owned());
     }
     if lower.contains(':') || url.starts_with('/') || url.starts_with('.') {
         return None;
     }
     // A bare host with a path, like `pic.twitter.com/abc`: the host must look like a domain.
-    let host = url.split('/').next().unwrap_or_default();
+    let host = authority(url);
     let looks_like_domain = host.contains('.')
         && !host.starts_with('.')
         && !host.ends_with('.')
@@ -26,6 +31,28 @@ pub fn safe_href(url: &str) -> Option<String> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
     looks_like_domain.then(|| format!("https://{url}"))
+}
+
+/// The authority part of a URL without its scheme: up to the first `/`, `\`, `?` or `#`, where
+/// browsers end it (they read `\` as `/` in web URLs).
+fn authority(rest: &str) -> &str {
+    rest.split(['/', '\\', '?', '#']).next().unwrap_or_default()
+}
+
+/// The host a link from the data leads to, as a browser reads it, for showing beside the link:
+/// `https://www.lemonde.fr/a` → `www.lemonde.fr`. Lowercase, without port; `None` when the URL
+/// is not one [`safe_href`] accepts, so no unsafe URL is ever shown as a destination.
+pub fn display_host(url: &str) -> Option<String> {
+    let href = safe_href(url)?;
+    let rest = &href[href.find("://")? + 3..];
+    let authority = authority(rest);
+    // An IPv6 literal keeps its brackets; otherwise the port goes.
+    let host = match authority.strip_prefix('[') {
+        Some(v6) => &authority[..v6.find(']').map_or(authority.len(), |i| i + 2)],
+        None => authority.split(':').next().unwrap_or_default(),
+    };
+    let host = host.trim_end_matches('.').to_lowercase();
+    (!host.is_empty()).then_some(host)
 }
 
 #[cfg(test)]
@@ -46,6 +73,11 @@ mod tests {
             safe_href("pic.twitter.com/rnl7qu53sW").as_deref(),
             Some("https://pic.twitter.com/rnl7qu53sW")
         );
+        // An `@` after the host is part of the path, not user information.
+        assert_eq!(
+            safe_href("https://x.com/@user").as_deref(),
+            Some("https://x.com/@user")
+        );
     }
 
     #[test]
@@ -59,10 +91,54 @@ mod tests {
             "not a url",
             "",
             "https://",
+            "https:///x",
             "localhost",
             "mailto:a@b.c",
         ] {
             assert_eq!(safe_href(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn urls_that_name_one_host_and_lead_to_another_are_refused() {
+        for spoof in [
+            "https://www.example.com@evil.example/",
+            "https://www.example.com:443@evil.example/a",
+            "http://user:pass@example.org/",
+            "www.example.com@evil.example/x",
+        ] {
+            assert_eq!(safe_href(spoof), None, "{spoof}");
+            assert_eq!(display_host(spoof), None, "{spoof}");
+        }
+    }
+
+    #[test]
+    fn the_displayed_host_is_where_the_browser_goes() {
+        assert_eq!(
+            display_host("https://www.LeMonde.fr/international/a.html").as_deref(),
+            Some("www.lemonde.fr")
+        );
+        assert_eq!(
+            display_host("http://example.org:8080?q=1").as_deref(),
+            Some("example.org")
+        );
+        assert_eq!(
+            display_host("pic.twitter.com/abc").as_deref(),
+            Some("pic.twitter.com")
+        );
+        // Browsers end the host at a backslash or a fragment.
+        assert_eq!(
+            display_host("https://evil.example\\.www.example.com/").as_deref(),
+            Some("evil.example")
+        );
+        assert_eq!(
+            display_host("https://evil.example#@www.example.com").as_deref(),
+            Some("evil.example")
+        );
+        assert_eq!(
+            display_host("https://[::1]:8080/").as_deref(),
+            Some("[::1]")
+        );
+        assert_eq!(display_host("javascript:alert(1)"), None);
     }
 }

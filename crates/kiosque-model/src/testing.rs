@@ -32,6 +32,7 @@ pub fn article(id: &str, entities: &[&str]) -> ArticleSummary {
         excerpt: String::new(),
         words: 1,
         entities: entities.iter().map(|&e| EntityId::from(e)).collect(),
+        body_hash: None,
     }
 }
 

@@ -1,0 +1,69 @@
+//! A short fingerprint of an article's body file, written in the index (`body_hash`), so that the
+//! body's URL changes whenever the body does: a browser never shows a cached old body next to a
+//! fresh index.
+
+use crate::article::ArticleBody;
+
+/// The fingerprint of a body file's text: 16 hex digits of FNV-1a (64 bits) over the text
+/// without its trailing whitespace (the file ends with a newline). Not a security hash: it only
+/// has to change when the file does.
+pub fn of_text(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &byte in text.trim_end().as_bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// The fingerprint of the file `kiosque build` writes for `body` (compact JSON).
+pub fn of_body(body: &ArticleBody) -> String {
+    // Serialising plain strings, numbers and vectors cannot fail.
+    of_text(&serde_json::to_string(body).unwrap_or_default())
+}
+
+/// Whether `hash` looks like a fingerprint (hex digits, at most 64): safe to put in a URL.
+pub fn is_well_formed(hash: &str) -> bool {
+    !hash.is_empty() && hash.len() <= 64 && hash.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Block, TextBlock};
+
+    fn body(text: &str) -> ArticleBody {
+        ArticleBody {
+            id: "a".into(),
+            blocks: vec![Block::Paragraph(TextBlock {
+                text: text.into(),
+                mentions: vec![],
+            })],
+        }
+    }
+
+    #[test]
+    fn the_stamp_changes_with_the_body_and_only_with_it() {
+        let one = of_body(&body("Koursk"));
+        assert_eq!(one.len(), 16);
+        assert!(is_well_formed(&one));
+        assert_eq!(one, of_body(&body("Koursk")));
+        assert_ne!(one, of_body(&body("Kursk")));
+    }
+
+    #[test]
+    fn the_file_and_the_value_have_the_same_stamp() {
+        let value = body("L’Ukraine");
+        let file = format!("{}\n", serde_json::to_string(&value).expect("serialises"));
+        assert_eq!(of_text(&file), of_body(&value));
+        // The FNV-1a test vector, so another tool can compute the same stamp.
+        assert_eq!(of_text("a"), "af63dc4c8601ec8c");
+    }
+
+    #[test]
+    fn only_hex_digits_are_well_formed() {
+        assert!(!is_well_formed(""));
+        assert!(!is_well_formed("abc&x=1"));
+        assert!(!is_well_formed(&"a".repeat(65)));
+    }
+}

@@ -1,0 +1,309 @@
+use super::*;
+use crate::article::{EmbedBlock, RelatedBlock, TextBlock};
+use crate::entity::Label;
+use crate::testing::{article, corpus, entity};
+
+fn koursk_corpus() -> Corpus {
+    corpus(
+        vec![article("a", &["loc-koursk"])],
+        vec![entity("loc-koursk", Label::Place, 1)],
+    )
+}
+
+/// A body of one paragraph read from JSON, as the app reads it.
+fn paragraph(text: &str, mentions: &str) -> ArticleBody {
+    let json = format!(
+        r#"{{"id": "a", "blocks": [{{"kind": "paragraph", "text": {}, "mentions": {mentions}}}]}}"#,
+        serde_json::to_string(text).expect("a string")
+    );
+    serde_json::from_str(&json).expect("a body with bad mentions still parses")
+}
+
+fn mentions(body: &ArticleBody) -> Vec<(u32, u32)> {
+    body.blocks[0]
+        .mentions()
+        .iter()
+        .map(|m| (m.start, m.end))
+        .collect()
+}
+
+fn faults(problems: &[Problem]) -> Vec<MentionFault> {
+    problems
+        .iter()
+        .filter_map(|p| match p {
+            Problem::BadMention { fault, .. } => Some(*fault),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn valid_data_has_no_problems_and_is_unchanged() {
+    let corpus = koursk_corpus();
+    let body = paragraph(
+        "À Koursk",
+        r#"[{"start": 2, "end": 8, "entity": "loc-koursk"}]"#,
+    );
+    let checked = super::body(body.clone(), "a", &corpus);
+    assert_eq!(checked.problems, []);
+    assert_eq!(checked.value, body);
+    let site = SiteIndex {
+        schema_version: "1.1".into(),
+        generator: String::new(),
+        articles: corpus.articles().to_vec(),
+        entities: corpus.entities().to_vec(),
+    };
+    let checked = index(site.clone());
+    assert_eq!(checked.problems, []);
+    assert_eq!(checked.value, site);
+}
+
+#[test]
+fn negative_huge_and_non_numeric_offsets_drop_only_their_mention() {
+    let corpus = koursk_corpus();
+    let body = paragraph(
+        "Koursk, Koursk, Koursk",
+        r#"[
+            {"start": -5, "end": 6, "entity": "loc-koursk"},
+            {"start": 8, "end": 14, "entity": "loc-koursk"},
+            {"start": 16, "end": 99999999999999999999, "entity": "loc-koursk"},
+            {"start": "16", "end": 22, "entity": "loc-koursk"}
+        ]"#,
+    );
+    let checked = super::body(body, "a", &corpus);
+    assert_eq!(mentions(&checked.value), [(8, 14)]);
+    assert_eq!(faults(&checked.problems), [MentionFault::InvalidOffset; 3]);
+    let message = checked.problems[0].to_string();
+    assert!(message.contains("?..6"), "{message}");
+}
+
+#[test]
+fn out_of_bounds_and_empty_mentions_are_dropped() {
+    let corpus = koursk_corpus();
+    let body = paragraph(
+        "Koursk",
+        r#"[
+            {"start": 0, "end": 6, "entity": "loc-koursk"},
+            {"start": 3, "end": 3, "entity": "loc-koursk"},
+            {"start": 4, "end": 2, "entity": "loc-koursk"},
+            {"start": 2, "end": 7, "entity": "loc-koursk"}
+        ]"#,
+    );
+    let checked = super::body(body, "a", &corpus);
+    assert_eq!(mentions(&checked.value), [(0, 6)]);
+    assert_eq!(
+        faults(&checked.problems),
+        [
+            MentionFault::Empty,
+            MentionFault::Empty,
+            MentionFault::OutOfBounds { chars: 6 }
+        ]
+    );
+}
+
+#[test]
+fn unsorted_mentions_are_sorted_and_overlapping_ones_dropped() {
+    let corpus = koursk_corpus();
+    let body = paragraph(
+        "Koursk et Koursk",
+        r#"[
+            {"start": 10, "end": 16, "entity": "loc-koursk"},
+            {"start": 0, "end": 6, "entity": "loc-koursk"},
+            {"start": 3, "end": 9, "entity": "loc-koursk"}
+        ]"#,
+    );
+    let checked = super::body(body, "a", &corpus);
+    assert_eq!(mentions(&checked.value), [(0, 6), (10, 16)]);
+    assert_eq!(faults(&checked.problems), [MentionFault::Overlaps]);
+    assert!(
+        checked
+            .problems
+            .iter()
+            .any(|p| matches!(p, Problem::MentionsUnsorted { block: 0, .. }))
+    );
+}
+
+#[test]
+fn mentions_and_authors_of_unknown_entities_are_not_linked() {
+    let corpus = koursk_corpus();
+    let body = ArticleBody {
+        id: "a".into(),
+        blocks: vec![
+            Block::Related(RelatedBlock {
+                label: "A lire aussi".into(),
+                text: "Koursk".into(),
+                url: None,
+                mentions: vec![Mention {
+                    start: 0,
+                    end: 6,
+                    entity: EntityId::from("loc-kursk"),
+                }],
+            }),
+            Block::Embed(EmbedBlock {
+                platform: "tweet".into(),
+                text: "x".into(),
+                author_entity: Some(EntityId::from("per-ghost")),
+                ..EmbedBlock::default()
+            }),
+        ],
+    };
+    let checked = super::body(body, "a", &corpus);
+    assert!(checked.value.blocks[0].mentions().is_empty());
+    assert_eq!(faults(&checked.problems), [MentionFault::UnknownEntity]);
+    let Block::Embed(embed) = &checked.value.blocks[1] else {
+        panic!("the embed stays");
+    };
+    assert_eq!(embed.author_entity, None);
+    assert!(checked.problems.iter().any(|p| matches!(
+        p,
+        Problem::UnknownAuthor { block: 1, entity, .. } if entity == "per-ghost"
+    )));
+}
+
+#[test]
+fn a_mention_that_is_not_even_an_object_costs_only_itself() {
+    let corpus = koursk_corpus();
+    let body = paragraph(
+        "Koursk",
+        r#"[null, 5, {"start": 0, "end": 6, "entity": "loc-koursk"}]"#,
+    );
+    let checked = super::body(body, "a", &corpus);
+    assert_eq!(mentions(&checked.value), [(0, 6)]);
+    assert_eq!(checked.problems.len(), 2);
+}
+
+#[test]
+fn a_body_for_another_article_is_reported() {
+    let checked = super::body(
+        ArticleBody {
+            id: "b".into(),
+            blocks: vec![Block::Paragraph(TextBlock::default())],
+        },
+        "a",
+        &koursk_corpus(),
+    );
+    assert_eq!(
+        checked.problems,
+        [Problem::BodyIdMismatch {
+            expected: "a".into(),
+            found: "b".into()
+        }]
+    );
+}
+
+fn site(articles: Vec<crate::ArticleSummary>, entities: Vec<crate::Entity>) -> SiteIndex {
+    SiteIndex {
+        schema_version: "1.1".into(),
+        generator: String::new(),
+        articles,
+        entities,
+    }
+}
+
+#[test]
+fn a_huge_excerpt_is_cut_to_the_contracts_length() {
+    let mut a = article("a", &[]);
+    a.excerpt = "mot ".repeat(250_000);
+    let checked = index(site(vec![a], vec![]));
+    let excerpt = &checked.value.articles[0].excerpt;
+    assert!(excerpt.chars().count() <= EXCERPT_MAX_CHARS, "{excerpt}");
+    assert!(excerpt.ends_with("mot…"), "{excerpt}");
+    assert_eq!(
+        checked.problems,
+        [Problem::ExcerptTooLong {
+            article: "a".into(),
+            chars: 1_000_000
+        }]
+    );
+    // One long word, multi-byte: cut on a character boundary.
+    let mut a = article("a", &[]);
+    a.excerpt = "ж".repeat(5000);
+    let checked = index(site(vec![a], vec![]));
+    assert_eq!(
+        checked.value.articles[0].excerpt.chars().count(),
+        EXCERPT_MAX_CHARS
+    );
+}
+
+#[test]
+fn invalid_and_repeated_ids_are_left_out() {
+    let entities = vec![
+        entity("loc-koursk", Label::Place, 1),
+        entity("loc-koursk", Label::Place, 2),
+        entity("LOC/../x", Label::Place, 1),
+        entity("", Label::Place, 1),
+    ];
+    let articles = vec![
+        article("a", &["loc-koursk", "LOC/../x"]),
+        article("a", &[]),
+        article("../etc", &[]),
+    ];
+    let checked = index(site(articles, entities));
+    let ids: Vec<&str> = checked
+        .value
+        .entities
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(ids, ["loc-koursk"]);
+    assert_eq!(checked.value.entities[0].mentions, 1, "the first is kept");
+    let ids: Vec<&str> = checked
+        .value
+        .articles
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect();
+    assert_eq!(ids, ["a"]);
+    assert_eq!(
+        checked.value.articles[0].entities,
+        [EntityId::from("loc-koursk")]
+    );
+    let kinds: Vec<String> = checked
+        .problems
+        .iter()
+        .map(|p| {
+            format!("{p:?}")
+                .split([' ', '{'])
+                .next()
+                .unwrap_or_default()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "DuplicateId",
+            "InvalidId",
+            "InvalidId",
+            "DuplicateId",
+            "InvalidId",
+            "UnknownEntity"
+        ]
+    );
+}
+
+#[test]
+fn malformed_optional_fields_are_ignored() {
+    let mut a = article("a", &[]);
+    a.lang = Some("<b>".into());
+    a.body_hash = Some("1234\"><script>".into());
+    let mut b = article("b", &[]);
+    b.lang = Some("fr".into());
+    b.body_hash = Some(crate::stamp::of_text("{}"));
+    let checked = index(site(vec![a, b.clone()], vec![]));
+    assert_eq!(checked.value.articles[0].lang, None);
+    assert_eq!(checked.value.articles[0].body_hash, None);
+    assert_eq!(checked.value.articles[1], b);
+    assert_eq!(checked.problems.len(), 2);
+}
+
+#[test]
+fn messages_escape_control_characters_from_the_data() {
+    let checked = index(site(vec![article("x\n\u{1b}[31merror: y", &[])], vec![]));
+    let message = checked.problems[0].to_string();
+    assert!(
+        !message.contains('\n') && !message.contains('\u{1b}'),
+        "{message}"
+    );
+    assert!(message.contains("\\n"), "{message}");
+}
