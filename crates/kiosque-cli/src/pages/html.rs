@@ -93,7 +93,8 @@ pub struct PageMeta {
 
 const HEAD_START: &str = "<!--kiosque:head-->";
 const HEAD_END: &str = "<!--/kiosque:head-->";
-const BODY_START: &str = "<!--kiosque:body-->";
+/// Opens the pre-rendered body: every page `kiosque pages` writes carries it.
+pub const BODY_START: &str = "<!--kiosque:body-->";
 const BODY_END: &str = "<!--/kiosque:body-->";
 
 /// Removes what an earlier `render` added, so that pages can be rendered again from a page.
