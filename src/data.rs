@@ -5,7 +5,8 @@ use std::sync::Arc;
 
 use gloo_net::http::Request;
 use kiosque_model::index::{Corpus, IndexError};
-use kiosque_model::{ArticleBody, SchemaError};
+use kiosque_model::validate::{self, Problem};
+use kiosque_model::{ArticleBody, SchemaError, stamp};
 use serde::de::DeserializeOwned;
 use thiserror::Error;
 use web_sys::RequestCache;
@@ -92,11 +93,34 @@ fn parse<T: DeserializeOwned>(url: &str, text: &str) -> Result<T, AppError> {
     })
 }
 
+/// How many of a file's problems the console lists (a broken file can have thousands).
+const PROBLEMS_LOGGED: usize = 20;
+
+/// Tells the publisher, in the browser's console, what the data contract check changed: the
+/// reader sees the data as safely as it can be shown, the publisher can see why.
+fn log_problems(url: &str, problems: &[Problem]) {
+    if problems.is_empty() {
+        return;
+    }
+    leptos::logging::warn!(
+        "{url}: {} problem(s) with the site data; shown without what breaks the contract:",
+        problems.len()
+    );
+    for problem in problems.iter().take(PROBLEMS_LOGGED) {
+        leptos::logging::warn!("  {problem}");
+    }
+}
+
 /// Parses `index.json` (see [`kiosque_model::index::parse_index`]), naming the URL when the
-/// file is not valid site data.
+/// file is not valid site data, and checks it against the contract
+/// ([`kiosque_model::validate::index`]).
 pub fn parse_index(url: &str, text: &str) -> Result<Corpus, AppError> {
     kiosque_model::index::parse_index(text)
-        .map(Corpus::new)
+        .map(|index| {
+            let checked = validate::corpus(index);
+            log_problems(url, &checked.problems);
+            checked.value
+        })
         .map_err(|error| match error {
             IndexError::Schema(error) => AppError::Schema(error),
             IndexError::Malformed(message) => AppError::Malformed {
@@ -112,15 +136,55 @@ pub async fn load_corpus(url: String) -> Result<Arc<Corpus>, AppError> {
     parse_index(&url, &text).map(Arc::new)
 }
 
-/// Loads one article body; `retry` bypasses the browser's cache.
-pub async fn load_article(url: String, retry: bool) -> Result<Arc<ArticleBody>, AppError> {
-    let freshness = if retry {
-        Freshness::Reload
-    } else {
-        Freshness::Cached
-    };
-    let text = fetch_text(&url, freshness).await?;
-    parse::<ArticleBody>(&url, &text).map(Arc::new)
+/// Parses the body of the article `id` and checks it against the contract and the corpus
+/// ([`kiosque_model::validate::body`]): a bad mention leaves its words plain, the rest shows.
+pub fn parse_body(
+    url: &str,
+    text: &str,
+    id: &str,
+    corpus: &Corpus,
+) -> Result<ArticleBody, AppError> {
+    let checked = validate::body(parse::<ArticleBody>(url, text)?, id, corpus);
+    log_problems(url, &checked.problems);
+    Ok(checked.value)
+}
+
+/// What an article page needs to load its body.
+#[derive(Debug, Clone)]
+pub struct BodyRequest {
+    /// The body's URL (with its fingerprint, see [`crate::paths::Paths::article_json`]).
+    pub url: String,
+    /// The article's id.
+    pub id: String,
+    /// The body's fingerprint in the index, if the data has one.
+    pub body_hash: Option<String>,
+    /// The corpus its mentions link into.
+    pub corpus: Arc<Corpus>,
+}
+
+/// Loads one article body; `retry` bypasses the browser's cache. A body whose fingerprint is not
+/// the index's (a cache that ignores the URL's query served an old one) is fetched once more
+/// from the server.
+pub async fn load_article(request: BodyRequest, retry: bool) -> Result<Arc<ArticleBody>, AppError> {
+    let BodyRequest {
+        url,
+        id,
+        body_hash,
+        corpus,
+    } = request;
+    let mut text = fetch_text(
+        &url,
+        if retry {
+            Freshness::Reload
+        } else {
+            Freshness::Cached
+        },
+    )
+    .await?;
+    if !retry && body_hash.is_some_and(|hash| stamp::of_text(&text) != hash) {
+        text = fetch_text(&url, Freshness::Reload).await?;
+    }
+    parse_body(&url, &text, &id, &corpus).map(Arc::new)
 }
 
 #[cfg(test)]
@@ -152,6 +216,48 @@ mod tests {
             message.contains(URL) && message.contains("line 1"),
             "{message}"
         );
+    }
+
+    #[test]
+    fn a_bad_mention_costs_only_itself_not_the_article() {
+        let corpus = parse_index(
+            URL,
+            r#"{"schema_version": "1.1", "articles": [{"id": "a", "title": "T", "excerpt": "", "words": 2, "entities": ["loc-koursk"]}],
+                "entities": [{"id": "loc-koursk", "label": "LOC", "name": "Koursk", "articles": 1, "mentions": 2}]}"#,
+        )
+        .expect("valid index");
+        let body = parse_body(
+            "/data/articles/a.json",
+            r#"{"id": "a", "blocks": [
+                {"kind": "paragraph", "text": "Koursk et Koursk", "mentions": [
+                    {"start": -5, "end": 6, "entity": "loc-koursk"},
+                    {"start": 10, "end": 16, "entity": "loc-koursk"},
+                    {"start": 10, "end": 18446744073709551616, "entity": "loc-koursk"}]},
+                {"kind": "paragraph", "text": "Suite"}]}"#,
+            "a",
+            &corpus,
+        )
+        .expect("the article is shown");
+        assert_eq!(body.blocks.len(), 2);
+        let kept: Vec<(u32, u32)> = body.blocks[0]
+            .mentions()
+            .iter()
+            .map(|m| (m.start, m.end))
+            .collect();
+        assert_eq!(kept, [(10, 16)]);
+    }
+
+    #[test]
+    fn a_huge_excerpt_is_cut_when_the_index_is_read() {
+        let excerpt = "x".repeat(1_000_000);
+        let corpus = parse_index(
+            URL,
+            &format!(
+                r#"{{"schema_version": "1.1", "articles": [{{"id": "a", "title": "T", "excerpt": "{excerpt}", "words": 1}}], "entities": []}}"#
+            ),
+        )
+        .expect("valid index");
+        assert_eq!(corpus.articles()[0].excerpt.chars().count(), 220);
     }
 
     #[test]

@@ -63,9 +63,14 @@ impl Paths {
         format!("{}/data/index.json", self.base)
     }
 
-    /// The body file of an article.
-    pub fn article_json(&self, id: &str) -> String {
-        format!("{}/data/articles/{}.json", self.base, encode(id, ""))
+    /// The body file of an article, with its fingerprint from the index in the query when there
+    /// is one (`?v=<body_hash>`): a rebuilt body has a new URL, so no cache can serve the old one.
+    pub fn article_json(&self, id: &str, body_hash: Option<&str>) -> String {
+        let file = format!("{}/data/articles/{}.json", self.base, encode(id, ""));
+        match body_hash {
+            Some(hash) => format!("{file}?v={}", encode(hash, "")),
+            None => file,
+        }
     }
 }
 
@@ -120,6 +125,10 @@ mod tests {
             "/entity/loc-koursk/"
         );
         assert_eq!(sub.index_json(), "/kiosque/data/index.json");
-        assert_eq!(root.article_json("x y"), "/data/articles/x%20y.json");
+        assert_eq!(root.article_json("x y", None), "/data/articles/x%20y.json");
+        assert_eq!(
+            sub.article_json("a", Some("00ff")),
+            "/kiosque/data/articles/a.json?v=00ff"
+        );
     }
 }

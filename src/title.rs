@@ -1,15 +1,17 @@
 //! The document title of each view: `Koursk · Kiosque`, or the site name alone.
 
+use kiosque_model::display::isolate;
 use leptos::prelude::*;
 
 use crate::app::SITE_NAME;
 
-/// The full title for a view's own title (empty for the home page).
+/// The full title for a view's own title (empty for the home page). The view's title is
+/// bidi-isolated: it comes from the data, and must not reorder the site name.
 pub fn full_title(text: &str) -> String {
     if text.is_empty() {
         SITE_NAME.to_owned()
     } else {
-        format!("{text} · {SITE_NAME}")
+        format!("{} · {SITE_NAME}", isolate(text))
     }
 }
 
@@ -25,6 +27,6 @@ mod tests {
     #[test]
     fn titles_end_with_the_site_name() {
         assert_eq!(full_title(""), "Kiosque");
-        assert_eq!(full_title("Koursk"), "Koursk · Kiosque");
+        assert_eq!(full_title("Koursk"), "\u{2068}Koursk\u{2069} · Kiosque");
     }
 }

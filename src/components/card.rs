@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use kiosque_model::ArticleSummary;
 use kiosque_model::article_view::card_chips;
+use kiosque_model::display::isolate;
 use kiosque_model::index::Corpus;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -61,10 +62,10 @@ pub fn Card(
                         class=format!("chip chip-{}", entity.label.id_prefix())
                         data-entity=id.to_string()
                         aria-pressed=pressed
-                        title=format!("Filter the articles by {name}")
+                        title=format!("Filter the articles by {}", isolate(&name))
                         on:click=on_click
                     >
-                        {name.clone()}
+                        <bdi>{name.clone()}</bdi>
                     </button>
                 </li>
             }

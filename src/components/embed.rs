@@ -9,33 +9,35 @@ use kiosque_model::links::safe_href;
 use leptos::prelude::*;
 
 use crate::app::use_site;
+use crate::components::external_link::ExternalLink;
 use crate::components::mention_text::MentionText;
 
-/// A quoted post: its text, then who wrote it, when, and its media link.
+/// A quoted post: its text, then who wrote it, when, and its media link. The author's name and
+/// handle are bidi-isolated: they are the post's, and must not reorder the caption.
 #[component]
 pub fn Embed(block: EmbedBlock, corpus: Arc<Corpus>) -> impl IntoView {
     let paths = use_site().paths;
     let post_href = block.url.as_deref().and_then(safe_href);
     let author = block.author.clone().map(|name| match &block.author_entity {
         Some(id) if corpus.entity(id).is_some() => {
-            view! { <a class="embed-author" href=paths.entity(id)>{name}</a> }.into_any()
+            view! { <a class="embed-author" href=paths.entity(id)><bdi>{name}</bdi></a> }.into_any()
         }
-        _ => view! { <span class="embed-author">{name}</span> }.into_any(),
+        _ => view! { <span class="embed-author"><bdi>{name}</bdi></span> }.into_any(),
     });
     let handle = block
         .handle
         .clone()
-        .map(|handle| view! { <span class="embed-handle">{handle}</span> });
+        .map(|handle| view! { <span class="embed-handle"><bdi>{handle}</bdi></span> });
     let date = block.date.clone().map(|date| {
         let shown = format_date(&date).unwrap_or_else(|| date.clone());
-        view! { <time datetime=date>{shown}</time> }
+        view! { <time datetime=date><bdi>{shown}</bdi></time> }
     });
     let media = block.media_link.clone().map(|link| match safe_href(&link) {
         Some(href) => view! {
-            <a class="embed-media" href=href rel="external noopener">{link}</a>
+            <a class="embed-media" href=href rel="external noopener"><bdi>{link}</bdi></a>
         }
         .into_any(),
-        None => view! { <span class="embed-media">{link}</span> }.into_any(),
+        None => view! { <span class="embed-media"><bdi>{link}</bdi></span> }.into_any(),
     });
     let platform = match block.platform.as_str() {
         "tweet" => "Post on X (Twitter)".to_owned(),
@@ -45,7 +47,7 @@ pub fn Embed(block: EmbedBlock, corpus: Arc<Corpus>) -> impl IntoView {
     view! {
         <figure class="embed">
             <p class="embed-platform">{platform}</p>
-            <blockquote cite=post_href.clone()>
+            <blockquote cite=post_href>
                 <MentionText text=block.text mentions=block.mentions corpus />
             </blockquote>
             <figcaption>
@@ -54,12 +56,15 @@ pub fn Embed(block: EmbedBlock, corpus: Arc<Corpus>) -> impl IntoView {
                 {handle}
                 {date}
                 {media}
-                {post_href
-                    .map(|href| {
+                {block
+                    .url
+                    .clone()
+                    .filter(|url| safe_href(url).is_some())
+                    .map(|url| {
                         view! {
-                            <a class="embed-link" href=href rel="external noopener">
-                                "View the post"
-                            </a>
+                            <span class="embed-link">
+                                <ExternalLink url>"View the post"</ExternalLink>
+                            </span>
                         }
                     })}
             </figcaption>

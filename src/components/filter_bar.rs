@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use kiosque_model::Selection;
+use kiosque_model::display::isolate;
 use kiosque_model::index::Corpus;
 use leptos::prelude::*;
 
@@ -33,11 +34,11 @@ pub fn FilterBar(corpus: Arc<Corpus>) -> impl IntoView {
                 let show = show.clone();
                 view! {
                     <li class=class>
-                        <span class="pill-name">{name.clone()}</span>
+                        <span class="pill-name"><bdi>{name.clone()}</bdi></span>
                         <button
                             type="button"
                             class="pill-remove"
-                            aria-label=format!("Remove filter {name}")
+                            aria-label=format!("Remove filter {}", isolate(&name))
                             on:click=move |_| show(&without)
                         >
                             <span aria-hidden="true">"×"</span>

@@ -1,9 +1,13 @@
 //! The line of facts under an article's title or inside a card: date, source, language, length.
+//! Each value from the data is bidi-isolated (`<bdi>`), so a source name with an unclosed
+//! right-to-left override cannot reverse the rest of the line.
 
 use kiosque_model::ArticleSummary;
 use kiosque_model::display::{format_date, language_name};
 use kiosque_model::links::safe_href;
 use leptos::prelude::*;
+
+use crate::components::external_link::ExternalLink;
 
 /// The publication date, readable, with a hint when it was inferred from the text.
 #[component]
@@ -12,7 +16,7 @@ pub fn PublishedDate(summary: ArticleSummary) -> impl IntoView {
         let shown = format_date(&date).unwrap_or_else(|| date.clone());
         view! {
             <span class="meta-item">
-                <time datetime=date>{shown}</time>
+                <time datetime=date><bdi>{shown}</bdi></time>
                 {summary
                     .published_inferred
                     .then(|| {
@@ -34,23 +38,24 @@ pub fn MetaLine(summary: ArticleSummary, #[prop(optional)] full: bool) -> impl I
     let source = summary
         .source
         .clone()
-        .map(|source| view! { <span class="meta-item">{source}</span> });
+        .map(|source| view! { <span class="meta-item meta-source"><bdi>{source}</bdi></span> });
     let language = summary
         .lang
         .as_deref()
-        .map(|code| view! { <span class="meta-item">{language_name(code)}</span> });
+        .map(|code| view! { <span class="meta-item"><bdi>{language_name(code)}</bdi></span> });
     let minutes = summary.reading_minutes();
     let license = full
         .then(|| summary.license.clone())
         .flatten()
-        .map(|license| view! { <span class="meta-item">"Licence: " {license}</span> });
+        .map(|license| view! { <span class="meta-item">"Licence: " <bdi>{license}</bdi></span> });
     let original = full
-        .then(|| summary.url.as_deref().and_then(safe_href))
+        .then(|| summary.url.clone())
         .flatten()
-        .map(|href| {
+        .filter(|url| safe_href(url).is_some())
+        .map(|url| {
             view! {
-                <span class="meta-item">
-                    <a href=href rel="external noopener">"Original article"</a>
+                <span class="meta-item meta-original">
+                    <ExternalLink url>"Original article"</ExternalLink>
                 </span>
             }
         });

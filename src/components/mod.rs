@@ -2,6 +2,7 @@
 
 pub mod card;
 pub mod embed;
+pub mod external_link;
 pub mod facet_group;
 pub mod filter_bar;
 pub mod header;

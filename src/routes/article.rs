@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use kiosque_model::article_view::{entities_by_label, layout};
+use kiosque_model::display::isolate;
 use kiosque_model::index::Corpus;
 use kiosque_model::links::safe_href;
 use kiosque_model::{ArticleBody, ArticleSummary, Block, Label, RelatedBlock, Selection};
@@ -11,12 +12,13 @@ use leptos_router::hooks::use_params_map;
 
 use crate::app::use_site;
 use crate::components::embed::Embed;
+use crate::components::external_link::ExternalLink;
 use crate::components::mention_text::MentionText;
 use crate::components::meta_line::MetaLine;
 use crate::components::prerender::ReleasePrerender;
 use crate::components::states::{ErrorView, LoadingText, NotFound};
 use crate::components::with_corpus::WithCorpus;
-use crate::data::load_article;
+use crate::data::{BodyRequest, load_article};
 use crate::title::use_title;
 
 /// The page of the article named in the URL, or not-found when the corpus has no such id.
@@ -30,7 +32,7 @@ pub fn ArticlePage() -> impl IntoView {
                 let id = id.get();
                 match corpus.article(&id) {
                     Some(summary) => view! { <ArticleView summary=summary.clone() corpus=Arc::clone(&corpus) /> }.into_any(),
-                    None => view! { <NotFound message=format!("No article with id ‘{id}’ in this corpus.") /> }.into_any(),
+                    None => view! { <NotFound message=format!("No article with id ‘{}’ in this corpus.", isolate(&id)) /> }.into_any(),
                 }
             }
         } />
@@ -40,9 +42,14 @@ pub fn ArticlePage() -> impl IntoView {
 #[component]
 fn ArticleView(summary: ArticleSummary, corpus: Arc<Corpus>) -> impl IntoView {
     let paths = use_site().paths;
-    let url = paths.article_json(&summary.id);
+    let request = BodyRequest {
+        url: paths.article_json(&summary.id, summary.body_hash.as_deref()),
+        id: summary.id.clone(),
+        body_hash: summary.body_hash.clone(),
+        corpus: Arc::clone(&corpus),
+    };
     let attempt = RwSignal::new(0u32);
-    let body = LocalResource::new(move || load_article(url.clone(), attempt.get() > 0));
+    let body = LocalResource::new(move || load_article(request.clone(), attempt.get() > 0));
     let title = summary.title.clone();
     use_title(move || title.clone());
     let lang = summary.lang.clone();
@@ -151,8 +158,9 @@ fn Related(related: Vec<RelatedBlock>, corpus: Arc<Corpus>, lang: Option<String>
     let items = related
         .into_iter()
         .map(|r| {
-            let text = match r.url.as_deref().and_then(safe_href) {
-                Some(href) => view! { <a href=href rel="external noopener">{r.text.clone()}</a> }.into_any(),
+            // The title is the linking page's words; the host beside it is where the link goes.
+            let text = match r.url.clone().filter(|url| safe_href(url).is_some()) {
+                Some(url) => view! { <ExternalLink url><bdi>{r.text.clone()}</bdi></ExternalLink> }.into_any(),
                 None => view! { <MentionText text=r.text.clone() mentions=r.mentions.clone() corpus=Arc::clone(&corpus) /> }.into_any(),
             };
             view! { <li lang=lang.clone()>{text}</li> }

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use kiosque_model::cooccurrence::co_occurring;
-use kiosque_model::display::{count_noun, format_date};
+use kiosque_model::display::{count_noun, format_date, isolate};
 use kiosque_model::index::Corpus;
 use kiosque_model::{Entity, EntityId, Label, Selection};
 use leptos::prelude::*;
@@ -31,7 +31,7 @@ pub fn EntityPage() -> impl IntoView {
                 let id = id.get();
                 match corpus.entity(&id) {
                     Some(entity) => view! { <EntityView entity=entity.clone() corpus=Arc::clone(&corpus) /> }.into_any(),
-                    None => view! { <NotFound message=format!("No entity with id ‘{id}’ in this corpus.") /> }.into_any(),
+                    None => view! { <NotFound message=format!("No entity with id ‘{}’ in this corpus.", isolate(id.as_str())) /> }.into_any(),
                 }
             }
         } />
@@ -55,8 +55,16 @@ fn EntityView(entity: Entity, corpus: Arc<Corpus>) -> impl IntoView {
         .filter(|_| entity.label == Label::Date)
         .and_then(|value| format_date(&value).map(|shown| (value, shown)))
         .map(|(value, shown)| view! { <p class="entity-date-value"><time datetime=value>{shown}</time></p> });
-    let aliases = (!entity.aliases.is_empty())
-        .then(|| view! { <p class="aliases">"Also written: " {entity.aliases.join(", ")}</p> });
+    // Each spelling isolated: one with a right-to-left override must not reorder the others.
+    let aliases = (!entity.aliases.is_empty()).then(|| {
+        let spellings = entity
+            .aliases
+            .iter()
+            .enumerate()
+            .map(|(i, alias)| view! { {(i > 0).then_some(", ")} <bdi>{alias.clone()}</bdi> })
+            .collect_view();
+        view! { <p class="aliases">"Also written: " {spellings}</p> }
+    });
     let company: Vec<_> = co_occurring(&corpus, &entity.id)
         .into_iter()
         .filter(|c| c.entity.label != Label::Date)
@@ -65,7 +73,7 @@ fn EntityView(entity: Entity, corpus: Arc<Corpus>) -> impl IntoView {
             view! {
                 <li>
                     <a class=format!("entity-link entity-{}", c.entity.label.id_prefix()) href=paths.entity(&c.entity.id)>
-                        <span class="marked">{c.entity.name.clone()}</span>
+                        <span class="marked"><bdi>{c.entity.name.clone()}</bdi></span>
                         <span class="visually-hidden">{format!(" ({})", c.entity.label.singular().to_lowercase())}</span>
                         <span class="company-count">
                             {count_noun(c.shared as usize, "article", "articles")}
@@ -104,13 +112,13 @@ fn EntityView(entity: Entity, corpus: Arc<Corpus>) -> impl IntoView {
                 </p>
                 <p>
                     <a class="filter-link" href=filter_link>
-                        {format!("Filter the home page by {}", entity.name)}
+                        "Filter the home page by " <bdi>{entity.name.clone()}</bdi>
                     </a>
                 </p>
             </header>
             {company}
             <section class="entity-articles" aria-labelledby="entity-articles-heading">
-                <h2 id="entity-articles-heading">{format!("Articles that mention {}", entity.name)}</h2>
+                <h2 id="entity-articles-heading">"Articles that mention " <bdi>{entity.name.clone()}</bdi></h2>
                 <CardList ids=Signal::stored(ids) corpus=Arc::clone(&corpus) nested=true />
             </section>
         </article>

@@ -107,9 +107,22 @@ pub fn count_noun(count: usize, singular: &str, plural: &str) -> String {
     }
 }
 
+/// `text` between Unicode's first-strong isolate (U+2068) and pop-directional isolate (U+2069):
+/// for a value from the data put into a sentence, a page title or an accessible name, so that a
+/// right-to-left name reads right, and an unclosed override in it (U+202E) cannot reverse the
+/// words around it. Markup uses `<bdi>` instead.
+pub fn isolate(text: &str) -> String {
+    format!("\u{2068}{text}\u{2069}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn isolated_text_is_closed_whatever_it_holds() {
+        assert_eq!(isolate("a\u{202e}b"), "\u{2068}a\u{202e}b\u{2069}");
+    }
 
     #[test]
     fn full_dates_get_their_weekday() {

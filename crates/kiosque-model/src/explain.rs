@@ -1,5 +1,6 @@
 //! Why a filtered view is empty, in words a reader can act on.
 
+use crate::display::isolate;
 use crate::entity::{Entity, EntityId};
 use crate::facets::filter;
 use crate::index::Corpus;
@@ -18,17 +19,21 @@ pub enum EmptyReason<'a> {
 
 impl EmptyReason<'_> {
     /// A sentence saying why: `‘loc-x’ is not in this corpus`, `No article mentions both Koursk
-    /// and Xiaomi`.
+    /// and Xiaomi`. Ids and names are bidi-isolated ([`isolate`]): they come from the URL and
+    /// the data.
     pub fn message(&self) -> String {
         match self {
             EmptyReason::NoArticles => "This corpus has no articles yet.".to_owned(),
             EmptyReason::Unknown(ids) => {
-                let quoted: Vec<String> = ids.iter().map(|id| format!("‘{id}’")).collect();
+                let quoted: Vec<String> = ids
+                    .iter()
+                    .map(|id| format!("‘{}’", isolate(id.as_str())))
+                    .collect();
                 let verb = if ids.len() == 1 { "is" } else { "are" };
                 format!("{} {verb} not in this corpus.", join_and(&quoted))
             }
             EmptyReason::NoneMentionsAll(entities) => {
-                let names: Vec<String> = entities.iter().map(|e| e.name.clone()).collect();
+                let names: Vec<String> = entities.iter().map(|e| isolate(&e.name)).collect();
                 match names.as_slice() {
                     [one] => format!("No article mentions {one}."),
                     [a, b] => format!("No article mentions both {a} and {b}."),
@@ -95,9 +100,22 @@ mod tests {
         )
     }
 
+    /// The message without its bidi isolation marks.
     fn message(corpus: &Corpus, query: &str) -> Option<String> {
         let selection = Selection::from_query(query);
-        explain_empty(corpus, &selection).map(|r| r.message())
+        explain_empty(corpus, &selection).map(|r| r.message().replace(['\u{2068}', '\u{2069}'], ""))
+    }
+
+    #[test]
+    fn ids_from_the_url_cannot_reverse_the_sentence() {
+        let selection = Selection::from_query("loc-\u{202e}x");
+        let message = explain_empty(&sample(), &selection)
+            .expect("unknown")
+            .message();
+        assert_eq!(
+            message,
+            "‘\u{2068}loc-\u{202e}x\u{2069}’ is not in this corpus."
+        );
     }
 
     #[test]

@@ -1,12 +1,13 @@
 //! What the home page says about the current view: its title and how many entities it shows.
 
 use crate::article::ArticleSummary;
+use crate::display::isolate;
 use crate::entity::EntityId;
 use crate::index::Corpus;
 use crate::selection::Selection;
 
 /// The view's own title: the selected entities' names joined by `+` (ids, as written, for
-/// entities the corpus does not have); empty when nothing is selected.
+/// entities the corpus does not have), each bidi-isolated; empty when nothing is selected.
 pub fn selection_title(corpus: &Corpus, selection: &Selection) -> String {
     selection
         .entities()
@@ -14,7 +15,7 @@ pub fn selection_title(corpus: &Corpus, selection: &Selection) -> String {
         .map(|id| {
             corpus
                 .entity(id)
-                .map_or_else(|| id.to_string(), |e| e.name.clone())
+                .map_or_else(|| isolate(id.as_str()), |e| isolate(&e.name))
         })
         .collect::<Vec<_>>()
         .join(" + ")
@@ -42,7 +43,7 @@ mod tests {
         assert_eq!(selection_title(&corpus, &Selection::default()), "");
         assert_eq!(
             selection_title(&corpus, &Selection::from_query("loc-koursk,loc-x")),
-            "Koursk + loc-x"
+            "\u{2068}Koursk\u{2069} + \u{2068}loc-x\u{2069}"
         );
     }
 

@@ -1,11 +1,13 @@
 //! Static renderings of the app's pages, for readers without JavaScript, search engines and link
 //! previews. Links are relative to the page's `<base href>`, so they work under any sub-path.
 //! Class names start with `pr-`: they style the page but are not the app's own elements.
+//! As in the app, every value from the data shown beside others is in a `<bdi>`, and a link to
+//! another site is followed by the host it leads to.
 
 use kiosque_model::display::{count_noun, format_date, language_name};
 use kiosque_model::highlight::segments;
 use kiosque_model::index::Corpus;
-use kiosque_model::links::safe_href;
+use kiosque_model::links::{display_host, safe_href};
 use kiosque_model::{ArticleBody, ArticleSummary, Block, Entity, Mention};
 
 use super::html::escape;
@@ -21,6 +23,11 @@ fn entity_href(id: &str) -> String {
     format!("entity/{}/", escape(id))
 }
 
+/// Text from the data, escaped and bidi-isolated from what is around it.
+fn bdi(text: &str) -> String {
+    format!("<bdi>{}</bdi>", escape(text))
+}
+
 /// "Mon 6 January 2025 · Source · French · 2 min read", as the app writes it.
 fn meta_line(a: &ArticleSummary) -> String {
     let mut parts: Vec<String> = Vec::new();
@@ -34,29 +41,31 @@ fn meta_line(a: &ArticleSummary) -> String {
         parts.push(format!(
             "<time datetime=\"{}\">{}</time>{hint}",
             escape(d),
-            escape(&shown)
+            bdi(&shown)
         ));
     }
     if let Some(s) = &a.source {
-        parts.push(escape(s));
+        parts.push(bdi(s));
     }
     if let Some(l) = &a.lang {
-        parts.push(escape(&language_name(l)));
+        parts.push(bdi(&language_name(l)));
     }
     parts.push(format!("{} min read", a.reading_minutes()));
     parts.join(" · ")
 }
 
-/// A link to an address from the data, only if it is a web address (never `javascript:`).
-fn external_link(url: &str, text: &str) -> String {
-    match safe_href(url) {
-        Some(href) => format!(
-            "<a href=\"{}\" rel=\"external noopener\">{}</a>",
-            escape(&href),
-            escape(text)
-        ),
-        None => escape(text),
-    }
+/// A link to an address from the data, only if it is a web address (never `javascript:`, never
+/// with user information), followed by the host it leads to; `None` for any other address.
+fn external_link(url: &str, text: &str) -> Option<String> {
+    let href = safe_href(url)?;
+    let host = display_host(url)
+        .map(|host| format!(" <span class=\"pr-host\">({})</span>", bdi(&host)))
+        .unwrap_or_default();
+    Some(format!(
+        "<a href=\"{}\" rel=\"external noopener\">{}</a>{host}",
+        escape(&href),
+        bdi(text)
+    ))
 }
 
 fn card(a: &ArticleSummary) -> String {
@@ -88,22 +97,18 @@ pub fn home(corpus: &Corpus, site_name: &str) -> String {
 /// The way back to the list of articles (relative to the page's `<base href>`).
 const HOME_LINK: &str = "<p><a href=\"./\">← All articles</a></p>";
 
-/// Text with each mention as a link to its entity.
+/// Text with each mention as a link to its entity; mentions of entities the index does not have
+/// stay plain, as in the app (there is no page to link to).
 fn linked_text(text: &str, mentions: &[Mention], corpus: &Corpus) -> String {
     segments(text, mentions)
         .iter()
-        .map(|s| match s.mention {
-            Some(m) => {
-                let label = corpus
-                    .entity(&m.entity)
-                    .map_or("entity", |e| e.label.singular());
-                format!(
-                    "<a class=\"pr-mention\" href=\"{}\" title=\"{}\">{}</a>",
-                    entity_href(m.entity.as_str()),
-                    escape(label),
-                    escape(s.text)
-                )
-            }
+        .map(|s| match s.mention.and_then(|m| corpus.entity(&m.entity)) {
+            Some(entity) => format!(
+                "<a class=\"pr-mention\" href=\"{}\" title=\"{}\">{}</a>",
+                entity_href(entity.id.as_str()),
+                escape(entity.label.singular()),
+                escape(s.text)
+            ),
             None => escape(s.text).replace('\n', "<br>"),
         })
         .collect()
@@ -131,7 +136,7 @@ pub fn article(summary: &ArticleSummary, body: &ArticleBody, corpus: &Corpus) ->
                 let by: Vec<String> = [e.author.clone(), e.handle.clone(), e.date.clone()]
                     .into_iter()
                     .flatten()
-                    .map(|s| escape(&s))
+                    .map(|s| bdi(&s))
                     .collect();
                 out.push_str(&format!(
                     "<figure class=\"pr-embed\"><blockquote>{}</blockquote><figcaption>— {}</figcaption></figure>",
@@ -139,10 +144,13 @@ pub fn article(summary: &ArticleSummary, body: &ArticleBody, corpus: &Corpus) ->
                     by.join(" · ")
                 ));
             }
-            Block::Related(r) => related.push(match &r.url {
-                Some(url) => format!("<li>{}</li>", external_link(url, &r.text)),
-                None => format!("<li>{}</li>", escape(&r.text)),
-            }),
+            Block::Related(r) => related.push(format!(
+                "<li>{}</li>",
+                r.url
+                    .as_deref()
+                    .and_then(|url| external_link(url, &r.text))
+                    .unwrap_or_else(|| bdi(&r.text))
+            )),
             Block::Boilerplate(_) | Block::Unknown => {}
         }
     }
@@ -152,11 +160,12 @@ pub fn article(summary: &ArticleSummary, body: &ArticleBody, corpus: &Corpus) ->
             related.concat()
         ));
     }
-    if let Some(url) = &summary.url {
-        out.push_str(&format!(
-            "<p>{}</p>",
-            external_link(url, "Original article")
-        ));
+    if let Some(link) = summary
+        .url
+        .as_deref()
+        .and_then(|url| external_link(url, "Original article"))
+    {
+        out.push_str(&format!("<p>{link}</p>"));
     }
     let entities: String = summary
         .entities
@@ -166,7 +175,7 @@ pub fn article(summary: &ArticleSummary, body: &ArticleBody, corpus: &Corpus) ->
             format!(
                 "<li><a href=\"{}\">{}</a> ({})</li>",
                 entity_href(e.id.as_str()),
-                escape(&e.name),
+                bdi(&e.name),
                 e.label.singular()
             )
         })
@@ -182,10 +191,8 @@ pub fn entity(entity: &Entity, corpus: &Corpus) -> String {
     let aliases = if entity.aliases.is_empty() {
         String::new()
     } else {
-        format!(
-            "<p>Also written: {}</p>",
-            escape(&entity.aliases.join(", "))
-        )
+        let spellings: Vec<String> = entity.aliases.iter().map(|a| bdi(a)).collect();
+        format!("<p>Also written: {}</p>", spellings.join(", "))
     };
     format!(
         "<main class=\"pr-page\">{HOME_LINK}<h1>{}</h1><p class=\"pr-meta\">{} · mentioned in {}</p>{aliases}{}</main>",
@@ -255,19 +262,83 @@ mod tests {
     }
 
     #[test]
-    fn only_web_addresses_become_links() {
-        assert!(external_link("javascript:alert(1)", "x").starts_with('x'));
+    fn only_web_addresses_become_links_and_show_where_they_lead() {
+        assert_eq!(external_link("javascript:alert(1)", "x"), None);
+        let link = external_link("https://Example.org/a?b=1&c", "x").expect("a web address");
         assert!(
-            external_link("https://example.org/a?b=1&c", "x")
-                .contains("href=\"https://example.org/a?b=1&amp;c\"")
+            link.contains("href=\"https://Example.org/a?b=1&amp;c\""),
+            "{link}"
         );
+        assert!(
+            link.ends_with("<span class=\"pr-host\">(<bdi>example.org</bdi>)</span>"),
+            "{link}"
+        );
+    }
+
+    #[test]
+    fn a_link_that_names_one_host_and_leads_to_another_is_not_made() {
+        let corpus = corpus();
+        let mut summary = corpus.articles()[0].clone();
+        summary.url = Some("https://www.example.com@evil.example/".into());
+        let body = ArticleBody {
+            id: "a-1".into(),
+            blocks: vec![Block::Related(kiosque_model::RelatedBlock {
+                label: "Read more".into(),
+                text: "Le Monde".into(),
+                url: Some("https://www.lemonde.fr@evil.example/".into()),
+                mentions: vec![],
+            })],
+        };
+        let html = article(&summary, &body, &corpus);
+        assert!(!html.contains("evil.example"), "{html}");
+        assert!(!html.contains("Original article"), "{html}");
+        assert!(html.contains("<li><bdi>Le Monde</bdi></li>"), "{html}");
+    }
+
+    #[test]
+    fn values_beside_others_are_bidi_isolated() {
+        let corpus = corpus();
+        let mut summary = corpus.articles()[0].clone();
+        summary.source = Some("\u{202e}Evil Source".into());
+        summary.lang = Some("fr".into());
+        let meta = meta_line(&summary);
+        assert!(
+            meta.contains("<bdi>\u{202e}Evil Source</bdi> · <bdi>French</bdi> · 1 min read"),
+            "{meta}"
+        );
+        assert!(entity(&corpus.entities()[0], &corpus).contains("Also written: <bdi>Kursk</bdi>"));
+    }
+
+    #[test]
+    fn mentions_of_unknown_entities_and_bad_offsets_stay_plain() {
+        let corpus = corpus();
+        let body = ArticleBody {
+            id: "a-1".into(),
+            blocks: vec![Block::Paragraph(TextBlock {
+                text: "Koursk et Kyiv".into(),
+                mentions: vec![
+                    Mention {
+                        start: 10,
+                        end: 14,
+                        entity: EntityId::from("loc-kyiv"),
+                    },
+                    Mention {
+                        start: 0,
+                        end: Mention::INVALID_OFFSET,
+                        entity: EntityId::from("loc-koursk"),
+                    },
+                ],
+            })],
+        };
+        let html = article(&corpus.articles()[0], &body, &corpus);
+        assert!(html.contains("<p>Koursk et Kyiv</p>"), "{html}");
     }
 
     #[test]
     fn entity_and_home_pages_list_articles_with_relative_links() {
         let corpus = corpus();
         let page = entity(&corpus.entities()[0], &corpus);
-        assert!(page.contains("Also written: Kursk"));
+        assert!(page.contains("Also written: <bdi>Kursk</bdi>"));
         assert!(page.contains("href=\"article/a-1/\""));
         assert!(home(&corpus, "Kiosque").contains("1 article<"));
     }
