@@ -2,6 +2,7 @@
 //! rendering static pages. `main.rs` only parses arguments and reports; the browser tests call
 //! these functions directly.
 
+pub mod atomic;
 pub mod cli;
 pub mod commands;
 pub mod input;

@@ -1,24 +1,62 @@
-//! Writing the site data directory, atomically: the new data is written beside the old and
-//! swapped in only when complete, so a failed run leaves the previous data intact.
+//! Writing the site data directory: only over site data kiosque wrote, and atomically.
+//!
+//! A build replaces the output directory as a whole, so it first makes sure the directory holds
+//! nothing but what kiosque writes: the files listed in its manifest, `kiosque-manifest.txt`,
+//! which every build writes last. Data written before manifests existed (`index.json` and
+//! `articles/<id>.json` only, with a kiosque `index.json`) is recognised by its shape. The new
+//! tree is written beside the old one and swapped in complete ([`crate::atomic`]); what an
+//! interrupted build left behind is repaired and removed by the next run ([`recover`]).
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use thiserror::Error;
 
+use crate::atomic::{self, Place, Sibling};
 use crate::site::Site;
+
+/// The manifest: what kiosque wrote into the directory. Written last, so a tree that has it is
+/// complete.
+pub const MANIFEST: &str = "kiosque-manifest.txt";
+/// The manifest while the tree is being written: the files about to be written, so that an
+/// interrupted tree can be told from someone else's.
+const PENDING: &str = "kiosque-manifest.pending";
+/// The manifest's first line: its format and version.
+const HEADER: &str = "kiosque-site-data 1";
+const HEADER_PREFIX: &str = "kiosque-site-data ";
 
 /// Why the site data could not be written.
 #[derive(Debug, Error)]
 pub enum OutputError {
-    /// The output exists and does not look like Kiosque data: refuse to replace it.
+    /// The output exists and is not Kiosque site data: refuse to replace it.
     #[error(
-        "{0} exists and is not Kiosque site data (no index.json); refusing to replace it. Choose an empty or new directory"
+        "{} is not Kiosque site data ({why}); refusing to replace it, since a build replaces its output directory as a whole. Choose a new or empty directory for --out",
+        path.display()
     )]
-    NotSiteData(PathBuf),
+    NotSiteData {
+        /// The output directory, as given.
+        path: PathBuf,
+        /// What is in it that kiosque did not write.
+        why: String,
+    },
+    /// The output is, holds, or is inside one of the inputs.
+    #[error(
+        "--out {} {how} the input {}; refusing to write there, since a build replaces its output directory as a whole. Choose an --out outside the inputs, and inputs outside --out",
+        out.display(), input.display()
+    )]
+    Overlap {
+        /// The output directory, as given.
+        out: PathBuf,
+        /// The input, as given.
+        input: PathBuf,
+        /// "is", "contains" or "is inside".
+        how: &'static str,
+    },
     /// An I/O error on a path.
-    #[error("{path}: {source}")]
+    #[error("{}: {source}", path.display())]
     Io {
         /// The path.
         path: PathBuf,
@@ -37,64 +75,91 @@ fn io_error(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
     }
 }
 
-/// Writes `site` to `out` (`index.json` and `articles/<id>.json`), replacing what was there.
-pub fn write_site(out: &Path, site: &Site) -> Result<(), OutputError> {
-    if out.exists() {
-        let is_empty_dir =
-            out.is_dir() && fs::read_dir(out).map_err(io_error(out))?.next().is_none();
-        if !is_empty_dir && !out.join("index.json").is_file() {
-            return Err(OutputError::NotSiteData(out.to_path_buf()));
-        }
+/// Checks, before any work, that a build of `inputs` may replace `out`, after repairing what an
+/// interrupted build left beside it. Changes nothing else.
+pub fn prepare(out: &Path, inputs: &[PathBuf]) -> Result<(), OutputError> {
+    let place = Place::resolve(out).map_err(io_error(out))?;
+    check_apart(&place, inputs)?;
+    if !place.parent.is_dir() {
+        return Ok(());
     }
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent).map_err(io_error(&parent))?;
-    let name = out
-        .file_name()
-        .map_or_else(|| "data".to_owned(), |n| n.to_string_lossy().into_owned());
-    let tmp = parent.join(format!(".{name}.new-{}", std::process::id()));
-    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+    let _lock = atomic::lock(&place.parent);
+    recover(&place)?;
+    check_replaceable(&place)
+}
 
-    let written = write_tree(&tmp, site);
-    if let Err(e) = written {
-        let _ = fs::remove_dir_all(&tmp);
+/// Repairs and removes what an interrupted build left beside `out`, without building.
+pub fn recover_beside(out: &Path) -> Result<(), OutputError> {
+    let place = Place::resolve(out).map_err(io_error(out))?;
+    if !place.parent.is_dir() {
+        return Ok(());
+    }
+    let _lock = atomic::lock(&place.parent);
+    recover(&place)
+}
+
+/// Writes `site` to `out` (`index.json`, `articles/<id>.json` and the manifest), replacing what
+/// was there in one step. On error, `out` is as it was.
+pub fn write_site(out: &Path, site: &Site) -> Result<(), OutputError> {
+    let place = Place::resolve(out).map_err(io_error(out))?;
+    fs::create_dir_all(&place.parent).map_err(io_error(&place.parent))?;
+    let _lock = atomic::lock(&place.parent);
+    recover(&place)?;
+    check_replaceable(&place)?;
+
+    let files = site_files(site)?;
+    let staging = place.sibling(Sibling::New);
+    // `recover` removed any leftover of ours at this name: one that is still there is not ours.
+    fs::create_dir(&staging).map_err(io_error(&staging))?;
+    if let Err(e) = write_tree(&staging, &files) {
+        let _ = fs::remove_dir_all(&staging);
         return Err(e);
     }
-    if out.exists() {
-        fs::rename(out, &old).map_err(|e| {
-            let _ = fs::remove_dir_all(&tmp);
-            io_error(out)(e)
-        })?;
-    }
-    if let Err(e) = fs::rename(&tmp, out) {
-        // Put the previous data back.
-        if old.exists() {
-            let _ = fs::rename(&old, out);
+    atomic::pause("swap");
+    let previous = match atomic::swap_in(&staging, &place) {
+        Ok(previous) => previous,
+        Err(e) => {
+            let _ = fs::remove_dir_all(&staging);
+            return Err(io_error(&place.shown)(e));
         }
-        let _ = fs::remove_dir_all(&tmp);
-        return Err(io_error(out)(e));
-    }
-    if old.exists() {
-        fs::remove_dir_all(&old).map_err(io_error(&old))?;
+    };
+    atomic::pause("cleanup");
+    if let Some(previous) = previous
+        && let Err(e) = fs::remove_dir_all(&previous)
+    {
+        // The new data is in place; the next run removes what is left.
+        eprintln!(
+            "warning: could not remove the previous data at {}: {e}",
+            previous.display()
+        );
     }
     Ok(())
 }
 
-fn write_tree(dir: &Path, site: &Site) -> Result<(), OutputError> {
-    if dir.exists() {
-        fs::remove_dir_all(dir).map_err(io_error(dir))?;
-    }
-    let articles = dir.join("articles");
-    fs::create_dir_all(&articles).map_err(io_error(&articles))?;
-    let index = dir.join("index.json");
-    fs::write(&index, to_json(&site.index)?).map_err(io_error(&index))?;
-    for body in &site.bodies {
-        let path = articles.join(format!("{}.json", body.id));
-        fs::write(&path, to_json(body)?).map_err(io_error(&path))?;
-    }
-    Ok(())
+/// One file of the site data: its path relative to the data directory (`/`-separated) and bytes.
+struct SiteFile {
+    path: String,
+    bytes: Vec<u8>,
+}
+
+/// Every file a build writes, the manifest aside.
+fn site_files(site: &Site) -> Result<Vec<SiteFile>, OutputError> {
+    let mut files = vec![SiteFile {
+        path: "index.json".to_owned(),
+        bytes: to_json(&site.index)?,
+    }];
+    let bodies: Result<Vec<SiteFile>, OutputError> = site
+        .bodies
+        .par_iter()
+        .map(|body| {
+            Ok(SiteFile {
+                path: format!("articles/{}.json", body.id),
+                bytes: to_json(body)?,
+            })
+        })
+        .collect();
+    files.extend(bodies?);
+    Ok(files)
 }
 
 /// Compact JSON with a final newline.
@@ -102,4 +167,426 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<Vec<u8>, OutputError> {
     let mut bytes = serde_json::to_vec(value)?;
     bytes.push(b'\n');
     Ok(bytes)
+}
+
+fn native(dir: &Path, relative: &str) -> PathBuf {
+    relative
+        .split('/')
+        .fold(dir.to_path_buf(), |p, c| p.join(c))
+}
+
+/// Writes a complete tree into the new directory `dir`: the pending manifest first, then the
+/// files, then, once they are all on disk, the manifest under its final name.
+fn write_tree(dir: &Path, files: &[SiteFile]) -> Result<(), OutputError> {
+    let manifest = Manifest {
+        files: files.iter().map(|f| f.path.clone()).collect(),
+    };
+    let pending = dir.join(PENDING);
+    fs::write(&pending, manifest.render()).map_err(io_error(&pending))?;
+    let mut dirs: Vec<PathBuf> = manifest
+        .directories()
+        .iter()
+        .map(|d| native(dir, d))
+        .collect();
+    for d in &dirs {
+        fs::create_dir_all(d).map_err(io_error(d))?;
+    }
+    let paths: Vec<PathBuf> = files.iter().map(|f| native(dir, &f.path)).collect();
+    let write =
+        |(f, path): (&SiteFile, &PathBuf)| fs::write(path, &f.bytes).map_err(io_error(path));
+    let half = files.len() / 2;
+    files[..half]
+        .par_iter()
+        .zip(&paths[..half])
+        .try_for_each(write)?;
+    atomic::pause("write");
+    files[half..]
+        .par_iter()
+        .zip(&paths[half..])
+        .try_for_each(write)?;
+    dirs.push(dir.to_path_buf());
+    atomic::sync_tree(dir, &paths, &dirs).map_err(io_error(dir))?;
+    atomic::pause("commit");
+    let done = dir.join(MANIFEST);
+    fs::rename(&pending, &done).map_err(io_error(&done))?;
+    atomic::sync_dir(dir).map_err(io_error(dir))
+}
+
+/// What a manifest lists: the files kiosque wrote, relative to the data directory.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Manifest {
+    files: BTreeSet<String>,
+}
+
+/// Why a manifest cannot be used.
+#[derive(Debug, PartialEq, Eq)]
+enum BadManifest {
+    /// Written by a newer kiosque, in a format this one does not know.
+    Newer(String),
+    /// Not a kiosque manifest.
+    Foreign,
+}
+
+impl Manifest {
+    fn render(&self) -> String {
+        let mut text = format!(
+            "{HEADER}\n# Written by `kiosque build`: the files it wrote here. A build replaces this directory\n# only while it holds nothing else.\n"
+        );
+        for f in &self.files {
+            text.push_str(f);
+            text.push('\n');
+        }
+        text
+    }
+
+    fn parse(text: &str) -> Result<Manifest, BadManifest> {
+        let mut lines = text.lines();
+        match lines.next() {
+            Some(HEADER) => {}
+            Some(h) if h.starts_with(HEADER_PREFIX) => {
+                return Err(BadManifest::Newer(h.to_owned()));
+            }
+            _ => return Err(BadManifest::Foreign),
+        }
+        let mut files = BTreeSet::new();
+        for line in lines.filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let plain =
+                |c: &str| !c.is_empty() && c != "." && c != ".." && !c.contains(['\\', '\0']);
+            if !line.split('/').all(plain) || [MANIFEST, PENDING].contains(&line) {
+                return Err(BadManifest::Foreign);
+            }
+            files.insert(line.to_owned());
+        }
+        Ok(Manifest { files })
+    }
+
+    /// The directories that hold the listed files, parents first.
+    fn directories(&self) -> BTreeSet<String> {
+        let mut dirs = BTreeSet::new();
+        for f in &self.files {
+            let mut end = 0;
+            while let Some(slash) = f[end..].find('/') {
+                end += slash;
+                dirs.insert(f[..end].to_owned());
+                end += 1;
+            }
+        }
+        dirs
+    }
+}
+
+/// How a directory's content relates to kiosque.
+#[derive(Debug)]
+enum Tree {
+    /// Nothing there.
+    Missing,
+    /// An empty directory.
+    Empty,
+    /// Site data with a manifest: complete.
+    Complete,
+    /// A tree being written (or written by kiosque before manifests): nothing foreign in it.
+    Ours,
+    /// Something kiosque did not write, and why.
+    Foreign(String),
+}
+
+/// Judges the tree at `dir`. With `legacy_index`, a tree without manifest must also have a
+/// kiosque `index.json` naming every article file (what an older kiosque left as output).
+fn judge(dir: &Path, legacy_index: bool) -> io::Result<Tree> {
+    let meta = match fs::symlink_metadata(dir) {
+        Ok(m) => m,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Tree::Missing),
+        Err(e) => return Err(e),
+    };
+    if !meta.is_dir() {
+        return Ok(Tree::Foreign("it is not a directory".to_owned()));
+    }
+    if fs::read_dir(dir)?.next().is_none() {
+        return Ok(Tree::Empty);
+    }
+    for (name, complete) in [(MANIFEST, true), (PENDING, false)] {
+        let path = dir.join(name);
+        if !path.is_file() {
+            continue;
+        }
+        let manifest = match Manifest::parse(&fs::read_to_string(&path).unwrap_or_default()) {
+            Ok(m) => m,
+            Err(BadManifest::Newer(header)) => {
+                return Ok(Tree::Foreign(format!(
+                    "its {name} says {header:?}: it was written by a newer kiosque; use that version"
+                )));
+            }
+            Err(BadManifest::Foreign) => {
+                return Ok(Tree::Foreign(format!(
+                    "its {name} was not written by kiosque"
+                )));
+            }
+        };
+        let dirs = manifest.directories();
+        let allowed = |rel: &str, is_dir: bool| {
+            if is_dir {
+                dirs.contains(rel)
+            } else {
+                rel == name || manifest.files.contains(rel)
+            }
+        };
+        if let Some(foreign) = first_foreign(dir, &allowed)? {
+            return Ok(Tree::Foreign(foreign));
+        }
+        let has_all = manifest.files.iter().all(|f| native(dir, f).is_file());
+        return Ok(if complete && has_all {
+            Tree::Complete
+        } else {
+            Tree::Ours
+        });
+    }
+    // No manifest: what kiosque wrote before it had one.
+    let article_file = |rel: &str| {
+        rel.strip_prefix("articles/")
+            .and_then(|f| f.strip_suffix(".json"))
+            .is_some_and(is_article_id)
+    };
+    let allowed = |rel: &str, is_dir: bool| {
+        if is_dir {
+            rel == "articles"
+        } else {
+            rel == "index.json" || article_file(rel)
+        }
+    };
+    if let Some(foreign) = first_foreign(dir, &allowed)? {
+        return Ok(Tree::Foreign(foreign));
+    }
+    if !legacy_index {
+        return Ok(Tree::Ours);
+    }
+    let Some(ids) = legacy_article_ids(&dir.join("index.json")) else {
+        return Ok(Tree::Foreign(
+            "it has no kiosque-manifest.txt and no index.json written by kiosque".to_owned(),
+        ));
+    };
+    for entry in fs::read_dir(dir.join("articles")).into_iter().flatten() {
+        let name = entry?.file_name();
+        let id = name.to_str().and_then(|n| n.strip_suffix(".json"));
+        if !id.is_some_and(|id| ids.contains(id)) {
+            return Ok(Tree::Foreign(format!(
+                "{} is not an article of its index.json",
+                shown(&Path::new("articles").join(&name))
+            )));
+        }
+    }
+    Ok(Tree::Complete)
+}
+
+/// The ids of the articles of an `index.json` that kiosque wrote, or `None` for another file.
+fn legacy_article_ids(index: &Path) -> Option<BTreeSet<String>> {
+    let text = fs::read_to_string(index).ok()?;
+    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
+    if !value["generator"]
+        .as_str()
+        .is_some_and(|g| g.starts_with("kiosque"))
+        || !value["schema_version"].is_string()
+    {
+        return None;
+    }
+    value["articles"]
+        .as_array()?
+        .iter()
+        .map(|a| a["id"].as_str().map(str::to_owned))
+        .collect()
+}
+
+fn is_article_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// The first entry under `dir` (in name order, depth first) that `allowed(relative path,
+/// is_dir)` rejects, or that is neither a plain file nor a directory (a link, a socket…), said
+/// for a message.
+fn first_foreign(dir: &Path, allowed: &dyn Fn(&str, bool) -> bool) -> io::Result<Option<String>> {
+    let mut stack = vec![PathBuf::new()];
+    while let Some(rel) = stack.pop() {
+        let mut entries: Vec<_> = fs::read_dir(dir.join(&rel))?.collect::<Result<_, _>>()?;
+        entries.sort_by_key(fs::DirEntry::file_name);
+        for entry in entries {
+            let path = rel.join(entry.file_name());
+            let kind = entry.file_type()?;
+            let key = path
+                .to_str()
+                .map(|p| p.replace(std::path::MAIN_SEPARATOR, "/"));
+            let ok = (kind.is_dir() || kind.is_file())
+                && key.is_some_and(|k| allowed(&k, kind.is_dir()));
+            if !ok {
+                let what = if kind.is_symlink() {
+                    "a symbolic link"
+                } else if kind.is_dir() {
+                    "a directory"
+                } else {
+                    "a file"
+                };
+                return Ok(Some(format!(
+                    "it holds {}, {what} kiosque did not write",
+                    shown(&path)
+                )));
+            }
+            if kind.is_dir() {
+                stack.push(path);
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// A path from the file system, quoted and with control characters escaped, for a message.
+fn shown(path: &Path) -> String {
+    format!("{:?}", path.to_string_lossy())
+}
+
+/// Refuses an `out` that is, holds or is inside one of the inputs.
+fn check_apart(place: &Place, inputs: &[PathBuf]) -> Result<(), OutputError> {
+    for input in inputs {
+        let Ok(real) = fs::canonicalize(input) else {
+            continue;
+        };
+        let how = if real == place.real {
+            "is"
+        } else if real.starts_with(&place.real) {
+            "contains"
+        } else if place.real.starts_with(&real) {
+            "is inside"
+        } else {
+            continue;
+        };
+        return Err(OutputError::Overlap {
+            out: place.shown.clone(),
+            input: input.clone(),
+            how,
+        });
+    }
+    Ok(())
+}
+
+/// Refuses to replace anything but missing, empty or kiosque site data.
+fn check_replaceable(place: &Place) -> Result<(), OutputError> {
+    match judge(&place.real, true).map_err(io_error(&place.shown))? {
+        Tree::Foreign(why) => Err(OutputError::NotSiteData {
+            path: place.shown.clone(),
+            why,
+        }),
+        Tree::Ours => Err(OutputError::NotSiteData {
+            path: place.shown.clone(),
+            why: "it is an unfinished tree".to_owned(),
+        }),
+        Tree::Missing | Tree::Empty | Tree::Complete => Ok(()),
+    }
+}
+
+/// Repairs what interrupted builds left beside `place`: if the directory is missing, puts back
+/// the newest complete tree (the new one if it was complete, else the previous one); removes
+/// the other leftovers that hold only what kiosque writes, and says so; leaves anything else.
+fn recover(place: &Place) -> Result<(), OutputError> {
+    let leftovers = place.leftovers().map_err(io_error(&place.parent))?;
+    if leftovers.is_empty() {
+        return Ok(());
+    }
+    let mut judged = Vec::new();
+    for (kind, path) in leftovers {
+        let tree = judge(&path, false).map_err(io_error(&path))?;
+        judged.push((kind, path, tree));
+    }
+    if fs::symlink_metadata(&place.real).is_err() {
+        let newest = |wanted: Sibling, complete_only: bool| {
+            judged
+                .iter()
+                .filter(|(kind, _, tree)| {
+                    *kind == wanted
+                        && match tree {
+                            Tree::Complete => true,
+                            Tree::Ours | Tree::Empty => !complete_only,
+                            Tree::Missing | Tree::Foreign(_) => false,
+                        }
+                })
+                .max_by_key(|(_, path, _)| fs::metadata(path).and_then(|m| m.modified()).ok())
+                .map(|(_, path, _)| path.clone())
+        };
+        if let Some(restore) = newest(Sibling::New, true).or_else(|| newest(Sibling::Old, false)) {
+            fs::rename(&restore, &place.real).map_err(io_error(&place.shown))?;
+            atomic::sync_dir(&place.parent).map_err(io_error(&place.parent))?;
+            eprintln!(
+                "warning: {} was missing after an interrupted build: restored it from {}",
+                place.shown.display(),
+                restore.display()
+            );
+            judged.retain(|(_, path, _)| *path != restore);
+        }
+    }
+    for (_, path, tree) in judged {
+        match tree {
+            Tree::Foreign(why) => eprintln!(
+                "warning: {} is named like the leftover of an interrupted build but {why}: left in place",
+                path.display()
+            ),
+            Tree::Missing => {}
+            Tree::Complete | Tree::Ours | Tree::Empty => {
+                fs::remove_dir_all(&path).map_err(io_error(&path))?;
+                eprintln!(
+                    "warning: removed {}, left by an interrupted build",
+                    path.display()
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_manifest_reads_back_what_it_lists() {
+        let manifest = Manifest {
+            files: ["index.json", "articles/a.json", "search/x/y.bin"]
+                .map(String::from)
+                .into(),
+        };
+        assert_eq!(Manifest::parse(&manifest.render()), Ok(manifest));
+    }
+
+    #[test]
+    fn a_manifest_never_lists_paths_outside_its_directory() {
+        for bad in [
+            "../x",
+            "/etc/passwd",
+            "a//b",
+            "a/./b",
+            "kiosque-manifest.txt",
+        ] {
+            assert_eq!(
+                Manifest::parse(&format!("{HEADER}\n{bad}\n")),
+                Err(BadManifest::Foreign),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            Manifest::parse("kiosque-site-data 2\nindex.json\n"),
+            Err(BadManifest::Newer("kiosque-site-data 2".into()))
+        );
+        assert_eq!(Manifest::parse("index.json\n"), Err(BadManifest::Foreign));
+    }
+
+    #[test]
+    fn directories_are_the_parents_of_listed_files() {
+        let manifest = Manifest {
+            files: ["index.json", "articles/a.json", "search/x/y.bin"]
+                .map(String::from)
+                .into(),
+        };
+        assert_eq!(
+            manifest.directories(),
+            ["articles", "search", "search/x"].map(String::from).into()
+        );
+    }
 }

@@ -11,7 +11,7 @@ use kiosque_model::Label;
 use rayon::prelude::*;
 
 use crate::input::{self, Input, InputError};
-use crate::output::write_site;
+use crate::output::{self, write_site};
 use crate::site::{Analyzed, Site, assemble};
 
 /// What `build` was asked to do.
@@ -37,6 +37,8 @@ pub struct BuildReport {
 /// Runs a build. Returns an error only for failures that stop everything.
 pub fn run(options: &BuildOptions, knowledge: &Knowledge) -> anyhow::Result<BuildReport> {
     let started = Instant::now();
+    // Before any work: never replace what kiosque did not write, nor the inputs.
+    output::prepare(&options.out, &options.inputs)?;
     let (files, mut errors) = input::discover(&options.inputs);
     let read: Vec<(Vec<Input>, Vec<InputError>)> =
         files.par_iter().map(|f| input::read(f)).collect();

@@ -1,5 +1,7 @@
-//! `kiosque pages`: writes one HTML file per article and entity page into a built site.
+//! `kiosque pages`: writes one HTML file per article and entity page into a built site, and
+//! removes the pages it wrote for articles and entities no longer in the data.
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -8,7 +10,8 @@ use kiosque_model::display::count_noun;
 use kiosque_model::index::{Corpus, parse_index};
 use kiosque_model::{ArticleBody, SiteIndex};
 
-use crate::pages::html::{PageMeta, Template};
+use crate::output;
+use crate::pages::html::{BODY_START, PageMeta, Template};
 use crate::pages::render;
 
 /// What `pages` produced.
@@ -18,6 +21,8 @@ pub struct PagesReport {
     pub articles: usize,
     /// Entity pages written.
     pub entities: usize,
+    /// Pages of articles and entities no longer in the data, removed.
+    pub removed: usize,
 }
 
 fn read_index(data: &Path) -> anyhow::Result<SiteIndex> {
@@ -40,6 +45,8 @@ pub fn run(dist: &Path, site_name: &str) -> anyhow::Result<PagesReport> {
     let template =
         Template::new(template_html).with_context(|| template_path.display().to_string())?;
     let data = dist.join("data");
+    // A build into dist/data that was interrupted is repaired before the data is read.
+    output::recover_beside(&data)?;
     let corpus = Corpus::new(read_index(&data)?);
     // Ids become directory names: only the documented `[a-z0-9-]` may reach the file system.
     let ids = corpus
@@ -131,5 +138,56 @@ pub fn run(dist: &Path, site_name: &str) -> anyhow::Result<PagesReport> {
         template_path,
         template.render(&home_meta, site_name, &render::home(&corpus, site_name)),
     )?;
+    let articles: HashSet<&str> = corpus.articles().iter().map(|a| a.id.as_str()).collect();
+    let entities: HashSet<&str> = corpus.entities().iter().map(|e| e.id.as_str()).collect();
+    report.removed += remove_stale(&dist.join("article"), &articles)?;
+    report.removed += remove_stale(&dist.join("entity"), &entities)?;
     Ok(report)
+}
+
+/// Removes the pages under `section` (`dist/article` or `dist/entity`) whose id is not in
+/// `current`: a retracted article must not stay readable. Only directories that hold nothing
+/// but an `index.html` that `kiosque pages` wrote are removed; anything else is left, with a
+/// warning. Returns how many pages were removed.
+fn remove_stale(section: &Path, current: &HashSet<&str>) -> anyhow::Result<usize> {
+    let Ok(entries) = fs::read_dir(section) else {
+        return Ok(0);
+    };
+    let mut removed = 0;
+    for entry in entries {
+        let entry = entry.with_context(|| format!("cannot list {}", section.display()))?;
+        let name = entry.file_name();
+        if name.to_str().is_some_and(|id| current.contains(id)) {
+            continue;
+        }
+        let dir = entry.path();
+        if !is_written_page(&dir) {
+            eprintln!(
+                "warning: {:?} is not a page of the site data, but kiosque pages did not write it: left in place",
+                dir.to_string_lossy()
+            );
+            continue;
+        }
+        let page = dir.join("index.html");
+        fs::remove_file(&page).with_context(|| format!("cannot remove {}", page.display()))?;
+        fs::remove_dir(&dir).with_context(|| format!("cannot remove {}", dir.display()))?;
+        removed += 1;
+    }
+    Ok(removed)
+}
+
+/// Whether `dir` is a page directory `kiosque pages` wrote: a real directory holding only a
+/// plain `index.html` that carries the pre-rendered body's marker.
+fn is_written_page(dir: &Path) -> bool {
+    let is_dir = fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir());
+    let only_page = fs::read_dir(dir).is_ok_and(|entries| {
+        let names: Vec<_> = entries
+            .filter_map(|e| e.ok().map(|e| e.file_name()))
+            .collect();
+        names == ["index.html"]
+    });
+    let page = dir.join("index.html");
+    let is_page = fs::symlink_metadata(&page).is_ok_and(|m| m.is_file())
+        && fs::read_to_string(&page).is_ok_and(|html| html.contains(BODY_START));
+    is_dir && only_page && is_page
 }
