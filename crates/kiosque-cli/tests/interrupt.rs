@@ -128,17 +128,27 @@ impl Running {
     /// Waits until the build says it paused at `point`.
     fn wait_for_pause(&mut self, point: &str) {
         let wanted = format!("kiosque: paused at {point}");
+        self.wait_for(&wanted);
+    }
+
+    /// Waits until the build prints a line that starts with `wanted`.
+    fn wait_for(&mut self, wanted: &str) {
         let mut seen = Vec::new();
         let deadline = Instant::now() + Duration::from_secs(300);
         while Instant::now() < deadline {
             match self.lines.recv_timeout(Duration::from_millis(200)) {
-                Ok(line) if line == wanted => return,
+                Ok(line) if line.starts_with(wanted) => return,
                 Ok(line) => seen.push(line),
                 Err(mpsc::RecvTimeoutError::Timeout) => {}
                 Err(mpsc::RecvTimeoutError::Disconnected) => break,
             }
         }
-        panic!("the build never paused at {point}; it said: {seen:?}");
+        panic!("the build never said {wanted:?}; it said: {seen:?}");
+    }
+
+    /// Waits for the build to end; whether it succeeded.
+    fn finish(mut self) -> bool {
+        self.child.wait().expect("ends").success()
     }
 
     fn kill(mut self) {
@@ -289,9 +299,21 @@ fn killed_at_every_step_of_writing_the_output_is_the_old_or_the_new_site() {
     assert_eq!(f.edition(), Some(1 - current), "{}", f.describe());
     assert_eq!(leftovers(&f.site), Vec::<String>::new());
 
-    // And the next build writes its site and leaves nothing else.
-    let result = build(&[&f.corpora[current]], &f.data);
-    assert!(result.status.success(), "{}", stderr(&result));
+    // Two builds at once take turns: the second waits while the first writes (it never takes
+    // the first one's tree for a leftover), then, the first one killed, writes its site and
+    // leaves nothing else.
+    let mut first = Running::start(
+        &f.corpora[1 - current],
+        &f.data,
+        &[("KIOSQUE_TEST_PAUSE_AT", "swap")],
+    );
+    first.wait_for_pause("swap");
+    let first_tree = format!(".data.new-{}", first.id());
+    let mut second = Running::start(&f.corpora[current], &f.data, &[]);
+    second.wait_for("waiting for another kiosque run");
+    assert_eq!(leftovers(&f.site), [first_tree.clone()]);
+    first.kill();
+    assert!(second.finish(), "the second build failed");
     assert_eq!(f.edition(), Some(current));
     assert_eq!(leftovers(&f.site), Vec::<String>::new());
 }
