@@ -1,0 +1,708 @@
+//! Fuzzing the page renderer (`kiosque pages`): every article, entity and home page rendered
+//! from arbitrary data of the contract's shape, with hostile text in every field.
+//!
+//! The pages are parsed back with an HTML5 parser (html5ever, as a browser would) and checked:
+//! no markup from the data (only the elements and attributes the renderer writes, one script:
+//! the template's), every attribute quoted, links only to the site's own pages or to web
+//! addresses, every text from the data shown as written, and every value that sits beside other
+//! text bidi-isolated so that an unclosed U+202E cannot reverse what follows it.
+//!
+//! `cargo test` runs a few dozen cases per property; `scripts/fuzz` runs many more
+//! (`PROPTEST_CASES`). Crashers it finds are kept below as named regression tests.
+
+use std::collections::HashSet;
+
+use dom_query::{Document, NodeRef};
+use kiosque_cli::pages::html::{PageMeta, Template};
+use kiosque_cli::pages::render;
+use kiosque_model::article::{
+    ArticleBody, ArticleSummary, Block, BoilerplateBlock, EmbedBlock, Mention, Noise, RelatedBlock,
+    TextBlock,
+};
+use kiosque_model::index::{Corpus, SiteIndex};
+use kiosque_model::links::safe_href;
+use kiosque_model::{Entity, EntityId, Label, SCHEMA_VERSION};
+use proptest::prelude::*;
+
+/// Cases per property: `PROPTEST_CASES` when set (as `scripts/fuzz` does), else `default`.
+fn config(default: u32) -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(default);
+    ProptestConfig {
+        cases,
+        ..ProptestConfig::default()
+    }
+}
+
+/// The app's `index.html` as Trunk writes it: charset, title, a stylesheet, the pre-render slot
+/// and the inline loader script.
+const TEMPLATE: &str = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Kiosque</title><link rel=\"stylesheet\" href=\"/style.css\"><base href=\"/\"></head><body><div id=\"prerender\"></div><script type=\"module\">import init from '/app.js'; init();</script></body></html>";
+
+const LOADER: &str = "import init from '/app.js'; init();";
+
+const SITE_NAME: &str = "Kiosque";
+
+// ---------------------------------------------------------------------------------------------
+// Generators
+// ---------------------------------------------------------------------------------------------
+
+/// Characters and pieces that try to escape their place: markup, quotes, entities, controls,
+/// bidi overrides and isolates, joiners, line breaks.
+const NASTY: &[&str] = &[
+    "<",
+    ">",
+    "&",
+    "\"",
+    "'",
+    "`",
+    "=",
+    "/",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "</p>",
+    "<!--",
+    "-->",
+    "<![CDATA[",
+    "&amp;",
+    "&lt;",
+    "&#60;",
+    "\" onmouseover=\"x",
+    "' x='",
+    "javascript:alert(1)",
+    "\0",
+    "\r",
+    "\n",
+    "\r\n",
+    "\t",
+    "\u{b}",
+    "\u{c}",
+    "\u{1b}",
+    "\u{7f}",
+    "\u{85}",
+    "\u{a0}",
+    "\u{ad}",
+    "\u{200b}",
+    "\u{200d}",
+    "\u{200e}",
+    "\u{200f}",
+    "\u{202a}",
+    "\u{202b}",
+    "\u{202d}",
+    "\u{202e}",
+    "\u{2066}",
+    "\u{2067}",
+    "\u{2068}",
+    "\u{2069}",
+    "\u{2028}",
+    "\u{feff}",
+    "\u{fffd}",
+    "e\u{301}",
+    "👨\u{200d}👩\u{200d}👧",
+    "عربي",
+    "Koursk",
+];
+
+fn nasty_text(max: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            3 => any::<char>().prop_map(String::from),
+            3 => prop::sample::select(NASTY).prop_map(str::to_owned),
+            5 => prop::char::range('a', 'z').prop_map(String::from),
+            2 => Just(" ".to_owned()),
+        ],
+        0..max,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+/// Ids as the renderer may be given them: valid ones, and ones that try to leave their path.
+fn any_id() -> impl Strategy<Value = String> {
+    prop_oneof![
+        6 => "[a-z0-9][a-z0-9-]{0,12}",
+        1 => nasty_text(6),
+        1 => prop::sample::select(&["../x", "javascript:alert(1)", "a\"b", "//evil.example", ""][..])
+            .prop_map(str::to_owned),
+    ]
+}
+
+fn url() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "https://[a-z]{1,8}\\.example/[a-z0-9/?=&]{0,12}",
+        prop::sample::select(
+            &[
+                "javascript:alert(1)",
+                "JaVaScRiPt:alert(1)",
+                " javascript:alert(1)",
+                "data:text/html,<script>alert(1)</script>",
+                "https://www.example.com@evil.example/",
+                "https://evil.example\\.www.example.com/",
+                "https://x.example/\"><script>alert(1)</script>",
+                "pic.twitter.com/x",
+                "//evil.example/",
+                "/article/x/",
+                "https://",
+            ][..],
+        )
+        .prop_map(str::to_owned),
+        nasty_text(10),
+    ]
+}
+
+fn date() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (1900u32..2100, 1u32..=12, 1u32..=31).prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
+        nasty_text(10),
+    ]
+}
+
+/// Blocks of every kind with any text and mentions (in or out of bounds, known or not).
+fn blocks(entity_ids: Vec<String>) -> impl Strategy<Value = Vec<Block>> {
+    let mention =
+        (0u32..40, 0u32..40, prop::sample::select(entity_ids)).prop_map(|(start, len, entity)| {
+            Mention {
+                start,
+                end: start.saturating_add(len),
+                entity: EntityId(entity),
+            }
+        });
+    let block = (
+        0u8..6,
+        nasty_text(40),
+        prop::collection::vec(mention, 0..4),
+        (
+            prop::option::of(nasty_text(10)),
+            prop::option::of(nasty_text(8)),
+            prop::option::of(date()),
+            prop::option::of(url()),
+        ),
+    )
+        .prop_map(
+            |(kind, text, mentions, (author, handle, date, url))| match kind {
+                0 => Block::Heading(TextBlock { text, mentions }),
+                1 => Block::Paragraph(TextBlock { text, mentions }),
+                2 => Block::Embed(EmbedBlock {
+                    platform: "tweet".into(),
+                    text,
+                    author,
+                    handle,
+                    date,
+                    url,
+                    mentions,
+                    ..EmbedBlock::default()
+                }),
+                3 => Block::Related(RelatedBlock {
+                    label: "A lire aussi".into(),
+                    text,
+                    url,
+                    mentions,
+                }),
+                4 => Block::Boilerplate(BoilerplateBlock {
+                    reason: Noise::Teaser,
+                    text,
+                }),
+                _ => Block::Unknown,
+            },
+        );
+    prop::collection::vec(block, 0..6)
+}
+
+/// A corpus of the contract's shape, hostile text everywhere, and one body per article.
+fn site() -> impl Strategy<Value = (Corpus, Vec<ArticleBody>)> {
+    (
+        prop::collection::vec(any_id(), 1..5),
+        prop::collection::vec(any_id(), 1..4),
+    )
+        .prop_flat_map(|(entity_ids, article_ids)| {
+            let entities = prop::collection::vec(
+                (
+                    prop::sample::select(&Label::ALL[..]),
+                    nasty_text(20),
+                    prop::collection::vec(nasty_text(10), 0..3),
+                    any::<u32>(),
+                ),
+                entity_ids.len(),
+            );
+            let summaries = prop::collection::vec(
+                (
+                    (
+                        nasty_text(30),
+                        any::<bool>(),
+                        prop::option::of(date()),
+                        any::<bool>(),
+                    ),
+                    (
+                        prop::option::of(nasty_text(15)),
+                        prop::option::of(url()),
+                        prop::option::of(prop_oneof![
+                            prop::sample::select(&["fr", "en", "ar", "fa"][..])
+                                .prop_map(str::to_owned),
+                            nasty_text(4),
+                        ]),
+                        nasty_text(60),
+                        any::<u32>(),
+                        prop::collection::vec(prop::sample::select(entity_ids.clone()), 0..4),
+                    ),
+                ),
+                article_ids.len(),
+            );
+            let bodies = prop::collection::vec(blocks(entity_ids.clone()), article_ids.len());
+            (
+                Just(entity_ids),
+                Just(article_ids),
+                entities,
+                summaries,
+                bodies,
+            )
+        })
+        .prop_map(|(entity_ids, article_ids, entities, summaries, bodies)| {
+            let entities = entity_ids
+                .into_iter()
+                .zip(entities)
+                .map(|(id, (label, name, aliases, n))| Entity {
+                    id: EntityId(id),
+                    label,
+                    name,
+                    aliases,
+                    articles: n % 1000,
+                    mentions: n,
+                    value: None,
+                })
+                .collect();
+            let articles = article_ids
+                .iter()
+                .zip(summaries)
+                .map(
+                    |(
+                        id,
+                        (
+                            (title, derived, published, inferred),
+                            (source, url, lang, excerpt, words, ents),
+                        ),
+                    )| {
+                        ArticleSummary {
+                            id: id.clone(),
+                            title,
+                            title_derived: derived,
+                            published,
+                            published_inferred: inferred,
+                            source,
+                            url,
+                            license: None,
+                            lang,
+                            excerpt,
+                            words,
+                            entities: ents.into_iter().map(EntityId).collect(),
+                            body_hash: None,
+                        }
+                    },
+                )
+                .collect();
+            let bodies = article_ids
+                .into_iter()
+                .zip(bodies)
+                .map(|(id, blocks)| ArticleBody { id, blocks })
+                .collect();
+            let corpus = Corpus::new(SiteIndex {
+                schema_version: SCHEMA_VERSION.into(),
+                generator: String::new(),
+                articles,
+                entities,
+            });
+            (corpus, bodies)
+        })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks
+// ---------------------------------------------------------------------------------------------
+
+/// Every element a page may have: the template's and the renderer's.
+const ELEMENTS: &[&str] = &[
+    "html",
+    "head",
+    "body",
+    "meta",
+    "title",
+    "link",
+    "base",
+    "script",
+    "div",
+    "main",
+    "h1",
+    "h2",
+    "p",
+    "a",
+    "ol",
+    "ul",
+    "li",
+    "article",
+    "time",
+    "br",
+    "section",
+    "figure",
+    "blockquote",
+    "figcaption",
+    "bdi",
+    "span",
+];
+
+/// Every attribute a page may have.
+const ATTRIBUTES: &[&str] = &[
+    "charset",
+    "http-equiv",
+    "content",
+    "name",
+    "property",
+    "rel",
+    "href",
+    "type",
+    "id",
+    "lang",
+    "class",
+    "title",
+    "datetime",
+    "dir",
+];
+
+/// Elements that end a bidi paragraph or isolate what is inside them.
+const CONTAINERS: &[&str] = &[
+    "bdi",
+    "title",
+    "h1",
+    "h2",
+    "p",
+    "li",
+    "blockquote",
+    "figcaption",
+    "div",
+    "main",
+    "section",
+    "article",
+    "ol",
+    "ul",
+    "figure",
+    "body",
+];
+
+/// What an HTML parser makes of text in the body: CR LF and CR become LF, NUL is dropped.
+fn as_parsed(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .replace('\0', "")
+}
+
+/// What an HTML parser makes of text in an attribute or a `<title>`: NUL becomes U+FFFD.
+fn in_attribute(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .replace('\0', "\u{fffd}")
+}
+
+/// Text as a page shows it with its line breaks left out (the renderer writes them as `<br>`).
+fn flat(text: &str) -> String {
+    as_parsed(text).replace('\n', "")
+}
+
+/// Checks the markup of a page as written: every tag is `<name attr="value" …>` with every
+/// value double-quoted and free of `<`, `>` and `"`; comments and the doctype are ours.
+fn check_tags(html: &str) -> Result<(), TestCaseError> {
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        rest = &rest[open + 1..];
+        if rest.starts_with('!') {
+            continue;
+        }
+        let close = rest.find('>');
+        prop_assert!(close.is_some(), "a tag is never closed");
+        let tag = &rest[..close.unwrap_or_default()];
+        let tag = tag.strip_prefix('/').unwrap_or(tag);
+        let name_end = tag.find(' ').unwrap_or(tag.len());
+        let name = &tag[..name_end];
+        prop_assert!(
+            !name.is_empty()
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()),
+            "tag {:?} is not one the renderer writes",
+            tag
+        );
+        let mut attrs = &tag[name_end..];
+        while let Some(after_space) = attrs.strip_prefix(' ') {
+            let Some(eq) = after_space.find("=\"") else {
+                prop_assert!(false, "attribute without a quoted value in <{}>", tag);
+                break;
+            };
+            let attr = &after_space[..eq];
+            prop_assert!(
+                !attr.is_empty() && attr.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+                "attribute {:?} in <{}>",
+                attr,
+                tag
+            );
+            let value = &after_space[eq + 2..];
+            let Some(end) = value.find('"') else {
+                prop_assert!(false, "unterminated attribute value in <{}>", tag);
+                break;
+            };
+            attrs = &value[end + 1..];
+        }
+        prop_assert!(attrs.is_empty(), "junk {:?} in <{}>", attrs, tag);
+        rest = &rest[close.unwrap_or_default()..];
+    }
+    Ok(())
+}
+
+/// The nearest ancestor of `node` (itself excluded) that contains bidi text.
+fn container<'a>(node: &NodeRef<'a>) -> Option<NodeRef<'a>> {
+    node.ancestors_it(None)
+        .find(|a| a.node_name().is_some_and(|n| CONTAINERS.contains(&&*n)))
+}
+
+/// Checks a rendered page as a browser reads it.
+fn check_page(html: &str, ids: &Ids, data_texts: &HashSet<String>) -> Result<(), TestCaseError> {
+    check_tags(html)?;
+    let dom = Document::from(html);
+    let scripts = dom.select("script");
+    prop_assert_eq!(scripts.length(), 1, "a script element from the data");
+    prop_assert_eq!(&*scripts.text(), LOADER, "the loader script changed");
+    for node in dom.select("*").nodes() {
+        let name = node.node_name().unwrap_or_default();
+        prop_assert!(
+            ELEMENTS.contains(&&*name),
+            "element <{}> from the data",
+            name
+        );
+        for attr in node.attrs() {
+            let attr_name = &*attr.name.local;
+            prop_assert!(
+                ATTRIBUTES.contains(&attr_name),
+                "attribute {:?} on <{}> from the data",
+                attr_name,
+                name
+            );
+            if attr_name == "href" {
+                check_href(&attr.value, &name, ids)?;
+            }
+        }
+    }
+    // Text from the data that could reorder what follows it is shut in: in a <bdi>, or the
+    // whole of its block (a title, a paragraph: the data's own text).
+    for node in dom.select("#prerender *").nodes() {
+        for text in node.children().into_iter().filter(NodeRef::is_text) {
+            let t = text.text();
+            if !t
+                .chars()
+                .any(|c| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2068}'))
+            {
+                continue;
+            }
+            let Some(block) = container(&text) else {
+                prop_assert!(false, "text outside any block: {:?}", t);
+                continue;
+            };
+            let block_name = block.node_name().unwrap_or_default();
+            if &*block_name == "bdi" {
+                continue;
+            }
+            let whole = block.text();
+            prop_assert!(
+                data_texts.contains(&flat(&whole)),
+                "{:?} is beside other text in <{}> without a <bdi>: {:?}",
+                t,
+                block_name,
+                whole
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The ids a page may link to, as an HTML parser reads them in an attribute.
+struct Ids {
+    articles: HashSet<String>,
+    entities: HashSet<String>,
+}
+
+fn check_href(href: &str, element: &str, ids: &Ids) -> Result<(), TestCaseError> {
+    if element == "link" {
+        prop_assert_eq!(href, "/style.css");
+        return Ok(());
+    }
+    if element == "base" {
+        prop_assert_eq!(href, "/");
+        return Ok(());
+    }
+    let internal = href == "./"
+        || href
+            .strip_prefix("article/")
+            .and_then(|r| r.strip_suffix('/'))
+            .is_some_and(|id| ids.articles.contains(id))
+        || href
+            .strip_prefix("entity/")
+            .and_then(|r| r.strip_suffix('/'))
+            .is_some_and(|id| ids.entities.contains(id));
+    if !internal {
+        prop_assert!(
+            safe_href(href).as_deref() == Some(href)
+                && (href.to_ascii_lowercase().starts_with("https://")
+                    || href.to_ascii_lowercase().starts_with("http://")),
+            "link to {:?} is neither a page of the site nor a web address",
+            href
+        );
+    }
+    Ok(())
+}
+
+/// Every text the data holds, as a browser shows it, for the bidi check.
+fn data_texts(corpus: &Corpus, bodies: &[ArticleBody]) -> HashSet<String> {
+    let mut texts = HashSet::new();
+    for a in corpus.articles() {
+        texts.insert(a.title.clone());
+        texts.insert(a.excerpt.clone());
+    }
+    for e in corpus.entities() {
+        texts.insert(e.name.clone());
+    }
+    for b in bodies.iter().flat_map(|b| &b.blocks) {
+        texts.insert(b.text().to_owned());
+    }
+    texts.iter().map(|t| flat(t)).collect()
+}
+
+fn page(template: &Template, meta: &PageMeta, body: &str) -> String {
+    template.render(meta, SITE_NAME, body)
+}
+
+proptest! {
+    #![proptest_config(config(32))]
+
+    #[test]
+    fn pages_of_any_data_carry_no_markup_from_it((corpus, bodies) in site()) {
+        let template = Template::new(TEMPLATE.to_owned()).expect("the template is valid");
+        let ids = Ids {
+            articles: corpus.articles().iter().map(|a| in_attribute(&a.id)).collect(),
+            entities: corpus.entities().iter().map(|e| in_attribute(e.id.as_str())).collect(),
+        };
+        let texts = data_texts(&corpus, &bodies);
+
+        let home = page(&template, &PageMeta::default(), &render::home(&corpus, SITE_NAME));
+        check_page(&home, &ids, &texts)?;
+        let dom = Document::from(home.as_str());
+        let titles: Vec<String> = dom.select(".pr-card h2").iter().map(|h| h.text().to_string()).collect();
+        let expected: Vec<String> = corpus.articles().iter().take(render::HOME_CARDS).map(|a| as_parsed(&a.title)).collect();
+        prop_assert_eq!(titles, expected, "card titles are shown as written");
+
+        for (summary, body) in corpus.articles().iter().zip(&bodies) {
+            let meta = PageMeta {
+                title: format!("{} · {SITE_NAME}", summary.title),
+                description: summary.excerpt.clone(),
+                og_type: "article",
+                published: summary.published.clone(),
+                lang: summary.lang.clone(),
+            };
+            let html = page(&template, &meta, &render::article(summary, body, &corpus));
+            check_page(&html, &ids, &texts)?;
+            let dom = Document::from(html.as_str());
+            prop_assert_eq!(dom.select("#prerender h1").text().to_string(), as_parsed(&summary.title));
+            prop_assert_eq!(
+                dom.select("meta[property=\"og:description\"]").attr("content").map(|v| v.to_string()),
+                Some(in_attribute(&summary.excerpt)),
+                "the description is the excerpt, as written"
+            );
+            // Every paragraph's text is on the page, whole and in order.
+            let shown: Vec<String> = dom
+                .select("#prerender article > p:not(.pr-meta)")
+                .iter()
+                .map(|p| flat(&p.text()))
+                .collect();
+            let paragraphs: Vec<String> = body
+                .blocks
+                .iter()
+                .filter(|b| matches!(b, Block::Paragraph(_)))
+                .map(|b| flat(b.text()))
+                .collect();
+            prop_assert!(
+                shown.starts_with(&paragraphs),
+                "paragraphs {:?} shown as {:?}",
+                paragraphs,
+                shown
+            );
+        }
+        for entity in corpus.entities() {
+            let html = page(&template, &PageMeta::default(), &render::entity(entity, &corpus));
+            check_page(&html, &ids, &texts)?;
+        }
+        check_page(&page(&template, &PageMeta::default(), &render::not_found()), &ids, &texts)?;
+    }
+
+    /// The head: title and preview tags hold any text, escaped, and nothing else.
+    #[test]
+    fn head_tags_hold_any_text(
+        title in nasty_text(30),
+        description in nasty_text(60),
+        published in prop::option::of(date()),
+        lang in prop::option::of(nasty_text(4)),
+    ) {
+        let template = Template::new(TEMPLATE.to_owned()).expect("the template is valid");
+        let meta = PageMeta {
+            title: title.clone(),
+            description: description.clone(),
+            og_type: "article",
+            published,
+            lang: lang.clone(),
+        };
+        let html = page(&template, &meta, "");
+        let ids = Ids { articles: HashSet::new(), entities: HashSet::new() };
+        check_page(&html, &ids, &HashSet::new())?;
+        let dom = Document::from(html.as_str());
+        prop_assert_eq!(dom.select("title").text().to_string(), in_attribute(&title));
+        prop_assert_eq!(
+            dom.select("meta[name=\"twitter:description\"]").attr("content").map(|v| v.to_string()),
+            Some(in_attribute(&description))
+        );
+        prop_assert_eq!(
+            dom.select("#prerender").attr("lang").map(|v| v.to_string()),
+            lang.as_deref().map(in_attribute)
+        );
+    }
+}
+
+/// The checks above catch what they look for: a fuzzer whose oracle sees nothing finds nothing.
+#[test]
+fn the_page_checks_catch_markup_spoofing_and_bad_links() {
+    let ids = Ids {
+        articles: HashSet::from(["a".to_owned()]),
+        entities: HashSet::new(),
+    };
+    let texts: HashSet<String> = HashSet::from(["Titre".to_owned()]);
+    let page = |body: &str| {
+        format!(
+            "<!DOCTYPE html><html><head><title>K</title></head><body><div id=\"prerender\">{body}</div><script type=\"module\">{LOADER}</script></body></html>"
+        )
+    };
+    assert!(
+        check_page(
+            &page("<p><a href=\"article/a/\">Titre</a></p>"),
+            &ids,
+            &texts
+        )
+        .is_ok()
+    );
+    for bad in [
+        "<p><script>alert(1)</script></p>",
+        "<p><img src=x onerror=alert(1)></p>",
+        "<p class=x>unquoted</p>",
+        "<p title=\"a\" onclick=\"x\">handler</p>",
+        "<p><a href=\"javascript:alert(1)\">x</a></p>",
+        "<p><a href=\"https://www.example.com@evil.example/\">x</a></p>",
+        "<p><a href=\"article/b/\">unknown page</a></p>",
+        "<p class=\"pr-meta\">\u{202e}source · 2 min read</p>",
+    ] {
+        assert!(
+            check_page(&page(bad), &ids, &texts).is_err(),
+            "{bad} passed"
+        );
+    }
+}

@@ -1,0 +1,822 @@
+//! Fuzzing the data-contract parser the app uses: `index.json` through
+//! [`kiosque_model::index::parse_index`] and [`validate::corpus`], article bodies through serde
+//! and [`validate::body`], then highlighting.
+//!
+//! The app reads whatever a static host serves: a stale, truncated, hand-edited or hostile file.
+//! The properties: nothing panics; a file is refused only when it is not JSON of the contract's
+//! shape, and the error says so; the check always gives data within the contract (valid unique
+//! ids, excerpts within their cap, sorted disjoint mentions inside their text, known entities);
+//! it reports every change it makes and changes nothing in valid data; no text is lost; and
+//! valid data written out parses back to the same value.
+//!
+//! `cargo test` runs a few dozen cases per property; `scripts/fuzz` runs many more
+//! (`PROPTEST_CASES`). Crashers it finds are kept below as named regression tests.
+
+use std::collections::HashSet;
+
+use kiosque_model::article::{
+    ArticleBody, ArticleSummary, Block, BoilerplateBlock, EmbedBlock, Mention, Noise, RelatedBlock,
+    TextBlock,
+};
+use kiosque_model::highlight::segments;
+use kiosque_model::index::{Corpus, IndexError, SiteIndex, parse_index};
+use kiosque_model::validate::{self, EXCERPT_MAX_CHARS, Problem};
+use kiosque_model::{Entity, EntityId, Label, SCHEMA_VERSION};
+use proptest::prelude::*;
+use serde_json::{Map, Value, json};
+
+/// Cases per property: `PROPTEST_CASES` when set (as `scripts/fuzz` does), else `default`.
+fn config(default: u32) -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(default);
+    ProptestConfig {
+        cases,
+        ..ProptestConfig::default()
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generators
+// ---------------------------------------------------------------------------------------------
+
+/// Characters that break naive code: controls, bidi overrides, joiners, BOMs, line separators,
+/// combining marks, astral characters, markup and quoting.
+const NASTY: &[char] = &[
+    '\0',
+    '\t',
+    '\n',
+    '\r',
+    '\u{1b}',
+    '\u{7f}',
+    '\u{85}',
+    '\u{a0}',
+    '\u{ad}',
+    '\u{301}',
+    '\u{200b}',
+    '\u{200c}',
+    '\u{200d}',
+    '\u{200e}',
+    '\u{2028}',
+    '\u{202e}',
+    '\u{2066}',
+    '\u{2069}',
+    '\u{feff}',
+    '\u{fffd}',
+    '\u{1f468}',
+    '\u{10ffff}',
+    '<',
+    '>',
+    '&',
+    '"',
+    '\'',
+    '\\',
+    '/',
+    ':',
+    '-',
+    '…',
+];
+
+fn nasty_text(max: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            3 => any::<char>(),
+            3 => prop::sample::select(NASTY),
+            5 => prop::char::range('a', 'z'),
+            2 => Just(' '),
+        ],
+        0..max,
+    )
+    .prop_map(String::from_iter)
+}
+
+/// Ids as data may carry them: mostly valid, some not (`../`, capitals, empty, very long).
+fn any_id() -> impl Strategy<Value = String> {
+    prop_oneof![
+        6 => "[a-z0-9][a-z0-9-]{0,12}",
+        1 => nasty_text(8),
+        1 => prop::sample::select(&["", "../etc", "A", "a/b", "a b", "a\u{0}"][..]).prop_map(str::to_owned),
+        1 => Just("a".repeat(201)),
+    ]
+}
+
+/// Any JSON value, nested a few levels, with numbers at the edges of every type.
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        any::<f64>().prop_map(Value::from),
+        nasty_text(12).prop_map(Value::String),
+    ];
+    leaf.prop_recursive(3, 24, 5, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
+            prop::collection::vec((nasty_text(6), inner), 0..5)
+                .prop_map(|fields| Value::Object(fields.into_iter().collect())),
+        ]
+    })
+}
+
+/// A value for a field: usually of its own type (from `good`), sometimes anything at all,
+/// sometimes absent (`None`).
+fn field<S: Strategy<Value = Value> + 'static>(good: S) -> BoxedStrategy<Option<Value>> {
+    prop_oneof![
+        8 => good.prop_map(Some),
+        1 => json_value().prop_map(Some),
+        1 => Just(None),
+    ]
+    .boxed()
+}
+
+fn object(fields: Vec<(&'static str, Option<Value>)>) -> Value {
+    Value::Object(
+        fields
+            .into_iter()
+            .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v)))
+            .collect::<Map<_, _>>(),
+    )
+}
+
+fn string(max: usize) -> impl Strategy<Value = Value> {
+    nasty_text(max).prop_map(Value::String)
+}
+
+fn count() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        (0u32..100).prop_map(Value::from),
+        any::<u32>().prop_map(Value::from)
+    ]
+}
+
+fn label() -> impl Strategy<Value = Value> {
+    prop::sample::select(&["PER", "LOC", "ORG", "DATE", "MISC", "per", ""][..])
+        .prop_map(Value::from)
+}
+
+fn lang() -> impl Strategy<Value = Value> {
+    prop::sample::select(&["fr", "en", "uk", "english", "<b>", "", "FR", "f"][..])
+        .prop_map(Value::from)
+}
+
+fn date() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        (1900u32..2100, 1u32..=12, 1u32..=31)
+            .prop_map(|(y, m, d)| json!(format!("{y:04}-{m:02}-{d:02}"))),
+        prop::sample::select(&["2025-13-45", "not a date", "2025", "2025-01"][..])
+            .prop_map(Value::from),
+    ]
+}
+
+/// An `index.json`-shaped value, with ids drawn from `ids` so articles and mentions can refer to
+/// entities that exist (and to some that do not).
+fn index_value() -> impl Strategy<Value = Value> {
+    let entity = (
+        field(any_id().prop_map(Value::from)),
+        field(label()),
+        field(string(20)),
+        field(prop::collection::vec(string(10), 0..3).prop_map(Value::from)),
+        field(count()),
+        field(count()),
+        prop::option::of(date()),
+    )
+        .prop_map(|(id, label, name, aliases, articles, mentions, value)| {
+            object(vec![
+                ("id", id),
+                ("label", label),
+                ("name", name),
+                ("aliases", aliases),
+                ("articles", articles),
+                ("mentions", mentions),
+                ("value", value),
+            ])
+        });
+    let excerpt = prop_oneof![
+        4 => nasty_text(60),
+        1 => (nasty_text(4), 200usize..400).prop_map(|(t, n)| t.repeat(n / t.chars().count().max(1) + 1)),
+    ];
+    let article = (
+        (
+            field(any_id().prop_map(Value::from)),
+            field(string(30)),
+            prop::option::of(any::<bool>().prop_map(Value::from)),
+            prop::option::of(date()),
+            prop::option::of(string(12)),
+            prop::option::of(prop_oneof![
+                Just(json!("https://www.example.com@evil.example/")),
+                Just(json!("javascript:alert(1)")),
+                Just(json!("https://example.org/a")),
+                nasty_text(12).prop_map(Value::from),
+            ]),
+        ),
+        (
+            prop::option::of(lang()),
+            field(excerpt.prop_map(Value::from)),
+            field(count()),
+            field(
+                prop::collection::vec(any_id().prop_map(Value::from), 0..4).prop_map(Value::from),
+            ),
+            prop::option::of(prop_oneof![
+                "[0-9a-f]{16}".prop_map(Value::from),
+                nasty_text(8).prop_map(Value::from),
+            ]),
+        ),
+    )
+        .prop_map(
+            |(
+                (id, title, derived, published, source, url),
+                (lang, excerpt, words, entities, hash),
+            )| {
+                object(vec![
+                    ("id", id),
+                    ("title", title),
+                    ("title_derived", derived),
+                    ("published", published),
+                    ("source", source),
+                    ("url", url),
+                    ("lang", lang),
+                    ("excerpt", excerpt),
+                    ("words", words),
+                    ("entities", entities),
+                    ("body_hash", hash),
+                ])
+            },
+        );
+    let version = prop_oneof![
+        6 => Just(json!(SCHEMA_VERSION)),
+        1 => Just(json!("1.7")),
+        1 => Just(json!("2.0")),
+        1 => Just(json!("one")),
+        1 => json_value(),
+    ];
+    (
+        version,
+        prop::option::of(string(10)),
+        field(prop::collection::vec(article, 0..5).prop_map(Value::from)),
+        field(prop::collection::vec(entity, 0..6).prop_map(Value::from)),
+    )
+        .prop_map(|(version, generator, articles, entities)| {
+            object(vec![
+                ("schema_version", Some(version)),
+                ("generator", generator),
+                ("articles", articles),
+                ("entities", entities),
+            ])
+        })
+}
+
+/// A mention as a hostile file may write it: any offsets and entity, or not an object at all.
+fn mention_value(entity_ids: Vec<String>) -> impl Strategy<Value = Value> {
+    let offset = prop_oneof![
+        6 => (0u32..30).prop_map(Value::from),
+        1 => any::<i64>().prop_map(Value::from),
+        1 => any::<f64>().prop_map(Value::from),
+        1 => Just(json!(u64::MAX)),
+        1 => Just(json!(4_294_967_295u64)),
+        1 => json_value(),
+    ];
+    let entity = prop_oneof![
+        6 => prop::sample::select(entity_ids).prop_map(Value::from),
+        1 => any_id().prop_map(Value::from),
+        1 => json_value(),
+    ];
+    prop_oneof![
+        8 => (field(offset.clone()), field(offset), field(entity))
+            .prop_map(|(start, end, entity)| object(vec![("start", start), ("end", end), ("entity", entity)])),
+        1 => json_value(),
+    ]
+}
+
+/// A body-shaped value: blocks of every kind (and unknown ones), fields of any type, mentions
+/// of any shape pointing at `entity_ids` and elsewhere.
+fn body_value(entity_ids: Vec<String>) -> impl Strategy<Value = Value> {
+    let mentions = prop::collection::vec(mention_value(entity_ids.clone()), 0..5);
+    let text_block = (
+        prop::sample::select(&["paragraph", "heading", "related", "embed"][..]),
+        field(string(40)),
+        prop::option::of(mentions.prop_map(Value::from)),
+        prop::option::of(string(10)),
+        prop::option::of(prop::sample::select(entity_ids).prop_map(Value::from)),
+    )
+        .prop_map(|(kind, text, mentions, extra, author)| {
+            let mut fields = vec![
+                ("kind", Some(json!(kind))),
+                ("text", text),
+                ("mentions", mentions),
+            ];
+            match kind {
+                "embed" => {
+                    fields.push(("platform", Some(json!("tweet"))));
+                    fields.push(("author", extra));
+                    fields.push(("author_entity", author));
+                }
+                "related" => {
+                    fields.push(("label", Some(json!("A lire aussi"))));
+                    fields.push(("url", extra));
+                }
+                _ => {}
+            }
+            object(fields)
+        });
+    let block = prop_oneof![
+        6 => text_block,
+        1 => (prop::sample::select(&["teaser", "caption", "whatever"][..]), string(20))
+            .prop_map(|(reason, text)| json!({"kind": "boilerplate", "reason": reason, "text": text})),
+        1 => json_value().prop_map(|v| json!({"kind": "poll", "question": v})),
+    ];
+    (
+        field(any_id().prop_map(Value::from)),
+        field(prop::collection::vec(block, 0..6).prop_map(Value::from)),
+    )
+        .prop_map(|(id, blocks)| object(vec![("id", id), ("blocks", blocks)]))
+}
+
+/// Valid site data: an index and a body for each article, every mention inside its text,
+/// sorted, disjoint and naming an entity of the index.
+fn valid_site() -> impl Strategy<Value = (SiteIndex, Vec<ArticleBody>)> {
+    let entities = prop::collection::btree_set("[a-z][a-z0-9-]{0,10}", 1..6);
+    let articles = prop::collection::btree_set("[a-z0-9][a-z0-9-]{0,10}", 0..4);
+    (entities, articles).prop_flat_map(|(entity_ids, article_ids)| {
+        let entity_ids: Vec<String> = entity_ids.into_iter().collect();
+        let n = article_ids.len();
+        let entities = prop::collection::vec(
+            (
+                prop::sample::select(&Label::ALL[..]),
+                nasty_text(20),
+                prop::collection::vec(nasty_text(10), 0..3),
+                any::<u32>(),
+                any::<u32>(),
+            ),
+            entity_ids.len(),
+        );
+        let summaries = prop::collection::vec(
+            (
+                nasty_text(30),
+                any::<bool>(),
+                prop::option::of((1900u32..2100, 1u32..=12, 1u32..=28)),
+                prop::option::of(nasty_text(12)),
+                prop::option::of(prop::sample::select(&["fr", "en", "uk", "ar"][..])),
+                nasty_text(EXCERPT_MAX_CHARS),
+                any::<u32>(),
+                prop::collection::vec(prop::sample::select(entity_ids.clone()), 0..4),
+            ),
+            n,
+        );
+        let bodies = prop::collection::vec(valid_blocks(entity_ids.clone()), n);
+        (
+            Just(entity_ids),
+            Just(article_ids.into_iter().collect::<Vec<_>>()),
+            entities,
+            summaries,
+            bodies,
+        )
+            .prop_map(|(entity_ids, article_ids, entities, summaries, bodies)| {
+                let entities = entity_ids
+                    .iter()
+                    .zip(entities)
+                    .map(|(id, (label, name, aliases, articles, mentions))| Entity {
+                        id: EntityId(id.clone()),
+                        label,
+                        name,
+                        aliases,
+                        articles,
+                        mentions,
+                        value: None,
+                    })
+                    .collect();
+                let articles = article_ids
+                    .iter()
+                    .zip(summaries)
+                    .map(
+                        |(
+                            id,
+                            (title, derived, published, source, lang, excerpt, words, mut ents),
+                        )| {
+                            ents.dedup();
+                            ArticleSummary {
+                                id: id.clone(),
+                                title,
+                                title_derived: derived,
+                                published: published
+                                    .map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
+                                published_inferred: false,
+                                source,
+                                url: None,
+                                license: None,
+                                lang: lang.map(str::to_owned),
+                                excerpt,
+                                words,
+                                entities: ents.into_iter().map(EntityId).collect(),
+                                body_hash: None,
+                            }
+                        },
+                    )
+                    .collect();
+                let bodies = article_ids
+                    .iter()
+                    .zip(bodies)
+                    .map(|(id, blocks)| ArticleBody {
+                        id: id.clone(),
+                        blocks,
+                    })
+                    .collect();
+                (
+                    SiteIndex {
+                        schema_version: SCHEMA_VERSION.to_owned(),
+                        generator: "kiosque fuzz".to_owned(),
+                        articles,
+                        entities,
+                    },
+                    bodies,
+                )
+            })
+    })
+}
+
+/// Valid blocks of every kind, with sorted, disjoint, in-bounds mentions of known entities.
+fn valid_blocks(entity_ids: Vec<String>) -> impl Strategy<Value = Vec<Block>> {
+    let text_and_mentions = (
+        nasty_text(40),
+        prop::collection::vec(
+            (0usize..40, 1usize..8, prop::sample::select(entity_ids)),
+            0..4,
+        ),
+    )
+        .prop_map(|(text, cuts)| {
+            let len = text.chars().count();
+            let mut mentions = Vec::new();
+            let mut next = 0;
+            let mut cuts = cuts;
+            cuts.sort();
+            for (start, width, entity) in cuts {
+                let start = start.max(next);
+                let end = start + width;
+                if end > len {
+                    break;
+                }
+                mentions.push(Mention {
+                    start: start as u32,
+                    end: end as u32,
+                    entity: EntityId(entity),
+                });
+                next = end;
+            }
+            (text, mentions)
+        });
+    let block = (0u8..5, text_and_mentions, prop::option::of(nasty_text(10))).prop_map(
+        |(kind, (text, mentions), extra)| match kind {
+            0 => Block::Heading(TextBlock { text, mentions }),
+            1 => Block::Paragraph(TextBlock { text, mentions }),
+            2 => Block::Embed(EmbedBlock {
+                platform: "tweet".into(),
+                text,
+                author: extra,
+                mentions,
+                ..EmbedBlock::default()
+            }),
+            3 => Block::Related(RelatedBlock {
+                label: "A lire aussi".into(),
+                text,
+                url: extra,
+                mentions,
+            }),
+            _ => Block::Boilerplate(BoilerplateBlock {
+                reason: Noise::Teaser,
+                text,
+            }),
+        },
+    );
+    prop::collection::vec(block, 0..6)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Properties
+// ---------------------------------------------------------------------------------------------
+
+/// Characters that reorder the text after them on a terminal or a page.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A message a reader or a terminal is shown: one line, no control characters from the data.
+fn check_message(message: &str) -> Result<(), TestCaseError> {
+    prop_assert!(!message.trim().is_empty(), "an empty message");
+    prop_assert!(
+        !message
+            .chars()
+            .any(|c| c.is_control() || is_bidi_control(c)),
+        "a message carries a control character: {:?}",
+        message
+    );
+    Ok(())
+}
+
+/// What the check promises of an index, whatever it was given.
+fn check_index_contract(index: &SiteIndex) -> Result<(), TestCaseError> {
+    let entities: HashSet<&EntityId> = index.entities.iter().map(|e| &e.id).collect();
+    prop_assert_eq!(
+        entities.len(),
+        index.entities.len(),
+        "entity ids are unique"
+    );
+    let articles: HashSet<&str> = index.articles.iter().map(|a| a.id.as_str()).collect();
+    prop_assert_eq!(
+        articles.len(),
+        index.articles.len(),
+        "article ids are unique"
+    );
+    for id in index.entities.iter().map(|e| e.id.as_str()).chain(articles) {
+        prop_assert!(validate::is_valid_id(id), "id {:?} kept", id);
+    }
+    for a in &index.articles {
+        prop_assert!(
+            a.excerpt.chars().count() <= EXCERPT_MAX_CHARS,
+            "excerpt over the cap"
+        );
+        if let Some(lang) = &a.lang {
+            prop_assert!(validate::is_language_code(lang), "lang {:?} kept", lang);
+        }
+        if let Some(hash) = &a.body_hash {
+            prop_assert!(
+                kiosque_model::stamp::is_well_formed(hash),
+                "body_hash {:?} kept",
+                hash
+            );
+        }
+        for id in &a.entities {
+            prop_assert!(entities.contains(id), "unknown entity {} kept", id);
+        }
+    }
+    Ok(())
+}
+
+/// What the check promises of a body: texts untouched, mentions drawable.
+fn check_body_contract(
+    original: &ArticleBody,
+    checked: &ArticleBody,
+    corpus: &Corpus,
+) -> Result<(), TestCaseError> {
+    prop_assert_eq!(
+        original.blocks.len(),
+        checked.blocks.len(),
+        "a block was lost"
+    );
+    for (before, after) in original.blocks.iter().zip(&checked.blocks) {
+        prop_assert_eq!(before.text(), after.text(), "a block's text changed");
+        let chars = after.text().chars().count() as u32;
+        let mut end = 0;
+        for m in after.mentions() {
+            prop_assert!(
+                m.start >= end,
+                "mentions overlap or are unsorted: {:?}",
+                after.mentions()
+            );
+            prop_assert!(
+                m.start < m.end && m.end <= chars,
+                "mention {:?} outside {} characters",
+                m,
+                chars
+            );
+            prop_assert!(
+                corpus.entity(&m.entity).is_some(),
+                "mention of unknown {}",
+                m.entity
+            );
+            end = m.end;
+        }
+        // Highlighting shows every mention kept, and the text whole.
+        let segs = segments(after.text(), after.mentions());
+        prop_assert_eq!(
+            segs.iter().map(|s| s.text).collect::<String>(),
+            after.text()
+        );
+        prop_assert_eq!(
+            segs.iter().filter(|s| s.mention.is_some()).count(),
+            after.mentions().len(),
+            "a valid mention was not highlighted"
+        );
+        // Whatever the data, highlighting the unchecked mentions keeps the text too.
+        prop_assert_eq!(
+            segments(before.text(), before.mentions())
+                .iter()
+                .map(|s| s.text)
+                .collect::<String>(),
+            before.text()
+        );
+    }
+    Ok(())
+}
+
+/// The app's way of reading a body: serde, then the contract check against the corpus.
+fn read_body(text: &str, id: &str, corpus: &Corpus) -> Result<(), TestCaseError> {
+    let Ok(body) = serde_json::from_str::<ArticleBody>(text) else {
+        return Ok(());
+    };
+    let checked = validate::body(body.clone(), id, corpus);
+    check_body_contract(&body, &checked.value, corpus)?;
+    for p in &checked.problems {
+        check_message(&p.to_string())?;
+    }
+    // A body of another id is reported and read all the same; every other report is a change.
+    let changes = |problems: &[Problem]| {
+        problems
+            .iter()
+            .filter(|p| !matches!(p, Problem::BodyIdMismatch { .. }))
+            .count()
+    };
+    prop_assert_eq!(
+        changes(&checked.problems) == 0,
+        checked.value == body,
+        "a change went unreported, or a report changed nothing: {:?}",
+        checked.problems
+    );
+    let again = validate::body(checked.value.clone(), id, corpus);
+    prop_assert!(
+        changes(&again.problems) == 0,
+        "checked data fails the check: {:?}",
+        again.problems
+    );
+    Ok(())
+}
+
+fn read_index(text: &str) -> Result<Option<Corpus>, TestCaseError> {
+    match parse_index(text) {
+        Ok(index) => {
+            let checked = validate::index(index.clone());
+            check_index_contract(&checked.value)?;
+            for p in &checked.problems {
+                check_message(&p.to_string())?;
+            }
+            prop_assert_eq!(
+                checked.problems.is_empty(),
+                checked.value == index,
+                "a change went unreported, or a report changed nothing: {:?}",
+                checked.problems
+            );
+            let again = validate::index(checked.value.clone());
+            prop_assert!(
+                again.problems.is_empty(),
+                "checked data fails the check: {:?}",
+                again.problems
+            );
+            prop_assert_eq!(&again.value, &checked.value);
+            Ok(Some(Corpus::new(checked.value)))
+        }
+        Err(e) => {
+            prop_assert!(!e.to_string().trim().is_empty());
+            if let IndexError::Malformed(m) = &e {
+                prop_assert!(
+                    m.contains("line") && m.contains("column"),
+                    "a malformed file's error says where: {}",
+                    m
+                );
+            }
+            Ok(None)
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(64))]
+
+    #[test]
+    fn any_index_file_reads_without_panic(text in any::<String>()) {
+        read_index(&text)?;
+    }
+
+    #[test]
+    fn any_index_shaped_value_is_read_and_checked(value in index_value()) {
+        let text = serde_json::to_string(&value).expect("a Value serialises");
+        let corpus = read_index(&text)?;
+        // What the schema alone decides: another major version is refused as such, whatever
+        // the shape; a readable version with the contract's shape is read.
+        let version = value["schema_version"].as_str().unwrap_or_default();
+        if version.starts_with("2.") {
+            prop_assert!(corpus.is_none(), "a major version 2 file was read");
+        }
+        if let Some(corpus) = corpus {
+            for e in corpus.entities() {
+                prop_assert!(corpus.entity(&e.id).is_some());
+                let _ = corpus.articles_mentioning(&e.id).count();
+            }
+        }
+    }
+
+    /// Truncated and spliced files: refused with a message, never half read.
+    #[test]
+    fn broken_index_files_are_refused(
+        value in index_value(),
+        cut in any::<prop::sample::Index>(),
+        junk in nasty_text(4),
+    ) {
+        let text = serde_json::to_string(&value).expect("a Value serialises");
+        let at = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .nth(cut.index(text.chars().count().max(1)))
+            .unwrap_or(text.len());
+        read_index(&text[..at])?;
+        read_index(&format!("{}{junk}{}", &text[..at], &text[at..]))?;
+    }
+
+    #[test]
+    fn any_body_shaped_value_is_read_and_checked(
+        ids in prop::collection::vec("[a-z][a-z0-9-]{0,6}", 1..4),
+        pick in prop::collection::vec(any::<prop::sample::Index>(), 0..3),
+        body in prop::collection::vec("[a-z][a-z0-9-]{0,6}", 1..4)
+            .prop_flat_map(body_value),
+    ) {
+        // An index whose entities are some of the ids the body may use.
+        let entities: Vec<Entity> = pick
+            .iter()
+            .map(|i| Entity {
+                id: EntityId(ids[i.index(ids.len())].clone()),
+                label: Label::Place,
+                name: "x".into(),
+                aliases: vec![],
+                articles: 1,
+                mentions: 1,
+                value: None,
+            })
+            .collect::<Vec<_>>();
+        let corpus = validate::corpus(SiteIndex {
+            schema_version: SCHEMA_VERSION.into(),
+            generator: String::new(),
+            articles: vec![],
+            entities,
+        })
+        .value;
+        let text = serde_json::to_string(&body).expect("a Value serialises");
+        read_body(&text, "a", &corpus)?;
+    }
+
+    /// The contract says readers tolerate bad offsets: a body whose only faults are in its
+    /// mentions is always read, with all its text.
+    #[test]
+    fn bad_mentions_never_make_a_body_unreadable(
+        texts in prop::collection::vec(nasty_text(30), 1..4),
+        mentions in prop::collection::vec(prop::collection::vec(mention_value(vec!["loc-x".into()]), 0..5), 1..4),
+    ) {
+        let blocks: Vec<Value> = texts
+            .iter()
+            .zip(mentions.iter().cycle())
+            .map(|(text, mentions)| json!({"kind": "paragraph", "text": text, "mentions": mentions}))
+            .collect();
+        let text = serde_json::to_string(&json!({"id": "a", "blocks": blocks})).expect("serialises");
+        let body = serde_json::from_str::<ArticleBody>(&text)
+            .map_err(|e| TestCaseError::fail(format!("a body with bad mentions is unreadable: {e}")))?;
+        let shown: Vec<&str> = body.blocks.iter().map(Block::text).collect();
+        prop_assert_eq!(shown, texts.iter().map(String::as_str).collect::<Vec<_>>());
+        read_body(&text, "a", &Corpus::new(SiteIndex {
+            schema_version: SCHEMA_VERSION.into(),
+            generator: String::new(),
+            articles: vec![],
+            entities: vec![],
+        }))?;
+    }
+
+    #[test]
+    fn any_body_file_reads_without_panic(text in any::<String>()) {
+        let corpus = Corpus::new(serde_json::from_value(json!({
+            "schema_version": SCHEMA_VERSION, "articles": [], "entities": []
+        })).expect("an empty index"));
+        read_body(&text, "a", &corpus)?;
+    }
+
+    /// Valid data written as the CLI writes it reads back to the same value, and the check
+    /// finds nothing to change.
+    #[test]
+    fn valid_data_round_trips_unchanged((index, bodies) in valid_site()) {
+        let text = serde_json::to_string(&index).expect("an index serialises");
+        let read = parse_index(&text).map_err(|e| TestCaseError::fail(format!("valid index refused: {e}")))?;
+        prop_assert_eq!(&read, &index);
+        let checked = validate::corpus(read);
+        prop_assert!(checked.problems.is_empty(), "valid index changed: {:?}", checked.problems);
+        let corpus = checked.value;
+        for body in &bodies {
+            let text = serde_json::to_string_pretty(body).expect("a body serialises");
+            let read: ArticleBody = serde_json::from_str(&text)
+                .map_err(|e| TestCaseError::fail(format!("valid body refused: {e}")))?;
+            prop_assert_eq!(&read, body);
+            let checked = validate::body(read, &body.id, &corpus);
+            prop_assert!(checked.problems.is_empty(), "valid body changed: {:?}", checked.problems);
+            prop_assert_eq!(&checked.value, body);
+        }
+    }
+}
+
+/// Problems name what is wrong with values quoted, never raw.
+#[test]
+fn problem_messages_quote_hostile_values() {
+    let problem = Problem::InvalidId {
+        item: validate::Item::Article,
+        id: "a\n\u{1b}[31merror: forged".into(),
+    };
+    let message = problem.to_string();
+    assert!(
+        !message.contains('\n') && !message.contains('\u{1b}'),
+        "{message}"
+    );
+}
