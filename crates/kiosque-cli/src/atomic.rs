@@ -186,18 +186,20 @@ pub fn sync_dir(dir: &Path) -> io::Result<()> {
 }
 
 /// Puts the complete tree at `new` in the place of `place.real`, in one step where the system
-/// can. Returns where the previous tree now is, for the caller to remove, if there was one.
+/// can. Returns where the previous tree now is, for the caller to remove, if there was one. On
+/// error, `place.real` is as it was (or, if even putting it back failed, beside it for the next
+/// run to restore).
 pub fn swap_in(new: &Path, place: &Place) -> io::Result<Option<PathBuf>> {
     if fs::symlink_metadata(&place.real).is_err() {
         fs::rename(new, &place.real)?;
-        sync_dir(&place.parent)?;
+        synced(&place.parent);
         return Ok(None);
     }
     if std::env::var_os(TEST_SWAP).is_none_or(|how| how != "rename") {
         match exchange(new, &place.real) {
             Ok(()) => {
                 // `new` now holds the previous tree.
-                sync_dir(&place.parent)?;
+                synced(&place.parent);
                 return Ok(Some(new.to_path_buf()));
             }
             // The file system or the kernel cannot exchange: rename twice.
@@ -218,8 +220,18 @@ pub fn swap_in(new: &Path, place: &Place) -> io::Result<Option<PathBuf>> {
         let _ = fs::rename(&old, &place.real);
         return Err(e);
     }
-    sync_dir(&place.parent)?;
+    synced(&place.parent);
     Ok(Some(old))
+}
+
+/// Flushes the swap to disk. It is done either way: a failure to flush is said, not returned.
+fn synced(parent: &Path) {
+    if let Err(e) = sync_dir(parent) {
+        eprintln!(
+            "warning: the new data is in place but {} could not be flushed to disk: {e}",
+            parent.display()
+        );
+    }
 }
 
 #[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]

@@ -475,11 +475,8 @@ fn check_replaceable(place: &Place) -> Result<(), OutputError> {
             path: place.shown.clone(),
             why,
         }),
-        Tree::Ours => Err(OutputError::NotSiteData {
-            path: place.shown.clone(),
-            why: "it is an unfinished tree".to_owned(),
-        }),
-        Tree::Missing | Tree::Empty | Tree::Complete => Ok(()),
+        // Files missing from kiosque's data lose nothing when it is replaced.
+        Tree::Missing | Tree::Empty | Tree::Complete | Tree::Ours => Ok(()),
     }
 }
 
@@ -529,13 +526,16 @@ fn recover(place: &Place) -> Result<(), OutputError> {
                 path.display()
             ),
             Tree::Missing => {}
-            Tree::Complete | Tree::Ours | Tree::Empty => {
-                fs::remove_dir_all(&path).map_err(io_error(&path))?;
-                eprintln!(
+            Tree::Complete | Tree::Ours | Tree::Empty => match fs::remove_dir_all(&path) {
+                Ok(()) => eprintln!(
                     "warning: removed {}, left by an interrupted build",
                     path.display()
-                );
-            }
+                ),
+                Err(e) => eprintln!(
+                    "warning: could not remove {}, left by an interrupted build: {e}",
+                    path.display()
+                ),
+            },
         }
     }
     Ok(())

@@ -101,7 +101,9 @@ fn a_directory_holding_anything_kiosque_did_not_write_is_never_replaced() {
     let data = dir.path().join("data");
     assert!(build(&[&demo()], &data).status.success());
     assert!(data.join("kiosque-manifest.txt").is_file());
-    // Kiosque's own data is replaced again and again.
+    // Kiosque's own data is replaced again and again, even with files missing from it.
+    assert!(build(&[&demo()], &data).status.success());
+    fs::remove_file(data.join("index.json")).expect("remove");
     assert!(build(&[&demo()], &data).status.success());
 
     for (foreign, named) in [
