@@ -39,10 +39,18 @@ pub enum Command {
     ///               "ents": [{"start", "end", "label"}] (code-point offsets into "text";
     ///               PER/PERSON, LOC/GPE/FAC, ORG, DATE): they replace Kiosque's own.
     ///
+    /// Files are read as UTF-8 (or UTF-16 with a byte order mark). A file given twice is
+    /// read once. Articles with the same id keep apart: the oldest keeps the id, the others
+    /// get a suffix made from their text. A date, language or entity span that cannot be used
+    /// is reported as a warning and the article is still built.
+    ///
     /// A file that cannot be read is reported with its name and the reason and the rest of
     /// the corpus is still built (exit status 1), unless --strict is given (nothing is written,
     /// exit status 2). The output directory is replaced only once the new data is complete, so
     /// a failed run leaves the previous site data in place.
+    ///
+    /// Exit status: 0 all inputs built, 1 built without the inputs that failed, 2 nothing
+    /// written.
     Build {
         /// Articles: files or directories.
         #[arg(required = true, value_name = "INPUT")]
@@ -56,6 +64,10 @@ pub enum Command {
         /// Print nothing but errors.
         #[arg(long, short)]
         quiet: bool,
+        /// Refuse articles whose text is larger than SIZE (bytes, or with a unit: 512KiB,
+        /// 16MiB, 1GiB; KB, MB, GB are powers of 1000), before analysing them.
+        #[arg(long, value_name = "SIZE", default_value = "2MiB", value_parser = parse_size)]
+        max_article_size: u64,
     },
     /// Write one HTML page per article and entity into a built site (`dist/`).
     #[command(verbatim_doc_comment)]
@@ -114,4 +126,49 @@ pub enum Command {
         /// Predictions.
         pred: PathBuf,
     },
+}
+
+/// Reads a size as people write it: `2097152`, `512KiB`, `2MiB`, `2M` (powers of 1024), `2MB`
+/// (powers of 1000).
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let number: f64 = number
+        .parse()
+        .map_err(|_| format!("{text:?} is not a size (such as 2MiB or 500000)"))?;
+    let multiplier: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kib" => 1 << 10,
+        "m" | "mib" => 1 << 20,
+        "g" | "gib" => 1 << 30,
+        "kb" => 1_000,
+        "mb" => 1_000_000,
+        "gb" => 1_000_000_000,
+        other => return Err(format!("unknown size unit {other:?} (use KiB, MiB or GiB)")),
+    };
+    let bytes = number * multiplier as f64;
+    if !bytes.is_finite() || bytes < 1.0 || bytes > u64::MAX as f64 {
+        return Err(format!("{text:?} is not a usable size"));
+    }
+    Ok(bytes as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes_with_units() {
+        assert_eq!(parse_size("2MiB"), Ok(2 * 1024 * 1024));
+        assert_eq!(parse_size("2M"), Ok(2 * 1024 * 1024));
+        assert_eq!(parse_size("1.5 KiB"), Ok(1536));
+        assert_eq!(parse_size("3MB"), Ok(3_000_000));
+        assert_eq!(parse_size("500000"), Ok(500_000));
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("0").is_err());
+        assert!(parse_size("2 parsecs").is_err());
+    }
 }

@@ -1,17 +1,43 @@
-//! Finding and reading input files: directories are walked recursively, each file is read by
-//! its extension, and every failure names the file (and line) and the reason.
+//! Finding and reading input files: directories are walked recursively, each file is read
+//! once and by its extension, and every failure names the file (and line) and the reason.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use kiosque_extract::clean::Format;
 use kiosque_extract::source::{self, Document, SourceError};
+use rayon::prelude::*;
 use serde_json::Value;
 use walkdir::WalkDir;
 
 /// The extensions `kiosque build` reads.
 pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "jsonl", "json"];
+
+/// The default limit on an article's text (2 MiB of UTF-8, about 300,000 words: a hundred times
+/// the longest news articles). Analysis takes about 0.7 s and 70 MB of memory per MiB of text,
+/// so one runaway input (a whole site dumped on one line) cannot take minutes and gigabytes.
+pub const DEFAULT_MAX_ARTICLE_SIZE: u64 = 2 * 1024 * 1024;
+
+/// A saved web page may be this many times the article size limit: pages carry markup,
+/// scripts and styles around the article (the largest of the shared corpus is 1 MB).
+pub const PAGE_SIZE_FACTOR: u64 = 8;
+
+/// How inputs are read.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadOptions {
+    /// The largest article text accepted, in bytes of UTF-8.
+    pub max_article_size: u64,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        Self {
+            max_article_size: DEFAULT_MAX_ARTICLE_SIZE,
+        }
+    }
+}
 
 /// A file, or a line of a JSON Lines file, that could not be read.
 #[derive(Debug)]
@@ -26,14 +52,34 @@ pub struct InputError {
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{}: {}", self.path.display(), line, self.reason),
-            None => write!(f, "{}: {}", self.path.display(), self.reason),
-        }
+        write!(f, "{}: {}", origin(&self.path, self.line), self.reason)
     }
 }
 
 impl std::error::Error for InputError {}
+
+/// Something about the inputs that was done differently than asked: the input is still used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputWarning {
+    /// Where: `path` or `path:line`.
+    pub origin: String,
+    /// What and what was done.
+    pub message: String,
+}
+
+impl fmt::Display for InputWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.origin, self.message)
+    }
+}
+
+/// `path` or `path:line`, as messages name an input.
+pub fn origin(path: &Path, line: Option<usize>) -> String {
+    match line {
+        Some(line) => format!("{}:{line}", path.display()),
+        None => path.display().to_string(),
+    }
+}
 
 /// One article read from the inputs, with where it came from.
 #[derive(Debug, Clone)]
@@ -49,18 +95,108 @@ pub struct Input {
 impl Input {
     /// Where it came from, for messages: `path` or `path:line`.
     pub fn origin(&self) -> String {
-        match self.line {
-            Some(line) => format!("{}:{line}", self.path.display()),
-            None => self.path.display().to_string(),
-        }
+        origin(&self.path, self.line)
+    }
+
+    /// What reading it ignored or changed, with where.
+    pub fn warnings(&self) -> impl Iterator<Item = InputWarning> + '_ {
+        self.document.warnings.iter().map(|w| InputWarning {
+            origin: self.origin(),
+            message: w.to_string(),
+        })
     }
 }
 
-/// Expands the given paths into the files to read, sorted, hidden files and unknown extensions
-/// skipped in directories. A file named explicitly is read whatever its extension says.
-pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
+/// Everything read from the inputs.
+#[derive(Debug, Default)]
+pub struct Inputs {
+    /// The articles, in input order, each once.
+    pub articles: Vec<Input>,
+    /// What could not be read.
+    pub errors: Vec<InputError>,
+    /// Files given twice and articles given twice (read once).
+    pub warnings: Vec<InputWarning>,
+}
+
+/// Reads every article of the given files and directories: each file once, in parallel, and
+/// each article once (a copy identical in text and metadata is left out, with a warning).
+pub fn read_all(paths: &[PathBuf], options: &ReadOptions) -> Inputs {
+    let (files, mut errors, mut warnings) = discover(paths);
+    let read: Vec<(Vec<Input>, Vec<InputError>)> =
+        files.par_iter().map(|f| read(f, options)).collect();
+    let mut articles = Vec::new();
+    for (ok, failed) in read {
+        articles.extend(ok);
+        errors.extend(failed);
+    }
+    let articles = without_copies(articles, &mut warnings);
+    Inputs {
+        articles,
+        errors,
+        warnings,
+    }
+}
+
+/// The articles less exact copies (same text, metadata and entities). Of copies, the one
+/// from the first origin in sort order is kept, whatever the order the inputs were given in.
+fn without_copies(articles: Vec<Input>, warnings: &mut Vec<InputWarning>) -> Vec<Input> {
+    let mut by_text: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        by_text
+            .entry(kiosque_model::stamp::of_text(&a.document.text))
+            .or_default()
+            .push(i);
+    }
+    let key = |a: &Input| (a.path.clone(), a.line);
+    let mut copy = vec![false; articles.len()];
+    for mut same_text in by_text.into_values().filter(|g| g.len() > 1) {
+        same_text.sort_by_key(|&i| key(&articles[i]));
+        for (n, &i) in same_text.iter().enumerate() {
+            if copy[i] {
+                continue;
+            }
+            for &j in &same_text[n + 1..] {
+                if !copy[j] && articles[j].document == articles[i].document {
+                    copy[j] = true;
+                    warnings.push(InputWarning {
+                        origin: articles[j].origin(),
+                        message: format!(
+                            "the same article as {} (identical text and metadata); built once",
+                            articles[i].origin()
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    articles
+        .into_iter()
+        .zip(copy)
+        .filter_map(|(a, copy)| (!copy).then_some(a))
+        .collect()
+}
+
+/// Expands the given paths into the files to read, hidden files and unknown extensions
+/// skipped in directories (sorted). A file named explicitly is read whatever its extension
+/// says. A file reached twice (given twice, or also inside a given directory) is read once.
+pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>, Vec<InputWarning>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    let mut seen: HashMap<PathBuf, PathBuf> = HashMap::new();
+    let mut add = |file: PathBuf, warnings: &mut Vec<InputWarning>| {
+        let real = fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
+        match seen.get(&real) {
+            Some(first) => warnings.push(InputWarning {
+                origin: file.display().to_string(),
+                message: format!("the same file as {}; read once", first.display()),
+            }),
+            None => {
+                seen.insert(real, file.clone());
+                files.push(file);
+            }
+        }
+    };
     for path in paths {
         if path.is_dir() {
             let walker = WalkDir::new(path)
@@ -73,7 +209,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
             for entry in walker {
                 match entry {
                     Ok(e) if e.file_type().is_file() && has_known_extension(e.path()) => {
-                        files.push(e.into_path());
+                        add(e.into_path(), &mut warnings);
                     }
                     Ok(_) => {}
                     Err(e) => errors.push(InputError {
@@ -84,7 +220,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
                 }
             }
         } else if path.exists() {
-            files.push(path.clone());
+            add(path.clone(), &mut warnings);
         } else {
             errors.push(InputError {
                 path: path.clone(),
@@ -93,7 +229,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
             });
         }
     }
-    (files, errors)
+    (files, errors, warnings)
 }
 
 fn has_known_extension(path: &Path) -> bool {
@@ -105,36 +241,55 @@ fn extension(path: &Path) -> Option<String> {
 }
 
 /// Reads one file into its articles. A JSON Lines file gives one article per line; a bad line
-/// is reported and the others are kept.
-pub fn read(path: &Path) -> (Vec<Input>, Vec<InputError>) {
+/// is reported and the others are kept. Articles above the size limit are refused here, before
+/// any analysis.
+pub fn read(path: &Path, options: &ReadOptions) -> (Vec<Input>, Vec<InputError>) {
     let error = |line: Option<usize>, reason: String| InputError {
         path: path.to_path_buf(),
         line,
         reason,
     };
+    let ext = extension(path).unwrap_or_default();
+    let whole_file_is_one_article = !matches!(ext.as_str(), "jsonl" | "json");
+    if whole_file_is_one_article
+        && let Ok(meta) = fs::metadata(path)
+        && meta.len() > options.max_article_size.saturating_mul(PAGE_SIZE_FACTOR)
+    {
+        let reason = format!(
+            "the file is {}, more than {PAGE_SIZE_FACTOR} times the article size limit ({}): not read; {}",
+            size(meta.len()),
+            size(options.max_article_size),
+            raise_limit(meta.len())
+        );
+        return (vec![], vec![error(None, reason)]);
+    }
     let bytes = match fs::read(path) {
         Ok(b) => b,
         Err(e) => return (vec![], vec![error(None, format!("cannot read: {e}"))]),
     };
-    let content = match String::from_utf8(bytes) {
+    let content = match decode(bytes) {
         Ok(s) => s,
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            return (
-                vec![],
-                vec![error(
-                    None,
-                    format!("not UTF-8 text (invalid byte at offset {at})"),
-                )],
-            );
+        Err(reason) => return (vec![], vec![error(None, reason)]),
+    };
+    let check = |line: Option<usize>, document: Document| -> Result<Input, InputError> {
+        let len = document.text.len() as u64;
+        if len > options.max_article_size {
+            return Err(error(
+                line,
+                format!(
+                    "the article text is {}, above the limit of {}: not analysed; {}",
+                    size(len),
+                    size(options.max_article_size),
+                    raise_limit(len)
+                ),
+            ));
         }
+        Ok(Input {
+            path: path.to_path_buf(),
+            line,
+            document,
+        })
     };
-    let input = |line, document| Input {
-        path: path.to_path_buf(),
-        line,
-        document,
-    };
-    let ext = extension(path).unwrap_or_default();
     match ext.as_str() {
         "jsonl" => {
             let mut inputs = Vec::new();
@@ -144,7 +299,10 @@ pub fn read(path: &Path) -> (Vec<Input>, Vec<InputError>) {
                     continue;
                 }
                 match source::parse_json_line(line) {
-                    Ok(doc) => inputs.push(input(Some(n + 1), doc)),
+                    Ok(doc) => match check(Some(n + 1), doc) {
+                        Ok(input) => inputs.push(input),
+                        Err(e) => errors.push(e),
+                    },
                     Err(e) => errors.push(error(Some(n + 1), e.to_string())),
                 }
             }
@@ -156,42 +314,162 @@ pub fn read(path: &Path) -> (Vec<Input>, Vec<InputError>) {
                 let mut errors = Vec::new();
                 for (n, item) in items.into_iter().enumerate() {
                     match source::parse_record(item) {
-                        Ok(doc) => inputs.push(input(Some(n + 1), doc)),
+                        Ok(doc) => match check(Some(n + 1), doc) {
+                            Ok(input) => inputs.push(input),
+                            Err(e) => errors.push(e),
+                        },
                         Err(e) => errors.push(error(Some(n + 1), format!("record {}: {e}", n + 1))),
                     }
                 }
                 (inputs, errors)
             }
-            Ok(value) => one(source::parse_record(value).map(|d| input(None, d)), error),
+            Ok(value) => one(source::parse_record(value), check, error),
             Err(e) => (
                 vec![],
                 vec![error(None, SourceError::Json(e.to_string()).to_string())],
             ),
         },
         "html" | "htm" => one(
-            kiosque_extract::html::parse_html(&content, None).map(|d| input(None, d)),
+            kiosque_extract::html::parse_html(&content, None),
+            check,
             error,
         ),
-        "md" | "markdown" => one(
-            source::parse_text(&content, Format::Markdown).map(|d| input(None, d)),
-            error,
-        ),
-        _ => one(
-            source::parse_text(&content, Format::Text).map(|d| input(None, d)),
-            error,
-        ),
+        "md" | "markdown" => one(source::parse_text(&content, Format::Markdown), check, error),
+        _ => one(source::parse_text(&content, Format::Text), check, error),
+    }
+}
+
+/// How to get past the size limit, for messages: the flag, with a value that lets `bytes` in.
+fn raise_limit(bytes: u64) -> String {
+    let mib = bytes.div_ceil(1024 * 1024).next_power_of_two();
+    format!("--max-article-size raises the limit (e.g. --max-article-size {mib}MiB)")
+}
+
+/// A size in bytes as people read it: `512 bytes`, `1.5 KiB`, `50.0 MiB`, `2 MiB`.
+pub fn size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
+    if bytes < 1024 {
+        return format!("{bytes} bytes");
+    }
+    let mut value = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if value.fract() == 0.0 {
+        format!("{value:.0} {}", UNITS[unit])
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+/// A file's text: UTF-8 (a byte order mark is dropped), or UTF-16 when it starts with the
+/// UTF-16 byte order mark, which makes it unambiguous.
+fn decode(bytes: Vec<u8>) -> Result<String, String> {
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return Err("UTF-32 text is not supported: convert it to UTF-8".to_owned());
+    }
+    let utf16 = |big_endian: bool| -> Result<String, String> {
+        let body = &bytes[2..];
+        if !body.len().is_multiple_of(2) {
+            return Err(format!(
+                "not UTF-16 text: an odd number of bytes ({}) after the byte order mark",
+                body.len()
+            ));
+        }
+        let units = body.chunks_exact(2).map(|pair| {
+            let pair = [pair[0], pair[1]];
+            if big_endian {
+                u16::from_be_bytes(pair)
+            } else {
+                u16::from_le_bytes(pair)
+            }
+        });
+        char::decode_utf16(units)
+            .enumerate()
+            .map(|(i, c)| {
+                c.map_err(|e| {
+                    format!(
+                        "not UTF-16 text (unpaired surrogate {:#06x} at byte {})",
+                        e.unpaired_surrogate(),
+                        2 + 2 * i
+                    )
+                })
+            })
+            .collect()
+    };
+    match bytes.as_slice() {
+        [0xFF, 0xFE, ..] => utf16(false),
+        [0xFE, 0xFF, ..] => utf16(true),
+        _ => {
+            let bytes = match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+                Some(rest) => rest.to_vec(),
+                None => bytes,
+            };
+            String::from_utf8(bytes).map_err(|e| {
+                format!(
+                    "not UTF-8 text (invalid byte at offset {}); convert it to UTF-8",
+                    e.utf8_error().valid_up_to()
+                )
+            })
+        }
     }
 }
 
 fn one(
-    result: Result<Input, SourceError>,
+    result: Result<Document, SourceError>,
+    check: impl Fn(Option<usize>, Document) -> Result<Input, InputError>,
     error: impl Fn(Option<usize>, String) -> InputError,
 ) -> (Vec<Input>, Vec<InputError>) {
     match result {
-        Ok(input) if input.document.text.trim().is_empty() => {
+        Ok(doc) if doc.text.trim().is_empty() => {
             (vec![], vec![error(None, "no article text".to_owned())])
         }
-        Ok(input) => (vec![input], vec![]),
+        Ok(doc) => match check(None, doc) {
+            Ok(input) => (vec![input], vec![]),
+            Err(e) => (vec![], vec![e]),
+        },
         Err(e) => (vec![], vec![error(None, e.to_string())]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_read_and_other_bytes_refused() {
+        let text = "Zoé à Kyiv 👋";
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decode(le).as_deref(), Ok(text));
+        assert_eq!(decode(be).as_deref(), Ok(text));
+        assert_eq!(
+            decode(b"\xEF\xBB\xBF{\"text\": 1}".to_vec()).as_deref(),
+            Ok("{\"text\": 1}")
+        );
+        assert_eq!(
+            decode(vec![0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00]),
+            Err("not UTF-16 text (unpaired surrogate 0xd800 at byte 2)".to_owned())
+        );
+        assert!(
+            decode(b"caf\xe9".to_vec())
+                .is_err_and(|e| e.starts_with("not UTF-8 text (invalid byte at offset 3)"))
+        );
+    }
+
+    #[test]
+    fn sizes_read_as_people_write_them() {
+        assert_eq!(size(512), "512 bytes");
+        assert_eq!(size(2 * 1024 * 1024), "2 MiB");
+        assert_eq!(size(52_428_854), "50.0 MiB");
+        assert_eq!(size(1536), "1.5 KiB");
     }
 }

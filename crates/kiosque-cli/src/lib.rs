@@ -6,6 +6,7 @@ pub mod atomic;
 pub mod cli;
 pub mod commands;
 pub mod input;
+pub mod message;
 pub mod output;
 pub mod pages;
 pub mod site;

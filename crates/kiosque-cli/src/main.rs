@@ -8,6 +8,7 @@ use kiosque_extract::ner::knowledge::Knowledge;
 
 use kiosque_cli::cli::{Cli, Command};
 use kiosque_cli::commands;
+use kiosque_cli::message;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -18,34 +19,37 @@ fn main() -> ExitCode {
             out,
             strict,
             quiet,
+            max_article_size,
         } => {
             let options = commands::build::BuildOptions {
                 inputs,
                 out,
                 strict,
                 quiet,
+                max_article_size,
             };
+            // 0: every input built; 1: built without the inputs that failed; 2: nothing written.
             match commands::build::run(&options, knowledge) {
                 Ok(report) if report.errors.is_empty() => ExitCode::SUCCESS,
                 Ok(_) => ExitCode::from(1),
                 Err(e) => {
-                    eprintln!("error: {e:#}");
+                    message::error(format_args!("{e:#}"));
                     ExitCode::from(2)
                 }
             }
         }
         Command::Pages { dist, site_name } => match commands::pages::run(&dist, &site_name) {
             Ok(report) => {
-                eprintln!(
+                message::note(format_args!(
                     "wrote {} article and {} entity pages into {}",
                     report.articles,
                     report.entities,
                     dist.display()
-                );
+                ));
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                eprintln!("error: {e:#}");
+                message::error(format_args!("{e:#}"));
                 ExitCode::from(2)
             }
         },
@@ -67,7 +71,7 @@ fn main() -> ExitCode {
             let text = match text {
                 Ok(t) => t,
                 Err(e) => {
-                    eprintln!("error: {}: {e}", input.display());
+                    message::error(format_args!("{}: {e}", input.display()));
                     return ExitCode::from(2);
                 }
             };
@@ -76,7 +80,7 @@ fn main() -> ExitCode {
                 return io_failure(&e);
             }
             for e in &errors {
-                eprintln!("error: {}:{}: {}", input.display(), e.line, e.reason);
+                message::error(format_args!("{}:{}: {}", input.display(), e.line, e.reason));
             }
             if errors.is_empty() {
                 ExitCode::SUCCESS
@@ -90,7 +94,7 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                eprintln!("error: {e:#}");
+                message::error(format_args!("{e:#}"));
                 ExitCode::from(2)
             }
         },
@@ -99,7 +103,7 @@ fn main() -> ExitCode {
 
 fn report_input_errors(errors: &[kiosque_cli::input::InputError]) -> ExitCode {
     for e in errors {
-        eprintln!("error: {e}");
+        message::error(e);
     }
     if errors.is_empty() {
         ExitCode::SUCCESS
@@ -111,7 +115,7 @@ fn report_input_errors(errors: &[kiosque_cli::input::InputError]) -> ExitCode {
 fn io_failure(e: &std::io::Error) -> ExitCode {
     // A closed pipe (`kiosque clean … | head`) is not an error worth a message.
     if e.kind() != std::io::ErrorKind::BrokenPipe {
-        eprintln!("error: cannot write the output: {e}");
+        message::error(format_args!("cannot write the output: {e}"));
     }
     ExitCode::from(2)
 }

@@ -43,7 +43,11 @@ fn bad_files_are_named_with_the_reason_and_the_rest_is_built() {
         err.contains("broken.md: front matter is not valid YAML"),
         "{err}"
     );
-    assert!(err.contains("4 input(s) failed"), "{err}");
+    // Whole files and records of a file are counted apart.
+    assert!(
+        err.contains("2 files and 2 records in 1 file could not be read and were skipped"),
+        "{err}"
+    );
     // --quiet keeps the errors.
     let quiet_out = out.path().join("quiet");
     let args = [
@@ -140,4 +144,123 @@ fn help_teaches_the_input_formats() {
             "{format} has no line of its own:\n{help}"
         );
     }
+}
+
+#[test]
+fn file_names_cannot_forge_lines_or_drive_the_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    fs::create_dir(&corpus).expect("mkdir");
+    fs::write(corpus.join("good.txt"), "La Russie et l’Ukraine.\n").expect("write");
+    // Unreadable files, so that their names are printed in an error.
+    fs::write(corpus.join("a\nerror: forged.txt"), b"\xff").expect("write");
+    fs::write(corpus.join("b\u{1b}[2J\u{1b}[31m.txt"), b"\xff").expect("write");
+    fs::write(corpus.join("c\u{202e}txt.md"), b"\xff").expect("write");
+    let run = build(&[&corpus], &dir.path().join("data"));
+    let err = stderr(&run);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(r"a\nerror: forged.txt: not UTF-8 text"),
+        "{err}"
+    );
+    assert!(
+        err.contains(r"b\u{1b}[2J\u{1b}[31m.txt: not UTF-8"),
+        "{err}"
+    );
+    assert!(err.contains(r"c\u{202e}txt.md: not UTF-8"), "{err}");
+    assert!(
+        !err.lines().any(|l| l.starts_with("error: forged")),
+        "a file name started a line: {err}"
+    );
+    assert!(
+        !err.contains(['\u{1b}', '\u{202e}']),
+        "raw control characters reached the terminal: {err:?}"
+    );
+}
+
+#[test]
+fn utf16_with_a_byte_order_mark_is_read() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("in");
+    fs::create_dir(&dir).expect("mkdir");
+    let text = "---\ntitle: Zoé à Kyiv\ndate: 2025-01-06\n---\nLa Russie et l’Ukraine.\n";
+    let encode = |bom: [u8; 2], unit: fn(u16) -> [u8; 2]| -> Vec<u8> {
+        bom.into_iter()
+            .chain(text.encode_utf16().flat_map(unit))
+            .collect()
+    };
+    fs::write(dir.join("le.txt"), encode([0xFF, 0xFE], u16::to_le_bytes)).expect("write");
+    fs::write(dir.join("be.md"), encode([0xFE, 0xFF], u16::to_be_bytes)).expect("write");
+    let mut bom8 = vec![0xEF, 0xBB, 0xBF];
+    bom8.extend(r#"{"title": "Zoé à Kyiv en UTF-8", "text": "La Russie."}"#.as_bytes());
+    fs::write(dir.join("bom.json"), bom8).expect("write");
+    let data = tmp.path().join("data");
+    let run = build(&[&dir], &data);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let index = json(&data.join("index.json"));
+    let titles: Vec<&str> = index["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .filter_map(|a| a["title"].as_str())
+        .collect();
+    assert_eq!(
+        titles.iter().filter(|t| **t == "Zoé à Kyiv").count(),
+        2,
+        "{titles:?}"
+    );
+    assert!(titles.contains(&"Zoé à Kyiv en UTF-8"), "{titles:?}");
+}
+
+#[test]
+fn an_oversized_article_is_refused_before_analysis_with_the_flag_to_raise_the_limit() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let p = dir.path();
+    let big = "Moscou a parle. ".repeat(100 * 1024 / 16); // 100 KiB
+    fs::write(p.join("big.txt"), &big).expect("write");
+    // In a JSON Lines file the limit is per record: the file may be large.
+    let lines = [
+        serde_json::json!({"id": "big", "title": "Big", "text": big}).to_string(),
+        serde_json::json!({"id": "small", "title": "Small", "text": "Kyiv a répondu."}).to_string(),
+    ];
+    fs::write(p.join("records.jsonl"), lines.join("\n")).expect("write");
+    let run_with = |limit: &str, out: &str| {
+        let args = [
+            "build".to_owned(),
+            p.join("big.txt").display().to_string(),
+            p.join("records.jsonl").display().to_string(),
+            "--out".to_owned(),
+            p.join(out).display().to_string(),
+            "--max-article-size".to_owned(),
+            limit.to_owned(),
+        ];
+        kiosque(&args.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    let run = run_with("64KiB", "small");
+    let err = stderr(&run);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("big.txt: the article text is 100 KiB, above the limit of 64 KiB: not analysed; --max-article-size raises the limit (e.g. --max-article-size 1MiB)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("records.jsonl:1: the article text is 100 KiB"),
+        "{err}"
+    );
+    assert!(
+        err.contains("1 file and 1 record in 1 file could not be read and were skipped"),
+        "{err}"
+    );
+    let index = json(&p.join("small/index.json"));
+    assert_eq!(index["articles"].as_array().map(Vec::len), Some(1));
+    // Raised, everything is built.
+    let run = run_with("1MiB", "all");
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    // The default limit lets ordinary articles through.
+    let run = build(&[&p.join("records.jsonl")], &p.join("default"));
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    // A nonsense limit is refused by the command line.
+    let run = run_with("lots", "none");
+    assert_eq!(run.status.code(), Some(2));
+    assert!(stderr(&run).contains("is not a size"), "{}", stderr(&run));
 }

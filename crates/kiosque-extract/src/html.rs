@@ -6,7 +6,7 @@ use chrono::Datelike;
 use kiosque_model::text::fold;
 
 use crate::clean::Format;
-use crate::source::{Document, Meta, SourceError};
+use crate::source::{Document, Meta, SourceError, language};
 
 /// Reads a saved HTML page. `url` is the page's address when known (it helps extraction).
 pub fn parse_html(html: &str, url: Option<&str>) -> Result<Document, SourceError> {
@@ -47,6 +47,7 @@ pub fn parse_html(html: &str, url: Option<&str>) -> Result<Document, SourceError
             })
             .filter(|s| !s.is_empty())
     };
+    let mut warnings = Vec::new();
     let meta = Meta {
         id: None,
         title: full_title(&text, clean(&m.title)),
@@ -60,13 +61,8 @@ pub fn parse_html(html: &str, url: Option<&str>) -> Result<Document, SourceError
         lang: m
             .language
             .as_deref()
-            .map(|l| {
-                l.chars()
-                    .take_while(char::is_ascii_alphabetic)
-                    .collect::<String>()
-                    .to_lowercase()
-            })
-            .filter(|l| !l.is_empty()),
+            .filter(|l| !l.trim().is_empty())
+            .and_then(|l| language("lang", l, &mut warnings)),
         license: None,
         description: clean(&m.description),
     };
@@ -75,6 +71,7 @@ pub fn parse_html(html: &str, url: Option<&str>) -> Result<Document, SourceError
         format: Format::Text,
         meta,
         imported: None,
+        warnings,
     })
 }
 

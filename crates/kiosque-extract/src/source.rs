@@ -11,6 +11,11 @@ use yaml_rust2::{Yaml, YamlLoader};
 
 use crate::clean::Format;
 use crate::dates::{DateExpr, find_dates};
+use crate::lang::{self, Given};
+
+pub mod ents;
+
+pub use ents::{SpanFault, SpanProblem};
 
 /// What the input says about an article, before any inference.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -43,8 +48,10 @@ pub struct Document {
     /// What the input says about it.
     pub meta: Meta,
     /// Entities found by another tool (displaCy-style `ents`), used instead of Kiosque's own
-    /// recognition when present.
+    /// recognition when present: inside the text, sorted and disjoint.
     pub imported: Option<Vec<ImportedEntity>>,
+    /// What the input gave that was ignored or changed while reading it.
+    pub warnings: Vec<Warning>,
 }
 
 impl Document {
@@ -61,14 +68,73 @@ impl Document {
 }
 
 /// An entity span from another tool: code-point offsets into [`Document::text`].
-#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportedEntity {
     /// First code point.
     pub start: usize,
     /// One past the last code point.
     pub end: usize,
-    /// The tool's label (`PER`/`PERSON`, `LOC`/`GPE`/`FAC`, `ORG`, `DATE`; others are ignored).
+    /// The tool's label (`PER`/`PERSON`, `LOC`/`GPE`/`FAC`, `ORG`, `DATE`, in any case).
     pub label: String,
+}
+
+/// Something an input gave that was not used as given. The article is still read; the
+/// message says what was done instead. Values from the input are quoted with their control
+/// characters escaped.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum Warning {
+    /// A publication date that is not a date: ignored, as if none were given.
+    #[error(
+        "\"{field}\" is not a date: {} (expected a date such as 2025-01-06); ignored",
+        ents::quoted(value)
+    )]
+    NotADate {
+        /// The field (`published`, `date`…).
+        field: String,
+        /// Its value as given.
+        value: String,
+    },
+    /// A language given by name or three-letter code, read as its ISO 639-1 code.
+    #[error(
+        "\"{field}\" is not an ISO 639-1 language code: {} is read as \"{code}\"",
+        ents::quoted(value)
+    )]
+    LanguageReadAs {
+        /// The field (`lang`…).
+        field: String,
+        /// Its value as given.
+        value: String,
+        /// The code used.
+        code: &'static str,
+    },
+    /// A language that is not one: ignored, the language is detected from the text.
+    #[error(
+        "\"{field}\" is not an ISO 639-1 language code (such as \"en\" or \"fr\"): {}; ignored, the language is detected from the text",
+        ents::quoted(value)
+    )]
+    NotALanguage {
+        /// The field (`lang`…).
+        field: String,
+        /// Its value as given.
+        value: String,
+    },
+    /// `ents` is not a list: Kiosque's own recognition is used.
+    #[error(
+        "field \"ents\" must be a list of {{\"start\", \"end\", \"label\"}}, found {found}; Kiosque finds the entities itself"
+    )]
+    EntsNotAList {
+        /// What it is instead.
+        found: &'static str,
+    },
+    /// An imported span left out or trimmed.
+    #[error("{0}")]
+    Span(SpanProblem),
+    /// More span problems than are reported one by one.
+    #[error("ents: {0} more spans of this record were left out or changed")]
+    MoreSpans(usize),
+    /// Imported spans with labels Kiosque does not use, by label: left out.
+    #[error("ents: {} spans with labels Kiosque does not use were left out: {}; it uses PER/PERSON, LOC/GPE/FAC, ORG and DATE", .0.iter().map(|(_, n)| n).sum::<usize>(), .0.iter().map(|(l, n)| format!("{} ({n})", ents::quoted(l))).collect::<Vec<_>>().join(", "))]
+    UnknownLabels(Vec<(String, usize)>),
 }
 
 /// Why an input could not be read.
@@ -92,40 +158,31 @@ pub enum SourceError {
     /// A JSON value is not an object.
     #[error("expected a JSON object, found {0}")]
     NotAnObject(&'static str),
-    /// An imported entity's span is empty or outside the text.
-    #[error(
-        "entity span {start}..{end} is not inside the text ({len} characters; offsets count code points)"
-    )]
-    BadSpan {
-        /// First code point.
-        start: usize,
-        /// One past the last.
-        end: usize,
-        /// The text's length in code points.
-        len: usize,
-    },
     /// A field has a value of the wrong type.
-    #[error("field \"{field}\" must be {expected}")]
+    #[error("field \"{field}\" must be {expected}, found {found}")]
     FieldType {
         /// The field.
         field: String,
         /// What it should be.
         expected: &'static str,
+        /// What it is.
+        found: &'static str,
     },
 }
 
 /// Reads plain text or Markdown, with optional front matter.
 pub fn parse_text(content: &str, format: Format) -> Result<Document, SourceError> {
     let content = content.strip_prefix('\u{FEFF}').unwrap_or(content);
-    let (meta, text) = match split_front_matter(content)? {
+    let ((meta, warnings), text) = match split_front_matter(content)? {
         Some((yaml, body)) => (front_matter(yaml)?, body),
-        None => (Meta::default(), content),
+        None => ((Meta::default(), Vec::new()), content),
     };
     Ok(Document {
         text: text.to_owned(),
         format,
         meta,
         imported: None,
+        warnings,
     })
 }
 
@@ -164,11 +221,11 @@ fn split_front_matter(content: &str) -> Result<Option<(&str, &str)>, SourceError
     }
 }
 
-fn front_matter(yaml: &str) -> Result<Meta, SourceError> {
+fn front_matter(yaml: &str) -> Result<(Meta, Vec<Warning>), SourceError> {
     let docs =
         YamlLoader::load_from_str(yaml).map_err(|e| SourceError::FrontMatter(e.to_string()))?;
     let Some(Yaml::Hash(hash)) = docs.into_iter().next() else {
-        return Ok(Meta::default());
+        return Ok((Meta::default(), Vec::new()));
     };
     let mut fields = Map::new();
     for (k, v) in hash {
@@ -194,7 +251,7 @@ pub fn parse_record(value: Value) -> Result<Document, SourceError> {
     let Value::Object(fields) = value else {
         return Err(SourceError::NotAnObject(json_kind(&value)));
     };
-    let meta = meta_from_fields(&fields)?;
+    let (meta, mut warnings) = meta_from_fields(&fields)?;
     let text = text_field(&fields)?
         .filter(|t| !t.trim().is_empty())
         .ok_or(SourceError::NoText)?;
@@ -204,40 +261,36 @@ pub fn parse_record(value: Value) -> Result<Document, SourceError> {
     };
     let imported = match fields.get("ents") {
         None | Some(Value::Null) => None,
-        Some(ents) => Some(imported_entities(ents, text.chars().count())?),
+        Some(list) => {
+            let (imported, problems) = ents::read(list, &text);
+            warnings.extend(problems);
+            imported
+        }
     };
     Ok(Document {
         text,
         format,
         meta,
         imported,
+        warnings,
     })
 }
 
-/// Reads displaCy-style entities, checking that each span lies inside the text.
-fn imported_entities(ents: &Value, len: usize) -> Result<Vec<ImportedEntity>, SourceError> {
-    let list: Vec<ImportedEntity> =
-        serde_json::from_value(ents.clone()).map_err(|e| SourceError::FieldType {
-            field: format!("ents ({e})"),
-            expected: "a list of {\"start\", \"end\", \"label\"}",
-        })?;
-    if let Some(bad) = list.iter().find(|e| e.start >= e.end || e.end > len) {
-        return Err(SourceError::BadSpan {
-            start: bad.start,
-            end: bad.end,
-            len,
-        });
-    }
-    Ok(list)
-}
-
-/// Parses one line of JSON.
+/// Parses one line of JSON. Positions in messages are columns of the line.
 pub fn parse_json_line(line: &str) -> Result<Document, SourceError> {
-    let value: Value = serde_json::from_str(line).map_err(|e| SourceError::Json(e.to_string()))?;
+    let value: Value = serde_json::from_str(line).map_err(|e| {
+        // serde_json counts lines inside the text it is given: always line 1 of a line.
+        let message = e.to_string();
+        let reason = message
+            .rfind(" at line ")
+            .map_or(message.as_str(), |at| &message[..at]);
+        SourceError::Json(format!("{reason} at column {}", e.column()))
+    })?;
     parse_record(value)
 }
 
-fn json_kind(v: &Value) -> &'static str {
+/// What a JSON value is, for messages: "a string", "an array"…
+pub(crate) fn json_kind(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
@@ -254,10 +307,34 @@ fn text_field(fields: &Map<String, Value>) -> Result<Option<String>, SourceError
         match fields.get(name) {
             None | Some(Value::Null) => continue,
             Some(Value::String(s)) => return Ok(Some(s.clone())),
-            Some(_) => {
+            Some(other) => {
                 return Err(SourceError::FieldType {
                     field: name.to_owned(),
                     expected: "a string",
+                    found: json_kind(other),
+                });
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// The first of `names` present as a string (numbers are accepted and written out), with the
+/// name it was found under.
+fn named_string(
+    fields: &Map<String, Value>,
+    names: &[&'static str],
+) -> Result<Option<(&'static str, String)>, SourceError> {
+    for &name in names {
+        match fields.get(name) {
+            None | Some(Value::Null) => continue,
+            Some(Value::String(s)) => return Ok(Some((name, s.clone()))),
+            Some(Value::Number(n)) => return Ok(Some((name, n.to_string()))),
+            Some(other) => {
+                return Err(SourceError::FieldType {
+                    field: name.to_owned(),
+                    expected: "a string",
+                    found: json_kind(other),
                 });
             }
         }
@@ -268,40 +345,42 @@ fn text_field(fields: &Map<String, Value>) -> Result<Option<String>, SourceError
 /// The first of `names` present as a string (numbers are accepted and written out).
 fn first_string(
     fields: &Map<String, Value>,
-    names: &[&str],
+    names: &[&'static str],
 ) -> Result<Option<String>, SourceError> {
-    for name in names {
-        match fields.get(*name) {
-            None | Some(Value::Null) => continue,
-            Some(Value::String(s)) => return Ok(Some(s.clone())),
-            Some(Value::Number(n)) => return Ok(Some(n.to_string())),
-            Some(_) => {
-                return Err(SourceError::FieldType {
-                    field: (*name).to_owned(),
-                    expected: "a string",
-                });
-            }
-        }
-    }
-    Ok(None)
+    Ok(named_string(fields, names)?.map(|(_, value)| value))
 }
 
-fn meta_from_fields(fields: &Map<String, Value>) -> Result<Meta, SourceError> {
+fn meta_from_fields(fields: &Map<String, Value>) -> Result<(Meta, Vec<Warning>), SourceError> {
     let non_empty = |v: Option<String>| v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
-    let published_text = non_empty(first_string(
-        fields,
-        &[
-            "published",
-            "date",
-            "datePublished",
-            "published_at",
-            "pubdate",
-        ],
-    )?);
-    Ok(Meta {
+    let named = |names| -> Result<Option<(&'static str, String)>, SourceError> {
+        Ok(named_string(fields, names)?
+            .map(|(name, v)| (name, v.trim().to_owned()))
+            .filter(|(_, v)| !v.is_empty()))
+    };
+    let mut warnings = Vec::new();
+    let published = named(&[
+        "published",
+        "date",
+        "datePublished",
+        "published_at",
+        "pubdate",
+    ])?
+    .and_then(|(field, value)| {
+        let date = parse_date(&value);
+        if date.is_none() {
+            warnings.push(Warning::NotADate {
+                field: field.to_owned(),
+                value,
+            });
+        }
+        date
+    });
+    let lang = named(&["lang", "language", "inLanguage"])?
+        .and_then(|(field, value)| language(field, &value, &mut warnings));
+    let meta = Meta {
         id: non_empty(first_string(fields, &["id", "slug"])?),
         title: non_empty(first_string(fields, &["title", "headline"])?),
-        published: published_text.as_deref().and_then(parse_date),
+        published,
         source: non_empty(first_string(
             fields,
             &["source_name", "source", "site", "publisher", "author"],
@@ -310,18 +389,37 @@ fn meta_from_fields(fields: &Map<String, Value>) -> Result<Meta, SourceError> {
             fields,
             &["source_url", "url", "link", "authorLink"],
         )?),
-        lang: non_empty(first_string(fields, &["lang", "language", "inLanguage"])?).map(|l| {
-            l.to_lowercase()
-                .chars()
-                .take_while(|c| c.is_ascii_alphabetic())
-                .collect()
-        }),
+        lang,
         license: non_empty(first_string(fields, &["license", "licence"])?),
         description: non_empty(first_string(
             fields,
             &["description", "summary", "shortDescription"],
         )?),
-    })
+    };
+    Ok((meta, warnings))
+}
+
+/// The ISO 639-1 code of a language an input gives (regions dropped: `fr-FR` is `fr`), or
+/// `None` with a warning when it is not one; language names are read with a warning.
+pub fn language(field: &str, value: &str, warnings: &mut Vec<Warning>) -> Option<String> {
+    match lang::read_given(value) {
+        Given::Code(code) => Some(code),
+        Given::ReadAs(code) => {
+            warnings.push(Warning::LanguageReadAs {
+                field: field.to_owned(),
+                value: value.to_owned(),
+                code,
+            });
+            Some(code.to_owned())
+        }
+        Given::Unknown => {
+            warnings.push(Warning::NotALanguage {
+                field: field.to_owned(),
+                value: value.to_owned(),
+            });
+            None
+        }
+    }
 }
 
 /// Parses a date as metadata writes it: ISO 8601 (with or without a time) or in words.
@@ -416,12 +514,16 @@ mod tests {
             parse_json_line("[1]"),
             Err(SourceError::NotAnObject("an array"))
         );
+        let err = parse_json_line(r#"{"text": "x", "title": 3.5, "lang": ["fr"]}"#)
+            .expect_err("a list is no language");
         assert_eq!(
-            parse_json_line(r#"{"text": "x", "title": 3.5, "lang": ["fr"]}"#),
-            Err(SourceError::FieldType {
-                field: "lang".into(),
-                expected: "a string"
-            })
+            err.to_string(),
+            "field \"lang\" must be a string, found an array"
+        );
+        // Positions are columns of the line: serde_json's "line 1" would mislead.
+        assert_eq!(
+            parse_json_line(r#"{"text": "x",, }"#).map_err(|e| e.to_string()),
+            Err("invalid JSON: key must be a string at column 14".to_owned())
         );
     }
 
@@ -437,13 +539,81 @@ mod tests {
             (ents[1].start, ents[1].end, ents[1].label.as_str()),
             (12, 17, "GPE")
         );
+        // A bad span costs only itself, never the record.
+        let doc = parse_json_line(
+            r#"{"text": "abc", "ents": [{"start": 2, "end": 9, "label": "ORG"}, {"start": 0, "end": 1, "label": "ORG"}]}"#,
+        )
+        .expect("the record is kept");
+        assert_eq!(doc.imported.map(|e| e.len()), Some(1));
         assert_eq!(
-            parse_json_line(r#"{"text": "abc", "ents": [{"start": 2, "end": 9, "label": "ORG"}]}"#),
-            Err(SourceError::BadSpan {
-                start: 2,
-                end: 9,
-                len: 3
-            })
+            doc.warnings
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            vec![
+                "ents[0]: span 2..9 is not inside the text (3 characters; offsets count code points); left out"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bad_date_is_ignored_with_a_warning_naming_it() {
+        for (json, field, value) in [
+            (r#""published": "2025-13-45""#, "published", "2025-13-45"),
+            (r#""date": "not a date""#, "date", "not a date"),
+            (r#""published": 20250101"#, "published", "20250101"),
+            (r#""published": 3"#, "published", "3"),
+        ] {
+            let doc = parse_json_line(&format!(r#"{{"text": "Corps.", {json}}}"#)).expect("kept");
+            assert_eq!(doc.meta.published, None);
+            assert_eq!(
+                doc.warnings,
+                vec![Warning::NotADate {
+                    field: field.into(),
+                    value: value.into()
+                }]
+            );
+        }
+        let doc = parse_text("---\ndate: 2025-02-30\n---\nCorps.", Format::Text).expect("kept");
+        assert_eq!(
+            doc.warnings
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            vec![
+                "\"date\" is not a date: \"2025-02-30\" (expected a date such as 2025-01-06); ignored"
+            ]
+        );
+        let doc =
+            parse_json_line(r#"{"text": "Corps.", "published": "2025-01-06"}"#).expect("kept");
+        assert!(doc.warnings.is_empty());
+    }
+
+    #[test]
+    fn languages_are_iso_codes_or_warned_about() {
+        let read = |lang: &str| {
+            let doc = parse_json_line(&format!(r#"{{"text": "Corps.", "lang": {lang:?}}}"#))
+                .expect("kept");
+            let warnings: Vec<String> = doc.warnings.iter().map(ToString::to_string).collect();
+            (doc.meta.lang, warnings)
+        };
+        assert_eq!(read("fr-FR"), (Some("fr".into()), vec![]));
+        assert_eq!(
+            read("english"),
+            (
+                Some("en".into()),
+                vec![
+                    "\"lang\" is not an ISO 639-1 language code: \"english\" is read as \"en\""
+                        .into()
+                ]
+            )
+        );
+        assert_eq!(
+            read("<b>"),
+            (
+                None,
+                vec!["\"lang\" is not an ISO 639-1 language code (such as \"en\" or \"fr\"): \"<b>\"; ignored, the language is detected from the text".into()]
+            )
         );
     }
 

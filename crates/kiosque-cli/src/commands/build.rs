@@ -1,16 +1,20 @@
 //! `kiosque build`: articles in, site data out.
 
+use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
-use kiosque_extract::analysis::analyze;
+use kiosque_extract::analysis::{Analysis, analyze};
 use kiosque_extract::ner::knowledge::Knowledge;
+use kiosque_extract::source::Warning;
+use kiosque_extract::source::ents::quoted;
 use kiosque_model::Label;
 use rayon::prelude::*;
 
-use crate::input::{self, Input, InputError};
+use crate::input::{self, Input, InputError, ReadOptions};
+use crate::message::{self, count};
 use crate::output::{self, write_site};
 use crate::site::{Analyzed, Site, assemble};
 
@@ -23,8 +27,10 @@ pub struct BuildOptions {
     pub out: PathBuf,
     /// Fail without writing anything if any input fails.
     pub strict: bool,
-    /// No progress bar or summary.
+    /// No progress bar, warnings or summary.
     pub quiet: bool,
+    /// The largest article text accepted, in bytes.
+    pub max_article_size: u64,
 }
 
 /// How a build that wrote its output ended.
@@ -39,17 +45,17 @@ pub fn run(options: &BuildOptions, knowledge: &Knowledge) -> anyhow::Result<Buil
     let started = Instant::now();
     // Before any work: never replace what kiosque did not write, nor the inputs.
     output::prepare(&options.out, &options.inputs)?;
-    let (files, mut errors) = input::discover(&options.inputs);
-    let read: Vec<(Vec<Input>, Vec<InputError>)> =
-        files.par_iter().map(|f| input::read(f)).collect();
-    let mut inputs = Vec::new();
-    for (ok, failed) in read {
-        inputs.extend(ok);
-        errors.extend(failed);
-    }
+    let read = input::read_all(
+        &options.inputs,
+        &ReadOptions {
+            max_article_size: options.max_article_size,
+        },
+    );
+    let errors = read.errors;
 
-    let progress = progress_bar(inputs.len() as u64, options.quiet);
-    let articles: Vec<Analyzed> = inputs
+    let progress = progress_bar(read.articles.len() as u64, options.quiet);
+    let articles: Vec<Analyzed> = read
+        .articles
         .par_iter()
         .map(|input| {
             let analysis = analyze(&input.document, knowledge);
@@ -67,6 +73,7 @@ pub fn run(options: &BuildOptions, knowledge: &Knowledge) -> anyhow::Result<Buil
                     })
                     .flatten(),
                 meta: input.document.meta.clone(),
+                digest: kiosque_model::stamp::of_text(&input.document.text),
                 analysis,
             }
         })
@@ -75,12 +82,12 @@ pub fn run(options: &BuildOptions, knowledge: &Knowledge) -> anyhow::Result<Buil
 
     // Errors are printed even with --quiet: they are what --quiet keeps.
     for e in &errors {
-        eprintln!("error: {e}");
+        message::error(e);
     }
     if options.strict && !errors.is_empty() {
         anyhow::bail!(
-            "{} input(s) failed and --strict is set: nothing was written; {} is unchanged",
-            errors.len(),
+            "{}, and --strict is set: nothing was written; {} is unchanged",
+            failures(&errors),
             options.out.display()
         );
     }
@@ -99,7 +106,10 @@ pub fn run(options: &BuildOptions, knowledge: &Knowledge) -> anyhow::Result<Buil
     let site = assemble(&articles, knowledge);
     write_site(&options.out, &site)?;
     if !options.quiet {
-        print_warnings(&articles);
+        for w in &read.warnings {
+            message::warning(w);
+        }
+        print_warnings(&read.articles, &articles, &site);
         print_summary(&site, &errors, options, started);
     }
     Ok(BuildReport { errors })
@@ -118,21 +128,108 @@ fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
     bar
 }
 
-fn print_warnings(articles: &[Analyzed]) {
-    for a in articles {
-        if a.analysis.words == 0 {
-            eprintln!(
-                "warning: {}: no body text was found (every block looks like boilerplate)",
-                a.origin
-            );
+/// What reading and analysis did differently than the inputs asked, article by article, then
+/// what concerns the corpus (labels, ids).
+fn print_warnings(inputs: &[Input], articles: &[Analyzed], site: &Site) {
+    // label -> (spans, records, first record)
+    let mut unknown: BTreeMap<&str, (usize, usize, &str)> = BTreeMap::new();
+    for (input, a) in inputs.iter().zip(articles) {
+        let mut date_warned = false;
+        for w in &input.document.warnings {
+            match w {
+                Warning::UnknownLabels(labels) => {
+                    for (label, spans) in labels {
+                        let entry = unknown.entry(label).or_insert((0, 0, &a.origin));
+                        entry.0 += spans;
+                        entry.1 += 1;
+                    }
+                }
+                Warning::NotADate { .. } => {
+                    date_warned = true;
+                    message::warning(format_args!("{}: {w}{}", a.origin, dated(&a.analysis)));
+                }
+                Warning::NotALanguage { .. } => {
+                    message::warning(format_args!("{}: {w}{}", a.origin, detected(&a.analysis)))
+                }
+                _ => message::warning(format_args!("{}: {w}", a.origin)),
+            }
         }
-        if a.analysis.published.is_none() {
-            eprintln!(
-                "warning: {}: no publication date given or found in the text",
+        if a.analysis.words == 0 {
+            message::warning(format_args!(
+                "{}: no body text was found (every block looks like boilerplate)",
                 a.origin
-            );
+            ));
+        }
+        if a.analysis.published.is_none() && !date_warned {
+            message::warning(format_args!(
+                "{}: no publication date given or found in the text",
+                a.origin
+            ));
         }
     }
+    for (label, (spans, records, first)) in unknown {
+        message::warning(format_args!(
+            "entity label {} is not one Kiosque uses (PER/PERSON, LOC/GPE/FAC, ORG, DATE): {} in {} left out (the first in {first})",
+            quoted(label),
+            count(spans, "span"),
+            count(records, "record"),
+        ));
+    }
+    for clash in &site.clashes {
+        message::warning(clash);
+    }
+}
+
+/// What became of the date of an article whose given date was ignored.
+fn dated(analysis: &Analysis) -> String {
+    match analysis.published {
+        Some(d) => format!(", and the article is dated {d} from its text"),
+        None => ", and the article is left undated (its text states no date)".to_owned(),
+    }
+}
+
+/// What became of the language of an article whose given language was ignored.
+fn detected(analysis: &Analysis) -> String {
+    match &analysis.lang {
+        Some(lang) => format!(" (detected: {lang:?})"),
+        None => " (the text is too short to tell: no language is written)".to_owned(),
+    }
+}
+
+/// What failed, counting whole files and records of files apart: "2 files and 3 records in 1
+/// file could not be read and were skipped".
+pub fn failures(errors: &[InputError]) -> String {
+    let mut files = std::collections::BTreeSet::new();
+    let mut record_files = std::collections::BTreeSet::new();
+    let mut records = 0;
+    for e in errors {
+        if e.line.is_some() {
+            records += 1;
+            record_files.insert(&e.path);
+        } else {
+            files.insert(&e.path);
+        }
+    }
+    let records_text = (records > 0).then(|| {
+        format!(
+            "{} in {}",
+            count(records, "record"),
+            count(record_files.len(), "file")
+        )
+    });
+    let verb = if files.len() + records == 1 {
+        "was"
+    } else {
+        "were"
+    };
+    let files = (!files.is_empty()).then(|| count(files.len(), "file"));
+    let what = match (files, records_text) {
+        (Some(f), Some(r)) => format!("{f} and {r}"),
+        (Some(f), None) => f,
+        (None, Some(r)) => r,
+        (None, None) => return "nothing failed".to_owned(),
+    };
+    format!("{what} could not be read and {verb} skipped")
 }
 
 fn print_summary(site: &Site, errors: &[InputError], options: &BuildOptions, started: Instant) {
@@ -143,7 +240,7 @@ fn print_summary(site: &Site, errors: &[InputError], options: &BuildOptions, sta
             .filter(|e| e.label == label)
             .count()
     };
-    eprintln!(
+    message::note(format_args!(
         "built {} article(s), {} entities ({} people, {} places, {} organisations, {} dates) into {} in {:.2}s",
         site.index.articles.len(),
         site.index.entities.len(),
@@ -153,11 +250,46 @@ fn print_summary(site: &Site, errors: &[InputError], options: &BuildOptions, sta
         count(Label::Date),
         options.out.display(),
         started.elapsed().as_secs_f64()
-    );
+    ));
     if !errors.is_empty() {
-        eprintln!(
-            "{} input(s) failed and were skipped (see the errors above)",
-            errors.len()
+        message::note(format_args!("{} (see the errors above)", failures(errors)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(path: &str, line: Option<usize>) -> InputError {
+        InputError {
+            path: path.into(),
+            line,
+            reason: String::new(),
+        }
+    }
+
+    #[test]
+    fn failures_count_files_and_records_apart() {
+        assert_eq!(
+            failures(&[error("a.jsonl", Some(2)), error("a.jsonl", Some(3))]),
+            "2 records in 1 file could not be read and were skipped"
+        );
+        assert_eq!(
+            failures(&[
+                error("a.jsonl", Some(2)),
+                error("b.json", Some(1)),
+                error("b.json", Some(4)),
+                error("c.txt", None),
+            ]),
+            "1 file and 3 records in 2 files could not be read and were skipped"
+        );
+        assert_eq!(
+            failures(&[error("a.jsonl", Some(2))]),
+            "1 record in 1 file could not be read and was skipped"
+        );
+        assert_eq!(
+            failures(&[error("c.txt", None), error("d.md", None)]),
+            "2 files could not be read and were skipped"
         );
     }
 }

@@ -29,13 +29,16 @@ pub struct CleanRecord {
 
 /// Cleans the inputs; returns the records in input order and the inputs that failed.
 pub fn run(paths: &[PathBuf], knowledge: &Knowledge) -> (Vec<CleanRecord>, Vec<InputError>) {
-    let (files, mut errors) = input::discover(paths);
-    let mut inputs = Vec::new();
-    for file in &files {
-        let (ok, failed) = input::read(file);
-        inputs.extend(ok);
-        errors.extend(failed);
+    let read = input::read_all(paths, &input::ReadOptions::default());
+    for warning in read
+        .warnings
+        .iter()
+        .cloned()
+        .chain(read.articles.iter().flat_map(input::Input::warnings))
+    {
+        crate::message::warning(warning);
     }
+    let (inputs, errors) = (read.articles, read.errors);
     let records = inputs
         .par_iter()
         .map(|input| {

@@ -103,6 +103,7 @@ impl Site {
             out: root.join("data"),
             strict: true,
             quiet: true,
+            max_article_size: kiosque_cli::input::DEFAULT_MAX_ARTICLE_SIZE,
         };
         // Drop the demo pages, then build the data and pages for these inputs.
         let _ = std::fs::remove_dir_all(root.join("article"));

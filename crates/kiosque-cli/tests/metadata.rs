@@ -1,0 +1,223 @@
+//! What the inputs say about an article is used as given or reported: a date that is not a
+//! date, a language that is not a code and an id used twice are never changed silently, and
+//! nothing is built twice or lost.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use common::{build, json, stderr};
+use serde_json::Value;
+
+fn articles(data: &Path) -> Vec<Value> {
+    json(&data.join("index.json"))["articles"]
+        .as_array()
+        .expect("articles")
+        .clone()
+}
+
+#[test]
+fn a_published_value_that_is_not_a_date_is_named_and_the_article_kept() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let records = [
+        r#"{"id": "month", "title": "Mois 13", "published": "2025-13-45", "text": "Un texte sans date."}"#,
+        r#"{"id": "words", "title": "Des mots", "published": "not a date", "text": "Publié le lundi 6 janvier 2025 à Kyiv."}"#,
+        r#"{"id": "number", "title": "Un nombre", "published": 20250101, "text": "Un autre texte."}"#,
+        r#"{"id": "three", "title": "Trois", "published": 3, "text": "Encore un texte."}"#,
+    ];
+    fs::write(dir.path().join("dates.jsonl"), records.join("\n")).expect("write");
+    let data = dir.path().join("data");
+    let run = build(&[&dir.path().join("dates.jsonl")], &data);
+    let err = stderr(&run);
+    assert_eq!(run.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains(r#"dates.jsonl:1: "published" is not a date: "2025-13-45" (expected a date such as 2025-01-06); ignored, and the article is left undated"#),
+        "{err}"
+    );
+    assert!(
+        err.contains(r#"dates.jsonl:2: "published" is not a date: "not a date""#)
+            && err.contains("and the article is dated 2025-01-06 from its text"),
+        "{err}"
+    );
+    assert!(
+        err.contains(r#"dates.jsonl:3: "published" is not a date: "20250101""#),
+        "{err}"
+    );
+    assert!(
+        err.contains(r#"dates.jsonl:4: "published" is not a date: "3""#),
+        "{err}"
+    );
+    // The generic message would hide that a date was given.
+    assert!(!err.contains("no publication date given"), "{err}");
+    let articles = articles(&data);
+    assert_eq!(articles.len(), 4, "no article is lost");
+    let words = articles.iter().find(|a| a["id"] == "words").expect("words");
+    assert_eq!(words["published"], "2025-01-06");
+    assert_eq!(words["published_inferred"], true);
+}
+
+#[test]
+fn a_language_is_an_iso_code_or_a_warning_and_detection() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text =
+        "La Russie a déclaré lundi avoir réalisé une avancée importante dans l’Est de l’Ukraine.";
+    let record = |id: &str, lang: &str| {
+        format!(
+            r#"{{"id": "{id}", "title": "{id}", "published": "2025-01-06", "lang": {lang:?}, "text": {text:?}}}"#
+        )
+    };
+    let lines = [
+        record("tag", "fr-FR"),
+        record("markup", "<b>"),
+        record("name", "english"),
+    ];
+    fs::write(dir.path().join("langs.jsonl"), lines.join("\n")).expect("write");
+    let data = dir.path().join("data");
+    let run = build(&[&dir.path().join("langs.jsonl")], &data);
+    let err = stderr(&run);
+    assert!(run.status.success(), "{err}");
+    assert!(
+        err.contains(r#"langs.jsonl:2: "lang" is not an ISO 639-1 language code (such as "en" or "fr"): "<b>"; ignored, the language is detected from the text (detected: "fr")"#),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            r#"langs.jsonl:3: "lang" is not an ISO 639-1 language code: "english" is read as "en""#
+        ),
+        "{err}"
+    );
+    assert!(
+        !err.contains("langs.jsonl:1:"),
+        "fr-FR is a valid tag: {err}"
+    );
+    let langs: BTreeMap<String, Value> = articles(&data)
+        .iter()
+        .map(|a| {
+            (
+                a["id"].as_str().unwrap_or_default().to_owned(),
+                a["lang"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(langs["tag"], "fr");
+    assert_eq!(langs["markup"], "fr", "detected, never \"\"");
+    assert_eq!(langs["name"], "en");
+}
+
+/// `{id: title}` of a build of `inputs`, and its standard error.
+fn ids_of(inputs: &[&Path], data: &Path) -> (BTreeMap<String, String>, String) {
+    let run = build(inputs, data);
+    let err = stderr(&run);
+    assert!(run.status.success(), "{err}");
+    let ids = articles(data)
+        .iter()
+        .map(|a| {
+            (
+                a["id"].as_str().unwrap_or_default().to_owned(),
+                a["title"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    (ids, err)
+}
+
+#[test]
+fn clashing_ids_do_not_depend_on_the_input_order_and_are_reported() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let p = dir.path();
+    fs::write(
+        p.join("a.jsonl"),
+        r#"{"id": "kyiv", "title": "Newer", "published": "2025-02-01", "text": "Kyiv in February."}"#,
+    )
+    .expect("write");
+    fs::write(
+        p.join("b.jsonl"),
+        r#"{"id": "kyiv", "title": "Older", "published": "2025-01-01", "text": "Kyiv in January."}"#,
+    )
+    .expect("write");
+    let (one, err) = ids_of(&[&p.join("a.jsonl"), &p.join("b.jsonl")], &p.join("one"));
+    let (two, _) = ids_of(&[&p.join("b.jsonl"), &p.join("a.jsonl")], &p.join("two"));
+    assert_eq!(one, two, "permalinks follow the articles, not the order");
+    // The older article keeps the id; the other gets a suffix from its text, not -2.
+    assert_eq!(one.get("kyiv").map(String::as_str), Some("Older"));
+    let (other, title) = one.iter().find(|(id, _)| *id != "kyiv").expect("two ids");
+    assert_eq!(title, "Newer");
+    assert!(
+        other.starts_with("kyiv-") && other.len() == "kyiv-".len() + 8 && other != "kyiv-2",
+        "{other}"
+    );
+    let a = p.join("a.jsonl").display().to_string();
+    let b = p.join("b.jsonl").display().to_string();
+    assert!(
+        err.contains(&format!(
+            r#"warning: id "kyiv" is used by both {b}:1 and {a}:1: {a}:1 gets "{other}""#
+        )),
+        "{err}"
+    );
+    // Adding a third article with the id changes neither permalink.
+    fs::write(
+        p.join("c.jsonl"),
+        r#"{"id": "kyiv", "title": "Newest", "published": "2025-03-01", "text": "Kyiv in March."}"#,
+    )
+    .expect("write");
+    let (three, _) = ids_of(
+        &[&p.join("c.jsonl"), &p.join("a.jsonl"), &p.join("b.jsonl")],
+        &p.join("three"),
+    );
+    assert_eq!(three.get("kyiv").map(String::as_str), Some("Older"));
+    assert_eq!(three.get(other.as_str()).map(String::as_str), Some("Newer"));
+    assert_eq!(three.len(), 3);
+}
+
+#[test]
+fn a_file_given_twice_or_inside_a_given_directory_is_read_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    fs::create_dir(&corpus).expect("mkdir");
+    let file = corpus.join("story.txt");
+    fs::write(
+        &file,
+        "---\ntitle: Une histoire\ndate: 2025-01-06\n---\nLa Russie et l’Ukraine.\n",
+    )
+    .expect("write");
+    let (ids, err) = ids_of(&[&file, &corpus, &file], &dir.path().join("data"));
+    assert_eq!(ids.len(), 1, "built once: {ids:?}");
+    let warning = format!(
+        "warning: {}: the same file as {}; read once",
+        file.display(),
+        file.display()
+    );
+    assert_eq!(err.matches(&warning).count(), 2, "{err}");
+    // Another spelling of the same path is the same file too.
+    let dotted = corpus.join(".").join("story.txt");
+    let (ids, err) = ids_of(&[&corpus, &dotted], &dir.path().join("again"));
+    assert_eq!(ids.len(), 1, "{ids:?}");
+    assert!(
+        err.contains(&format!(
+            "warning: {}: the same file as {}; read once",
+            dotted.display(),
+            file.display()
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_article_given_twice_is_built_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let record = r#"{"id": "dup", "title": "Deux fois", "published": "2025-01-06", "text": "Le même texte."}"#;
+    fs::write(
+        dir.path().join("dups.jsonl"),
+        format!("{record}\n{record}\n"),
+    )
+    .expect("write");
+    let (ids, err) = ids_of(&[&dir.path().join("dups.jsonl")], &dir.path().join("data"));
+    assert_eq!(ids.len(), 1, "{ids:?}");
+    assert!(
+        err.contains("dups.jsonl:2: the same article as ")
+            && err.contains("dups.jsonl:1 (identical text and metadata); built once"),
+        "{err}"
+    );
+}
