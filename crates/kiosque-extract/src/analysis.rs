@@ -3,12 +3,12 @@
 use chrono::NaiveDate;
 use kiosque_model::Label;
 
-use crate::clean::{Cleaned, Part, Role};
+use crate::clean::{Cleaned, MatchingText, Part, Role};
 use crate::dates::{DateExpr, DateValue, find_dates, infer_publication_date};
 use crate::lang;
 use crate::ner::knowledge::Knowledge;
 use crate::ner::{self, author_name_span};
-use crate::normalize::Normalized;
+use crate::normalize::{Normalized, normalize_str};
 use crate::source::{Document, ImportedEntity};
 
 /// Where in its part a mention is.
@@ -27,15 +27,15 @@ pub enum Place {
 pub struct Found {
     /// Index of the part in [`Cleaned::parts`].
     pub part: usize,
-    /// First code point, in the normalised document.
+    /// First code point, in the displayed document.
     pub start: u32,
-    /// One past the last code point, in the normalised document.
+    /// One past the last code point, in the displayed document.
     pub end: u32,
     /// Where in the part it is.
     pub place: Place,
     /// What it is.
     pub label: Label,
-    /// As written.
+    /// As matched: the displayed text less its invisible characters, with plain spaces.
     pub text: String,
     /// The gazetteer entry, if known.
     pub entry: Option<u32>,
@@ -74,21 +74,31 @@ pub const TITLE_CHARS: usize = 110;
 /// Analyses one article.
 pub fn analyze(doc: &Document, knowledge: &Knowledge) -> Analysis {
     let cleaned = doc.clean();
-    let body_text: String = cleaned
-        .body()
-        .map(|p| p.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
+    // Language, words and entities are read on the matching view of each part; offsets found
+    // there are mapped back to the displayed text.
+    let matching: Vec<MatchingText<'_>> = cleaned
+        .parts
+        .iter()
+        .map(|p| cleaned.matching_text(p))
+        .collect();
+    let joined = |keep: &dyn Fn(&Part) -> bool| -> String {
+        cleaned
+            .parts
+            .iter()
+            .zip(&matching)
+            .filter(|(p, _)| keep(p))
+            .map(|(_, m)| m.text.as_ref())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let body_text = joined(&|p| matches!(p.role, Role::Heading | Role::Paragraph));
     // A page without body (a listing) still has a language: detect it on everything.
     let lang = doc
         .meta
         .lang
         .clone()
         .or_else(|| lang::detect(&body_text))
-        .or_else(|| {
-            let all: Vec<&str> = cleaned.parts.iter().map(|p| p.text.as_str()).collect();
-            lang::detect(&all.join("\n"))
-        });
+        .or_else(|| lang::detect(&joined(&|_| true)));
 
     // All the article's texts at once, so that names are typed consistently across them; or
     // the entities another tool found, when the input brings them.
@@ -101,8 +111,16 @@ pub fn analyze(doc: &Document, knowledge: &Knowledge) -> Analysis {
     let mentions = match &doc.imported {
         Some(imported) => imported_mentions(&cleaned, &article, imported),
         None => {
-            let texts: Vec<&str> = article.iter().map(|(_, p)| p.text.as_str()).collect();
-            ner::recognize_all(&texts, knowledge)
+            let texts: Vec<&str> = article
+                .iter()
+                .map(|&(i, _)| matching[i].text.as_ref())
+                .collect();
+            let found = ner::recognize_all(&texts, knowledge);
+            found
+                .into_iter()
+                .zip(&article)
+                .map(|(mentions, &(i, _))| displayed_mentions(mentions, &matching[i]))
+                .collect()
         }
     };
     let mut found: Vec<(Found, Option<DateExpr>)> = Vec::new();
@@ -148,6 +166,20 @@ pub fn analyze(doc: &Document, knowledge: &Knowledge) -> Analysis {
     }
 }
 
+/// Mentions found on a part's matching view, with offsets in the part's displayed text.
+fn displayed_mentions(
+    mentions: Vec<ner::Mention>,
+    matching: &MatchingText<'_>,
+) -> Vec<ner::Mention> {
+    mentions
+        .into_iter()
+        .map(|m| {
+            let (start, end) = matching.displayed(m.start, m.end);
+            ner::Mention { start, end, ..m }
+        })
+        .collect()
+}
+
 /// Entities from another tool, placed in the article's parts. Spans in boilerplate, across two
 /// parts, or of labels Kiosque does not use (MISC, NORP…) are left out.
 fn imported_mentions(
@@ -170,13 +202,14 @@ fn imported_mentions(
         };
         let base = article[slot].1.text_span().start;
         let (s, e_) = ((start - base) as usize, (end - base) as usize);
-        let text: String = article[slot]
+        let shown: String = article[slot]
             .1
             .text
             .chars()
             .skip(s)
             .take(e_.saturating_sub(s))
             .collect();
+        let text = normalize_str(&shown);
         let date = (label == Label::Date)
             .then(|| find_dates(&text).into_iter().next().map(|d| d.expr))
             .flatten();
@@ -219,17 +252,20 @@ fn find_in_part(
     let Role::Embed(embed) = &part.role else {
         return;
     };
-    if let (Some(author), Some(span)) = (&embed.author, embed.author_span)
-        && let Some((s, e)) = author_name_span(author)
+    // The author's name is read on its matching view too.
+    let author = embed.author.as_deref().map(|a| (a, Normalized::new(a, 0)));
+    if let (Some((_, author)), Some(span)) = (&author, embed.author_span)
+        && let Some((s, e)) = author_name_span(&author.text)
     {
+        let (first, last) = (author.original(s as u32), author.original_end(e as u32));
         out.push((
             Found {
                 part: index,
-                start: span.start + s as u32,
-                end: span.start + e as u32,
+                start: span.start + first,
+                end: span.start + last.max(first),
                 place: Place::Author,
                 label: Label::Person,
-                text: author.chars().skip(s).take(e - s).collect(),
+                text: author.slice(s as u32, e as u32).to_owned(),
                 entry: None,
                 date: None,
             },
@@ -244,7 +280,7 @@ fn find_in_part(
                 end: span.end,
                 place: Place::Attribution,
                 label: Label::Date,
-                text: doc.slice(span.start, span.end).to_owned(),
+                text: normalize_str(doc.slice(span.start, span.end)),
                 entry: None,
                 date: None,
             },

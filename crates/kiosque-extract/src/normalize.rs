@@ -1,55 +1,133 @@
-//! Character normalisation of input text, keeping the way back to the original offsets.
+//! The two views of an article's text, each keeping the way back to the offsets it came from.
 //!
-//! Spaces of every width become a plain space, invisible characters (soft hyphens, zero-width
-//! spaces, byte-order marks, carriage returns) are removed. Every other character is kept as is,
-//! so offsets move only where a character was removed, and [`Normalized::original`] maps them back.
+//! The *displayed* text ([`Normalized::displayed`]) is what readers see: the input less what is
+//! structural — the carriage return of a CRLF line break (a lone carriage return is a line
+//! break and becomes `\n`) and markup removed on purpose (Markdown footnote references). Every
+//! other character stays: a Persian word keeps its zero-width non-joiner ("می‌خواهم"), an emoji
+//! family its zero-width joiners, a French word its soft hyphen.
+//!
+//! The *matching* view ([`Normalized::new`]) is what cleaning rules, dates and entity
+//! recognition read: spaces of every width become a plain space, invisible characters (soft
+//! hyphens, zero-width spaces and joiners, bidi marks, variation selectors, byte-order marks)
+//! are removed, so "Kour\u{AD}sk" is matched as "Koursk". Every other character is kept as is, so
+//! offsets move only where a character was removed, and [`Normalized::original`] maps them back.
 
 /// Text after normalisation, with the code-point offset of each character in the original.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Normalized {
     /// The normalised text.
     pub text: String,
-    /// `origin[i]` is the original code-point offset of the `i`-th character of `text`;
-    /// one extra entry holds the original length, so end offsets map too.
-    origin: Vec<u32>,
+    /// The original offset of the first character of the input.
+    base: u32,
+    /// The original offset one past the input's last character.
+    end: u32,
+    /// Where the way back jumps: `(i, o)` says that normalised character `i` is original
+    /// character `o`, and those after it follow one for one up to the next jump. Characters
+    /// are rarely removed, so this is much shorter than the text.
+    jumps: Vec<(u32, u32)>,
     /// `bytes[i]` is the byte offset in `text` of its `i`-th character, plus the length.
     bytes: Vec<u32>,
 }
 
 impl Normalized {
-    /// Normalises `input`, whose first character is at original offset `base`.
+    /// The matching view of `input`, whose first character is at original offset `base`.
     pub fn new(input: &str, base: u32) -> Self {
         Self::without(input, base, &[])
     }
 
-    /// Normalises `input` and also removes the given byte ranges (markup such as Markdown
-    /// footnote references), keeping the way back to the original offsets.
+    /// The matching view of `input` less the given byte ranges, keeping the way back to the
+    /// original offsets.
     pub fn without(input: &str, base: u32, removed: &[std::ops::Range<usize>]) -> Self {
-        let mut text = String::with_capacity(input.len());
-        let mut origin = Vec::with_capacity(input.len() + 1);
-        let mut bytes = Vec::with_capacity(input.len() + 1);
-        let mut pos = base;
+        // Of ASCII characters only tabs and carriage returns change: checked first, cheaply.
+        let changes = |c: char| match c {
+            '\t' | '\r' => true,
+            c if c.is_ascii() => false,
+            c => map_char(c) != Some(c),
+        };
+        Self::build(input, base, removed, changes, |c, _| map_char(c))
+    }
+
+    /// The displayed text of `input` less the given byte ranges (markup removed on purpose,
+    /// such as Markdown footnote references), keeping the way back to the input's offsets.
+    pub fn displayed(input: &str, removed: &[std::ops::Range<usize>]) -> Self {
+        Self::build(input, 0, removed, |c| c == '\r', display_char)
+    }
+
+    /// `map` says what becomes of a character, given the next one; it is asked only about
+    /// the characters that `special` picks, the others are kept as they are. Runs of kept
+    /// characters are copied whole, so that both views cost little on ordinary text.
+    fn build(
+        input: &str,
+        base: u32,
+        removed: &[std::ops::Range<usize>],
+        special: impl Fn(char) -> bool,
+        map: impl Fn(char, Option<char>) -> Option<char>,
+    ) -> Self {
+        let mut out = Normalized {
+            text: String::with_capacity(input.len()),
+            base,
+            end: base,
+            jumps: vec![(0, base)],
+            bytes: Vec::with_capacity(input.len() + 1),
+        };
         let mut cut = removed.iter().peekable();
-        for (byte, c) in input.char_indices() {
+        let mut byte = 0;
+        while byte < input.len() {
+            // A removed range covers the characters that start inside it.
             while cut.next_if(|r| r.end <= byte).is_some() {}
-            if cut.peek().is_some_and(|r| r.start <= byte) {
-                pos += 1;
+            if let Some(r) = cut.next_if(|r| r.start <= byte) {
+                let (mut chars, mut bytes) = (0, 0);
+                for c in input[byte..].chars() {
+                    if byte + bytes >= r.end {
+                        break;
+                    }
+                    chars += 1;
+                    bytes += c.len_utf8();
+                }
+                out.end += chars;
+                byte += bytes;
                 continue;
             }
-            if let Some(out) = map_char(c) {
-                bytes.push(text.len() as u32);
-                text.push(out);
-                origin.push(pos);
+            let mut limit = cut.peek().map_or(input.len(), |r| r.start.min(input.len()));
+            while !input.is_char_boundary(limit) {
+                limit += 1;
             }
-            pos += 1;
+            let run_end = input[byte..limit]
+                .find(&special)
+                .map_or(limit, |i| byte + i);
+            out.keep(&input[byte..run_end]);
+            byte = run_end;
+            if let Some(c) = input[byte..limit].chars().next() {
+                let next = input[byte + c.len_utf8()..].chars().next();
+                match map(c, next) {
+                    Some(shown) => out.keep(shown.encode_utf8(&mut [0; 4])),
+                    None => out.end += 1,
+                }
+                byte += c.len_utf8();
+            }
         }
-        origin.push(pos);
-        bytes.push(text.len() as u32);
-        Normalized {
-            text,
-            origin,
-            bytes,
+        out.bytes.push(out.text.len() as u32);
+        out
+    }
+
+    /// Appends `run`, its characters coming next in the original.
+    fn keep(&mut self, run: &str) {
+        if run.is_empty() {
+            return;
         }
+        let here = self.bytes.len() as u32;
+        let follows = self
+            .jumps
+            .last()
+            .is_some_and(|&(i, o)| o + (here - i) == self.end);
+        if !follows {
+            self.jumps.push((here, self.end));
+        }
+        let at = self.text.len() as u32;
+        self.bytes
+            .extend(run.char_indices().map(|(b, _)| at + b as u32));
+        self.text.push_str(run);
+        self.end += self.bytes.len() as u32 - here;
     }
 
     /// The normalised text from code point `start` to `end` (clamped to the text).
@@ -67,18 +145,27 @@ impl Normalized {
 
     /// The original offset of normalised offset `offset` (clamped to the end).
     pub fn original(&self, offset: u32) -> u32 {
-        let last = self.origin.len().saturating_sub(1);
-        self.origin
-            .get((offset as usize).min(last))
-            .copied()
-            .unwrap_or(0)
+        if offset as usize >= self.len() {
+            return self.end;
+        }
+        let jump = self.jumps.partition_point(|&(i, _)| i <= offset);
+        match jump.checked_sub(1).and_then(|j| self.jumps.get(j)) {
+            Some(&(i, o)) => o + (offset - i),
+            None => self.base + offset,
+        }
     }
 
     /// The normalised offset of original offset `original`: the first normalised character at
     /// or after it (the inverse of [`Normalized::original`]).
     pub fn normalized_of(&self, original: u32) -> u32 {
-        let chars = &self.origin[..self.origin.len().saturating_sub(1)];
-        chars.partition_point(|&o| o < original) as u32
+        let len = self.len() as u32;
+        let jump = self.jumps.partition_point(|&(_, o)| o <= original);
+        let Some(&(i, o)) = jump.checked_sub(1).and_then(|j| self.jumps.get(j)) else {
+            return 0;
+        };
+        // Past the characters that follow this jump one for one, the next jump's.
+        let run_end = self.jumps.get(jump).map_or(len, |&(next, _)| next);
+        (i + (original - o)).min(run_end)
     }
 
     /// The original end offset of a span ending at normalised offset `end`: one past the
@@ -91,9 +178,47 @@ impl Normalized {
         }
     }
 
+    /// The original span of the normalised span `start..end`, with the characters removed at
+    /// its edges that belong to it: removed characters (a soft hyphen, a joiner) go with the
+    /// character after them, or with the one before when what follows is whitespace or the end.
+    /// So a line's invisible characters stay with its words, and two spans that do not overlap
+    /// never share one.
+    pub fn original_span(&self, start: u32, end: u32) -> (u32, u32) {
+        let len = self.len() as u32;
+        let (start, end) = (start.min(len), end.min(len));
+        if start >= end {
+            let at = self.original(start);
+            return (at, at);
+        }
+        let owns_gap_before = |i: u32| !self.char_at(i).is_some_and(char::is_whitespace);
+        let gap_start = |i: u32| {
+            if i == 0 {
+                self.base
+            } else {
+                self.original(i - 1) + 1
+            }
+        };
+        let first = if owns_gap_before(start) {
+            gap_start(start)
+        } else {
+            self.original(start)
+        };
+        let last = if end == len || !owns_gap_before(end) {
+            self.original(end)
+        } else {
+            gap_start(end)
+        };
+        (first, last)
+    }
+
+    /// The character at normalised offset `offset`, if any.
+    fn char_at(&self, offset: u32) -> Option<char> {
+        self.slice(offset, offset + 1).chars().next()
+    }
+
     /// Number of characters of the normalised text.
     pub fn len(&self) -> usize {
-        self.origin.len().saturating_sub(1)
+        self.bytes.len().saturating_sub(1)
     }
 
     /// Whether the normalised text is empty.
@@ -135,7 +260,7 @@ impl<'a> CodePoints<'a> {
     }
 }
 
-/// How one input character is normalised: replaced, kept, or removed (`None`).
+/// How one character appears in the matching view: replaced, kept, or removed (`None`).
 pub fn map_char(c: char) -> Option<char> {
     match c {
         // No-break, narrow no-break, figure, thin and other fixed-width spaces.
@@ -148,11 +273,29 @@ pub fn map_char(c: char) -> Option<char> {
         | '\t' => Some(' '),
         // Soft hyphen, zero-width space/joiners, word joiner, byte-order mark, carriage return.
         '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\r' => None,
+        // Bidi marks, embeddings and isolates; variation selectors (emoji or text style).
+        '\u{061C}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FE00}'..='\u{FE0F}' => None,
         c => Some(c),
     }
 }
 
-/// Normalises a string without keeping the offset map.
+/// How one character of the input appears in the displayed text, given the next one: the
+/// carriage return of a CRLF line break is left out, a lone one is a line break; every other
+/// character is shown as written.
+pub fn display_char(c: char, next: Option<char>) -> Option<char> {
+    match (c, next) {
+        ('\r', Some('\n')) => None,
+        ('\r', _) => Some('\n'),
+        (c, _) => Some(c),
+    }
+}
+
+/// The matching view of a string, without the offset map.
 pub fn normalize_str(input: &str) -> String {
     input.chars().filter_map(map_char).collect()
 }
@@ -196,6 +339,43 @@ mod tests {
         assert_eq!(cp.of(0), 0);
         assert_eq!(cp.of(text.len()), 10);
         assert_eq!(cp.of(999), 10);
+    }
+
+    #[test]
+    fn the_displayed_text_keeps_every_character_but_structural_carriage_returns() {
+        let input = "می\u{200C}خواهم 👨\u{200D}👩\u{200D}👧 Kour\u{AD}sk\u{A0}! \u{FEFF}\u{200B}\u{202E}x\u{FE0F}\r\nb\rc";
+        let shown = Normalized::displayed(input, &[]);
+        assert_eq!(
+            shown.text,
+            "می\u{200C}خواهم 👨\u{200D}👩\u{200D}👧 Kour\u{AD}sk\u{A0}! \u{FEFF}\u{200B}\u{202E}x\u{FE0F}\nb\nc"
+        );
+        // After the dropped carriage return, offsets still map back to the input.
+        let b = shown.text.chars().position(|c| c == 'b').expect("b") as u32;
+        assert_eq!(shown.original(b), b + 1);
+    }
+
+    #[test]
+    fn the_matching_view_leaves_out_invisible_characters() {
+        assert_eq!(
+            normalize_str("Kour\u{AD}sk\u{A0}! \u{200B}\u{202E}x\u{FE0F}\u{200E}"),
+            "Koursk ! x"
+        );
+        assert_eq!(normalize_str("می\u{200C}خواهم"), "میخواهم");
+    }
+
+    #[test]
+    fn a_span_takes_the_invisible_characters_at_its_edges_that_belong_to_it() {
+        // Displayed: "\u{200B}Kour\u{AD}sk\u{200D} \u{AD}x"; matching: "Koursk x".
+        let n = Normalized::new("\u{200B}Kour\u{AD}sk\u{200D} \u{AD}x", 0);
+        assert_eq!(n.text, "Koursk x");
+        // "Koursk" takes the zero-width space before it, its soft hyphen and the joiner
+        // before the space; "x" takes the soft hyphen before it.
+        assert_eq!(n.original_span(0, 6), (0, 9));
+        assert_eq!(n.original_span(7, 8), (10, 12));
+        // Within a word, the soft hyphen goes with what follows it.
+        assert_eq!(n.original_span(0, 4), (0, 5));
+        assert_eq!(n.original_span(4, 6), (5, 9));
+        assert_eq!(n.original_span(3, 3), (4, 4));
     }
 
     #[test]

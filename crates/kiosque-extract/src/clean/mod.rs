@@ -1,9 +1,14 @@
 //! Cleaning: splitting a scraped page into typed parts — body paragraphs and headings, embedded
 //! posts, related-article links and boilerplate — without dropping anything.
+//!
+//! The rules read the matching view of the page (see [`crate::normalize`]); the parts they
+//! find are then placed on the displayed text, so a part's text is the input as written.
 
 pub mod embed;
 pub mod rules;
 pub mod units;
+
+use std::borrow::Cow;
 
 use chrono::NaiveDate;
 use kiosque_model::article::Noise;
@@ -14,7 +19,7 @@ use crate::normalize::Normalized;
 use rules::MarkerKind;
 use units::Unit;
 
-/// A half-open range of code points in the normalised document.
+/// A half-open range of code points in the displayed document.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
     /// First code point.
@@ -97,9 +102,9 @@ pub enum Role {
 pub struct Part {
     /// What it is.
     pub role: Role,
-    /// Where it is in the normalised document (for embeds, with the attribution line).
+    /// Where it is in the displayed document (for embeds, with the attribution line).
     pub span: Span,
-    /// Its text (for embeds, the post's text only; for related links, the title).
+    /// Its text as displayed (for embeds, the post's text only; for related links, the title).
     pub text: String,
 }
 
@@ -121,11 +126,13 @@ impl Part {
 /// A cleaned page.
 #[derive(Debug, Clone)]
 pub struct Cleaned {
-    /// The normalised text, with offsets back to the input.
+    /// The displayed text, with offsets back to the input.
     pub doc: Normalized,
+    /// The matching view of [`Cleaned::doc`], with offsets back to it.
+    pub matching: Normalized,
     /// The page in order, every unit of it typed.
     pub parts: Vec<Part>,
-    /// A title line found in the text (when no title was given).
+    /// A title line found in the text (when no title was given), as displayed.
     pub title_line: Option<String>,
     /// A dateline found in the text.
     pub dateline: Option<NaiveDate>,
@@ -137,6 +144,49 @@ impl Cleaned {
         self.parts
             .iter()
             .filter(|p| matches!(p.role, Role::Heading | Role::Paragraph))
+    }
+
+    /// The matching view of a part's text, which entity recognition and dates read.
+    pub fn matching_text(&self, part: &Part) -> MatchingText<'_> {
+        let span = part.text_span();
+        let start = self.matching.normalized_of(span.start);
+        let end = self.matching.normalized_of(span.end).max(start);
+        let slice = self.matching.slice(start, end);
+        // Markdown joins a paragraph's lines with spaces; an embed keeps its lines.
+        let text = if matches!(part.role, Role::Embed(_)) || !slice.contains('\n') {
+            Cow::Borrowed(slice)
+        } else {
+            Cow::Owned(slice.replace('\n', " "))
+        };
+        MatchingText {
+            text,
+            view: &self.matching,
+            start,
+            base: span.start,
+        }
+    }
+}
+
+/// A part's text as matched, with the way back to the part's text as displayed.
+#[derive(Debug, Clone)]
+pub struct MatchingText<'a> {
+    /// The text as matched.
+    pub text: Cow<'a, str>,
+    view: &'a Normalized,
+    /// Where the text starts in the matching view.
+    start: u32,
+    /// Where the part's text starts in the displayed document.
+    base: u32,
+}
+
+impl MatchingText<'_> {
+    /// The displayed span, in code points of the part's text, of the matched span
+    /// `start..end` (code points of [`MatchingText::text`]): a soft hyphen or joiner inside
+    /// the span is inside the displayed span too.
+    pub fn displayed(&self, start: usize, end: usize) -> (usize, usize) {
+        let first = self.view.original(self.start + start as u32);
+        let last = self.view.original_end(self.start + end as u32).max(first);
+        ((first - self.base) as usize, (last - self.base) as usize)
     }
 }
 
@@ -159,11 +209,17 @@ enum Tag {
 
 /// Cleans one page.
 pub fn clean(input: &str, options: &Options<'_>) -> Cleaned {
-    let doc = match options.format {
-        Format::Text => Normalized::new(input, 0),
-        Format::Markdown => Normalized::without(input, 0, &rules::footnote_references(input)),
-    };
-    let units = units::units(&doc.text, options.format);
+    // A byte-order mark that opens the text is an encoding mark, not text.
+    let mut structural: Vec<std::ops::Range<usize>> = Vec::new();
+    if input.starts_with('\u{FEFF}') {
+        structural.push(0..'\u{FEFF}'.len_utf8());
+    }
+    if options.format == Format::Markdown {
+        structural.extend(rules::footnote_references(input));
+    }
+    let doc = Normalized::displayed(input, &structural);
+    let matching = Normalized::new(&doc.text, 0);
+    let units = units::units(&matching.text, options.format);
     let mut tags = vec![Tag::Unset; units.len()];
     let mut embeds: Vec<EmbedInfo> = Vec::new();
 
@@ -180,13 +236,59 @@ pub fn clean(input: &str, options: &Options<'_>) -> Cleaned {
         _ => None,
     });
 
-    let parts = assemble(&doc, &units, tags, embeds);
+    let parts: Vec<Part> = assemble(&matching, &units, tags, embeds)
+        .into_iter()
+        .map(|part| displayed(part, &doc, &matching))
+        .collect();
+    let title_line = title_line.and_then(|_| {
+        parts
+            .iter()
+            .find(|p| p.role == Role::Boilerplate(Noise::Title))
+            .map(|p| p.text.clone())
+    });
     Cleaned {
         doc,
+        matching,
         parts,
         title_line,
         dateline,
     }
+}
+
+/// A part found on the matching view, placed on the displayed text: its spans cover the
+/// characters the matching view left out, and its text is the input as written.
+fn displayed(part: Part, doc: &Normalized, matching: &Normalized) -> Part {
+    let place = |span: Span| {
+        let (start, end) = matching.original_span(span.start, span.end);
+        Span { start, end }
+    };
+    let role = match part.role {
+        Role::Embed(mut e) => {
+            e.text_span = place(e.text_span);
+            e.author_span = e.author_span.map(place);
+            e.date_span = e.date_span.map(place);
+            if let Some(span) = e.author_span {
+                e.author = Some(doc.slice(span.start, span.end).trim().to_owned());
+            }
+            Role::Embed(e)
+        }
+        role => role,
+    };
+    let span = place(part.span);
+    let mut part = Part {
+        role,
+        span,
+        text: String::new(),
+    };
+    let text_span = part.text_span();
+    let text = doc.slice(text_span.start, text_span.end);
+    // Markdown joins a paragraph's lines with spaces; an embed keeps its lines.
+    part.text = if matches!(part.role, Role::Embed(_)) {
+        text.to_owned()
+    } else {
+        text.replace('\n', " ")
+    };
+    part
 }
 
 fn tag_line_noise(units: &[Unit], tags: &mut [Tag]) {
