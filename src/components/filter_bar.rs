@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use kiosque_model::Selection;
-use kiosque_model::display::isolate;
+use kiosque_model::display::{isolate, quote_id};
 use kiosque_model::index::Corpus;
 use leptos::prelude::*;
 
@@ -25,7 +25,7 @@ pub fn FilterBar(corpus: Arc<Corpus>) -> impl IntoView {
             .map(|id| {
                 let entity = corpus.entity(id);
                 // Ids not in the corpus (a stale link) stay visible, as written, so they can be removed.
-                let name = entity.map_or_else(|| format!("‘{id}’"), |e| e.name.clone());
+                let name = entity.map_or_else(|| quote_id(id.as_str()), |e| e.name.clone());
                 let class = entity.map_or_else(
                     || "pill pill-unknown".to_owned(),
                     |e| format!("pill pill-{}", e.label.id_prefix()),

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use kiosque_model::article_view::{entities_by_label, layout};
-use kiosque_model::display::isolate;
+use kiosque_model::display::quote_id;
 use kiosque_model::index::Corpus;
 use kiosque_model::links::safe_href;
 use kiosque_model::{ArticleBody, ArticleSummary, Block, Label, RelatedBlock, Selection};
@@ -32,7 +32,7 @@ pub fn ArticlePage() -> impl IntoView {
                 let id = id.get();
                 match corpus.article(&id) {
                     Some(summary) => view! { <ArticleView summary=summary.clone() corpus=Arc::clone(&corpus) /> }.into_any(),
-                    None => view! { <NotFound message=format!("No article with id ‘{}’ in this corpus.", isolate(&id)) /> }.into_any(),
+                    None => view! { <NotFound message=format!("No article with id {} in this corpus.", quote_id(&id)) /> }.into_any(),
                 }
             }
         } />

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use kiosque_model::cooccurrence::co_occurring;
-use kiosque_model::display::{count_noun, format_date, isolate};
+use kiosque_model::display::{count_noun, format_date, quote_id};
 use kiosque_model::index::Corpus;
 use kiosque_model::{Entity, EntityId, Label, Selection};
 use leptos::prelude::*;
@@ -31,7 +31,7 @@ pub fn EntityPage() -> impl IntoView {
                 let id = id.get();
                 match corpus.entity(&id) {
                     Some(entity) => view! { <EntityView entity=entity.clone() corpus=Arc::clone(&corpus) /> }.into_any(),
-                    None => view! { <NotFound message=format!("No entity with id ‘{}’ in this corpus.", isolate(id.as_str())) /> }.into_any(),
+                    None => view! { <NotFound message=format!("No entity with id {} in this corpus.", quote_id(id.as_str())) /> }.into_any(),
                 }
             }
         } />

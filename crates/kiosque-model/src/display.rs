@@ -115,6 +115,15 @@ pub fn isolate(text: &str) -> String {
     format!("\u{2068}{text}\u{2069}")
 }
 
+/// The longest id from a URL a message quotes in full, in characters.
+pub const QUOTED_ID_CHARS: usize = 60;
+
+/// An id as written in a URL, quoted for a message: `‘loc-x’`, bidi-isolated, and shortened to
+/// [`QUOTED_ID_CHARS`] (a link may carry an id of any length; the message need not).
+pub fn quote_id(id: &str) -> String {
+    format!("‘{}’", isolate(&crate::text::shorten(id, QUOTED_ID_CHARS)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,6 +131,14 @@ mod tests {
     #[test]
     fn isolated_text_is_closed_whatever_it_holds() {
         assert_eq!(isolate("a\u{202e}b"), "\u{2068}a\u{202e}b\u{2069}");
+    }
+
+    #[test]
+    fn quoted_ids_are_isolated_and_kept_short() {
+        assert_eq!(quote_id("loc-x"), "‘\u{2068}loc-x\u{2069}’");
+        let long = quote_id(&format!("loc-{}", "z".repeat(10_000)));
+        assert_eq!(long.chars().count(), QUOTED_ID_CHARS + 4, "{long}");
+        assert!(long.ends_with("z…\u{2069}’"), "{long}");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Why a filtered view is empty, in words a reader can act on.
 
-use crate::display::isolate;
+use crate::display::{isolate, quote_id};
 use crate::entity::{Entity, EntityId};
 use crate::facets::filter;
 use crate::index::Corpus;
@@ -19,16 +19,13 @@ pub enum EmptyReason<'a> {
 
 impl EmptyReason<'_> {
     /// A sentence saying why: `‘loc-x’ is not in this corpus`, `No article mentions both Koursk
-    /// and Xiaomi`. Ids and names are bidi-isolated ([`isolate`]): they come from the URL and
-    /// the data.
+    /// and Xiaomi`. Ids and names are bidi-isolated ([`isolate`]) and ids shortened
+    /// ([`quote_id`]): they come from the URL and the data.
     pub fn message(&self) -> String {
         match self {
             EmptyReason::NoArticles => "This corpus has no articles yet.".to_owned(),
             EmptyReason::Unknown(ids) => {
-                let quoted: Vec<String> = ids
-                    .iter()
-                    .map(|id| format!("‘{}’", isolate(id.as_str())))
-                    .collect();
+                let quoted: Vec<String> = ids.iter().map(|id| quote_id(id.as_str())).collect();
                 let verb = if ids.len() == 1 { "is" } else { "are" };
                 format!("{} {verb} not in this corpus.", join_and(&quoted))
             }

@@ -1,10 +1,11 @@
 //! What the home page says about the current view: its title and how many entities it shows.
 
 use crate::article::ArticleSummary;
-use crate::display::isolate;
+use crate::display::{QUOTED_ID_CHARS, isolate};
 use crate::entity::EntityId;
 use crate::index::Corpus;
 use crate::selection::Selection;
+use crate::text::shorten;
 
 /// The view's own title: the selected entities' names joined by `+` (ids, as written, for
 /// entities the corpus does not have), each bidi-isolated; empty when nothing is selected.
@@ -13,9 +14,10 @@ pub fn selection_title(corpus: &Corpus, selection: &Selection) -> String {
         .entities()
         .iter()
         .map(|id| {
-            corpus
-                .entity(id)
-                .map_or_else(|| isolate(id.as_str()), |e| isolate(&e.name))
+            corpus.entity(id).map_or_else(
+                || isolate(&shorten(id.as_str(), QUOTED_ID_CHARS)),
+                |e| isolate(&e.name),
+            )
         })
         .collect::<Vec<_>>()
         .join(" + ")
