@@ -5,14 +5,14 @@ use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use kiosque_model::display::count_noun;
-use kiosque_model::index::{Corpus, parse_index};
-use kiosque_model::{ArticleBody, SiteIndex};
+use kiosque_model::index::parse_index;
+use kiosque_model::{ArticleBody, SiteIndex, validate};
 
-use crate::output;
 use crate::pages::html::{BODY_START, PageMeta, Template};
 use crate::pages::render;
+use crate::{message, output};
 
 /// What `pages` produced.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -47,25 +47,12 @@ pub fn run(dist: &Path, site_name: &str) -> anyhow::Result<PagesReport> {
     let data = dist.join("data");
     // A build into dist/data that was interrupted is repaired before the data is read.
     output::recover_beside(&data)?;
-    let corpus = Corpus::new(read_index(&data)?);
-    // Ids become directory names: only the documented `[a-z0-9-]` may reach the file system.
-    let ids = corpus
-        .articles()
-        .iter()
-        .map(|a| a.id.as_str())
-        .chain(corpus.entities().iter().map(|e| e.id.as_str()));
-    for id in ids {
-        if id.is_empty()
-            || !id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        {
-            bail!(
-                "{}: id {id:?} is not of [a-z0-9-]; rebuild the data with `kiosque build`",
-                data.join("index.json").display()
-            );
-        }
-    }
+    // The data contract's check, as the app makes it: what breaks the contract is left out of
+    // the pages (ids become directory names: only `[a-z0-9-]` reaches the file system), with a
+    // warning.
+    let checked = validate::corpus(read_index(&data)?);
+    warn_problems(&data.join("index.json"), &checked.problems);
+    let corpus = checked.value;
     let write = |path: PathBuf, html: String| -> anyhow::Result<()> {
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
@@ -80,6 +67,9 @@ pub fn run(dist: &Path, site_name: &str) -> anyhow::Result<PagesReport> {
             .with_context(|| format!("cannot read {}", body_path.display()))?;
         let body: ArticleBody = serde_json::from_str(&text)
             .with_context(|| format!("{}: not a valid article body", body_path.display()))?;
+        let checked = validate::body(body, &summary.id, &corpus);
+        warn_problems(&body_path, &checked.problems);
+        let body = checked.value;
         let meta = PageMeta {
             title: format!("{} · {site_name}", summary.title),
             description: summary.excerpt.clone(),
@@ -143,6 +133,13 @@ pub fn run(dist: &Path, site_name: &str) -> anyhow::Result<PagesReport> {
     report.removed += remove_stale(&dist.join("article"), &articles)?;
     report.removed += remove_stale(&dist.join("entity"), &entities)?;
     Ok(report)
+}
+
+/// Warns of what the contract check changed in a data file.
+fn warn_problems(path: &Path, problems: &[validate::Problem]) {
+    for problem in problems {
+        message::warning(format_args!("{}: {problem}", path.display()));
+    }
 }
 
 /// Removes the pages under `section` (`dist/article` or `dist/entity`) whose id is not in

@@ -1,0 +1,125 @@
+//! What `kiosque build` writes keeps the data contract: the validator the app runs on it finds
+//! nothing to change, and every body's fingerprint in the index is the file's.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::{build, demo, kiosque, repo, shared, stderr};
+use kiosque_model::index::parse_index;
+use kiosque_model::{ArticleBody, stamp, validate};
+
+/// Builds `inputs` and checks the output against the contract.
+fn assert_build_keeps_the_contract(inputs: &[PathBuf]) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("data");
+    let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+    let run = build(&inputs, &out);
+    assert!(run.status.success(), "build failed: {}", stderr(&run));
+    assert_data_keeps_the_contract(&out);
+}
+
+fn assert_data_keeps_the_contract(data: &Path) {
+    let text = fs::read_to_string(data.join("index.json")).expect("index.json");
+    let index = parse_index(&text).expect("index parses");
+    let checked = validate::corpus(index);
+    assert!(
+        checked.problems.is_empty(),
+        "{}: {:#?}",
+        data.display(),
+        checked.problems
+    );
+    let corpus = checked.value;
+    assert!(!corpus.articles().is_empty());
+    for summary in corpus.articles() {
+        let path = data.join("articles").join(format!("{}.json", summary.id));
+        let text = fs::read_to_string(&path).expect("body file");
+        assert_eq!(
+            summary.body_hash.as_deref(),
+            Some(stamp::of_text(&text).as_str()),
+            "{}: the index's body_hash is not the file's",
+            path.display()
+        );
+        let body: ArticleBody = serde_json::from_str(&text).expect("body parses");
+        let checked = validate::body(body, &summary.id, &corpus);
+        assert!(
+            checked.problems.is_empty(),
+            "{}: {:#?}",
+            path.display(),
+            checked.problems
+        );
+    }
+}
+
+#[test]
+fn the_demo_and_the_browser_tests_fixtures_keep_the_contract() {
+    assert_build_keeps_the_contract(&[demo(), repo().join("tests/e2e/fixtures")]);
+}
+
+#[test]
+fn the_committed_demo_data_keeps_the_contract() {
+    assert_data_keeps_the_contract(&repo().join("public/data"));
+}
+
+#[test]
+fn the_shared_corpus_keeps_the_contract() {
+    let Some(shared) = shared() else { return };
+    let corpus = shared.join("corpus");
+    assert_build_keeps_the_contract(&[
+        corpus.join("wikinews/articles.jsonl"),
+        corpus.join("raw"),
+        corpus.join("seed"),
+    ]);
+}
+
+/// `kiosque pages` on data that breaks the contract: the pages show what the app shows (the
+/// check's result), and say what was left out, rather than failing or publishing it as it is.
+#[test]
+fn pages_of_data_that_breaks_the_contract_show_it_checked_with_warnings() {
+    let dist = tempfile::tempdir().expect("temp dir");
+    let data = dist.path().join("data");
+    fs::create_dir_all(data.join("articles")).expect("mkdir");
+    fs::write(
+        dist.path().join("index.html"),
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Kiosque</title></head><body><div id=\"prerender\"></div></body></html>",
+    )
+    .expect("write");
+    let excerpt = "mot ".repeat(100_000);
+    let index = serde_json::json!({
+        "schema_version": "1.1",
+        "articles": [
+            {"id": "a", "title": "Koursk", "excerpt": excerpt, "words": 3, "entities": ["loc-koursk", "loc-ghost"]},
+            {"id": "../../escape", "title": "Out", "excerpt": "", "words": 1}
+        ],
+        "entities": [{"id": "loc-koursk", "label": "LOC", "name": "Koursk", "articles": 1, "mentions": 1}]
+    });
+    fs::write(data.join("index.json"), index.to_string()).expect("write");
+    fs::write(
+        data.join("articles/a.json"),
+        r#"{"id": "a", "blocks": [{"kind": "paragraph", "text": "À Koursk, la suite.", "mentions": [
+            {"start": -3, "end": 8, "entity": "loc-koursk"},
+            {"start": 2, "end": 8, "entity": "loc-koursk"},
+            {"start": 9, "end": 99999999999, "entity": "loc-koursk"}]}]}"#,
+    )
+    .expect("write");
+    let run = kiosque(&["pages", "--dist", &dist.path().display().to_string()]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let warnings = stderr(&run);
+    for expected in ["../../escape", "loc-ghost", "excerpt", "blocks[0]"] {
+        assert!(warnings.contains(expected), "{expected}: {warnings}");
+    }
+    let page = fs::read_to_string(dist.path().join("article/a/index.html")).expect("page");
+    assert!(
+        page.contains("entity/loc-koursk/\" title=\"Place\">Koursk</a>, la suite."),
+        "the good mention is linked, the text all there: {page}"
+    );
+    let description = page
+        .split("<meta name=\"description\" content=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a description");
+    assert!(description.chars().count() <= 220, "{description}");
+    assert!(!dist.path().join("escape").exists());
+    assert!(!dist.path().join("article/escape").exists());
+}
