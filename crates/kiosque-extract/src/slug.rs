@@ -2,13 +2,16 @@
 
 use kiosque_model::text::fold;
 
+use crate::normalize::normalize_str;
+
 /// The slug of `text`, at most `max` bytes, cut at a word boundary.
 ///
 /// Letters are folded (lowercase, no accents); other Latin text becomes ASCII; characters of
 /// other scripts are written as their code point (`x43a`) so that ids stay distinct and ASCII.
+/// Invisible characters (soft hyphens, joiners) are read through, as matching does.
 pub fn slugify(text: &str, max: usize) -> String {
     let mut out = String::new();
-    for c in fold(text).chars() {
+    for c in fold(&normalize_str(text)).chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if c.is_alphanumeric() {
@@ -46,6 +49,12 @@ mod tests {
         assert_eq!(slugify("L’Ukraine !", 80), "l-ukraine");
         assert_eq!(slugify("Москва", 80), "x43cx43ex441x43ax432x430");
         assert_eq!(slugify("  ", 80), "");
+        // A title shown with its soft hyphens and joiners keeps the id it has without them.
+        assert_eq!(
+            slugify("Kour\u{AD}sk\u{200B} : l’of\u{AD}fensive", 80),
+            "koursk-l-offensive"
+        );
+        assert_eq!(slugify("می\u{200C}خواهم", 80), slugify("میخواهم", 80));
         assert_eq!(
             slugify("Guerre en Ukraine : à la surprise générale", 20),
             "guerre-en-ukraine-a"

@@ -161,3 +161,15 @@ fn a_byte_order_mark_that_opens_the_text_is_not_text() {
     let a = analysed("\u{FEFF}Kyiv tient.", Format::Text);
     assert_eq!(block_texts(&a), ["Kyiv tient."]);
 }
+
+#[test]
+fn a_title_line_is_shown_as_written() {
+    let doc = Document {
+        text: "Offensive à Kour\u{AD}sk\nLes forces ukrainiennes ont relancé une offensive."
+            .to_owned(),
+        ..Document::default()
+    };
+    let a = analyze(&doc, Knowledge::builtin());
+    assert!(!a.title_derived);
+    assert_eq!(a.title, "Offensive à Kour\u{AD}sk");
+}
