@@ -1,0 +1,376 @@
+//! The site when its data is served badly or changes under the reader: missing, cut in the
+//! middle, of another schema, malformed, slow, or rebuilt since the last visit. The reader gets
+//! a message that says what went wrong and, where trying again can help, a Retry button that
+//! works once the data is back; a slow answer shows a loading state, then the content; a
+//! rebuilt site shows its new text, never a cached old body next to a fresh index.
+//!
+//! Run by `scripts/test` with `KIOSQUE_E2E=1`, like `browser.rs`.
+
+mod harness;
+
+use std::path::PathBuf;
+
+use harness::server::Fault;
+use harness::{Browser, Site, ready, repo};
+
+const INDEX: &str = "/data/index.json";
+
+/// Waits for the error view and returns its text.
+async fn error_text(browser: &Browser, what: &str) -> String {
+    browser
+        .wait_until(
+            what,
+            "return !!document.querySelector('.error[role=alert]');",
+        )
+        .await;
+    browser
+        .client
+        .execute(
+            "return document.querySelector('.error[role=alert]').innerText;",
+            vec![],
+        )
+        .await
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn index_bytes(site: &Site) -> Vec<u8> {
+    std::fs::read(site.root().join("data/index.json")).expect("the site's index")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_missing_cut_or_malformed_index_is_explained_and_retry_loads_it_once_it_is_back() {
+    if !ready() {
+        return;
+    }
+    let site = Site::dist();
+    let good = index_bytes(&site);
+    let browser = Browser::new().await;
+    let cases: [(&str, Fault, &[&str]); 4] = [
+        (
+            "missing",
+            Fault::Status(404),
+            &[INDEX, "HTTP 404", "not found"],
+        ),
+        ("cut in transfer", Fault::Cut, &["Could not reach", INDEX]),
+        (
+            "truncated file",
+            Fault::Body(good[..good.len() / 2].to_vec()),
+            &[INDEX, "not valid site data", "truncated"],
+        ),
+        (
+            "an HTML page instead",
+            Fault::Body(b"<!DOCTYPE html><h1>Welcome to nginx!</h1>".to_vec()),
+            &[INDEX, "not valid site data"],
+        ),
+    ];
+    for (name, fault, expected) in cases {
+        site.server().set(INDEX, fault);
+        browser.open(&site.url("/")).await;
+        let text = error_text(&browser, &format!("the error for an index {name}")).await;
+        assert!(
+            text.contains("Could not load the site data"),
+            "{name}: {text}"
+        );
+        for part in expected {
+            assert!(text.contains(part), "{name}: {part:?} not in {text:?}");
+        }
+        assert_eq!(browser.count("article.card").await, 0, "{name}");
+        browser
+            .screenshot(&format!("index-{}", name.replace(' ', "-")))
+            .await;
+
+        // Still broken: Retry asks again and says so again.
+        let asked = site.server().hits(INDEX);
+        browser.click(".error button.retry").await;
+        site.server().wait_for_hits(INDEX, asked + 1);
+        error_text(&browser, &format!("the error again for an index {name}")).await;
+
+        // Back: Retry loads it.
+        site.server().clear(INDEX);
+        browser.click(".error button.retry").await;
+        browser
+            .wait_until(
+                &format!("cards after a retry ({name})"),
+                "return document.querySelectorAll('article.card').length > 0 && !document.querySelector('.error');",
+            )
+            .await;
+    }
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn data_of_another_major_version_asks_for_a_rebuild_and_offers_no_useless_retry() {
+    if !ready() {
+        return;
+    }
+    let site = Site::dist();
+    let good = String::from_utf8(index_bytes(&site)).expect("UTF-8 index");
+    let version =
+        serde_json::from_str::<serde_json::Value>(&good).expect("valid index")["schema_version"]
+            .as_str()
+            .expect("a schema version")
+            .to_owned();
+    let future = good.replacen(
+        &format!("\"schema_version\":\"{version}\""),
+        "\"schema_version\":\"2.0\"",
+        1,
+    );
+    assert_ne!(future, good, "the index names its schema version");
+    site.server().set(INDEX, Fault::Body(future.into_bytes()));
+    let browser = Browser::new().await;
+    browser.open(&site.url("/")).await;
+    let text = error_text(&browser, "the version message").await;
+    assert!(text.contains("This site needs to be rebuilt"), "{text}");
+    assert!(text.contains("2.0"), "the data's version is named: {text}");
+    let major = version.split('.').next().unwrap_or_default();
+    assert!(
+        text.contains(&format!("{major}.")),
+        "the app's version is named: {text}"
+    );
+    assert_eq!(browser.count(".error button.retry").await, 0);
+    browser.screenshot("index-schema-2").await;
+
+    // Once the publisher rebuilds, the page loads.
+    site.server().clear(INDEX);
+    browser.client.refresh().await.expect("reload");
+    browser
+        .wait_until(
+            "cards after the rebuild",
+            "return document.querySelectorAll('article.card').length > 0;",
+        )
+        .await;
+    browser.close().await;
+}
+
+/// The demo article and the two fixtures: three article bodies, one per fault, so that no
+/// fault is hidden by a body the browser has cached.
+fn fixture_inputs() -> Vec<PathBuf> {
+    vec![repo().join("demo"), repo().join("tests/e2e/fixtures")]
+}
+
+fn article_ids(site: &Site) -> Vec<String> {
+    site.read_json("index.json")["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .filter_map(|a| a["id"].as_str().map(str::to_owned))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_missing_malformed_or_cut_article_body_is_explained_under_its_title_and_retry_loads_it() {
+    if !ready() {
+        return;
+    }
+    let site = Site::with_inputs(&fixture_inputs());
+    let ids = article_ids(&site);
+    assert_eq!(ids.len(), 3, "{ids:?}");
+    let cases: [(&str, Fault, &[&str]); 3] = [
+        ("missing", Fault::Status(404), &["HTTP 404"]),
+        (
+            "malformed",
+            Fault::Body(br#"{"id": "x", "blocks": [{"kind": "paragraph", "te"#.to_vec()),
+            &["not valid site data"],
+        ),
+        ("cut in transfer", Fault::Cut, &["Could not reach"]),
+    ];
+    let browser = Browser::new().await;
+    for ((name, fault, expected), id) in cases.into_iter().zip(&ids) {
+        let body = format!("/data/articles/{id}.json");
+        let title = site.read_json("index.json")["articles"]
+            .as_array()
+            .and_then(|a| a.iter().find(|a| a["id"] == id.as_str()))
+            .and_then(|a| a["title"].as_str().map(str::to_owned))
+            .expect("a title");
+        site.server().set(&body, fault);
+        browser.open(&site.url(&format!("/article/{id}/"))).await;
+        let text = error_text(&browser, &format!("the error for a body {name}")).await;
+        assert!(
+            text.contains("Could not load the text of this article") && text.contains(&body),
+            "{name}: {text}"
+        );
+        for part in expected {
+            assert!(text.contains(part), "{name}: {part:?} not in {text:?}");
+        }
+        // The rest of the page is there: the title, the way home.
+        let page = browser.text().await;
+        assert!(page.contains(&title), "{name}: the title is shown: {page}");
+        assert!(page.contains("All articles"), "{name}");
+        browser
+            .screenshot(&format!("body-{}", name.replace(' ', "-")))
+            .await;
+
+        site.server().clear(&body);
+        browser.click(".error button.retry").await;
+        browser
+            .wait_until(
+                &format!("the body after a retry ({name})"),
+                "return document.querySelectorAll('.article-body p').length > 0 && !document.querySelector('.error');",
+            )
+            .await;
+    }
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_slow_answer_shows_a_loading_state_then_the_content() {
+    if !ready() {
+        return;
+    }
+    let site = Site::dist();
+    let browser = Browser::new().await;
+
+    // The index is slow: the pre-rendered page stays on screen, then the app takes its place.
+    site.server().set(INDEX, Fault::Hold);
+    browser
+        .client
+        .goto(&site.url("/"))
+        .await
+        .expect("navigation");
+    site.server().wait_for_hits(INDEX, 1);
+    browser
+        .wait_until(
+            "the pre-rendered page while the index loads",
+            "const p = document.getElementById('prerender');
+             return !!p && p.hasAttribute('inert') && p.getClientRects().length > 0
+               && p.querySelectorAll('.pr-card').length > 0
+               && !document.querySelector('.error') && !document.querySelector('article.card');",
+        )
+        .await;
+    browser.screenshot("slow-index").await;
+    site.server().clear(INDEX);
+    browser.wait_for_app().await;
+    browser
+        .wait_until(
+            "the cards",
+            "return document.querySelectorAll('article.card').length > 0;",
+        )
+        .await;
+
+    // An article body is slow: placeholders under the title, then the text.
+    let id = browser.card_ids().await.into_iter().next().expect("a card");
+    let body = format!("/data/articles/{id}.json");
+    site.server().set(&body, Fault::Hold);
+    browser.click("article.card .card-title a").await;
+    site.server().wait_for_hits(&body, 1);
+    browser
+        .wait_until(
+            "placeholders while the body loads",
+            "const l = document.querySelector('.article-page .loading[aria-busy=true]');
+             return !!l && l.getClientRects().length > 0
+               && l.textContent.includes('Loading the article')
+               && !!document.getElementById('article-title');",
+        )
+        .await;
+    browser.screenshot("slow-body").await;
+    site.server().clear(&body);
+    browser
+        .wait_until(
+            "the body",
+            "return document.querySelectorAll('.article-body a.mention').length > 0
+               && !document.querySelector('.loading');",
+        )
+        .await;
+    assert!(
+        browser.console_errors().await.is_empty(),
+        "{:?}",
+        browser.console_errors().await
+    );
+    browser.close().await;
+}
+
+/// Dates every file under `dir` back by two days, as if the site had been built then: browsers
+/// then keep its files fresh for hours by heuristic (a tenth of their age), as static hosts
+/// without `Cache-Control` let them.
+fn age(dir: &std::path::Path) {
+    let then = std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 24 * 3600);
+    for entry in std::fs::read_dir(dir).expect("readable dir") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            age(&path);
+        } else {
+            std::fs::File::options()
+                .write(true)
+                .open(&path)
+                .and_then(|f| f.set_modified(then))
+                .expect("set the modification time");
+        }
+    }
+}
+
+/// The text of the article body on screen, once there is one (or an error).
+async fn body_text(browser: &Browser, what: &str) -> String {
+    browser
+        .wait_until(
+            what,
+            "return document.querySelectorAll('.article-body p').length > 0 || !!document.querySelector('.error');",
+        )
+        .await;
+    browser
+        .client
+        .execute(
+            "return document.querySelector('.article-body')?.innerText ?? document.querySelector('.error').innerText;",
+            vec![],
+        )
+        .await
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn after_a_rebuild_an_article_read_before_shows_its_new_text_not_the_cached_one() {
+    if !ready() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("changing.jsonl");
+    let record = |text: &str| {
+        serde_json::json!({
+            "id": "changing",
+            "title": "Le conseil municipal vote le budget",
+            "published": "2025-01-06",
+            "lang": "fr",
+            "text": text,
+        })
+        .to_string()
+    };
+    let old = "Première version : le conseil municipal de Lyon a voté le budget mardi soir.";
+    let new = "Seconde version : le conseil municipal de Lyon a rejeté le budget mardi soir.";
+    std::fs::write(&input, record(old)).expect("write v1");
+    let site = Site::with_inputs(std::slice::from_ref(&input));
+    age(&site.root().join("data"));
+    let browser = Browser::new().await;
+    browser.open(&site.url("/article/changing/")).await;
+    assert!(
+        body_text(&browser, "the first text")
+            .await
+            .contains("Première version")
+    );
+
+    // The publisher rebuilds the site; the reader comes back.
+    std::fs::write(&input, record(new)).expect("write v2");
+    site.rebuild(std::slice::from_ref(&input));
+    browser.open(&site.url("/")).await;
+    browser
+        .wait_until(
+            "the card with the new excerpt",
+            "return document.querySelector('article.card .card-excerpt')?.innerText.includes('Seconde version');",
+        )
+        .await;
+    browser.click("article.card .card-title a").await;
+    let text = body_text(&browser, "the body after following the card").await;
+    assert!(
+        text.contains("Seconde version") && !text.contains("Première version"),
+        "the card shows the new excerpt, the article an old cached body: {text:?}"
+    );
+    browser.open(&site.url("/article/changing/")).await;
+    let text = body_text(&browser, "the body opened directly").await;
+    assert!(
+        text.contains("Seconde version") && !text.contains("Première version"),
+        "the article opened directly shows an old cached body: {text:?}"
+    );
+    browser.close().await;
+}

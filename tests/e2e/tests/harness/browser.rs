@@ -1,0 +1,341 @@
+//! A headless Chromium driven through chromedriver, with the checks every page gets: each state
+//! a test waits for is also laid out at a phone's and a desktop's width and must not overflow
+//! sideways ([`Browser::assert_fits`]).
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{Value, json};
+
+use super::{repo, wait_for_port};
+
+/// The widths every page is checked at, in CSS pixels: a small phone and a desktop. The first
+/// is the window's width between checks.
+pub const WIDTHS: [u32; 2] = [1280, 360];
+
+/// The window's height.
+const HEIGHT: u32 = 900;
+
+/// What overflows the viewport sideways: the page itself, or any element that reaches past the
+/// right edge or is wider than the viewport, except inside an element that clips or scrolls its
+/// own content (that element is checked itself). Returns one line per problem, at most eight.
+const OVERFLOW: &str = r#"
+const root = document.documentElement;
+const width = root.clientWidth;
+const problems = [];
+if (root.scrollWidth > width) {
+  problems.push(`the page is ${root.scrollWidth} px wide in a ${width} px viewport`);
+}
+const clipped = (el) => {
+  for (let p = el.parentElement; p && p !== document.body && p !== root; p = p.parentElement) {
+    if (getComputedStyle(p).overflowX !== 'visible') return true;
+  }
+  return false;
+};
+const name = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+  + (typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\s+/).join('.') : '');
+for (const el of document.body.querySelectorAll('*')) {
+  const r = el.getBoundingClientRect();
+  if (r.width === 0 && r.height === 0) continue;
+  const right = r.right + window.scrollX;
+  if ((right > width + 1 || r.width > width + 1) && !clipped(el)) {
+    const text = (el.textContent || '').trim().slice(0, 40);
+    problems.push(`${name(el)} (${Math.round(r.width)} px wide, right edge at ${Math.round(right)} px): ${JSON.stringify(text)}`);
+    if (problems.length >= 8) break;
+  }
+}
+return problems;
+"#;
+
+/// A child process killed when dropped.
+struct Guard(Child);
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// A headless Chromium session; quits when dropped.
+pub struct Browser {
+    pub client: Client,
+    _driver: Guard,
+    _profile: tempfile::TempDir,
+}
+
+impl Browser {
+    /// A fresh browser: new profile, nothing cached.
+    pub async fn new() -> Browser {
+        let port = free_port();
+        let driver = Guard(
+            Command::new("chromedriver")
+                .arg(format!("--port={port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("chromedriver starts"),
+        );
+        wait_for_port(port, "chromedriver");
+        let profile = tempfile::tempdir().expect("profile dir");
+        let chromium = [
+            "/usr/bin/chromium",
+            "/usr/bin/chromium-browser",
+            "/usr/bin/google-chrome",
+        ]
+        .into_iter()
+        .find(|p| Path::new(p).is_file())
+        .expect("a Chromium binary");
+        let caps = json!({
+            "goog:chromeOptions": {
+                "binary": chromium,
+                "args": [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", format!("--window-size={},{HEIGHT}", WIDTHS[0]),
+                    format!("--user-data-dir={}", profile.path().display()),
+                ],
+            },
+            "goog:loggingPrefs": { "browser": "ALL" },
+        });
+        let Value::Object(caps) = caps else {
+            unreachable!("a JSON object")
+        };
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("a WebDriver session");
+        Browser {
+            client,
+            _driver: driver,
+            _profile: profile,
+        }
+    }
+
+    /// Opens `url` and waits for the app to have replaced the pre-rendered page.
+    pub async fn open(&self, url: &str) {
+        self.client.goto(url).await.expect("navigation");
+        self.wait_for_app().await;
+    }
+
+    /// Waits until the app has started: it removes the pre-rendered page when it mounts.
+    pub async fn wait_for_app(&self) {
+        self.wait_until(
+            "the app to start",
+            "return document.readyState === 'complete' && !document.getElementById('prerender');",
+        )
+        .await;
+    }
+
+    /// Clicks the first element matching a CSS selector.
+    pub async fn click(&self, css: &str) {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+    }
+
+    /// An attribute of the first element matching a CSS selector.
+    pub async fn attr(&self, css: &str, name: &str) -> Option<String> {
+        let element = self.client.find(Locator::Css(css)).await.ok()?;
+        element.attr(name).await.ok().flatten()
+    }
+
+    /// The ids of the article cards shown, in order.
+    pub async fn card_ids(&self) -> Vec<String> {
+        self.client
+            .execute(
+                "return Array.from(document.querySelectorAll('article.card')).map(c => c.dataset.articleId);",
+                vec![],
+            )
+            .await
+            .ok()
+            .and_then(|v| serde_json::from_value(v).ok())
+            .unwrap_or_default()
+    }
+
+    /// Waits up to 15 s for `script` (a JavaScript function body returning a boolean) to be
+    /// true, then checks that the page fits at every width ([`Browser::assert_fits`]).
+    pub async fn wait_until(&self, what: &str, script: &str) {
+        self.poll(what, script).await;
+        self.assert_fits(what).await;
+    }
+
+    /// Waits up to 15 s for `script` to be true.
+    async fn poll(&self, what: &str, script: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            if self.eval_bool(script).await {
+                return;
+            }
+            if Instant::now() > deadline {
+                let _ = self
+                    .screenshot(&format!("timeout-{}", what.replace(' ', "-")))
+                    .await;
+                panic!(
+                    "timed out waiting for {what} (url: {:?})",
+                    self.client.current_url().await.map(|u| u.to_string())
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Runs `script` (a function body) and reads its result as a boolean, false on error.
+    pub async fn eval_bool(&self, script: &str) -> bool {
+        self.client
+            .execute(script, vec![])
+            .await
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false)
+    }
+
+    /// Asserts that the page as it is now does not overflow sideways at any of [`WIDTHS`]
+    /// (see [`Browser::overflows`]); a screenshot of each failing width is saved.
+    pub async fn assert_fits(&self, what: &str) {
+        let failures = self.overflows(what).await;
+        assert!(
+            failures.is_empty(),
+            "{what} ({}) overflows sideways {}",
+            self.url().await,
+            failures.join(" | ")
+        );
+    }
+
+    /// What overflows sideways at each of [`WIDTHS`], one line per failing width: the document
+    /// wider than the viewport, or an element reaching past its right edge (see [`OVERFLOW`]).
+    /// Leaves the window at its usual width.
+    pub async fn overflows(&self, what: &str) -> Vec<String> {
+        let mut failures = Vec::new();
+        for width in WIDTHS.into_iter().skip(1).chain([WIDTHS[0]]) {
+            self.resize(width).await;
+            let problems: Vec<String> = self
+                .client
+                .execute(OVERFLOW, vec![])
+                .await
+                .ok()
+                .and_then(|v| serde_json::from_value(v).ok())
+                .unwrap_or_else(|| vec!["the layout check could not run".to_owned()]);
+            if !problems.is_empty() {
+                let name = format!("overflow-{width}-{}", what.replace(' ', "-"));
+                let _ = self.screenshot(&name).await;
+                failures.push(format!("at {width} px: {}", problems.join("; ")));
+            }
+        }
+        failures
+    }
+
+    /// Sets the viewport to `width` CSS pixels and waits until the page has it.
+    pub async fn resize(&self, width: u32) {
+        self.client
+            .set_window_size(width, HEIGHT)
+            .await
+            .expect("the window can be resized");
+        self.poll(
+            &format!("a {width} px wide viewport"),
+            &format!("return window.innerWidth === {width};"),
+        )
+        .await;
+    }
+
+    /// The number of elements matching a CSS selector.
+    pub async fn count(&self, css: &str) -> usize {
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .map(|v| v.len())
+            .unwrap_or(0)
+    }
+
+    /// The visible text of the page.
+    pub async fn text(&self) -> String {
+        self.client
+            .execute("return document.body.innerText;", vec![])
+            .await
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    }
+
+    /// The current URL.
+    pub async fn url(&self) -> String {
+        self.client
+            .current_url()
+            .await
+            .map(|u| u.to_string())
+            .unwrap_or_default()
+    }
+
+    /// Console errors and uncaught exceptions logged so far (chromedriver's browser log).
+    pub async fn console_errors(&self) -> Vec<String> {
+        let log = self
+            .client
+            .issue_cmd(BrowserLog)
+            .await
+            .unwrap_or(Value::Array(vec![]));
+        log.as_array()
+            .map(|entries| {
+                entries
+                    .iter()
+                    .filter(|e| e["level"] == "SEVERE")
+                    .filter_map(|e| e["message"].as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Saves a screenshot under `tests/e2e/artifacts/NAME.png` for people to look at.
+    pub async fn screenshot(&self, name: &str) -> Option<PathBuf> {
+        let png = self.client.screenshot().await.ok()?;
+        let dir = repo().join("tests/e2e/artifacts");
+        std::fs::create_dir_all(&dir).ok()?;
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, png).ok()?;
+        Some(path)
+    }
+
+    /// Ends the session.
+    pub async fn close(self) {
+        let _ = self.client.close().await;
+    }
+}
+
+/// chromedriver's (non-standard) endpoint for the browser console log.
+#[derive(Debug)]
+struct BrowserLog;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/se/log",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(r#"{"type": "browser"}"#.to_owned()),
+        )
+    }
+}
