@@ -13,6 +13,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use crate::message;
+
 /// A directory to be replaced: the path as given, and where it really is.
 #[derive(Debug, Clone)]
 pub struct Place {
@@ -144,10 +146,10 @@ pub fn lock(dir: &Path) -> DirLock {
     let locked = match file.try_lock() {
         Ok(()) => true,
         Err(fs::TryLockError::WouldBlock) => {
-            eprintln!(
+            message::note(format_args!(
                 "waiting for another kiosque run that is writing into {}",
                 dir.display()
-            );
+            ));
             file.lock().is_ok()
         }
         Err(fs::TryLockError::Error(_)) => false,
@@ -227,10 +229,10 @@ pub fn swap_in(new: &Path, place: &Place) -> io::Result<Option<PathBuf>> {
 /// Flushes the swap to disk. It is done either way: a failure to flush is said, not returned.
 fn synced(parent: &Path) {
     if let Err(e) = sync_dir(parent) {
-        eprintln!(
-            "warning: the new data is in place but {} could not be flushed to disk: {e}",
+        message::warning(format_args!(
+            "the new data is in place but {} could not be flushed to disk: {e}",
             parent.display()
-        );
+        ));
     }
 }
 

@@ -16,6 +16,7 @@ use rayon::prelude::*;
 use thiserror::Error;
 
 use crate::atomic::{self, Place, Sibling};
+use crate::message;
 use crate::site::Site;
 
 /// The manifest: what kiosque wrote into the directory. Written last, so a tree that has it is
@@ -128,10 +129,10 @@ pub fn write_site(out: &Path, site: &Site) -> Result<(), OutputError> {
         && let Err(e) = fs::remove_dir_all(&previous)
     {
         // The new data is in place; the next run removes what is left.
-        eprintln!(
-            "warning: could not remove the previous data at {}: {e}",
+        message::warning(format_args!(
+            "could not remove the previous data at {}: {e}",
             previous.display()
-        );
+        ));
     }
     Ok(())
 }
@@ -511,30 +512,30 @@ fn recover(place: &Place) -> Result<(), OutputError> {
         if let Some(restore) = newest(Sibling::New, true).or_else(|| newest(Sibling::Old, false)) {
             fs::rename(&restore, &place.real).map_err(io_error(&place.shown))?;
             atomic::sync_dir(&place.parent).map_err(io_error(&place.parent))?;
-            eprintln!(
-                "warning: {} was missing after an interrupted build: restored it from {}",
+            message::warning(format_args!(
+                "{} was missing after an interrupted build: restored it from {}",
                 place.shown.display(),
                 restore.display()
-            );
+            ));
             judged.retain(|(_, path, _)| *path != restore);
         }
     }
     for (_, path, tree) in judged {
         match tree {
-            Tree::Foreign(why) => eprintln!(
-                "warning: {} is named like the leftover of an interrupted build but {why}: left in place",
+            Tree::Foreign(why) => message::warning(format_args!(
+                "{} is named like the leftover of an interrupted build but {why}: left in place",
                 path.display()
-            ),
+            )),
             Tree::Missing => {}
             Tree::Complete | Tree::Ours | Tree::Empty => match fs::remove_dir_all(&path) {
-                Ok(()) => eprintln!(
-                    "warning: removed {}, left by an interrupted build",
+                Ok(()) => message::warning(format_args!(
+                    "removed {}, left by an interrupted build",
                     path.display()
-                ),
-                Err(e) => eprintln!(
-                    "warning: could not remove {}, left by an interrupted build: {e}",
+                )),
+                Err(e) => message::warning(format_args!(
+                    "could not remove {}, left by an interrupted build: {e}",
                     path.display()
-                ),
+                )),
             },
         }
     }

@@ -52,7 +52,7 @@ fn corpus(dir: &Path, n: usize, edition: usize) {
         "Giorgia Meloni",
     ];
     fs::create_dir_all(dir).expect("mkdir");
-    for i in (0..n).filter(|i| (i + edition) % 10 != 0) {
+    for i in (0..n).filter(|i| !(i + edition).is_multiple_of(10)) {
         let (place, person) = (places[i % places.len()], people[i % people.len()]);
         let title = if i % 3 == edition % 3 {
             format!("Édition {edition}, {person} à {place} ({i})")
@@ -311,7 +311,7 @@ fn killed_at_every_step_of_writing_the_output_is_the_old_or_the_new_site() {
     let first_tree = format!(".data.new-{}", first.id());
     let mut second = Running::start(&f.corpora[current], &f.data, &[]);
     second.wait_for("waiting for another kiosque run");
-    assert_eq!(leftovers(&f.site), [first_tree.clone()]);
+    assert_eq!(leftovers(&f.site), [first_tree]);
     first.kill();
     assert!(second.finish(), "the second build failed");
     assert_eq!(f.edition(), Some(current));

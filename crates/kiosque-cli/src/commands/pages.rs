@@ -159,10 +159,10 @@ fn remove_stale(section: &Path, current: &HashSet<&str>) -> anyhow::Result<usize
         }
         let dir = entry.path();
         if !is_written_page(&dir) {
-            eprintln!(
-                "warning: {:?} is not a page of the site data, but kiosque pages did not write it: left in place",
-                dir.to_string_lossy()
-            );
+            message::warning(format_args!(
+                "{} is not a page of the site data, but kiosque pages did not write it: left in place",
+                dir.display()
+            ));
             continue;
         }
         let page = dir.join("index.html");
