@@ -253,8 +253,8 @@ fn find_in_part(
         return;
     };
     // The author's name is read on its matching view too.
-    let author = embed.author.as_deref().map(|a| (a, Normalized::new(a, 0)));
-    if let (Some((_, author)), Some(span)) = (&author, embed.author_span)
+    let author = embed.author.as_deref().map(|a| Normalized::new(a, 0));
+    if let (Some(author), Some(span)) = (&author, embed.author_span)
         && let Some((s, e)) = author_name_span(&author.text)
     {
         let (first, last) = (author.original(s as u32), author.original_end(e as u32));
