@@ -20,8 +20,9 @@ pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "jsonl
 /// so one runaway input (a whole site dumped on one line) cannot take minutes and gigabytes.
 pub const DEFAULT_MAX_ARTICLE_SIZE: u64 = 2 * 1024 * 1024;
 
-/// A saved web page may be this many times the article size limit: pages carry markup,
-/// scripts and styles around the article (the largest of the shared corpus is 1 MB).
+/// A saved web page may be this many times the article size limit before it is refused
+/// unread: pages carry markup, scripts and styles around the article (the largest page of the
+/// shared corpus is 1 MB).
 pub const PAGE_SIZE_FACTOR: u64 = 8;
 
 /// How inputs are read.
@@ -250,13 +251,21 @@ pub fn read(path: &Path, options: &ReadOptions) -> (Vec<Input>, Vec<InputError>)
         reason,
     };
     let ext = extension(path).unwrap_or_default();
-    let whole_file_is_one_article = !matches!(ext.as_str(), "jsonl" | "json");
-    if whole_file_is_one_article
+    // A file that is one article and far above the limit is not even read. Its text may take
+    // up to twice its bytes less (UTF-16); a page carries markup around its text. JSON files
+    // hold many articles: their records are checked one by one.
+    let most = |factor: u64| options.max_article_size.saturating_mul(factor);
+    let unread_above = match ext.as_str() {
+        "jsonl" | "json" => None,
+        "html" | "htm" => Some((most(PAGE_SIZE_FACTOR), "page")),
+        _ => Some((most(2), "file")),
+    };
+    if let Some((above, what)) = unread_above
         && let Ok(meta) = fs::metadata(path)
-        && meta.len() > options.max_article_size.saturating_mul(PAGE_SIZE_FACTOR)
+        && meta.len() > above
     {
         let reason = format!(
-            "the file is {}, more than {PAGE_SIZE_FACTOR} times the article size limit ({}): not read; {}",
+            "the {what} is {}, too large for an article under the limit of {}: not read; {}",
             size(meta.len()),
             size(options.max_article_size),
             raise_limit(meta.len())

@@ -253,6 +253,32 @@ fn an_oversized_article_is_refused_before_analysis_with_the_flag_to_raise_the_li
     );
     let index = json(&p.join("small/index.json"));
     assert_eq!(index["articles"].as_array().map(Vec::len), Some(1));
+    // Far above the limit, a file is not even read; a page may carry markup around its text.
+    fs::write(
+        p.join("page.html"),
+        format!("<html><body><p>{big}</p></body></html>"),
+    )
+    .expect("write");
+    let run = run_with("16KiB", "tiny");
+    let err = stderr(&run);
+    assert!(
+        err.contains("big.txt: the file is 100 KiB, too large for an article under the limit of 16 KiB: not read; --max-article-size raises the limit"),
+        "{err}"
+    );
+    let args = [
+        "build".to_owned(),
+        p.join("page.html").display().to_string(),
+        "--out".to_owned(),
+        p.join("page").display().to_string(),
+        "--max-article-size".to_owned(),
+        "8KiB".to_owned(),
+    ];
+    let run = kiosque(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(
+        stderr(&run).contains("page.html: the page is 100.0 KiB, too large for an article under the limit of 8 KiB: not read"),
+        "{}",
+        stderr(&run)
+    );
     // Raised, everything is built.
     let run = run_with("1MiB", "all");
     assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
