@@ -448,3 +448,19 @@ fn degenerate_inputs() {
         run(input, Format::Markdown);
     }
 }
+
+/// Found by `tricky_pieces_in_any_order`: an invisible character before a Markdown heading's
+/// `#` goes with the marker, and the heading's text is still all there.
+#[test]
+fn an_invisible_character_before_a_heading_marker() {
+    for input in ["\u{AD}# ---\n", "\u{FE0F}# Kour\u{AD}sk\nTexte."] {
+        run(input, Format::Markdown);
+    }
+    let doc = Document {
+        text: "\u{FE0F}# Kour\u{AD}sk\nTexte.".to_owned(),
+        format: Format::Markdown,
+        ..Document::default()
+    };
+    let a = analyze(&doc, Knowledge::builtin());
+    assert_eq!(a.cleaned.parts[0].text, "Kour\u{AD}sk");
+}
