@@ -13,7 +13,7 @@
 use std::collections::HashSet;
 
 use dom_query::{Document, NodeRef};
-use kiosque_cli::pages::html::{PageMeta, Template};
+use kiosque_cli::pages::html::{PageMeta, Template, escape};
 use kiosque_cli::pages::render;
 use kiosque_model::article::{
     ArticleBody, ArticleSummary, Block, BoilerplateBlock, EmbedBlock, Mention, Noise, RelatedBlock,
@@ -653,9 +653,10 @@ proptest! {
             published,
             lang: lang.clone(),
         };
-        let html = page(&template, &meta, "");
+        let body = format!("<main><p>{}</p></main>", escape(&description));
+        let html = page(&template, &meta, &body);
         let ids = Ids { articles: HashSet::new(), entities: HashSet::new() };
-        check_page(&html, &ids, &HashSet::new())?;
+        check_page(&html, &ids, &HashSet::from([flat(&description)]))?;
         let dom = Document::from(html.as_str());
         prop_assert_eq!(dom.select("title").text().to_string(), in_attribute(&title));
         prop_assert_eq!(
@@ -666,6 +667,9 @@ proptest! {
             dom.select("#prerender").attr("lang").map(|v| v.to_string()),
             lang.as_deref().map(in_attribute)
         );
+        // `kiosque pages` run again on its own output writes the same page.
+        let again = Template::new(html.clone()).expect("a rendered page is a template");
+        prop_assert_eq!(page(&again, &meta, &body), html, "rendering twice changed the page");
     }
 }
 
