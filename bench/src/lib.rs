@@ -45,6 +45,19 @@ pub fn on_one_core<T: Send>(f: impl FnOnce() -> T + Send) -> anyhow::Result<T> {
     Ok(pool.install(f))
 }
 
+/// A count: `10000`, `10_000`, `10,000` or `10k`.
+pub fn count(text: &str) -> anyhow::Result<usize> {
+    let clean: String = text.chars().filter(|c| !matches!(c, '_' | ',')).collect();
+    let (digits, factor) = match clean.strip_suffix(['k', 'K']) {
+        Some(d) => (d, 1000),
+        None => (clean.as_str(), 1),
+    };
+    Ok(digits
+        .parse::<usize>()
+        .with_context(|| format!("not a count: {text}"))?
+        * factor)
+}
+
 /// The word-shingle metric of the Scrapinghub article-extraction benchmark.
 pub mod shingles {
     use std::collections::HashMap;
@@ -113,6 +126,485 @@ pub mod shingles {
             assert_eq!(r, 1.0);
             assert!(p < 1.0);
             assert_eq!(page("", truth), (0.0, 0.0));
+        }
+    }
+}
+
+/// Archive-sized corpora made at benchmark time from the real texts of the shared corpus
+/// (`corpus/wikinews/articles.jsonl`): copy `k` of the texts has its own id, date and, for a
+/// share of the proper names, its own spelling, so that every copy brings new people, places
+/// and organisations and the entity table grows with the corpus as in a real archive.
+pub mod corpus {
+    use std::collections::{HashMap, HashSet};
+    use std::fs::{self, File};
+    use std::io::{BufWriter, Write};
+    use std::path::Path;
+
+    use anyhow::Context;
+    use serde_json::Value;
+
+    /// How a corpus is made.
+    #[derive(Debug, Clone, Copy)]
+    pub struct Options {
+        /// The seed: the same seed, share and size give the same corpus, byte for byte.
+        pub seed: u64,
+        /// The share of proper names respelled in each copy (0 repeats the texts unchanged).
+        pub respell: f64,
+    }
+
+    impl Default for Options {
+        fn default() -> Self {
+            Self {
+                seed: 7,
+                respell: 0.25,
+            }
+        }
+    }
+
+    /// Capitalised words that are not names (or that recognition reads as cues): never respelled.
+    const KEEP: &[&str] = &[
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Janvier",
+        "Février",
+        "Mars",
+        "Avril",
+        "Juin",
+        "Juillet",
+        "Août",
+        "Septembre",
+        "Octobre",
+        "Novembre",
+        "Décembre",
+        "Lundi",
+        "Mardi",
+        "Mercredi",
+        "Jeudi",
+        "Vendredi",
+        "Samedi",
+        "Dimanche",
+        "United",
+        "States",
+        "Unis",
+        "South",
+        "North",
+        "East",
+        "West",
+        "University",
+        "Université",
+        "Committee",
+        "Comité",
+        "Institute",
+        "Foundation",
+        "Fondation",
+        "Republic",
+        "République",
+        "Congress",
+        "Senate",
+        "Sénat",
+        "Senator",
+        "Sénateur",
+        "Supreme",
+        "Court",
+        "Cour",
+        "Parlement",
+        "Parliament",
+        "Ministry",
+        "Ministère",
+        "Minister",
+        "Ministre",
+        "President",
+        "Président",
+        "Prime",
+        "Premier",
+        "Party",
+        "Parti",
+        "Democratic",
+        "Republican",
+        "Democrat",
+        "Democrats",
+        "Republicans",
+        "National",
+        "Nationale",
+        "International",
+        "Union",
+        "European",
+        "Européenne",
+        "Council",
+        "Conseil",
+        "Assembly",
+        "Assemblée",
+        "Federal",
+        "Department",
+        "Office",
+        "Agency",
+        "Agence",
+        "Commission",
+        "House",
+        "Maison",
+        "Church",
+        "Église",
+        "Saint",
+        "Sainte",
+        "Street",
+        "Avenue",
+        "City",
+        "County",
+        "State",
+        "Etat",
+        "État",
+        "Royal",
+        "Kingdom",
+        "Royaume",
+        "Christmas",
+        "Noël",
+        "Pâques",
+        "Easter",
+        "Wikinews",
+        "Wikipedia",
+        "Wikipédia",
+        "Wikimedia",
+        "Wikimédia",
+    ];
+
+    const VOWELS: &str = "aeiouyàâäéèêëîïôöùûüAEIOUYÉÈ";
+    const CONSONANTS: [char; 14] = [
+        'b', 'd', 'f', 'g', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'z',
+    ];
+    const SYLLABLE_VOWELS: [char; 5] = ['a', 'e', 'i', 'o', 'u'];
+
+    /// Syllable `i` of 70: consonant, vowel, consonant, chosen so that any two syllables differ
+    /// in at least two letters (respellings of one name are never one typo apart).
+    fn syllable(i: usize) -> [char; 3] {
+        let (a, v) = (i / 5, i % 5);
+        [
+            CONSONANTS[a],
+            SYLLABLE_VOWELS[v],
+            CONSONANTS[(a + v) % CONSONANTS.len()],
+        ]
+    }
+
+    /// Copy `k` (from 1) as syllables.
+    fn encode(k: usize) -> String {
+        let mut n = k - 1;
+        let mut out = Vec::new();
+        loop {
+            out.push(syllable(n % 70));
+            n /= 70;
+            if n == 0 {
+                break;
+            }
+            n -= 1;
+        }
+        out.into_iter().rev().flatten().collect()
+    }
+
+    /// A 64-bit hash (FNV-1a, then SplitMix64's finaliser): stable across platforms and
+    /// Rust versions, unlike the standard library's hasher.
+    fn hash(seed: u64, text: &str, k: usize) -> u64 {
+        let mut h = 0xcbf2_9ce4_8422_2325u64 ^ seed;
+        for b in text.bytes().chain((k as u64).to_le_bytes()) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        h ^= h >> 30;
+        h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        h ^= h >> 27;
+        h = h.wrapping_mul(0x94d0_49bb_1331_11eb);
+        h ^ (h >> 31)
+    }
+
+    /// The spelling of `name` in copy `k`: its opening up to the first vowel, the copy's
+    /// syllables, and its ending from its last vowel on ("Putin" → "Pubabin", "Magnitogorsk" →
+    /// "Mababorsk", "Trump" → "Trubab" in copy 1).
+    pub fn respell(name: &str, k: usize) -> String {
+        let chars: Vec<char> = name.chars().collect();
+        let is_vowel = |c: &char| VOWELS.contains(*c);
+        let head = 1 + chars[1..].iter().position(is_vowel).map_or(0, |p| p + 1);
+        let tail = chars
+            .iter()
+            .rposition(is_vowel)
+            .filter(|&p| p >= head)
+            .unwrap_or(chars.len());
+        let mut out: String = chars[..head].iter().collect();
+        out.push_str(&encode(k));
+        out.extend(&chars[tail..]);
+        out
+    }
+
+    /// The byte ranges of the words (runs of letters and digits) of `text`.
+    fn words(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices() {
+            match (c.is_alphanumeric(), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    out.push((s, i));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            out.push((s, text.len()));
+        }
+        out
+    }
+
+    /// The source articles and the proper names found in them.
+    #[derive(Debug, Clone)]
+    pub struct Source {
+        /// The records of `articles.jsonl`, in order.
+        pub articles: Vec<Value>,
+        /// Capitalised words that are written capitalised inside sentences and never in
+        /// lower case, at least four letters long, not acronyms and not in [`KEEP`].
+        pub names: HashSet<String>,
+    }
+
+    impl Source {
+        /// Reads the shared corpus (an error names where it was looked for).
+        pub fn load() -> anyhow::Result<Self> {
+            let jsonl = crate::read_shared("corpus/wikinews/articles.jsonl")?;
+            let articles = jsonl
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(serde_json::from_str::<Value>)
+                .collect::<Result<Vec<_>, _>>()
+                .context("corpus/wikinews/articles.jsonl")?;
+            Ok(Self::new(articles))
+        }
+
+        /// Finds the names of `articles`.
+        pub fn new(articles: Vec<Value>) -> Self {
+            let mut lower = HashSet::new();
+            let mut inside = HashSet::new();
+            for a in &articles {
+                for field in ["title", "text"] {
+                    let text = a[field].as_str().unwrap_or_default();
+                    for (s, e) in words(text) {
+                        let w = &text[s..e];
+                        if w.starts_with(char::is_lowercase) {
+                            lower.insert(w.to_owned());
+                            continue;
+                        }
+                        let before = text[..s].trim_end().chars().next_back();
+                        let starts_sentence = before.is_none_or(|c| {
+                            matches!(c, '.' | '!' | '?' | ':' | '"' | '«' | '“' | '—' | '(')
+                        });
+                        if !starts_sentence {
+                            inside.insert(w.to_owned());
+                        }
+                    }
+                }
+            }
+            let names = inside
+                .into_iter()
+                .filter(|w| {
+                    w.chars().count() >= 4
+                        && w.starts_with(char::is_uppercase)
+                        && w.chars().skip(1).any(char::is_lowercase)
+                        && w.chars().all(char::is_alphabetic)
+                        && !lower.contains(&w.to_lowercase())
+                        && !KEEP.contains(&w.as_str())
+                })
+                .collect();
+            Self { articles, names }
+        }
+
+        /// Article `i` of the generated corpus: copy `i / n` of source article `i % n`.
+        pub fn article(&self, i: usize, options: Options) -> Value {
+            let n = self.articles.len();
+            let (k, j) = (i / n, i % n);
+            let mut a = self.articles[j].clone();
+            if k == 0 {
+                return a;
+            }
+            let mut spelling: HashMap<&str, String> = HashMap::new();
+            for field in ["title", "text"] {
+                let Some(text) = a[field].as_str() else {
+                    continue;
+                };
+                let mut out = String::with_capacity(text.len() + 64);
+                let mut last = 0;
+                for (s, e) in words(text) {
+                    let w = &text[s..e];
+                    let Some(name) = self.names.get(w) else {
+                        continue;
+                    };
+                    let chance = hash(options.seed, name, k) as f64 / u64::MAX as f64;
+                    if chance >= options.respell {
+                        continue;
+                    }
+                    out.push_str(&text[last..s]);
+                    out.push_str(spelling.entry(name).or_insert_with(|| respell(name, k)));
+                    last = e;
+                }
+                out.push_str(&text[last..]);
+                a[field] = Value::String(out);
+            }
+            let id = a["id"].as_str().unwrap_or("article");
+            a["id"] = Value::String(format!("c{k:04}-{id}"));
+            if let Some(date) = a["published"].as_str().and_then(days_from_iso) {
+                // Each copy three days before the previous one: a few years at 100,000.
+                a["published"] = Value::String(iso_from_days(date - 3 * k as i64));
+            }
+            if let Some(url) = a["source_url"].as_str() {
+                a["source_url"] = Value::String(format!("{url}?copy={k}"));
+            }
+            a
+        }
+
+        /// Writes articles `range` as JSON Lines to `out`.
+        pub fn write_jsonl(
+            &self,
+            range: std::ops::Range<usize>,
+            options: Options,
+            out: &Path,
+        ) -> anyhow::Result<()> {
+            let file =
+                File::create(out).with_context(|| format!("cannot create {}", out.display()))?;
+            let mut w = BufWriter::new(file);
+            for i in range {
+                serde_json::to_writer(&mut w, &self.article(i, options))?;
+                w.write_all(b"\n")?;
+            }
+            w.flush()
+                .with_context(|| format!("cannot write {}", out.display()))
+        }
+
+        /// Writes an `articles`-article corpus into directory `dir` (created, emptied of
+        /// earlier parts), as `part-NNNNN.jsonl` files of `per_file` articles.
+        pub fn write_dir(
+            &self,
+            articles: usize,
+            per_file: usize,
+            options: Options,
+            dir: &Path,
+        ) -> anyhow::Result<()> {
+            if dir.exists() {
+                fs::remove_dir_all(dir)
+                    .with_context(|| format!("cannot empty {}", dir.display()))?;
+            }
+            fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+            let per_file = per_file.max(1);
+            let mut start = 0;
+            while start < articles {
+                let end = (start + per_file).min(articles);
+                let path = dir.join(format!("part-{:05}.jsonl", start / per_file));
+                self.write_jsonl(start..end, options, &path)?;
+                start = end;
+            }
+            Ok(())
+        }
+    }
+
+    /// Days since 1970-01-01 of an ISO date `YYYY-MM-DD` (H. Hinnant's civil calendar).
+    fn days_from_iso(date: &str) -> Option<i64> {
+        let mut parts = date.get(..10)?.split('-').map(|p| p.parse::<i64>().ok());
+        let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        Some(era * 146_097 + doe - 719_468)
+    }
+
+    /// The ISO date of a day number.
+    fn iso_from_days(days: i64) -> String {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = doy - (153 * mp + 2) / 5 + 1;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 };
+        let y = yoe + era * 400 + i64::from(m <= 2);
+        format!("{y:04}-{m:02}-{d:02}")
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn dates_round_trip_and_shift() {
+            for d in [
+                "1970-01-01",
+                "2019-01-04",
+                "2020-02-29",
+                "2000-03-01",
+                "1999-12-31",
+            ] {
+                assert_eq!(days_from_iso(d).map(iso_from_days).as_deref(), Some(d));
+            }
+            assert_eq!(
+                days_from_iso("2020-03-01")
+                    .map(|d| iso_from_days(d - 1))
+                    .as_deref(),
+                Some("2020-02-29")
+            );
+        }
+
+        #[test]
+        fn respellings_differ_per_copy_by_more_than_a_typo() {
+            let spellings: Vec<String> = (1..=200).map(|k| respell("Putin", k)).collect();
+            let distinct: HashSet<&String> = spellings.iter().collect();
+            assert_eq!(distinct.len(), spellings.len());
+            assert_eq!(respell("Putin", 1), "Pubabin");
+            assert_eq!(respell("Magnitogorsk", 1), "Mababorsk");
+            assert_eq!(respell("Trump", 71), "Trubabbab");
+            for i in 0..70 {
+                for j in i + 1..70 {
+                    let (a, b) = (syllable(i), syllable(j));
+                    assert!(a.iter().zip(&b).filter(|(x, y)| x != y).count() >= 2);
+                }
+            }
+        }
+
+        #[test]
+        fn copies_are_distinct_and_deterministic() {
+            let line = |id: &str, text: &str| {
+                serde_json::json!({"id": id, "title": "Vladimir Putin in Magnitogorsk",
+                    "published": "2019-01-04", "text": text, "lang": "en"})
+            };
+            let source = Source::new(vec![line(
+                "a",
+                "On Monday, President Vladimir Putin flew to Magnitogorsk. Putin met rescuers.",
+            )]);
+            assert!(source.names.contains("Putin") && source.names.contains("Magnitogorsk"));
+            assert!(!source.names.contains("Monday") && !source.names.contains("President"));
+            let all = Options {
+                seed: 1,
+                respell: 1.0,
+            };
+            let copy = source.article(3, all);
+            assert_eq!(copy, source.article(3, all));
+            assert_eq!(copy["id"], "c0003-a");
+            assert_eq!(copy["published"], "2018-12-26");
+            let text = copy["text"].as_str().unwrap_or_default();
+            assert!(text.starts_with("On Monday, President "), "{text}");
+            assert!(!text.contains("Putin") && text.contains(&respell("Putin", 3)));
+            assert_eq!(source.article(0, all), source.articles[0]);
         }
     }
 }

@@ -1,0 +1,385 @@
+//! Ingest at archive scale: generates corpora of the given sizes (see `kiosque_bench::corpus`),
+//! runs the release `kiosque build` on each and prints wall and CPU time, articles per second per
+//! core and peak memory next to the budgets of issue 7:
+//!
+//! ```sh
+//! cargo run --release -p kiosque-bench --bin ingest                  # 1,000 and 10,000
+//! cargo run --release -p kiosque-bench --bin ingest -- 1k 10k 100k   # 100,000 is opt-in
+//! ```
+//!
+//! Options: `--kiosque PATH` (a `kiosque` binary; by default the workspace's is built with
+//! `cargo build --release -p kiosque-cli`), `--work DIR` (where corpora and site data go;
+//! default a temporary directory, removed afterwards unless `--keep`), `--incremental` (also
+//! time a second build after adding 1% more articles), `--seed S` and `--respell P` (as for the
+//! `corpus` binary). Times and memory come from GNU time (`/usr/bin/time`): the child's wall
+//! time, user and system CPU and maximum resident set size.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::time::Instant;
+
+use anyhow::{Context, bail};
+use kiosque_bench::corpus::{Options, Source};
+
+/// Issue 7's budgets.
+const RATE_BUDGET: f64 = 1000.0;
+const FLATNESS_BUDGET: f64 = 1.5;
+const MEMORY_BUDGET_MB: f64 = 4096.0;
+
+/// One measured run of `kiosque build`.
+#[derive(Debug, Clone)]
+struct Run {
+    name: String,
+    articles: usize,
+    entities: usize,
+    wall: f64,
+    user: Option<f64>,
+    sys: Option<f64>,
+    peak_mb: Option<f64>,
+}
+
+impl Run {
+    fn cpu(&self) -> Option<f64> {
+        Some(self.user? + self.sys?)
+    }
+
+    /// Articles per CPU-second (user + system): the rate of one busy core.
+    fn rate_per_core(&self) -> Option<f64> {
+        self.cpu().map(|c| self.articles as f64 / c.max(1e-9))
+    }
+
+    /// CPU milliseconds per article.
+    fn cost(&self) -> Option<f64> {
+        self.cpu().map(|c| c * 1000.0 / self.articles.max(1) as f64)
+    }
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("ingest: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+struct Args {
+    sizes: Vec<usize>,
+    kiosque: Option<PathBuf>,
+    work: Option<PathBuf>,
+    keep: bool,
+    incremental: bool,
+    options: Options,
+}
+
+fn parse_args() -> anyhow::Result<Args> {
+    let mut parsed = Args {
+        sizes: Vec::new(),
+        kiosque: None,
+        work: None,
+        keep: false,
+        incremental: false,
+        options: Options::default(),
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut value = || args.next().with_context(|| format!("{arg} needs a value"));
+        match arg.as_str() {
+            "--kiosque" => parsed.kiosque = Some(PathBuf::from(value()?)),
+            "--work" => parsed.work = Some(PathBuf::from(value()?)),
+            "--keep" => parsed.keep = true,
+            "--incremental" => parsed.incremental = true,
+            "--seed" => parsed.options.seed = value()?.parse().context("--seed")?,
+            "--respell" => parsed.options.respell = value()?.parse().context("--respell")?,
+            size if size.starts_with(|c: char| c.is_ascii_digit()) => {
+                parsed.sizes.push(kiosque_bench::count(size)?);
+            }
+            other => bail!(
+                "unknown argument {other}; usage: ingest [SIZE…] [--kiosque PATH] [--work DIR] \
+                 [--keep] [--incremental] [--seed S] [--respell P]"
+            ),
+        }
+    }
+    if parsed.sizes.is_empty() {
+        parsed.sizes = vec![1000, 10_000];
+    }
+    Ok(parsed)
+}
+
+fn run() -> anyhow::Result<()> {
+    let args = parse_args()?;
+    let source = match Source::load() {
+        Ok(s) => s,
+        Err(e) => {
+            println!("ingest: skipped: {e:#}");
+            return Ok(());
+        }
+    };
+    let kiosque = match &args.kiosque {
+        Some(path) => path.clone(),
+        None => build_kiosque()?,
+    };
+    let work = args.work.clone().unwrap_or_else(|| {
+        std::env::temp_dir().join(format!("kiosque-ingest-{}", std::process::id()))
+    });
+    std::fs::create_dir_all(&work).with_context(|| format!("cannot create {}", work.display()))?;
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let gnu_time = Path::new("/usr/bin/time").is_file();
+    if !gnu_time {
+        eprintln!(
+            "ingest: /usr/bin/time (GNU time) is missing: CPU time and memory are not measured"
+        );
+    }
+    eprintln!(
+        "ingest: {} on {cores} core(s); corpora from {} texts, {} respellable names, {:.0}% respelled per copy, seed {}",
+        kiosque.display(),
+        source.articles.len(),
+        source.names.len(),
+        args.options.respell * 100.0,
+        args.options.seed
+    );
+
+    let mut full = Vec::new();
+    let mut incremental = Vec::new();
+    for &size in &args.sizes {
+        let corpus = work.join(format!("corpus-{size}"));
+        let site = work.join(format!("site-{size}"));
+        let started = Instant::now();
+        source.write_dir(size, 1000, args.options, &corpus)?;
+        eprintln!(
+            "ingest: wrote {size} articles in {:.1}s; building…",
+            started.elapsed().as_secs_f64()
+        );
+        let run = build(&kiosque, &corpus, &site, "full", gnu_time)?;
+        eprintln!("ingest: {}", row(&run, cores));
+        full.push(run);
+        if args.incremental {
+            let extra = (size / 100).max(1);
+            source.write_jsonl(
+                size..size + extra,
+                args.options,
+                &corpus.join("part-plus.jsonl"),
+            )?;
+            let run = build(&kiosque, &corpus, &site, "incremental (+1%)", gnu_time)?;
+            eprintln!("ingest: {}", row(&run, cores));
+            incremental.push(run);
+        }
+        if !args.keep {
+            let _ = std::fs::remove_dir_all(&corpus);
+            let _ = std::fs::remove_dir_all(&site);
+        }
+    }
+    if !args.keep && args.work.is_none() {
+        let _ = std::fs::remove_dir_all(&work);
+    }
+
+    println!("\n`kiosque build` at archive scale ({cores} cores, release build)\n");
+    println!(
+        "| run | articles | entities | wall | user CPU | sys CPU | cores busy | articles/s/core | CPU ms/article | peak memory |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for r in &full {
+        println!("{}", row(r, cores));
+    }
+    for (r, f) in incremental.iter().zip(&full) {
+        let mut r = r.clone();
+        r.name = format!(
+            "incremental (+1%): {:.0}% of full wall",
+            r.wall * 100.0 / f.wall.max(1e-9)
+        );
+        println!("{}", row(&r, cores));
+    }
+    if incremental.is_empty() {
+        println!("| incremental (+1%) | n/a (pass --incremental) | | | | | | | | |");
+    }
+    println!("| sharded | n/a (no sharded build yet) | | | | | | | | |");
+    budgets(&full);
+    Ok(())
+}
+
+/// Builds the workspace's release `kiosque` and returns its path.
+fn build_kiosque() -> anyhow::Result<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    eprintln!("ingest: cargo build --release -p kiosque-cli");
+    let status = Command::new(cargo)
+        .args([
+            "build",
+            "--release",
+            "-p",
+            "kiosque-cli",
+            "--bin",
+            "kiosque",
+        ])
+        .current_dir(&root)
+        .status()
+        .context("cannot run cargo")?;
+    if !status.success() {
+        bail!("cargo build --release -p kiosque-cli failed");
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
+    let path = target.join("release").join("kiosque");
+    if !path.is_file() {
+        bail!("no kiosque binary at {}", path.display());
+    }
+    Ok(path)
+}
+
+/// Runs `kiosque build CORPUS --out SITE --quiet` under GNU time and reads what it built.
+fn build(
+    kiosque: &Path,
+    corpus: &Path,
+    site: &Path,
+    name: &str,
+    gnu_time: bool,
+) -> anyhow::Result<Run> {
+    let times = corpus.with_extension("time");
+    let mut command = if gnu_time {
+        let mut c = Command::new("/usr/bin/time");
+        c.arg("-f")
+            .arg("%e %U %S %M")
+            .arg("-o")
+            .arg(&times)
+            .arg(kiosque);
+        c
+    } else {
+        Command::new(kiosque)
+    };
+    command
+        .arg("build")
+        .arg(corpus)
+        .arg("--out")
+        .arg(site)
+        .arg("--quiet")
+        .stdin(Stdio::null());
+    let started = Instant::now();
+    let status = command
+        .status()
+        .with_context(|| format!("cannot run {}", kiosque.display()))?;
+    let mut wall = started.elapsed().as_secs_f64();
+    if !status.success() {
+        bail!("kiosque build {} failed ({status})", corpus.display());
+    }
+    let (mut user, mut sys, mut peak_mb) = (None, None, None);
+    if gnu_time {
+        let text = std::fs::read_to_string(&times)
+            .with_context(|| format!("cannot read {}", times.display()))?;
+        let _ = std::fs::remove_file(&times);
+        // The last line: earlier ones are the child's own messages if it failed.
+        let fields: Vec<f64> = text
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .split_whitespace()
+            .filter_map(|f| f.parse().ok())
+            .collect();
+        if let [w, u, s, kb] = fields[..] {
+            (wall, user, sys, peak_mb) = (w, Some(u), Some(s), Some(kb / 1024.0));
+        }
+    }
+    let index_path = site.join("index.json");
+    let index: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(&index_path)
+            .with_context(|| format!("cannot read {}", index_path.display()))?,
+    )
+    .with_context(|| format!("{} is not JSON", index_path.display()))?;
+    let len = |key: &str| index[key].as_array().map_or(0, Vec::len);
+    Ok(Run {
+        name: name.to_owned(),
+        articles: len("articles"),
+        entities: len("entities"),
+        wall,
+        user,
+        sys,
+        peak_mb,
+    })
+}
+
+fn row(r: &Run, cores: usize) -> String {
+    let secs = |v: Option<f64>| v.map_or_else(|| "n/a".to_owned(), |v| format!("{v:.2} s"));
+    let busy = r.cpu().map_or_else(
+        || "n/a".to_owned(),
+        |c| format!("{:.2} / {cores}", c / r.wall.max(1e-9)),
+    );
+    format!(
+        "| {} | {} | {} | {:.2} s | {} | {} | {busy} | {} | {} | {} |",
+        r.name,
+        thousands(r.articles),
+        thousands(r.entities),
+        r.wall,
+        secs(r.user),
+        secs(r.sys),
+        r.rate_per_core()
+            .map_or_else(|| "n/a".to_owned(), |v| thousands(v.round() as usize)),
+        r.cost()
+            .map_or_else(|| "n/a".to_owned(), |v| format!("{v:.2}")),
+        r.peak_mb
+            .map_or_else(|| "n/a".to_owned(), |v| format!("{v:.0} MB")),
+    )
+}
+
+fn budgets(full: &[Run]) {
+    println!("\nBudgets of issue 7:\n");
+    let check = |ok: bool| if ok { "met" } else { "NOT met" };
+    if let (Some(slowest), true) = (
+        full.iter()
+            .filter_map(|r| r.rate_per_core().map(|v| (v, r.articles)))
+            .min_by(|a, b| a.0.total_cmp(&b.0)),
+        !full.is_empty(),
+    ) {
+        println!(
+            "- ≥ {} articles/s/core: lowest {} at {} articles: {}",
+            thousands(RATE_BUDGET as usize),
+            thousands(slowest.0.round() as usize),
+            thousands(slowest.1),
+            check(slowest.0 >= RATE_BUDGET)
+        );
+    }
+    let costs: Vec<(usize, f64)> = full
+        .iter()
+        .filter_map(|r| r.cost().map(|c| (r.articles, c)))
+        .collect();
+    if let (Some(first), Some(last)) = (costs.first(), costs.last())
+        && costs.len() > 1
+    {
+        let ratio = last.1 / first.1.max(1e-9);
+        println!(
+            "- cost per article flat within {FLATNESS_BUDGET}× (1,000 → 100,000): {:.2} ms at {} → {:.2} ms at {} articles, {ratio:.2}×: {}",
+            first.1,
+            thousands(first.0),
+            last.1,
+            thousands(last.0),
+            check(ratio <= FLATNESS_BUDGET)
+        );
+    }
+    match full.iter().find(|r| r.articles >= 100_000) {
+        Some(r) => println!(
+            "- peak memory < 4 GB at 100,000 articles: {}: {}",
+            r.peak_mb
+                .map_or_else(|| "n/a".to_owned(), |v| format!("{v:.0} MB")),
+            check(r.peak_mb.is_some_and(|v| v < MEMORY_BUDGET_MB))
+        ),
+        None => {
+            println!("- peak memory < 4 GB at 100,000 articles: not measured (pass 100k to run it)")
+        }
+    }
+    println!(
+        "- incremental (+1%) ≤ 15% of a full build; sharded output = single-process output: not built yet"
+    );
+}
+
+/// `12345` as `12,345`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
