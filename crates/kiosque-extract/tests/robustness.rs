@@ -464,3 +464,13 @@ fn an_invisible_character_before_a_heading_marker() {
     let a = analyze(&doc, Knowledge::builtin());
     assert_eq!(a.cleaned.parts[0].text, "Kour\u{AD}sk");
 }
+
+/// Found by `scripts/fuzz`: a footnote definition glued to a rule, then a tweet attribution
+/// repeated on one line; the embed's text must stay inside its part.
+#[test]
+fn footnotes_then_a_repeated_tweet_attribution() {
+    let input = "[^a]: note\n\n[^a]: note---\n— SILVANO TROTTA OFFICIEL (@silvano_trotta) January 5, 2025— SILVANO TROTTA OFFICIEL (@silvano_trotta) January 5, 2025";
+    for format in [Format::Text, Format::Markdown] {
+        run(input, format);
+    }
+}

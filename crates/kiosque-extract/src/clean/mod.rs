@@ -441,7 +441,11 @@ fn tag_footers(units: &[Unit], tags: &mut [Tag]) {
             matches!(tags[i], Tag::Unset | Tag::Heading) && rules::is_footer(&units[i].text);
         if footer_heading && short_after[i + 1] {
             for (u, tag) in units[i..].iter().zip(&mut tags[i..]) {
-                if matches!(tag, Tag::Unset | Tag::Heading) || rules::is_footer(&u.text) {
+                // A post keeps its lines: a footer-like line inside it is the post's text.
+                let in_post = matches!(tag, Tag::Embed(_));
+                if matches!(tag, Tag::Unset | Tag::Heading)
+                    || (!in_post && rules::is_footer(&u.text))
+                {
                     *tag = Tag::Noise(Noise::Footer);
                 }
             }
