@@ -41,10 +41,16 @@ fn main() -> ExitCode {
         Command::Pages { dist, site_name } => match commands::pages::run(&dist, &site_name) {
             Ok(report) => {
                 message::note(format_args!(
-                    "wrote {} article and {} entity pages into {}",
+                    "wrote {} article and {} entity pages into {}{}",
                     report.articles,
                     report.entities,
-                    dist.display()
+                    dist.display(),
+                    match report.removed {
+                        0 => String::new(),
+                        n => format!(
+                            "; removed {n} page(s) of articles and entities no longer in the data"
+                        ),
+                    }
                 ));
                 ExitCode::SUCCESS
             }

@@ -73,3 +73,26 @@ fn addresses_from_the_data_never_become_script_links() {
         "a javascript: URL reached the page"
     );
 }
+
+#[test]
+fn a_title_with_a_bidi_override_cannot_reverse_the_site_name_in_the_tab() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("in");
+    fs::create_dir(&input).expect("mkdir");
+    fs::write(
+        input.join("a.txt"),
+        "---\ntitle: \"Piège \u{202E}inversé\"\n---\nLa Russie et l’Ukraine.\n",
+    )
+    .expect("write");
+    let dist = dir.path().join("dist");
+    assert!(build(&[&input], &dist.join("data")).status.success());
+    fs::write(dist.join("index.html"), INDEX).expect("write");
+    let run = kiosque(&["pages", "--dist", &dist.display().to_string()]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let page = fs::read_to_string(dist.join("article/piege-inverse/index.html")).expect("page");
+    assert!(
+        page.contains("<title>\u{2068}Piège \u{202E}inversé\u{2069} · Kiosque</title>"),
+        "the title is not isolated from the site name: {}",
+        page.lines().find(|l| l.contains("<title>")).unwrap_or_default()
+    );
+}

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use kiosque_model::display::count_noun;
+use kiosque_model::display::{count_noun, isolate};
 use kiosque_model::index::parse_index;
 use kiosque_model::{ArticleBody, SiteIndex, validate};
 
@@ -71,7 +71,7 @@ pub fn run(dist: &Path, site_name: &str) -> anyhow::Result<PagesReport> {
         warn_problems(&body_path, &checked.problems);
         let body = checked.value;
         let meta = PageMeta {
-            title: format!("{} · {site_name}", summary.title),
+            title: format!("{} · {site_name}", isolate(&summary.title)),
             description: summary.excerpt.clone(),
             og_type: "article",
             published: summary.published.clone(),
@@ -86,7 +86,7 @@ pub fn run(dist: &Path, site_name: &str) -> anyhow::Result<PagesReport> {
     }
     for entity in corpus.entities() {
         let meta = PageMeta {
-            title: format!("{} · {site_name}", entity.name),
+            title: format!("{} · {site_name}", isolate(&entity.name)),
             description: format!(
                 "{} mentioned in {} of {site_name}",
                 entity.label.singular(),
