@@ -9,4 +9,3 @@ pub mod input;
 pub mod message;
 pub mod output;
 pub mod pages;
-pub mod site;

@@ -17,7 +17,7 @@ use thiserror::Error;
 
 use crate::atomic::{self, Place, Sibling};
 use crate::message;
-use crate::site::Site;
+use kiosque_corpus::Site;
 
 /// The manifest: what kiosque wrote into the directory. Written last, so a tree that has it is
 /// complete.

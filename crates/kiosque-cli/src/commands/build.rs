@@ -6,17 +6,16 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
-use kiosque_extract::analysis::{Analysis, analyze};
+use kiosque_corpus::{Analyzed, AssembleOptions, Site, Source, analyze, assemble};
+use kiosque_extract::analysis::Analysis;
 use kiosque_extract::ner::knowledge::Knowledge;
 use kiosque_extract::source::Warning;
 use kiosque_extract::source::ents::quoted;
 use kiosque_model::Label;
-use rayon::prelude::*;
 
 use crate::input::{self, Input, InputError, ReadOptions};
 use crate::message::{self, count};
 use crate::output::{self, write_site};
-use crate::site::{Analyzed, Site, assemble};
 
 /// What `build` was asked to do.
 #[derive(Debug, Clone)]
@@ -54,30 +53,8 @@ pub fn run(options: &BuildOptions, knowledge: &Knowledge) -> anyhow::Result<Buil
     let errors = read.errors;
 
     let progress = progress_bar(read.articles.len() as u64, options.quiet);
-    let articles: Vec<Analyzed> = read
-        .articles
-        .par_iter()
-        .map(|input| {
-            let analysis = analyze(&input.document, knowledge);
-            progress.inc(1);
-            Analyzed {
-                origin: input.origin(),
-                file_stem: input
-                    .line
-                    .is_none()
-                    .then(|| {
-                        input
-                            .path
-                            .file_stem()
-                            .map(|s| s.to_string_lossy().into_owned())
-                    })
-                    .flatten(),
-                meta: input.document.meta.clone(),
-                digest: kiosque_model::stamp::of_text(&input.document.text),
-                analysis,
-            }
-        })
-        .collect();
+    let sources: Vec<Source> = read.articles.into_iter().map(source).collect();
+    let articles = analyze(sources, knowledge, || progress.inc(1));
     progress.finish_and_clear();
 
     // Errors are printed even with --quiet: they are what --quiet keeps.
@@ -103,13 +80,20 @@ pub fn run(options: &BuildOptions, knowledge: &Knowledge) -> anyhow::Result<Buil
             options.out.display()
         );
     }
-    let site = assemble(&articles, knowledge);
+    // Worded now, printed once the data is written: assembling consumes the articles.
+    let article_warnings = (!options.quiet).then(|| article_warnings(&articles));
+    let site = assemble(articles, knowledge, &AssembleOptions::default()).site;
     write_site(&options.out, &site)?;
-    if !options.quiet {
+    if let Some(article_warnings) = article_warnings {
         for w in &read.warnings {
             message::warning(w);
         }
-        print_warnings(&read.articles, &articles, &site);
+        for w in &article_warnings {
+            message::warning(w);
+        }
+        for clash in &site.clashes {
+            message::warning(clash);
+        }
         print_summary(&site, &errors, options, started);
     }
     Ok(BuildReport { errors })
@@ -128,14 +112,36 @@ fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
     bar
 }
 
+/// What the pipeline needs of a read input: its document, and where it came from for messages
+/// and ids.
+fn source(input: Input) -> Source {
+    let origin = input.origin();
+    let file_stem = input
+        .line
+        .is_none()
+        .then(|| {
+            input
+                .path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+        })
+        .flatten();
+    Source {
+        origin,
+        file_stem,
+        document: input.document,
+    }
+}
+
 /// What reading and analysis did differently than the inputs asked, article by article, then
-/// what concerns the corpus (labels, ids).
-fn print_warnings(inputs: &[Input], articles: &[Analyzed], site: &Site) {
+/// what concerns the labels of the corpus (ids' clashes come with the site data).
+fn article_warnings(articles: &[Analyzed]) -> Vec<String> {
+    let mut out = Vec::new();
     // label -> (spans, records, first record)
     let mut unknown: BTreeMap<&str, (usize, usize, &str)> = BTreeMap::new();
-    for (input, a) in inputs.iter().zip(articles) {
+    for a in articles {
         let mut date_warned = false;
-        for w in &input.document.warnings {
+        for w in &a.warnings {
             match w {
                 Warning::UnknownLabels(labels) => {
                     for (label, spans) in labels {
@@ -146,38 +152,36 @@ fn print_warnings(inputs: &[Input], articles: &[Analyzed], site: &Site) {
                 }
                 Warning::NotADate { .. } => {
                     date_warned = true;
-                    message::warning(format_args!("{}: {w}{}", a.origin, dated(&a.analysis)));
+                    out.push(format!("{}: {w}{}", a.origin, dated(&a.analysis)));
                 }
                 Warning::NotALanguage { .. } => {
-                    message::warning(format_args!("{}: {w}{}", a.origin, detected(&a.analysis)))
+                    out.push(format!("{}: {w}{}", a.origin, detected(&a.analysis)))
                 }
-                _ => message::warning(format_args!("{}: {w}", a.origin)),
+                _ => out.push(format!("{}: {w}", a.origin)),
             }
         }
         if a.analysis.words == 0 {
-            message::warning(format_args!(
+            out.push(format!(
                 "{}: no body text was found (every block looks like boilerplate)",
                 a.origin
             ));
         }
         if a.analysis.published.is_none() && !date_warned {
-            message::warning(format_args!(
+            out.push(format!(
                 "{}: no publication date given or found in the text",
                 a.origin
             ));
         }
     }
     for (label, (spans, records, first)) in unknown {
-        message::warning(format_args!(
+        out.push(format!(
             "entity label {} is not one Kiosque uses (PER/PERSON, LOC/GPE/FAC, ORG, DATE): {} in {} left out (the first in {first})",
             quoted(label),
             count(spans, "span"),
             count(records, "record"),
         ));
     }
-    for clash in &site.clashes {
-        message::warning(clash);
-    }
+    out
 }
 
 /// What became of the date of an article whose given date was ignored.

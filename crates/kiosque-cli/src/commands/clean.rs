@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::input::{self, InputError};
-use crate::site::to_block;
+use kiosque_corpus::to_block;
 
 /// One line of `kiosque clean` output.
 #[derive(Debug, Serialize)]

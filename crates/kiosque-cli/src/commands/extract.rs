@@ -1,13 +1,13 @@
 //! `kiosque extract`: entities of JSON records, with code-point offsets into each record's text.
+//! The records go through the corpus pipeline of `kiosque build` ([`kiosque_corpus`]), so the
+//! entities and spans are those a site built from the same records shows.
 
 use std::io::Write;
 
-use kiosque_extract::analysis::analyze;
+use kiosque_corpus::{AssembleOptions, Source, analyze, assemble};
 use kiosque_extract::eval::parse_annotated;
-use kiosque_extract::link::{self, Occurrence};
 use kiosque_extract::ner::knowledge::Knowledge;
 use kiosque_extract::source::{Document, Meta, parse_date};
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -37,8 +37,10 @@ pub struct Entity {
     pub label: &'static str,
     /// The text of the mention.
     pub text: String,
-    /// The canonical entity id (linked across all the records of the input).
-    pub entity: String,
+    /// The canonical entity id (linked across all the records of the input), as in the site
+    /// data `kiosque build` writes; none for a date that could not be resolved (not linked).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<String>,
     /// For dates, the ISO value.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
@@ -90,10 +92,12 @@ pub fn run(jsonl: &str, knowledge: &Knowledge) -> (Vec<Output>, Vec<LineError>) 
             }),
         }
     }
-    let analyses: Vec<_> = records
-        .par_iter()
-        .map(|r| {
-            let doc = Document {
+    let sources: Vec<Source> = records
+        .iter()
+        .map(|r| Source {
+            origin: format!("record {}", r.id),
+            file_stem: None,
+            document: Document {
                 text: r.text.clone().unwrap_or_default(),
                 meta: Meta {
                     lang: r.lang.clone(),
@@ -101,59 +105,32 @@ pub fn run(jsonl: &str, knowledge: &Knowledge) -> (Vec<Output>, Vec<LineError>) 
                     ..Meta::default()
                 },
                 ..Document::default()
-            };
-            analyze(&doc, knowledge)
+            },
         })
         .collect();
-    let mut occurrences = Vec::new();
-    for (doc, a) in analyses.iter().enumerate() {
-        for f in &a.found {
-            occurrences.push(Occurrence {
-                doc,
-                label: f.label,
-                text: f.text.clone(),
-                entry: f.entry,
-                date: f.date,
-                weight: 1.0,
-            });
-        }
-    }
-    let lang = analyses
-        .iter()
-        .filter_map(|a| a.lang.clone())
-        .next()
-        .unwrap_or_else(|| "en".to_owned());
-    let linked = link::link(&occurrences, knowledge, &lang);
-    let mut next = 0;
+    let articles = analyze(sources, knowledge, || {});
+    let located = assemble(articles, knowledge, &AssembleOptions { locate: true }).located;
     let outputs = records
-        .iter()
-        .zip(&analyses)
-        .map(|(record, a)| {
+        .into_iter()
+        .zip(located)
+        .map(|(record, located)| {
             let chars: Vec<char> = record.text.as_deref().unwrap_or_default().chars().collect();
-            let mut entities: Vec<Entity> = a
-                .found
-                .iter()
-                .map(|f| {
-                    let entity = &linked.entities[linked.of[next]];
-                    next += 1;
-                    let start = a.cleaned.doc.original(f.start);
-                    let end = a.cleaned.doc.original_end(f.end).max(start);
-                    Entity {
-                        start,
-                        end,
-                        label: f.label.code(),
-                        text: chars
-                            .get(start as usize..end as usize)
-                            .map(|c| c.iter().collect())
-                            .unwrap_or_default(),
-                        entity: entity.id.clone(),
-                        value: f.date.map(|d| d.iso()),
-                    }
+            let entities = located
+                .into_iter()
+                .map(|l| Entity {
+                    start: l.start,
+                    end: l.end,
+                    label: l.label.code(),
+                    text: chars
+                        .get(l.start as usize..l.end as usize)
+                        .map(|c| c.iter().collect())
+                        .unwrap_or_default(),
+                    entity: l.entity.map(|e| e.0),
+                    value: l.value,
                 })
                 .collect();
-            entities.sort_by_key(|e| (e.start, e.end));
             Output {
-                id: record.id.clone(),
+                id: record.id,
                 entities,
             }
         })

@@ -1,0 +1,128 @@
+//! One article of the site data: its summary (for the index) and its body.
+
+use std::collections::HashMap;
+
+use kiosque_extract::analysis::Place;
+use kiosque_extract::clean::{Part, Role};
+use kiosque_extract::link::LinkedEntity;
+use kiosque_model::article::{BoilerplateBlock, EmbedBlock, RelatedBlock, TextBlock};
+use kiosque_model::{ArticleBody, ArticleSummary, Block, EntityId, Label, Mention};
+
+use crate::{Analyzed, linkable};
+
+/// The summary and body of one article, taking its parts' texts rather than copying them.
+/// `entity_of[f]` is the entity (an index into `entity_ids` and `entities`) of found mention `f`.
+pub(crate) fn build_article(
+    id: String,
+    article: Analyzed,
+    entity_of: &[usize],
+    entity_ids: &[EntityId],
+    entities: &[LinkedEntity],
+) -> (ArticleSummary, ArticleBody) {
+    let Analyzed { meta, analysis, .. } = article;
+    let parts = analysis.cleaned.parts;
+    let mut mentions_by_part: HashMap<usize, Vec<Mention>> = HashMap::new();
+    let mut authors: HashMap<usize, EntityId> = HashMap::new();
+    // Salience: mentions in the article, then first position.
+    let mut salience: HashMap<usize, (u32, u32)> = HashMap::new();
+    for (f, found) in analysis.found.iter().enumerate() {
+        if !linkable(found) {
+            continue;
+        }
+        let entity = entity_of[f];
+        let s = salience.entry(entity).or_insert((0, found.start));
+        s.0 += 1;
+        match found.place {
+            Place::Text => {
+                let base = parts[found.part].text_span().start;
+                mentions_by_part
+                    .entry(found.part)
+                    .or_default()
+                    .push(Mention {
+                        start: found.start - base,
+                        end: found.end - base,
+                        entity: entity_ids[entity].clone(),
+                    });
+            }
+            Place::Author => {
+                authors.insert(found.part, entity_ids[entity].clone());
+            }
+            Place::Attribution => {}
+        }
+    }
+    let blocks = parts
+        .into_iter()
+        .enumerate()
+        .map(|(p, part)| {
+            into_block(
+                part,
+                mentions_by_part.remove(&p).unwrap_or_default(),
+                authors.remove(&p),
+            )
+        })
+        .collect();
+
+    let mut ranked: Vec<(usize, (u32, u32))> = salience.into_iter().collect();
+    ranked.sort_by(|a, b| {
+        let is_date = |e: usize| entities[e].label == Label::Date;
+        is_date(a.0)
+            .cmp(&is_date(b.0))
+            .then(b.1.0.cmp(&a.1.0))
+            .then(a.1.1.cmp(&b.1.1))
+    });
+    let body = ArticleBody {
+        id: id.clone(),
+        blocks,
+    };
+    let summary = ArticleSummary {
+        id,
+        title: analysis.title,
+        title_derived: analysis.title_derived,
+        published: analysis.published.map(|d| d.format("%Y-%m-%d").to_string()),
+        published_inferred: analysis.published_inferred,
+        source: meta.source,
+        url: meta.url,
+        license: meta.license,
+        lang: analysis.lang,
+        excerpt: analysis.excerpt,
+        words: analysis.words,
+        entities: ranked
+            .into_iter()
+            .map(|(e, _)| entity_ids[e].clone())
+            .collect(),
+        body_hash: Some(kiosque_model::stamp::of_body(&body)),
+    };
+    (summary, body)
+}
+
+/// The data contract's block for a cleaned part, with its mentions and embed author.
+pub fn to_block(part: &Part, mentions: Vec<Mention>, author_entity: Option<EntityId>) -> Block {
+    into_block(part.clone(), mentions, author_entity)
+}
+
+/// [`to_block`], taking the part's text rather than copying it.
+pub fn into_block(part: Part, mentions: Vec<Mention>, author_entity: Option<EntityId>) -> Block {
+    let text = part.text;
+    match part.role {
+        Role::Heading => Block::Heading(TextBlock { text, mentions }),
+        Role::Paragraph => Block::Paragraph(TextBlock { text, mentions }),
+        Role::Embed(e) => Block::Embed(EmbedBlock {
+            platform: e.platform,
+            text,
+            author: e.author,
+            handle: e.handle,
+            date: e.date.map(|d| d.format("%Y-%m-%d").to_string()),
+            media_link: e.media_link,
+            url: e.url,
+            author_entity,
+            mentions,
+        }),
+        Role::Related { label, url } => Block::Related(RelatedBlock {
+            label,
+            text,
+            url,
+            mentions,
+        }),
+        Role::Boilerplate(reason) => Block::Boilerplate(BoilerplateBlock { reason, text }),
+    }
+}

@@ -1,0 +1,300 @@
+//! Kiosque's corpus pipeline: documents in, site data out. Each document is analysed (cleaned,
+//! its language, title, date and mentions found) in parallel; the mentions of all of them are
+//! linked into entities at once; then articles get their ids, summaries and bodies (in
+//! parallel) and their order. `kiosque build`, `kiosque extract`, the benchmarks and the browser
+//! tests' harness all go through [`analyze`] and [`assemble`], so what `extract` reports is what
+//! a built site shows. No I/O: reading inputs, progress and messages are the caller's.
+
+mod article;
+mod ids;
+
+use std::collections::BTreeMap;
+
+use kiosque_extract::analysis::{self, Analysis, Found, Place};
+use kiosque_extract::clean::Role;
+use kiosque_extract::link::{self, Occurrence};
+use kiosque_extract::ner::knowledge::Knowledge;
+use kiosque_extract::source::{Document, Meta, Warning};
+use kiosque_model::{
+    ArticleBody, ArticleSummary, Entity, EntityId, Label, SCHEMA_VERSION, SiteIndex,
+};
+use rayon::prelude::*;
+
+pub use article::{into_block, to_block};
+pub use ids::{IdClash, article_ids};
+
+/// A document to analyse, with where it came from.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Where it came from (`path` or `path:line`), for messages.
+    pub origin: String,
+    /// The name of the file it is alone in (not a line of a JSON Lines file), without extension:
+    /// the article's id when its title is derived.
+    pub file_stem: Option<String>,
+    /// The document.
+    pub document: Document,
+}
+
+/// An analysed article and what its input said about it.
+#[derive(Debug, Clone)]
+pub struct Analyzed {
+    /// Where it came from (`path` or `path:line`), for messages.
+    pub origin: String,
+    /// The name of the file it is alone in, without extension.
+    pub file_stem: Option<String>,
+    /// The input's metadata.
+    pub meta: Meta,
+    /// What reading the input ignored or changed.
+    pub warnings: Vec<Warning>,
+    /// A fingerprint of the input's text ([`kiosque_model::stamp::of_text`]): what tells apart
+    /// articles that would have one id.
+    pub digest: String,
+    /// The analysis.
+    pub analysis: Analysis,
+}
+
+/// The whole site data: the index and one body per article (same order as the index).
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// `index.json`.
+    pub index: SiteIndex,
+    /// `articles/<id>.json`.
+    pub bodies: Vec<ArticleBody>,
+    /// Articles whose id clashed with another's, for warnings.
+    pub clashes: Vec<IdClash>,
+}
+
+/// What [`assemble`] gives besides the site data.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AssembleOptions {
+    /// Also give each article's mentions with offsets into its input text ([`Assembled::located`]).
+    pub locate: bool,
+}
+
+/// The site data and, if asked for, every article's mentions located in its input text.
+#[derive(Debug, Clone)]
+pub struct Assembled {
+    /// The site data.
+    pub site: Site,
+    /// Per article, in input order: its mentions in text order, with offsets into the input's
+    /// text (empty unless [`AssembleOptions::locate`]).
+    pub located: Vec<Vec<Located>>,
+}
+
+/// A mention located in the input text, with the entity the site gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    /// First code point in the input document's text.
+    pub start: u32,
+    /// One past the last code point.
+    pub end: u32,
+    /// What it is.
+    pub label: Label,
+    /// The entity, as in the site data; none for a date that could not be resolved (such a
+    /// mention is not linked nor shown).
+    pub entity: Option<EntityId>,
+    /// For dates, the ISO value.
+    pub value: Option<String>,
+    /// Where in its part it is (text, embed author, attribution line).
+    pub place: Place,
+}
+
+/// Analyses every document, in parallel; calls `each` after each one (for progress). Documents
+/// are dropped as soon as they are analysed.
+pub fn analyze(
+    sources: Vec<Source>,
+    knowledge: &Knowledge,
+    each: impl Fn() + Sync + Send,
+) -> Vec<Analyzed> {
+    sources
+        .into_par_iter()
+        .map(|source| {
+            let Source {
+                origin,
+                file_stem,
+                document,
+            } = source;
+            let analysis = analysis::analyze(&document, knowledge);
+            each();
+            Analyzed {
+                origin,
+                file_stem,
+                digest: kiosque_model::stamp::of_text(&document.text),
+                meta: document.meta,
+                warnings: document.warnings,
+                analysis,
+            }
+        })
+        .collect()
+}
+
+/// Documents in, site data out: [`analyze`] then [`assemble`].
+pub fn build(sources: Vec<Source>, knowledge: &Knowledge) -> Site {
+    let articles = analyze(sources, knowledge, || {});
+    assemble(articles, knowledge, &AssembleOptions::default()).site
+}
+
+/// Whether a mention becomes (part of) an entity: not a date that could not be resolved
+/// ("yesterday" in an undated article would otherwise join every other undated "yesterday").
+pub(crate) fn linkable(found: &Found) -> bool {
+    found.label != Label::Date || found.date.is_some()
+}
+
+/// How much a mention counts when naming its entity, by where it is.
+fn weight(role: &Role) -> f32 {
+    match role {
+        Role::Heading | Role::Paragraph => 1.0,
+        _ => 0.5,
+    }
+}
+
+/// Builds the site data from analysed articles (in input order), consuming them.
+pub fn assemble(
+    mut articles: Vec<Analyzed>,
+    knowledge: &Knowledge,
+    options: &AssembleOptions,
+) -> Assembled {
+    // Link every mention of every article at once. The linker gets the mentions' texts; the
+    // articles no longer need them.
+    let mut occurrences = Vec::new();
+    let mut owner: Vec<(usize, usize)> = Vec::new(); // (article, found index)
+    for (a, article) in articles.iter_mut().enumerate() {
+        let analysis = &mut article.analysis;
+        for (f, found) in analysis.found.iter_mut().enumerate() {
+            if !linkable(found) {
+                continue;
+            }
+            let role = &analysis.cleaned.parts[found.part].role;
+            occurrences.push(Occurrence {
+                doc: a,
+                label: found.label,
+                text: std::mem::take(&mut found.text),
+                entry: found.entry,
+                date: found.date,
+                weight: weight(role),
+            });
+            owner.push((a, f));
+        }
+    }
+    let lang = majority_language(&articles);
+    let linked = link::link(&occurrences, knowledge, &lang);
+    drop(occurrences);
+    // usize::MAX: not linked (see `linkable`).
+    let mut entity_of: Vec<Vec<usize>> = articles
+        .iter()
+        .map(|a| vec![usize::MAX; a.analysis.found.len()])
+        .collect();
+    for (i, &(a, f)) in owner.iter().enumerate() {
+        entity_of[a][f] = linked.of[i];
+    }
+    drop(owner);
+    let entity_ids: Vec<EntityId> = linked
+        .entities
+        .iter()
+        .map(|e| EntityId(e.id.clone()))
+        .collect();
+
+    let located = if options.locate {
+        articles
+            .par_iter()
+            .zip(&entity_of)
+            .map(|(article, of)| locate(&article.analysis, of, &entity_ids))
+            .collect()
+    } else {
+        Vec::new()
+    };
+
+    let (ids, clashes) = article_ids(&articles);
+    let mut pairs: Vec<(ArticleSummary, ArticleBody)> = articles
+        .into_par_iter()
+        .zip(ids)
+        .zip(entity_of)
+        .map(|((article, id), of)| {
+            article::build_article(id, article, &of, &entity_ids, &linked.entities)
+        })
+        .collect();
+
+    // Newest first, undated last; then by title and id for a stable order.
+    pairs.par_sort_by(|(a, _), (b, _)| {
+        b.published
+            .is_some()
+            .cmp(&a.published.is_some())
+            .then_with(|| b.published.cmp(&a.published))
+            .then_with(|| a.title.cmp(&b.title))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    let (summaries, bodies): (Vec<ArticleSummary>, Vec<ArticleBody>) = pairs.into_iter().unzip();
+
+    let mut entities: Vec<Entity> = linked
+        .entities
+        .into_iter()
+        .zip(entity_ids)
+        .map(|(e, id)| Entity {
+            id,
+            label: e.label,
+            name: e.name,
+            aliases: e.aliases,
+            articles: e.documents,
+            mentions: e.mentions,
+            value: e.value,
+        })
+        .collect();
+    entities.sort_by(|a, b| {
+        b.articles
+            .cmp(&a.articles)
+            .then(b.mentions.cmp(&a.mentions))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+
+    Assembled {
+        site: Site {
+            index: SiteIndex {
+                schema_version: SCHEMA_VERSION.to_owned(),
+                generator: format!("kiosque {}", env!("CARGO_PKG_VERSION")),
+                articles: summaries,
+                entities,
+            },
+            bodies,
+            clashes,
+        },
+        located,
+    }
+}
+
+/// An article's mentions with offsets into its input text, in text order.
+fn locate(analysis: &Analysis, entity_of: &[usize], entity_ids: &[EntityId]) -> Vec<Located> {
+    let doc = &analysis.cleaned.doc;
+    let mut located: Vec<Located> = analysis
+        .found
+        .iter()
+        .zip(entity_of)
+        .map(|(found, &e)| {
+            let start = doc.original(found.start);
+            Located {
+                start,
+                end: doc.original_end(found.end).max(start),
+                label: found.label,
+                entity: entity_ids.get(e).cloned(),
+                value: found.date.map(|d| d.iso()),
+                place: found.place,
+            }
+        })
+        .collect();
+    located.sort_by_key(|l| (l.start, l.end));
+    located
+}
+
+/// The language most articles are in (ties: the first by code), English when none is known:
+/// the linker's choice of names.
+fn majority_language(articles: &[Analyzed]) -> String {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for a in articles {
+        if let Some(l) = &a.analysis.lang {
+            *counts.entry(l.as_str()).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(l, n)| (n, std::cmp::Reverse(l)))
+        .map_or_else(|| "en".to_owned(), |(l, _)| l.to_owned())
+}
