@@ -59,7 +59,7 @@ pub enum Direction {
 }
 
 /// A resolved date, as precise as the text allows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum DateValue {
     /// A day.
     Day(NaiveDate),

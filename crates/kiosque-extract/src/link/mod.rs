@@ -2,13 +2,14 @@
 //! (case, accents, elisions), partial names ("Trump" → "Donald Trump"), near-typos ("Dombass" →
 //! "Donbass") and French/English variants known to the gazetteer ("Koursk"/"Kursk").
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use kiosque_model::Label;
 use kiosque_model::text::fold;
 
 use crate::dates::DateValue;
-use crate::edit::{deletions, plausible_typo};
+use crate::edit::plausible_typo;
 use crate::ner::knowledge::Knowledge;
 use crate::slug::slugify;
 
@@ -89,39 +90,87 @@ fn name_key(text: &str) -> String {
 
 /// Links the occurrences of a corpus. `lang` is the corpus's main language, used to name
 /// gazetteer entities that the corpus spells in several ways equally often.
+/// An interned matching form: its index in [`Names`].
+type Sym = u32;
+
+/// Matching forms, each distinct one stored once.
+#[derive(Default)]
+struct Names {
+    list: Vec<String>,
+    index: HashMap<String, Sym>,
+}
+
+impl Names {
+    fn intern(&mut self, name: String) -> Sym {
+        if let Some(&sym) = self.index.get(&name) {
+            return sym;
+        }
+        let sym = self.list.len() as Sym;
+        self.index.insert(name.clone(), sym);
+        self.list.push(name);
+        sym
+    }
+
+    fn get(&self, sym: Sym) -> &str {
+        &self.list[sym as usize]
+    }
+}
+
+/// What occurrences are linked by: two occurrences with the same label and key are one entity
+/// before typos are merged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Key {
+    /// A gazetteer entry.
+    Entry(u32),
+    /// A resolved date.
+    Date(DateValue),
+    /// A date that could not be resolved, by the matching form of its text.
+    UnresolvedDate(Sym),
+    /// Any other name, by its matching form.
+    Name(Sym),
+}
+
+/// Links the occurrences of a corpus. `lang` is the corpus's main language, used to name
+/// gazetteer entities that the corpus spells in several ways equally often.
 pub fn link(occurrences: &[Occurrence], knowledge: &Knowledge, lang: &str) -> Linked {
     // 1. A first key per occurrence: the date value, the gazetteer entry, or the folded name.
-    let mut prepared: Vec<(Label, String)> = occurrences
+    let mut names = Names::default();
+    let mut prepared: Vec<(Label, Key)> = occurrences
         .iter()
         .map(|occ| {
             let key = match (occ.label, occ.date, occ.entry) {
-                (Label::Date, Some(value), _) => value.iso(),
-                (Label::Date, None, _) => format!("?{}", name_key(&occ.text)),
-                (_, _, Some(entry)) => format!("#{entry}"),
-                _ => knowledge
+                (Label::Date, Some(value), _) => Key::Date(value),
+                (Label::Date, None, _) => Key::UnresolvedDate(names.intern(name_key(&occ.text))),
+                (_, _, Some(entry)) => Key::Entry(entry),
+                _ => match knowledge
                     .lookup(&occ.text)
                     .into_iter()
                     .find(|(_, e)| e.label == occ.label)
-                    .map_or_else(|| name_key(&occ.text), |(id, _)| format!("#{id}")),
+                {
+                    Some((id, _)) => Key::Entry(id),
+                    None => Key::Name(names.intern(name_key(&occ.text))),
+                },
             };
             (occ.label, key)
         })
         .collect();
     unify_labels(&mut prepared);
-    merge_initials(&mut prepared);
-    resolve_partial_names(occurrences, &mut prepared);
+    merge_initials(&mut prepared, &names);
+    resolve_partial_names(occurrences, &mut prepared, &names);
 
-    let mut keys: BTreeMap<(Label, String), usize> = BTreeMap::new();
+    // 2. One number per distinct (label, key), in order of first occurrence.
+    let mut keys: HashMap<(Label, Key), usize> = HashMap::new();
     let mut key_of_occ: Vec<usize> = Vec::with_capacity(occurrences.len());
-    let mut key_list: Vec<(Label, String)> = Vec::new();
-    for (label, key) in prepared {
+    let mut key_list: Vec<(Label, Key)> = Vec::new();
+    for entry in prepared {
         let next = key_list.len();
-        let id = *keys.entry((label, key.clone())).or_insert_with(|| {
-            key_list.push((label, key));
+        let id = *keys.entry(entry).or_insert_with(|| {
+            key_list.push(entry);
             next
         });
         key_of_occ.push(id);
     }
+    drop(keys);
     let mut groups = Groups((0..key_list.len()).collect());
 
     // 3. Near-typos: one edit apart, same label and first letter, long enough to be safe, and
@@ -135,41 +184,54 @@ pub fn link(occurrences: &[Occurrence], knowledge: &Knowledge, lang: &str) -> Li
     for (o, &k) in key_of_occ.iter().enumerate() {
         first_spelling[k].get_or_insert(o);
     }
-    let display_key: Vec<String> = key_list
+    let display_key: Vec<Cow<str>> = key_list
         .iter()
         .zip(&first_spelling)
-        .map(|((_, key), first)| match first {
-            Some(o) if key.starts_with('#') => name_key(&occurrences[*o].text),
-            _ => key.clone(),
+        .map(|((_, key), first)| match (key, first) {
+            (Key::Entry(_), Some(o)) => Cow::Owned(name_key(&occurrences[*o].text)),
+            (Key::Name(sym) | Key::UnresolvedDate(sym), _) => Cow::Borrowed(names.get(*sym)),
+            (Key::Entry(_) | Key::Date(_), _) => Cow::Borrowed(""),
         })
         .collect();
-    let mut by_deletion: HashMap<(Label, String), Vec<usize>> = HashMap::new();
+    // Names sharing a deletion variant, found through the variant's hash (no string is built);
+    // a bucket's members are checked to share the variant itself.
+    let mut by_deletion: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
     for (i, (label, key)) in key_list.iter().enumerate() {
         let name = &display_key[i];
         // Typos are sought in names of ordinary length (the deletions cost length squared).
         let len = name.chars().count();
-        if *label == Label::Date || !(6..=60).contains(&len) || key.starts_with('?') {
+        if *label == Label::Date
+            || !(6..=60).contains(&len)
+            || matches!(key, Key::UnresolvedDate(_) | Key::Date(_))
+        {
             continue;
         }
-        for variant in deletions(name) {
-            by_deletion.entry((*label, variant)).or_default().push(i);
+        for skip in std::iter::once(usize::MAX).chain(0..len) {
+            by_deletion
+                .entry(variant_hash(*label, name, skip))
+                .or_default()
+                .push((i, skip));
         }
     }
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for ids in by_deletion.values() {
-        for (n, &a) in ids.iter().enumerate() {
-            for &b in &ids[n + 1..] {
-                if a != b {
+        for (n, &(a, skip_a)) in ids.iter().enumerate() {
+            for &(b, skip_b) in &ids[n + 1..] {
+                if a != b
+                    && key_list[a].0 == key_list[b].0
+                    && same_variant(&display_key[a], skip_a, &display_key[b], skip_b)
+                {
                     pairs.push((a.min(b), a.max(b)));
                 }
             }
         }
     }
+    drop(by_deletion);
     pairs.sort_unstable();
     pairs.dedup();
     for (a, b) in pairs {
-        let (na, nb) = (&display_key[a], &display_key[b]);
-        let known = |i: usize| key_list[i].1.starts_with('#');
+        let (na, nb): (&str, &str) = (&display_key[a], &display_key[b]);
+        let known = |i: usize| matches!(key_list[i].1, Key::Entry(_));
         let same_first = na.chars().next() == nb.chars().next();
         if (known(a) && known(b)) || !same_first || !plausible_typo(na, nb) {
             continue;
@@ -192,13 +254,14 @@ pub fn link(occurrences: &[Occurrence], knowledge: &Knowledge, lang: &str) -> Li
         groups.merge(from, into);
     }
 
-    // 4. Gather groups, choose names and ids.
-    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    // 4. Gather groups (in the order of their root key), choose names and ids.
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); key_list.len()];
     for (i, &k) in key_of_occ.iter().enumerate() {
-        members.entry(groups.find(k)).or_default().push(i);
+        members[groups.find(k)].push(i);
     }
     let mut drafts: Vec<(LinkedEntity, Vec<usize>)> = members
-        .into_values()
+        .into_iter()
+        .filter(|occs| !occs.is_empty())
         .map(|occs| {
             (
                 describe(&occs, occurrences, &key_of_occ, &key_list, knowledge, lang),
@@ -206,9 +269,8 @@ pub fn link(occurrences: &[Occurrence], knowledge: &Knowledge, lang: &str) -> Li
             )
         })
         .collect();
-    drafts.sort_by(|a, b| {
-        (a.0.label, fold(&a.0.name), &a.0.id).cmp(&(b.0.label, fold(&b.0.name), &b.0.id))
-    });
+    // A stable sort: entities equal on all three keep the order of their root key.
+    drafts.sort_by_cached_key(|(e, _)| (e.label, fold(&e.name), e.id.clone()));
     let mut used: HashMap<String, u32> = HashMap::new();
     let mut of = vec![0; occurrences.len()];
     let mut entities = Vec::with_capacity(drafts.len());
@@ -227,123 +289,170 @@ pub fn link(occurrences: &[Occurrence], knowledge: &Knowledge, lang: &str) -> Li
     Linked { entities, of }
 }
 
+/// The characters of `name` but the one at `skip` (all of them when `skip` is past the end).
+fn variant(name: &str, skip: usize) -> impl Iterator<Item = char> + '_ {
+    name.chars()
+        .enumerate()
+        .filter(move |&(i, _)| i != skip)
+        .map(|(_, c)| c)
+}
+
+/// A hash of a label and a deletion variant of a name (FxHash's mixing step).
+fn variant_hash(label: Label, name: &str, skip: usize) -> u64 {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let mix = |h: u64, x: u64| (h.rotate_left(5) ^ x).wrapping_mul(SEED);
+    variant(name, skip).fold(mix(0, label as u64), |h, c| mix(h, c as u64))
+}
+
+fn same_variant(a: &str, skip_a: usize, b: &str, skip_b: usize) -> bool {
+    variant(a, skip_a).eq(variant(b, skip_b))
+}
+
 /// One name written with several labels across the corpus ("Trump" as a person in most
 /// articles, as a place where the context misled recognition) takes its most frequent label.
 /// Gazetteer names and dates keep theirs.
-fn unify_labels(prepared: &mut [(Label, String)]) {
-    let mut votes: HashMap<&str, BTreeMap<Label, u32>> = HashMap::new();
-    for (label, key) in prepared.iter() {
-        if *label != Label::Date && !key.starts_with('#') {
-            *votes
-                .entry(key.as_str())
-                .or_default()
-                .entry(*label)
-                .or_default() += 1;
+fn unify_labels(prepared: &mut [(Label, Key)]) {
+    let mut votes: HashMap<Sym, BTreeMap<Label, u32>> = HashMap::new();
+    for &(label, key) in prepared.iter() {
+        if let Key::Name(sym) = key
+            && label != Label::Date
+        {
+            *votes.entry(sym).or_default().entry(label).or_default() += 1;
         }
     }
-    let winner: HashMap<String, Label> = votes
+    let winner: HashMap<Sym, Label> = votes
         .into_iter()
         .filter(|(_, v)| v.len() > 1)
         .filter_map(|(k, v)| {
             let (label, _) = v
                 .into_iter()
                 .max_by_key(|&(label, n)| (n, std::cmp::Reverse(label)))?;
-            Some((k.to_owned(), label))
+            Some((k, label))
         })
         .collect();
     for (label, key) in prepared.iter_mut() {
-        if let Some(&w) = winner.get(key.as_str()) {
+        if let Key::Name(sym) = key
+            && let Some(&w) = winner.get(sym)
+        {
             *label = w;
         }
     }
 }
 
+/// The unknown person name of an occurrence, if it is one.
+fn person_name(label: Label, key: Key) -> Option<Sym> {
+    match key {
+        Key::Name(sym) if label == Label::Person => Some(sym),
+        _ => None,
+    }
+}
+
+/// The first and last words of a name of two words or more.
+fn first_and_last(name: &str) -> Option<(&str, &str)> {
+    let mut words = name.split(' ');
+    let first = words.next()?;
+    Some((first, words.next_back()?))
+}
+
 /// "B. Obama" is "Barack Obama" when that is the only full name of the corpus with that
 /// surname and initial.
-fn merge_initials(prepared: &mut [(Label, String)]) {
-    let is_person = |label: Label, key: &str| label == Label::Person && !key.starts_with('#');
-    let mut full: HashMap<(char, String), Vec<String>> = HashMap::new();
-    for (label, key) in prepared.iter() {
-        let words: Vec<&str> = key.split(' ').collect();
-        if is_person(*label, key)
-            && words.len() >= 2
-            && words[0].chars().count() > 1
-            && let (Some(initial), Some(last)) = (words[0].chars().next(), words.last())
+fn merge_initials(prepared: &mut [(Label, Key)], names: &Names) {
+    // (initial, surname) → the one full name with them, or `None` when there are several.
+    let mut full: HashMap<(char, &str), Option<Sym>> = HashMap::new();
+    for &(label, key) in prepared.iter() {
+        if let Some(sym) = person_name(label, key)
+            && let Some((first, last)) = first_and_last(names.get(sym))
+            && first.chars().count() > 1
+            && let Some(initial) = first.chars().next()
         {
-            let names = full.entry((initial, (*last).to_owned())).or_default();
-            if !names.contains(key) {
-                names.push(key.clone());
-            }
+            full.entry((initial, last))
+                .and_modify(|only| {
+                    if *only != Some(sym) {
+                        *only = None;
+                    }
+                })
+                .or_insert(Some(sym));
         }
     }
     for (label, key) in prepared.iter_mut() {
-        let words: Vec<&str> = key.split(' ').collect();
         // Name keys drop the period: "B. Obama" is "b obama", "J-M Ayrault" is "j m ayrault".
-        if !is_person(*label, key) || words.len() < 2 || words[0].chars().count() != 1 {
-            continue;
-        }
-        let (Some(initial), Some(last)) = (words[0].chars().next(), words.last()) else {
-            continue;
-        };
-        if let Some([only]) = full.get(&(initial, (*last).to_owned())).map(Vec::as_slice) {
-            *key = only.clone();
+        if let Some(sym) = person_name(*label, *key)
+            && let Some((first, last)) = first_and_last(names.get(sym))
+            && first.chars().count() == 1
+            && let Some(initial) = first.chars().next()
+            && let Some(&Some(only)) = full.get(&(initial, last))
+        {
+            *key = Key::Name(only);
         }
     }
+}
+
+/// The full name a lone surname stands for among `names` (full name → mentions): the most
+/// mentioned, if it has more mentions than the next and at least `dominance` times as many.
+fn best_full_name(names: &HashMap<Sym, u32>, dominance: u32) -> Option<Sym> {
+    let mut top: Option<(Sym, u32)> = None;
+    let mut second = 0;
+    for (&sym, &n) in names {
+        match top {
+            Some((_, t)) if n <= t => second = second.max(n),
+            _ => {
+                second = top.map_or(0, |(_, t)| t);
+                top = Some((sym, n));
+            }
+        }
+    }
+    top.filter(|&(_, n)| n > second && n >= dominance * second)
+        .map(|(sym, _)| sym)
 }
 
 /// Partial person names: a lone surname ("Trump") is the full name ending with it that the same
 /// article uses most ("Donald Trump", not "Melania Trump" mentioned once); in an article with
 /// no such full name, the corpus's dominant one, if one clearly dominates.
-fn resolve_partial_names(occurrences: &[Occurrence], prepared: &mut [(Label, String)]) {
-    let is_full = |label: Label, key: &str| {
-        label == Label::Person && !key.starts_with('#') && key.contains(' ')
-    };
-    let last_token = |key: &str| key.rsplit(' ').next().unwrap_or_default().to_owned();
+fn resolve_partial_names(occurrences: &[Occurrence], prepared: &mut [(Label, Key)], names: &Names) {
     // (surname, doc) → full name → mentions; surname → full name → mentions (corpus).
-    let mut in_doc: HashMap<(String, usize), BTreeMap<String, u32>> = HashMap::new();
-    let mut in_corpus: HashMap<String, BTreeMap<String, u32>> = HashMap::new();
-    for (occ, (label, key)) in occurrences.iter().zip(prepared.iter()) {
-        if is_full(*label, key) {
-            let last = last_token(key);
+    let mut in_doc: HashMap<(&str, usize), HashMap<Sym, u32>> = HashMap::new();
+    let mut in_corpus: HashMap<&str, HashMap<Sym, u32>> = HashMap::new();
+    for (occ, &(label, key)) in occurrences.iter().zip(prepared.iter()) {
+        let Some(sym) = person_name(label, key) else {
+            continue;
+        };
+        let name = names.get(sym);
+        if let Some((_, last)) = name.rsplit_once(' ') {
             *in_doc
-                .entry((last.clone(), occ.doc))
+                .entry((last, occ.doc))
                 .or_default()
-                .entry(key.clone())
+                .entry(sym)
                 .or_default() += 1;
-            *in_corpus
-                .entry(last)
-                .or_default()
-                .entry(key.clone())
-                .or_default() += 1;
+            *in_corpus.entry(last).or_default().entry(sym).or_default() += 1;
         }
     }
-    let best = |names: &BTreeMap<String, u32>, dominance: u32| -> Option<String> {
-        let mut ranked: Vec<(&String, &u32)> = names.iter().collect();
-        ranked.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
-        match ranked.as_slice() {
-            [(name, _)] => Some((*name).clone()),
-            [(name, n), (_, m), ..] if **n > **m && **n >= dominance * **m => Some((*name).clone()),
-            _ => None,
-        }
-    };
+    // The best full name of each surname, chosen once (not once per mention).
+    let in_doc: HashMap<(&str, usize), Sym> = in_doc
+        .into_iter()
+        .filter_map(|(k, names)| Some((k, best_full_name(&names, 1)?)))
+        .collect();
+    let in_corpus: HashMap<&str, Sym> = in_corpus
+        .into_iter()
+        .filter_map(|(k, names)| Some((k, best_full_name(&names, 2)?)))
+        .collect();
     for (occ, (label, key)) in occurrences.iter().zip(prepared.iter_mut()) {
-        if *label == Label::Date || key.starts_with('#') || key.contains(' ') {
+        let Key::Name(sym) = *key else {
+            continue;
+        };
+        let name = names.get(sym);
+        if *label == Label::Date || name.contains(' ') {
             continue;
         }
-        let in_this_doc = in_doc
-            .get(&(key.clone(), occ.doc))
-            .and_then(|names| best(names, 1));
+        let in_this_doc = in_doc.get(&(name, occ.doc)).copied();
         // A surname mistyped as a place or organisation ("Durbin said") is the person its
         // article names in full; elsewhere only person mentions follow the corpus.
         let full = match label {
-            Label::Person => {
-                in_this_doc.or_else(|| in_corpus.get(key.as_str()).and_then(|names| best(names, 2)))
-            }
+            Label::Person => in_this_doc.or_else(|| in_corpus.get(name).copied()),
             _ => in_this_doc,
         };
         if let Some(full) = full {
             *label = Label::Person;
-            *key = full;
+            *key = Key::Name(full);
         }
     }
 }
@@ -353,26 +462,22 @@ fn describe(
     occs: &[usize],
     occurrences: &[Occurrence],
     key_of_occ: &[usize],
-    key_list: &[(Label, String)],
+    key_list: &[(Label, Key)],
     knowledge: &Knowledge,
     lang: &str,
 ) -> LinkedEntity {
     let label = occurrences[occs[0]].label;
-    let mut spellings: BTreeMap<String, f32> = BTreeMap::new();
+    let mut spellings: BTreeMap<&str, f32> = BTreeMap::new();
     let mut docs: Vec<usize> = occs.iter().map(|&o| occurrences[o].doc).collect();
     docs.sort_unstable();
     docs.dedup();
     for &o in occs {
-        *spellings.entry(occurrences[o].text.clone()).or_default() += occurrences[o].weight;
+        *spellings.entry(&occurrences[o].text).or_default() += occurrences[o].weight;
     }
     // The gazetteer entries of the group, most mentioned first.
     let mut entry_counts: BTreeMap<u32, u32> = BTreeMap::new();
     for &o in occs {
-        if let Some(id) = key_list[key_of_occ[o]]
-            .1
-            .strip_prefix('#')
-            .and_then(|k| k.parse::<u32>().ok())
-        {
+        if let Key::Entry(id) = key_list[key_of_occ[o]].1 {
             *entry_counts.entry(id).or_default() += 1;
         }
     }
@@ -381,14 +486,11 @@ fn describe(
     let main_entry = entries.first().and_then(|&(id, _)| knowledge.entry(id));
     // The corpus's language's name of a known entity wins when the corpus uses it
     // ("États-Unis" in a mostly French corpus, even if English articles say "United States").
-    let known_names: Vec<String> = main_entry
-        .map(|e| e.name(lang).to_owned())
-        .into_iter()
-        .collect();
+    let known_name: Option<&str> = main_entry.map(|e| e.name(lang));
     let value = occs.iter().find_map(|&o| occurrences[o].date);
-    let mut ranked: Vec<(&String, &f32)> = spellings.iter().collect();
+    let mut ranked: Vec<(&str, f32)> = spellings.into_iter().collect();
     ranked.sort_by(|a, b| {
-        let rank = |(name, weight): &(&String, &f32)| {
+        let rank = |&(name, weight): &(&str, f32)| {
             (
                 // Mixed case reads better than capitals ("Silvano Trotta", not "SILVANO TROTTA").
                 !is_shouting(name, label),
@@ -398,8 +500,8 @@ fn describe(
                 } else {
                     0
                 },
-                known_names.contains(name),
-                **weight,
+                known_name == Some(name),
+                weight,
                 name.chars().count(),
             )
         };
@@ -410,7 +512,7 @@ fn describe(
     });
     let best = ranked
         .first()
-        .map(|(n, _)| (*n).clone())
+        .map(|(n, _)| (*n).to_owned())
         .unwrap_or_default();
     let name = match (label, value) {
         (Label::Date, Some(v)) => v.display(),
@@ -419,8 +521,8 @@ fn describe(
     };
     let aliases: Vec<String> = ranked
         .iter()
-        .map(|(n, _)| (*n).clone())
-        .filter(|n| *n != name)
+        .filter(|(n, _)| *n != name)
+        .map(|(n, _)| (*n).to_owned())
         .collect();
     // Ids stay put as the corpus grows: a known entity's id comes from its gazetteer name (in
     // English, whatever the corpus's languages), a date's from its value.

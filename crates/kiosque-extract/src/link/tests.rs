@@ -176,3 +176,74 @@ fn initials_join_the_full_name() {
     assert_eq!(linked.of[2], linked.of[3]);
     assert_eq!(linked.entities[linked.of[1]].name, "Barack Obama");
 }
+
+/// A corpus of `n` occurrences where many full names share few surnames, and most lone
+/// surnames are not named in full in their own article (the corpus's full names decide):
+/// choosing a full name once per such mention, among every full name with that surname, was
+/// quadratic. Names carry typos now and then, places and dates mix in.
+fn synthetic(n: usize) -> Vec<Occurrence> {
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move |below: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % below as u64) as usize
+    };
+    const SYLLABLES: [&str; 16] = [
+        "ka", "ro", "vin", "le", "mar", "to", "si", "bel", "dou", "ne", "gra", "lu", "pe", "zan",
+        "mi", "cho",
+    ];
+    let word = |i: usize, parts: usize| {
+        let mut w: String = (0..parts).map(|p| SYLLABLES[(i >> (4 * p)) % 16]).collect();
+        w[..1].make_ascii_uppercase();
+        w
+    };
+    let mut out = Vec::with_capacity(n);
+    let mut doc = 0;
+    while out.len() < n {
+        let people: Vec<(String, String)> = (0..3)
+            .map(|_| (word(next(4096), 3), word(next(300), 3)))
+            .collect();
+        for (first, last) in &people {
+            let mut full = format!("{first} {last}");
+            if next(20) == 0 {
+                full.insert(full.len() - 1, 'e');
+            }
+            out.push(occ(doc, Label::Person, &full));
+        }
+        for _ in 0..12 {
+            let last = match next(3) {
+                0 => people[next(3)].1.clone(),
+                _ => word(next(300), 3),
+            };
+            out.push(occ(doc, Label::Person, &last));
+        }
+        out.push(occ(doc, Label::Place, &word(next(2000), 3)));
+        out.push(occ(doc, Label::Place, "Koursk"));
+        let mut date = occ(doc, Label::Date, "lundi");
+        date.date = NaiveDate::from_ymd_opt(2025, 1, 1 + next(28) as u32).map(DateValue::Day);
+        out.push(date);
+        out.push(occ(doc, Label::Date, "demain"));
+        doc += 1;
+    }
+    out.truncate(n);
+    out
+}
+
+#[test]
+fn a_large_corpus_with_many_shared_surnames_links() {
+    let occurrences = synthetic(200_000);
+    let start = std::time::Instant::now();
+    let linked = link(&occurrences, &knowledge(), "fr");
+    // Timing is printed for the record (`--nocapture`), never asserted.
+    eprintln!(
+        "linked {} occurrences in {:?}",
+        occurrences.len(),
+        start.elapsed()
+    );
+    assert_eq!(linked.of.len(), occurrences.len());
+    assert!(linked.of.iter().all(|&e| e < linked.entities.len()));
+    if let Ok(path) = std::env::var("KIOSQUE_LINK_DUMP") {
+        std::fs::write(path, format!("{linked:#?}")).expect("dump written");
+    }
+}
