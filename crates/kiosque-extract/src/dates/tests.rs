@@ -1,0 +1,112 @@
+use super::*;
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
+}
+
+fn found(text: &str) -> Vec<(String, DateExpr)> {
+    find_dates(text)
+        .into_iter()
+        .map(|m| {
+            (
+                text.chars().skip(m.start).take(m.end - m.start).collect(),
+                m.expr,
+            )
+        })
+        .collect()
+}
+
+fn spans(text: &str) -> Vec<String> {
+    found(text).into_iter().map(|(s, _)| s).collect()
+}
+
+#[test]
+fn french_and_english_forms_are_found_with_minimal_spans() {
+    assert_eq!(
+        spans("avant l’investiture de Donald Trump, prévue le 20 janvier, et lundi"),
+        ["20 janvier", "lundi"]
+    );
+    assert_eq!(
+        spans("(@silvano_trotta) January 5, 2025"),
+        ["January 5, 2025"]
+    );
+    assert_eq!(
+        spans("qui se déroulent du 22 au 24 juin 2012, a démarré aujourd'hui."),
+        ["22 au 24 juin 2012", "aujourd'hui"]
+    );
+    assert_eq!(
+        spans("Ce samedi matin, puis jeudi dernier"),
+        ["samedi matin", "jeudi dernier"]
+    );
+    assert_eq!(spans("pourrait commencer fin 2013."), ["fin 2013"]);
+    assert_eq!(
+        spans("On Thursday at noon, until April 30."),
+        ["Thursday", "April 30"]
+    );
+    assert_eq!(spans("le 1er août 2012. - La Croatie"), ["1er août 2012"]);
+}
+
+#[test]
+fn numbers_that_are_not_years_are_left_alone() {
+    assert!(spans("environ 2000 personnes et 1 2024 euros").is_empty());
+    assert_eq!(spans("fermé en 2009, malgré"), ["2009"]);
+    assert!(spans("you may go").is_empty());
+}
+
+#[test]
+fn seed_dates_resolve_against_monday_6_january_2025() {
+    let reference = Some(date(2025, 1, 6));
+    let text = "prévue le 20 janvier, lundi, dimanche, le 6 août, l’échec d’hier, aujourd’hui";
+    let resolved: Vec<String> = find_dates(text)
+        .iter()
+        .filter_map(|m| m.expr.resolve(reference))
+        .map(|v| v.iso())
+        .collect();
+    assert_eq!(
+        resolved,
+        [
+            "2025-01-20",
+            "2025-01-06",
+            "2025-01-05",
+            "2024-08-06",
+            "2025-01-05",
+            "2025-01-06"
+        ]
+    );
+}
+
+#[test]
+fn weekday_directions() {
+    let monday = Some(date(2025, 1, 6));
+    let wd = |weekday, direction| DateExpr::Weekday { weekday, direction }.resolve(monday);
+    assert_eq!(
+        wd(Weekday::Mon, Direction::Last),
+        Some(DateValue::Day(date(2024, 12, 30)))
+    );
+    assert_eq!(
+        wd(Weekday::Mon, Direction::Next),
+        Some(DateValue::Day(date(2025, 1, 13)))
+    );
+    assert_eq!(
+        wd(Weekday::Thu, Direction::Recent),
+        Some(DateValue::Day(date(2025, 1, 2)))
+    );
+}
+
+#[test]
+fn seed_publication_date_is_inferred_from_the_tweet_and_weekdays() {
+    let exprs: Vec<DateExpr> = find_dates(
+        "La Russie a déclaré lundi … (@silvano_trotta) January 5, 2025 L’Ukraine a lancé dimanche",
+    )
+    .into_iter()
+    .map(|m| m.expr)
+    .collect();
+    assert_eq!(infer_publication_date(&exprs), Some(date(2025, 1, 6)));
+    assert_eq!(infer_publication_date(&[DateExpr::Relative(-1)]), None);
+}
+
+#[test]
+fn display_and_iso() {
+    assert_eq!(DateValue::Day(date(2025, 1, 6)).display(), "6 January 2025");
+    assert_eq!(DateValue::Month(2022, 2).iso(), "2022-02");
+}
