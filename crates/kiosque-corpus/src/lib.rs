@@ -298,3 +298,81 @@ fn majority_language(articles: &[Analyzed]) -> String {
         .max_by_key(|&(l, n)| (n, std::cmp::Reverse(l)))
         .map_or_else(|| "en".to_owned(), |(l, _)| l.to_owned())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(name: &str, text: &str) -> Source {
+        Source {
+            origin: name.to_owned(),
+            file_stem: Some(name.to_owned()),
+            document: Document {
+                text: text.to_owned(),
+                meta: Meta {
+                    lang: Some("fr".to_owned()),
+                    ..Meta::default()
+                },
+                ..Document::default()
+            },
+        }
+    }
+
+    fn sources() -> Vec<Source> {
+        vec![
+            source(
+                "a",
+                "Kiev sous les bombes\n\nLa  Russie a frappé Kiev lundi, a déclaré Volodymyr Zelensky.",
+            ),
+            source(
+                "b",
+                "Trump et Poutine\n\nDonald Trump a parlé à Vladimir Poutine de l’Ukraine.",
+            ),
+        ]
+    }
+
+    #[test]
+    fn the_site_does_not_depend_on_the_input_order() {
+        let knowledge = Knowledge::builtin();
+        let forward = build(sources(), knowledge);
+        let backward = build(sources().into_iter().rev().collect(), knowledge);
+        assert_eq!(forward.index, backward.index);
+        assert_eq!(forward.bodies, backward.bodies);
+        assert!(!forward.index.entities.is_empty());
+    }
+
+    #[test]
+    fn located_mentions_read_in_the_input_text_and_carry_the_site_ids() {
+        let knowledge = Knowledge::builtin();
+        let texts: Vec<Vec<char>> = sources()
+            .iter()
+            .map(|s| s.document.text.chars().collect())
+            .collect();
+        let articles = analyze(sources(), knowledge, || {});
+        let assembled = assemble(articles, knowledge, &AssembleOptions { locate: true });
+        let ids: Vec<&EntityId> = assembled
+            .site
+            .index
+            .entities
+            .iter()
+            .map(|e| &e.id)
+            .collect();
+        assert_eq!(assembled.located.len(), 2);
+        let russie = assembled.located[0]
+            .iter()
+            .find(|l| {
+                l.label == Label::Place
+                    && texts[0][l.start as usize..l.end as usize]
+                        .iter()
+                        .collect::<String>()
+                        == "Russie"
+            })
+            .expect("Russie is located in the input text");
+        assert!(ids.contains(&russie.entity.as_ref().expect("linked")));
+        for (located, text) in assembled.located.iter().zip(&texts) {
+            for l in located {
+                assert!(l.start < l.end && l.end as usize <= text.len(), "{l:?}");
+            }
+        }
+    }
+}

@@ -2,29 +2,16 @@
 //! The records go through the corpus pipeline of `kiosque build` ([`kiosque_corpus`]), so the
 //! entities and spans are those a site built from the same records shows.
 
+use std::collections::HashMap;
 use std::io::Write;
 
 use kiosque_corpus::{AssembleOptions, Source, analyze, assemble};
 use kiosque_extract::eval::parse_annotated;
 use kiosque_extract::ner::knowledge::Knowledge;
-use kiosque_extract::source::{Document, Meta, parse_date};
-use serde::{Deserialize, Serialize};
+use kiosque_extract::source::{Document, parse_record};
+use kiosque_model::stamp::of_text;
+use serde::Serialize;
 use serde_json::Value;
-
-/// One input record.
-#[derive(Debug, Deserialize)]
-struct Record {
-    id: Value,
-    /// The text; a gold record's `annotated` text (inline markup removed) is accepted instead.
-    #[serde(default)]
-    text: Option<String>,
-    #[serde(default)]
-    annotated: Option<String>,
-    #[serde(default)]
-    lang: Option<String>,
-    #[serde(default)]
-    published: Option<String>,
-}
 
 /// One entity mention of the output.
 #[derive(Debug, Serialize)]
@@ -64,59 +51,84 @@ pub struct LineError {
     pub reason: String,
 }
 
-/// Extracts the entities of every record of `jsonl`.
+/// Extracts the entities of every record of `jsonl`. Records are read as `kiosque build` reads
+/// a `.jsonl` file (title, date, language, imported `ents`…), a gold record's `annotated` text
+/// (inline markup removed) standing for a missing `text`; an exact copy of an earlier record is
+/// analysed once, as `build` does, and gets the same entities.
 pub fn run(jsonl: &str, knowledge: &Knowledge) -> (Vec<Output>, Vec<LineError>) {
-    let mut records = Vec::new();
+    let mut ids = Vec::new();
+    let mut documents: Vec<Document> = Vec::new();
+    // Per record, its document in `documents` (an exact copy shares its original's).
+    let mut record_doc = Vec::new();
+    let mut by_text: HashMap<String, Vec<usize>> = HashMap::new();
     let mut errors = Vec::new();
     for (n, line) in jsonl.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        match serde_json::from_str::<Record>(line) {
-            Ok(mut r) => {
-                if r.text.is_none() {
-                    r.text = r.annotated.as_deref().map(|a| parse_annotated(a).0);
-                }
-                if r.text.is_some() {
-                    records.push(r);
-                } else {
-                    errors.push(LineError {
-                        line: n + 1,
-                        reason: "record has no \"text\"".to_owned(),
-                    });
-                }
+        let error = |reason: String| LineError {
+            line: n + 1,
+            reason,
+        };
+        let mut value: Value = match serde_json::from_str(line) {
+            Ok(value) => value,
+            Err(e) => {
+                errors.push(error(format!(
+                    "expected {{\"id\", \"text\", \"lang\"?, \"published\"?}}: {e}"
+                )));
+                continue;
             }
-            Err(e) => errors.push(LineError {
-                line: n + 1,
-                reason: format!("expected {{\"id\", \"text\", \"lang\"?, \"published\"?}}: {e}"),
-            }),
+        };
+        let Some(id) = value.get("id").cloned() else {
+            errors.push(error("record has no \"id\"".to_owned()));
+            continue;
+        };
+        if let Value::Object(fields) = &mut value
+            && fields.get("text").is_none_or(Value::is_null)
+            && let Some(annotated) = fields.get("annotated").and_then(Value::as_str)
+        {
+            let text = parse_annotated(annotated).0;
+            fields.insert("text".to_owned(), Value::String(text));
         }
+        let document = match parse_record(value) {
+            Ok(document) => document,
+            Err(e) => {
+                errors.push(error(e.to_string()));
+                continue;
+            }
+        };
+        let same_text = by_text.entry(of_text(&document.text)).or_default();
+        let copy_of = same_text
+            .iter()
+            .copied()
+            .find(|&d| documents[d] == document);
+        let d = copy_of.unwrap_or_else(|| {
+            same_text.push(documents.len());
+            documents.push(document);
+            documents.len() - 1
+        });
+        ids.push(id);
+        record_doc.push(d);
     }
-    let sources: Vec<Source> = records
-        .iter()
-        .map(|r| Source {
-            origin: format!("record {}", r.id),
+    let texts: Vec<Vec<char>> = documents.iter().map(|d| d.text.chars().collect()).collect();
+    let sources: Vec<Source> = documents
+        .into_iter()
+        .enumerate()
+        .map(|(d, document)| Source {
+            origin: format!("record {}", d + 1),
             file_stem: None,
-            document: Document {
-                text: r.text.clone().unwrap_or_default(),
-                meta: Meta {
-                    lang: r.lang.clone(),
-                    published: r.published.as_deref().and_then(parse_date),
-                    ..Meta::default()
-                },
-                ..Document::default()
-            },
+            document,
         })
         .collect();
     let articles = analyze(sources, knowledge, || {});
     let located = assemble(articles, knowledge, &AssembleOptions { locate: true }).located;
-    let outputs = records
+    let outputs = ids
         .into_iter()
-        .zip(located)
-        .map(|(record, located)| {
-            let chars: Vec<char> = record.text.as_deref().unwrap_or_default().chars().collect();
-            let entities = located
-                .into_iter()
+        .zip(record_doc)
+        .map(|(id, d)| {
+            let chars = &texts[d];
+            let entities = located[d]
+                .iter()
                 .map(|l| Entity {
                     start: l.start,
                     end: l.end,
@@ -125,14 +137,11 @@ pub fn run(jsonl: &str, knowledge: &Knowledge) -> (Vec<Output>, Vec<LineError>) 
                         .get(l.start as usize..l.end as usize)
                         .map(|c| c.iter().collect())
                         .unwrap_or_default(),
-                    entity: l.entity.map(|e| e.0),
-                    value: l.value,
+                    entity: l.entity.as_ref().map(|e| e.0.clone()),
+                    value: l.value.clone(),
                 })
                 .collect();
-            Output {
-                id: record.id,
-                entities,
-            }
+            Output { id, entities }
         })
         .collect();
     (outputs, errors)
