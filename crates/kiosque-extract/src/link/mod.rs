@@ -81,11 +81,18 @@ impl Groups {
 
 /// The matching form of a name: folded, hyphens as spaces, single spaces.
 fn name_key(text: &str) -> String {
-    fold(text)
-        .replace(['-', '.'], " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let folded = fold(text);
+    let mut key = String::with_capacity(folded.len());
+    for word in folded
+        .split(|c: char| c == '-' || c == '.' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+    {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(word);
+    }
+    key
 }
 
 /// Links the occurrences of a corpus. `lang` is the corpus's main language, used to name
@@ -193,9 +200,10 @@ pub fn link(occurrences: &[Occurrence], knowledge: &Knowledge, lang: &str) -> Li
             (Key::Entry(_) | Key::Date(_), _) => Cow::Borrowed(""),
         })
         .collect();
-    // Names sharing a deletion variant, found through the variant's hash (no string is built);
-    // a bucket's members are checked to share the variant itself.
-    let mut by_deletion: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
+    // Names sharing a deletion variant, found through the variant's hash (no string is built):
+    // (hash, key, deleted character) sorted, so that equal hashes are neighbours; the members
+    // of a run are checked to share the variant itself.
+    let mut variants: Vec<(u64, usize, usize)> = Vec::new();
     for (i, (label, key)) in key_list.iter().enumerate() {
         let name = &display_key[i];
         // Typos are sought in names of ordinary length (the deletions cost length squared).
@@ -207,16 +215,14 @@ pub fn link(occurrences: &[Occurrence], knowledge: &Knowledge, lang: &str) -> Li
             continue;
         }
         for skip in std::iter::once(usize::MAX).chain(0..len) {
-            by_deletion
-                .entry(variant_hash(*label, name, skip))
-                .or_default()
-                .push((i, skip));
+            variants.push((variant_hash(*label, name, skip), i, skip));
         }
     }
+    variants.sort_unstable();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for ids in by_deletion.values() {
-        for (n, &(a, skip_a)) in ids.iter().enumerate() {
-            for &(b, skip_b) in &ids[n + 1..] {
+    for run in variants.chunk_by(|x, y| x.0 == y.0) {
+        for (n, &(_, a, skip_a)) in run.iter().enumerate() {
+            for &(_, b, skip_b) in &run[n + 1..] {
                 if a != b
                     && key_list[a].0 == key_list[b].0
                     && same_variant(&display_key[a], skip_a, &display_key[b], skip_b)
@@ -226,7 +232,7 @@ pub fn link(occurrences: &[Occurrence], knowledge: &Knowledge, lang: &str) -> Li
             }
         }
     }
-    drop(by_deletion);
+    drop(variants);
     pairs.sort_unstable();
     pairs.dedup();
     for (a, b) in pairs {
