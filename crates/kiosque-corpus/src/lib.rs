@@ -2,8 +2,9 @@
 //! its language, title, date and mentions found) in parallel; the mentions of all of them are
 //! linked into entities at once; then articles get their ids, summaries and bodies (in
 //! parallel) and their order. `kiosque build`, `kiosque extract`, the benchmarks and the browser
-//! tests' harness all go through [`analyze`] and [`assemble`], so what `extract` reports is what
-//! a built site shows. No I/O: reading inputs, progress and messages are the caller's.
+//! tests' harness all go through [`analyze`] then [`assemble`] (the site) or [`locate_all`] (the
+//! mentions in the input texts), which link alike, so what `extract` reports is what a built
+//! site shows. No I/O: reading inputs, progress and messages are the caller's.
 
 mod article;
 mod ids;
@@ -64,23 +65,6 @@ pub struct Site {
     pub clashes: Vec<IdClash>,
 }
 
-/// What [`assemble`] gives besides the site data.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct AssembleOptions {
-    /// Also give each article's mentions with offsets into its input text ([`Assembled::located`]).
-    pub locate: bool,
-}
-
-/// The site data and, if asked for, every article's mentions located in its input text.
-#[derive(Debug, Clone)]
-pub struct Assembled {
-    /// The site data.
-    pub site: Site,
-    /// Per article, in input order: its mentions in text order, with offsets into the input's
-    /// text (empty unless [`AssembleOptions::locate`]).
-    pub located: Vec<Vec<Located>>,
-}
-
 /// A mention located in the input text, with the entity the site gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Located {
@@ -131,7 +115,7 @@ pub fn analyze(
 /// Documents in, site data out: [`analyze`] then [`assemble`].
 pub fn build(sources: Vec<Source>, knowledge: &Knowledge) -> Site {
     let articles = analyze(sources, knowledge, || {});
-    assemble(articles, knowledge, &AssembleOptions::default()).site
+    assemble(articles, knowledge)
 }
 
 /// Whether a mention becomes (part of) an entity: not a date that could not be resolved
@@ -148,14 +132,20 @@ fn weight(role: &Role) -> f32 {
     }
 }
 
-/// Builds the site data from analysed articles (in input order), consuming them.
-pub fn assemble(
-    mut articles: Vec<Analyzed>,
-    knowledge: &Knowledge,
-    options: &AssembleOptions,
-) -> Assembled {
-    // Link every mention of every article at once. The linker gets the mentions' texts; the
-    // articles no longer need them.
+/// The corpus linked: every linkable mention's entity.
+struct Linking {
+    /// The entities, sorted by id.
+    entities: Vec<link::LinkedEntity>,
+    /// Their ids, in the same order.
+    ids: Vec<EntityId>,
+    /// `of[a][f]`: the entity of mention `f` of article `a` (`usize::MAX`: not linked, see
+    /// [`linkable`]).
+    of: Vec<Vec<usize>>,
+}
+
+/// Links every mention of every article at once. The linker gets the mentions' texts; the
+/// articles no longer need them.
+fn link_corpus(articles: &mut [Analyzed], knowledge: &Knowledge) -> Linking {
     let mut occurrences = Vec::new();
     let mut owner: Vec<(usize, usize)> = Vec::new(); // (article, found index)
     for (a, article) in articles.iter_mut().enumerate() {
@@ -176,41 +166,49 @@ pub fn assemble(
             owner.push((a, f));
         }
     }
-    let lang = majority_language(&articles);
+    let lang = majority_language(articles);
     let linked = link::link(&occurrences, knowledge, &lang);
     drop(occurrences);
-    // usize::MAX: not linked (see `linkable`).
-    let mut entity_of: Vec<Vec<usize>> = articles
+    let mut of: Vec<Vec<usize>> = articles
         .iter()
         .map(|a| vec![usize::MAX; a.analysis.found.len()])
         .collect();
     for (i, &(a, f)) in owner.iter().enumerate() {
-        entity_of[a][f] = linked.of[i];
+        of[a][f] = linked.of[i];
     }
-    drop(owner);
-    let entity_ids: Vec<EntityId> = linked
+    let ids = linked
         .entities
         .iter()
         .map(|e| EntityId(e.id.clone()))
         .collect();
+    Linking {
+        entities: linked.entities,
+        ids,
+        of,
+    }
+}
 
-    let located = if options.locate {
-        articles
-            .par_iter()
-            .zip(&entity_of)
-            .map(|(article, of)| locate(&article.analysis, of, &entity_ids))
-            .collect()
-    } else {
-        Vec::new()
-    };
+/// Per article (in input order), its mentions in text order with offsets into its input text
+/// and the entities [`assemble`] gives them: what `kiosque extract` prints.
+pub fn locate_all(mut articles: Vec<Analyzed>, knowledge: &Knowledge) -> Vec<Vec<Located>> {
+    let linking = link_corpus(&mut articles, knowledge);
+    articles
+        .par_iter()
+        .zip(&linking.of)
+        .map(|(article, of)| locate(&article.analysis, of, &linking.ids))
+        .collect()
+}
 
+/// Builds the site data from analysed articles (in input order), consuming them.
+pub fn assemble(mut articles: Vec<Analyzed>, knowledge: &Knowledge) -> Site {
+    let linking = link_corpus(&mut articles, knowledge);
     let (ids, clashes) = article_ids(&articles);
     let mut pairs: Vec<(ArticleSummary, ArticleBody)> = articles
         .into_par_iter()
         .zip(ids)
-        .zip(entity_of)
+        .zip(linking.of)
         .map(|((article, id), of)| {
-            article::build_article(id, article, &of, &entity_ids, &linked.entities)
+            article::build_article(id, article, &of, &linking.ids, &linking.entities)
         })
         .collect();
 
@@ -225,10 +223,10 @@ pub fn assemble(
     });
     let (summaries, bodies): (Vec<ArticleSummary>, Vec<ArticleBody>) = pairs.into_iter().unzip();
 
-    let mut entities: Vec<Entity> = linked
+    let mut entities: Vec<Entity> = linking
         .entities
         .into_iter()
-        .zip(entity_ids)
+        .zip(linking.ids)
         .map(|(e, id)| Entity {
             id,
             label: e.label,
@@ -246,18 +244,15 @@ pub fn assemble(
             .then_with(|| a.id.cmp(&b.id))
     });
 
-    Assembled {
-        site: Site {
-            index: SiteIndex {
-                schema_version: SCHEMA_VERSION.to_owned(),
-                generator: format!("kiosque {}", env!("CARGO_PKG_VERSION")),
-                articles: summaries,
-                entities,
-            },
-            bodies,
-            clashes,
+    Site {
+        index: SiteIndex {
+            schema_version: SCHEMA_VERSION.to_owned(),
+            generator: format!("kiosque {}", env!("CARGO_PKG_VERSION")),
+            articles: summaries,
+            entities,
         },
-        located,
+        bodies,
+        clashes,
     }
 }
 
@@ -348,17 +343,11 @@ mod tests {
             .iter()
             .map(|s| s.document.text.chars().collect())
             .collect();
-        let articles = analyze(sources(), knowledge, || {});
-        let assembled = assemble(articles, knowledge, &AssembleOptions { locate: true });
-        let ids: Vec<&EntityId> = assembled
-            .site
-            .index
-            .entities
-            .iter()
-            .map(|e| &e.id)
-            .collect();
-        assert_eq!(assembled.located.len(), 2);
-        let russie = assembled.located[0]
+        let site = build(sources(), knowledge);
+        let located = locate_all(analyze(sources(), knowledge, || {}), knowledge);
+        let ids: Vec<&EntityId> = site.index.entities.iter().map(|e| &e.id).collect();
+        assert_eq!(located.len(), 2);
+        let russie = located[0]
             .iter()
             .find(|l| {
                 l.label == Label::Place
@@ -369,7 +358,7 @@ mod tests {
             })
             .expect("Russie is located in the input text");
         assert!(ids.contains(&russie.entity.as_ref().expect("linked")));
-        for (located, text) in assembled.located.iter().zip(&texts) {
+        for (located, text) in located.iter().zip(&texts) {
             for l in located {
                 assert!(l.start < l.end && l.end as usize <= text.len(), "{l:?}");
             }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
-use kiosque_corpus::{Analyzed, AssembleOptions, Site, Source, analyze, assemble};
+use kiosque_corpus::{Analyzed, Site, Source, analyze, assemble};
 use kiosque_extract::analysis::Analysis;
 use kiosque_extract::ner::knowledge::Knowledge;
 use kiosque_extract::source::Warning;
@@ -82,7 +82,7 @@ pub fn run(options: &BuildOptions, knowledge: &Knowledge) -> anyhow::Result<Buil
     }
     // Worded now, printed once the data is written: assembling consumes the articles.
     let article_warnings = (!options.quiet).then(|| article_warnings(&articles));
-    let site = assemble(articles, knowledge, &AssembleOptions::default()).site;
+    let site = assemble(articles, knowledge);
     write_site(&options.out, &site)?;
     if let Some(article_warnings) = article_warnings {
         for w in &read.warnings {

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::io::Write;
 
-use kiosque_corpus::{AssembleOptions, Source, analyze, assemble};
+use kiosque_corpus::{Source, analyze, locate_all};
 use kiosque_extract::eval::parse_annotated;
 use kiosque_extract::ner::knowledge::Knowledge;
 use kiosque_extract::source::{Document, parse_record};
@@ -121,7 +121,7 @@ pub fn run(jsonl: &str, knowledge: &Knowledge) -> (Vec<Output>, Vec<LineError>) 
         })
         .collect();
     let articles = analyze(sources, knowledge, || {});
-    let located = assemble(articles, knowledge, &AssembleOptions { locate: true }).located;
+    let located = locate_all(articles, knowledge);
     let outputs = ids
         .into_iter()
         .zip(record_doc)
