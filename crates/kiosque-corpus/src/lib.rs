@@ -15,6 +15,7 @@ use kiosque_extract::analysis::{self, Analysis, Found, Place};
 use kiosque_extract::clean::Role;
 use kiosque_extract::link::{self, Occurrence};
 use kiosque_extract::ner::knowledge::Knowledge;
+use kiosque_extract::normalize::Normalized;
 use kiosque_extract::source::{Document, Meta, Warning};
 use kiosque_model::{
     ArticleBody, ArticleSummary, Entity, EntityId, Label, SCHEMA_VERSION, SiteIndex,
@@ -83,8 +84,9 @@ pub struct Located {
     pub place: Place,
 }
 
-/// Analyses every document, in parallel; calls `each` after each one (for progress). Documents
-/// are dropped as soon as they are analysed.
+/// Analyses every document for the site, in parallel; calls `each` after each one (for
+/// progress). Documents are dropped as soon as they are analysed, and so are the analyses' maps
+/// back to the input text (the site does not need them: they are most of an analysis's size).
 pub fn analyze(
     sources: Vec<Source>,
     knowledge: &Knowledge,
@@ -93,23 +95,32 @@ pub fn analyze(
     sources
         .into_par_iter()
         .map(|source| {
-            let Source {
-                origin,
-                file_stem,
-                document,
-            } = source;
-            let analysis = analysis::analyze(&document, knowledge);
+            let mut article = analyze_one(source, knowledge);
+            let cleaned = &mut article.analysis.cleaned;
+            cleaned.doc = Normalized::default();
+            cleaned.matching = Normalized::default();
             each();
-            Analyzed {
-                origin,
-                file_stem,
-                digest: kiosque_model::stamp::of_text(&document.text),
-                meta: document.meta,
-                warnings: document.warnings,
-                analysis,
-            }
+            article
         })
         .collect()
+}
+
+/// Analyses one document, keeping everything.
+fn analyze_one(source: Source, knowledge: &Knowledge) -> Analyzed {
+    let Source {
+        origin,
+        file_stem,
+        document,
+    } = source;
+    let analysis = analysis::analyze(&document, knowledge);
+    Analyzed {
+        origin,
+        file_stem,
+        digest: kiosque_model::stamp::of_text(&document.text),
+        meta: document.meta,
+        warnings: document.warnings,
+        analysis,
+    }
 }
 
 /// Documents in, site data out: [`analyze`] then [`assemble`].
@@ -188,9 +199,18 @@ fn link_corpus(articles: &mut [Analyzed], knowledge: &Knowledge) -> Linking {
     }
 }
 
-/// Per article (in input order), its mentions in text order with offsets into its input text
-/// and the entities [`assemble`] gives them: what `kiosque extract` prints.
-pub fn locate_all(mut articles: Vec<Analyzed>, knowledge: &Knowledge) -> Vec<Vec<Located>> {
+/// Per document (in input order), its mentions in text order with offsets into its text and
+/// the entities [`build`] gives them: what `kiosque extract` prints. The documents are analysed
+/// in parallel and linked as [`assemble`] links them.
+pub fn locate_all(sources: Vec<Source>, knowledge: &Knowledge) -> Vec<Vec<Located>> {
+    let mut articles: Vec<Analyzed> = sources
+        .into_par_iter()
+        .map(|source| {
+            let mut article = analyze_one(source, knowledge);
+            article.analysis.cleaned.matching = Normalized::default();
+            article
+        })
+        .collect();
     let linking = link_corpus(&mut articles, knowledge);
     articles
         .par_iter()
@@ -344,7 +364,7 @@ mod tests {
             .map(|s| s.document.text.chars().collect())
             .collect();
         let site = build(sources(), knowledge);
-        let located = locate_all(analyze(sources(), knowledge, || {}), knowledge);
+        let located = locate_all(sources(), knowledge);
         let ids: Vec<&EntityId> = site.index.entities.iter().map(|e| &e.id).collect();
         assert_eq!(located.len(), 2);
         let russie = located[0]

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::io::Write;
 
-use kiosque_corpus::{Source, analyze, locate_all};
+use kiosque_corpus::{Source, locate_all};
 use kiosque_extract::eval::parse_annotated;
 use kiosque_extract::ner::knowledge::Knowledge;
 use kiosque_extract::source::{Document, parse_record};
@@ -120,8 +120,7 @@ pub fn run(jsonl: &str, knowledge: &Knowledge) -> (Vec<Output>, Vec<LineError>) 
             document,
         })
         .collect();
-    let articles = analyze(sources, knowledge, || {});
-    let located = locate_all(articles, knowledge);
+    let located = locate_all(sources, knowledge);
     let outputs = ids
         .into_iter()
         .zip(record_doc)
