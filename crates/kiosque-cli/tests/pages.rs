@@ -93,6 +93,8 @@ fn a_title_with_a_bidi_override_cannot_reverse_the_site_name_in_the_tab() {
     assert!(
         page.contains("<title>\u{2068}Piège \u{202E}inversé\u{2069} · Kiosque</title>"),
         "the title is not isolated from the site name: {}",
-        page.lines().find(|l| l.contains("<title>")).unwrap_or_default()
+        page.lines()
+            .find(|l| l.contains("<title>"))
+            .unwrap_or_default()
     );
 }
