@@ -2,11 +2,25 @@
 //! OpenGraph, `article:published_time`, JSON-LD `NewsArticle`, which rs-trafilatura merges),
 //! turned into a [`Document`] whose text then goes through the same cleaning as plain text.
 
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
 use chrono::Datelike;
 use kiosque_model::text::fold;
 
 use crate::clean::Format;
 use crate::source::{Document, Meta, SourceError, language};
+
+/// `<plaintext>` (obsolete) makes everything after it text. The extractor serialises the page and
+/// parses it again, so after this tag the page's own markup, scripts included, would come back as
+/// article text. No news page needs it: the tag is dropped and what follows stays markup.
+static PLAINTEXT: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"(?i)</?plaintext\b[^>]*>").unwrap_or_else(|e| panic!("pattern: {e}"))
+});
+
+fn without_plaintext(html: &str) -> Cow<'_, str> {
+    PLAINTEXT.replace_all(html, "")
+}
 
 /// Reads a saved HTML page. `url` is the page's address when known (it helps extraction).
 pub fn parse_html(html: &str, url: Option<&str>) -> Result<Document, SourceError> {
@@ -14,7 +28,7 @@ pub fn parse_html(html: &str, url: Option<&str>) -> Result<Document, SourceError
         url: url.map(str::to_owned),
         ..rs_trafilatura::Options::default()
     };
-    let result = rs_trafilatura::extract_with_options(html, &options)
+    let result = rs_trafilatura::extract_with_options(&without_plaintext(html), &options)
         .map_err(|e| SourceError::Html(e.to_string()))?;
     let text = decode_entities(&result.content_text);
     if text.trim().is_empty() {
@@ -167,6 +181,24 @@ mod tests {
                 .as_deref()
                 .is_some_and(|t| t.starts_with("Koursk : l'offensive reprend"))
         );
+    }
+
+    #[test]
+    fn a_plaintext_tag_never_turns_the_page_s_markup_into_article_text() {
+        // Found by scripts/fuzz (fuzz_formats): the page's script came back as article text.
+        let page = "<p>Un article de plusieurs mots ici.</p><table><script>var sentinel = 1;</script><PLAINTEXT>";
+        let text = parse_html(page, None).map(|d| d.text).unwrap_or_default();
+        assert!(
+            !text.contains("sentinel") && !text.contains('<'),
+            "{text:?}"
+        );
+        // A page with nothing else may be refused; if it is read, it is not its markup.
+        if let Ok(doc) = parse_html("<table><script>var sentinel = 1;</script><plaintext>", None) {
+            assert!(
+                !doc.text.contains("sentinel") && !doc.text.contains('<'),
+                "{doc:?}"
+            );
+        }
     }
 
     #[test]
