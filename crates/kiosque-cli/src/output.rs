@@ -9,7 +9,7 @@
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -108,7 +108,7 @@ pub fn write_site(out: &Path, site: &Site) -> Result<(), OutputError> {
     recover(&place)?;
     check_replaceable(&place)?;
 
-    let files = site_files(site)?;
+    let files = site_files(site);
     let staging = place.sibling(Sibling::New);
     // `recover` removed any leftover of ours at this name: one that is still there is not ours.
     fs::create_dir(&staging).map_err(io_error(&staging))?;
@@ -137,37 +137,51 @@ pub fn write_site(out: &Path, site: &Site) -> Result<(), OutputError> {
     Ok(())
 }
 
-/// One file of the site data: its path relative to the data directory (`/`-separated) and bytes.
-struct SiteFile {
-    path: String,
-    bytes: Vec<u8>,
+/// One file of the site data: its path relative to the data directory (`/`-separated) and
+/// what it holds, serialised only when it is written.
+enum SiteFile<'a> {
+    /// `index.json`.
+    Index(&'a kiosque_model::SiteIndex),
+    /// `articles/<id>.json`.
+    Body(&'a kiosque_model::ArticleBody),
+}
+
+impl SiteFile<'_> {
+    fn path(&self) -> String {
+        match self {
+            SiteFile::Index(_) => "index.json".to_owned(),
+            SiteFile::Body(body) => format!("articles/{}.json", body.id),
+        }
+    }
+
+    /// Writes the file as compact JSON with a final newline, straight from the site data: no
+    /// copy of the whole file is kept in memory.
+    fn write(&self, path: &Path) -> Result<(), OutputError> {
+        let file = fs::File::create(path).map_err(io_error(path))?;
+        let mut out = io::BufWriter::with_capacity(64 * 1024, file);
+        let written = match self {
+            SiteFile::Index(index) => serde_json::to_writer(&mut out, index),
+            SiteFile::Body(body) => serde_json::to_writer(&mut out, body),
+        };
+        written.map_err(|e| {
+            if e.is_io() {
+                io_error(path)(io::Error::from(e))
+            } else {
+                OutputError::Json(e)
+            }
+        })?;
+        out.write_all(b"\n").map_err(io_error(path))?;
+        out.into_inner()
+            .map_err(|e| io_error(path)(e.into_error()))?;
+        Ok(())
+    }
 }
 
 /// Every file a build writes, the manifest aside.
-fn site_files(site: &Site) -> Result<Vec<SiteFile>, OutputError> {
-    let mut files = vec![SiteFile {
-        path: "index.json".to_owned(),
-        bytes: to_json(&site.index)?,
-    }];
-    let bodies: Result<Vec<SiteFile>, OutputError> = site
-        .bodies
-        .par_iter()
-        .map(|body| {
-            Ok(SiteFile {
-                path: format!("articles/{}.json", body.id),
-                bytes: to_json(body)?,
-            })
-        })
-        .collect();
-    files.extend(bodies?);
-    Ok(files)
-}
-
-/// Compact JSON with a final newline.
-fn to_json<T: serde::Serialize>(value: &T) -> Result<Vec<u8>, OutputError> {
-    let mut bytes = serde_json::to_vec(value)?;
-    bytes.push(b'\n');
-    Ok(bytes)
+fn site_files(site: &Site) -> Vec<SiteFile<'_>> {
+    std::iter::once(SiteFile::Index(&site.index))
+        .chain(site.bodies.iter().map(SiteFile::Body))
+        .collect()
 }
 
 fn native(dir: &Path, relative: &str) -> PathBuf {
@@ -177,10 +191,13 @@ fn native(dir: &Path, relative: &str) -> PathBuf {
 }
 
 /// Writes a complete tree into the new directory `dir`: the pending manifest first, then the
-/// files, then, once they are all on disk, the manifest under its final name.
-fn write_tree(dir: &Path, files: &[SiteFile]) -> Result<(), OutputError> {
+/// files (in parallel, each serialised as it is written), then, once they are all on disk, the
+/// manifest under its final name.
+fn write_tree(dir: &Path, files: &[SiteFile<'_>]) -> Result<(), OutputError> {
+    let relative: Vec<String> = files.iter().map(SiteFile::path).collect();
+    let paths: Vec<PathBuf> = relative.iter().map(|f| native(dir, f)).collect();
     let manifest = Manifest {
-        files: files.iter().map(|f| f.path.clone()).collect(),
+        files: relative.into_iter().collect(),
     };
     let pending = dir.join(PENDING);
     fs::write(&pending, manifest.render()).map_err(io_error(&pending))?;
@@ -189,12 +206,11 @@ fn write_tree(dir: &Path, files: &[SiteFile]) -> Result<(), OutputError> {
         .iter()
         .map(|d| native(dir, d))
         .collect();
+    drop(manifest);
     for d in &dirs {
         fs::create_dir_all(d).map_err(io_error(d))?;
     }
-    let paths: Vec<PathBuf> = files.iter().map(|f| native(dir, &f.path)).collect();
-    let write =
-        |(f, path): (&SiteFile, &PathBuf)| fs::write(path, &f.bytes).map_err(io_error(path));
+    let write = |(f, path): (&SiteFile<'_>, &PathBuf)| f.write(path);
     let half = files.len() / 2;
     files[..half]
         .par_iter()
