@@ -9,3 +9,4 @@ pub mod input;
 pub mod message;
 pub mod output;
 pub mod pages;
+pub mod progress;

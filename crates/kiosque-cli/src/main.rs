@@ -2,13 +2,14 @@
 
 use std::io::Read;
 use std::process::ExitCode;
+use std::time::Instant;
 
 use clap::Parser;
 use kiosque_extract::ner::knowledge::Knowledge;
 
 use kiosque_cli::cli::{Cli, Command};
 use kiosque_cli::commands;
-use kiosque_cli::message;
+use kiosque_cli::{message, progress};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -38,27 +39,35 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Pages { dist, site_name } => match commands::pages::run(&dist, &site_name) {
-            Ok(report) => {
-                message::note(format_args!(
-                    "wrote {} article and {} entity pages into {}{}",
-                    report.articles,
-                    report.entities,
-                    dist.display(),
-                    match report.removed {
-                        0 => String::new(),
-                        n => format!(
-                            "; removed {n} page(s) of articles and entities no longer in the data"
+        Command::Pages { dist, site_name } => {
+            let started = Instant::now();
+            match commands::pages::run(&dist, &site_name) {
+                Ok(report) => {
+                    message::note(format_args!(
+                        "wrote {} article and {} entity pages into {} {}{}",
+                        report.articles,
+                        report.entities,
+                        dist.display(),
+                        progress::timing(
+                            report.articles + report.entities,
+                            "pages",
+                            started.elapsed()
                         ),
-                    }
-                ));
-                ExitCode::SUCCESS
+                        match report.removed {
+                            0 => String::new(),
+                            n => format!(
+                                "; removed {n} page(s) of articles and entities no longer in the data"
+                            ),
+                        }
+                    ));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    message::error(format_args!("{e:#}"));
+                    ExitCode::from(2)
+                }
             }
-            Err(e) => {
-                message::error(format_args!("{e:#}"));
-                ExitCode::from(2)
-            }
-        },
+        }
         Command::Clean { inputs } => {
             let (records, errors) = commands::clean::run(&inputs, knowledge);
             let mut out = std::io::stdout().lock();

@@ -1,11 +1,9 @@
 //! `kiosque build`: articles in, site data out.
 
 use std::collections::BTreeMap;
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use indicatif::{ProgressBar, ProgressStyle};
 use kiosque_corpus::{Analyzed, Site, Source, analyze, assemble};
 use kiosque_extract::analysis::Analysis;
 use kiosque_extract::ner::knowledge::Knowledge;
@@ -16,6 +14,7 @@ use kiosque_model::Label;
 use crate::input::{self, Input, InputError, ReadOptions};
 use crate::message::{self, count};
 use crate::output::{self, write_site};
+use crate::progress;
 
 /// What `build` was asked to do.
 #[derive(Debug, Clone)]
@@ -52,7 +51,12 @@ pub fn run(options: &BuildOptions, knowledge: &Knowledge) -> anyhow::Result<Buil
     );
     let errors = read.errors;
 
-    let progress = progress_bar(read.articles.len() as u64, options.quiet);
+    let progress = progress::bar(
+        read.articles.len() as u64,
+        "analysing",
+        "articles",
+        options.quiet,
+    );
     let sources: Vec<Source> = read.articles.into_iter().map(source).collect();
     let articles = analyze(sources, knowledge, || progress.inc(1));
     progress.finish_and_clear();
@@ -97,19 +101,6 @@ pub fn run(options: &BuildOptions, knowledge: &Knowledge) -> anyhow::Result<Buil
         print_summary(&site, &errors, options, started);
     }
     Ok(BuildReport { errors })
-}
-
-fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
-    if quiet || len < 50 || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::new(len);
-    if let Ok(style) = ProgressStyle::with_template(
-        "{spinner} analysing {pos}/{len} articles [{bar:30}] {per_sec} eta {eta}",
-    ) {
-        bar.set_style(style.progress_chars("=> "));
-    }
-    bar
 }
 
 /// What the pipeline needs of a read input: its document, and where it came from for messages
@@ -245,7 +236,7 @@ fn print_summary(site: &Site, errors: &[InputError], options: &BuildOptions, sta
             .count()
     };
     message::note(format_args!(
-        "built {} article(s), {} entities ({} people, {} places, {} organisations, {} dates) into {} in {:.2}s",
+        "built {} article(s), {} entities ({} people, {} places, {} organisations, {} dates) into {} {}",
         site.index.articles.len(),
         site.index.entities.len(),
         count(Label::Person),
@@ -253,7 +244,7 @@ fn print_summary(site: &Site, errors: &[InputError], options: &BuildOptions, sta
         count(Label::Organisation),
         count(Label::Date),
         options.out.display(),
-        started.elapsed().as_secs_f64()
+        progress::timing(site.index.articles.len(), "articles", started.elapsed())
     ));
     if !errors.is_empty() {
         message::note(format_args!("{} (see the errors above)", failures(errors)));

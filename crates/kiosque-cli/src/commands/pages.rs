@@ -9,10 +9,11 @@ use anyhow::Context;
 use kiosque_model::display::{count_noun, isolate};
 use kiosque_model::index::parse_index;
 use kiosque_model::{ArticleBody, SiteIndex, validate};
+use rayon::prelude::*;
 
 use crate::pages::html::{BODY_START, PageMeta, Template};
 use crate::pages::render;
-use crate::{message, output};
+use crate::{message, output, progress};
 
 /// What `pages` produced.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -60,50 +61,80 @@ pub fn run(dist: &Path, site_name: &str) -> anyhow::Result<PagesReport> {
         fs::write(&path, html).with_context(|| format!("cannot write {}", path.display()))
     };
 
-    let mut report = PagesReport::default();
-    for summary in corpus.articles() {
-        let body_path = data.join("articles").join(format!("{}.json", summary.id));
-        let text = fs::read_to_string(&body_path)
-            .with_context(|| format!("cannot read {}", body_path.display()))?;
-        let body: ArticleBody = serde_json::from_str(&text)
-            .with_context(|| format!("{}: not a valid article body", body_path.display()))?;
-        let checked = validate::body(body, &summary.id, &corpus);
-        warn_problems(&body_path, &checked.problems);
-        let body = checked.value;
-        let meta = PageMeta {
-            title: format!("{} · {site_name}", isolate(&summary.title)),
-            description: summary.excerpt.clone(),
-            og_type: "article",
-            published: summary.published.clone(),
-            lang: summary.lang.clone(),
-        };
-        let html = template.render(&meta, site_name, &render::article(summary, &body, &corpus));
-        write(
-            dist.join("article").join(&summary.id).join("index.html"),
-            html,
-        )?;
-        report.articles += 1;
+    // Pages are rendered and written in parallel; the bar counts them, and the warnings of the
+    // contract check are printed after it, in the data's order.
+    let articles = corpus.articles();
+    let entities = corpus.entities();
+    let progress = progress::bar(
+        (articles.len() + entities.len()) as u64,
+        "writing",
+        "pages",
+        false,
+    );
+    let article_warnings = articles
+        .par_iter()
+        .map(
+            |summary| -> anyhow::Result<Option<(PathBuf, Vec<validate::Problem>)>> {
+                let body_path = data.join("articles").join(format!("{}.json", summary.id));
+                let text = fs::read_to_string(&body_path)
+                    .with_context(|| format!("cannot read {}", body_path.display()))?;
+                let body: ArticleBody = serde_json::from_str(&text).with_context(|| {
+                    format!("{}: not a valid article body", body_path.display())
+                })?;
+                let checked = validate::body(body, &summary.id, &corpus);
+                let body = checked.value;
+                let meta = PageMeta {
+                    title: format!("{} · {site_name}", isolate(&summary.title)),
+                    description: summary.excerpt.clone(),
+                    og_type: "article",
+                    published: summary.published.clone(),
+                    lang: summary.lang.clone(),
+                };
+                let html =
+                    template.render(&meta, site_name, &render::article(summary, &body, &corpus));
+                write(
+                    dist.join("article").join(&summary.id).join("index.html"),
+                    html,
+                )?;
+                progress.inc(1);
+                Ok((!checked.problems.is_empty()).then_some((body_path, checked.problems)))
+            },
+        )
+        .collect::<anyhow::Result<Vec<_>>>();
+    let entities_written = entities
+        .par_iter()
+        .map(|entity| {
+            let meta = PageMeta {
+                title: format!("{} · {site_name}", isolate(&entity.name)),
+                description: format!(
+                    "{} mentioned in {} of {site_name}",
+                    entity.label.singular(),
+                    count_noun(entity.articles as usize, "article", "articles")
+                ),
+                og_type: "website",
+                ..PageMeta::default()
+            };
+            let html = template.render(&meta, site_name, &render::entity(entity, &corpus));
+            write(
+                dist.join("entity")
+                    .join(entity.id.as_str())
+                    .join("index.html"),
+                html,
+            )?;
+            progress.inc(1);
+            Ok(())
+        })
+        .collect::<anyhow::Result<Vec<()>>>();
+    progress.finish_and_clear();
+    for (path, problems) in article_warnings?.iter().flatten() {
+        warn_problems(path, problems);
     }
-    for entity in corpus.entities() {
-        let meta = PageMeta {
-            title: format!("{} · {site_name}", isolate(&entity.name)),
-            description: format!(
-                "{} mentioned in {} of {site_name}",
-                entity.label.singular(),
-                count_noun(entity.articles as usize, "article", "articles")
-            ),
-            og_type: "website",
-            ..PageMeta::default()
-        };
-        let html = template.render(&meta, site_name, &render::entity(entity, &corpus));
-        write(
-            dist.join("entity")
-                .join(entity.id.as_str())
-                .join("index.html"),
-            html,
-        )?;
-        report.entities += 1;
-    }
+    entities_written?;
+    let report = PagesReport {
+        articles: articles.len(),
+        entities: entities.len(),
+        removed: 0,
+    };
     let home_meta = PageMeta {
         title: site_name.to_owned(),
         description: format!(
@@ -130,9 +161,9 @@ pub fn run(dist: &Path, site_name: &str) -> anyhow::Result<PagesReport> {
     )?;
     let articles: HashSet<&str> = corpus.articles().iter().map(|a| a.id.as_str()).collect();
     let entities: HashSet<&str> = corpus.entities().iter().map(|e| e.id.as_str()).collect();
-    report.removed += remove_stale(&dist.join("article"), &articles)?;
-    report.removed += remove_stale(&dist.join("entity"), &entities)?;
-    Ok(report)
+    let removed = remove_stale(&dist.join("article"), &articles)?
+        + remove_stale(&dist.join("entity"), &entities)?;
+    Ok(PagesReport { removed, ..report })
 }
 
 /// Warns of what the contract check changed in a data file.
