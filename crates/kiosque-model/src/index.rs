@@ -64,12 +64,15 @@ pub struct Corpus {
     index: SiteIndex,
     entity_pos: HashMap<EntityId, usize>,
     article_pos: HashMap<String, usize>,
+    /// `postings[e]`: the positions of the articles that mention entity `e`, in article order,
+    /// so an entity's articles are found without scanning every article.
+    postings: Vec<Vec<u32>>,
 }
 
 impl Corpus {
     /// Wraps an index, building its lookup tables.
     pub fn new(index: SiteIndex) -> Self {
-        let entity_pos = index
+        let entity_pos: HashMap<EntityId, usize> = index
             .entities
             .iter()
             .enumerate()
@@ -81,10 +84,21 @@ impl Corpus {
             .enumerate()
             .map(|(i, a)| (a.id.clone(), i))
             .collect();
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); index.entities.len()];
+        for (a, article) in index.articles.iter().enumerate() {
+            for id in &article.entities {
+                if let Some(list) = entity_pos.get(id).map(|&e| &mut postings[e])
+                    && list.last() != Some(&(a as u32))
+                {
+                    list.push(a as u32);
+                }
+            }
+        }
         Corpus {
             index,
             entity_pos,
             article_pos,
+            postings,
         }
     }
 
@@ -113,13 +127,54 @@ impl Corpus {
         &'a self,
         id: &'a EntityId,
     ) -> impl Iterator<Item = &'a ArticleSummary> + 'a {
-        self.index.articles.iter().filter(move |a| a.mentions(id))
+        // Through the postings for an entity of the table; an id that is not in it (data the
+        // validator has not checked) is looked for the slow way, with the same result.
+        let (listed, unknown) = match self.entity_pos.get(id) {
+            Some(&e) => (self.postings[e].as_slice(), None),
+            None => (&[][..], Some(self.index.articles.iter())),
+        };
+        listed
+            .iter()
+            .map(|&a| &self.index.articles[a as usize])
+            .chain(
+                unknown
+                    .into_iter()
+                    .flatten()
+                    .filter(move |a| a.mentions(id)),
+            )
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_entity_s_articles_come_from_its_postings_in_article_order() {
+        let index = parse_index(
+            r#"{"schema_version": "1.1", "articles": [
+                {"id": "a", "title": "A", "excerpt": "", "words": 1, "entities": ["loc-x", "per-y", "loc-x"]},
+                {"id": "b", "title": "B", "excerpt": "", "words": 1, "entities": ["per-y"]},
+                {"id": "c", "title": "C", "excerpt": "", "words": 1, "entities": ["loc-x", "org-ghost"]}
+            ], "entities": [
+                {"id": "loc-x", "label": "LOC", "name": "X", "articles": 2, "mentions": 2},
+                {"id": "per-y", "label": "PER", "name": "Y", "articles": 2, "mentions": 2}
+            ]}"#,
+        )
+        .expect("valid");
+        let corpus = Corpus::new(index);
+        let ids = |id: &str| {
+            let id = EntityId(id.to_owned());
+            corpus
+                .articles_mentioning(&id)
+                .map(|a| a.id.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids("loc-x"), ["a", "c"]);
+        assert_eq!(ids("per-y"), ["a", "b"]);
+        assert_eq!(ids("org-ghost"), ["c"]);
+        assert!(ids("per-nobody").is_empty());
+    }
 
     #[test]
     fn a_future_major_version_is_named_even_when_its_shape_changed() {
