@@ -68,6 +68,14 @@ pub enum Command {
         /// 16MiB, 1GiB; KB, MB, GB are powers of 1000), before analysing them.
         #[arg(long, value_name = "SIZE", default_value = "2MiB", value_parser = parse_size)]
         max_article_size: u64,
+        /// Keep the analyses in FILE (default: one file per output directory in
+        /// $KIOSQUE_CACHE_DIR, $XDG_CACHE_HOME/kiosque or ~/.cache/kiosque). Building again
+        /// re-analyses only the articles that are new or changed.
+        #[arg(long, value_name = "FILE", conflicts_with = "no_cache")]
+        cache: Option<PathBuf>,
+        /// Analyse every article, reading and writing no cache.
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Write one HTML page per article and entity into a built site (`dist/`).
     #[command(verbatim_doc_comment)]

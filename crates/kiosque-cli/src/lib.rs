@@ -3,6 +3,7 @@
 //! these functions directly.
 
 pub mod atomic;
+pub mod cache;
 pub mod cli;
 pub mod commands;
 pub mod input;

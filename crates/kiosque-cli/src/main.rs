@@ -21,6 +21,8 @@ fn main() -> ExitCode {
             strict,
             quiet,
             max_article_size,
+            cache,
+            no_cache,
         } => {
             let options = commands::build::BuildOptions {
                 inputs,
@@ -28,6 +30,11 @@ fn main() -> ExitCode {
                 strict,
                 quiet,
                 max_article_size,
+                cache: match (cache, no_cache) {
+                    (_, true) => commands::build::CacheChoice::Off,
+                    (Some(file), false) => commands::build::CacheChoice::File(file),
+                    (None, false) => commands::build::CacheChoice::Default,
+                },
             };
             // 0: every input built; 1: built without the inputs that failed; 2: nothing written.
             match commands::build::run(&options, knowledge) {

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -100,7 +100,7 @@ struct Running {
 
 impl Running {
     fn start(input: &Path, out: &Path, env: &[(&str, &str)]) -> Running {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_kiosque"));
+        let mut command = common::command();
         command
             .args(["build", "--quiet", "--out"])
             .arg(out)

@@ -6,6 +6,7 @@
 //! mentions in the input texts), which link alike, so what `extract` reports is what a built
 //! site shows. No I/O: reading inputs, progress and messages are the caller's.
 
+pub mod analyses;
 mod article;
 mod ids;
 
@@ -37,16 +38,21 @@ pub struct Source {
     pub document: Document,
 }
 
-/// An analysed article and what its input said about it.
-#[derive(Debug, Clone)]
+/// An analysed article and what its input said about it: the per-article work's output, one
+/// record of an analyses file (see [`analyses`]).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Analyzed {
+    /// The input document's key ([`analyses::key`]). First: analyses files find it there.
+    pub key: String,
     /// Where it came from (`path` or `path:line`), for messages.
     pub origin: String,
     /// The name of the file it is alone in, without extension.
     pub file_stem: Option<String>,
     /// The input's metadata.
     pub meta: Meta,
-    /// What reading the input ignored or changed.
+    /// What reading the input ignored or changed (reported where the input is read; not kept
+    /// in analyses files).
+    #[serde(skip)]
     pub warnings: Vec<Warning>,
     /// A fingerprint of the input's text ([`kiosque_model::stamp::of_text`]): what tells apart
     /// articles that would have one id.
@@ -84,36 +90,50 @@ pub struct Located {
     pub place: Place,
 }
 
-/// Analyses every document for the site, in parallel; calls `each` after each one (for
-/// progress). Documents are dropped as soon as they are analysed, and so are the analyses' maps
-/// back to the input text (the site does not need them: they are most of an analysis's size).
+/// Analyses every document for the site, in parallel, taking the analysis of a document the
+/// `cache` holds (same key) rather than making it again; calls `each` after each one (for
+/// progress), with `true` when the analysis came from the cache. Documents are dropped as soon
+/// as they are analysed, and so are the analyses' maps back to the input text (the site does
+/// not need them: they are most of an analysis's size).
 pub fn analyze(
     sources: Vec<Source>,
     knowledge: &Knowledge,
-    each: impl Fn() + Sync + Send,
+    cache: Option<&analyses::Cache<'_>>,
+    each: impl Fn(bool) + Sync + Send,
 ) -> Vec<Analyzed> {
     sources
         .into_par_iter()
         .map(|source| {
-            let mut article = analyze_one(source, knowledge);
+            let key = analyses::key(&source.document);
+            if let Some(kept) = cache.and_then(|c| c.get(&key)) {
+                each(true);
+                return with_source(kept.analysis, key, source);
+            }
+            let mut article = analyze_one(source, key, knowledge);
             let cleaned = &mut article.analysis.cleaned;
             cleaned.doc = Normalized::default();
             cleaned.matching = Normalized::default();
-            each();
+            each(false);
             article
         })
         .collect()
 }
 
 /// Analyses one document, keeping everything.
-fn analyze_one(source: Source, knowledge: &Knowledge) -> Analyzed {
+fn analyze_one(source: Source, key: String, knowledge: &Knowledge) -> Analyzed {
+    let analysis = analysis::analyze(&source.document, knowledge);
+    with_source(analysis, key, source)
+}
+
+/// An analysis with what the input says of its document.
+fn with_source(analysis: Analysis, key: String, source: Source) -> Analyzed {
     let Source {
         origin,
         file_stem,
         document,
     } = source;
-    let analysis = analysis::analyze(&document, knowledge);
     Analyzed {
+        key,
         origin,
         file_stem,
         digest: kiosque_model::stamp::of_text(&document.text),
@@ -125,7 +145,7 @@ fn analyze_one(source: Source, knowledge: &Knowledge) -> Analyzed {
 
 /// Documents in, site data out: [`analyze`] then [`assemble`].
 pub fn build(sources: Vec<Source>, knowledge: &Knowledge) -> Site {
-    let articles = analyze(sources, knowledge, || {});
+    let articles = analyze(sources, knowledge, None, |_| {});
     assemble(articles, knowledge)
 }
 
@@ -206,7 +226,8 @@ pub fn locate_all(sources: Vec<Source>, knowledge: &Knowledge) -> Vec<Vec<Locate
     let mut articles: Vec<Analyzed> = sources
         .into_par_iter()
         .map(|source| {
-            let mut article = analyze_one(source, knowledge);
+            let key = analyses::key(&source.document);
+            let mut article = analyze_one(source, key, knowledge);
             article.analysis.cleaned.matching = Normalized::default();
             article
         })

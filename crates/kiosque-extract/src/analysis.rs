@@ -12,7 +12,8 @@ use crate::normalize::{Normalized, normalize_str};
 use crate::source::{Document, ImportedEntity};
 
 /// Where in its part a mention is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Place {
     /// In the part's text.
     Text,
@@ -23,7 +24,7 @@ pub enum Place {
 }
 
 /// An entity mention of the article, before linking.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Found {
     /// Index of the part in [`Cleaned::parts`].
     pub part: usize,
@@ -44,7 +45,7 @@ pub struct Found {
 }
 
 /// An analysed article.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Analysis {
     /// The typed parts.
     pub cleaned: Cleaned,

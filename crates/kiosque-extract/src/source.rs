@@ -18,7 +18,7 @@ pub mod ents;
 pub use ents::{SpanFault, SpanProblem};
 
 /// What the input says about an article, before any inference.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Meta {
     /// An id given by the input (JSON `id`, front matter `id` or `slug`).
     pub id: Option<String>,

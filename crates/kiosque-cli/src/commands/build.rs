@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use kiosque_corpus::{Analyzed, Site, Source, analyze, assemble};
@@ -11,6 +12,7 @@ use kiosque_extract::source::Warning;
 use kiosque_extract::source::ents::quoted;
 use kiosque_model::Label;
 
+use crate::cache::{self, Loaded};
 use crate::input::{self, Input, InputError, ReadOptions};
 use crate::message::{self, count};
 use crate::output::{self, write_site};
@@ -29,6 +31,19 @@ pub struct BuildOptions {
     pub quiet: bool,
     /// The largest article text accepted, in bytes.
     pub max_article_size: u64,
+    /// Where the analyses of the last build are kept.
+    pub cache: CacheChoice,
+}
+
+/// Where `build` keeps its analyses cache.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CacheChoice {
+    /// In the user's cache directory, one file per output ([`cache::file_for`]).
+    Default,
+    /// In this file.
+    File(PathBuf),
+    /// Nowhere: every article is analysed.
+    Off,
 }
 
 /// How a build that wrote its output ended.
@@ -58,8 +73,27 @@ pub fn run(options: &BuildOptions, knowledge: &Knowledge) -> anyhow::Result<Buil
         options.quiet,
     );
     let sources: Vec<Source> = read.articles.into_iter().map(source).collect();
-    let articles = analyze(sources, knowledge, || progress.inc(1));
+    let cache_file = match &options.cache {
+        CacheChoice::Default => cache::directory().map(|d| cache::file_for(&d, &options.out)),
+        CacheChoice::File(path) => Some(path.clone()),
+        CacheChoice::Off => None,
+    };
+    let loaded = cache_file.clone().map(Loaded::read).unwrap_or_default();
+    let kept = loaded.cache();
+    let reused = AtomicUsize::new(0);
+    let articles = analyze(sources, knowledge, Some(&kept), |hit| {
+        if hit {
+            reused.fetch_add(1, Ordering::Relaxed);
+        }
+        progress.inc(1);
+    });
     progress.finish_and_clear();
+    if let Some(path) = &cache_file {
+        cache::save(path, &articles, &kept);
+    }
+    drop(kept);
+    drop(loaded);
+    let reused = reused.into_inner();
 
     // Errors are printed even with --quiet: they are what --quiet keeps.
     for e in &errors {
@@ -98,7 +132,7 @@ pub fn run(options: &BuildOptions, knowledge: &Knowledge) -> anyhow::Result<Buil
         for clash in &site.clashes {
             message::warning(clash);
         }
-        print_summary(&site, &errors, options, started);
+        print_summary(&site, &errors, options, started, reused);
     }
     Ok(BuildReport { errors })
 }
@@ -227,7 +261,13 @@ pub fn failures(errors: &[InputError]) -> String {
     format!("{what} could not be read and {verb} skipped")
 }
 
-fn print_summary(site: &Site, errors: &[InputError], options: &BuildOptions, started: Instant) {
+fn print_summary(
+    site: &Site,
+    errors: &[InputError],
+    options: &BuildOptions,
+    started: Instant,
+    reused: usize,
+) {
     let count = |label: Label| {
         site.index
             .entities
@@ -246,6 +286,12 @@ fn print_summary(site: &Site, errors: &[InputError], options: &BuildOptions, sta
         options.out.display(),
         progress::timing(site.index.articles.len(), "articles", started.elapsed())
     ));
+    let analysed = site.index.articles.len().saturating_sub(reused);
+    if reused > 0 {
+        message::note(format_args!(
+            "{reused} analyses reused from the cache, {analysed} article(s) analysed"
+        ));
+    }
     if !errors.is_empty() {
         message::note(format_args!("{} (see the errors above)", failures(errors)));
     }

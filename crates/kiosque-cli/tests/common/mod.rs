@@ -27,10 +27,20 @@ pub fn shared() -> Option<PathBuf> {
 
 /// Runs `kiosque` with `args`.
 pub fn kiosque(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kiosque"))
-        .args(args)
-        .output()
-        .expect("kiosque runs")
+    command().args(args).output().expect("kiosque runs")
+}
+
+/// The `kiosque` command, its analyses cache kept under the build directory rather than in the
+/// user's cache directory.
+pub fn command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kiosque"));
+    command.env("KIOSQUE_CACHE_DIR", cache_dir());
+    command
+}
+
+/// Where the tests' `kiosque` keeps its analyses cache.
+pub fn cache_dir() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("kiosque-cache")
 }
 
 /// Runs `kiosque build INPUT... --out OUT` quietly and checks it succeeded.

@@ -20,7 +20,7 @@ use rules::MarkerKind;
 use units::Unit;
 
 /// A half-open range of code points in the displayed document.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Span {
     /// First code point.
     pub start: u32,
@@ -55,7 +55,7 @@ pub struct Options<'a> {
 }
 
 /// An embedded post.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct EmbedInfo {
     /// `tweet`.
     pub platform: String,
@@ -78,7 +78,8 @@ pub struct EmbedInfo {
 }
 
 /// What a part of the page is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Role {
     /// A heading of the body.
     Heading,
@@ -98,7 +99,7 @@ pub enum Role {
 }
 
 /// A typed part of the page.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Part {
     /// What it is.
     pub role: Role,
@@ -124,11 +125,14 @@ impl Part {
 }
 
 /// A cleaned page.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Cleaned {
-    /// The displayed text, with offsets back to the input.
+    /// The displayed text, with offsets back to the input (not kept in analyses files).
+    #[serde(skip)]
     pub doc: Normalized,
-    /// The matching view of [`Cleaned::doc`], with offsets back to it.
+    /// The matching view of [`Cleaned::doc`], with offsets back to it (not kept in analyses
+    /// files).
+    #[serde(skip)]
     pub matching: Normalized,
     /// The page in order, every unit of it typed.
     pub parts: Vec<Part>,

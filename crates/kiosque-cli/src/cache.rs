@@ -1,0 +1,212 @@
+//! The analyses cache of `kiosque build`: the analyses of the last build of an output, so that
+//! building it again re-analyses only the articles that are new or changed.
+//!
+//! One analyses file (see [`kiosque_corpus::analyses`]) per output directory, kept outside it
+//! so that it is never served: `$KIOSQUE_CACHE_DIR`, else `$XDG_CACHE_HOME/kiosque`, else
+//! `~/.cache/kiosque`, in `builds/<output's name>-<hash of its absolute path>.analyses.jsonl`.
+//! An analysis is reused when its key (a SHA-256 of the document's text, format, metadata and
+//! imported entities) matches, and only from a file written by this very extractor (same
+//! version and code); a file that is damaged or foreign is not used at all, with a warning,
+//! and is replaced. Writing it is best effort: a cache that cannot be written costs time, never
+//! the build. Files of outputs not built for 30 days are removed.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use kiosque_corpus::Analyzed;
+use kiosque_corpus::analyses::{self, AnalysesError, Cache};
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+use crate::message;
+
+/// How long the cache of an output that is not built again is kept.
+const KEEP: Duration = Duration::from_secs(30 * 24 * 3600);
+
+/// The suffix of cache files.
+const SUFFIX: &str = ".analyses.jsonl";
+
+/// Where the cache of builds lives, if anywhere: `$KIOSQUE_CACHE_DIR`, `$XDG_CACHE_HOME/kiosque`
+/// or `$HOME/.cache/kiosque`.
+pub fn directory() -> Option<PathBuf> {
+    let var = |name: &str| {
+        std::env::var_os(name)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    var("KIOSQUE_CACHE_DIR")
+        .or_else(|| var("XDG_CACHE_HOME").map(|d| d.join("kiosque")))
+        .or_else(|| var("HOME").map(|d| d.join(".cache").join("kiosque")))
+}
+
+/// The cache file of the output directory `out`, in the cache `directory`.
+pub fn file_for(directory: &Path, out: &Path) -> PathBuf {
+    let absolute = std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf());
+    let hash = Sha256::digest(absolute.as_os_str().as_encoded_bytes());
+    let short: String = hash[..8].iter().map(|b| format!("{b:02x}")).collect();
+    let name: String = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(40)
+        .collect();
+    directory
+        .join("builds")
+        .join(format!("{name}-{short}{SUFFIX}"))
+}
+
+/// A cache file's text, read whole; its analyses are checked with [`Loaded::cache`].
+#[derive(Debug, Default)]
+pub struct Loaded {
+    path: Option<PathBuf>,
+    text: String,
+}
+
+impl Loaded {
+    /// Reads the cache file at `path`; a file that is missing gives an empty cache, one that
+    /// cannot be read is warned about.
+    pub fn read(path: PathBuf) -> Loaded {
+        match fs::read_to_string(&path) {
+            Ok(text) => Loaded {
+                path: Some(path),
+                text,
+            },
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Loaded::default(),
+            Err(e) => {
+                message::warning(format_args!(
+                    "the analyses cache {} cannot be read ({e}): every article is analysed again",
+                    path.display()
+                ));
+                Loaded::default()
+            }
+        }
+    }
+
+    /// The analyses it holds; none, with a warning, when the file is damaged or was written by
+    /// another kiosque.
+    pub fn cache(&self) -> Cache<'_> {
+        let Some(path) = &self.path else {
+            return Cache::default();
+        };
+        match analyses::parse(&self.text) {
+            Ok(entries) => Cache::new(entries),
+            Err(e) => {
+                let why = match e {
+                    AnalysesError::Extractor { .. } | AnalysesError::Version { .. } => {
+                        "was written by another version of kiosque"
+                    }
+                    _ => "is damaged",
+                };
+                message::warning(format_args!(
+                    "the analyses cache {} {why} ({e}): it is not used; every article is analysed again and the cache is rebuilt",
+                    path.display()
+                ));
+                Cache::default()
+            }
+        }
+    }
+}
+
+/// Writes the analyses of this build as the cache at `path` (unless `kept` already holds
+/// exactly them), then removes the cache files of outputs not built for 30 days. Failures are
+/// warned about: the build does not depend on its cache.
+pub fn save(path: &Path, articles: &[Analyzed], kept: &Cache<'_>) {
+    if kept.holds_exactly(articles.iter().map(|a| a.key.as_str())) {
+        // Nothing to write; its date says it is in use (see `prune`).
+        let _ = fs::File::options()
+            .append(true)
+            .open(path)
+            .and_then(|f| f.set_modified(SystemTime::now()));
+        return;
+    }
+    let lines: Vec<Vec<u8>> = articles.par_iter().map(analyses::encode).collect();
+    if let Err(e) = write(path, &lines) {
+        message::warning(format_args!(
+            "could not write the analyses cache {}: {e} (the next build analyses every article again)",
+            path.display()
+        ));
+    }
+    if let Some(dir) = path.parent() {
+        prune(dir, path);
+    }
+}
+
+/// Writes the file beside its final name, then renames it over: a reader never sees half of it.
+fn write(path: &Path, lines: &[Vec<u8>]) -> io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir)?;
+    let staging = dir.join(format!(
+        ".{}.{}.tmp",
+        path.file_name().unwrap_or_default().to_string_lossy(),
+        std::process::id()
+    ));
+    let result = (|| {
+        let file = fs::File::create(&staging)?;
+        let mut writer = analyses::Writer::new(io::BufWriter::with_capacity(1 << 20, file))?;
+        for line in lines {
+            writer.line(line)?;
+        }
+        writer.finish()?;
+        fs::rename(&staging, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&staging);
+    }
+    result
+}
+
+/// Removes cache files (and leftovers of interrupted writes) not modified for [`KEEP`], but
+/// never `current`.
+fn prune(dir: &Path, current: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let now = SystemTime::now();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let ours = name.ends_with(SUFFIX) || (name.starts_with('.') && name.ends_with(".tmp"));
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| now.duration_since(t).is_ok_and(|age| age > KEEP));
+        if ours && old && path != current {
+            let _ = fs::remove_file(&path);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_output_has_its_own_file_named_after_it() {
+        let dir = Path::new("/cache");
+        let a = file_for(dir, Path::new("/site/public/data"));
+        let b = file_for(dir, Path::new("/other/public/data"));
+        assert_ne!(a, b);
+        assert!(a.starts_with("/cache/builds"));
+        let name = a
+            .file_name()
+            .expect("a file")
+            .to_string_lossy()
+            .into_owned();
+        assert!(
+            name.starts_with("data-") && name.ends_with(SUFFIX),
+            "{name}"
+        );
+        assert_eq!(a, file_for(dir, Path::new("/site/public/data")));
+    }
+}

@@ -1,0 +1,256 @@
+//! `kiosque build` keeps the analyses of its last build and re-analyses only what is new or
+//! changed: the site it writes is byte-identical to a clean build's, a damaged or foreign cache
+//! is never trusted, and the cache is never inside the site data.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use common::{kiosque, shared, stderr};
+
+/// Every file under `dir` with its bytes, by relative path.
+fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).unwrap_or_else(|e| panic!("{}: {e}", d.display())) {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path.strip_prefix(dir).expect("inside").to_path_buf();
+                out.insert(rel, fs::read(&path).expect("read"));
+            }
+        }
+    }
+    out
+}
+
+/// Asserts two site data directories hold the same files with the same bytes.
+fn assert_same_site(a: &Path, b: &Path) {
+    let (a_files, b_files) = (files(a), files(b));
+    assert_eq!(
+        a_files.keys().collect::<Vec<_>>(),
+        b_files.keys().collect::<Vec<_>>(),
+        "the two sites hold different files"
+    );
+    for (path, bytes) in &a_files {
+        assert!(
+            bytes == &b_files[path],
+            "{} differs between {} and {}",
+            path.display(),
+            a.display(),
+            b.display()
+        );
+    }
+}
+
+const TEXTS: [&str; 4] = [
+    "Kiev sous les bombes\n\nLa Russie a frappé Kiev lundi 6 janvier 2025, a déclaré Volodymyr Zelensky depuis Kiev.",
+    "Trump et Poutine\n\nDonald Trump a parlé à Vladimir Poutine de l’Ukraine mardi. Trump veut un accord.",
+    "Sommet à Genève\n\nEmmanuel Macron et Olaf Scholz se retrouvent à Genève avec l’OTAN.",
+    "Talks in Brussels\n\nThe European Union met in Brussels on Monday. Ursula von der Leyen spoke.",
+];
+
+fn write_corpus(dir: &Path, texts: &[&str]) {
+    fs::create_dir_all(dir).expect("mkdir");
+    for (i, text) in texts.iter().enumerate() {
+        fs::write(
+            dir.join(format!("a{i}.txt")),
+            format!("---\ndate: 2025-01-0{}\n---\n{text}\n", i + 1),
+        )
+        .expect("write");
+    }
+}
+
+fn build_with(input: &Path, out: &Path, extra: &[&str]) -> Output {
+    let (input, out) = (input.display().to_string(), out.display().to_string());
+    let mut args = vec!["build", &input, "--out", &out];
+    args.extend_from_slice(extra);
+    let output = kiosque(&args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    output
+}
+
+/// "N analyses reused from the cache": N, or 0 when the summary does not say.
+fn reused(output: &Output) -> usize {
+    stderr(output)
+        .lines()
+        .find_map(|l| l.split_once(" analyses reused from the cache"))
+        .and_then(|(n, _)| n.trim().parse().ok())
+        .unwrap_or(0)
+}
+
+#[test]
+fn building_again_reanalyses_only_what_changed_and_writes_the_same_site_as_a_clean_build() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (input, out, clean) = (
+        dir.path().join("in"),
+        dir.path().join("site"),
+        dir.path().join("clean"),
+    );
+    let cache = dir.path().join("cache.jsonl");
+    let cache_arg = cache.display().to_string();
+    write_corpus(&input, &TEXTS[..3]);
+
+    let first = build_with(&input, &out, &["--cache", &cache_arg]);
+    assert_eq!(reused(&first), 0, "{}", stderr(&first));
+    assert!(cache.is_file(), "the cache is written");
+
+    // One article added, one changed, one removed.
+    fs::write(
+        input.join("a3.txt"),
+        format!("---\ndate: 2025-01-04\n---\n{}\n", TEXTS[3]),
+    )
+    .expect("write");
+    fs::write(
+        input.join("a1.txt"),
+        "---\ndate: 2025-01-02\n---\nTrump et Poutine\n\nDonald Trump a appelé Vladimir Poutine depuis Washington.\n",
+    )
+    .expect("write");
+    fs::remove_file(input.join("a2.txt")).expect("remove");
+
+    let second = build_with(&input, &out, &["--cache", &cache_arg]);
+    assert_eq!(
+        reused(&second),
+        1,
+        "only a0 is unchanged: {}",
+        stderr(&second)
+    );
+    build_with(&input, &clean, &["--no-cache"]);
+    assert_same_site(&out, &clean);
+    let index = fs::read_to_string(out.join("index.json")).expect("index");
+    assert!(
+        index.contains("Washington"),
+        "the changed article is analysed again"
+    );
+
+    // Nothing changed: everything comes from the cache, the site is the same.
+    let third = build_with(&input, &out, &["--cache", &cache_arg]);
+    assert_eq!(reused(&third), 3, "{}", stderr(&third));
+    assert_same_site(&out, &clean);
+}
+
+#[test]
+fn a_damaged_or_foreign_cache_is_not_used_and_is_rebuilt_with_a_warning() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (input, out, clean) = (
+        dir.path().join("in"),
+        dir.path().join("site"),
+        dir.path().join("clean"),
+    );
+    let cache = dir.path().join("cache.jsonl");
+    let cache_arg = cache.display().to_string();
+    write_corpus(&input, &TEXTS);
+    build_with(&input, &out, &["--cache", &cache_arg]);
+    build_with(&input, &clean, &["--no-cache"]);
+    let good = fs::read_to_string(&cache).expect("cache");
+
+    // A title changed inside a record, the file otherwise well formed: a poisoned analysis.
+    let poisoned = good.replacen("Sommet à Genève", "Sommet à Genève!", 1);
+    assert_ne!(poisoned, good, "the test changes a record");
+    // Cut in the middle of a record.
+    let truncated = good[..good.len() / 2].to_owned();
+    // Written by another kiosque.
+    let foreign = good.replacen("\"extractor\":\"", "\"extractor\":\"0.0.0-other-", 1);
+    let not_ours = "{\"hello\":1}\n".to_owned();
+    for (what, text, says) in [
+        ("poisoned", poisoned, "is damaged"),
+        ("truncated", truncated, "is damaged"),
+        (
+            "foreign",
+            foreign,
+            "was written by another version of kiosque",
+        ),
+        ("not ours", not_ours, "is damaged"),
+    ] {
+        fs::write(&cache, &text).expect("write");
+        let output = build_with(&input, &out, &["--cache", &cache_arg]);
+        let err = stderr(&output);
+        assert!(
+            err.contains(says) && err.contains("rebuilt"),
+            "{what}: {err}"
+        );
+        assert_eq!(reused(&output), 0, "{what}: nothing is trusted");
+        assert_same_site(&out, &clean);
+        // Rebuilt: the next build uses it whole.
+        let again = build_with(&input, &out, &["--cache", &cache_arg]);
+        assert_eq!(reused(&again), TEXTS.len(), "{what}: {}", stderr(&again));
+        assert!(
+            !stderr(&again).contains("warning: the analyses cache"),
+            "{what}"
+        );
+    }
+}
+
+#[test]
+fn the_default_cache_is_outside_the_site_data_and_one_per_output() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cache_dir = dir.path().join("cache-home");
+    let input = dir.path().join("in");
+    write_corpus(&input, &TEXTS);
+    let run = |out: &Path| {
+        let output = common::command()
+            .env("KIOSQUE_CACHE_DIR", &cache_dir)
+            .args([
+                "build",
+                &input.display().to_string(),
+                "--out",
+                &out.display().to_string(),
+            ])
+            .output()
+            .expect("kiosque runs");
+        assert!(output.status.success(), "{}", stderr(&output));
+        output
+    };
+    let (a, b) = (
+        dir.path().join("a").join("data"),
+        dir.path().join("b").join("data"),
+    );
+    run(&a);
+    run(&b);
+    let cached: Vec<String> = fs::read_dir(cache_dir.join("builds"))
+        .expect("the cache is in KIOSQUE_CACHE_DIR/builds")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(cached.len(), 2, "one cache per output: {cached:?}");
+    assert!(
+        cached
+            .iter()
+            .all(|n| n.starts_with("data-") && n.ends_with(".analyses.jsonl"))
+    );
+    // The site data holds only what the manifest lists.
+    let manifest = fs::read_to_string(a.join("kiosque-manifest.txt")).expect("manifest");
+    for path in files(&a).keys() {
+        let name = path.to_string_lossy().replace('\\', "/");
+        assert!(
+            name == "kiosque-manifest.txt" || manifest.lines().any(|l| l == name),
+            "{name} is in the site data"
+        );
+    }
+    assert_eq!(reused(&run(&a)), TEXTS.len());
+}
+
+#[test]
+fn on_the_wikinews_corpus_an_incremental_build_equals_a_clean_one() {
+    let Some(shared) = shared() else { return };
+    let all = fs::read_to_string(shared.join("corpus/wikinews/articles.jsonl")).expect("corpus");
+    let lines: Vec<&str> = all.lines().collect();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("in");
+    fs::create_dir_all(&input).expect("mkdir");
+    let (out, clean) = (dir.path().join("site"), dir.path().join("clean"));
+    let cache = dir.path().join("cache.jsonl");
+    let cache_arg = cache.display().to_string();
+    let split = lines.len() * 9 / 10;
+    fs::write(input.join("old.jsonl"), lines[..split].join("\n")).expect("write");
+    build_with(&input, &out, &["--cache", &cache_arg]);
+    fs::write(input.join("new.jsonl"), lines[split..].join("\n")).expect("write");
+    let second = build_with(&input, &out, &["--cache", &cache_arg]);
+    assert_eq!(reused(&second), split, "{}", stderr(&second));
+    build_with(&input, &clean, &["--no-cache"]);
+    assert_same_site(&out, &clean);
+}
