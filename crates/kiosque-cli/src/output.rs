@@ -6,13 +6,19 @@
 //! `articles/<id>.json` only, with a kiosque `index.json`) is recognised by its shape. The new
 //! tree is written beside the old one and swapped in complete ([`crate::atomic`]); what an
 //! interrupted build left behind is repaired and removed by the next run ([`recover`]).
+//!
+//! A rebuild reuses what it would write again unchanged: an article file of the previous tree
+//! whose `body_hash` is the same in both indexes is hard-linked into the new tree instead of
+//! being written anew ([`Reuse`]). Nothing kiosque writes is ever changed in place, so the
+//! shared file is never touched; removing the previous tree only drops its names.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+use serde::Deserialize;
 use thiserror::Error;
 
 use crate::atomic::{self, Place, Sibling};
@@ -86,7 +92,7 @@ pub fn prepare(out: &Path, inputs: &[PathBuf]) -> Result<(), OutputError> {
     }
     let _lock = atomic::lock(&place.parent);
     recover(&place)?;
-    check_replaceable(&place)
+    check_replaceable(&place).map(drop)
 }
 
 /// Repairs and removes what an interrupted build left beside `out`, without building.
@@ -106,13 +112,16 @@ pub fn write_site(out: &Path, site: &Site) -> Result<(), OutputError> {
     fs::create_dir_all(&place.parent).map_err(io_error(&place.parent))?;
     let _lock = atomic::lock(&place.parent);
     recover(&place)?;
-    check_replaceable(&place)?;
+    let reuse = match check_replaceable(&place)? {
+        Tree::Complete(Some(manifest)) => Reuse::read(&place.real, &manifest, &site.index),
+        _ => Reuse::default(),
+    };
 
     let files = site_files(site);
     let staging = place.sibling(Sibling::New);
     // `recover` removed any leftover of ours at this name: one that is still there is not ours.
     fs::create_dir(&staging).map_err(io_error(&staging))?;
-    if let Err(e) = write_tree(&staging, &files) {
+    if let Err(e) = write_tree(&staging, &files, &reuse) {
         let _ = fs::remove_dir_all(&staging);
         return Err(e);
     }
@@ -150,14 +159,16 @@ impl SiteFile<'_> {
     fn path(&self) -> String {
         match self {
             SiteFile::Index(_) => "index.json".to_owned(),
-            SiteFile::Body(body) => format!("articles/{}.json", body.id),
+            SiteFile::Body(body) => body_path(&body.id),
         }
     }
 
     /// Writes the file as compact JSON with a final newline, straight from the site data: no
     /// copy of the whole file is kept in memory.
     fn write(&self, path: &Path) -> Result<(), OutputError> {
-        let file = fs::File::create(path).map_err(io_error(path))?;
+        // A new name in a new directory: never open (and truncate) a file already there, which
+        // could be a link to the previous tree's file.
+        let file = fs::File::create_new(path).map_err(io_error(path))?;
         let mut out = io::BufWriter::with_capacity(64 * 1024, file);
         let written = match self {
             SiteFile::Index(index) => serde_json::to_writer(&mut out, index),
@@ -177,6 +188,105 @@ impl SiteFile<'_> {
     }
 }
 
+/// The article files of the previous tree that hold exactly what this build would write.
+#[derive(Debug, Default)]
+struct Reuse<'a> {
+    /// The previous tree.
+    dir: PathBuf,
+    /// The articles whose file is reused.
+    ids: HashSet<&'a str>,
+}
+
+/// What is read of the previous `index.json`: the articles' ids and body fingerprints.
+#[derive(Deserialize)]
+struct PreviousIndex {
+    #[serde(default)]
+    articles: Vec<PreviousArticle>,
+}
+
+#[derive(Deserialize)]
+struct PreviousArticle {
+    #[serde(default)]
+    id: String,
+    #[serde(default)]
+    body_hash: Option<String>,
+}
+
+impl<'a> Reuse<'a> {
+    /// The articles of `index` whose file in the complete tree `dir` (with its `manifest`) may
+    /// be reused: listed in the manifest, with the same `body_hash` in its `index.json` as in
+    /// `index`. The fingerprint is of the file's exact text (`kiosque_model::stamp`), so an
+    /// equal one means an equal file. None if the previous index cannot be read.
+    fn read(dir: &Path, manifest: &Manifest, index: &'a kiosque_model::SiteIndex) -> Reuse<'a> {
+        let previous = fs::read(dir.join("index.json"))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<PreviousIndex>(&bytes).ok());
+        let Some(previous) = previous else {
+            return Reuse::default();
+        };
+        let mut hashes: HashMap<String, Option<String>> = HashMap::new();
+        for article in previous.articles {
+            // An id listed twice with two fingerprints says nothing reliable about its file.
+            hashes
+                .entry(article.id)
+                .and_modify(|known| {
+                    if *known != article.body_hash {
+                        *known = None;
+                    }
+                })
+                .or_insert(article.body_hash);
+        }
+        let ids = index
+            .articles
+            .iter()
+            .filter(|a| {
+                a.body_hash.is_some()
+                    && hashes.get(&a.id) == Some(&a.body_hash)
+                    && manifest.files.contains(&body_path(&a.id))
+            })
+            .map(|a| a.id.as_str())
+            .collect();
+        Reuse {
+            dir: dir.to_path_buf(),
+            ids,
+        }
+    }
+
+    /// Puts `file` at `path` in the new tree: a hard link to the previous tree's copy where
+    /// that one may be reused and the link can be made, else the file written anew. Returns
+    /// whether it was written (and so needs flushing).
+    fn put(&self, file: &SiteFile<'_>, path: &Path) -> Result<bool, OutputError> {
+        if let SiteFile::Body(body) = file
+            && self.ids.contains(body.id.as_str())
+            && link(&native(&self.dir, &body_path(&body.id)), path)
+        {
+            return Ok(false);
+        }
+        file.write(path).map(|()| true)
+    }
+}
+
+/// Makes `new` a hard link to the plain file `old`. False, with nothing left at `new`, where
+/// the file system cannot link (another device, no links, no permission…) or `old` is not a
+/// plain file.
+fn link(old: &Path, new: &Path) -> bool {
+    if fs::hard_link(old, new).is_err() {
+        return false;
+    }
+    // Checked on the link itself: `old` could have been replaced since it was judged.
+    if fs::symlink_metadata(new).is_ok_and(|m| m.is_file()) {
+        return true;
+    }
+    // If even this fails, writing the file (never through what is there) says why.
+    let _ = fs::remove_file(new);
+    false
+}
+
+/// Where an article's body is in the site data.
+fn body_path(id: &str) -> String {
+    format!("articles/{id}.json")
+}
+
 /// Every file a build writes, the manifest aside.
 fn site_files(site: &Site) -> Vec<SiteFile<'_>> {
     std::iter::once(SiteFile::Index(&site.index))
@@ -191,9 +301,9 @@ fn native(dir: &Path, relative: &str) -> PathBuf {
 }
 
 /// Writes a complete tree into the new directory `dir`: the pending manifest first, then the
-/// files (in parallel, each serialised as it is written), then, once they are all on disk, the
-/// manifest under its final name.
-fn write_tree(dir: &Path, files: &[SiteFile<'_>]) -> Result<(), OutputError> {
+/// files (in parallel, each serialised as it is written, or linked where `reuse` says so),
+/// then, once they are all on disk, the manifest under its final name.
+fn write_tree(dir: &Path, files: &[SiteFile<'_>], reuse: &Reuse<'_>) -> Result<(), OutputError> {
     let relative: Vec<String> = files.iter().map(SiteFile::path).collect();
     let paths: Vec<PathBuf> = relative.iter().map(|f| native(dir, f)).collect();
     let manifest = Manifest {
@@ -210,19 +320,28 @@ fn write_tree(dir: &Path, files: &[SiteFile<'_>]) -> Result<(), OutputError> {
     for d in &dirs {
         fs::create_dir_all(d).map_err(io_error(d))?;
     }
-    let write = |(f, path): (&SiteFile<'_>, &PathBuf)| f.write(path);
+    let put = |(f, path): (&SiteFile<'_>, &PathBuf)| reuse.put(f, path);
     let half = files.len() / 2;
-    files[..half]
+    let mut written: Vec<bool> = files[..half]
         .par_iter()
         .zip(&paths[..half])
-        .try_for_each(write)?;
+        .map(put)
+        .collect::<Result<_, _>>()?;
     atomic::pause("write");
-    files[half..]
+    let rest: Vec<bool> = files[half..]
         .par_iter()
         .zip(&paths[half..])
-        .try_for_each(write)?;
+        .map(put)
+        .collect::<Result<_, _>>()?;
+    written.extend(rest);
+    // Linked files were flushed by the build that wrote them.
+    let written: Vec<PathBuf> = paths
+        .into_iter()
+        .zip(written)
+        .filter_map(|(path, written)| written.then_some(path))
+        .collect();
     dirs.push(dir.to_path_buf());
-    atomic::sync_tree(dir, &paths, &dirs).map_err(io_error(dir))?;
+    atomic::sync_tree(dir, &written, &dirs).map_err(io_error(dir))?;
     atomic::pause("commit");
     let done = dir.join(MANIFEST);
     fs::rename(&pending, &done).map_err(io_error(&done))?;
@@ -299,8 +418,8 @@ enum Tree {
     Missing,
     /// An empty directory.
     Empty,
-    /// Site data with a manifest: complete.
-    Complete,
+    /// Complete site data: with its manifest, or (`None`) written before manifests existed.
+    Complete(Option<Manifest>),
     /// A tree being written (or written by kiosque before manifests): nothing foreign in it.
     Ours,
     /// Something kiosque did not write, and why.
@@ -352,7 +471,7 @@ fn judge(dir: &Path, legacy_index: bool) -> io::Result<Tree> {
         }
         let has_all = manifest.files.iter().all(|f| native(dir, f).is_file());
         return Ok(if complete && has_all {
-            Tree::Complete
+            Tree::Complete(Some(manifest))
         } else {
             Tree::Ours
         });
@@ -391,7 +510,7 @@ fn judge(dir: &Path, legacy_index: bool) -> io::Result<Tree> {
             )));
         }
     }
-    Ok(Tree::Complete)
+    Ok(Tree::Complete(None))
 }
 
 /// The ids of the articles of an `index.json` that kiosque wrote, or `None` for another file.
@@ -485,15 +604,15 @@ fn check_apart(place: &Place, inputs: &[PathBuf]) -> Result<(), OutputError> {
     Ok(())
 }
 
-/// Refuses to replace anything but missing, empty or kiosque site data.
-fn check_replaceable(place: &Place) -> Result<(), OutputError> {
+/// Refuses to replace anything but missing, empty or kiosque site data; says which it is.
+fn check_replaceable(place: &Place) -> Result<Tree, OutputError> {
     match judge(&place.real, true).map_err(io_error(&place.shown))? {
         Tree::Foreign(why) => Err(OutputError::NotSiteData {
             path: place.shown.clone(),
             why,
         }),
         // Files missing from kiosque's data lose nothing when it is replaced.
-        Tree::Missing | Tree::Empty | Tree::Complete | Tree::Ours => Ok(()),
+        tree @ (Tree::Missing | Tree::Empty | Tree::Complete(_) | Tree::Ours) => Ok(tree),
     }
 }
 
@@ -517,7 +636,7 @@ fn recover(place: &Place) -> Result<(), OutputError> {
                 .filter(|(kind, _, tree)| {
                     *kind == wanted
                         && match tree {
-                            Tree::Complete => true,
+                            Tree::Complete(_) => true,
                             Tree::Ours | Tree::Empty => !complete_only,
                             Tree::Missing | Tree::Foreign(_) => false,
                         }
@@ -543,7 +662,7 @@ fn recover(place: &Place) -> Result<(), OutputError> {
                 path.display()
             )),
             Tree::Missing => {}
-            Tree::Complete | Tree::Ours | Tree::Empty => match fs::remove_dir_all(&path) {
+            Tree::Complete(_) | Tree::Ours | Tree::Empty => match fs::remove_dir_all(&path) {
                 Ok(()) => message::warning(format_args!(
                     "removed {}, left by an interrupted build",
                     path.display()
