@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
 /// Kiosque turns a folder of news articles into the data of a static website where readers
 /// explore the news through the people, places and organisations in it.
@@ -44,6 +44,12 @@ pub enum Command {
     /// get a suffix made from their text. A date, language or entity span that cannot be used
     /// is reported as a warning and the article is still built.
     ///
+    /// - reads JSON Lines records from standard input.
+    ///
+    /// Building the same output again re-analyses only the articles that are new or changed
+    /// since its last build: the analyses are kept in a cache outside the site data (see
+    /// --cache). The site is the same, byte for byte, as a build without the cache.
+    ///
     /// A file that cannot be read is reported with its name and the reason and the rest of
     /// the corpus is still built (exit status 1), unless --strict is given (nothing is written,
     /// exit status 2). The output directory is replaced only once the new data is complete, so
@@ -52,22 +58,11 @@ pub enum Command {
     /// Exit status: 0 all inputs built, 1 built without the inputs that failed, 2 nothing
     /// written.
     Build {
-        /// Articles: files or directories.
-        #[arg(required = true, value_name = "INPUT")]
-        inputs: Vec<PathBuf>,
+        #[command(flatten)]
+        read: ReadArgs,
         /// The site data directory to write (replaced as a whole).
         #[arg(long, short, default_value = "public/data", value_name = "DIR")]
         out: PathBuf,
-        /// Fail, writing nothing, if any input cannot be read.
-        #[arg(long)]
-        strict: bool,
-        /// Print nothing but errors.
-        #[arg(long, short)]
-        quiet: bool,
-        /// Refuse articles whose text is larger than SIZE (bytes, or with a unit: 512KiB,
-        /// 16MiB, 1GiB; KB, MB, GB are powers of 1000), before analysing them.
-        #[arg(long, value_name = "SIZE", default_value = "2MiB", value_parser = parse_size)]
-        max_article_size: u64,
         /// Keep the analyses in FILE (default: one file per output directory in
         /// $KIOSQUE_CACHE_DIR, $XDG_CACHE_HOME/kiosque or ~/.cache/kiosque). Building again
         /// re-analyses only the articles that are new or changed.
@@ -76,6 +71,46 @@ pub enum Command {
         /// Analyse every article, reading and writing no cache.
         #[arg(long)]
         no_cache: bool,
+    },
+    /// The per-article half of `build`: read and analyse articles, write their analyses.
+    #[command(verbatim_doc_comment)]
+    ///
+    /// For corpora split across processes or machines: run `kiosque analyze` on each part
+    /// (the map), then `kiosque merge` on all the analyses files (links the entities and
+    /// writes the site data). The site is byte-identical to `kiosque build` of all the parts.
+    /// INPUT is read as by `build`; - reads JSON Lines records from standard input. The
+    /// analyses (JSON Lines: a header, one line per article, an end line with a checksum) go
+    /// to standard output unless --out is given; analyses files written by several processes
+    /// may be concatenated. See docs/scale.md.
+    ///
+    /// Exit status: 0 every input analysed, 1 written without the inputs that failed, 2
+    /// nothing written.
+    Analyze {
+        #[command(flatten)]
+        read: ReadArgs,
+        /// The analyses file to write (- for standard output).
+        #[arg(long, short, default_value = "-", value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// The corpus half of `build`: link the analyses of `kiosque analyze` and write the site.
+    #[command(verbatim_doc_comment)]
+    ///
+    /// Reads analyses files (or - for standard input), links the entities of all their
+    /// articles and writes the site data as `build` does. An article analysed twice (the same
+    /// document in two parts) is kept once. A file that is damaged, truncated or written by
+    /// another version of kiosque is refused, naming the file and line: nothing is written.
+    ///
+    /// Exit status: 0 written, 2 nothing written.
+    Merge {
+        /// Analyses files written by `kiosque analyze`.
+        #[arg(required = true, value_name = "ANALYSES")]
+        analyses: Vec<PathBuf>,
+        /// The site data directory to write (replaced as a whole).
+        #[arg(long, short, default_value = "public/data", value_name = "DIR")]
+        out: PathBuf,
+        /// Print nothing but errors.
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Write one HTML page per article and entity into a built site (`dist/`).
     #[command(verbatim_doc_comment)]
@@ -134,6 +169,24 @@ pub enum Command {
         /// Predictions.
         pred: PathBuf,
     },
+}
+
+/// How `build` and `analyze` read their articles.
+#[derive(Debug, Args)]
+pub struct ReadArgs {
+    /// Articles: files or directories.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Fail, writing nothing, if any input cannot be read.
+    #[arg(long)]
+    pub strict: bool,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Refuse articles whose text is larger than SIZE (bytes, or with a unit: 512KiB,
+    /// 16MiB, 1GiB; KB, MB, GB are powers of 1000), before analysing them.
+    #[arg(long, value_name = "SIZE", default_value = "2MiB", value_parser = parse_size)]
+    pub max_article_size: u64,
 }
 
 /// Reads a size as people write it: `2097152`, `512KiB`, `2MiB`, `2M` (powers of 1024), `2MB`

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::fmt;
 use std::fs;
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use kiosque_extract::clean::Format;
@@ -199,7 +200,9 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>, Vec<InputW
         }
     };
     for path in paths {
-        if path.is_dir() {
+        if is_stdin(path) {
+            add(path.clone(), &mut warnings);
+        } else if path.is_dir() {
             let walker = WalkDir::new(path)
                 .follow_links(true)
                 .sort_by_file_name()
@@ -233,6 +236,11 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>, Vec<InputW
     (files, errors, warnings)
 }
 
+/// Whether `path` is `-`: JSON Lines records on standard input.
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
 fn has_known_extension(path: &Path) -> bool {
     extension(path).is_some_and(|e| EXTENSIONS.contains(&e.as_str()))
 }
@@ -250,12 +258,17 @@ pub fn read(path: &Path, options: &ReadOptions) -> (Vec<Input>, Vec<InputError>)
         line,
         reason,
     };
-    let ext = extension(path).unwrap_or_default();
+    let ext = if is_stdin(path) {
+        "jsonl".to_owned()
+    } else {
+        extension(path).unwrap_or_default()
+    };
     // A file that is one article and far above the limit is not even read. Its text may take
     // up to twice its bytes less (UTF-16); a page carries markup around its text. JSON files
     // hold many articles: their records are checked one by one.
     let most = |factor: u64| options.max_article_size.saturating_mul(factor);
     let unread_above = match ext.as_str() {
+        _ if is_stdin(path) => None,
         "jsonl" | "json" => None,
         "html" | "htm" => Some((most(PAGE_SIZE_FACTOR), "page")),
         _ => Some((most(2), "file")),
@@ -272,7 +285,13 @@ pub fn read(path: &Path, options: &ReadOptions) -> (Vec<Input>, Vec<InputError>)
         );
         return (vec![], vec![error(None, reason)]);
     }
-    let bytes = match fs::read(path) {
+    let bytes = if is_stdin(path) {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).map(|_| bytes)
+    } else {
+        fs::read(path)
+    };
+    let bytes = match bytes {
         Ok(b) => b,
         Err(e) => return (vec![], vec![error(None, format!("cannot read: {e}"))]),
     };

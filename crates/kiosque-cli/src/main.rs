@@ -16,20 +16,17 @@ fn main() -> ExitCode {
     let knowledge = Knowledge::builtin();
     match cli.command {
         Command::Build {
-            inputs,
+            read,
             out,
-            strict,
-            quiet,
-            max_article_size,
             cache,
             no_cache,
         } => {
             let options = commands::build::BuildOptions {
-                inputs,
+                inputs: read.inputs,
                 out,
-                strict,
-                quiet,
-                max_article_size,
+                strict: read.strict,
+                quiet: read.quiet,
+                max_article_size: read.max_article_size,
                 cache: match (cache, no_cache) {
                     (_, true) => commands::build::CacheChoice::Off,
                     (Some(file), false) => commands::build::CacheChoice::File(file),
@@ -37,15 +34,16 @@ fn main() -> ExitCode {
                 },
             };
             // 0: every input built; 1: built without the inputs that failed; 2: nothing written.
-            match commands::build::run(&options, knowledge) {
-                Ok(report) if report.errors.is_empty() => ExitCode::SUCCESS,
-                Ok(_) => ExitCode::from(1),
-                Err(e) => {
-                    message::error(format_args!("{e:#}"));
-                    ExitCode::from(2)
-                }
-            }
+            exit_status(commands::build::run(&options, knowledge).map(|r| r.errors))
         }
+        Command::Analyze { read, out } => {
+            exit_status(commands::analyze::run(&read, &out, knowledge).map(|r| r.errors))
+        }
+        Command::Merge {
+            analyses,
+            out,
+            quiet,
+        } => exit_status(commands::merge::run(&analyses, &out, quiet, knowledge).map(|()| vec![])),
         Command::Pages { dist, site_name } => {
             let started = Instant::now();
             match commands::pages::run(&dist, &site_name) {
@@ -120,6 +118,18 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+    }
+}
+
+/// 0: every input used; 1: written without the inputs that failed; 2: nothing written.
+fn exit_status(result: anyhow::Result<Vec<kiosque_cli::input::InputError>>) -> ExitCode {
+    match result {
+        Ok(errors) if errors.is_empty() => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::from(1),
+        Err(e) => {
+            message::error(format_args!("{e:#}"));
+            ExitCode::from(2)
+        }
     }
 }
 

@@ -235,6 +235,11 @@ impl<W: std::io::Write> Writer<W> {
     }
 }
 
+/// Whether `line` is the header of an analyses section (of any version or extractor).
+pub fn is_header(line: &str) -> bool {
+    serde_json::from_str::<Header>(line.trim_end()).is_ok_and(|h| h.format == FORMAT)
+}
+
 /// The records of an analyses file (every section), checked but not decoded. An error names
 /// the first line that is wrong; nothing of a file with an error is to be used.
 pub fn parse(text: &str) -> Result<Vec<Entry<'_>>, AnalysesError> {

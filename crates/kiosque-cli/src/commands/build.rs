@@ -1,7 +1,7 @@
 //! `kiosque build`: articles in, site data out.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
@@ -58,27 +58,96 @@ pub fn run(options: &BuildOptions, knowledge: &Knowledge) -> anyhow::Result<Buil
     let started = Instant::now();
     // Before any work: never replace what kiosque did not write, nor the inputs.
     output::prepare(&options.out, &options.inputs)?;
-    let read = input::read_all(
-        &options.inputs,
-        &ReadOptions {
-            max_article_size: options.max_article_size,
-        },
-    );
-    let errors = read.errors;
-
-    let progress = progress::bar(
-        read.articles.len() as u64,
-        "analysing",
-        "articles",
-        options.quiet,
-    );
-    let sources: Vec<Source> = read.articles.into_iter().map(source).collect();
     let cache_file = match &options.cache {
         CacheChoice::Default => cache::directory().map(|d| cache::file_for(&d, &options.out)),
         CacheChoice::File(path) => Some(path.clone()),
         CacheChoice::Off => None,
     };
-    let loaded = cache_file.clone().map(Loaded::read).unwrap_or_default();
+    let analysed = read_and_analyse(
+        &ReadSpec {
+            inputs: &options.inputs,
+            strict: options.strict,
+            quiet: options.quiet,
+            max_article_size: options.max_article_size,
+            cache: cache_file.as_deref(),
+            target: &options.out,
+        },
+        knowledge,
+    )?;
+    let site = publish(
+        analysed.articles,
+        knowledge,
+        &options.out,
+        options.quiet,
+        &analysed.warnings,
+    )?;
+    if !options.quiet {
+        print_summary(
+            &site,
+            &options.out,
+            &analysed.errors,
+            started,
+            analysed.reused,
+        );
+    }
+    Ok(BuildReport {
+        errors: analysed.errors,
+    })
+}
+
+/// How articles are read and analysed, by `build` and `analyze`.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadSpec<'a> {
+    /// Files and directories to read (`-`: JSON Lines on standard input).
+    pub inputs: &'a [PathBuf],
+    /// Fail if any input fails.
+    pub strict: bool,
+    /// No progress bar nor warnings.
+    pub quiet: bool,
+    /// The largest article text accepted, in bytes.
+    pub max_article_size: u64,
+    /// The analyses cache to use and update, if any.
+    pub cache: Option<&'a Path>,
+    /// What the command writes, for messages ("… is unchanged").
+    pub target: &'a Path,
+}
+
+/// Articles read and analysed.
+#[derive(Debug)]
+pub struct Analysed {
+    /// In input order, each once.
+    pub articles: Vec<Analyzed>,
+    /// Inputs that failed (and were skipped): already printed.
+    pub errors: Vec<InputError>,
+    /// What reading and analysis did differently than the inputs asked, worded, to print
+    /// once the output is written (none when quiet).
+    pub warnings: Vec<String>,
+    /// How many analyses came from the cache.
+    pub reused: usize,
+}
+
+/// Reads and analyses every article (in parallel, reusing what the cache holds, with a progress
+/// bar), then prints the inputs' errors. Fails, having written nothing, when no article could be
+/// read, or when any input failed and `strict` is set.
+pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: &Knowledge) -> anyhow::Result<Analysed> {
+    let read = input::read_all(
+        spec.inputs,
+        &ReadOptions {
+            max_article_size: spec.max_article_size,
+        },
+    );
+    let errors = read.errors;
+    let progress = progress::bar(
+        read.articles.len() as u64,
+        "analysing",
+        "articles",
+        spec.quiet,
+    );
+    let sources: Vec<Source> = read.articles.into_iter().map(source).collect();
+    let loaded = spec
+        .cache
+        .map(|p| Loaded::read(p.to_path_buf()))
+        .unwrap_or_default();
     let kept = loaded.cache();
     let reused = AtomicUsize::new(0);
     let articles = analyze(sources, knowledge, Some(&kept), |hit| {
@@ -88,53 +157,71 @@ pub fn run(options: &BuildOptions, knowledge: &Knowledge) -> anyhow::Result<Buil
         progress.inc(1);
     });
     progress.finish_and_clear();
-    if let Some(path) = &cache_file {
+    if let Some(path) = spec.cache {
         cache::save(path, &articles, &kept);
     }
     drop(kept);
     drop(loaded);
-    let reused = reused.into_inner();
 
     // Errors are printed even with --quiet: they are what --quiet keeps.
     for e in &errors {
         message::error(e);
     }
-    if options.strict && !errors.is_empty() {
+    if spec.strict && !errors.is_empty() {
         anyhow::bail!(
             "{}, and --strict is set: nothing was written; {} is unchanged",
             failures(&errors),
-            options.out.display()
+            spec.target.display()
         );
     }
     if articles.is_empty() {
         anyhow::bail!(
             "no article could be read from {}: nothing was written; {} is unchanged",
-            options
-                .inputs
+            spec.inputs
                 .iter()
                 .map(|p| p.display().to_string())
                 .collect::<Vec<_>>()
                 .join(", "),
-            options.out.display()
+            spec.target.display()
         );
     }
-    // Worded now, printed once the data is written: assembling consumes the articles.
-    let article_warnings = (!options.quiet).then(|| article_warnings(&articles));
+    let warnings = if spec.quiet {
+        Vec::new()
+    } else {
+        read.warnings
+            .iter()
+            .map(ToString::to_string)
+            .chain(article_warnings(&articles))
+            .collect()
+    };
+    Ok(Analysed {
+        articles,
+        errors,
+        warnings,
+        reused: reused.into_inner(),
+    })
+}
+
+/// Links analysed articles and writes the site data into `out`; then prints `warnings`
+/// and the articles whose ids clashed (unless `quiet`). Consumes the articles.
+pub fn publish(
+    articles: Vec<Analyzed>,
+    knowledge: &Knowledge,
+    out: &Path,
+    quiet: bool,
+    warnings: &[String],
+) -> anyhow::Result<Site> {
     let site = assemble(articles, knowledge);
-    write_site(&options.out, &site)?;
-    if let Some(article_warnings) = article_warnings {
-        for w in &read.warnings {
-            message::warning(w);
-        }
-        for w in &article_warnings {
+    write_site(out, &site)?;
+    if !quiet {
+        for w in warnings {
             message::warning(w);
         }
         for clash in &site.clashes {
             message::warning(clash);
         }
-        print_summary(&site, &errors, options, started, reused);
     }
-    Ok(BuildReport { errors })
+    Ok(site)
 }
 
 /// What the pipeline needs of a read input: its document, and where it came from for messages
@@ -261,10 +348,11 @@ pub fn failures(errors: &[InputError]) -> String {
     format!("{what} could not be read and {verb} skipped")
 }
 
-fn print_summary(
+/// "built N article(s), … into OUT in …", what came from the cache, and what failed.
+pub fn print_summary(
     site: &Site,
+    out: &Path,
     errors: &[InputError],
-    options: &BuildOptions,
     started: Instant,
     reused: usize,
 ) {
@@ -283,7 +371,7 @@ fn print_summary(
         count(Label::Place),
         count(Label::Organisation),
         count(Label::Date),
-        options.out.display(),
+        out.display(),
         progress::timing(site.index.articles.len(), "articles", started.elapsed())
     ));
     let analysed = site.index.articles.len().saturating_sub(reused);

@@ -1,0 +1,358 @@
+//! A sharded build — `kiosque analyze` on parts of the corpus (the map), `kiosque merge` of
+//! their analyses — writes the same site, byte for byte, as `kiosque build` of the whole; a
+//! damaged or foreign analyses file is refused before anything is written.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Output, Stdio};
+
+use common::{command, kiosque, shared, stderr};
+
+/// Every file under `dir` with its bytes, by relative path.
+fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).unwrap_or_else(|e| panic!("{}: {e}", d.display())) {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path.strip_prefix(dir).expect("inside").to_path_buf();
+                out.insert(rel, fs::read(&path).expect("read"));
+            }
+        }
+    }
+    out
+}
+
+fn assert_same_site(a: &Path, b: &Path) {
+    let (a_files, b_files) = (files(a), files(b));
+    assert_eq!(
+        a_files.keys().collect::<Vec<_>>(),
+        b_files.keys().collect::<Vec<_>>(),
+        "the two sites hold different files"
+    );
+    assert!(a_files.len() > 2, "the sites hold articles");
+    for (path, bytes) in &a_files {
+        assert!(bytes == &b_files[path], "{} differs", path.display());
+    }
+}
+
+fn ok(output: Output) -> Output {
+    assert!(output.status.success(), "{}", stderr(&output));
+    output
+}
+
+fn run(args: &[&Path]) -> Output {
+    let args: Vec<String> = args.iter().map(|p| p.display().to_string()).collect();
+    kiosque(&args.iter().map(String::as_str).collect::<Vec<_>>())
+}
+
+/// Runs `kiosque ARGS` with `input` on its standard input.
+fn run_with_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = command()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("kiosque runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(input).expect("write stdin");
+    drop(stdin);
+    child.wait_with_output().expect("kiosque ends")
+}
+
+const TEXTS: [&str; 5] = [
+    "Kiev sous les bombes\n\nLa Russie a frappé Kiev lundi 6 janvier 2025, a déclaré Volodymyr Zelensky depuis Kiev.",
+    "Zelensky à Paris\n\nZelensky a rencontré Emmanuel Macron à Paris. Macron a promis des armes à l’Ukraine.",
+    "Trump et Poutine\n\nDonald Trump a parlé à Vladimir Poutine de l’Ukraine mardi. Trump veut un accord.",
+    "Sommet à Genève\n\nEmmanuel Macron et Olaf Scholz se retrouvent à Genève avec l’OTAN.",
+    "Talks in Brussels\n\nThe European Union met in Brussels on Monday. Ursula von der Leyen spoke.",
+];
+
+/// Writes the articles as text files (dated, one without a title line) under `dir`.
+fn write_texts(dir: &Path, texts: &[(usize, &str)]) {
+    fs::create_dir_all(dir).expect("mkdir");
+    for (i, text) in texts {
+        fs::write(
+            dir.join(format!("article-{i}.txt")),
+            format!("---\ndate: 2025-01-0{}\n---\n{text}\n", i + 1),
+        )
+        .expect("write");
+    }
+}
+
+#[test]
+fn analyses_of_parts_merged_make_the_site_that_build_makes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let all: Vec<(usize, &str)> = TEXTS.iter().copied().enumerate().collect();
+    write_texts(&d.join("whole"), &all);
+    write_texts(&d.join("part-a"), &all[..2]);
+    write_texts(&d.join("part-b"), &all[2..]);
+    ok(run(&[
+        Path::new("build"),
+        &d.join("whole"),
+        Path::new("--no-cache"),
+        Path::new("--out"),
+        &d.join("single"),
+    ]));
+
+    ok(run(&[
+        Path::new("analyze"),
+        &d.join("part-a"),
+        Path::new("--out"),
+        &d.join("a.analyses"),
+    ]));
+    ok(run(&[
+        Path::new("analyze"),
+        &d.join("part-b"),
+        Path::new("--out"),
+        &d.join("b.analyses"),
+    ]));
+    ok(run(&[
+        Path::new("merge"),
+        &d.join("a.analyses"),
+        &d.join("b.analyses"),
+        Path::new("--out"),
+        &d.join("merged"),
+    ]));
+    assert_same_site(&d.join("single"), &d.join("merged"));
+
+    // The map's outputs concatenated into one stream (as several processes appending to one
+    // file, or `cat`), read from standard input.
+    let mut stream = fs::read(d.join("b.analyses")).expect("read");
+    stream.extend(fs::read(d.join("a.analyses")).expect("read"));
+    let out = d.join("from-stdin").display().to_string();
+    ok(run_with_stdin(&["merge", "-", "--out", &out], &stream));
+    assert_same_site(&d.join("single"), &d.join("from-stdin"));
+}
+
+#[test]
+fn analyze_reads_json_lines_on_standard_input_and_writes_to_standard_output() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let records: Vec<String> = TEXTS
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            serde_json::json!({"id": format!("r{i}"), "text": t, "published": format!("2025-01-0{}", i + 1)})
+                .to_string()
+        })
+        .collect();
+    fs::write(d.join("all.jsonl"), records.join("\n")).expect("write");
+    ok(run(&[
+        Path::new("build"),
+        &d.join("all.jsonl"),
+        Path::new("--no-cache"),
+        Path::new("--out"),
+        &d.join("single"),
+    ]));
+
+    // As a Spark `pipe` or `xargs` runs the map: records in, analyses out.
+    let mut shards = Vec::new();
+    for part in [&records[..3], &records[3..]] {
+        let output = ok(run_with_stdin(
+            &["analyze", "-", "--quiet"],
+            part.join("\n").as_bytes(),
+        ));
+        shards.push(output.stdout);
+    }
+    fs::write(d.join("0.analyses"), &shards[0]).expect("write");
+    fs::write(d.join("1.analyses"), &shards[1]).expect("write");
+    ok(run(&[
+        Path::new("merge"),
+        &d.join("0.analyses"),
+        &d.join("1.analyses"),
+        Path::new("--out"),
+        &d.join("merged"),
+    ]));
+    // Standard input's records are named `-:LINE` rather than `all.jsonl:LINE`; the ids come
+    // from the records and the site is the same.
+    assert_same_site(&d.join("single"), &d.join("merged"));
+}
+
+#[test]
+fn an_article_in_two_parts_is_built_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let all: Vec<(usize, &str)> = TEXTS.iter().copied().enumerate().collect();
+    write_texts(&d.join("whole"), &all);
+    write_texts(&d.join("part-a"), &all[..3]);
+    write_texts(&d.join("part-b"), &all[2..]);
+    ok(run(&[
+        Path::new("build"),
+        &d.join("whole"),
+        Path::new("--no-cache"),
+        Path::new("--out"),
+        &d.join("single"),
+    ]));
+    ok(run(&[
+        Path::new("analyze"),
+        &d.join("part-a"),
+        Path::new("--out"),
+        &d.join("a.analyses"),
+    ]));
+    ok(run(&[
+        Path::new("analyze"),
+        &d.join("part-b"),
+        Path::new("--out"),
+        &d.join("b.analyses"),
+    ]));
+    let merged = ok(run(&[
+        Path::new("merge"),
+        &d.join("b.analyses"),
+        &d.join("a.analyses"),
+        Path::new("--out"),
+        &d.join("merged"),
+    ]));
+    assert!(
+        stderr(&merged).contains("the same article as"),
+        "{}",
+        stderr(&merged)
+    );
+    assert_same_site(&d.join("single"), &d.join("merged"));
+}
+
+#[test]
+fn a_damaged_or_foreign_analyses_file_is_refused_and_nothing_is_written() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let all: Vec<(usize, &str)> = TEXTS.iter().copied().enumerate().collect();
+    write_texts(&d.join("whole"), &all);
+    let good = d.join("good.analyses");
+    ok(run(&[
+        Path::new("analyze"),
+        &d.join("whole"),
+        Path::new("--out"),
+        &good,
+    ]));
+    ok(run(&[
+        Path::new("merge"),
+        &good,
+        Path::new("--out"),
+        &d.join("site"),
+    ]));
+    let before = files(&d.join("site"));
+    let text = fs::read_to_string(&good).expect("read");
+    let lines: Vec<&str> = text.lines().collect();
+    let cases = [
+        (
+            "truncated",
+            lines[..lines.len() - 1].join("\n") + "\n",
+            "truncated",
+        ),
+        ("edited", text.replacen("Genève", "Geneva", 1), "damaged"),
+        (
+            "foreign",
+            text.replacen("\"extractor\":\"", "\"extractor\":\"9.9.9-", 1),
+            "another kiosque",
+        ),
+        (
+            "not analyses",
+            "{\"text\":\"an article\"}\n".to_owned(),
+            "not a kiosque analyses file",
+        ),
+    ];
+    for (what, bad, says) in cases {
+        let file = d.join(format!("{}.analyses", what.replace(' ', "-")));
+        fs::write(&file, bad).expect("write");
+        let output = run(&[
+            Path::new("merge"),
+            &good,
+            &file,
+            Path::new("--out"),
+            &d.join("site"),
+        ]);
+        assert_eq!(output.status.code(), Some(2), "{what}: {}", stderr(&output));
+        let err = stderr(&output);
+        assert!(
+            err.contains(says) && err.contains(&file.display().to_string()),
+            "{what}: {err}"
+        );
+        assert!(
+            err.contains("line "),
+            "{what}: the message names the line: {err}"
+        );
+        assert_eq!(
+            files(&d.join("site")),
+            before,
+            "{what}: the site is unchanged"
+        );
+    }
+}
+
+#[test]
+fn analyze_never_replaces_an_input_or_a_file_it_did_not_write() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    write_texts(&d.join("in"), &[(0, TEXTS[0])]);
+    let input = d.join("in").join("article-0.txt");
+    let before = fs::read(&input).expect("read");
+    let output = run(&[
+        Path::new("analyze"),
+        &d.join("in"),
+        Path::new("--out"),
+        &input,
+    ]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert_eq!(fs::read(&input).expect("read"), before);
+    let notes = d.join("notes.txt");
+    fs::write(&notes, "my notes").expect("write");
+    let output = run(&[
+        Path::new("analyze"),
+        &d.join("in"),
+        Path::new("--out"),
+        &notes,
+    ]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("not an analyses file"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(fs::read_to_string(&notes).expect("read"), "my notes");
+}
+
+#[test]
+fn on_the_wikinews_corpus_three_shards_merged_equal_one_build() {
+    let Some(shared) = shared() else { return };
+    let all = fs::read_to_string(shared.join("corpus/wikinews/articles.jsonl")).expect("corpus");
+    let lines: Vec<&str> = all.lines().filter(|l| !l.trim().is_empty()).collect();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    fs::create_dir_all(d.join("parts")).expect("mkdir");
+    let third = lines.len().div_ceil(3);
+    let mut analyses = Vec::new();
+    for (i, chunk) in lines.chunks(third).enumerate() {
+        let part = d.join("parts").join(format!("part-{i}.jsonl"));
+        fs::write(&part, chunk.join("\n")).expect("write");
+        let file = d.join(format!("{i}.analyses"));
+        ok(run(&[
+            Path::new("analyze"),
+            &part,
+            Path::new("--out"),
+            &file,
+        ]));
+        analyses.push(file);
+    }
+    ok(run(&[
+        Path::new("build"),
+        &d.join("parts"),
+        Path::new("--no-cache"),
+        Path::new("--out"),
+        &d.join("single"),
+    ]));
+    let mut args: Vec<&Path> = vec![Path::new("merge")];
+    args.extend(analyses.iter().map(PathBuf::as_path));
+    let merged = d.join("merged");
+    args.extend([Path::new("--out"), merged.as_path()]);
+    ok(run(&args));
+    assert_same_site(&d.join("single"), &merged);
+}
