@@ -10,8 +10,11 @@
 //! Options: `--kiosque PATH` (a `kiosque` binary; by default the workspace's is built with
 //! `cargo build --release -p kiosque-cli`), `--work DIR` (where corpora and site data go;
 //! default a temporary directory, removed afterwards unless `--keep`), `--incremental` (also
-//! time a second build after adding 1% more articles), `--seed S` and `--respell P` (as for the
-//! `corpus` binary). Times and memory come from GNU time (`/usr/bin/time`): the child's wall
+//! time the same build again with nothing changed, then after adding 1% more articles: the
+//! analyses cache at work), `--sharded` (also build through `kiosque analyze` on each part of
+//! 1,000 articles, run by `xargs -P <cores>` with one thread each, then `kiosque merge`, and
+//! check the site is byte-identical), `--seed S` and `--respell P` (as for the `corpus`
+//! binary). The cache lives in WORK/cache and is emptied before each full build. Times and memory come from GNU time (`/usr/bin/time`): the child's wall
 //! time, user and system CPU and maximum resident set size.
 
 use std::path::{Path, PathBuf};
@@ -70,6 +73,7 @@ struct Args {
     work: Option<PathBuf>,
     keep: bool,
     incremental: bool,
+    sharded: bool,
     options: Options,
 }
 
@@ -80,6 +84,7 @@ fn parse_args() -> anyhow::Result<Args> {
         work: None,
         keep: false,
         incremental: false,
+        sharded: false,
         options: Options::default(),
     };
     let mut args = std::env::args().skip(1);
@@ -90,6 +95,7 @@ fn parse_args() -> anyhow::Result<Args> {
             "--work" => parsed.work = Some(PathBuf::from(value()?)),
             "--keep" => parsed.keep = true,
             "--incremental" => parsed.incremental = true,
+            "--sharded" => parsed.sharded = true,
             "--seed" => parsed.options.seed = value()?.parse().context("--seed")?,
             "--respell" => parsed.options.respell = value()?.parse().context("--respell")?,
             size if size.starts_with(|c: char| c.is_ascii_digit()) => {
@@ -97,7 +103,7 @@ fn parse_args() -> anyhow::Result<Args> {
             }
             other => bail!(
                 "unknown argument {other}; usage: ingest [SIZE…] [--kiosque PATH] [--work DIR] \
-                 [--keep] [--incremental] [--seed S] [--respell P]"
+                 [--keep] [--incremental] [--sharded] [--seed S] [--respell P]"
             ),
         }
     }
@@ -140,8 +146,10 @@ fn run() -> anyhow::Result<()> {
         args.options.seed
     );
 
+    let cache = work.join("cache");
     let mut full = Vec::new();
     let mut incremental = Vec::new();
+    let mut sharded = Vec::new();
     for &size in &args.sizes {
         let corpus = work.join(format!("corpus-{size}"));
         let site = work.join(format!("site-{size}"));
@@ -151,19 +159,59 @@ fn run() -> anyhow::Result<()> {
             "ingest: wrote {size} articles in {:.1}s; building…",
             started.elapsed().as_secs_f64()
         );
-        let run = build(&kiosque, &corpus, &site, "full", gnu_time)?;
+        let _ = std::fs::remove_dir_all(&cache);
+        let build_args = |corpus: &Path, site: &Path| -> Vec<std::ffi::OsString> {
+            vec![
+                "build".into(),
+                corpus.into(),
+                "--out".into(),
+                site.into(),
+                "--quiet".into(),
+            ]
+        };
+        let run = timed(
+            &kiosque,
+            &build_args(&corpus, &site),
+            &cache,
+            &site,
+            "full",
+            gnu_time,
+        )?;
         eprintln!("ingest: {}", row(&run, cores));
-        full.push(run);
+        full.push(run.clone());
+        if args.sharded {
+            let runs = shard_and_merge(&kiosque, &corpus, &work, &site, cores, gnu_time)?;
+            for r in &runs {
+                eprintln!("ingest: {}", row(r, cores));
+            }
+            sharded.push((run.clone(), runs));
+        }
         if args.incremental {
+            let again = timed(
+                &kiosque,
+                &build_args(&corpus, &site),
+                &cache,
+                &site,
+                "again, nothing changed",
+                gnu_time,
+            )?;
+            eprintln!("ingest: {}", row(&again, cores));
             let extra = (size / 100).max(1);
             source.write_jsonl(
                 size..size + extra,
                 args.options,
                 &corpus.join("part-plus.jsonl"),
             )?;
-            let run = build(&kiosque, &corpus, &site, "incremental (+1%)", gnu_time)?;
-            eprintln!("ingest: {}", row(&run, cores));
-            incremental.push(run);
+            let plus = timed(
+                &kiosque,
+                &build_args(&corpus, &site),
+                &cache,
+                &site,
+                "incremental (+1%)",
+                gnu_time,
+            )?;
+            eprintln!("ingest: {}", row(&plus, cores));
+            incremental.push((run.clone(), vec![again, plus]));
         }
         if !args.keep {
             let _ = std::fs::remove_dir_all(&corpus);
@@ -182,19 +230,49 @@ fn run() -> anyhow::Result<()> {
     for r in &full {
         println!("{}", row(r, cores));
     }
-    for (r, f) in incremental.iter().zip(&full) {
-        let mut r = r.clone();
-        r.name = format!(
-            "incremental (+1%): {:.0}% of full wall",
-            r.wall * 100.0 / f.wall.max(1e-9)
-        );
-        println!("{}", row(&r, cores));
+    for (f, runs) in incremental.iter().chain(&sharded) {
+        for r in runs {
+            let mut r = r.clone();
+            r.name = format!(
+                "{} ({}k): {:.0}% of full wall",
+                r.name,
+                f.articles / 1000,
+                r.wall * 100.0 / f.wall.max(1e-9)
+            );
+            println!("{}", row(&r, cores));
+        }
     }
     if incremental.is_empty() {
         println!("| incremental (+1%) | n/a (pass --incremental) | | | | | | | | |");
     }
-    println!("| sharded | n/a (no sharded build yet) | | | | | | | | |");
+    if sharded.is_empty() {
+        println!("| sharded | n/a (pass --sharded) | | | | | | | | |");
+    }
     budgets(&full);
+    for (f, runs) in &sharded {
+        if let Some(total) = runs.last() {
+            println!(
+                "- sharded output = single-process output at {} articles: {}",
+                thousands(f.articles),
+                if total.name.contains("identical") {
+                    "met"
+                } else {
+                    "NOT met"
+                }
+            );
+        }
+    }
+    for (f, runs) in &incremental {
+        if let Some(plus) = runs.last() {
+            let share = plus.wall / f.wall.max(1e-9);
+            println!(
+                "- incremental +1% at {} articles: {:.0}% of a full build (budget <= 15%): {}",
+                thousands(f.articles),
+                share * 100.0,
+                if share <= 0.15 { "met" } else { "NOT met" }
+            );
+        }
+    }
     Ok(())
 }
 
@@ -228,15 +306,103 @@ fn build_kiosque() -> anyhow::Result<PathBuf> {
     Ok(path)
 }
 
-/// Runs `kiosque build CORPUS --out SITE --quiet` under GNU time and reads what it built.
-fn build(
+/// Runs the map of a sharded build (`kiosque analyze` on each part file of `corpus`, by
+/// `xargs -P <cores>`, one thread each), then `kiosque merge`, each under GNU time; checks that
+/// the merged site is byte-identical to `site` (the single-process build's).
+fn shard_and_merge(
     kiosque: &Path,
     corpus: &Path,
+    work: &Path,
+    site: &Path,
+    cores: usize,
+    gnu_time: bool,
+) -> anyhow::Result<Vec<Run>> {
+    let shards = work.join("shards");
+    let merged = work.join("merged");
+    let _ = std::fs::remove_dir_all(&shards);
+    std::fs::create_dir_all(&shards)?;
+    let script = format!(
+        "ls {corpus}/*.jsonl | RAYON_NUM_THREADS=1 xargs -P {cores} -I{{}} sh -c '{kiosque} analyze \"$1\" --quiet --out {shards}/$(basename \"$1\" .jsonl).analyses' _ {{}}",
+        corpus = corpus.display(),
+        kiosque = kiosque.display(),
+        shards = shards.display(),
+    );
+    let map_args: Vec<std::ffi::OsString> = vec!["-c".into(), script.into()];
+    let mut map = timed_program(
+        Path::new("sh"),
+        &map_args,
+        &work.join("no-cache"),
+        None,
+        "sharded: map",
+        gnu_time,
+    )?;
+    let mut merge_args: Vec<std::ffi::OsString> = vec!["merge".into()];
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&shards)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    files.sort();
+    let count = files.len();
+    merge_args.extend(files.into_iter().map(Into::into));
+    merge_args.extend(["--out".into(), merged.clone().into(), "--quiet".into()]);
+    let merge = timed(
+        kiosque,
+        &merge_args,
+        &work.join("no-cache"),
+        &merged,
+        "sharded: merge",
+        gnu_time,
+    )?;
+    map.name = format!("sharded: map ({count} shards, xargs -P {cores})");
+    map.articles = merge.articles;
+    map.entities = merge.entities;
+    let identical = ["index.json", "kiosque-manifest.txt"]
+        .iter()
+        .all(|f| std::fs::read(site.join(f)).ok() == std::fs::read(merged.join(f)).ok());
+    let mut total = Run {
+        name: format!(
+            "sharded: map + merge (site {})",
+            if identical { "identical" } else { "DIFFERS" }
+        ),
+        articles: merge.articles,
+        entities: merge.entities,
+        wall: map.wall + merge.wall,
+        user: map.user.zip(merge.user).map(|(a, b)| a + b),
+        sys: map.sys.zip(merge.sys).map(|(a, b)| a + b),
+        peak_mb: map.peak_mb.zip(merge.peak_mb).map(|(a, b)| a.max(b)),
+    };
+    if !identical {
+        total.name.push_str(" — see the two sites under --keep");
+    }
+    let _ = std::fs::remove_dir_all(&shards);
+    let _ = std::fs::remove_dir_all(&merged);
+    Ok(vec![map, merge, total])
+}
+
+/// Runs `kiosque ARGS` (writing the site `site`) under GNU time with its cache in `cache`, and
+/// reads what it built.
+fn timed(
+    kiosque: &Path,
+    args: &[std::ffi::OsString],
+    cache: &Path,
     site: &Path,
     name: &str,
     gnu_time: bool,
 ) -> anyhow::Result<Run> {
-    let times = corpus.with_extension("time");
+    timed_program(kiosque, args, cache, Some(site), name, gnu_time)
+}
+
+/// Runs `program ARGS` under GNU time (`KIOSQUE_CACHE_DIR` = `cache`), and reads what it built
+/// into `site`, if given.
+fn timed_program(
+    program: &Path,
+    args: &[std::ffi::OsString],
+    cache: &Path,
+    site: Option<&Path>,
+    name: &str,
+    gnu_time: bool,
+) -> anyhow::Result<Run> {
+    let times = cache.with_extension("time");
+    let kiosque = program;
     let mut command = if gnu_time {
         let mut c = Command::new("/usr/bin/time");
         c.arg("-f")
@@ -249,11 +415,8 @@ fn build(
         Command::new(kiosque)
     };
     command
-        .arg("build")
-        .arg(corpus)
-        .arg("--out")
-        .arg(site)
-        .arg("--quiet")
+        .args(args)
+        .env("KIOSQUE_CACHE_DIR", cache)
         .stdin(Stdio::null());
     let started = Instant::now();
     let status = command
@@ -261,7 +424,7 @@ fn build(
         .with_context(|| format!("cannot run {}", kiosque.display()))?;
     let mut wall = started.elapsed().as_secs_f64();
     if !status.success() {
-        bail!("kiosque build {} failed ({status})", corpus.display());
+        bail!("{} {args:?} failed ({status})", program.display());
     }
     let (mut user, mut sys, mut peak_mb) = (None, None, None);
     if gnu_time {
@@ -280,6 +443,17 @@ fn build(
             (wall, user, sys, peak_mb) = (w, Some(u), Some(s), Some(kb / 1024.0));
         }
     }
+    let Some(site) = site else {
+        return Ok(Run {
+            name: name.to_owned(),
+            articles: 0,
+            entities: 0,
+            wall,
+            user,
+            sys,
+            peak_mb,
+        });
+    };
     let index_path = site.join("index.json");
     let index: serde_json::Value = serde_json::from_slice(
         &std::fs::read(&index_path)
@@ -366,9 +540,6 @@ fn budgets(full: &[Run]) {
             println!("- peak memory < 4 GB at 100,000 articles: not measured (pass 100k to run it)")
         }
     }
-    println!(
-        "- incremental (+1%) ≤ 15% of a full build; sharded output = single-process output: not built yet"
-    );
 }
 
 /// `12345` as `12,345`.

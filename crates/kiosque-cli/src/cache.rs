@@ -117,20 +117,29 @@ impl Loaded {
     }
 }
 
-/// Writes the analyses of this build as the cache at `path` (unless `kept` already holds
-/// exactly them), then removes the cache files of outputs not built for 30 days. Failures are
-/// warned about: the build does not depend on its cache.
+/// Keeps the analyses of this build in the cache at `path`: appends those the cache does not
+/// hold yet as a new section, or rewrites the file with just this build's analyses when more
+/// than half of what it holds is no longer used (or it held nothing usable). Then removes the
+/// cache files of outputs not built for 30 days. Failures are warned about: the build does not
+/// depend on its cache.
 pub fn save(path: &Path, articles: &[Analyzed], kept: &Cache<'_>) {
-    if kept.holds_exactly(articles.iter().map(|a| a.key.as_str())) {
-        // Nothing to write; its date says it is in use (see `prune`).
-        let _ = fs::File::options()
+    let fresh: Vec<&Analyzed> = articles.iter().filter(|a| !kept.contains(&a.key)).collect();
+    let used = articles.len() - fresh.len();
+    let unused = kept.len().saturating_sub(used);
+    let written = if kept.is_empty() || unused > used {
+        let lines: Vec<Vec<u8>> = articles.par_iter().map(analyses::encode).collect();
+        rewrite(path, &lines)
+    } else if fresh.is_empty() {
+        // Nothing to add; its date says it is in use (see `prune`).
+        fs::File::options()
             .append(true)
             .open(path)
-            .and_then(|f| f.set_modified(SystemTime::now()));
-        return;
-    }
-    let lines: Vec<Vec<u8>> = articles.par_iter().map(analyses::encode).collect();
-    if let Err(e) = write(path, &lines) {
+            .and_then(|f| f.set_modified(SystemTime::now()))
+    } else {
+        let lines: Vec<Vec<u8>> = fresh.par_iter().map(|a| analyses::encode(a)).collect();
+        append(path, &lines)
+    };
+    if let Err(e) = written {
         message::warning(format_args!(
             "could not write the analyses cache {}: {e} (the next build analyses every article again)",
             path.display()
@@ -141,8 +150,24 @@ pub fn save(path: &Path, articles: &[Analyzed], kept: &Cache<'_>) {
     }
 }
 
+/// Adds a section at the end of the file. Cut short, it makes the file unusable, which the
+/// next build detects (the section has no end line) and rebuilds.
+fn append(path: &Path, lines: &[Vec<u8>]) -> io::Result<()> {
+    let file = fs::File::options().append(true).open(path)?;
+    section(file, lines)
+}
+
+/// One section: header, lines, end line.
+fn section(out: impl io::Write, lines: &[Vec<u8>]) -> io::Result<()> {
+    let mut writer = analyses::Writer::new(io::BufWriter::with_capacity(1 << 20, out))?;
+    for line in lines {
+        writer.line(line)?;
+    }
+    writer.finish().map(drop)
+}
+
 /// Writes the file beside its final name, then renames it over: a reader never sees half of it.
-fn write(path: &Path, lines: &[Vec<u8>]) -> io::Result<()> {
+fn rewrite(path: &Path, lines: &[Vec<u8>]) -> io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
     let staging = dir.join(format!(
@@ -151,12 +176,7 @@ fn write(path: &Path, lines: &[Vec<u8>]) -> io::Result<()> {
         std::process::id()
     ));
     let result = (|| {
-        let file = fs::File::create(&staging)?;
-        let mut writer = analyses::Writer::new(io::BufWriter::with_capacity(1 << 20, file))?;
-        for line in lines {
-            writer.line(line)?;
-        }
-        writer.finish()?;
+        section(fs::File::create(&staging)?, lines)?;
         fs::rename(&staging, path)
     })();
     if result.is_err() {

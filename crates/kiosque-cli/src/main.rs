@@ -13,7 +13,14 @@ use kiosque_cli::{message, progress};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let knowledge = Knowledge::builtin();
+    // The built-in knowledge takes a moment to load: it does while the inputs are read.
+    if matches!(
+        cli.command,
+        Command::Build { .. } | Command::Analyze { .. } | Command::Merge { .. }
+    ) {
+        std::thread::spawn(Knowledge::builtin);
+    }
+    let knowledge = Knowledge::builtin;
     match cli.command {
         Command::Build {
             read,
@@ -74,7 +81,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Clean { inputs } => {
-            let (records, errors) = commands::clean::run(&inputs, knowledge);
+            let (records, errors) = commands::clean::run(&inputs, knowledge());
             let mut out = std::io::stdout().lock();
             if let Err(e) = commands::clean::write(&records, &mut out) {
                 return io_failure(&e);
@@ -95,7 +102,7 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
-            let (outputs, errors) = commands::extract::run(&text, knowledge);
+            let (outputs, errors) = commands::extract::run(&text, knowledge());
             if let Err(e) = commands::extract::write(&outputs, &mut std::io::stdout().lock()) {
                 return io_failure(&e);
             }

@@ -254,3 +254,41 @@ fn on_the_wikinews_corpus_an_incremental_build_equals_a_clean_one() {
     build_with(&input, &clean, &["--no-cache"]);
     assert_same_site(&out, &clean);
 }
+
+#[test]
+fn new_analyses_are_appended_and_a_cache_mostly_unused_is_rewritten() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (input, out) = (dir.path().join("in"), dir.path().join("site"));
+    let cache = dir.path().join("cache.jsonl");
+    let cache_arg = cache.display().to_string();
+    write_corpus(&input, &TEXTS[..3]);
+    build_with(&input, &out, &["--cache", &cache_arg]);
+    let first = fs::read(&cache).expect("cache");
+
+    // One more article: its analysis is added after what the cache held.
+    fs::write(
+        input.join("a3.txt"),
+        format!("---\ndate: 2025-01-04\n---\n{}\n", TEXTS[3]),
+    )
+    .expect("write");
+    build_with(&input, &out, &["--cache", &cache_arg]);
+    let second = fs::read(&cache).expect("cache");
+    assert!(
+        second.len() > first.len() && second.starts_with(&first),
+        "appended"
+    );
+
+    // Three of four articles gone: the cache is rewritten with the one left.
+    for i in 0..3 {
+        fs::remove_file(input.join(format!("a{i}.txt"))).expect("remove");
+    }
+    build_with(&input, &out, &["--cache", &cache_arg]);
+    let third = fs::read_to_string(&cache).expect("cache");
+    assert_eq!(
+        third.lines().filter(|l| l.starts_with("{\"key\"")).count(),
+        1,
+        "{third}"
+    );
+    let again = build_with(&input, &out, &["--cache", &cache_arg]);
+    assert_eq!(reused(&again), 1, "{}", stderr(&again));
+}

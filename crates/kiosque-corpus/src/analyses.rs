@@ -320,7 +320,7 @@ pub struct Cache<'a> {
 }
 
 impl<'a> Cache<'a> {
-    /// The entries of a parsed analyses file.
+    /// The entries of a parsed analyses file (of a key held twice, the last).
     pub fn new(entries: Vec<Entry<'a>>) -> Self {
         Cache {
             by_key: entries.into_iter().map(|e| (e.key, e)).collect(),
@@ -342,11 +342,8 @@ impl<'a> Cache<'a> {
         self.by_key.get(key).and_then(|e| e.decode().ok())
     }
 
-    /// Whether it holds exactly these keys.
-    pub fn holds_exactly<'k>(&self, keys: impl ExactSizeIterator<Item = &'k str>) -> bool {
-        keys.len() == self.by_key.len() && {
-            let mut keys = keys;
-            keys.all(|k| self.by_key.contains_key(k))
-        }
+    /// Whether it holds an analysis of the document with this key.
+    pub fn contains(&self, key: &str) -> bool {
+        self.by_key.contains_key(key)
     }
 }

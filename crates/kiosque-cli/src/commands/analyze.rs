@@ -8,11 +8,10 @@ use std::path::Path;
 use std::time::Instant;
 
 use kiosque_corpus::analyses;
-use kiosque_extract::ner::knowledge::Knowledge;
 use rayon::prelude::*;
 
 use crate::cli::ReadArgs;
-use crate::commands::build::{ReadSpec, read_and_analyse};
+use crate::commands::build::{KnowledgeFn, ReadSpec, read_and_analyse};
 use crate::input::InputError;
 use crate::{message, progress};
 
@@ -30,7 +29,7 @@ fn is_stdout(out: &Path) -> bool {
 
 /// Analyses the articles of `read.inputs` into the analyses file `out` (`-`: standard output).
 /// A file `out` that exists is replaced only if it is an analyses file and none of the inputs.
-pub fn run(read: &ReadArgs, out: &Path, knowledge: &Knowledge) -> anyhow::Result<AnalyzeReport> {
+pub fn run(read: &ReadArgs, out: &Path, knowledge: KnowledgeFn) -> anyhow::Result<AnalyzeReport> {
     let started = Instant::now();
     if !is_stdout(out) {
         check_replaceable(out, &read.inputs)?;

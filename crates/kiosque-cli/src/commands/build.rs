@@ -53,8 +53,12 @@ pub struct BuildReport {
     pub errors: Vec<InputError>,
 }
 
+/// Knowledge is asked for only once it is needed, so that it can load (see [`Knowledge::builtin`])
+/// while the inputs and the cache are read.
+pub type KnowledgeFn = fn() -> &'static Knowledge;
+
 /// Runs a build. Returns an error only for failures that stop everything.
-pub fn run(options: &BuildOptions, knowledge: &Knowledge) -> anyhow::Result<BuildReport> {
+pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<BuildReport> {
     let started = Instant::now();
     // Before any work: never replace what kiosque did not write, nor the inputs.
     output::prepare(&options.out, &options.inputs)?;
@@ -76,7 +80,7 @@ pub fn run(options: &BuildOptions, knowledge: &Knowledge) -> anyhow::Result<Buil
     )?;
     let site = publish(
         analysed.articles,
-        knowledge,
+        knowledge(),
         &options.out,
         options.quiet,
         &analysed.warnings,
@@ -129,7 +133,7 @@ pub struct Analysed {
 /// Reads and analyses every article (in parallel, reusing what the cache holds, with a progress
 /// bar), then prints the inputs' errors. Fails, having written nothing, when no article could be
 /// read, or when any input failed and `strict` is set.
-pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: &Knowledge) -> anyhow::Result<Analysed> {
+pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::Result<Analysed> {
     let read = input::read_all(
         spec.inputs,
         &ReadOptions {
@@ -150,7 +154,7 @@ pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: &Knowledge) -> anyhow::R
         .unwrap_or_default();
     let kept = loaded.cache();
     let reused = AtomicUsize::new(0);
-    let articles = analyze(sources, knowledge, Some(&kept), |hit| {
+    let articles = analyze(sources, knowledge(), Some(&kept), |hit| {
         if hit {
             reused.fetch_add(1, Ordering::Relaxed);
         }

@@ -8,10 +8,9 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use kiosque_corpus::{Analyzed, analyses};
-use kiosque_extract::ner::knowledge::Knowledge;
 use rayon::prelude::*;
 
-use crate::commands::build::{print_summary, publish};
+use crate::commands::build::{KnowledgeFn, print_summary, publish};
 use crate::output;
 
 /// Merges the analyses `files` (`-`: standard input) into the site data `out`. Any file that
@@ -21,7 +20,7 @@ pub fn run(
     files: &[PathBuf],
     out: &Path,
     quiet: bool,
-    knowledge: &Knowledge,
+    knowledge: KnowledgeFn,
 ) -> anyhow::Result<()> {
     let started = Instant::now();
     output::prepare(out, files)?;
@@ -66,7 +65,7 @@ pub fn run(
             out.display()
         );
     }
-    let site = publish(articles, knowledge, out, quiet, &warnings)?;
+    let site = publish(articles, knowledge(), out, quiet, &warnings)?;
     if !quiet {
         print_summary(&site, out, &[], started, 0);
     }

@@ -120,7 +120,7 @@ impl Site {
             max_article_size: kiosque_cli::input::DEFAULT_MAX_ARTICLE_SIZE,
             cache: kiosque_cli::commands::build::CacheChoice::Off,
         };
-        kiosque_cli::commands::build::run(&options, Knowledge::builtin()).expect("data builds");
+        kiosque_cli::commands::build::run(&options, Knowledge::builtin).expect("data builds");
         self.render_pages();
     }
 
