@@ -12,11 +12,11 @@ use std::time::Instant;
 use anyhow::Context;
 use kiosque_bench::{median_time, on_one_core, read_shared, shared};
 use kiosque_cli::commands::extract;
-use kiosque_extract::eval::{Report, Span, read_spans, score};
+use kiosque_extract::eval::{Labelled, Report, read_spans, score};
 use kiosque_extract::ner::knowledge::Knowledge;
 
 /// Kiosque's predictions for a JSON Lines input, as spans by document id.
-fn kiosque_predictions(jsonl: &str) -> BTreeMap<String, Vec<Span>> {
+fn kiosque_predictions(jsonl: &str) -> BTreeMap<String, Vec<Labelled>> {
     let (outputs, _) = extract::run(jsonl, Knowledge::builtin());
     outputs
         .into_iter()
@@ -27,7 +27,7 @@ fn kiosque_predictions(jsonl: &str) -> BTreeMap<String, Vec<Span>> {
             let spans = o
                 .entities
                 .into_iter()
-                .map(|e| Span {
+                .map(|e| Labelled {
                     start: e.start as usize,
                     end: e.end as usize,
                     label: e.label.to_owned(),
@@ -40,7 +40,7 @@ fn kiosque_predictions(jsonl: &str) -> BTreeMap<String, Vec<Span>> {
 }
 
 /// Keeps the documents whose id starts with `prefix`.
-fn only(spans: &BTreeMap<String, Vec<Span>>, prefix: &str) -> BTreeMap<String, Vec<Span>> {
+fn only(spans: &BTreeMap<String, Vec<Labelled>>, prefix: &str) -> BTreeMap<String, Vec<Labelled>> {
     spans
         .iter()
         .filter(|(id, _)| id.starts_with(prefix))

@@ -169,14 +169,14 @@ pub fn analyze(doc: &Document, knowledge: &Knowledge) -> Analysis {
 
 /// Mentions found on a part's matching view, with offsets in the part's displayed text.
 fn displayed_mentions(
-    mentions: Vec<ner::Mention>,
+    mentions: Vec<ner::Recognized>,
     matching: &MatchingText<'_>,
-) -> Vec<ner::Mention> {
+) -> Vec<ner::Recognized> {
     mentions
         .into_iter()
         .map(|m| {
             let (start, end) = matching.displayed(m.start, m.end);
-            ner::Mention { start, end, ..m }
+            ner::Recognized { start, end, ..m }
         })
         .collect()
 }
@@ -187,8 +187,8 @@ fn imported_mentions(
     cleaned: &Cleaned,
     article: &[(usize, &Part)],
     imported: &[ImportedEntity],
-) -> Vec<Vec<ner::Mention>> {
-    let mut out: Vec<Vec<ner::Mention>> = vec![Vec::new(); article.len()];
+) -> Vec<Vec<ner::Recognized>> {
+    let mut out: Vec<Vec<ner::Recognized>> = vec![Vec::new(); article.len()];
     for e in imported {
         let Some(label) = Label::from_code(&e.label.to_uppercase()) else {
             continue;
@@ -214,7 +214,7 @@ fn imported_mentions(
         let date = (label == Label::Date)
             .then(|| find_dates(&text).into_iter().next().map(|d| d.expr))
             .flatten();
-        out[slot].push(ner::Mention {
+        out[slot].push(ner::Recognized {
             start: s,
             end: e_,
             label,
@@ -231,7 +231,7 @@ fn find_in_part(
     doc: &Normalized,
     index: usize,
     part: &Part,
-    mentions: Vec<ner::Mention>,
+    mentions: Vec<ner::Recognized>,
     out: &mut Vec<(Found, Option<DateExpr>)>,
 ) {
     let base = part.text_span().start;

@@ -13,7 +13,7 @@ use serde::Deserialize;
 
 /// A labelled span, in code points of the plain text.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
-pub struct Span {
+pub struct Labelled {
     /// First code point.
     pub start: usize,
     /// One past the last code point.
@@ -26,7 +26,7 @@ pub struct Span {
 }
 
 /// Strips `[[LABEL|surface]]` markup: the plain text and the gold spans in it.
-pub fn parse_annotated(annotated: &str) -> (String, Vec<Span>) {
+pub fn parse_annotated(annotated: &str) -> (String, Vec<Labelled>) {
     let mut text = String::with_capacity(annotated.len());
     let mut spans = Vec::new();
     let mut count = 0usize; // code points written so far
@@ -45,7 +45,7 @@ pub fn parse_annotated(annotated: &str) -> (String, Vec<Span>) {
             Some((bar, end)) => {
                 let surface = &inner[bar + 1..end];
                 let n = surface.chars().count();
-                spans.push(Span {
+                spans.push(Labelled {
                     start: count,
                     end: count + n,
                     label: inner[..bar].to_owned(),
@@ -73,11 +73,11 @@ struct Record {
     #[serde(default)]
     annotated: Option<String>,
     #[serde(default)]
-    entities: Option<Vec<Span>>,
+    entities: Option<Vec<Labelled>>,
 }
 
 /// Reads a gold or prediction file: document id → spans.
-pub fn read_spans(jsonl: &str) -> Result<BTreeMap<String, Vec<Span>>, String> {
+pub fn read_spans(jsonl: &str) -> Result<BTreeMap<String, Vec<Labelled>>, String> {
     let mut out = BTreeMap::new();
     for (n, line) in jsonl.lines().enumerate() {
         if line.trim().is_empty() {
@@ -166,7 +166,10 @@ pub struct Report {
 pub const MICRO_LABELS: [&str; 3] = ["PER", "LOC", "ORG"];
 
 /// Scores `pred` against `gold`; documents only in `pred` are ignored.
-pub fn score(gold: &BTreeMap<String, Vec<Span>>, pred: &BTreeMap<String, Vec<Span>>) -> Report {
+pub fn score(
+    gold: &BTreeMap<String, Vec<Labelled>>,
+    pred: &BTreeMap<String, Vec<Labelled>>,
+) -> Report {
     let mut report = Report::default();
     for label in Label::ALL {
         report
@@ -180,7 +183,7 @@ pub fn score(gold: &BTreeMap<String, Vec<Span>>, pred: &BTreeMap<String, Vec<Spa
             report.missing.push(id.clone());
             &empty
         });
-        let key = |s: &Span| (s.start, s.end, s.label.clone());
+        let key = |s: &Labelled| (s.start, s.end, s.label.clone());
         let g: BTreeSet<_> = gold_spans.iter().map(key).collect();
         let p: BTreeSet<_> = pred_spans.iter().map(key).collect();
         let mut per_label: HashMap<String, Counts> = HashMap::new();
@@ -197,7 +200,7 @@ pub fn score(gold: &BTreeMap<String, Vec<Span>>, pred: &BTreeMap<String, Vec<Spa
             }
             report.by_label.entry(label).or_default().add(counts);
         }
-        let set = |spans: &[Span]| -> BTreeSet<(String, String)> {
+        let set = |spans: &[Labelled]| -> BTreeSet<(String, String)> {
             spans
                 .iter()
                 .filter(|s| MICRO_LABELS.contains(&s.label.as_str()))

@@ -43,14 +43,14 @@ impl fmt::Display for Item {
 
 /// The span of a mention as read, with offsets that were not numbers shown as `?`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Span {
+pub struct Offsets {
     /// First code point.
     pub start: u32,
     /// One past the last.
     pub end: u32,
 }
 
-impl fmt::Display for Span {
+impl fmt::Display for Offsets {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let part = |v: u32| {
             if v == Mention::INVALID_OFFSET {
@@ -169,7 +169,7 @@ pub enum Problem {
         /// The block's index in `blocks`.
         block: usize,
         /// Its offsets as read.
-        span: Span,
+        span: Offsets,
         /// Its entity id as read.
         entity: String,
         /// What is wrong.
@@ -334,7 +334,7 @@ pub fn body(mut body: ArticleBody, expected_id: &str, corpus: &Corpus) -> Checke
             problems.push(Problem::BadMention {
                 article: expected_id.to_owned(),
                 block: index,
-                span: Span {
+                span: Offsets {
                     start: mention.start,
                     end: mention.end,
                 },

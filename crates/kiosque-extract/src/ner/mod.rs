@@ -34,9 +34,9 @@ use candidates::{extend_with_adjectives, find_candidates};
 use classify::classify;
 use consistency::NameEvidence;
 
-/// An entity mention found in a text.
+/// An entity recognised in a text, before it is placed in its document (an [`crate::analysis::Found`]) and linked.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mention {
+pub struct Recognized {
     /// First code point.
     pub start: usize,
     /// One past the last code point.
@@ -83,14 +83,14 @@ static MINISTRY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Finds the entity mentions of one text; offsets are code points.
-pub fn recognize(text: &str, knowledge: &Knowledge) -> Vec<Mention> {
+pub fn recognize(text: &str, knowledge: &Knowledge) -> Vec<Recognized> {
     recognize_all(&[text], knowledge).pop().unwrap_or_default()
 }
 
 /// Finds the entity mentions of the texts of one article (its paragraphs, embeds and related
 /// links), consistently: a name typed in one paragraph ("Donald Trump") types it in the others
 /// ("Trump's victory"). One list of mentions per text, offsets in code points of that text.
-pub fn recognize_all(texts: &[&str], knowledge: &Knowledge) -> Vec<Vec<Mention>> {
+pub fn recognize_all(texts: &[&str], knowledge: &Knowledge) -> Vec<Vec<Recognized>> {
     let mut parts: Vec<Part<'_>> = texts.iter().map(|t| Part::new(t, knowledge)).collect();
     let mut evidence = NameEvidence::default();
     for p in &parts {
@@ -112,7 +112,7 @@ struct Part<'a> {
     covered: Vec<bool>,
     candidates: Vec<Candidate>,
     /// Dates and patterned organisations, found before the names.
-    mentions: Vec<Mention>,
+    mentions: Vec<Recognized>,
 }
 
 impl<'a> Part<'a> {
@@ -120,9 +120,9 @@ impl<'a> Part<'a> {
     fn new(text: &'a str, knowledge: &Knowledge) -> Self {
         let chars: Vec<char> = text.chars().collect();
         let substring = |s: usize, e: usize| -> String { chars[s..e].iter().collect() };
-        let mut mentions: Vec<Mention> = Vec::new();
+        let mut mentions: Vec<Recognized> = Vec::new();
         for d in find_dates(text) {
-            mentions.push(Mention {
+            mentions.push(Recognized {
                 start: d.start,
                 end: d.end,
                 label: Label::Date,
@@ -147,7 +147,7 @@ impl<'a> Part<'a> {
             let (start, end) = (cp.of(m.start()), cp.of(m.end()));
             if !taken[start..end].iter().any(|&t| t) {
                 take(&mut taken, start, end);
-                mentions.push(Mention {
+                mentions.push(Recognized {
                     start,
                     end,
                     label: Label::Organisation,
@@ -178,7 +178,7 @@ impl<'a> Part<'a> {
     }
 
     /// All mentions, in text order.
-    fn mentions(self) -> Vec<Mention> {
+    fn mentions(self) -> Vec<Recognized> {
         let Part {
             chars,
             tokens,
@@ -189,7 +189,7 @@ impl<'a> Part<'a> {
         for c in candidates {
             let Some((label, _)) = c.label else { continue };
             let (start, end) = (tokens[c.first].start, tokens[c.last].end);
-            mentions.push(Mention {
+            mentions.push(Recognized {
                 start,
                 end,
                 label,
