@@ -459,17 +459,23 @@ fn judge(dir: &Path, legacy_index: bool) -> io::Result<Tree> {
             }
         };
         let dirs = manifest.directories();
+        // The listed files seen by the walk, which sees every entry once and only plain files
+        // and directories: all there when as many as listed (no second look at each file).
+        let listed = std::cell::Cell::new(0_usize);
         let allowed = |rel: &str, is_dir: bool| {
             if is_dir {
                 dirs.contains(rel)
+            } else if manifest.files.contains(rel) {
+                listed.set(listed.get() + 1);
+                true
             } else {
-                rel == name || manifest.files.contains(rel)
+                rel == name
             }
         };
         if let Some(foreign) = first_foreign(dir, &allowed)? {
             return Ok(Tree::Foreign(foreign));
         }
-        let has_all = manifest.files.iter().all(|f| native(dir, f).is_file());
+        let has_all = listed.get() == manifest.files.len();
         return Ok(if complete && has_all {
             Tree::Complete(Some(manifest))
         } else {
