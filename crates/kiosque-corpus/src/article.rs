@@ -1,7 +1,5 @@
 //! One article of the site data: its summary (for the index) and its body.
 
-use std::collections::HashMap;
-
 use kiosque_extract::analysis::Place;
 use kiosque_extract::clean::{Part, Role};
 use kiosque_extract::link::LinkedEntity;
@@ -21,54 +19,54 @@ pub(crate) fn build_article(
 ) -> (ArticleSummary, ArticleBody) {
     let Analyzed { meta, analysis, .. } = article;
     let parts = analysis.cleaned.parts;
-    let mut mentions_by_part: HashMap<usize, Vec<Mention>> = HashMap::new();
-    let mut authors: HashMap<usize, EntityId> = HashMap::new();
-    // Salience: mentions in the article, then first position.
-    let mut salience: HashMap<usize, (u32, u32)> = HashMap::new();
+    let mut mentions_by_part: Vec<Vec<Mention>> = vec![Vec::new(); parts.len()];
+    let mut authors: Vec<Option<EntityId>> = vec![None; parts.len()];
+    // Salience: (entity, first position) of each mention, then per entity its mentions.
+    let mut seen: Vec<(usize, u32)> = Vec::with_capacity(analysis.found.len());
     for (f, found) in analysis.found.iter().enumerate() {
         if !linkable(found) {
             continue;
         }
         let entity = entity_of[f];
-        let s = salience.entry(entity).or_insert((0, found.start));
-        s.0 += 1;
+        seen.push((entity, found.start));
         match found.place {
             Place::Text => {
                 let base = parts[found.part].text_span().start;
-                mentions_by_part
-                    .entry(found.part)
-                    .or_default()
-                    .push(Mention {
-                        start: found.start - base,
-                        end: found.end - base,
-                        entity: entity_ids[entity].clone(),
-                    });
+                mentions_by_part[found.part].push(Mention {
+                    start: found.start - base,
+                    end: found.end - base,
+                    entity: entity_ids[entity].clone(),
+                });
             }
             Place::Author => {
-                authors.insert(found.part, entity_ids[entity].clone());
+                authors[found.part] = Some(entity_ids[entity].clone());
             }
             Place::Attribution => {}
         }
     }
     let blocks = parts
         .into_iter()
-        .enumerate()
-        .map(|(p, part)| {
-            into_block(
-                part,
-                mentions_by_part.remove(&p).unwrap_or_default(),
-                authors.remove(&p),
-            )
-        })
+        .zip(mentions_by_part)
+        .zip(authors)
+        .map(|((part, mentions), author)| into_block(part, mentions, author))
         .collect();
 
-    let mut ranked: Vec<(usize, (u32, u32))> = salience.into_iter().collect();
-    ranked.sort_by(|a, b| {
+    // Most mentioned first (dates last), then first mentioned; (entity, mentions, first).
+    seen.sort_unstable();
+    let mut ranked: Vec<(usize, u32, u32)> = seen
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|run| {
+            let first = run.iter().map(|&(_, start)| start).min().unwrap_or(0);
+            (run[0].0, run.len() as u32, first)
+        })
+        .collect();
+    ranked.sort_unstable_by(|a, b| {
         let is_date = |e: usize| entities[e].label == Label::Date;
         is_date(a.0)
             .cmp(&is_date(b.0))
-            .then(b.1.0.cmp(&a.1.0))
-            .then(a.1.1.cmp(&b.1.1))
+            .then(b.1.cmp(&a.1))
+            .then(a.2.cmp(&b.2))
+            .then(a.0.cmp(&b.0))
     });
     let body = ArticleBody {
         id: id.clone(),
@@ -88,7 +86,7 @@ pub(crate) fn build_article(
         words: analysis.words,
         entities: ranked
             .into_iter()
-            .map(|(e, _)| entity_ids[e].clone())
+            .map(|(e, _, _)| entity_ids[e].clone())
             .collect(),
         body_hash: Some(kiosque_model::stamp::of_body(&body)),
     };

@@ -4,22 +4,56 @@
 
 use crate::article::ArticleBody;
 
+/// FNV-1a (64 bits), fed bytes as they come.
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn feed(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 ^= u64::from(byte);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    fn hex(&self) -> String {
+        format!("{:016x}", self.0)
+    }
+}
+
+impl std::io::Write for Fnv {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.feed(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// The fingerprint of a body file's text: 16 hex digits of FNV-1a (64 bits) over the text
 /// without its trailing whitespace (the file ends with a newline). Not a security hash: it only
 /// has to change when the file does.
 pub fn of_text(text: &str) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &byte in text.trim_end().as_bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    format!("{hash:016x}")
+    let mut hash = Fnv::new();
+    hash.feed(text.trim_end().as_bytes());
+    hash.hex()
 }
 
-/// The fingerprint of the file `kiosque build` writes for `body` (compact JSON).
+/// The fingerprint of the file `kiosque build` writes for `body` (compact JSON): [`of_text`] of
+/// that text, hashed as it is serialised rather than from a copy (compact JSON of an object ends
+/// with `}`: there is no trailing whitespace to leave out).
 pub fn of_body(body: &ArticleBody) -> String {
-    // Serialising plain strings, numbers and vectors cannot fail.
-    of_text(&serde_json::to_string(body).unwrap_or_default())
+    let mut hash = Fnv::new();
+    match serde_json::to_writer(&mut hash, body) {
+        Ok(()) => hash.hex(),
+        // Serialising plain strings, numbers and vectors cannot fail.
+        Err(_) => of_text(""),
+    }
 }
 
 /// Whether `hash` looks like a fingerprint (hex digits, at most 64): safe to put in a URL.

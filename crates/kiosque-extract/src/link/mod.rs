@@ -95,8 +95,6 @@ fn name_key(text: &str) -> String {
     key
 }
 
-/// Links the occurrences of a corpus. `lang` is the corpus's main language, used to name
-/// gazetteer entities that the corpus spells in several ways equally often.
 /// An interned matching form: its index in [`Names`].
 type Sym = u32;
 
@@ -121,6 +119,10 @@ impl Names {
     fn get(&self, sym: Sym) -> &str {
         &self.list[sym as usize]
     }
+
+    fn len(&self) -> usize {
+        self.list.len()
+    }
 }
 
 /// What occurrences are linked by: two occurrences with the same label and key are one entity
@@ -140,28 +142,54 @@ enum Key {
 /// Links the occurrences of a corpus. `lang` is the corpus's main language, used to name
 /// gazetteer entities that the corpus spells in several ways equally often.
 pub fn link(occurrences: &[Occurrence], knowledge: &Knowledge, lang: &str) -> Linked {
-    // 1. A first key per occurrence: the date value, the gazetteer entry, or the folded name.
-    let mut names = Names::default();
-    let mut prepared: Vec<(Label, Key)> = occurrences
+    // 0. Each distinct text once: a corpus says "Donald Trump" thousands of times, and what a
+    //    text is (its matching form, the gazetteer's entries for it) is found once.
+    let mut text_index: HashMap<&str, u32> = HashMap::new();
+    let mut texts: Vec<&str> = Vec::new();
+    let text_of: Vec<u32> = occurrences
         .iter()
         .map(|occ| {
-            let key = match (occ.label, occ.date, occ.entry) {
-                (Label::Date, Some(value), _) => Key::Date(value),
-                (Label::Date, None, _) => Key::UnresolvedDate(names.intern(name_key(&occ.text))),
-                (_, _, Some(entry)) => Key::Entry(entry),
-                _ => match knowledge
-                    .lookup(&occ.text)
-                    .into_iter()
-                    .find(|(_, e)| e.label == occ.label)
-                {
-                    Some((id, _)) => Key::Entry(id),
-                    None => Key::Name(names.intern(name_key(&occ.text))),
-                },
-            };
-            (occ.label, key)
+            *text_index.entry(occ.text.as_str()).or_insert_with(|| {
+                texts.push(occ.text.as_str());
+                (texts.len() - 1) as u32
+            })
         })
         .collect();
-    unify_labels(&mut prepared);
+    drop(text_index);
+
+    // 1. A first key per occurrence: the date value, the gazetteer entry, or the folded name.
+    //    Names are interned in the order of the occurrences that need them.
+    let mut names = Names::default();
+    let mut sym_of_text: Vec<Option<Sym>> = vec![None; texts.len()];
+    let mut known_of_text: Vec<Option<Vec<(u32, Label)>>> = vec![None; texts.len()];
+    let mut prepared: Vec<(Label, Key)> = Vec::with_capacity(occurrences.len());
+    for (occ, &t) in occurrences.iter().zip(&text_of) {
+        let t = t as usize;
+        let mut name = |names: &mut Names| {
+            *sym_of_text[t].get_or_insert_with(|| names.intern(name_key(texts[t])))
+        };
+        let key = match (occ.label, occ.date, occ.entry) {
+            (Label::Date, Some(value), _) => Key::Date(value),
+            (Label::Date, None, _) => Key::UnresolvedDate(name(&mut names)),
+            (_, _, Some(entry)) => Key::Entry(entry),
+            _ => {
+                let known = known_of_text[t].get_or_insert_with(|| {
+                    knowledge
+                        .lookup(texts[t])
+                        .into_iter()
+                        .map(|(id, e)| (id, e.label))
+                        .collect()
+                });
+                match known.iter().find(|&&(_, label)| label == occ.label) {
+                    Some(&(id, _)) => Key::Entry(id),
+                    None => Key::Name(name(&mut names)),
+                }
+            }
+        };
+        prepared.push((occ.label, key));
+    }
+    drop((sym_of_text, known_of_text));
+    unify_labels(&mut prepared, &names);
     merge_initials(&mut prepared, &names);
     resolve_partial_names(occurrences, &mut prepared, &names);
 
@@ -315,30 +343,34 @@ fn same_variant(a: &str, skip_a: usize, b: &str, skip_b: usize) -> bool {
 }
 
 /// One name written with several labels across the corpus ("Trump" as a person in most
-/// articles, as a place where the context misled recognition) takes its most frequent label.
-/// Gazetteer names and dates keep theirs.
-fn unify_labels(prepared: &mut [(Label, Key)]) {
-    let mut votes: HashMap<Sym, BTreeMap<Label, u32>> = HashMap::new();
+/// articles, as a place where the context misled recognition) takes its most frequent label
+/// (ties: the first label). Gazetteer names and dates keep theirs.
+fn unify_labels(prepared: &mut [(Label, Key)], names: &Names) {
+    // votes[sym][label]: mentions of the name with the label.
+    let mut votes: Vec<[u32; Label::ALL.len()]> = vec![[0; Label::ALL.len()]; names.len()];
     for &(label, key) in prepared.iter() {
         if let Key::Name(sym) = key
             && label != Label::Date
         {
-            *votes.entry(sym).or_default().entry(label).or_default() += 1;
+            votes[sym as usize][label as usize] += 1;
         }
     }
-    let winner: HashMap<Sym, Label> = votes
-        .into_iter()
-        .filter(|(_, v)| v.len() > 1)
-        .filter_map(|(k, v)| {
-            let (label, _) = v
+    let winner: Vec<Option<Label>> = votes
+        .iter()
+        .map(|v| {
+            if v.iter().filter(|&&n| n > 0).count() < 2 {
+                return None;
+            }
+            // The most votes; of equal votes, the first label (`max_by_key` keeps the last).
+            Label::ALL
                 .into_iter()
-                .max_by_key(|&(label, n)| (n, std::cmp::Reverse(label)))?;
-            Some((k, label))
+                .rev()
+                .max_by_key(|&label| v[label as usize])
         })
         .collect();
     for (label, key) in prepared.iter_mut() {
         if let Key::Name(sym) = key
-            && let Some(&w) = winner.get(sym)
+            && let Some(w) = winner[*sym as usize]
         {
             *label = w;
         }
@@ -363,12 +395,21 @@ fn first_and_last(name: &str) -> Option<(&str, &str)> {
 /// "B. Obama" is "Barack Obama" when that is the only full name of the corpus with that
 /// surname and initial.
 fn merge_initials(prepared: &mut [(Label, Key)], names: &Names) {
+    let mut person = vec![false; names.len()];
+    for &(label, key) in prepared.iter() {
+        if let Some(sym) = person_name(label, key) {
+            person[sym as usize] = true;
+        }
+    }
+    let persons = || {
+        (0..names.len() as Sym)
+            .filter(|&sym| person[sym as usize])
+            .filter_map(|sym| Some((sym, first_and_last(names.get(sym))?)))
+    };
     // (initial, surname) → the one full name with them, or `None` when there are several.
     let mut full: HashMap<(char, &str), Option<Sym>> = HashMap::new();
-    for &(label, key) in prepared.iter() {
-        if let Some(sym) = person_name(label, key)
-            && let Some((first, last)) = first_and_last(names.get(sym))
-            && first.chars().count() > 1
+    for (sym, (first, last)) in persons() {
+        if first.chars().count() > 1
             && let Some(initial) = first.chars().next()
         {
             full.entry((initial, last))
@@ -380,25 +421,32 @@ fn merge_initials(prepared: &mut [(Label, Key)], names: &Names) {
                 .or_insert(Some(sym));
         }
     }
-    for (label, key) in prepared.iter_mut() {
-        // Name keys drop the period: "B. Obama" is "b obama", "J-M Ayrault" is "j m ayrault".
-        if let Some(sym) = person_name(*label, *key)
-            && let Some((first, last)) = first_and_last(names.get(sym))
-            && first.chars().count() == 1
+    // Name keys drop the period: "B. Obama" is "b obama", "J-M Ayrault" is "j m ayrault".
+    let mut to: Vec<Option<Sym>> = vec![None; names.len()];
+    for (sym, (first, last)) in persons() {
+        if first.chars().count() == 1
             && let Some(initial) = first.chars().next()
             && let Some(&Some(only)) = full.get(&(initial, last))
+        {
+            to[sym as usize] = Some(only);
+        }
+    }
+    for (label, key) in prepared.iter_mut() {
+        if let Some(sym) = person_name(*label, *key)
+            && let Some(only) = to[sym as usize]
         {
             *key = Key::Name(only);
         }
     }
 }
 
-/// The full name a lone surname stands for among `names` (full name → mentions): the most
-/// mentioned, if it has more mentions than the next and at least `dominance` times as many.
-fn best_full_name(names: &HashMap<Sym, u32>, dominance: u32) -> Option<Sym> {
+/// The full name a lone surname stands for among `names` (full name, mentions; each full name
+/// once): the most mentioned, if it has more mentions than the next and at least `dominance`
+/// times as many.
+fn best_full_name(names: impl IntoIterator<Item = (Sym, u32)>, dominance: u32) -> Option<Sym> {
     let mut top: Option<(Sym, u32)> = None;
     let mut second = 0;
-    for (&sym, &n) in names {
+    for (sym, n) in names {
         match top {
             Some((_, t)) if n <= t => second = second.max(n),
             _ => {
@@ -415,45 +463,91 @@ fn best_full_name(names: &HashMap<Sym, u32>, dominance: u32) -> Option<Sym> {
 /// article uses most ("Donald Trump", not "Melania Trump" mentioned once); in an article with
 /// no such full name, the corpus's dominant one, if one clearly dominates.
 fn resolve_partial_names(occurrences: &[Occurrence], prepared: &mut [(Label, Key)], names: &Names) {
-    // (surname, doc) → full name → mentions; surname → full name → mentions (corpus).
-    let mut in_doc: HashMap<(&str, usize), HashMap<Sym, u32>> = HashMap::new();
-    let mut in_corpus: HashMap<&str, HashMap<Sym, u32>> = HashMap::new();
+    // Surnames (the last words of full person names), numbered.
+    let mut surnames: HashMap<&str, u32> = HashMap::new();
+    let mut surname_of: Vec<Option<u32>> = vec![None; names.len()];
+    // (surname, doc, full name): one per mention of a full person name.
+    let mut uses: Vec<(u32, usize, Sym)> = Vec::new();
     for (occ, &(label, key)) in occurrences.iter().zip(prepared.iter()) {
         let Some(sym) = person_name(label, key) else {
             continue;
         };
-        let name = names.get(sym);
-        if let Some((_, last)) = name.rsplit_once(' ') {
-            *in_doc
-                .entry((last, occ.doc))
-                .or_default()
-                .entry(sym)
-                .or_default() += 1;
-            *in_corpus.entry(last).or_default().entry(sym).or_default() += 1;
-        }
+        let surname = match surname_of[sym as usize] {
+            Some(s) => s,
+            None => {
+                let Some((_, last)) = names.get(sym).rsplit_once(' ') else {
+                    continue;
+                };
+                let next = surnames.len() as u32;
+                let s = *surnames.entry(last).or_insert(next);
+                surname_of[sym as usize] = Some(s);
+                s
+            }
+        };
+        uses.push((surname, occ.doc, sym));
     }
+    if uses.is_empty() {
+        return;
+    }
+    uses.sort_unstable();
+    // Mentions of each full name per (surname, doc), then per surname in the corpus.
+    let mut counted: Vec<(u32, usize, Sym, u32)> = Vec::new();
+    for run in uses.chunk_by(|a, b| a == b) {
+        let (surname, doc, sym) = run[0];
+        counted.push((surname, doc, sym, run.len() as u32));
+    }
+    drop(uses);
     // The best full name of each surname, chosen once (not once per mention).
-    let in_doc: HashMap<(&str, usize), Sym> = in_doc
-        .into_iter()
-        .filter_map(|(k, names)| Some((k, best_full_name(&names, 1)?)))
+    let in_doc: Vec<((u32, usize), Sym)> = counted
+        .chunk_by(|a, b| (a.0, a.1) == (b.0, b.1))
+        .filter_map(|run| {
+            let best = best_full_name(run.iter().map(|&(_, _, sym, n)| (sym, n)), 1)?;
+            Some(((run[0].0, run[0].1), best))
+        })
         .collect();
-    let in_corpus: HashMap<&str, Sym> = in_corpus
-        .into_iter()
-        .filter_map(|(k, names)| Some((k, best_full_name(&names, 2)?)))
+    let mut in_corpus: Vec<(u32, Sym, u32)> = counted
+        .iter()
+        .map(|&(surname, _, sym, n)| (surname, sym, n))
         .collect();
+    drop(counted);
+    in_corpus.sort_unstable();
+    let mut corpus_best: Vec<Option<Sym>> = vec![None; surnames.len()];
+    for run in in_corpus.chunk_by(|a, b| a.0 == b.0) {
+        let totals = run
+            .chunk_by(|a, b| a.1 == b.1)
+            .map(|same| (same[0].1, same.iter().map(|&(_, _, n)| n).sum::<u32>()));
+        corpus_best[run[0].0 as usize] = best_full_name(totals, 2);
+    }
+    drop(in_corpus);
+
+    // The surname each one-word name is, if it is one (looked up once per name).
+    let mut lone: Vec<Option<Option<u32>>> = vec![None; names.len()];
     for (occ, (label, key)) in occurrences.iter().zip(prepared.iter_mut()) {
         let Key::Name(sym) = *key else {
             continue;
         };
-        let name = names.get(sym);
-        if *label == Label::Date || name.contains(' ') {
+        if *label == Label::Date {
             continue;
         }
-        let in_this_doc = in_doc.get(&(name, occ.doc)).copied();
+        let surname = *lone[sym as usize].get_or_insert_with(|| {
+            let name = names.get(sym);
+            if name.contains(' ') {
+                None
+            } else {
+                surnames.get(name).copied()
+            }
+        });
+        let Some(surname) = surname else {
+            continue;
+        };
+        let in_this_doc = in_doc
+            .binary_search_by(|(k, _)| k.cmp(&(surname, occ.doc)))
+            .ok()
+            .map(|i| in_doc[i].1);
         // A surname mistyped as a place or organisation ("Durbin said") is the person its
         // article names in full; elsewhere only person mentions follow the corpus.
         let full = match label {
-            Label::Person => in_this_doc.or_else(|| in_corpus.get(name).copied()),
+            Label::Person => in_this_doc.or(corpus_best[surname as usize]),
             _ => in_this_doc,
         };
         if let Some(full) = full {
