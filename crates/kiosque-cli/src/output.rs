@@ -267,19 +267,32 @@ impl<'a> Reuse<'a> {
 }
 
 /// Makes `new` a hard link to the plain file `old`. False, with nothing left at `new`, where
-/// the file system cannot link (another device, no links, no permission…) or `old` is not a
-/// plain file.
+/// the file system cannot link (another device, no links, no permission…), `old` is not a
+/// plain file, or it has a name outside the previous tree.
 fn link(old: &Path, new: &Path) -> bool {
     if fs::hard_link(old, new).is_err() {
         return false;
     }
     // Checked on the link itself: `old` could have been replaced since it was judged.
-    if fs::symlink_metadata(new).is_ok_and(|m| m.is_file()) {
+    if fs::symlink_metadata(new).is_ok_and(|m| m.is_file() && only_ours(&m)) {
         return true;
     }
     // If even this fails, writing the file (never through what is there) says why.
     let _ = fs::remove_file(new);
     false
+}
+
+/// Whether a file just linked has no names but the previous tree's and the new one's: one
+/// also named elsewhere (a backup made with `cp -al`, a deployment's `rsync --link-dest`) is
+/// copied instead, so that the new site shares no file with anything but the tree it replaces.
+#[cfg(unix)]
+fn only_ours(meta: &fs::Metadata) -> bool {
+    std::os::unix::fs::MetadataExt::nlink(meta) == 2
+}
+
+#[cfg(not(unix))]
+fn only_ours(_: &fs::Metadata) -> bool {
+    true
 }
 
 /// Where an article's body is in the site data.

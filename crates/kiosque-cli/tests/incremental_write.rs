@@ -222,6 +222,38 @@ fn a_rebuild_over_a_damaged_previous_tree_is_still_a_clean_build() {
     }
 }
 
+/// A file of the output that also has a name elsewhere (a backup made with `cp -al`) is not
+/// shared with the new output: editing the backup in place later cannot change the site.
+#[cfg(unix)]
+#[test]
+fn an_article_file_also_named_outside_the_output_is_written_anew() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let a = dir.path().join("a");
+    corpus_a(&a);
+    let out = dir.path().join("out");
+    built(&a, &out);
+    let expected = snapshot(&out);
+    let before = inodes(&out);
+    let shared = "olaf-scholz-a-berlin.json";
+    let backup = dir.path().join(shared);
+    fs::hard_link(out.join("articles").join(shared), &backup).expect("link");
+
+    built(&a, &out);
+    assert!(snapshot(&out) == expected, "not a clean build");
+    let after = inodes(&out);
+    for (name, inode) in &after {
+        assert_eq!(before.get(name) == Some(inode), name != shared, "{name}");
+    }
+    fs::write(&backup, "edited").expect("write");
+    assert!(
+        snapshot(&out) == expected,
+        "the backup's edit reached the site"
+    );
+    let meta = fs::metadata(out.join("articles").join(shared)).expect("metadata");
+    assert_eq!(meta.nlink(), 1);
+}
+
 /// An index whose fingerprints were tampered with: an article listed twice with two
 /// fingerprints is not trusted, and one whose fingerprint differs is written anew.
 #[test]
