@@ -4,49 +4,11 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Output;
 
-use common::{kiosque, shared, stderr};
-
-/// Every file under `dir` with its bytes, by relative path.
-fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).unwrap_or_else(|e| panic!("{}: {e}", d.display())) {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let rel = path.strip_prefix(dir).expect("inside").to_path_buf();
-                out.insert(rel, fs::read(&path).expect("read"));
-            }
-        }
-    }
-    out
-}
-
-/// Asserts two site data directories hold the same files with the same bytes.
-fn assert_same_site(a: &Path, b: &Path) {
-    let (a_files, b_files) = (files(a), files(b));
-    assert_eq!(
-        a_files.keys().collect::<Vec<_>>(),
-        b_files.keys().collect::<Vec<_>>(),
-        "the two sites hold different files"
-    );
-    for (path, bytes) in &a_files {
-        assert!(
-            bytes == &b_files[path],
-            "{} differs between {} and {}",
-            path.display(),
-            a.display(),
-            b.display()
-        );
-    }
-}
+use common::{assert_same_site, kiosque, shared, stderr};
 
 const TEXTS: [&str; 4] = [
     "Kiev sous les bombes\n\nLa Russie a frappé Kiev lundi 6 janvier 2025, a déclaré Volodymyr Zelensky depuis Kiev.",
@@ -224,7 +186,7 @@ fn the_default_cache_is_outside_the_site_data_and_one_per_output() {
     );
     // The site data holds only what the manifest lists.
     let manifest = fs::read_to_string(a.join("kiosque-manifest.txt")).expect("manifest");
-    for path in files(&a).keys() {
+    for path in common::tree(&a).keys() {
         let name = path.to_string_lossy().replace('\\', "/");
         assert!(
             name == "kiosque-manifest.txt" || manifest.lines().any(|l| l == name),

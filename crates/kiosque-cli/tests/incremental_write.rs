@@ -8,27 +8,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{build, stderr};
-
-/// Every file under `dir` by relative path, with its bytes.
-fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).unwrap_or_else(|e| panic!("{}: {e}", d.display())) {
-            let path = entry.expect("entry").path();
-            let meta = fs::symlink_metadata(&path).expect("metadata");
-            assert!(!meta.is_symlink(), "{} is a link", path.display());
-            if meta.is_dir() {
-                stack.push(path);
-            } else {
-                let rel = path.strip_prefix(dir).expect("inside").to_path_buf();
-                out.insert(rel, fs::read(&path).expect("read"));
-            }
-        }
-    }
-    out
-}
+use common::{build, stderr, tree};
 
 /// The device and inode of every article file, by file name.
 #[cfg(unix)]
@@ -127,21 +107,21 @@ fn a_rebuild_equals_a_clean_build_and_reuses_the_unchanged_article_files() {
     corpus_b(&b);
     let out = dir.path().join("out");
     built(&a, &out);
-    let first = snapshot(&out);
+    let first = tree(&out);
     #[cfg(unix)]
     let before = inodes(&out);
 
     built(&b, &out);
     let clean = dir.path().join("clean");
     built(&b, &clean);
-    let second = snapshot(&out);
+    let second = tree(&out);
     assert_eq!(
         second.keys().collect::<Vec<_>>(),
-        snapshot(&clean).keys().collect::<Vec<_>>(),
+        tree(&clean).keys().collect::<Vec<_>>(),
         "the rebuild has the files of a clean build"
     );
     assert!(
-        second == snapshot(&clean),
+        second == tree(&clean),
         "the rebuild has the bytes of a clean build"
     );
     no_leftovers(&out);
@@ -182,7 +162,7 @@ fn a_rebuild_equals_a_clean_build_and_reuses_the_unchanged_article_files() {
     #[cfg(unix)]
     let kept = inodes(&out);
     built(&b, &out);
-    assert!(snapshot(&out) == second);
+    assert!(tree(&out) == second);
     #[cfg(unix)]
     assert_eq!(inodes(&out), kept);
 }
@@ -195,7 +175,7 @@ fn a_rebuild_over_a_damaged_previous_tree_is_still_a_clean_build() {
     corpus_b(&b);
     let clean = dir.path().join("clean");
     built(&b, &clean);
-    let expected = snapshot(&clean);
+    let expected = tree(&clean);
 
     type Damage = fn(&Path);
     let damages: [(&str, Damage); 4] = [
@@ -217,7 +197,7 @@ fn a_rebuild_over_a_damaged_previous_tree_is_still_a_clean_build() {
         built(&a, &out);
         damage(&out);
         built(&b, &out);
-        assert!(snapshot(&out) == expected, "{what}: not a clean build");
+        assert!(tree(&out) == expected, "{what}: not a clean build");
         no_leftovers(&out);
     }
 }
@@ -233,23 +213,20 @@ fn an_article_file_also_named_outside_the_output_is_written_anew() {
     corpus_a(&a);
     let out = dir.path().join("out");
     built(&a, &out);
-    let expected = snapshot(&out);
+    let expected = tree(&out);
     let before = inodes(&out);
     let shared = "olaf-scholz-a-berlin.json";
     let backup = dir.path().join(shared);
     fs::hard_link(out.join("articles").join(shared), &backup).expect("link");
 
     built(&a, &out);
-    assert!(snapshot(&out) == expected, "not a clean build");
+    assert!(tree(&out) == expected, "not a clean build");
     let after = inodes(&out);
     for (name, inode) in &after {
         assert_eq!(before.get(name) == Some(inode), name != shared, "{name}");
     }
     fs::write(&backup, "edited").expect("write");
-    assert!(
-        snapshot(&out) == expected,
-        "the backup's edit reached the site"
-    );
+    assert!(tree(&out) == expected, "the backup's edit reached the site");
     let meta = fs::metadata(out.join("articles").join(shared)).expect("metadata");
     assert_eq!(meta.nlink(), 1);
 }
@@ -263,7 +240,7 @@ fn an_article_listed_twice_in_the_previous_index_is_written_anew() {
     corpus_a(&a);
     let out = dir.path().join("out");
     built(&a, &out);
-    let expected = snapshot(&out);
+    let expected = tree(&out);
 
     // The previous file of one article now holds other bytes; its index lists it twice, once
     // with the fingerprint the new build gives it.
@@ -289,5 +266,5 @@ fn an_article_listed_twice_in_the_previous_index_is_written_anew() {
     .expect("write");
 
     built(&a, &out);
-    assert!(snapshot(&out) == expected, "not a clean build");
+    assert!(tree(&out) == expected, "not a clean build");
 }

@@ -20,23 +20,7 @@ use common::{build, stderr};
 type Site = BTreeMap<PathBuf, Vec<u8>>;
 
 fn snapshot(dir: &Path) -> Option<Site> {
-    if !dir.exists() {
-        return None;
-    }
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).expect("listable") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let rel = path.strip_prefix(dir).expect("inside").to_path_buf();
-                out.insert(rel, fs::read(&path).expect("read"));
-            }
-        }
-    }
-    Some(out)
+    dir.exists().then(|| common::tree(dir))
 }
 
 /// A corpus of `n` small articles; `edition` changes some titles and which articles are in it,

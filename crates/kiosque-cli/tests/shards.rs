@@ -4,44 +4,12 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
 
-use common::{command, kiosque, shared, stderr};
-
-/// Every file under `dir` with its bytes, by relative path.
-fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).unwrap_or_else(|e| panic!("{}: {e}", d.display())) {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let rel = path.strip_prefix(dir).expect("inside").to_path_buf();
-                out.insert(rel, fs::read(&path).expect("read"));
-            }
-        }
-    }
-    out
-}
-
-fn assert_same_site(a: &Path, b: &Path) {
-    let (a_files, b_files) = (files(a), files(b));
-    assert_eq!(
-        a_files.keys().collect::<Vec<_>>(),
-        b_files.keys().collect::<Vec<_>>(),
-        "the two sites hold different files"
-    );
-    assert!(a_files.len() > 2, "the sites hold articles");
-    for (path, bytes) in &a_files {
-        assert!(bytes == &b_files[path], "{} differs", path.display());
-    }
-}
+use common::{assert_same_site, command, kiosque, shared, stderr, tree};
 
 fn ok(output: Output) -> Output {
     assert!(output.status.success(), "{}", stderr(&output));
@@ -51,6 +19,27 @@ fn ok(output: Output) -> Output {
 fn run(args: &[&Path]) -> Output {
     let args: Vec<String> = args.iter().map(|p| p.display().to_string()).collect();
     kiosque(&args.iter().map(String::as_str).collect::<Vec<_>>())
+}
+
+/// `kiosque build INPUT --no-cache --out OUT`, which must succeed.
+fn build_whole(input: &Path, out: &Path) {
+    ok(run(&[
+        Path::new("build"),
+        input,
+        Path::new("--no-cache"),
+        Path::new("--out"),
+        out,
+    ]));
+}
+
+/// `kiosque analyze INPUT --out FILE`, which must succeed.
+fn analyze(input: &Path, file: &Path) {
+    ok(run(&[
+        Path::new("analyze"),
+        input,
+        Path::new("--out"),
+        file,
+    ]));
 }
 
 /// Runs `kiosque ARGS` with `input` on its standard input.
@@ -96,26 +85,10 @@ fn analyses_of_parts_merged_make_the_site_that_build_makes() {
     write_texts(&d.join("whole"), &all);
     write_texts(&d.join("part-a"), &all[..2]);
     write_texts(&d.join("part-b"), &all[2..]);
-    ok(run(&[
-        Path::new("build"),
-        &d.join("whole"),
-        Path::new("--no-cache"),
-        Path::new("--out"),
-        &d.join("single"),
-    ]));
+    build_whole(&d.join("whole"), &d.join("single"));
 
-    ok(run(&[
-        Path::new("analyze"),
-        &d.join("part-a"),
-        Path::new("--out"),
-        &d.join("a.analyses"),
-    ]));
-    ok(run(&[
-        Path::new("analyze"),
-        &d.join("part-b"),
-        Path::new("--out"),
-        &d.join("b.analyses"),
-    ]));
+    analyze(&d.join("part-a"), &d.join("a.analyses"));
+    analyze(&d.join("part-b"), &d.join("b.analyses"));
     ok(run(&[
         Path::new("merge"),
         &d.join("a.analyses"),
@@ -147,13 +120,7 @@ fn analyze_reads_json_lines_on_standard_input_and_writes_to_standard_output() {
         })
         .collect();
     fs::write(d.join("all.jsonl"), records.join("\n")).expect("write");
-    ok(run(&[
-        Path::new("build"),
-        &d.join("all.jsonl"),
-        Path::new("--no-cache"),
-        Path::new("--out"),
-        &d.join("single"),
-    ]));
+    build_whole(&d.join("all.jsonl"), &d.join("single"));
 
     // As a Spark `pipe` or `xargs` runs the map: records in, analyses out.
     let mut shards = Vec::new();
@@ -186,25 +153,9 @@ fn an_article_in_two_parts_is_built_once() {
     write_texts(&d.join("whole"), &all);
     write_texts(&d.join("part-a"), &all[..3]);
     write_texts(&d.join("part-b"), &all[2..]);
-    ok(run(&[
-        Path::new("build"),
-        &d.join("whole"),
-        Path::new("--no-cache"),
-        Path::new("--out"),
-        &d.join("single"),
-    ]));
-    ok(run(&[
-        Path::new("analyze"),
-        &d.join("part-a"),
-        Path::new("--out"),
-        &d.join("a.analyses"),
-    ]));
-    ok(run(&[
-        Path::new("analyze"),
-        &d.join("part-b"),
-        Path::new("--out"),
-        &d.join("b.analyses"),
-    ]));
+    build_whole(&d.join("whole"), &d.join("single"));
+    analyze(&d.join("part-a"), &d.join("a.analyses"));
+    analyze(&d.join("part-b"), &d.join("b.analyses"));
     let merged = ok(run(&[
         Path::new("merge"),
         &d.join("b.analyses"),
@@ -227,19 +178,14 @@ fn a_damaged_or_foreign_analyses_file_is_refused_and_nothing_is_written() {
     let all: Vec<(usize, &str)> = TEXTS.iter().copied().enumerate().collect();
     write_texts(&d.join("whole"), &all);
     let good = d.join("good.analyses");
-    ok(run(&[
-        Path::new("analyze"),
-        &d.join("whole"),
-        Path::new("--out"),
-        &good,
-    ]));
+    analyze(&d.join("whole"), &good);
     ok(run(&[
         Path::new("merge"),
         &good,
         Path::new("--out"),
         &d.join("site"),
     ]));
-    let before = files(&d.join("site"));
+    let before = tree(&d.join("site"));
     let text = fs::read_to_string(&good).expect("read");
     let lines: Vec<&str> = text.lines().collect();
     let cases = [
@@ -281,7 +227,7 @@ fn a_damaged_or_foreign_analyses_file_is_refused_and_nothing_is_written() {
             "{what}: the message names the line: {err}"
         );
         assert_eq!(
-            files(&d.join("site")),
+            tree(&d.join("site")),
             before,
             "{what}: the site is unchanged"
         );
@@ -334,21 +280,10 @@ fn on_the_wikinews_corpus_three_shards_merged_equal_one_build() {
         let part = d.join("parts").join(format!("part-{i}.jsonl"));
         fs::write(&part, chunk.join("\n")).expect("write");
         let file = d.join(format!("{i}.analyses"));
-        ok(run(&[
-            Path::new("analyze"),
-            &part,
-            Path::new("--out"),
-            &file,
-        ]));
+        analyze(&part, &file);
         analyses.push(file);
     }
-    ok(run(&[
-        Path::new("build"),
-        &d.join("parts"),
-        Path::new("--no-cache"),
-        Path::new("--out"),
-        &d.join("single"),
-    ]));
+    build_whole(&d.join("parts"), &d.join("single"));
     let mut args: Vec<&Path> = vec![Path::new("merge")];
     args.extend(analyses.iter().map(PathBuf::as_path));
     let merged = d.join("merged");

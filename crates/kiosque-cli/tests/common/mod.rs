@@ -81,3 +81,47 @@ pub const SEED_KINDS: [&str; 14] = [
     "boilerplate",
     "boilerplate",
 ];
+
+/// Every file under `dir` by relative path, with its bytes. Links are not followed, and there
+/// must be none: a site kiosque writes holds plain files.
+pub fn tree(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap_or_else(|e| panic!("{}: {e}", d.display())) {
+            let path = entry.expect("entry").path();
+            let meta = std::fs::symlink_metadata(&path).expect("metadata");
+            assert!(!meta.is_symlink(), "{} is a link", path.display());
+            if meta.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path.strip_prefix(dir).expect("inside").to_path_buf();
+                out.insert(rel, std::fs::read(&path).expect("read"));
+            }
+        }
+    }
+    out
+}
+
+/// Asserts two site data directories hold the same files with the same bytes (and some
+/// articles).
+pub fn assert_same_site(a: &Path, b: &Path) {
+    let (a_files, b_files) = (tree(a), tree(b));
+    assert_eq!(
+        a_files.keys().collect::<Vec<_>>(),
+        b_files.keys().collect::<Vec<_>>(),
+        "{} and {} hold different files",
+        a.display(),
+        b.display()
+    );
+    assert!(a_files.len() > 2, "the sites hold articles");
+    for (path, bytes) in &a_files {
+        assert!(
+            bytes == &b_files[path],
+            "{} differs between {} and {}",
+            path.display(),
+            a.display(),
+            b.display()
+        );
+    }
+}
