@@ -131,6 +131,9 @@ pub enum Command {
         /// The site's name, shown in titles and link previews.
         #[arg(long, default_value = "Kiosque")]
         site_name: String,
+        /// No progress bar nor summary (warnings about the data are still printed).
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Print the typed blocks of each article, one JSON line per article.
     #[command(verbatim_doc_comment)]

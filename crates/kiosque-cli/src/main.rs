@@ -51,9 +51,14 @@ fn main() -> ExitCode {
             out,
             quiet,
         } => exit_status(commands::merge::run(&analyses, &out, quiet, knowledge).map(|()| vec![])),
-        Command::Pages { dist, site_name } => {
+        Command::Pages {
+            dist,
+            site_name,
+            quiet,
+        } => {
             let started = Instant::now();
-            match commands::pages::run(&dist, &site_name) {
+            match commands::pages::run(&dist, &site_name, quiet) {
+                Ok(_) if quiet => ExitCode::SUCCESS,
                 Ok(report) => {
                     message::note(format_args!(
                         "wrote {} article and {} entity pages into {} {}{}",

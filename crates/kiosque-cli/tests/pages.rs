@@ -16,6 +16,19 @@ fn every_article_and_entity_gets_a_page_with_preview_metadata() {
     fs::write(dist.path().join("index.html"), INDEX).expect("write");
     let run = kiosque(&["pages", "--dist", &dist.path().display().to_string()]);
     assert!(run.status.success(), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("wrote 1 article and"),
+        "{}",
+        stderr(&run)
+    );
+    let quiet = kiosque(&[
+        "pages",
+        "--quiet",
+        "--dist",
+        &dist.path().display().to_string(),
+    ]);
+    assert!(quiet.status.success(), "{}", stderr(&quiet));
+    assert_eq!(stderr(&quiet), "", "--quiet prints nothing on success");
 
     let index = json(&data.join("index.json"));
     let article = &index["articles"][0];

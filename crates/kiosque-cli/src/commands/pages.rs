@@ -34,8 +34,9 @@ fn read_index(data: &Path) -> anyhow::Result<SiteIndex> {
 }
 
 /// Writes `article/<id>/index.html`, `entity/<id>/index.html`, `404.html` and the pre-rendered
-/// home page into `dist`, reading the site data from `dist/data`.
-pub fn run(dist: &Path, site_name: &str) -> anyhow::Result<PagesReport> {
+/// home page into `dist`, reading the site data from `dist/data`; with a progress bar unless
+/// `quiet`.
+pub fn run(dist: &Path, site_name: &str, quiet: bool) -> anyhow::Result<PagesReport> {
     let template_path = dist.join("index.html");
     let template_html = fs::read_to_string(&template_path).with_context(|| {
         format!(
@@ -69,7 +70,7 @@ pub fn run(dist: &Path, site_name: &str) -> anyhow::Result<PagesReport> {
         (articles.len() + entities.len()) as u64,
         "writing",
         "pages",
-        false,
+        quiet,
     );
     let article_warnings = articles
         .par_iter()

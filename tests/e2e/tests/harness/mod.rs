@@ -126,7 +126,7 @@ impl Site {
 
     /// Renders the static pages from the site's data (`kiosque pages`).
     pub fn render_pages(&self) {
-        kiosque_cli::commands::pages::run(&self.root, "Kiosque").expect("pages render");
+        kiosque_cli::commands::pages::run(&self.root, "Kiosque", true).expect("pages render");
     }
 
     /// The absolute URL of `path` (which starts with `/`).
