@@ -38,7 +38,7 @@ fn source(input: Input) -> Source {
 
 /// The linker's input as `assemble` builds it (every linkable mention, weighted by its part):
 /// to time the linker alone.
-fn occurrences(articles: &[Analyzed]) -> Vec<Occurrence> {
+fn occurrences(articles: &[Analyzed]) -> Vec<Occurrence<'_>> {
     let mut out = Vec::new();
     for (a, article) in articles.iter().enumerate() {
         let analysis = &article.analysis;
@@ -53,7 +53,7 @@ fn occurrences(articles: &[Analyzed]) -> Vec<Occurrence> {
             out.push(Occurrence {
                 doc: a,
                 label: found.label,
-                text: found.text.clone(),
+                text: &found.text,
                 entry: found.entry,
                 date: found.date,
                 weight,
@@ -176,7 +176,7 @@ fn main() -> anyhow::Result<()> {
         ),
     );
     row(
-        "of which: gathering occurrences (copying texts here)",
+        "of which: gathering occurrences",
         fastest_and_median(prepare),
     );
     row("of which: article ids", fastest_and_median(ids));

@@ -174,39 +174,45 @@ struct Linking {
     of: Vec<Vec<usize>>,
 }
 
-/// Links every mention of every article at once. The linker gets the mentions' texts; the
-/// articles no longer need them.
-fn link_corpus(articles: &mut [Analyzed], knowledge: &Knowledge) -> Linking {
-    let mut occurrences = Vec::new();
-    let mut owner: Vec<(usize, usize)> = Vec::new(); // (article, found index)
-    for (a, article) in articles.iter_mut().enumerate() {
-        let analysis = &mut article.analysis;
-        for (f, found) in analysis.found.iter_mut().enumerate() {
-            if !linkable(found) {
-                continue;
-            }
-            let role = &analysis.cleaned.parts[found.part].role;
-            occurrences.push(Occurrence {
-                doc: a,
-                label: found.label,
-                text: std::mem::take(&mut found.text),
-                entry: found.entry,
-                date: found.date,
-                weight: weight(role),
-            });
-            owner.push((a, f));
-        }
-    }
+/// Links every mention of every article at once.
+fn link_corpus(articles: &[Analyzed], knowledge: &Knowledge) -> Linking {
+    // Each article's linkable mentions, in order, one run after the other.
+    let occurrences: Vec<Occurrence<'_>> = articles
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(a, article)| {
+            let analysis = &article.analysis;
+            analysis
+                .found
+                .iter()
+                .filter(|found| linkable(found))
+                .map(move |found| Occurrence {
+                    doc: a,
+                    label: found.label,
+                    text: &found.text,
+                    entry: found.entry,
+                    date: found.date,
+                    weight: weight(&analysis.cleaned.parts[found.part].role),
+                })
+        })
+        .collect();
     let lang = majority_language(articles);
     let linked = link::link(&occurrences, knowledge, &lang);
     drop(occurrences);
-    let mut of: Vec<Vec<usize>> = articles
+    let mut entity_of = linked.of.into_iter();
+    let of: Vec<Vec<usize>> = articles
         .iter()
-        .map(|a| vec![usize::MAX; a.analysis.found.len()])
+        .map(|a| {
+            a.analysis
+                .found
+                .iter()
+                .map(|found| match linkable(found) {
+                    true => entity_of.next().unwrap_or(usize::MAX),
+                    false => usize::MAX,
+                })
+                .collect()
+        })
         .collect();
-    for (i, &(a, f)) in owner.iter().enumerate() {
-        of[a][f] = linked.of[i];
-    }
     let ids = linked
         .entities
         .iter()
@@ -223,7 +229,7 @@ fn link_corpus(articles: &mut [Analyzed], knowledge: &Knowledge) -> Linking {
 /// the entities [`build`] gives them: what `kiosque extract` prints. The documents are analysed
 /// in parallel and linked as [`assemble`] links them.
 pub fn locate_all(sources: Vec<Source>, knowledge: &Knowledge) -> Vec<Vec<Located>> {
-    let mut articles: Vec<Analyzed> = sources
+    let articles: Vec<Analyzed> = sources
         .into_par_iter()
         .map(|source| {
             let key = analyses::key(&source.document);
@@ -232,7 +238,7 @@ pub fn locate_all(sources: Vec<Source>, knowledge: &Knowledge) -> Vec<Vec<Locate
             article
         })
         .collect();
-    let linking = link_corpus(&mut articles, knowledge);
+    let linking = link_corpus(&articles, knowledge);
     articles
         .par_iter()
         .zip(&linking.of)
@@ -241,9 +247,12 @@ pub fn locate_all(sources: Vec<Source>, knowledge: &Knowledge) -> Vec<Vec<Locate
 }
 
 /// Builds the site data from analysed articles (in input order), consuming them.
-pub fn assemble(mut articles: Vec<Analyzed>, knowledge: &Knowledge) -> Site {
-    let linking = link_corpus(&mut articles, knowledge);
-    let (ids, clashes) = article_ids(&articles);
+pub fn assemble(articles: Vec<Analyzed>, knowledge: &Knowledge) -> Site {
+    // Linking is mostly serial: the ids are made meanwhile.
+    let (linking, (ids, clashes)) = rayon::join(
+        || link_corpus(&articles, knowledge),
+        || article_ids(&articles),
+    );
     let mut pairs: Vec<(ArticleSummary, ArticleBody)> = articles
         .into_par_iter()
         .zip(ids)

@@ -83,7 +83,7 @@ fn a_soft_hyphenated_place_is_shown_hyphenated_and_linked_to_the_place() {
     let occurrences = [Occurrence {
         doc: 0,
         label: kursk.label,
-        text: kursk.text.clone(),
+        text: &kursk.text,
         entry: kursk.entry,
         date: None,
         weight: 1.0,

@@ -1,0 +1,160 @@
+//! What an entity is called: its canonical name, aliases, counts and id, from the occurrences
+//! linked into it.
+
+use kiosque_model::Label;
+
+use super::{Key, LinkedEntity, Occurrence};
+use crate::ner::knowledge::Knowledge;
+use crate::slug::slugify;
+
+/// The corpus as linking numbered it: what describing a group of occurrences reads.
+pub(super) struct Context<'a, 'o> {
+    /// Every occurrence.
+    pub occurrences: &'a [Occurrence<'o>],
+    /// `text_of[o]`: the distinct text of occurrence `o` (an index into `texts`).
+    pub text_of: &'a [u32],
+    /// The distinct texts.
+    pub texts: &'a [&'o str],
+    /// `key_of_occ[o]`: the key of occurrence `o` (an index into `key_list`).
+    pub key_of_occ: &'a [usize],
+    /// The distinct keys.
+    pub key_list: &'a [(Label, Key)],
+    /// The gazetteer.
+    pub knowledge: &'a Knowledge,
+    /// The corpus's main language.
+    pub lang: &'a str,
+}
+
+/// How a spelling ranks when naming its entity, best last: written in mixed case, as many
+/// words as possible for a person, the gazetteer's name in the corpus's language, the most
+/// weight, the most characters.
+type Rank = (bool, usize, bool, f32, usize);
+
+impl Context<'_, '_> {
+    /// Names, aliases, counts and id of one group of occurrences (`occs`, in their order).
+    pub fn describe(&self, occs: &[usize]) -> LinkedEntity {
+        let occurrences = self.occurrences;
+        let label = occurrences[occs[0]].label;
+        let mut docs: Vec<usize> = occs.iter().map(|&o| occurrences[o].doc).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        // Each spelling's weight, summed in the order of the occurrences.
+        let mut spelled: Vec<(u32, f32)> = occs
+            .iter()
+            .map(|&o| (self.text_of[o], occurrences[o].weight))
+            .collect();
+        spelled.sort_by_key(|&(text, _)| text);
+        let mut spellings: Vec<(&str, f32)> = spelled
+            .chunk_by(|a, b| a.0 == b.0)
+            .map(|run| {
+                let weight = run.iter().fold(0f32, |sum, &(_, w)| sum + w);
+                (self.texts[run[0].0 as usize], weight)
+            })
+            .collect();
+        spellings.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        // The gazetteer entries of the group, most mentioned first.
+        let mut entries: Vec<u32> = occs
+            .iter()
+            .filter_map(|&o| match self.key_list[self.key_of_occ[o]].1 {
+                Key::Entry(id) => Some(id),
+                _ => None,
+            })
+            .collect();
+        entries.sort_unstable();
+        let main_entry = entries
+            .chunk_by(|a, b| a == b)
+            .map(|run| (run[0], run.len()))
+            // The most mentioned; of equal ones, the first id (`max_by_key` keeps the last).
+            .rev()
+            .max_by_key(|&(_, n)| n)
+            .and_then(|(id, _)| self.knowledge.entry(id));
+        // The corpus's language's name of a known entity wins when the corpus uses it
+        // ("États-Unis" in a mostly French corpus, even if English articles say "United States").
+        let known_name: Option<&str> = main_entry.map(|e| e.name(self.lang));
+        let value = occs.iter().find_map(|&o| occurrences[o].date);
+        let rank = |&(name, weight): &(&str, f32)| -> Rank {
+            (
+                // Mixed case reads better than capitals ("Silvano Trotta", not "SILVANO TROTTA").
+                !is_shouting(name, label),
+                // A person is named in full ("Donald Trump", not "Trump").
+                if label == Label::Person {
+                    name.split_whitespace().count()
+                } else {
+                    0
+                },
+                known_name == Some(name),
+                weight,
+                name.chars().count(),
+            )
+        };
+        let mut ranked: Vec<(Rank, &str)> = spellings
+            .iter()
+            .map(|spelling| (rank(spelling), spelling.0))
+            .collect();
+        ranked.sort_by(|a, b| {
+            b.0.partial_cmp(&a.0)
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then_with(|| a.1.cmp(b.1))
+        });
+        let best = ranked
+            .first()
+            .map(|&(_, n)| n.to_owned())
+            .unwrap_or_default();
+        let name = match (label, value) {
+            (Label::Date, Some(v)) => v.display(),
+            _ if is_shouting(&best, label) => title_case(&best),
+            _ => best,
+        };
+        let aliases: Vec<String> = ranked
+            .iter()
+            .filter(|&&(_, n)| n != name)
+            .map(|&(_, n)| n.to_owned())
+            .collect();
+        // Ids stay put as the corpus grows: a known entity's id comes from its gazetteer name
+        // (in English, whatever the corpus's languages), a date's from its value.
+        let slug = match (label, value, main_entry) {
+            (Label::Date, Some(v), _) => v.iso(),
+            (_, _, Some(entry)) => slugify(entry.name("en"), 60),
+            _ => slugify(&name, 60),
+        };
+        let slug = if slug.is_empty() {
+            "unnamed".to_owned()
+        } else {
+            slug
+        };
+        LinkedEntity {
+            id: format!("{}-{}", label.id_prefix(), slug),
+            label,
+            name,
+            aliases,
+            value: value.map(|v| v.iso()),
+            mentions: occs.len() as u32,
+            documents: docs.len() as u32,
+        }
+    }
+}
+
+/// A name in capitals that is not an acronym.
+fn is_shouting(name: &str, label: Label) -> bool {
+    let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    // "GNU GPL", "BFM TV", "CEDEAO" are acronyms, not names written in capitals.
+    let acronym = label == Label::Date
+        || words.iter().all(|w| letters(w) <= 4)
+        || (words.len() == 1 && letters(name) <= if label == Label::Organisation { 7 } else { 5 });
+    !acronym && letters(name) >= 2 && !name.chars().any(char::is_lowercase)
+}
+
+fn title_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut start = true;
+    for c in name.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphabetic();
+    }
+    out
+}
