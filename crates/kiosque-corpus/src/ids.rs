@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use kiosque_extract::slug::slugify;
+use rayon::prelude::*;
 
 use crate::Analyzed;
 
@@ -35,7 +36,7 @@ impl std::fmt::Display for IdClash {
 /// suffix made from its text, so its permalink stays the same when inputs are added, removed
 /// or reordered.
 pub fn article_ids(articles: &[Analyzed]) -> (Vec<String>, Vec<IdClash>) {
-    let mut ids: Vec<String> = articles.iter().map(base_id).collect();
+    let mut ids: Vec<String> = articles.par_iter().map(base_id).collect();
     let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (a, id) in ids.iter().enumerate() {
         groups.entry(id.clone()).or_default().push(a);

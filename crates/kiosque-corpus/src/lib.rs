@@ -177,25 +177,21 @@ struct Linking {
 /// Links every mention of every article at once.
 fn link_corpus(articles: &[Analyzed], knowledge: &Knowledge) -> Linking {
     // Each article's linkable mentions, in order, one run after the other.
-    let occurrences: Vec<Occurrence<'_>> = articles
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(a, article)| {
-            let analysis = &article.analysis;
-            analysis
-                .found
-                .iter()
-                .filter(|found| linkable(found))
-                .map(move |found| Occurrence {
-                    doc: a,
-                    label: found.label,
-                    text: &found.text,
-                    entry: found.entry,
-                    date: found.date,
-                    weight: weight(&analysis.cleaned.parts[found.part].role),
-                })
-        })
-        .collect();
+    let mut occurrences: Vec<Occurrence<'_>> =
+        Vec::with_capacity(articles.iter().map(|a| a.analysis.found.len()).sum());
+    for (a, article) in articles.iter().enumerate() {
+        let analysis = &article.analysis;
+        for found in analysis.found.iter().filter(|found| linkable(found)) {
+            occurrences.push(Occurrence {
+                doc: a,
+                label: found.label,
+                text: &found.text,
+                entry: found.entry,
+                date: found.date,
+                weight: weight(&analysis.cleaned.parts[found.part].role),
+            });
+        }
+    }
     let lang = majority_language(articles);
     let linked = link::link(&occurrences, knowledge, &lang);
     drop(occurrences);

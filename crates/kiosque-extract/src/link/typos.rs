@@ -34,23 +34,27 @@ pub(super) fn merges(
     // variant itself. The base of the hash is drawn afresh: what is found does not depend on
     // it, only how many candidates are checked, so a corpus cannot be made to collide.
     let base = std::collections::hash_map::RandomState::new().hash_one(0x6c69_6e6b_u64) | 1;
-    let mut variants: Vec<Variant> = (0..key_list.len())
-        .into_par_iter()
-        .flat_map_iter(|i| {
-            let (label, key) = key_list[i];
-            let name: &str = &display_key[i];
-            // Typos are sought in names of ordinary length.
-            let len = name.chars().count();
-            let sought = label != Label::Date
-                && (6..=60).contains(&len)
-                && !matches!(key, Key::UnresolvedDate(_) | Key::Date(_));
-            if sought {
-                variant_hashes(label, name, base, i as u32)
-            } else {
-                Vec::new()
+    let sought = |i: usize| {
+        let (label, key) = key_list[i];
+        // Typos are sought in names of ordinary length.
+        label != Label::Date
+            && !matches!(key, Key::UnresolvedDate(_) | Key::Date(_))
+            && (6..=60).contains(&display_key[i].chars().count())
+    };
+    let chunks: Vec<Vec<Variant>> = (0..key_list.len())
+        .collect::<Vec<usize>>()
+        .par_chunks(1024)
+        .map(|keys| {
+            let mut hasher = VariantHasher::new(base);
+            let mut out = Vec::new();
+            for &i in keys.iter().filter(|&&i| sought(i)) {
+                hasher.hash(key_list[i].0, &display_key[i], i as u32, &mut out);
             }
+            out
         })
         .collect();
+    let mut variants: Vec<Variant> = chunks.concat();
+    drop(chunks);
     variants.par_sort_unstable();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for run in variants.chunk_by(|x, y| x.0 == y.0) {
@@ -94,42 +98,75 @@ pub(super) fn merges(
     merges
 }
 
-/// The hashes of a name and of its deletion variants (each character left out in turn), with
-/// its label. A variant's hash is the polynomial hash of its characters, made in constant time
-/// from the hashes of what precedes and what follows the deleted character: equal variants
+/// The hashes of names and of their deletion variants (each character left out in turn), with
+/// their labels. A variant's hash is the polynomial hash of its characters, made in constant
+/// time from the hashes of what precedes and what follows the deleted character: equal variants
 /// (same label, same characters) have equal hashes.
+struct VariantHasher {
+    base: u64,
+    chars: Vec<u64>,
+    power: Vec<u64>,
+    suffix: Vec<u64>,
+}
+
+impl VariantHasher {
+    fn new(base: u64) -> Self {
+        VariantHasher {
+            base,
+            chars: Vec::new(),
+            power: Vec::new(),
+            suffix: Vec::new(),
+        }
+    }
+
+    /// Pushes to `out` the hash of `name` (deleted character [`NONE`]) then of each of its
+    /// deletion variants, for `key`.
+    fn hash(&mut self, label: Label, name: &str, key: u32, out: &mut Vec<Variant>) {
+        let base = self.base;
+        let chars = &mut self.chars;
+        chars.clear();
+        chars.extend(name.chars().map(|c| u64::from(c) + 1));
+        let n = chars.len();
+        // power[k] = base^k; suffix[i] = the hash of chars[i..] (as if they ended the name).
+        let power = &mut self.power;
+        power.clear();
+        power.push(1);
+        for k in 1..=n {
+            power.push(power[k - 1].wrapping_mul(base));
+        }
+        let suffix = &mut self.suffix;
+        suffix.clear();
+        suffix.resize(n + 1, 0);
+        for i in (0..n).rev() {
+            suffix[i] = chars[i]
+                .wrapping_mul(power[n - 1 - i])
+                .wrapping_add(suffix[i + 1]);
+        }
+        let finish = |hash: u64, len: usize| {
+            // A 64-bit finaliser (SplitMix64's) over the hash, the length and the label.
+            let mut x = hash ^ ((len as u64) << 48) ^ ((label as u64) << 60);
+            x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            x ^ (x >> 31)
+        };
+        out.push((finish(suffix[0], n), key, NONE));
+        // prefix = the hash of chars[..i].
+        let mut prefix = 0u64;
+        for (i, &c) in chars.iter().enumerate() {
+            let hash = prefix
+                .wrapping_mul(power[n - 1 - i])
+                .wrapping_add(suffix[i + 1]);
+            out.push((finish(hash, n - 1), key, i as u32));
+            prefix = prefix.wrapping_mul(base).wrapping_add(c);
+        }
+    }
+}
+
+/// [`VariantHasher::hash`] of one name.
+#[cfg(test)]
 fn variant_hashes(label: Label, name: &str, base: u64, key: u32) -> Vec<Variant> {
-    let chars: Vec<u64> = name.chars().map(|c| u64::from(c) + 1).collect();
-    let n = chars.len();
-    // power[k] = base^k; suffix[i] = the hash of chars[i..] (as if they ended the name).
-    let mut power = vec![1u64; n + 1];
-    for k in 1..=n {
-        power[k] = power[k - 1].wrapping_mul(base);
-    }
-    let mut suffix = vec![0u64; n + 1];
-    for i in (0..n).rev() {
-        suffix[i] = chars[i]
-            .wrapping_mul(power[n - 1 - i])
-            .wrapping_add(suffix[i + 1]);
-    }
-    let finish = |hash: u64, len: usize| {
-        // A 64-bit finaliser (SplitMix64's) over the hash, the length and the label.
-        let mut x = hash ^ ((len as u64) << 48) ^ ((label as u64) << 60);
-        x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        x ^ (x >> 31)
-    };
-    let mut out = Vec::with_capacity(n + 1);
-    out.push((finish(suffix[0], n), key, NONE));
-    // prefix = the hash of chars[..i].
-    let mut prefix = 0u64;
-    for (i, &c) in chars.iter().enumerate() {
-        let hash = prefix
-            .wrapping_mul(power[n - 1 - i])
-            .wrapping_add(suffix[i + 1]);
-        out.push((finish(hash, n - 1), key, i as u32));
-        prefix = prefix.wrapping_mul(base).wrapping_add(c);
-    }
+    let mut out = Vec::new();
+    VariantHasher::new(base).hash(label, name, key, &mut out);
     out
 }
 
