@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use kiosque_model::Label;
+use kiosque_model::text::shorten;
 
 use crate::clean::{Cleaned, MatchingText, Part, Role};
 use crate::dates::{DateExpr, DateValue, find_dates, infer_publication_date};
@@ -338,23 +339,6 @@ fn excerpt(cleaned: &Cleaned) -> String {
     shorten(&body.join(" "), EXCERPT_CHARS)
 }
 
-/// `text` cut to at most `max` characters on a word boundary, with an ellipsis when cut.
-pub fn shorten(text: &str, max: usize) -> String {
-    let text = text.trim();
-    if text.chars().count() <= max {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(max).collect();
-    let at = cut
-        .rfind(char::is_whitespace)
-        .filter(|&i| i > max / 2)
-        .unwrap_or(cut.len());
-    format!(
-        "{}…",
-        cut[..at].trim_end_matches([',', ';', ':', ' ', '-', '—'])
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -394,8 +378,14 @@ mod tests {
     }
 
     #[test]
-    fn shorten_cuts_on_words() {
-        assert_eq!(shorten("un deux trois quatre", 12), "un deux…");
-        assert_eq!(shorten("court", 12), "court");
+    fn excerpts_and_derived_titles_keep_to_the_contract_even_without_spaces() {
+        // One 400-letter word: no space to cut at. The contract caps an excerpt at 220
+        // characters, the ellipsis included (`kiosque_model::validate`).
+        let text = format!("{}\n\n{} fin.", "b".repeat(300), "a".repeat(400));
+        let doc = parse_text(&text, crate::clean::Format::Text).expect("parses");
+        let a = analyze(&doc, &Knowledge::from_sources(&Sources::default()));
+        assert!(a.excerpt.ends_with('…'), "{}", a.excerpt);
+        assert_eq!(a.excerpt.chars().count(), EXCERPT_CHARS);
+        assert!(a.title.chars().count() <= TITLE_CHARS, "{}", a.title);
     }
 }
