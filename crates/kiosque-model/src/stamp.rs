@@ -95,6 +95,23 @@ mod tests {
     }
 
     #[test]
+    fn a_body_with_every_kind_of_block_has_the_stamp_of_its_file() {
+        // Escapes, non-ASCII text, mentions and an embed: the stamp is hashed while the body
+        // is serialised, and must be the stamp of the written file.
+        let value: ArticleBody = serde_json::from_str(
+            r#"{"id":"a","blocks":[
+                {"kind":"heading","text":"Kiev \"sous\" les bombes\n","mentions":[{"start":0,"end":4,"entity":"loc-kyiv"}]},
+                {"kind":"paragraph","text":"L’Ukraine\tet la Russie ☃","mentions":[]},
+                {"kind":"boilerplate","reason":"footer","text":"Lire aussi"}
+            ]}"#,
+        )
+        .expect("a body");
+        let file = format!("{}\n", serde_json::to_string(&value).expect("serialises"));
+        assert_eq!(of_text(&file), of_body(&value));
+        assert_ne!(of_body(&value), of_body(&body("Kiev")));
+    }
+
+    #[test]
     fn only_hex_digits_are_well_formed() {
         assert!(!is_well_formed(""));
         assert!(!is_well_formed("abc&x=1"));

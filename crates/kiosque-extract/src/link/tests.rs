@@ -24,7 +24,12 @@ fn names(linked: &Linked, occurrences: &[Occurrence]) -> Vec<(String, String)> {
     occurrences
         .iter()
         .enumerate()
-        .map(|(i, o)| (o.text.to_owned(), linked.entities[linked.of[i]].name.clone()))
+        .map(|(i, o)| {
+            (
+                o.text.to_owned(),
+                linked.entities[linked.of[i]].name.clone(),
+            )
+        })
         .collect()
 }
 
@@ -175,6 +180,68 @@ fn initials_join_the_full_name() {
     assert_eq!(linked.of[0], linked.of[1]);
     assert_eq!(linked.of[2], linked.of[3]);
     assert_eq!(linked.entities[linked.of[1]].name, "Barack Obama");
+}
+
+#[test]
+fn an_initial_two_full_names_share_stays_alone() {
+    let occurrences = vec![
+        occ(0, Label::Person, "Barack Obama"),
+        occ(1, Label::Person, "Bernard Obama"),
+        occ(2, Label::Person, "B. Obama"),
+    ];
+    let linked = link(&occurrences, &knowledge(), "fr");
+    assert_ne!(linked.of[2], linked.of[0]);
+    assert_ne!(linked.of[2], linked.of[1]);
+    assert_eq!(linked.entities[linked.of[2]].name, "B. Obama");
+}
+
+#[test]
+fn a_name_with_two_labels_is_one_entity_whichever_label_wins() {
+    // More votes for a label, or as many for each (the first label, person, wins).
+    for labels in [
+        [Label::Organisation, Label::Person, Label::Person],
+        [Label::Place, Label::Person, Label::Place],
+        [Label::Place, Label::Person, Label::Organisation],
+    ] {
+        let occurrences: Vec<Occurrence> = labels
+            .iter()
+            .enumerate()
+            .map(|(doc, &label)| occ(doc, label, "Zorglubie"))
+            .collect();
+        let linked = link(&occurrences, &knowledge(), "fr");
+        assert_eq!(
+            linked.entities.len(),
+            1,
+            "{labels:?}: {:?}",
+            linked.entities
+        );
+        assert_eq!(linked.entities[0].mentions, 3);
+    }
+}
+
+#[test]
+fn linking_does_not_depend_on_the_number_of_threads() {
+    let corpus = synthetic(30_000);
+    let occurrences: Vec<Occurrence> = corpus
+        .iter()
+        .map(|(doc, label, text, date)| Occurrence {
+            date: *date,
+            ..occ(*doc, *label, text)
+        })
+        .collect();
+    let knowledge = knowledge();
+    let with = |threads: usize| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("a thread pool")
+            .install(|| link(&occurrences, &knowledge, "fr"))
+    };
+    let (one, several) = (with(1), with(4));
+    assert_eq!(one.of, several.of);
+    assert_eq!(one.entities, several.entities);
+    // Typos merged, surnames resolved: the corpus is not linked trivially.
+    assert!(one.entities.len() < occurrences.len() / 4);
 }
 
 /// A corpus of `n` occurrences where many full names share few surnames, and most lone
