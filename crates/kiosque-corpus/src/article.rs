@@ -19,7 +19,15 @@ pub(crate) fn build_article(
 ) -> (ArticleSummary, ArticleBody) {
     let Analyzed { meta, analysis, .. } = article;
     let parts = analysis.cleaned.parts;
-    let mut mentions_by_part: Vec<Vec<Mention>> = vec![Vec::new(); parts.len()];
+    // Each part's mentions, in vectors of the right size.
+    let mut counts = vec![0usize; parts.len()];
+    for found in &analysis.found {
+        if found.place == Place::Text && linkable(found) {
+            counts[found.part] += 1;
+        }
+    }
+    let mut mentions_by_part: Vec<Vec<Mention>> =
+        counts.into_iter().map(Vec::with_capacity).collect();
     let mut authors: Vec<Option<EntityId>> = vec![None; parts.len()];
     // Salience: (entity, first position) of each mention, then per entity its mentions.
     let mut seen: Vec<(usize, u32)> = Vec::with_capacity(analysis.found.len());
@@ -53,13 +61,12 @@ pub(crate) fn build_article(
 
     // Most mentioned first (dates last), then first mentioned; (entity, mentions, first).
     seen.sort_unstable();
-    let mut ranked: Vec<(usize, u32, u32)> = seen
-        .chunk_by(|a, b| a.0 == b.0)
-        .map(|run| {
-            let first = run.iter().map(|&(_, start)| start).min().unwrap_or(0);
-            (run[0].0, run.len() as u32, first)
-        })
-        .collect();
+    let mut ranked: Vec<(usize, u32, u32)> = Vec::with_capacity(seen.len());
+    // Sorted by entity then position: a run's first is its first mention.
+    ranked.extend(
+        seen.chunk_by(|a, b| a.0 == b.0)
+            .map(|run| (run[0].0, run.len() as u32, run[0].1)),
+    );
     ranked.sort_unstable_by(|a, b| {
         let is_date = |e: usize| entities[e].label == Label::Date;
         is_date(a.0)
@@ -91,6 +98,12 @@ pub(crate) fn build_article(
         body_hash: Some(kiosque_model::stamp::of_body(&body)),
     };
     (summary, body)
+}
+
+/// `items` in `order` (a permutation of their indices).
+pub(crate) fn in_order<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order.iter().filter_map(|&i| slots[i].take()).collect()
 }
 
 /// The data contract's block for a cleaned part, with its mentions and embed author.

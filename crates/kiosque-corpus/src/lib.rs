@@ -249,7 +249,7 @@ pub fn assemble(articles: Vec<Analyzed>, knowledge: &Knowledge) -> Site {
         || link_corpus(&articles, knowledge),
         || article_ids(&articles),
     );
-    let mut pairs: Vec<(ArticleSummary, ArticleBody)> = articles
+    let pairs: Vec<(ArticleSummary, ArticleBody)> = articles
         .into_par_iter()
         .zip(ids)
         .zip(linking.of)
@@ -258,18 +258,23 @@ pub fn assemble(articles: Vec<Analyzed>, knowledge: &Knowledge) -> Site {
         })
         .collect();
 
-    // Newest first, undated last; then by title and id for a stable order.
-    pairs.par_sort_by(|(a, _), (b, _)| {
+    // Newest first, undated last; then by title and id for a stable order. The articles'
+    // indices are sorted (stably), not the articles.
+    let mut order: Vec<usize> = (0..pairs.len()).collect();
+    order.par_sort_unstable_by(|&x, &y| {
+        let (a, b) = (&pairs[x].0, &pairs[y].0);
         b.published
             .is_some()
             .cmp(&a.published.is_some())
             .then_with(|| b.published.cmp(&a.published))
             .then_with(|| a.title.cmp(&b.title))
             .then_with(|| a.id.cmp(&b.id))
+            .then(x.cmp(&y))
     });
-    let (summaries, bodies): (Vec<ArticleSummary>, Vec<ArticleBody>) = pairs.into_iter().unzip();
+    let (summaries, bodies): (Vec<ArticleSummary>, Vec<ArticleBody>) =
+        article::in_order(pairs, &order).into_iter().unzip();
 
-    let mut entities: Vec<Entity> = linking
+    let entities: Vec<Entity> = linking
         .entities
         .into_iter()
         .zip(linking.ids)
@@ -283,12 +288,16 @@ pub fn assemble(articles: Vec<Analyzed>, knowledge: &Knowledge) -> Site {
             value: e.value,
         })
         .collect();
-    entities.sort_by(|a, b| {
+    let mut order: Vec<usize> = (0..entities.len()).collect();
+    order.par_sort_unstable_by(|&x, &y| {
+        let (a, b) = (&entities[x], &entities[y]);
         b.articles
             .cmp(&a.articles)
             .then(b.mentions.cmp(&a.mentions))
             .then_with(|| a.id.cmp(&b.id))
+            .then(x.cmp(&y))
     });
+    let entities = article::in_order(entities, &order);
 
     Site {
         index: SiteIndex {

@@ -7,7 +7,6 @@ mod persons;
 mod typos;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use kiosque_model::Label;
 use kiosque_model::text::fold;
@@ -15,6 +14,10 @@ use rayon::prelude::*;
 
 use crate::dates::DateValue;
 use crate::ner::knowledge::Knowledge;
+
+/// The linker's hash maps: a fast hash with a seed drawn per map (they key millions of short
+/// strings in a large corpus).
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
 /// One mention to link.
 #[derive(Debug, Clone, PartialEq)]
@@ -157,7 +160,7 @@ struct TextFacts {
 /// runs on every core.
 pub fn link(occurrences: &[Occurrence<'_>], knowledge: &Knowledge, lang: &str) -> Linked {
     // 0. Each distinct text once: a corpus says "Donald Trump" thousands of times.
-    let mut text_index: HashMap<&str, u32> = HashMap::new();
+    let mut text_index: HashMap<&str, u32> = HashMap::default();
     let mut texts: Vec<&str> = Vec::new();
     // What each text needs: a gazetteer lookup, a matching form.
     let (mut lookup, mut matching) = (Vec::new(), Vec::new());
@@ -231,7 +234,7 @@ pub fn link(occurrences: &[Occurrence<'_>], knowledge: &Knowledge, lang: &str) -
     persons::resolve_partial_names(occurrences, &mut prepared, &names);
 
     // 2. One number per distinct (label, key), in order of first occurrence.
-    let mut keys: HashMap<(Label, Key), usize> = HashMap::new();
+    let mut keys: HashMap<(Label, Key), usize> = HashMap::default();
     let mut key_of_occ: Vec<usize> = Vec::with_capacity(occurrences.len());
     let mut key_list: Vec<(Label, Key)> = Vec::new();
     for entry in prepared {
@@ -317,25 +320,36 @@ pub fn link(occurrences: &[Occurrence<'_>], knowledge: &Knowledge, lang: &str) -
     let mut order: Vec<usize> = (0..drafts.len()).collect();
     order.par_sort_unstable_by(|&a, &b| sort_keys[a].cmp(&sort_keys[b]).then(a.cmp(&b)));
     drop(sort_keys);
-    let mut drafts: Vec<Option<LinkedEntity>> = drafts.into_iter().map(Some).collect();
-    let mut used: HashMap<String, u32> = HashMap::new();
-    let mut of = vec![0; occurrences.len()];
-    let mut entities = Vec::with_capacity(drafts.len());
-    for d in order {
-        let Some(mut entity) = drafts[d].take() else {
-            continue;
-        };
-        let n = used.entry(entity.id.clone()).or_insert(0);
+    // Ids that are not unique get a suffix, `-2` for the second in that order, and so on.
+    let mut suffix: Vec<u32> = vec![0; drafts.len()];
+    let mut used: HashMap<&str, u32> = HashMap::default();
+    for &d in &order {
+        let n = used.entry(drafts[d].id.as_str()).or_insert(0);
         *n += 1;
-        if *n > 1 {
-            entity.id = format!("{}-{}", entity.id, n);
-        }
-        let index = entities.len();
-        for &o in &members[ranges[d].clone()] {
-            of[o] = index;
-        }
-        entities.push(entity);
+        suffix[d] = *n;
     }
+    drop(used);
+    let mut index_of = vec![0; drafts.len()];
+    for (index, &d) in order.iter().enumerate() {
+        index_of[d] = index;
+    }
+    let mut of = vec![0; occurrences.len()];
+    for (d, range) in ranges.iter().enumerate() {
+        for &o in &members[range.clone()] {
+            of[o] = index_of[d];
+        }
+    }
+    let mut drafts: Vec<Option<LinkedEntity>> = drafts.into_iter().map(Some).collect();
+    let entities = order
+        .iter()
+        .filter_map(|&d| {
+            let mut entity = drafts[d].take()?;
+            if suffix[d] > 1 {
+                entity.id = format!("{}-{}", entity.id, suffix[d]);
+            }
+            Some(entity)
+        })
+        .collect();
     Linked { entities, of }
 }
 

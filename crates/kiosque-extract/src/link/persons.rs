@@ -1,11 +1,9 @@
 //! Names of people and how the corpus writes them: one label per name, initials ("B. Obama")
 //! and lone surnames ("Trump") joined to the full name they stand for.
 
-use std::collections::HashMap;
-
 use kiosque_model::Label;
 
-use super::{Key, Names, Occurrence, Sym};
+use super::{HashMap, Key, Names, Occurrence, Sym};
 
 /// One name written with several labels across the corpus ("Trump" as a person in most
 /// articles, as a place where the context misled recognition) takes its most frequent label
@@ -72,7 +70,7 @@ pub(super) fn merge_initials(prepared: &mut [(Label, Key)], names: &Names<'_>) {
             .filter_map(|sym| Some((sym, first_and_last(names.get(sym))?)))
     };
     // (initial, surname) → the one full name with them, or `None` when there are several.
-    let mut full: HashMap<(char, &str), Option<Sym>> = HashMap::new();
+    let mut full: HashMap<(char, &str), Option<Sym>> = HashMap::default();
     for (sym, (first, last)) in persons() {
         if first.chars().count() > 1
             && let Some(initial) = first.chars().next()
@@ -133,7 +131,7 @@ pub(super) fn resolve_partial_names(
     names: &Names<'_>,
 ) {
     // Surnames (the last words of full person names), numbered.
-    let mut surnames: HashMap<&str, u32> = HashMap::new();
+    let mut surnames: HashMap<&str, u32> = HashMap::default();
     let mut surname_of: Vec<Option<u32>> = vec![None; names.len()];
     // (surname, doc, full name): one per mention of a full person name.
     let mut uses: Vec<(u32, usize, Sym)> = Vec::new();

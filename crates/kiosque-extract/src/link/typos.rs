@@ -55,7 +55,7 @@ pub(super) fn merges(
         .collect();
     let mut variants: Vec<Variant> = chunks.concat();
     drop(chunks);
-    variants.par_sort_unstable();
+    sort_variants(&mut variants);
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for run in variants.chunk_by(|x, y| x.0 == y.0) {
         for (n, &(_, a, skip_a)) in run.iter().enumerate() {
@@ -96,6 +96,31 @@ pub(super) fn merges(
         merges.push((from, into));
     }
     merges
+}
+
+/// Sorts variants, by their hashes first: a counting sort on the hashes' top bits (uniformly
+/// spread), then a sort of each (small) bucket.
+fn sort_variants(variants: &mut Vec<Variant>) {
+    let bits = (variants.len().max(2).ilog2()).clamp(1, 24);
+    let bucket = |v: &Variant| (v.0 >> (64 - bits)) as usize;
+    let mut start = vec![0usize; (1 << bits) + 1];
+    for v in variants.iter() {
+        start[bucket(v) + 1] += 1;
+    }
+    for b in 0..1 << bits {
+        start[b + 1] += start[b];
+    }
+    let mut sorted = vec![(0, 0, 0); variants.len()];
+    let mut next = start.clone();
+    for &v in variants.iter() {
+        let b = bucket(&v);
+        sorted[next[b]] = v;
+        next[b] += 1;
+    }
+    for b in start.windows(2) {
+        sorted[b[0]..b[1]].sort_unstable();
+    }
+    *variants = sorted;
 }
 
 /// The hashes of names and of their deletion variants (each character left out in turn), with
