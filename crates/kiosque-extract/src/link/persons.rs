@@ -3,6 +3,8 @@
 
 use kiosque_model::Label;
 
+use rayon::prelude::*;
+
 use super::{HashMap, Key, Names, Occurrence, Sym};
 
 /// One name written with several labels across the corpus ("Trump" as a person in most
@@ -131,32 +133,37 @@ pub(super) fn resolve_partial_names(
     names: &Names<'_>,
 ) {
     // Surnames (the last words of full person names), numbered.
-    let mut surnames: HashMap<&str, u32> = HashMap::default();
-    let mut surname_of: Vec<Option<u32>> = vec![None; names.len()];
-    // (surname, doc, full name): one per mention of a full person name.
-    let mut uses: Vec<(u32, usize, Sym)> = Vec::new();
-    for (occ, &(label, key)) in occurrences.iter().zip(prepared.iter()) {
-        let Some(sym) = person_name(label, key) else {
-            continue;
-        };
-        let surname = match surname_of[sym as usize] {
-            Some(s) => s,
-            None => {
-                let Some((_, last)) = names.get(sym).rsplit_once(' ') else {
-                    continue;
-                };
-                let next = surnames.len() as u32;
-                let s = *surnames.entry(last).or_insert(next);
-                surname_of[sym as usize] = Some(s);
-                s
-            }
-        };
-        uses.push((surname, occ.doc, sym));
+    let mut person = vec![false; names.len()];
+    for &(label, key) in prepared.iter() {
+        if let Some(sym) = person_name(label, key) {
+            person[sym as usize] = true;
+        }
     }
+    let mut surnames: HashMap<&str, u32> = HashMap::default();
+    let surname_of: Vec<Option<u32>> = (0..names.len() as Sym)
+        .map(|sym| {
+            let (_, last) = names
+                .get(sym)
+                .rsplit_once(' ')
+                .filter(|_| person[sym as usize])?;
+            let next = surnames.len() as u32;
+            Some(*surnames.entry(last).or_insert(next))
+        })
+        .collect();
+    drop(person);
+    // (surname, doc, full name): one per mention of a full person name.
+    let mut uses: Vec<(u32, usize, Sym)> = occurrences
+        .par_iter()
+        .zip(prepared.par_iter())
+        .filter_map(|(occ, &(label, key))| {
+            let sym = person_name(label, key)?;
+            Some((surname_of[sym as usize]?, occ.doc, sym))
+        })
+        .collect();
     if uses.is_empty() {
         return;
     }
-    uses.sort_unstable();
+    uses.par_sort_unstable();
     // Mentions of each full name per (surname, doc), then per surname in the corpus.
     let mut counted: Vec<(u32, usize, Sym, u32)> = Vec::new();
     for run in uses.chunk_by(|a, b| a == b) {
@@ -177,7 +184,7 @@ pub(super) fn resolve_partial_names(
         .map(|&(surname, _, sym, n)| (surname, sym, n))
         .collect();
     drop(counted);
-    in_corpus.sort_unstable();
+    in_corpus.par_sort_unstable();
     let mut corpus_best: Vec<Option<Sym>> = vec![None; surnames.len()];
     for run in in_corpus.chunk_by(|a, b| a.0 == b.0) {
         let totals = run
@@ -187,39 +194,43 @@ pub(super) fn resolve_partial_names(
     }
     drop(in_corpus);
 
-    // The surname each one-word name is, if it is one (looked up once per name).
-    let mut lone: Vec<Option<Option<u32>>> = vec![None; names.len()];
-    for (occ, (label, key)) in occurrences.iter().zip(prepared.iter_mut()) {
-        let Key::Name(sym) = *key else {
-            continue;
-        };
-        if *label == Label::Date {
-            continue;
-        }
-        let surname = *lone[sym as usize].get_or_insert_with(|| {
+    // The surname each one-word name is, if it is one.
+    let lone: Vec<Option<u32>> = (0..names.len() as Sym)
+        .into_par_iter()
+        .map(|sym| {
             let name = names.get(sym);
-            if name.contains(' ') {
-                None
-            } else {
-                surnames.get(name).copied()
+            match name.contains(' ') {
+                true => None,
+                false => surnames.get(name).copied(),
+            }
+        })
+        .collect();
+    occurrences
+        .par_iter()
+        .zip(prepared.par_iter_mut())
+        .for_each(|(occ, (label, key))| {
+            let Key::Name(sym) = *key else {
+                return;
+            };
+            if *label == Label::Date {
+                return;
+            }
+            let Some(surname) = lone[sym as usize] else {
+                return;
+            };
+            let in_this_doc = in_doc
+                .binary_search_by(|(k, _)| k.cmp(&(surname, occ.doc)))
+                .ok()
+                .map(|i| in_doc[i].1);
+            // A surname mistyped as a place or organisation ("Durbin said") is the person its
+            // article names in full; elsewhere only person mentions follow the corpus.
+            let full = match label {
+                Label::Person => in_this_doc.or(corpus_best[surname as usize]),
+                _ => in_this_doc,
+            };
+            if let Some(full) = full {
+                *label = Label::Person;
+                *key = Key::Name(full);
             }
         });
-        let Some(surname) = surname else {
-            continue;
-        };
-        let in_this_doc = in_doc
-            .binary_search_by(|(k, _)| k.cmp(&(surname, occ.doc)))
-            .ok()
-            .map(|i| in_doc[i].1);
-        // A surname mistyped as a place or organisation ("Durbin said") is the person its
-        // article names in full; elsewhere only person mentions follow the corpus.
-        let full = match label {
-            Label::Person => in_this_doc.or(corpus_best[surname as usize]),
-            _ => in_this_doc,
-        };
-        if let Some(full) = full {
-            *label = Label::Person;
-            *key = Key::Name(full);
-        }
-    }
 }
