@@ -98,10 +98,13 @@ pub(super) fn merges(
     merges
 }
 
-/// Sorts variants, by their hashes first: a counting sort on the hashes' top bits (uniformly
-/// spread), then a sort of each (small) bucket.
+/// Sorts variants, by their hashes first: scattered into buckets by the hashes' top bits
+/// (uniformly spread; few enough buckets to write to them in cache), then each bucket sorted,
+/// on every core.
 fn sort_variants(variants: &mut Vec<Variant>) {
-    let bits = (variants.len().max(2).ilog2()).clamp(1, 24);
+    let bits = (variants.len().max(2).ilog2())
+        .saturating_sub(8)
+        .clamp(1, 12);
     let bucket = |v: &Variant| (v.0 >> (64 - bits)) as usize;
     let mut start = vec![0usize; (1 << bits) + 1];
     for v in variants.iter() {
@@ -117,9 +120,14 @@ fn sort_variants(variants: &mut Vec<Variant>) {
         sorted[next[b]] = v;
         next[b] += 1;
     }
+    let mut buckets: Vec<&mut [Variant]> = Vec::with_capacity(1 << bits);
+    let mut rest: &mut [Variant] = &mut sorted;
     for b in start.windows(2) {
-        sorted[b[0]..b[1]].sort_unstable();
+        let (this, others) = rest.split_at_mut(b[1] - b[0]);
+        buckets.push(this);
+        rest = others;
     }
+    buckets.into_par_iter().for_each(|b| b.sort_unstable());
     *variants = sorted;
 }
 
