@@ -20,7 +20,7 @@ use kiosque_corpus::analyses::{self, AnalysesError, Cache};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-use crate::message;
+use crate::{analyses_file, message};
 
 /// How long the cache of an output that is not built again is kept.
 const KEEP: Duration = Duration::from_secs(30 * 24 * 3600);
@@ -103,12 +103,12 @@ impl Loaded {
             Err(e) => {
                 let why = match e {
                     AnalysesError::Extractor { .. } | AnalysesError::Version { .. } => {
-                        "was written by another version of kiosque"
+                        "was made by another version of kiosque".to_owned()
                     }
-                    _ => "is damaged",
+                    e => format!("is damaged ({e})"),
                 };
                 message::warning(format_args!(
-                    "the analyses cache {} {why} ({e}): it is not used; every article is analysed again and the cache is rebuilt",
+                    "the analyses cache {} {why}: every article is analysed again and the cache is rebuilt",
                     path.display()
                 ));
                 Cache::default()
@@ -119,25 +119,33 @@ impl Loaded {
 
 /// Keeps the analyses of this build in the cache at `path`: appends those the cache does not
 /// hold yet as a new section, or rewrites the file with just this build's analyses when more
-/// than half of what it holds is no longer used (or it held nothing usable). Then removes the
-/// cache files of outputs not built for 30 days. Failures are warned about: the build does not
+/// than half of what it holds is no longer used (or it held nothing usable). With `prune` (the
+/// cache is in the cache directory, not a file the user named), then removes the cache files of
+/// outputs not built for 30 days beside it. Failures are warned about: the build does not
 /// depend on its cache.
-pub fn save(path: &Path, articles: &[Analyzed], kept: &Cache<'_>) {
+pub fn save(path: &Path, articles: &[Analyzed], kept: &Cache<'_>, prune: bool) {
     let fresh: Vec<&Analyzed> = articles.iter().filter(|a| !kept.contains(&a.key)).collect();
     let used = articles.len() - fresh.len();
     let unused = kept.len().saturating_sub(used);
-    let written = if kept.is_empty() || unused > used {
+    let damage = kept.damage();
+    if let Some(e) = &damage {
+        message::warning(format_args!(
+            "the analyses cache {} is damaged ({e}): the articles it held wrongly are analysed again and the cache is rebuilt",
+            path.display()
+        ));
+    }
+    let written = if kept.is_empty() || unused > used || damage.is_some() {
         let lines: Vec<Vec<u8>> = articles.par_iter().map(analyses::encode).collect();
-        rewrite(path, &lines)
+        analyses_file::replace(path, &lines)
     } else if fresh.is_empty() {
-        // Nothing to add; its date says it is in use (see `prune`).
+        // Nothing to add; its date says it is in use (see `remove_unused`).
         fs::File::options()
             .append(true)
             .open(path)
             .and_then(|f| f.set_modified(SystemTime::now()))
     } else {
         let lines: Vec<Vec<u8>> = fresh.par_iter().map(|a| analyses::encode(a)).collect();
-        append(path, &lines)
+        analyses_file::append(path, &lines)
     };
     if let Err(e) = written {
         message::warning(format_args!(
@@ -145,49 +153,14 @@ pub fn save(path: &Path, articles: &[Analyzed], kept: &Cache<'_>) {
             path.display()
         ));
     }
-    if let Some(dir) = path.parent() {
-        prune(dir, path);
+    if prune && let Some(dir) = path.parent() {
+        remove_unused(dir, path);
     }
-}
-
-/// Adds a section at the end of the file. Cut short, it makes the file unusable, which the
-/// next build detects (the section has no end line) and rebuilds.
-fn append(path: &Path, lines: &[Vec<u8>]) -> io::Result<()> {
-    let file = fs::File::options().append(true).open(path)?;
-    section(file, lines)
-}
-
-/// One section: header, lines, end line.
-fn section(out: impl io::Write, lines: &[Vec<u8>]) -> io::Result<()> {
-    let mut writer = analyses::Writer::new(io::BufWriter::with_capacity(1 << 20, out))?;
-    for line in lines {
-        writer.line(line)?;
-    }
-    writer.finish().map(drop)
-}
-
-/// Writes the file beside its final name, then renames it over: a reader never sees half of it.
-fn rewrite(path: &Path, lines: &[Vec<u8>]) -> io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)?;
-    let staging = dir.join(format!(
-        ".{}.{}.tmp",
-        path.file_name().unwrap_or_default().to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| {
-        section(fs::File::create(&staging)?, lines)?;
-        fs::rename(&staging, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&staging);
-    }
-    result
 }
 
 /// Removes cache files (and leftovers of interrupted writes) not modified for [`KEEP`], but
 /// never `current`.
-fn prune(dir: &Path, current: &Path) {
+fn remove_unused(dir: &Path, current: &Path) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };

@@ -200,7 +200,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>, Vec<InputW
         }
     };
     for path in paths {
-        if is_stdin(path) {
+        if is_dash(path) {
             add(path.clone(), &mut warnings);
         } else if path.is_dir() {
             let walker = WalkDir::new(path)
@@ -236,8 +236,9 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>, Vec<InputW
     (files, errors, warnings)
 }
 
-/// Whether `path` is `-`: JSON Lines records on standard input.
-pub fn is_stdin(path: &Path) -> bool {
+/// Whether `path` is `-`: standard input where a command reads (JSON Lines records), standard
+/// output where it writes.
+pub fn is_dash(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
@@ -258,7 +259,7 @@ pub fn read(path: &Path, options: &ReadOptions) -> (Vec<Input>, Vec<InputError>)
         line,
         reason,
     };
-    let ext = if is_stdin(path) {
+    let ext = if is_dash(path) {
         "jsonl".to_owned()
     } else {
         extension(path).unwrap_or_default()
@@ -268,7 +269,7 @@ pub fn read(path: &Path, options: &ReadOptions) -> (Vec<Input>, Vec<InputError>)
     // hold many articles: their records are checked one by one.
     let most = |factor: u64| options.max_article_size.saturating_mul(factor);
     let unread_above = match ext.as_str() {
-        _ if is_stdin(path) => None,
+        _ if is_dash(path) => None,
         "jsonl" | "json" => None,
         "html" | "htm" => Some((most(PAGE_SIZE_FACTOR), "page")),
         _ => Some((most(2), "file")),
@@ -285,7 +286,7 @@ pub fn read(path: &Path, options: &ReadOptions) -> (Vec<Input>, Vec<InputError>)
         );
         return (vec![], vec![error(None, reason)]);
     }
-    let bytes = if is_stdin(path) {
+    let bytes = if is_dash(path) {
         let mut bytes = Vec::new();
         std::io::stdin().read_to_end(&mut bytes).map(|_| bytes)
     } else {

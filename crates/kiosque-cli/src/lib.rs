@@ -2,6 +2,7 @@
 //! rendering static pages. `main.rs` only parses arguments and reports; the browser tests call
 //! these functions directly.
 
+pub mod analyses_file;
 pub mod atomic;
 pub mod cache;
 pub mod cli;

@@ -118,16 +118,10 @@ fn a_damaged_or_foreign_cache_is_not_used_and_is_rebuilt_with_a_warning() {
     let truncated = good[..good.len() / 2].to_owned();
     // Written by another kiosque.
     let foreign = good.replacen("\"extractor\":\"", "\"extractor\":\"0.0.0-other-", 1);
-    let not_ours = "{\"hello\":1}\n".to_owned();
     for (what, text, says) in [
         ("poisoned", poisoned, "is damaged"),
         ("truncated", truncated, "is damaged"),
-        (
-            "foreign",
-            foreign,
-            "was written by another version of kiosque",
-        ),
-        ("not ours", not_ours, "is damaged"),
+        ("foreign", foreign, "was made by another version of kiosque"),
     ] {
         fs::write(&cache, &text).expect("write");
         let output = build_with(&input, &out, &["--cache", &cache_arg]);
@@ -253,4 +247,69 @@ fn new_analyses_are_appended_and_a_cache_mostly_unused_is_rewritten() {
     );
     let again = build_with(&input, &out, &["--cache", &cache_arg]);
     assert_eq!(reused(&again), 1, "{}", stderr(&again));
+}
+
+#[test]
+fn a_cache_file_the_user_names_never_replaces_anything_else() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (input, out) = (dir.path().join("in"), dir.path().join("site"));
+    write_corpus(&input, &TEXTS[..2]);
+    let notes = dir.path().join("notes.txt");
+    fs::write(&notes, "my notes\n").expect("write");
+    let article = input.join("a0.txt");
+    let before = fs::read(&article).expect("read");
+    for (cache, says) in [
+        (notes.clone(), "not an analyses file"),
+        (article.clone(), "one of the inputs"),
+        (out.join("cache.jsonl"), "inside the site data"),
+    ] {
+        let (i, o, c) = (
+            input.display().to_string(),
+            out.display().to_string(),
+            cache.display().to_string(),
+        );
+        let output = kiosque(&["build", &i, "--out", &o, "--cache", &c]);
+        assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+        assert!(stderr(&output).contains(says), "{}", stderr(&output));
+    }
+    assert_eq!(fs::read_to_string(&notes).expect("read"), "my notes\n");
+    assert_eq!(fs::read(&article).expect("read"), before);
+    assert!(!out.exists(), "nothing was written");
+}
+
+#[test]
+fn a_damaged_file_in_the_cache_directory_is_replaced() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cache_dir = dir.path().join("cache-home");
+    let (input, out) = (dir.path().join("in"), dir.path().join("site"));
+    write_corpus(&input, &TEXTS);
+    let run = || {
+        let output = common::command()
+            .env("KIOSQUE_CACHE_DIR", &cache_dir)
+            .args([
+                "build",
+                &input.display().to_string(),
+                "--out",
+                &out.display().to_string(),
+            ])
+            .output()
+            .expect("kiosque runs");
+        assert!(output.status.success(), "{}", stderr(&output));
+        output
+    };
+    run();
+    let file = fs::read_dir(cache_dir.join("builds"))
+        .expect("builds")
+        .next()
+        .expect("a cache file")
+        .expect("entry")
+        .path();
+    fs::write(&file, "{\"hello\":1}\n").expect("write");
+    let output = run();
+    assert!(
+        stderr(&output).contains("is damaged"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(reused(&run()), TEXTS.len(), "rebuilt");
 }

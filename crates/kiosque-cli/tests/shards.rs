@@ -291,3 +291,104 @@ fn on_the_wikinews_corpus_three_shards_merged_equal_one_build() {
     ok(run(&args));
     assert_same_site(&d.join("single"), &merged);
 }
+
+/// The analyses file `text` with its first article's first mention moved to part 99, and its
+/// end line made anew to match: well formed, checksum and all, but not what an analysis writes.
+fn poisoned(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    let record = lines
+        .iter()
+        .position(|l| l.contains("\"found\":[{\"part\":"))
+        .expect("a record with mentions");
+    let at = lines[record].find("\"found\":[{\"part\":").expect("found") + 17;
+    let digits = lines[record][at..]
+        .find(|c: char| !c.is_ascii_digit())
+        .expect("a number");
+    lines[record].replace_range(at..at + digits, "99");
+    let end = lines.len() - 1;
+    let mut hasher = Sha256::new();
+    for line in &lines[..end] {
+        hasher.update(line.as_bytes());
+        hasher.update(b"\n");
+    }
+    let sha: String = hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    lines[end] = format!("{{\"records\":{},\"sha256\":\"{sha}\"}}", end - 1);
+    lines.join("\n") + "\n"
+}
+
+#[test]
+fn a_well_formed_record_that_no_analysis_writes_is_refused_not_trusted() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let all: Vec<(usize, &str)> = TEXTS.iter().copied().enumerate().collect();
+    write_texts(&d.join("whole"), &all);
+    let good = d.join("good.analyses");
+    analyze(&d.join("whole"), &good);
+    let bad = d.join("bad.analyses");
+    fs::write(&bad, poisoned(&fs::read_to_string(&good).expect("read"))).expect("write");
+    let output = run(&[
+        Path::new("merge"),
+        &bad,
+        Path::new("--out"),
+        &d.join("site"),
+    ]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("part 99, which is not there"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!d.join("site").exists());
+
+    // The same record in a build's cache: not used, the build is right, the cache rebuilt.
+    let cache = d.join("cache.jsonl");
+    fs::copy(&bad, &cache).expect("copy");
+    let (site, cache_arg) = (d.join("built"), cache.display().to_string());
+    let (whole, out) = (
+        d.join("whole").display().to_string(),
+        site.display().to_string(),
+    );
+    let first = ok(kiosque(&[
+        "build", &whole, "--out", &out, "--cache", &cache_arg,
+    ]));
+    assert!(stderr(&first).contains("is damaged"), "{}", stderr(&first));
+    build_whole(&d.join("whole"), &d.join("clean"));
+    assert_same_site(&site, &d.join("clean"));
+    let again = ok(kiosque(&[
+        "build", &whole, "--out", &out, "--cache", &cache_arg,
+    ]));
+    assert!(!stderr(&again).contains("damaged"), "{}", stderr(&again));
+}
+
+#[test]
+fn an_empty_part_gives_an_empty_section_that_merges() {
+    // An empty Spark partition: no record on standard input.
+    let empty = ok(run_with_stdin(&["analyze", "-", "--quiet"], b""));
+    let text = String::from_utf8(empty.stdout).expect("utf-8");
+    assert_eq!(text.lines().count(), 2, "a header and an end line: {text}");
+    assert!(
+        text.lines()
+            .last()
+            .expect("end")
+            .starts_with("{\"records\":0,")
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    write_texts(&d.join("whole"), &[(0, TEXTS[0]), (1, TEXTS[1])]);
+    analyze(&d.join("whole"), &d.join("a.analyses"));
+    fs::write(d.join("empty.analyses"), text).expect("write");
+    ok(run(&[
+        Path::new("merge"),
+        &d.join("empty.analyses"),
+        &d.join("a.analyses"),
+        Path::new("--out"),
+        &d.join("merged"),
+    ]));
+    build_whole(&d.join("whole"), &d.join("single"));
+    assert_same_site(&d.join("single"), &d.join("merged"));
+}

@@ -168,13 +168,58 @@ pub struct Entry<'a> {
 }
 
 impl Entry<'_> {
-    /// The analysed article.
+    /// The analysed article, checked: a record that reads but could not have been written by
+    /// the analysis (a mention outside its part, a part that is not there, a month 13) is an
+    /// error, never a panic or a wrong site later.
     pub fn decode(&self) -> Result<Analyzed, AnalysesError> {
-        serde_json::from_str(self.json).map_err(|e| AnalysesError::Record {
+        let error = |reason: String| AnalysesError::Record {
             line: self.line,
-            reason: format!("not an analysed article: {e}"),
-        })
+            reason,
+        };
+        let article: Analyzed = serde_json::from_str(self.json)
+            .map_err(|e| error(format!("not an analysed article: {e}")))?;
+        if article.key != self.key {
+            return Err(error(
+                "the record's key is not the one it starts with".to_owned(),
+            ));
+        }
+        check(&article).map_err(error)?;
+        Ok(article)
     }
+}
+
+/// What the analysis guarantees of an article, checked on a decoded one.
+fn check(article: &Analyzed) -> Result<(), String> {
+    use kiosque_extract::analysis::Place;
+    use kiosque_extract::dates::DateValue;
+    let parts = &article.analysis.cleaned.parts;
+    let lengths: Vec<u32> = parts
+        .iter()
+        .map(|p| u32::try_from(p.text.chars().count()).unwrap_or(u32::MAX))
+        .collect();
+    for (i, found) in article.analysis.found.iter().enumerate() {
+        let Some(part) = parts.get(found.part) else {
+            return Err(format!(
+                "mention {i} is in part {}, which is not there",
+                found.part
+            ));
+        };
+        if found.start > found.end {
+            return Err(format!("mention {i} ends before it starts"));
+        }
+        if found.place == Place::Text {
+            let base = part.text_span().start;
+            if found.start < base || found.end - base > lengths[found.part] {
+                return Err(format!("mention {i} is outside the text of its part"));
+            }
+        }
+        if let Some(DateValue::Month(_, month)) = found.date
+            && !(1..=12).contains(&month)
+        {
+            return Err(format!("mention {i} is dated in month {month}"));
+        }
+    }
+    Ok(())
 }
 
 /// The start of every record line: the key comes first (see [`encode`]).
@@ -317,6 +362,8 @@ pub fn parse(text: &str) -> Result<Vec<Entry<'_>>, AnalysesError> {
 #[derive(Debug, Default)]
 pub struct Cache<'a> {
     by_key: HashMap<&'a str, Entry<'a>>,
+    /// The first record that did not decode, if any: it was not used.
+    damage: std::sync::Mutex<Option<AnalysesError>>,
 }
 
 impl<'a> Cache<'a> {
@@ -324,6 +371,7 @@ impl<'a> Cache<'a> {
     pub fn new(entries: Vec<Entry<'a>>) -> Self {
         Cache {
             by_key: entries.into_iter().map(|e| (e.key, e)).collect(),
+            damage: std::sync::Mutex::default(),
         }
     }
 
@@ -337,9 +385,23 @@ impl<'a> Cache<'a> {
         self.by_key.is_empty()
     }
 
-    /// The analysis of the document with this key, if kept and readable.
+    /// The analysis of the document with this key, if kept and readable (one that is not is
+    /// remembered: see [`Cache::damage`]).
     pub(crate) fn get(&self, key: &str) -> Option<Analyzed> {
-        self.by_key.get(key).and_then(|e| e.decode().ok())
+        match self.by_key.get(key)?.decode() {
+            Ok(article) => Some(article),
+            Err(e) => {
+                if let Ok(mut damage) = self.damage.lock() {
+                    damage.get_or_insert(e);
+                }
+                None
+            }
+        }
+    }
+
+    /// The first record asked for that did not decode, if any.
+    pub fn damage(&self) -> Option<AnalysesError> {
+        self.damage.lock().ok().and_then(|d| d.clone())
     }
 
     /// Whether it holds an analysis of the document with this key.

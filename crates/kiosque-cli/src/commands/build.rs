@@ -12,6 +12,7 @@ use kiosque_extract::source::Warning;
 use kiosque_extract::source::ents::quoted;
 use kiosque_model::Label;
 
+use crate::analyses_file;
 use crate::cache::{self, Loaded};
 use crate::input::{self, Input, InputError, ReadOptions};
 use crate::message::{self, count};
@@ -64,7 +65,18 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
     output::prepare(&options.out, &options.inputs)?;
     let cache_file = match &options.cache {
         CacheChoice::Default => cache::directory().map(|d| cache::file_for(&d, &options.out)),
-        CacheChoice::File(path) => Some(path.clone()),
+        CacheChoice::File(path) => {
+            // A file the user named: never one of the inputs, the site data or anything else.
+            analyses_file::check_replaceable(path, &options.inputs, Some(&options.out)).map_err(
+                |e| {
+                    anyhow::anyhow!(
+                        "--cache: {e}; nothing was written; {} is unchanged",
+                        options.out.display()
+                    )
+                },
+            )?;
+            Some(path.clone())
+        }
         CacheChoice::Off => None,
     };
     let analysed = read_and_analyse(
@@ -74,7 +86,9 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
             quiet: options.quiet,
             max_article_size: options.max_article_size,
             cache: cache_file.as_deref(),
+            prune_cache: options.cache == CacheChoice::Default,
             target: &options.out,
+            allow_empty: false,
         },
         knowledge,
     )?;
@@ -112,8 +126,13 @@ pub struct ReadSpec<'a> {
     pub max_article_size: u64,
     /// The analyses cache to use and update, if any.
     pub cache: Option<&'a Path>,
+    /// Whether the cache is in the cache directory, where the files of outputs not built for
+    /// long are removed.
+    pub prune_cache: bool,
     /// What the command writes, for messages ("… is unchanged").
     pub target: &'a Path,
+    /// Whether no article at all (and no error) is a result rather than a failure.
+    pub allow_empty: bool,
 }
 
 /// Articles read and analysed.
@@ -162,7 +181,7 @@ pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::
     });
     progress.finish_and_clear();
     if let Some(path) = spec.cache {
-        cache::save(path, &articles, &kept);
+        cache::save(path, &articles, &kept, spec.prune_cache);
     }
     drop(kept);
     drop(loaded);
@@ -178,7 +197,7 @@ pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::
             spec.target.display()
         );
     }
-    if articles.is_empty() {
+    if articles.is_empty() && !(spec.allow_empty && errors.is_empty()) {
         anyhow::bail!(
             "no article could be read from {}: nothing was written; {} is unchanged",
             spec.inputs

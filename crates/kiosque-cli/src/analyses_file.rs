@@ -1,0 +1,102 @@
+//! Analyses files on disk (see [`kiosque_corpus::analyses`]): written whole beside their final
+//! name then renamed over it, or appended to as a new section; and the rule of what may be
+//! replaced. `kiosque analyze --out` and the analyses cache of `kiosque build` both use them.
+
+use std::fs;
+use std::io::{self, BufRead};
+use std::path::{Path, PathBuf};
+
+use kiosque_corpus::analyses;
+
+/// One section (header, lines made by [`analyses::encode`], end line) written to `out`.
+pub fn section(out: impl io::Write, lines: &[Vec<u8>]) -> io::Result<()> {
+    let mut writer = analyses::Writer::new(io::BufWriter::with_capacity(1 << 20, out))?;
+    for line in lines {
+        writer.line(line)?;
+    }
+    writer.finish().map(drop)
+}
+
+/// Writes the file as one section beside its final name, then renames it over: a reader never
+/// sees half of it, and `path` is whole or as it was.
+pub fn replace(path: &Path, lines: &[Vec<u8>]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    fs::create_dir_all(dir)?;
+    let staging = dir.join(format!(
+        ".{}.{}.tmp",
+        path.file_name().unwrap_or_default().to_string_lossy(),
+        std::process::id()
+    ));
+    let result = fs::File::create(&staging)
+        .and_then(|f| section(f, lines))
+        .and_then(|()| fs::rename(&staging, path));
+    if result.is_err() {
+        let _ = fs::remove_file(&staging);
+    }
+    result
+}
+
+/// Adds a section at the end of the file. Cut short, it makes the file unusable, which its next
+/// reader detects (the section has no end line).
+pub fn append(path: &Path, lines: &[Vec<u8>]) -> io::Result<()> {
+    section(fs::File::options().append(true).open(path)?, lines)
+}
+
+/// Why a path may not be replaced by an analyses file.
+#[derive(Debug, thiserror::Error)]
+pub enum Refused {
+    /// It is, or is inside, one of the inputs.
+    #[error("{} is one of the inputs: refusing to replace it with analyses", .0.display())]
+    Input(PathBuf),
+    /// It is inside the site data directory.
+    #[error("{} is inside the site data directory {}: refusing to write analyses there", .0.display(), .1.display())]
+    InsideOutput(PathBuf, PathBuf),
+    /// It holds something else.
+    #[error("{} is not an analyses file: refusing to replace it", .0.display())]
+    NotAnalyses(PathBuf),
+}
+
+/// Refuses a `path` that is one of the `inputs` (or inside one), inside `out`, or a file that
+/// holds something other than analyses. A missing or empty file may be written.
+pub fn check_replaceable(
+    path: &Path,
+    inputs: &[PathBuf],
+    out: Option<&Path>,
+) -> Result<(), Refused> {
+    let real = real_path(path);
+    for input in inputs {
+        if let Ok(input) = fs::canonicalize(input)
+            && real.starts_with(&input)
+        {
+            return Err(Refused::Input(path.to_path_buf()));
+        }
+    }
+    if let Some(out) = out
+        && real.starts_with(real_path(out))
+    {
+        return Err(Refused::InsideOutput(path.to_path_buf(), out.to_path_buf()));
+    }
+    let mut first = String::new();
+    let read = fs::File::open(path)
+        .map(io::BufReader::new)
+        .and_then(|mut r| r.read_line(&mut first));
+    if read.is_ok_and(|n| n > 0) && !analyses::is_header(&first) {
+        return Err(Refused::NotAnalyses(path.to_path_buf()));
+    }
+    Ok(())
+}
+
+/// `path` with its links resolved, as far as it exists: the file need not exist yet.
+fn real_path(path: &Path) -> PathBuf {
+    if let Ok(real) = fs::canonicalize(path) {
+        return real;
+    }
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    match (absolute.parent(), absolute.file_name()) {
+        (Some(parent), Some(name)) => real_path(parent).join(name),
+        _ => absolute,
+    }
+}
