@@ -340,7 +340,9 @@ fn shard_and_merge(
     let mut files: Vec<PathBuf> = std::fs::read_dir(&shards)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .collect();
+    // Merged in reverse order: the site must not depend on the order of the shards.
     files.sort();
+    files.reverse();
     let count = files.len();
     merge_args.extend(files.into_iter().map(Into::into));
     merge_args.extend(["--out".into(), merged.clone().into(), "--quiet".into()]);

@@ -120,10 +120,10 @@ pub struct Inputs {
     pub warnings: Vec<InputWarning>,
 }
 
-/// Reads every article of the given files and directories: each file once, in parallel, and
-/// each article once (a copy identical in text and metadata is left out, with a warning).
+/// Reads every article of the given files and directories: each file once, in parallel (copies
+/// of an article are left out later, by [`kiosque_corpus::once_each`]).
 pub fn read_all(paths: &[PathBuf], options: &ReadOptions) -> Inputs {
-    let (files, mut errors, mut warnings) = discover(paths);
+    let (files, mut errors, warnings) = discover(paths);
     let read: Vec<(Vec<Input>, Vec<InputError>)> =
         files.par_iter().map(|f| read(f, options)).collect();
     let mut articles = Vec::new();
@@ -131,51 +131,11 @@ pub fn read_all(paths: &[PathBuf], options: &ReadOptions) -> Inputs {
         articles.extend(ok);
         errors.extend(failed);
     }
-    let articles = without_copies(articles, &mut warnings);
     Inputs {
         articles,
         errors,
         warnings,
     }
-}
-
-/// The articles less exact copies (same text, metadata and entities). Of copies, the one
-/// from the first origin in sort order is kept, whatever the order the inputs were given in.
-fn without_copies(articles: Vec<Input>, warnings: &mut Vec<InputWarning>) -> Vec<Input> {
-    let mut by_text: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, a) in articles.iter().enumerate() {
-        by_text
-            .entry(kiosque_model::stamp::of_text(&a.document.text))
-            .or_default()
-            .push(i);
-    }
-    let key = |a: &Input| (a.path.clone(), a.line);
-    let mut copy = vec![false; articles.len()];
-    for mut same_text in by_text.into_values().filter(|g| g.len() > 1) {
-        same_text.sort_by_key(|&i| key(&articles[i]));
-        for (n, &i) in same_text.iter().enumerate() {
-            if copy[i] {
-                continue;
-            }
-            for &j in &same_text[n + 1..] {
-                if !copy[j] && articles[j].document == articles[i].document {
-                    copy[j] = true;
-                    warnings.push(InputWarning {
-                        origin: articles[j].origin(),
-                        message: format!(
-                            "the same article as {} (identical text and metadata); built once",
-                            articles[i].origin()
-                        ),
-                    });
-                }
-            }
-        }
-    }
-    articles
-        .into_iter()
-        .zip(copy)
-        .filter_map(|(a, copy)| (!copy).then_some(a))
-        .collect()
 }
 
 /// Expands the given paths into the files to read, hidden files and unknown extensions

@@ -285,7 +285,8 @@ fn on_the_wikinews_corpus_three_shards_merged_equal_one_build() {
     }
     build_whole(&d.join("parts"), &d.join("single"));
     let mut args: Vec<&Path> = vec![Path::new("merge")];
-    args.extend(analyses.iter().map(PathBuf::as_path));
+    // In another order than build reads the parts: the site does not depend on it.
+    args.extend(analyses.iter().rev().map(PathBuf::as_path));
     let merged = d.join("merged");
     args.extend([Path::new("--out"), merged.as_path()]);
     ok(run(&args));
@@ -390,5 +391,46 @@ fn an_empty_part_gives_an_empty_section_that_merges() {
         &d.join("merged"),
     ]));
     build_whole(&d.join("whole"), &d.join("single"));
+    assert_same_site(&d.join("single"), &d.join("merged"));
+}
+
+#[test]
+fn copies_across_parts_are_left_out_as_build_leaves_them_out() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    // The same article in `a/` and `a-b/` (a walk meets `a/` first, a string sort `a-b/`), and
+    // the same record twice, once with a date that is not one (a warning, nothing else).
+    let article = format!("---\ndate: 2025-01-02\n---\n{}\n", TEXTS[1]);
+    for (sub, name) in [("a", "x.txt"), ("a-b", "y.txt")] {
+        fs::create_dir_all(d.join("whole").join(sub)).expect("mkdir");
+        fs::write(d.join("whole").join(sub).join(name), &article).expect("write");
+    }
+    let record = |extra: &str| {
+        format!(
+            "{{\"title\":\"Rencontre\",\"text\":\"{}\"{extra}}}",
+            TEXTS[3].replace('\n', "\\n")
+        )
+    };
+    fs::write(d.join("whole").join("p1.jsonl"), record("")).expect("write");
+    fs::write(
+        d.join("whole").join("p2.jsonl"),
+        record(",\"date\":\"yesterday-ish\""),
+    )
+    .expect("write");
+    build_whole(&d.join("whole"), &d.join("single"));
+    let parts = ["a-b", "p2.jsonl", "a", "p1.jsonl"];
+    let mut args: Vec<PathBuf> = vec!["merge".into()];
+    for (i, part) in parts.iter().enumerate() {
+        let file = d.join(format!("{i}.analyses"));
+        analyze(&d.join("whole").join(part), &file);
+        args.push(file);
+    }
+    args.extend(["--out".into(), d.join("merged")]);
+    let merged = ok(run(&args.iter().map(PathBuf::as_path).collect::<Vec<_>>()));
+    assert!(
+        stderr(&merged).contains("x.txt (identical text and metadata)"),
+        "{}",
+        stderr(&merged)
+    );
     assert_same_site(&d.join("single"), &d.join("merged"));
 }

@@ -52,6 +52,9 @@ pub fn article_ids(articles: &[Analyzed]) -> (Vec<String>, Vec<IdClash>) {
                 .then(da.cmp(&db))
                 .then_with(|| a.digest.cmp(&b.digest))
                 .then_with(|| whole_digest(a).cmp(&whole_digest(b)))
+                // What analysis read decides, not where it was read from (a shard read from
+                // standard input has other origins than the files `build` reads).
+                .then_with(|| a.key.cmp(&b.key))
                 .then_with(|| a.origin.cmp(&b.origin))
         });
         let kept = &articles[members[0]];

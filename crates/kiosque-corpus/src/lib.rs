@@ -8,6 +8,7 @@
 
 pub mod analyses;
 mod article;
+mod copies;
 mod ids;
 
 use std::collections::BTreeMap;
@@ -24,6 +25,7 @@ use kiosque_model::{
 use rayon::prelude::*;
 
 pub use article::{into_block, to_block};
+pub use copies::{Copy, once_each};
 pub use ids::{IdClash, article_ids};
 
 /// A document to analyse, with where it came from.
@@ -234,16 +236,34 @@ pub fn locate_all(sources: Vec<Source>, knowledge: &Knowledge) -> Vec<Vec<Locate
             article
         })
         .collect();
-    let linking = link_corpus(&articles, knowledge);
-    articles
+    // Linked in the order `assemble` links in; given back in input order.
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    order.par_sort_unstable_by(|&x, &y| canonical(&articles[x], &articles[y]));
+    let mut sorted: Vec<Option<Analyzed>> = articles.into_iter().map(Some).collect();
+    let sorted: Vec<Analyzed> = order.iter().filter_map(|&i| sorted[i].take()).collect();
+    let linking = link_corpus(&sorted, knowledge);
+    let located: Vec<Vec<Located>> = sorted
         .par_iter()
         .zip(&linking.of)
         .map(|(article, of)| locate(&article.analysis, of, &linking.ids))
-        .collect()
+        .collect();
+    let mut in_input_order: Vec<Vec<Located>> = vec![Vec::new(); located.len()];
+    for (located, &i) in located.into_iter().zip(&order) {
+        in_input_order[i] = located;
+    }
+    in_input_order
 }
 
-/// Builds the site data from analysed articles (in input order), consuming them.
-pub fn assemble(articles: Vec<Analyzed>, knowledge: &Knowledge) -> Site {
+/// The one order articles are linked in: by key (what analysis read of them), then by origin.
+fn canonical(a: &Analyzed, b: &Analyzed) -> std::cmp::Ordering {
+    a.key.cmp(&b.key).then_with(|| a.origin.cmp(&b.origin))
+}
+
+/// Builds the site data from analysed articles (in any order), consuming them.
+pub fn assemble(mut articles: Vec<Analyzed>, knowledge: &Knowledge) -> Site {
+    // Linking depends on the order it meets mentions in: it meets them in one order whatever
+    // the order of the inputs (or of the shards of a sharded build).
+    articles.par_sort_unstable_by(canonical);
     // Linking is mostly serial: the ids are made meanwhile.
     let (linking, (ids, clashes)) = rayon::join(
         || link_corpus(&articles, knowledge),

@@ -208,12 +208,14 @@ pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::
             spec.target.display()
         );
     }
+    let (articles, copies) = kiosque_corpus::once_each(articles);
     let warnings = if spec.quiet {
         Vec::new()
     } else {
         read.warnings
             .iter()
             .map(ToString::to_string)
+            .chain(copies.iter().map(ToString::to_string))
             .chain(article_warnings(&articles))
             .collect()
     };

@@ -2,7 +2,6 @@
 //! analyses files of `kiosque analyze`, links all their articles and writes the site data as
 //! `build` does: the same site, byte for byte, as `build` of all the inputs.
 
-use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -57,8 +56,8 @@ pub fn run(
         .collect::<anyhow::Result<_>>()?;
     drop(entries);
     drop(texts);
-    let mut warnings = Vec::new();
-    let articles = once_each(decoded, &mut warnings);
+    let (articles, copies) = kiosque_corpus::once_each(decoded);
+    let warnings: Vec<String> = copies.iter().map(ToString::to_string).collect();
     if articles.is_empty() {
         anyhow::bail!(
             "the analyses hold no article: nothing was written; {} is unchanged",
@@ -81,59 +80,4 @@ fn read(file: &Path) -> anyhow::Result<String> {
         std::fs::read_to_string(file)
     };
     result.map_err(|e| anyhow::anyhow!("{}: cannot read: {e}; nothing was written", file.display()))
-}
-
-/// The articles less those analysed twice (the same document in two parts of the corpus): of
-/// those, the one from the first origin in sort order is kept, as `build` keeps it.
-fn once_each(articles: Vec<Analyzed>, warnings: &mut Vec<String>) -> Vec<Analyzed> {
-    let mut first: HashMap<&str, usize> = HashMap::with_capacity(articles.len());
-    let mut keep = vec![true; articles.len()];
-    for (i, article) in articles.iter().enumerate() {
-        match first.get(article.key.as_str()) {
-            None => {
-                first.insert(&article.key, i);
-            }
-            Some(&j) => {
-                let (kept, dropped) =
-                    if origin_order(&articles[i].origin) < origin_order(&articles[j].origin) {
-                        first.insert(&article.key, i);
-                        (i, j)
-                    } else {
-                        (j, i)
-                    };
-                keep[dropped] = false;
-                warnings.push(format!(
-                    "{}: the same article as {} (identical text and metadata); built once",
-                    articles[dropped].origin, articles[kept].origin
-                ));
-            }
-        }
-    }
-    articles
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(a, keep)| keep.then_some(a))
-        .collect()
-}
-
-/// An origin (`path` or `path:line`) as `build` orders inputs: by path, then line.
-fn origin_order(origin: &str) -> (&str, Option<usize>) {
-    match origin.rsplit_once(':') {
-        Some((path, line)) if !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()) => {
-            (path, line.parse().ok())
-        }
-        _ => (origin, None),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn origins_order_by_path_then_line_number() {
-        assert!(origin_order("a.jsonl:9") < origin_order("a.jsonl:10"));
-        assert!(origin_order("a.jsonl:10") < origin_order("b.jsonl:1"));
-        assert_eq!(origin_order("notes.txt"), ("notes.txt", None));
-    }
 }

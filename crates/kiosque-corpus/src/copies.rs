@@ -1,0 +1,90 @@
+//! Copies: the same document read twice (from two files, two lines, or two shards of a sharded
+//! build) is built once. `kiosque build` and `kiosque merge` both leave copies out here, so they
+//! keep the same one.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::Analyzed;
+
+/// An article left out because another is the same document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Copy {
+    /// Where the article that is kept came from.
+    pub kept: String,
+    /// Where the copy left out came from.
+    pub left_out: String,
+}
+
+impl std::fmt::Display for Copy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: the same article as {} (identical text and metadata); built once",
+            self.left_out, self.kept
+        )
+    }
+}
+
+/// The articles less copies: articles with one key (the same text, format, metadata and
+/// imported entities) are one document, and of them the one whose origin comes first (by path,
+/// then line) is kept, whatever the order they come in. Keeps the order of the others.
+pub fn once_each(articles: Vec<Analyzed>) -> (Vec<Analyzed>, Vec<Copy>) {
+    let mut first: HashMap<&str, usize> = HashMap::with_capacity(articles.len());
+    let mut keep = vec![true; articles.len()];
+    let mut copies = Vec::new();
+    for (i, article) in articles.iter().enumerate() {
+        let Some(&j) = first.get(article.key.as_str()) else {
+            first.insert(&article.key, i);
+            continue;
+        };
+        let (kept, left_out) = match by_origin(&article.origin, &articles[j].origin) {
+            Ordering::Less => {
+                first.insert(&article.key, i);
+                (i, j)
+            }
+            _ => (j, i),
+        };
+        keep[left_out] = false;
+        copies.push(Copy {
+            kept: articles[kept].origin.clone(),
+            left_out: articles[left_out].origin.clone(),
+        });
+    }
+    let articles = articles
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(a, keep)| keep.then_some(a))
+        .collect();
+    (articles, copies)
+}
+
+/// Origins (`path` or `path:line`) in the order inputs are read: by path (component by
+/// component, as directories are walked), then line.
+fn by_origin(a: &str, b: &str) -> Ordering {
+    let split = |origin: &str| -> (String, Option<usize>) {
+        match origin.rsplit_once(':') {
+            Some((path, line)) if !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()) => {
+                (path.to_owned(), line.parse().ok())
+            }
+            _ => (origin.to_owned(), None),
+        }
+    };
+    let ((pa, la), (pb, lb)) = (split(a), split(b));
+    Path::new(&pa).cmp(Path::new(&pb)).then(la.cmp(&lb))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins_order_by_path_components_then_line_number() {
+        assert_eq!(by_origin("a.jsonl:9", "a.jsonl:10"), Ordering::Less);
+        assert_eq!(by_origin("a.jsonl:10", "b.jsonl:1"), Ordering::Less);
+        // As a directory walk meets them: `in/a/…` before `in/a-b/…`.
+        assert_eq!(by_origin("in/a/x.txt", "in/a-b/y.txt"), Ordering::Less);
+        assert_eq!(by_origin("notes.txt", "notes.txt"), Ordering::Equal);
+    }
+}
