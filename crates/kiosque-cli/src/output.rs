@@ -163,6 +163,17 @@ impl SiteFile<'_> {
         }
     }
 
+    /// The file's bytes: compact JSON with a final newline.
+    fn bytes(&self) -> Result<Vec<u8>, OutputError> {
+        let mut bytes = match self {
+            SiteFile::Index(index) => serde_json::to_vec(index),
+            SiteFile::Body(body) => serde_json::to_vec(body),
+        }
+        .map_err(OutputError::Json)?;
+        bytes.push(b'\n');
+        Ok(bytes)
+    }
+
     /// Writes the file as compact JSON with a final newline, straight from the site data: no
     /// copy of the whole file is kept in memory.
     fn write(&self, path: &Path) -> Result<(), OutputError> {
@@ -215,8 +226,8 @@ struct PreviousArticle {
 impl<'a> Reuse<'a> {
     /// The articles of `index` whose file in the complete tree `dir` (with its `manifest`) may
     /// be reused: listed in the manifest, with the same `body_hash` in its `index.json` as in
-    /// `index`. The fingerprint is of the file's exact text (`kiosque_model::stamp`), so an
-    /// equal one means an equal file. None if the previous index cannot be read.
+    /// `index` (whether its bytes are the same is checked when it is put in place: see
+    /// [`Reuse::put`]). None if the previous index cannot be read.
     fn read(dir: &Path, manifest: &Manifest, index: &'a kiosque_model::SiteIndex) -> Reuse<'a> {
         let previous = fs::read(dir.join("index.json"))
             .ok()
@@ -253,16 +264,25 @@ impl<'a> Reuse<'a> {
     }
 
     /// Puts `file` at `path` in the new tree: a hard link to the previous tree's copy where
-    /// that one may be reused and the link can be made, else the file written anew. Returns
+    /// that one may be reused, holds exactly the bytes this build would write (a file edited
+    /// in place is never kept) and the link can be made; else the file written anew. Returns
     /// whether it was written (and so needs flushing).
     fn put(&self, file: &SiteFile<'_>, path: &Path) -> Result<bool, OutputError> {
-        if let SiteFile::Body(body) = file
-            && self.ids.contains(body.id.as_str())
-            && link(&native(&self.dir, &body_path(&body.id)), path)
-        {
+        let SiteFile::Body(body) = file else {
+            return file.write(path).map(|()| true);
+        };
+        if !self.ids.contains(body.id.as_str()) {
+            return file.write(path).map(|()| true);
+        }
+        let bytes = file.bytes()?;
+        let old = native(&self.dir, &body_path(&body.id));
+        if fs::read(&old).is_ok_and(|held| held == bytes) && link(&old, path) {
             return Ok(false);
         }
-        file.write(path).map(|()| true)
+        fs::File::create_new(path)
+            .and_then(|mut f| f.write_all(&bytes))
+            .map_err(io_error(path))?;
+        Ok(true)
     }
 }
 
