@@ -16,26 +16,6 @@ use kiosque_extract::link::{self, Occurrence};
 use kiosque_extract::ner::knowledge::Knowledge;
 use kiosque_model::Label;
 
-/// What the pipeline needs of a read input (as `kiosque build` gives it).
-fn source(input: Input) -> Source {
-    let origin = input.origin();
-    let file_stem = input
-        .line
-        .is_none()
-        .then(|| {
-            input
-                .path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-        })
-        .flatten();
-    Source {
-        origin,
-        file_stem,
-        document: input.document,
-    }
-}
-
 /// The linker's input as `assemble` builds it (every linkable mention, weighted by its part):
 /// to time the linker alone.
 fn occurrences(articles: &[Analyzed]) -> Vec<Occurrence<'_>> {
@@ -110,7 +90,7 @@ fn main() -> anyhow::Result<()> {
             max_article_size: input::DEFAULT_MAX_ARTICLE_SIZE,
         },
     );
-    let sources: Vec<Source> = read.articles.into_iter().map(source).collect();
+    let sources: Vec<Source> = read.articles.into_iter().map(Input::into_source).collect();
     let started = Instant::now();
     let articles = analyze(sources, knowledge, None, |_| {});
     let analysis = started.elapsed();

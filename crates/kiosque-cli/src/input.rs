@@ -100,6 +100,26 @@ impl Input {
         origin(&self.path, self.line)
     }
 
+    /// What the corpus pipeline needs of it: its document, and where it came from for messages
+    /// and ids (the file's name is an article's id when its title is derived).
+    pub fn into_source(self) -> kiosque_corpus::Source {
+        let origin = self.origin();
+        let file_stem = self
+            .line
+            .is_none()
+            .then(|| {
+                self.path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+            })
+            .flatten();
+        kiosque_corpus::Source {
+            origin,
+            file_stem,
+            document: self.document,
+        }
+    }
+
     /// What reading it ignored or changed, with where.
     pub fn warnings(&self) -> impl Iterator<Item = InputWarning> + '_ {
         self.document.warnings.iter().map(|w| InputWarning {

@@ -166,7 +166,7 @@ pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::
         "articles",
         spec.quiet,
     );
-    let sources: Vec<Source> = read.articles.into_iter().map(source).collect();
+    let sources: Vec<Source> = read.articles.into_iter().map(Input::into_source).collect();
     let loaded = spec
         .cache
         .map(|p| Loaded::read(p.to_path_buf()))
@@ -247,27 +247,6 @@ pub fn publish(
         }
     }
     Ok(site)
-}
-
-/// What the pipeline needs of a read input: its document, and where it came from for messages
-/// and ids.
-fn source(input: Input) -> Source {
-    let origin = input.origin();
-    let file_stem = input
-        .line
-        .is_none()
-        .then(|| {
-            input
-                .path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-        })
-        .flatten();
-    Source {
-        origin,
-        file_stem,
-        document: input.document,
-    }
 }
 
 /// What reading and analysis did differently than the inputs asked, article by article, then
