@@ -320,15 +320,29 @@ pub fn link(occurrences: &[Occurrence<'_>], knowledge: &Knowledge, lang: &str) -
     let mut order: Vec<usize> = (0..drafts.len()).collect();
     order.par_sort_unstable_by(|&a, &b| sort_keys[a].cmp(&sort_keys[b]).then(a.cmp(&b)));
     drop(sort_keys);
-    // Ids that are not unique get a suffix, `-2` for the second in that order, and so on.
-    let mut suffix: Vec<u32> = vec![0; drafts.len()];
-    let mut used: HashMap<&str, u32> = HashMap::default();
+    // Ids that are not unique get a suffix, `-2` for the second in that order, and so on,
+    // skipping any that is already the id of another entity ("Springfield 2").
+    let mut suffixed: Vec<Option<String>> = vec![None; drafts.len()];
+    let mut seen: HashMap<&str, u32> = HashMap::default();
+    let bases: std::collections::HashSet<&str> = drafts.iter().map(|d| d.id.as_str()).collect();
+    let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
     for &d in &order {
-        let n = used.entry(drafts[d].id.as_str()).or_insert(0);
+        let n = seen.entry(drafts[d].id.as_str()).or_insert(0);
         *n += 1;
-        suffix[d] = *n;
+        if *n > 1 {
+            let mut k = *n;
+            let id = loop {
+                let candidate = format!("{}-{k}", drafts[d].id);
+                if !bases.contains(candidate.as_str()) && !taken.contains(&candidate) {
+                    break candidate;
+                }
+                k += 1;
+            };
+            taken.insert(id.clone());
+            suffixed[d] = Some(id);
+        }
     }
-    drop(used);
+    drop((seen, bases, taken));
     let mut index_of = vec![0; drafts.len()];
     for (index, &d) in order.iter().enumerate() {
         index_of[d] = index;
@@ -344,8 +358,8 @@ pub fn link(occurrences: &[Occurrence<'_>], knowledge: &Knowledge, lang: &str) -
         .iter()
         .filter_map(|&d| {
             let mut entity = drafts[d].take()?;
-            if suffix[d] > 1 {
-                entity.id = format!("{}-{}", entity.id, suffix[d]);
+            if let Some(id) = suffixed[d].take() {
+                entity.id = id;
             }
             Some(entity)
         })

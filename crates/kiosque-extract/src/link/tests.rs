@@ -320,3 +320,24 @@ fn a_large_corpus_with_many_shared_surnames_links() {
         std::fs::write(path, format!("{linked:#?}")).expect("dump written");
     }
 }
+
+#[test]
+fn entity_ids_stay_unique_when_a_suffixed_id_is_also_a_name() {
+    // Two known places of one name (two entries: two entities, `loc-springfield` and its
+    // `-2`), and a place whose own name makes `loc-springfield-2`.
+    let knowledge = Knowledge::from_sources(&Sources {
+        places: "city\tSpringfield\tSpringfield\t\t6\ncity\tSpringfield\tSpringfield\t\t5",
+        ..Sources::default()
+    });
+    let mut first = occ(0, Label::Place, "Springfield");
+    first.entry = Some(0);
+    let mut second = occ(1, Label::Place, "Springfield");
+    second.entry = Some(1);
+    let occurrences = vec![first, second, occ(2, Label::Place, "Springfield 2")];
+    let linked = link(&occurrences, &knowledge, "en");
+    let mut ids: Vec<&str> = linked.entities.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids.len(), 3, "{ids:?}");
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), 3, "entity ids are unique: {:?}", linked.entities);
+}
