@@ -34,7 +34,9 @@ impl Context<'_, '_> {
     /// Names, aliases, counts and id of one group of occurrences (`occs`, in their order).
     pub fn describe(&self, occs: &[usize]) -> LinkedEntity {
         let occurrences = self.occurrences;
-        let label = occurrences[occs[0]].label;
+        // The label the name was unified to (every key of a group has it), not the first
+        // mention's own.
+        let label = self.key_list[self.key_of_occ[occs[0]]].0;
         let mut docs: Vec<usize> = occs.iter().map(|&o| occurrences[o].doc).collect();
         docs.sort_unstable();
         docs.dedup();

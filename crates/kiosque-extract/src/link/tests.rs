@@ -341,3 +341,22 @@ fn entity_ids_stay_unique_when_a_suffixed_id_is_also_a_name() {
     ids.dedup();
     assert_eq!(ids.len(), 3, "entity ids are unique: {:?}", linked.entities);
 }
+
+#[test]
+fn an_entity_has_the_label_its_name_was_unified_to_not_its_first_mentions() {
+    // Read as a place once, then twice as a person: a person, whichever comes first.
+    for labels in [
+        [Label::Place, Label::Person, Label::Person],
+        [Label::Person, Label::Place, Label::Person],
+    ] {
+        let occurrences: Vec<Occurrence> = labels
+            .iter()
+            .enumerate()
+            .map(|(doc, &label)| occ(doc, label, "Zorglubie"))
+            .collect();
+        let linked = link(&occurrences, &knowledge(), "fr");
+        assert_eq!(linked.entities.len(), 1, "{labels:?}");
+        assert_eq!(linked.entities[0].label, Label::Person, "{labels:?}");
+        assert_eq!(linked.entities[0].id, "per-zorglubie", "{labels:?}");
+    }
+}
