@@ -98,22 +98,29 @@ impl Loaded {
         let Some(path) = &self.path else {
             return Cache::default();
         };
-        match analyses::parse(&self.text) {
-            Ok(entries) => Cache::new(entries),
-            Err(e) => {
-                let why = match e {
-                    AnalysesError::Extractor { .. } | AnalysesError::Version { .. } => {
-                        "was made by another version of kiosque".to_owned()
-                    }
-                    e => format!("is damaged ({e})"),
-                };
-                message::warning(format_args!(
-                    "the analyses cache {} {why}: every article is analysed again and the cache is rebuilt",
-                    path.display()
-                ));
-                Cache::default()
+        let (entries, error) = analyses::sections(&self.text);
+        let Some(e) = error else {
+            return Cache::new(entries);
+        };
+        let why = match e {
+            AnalysesError::Extractor { .. } | AnalysesError::Version { .. } => {
+                "was made by another version of kiosque".to_owned()
             }
-        }
+            e => format!("is damaged ({e})"),
+        };
+        let then = if entries.is_empty() {
+            "every article is analysed again".to_owned()
+        } else {
+            format!(
+                "the {} analyses before the damage are used, the others made again",
+                entries.len()
+            )
+        };
+        message::warning(format_args!(
+            "the analyses cache {} {why}: {then}, and the cache is rebuilt",
+            path.display()
+        ));
+        Cache::new(entries).spoilt()
     }
 }
 
@@ -134,7 +141,7 @@ pub fn save(path: &Path, articles: &[Analyzed], kept: &Cache<'_>, prune: bool) {
             path.display()
         ));
     }
-    let written = if kept.is_empty() || unused > used || damage.is_some() {
+    let written = if kept.is_empty() || unused > used || kept.needs_rewrite() {
         let lines: Vec<Vec<u8>> = articles.par_iter().map(analyses::encode).collect();
         analyses_file::replace(path, &lines)
     } else if fresh.is_empty() {

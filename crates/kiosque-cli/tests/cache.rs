@@ -313,3 +313,39 @@ fn a_damaged_file_in_the_cache_directory_is_replaced() {
     );
     assert_eq!(reused(&run()), TEXTS.len(), "rebuilt");
 }
+
+#[test]
+fn an_append_cut_short_spoils_only_its_own_section() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (input, out, clean) = (
+        dir.path().join("in"),
+        dir.path().join("site"),
+        dir.path().join("clean"),
+    );
+    let cache = dir.path().join("cache.jsonl");
+    let cache_arg = cache.display().to_string();
+    write_corpus(&input, &TEXTS[..3]);
+    build_with(&input, &out, &["--cache", &cache_arg]);
+    let first = fs::read(&cache).expect("cache");
+    fs::write(
+        input.join("a3.txt"),
+        format!("---\ndate: 2025-01-04\n---\n{}\n", TEXTS[3]),
+    )
+    .expect("write");
+    build_with(&input, &out, &["--cache", &cache_arg]);
+    // The second build's section, cut in its middle (as by a crash while appending).
+    let whole = fs::read(&cache).expect("cache");
+    let cut = first.len() + (whole.len() - first.len()) / 2;
+    fs::write(&cache, &whole[..cut]).expect("write");
+    let output = build_with(&input, &out, &["--cache", &cache_arg]);
+    let err = stderr(&output);
+    assert!(
+        err.contains("is damaged") && err.contains("the 3 analyses before the damage are used"),
+        "{err}"
+    );
+    assert_eq!(reused(&output), 3, "{err}");
+    build_with(&input, &clean, &["--no-cache"]);
+    assert_same_site(&out, &clean);
+    let again = build_with(&input, &out, &["--cache", &cache_arg]);
+    assert_eq!(reused(&again), 4, "rebuilt: {}", stderr(&again));
+}

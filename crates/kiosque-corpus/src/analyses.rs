@@ -288,6 +288,16 @@ pub fn is_header(line: &str) -> bool {
 /// The records of an analyses file (every section), checked but not decoded. An error names
 /// the first line that is wrong; nothing of a file with an error is to be used.
 pub fn parse(text: &str) -> Result<Vec<Entry<'_>>, AnalysesError> {
+    match sections(text) {
+        (entries, None) => Ok(entries),
+        (_, Some(e)) => Err(e),
+    }
+}
+
+/// The records of the sections of an analyses file that read whole and check, up to the first
+/// that does not, and what is wrong with that one (if any): an append cut short spoils only its
+/// own section.
+pub fn sections(text: &str) -> (Vec<Entry<'_>>, Option<AnalysesError>) {
     let mut entries = Vec::new();
     // (line number, line with its newline)
     let mut lines = text
@@ -300,62 +310,77 @@ pub fn parse(text: &str) -> Result<Vec<Entry<'_>>, AnalysesError> {
             continue;
         }
         any = true;
-        let parsed: Header = serde_json::from_str(header.trim_end())
-            .ok()
-            .filter(|h: &Header| h.format == FORMAT)
-            .ok_or(AnalysesError::NotAnalyses { line })?;
-        if parsed.version != VERSION {
-            return Err(AnalysesError::Version {
-                line,
-                found: parsed.version,
-            });
-        }
-        if parsed.extractor != extractor() {
-            return Err(AnalysesError::Extractor {
-                line,
-                found: parsed.extractor,
-            });
-        }
-        let mut hasher = Sha256::new();
-        hasher.update(header.as_bytes());
         let section_start = entries.len();
-        loop {
-            let Some((n, l)) = lines.next() else {
-                return Err(AnalysesError::Truncated { line });
-            };
-            if !l.ends_with('\n') {
-                return Err(AnalysesError::Truncated { line });
-            }
-            if l.starts_with(KEY_PREFIX) {
-                hasher.update(l.as_bytes());
-                let key = l
-                    .get(KEY_PREFIX.len()..KEY_PREFIX.len() + 64)
-                    .filter(|k| k.bytes().all(|b| b.is_ascii_hexdigit()))
-                    .ok_or_else(|| AnalysesError::Record {
-                        line: n,
-                        reason: "the record's key is not 64 hexadecimal digits".to_owned(),
-                    })?;
-                entries.push(Entry {
-                    line: n,
-                    key,
-                    json: l.trim_end(),
-                });
-                continue;
-            }
-            let trailer: Trailer = serde_json::from_str(l.trim_end())
-                .map_err(|_| AnalysesError::Damaged { line: n })?;
-            if trailer.records != entries.len() - section_start
-                || trailer.sha256 != hex(&hasher.finalize())
-            {
-                return Err(AnalysesError::Damaged { line: n });
-            }
-            break;
+        if let Err(e) = section(line, header, &mut lines, &mut entries) {
+            entries.truncate(section_start);
+            return (entries, Some(e));
         }
     }
     if !any {
-        return Err(AnalysesError::Empty);
+        return (entries, Some(AnalysesError::Empty));
     }
-    Ok(entries)
+    (entries, None)
+}
+
+/// Reads the section whose header is `header` (at `line`) from `lines`, adding its records to
+/// `entries`.
+fn section<'a>(
+    line: usize,
+    header: &'a str,
+    lines: &mut impl Iterator<Item = (usize, &'a str)>,
+    entries: &mut Vec<Entry<'a>>,
+) -> Result<(), AnalysesError> {
+    let parsed: Header = serde_json::from_str(header.trim_end())
+        .ok()
+        .filter(|h: &Header| h.format == FORMAT)
+        .ok_or(AnalysesError::NotAnalyses { line })?;
+    if parsed.version != VERSION {
+        return Err(AnalysesError::Version {
+            line,
+            found: parsed.version,
+        });
+    }
+    if parsed.extractor != extractor() {
+        return Err(AnalysesError::Extractor {
+            line,
+            found: parsed.extractor,
+        });
+    }
+    let mut hasher = Sha256::new();
+    hasher.update(header.as_bytes());
+    let section_start = entries.len();
+    loop {
+        let Some((n, l)) = lines.next() else {
+            return Err(AnalysesError::Truncated { line });
+        };
+        if !l.ends_with('\n') {
+            return Err(AnalysesError::Truncated { line });
+        }
+        if l.starts_with(KEY_PREFIX) {
+            hasher.update(l.as_bytes());
+            let key = l
+                .get(KEY_PREFIX.len()..KEY_PREFIX.len() + 64)
+                .filter(|k| k.bytes().all(|b| b.is_ascii_hexdigit()))
+                .ok_or_else(|| AnalysesError::Record {
+                    line: n,
+                    reason: "the record's key is not 64 hexadecimal digits".to_owned(),
+                })?;
+            entries.push(Entry {
+                line: n,
+                key,
+                json: l.trim_end(),
+            });
+            continue;
+        }
+        let trailer: Trailer =
+            serde_json::from_str(l.trim_end()).map_err(|_| AnalysesError::Damaged { line: n })?;
+        if trailer.records != entries.len() - section_start
+            || trailer.sha256 != hex(&hasher.finalize())
+        {
+            return Err(AnalysesError::Damaged { line: n });
+        }
+        return Ok(());
+    }
 }
 
 /// Analyses kept from an earlier run, by key.
@@ -364,6 +389,8 @@ pub struct Cache<'a> {
     by_key: HashMap<&'a str, Entry<'a>>,
     /// The first record that did not decode, if any: it was not used.
     damage: std::sync::Mutex<Option<AnalysesError>>,
+    /// Whether the file it was read from is damaged past its records (to be rewritten).
+    spoilt: bool,
 }
 
 impl<'a> Cache<'a> {
@@ -372,7 +399,24 @@ impl<'a> Cache<'a> {
         Cache {
             by_key: entries.into_iter().map(|e| (e.key, e)).collect(),
             damage: std::sync::Mutex::default(),
+            spoilt: false,
         }
+    }
+
+    /// The cache, read from a file that is damaged past its records: to be rewritten rather
+    /// than appended to.
+    #[must_use]
+    pub fn spoilt(self) -> Self {
+        Cache {
+            spoilt: true,
+            ..self
+        }
+    }
+
+    /// Whether its file is to be rewritten: damaged past its records, or holding a record that
+    /// did not decode.
+    pub fn needs_rewrite(&self) -> bool {
+        self.spoilt || self.damage().is_some()
     }
 
     /// How many analyses it holds.
