@@ -192,20 +192,20 @@ pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::
     }
     if spec.strict && !errors.is_empty() {
         anyhow::bail!(
-            "{}, and --strict is set: nothing was written; {} is unchanged",
+            "{}, and --strict is set: nothing was written{}",
             failures(&errors),
-            spec.target.display()
+            unchanged(spec.target)
         );
     }
     if articles.is_empty() && !(spec.allow_empty && errors.is_empty()) {
         anyhow::bail!(
-            "no article could be read from {}: nothing was written; {} is unchanged",
+            "no article could be read from {}: nothing was written{}",
             spec.inputs
                 .iter()
-                .map(|p| p.display().to_string())
+                .map(|p| shown(p, "standard input"))
                 .collect::<Vec<_>>()
                 .join(", "),
-            spec.target.display()
+            unchanged(spec.target)
         );
     }
     let (articles, copies) = kiosque_corpus::once_each(articles);
@@ -225,6 +225,24 @@ pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::
         warnings,
         reused: reused.into_inner(),
     })
+}
+
+/// "; TARGET is unchanged", or nothing for standard output.
+fn unchanged(target: &Path) -> String {
+    if input::is_dash(target) {
+        String::new()
+    } else {
+        format!("; {} is unchanged", target.display())
+    }
+}
+
+/// A path for messages: `-` is the standard stream it stands for.
+fn shown(path: &Path, dash: &str) -> String {
+    if input::is_dash(path) {
+        dash.to_owned()
+    } else {
+        path.display().to_string()
+    }
 }
 
 /// Links analysed articles and writes the site data into `out`; then prints `warnings`
