@@ -5,7 +5,7 @@
 mod common;
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use common::{assert_same_site, kiosque, shared, stderr};
@@ -25,6 +25,33 @@ fn write_corpus(dir: &Path, texts: &[&str]) {
             format!("---\ndate: 2025-01-0{}\n---\n{text}\n", i + 1),
         )
         .expect("write");
+    }
+}
+
+/// A project in a temporary directory: its articles (`in/`), its site data (`site/`), where a
+/// clean build goes (`clean/`) and a cache file named with `--cache`.
+struct Project {
+    _dir: tempfile::TempDir,
+    input: PathBuf,
+    out: PathBuf,
+    clean: PathBuf,
+    cache: PathBuf,
+}
+
+impl Project {
+    /// A project whose articles are `texts`.
+    fn new(texts: &[&str]) -> Project {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = |name: &str| dir.path().join(name);
+        let project = Project {
+            input: path("in"),
+            out: path("site"),
+            clean: path("clean"),
+            cache: path("cache.jsonl"),
+            _dir: dir,
+        };
+        write_corpus(&project.input, texts);
+        project
     }
 }
 
@@ -48,15 +75,15 @@ fn reused(output: &Output) -> usize {
 
 #[test]
 fn building_again_reanalyses_only_what_changed_and_writes_the_same_site_as_a_clean_build() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let (input, out, clean) = (
-        dir.path().join("in"),
-        dir.path().join("site"),
-        dir.path().join("clean"),
-    );
-    let cache = dir.path().join("cache.jsonl");
+    let project = Project::new(&TEXTS[..3]);
+    let Project {
+        input,
+        out,
+        clean,
+        cache,
+        ..
+    } = &project;
     let cache_arg = cache.display().to_string();
-    write_corpus(&input, &TEXTS[..3]);
 
     let first = build_with(&input, &out, &["--cache", &cache_arg]);
     assert_eq!(reused(&first), 0, "{}", stderr(&first));
@@ -98,15 +125,15 @@ fn building_again_reanalyses_only_what_changed_and_writes_the_same_site_as_a_cle
 
 #[test]
 fn a_damaged_or_foreign_cache_is_not_used_and_is_rebuilt_with_a_warning() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let (input, out, clean) = (
-        dir.path().join("in"),
-        dir.path().join("site"),
-        dir.path().join("clean"),
-    );
-    let cache = dir.path().join("cache.jsonl");
+    let project = Project::new(&TEXTS);
+    let Project {
+        input,
+        out,
+        clean,
+        cache,
+        ..
+    } = &project;
     let cache_arg = cache.display().to_string();
-    write_corpus(&input, &TEXTS);
     build_with(&input, &out, &["--cache", &cache_arg]);
     build_with(&input, &clean, &["--no-cache"]);
     let good = fs::read_to_string(&cache).expect("cache");
@@ -213,11 +240,11 @@ fn on_the_wikinews_corpus_an_incremental_build_equals_a_clean_one() {
 
 #[test]
 fn new_analyses_are_appended_and_a_cache_mostly_unused_is_rewritten() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let (input, out) = (dir.path().join("in"), dir.path().join("site"));
-    let cache = dir.path().join("cache.jsonl");
+    let project = Project::new(&TEXTS[..3]);
+    let Project {
+        input, out, cache, ..
+    } = &project;
     let cache_arg = cache.display().to_string();
-    write_corpus(&input, &TEXTS[..3]);
     build_with(&input, &out, &["--cache", &cache_arg]);
     let first = fs::read(&cache).expect("cache");
 
@@ -316,15 +343,15 @@ fn a_damaged_file_in_the_cache_directory_is_replaced() {
 
 #[test]
 fn an_append_cut_short_spoils_only_its_own_section() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let (input, out, clean) = (
-        dir.path().join("in"),
-        dir.path().join("site"),
-        dir.path().join("clean"),
-    );
-    let cache = dir.path().join("cache.jsonl");
+    let project = Project::new(&TEXTS[..3]);
+    let Project {
+        input,
+        out,
+        clean,
+        cache,
+        ..
+    } = &project;
     let cache_arg = cache.display().to_string();
-    write_corpus(&input, &TEXTS[..3]);
     build_with(&input, &out, &["--cache", &cache_arg]);
     let first = fs::read(&cache).expect("cache");
     fs::write(
