@@ -85,7 +85,7 @@ fn building_again_reanalyses_only_what_changed_and_writes_the_same_site_as_a_cle
     } = &project;
     let cache_arg = cache.display().to_string();
 
-    let first = build_with(&input, &out, &["--cache", &cache_arg]);
+    let first = build_with(input, out, &["--cache", &cache_arg]);
     assert_eq!(reused(&first), 0, "{}", stderr(&first));
     assert!(cache.is_file(), "the cache is written");
 
@@ -102,15 +102,15 @@ fn building_again_reanalyses_only_what_changed_and_writes_the_same_site_as_a_cle
     .expect("write");
     fs::remove_file(input.join("a2.txt")).expect("remove");
 
-    let second = build_with(&input, &out, &["--cache", &cache_arg]);
+    let second = build_with(input, out, &["--cache", &cache_arg]);
     assert_eq!(
         reused(&second),
         1,
         "only a0 is unchanged: {}",
         stderr(&second)
     );
-    build_with(&input, &clean, &["--no-cache"]);
-    assert_same_site(&out, &clean);
+    build_with(input, clean, &["--no-cache"]);
+    assert_same_site(out, clean);
     let index = fs::read_to_string(out.join("index.json")).expect("index");
     assert!(
         index.contains("Washington"),
@@ -118,9 +118,9 @@ fn building_again_reanalyses_only_what_changed_and_writes_the_same_site_as_a_cle
     );
 
     // Nothing changed: everything comes from the cache, the site is the same.
-    let third = build_with(&input, &out, &["--cache", &cache_arg]);
+    let third = build_with(input, out, &["--cache", &cache_arg]);
     assert_eq!(reused(&third), 3, "{}", stderr(&third));
-    assert_same_site(&out, &clean);
+    assert_same_site(out, clean);
 }
 
 #[test]
@@ -134,9 +134,9 @@ fn a_damaged_or_foreign_cache_is_not_used_and_is_rebuilt_with_a_warning() {
         ..
     } = &project;
     let cache_arg = cache.display().to_string();
-    build_with(&input, &out, &["--cache", &cache_arg]);
-    build_with(&input, &clean, &["--no-cache"]);
-    let good = fs::read_to_string(&cache).expect("cache");
+    build_with(input, out, &["--cache", &cache_arg]);
+    build_with(input, clean, &["--no-cache"]);
+    let good = fs::read_to_string(cache).expect("cache");
 
     // A title changed inside a record, the file otherwise well formed: a poisoned analysis.
     let poisoned = good.replacen("Sommet à Genève", "Sommet à Genève!", 1);
@@ -150,17 +150,17 @@ fn a_damaged_or_foreign_cache_is_not_used_and_is_rebuilt_with_a_warning() {
         ("truncated", truncated, "is damaged"),
         ("foreign", foreign, "was made by another version of kiosque"),
     ] {
-        fs::write(&cache, &text).expect("write");
-        let output = build_with(&input, &out, &["--cache", &cache_arg]);
+        fs::write(cache, &text).expect("write");
+        let output = build_with(input, out, &["--cache", &cache_arg]);
         let err = stderr(&output);
         assert!(
             err.contains(says) && err.contains("rebuilt"),
             "{what}: {err}"
         );
         assert_eq!(reused(&output), 0, "{what}: nothing is trusted");
-        assert_same_site(&out, &clean);
+        assert_same_site(out, clean);
         // Rebuilt: the next build uses it whole.
-        let again = build_with(&input, &out, &["--cache", &cache_arg]);
+        let again = build_with(input, out, &["--cache", &cache_arg]);
         assert_eq!(reused(&again), TEXTS.len(), "{what}: {}", stderr(&again));
         assert!(
             !stderr(&again).contains("warning: the analyses cache"),
@@ -245,8 +245,8 @@ fn new_analyses_are_appended_and_a_cache_mostly_unused_is_rewritten() {
         input, out, cache, ..
     } = &project;
     let cache_arg = cache.display().to_string();
-    build_with(&input, &out, &["--cache", &cache_arg]);
-    let first = fs::read(&cache).expect("cache");
+    build_with(input, out, &["--cache", &cache_arg]);
+    let first = fs::read(cache).expect("cache");
 
     // One more article: its analysis is added after what the cache held.
     fs::write(
@@ -254,8 +254,8 @@ fn new_analyses_are_appended_and_a_cache_mostly_unused_is_rewritten() {
         format!("---\ndate: 2025-01-04\n---\n{}\n", TEXTS[3]),
     )
     .expect("write");
-    build_with(&input, &out, &["--cache", &cache_arg]);
-    let second = fs::read(&cache).expect("cache");
+    build_with(input, out, &["--cache", &cache_arg]);
+    let second = fs::read(cache).expect("cache");
     assert!(
         second.len() > first.len() && second.starts_with(&first),
         "appended"
@@ -265,14 +265,14 @@ fn new_analyses_are_appended_and_a_cache_mostly_unused_is_rewritten() {
     for i in 0..3 {
         fs::remove_file(input.join(format!("a{i}.txt"))).expect("remove");
     }
-    build_with(&input, &out, &["--cache", &cache_arg]);
-    let third = fs::read_to_string(&cache).expect("cache");
+    build_with(input, out, &["--cache", &cache_arg]);
+    let third = fs::read_to_string(cache).expect("cache");
     assert_eq!(
         third.lines().filter(|l| l.starts_with("{\"key\"")).count(),
         1,
         "{third}"
     );
-    let again = build_with(&input, &out, &["--cache", &cache_arg]);
+    let again = build_with(input, out, &["--cache", &cache_arg]);
     assert_eq!(reused(&again), 1, "{}", stderr(&again));
 }
 
@@ -352,27 +352,27 @@ fn an_append_cut_short_spoils_only_its_own_section() {
         ..
     } = &project;
     let cache_arg = cache.display().to_string();
-    build_with(&input, &out, &["--cache", &cache_arg]);
-    let first = fs::read(&cache).expect("cache");
+    build_with(input, out, &["--cache", &cache_arg]);
+    let first = fs::read(cache).expect("cache");
     fs::write(
         input.join("a3.txt"),
         format!("---\ndate: 2025-01-04\n---\n{}\n", TEXTS[3]),
     )
     .expect("write");
-    build_with(&input, &out, &["--cache", &cache_arg]);
+    build_with(input, out, &["--cache", &cache_arg]);
     // The second build's section, cut in its middle (as by a crash while appending).
-    let whole = fs::read(&cache).expect("cache");
+    let whole = fs::read(cache).expect("cache");
     let cut = first.len() + (whole.len() - first.len()) / 2;
-    fs::write(&cache, &whole[..cut]).expect("write");
-    let output = build_with(&input, &out, &["--cache", &cache_arg]);
+    fs::write(cache, &whole[..cut]).expect("write");
+    let output = build_with(input, out, &["--cache", &cache_arg]);
     let err = stderr(&output);
     assert!(
         err.contains("is damaged") && err.contains("the 3 analyses before the damage are used"),
         "{err}"
     );
     assert_eq!(reused(&output), 3, "{err}");
-    build_with(&input, &clean, &["--no-cache"]);
-    assert_same_site(&out, &clean);
-    let again = build_with(&input, &out, &["--cache", &cache_arg]);
+    build_with(input, clean, &["--no-cache"]);
+    assert_same_site(out, clean);
+    let again = build_with(input, out, &["--cache", &cache_arg]);
     assert_eq!(reused(&again), 4, "rebuilt: {}", stderr(&again));
 }
