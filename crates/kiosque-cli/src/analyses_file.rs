@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 use kiosque_corpus::analyses;
 
+use crate::{atomic, output};
+
 /// One section (header, lines made by [`analyses::encode`], end line) written to `out`.
 pub fn section(out: impl io::Write, lines: &[Vec<u8>]) -> io::Result<()> {
     let mut writer = analyses::Writer::new(io::BufWriter::with_capacity(1 << 20, out))?;
@@ -67,12 +69,8 @@ pub fn check_replaceable(
     out: Option<&Path>,
 ) -> Result<(), Refused> {
     let real = real_path(path);
-    for input in inputs {
-        if let Ok(input) = fs::canonicalize(input)
-            && real.starts_with(&input)
-        {
-            return Err(Refused::Input(path.to_path_buf()));
-        }
+    if output::overlapping(&real, inputs).is_some() {
+        return Err(Refused::Input(path.to_path_buf()));
     }
     if let Some(out) = out
         && real.starts_with(real_path(out))
@@ -89,14 +87,7 @@ pub fn check_replaceable(
     Ok(())
 }
 
-/// `path` with its links resolved, as far as it exists: the file need not exist yet.
+/// `path` with its links resolved ([`atomic::resolved`]), or as given where it cannot be.
 fn real_path(path: &Path) -> PathBuf {
-    if let Ok(real) = fs::canonicalize(path) {
-        return real;
-    }
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    match (absolute.parent(), absolute.file_name()) {
-        (Some(parent), Some(name)) => real_path(parent).join(name),
-        _ => absolute,
-    }
+    atomic::resolved(path).unwrap_or_else(|_| path.to_path_buf())
 }

@@ -106,6 +106,12 @@ impl Place {
 
 /// `path`, absolute, with every symbolic link followed, even when it (or a link's target) does
 /// not exist yet.
+/// `path` with its links resolved, as far as it exists: what it is or will be once created
+/// (a dangling link is followed to its target).
+pub fn resolved(path: &Path) -> io::Result<PathBuf> {
+    real_path(path, 0)
+}
+
 fn real_path(path: &Path, depth: usize) -> io::Result<PathBuf> {
     if depth > 40 {
         return Err(io::Error::other("too many levels of symbolic links"));

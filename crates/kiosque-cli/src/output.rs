@@ -621,26 +621,32 @@ fn shown(path: &Path) -> String {
 
 /// Refuses an `out` that is, holds or is inside one of the inputs.
 fn check_apart(place: &Place, inputs: &[PathBuf]) -> Result<(), OutputError> {
-    for input in inputs {
-        let Ok(real) = fs::canonicalize(input) else {
-            continue;
-        };
-        let how = if real == place.real {
-            "is"
-        } else if real.starts_with(&place.real) {
-            "contains"
-        } else if place.real.starts_with(&real) {
-            "is inside"
-        } else {
-            continue;
-        };
-        return Err(OutputError::Overlap {
+    match overlapping(&place.real, inputs) {
+        Some((input, how)) => Err(OutputError::Overlap {
             out: place.shown.clone(),
             input: input.clone(),
             how,
-        });
+        }),
+        None => Ok(()),
     }
-    Ok(())
+}
+
+/// The first of `inputs` (links followed) that the resolved path `real` is, holds or is inside,
+/// and which of these ("is", "contains", "is inside").
+pub fn overlapping<'a>(real: &Path, inputs: &'a [PathBuf]) -> Option<(&'a PathBuf, &'static str)> {
+    inputs.iter().find_map(|input| {
+        let input_real = fs::canonicalize(input).ok()?;
+        let how = if input_real == real {
+            "is"
+        } else if input_real.starts_with(real) {
+            "contains"
+        } else if real.starts_with(&input_real) {
+            "is inside"
+        } else {
+            return None;
+        };
+        Some((input, how))
+    })
 }
 
 /// Refuses to replace anything but missing, empty or kiosque site data; says which it is.
