@@ -45,7 +45,7 @@ pub fn directory() -> Option<PathBuf> {
 pub fn file_for(directory: &Path, out: &Path) -> PathBuf {
     let absolute = std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf());
     let hash = Sha256::digest(absolute.as_os_str().as_encoded_bytes());
-    let short: String = hash[..8].iter().map(|b| format!("{b:02x}")).collect();
+    let short = analyses::hex(&hash[..8]);
     let name: String = out
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

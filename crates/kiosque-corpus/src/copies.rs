@@ -63,16 +63,15 @@ pub fn once_each(articles: Vec<Analyzed>) -> (Vec<Analyzed>, Vec<Copy>) {
 /// Origins (`path` or `path:line`) in the order inputs are read: by path (component by
 /// component, as directories are walked), then line.
 fn by_origin(a: &str, b: &str) -> Ordering {
-    let split = |origin: &str| -> (String, Option<usize>) {
+    fn split(origin: &str) -> (&Path, Option<usize>) {
         match origin.rsplit_once(':') {
             Some((path, line)) if !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()) => {
-                (path.to_owned(), line.parse().ok())
+                (Path::new(path), line.parse().ok())
             }
-            _ => (origin.to_owned(), None),
+            _ => (Path::new(origin), None),
         }
-    };
-    let ((pa, la), (pb, lb)) = (split(a), split(b));
-    Path::new(&pa).cmp(Path::new(&pb)).then(la.cmp(&lb))
+    }
+    split(a).cmp(&split(b))
 }
 
 #[cfg(test)]

@@ -237,10 +237,9 @@ pub fn locate_all(sources: Vec<Source>, knowledge: &Knowledge) -> Vec<Vec<Locate
         })
         .collect();
     // Linked in the order `assemble` links in; given back in input order.
-    let mut order: Vec<usize> = (0..articles.len()).collect();
-    order.par_sort_unstable_by(|&x, &y| canonical(&articles[x], &articles[y]));
-    let mut sorted: Vec<Option<Analyzed>> = articles.into_iter().map(Some).collect();
-    let sorted: Vec<Analyzed> = order.iter().filter_map(|&i| sorted[i].take()).collect();
+    let mut indexed: Vec<(usize, Analyzed)> = articles.into_iter().enumerate().collect();
+    indexed.par_sort_unstable_by(|(_, a), (_, b)| canonical(a, b));
+    let (order, sorted): (Vec<usize>, Vec<Analyzed>) = indexed.into_iter().unzip();
     let linking = link_corpus(&sorted, knowledge);
     let located: Vec<Vec<Located>> = sorted
         .par_iter()
