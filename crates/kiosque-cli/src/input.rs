@@ -216,6 +216,17 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>, Vec<InputW
     (files, errors, warnings)
 }
 
+/// The whole text of the UTF-8 file at `path`, or of standard input for `-` (an analyses file, a
+/// JSON Lines file for `extract`).
+pub fn read_text(path: &Path) -> std::io::Result<String> {
+    if is_dash(path) {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text).map(|_| text)
+    } else {
+        fs::read_to_string(path)
+    }
+}
+
 /// Whether `path` is `-`: standard input where a command reads (JSON Lines records), standard
 /// output where it writes.
 pub fn is_dash(path: &Path) -> bool {

@@ -1,6 +1,5 @@
 //! `kiosque`: the publisher's command-line tool. See `kiosque --help`.
 
-use std::io::Read;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -99,13 +98,7 @@ fn main() -> ExitCode {
             report_input_errors(&errors)
         }
         Command::Extract { input } => {
-            let text = if input.as_os_str() == "-" {
-                let mut s = String::new();
-                std::io::stdin().read_to_string(&mut s).map(|_| s)
-            } else {
-                std::fs::read_to_string(&input)
-            };
-            let text = match text {
+            let text = match kiosque_cli::input::read_text(&input) {
                 Ok(t) => t,
                 Err(e) => {
                     message::error(format_args!("{}: {e}", input.display()));

@@ -2,7 +2,6 @@
 //! analyses files of `kiosque analyze`, links all their articles and writes the site data as
 //! `build` does: the same site, byte for byte, as `build` of all the inputs.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -73,11 +72,6 @@ pub fn run(
 
 /// The whole text of an analyses file, or of standard input for `-`.
 fn read(file: &Path) -> anyhow::Result<String> {
-    let result = if file.as_os_str() == "-" {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).map(|_| text)
-    } else {
-        std::fs::read_to_string(file)
-    };
-    result.map_err(|e| anyhow::anyhow!("{}: cannot read: {e}; nothing was written", file.display()))
+    crate::input::read_text(file)
+        .map_err(|e| anyhow::anyhow!("{}: cannot read: {e}; nothing was written", file.display()))
 }
