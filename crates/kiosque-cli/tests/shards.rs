@@ -42,6 +42,14 @@ fn analyze(input: &Path, file: &Path) {
     ]));
 }
 
+/// `kiosque merge FILES… --out OUT`.
+fn merge(files: &[&Path], out: &Path) -> Output {
+    let mut args = vec![Path::new("merge")];
+    args.extend_from_slice(files);
+    args.extend([Path::new("--out"), out]);
+    run(&args)
+}
+
 /// Runs `kiosque ARGS` with `input` on its standard input.
 fn run_with_stdin(args: &[&str], input: &[u8]) -> Output {
     let mut child = command()
@@ -89,13 +97,10 @@ fn analyses_of_parts_merged_make_the_site_that_build_makes() {
 
     analyze(&d.join("part-a"), &d.join("a.analyses"));
     analyze(&d.join("part-b"), &d.join("b.analyses"));
-    ok(run(&[
-        Path::new("merge"),
-        &d.join("a.analyses"),
-        &d.join("b.analyses"),
-        Path::new("--out"),
+    ok(merge(
+        &[&d.join("a.analyses"), &d.join("b.analyses")],
         &d.join("merged"),
-    ]));
+    ));
     assert_same_site(&d.join("single"), &d.join("merged"));
 
     // The map's outputs concatenated into one stream (as several processes appending to one
@@ -133,13 +138,10 @@ fn analyze_reads_json_lines_on_standard_input_and_writes_to_standard_output() {
     }
     fs::write(d.join("0.analyses"), &shards[0]).expect("write");
     fs::write(d.join("1.analyses"), &shards[1]).expect("write");
-    ok(run(&[
-        Path::new("merge"),
-        &d.join("0.analyses"),
-        &d.join("1.analyses"),
-        Path::new("--out"),
+    ok(merge(
+        &[&d.join("0.analyses"), &d.join("1.analyses")],
         &d.join("merged"),
-    ]));
+    ));
     // Standard input's records are named `-:LINE` rather than `all.jsonl:LINE`; the ids come
     // from the records and the site is the same.
     assert_same_site(&d.join("single"), &d.join("merged"));
@@ -156,13 +158,10 @@ fn an_article_in_two_parts_is_built_once() {
     build_whole(&d.join("whole"), &d.join("single"));
     analyze(&d.join("part-a"), &d.join("a.analyses"));
     analyze(&d.join("part-b"), &d.join("b.analyses"));
-    let merged = ok(run(&[
-        Path::new("merge"),
-        &d.join("b.analyses"),
-        &d.join("a.analyses"),
-        Path::new("--out"),
+    let merged = ok(merge(
+        &[&d.join("b.analyses"), &d.join("a.analyses")],
         &d.join("merged"),
-    ]));
+    ));
     assert!(
         stderr(&merged).contains("the same article as"),
         "{}",
@@ -179,12 +178,7 @@ fn a_damaged_or_foreign_analyses_file_is_refused_and_nothing_is_written() {
     write_texts(&d.join("whole"), &all);
     let good = d.join("good.analyses");
     analyze(&d.join("whole"), &good);
-    ok(run(&[
-        Path::new("merge"),
-        &good,
-        Path::new("--out"),
-        &d.join("site"),
-    ]));
+    ok(merge(&[&good], &d.join("site")));
     let before = tree(&d.join("site"));
     let text = fs::read_to_string(&good).expect("read");
     let lines: Vec<&str> = text.lines().collect();
@@ -209,13 +203,7 @@ fn a_damaged_or_foreign_analyses_file_is_refused_and_nothing_is_written() {
     for (what, bad, says) in cases {
         let file = d.join(format!("{}.analyses", what.replace(' ', "-")));
         fs::write(&file, bad).expect("write");
-        let output = run(&[
-            Path::new("merge"),
-            &good,
-            &file,
-            Path::new("--out"),
-            &d.join("site"),
-        ]);
+        let output = merge(&[&good, &file], &d.join("site"));
         assert_eq!(output.status.code(), Some(2), "{what}: {}", stderr(&output));
         let err = stderr(&output);
         assert!(
@@ -332,12 +320,7 @@ fn a_well_formed_record_that_no_analysis_writes_is_refused_not_trusted() {
     analyze(&d.join("whole"), &good);
     let bad = d.join("bad.analyses");
     fs::write(&bad, poisoned(&fs::read_to_string(&good).expect("read"))).expect("write");
-    let output = run(&[
-        Path::new("merge"),
-        &bad,
-        Path::new("--out"),
-        &d.join("site"),
-    ]);
+    let output = merge(&[&bad], &d.join("site"));
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
     assert!(
         stderr(&output).contains("part 99, which is not there"),
@@ -383,13 +366,10 @@ fn an_empty_part_gives_an_empty_section_that_merges() {
     write_texts(&d.join("whole"), &[(0, TEXTS[0]), (1, TEXTS[1])]);
     analyze(&d.join("whole"), &d.join("a.analyses"));
     fs::write(d.join("empty.analyses"), text).expect("write");
-    ok(run(&[
-        Path::new("merge"),
-        &d.join("empty.analyses"),
-        &d.join("a.analyses"),
-        Path::new("--out"),
+    ok(merge(
+        &[&d.join("empty.analyses"), &d.join("a.analyses")],
         &d.join("merged"),
-    ]));
+    ));
     build_whole(&d.join("whole"), &d.join("single"));
     assert_same_site(&d.join("single"), &d.join("merged"));
 }
