@@ -67,11 +67,23 @@ pub struct Corpus {
     /// `postings[e]`: the positions of the articles that mention entity `e`, in article order,
     /// so an entity's articles are found without scanning every article.
     postings: Vec<Vec<u32>>,
+    /// Each article's number: its position in `index.json`, by which the search index refers to
+    /// it (articles the contract check left out keep the numbers of the others right).
+    numbers: Vec<u32>,
 }
 
 impl Corpus {
     /// Wraps an index, building its lookup tables.
     pub fn new(index: SiteIndex) -> Self {
+        let numbers = (0..index.articles.len())
+            .map(|n| u32::try_from(n).unwrap_or(u32::MAX))
+            .collect();
+        Corpus::numbered(index, numbers)
+    }
+
+    /// The lookups over `index`, whose articles have these numbers (increasing: see
+    /// [`Corpus::by_number`]).
+    pub(crate) fn numbered(index: SiteIndex, numbers: Vec<u32>) -> Self {
         let entity_pos: HashMap<EntityId, usize> = index
             .entities
             .iter()
@@ -99,7 +111,27 @@ impl Corpus {
             entity_pos,
             article_pos,
             postings,
+            numbers,
         }
+    }
+
+    /// The article whose number (position in `index.json`) is `number`, if it was kept.
+    pub fn by_number(&self, number: u32) -> Option<&ArticleSummary> {
+        self.numbers
+            .binary_search(&number)
+            .ok()
+            .and_then(|i| self.index.articles.get(i))
+    }
+
+    /// The numbers of `articles` (ids not in the corpus are skipped), sorted.
+    pub fn numbers_of<'a>(&self, articles: impl IntoIterator<Item = &'a str>) -> Vec<u32> {
+        let mut numbers: Vec<u32> = articles
+            .into_iter()
+            .filter_map(|id| self.article_pos.get(id))
+            .filter_map(|&i| self.numbers.get(i).copied())
+            .collect();
+        numbers.sort_unstable();
+        numbers
     }
 
     /// All articles, newest first.

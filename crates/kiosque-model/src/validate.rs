@@ -208,7 +208,13 @@ pub fn is_language_code(code: &str) -> bool {
 /// Checks `index.json`: ids valid and unique (invalid or repeated articles and entities are
 /// left out), excerpts within [`EXCERPT_MAX_CHARS`], `lang` and `body_hash` of their form,
 /// every listed entity in the entity table.
-pub fn index(mut index: SiteIndex) -> Checked<SiteIndex> {
+pub fn index(index: SiteIndex) -> Checked<SiteIndex> {
+    numbered(index).0
+}
+
+/// [`index`], and the position in the file of each article kept: its number in the files that
+/// refer to articles by number (the search index).
+fn numbered(mut index: SiteIndex) -> (Checked<SiteIndex>, Vec<u32>) {
     let mut problems = Vec::new();
     let mut seen: HashSet<EntityId> = HashSet::new();
     index.entities.retain(|entity| {
@@ -217,9 +223,17 @@ pub fn index(mut index: SiteIndex) -> Checked<SiteIndex> {
     });
     let entities = seen;
     let mut seen: HashSet<String> = HashSet::new();
+    let mut numbers = Vec::with_capacity(index.articles.len());
+    let mut position = 0u32;
+    // `retain` visits the articles in order.
     index.articles.retain(|article| {
-        keep_id(Item::Article, &article.id, &mut problems)
-            && first(Item::Article, &article.id, &mut seen, &mut problems)
+        let keep = keep_id(Item::Article, &article.id, &mut problems)
+            && first(Item::Article, &article.id, &mut seen, &mut problems);
+        if keep {
+            numbers.push(position);
+        }
+        position = position.saturating_add(1);
+        keep
     });
     for article in &mut index.articles {
         let chars = article.excerpt.chars().count();
@@ -258,17 +272,20 @@ pub fn index(mut index: SiteIndex) -> Checked<SiteIndex> {
             known
         });
     }
-    Checked {
-        value: index,
-        problems,
-    }
+    (
+        Checked {
+            value: index,
+            problems,
+        },
+        numbers,
+    )
 }
 
 /// [`index`], then the lookups of a [`Corpus`] over the result.
 pub fn corpus(site: SiteIndex) -> Checked<Corpus> {
-    let Checked { value, problems } = index(site);
+    let (Checked { value, problems }, numbers) = numbered(site);
     Checked {
-        value: Corpus::new(value),
+        value: Corpus::numbered(value, numbers),
         problems,
     }
 }

@@ -307,3 +307,22 @@ fn messages_escape_control_characters_from_the_data() {
     );
     assert!(message.contains("\\n"), "{message}");
 }
+
+#[test]
+fn articles_keep_their_numbers_when_others_are_left_out() {
+    // The search index refers to articles by their position in index.json: an article the
+    // check leaves out must not shift the others.
+    let articles = vec![
+        article("a", &[]),
+        article("../bad", &[]),
+        article("a", &[]),
+        article("d", &[]),
+    ];
+    let corpus = super::corpus(site(articles, vec![])).value;
+    let id = |n: u32| corpus.by_number(n).map(|a| a.id.as_str());
+    assert_eq!(
+        [id(0), id(1), id(2), id(3), id(4)],
+        [Some("a"), None, None, Some("d"), None]
+    );
+    assert_eq!(corpus.numbers_of(["d", "missing", "a"]), [0, 3]);
+}
