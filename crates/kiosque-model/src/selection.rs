@@ -1,16 +1,46 @@
-//! The reader's entity filter, and its form in the URL (`?entity=loc-koursk,per-donald-trump`).
+//! The reader's view of the articles: the entities they filter by and the words they search for,
+//! and its form in the URL (`?q=koursk&entity=loc-koursk,per-donald-trump`).
 
 use crate::entity::EntityId;
 
-/// The entities a reader selected; an article must mention all of them (AND).
+/// The entities a reader selected (an article must mention all of them: AND) and the words they
+/// search for (as typed: the search index reads it).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Selection {
     entities: Vec<EntityId>,
+    search: String,
 }
 
 impl Selection {
     /// The name of the query parameter that carries the selection.
     pub const QUERY_KEY: &'static str = "entity";
+    /// The name of the query parameter that carries the search.
+    pub const SEARCH_KEY: &'static str = "q";
+
+    /// The selection of the URL query parameters `entity` and `q` (either may be empty).
+    pub fn from_params(entity: &str, search: &str) -> Self {
+        Selection::from_query(entity).with_search(search)
+    }
+
+    /// The same entities with `text` as the search (leading whitespace dropped, the rest as
+    /// typed: a final space says the last word is whole).
+    #[must_use]
+    pub fn with_search(&self, text: &str) -> Selection {
+        Selection {
+            entities: self.entities.clone(),
+            search: text.trim_start().to_owned(),
+        }
+    }
+
+    /// The search as typed ("" when none).
+    pub fn search(&self) -> &str {
+        &self.search
+    }
+
+    /// The value of the `q` query parameter, or `None` when there is no search.
+    pub fn search_query(&self) -> Option<&str> {
+        (!self.search.trim().is_empty()).then_some(self.search.as_str())
+    }
 
     /// Parses the value of the `entity` query parameter: ids separated by commas.
     ///
@@ -24,7 +54,10 @@ impl Selection {
                 entities.push(id);
             }
         }
-        Selection { entities }
+        Selection {
+            entities,
+            search: String::new(),
+        }
     }
 
     /// The value of the `entity` query parameter, or `None` when nothing is selected.
@@ -43,9 +76,9 @@ impl Selection {
         &self.entities
     }
 
-    /// Whether nothing is selected.
+    /// Whether nothing filters the articles: no entity and no search.
     pub fn is_empty(&self) -> bool {
-        self.entities.is_empty()
+        self.entities.is_empty() && self.search_query().is_none()
     }
 
     /// Whether the entity is selected.
@@ -61,7 +94,10 @@ impl Selection {
         } else {
             entities.push(id.clone());
         }
-        Selection { entities }
+        Selection {
+            entities,
+            search: self.search.clone(),
+        }
     }
 }
 
@@ -75,6 +111,22 @@ mod tests {
         assert_eq!(s.entities().len(), 2);
         assert_eq!(s.to_query().as_deref(), Some("loc-koursk,per-donald-trump"));
         assert_eq!(Selection::from_query("").to_query(), None);
+    }
+
+    #[test]
+    fn the_search_travels_with_the_entities() {
+        let s = Selection::from_params("loc-koursk", "  défense ");
+        assert_eq!(
+            s.search(),
+            "défense ",
+            "a final space is kept: the last word is whole"
+        );
+        assert_eq!(s.search_query(), Some("défense "));
+        let toggled = s.toggled(&EntityId::from("per-x"));
+        assert_eq!(toggled.search(), "défense ");
+        assert!(!Selection::from_params("", "kiev").is_empty());
+        assert!(Selection::from_params("", "   ").is_empty());
+        assert_eq!(Selection::from_params("", "   ").search_query(), None);
     }
 
     #[test]
