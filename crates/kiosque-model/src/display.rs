@@ -124,9 +124,24 @@ pub fn quote_id(id: &str) -> String {
     format!("‘{}’", isolate(&crate::text::shorten(id, QUOTED_ID_CHARS)))
 }
 
+/// A search as typed, quoted for a message: `“défense aérienne”`, trimmed, bidi-isolated and
+/// shortened like an id (it comes from the URL).
+pub fn quote_search(text: &str) -> String {
+    format!(
+        "“{}”",
+        isolate(&crate::text::shorten(text.trim(), QUOTED_ID_CHARS))
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_search_is_quoted_trimmed_and_isolated() {
+        assert_eq!(quote_search(" kiev "), "“\u{2068}kiev\u{2069}”");
+        assert!(quote_search(&"x".repeat(500)).chars().count() < 70);
+    }
 
     #[test]
     fn isolated_text_is_closed_whatever_it_holds() {

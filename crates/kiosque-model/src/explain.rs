@@ -74,6 +74,24 @@ pub fn explain_empty<'a>(corpus: &'a Corpus, selection: &'a Selection) -> Option
     Some(EmptyReason::NoneMentionsAll(entities))
 }
 
+/// Why a search shows nothing: the words that no article contains, or that no article (among
+/// those the entity filter keeps, when `filtered`) contains them all.
+pub fn no_search_match(search: &str, unmatched: &[String], filtered: bool) -> String {
+    if !unmatched.is_empty() {
+        let quoted: Vec<String> = unmatched
+            .iter()
+            .map(|w| crate::display::quote_search(w))
+            .collect();
+        return format!("No article contains {}.", join_and(&quoted));
+    }
+    let quoted = crate::display::quote_search(search);
+    if filtered {
+        format!("No article with the selected entities matches {quoted}.")
+    } else {
+        format!("No article contains all the words of {quoted}.")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,6 +113,23 @@ mod tests {
             ],
             vec![koursk, xiaomi, otan],
         )
+    }
+
+    #[test]
+    fn a_search_without_result_says_which_words_are_missing() {
+        let strip = |s: String| s.replace(['\u{2068}', '\u{2069}'], "");
+        assert_eq!(
+            strip(no_search_match("koursk zzz", &["zzz".into()], false)),
+            "No article contains “zzz”."
+        );
+        assert_eq!(
+            strip(no_search_match("koursk xiaomi", &[], false)),
+            "No article contains all the words of “koursk xiaomi”."
+        );
+        assert_eq!(
+            strip(no_search_match("koursk", &[], true)),
+            "No article with the selected entities matches “koursk”."
+        );
     }
 
     /// The message without its bidi isolation marks.
