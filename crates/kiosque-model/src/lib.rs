@@ -18,6 +18,7 @@ mod lenient;
 pub mod links;
 pub mod notices;
 pub mod schema;
+pub mod search;
 pub mod selection;
 pub mod sidebar;
 pub mod stamp;

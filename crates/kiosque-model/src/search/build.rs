@@ -1,0 +1,179 @@
+//! Building the index: each article's terms (in parallel, by the caller), then the postings,
+//! their BM25 scores and the shard files.
+
+use std::collections::HashMap;
+
+use super::files::{self, Meta, SCORE_SCALE, ShardRef};
+use super::terms::terms;
+
+/// BM25's term-frequency saturation.
+const K1: f64 = 1.2;
+/// BM25's length normalisation.
+const B: f64 = 0.75;
+/// A word in the title counts as this many in the body (for the score; the number of query
+/// words in the title ranks first anyway).
+const TITLE_WEIGHT: u32 = 2;
+
+/// Default size of a shard, in bytes of JSON: a first search fetches a few of them.
+pub const DEFAULT_SHARD_BYTES: usize = 48 * 1024;
+/// Shards grow with the index beyond this many, so that a large site has few files.
+pub const MAX_SHARDS: usize = 1200;
+
+/// One posting while building: article number, weighted frequency, in the title (0 or 1).
+type Posting = (u32, u32, u32);
+
+/// One article's terms: what the index needs of it, made apart from the others (in parallel).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocTerms {
+    /// The distinct terms, concatenated in sorted order (no separator: see `entries`).
+    text: String,
+    /// Per term: where it ends in `text`, and how many times it is in the title and the body.
+    entries: Vec<(u32, u16, u32)>,
+    /// The number of indexed words, the title's weighted.
+    length: u32,
+}
+
+impl DocTerms {
+    /// The distinct terms with their weighted frequency and whether they are in the title.
+    fn iter(&self) -> impl Iterator<Item = (&str, u32, bool)> {
+        let mut start = 0;
+        self.entries.iter().map(move |&(end, title, body)| {
+            let end = end as usize;
+            let term = self.text.get(start..end).unwrap_or("");
+            start = end;
+            let frequency = u32::from(title) * TITLE_WEIGHT + body;
+            (term, frequency, title > 0)
+        })
+    }
+}
+
+/// An article's terms: those of its title and of its body's texts (the caller passes the
+/// blocks that are searched: headings, paragraphs, embeds; never boilerplate or related links).
+pub fn doc_terms(title: &str, body: &[&str]) -> DocTerms {
+    let mut counts: HashMap<String, (u16, u32)> = HashMap::new();
+    let mut length: u32 = 0;
+    for term in terms(title) {
+        counts.entry(term).or_default().0 += 1;
+        length = length.saturating_add(TITLE_WEIGHT);
+    }
+    for text in body {
+        for term in terms(text) {
+            let count = counts.entry(term).or_default();
+            count.1 = count.1.saturating_add(1);
+            length = length.saturating_add(1);
+        }
+    }
+    let mut sorted: Vec<(String, (u16, u32))> = counts.into_iter().collect();
+    sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut text = String::with_capacity(sorted.iter().map(|(t, _)| t.len()).sum());
+    let entries = sorted
+        .into_iter()
+        .map(|(term, (title, body))| {
+            text.push_str(&term);
+            (text.len() as u32, title, body)
+        })
+        .collect();
+    DocTerms {
+        text,
+        entries,
+        length,
+    }
+}
+
+/// The built index: the meta file and the shards, each with its path relative to the data
+/// directory and its bytes (compact JSON with a final newline).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Built {
+    /// `search/meta-<hash>.json`: what `index.json`'s `search` names.
+    pub meta_path: String,
+    /// The meta file.
+    pub meta: Vec<u8>,
+    /// `search/<hash>.json` files, in term order.
+    pub shards: Vec<(String, Vec<u8>)>,
+}
+
+/// The packed score of one posting: BM25 quantised, shifted left once, the title flag in the
+/// low bit.
+fn packed(idf: f64, frequency: u32, length: u32, average: f64, in_title: bool) -> u32 {
+    let tf = f64::from(frequency);
+    let norm = K1 * (1.0 - B + B * f64::from(length) / average);
+    let score = idf * tf * (K1 + 1.0) / (tf + norm);
+    // At least 1: a match always counts.
+    let quantised = (score * SCORE_SCALE)
+        .round()
+        .clamp(1.0, f64::from(u32::MAX >> 2)) as u32;
+    quantised << 1 | u32::from(in_title)
+}
+
+/// Builds the index of `docs` (in article order: the first is article 0, the newest), cut into
+/// shards of about `target_shard_bytes` of JSON (0: the default, [`DEFAULT_SHARD_BYTES`],
+/// larger for a large index so that there are at most about [`MAX_SHARDS`]). The same
+/// articles give the same bytes.
+pub fn build(docs: Vec<DocTerms>, target_shard_bytes: usize) -> Built {
+    let articles = u32::try_from(docs.len()).unwrap_or(u32::MAX);
+    let average = match docs.len() {
+        0 => 1.0,
+        n => (docs.iter().map(|d| f64::from(d.length)).sum::<f64>() / n as f64).max(1.0),
+    };
+    // Postings per term, by article (articles are met in order).
+    let mut postings: HashMap<&str, Vec<Posting>> = HashMap::new();
+    for (article, doc) in (0..articles).zip(&docs) {
+        for (term, frequency, in_title) in doc.iter() {
+            postings
+                .entry(term)
+                .or_default()
+                .push((article, frequency, u32::from(in_title)));
+        }
+    }
+    let mut sorted: Vec<(&str, Vec<Posting>)> = postings.into_iter().collect();
+    sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
+
+    let n = f64::from(articles);
+    let mut entries: Vec<(&str, Vec<u8>)> = Vec::with_capacity(sorted.len());
+    let mut scored: Vec<(u32, u32)> = Vec::new();
+    for (term, list) in &sorted {
+        let df = list.len() as f64;
+        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        scored.clear();
+        scored.extend(list.iter().map(|&(article, frequency, in_title)| {
+            let length = docs.get(article as usize).map_or(1, |d| d.length);
+            (
+                article,
+                packed(idf, frequency, length, average, in_title == 1),
+            )
+        }));
+        let mut entry = Vec::with_capacity(term.len() + 8 * scored.len() + 8);
+        files::write_term(&mut entry, term, &scored);
+        entries.push((term, entry));
+    }
+    drop(sorted);
+
+    let total: usize = entries.iter().map(|(_, e)| e.len() + 1).sum();
+    let target = match target_shard_bytes {
+        0 => DEFAULT_SHARD_BYTES.max(total / MAX_SHARDS + 1),
+        given => given,
+    };
+    let mut shards: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut refs: Vec<ShardRef> = Vec::new();
+    let mut start = 0;
+    while start < entries.len() {
+        let mut size = 0;
+        let mut end = start;
+        while end < entries.len() && (end == start || size + entries[end].1.len() < target) {
+            size += entries[end].1.len() + 1;
+            end += 1;
+        }
+        let bytes = files::shard_file(entries[start..end].iter().map(|(_, e)| e.as_slice()));
+        let path = files::file_name("", &bytes);
+        refs.push(ShardRef(entries[start].0.to_owned(), path.clone()));
+        shards.push((path, bytes));
+        start = end;
+    }
+    let mut meta = serde_json::to_vec(&Meta::new(articles, refs)).unwrap_or_default();
+    meta.push(b'\n');
+    Built {
+        meta_path: files::file_name("meta-", &meta),
+        meta,
+        shards,
+    }
+}

@@ -1,0 +1,242 @@
+//! The search index's files: the meta file (`search/meta-<hash>.json`) and the shards
+//! (`search/<hash>.json`), their JSON and their parsing. See `docs/data-format.md`, "Search
+//! index".
+//!
+//! A shard is `{"v":1,"t":[["term",[a,s,a,s,…]],…]}`: its terms sorted by their UTF-8 bytes,
+//! each with its postings as one flat array of pairs: the article number, delta-encoded (the
+//! first as it is, then the difference from the previous one), and the packed score
+//! (`score << 1 | in_title`, the BM25 score quantised to [`SCORE_SCALE`]ths).
+//!
+//! The meta file is `{"v":1,"articles":N,"shards":[["first term","search/<hash>.json"],…]}`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::stamp;
+
+/// The format version of the search files this build writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A score in the files is the BM25 score times this, rounded.
+pub const SCORE_SCALE: f64 = 16.0;
+
+/// Why a search file cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SearchDataError {
+    /// The file is of a format version this build does not read.
+    #[error(
+        "the search index has format version {found}, but this version of Kiosque reads version {supported}; rebuild the data with a matching `kiosque build`"
+    )]
+    Version {
+        /// The version found in the file.
+        found: u64,
+        /// The version this build reads.
+        supported: u32,
+    },
+    /// The file is not a search file of this format.
+    #[error("not a valid search index file: {0}")]
+    Malformed(String),
+}
+
+/// One term and its postings, as read from a shard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Term {
+    /// The folded term.
+    pub(crate) text: String,
+    /// `(article number, packed score)`, by article number.
+    pub(crate) postings: Vec<(u32, u32)>,
+}
+
+/// A shard of the index: a range of terms with their postings.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Shard {
+    pub(crate) terms: Vec<Term>,
+}
+
+/// A shard of the meta file: its first term and its file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct ShardRef(pub(crate) String, pub(crate) String);
+
+/// The meta file: what is needed to know which shards a query needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    v: u64,
+    articles: u32,
+    pub(crate) shards: Vec<ShardRef>,
+}
+
+/// Just the version of a search file, to explain one that does not parse.
+#[derive(Deserialize)]
+struct Header {
+    v: u64,
+}
+
+/// Refuses a file of another format version.
+fn check_version(found: u64) -> Result<(), SearchDataError> {
+    match found == u64::from(FORMAT_VERSION) {
+        true => Ok(()),
+        false => Err(SearchDataError::Version {
+            found,
+            supported: FORMAT_VERSION,
+        }),
+    }
+}
+
+/// Parses `text` as `T`, or says why not: a file of another version is reported as such even
+/// when its shape changed.
+fn parse<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, SearchDataError> {
+    serde_json::from_str::<T>(text).map_err(|error| {
+        match serde_json::from_str::<Header>(text).map(|h| check_version(h.v)) {
+            Ok(Err(version)) => version,
+            _ => SearchDataError::Malformed(error.to_string()),
+        }
+    })
+}
+
+/// Whether `path` is a shard file name as kiosque writes them: `search/<hex>.json`.
+fn is_shard_path(path: &str) -> bool {
+    path.strip_prefix("search/")
+        .and_then(|name| name.strip_suffix(".json"))
+        .is_some_and(stamp::is_well_formed)
+}
+
+impl Meta {
+    /// Parses a meta file, checking its version, that its shards are in term order and that
+    /// their names are shard names (never a path elsewhere).
+    pub fn parse(text: &str) -> Result<Meta, SearchDataError> {
+        let meta: Meta = parse(text)?;
+        check_version(meta.v)?;
+        if let Some(pair) = meta.shards.windows(2).find(|p| p[0].0 >= p[1].0) {
+            return Err(SearchDataError::Malformed(format!(
+                "shards out of order: {:?} then {:?}",
+                pair[0].0, pair[1].0
+            )));
+        }
+        if let Some(bad) = meta.shards.iter().find(|s| !is_shard_path(&s.1)) {
+            return Err(SearchDataError::Malformed(format!(
+                "{:?} is not a shard file name",
+                bad.1
+            )));
+        }
+        Ok(meta)
+    }
+
+    /// The number of articles the index was built over.
+    pub fn articles(&self) -> u32 {
+        self.articles
+    }
+
+    /// The shard files, in term order (paths relative to the data directory).
+    pub fn shard_files(&self) -> impl Iterator<Item = &str> {
+        self.shards.iter().map(|s| s.1.as_str())
+    }
+
+    pub(crate) fn new(articles: u32, shards: Vec<ShardRef>) -> Meta {
+        Meta {
+            v: u64::from(FORMAT_VERSION),
+            articles,
+            shards,
+        }
+    }
+}
+
+/// A shard as it is in its file.
+#[derive(Deserialize)]
+struct RawShard {
+    v: u64,
+    t: Vec<(String, Vec<u64>)>,
+}
+
+impl Shard {
+    /// Parses a shard file, checking its version, that its terms are sorted and that its
+    /// postings are pairs of article numbers and scores that fit.
+    pub fn parse(text: &str) -> Result<Shard, SearchDataError> {
+        let raw: RawShard = parse(text)?;
+        check_version(raw.v)?;
+        let malformed = |what: String| SearchDataError::Malformed(what);
+        if let Some(pair) = raw.t.windows(2).find(|p| p[0].0 >= p[1].0) {
+            return Err(malformed(format!(
+                "terms out of order: {:?} then {:?}",
+                pair[0].0, pair[1].0
+            )));
+        }
+        let mut terms = Vec::with_capacity(raw.t.len());
+        for (text, flat) in raw.t {
+            if flat.len() % 2 != 0 {
+                return Err(malformed(format!("{text:?}: postings are not pairs")));
+            }
+            let mut article: u64 = 0;
+            let mut postings = Vec::with_capacity(flat.len() / 2);
+            for (i, pair) in flat.chunks_exact(2).enumerate() {
+                article = match i {
+                    0 => pair[0],
+                    _ => article.saturating_add(pair[0]),
+                };
+                let (Ok(number), Ok(score)) = (u32::try_from(article), u32::try_from(pair[1]))
+                else {
+                    return Err(malformed(format!("{text:?}: a number is out of range")));
+                };
+                postings.push((number, score));
+            }
+            terms.push(Term { text, postings });
+        }
+        Ok(Shard { terms })
+    }
+
+    /// The shard's terms, sorted.
+    pub fn terms(&self) -> impl Iterator<Item = &str> {
+        self.terms.iter().map(|t| t.text.as_str())
+    }
+
+    /// The postings of `term` in this shard (article number, packed score), if it has it.
+    pub(crate) fn find(&self, term: &str) -> Option<&Term> {
+        self.terms
+            .binary_search_by(|t| t.text.as_str().cmp(term))
+            .ok()
+            .map(|i| &self.terms[i])
+    }
+}
+
+/// Appends one term's entry (`["term",[…]]`) to a shard's JSON.
+pub(crate) fn write_term(out: &mut Vec<u8>, term: &str, postings: &[(u32, u32)]) {
+    use std::io::Write;
+    out.push(b'[');
+    // A term is letters and digits: nothing to escape, but serde_json makes sure.
+    if serde_json::to_writer(&mut *out, term).is_err() {
+        out.extend_from_slice(b"\"\"");
+    }
+    out.extend_from_slice(b",[");
+    let mut previous = 0;
+    for (i, &(article, score)) in postings.iter().enumerate() {
+        let delta = if i == 0 {
+            article
+        } else {
+            article.saturating_sub(previous)
+        };
+        previous = article;
+        if i > 0 {
+            out.push(b',');
+        }
+        let _ = write!(out, "{delta},{score}");
+    }
+    out.extend_from_slice(b"]]");
+}
+
+/// A whole shard file from its term entries (each as [`write_term`] made it), with its final
+/// newline.
+pub(crate) fn shard_file<'a>(entries: impl Iterator<Item = &'a [u8]>) -> Vec<u8> {
+    let mut out = format!("{{\"v\":{FORMAT_VERSION},\"t\":[").into_bytes();
+    for (i, entry) in entries.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(entry);
+    }
+    out.extend_from_slice(b"]}\n");
+    out
+}
+
+/// The file name of a shard or meta file of these bytes: `search/<prefix><hash>.json`.
+pub(crate) fn file_name(prefix: &str, bytes: &[u8]) -> String {
+    let text = String::from_utf8_lossy(bytes);
+    format!("search/{prefix}{}.json", stamp::of_text(&text))
+}

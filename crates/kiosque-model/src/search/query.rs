@@ -1,0 +1,276 @@
+//! Queries: what a reader typed, the shards it needs, and its ranked hits.
+
+use std::collections::BTreeSet;
+
+use super::files::{Meta, Shard};
+use super::terms::{folded_words, is_stopword};
+use super::typo;
+use crate::text::fold;
+
+/// Query words shorter than this (in characters) match only themselves: "a" or "le" would
+/// otherwise expand to a large part of the index.
+pub const MIN_PREFIX_CHARS: usize = 3;
+
+/// How a match counts, by kind: exact above prefix above typo.
+const EXACT: u32 = 4;
+const PREFIX: u32 = 2;
+const TYPO: u32 = 1;
+
+/// A parsed query: the folded words every hit must match.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query {
+    words: Vec<String>,
+    /// Whether the last word is matched as a prefix (it is still being typed).
+    last_is_prefix: bool,
+}
+
+/// The result of a query.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Outcome {
+    /// Every article that matches every word, best first.
+    pub hits: Vec<Hit>,
+    /// The index terms that matched (sorted), for marking them in the text.
+    pub terms: Vec<String>,
+    /// The query words that matched nothing in the index (then there is no hit).
+    pub unmatched: Vec<String>,
+}
+
+/// One article that matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Its number: its position in `index.json`'s `articles`.
+    pub article: u32,
+    /// How many query words match in its title.
+    pub title_words: u8,
+    /// Its score (BM25 of the words, weighted by kind of match).
+    pub score: u32,
+}
+
+/// How one query word is matched.
+struct Word {
+    text: String,
+    chars: Vec<char>,
+    prefix: bool,
+    typos: usize,
+}
+
+impl Word {
+    fn new(text: &str, prefix: bool) -> Word {
+        let chars: Vec<char> = text.chars().collect();
+        Word {
+            prefix: prefix && chars.len() >= MIN_PREFIX_CHARS,
+            typos: typo::allowed(chars.len()),
+            chars,
+            text: text.to_owned(),
+        }
+    }
+
+    /// What all of this word's matches start with: the word itself, or, when a typo is
+    /// allowed, the letters a typo never touches.
+    fn range_prefix(&self) -> &str {
+        if self.typos == 0 {
+            return &self.text;
+        }
+        let end = self
+            .text
+            .char_indices()
+            .nth(typo::KEPT)
+            .map_or(self.text.len(), |(i, _)| i);
+        &self.text[..end]
+    }
+
+    /// Whether matches may be other terms than the word itself.
+    fn expands(&self) -> bool {
+        self.prefix || self.typos > 0
+    }
+
+    /// How `term` matches this word, if it does: its weight.
+    fn weight(&self, term: &str) -> Option<u32> {
+        if term == self.text {
+            return Some(EXACT);
+        }
+        if self.prefix && term.starts_with(&self.text) {
+            return Some(PREFIX);
+        }
+        if self.typos == 0 || !term.starts_with(self.range_prefix()) {
+            return None;
+        }
+        let chars: Vec<char> = term.chars().collect();
+        typo::within(&self.chars, &chars, self.typos, self.prefix).map(|_| TYPO)
+    }
+}
+
+impl Query {
+    /// Parses what the reader typed: its words folded, stopwords and single letters dropped,
+    /// each word once. The last word is a prefix unless the input ends with a space.
+    pub fn parse(input: &str) -> Query {
+        let folded = fold(input);
+        let mut words: Vec<String> = Vec::new();
+        let mut last_kept = false;
+        for word in folded_words(&folded) {
+            last_kept = false;
+            if word.chars().nth(1).is_none() || is_stopword(word) {
+                continue;
+            }
+            last_kept = true;
+            if let Some(at) = words.iter().position(|w| w == word) {
+                // Typed again: it is the last word now.
+                let again = words.remove(at);
+                words.push(again);
+            } else {
+                words.push(word.to_owned());
+            }
+        }
+        let ends_in_word = folded
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        Query {
+            words,
+            last_is_prefix: last_kept && ends_in_word,
+        }
+    }
+
+    /// Whether there is nothing to search for (no words, or only stopwords).
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The folded words every hit must match.
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+
+    /// How each word is matched.
+    fn matchers(&self) -> Vec<Word> {
+        let last = self.words.len().saturating_sub(1);
+        self.words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| Word::new(w, self.last_is_prefix && i == last))
+            .collect()
+    }
+
+    /// The shard files (relative to the data directory) that may hold a match of a word:
+    /// for each word, the shard where it would be, and, for a prefix or a word that may have
+    /// a typo, every shard whose terms may start like its matches. Each file once, in term
+    /// order.
+    pub fn shard_files<'m>(&self, meta: &'m Meta) -> Vec<&'m str> {
+        let shards = &meta.shards;
+        let mut needed: BTreeSet<usize> = BTreeSet::new();
+        for word in self.matchers() {
+            let start = |key: &str| shards.partition_point(|s| s.0.as_str() <= key);
+            // The shard the word itself would be in.
+            needed.insert(start(&word.text).saturating_sub(1));
+            if word.expands() {
+                let prefix = word.range_prefix();
+                let first = start(prefix).saturating_sub(1);
+                let mut i = first;
+                while i < shards.len() && (i == first || shards[i].0.starts_with(prefix)) {
+                    needed.insert(i);
+                    i += 1;
+                }
+            }
+        }
+        needed
+            .into_iter()
+            .filter_map(|i| shards.get(i))
+            .map(|s| s.1.as_str())
+            .collect()
+    }
+
+    /// Runs the query on the shards fetched (those [`Query::shard_files`] named; others are
+    /// harmless): every article that matches every word, ranked by the number of words in its
+    /// title, then score, then recency (lower article number); only the articles in `within`
+    /// (sorted article numbers) when given.
+    pub fn run(&self, shards: &[&Shard], within: Option<&[u32]>) -> Outcome {
+        let mut outcome = Outcome::default();
+        let mut matched_terms: BTreeSet<&str> = BTreeSet::new();
+        // Per word: (article, weighted score, in title), by article.
+        let mut lists: Vec<Vec<(u32, u32, bool)>> = Vec::new();
+        for word in self.matchers() {
+            let mut list: Vec<(u32, u32, bool)> = Vec::new();
+            for term in shards.iter().flat_map(|s| candidates(s, &word)) {
+                let Some(weight) = word.weight(&term.text) else {
+                    continue;
+                };
+                matched_terms.insert(&term.text);
+                list.extend(term.postings.iter().map(|&(article, packed)| {
+                    (
+                        article,
+                        (packed >> 1).saturating_mul(weight),
+                        packed & 1 == 1,
+                    )
+                }));
+            }
+            if list.is_empty() {
+                outcome.unmatched.push(word.text.clone());
+                continue;
+            }
+            // Best match of the word per article.
+            list.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+            let mut merged: Vec<(u32, u32, bool)> = Vec::with_capacity(list.len());
+            for (article, score, title) in list {
+                match merged.last_mut() {
+                    Some(last) if last.0 == article => last.2 |= title,
+                    _ => merged.push((article, score, title)),
+                }
+            }
+            lists.push(merged);
+        }
+        outcome.terms = matched_terms.into_iter().map(str::to_owned).collect();
+        if !outcome.unmatched.is_empty() || lists.is_empty() {
+            return outcome;
+        }
+        // AND: the shortest list, kept where every other list has the article.
+        lists.sort_by_key(Vec::len);
+        let (first, others) = lists
+            .split_first()
+            .map_or((&[][..], &[][..]), |(f, o)| (f.as_slice(), o));
+        let allowed = |article: u32| within.is_none_or(|w| w.binary_search(&article).is_ok());
+        let mut hits: Vec<Hit> = Vec::new();
+        'articles: for &(article, score, title) in first {
+            if !allowed(article) {
+                continue;
+            }
+            let mut hit = Hit {
+                article,
+                title_words: u8::from(title),
+                score,
+            };
+            for list in others {
+                let Ok(at) = list.binary_search_by_key(&article, |p| p.0) else {
+                    continue 'articles;
+                };
+                let (_, score, title) = list[at];
+                hit.score = hit.score.saturating_add(score);
+                hit.title_words = hit.title_words.saturating_add(u8::from(title));
+            }
+            hits.push(hit);
+        }
+        hits.sort_unstable_by(|a, b| {
+            b.title_words
+                .cmp(&a.title_words)
+                .then(b.score.cmp(&a.score))
+                .then(a.article.cmp(&b.article))
+        });
+        outcome.hits = hits;
+        outcome
+    }
+}
+
+/// The terms of `shard` that may match `word`: the word itself, or those in the range its
+/// matches start with.
+fn candidates<'s>(shard: &'s Shard, word: &Word) -> &'s [super::files::Term] {
+    let terms = &shard.terms;
+    if !word.expands() {
+        return match shard.find(&word.text) {
+            Some(term) => std::slice::from_ref(term),
+            None => &[],
+        };
+    }
+    let prefix = word.range_prefix();
+    let start = terms.partition_point(|t| t.text.as_str() < prefix);
+    let end = start + terms[start..].partition_point(|t| t.text.starts_with(prefix));
+    &terms[start..end]
+}

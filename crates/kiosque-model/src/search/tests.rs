@@ -1,0 +1,418 @@
+//! Tests of the search index as a whole: built from articles, cut into shards, parsed, queried.
+
+use std::collections::HashMap;
+
+use super::*;
+
+/// A built index, parsed back as the app would read it.
+struct Site {
+    meta: Meta,
+    shards: HashMap<String, Shard>,
+    built: Built,
+}
+
+impl Site {
+    /// Articles as (title, body paragraphs), newest first, in shards of about `shard_bytes`.
+    fn new(articles: &[(&str, &[&str])], shard_bytes: usize) -> Site {
+        let docs = articles
+            .iter()
+            .map(|(title, body)| doc_terms(title, body))
+            .collect();
+        let built = build(docs, shard_bytes);
+        let meta = Meta::parse(std::str::from_utf8(&built.meta).expect("UTF-8")).expect("meta");
+        let shards = built
+            .shards
+            .iter()
+            .map(|(path, bytes)| {
+                let text = std::str::from_utf8(bytes).expect("UTF-8");
+                (path.clone(), Shard::parse(text).expect("shard"))
+            })
+            .collect();
+        Site {
+            meta,
+            shards,
+            built,
+        }
+    }
+
+    /// Runs `input` on the shards it says it needs, as the app does.
+    fn search(&self, input: &str, within: Option<&[u32]>) -> Outcome {
+        let query = Query::parse(input);
+        let fetched: Vec<&Shard> = query
+            .shard_files(&self.meta)
+            .iter()
+            .map(|path| &self.shards[*path])
+            .collect();
+        query.run(&fetched, within)
+    }
+
+    /// The articles `input` finds, best first.
+    fn hits(&self, input: &str) -> Vec<u32> {
+        self.search(input, None)
+            .hits
+            .iter()
+            .map(|h| h.article)
+            .collect()
+    }
+}
+
+/// A small news corpus, newest first.
+fn news(shard_bytes: usize) -> Site {
+    Site::new(
+        &[
+            (
+                "L’armée ukrainienne à Koursk",
+                &["Les soldats de l'Ukraine tiennent Koursk depuis août."],
+            ),
+            (
+                "Le ministère russe de la Défense",
+                &["Il affirme avoir repris Kourakhove, dans le Donbass."],
+            ),
+            (
+                "Kourakhove tombe",
+                &["La ville de Kourakhove est tombée. Kourakhove était un bastion."],
+            ),
+            (
+                "Defense spending in Europe",
+                &["The defense of Ukraine costs Europe billions."],
+            ),
+            ("Saint-Denis", &["Une fête à Saint-Denis, loin de Kyiv."]),
+        ],
+        shard_bytes,
+    )
+}
+
+#[test]
+fn searches_are_case_and_accent_insensitive() {
+    let site = news(0);
+    assert_eq!(site.hits("koursk "), [0]);
+    assert_eq!(site.hits("KOURSK "), [0]);
+    // "Défense" (title of 1) and "defense" (title of 3).
+    let mut defense = site.hits("defense ");
+    defense.sort_unstable();
+    assert_eq!(defense, [1, 3]);
+    assert_eq!(site.hits("DÉFENSE "), site.hits("defense "));
+    assert_eq!(site.hits("denis "), [4], "hyphens split words");
+    assert_eq!(site.hits("armée "), [0], "apostrophes split words");
+}
+
+#[test]
+fn the_last_word_is_a_prefix_while_it_is_typed() {
+    let site = news(0);
+    let hits = site.hits("kour");
+    assert_eq!(hits.len(), 3, "koursk and kourakhove");
+    assert_eq!(
+        hits[2], 1,
+        "the only one without the word in its title is last"
+    );
+    assert!(
+        site.hits("kour ").is_empty(),
+        "a finished word is not a prefix"
+    );
+    // Short words match only themselves: "ky" is not "kyiv".
+    assert!(site.hits("ky").is_empty());
+    assert_eq!(site.hits("kyiv"), [4]);
+}
+
+#[test]
+fn typos_are_forgiven_in_longer_words_only() {
+    let site = news(0);
+    // 9 letters: two typos allowed; one is made.
+    assert_eq!(site.hits("Kourakove "), [2, 1]);
+    assert_eq!(site.hits("kourkahove "), [2, 1], "a swap is one typo");
+    // 6 letters: one typo.
+    assert_eq!(site.hits("kousrk "), [0]);
+    // 4 letters: none ("kyev" is not "kyiv").
+    assert!(site.hits("kyev ").is_empty());
+    // A typo in the first two letters is not looked for (documented).
+    assert!(site.hits("uoursk ").is_empty());
+}
+
+#[test]
+fn exact_matches_rank_above_prefix_and_typo_matches() {
+    // The same text but for the word: each article's only indexed word.
+    let site = Site::new(
+        &[("", &["bastions"]), ("", &["bastiom"]), ("", &["bastion"])],
+        0,
+    );
+    // "bastion" typed, still a prefix: 2 exact, 0 prefix, 1 a typo.
+    assert_eq!(site.hits("bastion"), [2, 0, 1]);
+    let scores: Vec<u32> = site
+        .search("bastion", None)
+        .hits
+        .iter()
+        .map(|h| h.score)
+        .collect();
+    assert!(scores[0] > scores[1] && scores[1] > scores[2], "{scores:?}");
+}
+
+#[test]
+fn title_words_rank_first_then_score_then_recency() {
+    let site = Site::new(
+        &[
+            // 0: newest; "koursk" once in the body.
+            ("Nouvelles du front", &["Koursk encore."]),
+            // 1: "koursk" three times in a short body: a higher score than 0.
+            ("Nouvelles du front", &["Koursk, Koursk, Koursk."]),
+            // 2: "koursk" in the title.
+            (
+                "Koursk",
+                &["Une longue journée de combats au front, loin de tout."],
+            ),
+            // 3: the same as 0, older.
+            ("Nouvelles du front", &["Koursk encore."]),
+        ],
+        0,
+    );
+    let outcome = site.search("koursk ", None);
+    let order: Vec<u32> = outcome.hits.iter().map(|h| h.article).collect();
+    assert_eq!(order, [2, 1, 0, 3]);
+    assert_eq!(outcome.hits[0].title_words, 1);
+    assert_eq!(
+        outcome.hits[2].score, outcome.hits[3].score,
+        "a tie: recency breaks it"
+    );
+    // Two words in the title beat one.
+    let site = Site::new(
+        &[
+            ("Koursk", &["Zelensky parle."]),
+            ("Zelensky à Koursk", &["Rien."]),
+        ],
+        0,
+    );
+    assert_eq!(site.hits("koursk zelensky"), [1, 0]);
+}
+
+#[test]
+fn every_word_must_match_and_a_filter_narrows() {
+    let site = news(0);
+    assert_eq!(site.hits("kourakhove donbass "), [1]);
+    let outcome = site.search("kourakhove zzyzx ", None);
+    assert!(outcome.hits.is_empty());
+    assert_eq!(outcome.unmatched, ["zzyzx"]);
+    // Within a set of articles (an entity's, say).
+    let within = site.search("kourakhove ", Some(&[1, 4]));
+    assert_eq!(
+        within.hits.iter().map(|h| h.article).collect::<Vec<_>>(),
+        [1]
+    );
+    assert!(site.search("kourakhove ", Some(&[])).hits.is_empty());
+    assert!(
+        within.unmatched.is_empty(),
+        "a filter is not a word that matched nothing"
+    );
+}
+
+#[test]
+fn stopwords_and_single_letters_are_not_required() {
+    let site = news(0);
+    assert_eq!(site.hits("la ville de kourakhove "), [2]);
+    assert_eq!(site.hits("the defense of "), site.hits("defense "));
+    for nothing in ["", "  ", "la", "de la ", "the", "a b c", "l’"] {
+        let query = Query::parse(nothing);
+        assert!(query.is_empty(), "{nothing:?}: {:?}", query.words());
+        assert!(site.search(nothing, None).hits.is_empty());
+    }
+}
+
+#[test]
+fn queries_keep_folded_words_once() {
+    let cases: &[(&str, &[&str])] = &[
+        ("L’Ukraine et la Russie", &["ukraine", "russie"]),
+        ("Défense défense", &["defense"]),
+        ("Saint-Denis", &["saint", "denis"]),
+        ("2025 ", &["2025"]),
+    ];
+    for (input, words) in cases {
+        assert_eq!(Query::parse(input).words(), *words, "{input:?}");
+    }
+}
+
+#[test]
+fn matched_terms_are_marked_in_the_text() {
+    let site = news(0);
+    let outcome = site.search("Défense kour", None);
+    assert_eq!(
+        outcome.hits.iter().map(|h| h.article).collect::<Vec<_>>(),
+        [1]
+    );
+    assert!(
+        outcome.terms.contains(&"kourakhove".to_owned()),
+        "{:?}",
+        outcome.terms
+    );
+    let text = "Le ministère russe de la DÉFENSE affirme avoir repris Kourakhove.";
+    let marked: Vec<&str> = marks(text, &outcome.terms)
+        .into_iter()
+        .map(|r| &text[r])
+        .collect();
+    assert_eq!(marked, ["DÉFENSE", "Kourakhove"]);
+}
+
+#[test]
+fn marks_are_valid_ranges_on_multibyte_text() {
+    let terms = vec!["ete".to_owned(), "koursk".to_owned(), "oeuvre".to_owned()];
+    let cases: &[(&str, &[&str])] = &[
+        ("L’été à Koursk", &["été", "Koursk"]),
+        (
+            "ÉTÉ, été, e\u{301}te\u{301}!",
+            &["ÉTÉ", "été", "e\u{301}te\u{301}"],
+        ),
+        ("Œuvre 🇺🇦 koursk", &["Œuvre", "koursk"]),
+        ("Koursks", &[]),
+        ("", &[]),
+    ];
+    for (text, expected) in cases {
+        let ranges = marks(text, &terms);
+        for pair in ranges.windows(2) {
+            assert!(pair[0].end <= pair[1].start, "{text:?}: sorted and apart");
+        }
+        let marked: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(marked, *expected, "{text:?}");
+    }
+    assert!(marks("Koursk", &[]).is_empty());
+}
+
+/// A corpus whose "kour…" terms fill several tiny shards.
+fn many_kour() -> Site {
+    let words: Vec<String> = (0..40).map(|i| format!("kour{i:02}x")).collect();
+    let bodies: Vec<Vec<&str>> = words
+        .iter()
+        .map(|w| vec![w.as_str(), "abri zebre"])
+        .collect();
+    let articles: Vec<(&str, &[&str])> = bodies.iter().map(|b| ("", b.as_slice())).collect();
+    Site::new(&articles, 64)
+}
+
+#[test]
+fn every_term_is_in_exactly_one_shard_in_order() {
+    let site = many_kour();
+    assert!(
+        site.built.shards.len() > 5,
+        "{} shards",
+        site.built.shards.len()
+    );
+    let mut all: Vec<String> = Vec::new();
+    for path in site.meta.shard_files() {
+        let shard = &site.shards[path];
+        let terms: Vec<&str> = shard.terms().collect();
+        assert!(!terms.is_empty());
+        all.extend(terms.iter().map(|t| (*t).to_owned()));
+    }
+    let mut sorted = all.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(all, sorted, "in order, each once");
+    assert_eq!(all.len(), 42);
+    assert!(
+        site.built
+            .shards
+            .iter()
+            .all(|(p, _)| p.starts_with("search/"))
+    );
+    assert!(site.built.meta_path.starts_with("search/meta-"));
+}
+
+#[test]
+fn a_prefix_over_several_shards_needs_them_all_and_only_them() {
+    let site = many_kour();
+    let total = site.meta.shard_files().count();
+    let query = Query::parse("kour");
+    let needed = query.shard_files(&site.meta);
+    assert!(
+        needed.len() > 2 && needed.len() < total,
+        "{} of {total}",
+        needed.len()
+    );
+    assert_eq!(site.hits("kour").len(), 40, "found in every shard it needs");
+    // A short word (no typo) needs one shard; a longer one the shards of its first letters.
+    assert_eq!(Query::parse("abri ").shard_files(&site.meta).len(), 1);
+    assert_eq!(site.hits("abri ").len(), 40);
+    assert_eq!(Query::parse("kour07x ").shard_files(&site.meta), needed);
+    assert_eq!(
+        site.hits("kour07x ")[0],
+        7,
+        "the exact match first, then typos"
+    );
+    // A word that sorts before every term, or after, needs no more than one.
+    assert!(Query::parse("aa ").shard_files(&site.meta).len() <= 1);
+    assert_eq!(Query::parse("zz ").shard_files(&site.meta).len(), 1);
+    // A typo (6 letters: one allowed) is found across the shards of its first two letters.
+    assert!(site.hits("kour7x ").contains(&7));
+}
+
+#[test]
+fn the_same_articles_give_the_same_bytes() {
+    let one = news(0).built;
+    let two = news(0).built;
+    assert_eq!(one, two);
+    let tiny = news(100).built;
+    assert!(tiny.shards.len() > one.shards.len());
+    assert_ne!(
+        one.meta_path, tiny.meta_path,
+        "another layout, another name"
+    );
+}
+
+#[test]
+fn the_default_shard_size_grows_with_the_index() {
+    let site = news(0);
+    assert_eq!(site.built.shards.len(), 1, "a small site has one shard");
+    assert_eq!(site.meta.articles(), 5);
+}
+
+#[test]
+fn malformed_and_newer_files_are_refused_with_the_reason() {
+    let newer = Shard::parse(r#"{"v":2,"t":{"koursk":{}}}"#).expect_err("newer");
+    assert!(
+        matches!(
+            newer,
+            SearchDataError::Version {
+                found: 2,
+                supported: 1
+            }
+        ),
+        "{newer}"
+    );
+    assert!(newer.to_string().contains("version 2"));
+    let newer = Meta::parse(r#"{"v":9,"articles":1,"shards":[]}"#).expect_err("newer");
+    assert!(matches!(newer, SearchDataError::Version { found: 9, .. }));
+    let cases = [
+        "",
+        "{",
+        r#"{"v":1}"#,
+        r#"{"v":1,"t":[["b",[0,2]],["a",[0,2]]]}"#,
+        r#"{"v":1,"t":[["a",[0,2,1]]]}"#,
+        r#"{"v":1,"t":[["a",[4294967295,2,1,2]]]}"#,
+        r#"{"v":1,"t":[["a",[-1,2]]]}"#,
+    ];
+    for text in cases {
+        assert!(
+            matches!(Shard::parse(text), Err(SearchDataError::Malformed(_))),
+            "{text:?}"
+        );
+    }
+    for text in [
+        r#"{"v":1,"articles":1,"shards":[["b","search/00aa.json"],["a","search/00bb.json"]]}"#,
+        r#"{"v":1,"articles":1,"shards":[["a","../../etc/passwd"]]}"#,
+        r#"{"v":1,"articles":-1,"shards":[]}"#,
+    ] {
+        assert!(
+            matches!(Meta::parse(text), Err(SearchDataError::Malformed(_))),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn article_numbers_beyond_the_site_do_not_break_a_search() {
+    let shard = Shard::parse(r#"{"v":1,"t":[["koursk",[4000000000,6,294967295,6]]]}"#)
+        .expect("numbers that fit");
+    let outcome = Query::parse("koursk ").run(&[&shard], None);
+    assert_eq!(
+        outcome.hits.iter().map(|h| h.article).collect::<Vec<_>>(),
+        [4_000_000_000, u32::MAX]
+    );
+    let outcome = Query::parse("koursk ").run(&[&shard], Some(&[1, 2]));
+    assert!(outcome.hits.is_empty());
+}
