@@ -153,6 +153,8 @@ enum SiteFile<'a> {
     Index(&'a kiosque_model::SiteIndex),
     /// `articles/<id>.json`.
     Body(&'a kiosque_model::ArticleBody),
+    /// A file of the search index (`search/…`): its path and its bytes, made by the build.
+    Search(&'a str, &'a [u8]),
 }
 
 impl SiteFile<'_> {
@@ -160,6 +162,7 @@ impl SiteFile<'_> {
         match self {
             SiteFile::Index(_) => "index.json".to_owned(),
             SiteFile::Body(body) => body_path(&body.id),
+            SiteFile::Search(path, _) => (*path).to_owned(),
         }
     }
 
@@ -168,6 +171,8 @@ impl SiteFile<'_> {
         let mut bytes = match self {
             SiteFile::Index(index) => serde_json::to_vec(index),
             SiteFile::Body(body) => serde_json::to_vec(body),
+            // Made with their final newline.
+            SiteFile::Search(_, bytes) => return Ok(bytes.to_vec()),
         }
         .map_err(OutputError::Json)?;
         bytes.push(b'\n');
@@ -184,6 +189,12 @@ impl SiteFile<'_> {
         let written = match self {
             SiteFile::Index(index) => serde_json::to_writer(&mut out, index),
             SiteFile::Body(body) => serde_json::to_writer(&mut out, body),
+            SiteFile::Search(_, bytes) => {
+                return out
+                    .write_all(bytes)
+                    .and_then(|()| out.into_inner().map(drop).map_err(|e| e.into_error()))
+                    .map_err(io_error(path));
+            }
         };
         written.map_err(|e| {
             if e.is_io() {
@@ -322,8 +333,19 @@ fn body_path(id: &str) -> String {
 
 /// Every file a build writes, the manifest aside.
 fn site_files(site: &Site) -> Vec<SiteFile<'_>> {
+    let search = &site.search;
     std::iter::once(SiteFile::Index(&site.index))
         .chain(site.bodies.iter().map(SiteFile::Body))
+        .chain(std::iter::once(SiteFile::Search(
+            &search.meta_path,
+            &search.meta,
+        )))
+        .chain(
+            search
+                .shards
+                .iter()
+                .map(|(path, bytes)| SiteFile::Search(path, bytes)),
+        )
         .collect()
 }
 

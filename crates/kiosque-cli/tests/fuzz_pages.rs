@@ -307,6 +307,7 @@ fn site() -> impl Strategy<Value = (Corpus, Vec<ArticleBody>)> {
             let corpus = Corpus::new(SiteIndex {
                 schema_version: SCHEMA_VERSION.into(),
                 generator: String::new(),
+                search: None,
                 articles,
                 entities,
             });

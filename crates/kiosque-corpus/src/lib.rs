@@ -10,6 +10,7 @@ pub mod analyses;
 mod article;
 mod copies;
 mod ids;
+pub mod search;
 
 use std::collections::BTreeMap;
 
@@ -72,6 +73,8 @@ pub struct Site {
     pub bodies: Vec<ArticleBody>,
     /// Articles whose id clashed with another's, for warnings.
     pub clashes: Vec<IdClash>,
+    /// The search index: `search/` files, named by `index.search`.
+    pub search: kiosque_model::search::Built,
 }
 
 /// A mention located in the input text, with the entity the site gives it.
@@ -317,6 +320,7 @@ pub fn assemble(mut articles: Vec<Analyzed>, knowledge: &Knowledge) -> Site {
             .then(x.cmp(&y))
     });
     let entities = article::in_order(entities, &order);
+    let search = search::index(&summaries, &bodies);
 
     Site {
         index: SiteIndex {
@@ -324,9 +328,11 @@ pub fn assemble(mut articles: Vec<Analyzed>, knowledge: &Knowledge) -> Site {
             generator: format!("kiosque {}", env!("CARGO_PKG_VERSION")),
             articles: summaries,
             entities,
+            search: Some(search.meta_path.clone()),
         },
         bodies,
         clashes,
+        search,
     }
 }
 

@@ -20,6 +20,11 @@ pub struct SiteIndex {
     pub articles: Vec<ArticleSummary>,
     /// Every entity, most mentioned first.
     pub entities: Vec<Entity>,
+    /// The search index's meta file, relative to the data directory
+    /// (`search/meta-<hash>.json`, see [`crate::search`]); none in data without a search index.
+    /// Since schema 1.2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search: Option<String>,
 }
 
 /// Just the version field of `index.json`, to explain a file that does not parse.
@@ -134,6 +139,15 @@ impl Corpus {
         numbers
     }
 
+    /// The search index's meta file (relative to the data directory), when the site has one
+    /// and names it as kiosque does (`search/meta-<hash>.json`).
+    pub fn search_index(&self) -> Option<&str> {
+        self.index
+            .search
+            .as_deref()
+            .filter(|path| crate::search::is_meta_path(path))
+    }
+
     /// All articles, newest first.
     pub fn articles(&self) -> &[ArticleSummary] {
         &self.index.articles
@@ -222,6 +236,24 @@ mod tests {
         let err = parse_index(r#"{"schema_version": "2.0", "articles": [], "entities": []}"#)
             .expect_err("refused");
         assert!(matches!(err, IndexError::Schema(_)));
+    }
+
+    #[test]
+    fn the_search_index_is_named_only_by_a_meta_file_name() {
+        let with = |search: &str| {
+            let text = format!(
+                r#"{{"schema_version": "1.2", "articles": [], "entities": [], "search": {search:?}}}"#
+            );
+            Corpus::new(parse_index(&text).expect("valid"))
+        };
+        assert_eq!(
+            with("search/meta-00ff.json").search_index(),
+            Some("search/meta-00ff.json")
+        );
+        assert_eq!(with("../../secret.json").search_index(), None);
+        let without = parse_index(r#"{"schema_version": "1.1", "articles": [], "entities": []}"#)
+            .expect("data without a search index is read");
+        assert_eq!(Corpus::new(without).search_index(), None);
     }
 
     #[test]

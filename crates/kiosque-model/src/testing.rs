@@ -41,6 +41,7 @@ pub fn corpus(articles: Vec<ArticleSummary>, entities: Vec<Entity>) -> Corpus {
     Corpus::new(SiteIndex {
         schema_version: "1.0".into(),
         generator: String::new(),
+        search: None,
         articles,
         entities,
     })

@@ -426,6 +426,7 @@ fn valid_site() -> impl Strategy<Value = (SiteIndex, Vec<ArticleBody>)> {
                     SiteIndex {
                         schema_version: SCHEMA_VERSION.to_owned(),
                         generator: "kiosque fuzz".to_owned(),
+                        search: None,
                         articles,
                         entities,
                     },
@@ -744,6 +745,7 @@ proptest! {
         let corpus = validate::corpus(SiteIndex {
             schema_version: SCHEMA_VERSION.into(),
             generator: String::new(),
+            search: None,
             articles: vec![],
             entities,
         })
@@ -772,6 +774,7 @@ proptest! {
         read_body(&text, "a", &Corpus::new(SiteIndex {
             schema_version: SCHEMA_VERSION.into(),
             generator: String::new(),
+            search: None,
             articles: vec![],
             entities: vec![],
         }))?;

@@ -222,6 +222,7 @@ mod tests {
         Corpus::new(SiteIndex {
             schema_version: "1.0".into(),
             generator: String::new(),
+            search: None,
             articles: vec![summary],
             entities: vec![Entity {
                 id: EntityId::from("loc-koursk"),

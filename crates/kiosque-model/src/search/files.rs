@@ -99,6 +99,14 @@ fn is_shard_path(path: &str) -> bool {
         .is_some_and(stamp::is_well_formed)
 }
 
+/// Whether `path` is a meta file name as kiosque writes them (`search/meta-<hex>.json`): what
+/// `index.json`'s `search` may name (never a path elsewhere).
+pub fn is_meta_path(path: &str) -> bool {
+    path.strip_prefix("search/meta-")
+        .and_then(|name| name.strip_suffix(".json"))
+        .is_some_and(stamp::is_well_formed)
+}
+
 impl Meta {
     /// Parses a meta file, checking its version, that its shards are in term order and that
     /// their names are shard names (never a path elsewhere).

@@ -416,3 +416,19 @@ fn article_numbers_beyond_the_site_do_not_break_a_search() {
     let outcome = Query::parse("koursk ").run(&[&shard], Some(&[1, 2]));
     assert!(outcome.hits.is_empty());
 }
+
+#[test]
+fn only_meta_file_names_are_meta_paths() {
+    let site = news(0);
+    assert!(is_meta_path(&site.built.meta_path));
+    for bad in [
+        "",
+        "search/meta-.json",
+        "search/meta-../../x.json",
+        "search/0123abcd.json",
+        "https://example.com/search/meta-00.json",
+        "search/meta-00ff.json/..",
+    ] {
+        assert!(!is_meta_path(bad), "{bad:?}");
+    }
+}

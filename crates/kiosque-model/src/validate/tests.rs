@@ -50,6 +50,7 @@ fn valid_data_has_no_problems_and_is_unchanged() {
     let site = SiteIndex {
         schema_version: "1.1".into(),
         generator: String::new(),
+        search: None,
         articles: corpus.articles().to_vec(),
         entities: corpus.entities().to_vec(),
     };
@@ -195,6 +196,7 @@ fn site(articles: Vec<crate::ArticleSummary>, entities: Vec<crate::Entity>) -> S
     SiteIndex {
         schema_version: "1.1".into(),
         generator: String::new(),
+        search: None,
         articles,
         entities,
     }
