@@ -45,7 +45,16 @@ fn main() -> ExitCode {
                 },
             };
             // 0: every input built; 1: built without the inputs that failed; 2: nothing written.
-            exit_status(commands::build::run(&options, knowledge).map(|r| r.errors))
+            match commands::build::run(&options, knowledge) {
+                Ok(report) => {
+                    // The site is millions of small allocations that the process is about to
+                    // give back whole: freeing them one by one would cost ~70 ms at 10,000
+                    // articles, for nothing.
+                    std::mem::forget(report.site);
+                    exit_status(Ok(report.errors))
+                }
+                Err(e) => exit_status(Err(e)),
+            }
         }
         Command::Analyze { read, out } => {
             exit_status(commands::analyze::run(&read, &out, knowledge).map(|r| r.errors))

@@ -52,6 +52,8 @@ pub enum CacheChoice {
 pub struct BuildReport {
     /// Inputs that failed (and were skipped).
     pub errors: Vec<InputError>,
+    /// The site data written.
+    pub site: Site,
 }
 
 /// Knowledge is asked for only once it is needed, so that it can load (see [`Knowledge::builtin`])
@@ -110,6 +112,7 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
     }
     Ok(BuildReport {
         errors: analysed.errors,
+        site,
     })
 }
 
