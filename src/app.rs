@@ -13,6 +13,7 @@ use crate::components::states::NotFound;
 use crate::data::{AppError, load_corpus};
 use crate::paths::Paths;
 use crate::routes::{article::ArticlePage, entity::EntityPage, home::Home};
+use crate::search::SearchFiles;
 
 /// The name shown in the header and in page titles.
 pub const SITE_NAME: &str = "Kiosque";
@@ -73,6 +74,7 @@ pub fn App() -> impl IntoView {
         paths: paths.clone(),
         corpus: CorpusLoader::new(paths.index_json()),
     });
+    provide_context(SearchFiles::new());
 
     view! {
         <Router base=paths.base().to_owned()>

@@ -64,7 +64,7 @@ pub enum Freshness {
 }
 
 /// Fetches a URL and returns its text.
-async fn fetch_text(url: &str, freshness: Freshness) -> Result<String, AppError> {
+pub(crate) async fn fetch_text(url: &str, freshness: Freshness) -> Result<String, AppError> {
     let request = Request::get(url);
     let request = match freshness {
         Freshness::Cached => request,

@@ -90,3 +90,8 @@ pub fn remove_by_id(id: &str) {
         element.remove();
     }
 }
+
+/// Whether the element with this id has the keyboard focus.
+pub fn has_focus(id: &str) -> bool {
+    document().active_element().is_some_and(|el| el.id() == id)
+}

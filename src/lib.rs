@@ -8,6 +8,7 @@ mod data;
 mod dom;
 mod paths;
 mod routes;
+mod search;
 mod selection;
 mod title;
 

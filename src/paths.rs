@@ -35,16 +35,24 @@ impl Paths {
         &self.base
     }
 
-    /// The home page, with the entity filter in the query when there is one.
+    /// The home page, with the search and the entity filter in the query when there are some
+    /// (`?q=…&entity=…`).
     pub fn home(&self, selection: &Selection) -> String {
-        match selection.to_query() {
-            Some(query) => format!(
-                "{}/?{}={}",
-                self.base,
+        let mut params = Vec::new();
+        if let Some(search) = selection.search_query() {
+            params.push(format!("{}={}", Selection::SEARCH_KEY, encode(search, "")));
+        }
+        if let Some(entities) = selection.to_query() {
+            params.push(format!(
+                "{}={}",
                 Selection::QUERY_KEY,
-                encode(&query, ",")
-            ),
-            None => format!("{}/", self.base),
+                encode(&entities, ",")
+            ));
+        }
+        if params.is_empty() {
+            format!("{}/", self.base)
+        } else {
+            format!("{}/?{}", self.base, params.join("&"))
         }
     }
 
@@ -61,6 +69,12 @@ impl Paths {
     /// The site index, loaded first.
     pub fn index_json(&self) -> String {
         format!("{}/data/index.json", self.base)
+    }
+
+    /// A file of the site data, by its path relative to the data directory (as `index.json`
+    /// names the search index's files).
+    pub fn data_file(&self, relative: &str) -> String {
+        format!("{}/data/{}", self.base, encode(relative, "/"))
     }
 
     /// The body file of an article, with its fingerprint from the index in the query when there
@@ -118,6 +132,18 @@ mod tests {
         assert_eq!(
             sub.home(&Selection::from_query("loc-koursk,per-trump")),
             "/kiosque/?entity=loc-koursk,per-trump"
+        );
+        assert_eq!(
+            sub.home(&Selection::from_params("loc-koursk", "défense aérienne")),
+            "/kiosque/?q=d%C3%A9fense%20a%C3%A9rienne&entity=loc-koursk"
+        );
+        assert_eq!(
+            root.home(&Selection::from_params("", "a&b=c")),
+            "/?q=a%26b%3Dc"
+        );
+        assert_eq!(
+            sub.data_file("search/meta-00ff.json"),
+            "/kiosque/data/search/meta-00ff.json"
         );
         assert_eq!(sub.article("a-b"), "/kiosque/article/a-b/");
         assert_eq!(

@@ -1,4 +1,4 @@
-//! The entity filter lives in the URL (`?entity=…`): reading it, and changing it by navigating,
+//! The search and the entity filter live in the URL (`?q=…&entity=…`): reading it, and changing it by navigating,
 //! so back/forward and shared links show the same view.
 
 use kiosque_model::{EntityId, Selection};
@@ -12,23 +12,55 @@ use crate::app::use_site;
 pub fn use_selection() -> Memo<Selection> {
     let query = use_query_map();
     Memo::new(move |_| {
-        query.with(|q| Selection::from_query(q.get_str(Selection::QUERY_KEY).unwrap_or_default()))
+        query.with(|q| {
+            Selection::from_params(
+                q.get_str(Selection::QUERY_KEY).unwrap_or_default(),
+                q.get_str(Selection::SEARCH_KEY).unwrap_or_default(),
+            )
+        })
     })
 }
 
 /// A function that shows the home page with `selection`, as a new history entry. On the home
 /// page itself the scroll position is kept, so the reader stays where they clicked.
 pub fn use_show_selection() -> impl Fn(&Selection) + Clone + Send + Sync + 'static {
+    let show = use_navigate_home();
+    move |selection: &Selection| show(selection, false)
+}
+
+/// A function that shows the home page with the current selection searching for `text`, as the
+/// reader types: the first keystroke of a search makes a history entry, the next ones replace
+/// it, so that "back" leaves the search rather than undoing it a letter at a time.
+pub fn use_search_as_you_type() -> impl Fn(String) + Clone + Send + Sync + 'static {
+    let selection = use_selection();
+    let show = use_navigate_home();
+    let pathname = use_location().pathname;
+    let paths = use_site().paths;
+    move |text: String| {
+        let current = selection.get_untracked();
+        let on_home = pathname.with_untracked(|p| is_home(&paths, p));
+        let replace = on_home && current.search_query().is_some();
+        show(&current.with_search(&text), replace);
+    }
+}
+
+fn is_home(paths: &crate::paths::Paths, pathname: &str) -> bool {
+    let home = paths.home(&Selection::default());
+    pathname == home || format!("{pathname}/") == home
+}
+
+/// Navigates to the home page with a selection, keeping the scroll position on the home page.
+fn use_navigate_home() -> impl Fn(&Selection, bool) + Clone + Send + Sync + 'static {
     let navigate = use_navigate();
     let pathname = use_location().pathname;
     let paths = use_site().paths;
-    move |selection: &Selection| {
-        let home = paths.home(&Selection::default());
-        let on_home = pathname.with_untracked(|p| *p == home || format!("{p}/") == home);
+    move |selection: &Selection, replace: bool| {
+        let on_home = pathname.with_untracked(|p| is_home(&paths, p));
         navigate(
             &paths.home(selection),
             NavigateOptions {
                 resolve: false,
+                replace,
                 scroll: !on_home,
                 ..NavigateOptions::default()
             },

@@ -10,6 +10,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::app::use_site;
+use crate::components::marked::Marked;
 use crate::components::meta_line::MetaLine;
 use crate::dom::focus_selector;
 use crate::selection::{use_selection, use_toggle_entity};
@@ -29,13 +30,16 @@ pub fn Card(
     /// Under a section heading (entity page): the title is an `<h3>`.
     #[prop(optional)]
     nested: bool,
+    /// The words a search matched, marked in the title and the excerpt.
+    #[prop(optional)]
+    marks: Option<Signal<Arc<[String]>>>,
 ) -> impl IntoView {
+    let marks = marks.unwrap_or_else(|| Signal::stored(Arc::from([])));
     let paths = use_site().paths;
     let selection = use_selection();
     let toggle = use_toggle_entity();
     let lang = summary.lang.clone();
-    let link =
-        view! { <a href=paths.article(&summary.id) lang=lang.clone()>{summary.title.clone()}</a> };
+    let link = view! { <a href=paths.article(&summary.id) lang=lang.clone()><Marked text=summary.title.clone() terms=marks /></a> };
     let title = if nested {
         Either::Left(view! { <h3 class="card-title">{link}</h3> })
     } else {
@@ -75,7 +79,7 @@ pub fn Card(
         <article class="card" data-article-id=summary.id.clone()>
             {title}
             <MetaLine summary=summary.clone() />
-            <p class="card-excerpt" lang=lang>{summary.excerpt.clone()}</p>
+            <p class="card-excerpt" lang=lang><Marked text=summary.excerpt.clone() terms=marks /></p>
             <ul class="chips" aria-label="Main entities">{chips}</ul>
         </article>
     }
@@ -88,7 +92,11 @@ pub fn CardList(
     ids: Signal<Vec<String>>,
     corpus: Arc<Corpus>,
     #[prop(optional)] nested: bool,
+    /// The words a search matched, marked in the cards.
+    #[prop(optional)]
+    marks: Option<Signal<Arc<[String]>>>,
 ) -> impl IntoView {
+    let marks = marks.unwrap_or_else(|| Signal::stored(Arc::from([])));
     let pages = RwSignal::new(1usize);
     Effect::watch(move || ids.track(), move |_, _, _| pages.set(1), false);
     let shown = move || {
@@ -112,7 +120,7 @@ pub fn CardList(
                         .map(|summary| {
                             view! {
                                 <li>
-                                    <Card summary corpus=corpus.clone() nested />
+                                    <Card summary corpus=corpus.clone() nested marks=marks />
                                 </li>
                             }
                         })

@@ -16,7 +16,8 @@ pub fn FilterBar(corpus: Arc<Corpus>) -> impl IntoView {
     let show = use_show_selection();
     move || {
         let current = selection.get();
-        if current.is_empty() {
+        // The search has its own box; this bar is for the entities.
+        if current.entities().is_empty() {
             return None;
         }
         let chips = current

@@ -1,10 +1,11 @@
-//! The site header: a skip link and the site name linking home.
+//! The site header: a skip link, the site name linking home, and the search box.
 
 use kiosque_model::Selection;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::app::{SITE_NAME, use_site};
+use crate::components::search_box::SearchBox;
 use crate::dom::focus_by_id;
 
 /// Moves keyboard focus to the main content. Done by hand because the page's `<base href>` would
@@ -23,6 +24,7 @@ pub fn Header() -> impl IntoView {
         <header class="site-header">
             <A href=home exact=true attr:class="brand">{SITE_NAME}</A>
             <p class="tagline">"The news through the people, places and organisations in it"</p>
+            <SearchBox />
         </header>
     }
 }

@@ -5,9 +5,11 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::dom::focus_by_id_without_scrolling;
+use crate::components::search_box::SEARCH_INPUT;
+use crate::dom::{focus_by_id_without_scrolling, has_focus};
 
-/// Watches the path; on each change after the first render, focuses `<main>`. Filter changes on
+/// Watches the path; on each change after the first render, focuses `<main>` (unless the reader
+/// is typing in the search box). Filter changes on
 /// the home page change only the query, so focus stays on the control that was used.
 #[component]
 pub fn RouteFocus() -> impl IntoView {
@@ -15,7 +17,8 @@ pub fn RouteFocus() -> impl IntoView {
     Effect::watch(
         move || pathname.get(),
         move |_, previous, _| {
-            if previous.is_some() {
+            // A search typed on another page shows the home page: the reader goes on typing.
+            if previous.is_some() && !has_focus(SEARCH_INPUT) {
                 request_animation_frame(|| focus_by_id_without_scrolling("main"));
             }
         },

@@ -1,21 +1,26 @@
-//! The home page: article cards filtered by the entities in the URL, and the entity sidebar.
+//! The home page: article cards filtered by the entities and the search in the URL, and the
+//! entity sidebar counting over them.
 
 use std::sync::Arc;
 
 use kiosque_model::Selection;
 use kiosque_model::display::count_noun;
-use kiosque_model::explain::explain_empty;
+use kiosque_model::display::quote_search;
+use kiosque_model::explain::{explain_empty, no_search_match};
 use kiosque_model::facets::filter;
 use kiosque_model::home::{distinct_entities, selection_title};
 use kiosque_model::index::Corpus;
 use leptos::prelude::*;
 
+use crate::app::use_site;
 use crate::components::card::CardList;
 use crate::components::filter_bar::FilterBar;
 use crate::components::prerender::ReleasePrerender;
 use crate::components::sidebar::{DRAWER_TOGGLE, Drawer, Sidebar, drawer_label};
 use crate::components::with_corpus::WithCorpus;
+use crate::data::AppError;
 use crate::dom::focus_by_id;
+use crate::search::{Found, search, use_search_files};
 use crate::selection::{use_selection, use_show_selection};
 use crate::title::use_title;
 
@@ -27,11 +32,23 @@ pub fn Home() -> impl IntoView {
 
 /// Why the list is empty, with a way out.
 #[component]
-fn EmptyResult(corpus: Arc<Corpus>, selection: Memo<Selection>) -> impl IntoView {
+fn EmptyResult(
+    corpus: Arc<Corpus>,
+    selection: Memo<Selection>,
+    searched: Memo<Searched>,
+) -> impl IntoView {
     let show = use_show_selection();
     move || {
         let current = selection.get();
-        let message = explain_empty(&corpus, &current).map(|reason| reason.message())?;
+        let message = match searched.get() {
+            Searched::Found(found) if found.articles.is_empty() => Some(no_search_match(
+                current.search(),
+                &found.unmatched,
+                !current.entities().is_empty(),
+            )),
+            Searched::Found(_) | Searched::Failed(_) | Searched::Searching => None,
+            Searched::Off => explain_empty(&corpus, &current).map(|reason| reason.message()),
+        }?;
         let show = show.clone();
         Some(view! {
             <div class="empty">
@@ -40,13 +57,27 @@ fn EmptyResult(corpus: Arc<Corpus>, selection: Memo<Selection>) -> impl IntoView
                     .then(|| {
                         view! {
                             <button type="button" class="clear-all" on:click=move |_| show(&Selection::default())>
-                                "Clear all filters"
+                                "Clear the search and filters"
                             </button>
                         }
                     })}
             </div>
         })
     }
+}
+
+/// Where the search of the current view is.
+#[derive(Debug, Clone, PartialEq)]
+enum Searched {
+    /// No search (nothing searchable typed, or a site without a search index): the entity
+    /// filter alone decides.
+    Off,
+    /// The search index is being fetched.
+    Searching,
+    /// The search ran.
+    Found(Found),
+    /// The search index could not be read.
+    Failed(AppError),
 }
 
 /// Moves keyboard focus past the sidebar to the results (see the header's skip link for why
@@ -59,7 +90,10 @@ fn skip_to_results(ev: leptos::ev::MouseEvent) {
 #[component]
 fn HomeView(corpus: Arc<Corpus>) -> impl IntoView {
     let selection = use_selection();
-    let visible = {
+    let paths = use_site().paths;
+    let files = use_search_files();
+    // The articles that mention every selected entity, newest first.
+    let filtered = {
         let corpus = Arc::clone(&corpus);
         Memo::new(move |_| {
             selection.with(|s| {
@@ -70,6 +104,46 @@ fn HomeView(corpus: Arc<Corpus>) -> impl IntoView {
             })
         })
     };
+    let outcome = {
+        let corpus = Arc::clone(&corpus);
+        LocalResource::new(move || {
+            let (text, filtering) = selection.with(|s| {
+                (
+                    s.search_query().map(str::to_owned),
+                    !s.entities().is_empty(),
+                )
+            });
+            let within = filtering
+                .then(|| filtered.with(|ids| corpus.numbers_of(ids.iter().map(String::as_str))));
+            let (files, paths, corpus) = (files, paths.clone(), Arc::clone(&corpus));
+            async move {
+                match text {
+                    Some(text) => search(files, paths, corpus, text, within).await,
+                    None => None,
+                }
+            }
+        })
+    };
+    let searched = Memo::new(move |_| {
+        if selection.with(|s| s.search_query().is_none()) {
+            return Searched::Off;
+        }
+        match outcome.get() {
+            None => Searched::Searching,
+            Some(None) => Searched::Off,
+            Some(Some(Ok(found))) => Searched::Found(found),
+            Some(Some(Err(error))) => Searched::Failed(error),
+        }
+    });
+    let visible = Memo::new(move |_| match searched.get() {
+        Searched::Off => filtered.get(),
+        Searched::Found(found) => found.articles,
+        Searched::Searching | Searched::Failed(_) => Vec::new(),
+    });
+    let marks = Signal::derive(move || match searched.get() {
+        Searched::Found(found) => found.terms,
+        _ => Arc::from([]),
+    });
     let entity_total = {
         let corpus = Arc::clone(&corpus);
         Memo::new(move |_| {
@@ -83,7 +157,16 @@ fn HomeView(corpus: Arc<Corpus>) -> impl IntoView {
         move || selection.with(|s| selection_title(&corpus, s))
     };
     use_title(title);
-    let status = move || count_noun(visible.with(Vec::len), "article", "articles");
+    let status = move || match searched.get() {
+        Searched::Searching => "Searching…".to_owned(),
+        Searched::Failed(error) => format!("The search could not run. {error}"),
+        Searched::Found(_) => format!(
+            "{} for {}",
+            count_noun(visible.with(Vec::len), "article", "articles"),
+            selection.with(|s| quote_search(s.search()))
+        ),
+        Searched::Off => count_noun(visible.with(Vec::len), "article", "articles"),
+    };
 
     view! {
         <ReleasePrerender />
@@ -106,8 +189,8 @@ fn HomeView(corpus: Arc<Corpus>) -> impl IntoView {
             <div class="results" id="results" tabindex="-1">
                 <FilterBar corpus=Arc::clone(&corpus) />
                 <p class="result-count" id="results-count" role="status">{status}</p>
-                <CardList ids=Signal::from(visible) corpus=Arc::clone(&corpus) />
-                <EmptyResult corpus selection />
+                <CardList ids=Signal::from(visible) corpus=Arc::clone(&corpus) marks />
+                <EmptyResult corpus selection searched />
             </div>
         </div>
     }

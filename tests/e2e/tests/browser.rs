@@ -18,8 +18,8 @@ const TEASERS: [&str; 5] = ["Xiaomi", "Robbie Williams", "PSG", "Pokémon", "Kol
 
 /// The demo data as built: the seed article.
 fn seed_article_id() -> String {
-    let index =
-        std::fs::read_to_string(repo().join("dist/data/index.json")).expect("dist/data/index.json");
+    let index = std::fs::read_to_string(harness::dist().join("data/index.json"))
+        .expect("dist/data/index.json");
     let index: serde_json::Value = serde_json::from_str(&index).expect("valid index");
     index["articles"][0]["id"]
         .as_str()

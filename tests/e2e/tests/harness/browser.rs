@@ -150,6 +150,38 @@ impl Browser {
             .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
     }
 
+    /// Types `text` into the first element matching a CSS selector, as a reader would (one
+    /// key at a time, each firing its input event).
+    pub async fn type_into(&self, css: &str, text: &str) {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("cannot type into {css}: {e}"));
+    }
+
+    /// Runs `script` (a function body) and reads its result as a string ("" on error).
+    pub async fn eval_string(&self, script: &str) -> String {
+        self.client
+            .execute(script, vec![])
+            .await
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    }
+
+    /// Goes back in the history.
+    pub async fn back(&self) {
+        self.client.back().await.expect("history back");
+    }
+
+    /// Goes forward in the history.
+    pub async fn forward(&self) {
+        self.client.forward().await.expect("history forward");
+    }
+
     /// An attribute of the first element matching a CSS selector.
     pub async fn attr(&self, css: &str, name: &str) -> Option<String> {
         let element = self.client.find(Locator::Css(css)).await.ok()?;

@@ -21,6 +21,14 @@ pub fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
+/// The built site under test: `$KIOSQUE_DIST` when set (a build of one's own, beside others'),
+/// else the repository's `dist/`.
+pub fn dist() -> PathBuf {
+    std::env::var_os("KIOSQUE_DIST")
+        .filter(|d| !d.is_empty())
+        .map_or_else(|| repo().join("dist"), PathBuf::from)
+}
+
 /// Whether the browser tests run: only with `KIOSQUE_E2E=1` (set by `scripts/test`), and then
 /// every piece they need must be there.
 pub fn ready() -> bool {
@@ -28,7 +36,7 @@ pub fn ready() -> bool {
     // once; `scripts/test` builds dist/ first and runs these one at a time.
     if std::env::var("KIOSQUE_E2E").is_ok_and(|v| v == "1") {
         let missing: Vec<String> = [
-            (!repo().join("dist/index.html").is_file())
+            (!dist().join("index.html").is_file())
                 .then(|| "dist/ (run `trunk build --release`)".to_owned()),
             which("chromedriver")
                 .is_none()
@@ -82,7 +90,7 @@ impl Site {
     pub fn with_inputs(inputs: &[PathBuf]) -> Site {
         let dir = tempfile::tempdir().expect("temp dir");
         let root = dir.path().join("site");
-        copy_dir(&repo().join("dist"), &root);
+        copy_dir(&dist(), &root);
         // Drop the demo data and pages; `rebuild` writes those of these inputs.
         let _ = std::fs::remove_dir_all(root.join("article"));
         let _ = std::fs::remove_dir_all(root.join("entity"));
@@ -96,7 +104,7 @@ impl Site {
     pub fn dist() -> Site {
         let dir = tempfile::tempdir().expect("temp dir");
         let root = dir.path().join("site");
-        copy_dir(&repo().join("dist"), &root);
+        copy_dir(&dist(), &root);
         Site::serve(dir, root)
     }
 

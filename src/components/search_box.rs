@@ -1,0 +1,63 @@
+//! The site's search box, in the header of every page: a search landmark whose query lives in
+//! the URL (`?q=`), searched as the reader types. Without the app it is a plain form that asks
+//! the home page for the same URL.
+
+use kiosque_model::Selection;
+use leptos::prelude::*;
+
+use crate::app::use_site;
+use crate::dom::focus_by_id;
+use crate::selection::{use_search_as_you_type, use_selection};
+
+/// The id of the search input (the route focus leaves it alone while the reader types).
+pub const SEARCH_INPUT: &str = "site-search";
+
+/// The search form.
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let paths = use_site().paths;
+    let selection = use_selection();
+    let search = use_search_as_you_type();
+    let on_input = {
+        let search = search.clone();
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            search(value);
+        }
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        // The results are already there: take the reader to them.
+        focus_by_id("results");
+    };
+    // Without the app, the form keeps the entity filter.
+    let entities = move || selection.with(|s| s.to_query());
+    view! {
+        <form
+            class="site-search"
+            role="search"
+            method="get"
+            action=paths.home(&Selection::default())
+            on:submit=on_submit
+        >
+            <label for=SEARCH_INPUT>"Search the articles"</label>
+            <input
+                id=SEARCH_INPUT
+                type="search"
+                name=Selection::SEARCH_KEY
+                autocomplete="off"
+                spellcheck="false"
+                placeholder="Words in titles and texts"
+                prop:value=move || selection.with(|s| s.search().to_owned())
+                on:input=on_input
+            />
+            {move || {
+                entities()
+                    .map(|value| {
+                        view! { <input type="hidden" name=Selection::QUERY_KEY value=value /> }
+                    })
+            }}
+            <button type="submit">"Search"</button>
+        </form>
+    }
+}
