@@ -2,9 +2,31 @@
 //! their BM25 scores and the shard files.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
 
 use super::files::{self, Meta, SCORE_SCALE, ShardRef};
-use super::terms::terms;
+use super::terms::{MAX_TERM_BYTES, fold_words, is_stopword};
+
+/// A fast hash for the terms while building (FxHash's step): SipHash's protection against
+/// chosen keys is not needed for a build's own words, and hashing was a tenth of it.
+#[derive(Default)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// BM25's term-frequency saturation.
 const K1: f64 = 1.2;
@@ -50,27 +72,46 @@ impl DocTerms {
 /// An article's terms: those of its title and of its body's texts (the caller passes the
 /// blocks that are searched: headings, paragraphs, embeds; never boilerplate or related links).
 pub fn doc_terms(title: &str, body: &[&str]) -> DocTerms {
-    let mut counts: HashMap<String, (u16, u32)> = HashMap::new();
-    let mut length: u32 = 0;
-    for term in terms(title) {
-        counts.entry(term).or_default().0 += 1;
-        length = length.saturating_add(TITLE_WEIGHT);
-    }
+    // Every word once folded into one buffer, then sorted: no map, no string per word.
+    let mut buffer = String::new();
+    let mut found: Vec<(Range<usize>, bool)> = Vec::new();
+    let mut collect = |text: &str, in_title: bool, buffer: &mut String| {
+        fold_words(text, buffer, |word, range| {
+            let keep = word.len() <= MAX_TERM_BYTES && word.chars().nth(1).is_some();
+            if keep {
+                found.push((range, in_title));
+            }
+            keep
+        });
+    };
+    collect(title, true, &mut buffer);
     for text in body {
-        for term in terms(text) {
-            let count = counts.entry(term).or_default();
-            count.1 = count.1.saturating_add(1);
-            length = length.saturating_add(1);
+        collect(text, false, &mut buffer);
+    }
+    // Counted by a hash of the word, then only the distinct words sorted.
+    let mut counts: HashMap<&str, (u16, u32), BuildHasherDefault<Fx>> = HashMap::default();
+    for (range, in_title) in &found {
+        let count = counts
+            .entry(buffer.get(range.clone()).unwrap_or(""))
+            .or_default();
+        match in_title {
+            true => count.0 = count.0.saturating_add(1),
+            false => count.1 = count.1.saturating_add(1),
         }
     }
-    let mut sorted: Vec<(String, (u16, u32))> = counts.into_iter().collect();
-    sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let mut text = String::with_capacity(sorted.iter().map(|(t, _)| t.len()).sum());
-    let entries = sorted
+    let mut distinct: Vec<(&str, (u16, u32))> = counts
+        .into_iter()
+        .filter(|(term, _)| !is_stopword(term))
+        .collect();
+    distinct.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let mut text = String::with_capacity(distinct.iter().map(|(t, _)| t.len()).sum());
+    let mut length: u32 = 0;
+    let entries = distinct
         .into_iter()
         .map(|(term, (title, body))| {
-            text.push_str(&term);
-            (text.len() as u32, title, body)
+            length = length.saturating_add(u32::from(title) * TITLE_WEIGHT + body);
+            text.push_str(term);
+            (u32::try_from(text.len()).unwrap_or(u32::MAX), title, body)
         })
         .collect();
     DocTerms {
@@ -116,16 +157,21 @@ pub fn build(docs: Vec<DocTerms>, target_shard_bytes: usize) -> Built {
         n => (docs.iter().map(|d| f64::from(d.length)).sum::<f64>() / n as f64).max(1.0),
     };
     // Postings per term, by article (articles are met in order).
-    let mut postings: HashMap<&str, Vec<Posting>> = HashMap::new();
+    let mut ids: HashMap<&str, usize, BuildHasherDefault<Fx>> = HashMap::default();
+    let mut postings: Vec<(&str, Vec<Posting>)> = Vec::new();
     for (article, doc) in (0..articles).zip(&docs) {
         for (term, frequency, in_title) in doc.iter() {
-            postings
-                .entry(term)
-                .or_default()
+            let id = *ids.entry(term).or_insert_with(|| {
+                postings.push((term, Vec::new()));
+                postings.len() - 1
+            });
+            postings[id]
+                .1
                 .push((article, frequency, u32::from(in_title)));
         }
     }
-    let mut sorted: Vec<(&str, Vec<Posting>)> = postings.into_iter().collect();
+    drop(ids);
+    let mut sorted = postings;
     sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
 
     let n = f64::from(articles);

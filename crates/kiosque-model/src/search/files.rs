@@ -206,7 +206,6 @@ impl Shard {
 
 /// Appends one term's entry (`["term",[…]]`) to a shard's JSON.
 pub(crate) fn write_term(out: &mut Vec<u8>, term: &str, postings: &[(u32, u32)]) {
-    use std::io::Write;
     out.push(b'[');
     // A term is letters and digits: nothing to escape, but serde_json makes sure.
     if serde_json::to_writer(&mut *out, term).is_err() {
@@ -224,9 +223,27 @@ pub(crate) fn write_term(out: &mut Vec<u8>, term: &str, postings: &[(u32, u32)])
         if i > 0 {
             out.push(b',');
         }
-        let _ = write!(out, "{delta},{score}");
+        write_number(out, delta);
+        out.push(b',');
+        write_number(out, score);
     }
     out.extend_from_slice(b"]]");
+}
+
+/// Appends `n` in decimal (what `write!` does, without the formatting machinery: the index
+/// has millions of numbers).
+fn write_number(out: &mut Vec<u8>, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
 }
 
 /// A whole shard file from its term entries (each as [`write_term`] made it), with its final
