@@ -77,12 +77,32 @@ pub(crate) fn wait_for_port(port: u16, what: &str) {
     }
 }
 
+/// The archive-sized site that `scripts/test` builds before the browser tests (10,000 articles
+/// generated from `../shared`, with its pages): `$KIOSQUE_LARGE_SITE`. None, with a message
+/// saying why, when it was not built.
+pub fn large_site() -> Option<PathBuf> {
+    match std::env::var_os("KIOSQUE_LARGE_SITE").filter(|p| !p.is_empty()) {
+        Some(path) if Path::new(&path).join("data/index.json").is_file() => Some(path.into()),
+        Some(path) => panic!(
+            "KIOSQUE_LARGE_SITE={} has no data/index.json",
+            Path::new(&path).display()
+        ),
+        None => {
+            eprintln!(
+                "skipped: no archive-sized site (scripts/test builds one from ../shared and sets KIOSQUE_LARGE_SITE)"
+            );
+            None
+        }
+    }
+}
+
 /// A built site with its own data, served on a free port.
 pub struct Site {
     // Declared first: the server stops before its files are removed.
     server: Server,
     root: PathBuf,
-    _dir: tempfile::TempDir,
+    /// The copy this site owns, if any (none for [`Site::existing`]).
+    _dir: Option<tempfile::TempDir>,
 }
 
 impl Site {
@@ -108,12 +128,23 @@ impl Site {
         Site::serve(dir, root)
     }
 
+    /// A site built elsewhere (by `scripts/test`: see [`large_site`]), served as it is: tests
+    /// must not change it.
+    pub fn existing(root: PathBuf) -> Site {
+        let server = Server::start(&root);
+        Site {
+            server,
+            root,
+            _dir: None,
+        }
+    }
+
     fn serve(dir: tempfile::TempDir, root: PathBuf) -> Site {
         let server = Server::start(&root);
         Site {
             server,
             root,
-            _dir: dir,
+            _dir: Some(dir),
         }
     }
 

@@ -116,6 +116,19 @@ impl Server {
         self.state.hits().get(path).copied().unwrap_or(0)
     }
 
+    /// The paths requested so far that start with `prefix`, sorted.
+    pub fn requested(&self, prefix: &str) -> Vec<String> {
+        let mut paths: Vec<String> = self
+            .state
+            .hits()
+            .keys()
+            .filter(|p| p.starts_with(prefix))
+            .cloned()
+            .collect();
+        paths.sort();
+        paths
+    }
+
     /// Waits until at least `count` requests for `path` have arrived.
     pub fn wait_for_hits(&self, path: &str, count: usize) {
         let deadline = Instant::now() + Duration::from_secs(15);

@@ -1,0 +1,266 @@
+//! The reader on an archive-sized site: 10,000 articles generated from `../shared` (names
+//! respelled per copy, as `kiosque-bench`'s corpus generator writes them), built and given its
+//! pages by `scripts/test` before these run (`KIOSQUE_LARGE_SITE`). Counts, paging, search
+//! results (prefix, typo, combined with an entity filter) and facet counts in the browser are
+//! checked against what the model computes natively from the same files.
+//!
+//! Run by `scripts/test` (with `KIOSQUE_E2E=1`); skipped with a message without the site.
+
+mod harness;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use harness::{Browser, Site, large_site, ready};
+use kiosque_model::search::{Meta, Query, Shard};
+use serde_json::Value;
+
+/// The search input.
+const INPUT: &str = "form[role='search'] input[type='search']";
+
+/// Cards the home page paints at first and adds with "show more".
+const PAGE: usize = 30;
+
+/// The built site's data, read natively.
+struct Data {
+    root: std::path::PathBuf,
+    index: Value,
+}
+
+impl Data {
+    fn read(root: &Path) -> Data {
+        let text = std::fs::read_to_string(root.join("data/index.json")).expect("index.json");
+        Data {
+            root: root.to_owned(),
+            index: serde_json::from_str(&text).expect("index.json is JSON"),
+        }
+    }
+
+    fn articles(&self) -> &[Value] {
+        self.index["articles"].as_array().expect("articles")
+    }
+
+    fn id(&self, number: u32) -> String {
+        self.articles()[number as usize]["id"]
+            .as_str()
+            .expect("an id")
+            .to_owned()
+    }
+
+    /// The numbers of the articles that mention `entity`.
+    fn mentioning(&self, entity: &str) -> Vec<u32> {
+        (0u32..)
+            .zip(self.articles())
+            .filter(|(_, a)| {
+                a["entities"]
+                    .as_array()
+                    .is_some_and(|ids| ids.iter().any(|id| id == entity))
+            })
+            .map(|(n, _)| n)
+            .collect()
+    }
+
+    /// What the model finds for `text` (among `within`), by id, best first, and the shard files
+    /// the query needs (paths under the site root).
+    fn search(&self, text: &str, within: Option<&[u32]>) -> (Vec<String>, Vec<String>) {
+        let data = self.root.join("data");
+        let read = |relative: &str| {
+            std::fs::read_to_string(data.join(relative))
+                .unwrap_or_else(|e| panic!("{relative}: {e}"))
+        };
+        let meta_path = self.index["search"]
+            .as_str()
+            .expect("index.json names its search index");
+        let meta = Meta::parse(&read(meta_path)).expect("the meta file reads");
+        let query = Query::parse(text);
+        let files = query.shard_files(&meta);
+        let shards: Vec<Shard> = files
+            .iter()
+            .map(|f| Shard::parse(&read(f)).expect("a shard reads"))
+            .collect();
+        let shards: Vec<&Shard> = shards.iter().collect();
+        let outcome = query.run(&shards, within);
+        (
+            outcome.hits.iter().map(|h| self.id(h.article)).collect(),
+            files.iter().map(|f| format!("/data/{f}")).collect(),
+        )
+    }
+
+    /// A word of five letters or more in the most titles (not too common, so the search
+    /// narrows the list down).
+    fn common_title_word(&self) -> String {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for a in self.articles() {
+            let title = a["title"].as_str().unwrap_or_default().to_lowercase();
+            let mut words: Vec<&str> = title
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 6 && w.chars().all(|c| c.is_ascii_lowercase()))
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            for w in words {
+                *counts.entry(w.to_owned()).or_default() += 1;
+            }
+        }
+        let total = self.articles().len();
+        counts
+            .into_iter()
+            .filter(|(_, n)| *n < total / 4)
+            .max_by(|(a, x), (b, y)| x.cmp(y).then_with(|| b.cmp(a)))
+            .map(|(w, _)| w)
+            .expect("a title word")
+    }
+}
+
+/// The ids of the cards shown.
+async fn cards(browser: &Browser) -> Vec<String> {
+    browser.card_ids().await
+}
+
+/// Waits until the cards shown are the first `n` of `ids`.
+async fn wait_for_first(browser: &Browser, what: &str, ids: &[String]) {
+    let expected = serde_json::to_string(&ids[..ids.len().min(PAGE)]).expect("ids serialise");
+    browser
+        .wait_until(
+            what,
+            &format!(
+                "return JSON.stringify(Array.from(document.querySelectorAll('article.card')).map(c => c.dataset.articleId)) === {expected:?};"
+            ),
+        )
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_archive_sized_site_pages_searches_and_counts_as_the_model_does() {
+    if !ready() {
+        return;
+    }
+    let Some(root) = large_site() else {
+        return;
+    };
+    let data = Data::read(&root);
+    let all: Vec<String> = (0..data.articles().len() as u32)
+        .map(|n| data.id(n))
+        .collect();
+    assert!(all.len() >= 10_000, "{} articles", all.len());
+    let site = Site::existing(root.clone());
+    let browser = Browser::new().await;
+
+    // The home page: the newest articles, a page at a time, and the count of them all.
+    browser.open(&site.url("/")).await;
+    wait_for_first(&browser, "the first page of cards", &all).await;
+    browser
+        .wait_until(
+            "the count of every article",
+            &format!(
+                "return document.getElementById('results-count').textContent === '{} articles';",
+                all.len()
+            ),
+        )
+        .await;
+    browser.click("button.show-more").await;
+    browser
+        .wait_until(
+            "a second page of cards",
+            &format!(
+                "return document.querySelectorAll('article.card').length === {};",
+                2 * PAGE
+            ),
+        )
+        .await;
+    assert_eq!(cards(&browser).await, all[..2 * PAGE]);
+
+    // A search: the same articles in the same order as the model finds them, fetching only the
+    // shards the query needs.
+    let word = data.common_title_word();
+    let (expected, shards) = data.search(&word, None);
+    assert!(!expected.is_empty(), "{word:?} finds articles");
+    browser.type_into(INPUT, &word).await;
+    wait_for_first(&browser, &format!("the results for {word:?}"), &expected).await;
+    browser
+        .wait_until(
+            "the count of results",
+            &format!(
+                "return document.getElementById('results-count').textContent.startsWith('{} article');",
+                expected.len()
+            ),
+        )
+        .await;
+    let fetched = site.server().requested("/data/search/");
+    let meta = format!("/data/{}", data.index["search"].as_str().expect("search"));
+    let unexpected: Vec<&String> = fetched
+        .iter()
+        .filter(|p| **p != meta && !shards.contains(p))
+        .collect();
+    assert!(
+        unexpected.is_empty(),
+        "fetched shards the query does not need: {unexpected:?}"
+    );
+    browser.screenshot("large-search").await;
+
+    // A typo in a word of five letters or more finds what the model finds for it.
+    let chars: Vec<char> = word.chars().collect();
+    let typo: String = chars[..2].iter().chain(&chars[3..]).collect();
+    let (expected_typo, _) = data.search(&typo, None);
+    assert!(
+        !expected_typo.is_empty(),
+        "{typo:?} (for {word:?}) finds articles"
+    );
+    browser.open(&site.url(&format!("/?q={typo}"))).await;
+    wait_for_first(
+        &browser,
+        &format!("the results for the typo {typo:?}"),
+        &expected_typo,
+    )
+    .await;
+
+    // Combined with an entity filter (AND): the model's results among that entity's articles,
+    // and the entity's facet counts the articles of the view.
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let position: HashMap<&str, usize> = all
+        .iter()
+        .enumerate()
+        .map(|(n, id)| (id.as_str(), n))
+        .collect();
+    for id in &expected {
+        for entity in data.articles()[position[id.as_str()]]["entities"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+        {
+            *counts.entry(entity).or_default() += 1;
+        }
+    }
+    let (entity, in_view) = counts
+        .into_iter()
+        .filter(|(_, n)| *n < expected.len())
+        .max_by(|(a, x), (b, y)| x.cmp(y).then_with(|| b.cmp(a)))
+        .expect("an entity some of the results mention");
+    let within = data.mentioning(entity);
+    let (expected_both, _) = data.search(&word, Some(&within));
+    assert_eq!(expected_both.len(), in_view);
+    browser
+        .open(&site.url(&format!("/?q={word}&entity={entity}")))
+        .await;
+    wait_for_first(
+        &browser,
+        "the search among an entity's articles",
+        &expected_both,
+    )
+    .await;
+    browser
+        .wait_until(
+            "the entity's facet counting the view",
+            &format!(
+                "return document.querySelector(\"nav.sidebar button.facet[data-entity='{entity}'] .count\")?.textContent === '{in_view}';"
+            ),
+        )
+        .await;
+    assert!(
+        browser.console_errors().await.is_empty(),
+        "{:?}",
+        browser.console_errors().await
+    );
+    browser.close().await;
+}
