@@ -1,6 +1,6 @@
 //! The site's search box, in the header of every page: a search landmark whose query lives in
-//! the URL (`?q=`), searched as the reader types. Without the app it is a plain form that asks
-//! the home page for the same URL.
+//! the URL (`?q=`), searched as the reader types. It is also a plain form (GET to the home page
+//! with the same parameters), so that a page rendered ahead of the app can carry it.
 
 use kiosque_model::Selection;
 use leptos::prelude::*;
