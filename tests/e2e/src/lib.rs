@@ -1,1 +1,216 @@
-//! Browser tests live in `tests/`; this crate has no library code.
+//! The browser-test harness, shared by the tests in `tests/` and the reader benchmark
+//! (`kiosque-bench --bin reader`): a copy of the built `dist/` with chosen data, served by a
+//! plain static file server that can also serve chosen paths with faults ([`server`]), and a
+//! headless Chromium driven through chromedriver ([`browser`]), which checks every page it
+//! waits for at a phone's and a desktop's width.
+
+pub mod browser;
+pub mod server;
+
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use kiosque_extract::ner::knowledge::Knowledge;
+
+pub use browser::Browser;
+pub use server::Server;
+
+/// The repository root.
+pub fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The built site under test: `$KIOSQUE_DIST` when set (a build of one's own, beside others'),
+/// else the repository's `dist/`.
+pub fn dist() -> PathBuf {
+    std::env::var_os("KIOSQUE_DIST")
+        .filter(|d| !d.is_empty())
+        .map_or_else(|| repo().join("dist"), PathBuf::from)
+}
+
+/// Whether the browser tests run: only with `KIOSQUE_E2E=1` (set by `scripts/test`), and then
+/// every piece they need must be there.
+pub fn ready() -> bool {
+    // Opt-in: a bare `cargo test` may find a stale dist/ and would start several browsers at
+    // once; `scripts/test` builds dist/ first and runs these one at a time.
+    if std::env::var("KIOSQUE_E2E").is_ok_and(|v| v == "1") {
+        let missing: Vec<String> = [
+            (!dist().join("index.html").is_file())
+                .then(|| "dist/ (run `trunk build --release`)".to_owned()),
+            which("chromedriver")
+                .is_none()
+                .then(|| "chromedriver (apt-get install chromium-driver)".to_owned()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        assert!(
+            missing.is_empty(),
+            "browser tests need {}",
+            missing.join(", ")
+        );
+        return true;
+    }
+    eprintln!(
+        "skipped: browser tests run with KIOSQUE_E2E=1 against a fresh dist/; `scripts/test` does both"
+    );
+    false
+}
+
+/// The path of `program` found on `$PATH`.
+pub fn which(program: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH")?
+        .to_string_lossy()
+        .split(':')
+        .map(|dir| Path::new(dir).join(program))
+        .find(|p| p.is_file())
+}
+
+/// Waits up to 20 s for something to listen on `port` of 127.0.0.1; panics naming `what` if
+/// nothing does.
+pub fn wait_for_port(port: u16, what: &str) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            Instant::now() < deadline,
+            "{what} did not start on port {port}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// The archive-sized site that `scripts/test` builds before the browser tests (10,000 articles
+/// generated from `../shared`, with its pages): `$KIOSQUE_LARGE_SITE`. None, with a message
+/// saying why, when it was not built.
+pub fn large_site() -> Option<PathBuf> {
+    match std::env::var_os("KIOSQUE_LARGE_SITE").filter(|p| !p.is_empty()) {
+        Some(path) if Path::new(&path).join("data/index.json").is_file() => Some(path.into()),
+        Some(path) => panic!(
+            "KIOSQUE_LARGE_SITE={} has no data/index.json",
+            Path::new(&path).display()
+        ),
+        None => {
+            eprintln!(
+                "skipped: no archive-sized site (scripts/test builds one from ../shared and sets KIOSQUE_LARGE_SITE)"
+            );
+            None
+        }
+    }
+}
+
+/// A built site with its own data, served on a free port.
+pub struct Site {
+    // Declared first: the server stops before its files are removed.
+    server: Server,
+    root: PathBuf,
+    /// The copy this site owns, if any (none for [`Site::existing`]).
+    _dir: Option<tempfile::TempDir>,
+}
+
+impl Site {
+    /// The repository's `dist/` with data built from `inputs` (and its pages rendered).
+    pub fn with_inputs(inputs: &[PathBuf]) -> Site {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().join("site");
+        copy_dir(&dist(), &root);
+        // Drop the demo data and pages; `rebuild` writes those of these inputs.
+        let _ = std::fs::remove_dir_all(root.join("article"));
+        let _ = std::fs::remove_dir_all(root.join("entity"));
+        std::fs::remove_dir_all(root.join("data")).expect("dist has data/");
+        let site = Site::serve(dir, root);
+        site.rebuild(inputs);
+        site
+    }
+
+    /// The repository's `dist/` exactly as built.
+    pub fn dist() -> Site {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().join("site");
+        copy_dir(&dist(), &root);
+        Site::serve(dir, root)
+    }
+
+    /// A site built elsewhere (by `scripts/test`: see [`large_site`]), served as it is: tests
+    /// must not change it.
+    pub fn existing(root: PathBuf) -> Site {
+        let server = Server::start(&root);
+        Site {
+            server,
+            root,
+            _dir: None,
+        }
+    }
+
+    fn serve(dir: tempfile::TempDir, root: PathBuf) -> Site {
+        let server = Server::start(&root);
+        Site {
+            server,
+            root,
+            _dir: Some(dir),
+        }
+    }
+
+    /// Builds the data of `inputs` into the site, replacing its data, and renders its pages, as
+    /// a publisher does with `kiosque build … --out dist/data` and `kiosque pages`.
+    pub fn rebuild(&self, inputs: &[PathBuf]) {
+        let options = kiosque_cli::commands::build::BuildOptions {
+            inputs: inputs.to_vec(),
+            out: self.root.join("data"),
+            strict: true,
+            quiet: true,
+            max_article_size: kiosque_cli::input::DEFAULT_MAX_ARTICLE_SIZE,
+            cache: kiosque_cli::commands::build::CacheChoice::Off,
+        };
+        kiosque_cli::commands::build::run(&options, Knowledge::builtin).expect("data builds");
+        self.render_pages();
+    }
+
+    /// Renders the static pages from the site's data (`kiosque pages`).
+    pub fn render_pages(&self) {
+        kiosque_cli::commands::pages::run(&self.root, "Kiosque", true).expect("pages render");
+    }
+
+    /// The absolute URL of `path` (which starts with `/`).
+    pub fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.server.port())
+    }
+
+    /// The site's files, to break them on purpose.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The server, to serve paths with faults.
+    pub fn server(&self) -> &Server {
+        &self.server
+    }
+
+    /// The site's data file `path` (relative to `data/`), parsed.
+    pub fn read_json(&self, path: &str) -> serde_json::Value {
+        let file = self.root.join("data").join(path);
+        let text = std::fs::read_to_string(&file)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()))
+    }
+
+    /// Replaces the site's data file `path` (relative to `data/`).
+    pub fn write_json(&self, path: &str, value: &serde_json::Value) {
+        let file = self.root.join("data").join(path);
+        std::fs::write(&file, value.to_string())
+            .unwrap_or_else(|e| panic!("cannot write {}: {e}", file.display()));
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("readable dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
