@@ -89,7 +89,8 @@ pub fn doc_terms(title: &str, body: &[&str]) -> DocTerms {
         collect(text, false, &mut buffer);
     }
     // Counted by a hash of the word, then only the distinct words sorted.
-    let mut counts: HashMap<&str, (u16, u32), BuildHasherDefault<Fx>> = HashMap::default();
+    let mut counts: HashMap<&str, (u16, u32), BuildHasherDefault<Fx>> =
+        HashMap::with_capacity_and_hasher(found.len() / 2, BuildHasherDefault::default());
     for (range, in_title) in &found {
         let count = counts
             .entry(buffer.get(range.clone()).unwrap_or(""))
