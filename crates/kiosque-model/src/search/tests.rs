@@ -432,3 +432,24 @@ fn only_meta_file_names_are_meta_paths() {
         assert!(!is_meta_path(bad), "{bad:?}");
     }
 }
+
+proptest::proptest! {
+    /// Whatever a file or a reader gives, parsing and searching never panic.
+    #[test]
+    fn no_input_makes_a_search_panic(
+        file in "\\{\"v\":1,\"t\":\\[(\\[\"[a-zé]{0,6}\",\\[[0-9,-]{0,12}\\]\\],?){0,4}\\]\\}",
+        meta in "\\{\"v\":1,\"articles\":[0-9]{1,3},\"shards\":\\[(\\[\"[a-z]{0,3}\",\"search/[0-9a-f]{0,4}\\.json\"\\],?){0,3}\\]\\}",
+        input in "[a-zA-Zé’' -]{0,24}",
+        within in proptest::collection::vec(0u32..8, 0..4),
+    ) {
+        let query = Query::parse(&input);
+        if let Ok(shard) = Shard::parse(&file) {
+            let _ = query.run(&[&shard], None);
+            let _ = query.run(&[&shard, &shard], Some(&within));
+        }
+        if let Ok(meta) = Meta::parse(&meta) {
+            let _ = query.shard_files(&meta);
+        }
+        let _ = marks(&input, query.words());
+    }
+}
