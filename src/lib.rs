@@ -10,6 +10,7 @@ mod paths;
 mod routes;
 mod search;
 mod selection;
+mod site;
 mod title;
 
 pub use app::App;

@@ -25,7 +25,8 @@ pub struct Found {
 }
 
 /// The search index's files fetched so far, kept for the page's life (their names change when
-/// the site is rebuilt, so a kept file is never stale).
+/// the site is rebuilt, so a kept file is never stale); part of the site context
+/// ([`crate::site::Site::search`]).
 #[derive(Clone, Copy)]
 pub struct SearchFiles {
     meta: StoredValue<Option<Arc<Meta>>>,
@@ -84,11 +85,6 @@ impl Default for SearchFiles {
     fn default() -> Self {
         SearchFiles::new()
     }
-}
-
-/// The search files of the page (provided by the app shell).
-pub fn use_search_files() -> SearchFiles {
-    expect_context::<SearchFiles>()
 }
 
 fn malformed(url: &str, error: &SearchDataError) -> AppError {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 
-use crate::app::use_site;
+use crate::site::use_site;
 
 /// The selection in the current URL.
 pub fn use_selection() -> Memo<Selection> {

@@ -3,7 +3,7 @@
 use kiosque_model::display::isolate;
 use leptos::prelude::*;
 
-use crate::app::SITE_NAME;
+use crate::site::SITE_NAME;
 
 /// The full title for a view's own title (empty for the home page). The view's title is
 /// bidi-isolated: it comes from the data, and must not reorder the site name.

@@ -5,15 +5,15 @@ use std::sync::Arc;
 use kiosque_model::ArticleSummary;
 use kiosque_model::article_view::card_chips;
 use kiosque_model::display::isolate;
-use kiosque_model::index::Corpus;
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::app::use_site;
 use crate::components::marked::Marked;
 use crate::components::meta_line::MetaLine;
 use crate::dom::focus_selector;
+use crate::routes::corpus::use_corpus;
 use crate::selection::{use_selection, use_toggle_entity};
+use crate::site::use_site;
 
 /// How many cards are painted at first, and added by "show more": a browser cannot paint
 /// thousands of cards at once.
@@ -26,7 +26,6 @@ const CHIPS: usize = 5;
 #[component]
 pub fn Card(
     summary: ArticleSummary,
-    corpus: Arc<Corpus>,
     /// Under a section heading (entity page): the title is an `<h3>`.
     #[prop(optional)]
     nested: bool,
@@ -35,6 +34,7 @@ pub fn Card(
     marks: Option<Signal<Arc<[String]>>>,
 ) -> impl IntoView {
     let marks = marks.unwrap_or_else(|| Signal::stored(Arc::from([])));
+    let corpus = use_corpus();
     let paths = use_site().paths;
     let selection = use_selection();
     let toggle = use_toggle_entity();
@@ -90,13 +90,13 @@ pub fn Card(
 #[component]
 pub fn CardList(
     ids: Signal<Vec<String>>,
-    corpus: Arc<Corpus>,
     #[prop(optional)] nested: bool,
     /// The words a search matched, marked in the cards.
     #[prop(optional)]
     marks: Option<Signal<Arc<[String]>>>,
 ) -> impl IntoView {
     let marks = marks.unwrap_or_else(|| Signal::stored(Arc::from([])));
+    let corpus = use_corpus();
     let pages = RwSignal::new(1usize);
     Effect::watch(move || ids.track(), move |_, _, _| pages.set(1), false);
     let shown = move || {
@@ -120,7 +120,7 @@ pub fn CardList(
                         .map(|summary| {
                             view! {
                                 <li>
-                                    <Card summary corpus=corpus.clone() nested marks=marks />
+                                    <Card summary nested marks=marks />
                                 </li>
                             }
                         })

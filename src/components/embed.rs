@@ -1,21 +1,20 @@
 //! An embedded post (the seed's tweet) as a quoted card.
 
-use std::sync::Arc;
-
 use kiosque_model::EmbedBlock;
 use kiosque_model::display::format_date;
-use kiosque_model::index::Corpus;
 use kiosque_model::links::safe_href;
 use leptos::prelude::*;
 
-use crate::app::use_site;
 use crate::components::external_link::ExternalLink;
 use crate::components::mention_text::MentionText;
+use crate::routes::corpus::use_corpus;
+use crate::site::use_site;
 
 /// A quoted post: its text, then who wrote it, when, and its media link. The author's name and
 /// handle are bidi-isolated: they are the post's, and must not reorder the caption.
 #[component]
-pub fn Embed(block: EmbedBlock, corpus: Arc<Corpus>) -> impl IntoView {
+pub fn Embed(block: EmbedBlock) -> impl IntoView {
+    let corpus = use_corpus();
     let paths = use_site().paths;
     let post_href = block.url.as_deref().and_then(safe_href);
     let author = block.author.clone().map(|name| match &block.author_entity {
@@ -48,7 +47,7 @@ pub fn Embed(block: EmbedBlock, corpus: Arc<Corpus>) -> impl IntoView {
         <figure class="embed">
             <p class="embed-platform">{platform}</p>
             <blockquote cite=post_href>
-                <MentionText text=block.text mentions=block.mentions corpus />
+                <MentionText text=block.text mentions=block.mentions />
             </blockquote>
             <figcaption>
                 "— "

@@ -1,17 +1,16 @@
 //! The selected entities, pinned above the results as removable chips, and "clear all".
 
-use std::sync::Arc;
-
 use kiosque_model::Selection;
 use kiosque_model::display::{isolate, quote_id};
-use kiosque_model::index::Corpus;
 use leptos::prelude::*;
 
+use crate::routes::corpus::use_corpus;
 use crate::selection::{use_selection, use_show_selection};
 
 /// The active filters; nothing when no entity is selected.
 #[component]
-pub fn FilterBar(corpus: Arc<Corpus>) -> impl IntoView {
+pub fn FilterBar() -> impl IntoView {
+    let corpus = use_corpus();
     let selection = use_selection();
     let show = use_show_selection();
     move || {

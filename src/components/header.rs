@@ -4,9 +4,9 @@ use kiosque_model::Selection;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::{SITE_NAME, use_site};
 use crate::components::search_box::SearchBox;
 use crate::dom::focus_by_id;
+use crate::site::{SITE_NAME, use_site};
 
 /// Moves keyboard focus to the main content. Done by hand because the page's `<base href>` would
 /// resolve a plain `#main` link against the site root instead of the current page.

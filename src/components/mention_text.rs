@@ -1,14 +1,12 @@
 //! A block's text with every entity mention as a link to the entity's page, marked by type.
 
-use std::sync::Arc;
-
 use kiosque_model::article_view::mention_label;
 use kiosque_model::highlight::segments;
-use kiosque_model::index::Corpus;
 use kiosque_model::{Label, Mention};
 use leptos::prelude::*;
 
-use crate::app::use_site;
+use crate::routes::corpus::use_corpus;
+use crate::site::use_site;
 
 /// The CSS class of a mention of this label; the style gives each type its own underline style
 /// and a letter marker, so the type never rests on colour alone.
@@ -19,7 +17,8 @@ pub fn mention_class(label: Label) -> String {
 /// Text with its mentions linked. Offsets that do not fit the text, and ids the entity table does
 /// not have (there would be no page to go to), leave it plain.
 #[component]
-pub fn MentionText(text: String, mentions: Vec<Mention>, corpus: Arc<Corpus>) -> impl IntoView {
+pub fn MentionText(text: String, mentions: Vec<Mention>) -> impl IntoView {
+    let corpus = use_corpus();
     let paths = use_site().paths;
     segments(&text, &mentions)
         .into_iter()

@@ -5,9 +5,9 @@
 use kiosque_model::Selection;
 use leptos::prelude::*;
 
-use crate::app::use_site;
 use crate::dom::focus_by_id;
 use crate::selection::{use_search_as_you_type, use_selection};
+use crate::site::use_site;
 
 /// The id of the search input (the route focus leaves it alone while the reader types).
 pub const SEARCH_INPUT: &str = "site-search";

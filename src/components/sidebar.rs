@@ -1,16 +1,14 @@
 //! The entity sidebar: facets grouped by type with counts over the visible articles, and a
 //! search box that narrows the list (names and aliases, case- and accent-insensitive).
 
-use std::sync::Arc;
-
 use kiosque_model::Selection;
-use kiosque_model::index::Corpus;
 use kiosque_model::notices::no_entity_listed;
 use kiosque_model::sidebar::{EntityQuery, sidebar_groups};
 use leptos::prelude::*;
 
 use crate::components::facet_group::{FacetGroupView, GroupLimits};
 use crate::dom::{focus_by_id, is_displayed};
+use crate::routes::corpus::use_corpus;
 
 /// The id of the button that opens and closes the drawer.
 pub const DRAWER_TOGGLE: &str = "drawer-toggle";
@@ -59,12 +57,12 @@ impl Drawer {
 /// The sidebar over the visible articles (`visible`, ids) and the current selection.
 #[component]
 pub fn Sidebar(
-    corpus: Arc<Corpus>,
     visible: Memo<Vec<String>>,
     selection: Memo<Selection>,
     /// The drawer it is on narrow screens.
     drawer: Drawer,
 ) -> impl IntoView {
+    let corpus = use_corpus();
     let query = RwSignal::new(String::new());
     let limits = GroupLimits::new();
     let dates_open = RwSignal::new(false);

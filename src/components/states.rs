@@ -4,9 +4,9 @@ use kiosque_model::Selection;
 use kiosque_model::notices::schema_mismatch;
 use leptos::prelude::*;
 
-use crate::app::use_site;
 use crate::components::prerender::ReleasePrerender;
 use crate::data::AppError;
+use crate::site::use_site;
 use crate::title::use_title;
 
 /// Placeholder cards while the index loads.

@@ -4,43 +4,50 @@ use std::sync::Arc;
 
 use kiosque_model::article_view::{entities_by_label, layout};
 use kiosque_model::display::quote_id;
-use kiosque_model::index::Corpus;
 use kiosque_model::links::safe_href;
 use kiosque_model::{ArticleBody, ArticleSummary, Block, Label, RelatedBlock, Selection};
+use leptos::Params;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::use_params;
+use leptos_router::params::Params;
 
-use crate::app::use_site;
 use crate::components::embed::Embed;
 use crate::components::external_link::ExternalLink;
 use crate::components::mention_text::MentionText;
 use crate::components::meta_line::MetaLine;
 use crate::components::prerender::ReleasePrerender;
 use crate::components::states::{ErrorView, LoadingText, NotFound};
-use crate::components::with_corpus::WithCorpus;
 use crate::data::{BodyRequest, load_article};
+use crate::routes::corpus::use_corpus;
+use crate::site::use_site;
 use crate::title::use_title;
+
+/// The parameters of `/article/:id`.
+#[derive(Params, Debug, Clone, PartialEq)]
+pub struct ArticleParams {
+    /// The article's id, as in the URL.
+    pub id: String,
+}
 
 /// The page of the article named in the URL, or not-found when the corpus has no such id.
 #[component]
 pub fn ArticlePage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    view! {
-        <WithCorpus render=move |corpus| {
-            move || {
-                let id = id.get();
-                match corpus.article(&id) {
-                    Some(summary) => view! { <ArticleView summary=summary.clone() corpus=Arc::clone(&corpus) /> }.into_any(),
-                    None => view! { <NotFound message=format!("No article with id {} in this corpus.", quote_id(&id)) /> }.into_any(),
-                }
-            }
-        } />
+    let corpus = use_corpus();
+    let params = use_params::<ArticleParams>();
+    let id =
+        Memo::new(move |_| params.with(|p| p.as_ref().map(|p| p.id.clone()).unwrap_or_default()));
+    move || {
+        let id = id.get();
+        match corpus.article(&id) {
+            Some(summary) => view! { <ArticleView summary=summary.clone() /> }.into_any(),
+            None => view! { <NotFound message=format!("No article with id {} in this corpus.", quote_id(&id)) /> }.into_any(),
+        }
     }
 }
 
 #[component]
-fn ArticleView(summary: ArticleSummary, corpus: Arc<Corpus>) -> impl IntoView {
+fn ArticleView(summary: ArticleSummary) -> impl IntoView {
+    let corpus = use_corpus();
     let paths = use_site().paths;
     let request = BodyRequest {
         url: paths.article_json(&summary.id, summary.body_hash.as_deref()),
@@ -53,13 +60,11 @@ fn ArticleView(summary: ArticleSummary, corpus: Arc<Corpus>) -> impl IntoView {
     let title = summary.title.clone();
     use_title(move || title.clone());
     let lang = summary.lang.clone();
-    let article_corpus = Arc::clone(&corpus);
     let body_view = move || {
-        let corpus = Arc::clone(&article_corpus);
         let lang = lang.clone();
         Suspend::new(async move {
             match body.await {
-                Ok(body) => view! { <ArticleBodyView body corpus lang /> }.into_any(),
+                Ok(body) => view! { <ArticleBodyView body lang /> }.into_any(),
                 Err(error) => view! {
                     <ErrorView
                         what="the text of this article"
@@ -86,7 +91,7 @@ fn ArticleView(summary: ArticleSummary, corpus: Arc<Corpus>) -> impl IntoView {
             </header>
             <MentionLegend />
             <Suspense fallback=|| view! { <LoadingText /> }>{body_view}</Suspense>
-            <ArticleEntities summary corpus />
+            <ArticleEntities summary />
         </article>
     }
 }
@@ -121,25 +126,21 @@ fn MentionLegend() -> impl IntoView {
 
 /// The body: headings, paragraphs and embeds in order, then the "read also" links.
 #[component]
-fn ArticleBodyView(
-    body: Arc<ArticleBody>,
-    corpus: Arc<Corpus>,
-    lang: Option<String>,
-) -> impl IntoView {
+fn ArticleBodyView(body: Arc<ArticleBody>, lang: Option<String>) -> impl IntoView {
     let layout = layout(&body);
     let flow = layout
         .flow
         .iter()
         .map(|block| match block {
             Block::Heading(b) => view! {
-                <h2><MentionText text=b.text.clone() mentions=b.mentions.clone() corpus=Arc::clone(&corpus) /></h2>
+                <h2><MentionText text=b.text.clone() mentions=b.mentions.clone() /></h2>
             }
             .into_any(),
             Block::Paragraph(b) => view! {
-                <p><MentionText text=b.text.clone() mentions=b.mentions.clone() corpus=Arc::clone(&corpus) /></p>
+                <p><MentionText text=b.text.clone() mentions=b.mentions.clone() /></p>
             }
             .into_any(),
-            Block::Embed(b) => view! { <Embed block=b.clone() corpus=Arc::clone(&corpus) /> }.into_any(),
+            Block::Embed(b) => view! { <Embed block=b.clone() /> }.into_any(),
             Block::Related(_) | Block::Boilerplate(_) | Block::Unknown => ().into_any(),
         })
         .collect_view();
@@ -148,20 +149,22 @@ fn ArticleBodyView(
     view! {
         <ReleasePrerender />
         <div class="article-body" lang=lang.clone()>{flow}</div>
-        {(!related.is_empty()).then(|| view! { <Related related corpus lang /> })}
+        {(!related.is_empty()).then(|| view! { <Related related lang /> })}
     }
 }
 
 /// "Read also": links to other articles the page pointed to, kept apart from the text.
 #[component]
-fn Related(related: Vec<RelatedBlock>, corpus: Arc<Corpus>, lang: Option<String>) -> impl IntoView {
+fn Related(related: Vec<RelatedBlock>, lang: Option<String>) -> impl IntoView {
     let items = related
         .into_iter()
         .map(|r| {
             // The title is the linking page's words; the host beside it is where the link goes.
             let text = match r.url.clone().filter(|url| safe_href(url).is_some()) {
-                Some(url) => view! { <ExternalLink url><bdi>{r.text.clone()}</bdi></ExternalLink> }.into_any(),
-                None => view! { <MentionText text=r.text.clone() mentions=r.mentions.clone() corpus=Arc::clone(&corpus) /> }.into_any(),
+                Some(url) => view! { <ExternalLink url><bdi>{r.text.clone()}</bdi></ExternalLink> }
+                    .into_any(),
+                None => view! { <MentionText text=r.text.clone() mentions=r.mentions.clone() /> }
+                    .into_any(),
             };
             view! { <li lang=lang.clone()>{text}</li> }
         })
@@ -176,7 +179,8 @@ fn Related(related: Vec<RelatedBlock>, corpus: Arc<Corpus>, lang: Option<String>
 
 /// The article's entities by type, each a link to its page.
 #[component]
-fn ArticleEntities(summary: ArticleSummary, corpus: Arc<Corpus>) -> impl IntoView {
+fn ArticleEntities(summary: ArticleSummary) -> impl IntoView {
+    let corpus = use_corpus();
     let paths = use_site().paths;
     let groups = entities_by_label(&corpus, &summary.entities)
         .into_iter()

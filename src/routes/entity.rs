@@ -1,45 +1,51 @@
 //! The entity page: who or what it is, its spellings, the articles that mention it and the
 //! entities it appears with.
 
-use std::sync::Arc;
-
 use kiosque_model::cooccurrence::co_occurring;
 use kiosque_model::display::{count_noun, format_date, quote_id};
-use kiosque_model::index::Corpus;
 use kiosque_model::{Entity, EntityId, Label, Selection};
+use leptos::Params;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::use_params;
+use leptos_router::params::Params;
 
-use crate::app::use_site;
 use crate::components::card::CardList;
 use crate::components::prerender::ReleasePrerender;
 use crate::components::states::NotFound;
-use crate::components::with_corpus::WithCorpus;
+use crate::routes::corpus::use_corpus;
+use crate::site::use_site;
 use crate::title::use_title;
 
 /// Co-occurring entities listed on the page.
 const COMPANY: usize = 12;
 
+/// The parameters of `/entity/:id`.
+#[derive(Params, Debug, Clone, PartialEq)]
+pub struct EntityParams {
+    /// The entity's id, as in the URL.
+    pub id: String,
+}
+
 /// The page of the entity named in the URL, or not-found when the corpus has no such id.
 #[component]
 pub fn EntityPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| EntityId(p.get("id").unwrap_or_default())));
-    view! {
-        <WithCorpus render=move |corpus| {
-            move || {
-                let id = id.get();
-                match corpus.entity(&id) {
-                    Some(entity) => view! { <EntityView entity=entity.clone() corpus=Arc::clone(&corpus) /> }.into_any(),
-                    None => view! { <NotFound message=format!("No entity with id {} in this corpus.", quote_id(id.as_str())) /> }.into_any(),
-                }
-            }
-        } />
+    let corpus = use_corpus();
+    let params = use_params::<EntityParams>();
+    let id = Memo::new(move |_| {
+        params.with(|p| EntityId(p.as_ref().map(|p| p.id.clone()).unwrap_or_default()))
+    });
+    move || {
+        let id = id.get();
+        match corpus.entity(&id) {
+            Some(entity) => view! { <EntityView entity=entity.clone() /> }.into_any(),
+            None => view! { <NotFound message=format!("No entity with id {} in this corpus.", quote_id(id.as_str())) /> }.into_any(),
+        }
     }
 }
 
 #[component]
-fn EntityView(entity: Entity, corpus: Arc<Corpus>) -> impl IntoView {
+fn EntityView(entity: Entity) -> impl IntoView {
+    let corpus = use_corpus();
     let title = entity.name.clone();
     use_title(move || title.clone());
     let paths = use_site().paths;
@@ -119,7 +125,7 @@ fn EntityView(entity: Entity, corpus: Arc<Corpus>) -> impl IntoView {
             {company}
             <section class="entity-articles" aria-labelledby="entity-articles-heading">
                 <h2 id="entity-articles-heading">"Articles that mention " <bdi>{entity.name.clone()}</bdi></h2>
-                <CardList ids=Signal::stored(ids) corpus=Arc::clone(&corpus) nested=true />
+                <CardList ids=Signal::stored(ids) nested=true />
             </section>
         </article>
     }

@@ -9,34 +9,24 @@ use kiosque_model::display::quote_search;
 use kiosque_model::explain::{explain_empty, no_search_match};
 use kiosque_model::facets::filter;
 use kiosque_model::home::{distinct_entities, selection_title};
-use kiosque_model::index::Corpus;
 use leptos::prelude::*;
 
-use crate::app::use_site;
 use crate::components::card::CardList;
 use crate::components::filter_bar::FilterBar;
 use crate::components::prerender::ReleasePrerender;
 use crate::components::sidebar::{DRAWER_TOGGLE, Drawer, Sidebar, drawer_label};
-use crate::components::with_corpus::WithCorpus;
 use crate::data::AppError;
 use crate::dom::focus_by_id;
-use crate::search::{Found, search, use_search_files};
+use crate::routes::corpus::use_corpus;
+use crate::search::{Found, search};
 use crate::selection::{use_selection, use_show_selection};
+use crate::site::use_site;
 use crate::title::use_title;
-
-/// The home page.
-#[component]
-pub fn Home() -> impl IntoView {
-    view! { <WithCorpus render=|corpus| view! { <HomeView corpus /> } /> }
-}
 
 /// Why the list is empty, with a way out.
 #[component]
-fn EmptyResult(
-    corpus: Arc<Corpus>,
-    selection: Memo<Selection>,
-    searched: Memo<Searched>,
-) -> impl IntoView {
+fn EmptyResult(selection: Memo<Selection>, searched: Memo<Searched>) -> impl IntoView {
+    let corpus = use_corpus();
     let show = use_show_selection();
     move || {
         let current = selection.get();
@@ -87,11 +77,13 @@ fn skip_to_results(ev: leptos::ev::MouseEvent) {
     focus_by_id("results");
 }
 
+/// The home page.
 #[component]
-fn HomeView(corpus: Arc<Corpus>) -> impl IntoView {
+pub fn Home() -> impl IntoView {
+    let corpus = use_corpus();
     let selection = use_selection();
-    let paths = use_site().paths;
-    let files = use_search_files();
+    let site = use_site();
+    let (paths, files) = (site.paths, site.search);
     // The articles that mention every selected entity, newest first.
     let filtered = {
         let corpus = Arc::clone(&corpus);
@@ -185,12 +177,12 @@ fn HomeView(corpus: Arc<Corpus>) -> impl IntoView {
             >
                 {move || drawer_label(entity_total.get())}
             </button>
-            <Sidebar corpus=Arc::clone(&corpus) visible selection drawer />
+            <Sidebar visible selection drawer />
             <div class="results" id="results" tabindex="-1">
-                <FilterBar corpus=Arc::clone(&corpus) />
+                <FilterBar />
                 <p class="result-count" id="results-count" role="status">{status}</p>
-                <CardList ids=Signal::from(visible) corpus=Arc::clone(&corpus) marks />
-                <EmptyResult corpus selection searched />
+                <CardList ids=Signal::from(visible) marks />
+                <EmptyResult selection searched />
             </div>
         </div>
     }
