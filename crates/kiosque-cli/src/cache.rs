@@ -28,6 +28,9 @@ const KEEP: Duration = Duration::from_secs(30 * 24 * 3600);
 /// The suffix of cache files.
 const SUFFIX: &str = ".analyses.jsonl";
 
+/// The suffix of the records of what builds wrote.
+const WRITTEN_SUFFIX: &str = ".written";
+
 /// Where the cache of builds lives, if anywhere: `$KIOSQUE_CACHE_DIR`, `$XDG_CACHE_HOME/kiosque`
 /// or `$HOME/.cache/kiosque`.
 pub fn directory() -> Option<PathBuf> {
@@ -43,6 +46,17 @@ pub fn directory() -> Option<PathBuf> {
 
 /// The cache file of the output directory `out`, in the cache `directory`.
 pub fn file_for(directory: &Path, out: &Path) -> PathBuf {
+    path_for(&directory.join("builds"), out, SUFFIX)
+}
+
+/// The record of the files the last build wrote into the output directory `out`, in the cache
+/// `directory` (see [`crate::output::Written`]): `written/`, named as its cache file.
+pub fn written_for(directory: &Path, out: &Path) -> PathBuf {
+    path_for(&directory.join("written"), out, WRITTEN_SUFFIX)
+}
+
+/// `<output's name>-<hash of its absolute path><suffix>` in `directory`.
+fn path_for(directory: &Path, out: &Path, suffix: &str) -> PathBuf {
     let absolute = std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf());
     let hash = Sha256::digest(absolute.as_os_str().as_encoded_bytes());
     let short = analyses::hex(&hash[..8]);
@@ -60,9 +74,7 @@ pub fn file_for(directory: &Path, out: &Path) -> PathBuf {
         })
         .take(40)
         .collect();
-    directory
-        .join("builds")
-        .join(format!("{name}-{short}{SUFFIX}"))
+    directory.join(format!("{name}-{short}{suffix}"))
 }
 
 /// A cache file's text, read whole; its analyses are checked with [`Loaded::cache`].
@@ -165,8 +177,16 @@ pub fn save(path: &Path, articles: &[Analyzed], kept: &Cache<'_>, prune: bool) {
     }
 }
 
-/// Removes cache files (and leftovers of interrupted writes) not modified for [`KEEP`], but
-/// never `current`.
+/// Removes the records of written files beside `current` (see [`written_for`]) not modified for
+/// 30 days, but never `current`.
+pub fn remove_unused_records(current: &Path) {
+    if let Some(dir) = current.parent() {
+        remove_unused(dir, current);
+    }
+}
+
+/// Removes cache files and records (and leftovers of interrupted writes) not modified for
+/// [`KEEP`], but never `current`.
 fn remove_unused(dir: &Path, current: &Path) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
@@ -176,7 +196,9 @@ fn remove_unused(dir: &Path, current: &Path) {
         let path = entry.path();
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        let ours = name.ends_with(SUFFIX) || (name.starts_with('.') && name.ends_with(".tmp"));
+        let ours = name.ends_with(SUFFIX)
+            || name.ends_with(WRITTEN_SUFFIX)
+            || (name.starts_with('.') && name.ends_with(".tmp"));
         let old = entry
             .metadata()
             .and_then(|m| m.modified())
@@ -197,7 +219,7 @@ mod tests {
         let a = file_for(dir, Path::new("/site/public/data"));
         let b = file_for(dir, Path::new("/other/public/data"));
         assert_ne!(a, b);
-        assert!(a.starts_with("/cache/builds"));
+        assert_eq!(a.parent(), Some(Path::new("/cache/builds")));
         let name = a
             .file_name()
             .expect("a file")
@@ -208,5 +230,8 @@ mod tests {
             "{name}"
         );
         assert_eq!(a, file_for(dir, Path::new("/site/public/data")));
+        let written = written_for(dir, Path::new("/site/public/data"));
+        assert_eq!(written.parent(), Some(Path::new("/cache/written")));
+        assert!(written.to_string_lossy().ends_with(WRITTEN_SUFFIX));
     }
 }

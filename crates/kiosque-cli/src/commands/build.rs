@@ -16,7 +16,7 @@ use crate::analyses_file;
 use crate::cache::{self, Loaded};
 use crate::input::{self, Input, InputError, ReadOptions};
 use crate::message::{self, count};
-use crate::output::{self, write_site};
+use crate::output;
 use crate::progress;
 
 /// What `build` was asked to do.
@@ -94,13 +94,22 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
         },
         knowledge,
     )?;
-    let site = publish(
+    // What this build writes is recorded in the cache directory, so that the next one can reuse the
+    // unchanged files without reading them.
+    let record = match options.cache {
+        CacheChoice::Default => cache::directory().map(|d| cache::written_for(&d, &options.out)),
+        CacheChoice::File(_) | CacheChoice::Off => None,
+    };
+    let site = publish_recorded(
         analysed.articles,
         knowledge(),
         &options.out,
-        options.quiet,
-        &analysed.warnings,
+        record.as_deref(),
     )?;
+    report_warnings(&site, options.quiet, &analysed.warnings);
+    if let Some(record) = &record {
+        cache::remove_unused_records(record);
+    }
     if !options.quiet {
         print_summary(
             &site,
@@ -257,8 +266,26 @@ pub fn publish(
     quiet: bool,
     warnings: &[String],
 ) -> anyhow::Result<Site> {
+    let site = publish_recorded(articles, knowledge, out, None)?;
+    report_warnings(&site, quiet, warnings);
+    Ok(site)
+}
+
+/// Links analysed articles and writes the site data into `out`, recording what it wrote at
+/// `record` ([`output::write_site_recorded`]).
+fn publish_recorded(
+    articles: Vec<Analyzed>,
+    knowledge: &Knowledge,
+    out: &Path,
+    record: Option<&Path>,
+) -> anyhow::Result<Site> {
     let site = assemble(articles, knowledge);
-    write_site(out, &site)?;
+    output::write_site_recorded(out, &site, record)?;
+    Ok(site)
+}
+
+/// Prints `warnings` and the articles whose ids clashed, unless `quiet`.
+fn report_warnings(site: &Site, quiet: bool, warnings: &[String]) {
     if !quiet {
         for w in warnings {
             message::warning(w);
@@ -267,7 +294,6 @@ pub fn publish(
             message::warning(clash);
         }
     }
-    Ok(site)
 }
 
 /// What reading and analysis did differently than the inputs asked, article by article, then
