@@ -11,7 +11,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{Value, json};
 
-use super::{repo, wait_for_port};
+use crate::{repo, wait_for_port};
 
 /// The widths every page is checked at, in CSS pixels: a small phone and a desktop. The first
 /// is the window's width between checks.
@@ -342,6 +342,21 @@ impl Browser {
         Some(path)
     }
 
+    /// Runs a Chrome DevTools Protocol command (`Domain.method` with its parameters) in the
+    /// page's DevTools session, through chromedriver, and returns its result.
+    pub async fn cdp(
+        &self,
+        command: &str,
+        params: Value,
+    ) -> Result<Value, fantoccini::error::CmdError> {
+        self.client
+            .issue_cmd(Cdp {
+                command: command.to_owned(),
+                params,
+            })
+            .await
+    }
+
     /// Ends the session.
     pub async fn close(self) {
         let _ = self.client.close().await;
@@ -369,5 +384,30 @@ impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
             http::Method::POST,
             Some(r#"{"type": "browser"}"#.to_owned()),
         )
+    }
+}
+
+/// chromedriver's (non-standard) endpoint for a DevTools Protocol command.
+#[derive(Debug)]
+struct Cdp {
+    command: String,
+    params: Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "cmd": self.command, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
     }
 }

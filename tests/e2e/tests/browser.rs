@@ -3,22 +3,20 @@
 //!
 //! Data served with faults is in `faults.rs`, hostile data and rebuilt sites in `hostile.rs`.
 //! Every page these tests wait for is also checked for sideways overflow at 360 and 1280 px
-//! (`harness::browser`).
+//! (`kiosque_e2e::browser`).
 //!
 //! Run by `scripts/test` (with `KIOSQUE_E2E=1`, after `trunk build --release`); they need
 //! chromium and chromedriver. A bare `cargo test` skips them with a message.
 
-mod harness;
-
 use std::path::PathBuf;
 
-use harness::{Browser, Site, ready, repo};
+use kiosque_e2e::{Browser, Site, ready, repo};
 
 const TEASERS: [&str; 5] = ["Xiaomi", "Robbie Williams", "PSG", "Pokémon", "Kolo Muani"];
 
 /// The demo data as built: the seed article.
 fn seed_article_id() -> String {
-    let index = std::fs::read_to_string(harness::dist().join("data/index.json"))
+    let index = std::fs::read_to_string(kiosque_e2e::dist().join("data/index.json"))
         .expect("dist/data/index.json");
     let index: serde_json::Value = serde_json::from_str(&index).expect("valid index");
     index["articles"][0]["id"]

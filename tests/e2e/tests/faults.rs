@@ -6,12 +6,10 @@
 //!
 //! Run by `scripts/test` with `KIOSQUE_E2E=1`, like `browser.rs`.
 
-mod harness;
-
 use std::path::PathBuf;
 
-use harness::server::Fault;
-use harness::{Browser, Site, ready, repo};
+use kiosque_e2e::server::Fault;
+use kiosque_e2e::{Browser, Site, ready, repo};
 
 const INDEX: &str = "/data/index.json";
 

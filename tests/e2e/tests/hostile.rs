@@ -7,12 +7,10 @@
 //!
 //! Run by `scripts/test` with `KIOSQUE_E2E=1`, like `browser.rs`.
 
-mod harness;
-
 use std::path::Path;
 
-use harness::server::Fault;
-use harness::{Browser, Site, ready};
+use kiosque_e2e::server::Fault;
+use kiosque_e2e::{Browser, Site, ready};
 use serde_json::{Value, json};
 
 const INDEX: &str = "/data/index.json";

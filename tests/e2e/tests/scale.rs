@@ -6,12 +6,10 @@
 //!
 //! Run by `scripts/test` (with `KIOSQUE_E2E=1`); skipped with a message without the site.
 
-mod harness;
-
 use std::collections::HashMap;
 use std::path::Path;
 
-use harness::{Browser, Site, large_site, ready};
+use kiosque_e2e::{Browser, Site, large_site, ready};
 use kiosque_model::search::{Meta, Query, Shard};
 use serde_json::Value;
 

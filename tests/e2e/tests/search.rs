@@ -6,9 +6,7 @@
 //! Run by `scripts/test` (with `KIOSQUE_E2E=1`, after `trunk build --release`); they need
 //! chromium and chromedriver. A bare `cargo test` skips them with a message.
 
-mod harness;
-
-use harness::{Browser, Site, ready};
+use kiosque_e2e::{Browser, Site, ready};
 
 /// The search input: inside the search landmark, and not the sidebar's entity finder.
 const INPUT: &str = "form[role='search'] input[type='search']";
