@@ -1,0 +1,138 @@
+//! What a reader downloads to run the app: the built `dist/` (wasm, JS, CSS, `index.html`) raw,
+//! gzip (level 9) and brotli (quality 11, as static hosts precompress), next to the budget of
+//! issue 8 (app = wasm + JS + CSS ≤ 100 KB brotli). Run `trunk build --release` first, then
+//! `cargo run --release -p kiosque-bench --bin app_size [-- DIST]` (default: the repository's
+//! `dist/`). See `docs/app-size.md` for where the bytes go.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+
+/// The app's budget, brotli, in bytes (issue 8): wasm + JS + CSS.
+const APP_BUDGET: usize = 100 * 1024;
+
+/// One file as served.
+struct Sizes {
+    name: String,
+    raw: usize,
+    gzip: usize,
+    brotli: usize,
+}
+
+impl Sizes {
+    fn of(path: &Path) -> anyhow::Result<Sizes> {
+        let bytes =
+            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        Ok(Sizes {
+            name: path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            raw: bytes.len(),
+            gzip: gzip(&bytes)?,
+            brotli: brotli(&bytes)?,
+        })
+    }
+}
+
+fn gzip(bytes: &[u8]) -> anyhow::Result<usize> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes)?;
+    Ok(encoder.finish()?.len())
+}
+
+fn brotli(bytes: &[u8]) -> anyhow::Result<usize> {
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 24,
+        ..Default::default()
+    };
+    let mut out = Vec::new();
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)?;
+    Ok(out.len())
+}
+
+/// The files of the app in `dist`: every `.wasm`, `.js` and `.css` at its top level (Trunk
+/// writes them there with a content hash in the name), and `index.html`.
+fn app_files(dist: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dist)
+        .with_context(|| {
+            format!(
+                "cannot read {} (run `trunk build --release`)",
+                dist.display()
+            )
+        })?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| {
+            path.is_file()
+                && path
+                    .extension()
+                    .is_some_and(|ext| ext == "wasm" || ext == "js" || ext == "css")
+        })
+        .collect();
+    // Largest kinds first: wasm, then JS, then CSS; by name within a kind.
+    let rank = |path: &PathBuf| match path.extension().and_then(|e| e.to_str()) {
+        Some("wasm") => 0,
+        Some("js") => 1,
+        _ => 2,
+    };
+    files.sort_by(|a, b| rank(a).cmp(&rank(b)).then_with(|| a.cmp(b)));
+    if !files.iter().any(|f| rank(f) == 0) {
+        bail!(
+            "no .wasm in {} (run `trunk build --release`)",
+            dist.display()
+        );
+    }
+    let index = dist.join("index.html");
+    if index.is_file() {
+        files.push(index);
+    }
+    Ok(files)
+}
+
+fn kb(bytes: usize) -> String {
+    format!("{:.1} KB", bytes as f64 / 1024.0)
+}
+
+fn main() -> anyhow::Result<()> {
+    let dist = std::env::args_os()
+        .nth(1)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../dist"));
+    let files = app_files(&dist)?;
+    let sizes = files
+        .iter()
+        .map(|path| Sizes::of(path))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+
+    println!("App size of {} (gzip -9, brotli q11):\n", dist.display());
+    println!("| file | raw | gzip | brotli | budget (brotli) |");
+    println!("|---|---:|---:|---:|---|");
+    for s in &sizes {
+        println!(
+            "| {} | {} | {} | {} | |",
+            s.name,
+            kb(s.raw),
+            kb(s.gzip),
+            kb(s.brotli)
+        );
+    }
+    let app: Vec<&Sizes> = sizes.iter().filter(|s| s.name != "index.html").collect();
+    let sum = |f: fn(&Sizes) -> usize| app.iter().map(|s| f(s)).sum::<usize>();
+    let brotli_total = sum(|s| s.brotli);
+    println!(
+        "| **app: wasm + JS + CSS** | {} | {} | **{}** | ≤ {} {} |",
+        kb(sum(|s| s.raw)),
+        kb(sum(|s| s.gzip)),
+        kb(brotli_total),
+        kb(APP_BUDGET),
+        if brotli_total <= APP_BUDGET {
+            "(met)"
+        } else {
+            "(over)"
+        }
+    );
+    Ok(())
+}
