@@ -288,9 +288,9 @@ fn poisoned(text: &str) -> String {
     let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
     let record = lines
         .iter()
-        .position(|l| l.contains("\"found\":[{\"part\":"))
+        .position(|l| l.contains("\"mentions\":[["))
         .expect("a record with mentions");
-    let at = lines[record].find("\"found\":[{\"part\":").expect("found") + 17;
+    let at = lines[record].find("\"mentions\":[[").expect("mentions") + 13;
     let digits = lines[record][at..]
         .find(|c: char| !c.is_ascii_digit())
         .expect("a number");

@@ -2,8 +2,8 @@
 //! and what `kiosque build` keeps as its cache. JSON Lines, one or more sections:
 //!
 //! ```text
-//! {"format":"kiosque-analyses","version":1,"extractor":"0.1.0-…"}
-//! {"key":"<sha-256 of the input document>","origin":…,"meta":…,"digest":…,"analysis":…}
+//! {"format":"kiosque-analyses","version":2,"extractor":"0.1.0-…"}
+//! {"key":"<sha-256 of the input document>","origin":…,"meta":…,"digest":…,"analysis":…,"mentions":[[…],…]}
 //! …
 //! {"records":2,"sha256":"<sha-256 of the section's lines above, newlines included>"}
 //! ```
@@ -17,6 +17,8 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use kiosque_extract::analysis::{Analysis, Found, Place};
+use kiosque_extract::dates::DateValue;
 use kiosque_extract::source::Document;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -26,8 +28,9 @@ use crate::Analyzed;
 /// The `format` of a section header.
 pub const FORMAT: &str = "kiosque-analyses";
 
-/// The version of the format this kiosque writes and reads.
-pub const VERSION: u32 = 1;
+/// The version of the format this kiosque writes and reads (2: mentions as arrays, in
+/// `mentions` beside the analysis).
+pub const VERSION: u32 = 2;
 
 /// What made the analyses: this kiosque's version and a fingerprint of the code and data that
 /// decide an analysis (see `build.rs`).
@@ -177,8 +180,9 @@ impl Entry<'_> {
             line: self.line,
             reason,
         };
-        let article: Analyzed = serde_json::from_str(self.json)
+        let record: Record = serde_json::from_str(self.json)
             .map_err(|e| error(format!("not an analysed article: {e}")))?;
+        let article = record.into_analyzed();
         if article.key != self.key {
             return Err(error(
                 "the record's key is not the one it starts with".to_owned(),
@@ -191,8 +195,6 @@ impl Entry<'_> {
 
 /// What the analysis guarantees of an article, checked on a decoded one.
 fn check(article: &Analyzed) -> Result<(), String> {
-    use kiosque_extract::analysis::Place;
-    use kiosque_extract::dates::DateValue;
     let parts = &article.analysis.cleaned.parts;
     let lengths: Vec<u32> = parts
         .iter()
@@ -228,10 +230,144 @@ const KEY_PREFIX: &str = "{\"key\":\"";
 
 /// One record line, newline included.
 pub fn encode(article: &Analyzed) -> Vec<u8> {
+    let a = &article.analysis;
+    let record = RecordRef {
+        key: &article.key,
+        origin: &article.origin,
+        file_stem: article.file_stem.as_deref(),
+        meta: &article.meta,
+        digest: &article.digest,
+        analysis: WithoutMentions(a),
+        mentions: a
+            .found
+            .iter()
+            .map(|f| {
+                MentionRef(
+                    f.part, f.start, f.end, f.place, f.label, &f.text, f.entry, f.date,
+                )
+            })
+            .collect(),
+    };
     // Serialising strings, numbers, dates and vectors cannot fail.
-    let mut line = serde_json::to_vec(article).unwrap_or_default();
+    let mut line = serde_json::to_vec(&record).unwrap_or_default();
     line.push(b'\n');
     line
+}
+
+/// A record as written: the analysis without its mentions, which follow as arrays (most of an
+/// analysis is mentions: as objects, their field names were a third of the file and most of
+/// the time spent reading it). The key comes first: [`sections`] finds it there.
+#[derive(Serialize)]
+struct RecordRef<'a> {
+    key: &'a str,
+    origin: &'a str,
+    file_stem: Option<&'a str>,
+    meta: &'a kiosque_extract::source::Meta,
+    digest: &'a str,
+    analysis: WithoutMentions<'a>,
+    mentions: Vec<MentionRef<'a>>,
+}
+
+/// A mention as written: `[part, start, end, place, label, text, entry, date]`.
+#[derive(Serialize)]
+struct MentionRef<'a>(
+    usize,
+    u32,
+    u32,
+    Place,
+    kiosque_model::Label,
+    &'a str,
+    Option<u32>,
+    Option<DateValue>,
+);
+
+/// A record as read (see [`RecordRef`]).
+#[derive(Deserialize)]
+struct Record {
+    key: String,
+    origin: String,
+    file_stem: Option<String>,
+    meta: kiosque_extract::source::Meta,
+    digest: String,
+    analysis: Analysis,
+    mentions: Vec<Mention>,
+}
+
+/// A mention as read (see [`MentionRef`]).
+#[derive(Deserialize)]
+struct Mention(
+    usize,
+    u32,
+    u32,
+    Place,
+    kiosque_model::Label,
+    String,
+    Option<u32>,
+    Option<DateValue>,
+);
+
+impl Record {
+    fn into_analyzed(self) -> Analyzed {
+        let mut analysis = self.analysis;
+        analysis.found = self
+            .mentions
+            .into_iter()
+            .map(
+                |Mention(part, start, end, place, label, text, entry, date)| Found {
+                    part,
+                    start,
+                    end,
+                    place,
+                    label,
+                    text,
+                    entry,
+                    date,
+                },
+            )
+            .collect();
+        Analyzed {
+            key: self.key,
+            origin: self.origin,
+            file_stem: self.file_stem,
+            meta: self.meta,
+            warnings: Vec::new(),
+            digest: self.digest,
+            analysis,
+        }
+    }
+}
+
+/// An analysis serialised as it is, but with no mentions (`"found":[]`).
+struct WithoutMentions<'a>(&'a Analysis);
+
+impl Serialize for WithoutMentions<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        // Every field of `Analysis`: one it gains must be written here too, or no record reads
+        // (the cache tests would fail).
+        let Analysis {
+            cleaned,
+            title,
+            title_derived,
+            published,
+            published_inferred,
+            lang,
+            found: _,
+            excerpt,
+            words,
+        } = self.0;
+        let mut s = serializer.serialize_struct("Analysis", 9)?;
+        s.serialize_field("cleaned", cleaned)?;
+        s.serialize_field("title", title)?;
+        s.serialize_field("title_derived", title_derived)?;
+        s.serialize_field("published", published)?;
+        s.serialize_field("published_inferred", published_inferred)?;
+        s.serialize_field("lang", lang)?;
+        s.serialize_field("found", &[] as &[Found])?;
+        s.serialize_field("excerpt", excerpt)?;
+        s.serialize_field("words", words)?;
+        s.end()
+    }
 }
 
 /// Writes sections: a header, record lines, then the trailer. Give it lines made by [`encode`]
@@ -452,5 +588,62 @@ impl<'a> Cache<'a> {
     /// Whether it holds an analysis of the document with this key.
     pub fn contains(&self, key: &str) -> bool {
         self.by_key.contains_key(key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Source;
+    use kiosque_extract::ner::knowledge::Knowledge;
+    use kiosque_extract::source::Meta;
+
+    fn analysed() -> Analyzed {
+        let source = Source {
+            origin: "a.txt".to_owned(),
+            file_stem: Some("a".to_owned()),
+            document: Document {
+                text: "Kiev\n\nLa Russie a frappé Kiev lundi 6 janvier 2025, a dit Volodymyr Zelensky."
+                    .to_owned(),
+                meta: Meta {
+                    lang: Some("fr".to_owned()),
+                    ..Meta::default()
+                },
+                ..Document::default()
+            },
+        };
+        crate::analyze(vec![source], Knowledge::builtin(), None, |_| {})
+            .pop()
+            .expect("one article")
+    }
+
+    /// A section of these records, as a file holds it.
+    fn file(records: &[&Analyzed]) -> String {
+        let mut writer = Writer::new(Vec::new()).expect("in memory");
+        for r in records {
+            writer.line(&encode(r)).expect("in memory");
+        }
+        String::from_utf8(writer.finish().expect("in memory")).expect("UTF-8")
+    }
+
+    #[test]
+    fn a_record_reads_back_as_the_analysis_it_was_made_from() {
+        let article = analysed();
+        assert!(article.analysis.found.len() >= 3, "mentions to keep");
+        let text = file(&[&article]);
+        let entries = parse(&text).expect("a whole section");
+        let back = entries[0].decode().expect("decodes");
+        assert_eq!(back.analysis.found, article.analysis.found);
+        assert_eq!(back.analysis.cleaned.parts, article.analysis.cleaned.parts);
+        assert_eq!(encode(&back), encode(&article));
+    }
+
+    #[test]
+    fn a_section_of_the_previous_version_is_refused() {
+        let text = file(&[&analysed()]).replacen("\"version\":2", "\"version\":1", 1);
+        assert_eq!(
+            parse(&text).err(),
+            Some(AnalysesError::Version { line: 1, found: 1 })
+        );
     }
 }
