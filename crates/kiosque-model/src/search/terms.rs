@@ -90,6 +90,14 @@ fn runs(text: &str) -> impl Iterator<Item = (Range<usize>, bool)> + '_ {
     std::iter::from_fn(move || {
         // Skip to a letter or digit.
         let start = loop {
+            let &b = bytes.get(i)?;
+            if b.is_ascii() {
+                if b.is_ascii_alphanumeric() {
+                    break i;
+                }
+                i += 1;
+                continue;
+            }
             let c = char_at(i)?;
             if c.is_alphanumeric() {
                 break i;
@@ -117,6 +125,45 @@ fn runs(text: &str) -> impl Iterator<Item = (Range<usize>, bool)> + '_ {
     })
 }
 
+/// What [`fold`] makes of the letters of Latin-1 and `œ`: most accented letters of French,
+/// Spanish, German… (a test checks every one against [`fold`]).
+fn fold_letter(c: char) -> Option<&'static str> {
+    Some(match c {
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => "a",
+        'Æ' | 'æ' => "ae",
+        'Ç' | 'ç' => "c",
+        'È' | 'É' | 'Ê' | 'Ë' | 'è' | 'é' | 'ê' | 'ë' => "e",
+        'Ì' | 'Í' | 'Î' | 'Ï' | 'ì' | 'í' | 'î' | 'ï' => "i",
+        'Ð' | 'ð' => "ð",
+        'Ñ' | 'ñ' => "n",
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => "o",
+        'Ù' | 'Ú' | 'Û' | 'Ü' | 'ù' | 'ú' | 'û' | 'ü' => "u",
+        'Ý' | 'ý' | 'ÿ' => "y",
+        'Þ' | 'þ' => "þ",
+        'ß' => "ss",
+        'Œ' | 'œ' => "oe",
+        _ => return None,
+    })
+}
+
+/// Appends the folded form of a run of ASCII and Latin-1 letters and digits to `buffer` without
+/// decomposing it (most accented words), and returns where it starts; `None`, with `buffer` as
+/// it was, for a run with other characters.
+fn fold_latin(run: &str, buffer: &mut String) -> Option<usize> {
+    let start = buffer.len();
+    for c in run.chars() {
+        if c.is_ascii() {
+            buffer.push(c.to_ascii_lowercase());
+        } else if let Some(folded) = fold_letter(c) {
+            buffer.push_str(folded);
+        } else {
+            buffer.truncate(start);
+            return None;
+        }
+    }
+    Some(start)
+}
+
 /// Appends each folded word of `text` to `buffer` and calls `keep` with it and its range in
 /// `buffer`; a word `keep` refuses is taken out again. The words of [`words`], without a
 /// `String` for each.
@@ -137,6 +184,8 @@ pub(crate) fn fold_words(
             buffer.push_str(run);
             buffer[start..].make_ascii_lowercase();
             put(buffer, start);
+        } else if let Some(folded) = fold_latin(run, buffer) {
+            put(buffer, folded);
         } else {
             for word in folded_words(&fold(run)) {
                 let start = buffer.len();
@@ -217,6 +266,23 @@ mod tests {
         ] {
             assert!(!is_stopword(word), "{word:?}");
         }
+    }
+
+    #[test]
+    fn latin_letters_fold_as_fold_folds_them() {
+        let mut known = 0;
+        for c in ('\u{80}'..='\u{24f}').filter(|c| c.is_alphanumeric()) {
+            if let Some(folded) = fold_letter(c) {
+                assert_eq!(folded, fold(&c.to_string()), "{c:?}");
+                known += 1;
+            }
+        }
+        assert!(known > 60, "{known}");
+        let mut buffer = String::from("x");
+        assert_eq!(fold_latin("Défense", &mut buffer), Some(1));
+        assert_eq!(buffer, "xdefense");
+        assert_eq!(fold_latin("Erdoğan", &mut buffer), None);
+        assert_eq!(buffer, "xdefense", "left as it was");
     }
 
     #[test]
