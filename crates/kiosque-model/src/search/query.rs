@@ -95,6 +95,15 @@ impl Word {
         if self.typos == 0 || !term.starts_with(self.range_prefix()) {
             return None;
         }
+        // Most candidates are too long or too short for a typo: told apart without measuring
+        // (in ASCII, bytes are characters).
+        let (term_length, length) = (term.len(), self.text.len());
+        if term.is_ascii() && self.text.is_ascii() {
+            let too_short = term_length + self.typos < length;
+            if too_short || (!self.prefix && term_length > length + self.typos) {
+                return None;
+            }
+        }
         let chars: Vec<char> = term.chars().collect();
         typo::within(&self.chars, &chars, self.typos, self.prefix).map(|_| TYPO)
     }
