@@ -144,7 +144,7 @@ pub fn parse_body(
     id: &str,
     corpus: &Corpus,
 ) -> Result<ArticleBody, AppError> {
-    let checked = validate::body(parse::<ArticleBody>(url, text)?, id, corpus);
+    let checked = validate::body(parse::<validate::UncheckedBody>(url, text)?, id, corpus);
     log_problems(url, &checked.problems);
     Ok(checked.value)
 }

@@ -147,7 +147,7 @@ mod tests {
         );
         assert_eq!(sub.article("a-b"), "/kiosque/article/a-b/");
         assert_eq!(
-            root.entity(&EntityId::from("loc-koursk")),
+            root.entity(&EntityId::new("loc-koursk").expect("a valid id")),
             "/entity/loc-koursk/"
         );
         assert_eq!(sub.index_json(), "/kiosque/data/index.json");

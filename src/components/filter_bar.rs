@@ -16,7 +16,7 @@ pub fn FilterBar() -> impl IntoView {
     move || {
         let current = selection.get();
         // The search has its own box; this bar is for the entities.
-        if current.entities().is_empty() {
+        if !current.filters_entities() {
             return None;
         }
         let chips = current
@@ -47,11 +47,34 @@ pub fn FilterBar() -> impl IntoView {
                 }
             })
             .collect_view();
+        // Parts of the URL that are not ids, as written: nothing matches them; removable.
+        let not_ids = current
+            .not_ids()
+            .iter()
+            .map(|part| {
+                let name = quote_id(part);
+                let without = current.without_not_id(part);
+                let show = show.clone();
+                view! {
+                    <li class="pill pill-unknown">
+                        <span class="pill-name"><bdi>{name.clone()}</bdi></span>
+                        <button
+                            type="button"
+                            class="pill-remove"
+                            aria-label=format!("Remove filter {}", isolate(&name))
+                            on:click=move |_| show(&without)
+                        >
+                            <span aria-hidden="true">"×"</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
         let show = show.clone();
         Some(view! {
             <section class="filter-bar" aria-labelledby="filter-bar-heading">
                 <h2 id="filter-bar-heading" class="filter-bar-heading">"Filtered by"</h2>
-                <ul class="pills">{chips}</ul>
+                <ul class="pills">{chips}{not_ids}</ul>
                 <button type="button" class="clear-all" on:click=move |_| show(&Selection::default())>
                     "Clear all"
                 </button>

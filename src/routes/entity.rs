@@ -22,8 +22,8 @@ const COMPANY: usize = 12;
 /// The parameters of `/entity/:id`.
 #[derive(Params, Debug, Clone, PartialEq)]
 pub struct EntityParams {
-    /// The entity's id, as in the URL.
-    pub id: String,
+    /// The entity's id (a URL with anything else is no entity's page).
+    pub id: EntityId,
 }
 
 /// The page of the entity named in the URL, or not-found when the corpus has no such id.
@@ -31,11 +31,13 @@ pub struct EntityParams {
 pub fn EntityPage() -> impl IntoView {
     let corpus = use_corpus();
     let params = use_params::<EntityParams>();
-    let id = Memo::new(move |_| {
-        params.with(|p| EntityId(p.as_ref().map(|p| p.id.clone()).unwrap_or_default()))
-    });
+    let id = Memo::new(move |_| params.with(|p| p.as_ref().ok().map(|p| p.id.clone())));
     move || {
-        let id = id.get();
+        let Some(id) = id.get() else {
+            let message =
+                "There is no entity at this address: entity ids are made of a-z, 0-9 and -.";
+            return view! { <NotFound message=message.to_owned() /> }.into_any();
+        };
         match corpus.entity(&id) {
             Some(entity) => view! { <EntityView entity=entity.clone() /> }.into_any(),
             None => view! { <NotFound message=format!("No entity with id {} in this corpus.", quote_id(id.as_str())) /> }.into_any(),

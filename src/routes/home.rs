@@ -34,7 +34,7 @@ fn EmptyResult(selection: Memo<Selection>, searched: Memo<Searched>) -> impl Int
             Searched::Found(found) if found.articles.is_empty() => Some(no_search_match(
                 current.search(),
                 &found.unmatched,
-                !current.entities().is_empty(),
+                current.filters_entities(),
             )),
             Searched::Found(_) | Searched::Failed(_) | Searched::Searching => None,
             Searched::Off => explain_empty(&corpus, &current).map(|reason| reason.message()),
@@ -99,12 +99,8 @@ pub fn Home() -> impl IntoView {
     let outcome = {
         let corpus = Arc::clone(&corpus);
         LocalResource::new(move || {
-            let (text, filtering) = selection.with(|s| {
-                (
-                    s.search_query().map(str::to_owned),
-                    !s.entities().is_empty(),
-                )
-            });
+            let (text, filtering) =
+                selection.with(|s| (s.search_query().map(str::to_owned), s.filters_entities()));
             let within = filtering
                 .then(|| filtered.with(|ids| corpus.numbers_of(ids.iter().map(String::as_str))));
             let (files, paths, corpus) = (files, paths.clone(), Arc::clone(&corpus));

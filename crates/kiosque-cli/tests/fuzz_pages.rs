@@ -164,7 +164,7 @@ fn blocks(entity_ids: Vec<String>) -> impl Strategy<Value = Vec<Block>> {
             Mention {
                 start,
                 end: start.saturating_add(len),
-                entity: EntityId(entity),
+                entity: EntityId::new(entity).expect("a valid id"),
             }
         });
     let block = (
@@ -211,7 +211,8 @@ fn blocks(entity_ids: Vec<String>) -> impl Strategy<Value = Vec<Block>> {
 /// A corpus of the contract's shape, hostile text everywhere, and one body per article.
 fn site() -> impl Strategy<Value = (Corpus, Vec<ArticleBody>)> {
     (
-        prop::collection::vec(any_id(), 1..5),
+        // Entity ids are valid by type (`EntityId`); article ids may be anything.
+        prop::collection::vec("[a-z0-9][a-z0-9-]{0,12}", 1..5),
         prop::collection::vec(any_id(), 1..4),
     )
         .prop_flat_map(|(entity_ids, article_ids)| {
@@ -261,7 +262,7 @@ fn site() -> impl Strategy<Value = (Corpus, Vec<ArticleBody>)> {
                 .into_iter()
                 .zip(entities)
                 .map(|(id, (label, name, aliases, n))| Entity {
-                    id: EntityId(id),
+                    id: EntityId::new(id).expect("a valid id"),
                     label,
                     name,
                     aliases,
@@ -293,7 +294,10 @@ fn site() -> impl Strategy<Value = (Corpus, Vec<ArticleBody>)> {
                             lang,
                             excerpt,
                             words,
-                            entities: ents.into_iter().map(EntityId).collect(),
+                            entities: ents
+                                .into_iter()
+                                .map(|e| EntityId::new(e).expect("a valid id"))
+                                .collect(),
                             body_hash: None,
                         }
                     },

@@ -47,7 +47,7 @@ fn blocks_keep_every_character_and_mentions_cover_the_names() {
             let chars: Vec<char> = b.text().chars().collect();
             b.mentions().iter().map(move |m| {
                 let text = chars[m.start as usize..m.end as usize].iter().collect();
-                (text, m.entity.0.as_str())
+                (text, m.entity.as_str())
             })
         })
         .collect();
@@ -58,7 +58,6 @@ fn blocks_keep_every_character_and_mentions_cover_the_names() {
             .find(|e| e.name == name)
             .unwrap_or_else(|| panic!("no entity {name}: {:?}", index.entities))
             .id
-            .0
             .as_str()
     };
     for (shown, name) in [

@@ -217,7 +217,8 @@ fn link_corpus(articles: &[Analyzed], knowledge: &Knowledge) -> Linking {
     let ids = linked
         .entities
         .iter()
-        .map(|e| EntityId(e.id.clone()))
+        // Slugs of folded ASCII and dashes after a label prefix (`kiosque_extract::slug`).
+        .map(|e| EntityId::new(e.id.as_str()).expect("the linker makes ids of a-z, 0-9 and -"))
         .collect();
     Linking {
         entities: linked.entities,

@@ -4,9 +4,33 @@ use serde::{Deserialize, Serialize};
 
 use crate::entity::EntityId;
 
+/// An entity id as the body's types hold it: `String` for data as read (any string; empty
+/// for a mention's entity that is missing or not a string), [`EntityId`] once checked (read
+/// only when valid).
+pub trait ReadId: Sized + for<'de> Deserialize<'de> {
+    /// The id read as `raw` (`None`: missing or not a string), or why it cannot be.
+    fn read(raw: Option<String>) -> Result<Self, String>;
+}
+
+impl ReadId for String {
+    fn read(raw: Option<String>) -> Result<Self, String> {
+        Ok(raw.unwrap_or_default())
+    }
+}
+
+impl ReadId for EntityId {
+    fn read(raw: Option<String>) -> Result<Self, String> {
+        EntityId::new(raw.unwrap_or_default()).map_err(|e| e.to_string())
+    }
+}
+
 /// What the index says about one article: enough for its card, its filters and its page header.
+///
+/// `E` (entity ids) is [`EntityId`]; data as read, before [`crate::validate`] checks it, has
+/// `String` ids.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ArticleSummary {
+#[serde(bound(deserialize = "E: Deserialize<'de>"))]
+pub struct ArticleSummary<E = EntityId> {
     /// Stable id (a slug), also the name of its body file `articles/<id>.json`.
     pub id: String,
     /// The title; see `title_derived`.
@@ -39,12 +63,48 @@ pub struct ArticleSummary {
     pub words: u32,
     /// The entities the article mentions, most salient first (more mentions, then earlier).
     #[serde(default)]
-    pub entities: Vec<EntityId>,
+    pub entities: Vec<E>,
     /// A fingerprint of the body file ([`crate::stamp`]), added to its URL
     /// (`articles/<id>.json?v=<body_hash>`) so that a rebuilt body is never read from a cache.
     /// Since schema 1.1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body_hash: Option<String>,
+}
+
+impl<E> ArticleSummary<E> {
+    /// The same article listing `entities` instead.
+    pub fn with_entities<F>(self, entities: Vec<F>) -> ArticleSummary<F> {
+        let ArticleSummary {
+            id,
+            title,
+            title_derived,
+            published,
+            published_inferred,
+            source,
+            url,
+            license,
+            lang,
+            excerpt,
+            words,
+            entities: _,
+            body_hash,
+        } = self;
+        ArticleSummary {
+            id,
+            title,
+            title_derived,
+            published,
+            published_inferred,
+            source,
+            url,
+            license,
+            lang,
+            excerpt,
+            words,
+            entities,
+            body_hash,
+        }
+    }
 }
 
 impl ArticleSummary {
@@ -64,26 +124,47 @@ fn is_false(value: &bool) -> bool {
 }
 
 /// The body file of one article: `articles/<id>.json`.
+///
+/// `E` (entity ids) is [`EntityId`]; data as read, before [`crate::validate`] checks it, has
+/// `String` ids.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ArticleBody {
+#[serde(bound(deserialize = "E: ReadId"))]
+pub struct ArticleBody<E = EntityId> {
     /// The article id, as in the index.
     pub id: String,
     /// The page in reading order, every part typed; nothing of the input is dropped.
-    pub blocks: Vec<Block>,
+    pub blocks: Vec<Block<E>>,
+}
+
+impl<E> ArticleBody<E> {
+    /// The same body with every entity id `id` replaced by `f(id)`.
+    pub fn map_ids<F>(self, mut f: impl FnMut(E) -> F) -> ArticleBody<F> {
+        ArticleBody {
+            id: self.id,
+            blocks: self.blocks.into_iter().map(|b| b.map_ids(&mut f)).collect(),
+        }
+    }
+}
+
+impl From<ArticleBody> for ArticleBody<String> {
+    fn from(body: ArticleBody) -> Self {
+        body.map_ids(String::from)
+    }
 }
 
 /// One typed part of a page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
-pub enum Block {
+#[serde(bound(deserialize = "E: ReadId"))]
+pub enum Block<E = EntityId> {
     /// A heading inside the body.
-    Heading(TextBlock),
+    Heading(TextBlock<E>),
     /// A paragraph of the body.
-    Paragraph(TextBlock),
+    Paragraph(TextBlock<E>),
     /// An embedded post (a tweet, …) quoted in the article.
-    Embed(EmbedBlock),
+    Embed(EmbedBlock<E>),
     /// A link to another article ("A lire aussi", "Read more").
-    Related(RelatedBlock),
+    Related(RelatedBlock<E>),
     /// Text that is not the article: teasers, navigation, captions, legends…
     Boilerplate(BoilerplateBlock),
     /// A block kind added by a later minor version; readers skip it.
@@ -91,7 +172,53 @@ pub enum Block {
     Unknown,
 }
 
-impl Block {
+impl<E> Block<E> {
+    /// The same block with every entity id `id` replaced by `f(id)`.
+    pub fn map_ids<F>(self, f: &mut impl FnMut(E) -> F) -> Block<F> {
+        let mut mentions = |mentions: Vec<Mention<E>>| -> Vec<Mention<F>> {
+            mentions
+                .into_iter()
+                .map(|m| Mention {
+                    start: m.start,
+                    end: m.end,
+                    entity: f(m.entity),
+                })
+                .collect()
+        };
+        match self {
+            Block::Heading(b) => Block::Heading(TextBlock {
+                text: b.text,
+                mentions: mentions(b.mentions),
+            }),
+            Block::Paragraph(b) => Block::Paragraph(TextBlock {
+                text: b.text,
+                mentions: mentions(b.mentions),
+            }),
+            Block::Embed(b) => {
+                let listed = mentions(b.mentions);
+                Block::Embed(EmbedBlock {
+                    platform: b.platform,
+                    text: b.text,
+                    author: b.author,
+                    handle: b.handle,
+                    date: b.date,
+                    media_link: b.media_link,
+                    url: b.url,
+                    author_entity: b.author_entity.map(f),
+                    mentions: listed,
+                })
+            }
+            Block::Related(b) => Block::Related(RelatedBlock {
+                label: b.label,
+                text: b.text,
+                url: b.url,
+                mentions: mentions(b.mentions),
+            }),
+            Block::Boilerplate(b) => Block::Boilerplate(b),
+            Block::Unknown => Block::Unknown,
+        }
+    }
+
     /// Whether the block is part of the article body (headings and paragraphs).
     pub fn is_body(&self) -> bool {
         matches!(self, Block::Heading(_) | Block::Paragraph(_))
@@ -109,7 +236,7 @@ impl Block {
     }
 
     /// The entity mentions in the block's text.
-    pub fn mentions(&self) -> &[Mention] {
+    pub fn mentions(&self) -> &[Mention<E>] {
         match self {
             Block::Heading(b) | Block::Paragraph(b) => &b.mentions,
             Block::Embed(b) => &b.mentions,
@@ -120,18 +247,20 @@ impl Block {
 }
 
 /// A heading or paragraph.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TextBlock {
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "E: ReadId"))]
+pub struct TextBlock<E = EntityId> {
     /// The text, as cleaned.
     pub text: String,
     /// Entity mentions in `text`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub mentions: Vec<Mention>,
+    pub mentions: Vec<Mention<E>>,
 }
 
 /// An embedded social-media post.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EmbedBlock {
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "E: ReadId"))]
+pub struct EmbedBlock<E = EntityId> {
     /// The kind of post: `tweet`, `post`.
     pub platform: String,
     /// The text of the post, without its attribution line.
@@ -153,15 +282,16 @@ pub struct EmbedBlock {
     pub url: Option<String>,
     /// The entity the author is, when recognised.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub author_entity: Option<EntityId>,
+    pub author_entity: Option<E>,
     /// Entity mentions in `text`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub mentions: Vec<Mention>,
+    pub mentions: Vec<Mention<E>>,
 }
 
 /// A link to a related article.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RelatedBlock {
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "E: ReadId"))]
+pub struct RelatedBlock<E = EntityId> {
     /// The marker that introduced it, as written ("A lire aussi").
     pub label: String,
     /// The linked article's title.
@@ -171,7 +301,44 @@ pub struct RelatedBlock {
     pub url: Option<String>,
     /// Entity mentions in `text`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub mentions: Vec<Mention>,
+    pub mentions: Vec<Mention<E>>,
+}
+
+// By hand: the derive would ask for a default entity id, which no block needs.
+impl<E> Default for TextBlock<E> {
+    fn default() -> Self {
+        TextBlock {
+            text: String::new(),
+            mentions: Vec::new(),
+        }
+    }
+}
+
+impl<E> Default for EmbedBlock<E> {
+    fn default() -> Self {
+        EmbedBlock {
+            platform: String::new(),
+            text: String::new(),
+            author: None,
+            handle: None,
+            date: None,
+            media_link: None,
+            url: None,
+            author_entity: None,
+            mentions: Vec::new(),
+        }
+    }
+}
+
+impl<E> Default for RelatedBlock<E> {
+    fn default() -> Self {
+        RelatedBlock {
+            label: String::new(),
+            text: String::new(),
+            url: None,
+            mentions: Vec::new(),
+        }
+    }
 }
 
 /// Text kept but not shown as the article.
@@ -215,16 +382,17 @@ pub enum Noise {
 /// `start` and `end` count Unicode scalar values (code points, what Rust's `chars()` yields and
 /// Python's `str` indexes), from the start of the block's `text`; `end` is exclusive.
 ///
-/// Reading is lenient (see `lenient.rs`): a mention that is not valid is read all the same, so
-/// the rest of its article stays readable, and [`crate::validate`] drops it.
+/// Reading is lenient (see `lenient.rs`): with `String` ids (data as read), a mention that is
+/// not valid is read all the same, so the rest of its article stays readable, and
+/// [`crate::validate`] drops it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
-pub struct Mention {
+pub struct Mention<E = EntityId> {
     /// First code point of the mention.
     pub start: u32,
     /// One past the last code point of the mention.
     pub end: u32,
     /// The entity mentioned.
-    pub entity: EntityId,
+    pub entity: E,
 }
 
 impl Mention {

@@ -66,7 +66,7 @@ mod tests {
                 entity("org-onu", Label::Organisation, 1),
             ],
         );
-        let got: Vec<(&str, u32)> = co_occurring(&corpus, &EntityId::from("loc-koursk"))
+        let got: Vec<(&str, u32)> = co_occurring(&corpus, &EntityId::new("loc-koursk").expect("a valid id"))
             .iter()
             .map(|c| (c.entity.id.as_str(), c.shared))
             .collect();
@@ -81,7 +81,7 @@ mod tests {
             vec![article("a", &["loc-koursk"])],
             vec![entity("loc-koursk", Label::Place, 1)],
         );
-        assert!(co_occurring(&corpus, &EntityId::from("loc-koursk")).is_empty());
-        assert!(co_occurring(&corpus, &EntityId::from("loc-nowhere")).is_empty());
+        assert!(co_occurring(&corpus, &EntityId::new("loc-koursk").expect("a valid id")).is_empty());
+        assert!(co_occurring(&corpus, &EntityId::new("loc-nowhere").expect("a valid id")).is_empty());
     }
 }

@@ -1,17 +1,40 @@
 //! Entities: the people, places, organisations and dates the articles mention.
 
+use std::borrow::Borrow;
 use std::fmt;
+use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::validate::is_valid_id;
+
 /// A stable entity id: `<label>-<slug of the canonical name>`, e.g. `loc-koursk`.
 ///
-/// Made of `[a-z0-9-]` only, so it is safe in URLs, file names and query strings.
+/// It can only hold a valid id (`[a-z0-9-]+`, see [`crate::validate::is_valid_id`]), so it is
+/// safe in URLs, file names and query strings: made with [`EntityId::new`] (or `parse`,
+/// `try_from`), and read from JSON only when valid. Data read from outside is read with its
+/// ids as strings and checked by [`crate::validate`], which leaves out what holds an invalid id
+/// and says so.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct EntityId(pub String);
+#[serde(try_from = "String", into = "String")]
+pub struct EntityId(String);
+
+/// A string that is not a valid id: not made of `a-z`, `0-9` and `-`, empty, or too long.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0:?} is not an id: ids are made of a-z, 0-9 and - (1 to 200 characters)")]
+pub struct InvalidId(pub String);
 
 impl EntityId {
+    /// The id, if `id` is a valid one.
+    pub fn new(id: impl Into<String>) -> Result<Self, InvalidId> {
+        let id = id.into();
+        if is_valid_id(&id) {
+            Ok(EntityId(id))
+        } else {
+            Err(InvalidId(id))
+        }
+    }
+
     /// The id as a string slice.
     pub fn as_str(&self) -> &str {
         &self.0
@@ -24,9 +47,45 @@ impl fmt::Display for EntityId {
     }
 }
 
-impl From<&str> for EntityId {
-    fn from(id: &str) -> Self {
-        EntityId(id.to_owned())
+impl TryFrom<String> for EntityId {
+    type Error = InvalidId;
+
+    fn try_from(id: String) -> Result<Self, InvalidId> {
+        EntityId::new(id)
+    }
+}
+
+impl TryFrom<&str> for EntityId {
+    type Error = InvalidId;
+
+    fn try_from(id: &str) -> Result<Self, InvalidId> {
+        EntityId::new(id)
+    }
+}
+
+impl FromStr for EntityId {
+    type Err = InvalidId;
+
+    fn from_str(id: &str) -> Result<Self, InvalidId> {
+        EntityId::new(id)
+    }
+}
+
+impl From<EntityId> for String {
+    fn from(id: EntityId) -> String {
+        id.0
+    }
+}
+
+impl Borrow<str> for EntityId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for EntityId {
+    fn as_ref(&self) -> &str {
+        &self.0
     }
 }
 
@@ -109,10 +168,12 @@ impl Label {
 }
 
 /// One entity of the corpus, after linking: one id and one canonical name for all its spellings.
+///
+/// `Id` is [`EntityId`]; data as read, before [`crate::validate`] checks it, has `String` ids.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Entity {
+pub struct Entity<Id = EntityId> {
     /// Stable id, unique in the corpus.
-    pub id: EntityId,
+    pub id: Id,
     /// Person, place, organisation or date.
     pub label: Label,
     /// The canonical name shown to readers.
@@ -127,4 +188,60 @@ pub struct Entity {
     /// For dates: the ISO 8601 value (`2025-01-06`, `2025-01`, `2025`) when it could be resolved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+}
+
+impl<Id> Entity<Id> {
+    /// The same entity with the id `id`.
+    pub fn with_id<New>(self, id: New) -> Entity<New> {
+        let Entity {
+            id: _,
+            label,
+            name,
+            aliases,
+            articles,
+            mentions,
+            value,
+        } = self;
+        Entity {
+            id,
+            label,
+            name,
+            aliases,
+            articles,
+            mentions,
+            value,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_entity_id_holds_only_a_valid_id() {
+        assert_eq!(
+            EntityId::new("loc-koursk").map(|id| id.to_string()),
+            Ok("loc-koursk".to_owned())
+        );
+        for bad in ["", "LOC-x", "loc/../x", "loc x", "é", &"a".repeat(201)] {
+            assert_eq!(
+                EntityId::new(bad),
+                Err(InvalidId(bad.to_owned())),
+                "{bad:?}"
+            );
+            assert!(bad.parse::<EntityId>().is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn json_with_an_invalid_entity_id_is_refused_not_read() {
+        let id: EntityId = serde_json::from_str(r#""per-trump""#).expect("valid");
+        assert_eq!(
+            serde_json::to_string(&id).expect("written"),
+            r#""per-trump""#
+        );
+        let err = serde_json::from_str::<EntityId>(r#""PER/Trump""#).expect_err("refused");
+        assert!(err.to_string().contains("is not an id"), "{err}");
+    }
 }

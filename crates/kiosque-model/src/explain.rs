@@ -12,7 +12,7 @@ pub enum EmptyReason<'a> {
     /// The corpus has no articles at all.
     NoArticles,
     /// Some ids in the URL are not entities of this corpus (a stale or mistyped link).
-    Unknown(Vec<&'a EntityId>),
+    Unknown(Vec<&'a str>),
     /// The selected entities exist, but no article mentions all of them.
     NoneMentionsAll(Vec<&'a Entity>),
 }
@@ -25,7 +25,7 @@ impl EmptyReason<'_> {
         match self {
             EmptyReason::NoArticles => "This corpus has no articles yet.".to_owned(),
             EmptyReason::Unknown(ids) => {
-                let quoted: Vec<String> = ids.iter().map(|id| quote_id(id.as_str())).collect();
+                let quoted: Vec<String> = ids.iter().map(|id| quote_id(id)).collect();
                 let verb = if ids.len() == 1 { "is" } else { "are" };
                 format!("{} {verb} not in this corpus.", join_and(&quoted))
             }
@@ -55,10 +55,12 @@ pub fn explain_empty<'a>(corpus: &'a Corpus, selection: &'a Selection) -> Option
     if corpus.articles().is_empty() {
         return Some(EmptyReason::NoArticles);
     }
-    let unknown: Vec<&EntityId> = selection
+    let unknown: Vec<&str> = selection
         .entities()
         .iter()
         .filter(|id| corpus.entity(id).is_none())
+        .map(EntityId::as_str)
+        .chain(selection.not_ids().iter().map(String::as_str))
         .collect();
     if !unknown.is_empty() {
         return Some(EmptyReason::Unknown(unknown));

@@ -9,6 +9,10 @@ use crate::selection::Selection;
 
 /// The articles that mention every selected entity, in index order (newest first).
 pub fn filter<'a>(corpus: &'a Corpus, selection: &Selection) -> Vec<&'a ArticleSummary> {
+    // A part that is not an id names no entity: no article mentions it.
+    if !selection.not_ids().is_empty() {
+        return Vec::new();
+    }
     corpus
         .articles()
         .iter()

@@ -66,7 +66,7 @@ mod tests {
         Mention {
             start,
             end,
-            entity: EntityId::from(id),
+            entity: EntityId::new(id).expect("a valid id"),
         }
     }
 

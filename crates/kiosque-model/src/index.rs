@@ -9,17 +9,21 @@ use crate::entity::{Entity, EntityId};
 use crate::schema::{SchemaError, check_schema};
 
 /// The contents of `index.json`.
+///
+/// `E` (entity ids) is [`EntityId`]; as read ([`parse_index`]), before [`crate::validate`]
+/// checks it, `String`: one invalid id then costs only its item, not the file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SiteIndex {
+#[serde(bound(deserialize = "E: Deserialize<'de>"))]
+pub struct SiteIndex<E = EntityId> {
     /// Data contract version, `MAJOR.MINOR` (see [`crate::SCHEMA_VERSION`]).
     pub schema_version: String,
     /// What wrote the data, e.g. `kiosque 0.1.0`.
     #[serde(default)]
     pub generator: String,
     /// Every article, newest first (undated articles last).
-    pub articles: Vec<ArticleSummary>,
+    pub articles: Vec<ArticleSummary<E>>,
     /// Every entity, most mentioned first.
-    pub entities: Vec<Entity>,
+    pub entities: Vec<Entity<E>>,
     /// The search index's meta file, relative to the data directory
     /// (`search/meta-<hash>.json`, see [`crate::search`]); none in data without a search index.
     /// Since schema 1.2.
@@ -45,11 +49,45 @@ pub enum IndexError {
     Malformed(String),
 }
 
-/// Parses `index.json` and checks its schema version. A file that does not parse but says it is
-/// of another major version is reported as such, not as corrupt: a future version may have
-/// changed its shape.
-pub fn parse_index(text: &str) -> Result<SiteIndex, IndexError> {
-    match serde_json::from_str::<SiteIndex>(text) {
+/// `index.json` as read, its ids not checked yet: what [`crate::validate::index`] checks.
+pub type UncheckedIndex = SiteIndex<String>;
+
+impl From<SiteIndex> for UncheckedIndex {
+    fn from(index: SiteIndex) -> Self {
+        let SiteIndex {
+            schema_version,
+            generator,
+            articles,
+            entities,
+            search,
+        } = index;
+        SiteIndex {
+            schema_version,
+            generator,
+            articles: articles
+                .into_iter()
+                .map(|a| {
+                    let ids = a.entities.iter().map(|e| e.as_str().to_owned()).collect();
+                    a.with_entities(ids)
+                })
+                .collect(),
+            entities: entities
+                .into_iter()
+                .map(|e| {
+                    let id = String::from(e.id.clone());
+                    e.with_id(id)
+                })
+                .collect(),
+            search,
+        }
+    }
+}
+
+/// Parses `index.json` and checks its schema version; its ids are checked by
+/// [`crate::validate::index`]. A file that does not parse but says it is of another major
+/// version is reported as such, not as corrupt: a future version may have changed its shape.
+pub fn parse_index(text: &str) -> Result<UncheckedIndex, IndexError> {
+    match serde_json::from_str::<UncheckedIndex>(text) {
         Ok(index) => {
             check_schema(&index.schema_version)?;
             Ok(index)
@@ -160,6 +198,11 @@ impl Corpus {
 
     /// The entity with this id, if the corpus has it.
     pub fn entity(&self, id: &EntityId) -> Option<&Entity> {
+        self.entity_named(id.as_str())
+    }
+
+    /// The entity whose id is `id` as written (data not checked yet), if the corpus has it.
+    pub fn entity_named(&self, id: &str) -> Option<&Entity> {
         self.entity_pos.get(id).map(|&i| &self.index.entities[i])
     }
 
@@ -197,7 +240,9 @@ mod tests {
 
     #[test]
     fn an_entity_s_articles_come_from_its_postings_in_article_order() {
-        let index = parse_index(
+        // Read with checked ids but not checked against each other (as no reader does): the
+        // article listing an entity the table does not have keeps it.
+        let index: SiteIndex = serde_json::from_str(
             r#"{"schema_version": "1.1", "articles": [
                 {"id": "a", "title": "A", "excerpt": "", "words": 1, "entities": ["loc-x", "per-y", "loc-x"]},
                 {"id": "b", "title": "B", "excerpt": "", "words": 1, "entities": ["per-y"]},
@@ -210,7 +255,7 @@ mod tests {
         .expect("valid");
         let corpus = Corpus::new(index);
         let ids = |id: &str| {
-            let id = EntityId(id.to_owned());
+            let id = EntityId::new(id).expect("a valid id");
             corpus
                 .articles_mentioning(&id)
                 .map(|a| a.id.clone())
@@ -244,7 +289,7 @@ mod tests {
             let text = format!(
                 r#"{{"schema_version": "1.2", "articles": [], "entities": [], "search": {search:?}}}"#
             );
-            Corpus::new(parse_index(&text).expect("valid"))
+            crate::validate::corpus(parse_index(&text).expect("valid")).value
         };
         assert_eq!(
             with("search/meta-00ff.json").search_index(),
@@ -253,7 +298,7 @@ mod tests {
         assert_eq!(with("../../secret.json").search_index(), None);
         let without = parse_index(r#"{"schema_version": "1.1", "articles": [], "entities": []}"#)
             .expect("data without a search index is read");
-        assert_eq!(Corpus::new(without).search_index(), None);
+        assert_eq!(crate::validate::corpus(without).value.search_index(), None);
     }
 
     #[test]

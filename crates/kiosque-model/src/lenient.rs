@@ -2,14 +2,14 @@
 //! with a negative, fractional or huge offset, a missing or non-string entity, or no object at
 //! all must not make the whole article body unreadable. Such a mention is read with
 //! [`Mention::INVALID_OFFSET`] or an empty entity id, and [`crate::validate`] drops it and says
-//! why.
+//! why. That is for data as read (`String` ids); a mention with a checked [`EntityId`] is read
+//! only if its entity id is valid.
 
 use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use crate::article::Mention;
-use crate::entity::EntityId;
+use crate::article::{Mention, ReadId};
 
 /// Implements the visitor methods of every JSON value but the one a visitor wants, each giving
 /// the fallback value (sequences and maps are read through and ignored).
@@ -119,36 +119,44 @@ impl<'de> Visitor<'de> for IdVisitor {
     otherwise!(String::new());
 }
 
-impl<'de> Deserialize<'de> for Mention {
+impl<'de, I: ReadId> Deserialize<'de> for Mention<I> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(MentionVisitor)
+        deserializer
+            .deserialize_any(MentionVisitor)
+            .and_then(|raw| {
+                Ok(Mention {
+                    start: raw.start,
+                    end: raw.end,
+                    entity: I::read(raw.entity).map_err(de::Error::custom)?,
+                })
+            })
     }
 }
 
 struct MentionVisitor;
 
-fn invalid() -> Mention {
+fn invalid() -> Mention<Option<String>> {
     Mention {
         start: INVALID,
         end: INVALID,
-        entity: EntityId(String::new()),
+        entity: None,
     }
 }
 
 impl<'de> Visitor<'de> for MentionVisitor {
-    type Value = Mention;
+    type Value = Mention<Option<String>>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a mention {\"start\", \"end\", \"entity\"}")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Mention, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut mention = invalid();
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
                 "start" => mention.start = map.next_value::<Offset>()?.0,
                 "end" => mention.end = map.next_value::<Offset>()?.0,
-                "entity" => mention.entity = EntityId(map.next_value::<Id>()?.0),
+                "entity" => mention.entity = Some(map.next_value::<Id>()?.0),
                 _ => {
                     map.next_value::<IgnoredAny>()?;
                 }
@@ -157,19 +165,19 @@ impl<'de> Visitor<'de> for MentionVisitor {
         Ok(mention)
     }
 
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Mention, E> {
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
         Ok(invalid())
     }
 
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Mention, E> {
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
         Ok(invalid())
     }
 
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Mention, E> {
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
         Ok(invalid())
     }
 
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<Mention, E> {
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
         Ok(invalid())
     }
 
@@ -180,7 +188,7 @@ impl<'de> Visitor<'de> for MentionVisitor {
 mod tests {
     use super::*;
 
-    fn read(json: &str) -> Vec<Mention> {
+    fn read(json: &str) -> Vec<Mention<String>> {
         serde_json::from_str(json).expect("mentions are always readable")
     }
 
@@ -192,7 +200,7 @@ mod tests {
             [Mention {
                 start: 3,
                 end: 9,
-                entity: EntityId::from("loc-russie")
+                entity: "loc-russie".to_owned()
             }]
         );
         assert_eq!(
@@ -227,7 +235,20 @@ mod tests {
     fn a_mention_that_is_not_an_object_or_names_no_entity_reads_as_nothing() {
         let m = read(r#"[5, "x", null, true, [1, 2], {"start": 0, "end": 1, "entity": 7}]"#);
         assert_eq!(m.len(), 6);
-        assert!(m.iter().all(|m| m.entity.as_str().is_empty()));
+        assert!(m.iter().all(|m| m.entity.is_empty()));
+    }
+
+    #[test]
+    fn a_checked_mention_is_read_only_with_a_valid_entity_id() {
+        let m: Vec<Mention> =
+            serde_json::from_str(r#"[{"start": 0, "end": 1, "entity": "loc-x"}]"#).expect("valid");
+        assert_eq!(m[0].entity.as_str(), "loc-x");
+        for bad in [
+            r#"[{"start": 0, "end": 1, "entity": "LOC"}]"#,
+            r#"[{"start": 0, "end": 1}]"#,
+        ] {
+            assert!(serde_json::from_str::<Vec<Mention>>(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -8,6 +8,9 @@ use crate::entity::EntityId;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Selection {
     entities: Vec<EntityId>,
+    /// Parts of the URL's `entity` that are not ids, as written: they select nothing (no
+    /// entity has them), and stay shown so the reader sees why and can remove them.
+    not_ids: Vec<String>,
     search: String,
 }
 
@@ -28,6 +31,7 @@ impl Selection {
     pub fn with_search(&self, text: &str) -> Selection {
         Selection {
             entities: self.entities.clone(),
+            not_ids: self.not_ids.clone(),
             search: text.trim_start().to_owned(),
         }
     }
@@ -45,17 +49,21 @@ impl Selection {
     /// Parses the value of the `entity` query parameter: ids separated by commas.
     ///
     /// Empty parts and repeats are ignored; order is kept, so pinned filters stay where the
-    /// reader put them.
+    /// reader put them. Parts that are not ids are kept apart ([`Selection::not_ids`]).
     pub fn from_query(value: &str) -> Self {
         let mut entities: Vec<EntityId> = Vec::new();
+        let mut not_ids: Vec<String> = Vec::new();
         for part in value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-            let id = EntityId::from(part);
-            if !entities.contains(&id) {
-                entities.push(id);
+            match EntityId::new(part) {
+                Ok(id) if !entities.contains(&id) => entities.push(id),
+                Ok(_) => {}
+                Err(_) if !not_ids.iter().any(|p| p == part) => not_ids.push(part.to_owned()),
+                Err(_) => {}
             }
         }
         Selection {
             entities,
+            not_ids,
             search: String::new(),
         }
     }
@@ -66,6 +74,7 @@ impl Selection {
             self.entities
                 .iter()
                 .map(EntityId::as_str)
+                .chain(self.not_ids.iter().map(String::as_str))
                 .collect::<Vec<_>>()
                 .join(",")
         })
@@ -76,9 +85,27 @@ impl Selection {
         &self.entities
     }
 
+    /// The parts of the URL's `entity` that are not ids, as written: no article matches them.
+    pub fn not_ids(&self) -> &[String] {
+        &self.not_ids
+    }
+
+    /// Whether the URL filters by entity: ids, or parts that are not ids.
+    pub fn filters_entities(&self) -> bool {
+        !self.entities.is_empty() || !self.not_ids.is_empty()
+    }
+
     /// Whether nothing filters the articles: no entity and no search.
     pub fn is_empty(&self) -> bool {
-        self.entities.is_empty() && self.search_query().is_none()
+        !self.filters_entities() && self.search_query().is_none()
+    }
+
+    /// The selection without the part `part` that is not an id.
+    #[must_use]
+    pub fn without_not_id(&self, part: &str) -> Selection {
+        let mut without = self.clone();
+        without.not_ids.retain(|p| p != part);
+        without
     }
 
     /// Whether the entity is selected.
@@ -96,6 +123,7 @@ impl Selection {
         }
         Selection {
             entities,
+            not_ids: self.not_ids.clone(),
             search: self.search.clone(),
         }
     }
@@ -114,6 +142,20 @@ mod tests {
     }
 
     #[test]
+    fn parts_that_are_not_ids_are_kept_apart_as_written() {
+        let s = Selection::from_query("LOC-Koursk,loc-koursk,../x,per x,../x");
+        assert_eq!(s.entities().len(), 1);
+        assert_eq!(s.not_ids(), ["LOC-Koursk", "../x", "per x"]);
+        assert_eq!(
+            s.to_query().as_deref(),
+            Some("loc-koursk,LOC-Koursk,../x,per x")
+        );
+        let s = s.without_not_id("../x").without_not_id("LOC-Koursk");
+        assert_eq!(s.to_query().as_deref(), Some("loc-koursk,per x"));
+        assert!(!Selection::from_query("../x").is_empty());
+    }
+
+    #[test]
     fn the_search_travels_with_the_entities() {
         let s = Selection::from_params("loc-koursk", "  défense ");
         assert_eq!(
@@ -122,7 +164,7 @@ mod tests {
             "a final space is kept: the last word is whole"
         );
         assert_eq!(s.search_query(), Some("défense "));
-        let toggled = s.toggled(&EntityId::from("per-x"));
+        let toggled = s.toggled(&EntityId::new("per-x").expect("a valid id"));
         assert_eq!(toggled.search(), "défense ");
         assert!(!Selection::from_params("", "kiev").is_empty());
         assert!(Selection::from_params("", "   ").is_empty());
@@ -131,7 +173,7 @@ mod tests {
 
     #[test]
     fn toggling_adds_then_removes() {
-        let koursk = EntityId::from("loc-koursk");
+        let koursk = EntityId::new("loc-koursk").expect("a valid id");
         let s = Selection::default().toggled(&koursk);
         assert!(s.contains(&koursk));
         assert!(s.toggled(&koursk).is_empty());

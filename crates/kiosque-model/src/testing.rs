@@ -7,7 +7,7 @@ use crate::index::{Corpus, SiteIndex};
 /// An entity with its name equal to its id.
 pub fn entity(id: &str, label: Label, mentions: u32) -> Entity {
     Entity {
-        id: EntityId::from(id),
+        id: EntityId::new(id).expect("a valid id"),
         label,
         name: id.to_owned(),
         aliases: vec![],
@@ -31,7 +31,10 @@ pub fn article(id: &str, entities: &[&str]) -> ArticleSummary {
         lang: None,
         excerpt: String::new(),
         words: 1,
-        entities: entities.iter().map(|&e| EntityId::from(e)).collect(),
+        entities: entities
+            .iter()
+            .map(|&e| EntityId::new(e).expect("a valid id"))
+            .collect(),
         body_hash: None,
     }
 }

@@ -5,9 +5,9 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use crate::article::{ArticleBody, Block, Mention};
+use crate::article::{ArticleBody, Block, EmbedBlock, Mention, RelatedBlock, TextBlock};
 use crate::entity::EntityId;
-use crate::index::{Corpus, SiteIndex};
+use crate::index::{Corpus, SiteIndex, UncheckedIndex};
 use crate::stamp;
 use crate::text::shorten;
 
@@ -205,28 +205,42 @@ pub fn is_language_code(code: &str) -> bool {
     code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase())
 }
 
-/// Checks `index.json`: ids valid and unique (invalid or repeated articles and entities are
-/// left out), excerpts within [`EXCERPT_MAX_CHARS`], `lang` and `body_hash` of their form,
-/// every listed entity in the entity table.
-pub fn index(index: SiteIndex) -> Checked<SiteIndex> {
-    numbered(index).0
+/// An article body as read, its ids not checked yet: what [`body`] checks.
+pub type UncheckedBody = ArticleBody<String>;
+
+/// Checks `index.json` (as read, [`crate::index::parse_index`], or as built): ids valid and
+/// unique (invalid or repeated articles and entities are left out), excerpts within
+/// [`EXCERPT_MAX_CHARS`], `lang` and `body_hash` of their form, every listed entity in the
+/// entity table. What is kept has checked ids ([`EntityId`]).
+pub fn index(index: impl Into<UncheckedIndex>) -> Checked<SiteIndex> {
+    numbered(index.into()).0
 }
 
 /// [`index`], and the position in the file of each article kept: its number in the files that
 /// refer to articles by number (the search index).
-fn numbered(mut index: SiteIndex) -> (Checked<SiteIndex>, Vec<u32>) {
+fn numbered(index: UncheckedIndex) -> (Checked<SiteIndex>, Vec<u32>) {
     let mut problems = Vec::new();
+    let SiteIndex {
+        schema_version,
+        generator,
+        mut articles,
+        entities,
+        search,
+    } = index;
     let mut seen: HashSet<EntityId> = HashSet::new();
-    index.entities.retain(|entity| {
-        keep_id(Item::Entity, entity.id.as_str(), &mut problems)
-            && first(Item::Entity, &entity.id, &mut seen, &mut problems)
-    });
-    let entities = seen;
+    let entities: Vec<_> = entities
+        .into_iter()
+        .filter_map(|entity| {
+            let id = checked_id(Item::Entity, &entity.id, &mut problems)?;
+            first(Item::Entity, &id, &mut seen, &mut problems).then(|| entity.with_id(id))
+        })
+        .collect();
+    let known = seen;
     let mut seen: HashSet<String> = HashSet::new();
-    let mut numbers = Vec::with_capacity(index.articles.len());
+    let mut numbers = Vec::with_capacity(articles.len());
     let mut position = 0u32;
     // `retain` visits the articles in order.
-    index.articles.retain(|article| {
+    articles.retain(|article| {
         let keep = keep_id(Item::Article, &article.id, &mut problems)
             && first(Item::Article, &article.id, &mut seen, &mut problems);
         if keep {
@@ -235,7 +249,7 @@ fn numbered(mut index: SiteIndex) -> (Checked<SiteIndex>, Vec<u32>) {
         position = position.saturating_add(1);
         keep
     });
-    for article in &mut index.articles {
+    for article in &mut articles {
         let chars = article.excerpt.chars().count();
         if chars > EXCERPT_MAX_CHARS {
             article.excerpt = shorten(&article.excerpt, EXCERPT_MAX_CHARS);
@@ -261,20 +275,33 @@ fn numbered(mut index: SiteIndex) -> (Checked<SiteIndex>, Vec<u32>) {
                 });
             }
         }
-        article.entities.retain(|id| {
-            let known = entities.contains(id);
-            if !known {
-                problems.push(Problem::UnknownEntity {
-                    article: article.id.clone(),
-                    entity: id.to_string(),
-                });
-            }
-            known
-        });
     }
+    let articles = articles
+        .into_iter()
+        .map(|article| {
+            let mut listed = Vec::with_capacity(article.entities.len());
+            for id in &article.entities {
+                // An id that is not valid is in no entity table: unknown all the same.
+                match known.get(id.as_str()) {
+                    Some(id) => listed.push(id.clone()),
+                    None => problems.push(Problem::UnknownEntity {
+                        article: article.id.clone(),
+                        entity: id.clone(),
+                    }),
+                }
+            }
+            article.with_entities(listed)
+        })
+        .collect();
     (
         Checked {
-            value: index,
+            value: SiteIndex {
+                schema_version,
+                generator,
+                articles,
+                entities,
+                search,
+            },
             problems,
         },
         numbers,
@@ -282,12 +309,24 @@ fn numbered(mut index: SiteIndex) -> (Checked<SiteIndex>, Vec<u32>) {
 }
 
 /// [`index`], then the lookups of a [`Corpus`] over the result.
-pub fn corpus(site: SiteIndex) -> Checked<Corpus> {
-    let (Checked { value, problems }, numbers) = numbered(site);
+pub fn corpus(site: impl Into<UncheckedIndex>) -> Checked<Corpus> {
+    let (Checked { value, problems }, numbers) = numbered(site.into());
     Checked {
         value: Corpus::numbered(value, numbers),
         problems,
     }
+}
+
+/// `id` as a checked id, or `None` with the problem noted.
+fn checked_id(item: Item, id: &str, problems: &mut Vec<Problem>) -> Option<EntityId> {
+    let checked = EntityId::new(id).ok();
+    if checked.is_none() {
+        problems.push(Problem::InvalidId {
+            item,
+            id: id.to_owned(),
+        });
+    }
+    checked
 }
 
 fn keep_id(item: Item, id: &str, problems: &mut Vec<Problem>) -> bool {
@@ -317,10 +356,16 @@ fn first<T: Clone + Eq + std::hash::Hash + fmt::Display>(
     new
 }
 
-/// Checks an article's body file, loaded for the article `expected_id` of `corpus`: every
-/// mention fits its text, is sorted, does not overlap the one before and names an entity of the
-/// index; bad mentions are dropped one by one, the text stays.
-pub fn body(mut body: ArticleBody, expected_id: &str, corpus: &Corpus) -> Checked<ArticleBody> {
+/// Checks an article's body file (as read, or as built), loaded for the article
+/// `expected_id` of `corpus`: every mention fits its text, is sorted, does not overlap the one
+/// before and names an entity of the index; bad mentions are dropped one by one, the text
+/// stays. What is kept has checked ids ([`EntityId`]).
+pub fn body(
+    body: impl Into<UncheckedBody>,
+    expected_id: &str,
+    corpus: &Corpus,
+) -> Checked<ArticleBody> {
+    let body = body.into();
     let mut problems = Vec::new();
     if body.id != expected_id {
         problems.push(Problem::BodyIdMismatch {
@@ -328,78 +373,161 @@ pub fn body(mut body: ArticleBody, expected_id: &str, corpus: &Corpus) -> Checke
             found: body.id.clone(),
         });
     }
-    for (index, block) in body.blocks.iter_mut().enumerate() {
-        let (text, mentions) = match block {
-            Block::Heading(b) | Block::Paragraph(b) => (&b.text, &mut b.mentions),
+    let mut blocks = Vec::with_capacity(body.blocks.len());
+    for (index, block) in body.blocks.into_iter().enumerate() {
+        blocks.push(match block {
+            Block::Heading(b) => Block::Heading(TextBlock {
+                mentions: checked_mentions(
+                    expected_id,
+                    index,
+                    &b.text,
+                    b.mentions,
+                    corpus,
+                    &mut problems,
+                ),
+                text: b.text,
+            }),
+            Block::Paragraph(b) => Block::Paragraph(TextBlock {
+                mentions: checked_mentions(
+                    expected_id,
+                    index,
+                    &b.text,
+                    b.mentions,
+                    corpus,
+                    &mut problems,
+                ),
+                text: b.text,
+            }),
             Block::Embed(b) => {
-                if let Some(id) = b.author_entity.take_if(|id| corpus.entity(id).is_none()) {
-                    problems.push(Problem::UnknownAuthor {
-                        article: expected_id.to_owned(),
-                        block: index,
-                        entity: id.to_string(),
-                    });
-                }
-                (&b.text, &mut b.mentions)
+                let author_entity = b.author_entity.and_then(|id| {
+                    let known = corpus.entity_named(&id).map(|e| e.id.clone());
+                    if known.is_none() {
+                        problems.push(Problem::UnknownAuthor {
+                            article: expected_id.to_owned(),
+                            block: index,
+                            entity: id,
+                        });
+                    }
+                    known
+                });
+                Block::Embed(EmbedBlock {
+                    mentions: checked_mentions(
+                        expected_id,
+                        index,
+                        &b.text,
+                        b.mentions,
+                        corpus,
+                        &mut problems,
+                    ),
+                    platform: b.platform,
+                    text: b.text,
+                    author: b.author,
+                    handle: b.handle,
+                    date: b.date,
+                    media_link: b.media_link,
+                    url: b.url,
+                    author_entity,
+                })
             }
-            Block::Related(b) => (&b.text, &mut b.mentions),
-            Block::Boilerplate(_) | Block::Unknown => continue,
-        };
-        if mentions.is_empty() {
-            continue;
-        }
-        let mut report = |mention: &Mention, fault: MentionFault| {
-            problems.push(Problem::BadMention {
-                article: expected_id.to_owned(),
-                block: index,
-                span: Offsets {
-                    start: mention.start,
-                    end: mention.end,
-                },
-                entity: mention.entity.to_string(),
-                fault,
-            });
-        };
-        let chars = text.chars().count();
-        mentions.retain(|m| {
-            let fault = if m.start == Mention::INVALID_OFFSET || m.end == Mention::INVALID_OFFSET {
-                MentionFault::InvalidOffset
-            } else if m.start >= m.end {
-                MentionFault::Empty
-            } else if m.end as usize > chars {
-                MentionFault::OutOfBounds { chars }
-            } else if corpus.entity(&m.entity).is_none() {
-                MentionFault::UnknownEntity
-            } else {
-                return true;
-            };
-            report(m, fault);
-            false
+            Block::Related(b) => Block::Related(RelatedBlock {
+                mentions: checked_mentions(
+                    expected_id,
+                    index,
+                    &b.text,
+                    b.mentions,
+                    corpus,
+                    &mut problems,
+                ),
+                label: b.label,
+                text: b.text,
+                url: b.url,
+            }),
+            Block::Boilerplate(b) => Block::Boilerplate(b),
+            Block::Unknown => Block::Unknown,
         });
-        let sorted = mentions.is_sorted_by_key(|m| m.start);
-        if !sorted {
-            mentions.sort_by_key(|m| (m.start, m.end));
-        }
-        let mut end = 0;
-        mentions.retain(|m| {
-            let disjoint = m.start >= end;
-            if disjoint {
-                end = m.end;
-            } else {
-                report(m, MentionFault::Overlaps);
-            }
-            disjoint
-        });
-        if !sorted {
-            problems.push(Problem::MentionsUnsorted {
-                article: expected_id.to_owned(),
-                block: index,
-            });
-        }
     }
     Checked {
-        value: body,
+        value: ArticleBody {
+            id: body.id,
+            blocks,
+        },
         problems,
     }
+}
+
+/// The mentions of block `index` (of text `text`) that can be shown, sorted, with their ids
+/// checked; a problem for each of the others.
+fn checked_mentions(
+    article: &str,
+    index: usize,
+    text: &str,
+    mut mentions: Vec<Mention<String>>,
+    corpus: &Corpus,
+    problems: &mut Vec<Problem>,
+) -> Vec<Mention> {
+    if mentions.is_empty() {
+        return Vec::new();
+    }
+    let mut report = |mention: &Mention<String>, fault: MentionFault| {
+        problems.push(Problem::BadMention {
+            article: article.to_owned(),
+            block: index,
+            span: Offsets {
+                start: mention.start,
+                end: mention.end,
+            },
+            entity: mention.entity.clone(),
+            fault,
+        });
+    };
+    let chars = text.chars().count();
+    mentions.retain(|m| {
+        let fault = if m.start == Mention::INVALID_OFFSET || m.end == Mention::INVALID_OFFSET {
+            MentionFault::InvalidOffset
+        } else if m.start >= m.end {
+            MentionFault::Empty
+        } else if m.end as usize > chars {
+            MentionFault::OutOfBounds { chars }
+        } else if corpus.entity_named(&m.entity).is_none() {
+            MentionFault::UnknownEntity
+        } else {
+            return true;
+        };
+        report(m, fault);
+        false
+    });
+    let sorted = mentions.is_sorted_by_key(|m| m.start);
+    if !sorted {
+        mentions.sort_by_key(|m| (m.start, m.end));
+    }
+    let mut end = 0;
+    mentions.retain(|m| {
+        let disjoint = m.start >= end;
+        if disjoint {
+            end = m.end;
+        } else {
+            report(m, MentionFault::Overlaps);
+        }
+        disjoint
+    });
+    if !sorted {
+        problems.push(Problem::MentionsUnsorted {
+            article: article.to_owned(),
+            block: index,
+        });
+    }
+    // Every mention left names an entity of the corpus, whose id is checked.
+    mentions
+        .into_iter()
+        .filter_map(|m| {
+            let entity = corpus.entity_named(&m.entity)?.id.clone();
+            Some(Mention {
+                start: m.start,
+                end: m.end,
+                entity,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

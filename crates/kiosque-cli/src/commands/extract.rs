@@ -136,7 +136,7 @@ pub fn run(jsonl: &str, knowledge: &Knowledge) -> (Vec<Output>, Vec<LineError>) 
                         .get(l.start as usize..l.end as usize)
                         .map(|c| c.iter().collect())
                         .unwrap_or_default(),
-                    entity: l.entity.as_ref().map(|e| e.0.clone()),
+                    entity: l.entity.as_ref().map(|e| e.as_str().to_owned()),
                     value: l.value.clone(),
                 })
                 .collect();

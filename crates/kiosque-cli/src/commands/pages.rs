@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use kiosque_model::display::{count_noun, isolate};
-use kiosque_model::index::parse_index;
-use kiosque_model::{ArticleBody, SiteIndex, validate};
+use kiosque_model::index::{UncheckedIndex, parse_index};
+use kiosque_model::validate::{self, UncheckedBody};
 use rayon::prelude::*;
 
 use crate::pages::html::{BODY_START, PageMeta, Template};
@@ -26,7 +26,7 @@ pub struct PagesReport {
     pub removed: usize,
 }
 
-fn read_index(data: &Path) -> anyhow::Result<SiteIndex> {
+fn read_index(data: &Path) -> anyhow::Result<UncheckedIndex> {
     let path = data.join("index.json");
     let text =
         fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
@@ -79,7 +79,7 @@ pub fn run(dist: &Path, site_name: &str, quiet: bool) -> anyhow::Result<PagesRep
                 let body_path = data.join("articles").join(format!("{}.json", summary.id));
                 let text = fs::read_to_string(&body_path)
                     .with_context(|| format!("cannot read {}", body_path.display()))?;
-                let body: ArticleBody = serde_json::from_str(&text).with_context(|| {
+                let body: UncheckedBody = serde_json::from_str(&text).with_context(|| {
                     format!("{}: not a valid article body", body_path.display())
                 })?;
                 let checked = validate::body(body, &summary.id, &corpus);

@@ -225,7 +225,7 @@ mod tests {
             search: None,
             articles: vec![summary],
             entities: vec![Entity {
-                id: EntityId::from("loc-koursk"),
+                id: EntityId::new("loc-koursk").expect("a valid id"),
                 label: Label::Place,
                 name: "Koursk".into(),
                 aliases: vec!["Kursk".into()],
@@ -247,7 +247,7 @@ mod tests {
                     mentions: vec![Mention {
                         start: 2,
                         end: 8,
-                        entity: EntityId::from("loc-koursk"),
+                        entity: EntityId::new("loc-koursk").expect("a valid id"),
                     }],
                 }),
                 Block::Boilerplate(BoilerplateBlock {
@@ -321,12 +321,12 @@ mod tests {
                     Mention {
                         start: 10,
                         end: 14,
-                        entity: EntityId::from("loc-kyiv"),
+                        entity: EntityId::new("loc-kyiv").expect("a valid id"),
                     },
                     Mention {
                         start: 0,
                         end: Mention::INVALID_OFFSET,
-                        entity: EntityId::from("loc-koursk"),
+                        entity: EntityId::new("loc-koursk").expect("a valid id"),
                     },
                 ],
             })],

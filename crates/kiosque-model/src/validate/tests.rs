@@ -11,7 +11,7 @@ fn koursk_corpus() -> Corpus {
 }
 
 /// A body of one paragraph read from JSON, as the app reads it.
-fn paragraph(text: &str, mentions: &str) -> ArticleBody {
+fn paragraph(text: &str, mentions: &str) -> UncheckedBody {
     let json = format!(
         r#"{{"id": "a", "blocks": [{{"kind": "paragraph", "text": {}, "mentions": {mentions}}}]}}"#,
         serde_json::to_string(text).expect("a string")
@@ -19,7 +19,7 @@ fn paragraph(text: &str, mentions: &str) -> ArticleBody {
     serde_json::from_str(&json).expect("a body with bad mentions still parses")
 }
 
-fn mentions(body: &ArticleBody) -> Vec<(u32, u32)> {
+fn mentions<E>(body: &ArticleBody<E>) -> Vec<(u32, u32)> {
     body.blocks[0]
         .mentions()
         .iter()
@@ -46,7 +46,7 @@ fn valid_data_has_no_problems_and_is_unchanged() {
     );
     let checked = super::body(body.clone(), "a", &corpus);
     assert_eq!(checked.problems, []);
-    assert_eq!(checked.value, body);
+    assert_eq!(UncheckedBody::from(checked.value), body);
     let site = SiteIndex {
         schema_version: "1.1".into(),
         generator: String::new(),
@@ -137,13 +137,13 @@ fn mentions_and_authors_of_unknown_entities_are_not_linked() {
                 mentions: vec![Mention {
                     start: 0,
                     end: 6,
-                    entity: EntityId::from("loc-kursk"),
+                    entity: EntityId::new("loc-kursk").expect("a valid id"),
                 }],
             }),
             Block::Embed(EmbedBlock {
                 platform: "tweet".into(),
                 text: "x".into(),
-                author_entity: Some(EntityId::from("per-ghost")),
+                author_entity: Some(EntityId::new("per-ghost").expect("a valid id")),
                 ..EmbedBlock::default()
             }),
         ],
@@ -176,7 +176,7 @@ fn a_mention_that_is_not_even_an_object_costs_only_itself() {
 #[test]
 fn a_body_for_another_article_is_reported() {
     let checked = super::body(
-        ArticleBody {
+        UncheckedBody {
             id: "b".into(),
             blocks: vec![Block::Paragraph(TextBlock::default())],
         },
@@ -229,18 +229,29 @@ fn a_huge_excerpt_is_cut_to_the_contracts_length() {
 
 #[test]
 fn invalid_and_repeated_ids_are_left_out() {
+    // As read: ids are strings, any string.
+    let raw = |id: &str, mentions| entity("x", Label::Place, mentions).with_id(id.to_owned());
     let entities = vec![
-        entity("loc-koursk", Label::Place, 1),
-        entity("loc-koursk", Label::Place, 2),
-        entity("LOC/../x", Label::Place, 1),
-        entity("", Label::Place, 1),
+        raw("loc-koursk", 1),
+        raw("loc-koursk", 2),
+        raw("LOC/../x", 1),
+        raw("", 1),
     ];
+    let listing = |id: &str, entities: &[&str]| {
+        article(id, &[]).with_entities(entities.iter().map(|&e| e.to_owned()).collect())
+    };
     let articles = vec![
-        article("a", &["loc-koursk", "LOC/../x"]),
-        article("a", &[]),
-        article("../etc", &[]),
+        listing("a", &["loc-koursk", "LOC/../x"]),
+        listing("a", &[]),
+        listing("../etc", &[]),
     ];
-    let checked = index(site(articles, entities));
+    let checked = index(SiteIndex {
+        schema_version: "1.1".into(),
+        generator: String::new(),
+        search: None,
+        articles,
+        entities,
+    });
     let ids: Vec<&str> = checked
         .value
         .entities
@@ -258,7 +269,7 @@ fn invalid_and_repeated_ids_are_left_out() {
     assert_eq!(ids, ["a"]);
     assert_eq!(
         checked.value.articles[0].entities,
-        [EntityId::from("loc-koursk")]
+        [EntityId::new("loc-koursk").expect("a valid id")]
     );
     let kinds: Vec<String> = checked
         .problems
@@ -327,4 +338,54 @@ fn articles_keep_their_numbers_when_others_are_left_out() {
         [Some("a"), None, None, Some("d"), None]
     );
     assert_eq!(corpus.numbers_of(["d", "missing", "a"]), [0, 3]);
+}
+
+/// The files as read hold any string where an id goes; the check keeps only valid ids and
+/// says what it left out, so one bad id costs only what holds it.
+#[test]
+fn invalid_ids_in_the_files_cost_only_what_holds_them_and_are_reported() {
+    let index = crate::index::parse_index(
+        r#"{"schema_version": "1.1", "articles": [
+            {"id": "a", "title": "T", "excerpt": "", "words": 2, "entities": ["loc-koursk", "LOC/X"]}
+        ], "entities": [
+            {"id": "loc-koursk", "label": "LOC", "name": "Koursk", "articles": 1, "mentions": 1},
+            {"id": "LOC/X", "label": "LOC", "name": "X", "articles": 1, "mentions": 1}
+        ]}"#,
+    )
+    .expect("an index with a bad id is read");
+    let checked = super::corpus(index);
+    let corpus = checked.value;
+    assert_eq!(corpus.entities().len(), 1);
+    assert_eq!(corpus.articles()[0].entities.len(), 1);
+    assert_eq!(
+        checked.problems,
+        [
+            Problem::InvalidId {
+                item: Item::Entity,
+                id: "LOC/X".into()
+            },
+            Problem::UnknownEntity {
+                article: "a".into(),
+                entity: "LOC/X".into()
+            }
+        ]
+    );
+    let body: UncheckedBody = serde_json::from_str(
+        r#"{"id": "a", "blocks": [
+            {"kind": "paragraph", "text": "Koursk X", "mentions": [
+                {"start": 0, "end": 6, "entity": "loc-koursk"},
+                {"start": 7, "end": 8, "entity": "LOC/X"}]},
+            {"kind": "embed", "platform": "tweet", "text": "X", "author_entity": "PER X"}]}"#,
+    )
+    .expect("a body with bad ids is read");
+    let checked = super::body(body, "a", &corpus);
+    assert_eq!(mentions(&checked.value), [(0, 6)]);
+    let Block::Embed(embed) = &checked.value.blocks[1] else {
+        panic!("the embed is kept: {:?}", checked.value.blocks);
+    };
+    assert_eq!(embed.author_entity, None);
+    let reported: Vec<String> = checked.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(reported.len(), 2, "{reported:?}");
+    assert!(reported[0].contains("\"LOC/X\""), "{reported:?}");
+    assert!(reported[1].contains("\"PER X\""), "{reported:?}");
 }
