@@ -106,6 +106,17 @@ pub fn analyze(
     cache: Option<&analyses::Cache<'_>>,
     each: impl Fn(bool) + Sync + Send,
 ) -> Vec<Analyzed> {
+    analyze_lazily(sources, || knowledge, cache, each)
+}
+
+/// [`analyze`], asking for the knowledge only for a document the cache does not hold: a
+/// rebuild whose documents are all in the cache does not wait for it to load.
+pub fn analyze_lazily<'k>(
+    sources: Vec<Source>,
+    knowledge: impl Fn() -> &'k Knowledge + Sync + Send,
+    cache: Option<&analyses::Cache<'_>>,
+    each: impl Fn(bool) + Sync + Send,
+) -> Vec<Analyzed> {
     sources
         .into_par_iter()
         .map(|source| {
@@ -114,7 +125,7 @@ pub fn analyze(
                 each(true);
                 return with_source(kept.analysis, key, source);
             }
-            let mut article = analyze_one(source, key, knowledge);
+            let mut article = analyze_one(source, key, knowledge());
             let cleaned = &mut article.analysis.cleaned;
             cleaned.doc = Normalized::default();
             cleaned.matching = Normalized::default();

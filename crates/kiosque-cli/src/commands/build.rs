@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-use kiosque_corpus::{Analyzed, Site, Source, analyze, assemble};
+use kiosque_corpus::{Analyzed, Site, Source, analyze_lazily, assemble};
 use kiosque_extract::analysis::Analysis;
 use kiosque_extract::ner::knowledge::Knowledge;
 use kiosque_extract::source::Warning;
@@ -185,7 +185,7 @@ pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::
         .unwrap_or_default();
     let kept = loaded.cache();
     let reused = AtomicUsize::new(0);
-    let articles = analyze(sources, knowledge(), Some(&kept), |hit| {
+    let articles = analyze_lazily(sources, knowledge, Some(&kept), |hit| {
         if hit {
             reused.fetch_add(1, Ordering::Relaxed);
         }
