@@ -3,13 +3,14 @@
 
 use std::sync::Arc;
 
-use gloo_net::http::Request;
 use kiosque_model::index::{Corpus, IndexError};
 use kiosque_model::validate::{self, Problem};
 use kiosque_model::{ArticleBody, SchemaError, stamp};
 use serde::de::DeserializeOwned;
 use thiserror::Error;
-use web_sys::RequestCache;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{RequestCache, RequestInit, Response};
 
 /// Why data could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -63,27 +64,47 @@ pub enum Freshness {
     Reload,
 }
 
-/// Fetches a URL and returns its text.
+/// Fetches a URL and returns its text, with the browser's own `fetch` (an HTTP client library
+/// costs the app bytes for nothing here: see `docs/app-size.md`).
 pub(crate) async fn fetch_text(url: &str, freshness: Freshness) -> Result<String, AppError> {
-    let request = Request::get(url);
-    let request = match freshness {
-        Freshness::Cached => request,
-        Freshness::Reload => request.cache(RequestCache::Reload),
-    };
-    let response = request.send().await.map_err(|e| AppError::Network {
+    let network = |error: JsValue| AppError::Network {
         url: url.to_owned(),
-        message: e.to_string(),
-    })?;
+        message: js_message(&error),
+    };
+    let window = web_sys::window().ok_or_else(|| network(JsValue::from_str("no window")))?;
+    let init = RequestInit::new();
+    if freshness == Freshness::Reload {
+        init.set_cache(RequestCache::Reload);
+    }
+    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(network)?
+        .unchecked_into();
     if !response.ok() {
         return Err(AppError::Status {
             url: url.to_owned(),
             status: response.status(),
         });
     }
-    response.text().await.map_err(|e| AppError::Network {
-        url: url.to_owned(),
-        message: e.to_string(),
-    })
+    let text = JsFuture::from(response.text().map_err(network)?)
+        .await
+        .map_err(network)?;
+    text.as_string()
+        .ok_or_else(|| network(JsValue::from_str("the body is not text")))
+}
+
+/// The browser's reason for a failed request, as `TypeError: Failed to fetch`.
+fn js_message(error: &JsValue) -> String {
+    match error.dyn_ref::<js_sys::Error>() {
+        Some(error) => format!(
+            "{}: {}",
+            String::from(error.name()),
+            String::from(error.message())
+        ),
+        None => error
+            .as_string()
+            .unwrap_or_else(|| "the request failed".to_owned()),
+    }
 }
 
 fn parse<T: DeserializeOwned>(url: &str, text: &str) -> Result<T, AppError> {
