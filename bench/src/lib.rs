@@ -45,6 +45,36 @@ pub fn on_one_core<T: Send>(f: impl FnOnce() -> T + Send) -> anyhow::Result<T> {
     Ok(pool.install(f))
 }
 
+/// Builds the workspace's release `kiosque` and returns its path.
+pub fn build_kiosque(bench: &str) -> anyhow::Result<PathBuf> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    eprintln!("{bench}: cargo build --release -p kiosque-cli");
+    let status = std::process::Command::new(cargo)
+        .args([
+            "build",
+            "--release",
+            "-p",
+            "kiosque-cli",
+            "--bin",
+            "kiosque",
+        ])
+        .current_dir(&root)
+        .status()
+        .context("cannot run cargo")?;
+    if !status.success() {
+        bail!("cargo build --release -p kiosque-cli failed");
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
+    let path = target.join("release").join("kiosque");
+    if !path.is_file() {
+        bail!("no kiosque binary at {}", path.display());
+    }
+    Ok(path)
+}
+
 /// A count: `10000`, `10_000`, `10,000` or `10k`.
 pub fn count(text: &str) -> anyhow::Result<usize> {
     let clean: String = text.chars().filter(|c| !matches!(c, '_' | ',')).collect();

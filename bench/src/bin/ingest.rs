@@ -124,7 +124,7 @@ fn run() -> anyhow::Result<()> {
     };
     let kiosque = match &args.kiosque {
         Some(path) => path.clone(),
-        None => build_kiosque()?,
+        None => kiosque_bench::build_kiosque("ingest")?,
     };
     let work = args.work.clone().unwrap_or_else(|| {
         std::env::temp_dir().join(format!("kiosque-ingest-{}", std::process::id()))
@@ -274,36 +274,6 @@ fn run() -> anyhow::Result<()> {
         }
     }
     Ok(())
-}
-
-/// Builds the workspace's release `kiosque` and returns its path.
-fn build_kiosque() -> anyhow::Result<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    eprintln!("ingest: cargo build --release -p kiosque-cli");
-    let status = Command::new(cargo)
-        .args([
-            "build",
-            "--release",
-            "-p",
-            "kiosque-cli",
-            "--bin",
-            "kiosque",
-        ])
-        .current_dir(&root)
-        .status()
-        .context("cannot run cargo")?;
-    if !status.success() {
-        bail!("cargo build --release -p kiosque-cli failed");
-    }
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("target"));
-    let path = target.join("release").join("kiosque");
-    if !path.is_file() {
-        bail!("no kiosque binary at {}", path.display());
-    }
-    Ok(path)
 }
 
 /// Runs the map of a sharded build (`kiosque analyze` on each part file of `corpus`, by
