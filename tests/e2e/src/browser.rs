@@ -201,6 +201,24 @@ impl Browser {
             .unwrap_or_default()
     }
 
+    /// Waits until the cards shown are exactly `ids`, in order.
+    pub async fn wait_for_cards(&self, what: &str, ids: &[String]) {
+        let expected = serde_json::to_string(ids).expect("ids serialise");
+        self.wait_until(
+            what,
+            &format!(
+                "return JSON.stringify(Array.from(document.querySelectorAll('article.card')).map(c => c.dataset.articleId)) === {expected:?};"
+            ),
+        )
+        .await;
+    }
+
+    /// Asserts that nothing was logged to the console as an error so far.
+    pub async fn assert_no_console_errors(&self) {
+        let errors = self.console_errors().await;
+        assert!(errors.is_empty(), "console errors: {errors:?}");
+    }
+
     /// Waits up to 15 s for `script` (a JavaScript function body returning a boolean) to be
     /// true, then checks that the page fits at every width ([`Browser::assert_fits`]).
     pub async fn wait_until(&self, what: &str, script: &str) {

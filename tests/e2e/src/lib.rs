@@ -84,16 +84,32 @@ pub fn wait_for_port(port: u16, what: &str) {
 /// generated from `../shared`, with its pages): `$KIOSQUE_LARGE_SITE`. None, with a message
 /// saying why, when it was not built.
 pub fn large_site() -> Option<PathBuf> {
-    match std::env::var_os("KIOSQUE_LARGE_SITE").filter(|p| !p.is_empty()) {
+    prebuilt_site(
+        "KIOSQUE_LARGE_SITE",
+        "no archive-sized site (scripts/test builds one from ../shared)",
+    )
+}
+
+/// The demo site built with tiny search shards (`KIOSQUE_SEARCH_SHARD_BYTES`), so that a search
+/// needs several shards: `$KIOSQUE_TINY_SHARDS_SITE`, built by `scripts/test`. None, with a
+/// message, when it was not built.
+pub fn tiny_shards_site() -> Option<PathBuf> {
+    prebuilt_site(
+        "KIOSQUE_TINY_SHARDS_SITE",
+        "no demo site with tiny search shards (scripts/test builds one)",
+    )
+}
+
+/// A site built before the tests, named by the environment variable `var`.
+fn prebuilt_site(var: &str, missing: &str) -> Option<PathBuf> {
+    match std::env::var_os(var).filter(|p| !p.is_empty()) {
         Some(path) if Path::new(&path).join("data/index.json").is_file() => Some(path.into()),
         Some(path) => panic!(
-            "KIOSQUE_LARGE_SITE={} has no data/index.json",
+            "{var}={} has no data/index.json",
             Path::new(&path).display()
         ),
         None => {
-            eprintln!(
-                "skipped: no archive-sized site (scripts/test builds one from ../shared and sets KIOSQUE_LARGE_SITE)"
-            );
+            eprintln!("skipped: {missing} and sets {var}");
             None
         }
     }
@@ -184,6 +200,16 @@ impl Site {
     /// The server, to serve paths with faults.
     pub fn server(&self) -> &Server {
         &self.server
+    }
+
+    /// The ids of the site's articles, in the order of its index (newest first).
+    pub fn article_ids(&self) -> Vec<String> {
+        self.read_json("index.json")["articles"]
+            .as_array()
+            .expect("articles")
+            .iter()
+            .filter_map(|a| a["id"].as_str().map(str::to_owned))
+            .collect()
     }
 
     /// The site's data file `path` (relative to `data/`), parsed.

@@ -57,11 +57,7 @@ async fn the_demo_site_shows_cards_filters_by_koursk_and_the_link_reopens_the_sa
         )
         .await;
     let shared = browser.url().await;
-    assert!(
-        browser.console_errors().await.is_empty(),
-        "{:?}",
-        browser.console_errors().await
-    );
+    browser.assert_no_console_errors().await;
     browser.close().await;
 
     // The link, opened by a colleague in a fresh browser, shows the same view.
@@ -82,11 +78,7 @@ async fn the_demo_site_shows_cards_filters_by_koursk_and_the_link_reopens_the_sa
     );
     assert_eq!(colleague.card_ids().await, [seed_article_id()]);
     colleague.screenshot("home-filtered").await;
-    assert!(
-        colleague.console_errors().await.is_empty(),
-        "{:?}",
-        colleague.console_errors().await
-    );
+    colleague.assert_no_console_errors().await;
     colleague.close().await;
 }
 
@@ -143,11 +135,7 @@ async fn an_article_link_opened_directly_shows_highlighted_mentions_the_tweet_an
         .await;
     browser.wait_until("the entity page", "return location.pathname.endsWith('/entity/loc-kursk/') && document.body.innerText.includes('Koursk');").await;
     browser.screenshot("entity").await;
-    assert!(
-        browser.console_errors().await.is_empty(),
-        "{:?}",
-        browser.console_errors().await
-    );
+    browser.assert_no_console_errors().await;
     browser.close().await;
 }
 
@@ -205,11 +193,7 @@ async fn filters_combine_with_and_and_counts_follow_the_view() {
             "return document.querySelectorAll('article.card').length === 2;",
         )
         .await;
-    assert!(
-        browser.console_errors().await.is_empty(),
-        "{:?}",
-        browser.console_errors().await
-    );
+    browser.assert_no_console_errors().await;
     browser.close().await;
 }
 

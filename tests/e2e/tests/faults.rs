@@ -148,22 +148,13 @@ fn fixture_inputs() -> Vec<PathBuf> {
     vec![repo().join("demo"), repo().join("tests/e2e/fixtures")]
 }
 
-fn article_ids(site: &Site) -> Vec<String> {
-    site.read_json("index.json")["articles"]
-        .as_array()
-        .expect("articles")
-        .iter()
-        .filter_map(|a| a["id"].as_str().map(str::to_owned))
-        .collect()
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn a_missing_malformed_or_cut_article_body_is_explained_under_its_title_and_retry_loads_it() {
     if !ready() {
         return;
     }
     let site = Site::with_inputs(&fixture_inputs());
-    let ids = article_ids(&site);
+    let ids = site.article_ids();
     assert_eq!(ids.len(), 3, "{ids:?}");
     let cases: [(&str, Fault, &[&str]); 3] = [
         ("missing", Fault::Status(404), &["HTTP 404"]),
@@ -271,11 +262,7 @@ async fn a_slow_answer_shows_a_loading_state_then_the_content() {
                && !document.querySelector('.loading');",
         )
         .await;
-    assert!(
-        browser.console_errors().await.is_empty(),
-        "{:?}",
-        browser.console_errors().await
-    );
+    browser.assert_no_console_errors().await;
     browser.close().await;
 }
 

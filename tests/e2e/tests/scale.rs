@@ -110,21 +110,10 @@ impl Data {
     }
 }
 
-/// The ids of the cards shown.
-async fn cards(browser: &Browser) -> Vec<String> {
-    browser.card_ids().await
-}
-
-/// Waits until the cards shown are the first `n` of `ids`.
+/// Waits until the cards shown are the first page of `ids`.
 async fn wait_for_first(browser: &Browser, what: &str, ids: &[String]) {
-    let expected = serde_json::to_string(&ids[..ids.len().min(PAGE)]).expect("ids serialise");
     browser
-        .wait_until(
-            what,
-            &format!(
-                "return JSON.stringify(Array.from(document.querySelectorAll('article.card')).map(c => c.dataset.articleId)) === {expected:?};"
-            ),
-        )
+        .wait_for_cards(what, &ids[..ids.len().min(PAGE)])
         .await;
 }
 
@@ -166,7 +155,7 @@ async fn an_archive_sized_site_pages_searches_and_counts_as_the_model_does() {
             ),
         )
         .await;
-    assert_eq!(cards(&browser).await, all[..2 * PAGE]);
+    assert_eq!(browser.card_ids().await, all[..2 * PAGE]);
 
     // A search: the same articles in the same order as the model finds them, fetching only the
     // shards the query needs.
@@ -255,10 +244,6 @@ async fn an_archive_sized_site_pages_searches_and_counts_as_the_model_does() {
             ),
         )
         .await;
-    assert!(
-        browser.console_errors().await.is_empty(),
-        "{:?}",
-        browser.console_errors().await
-    );
+    browser.assert_no_console_errors().await;
     browser.close().await;
 }

@@ -6,44 +6,50 @@
 //! Run by `scripts/test` (with `KIOSQUE_E2E=1`, after `trunk build --release`); they need
 //! chromium and chromedriver. A bare `cargo test` skips them with a message.
 
-use kiosque_e2e::{Browser, Site, ready};
+use kiosque_e2e::{Browser, Site, ready, tiny_shards_site};
 
 /// The search input: inside the search landmark, and not the sidebar's entity finder.
 const INPUT: &str = "form[role='search'] input[type='search']";
-
-/// Waits until the cards shown are exactly `ids`.
-async fn wait_for_cards(browser: &Browser, what: &str, ids: &[String]) {
-    let expected = serde_json::to_string(ids).expect("ids serialise");
-    browser
-        .wait_until(
-            what,
-            &format!(
-                "return JSON.stringify(Array.from(document.querySelectorAll('article.card')).map(c => c.dataset.articleId)) === {expected:?};"
-            ),
-        )
-        .await;
-}
-
-/// The ids of the demo site's articles (the seed article).
-fn demo_ids(site: &Site) -> Vec<String> {
-    site.read_json("index.json")["articles"]
-        .as_array()
-        .expect("articles")
-        .iter()
-        .filter_map(|a| a["id"].as_str().map(str::to_owned))
-        .collect()
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn searching_the_demo_finds_typos_and_prefixes_marks_them_and_keeps_the_query_in_the_url() {
     if !ready() {
         return;
     }
-    let site = Site::dist();
-    let seed = demo_ids(&site);
+    search_the_demo(&Site::dist()).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_search_that_needs_several_shards_fetches_them_all() {
+    if !ready() {
+        return;
+    }
+    let Some(root) = tiny_shards_site() else {
+        return;
+    };
+    let site = Site::existing(root);
+    let meta_path = site.read_json("index.json")["search"]
+        .as_str()
+        .expect("the index names its search index")
+        .to_owned();
+    let shards = site.read_json(&meta_path)["shards"]
+        .as_array()
+        .map_or(0, Vec::len);
+    assert!(shards >= 10, "tiny shards: {shards}");
+    search_the_demo(&site).await;
+    let fetched = site.server().requested("/data/search/");
+    assert!(
+        fetched.len() >= 4,
+        "the searches fetched the meta file and several shards: {fetched:?}"
+    );
+}
+
+/// What a reader does with the search box on the demo site (the seed article).
+async fn search_the_demo(site: &Site) {
+    let seed = site.article_ids();
     let browser = Browser::new().await;
     browser.open(&site.url("/")).await;
-    wait_for_cards(&browser, "the demo's cards", &seed).await;
+    browser.wait_for_cards("the demo's cards", &seed).await;
 
     // One search landmark, apart from the sidebar's entity finder.
     assert!(
@@ -69,7 +75,9 @@ async fn searching_the_demo_finds_typos_and_prefixes_marks_them_and_keeps_the_qu
             "return Array.from(document.querySelectorAll('article.card .card-title mark')).some(m => m.textContent === 'Trump');",
         )
         .await;
-    wait_for_cards(&browser, "the seed found by a prefix", &seed).await;
+    browser
+        .wait_for_cards("the seed found by a prefix", &seed)
+        .await;
 
     // A word of the body with a typo ("Kourakove" for Kourakhove) still finds it.
     browser
@@ -84,7 +92,9 @@ async fn searching_the_demo_finds_typos_and_prefixes_marks_them_and_keeps_the_qu
             "return new URLSearchParams(location.search).get('q') === 'Kourakove';",
         )
         .await;
-    wait_for_cards(&browser, "the seed found despite a typo", &seed).await;
+    browser
+        .wait_for_cards("the seed found despite a typo", &seed)
+        .await;
     browser
         .wait_until(
             "the count says what was searched",
@@ -137,7 +147,9 @@ async fn searching_the_demo_finds_typos_and_prefixes_marks_them_and_keeps_the_qu
     // A shared link with a search and a filter opens on the same view; accents do not matter.
     let shared = site.url("/?q=d%C3%A9clar%C3%A9&entity=loc-kursk");
     browser.open(&shared).await;
-    wait_for_cards(&browser, "a shared search with a filter", &seed).await;
+    browser
+        .wait_for_cards("a shared search with a filter", &seed)
+        .await;
     assert_eq!(
         browser
             .eval_string(&format!(
@@ -147,11 +159,9 @@ async fn searching_the_demo_finds_typos_and_prefixes_marks_them_and_keeps_the_qu
         "déclaré"
     );
     browser.open(&site.url("/?q=declare")).await;
-    wait_for_cards(&browser, "a search without its accents", &seed).await;
-    assert!(
-        browser.console_errors().await.is_empty(),
-        "{:?}",
-        browser.console_errors().await
-    );
+    browser
+        .wait_for_cards("a search without its accents", &seed)
+        .await;
+    browser.assert_no_console_errors().await;
     browser.close().await;
 }
