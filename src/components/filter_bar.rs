@@ -7,6 +7,23 @@ use leptos::prelude::*;
 use crate::routes::corpus::use_corpus;
 use crate::selection::{use_selection, use_show_selection};
 
+/// One active filter: its name and a button that removes it.
+fn pill(class: String, name: String, remove: impl Fn() + 'static) -> impl IntoView {
+    view! {
+        <li class=class>
+            <span class="pill-name"><bdi>{name.clone()}</bdi></span>
+            <button
+                type="button"
+                class="pill-remove"
+                aria-label=format!("Remove filter {}", isolate(&name))
+                on:click=move |_| remove()
+            >
+                <span aria-hidden="true">"×"</span>
+            </button>
+        </li>
+    }
+}
+
 /// The active filters; nothing when no entity is selected.
 #[component]
 pub fn FilterBar() -> impl IntoView {
@@ -32,19 +49,7 @@ pub fn FilterBar() -> impl IntoView {
                 );
                 let without = current.toggled(id);
                 let show = show.clone();
-                view! {
-                    <li class=class>
-                        <span class="pill-name"><bdi>{name.clone()}</bdi></span>
-                        <button
-                            type="button"
-                            class="pill-remove"
-                            aria-label=format!("Remove filter {}", isolate(&name))
-                            on:click=move |_| show(&without)
-                        >
-                            <span aria-hidden="true">"×"</span>
-                        </button>
-                    </li>
-                }
+                pill(class, name, move || show(&without))
             })
             .collect_view();
         // Parts of the URL that are not ids, as written: nothing matches them; removable.
@@ -55,19 +60,7 @@ pub fn FilterBar() -> impl IntoView {
                 let name = quote_id(part);
                 let without = current.without_not_id(part);
                 let show = show.clone();
-                view! {
-                    <li class="pill pill-unknown">
-                        <span class="pill-name"><bdi>{name.clone()}</bdi></span>
-                        <button
-                            type="button"
-                            class="pill-remove"
-                            aria-label=format!("Remove filter {}", isolate(&name))
-                            on:click=move |_| show(&without)
-                        >
-                            <span aria-hidden="true">"×"</span>
-                        </button>
-                    </li>
-                }
+                pill("pill pill-unknown".to_owned(), name, move || show(&without))
             })
             .collect_view();
         let show = show.clone();

@@ -375,30 +375,21 @@ pub fn body(
     }
     let mut blocks = Vec::with_capacity(body.blocks.len());
     for (index, block) in body.blocks.into_iter().enumerate() {
+        // The mentions of this block, checked against its text.
+        let mut mentions = |text: &str, mentions: Vec<Mention<String>>| {
+            checked_mentions(expected_id, index, text, mentions, corpus, &mut problems)
+        };
         blocks.push(match block {
             Block::Heading(b) => Block::Heading(TextBlock {
-                mentions: checked_mentions(
-                    expected_id,
-                    index,
-                    &b.text,
-                    b.mentions,
-                    corpus,
-                    &mut problems,
-                ),
+                mentions: mentions(&b.text, b.mentions),
                 text: b.text,
             }),
             Block::Paragraph(b) => Block::Paragraph(TextBlock {
-                mentions: checked_mentions(
-                    expected_id,
-                    index,
-                    &b.text,
-                    b.mentions,
-                    corpus,
-                    &mut problems,
-                ),
+                mentions: mentions(&b.text, b.mentions),
                 text: b.text,
             }),
             Block::Embed(b) => {
+                let mentions = mentions(&b.text, b.mentions);
                 let author_entity = b.author_entity.and_then(|id| {
                     let known = corpus.entity_named(&id).map(|e| e.id.clone());
                     if known.is_none() {
@@ -411,14 +402,7 @@ pub fn body(
                     known
                 });
                 Block::Embed(EmbedBlock {
-                    mentions: checked_mentions(
-                        expected_id,
-                        index,
-                        &b.text,
-                        b.mentions,
-                        corpus,
-                        &mut problems,
-                    ),
+                    mentions,
                     platform: b.platform,
                     text: b.text,
                     author: b.author,
@@ -430,14 +414,7 @@ pub fn body(
                 })
             }
             Block::Related(b) => Block::Related(RelatedBlock {
-                mentions: checked_mentions(
-                    expected_id,
-                    index,
-                    &b.text,
-                    b.mentions,
-                    corpus,
-                    &mut problems,
-                ),
+                mentions: mentions(&b.text, b.mentions),
                 label: b.label,
                 text: b.text,
                 url: b.url,
