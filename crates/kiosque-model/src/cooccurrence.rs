@@ -66,10 +66,11 @@ mod tests {
                 entity("org-onu", Label::Organisation, 1),
             ],
         );
-        let got: Vec<(&str, u32)> = co_occurring(&corpus, &EntityId::new("loc-koursk").expect("a valid id"))
-            .iter()
-            .map(|c| (c.entity.id.as_str(), c.shared))
-            .collect();
+        let got: Vec<(&str, u32)> =
+            co_occurring(&corpus, &EntityId::new("loc-koursk").expect("a valid id"))
+                .iter()
+                .map(|c| (c.entity.id.as_str(), c.shared))
+                .collect();
         // Trump and OTAN share two articles each: Trump is more mentioned. ONU never meets
         // Koursk; loc-ghost is not in the entity table.
         assert_eq!(got, [("per-trump", 2), ("org-otan", 2)]);
@@ -81,7 +82,11 @@ mod tests {
             vec![article("a", &["loc-koursk"])],
             vec![entity("loc-koursk", Label::Place, 1)],
         );
-        assert!(co_occurring(&corpus, &EntityId::new("loc-koursk").expect("a valid id")).is_empty());
-        assert!(co_occurring(&corpus, &EntityId::new("loc-nowhere").expect("a valid id")).is_empty());
+        assert!(
+            co_occurring(&corpus, &EntityId::new("loc-koursk").expect("a valid id")).is_empty()
+        );
+        assert!(
+            co_occurring(&corpus, &EntityId::new("loc-nowhere").expect("a valid id")).is_empty()
+        );
     }
 }
