@@ -8,6 +8,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
+use kiosque_bench::kb;
 
 /// The app's budget, brotli, in bytes (issue 8): wasm + JS + CSS.
 const APP_BUDGET: usize = 100 * 1024;
@@ -90,10 +91,6 @@ fn app_files(dist: &Path) -> anyhow::Result<Vec<PathBuf>> {
         files.push(index);
     }
     Ok(files)
-}
-
-fn kb(bytes: usize) -> String {
-    format!("{:.1} KB", bytes as f64 / 1024.0)
 }
 
 fn main() -> anyhow::Result<()> {

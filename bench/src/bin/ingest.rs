@@ -23,6 +23,7 @@ use std::time::Instant;
 
 use anyhow::{Context, bail};
 use kiosque_bench::corpus::{Options, Source};
+use kiosque_bench::thousands;
 
 /// Issue 7's budgets.
 const RATE_BUDGET: f64 = 1000.0;
@@ -512,17 +513,4 @@ fn budgets(full: &[Run]) {
             println!("- peak memory < 4 GB at 100,000 articles: not measured (pass 100k to run it)")
         }
     }
-}
-
-/// `12345` as `12,345`.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }

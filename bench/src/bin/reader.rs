@@ -38,6 +38,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
 use kiosque_bench::corpus::{Options, Source};
+use kiosque_bench::{kb, thousands};
 use kiosque_e2e::{Browser, Server};
 use serde_json::{Value, json};
 
@@ -709,24 +710,8 @@ fn median(values: impl IntoIterator<Item = f64>) -> Option<f64> {
     Some(values[values.len() / 2])
 }
 
-fn kb(bytes: usize) -> String {
-    format!("{:.1} KB", bytes as f64 / KB as f64)
-}
-
 fn verdict(met: bool) -> &'static str {
     if met { "met" } else { "NOT met" }
-}
-
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// A median of timed actions against its budget, "12.3 ms (n = 10; in the document at 9.8
