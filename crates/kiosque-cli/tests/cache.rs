@@ -64,6 +64,22 @@ fn build_with(input: &Path, out: &Path, extra: &[&str]) -> Output {
     output
 }
 
+/// `kiosque build INPUT --out OUT` with its default cache in `cache_dir`; it must succeed.
+fn build_in_cache(cache_dir: &Path, input: &Path, out: &Path) -> Output {
+    let output = common::command()
+        .env("KIOSQUE_CACHE_DIR", cache_dir)
+        .args([
+            "build",
+            &input.display().to_string(),
+            "--out",
+            &out.display().to_string(),
+        ])
+        .output()
+        .expect("kiosque runs");
+    assert!(output.status.success(), "{}", stderr(&output));
+    output
+}
+
 /// "N analyses reused from the cache": N, or 0 when the summary does not say.
 fn reused(output: &Output) -> usize {
     stderr(output)
@@ -175,20 +191,7 @@ fn the_default_cache_is_outside_the_site_data_and_one_per_output() {
     let cache_dir = dir.path().join("cache-home");
     let input = dir.path().join("in");
     write_corpus(&input, &TEXTS);
-    let run = |out: &Path| {
-        let output = common::command()
-            .env("KIOSQUE_CACHE_DIR", &cache_dir)
-            .args([
-                "build",
-                &input.display().to_string(),
-                "--out",
-                &out.display().to_string(),
-            ])
-            .output()
-            .expect("kiosque runs");
-        assert!(output.status.success(), "{}", stderr(&output));
-        output
-    };
+    let run = |out: &Path| build_in_cache(&cache_dir, &input, out);
     let (a, b) = (
         dir.path().join("a").join("data"),
         dir.path().join("b").join("data"),
@@ -310,20 +313,7 @@ fn a_damaged_file_in_the_cache_directory_is_replaced() {
     let cache_dir = dir.path().join("cache-home");
     let (input, out) = (dir.path().join("in"), dir.path().join("site"));
     write_corpus(&input, &TEXTS);
-    let run = || {
-        let output = common::command()
-            .env("KIOSQUE_CACHE_DIR", &cache_dir)
-            .args([
-                "build",
-                &input.display().to_string(),
-                "--out",
-                &out.display().to_string(),
-            ])
-            .output()
-            .expect("kiosque runs");
-        assert!(output.status.success(), "{}", stderr(&output));
-        output
-    };
+    let run = || build_in_cache(&cache_dir, &input, &out);
     run();
     let file = fs::read_dir(cache_dir.join("builds"))
         .expect("builds")
