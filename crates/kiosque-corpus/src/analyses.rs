@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! {"format":"kiosque-analyses","version":2,"extractor":"0.1.0-…"}
-//! {"key":"<sha-256 of the input document>","origin":…,"meta":…,"digest":…,"analysis":…,"mentions":[[…],…]}
+//! {"key":"<sha-256 of the input document>","origin":…,"meta":…,"digest":…,"analysis":…,"terms":…,"mentions":[[…],…]}
 //! …
 //! {"records":2,"sha256":"<sha-256 of the section's lines above, newlines included>"}
 //! ```
@@ -20,6 +20,7 @@ use std::fmt::Write as _;
 use kiosque_extract::analysis::{Analysis, Found, Place};
 use kiosque_extract::dates::DateValue;
 use kiosque_extract::source::Document;
+use kiosque_model::search::DocTerms;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -29,8 +30,8 @@ use crate::Analyzed;
 pub const FORMAT: &str = "kiosque-analyses";
 
 /// The version of the format this kiosque writes and reads (2: mentions as arrays, in
-/// `mentions` beside the analysis).
-pub const VERSION: u32 = 2;
+/// `mentions` beside the analysis; 3: with the article's search terms, in `terms`).
+pub const VERSION: u32 = 3;
 
 /// What made the analyses: this kiosque's version and a fingerprint of the code and data that
 /// decide an analysis (see `build.rs`).
@@ -238,6 +239,7 @@ pub fn encode(article: &Analyzed) -> Vec<u8> {
         meta: &article.meta,
         digest: &article.digest,
         analysis: WithoutMentions(a),
+        terms: &article.terms,
         mentions: a
             .found
             .iter()
@@ -265,6 +267,7 @@ struct RecordRef<'a> {
     meta: &'a kiosque_extract::source::Meta,
     digest: &'a str,
     analysis: WithoutMentions<'a>,
+    terms: &'a DocTerms,
     mentions: Vec<MentionRef<'a>>,
 }
 
@@ -290,6 +293,7 @@ struct Record {
     meta: kiosque_extract::source::Meta,
     digest: String,
     analysis: Analysis,
+    terms: DocTerms,
     mentions: Vec<Mention>,
 }
 
@@ -333,6 +337,7 @@ impl Record {
             warnings: Vec::new(),
             digest: self.digest,
             analysis,
+            terms: self.terms,
         }
     }
 }
@@ -635,15 +640,73 @@ mod tests {
         let back = entries[0].decode().expect("decodes");
         assert_eq!(back.analysis.found, article.analysis.found);
         assert_eq!(back.analysis.cleaned.parts, article.analysis.cleaned.parts);
+        assert!(!article.terms.is_empty(), "search terms to keep");
+        assert_eq!(back.terms, article.terms);
+        assert_eq!(back.terms, crate::search::terms_of(&back.analysis));
         assert_eq!(encode(&back), encode(&article));
     }
 
     #[test]
+    fn a_record_whose_search_terms_are_out_of_order_is_refused() {
+        let article = analysed();
+        let line = String::from_utf8(encode(&article)).expect("UTF-8");
+        let stored = serde_json::to_string(&article.terms).expect("terms");
+        let terms: Vec<&str> = stored
+            .split('"')
+            .nth(1)
+            .expect("the terms' string")
+            .split(' ')
+            .collect();
+        assert!(terms.len() >= 2, "{terms:?}");
+        let swapped = stored.replacen(
+            &format!("{} {}", terms[0], terms[1]),
+            &format!("{} {}", terms[1], terms[0]),
+            1,
+        );
+        let text = file(&[]).replacen(
+            "\n{\"records\"",
+            &format!("\n{}{{\"records\"", line.replacen(&stored, &swapped, 1)),
+            1,
+        );
+        // The checksum no longer matches: recount it as a deliberate edit would.
+        let text = file_of_lines(&text);
+        let entries = parse(&text).expect("a whole section");
+        assert!(
+            matches!(
+                entries[0].decode(),
+                Err(AnalysesError::Record { line: 2, .. })
+            ),
+            "{:?}",
+            entries[0].decode().err()
+        );
+    }
+
+    /// The section of the record lines of `text` (between its header and trailer), with its
+    /// trailer made anew.
+    fn file_of_lines(text: &str) -> String {
+        let mut writer = Writer::new(Vec::new()).expect("in memory");
+        for line in text.lines().filter(|l| l.starts_with(KEY_PREFIX)) {
+            writer
+                .line(format!("{line}\n").as_bytes())
+                .expect("in memory");
+        }
+        String::from_utf8(writer.finish().expect("in memory")).expect("UTF-8")
+    }
+
+    #[test]
     fn a_section_of_the_previous_version_is_refused() {
-        let text = file(&[&analysed()]).replacen("\"version\":2", "\"version\":1", 1);
+        let previous = VERSION - 1;
+        let text = file(&[&analysed()]).replacen(
+            &format!("\"version\":{VERSION}"),
+            &format!("\"version\":{previous}"),
+            1,
+        );
         assert_eq!(
             parse(&text).err(),
-            Some(AnalysesError::Version { line: 1, found: 1 })
+            Some(AnalysesError::Version {
+                line: 1,
+                found: previous
+            })
         );
     }
 }

@@ -20,6 +20,7 @@ use kiosque_extract::link::{self, Occurrence};
 use kiosque_extract::ner::knowledge::Knowledge;
 use kiosque_extract::normalize::Normalized;
 use kiosque_extract::source::{Document, Meta, Warning};
+use kiosque_model::search::DocTerms;
 use kiosque_model::{
     ArticleBody, ArticleSummary, Entity, EntityId, Label, SCHEMA_VERSION, SiteIndex,
 };
@@ -62,6 +63,9 @@ pub struct Analyzed {
     pub digest: String,
     /// The analysis.
     pub analysis: Analysis,
+    /// The article's search terms ([`search::terms_of`] its analysis).
+    #[serde(default)]
+    pub terms: DocTerms,
 }
 
 /// The whole site data: the index and one body per article (same order as the index).
@@ -123,7 +127,7 @@ pub fn analyze_lazily<'k>(
             let key = analyses::key(&source.document);
             if let Some(kept) = cache.and_then(|c| c.get(&key)) {
                 each(true);
-                return with_source(kept.analysis, key, source);
+                return with_source(kept.analysis, kept.terms, key, source);
             }
             let mut article = analyze_one(source, key, knowledge());
             let cleaned = &mut article.analysis.cleaned;
@@ -138,11 +142,12 @@ pub fn analyze_lazily<'k>(
 /// Analyses one document, keeping everything.
 fn analyze_one(source: Source, key: String, knowledge: &Knowledge) -> Analyzed {
     let analysis = analysis::analyze(&source.document, knowledge);
-    with_source(analysis, key, source)
+    let terms = search::terms_of(&analysis);
+    with_source(analysis, terms, key, source)
 }
 
-/// An analysis with what the input says of its document.
-fn with_source(analysis: Analysis, key: String, source: Source) -> Analyzed {
+/// An analysis (and its search terms) with what the input says of its document.
+fn with_source(analysis: Analysis, terms: DocTerms, key: String, source: Source) -> Analyzed {
     let Source {
         origin,
         file_stem,
@@ -156,6 +161,7 @@ fn with_source(analysis: Analysis, key: String, source: Source) -> Analyzed {
         meta: document.meta,
         warnings: document.warnings,
         analysis,
+        terms,
     }
 }
 
@@ -283,12 +289,14 @@ pub fn assemble(mut articles: Vec<Analyzed>, knowledge: &Knowledge) -> Site {
         || link_corpus(&articles, knowledge),
         || article_ids(&articles),
     );
-    let pairs: Vec<(ArticleSummary, ArticleBody)> = articles
+    let pairs: Vec<((ArticleSummary, ArticleBody), DocTerms)> = articles
         .into_par_iter()
         .zip(ids)
         .zip(linking.of)
-        .map(|((article, id), of)| {
-            article::build_article(id, article, &of, &linking.ids, &linking.entities)
+        .map(|((mut article, id), of)| {
+            let terms = std::mem::take(&mut article.terms);
+            let pair = article::build_article(id, article, &of, &linking.ids, &linking.entities);
+            (pair, terms)
         })
         .collect();
 
@@ -296,7 +304,7 @@ pub fn assemble(mut articles: Vec<Analyzed>, knowledge: &Knowledge) -> Site {
     // indices are sorted (stably), not the articles.
     let mut order: Vec<usize> = (0..pairs.len()).collect();
     order.par_sort_unstable_by(|&x, &y| {
-        let (a, b) = (&pairs[x].0, &pairs[y].0);
+        let (a, b) = (&pairs[x].0.0, &pairs[y].0.0);
         b.published
             .is_some()
             .cmp(&a.published.is_some())
@@ -305,8 +313,9 @@ pub fn assemble(mut articles: Vec<Analyzed>, knowledge: &Knowledge) -> Site {
             .then_with(|| a.id.cmp(&b.id))
             .then(x.cmp(&y))
     });
-    let (summaries, bodies): (Vec<ArticleSummary>, Vec<ArticleBody>) =
+    let (pairs, terms): (Vec<(ArticleSummary, ArticleBody)>, Vec<DocTerms>) =
         article::in_order(pairs, &order).into_iter().unzip();
+    let (summaries, bodies): (Vec<ArticleSummary>, Vec<ArticleBody>) = pairs.into_iter().unzip();
 
     let entities: Vec<Entity> = linking
         .entities
@@ -332,7 +341,7 @@ pub fn assemble(mut articles: Vec<Analyzed>, knowledge: &Knowledge) -> Site {
             .then(x.cmp(&y))
     });
     let entities = article::in_order(entities, &order);
-    let search = search::index(&summaries, &bodies);
+    let search = search::index(terms);
 
     Site {
         index: SiteIndex {

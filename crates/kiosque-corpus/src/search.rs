@@ -1,9 +1,9 @@
-//! The site's search index: each article's terms in parallel, then the sharded index
-//! ([`kiosque_model::search`]).
+//! The site's search index: each article's terms (with its analysis), then the sharded index
+//! ([`kiosque_model::search`]), built on every core.
 
+use kiosque_extract::analysis::Analysis;
+use kiosque_extract::clean::Role;
 use kiosque_model::search::{self, Built, DocTerms};
-use kiosque_model::{ArticleBody, ArticleSummary, Block};
-use rayon::prelude::*;
 
 /// The environment variable that sets the shards' target size in bytes (for tests: tiny
 /// shards on small data, so the paths that fetch several shards run). Unset, empty or not a
@@ -18,85 +18,72 @@ pub fn shard_bytes() -> usize {
         .unwrap_or(0)
 }
 
-/// Whether a block is searched: the body's headings and paragraphs and embedded posts; never
+/// Whether a part is searched: the body's headings and paragraphs and embedded posts; never
 /// boilerplate or related-article links.
-fn searched(block: &Block) -> bool {
-    matches!(
-        block,
-        Block::Heading(_) | Block::Paragraph(_) | Block::Embed(_)
-    )
+fn searched(role: &Role) -> bool {
+    matches!(role, Role::Heading | Role::Paragraph | Role::Embed(_))
 }
 
-/// The search index of the articles (summaries and bodies in the index's order).
-pub fn index(summaries: &[ArticleSummary], bodies: &[ArticleBody]) -> Built {
-    let docs: Vec<DocTerms> = summaries
-        .par_iter()
-        .zip(bodies)
-        .map(|(summary, body)| {
-            let texts: Vec<&str> = body
-                .blocks
-                .iter()
-                .filter(|b| searched(b))
-                .map(Block::text)
-                .collect();
-            search::doc_terms(&summary.title, &texts)
-        })
+/// An article's search terms: those of its title and of the texts of its searched parts. Made
+/// with the analysis (and kept with it in analyses files), since they depend on nothing else.
+pub fn terms_of(analysis: &Analysis) -> DocTerms {
+    let texts: Vec<&str> = analysis
+        .cleaned
+        .parts
+        .iter()
+        .filter(|p| searched(&p.role))
+        .map(|p| p.text.as_str())
         .collect();
+    search::doc_terms(&analysis.title, &texts)
+}
+
+/// The search index of the articles' terms (in the index's order).
+pub fn index(docs: Vec<DocTerms>) -> Built {
     search::build(docs, shard_bytes())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use kiosque_extract::clean::{EmbedInfo, Part, Span};
+    use kiosque_extract::ner::knowledge::Knowledge;
+    use kiosque_extract::source::Document;
+    use kiosque_model::article::Noise;
     use kiosque_model::search::{Meta, Query, Shard};
-    use kiosque_model::{BoilerplateBlock, EmbedBlock, RelatedBlock, TextBlock};
 
     #[test]
     fn boilerplate_and_related_links_are_not_searched() {
-        let text = |t: &str| TextBlock {
-            text: t.to_owned(),
-            mentions: vec![],
+        let document = Document {
+            text: "Koursk".to_owned(),
+            ..Document::default()
         };
-        let summary = ArticleSummary {
-            id: "a".into(),
-            title: "Koursk".into(),
-            title_derived: false,
-            published: None,
-            published_inferred: false,
-            source: None,
-            url: None,
-            license: None,
-            lang: None,
-            excerpt: String::new(),
-            words: 1,
-            entities: vec![],
-            body_hash: None,
+        let mut analysis = kiosque_extract::analysis::analyze(&document, Knowledge::builtin());
+        analysis.title = "Koursk".to_owned();
+        let part = |role: Role, text: &str| Part {
+            role,
+            span: Span::default(),
+            text: text.to_owned(),
         };
-        let body = ArticleBody {
-            id: "a".into(),
-            blocks: vec![
-                Block::Heading(text("Kourakhove")),
-                Block::Paragraph(text("Donbass")),
-                Block::Embed(EmbedBlock {
-                    platform: "tweet".into(),
-                    text: "Pokrovsk".into(),
-                    ..EmbedBlock::default()
+        analysis.cleaned.parts = vec![
+            part(Role::Heading, "Kourakhove"),
+            part(Role::Paragraph, "Donbass"),
+            part(
+                Role::Embed(EmbedInfo {
+                    platform: "tweet".to_owned(),
+                    ..EmbedInfo::default()
                 }),
-                Block::Related(
-                    serde_json::from_value::<RelatedBlock>(
-                        serde_json::json!({"label": "A lire aussi", "text": "Horoscope"}),
-                    )
-                    .expect("a related block"),
-                ),
-                Block::Boilerplate(
-                    serde_json::from_value::<BoilerplateBlock>(
-                        serde_json::json!({"reason": "footer", "text": "Abonnez-vous"}),
-                    )
-                    .expect("a boilerplate block"),
-                ),
-            ],
-        };
-        let built = index(&[summary], &[body]);
+                "Pokrovsk",
+            ),
+            part(
+                Role::Related {
+                    label: "A lire aussi".to_owned(),
+                    url: None,
+                },
+                "Horoscope",
+            ),
+            part(Role::Boilerplate(Noise::Footer), "Abonnez-vous"),
+        ];
+        let built = index(vec![terms_of(&analysis)]);
         let meta = Meta::parse(std::str::from_utf8(&built.meta).expect("UTF-8")).expect("meta");
         assert_eq!(meta.articles(), 1);
         let shards: Vec<Shard> = built

@@ -6,6 +6,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use super::files::{self, Meta, SCORE_SCALE, ShardRef};
+use serde::{Deserialize, Serialize};
+
 use super::terms::{MAX_TERM_BYTES, fold_words, is_stopword};
 
 /// A fast hash for the terms while building (FxHash's step): SipHash's protection against
@@ -44,27 +46,93 @@ pub const MAX_SHARDS: usize = 1200;
 /// One posting while building: article number, weighted frequency, in the title (0 or 1).
 type Posting = (u32, u32, u32);
 
-/// One article's terms: what the index needs of it, made apart from the others (in parallel).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// One article's terms: what the index needs of it, made apart from the others (in parallel,
+/// and kept in `kiosque build`'s cache with the article's analysis: see [`StoredTerms`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "StoredTerms", try_from = "StoredTerms")]
 pub struct DocTerms {
-    /// The distinct terms, concatenated in sorted order (no separator: see `entries`).
+    /// The distinct terms in sorted order, separated by spaces (a term has none).
     text: String,
-    /// Per term: where it ends in `text`, and how many times it is in the title and the body.
+    /// Per term: where it starts in `text`, and how many times it is in the title and the body.
     entries: Vec<(u32, u16, u32)>,
     /// The number of indexed words, the title's weighted.
     length: u32,
 }
 
 impl DocTerms {
-    /// The distinct terms with their weighted frequency and whether they are in the title.
-    fn iter(&self) -> impl Iterator<Item = (&str, u32, bool)> {
+    /// Whether the article has no term (no word indexed).
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Term `i` with its weighted frequency and whether it is in the title.
+    fn entry(&self, i: usize) -> Option<(&str, u32, bool)> {
+        let &(start, title, body) = self.entries.get(i)?;
+        let end = match self.entries.get(i + 1) {
+            Some(next) => next.0.checked_sub(1)? as usize,
+            None => self.text.len(),
+        };
+        let term = self.text.get(start as usize..end)?;
+        Some((term, u32::from(title) * TITLE_WEIGHT + body, title > 0))
+    }
+
+    /// The first byte of each term, in term order.
+    fn first_bytes(&self) -> impl Iterator<Item = u8> + '_ {
+        let bytes = self.text.as_bytes();
+        self.entries
+            .iter()
+            .map(move |&(start, _, _)| bytes.get(start as usize).copied().unwrap_or(0))
+    }
+}
+
+/// How [`DocTerms`] are stored (in analyses files): the terms separated by spaces, then the
+/// counts, title then body for each term.
+#[derive(Serialize, Deserialize)]
+struct StoredTerms(String, Vec<u32>);
+
+impl From<DocTerms> for StoredTerms {
+    fn from(doc: DocTerms) -> StoredTerms {
+        let counts = doc
+            .entries
+            .iter()
+            .flat_map(|&(_, title, body)| [u32::from(title), body])
+            .collect();
+        StoredTerms(doc.text, counts)
+    }
+}
+
+impl TryFrom<StoredTerms> for DocTerms {
+    type Error = &'static str;
+
+    /// Checks what the index relies on: terms sorted and distinct, each with its counts.
+    fn try_from(StoredTerms(text, counts): StoredTerms) -> Result<DocTerms, Self::Error> {
+        const WRONG: &str = "search terms that are not sorted, distinct words each with its counts";
+        let mut entries = Vec::with_capacity(counts.len() / 2);
+        let mut length: u32 = 0;
+        let mut counts = counts.chunks_exact(2);
+        let mut previous: Option<&str> = None;
         let mut start = 0;
-        self.entries.iter().map(move |&(end, title, body)| {
-            let end = end as usize;
-            let term = self.text.get(start..end).unwrap_or("");
-            start = end;
-            let frequency = u32::from(title) * TITLE_WEIGHT + body;
-            (term, frequency, title > 0)
+        let terms = text.split(' ').filter(|_| !text.is_empty());
+        for term in terms {
+            let Some(&[title, body]) = counts.next() else {
+                return Err(WRONG);
+            };
+            let title = u16::try_from(title).map_err(|_| WRONG)?;
+            if term.is_empty() || previous.is_some_and(|p| p >= term) || title == 0 && body == 0 {
+                return Err(WRONG);
+            }
+            previous = Some(term);
+            length = length.saturating_add(u32::from(title) * TITLE_WEIGHT + body);
+            entries.push((u32::try_from(start).map_err(|_| WRONG)?, title, body));
+            start += term.len() + 1;
+        }
+        if counts.next().is_some() {
+            return Err(WRONG);
+        }
+        Ok(DocTerms {
+            text,
+            entries,
+            length,
         })
     }
 }
@@ -105,14 +173,18 @@ pub fn doc_terms(title: &str, body: &[&str]) -> DocTerms {
         .filter(|(term, _)| !is_stopword(term))
         .collect();
     distinct.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    let mut text = String::with_capacity(distinct.iter().map(|(t, _)| t.len()).sum());
+    let mut text = String::with_capacity(distinct.iter().map(|(t, _)| t.len() + 1).sum());
     let mut length: u32 = 0;
     let entries = distinct
         .into_iter()
         .map(|(term, (title, body))| {
             length = length.saturating_add(u32::from(title) * TITLE_WEIGHT + body);
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            let start = u32::try_from(text.len()).unwrap_or(u32::MAX);
             text.push_str(term);
-            (u32::try_from(text.len()).unwrap_or(u32::MAX), title, body)
+            (start, title, body)
         })
         .collect();
     DocTerms {
@@ -147,61 +219,125 @@ fn packed(idf: f64, frequency: u32, length: u32, average: f64, in_title: bool) -
     quantised << 1 | u32::from(in_title)
 }
 
+/// Runs `each` on every item, on every core with the `parallel` feature (the CLI), one after
+/// the other without it (the app never builds an index); results in the items' order.
+fn map_all<T: Send, R: Send>(items: Vec<T>, each: impl Fn(T) -> R + Sync + Send) -> Vec<R> {
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        items.into_par_iter().map(each).collect()
+    }
+    #[cfg(not(feature = "parallel"))]
+    {
+        items.into_iter().map(each).collect()
+    }
+}
+
+/// The postings of the terms that start with one byte, and their entries in a shard (term
+/// order): made apart from the other bytes' (in parallel).
+fn entries_of<'d>(
+    docs: &'d [DocTerms],
+    found: &[&[(u32, u32)]],
+    articles: u32,
+    average: f64,
+) -> Vec<(&'d str, Vec<u8>)> {
+    // Postings per term, by article: each list of (article, entry) is in article order.
+    let mut ids: HashMap<&str, usize, BuildHasherDefault<Fx>> = HashMap::default();
+    let mut postings: Vec<(&str, Vec<Posting>)> = Vec::new();
+    for &(article, entry) in found.iter().copied().flatten() {
+        let Some((term, frequency, in_title)) = docs
+            .get(article as usize)
+            .and_then(|d| d.entry(entry as usize))
+        else {
+            continue;
+        };
+        let id = *ids.entry(term).or_insert_with(|| {
+            postings.push((term, Vec::new()));
+            postings.len() - 1
+        });
+        postings[id]
+            .1
+            .push((article, frequency, u32::from(in_title)));
+    }
+    drop(ids);
+    postings.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let n = f64::from(articles);
+    let mut scored: Vec<(u32, u32)> = Vec::new();
+    postings
+        .into_iter()
+        .map(|(term, list)| {
+            let df = list.len() as f64;
+            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+            scored.clear();
+            scored.extend(list.iter().map(|&(article, frequency, in_title)| {
+                let length = docs.get(article as usize).map_or(1, |d| d.length);
+                (
+                    article,
+                    packed(idf, frequency, length, average, in_title == 1),
+                )
+            }));
+            let mut entry = Vec::with_capacity(term.len() + 8 * scored.len() + 8);
+            files::write_term(&mut entry, term, &scored);
+            (term, entry)
+        })
+        .collect()
+}
+
+/// Articles per group when the terms are sorted by their first byte.
+const DOCS_PER_GROUP: usize = 512;
+
 /// Builds the index of `docs` (in article order: the first is article 0, the newest), cut into
 /// shards of about `target_shard_bytes` of JSON (0: the default, [`DEFAULT_SHARD_BYTES`],
 /// larger for a large index so that there are at most about [`MAX_SHARDS`]). The same
-/// articles give the same bytes.
+/// articles give the same bytes, with or without the `parallel` feature.
 pub fn build(docs: Vec<DocTerms>, target_shard_bytes: usize) -> Built {
     let articles = u32::try_from(docs.len()).unwrap_or(u32::MAX);
     let average = match docs.len() {
         0 => 1.0,
         n => (docs.iter().map(|d| f64::from(d.length)).sum::<f64>() / n as f64).max(1.0),
     };
-    // Postings per term, by article (articles are met in order).
-    let mut ids: HashMap<&str, usize, BuildHasherDefault<Fx>> = HashMap::default();
-    let mut postings: Vec<(&str, Vec<Posting>)> = Vec::new();
-    for (article, doc) in (0..articles).zip(&docs) {
-        for (term, frequency, in_title) in doc.iter() {
-            let id = *ids.entry(term).or_insert_with(|| {
-                postings.push((term, Vec::new()));
-                postings.len() - 1
-            });
-            postings[id]
-                .1
-                .push((article, frequency, u32::from(in_title)));
+    // The terms are sorted by bytes, so those of one first byte are a run of the index: each
+    // byte's terms are built apart. First, each group of articles lists, per first byte, its
+    // (article, entry) pairs in article order.
+    let groups: Vec<(u32, &[DocTerms])> = docs
+        .chunks(DOCS_PER_GROUP)
+        .zip((0u32..).step_by(DOCS_PER_GROUP))
+        .map(|(chunk, first)| (first, chunk))
+        .collect();
+    let by_byte: Vec<Vec<Vec<(u32, u32)>>> = map_all(groups, |(first, chunk)| {
+        let mut by_byte: Vec<Vec<(u32, u32)>> = vec![Vec::new(); 256];
+        for (article, doc) in (first..).zip(chunk) {
+            for (entry, byte) in (0u32..).zip(doc.first_bytes()) {
+                by_byte[usize::from(byte)].push((article, entry));
+            }
         }
-    }
-    drop(ids);
-    let mut sorted = postings;
-    sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
-
-    let n = f64::from(articles);
-    let mut entries: Vec<(&str, Vec<u8>)> = Vec::with_capacity(sorted.len());
-    let mut scored: Vec<(u32, u32)> = Vec::new();
-    for (term, list) in &sorted {
-        let df = list.len() as f64;
-        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-        scored.clear();
-        scored.extend(list.iter().map(|&(article, frequency, in_title)| {
-            let length = docs.get(article as usize).map_or(1, |d| d.length);
-            (
-                article,
-                packed(idf, frequency, length, average, in_title == 1),
-            )
-        }));
-        let mut entry = Vec::with_capacity(term.len() + 8 * scored.len() + 8);
-        files::write_term(&mut entry, term, &scored);
-        entries.push((term, entry));
-    }
-    drop(sorted);
+        by_byte
+    });
+    // Then each first byte's terms, in byte order, their groups' lists in article order.
+    let bytes: Vec<Vec<&[(u32, u32)]>> = (0..256)
+        .map(|byte| {
+            by_byte
+                .iter()
+                .map(|group| group[byte].as_slice())
+                .filter(|found| !found.is_empty())
+                .collect()
+        })
+        .filter(|found: &Vec<&[(u32, u32)]>| !found.is_empty())
+        .collect();
+    let entries: Vec<(&str, Vec<u8>)> =
+        map_all(bytes, |found| entries_of(&docs, &found, articles, average))
+            .into_iter()
+            .flatten()
+            .collect();
+    drop(by_byte);
 
     let total: usize = entries.iter().map(|(_, e)| e.len() + 1).sum();
     let target = match target_shard_bytes {
         0 => DEFAULT_SHARD_BYTES.max(total / MAX_SHARDS + 1),
         given => given,
     };
-    let mut shards: Vec<(String, Vec<u8>)> = Vec::new();
-    let mut refs: Vec<ShardRef> = Vec::new();
+    // Where each shard starts and ends, then their files (on every core).
+    let mut cuts: Vec<std::ops::Range<usize>> = Vec::new();
     let mut start = 0;
     while start < entries.len() {
         let mut size = 0;
@@ -210,11 +346,20 @@ pub fn build(docs: Vec<DocTerms>, target_shard_bytes: usize) -> Built {
             size += entries[end].1.len() + 1;
             end += 1;
         }
-        let bytes = files::shard_file(entries[start..end].iter().map(|(_, e)| e.as_slice()));
-        let path = files::file_name("", &bytes);
-        refs.push(ShardRef(entries[start].0.to_owned(), path.clone()));
-        shards.push((path, bytes));
+        cuts.push(start..end);
         start = end;
+    }
+    let files: Vec<(String, String, Vec<u8>)> = map_all(cuts, |cut| {
+        let entries = &entries[cut];
+        let bytes = files::shard_file(entries.iter().map(|(_, e)| e.as_slice()));
+        let first = entries.first().map_or("", |(term, _)| term).to_owned();
+        (first, files::file_name("", &bytes), bytes)
+    });
+    let mut refs: Vec<ShardRef> = Vec::with_capacity(files.len());
+    let mut shards: Vec<(String, Vec<u8>)> = Vec::with_capacity(files.len());
+    for (first, path, bytes) in files {
+        refs.push(ShardRef(first, path.clone()));
+        shards.push((path, bytes));
     }
     let mut meta = serde_json::to_vec(&Meta::new(articles, refs)).unwrap_or_default();
     meta.push(b'\n');
