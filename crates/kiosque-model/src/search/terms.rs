@@ -7,9 +7,7 @@
 
 use std::ops::Range;
 
-use unicode_normalization::char::is_combining_mark;
-
-use crate::text::fold;
+use crate::text::{fold, is_combining_mark};
 
 /// Longest term indexed, in bytes of its folded form: longer runs (URLs, hashes, tokens) are not
 /// words a reader types.
