@@ -10,6 +10,7 @@ use crate::components::route_focus::RouteFocus;
 use crate::components::states::NotFound;
 use crate::routes::corpus::CorpusRoute;
 use crate::routes::{article::ArticlePage, entity::EntityPage, home::Home};
+use crate::selection::provide_selection;
 use crate::site::provide_site;
 
 /// The whole app.
@@ -19,18 +20,27 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router base=site.paths.base().to_owned()>
-            <Header />
-            <RouteFocus />
-            <main id="main" tabindex="-1">
-                <Routes fallback=|| view! { <NotFound message="There is no page at this address.".to_owned() /> }>
-                    <ParentRoute path=path!("") view=CorpusRoute>
-                        <Route path=path!("/") view=Home />
-                        <Route path=path!("/index.html") view=Home />
-                        <Route path=path!("/article/:id") view=ArticlePage />
-                        <Route path=path!("/entity/:id") view=EntityPage />
-                    </ParentRoute>
-                </Routes>
-            </main>
+            <Frame />
         </Router>
+    }
+}
+
+/// The page frame, under the router: what it provides is read by every page.
+#[component]
+fn Frame() -> impl IntoView {
+    provide_selection();
+    view! {
+        <Header />
+        <RouteFocus />
+        <main id="main" tabindex="-1">
+            <Routes fallback=|| view! { <NotFound message="There is no page at this address.".to_owned() /> }>
+                <ParentRoute path=path!("") view=CorpusRoute>
+                    <Route path=path!("/") view=Home />
+                    <Route path=path!("/index.html") view=Home />
+                    <Route path=path!("/article/:id") view=ArticlePage />
+                    <Route path=path!("/entity/:id") view=EntityPage />
+                </ParentRoute>
+            </Routes>
+        </main>
     }
 }

@@ -25,10 +25,18 @@ pub fn focus_selector(selector: &str) {
     }
 }
 
-/// Focuses the first element matching `selector` whose `attribute` equals `value`. Values are
+/// Focuses the first element matching `selector` whose `attribute` equals `value`, unless it
+/// has the focus already (focusing makes the browser lay the page out at once). Values are
 /// compared here rather than put in the selector, so no id needs CSS escaping.
 pub fn focus_matching(selector: &str, attribute: &str, value: &str) {
-    let Ok(nodes) = document().query_selector_all(selector) else {
+    let document = document();
+    if document.active_element().is_some_and(|active| {
+        active.matches(selector).unwrap_or(false)
+            && active.get_attribute(attribute).as_deref() == Some(value)
+    }) {
+        return;
+    }
+    let Ok(nodes) = document.query_selector_all(selector) else {
         return;
     };
     for i in 0..nodes.length() {

@@ -16,8 +16,8 @@ use crate::paths::Paths;
 /// What a search found, in the corpus's terms.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
-    /// The articles found, best first (ids of the corpus).
-    pub articles: Vec<String>,
+    /// The articles found, best first (positions in the corpus).
+    pub articles: Vec<u32>,
     /// The index terms that matched: what the cards mark.
     pub terms: Arc<[String]>,
     /// The query's words that matched nothing.
@@ -138,8 +138,7 @@ async fn run(
         articles: outcome
             .hits
             .iter()
-            .filter_map(|hit| corpus.by_number(hit.article))
-            .map(|a| a.id.clone())
+            .filter_map(|hit| corpus.position_of_number(hit.article))
             .collect(),
         terms: outcome.terms.into(),
         unmatched: outcome.unmatched,

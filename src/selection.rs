@@ -8,8 +8,23 @@ use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 
 use crate::site::use_site;
 
+/// The selection of the current URL, read once for the whole app ([`provide_selection`]):
+/// every card and facet reads this one memo instead of parsing the URL for itself at each
+/// navigation.
+#[derive(Clone, Copy)]
+struct Current(Memo<Selection>);
+
+/// Provides the selection of the current URL to the views under the router.
+pub fn provide_selection() {
+    provide_context(Current(selection_of_url()));
+}
+
 /// The selection in the current URL.
 pub fn use_selection() -> Memo<Selection> {
+    use_context::<Current>().map_or_else(selection_of_url, |current| current.0)
+}
+
+fn selection_of_url() -> Memo<Selection> {
     let query = use_query_map();
     Memo::new(move |_| {
         query.with(|q| {

@@ -85,11 +85,12 @@ pub fn Card(
     }
 }
 
-/// The cards of `ids` (article ids, in order), a page at a time; the count of pages shown goes
-/// back to one whenever the list changes.
+/// The cards of `articles` (positions in the corpus, in order), a page at a time; the count
+/// of pages shown goes back to one whenever the list changes. Cards are keyed by article: an
+/// article still shown after a change keeps its card.
 #[component]
 pub fn CardList(
-    ids: Signal<Vec<String>>,
+    articles: Signal<Vec<u32>>,
     #[prop(optional)] nested: bool,
     /// The words a search matched, marked in the cards.
     #[prop(optional)]
@@ -98,24 +99,25 @@ pub fn CardList(
     let marks = marks.unwrap_or_else(|| Signal::stored(Arc::from([])));
     let corpus = use_corpus();
     let pages = RwSignal::new(1usize);
-    Effect::watch(move || ids.track(), move |_, _, _| pages.set(1), false);
+    Effect::watch(move || articles.track(), move |_, _, _| pages.set(1), false);
     let shown = move || {
-        ids.with(|ids| {
-            ids.iter()
+        articles.with(|articles| {
+            articles
+                .iter()
                 .take(pages.get() * PAGE)
-                .cloned()
+                .copied()
                 .collect::<Vec<_>>()
         })
     };
-    let remaining = move || ids.with(Vec::len).saturating_sub(pages.get() * PAGE);
+    let remaining = move || articles.with(Vec::len).saturating_sub(pages.get() * PAGE);
     view! {
         <ol class="cards">
             <For
                 each=shown
-                key=|id| id.clone()
-                children=move |id: String| {
+                key=|position| *position
+                children=move |position: u32| {
                     corpus
-                        .article(&id)
+                        .article_at(position)
                         .cloned()
                         .map(|summary| {
                             view! {

@@ -51,11 +51,8 @@ fn EntityView(entity: Entity) -> impl IntoView {
     let title = entity.name.clone();
     use_title(move || title.clone());
     let paths = use_site().paths;
-    let ids: Vec<String> = corpus
-        .articles_mentioning(&entity.id)
-        .map(|a| a.id.clone())
-        .collect();
-    let article_count = ids.len();
+    let articles = corpus.positions_mentioning(&entity.id);
+    let article_count = articles.len();
     // For dates, the full day with its weekday: "Mon 6 January 2025".
     let date = entity
         .value
@@ -127,7 +124,7 @@ fn EntityView(entity: Entity) -> impl IntoView {
             {company}
             <section class="entity-articles" aria-labelledby="entity-articles-heading">
                 <h2 id="entity-articles-heading">"Articles that mention " <bdi>{entity.name.clone()}</bdi></h2>
-                <CardList ids=Signal::stored(ids) nested=true />
+                <CardList articles=Signal::stored(articles) nested=true />
             </section>
         </article>
     }

@@ -7,8 +7,8 @@ use kiosque_model::Selection;
 use kiosque_model::display::count_noun;
 use kiosque_model::display::quote_search;
 use kiosque_model::explain::{explain_empty, no_search_match};
-use kiosque_model::facets::filter;
-use kiosque_model::home::{distinct_entities, selection_title};
+use kiosque_model::facets::{FacetCounts, matching};
+use kiosque_model::home::selection_title;
 use leptos::prelude::*;
 
 use crate::components::card::CardList;
@@ -84,25 +84,19 @@ pub fn Home() -> impl IntoView {
     let selection = use_selection();
     let site = use_site();
     let (paths, files) = (site.paths, site.search);
-    // The articles that mention every selected entity, newest first.
+    // The articles that mention every selected entity, newest first (positions in the
+    // corpus). Only the entities decide: a keystroke in the search box does not redo it.
+    let entities = Memo::new(move |_| selection.with(|s| s.with_search("")));
     let filtered = {
         let corpus = Arc::clone(&corpus);
-        Memo::new(move |_| {
-            selection.with(|s| {
-                filter(&corpus, s)
-                    .iter()
-                    .map(|a| a.id.clone())
-                    .collect::<Vec<_>>()
-            })
-        })
+        Memo::new(move |_| entities.with(|s| matching(&corpus, s)))
     };
     let outcome = {
         let corpus = Arc::clone(&corpus);
         LocalResource::new(move || {
             let (text, filtering) =
                 selection.with(|s| (s.search_query().map(str::to_owned), s.filters_entities()));
-            let within = filtering
-                .then(|| filtered.with(|ids| corpus.numbers_of(ids.iter().map(String::as_str))));
+            let within = filtering.then(|| filtered.with(|positions| corpus.numbers_at(positions)));
             let (files, paths, corpus) = (files, paths.clone(), Arc::clone(&corpus));
             async move {
                 match text {
@@ -132,12 +126,12 @@ pub fn Home() -> impl IntoView {
         Searched::Found(found) => found.terms,
         _ => Arc::from([]),
     });
-    let entity_total = {
+    // Counted once for the sidebar and the drawer's label.
+    let counts = {
         let corpus = Arc::clone(&corpus);
-        Memo::new(move |_| {
-            visible.with(|ids| distinct_entities(ids.iter().filter_map(|id| corpus.article(id))))
-        })
+        Memo::new(move |_| visible.with(|positions| FacetCounts::new(&corpus, positions)))
     };
+    let entity_total = Memo::new(move |_| counts.with(FacetCounts::distinct));
     let drawer = Drawer::new();
     provide_context(drawer);
     let title = {
@@ -173,11 +167,11 @@ pub fn Home() -> impl IntoView {
             >
                 {move || drawer_label(entity_total.get())}
             </button>
-            <Sidebar visible selection drawer />
+            <Sidebar counts selection drawer />
             <div class="results" id="results" tabindex="-1">
                 <FilterBar />
                 <p class="result-count" id="results-count" role="status">{status}</p>
-                <CardList ids=Signal::from(visible) marks />
+                <CardList articles=Signal::from(visible) marks />
                 <EmptyResult selection searched />
             </div>
         </div>

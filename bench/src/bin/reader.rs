@@ -9,10 +9,14 @@
 //! cargo run --release -p kiosque-bench --bin reader -- 1k 10k 100k    # 100,000 takes minutes
 //! ```
 //!
-//! Options: `--dist DIR` (a release build of the app, default `dist/`), `--kiosque PATH` (by
-//! default the workspace's is built with `cargo build --release -p kiosque-cli`), `--work DIR`
-//! (corpora and sites; default a temporary directory, removed afterwards unless `--keep`),
-//! `--words W1,W2` (the words typed into the search box).
+//! Options: `--dist DIR` (a release build of the app, default `dist/`; given more than once,
+//! each app is measured on the same data, one after the other, and the tables have a row per
+//! app: a before/after in one run), `--kiosque PATH` (by default the workspace's is built with
+//! `cargo build --release -p kiosque-cli`), `--work DIR` (corpora and sites; default a temporary
+//! directory, removed afterwards unless `--keep`), `--words W1,W2` (the words typed into the
+//! search box), `--profile DIR` (writes Chromium's CPU profile of the cached facet clicks and
+//! of the cached keystrokes to `DIR/<app>-<size>-{facets,search}.cpuprofile`, which Chromium's
+//! DevTools open; build the app with `data-keep-debug` for function names).
 //!
 //! What it measures, in page JavaScript (`performance.now`, `MutationObserver`,
 //! `requestAnimationFrame`, the Resource Timing API):
@@ -170,32 +174,35 @@ fn main() -> ExitCode {
 
 struct Args {
     sizes: Vec<usize>,
-    dist: PathBuf,
+    dists: Vec<PathBuf>,
     kiosque: Option<PathBuf>,
     work: Option<PathBuf>,
     keep: bool,
     words: Vec<String>,
+    profile: Option<PathBuf>,
 }
 
-const USAGE: &str = "usage: reader [SIZE…] [--dist DIR] [--kiosque PATH] [--work DIR] [--keep] \
-    [--words W1,W2]  (sizes default to 1k 10k; --dist defaults to dist/, which \
-    `trunk build --release` makes)";
+const USAGE: &str = "usage: reader [SIZE…] [--dist DIR]… [--kiosque PATH] [--work DIR] [--keep] \
+    [--words W1,W2] [--profile DIR]  (sizes default to 1k 10k; --dist defaults to dist/, which \
+    `trunk build --release` makes; several --dist are measured on the same data)";
 
 fn parse_args() -> anyhow::Result<Args> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut parsed = Args {
         sizes: Vec::new(),
-        dist: root.join("dist"),
+        dists: Vec::new(),
         kiosque: None,
         work: None,
         keep: false,
         words: vec!["election".to_owned(), "gouvernement".to_owned()],
+        profile: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().with_context(|| format!("{arg} needs a value"));
         match arg.as_str() {
-            "--dist" => parsed.dist = PathBuf::from(value()?),
+            "--dist" => parsed.dists.push(PathBuf::from(value()?)),
+            "--profile" => parsed.profile = Some(PathBuf::from(value()?)),
             "--kiosque" => parsed.kiosque = Some(PathBuf::from(value()?)),
             "--work" => parsed.work = Some(PathBuf::from(value()?)),
             "--keep" => parsed.keep = true,
@@ -219,6 +226,9 @@ fn parse_args() -> anyhow::Result<Args> {
     if parsed.sizes.is_empty() {
         parsed.sizes = vec![1000, 10_000];
     }
+    if parsed.dists.is_empty() {
+        parsed.dists.push(root.join("dist"));
+    }
     if parsed.words.is_empty() {
         bail!("--words needs at least one word");
     }
@@ -228,6 +238,8 @@ fn parse_args() -> anyhow::Result<Args> {
 /// What was measured on one site.
 struct Measured {
     size: usize,
+    /// The app measured (its `--dist` directory's name), when there are several.
+    app: Option<String>,
     data_files: usize,
     data_bytes: u64,
     home: FirstLoad,
@@ -240,6 +252,16 @@ struct Measured {
     keys_unchanged: usize,
     /// The files the first word's search fetched, with their brotli sizes.
     first_search: Vec<(String, usize)>,
+}
+
+impl Measured {
+    /// The first cell of its rows: the number of articles, and the app when there are several.
+    fn row(&self) -> String {
+        match &self.app {
+            Some(app) => format!("{} `{app}`", thousands(self.size)),
+            None => thousands(self.size),
+        }
+    }
 }
 
 /// One timed action.
@@ -292,11 +314,13 @@ fn run() -> anyhow::Result<()> {
             return Ok(());
         }
     };
-    if !args.dist.join("index.html").is_file() {
-        bail!(
-            "no app at {} (make one with `source scripts/env.sh && trunk build --release`, or pass --dist DIR)",
-            args.dist.display()
-        );
+    for dist in &args.dists {
+        if !dist.join("index.html").is_file() {
+            bail!(
+                "no app at {} (make one with `source scripts/env.sh && trunk build --release`, or pass --dist DIR)",
+                dist.display()
+            );
+        }
     }
     if kiosque_e2e::which("chromedriver").is_none() {
         bail!("chromedriver is missing (apt-get install chromium chromium-driver)");
@@ -309,54 +333,83 @@ fn run() -> anyhow::Result<()> {
         std::env::temp_dir().join(format!("kiosque-reader-{}", std::process::id()))
     });
     std::fs::create_dir_all(&work).with_context(|| format!("cannot create {}", work.display()))?;
+    if let Some(dir) = &args.profile {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
 
     let mut sizes = Brotli::default();
-    let app = app_files(&args.dist, &mut sizes)?;
+    let several = args.dists.len() > 1;
+    let mut apps = Vec::new();
+    for dist in &args.dists {
+        apps.push((app_name(dist), app_files(dist, &mut sizes)?));
+    }
     let runtime = tokio::runtime::Runtime::new().context("a tokio runtime")?;
     let mut measured = Vec::new();
     for &size in &args.sizes {
-        let site = work.join(format!("site-{size}"));
-        build_site(&source, &kiosque, &args.dist, &work, size, &site)?;
-        let server = Server::start(&site);
-        let started = Instant::now();
-        let m = runtime.block_on(measure(&server, &site, size, &args.words, &mut sizes))?;
-        eprintln!(
-            "reader: measured {size} articles in {:.0}s",
-            started.elapsed().as_secs_f64()
-        );
-        measured.push(m);
-        drop(server);
+        let data = build_data(&source, &kiosque, &work, size)?;
+        for (dist, (name, _)) in args.dists.iter().zip(&apps) {
+            let site = if several {
+                work.join(format!("site-{size}-{name}"))
+            } else {
+                work.join(format!("site-{size}"))
+            };
+            assemble_site(&kiosque, dist, &data, &site)?;
+            let server = Server::start(&site);
+            let started = Instant::now();
+            let profile = args
+                .profile
+                .as_ref()
+                .map(|dir| dir.join(format!("{name}-{size}")));
+            let mut m = runtime.block_on(measure(
+                &server,
+                &site,
+                size,
+                &args.words,
+                &mut sizes,
+                profile.as_deref(),
+            ))?;
+            m.app = several.then(|| name.clone());
+            eprintln!(
+                "reader: measured {size} articles with {name} in {:.0}s",
+                started.elapsed().as_secs_f64()
+            );
+            measured.push(m);
+            drop(server);
+            if !args.keep {
+                let _ = std::fs::remove_dir_all(&site);
+            }
+        }
         if !args.keep {
-            let _ = std::fs::remove_dir_all(&site);
+            let _ = std::fs::remove_dir_all(&data);
         }
     }
     if !args.keep && args.work.is_none() {
         let _ = std::fs::remove_dir_all(&work);
     }
-    report(&app, &measured);
+    report(&apps, &measured);
     Ok(())
 }
 
-/// Writes a corpus of `size` articles, builds its data into a copy of `dist` and renders its
-/// pages, as `scripts/test` does for the browser tests' large site.
-fn build_site(
+/// The name of an app: its directory's.
+fn app_name(dist: &Path) -> String {
+    dist.file_name()
+        .map_or_else(|| "dist".to_owned(), |n| n.to_string_lossy().into_owned())
+}
+
+/// Writes a corpus of `size` articles and builds its data with the release CLI into
+/// `work/data-<size>`, as `scripts/test` does for the browser tests' large site; returns it.
+fn build_data(
     source: &Source,
     kiosque: &Path,
-    dist: &Path,
     work: &Path,
     size: usize,
-    site: &Path,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<PathBuf> {
     let corpus = work.join(format!("corpus-{size}"));
+    let data = work.join(format!("data-{size}"));
     let _ = std::fs::remove_dir_all(&corpus);
-    let _ = std::fs::remove_dir_all(site);
+    let _ = std::fs::remove_dir_all(&data);
     let started = Instant::now();
     source.write_dir(size, 1000, Options::default(), &corpus)?;
-    kiosque_e2e::copy_dir(dist, site);
-    for generated in ["data", "article", "entity"] {
-        let _ = std::fs::remove_dir_all(site.join(generated));
-    }
-    let data = site.join("data");
     kiosque_run(
         kiosque,
         &[
@@ -368,6 +421,22 @@ fn build_site(
             "--no-cache".as_ref(),
         ],
     )?;
+    let _ = std::fs::remove_dir_all(&corpus);
+    eprintln!(
+        "reader: built the {size}-article data in {:.0}s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(data)
+}
+
+/// A copy of the app `dist` with `data` in place of its own and its pages rendered.
+fn assemble_site(kiosque: &Path, dist: &Path, data: &Path, site: &Path) -> anyhow::Result<()> {
+    let _ = std::fs::remove_dir_all(site);
+    kiosque_e2e::copy_dir(dist, site);
+    for generated in ["data", "article", "entity"] {
+        let _ = std::fs::remove_dir_all(site.join(generated));
+    }
+    kiosque_e2e::copy_dir(data, &site.join("data"));
     kiosque_run(
         kiosque,
         &[
@@ -376,13 +445,7 @@ fn build_site(
             site.as_os_str(),
             "--quiet".as_ref(),
         ],
-    )?;
-    let _ = std::fs::remove_dir_all(&corpus);
-    eprintln!(
-        "reader: built the {size}-article site (data and pages) in {:.0}s",
-        started.elapsed().as_secs_f64()
-    );
-    Ok(())
+    )
 }
 
 fn kiosque_run(kiosque: &Path, args: &[&std::ffi::OsStr]) -> anyhow::Result<()> {
@@ -482,6 +545,7 @@ async fn measure(
     size: usize,
     words: &[String],
     sizes: &mut Brotli,
+    profile: Option<&Path>,
 ) -> anyhow::Result<Measured> {
     let (data_files, data_bytes) = count_files(&site.join("data"))?;
     let browser = Browser::new().await;
@@ -562,7 +626,10 @@ async fn measure(
         bail!("no facet in the sidebar at {home_url}");
     }
     let mut clicks = Vec::new();
-    for _pass in 0..2 {
+    for pass in 0..2 {
+        if pass == 1 {
+            start_profile(&browser, profile).await?;
+        }
         for entity in &facets {
             let action = json!({ "kind": "facet", "entity": entity });
             match act(&browser, &action).await? {
@@ -575,13 +642,17 @@ async fn measure(
             }
         }
     }
+    stop_profile(&browser, profile, "facets").await?;
 
     // Search: each word typed key by key with nothing of the search cached, then again.
     first_load(&browser, &home_url).await?;
     let mut keys = Vec::new();
     let mut keys_unchanged = 0;
     let mut first_search = Vec::new();
-    for _pass in 0..2 {
+    for pass in 0..2 {
+        if pass == 1 {
+            start_profile(&browser, profile).await?;
+        }
         for word in words {
             let mut fetched_by_word = Vec::new();
             let typed: Vec<char> = word.chars().collect();
@@ -602,9 +673,11 @@ async fn measure(
             let _ = act(&browser, &json!({ "kind": "type", "value": "" })).await?;
         }
     }
+    stop_profile(&browser, profile, "search").await?;
     browser.close().await;
     Ok(Measured {
         size,
+        app: None,
         data_files,
         data_bytes,
         home,
@@ -614,6 +687,40 @@ async fn measure(
         keys_unchanged,
         first_search,
     })
+}
+
+/// Starts Chromium's CPU profiler, when a profile is asked for.
+async fn start_profile(browser: &Browser, profile: Option<&Path>) -> anyhow::Result<()> {
+    if profile.is_none() {
+        return Ok(());
+    }
+    for (command, params) in [
+        ("Profiler.enable", json!({})),
+        ("Profiler.setSamplingInterval", json!({ "interval": 100 })),
+        ("Profiler.start", json!({})),
+    ] {
+        browser
+            .cdp(command, params)
+            .await
+            .with_context(|| format!("DevTools {command}"))?;
+    }
+    Ok(())
+}
+
+/// Stops the profiler and writes its profile to `<profile>-<what>.cpuprofile`.
+async fn stop_profile(browser: &Browser, profile: Option<&Path>, what: &str) -> anyhow::Result<()> {
+    let Some(profile) = profile else {
+        return Ok(());
+    };
+    let stopped = browser
+        .cdp("Profiler.stop", json!({}))
+        .await
+        .context("DevTools Profiler.stop")?;
+    let mut file = profile.as_os_str().to_owned();
+    file.push(format!("-{what}.cpuprofile"));
+    std::fs::write(&file, stopped["profile"].to_string())
+        .with_context(|| format!("cannot write {}", file.to_string_lossy()))?;
+    Ok(())
 }
 
 /// Opens `url` and waits for the frame after its first card: the milliseconds since the
@@ -732,30 +839,40 @@ fn timed(values: &[Timed], fetched: bool, budget: f64) -> (String, &'static str)
     }
 }
 
-fn report(app: &[(String, u64, usize)], measured: &[Measured]) {
+/// Each app (its name, its files with raw and brotli sizes), and what was measured.
+type Apps = [(String, Vec<(String, u64, usize)>)];
+
+fn report(apps: &Apps, measured: &[Measured]) {
     println!(
         "\nThe reader at archive scale, headless Chromium on localhost (1 KB = 1,024 bytes, brotli quality 11)\n"
     );
 
-    let total: usize = app.iter().map(|f| f.2).sum();
-    println!(
-        "App (wasm + JS + CSS), brotli 11: budget ≤ {}\n",
-        kb(APP_BUDGET)
-    );
-    println!("| file | raw | brotli |");
-    println!("|---|---:|---:|");
-    for (name, raw, brotli) in app {
-        println!("| {name} | {} | {} |", kb(*raw as usize), kb(*brotli));
+    for (name, app) in apps {
+        let total: usize = app.iter().map(|f| f.2).sum();
+        let which = if apps.len() > 1 {
+            format!(" `{name}`")
+        } else {
+            String::new()
+        };
+        println!(
+            "App{which} (wasm + JS + CSS), brotli 11: budget ≤ {}\n",
+            kb(APP_BUDGET)
+        );
+        println!("| file | raw | brotli |");
+        println!("|---|---:|---:|");
+        for (name, raw, brotli) in app {
+            println!("| {name} | {} | {} |", kb(*raw as usize), kb(*brotli));
+        }
+        println!(
+            "| **total** | {} | **{}**: {} |\n",
+            kb(app.iter().map(|f| f.1 as usize).sum()),
+            kb(total),
+            verdict(total <= APP_BUDGET)
+        );
     }
-    println!(
-        "| **total** | {} | **{}**: {} |",
-        kb(app.iter().map(|f| f.1 as usize).sum()),
-        kb(total),
-        verdict(total <= APP_BUDGET)
-    );
 
     println!(
-        "\nFirst load, cache off: data (brotli) fetched before the first card, budget ≤ {} at 10k and 100k; time to the first card, median of {LOADS} loads\n",
+        "First load, cache off: data (brotli) fetched before the first card, budget ≤ {} at 10k and 100k; time to the first card, median of {LOADS} loads\n",
         kb(FIRST_CARD_BUDGET)
     );
     println!(
@@ -770,7 +887,7 @@ fn report(app: &[(String, u64, usize)], measured: &[Measured]) {
             let applies = m.size >= 10_000;
             println!(
                 "| {} | {page} | {} | {largest} | {} | {:.0} ms | {} |",
-                thousands(m.size),
+                m.row(),
                 kb(load.data()),
                 kb(load.total()),
                 median(load.times.iter().copied()).unwrap_or(f64::NAN),
@@ -791,10 +908,7 @@ fn report(app: &[(String, u64, usize)], measured: &[Measured]) {
     for m in measured {
         let (fetching, v1) = timed(&m.clicks, true, FETCHING_BUDGET_MS);
         let (cached, v2) = timed(&m.clicks, false, CACHED_BUDGET_MS);
-        println!(
-            "| {} | {fetching} | {v1} | {cached} | {v2} |",
-            thousands(m.size)
-        );
+        println!("| {} | {fetching} | {v1} | {cached} | {v2} |", m.row());
     }
 
     println!(
@@ -812,7 +926,7 @@ fn report(app: &[(String, u64, usize)], measured: &[Measured]) {
             .map_or("n/a (budget at 10k and 100k)", |b| verdict(added <= b));
         println!(
             "| {} | {fetching} | {v1} | {cached} | {v2} | {} | {} | {} | {v3} |",
-            thousands(m.size),
+            m.row(),
             m.keys_unchanged,
             kb(added),
             m.first_search.len()
@@ -825,7 +939,7 @@ fn report(app: &[(String, u64, usize)], measured: &[Measured]) {
     for m in measured {
         println!(
             "| {} | {} | {:.1} MB | {} |",
-            thousands(m.size),
+            m.row(),
             thousands(m.data_files),
             m.data_bytes as f64 / 1e6,
             if m.size >= 100_000 {
@@ -847,7 +961,7 @@ fn report(app: &[(String, u64, usize)], measured: &[Measured]) {
                 .iter()
                 .map(|(p, b)| format!("{p} {}", kb(*b)))
                 .collect();
-            println!("- {} {what}: {}", thousands(m.size), list.join(", "));
+            println!("- {} {what}: {}", m.row(), list.join(", "));
         }
     }
 }

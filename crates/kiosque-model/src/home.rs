@@ -1,8 +1,7 @@
-//! What the home page says about the current view: its title and how many entities it shows.
+//! What the home page says about the current view: its title (how many entities it shows is
+//! [`crate::facets::FacetCounts::distinct`]).
 
-use crate::article::ArticleSummary;
 use crate::display::{QUOTED_ID_CHARS, isolate};
-use crate::entity::EntityId;
 use crate::index::Corpus;
 use crate::selection::Selection;
 use crate::text::shorten;
@@ -23,19 +22,11 @@ pub fn selection_title(corpus: &Corpus, selection: &Selection) -> String {
         .join(" + ")
 }
 
-/// The number of distinct entities the articles mention: the size of the sidebar.
-pub fn distinct_entities<'a>(articles: impl IntoIterator<Item = &'a ArticleSummary>) -> usize {
-    let mut seen: Vec<&EntityId> = articles.into_iter().flat_map(|a| &a.entities).collect();
-    seen.sort_unstable();
-    seen.dedup();
-    seen.len()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::entity::Label;
-    use crate::testing::{article, corpus, entity};
+    use crate::testing::{corpus, entity};
 
     #[test]
     fn the_title_names_the_selection() {
@@ -47,13 +38,5 @@ mod tests {
             selection_title(&corpus, &Selection::from_query("loc-koursk,loc-x")),
             "\u{2068}Koursk\u{2069} + \u{2068}loc-x\u{2069}"
         );
-    }
-
-    #[test]
-    fn entities_are_counted_once() {
-        let a = article("a", &["loc-koursk", "per-trump"]);
-        let b = article("b", &["per-trump", "org-otan"]);
-        assert_eq!(distinct_entities([&a, &b]), 3);
-        assert_eq!(distinct_entities([]), 0);
     }
 }

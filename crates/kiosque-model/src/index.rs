@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::article::ArticleSummary;
-use crate::entity::{Entity, EntityId};
+use crate::entity::{Entity, EntityId, Label};
 use crate::schema::{SchemaError, check_schema};
 
 /// The contents of `index.json`.
@@ -102,6 +102,9 @@ pub fn parse_index(text: &str) -> Result<UncheckedIndex, IndexError> {
 }
 
 /// A [`SiteIndex`] with lookups by id, built once after loading.
+///
+/// Views refer to articles and entities by position (in [`Corpus::articles`] and
+/// [`Corpus::entities`]): filtering and facet counts then work on numbers, not on ids.
 #[derive(Debug, Clone)]
 pub struct Corpus {
     index: SiteIndex,
@@ -110,9 +113,25 @@ pub struct Corpus {
     /// `postings[e]`: the positions of the articles that mention entity `e`, in article order,
     /// so an entity's articles are found without scanning every article.
     postings: Vec<Vec<u32>>,
+    /// `mentioned[a]`: the positions of the entities article `a` mentions, each once, in the
+    /// article's order (ids the entity table does not have are left out).
+    mentioned: Vec<Vec<u32>>,
+    /// `rank[e]`: entity `e`'s place among all entities by corpus mentions (most first), then
+    /// name: the order of facets that have the same count.
+    rank: Vec<u32>,
+    /// `ranked[r]`: the entity of rank `r`.
+    ranked: Vec<u32>,
+    /// Per label (in [`Label::ALL`] order): its entities that some article mentions, by
+    /// number of articles (most first), then rank: the sidebar when every article is shown.
+    by_articles: [Vec<u32>; 4],
     /// Each article's number: its position in `index.json`, by which the search index refers to
     /// it (articles the contract check left out keep the numbers of the others right).
     numbers: Vec<u32>,
+}
+
+/// The index of `label` in [`Label::ALL`].
+pub(crate) fn label_slot(label: Label) -> usize {
+    Label::ALL.iter().position(|&l| l == label).unwrap_or(0)
 }
 
 impl Corpus {
@@ -140,30 +159,124 @@ impl Corpus {
             .map(|(i, a)| (a.id.clone(), i))
             .collect();
         let mut postings: Vec<Vec<u32>> = vec![Vec::new(); index.entities.len()];
+        let mut mentioned: Vec<Vec<u32>> = Vec::with_capacity(index.articles.len());
         for (a, article) in index.articles.iter().enumerate() {
+            let mut entities = Vec::with_capacity(article.entities.len());
             for id in &article.entities {
-                if let Some(list) = entity_pos.get(id).map(|&e| &mut postings[e])
-                    && list.last() != Some(&(a as u32))
+                if let Some(&e) = entity_pos.get(id)
+                    && postings[e].last() != Some(&(a as u32))
                 {
-                    list.push(a as u32);
+                    postings[e].push(a as u32);
+                    entities.push(e as u32);
                 }
             }
+            mentioned.push(entities);
+        }
+        let ranked = ranked(&index.entities);
+        let mut rank = vec![0u32; ranked.len()];
+        for (r, &e) in (0u32..).zip(&ranked) {
+            rank[e as usize] = r;
+        }
+        let mut by_articles: [Vec<u32>; 4] = Default::default();
+        let mut keys: Vec<u64> = Vec::new();
+        for (slot, list) in by_articles.iter_mut().enumerate() {
+            keys.clear();
+            keys.extend(
+                index
+                    .entities
+                    .iter()
+                    .enumerate()
+                    .filter(|&(e, x)| label_slot(x.label) == slot && !postings[e].is_empty())
+                    .map(|(e, _)| facet_key(postings[e].len() as u32, rank[e])),
+            );
+            keys.sort_unstable();
+            list.extend(keys.iter().map(|&k| ranked[key_rank(k)]));
         }
         Corpus {
             index,
             entity_pos,
             article_pos,
             postings,
+            mentioned,
+            rank,
+            ranked,
+            by_articles,
             numbers,
         }
     }
 
+    /// The entity whose [`facet_key`] is `key`.
+    pub(crate) fn entity_of_key(&self, key: u64) -> u32 {
+        self.ranked.get(key_rank(key)).copied().unwrap_or(0)
+    }
+
+    /// The position of the entity with this id in [`Corpus::entities`], if the corpus has it.
+    pub fn entity_position(&self, id: &EntityId) -> Option<u32> {
+        self.entity_pos.get(id).map(|&e| e as u32)
+    }
+
+    /// The article at `position` in [`Corpus::articles`].
+    pub fn article_at(&self, position: u32) -> Option<&ArticleSummary> {
+        self.index.articles.get(position as usize)
+    }
+
+    /// The positions of the entities the article at `position` mentions, each once.
+    pub fn mentioned_by(&self, position: u32) -> &[u32] {
+        self.mentioned
+            .get(position as usize)
+            .map_or(&[][..], Vec::as_slice)
+    }
+
+    /// The positions of the articles that mention the entity at position `entity`, in order.
+    pub fn postings(&self, entity: u32) -> &[u32] {
+        self.postings
+            .get(entity as usize)
+            .map_or(&[][..], Vec::as_slice)
+    }
+
+    /// The place of the entity at `entity` among all entities by corpus mentions (most first),
+    /// then name.
+    pub fn rank(&self, entity: u32) -> u32 {
+        self.rank.get(entity as usize).copied().unwrap_or(u32::MAX)
+    }
+
+    /// The entities of `label` that some article mentions, by number of articles (most
+    /// first), then [`Corpus::rank`].
+    pub fn by_articles(&self, label: Label) -> &[u32] {
+        &self.by_articles[label_slot(label)]
+    }
+
+    /// The positions of the articles that mention the entity, in order: its postings, or, for
+    /// an id the entity table does not have (data not checked), the articles that list it.
+    pub fn positions_mentioning(&self, id: &EntityId) -> Vec<u32> {
+        match self.entity_pos.get(id) {
+            Some(&e) => self.postings[e].clone(),
+            None => (0u32..)
+                .zip(&self.index.articles)
+                .filter(|(_, a)| a.mentions(id))
+                .map(|(p, _)| p)
+                .collect(),
+        }
+    }
+
+    /// The numbers (see [`Corpus::by_number`]) of the articles at `positions`; sorted when the
+    /// positions are.
+    pub fn numbers_at(&self, positions: &[u32]) -> Vec<u32> {
+        positions
+            .iter()
+            .filter_map(|&p| self.numbers.get(p as usize).copied())
+            .collect()
+    }
+
+    /// The position of the article whose number is `number`, if it was kept.
+    pub fn position_of_number(&self, number: u32) -> Option<u32> {
+        self.numbers.binary_search(&number).ok().map(|p| p as u32)
+    }
+
     /// The article whose number (position in `index.json`) is `number`, if it was kept.
     pub fn by_number(&self, number: u32) -> Option<&ArticleSummary> {
-        self.numbers
-            .binary_search(&number)
-            .ok()
-            .and_then(|i| self.index.articles.get(i))
+        self.position_of_number(number)
+            .and_then(|p| self.article_at(p))
     }
 
     /// The numbers of `articles` (ids not in the corpus are skipped), sorted.
@@ -232,6 +345,31 @@ impl Corpus {
                     .filter(move |a| a.mentions(id)),
             )
     }
+}
+
+/// The positions of `entities` by mentions (most first), then name; entities equal in both
+/// keep their order.
+fn ranked(entities: &[Entity]) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..entities.len() as u32).collect();
+    order.sort_unstable_by(|&a, &b| {
+        let (x, y) = (&entities[a as usize], &entities[b as usize]);
+        y.mentions
+            .cmp(&x.mentions)
+            .then_with(|| x.name.cmp(&y.name))
+            .then(a.cmp(&b))
+    });
+    order
+}
+
+/// The order of facets as one number, smallest first: by count (most first), then rank. Facets
+/// are sorted by it with one plain integer sort.
+pub(crate) fn facet_key(count: u32, rank: u32) -> u64 {
+    (u64::from(u32::MAX - count) << 32) | u64::from(rank)
+}
+
+/// The rank in a [`facet_key`].
+fn key_rank(key: u64) -> usize {
+    (key & u64::from(u32::MAX)) as usize
 }
 
 #[cfg(test)]

@@ -1,8 +1,7 @@
 //! The sidebar as listed: facet groups narrowed by the search box and cut to the rows shown.
 
-use crate::article::ArticleSummary;
 use crate::entity::{Entity, EntityId, Label};
-use crate::facets::facet_groups;
+use crate::facets::{FacetCounts, facet_groups};
 use crate::index::Corpus;
 use crate::selection::Selection;
 use crate::text::fold;
@@ -71,35 +70,31 @@ impl SidebarGroup {
     }
 }
 
-/// The sidebar over the `visible` articles: facet groups with their counts, only the entities
-/// matching `query`, at most `limit(label)` rows per group; groups with no match are left out.
+/// The sidebar over the visible articles' `counts`: facet groups with their counts, only the
+/// entities matching `query`, at most `limit(label)` rows per group; groups with no match are
+/// left out.
 pub fn sidebar_groups(
     corpus: &Corpus,
-    visible: &[&ArticleSummary],
+    counts: &FacetCounts,
     selection: &Selection,
     query: &EntityQuery,
     limit: impl Fn(Label) -> usize,
 ) -> Vec<SidebarGroup> {
-    facet_groups(corpus, visible, selection)
+    facet_groups(corpus, counts, selection, |e| query.matches(e), limit)
         .into_iter()
-        .filter_map(|group| {
-            let matching: Vec<SidebarRow> = group
+        .map(|group| SidebarGroup {
+            label: group.label,
+            rows: group
                 .facets
                 .iter()
-                .filter(|f| query.matches(f.entity))
                 .map(|f| SidebarRow {
                     id: f.entity.id.clone(),
                     name: f.entity.name.clone(),
                     count: f.count,
                     selected: f.selected,
                 })
-                .collect();
-            let matched = matching.len();
-            (matched > 0).then(|| SidebarGroup {
-                label: group.label,
-                rows: matching.into_iter().take(limit(group.label)).collect(),
-                matched,
-            })
+                .collect(),
+            matched: group.matched,
         })
         .collect()
 }
@@ -125,9 +120,9 @@ mod tests {
                 entity("per-trump", Label::Person, 9),
             ],
         );
-        let visible: Vec<&ArticleSummary> = corpus.articles().iter().collect();
+        let counts = FacetCounts::new(&corpus, &[0, 1]);
         let selection = Selection::default();
-        let groups = sidebar_groups(&corpus, &visible, &selection, &EntityQuery::new("k"), |_| 2);
+        let groups = sidebar_groups(&corpus, &counts, &selection, &EntityQuery::new("k"), |_| 2);
         // Trump has no "k": the people group goes.
         assert_eq!(groups.len(), 1);
         let places = &groups[0];
@@ -138,7 +133,7 @@ mod tests {
         assert!(!places.has_selected());
         let by_alias = sidebar_groups(
             &corpus,
-            &visible,
+            &counts,
             &selection,
             &EntityQuery::new("KIEV"),
             |_| 10,

@@ -247,3 +247,176 @@ async fn an_archive_sized_site_pages_searches_and_counts_as_the_model_does() {
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
+
+/// The facets of a group as shown: (entity id, count), in order.
+const FACETS: &str = "return Array.from(document.querySelectorAll(\
+    `nav.sidebar section[aria-labelledby='facets-${arguments[0]}'] button.facet`))\
+    .map(b => [b.dataset.entity, Number(b.querySelector('.count').textContent)]);";
+
+async fn facets(browser: &Browser, group: &str) -> Vec<(String, usize)> {
+    let value = browser
+        .client
+        .execute(FACETS, vec![Value::from(group)])
+        .await
+        .expect("the facets read");
+    serde_json::from_value(value).expect("pairs of id and count")
+}
+
+/// How many of `articles` (numbers) mention each entity.
+fn counts_over(data: &Data, articles: &[u32]) -> HashMap<String, usize> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for &n in articles {
+        let mut ids: Vec<&str> = data.articles()[n as usize]["entities"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        for id in ids {
+            *counts.entry(id.to_owned()).or_default() += 1;
+        }
+    }
+    counts
+}
+
+/// Asserts that every facet of `group` shown counts what `expected` says, most first.
+async fn assert_facets(
+    browser: &Browser,
+    group: &str,
+    rows: usize,
+    expected: &HashMap<String, usize>,
+) {
+    let shown = facets(browser, group).await;
+    assert_eq!(shown.len(), rows, "{group}: {shown:?}");
+    for (id, count) in &shown {
+        assert_eq!(Some(count), expected.get(id), "{group}: the count of {id}");
+    }
+    assert!(
+        shown.windows(2).all(|w| w[0].1 >= w[1].1),
+        "{group}: most mentioned first: {shown:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn at_scale_long_facet_groups_show_more_and_card_pages_keep_the_counts_of_the_view() {
+    if !ready() {
+        return;
+    }
+    let Some(root) = large_site() else {
+        return;
+    };
+    let data = Data::read(&root);
+    let everything: Vec<u32> = (0..data.articles().len() as u32).collect();
+    let whole = counts_over(&data, &everything);
+    let people = whole.keys().filter(|id| id.starts_with("per-")).count();
+    assert!(
+        people > 70,
+        "{people} people: a group longer than two pages"
+    );
+    let site = Site::existing(root.clone());
+    let browser = Browser::new().await;
+    browser.open(&site.url("/")).await;
+    browser
+        .wait_until(
+            "the people's group",
+            "return document.querySelectorAll(\"section[aria-labelledby='facets-per'] button.facet\").length > 0;",
+        )
+        .await;
+    // Ten people at first, the most mentioned, each counting every article; the heading counts
+    // them all.
+    let heading = browser
+        .eval_string("return document.getElementById('facets-per').textContent;")
+        .await;
+    assert_eq!(heading, format!("People ({people})"));
+    assert_facets(&browser, "per", 10, &whole).await;
+
+    // "Show 50 more", twice, then "Show fewer".
+    browser
+        .click("nav.sidebar button.show-more-facets[data-group='per']")
+        .await;
+    browser
+        .wait_until(
+            "sixty people",
+            "return document.querySelectorAll(\"section[aria-labelledby='facets-per'] button.facet\").length === 60;",
+        )
+        .await;
+    assert_facets(&browser, "per", 60, &whole).await;
+    let more = browser
+        .eval_string("return document.querySelector(\"nav.sidebar button.show-more-facets[data-group='per']\").textContent;")
+        .await;
+    assert_eq!(more, format!("Show {} more", (people - 60).min(50)));
+    browser
+        .click("nav.sidebar button.show-more-facets[data-group='per']")
+        .await;
+    browser
+        .wait_until(
+            "more people",
+            &format!(
+                "return document.querySelectorAll(\"section[aria-labelledby='facets-per'] button.facet\").length === {};",
+                people.min(110)
+            ),
+        )
+        .await;
+
+    // A person of the second page selected: their articles, a page of cards at a time; the
+    // sidebar counts the whole view, before and after another page of cards.
+    let (person, _) = facets(&browser, "per").await[12].clone();
+    let theirs = data.mentioning(&person);
+    assert!(
+        theirs.len() > PAGE,
+        "{person}: more than a page of articles"
+    );
+    let in_view = counts_over(&data, &theirs);
+    let ids: Vec<String> = theirs.iter().map(|&n| data.id(n)).collect();
+    browser
+        .click(&format!("nav.sidebar button.facet[data-entity='{person}']"))
+        .await;
+    wait_for_first(&browser, "the person's first page of cards", &ids).await;
+    browser
+        .wait_until(
+            "the count of the person's articles",
+            &format!(
+                "return document.getElementById('results-count').textContent === '{} articles';",
+                ids.len()
+            ),
+        )
+        .await;
+    let rows = facets(&browser, "per").await.len();
+    let selected = facets(&browser, "per").await[0].clone();
+    assert_eq!(
+        selected,
+        (person.clone(), ids.len()),
+        "the selected person first"
+    );
+    assert_facets(&browser, "per", rows, &in_view).await;
+    assert_facets(&browser, "loc", 10, &in_view).await;
+    browser.click("button.show-more").await;
+    browser
+        .wait_until(
+            "a second page of the person's cards",
+            &format!(
+                "return document.querySelectorAll('article.card').length === {};",
+                ids.len().min(2 * PAGE)
+            ),
+        )
+        .await;
+    assert_eq!(browser.card_ids().await, ids[..ids.len().min(2 * PAGE)]);
+    assert_facets(&browser, "per", rows, &in_view).await;
+    assert_facets(&browser, "loc", 10, &in_view).await;
+
+    // "Show fewer": ten people again, the selected one first.
+    browser
+        .click("nav.sidebar section[aria-labelledby='facets-per'] button.show-more-facets:last-of-type")
+        .await;
+    browser
+        .wait_until(
+            "ten people again",
+            "return document.querySelectorAll(\"section[aria-labelledby='facets-per'] button.facet\").length === 10;",
+        )
+        .await;
+    assert_eq!(facets(&browser, "per").await[0].0, person);
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
