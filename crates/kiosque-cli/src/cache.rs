@@ -31,6 +31,9 @@ const SUFFIX: &str = ".analyses.jsonl";
 /// The suffix of the records of what builds wrote.
 const WRITTEN_SUFFIX: &str = ".written";
 
+/// The suffix of the records of the input files builds read whole.
+const INPUTS_SUFFIX: &str = ".inputs";
+
 /// Where the cache of builds lives, if anywhere: `$KIOSQUE_CACHE_DIR`, `$XDG_CACHE_HOME/kiosque`
 /// or `$HOME/.cache/kiosque`.
 pub fn directory() -> Option<PathBuf> {
@@ -53,6 +56,12 @@ pub fn file_for(directory: &Path, out: &Path) -> PathBuf {
 /// `directory` (see [`crate::output::Written`]): `written/`, named as its cache file.
 pub fn written_for(directory: &Path, out: &Path) -> PathBuf {
     path_for(&directory.join("written"), out, WRITTEN_SUFFIX)
+}
+
+/// The record of the input files the last build into the output directory `out` read whole, in
+/// the cache `directory` (see [`crate::unread`]): `inputs/`, named as its cache file.
+pub fn inputs_for(directory: &Path, out: &Path) -> PathBuf {
+    path_for(&directory.join("inputs"), out, INPUTS_SUFFIX)
 }
 
 /// `<output's name>-<hash of its absolute path><suffix>` in `directory`.
@@ -177,8 +186,8 @@ pub fn save(path: &Path, articles: &[Analyzed], kept: &Cache<'_>, prune: bool) {
     }
 }
 
-/// Removes the records of written files beside `current` (see [`written_for`]) not modified for
-/// 30 days, but never `current`.
+/// Removes the records beside `current` (see [`written_for`] and [`inputs_for`]) not modified
+/// for 30 days, but never `current`.
 pub fn remove_unused_records(current: &Path) {
     if let Some(dir) = current.parent() {
         remove_unused(dir, current);
@@ -198,6 +207,7 @@ fn remove_unused(dir: &Path, current: &Path) {
         let name = name.to_string_lossy();
         let ours = name.ends_with(SUFFIX)
             || name.ends_with(WRITTEN_SUFFIX)
+            || name.ends_with(INPUTS_SUFFIX)
             || (name.starts_with('.') && name.ends_with(".tmp"));
         let old = entry
             .metadata()

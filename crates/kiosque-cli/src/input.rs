@@ -83,6 +83,14 @@ pub fn origin(path: &Path, line: Option<usize>) -> String {
     }
 }
 
+/// The name of the file an article is alone in, without its extension (none for an article on
+/// a line of a JSON Lines or JSON file): its id when its title is derived.
+pub fn file_stem(path: &Path, line: Option<usize>) -> Option<String> {
+    line.is_none()
+        .then(|| path.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .flatten()
+}
+
 /// One article read from the inputs, with where it came from.
 #[derive(Debug, Clone)]
 pub struct Input {
@@ -104,15 +112,7 @@ impl Input {
     /// and ids (the file's name is an article's id when its title is derived).
     pub fn into_source(self) -> kiosque_corpus::Source {
         let origin = self.origin();
-        let file_stem = self
-            .line
-            .is_none()
-            .then(|| {
-                self.path
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-            })
-            .flatten();
+        let file_stem = file_stem(&self.path, self.line);
         kiosque_corpus::Source {
             origin,
             file_stem,

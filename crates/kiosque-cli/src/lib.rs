@@ -12,3 +12,4 @@ pub mod message;
 pub mod output;
 pub mod pages;
 pub mod progress;
+pub mod unread;

@@ -366,3 +366,85 @@ fn an_append_cut_short_spoils_only_its_own_section() {
     let again = build_with(input, out, &["--cache", &cache_arg]);
     assert_eq!(reused(&again), 4, "rebuilt: {}", stderr(&again));
 }
+
+/// "(N input file(s) unchanged since the last build, not read)": N, or 0 when the summary does
+/// not say.
+fn unread_files(output: &Output) -> usize {
+    stderr(output)
+        .lines()
+        .find_map(|l| l.split_once(" input file(s) unchanged since the last build"))
+        .and_then(|(before, _)| before.rsplit('(').next()?.trim().parse().ok())
+        .unwrap_or(0)
+}
+
+#[test]
+fn input_files_unchanged_since_the_last_build_are_not_read_and_any_edit_is_seen() {
+    let project = Project::new(&TEXTS[..3]);
+    let Project {
+        input, out, clean, ..
+    } = &project;
+    let records = |from: usize, n: usize| -> String {
+        (from..from + n)
+            .map(|i| {
+                format!(
+                    "{{\"id\":\"rec-{i}\",\"title\":\"Sommet {i}\",\"date\":\"2025-02-0{}\",\"text\":\"Emmanuel Macron a reçu Olaf Scholz à Paris, jour {i}.\"}}\n",
+                    i + 1
+                )
+            })
+            .collect()
+    };
+    fs::write(input.join("more.jsonl"), records(0, 2)).expect("write");
+    let cache_dir = project._dir.path().join("cache-dir");
+    let first = build_in_cache(&cache_dir, input, out);
+    assert_eq!(unread_files(&first), 0, "{}", stderr(&first));
+    let again = build_in_cache(&cache_dir, input, out);
+    assert_eq!(unread_files(&again), 4, "{}", stderr(&again));
+    assert_eq!(reused(&again), 5, "{}", stderr(&again));
+
+    // One file edited in place with the same size, its modification time set back: it is read
+    // again all the same (its status-change time tells), and the site shows the edit.
+    let a1 = input.join("a1.txt");
+    let before = fs::metadata(&a1)
+        .and_then(|m| m.modified())
+        .expect("a time");
+    let text = fs::read_to_string(&a1).expect("read");
+    let edited = text.replace("Trump", "Biden");
+    assert_eq!(edited.len(), text.len());
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    fs::write(&a1, &edited).expect("write");
+    fs::File::options()
+        .write(true)
+        .open(&a1)
+        .and_then(|f| f.set_modified(before))
+        .expect("time set back");
+    // And a record added to the JSON Lines file.
+    fs::write(input.join("more.jsonl"), records(0, 3)).expect("write");
+    let third = build_in_cache(&cache_dir, input, out);
+    assert_eq!(unread_files(&third), 2, "a0 and a2: {}", stderr(&third));
+    assert_eq!(reused(&third), 4, "{}", stderr(&third));
+    build_with(input, clean, &["--no-cache"]);
+    assert_same_site(out, clean);
+    let index = fs::read_to_string(out.join("index.json")).expect("index");
+    assert!(
+        index.contains("Biden") && index.contains("rec-2"),
+        "{index}"
+    );
+
+    // Under another article size limit, every file is read again.
+    let out_arg = out.display().to_string();
+    let limited = common::command()
+        .env("KIOSQUE_CACHE_DIR", &cache_dir)
+        .args([
+            "build",
+            &input.display().to_string(),
+            "--out",
+            &out_arg,
+            "--max-article-size",
+            "1MiB",
+        ])
+        .output()
+        .expect("kiosque runs");
+    assert!(limited.status.success(), "{}", stderr(&limited));
+    assert_eq!(unread_files(&limited), 0, "{}", stderr(&limited));
+    assert_same_site(out, clean);
+}

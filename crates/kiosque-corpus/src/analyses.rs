@@ -573,7 +573,7 @@ impl<'a> Cache<'a> {
 
     /// The analysis of the document with this key, if kept and readable (one that is not is
     /// remembered: see [`Cache::damage`]).
-    pub(crate) fn get(&self, key: &str) -> Option<Analyzed> {
+    pub fn get(&self, key: &str) -> Option<Analyzed> {
         match self.by_key.get(key)?.decode() {
             Ok(article) => Some(article),
             Err(e) => {

@@ -36,6 +36,7 @@ pub fn run(read: &ReadArgs, out: &Path, knowledge: KnowledgeFn) -> anyhow::Resul
             quiet: read.quiet,
             max_article_size: read.max_article_size,
             cache: None,
+            unread: None,
             prune_cache: false,
             target: out,
             // A part of a corpus may hold no article (an empty Spark partition): its analyses

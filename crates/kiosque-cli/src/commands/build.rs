@@ -5,12 +5,14 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
+use kiosque_corpus::analyses::Cache;
 use kiosque_corpus::{Analyzed, Site, Source, analyze_lazily, assemble};
 use kiosque_extract::analysis::Analysis;
 use kiosque_extract::ner::knowledge::Knowledge;
 use kiosque_extract::source::Warning;
 use kiosque_extract::source::ents::quoted;
 use kiosque_model::Label;
+use rayon::prelude::*;
 
 use crate::analyses_file;
 use crate::cache::{self, Loaded};
@@ -18,6 +20,7 @@ use crate::input::{self, Input, InputError, ReadOptions};
 use crate::message::{self, count};
 use crate::output;
 use crate::progress;
+use crate::unread::{self, Stamp};
 
 /// What `build` was asked to do.
 #[derive(Debug, Clone)]
@@ -81,6 +84,12 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
         }
         CacheChoice::Off => None,
     };
+    // The input files read whole are recorded in the cache directory, so that the next build
+    // does not read those left unchanged.
+    let unread_record = match options.cache {
+        CacheChoice::Default => cache::directory().map(|d| cache::inputs_for(&d, &options.out)),
+        CacheChoice::File(_) | CacheChoice::Off => None,
+    };
     let analysed = read_and_analyse(
         &ReadSpec {
             inputs: &options.inputs,
@@ -88,6 +97,7 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
             quiet: options.quiet,
             max_article_size: options.max_article_size,
             cache: cache_file.as_deref(),
+            unread: unread_record.as_deref(),
             prune_cache: options.cache == CacheChoice::Default,
             target: &options.out,
             allow_empty: false,
@@ -107,7 +117,7 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
         record.as_deref(),
     )?;
     report_warnings(&site, options.quiet, &analysed.warnings);
-    if let Some(record) = &record {
+    for record in record.iter().chain(&unread_record) {
         cache::remove_unused_records(record);
     }
     if !options.quiet {
@@ -116,7 +126,7 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
             &options.out,
             &analysed.errors,
             started,
-            analysed.reused,
+            (analysed.reused, analysed.unread_files),
         );
     }
     Ok(BuildReport {
@@ -138,6 +148,9 @@ pub struct ReadSpec<'a> {
     pub max_article_size: u64,
     /// The analyses cache to use and update, if any.
     pub cache: Option<&'a Path>,
+    /// The record of the input files read whole by the last build, to use and update, if any
+    /// (see [`unread`]).
+    pub unread: Option<&'a Path>,
     /// Whether the cache is in the cache directory, where the files of outputs not built for
     /// long are removed.
     pub prune_cache: bool,
@@ -159,41 +172,168 @@ pub struct Analysed {
     pub warnings: Vec<String>,
     /// How many analyses came from the cache.
     pub reused: usize,
+    /// How many input files were unchanged since the last build, and so not read.
+    pub unread_files: usize,
+}
+
+/// One input file before analysis.
+enum FileRead {
+    /// Read: the line of each of its articles (analysed in order with the others' articles),
+    /// whether it was read whole (no error, no warning), and its stamp from before it was read.
+    Read {
+        lines: Vec<Option<usize>>,
+        whole: bool,
+        stamp: Option<Stamp>,
+    },
+    /// Unchanged since the last build, so not read: its articles as the cache holds them, its
+    /// stamp and its record.
+    Unread {
+        articles: Vec<Analyzed>,
+        stamp: Stamp,
+        keys: unread::Articles,
+    },
+}
+
+/// The analyses of a file's recorded articles, all from the cache, with where they are now; none
+/// if one is not in the cache or does not decode.
+fn from_cache(file: &Path, keys: &unread::Articles, kept: &Cache<'_>) -> Option<Vec<Analyzed>> {
+    if !keys.iter().all(|(_, key)| kept.contains(key)) {
+        return None;
+    }
+    keys.par_iter()
+        .map(|(line, key)| {
+            let mut article = kept.get(key)?;
+            article.origin = input::origin(file, *line);
+            article.file_stem = input::file_stem(file, *line);
+            Some(article)
+        })
+        .collect()
 }
 
 /// Reads and analyses every article (in parallel, reusing what the cache holds, with a progress
 /// bar), then prints the inputs' errors. Fails, having written nothing, when no article could be
-/// read, or when any input failed and `strict` is set.
+/// read, or when any input failed and `strict` is set. With a record of the inputs
+/// (`spec.unread`), the files unchanged since the last build are not read (see [`unread`]), and
+/// the record is kept up to date.
 pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::Result<Analysed> {
-    let read = input::read_all(
-        spec.inputs,
-        &ReadOptions {
-            max_article_size: spec.max_article_size,
-        },
-    );
-    let errors = read.errors;
-    let progress = progress::bar(
-        read.articles.len() as u64,
-        "analysing",
-        "articles",
-        spec.quiet,
-    );
-    let sources: Vec<Source> = read.articles.into_iter().map(Input::into_source).collect();
     let loaded = spec
         .cache
         .map(|p| Loaded::read(p.to_path_buf()))
         .unwrap_or_default();
     let kept = loaded.cache();
-    let reused = AtomicUsize::new(0);
-    let articles = analyze_lazily(sources, knowledge, Some(&kept), |hit| {
+    let record = spec
+        .unread
+        .map(|p| unread::Record::read(p, spec.max_article_size))
+        .unwrap_or_default();
+    let (files, mut errors, discovered) = input::discover(spec.inputs);
+    let options = ReadOptions {
+        max_article_size: spec.max_article_size,
+    };
+    let read: Vec<(Vec<Input>, Vec<InputError>, FileRead)> = files
+        .par_iter()
+        .map(|file| {
+            // Stamped before it is read: a change while it is read shows next time.
+            let stamp = Stamp::of(file);
+            if let Some(keys) = record.unchanged(file, stamp)
+                && let Some(stamp) = stamp
+                && let Some(articles) = from_cache(file, keys, &kept)
+            {
+                let keys = keys.clone();
+                let unread = FileRead::Unread {
+                    articles,
+                    stamp,
+                    keys,
+                };
+                return (Vec::new(), Vec::new(), unread);
+            }
+            let (inputs, failed) = input::read(file, &options);
+            let whole = failed.is_empty() && inputs.iter().all(|i| i.document.warnings.is_empty());
+            let lines = inputs.iter().map(|i| i.line).collect();
+            (
+                inputs,
+                failed,
+                FileRead::Read {
+                    lines,
+                    whole,
+                    stamp,
+                },
+            )
+        })
+        .collect();
+    let mut inputs = Vec::new();
+    let mut per_file = Vec::with_capacity(read.len());
+    for (read, failed, file) in read {
+        inputs.extend(read);
+        errors.extend(failed);
+        per_file.push(file);
+    }
+    let unread: usize = per_file
+        .iter()
+        .map(|f| match f {
+            FileRead::Unread { articles, .. } => articles.len(),
+            FileRead::Read { .. } => 0,
+        })
+        .sum();
+    let progress = progress::bar(
+        (inputs.len() + unread) as u64,
+        "analysing",
+        "articles",
+        spec.quiet,
+    );
+    progress.inc(unread as u64);
+    let sources: Vec<Source> = inputs.into_iter().map(Input::into_source).collect();
+    let reused = AtomicUsize::new(unread);
+    let analysed = analyze_lazily(sources, knowledge, Some(&kept), |hit| {
         if hit {
             reused.fetch_add(1, Ordering::Relaxed);
         }
         progress.inc(1);
     });
     progress.finish_and_clear();
+    let unread_files = per_file
+        .iter()
+        .filter(|f| matches!(f, FileRead::Unread { .. }))
+        .count();
+    // Back in input order, file by file, noting the files read whole.
+    let mut analysed = analysed.into_iter();
+    let mut articles: Vec<Analyzed> = Vec::with_capacity(analysed.len() + unread);
+    let mut whole: Vec<(&Path, Stamp, unread::Articles)> = Vec::new();
+    for (file, read) in files.iter().zip(per_file) {
+        match read {
+            FileRead::Unread {
+                articles: kept,
+                stamp,
+                keys,
+            } => {
+                articles.extend(kept);
+                whole.push((file, stamp, keys));
+            }
+            FileRead::Read {
+                lines,
+                whole: read_whole,
+                stamp,
+            } => {
+                let start = articles.len();
+                articles.extend(analysed.by_ref().take(lines.len()));
+                if read_whole
+                    && let Some(stamp) = stamp
+                    && !lines.is_empty()
+                {
+                    let keys = lines
+                        .into_iter()
+                        .zip(&articles[start..])
+                        .map(|(line, a)| (line, a.key.clone()))
+                        .collect();
+                    whole.push((file, stamp, keys));
+                }
+            }
+        }
+    }
     if let Some(path) = spec.cache {
         cache::save(path, &articles, &kept, spec.prune_cache);
+    }
+    if let Some(path) = spec.unread {
+        unread::Record::save(path, spec.max_article_size, &whole);
     }
     drop(kept);
     drop(loaded);
@@ -224,7 +364,7 @@ pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::
     let warnings = if spec.quiet {
         Vec::new()
     } else {
-        read.warnings
+        discovered
             .iter()
             .map(ToString::to_string)
             .chain(copies.iter().map(ToString::to_string))
@@ -236,6 +376,7 @@ pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::
         errors,
         warnings,
         reused: reused.into_inner(),
+        unread_files,
     })
 }
 
@@ -405,7 +546,7 @@ pub fn print_summary(
     out: &Path,
     errors: &[InputError],
     started: Instant,
-    reused: usize,
+    (reused, unread_files): (usize, usize),
 ) {
     let count = |label: Label| {
         site.index
@@ -427,8 +568,12 @@ pub fn print_summary(
     ));
     let analysed = site.index.articles.len().saturating_sub(reused);
     if reused > 0 {
+        let unread = match unread_files {
+            0 => String::new(),
+            n => format!(" ({n} input file(s) unchanged since the last build, not read)"),
+        };
         message::note(format_args!(
-            "{reused} analyses reused from the cache, {analysed} article(s) analysed"
+            "{reused} analyses reused from the cache{unread}, {analysed} article(s) analysed"
         ));
     }
     if !errors.is_empty() {

@@ -65,7 +65,7 @@ pub fn run(
     }
     let site = publish(articles, knowledge(), out, quiet, &warnings)?;
     if !quiet {
-        print_summary(&site, out, &[], started, 0);
+        print_summary(&site, out, &[], started, (0, 0));
     }
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! their BM25 scores and the shard files.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
@@ -47,19 +48,57 @@ pub const MAX_SHARDS: usize = 1200;
 type Posting = (u32, u32, u32);
 
 /// One article's terms: what the index needs of it, made apart from the others (in parallel,
-/// and kept in `kiosque build`'s cache with the article's analysis: see [`StoredTerms`]).
+/// and kept in `kiosque build`'s cache with the article's analysis).
+///
+/// Stored as one string of space-separated tokens, in term order: `term` (once in the body),
+/// `term:N` (N times in the body), `term:N/T` (and T times in the title). A term is letters and
+/// digits (see [`super::terms`]): never a space, `:` or `/`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(into = "StoredTerms", try_from = "StoredTerms")]
+#[serde(into = "String", try_from = "String")]
 pub struct DocTerms {
-    /// The distinct terms in sorted order, separated by spaces (a term has none).
+    /// The tokens.
     text: String,
-    /// Per term: where it starts in `text`, and how many times it is in the title and the body.
-    entries: Vec<(u32, u16, u32)>,
+    /// Per term: where it is in `text`, and how many times it is in the title and the body.
+    entries: Vec<(Range<u32>, u16, u32)>,
     /// The number of indexed words, the title's weighted.
     length: u32,
 }
 
+/// Why stored terms are refused.
+const NOT_TERMS: &str = "search terms that are not sorted, distinct words each with its counts";
+
 impl DocTerms {
+    /// Terms with their counts in the title and the body, sorted and distinct.
+    fn from_counts<'t>(terms: impl Iterator<Item = (&'t str, u16, u32)>) -> DocTerms {
+        let mut text = String::new();
+        let mut entries = Vec::new();
+        let mut length: u32 = 0;
+        for (term, title, body) in terms {
+            length = length.saturating_add(u32::from(title) * TITLE_WEIGHT + body);
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            let start = u32::try_from(text.len()).unwrap_or(u32::MAX);
+            text.push_str(term);
+            let end = u32::try_from(text.len()).unwrap_or(u32::MAX);
+            match (title, body) {
+                (0, 1) => {}
+                (0, n) => {
+                    let _ = write!(text, ":{n}");
+                }
+                (t, n) => {
+                    let _ = write!(text, ":{n}/{t}");
+                }
+            }
+            entries.push((start..end, title, body));
+        }
+        DocTerms {
+            text,
+            entries,
+            length,
+        }
+    }
+
     /// Whether the article has no term (no word indexed).
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
@@ -67,13 +106,9 @@ impl DocTerms {
 
     /// Term `i` with its weighted frequency and whether it is in the title.
     fn entry(&self, i: usize) -> Option<(&str, u32, bool)> {
-        let &(start, title, body) = self.entries.get(i)?;
-        let end = match self.entries.get(i + 1) {
-            Some(next) => next.0.checked_sub(1)? as usize,
-            None => self.text.len(),
-        };
-        let term = self.text.get(start as usize..end)?;
-        Some((term, u32::from(title) * TITLE_WEIGHT + body, title > 0))
+        let (range, title, body) = self.entries.get(i)?;
+        let term = self.text.get(range.start as usize..range.end as usize)?;
+        Some((term, u32::from(*title) * TITLE_WEIGHT + body, *title > 0))
     }
 
     /// The first byte of each term, in term order.
@@ -81,53 +116,50 @@ impl DocTerms {
         let bytes = self.text.as_bytes();
         self.entries
             .iter()
-            .map(move |&(start, _, _)| bytes.get(start as usize).copied().unwrap_or(0))
+            .map(move |(range, _, _)| bytes.get(range.start as usize).copied().unwrap_or(0))
     }
 }
 
-/// How [`DocTerms`] are stored (in analyses files): the terms separated by spaces, then the
-/// counts, title then body for each term.
-#[derive(Serialize, Deserialize)]
-struct StoredTerms(String, Vec<u32>);
-
-impl From<DocTerms> for StoredTerms {
-    fn from(doc: DocTerms) -> StoredTerms {
-        let counts = doc
-            .entries
-            .iter()
-            .flat_map(|&(_, title, body)| [u32::from(title), body])
-            .collect();
-        StoredTerms(doc.text, counts)
+impl From<DocTerms> for String {
+    fn from(doc: DocTerms) -> String {
+        doc.text
     }
 }
 
-impl TryFrom<StoredTerms> for DocTerms {
+impl TryFrom<String> for DocTerms {
     type Error = &'static str;
 
-    /// Checks what the index relies on: terms sorted and distinct, each with its counts.
-    fn try_from(StoredTerms(text, counts): StoredTerms) -> Result<DocTerms, Self::Error> {
-        const WRONG: &str = "search terms that are not sorted, distinct words each with its counts";
-        let mut entries = Vec::with_capacity(counts.len() / 2);
+    /// Reads stored tokens, checking what the index relies on: terms sorted and distinct, each
+    /// with its counts.
+    fn try_from(text: String) -> Result<DocTerms, Self::Error> {
+        let number = |digits: &str| digits.parse::<u32>().map_err(|_| NOT_TERMS);
+        let mut entries = Vec::new();
         let mut length: u32 = 0;
-        let mut counts = counts.chunks_exact(2);
         let mut previous: Option<&str> = None;
         let mut start = 0;
-        let terms = text.split(' ').filter(|_| !text.is_empty());
-        for term in terms {
-            let Some(&[title, body]) = counts.next() else {
-                return Err(WRONG);
+        for token in text.split(' ').filter(|_| !text.is_empty()) {
+            let (term, counts) = token.split_once(':').unwrap_or((token, ""));
+            let (body, title) = match counts.split_once('/') {
+                _ if counts.is_empty() => (1, 0),
+                None => (number(counts)?, 0),
+                Some((body, title)) => (number(body)?, number(title)?),
             };
-            let title = u16::try_from(title).map_err(|_| WRONG)?;
-            if term.is_empty() || previous.is_some_and(|p| p >= term) || title == 0 && body == 0 {
-                return Err(WRONG);
+            let title = u16::try_from(title).map_err(|_| NOT_TERMS)?;
+            if term.is_empty()
+                || term.contains('/')
+                || previous.is_some_and(|p| p >= term)
+                || title == 0 && body == 0
+            {
+                return Err(NOT_TERMS);
             }
             previous = Some(term);
             length = length.saturating_add(u32::from(title) * TITLE_WEIGHT + body);
-            entries.push((u32::try_from(start).map_err(|_| WRONG)?, title, body));
-            start += term.len() + 1;
-        }
-        if counts.next().is_some() {
-            return Err(WRONG);
+            let range = |from: usize, to: usize| -> Result<Range<u32>, &'static str> {
+                Ok(u32::try_from(from).map_err(|_| NOT_TERMS)?
+                    ..u32::try_from(to).map_err(|_| NOT_TERMS)?)
+            };
+            entries.push((range(start, start + term.len())?, title, body));
+            start += token.len() + 1;
         }
         Ok(DocTerms {
             text,
@@ -173,25 +205,11 @@ pub fn doc_terms(title: &str, body: &[&str]) -> DocTerms {
         .filter(|(term, _)| !is_stopword(term))
         .collect();
     distinct.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    let mut text = String::with_capacity(distinct.iter().map(|(t, _)| t.len() + 1).sum());
-    let mut length: u32 = 0;
-    let entries = distinct
-        .into_iter()
-        .map(|(term, (title, body))| {
-            length = length.saturating_add(u32::from(title) * TITLE_WEIGHT + body);
-            if !text.is_empty() {
-                text.push(' ');
-            }
-            let start = u32::try_from(text.len()).unwrap_or(u32::MAX);
-            text.push_str(term);
-            (start, title, body)
-        })
-        .collect();
-    DocTerms {
-        text,
-        entries,
-        length,
-    }
+    DocTerms::from_counts(
+        distinct
+            .into_iter()
+            .map(|(term, (title, body))| (term, title, body)),
+    )
 }
 
 /// The built index: the meta file and the shards, each with its path relative to the data

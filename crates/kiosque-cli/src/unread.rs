@@ -1,0 +1,226 @@
+//! Input files unchanged since the last build, which a rebuild does not read again.
+//!
+//! Each build with the default cache records, beside its analyses cache
+//! (`<cache dir>/inputs/<output>-<hash>.inputs`), every input file it read whole — no error, no
+//! warning — with the file's stamp (device, inode, size, modification and status-change times to
+//! the nanosecond) and the key of each article it holds. The next build takes the articles of a
+//! file whose stamp is unchanged from the analyses cache by those keys, without opening the
+//! file. Any write to a file changes its status-change time, which no program can set back, so
+//! a file edited in any way is read again; so is every file when the size limit changed, when
+//! an article's analysis is not in the cache, or when the record is missing or damaged: a
+//! record only ever saves reading.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// The first line of a record, before the size limit it was made under.
+const HEADER: &str = "kiosque-inputs 1";
+
+/// What tells that a file is unchanged: device, inode, size, modification time and
+/// status-change time (seconds and nanoseconds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp([i64; 7]);
+
+impl Stamp {
+    /// The stamp of the file at `path`, where the file system gives one (not for `-`).
+    pub fn of(path: &Path) -> Option<Stamp> {
+        if crate::input::is_dash(path) {
+            return None;
+        }
+        Stamp::of_metadata(&fs::metadata(path).ok()?)
+    }
+
+    #[cfg(unix)]
+    fn of_metadata(meta: &fs::Metadata) -> Option<Stamp> {
+        use std::os::unix::fs::MetadataExt;
+        Some(Stamp([
+            i64::try_from(meta.dev()).ok()?,
+            i64::try_from(meta.ino()).ok()?,
+            i64::try_from(meta.size()).ok()?,
+            meta.mtime(),
+            meta.mtime_nsec(),
+            meta.ctime(),
+            meta.ctime_nsec(),
+        ]))
+    }
+
+    #[cfg(not(unix))]
+    fn of_metadata(_: &fs::Metadata) -> Option<Stamp> {
+        None
+    }
+}
+
+/// The articles of one input file: the line of each (in a JSON Lines or JSON file) and the key
+/// of its document.
+pub type Articles = Vec<(Option<usize>, String)>;
+
+/// The record of the input files the last build read whole.
+#[derive(Debug, Default)]
+pub struct Record {
+    /// By path as the build found it: the file's stamp and its articles.
+    files: HashMap<PathBuf, (Stamp, Articles)>,
+}
+
+impl Record {
+    /// The record at `path`, if it was made under the same article size limit; empty if it is
+    /// missing, damaged or was made under another limit.
+    pub fn read(path: &Path, max_article_size: u64) -> Record {
+        fs::read_to_string(path)
+            .ok()
+            .and_then(|text| Record::parse(&text, max_article_size))
+            .unwrap_or_default()
+    }
+
+    fn parse(text: &str, max_article_size: u64) -> Option<Record> {
+        let mut lines = text.lines();
+        if lines.next()? != format!("{HEADER}\t{max_article_size}") {
+            return None;
+        }
+        let mut files: HashMap<PathBuf, (Stamp, Articles)> = HashMap::new();
+        let mut current: Option<&mut Articles> = None;
+        for line in lines {
+            let mut fields = line.split('\t');
+            match fields.next()? {
+                "F" => {
+                    let mut stamp = [0i64; 7];
+                    for value in &mut stamp {
+                        *value = fields.next()?.parse().ok()?;
+                    }
+                    let path = PathBuf::from(fields.next()?);
+                    let entry = files.entry(path).or_insert((Stamp(stamp), Vec::new()));
+                    current = Some(&mut entry.1);
+                }
+                "A" => {
+                    let line = match fields.next()? {
+                        "-" => None,
+                        n => Some(n.parse().ok()?),
+                    };
+                    let key = fields.next()?.to_owned();
+                    current.as_mut()?.push((line, key));
+                }
+                _ => return None,
+            }
+        }
+        Some(Record { files })
+    }
+
+    /// The articles of the file at `path`, if it is recorded with this stamp.
+    pub fn unchanged(&self, path: &Path, stamp: Option<Stamp>) -> Option<&Articles> {
+        let (recorded, articles) = self.files.get(path)?;
+        (Some(*recorded) == stamp).then_some(articles)
+    }
+
+    /// Keeps at `path` the files read whole by this build, replacing the record in one step.
+    /// Best effort: a record that cannot be written is removed (the next build reads every
+    /// file).
+    pub fn save(path: &Path, max_article_size: u64, files: &[(&Path, Stamp, Articles)]) {
+        let mut text = format!("{HEADER}\t{max_article_size}\n");
+        for (file, Stamp(stamp), articles) in files {
+            // A name the format cannot hold is not recorded: that file is read every time.
+            let Some(name) = file.to_str().filter(|n| !n.contains(['\t', '\n', '\r'])) else {
+                continue;
+            };
+            text.push('F');
+            for value in stamp {
+                let _ = write!(text, "\t{value}");
+            }
+            let _ = writeln!(text, "\t{name}");
+            for (line, key) in articles {
+                match line {
+                    Some(n) => {
+                        let _ = writeln!(text, "A\t{n}\t{key}");
+                    }
+                    None => {
+                        let _ = writeln!(text, "A\t-\t{key}");
+                    }
+                }
+            }
+        }
+        let staging = path.with_file_name(format!(
+            ".{}.{}.tmp",
+            path.file_name().unwrap_or_default().to_string_lossy(),
+            std::process::id()
+        ));
+        let saved = path
+            .parent()
+            .map_or(Ok(()), fs::create_dir_all)
+            .and_then(|()| fs::write(&staging, text))
+            .and_then(|()| fs::rename(&staging, path));
+        if saved.is_err() {
+            let _ = fs::remove_file(&staging);
+            let _ = fs::remove_file(path);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn articles() -> Articles {
+        vec![(Some(1), "a".repeat(64)), (Some(3), "b".repeat(64))]
+    }
+
+    #[test]
+    fn a_record_reads_back_for_the_same_limit_only() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let file = dir.path().join("corpus.jsonl");
+        fs::write(&file, "{}\n").expect("written");
+        let stamp = Stamp::of(&file);
+        assert!(stamp.is_some() || cfg!(not(unix)));
+        let Some(stamp) = stamp else { return };
+        let record = dir.path().join("record");
+        Record::save(&record, 100, &[(file.as_path(), stamp, articles())]);
+        let read = Record::read(&record, 100);
+        assert_eq!(read.unchanged(&file, Some(stamp)), Some(&articles()));
+        assert_eq!(
+            Record::read(&record, 200).unchanged(&file, Some(stamp)),
+            None
+        );
+    }
+
+    #[test]
+    fn a_file_written_since_is_not_unchanged_even_with_its_old_size_and_time() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let file = dir.path().join("a.txt");
+        fs::write(&file, "Kiev").expect("written");
+        let Some(before) = Stamp::of(&file) else {
+            return;
+        };
+        let modified = fs::metadata(&file)
+            .and_then(|m| m.modified())
+            .expect("a time");
+        // Same size, and the modification time set back as `touch -d` would: the status-change
+        // time still tells.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        fs::write(&file, "Kyiv").expect("written");
+        fs::File::options()
+            .write(true)
+            .open(&file)
+            .and_then(|f| f.set_modified(modified))
+            .expect("time set back");
+        let after = Stamp::of(&file);
+        assert_ne!(after, Some(before));
+        let record = dir.path().join("record");
+        Record::save(&record, 1, &[(file.as_path(), before, articles())]);
+        assert_eq!(Record::read(&record, 1).unchanged(&file, after), None);
+    }
+
+    #[test]
+    fn a_damaged_record_is_empty() {
+        for text in [
+            "",
+            "kiosque-inputs 2\t1\n",
+            "kiosque-inputs 1\t1\nA\t1\tkey\n",
+            "kiosque-inputs 1\t1\nF\t1\t2\n",
+            "kiosque-inputs 1\t1\nX\n",
+        ] {
+            assert!(
+                Record::parse(text, 1).is_none_or(|r| r.files.is_empty()),
+                "{text:?}"
+            );
+        }
+    }
+}
