@@ -186,6 +186,26 @@ pub fn save(path: &Path, articles: &[Analyzed], kept: &Cache<'_>, prune: bool) {
     }
 }
 
+/// Replaces the record at `path` (of written files, of inputs read) with `text` in one step,
+/// creating its directory. Best effort: a record that cannot be written is removed, so that the
+/// next build does not trust an old one.
+pub fn save_record(path: &Path, text: &str) {
+    let staging = path.with_file_name(format!(
+        ".{}.{}.tmp",
+        path.file_name().unwrap_or_default().to_string_lossy(),
+        std::process::id()
+    ));
+    let saved = path
+        .parent()
+        .map_or(Ok(()), fs::create_dir_all)
+        .and_then(|()| fs::write(&staging, text))
+        .and_then(|()| fs::rename(&staging, path));
+    if saved.is_err() {
+        let _ = fs::remove_file(&staging);
+        let _ = fs::remove_file(path);
+    }
+}
+
 /// Removes the records beside `current` (see [`written_for`] and [`inputs_for`]) not modified
 /// for 30 days, but never `current`.
 pub fn remove_unused_records(current: &Path) {

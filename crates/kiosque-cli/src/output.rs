@@ -568,21 +568,7 @@ impl Written {
                 _ => None,
             })
             .collect();
-        let text = Written::render(&entries);
-        let staging = record.with_file_name(format!(
-            ".{}.{}.tmp",
-            record.file_name().unwrap_or_default().to_string_lossy(),
-            std::process::id()
-        ));
-        let saved = record
-            .parent()
-            .map_or(Ok(()), fs::create_dir_all)
-            .and_then(|()| fs::write(&staging, text))
-            .and_then(|()| fs::rename(&staging, record));
-        if saved.is_err() {
-            let _ = fs::remove_file(&staging);
-            let _ = fs::remove_file(record);
-        }
+        crate::cache::save_record(record, &Written::render(&entries));
     }
 }
 

@@ -138,20 +138,7 @@ impl Record {
                 }
             }
         }
-        let staging = path.with_file_name(format!(
-            ".{}.{}.tmp",
-            path.file_name().unwrap_or_default().to_string_lossy(),
-            std::process::id()
-        ));
-        let saved = path
-            .parent()
-            .map_or(Ok(()), fs::create_dir_all)
-            .and_then(|()| fs::write(&staging, text))
-            .and_then(|()| fs::rename(&staging, path));
-        if saved.is_err() {
-            let _ = fs::remove_file(&staging);
-            let _ = fs::remove_file(path);
-        }
+        crate::cache::save_record(path, &text);
     }
 }
 
