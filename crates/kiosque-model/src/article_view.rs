@@ -71,7 +71,7 @@ pub fn mention_label(text: &str, entity: Option<&Entity>) -> String {
     match entity {
         None => text.to_owned(),
         Some(entity) => {
-            let kind = entity.label.singular().to_lowercase();
+            let kind = entity.label.lowercase();
             if fold(text.trim()) == fold(&entity.name) {
                 format!("{text} ({kind})")
             } else {

@@ -93,7 +93,8 @@ pub fn language_name(code: &str) -> String {
         "pl" => "Polish",
         "ar" => "Arabic",
         "zh" => "Chinese",
-        _ => return code.to_uppercase(),
+        // Language codes are ASCII: no Unicode case tables needed.
+        _ => return code.to_ascii_uppercase(),
     };
     name.to_owned()
 }

@@ -156,6 +156,17 @@ impl Label {
         }
     }
 
+    /// A singular noun for this label, in lower case, as inside a sentence (no case conversion:
+    /// the app carries no case tables for this).
+    pub fn lowercase(self) -> &'static str {
+        match self {
+            Label::Person => "person",
+            Label::Place => "place",
+            Label::Organisation => "organisation",
+            Label::Date => "date",
+        }
+    }
+
     /// A singular noun for this label.
     pub fn singular(self) -> &'static str {
         match self {
@@ -217,6 +228,13 @@ impl<Id> Entity<Id> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_label_has_its_noun_in_lower_case() {
+        for label in Label::ALL {
+            assert_eq!(label.lowercase(), label.singular().to_lowercase());
+        }
+    }
 
     #[test]
     fn an_entity_id_holds_only_a_valid_id() {

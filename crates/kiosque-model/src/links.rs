@@ -51,7 +51,8 @@ pub fn display_host(url: &str) -> Option<String> {
         Some(v6) => &authority[..v6.find(']').map_or(authority.len(), |i| i + 2)],
         None => authority.split(':').next().unwrap_or_default(),
     };
-    let host = host.trim_end_matches('.').to_lowercase();
+    // Host names are ASCII (internationalised ones travel as punycode): no Unicode case tables.
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
     (!host.is_empty()).then_some(host)
 }
 
