@@ -387,3 +387,78 @@ pub fn build(docs: Vec<DocTerms>, target_shard_bytes: usize) -> Built {
         shards,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stored(doc: &DocTerms) -> String {
+        serde_json::from_str(&serde_json::to_string(doc).expect("serialises")).expect("a string")
+    }
+
+    #[test]
+    fn terms_are_stored_as_tokens_and_read_back_the_same() {
+        let doc = doc_terms(
+            "Koursk sous les bombes",
+            &["Les bombes tombent sur Koursk et Koursk résiste."],
+        );
+        assert_eq!(stored(&doc), "bombes:1/1 koursk:2/1 resiste tombent");
+        let back: DocTerms =
+            serde_json::from_str(&serde_json::to_string(&doc).expect("json")).expect("reads back");
+        assert_eq!(back, doc);
+        let empty: DocTerms = serde_json::from_str("\"\"").expect("no term");
+        assert!(empty.is_empty());
+    }
+
+    #[test]
+    fn stored_terms_the_index_could_not_rely_on_are_refused() {
+        for bad in [
+            "koursk bombes",  // out of order
+            "bombes bombes",  // repeated
+            "bombes:0",       // never there
+            "bombes:0/0",     // never there
+            "bombes:x",       // not a count
+            "bombes:1/70000", // more title words than a title holds
+            "bombes/1",       // a count without its colon
+            "bombes  koursk", // an empty term
+            " bombes",        // an empty term
+        ] {
+            assert!(
+                serde_json::from_str::<DocTerms>(&format!("{bad:?}")).is_err(),
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn terms_grouped_by_first_byte_come_out_sorted_across_shards_and_the_same_each_time() {
+        // More articles than one group, words starting with many bytes (ASCII, accents folded,
+        // Cyrillic): the shards are cut from the whole sorted run, as one pass would make them.
+        let docs: Vec<DocTerms> = (0..DOCS_PER_GROUP * 2 + 7)
+            .map(|i| {
+                doc_terms(
+                    &format!("Article {i} à Kyiv"),
+                    &[&format!("mot{} zèbre Київ {} étoile", i % 13, i % 7)],
+                )
+            })
+            .collect();
+        let built = build(docs.clone(), 2048);
+        assert!(built.shards.len() > 3, "{}", built.shards.len());
+        let mut previous = String::new();
+        let meta = Meta::parse(std::str::from_utf8(&built.meta).expect("UTF-8")).expect("meta");
+        assert_eq!(meta.articles() as usize, docs.len());
+        for (path, bytes) in &built.shards {
+            let shard = super::super::Shard::parse(std::str::from_utf8(bytes).expect("UTF-8"))
+                .expect("a shard");
+            for term in shard.terms() {
+                assert!(previous.as_str() < term, "{previous} then {term} in {path}");
+                previous = term.to_owned();
+            }
+        }
+        assert_eq!(
+            build(docs, 2048),
+            built,
+            "the same articles give the same bytes"
+        );
+    }
+}
