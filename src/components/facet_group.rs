@@ -1,11 +1,7 @@
 //! One group of the entity sidebar: its heading, its facet toggles and its "show more".
-//!
-//! A group and its rows are keyed (by label, by entity) and their counts are reactive: when the
-//! view changes, a row still listed keeps its button and only its count and state change, so the
-//! browser redraws little and keyboard focus stays where it was.
 
-use kiosque_model::sidebar::SidebarGroup;
-use kiosque_model::{EntityId, Label};
+use kiosque_model::Label;
+use kiosque_model::sidebar::{SidebarGroup, SidebarRow};
 use leptos::prelude::*;
 
 use crate::components::sidebar::Drawer;
@@ -55,18 +51,16 @@ impl GroupLimits {
     }
 }
 
-/// A facet toggle: the entity's name and its count of visible articles (`state`: the count and
-/// whether it is selected, `None` once the row is on its way out).
+/// A facet toggle: the entity's name and its count of visible articles.
 #[component]
-fn FacetButton(id: EntityId, name: String, state: Signal<Option<(u32, bool)>>) -> impl IntoView {
+fn FacetButton(row: SidebarRow) -> impl IntoView {
     let toggle = use_toggle_entity();
     let drawer = use_context::<Drawer>();
-    let entity = id.to_string();
+    let id = row.id.clone();
     let on_click = move |_| {
         toggle(&id);
         // In a drawer, choosing is done: close it to show the articles. Otherwise the list is
-        // redrawn with new counts; keep keyboard focus on this entity (its button moves when
-        // it goes first, which loses focus).
+        // redrawn with new counts; keep keyboard focus on this entity.
         if drawer.is_some_and(Drawer::close) {
             return;
         }
@@ -75,20 +69,19 @@ fn FacetButton(id: EntityId, name: String, state: Signal<Option<(u32, bool)>>) -
             focus_matching("nav.sidebar button.facet", "data-entity", &id)
         });
     };
-    let count = move || state.with(|s| s.map_or(0, |(count, _)| count));
     view! {
         <li>
             <button
                 type="button"
                 class="facet"
-                data-entity=entity
-                aria-pressed=move || state.with(|s| s.is_some_and(|(_, selected)| selected)).to_string()
+                data-entity=row.id.to_string()
+                aria-pressed=row.selected.to_string()
                 on:click=on_click
             >
-                <span class="facet-name">{name}</span>
-                <span class="count">{count}</span>
+                <span class="facet-name">{row.name}</span>
+                <span class="count">{row.count}</span>
                 <span class="visually-hidden">
-                    {move || if count() == 1 { " article" } else { " articles" }}
+                    {if row.count == 1 { " article" } else { " articles" }}
                 </span>
             </button>
         </li>
@@ -129,85 +122,47 @@ fn GroupPaging(label: Label, not_shown: usize, limits: GroupLimits) -> impl Into
     }
 }
 
-/// The group of `label` among `groups`. Dates are collapsed until opened, unless one of them is
-/// selected.
+/// One group. Dates are collapsed until opened, unless one of them is selected.
 #[component]
 pub fn FacetGroupView(
-    label: Label,
-    groups: Memo<Vec<SidebarGroup>>,
+    group: SidebarGroup,
     limits: GroupLimits,
     /// Whether the reader opened the dates.
     dates_open: RwSignal<bool>,
 ) -> impl IntoView {
-    let with_group = move |f: &dyn Fn(&SidebarGroup) -> usize| {
-        groups.with(|g| g.iter().find(|g| g.label == label).map_or(0, f))
-    };
+    let label = group.label;
     let heading_id = format!("facets-{}", label.id_prefix());
     let labelled_by = heading_id.clone();
-    let heading_text = move || format!("{} ({})", label.plural(), with_group(&|g| g.matched));
-    let collapsible = Memo::new(move |_| {
-        label == Label::Date && with_group(&|g| usize::from(g.has_selected())) == 0
-    });
-    let hidden = move || collapsible.get() && !dates_open.get();
-    let heading = move || {
-        if collapsible.get() {
-            view! {
-                <button
-                    type="button"
-                    class="group-toggle"
-                    aria-expanded=move || (!hidden()).to_string()
-                    on:click=move |_| dates_open.update(|open| *open = !*open)
-                >
-                    {heading_text}
-                </button>
-            }
-            .into_any()
-        } else {
-            heading_text.into_any()
+    let heading_text = format!("{} ({})", label.plural(), group.matched);
+    let collapsible = label == Label::Date && !group.has_selected();
+    let hidden = move || collapsible && !dates_open.get();
+    let not_shown = group.not_shown();
+    let heading = if collapsible {
+        view! {
+            <button
+                type="button"
+                class="group-toggle"
+                aria-expanded=move || (!hidden()).to_string()
+                on:click=move |_| dates_open.update(|open| *open = !*open)
+            >
+                {heading_text}
+            </button>
         }
+        .into_any()
+    } else {
+        heading_text.into_any()
     };
-    // The rows by entity; each reads its count and state from the group.
-    let rows = move || {
-        groups.with(|g| {
-            g.iter()
-                .find(|g| g.label == label)
-                .map_or_else(Vec::new, |g| {
-                    g.rows
-                        .iter()
-                        .map(|r| (r.id.clone(), r.name.clone()))
-                        .collect::<Vec<_>>()
-                })
-        })
-    };
-    let row = move |(id, name): (EntityId, String)| {
-        let state = {
-            let id = id.clone();
-            Signal::derive(move || {
-                groups.with(|g| {
-                    g.iter()
-                        .find(|g| g.label == label)
-                        .and_then(|g| g.rows.iter().find(|r| r.id == id))
-                        .map(|r| (r.count, r.selected))
-                })
-            })
-        };
-        view! { <FacetButton id name state /> }
-    };
-    // Redrawn only when what it offers changes.
-    let not_shown = Memo::new(move |_| with_group(&SidebarGroup::not_shown));
-    let paging = move || {
-        let not_shown = not_shown.get();
-        limits.get(label);
-        view! { <GroupPaging label not_shown limits /> }
-    };
+    let rows = group
+        .rows
+        .into_iter()
+        .map(|row| view! { <FacetButton row /> })
+        .collect_view();
     view! {
         <section class="facet-group" aria-labelledby=labelled_by>
             <h2 class="facet-heading" id=heading_id>{heading}</h2>
             <div class="facet-body" hidden=hidden>
-                <ul class="facets">
-                    <For each=rows key=|(id, _)| id.clone() children=row />
-                </ul>
-                {paging}
+                <ul class="facets">{rows}</ul>
+                <GroupPaging label not_shown limits />
             </div>
         </section>
     }

@@ -1,10 +1,10 @@
 //! The entity sidebar: facets grouped by type with counts over the visible articles, and a
 //! search box that narrows the list (names and aliases, case- and accent-insensitive).
 
+use kiosque_model::Selection;
 use kiosque_model::facets::FacetCounts;
 use kiosque_model::notices::no_entity_listed;
 use kiosque_model::sidebar::{EntityQuery, sidebar_groups};
-use kiosque_model::{Label, Selection};
 use leptos::prelude::*;
 
 use crate::components::facet_group::{FacetGroupView, GroupLimits};
@@ -68,32 +68,27 @@ pub fn Sidebar(
     let limits = GroupLimits::new();
     let dates_open = RwSignal::new(false);
 
-    // The groups as listed; each group is drawn once and its rows keyed by entity, so that a
-    // change of view changes counts and moves rows rather than drawing the sidebar anew.
-    let groups = Memo::new(move |_| {
-        let query = query.with(|q| EntityQuery::new(q));
-        selection.with(|selection| {
+    // Only this list is redrawn when the filter or the search changes; the search box stays.
+    let groups = move || {
+        let query_text = query.get();
+        let groups = selection.with(|selection| {
             counts.with(|counts| {
+                let query = EntityQuery::new(&query_text);
                 sidebar_groups(&corpus, counts, selection, &query, |label| {
                     limits.get(label)
                 })
             })
-        })
-    });
-    let group = move |label: Label| {
-        let listed = Memo::new(move |_| groups.with(|g| g.iter().any(|g| g.label == label)));
-        move || {
-            listed
-                .get()
-                .then(|| view! { <FacetGroupView label groups limits dates_open /> })
-        }
-    };
-    let empty = move || {
-        groups.with(Vec::is_empty).then(|| {
+        });
+        if groups.is_empty() {
             let filtered = selection.with(|s| !s.is_empty());
-            let message = query.with(|q| no_entity_listed(q, filtered));
-            view! { <p class="facets-empty">{message}</p> }
-        })
+            let message = no_entity_listed(&query_text, filtered);
+            return view! { <p class="facets-empty">{message}</p> }.into_any();
+        }
+        groups
+            .into_iter()
+            .map(|group| view! { <FacetGroupView group limits dates_open /> })
+            .collect_view()
+            .into_any()
     };
 
     view! {
@@ -116,8 +111,7 @@ pub fn Sidebar(
                     on:input:target=move |ev| query.set(ev.target().value())
                 />
             </div>
-            {Label::ALL.map(group)}
-            {empty}
+            {groups}
         </nav>
     }
 }

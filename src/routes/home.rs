@@ -85,11 +85,10 @@ pub fn Home() -> impl IntoView {
     let site = use_site();
     let (paths, files) = (site.paths, site.search);
     // The articles that mention every selected entity, newest first (positions in the
-    // corpus). Only the entities decide: a keystroke in the search box does not redo it.
-    let entities = Memo::new(move |_| selection.with(|s| s.with_search("")));
+    // corpus): the postings of the selected entities intersected, cheap enough to redo.
     let filtered = {
         let corpus = Arc::clone(&corpus);
-        Memo::new(move |_| entities.with(|s| matching(&corpus, s)))
+        Memo::new(move |_| selection.with(|s| matching(&corpus, s)))
     };
     let outcome = {
         let corpus = Arc::clone(&corpus);

@@ -231,8 +231,11 @@ impl Query {
         if !outcome.unmatched.is_empty() || lists.is_empty() {
             return outcome;
         }
-        // AND: the shortest list, kept where every other list has the article.
-        lists.sort_by_key(Vec::len);
+        // AND: the shortest list, kept where every other list has the article (picked, not
+        // sorted for: a sort of lists would be one more sort routine in the app).
+        if let Some(shortest) = (0..lists.len()).min_by_key(|&i| lists[i].len()) {
+            lists.swap(0, shortest);
+        }
         let (first, others) = lists
             .split_first()
             .map_or((&[][..], &[][..]), |(f, o)| (f.as_slice(), o));
