@@ -10,13 +10,25 @@ use kiosque_corpus::analyses;
 
 use crate::{atomic, output};
 
-/// One section (header, lines made by [`analyses::encode`], end line) written to `out`.
-pub fn section(out: impl io::Write, lines: &[Vec<u8>]) -> io::Result<()> {
-    let mut writer = analyses::Writer::new(io::BufWriter::with_capacity(1 << 20, out))?;
-    for line in lines {
-        writer.line(line)?;
+/// Records per section: a reader checks sections on every core.
+const SECTION_RECORDS: usize = 1000;
+
+/// Lines made by [`analyses::encode`] written to `out` as sections (header, lines, end line) of
+/// at most [`SECTION_RECORDS`] records each; one empty section when there is no line.
+pub fn sections(out: impl io::Write, lines: &[Vec<u8>]) -> io::Result<()> {
+    let mut out = io::BufWriter::with_capacity(1 << 20, out);
+    let mut chunks = lines.chunks(SECTION_RECORDS).peekable();
+    if chunks.peek().is_none() {
+        return analyses::Writer::new(&mut out)?.finish().map(drop);
     }
-    writer.finish().map(drop)
+    for chunk in chunks {
+        let mut writer = analyses::Writer::new(&mut out)?;
+        for line in chunk {
+            writer.line(line)?;
+        }
+        writer.finish()?;
+    }
+    io::Write::flush(&mut out)
 }
 
 /// Writes the file as one section beside its final name, then renames it over: a reader never
@@ -33,7 +45,7 @@ pub fn replace(path: &Path, lines: &[Vec<u8>]) -> io::Result<()> {
         std::process::id()
     ));
     let result = fs::File::create(&staging)
-        .and_then(|f| section(f, lines))
+        .and_then(|f| sections(f, lines))
         .and_then(|()| fs::rename(&staging, path));
     if result.is_err() {
         let _ = fs::remove_file(&staging);
@@ -44,7 +56,7 @@ pub fn replace(path: &Path, lines: &[Vec<u8>]) -> io::Result<()> {
 /// Adds a section at the end of the file. Cut short, it makes the file unusable, which its next
 /// reader detects (the section has no end line).
 pub fn append(path: &Path, lines: &[Vec<u8>]) -> io::Result<()> {
-    section(fs::File::options().append(true).open(path)?, lines)
+    sections(fs::File::options().append(true).open(path)?, lines)
 }
 
 /// Why a path may not be replaced by an analyses file.

@@ -21,6 +21,7 @@ use kiosque_extract::analysis::{Analysis, Found, Place};
 use kiosque_extract::dates::DateValue;
 use kiosque_extract::source::Document;
 use kiosque_model::search::DocTerms;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -440,26 +441,50 @@ pub fn parse(text: &str) -> Result<Vec<Entry<'_>>, AnalysesError> {
 /// that does not, and what is wrong with that one (if any): an append cut short spoils only its
 /// own section.
 pub fn sections(text: &str) -> (Vec<Entry<'_>>, Option<AnalysesError>) {
-    let mut entries = Vec::new();
     // (line number, line with its newline)
-    let mut lines = text
+    let lines: Vec<(usize, &str)> = text
         .split_inclusive('\n')
         .enumerate()
-        .map(|(i, l)| (i + 1, l));
-    let mut any = false;
-    while let Some((line, header)) = lines.next() {
-        if header.trim().is_empty() && !any {
-            continue;
+        .map(|(i, l)| (i + 1, l))
+        .collect();
+    let Some(first) = lines.iter().position(|(_, l)| !l.trim().is_empty()) else {
+        return (Vec::new(), Some(AnalysesError::Empty));
+    };
+    // Where each section is: its first line, its record lines, and the line after them (its
+    // end line, or what stands there instead). Then each is checked apart, on every core.
+    let mut spans = Vec::new();
+    let mut i = first;
+    while i < lines.len() {
+        let start = i;
+        i += 1;
+        while lines
+            .get(i)
+            .is_some_and(|(_, l)| l.starts_with(KEY_PREFIX) && l.ends_with('\n'))
+        {
+            i += 1;
         }
-        any = true;
-        let section_start = entries.len();
-        if let Err(e) = section(line, header, &mut lines, &mut entries) {
-            entries.truncate(section_start);
-            return (entries, Some(e));
-        }
+        i = (i + 1).min(lines.len());
+        spans.push(start..i);
     }
-    if !any {
-        return (entries, Some(AnalysesError::Empty));
+    let checked: Vec<Result<Vec<Entry<'_>>, AnalysesError>> = spans
+        .into_par_iter()
+        .map(|span| {
+            let mut lines = lines[span].iter().copied();
+            let mut entries = Vec::new();
+            match lines.next() {
+                Some((line, header)) => section(line, header, &mut lines, &mut entries),
+                None => Ok(()),
+            }
+            .map(|()| entries)
+        })
+        .collect();
+    // Up to the first section that does not check.
+    let mut entries = Vec::new();
+    for section in checked {
+        match section {
+            Ok(records) => entries.extend(records),
+            Err(e) => return (entries, Some(e)),
+        }
     }
     (entries, None)
 }
@@ -691,6 +716,35 @@ mod tests {
                 .expect("in memory");
         }
         String::from_utf8(writer.finish().expect("in memory")).expect("UTF-8")
+    }
+
+    #[test]
+    fn sections_are_checked_apart_and_read_up_to_the_first_damaged_one() {
+        let article = analysed();
+        let one = file(&[&article]);
+        let empty = file(&[]);
+        // Three sections; the second's record edited after its checksum was made.
+        let damaged = one.replacen("Kiev", "Kyiv", 1);
+        let text = format!("\n{one}{damaged}{empty}");
+        let (entries, error) = sections(&text);
+        assert_eq!(entries.len(), 1, "the first section's record");
+        assert_eq!(entries[0].line, 3);
+        assert_eq!(error, Some(AnalysesError::Damaged { line: 7 }));
+        // Whole, the three read, in order.
+        let text = format!("{one}{empty}{one}");
+        let (entries, error) = sections(&text);
+        assert_eq!(error, None);
+        assert_eq!(
+            entries.iter().map(|e| e.line).collect::<Vec<_>>(),
+            [2, 7],
+            "records on lines 2 and 7"
+        );
+        // A section cut short at the end of the file.
+        let cut = &one[..one.len() - 20];
+        let text = format!("{one}{cut}");
+        let (entries, error) = sections(&text);
+        assert_eq!(entries.len(), 1);
+        assert_eq!(error, Some(AnalysesError::Truncated { line: 4 }));
     }
 
     #[test]

@@ -47,7 +47,7 @@ pub fn run(read: &ReadArgs, out: &Path, knowledge: KnowledgeFn) -> anyhow::Resul
     )?;
     let lines: Vec<Vec<u8>> = analysed.articles.par_iter().map(analyses::encode).collect();
     let written = if is_dash(out) {
-        analyses_file::section(io::stdout().lock(), &lines)
+        analyses_file::sections(io::stdout().lock(), &lines)
     } else {
         analyses_file::replace(out, &lines)
     };
