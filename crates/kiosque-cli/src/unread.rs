@@ -7,7 +7,8 @@
 //! file whose stamp is unchanged from the analyses cache by those keys, without opening the
 //! file. Any write to a file changes its status-change time, which no program can set back, so
 //! a file edited in any way is read again; so is every file when the size limit changed, when
-//! an article's analysis is not in the cache, or when the record is missing or damaged: a
+//! an article's analysis is not in the cache, or when the record is missing or damaged (it
+//! ends with a SHA-256 of its lines, so that a record cut short or altered is not used): a
 //! record only ever saves reading.
 
 use std::collections::HashMap;
@@ -15,8 +16,15 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use kiosque_corpus::analyses::hex;
+use sha2::{Digest, Sha256};
+
 /// The first line of a record, before the size limit it was made under.
-const HEADER: &str = "kiosque-inputs 1";
+const HEADER: &str = "kiosque-inputs 2";
+
+/// The start of a record's last line, before the SHA-256 of the lines above it (newlines
+/// included): a record cut at a line's end would otherwise read, less the articles it lost.
+const END: &str = "E\t";
 
 /// What tells that a file is unchanged: device, inode, size, modification time and
 /// status-change time (seconds and nanoseconds).
@@ -74,7 +82,13 @@ impl Record {
     }
 
     fn parse(text: &str, max_article_size: u64) -> Option<Record> {
-        let mut lines = text.lines();
+        let body = text.strip_suffix('\n')?;
+        let (body, sum) = body.rsplit_once('\n')?;
+        let body = &text[..=body.len()];
+        if sum.strip_prefix(END)? != hex(&Sha256::digest(body)) {
+            return None;
+        }
+        let mut lines = body.lines();
         if lines.next()? != format!("{HEADER}\t{max_article_size}") {
             return None;
         }
@@ -138,6 +152,8 @@ impl Record {
                 }
             }
         }
+        let sum = hex(&Sha256::digest(&text));
+        let _ = writeln!(text, "{END}{sum}");
         crate::cache::save_record(path, &text);
     }
 }
@@ -196,6 +212,32 @@ mod tests {
     }
 
     #[test]
+    fn a_record_cut_short_or_altered_is_not_used() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let file = dir.path().join("corpus.jsonl");
+        fs::write(&file, "{}\n").expect("written");
+        let Some(stamp) = Stamp::of(&file) else {
+            return;
+        };
+        let record = dir.path().join("record");
+        Record::save(&record, 1, &[(file.as_path(), stamp, articles())]);
+        let text = fs::read_to_string(&record).expect("saved");
+        assert!(Record::parse(&text, 1).is_some());
+        // Cut after each of its lines but the last, or with one character changed.
+        let ends = text.match_indices('\n').map(|(i, _)| i + 1);
+        for end in ends.filter(|&end| end < text.len()) {
+            assert!(
+                Record::parse(&text[..end], 1).is_none(),
+                "{:?}",
+                &text[..end]
+            );
+        }
+        let altered = text.replacen("\tb", "\tc", 1);
+        assert_ne!(altered, text);
+        assert!(Record::parse(&altered, 1).is_none());
+    }
+
+    #[test]
     fn a_damaged_record_is_empty() {
         for text in [
             "",
@@ -203,6 +245,7 @@ mod tests {
             "kiosque-inputs 1\t1\nA\t1\tkey\n",
             "kiosque-inputs 1\t1\nF\t1\t2\n",
             "kiosque-inputs 1\t1\nX\n",
+            "kiosque-inputs 2\t1\nE\t0\n",
         ] {
             assert!(
                 Record::parse(text, 1).is_none_or(|r| r.files.is_empty()),
