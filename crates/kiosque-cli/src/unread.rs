@@ -241,7 +241,7 @@ mod tests {
     fn a_damaged_record_is_empty() {
         for text in [
             "",
-            "kiosque-inputs 2\t1\n",
+            "kiosque-inputs 3\t1\n",
             "kiosque-inputs 1\t1\nA\t1\tkey\n",
             "kiosque-inputs 1\t1\nF\t1\t2\n",
             "kiosque-inputs 1\t1\nX\n",
