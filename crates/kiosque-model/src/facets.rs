@@ -300,6 +300,27 @@ mod tests {
         assert!(only_k[0].facets.is_empty());
     }
 
+    #[test]
+    fn an_article_counts_once_for_an_entity_it_lists_twice() {
+        let corpus = testing::corpus(
+            vec![
+                article("a", &["loc-koursk", "loc-koursk"]),
+                article("b", &["per-trump"]),
+            ],
+            vec![
+                entity("loc-koursk", Label::Place, 2),
+                entity("per-trump", Label::Person, 1),
+            ],
+        );
+        for visible in [vec![0, 1], vec![0]] {
+            let counts = FacetCounts::new(&corpus, &visible);
+            let koursk = corpus
+                .entity_position(&EntityId::new("loc-koursk").expect("an id"))
+                .expect("in the corpus");
+            assert_eq!(counts.count(&corpus, koursk), 1, "over {visible:?}");
+        }
+    }
+
     /// The sidebar as it was computed before it was made fast: every entity counted by id over
     /// every visible article, every group sorted whole.
     fn reference<'a>(
