@@ -456,13 +456,9 @@ fn a_lower_size_limit_refuses_an_article_whose_file_was_not_read_again() {
     assert_eq!(ids(&p.path("site")), ["a", "long"]);
 }
 
-/// Not fixed here (the fix is in `kiosque-model`'s `search/build.rs`): reading stored terms
-/// adds a term's counts unchecked (`title × 2 + body`, in `TryFrom<String> for DocTerms` and in
-/// `DocTerms::entry`), so an analyses file whose terms say `donald:4294967295/1` makes a debug
-/// build panic and a release build wrap the count into a wrong score. No analysis writes such
-/// counts: they should be refused, as terms out of order are.
+/// Stored term counts that no analysis writes and that would overflow a term's frequency
+/// (`title × 2 + body`) are refused, as terms out of order are: never a panic nor a wrapped score.
 #[test]
-#[ignore = "bug in kiosque-model: stored term counts that overflow panic instead of being refused"]
 fn merge_refuses_stored_search_terms_whose_counts_overflow() {
     use sha2::{Digest, Sha256};
     let p = Project::new();

@@ -64,6 +64,11 @@ pub struct DocTerms {
     length: u32,
 }
 
+/// A term's weighted frequency: its title count counts [`TITLE_WEIGHT`] times.
+fn weighted(title: u16, body: u32) -> u32 {
+    body.saturating_add(u32::from(title) * TITLE_WEIGHT)
+}
+
 /// Why stored terms are refused.
 const NOT_TERMS: &str = "search terms that are not sorted, distinct words each with its counts";
 
@@ -74,7 +79,7 @@ impl DocTerms {
         let mut entries = Vec::new();
         let mut length: u32 = 0;
         for (term, title, body) in terms {
-            length = length.saturating_add(u32::from(title) * TITLE_WEIGHT + body);
+            length = length.saturating_add(weighted(title, body));
             if !text.is_empty() {
                 text.push(' ');
             }
@@ -108,7 +113,7 @@ impl DocTerms {
     fn entry(&self, i: usize) -> Option<(&str, u32, bool)> {
         let (range, title, body) = self.entries.get(i)?;
         let term = self.text.get(range.start as usize..range.end as usize)?;
-        Some((term, u32::from(*title) * TITLE_WEIGHT + body, *title > 0))
+        Some((term, weighted(*title, *body), *title > 0))
     }
 
     /// The first byte of each term, in term order.
@@ -153,7 +158,11 @@ impl TryFrom<String> for DocTerms {
                 return Err(NOT_TERMS);
             }
             previous = Some(term);
-            length = length.saturating_add(u32::from(title) * TITLE_WEIGHT + body);
+            // A count no article has would overflow the frequency: refused, never wrapped.
+            if body.checked_add(u32::from(title) * TITLE_WEIGHT).is_none() {
+                return Err(NOT_TERMS);
+            }
+            length = length.saturating_add(weighted(title, body));
             let range = |from: usize, to: usize| -> Result<Range<u32>, &'static str> {
                 Ok(u32::try_from(from).map_err(|_| NOT_TERMS)?
                     ..u32::try_from(to).map_err(|_| NOT_TERMS)?)
