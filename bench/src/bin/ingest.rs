@@ -160,6 +160,9 @@ fn run() -> anyhow::Result<()> {
             "ingest: wrote {size} articles in {:.1}s; building…",
             started.elapsed().as_secs_f64()
         );
+        // An archive's files are older than the build: files changed just before a build are
+        // read again by the next one whatever their times say (`kiosque_cli::unread::SETTLE`).
+        std::thread::sleep(kiosque_cli::unread::SETTLE);
         let _ = std::fs::remove_dir_all(&cache);
         let build_args = |corpus: &Path, site: &Path| -> Vec<std::ffi::OsString> {
             vec![

@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use kiosque_corpus::analyses::hex;
 use sha2::{Digest, Sha256};
@@ -58,7 +59,24 @@ impl Stamp {
     fn of_metadata(_: &fs::Metadata) -> Option<Stamp> {
         None
     }
+
+    /// Whether the file's last change was at least [`SETTLE`] before `stamped` (when the stamp
+    /// was taken): only then can a change after the stamp not share its times, on file systems
+    /// whose clock ticks coarsely (a few milliseconds on many Linux kernels, seconds on some).
+    /// A file changed more recently is read again next time, and recorded then.
+    pub fn settled(&self, stamped: SystemTime) -> bool {
+        let [.., seconds, nanoseconds] = self.0;
+        let changed = match (u64::try_from(seconds), u32::try_from(nanoseconds)) {
+            (Ok(s), Ok(n)) => UNIX_EPOCH + Duration::new(s, n),
+            // Before 1970: long settled.
+            _ => UNIX_EPOCH,
+        };
+        changed + SETTLE <= stamped
+    }
 }
+
+/// How long a file must have been left unchanged before it is stamped for the record.
+pub const SETTLE: Duration = Duration::from_secs(2);
 
 /// The articles of one input file: the line of each (in a JSON Lines or JSON file) and the key
 /// of its document.
@@ -235,6 +253,19 @@ mod tests {
         let altered = text.replacen("\tb", "\tc", 1);
         assert_ne!(altered, text);
         assert!(Record::parse(&altered, 1).is_none());
+    }
+
+    #[test]
+    fn a_file_just_changed_is_not_settled_until_it_has_been_left_alone() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let file = dir.path().join("a.txt");
+        fs::write(&file, "Kiev").expect("written");
+        let Some(stamp) = Stamp::of(&file) else {
+            return;
+        };
+        let now = SystemTime::now();
+        assert!(!stamp.settled(now));
+        assert!(stamp.settled(now + SETTLE + Duration::from_millis(50)));
     }
 
     #[test]

@@ -133,6 +133,13 @@ fn ids(site: &Path) -> Vec<String> {
     ids
 }
 
+/// Waits until the files written so far have been left alone long enough for a build to record
+/// them ([`kiosque_cli::unread::SETTLE`]): a file changed just before a build is read again by the
+/// next one, whatever its times say.
+fn settle() {
+    std::thread::sleep(kiosque_cli::unread::SETTLE + Duration::from_millis(200));
+}
+
 /// Sets the modification time of the file at `path`.
 fn set_modified(path: &Path, time: SystemTime) {
     fs::File::options()
@@ -147,8 +154,10 @@ fn a_renamed_file_not_read_again_gives_its_article_the_id_of_its_new_name() {
     let p = Project::new();
     p.write("in/a.txt", &untitled(KIEV));
     p.write("in/b.txt", &untitled(BERN));
+    settle();
     p.built(&["in"], "site");
     fs::rename(p.path("in/a.txt"), p.path("in/z.txt")).expect("renamed");
+    settle();
     // z.txt is read (a new path), its analysis reused; then it is not read at all, and its
     // article comes from a cache that first saw it as a.txt.
     p.built(&["in"], "site");
@@ -168,6 +177,7 @@ fn files_swapped_with_the_same_size_and_times_are_read_again() {
     let time = SystemTime::now() - Duration::from_secs(3600);
     set_modified(&kiev, time);
     set_modified(&bern, time);
+    settle();
     p.built(&["in"], "site");
     let again = p.built(&["in"], "site");
     assert_eq!(unread_files(&again), 2, "{}", stderr(&again));
@@ -197,6 +207,7 @@ fn the_same_relative_path_from_another_directory_is_another_file() {
     let time = SystemTime::now() - Duration::from_secs(3600);
     set_modified(&one, time);
     set_modified(&two, time);
+    settle();
     let site = p.path("site").display().to_string();
     let build = |cwd: &str| {
         let output = p.run_in(&p.path(cwd), &["build", "in", "--out", &site]);
@@ -254,6 +265,7 @@ fn a_rebuild_reports_the_same_errors_and_warnings_as_a_clean_build() {
     p.write("in/empty.txt", "");
     // And a file given twice.
     let inputs = ["in", "in/a.txt"];
+    settle();
 
     let first = p.build(&inputs, "site", &[]);
     assert_eq!(first.status.code(), Some(1), "{}", stderr(&first));
@@ -306,6 +318,7 @@ fn a_record_of_the_inputs_cut_short_is_not_used() {
         .collect();
     p.write("in/all.jsonl", &(records.join("\n") + "\n"));
     p.write("in/a.txt", &untitled(KIEV));
+    settle();
     p.built(&["in"], "site");
     // The record loses the line of its last article (as a copy cut at a line's end would).
     let record = p.cache_file("inputs", ".inputs");
@@ -345,6 +358,7 @@ fn a_file_whose_articles_are_only_partly_in_the_cache_is_read_again() {
         "The European Union met in Brussels on Monday.",
     );
     p.write("in/a.jsonl", &format!("{summit}\n"));
+    settle();
     p.built(&["in"], "site");
     // b.jsonl: a copy of a.jsonl's record (kept in the cache's first section) and a new one
     // (in the section the second build appends).
@@ -370,6 +384,7 @@ fn an_input_behind_a_link_is_read_again_when_the_file_it_names_changes() {
     let target = p.write("elsewhere/kiev.txt", &untitled(KIEV));
     p.write("in/b.txt", &untitled(BERN));
     std::os::unix::fs::symlink(&target, p.path("in/link.txt")).expect("linked");
+    settle();
     p.built(&["in"], "site");
     let again = p.built(&["in"], "site");
     assert_eq!(unread_files(&again), 2, "{}", stderr(&again));

@@ -233,6 +233,7 @@ pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::
         .par_iter()
         .map(|file| {
             // Stamped before it is read: a change while it is read shows next time.
+            let stamped = std::time::SystemTime::now();
             let stamp = Stamp::of(file);
             if let Some(keys) = record.unchanged(file, stamp)
                 && let Some(stamp) = stamp
@@ -247,7 +248,11 @@ pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::
                 return (Vec::new(), Vec::new(), unread);
             }
             let (inputs, failed) = input::read(file, &options);
-            let whole = failed.is_empty() && inputs.iter().all(|i| i.document.warnings.is_empty());
+            // Recorded only if read whole, and changed long enough ago that a change after
+            // this read cannot share its times (see `Stamp::settled`).
+            let whole = failed.is_empty()
+                && inputs.iter().all(|i| i.document.warnings.is_empty())
+                && stamp.is_some_and(|s| s.settled(stamped));
             let lines = inputs.iter().map(|i| i.line).collect();
             (
                 inputs,
