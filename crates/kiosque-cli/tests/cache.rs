@@ -8,7 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use common::{assert_same_site, kiosque, shared, stderr};
+use common::{assert_same_site, kiosque, shared, stderr, unread_files};
 
 const TEXTS: [&str; 4] = [
     "Kiev sous les bombes\n\nLa Russie a frappé Kiev lundi 6 janvier 2025, a déclaré Volodymyr Zelensky depuis Kiev.",
@@ -365,16 +365,6 @@ fn an_append_cut_short_spoils_only_its_own_section() {
     assert_same_site(out, clean);
     let again = build_with(input, out, &["--cache", &cache_arg]);
     assert_eq!(reused(&again), 4, "rebuilt: {}", stderr(&again));
-}
-
-/// "(N input file(s) unchanged since the last build, not read)": N, or 0 when the summary does
-/// not say.
-fn unread_files(output: &Output) -> usize {
-    stderr(output)
-        .lines()
-        .find_map(|l| l.split_once(" input file(s) unchanged since the last build"))
-        .and_then(|(before, _)| before.rsplit('(').next()?.trim().parse().ok())
-        .unwrap_or(0)
 }
 
 #[test]

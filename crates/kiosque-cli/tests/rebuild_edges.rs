@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
 use std::time::{Duration, SystemTime};
 
-use common::{assert_same_site, stderr};
+use common::{assert_same_site, stderr, unread_files};
 
 /// A project in a temporary directory, with a cache directory of its own.
 struct Project {
@@ -84,16 +84,6 @@ impl Project {
         assert_eq!(files.len(), 1, "{files:?}");
         files[0].clone()
     }
-}
-
-/// "(N input file(s) unchanged since the last build, not read)": N, or 0 when the summary does
-/// not say.
-fn unread_files(output: &Output) -> usize {
-    stderr(output)
-        .lines()
-        .find_map(|l| l.split_once(" input file(s) unchanged since the last build"))
-        .and_then(|(before, _)| before.rsplit('(').next()?.trim().parse().ok())
-        .unwrap_or(0)
 }
 
 /// What a run said about the inputs: its errors and warnings, less the summary (time, rate and

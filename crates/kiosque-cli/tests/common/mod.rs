@@ -52,6 +52,16 @@ pub fn build(inputs: &[&Path], out: &Path) -> Output {
     kiosque(&args)
 }
 
+/// "(N input file(s) unchanged since the last build, not read)": N, or 0 when the summary does
+/// not say.
+pub fn unread_files(output: &Output) -> usize {
+    stderr(output)
+        .lines()
+        .find_map(|l| l.split_once(" input file(s) unchanged since the last build"))
+        .and_then(|(before, _)| before.rsplit('(').next()?.trim().parse().ok())
+        .unwrap_or(0)
+}
+
 /// The standard error of a run, as text.
 pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
