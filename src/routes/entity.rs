@@ -79,7 +79,7 @@ fn EntityView(entity: Entity) -> impl IntoView {
                 <li>
                     <a class=format!("entity-link entity-{}", c.entity.label.id_prefix()) href=paths.entity(&c.entity.id)>
                         <span class="marked"><bdi>{c.entity.name.clone()}</bdi></span>
-                        <span class="visually-hidden">{format!(" ({})", c.entity.label.singular().to_lowercase())}</span>
+                        <span class="visually-hidden">{format!(" ({})", c.entity.label.lowercase())}</span>
                         <span class="company-count">
                             {count_noun(c.shared as usize, "article", "articles")}
                         </span>
