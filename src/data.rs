@@ -1,7 +1,10 @@
 //! Loading the site data: the index first, article bodies on demand. Failures are typed values
 //! that the views show with a way forward.
 
+use std::cell::RefCell;
 use std::sync::Arc;
+
+use futures::channel::oneshot;
 
 use kiosque_model::index::{Corpus, IndexError};
 use kiosque_model::validate::{self, Problem};
@@ -183,6 +186,41 @@ pub struct BodyRequest {
     pub corpus: Arc<Corpus>,
 }
 
+/// Where a prefetched body's text (or why it could not be fetched) arrives.
+type Arriving = oneshot::Receiver<Result<String, AppError>>;
+
+thread_local! {
+    /// The body of the article the app was opened on, fetched while the index loads: its id and
+    /// where its text arrives.
+    static PREFETCHED: RefCell<Option<(String, Arriving)>> = const { RefCell::new(None) };
+}
+
+/// Starts fetching the body of article `id` at `url` (its address without fingerprint) at once,
+/// for a page opened on that article: otherwise the body is asked for only once the index has
+/// said its fingerprint, one round trip after the other. [`load_article`] uses it if it is what
+/// the index says; otherwise it fetches the body as usual.
+pub fn prefetch_article(id: String, url: String) {
+    let (send, receive) = oneshot::channel();
+    PREFETCHED.with(|p| *p.borrow_mut() = Some((id, receive)));
+    wasm_bindgen_futures::spawn_local(async move {
+        // The page may have stopped waiting for it: then nobody reads it.
+        let _ = send.send(fetch_text(&url, Freshness::Cached).await);
+    });
+}
+
+/// The prefetched text of article `id`'s body, once: none if none was fetched for it or the
+/// fetch failed.
+async fn prefetched(id: &str) -> Option<String> {
+    let receiver = PREFETCHED.with(|p| {
+        let mut p = p.borrow_mut();
+        match &*p {
+            Some((prefetched, _)) if prefetched == id => p.take().map(|(_, r)| r),
+            _ => None,
+        }
+    })?;
+    receiver.await.ok()?.ok()
+}
+
 /// Loads one article body; `retry` bypasses the browser's cache. A body whose fingerprint is not
 /// the index's (a cache that ignores the URL's query served an old one) is fetched once more
 /// from the server.
@@ -193,6 +231,15 @@ pub async fn load_article(request: BodyRequest, retry: bool) -> Result<Arc<Artic
         body_hash,
         corpus,
     } = request;
+    // The body fetched while the index loaded, if it is the one the index names.
+    if !retry
+        && let Some(text) = prefetched(&id).await
+        && body_hash
+            .as_ref()
+            .is_none_or(|hash| stamp::of_text(&text) == *hash)
+    {
+        return parse_body(&url, &text, &id, &corpus).map(Arc::new);
+    }
     let mut text = fetch_text(
         &url,
         if retry {

@@ -15,14 +15,7 @@ impl Paths {
     /// The paths for a document whose base URI (`document.baseURI`, set by Trunk's
     /// `<base href>`) is `uri`: its directory is the site root.
     pub fn from_base_uri(uri: &str) -> Paths {
-        let without_fragment = uri.split(['#', '?']).next().unwrap_or_default();
-        let path = match without_fragment.find("://") {
-            Some(scheme_end) => {
-                let rest = &without_fragment[scheme_end + 3..];
-                rest.find('/').map_or("/", |slash| &rest[slash..])
-            }
-            None => without_fragment,
-        };
+        let path = url_path(uri);
         // The directory of the base: `/kiosque/index.html` → `/kiosque`.
         let dir = path.rfind('/').map_or("", |slash| &path[..slash]);
         Paths {
@@ -77,6 +70,16 @@ impl Paths {
         format!("{}/data/{}", self.base, encode(relative, "/"))
     }
 
+    /// The id of the article whose page is at `path` (a location's path: `<base>/article/<id>/`),
+    /// as [`Paths::article`] writes it; none for any other page, or an id it would have encoded.
+    pub fn article_at(&self, path: &str) -> Option<String> {
+        let id = path
+            .strip_prefix(self.base.as_str())?
+            .strip_prefix("/article/")?;
+        let id = id.strip_suffix('/').unwrap_or(id);
+        (!id.is_empty() && encode(id, "") == id).then(|| id.to_owned())
+    }
+
     /// The body file of an article, with its fingerprint from the index in the query when there
     /// is one (`?v=<body_hash>`): a rebuilt body has a new URL, so no cache can serve the old one.
     pub fn article_json(&self, id: &str, body_hash: Option<&str>) -> String {
@@ -85,6 +88,19 @@ impl Paths {
             Some(hash) => format!("{file}?v={}", encode(hash, "")),
             None => file,
         }
+    }
+}
+
+/// The path of a URL (`https://x.org/a/b?q#f` → `/a/b`; the text itself, less its query and
+/// fragment, when it has no scheme).
+pub fn url_path(uri: &str) -> &str {
+    let without_fragment = uri.split(['#', '?']).next().unwrap_or_default();
+    match without_fragment.find("://") {
+        Some(scheme_end) => {
+            let rest = &without_fragment[scheme_end + 3..];
+            rest.find('/').map_or("/", |slash| &rest[slash..])
+        }
+        None => without_fragment,
     }
 }
 
@@ -155,6 +171,31 @@ mod tests {
         assert_eq!(
             sub.article_json("a", Some("00ff")),
             "/kiosque/data/articles/a.json?v=00ff"
+        );
+    }
+
+    #[test]
+    fn an_article_page_is_known_by_its_path() {
+        let root = Paths::from_base_uri("http://h/");
+        let sub = Paths::from_base_uri("http://h/kiosque/");
+        assert_eq!(root.article_at("/article/a-b/").as_deref(), Some("a-b"));
+        assert_eq!(root.article_at("/article/a-b").as_deref(), Some("a-b"));
+        assert_eq!(sub.article_at(&sub.article("x-1")).as_deref(), Some("x-1"));
+        for other in [
+            "/",
+            "/article/",
+            "/entity/loc-x/",
+            "/kiosque/article/a/",
+            "/article/a%20b/",
+            "/article/a/b/",
+        ] {
+            assert_eq!(root.article_at(other), None, "{other}");
+        }
+        assert_eq!(sub.article_at("/article/a/"), None);
+        assert_eq!(
+            root.article_at(url_path("http://h:8080/article/a-b/?q=x#top"))
+                .as_deref(),
+            Some("a-b")
         );
     }
 }

@@ -7,8 +7,8 @@ use std::sync::Arc;
 use kiosque_model::index::Corpus;
 use leptos::prelude::*;
 
-use crate::data::{AppError, load_corpus};
-use crate::paths::Paths;
+use crate::data::{AppError, load_corpus, prefetch_article};
+use crate::paths::{Paths, url_path};
 use crate::search::SearchFiles;
 
 /// The name shown in the header and in page titles.
@@ -64,6 +64,15 @@ fn document_base_uri() -> String {
 /// Provides the site context for the document's base URI, and returns it.
 pub fn provide_site() -> Site {
     let paths = Paths::from_base_uri(&document_base_uri());
+    // A page opened on an article: its body is fetched with the index, not after it.
+    if let Some(id) = document()
+        .url()
+        .ok()
+        .and_then(|url| paths.article_at(url_path(&url)))
+    {
+        let url = paths.article_json(&id, None);
+        prefetch_article(id, url);
+    }
     let site = Site {
         corpus: CorpusLoader::new(paths.index_json()),
         paths,

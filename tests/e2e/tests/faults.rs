@@ -203,6 +203,43 @@ async fn a_missing_malformed_or_cut_article_body_is_explained_under_its_title_an
     browser.close().await;
 }
 
+/// An article page opened directly asks for its body at once, beside the index, rather than a
+/// round trip after it (the body's fingerprint is in the index): with the index held, the body is
+/// requested; once the index arrives, the body fetched meanwhile is the one shown, fetched once.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_article_opened_directly_fetches_its_body_while_the_index_loads() {
+    if !ready() {
+        return;
+    }
+    let site = Site::dist();
+    let browser = Browser::new().await;
+    let id = site.article_ids().into_iter().next().expect("an article");
+    let body = format!("/data/articles/{id}.json");
+    site.server().set(INDEX, Fault::Hold);
+    browser
+        .client
+        .goto(&site.url(&format!("/article/{id}/")))
+        .await
+        .expect("navigation");
+    site.server().wait_for_hits(INDEX, 1);
+    site.server().wait_for_hits(&body, 1);
+    site.server().clear(INDEX);
+    browser
+        .wait_until(
+            "the body",
+            "return document.querySelectorAll('.article-body a.mention').length > 0
+               && !document.querySelector('.loading');",
+        )
+        .await;
+    assert_eq!(
+        site.server().hits(&body),
+        1,
+        "the body fetched while the index loaded is the one shown"
+    );
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_slow_answer_shows_a_loading_state_then_the_content() {
     if !ready() {
