@@ -130,6 +130,12 @@ fn settle() {
     std::thread::sleep(kiosque_cli::unread::SETTLE + Duration::from_millis(200));
 }
 
+/// Checks that the site file at `path` speaks of Bern, not of Kiev.
+fn assert_about_bern(path: &Path) {
+    let text = fs::read_to_string(path).expect("a site file");
+    assert!(text.contains("Berne") && !text.contains("Kiev"), "{text}");
+}
+
 /// Sets the modification time of the file at `path`.
 fn set_modified(path: &Path, time: SystemTime) {
     fs::File::options()
@@ -182,11 +188,7 @@ fn files_swapped_with_the_same_size_and_times_are_read_again() {
     p.clean(&["in"]);
     assert_same_site(&p.path("site"), &p.path("clean"));
     // The article of a.txt (its id is the file's name) is the one about Bern now.
-    let article = fs::read_to_string(p.path("site/articles/a.json")).expect("a's article");
-    assert!(
-        article.contains("Berne") && !article.contains("Kiev"),
-        "{article}"
-    );
+    assert_about_bern(&p.path("site/articles/a.json"));
 }
 
 #[test]
@@ -217,11 +219,7 @@ fn the_same_relative_path_from_another_directory_is_another_file() {
     );
     assert!(output.status.success(), "{}", stderr(&output));
     assert_same_site(&p.path("site"), &p.path("clean"));
-    let index = fs::read_to_string(p.path("site/index.json")).expect("index");
-    assert!(
-        index.contains("Berne") && !index.contains("Kiev"),
-        "{index}"
-    );
+    assert_about_bern(&p.path("site/index.json"));
 }
 
 #[test]
