@@ -210,25 +210,15 @@ fn from_cache(file: &Path, keys: &unread::Articles, kept: &Cache<'_>) -> Option<
         .collect()
 }
 
-/// Reads and analyses every article (in parallel, reusing what the cache holds, with a progress
-/// bar), then prints the inputs' errors. Fails, having written nothing, when no article could be
-/// read, or when any input failed and `strict` is set. With a record of the inputs
-/// (`spec.unread`), the files unchanged since the last build are not read (see [`unread`]), and
-/// the record is kept up to date.
-pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::Result<Analysed> {
-    let loaded = spec
-        .cache
-        .map(|p| Loaded::read(p.to_path_buf()))
-        .unwrap_or_default();
-    let kept = loaded.cache();
-    let record = spec
-        .unread
-        .map(|p| unread::Record::read(p, spec.max_article_size))
-        .unwrap_or_default();
-    let (files, mut errors, discovered) = input::discover(spec.inputs);
-    let options = ReadOptions {
-        max_article_size: spec.max_article_size,
-    };
+/// Reads every file in parallel, but takes the articles of those unchanged since the last build
+/// (in `record`) from the cache: the articles read (in file order), what failed, and each file's
+/// [`FileRead`] (same order as `files`).
+fn read_files(
+    files: &[PathBuf],
+    record: &unread::Record,
+    kept: &Cache<'_>,
+    options: &ReadOptions,
+) -> (Vec<Input>, Vec<InputError>, Vec<FileRead>) {
     let read: Vec<(Vec<Input>, Vec<InputError>, FileRead)> = files
         .par_iter()
         .map(|file| {
@@ -237,7 +227,7 @@ pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::
             let stamp = Stamp::of(file);
             if let Some(keys) = record.unchanged(file, stamp)
                 && let Some(stamp) = stamp
-                && let Some(articles) = from_cache(file, keys, &kept)
+                && let Some(articles) = from_cache(file, keys, kept)
             {
                 let keys = keys.clone();
                 let unread = FileRead::Unread {
@@ -247,7 +237,7 @@ pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::
                 };
                 return (Vec::new(), Vec::new(), unread);
             }
-            let (inputs, failed) = input::read(file, &options);
+            let (inputs, failed) = input::read(file, options);
             // Recorded only if read whole, and changed long enough ago that a change after
             // this read cannot share its times (see `Stamp::settled`).
             let whole = failed.is_empty()
@@ -266,42 +256,25 @@ pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::
         })
         .collect();
     let mut inputs = Vec::new();
+    let mut errors = Vec::new();
     let mut per_file = Vec::with_capacity(read.len());
     for (read, failed, file) in read {
         inputs.extend(read);
         errors.extend(failed);
         per_file.push(file);
     }
-    let unread: usize = per_file
-        .iter()
-        .map(|f| match f {
-            FileRead::Unread { articles, .. } => articles.len(),
-            FileRead::Read { .. } => 0,
-        })
-        .sum();
-    let progress = progress::bar(
-        (inputs.len() + unread) as u64,
-        "analysing",
-        "articles",
-        spec.quiet,
-    );
-    progress.inc(unread as u64);
-    let sources: Vec<Source> = inputs.into_iter().map(Input::into_source).collect();
-    let reused = AtomicUsize::new(unread);
-    let analysed = analyze_lazily(sources, knowledge, Some(&kept), |hit| {
-        if hit {
-            reused.fetch_add(1, Ordering::Relaxed);
-        }
-        progress.inc(1);
-    });
-    progress.finish_and_clear();
-    let unread_files = per_file
-        .iter()
-        .filter(|f| matches!(f, FileRead::Unread { .. }))
-        .count();
-    // Back in input order, file by file, noting the files read whole.
+    (inputs, errors, per_file)
+}
+
+/// Every article back in input order, file by file (`analysed`: the articles of the files read,
+/// in their order), and the files read whole with their articles' keys, for the record.
+fn in_input_order(
+    files: &[PathBuf],
+    per_file: Vec<FileRead>,
+    analysed: Vec<Analyzed>,
+) -> (Vec<Analyzed>, Vec<(&Path, Stamp, unread::Articles)>) {
     let mut analysed = analysed.into_iter();
-    let mut articles: Vec<Analyzed> = Vec::with_capacity(analysed.len() + unread);
+    let mut articles: Vec<Analyzed> = Vec::with_capacity(analysed.len());
     let mut whole: Vec<(&Path, Stamp, unread::Articles)> = Vec::new();
     for (file, read) in files.iter().zip(per_file) {
         match read {
@@ -334,6 +307,58 @@ pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::
             }
         }
     }
+    (articles, whole)
+}
+
+/// Reads and analyses every article (in parallel, reusing what the cache holds, with a progress
+/// bar), then prints the inputs' errors. Fails, having written nothing, when no article could be
+/// read, or when any input failed and `strict` is set. With a record of the inputs
+/// (`spec.unread`), the files unchanged since the last build are not read (see [`unread`]), and
+/// the record is kept up to date.
+pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::Result<Analysed> {
+    let loaded = spec
+        .cache
+        .map(|p| Loaded::read(p.to_path_buf()))
+        .unwrap_or_default();
+    let kept = loaded.cache();
+    let record = spec
+        .unread
+        .map(|p| unread::Record::read(p, spec.max_article_size))
+        .unwrap_or_default();
+    let (files, mut errors, discovered) = input::discover(spec.inputs);
+    let options = ReadOptions {
+        max_article_size: spec.max_article_size,
+    };
+    let (inputs, failed, per_file) = read_files(&files, &record, &kept, &options);
+    errors.extend(failed);
+    let unread: usize = per_file
+        .iter()
+        .map(|f| match f {
+            FileRead::Unread { articles, .. } => articles.len(),
+            FileRead::Read { .. } => 0,
+        })
+        .sum();
+    let progress = progress::bar(
+        (inputs.len() + unread) as u64,
+        "analysing",
+        "articles",
+        spec.quiet,
+    );
+    progress.inc(unread as u64);
+    let sources: Vec<Source> = inputs.into_iter().map(Input::into_source).collect();
+    let reused = AtomicUsize::new(unread);
+    let analysed = analyze_lazily(sources, knowledge, Some(&kept), |hit| {
+        if hit {
+            reused.fetch_add(1, Ordering::Relaxed);
+        }
+        progress.inc(1);
+    });
+    progress.finish_and_clear();
+    let unread_files = per_file
+        .iter()
+        .filter(|f| matches!(f, FileRead::Unread { .. }))
+        .count();
+    let (articles, whole) = in_input_order(&files, per_file, analysed);
     if let Some(path) = spec.cache {
         cache::save(path, &articles, &kept, spec.prune_cache);
     }
