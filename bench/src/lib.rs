@@ -652,6 +652,19 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
+/// The size of `bytes` compressed by brotli at quality 11 with a 16 MB window: what a host that
+/// serves precompressed files sends (the `app_size` and `reader` benchmarks' measure).
+pub fn brotli_size(bytes: &[u8]) -> anyhow::Result<usize> {
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 24,
+        ..Default::default()
+    };
+    let mut out = Vec::new();
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)?;
+    Ok(out.len())
+}
+
 /// Bytes in KB of 1,024 bytes, one decimal: `12.3 KB`.
 pub fn kb(bytes: usize) -> String {
     format!("{:.1} KB", bytes as f64 / 1024.0)

@@ -32,7 +32,7 @@ impl Sizes {
                 .unwrap_or_default(),
             raw: bytes.len(),
             gzip: gzip(&bytes)?,
-            brotli: brotli(&bytes)?,
+            brotli: kiosque_bench::brotli_size(&bytes)?,
         })
     }
 }
@@ -41,17 +41,6 @@ fn gzip(bytes: &[u8]) -> anyhow::Result<usize> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     encoder.write_all(bytes)?;
     Ok(encoder.finish()?.len())
-}
-
-fn brotli(bytes: &[u8]) -> anyhow::Result<usize> {
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
-        lgwin: 24,
-        ..Default::default()
-    };
-    let mut out = Vec::new();
-    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)?;
-    Ok(out.len())
 }
 
 /// The files of the app in `dist`: every `.wasm`, `.js` and `.css` at its top level (Trunk

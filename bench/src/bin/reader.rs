@@ -470,15 +470,9 @@ impl Brotli {
         }
         let bytes =
             std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
-        let params = brotli::enc::BrotliEncoderParams {
-            quality: 11,
-            lgwin: 24,
-            ..Default::default()
-        };
-        let mut out = Vec::new();
-        brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)?;
-        self.0.insert(file.to_owned(), out.len());
-        Ok(out.len())
+        let size = kiosque_bench::brotli_size(&bytes)?;
+        self.0.insert(file.to_owned(), size);
+        Ok(size)
     }
 }
 
