@@ -110,6 +110,24 @@ fn record(id: &str, title: &str, text: &str) -> String {
     serde_json::json!({"id": id, "title": title, "date": "2025-02-01", "text": text}).to_string()
 }
 
+/// A French record, `r1`.
+fn summit() -> String {
+    record(
+        "r1",
+        "Sommet",
+        "Emmanuel Macron a reçu Olaf Scholz à Paris.",
+    )
+}
+
+/// An English record, `r2`.
+fn talks() -> String {
+    record(
+        "r2",
+        "Talks",
+        "The European Union met in Brussels on Monday.",
+    )
+}
+
 /// The ids of the articles in a site's index.
 fn ids(site: &Path) -> Vec<String> {
     let index = common::json(&site.join("index.json"));
@@ -225,16 +243,7 @@ fn the_same_relative_path_from_another_directory_is_another_file() {
 #[test]
 fn a_rebuild_reports_the_same_errors_and_warnings_as_a_clean_build() {
     let p = Project::new();
-    let summit = record(
-        "r1",
-        "Sommet",
-        "Emmanuel Macron a reçu Olaf Scholz à Paris.",
-    );
-    let talks = record(
-        "r2",
-        "Talks",
-        "The European Union met in Brussels on Monday.",
-    );
+    let (summit, talks) = (summit(), talks());
     // Read whole: an article with no date (a warning of the analysis, which the cache keeps),
     // the same article in two files, a record twice in a JSON Lines file (a blank line between:
     // its line number is 3), a JSON array holding a copy of a JSON Lines record.
@@ -335,16 +344,7 @@ fn a_record_of_the_inputs_cut_short_is_not_used() {
 #[test]
 fn a_file_whose_articles_are_only_partly_in_the_cache_is_read_again() {
     let p = Project::new();
-    let summit = record(
-        "r1",
-        "Sommet",
-        "Emmanuel Macron a reçu Olaf Scholz à Paris.",
-    );
-    let talks = record(
-        "r2",
-        "Talks",
-        "The European Union met in Brussels on Monday.",
-    );
+    let (summit, talks) = (summit(), talks());
     p.write("in/a.jsonl", &format!("{summit}\n"));
     settle();
     p.built(&["in"], "site");
