@@ -130,6 +130,7 @@ pub fn analyze_lazily<'k>(
                 return with_source(kept.analysis, kept.terms, key, source);
             }
             let mut article = analyze_one(source, key, knowledge());
+            article.terms = search::terms_of(&article.analysis);
             let cleaned = &mut article.analysis.cleaned;
             cleaned.doc = Normalized::default();
             cleaned.matching = Normalized::default();
@@ -139,11 +140,11 @@ pub fn analyze_lazily<'k>(
         .collect()
 }
 
-/// Analyses one document, keeping everything.
+/// Analyses one document, keeping everything but its search terms (only a site needs them:
+/// [`analyze_lazily`] adds them, `locate_all` does not).
 fn analyze_one(source: Source, key: String, knowledge: &Knowledge) -> Analyzed {
     let analysis = analysis::analyze(&source.document, knowledge);
-    let terms = search::terms_of(&analysis);
-    with_source(analysis, terms, key, source)
+    with_source(analysis, DocTerms::default(), key, source)
 }
 
 /// An analysis (and its search terms) with what the input says of its document.
