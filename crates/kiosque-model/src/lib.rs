@@ -17,6 +17,7 @@ pub mod index;
 mod lenient;
 pub mod links;
 pub mod notices;
+pub mod parts;
 pub mod schema;
 pub mod search;
 pub mod selection;

@@ -35,6 +35,14 @@ impl std::io::Write for Fnv {
     }
 }
 
+/// FNV-1a (64 bits) of `bytes`: what places an article's body in its file
+/// ([`crate::parts::bucket_of`]).
+pub fn hash64(bytes: &[u8]) -> u64 {
+    let mut hash = Fnv::new();
+    hash.feed(bytes);
+    hash.0
+}
+
 /// The fingerprint of a body file's text: 16 hex digits of FNV-1a (64 bits) over the text
 /// without its trailing whitespace (the file ends with a newline). Not a security hash: it only
 /// has to change when the file does.

@@ -1,0 +1,728 @@
+//! Data contract 2: the site data in parts, so that a page fetches only what it shows.
+//!
+//! ```text
+//! site.json                 first load: counts, the names of the parts, and the first screen
+//!                           (the first page of cards, the entities they show, the top entities)
+//! summaries/<hash>.json     article summaries in article order, SUMMARIES_PER_PAGE a page
+//! entities/<hash>.json      the entity table in entity order, ENTITIES_PER_PART a part
+//! bodies/<bucket>.json      article bodies grouped by a hash of their id, each with its summary
+//!                           and the entities it mentions: an article page needs one file
+//! search/…                  the search index (see [`crate::search`])
+//! ```
+//!
+//! Summaries and entity parts are named by a fingerprint of their bytes, so a browser may cache
+//! them for good and a rebuild writes only those that changed; a body file's name is its bucket,
+//! known from the article's id alone, so an article opened from a link fetches it at once, next to
+//! `site.json`. `docs/data-format.md` describes the JSON; this module writes and reads it.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use crate::article::{ArticleBody, ArticleSummary, ReadId};
+use crate::entity::{Entity, EntityId, Label};
+use crate::index::{IndexError, SchemaHeader, SiteIndex, UncheckedIndex};
+use crate::schema::check_schema;
+use crate::stamp;
+
+/// The first-load file, relative to the data directory.
+pub const SITE_FILE: &str = "site.json";
+/// Cards on the first screen (the app's page of cards).
+pub const FIRST_CARDS: usize = 30;
+/// Chips a card shows: the entities of the first screen's cards that `site.json` carries.
+pub const CARD_CHIPS: usize = 5;
+/// Entities of each label on the first screen (the sidebar's first rows).
+pub const TOP_ENTITIES: usize = 10;
+/// Article summaries in a page.
+pub const SUMMARIES_PER_PAGE: usize = 1000;
+/// Entities in a part of the entity table.
+pub const ENTITIES_PER_PART: usize = 5000;
+/// Articles per body file, on average, when there are enough of them.
+const ARTICLES_PER_BUCKET: usize = 32;
+/// The most body files a site has.
+pub const MAX_BUCKETS: u32 = 2048;
+
+/// `site.json`. `E` (entity ids) is [`EntityId`]; as read, before [`crate::validate`] checks
+/// them, `String`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "E: Deserialize<'de>"))]
+pub struct SiteFile<E = EntityId> {
+    /// Data contract version, `MAJOR.MINOR` (see [`crate::SCHEMA_VERSION`]).
+    pub schema_version: String,
+    /// What wrote the data, e.g. `kiosque 0.1.0`.
+    #[serde(default)]
+    pub generator: String,
+    /// How many articles the site has (in all its summary pages).
+    pub articles: u32,
+    /// How many entities the site has (in all its entity parts).
+    pub entities: u32,
+    /// The summary pages, in article order: paths relative to the data directory.
+    pub summaries: Vec<String>,
+    /// The parts of the entity table, in entity order: paths relative to the data directory.
+    pub entity_parts: Vec<String>,
+    /// How many body files there are ([`bucket_of`]).
+    pub buckets: u32,
+    /// The search index's meta file (see [`crate::search`]), if the site has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search: Option<String>,
+    /// What the first screen of the home page shows.
+    pub first: FirstScreen<E>,
+}
+
+/// The first screen of the home page: the first [`FIRST_CARDS`] articles (their `entities`
+/// only those in `entities`), and the entities their cards show and the sidebar lists first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "E: Deserialize<'de>"))]
+pub struct FirstScreen<E = EntityId> {
+    /// The first articles, newest first.
+    pub articles: Vec<ArticleSummary<E>>,
+    /// Their cards' entities and the [`TOP_ENTITIES`] of each label, in entity order.
+    pub entities: Vec<Entity<E>>,
+}
+
+/// `summaries/<hash>.json`: summaries whose `entities` are positions in the entity table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SummaryPage {
+    /// The articles, in article order.
+    pub articles: Vec<ArticleSummary<u32>>,
+}
+
+/// `entities/<hash>.json`: a part of the entity table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "E: Deserialize<'de>"))]
+pub struct EntityPart<E = EntityId> {
+    /// The entities, in entity order.
+    pub entities: Vec<Entity<E>>,
+}
+
+/// `bodies/<bucket>.json`: the bodies of the articles whose id falls in the bucket, each with
+/// its summary, and the entities they mention.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "E: ReadId"))]
+pub struct BodyBucket<E = EntityId> {
+    /// The articles, by id.
+    pub articles: Vec<BucketArticle<E>>,
+    /// Every entity the articles list, in entity order.
+    pub entities: Vec<Entity<E>>,
+}
+
+/// One article of a [`BodyBucket`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "E: ReadId"))]
+pub struct BucketArticle<E = EntityId> {
+    /// Its summary, as in the summary pages (with entity ids).
+    pub summary: ArticleSummary<E>,
+    /// Its body.
+    pub body: ArticleBody<E>,
+}
+
+/// How many body files a site of `articles` articles has: a power of two (so that a growing
+/// site regroups its bodies only when it doubles), about [`ARTICLES_PER_BUCKET`] articles each,
+/// at most [`MAX_BUCKETS`].
+pub fn buckets_for(articles: usize) -> u32 {
+    let wanted = articles.div_ceil(ARTICLES_PER_BUCKET).max(1);
+    u32::try_from(wanted.next_power_of_two())
+        .unwrap_or(MAX_BUCKETS)
+        .min(MAX_BUCKETS)
+}
+
+/// The body file of article `id` among `buckets` (a power of two; anything else counts as the
+/// power of two below it): FNV-1a of the id.
+pub fn bucket_of(id: &str, buckets: u32) -> u32 {
+    let mask = match buckets {
+        0 | 1 => 0,
+        n => (1u32 << (31 - n.leading_zeros())) - 1,
+    };
+    (stamp::hash64(id.as_bytes()) as u32) & mask
+}
+
+/// The path of body file `bucket` among `buckets`: `bodies/` and the bucket in hex, as many
+/// digits as the largest bucket has.
+pub fn bucket_path(bucket: u32, buckets: u32) -> String {
+    let digits = (buckets.saturating_sub(1).max(1).ilog2() / 4 + 1) as usize;
+    format!("bodies/{bucket:0digits$x}.json")
+}
+
+/// Whether `path` is of the form of a part's name (`<dir>/<hex>.json`), safe to put in a URL.
+pub fn is_part_path(path: &str, dir: &str) -> bool {
+    path.strip_prefix(dir)
+        .and_then(|p| p.strip_prefix('/'))
+        .and_then(|p| p.strip_suffix(".json"))
+        .is_some_and(|hex| {
+            !hex.is_empty() && hex.len() <= 64 && hex.bytes().all(|b| b.is_ascii_hexdigit())
+        })
+}
+
+/// The site data as files: `site.json`, the content-named parts, and the body files, which are
+/// made when they are written ([`Parts::bucket`]).
+#[derive(Debug)]
+pub struct Parts<'a> {
+    index: &'a SiteIndex,
+    bodies: &'a [ArticleBody],
+    /// `site.json`, with its final newline.
+    pub site: Vec<u8>,
+    /// Summary pages and entity parts: each path and bytes (with a final newline).
+    pub named: Vec<(String, Vec<u8>)>,
+    /// The articles of each body file (positions in the index), by bucket.
+    pub buckets: Vec<Vec<u32>>,
+    /// Each entity's position in the index.
+    position: HashMap<&'a EntityId, u32>,
+}
+
+/// Compact JSON with a final newline. Serialising plain data does not fail.
+fn json_line<T: Serialize>(value: &T) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec(value).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+/// `dir/<fingerprint>.json` for these bytes.
+fn named(dir: &str, bytes: Vec<u8>) -> (String, Vec<u8>) {
+    (
+        format!(
+            "{dir}/{}.json",
+            stamp::of_text(&String::from_utf8_lossy(&bytes))
+        ),
+        bytes,
+    )
+}
+
+impl<'a> Parts<'a> {
+    /// Cuts `index` and its `bodies` (one per article, in index order) into parts.
+    pub fn new(index: &'a SiteIndex, bodies: &'a [ArticleBody]) -> Parts<'a> {
+        let position: HashMap<&EntityId, u32> = (0u32..)
+            .zip(&index.entities)
+            .map(|(p, e)| (&e.id, p))
+            .collect();
+        let pages: Vec<(String, Vec<u8>)> = index
+            .articles
+            .chunks(SUMMARIES_PER_PAGE)
+            .map(|articles| {
+                let page = SummaryPage {
+                    articles: articles
+                        .iter()
+                        .map(|a| {
+                            let ids = a
+                                .entities
+                                .iter()
+                                .filter_map(|id| position.get(id).copied())
+                                .collect();
+                            a.clone().with_entities(ids)
+                        })
+                        .collect(),
+                };
+                named("summaries", json_line(&page))
+            })
+            .collect();
+        let entity_parts: Vec<(String, Vec<u8>)> = index
+            .entities
+            .chunks(ENTITIES_PER_PART)
+            .map(|entities| {
+                named(
+                    "entities",
+                    json_line(&EntityPart {
+                        entities: entities.to_vec(),
+                    }),
+                )
+            })
+            .collect();
+        let buckets = buckets_for(index.articles.len());
+        let mut grouped = vec![Vec::new(); buckets as usize];
+        for (p, article) in (0u32..).zip(&index.articles) {
+            grouped[bucket_of(&article.id, buckets) as usize].push(p);
+        }
+        for group in &mut grouped {
+            group.sort_by(|&a, &b| {
+                index.articles[a as usize]
+                    .id
+                    .cmp(&index.articles[b as usize].id)
+            });
+        }
+        let site = SiteFile {
+            schema_version: index.schema_version.clone(),
+            generator: index.generator.clone(),
+            articles: index.articles.len() as u32,
+            entities: index.entities.len() as u32,
+            summaries: pages.iter().map(|(p, _)| p.clone()).collect(),
+            entity_parts: entity_parts.iter().map(|(p, _)| p.clone()).collect(),
+            buckets,
+            search: index.search.clone(),
+            first: first_screen(index, &position),
+        };
+        Parts {
+            index,
+            bodies,
+            site: json_line(&site),
+            named: pages.into_iter().chain(entity_parts).collect(),
+            buckets: grouped,
+            position,
+        }
+    }
+
+    /// The path of body file `bucket`.
+    pub fn bucket_path(&self, bucket: usize) -> String {
+        bucket_path(bucket as u32, self.buckets.len() as u32)
+    }
+
+    /// The bytes of body file `bucket` (with a final newline), serialised from the site data
+    /// as it is (no copy of the bodies).
+    pub fn bucket(&self, bucket: usize) -> Vec<u8> {
+        /// [`BodyBucket`], borrowed.
+        #[derive(Serialize)]
+        struct Out<'a> {
+            articles: Vec<OutArticle<'a>>,
+            entities: Vec<&'a Entity>,
+        }
+        #[derive(Serialize)]
+        struct OutArticle<'a> {
+            summary: &'a ArticleSummary,
+            body: &'a ArticleBody,
+        }
+        let positions = self.buckets.get(bucket).map_or(&[][..], Vec::as_slice);
+        let articles: Vec<OutArticle<'_>> = positions
+            .iter()
+            .filter_map(|&p| {
+                Some(OutArticle {
+                    summary: self.index.articles.get(p as usize)?,
+                    body: self.bodies.get(p as usize)?,
+                })
+            })
+            .collect();
+        let listed: HashSet<&EntityId> =
+            articles.iter().flat_map(|a| &a.summary.entities).collect();
+        let mut entities: Vec<(u32, &Entity)> = listed
+            .into_iter()
+            .filter_map(|id| {
+                let p = *self.position.get(id)?;
+                Some((p, &self.index.entities[p as usize]))
+            })
+            .collect();
+        entities.sort_unstable_by_key(|&(p, _)| p);
+        json_line(&Out {
+            articles,
+            entities: entities.into_iter().map(|(_, e)| e).collect(),
+        })
+    }
+}
+
+/// The first screen of `index` (see [`FirstScreen`]).
+fn first_screen(index: &SiteIndex, position: &HashMap<&EntityId, u32>) -> FirstScreen {
+    let articles = &index.articles[..index.articles.len().min(FIRST_CARDS)];
+    let mut wanted: HashSet<u32> = HashSet::new();
+    for article in articles {
+        wanted.extend(
+            article
+                .entities
+                .iter()
+                .filter_map(|id| position.get(id).copied())
+                .filter(|&p| index.entities[p as usize].label != Label::Date)
+                .take(CARD_CHIPS),
+        );
+    }
+    for label in Label::ALL {
+        let mut of_label: Vec<u32> = (0u32..)
+            .zip(&index.entities)
+            .filter(|(_, e)| e.label == label)
+            .map(|(p, _)| p)
+            .collect();
+        // By articles (most first), then entity order: the sidebar's order.
+        of_label.sort_by_key(|&p| (std::cmp::Reverse(index.entities[p as usize].articles), p));
+        wanted.extend(of_label.into_iter().take(TOP_ENTITIES));
+    }
+    let mut kept: Vec<u32> = wanted.into_iter().collect();
+    kept.sort_unstable();
+    let entities: Vec<Entity> = kept
+        .iter()
+        .map(|&p| index.entities[p as usize].clone())
+        .collect();
+    let known: HashSet<&EntityId> = entities.iter().map(|e| &e.id).collect();
+    FirstScreen {
+        articles: articles
+            .iter()
+            .map(|a| {
+                let ids = a
+                    .entities
+                    .iter()
+                    .filter(|id| known.contains(id))
+                    .cloned()
+                    .collect();
+                a.clone().with_entities(ids)
+            })
+            .collect(),
+        entities,
+    }
+}
+
+/// Parses a file of the site data, naming it when it is not of the expected shape.
+fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, IndexError> {
+    serde_json::from_str(text).map_err(|e| IndexError::Malformed(format!("{file}: {e}")))
+}
+
+/// Parses `site.json` and checks its schema version. A file that does not parse but says it is
+/// of another major version is reported as such: a future version may have changed its shape.
+pub fn parse_site(text: &str) -> Result<SiteFile<String>, IndexError> {
+    match serde_json::from_str::<SiteFile<String>>(text) {
+        Ok(site) => {
+            check_schema(&site.schema_version)?;
+            Ok(site)
+        }
+        Err(error) => {
+            if let Ok(header) = serde_json::from_str::<SchemaHeader>(text) {
+                check_schema(&header.schema_version)?;
+            }
+            Err(IndexError::Malformed(format!("{SITE_FILE}: {error}")))
+        }
+    }
+}
+
+/// Parses a summary page (`file` names it in errors).
+pub fn parse_summaries(file: &str, text: &str) -> Result<SummaryPage, IndexError> {
+    parse(file, text)
+}
+
+/// Parses a part of the entity table.
+pub fn parse_entities(file: &str, text: &str) -> Result<EntityPart<String>, IndexError> {
+    parse(file, text)
+}
+
+/// Parses a body file.
+pub fn parse_bucket(file: &str, text: &str) -> Result<BodyBucket<String>, IndexError> {
+    parse(file, text)
+}
+
+/// The first screen as an index of its own: what the home page shows before the other parts
+/// arrive ([`crate::index::Corpus::first_screen`] adds the site's counts).
+pub fn first_index(site: &SiteFile<String>) -> UncheckedIndex {
+    SiteIndex {
+        schema_version: site.schema_version.clone(),
+        generator: site.generator.clone(),
+        articles: site.first.articles.clone(),
+        entities: site.first.entities.clone(),
+        search: site.search.clone(),
+    }
+}
+
+/// The index of the article pages and entity parts read (in `site.json`'s order). A position
+/// outside the entity table becomes `#<position>`, an id that [`crate::validate`] refuses with
+/// a problem, like any bad id.
+pub fn assemble(
+    site: &SiteFile<String>,
+    pages: Vec<SummaryPage>,
+    parts: Vec<EntityPart<String>>,
+) -> UncheckedIndex {
+    let entities: Vec<Entity<String>> = parts.into_iter().flat_map(|p| p.entities).collect();
+    let articles = pages
+        .into_iter()
+        .flat_map(|p| p.articles)
+        .map(|a| {
+            let ids = a
+                .entities
+                .iter()
+                .map(|&p| match entities.get(p as usize) {
+                    Some(e) => e.id.clone(),
+                    None => format!("#{p}"),
+                })
+                .collect();
+            a.with_entities(ids)
+        })
+        .collect();
+    SiteIndex {
+        schema_version: site.schema_version.clone(),
+        generator: site.generator.clone(),
+        articles,
+        entities,
+        search: site.search.clone(),
+    }
+}
+
+/// The index made of one body file: its articles' summaries and the entities they list (for
+/// an article page opened before the other parts arrive).
+pub fn bucket_index(site: &SiteFile<String>, bucket: &BodyBucket<String>) -> UncheckedIndex {
+    SiteIndex {
+        schema_version: site.schema_version.clone(),
+        generator: site.generator.clone(),
+        articles: bucket.articles.iter().map(|a| a.summary.clone()).collect(),
+        entities: bucket.entities.clone(),
+        search: site.search.clone(),
+    }
+}
+
+/// Why site data in parts could not be read whole.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError<E: std::error::Error + 'static> {
+    /// A file could not be read.
+    #[error("cannot read {file}: {source}")]
+    Read {
+        /// The file, relative to the data directory.
+        file: String,
+        /// Why.
+        source: E,
+    },
+    /// A file is not valid site data.
+    #[error(transparent)]
+    Invalid(#[from] IndexError),
+    /// `site.json` names a part that is not of a part's form.
+    #[error("{SITE_FILE} names {0:?}, which is not a part of the site data")]
+    BadPart(String),
+}
+
+/// The whole site, as read from its files with `read` (a path relative to the data directory
+/// to its text): the index, and every body file's articles in bucket order. For tools that
+/// read a built site (`kiosque pages`, tests, benchmarks); the app fetches parts as it needs
+/// them.
+pub fn read_all<E: std::error::Error + 'static>(
+    read: impl Fn(&str) -> Result<String, E>,
+) -> Result<(UncheckedIndex, Vec<BucketArticle<String>>), ReadError<E>> {
+    let text = |file: &str| {
+        read(file).map_err(|source| ReadError::Read {
+            file: file.to_owned(),
+            source,
+        })
+    };
+    let site = parse_site(&text(SITE_FILE)?)?;
+    let mut pages = Vec::with_capacity(site.summaries.len());
+    for file in &site.summaries {
+        if !is_part_path(file, "summaries") {
+            return Err(ReadError::BadPart(file.clone()));
+        }
+        pages.push(parse_summaries(file, &text(file)?)?);
+    }
+    let mut parts = Vec::with_capacity(site.entity_parts.len());
+    for file in &site.entity_parts {
+        if !is_part_path(file, "entities") {
+            return Err(ReadError::BadPart(file.clone()));
+        }
+        parts.push(parse_entities(file, &text(file)?)?);
+    }
+    let mut bodies = Vec::new();
+    for bucket in 0..site.buckets.min(MAX_BUCKETS) {
+        let file = bucket_path(bucket, site.buckets);
+        bodies.extend(parse_bucket(&file, &text(&file)?)?.articles);
+    }
+    let index = assemble(&site, pages, parts);
+    Ok((index, bodies))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Block, TextBlock};
+
+    fn entity(id: &str, label: Label, articles: u32) -> Entity {
+        serde_json::from_value(serde_json::json!({
+            "id": id, "label": label.code(), "name": id, "articles": articles, "mentions": articles
+        }))
+        .expect("entity")
+    }
+
+    fn sample(articles: usize) -> (SiteIndex, Vec<ArticleBody>) {
+        let entities: Vec<Entity> = (0..40)
+            .map(|e| {
+                let label = Label::ALL[e % 4];
+                entity(
+                    &format!("{}-e{e}", label.id_prefix()),
+                    label,
+                    (40 - e) as u32,
+                )
+            })
+            .collect();
+        let summaries: Vec<ArticleSummary> = (0..articles)
+            .map(|a| {
+                let ids: Vec<EntityId> = (0..8).map(|k| entities[(a + k * 3) % 40].id.clone()).collect();
+                serde_json::from_value::<ArticleSummary>(serde_json::json!({
+                    "id": format!("a{a:05}"), "title": format!("Article {a}"), "excerpt": "x", "words": 1,
+                }))
+                .expect("summary")
+                .with_entities(ids)
+            })
+            .collect();
+        let bodies = summaries
+            .iter()
+            .map(|s| ArticleBody {
+                id: s.id.clone(),
+                blocks: vec![Block::Paragraph(TextBlock {
+                    text: format!("Body of {}", s.id),
+                    mentions: Vec::new(),
+                })],
+            })
+            .collect();
+        let index = SiteIndex {
+            schema_version: crate::SCHEMA_VERSION.to_owned(),
+            generator: "test".to_owned(),
+            articles: summaries,
+            entities,
+            search: None,
+        };
+        (index, bodies)
+    }
+
+    /// Every file of `parts`, by path.
+    fn files(parts: &Parts<'_>) -> HashMap<String, String> {
+        let mut files: HashMap<String, String> = parts
+            .named
+            .iter()
+            .map(|(p, b)| (p.clone(), String::from_utf8(b.clone()).expect("utf-8")))
+            .collect();
+        files.insert(
+            SITE_FILE.to_owned(),
+            String::from_utf8(parts.site.clone()).expect("utf-8"),
+        );
+        for b in 0..parts.buckets.len() {
+            files.insert(
+                parts.bucket_path(b),
+                String::from_utf8(parts.bucket(b)).expect("utf-8"),
+            );
+        }
+        files
+    }
+
+    #[test]
+    fn a_site_read_from_its_parts_is_the_site_written() {
+        for size in [0, 1, 29, 30, 31, 999, 1000, 2500] {
+            let (index, bodies) = sample(size);
+            let parts = Parts::new(&index, &bodies);
+            let files = files(&parts);
+            let (read, mut read_bodies) = read_all(|f: &str| {
+                files
+                    .get(f)
+                    .cloned()
+                    .ok_or_else(|| std::io::Error::other(f.to_owned()))
+            })
+            .expect("readable");
+            assert_eq!(read, UncheckedIndex::from(index.clone()), "{size} articles");
+            read_bodies.sort_by(|a, b| a.body.id.cmp(&b.body.id));
+            let bodies: Vec<ArticleBody<String>> = bodies.into_iter().map(Into::into).collect();
+            assert_eq!(
+                read_bodies.into_iter().map(|a| a.body).collect::<Vec<_>>(),
+                bodies,
+                "{size} articles"
+            );
+        }
+    }
+
+    #[test]
+    fn parts_are_named_by_their_content_and_pages_hold_a_thousand_articles() {
+        let (index, bodies) = sample(2500);
+        let parts = Parts::new(&index, &bodies);
+        let site = parse_site(std::str::from_utf8(&parts.site).expect("utf-8")).expect("site");
+        assert_eq!(site.summaries.len(), 3);
+        assert_eq!((site.articles, site.entities), (2500, 40));
+        for (path, bytes) in &parts.named {
+            let text = std::str::from_utf8(bytes).expect("utf-8");
+            assert!(
+                path.ends_with(&format!("/{}.json", stamp::of_text(text))),
+                "{path}"
+            );
+            assert!(
+                is_part_path(path, path.split('/').next().expect("dir")),
+                "{path}"
+            );
+        }
+        let first = parse_summaries("p", std::str::from_utf8(&parts.named[0].1).expect("utf-8"))
+            .expect("page");
+        assert_eq!(first.articles.len(), SUMMARIES_PER_PAGE);
+        // Another article changes its page's name and no other's.
+        let (mut other, bodies) = sample(2500);
+        other.articles[1500].title = "Changed".to_owned();
+        let changed = Parts::new(&other, &bodies);
+        let differ: Vec<bool> = parts
+            .named
+            .iter()
+            .zip(&changed.named)
+            .map(|(a, b)| a.0 != b.0)
+            .collect();
+        assert_eq!(differ, [false, true, false, false]);
+    }
+
+    #[test]
+    fn the_first_screen_has_the_first_cards_their_chips_and_the_top_of_each_label() {
+        let (index, bodies) = sample(100);
+        let parts = Parts::new(&index, &bodies);
+        let site = parse_site(std::str::from_utf8(&parts.site).expect("utf-8")).expect("site");
+        assert_eq!(site.first.articles.len(), FIRST_CARDS);
+        let ids: HashSet<&str> = site.first.entities.iter().map(|e| e.id.as_str()).collect();
+        for (shown, article) in site.first.articles.iter().zip(&index.articles) {
+            assert_eq!(shown.id, article.id);
+            let chips: Vec<&str> = article
+                .entities
+                .iter()
+                .filter(|id| !id.as_str().starts_with("date-"))
+                .take(CARD_CHIPS)
+                .map(EntityId::as_str)
+                .collect();
+            assert!(chips.iter().all(|c| ids.contains(c)), "{chips:?}");
+            assert!(shown.entities.iter().all(|e| ids.contains(e.as_str())));
+        }
+        for label in Label::ALL {
+            let mut of_label: Vec<&Entity> =
+                index.entities.iter().filter(|e| e.label == label).collect();
+            of_label.sort_by_key(|e| std::cmp::Reverse(e.articles));
+            for e in of_label.iter().take(TOP_ENTITIES) {
+                assert!(ids.contains(e.id.as_str()), "{}", e.id);
+            }
+        }
+    }
+
+    #[test]
+    fn bodies_are_grouped_by_id_in_a_power_of_two_of_files() {
+        assert_eq!(buckets_for(0), 1);
+        assert_eq!(buckets_for(32), 1);
+        assert_eq!(buckets_for(33), 2);
+        assert_eq!(buckets_for(10_000), 512);
+        assert_eq!(buckets_for(100_000), MAX_BUCKETS);
+        assert_eq!(bucket_path(5, 512), "bodies/005.json");
+        assert_eq!(bucket_path(0, 1), "bodies/0.json");
+        assert_eq!(bucket_path(255, 256), "bodies/ff.json");
+        let (index, bodies) = sample(1000);
+        let parts = Parts::new(&index, &bodies);
+        assert_eq!(parts.buckets.len(), 32);
+        for (b, positions) in parts.buckets.iter().enumerate() {
+            let bucket = parse_bucket("b", std::str::from_utf8(&parts.bucket(b)).expect("utf-8"))
+                .expect("bucket");
+            assert_eq!(bucket.articles.len(), positions.len());
+            for article in &bucket.articles {
+                assert_eq!(bucket_of(&article.body.id, 32) as usize, b);
+                assert_eq!(article.summary.id, article.body.id);
+                for id in &article.summary.entities {
+                    assert!(bucket.entities.iter().any(|e| &e.id == id), "{id}");
+                }
+            }
+        }
+        let sizes: Vec<usize> = parts.buckets.iter().map(Vec::len).collect();
+        assert!(sizes.iter().all(|&n| (10..=60).contains(&n)), "{sizes:?}");
+    }
+
+    #[test]
+    fn a_position_outside_the_entity_table_becomes_an_id_the_check_refuses() {
+        let (index, bodies) = sample(3);
+        let parts = Parts::new(&index, &bodies);
+        let site = parse_site(std::str::from_utf8(&parts.site).expect("utf-8")).expect("site");
+        let mut page = parse_summaries("p", std::str::from_utf8(&parts.named[0].1).expect("utf-8"))
+            .expect("page");
+        page.articles[0].entities.push(4000);
+        let entities = parse_entities("e", std::str::from_utf8(&parts.named[1].1).expect("utf-8"))
+            .expect("part");
+        let read = assemble(&site, vec![page], vec![entities]);
+        assert_eq!(
+            read.articles[0].entities.last().map(String::as_str),
+            Some("#4000")
+        );
+        let checked = crate::validate::index(read);
+        assert!(!checked.problems.is_empty());
+        assert!(
+            checked.value.articles[0]
+                .entities
+                .iter()
+                .all(|e| e.as_str() != "#4000")
+        );
+    }
+
+    #[test]
+    fn another_major_version_is_named_as_such() {
+        let error = parse_site(r#"{"schema_version": "3.0", "anything": 1}"#).expect_err("v3");
+        assert!(matches!(error, IndexError::Schema(_)), "{error:?}");
+        let error = parse_site(r#"{"schema_version": "2.0", "articles": "x"}"#).expect_err("bad");
+        assert!(error.to_string().contains(SITE_FILE), "{error}");
+    }
+}
