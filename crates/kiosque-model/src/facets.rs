@@ -59,14 +59,10 @@ impl FacetCounts {
     pub fn new(corpus: &Corpus, visible: &[u32]) -> FacetCounts {
         let everything = visible.len() == corpus.articles().len();
         if everything {
-            let distinct = Label::ALL
-                .iter()
-                .map(|&l| corpus.by_articles(l).len())
-                .sum();
             return FacetCounts {
                 counts: None,
                 present: Vec::new(),
-                distinct,
+                distinct: corpus.total_entities(),
             };
         }
         let mut counts = vec![0u32; corpus.entities().len()];
@@ -91,7 +87,7 @@ impl FacetCounts {
     pub fn count(&self, corpus: &Corpus, entity: u32) -> u32 {
         match &self.counts {
             Some(counts) => counts.get(entity as usize).copied().unwrap_or(0),
-            None => corpus.postings(entity).len() as u32,
+            None => corpus.article_count(entity),
         }
     }
 
@@ -166,7 +162,8 @@ pub fn facet_groups<'a>(
             let mut matched = first.len();
             let wanted = limit.saturating_sub(first.len());
             match &counts.counts {
-                // Every article visible: the corpus's order is the sidebar's.
+                // Every article visible: the corpus's order is the sidebar's (for a part of the
+                // site, its first rows, and the others counted).
                 None => {
                     for &e in corpus.by_articles(label) {
                         if is_selected(e) || !kept(&e) {
@@ -177,6 +174,7 @@ pub fn facet_groups<'a>(
                         }
                         matched += 1;
                     }
+                    matched += corpus.unlisted(label);
                 }
                 Some(_) => {
                     keys.clear();

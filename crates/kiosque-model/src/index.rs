@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::ArticleSummary;
 use crate::entity::{Entity, EntityId, Label};
+use crate::parts::{self, BodyBucket, EntityPart, SiteFile, SummaryPage, TOP_ENTITIES};
 use crate::schema::{SchemaError, check_schema};
+use crate::validate::{self, Checked};
 
 /// The contents of `index.json`.
 ///
@@ -127,6 +129,30 @@ pub struct Corpus {
     /// Each article's number: its position in `index.json`, by which the search index refers to
     /// it (articles the contract check left out keep the numbers of the others right).
     numbers: Vec<u32>,
+    /// For a corpus of a part of the site (the first screen, one body file): the whole site's
+    /// counts. `None` for the whole site.
+    site: Option<SiteTotals>,
+    /// Per label: entities of the site not in this part (an upper bound; 0 for the whole site).
+    unlisted: [usize; 4],
+}
+
+/// What a part of the site knows of the whole: its counts, from `site.json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SiteTotals {
+    /// Articles in the site.
+    pub articles: u32,
+    /// Entities in the site.
+    pub entities: u32,
+}
+
+impl SiteTotals {
+    /// The counts `site.json` gives.
+    pub fn of<E>(site: &SiteFile<E>) -> SiteTotals {
+        SiteTotals {
+            articles: site.articles,
+            entities: site.entities,
+        }
+    }
 }
 
 /// The index of `label` in [`Label::ALL`].
@@ -140,12 +166,32 @@ impl Corpus {
         let numbers = (0..index.articles.len())
             .map(|n| u32::try_from(n).unwrap_or(u32::MAX))
             .collect();
-        Corpus::numbered(index, numbers)
+        Corpus::numbered(index, numbers, None)
+    }
+
+    /// The home page's first screen, from `site.json` alone: its cards, and the sidebar's first
+    /// rows with the site's counts ([`Entity::articles`]), checked like any index.
+    pub fn first_screen(site: &SiteFile<String>) -> Checked<Corpus> {
+        validate::part(parts::first_index(site), SiteTotals::of(site))
+    }
+
+    /// An article page's corpus, from one body file: its articles and the entities they list.
+    pub fn of_bucket(site: &SiteFile<String>, bucket: &BodyBucket<String>) -> Checked<Corpus> {
+        validate::part(parts::bucket_index(site, bucket), SiteTotals::of(site))
+    }
+
+    /// The whole site, from every summary page and entity part (in `site.json`'s order).
+    pub fn whole(
+        site: &SiteFile<String>,
+        pages: Vec<SummaryPage>,
+        parts: Vec<EntityPart<String>>,
+    ) -> Checked<Corpus> {
+        validate::corpus(parts::assemble(site, pages, parts))
     }
 
     /// The lookups over `index`, whose articles have these numbers (increasing: see
-    /// [`Corpus::by_number`]).
-    pub(crate) fn numbered(index: SiteIndex, numbers: Vec<u32>) -> Self {
+    /// [`Corpus::by_number`]); `site` for a part of the site (see [`Corpus::is_whole`]).
+    pub(crate) fn numbered(index: SiteIndex, numbers: Vec<u32>, site: Option<SiteTotals>) -> Self {
         let entity_pos: HashMap<EntityId, usize> = index
             .entities
             .iter()
@@ -177,6 +223,12 @@ impl Corpus {
         for (r, &e) in (0u32..).zip(&ranked) {
             rank[e as usize] = r;
         }
+        // A part of the site counts an entity's articles as the site does (the build writes
+        // `Entity::articles`); the whole site counts its postings.
+        let count = |e: usize| match site {
+            Some(_) => index.entities[e].articles,
+            None => postings[e].len() as u32,
+        };
         let mut by_articles: [Vec<u32>; 4] = Default::default();
         let mut keys: Vec<u64> = Vec::new();
         for (slot, list) in by_articles.iter_mut().enumerate() {
@@ -186,12 +238,13 @@ impl Corpus {
                     .entities
                     .iter()
                     .enumerate()
-                    .filter(|&(e, x)| label_slot(x.label) == slot && !postings[e].is_empty())
-                    .map(|(e, _)| facet_key(postings[e].len() as u32, rank[e])),
+                    .filter(|&(e, x)| label_slot(x.label) == slot && count(e) > 0)
+                    .map(|(e, _)| facet_key(count(e), rank[e])),
             );
             keys.sort_unstable();
             list.extend(keys.iter().map(|&k| ranked[key_rank(k)]));
         }
+        let unlisted = unlisted(&by_articles, site);
         Corpus {
             index,
             entity_pos,
@@ -202,7 +255,50 @@ impl Corpus {
             ranked,
             by_articles,
             numbers,
+            site,
+            unlisted,
         }
+    }
+
+    /// Whether this is the whole site, not a part of it (the first screen, one body file):
+    /// filters, searches and entity pages need the whole.
+    pub fn is_whole(&self) -> bool {
+        self.site.is_none()
+    }
+
+    /// How many articles the site has (all of them, for a part of the site).
+    pub fn total_articles(&self) -> usize {
+        match self.site {
+            Some(site) => site.articles as usize,
+            None => self.index.articles.len(),
+        }
+    }
+
+    /// How many entities some article of the site mentions: the sidebar's size when every
+    /// article is shown.
+    pub fn total_entities(&self) -> usize {
+        match self.site {
+            Some(site) => site.entities as usize,
+            None => self.by_articles.iter().map(Vec::len).sum(),
+        }
+    }
+
+    /// How many articles of the site mention the entity at position `entity`.
+    pub fn article_count(&self, entity: u32) -> u32 {
+        match self.site {
+            Some(_) => self
+                .index
+                .entities
+                .get(entity as usize)
+                .map_or(0, |e| e.articles),
+            None => self.postings(entity).len() as u32,
+        }
+    }
+
+    /// How many entities of `label` the site has beyond [`Corpus::by_articles`]: none for the
+    /// whole site; for a part, at most.
+    pub fn unlisted(&self, label: Label) -> usize {
+        self.unlisted[label_slot(label)]
     }
 
     /// The entity whose [`facet_key`] is `key`.
@@ -347,6 +443,20 @@ impl Corpus {
     }
 }
 
+/// Per label, how many entities of the site a part does not list: none for a label of which it
+/// has fewer than [`TOP_ENTITIES`] (`site.json` lists that many of each label, the most
+/// mentioned first), else at most the site's entities it does not list.
+fn unlisted(listed: &[Vec<u32>; 4], site: Option<SiteTotals>) -> [usize; 4] {
+    let Some(site) = site else {
+        return [0; 4];
+    };
+    let known: usize = listed.iter().map(Vec::len).sum();
+    let beyond = (site.entities as usize).saturating_sub(known);
+    listed
+        .each_ref()
+        .map(|list| if list.len() < TOP_ENTITIES { 0 } else { beyond })
+}
+
 /// The positions of `entities` by mentions (most first), then name; entities equal in both
 /// keep their order.
 fn ranked(entities: &[Entity]) -> Vec<u32> {
@@ -381,7 +491,7 @@ mod tests {
         // Read with checked ids but not checked against each other (as no reader does): the
         // article listing an entity the table does not have keeps it.
         let index: SiteIndex = serde_json::from_str(
-            r#"{"schema_version": "1.1", "articles": [
+            r#"{"schema_version": "2.1", "articles": [
                 {"id": "a", "title": "A", "excerpt": "", "words": 1, "entities": ["loc-x", "per-y", "loc-x"]},
                 {"id": "b", "title": "B", "excerpt": "", "words": 1, "entities": ["per-y"]},
                 {"id": "c", "title": "C", "excerpt": "", "words": 1, "entities": ["loc-x", "org-ghost"]}
@@ -408,7 +518,7 @@ mod tests {
     #[test]
     fn a_future_major_version_is_named_even_when_its_shape_changed() {
         let err =
-            parse_index(r#"{"schema_version": "2.0", "documents": {}}"#).expect_err("refused");
+            parse_index(r#"{"schema_version": "3.0", "documents": {}}"#).expect_err("refused");
         assert!(
             matches!(
                 err,
@@ -416,7 +526,7 @@ mod tests {
             ),
             "{err}"
         );
-        let err = parse_index(r#"{"schema_version": "2.0", "articles": [], "entities": []}"#)
+        let err = parse_index(r#"{"schema_version": "3.0", "articles": [], "entities": []}"#)
             .expect_err("refused");
         assert!(matches!(err, IndexError::Schema(_)));
     }
@@ -425,7 +535,7 @@ mod tests {
     fn the_search_index_is_named_only_by_a_meta_file_name() {
         let with = |search: &str| {
             let text = format!(
-                r#"{{"schema_version": "1.2", "articles": [], "entities": [], "search": {search:?}}}"#
+                r#"{{"schema_version": "2.2", "articles": [], "entities": [], "search": {search:?}}}"#
             );
             crate::validate::corpus(parse_index(&text).expect("valid")).value
         };
@@ -434,7 +544,7 @@ mod tests {
             Some("search/meta-00ff.json")
         );
         assert_eq!(with("../../secret.json").search_index(), None);
-        let without = parse_index(r#"{"schema_version": "1.1", "articles": [], "entities": []}"#)
+        let without = parse_index(r#"{"schema_version": "2.1", "articles": [], "entities": []}"#)
             .expect("data without a search index is read");
         assert_eq!(crate::validate::corpus(without).value.search_index(), None);
     }
@@ -442,11 +552,11 @@ mod tests {
     #[test]
     fn corrupt_and_valid_files() {
         assert!(matches!(
-            parse_index(r#"{"schema_version": "1.0", "articles": ["#),
+            parse_index(r#"{"schema_version": "2.0", "articles": ["#),
             Err(IndexError::Malformed(_))
         ));
-        let index = parse_index(r#"{"schema_version": "1.4", "articles": [], "entities": []}"#)
+        let index = parse_index(r#"{"schema_version": "2.4", "articles": [], "entities": []}"#)
             .expect("minor versions are read");
-        assert_eq!(index.schema_version, "1.4");
+        assert_eq!(index.schema_version, "2.4");
     }
 }

@@ -7,7 +7,7 @@ use std::fmt;
 
 use crate::article::{ArticleBody, Block, EmbedBlock, Mention, RelatedBlock, TextBlock};
 use crate::entity::EntityId;
-use crate::index::{Corpus, SiteIndex, UncheckedIndex};
+use crate::index::{Corpus, SiteIndex, SiteTotals, UncheckedIndex};
 use crate::stamp;
 use crate::text::shorten;
 
@@ -312,7 +312,16 @@ fn numbered(index: UncheckedIndex) -> (Checked<SiteIndex>, Vec<u32>) {
 pub fn corpus(site: impl Into<UncheckedIndex>) -> Checked<Corpus> {
     let (Checked { value, problems }, numbers) = numbered(site.into());
     Checked {
-        value: Corpus::numbered(value, numbers),
+        value: Corpus::numbered(value, numbers, None),
+        problems,
+    }
+}
+
+/// [`corpus`] for a part of the site whose counts are `site` (see [`Corpus::first_screen`]).
+pub fn part(index: impl Into<UncheckedIndex>, site: SiteTotals) -> Checked<Corpus> {
+    let (Checked { value, problems }, numbers) = numbered(index.into());
+    Checked {
+        value: Corpus::numbered(value, numbers, Some(site)),
         problems,
     }
 }

@@ -48,7 +48,7 @@ fn valid_data_has_no_problems_and_is_unchanged() {
     assert_eq!(checked.problems, []);
     assert_eq!(UncheckedBody::from(checked.value), body);
     let site = SiteIndex {
-        schema_version: "1.1".into(),
+        schema_version: "2.1".into(),
         generator: String::new(),
         search: None,
         articles: corpus.articles().to_vec(),
@@ -194,7 +194,7 @@ fn a_body_for_another_article_is_reported() {
 
 fn site(articles: Vec<crate::ArticleSummary>, entities: Vec<crate::Entity>) -> SiteIndex {
     SiteIndex {
-        schema_version: "1.1".into(),
+        schema_version: "2.1".into(),
         generator: String::new(),
         search: None,
         articles,
@@ -246,7 +246,7 @@ fn invalid_and_repeated_ids_are_left_out() {
         listing("../etc", &[]),
     ];
     let checked = index(SiteIndex {
-        schema_version: "1.1".into(),
+        schema_version: "2.1".into(),
         generator: String::new(),
         search: None,
         articles,
@@ -345,7 +345,7 @@ fn articles_keep_their_numbers_when_others_are_left_out() {
 #[test]
 fn invalid_ids_in_the_files_cost_only_what_holds_them_and_are_reported() {
     let index = crate::index::parse_index(
-        r#"{"schema_version": "1.1", "articles": [
+        r#"{"schema_version": "2.1", "articles": [
             {"id": "a", "title": "T", "excerpt": "", "words": 2, "entities": ["loc-koursk", "LOC/X"]}
         ], "entities": [
             {"id": "loc-koursk", "label": "LOC", "name": "Koursk", "articles": 1, "mentions": 1},
