@@ -7,19 +7,25 @@
 //! tree is written beside the old one and swapped in complete ([`crate::atomic`]); what an
 //! interrupted build left behind is repaired and removed by the next run ([`recover`]).
 //!
-//! A rebuild reuses what it would write again unchanged: an article file of the previous tree
-//! whose `body_hash` is the same in both indexes is hard-linked into the new tree instead of
-//! being written anew ([`Reuse`]). Nothing kiosque writes is ever changed in place, so the
-//! shared file is never touched; removing the previous tree only drops its names.
+//! The files are those of data contract 2 ([`kiosque_model::parts`]): `site.json`, the
+//! content-named summary pages and entity parts, the body files (`bodies/<bucket>.json`) and the
+//! search files.
+//!
+//! A rebuild reuses what it would write again unchanged: a file of the previous tree that holds
+//! exactly what this build would write (its content-named parts, a body file whose articles and
+//! entities are unchanged) is hard-linked into the new tree instead of being written anew
+//! ([`Reuse`]). Nothing kiosque writes is ever changed in place, so the shared file is never
+//! touched; removing the previous tree only drops its names.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use kiosque_model::parts::{Parts, SITE_FILE};
+use kiosque_model::stamp;
 use rayon::prelude::*;
-use serde::Deserialize;
 use thiserror::Error;
 
 use crate::atomic::{self, Place, Sibling};
@@ -106,14 +112,14 @@ pub fn recover_beside(out: &Path) -> Result<(), OutputError> {
     recover(&place)
 }
 
-/// Writes `site` to `out` (`index.json`, `articles/<id>.json` and the manifest), replacing what
-/// was there in one step. On error, `out` is as it was.
+/// Writes `site` to `out` (`site.json`, its parts, the body and search files, and the manifest),
+/// replacing what was there in one step. On error, `out` is as it was.
 pub fn write_site(out: &Path, site: &Site) -> Result<(), OutputError> {
     write_site_recorded(out, site, None)
 }
 
 /// [`write_site`], keeping at `record` (outside the site data) what it wrote, so that the next
-/// build into `out` can reuse the article files left unchanged without reading them (see
+/// build into `out` can reuse the files left unchanged without reading them (see
 /// [`Written`]). Writing the record is best effort: without it, the next build compares bytes.
 pub fn write_site_recorded(
     out: &Path,
@@ -128,19 +134,21 @@ pub fn write_site_recorded(
     let _lock = atomic::lock(&place.parent);
     recover(&place)?;
     let reuse = match check_replaceable(&place)? {
-        Tree::Complete(Some(manifest)) => match record.and_then(Written::read) {
-            Some(written) => Reuse::recorded(&place.real, &manifest, &site.index, &written),
-            None => Reuse::read(&place.real, &manifest, &site.index),
+        Tree::Complete(Some(manifest)) => Reuse {
+            dir: place.real.clone(),
+            recorded: record.and_then(Written::read).unwrap_or_default().files,
+            listed: manifest.files,
         },
         _ => Reuse::default(),
     };
 
-    let files = site_files(site);
+    let parts = Parts::new(&site.index, &site.bodies);
+    let files = site_files(site, &parts);
     let staging = place.sibling(Sibling::New);
     // `recover` removed any leftover of ours at this name: one that is still there is not ours.
     fs::create_dir(&staging).map_err(io_error(&staging))?;
-    let identities = match write_tree(&staging, &files, &reuse) {
-        Ok(identities) => identities,
+    let put = match write_tree(&staging, &files, &parts, &reuse) {
+        Ok(put) => put,
         Err(e) => {
             let _ = fs::remove_dir_all(&staging);
             return Err(e);
@@ -155,7 +163,7 @@ pub fn write_site_recorded(
         }
     };
     if let Some(record) = record {
-        Written::save(record, site, &files, &identities);
+        Written::save(record, &files, &put);
     }
     atomic::pause("cleanup");
     if let Some(previous) = previous
@@ -193,244 +201,123 @@ fn remove_tree(dir: &Path) -> io::Result<()> {
 }
 
 /// One file of the site data: its path relative to the data directory (`/`-separated) and
-/// what it holds, serialised only when it is written.
+/// what it holds.
 enum SiteFile<'a> {
-    /// `index.json`.
-    Index(&'a kiosque_model::SiteIndex),
-    /// `articles/<id>.json`.
-    Body(&'a kiosque_model::ArticleBody),
-    /// A file of the search index (`search/…`): its path and its bytes, made by the build.
-    Search(&'a str, &'a [u8]),
+    /// `site.json`, a part named by its content (`summaries/`, `entities/`) or a search file:
+    /// its path and its bytes, made by the build.
+    Made(&'a str, &'a [u8]),
+    /// `bodies/<bucket>.json`: its path and its bucket, serialised only when it is written.
+    Bucket(String, usize),
 }
 
 impl SiteFile<'_> {
-    fn path(&self) -> String {
+    fn path(&self) -> &str {
         match self {
-            SiteFile::Index(_) => "index.json".to_owned(),
-            SiteFile::Body(body) => body_path(&body.id),
-            SiteFile::Search(path, _) => (*path).to_owned(),
+            SiteFile::Made(path, _) => path,
+            SiteFile::Bucket(path, _) => path,
         }
     }
 
-    /// The file's bytes: compact JSON with a final newline.
-    fn bytes(&self) -> Result<Vec<u8>, OutputError> {
-        let mut bytes = match self {
-            SiteFile::Index(index) => serde_json::to_vec(index),
-            SiteFile::Body(body) => serde_json::to_vec(body),
-            // Made with their final newline.
-            SiteFile::Search(_, bytes) => return Ok(bytes.to_vec()),
+    /// What the record of written files keeps to tell the file's content ([`Written`]): a
+    /// fingerprint of its bytes, or for a body file of its articles and entities (its bodies
+    /// by their `body_hash`: nothing is serialised).
+    fn key(&self, parts: &Parts<'_>) -> Option<String> {
+        match self {
+            SiteFile::Made(_, bytes) => Some(stamp::of_text(&String::from_utf8_lossy(bytes))),
+            SiteFile::Bucket(_, bucket) => parts.bucket_stamp(*bucket),
         }
-        .map_err(OutputError::Json)?;
-        bytes.push(b'\n');
-        Ok(bytes)
     }
 
-    /// Writes the file as compact JSON with a final newline, straight from the site data: no
-    /// copy of the whole file is kept in memory.
-    fn write(&self, path: &Path) -> Result<(), OutputError> {
-        // A new name in a new directory: never open (and truncate) a file already there, which
-        // could be a link to the previous tree's file.
-        let file = fs::File::create_new(path).map_err(io_error(path))?;
-        let mut out = io::BufWriter::with_capacity(64 * 1024, file);
-        let written = match self {
-            SiteFile::Index(index) => serde_json::to_writer(&mut out, index),
-            SiteFile::Body(body) => serde_json::to_writer(&mut out, body),
-            SiteFile::Search(_, bytes) => {
-                return out
-                    .write_all(bytes)
-                    .and_then(|()| out.into_inner().map(drop).map_err(|e| e.into_error()))
-                    .map_err(io_error(path));
-            }
-        };
-        written.map_err(|e| {
-            if e.is_io() {
-                io_error(path)(io::Error::from(e))
-            } else {
-                OutputError::Json(e)
-            }
-        })?;
-        out.write_all(b"\n").map_err(io_error(path))?;
-        out.into_inner()
-            .map_err(|e| io_error(path)(e.into_error()))?;
-        Ok(())
+    /// The file's bytes (with their final newline).
+    fn bytes(&self, parts: &Parts<'_>) -> Vec<u8> {
+        match self {
+            SiteFile::Made(_, bytes) => bytes.to_vec(),
+            SiteFile::Bucket(_, bucket) => parts.bucket(*bucket),
+        }
     }
 }
 
-/// The files of the previous tree that hold exactly what this build would write.
+/// The files of the previous tree that may hold exactly what this build would write.
 #[derive(Debug, Default)]
-struct Reuse<'a> {
+struct Reuse {
     /// The previous tree.
     dir: PathBuf,
-    /// The articles whose file may be reused, and how to tell it still holds what this build
-    /// would write.
-    ids: HashMap<&'a str, Proof>,
-    /// The search files of the previous tree (named by their content; compared byte for byte).
-    search: HashSet<String>,
-}
-
-/// How a file of the previous tree is known to hold what this build would write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Proof {
-    /// Its bytes are compared with this build's.
-    Bytes,
-    /// It has the identity recorded when kiosque wrote it with these bytes ([`Written`]).
-    Unchanged(Identity),
-}
-
-/// What is read of the previous `index.json`: the articles' ids and body fingerprints.
-#[derive(Deserialize)]
-struct PreviousIndex {
-    #[serde(default)]
-    articles: Vec<PreviousArticle>,
-}
-
-#[derive(Deserialize)]
-struct PreviousArticle {
-    #[serde(default)]
-    id: String,
-    #[serde(default)]
-    body_hash: Option<String>,
+    /// The files its manifest lists (none for a tree without manifest: nothing is reused).
+    listed: BTreeSet<String>,
+    /// What the build that wrote it recorded of its files ([`Written`]), if anything.
+    recorded: HashMap<String, (String, Identity)>,
 }
 
 /// What a file put in the new tree cost, and what it is on disk.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct Put {
     /// Whether it was written (and so needs flushing), not linked.
     written: bool,
     /// Its identity once in place, if the file system tells.
     identity: Option<Identity>,
+    /// Its key for the record ([`SiteFile::key`]).
+    key: Option<String>,
 }
 
-impl<'a> Reuse<'a> {
-    /// The articles of `index` whose file in the complete tree `dir` (with its `manifest`) may
-    /// be reused: listed in the manifest, with the same `body_hash` in its `index.json` as in
-    /// `index` (whether its bytes are the same is checked when it is put in place: see
-    /// [`Reuse::put`]). None if the previous index cannot be read.
-    fn read(dir: &Path, manifest: &Manifest, index: &'a kiosque_model::SiteIndex) -> Reuse<'a> {
-        let previous = fs::read(dir.join("index.json"))
-            .ok()
-            .and_then(|bytes| serde_json::from_slice::<PreviousIndex>(&bytes).ok());
-        let Some(previous) = previous else {
-            return Reuse::default();
-        };
-        let mut hashes: HashMap<String, Option<String>> = HashMap::new();
-        for article in previous.articles {
-            // An id listed twice with two fingerprints says nothing reliable about its file.
-            hashes
-                .entry(article.id)
-                .and_modify(|known| {
-                    if *known != article.body_hash {
-                        *known = None;
-                    }
-                })
-                .or_insert(article.body_hash);
-        }
-        let ids = index
-            .articles
-            .iter()
-            .filter(|a| {
-                a.body_hash.is_some()
-                    && hashes.get(&a.id) == Some(&a.body_hash)
-                    && manifest.files.contains(&body_path(&a.id))
-            })
-            .map(|a| (a.id.as_str(), Proof::Bytes))
-            .collect();
-        Reuse {
-            dir: dir.to_path_buf(),
-            ids,
-            search: search_files(manifest),
-        }
-    }
-
-    /// [`Reuse::read`] from the record of what the build of the complete tree `dir` wrote
-    /// rather than from its `index.json`: the articles of `index` whose file is listed in the
-    /// `manifest` and was written by kiosque with this build's `body_hash`; such a file is
-    /// reused while its identity is the one recorded (no byte of it is read).
-    fn recorded(
-        dir: &Path,
-        manifest: &Manifest,
-        index: &'a kiosque_model::SiteIndex,
-        written: &Written,
-    ) -> Reuse<'a> {
-        let ids = index
-            .articles
-            .iter()
-            .filter_map(|a| {
-                let path = body_path(&a.id);
-                let (hash, identity) = written.files.get(&path)?;
-                (a.body_hash.as_ref() == Some(hash) && manifest.files.contains(&path))
-                    .then_some((a.id.as_str(), Proof::Unchanged(*identity)))
-            })
-            .collect();
-        Reuse {
-            dir: dir.to_path_buf(),
-            ids,
-            search: search_files(manifest),
-        }
-    }
-
-    /// Puts `file` at `path` in the new tree: a hard link to the previous tree's copy where
-    /// that one may be reused, holds exactly the bytes this build would write (a file edited
-    /// in place is never kept: see [`Proof`]) and the link can be made; else the file written
-    /// anew.
-    fn put(&self, file: &SiteFile<'_>, path: &Path) -> Result<Put, OutputError> {
+impl Reuse {
+    /// Puts `file` at `path` in the new tree: a hard link to the previous tree's file of the
+    /// same name where that one holds exactly the bytes this build would write and the link can
+    /// be made; else the file written anew. A file is known to hold those bytes by its identity
+    /// (unchanged since kiosque wrote it with the same key: not read), or else by its bytes,
+    /// compared: a file edited in place is never kept.
+    fn put(&self, file: &SiteFile<'_>, parts: &Parts<'_>, path: &Path) -> Result<Put, OutputError> {
         let relative = file.path();
-        let old = native(&self.dir, &relative);
-        let held = match file {
-            SiteFile::Body(body) => match self.ids.get(body.id.as_str()) {
-                Some(Proof::Unchanged(identity)) => {
-                    // Linked first, judged on the link: one look at the file, and it is the
-                    // very file put in the new tree.
-                    if let Some(linked) = link(&old, path) {
-                        if Identity::of(&linked) == Some(*identity) {
-                            return Ok(Put {
-                                written: false,
-                                identity: Some(*identity),
-                            });
-                        }
-                        fs::remove_file(path).map_err(io_error(path))?;
-                    }
-                    None
-                }
-                Some(Proof::Bytes) => Some(file.bytes()?),
-                None => None,
-            },
-            SiteFile::Search(_, bytes) if self.search.contains(&relative) => Some(bytes.to_vec()),
-            _ => None,
-        };
-        let Some(bytes) = held else {
-            file.write(path)?;
+        let key = file.key(parts);
+        if !self.listed.contains(relative) {
+            write_new(path, &file.bytes(parts))?;
             return Ok(Put {
                 written: true,
                 identity: identity_at(path),
+                key,
             });
-        };
+        }
+        let old = native(&self.dir, relative);
+        if let Some((recorded, identity)) = self.recorded.get(relative)
+            && key.as_ref() == Some(recorded)
+        {
+            // Linked first, judged on the link: one look at the file, and it is the very file
+            // put in the new tree.
+            if let Some(linked) = link(&old, path) {
+                if Identity::of(&linked) == Some(*identity) {
+                    return Ok(Put {
+                        written: false,
+                        identity: Some(*identity),
+                        key,
+                    });
+                }
+                fs::remove_file(path).map_err(io_error(path))?;
+            }
+        }
+        let bytes = file.bytes(parts);
         if fs::read(&old).is_ok_and(|old_bytes| old_bytes == bytes)
             && let Some(linked) = link(&old, path)
         {
             return Ok(Put {
                 written: false,
                 identity: Identity::of(&linked),
+                key,
             });
         }
-        fs::File::create_new(path)
-            .and_then(|mut f| f.write_all(&bytes))
-            .map_err(io_error(path))?;
+        write_new(path, &bytes)?;
         Ok(Put {
             written: true,
             identity: identity_at(path),
+            key,
         })
     }
 }
 
-/// The search files a manifest lists.
-fn search_files(manifest: &Manifest) -> HashSet<String> {
-    manifest
-        .files
-        .iter()
-        .filter(|f| f.starts_with("search/"))
-        .cloned()
-        .collect()
+/// Writes `bytes` at `path`, a new name in a new directory: never opens (and truncates) a file
+/// already there, which could be a link to the previous tree's file.
+fn write_new(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
+    fs::File::create_new(path)
+        .and_then(|mut f| f.write_all(bytes))
+        .map_err(io_error(path))
 }
 
 /// The identity of the file at `path`, if the file system tells.
@@ -491,18 +378,18 @@ impl Identity {
 }
 
 /// What a build wrote into its site data, kept outside it (beside the analyses cache): for each
-/// article file, the `body_hash` of what kiosque wrote into it and its [`Identity`]. The next
-/// build into the same output links such a file while its identity is unchanged, without
-/// reading it. Every field is checked against the file system or the new build, so a record
+/// file, the key of what kiosque wrote into it ([`SiteFile::key`]) and its [`Identity`]. The
+/// next build into the same output links such a file while its key and identity are unchanged,
+/// without reading it. Every field is checked against the file system or the new build, so a record
 /// that is damaged, stale or another output's only costs files written anew.
 #[derive(Debug, Default)]
 pub struct Written {
-    /// By path relative to the data directory: (body_hash, identity).
+    /// By path relative to the data directory: (key, identity).
     files: HashMap<String, (String, Identity)>,
 }
 
 /// The first line of a record of written files.
-const WRITTEN_HEADER: &str = "kiosque-written 1";
+const WRITTEN_HEADER: &str = "kiosque-written 2";
 
 impl Written {
     /// The record at `path`; none if it is missing, unreadable or not a record.
@@ -546,27 +433,14 @@ impl Written {
         text
     }
 
-    /// Records at `record` the article files of `site` as `write_tree` put them (`files` and
-    /// their `identities`, in the same order), replacing the record in one step. Best effort: a
-    /// record that cannot be written is removed (the next build then compares bytes).
-    fn save(record: &Path, site: &Site, files: &[SiteFile<'_>], identities: &[Option<Identity>]) {
-        let hashes: HashMap<&str, &str> = site
-            .index
-            .articles
-            .iter()
-            .filter_map(|a| Some((a.id.as_str(), a.body_hash.as_deref()?)))
-            .collect();
-        let paths: Vec<String> = files.iter().map(SiteFile::path).collect();
+    /// Records at `record` the files `write_tree` put (`files` and how each was `put`, in
+    /// the same order), replacing the record in one step. Best effort: a record that cannot be
+    /// written is removed (the next build then compares bytes).
+    fn save(record: &Path, files: &[SiteFile<'_>], put: &[Put]) {
         let entries: Vec<(&str, &str, Identity)> = files
             .iter()
-            .zip(&paths)
-            .zip(identities)
-            .filter_map(|((file, path), identity)| match file {
-                SiteFile::Body(body) => {
-                    Some((path.as_str(), *hashes.get(body.id.as_str())?, (*identity)?))
-                }
-                _ => None,
-            })
+            .zip(put)
+            .filter_map(|(file, put)| Some((file.path(), put.key.as_deref()?, put.identity?)))
             .collect();
         crate::cache::save_record(record, &Written::render(&entries));
     }
@@ -585,17 +459,18 @@ fn only_ours(_: &fs::Metadata) -> bool {
     true
 }
 
-/// Where an article's body is in the site data.
-fn body_path(id: &str) -> String {
-    format!("articles/{id}.json")
-}
-
 /// Every file a build writes, the manifest aside.
-fn site_files(site: &Site) -> Vec<SiteFile<'_>> {
+fn site_files<'a>(site: &'a Site, parts: &'a Parts<'_>) -> Vec<SiteFile<'a>> {
     let search = &site.search;
-    std::iter::once(SiteFile::Index(&site.index))
-        .chain(site.bodies.iter().map(SiteFile::Body))
-        .chain(std::iter::once(SiteFile::Search(
+    std::iter::once(SiteFile::Made(SITE_FILE, &parts.site))
+        .chain(
+            parts
+                .named
+                .iter()
+                .map(|(path, bytes)| SiteFile::Made(path, bytes)),
+        )
+        .chain((0..parts.buckets.len()).map(|b| SiteFile::Bucket(parts.bucket_path(b), b)))
+        .chain(std::iter::once(SiteFile::Made(
             &search.meta_path,
             &search.meta,
         )))
@@ -603,7 +478,7 @@ fn site_files(site: &Site) -> Vec<SiteFile<'_>> {
             search
                 .shards
                 .iter()
-                .map(|(path, bytes)| SiteFile::Search(path, bytes)),
+                .map(|(path, bytes)| SiteFile::Made(path, bytes)),
         )
         .collect()
 }
@@ -615,15 +490,16 @@ fn native(dir: &Path, relative: &str) -> PathBuf {
 }
 
 /// Writes a complete tree into the new directory `dir`: the pending manifest first, then the
-/// files (in parallel, each serialised as it is written, or linked where `reuse` says so),
-/// then, once they are all on disk, the manifest under its final name. Returns each file's
-/// identity once in place (same order as `files`).
+/// files (in parallel, body files each serialised as it is written, or linked where `reuse`
+/// says so), then, once they are all on disk, the manifest under its final name. Returns how
+/// each file was put (same order as `files`).
 fn write_tree(
     dir: &Path,
     files: &[SiteFile<'_>],
-    reuse: &Reuse<'_>,
-) -> Result<Vec<Option<Identity>>, OutputError> {
-    let relative: Vec<String> = files.iter().map(SiteFile::path).collect();
+    parts: &Parts<'_>,
+    reuse: &Reuse,
+) -> Result<Vec<Put>, OutputError> {
+    let relative: Vec<String> = files.iter().map(|f| f.path().to_owned()).collect();
     let paths: Vec<PathBuf> = relative.iter().map(|f| native(dir, f)).collect();
     let manifest = Manifest {
         files: relative.into_iter().collect(),
@@ -639,7 +515,7 @@ fn write_tree(
     for d in &dirs {
         fs::create_dir_all(d).map_err(io_error(d))?;
     }
-    let put = |(f, path): (&SiteFile<'_>, &PathBuf)| reuse.put(f, path);
+    let put = |(f, path): (&SiteFile<'_>, &PathBuf)| reuse.put(f, parts, path);
     let half = files.len() / 2;
     let mut put_all: Vec<Put> = files[..half]
         .par_iter()
@@ -665,7 +541,7 @@ fn write_tree(
     let done = dir.join(MANIFEST);
     fs::rename(&pending, &done).map_err(io_error(&done))?;
     atomic::sync_dir(dir).map_err(io_error(dir))?;
-    Ok(put_all.into_iter().map(|p| p.identity).collect())
+    Ok(put_all)
 }
 
 /// What a manifest lists: the files kiosque wrote, relative to the data directory.
@@ -1048,20 +924,18 @@ mod tests {
         )
     }
 
-    /// The article files of the tree at `dir`: (name, bytes, inode).
+    /// The files of the tree at `dir` but its manifest: (relative path, bytes, inode).
     #[cfg(unix)]
     fn articles(dir: &Path) -> BTreeMap<String, (Vec<u8>, u64)> {
         use std::os::unix::fs::MetadataExt;
-        fs::read_dir(dir.join("articles"))
-            .expect("articles")
-            .map(|e| {
-                let path = e.expect("entry").path();
+        let manifest = Manifest::parse(&fs::read_to_string(dir.join(MANIFEST)).expect("manifest"))
+            .expect("a manifest");
+        manifest
+            .files
+            .into_iter()
+            .map(|name| {
+                let path = native(dir, &name);
                 let ino = fs::metadata(&path).expect("metadata").ino();
-                let name = path
-                    .file_name()
-                    .expect("name")
-                    .to_string_lossy()
-                    .into_owned();
                 (name, (fs::read(&path).expect("read"), ino))
             })
             .collect()
@@ -1079,15 +953,17 @@ mod tests {
         for record in [Some(record.as_path()), None] {
             write_site_recorded(&out, &site, record).expect("written");
             let first = articles(&out);
-            assert_eq!(first.len(), 2);
+            assert!(first.len() > 4, "{:?}", first.keys());
+            assert!(first.contains_key("site.json") && first.contains_key("bodies/0.json"));
             // One file edited in place, its length kept: its identity changes, not its name.
-            let (edited, (bytes, _)) = first.iter().next().expect("an article");
+            let edited = "bodies/0.json";
+            let bytes = &first[edited].0;
             let changed: Vec<u8> = bytes
                 .iter()
                 .map(|&b| if b == b'a' { b'e' } else { b })
                 .collect();
             assert_ne!(&changed, bytes);
-            fs::write(out.join("articles").join(edited), &changed).expect("edit");
+            fs::write(native(&out, edited), &changed).expect("edit");
 
             write_site_recorded(&out, &site, record).expect("written again");
             let second = articles(&out);
@@ -1102,7 +978,7 @@ mod tests {
             }
         }
         let written = Written::read(&record).expect("a record");
-        assert_eq!(written.files.len(), 2);
+        assert_eq!(written.files.len(), articles(&out).len());
     }
 
     #[cfg(unix)]

@@ -6,9 +6,8 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{build, demo, kiosque, repo, shared, stderr};
-use kiosque_model::index::parse_index;
-use kiosque_model::{ArticleBody, stamp, validate};
+use common::{build, demo, kiosque, read_site, repo, shared, stderr};
+use kiosque_model::{stamp, validate};
 
 /// Builds `inputs` and checks the output against the contract.
 fn assert_build_keeps_the_contract(inputs: &[PathBuf]) {
@@ -21,8 +20,7 @@ fn assert_build_keeps_the_contract(inputs: &[PathBuf]) {
 }
 
 fn assert_data_keeps_the_contract(data: &Path) {
-    let text = fs::read_to_string(data.join("index.json")).expect("index.json");
-    let index = parse_index(&text).expect("index parses");
+    let (index, bodies) = read_site(data);
     let checked = validate::corpus(index);
     assert!(
         checked.problems.is_empty(),
@@ -32,21 +30,35 @@ fn assert_data_keeps_the_contract(data: &Path) {
     );
     let corpus = checked.value;
     assert!(!corpus.articles().is_empty());
+    assert_eq!(
+        bodies.len(),
+        corpus.articles().len(),
+        "one body per article"
+    );
     for summary in corpus.articles() {
-        let path = data.join("articles").join(format!("{}.json", summary.id));
-        let text = fs::read_to_string(&path).expect("body file");
+        let article = bodies
+            .iter()
+            .find(|a| a.body.id == summary.id)
+            .unwrap_or_else(|| panic!("{}: no body for {}", data.display(), summary.id));
+        let text = serde_json::to_string(&article.body).expect("a body is JSON");
         assert_eq!(
             summary.body_hash.as_deref(),
             Some(stamp::of_text(&text).as_str()),
-            "{}: the index's body_hash is not the file's",
-            path.display()
+            "{}: the index's body_hash is not its body's",
+            summary.id
         );
-        let body: ArticleBody = serde_json::from_str(&text).expect("body parses");
-        let checked = validate::body(body, &summary.id, &corpus);
+        assert_eq!(
+            serde_json::to_value(&article.summary).expect("JSON"),
+            serde_json::to_value(corpus.articles().iter().find(|a| a.id == summary.id))
+                .expect("JSON"),
+            "{}: the body file's summary is the index's",
+            summary.id
+        );
+        let checked = validate::body(article.body.clone(), &summary.id, &corpus);
         assert!(
             checked.problems.is_empty(),
             "{}: {:#?}",
-            path.display(),
+            summary.id,
             checked.problems
         );
     }

@@ -68,12 +68,13 @@ pub struct Analyzed {
     pub terms: DocTerms,
 }
 
-/// The whole site data: the index and one body per article (same order as the index).
+/// The whole site data: the index and one body per article (same order as the index), written
+/// as data contract 2 ([`kiosque_model::parts`]).
 #[derive(Debug, Clone)]
 pub struct Site {
-    /// `index.json`.
+    /// Every summary and entity: written as `site.json`, `summaries/` and `entities/`.
     pub index: SiteIndex,
-    /// `articles/<id>.json`.
+    /// The articles' bodies: written, grouped by id, as `bodies/<bucket>.json`.
     pub bodies: Vec<ArticleBody>,
     /// Articles whose id clashed with another's, for warnings.
     pub clashes: Vec<IdClash>,

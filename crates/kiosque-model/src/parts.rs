@@ -268,24 +268,50 @@ impl<'a> Parts<'a> {
     /// The bytes of body file `bucket` (with a final newline), serialised from the site data
     /// as it is (no copy of the bodies).
     pub fn bucket(&self, bucket: usize) -> Vec<u8> {
+        self.bucket_with(bucket, |p| self.bodies.get(p))
+    }
+
+    /// A fingerprint of what [`Parts::bucket`] holds, made without serialising the bodies
+    /// (each stands for itself by its summary's `body_hash`): for a writer to tell a body file
+    /// it wrote before is unchanged. None if an article of the bucket has no `body_hash`.
+    pub fn bucket_stamp(&self, bucket: usize) -> Option<String> {
+        let positions = self.buckets.get(bucket).map_or(&[][..], Vec::as_slice);
+        let articles = &self.index.articles;
+        if positions.iter().any(|&p| {
+            articles
+                .get(p as usize)
+                .is_none_or(|a| a.body_hash.is_none())
+        }) {
+            return None;
+        }
+        let bytes = self.bucket_with(bucket, |p| articles.get(p)?.body_hash.as_deref());
+        Some(stamp::of_text(&String::from_utf8_lossy(&bytes)))
+    }
+
+    /// Body file `bucket`, each article's body given by `body` (from its position).
+    fn bucket_with<B: Serialize>(
+        &self,
+        bucket: usize,
+        body: impl Fn(usize) -> Option<B>,
+    ) -> Vec<u8> {
         /// [`BodyBucket`], borrowed.
         #[derive(Serialize)]
-        struct Out<'a> {
-            articles: Vec<OutArticle<'a>>,
+        struct Out<'a, B> {
+            articles: Vec<OutArticle<'a, B>>,
             entities: Vec<&'a Entity>,
         }
         #[derive(Serialize)]
-        struct OutArticle<'a> {
+        struct OutArticle<'a, B> {
             summary: &'a ArticleSummary,
-            body: &'a ArticleBody,
+            body: B,
         }
         let positions = self.buckets.get(bucket).map_or(&[][..], Vec::as_slice);
-        let articles: Vec<OutArticle<'_>> = positions
+        let articles: Vec<OutArticle<'_, B>> = positions
             .iter()
             .filter_map(|&p| {
                 Some(OutArticle {
                     summary: self.index.articles.get(p as usize)?,
-                    body: self.bodies.get(p as usize)?,
+                    body: body(p as usize)?,
                 })
             })
             .collect();

@@ -6,7 +6,7 @@ use thiserror::Error;
 ///
 /// A reader accepts any data with the same major version (minor versions only add optional
 /// fields) and refuses other majors with [`SchemaError`].
-pub const SCHEMA_VERSION: &str = "1.2";
+pub const SCHEMA_VERSION: &str = "2.0";
 
 /// Why site data cannot be read by this version of Kiosque.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -54,18 +54,22 @@ mod tests {
 
     #[test]
     fn same_major_any_minor_is_accepted() {
-        assert_eq!(check_schema("1.0"), Ok(()));
-        assert_eq!(check_schema("1.7"), Ok(()));
+        assert_eq!(check_schema(SCHEMA_VERSION), Ok(()));
+        assert_eq!(check_schema("2.0"), Ok(()));
+        assert_eq!(check_schema("2.7"), Ok(()));
     }
 
     #[test]
     fn other_major_is_refused_with_both_versions_named() {
-        let err = check_schema("2.0").expect_err("major 2 is refused");
-        let message = err.to_string();
-        assert!(
-            message.contains("2.0") && message.contains("1.x"),
-            "{message}"
-        );
+        // Data contract 1 (index.json and articles/) and a future major alike.
+        for old_or_new in ["1.2", "1.0", "3.0"] {
+            let err = check_schema(old_or_new).expect_err("another major is refused");
+            let message = err.to_string();
+            assert!(
+                message.contains(old_or_new) && message.contains("2.x"),
+                "{message}"
+            );
+        }
     }
 
     #[test]
@@ -74,7 +78,7 @@ mod tests {
             check_schema("one"),
             Err(SchemaError::Malformed(_))
         ));
-        assert!(matches!(check_schema("1"), Err(SchemaError::Malformed(_))));
+        assert!(matches!(check_schema("2"), Err(SchemaError::Malformed(_))));
         assert!(matches!(check_schema(""), Err(SchemaError::Malformed(_))));
     }
 }

@@ -135,3 +135,43 @@ pub fn assert_same_site(a: &Path, b: &Path) {
         );
     }
 }
+
+/// The site data at `dir` read whole through `kiosque_model::parts::read_all` (what the app
+/// fetches in parts): its index and every body file's articles. Panics, naming the file, if
+/// any part is missing or unreadable.
+pub fn read_site(
+    dir: &Path,
+) -> (
+    kiosque_model::index::UncheckedIndex,
+    Vec<kiosque_model::parts::BucketArticle<String>>,
+) {
+    kiosque_model::parts::read_all(|file: &str| std::fs::read_to_string(dir.join(file)))
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+}
+
+/// The site's index as JSON in the shape of data contract 1's `index.json` (`articles` with
+/// entity ids, `entities`, `schema_version`, `generator`, `search`), assembled from its parts.
+pub fn index_json(dir: &Path) -> serde_json::Value {
+    serde_json::to_value(read_site(dir).0).expect("an index is JSON")
+}
+
+/// The body of article `id` as JSON (`{"id", "blocks"}`, as data contract 1's
+/// `articles/<id>.json`), from its body file; panics if the site has no such article.
+pub fn body_json(dir: &Path, id: &str) -> serde_json::Value {
+    let (_, bodies) = read_site(dir);
+    let article = bodies
+        .into_iter()
+        .find(|a| a.body.id == id)
+        .unwrap_or_else(|| panic!("{}: no body for {id}", dir.display()));
+    serde_json::to_value(article.body).expect("a body is JSON")
+}
+
+/// The ids of the site's articles, in index order.
+pub fn article_ids(dir: &Path) -> Vec<String> {
+    read_site(dir)
+        .0
+        .articles
+        .into_iter()
+        .map(|a| a.id)
+        .collect()
+}
