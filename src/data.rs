@@ -1,4 +1,6 @@
-//! Loading the site data: the index first, article bodies on demand. Failures are typed values
+//! Loading the site data (data contract 2, [`kiosque_model::parts`]): `site.json` first, which
+//! is enough for the home page's first screen; the whole site (every summary page and entity
+//! part) when a view needs it; an article's body file for its page. Failures are typed values
 //! that the views show with a way forward.
 
 use std::cell::RefCell;
@@ -6,14 +8,17 @@ use std::sync::Arc;
 
 use futures::channel::oneshot;
 
+use futures::future::try_join_all;
 use kiosque_model::index::{Corpus, IndexError};
+use kiosque_model::parts::{self, BodyBucket, SiteFile, bucket_of, bucket_path};
 use kiosque_model::validate::{self, Problem};
-use kiosque_model::{ArticleBody, SchemaError, stamp};
-use serde::de::DeserializeOwned;
+use kiosque_model::{ArticleBody, ArticleSummary, SchemaError};
 use thiserror::Error;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{RequestCache, RequestInit, Response};
+
+use crate::paths::Paths;
 
 /// Why data could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -58,9 +63,11 @@ fn status_hint(status: u16) -> &'static str {
 /// How much to trust the browser's cached copy of a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Freshness {
-    /// Use the cache as the server allows (article bodies).
+    /// Use the cache as the server allows: content-named parts, body files (named by the
+    /// article's fingerprint), search files.
     Cached,
-    /// Ignore the cache: for the index, which changes whenever the site is rebuilt, and for
+    /// Ignore the cache: for `site.json`, which changes whenever the site is rebuilt (a stale
+    /// copy names parts a rebuild removed), for a body file found stale, and for
     /// retries, where the cached copy may be the broken one. Revalidating is not enough: servers
     /// that compare modification times in whole seconds (Python's `http.server`) answer "not
     /// modified" for a file replaced within the same second.
@@ -110,13 +117,6 @@ fn js_message(error: &JsValue) -> String {
     }
 }
 
-fn parse<T: DeserializeOwned>(url: &str, text: &str) -> Result<T, AppError> {
-    serde_json::from_str(text).map_err(|e| AppError::Malformed {
-        url: url.to_owned(),
-        message: e.to_string(),
-    })
-}
-
 /// How many of a file's problems the console lists (a broken file can have thousands).
 const PROBLEMS_LOGGED: usize = 20;
 
@@ -135,70 +135,128 @@ fn log_problems(url: &str, problems: &[Problem]) {
     }
 }
 
-/// Parses `index.json` (see [`kiosque_model::index::parse_index`]), naming the URL when the
-/// file is not valid site data, and checks it against the contract
-/// ([`kiosque_model::validate::index`]).
-pub fn parse_index(url: &str, text: &str) -> Result<Corpus, AppError> {
-    kiosque_model::index::parse_index(text)
-        .map(|index| {
-            let checked = validate::corpus(index);
-            log_problems(url, &checked.problems);
-            checked.value
-        })
-        .map_err(|error| match error {
-            IndexError::Schema(error) => AppError::Schema(error),
-            IndexError::Malformed(message) => AppError::Malformed {
-                url: url.to_owned(),
-                message,
-            },
-        })
+/// An error of the model's readers as the app's, naming the file at `url`.
+fn read_error(url: &str, error: IndexError) -> AppError {
+    match error {
+        IndexError::Schema(error) => AppError::Schema(error),
+        IndexError::Malformed(message) => AppError::Malformed {
+            url: url.to_owned(),
+            message,
+        },
+    }
 }
 
-/// Loads and checks the site index, always from the server (see [`Freshness::Reload`]).
-pub async fn load_corpus(url: String) -> Result<Arc<Corpus>, AppError> {
-    let text = fetch_text(&url, Freshness::Reload).await?;
-    parse_index(&url, &text).map(Arc::new)
+/// `site.json` as read, and the home page's first screen made of it.
+#[derive(Debug)]
+pub struct SiteData {
+    /// `site.json`: the names of the parts, the counts.
+    pub file: SiteFile<String>,
+    /// The first screen ([`Corpus::first_screen`]).
+    pub first: Arc<Corpus>,
 }
 
-/// Parses the body of the article `id` and checks it against the contract and the corpus
-/// ([`kiosque_model::validate::body`]): a bad mention leaves its words plain, the rest shows.
-pub fn parse_body(
-    url: &str,
-    text: &str,
-    id: &str,
-    corpus: &Corpus,
-) -> Result<ArticleBody, AppError> {
-    let checked = validate::body(parse::<validate::UncheckedBody>(url, text)?, id, corpus);
+/// Parses `site.json` (see [`kiosque_model::parts::parse_site`]), naming the URL when the file
+/// is not valid site data, and checks its first screen against the contract.
+pub fn parse_site(url: &str, text: &str) -> Result<SiteData, AppError> {
+    let file = parts::parse_site(text).map_err(|e| read_error(url, e))?;
+    let checked = Corpus::first_screen(&file);
     log_problems(url, &checked.problems);
-    Ok(checked.value)
+    Ok(SiteData {
+        file,
+        first: Arc::new(checked.value),
+    })
+}
+
+/// Loads `site.json`, always from the server (see [`Freshness::Reload`]).
+pub async fn load_site(paths: Paths) -> Result<Arc<SiteData>, AppError> {
+    let url = paths.site_json();
+    let text = fetch_text(&url, Freshness::Reload).await?;
+    parse_site(&url, &text).map(Arc::new)
+}
+
+/// The URL of a part `site.json` names, if it is of a part's form (`<dir>/<hex>.json`).
+fn part_url(paths: &Paths, file: &str, dir: &str) -> Result<String, AppError> {
+    if parts::is_part_path(file, dir) {
+        Ok(paths.data_file(file))
+    } else {
+        Err(AppError::Malformed {
+            url: paths.site_json(),
+            message: format!("it names {file:?}, which is not a part of the site data"),
+        })
+    }
+}
+
+/// Fetches and parses the part `file` of the site data.
+async fn load_part<T>(
+    paths: &Paths,
+    file: &str,
+    dir: &str,
+    parse: fn(&str, &str) -> Result<T, IndexError>,
+) -> Result<T, AppError> {
+    let url = part_url(paths, file, dir)?;
+    // Content-named: the cached copy, when there is one, is the right one.
+    let text = fetch_text(&url, Freshness::Cached).await?;
+    parse(&url, &text).map_err(|e| read_error(&url, e))
+}
+
+/// Loads the whole site: every summary page and entity part `site.json` names, all at once,
+/// then checks them against the contract ([`Corpus::whole`]).
+pub async fn load_whole(paths: Paths, site: Arc<SiteData>) -> Result<Arc<Corpus>, AppError> {
+    let file = &site.file;
+    let pages = try_join_all(
+        file.summaries
+            .iter()
+            .map(|p| load_part(&paths, p, "summaries", parts::parse_summaries)),
+    );
+    let entities = try_join_all(
+        file.entity_parts
+            .iter()
+            .map(|p| load_part(&paths, p, "entities", parts::parse_entities)),
+    );
+    let (pages, entities) = futures::future::try_join(pages, entities).await?;
+    let checked = Corpus::whole(file, pages, entities);
+    log_problems(&paths.site_json(), &checked.problems);
+    Ok(Arc::new(checked.value))
 }
 
 /// What an article page needs to load its body.
 #[derive(Debug, Clone)]
 pub struct BodyRequest {
-    /// The body's URL (with its fingerprint, see [`crate::paths::Paths::article_json`]).
-    pub url: String,
     /// The article's id.
     pub id: String,
-    /// The body's fingerprint in the index, if the data has one.
+    /// Its body's fingerprint as the app knows it (from the summaries or the page's link to its
+    /// body file): an older one in the body file is a stale copy.
     pub body_hash: Option<String>,
-    /// The corpus its mentions link into.
-    pub corpus: Arc<Corpus>,
+    /// Where the site data is.
+    pub paths: Paths,
+    /// `site.json`.
+    pub site: Arc<SiteData>,
 }
 
-/// Where a prefetched body's text (or why it could not be fetched) arrives.
+/// An article, loaded from its body file.
+#[derive(Debug, Clone)]
+pub struct LoadedArticle {
+    /// The body file's articles and the entities they list ([`Corpus::of_bucket`]).
+    pub corpus: Arc<Corpus>,
+    /// The article's summary.
+    pub summary: ArticleSummary,
+    /// Its body, checked.
+    pub body: Arc<ArticleBody>,
+}
+
+/// Where a prefetched body file's text (or why it could not be fetched) arrives.
 type Arriving = oneshot::Receiver<Result<String, AppError>>;
 
 thread_local! {
-    /// The body of the article the app was opened on, fetched while the index loads: its id and
-    /// where its text arrives.
+    /// The body file of the article the app was opened on, fetched beside `site.json`: the
+    /// article's id and where the file's text arrives.
     static PREFETCHED: RefCell<Option<(String, Arriving)>> = const { RefCell::new(None) };
 }
 
-/// Starts fetching the body of article `id` at `url` (its address without fingerprint) at once,
-/// for a page opened on that article: otherwise the body is asked for only once the index has
-/// said its fingerprint, one round trip after the other. [`load_article`] uses it if it is what
-/// the index says; otherwise it fetches the body as usual.
+/// Starts fetching the body file of article `id` at `url` at once, for a page opened on that
+/// article (the URL its pre-rendered page names): otherwise it is asked for only once
+/// `site.json` has said how many body files there are, one round trip after the other.
+/// [`load_article`] uses it.
 pub fn prefetch_article(id: String, url: String) {
     let (send, receive) = oneshot::channel();
     PREFETCHED.with(|p| *p.borrow_mut() = Some((id, receive)));
@@ -208,8 +266,8 @@ pub fn prefetch_article(id: String, url: String) {
     });
 }
 
-/// The prefetched text of article `id`'s body, once: none if none was fetched for it or the
-/// fetch failed.
+/// The prefetched text of article `id`'s body file, once: none if none was fetched for it or
+/// the fetch failed.
 async fn prefetched(id: &str) -> Option<String> {
     let receiver = PREFETCHED.with(|p| {
         let mut p = p.borrow_mut();
@@ -221,63 +279,106 @@ async fn prefetched(id: &str) -> Option<String> {
     receiver.await.ok()?.ok()
 }
 
-/// Loads one article body; `retry` bypasses the browser's cache. A body whose fingerprint is not
-/// the index's (a cache that ignores the URL's query served an old one) is fetched once more
-/// from the server.
-pub async fn load_article(request: BodyRequest, retry: bool) -> Result<Arc<ArticleBody>, AppError> {
+/// Parses a body file and finds article `id` in it: the file, and where the article is.
+fn parse_bucket(
+    url: &str,
+    text: &str,
+    id: &str,
+) -> Result<(BodyBucket<String>, Option<usize>), AppError> {
+    let bucket = parts::parse_bucket(url, text).map_err(|e| read_error(url, e))?;
+    let found = bucket.articles.iter().position(|a| a.summary.id == id);
+    Ok((bucket, found))
+}
+
+/// Loads article `id` from its body file; `retry` bypasses the browser's cache. A body file
+/// that does not have the article, or has it with another fingerprint than the app knows (a
+/// cache that ignores the URL's query served an old one), is fetched once more from the server.
+/// `None` when the site has no such article.
+pub async fn load_article(
+    request: BodyRequest,
+    retry: bool,
+) -> Result<Option<LoadedArticle>, AppError> {
     let BodyRequest {
-        url,
         id,
         body_hash,
-        corpus,
+        paths,
+        site,
     } = request;
-    // The body fetched while the index loaded, if it is the one the index names.
-    if !retry
-        && let Some(text) = prefetched(&id).await
-        && body_hash
+    let file = bucket_path(bucket_of(&id, site.file.buckets), site.file.buckets);
+    let url = paths.body_file(&file, body_hash.as_deref());
+    let text = match prefetched(&id).await.filter(|_| !retry) {
+        Some(text) => text,
+        None => {
+            fetch_text(
+                &url,
+                if retry {
+                    Freshness::Reload
+                } else {
+                    Freshness::Cached
+                },
+            )
+            .await?
+        }
+    };
+    let (mut bucket, mut found) = parse_bucket(&url, &text, &id)?;
+    let stale = |bucket: &BodyBucket<String>, found: Option<usize>| match found {
+        Some(at) => body_hash
             .as_ref()
-            .is_none_or(|hash| stamp::of_text(&text) == *hash)
-    {
-        return parse_body(&url, &text, &id, &corpus).map(Arc::new);
+            .is_some_and(|hash| bucket.articles[at].summary.body_hash.as_ref() != Some(hash)),
+        None => true,
+    };
+    if !retry && stale(&bucket, found) {
+        (bucket, found) = parse_bucket(&url, &fetch_text(&url, Freshness::Reload).await?, &id)?;
     }
-    let mut text = fetch_text(
-        &url,
-        if retry {
-            Freshness::Reload
-        } else {
-            Freshness::Cached
-        },
-    )
-    .await?;
-    if !retry && body_hash.is_some_and(|hash| stamp::of_text(&text) != hash) {
-        text = fetch_text(&url, Freshness::Reload).await?;
-    }
-    parse_body(&url, &text, &id, &corpus).map(Arc::new)
+    let Some(at) = found else {
+        return Ok(None);
+    };
+    let checked = Corpus::of_bucket(&site.file, &bucket);
+    log_problems(&url, &checked.problems);
+    let corpus = checked.value;
+    let Some(summary) = corpus.article(&id).cloned() else {
+        // The contract check left it out (its id is not valid).
+        return Ok(None);
+    };
+    let body = bucket.articles.swap_remove(at).body;
+    let checked = validate::body(body, &id, &corpus);
+    log_problems(&url, &checked.problems);
+    Ok(Some(LoadedArticle {
+        corpus: Arc::new(corpus),
+        summary,
+        body: Arc::new(checked.value),
+    }))
 }
 
 #[cfg(test)]
 mod tests {
-    //! What the model's parser decides is tested in `kiosque_model::index`; these check that
-    //! its errors reach the reader with the URL.
+    //! What the model's parsers decide is tested in `kiosque_model`; these check that their
+    //! errors reach the reader with the URL.
 
     use super::*;
 
-    const URL: &str = "/data/index.json";
+    const URL: &str = "/data/site.json";
+
+    /// A `site.json` whose first screen has `articles` and `entities` (JSON arrays).
+    fn site(version: &str, articles: &str, entities: &str) -> String {
+        format!(
+            r#"{{"schema_version": "{version}", "articles": 40, "entities": 7, "summaries": [], "entity_parts": [],
+                "buckets": 1, "first": {{"articles": {articles}, "entities": {entities}}}}}"#
+        )
+    }
 
     #[test]
-    fn a_valid_index_becomes_a_corpus() {
-        let corpus = parse_index(
-            URL,
-            r#"{"schema_version": "1.3", "articles": [], "entities": []}"#,
-        )
-        .expect("valid");
-        assert!(corpus.articles().is_empty());
+    fn site_json_becomes_the_first_screen_with_the_site_s_counts() {
+        let data = parse_site(URL, &site("2.0", "[]", "[]")).expect("valid");
+        assert!(data.first.articles().is_empty());
+        assert_eq!(data.first.total_articles(), 40);
+        assert!(!data.first.is_whole());
     }
 
     #[test]
     fn a_malformed_file_is_named_by_its_url_with_serdes_message() {
         let err =
-            parse_index(URL, r#"{"schema_version": "1.0", "articles": ["#).expect_err("truncated");
+            parse_site(URL, r#"{"schema_version": "2.0", "articles": ["#).expect_err("truncated");
         assert!(matches!(err, AppError::Malformed { .. }), "{err:?}");
         let message = err.to_string();
         assert!(
@@ -287,51 +388,41 @@ mod tests {
     }
 
     #[test]
-    fn a_bad_mention_costs_only_itself_not_the_article() {
-        let corpus = parse_index(
-            URL,
-            r#"{"schema_version": "1.1", "articles": [{"id": "a", "title": "T", "excerpt": "", "words": 2, "entities": ["loc-koursk"]}],
-                "entities": [{"id": "loc-koursk", "label": "LOC", "name": "Koursk", "articles": 1, "mentions": 2}]}"#,
-        )
-        .expect("valid index");
-        let body = parse_body(
-            "/data/articles/a.json",
-            r#"{"id": "a", "blocks": [
-                {"kind": "paragraph", "text": "Koursk et Koursk", "mentions": [
-                    {"start": -5, "end": 6, "entity": "loc-koursk"},
-                    {"start": 10, "end": 16, "entity": "loc-koursk"},
-                    {"start": 10, "end": 18446744073709551616, "entity": "loc-koursk"}]},
-                {"kind": "paragraph", "text": "Suite"}]}"#,
-            "a",
-            &corpus,
-        )
-        .expect("the article is shown");
-        assert_eq!(body.blocks.len(), 2);
-        let kept: Vec<(u32, u32)> = body.blocks[0]
-            .mentions()
-            .iter()
-            .map(|m| (m.start, m.end))
-            .collect();
-        assert_eq!(kept, [(10, 16)]);
-    }
-
-    #[test]
-    fn a_huge_excerpt_is_cut_when_the_index_is_read() {
+    fn a_huge_excerpt_is_cut_when_site_json_is_read() {
         let excerpt = "x".repeat(1_000_000);
-        let corpus = parse_index(
+        let data = parse_site(
             URL,
-            &format!(
-                r#"{{"schema_version": "1.1", "articles": [{{"id": "a", "title": "T", "excerpt": "{excerpt}", "words": 1}}], "entities": []}}"#
+            &site(
+                "2.0",
+                &format!(r#"[{{"id": "a", "title": "T", "excerpt": "{excerpt}", "words": 1}}]"#),
+                "[]",
             ),
         )
-        .expect("valid index");
-        assert_eq!(corpus.articles()[0].excerpt.chars().count(), 220);
+        .expect("valid");
+        assert_eq!(data.first.articles()[0].excerpt.chars().count(), 220);
     }
 
     #[test]
     fn another_major_version_is_a_schema_error() {
-        let err = parse_index(URL, r#"{"schema_version": "2.0", "documents": {}}"#)
-            .expect_err("version 2");
-        assert!(matches!(err, AppError::Schema(_)), "{err:?}");
+        for text in [
+            r#"{"schema_version": "3.0", "documents": {}}"#,
+            r#"{"schema_version": "1.2", "articles": [], "entities": []}"#,
+        ] {
+            let err = parse_site(URL, text).expect_err("another major");
+            assert!(matches!(err, AppError::Schema(_)), "{err:?}");
+        }
+    }
+
+    #[test]
+    fn a_part_that_is_not_of_a_part_s_form_is_refused_naming_site_json() {
+        let paths = Paths::from_base_uri("http://h/");
+        assert_eq!(
+            part_url(&paths, "summaries/00ff.json", "summaries").as_deref(),
+            Ok("/data/summaries/00ff.json")
+        );
+        for bad in ["../secret.json", "summaries/x.json", "entities/00.json"] {
+            let err = part_url(&paths, bad, "summaries").expect_err(bad);
+            assert!(err.to_string().contains("/data/site.json"), "{err}");
+        }
     }
 }

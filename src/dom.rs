@@ -103,3 +103,13 @@ pub fn remove_by_id(id: &str) {
 pub fn has_focus(id: &str) -> bool {
     document().active_element().is_some_and(|el| el.id() == id)
 }
+
+/// The focused element's `attribute`, if it matches `selector` and has one: what
+/// [`focus_matching`] needs to focus it again once its view is drawn anew.
+pub fn focused_attribute(selector: &str, attribute: &str) -> Option<String> {
+    let active = document().active_element()?;
+    if !active.matches(selector).unwrap_or(false) {
+        return None;
+    }
+    active.get_attribute(attribute)
+}

@@ -59,9 +59,9 @@ impl Paths {
         format!("{}/entity/{}/", self.base, encode(id.as_str(), ""))
     }
 
-    /// The site index, loaded first.
-    pub fn index_json(&self) -> String {
-        format!("{}/data/index.json", self.base)
+    /// `site.json`, loaded first.
+    pub fn site_json(&self) -> String {
+        self.data_file(kiosque_model::parts::SITE_FILE)
     }
 
     /// A file of the site data, by its path relative to the data directory (as `index.json`
@@ -80,10 +80,12 @@ impl Paths {
         (!id.is_empty() && encode(id, "") == id).then(|| id.to_owned())
     }
 
-    /// The body file of an article, with its fingerprint from the index in the query when there
-    /// is one (`?v=<body_hash>`): a rebuilt body has a new URL, so no cache can serve the old one.
-    pub fn article_json(&self, id: &str, body_hash: Option<&str>) -> String {
-        let file = format!("{}/data/articles/{}.json", self.base, encode(id, ""));
+    /// The body file `file` (`bodies/<bucket>.json`) as fetched for an article, with the
+    /// article's body fingerprint in the query when it is known (`?v=<body_hash>`): a rebuilt
+    /// body has a new URL, so no cache can serve the old one. `kiosque pages` writes the same URL
+    /// in an article's page, for the browser to fetch it as the page loads.
+    pub fn body_file(&self, file: &str, body_hash: Option<&str>) -> String {
+        let file = self.data_file(file);
         match body_hash {
             Some(hash) => format!("{file}?v={}", encode(hash, "")),
             None => file,
@@ -166,11 +168,14 @@ mod tests {
             root.entity(&EntityId::new("loc-koursk").expect("a valid id")),
             "/entity/loc-koursk/"
         );
-        assert_eq!(sub.index_json(), "/kiosque/data/index.json");
-        assert_eq!(root.article_json("x y", None), "/data/articles/x%20y.json");
+        assert_eq!(sub.site_json(), "/kiosque/data/site.json");
         assert_eq!(
-            sub.article_json("a", Some("00ff")),
-            "/kiosque/data/articles/a.json?v=00ff"
+            root.body_file("bodies/0a.json", None),
+            "/data/bodies/0a.json"
+        );
+        assert_eq!(
+            sub.body_file("bodies/0a.json", Some("00ff")),
+            "/kiosque/data/bodies/0a.json?v=00ff"
         );
     }
 

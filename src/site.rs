@@ -1,53 +1,112 @@
-//! The site context every view reads: where things are, the loader of the site index and the
-//! search index's files kept so far. Provided once by the app shell ([`provide_site`]), read
-//! with [`use_site`]; it depends on no component, so any component can import it.
+//! The site context every view reads: where things are, the site data loaded so far
+//! (`site.json`, then the whole site when a view asks for it) and the search index's files
+//! kept so far. Provided once by the app shell ([`provide_site`]), read with [`use_site`]; it
+//! depends on no component, so any component can import it.
 
 use std::sync::Arc;
 
 use kiosque_model::index::Corpus;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
-use crate::data::{AppError, load_corpus, prefetch_article};
+use crate::data::{AppError, SiteData, load_site, load_whole, prefetch_article};
 use crate::paths::{Paths, url_path};
 use crate::search::SearchFiles;
 
 /// The name shown in the header and in page titles.
 pub const SITE_NAME: &str = "Kiosque";
 
-/// The site index, loaded at most once per attempt for all pages, and a way to load it again.
-/// Nothing is fetched until a view reads [`CorpusLoader::resource`].
+/// What a load has given: nothing yet, the data, or why not.
+type Loading<T> = RwSignal<Option<Result<Arc<T>, AppError>>>;
+
+/// The site data, each file loaded at most once per attempt for all pages: `site.json` from
+/// the start, the whole site (every summary page and entity part) once a view asks for it
+/// ([`SiteLoader::want_whole`]), after `site.json`.
 #[derive(Clone, Copy)]
-pub struct CorpusLoader {
-    /// The loaded (or failed) index.
-    pub resource: LocalResource<Result<Arc<Corpus>, AppError>>,
-    attempts: RwSignal<u32>,
+pub struct SiteLoader {
+    paths: StoredValue<Paths>,
+    site: Loading<SiteData>,
+    whole: Loading<Corpus>,
+    /// Whether a view has asked for the whole site.
+    wanted: RwSignal<bool>,
+    /// Whether the whole site is being loaded (or was).
+    started: RwSignal<bool>,
 }
 
-impl CorpusLoader {
-    /// Loads the index at `url` when first read.
-    fn new(url: String) -> Self {
-        let attempts = RwSignal::new(0u32);
-        let resource = LocalResource::new(move || {
-            attempts.track();
-            load_corpus(url.clone())
+impl SiteLoader {
+    /// Starts loading `site.json`, and the whole site once asked for and `site.json` is there.
+    fn new(paths: Paths) -> Self {
+        let loader = SiteLoader {
+            paths: StoredValue::new(paths),
+            site: RwSignal::new(None),
+            whole: RwSignal::new(None),
+            wanted: RwSignal::new(false),
+            started: RwSignal::new(false),
+        };
+        loader.load_site();
+        Effect::new(move |_| {
+            if !loader.wanted.get() || loader.started.get() {
+                return;
+            }
+            let Some(Ok(site)) = loader.site.get() else {
+                return;
+            };
+            loader.started.set(true);
+            let paths = loader.paths.get_value();
+            spawn_local(async move {
+                let whole = load_whole(paths, site).await;
+                loader.whole.set(Some(whole));
+            });
         });
-        CorpusLoader { resource, attempts }
+        loader
     }
 
-    /// Loads the index again.
-    pub fn retry(&self) {
-        self.attempts.update(|n| *n += 1);
+    fn load_site(self) {
+        let paths = self.paths.get_value();
+        spawn_local(async move {
+            let site = load_site(paths).await;
+            self.site.set(Some(site));
+        });
+    }
+
+    /// `site.json` and its first screen, once loaded (tracked).
+    pub fn site(self) -> Option<Result<Arc<SiteData>, AppError>> {
+        self.site.get()
+    }
+
+    /// The whole site, once loaded (tracked); [`SiteLoader::want_whole`] asks for it.
+    pub fn whole(self) -> Option<Result<Arc<Corpus>, AppError>> {
+        self.whole.get()
+    }
+
+    /// Asks for the whole site: loaded as soon as `site.json` is.
+    pub fn want_whole(self) {
+        if !self.wanted.get_untracked() {
+            self.wanted.set(true);
+        }
+    }
+
+    /// Loads again what failed: `site.json`, or the whole site.
+    pub fn retry(self) {
+        if matches!(self.site.get_untracked(), Some(Err(_))) {
+            self.site.set(None);
+            self.load_site();
+        }
+        if matches!(self.whole.get_untracked(), Some(Err(_))) {
+            self.whole.set(None);
+            self.started.set(false);
+        }
     }
 }
 
-/// What every view needs: where things are, the site index's loader and the search files.
+/// What every view needs: where things are, the site data's loader and the search files.
 #[derive(Clone)]
 pub struct Site {
     /// The base path and URL builders.
     pub paths: Paths,
-    /// The site index's loader (pages read the loaded index with
+    /// The site data's loader (pages read the loaded corpus with
     /// [`crate::routes::corpus::use_corpus`]).
-    pub corpus: CorpusLoader,
+    pub data: SiteLoader,
     /// The search index's files fetched so far.
     pub search: SearchFiles,
 }
@@ -61,20 +120,31 @@ fn document_base_uri() -> String {
         .unwrap_or_else(|| "/".to_owned())
 }
 
+/// The body file that the pre-rendered page of an article names
+/// (`<link rel="preload" … data-kiosque-body>`, which the browser is already fetching).
+fn preloaded_body() -> Option<String> {
+    document()
+        .query_selector("link[data-kiosque-body]")
+        .ok()
+        .flatten()?
+        .get_attribute("href")
+}
+
 /// Provides the site context for the document's base URI, and returns it.
 pub fn provide_site() -> Site {
     let paths = Paths::from_base_uri(&document_base_uri());
-    // A page opened on an article: its body is fetched with the index, not after it.
+    // A page opened on an article: its body file is fetched beside `site.json`, not after it,
+    // when the page says which it is.
     if let Some(id) = document()
         .url()
         .ok()
         .and_then(|url| paths.article_at(url_path(&url)))
+        && let Some(url) = preloaded_body()
     {
-        let url = paths.article_json(&id, None);
         prefetch_article(id, url);
     }
     let site = Site {
-        corpus: CorpusLoader::new(paths.index_json()),
+        data: SiteLoader::new(paths.clone()),
         paths,
         search: SearchFiles::new(),
     };
@@ -85,4 +155,16 @@ pub fn provide_site() -> Site {
 /// The site context provided by [`provide_site`].
 pub fn use_site() -> Site {
     expect_context::<Site>()
+}
+
+/// The body fingerprint that the pre-rendered page's link to its body file carries (`?v=`), if
+/// any: what the app knows of an article opened directly, before any summary.
+pub fn preloaded_body_hash() -> Option<String> {
+    let href = preloaded_body()?;
+    let (_, query) = href.split_once('?')?;
+    query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("v="))
+        .filter(|hash| kiosque_model::stamp::is_well_formed(hash))
+        .map(str::to_owned)
 }

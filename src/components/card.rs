@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use crate::components::marked::Marked;
 use crate::components::meta_line::MetaLine;
 use crate::dom::focus_selector;
-use crate::routes::corpus::use_corpus;
+use crate::routes::corpus::{use_corpus, use_corpus_signal};
 use crate::selection::{use_selection, use_toggle_entity};
 use crate::site::use_site;
 
@@ -86,20 +86,49 @@ pub fn Card(
 }
 
 /// The cards of `articles` (positions in the corpus, in order), a page at a time; the count
-/// of pages shown goes back to one whenever the list changes. Cards are keyed by article: an
-/// article still shown after a change keeps its card.
+/// of pages shown goes back to one whenever the list changes, unless it grew (the first screen's
+/// cards completed by the whole site). Cards are keyed by article: an article still shown after
+/// a change keeps its card.
 #[component]
 pub fn CardList(
     articles: Signal<Vec<u32>>,
+    /// How many articles the list has in all, when `articles` is only its first page (the
+    /// first screen): "Show more" counts them, and shows them once they are loaded.
+    #[prop(optional, into)]
+    total: Option<Signal<usize>>,
     #[prop(optional)] nested: bool,
     /// The words a search matched, marked in the cards.
     #[prop(optional)]
     marks: Option<Signal<Arc<[String]>>>,
 ) -> impl IntoView {
     let marks = marks.unwrap_or_else(|| Signal::stored(Arc::from([])));
-    let corpus = use_corpus();
+    let total = total.unwrap_or_else(|| Signal::derive(move || articles.with(Vec::len)));
+    let corpus = use_corpus_signal();
     let pages = RwSignal::new(1usize);
-    Effect::watch(move || articles.track(), move |_, _, _| pages.set(1), false);
+    // The card to focus once it is shown, after "show more" while the list was incomplete.
+    let pending_focus = RwSignal::new(None::<usize>);
+    let before = StoredValue::new(Vec::<u32>::new());
+    Effect::watch(
+        move || articles.track(),
+        move |_, _, _| {
+            let grew = articles.with_untracked(|now| {
+                before.with_value(|old| {
+                    !old.is_empty() && now.len() > old.len() && now.starts_with(old)
+                })
+            });
+            if grew {
+                if let Some(card) = pending_focus.get_untracked() {
+                    pending_focus.set(None);
+                    request_animation_frame(move || focus_card(card));
+                }
+            } else {
+                pages.set(1);
+                pending_focus.set(None);
+            }
+            before.set_value(articles.get_untracked());
+        },
+        true,
+    );
     let shown = move || {
         articles.with(|articles| {
             articles
@@ -109,7 +138,10 @@ pub fn CardList(
                 .collect::<Vec<_>>()
         })
     };
-    let remaining = move || articles.with(Vec::len).saturating_sub(pages.get() * PAGE);
+    let remaining = move || {
+        let shown = articles.with(Vec::len).min(pages.get() * PAGE);
+        total.get().saturating_sub(shown)
+    };
     view! {
         <ol class="cards">
             <For
@@ -117,8 +149,7 @@ pub fn CardList(
                 key=|position| *position
                 children=move |position: u32| {
                     corpus
-                        .article_at(position)
-                        .cloned()
+                        .with_untracked(|corpus| corpus.article_at(position).cloned())
                         .map(|summary| {
                             view! {
                                 <li>
@@ -139,12 +170,15 @@ pub fn CardList(
                             class="show-more"
                             on:click=move |_| {
                                 // Focus the first new card's link: the button is redrawn, and the
-                                // reader wants to continue from there.
-                                let first_new = pages.get_untracked() * PAGE + 1;
+                                // reader wants to continue from there (once it is loaded).
+                                let first_new = articles.with_untracked(Vec::len)
+                                    .min(pages.get_untracked() * PAGE) + 1;
                                 pages.update(|p| *p += 1);
-                                request_animation_frame(move || {
-                                    focus_selector(&format!("ol.cards > li:nth-child({first_new}) .card-title a"))
-                                });
+                                if articles.with_untracked(Vec::len) < first_new {
+                                    pending_focus.set(Some(first_new));
+                                } else {
+                                    request_animation_frame(move || focus_card(first_new));
+                                }
                             }
                         >
                             {format!("Show {} more ({left} not shown yet)", left.min(PAGE))}
@@ -153,4 +187,9 @@ pub fn CardList(
                 })
         }}
     }
+}
+
+/// Focuses the link of the `nth` card (from 1).
+fn focus_card(nth: usize) {
+    focus_selector(&format!("ol.cards > li:nth-child({nth}) .card-title a"));
 }

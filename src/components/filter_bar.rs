@@ -4,7 +4,7 @@ use kiosque_model::Selection;
 use kiosque_model::display::{isolate, quote_id};
 use leptos::prelude::*;
 
-use crate::routes::corpus::use_corpus;
+use crate::routes::corpus::use_corpus_signal;
 use crate::selection::{use_selection, use_show_selection};
 
 /// One active filter: its name and a button that removes it.
@@ -27,11 +27,12 @@ fn pill(class: String, name: String, remove: impl Fn() + 'static) -> impl IntoVi
 /// The active filters; nothing when no entity is selected.
 #[component]
 pub fn FilterBar() -> impl IntoView {
-    let corpus = use_corpus();
+    let corpus = use_corpus_signal();
     let selection = use_selection();
     let show = use_show_selection();
     move || {
         let current = selection.get();
+        let corpus = corpus.get();
         // The search has its own box; this bar is for the entities.
         if !current.filters_entities() {
             return None;

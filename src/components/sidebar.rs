@@ -1,6 +1,8 @@
 //! The entity sidebar: facets grouped by type with counts over the visible articles, and a
 //! search box that narrows the list (names and aliases, case- and accent-insensitive).
 
+use std::sync::Arc;
+
 use kiosque_model::Selection;
 use kiosque_model::facets::FacetCounts;
 use kiosque_model::notices::no_entity_listed;
@@ -8,8 +10,8 @@ use kiosque_model::sidebar::{EntityQuery, sidebar_groups};
 use leptos::prelude::*;
 
 use crate::components::facet_group::{FacetGroupView, GroupLimits};
-use crate::dom::{focus_by_id, is_displayed};
-use crate::routes::corpus::use_corpus;
+use crate::dom::{focus_by_id, focus_matching, focused_attribute, is_displayed};
+use crate::routes::corpus::use_corpus_signal;
 
 /// The id of the button that opens and closes the drawer.
 pub const DRAWER_TOGGLE: &str = "drawer-toggle";
@@ -63,19 +65,27 @@ pub fn Sidebar(
     /// The drawer it is on narrow screens.
     drawer: Drawer,
 ) -> impl IntoView {
-    let corpus = use_corpus();
+    let corpus = use_corpus_signal();
     let query = RwSignal::new(String::new());
     let limits = GroupLimits::new();
     let dates_open = RwSignal::new(false);
 
+    // The corpus the list was last drawn from: when the whole site replaces the first screen,
+    // the list is drawn anew, and a facet or button that had the focus gets it back.
+    let drawn_from = StoredValue::new(None::<usize>);
     // Only this list is redrawn when the filter or the search changes; the search box stays.
     let groups = move || {
         let query_text = query.get();
-        let groups = selection.with(|selection| {
-            counts.with(|counts| {
-                let query = EntityQuery::new(&query_text);
-                sidebar_groups(&corpus, counts, selection, &query, |label| {
-                    limits.get(label)
+        let now = corpus.with(|c| Arc::as_ptr(c) as usize);
+        if drawn_from.get_value().is_some_and(|before| before != now) {
+            keep_focus();
+        }
+        drawn_from.set_value(Some(now));
+        let groups = corpus.with(|corpus| {
+            selection.with(|selection| {
+                counts.with(|counts| {
+                    let query = EntityQuery::new(&query_text);
+                    sidebar_groups(corpus, counts, selection, &query, |label| limits.get(label))
                 })
             })
         });
@@ -113,6 +123,19 @@ pub fn Sidebar(
             </div>
             {groups}
         </nav>
+    }
+}
+
+/// Gives the focus back, once the list is drawn anew, to the facet or paging button that has it.
+fn keep_focus() {
+    for (selector, attribute) in [
+        ("nav.sidebar button.facet", "data-entity"),
+        ("nav.sidebar button[data-group]", "data-group"),
+    ] {
+        if let Some(value) = focused_attribute(selector, attribute) {
+            request_animation_frame(move || focus_matching(selector, attribute, &value));
+            return;
+        }
     }
 }
 

@@ -1,4 +1,5 @@
-//! The article page: header from the index, body loaded on demand, mentions linked.
+//! The article page: from its body file (the header at once when the summaries have it),
+//! mentions linked.
 
 use std::sync::Arc;
 
@@ -7,6 +8,7 @@ use kiosque_model::display::quote_id;
 use kiosque_model::links::safe_href;
 use kiosque_model::{ArticleBody, ArticleSummary, Block, Label, RelatedBlock, Selection};
 use leptos::Params;
+use leptos::context::Provider;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
@@ -17,9 +19,9 @@ use crate::components::mention_text::MentionText;
 use crate::components::meta_line::MetaLine;
 use crate::components::prerender::ReleasePrerender;
 use crate::components::states::{ErrorView, LoadingText, NotFound};
-use crate::data::{BodyRequest, load_article};
-use crate::routes::corpus::use_corpus;
-use crate::site::use_site;
+use crate::data::{BodyRequest, LoadedArticle, load_article};
+use crate::routes::corpus::{CorpusContext, use_corpus, use_site_data};
+use crate::site::{preloaded_body_hash, use_site};
 use crate::title::use_title;
 
 /// The parameters of `/article/:id`.
@@ -29,54 +31,113 @@ pub struct ArticleParams {
     pub id: String,
 }
 
-/// The page of the article named in the URL, or not-found when the corpus has no such id.
+/// The page of the article named in the URL, from its body file (and `site.json`): its header
+/// at once when the site's summaries already loaded have it, the rest when the file arrives;
+/// not-found when the site has no such article.
 #[component]
 pub fn ArticlePage() -> impl IntoView {
-    let corpus = use_corpus();
     let params = use_params::<ArticleParams>();
     let id =
         Memo::new(move |_| params.with(|p| p.as_ref().map(|p| p.id.clone()).unwrap_or_default()));
     move || {
         let id = id.get();
-        match corpus.article(&id) {
-            Some(summary) => view! { <ArticleView summary=summary.clone() /> }.into_any(),
-            None => view! { <NotFound message=format!("No article with id {} in this corpus.", quote_id(&id)) /> }.into_any(),
+        view! { <ArticleLoad id /> }
+    }
+}
+
+/// Loads article `id` and shows it.
+#[component]
+fn ArticleLoad(id: String) -> impl IntoView {
+    let paths = use_site().paths;
+    // What the app knows of it already: its summary (from the home page), or at least its
+    // body's fingerprint (from the pre-rendered page's link to its body file).
+    let known = use_corpus().article(&id).cloned();
+    let body_hash = match &known {
+        Some(summary) => summary.body_hash.clone(),
+        None => preloaded_body_hash(),
+    };
+    let request = BodyRequest {
+        id: id.clone(),
+        body_hash,
+        paths,
+        site: use_site_data(),
+    };
+    let attempt = RwSignal::new(0u32);
+    let loaded = LocalResource::new(move || load_article(request.clone(), attempt.get() > 0));
+    let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
+    match known {
+        // The header now, the rest from the body file.
+        Some(summary) => {
+            let lang = summary.lang.clone();
+            let rest = move || {
+                let lang = lang.clone();
+                Suspend::new(async move {
+                    match loaded.await {
+                        Ok(Some(article)) => view! { <ArticleRest article lang /> }.into_any(),
+                        Ok(None) => view! { <Gone /> }.into_any(),
+                        Err(error) => view! {
+                            <ErrorView what="the text of this article" part=true error retry />
+                        }
+                        .into_any(),
+                    }
+                })
+            };
+            view! {
+                <ArticleFrame summary=summary.clone()>
+                    <Suspense fallback=|| view! { <LoadingText /> }>{rest}</Suspense>
+                </ArticleFrame>
+            }
+            .into_any()
+        }
+        // Opened directly: the pre-rendered page stays until the body file is there.
+        None => {
+            let id = id.clone();
+            let page = move || {
+                let id = id.clone();
+                Suspend::new(async move {
+                    match loaded.await {
+                        Ok(Some(article)) => {
+                            let summary = article.summary.clone();
+                            let lang = summary.lang.clone();
+                            view! {
+                                <ArticleFrame summary>
+                                    <ArticleRest article lang />
+                                </ArticleFrame>
+                            }
+                            .into_any()
+                        }
+                        Ok(None) => view! {
+                            <NotFound message=format!("No article with id {} in this corpus.", quote_id(&id)) />
+                        }
+                        .into_any(),
+                        Err(error) => view! {
+                            <ErrorView what="this article" error retry />
+                        }
+                        .into_any(),
+                    }
+                })
+            };
+            view! { <Suspense fallback=|| view! { <LoadingText /> }>{page}</Suspense> }.into_any()
         }
     }
 }
 
+/// An article the home page listed that its body file does not have (the site was rebuilt
+/// without it).
 #[component]
-fn ArticleView(summary: ArticleSummary) -> impl IntoView {
-    let corpus = use_corpus();
+fn Gone() -> impl IntoView {
+    view! {
+        <ReleasePrerender />
+        <p class="hint">"This article is no longer in the site: it was removed when the site was rebuilt."</p>
+    }
+}
+
+/// The article page: its header from `summary`, then `children`.
+#[component]
+fn ArticleFrame(summary: ArticleSummary, children: Children) -> impl IntoView {
     let paths = use_site().paths;
-    let request = BodyRequest {
-        url: paths.article_json(&summary.id, summary.body_hash.as_deref()),
-        id: summary.id.clone(),
-        body_hash: summary.body_hash.clone(),
-        corpus: Arc::clone(&corpus),
-    };
-    let attempt = RwSignal::new(0u32);
-    let body = LocalResource::new(move || load_article(request.clone(), attempt.get() > 0));
     let title = summary.title.clone();
     use_title(move || title.clone());
-    let lang = summary.lang.clone();
-    let body_view = move || {
-        let lang = lang.clone();
-        Suspend::new(async move {
-            match body.await {
-                Ok(body) => view! { <ArticleBodyView body lang /> }.into_any(),
-                Err(error) => view! {
-                    <ErrorView
-                        what="the text of this article"
-                        part=true
-                        error
-                        retry=Callback::new(move |()| attempt.update(|n| *n += 1))
-                    />
-                }
-                .into_any(),
-            }
-        })
-    };
     view! {
         <article class="article-page" aria-labelledby="article-title">
             <header class="article-header">
@@ -90,9 +151,25 @@ fn ArticleView(summary: ArticleSummary) -> impl IntoView {
                 <MetaLine summary=summary.clone() full=true />
             </header>
             <MentionLegend />
-            <Suspense fallback=|| view! { <LoadingText /> }>{body_view}</Suspense>
-            <ArticleEntities summary />
+            {children()}
         </article>
+    }
+}
+
+/// What the body file gives: the text, then the article's entities, over the body file's
+/// corpus.
+#[component]
+fn ArticleRest(article: LoadedArticle, lang: Option<String>) -> impl IntoView {
+    let LoadedArticle {
+        corpus,
+        summary,
+        body,
+    } = article;
+    view! {
+        <Provider value=CorpusContext(Signal::stored(corpus))>
+            <ArticleBodyView body lang />
+            <ArticleEntities summary />
+        </Provider>
     }
 }
 

@@ -12,7 +12,7 @@ use leptos_router::params::Params;
 use crate::components::card::CardList;
 use crate::components::prerender::ReleasePrerender;
 use crate::components::states::NotFound;
-use crate::routes::corpus::use_corpus;
+use crate::routes::corpus::{WholeCorpus, use_corpus};
 use crate::site::use_site;
 use crate::title::use_title;
 
@@ -26,9 +26,16 @@ pub struct EntityParams {
     pub id: EntityId,
 }
 
-/// The page of the entity named in the URL, or not-found when the corpus has no such id.
+/// The page of the entity named in the URL, or not-found when the site has no such id: it
+/// needs the whole site (the articles that mention it, the entities it appears with).
 #[component]
 pub fn EntityPage() -> impl IntoView {
+    view! { <WholeCorpus><EntityOfUrl /></WholeCorpus> }
+}
+
+/// The entity named in the URL, over the whole site.
+#[component]
+fn EntityOfUrl() -> impl IntoView {
     let corpus = use_corpus();
     let params = use_params::<EntityParams>();
     let id = Memo::new(move |_| params.with(|p| p.as_ref().ok().map(|p| p.id.clone())));

@@ -15,9 +15,10 @@ use crate::components::card::CardList;
 use crate::components::filter_bar::FilterBar;
 use crate::components::prerender::ReleasePrerender;
 use crate::components::sidebar::{DRAWER_TOGGLE, Drawer, Sidebar, drawer_label};
+use crate::components::states::ErrorView;
 use crate::data::AppError;
 use crate::dom::focus_by_id;
-use crate::routes::corpus::use_corpus;
+use crate::routes::corpus::use_corpus_signal;
 use crate::search::{Found, search};
 use crate::selection::{use_selection, use_show_selection};
 use crate::site::use_site;
@@ -26,17 +27,20 @@ use crate::title::use_title;
 /// Why the list is empty, with a way out.
 #[component]
 fn EmptyResult(selection: Memo<Selection>, searched: Memo<Searched>) -> impl IntoView {
-    let corpus = use_corpus();
+    let corpus = use_corpus_signal();
     let show = use_show_selection();
     move || {
         let current = selection.get();
+        let corpus = corpus.get();
         let message = match searched.get() {
             Searched::Found(found) if found.articles.is_empty() => Some(no_search_match(
                 current.search(),
                 &found.unmatched,
                 current.filters_entities(),
             )),
-            Searched::Found(_) | Searched::Failed(_) | Searched::Searching => None,
+            Searched::Found(_) | Searched::Failed(_) | Searched::Searching | Searched::Waiting => {
+                None
+            }
             Searched::Off => explain_empty(&corpus, &current).map(|reason| reason.message()),
         }?;
         let show = show.clone();
@@ -59,6 +63,8 @@ fn EmptyResult(selection: Memo<Selection>, searched: Memo<Searched>) -> impl Int
 /// Where the search of the current view is.
 #[derive(Debug, Clone, PartialEq)]
 enum Searched {
+    /// A filter or a search, before the whole site is loaded: nothing to show yet.
+    Waiting,
     /// No search (nothing searchable typed, or a site without a search index): the entity
     /// filter alone decides.
     Off,
@@ -77,76 +83,127 @@ fn skip_to_results(ev: leptos::ev::MouseEvent) {
     focus_by_id("results");
 }
 
-/// The home page.
+/// The home page. Its first screen (the first cards, the sidebar's first rows, the count)
+/// shows from `site.json` alone; it then asks for the whole site at once, which any filter,
+/// search, "Show more" and the sidebar's search need, so that a click finds it loaded. The
+/// same views render both, so nothing moves when the whole site replaces the first screen.
 #[component]
 pub fn Home() -> impl IntoView {
-    let corpus = use_corpus();
+    let corpus = use_corpus_signal();
     let selection = use_selection();
     let site = use_site();
-    let (paths, files) = (site.paths, site.search);
+    let (paths, files, loader) = (site.paths, site.search, site.data);
+    Effect::new(move |_| loader.want_whole());
+    // Whether the corpus can show the current view: the first screen shows only every article.
+    let ready =
+        Memo::new(move |_| corpus.with(|c| c.is_whole()) || selection.with(|s| s.is_empty()));
     // The articles that mention every selected entity, newest first (positions in the
     // corpus): the postings of the selected entities intersected, cheap enough to redo.
-    let filtered = {
-        let corpus = Arc::clone(&corpus);
-        Memo::new(move |_| selection.with(|s| matching(&corpus, s)))
-    };
-    let outcome = {
-        let corpus = Arc::clone(&corpus);
-        LocalResource::new(move || {
-            let (text, filtering) =
-                selection.with(|s| (s.search_query().map(str::to_owned), s.filters_entities()));
-            let within = filtering.then(|| filtered.with(|positions| corpus.numbers_at(positions)));
-            let (files, paths, corpus) = (files, paths.clone(), Arc::clone(&corpus));
-            async move {
-                match text {
-                    Some(text) => search(files, paths, corpus, text, within).await,
-                    None => None,
+    let filtered = Memo::new(move |_| {
+        if !ready.get() {
+            return Vec::new();
+        }
+        corpus.with(|corpus| selection.with(|s| matching(corpus, s)))
+    });
+    let outcome = LocalResource::new(move || {
+        let (text, filtering) =
+            selection.with(|s| (s.search_query().map(str::to_owned), s.filters_entities()));
+        let corpus = corpus.get();
+        let within = filtering.then(|| filtered.with(|positions| corpus.numbers_at(positions)));
+        let (files, paths) = (files, paths.clone());
+        // Whether it ran over the whole site, and what it found.
+        async move {
+            match text {
+                Some(text) if corpus.is_whole() => {
+                    (true, search(files, paths, corpus, text, within).await)
                 }
+                _ => (corpus.is_whole(), None),
             }
-        })
-    };
+        }
+    });
     let searched = Memo::new(move |_| {
+        if !ready.get() {
+            return Searched::Waiting;
+        }
         if selection.with(|s| s.search_query().is_none()) {
             return Searched::Off;
         }
         match outcome.get() {
-            None => Searched::Searching,
-            Some(None) => Searched::Off,
-            Some(Some(Ok(found))) => Searched::Found(found),
-            Some(Some(Err(error))) => Searched::Failed(error),
+            None | Some((false, _)) => Searched::Searching,
+            Some((true, None)) => Searched::Off,
+            Some((true, Some(Ok(found)))) => Searched::Found(found),
+            Some((true, Some(Err(error)))) => Searched::Failed(error),
         }
     });
     let visible = Memo::new(move |_| match searched.get() {
         Searched::Off => filtered.get(),
         Searched::Found(found) => found.articles,
-        Searched::Searching | Searched::Failed(_) => Vec::new(),
+        Searched::Searching | Searched::Failed(_) | Searched::Waiting => Vec::new(),
+    });
+    // How many articles the list has in all: the site's count on the first screen.
+    let total = Signal::derive(move || {
+        let shown = visible.with(Vec::len);
+        match searched.get() {
+            Searched::Off => corpus.with(|c| {
+                if c.is_whole() {
+                    shown
+                } else {
+                    c.total_articles()
+                }
+            }),
+            _ => shown,
+        }
     });
     let marks = Signal::derive(move || match searched.get() {
         Searched::Found(found) => found.terms,
         _ => Arc::from([]),
     });
-    // Counted once for the sidebar and the drawer's label.
-    let counts = {
-        let corpus = Arc::clone(&corpus);
-        Memo::new(move |_| visible.with(|positions| FacetCounts::new(&corpus, positions)))
-    };
+    // Counted once for the sidebar and the drawer's label. While the whole site loads after a
+    // click, the sidebar stays as it was.
+    let counts = Memo::new(move |_| {
+        corpus.with(|corpus| {
+            if ready.get() {
+                visible.with(|positions| FacetCounts::new(corpus, positions))
+            } else {
+                FacetCounts::new(corpus, &matching(corpus, &Selection::default()))
+            }
+        })
+    });
     let entity_total = Memo::new(move |_| counts.with(FacetCounts::distinct));
     let drawer = Drawer::new();
     provide_context(drawer);
-    let title = {
-        let corpus = Arc::clone(&corpus);
-        move || selection.with(|s| selection_title(&corpus, s))
-    };
+    let title = move || corpus.with(|corpus| selection.with(|s| selection_title(corpus, s)));
     use_title(title);
     let status = move || match searched.get() {
+        Searched::Waiting => match loader.whole() {
+            Some(Err(error)) => format!("The articles could not be loaded. {error}"),
+            _ => "Loading the articles…".to_owned(),
+        },
         Searched::Searching => "Searching…".to_owned(),
         Searched::Failed(error) => format!("The search could not run. {error}"),
         Searched::Found(_) => format!(
             "{} for {}",
-            count_noun(visible.with(Vec::len), "article", "articles"),
+            count_noun(total.get(), "article", "articles"),
             selection.with(|s| quote_search(s.search()))
         ),
-        Searched::Off => count_noun(visible.with(Vec::len), "article", "articles"),
+        Searched::Off => count_noun(total.get(), "article", "articles"),
+    };
+    // The whole site failed to load after a click: say so where the cards would be.
+    let failed = move || {
+        (searched.get() == Searched::Waiting)
+            .then(|| loader.whole())
+            .flatten()
+            .and_then(Result::err)
+            .map(|error| {
+                view! {
+                    <ErrorView
+                        what="the articles"
+                        part=true
+                        error
+                        retry=Callback::new(move |()| loader.retry())
+                    />
+                }
+            })
     };
 
     view! {
@@ -170,7 +227,8 @@ pub fn Home() -> impl IntoView {
             <div class="results" id="results" tabindex="-1">
                 <FilterBar />
                 <p class="result-count" id="results-count" role="status">{status}</p>
-                <CardList articles=Signal::from(visible) marks />
+                <CardList articles=Signal::from(visible) total marks />
+                {failed}
                 <EmptyResult selection searched />
             </div>
         </div>
