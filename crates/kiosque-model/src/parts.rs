@@ -63,6 +63,10 @@ pub struct SiteFile<E = EntityId> {
     pub entity_parts: Vec<String>,
     /// How many body files there are ([`bucket_of`]).
     pub buckets: u32,
+    /// How many entities of each label (in [`Label::ALL`] order) some article lists: the length
+    /// of each sidebar group when every article is shown.
+    #[serde(default)]
+    pub labels: [u32; 4],
     /// The search index's meta file (see [`crate::search`]), if the site has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search: Option<String>,
@@ -247,6 +251,13 @@ impl<'a> Parts<'a> {
             summaries: pages.iter().map(|(p, _)| p.clone()).collect(),
             entity_parts: entity_parts.iter().map(|(p, _)| p.clone()).collect(),
             buckets,
+            labels: Label::ALL.map(|label| {
+                index
+                    .entities
+                    .iter()
+                    .filter(|e| e.label == label && e.articles > 0)
+                    .count() as u32
+            }),
             search: index.search.clone(),
             first: first_screen(index, &position),
         };
@@ -349,11 +360,19 @@ fn first_screen(index: &SiteIndex, position: &HashMap<&EntityId, u32>) -> FirstS
     for label in Label::ALL {
         let mut of_label: Vec<u32> = (0u32..)
             .zip(&index.entities)
-            .filter(|(_, e)| e.label == label)
+            .filter(|(_, e)| e.label == label && e.articles > 0)
             .map(|(p, _)| p)
             .collect();
-        // By articles (most first), then entity order: the sidebar's order.
-        of_label.sort_by_key(|&p| (std::cmp::Reverse(index.entities[p as usize].articles), p));
+        // The sidebar's order: by articles (most first), then as `Corpus` ranks entities (by
+        // mentions, most first, then name), then entity order.
+        of_label.sort_by(|&a, &b| {
+            let (x, y) = (&index.entities[a as usize], &index.entities[b as usize]);
+            y.articles
+                .cmp(&x.articles)
+                .then(y.mentions.cmp(&x.mentions))
+                .then_with(|| x.name.cmp(&y.name))
+                .then(a.cmp(&b))
+        });
         wanted.extend(of_label.into_iter().take(TOP_ENTITIES));
     }
     let mut kept: Vec<u32> = wanted.into_iter().collect();
@@ -680,6 +699,7 @@ mod tests {
             assert!(chips.iter().all(|c| ids.contains(c)), "{chips:?}");
             assert!(shown.entities.iter().all(|e| ids.contains(e.as_str())));
         }
+        assert_eq!(site.labels, [10, 10, 10, 10]);
         for label in Label::ALL {
             let mut of_label: Vec<&Entity> =
                 index.entities.iter().filter(|e| e.label == label).collect();
@@ -688,6 +708,34 @@ mod tests {
                 assert!(ids.contains(e.id.as_str()), "{}", e.id);
             }
         }
+    }
+
+    #[test]
+    fn the_first_screens_top_entities_break_ties_as_the_sidebar_does() {
+        let (mut index, bodies) = sample(3);
+        // Twelve people mentioned by as many articles: by mentions, then name, as `Corpus` ranks.
+        index.entities = (0..12)
+            .rev()
+            .map(|n| {
+                let mut e = entity(&format!("per-p{n:02}"), Label::Person, 5);
+                e.name = format!("P{n:02}");
+                e.mentions = if n == 11 { 9 } else { 5 };
+                e
+            })
+            .collect();
+        for article in &mut index.articles {
+            article.entities.clear();
+        }
+        let parts = Parts::new(&index, &bodies);
+        let site = parse_site(std::str::from_utf8(&parts.site).expect("utf-8")).expect("site");
+        let mut top: Vec<&str> = site.first.entities.iter().map(|e| e.id.as_str()).collect();
+        top.sort_unstable();
+        let mut wanted = vec!["per-p11"];
+        wanted.extend(["per-p00", "per-p01", "per-p02", "per-p03", "per-p04"]);
+        wanted.extend(["per-p05", "per-p06", "per-p07", "per-p08"]);
+        wanted.sort_unstable();
+        assert_eq!(top, wanted);
+        assert_eq!(site.labels, [12, 0, 0, 0]);
     }
 
     #[test]
