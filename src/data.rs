@@ -6,9 +6,6 @@
 use std::cell::RefCell;
 use std::sync::Arc;
 
-use futures::channel::oneshot;
-
-use futures::future::try_join_all;
 use kiosque_model::index::{Corpus, IndexError};
 use kiosque_model::parts::{self, BodyBucket, SiteFile, bucket_of, bucket_path};
 use kiosque_model::validate::{self, Problem};
@@ -74,33 +71,58 @@ pub enum Freshness {
     Reload,
 }
 
-/// Fetches a URL and returns its text, with the browser's own `fetch` (an HTTP client library
+/// A request the browser has sent: its URL and the answer to come. Requests started one after
+/// the other run at the same time; their answers are then read in any order.
+pub(crate) struct Started {
+    url: String,
+    answer: JsFuture,
+}
+
+/// Sends a request for `url` at once, with the browser's own `fetch` (an HTTP client library
 /// costs the app bytes for nothing here: see `docs/app-size.md`).
-pub(crate) async fn fetch_text(url: &str, freshness: Freshness) -> Result<String, AppError> {
-    let network = |error: JsValue| AppError::Network {
-        url: url.to_owned(),
-        message: js_message(&error),
+pub(crate) fn start(url: &str, freshness: Freshness) -> Started {
+    let promise = match web_sys::window() {
+        Some(window) => {
+            let init = RequestInit::new();
+            if freshness == Freshness::Reload {
+                init.set_cache(RequestCache::Reload);
+            }
+            window.fetch_with_str_and_init(url, &init)
+        }
+        None => js_sys::Promise::reject(&JsValue::from_str("no window")),
     };
-    let window = web_sys::window().ok_or_else(|| network(JsValue::from_str("no window")))?;
-    let init = RequestInit::new();
-    if freshness == Freshness::Reload {
-        init.set_cache(RequestCache::Reload);
+    Started {
+        url: url.to_owned(),
+        answer: JsFuture::from(promise),
     }
-    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
-        .await
-        .map_err(network)?
-        .unchecked_into();
-    if !response.ok() {
-        return Err(AppError::Status {
-            url: url.to_owned(),
-            status: response.status(),
-        });
+}
+
+impl Started {
+    /// The answer's text.
+    pub(crate) async fn text(self) -> Result<String, AppError> {
+        let Started { url, answer } = self;
+        let network = |error: JsValue| AppError::Network {
+            url: url.clone(),
+            message: js_message(&error),
+        };
+        let response: Response = answer.await.map_err(network)?.unchecked_into();
+        if !response.ok() {
+            return Err(AppError::Status {
+                url: url.clone(),
+                status: response.status(),
+            });
+        }
+        let text = JsFuture::from(response.text().map_err(network)?)
+            .await
+            .map_err(network)?;
+        text.as_string()
+            .ok_or_else(|| network(JsValue::from_str("the body is not text")))
     }
-    let text = JsFuture::from(response.text().map_err(network)?)
-        .await
-        .map_err(network)?;
-    text.as_string()
-        .ok_or_else(|| network(JsValue::from_str("the body is not text")))
+}
+
+/// Fetches a URL and returns its text.
+pub(crate) async fn fetch_text(url: &str, freshness: Freshness) -> Result<String, AppError> {
+    start(url, freshness).text().await
 }
 
 /// The browser's reason for a failed request, as `TypeError: Failed to fetch`.
@@ -186,34 +208,37 @@ fn part_url(paths: &Paths, file: &str, dir: &str) -> Result<String, AppError> {
     }
 }
 
-/// Fetches and parses the part `file` of the site data.
-async fn load_part<T>(
-    paths: &Paths,
-    file: &str,
-    dir: &str,
-    parse: fn(&str, &str) -> Result<T, IndexError>,
-) -> Result<T, AppError> {
-    let url = part_url(paths, file, dir)?;
-    // Content-named: the cached copy, when there is one, is the right one.
-    let text = fetch_text(&url, Freshness::Cached).await?;
-    parse(&url, &text).map_err(|e| read_error(&url, e))
+/// Sends the requests for the parts `files` of the site data (content-named: the cached copy,
+/// when there is one, is the right one).
+fn start_parts(paths: &Paths, files: &[String], dir: &str) -> Result<Vec<Started>, AppError> {
+    files
+        .iter()
+        .map(|file| Ok(start(&part_url(paths, file, dir)?, Freshness::Cached)))
+        .collect()
 }
 
-/// Loads the whole site: every summary page and entity part `site.json` names, all at once,
-/// then checks them against the contract ([`Corpus::whole`]).
+/// Reads the answers to `requests` and parses them.
+async fn read_parts<T>(
+    requests: Vec<Started>,
+    parse: fn(&str, &str) -> Result<T, IndexError>,
+) -> Result<Vec<T>, AppError> {
+    let mut read = Vec::with_capacity(requests.len());
+    for request in requests {
+        let url = request.url.clone();
+        let text = request.text().await?;
+        read.push(parse(&url, &text).map_err(|e| read_error(&url, e))?);
+    }
+    Ok(read)
+}
+
+/// Loads the whole site: every summary page and entity part `site.json` names, all requested
+/// at once, then checks them against the contract ([`Corpus::whole`]).
 pub async fn load_whole(paths: Paths, site: Arc<SiteData>) -> Result<Arc<Corpus>, AppError> {
     let file = &site.file;
-    let pages = try_join_all(
-        file.summaries
-            .iter()
-            .map(|p| load_part(&paths, p, "summaries", parts::parse_summaries)),
-    );
-    let entities = try_join_all(
-        file.entity_parts
-            .iter()
-            .map(|p| load_part(&paths, p, "entities", parts::parse_entities)),
-    );
-    let (pages, entities) = futures::future::try_join(pages, entities).await?;
+    let pages = start_parts(&paths, &file.summaries, "summaries")?;
+    let entities = start_parts(&paths, &file.entity_parts, "entities")?;
+    let pages = read_parts(pages, parts::parse_summaries).await?;
+    let entities = read_parts(entities, parts::parse_entities).await?;
     let checked = Corpus::whole(file, pages, entities);
     log_problems(&paths.site_json(), &checked.problems);
     Ok(Arc::new(checked.value))
@@ -244,39 +269,32 @@ pub struct LoadedArticle {
     pub body: Arc<ArticleBody>,
 }
 
-/// Where a prefetched body file's text (or why it could not be fetched) arrives.
-type Arriving = oneshot::Receiver<Result<String, AppError>>;
-
 thread_local! {
-    /// The body file of the article the app was opened on, fetched beside `site.json`: the
-    /// article's id and where the file's text arrives.
-    static PREFETCHED: RefCell<Option<(String, Arriving)>> = const { RefCell::new(None) };
+    /// The body file of the article the app was opened on, requested beside `site.json`: the
+    /// article's id and the request.
+    static PREFETCHED: RefCell<Option<(String, Started)>> = const { RefCell::new(None) };
 }
 
-/// Starts fetching the body file of article `id` at `url` at once, for a page opened on that
-/// article (the URL its pre-rendered page names): otherwise it is asked for only once
-/// `site.json` has said how many body files there are, one round trip after the other.
-/// [`load_article`] uses it.
-pub fn prefetch_article(id: String, url: String) {
-    let (send, receive) = oneshot::channel();
-    PREFETCHED.with(|p| *p.borrow_mut() = Some((id, receive)));
-    wasm_bindgen_futures::spawn_local(async move {
-        // The page may have stopped waiting for it: then nobody reads it.
-        let _ = send.send(fetch_text(&url, Freshness::Cached).await);
-    });
+/// Sends the request for the body file of article `id` at `url` at once, for a page opened on
+/// that article (the URL its pre-rendered page names, which the browser may be fetching
+/// already): otherwise it is asked for only once `site.json` has said how many body files there
+/// are, one round trip after the other. [`load_article`] uses it.
+pub fn prefetch_article(id: String, url: &str) {
+    let request = start(url, Freshness::Cached);
+    PREFETCHED.with(|p| *p.borrow_mut() = Some((id, request)));
 }
 
-/// The prefetched text of article `id`'s body file, once: none if none was fetched for it or
-/// the fetch failed.
+/// The prefetched text of article `id`'s body file, once: none if none was requested for it or
+/// the request failed.
 async fn prefetched(id: &str) -> Option<String> {
-    let receiver = PREFETCHED.with(|p| {
+    let request = PREFETCHED.with(|p| {
         let mut p = p.borrow_mut();
         match &*p {
             Some((prefetched, _)) if prefetched == id => p.take().map(|(_, r)| r),
             _ => None,
         }
     })?;
-    receiver.await.ok()?.ok()
+    request.text().await.ok()
 }
 
 /// Parses a body file and finds article `id` in it: the file, and where the article is.

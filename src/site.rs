@@ -141,7 +141,7 @@ pub fn provide_site() -> Site {
         .and_then(|url| paths.article_at(url_path(&url)))
         && let Some(url) = preloaded_body()
     {
-        prefetch_article(id, url);
+        prefetch_article(id, &url);
     }
     let site = Site {
         data: SiteLoader::new(paths.clone()),

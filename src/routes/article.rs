@@ -65,70 +65,40 @@ fn ArticleLoad(id: String) -> impl IntoView {
     let attempt = RwSignal::new(0u32);
     let loaded = LocalResource::new(move || load_article(request.clone(), attempt.get() > 0));
     let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
-    match known {
-        // The header now, the rest from the body file.
-        Some(summary) => {
-            let lang = summary.lang.clone();
-            let rest = move || {
-                let lang = lang.clone();
-                Suspend::new(async move {
-                    match loaded.await {
-                        Ok(Some(article)) => view! { <ArticleRest article lang /> }.into_any(),
-                        Ok(None) => view! { <Gone /> }.into_any(),
-                        Err(error) => view! {
-                            <ErrorView what="the text of this article" part=true error retry />
-                        }
-                        .into_any(),
-                    }
-                })
-            };
-            view! {
-                <ArticleFrame summary=summary.clone()>
-                    <Suspense fallback=|| view! { <LoadingText /> }>{rest}</Suspense>
-                </ArticleFrame>
+    // With a summary, the header is shown now and the rest when the body file arrives; opened
+    // directly, the pre-rendered page stays until the body file is there.
+    let header_shown = known.is_some();
+    let rest = move || {
+        let id = id.clone();
+        Suspend::new(async move {
+            match loaded.await {
+                Ok(Some(article)) if header_shown => view! { <ArticleRest article /> }.into_any(),
+                Ok(Some(article)) => view! {
+                    <ArticleFrame summary=article.summary.clone()>
+                        <ArticleRest article />
+                    </ArticleFrame>
+                }
+                .into_any(),
+                Ok(None) if header_shown => view! {
+                    <ReleasePrerender />
+                    <p class="hint">"This article is no longer in the site: it was removed when the site was rebuilt."</p>
+                }
+                .into_any(),
+                Ok(None) => view! {
+                    <NotFound message=format!("No article with id {} in this corpus.", quote_id(&id)) />
+                }
+                .into_any(),
+                Err(error) => view! {
+                    <ErrorView what="the text of this article" part=header_shown error retry />
+                }
+                .into_any(),
             }
-            .into_any()
-        }
-        // Opened directly: the pre-rendered page stays until the body file is there.
-        None => {
-            let id = id.clone();
-            let page = move || {
-                let id = id.clone();
-                Suspend::new(async move {
-                    match loaded.await {
-                        Ok(Some(article)) => {
-                            let summary = article.summary.clone();
-                            let lang = summary.lang.clone();
-                            view! {
-                                <ArticleFrame summary>
-                                    <ArticleRest article lang />
-                                </ArticleFrame>
-                            }
-                            .into_any()
-                        }
-                        Ok(None) => view! {
-                            <NotFound message=format!("No article with id {} in this corpus.", quote_id(&id)) />
-                        }
-                        .into_any(),
-                        Err(error) => view! {
-                            <ErrorView what="this article" error retry />
-                        }
-                        .into_any(),
-                    }
-                })
-            };
-            view! { <Suspense fallback=|| view! { <LoadingText /> }>{page}</Suspense> }.into_any()
-        }
-    }
-}
-
-/// An article the home page listed that its body file does not have (the site was rebuilt
-/// without it).
-#[component]
-fn Gone() -> impl IntoView {
-    view! {
-        <ReleasePrerender />
-        <p class="hint">"This article is no longer in the site: it was removed when the site was rebuilt."</p>
+        })
+    };
+    let rest = view! { <Suspense fallback=|| view! { <LoadingText /> }>{rest}</Suspense> };
+    match known {
+        Some(summary) => view! { <ArticleFrame summary>{rest}</ArticleFrame> }.into_any(),
+        None => rest.into_any(),
     }
 }
 
@@ -159,12 +129,13 @@ fn ArticleFrame(summary: ArticleSummary, children: Children) -> impl IntoView {
 /// What the body file gives: the text, then the article's entities, over the body file's
 /// corpus.
 #[component]
-fn ArticleRest(article: LoadedArticle, lang: Option<String>) -> impl IntoView {
+fn ArticleRest(article: LoadedArticle) -> impl IntoView {
     let LoadedArticle {
         corpus,
         summary,
         body,
     } = article;
+    let lang = summary.lang.clone();
     view! {
         <Provider value=CorpusContext(Signal::stored(corpus))>
             <ArticleBodyView body lang />
