@@ -331,7 +331,7 @@ fn shard_and_merge(
     map.name = format!("sharded: map ({count} shards, xargs -P {cores})");
     map.articles = merge.articles;
     map.entities = merge.entities;
-    let identical = ["index.json", "kiosque-manifest.txt"]
+    let identical = ["site.json", "kiosque-manifest.txt"]
         .iter()
         .all(|f| std::fs::read(site.join(f)).ok() == std::fs::read(merged.join(f)).ok());
     let mut total = Run {
@@ -430,13 +430,14 @@ fn timed_program(
             peak_mb,
         });
     };
-    let index_path = site.join("index.json");
+    // `site.json` (data contract 2) says how many articles and entities the site has.
+    let site_path = site.join("site.json");
     let index: serde_json::Value = serde_json::from_slice(
-        &std::fs::read(&index_path)
-            .with_context(|| format!("cannot read {}", index_path.display()))?,
+        &std::fs::read(&site_path)
+            .with_context(|| format!("cannot read {}", site_path.display()))?,
     )
-    .with_context(|| format!("{} is not JSON", index_path.display()))?;
-    let len = |key: &str| index[key].as_array().map_or(0, Vec::len);
+    .with_context(|| format!("{} is not JSON", site_path.display()))?;
+    let len = |key: &str| index[key].as_u64().map_or(0, |n| n as usize);
     Ok(Run {
         name: name.to_owned(),
         articles: len("articles"),

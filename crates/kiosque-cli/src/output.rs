@@ -1034,7 +1034,9 @@ mod tests {
             written.files["articles/a b.json"],
             ("00ff".to_owned(), identity)
         );
-        assert!(Written::parse("kiosque-written 2\n").is_none());
+        // A record of data contract 1's files, or of a later kiosque's, is not read.
+        assert!(Written::parse("kiosque-written 1\n").is_none());
+        assert!(Written::parse("kiosque-written 3\n").is_none());
     }
 
     #[test]

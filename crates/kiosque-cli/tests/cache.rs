@@ -8,7 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use common::{assert_same_site, kiosque, shared, stderr, unread_files};
+use common::{assert_same_site, index_json, kiosque, shared, stderr, unread_files};
 
 const TEXTS: [&str; 4] = [
     "Kiev sous les bombes\n\nLa Russie a frappé Kiev lundi 6 janvier 2025, a déclaré Volodymyr Zelensky depuis Kiev.",
@@ -127,7 +127,7 @@ fn building_again_reanalyses_only_what_changed_and_writes_the_same_site_as_a_cle
     );
     build_with(input, clean, &["--no-cache"]);
     assert_same_site(out, clean);
-    let index = fs::read_to_string(out.join("index.json")).expect("index");
+    let index = index_json(out).to_string();
     assert!(
         index.contains("Washington"),
         "the changed article is analysed again"
@@ -420,7 +420,7 @@ fn input_files_unchanged_since_the_last_build_are_not_read_and_any_edit_is_seen(
     assert_eq!(reused(&third), 4, "{}", stderr(&third));
     build_with(input, clean, &["--no-cache"]);
     assert_same_site(out, clean);
-    let index = fs::read_to_string(out.join("index.json")).expect("index");
+    let index = index_json(out).to_string();
     assert!(
         index.contains("Biden") && index.contains("rec-2"),
         "{index}"

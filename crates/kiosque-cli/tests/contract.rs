@@ -91,34 +91,58 @@ fn the_shared_corpus_keeps_the_contract() {
 fn pages_of_data_that_breaks_the_contract_show_it_checked_with_warnings() {
     let dist = tempfile::tempdir().expect("temp dir");
     let data = dist.path().join("data");
-    fs::create_dir_all(data.join("articles")).expect("mkdir");
+    for dir in ["summaries", "entities", "bodies"] {
+        fs::create_dir_all(data.join(dir)).expect("mkdir");
+    }
     fs::write(
         dist.path().join("index.html"),
         "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Kiosque</title></head><body><div id=\"prerender\"></div></body></html>",
     )
     .expect("write");
     let excerpt = "mot ".repeat(100_000);
-    let index = serde_json::json!({
-        "schema_version": "1.1",
-        "articles": [
-            {"id": "a", "title": "Koursk", "excerpt": excerpt, "words": 3, "entities": ["loc-koursk", "loc-ghost"]},
-            {"id": "../../escape", "title": "Out", "excerpt": "", "words": 1}
-        ],
-        "entities": [{"id": "loc-koursk", "label": "LOC", "name": "Koursk", "articles": 1, "mentions": 1}]
+    // Written by hand in data contract 2's files: article `a` lists the entity table's
+    // position 7, which is not there.
+    let koursk = serde_json::json!(
+        {"id": "loc-koursk", "label": "LOC", "name": "Koursk", "articles": 1, "mentions": 1}
+    );
+    let site = serde_json::json!({
+        "schema_version": kiosque_model::SCHEMA_VERSION,
+        "articles": 2,
+        "entities": 1,
+        "summaries": ["summaries/aa.json"],
+        "entity_parts": ["entities/bb.json"],
+        "buckets": 1,
+        "first": {"articles": [], "entities": []}
     });
-    fs::write(data.join("index.json"), index.to_string()).expect("write");
-    fs::write(
-        data.join("articles/a.json"),
-        r#"{"id": "a", "blocks": [{"kind": "paragraph", "text": "À Koursk, la suite.", "mentions": [
-            {"start": -3, "end": 8, "entity": "loc-koursk"},
-            {"start": 2, "end": 8, "entity": "loc-koursk"},
-            {"start": 9, "end": 99999999999, "entity": "loc-koursk"}]}]}"#,
-    )
-    .expect("write");
+    let page = serde_json::json!({"articles": [
+        {"id": "a", "title": "Koursk", "excerpt": excerpt, "words": 3, "entities": [0, 7]},
+        {"id": "../../escape", "title": "Out", "excerpt": "", "words": 1}
+    ]});
+    let bucket = serde_json::json!({
+        "articles": [{
+            "summary": {"id": "a", "title": "Koursk", "excerpt": "", "words": 3, "entities": ["loc-koursk"]},
+            "body": {"id": "a", "blocks": [{"kind": "paragraph", "text": "À Koursk, la suite.", "mentions": [
+                {"start": -3, "end": 8, "entity": "loc-koursk"},
+                {"start": 2, "end": 8, "entity": "loc-koursk"},
+                {"start": 9, "end": 99999999999u64, "entity": "loc-koursk"}]}]}
+        }],
+        "entities": [koursk]
+    });
+    for (file, value) in [
+        ("site.json", site),
+        ("summaries/aa.json", page),
+        (
+            "entities/bb.json",
+            serde_json::json!({"entities": [koursk]}),
+        ),
+        ("bodies/0.json", bucket),
+    ] {
+        fs::write(data.join(file), value.to_string()).expect("write");
+    }
     let run = kiosque(&["pages", "--dist", &dist.path().display().to_string()]);
     assert!(run.status.success(), "{}", stderr(&run));
     let warnings = stderr(&run);
-    for expected in ["../../escape", "loc-ghost", "excerpt", "blocks[0]"] {
+    for expected in ["../../escape", "#7", "excerpt", "blocks[0]"] {
         assert!(warnings.contains(expected), "{expected}: {warnings}");
     }
     let page = fs::read_to_string(dist.path().join("article/a/index.html")).expect("page");

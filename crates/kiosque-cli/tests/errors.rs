@@ -5,7 +5,7 @@ mod common;
 
 use std::fs;
 
-use common::{build, demo, json, kiosque, stderr};
+use common::{build, demo, index_json, kiosque, stderr};
 
 fn corpus_with_bad_files() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -64,7 +64,7 @@ fn bad_files_are_named_with_the_reason_and_the_rest_is_built() {
         "{}",
         stderr(&quiet)
     );
-    let index = json(&data.join("index.json"));
+    let index = index_json(&data);
     let titles: Vec<&str> = index["articles"]
         .as_array()
         .expect("articles")
@@ -80,7 +80,7 @@ fn strict_mode_writes_nothing_and_keeps_the_previous_data() {
     let out = tempfile::tempdir().expect("temp dir");
     let data = out.path().join("data");
     assert!(build(&[&demo()], &data).status.success());
-    let before = fs::read(data.join("index.json")).expect("index");
+    let before = common::tree(&data);
 
     let corpus = corpus_with_bad_files();
     let args = [
@@ -94,7 +94,7 @@ fn strict_mode_writes_nothing_and_keeps_the_previous_data() {
     let run = kiosque(&args.iter().map(String::as_str).collect::<Vec<_>>());
     assert_eq!(run.status.code(), Some(2));
     assert!(stderr(&run).contains("--strict"), "{}", stderr(&run));
-    assert_eq!(fs::read(data.join("index.json")).expect("index"), before);
+    assert_eq!(common::tree(&data), before);
 }
 
 #[test]
@@ -102,7 +102,7 @@ fn a_run_with_nothing_readable_keeps_the_previous_data() {
     let out = tempfile::tempdir().expect("temp dir");
     let data = out.path().join("data");
     assert!(build(&[&demo()], &data).status.success());
-    let before = fs::read(data.join("index.json")).expect("index");
+    let before = common::tree(&data);
     let empty = tempfile::tempdir().expect("temp dir");
     let missing = empty.path().join("nope");
     let run = build(&[&missing], &data);
@@ -110,7 +110,7 @@ fn a_run_with_nothing_readable_keeps_the_previous_data() {
     let err = stderr(&run);
     assert!(err.contains("nope: no such file or directory"), "{err}");
     assert!(err.contains("nothing was written"), "{err}");
-    assert_eq!(fs::read(data.join("index.json")).expect("index"), before);
+    assert_eq!(common::tree(&data), before);
 }
 
 #[test]
@@ -197,7 +197,7 @@ fn utf16_with_a_byte_order_mark_is_read() {
     let data = tmp.path().join("data");
     let run = build(&[&dir], &data);
     assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
-    let index = json(&data.join("index.json"));
+    let index = index_json(&data);
     let titles: Vec<&str> = index["articles"]
         .as_array()
         .expect("articles")
@@ -251,7 +251,7 @@ fn an_oversized_article_is_refused_before_analysis_with_the_flag_to_raise_the_li
         err.contains("1 file and 1 record in 1 file could not be read and were skipped"),
         "{err}"
     );
-    let index = json(&p.join("small/index.json"));
+    let index = index_json(&p.join("small"));
     assert_eq!(index["articles"].as_array().map(Vec::len), Some(1));
     // Far above the limit, a file is not even read; a page may carry markup around its text.
     fs::write(

@@ -6,7 +6,7 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use common::{build, json, kiosque, repo, shared, stderr};
+use common::{body_json, build, index_json, kiosque, repo, shared, stderr};
 use kiosque_cli::input::{ReadOptions, read_all};
 use kiosque_extract::slug::slugify;
 use serde_json::{Value, json};
@@ -67,7 +67,7 @@ fn extract_and_build_agree_on_entity_ids_and_mention_texts() {
     let extracted = kiosque(&["extract", &input.display().to_string()]);
     assert!(extracted.status.success(), "{}", stderr(&extracted));
 
-    let index = json(&out.join("index.json"));
+    let index = index_json(&out);
     let articles = index["articles"].as_array().expect("articles");
     let mut checked = 0;
     let mut mentions = 0;
@@ -96,7 +96,7 @@ fn extract_and_build_agree_on_entity_ids_and_mention_texts() {
         let said_entities: BTreeSet<&str> = said.keys().map(String::as_str).collect();
         assert_eq!(said_entities, site_entities, "entities of {id}");
         // Every mention the page highlights is one extract reports, with its text.
-        let body = json(&out.join(format!("articles/{id}.json")));
+        let body = body_json(&out, &id);
         for block in body["blocks"].as_array().expect("blocks") {
             let text: Vec<char> = block["text"].as_str().unwrap_or_default().chars().collect();
             for m in block["mentions"].as_array().into_iter().flatten() {

@@ -4,7 +4,7 @@ mod common;
 
 use std::fs;
 
-use common::{build, json, stderr};
+use common::{body_json, build, index_json, stderr};
 
 #[test]
 fn displacy_entities_are_imported_linked_and_kept_out_of_boilerplate() {
@@ -35,7 +35,7 @@ fn displacy_entities_are_imported_linked_and_kept_out_of_boilerplate() {
     let data = dir.path().join("data");
     let run = build(&[&dir.path().join("ents.jsonl")], &data);
     assert!(run.status.success(), "{}", stderr(&run));
-    let index = json(&data.join("index.json"));
+    let index = index_json(&data);
     let names: Vec<&str> = index["entities"]
         .as_array()
         .expect("entities")
@@ -106,7 +106,7 @@ fn bad_spans_cost_only_themselves_and_are_reported_with_their_record() {
         assert!(err.contains(expected), "{expected}\nnot in:\n{err}");
     }
     // What is published: the good spans, sorted and disjoint.
-    let body = json(&data.join("articles/a.json"));
+    let body = body_json(&data, "a");
     let blocks = body["blocks"].as_array().expect("blocks");
     let mentions: Vec<(u64, u64)> = blocks
         .iter()

@@ -8,11 +8,11 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use common::{build, json, stderr};
+use common::{build, index_json, stderr};
 use serde_json::Value;
 
 fn articles(data: &Path) -> Vec<Value> {
-    json(&data.join("index.json"))["articles"]
+    index_json(&data)["articles"]
         .as_array()
         .expect("articles")
         .clone()

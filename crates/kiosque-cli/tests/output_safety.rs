@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{build, demo, json, kiosque, repo, stderr};
+use common::{build, demo, index_json, kiosque, stderr};
 
 /// Every file under `dir` with its bytes, and every directory, by relative path.
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Option<Vec<u8>>> {
@@ -103,12 +103,13 @@ fn a_directory_holding_anything_kiosque_did_not_write_is_never_replaced() {
     assert!(data.join("kiosque-manifest.txt").is_file());
     // Kiosque's own data is replaced again and again, even with files missing from it.
     assert!(build(&[&demo()], &data).status.success());
-    fs::remove_file(data.join("index.json")).expect("remove");
+    fs::remove_file(data.join("site.json")).expect("remove");
     assert!(build(&[&demo()], &data).status.success());
 
     for (foreign, named) in [
         ("notes.txt", "\"notes.txt\""),
-        ("articles/draft.json", "\"articles/draft.json\""),
+        ("bodies/draft.json", "\"bodies/draft.json\""),
+        ("articles/draft.json", "\"articles\""),
         ("src/main.rs", "\"src\""),
     ] {
         let path = data.join(foreign);
@@ -122,6 +123,8 @@ fn a_directory_holding_anything_kiosque_did_not_write_is_never_replaced() {
         assert!(err.contains(named), "{foreign}: {err}");
         assert_eq!(snapshot(&data), before, "{foreign}");
         fs::remove_file(&path).expect("remove");
+        // And the directory made for it, unless the site's own.
+        let _ = fs::remove_dir(path.parent().expect("parent"));
     }
 
     // A folder with some index.json is not site data either.
@@ -143,28 +146,55 @@ fn a_directory_holding_anything_kiosque_did_not_write_is_never_replaced() {
     assert_eq!(fs::read_to_string(&file).expect("kept"), "precious");
 }
 
-#[test]
-fn data_written_before_manifests_existed_is_still_replaced() {
-    // The committed demo data, as an older kiosque wrote it: index.json and articles/ only.
-    let dir = tempfile::tempdir().expect("temp dir");
-    let data = dir.path().join("data");
+/// Writes at `data` site data of contract 1 as an older kiosque wrote it: `index.json` and
+/// `articles/a.json`, and, `with_manifest`, its manifest.
+fn write_v1_tree(data: &Path, with_manifest: bool) {
     fs::create_dir_all(data.join("articles")).expect("mkdir");
-    let committed = repo().join("public/data");
-    for rel in snapshot(&committed).keys() {
-        let from = committed.join(rel);
-        // What an older kiosque wrote: no manifest, no search index.
-        if from.is_file() && (rel == Path::new("index.json") || rel.starts_with("articles")) {
-            fs::copy(&from, data.join(rel)).expect("copy");
-        }
+    let index = serde_json::json!({
+        "schema_version": "1.2",
+        "generator": "kiosque 0.1.0",
+        "articles": [{"id": "a", "title": "Ancien", "excerpt": "", "words": 1, "entities": []}],
+        "entities": []
+    });
+    fs::write(data.join("index.json"), format!("{index}\n")).expect("write");
+    fs::write(
+        data.join("articles/a.json"),
+        "{\"id\":\"a\",\"blocks\":[]}\n",
+    )
+    .expect("write");
+    if with_manifest {
+        fs::write(
+            data.join("kiosque-manifest.txt"),
+            "kiosque-site-data 1\nindex.json\narticles/a.json\n",
+        )
+        .expect("write");
     }
-    let result = build(&[&demo()], &data);
-    assert!(result.status.success(), "{}", stderr(&result));
-    assert!(data.join("kiosque-manifest.txt").is_file());
+}
+
+#[test]
+fn data_of_contract_1_written_by_kiosque_is_replaced_by_contract_2() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for with_manifest in [true, false] {
+        let data = dir.path().join(format!("data-{with_manifest}"));
+        write_v1_tree(&data, with_manifest);
+        let result = build(&[&demo()], &data);
+        assert!(result.status.success(), "{}", stderr(&result));
+        let files = snapshot(&data);
+        assert!(files.contains_key(Path::new("site.json")), "{files:?}");
+        assert!(files.contains_key(Path::new("kiosque-manifest.txt")));
+        assert!(
+            !files
+                .keys()
+                .any(|f| f.starts_with("index.json") || f.starts_with("articles")),
+            "nothing of contract 1 is left: {files:?}"
+        );
+    }
 
     // But an older layout with an article file its index does not name is not kiosque's.
-    fs::remove_file(data.join("kiosque-manifest.txt")).expect("remove");
-    fs::remove_dir_all(data.join("search")).expect("remove the search index: an older layout");
+    let data = dir.path().join("stray");
+    write_v1_tree(&data, false);
     fs::write(data.join("articles/stray.json"), "{}").expect("write");
+    let before = snapshot(&data);
     let result = build(&[&demo()], &data);
     assert_eq!(result.status.code(), Some(2), "{}", stderr(&result));
     assert!(
@@ -172,6 +202,7 @@ fn data_written_before_manifests_existed_is_still_replaced() {
         "{}",
         stderr(&result)
     );
+    assert_eq!(snapshot(&data), before);
 }
 
 #[test]
@@ -180,10 +211,10 @@ fn an_empty_or_missing_directory_is_written() {
     let empty = dir.path().join("empty");
     fs::create_dir(&empty).expect("mkdir");
     assert!(build(&[&demo()], &empty).status.success());
-    assert!(empty.join("index.json").is_file());
+    assert!(empty.join("site.json").is_file());
     let deep = dir.path().join("a/b/data");
     assert!(build(&[&demo()], &deep).status.success());
-    assert!(deep.join("index.json").is_file());
+    assert!(deep.join("site.json").is_file());
     assert_eq!(names(dir.path()), ["a", "empty"], "no leftovers");
 }
 
@@ -214,7 +245,7 @@ fn a_symlinked_output_is_updated_through_its_link() {
         fs::read_link(&link).expect("link"),
         Path::new("releases/current")
     );
-    let index = json(&link.join("index.json"));
+    let index = index_json(&link);
     assert_eq!(
         index["articles"][0]["title"], "Second",
         "the target holds the new data"
@@ -230,7 +261,7 @@ fn a_symlinked_output_is_updated_through_its_link() {
     let dangling = dir.path().join("next");
     std::os::unix::fs::symlink("releases/next", &dangling).expect("link");
     assert!(build(&[&first], &dangling).status.success());
-    assert!(releases.join("next/index.json").is_file());
+    assert!(releases.join("next/site.json").is_file());
     assert!(fs::symlink_metadata(&dangling).expect("link").is_symlink());
 }
 
@@ -344,7 +375,7 @@ fn pages_of_retracted_articles_and_their_entities_are_removed_and_nothing_else()
     let page = |kind: &str, id: &str| dist.join(kind).join(id).join("index.html");
     assert!(page("article", "retire").is_file());
     let entities = |dist: &Path| -> Vec<String> {
-        json(&dist.join("data/index.json"))["entities"]
+        index_json(&dist.join("data"))["entities"]
             .as_array()
             .expect("entities")
             .iter()

@@ -1,4 +1,4 @@
-//! `kiosque build` writes the search index into the site data: a meta file that `index.json`
+//! `kiosque build` writes the search index into the site data: a meta file that `site.json`
 //! names, shards the meta file lists, all in the manifest, the same bytes on every build, and
 //! what a reader searches for is found in them (never the boilerplate).
 
@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{build, command, demo, json, stderr, tree};
+use common::{build, command, demo, index_json, stderr, tree};
 use kiosque_model::search::{Meta, Query, Shard};
 
 /// The site's search index, read as the app reads it.
@@ -20,9 +20,9 @@ struct Index {
 
 impl Index {
     fn read(dir: &Path) -> Index {
-        let meta_path = json(&dir.join("index.json"))["search"]
+        let meta_path = index_json(dir)["search"]
             .as_str()
-            .expect("index.json names the search index")
+            .expect("site.json names the search index")
             .to_owned();
         let text = fs::read_to_string(dir.join(&meta_path)).expect("the meta file is there");
         Index {
@@ -192,7 +192,7 @@ fn tiny_shards_split_the_index_and_are_found_all_the_same() {
     // The same bytes on every build; another layout is another meta file name.
     assert_eq!(search_files(&tiny), search_files(&again));
     assert_ne!(default_index.meta_path, tiny_index.meta_path);
-    let index = json(&tiny.join("index.json"));
+    let index = index_json(&tiny);
     assert_eq!(
         index["search"].as_str(),
         Some(tiny_index.meta_path.as_str())

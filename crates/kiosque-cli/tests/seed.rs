@@ -4,7 +4,7 @@ mod common;
 
 use std::fs;
 
-use common::{SEED_KINDS, build, demo, json, repo, stderr};
+use common::{SEED_KINDS, body_json, build, demo, index_json, repo, stderr};
 use kiosque_model::{ArticleBody, Block, Label, SiteIndex};
 
 fn build_seed() -> (tempfile::TempDir, SiteIndex, ArticleBody) {
@@ -12,12 +12,9 @@ fn build_seed() -> (tempfile::TempDir, SiteIndex, ArticleBody) {
     let out = dir.path().join("data");
     let run = build(&[&demo()], &out);
     assert!(run.status.success(), "build failed: {}", stderr(&run));
-    let index: SiteIndex =
-        serde_json::from_value(json(&out.join("index.json"))).expect("index parses");
+    let index: SiteIndex = serde_json::from_value(index_json(&out)).expect("index parses");
     let id = &index.articles[0].id;
-    let body: ArticleBody =
-        serde_json::from_value(json(&out.join("articles").join(format!("{id}.json"))))
-            .expect("body parses");
+    let body: ArticleBody = serde_json::from_value(body_json(&out, id)).expect("body parses");
     (dir, index, body)
 }
 

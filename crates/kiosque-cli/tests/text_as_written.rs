@@ -6,7 +6,7 @@ mod common;
 
 use std::fs;
 
-use common::{build, json, stderr};
+use common::{body_json, build, index_json, stderr};
 use kiosque_model::{ArticleBody, SiteIndex};
 
 #[test]
@@ -30,13 +30,10 @@ fn blocks_keep_every_character_and_mentions_cover_the_names() {
     let run = build(&[&input], &out);
     assert!(run.status.success(), "build failed: {}", stderr(&run));
 
-    let index: SiteIndex =
-        serde_json::from_value(json(&out.join("index.json"))).expect("index parses");
+    let index: SiteIndex = serde_json::from_value(index_json(&out)).expect("index parses");
     let article = &index.articles[0];
-    let body: ArticleBody = serde_json::from_value(json(
-        &out.join("articles").join(format!("{}.json", article.id)),
-    ))
-    .expect("body parses");
+    let body: ArticleBody =
+        serde_json::from_value(body_json(&out, &article.id)).expect("body parses");
     let texts: Vec<&str> = body.blocks.iter().map(|b| b.text()).collect();
     assert_eq!(texts, paragraphs);
 

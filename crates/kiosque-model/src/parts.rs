@@ -768,6 +768,39 @@ mod tests {
     }
 
     #[test]
+    fn a_bucket_stamp_changes_with_what_its_file_holds_and_only_then() {
+        let (mut index, bodies) = sample(100);
+        for (summary, body) in index.articles.iter_mut().zip(&bodies) {
+            summary.body_hash = Some(stamp::of_body(body));
+        }
+        let parts = Parts::new(&index, &bodies);
+        let stamps: Vec<Option<String>> = (0..parts.buckets.len())
+            .map(|b| parts.bucket_stamp(b))
+            .collect();
+        assert!(stamps.iter().all(Option::is_some));
+        // One body changed (and so its fingerprint): its bucket's stamp only.
+        let (mut other, mut changed_bodies) = (index.clone(), bodies.clone());
+        changed_bodies[7].blocks.clear();
+        other.articles[7].body_hash = Some(stamp::of_body(&changed_bodies[7]));
+        let changed = Parts::new(&other, &changed_bodies);
+        let bucket = bucket_of(&index.articles[7].id, parts.buckets.len() as u32) as usize;
+        for (b, stamp) in stamps.iter().enumerate() {
+            assert_eq!(changed.bucket_stamp(b) != *stamp, b == bucket, "bucket {b}");
+        }
+        // An entity's count changed: the stamp of every bucket listing it.
+        let mut counted = index.clone();
+        counted.entities[0].articles += 1;
+        let recounted = Parts::new(&counted, &bodies);
+        for (b, stamp) in stamps.iter().enumerate() {
+            let lists = parts.bucket(b) != recounted.bucket(b);
+            assert_eq!(recounted.bucket_stamp(b) != *stamp, lists, "bucket {b}");
+        }
+        // Without a body fingerprint, no stamp.
+        let (unstamped, bodies) = sample(3);
+        assert_eq!(Parts::new(&unstamped, &bodies).bucket_stamp(0), None);
+    }
+
+    #[test]
     fn a_position_outside_the_entity_table_becomes_an_id_the_check_refuses() {
         let (index, bodies) = sample(3);
         let parts = Parts::new(&index, &bodies);
