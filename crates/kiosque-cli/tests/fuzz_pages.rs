@@ -21,6 +21,7 @@ use kiosque_model::article::{
 };
 use kiosque_model::index::{Corpus, SiteIndex};
 use kiosque_model::links::safe_href;
+use kiosque_model::parts;
 use kiosque_model::{Entity, EntityId, Label, SCHEMA_VERSION};
 use proptest::prelude::*;
 
@@ -150,6 +151,11 @@ fn url() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Fingerprints of a body: well-formed ones, and text that tries to leave the attribute.
+fn body_hash() -> impl Strategy<Value = String> {
+    prop_oneof!["[0-9a-f]{16}", nasty_text(20)]
+}
+
 fn date() -> impl Strategy<Value = String> {
     prop_oneof![
         (1900u32..2100, 1u32..=12, 1u32..=31).prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
@@ -244,6 +250,7 @@ fn site() -> impl Strategy<Value = (Corpus, Vec<ArticleBody>)> {
                         nasty_text(60),
                         any::<u32>(),
                         prop::collection::vec(prop::sample::select(entity_ids.clone()), 0..4),
+                        prop::option::of(body_hash()),
                     ),
                 ),
                 article_ids.len(),
@@ -279,7 +286,7 @@ fn site() -> impl Strategy<Value = (Corpus, Vec<ArticleBody>)> {
                         id,
                         (
                             (title, derived, published, inferred),
-                            (source, url, lang, excerpt, words, ents),
+                            (source, url, lang, excerpt, words, ents, body_hash),
                         ),
                     )| {
                         ArticleSummary {
@@ -298,7 +305,7 @@ fn site() -> impl Strategy<Value = (Corpus, Vec<ArticleBody>)> {
                                 .into_iter()
                                 .map(|e| EntityId::new(e).expect("a valid id"))
                                 .collect(),
-                            body_hash: None,
+                            body_hash,
                         }
                     },
                 )
@@ -369,6 +376,9 @@ const ATTRIBUTES: &[&str] = &[
     "title",
     "datetime",
     "dir",
+    "as",
+    "crossorigin",
+    "data-kiosque-body",
 ];
 
 /// Elements that end a bidi paragraph or isolate what is inside them.
@@ -532,7 +542,18 @@ struct Ids {
 
 fn check_href(href: &str, element: &str, ids: &Ids) -> Result<(), TestCaseError> {
     if element == "link" {
-        prop_assert_eq!(href, "/style.css");
+        // The template's stylesheet, or an article's body file.
+        let body_file = href
+            .strip_prefix("data/bodies/")
+            .and_then(|rest| rest.split_once(".json"))
+            .is_some_and(|(bucket, query)| {
+                is_hex(bucket, 1..=8)
+                    && (query.is_empty()
+                        || query
+                            .strip_prefix("?v=")
+                            .is_some_and(|h| is_hex(h, 16..=16)))
+            });
+        prop_assert!(href == "/style.css" || body_file, "link to {:?}", href);
         return Ok(());
     }
     if element == "base" {
@@ -560,6 +581,14 @@ fn check_href(href: &str, element: &str, ids: &Ids) -> Result<(), TestCaseError>
     Ok(())
 }
 
+/// Whether `text` is lowercase hex digits, as many as `len` allows.
+fn is_hex(text: &str, len: std::ops::RangeInclusive<usize>) -> bool {
+    len.contains(&text.len())
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
 /// Every text the data holds, as a browser shows it, for the bidi check.
 fn data_texts(corpus: &Corpus, bodies: &[ArticleBody]) -> HashSet<String> {
     let mut texts = HashSet::new();
@@ -584,7 +613,7 @@ proptest! {
     #![proptest_config(config(32))]
 
     #[test]
-    fn pages_of_any_data_carry_no_markup_from_it((corpus, bodies) in site()) {
+    fn pages_of_any_data_carry_no_markup_from_it((corpus, bodies) in site(), buckets in 0u32..5000) {
         let template = Template::new(TEMPLATE.to_owned()).expect("the template is valid");
         let ids = Ids {
             articles: corpus.articles().iter().map(|a| in_attribute(&a.id)).collect(),
@@ -606,10 +635,21 @@ proptest! {
                 og_type: "article",
                 published: summary.published.clone(),
                 lang: summary.lang.clone(),
+                body_file: Some(render::body_file(
+                    &parts::bucket_path(parts::bucket_of(&summary.id, buckets), buckets),
+                    summary.body_hash.as_deref(),
+                )),
             };
             let html = page(&template, &meta, &render::article(summary, body, &corpus));
             check_page(&html, &ids, &texts)?;
             let dom = Document::from(html.as_str());
+            // The body file is preloaded, with the fingerprint only when it is one.
+            let preload = dom.select("link[data-kiosque-body]");
+            prop_assert_eq!(preload.length(), 1);
+            prop_assert_eq!(preload.attr("rel").map(|v| v.to_string()), Some("preload".to_owned()));
+            let href = preload.attr("href").map(|v| v.to_string()).unwrap_or_default();
+            let hash = summary.body_hash.as_deref().filter(|h| is_hex(h, 16..=16));
+            prop_assert_eq!(href.split_once("?v=").map(|(_, v)| v), hash, "{}", href);
             prop_assert_eq!(dom.select("#prerender h1").text().to_string(), as_parsed(&summary.title));
             prop_assert_eq!(
                 dom.select("meta[property=\"og:description\"]").attr("content").map(|v| v.to_string()),
@@ -657,6 +697,8 @@ proptest! {
             og_type: "article",
             published,
             lang: lang.clone(),
+            // A fingerprint that is not one is left out of the address.
+            body_file: Some(render::body_file("bodies/0a.json", Some(&title))),
         };
         let body = format!("<main><p>{}</p></main>", escape(&description));
         let html = page(&template, &meta, &body);

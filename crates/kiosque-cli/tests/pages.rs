@@ -3,10 +3,50 @@
 mod common;
 
 use std::fs;
+use std::path::Path;
 
-use common::{build, demo, json, kiosque, stderr};
+use common::{build, demo, kiosque, stderr};
+use kiosque_model::index::UncheckedIndex;
+use kiosque_model::parts::{self, BucketArticle, SiteFile};
 
 const INDEX: &str = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Kiosque</title><base href=\"/\"></head><body><div id=\"prerender\"></div><script type=\"module\">import init from '/app.js'; init();</script></body></html>";
+
+/// The site data in `data`, read with the data contract's reader: `site.json`, the index, and
+/// every body file's articles.
+fn read_site(data: &Path) -> (SiteFile<String>, UncheckedIndex, Vec<BucketArticle<String>>) {
+    let read = |file: &str| fs::read_to_string(data.join(file));
+    let site = parts::parse_site(&read(parts::SITE_FILE).expect("site.json")).expect("site");
+    let (index, bodies) = parts::read_all(read).expect("readable site data");
+    (site, index, bodies)
+}
+
+/// The `href` of each `<link>` of `html` that has `attribute`.
+fn links_with(html: &str, attribute: &str) -> Vec<String> {
+    html.split("<link ")
+        .skip(1)
+        .filter_map(|tag| tag.split_once('>'))
+        .filter(|(tag, _)| tag.contains(&format!(" {attribute}=")))
+        .filter_map(|(tag, _)| {
+            let after = tag.split_once("href=\"")?.1;
+            Some(after.split_once('"')?.0.replace("&amp;", "&"))
+        })
+        .collect()
+}
+
+/// `count` small articles, each with its own id, in `dir`.
+fn write_articles(dir: &Path, count: usize) {
+    fs::create_dir_all(dir).expect("mkdir");
+    for i in 0..count {
+        fs::write(
+            dir.join(format!("a{i:03}.txt")),
+            format!(
+                "---\ntitle: Article {i}\nid: article-{i}\ndate: 2025-01-{:02}\n---\nLa Russie et l’Ukraine, jour {i}.\n",
+                i % 28 + 1
+            ),
+        )
+        .expect("write");
+    }
+}
 
 #[test]
 fn every_article_and_entity_gets_a_page_with_preview_metadata() {
@@ -30,9 +70,8 @@ fn every_article_and_entity_gets_a_page_with_preview_metadata() {
     assert!(quiet.status.success(), "{}", stderr(&quiet));
     assert_eq!(stderr(&quiet), "", "--quiet prints nothing on success");
 
-    let index = json(&data.join("index.json"));
-    let article = &index["articles"][0];
-    let id = article["id"].as_str().expect("id");
+    let (_, index, _) = read_site(&data);
+    let id = index.articles[0].id.as_str();
     let page = fs::read_to_string(dist.path().join("article").join(id).join("index.html"))
         .expect("article page");
     assert!(page.contains("<meta property=\"og:type\" content=\"article\">"));
@@ -43,8 +82,8 @@ fn every_article_and_entity_gets_a_page_with_preview_metadata() {
         page.contains("<script type=\"module\">"),
         "the app still starts"
     );
-    for entity in index["entities"].as_array().expect("entities") {
-        let id = entity["id"].as_str().expect("id");
+    for entity in &index.entities {
+        let id = entity.id.as_str();
         let page = dist.path().join("entity").join(id).join("index.html");
         assert!(page.is_file(), "{id} has no page");
     }
@@ -62,7 +101,164 @@ fn a_site_without_data_is_a_clear_error() {
     fs::write(dist.path().join("index.html"), INDEX).expect("write");
     let run = kiosque(&["pages", "--dist", &dist.path().display().to_string()]);
     assert_eq!(run.status.code(), Some(2));
-    assert!(stderr(&run).contains("data/index.json"), "{}", stderr(&run));
+    assert!(stderr(&run).contains("data/site.json"), "{}", stderr(&run));
+}
+
+#[test]
+fn an_article_page_preloads_the_body_file_that_holds_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("in");
+    // Enough articles for several body files.
+    write_articles(&input, 80);
+    let dist = dir.path().join("dist");
+    let data = dist.join("data");
+    assert!(build(&[&input], &data).status.success());
+    fs::write(dist.join("index.html"), INDEX).expect("write");
+    let run = kiosque(&["pages", "--dist", &dist.display().to_string()]);
+    assert!(run.status.success(), "{}", stderr(&run));
+
+    let (site, index, _) = read_site(&data);
+    assert!(site.buckets > 1, "{} body files", site.buckets);
+    let mut files_named = std::collections::HashSet::new();
+    for summary in &index.articles {
+        let page = fs::read_to_string(dist.join("article").join(&summary.id).join("index.html"))
+            .expect("article page");
+        let hrefs = links_with(&page, "data-kiosque-body");
+        assert_eq!(hrefs.len(), 1, "{}: {hrefs:?}", summary.id);
+        let href = &hrefs[0];
+        let head = &page[..page.find("</head>").expect("a head")];
+        let preload = head
+            .find("data-kiosque-body")
+            .expect("the preload is in the head");
+        assert!(
+            head.find("<base href=").is_some_and(|base| base < preload),
+            "the preload follows <base href>, so its relative address is the app's"
+        );
+        for attribute in [
+            "rel=\"preload\"",
+            "as=\"fetch\"",
+            "crossorigin=\"anonymous\"",
+        ] {
+            assert!(head.contains(attribute), "{attribute}");
+        }
+        // The address the app fetches: its fingerprint, and the file that holds the article.
+        let hash = summary.body_hash.as_deref().expect("a body hash");
+        let (file, query) = href
+            .strip_prefix("data/")
+            .and_then(|h| h.split_once('?'))
+            .expect("data/<file>?v=<hash>");
+        assert_eq!(query, format!("v={hash}"));
+        let text = fs::read_to_string(data.join(file)).expect("the preloaded file exists");
+        let bucket = parts::parse_bucket(file, &text).expect("a body file");
+        let entry = bucket
+            .articles
+            .iter()
+            .find(|a| a.summary.id == summary.id)
+            .unwrap_or_else(|| panic!("{file} does not hold {}", summary.id));
+        assert_eq!(entry.summary.body_hash.as_deref(), Some(hash));
+        assert_eq!(entry.body.id, summary.id);
+        files_named.insert(file.to_owned());
+        // The page's policy lets the app's own origin be fetched.
+        assert!(page.contains("connect-src 'self'"));
+    }
+    assert!(files_named.len() > 1, "{files_named:?}");
+    for other in [dist.join("index.html"), dist.join("404.html")] {
+        let html = fs::read_to_string(&other).expect("page");
+        assert!(
+            links_with(&html, "data-kiosque-body").is_empty(),
+            "{}",
+            other.display()
+        );
+        assert!(!html.contains("rel=\"preload\""), "{}", other.display());
+    }
+    // Run again on its own pages: still one preload per page.
+    let again = kiosque(&["pages", "--quiet", "--dist", &dist.display().to_string()]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    let id = &index.articles[0].id;
+    let page = fs::read_to_string(dist.join("article").join(id).join("index.html")).expect("page");
+    assert_eq!(links_with(&page, "data-kiosque-body").len(), 1);
+}
+
+#[test]
+fn damaged_or_missing_body_files_are_errors_that_name_the_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("in");
+    write_articles(&input, 80);
+    let dist = dir.path().join("dist");
+    let data = dist.join("data");
+    assert!(build(&[&input], &data).status.success());
+    fs::write(dist.join("index.html"), INDEX).expect("write");
+    let (site, index, _) = read_site(&data);
+    let id = &index.articles[0].id;
+    let file = parts::bucket_path(parts::bucket_of(id, site.buckets), site.buckets);
+    let pages = || kiosque(&["pages", "--dist", &dist.display().to_string()]);
+
+    // The article's entry moved to another body file, where the app does not look for it.
+    let text = fs::read_to_string(data.join(&file)).expect("body file");
+    let mut bucket: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let articles = bucket["articles"].as_array_mut().expect("articles");
+    let at = articles
+        .iter()
+        .position(|a| a["summary"]["id"] == id.as_str())
+        .expect("the article is in its file");
+    let entry = articles.remove(at);
+    fs::write(data.join(&file), bucket.to_string()).expect("write");
+    let other = parts::bucket_path(
+        (parts::bucket_of(id, site.buckets) + 1) % site.buckets,
+        site.buckets,
+    );
+    let mut elsewhere: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(data.join(&other)).expect("another body file"))
+            .expect("json");
+    elsewhere["articles"]
+        .as_array_mut()
+        .expect("articles")
+        .push(entry);
+    fs::write(data.join(&other), elsewhere.to_string()).expect("write");
+    let run = pages();
+    assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains(&format!("{file} does not have the body of article {id}")),
+        "{}",
+        stderr(&run)
+    );
+    assert!(!dist.join("article").join(id).exists());
+
+    // The file cut short.
+    fs::write(data.join(&file), &text[..text.len() / 2]).expect("write");
+    let run = pages();
+    assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
+    assert!(stderr(&run).contains(&file), "{}", stderr(&run));
+
+    // The file gone.
+    fs::remove_file(data.join(&file)).expect("remove");
+    let run = pages();
+    assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains(&format!("cannot read {}", data.join(&file).display())),
+        "{}",
+        stderr(&run)
+    );
+}
+
+#[test]
+fn site_data_of_version_1_is_named_as_such() {
+    let dist = tempfile::tempdir().expect("temp dir");
+    let data = dist.path().join("data");
+    fs::create_dir_all(data.join("articles")).expect("mkdir");
+    fs::write(
+        data.join("index.json"),
+        r#"{"schema_version": "1.2", "articles": [], "entities": []}"#,
+    )
+    .expect("write");
+    fs::write(dist.path().join("index.html"), INDEX).expect("write");
+    let run = kiosque(&["pages", "--dist", &dist.path().display().to_string()]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(
+        stderr(&run).contains("site data of version 1"),
+        "{}",
+        stderr(&run)
+    );
 }
 
 #[test]

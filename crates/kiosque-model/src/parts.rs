@@ -514,17 +514,25 @@ pub enum ReadError<E: std::error::Error + 'static> {
 
 /// The whole site, as read from its files with `read` (a path relative to the data directory
 /// to its text): the index, and every body file's articles in bucket order. For tools that
-/// read a built site (`kiosque pages`, tests, benchmarks); the app fetches parts as it needs
-/// them.
+/// read a built site (tests, benchmarks); the app fetches parts as it needs them, and a tool
+/// that wants one body file at a time uses [`read_index`] and [`read_bucket`].
 pub fn read_all<E: std::error::Error + 'static>(
     read: impl Fn(&str) -> Result<String, E>,
 ) -> Result<(UncheckedIndex, Vec<BucketArticle<String>>), ReadError<E>> {
-    let text = |file: &str| {
-        read(file).map_err(|source| ReadError::Read {
-            file: file.to_owned(),
-            source,
-        })
-    };
+    let (site, index) = read_index(&read)?;
+    let mut bodies = Vec::new();
+    for bucket in 0..site.buckets.min(MAX_BUCKETS) {
+        bodies.extend(read_bucket(&read, &site, bucket)?.articles);
+    }
+    Ok((index, bodies))
+}
+
+/// `site.json` and the index of its summary pages and entity parts, as read with `read` (see
+/// [`read_all`]).
+pub fn read_index<E: std::error::Error + 'static>(
+    read: impl Fn(&str) -> Result<String, E>,
+) -> Result<(SiteFile<String>, UncheckedIndex), ReadError<E>> {
+    let text = |file: &str| read_file(&read, file);
     let site = parse_site(&text(SITE_FILE)?)?;
     let mut pages = Vec::with_capacity(site.summaries.len());
     for file in &site.summaries {
@@ -540,13 +548,29 @@ pub fn read_all<E: std::error::Error + 'static>(
         }
         parts.push(parse_entities(file, &text(file)?)?);
     }
-    let mut bodies = Vec::new();
-    for bucket in 0..site.buckets.min(MAX_BUCKETS) {
-        let file = bucket_path(bucket, site.buckets);
-        bodies.extend(parse_bucket(&file, &text(&file)?)?.articles);
-    }
     let index = assemble(&site, pages, parts);
-    Ok((index, bodies))
+    Ok((site, index))
+}
+
+/// Body file `bucket` of `site` (its path is [`bucket_path`]), as read with `read`.
+pub fn read_bucket<E: std::error::Error + 'static>(
+    read: impl Fn(&str) -> Result<String, E>,
+    site: &SiteFile<String>,
+    bucket: u32,
+) -> Result<BodyBucket<String>, ReadError<E>> {
+    let file = bucket_path(bucket, site.buckets);
+    Ok(parse_bucket(&file, &read_file(&read, &file)?)?)
+}
+
+/// The text of `file`, read with `read`; an error names it.
+fn read_file<E: std::error::Error + 'static>(
+    read: impl Fn(&str) -> Result<String, E>,
+    file: &str,
+) -> Result<String, ReadError<E>> {
+    read(file).map_err(|source| ReadError::Read {
+        file: file.to_owned(),
+        source,
+    })
 }
 
 #[cfg(test)]

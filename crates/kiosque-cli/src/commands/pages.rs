@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use kiosque_model::display::{count_noun, isolate};
-use kiosque_model::index::{UncheckedIndex, parse_index};
-use kiosque_model::validate::{self, UncheckedBody};
+use kiosque_model::parts::{self, ReadError, SITE_FILE};
+use kiosque_model::validate;
 use rayon::prelude::*;
 
 use crate::pages::html::{BODY_START, PageMeta, Template};
@@ -26,11 +26,28 @@ pub struct PagesReport {
     pub removed: usize,
 }
 
-fn read_index(data: &Path) -> anyhow::Result<UncheckedIndex> {
-    let path = data.join("index.json");
-    let text =
-        fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
-    parse_index(&text).with_context(|| path.display().to_string())
+/// Reads a file of the site data in `data`.
+fn read_in(data: &Path) -> impl Fn(&str) -> std::io::Result<String> + Sync + '_ {
+    move |file: &str| fs::read_to_string(data.join(file))
+}
+
+/// The error of reading the site data in `data`, naming the file.
+fn read_error(data: &Path, error: ReadError<std::io::Error>) -> anyhow::Error {
+    match error {
+        ReadError::Read { file, source } => {
+            let hint = if file == SITE_FILE && data.join("index.json").is_file() {
+                " (this is site data of version 1: build it again with this `kiosque build`)"
+            } else {
+                ""
+            };
+            anyhow::Error::new(source)
+                .context(format!("cannot read {}{hint}", data.join(&file).display()))
+        }
+        other => anyhow::Error::new(other).context(format!(
+            "the site data in {} cannot be used",
+            data.display()
+        )),
+    }
 }
 
 /// Writes `article/<id>/index.html`, `entity/<id>/index.html`, `404.html` and the pre-rendered
@@ -52,9 +69,14 @@ pub fn run(dist: &Path, site_name: &str, quiet: bool) -> anyhow::Result<PagesRep
     // The data contract's check, as the app makes it: what breaks the contract is left out of
     // the pages (ids become directory names: only `[a-z0-9-]` reaches the file system), with a
     // warning.
-    let checked = validate::corpus(read_index(&data)?);
-    warn_problems(&data.join("index.json"), &checked.problems);
+    // The index first; the body files one at a time on each thread, so that only the bodies
+    // being rendered are in memory.
+    let read = read_in(&data);
+    let (site, index) = parts::read_index(&read).map_err(|e| read_error(&data, e))?;
+    let checked = validate::corpus(index);
+    warn_problems(&data.join(SITE_FILE), &checked.problems);
     let corpus = checked.value;
+    let articles = corpus.articles();
     let write = |path: PathBuf, html: String| -> anyhow::Result<()> {
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
@@ -63,8 +85,7 @@ pub fn run(dist: &Path, site_name: &str, quiet: bool) -> anyhow::Result<PagesRep
     };
 
     // Pages are rendered and written in parallel; the bar counts them, and the warnings of the
-    // contract check are printed after it, in the data's order.
-    let articles = corpus.articles();
+    // contract check are printed after it, by file.
     let entities = corpus.entities();
     let progress = progress::bar(
         (articles.len() + entities.len()) as u64,
@@ -72,35 +93,46 @@ pub fn run(dist: &Path, site_name: &str, quiet: bool) -> anyhow::Result<PagesRep
         "pages",
         quiet,
     );
-    let article_warnings = articles
-        .par_iter()
-        .map(
-            |summary| -> anyhow::Result<Option<(PathBuf, Vec<validate::Problem>)>> {
-                let body_path = data.join("articles").join(format!("{}.json", summary.id));
-                let text = fs::read_to_string(&body_path)
-                    .with_context(|| format!("cannot read {}", body_path.display()))?;
-                let body: UncheckedBody = serde_json::from_str(&text).with_context(|| {
-                    format!("{}: not a valid article body", body_path.display())
-                })?;
-                let checked = validate::body(body, &summary.id, &corpus);
-                let body = checked.value;
+    let article_pages = (0..site.buckets.min(parts::MAX_BUCKETS))
+        .into_par_iter()
+        .map(|bucket| -> anyhow::Result<BucketPages> {
+            let file = parts::bucket_path(bucket, site.buckets);
+            let read =
+                parts::read_bucket(&read, &site, bucket).map_err(|e| read_error(&data, e))?;
+            let mut pages = BucketPages::default();
+            for entry in read.articles {
+                let id = entry.summary.id;
+                // The app looks for an article in the file its id names, and only there.
+                if parts::bucket_of(&id, site.buckets) != bucket || pages.written.contains(&id) {
+                    continue;
+                }
+                let Some(summary) = corpus.article(&id) else {
+                    continue;
+                };
+                let checked = validate::body(entry.body, &id, &corpus);
                 let meta = PageMeta {
                     title: format!("{} · {site_name}", isolate(&summary.title)),
                     description: summary.excerpt.clone(),
                     og_type: "article",
                     published: summary.published.clone(),
                     lang: summary.lang.clone(),
+                    body_file: Some(render::body_file(&file, summary.body_hash.as_deref())),
                 };
-                let html =
-                    template.render(&meta, site_name, &render::article(summary, &body, &corpus));
-                write(
-                    dist.join("article").join(&summary.id).join("index.html"),
-                    html,
-                )?;
+                let html = template.render(
+                    &meta,
+                    site_name,
+                    &render::article(summary, &checked.value, &corpus),
+                );
+                write(dist.join("article").join(&id).join("index.html"), html)?;
                 progress.inc(1);
-                Ok((!checked.problems.is_empty()).then_some((body_path, checked.problems)))
-            },
-        )
+                pages.problems.extend(checked.problems);
+                pages.written.insert(id);
+            }
+            if !pages.problems.is_empty() {
+                pages.file = Some(data.join(file));
+            }
+            Ok(pages)
+        })
         .collect::<anyhow::Result<Vec<_>>>();
     let entities_written = entities
         .par_iter()
@@ -127,10 +159,27 @@ pub fn run(dist: &Path, site_name: &str, quiet: bool) -> anyhow::Result<PagesRep
         })
         .collect::<anyhow::Result<Vec<()>>>();
     progress.finish_and_clear();
-    for (path, problems) in article_warnings?.iter().flatten() {
-        warn_problems(path, problems);
+    let article_pages = article_pages?;
+    for pages in &article_pages {
+        if let Some(file) = &pages.file {
+            warn_problems(file, &pages.problems);
+        }
     }
     entities_written?;
+    // An article without a body where the app looks for it is an error, as a page the app
+    // cannot show.
+    let written: HashSet<&str> = article_pages
+        .iter()
+        .flat_map(|p| p.written.iter().map(String::as_str))
+        .collect();
+    if let Some(missing) = articles.iter().find(|a| !written.contains(a.id.as_str())) {
+        let file = parts::bucket_path(parts::bucket_of(&missing.id, site.buckets), site.buckets);
+        anyhow::bail!(
+            "{} does not have the body of article {}",
+            data.join(file).display(),
+            missing.id
+        );
+    }
     let report = PagesReport {
         articles: articles.len(),
         entities: entities.len(),
@@ -165,6 +214,16 @@ pub fn run(dist: &Path, site_name: &str, quiet: bool) -> anyhow::Result<PagesRep
     let removed = remove_stale(&dist.join("article"), &articles)?
         + remove_stale(&dist.join("entity"), &entities)?;
     Ok(PagesReport { removed, ..report })
+}
+
+/// The article pages written from one body file.
+#[derive(Default)]
+struct BucketPages {
+    /// Their ids.
+    written: HashSet<String>,
+    /// What the contract check changed in their bodies, and the file (when it changed something).
+    problems: Vec<validate::Problem>,
+    file: Option<PathBuf>,
 }
 
 /// Warns of what the contract check changed in a data file.

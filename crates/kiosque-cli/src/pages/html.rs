@@ -89,7 +89,14 @@ pub struct PageMeta {
     pub published: Option<String>,
     /// The language of the page's content.
     pub lang: Option<String>,
+    /// An article's body file, relative to the page's `<base href>`: preloaded, so that the
+    /// browser fetches it beside the app, and marked `data-kiosque-body` for the app to fetch
+    /// the same address.
+    pub body_file: Option<String>,
 }
+
+/// Marks an article page's preload of its body file: the app fetches the address it names.
+pub const BODY_PRELOAD: &str = "data-kiosque-body";
 
 const HEAD_START: &str = "<!--kiosque:head-->";
 const HEAD_END: &str = "<!--/kiosque:head-->";
@@ -180,6 +187,15 @@ impl Template {
         tag("twitter:card", true, "summary");
         tag("twitter:title", true, &meta.title);
         tag("twitter:description", true, &meta.description);
+        if let Some(href) = &meta.body_file {
+            // `as="fetch"` with `crossorigin="anonymous"` is what the app's own `fetch` of the
+            // same address matches (mode cors, credentials same-origin), so it reuses the
+            // response; `connect-src 'self'` allows it.
+            head.push_str(&format!(
+                "<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\" {BODY_PRELOAD}=\"\">\n",
+                escape(href)
+            ));
+        }
         if let Some(pos) = html.find("</head>") {
             html.insert_str(pos, &format!("{HEAD_START}\n{head}{HEAD_END}"));
         }
@@ -219,10 +235,12 @@ mod tests {
                 og_type: "article",
                 published: Some("2025-01-06".into()),
                 lang: Some("fr".into()),
+                body_file: Some("data/bodies/1f.json?v=0123456789abcdef".into()),
             },
             "Kiosque",
             "<h1>x</h1>",
         );
+        assert!(html.contains("<link rel=\"preload\" href=\"data/bodies/1f.json?v=0123456789abcdef\" as=\"fetch\" crossorigin=\"anonymous\" data-kiosque-body=\"\">"), "{html}");
         assert!(html.contains("<title>Koursk &lt;2025&gt;</title>"));
         assert!(html.contains("<meta property=\"og:title\" content=\"Koursk &lt;2025&gt;\">"));
         assert!(html.contains("<meta property=\"article:published_time\" content=\"2025-01-06\">"));
@@ -238,6 +256,7 @@ mod tests {
             og_type: "article",
             published: None,
             lang: Some("fr".into()),
+            body_file: Some("data/bodies/0.json".into()),
         };
         let once = Template::new(INDEX.to_owned())
             .expect("template")
@@ -246,6 +265,7 @@ mod tests {
             .expect("rendered page as template")
             .render(&meta, "K", "<p>x</p>");
         assert_eq!(once, twice);
+        assert_eq!(once.matches(BODY_PRELOAD).count(), 1, "{once}");
     }
 
     #[test]

@@ -8,6 +8,7 @@ use kiosque_model::display::{count_noun, format_date, language_name};
 use kiosque_model::highlight::segments;
 use kiosque_model::index::Corpus;
 use kiosque_model::links::{display_host, safe_href};
+use kiosque_model::stamp;
 use kiosque_model::{ArticleBody, ArticleSummary, Block, Entity, Mention};
 
 use super::html::escape;
@@ -21,6 +22,17 @@ fn article_href(id: &str) -> String {
 
 fn entity_href(id: &str) -> String {
     format!("entity/{}/", escape(id))
+}
+
+/// The address of an article's body file `file` (`bodies/<bucket>.json`, relative to the data
+/// directory) as the app fetches it, relative to the page's `<base href>`: with the body's
+/// fingerprint in the query when it has one (a rebuilt body has a new address), as
+/// `data/bodies/<bucket>.json?v=<body_hash>`. Not escaped.
+pub fn body_file(file: &str, body_hash: Option<&str>) -> String {
+    match body_hash.filter(|hash| stamp::is_well_formed(hash)) {
+        Some(hash) => format!("data/{file}?v={hash}"),
+        None => format!("data/{file}"),
+    }
 }
 
 /// Text from the data, escaped and bidi-isolated from what is around it.
