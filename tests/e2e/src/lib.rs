@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use kiosque_extract::ner::knowledge::Knowledge;
+use kiosque_model::index::UncheckedIndex;
+use kiosque_model::parts::{BucketArticle, SITE_FILE, bucket_of, bucket_path};
 
 pub use browser::Browser;
 pub use server::Server;
@@ -103,11 +105,8 @@ pub fn tiny_shards_site() -> Option<PathBuf> {
 /// A site built before the tests, named by the environment variable `var`.
 fn prebuilt_site(var: &str, missing: &str) -> Option<PathBuf> {
     match std::env::var_os(var).filter(|p| !p.is_empty()) {
-        Some(path) if Path::new(&path).join("data/index.json").is_file() => Some(path.into()),
-        Some(path) => panic!(
-            "{var}={} has no data/index.json",
-            Path::new(&path).display()
-        ),
+        Some(path) if Path::new(&path).join("data/site.json").is_file() => Some(path.into()),
+        Some(path) => panic!("{var}={} has no data/site.json", Path::new(&path).display()),
         None => {
             eprintln!("skipped: {missing} and sets {var}");
             None
@@ -202,14 +201,68 @@ impl Site {
         &self.server
     }
 
+    /// The site's data read whole ([`kiosque_model::parts::read_all`]): every article and
+    /// entity as one index (newest first), and every article's body with its summary.
+    pub fn read_all(&self) -> (UncheckedIndex, Vec<BucketArticle<String>>) {
+        let data = self.root.join("data");
+        kiosque_model::parts::read_all(|file: &str| std::fs::read_to_string(data.join(file)))
+            .unwrap_or_else(|e| panic!("the site's data in {}: {e}", data.display()))
+    }
+
+    /// The site's articles and entities as one index, in JSON: `{"articles": […],
+    /// "entities": […], "search": …}` (what v1's `index.json` held).
+    pub fn index_json(&self) -> serde_json::Value {
+        serde_json::to_value(self.read_all().0).expect("an index serialises")
+    }
+
     /// The ids of the site's articles, in the order of its index (newest first).
     pub fn article_ids(&self) -> Vec<String> {
-        self.read_json("index.json")["articles"]
-            .as_array()
-            .expect("articles")
-            .iter()
-            .filter_map(|a| a["id"].as_str().map(str::to_owned))
+        self.read_all()
+            .0
+            .articles
+            .into_iter()
+            .map(|a| a.id)
             .collect()
+    }
+
+    /// The URL path of the body file that holds article `id` (`/data/bodies/<b>.json`).
+    pub fn body_path(&self, id: &str) -> String {
+        let buckets = self.read_json(SITE_FILE)["buckets"]
+            .as_u64()
+            .and_then(|b| u32::try_from(b).ok())
+            .expect("site.json says how many body files there are");
+        format!("/data/{}", bucket_path(bucket_of(id, buckets), buckets))
+    }
+
+    /// The paths (relative to `data/`) of the site's summary pages and entity parts, as
+    /// `site.json` names them.
+    pub fn parts(&self) -> Vec<String> {
+        let site = self.read_json(SITE_FILE);
+        ["summaries", "entity_parts"]
+            .iter()
+            .flat_map(|key| site[key].as_array().cloned().unwrap_or_default())
+            .filter_map(|p| p.as_str().map(str::to_owned))
+            .collect()
+    }
+
+    /// Changes the site's data files in place: `edit` gets each JSON file's path (relative to
+    /// `data/`: `site.json`, summary pages, entity parts, body files) and its value; those it
+    /// changes are written back, under the same name.
+    pub fn edit_data(&self, mut edit: impl FnMut(&str, &mut serde_json::Value)) {
+        let mut files = vec![SITE_FILE.to_owned()];
+        files.extend(self.parts());
+        let bodies = std::fs::read_dir(self.root.join("data/bodies")).expect("bodies/");
+        files.extend(
+            bodies.map(|e| format!("bodies/{}", e.expect("entry").file_name().to_string_lossy())),
+        );
+        for file in files {
+            let before = self.read_json(&file);
+            let mut value = before.clone();
+            edit(&file, &mut value);
+            if value != before {
+                self.write_json(&file, &value);
+            }
+        }
     }
 
     /// The site's data file `path` (relative to `data/`), parsed.

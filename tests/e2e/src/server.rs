@@ -30,6 +30,11 @@ pub enum Fault {
     /// Holds the answer until the fault is removed (see [`Server::clear`]), then serves the
     /// path as it is then: a slow server, without a timed delay.
     Hold,
+    /// Answers 200 with these bytes (an old copy) to requests that accept a cached answer, and
+    /// serves the file to those that ask for a fresh one (`Cache-Control: no-cache`, as
+    /// `fetch`'s `cache: "reload"` sends): a cache between browser and host that ignores the
+    /// query of a URL.
+    Stale(Vec<u8>),
 }
 
 struct State {
@@ -163,6 +168,8 @@ struct Request {
     query: String,
     if_none_match: Option<String>,
     if_modified_since: Option<String>,
+    /// Whether it asks for a fresh answer (`Cache-Control: no-cache`).
+    no_cache: bool,
 }
 
 fn read_request(stream: &TcpStream) -> std::io::Result<Option<Request>> {
@@ -190,6 +197,7 @@ fn read_request(stream: &TcpStream) -> std::io::Result<Option<Request>> {
         query,
         if_none_match: None,
         if_modified_since: None,
+        no_cache: false,
     };
     loop {
         line.clear();
@@ -201,6 +209,9 @@ fn read_request(stream: &TcpStream) -> std::io::Result<Option<Request>> {
             match name.trim().to_ascii_lowercase().as_str() {
                 "if-none-match" => request.if_none_match = value,
                 "if-modified-since" => request.if_modified_since = value,
+                "cache-control" => {
+                    request.no_cache = value.is_some_and(|v| v.contains("no-cache"));
+                }
                 _ => {}
             }
         }
@@ -259,6 +270,13 @@ fn handle(state: &State, mut stream: TcpStream) -> std::io::Result<()> {
             let body = format!("<h1>{status} {}</h1>", reason(status));
             respond(&mut stream, request.head, status, &[], body.as_bytes())
         }
+        Some(Fault::Stale(body)) if !request.no_cache => respond(
+            &mut stream,
+            request.head,
+            200,
+            &[("Content-Type", content_type(&path).to_owned())],
+            &body,
+        ),
         Some(Fault::Body(body)) => respond(
             &mut stream,
             request.head,
@@ -286,7 +304,9 @@ fn handle(state: &State, mut stream: TcpStream) -> std::io::Result<()> {
                 b"<h1>404 Not Found</h1>",
             ),
         },
-        Some(Fault::Hold) | None => serve_file(state, &mut stream, &request, &path),
+        Some(Fault::Hold | Fault::Stale(_)) | None => {
+            serve_file(state, &mut stream, &request, &path)
+        }
     }
 }
 
@@ -527,6 +547,14 @@ mod tests {
         server.set("/data/index.json", Fault::Body(b"{".to_vec()));
         assert_eq!(get(&server, "/data/index.json", "").2, b"{");
 
+        // An old copy for requests that take a cached answer, the file for those that don't.
+        server.set("/data/index.json", Fault::Stale(b"old".to_vec()));
+        assert_eq!(get(&server, "/data/index.json", "").2, b"old");
+        assert_eq!(
+            get(&server, "/data/index.json", "Cache-Control: no-cache\r\n").2,
+            b"{\"a\": 1}"
+        );
+
         server.set("/data/index.json", Fault::Cut);
         let (status, headers, body) = get(&server, "/data/index.json", "");
         assert_eq!(status, "HTTP/1.1 200 OK");
@@ -544,7 +572,7 @@ mod tests {
             let _ = stream.read_to_end(&mut answer);
             answer
         });
-        server.wait_for_hits("/data/index.json", 4);
+        server.wait_for_hits("/data/index.json", 6);
         assert!(!held.is_finished(), "a held answer waits for the test");
         server.clear("/data/index.json");
         let answer = held.join().expect("the held request ends");

@@ -16,10 +16,10 @@ const TEASERS: [&str; 5] = ["Xiaomi", "Robbie Williams", "PSG", "Pokémon", "Kol
 
 /// The demo data as built: the seed article.
 fn seed_article_id() -> String {
-    let index = std::fs::read_to_string(kiosque_e2e::dist().join("data/index.json"))
-        .expect("dist/data/index.json");
-    let index: serde_json::Value = serde_json::from_str(&index).expect("valid index");
-    index["articles"][0]["id"]
+    let site = std::fs::read_to_string(kiosque_e2e::dist().join("data/site.json"))
+        .expect("dist/data/site.json");
+    let site: serde_json::Value = serde_json::from_str(&site).expect("valid site.json");
+    site["first"]["articles"][0]["id"]
         .as_str()
         .expect("an article id")
         .to_owned()

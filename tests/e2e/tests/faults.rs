@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use kiosque_e2e::server::Fault;
 use kiosque_e2e::{Browser, Site, ready, repo};
 
-const INDEX: &str = "/data/index.json";
+const SITE: &str = "/data/site.json";
 
 /// Waits for the error view and returns its text.
 async fn error_text(browser: &Browser, what: &str) -> String {
@@ -33,40 +33,40 @@ async fn error_text(browser: &Browser, what: &str) -> String {
         .unwrap_or_default()
 }
 
-fn index_bytes(site: &Site) -> Vec<u8> {
-    std::fs::read(site.root().join("data/index.json")).expect("the site's index")
+fn site_bytes(site: &Site) -> Vec<u8> {
+    std::fs::read(site.root().join("data/site.json")).expect("the site's site.json")
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_missing_cut_or_malformed_index_is_explained_and_retry_loads_it_once_it_is_back() {
+async fn a_missing_cut_or_malformed_site_json_is_explained_and_retry_loads_it_once_it_is_back() {
     if !ready() {
         return;
     }
     let site = Site::dist();
-    let good = index_bytes(&site);
+    let good = site_bytes(&site);
     let browser = Browser::new().await;
     let cases: [(&str, Fault, &[&str]); 4] = [
         (
             "missing",
             Fault::Status(404),
-            &[INDEX, "HTTP 404", "not found"],
+            &[SITE, "HTTP 404", "not found"],
         ),
-        ("cut in transfer", Fault::Cut, &["Could not reach", INDEX]),
+        ("cut in transfer", Fault::Cut, &["Could not reach", SITE]),
         (
             "truncated file",
             Fault::Body(good[..good.len() / 2].to_vec()),
-            &[INDEX, "not valid site data", "truncated"],
+            &[SITE, "not valid site data", "truncated"],
         ),
         (
             "an HTML page instead",
             Fault::Body(b"<!DOCTYPE html><h1>Welcome to nginx!</h1>".to_vec()),
-            &[INDEX, "not valid site data"],
+            &[SITE, "not valid site data"],
         ),
     ];
     for (name, fault, expected) in cases {
-        site.server().set(INDEX, fault);
+        site.server().set(SITE, fault);
         browser.open(&site.url("/")).await;
-        let text = error_text(&browser, &format!("the error for an index {name}")).await;
+        let text = error_text(&browser, &format!("the error for a site.json {name}")).await;
         assert!(
             text.contains("Could not load the site data"),
             "{name}: {text}"
@@ -76,17 +76,17 @@ async fn a_missing_cut_or_malformed_index_is_explained_and_retry_loads_it_once_i
         }
         assert_eq!(browser.count("article.card").await, 0, "{name}");
         browser
-            .screenshot(&format!("index-{}", name.replace(' ', "-")))
+            .screenshot(&format!("site-json-{}", name.replace(' ', "-")))
             .await;
 
         // Still broken: Retry asks again and says so again.
-        let asked = site.server().hits(INDEX);
+        let asked = site.server().hits(SITE);
         browser.click(".error button.retry").await;
-        site.server().wait_for_hits(INDEX, asked + 1);
-        error_text(&browser, &format!("the error again for an index {name}")).await;
+        site.server().wait_for_hits(SITE, asked + 1);
+        error_text(&browser, &format!("the error again for a site.json {name}")).await;
 
         // Back: Retry loads it.
-        site.server().clear(INDEX);
+        site.server().clear(SITE);
         browser.click(".error button.retry").await;
         browser
             .wait_until(
@@ -104,7 +104,7 @@ async fn data_of_another_major_version_asks_for_a_rebuild_and_offers_no_useless_
         return;
     }
     let site = Site::dist();
-    let good = String::from_utf8(index_bytes(&site)).expect("UTF-8 index");
+    let good = String::from_utf8(site_bytes(&site)).expect("UTF-8 site.json");
     let version =
         serde_json::from_str::<serde_json::Value>(&good).expect("valid index")["schema_version"]
             .as_str()
@@ -112,26 +112,26 @@ async fn data_of_another_major_version_asks_for_a_rebuild_and_offers_no_useless_
             .to_owned();
     let future = good.replacen(
         &format!("\"schema_version\":\"{version}\""),
-        "\"schema_version\":\"2.0\"",
+        "\"schema_version\":\"3.0\"",
         1,
     );
-    assert_ne!(future, good, "the index names its schema version");
-    site.server().set(INDEX, Fault::Body(future.into_bytes()));
+    assert_ne!(future, good, "site.json names its schema version");
+    site.server().set(SITE, Fault::Body(future.into_bytes()));
     let browser = Browser::new().await;
     browser.open(&site.url("/")).await;
     let text = error_text(&browser, "the version message").await;
     assert!(text.contains("This site needs to be rebuilt"), "{text}");
-    assert!(text.contains("2.0"), "the data's version is named: {text}");
+    assert!(text.contains("3.0"), "the data's version is named: {text}");
     let major = version.split('.').next().unwrap_or_default();
     assert!(
         text.contains(&format!("{major}.")),
         "the app's version is named: {text}"
     );
     assert_eq!(browser.count(".error button.retry").await, 0);
-    browser.screenshot("index-schema-2").await;
+    browser.screenshot("site-schema-3").await;
 
     // Once the publisher rebuilds, the page loads.
-    site.server().clear(INDEX);
+    site.server().clear(SITE);
     browser.client.refresh().await.expect("reload");
     browser
         .wait_until(
@@ -167,8 +167,8 @@ async fn a_missing_malformed_or_cut_article_body_is_explained_under_its_title_an
     ];
     let browser = Browser::new().await;
     for ((name, fault, expected), id) in cases.into_iter().zip(&ids) {
-        let body = format!("/data/articles/{id}.json");
-        let title = site.read_json("index.json")["articles"]
+        let body = site.body_path(id);
+        let title = site.index_json()["articles"]
             .as_array()
             .and_then(|a| a.iter().find(|a| a["id"] == id.as_str()))
             .and_then(|a| a["title"].as_str().map(str::to_owned))
@@ -203,27 +203,28 @@ async fn a_missing_malformed_or_cut_article_body_is_explained_under_its_title_an
     browser.close().await;
 }
 
-/// An article page opened directly asks for its body at once, beside the index, rather than a
-/// round trip after it (the body's fingerprint is in the index): with the index held, the body is
-/// requested; once the index arrives, the body fetched meanwhile is the one shown, fetched once.
+/// An article page opened directly asks for its body file at once, beside `site.json`, rather
+/// than a round trip after it (its pre-rendered page names the file): with `site.json` held,
+/// the body file is requested; once `site.json` arrives, the file fetched meanwhile is the one
+/// shown, fetched once, and nothing else of the site data is fetched.
 #[tokio::test(flavor = "multi_thread")]
-async fn an_article_opened_directly_fetches_its_body_while_the_index_loads() {
+async fn an_article_opened_directly_fetches_site_json_and_its_body_file_only_at_once() {
     if !ready() {
         return;
     }
     let site = Site::dist();
     let browser = Browser::new().await;
     let id = site.article_ids().into_iter().next().expect("an article");
-    let body = format!("/data/articles/{id}.json");
-    site.server().set(INDEX, Fault::Hold);
+    let body = site.body_path(&id);
+    site.server().set(SITE, Fault::Hold);
     browser
         .client
         .goto(&site.url(&format!("/article/{id}/")))
         .await
         .expect("navigation");
-    site.server().wait_for_hits(INDEX, 1);
+    site.server().wait_for_hits(SITE, 1);
     site.server().wait_for_hits(&body, 1);
-    site.server().clear(INDEX);
+    site.server().clear(SITE);
     browser
         .wait_until(
             "the body",
@@ -234,8 +235,95 @@ async fn an_article_opened_directly_fetches_its_body_while_the_index_loads() {
     assert_eq!(
         site.server().hits(&body),
         1,
-        "the body fetched while the index loaded is the one shown"
+        "the body file fetched while site.json loaded is the one shown"
     );
+    assert_eq!(
+        site.server().requested("/data/"),
+        [body, SITE.to_owned()],
+        "an article page needs site.json and its body file only"
+    );
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+/// The home page's first screen needs `site.json` alone: with every summary page held back,
+/// the first cards, the sidebar's counts and the number of articles are shown; a facet clicked
+/// then says it is loading, and filters once the pages arrive.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_home_page_shows_its_first_cards_from_site_json_alone_and_filters_once_the_rest_arrives()
+ {
+    if !ready() {
+        return;
+    }
+    let site = Site::with_inputs(&fixture_inputs());
+    let index = site.index_json();
+    let pages: Vec<String> = site
+        .parts()
+        .into_iter()
+        .filter(|p| p.starts_with("summaries/"))
+        .map(|p| format!("/data/{p}"))
+        .collect();
+    assert!(!pages.is_empty());
+    for page in &pages {
+        site.server().set(page, Fault::Hold);
+    }
+    let browser = Browser::new().await;
+    browser.open(&site.url("/")).await;
+    browser
+        .wait_until(
+            "the first cards and the count from site.json",
+            "return document.querySelectorAll('article.card').length === 3
+               && document.getElementById('results-count')?.innerText === '3 articles'
+               && document.querySelectorAll('nav.sidebar button.facet').length > 0;",
+        )
+        .await;
+    // The home page asked for the rest at once, and nothing has arrived.
+    for page in &pages {
+        site.server().wait_for_hits(page, 1);
+    }
+    let first_cards = browser.card_ids().await;
+    browser.screenshot("first-screen").await;
+
+    // A facet clicked before the rest arrives: the view waits for it, then filters.
+    let entity = browser
+        .eval_string(
+            "return [...document.querySelectorAll('nav.sidebar button.facet')]
+               .find(b => b.querySelector('.count').innerText === '1')?.dataset.entity ?? '';",
+        )
+        .await;
+    let mentioning: Vec<&str> = index["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .filter(|a| {
+            a["entities"]
+                .as_array()
+                .is_some_and(|e| e.iter().any(|e| e == entity.as_str()))
+        })
+        .filter_map(|a| a["id"].as_str())
+        .collect();
+    assert_eq!(mentioning.len(), 1, "{entity}: {mentioning:?}");
+    browser
+        .click(&format!("nav.sidebar button.facet[data-entity='{entity}']"))
+        .await;
+    browser
+        .wait_until(
+            "the filter waiting for the articles",
+            "return document.getElementById('results-count')?.innerText.startsWith('Loading');",
+        )
+        .await;
+    for page in &pages {
+        site.server().clear(page);
+    }
+    browser
+        .wait_until(
+            "the filtered view",
+            "return document.querySelectorAll('article.card').length === 1
+               && document.getElementById('results-count')?.innerText === '1 article';",
+        )
+        .await;
+    assert_eq!(browser.card_ids().await, mentioning);
+    assert!(first_cards.iter().any(|id| id == mentioning[0]));
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
@@ -248,25 +336,25 @@ async fn a_slow_answer_shows_a_loading_state_then_the_content() {
     let site = Site::dist();
     let browser = Browser::new().await;
 
-    // The index is slow: the pre-rendered page stays on screen, then the app takes its place.
-    site.server().set(INDEX, Fault::Hold);
+    // site.json is slow: the pre-rendered page stays on screen, then the app takes its place.
+    site.server().set(SITE, Fault::Hold);
     browser
         .client
         .goto(&site.url("/"))
         .await
         .expect("navigation");
-    site.server().wait_for_hits(INDEX, 1);
+    site.server().wait_for_hits(SITE, 1);
     browser
         .wait_until(
-            "the pre-rendered page while the index loads",
+            "the pre-rendered page while site.json loads",
             "const p = document.getElementById('prerender');
              return !!p && p.hasAttribute('inert') && p.getClientRects().length > 0
                && p.querySelectorAll('.pr-card').length > 0
                && !document.querySelector('.error') && !document.querySelector('article.card');",
         )
         .await;
-    browser.screenshot("slow-index").await;
-    site.server().clear(INDEX);
+    browser.screenshot("slow-site-json").await;
+    site.server().clear(SITE);
     browser.wait_for_app().await;
     browser
         .wait_until(
@@ -277,7 +365,7 @@ async fn a_slow_answer_shows_a_loading_state_then_the_content() {
 
     // An article body is slow: placeholders under the title, then the text.
     let id = browser.card_ids().await.into_iter().next().expect("a card");
-    let body = format!("/data/articles/{id}.json");
+    let body = site.body_path(&id);
     site.server().set(&body, Fault::Hold);
     browser.click("article.card .card-title a").await;
     site.server().wait_for_hits(&body, 1);
@@ -342,6 +430,21 @@ async fn body_text(browser: &Browser, what: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The one article of the rebuild tests, with `text`.
+fn changing_record(text: &str) -> String {
+    serde_json::json!({
+        "id": "changing",
+        "title": "Le conseil municipal vote le budget",
+        "published": "2025-01-06",
+        "lang": "fr",
+        "text": text,
+    })
+    .to_string()
+}
+
+const OLD: &str = "Première version : le conseil municipal de Lyon a voté le budget mardi soir.";
+const NEW: &str = "Seconde version : le conseil municipal de Lyon a rejeté le budget mardi soir.";
+
 #[tokio::test(flavor = "multi_thread")]
 async fn after_a_rebuild_an_article_read_before_shows_its_new_text_not_the_cached_one() {
     if !ready() {
@@ -349,18 +452,8 @@ async fn after_a_rebuild_an_article_read_before_shows_its_new_text_not_the_cache
     }
     let dir = tempfile::tempdir().expect("temp dir");
     let input = dir.path().join("changing.jsonl");
-    let record = |text: &str| {
-        serde_json::json!({
-            "id": "changing",
-            "title": "Le conseil municipal vote le budget",
-            "published": "2025-01-06",
-            "lang": "fr",
-            "text": text,
-        })
-        .to_string()
-    };
-    let old = "Première version : le conseil municipal de Lyon a voté le budget mardi soir.";
-    let new = "Seconde version : le conseil municipal de Lyon a rejeté le budget mardi soir.";
+    let record = changing_record;
+    let (old, new) = (OLD, NEW);
     std::fs::write(&input, record(old)).expect("write v1");
     let site = Site::with_inputs(std::slice::from_ref(&input));
     age(&site.root().join("data"));
@@ -394,5 +487,47 @@ async fn after_a_rebuild_an_article_read_before_shows_its_new_text_not_the_cache
         text.contains("Seconde version") && !text.contains("Première version"),
         "the article opened directly shows an old cached body: {text:?}"
     );
+    browser.close().await;
+}
+
+/// A body file that a cache between browser and host serves stale (it ignores the URL's
+/// query): its entry for the article has another fingerprint than the app knows, so it is
+/// fetched once more from the server, and the reader sees the new text, after following a
+/// card and on the article's page opened directly.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_body_file_served_stale_is_fetched_again_from_the_server() {
+    if !ready() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("changing.jsonl");
+    std::fs::write(&input, changing_record(OLD)).expect("write v1");
+    let site = Site::with_inputs(std::slice::from_ref(&input));
+    let body = site.body_path("changing");
+    let stale = std::fs::read(site.root().join(body.trim_start_matches('/'))).expect("v1 body");
+    std::fs::write(&input, changing_record(NEW)).expect("write v2");
+    site.rebuild(std::slice::from_ref(&input));
+    site.server().set(&body, Fault::Stale(stale));
+
+    let browser = Browser::new().await;
+    browser.open(&site.url("/")).await;
+    browser.click("article.card .card-title a").await;
+    let text = body_text(&browser, "the body after following the card").await;
+    assert!(
+        text.contains("Seconde version") && !text.contains("Première version"),
+        "a stale body file is shown: {text:?}"
+    );
+    assert_eq!(site.server().hits(&body), 2, "fetched once more, once");
+    browser.close().await;
+
+    // Opened directly: the page's link names the body file with the new fingerprint.
+    let browser = Browser::new().await;
+    browser.open(&site.url("/article/changing/")).await;
+    let text = body_text(&browser, "the body opened directly").await;
+    assert!(
+        text.contains("Seconde version") && !text.contains("Première version"),
+        "a stale body file is shown on the page opened directly: {text:?}"
+    );
+    browser.assert_no_console_errors().await;
     browser.close().await;
 }

@@ -13,7 +13,7 @@ use kiosque_e2e::server::Fault;
 use kiosque_e2e::{Browser, Site, ready};
 use serde_json::{Value, json};
 
-const INDEX: &str = "/data/index.json";
+const SITE: &str = "/data/site.json";
 
 /// A word of 10,000 characters.
 fn long_word() -> String {
@@ -96,32 +96,61 @@ fn hostile_site(dir: &Path) -> Site {
     std::fs::write(&input, lines.join("\n")).expect("write the corpus");
     let site = Site::with_inputs(&[input]);
 
-    // A 1 MB excerpt (the contract caps excerpts at 220 characters).
-    let mut index = site.read_json("index.json");
-    let summary = index["articles"]
-        .as_array_mut()
-        .and_then(|a| a.iter_mut().find(|a| a["id"] == "huge-excerpt"))
-        .expect("the huge-excerpt article");
-    summary["excerpt"] = Value::String("mot ".repeat(256 * 1024));
-    site.write_json("index.json", &index);
-
-    // A negative and a huge mention offset next to a good mention.
-    let mut body = site.read_json("articles/bad-offsets.json");
-    let mentions = body["blocks"]
-        .as_array_mut()
-        .and_then(|b| b.iter_mut().find(|b| b["kind"] == "paragraph"))
-        .and_then(|b| b["mentions"].as_array_mut())
-        .expect("a paragraph with mentions");
-    assert_eq!(mentions.len(), 3, "{mentions:?}");
-    mentions[0]["start"] = json!(-5);
-    mentions[2]["end"] = json!(1_000_000_000_000_u64);
-    site.write_json("articles/bad-offsets.json", &body);
+    // A 1 MB excerpt (the contract caps excerpts at 220 characters), wherever the summary is
+    // (site.json's first screen, its summary page, its body file); a negative and a huge
+    // mention offset next to a good mention in a body.
+    let (mut excerpts, mut bodies) = (0, 0);
+    site.edit_data(|_, data| {
+        let summaries: Vec<&mut Value> = match data.get_mut("first") {
+            Some(first) => first["articles"]
+                .as_array_mut()
+                .into_iter()
+                .flatten()
+                .collect(),
+            None => data
+                .get_mut("articles")
+                .and_then(Value::as_array_mut)
+                .into_iter()
+                .flatten()
+                .map(|a| match a.get("summary").is_some() {
+                    true => &mut a["summary"],
+                    false => a,
+                })
+                .collect(),
+        };
+        for summary in summaries.into_iter().filter(|s| s["id"] == "huge-excerpt") {
+            summary["excerpt"] = Value::String("mot ".repeat(256 * 1024));
+            excerpts += 1;
+        }
+        let Some(articles) = data.get_mut("articles").and_then(Value::as_array_mut) else {
+            return;
+        };
+        for article in articles
+            .iter_mut()
+            .filter(|a| a["summary"]["id"] == "bad-offsets")
+        {
+            let mentions = article["body"]["blocks"]
+                .as_array_mut()
+                .and_then(|b| b.iter_mut().find(|b| b["kind"] == "paragraph"))
+                .and_then(|b| b["mentions"].as_array_mut())
+                .expect("a paragraph with mentions");
+            assert_eq!(mentions.len(), 3, "{mentions:?}");
+            mentions[0]["start"] = json!(-5);
+            mentions[2]["end"] = json!(1_000_000_000_000_u64);
+            bodies += 1;
+        }
+    });
+    assert_eq!(
+        (excerpts, bodies),
+        (3, 1),
+        "the summary thrice, the body once"
+    );
     site
 }
 
 /// The id of the organisation named by the long word.
 fn long_entity_id(site: &Site) -> String {
-    site.read_json("index.json")["entities"]
+    site.index_json()["entities"]
         .as_array()
         .and_then(|e| {
             e.iter()
@@ -272,14 +301,14 @@ async fn hostile_articles_stay_on_screen_in_order_and_inert_on_every_page() {
     );
     pages.push((format!("/entity/{entity}/"), None));
     for (page, meta) in &pages {
-        site.server().set(INDEX, Fault::Hold);
-        let hits = site.server().hits(INDEX);
+        site.server().set(SITE, Fault::Hold);
+        let hits = site.server().hits(SITE);
         browser
             .client
             .goto(&site.url(page))
             .await
             .expect("navigation");
-        site.server().wait_for_hits(INDEX, hits + 1);
+        site.server().wait_for_hits(SITE, hits + 1);
         browser
             .wait_until(
                 &format!("the pre-rendered {page}"),
@@ -289,7 +318,7 @@ async fn hostile_articles_stay_on_screen_in_order_and_inert_on_every_page() {
             .await;
         assert_safe(&browser, &format!("pre-rendered {page}"), *meta).await;
         // One held request at a time: the browser has few connections per host.
-        site.server().clear(INDEX);
+        site.server().clear(SITE);
     }
     let errors = browser.console_errors().await;
     assert!(errors.is_empty(), "pre-rendered pages: {errors:?}");

@@ -27,10 +27,13 @@ struct Data {
 
 impl Data {
     fn read(root: &Path) -> Data {
-        let text = std::fs::read_to_string(root.join("data/index.json")).expect("index.json");
+        let data = root.join("data");
+        let (index, _) =
+            kiosque_model::parts::read_all(|file: &str| std::fs::read_to_string(data.join(file)))
+                .expect("the site's data reads");
         Data {
             root: root.to_owned(),
-            index: serde_json::from_str(&text).expect("index.json is JSON"),
+            index: serde_json::to_value(index).expect("an index serialises"),
         }
     }
 
@@ -68,7 +71,7 @@ impl Data {
         };
         let meta_path = self.index["search"]
             .as_str()
-            .expect("index.json names its search index");
+            .expect("site.json names its search index");
         let meta = Meta::parse(&read(meta_path)).expect("the meta file reads");
         let query = Query::parse(text);
         let files = query.shard_files(&meta);

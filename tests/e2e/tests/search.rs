@@ -28,9 +28,9 @@ async fn a_search_that_needs_several_shards_fetches_them_all() {
         return;
     };
     let site = Site::existing(root);
-    let meta_path = site.read_json("index.json")["search"]
+    let meta_path = site.read_json("site.json")["search"]
         .as_str()
-        .expect("the index names its search index")
+        .expect("site.json names its search index")
         .to_owned();
     let shards = site.read_json(&meta_path)["shards"]
         .as_array()
