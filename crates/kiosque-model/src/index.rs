@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::ArticleSummary;
 use crate::entity::{Entity, EntityId, Label};
-use crate::parts::{self, BodyBucket, EntityPart, SiteFile, SummaryPage, TOP_ENTITIES};
+use crate::parts::{self, BodyBucket, EntityPart, SiteFile, SummaryPage};
 use crate::schema::{SchemaError, check_schema};
 use crate::validate::{self, Checked};
 
@@ -132,7 +132,7 @@ pub struct Corpus {
     /// For a corpus of a part of the site (the first screen, one body file): the whole site's
     /// counts. `None` for the whole site.
     site: Option<SiteTotals>,
-    /// Per label: entities of the site not in this part (an upper bound; 0 for the whole site).
+    /// Per label: entities of the site not in this part (0 for the whole site).
     unlisted: [usize; 4],
 }
 
@@ -141,8 +141,8 @@ pub struct Corpus {
 pub struct SiteTotals {
     /// Articles in the site.
     pub articles: u32,
-    /// Entities in the site.
-    pub entities: u32,
+    /// Entities of each label (in [`Label::ALL`] order) that some article lists.
+    pub labels: [u32; 4],
 }
 
 impl SiteTotals {
@@ -150,7 +150,7 @@ impl SiteTotals {
     pub fn of<E>(site: &SiteFile<E>) -> SiteTotals {
         SiteTotals {
             articles: site.articles,
-            entities: site.entities,
+            labels: site.labels,
         }
     }
 }
@@ -244,7 +244,12 @@ impl Corpus {
             keys.sort_unstable();
             list.extend(keys.iter().map(|&k| ranked[key_rank(k)]));
         }
-        let unlisted = unlisted(&by_articles, site);
+        let unlisted = match site {
+            Some(site) => std::array::from_fn(|slot| {
+                (site.labels[slot] as usize).saturating_sub(by_articles[slot].len())
+            }),
+            None => [0; 4],
+        };
         Corpus {
             index,
             entity_pos,
@@ -278,7 +283,7 @@ impl Corpus {
     /// article is shown.
     pub fn total_entities(&self) -> usize {
         match self.site {
-            Some(site) => site.entities as usize,
+            Some(site) => site.labels.iter().map(|&n| n as usize).sum(),
             None => self.by_articles.iter().map(Vec::len).sum(),
         }
     }
@@ -296,7 +301,7 @@ impl Corpus {
     }
 
     /// How many entities of `label` the site has beyond [`Corpus::by_articles`]: none for the
-    /// whole site; for a part, at most.
+    /// whole site.
     pub fn unlisted(&self, label: Label) -> usize {
         self.unlisted[label_slot(label)]
     }
@@ -441,20 +446,6 @@ impl Corpus {
                     .filter(move |a| a.mentions(id)),
             )
     }
-}
-
-/// Per label, how many entities of the site a part does not list: none for a label of which it
-/// has fewer than [`TOP_ENTITIES`] (`site.json` lists that many of each label, the most
-/// mentioned first), else at most the site's entities it does not list.
-fn unlisted(listed: &[Vec<u32>; 4], site: Option<SiteTotals>) -> [usize; 4] {
-    let Some(site) = site else {
-        return [0; 4];
-    };
-    let known: usize = listed.iter().map(Vec::len).sum();
-    let beyond = (site.entities as usize).saturating_sub(known);
-    listed
-        .each_ref()
-        .map(|list| if list.len() < TOP_ENTITIES { 0 } else { beyond })
 }
 
 /// The positions of `entities` by mentions (most first), then name; entities equal in both
