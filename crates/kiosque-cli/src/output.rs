@@ -203,36 +203,41 @@ fn remove_tree(dir: &Path) -> io::Result<()> {
 /// One file of the site data: its path relative to the data directory (`/`-separated) and
 /// what it holds.
 enum SiteFile<'a> {
-    /// `site.json`, a part named by its content (`summaries/`, `entities/`) or a search file:
-    /// its path and its bytes, made by the build.
-    Made(&'a str, &'a [u8]),
-    /// `bodies/<bucket>.json`: its path and its bucket, serialised only when it is written.
-    Bucket(String, usize),
+    /// `site.json`: its bytes.
+    Site(&'a [u8]),
+    /// A part named by a fingerprint of its content (`summaries/`, `entities/`, `search/`): its
+    /// path and its bytes, made by the build.
+    Named(&'a str, &'a [u8]),
+    /// `bodies/<bucket>.json`: its path, its bucket, serialised only when it is written, and
+    /// the stamp of its content ([`Parts::bucket_stamps`]).
+    Bucket(String, usize, Option<String>),
 }
 
 impl SiteFile<'_> {
     fn path(&self) -> &str {
         match self {
-            SiteFile::Made(path, _) => path,
-            SiteFile::Bucket(path, _) => path,
+            SiteFile::Site(_) => SITE_FILE,
+            SiteFile::Named(path, _) => path,
+            SiteFile::Bucket(path, ..) => path,
         }
     }
 
-    /// What the record of written files keeps to tell the file's content ([`Written`]): a
-    /// fingerprint of its bytes, or for a body file of its articles and entities (its bodies
-    /// by their `body_hash`: nothing is serialised).
-    fn key(&self, parts: &Parts<'_>) -> Option<String> {
+    /// What the record of written files keeps to tell the file's content ([`Written`]): for
+    /// `site.json` a fingerprint of its bytes, for a part named by its content its name says
+    /// it, for a body file the stamp of its articles and entities (nothing is serialised).
+    fn key(&self) -> Option<String> {
         match self {
-            SiteFile::Made(_, bytes) => Some(stamp::of_text(&String::from_utf8_lossy(bytes))),
-            SiteFile::Bucket(_, bucket) => parts.bucket_stamp(*bucket),
+            SiteFile::Site(bytes) => Some(format!("{:016x}", stamp::hash64(bytes))),
+            SiteFile::Named(..) => Some("named".to_owned()),
+            SiteFile::Bucket(_, _, stamp) => stamp.clone(),
         }
     }
 
     /// The file's bytes (with their final newline).
     fn bytes(&self, parts: &Parts<'_>) -> Vec<u8> {
         match self {
-            SiteFile::Made(_, bytes) => bytes.to_vec(),
-            SiteFile::Bucket(_, bucket) => parts.bucket(*bucket),
+            SiteFile::Site(bytes) | SiteFile::Named(_, bytes) => bytes.to_vec(),
+            SiteFile::Bucket(_, bucket, _) => parts.bucket(*bucket),
         }
     }
 }
@@ -267,7 +272,7 @@ impl Reuse {
     /// compared: a file edited in place is never kept.
     fn put(&self, file: &SiteFile<'_>, parts: &Parts<'_>, path: &Path) -> Result<Put, OutputError> {
         let relative = file.path();
-        let key = file.key(parts);
+        let key = file.key();
         if !self.listed.contains(relative) {
             write_new(path, &file.bytes(parts))?;
             return Ok(Put {
@@ -462,15 +467,20 @@ fn only_ours(_: &fs::Metadata) -> bool {
 /// Every file a build writes, the manifest aside.
 fn site_files<'a>(site: &'a Site, parts: &'a Parts<'_>) -> Vec<SiteFile<'a>> {
     let search = &site.search;
-    std::iter::once(SiteFile::Made(SITE_FILE, &parts.site))
+    let buckets = parts
+        .bucket_stamps()
+        .into_iter()
+        .enumerate()
+        .map(|(b, stamp)| SiteFile::Bucket(parts.bucket_path(b), b, stamp));
+    std::iter::once(SiteFile::Site(&parts.site))
         .chain(
             parts
                 .named
                 .iter()
-                .map(|(path, bytes)| SiteFile::Made(path, bytes)),
+                .map(|(path, bytes)| SiteFile::Named(path, bytes)),
         )
-        .chain((0..parts.buckets.len()).map(|b| SiteFile::Bucket(parts.bucket_path(b), b)))
-        .chain(std::iter::once(SiteFile::Made(
+        .chain(buckets)
+        .chain(std::iter::once(SiteFile::Named(
             &search.meta_path,
             &search.meta,
         )))
@@ -478,7 +488,7 @@ fn site_files<'a>(site: &'a Site, parts: &'a Parts<'_>) -> Vec<SiteFile<'a>> {
             search
                 .shards
                 .iter()
-                .map(|(path, bytes)| SiteFile::Made(path, bytes)),
+                .map(|(path, bytes)| SiteFile::Named(path, bytes)),
         )
         .collect()
 }

@@ -12,7 +12,7 @@ use common::{build, index_json, stderr};
 use serde_json::Value;
 
 fn articles(data: &Path) -> Vec<Value> {
-    index_json(&data)["articles"]
+    index_json(data)["articles"]
         .as_array()
         .expect("articles")
         .clone()

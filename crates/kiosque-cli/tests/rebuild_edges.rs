@@ -130,7 +130,7 @@ fn talks() -> String {
 
 /// The ids of the articles in a site's index.
 fn ids(site: &Path) -> Vec<String> {
-    let index = common::index_json(&site);
+    let index = common::index_json(site);
     let mut ids: Vec<String> = index["articles"]
         .as_array()
         .expect("articles")

@@ -282,21 +282,51 @@ impl<'a> Parts<'a> {
         self.bucket_with(bucket, |p| self.bodies.get(p))
     }
 
-    /// A fingerprint of what [`Parts::bucket`] holds, made without serialising the bodies
-    /// (each stands for itself by its summary's `body_hash`): for a writer to tell a body file
-    /// it wrote before is unchanged. None if an article of the bucket has no `body_hash`.
-    pub fn bucket_stamp(&self, bucket: usize) -> Option<String> {
-        let positions = self.buckets.get(bucket).map_or(&[][..], Vec::as_slice);
-        let articles = &self.index.articles;
-        if positions.iter().any(|&p| {
-            articles
-                .get(p as usize)
-                .is_none_or(|a| a.body_hash.is_none())
-        }) {
-            return None;
-        }
-        let bytes = self.bucket_with(bucket, |p| articles.get(p)?.body_hash.as_deref());
-        Some(stamp::of_text(&String::from_utf8_lossy(&bytes)))
+    /// A fingerprint of what each body file ([`Parts::bucket`]) holds, by bucket, made without
+    /// serialising the bodies (each stands for itself by its summary's `body_hash`) and each
+    /// entity once: for a writer to tell a body file it wrote before is unchanged. None for a
+    /// bucket with an article without `body_hash`.
+    pub fn bucket_stamps(&self) -> Vec<Option<String>> {
+        // Compact JSON, as in the file (plain data always serialises).
+        let hash = |json: serde_json::Result<Vec<u8>>| {
+            stamp::hash64(&json.unwrap_or_default()).to_le_bytes()
+        };
+        let entities: Vec<[u8; 8]> = self
+            .index
+            .entities
+            .iter()
+            .map(|e| hash(serde_json::to_vec(e)))
+            .collect();
+        self.buckets
+            .iter()
+            .map(|positions| {
+                let mut bytes = Vec::with_capacity(8 * 64);
+                for &p in positions {
+                    let summary = self.index.articles.get(p as usize)?;
+                    summary.body_hash.as_ref()?;
+                    bytes.extend(hash(serde_json::to_vec(summary)));
+                }
+                bytes.push(b'|');
+                for p in self.listed(positions) {
+                    bytes.extend(entities[p as usize]);
+                }
+                Some(format!("{:016x}", stamp::hash64(&bytes)))
+            })
+            .collect()
+    }
+
+    /// The positions of the entities the articles at `positions` list, in entity order.
+    fn listed(&self, positions: &[u32]) -> Vec<u32> {
+        let mut listed: Vec<u32> = positions
+            .iter()
+            .filter_map(|&p| self.index.articles.get(p as usize))
+            .flat_map(|a| &a.entities)
+            .filter_map(|id| self.position.get(id).copied())
+            .collect::<HashSet<u32>>()
+            .into_iter()
+            .collect();
+        listed.sort_unstable();
+        listed
     }
 
     /// Body file `bucket`, each article's body given by `body` (from its position).
@@ -326,20 +356,12 @@ impl<'a> Parts<'a> {
                 })
             })
             .collect();
-        let listed: HashSet<&EntityId> =
-            articles.iter().flat_map(|a| &a.summary.entities).collect();
-        let mut entities: Vec<(u32, &Entity)> = listed
+        let entities: Vec<&Entity> = self
+            .listed(positions)
             .into_iter()
-            .filter_map(|id| {
-                let p = *self.position.get(id)?;
-                Some((p, &self.index.entities[p as usize]))
-            })
+            .map(|p| &self.index.entities[p as usize])
             .collect();
-        entities.sort_unstable_by_key(|&(p, _)| p);
-        json_line(&Out {
-            articles,
-            entities: entities.into_iter().map(|(_, e)| e).collect(),
-        })
+        json_line(&Out { articles, entities })
     }
 }
 
@@ -798,9 +820,7 @@ mod tests {
             summary.body_hash = Some(stamp::of_body(body));
         }
         let parts = Parts::new(&index, &bodies);
-        let stamps: Vec<Option<String>> = (0..parts.buckets.len())
-            .map(|b| parts.bucket_stamp(b))
-            .collect();
+        let stamps = parts.bucket_stamps();
         assert!(stamps.iter().all(Option::is_some));
         // One body changed (and so its fingerprint): its bucket's stamp only.
         let (mut other, mut changed_bodies) = (index.clone(), bodies.clone());
@@ -808,20 +828,23 @@ mod tests {
         other.articles[7].body_hash = Some(stamp::of_body(&changed_bodies[7]));
         let changed = Parts::new(&other, &changed_bodies);
         let bucket = bucket_of(&index.articles[7].id, parts.buckets.len() as u32) as usize;
-        for (b, stamp) in stamps.iter().enumerate() {
-            assert_eq!(changed.bucket_stamp(b) != *stamp, b == bucket, "bucket {b}");
+        for (b, (stamp, now)) in stamps.iter().zip(changed.bucket_stamps()).enumerate() {
+            assert_eq!(now != *stamp, b == bucket, "bucket {b}");
         }
         // An entity's count changed: the stamp of every bucket listing it.
         let mut counted = index.clone();
         counted.entities[0].articles += 1;
         let recounted = Parts::new(&counted, &bodies);
-        for (b, stamp) in stamps.iter().enumerate() {
+        let mut listing = 0;
+        for (b, (stamp, now)) in stamps.iter().zip(recounted.bucket_stamps()).enumerate() {
             let lists = parts.bucket(b) != recounted.bucket(b);
-            assert_eq!(recounted.bucket_stamp(b) != *stamp, lists, "bucket {b}");
+            listing += usize::from(lists);
+            assert_eq!(now != *stamp, lists, "bucket {b}");
         }
+        assert!(listing > 0, "{listing}");
         // Without a body fingerprint, no stamp.
         let (unstamped, bodies) = sample(3);
-        assert_eq!(Parts::new(&unstamped, &bodies).bucket_stamp(0), None);
+        assert_eq!(Parts::new(&unstamped, &bodies).bucket_stamps(), [None]);
     }
 
     #[test]
