@@ -22,15 +22,19 @@
 //! `requestAnimationFrame`, the Resource Timing API):
 //! - the first load of the home page and of an article page opened directly, with the browser
 //!   cache off: the time to the frame after the first card (home: `article.card`; article: its
-//!   body) appears, median of 5 loads, and the bytes fetched before it. The server sends files
-//!   as they are, so each file's size is counted as brotli (quality 11) compresses it, as a host
-//!   that serves precompressed files would send it;
+//!   body) appears, median of 5 loads, and the bytes fetched before it (with data contract 2:
+//!   `site.json` on the home page, `site.json` and the article's body file on its page; a file
+//!   requested twice, such as a preload the app's fetch did not use, is listed). The server sends
+//!   files as they are, so each file's size is counted as brotli (quality 11) compresses it, as a
+//!   host that serves precompressed files would send it;
 //! - a click on a facet of the sidebar until the frame after the card list changed (10 facets,
 //!   each clicked once with nothing cached, then again with its data cached);
 //! - each keystroke of a word typed into the search box until the frame after the list changed
 //!   (the first time, shards are fetched; the second time, they are cached), and the bytes the
 //!   first word's search fetched;
-//! - the app's size: the wasm, JavaScript and CSS of `dist/`, brotli.
+//! - the app's size: the wasm, JavaScript and CSS of `dist/`, brotli;
+//! - the data files, in all and by directory of `data/` (`summaries/`, `entities/`, `bodies/`,
+//!   `search/`).
 //!
 //! Each figure is printed next to its budget with a verdict. 1 KB = 1,024 bytes, and brotli is
 //! quality 11 with a 16 MB window, as in the `app_size` benchmark (which also gives gzip sizes).
@@ -242,6 +246,8 @@ struct Measured {
     app: Option<String>,
     data_files: usize,
     data_bytes: u64,
+    /// Files and bytes of each entry of `data/` (a directory's counted whole), by name.
+    data_dirs: Vec<(String, usize, u64)>,
     home: FirstLoad,
     article: FirstLoad,
     /// Facet clicks.
@@ -282,6 +288,9 @@ struct FirstLoad {
     /// The files fetched before the first card on the first load (the page itself first),
     /// with their brotli sizes.
     files: Vec<(String, usize)>,
+    /// Files requested more than once before the first card on the first load (a preload the
+    /// app's fetch did not use is fetched twice).
+    repeated: Vec<String>,
 }
 
 impl FirstLoad {
@@ -542,6 +551,7 @@ async fn measure(
     profile: Option<&Path>,
 ) -> anyhow::Result<Measured> {
     let (data_files, data_bytes) = count_files(&site.join("data"))?;
+    let data_dirs = count_entries(&site.join("data"))?;
     let browser = Browser::new().await;
     let cdp = |command: &'static str, params: Value| {
         let browser = &browser;
@@ -565,12 +575,14 @@ async fn measure(
     let mut home = FirstLoad {
         times: Vec::new(),
         files: Vec::new(),
+        repeated: Vec::new(),
     };
     for i in 0..LOADS {
         let (ms, urls) = first_load(&browser, &home_url).await?;
         home.times.push(ms);
         if i == 0 {
             home.files = files_of(site, &urls, sizes);
+            home.repeated = repeated(&urls);
         }
     }
     let article_url = browser
@@ -587,12 +599,14 @@ async fn measure(
     let mut article = FirstLoad {
         times: Vec::new(),
         files: Vec::new(),
+        repeated: Vec::new(),
     };
     for i in 0..LOADS {
         let (ms, urls) = first_load(&browser, &article_url).await?;
         article.times.push(ms);
         if i == 0 {
             article.files = files_of(site, &urls, sizes);
+            article.repeated = repeated(&urls);
         }
     }
 
@@ -674,6 +688,7 @@ async fn measure(
         app: None,
         data_files,
         data_bytes,
+        data_dirs,
         home,
         article,
         clicks,
@@ -800,6 +815,39 @@ fn count_files(dir: &Path) -> anyhow::Result<(usize, u64)> {
         }
     }
     Ok((count, bytes))
+}
+
+/// Files and bytes of each entry of `dir`, by name (`summaries/` for a directory, counted
+/// whole), in name order.
+fn count_entries(dir: &Path) -> anyhow::Result<Vec<(String, usize, u64)>> {
+    let mut entries = Vec::new();
+    for entry in std::fs::read_dir(dir).with_context(|| format!("{}", dir.display()))? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if entry.file_type()?.is_dir() {
+            let (count, bytes) = count_files(&entry.path())?;
+            entries.push((format!("{name}/"), count, bytes));
+        } else {
+            entries.push((name, 1, entry.metadata()?.len()));
+        }
+    }
+    entries.sort();
+    Ok(entries)
+}
+
+/// The paths (query left out) that `urls` names more than once, in order.
+fn repeated(urls: &[String]) -> Vec<String> {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut out = Vec::new();
+    for url in urls {
+        let path = url.split(['?', '#']).next().unwrap_or_default();
+        let n = seen.entry(path).or_default();
+        *n += 1;
+        if *n == 2 {
+            out.push(path.to_owned());
+        }
+    }
+    out
 }
 
 fn median(values: impl IntoIterator<Item = f64>) -> Option<f64> {
@@ -944,6 +992,18 @@ fn report(apps: &Apps, measured: &[Measured]) {
         );
     }
 
+    println!("\nData files by directory (files, raw size):\n");
+    for m in measured {
+        let dirs: Vec<String> = m
+            .data_dirs
+            .iter()
+            .map(|(name, n, bytes)| {
+                format!("{name} {} ({:.1} MB)", thousands(*n), *bytes as f64 / 1e6)
+            })
+            .collect();
+        println!("- {}: {}", m.row(), dirs.join(", "));
+    }
+
     println!("\nWhat the first loads and the first search fetched (brotli):\n");
     for m in measured {
         for (what, files) in [
@@ -956,6 +1016,15 @@ fn report(apps: &Apps, measured: &[Measured]) {
                 .map(|(p, b)| format!("{p} {}", kb(*b)))
                 .collect();
             println!("- {} {what}: {}", m.row(), list.join(", "));
+        }
+        for (what, load) in [("home", &m.home), ("article", &m.article)] {
+            if !load.repeated.is_empty() {
+                println!(
+                    "- {} {what}: fetched twice before the first card: {}",
+                    m.row(),
+                    load.repeated.join(", ")
+                );
+            }
         }
     }
 }
