@@ -109,6 +109,9 @@ pub struct Site {
     pub data: SiteLoader,
     /// The search index's files fetched so far.
     pub search: SearchFiles,
+    /// The article the app was opened on and its body fingerprint, as its pre-rendered page's
+    /// link to its body file says (`?v=`): what the app knows of it before any summary.
+    pub opened_on: Option<(String, String)>,
 }
 
 /// The base URI of the document (from Trunk's `<base href>`), or `/` outside a browser.
@@ -135,18 +138,21 @@ pub fn provide_site() -> Site {
     let paths = Paths::from_base_uri(&document_base_uri());
     // A page opened on an article: its body file is fetched beside `site.json`, not after it,
     // when the page says which it is.
+    let mut opened_on = None;
     if let Some(id) = document()
         .url()
         .ok()
         .and_then(|url| paths.article_at(url_path(&url)))
         && let Some(url) = preloaded_body()
     {
+        opened_on = body_hash_of(&url).map(|hash| (id.clone(), hash));
         prefetch_article(id, &url);
     }
     let site = Site {
         data: SiteLoader::new(paths.clone()),
         paths,
         search: SearchFiles::new(),
+        opened_on,
     };
     provide_context(site.clone());
     site
@@ -157,14 +163,27 @@ pub fn use_site() -> Site {
     expect_context::<Site>()
 }
 
-/// The body fingerprint that the pre-rendered page's link to its body file carries (`?v=`), if
-/// any: what the app knows of an article opened directly, before any summary.
-pub fn preloaded_body_hash() -> Option<String> {
-    let href = preloaded_body()?;
-    let (_, query) = href.split_once('?')?;
+/// The body fingerprint in the URL of a body file (`?v=`), if it has a well-formed one.
+fn body_hash_of(url: &str) -> Option<String> {
+    let (_, query) = url.split_once('?')?;
     query
         .split('&')
         .find_map(|pair| pair.strip_prefix("v="))
         .filter(|hash| kiosque_model::stamp::is_well_formed(hash))
         .map(str::to_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fingerprint_of_a_body_file_is_read_from_its_url() {
+        assert_eq!(
+            body_hash_of("data/bodies/1f.json?v=80dd48fa1d50e5fb").as_deref(),
+            Some("80dd48fa1d50e5fb")
+        );
+        assert_eq!(body_hash_of("data/bodies/1f.json"), None);
+        assert_eq!(body_hash_of("data/bodies/1f.json?v=<script>"), None);
+    }
 }

@@ -21,7 +21,7 @@ use crate::components::prerender::ReleasePrerender;
 use crate::components::states::{ErrorView, LoadingText, NotFound};
 use crate::data::{BodyRequest, LoadedArticle, load_article};
 use crate::routes::corpus::{CorpusContext, use_corpus, use_site_data};
-use crate::site::{preloaded_body_hash, use_site};
+use crate::site::{Site, use_site};
 use crate::title::use_title;
 
 /// The parameters of `/article/:id`.
@@ -48,13 +48,17 @@ pub fn ArticlePage() -> impl IntoView {
 /// Loads article `id` and shows it.
 #[component]
 fn ArticleLoad(id: String) -> impl IntoView {
-    let paths = use_site().paths;
+    let Site {
+        paths, opened_on, ..
+    } = use_site();
     // What the app knows of it already: its summary (from the home page), or at least its
     // body's fingerprint (from the pre-rendered page's link to its body file).
     let known = use_corpus().article(&id).cloned();
     let body_hash = match &known {
         Some(summary) => summary.body_hash.clone(),
-        None => preloaded_body_hash(),
+        None => opened_on
+            .filter(|(opened, _)| *opened == id)
+            .map(|(_, hash)| hash),
     };
     let request = BodyRequest {
         id: id.clone(),

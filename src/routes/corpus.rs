@@ -50,18 +50,14 @@ pub fn CorpusRoute() -> impl IntoView {
             let first = Arc::clone(&site.first);
             // The whole site once it is there; the first screen until then (and if it fails:
             // the views that need it say so).
-            let corpus = Memo::new_with_compare(
-                move |_| match loader.whole() {
-                    Some(Ok(whole)) => whole,
-                    _ => Arc::clone(&first),
-                },
-                |old, new| !matches!((old, new), (Some(a), Some(b)) if Arc::ptr_eq(a, b)),
-            );
+            let corpus = Signal::derive(move || match loader.whole() {
+                Some(Ok(whole)) => whole,
+                _ => Arc::clone(&first),
+            });
+            provide_context(LoadedSite(site));
             view! {
-                <Provider value=LoadedSite(site)>
-                    <Provider value=CorpusContext(corpus.into())>
-                        <Outlet />
-                    </Provider>
+                <Provider value=CorpusContext(corpus)>
+                    <Outlet />
                 </Provider>
             }
             .into_any()

@@ -9,7 +9,9 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use kiosque_e2e::server::Fault;
 use kiosque_e2e::{Browser, Site, large_site, ready};
+use kiosque_model::display::count_noun;
 use kiosque_model::search::{Meta, Query, Shard};
 use serde_json::Value;
 
@@ -420,6 +422,84 @@ async fn at_scale_long_facet_groups_show_more_and_card_pages_keep_the_counts_of_
         )
         .await;
     assert_eq!(facets(&browser, "per").await[0].0, person);
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+/// What the home page shows that must not change when the whole site replaces the first
+/// screen: the count and the sidebar (names, counts, "Show N more").
+const SHOWN: &str = "return document.getElementById('results-count')?.innerText + '\\n'
+    + document.querySelector('nav.sidebar')?.innerText;";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn at_scale_the_first_screen_shows_from_site_json_and_the_whole_site_changes_nothing_on_it() {
+    if !ready() {
+        return;
+    }
+    let Some(root) = large_site() else {
+        return;
+    };
+    let data = Data::read(&root);
+    let total = data.articles().len();
+    let site = Site::existing(root.clone());
+    let parts: Vec<String> = site.parts().iter().map(|p| format!("/data/{p}")).collect();
+    for part in &parts {
+        site.server().set(part, Fault::Hold);
+    }
+    let browser = Browser::new().await;
+    browser.open(&site.url("/")).await;
+    let first: Vec<String> = (0..2 * PAGE as u32).map(|n| data.id(n)).collect();
+    browser
+        .wait_for_cards("the first cards from site.json alone", &first[..PAGE])
+        .await;
+    browser
+        .wait_until(
+            "the site's count and the sidebar",
+            &format!(
+                "return document.getElementById('results-count')?.innerText === '{}'
+                   && document.querySelectorAll('nav.sidebar button.show-more-facets').length > 0;",
+                count_noun(total, "article", "articles")
+            ),
+        )
+        .await;
+    // The home page asked for the rest at once (a browser sends six requests to a host at a
+    // time: the others wait for those held).
+    site.server().wait_for_hits(&parts[0], 1);
+    let before = browser.eval_string(SHOWN).await;
+    browser.screenshot("scale-first-screen").await;
+    // The cards must stay the same elements.
+    browser
+        .eval_string(
+            "document.querySelectorAll('article.card').forEach(c => c.kiosqueFirst = true);
+             return '';",
+        )
+        .await;
+    // "Show more" before the rest has arrived: the next cards come with it, and the focus on
+    // the first of them.
+    browser.click("button.show-more").await;
+    for part in &parts {
+        site.server().clear(part);
+    }
+    browser.wait_for_cards("the next cards", &first).await;
+    browser
+        .wait_until(
+            "the focus on the first new card",
+            &format!(
+                "return document.activeElement?.closest('article.card')?.dataset.articleId === '{}';",
+                first[PAGE]
+            ),
+        )
+        .await;
+    assert_eq!(browser.eval_string(SHOWN).await, before, "the view changed");
+    assert!(
+        browser
+            .eval_bool(&format!(
+                "return Array.from(document.querySelectorAll('article.card')).slice(0, {PAGE})
+                   .every(c => c.kiosqueFirst);"
+            ))
+            .await,
+        "the first cards were drawn again"
+    );
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
