@@ -119,6 +119,21 @@ pub enum Command {
     /// /article/<id>/ resolve on any static server without rewrite rules, link previews show a
     /// title and description, and readers without JavaScript get the text. Reads the site data
     /// from DIST/data and the app's DIST/index.html.
+    ///
+    /// An entity mentioned by two articles or more gets its own page, entity/<id>/; every
+    /// other entity is shown by one page, entity/?id=<id>. Pages of articles and entities that
+    /// no longer have one are removed.
+    ///
+    /// The publishing settings are read from --config, or kiosque.toml in the current
+    /// directory when it exists (see kiosque.toml.example and docs/deploy.md):
+    ///
+    ///   [site]
+    ///   name = "Kiosque"                                   # titles, previews, feed
+    ///   base_url = "https://news.example.org/kiosque/"    # canonical addresses, feed.xml,
+    ///                                                      # sitemap.xml; its path must be
+    ///                                                      # the one given to trunk --public-url
+    ///   language = "fr"                                    # <html lang>; default: the
+    ///                                                      # language of most articles
     Pages {
         /// The built site.
         #[arg(
@@ -128,9 +143,10 @@ pub enum Command {
             value_name = "DIST"
         )]
         dist: PathBuf,
-        /// The site's name, shown in titles and link previews.
-        #[arg(long, default_value = "Kiosque")]
-        site_name: String,
+        /// The publishing settings (default: kiosque.toml in the current directory, when it
+        /// exists).
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
         /// No progress bar nor summary (warnings about the data are still printed).
         #[arg(long, short)]
         quiet: bool,

@@ -66,17 +66,26 @@ fn main() -> ExitCode {
         } => exit_status(commands::merge::run(&analyses, &out, quiet, knowledge).map(|()| vec![])),
         Command::Pages {
             dist,
-            site_name,
+            config,
             quiet,
         } => {
             let started = Instant::now();
-            match commands::pages::run(&dist, &site_name, quiet) {
+            let pages = kiosque_cli::pages::settings::Settings::load(config.as_deref())
+                .map_err(anyhow::Error::new)
+                .and_then(|settings| commands::pages::run_with(&dist, &settings, quiet));
+            match pages {
                 Ok(_) if quiet => ExitCode::SUCCESS,
                 Ok(report) => {
                     message::note(format_args!(
-                        "wrote {} article and {} entity pages into {} {}{}",
+                        "wrote {} article and {} entity pages ({} entities of one article on entity/?id=){} into {} {}{}",
                         report.articles,
                         report.entities,
+                        report.shell_entities,
+                        if report.feed {
+                            ", feed.xml and sitemap.xml"
+                        } else {
+                            ""
+                        },
                         dist.display(),
                         progress::timing(
                             report.articles + report.entities,

@@ -13,14 +13,14 @@
 use std::collections::HashSet;
 
 use dom_query::{Document, NodeRef};
-use kiosque_cli::pages::html::{PageMeta, Template, escape};
+use kiosque_cli::pages::html::{PageMeta, SiteHead, Template, escape};
 use kiosque_cli::pages::render;
 use kiosque_model::article::{
     ArticleBody, ArticleSummary, Block, BoilerplateBlock, EmbedBlock, Mention, Noise, RelatedBlock,
     TextBlock,
 };
 use kiosque_model::index::{Corpus, SiteIndex};
-use kiosque_model::links::safe_href;
+use kiosque_model::links::{has_own_page, safe_href};
 use kiosque_model::parts;
 use kiosque_model::{Entity, EntityId, Label, SCHEMA_VERSION};
 use proptest::prelude::*;
@@ -44,6 +44,9 @@ const TEMPLATE: &str = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><titl
 const LOADER: &str = "import init from '/app.js'; init();";
 
 const SITE_NAME: &str = "Kiosque";
+
+/// The base URL of the sites whose name is fuzzed.
+const BASE_URL: &str = "https://news.example.org/kiosque/";
 
 // ---------------------------------------------------------------------------------------------
 // Generators
@@ -358,6 +361,7 @@ const ELEMENTS: &[&str] = &[
     "figcaption",
     "bdi",
     "span",
+    "noscript",
 ];
 
 /// Every attribute a page may have.
@@ -537,7 +541,10 @@ fn check_page(html: &str, ids: &Ids, data_texts: &HashSet<String>) -> Result<(),
 /// The ids a page may link to, as an HTML parser reads them in an attribute.
 struct Ids {
     articles: HashSet<String>,
+    /// Entities with a page of their own (`entity/<id>/`).
     entities: HashSet<String>,
+    /// Entities shown by the shell page (`entity/?id=<id>`).
+    shell_entities: HashSet<String>,
 }
 
 fn check_href(href: &str, element: &str, ids: &Ids) -> Result<(), TestCaseError> {
@@ -553,7 +560,13 @@ fn check_href(href: &str, element: &str, ids: &Ids) -> Result<(), TestCaseError>
                             .strip_prefix("?v=")
                             .is_some_and(|h| is_hex(h, 16..=16)))
             });
-        prop_assert!(href == "/style.css" || body_file, "link to {:?}", href);
+        // Or, with a base URL, the page's canonical address and the feed.
+        let site = href.starts_with(BASE_URL);
+        prop_assert!(
+            href == "/style.css" || body_file || site,
+            "link to {:?}",
+            href
+        );
         return Ok(());
     }
     if element == "base" {
@@ -568,7 +581,10 @@ fn check_href(href: &str, element: &str, ids: &Ids) -> Result<(), TestCaseError>
         || href
             .strip_prefix("entity/")
             .and_then(|r| r.strip_suffix('/'))
-            .is_some_and(|id| ids.entities.contains(id));
+            .is_some_and(|id| ids.entities.contains(id))
+        || href
+            .strip_prefix("entity/?id=")
+            .is_some_and(|id| ids.shell_entities.contains(id));
     if !internal {
         prop_assert!(
             safe_href(href).as_deref() == Some(href)
@@ -606,7 +622,7 @@ fn data_texts(corpus: &Corpus, bodies: &[ArticleBody]) -> HashSet<String> {
 }
 
 fn page(template: &Template, meta: &PageMeta, body: &str) -> String {
-    template.render(meta, SITE_NAME, body)
+    template.render(meta, &SiteHead::named(SITE_NAME), body)
 }
 
 proptest! {
@@ -617,7 +633,8 @@ proptest! {
         let template = Template::new(TEMPLATE.to_owned()).expect("the template is valid");
         let ids = Ids {
             articles: corpus.articles().iter().map(|a| in_attribute(&a.id)).collect(),
-            entities: corpus.entities().iter().map(|e| in_attribute(e.id.as_str())).collect(),
+            entities: corpus.entities().iter().filter(|e| has_own_page(e)).map(|e| in_attribute(e.id.as_str())).collect(),
+            shell_entities: corpus.entities().iter().filter(|e| !has_own_page(e)).map(|e| in_attribute(e.id.as_str())).collect(),
         };
         let texts = data_texts(&corpus, &bodies);
 
@@ -639,6 +656,7 @@ proptest! {
                     &parts::bucket_path(parts::bucket_of(&summary.id, buckets), buckets),
                     summary.body_hash.as_deref(),
                 )),
+                ..PageMeta::default()
             };
             let html = page(&template, &meta, &render::article(summary, body, &corpus));
             check_page(&html, &ids, &texts)?;
@@ -682,6 +700,30 @@ proptest! {
         check_page(&page(&template, &PageMeta::default(), &render::not_found()), &ids, &texts)?;
     }
 
+    /// The site's name (from kiosque.toml) is text wherever it goes: the head's tags, the
+    /// feed's title in the head, the entity shell page.
+    #[test]
+    fn the_site_name_is_text_everywhere(name in nasty_text(20)) {
+        let template = Template::new(TEMPLATE.to_owned()).expect("the template is valid");
+        let site = SiteHead {
+            name: name.clone(),
+            language: "fr".into(),
+            base_url: Some(BASE_URL.into()),
+            feed: true,
+        };
+        let meta = PageMeta { title: name.clone(), path: Some(String::new()), ..PageMeta::default() };
+        let html = template.render(&meta, &site, &render::entity_shell(&name));
+        let ids = Ids { articles: HashSet::new(), entities: HashSet::new(), shell_entities: HashSet::new() };
+        check_page(&html, &ids, &HashSet::from([flat(&name)]))?;
+        let dom = Document::from(html.as_str());
+        prop_assert_eq!(
+            dom.select("meta[name=\"application-name\"]").attr("content").map(|v| v.to_string()),
+            Some(in_attribute(&name))
+        );
+        prop_assert_eq!(dom.select("link[rel=\"canonical\"]").attr("href").map(|v| v.to_string()), Some(BASE_URL.to_owned()));
+        prop_assert_eq!(dom.select("html").attr("lang").map(|v| v.to_string()), Some("fr".to_owned()));
+    }
+
     /// The head: title and preview tags hold any text, escaped, and nothing else.
     #[test]
     fn head_tags_hold_any_text(
@@ -699,10 +741,11 @@ proptest! {
             lang: lang.clone(),
             // A fingerprint that is not one is left out of the address.
             body_file: Some(render::body_file("bodies/0a.json", Some(&title))),
+            ..PageMeta::default()
         };
         let body = format!("<main><p>{}</p></main>", escape(&description));
         let html = page(&template, &meta, &body);
-        let ids = Ids { articles: HashSet::new(), entities: HashSet::new() };
+        let ids = Ids { articles: HashSet::new(), entities: HashSet::new(), shell_entities: HashSet::new() };
         check_page(&html, &ids, &HashSet::from([flat(&description)]))?;
         let dom = Document::from(html.as_str());
         prop_assert_eq!(dom.select("title").text().to_string(), in_attribute(&title));
@@ -725,7 +768,8 @@ proptest! {
 fn the_page_checks_catch_markup_spoofing_and_bad_links() {
     let ids = Ids {
         articles: HashSet::from(["a".to_owned()]),
-        entities: HashSet::new(),
+        entities: HashSet::from(["per-b".to_owned()]),
+        shell_entities: HashSet::from(["per-c".to_owned()]),
     };
     let texts: HashSet<String> = HashSet::from(["Titre".to_owned()]);
     let page = |body: &str| {
@@ -749,6 +793,9 @@ fn the_page_checks_catch_markup_spoofing_and_bad_links() {
         "<p><a href=\"javascript:alert(1)\">x</a></p>",
         "<p><a href=\"https://www.example.com@evil.example/\">x</a></p>",
         "<p><a href=\"article/b/\">unknown page</a></p>",
+        // An entity linked to the page it does not have.
+        "<p><a href=\"entity/per-c/\">x</a></p>",
+        "<p><a href=\"entity/?id=per-b\">x</a></p>",
         "<p class=\"pr-meta\">\u{202e}source · 2 min read</p>",
     ] {
         assert!(

@@ -49,7 +49,7 @@ fn write_articles(dir: &Path, count: usize) {
 }
 
 #[test]
-fn every_article_and_entity_gets_a_page_with_preview_metadata() {
+fn every_article_gets_a_page_with_preview_metadata_and_entities_of_one_article_the_shell() {
     let dist = tempfile::tempdir().expect("temp dir");
     let data = dist.path().join("data");
     assert!(build(&[&demo()], &data).status.success());
@@ -82,11 +82,20 @@ fn every_article_and_entity_gets_a_page_with_preview_metadata() {
         page.contains("<script type=\"module\">"),
         "the app still starts"
     );
+    // One article: no entity has a page of its own; each is shown by the shell page, and the
+    // article links there.
     for entity in &index.entities {
         let id = entity.id.as_str();
-        let page = dist.path().join("entity").join(id).join("index.html");
-        assert!(page.is_file(), "{id} has no page");
+        assert!(!dist.path().join("entity").join(id).exists(), "{id}");
     }
+    let mention = &index.entities[0].id;
+    assert!(
+        page.contains(&format!("href=\"entity/?id={mention}\"")),
+        "the article links {mention} to the shell page"
+    );
+    let shell = fs::read_to_string(dist.path().join("entity/index.html")).expect("the shell page");
+    assert!(shell.contains("<noscript>"), "{shell}");
+    assert!(shell.contains("<meta name=\"robots\" content=\"noindex\">"));
     assert!(dist.path().join("404.html").is_file());
     let home = fs::read_to_string(dist.path().join("index.html")).expect("home");
     assert!(

@@ -1,4 +1,15 @@
-//! Links taken from the data, made safe to put in an `href`, and the host a reader is shown.
+//! Links taken from the data, made safe to put in an `href`, and the host a reader is shown;
+//! and which entities have a page of their own.
+
+use crate::Entity;
+
+/// Whether `entity` gets its own pre-rendered page (`entity/<id>/`): only when at least two
+/// articles mention it. Every other entity is shown by the one shell page `entity/?id=<id>`,
+/// which keeps a built site within what static hosts take (most entities of an archive are
+/// mentioned by one article). `kiosque pages` and the app's links follow this one rule.
+pub fn has_own_page<Id>(entity: &Entity<Id>) -> bool {
+    entity.articles >= 2
+}
 
 /// An `href` for a URL found in an article: `http(s)` URLs as they are, scheme-less web
 /// addresses as written in posts (`pic.twitter.com/…`, `www.…`) with `https://` in front.
@@ -59,6 +70,23 @@ pub fn display_host(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_entities_of_two_articles_or_more_have_their_own_page() {
+        let entity = |articles| Entity {
+            id: "loc-koursk",
+            label: crate::Label::Place,
+            name: "Koursk".into(),
+            aliases: vec![],
+            articles,
+            mentions: articles * 3,
+            value: None,
+        };
+        assert!(!has_own_page(&entity(0)));
+        assert!(!has_own_page(&entity(1)));
+        assert!(has_own_page(&entity(2)));
+        assert!(has_own_page(&entity(30_000)));
+    }
 
     #[test]
     fn web_urls_pass_and_bare_domains_get_https() {

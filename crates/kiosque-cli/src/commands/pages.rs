@@ -1,5 +1,6 @@
-//! `kiosque pages`: writes one HTML file per article and entity page into a built site, and
-//! removes the pages it wrote for articles and entities no longer in the data.
+//! `kiosque pages`: writes one HTML file per article and per entity of two articles or more
+//! into a built site, the shell page of every other entity, and (with a base URL) the feed and
+//! sitemap; removes the pages it wrote for articles and entities that no longer have one.
 
 use std::collections::HashSet;
 use std::fs;
@@ -7,12 +8,15 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use kiosque_model::display::{count_noun, isolate};
+use kiosque_model::links::has_own_page;
 use kiosque_model::parts::{self, ReadError, SITE_FILE};
 use kiosque_model::validate;
 use rayon::prelude::*;
 
-use crate::pages::html::{BODY_START, PageMeta, Template};
+use crate::pages::feed;
+use crate::pages::html::{self, BODY_START, FEED_FILE, PageMeta, SiteHead, Template};
 use crate::pages::render;
+use crate::pages::settings::Settings;
 use crate::{message, output, progress};
 
 /// What `pages` produced.
@@ -20,8 +24,12 @@ use crate::{message, output, progress};
 pub struct PagesReport {
     /// Article pages written.
     pub articles: usize,
-    /// Entity pages written.
+    /// Entity pages written (entities of two articles or more).
     pub entities: usize,
+    /// Entities shown by the shell page `entity/?id=<id>` rather than a page of their own.
+    pub shell_entities: usize,
+    /// Whether `feed.xml` and `sitemap.xml` were written (the base URL is set).
+    pub feed: bool,
     /// Pages of articles and entities no longer in the data, removed.
     pub removed: usize,
 }
@@ -50,10 +58,39 @@ fn read_error(data: &Path, error: ReadError<std::io::Error>) -> anyhow::Error {
     }
 }
 
-/// Writes `article/<id>/index.html`, `entity/<id>/index.html`, `404.html` and the pre-rendered
-/// home page into `dist`, reading the site data from `dist/data`; with a progress bar unless
-/// `quiet`.
+/// [`run_with`] the default settings and the name `site_name`.
 pub fn run(dist: &Path, site_name: &str, quiet: bool) -> anyhow::Result<PagesReport> {
+    let settings = Settings {
+        name: site_name.to_owned(),
+        ..Settings::default()
+    };
+    run_with(dist, &settings, quiet)
+}
+
+/// The language most articles are in (a two-letter code), `en` when none says.
+fn majority_language(articles: &[kiosque_model::ArticleSummary]) -> String {
+    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    for lang in articles.iter().filter_map(|a| a.lang.as_deref()) {
+        if lang.len() == 2 && lang.bytes().all(|b| b.is_ascii_lowercase()) {
+            *counts.entry(lang).or_default() += 1;
+        }
+    }
+    // The most frequent; on a tie, the first in alphabetical order.
+    let mut best: Option<(&str, usize)> = None;
+    for (lang, n) in counts {
+        if best.is_none_or(|(_, most)| n > most) {
+            best = Some((lang, n));
+        }
+    }
+    best.map_or("en", |(lang, _)| lang).to_owned()
+}
+
+/// Writes `article/<id>/index.html`, `entity/<id>/index.html` (entities of two articles or
+/// more), the shell `entity/index.html`, `404.html`, the pre-rendered home page, and with a base
+/// URL `feed.xml` and `sitemap.xml`, into `dist`, reading the site data from `dist/data`; with a
+/// progress bar unless `quiet`.
+pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result<PagesReport> {
+    let site_name = settings.name.as_str();
     let template_path = dist.join("index.html");
     let template_html = fs::read_to_string(&template_path).with_context(|| {
         format!(
@@ -61,6 +98,26 @@ pub fn run(dist: &Path, site_name: &str, quiet: bool) -> anyhow::Result<PagesRep
             template_path.display()
         )
     })?;
+    // The canonical addresses are the base URL's: the pages' relative links must resolve there.
+    if let Some(base) = &settings.base_url {
+        let href = html::base_href(&template_html);
+        if href != Some(base.path()) {
+            anyhow::bail!(
+                "{}'s base_url {base} is published under {}, but {} has {}: build with `trunk build --public-url {}`, or change base_url",
+                settings
+                    .file
+                    .as_deref()
+                    .map_or_else(|| "the settings".to_owned(), |f| f.display().to_string()),
+                base.path(),
+                template_path.display(),
+                href.map_or_else(
+                    || "no <base href>".to_owned(),
+                    |h| format!("<base href=\"{h}\">")
+                ),
+                base.path()
+            );
+        }
+    }
     let template =
         Template::new(template_html).with_context(|| template_path.display().to_string())?;
     let data = dist.join("data");
@@ -72,11 +129,20 @@ pub fn run(dist: &Path, site_name: &str, quiet: bool) -> anyhow::Result<PagesRep
     // The index first; the body files one at a time on each thread, so that only the bodies
     // being rendered are in memory.
     let read = read_in(&data);
-    let (site, index) = parts::read_index(&read).map_err(|e| read_error(&data, e))?;
+    let (site_file, index) = parts::read_index(&read).map_err(|e| read_error(&data, e))?;
     let checked = validate::corpus(index);
     warn_problems(&data.join(SITE_FILE), &checked.problems);
     let corpus = checked.value;
     let articles = corpus.articles();
+    let site = SiteHead {
+        name: site_name.to_owned(),
+        language: settings
+            .language
+            .clone()
+            .unwrap_or_else(|| majority_language(articles)),
+        base_url: settings.base_url.as_ref().map(|b| b.as_str().to_owned()),
+        feed: settings.base_url.is_some(),
+    };
     let write = |path: PathBuf, html: String| -> anyhow::Result<()> {
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
@@ -86,24 +152,29 @@ pub fn run(dist: &Path, site_name: &str, quiet: bool) -> anyhow::Result<PagesRep
 
     // Pages are rendered and written in parallel; the bar counts them, and the warnings of the
     // contract check are printed after it, by file.
-    let entities = corpus.entities();
+    let entities: Vec<&kiosque_model::Entity> = corpus
+        .entities()
+        .iter()
+        .filter(|e| has_own_page(e))
+        .collect();
     let progress = progress::bar(
         (articles.len() + entities.len()) as u64,
         "writing",
         "pages",
         quiet,
     );
-    let article_pages = (0..site.buckets.min(parts::MAX_BUCKETS))
+    let article_pages = (0..site_file.buckets.min(parts::MAX_BUCKETS))
         .into_par_iter()
         .map(|bucket| -> anyhow::Result<BucketPages> {
-            let file = parts::bucket_path(bucket, site.buckets);
+            let file = parts::bucket_path(bucket, site_file.buckets);
             let read =
-                parts::read_bucket(&read, &site, bucket).map_err(|e| read_error(&data, e))?;
+                parts::read_bucket(&read, &site_file, bucket).map_err(|e| read_error(&data, e))?;
             let mut pages = BucketPages::default();
             for entry in read.articles {
                 let id = entry.summary.id;
                 // The app looks for an article in the file its id names, and only there.
-                if parts::bucket_of(&id, site.buckets) != bucket || pages.written.contains(&id) {
+                if parts::bucket_of(&id, site_file.buckets) != bucket || pages.written.contains(&id)
+                {
                     continue;
                 }
                 let Some(summary) = corpus.article(&id) else {
@@ -117,10 +188,12 @@ pub fn run(dist: &Path, site_name: &str, quiet: bool) -> anyhow::Result<PagesRep
                     published: summary.published.clone(),
                     lang: summary.lang.clone(),
                     body_file: Some(render::body_file(&file, summary.body_hash.as_deref())),
+                    path: Some(format!("article/{id}/")),
+                    noindex: false,
                 };
                 let html = template.render(
                     &meta,
-                    site_name,
+                    &site,
                     &render::article(summary, &checked.value, &corpus),
                 );
                 write(dist.join("article").join(&id).join("index.html"), html)?;
@@ -145,9 +218,10 @@ pub fn run(dist: &Path, site_name: &str, quiet: bool) -> anyhow::Result<PagesRep
                     count_noun(entity.articles as usize, "article", "articles")
                 ),
                 og_type: "website",
+                path: Some(format!("entity/{}/", entity.id)),
                 ..PageMeta::default()
             };
-            let html = template.render(&meta, site_name, &render::entity(entity, &corpus));
+            let html = template.render(&meta, &site, &render::entity(entity, &corpus));
             write(
                 dist.join("entity")
                     .join(entity.id.as_str())
@@ -173,7 +247,10 @@ pub fn run(dist: &Path, site_name: &str, quiet: bool) -> anyhow::Result<PagesRep
         .flat_map(|p| p.written.iter().map(String::as_str))
         .collect();
     if let Some(missing) = articles.iter().find(|a| !written.contains(a.id.as_str())) {
-        let file = parts::bucket_path(parts::bucket_of(&missing.id, site.buckets), site.buckets);
+        let file = parts::bucket_path(
+            parts::bucket_of(&missing.id, site_file.buckets),
+            site_file.buckets,
+        );
         anyhow::bail!(
             "{} does not have the body of article {}",
             data.join(file).display(),
@@ -183,6 +260,8 @@ pub fn run(dist: &Path, site_name: &str, quiet: bool) -> anyhow::Result<PagesRep
     let report = PagesReport {
         articles: articles.len(),
         entities: entities.len(),
+        shell_entities: corpus.entities().len() - entities.len(),
+        feed: settings.base_url.is_some(),
         removed: 0,
     };
     let home_meta = PageMeta {
@@ -192,6 +271,7 @@ pub fn run(dist: &Path, site_name: &str, quiet: bool) -> anyhow::Result<PagesRep
             count_noun(corpus.articles().len(), "article", "articles")
         ),
         og_type: "website",
+        path: Some(String::new()),
         ..PageMeta::default()
     };
     write(
@@ -199,21 +279,90 @@ pub fn run(dist: &Path, site_name: &str, quiet: bool) -> anyhow::Result<PagesRep
         template.render(
             &PageMeta {
                 title: format!("Page not found · {site_name}"),
+                path: None,
                 ..home_meta.clone()
             },
-            site_name,
+            &site,
             &render::not_found(),
+        ),
+    )?;
+    // Every entity without a page of its own is shown by this one page, as `entity/?id=<id>`.
+    write(
+        dist.join("entity").join("index.html"),
+        template.render(
+            &PageMeta {
+                title: site_name.to_owned(),
+                description: format!(
+                    "People, places, organisations and dates in the articles of {site_name}"
+                ),
+                og_type: "website",
+                noindex: true,
+                ..PageMeta::default()
+            },
+            &site,
+            &render::entity_shell(site_name),
         ),
     )?;
     write(
         template_path,
-        template.render(&home_meta, site_name, &render::home(&corpus, site_name)),
+        template.render(&home_meta, &site, &render::home(&corpus, site_name)),
     )?;
-    let articles: HashSet<&str> = corpus.articles().iter().map(|a| a.id.as_str()).collect();
-    let entities: HashSet<&str> = corpus.entities().iter().map(|e| e.id.as_str()).collect();
+    let written_feed = match &settings.base_url {
+        Some(base) => {
+            let mut urls = vec![base.join("")];
+            urls.extend(articles.iter().map(|a| feed::article_url(base, &a.id)));
+            urls.extend(
+                entities
+                    .iter()
+                    .map(|e| base.join(&format!("entity/{}/", e.id))),
+            );
+            let mut files = feed::sitemaps(base, &urls);
+            files.push((FEED_FILE.to_owned(), feed::atom(base, site_name, articles)));
+            for (name, text) in &files {
+                write(dist.join(name), text.clone())?;
+            }
+            files.into_iter().map(|(name, _)| name).collect()
+        }
+        None => HashSet::new(),
+    };
+    remove_stale_feeds(dist, &written_feed)?;
+    let articles: HashSet<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+    // The shell page stays; so do the pages of entities that still have one.
+    let mut entities: HashSet<&str> = entities.iter().map(|e| e.id.as_str()).collect();
+    entities.insert("index.html");
     let removed = remove_stale(&dist.join("article"), &articles)?
         + remove_stale(&dist.join("entity"), &entities)?;
     Ok(PagesReport { removed, ..report })
+}
+
+/// Removes the feed and sitemap files in `dist` that this run did not write (`written`): those
+/// of a base URL since unset, or sitemap files of a larger site. Only files that `kiosque pages`
+/// wrote (they carry its mark) are removed; others are left, with a warning.
+fn remove_stale_feeds(dist: &Path, written: &HashSet<String>) -> anyhow::Result<()> {
+    let Ok(entries) = fs::read_dir(dist) else {
+        return Ok(());
+    };
+    for entry in entries {
+        let entry = entry.with_context(|| format!("cannot list {}", dist.display()))?;
+        let Some(name) = entry.file_name().to_str().map(str::to_owned) else {
+            continue;
+        };
+        if !feed::is_feed_or_sitemap(&name) || written.contains(&name) {
+            continue;
+        }
+        let path = entry.path();
+        let ours = fs::symlink_metadata(&path).is_ok_and(|m| m.is_file())
+            && fs::read_to_string(&path).is_ok_and(|text| feed::is_written(&text));
+        if ours {
+            fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
+        } else {
+            message::warning(format_args!(
+                "{} was not written by kiosque pages: left in place",
+                path.display()
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The article pages written from one body file.

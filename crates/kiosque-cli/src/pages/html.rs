@@ -93,7 +93,71 @@ pub struct PageMeta {
     /// browser fetches it beside the app, and marked `data-kiosque-body` for the app to fetch
     /// the same address.
     pub body_file: Option<String>,
+    /// The page's address relative to the site's home (`article/<id>/`, `` for the home page):
+    /// with the site's base URL, its canonical address. `None` for pages that stand for many
+    /// addresses (the entity shell, 404), which have no canonical address.
+    pub path: Option<String>,
+    /// Asks search engines not to index the page (the entity shell: its content comes from the
+    /// query).
+    pub noindex: bool,
 }
+
+/// What every page says about the site: from the publishing settings.
+#[derive(Debug, Clone)]
+pub struct SiteHead {
+    /// The site's name (`og:site_name`, `application-name`, which the app reads).
+    pub name: String,
+    /// The language of the site (`<html lang>`): a checked two-letter code.
+    pub language: String,
+    /// The absolute address of the site's home page (ends in `/`), when set.
+    pub base_url: Option<String>,
+    /// Whether `feed.xml` is written (and so listed in each page's head).
+    pub feed: bool,
+}
+
+impl SiteHead {
+    /// A site named `name` in English, without a base URL.
+    pub fn named(name: &str) -> SiteHead {
+        SiteHead {
+            name: name.to_owned(),
+            language: "en".to_owned(),
+            base_url: None,
+            feed: false,
+        }
+    }
+}
+
+/// Sets the `lang` attribute of the `<html>` element of `html` to `lang` (escaped).
+fn set_html_lang(html: &mut String, lang: &str) {
+    let Some(open) = html.find("<html") else {
+        return;
+    };
+    let Some(close) = html[open..].find('>').map(|i| open + i) else {
+        return;
+    };
+    let tag = &html[open..close];
+    let value = escape(lang);
+    match tag.find(" lang=\"") {
+        Some(attr) => {
+            let start = open + attr + " lang=\"".len();
+            let end = html[start..close].find('"').map_or(close, |i| start + i);
+            html.replace_range(start..end, &value);
+        }
+        None => html.insert_str(open + "<html".len(), &format!(" lang=\"{value}\"")),
+    }
+}
+
+/// The value of the template's `<base href="…">`, if it has one.
+pub fn base_href(html: &str) -> Option<&str> {
+    let head = &html[..html.find("</head>").unwrap_or(html.len())];
+    let tag_start = head.find("<base ")?;
+    let tag = &head[tag_start..tag_start + head[tag_start..].find('>')?];
+    let value = &tag[tag.find("href=\"")? + "href=\"".len()..];
+    Some(&value[..value.find('"')?])
+}
+
+/// The Atom feed's file name, in the site's root.
+pub const FEED_FILE: &str = "feed.xml";
 
 /// Marks an article page's preload of its body file: the app fetches the address it names.
 pub const BODY_PRELOAD: &str = "data-kiosque-body";
@@ -158,8 +222,10 @@ impl Template {
     }
 
     /// The page: the template with its title, preview metadata and pre-rendered body.
-    pub fn render(&self, meta: &PageMeta, site_name: &str, body: &str) -> String {
+    pub fn render(&self, meta: &PageMeta, site: &SiteHead, body: &str) -> String {
+        let site_name = site.name.as_str();
         let mut html = self.html.clone();
+        set_html_lang(&mut html, &site.language);
         if let (Some(start), Some(end)) = (html.find("<title>"), html.find("</title>"))
             && start < end
         {
@@ -181,12 +247,37 @@ impl Template {
         tag("og:description", false, &meta.description);
         tag("og:type", false, meta.og_type);
         tag("og:site_name", false, site_name);
+        tag("application-name", true, site_name);
+        let canonical = site
+            .base_url
+            .as_ref()
+            .zip(meta.path.as_ref())
+            .map(|(base, path)| format!("{base}{path}"));
+        if let Some(url) = &canonical {
+            tag("og:url", false, url);
+        }
+        if meta.noindex {
+            tag("robots", true, "noindex");
+        }
         if let Some(date) = &meta.published {
             tag("article:published_time", false, date);
         }
         tag("twitter:card", true, "summary");
         tag("twitter:title", true, &meta.title);
         tag("twitter:description", true, &meta.description);
+        if let Some(url) = &canonical {
+            head.push_str(&format!(
+                "<link rel=\"canonical\" href=\"{}\">\n",
+                escape(url)
+            ));
+        }
+        if let Some(base) = site.base_url.as_ref().filter(|_| site.feed) {
+            head.push_str(&format!(
+                "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"{}\">\n",
+                escape(site_name),
+                escape(&format!("{base}{FEED_FILE}"))
+            ));
+        }
         if let Some(href) = &meta.body_file {
             // `as="fetch"` with `crossorigin="anonymous"` is what the app's own `fetch` of the
             // same address matches (mode cors, credentials same-origin), so it reuses the
@@ -236,8 +327,9 @@ mod tests {
                 published: Some("2025-01-06".into()),
                 lang: Some("fr".into()),
                 body_file: Some("data/bodies/1f.json?v=0123456789abcdef".into()),
+                ..PageMeta::default()
             },
-            "Kiosque",
+            &SiteHead::named("Kiosque"),
             "<h1>x</h1>",
         );
         assert!(html.contains("<link rel=\"preload\" href=\"data/bodies/1f.json?v=0123456789abcdef\" as=\"fetch\" crossorigin=\"anonymous\" data-kiosque-body=\"\">"), "{html}");
@@ -257,13 +349,16 @@ mod tests {
             published: None,
             lang: Some("fr".into()),
             body_file: Some("data/bodies/0.json".into()),
+            ..PageMeta::default()
         };
-        let once = Template::new(INDEX.to_owned())
-            .expect("template")
-            .render(&meta, "K", "<p>x</p>");
+        let once = Template::new(INDEX.to_owned()).expect("template").render(
+            &meta,
+            &SiteHead::named("K"),
+            "<p>x</p>",
+        );
         let twice = Template::new(once.clone())
             .expect("rendered page as template")
-            .render(&meta, "K", "<p>x</p>");
+            .render(&meta, &SiteHead::named("K"), "<p>x</p>");
         assert_eq!(once, twice);
         assert_eq!(once.matches(BODY_PRELOAD).count(), 1, "{once}");
     }
@@ -271,7 +366,7 @@ mod tests {
     #[test]
     fn the_policy_allows_exactly_the_inline_scripts_of_the_page() {
         let t = Template::new(INDEX.to_owned()).expect("template");
-        let html = t.render(&PageMeta::default(), "K", "");
+        let html = t.render(&PageMeta::default(), &SiteHead::named("K"), "");
         // sha256 of "x", the page's one inline script.
         assert!(
             html.contains("'sha256-LXEWQrcmsEQBYnyp+6wy9chTD7GQPMTbAiWHF5IaSIE='"),
@@ -282,6 +377,49 @@ mod tests {
         assert_eq!(
             inline_scripts("<script src=\"a.js\"></script><script type=\"module\">b</script>"),
             ["b"]
+        );
+    }
+
+    #[test]
+    fn the_canonical_address_and_feed_are_given_only_with_a_base_url() {
+        let t = Template::new(INDEX.replace("<html>", "<html lang=\"en\">")).expect("template");
+        let meta = PageMeta {
+            path: Some("article/a-1/".into()),
+            ..PageMeta::default()
+        };
+        let mut site = SiteHead::named("Les <Nouvelles>");
+        site.language = "fr".into();
+        let without = t.render(&meta, &site, "");
+        assert!(without.contains("<html lang=\"fr\">"), "{without}");
+        assert!(
+            without.contains("<meta name=\"application-name\" content=\"Les &lt;Nouvelles&gt;\">")
+        );
+        assert!(!without.contains("canonical") && !without.contains("og:url"));
+        assert!(!without.contains("application/atom+xml"));
+        site.base_url = Some("https://news.example.org/kiosque/".into());
+        site.feed = true;
+        let with = t.render(&meta, &site, "");
+        assert!(with.contains(
+            "<link rel=\"canonical\" href=\"https://news.example.org/kiosque/article/a-1/\">"
+        ));
+        assert!(with.contains(
+            "<meta property=\"og:url\" content=\"https://news.example.org/kiosque/article/a-1/\">"
+        ));
+        assert!(with.contains("href=\"https://news.example.org/kiosque/feed.xml\">"));
+        // A page that stands for many addresses has none.
+        let shell = t.render(&PageMeta::default(), &site, "");
+        assert!(!shell.contains("canonical") && !shell.contains("og:url"));
+        assert_eq!(
+            base_href("<head><base href=\"/kiosque/\" /></head>"),
+            Some("/kiosque/")
+        );
+        assert_eq!(base_href(INDEX), None);
+        // Without a lang attribute, one is added.
+        assert!(
+            Template::new(INDEX.to_owned())
+                .expect("template")
+                .render(&meta, &site, "")
+                .contains("<html lang=\"fr\">")
         );
     }
 

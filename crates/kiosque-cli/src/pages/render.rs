@@ -7,7 +7,7 @@
 use kiosque_model::display::{count_noun, format_date, language_name};
 use kiosque_model::highlight::segments;
 use kiosque_model::index::Corpus;
-use kiosque_model::links::{display_host, safe_href};
+use kiosque_model::links::{display_host, has_own_page, safe_href};
 use kiosque_model::stamp;
 use kiosque_model::{ArticleBody, ArticleSummary, Block, Entity, Mention};
 
@@ -16,12 +16,22 @@ use super::html::escape;
 /// How many cards the home page pre-renders (the app renders the rest).
 pub const HOME_CARDS: usize = 50;
 
+/// How many articles an entity page lists (newest first; the app pages the rest).
+pub const ENTITY_CARDS: usize = 30;
+
 fn article_href(id: &str) -> String {
     format!("article/{}/", escape(id))
 }
 
-fn entity_href(id: &str) -> String {
-    format!("entity/{}/", escape(id))
+/// The address of an entity's page: its own (`entity/<id>/`) when it has one, else the shell
+/// page that reads the id from the query (`entity/?id=<id>`). Escaped.
+pub fn entity_href(entity: &Entity) -> String {
+    let id = escape(entity.id.as_str());
+    if has_own_page(entity) {
+        format!("entity/{id}/")
+    } else {
+        format!("entity/?id={id}")
+    }
 }
 
 /// The address of an article's body file `file` (`bodies/<bucket>.json`, relative to the data
@@ -117,7 +127,7 @@ fn linked_text(text: &str, mentions: &[Mention], corpus: &Corpus) -> String {
         .map(|s| match s.mention.and_then(|m| corpus.entity(&m.entity)) {
             Some(entity) => format!(
                 "<a class=\"pr-mention\" href=\"{}\" title=\"{}\">{}</a>",
-                entity_href(entity.id.as_str()),
+                entity_href(entity),
                 escape(entity.label.singular()),
                 escape(s.text)
             ),
@@ -186,7 +196,7 @@ pub fn article(summary: &ArticleSummary, body: &ArticleBody, corpus: &Corpus) ->
         .map(|e| {
             format!(
                 "<li><a href=\"{}\">{}</a> ({})</li>",
-                entity_href(e.id.as_str()),
+                entity_href(e),
                 bdi(&e.name),
                 e.label.singular()
             )
@@ -207,11 +217,28 @@ pub fn entity(entity: &Entity, corpus: &Corpus) -> String {
         format!("<p>Also written: {}</p>", spellings.join(", "))
     };
     format!(
-        "<main class=\"pr-page\">{HOME_LINK}<h1>{}</h1><p class=\"pr-meta\">{} · mentioned in {}</p>{aliases}{}</main>",
+        "<main class=\"pr-page\">{HOME_LINK}<h1>{}</h1><p class=\"pr-meta\">{} · mentioned in {}</p>{aliases}{}{}</main>",
         escape(&entity.name),
         entity.label.singular(),
         count_noun(entity.articles as usize, "article", "articles"),
-        cards(corpus.articles_mentioning(&entity.id))
+        cards(corpus.articles_mentioning(&entity.id).take(ENTITY_CARDS)),
+        match corpus
+            .articles_mentioning(&entity.id)
+            .count()
+            .saturating_sub(ENTITY_CARDS)
+        {
+            0 => String::new(),
+            more => format!("<p class=\"pr-more\">and {more} more</p>"),
+        }
+    )
+}
+
+/// The one page that shows every entity without a page of its own (`entity/?id=<id>`): the
+/// app reads the id; without JavaScript, the site's name and a way back.
+pub fn entity_shell(site_name: &str) -> String {
+    format!(
+        "<main class=\"pr-page\">{HOME_LINK}<h1>{}</h1><noscript><p>This page lists the articles that mention a person, place, organisation or date: it needs JavaScript.</p></noscript></main>",
+        escape(site_name)
     )
 }
 
@@ -270,7 +297,7 @@ mod tests {
         };
         let html = article(&corpus.articles()[0], &body, &corpus);
         assert!(html.contains("<h1>&lt;Koursk&gt;</h1>"));
-        assert!(html.contains("<p>À <a class=\"pr-mention\" href=\"entity/loc-koursk/\" title=\"Place\">Koursk</a> &lt;b&gt;</p>"));
+        assert!(html.contains("<p>À <a class=\"pr-mention\" href=\"entity/?id=loc-koursk\" title=\"Place\">Koursk</a> &lt;b&gt;</p>"));
         assert!(!html.contains("Xiaomi"));
     }
 
