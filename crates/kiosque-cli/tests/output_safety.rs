@@ -358,27 +358,52 @@ fn pages_of_retracted_articles_and_their_entities_are_removed_and_nothing_else()
     let dir = tempfile::tempdir().expect("temp dir");
     let corpus = dir.path().join("in");
     fs::create_dir_all(&corpus).expect("mkdir");
-    fs::write(
-        corpus.join("kept.txt"),
-        "---\ntitle: Gardé\ndate: 2025-01-06\n---\nLa Russie et l’Ukraine ont parlé à Genève.\n",
-    )
-    .expect("write");
-    fs::write(
-        corpus.join("retracted.txt"),
-        "---\ntitle: Retiré\ndate: 2025-01-07\n---\nEmmanuel Macron était à Tombouctou.\n",
-    )
-    .expect("write");
+    // Two articles of each story: an entity has a page of its own when two articles mention it.
+    for (file, title, date, text) in [
+        (
+            "kept.txt",
+            "Gardé",
+            "2025-01-06",
+            "La Russie et l’Ukraine ont parlé à Genève.",
+        ),
+        (
+            "kept-2.txt",
+            "Gardé encore",
+            "2025-01-06",
+            "La Russie et l’Ukraine reparlent à Genève.",
+        ),
+        (
+            "retracted.txt",
+            "Retiré",
+            "2025-01-07",
+            "Emmanuel Macron était à Tombouctou.",
+        ),
+        (
+            "retracted-2.txt",
+            "Retiré encore",
+            "2025-01-07",
+            "Emmanuel Macron restait à Tombouctou.",
+        ),
+    ] {
+        fs::write(
+            corpus.join(file),
+            format!("---\ntitle: {title}\ndate: {date}\n---\n{text}\n"),
+        )
+        .expect("write");
+    }
     let dist = dir.path().join("dist");
     assert!(build(&[&corpus], &dist.join("data")).status.success());
     fs::write(dist.join("index.html"), INDEX).expect("write");
     pages(&dist);
     let page = |kind: &str, id: &str| dist.join(kind).join(id).join("index.html");
     assert!(page("article", "retire").is_file());
+    // The entities with a page of their own (mentioned by two articles).
     let entities = |dist: &Path| -> Vec<String> {
         index_json(&dist.join("data"))["entities"]
             .as_array()
             .expect("entities")
             .iter()
+            .filter(|e| e["articles"].as_u64() >= Some(2))
             .map(|e| e["id"].as_str().expect("id").to_owned())
             .collect()
     };
@@ -389,7 +414,13 @@ fn pages_of_retracted_articles_and_their_entities_are_removed_and_nothing_else()
     fs::create_dir_all(dist.join("entity/notes")).expect("mkdir");
     fs::write(dist.join("entity/notes/todo.txt"), "mine").expect("write");
 
-    fs::remove_file(corpus.join("retracted.txt")).expect("retract");
+    assert!(!before.is_empty(), "entities with pages of their own");
+    for id in &before {
+        assert!(page("entity", id).is_file(), "{id} has no page");
+    }
+    for file in ["retracted.txt", "retracted-2.txt"] {
+        fs::remove_file(corpus.join(file)).expect("retract");
+    }
     assert!(build(&[&corpus], &dist.join("data")).status.success());
     let result = pages(&dist);
     let after = entities(&dist);
