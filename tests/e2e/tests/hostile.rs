@@ -26,6 +26,8 @@ fn hostile_records() -> Vec<Value> {
     let url = format!("https://example.com/{}", "a".repeat(10_000));
     let before = "La Commission européenne a publié un règlement. Son nom : ";
     let start = before.chars().count();
+    let userinfo = "Cet article renvoie vers une adresse qui se fait passer pour une autre : ";
+    let userinfo_start = userinfo.chars().count();
     vec![
         json!({
             "id": "long-words",
@@ -53,7 +55,9 @@ fn hostile_records() -> Vec<Value> {
             "lang": "fr",
             "source_name": "Le Journal",
             "source_url": "https://www.example.com@evil.example/",
-            "text": "Cet article renvoie vers une adresse qui se fait passer pour une autre.",
+            "text": format!("{userinfo}{word}."),
+            // The long organisation again: mentioned by two articles, it has its own page.
+            "ents": [{"start": userinfo_start, "end": userinfo_start + word.chars().count(), "label": "ORG"}],
         }),
         json!({
             "id": "bad-offsets",
