@@ -1,6 +1,6 @@
-//! Kiosque's reader: a client-side Leptos app that renders the site data (`data/index.json` and
-//! `data/articles/*.json`) written by `kiosque build`. Pages are thin views over the pure logic
-//! of `kiosque-model`.
+//! Kiosque's reader: a client-side Leptos app that renders the site data written by `kiosque
+//! build` (`data/site.json` first, then its parts as pages need them). Pages are thin views over
+//! the pure logic of `kiosque-model`.
 
 mod app;
 mod components;

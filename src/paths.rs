@@ -64,7 +64,7 @@ impl Paths {
         self.data_file(kiosque_model::parts::SITE_FILE)
     }
 
-    /// A file of the site data, by its path relative to the data directory (as `index.json`
+    /// A file of the site data, by its path relative to the data directory (as `site.json`
     /// names the search index's files).
     pub fn data_file(&self, relative: &str) -> String {
         format!("{}/data/{}", self.base, encode(relative, "/"))

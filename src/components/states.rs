@@ -9,7 +9,7 @@ use crate::data::AppError;
 use crate::site::use_site;
 use crate::title::use_title;
 
-/// Placeholder cards while the index loads.
+/// Placeholder cards while the site data loads.
 #[component]
 pub fn LoadingCards(#[prop(default = 3)] count: usize) -> impl IntoView {
     view! {
