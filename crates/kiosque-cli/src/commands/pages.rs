@@ -101,7 +101,8 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
     // The canonical addresses are the base URL's: the pages' relative links must resolve there.
     if let Some(base) = &settings.base_url {
         let href = html::base_href(&template_html);
-        if href != Some(base.path()) {
+        // Trunk writes the public URL as given: a path, or the whole address.
+        if href != Some(base.path()) && href != Some(base.as_str()) {
             anyhow::bail!(
                 "{}'s base_url {base} is published under {}, but {} has {}: build with `trunk build --public-url {}`, or change base_url",
                 settings
