@@ -18,10 +18,12 @@ use kiosque_model::article::{
     ArticleBody, ArticleSummary, Block, BoilerplateBlock, EmbedBlock, Mention, Noise, RelatedBlock,
     TextBlock,
 };
+use kiosque_model::facets::FacetCounts;
 use kiosque_model::highlight::segments;
 use kiosque_model::index::{Corpus, IndexError, SiteIndex, UncheckedIndex, parse_index};
+use kiosque_model::sidebar::{EntityQuery, sidebar_groups};
 use kiosque_model::validate::{self, EXCERPT_MAX_CHARS, Problem, UncheckedBody};
-use kiosque_model::{Entity, EntityId, Label, SCHEMA_VERSION};
+use kiosque_model::{Entity, EntityId, Label, SCHEMA_VERSION, Selection};
 use proptest::prelude::*;
 use serde_json::{Map, Value, json};
 
@@ -807,6 +809,59 @@ proptest! {
 }
 
 /// Problems name what is wrong with values quoted, never raw.
+proptest! {
+    #![proptest_config(config(64))]
+
+    /// `site.json` as the app reads it first: any index-shaped first screen, with any counts,
+    /// is read or refused without panic; what is read is within the contract, and the first
+    /// screen's corpus says the site's counts and lists its sidebar.
+    #[test]
+    fn any_site_json_shaped_value_is_read_and_checked(
+        value in index_value(),
+        articles in any::<u32>(),
+        labels in prop::array::uniform4(any::<u32>()),
+        buckets in any::<u32>(),
+    ) {
+        let mut site = json!({
+            "articles": articles, "entities": 0, "summaries": [], "entity_parts": [],
+            "buckets": buckets, "labels": labels,
+            "first": {"articles": value["articles"].clone(), "entities": value["entities"].clone()},
+        });
+        if let Some(version) = value.get("schema_version") {
+            site["schema_version"] = version.clone();
+        }
+        let text = serde_json::to_string(&site).expect("a Value serialises");
+        match kiosque_model::parts::parse_site(&text) {
+            Ok(file) => {
+                let checked = Corpus::first_screen(&file);
+                check_index_contract(&SiteIndex {
+                    schema_version: SCHEMA_VERSION.to_owned(),
+                    generator: String::new(),
+                    articles: checked.value.articles().to_vec(),
+                    entities: checked.value.entities().to_vec(),
+                    search: None,
+                })?;
+                for p in &checked.problems {
+                    check_message(&p.to_string())?;
+                }
+                let corpus = checked.value;
+                prop_assert!(!corpus.is_whole());
+                prop_assert_eq!(corpus.total_articles(), articles as usize);
+                let everything = kiosque_model::facets::matching(&corpus, &Selection::default());
+                let counts = FacetCounts::new(&corpus, &everything);
+                let groups = sidebar_groups(
+                    &corpus, &counts, &Selection::default(), &EntityQuery::default(), |_| 10,
+                );
+                for group in groups {
+                    prop_assert!(group.rows.len() <= 10);
+                    prop_assert!(group.matched >= group.rows.len());
+                }
+            }
+            Err(e) => prop_assert!(!e.to_string().trim().is_empty()),
+        }
+    }
+}
+
 #[test]
 fn problem_messages_quote_hostile_values() {
     let problem = Problem::InvalidId {
