@@ -808,7 +808,6 @@ proptest! {
     }
 }
 
-/// Problems name what is wrong with values quoted, never raw.
 proptest! {
     #![proptest_config(config(64))]
 
@@ -862,6 +861,7 @@ proptest! {
     }
 }
 
+/// Problems name what is wrong with values quoted, never raw.
 #[test]
 fn problem_messages_quote_hostile_values() {
     let problem = Problem::InvalidId {
