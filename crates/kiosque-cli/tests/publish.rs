@@ -189,11 +189,7 @@ fn parse_xml(xml: &str) -> Result<Element, String> {
         if stack.len() == 1 && !text.trim().is_empty() {
             return Err(format!("text outside the root: {text:?}"));
         }
-        stack
-            .last_mut()
-            .ok_or("no element")?
-            .text
-            .push_str(&text);
+        stack.last_mut().ok_or("no element")?.text.push_str(&text);
         rest = &rest[text_end..];
         if rest.is_empty() {
             break;
