@@ -40,6 +40,8 @@ pub const SUMMARIES_PER_PAGE: usize = 1000;
 pub const ENTITIES_PER_PART: usize = 5000;
 /// Articles per body file, on average, when there are enough of them.
 const ARTICLES_PER_BUCKET: usize = 32;
+/// The highest `articles` and `mentions` an entity has in a body file (see `in_body_file`).
+pub const BODY_FILE_COUNT_CAP: u32 = 2;
 /// The most body files a site has.
 pub const MAX_BUCKETS: u32 = 2048;
 
@@ -295,7 +297,7 @@ impl<'a> Parts<'a> {
             .index
             .entities
             .iter()
-            .map(|e| hash(serde_json::to_vec(e)))
+            .map(|e| hash(serde_json::to_vec(&in_body_file(e))))
             .collect();
         self.buckets
             .iter()
@@ -315,7 +317,8 @@ impl<'a> Parts<'a> {
             .collect()
     }
 
-    /// The positions of the entities the articles at `positions` list, in entity order.
+    /// The positions of the entities the articles at `positions` list, by id: not in entity
+    /// order, which changes whenever other articles change the counts.
     fn listed(&self, positions: &[u32]) -> Vec<u32> {
         let mut listed: Vec<u32> = positions
             .iter()
@@ -325,7 +328,11 @@ impl<'a> Parts<'a> {
             .collect::<HashSet<u32>>()
             .into_iter()
             .collect();
-        listed.sort_unstable();
+        listed.sort_unstable_by(|&a, &b| {
+            self.index.entities[a as usize]
+                .id
+                .cmp(&self.index.entities[b as usize].id)
+        });
         listed
     }
 
@@ -339,7 +346,7 @@ impl<'a> Parts<'a> {
         #[derive(Serialize)]
         struct Out<'a, B> {
             articles: Vec<OutArticle<'a, B>>,
-            entities: Vec<&'a Entity>,
+            entities: Vec<Entity>,
         }
         #[derive(Serialize)]
         struct OutArticle<'a, B> {
@@ -356,12 +363,30 @@ impl<'a> Parts<'a> {
                 })
             })
             .collect();
-        let entities: Vec<&Entity> = self
+        let entities: Vec<Entity> = self
             .listed(positions)
             .into_iter()
-            .map(|p| &self.index.entities[p as usize])
+            .map(|p| in_body_file(&self.index.entities[p as usize]))
             .collect();
         json_line(&Out { articles, entities })
+    }
+}
+
+/// Most entities an article mentions are mentioned by others too, whose changes change their
+/// counts and spellings: a body file holds of each entity only what an article page shows and
+/// what does not change with other articles (id, type, name, date value), and whether more than
+/// one article mentions it (`articles` and `mentions` capped at [`BODY_FILE_COUNT_CAP`], which
+/// tells whether the entity has a page of its own: [`crate::links::has_own_page`]). So adding
+/// articles to a site rewrites the body files they go in, not every one.
+fn in_body_file(entity: &Entity) -> Entity {
+    Entity {
+        id: entity.id.clone(),
+        label: entity.label,
+        name: entity.name.clone(),
+        aliases: Vec::new(),
+        articles: entity.articles.min(BODY_FILE_COUNT_CAP),
+        mentions: entity.mentions.min(BODY_FILE_COUNT_CAP),
+        value: entity.value.clone(),
     }
 }
 
@@ -831,17 +856,41 @@ mod tests {
         for (b, (stamp, now)) in stamps.iter().zip(changed.bucket_stamps()).enumerate() {
             assert_eq!(now != *stamp, b == bucket, "bucket {b}");
         }
-        // An entity's count changed: the stamp of every bucket listing it.
+        // A much-mentioned entity mentioned once more, its spellings grown: no body file changes
+        // (they say only that more than one article mentions it).
         let mut counted = index.clone();
         counted.entities[0].articles += 1;
+        counted.entities[0].mentions += 3;
+        counted.entities[0]
+            .aliases
+            .push("Another spelling".to_owned());
         let recounted = Parts::new(&counted, &bodies);
-        let mut listing = 0;
-        for (b, (stamp, now)) in stamps.iter().zip(recounted.bucket_stamps()).enumerate() {
-            let lists = parts.bucket(b) != recounted.bucket(b);
-            listing += usize::from(lists);
-            assert_eq!(now != *stamp, lists, "bucket {b}");
+        assert_eq!(recounted.bucket_stamps(), stamps);
+        for b in 0..parts.buckets.len() {
+            assert_eq!(parts.bucket(b), recounted.bucket(b), "bucket {b}");
         }
-        assert!(listing > 0, "{listing}");
+        // An entity of one article now in two (it gets a page of its own), or renamed: the
+        // stamp and the bytes of every bucket listing it change, and only theirs.
+        for change in [
+            (|e: &mut Entity| e.articles = 2) as fn(&mut Entity),
+            |e: &mut Entity| e.name = "Renamed".to_owned(),
+        ] {
+            let mut changed = index.clone();
+            let one = changed
+                .entities
+                .iter_mut()
+                .find(|e| e.articles == 1)
+                .expect("an entity of one article");
+            change(one);
+            let changed = Parts::new(&changed, &bodies);
+            let mut listing = 0;
+            for (b, (stamp, now)) in stamps.iter().zip(changed.bucket_stamps()).enumerate() {
+                let lists = parts.bucket(b) != changed.bucket(b);
+                listing += usize::from(lists);
+                assert_eq!(now != *stamp, lists, "bucket {b}");
+            }
+            assert!(listing > 0, "{listing}");
+        }
         // Without a body fingerprint, no stamp.
         let (unstamped, bodies) = sample(3);
         assert_eq!(Parts::new(&unstamped, &bodies).bucket_stamps(), [None]);
