@@ -8,8 +8,10 @@ use leptos_router::path;
 use crate::components::header::Header;
 use crate::components::route_focus::RouteFocus;
 use crate::components::states::NotFound;
+use crate::routes::article::ArticlePage;
 use crate::routes::corpus::CorpusRoute;
-use crate::routes::{article::ArticlePage, entity::EntityPage, home::Home};
+use crate::routes::entity::{EntityPage, EntityShellPage};
+use crate::routes::home::Home;
 use crate::selection::provide_selection;
 use crate::site::provide_site;
 
@@ -38,6 +40,9 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("/") view=Home />
                     <Route path=path!("/index.html") view=Home />
                     <Route path=path!("/article/:id") view=ArticlePage />
+                    // Entities of one article are shown by the shell page `entity/?id=<id>`.
+                    <Route path=path!("/entity") view=EntityShellPage />
+                    <Route path=path!("/entity/index.html") view=EntityShellPage />
                     <Route path=path!("/entity/:id") view=EntityPage />
                 </ParentRoute>
             </Routes>

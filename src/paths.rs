@@ -1,7 +1,8 @@
 //! Where things live: the site's base path (it may be served under a sub-path) and the URLs of
 //! pages and data files under it.
 
-use kiosque_model::{EntityId, Selection};
+use kiosque_model::links::has_own_page;
+use kiosque_model::{Entity, Selection};
 
 /// The site's base path and the URLs built on it. Every internal link ends with a slash because
 /// each page is a real `…/index.html` file on the static host.
@@ -54,9 +55,17 @@ impl Paths {
         format!("{}/article/{}/", self.base, encode(id, ""))
     }
 
-    /// An entity's page.
-    pub fn entity(&self, id: &EntityId) -> String {
-        format!("{}/entity/{}/", self.base, encode(id.as_str(), ""))
+    /// An entity's page: its own page `entity/<id>/` when it has one ([`has_own_page`]: two
+    /// articles or more mention it, as `kiosque pages` writes them), else the one shell page
+    /// that reads the id from its query, `entity/?id=<id>`. Either opens directly on a plain
+    /// static server.
+    pub fn entity(&self, entity: &Entity) -> String {
+        let id = encode(entity.id.as_str(), "");
+        if has_own_page(entity) {
+            format!("{}/entity/{id}/", self.base)
+        } else {
+            format!("{}/entity/?id={id}", self.base)
+        }
     }
 
     /// `site.json`, loaded first.
@@ -126,6 +135,7 @@ fn encode(text: &str, keep: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use kiosque_model::EntityId;
 
     #[test]
     fn the_base_is_the_directory_of_the_base_uri() {
@@ -164,10 +174,6 @@ mod tests {
             "/kiosque/data/search/meta-00ff.json"
         );
         assert_eq!(sub.article("a-b"), "/kiosque/article/a-b/");
-        assert_eq!(
-            root.entity(&EntityId::new("loc-koursk").expect("a valid id")),
-            "/entity/loc-koursk/"
-        );
         assert_eq!(sub.site_json(), "/kiosque/data/site.json");
         assert_eq!(
             root.body_file("bodies/0a.json", None),
@@ -177,6 +183,27 @@ mod tests {
             sub.body_file("bodies/0a.json", Some("00ff")),
             "/kiosque/data/bodies/0a.json?v=00ff"
         );
+    }
+
+    #[test]
+    fn an_entity_of_two_articles_has_its_own_page_and_the_others_the_shell_page() {
+        let root = Paths::from_base_uri("http://h/");
+        let sub = Paths::from_base_uri("http://h/kiosque/");
+        let entity = |articles| Entity {
+            id: EntityId::new("loc-koursk").expect("a valid id"),
+            label: kiosque_model::Label::Place,
+            name: "Koursk".into(),
+            aliases: vec![],
+            articles,
+            mentions: 3,
+            value: None,
+        };
+        assert_eq!(root.entity(&entity(2)), "/entity/loc-koursk/");
+        assert_eq!(sub.entity(&entity(40)), "/kiosque/entity/loc-koursk/");
+        assert_eq!(root.entity(&entity(1)), "/entity/?id=loc-koursk");
+        assert_eq!(sub.entity(&entity(1)), "/kiosque/entity/?id=loc-koursk");
+        // No article at all (data that says so): no page of its own either.
+        assert_eq!(root.entity(&entity(0)), "/entity/?id=loc-koursk");
     }
 
     #[test]

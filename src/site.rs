@@ -13,8 +13,8 @@ use crate::data::{AppError, SiteData, load_site, load_whole, prefetch_article};
 use crate::paths::{Paths, url_path};
 use crate::search::SearchFiles;
 
-/// The name shown in the header and in page titles.
-pub const SITE_NAME: &str = "Kiosque";
+/// The site's name when its pages do not give one.
+const DEFAULT_SITE_NAME: &str = "Kiosque";
 
 /// What a load has given: nothing yet, the data, or why not.
 type Loading<T> = RwSignal<Option<Result<Arc<T>, AppError>>>;
@@ -104,6 +104,9 @@ impl SiteLoader {
 pub struct Site {
     /// The base path and URL builders.
     pub paths: Paths,
+    /// The site's name, shown in the header and in page titles: what its pages give as
+    /// `<meta name="application-name">` (from `kiosque.toml`), as text.
+    pub name: Arc<str>,
     /// The site data's loader (pages read the loaded corpus with
     /// [`crate::routes::corpus::use_corpus`]).
     pub data: SiteLoader,
@@ -133,6 +136,25 @@ fn preloaded_body() -> Option<String> {
         .get_attribute("href")
 }
 
+/// The site's name that the page gives (`<meta name="application-name" content>`, which
+/// `kiosque pages` writes from its settings).
+fn application_name() -> Option<String> {
+    document()
+        .query_selector("meta[name='application-name']")
+        .ok()
+        .flatten()?
+        .get_attribute("content")
+}
+
+/// The site's name from the page's `application-name`: as given, or the default name when it
+/// is missing or blank.
+fn site_name(application_name: Option<String>) -> Arc<str> {
+    match application_name {
+        Some(name) if !name.trim().is_empty() => name.into(),
+        _ => DEFAULT_SITE_NAME.into(),
+    }
+}
+
 /// Provides the site context for the document's base URI, and returns it.
 pub fn provide_site() -> Site {
     let paths = Paths::from_base_uri(&document_base_uri());
@@ -149,6 +171,7 @@ pub fn provide_site() -> Site {
         prefetch_article(id, &url);
     }
     let site = Site {
+        name: site_name(application_name()),
         data: SiteLoader::new(paths.clone()),
         paths,
         search: SearchFiles::new(),
@@ -176,6 +199,16 @@ fn body_hash_of(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_site_name_is_the_pages_application_name_or_kiosque() {
+        assert_eq!(
+            &*site_name(Some("Les Nouvelles <b>&amp;</b>".to_owned())),
+            "Les Nouvelles <b>&amp;</b>"
+        );
+        assert_eq!(&*site_name(None), "Kiosque");
+        assert_eq!(&*site_name(Some(" \n".to_owned())), "Kiosque");
+    }
 
     #[test]
     fn the_fingerprint_of_a_body_file_is_read_from_its_url() {

@@ -3,21 +3,23 @@
 use kiosque_model::display::isolate;
 use leptos::prelude::*;
 
-use crate::site::SITE_NAME;
+use crate::site::use_site;
 
-/// The full title for a view's own title (empty for the home page). The view's title is
-/// bidi-isolated: it comes from the data, and must not reorder the site name.
-pub fn full_title(text: &str) -> String {
+/// The full title for a view's own title (empty for the home page) on the site named
+/// `site_name`, as `kiosque pages` writes it in the page. The view's title is bidi-isolated: it
+/// comes from the data, and must not reorder the site name.
+pub fn full_title(site_name: &str, text: &str) -> String {
     if text.is_empty() {
-        SITE_NAME.to_owned()
+        site_name.to_owned()
     } else {
-        format!("{} · {SITE_NAME}", isolate(text))
+        format!("{} · {site_name}", isolate(text))
     }
 }
 
 /// Keeps `document.title` in step with `text` while the calling view is alive.
 pub fn use_title(text: impl Fn() -> String + 'static) {
-    Effect::new(move |_| document().set_title(&full_title(&text())));
+    let site_name = use_site().name;
+    Effect::new(move |_| document().set_title(&full_title(&site_name, &text())));
 }
 
 #[cfg(test)]
@@ -26,7 +28,14 @@ mod tests {
 
     #[test]
     fn titles_end_with_the_site_name() {
-        assert_eq!(full_title(""), "Kiosque");
-        assert_eq!(full_title("Koursk"), "\u{2068}Koursk\u{2069} · Kiosque");
+        assert_eq!(full_title("Kiosque", ""), "Kiosque");
+        assert_eq!(
+            full_title("Kiosque", "Koursk"),
+            "\u{2068}Koursk\u{2069} · Kiosque"
+        );
+        assert_eq!(
+            full_title("Les <b>Nouvelles</b>", "Koursk"),
+            "\u{2068}Koursk\u{2069} · Les <b>Nouvelles</b>"
+        );
     }
 }

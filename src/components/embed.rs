@@ -17,11 +17,16 @@ pub fn Embed(block: EmbedBlock) -> impl IntoView {
     let corpus = use_corpus();
     let paths = use_site().paths;
     let post_href = block.url.as_deref().and_then(safe_href);
-    let author = block.author.clone().map(|name| match &block.author_entity {
-        Some(id) if corpus.entity(id).is_some() => {
-            view! { <a class="embed-author" href=paths.entity(id)><bdi>{name}</bdi></a> }.into_any()
+    let author_entity = block
+        .author_entity
+        .as_ref()
+        .and_then(|id| corpus.entity(id));
+    let author = block.author.clone().map(|name| match author_entity {
+        Some(entity) => {
+            view! { <a class="embed-author" href=paths.entity(entity)><bdi>{name}</bdi></a> }
+                .into_any()
         }
-        _ => view! { <span class="embed-author"><bdi>{name}</bdi></span> }.into_any(),
+        None => view! { <span class="embed-author"><bdi>{name}</bdi></span> }.into_any(),
     });
     let handle = block
         .handle

@@ -6,7 +6,7 @@ use leptos_router::components::A;
 
 use crate::components::search_box::SearchBox;
 use crate::dom::focus_by_id;
-use crate::site::{SITE_NAME, use_site};
+use crate::site::use_site;
 
 /// Moves keyboard focus to the main content. Done by hand because the page's `<base href>` would
 /// resolve a plain `#main` link against the site root instead of the current page.
@@ -18,11 +18,14 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 /// The banner at the top of every page.
 #[component]
 pub fn Header() -> impl IntoView {
-    let home = use_site().paths.home(&Selection::default());
+    let site = use_site();
+    let home = site.paths.home(&Selection::default());
+    // The publisher's name, as text.
+    let name = site.name.to_string();
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
         <header class="site-header">
-            <A href=home exact=true attr:class="brand">{SITE_NAME}</A>
+            <A href=home exact=true attr:class="brand">{name}</A>
             <p class="tagline">"The news through the people, places and organisations in it"</p>
             <SearchBox />
         </header>

@@ -33,7 +33,7 @@ pub fn MentionText(text: String, mentions: Vec<Mention>) -> impl IntoView {
                 <a
                     class=mention_class(entity.label)
                     data-entity=mention.entity.to_string()
-                    href=paths.entity(&mention.entity)
+                    href=paths.entity(entity)
                     aria-label=mention_label(segment.text, Some(entity))
                 >
                     {segment.text.to_owned()}

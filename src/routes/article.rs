@@ -242,7 +242,7 @@ fn ArticleEntities(summary: ArticleSummary) -> impl IntoView {
                 .map(|e| {
                     view! {
                         <li>
-                            <a class=format!("entity-link entity-{}", label.id_prefix()) href=paths.entity(&e.id)>
+                            <a class=format!("entity-link entity-{}", label.id_prefix()) href=paths.entity(e)>
                                 {e.name.clone()}
                             </a>
                         </li>

@@ -6,7 +6,7 @@ use kiosque_model::display::{count_noun, format_date, quote_id};
 use kiosque_model::{Entity, EntityId, Label, Selection};
 use leptos::Params;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params;
+use leptos_router::hooks::{use_params, use_query};
 use leptos_router::params::Params;
 
 use crate::components::card::CardList;
@@ -19,26 +19,37 @@ use crate::title::use_title;
 /// Co-occurring entities listed on the page.
 const COMPANY: usize = 12;
 
-/// The parameters of `/entity/:id`.
+/// The parameters of `/entity/:id` (an entity's own page), and the query of `/entity/?id=<id>`
+/// (the shell page of any entity).
 #[derive(Params, Debug, Clone, PartialEq)]
 pub struct EntityParams {
     /// The entity's id (a URL with anything else is no entity's page).
     pub id: EntityId,
 }
 
-/// The page of the entity named in the URL, or not-found when the site has no such id: it
-/// needs the whole site (the articles that mention it, the entities it appears with).
+/// The page of the entity named in the URL's path (`entity/<id>/`), or not-found when the
+/// site has no such id.
 #[component]
 pub fn EntityPage() -> impl IntoView {
-    view! { <WholeCorpus><EntityOfUrl /></WholeCorpus> }
-}
-
-/// The entity named in the URL, over the whole site.
-#[component]
-fn EntityOfUrl() -> impl IntoView {
-    let corpus = use_corpus();
     let params = use_params::<EntityParams>();
     let id = Memo::new(move |_| params.with(|p| p.as_ref().ok().map(|p| p.id.clone())));
+    view! { <WholeCorpus><EntityOf id /></WholeCorpus> }
+}
+
+/// The shell page `entity/?id=<id>`, which shows any entity (those of one article have no page
+/// of their own): the same page, for the entity named in the query; not-found without one.
+#[component]
+pub fn EntityShellPage() -> impl IntoView {
+    let query = use_query::<EntityParams>();
+    let id = Memo::new(move |_| query.with(|q| q.as_ref().ok().map(|q| q.id.clone())));
+    view! { <WholeCorpus><EntityOf id /></WholeCorpus> }
+}
+
+/// The page of entity `id`, over the whole site (the articles that mention it, the entities it
+/// appears with); not-found when there is no id or the site has no such entity.
+#[component]
+fn EntityOf(id: Memo<Option<EntityId>>) -> impl IntoView {
+    let corpus = use_corpus();
     move || {
         let Some(id) = id.get() else {
             let message =
@@ -84,7 +95,7 @@ fn EntityView(entity: Entity) -> impl IntoView {
         .map(|c| {
             view! {
                 <li>
-                    <a class=format!("entity-link entity-{}", c.entity.label.id_prefix()) href=paths.entity(&c.entity.id)>
+                    <a class=format!("entity-link entity-{}", c.entity.label.id_prefix()) href=paths.entity(c.entity)>
                         <span class="marked"><bdi>{c.entity.name.clone()}</bdi></span>
                         <span class="visually-hidden">{format!(" ({})", c.entity.label.lowercase())}</span>
                         <span class="company-count">

@@ -11,6 +11,7 @@ use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use kiosque_cli::pages::settings::Settings;
 use kiosque_extract::ner::knowledge::Knowledge;
 use kiosque_model::index::UncheckedIndex;
 use kiosque_model::parts::{BucketArticle, SITE_FILE, bucket_of, bucket_path};
@@ -119,6 +120,8 @@ pub struct Site {
     // Declared first: the server stops before its files are removed.
     server: Server,
     root: PathBuf,
+    /// The publishing settings its pages are rendered with.
+    settings: Settings,
     /// The copy this site owns, if any (none for [`Site::existing`]).
     _dir: Option<tempfile::TempDir>,
 }
@@ -126,14 +129,44 @@ pub struct Site {
 impl Site {
     /// The repository's `dist/` with data built from `inputs` (and its pages rendered).
     pub fn with_inputs(inputs: &[PathBuf]) -> Site {
+        Site::published(inputs, "/", None)
+    }
+
+    /// The repository's `dist/` with data built from `inputs`, published at `public_url` (`/`
+    /// or a sub-path such as `/kiosque/`: the dist's `index.html` is made as `trunk build
+    /// --public-url` makes it, and the server serves the site there) with the settings of the
+    /// `kiosque.toml` text `config` (as `kiosque pages --config` reads them; the default
+    /// settings without one).
+    pub fn published(inputs: &[PathBuf], public_url: &str, config: Option<&str>) -> Site {
+        assert!(
+            public_url.starts_with('/') && public_url.ends_with('/'),
+            "a public URL is a path from / to /: {public_url}"
+        );
         let dir = tempfile::tempdir().expect("temp dir");
-        let root = dir.path().join("site");
+        let served = dir.path().join("site");
+        let root = served.join(public_url.trim_matches('/'));
         copy_dir(&dist(), &root);
         // Drop the demo data and pages; `rebuild` writes those of these inputs.
         let _ = std::fs::remove_dir_all(root.join("article"));
         let _ = std::fs::remove_dir_all(root.join("entity"));
         std::fs::remove_dir_all(root.join("data")).expect("dist has data/");
-        let site = Site::serve(dir, root);
+        let index = root.join("index.html");
+        let html = std::fs::read_to_string(&index).expect("dist/index.html");
+        std::fs::write(&index, with_public_url(&html, &root, public_url)).expect("index.html");
+        let settings = match config {
+            Some(text) => {
+                let file = dir.path().join("kiosque.toml");
+                std::fs::write(&file, text).expect("kiosque.toml");
+                Settings::read(&file).unwrap_or_else(|e| panic!("{e}"))
+            }
+            None => Settings::default(),
+        };
+        let site = Site {
+            server: Server::start(&served),
+            root,
+            settings,
+            _dir: Some(dir),
+        };
         site.rebuild(inputs);
         site
     }
@@ -143,7 +176,12 @@ impl Site {
         let dir = tempfile::tempdir().expect("temp dir");
         let root = dir.path().join("site");
         copy_dir(&dist(), &root);
-        Site::serve(dir, root)
+        Site {
+            server: Server::start(&root),
+            root,
+            settings: Settings::default(),
+            _dir: Some(dir),
+        }
     }
 
     /// A site built elsewhere (by `scripts/test`: see [`large_site`]), served as it is: tests
@@ -153,16 +191,8 @@ impl Site {
         Site {
             server,
             root,
+            settings: Settings::default(),
             _dir: None,
-        }
-    }
-
-    fn serve(dir: tempfile::TempDir, root: PathBuf) -> Site {
-        let server = Server::start(&root);
-        Site {
-            server,
-            root,
-            _dir: Some(dir),
         }
     }
 
@@ -181,9 +211,11 @@ impl Site {
         self.render_pages();
     }
 
-    /// Renders the static pages from the site's data (`kiosque pages`).
+    /// Renders the static pages from the site's data (`kiosque pages`, with the site's
+    /// settings).
     pub fn render_pages(&self) {
-        kiosque_cli::commands::pages::run(&self.root, "Kiosque", true).expect("pages render");
+        kiosque_cli::commands::pages::run_with(&self.root, &self.settings, true)
+            .expect("pages render");
     }
 
     /// The absolute URL of `path` (which starts with `/`).
@@ -279,6 +311,27 @@ impl Site {
         std::fs::write(&file, value.to_string())
             .unwrap_or_else(|e| panic!("cannot write {}: {e}", file.display()));
     }
+}
+
+/// The `index.html` of the dist in `root`, built with the public URL `/`, as Trunk builds it
+/// with `--public-url public_url`: its `<base href>` and its links to the app's files at the
+/// dist's root start with `public_url`. (Trunk's loader script changes with them: `kiosque
+/// pages` writes the Content-Security-Policy for the script the page has.)
+fn with_public_url(html: &str, root: &Path, public_url: &str) -> String {
+    let mut html = html.replace("<base href=\"/\"", &format!("<base href=\"{public_url}\""));
+    for entry in std::fs::read_dir(root).expect("the dist") {
+        let entry = entry.expect("entry");
+        if entry.path().is_file() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            for quote in ['"', '\''] {
+                html = html.replace(
+                    &format!("{quote}/{name}"),
+                    &format!("{quote}{public_url}{name}"),
+                );
+            }
+        }
+    }
+    html
 }
 
 /// Copies the directory `from` to `to`, recursively.
