@@ -40,6 +40,10 @@ pub const SUMMARIES_PER_PAGE: usize = 1000;
 pub const ENTITIES_PER_PART: usize = 5000;
 /// Articles per body file, on average, when there are enough of them.
 const ARTICLES_PER_BUCKET: usize = 32;
+/// The layout of body files, part of their stamps ([`Parts::bucket_stamps`]): change it
+/// whenever what [`Parts::bucket`] writes changes, so that no build links a file written the
+/// old way.
+const BODY_FILE_LAYOUT: &str = "bodies: summary and body by id; entities by id, counts capped";
 /// The highest `articles` and `mentions` an entity has in a body file (see `in_body_file`).
 pub const BODY_FILE_COUNT_CAP: u32 = 2;
 /// The most body files a site has.
@@ -302,7 +306,12 @@ impl<'a> Parts<'a> {
         self.buckets
             .iter()
             .map(|positions| {
+                // What wrote the file and in which layout: a kiosque that writes body files
+                // otherwise never takes an older one for its own.
                 let mut bytes = Vec::with_capacity(8 * 64);
+                bytes.extend(self.index.schema_version.as_bytes());
+                bytes.extend(self.index.generator.as_bytes());
+                bytes.extend(BODY_FILE_LAYOUT.as_bytes());
                 for &p in positions {
                     let summary = self.index.articles.get(p as usize)?;
                     summary.body_hash.as_ref()?;
