@@ -10,7 +10,7 @@ use crate::components::route_focus::RouteFocus;
 use crate::components::states::NotFound;
 use crate::routes::article::ArticlePage;
 use crate::routes::corpus::CorpusRoute;
-use crate::routes::entity::{EntityPage, EntityShellPage};
+use crate::routes::entity::EntityPage;
 use crate::routes::home::Home;
 use crate::selection::provide_selection;
 use crate::site::provide_site;
@@ -40,9 +40,9 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("/") view=Home />
                     <Route path=path!("/index.html") view=Home />
                     <Route path=path!("/article/:id") view=ArticlePage />
-                    // Entities of one article are shown by the shell page `entity/?id=<id>`.
-                    <Route path=path!("/entity") view=EntityShellPage />
-                    <Route path=path!("/entity/index.html") view=EntityShellPage />
+                    // The shell page `entity/?id=<id>` (`entity/index.html?id=<id>` takes the
+                    // next route) shows the entities that have no page of their own.
+                    <Route path=path!("/entity") view=EntityPage />
                     <Route path=path!("/entity/:id") view=EntityPage />
                 </ParentRoute>
             </Routes>

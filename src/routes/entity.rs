@@ -27,21 +27,17 @@ pub struct EntityParams {
     pub id: EntityId,
 }
 
-/// The page of the entity named in the URL's path (`entity/<id>/`), or not-found when the
-/// site has no such id.
+/// The page of the entity the URL names: in its path on the entity's own page
+/// (`entity/<id>/`), in its query on the shell page that shows every other entity
+/// (`entity/?id=<id>`, or `entity/index.html?id=<id>`); not-found when it names none the site has.
 #[component]
 pub fn EntityPage() -> impl IntoView {
     let params = use_params::<EntityParams>();
-    let id = Memo::new(move |_| params.with(|p| p.as_ref().ok().map(|p| p.id.clone())));
-    view! { <WholeCorpus><EntityOf id /></WholeCorpus> }
-}
-
-/// The shell page `entity/?id=<id>`, which shows any entity (those of one article have no page
-/// of their own): the same page, for the entity named in the query; not-found without one.
-#[component]
-pub fn EntityShellPage() -> impl IntoView {
     let query = use_query::<EntityParams>();
-    let id = Memo::new(move |_| query.with(|q| q.as_ref().ok().map(|q| q.id.clone())));
+    let id = Memo::new(move |_| {
+        let id = |p: &Result<EntityParams, _>| p.as_ref().ok().map(|p| p.id.clone());
+        params.with(id).or_else(|| query.with(id))
+    });
     view! { <WholeCorpus><EntityOf id /></WholeCorpus> }
 }
 

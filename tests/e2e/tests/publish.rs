@@ -177,11 +177,13 @@ async fn entity_links_open(site: &Site, browser: &Browser, base: &str, site_name
         Some(base)
     );
 
-    // Opened directly in a fresh page load by its shell link.
-    browser
-        .open(&site.url(&format!("{base}entity/?id={single}")))
-        .await;
-    wait_for_entity_page(browser, &single_name).await;
+    // Opened directly in a fresh page load by its shell link, and by the shell's file name.
+    for shell in ["", "index.html"] {
+        browser
+            .open(&site.url(&format!("{base}entity/{shell}?id={single}")))
+            .await;
+        wait_for_entity_page(browser, &single_name).await;
+    }
 
     // An entity of two articles: its own page, opened directly and reloaded.
     browser
