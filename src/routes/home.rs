@@ -174,36 +174,37 @@ pub fn Home() -> impl IntoView {
     provide_context(drawer);
     let title = move || corpus.with(|corpus| selection.with(|s| selection_title(corpus, s)));
     use_title(title);
-    let status = move || match searched.get() {
-        Searched::Waiting => match loader.whole() {
-            Some(Err(error)) => format!("The articles could not be loaded. {error}"),
-            _ => "Loading the articles…".to_owned(),
-        },
-        Searched::Searching => "Searching…".to_owned(),
-        Searched::Failed(error) => format!("The search could not run. {error}"),
-        Searched::Found(_) => format!(
-            "{} for {}",
-            count_noun(total.get(), "article", "articles"),
-            selection.with(|s| quote_search(s.search()))
-        ),
-        Searched::Off => count_noun(total.get(), "article", "articles"),
+    // The whole site failed to load: the first screen's cards stay, but no filter, "Show more"
+    // or sidebar search can work, so the failure is said with or without a filter.
+    let whole_failed = move || loader.whole().and_then(Result::err);
+    let status = move || {
+        if let Some(error) = whole_failed() {
+            return format!("The articles could not be loaded. {error}");
+        }
+        match searched.get() {
+            Searched::Waiting => "Loading the articles…".to_owned(),
+            Searched::Searching => "Searching…".to_owned(),
+            Searched::Failed(error) => format!("The search could not run. {error}"),
+            Searched::Found(_) => format!(
+                "{} for {}",
+                count_noun(total.get(), "article", "articles"),
+                selection.with(|s| quote_search(s.search()))
+            ),
+            Searched::Off => count_noun(total.get(), "article", "articles"),
+        }
     };
-    // The whole site failed to load after a click: say so where the cards would be.
+    // The whole site failed to load: say so under the cards, with a Retry.
     let failed = move || {
-        (searched.get() == Searched::Waiting)
-            .then(|| loader.whole())
-            .flatten()
-            .and_then(Result::err)
-            .map(|error| {
-                view! {
-                    <ErrorView
-                        what="the articles"
-                        part=true
-                        error
-                        retry=Callback::new(move |()| loader.retry())
-                    />
-                }
-            })
+        whole_failed().map(|error| {
+            view! {
+                <ErrorView
+                    what="the articles"
+                    part=true
+                    error
+                    retry=Callback::new(move |()| loader.retry())
+                />
+            }
+        })
     };
 
     view! {

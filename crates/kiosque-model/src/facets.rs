@@ -121,14 +121,16 @@ pub struct FacetGroup<'a> {
 }
 
 /// The sidebar over `counts`, grouped by label in [`Label::ALL`] order, groups with no entry
-/// left out. A group's entries are its entities that `keep` accepts among those the visible
-/// articles mention and those selected; only the first `limit(label)` are listed (sorted), the
-/// others are counted.
+/// left out. A group's entries are its entities that `keep` accepts (all when `None`) among
+/// those the visible articles mention and those selected; only the first `limit(label)` are
+/// listed (sorted), the others are counted. On the first screen, the entities the corpus does
+/// not list ([`Corpus::unlisted`]) are counted only when every entity is kept: they cannot be
+/// checked against a search.
 pub fn facet_groups<'a>(
     corpus: &'a Corpus,
     counts: &FacetCounts,
     selection: &Selection,
-    keep: impl Fn(&Entity) -> bool,
+    keep: Option<&dyn Fn(&Entity) -> bool>,
     limit: impl Fn(Label) -> usize,
 ) -> Vec<FacetGroup<'a>> {
     let entities = corpus.entities();
@@ -149,7 +151,7 @@ pub fn facet_groups<'a>(
         .iter()
         .filter_map(|&label| {
             let of_label = |e: &u32| entities.get(*e as usize).is_some_and(|x| x.label == label);
-            let kept = |e: &u32| keep(&entities[*e as usize]);
+            let kept = |e: &u32| keep.is_none_or(|keep| keep(&entities[*e as usize]));
             let mut keys: Vec<u64> = selected
                 .iter()
                 .copied()
@@ -174,7 +176,9 @@ pub fn facet_groups<'a>(
                         }
                         matched += 1;
                     }
-                    matched += corpus.unlisted(label);
+                    if keep.is_none() {
+                        matched += corpus.unlisted(label);
+                    }
                 }
                 Some(_) => {
                     keys.clear();
@@ -230,7 +234,7 @@ mod tests {
     fn groups<'a>(corpus: &'a Corpus, selection: &Selection, limit: usize) -> Vec<FacetGroup<'a>> {
         let visible = matching(corpus, selection);
         let counts = FacetCounts::new(corpus, &visible);
-        facet_groups(corpus, &counts, selection, |_| true, |_| limit)
+        facet_groups(corpus, &counts, selection, None, |_| limit)
     }
 
     #[test]
@@ -289,13 +293,41 @@ mod tests {
             &corpus,
             &counts,
             &Selection::default(),
-            |e| e.id.as_str().contains('k'),
+            Some(&|e: &Entity| e.id.as_str().contains('k')),
             |_| 0,
         );
         // Listed or not, the matches are counted.
         assert_eq!(only_k.len(), 1);
         assert_eq!(only_k[0].matched, 1);
         assert!(only_k[0].facets.is_empty());
+    }
+
+    #[test]
+    fn on_the_first_screen_a_search_counts_only_the_listed_entities_it_matches() {
+        // site.json lists one place of the site's five: the four others are counted when
+        // nothing is searched, never as matches of a search, which cannot check them.
+        let site = crate::parts::parse_site(
+            r#"{"schema_version": "2.0", "articles": 9, "entities": 5, "summaries": [],
+                "entity_parts": [], "buckets": 1, "labels": [0, 5, 0, 0],
+                "first": {"articles": [{"id": "a", "title": "T", "excerpt": "", "words": 1,
+                                        "entities": ["loc-koursk"]}],
+                          "entities": [{"id": "loc-koursk", "label": "LOC", "name": "Koursk",
+                                        "articles": 3, "mentions": 3}]}}"#,
+        )
+        .expect("a valid site.json");
+        let corpus = Corpus::first_screen(&site).value;
+        assert!(!corpus.is_whole());
+        let visible = matching(&corpus, &Selection::default());
+        let counts = FacetCounts::new(&corpus, &visible);
+        let all = facet_groups(&corpus, &counts, &Selection::default(), None, |_| 10);
+        assert_eq!(all.len(), 1);
+        assert_eq!((all[0].facets.len(), all[0].matched), (1, 5));
+        for (query, matched) in [("kour", 1), ("zzz", 0)] {
+            let keep = |e: &Entity| e.name.to_lowercase().contains(query);
+            let found = facet_groups(&corpus, &counts, &Selection::default(), Some(&keep), |_| 10);
+            let found: usize = found.iter().map(|g| g.matched).sum();
+            assert_eq!(found, matched, "matches of {query:?}");
+        }
     }
 
     #[test]

@@ -80,7 +80,9 @@ pub fn sidebar_groups(
     query: &EntityQuery,
     limit: impl Fn(Label) -> usize,
 ) -> Vec<SidebarGroup> {
-    facet_groups(corpus, counts, selection, |e| query.matches(e), limit)
+    let matches = |e: &Entity| query.matches(e);
+    let keep = (!query.is_empty()).then_some(&matches as &dyn Fn(&Entity) -> bool);
+    facet_groups(corpus, counts, selection, keep, limit)
         .into_iter()
         .map(|group| SidebarGroup {
             label: group.label,

@@ -532,3 +532,51 @@ async fn a_body_file_served_stale_is_fetched_again_from_the_server() {
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
+
+/// The home page with no filter, when the whole site fails to load (a summary page answers
+/// 500): the first screen's cards stay, but the failure is said, naming the file, with a Retry
+/// that loads the rest once the page is back (before, nothing was said and "Show more" and the
+/// sidebar silently worked on the first screen only).
+#[tokio::test(flavor = "multi_thread")]
+async fn the_home_page_says_when_the_whole_site_fails_to_load_even_without_a_filter() {
+    if !ready() {
+        return;
+    }
+    let site = Site::dist();
+    let page = site
+        .parts()
+        .into_iter()
+        .find(|p| p.starts_with("summaries/"))
+        .map(|p| format!("/data/{p}"))
+        .expect("a summary page");
+    site.server().set(&page, Fault::Status(500));
+    let browser = Browser::new().await;
+    browser.open(&site.url("/")).await;
+    let text = error_text(&browser, "the error for the whole site").await;
+    assert!(
+        text.contains("Could not load the articles") && text.contains(&page),
+        "the failed file is named: {text}"
+    );
+    assert!(text.contains("HTTP 500"), "{text}");
+    let count = browser
+        .eval_string("return document.getElementById('results-count')?.innerText ?? '';")
+        .await;
+    assert!(count.contains("could not be loaded"), "{count}");
+    assert!(
+        browser.count("article.card").await > 0,
+        "the first cards stay"
+    );
+    browser.screenshot("home-whole-failed").await;
+
+    site.server().clear(&page);
+    browser.click(".error button.retry").await;
+    browser
+        .wait_until(
+            "the articles after a retry",
+            "return !document.querySelector('.error')
+               && /^[0-9]+ articles?$/.test(document.getElementById('results-count')?.innerText ?? '');",
+        )
+        .await;
+    browser.close().await;
+}
+
