@@ -244,6 +244,40 @@ pub async fn load_whole(paths: Paths, site: Arc<SiteData>) -> Result<Arc<Corpus>
     Ok(Arc::new(checked.value))
 }
 
+/// Loads the whole site as [`load_whole`] does; when a part `site.json` named answers 404 (the
+/// site was rebuilt since `site.json` was read, and the rebuild removed the parts it named),
+/// loads `site.json` again and, once, the parts it names now. The new `site.json`, when it was
+/// read, comes back with the whole site; when it still names the missing part, the 404 is the
+/// answer.
+pub async fn load_whole_current(
+    paths: Paths,
+    site: Arc<SiteData>,
+) -> (Option<Arc<SiteData>>, Result<Arc<Corpus>, AppError>) {
+    let whole = load_whole(paths.clone(), site.clone()).await;
+    let Err(AppError::Status { url, status: 404 }) = &whole else {
+        return (None, whole);
+    };
+    let named = |site: &SiteData| {
+        site.file
+            .summaries
+            .iter()
+            .chain(&site.file.entity_parts)
+            .any(|file| paths.data_file(file) == *url)
+    };
+    if !named(&site) {
+        return (None, whole);
+    }
+    let fresh = match load_site(paths.clone()).await {
+        Ok(fresh) => fresh,
+        Err(error) => return (None, Err(error)),
+    };
+    if named(&fresh) {
+        return (Some(fresh), whole);
+    }
+    let whole = load_whole(paths.clone(), fresh.clone()).await;
+    (Some(fresh), whole)
+}
+
 /// What an article page needs to load its body.
 #[derive(Debug, Clone)]
 pub struct BodyRequest {

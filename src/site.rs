@@ -9,7 +9,7 @@ use kiosque_model::index::Corpus;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::data::{AppError, SiteData, load_site, load_whole, prefetch_article};
+use crate::data::{AppError, SiteData, load_site, load_whole_current, prefetch_article};
 use crate::paths::{Paths, url_path};
 use crate::search::SearchFiles;
 
@@ -54,7 +54,11 @@ impl SiteLoader {
             loader.started.set(true);
             let paths = loader.paths.get_value();
             spawn_local(async move {
-                let whole = load_whole(paths, site).await;
+                // A rebuild since `site.json` was read: the new one, and the parts it names.
+                let (fresh, whole) = load_whole_current(paths, site).await;
+                if let Some(fresh) = fresh {
+                    loader.site.set(Some(Ok(fresh)));
+                }
                 loader.whole.set(Some(whole));
             });
         });

@@ -580,3 +580,54 @@ async fn the_home_page_says_when_the_whole_site_fails_to_load_even_without_a_fil
     browser.close().await;
 }
 
+/// An open tab after a rebuild: its `site.json` names summary pages the rebuild removed; when
+/// the whole site is then loaded, the missing page makes the app read `site.json` again and
+/// load the pages it names now, and the reader sees the new site, not an error that Retry
+/// cannot clear.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_tab_opened_before_a_rebuild_loads_the_rebuilt_site_instead_of_the_removed_parts() {
+    if !ready() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("changing.jsonl");
+    std::fs::write(&input, changing_record(OLD)).expect("write v1");
+    let site = Site::with_inputs(std::slice::from_ref(&input));
+    let old: Vec<String> = site.parts();
+    let held: Vec<String> = old.iter().map(|p| format!("/data/{p}")).collect();
+    for part in &held {
+        site.server().set(part, Fault::Hold);
+    }
+    let browser = Browser::new().await;
+    browser.open(&site.url("/")).await;
+    for part in &held {
+        site.server().wait_for_hits(part, 1);
+    }
+    // The publisher rebuilds while the tab waits for the old parts.
+    std::fs::write(&input, changing_record(NEW)).expect("write v2");
+    site.rebuild(std::slice::from_ref(&input));
+    let removed: Vec<&String> = old.iter().filter(|p| !site.parts().contains(p)).collect();
+    assert!(!removed.is_empty(), "the rebuild renames a summary page");
+    for part in &removed {
+        let _ = std::fs::remove_file(site.root().join("data").join(part));
+    }
+    let asked = site.server().hits(SITE);
+    for part in &held {
+        site.server().clear(part);
+    }
+    browser
+        .wait_until(
+            "the rebuilt site",
+            "return document.querySelector('article.card .card-excerpt')?.innerText.includes('Seconde version')
+               && document.getElementById('results-count')?.innerText === '1 article'
+               && !document.querySelector('.error');",
+        )
+        .await;
+    assert_eq!(
+        site.server().hits(SITE),
+        asked + 1,
+        "site.json read again, once"
+    );
+    browser.close().await;
+}
+
