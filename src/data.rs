@@ -342,7 +342,8 @@ fn parse_bucket(
     Ok((bucket, found))
 }
 
-/// Loads article `id` from its body file; `retry` bypasses the browser's cache. A body file
+/// Loads article `id` from its body file; `retry`, or a fingerprint the app does not know,
+/// bypasses the browser's cache. A body file
 /// that does not have the article, or has it with another fingerprint than the app knows (a
 /// cache that ignores the URL's query served an old one), is fetched once more from the server.
 /// `None` when the site has no such article.
@@ -358,18 +359,17 @@ pub async fn load_article(
     } = request;
     let file = bucket_path(bucket_of(&id, site.file.buckets), site.file.buckets);
     let url = paths.body_file(&file, body_hash.as_deref());
-    let text = match prefetched(&id).await.filter(|_| !retry) {
-        Some(text) => text,
+    // Without a known fingerprint the URL has no `?v=`: a cached copy may be of an older site.
+    let reload = retry || body_hash.is_none();
+    let (text, from_server) = match prefetched(&id).await.filter(|_| !retry) {
+        Some(text) => (text, false),
         None => {
-            fetch_text(
-                &url,
-                if retry {
-                    Freshness::Reload
-                } else {
-                    Freshness::Cached
-                },
-            )
-            .await?
+            let freshness = if reload {
+                Freshness::Reload
+            } else {
+                Freshness::Cached
+            };
+            (fetch_text(&url, freshness).await?, reload)
         }
     };
     let (mut bucket, mut found) = parse_bucket(&url, &text, &id)?;
@@ -379,7 +379,7 @@ pub async fn load_article(
             .is_some_and(|hash| bucket.articles[at].summary.body_hash.as_ref() != Some(hash)),
         None => true,
     };
-    if !retry && stale(&bucket, found) {
+    if !from_server && stale(&bucket, found) {
         (bucket, found) = parse_bucket(&url, &fetch_text(&url, Freshness::Reload).await?, &id)?;
     }
     let Some(at) = found else {

@@ -631,3 +631,61 @@ async fn a_tab_opened_before_a_rebuild_loads_the_rebuilt_site_instead_of_the_rem
     browser.close().await;
 }
 
+/// An article not among the first cards, opened directly on a page without a link to its body
+/// file (the app's own `index.html`, as `trunk serve` gives it): the app knows no fingerprint
+/// for its body, so the body file is fetched bypassing the cache, and a cache that serves an
+/// old copy shows nothing old.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_article_opened_without_a_known_fingerprint_fetches_its_body_file_fresh() {
+    if !ready() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("many.jsonl");
+    // 31 newer articles, then the changing one, oldest: not on the first screen.
+    let records = |text: &str| {
+        let mut lines: Vec<String> = (0..31)
+            .map(|n| {
+                serde_json::json!({
+                    "id": format!("other-{n:02}"),
+                    "title": format!("Autre article {n}"),
+                    "published": format!("2025-02-{:02}", n % 28 + 1),
+                    "lang": "fr",
+                    "text": format!("Un autre texte, le numéro {n}, sur la ville de Lyon."),
+                })
+                .to_string()
+            })
+            .collect();
+        lines.push(changing_record(text));
+        lines.join("\n")
+    };
+    std::fs::write(&input, records(OLD)).expect("write v1");
+    let site = Site::with_inputs(std::slice::from_ref(&input));
+    let body = site.body_path("changing");
+    let stale = std::fs::read(site.root().join(body.trim_start_matches('/'))).expect("v1 body");
+    std::fs::write(&input, records(NEW)).expect("write v2");
+    site.rebuild(std::slice::from_ref(&input));
+    let first = site.read_json("site.json")["first"]["articles"].clone();
+    assert!(
+        first
+            .as_array()
+            .is_some_and(|a| a.len() == 30 && a.iter().all(|a| a["id"] != "changing")),
+        "the article is not on the first screen"
+    );
+    // The app's shell instead of the article's pre-rendered page.
+    std::fs::copy(
+        site.root().join("index.html"),
+        site.root().join("article/changing/index.html"),
+    )
+    .expect("the shell as the article's page");
+    site.server().set(&body, Fault::Stale(stale));
+
+    let browser = Browser::new().await;
+    browser.open(&site.url("/article/changing/")).await;
+    let text = body_text(&browser, "the body opened directly").await;
+    assert!(
+        text.contains("Seconde version") && !text.contains("Première version"),
+        "an old cached body is shown: {text:?}"
+    );
+    browser.close().await;
+}
