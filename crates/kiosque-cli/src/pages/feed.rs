@@ -3,6 +3,7 @@
 
 use kiosque_model::ArticleSummary;
 
+use super::html::escape;
 use super::settings::BaseUrl;
 
 /// How many articles the feed lists (the newest).
@@ -23,23 +24,18 @@ pub fn is_written(text: &str) -> bool {
 /// How many addresses one sitemap file may list (sitemaps.org).
 pub const SITEMAP_MAX_URLS: usize = 50_000;
 
-/// Text for XML content or a double-quoted attribute: escaped, and without the characters XML
-/// 1.0 does not allow even escaped (C0 controls other than tab and line breaks, U+FFFE, U+FFFF).
+/// Text for XML content or a double-quoted attribute: escaped as HTML text is ([`escape`]: its
+/// entities are XML's own or numeric), without the characters XML 1.0 does not allow even
+/// escaped (C0 controls other than tab and line breaks, U+FFFE, U+FFFF).
 pub fn xml_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    let allowed: String = text
+        .chars()
+        .filter(|&c| {
+            matches!(c, '\t' | '\n' | '\r')
+                || !((c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}')
+        })
+        .collect();
+    escape(&allowed)
 }
 
 /// An article's date as an Atom date-time (`2025-01-06T00:00:00Z`): the date part of its ISO
@@ -174,7 +170,7 @@ mod tests {
     fn text_that_xml_cannot_hold_is_left_out() {
         assert_eq!(
             xml_text("a\u{0}<b>&\"'\u{b}\u{ffff}\tc"),
-            "a&lt;b&gt;&amp;&quot;&apos;\tc"
+            "a&lt;b&gt;&amp;&quot;&#39;\tc"
         );
     }
 
