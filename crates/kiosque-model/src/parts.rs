@@ -113,7 +113,8 @@ pub struct EntityPart<E = EntityId> {
 pub struct BodyBucket<E = EntityId> {
     /// The articles, by id.
     pub articles: Vec<BucketArticle<E>>,
-    /// Every entity the articles list, in entity order.
+    /// Every entity the articles list, by id, as an article page needs them (no aliases,
+    /// counts capped at [`BODY_FILE_COUNT_CAP`]: see [`Parts::bucket`]).
     pub entities: Vec<Entity<E>>,
 }
 
