@@ -39,7 +39,7 @@ pub const SUMMARIES_PER_PAGE: usize = 1000;
 /// Entities in a part of the entity table.
 pub const ENTITIES_PER_PART: usize = 5000;
 /// Articles per body file, on average, when there are enough of them.
-const ARTICLES_PER_BUCKET: usize = 32;
+pub const ARTICLES_PER_BUCKET: usize = 32;
 /// The layout of body files, part of their stamps ([`Parts::bucket_stamps`]): change it
 /// whenever what [`Parts::bucket`] writes changes, so that no build links a file written the
 /// old way.
