@@ -189,11 +189,34 @@ pub fn parse_site(url: &str, text: &str) -> Result<SiteData, AppError> {
     })
 }
 
-/// Loads `site.json`, always from the server (see [`Freshness::Reload`]).
+/// Loads `site.json`, always from the server (see [`Freshness::Reload`]). When there is none,
+/// data of contract 1 (`index.json`, which this app cannot read) is said as such: its version
+/// and the app's, not a missing file.
 pub async fn load_site(paths: Paths) -> Result<Arc<SiteData>, AppError> {
     let url = paths.site_json();
-    let text = fetch_text(&url, Freshness::Reload).await?;
+    let text = match fetch_text(&url, Freshness::Reload).await {
+        Err(AppError::Status { status: 404, .. }) => {
+            let old = fetch_text(&paths.data_file(OLD_INDEX), Freshness::Reload).await;
+            if let Some(error) = old.ok().as_deref().and_then(older_contract) {
+                return Err(AppError::Schema(error));
+            }
+            return Err(AppError::Status { url, status: 404 });
+        }
+        answer => answer?,
+    };
     parse_site(&url, &text).map(Arc::new)
+}
+
+/// The whole-site file of data contract 1, written instead of `site.json`.
+const OLD_INDEX: &str = "index.json";
+
+/// Why `text`, read in place of a missing `site.json`, cannot be read: the schema version it
+/// names, if it names one this app does not read.
+fn older_contract(text: &str) -> Option<SchemaError> {
+    match parts::parse_site(text) {
+        Err(IndexError::Schema(error)) => Some(error),
+        _ => None,
+    }
 }
 
 /// The URL of a part `site.json` names, if it is of a part's form (`<dir>/<hex>.json`).
@@ -462,6 +485,20 @@ mod tests {
         ] {
             let err = parse_site(URL, text).expect_err("another major");
             assert!(matches!(err, AppError::Schema(_)), "{err:?}");
+        }
+    }
+
+    #[test]
+    fn an_index_json_of_contract_1_is_a_schema_error_naming_both_versions() {
+        let error = older_contract(r#"{"schema_version": "1.2", "articles": [], "entities": []}"#)
+            .expect("contract 1 is refused");
+        let message = AppError::Schema(error).to_string();
+        assert!(
+            message.contains("1.2") && message.contains("2.x"),
+            "{message}"
+        );
+        for not_old in ["<!DOCTYPE html><h1>404</h1>", r#"{"articles": []}"#] {
+            assert_eq!(older_contract(not_old), None, "{not_old}");
         }
     }
 

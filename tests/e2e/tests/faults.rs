@@ -689,3 +689,36 @@ async fn an_article_opened_without_a_known_fingerprint_fetches_its_body_file_fre
     );
     browser.close().await;
 }
+
+/// This app over data of contract 1 (an `index.json`, no `site.json`), as after updating the
+/// app without rebuilding the data: the version message, naming both versions, not a missing
+/// file.
+#[tokio::test(flavor = "multi_thread")]
+async fn data_of_contract_1_without_site_json_asks_for_a_rebuild() {
+    if !ready() {
+        return;
+    }
+    let site = Site::dist();
+    site.server().set(SITE, Fault::Status(404));
+    site.server().set(
+        "/data/index.json",
+        Fault::Body(br#"{"schema_version": "1.2", "articles": [], "entities": []}"#.to_vec()),
+    );
+    let browser = Browser::new().await;
+    browser.open(&site.url("/")).await;
+    let text = error_text(&browser, "the version message").await;
+    assert!(text.contains("This site needs to be rebuilt"), "{text}");
+    assert!(
+        text.contains("1.2") && text.contains("2.x"),
+        "both versions are named: {text}"
+    );
+    assert!(!text.contains("HTTP 404"), "{text}");
+    assert_eq!(browser.count(".error button.retry").await, 0);
+
+    // Without an index.json either, the missing site.json is said as before.
+    site.server().set("/data/index.json", Fault::Status(404));
+    browser.open(&site.url("/")).await;
+    let text = error_text(&browser, "the missing site.json").await;
+    assert!(text.contains(SITE) && text.contains("HTTP 404"), "{text}");
+    browser.close().await;
+}
