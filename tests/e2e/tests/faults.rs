@@ -431,6 +431,15 @@ async fn body_text(browser: &Browser, what: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Asserts that `text` (an article body on screen) is the rebuilt one, not the old one that a
+/// cache could serve; `why` says what it would mean otherwise.
+fn assert_new_text(text: &str, why: &str) {
+    assert!(
+        text.contains("Seconde version") && !text.contains("Première version"),
+        "{why}: {text:?}"
+    );
+}
+
 /// The one article of the rebuild tests, with `text`.
 fn changing_record(text: &str) -> String {
     serde_json::json!({
@@ -478,15 +487,15 @@ async fn after_a_rebuild_an_article_read_before_shows_its_new_text_not_the_cache
         .await;
     browser.click("article.card .card-title a").await;
     let text = body_text(&browser, "the body after following the card").await;
-    assert!(
-        text.contains("Seconde version") && !text.contains("Première version"),
-        "the card shows the new excerpt, the article an old cached body: {text:?}"
+    assert_new_text(
+        &text,
+        "the card shows the new excerpt, the article an old cached body",
     );
     browser.open(&site.url("/article/changing/")).await;
     let text = body_text(&browser, "the body opened directly").await;
-    assert!(
-        text.contains("Seconde version") && !text.contains("Première version"),
-        "the article opened directly shows an old cached body: {text:?}"
+    assert_new_text(
+        &text,
+        "the article opened directly shows an old cached body",
     );
     browser.close().await;
 }
@@ -514,10 +523,7 @@ async fn a_body_file_served_stale_is_fetched_again_from_the_server() {
     browser.open(&site.url("/")).await;
     browser.click("article.card .card-title a").await;
     let text = body_text(&browser, "the body after following the card").await;
-    assert!(
-        text.contains("Seconde version") && !text.contains("Première version"),
-        "a stale body file is shown: {text:?}"
-    );
+    assert_new_text(&text, "a stale body file is shown");
     assert_eq!(site.server().hits(&body), 2, "fetched once more, once");
     browser.close().await;
 
@@ -525,9 +531,9 @@ async fn a_body_file_served_stale_is_fetched_again_from_the_server() {
     let browser = Browser::new().await;
     browser.open(&site.url("/article/changing/")).await;
     let text = body_text(&browser, "the body opened directly").await;
-    assert!(
-        text.contains("Seconde version") && !text.contains("Première version"),
-        "a stale body file is shown on the page opened directly: {text:?}"
+    assert_new_text(
+        &text,
+        "a stale body file is shown on the page opened directly",
     );
     browser.assert_no_console_errors().await;
     browser.close().await;
@@ -683,10 +689,7 @@ async fn an_article_opened_without_a_known_fingerprint_fetches_its_body_file_fre
     let browser = Browser::new().await;
     browser.open(&site.url("/article/changing/")).await;
     let text = body_text(&browser, "the body opened directly").await;
-    assert!(
-        text.contains("Seconde version") && !text.contains("Première version"),
-        "an old cached body is shown: {text:?}"
-    );
+    assert_new_text(&text, "an old cached body is shown");
     browser.close().await;
 }
 
