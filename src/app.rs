@@ -15,6 +15,9 @@ use crate::routes::home::Home;
 use crate::selection::provide_selection;
 use crate::site::provide_site;
 
+/// What the page of an address the site does not have says.
+pub(crate) const NOT_FOUND_MESSAGE: &str = "There is no page at this address.";
+
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
@@ -35,7 +38,7 @@ fn Frame() -> impl IntoView {
         <Header />
         <RouteFocus />
         <main id="main" tabindex="-1">
-            <Routes fallback=|| view! { <NotFound message="There is no page at this address.".to_owned() /> }>
+            <Routes fallback=|| view! { <NotFound message=NOT_FOUND_MESSAGE.to_owned() /> }>
                 <ParentRoute path=path!("") view=CorpusRoute>
                     <Route path=path!("/") view=Home />
                     <Route path=path!("/index.html") view=Home />

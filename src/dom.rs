@@ -56,6 +56,7 @@ pub fn focus_matching(selector: &str, attribute: &str, value: &str) {
 /// Makes the element with id `stand_in` stand in for the element with id `target` until it is
 /// removed: inert (no focus, hidden from assistive technology) and placed just before `target`,
 /// which the style hides while it is there. A stand-in with no content is removed instead.
+#[cfg(feature = "csr")]
 pub fn stand_in_for(stand_in: &str, target: &str) {
     let document = document();
     let Some(element) = document.get_element_by_id(stand_in) else {

@@ -65,6 +65,19 @@ impl SiteLoader {
         loader
     }
 
+    /// A loader given `site.json` already read, which loads nothing: what the native rendering
+    /// of the pages ([`crate::render`]) provides.
+    #[cfg(feature = "ssr")]
+    pub(crate) fn loaded(paths: Paths, site: Arc<SiteData>) -> Self {
+        SiteLoader {
+            paths: StoredValue::new(paths),
+            site: RwSignal::new(Some(Ok(site))),
+            whole: RwSignal::new(None),
+            wanted: RwSignal::new(false),
+            started: RwSignal::new(true),
+        }
+    }
+
     fn load_site(self) {
         let paths = self.paths.get_value();
         spawn_local(async move {

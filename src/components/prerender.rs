@@ -13,6 +13,7 @@ const PRERENDER: &str = "prerender";
 /// Called once the app is mounted: hides the pre-rendered page from assistive technology and
 /// keyboard focus (the app is the page now), and moves it to where the app's `<main>` is, which
 /// the style hides while it is there. An empty one (no pre-rendered page) is removed at once.
+#[cfg(feature = "csr")]
 pub fn hand_over() {
     dom::stand_in_for(PRERENDER, "main");
 }

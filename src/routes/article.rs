@@ -108,7 +108,7 @@ fn ArticleLoad(id: String) -> impl IntoView {
 
 /// The article page: its header from `summary`, then `children`.
 #[component]
-fn ArticleFrame(summary: ArticleSummary, children: Children) -> impl IntoView {
+pub(crate) fn ArticleFrame(summary: ArticleSummary, children: Children) -> impl IntoView {
     let paths = use_site().paths;
     let title = summary.title.clone();
     use_title(move || title.clone());
@@ -133,7 +133,7 @@ fn ArticleFrame(summary: ArticleSummary, children: Children) -> impl IntoView {
 /// What the body file gives: the text, then the article's entities, over the body file's
 /// corpus.
 #[component]
-fn ArticleRest(article: LoadedArticle) -> impl IntoView {
+pub(crate) fn ArticleRest(article: LoadedArticle) -> impl IntoView {
     let LoadedArticle {
         corpus,
         summary,

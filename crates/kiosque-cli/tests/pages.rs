@@ -90,8 +90,8 @@ fn every_article_gets_a_page_with_preview_metadata_and_entities_of_one_article_t
     }
     let mention = &index.entities[0].id;
     assert!(
-        page.contains(&format!("href=\"entity/?id={mention}\"")),
-        "the article links {mention} to the shell page"
+        page.contains(&format!("href=\"/entity/?id={mention}\"")),
+        "the article links {mention} to the shell page (under the site's base path, as the app)"
     );
     let shell = fs::read_to_string(dist.path().join("entity/index.html")).expect("the shell page");
     assert!(shell.contains("<noscript>"), "{shell}");

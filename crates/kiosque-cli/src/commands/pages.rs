@@ -5,9 +5,12 @@
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::Context;
+use kiosque_app::render::Rendering;
 use kiosque_model::display::{count_noun, isolate};
+use kiosque_model::index::Corpus;
 use kiosque_model::links::has_own_page;
 use kiosque_model::parts::{self, ReadError, SITE_FILE};
 use kiosque_model::validate;
@@ -119,6 +122,7 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
             );
         }
     }
+    let base_href = html::base_href(&template_html).unwrap_or("/").to_owned();
     let template =
         Template::new(template_html).with_context(|| template_path.display().to_string())?;
     let data = dist.join("data");
@@ -135,6 +139,8 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
     warn_problems(&data.join(SITE_FILE), &checked.problems);
     let corpus = checked.value;
     let articles = corpus.articles();
+    // The app's own components render the pages' content, over the data as the app reads it.
+    let rendering = Rendering::new(&base_href, site_name, site_file.clone());
     let site = SiteHead {
         name: site_name.to_owned(),
         language: settings
@@ -170,6 +176,9 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
             let file = parts::bucket_path(bucket, site_file.buckets);
             let read =
                 parts::read_bucket(&read, &site_file, bucket).map_err(|e| read_error(&data, e))?;
+            // The corpus the app shows an article page over: its body file's (the contract
+            // check's warnings are those of the index, given above).
+            let bucket_corpus = Arc::new(Corpus::of_bucket(&site_file, &read).value);
             let mut pages = BucketPages::default();
             for entry in read.articles {
                 let id = entry.summary.id;
@@ -178,24 +187,30 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
                 {
                     continue;
                 }
-                let Some(summary) = corpus.article(&id) else {
+                let (Some(summary), Some(shown)) =
+                    (corpus.article(&id), bucket_corpus.article(&id))
+                else {
                     continue;
                 };
-                let checked = validate::body(entry.body, &id, &corpus);
+                let checked = validate::body(entry.body, &id, &bucket_corpus);
                 let meta = PageMeta {
                     title: format!("{} · {site_name}", isolate(&summary.title)),
                     description: summary.excerpt.clone(),
                     og_type: "article",
                     published: summary.published.clone(),
                     lang: summary.lang.clone(),
-                    body_file: Some(render::body_file(&file, summary.body_hash.as_deref())),
+                    body_file: Some(html::body_file(&file, summary.body_hash.as_deref())),
                     path: Some(format!("article/{id}/")),
                     noindex: false,
                 };
                 let html = template.render(
                     &meta,
                     &site,
-                    &render::article(summary, &checked.value, &corpus),
+                    &rendering.article(
+                        Arc::clone(&bucket_corpus),
+                        shown.clone(),
+                        Arc::new(checked.value),
+                    ),
                 );
                 write(dist.join("article").join(&id).join("index.html"), html)?;
                 progress.inc(1);
@@ -284,7 +299,7 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
                 ..home_meta.clone()
             },
             &site,
-            &render::not_found(),
+            &rendering.not_found(),
         ),
     )?;
     // Every entity without a page of its own is shown by this one page, as `entity/?id=<id>`.

@@ -159,6 +159,17 @@ pub fn base_href(html: &str) -> Option<&str> {
 /// The Atom feed's file name, in the site's root.
 pub const FEED_FILE: &str = "feed.xml";
 
+/// The address of an article's body file `file` (`bodies/<bucket>.json`, relative to the data
+/// directory) as the app fetches it, relative to the page's `<base href>`: with the body's
+/// fingerprint in the query when it has one (a rebuilt body has a new address), as
+/// `data/bodies/<bucket>.json?v=<body_hash>`. Not escaped.
+pub fn body_file(file: &str, body_hash: Option<&str>) -> String {
+    match body_hash.filter(|hash| kiosque_model::stamp::is_well_formed(hash)) {
+        Some(hash) => format!("data/{file}?v={hash}"),
+        None => format!("data/{file}"),
+    }
+}
+
 /// Marks an article page's preload of its body file: the app fetches the address it names.
 pub const BODY_PRELOAD: &str = "data-kiosque-body";
 
