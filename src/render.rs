@@ -1,65 +1,80 @@
 //! The app's pages rendered to HTML natively (feature `ssr`), for `kiosque pages`: the same
 //! components the browser mounts, given data already read instead of loading it, through the
-//! same contexts ([`Site`], the loaded `site.json`, [`CorpusContext`]). What each function returns
+//! same contexts ([`Site`], [`CorpusContext`], the router's). What each function returns
 //! is the content of the app's `<main>` for that page, as the app shows it once it has its data;
 //! text and attributes are escaped by Leptos.
 
 use std::sync::Arc;
 
+use kiosque_model::Entity;
 use kiosque_model::index::Corpus;
-use kiosque_model::parts::SiteFile;
 use kiosque_model::{ArticleBody, ArticleSummary};
 use leptos::prelude::*;
+use leptos_router::components::Router;
+use leptos_router::location::RequestUrl;
 
 use crate::app::NOT_FOUND_MESSAGE;
 use crate::components::states::NotFound;
-use crate::data::{LoadedArticle, SiteData};
+use crate::data::LoadedArticle;
 use crate::paths::Paths;
 use crate::routes::article::{ArticleFrame, ArticleRest};
-use crate::routes::corpus::{CorpusContext, LoadedSite};
+use crate::routes::corpus::CorpusContext;
+use crate::routes::entity::EntityView;
+use crate::routes::home::Home;
 use crate::search::SearchFiles;
+use crate::selection::provide_selection;
 use crate::site::{Site, SiteLoader};
 
-/// What every page of a site is rendered with: where the site is, its name and `site.json`.
+/// What every page of a site is rendered with: where the site is, its name and the home page's
+/// first screen.
 #[derive(Clone)]
 pub struct Rendering {
     paths: Paths,
     name: Arc<str>,
-    site: Arc<SiteData>,
+    first: Arc<Corpus>,
 }
 
 impl Rendering {
     /// The rendering of the site whose pages' `<base href>` is `base_href` (a path, or a whole
-    /// address), named `name`, with `site.json` as read (`file`).
-    pub fn new(base_href: &str, name: &str, file: SiteFile<String>) -> Rendering {
-        // The first screen as the app makes it; the command warns of what the check changes.
-        let first = Arc::new(Corpus::first_screen(&file).value);
+    /// address), named `name`, whose home page first shows `first` (what the app makes of
+    /// `site.json`: [`Corpus::first_screen`]).
+    pub fn new(base_href: &str, name: &str, first: Arc<Corpus>) -> Rendering {
         Rendering {
             paths: Paths::from_base_uri(base_href),
             name: name.into(),
-            site: Arc::new(SiteData { file, first }),
+            first,
         }
     }
 
-    /// Renders `view` with the contexts the app's pages read: the site, `site.json` and
-    /// `corpus` as the corpus views read.
+    /// Renders `view` with the contexts the app's pages read: the site (its data already
+    /// there: nothing is loaded), `corpus` as the corpus views read, and a router at the home
+    /// page's address.
     fn render<V: IntoView + 'static>(
         &self,
         corpus: Arc<Corpus>,
-        view: impl FnOnce() -> V,
+        view: impl FnOnce() -> V + Send + 'static,
     ) -> String {
         let owner = Owner::new();
         let html = owner.with(|| {
             provide_context(Site {
                 paths: self.paths.clone(),
                 name: Arc::clone(&self.name),
-                data: SiteLoader::loaded(self.paths.clone(), Arc::clone(&self.site)),
+                data: SiteLoader::loaded(self.paths.clone()),
                 search: SearchFiles::new(),
                 opened_on: None,
             });
-            provide_context(LoadedSite(Arc::clone(&self.site)));
             provide_context(CorpusContext(Signal::stored(corpus)));
-            view().into_view().to_html()
+            // Under a router, as in the app (links, the selection of the URL): the page's
+            // address without a query, so the selection is the default one.
+            provide_context(RequestUrl::new(&self.paths.home(&Default::default())));
+            let base = self.paths.base().to_owned();
+            view! {
+                <Router base>
+                    {provide_selection();
+                    view()}
+                </Router>
+            }
+            .to_html()
         });
         owner.cleanup();
         html
@@ -88,9 +103,22 @@ impl Rendering {
         })
     }
 
+    /// An entity's page as the app shows it, over `whole`, the whole site.
+    pub fn entity(&self, whole: Arc<Corpus>, entity: &Entity) -> String {
+        let entity = entity.clone();
+        self.render(whole, move || view! { <EntityView entity /> })
+    }
+
+    /// The home page as the app first shows it, from `site.json` alone: the first cards and
+    /// the sidebar's first rows, with no search or filter.
+    pub fn home(&self) -> String {
+        let first = Arc::clone(&self.first);
+        self.render(first, || view! { <Home /> })
+    }
+
     /// The page of an address the site does not have.
     pub fn not_found(&self) -> String {
-        let first = Arc::clone(&self.site.first);
+        let first = Arc::clone(&self.first);
         self.render(first, || {
             view! { <NotFound message=NOT_FOUND_MESSAGE.to_owned() /> }
         })

@@ -65,13 +65,13 @@ impl SiteLoader {
         loader
     }
 
-    /// A loader given `site.json` already read, which loads nothing: what the native rendering
-    /// of the pages ([`crate::render`]) provides.
+    /// A loader that loads nothing: the native rendering of the pages ([`crate::render`])
+    /// gives each view its data through the corpus context.
     #[cfg(feature = "ssr")]
-    pub(crate) fn loaded(paths: Paths, site: Arc<SiteData>) -> Self {
+    pub(crate) fn loaded(paths: Paths) -> Self {
         SiteLoader {
             paths: StoredValue::new(paths),
-            site: RwSignal::new(Some(Ok(site))),
+            site: RwSignal::new(None),
             whole: RwSignal::new(None),
             wanted: RwSignal::new(false),
             started: RwSignal::new(true),

@@ -21,7 +21,7 @@ pub struct CorpusContext(pub Signal<Arc<Corpus>>);
 
 /// The loaded `site.json`, as the parent route provides it.
 #[derive(Clone)]
-pub(crate) struct LoadedSite(pub(crate) Arc<SiteData>);
+struct LoadedSite(Arc<SiteData>);
 
 /// The corpus as it is now (not tracked): for views made again when it changes, or that need
 /// only what every corpus of the site agrees on (an entity's name, a card's chips).

@@ -59,8 +59,9 @@ fn EntityOf(id: Memo<Option<EntityId>>) -> impl IntoView {
     }
 }
 
+/// Entity `entity`'s page, over the whole site (the corpus context).
 #[component]
-fn EntityView(entity: Entity) -> impl IntoView {
+pub(crate) fn EntityView(entity: Entity) -> impl IntoView {
     let corpus = use_corpus();
     let title = entity.name.clone();
     use_title(move || title.clone());

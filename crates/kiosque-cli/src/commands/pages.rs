@@ -18,7 +18,6 @@ use rayon::prelude::*;
 
 use crate::pages::feed;
 use crate::pages::html::{self, BODY_START, FEED_FILE, PageMeta, SiteHead, Template};
-use crate::pages::render;
 use crate::pages::settings::Settings;
 use crate::{message, output, progress};
 
@@ -137,10 +136,14 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
     let (site_file, index) = parts::read_index(&read).map_err(|e| read_error(&data, e))?;
     let checked = validate::corpus(index);
     warn_problems(&data.join(SITE_FILE), &checked.problems);
-    let corpus = checked.value;
+    let corpus = Arc::new(checked.value);
     let articles = corpus.articles();
     // The app's own components render the pages' content, over the data as the app reads it.
-    let rendering = Rendering::new(&base_href, site_name, site_file.clone());
+    let rendering = Rendering::new(
+        &base_href,
+        site_name,
+        Arc::new(Corpus::first_screen(&site_file).value),
+    );
     let site = SiteHead {
         name: site_name.to_owned(),
         language: settings
@@ -237,7 +240,8 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
                 path: Some(format!("entity/{}/", entity.id)),
                 ..PageMeta::default()
             };
-            let html = template.render(&meta, &site, &render::entity(entity, &corpus));
+            let html =
+                template.render(&meta, &site, &rendering.entity(Arc::clone(&corpus), entity));
             write(
                 dist.join("entity")
                     .join(entity.id.as_str())
@@ -316,12 +320,12 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
                 ..PageMeta::default()
             },
             &site,
-            &render::entity_shell(site_name),
+            &entity_shell(site_name),
         ),
     )?;
     write(
         template_path,
-        template.render(&home_meta, &site, &render::home(&corpus, site_name)),
+        template.render(&home_meta, &site, &rendering.home()),
     )?;
     let written_feed = match &settings.base_url {
         Some(base) => {
@@ -349,6 +353,15 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
     let removed = remove_stale(&dist.join("article"), &articles)?
         + remove_stale(&dist.join("entity"), &entities)?;
     Ok(PagesReport { removed, ..report })
+}
+
+/// The shell page's content, for readers without JavaScript (which entity it shows is in the
+/// address's query, read by the app).
+fn entity_shell(site_name: &str) -> String {
+    format!(
+        "<h1>{}</h1><noscript><p>This page lists the articles that mention a person, place, organisation or date: it needs JavaScript.</p></noscript>",
+        html::escape(site_name)
+    )
 }
 
 /// Removes the feed and sitemap files in `dist` that this run did not write (`written`): those
