@@ -78,7 +78,7 @@ fn FacetButton(row: SidebarRow) -> impl IntoView {
                 aria-pressed=row.selected.to_string()
                 on:click=on_click
             >
-                <span class="facet-name">{row.name}</span>
+                <span class="facet-name"><bdi>{row.name}</bdi></span>
                 <span class="count">{row.count}</span>
                 <span class="visually-hidden">
                     {if row.count == 1 { " article" } else { " articles" }}

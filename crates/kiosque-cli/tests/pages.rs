@@ -99,7 +99,7 @@ fn every_article_gets_a_page_with_preview_metadata_and_entities_of_one_article_t
     assert!(dist.path().join("404.html").is_file());
     let home = fs::read_to_string(dist.path().join("index.html")).expect("home");
     assert!(
-        home.contains("href=\"article/"),
+        home.contains("href=\"/article/"),
         "the home page lists the articles"
     );
 }

@@ -357,7 +357,7 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
 
 /// The shell page's content, for readers without JavaScript (which entity it shows is in the
 /// address's query, read by the app).
-fn entity_shell(site_name: &str) -> String {
+pub fn entity_shell(site_name: &str) -> String {
     format!(
         "<h1>{}</h1><noscript><p>This page lists the articles that mention a person, place, organisation or date: it needs JavaScript.</p></noscript>",
         html::escape(site_name)

@@ -4,5 +4,4 @@
 
 pub mod feed;
 pub mod html;
-pub mod render;
 pub mod settings;
