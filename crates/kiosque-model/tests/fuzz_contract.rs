@@ -21,6 +21,10 @@ use kiosque_model::article::{
 use kiosque_model::facets::FacetCounts;
 use kiosque_model::highlight::segments;
 use kiosque_model::index::{Corpus, IndexError, SiteIndex, UncheckedIndex, parse_index};
+use kiosque_model::parts::{
+    EntityPart, Parts, SiteFile, SummaryPage, parse_bucket, parse_entities, parse_site,
+    parse_summaries,
+};
 use kiosque_model::sidebar::{EntityQuery, sidebar_groups};
 use kiosque_model::validate::{self, EXCERPT_MAX_CHARS, Problem, UncheckedBody};
 use kiosque_model::{Entity, EntityId, Label, SCHEMA_VERSION, Selection};
@@ -388,7 +392,7 @@ fn valid_site() -> impl Strategy<Value = (SiteIndex, Vec<ArticleBody>)> {
                         value: None,
                     })
                     .collect();
-                let articles = article_ids
+                let articles: Vec<ArticleSummary> = article_ids
                     .iter()
                     .zip(summaries)
                     .map(
@@ -419,12 +423,25 @@ fn valid_site() -> impl Strategy<Value = (SiteIndex, Vec<ArticleBody>)> {
                         },
                     )
                     .collect();
-                let bodies = article_ids
+                let bodies: Vec<ArticleBody> = article_ids
                     .iter()
                     .zip(bodies)
                     .map(|(id, blocks)| ArticleBody {
                         id: id.clone(),
                         blocks,
+                    })
+                    .collect();
+                // An article lists every entity its text mentions (and may list more).
+                let articles = articles
+                    .into_iter()
+                    .zip(&bodies)
+                    .map(|(mut summary, body): (ArticleSummary, &ArticleBody)| {
+                        for mention in body.blocks.iter().flat_map(Block::mentions) {
+                            if !summary.entities.contains(&mention.entity) {
+                                summary.entities.push(mention.entity.clone());
+                            }
+                        }
+                        summary
                     })
                     .collect();
                 (
@@ -858,6 +875,243 @@ proptest! {
             }
             Err(e) => prop_assert!(!e.to_string().trim().is_empty()),
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data contract 2: the parts the app fetches (summary pages, entity parts, body files)
+// ---------------------------------------------------------------------------------------------
+
+/// The files of `index` and `bodies` as the CLI writes them: `site.json`, then each summary
+/// page and entity part, then each body file, by path.
+fn written_parts(index: &SiteIndex, bodies: &[ArticleBody]) -> (String, Vec<(String, String)>) {
+    let parts = Parts::new(index, bodies);
+    let text = |bytes: &[u8]| String::from_utf8(bytes.to_vec()).expect("parts are UTF-8");
+    let mut files: Vec<(String, String)> = parts
+        .named
+        .iter()
+        .map(|(path, bytes)| (path.clone(), text(bytes)))
+        .collect();
+    for bucket in 0..parts.buckets.len() {
+        files.push((parts.bucket_path(bucket), text(&parts.bucket(bucket))));
+    }
+    (text(&parts.site), files)
+}
+
+/// Reads one part of the site as the app does, by its directory: no panic; a refusal names the
+/// file; a body file's corpus and bodies are checked, and checked data passes the check again.
+fn read_part(site: &SiteFile<String>, path: &str, text: &str) -> Result<(), TestCaseError> {
+    let refused = |e: IndexError| -> Result<(), TestCaseError> {
+        let message = e.to_string();
+        prop_assert!(
+            message.contains(path),
+            "the error does not name {}: {}",
+            path,
+            message
+        );
+        check_message(&message)
+    };
+    if path.starts_with("summaries/") {
+        match parse_summaries(path, text) {
+            Ok(page) => check_whole(site, vec![page], vec![])?,
+            Err(e) => refused(e)?,
+        }
+    } else if path.starts_with("entities/") {
+        match parse_entities(path, text) {
+            Ok(part) => check_whole(site, vec![], vec![part])?,
+            Err(e) => refused(e)?,
+        }
+    } else {
+        match parse_bucket(path, text) {
+            Ok(bucket) => {
+                let checked = Corpus::of_bucket(site, &bucket);
+                check_corpus(&checked.value)?;
+                for p in &checked.problems {
+                    check_message(&p.to_string())?;
+                }
+                for article in bucket.articles {
+                    let id = article.summary.id.clone();
+                    let read = validate::body(article.body, &id, &checked.value);
+                    let again = validate::body(read.value.clone(), &id, &checked.value);
+                    prop_assert!(
+                        again
+                            .problems
+                            .iter()
+                            .all(|p| matches!(p, Problem::BodyIdMismatch { .. })),
+                        "a checked body fails the check: {:?}",
+                        again.problems
+                    );
+                }
+            }
+            Err(e) => refused(e)?,
+        }
+    }
+    Ok(())
+}
+
+/// The whole site assembled from `pages` and `parts`: within the contract, whatever they hold
+/// (entity positions out of the table, repeated ids), and stable under a second check.
+fn check_whole(
+    site: &SiteFile<String>,
+    pages: Vec<SummaryPage>,
+    parts: Vec<EntityPart<String>>,
+) -> Result<(), TestCaseError> {
+    let checked = Corpus::whole(site, pages, parts);
+    check_corpus(&checked.value)?;
+    for p in &checked.problems {
+        check_message(&p.to_string())?;
+    }
+    Ok(())
+}
+
+/// What the check promises of any corpus the app builds.
+fn check_corpus(corpus: &Corpus) -> Result<(), TestCaseError> {
+    check_index_contract(&SiteIndex {
+        schema_version: SCHEMA_VERSION.to_owned(),
+        generator: String::new(),
+        articles: corpus.articles().to_vec(),
+        entities: corpus.entities().to_vec(),
+        search: None,
+    })
+}
+
+/// A part with any summaries, any entity positions and any entities, as JSON.
+fn part_value() -> impl Strategy<Value = (String, Value)> {
+    let summary = (index_value(), prop::collection::vec(any::<i64>(), 0..4)).prop_map(
+        |(index, positions)| {
+            let mut article = index["articles"]
+                .as_array()
+                .and_then(|a| a.first().cloned())
+                .unwrap_or_else(|| json!({"id": "a", "title": "t"}));
+            if let Some(object) = article.as_object_mut() {
+                object.insert("entities".into(), json!(positions));
+            }
+            (index, article)
+        },
+    );
+    prop_oneof![
+        prop::collection::vec(summary, 0..3).prop_map(|v| {
+            let articles: Vec<Value> = v.into_iter().map(|(_, a)| a).collect();
+            (
+                "summaries/0123456789abcdef.json".to_owned(),
+                json!({"articles": articles}),
+            )
+        }),
+        index_value().prop_map(|index| {
+            (
+                "entities/0123456789abcdef.json".to_owned(),
+                json!({"entities": index["entities"].clone()}),
+            )
+        }),
+        (
+            index_value(),
+            prop::collection::vec(body_value(vec!["loc-x".into()]), 0..3)
+        )
+            .prop_map(|(index, bodies)| {
+                let summaries = index["articles"].as_array().cloned().unwrap_or_default();
+                let articles: Vec<Value> = summaries
+                    .into_iter()
+                    .zip(bodies)
+                    .map(|(summary, body)| json!({"summary": summary, "body": body}))
+                    .collect();
+                (
+                    "bodies/0.json".to_owned(),
+                    json!({"articles": articles, "entities": index["entities"].clone()}),
+                )
+            }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(config(64))]
+
+    /// Valid data cut into parts as the CLI writes them reads back, part by part as the app
+    /// reads it, to the same site: the whole corpus from the summary pages and entity parts,
+    /// each article's summary and body from its body file, and the check changes nothing.
+    #[test]
+    fn valid_data_round_trips_through_its_parts((index, bodies) in valid_site()) {
+        let expected = validate::corpus(UncheckedIndex::from(index.clone()));
+        prop_assert!(expected.problems.is_empty(), "valid index changed: {:?}", expected.problems);
+        let (site_text, files) = written_parts(&index, &bodies);
+        let site = parse_site(&site_text)
+            .map_err(|e| TestCaseError::fail(format!("valid site.json refused: {e}")))?;
+        let first = Corpus::first_screen(&site);
+        prop_assert!(first.problems.is_empty(), "valid first screen changed: {:?}", first.problems);
+        let (mut pages, mut parts, mut read_bodies) = (vec![], vec![], vec![]);
+        for (path, text) in &files {
+            if path.starts_with("summaries/") {
+                pages.push(parse_summaries(path, text).map_err(|e| TestCaseError::fail(e.to_string()))?);
+            } else if path.starts_with("entities/") {
+                parts.push(parse_entities(path, text).map_err(|e| TestCaseError::fail(e.to_string()))?);
+            } else {
+                let bucket = parse_bucket(path, text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                let checked = Corpus::of_bucket(&site, &bucket);
+                prop_assert!(checked.problems.is_empty(), "valid body file changed: {:?}", checked.problems);
+                for article in bucket.articles {
+                    let summary = checked.value.article(&article.summary.id).cloned();
+                    prop_assert_eq!(summary.as_ref(), expected.value.article(&article.summary.id));
+                    let body = validate::body(article.body, &article.summary.id, &checked.value);
+                    prop_assert!(body.problems.is_empty(), "valid body changed: {:?}", body.problems);
+                    read_bodies.push(body.value);
+                }
+            }
+        }
+        prop_assert_eq!(site.summaries.len() + site.entity_parts.len(), pages.len() + parts.len());
+        let whole = Corpus::whole(&site, pages, parts);
+        prop_assert!(whole.problems.is_empty(), "valid parts changed: {:?}", whole.problems);
+        prop_assert_eq!(whole.value.articles(), expected.value.articles());
+        prop_assert_eq!(whole.value.entities(), expected.value.entities());
+        read_bodies.sort_by(|a, b| a.id.cmp(&b.id));
+        let mut bodies = bodies;
+        bodies.sort_by(|a, b| a.id.cmp(&b.id));
+        prop_assert_eq!(read_bodies, bodies, "a body file lost or changed a body");
+    }
+
+    /// Any text served where a part should be (an error page, a file of another site, garbage)
+    /// is refused with a message naming the file, or read within the contract.
+    #[test]
+    fn any_part_file_reads_without_panic(
+        text in any::<String>(),
+        dir in prop::sample::select(&["summaries/a.json", "entities/a.json", "bodies/0.json"][..]),
+        (index, bodies) in valid_site(),
+    ) {
+        let (site_text, _) = written_parts(&index, &bodies);
+        let site = parse_site(&site_text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        read_part(&site, dir, &text)?;
+    }
+
+    /// Any part-shaped value (positions out of the entity table, repeated or invalid ids, bad
+    /// mentions, huge excerpts) is read within the contract or refused naming the file.
+    #[test]
+    fn any_part_shaped_value_is_read_and_checked(
+        (path, value) in part_value(),
+        (index, bodies) in valid_site(),
+    ) {
+        let (site_text, _) = written_parts(&index, &bodies);
+        let site = parse_site(&site_text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let text = serde_json::to_string(&value).expect("a Value serialises");
+        read_part(&site, &path, &text)?;
+    }
+
+    /// A part cut short or spliced with junk (a transfer cut off, a bad proxy) is refused
+    /// naming the file, never half read.
+    #[test]
+    fn broken_part_files_are_refused(
+        (index, bodies) in valid_site(),
+        pick in any::<prop::sample::Index>(),
+        cut in any::<prop::sample::Index>(),
+        junk in nasty_text(4),
+    ) {
+        let (site_text, files) = written_parts(&index, &bodies);
+        let site = parse_site(&site_text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let (path, text) = &files[pick.index(files.len())];
+        let at = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .nth(cut.index(text.chars().count().max(1)))
+            .unwrap_or(text.len());
+        read_part(&site, path, &text[..at])?;
+        read_part(&site, path, &format!("{}{junk}{}", &text[..at], &text[at..]))?;
     }
 }
 
