@@ -53,13 +53,12 @@ pub fn focus_matching(selector: &str, attribute: &str, value: &str) {
     }
 }
 
-/// Makes the element with id `stand_in` stand in for the element with id `target` until it is
-/// removed: inert (no focus, hidden from assistive technology) and placed just before `target`,
-/// which the style hides while it is there. A stand-in with no content is removed instead.
+/// Makes the element with id `stand_in` stand in for the app until it is removed: inert (no
+/// focus, hidden from assistive technology), where it is (the style hides what follows it). A
+/// stand-in with no content is removed instead.
 #[cfg(feature = "csr")]
-pub fn stand_in_for(stand_in: &str, target: &str) {
-    let document = document();
-    let Some(element) = document.get_element_by_id(stand_in) else {
+pub fn stand_in(stand_in: &str) {
+    let Some(element) = document().get_element_by_id(stand_in) else {
         return;
     };
     if element.child_element_count() == 0 {
@@ -68,9 +67,6 @@ pub fn stand_in_for(stand_in: &str, target: &str) {
     }
     let _ = element.set_attribute("inert", "");
     let _ = element.set_attribute("aria-hidden", "true");
-    if let Some(target) = document.get_element_by_id(target) {
-        let _ = target.before_with_node_1(&element);
-    }
 }
 
 /// Focuses the element with this id without scrolling the page to it.

@@ -1,8 +1,9 @@
 //! The app's pages rendered to HTML natively (feature `ssr`), for `kiosque pages`: the same
 //! components the browser mounts, given data already read instead of loading it, through the
-//! same contexts ([`Site`], [`CorpusContext`], the router's). What each function returns
-//! is the content of the app's `<main>` for that page, as the app shows it once it has its data;
-//! text and attributes are escaped by Leptos.
+//! same contexts ([`Site`], [`CorpusContext`], the router's at the page's address). What each
+//! function returns is the page as the app shows it once it has its data: the app's header, then
+//! a `<main>` with what the app's `<main>` holds for that page, so that the app can take the
+//! pre-rendered page's place with nothing moving. Text and attributes are escaped by Leptos.
 
 use std::sync::Arc;
 
@@ -14,6 +15,7 @@ use leptos_router::components::Router;
 use leptos_router::location::RequestUrl;
 
 use crate::app::NOT_FOUND_MESSAGE;
+use crate::components::header::Header;
 use crate::components::states::NotFound;
 use crate::data::LoadedArticle;
 use crate::paths::Paths;
@@ -51,6 +53,7 @@ impl Rendering {
     /// page's address.
     fn render<V: IntoView + 'static>(
         &self,
+        path: &str,
         corpus: Arc<Corpus>,
         view: impl FnOnce() -> V + Send + 'static,
     ) -> String {
@@ -64,14 +67,17 @@ impl Rendering {
                 opened_on: None,
             });
             provide_context(CorpusContext(Signal::stored(corpus)));
-            // Under a router, as in the app (links, the selection of the URL): the page's
-            // address without a query, so the selection is the default one.
-            provide_context(RequestUrl::new(&self.paths.home(&Default::default())));
+            // Under a router at the page's address, as in the app (links, the selection of the
+            // URL: none, the address has no query).
+            provide_context(RequestUrl::new(path));
             let base = self.paths.base().to_owned();
             view! {
                 <Router base>
                     {provide_selection();
-                    view()}
+                    view! {
+                        <Header />
+                        <main>{view()}</main>
+                    }}
                 </Router>
             }
             .to_html()
@@ -94,7 +100,8 @@ impl Rendering {
             summary: summary.clone(),
             body,
         };
-        self.render(corpus, move || {
+        let path = self.paths.article(&summary.id);
+        self.render(&path, corpus, move || {
             view! {
                 <ArticleFrame summary>
                     <ArticleRest article />
@@ -105,21 +112,22 @@ impl Rendering {
 
     /// An entity's page as the app shows it, over `whole`, the whole site.
     pub fn entity(&self, whole: Arc<Corpus>, entity: &Entity) -> String {
+        let path = self.paths.entity(entity);
         let entity = entity.clone();
-        self.render(whole, move || view! { <EntityView entity /> })
+        self.render(&path, whole, move || view! { <EntityView entity /> })
     }
 
     /// The home page as the app first shows it, from `site.json` alone: the first cards and
     /// the sidebar's first rows, with no search or filter.
     pub fn home(&self) -> String {
-        let first = Arc::clone(&self.first);
-        self.render(first, || view! { <Home /> })
+        let path = self.paths.home(&Default::default());
+        self.render(&path, Arc::clone(&self.first), || view! { <Home /> })
     }
 
     /// The page of an address the site does not have.
     pub fn not_found(&self) -> String {
-        let first = Arc::clone(&self.first);
-        self.render(first, || {
+        let path = format!("{}/404.html", self.paths.base());
+        self.render(&path, Arc::clone(&self.first), || {
             view! { <NotFound message=NOT_FOUND_MESSAGE.to_owned() /> }
         })
     }

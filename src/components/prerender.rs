@@ -11,11 +11,13 @@ use crate::dom;
 const PRERENDER: &str = "prerender";
 
 /// Called once the app is mounted: hides the pre-rendered page from assistive technology and
-/// keyboard focus (the app is the page now), and moves it to where the app's `<main>` is, which
-/// the style hides while it is there. An empty one (no pre-rendered page) is removed at once.
+/// keyboard focus (the app is the page now); it stays where it is, before the app's elements,
+/// which the style hides while it is there. It is the app's own header and `<main>` rendered by
+/// `kiosque pages`, so when it is removed the app's take its place with nothing moving. An
+/// empty one (no pre-rendered page) is removed at once.
 #[cfg(feature = "csr")]
 pub fn hand_over() {
-    dom::stand_in_for(PRERENDER, "main");
+    dom::stand_in(PRERENDER);
 }
 
 /// Removes the pre-rendered page once the view that renders this has been mounted. Every view

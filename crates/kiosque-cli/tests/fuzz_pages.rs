@@ -371,6 +371,7 @@ const ELEMENTS: &[&str] = &[
     "input",
     "label",
     "h3",
+    "form",
 ];
 
 /// Every attribute a page may have.
@@ -399,6 +400,7 @@ const ATTRIBUTES: &[&str] = &[
     "aria-controls",
     "aria-expanded",
     "aria-pressed",
+    "aria-current",
     "aria-live",
     "role",
     "tabindex",
@@ -410,6 +412,9 @@ const ATTRIBUTES: &[&str] = &[
     "spellcheck",
     "placeholder",
     "hidden",
+    "action",
+    "method",
+    "value",
 ];
 
 /// Attributes the app writes without a value (booleans); also in [`ATTRIBUTES`].
@@ -432,6 +437,7 @@ const CONTAINERS: &[&str] = &[
     "header",
     "nav",
     "h3",
+    "form",
     "ol",
     "ul",
     "figure",
@@ -637,6 +643,7 @@ fn check_href(href: &str, element: &str, ids: &Ids) -> Result<(), TestCaseError>
     // The app's links are absolute under the site's base path (`/` here).
     let internal = href == "/"
         || href == "#results"
+        || href == "#main"
         || href
             .strip_prefix("/?entity=")
             .is_some_and(|id| ids.entities.contains(id) || ids.shell_entities.contains(id))
