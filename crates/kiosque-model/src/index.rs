@@ -160,6 +160,64 @@ pub(crate) fn label_slot(label: Label) -> usize {
     Label::ALL.iter().position(|&l| l == label).unwrap_or(0)
 }
 
+/// The lookups of a [`Corpus`] by id and by position.
+#[derive(Debug, Default)]
+pub(crate) struct Lookups {
+    /// Each entity's position, by id.
+    pub(crate) entity_pos: HashMap<EntityId, usize>,
+    /// Each article's position, by id.
+    pub(crate) article_pos: HashMap<String, usize>,
+    /// See [`Corpus`]'s field.
+    pub(crate) postings: Vec<Vec<u32>>,
+    /// See [`Corpus`]'s field.
+    pub(crate) mentioned: Vec<Vec<u32>>,
+}
+
+impl Lookups {
+    /// The lookups of `index`, its articles' entities found by id.
+    fn of(index: &SiteIndex) -> Lookups {
+        let entity_pos: HashMap<EntityId, usize> = index
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
+        let article_pos = index
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); index.entities.len()];
+        let mut mentioned: Vec<Vec<u32>> = Vec::with_capacity(index.articles.len());
+        for (a, article) in index.articles.iter().enumerate() {
+            let mut entities = Vec::with_capacity(article.entities.len());
+            for id in &article.entities {
+                if let Some(&e) = entity_pos.get(id) {
+                    mention(&mut postings, &mut entities, a as u32, e as u32);
+                }
+            }
+            mentioned.push(entities);
+        }
+        Lookups {
+            entity_pos,
+            article_pos,
+            postings,
+            mentioned,
+        }
+    }
+}
+
+/// Notes that article `a` (the last noted so far) mentions entity `e`, once.
+pub(crate) fn mention(postings: &mut [Vec<u32>], mentioned: &mut Vec<u32>, a: u32, e: u32) {
+    if let Some(list) = postings.get_mut(e as usize)
+        && list.last() != Some(&a)
+    {
+        list.push(a);
+        mentioned.push(e);
+    }
+}
+
 impl Corpus {
     /// Wraps an index, building its lookup tables.
     pub fn new(index: SiteIndex) -> Self {
@@ -180,45 +238,47 @@ impl Corpus {
         validate::part(parts::bucket_index(site, bucket), SiteTotals::of(site))
     }
 
-    /// The whole site, from every summary page and entity part (in `site.json`'s order).
+    /// The whole site, from every summary page and entity part (in `site.json`'s order):
+    /// [`validate::whole`] at once (a reader that yields between parts uses it part by part).
     pub fn whole(
         site: &SiteFile<String>,
         pages: Vec<SummaryPage>,
         parts: Vec<EntityPart<String>>,
     ) -> Checked<Corpus> {
-        validate::corpus(parts::assemble(site, pages, parts))
+        let mut table = validate::whole::EntityTable::new(site);
+        for part in parts {
+            table.add(part);
+        }
+        let mut assembly = table.into_assembly();
+        for page in pages {
+            assembly.add(page);
+        }
+        assembly.finish()
     }
 
     /// The lookups over `index`, whose articles have these numbers (increasing: see
     /// [`Corpus::by_number`]); `site` for a part of the site (see [`Corpus::is_whole`]).
     pub(crate) fn numbered(index: SiteIndex, numbers: Vec<u32>, site: Option<SiteTotals>) -> Self {
-        let entity_pos: HashMap<EntityId, usize> = index
-            .entities
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.clone(), i))
-            .collect();
-        let article_pos = index
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.clone(), i))
-            .collect();
-        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); index.entities.len()];
-        let mut mentioned: Vec<Vec<u32>> = Vec::with_capacity(index.articles.len());
-        for (a, article) in index.articles.iter().enumerate() {
-            let mut entities = Vec::with_capacity(article.entities.len());
-            for id in &article.entities {
-                if let Some(&e) = entity_pos.get(id)
-                    && postings[e].last() != Some(&(a as u32))
-                {
-                    postings[e].push(a as u32);
-                    entities.push(e as u32);
-                }
-            }
-            mentioned.push(entities);
-        }
+        let lookups = Lookups::of(&index);
         let ranked = ranked(&index.entities);
+        Corpus::with_lookups(index, numbers, site, lookups, ranked)
+    }
+
+    /// [`Corpus::numbered`] with its lookups and [`ranked`] already made (as
+    /// [`crate::validate::whole`] makes them while the parts are read).
+    pub(crate) fn with_lookups(
+        index: SiteIndex,
+        numbers: Vec<u32>,
+        site: Option<SiteTotals>,
+        lookups: Lookups,
+        ranked: Vec<u32>,
+    ) -> Self {
+        let Lookups {
+            entity_pos,
+            article_pos,
+            postings,
+            mentioned,
+        } = lookups;
         let mut rank = vec![0u32; ranked.len()];
         for (r, &e) in (0u32..).zip(&ranked) {
             rank[e as usize] = r;
@@ -450,7 +510,7 @@ impl Corpus {
 
 /// The positions of `entities` by mentions (most first), then name; entities equal in both
 /// keep their order.
-fn ranked(entities: &[Entity]) -> Vec<u32> {
+pub(crate) fn ranked(entities: &[Entity]) -> Vec<u32> {
     let mut order: Vec<u32> = (0..entities.len() as u32).collect();
     order.sort_unstable_by(|&a, &b| {
         let (x, y) = (&entities[a as usize], &entities[b as usize]);

@@ -5,7 +5,9 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use crate::article::{ArticleBody, Block, EmbedBlock, Mention, RelatedBlock, TextBlock};
+use crate::article::{
+    ArticleBody, ArticleSummary, Block, EmbedBlock, Mention, RelatedBlock, TextBlock,
+};
 use crate::entity::EntityId;
 use crate::index::{Corpus, SiteIndex, SiteTotals, UncheckedIndex};
 use crate::stamp;
@@ -250,31 +252,7 @@ fn numbered(index: UncheckedIndex) -> (Checked<SiteIndex>, Vec<u32>) {
         keep
     });
     for article in &mut articles {
-        let chars = article.excerpt.chars().count();
-        if chars > EXCERPT_MAX_CHARS {
-            article.excerpt = shorten(&article.excerpt, EXCERPT_MAX_CHARS);
-            problems.push(Problem::ExcerptTooLong {
-                article: article.id.clone(),
-                chars,
-            });
-        }
-        let fields = [
-            (
-                "lang",
-                &mut article.lang,
-                is_language_code as fn(&str) -> bool,
-            ),
-            ("body_hash", &mut article.body_hash, stamp::is_well_formed),
-        ];
-        for (field, value, valid) in fields {
-            if let Some(v) = value.take_if(|v| !valid(v)) {
-                problems.push(Problem::InvalidField {
-                    article: article.id.clone(),
-                    field,
-                    value: v,
-                });
-            }
-        }
+        check_fields(article, &mut problems);
     }
     let articles = articles
         .into_iter()
@@ -308,6 +286,36 @@ fn numbered(index: UncheckedIndex) -> (Checked<SiteIndex>, Vec<u32>) {
     )
 }
 
+/// Checks an article's excerpt (cut to [`EXCERPT_MAX_CHARS`]) and its optional fields of a
+/// documented form (ignored when not of it), noting what it changed.
+pub(crate) fn check_fields<E>(article: &mut ArticleSummary<E>, problems: &mut Vec<Problem>) {
+    let chars = article.excerpt.chars().count();
+    if chars > EXCERPT_MAX_CHARS {
+        article.excerpt = shorten(&article.excerpt, EXCERPT_MAX_CHARS);
+        problems.push(Problem::ExcerptTooLong {
+            article: article.id.clone(),
+            chars,
+        });
+    }
+    let fields = [
+        (
+            "lang",
+            &mut article.lang,
+            is_language_code as fn(&str) -> bool,
+        ),
+        ("body_hash", &mut article.body_hash, stamp::is_well_formed),
+    ];
+    for (field, value, valid) in fields {
+        if let Some(v) = value.take_if(|v| !valid(v)) {
+            problems.push(Problem::InvalidField {
+                article: article.id.clone(),
+                field,
+                value: v,
+            });
+        }
+    }
+}
+
 /// [`index`], then the lookups of a [`Corpus`] over the result.
 pub fn corpus(site: impl Into<UncheckedIndex>) -> Checked<Corpus> {
     let (Checked { value, problems }, numbers) = numbered(site.into());
@@ -327,7 +335,7 @@ pub fn part(index: impl Into<UncheckedIndex>, site: SiteTotals) -> Checked<Corpu
 }
 
 /// `id` as a checked id, or `None` with the problem noted.
-fn checked_id(item: Item, id: &str, problems: &mut Vec<Problem>) -> Option<EntityId> {
+pub(crate) fn checked_id(item: Item, id: &str, problems: &mut Vec<Problem>) -> Option<EntityId> {
     let checked = EntityId::new(id).ok();
     if checked.is_none() {
         problems.push(Problem::InvalidId {
@@ -338,7 +346,7 @@ fn checked_id(item: Item, id: &str, problems: &mut Vec<Problem>) -> Option<Entit
     checked
 }
 
-fn keep_id(item: Item, id: &str, problems: &mut Vec<Problem>) -> bool {
+pub(crate) fn keep_id(item: Item, id: &str, problems: &mut Vec<Problem>) -> bool {
     let valid = is_valid_id(id);
     if !valid {
         problems.push(Problem::InvalidId {
@@ -515,6 +523,8 @@ fn checked_mentions(
         })
         .collect()
 }
+
+pub mod whole;
 
 #[cfg(test)]
 mod tests;

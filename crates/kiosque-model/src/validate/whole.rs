@@ -1,0 +1,204 @@
+//! The whole site checked and assembled part by part, as its parts arrive: the entity parts
+//! first ([`EntityTable`]), then the summary pages ([`Assembly`]), then the corpus
+//! ([`Assembly::finish`]). Each step works on one part, so a reader that yields between them
+//! (the app) never blocks for longer than a part takes.
+//!
+//! The result is what [`super::corpus`] makes of [`crate::parts::assemble`]'s index (same
+//! value, same problems, per article in another order), without what that path costs: the
+//! summaries refer to entities by position in the table, so an article's entities are found
+//! by position (no id is written out, hashed or looked up per mention), and the corpus's
+//! lookups are built while the articles are checked, once.
+
+use std::collections::HashMap;
+
+use super::{Checked, Item, Problem, check_fields, checked_id, keep_id};
+use crate::article::ArticleSummary;
+use crate::entity::{Entity, EntityId};
+use crate::index::{Corpus, Lookups, SiteIndex, mention, ranked};
+use crate::parts::{EntityPart, SiteFile, SummaryPage};
+
+/// What `site.json` says of the site as a whole.
+#[derive(Debug, Clone)]
+struct Header {
+    schema_version: String,
+    generator: String,
+    search: Option<String>,
+}
+
+/// The entity table, checked part by part (in `site.json`'s order): ids valid and unique.
+#[derive(Debug)]
+pub struct EntityTable {
+    header: Header,
+    problems: Vec<Problem>,
+    /// The entities kept, in table order.
+    entities: Vec<Entity>,
+    /// Each kept entity's position in `entities`, by id.
+    entity_pos: HashMap<EntityId, usize>,
+    /// For each entity of the table as read (by its position, as summaries refer to it): where
+    /// it is in `entities` (a repeated id: where the first is), or `None` for an invalid id.
+    kept: Vec<Option<u32>>,
+    /// The invalid ids, by position in the table as read: what a problem names.
+    invalid: HashMap<u32, String>,
+}
+
+impl EntityTable {
+    /// An empty table for the site `site.json` describes.
+    pub fn new<E>(site: &SiteFile<E>) -> EntityTable {
+        EntityTable {
+            header: Header {
+                schema_version: site.schema_version.clone(),
+                generator: site.generator.clone(),
+                search: site.search.clone(),
+            },
+            problems: Vec::new(),
+            entities: Vec::with_capacity(site.entities as usize),
+            entity_pos: HashMap::with_capacity(site.entities as usize),
+            kept: Vec::with_capacity(site.entities as usize),
+            invalid: HashMap::new(),
+        }
+    }
+
+    /// Checks and adds the next part of the entity table.
+    pub fn add(&mut self, part: EntityPart<String>) {
+        for entity in part.entities {
+            let at = u32::try_from(self.kept.len()).unwrap_or(u32::MAX);
+            let Some(id) = checked_id(Item::Entity, &entity.id, &mut self.problems) else {
+                self.invalid.insert(at, entity.id);
+                self.kept.push(None);
+                continue;
+            };
+            if let Some(&first) = self.entity_pos.get(&id) {
+                self.problems.push(Problem::DuplicateId {
+                    item: Item::Entity,
+                    id: id.to_string(),
+                });
+                self.kept.push(Some(first as u32));
+                continue;
+            }
+            let position = self.entities.len();
+            self.entity_pos.insert(id.clone(), position);
+            self.entities.push(entity.with_id(id));
+            self.kept.push(Some(position as u32));
+        }
+    }
+
+    /// The table is complete: the summary pages come next.
+    pub fn into_assembly(self) -> Assembly {
+        let ranked = ranked(&self.entities);
+        let postings = vec![Vec::new(); self.entities.len()];
+        Assembly {
+            table: self,
+            ranked,
+            articles: Vec::new(),
+            article_pos: HashMap::new(),
+            numbers: Vec::new(),
+            next_number: 0,
+            postings,
+            mentioned: Vec::new(),
+        }
+    }
+}
+
+/// The whole site being assembled: the entity table complete, the summary pages added one by
+/// one (in `site.json`'s order).
+#[derive(Debug)]
+pub struct Assembly {
+    table: EntityTable,
+    /// The entities by mentions, then name ([`crate::index::ranked`]).
+    ranked: Vec<u32>,
+    articles: Vec<ArticleSummary>,
+    article_pos: HashMap<String, usize>,
+    /// Each kept article's number: its position among all articles read.
+    numbers: Vec<u32>,
+    /// The number of the next article read.
+    next_number: u32,
+    postings: Vec<Vec<u32>>,
+    mentioned: Vec<Vec<u32>>,
+}
+
+impl Assembly {
+    /// Checks and adds the next summary page: ids valid and unique, excerpts and fields of
+    /// their form, every listed entity in the table (a position outside it, or of an entity
+    /// whose id is invalid, is left out with a problem).
+    pub fn add(&mut self, page: SummaryPage) {
+        let table = &mut self.table;
+        let problems = &mut table.problems;
+        self.articles.reserve(page.articles.len());
+        for mut article in page.articles {
+            let number = self.next_number;
+            self.next_number = self.next_number.saturating_add(1);
+            if !keep_id(Item::Article, &article.id, problems) {
+                continue;
+            }
+            if self.article_pos.contains_key(&article.id) {
+                problems.push(Problem::DuplicateId {
+                    item: Item::Article,
+                    id: article.id,
+                });
+                continue;
+            }
+            check_fields(&mut article, problems);
+            let a = self.articles.len() as u32;
+            let mut listed = Vec::with_capacity(article.entities.len());
+            let mut mentioned = Vec::with_capacity(article.entities.len());
+            for &p in &article.entities {
+                match table.kept.get(p as usize).copied().flatten() {
+                    Some(e) => {
+                        listed.push(table.entities[e as usize].id.clone());
+                        mention(&mut self.postings, &mut mentioned, a, e);
+                    }
+                    None => problems.push(Problem::UnknownEntity {
+                        article: article.id.clone(),
+                        entity: table
+                            .invalid
+                            .get(&p)
+                            .cloned()
+                            .unwrap_or_else(|| format!("#{p}")),
+                    }),
+                }
+            }
+            self.article_pos.insert(article.id.clone(), a as usize);
+            self.numbers.push(number);
+            self.mentioned.push(mentioned);
+            self.articles.push(article.with_entities(listed));
+        }
+    }
+
+    /// The corpus of every page added, and what the checks changed.
+    pub fn finish(self) -> Checked<Corpus> {
+        let Assembly {
+            table,
+            ranked,
+            articles,
+            article_pos,
+            numbers,
+            postings,
+            mentioned,
+            ..
+        } = self;
+        let EntityTable {
+            header,
+            problems,
+            entities,
+            entity_pos,
+            ..
+        } = table;
+        let index = SiteIndex {
+            schema_version: header.schema_version,
+            generator: header.generator,
+            articles,
+            entities,
+            search: header.search,
+        };
+        let lookups = Lookups {
+            entity_pos,
+            article_pos,
+            postings,
+            mentioned,
+        };
+        Checked {
+            value: Corpus::with_lookups(index, numbers, None, lookups, ranked),
+            problems,
+        }
+    }
+}
