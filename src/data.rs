@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use kiosque_model::index::{Corpus, IndexError};
 use kiosque_model::parts::{self, BodyBucket, SiteFile, bucket_of, bucket_path};
+use kiosque_model::validate::whole::EntityTable;
 use kiosque_model::validate::{self, Problem};
 use kiosque_model::{ArticleBody, ArticleSummary, SchemaError};
 use thiserror::Error;
@@ -240,29 +241,86 @@ fn start_parts(paths: &Paths, files: &[String], dir: &str) -> Result<Vec<Started
         .collect()
 }
 
-/// Reads the answers to `requests` and parses them.
-async fn read_parts<T>(
-    requests: Vec<Started>,
-    parse: fn(&str, &str) -> Result<T, IndexError>,
-) -> Result<Vec<T>, AppError> {
-    let mut read = Vec::with_capacity(requests.len());
-    for request in requests {
-        let url = request.url.clone();
-        let text = request.text().await?;
-        read.push(parse(&url, &text).map_err(|e| read_error(&url, e))?);
-    }
-    Ok(read)
+/// The longest the app works on the whole site before it lets the browser handle input and
+/// draw, in milliseconds: a keystroke during the load is answered within a frame or so.
+const SLICE_MS: f64 = 8.0;
+
+/// Paces a long piece of work on the main thread: [`Pace::breathe`] between its steps gives
+/// the browser a turn once the work has run for [`SLICE_MS`].
+struct Pace {
+    /// When the work last gave the browser a turn (`Date.now()`).
+    since: f64,
 }
 
-/// Loads the whole site: every summary page and entity part `site.json` names, all requested
-/// at once, then checks them against the contract ([`Corpus::whole`]).
+impl Pace {
+    fn new() -> Pace {
+        Pace {
+            since: js_sys::Date::now(),
+        }
+    }
+
+    /// Gives the browser a turn (input, rendering, other tasks) if the work has run long
+    /// enough since the last one.
+    async fn breathe(&mut self) {
+        if js_sys::Date::now() - self.since < SLICE_MS {
+            return;
+        }
+        next_task().await;
+        self.since = js_sys::Date::now();
+    }
+}
+
+/// Resolves in a task of its own (`setTimeout(0)`): an answer already received would
+/// otherwise be read in the same task, without the browser ever getting a turn.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let queued = web_sys::window().and_then(|window| {
+            window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .ok()
+        });
+        if queued.is_none() {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Reads the answer to `request` and parses it, giving the browser a turn before and after
+/// the parsing when the work has run long.
+async fn read_part<T>(
+    request: Started,
+    parse: fn(&str, &str) -> Result<T, IndexError>,
+    pace: &mut Pace,
+) -> Result<T, AppError> {
+    let url = request.url.clone();
+    let text = request.text().await?;
+    pace.breathe().await;
+    let part = parse(&url, &text).map_err(|e| read_error(&url, e))?;
+    pace.breathe().await;
+    Ok(part)
+}
+
+/// Loads the whole site: every entity part and summary page `site.json` names, all requested
+/// at once, then each checked and added as it is read ([`validate::whole`]), the entity table
+/// first, with turns for the browser between them ([`Pace`]): typing or clicking while the
+/// site loads is answered at once.
 pub async fn load_whole(paths: Paths, site: Arc<SiteData>) -> Result<Arc<Corpus>, AppError> {
     let file = &site.file;
-    let pages = start_parts(&paths, &file.summaries, "summaries")?;
     let entities = start_parts(&paths, &file.entity_parts, "entities")?;
-    let pages = read_parts(pages, parts::parse_summaries).await?;
-    let entities = read_parts(entities, parts::parse_entities).await?;
-    let checked = Corpus::whole(file, pages, entities);
+    let pages = start_parts(&paths, &file.summaries, "summaries")?;
+    let mut pace = Pace::new();
+    let mut table = EntityTable::new(file);
+    for request in entities {
+        table.add(read_part(request, parts::parse_entities, &mut pace).await?);
+    }
+    pace.breathe().await;
+    let mut assembly = table.into_assembly();
+    for request in pages {
+        assembly.add(read_part(request, parts::parse_summaries, &mut pace).await?);
+    }
+    pace.breathe().await;
+    let checked = assembly.finish();
     log_problems(&paths.site_json(), &checked.problems);
     Ok(Arc::new(checked.value))
 }
