@@ -512,14 +512,18 @@ impl Corpus {
 /// keep their order.
 pub(crate) fn ranked(entities: &[Entity]) -> Vec<u32> {
     let mut order: Vec<u32> = (0..entities.len() as u32).collect();
-    order.sort_unstable_by(|&a, &b| {
-        let (x, y) = (&entities[a as usize], &entities[b as usize]);
-        y.mentions
-            .cmp(&x.mentions)
-            .then_with(|| x.name.cmp(&y.name))
-            .then(a.cmp(&b))
-    });
+    order.sort_unstable_by(|&a, &b| rank_order(entities, a, b));
     order
+}
+
+/// The order of [`ranked`]: the entity at `a` before the one at `b` when it has more mentions,
+/// or as many and its name comes first, or both and it comes first in the table.
+pub(crate) fn rank_order(entities: &[Entity], a: u32, b: u32) -> std::cmp::Ordering {
+    let (x, y) = (&entities[a as usize], &entities[b as usize]);
+    y.mentions
+        .cmp(&x.mentions)
+        .then_with(|| x.name.cmp(&y.name))
+        .then(a.cmp(&b))
 }
 
 /// The order of facets as one number, smallest first: by count (most first), then rank. Facets

@@ -101,14 +101,15 @@ fn article(id: &str, entities: &[u32]) -> Value {
 
 #[test]
 fn valid_parts_make_the_same_corpus_both_ways() {
-    // Three entity parts and three pages, entities listed more than once, ties in mentions.
+    // Three entity parts and three pages, entities listed more than once, mentions in no order
+    // (the table is ranked part by part, then merged) with ties across parts.
     let labels = ["PER", "LOC", "ORG", "DATE"];
     let parts: Vec<Value> = (0..3)
         .map(|part| {
             let entities: Vec<Value> = (0..7)
                 .map(|e| {
                     let n = part * 7 + e;
-                    entity(&format!("e{n}"), labels[n % 4], (30 - n as u32) / 3)
+                    entity(&format!("e{n}"), labels[n % 4], (n as u32 * 7) % 5)
                 })
                 .collect();
             json!({ "entities": entities })

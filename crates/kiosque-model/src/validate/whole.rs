@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use super::{Checked, Item, Problem, check_fields, checked_id, keep_id};
 use crate::article::ArticleSummary;
 use crate::entity::{Entity, EntityId};
-use crate::index::{Corpus, Lookups, SiteIndex, mention, ranked};
+use crate::index::{Corpus, Lookups, SiteIndex, mention, rank_order};
 use crate::parts::{EntityPart, SiteFile, SummaryPage};
 
 /// What `site.json` says of the site as a whole.
@@ -39,6 +39,9 @@ pub struct EntityTable {
     kept: Vec<Option<u32>>,
     /// The invalid ids, by position in the table as read: what a problem names.
     invalid: HashMap<u32, String>,
+    /// The entities kept, each part's in the order of [`crate::index::ranked`]: runs that
+    /// [`EntityTable::into_assembly`] merges, so that no step sorts the whole table.
+    ranked: Vec<u32>,
 }
 
 impl EntityTable {
@@ -55,11 +58,13 @@ impl EntityTable {
             entity_pos: HashMap::with_capacity(site.entities as usize),
             kept: Vec::with_capacity(site.entities as usize),
             invalid: HashMap::new(),
+            ranked: Vec::with_capacity(site.entities as usize),
         }
     }
 
     /// Checks and adds the next part of the entity table.
     pub fn add(&mut self, part: EntityPart<String>) {
+        let from = self.entities.len();
         for entity in part.entities {
             let at = u32::try_from(self.kept.len()).unwrap_or(u32::MAX);
             let Some(id) = checked_id(Item::Entity, &entity.id, &mut self.problems) else {
@@ -80,11 +85,18 @@ impl EntityTable {
             self.entities.push(entity.with_id(id));
             self.kept.push(Some(position as u32));
         }
+        let entities = &self.entities;
+        let run = from as u32..entities.len() as u32;
+        let start = self.ranked.len();
+        self.ranked.extend(run);
+        self.ranked[start..].sort_unstable_by(|&a, &b| rank_order(entities, a, b));
     }
 
     /// The table is complete: the summary pages come next.
-    pub fn into_assembly(self) -> Assembly {
-        let ranked = ranked(&self.entities);
+    pub fn into_assembly(mut self) -> Assembly {
+        let mut ranked = std::mem::take(&mut self.ranked);
+        // A stable sort merges the parts' runs (the order is total: the same as sorting anew).
+        ranked.sort_by(|&a, &b| rank_order(&self.entities, a, b));
         let postings = vec![Vec::new(); self.entities.len()];
         Assembly {
             table: self,
