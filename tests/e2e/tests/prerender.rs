@@ -1,0 +1,171 @@
+//! One renderer: the pre-rendered pages (`kiosque pages`) are the app's own components rendered
+//! natively, so the app takes their place with no visible change. For the home page, an article
+//! and an entity page of the demo, in a real headless Chromium: the pre-rendered page read with
+//! JavaScript off (the page in a sandboxed frame without scripts) shows the same text as the
+//! app's `<main>` once it has started; nothing moves between load and the app being ready
+//! (layout shifts summed: 0); and with JavaScript off the page shows its content.
+//!
+//! Run by `scripts/test` (with `KIOSQUE_E2E=1`); a bare `cargo test` skips them with a message.
+
+use std::path::PathBuf;
+
+use kiosque_e2e::{Browser, Site, ready, repo};
+
+/// The demo article and two more that mention Koursk (so Koursk has a page of its own).
+fn inputs() -> Vec<PathBuf> {
+    vec![repo().join("demo"), repo().join("tests/e2e/fixtures")]
+}
+
+/// The article that mentions Koursk and the most entities (the demo article).
+fn demo_article(site: &Site) -> String {
+    site.read_all()
+        .0
+        .articles
+        .into_iter()
+        .filter(|a| a.entities.iter().any(|e| e == "loc-kursk"))
+        .max_by_key(|a| a.entities.len())
+        .map(|a| a.id)
+        .expect("an article mentions Koursk")
+}
+
+/// The pages compared: home, the demo article, Koursk's page.
+fn pages(site: &Site) -> Vec<String> {
+    vec![
+        "/".to_owned(),
+        format!("/article/{}/", demo_article(site)),
+        "/entity/loc-kursk/".to_owned(),
+    ]
+}
+
+/// Whitespace-normalised text.
+fn normalised(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The text of the pre-rendered `<main>` of the page at `path` as a reader without JavaScript
+/// sees it: the page loaded in a frame of the same size that may not run scripts.
+async fn text_without_javascript(browser: &Browser, path: &str) -> String {
+    browser
+        .client
+        .execute(
+            "const frame = document.createElement('iframe');
+             frame.setAttribute('sandbox', 'allow-same-origin');
+             frame.style.cssText = 'position:fixed;top:0;left:0;border:0;width:100%;height:100%';
+             frame.id = 'no-js';
+             frame.src = arguments[0];
+             document.body.append(frame);",
+            vec![serde_json::Value::from(path)],
+        )
+        .await
+        .expect("frame added");
+    browser
+        .wait_until(
+            "the page without JavaScript",
+            "const d = document.getElementById('no-js')?.contentDocument;
+             return d?.readyState === 'complete' && !!d.querySelector('#prerender main');",
+        )
+        .await;
+    let text = browser
+        .eval_string(
+            "const d = document.getElementById('no-js').contentDocument;
+             const main = d.querySelector('#prerender main');
+             // Shown, not hidden by the style until some script runs.
+             if (main.getBoundingClientRect().height === 0) return 'NOT SHOWN';
+             return main.innerText;",
+        )
+        .await;
+    browser
+        .client
+        .execute("document.getElementById('no-js').remove();", vec![])
+        .await
+        .expect("frame removed");
+    text
+}
+
+/// The sum of the layout shifts since the page loaded (none from input).
+async fn layout_shift(browser: &Browser) -> f64 {
+    let value = browser
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             let sum = 0;
+             new PerformanceObserver(list => {
+               for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value;
+             }).observe({ type: 'layout-shift', buffered: true });
+             // The buffered entries are delivered in a task after observe().
+             requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => done(sum), 50)));",
+            vec![],
+        )
+        .await
+        .expect("layout shifts");
+    value.as_f64().expect("a number")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_pre_rendered_page_is_the_apps_page_text_for_text_and_nothing_moves() {
+    if !ready() {
+        return;
+    }
+    let site = Site::with_inputs(&inputs());
+    let browser = Browser::new().await;
+    for path in pages(&site) {
+        browser.open(&site.url(&path)).await;
+        let shift = layout_shift(&browser).await;
+        assert!(
+            shift == 0.0,
+            "{path}: the layout shifted by {shift} while the app took the page's place"
+        );
+        let app = normalised(
+            &browser
+                .eval_string("return document.getElementById('main').innerText;")
+                .await,
+        );
+        let pre = normalised(&text_without_javascript(&browser, &path).await);
+        assert!(
+            !pre.is_empty() && pre != "NOT SHOWN",
+            "{path}: no content without JavaScript"
+        );
+        assert_eq!(
+            pre, app,
+            "{path}: the pre-rendered <main> and the app's differ"
+        );
+    }
+    // The frame without scripts says it blocked the page's scripts: that is what it is for.
+    let errors: Vec<String> = browser
+        .console_errors()
+        .await
+        .into_iter()
+        .filter(|e| !e.contains("the document's frame is sandboxed"))
+        .collect();
+    assert!(errors.is_empty(), "console errors: {errors:?}");
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn without_javascript_an_article_page_shows_its_text_and_links() {
+    if !ready() {
+        return;
+    }
+    let site = Site::with_inputs(&inputs());
+    let article = demo_article(&site);
+    // The file as a static server sends it: the article's text and its entity links, with no
+    // script needed.
+    let html = std::fs::read_to_string(
+        site.root()
+            .join("article")
+            .join(&article)
+            .join("index.html"),
+    )
+    .expect("the article page");
+    assert!(html.contains("Kourakhove"), "the body text is in the page");
+    assert!(
+        html.contains("href=\"/entity/loc-kursk/\""),
+        "entity links lead to the entity pages"
+    );
+    let browser = Browser::new().await;
+    browser.open(&site.url("/")).await;
+    let text = text_without_javascript(&browser, &format!("/article/{article}/")).await;
+    assert!(text.contains("Kourakhove"), "{text}");
+    assert!(text.contains("In this article"), "{text}");
+    browser.close().await;
+}
