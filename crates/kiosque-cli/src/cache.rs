@@ -34,6 +34,9 @@ const WRITTEN_SUFFIX: &str = ".written";
 /// The suffix of the records of the input files builds read whole.
 const INPUTS_SUFFIX: &str = ".inputs";
 
+/// The suffix of the records of the last builds ([`crate::unread::LastBuild`]).
+const LAST_SUFFIX: &str = ".last";
+
 /// Where the cache of builds lives, if anywhere: `$KIOSQUE_CACHE_DIR`, `$XDG_CACHE_HOME/kiosque`
 /// or `$HOME/.cache/kiosque`.
 pub fn directory() -> Option<PathBuf> {
@@ -62,6 +65,12 @@ pub fn written_for(directory: &Path, out: &Path) -> PathBuf {
 /// the cache `directory` (see [`crate::unread`]): `inputs/`, named as its cache file.
 pub fn inputs_for(directory: &Path, out: &Path) -> PathBuf {
     path_for(&directory.join("inputs"), out, INPUTS_SUFFIX)
+}
+
+/// The record of the last build into the output directory `out` (see
+/// [`crate::unread::LastBuild`]), in the cache `directory`: beside its record of the inputs.
+pub fn last_for(directory: &Path, out: &Path) -> PathBuf {
+    path_for(&directory.join("inputs"), out, LAST_SUFFIX)
 }
 
 /// `<output's name>-<hash of its absolute path><suffix>` in `directory`.
@@ -206,6 +215,14 @@ pub fn save_record(path: &Path, text: &str) {
     }
 }
 
+/// Marks the cache file or record at `path` as in use, for [`remove_unused`] (best effort).
+pub fn touch(path: &Path) {
+    let _ = fs::File::options()
+        .append(true)
+        .open(path)
+        .and_then(|f| f.set_modified(SystemTime::now()));
+}
+
 /// Removes the records beside `current` (see [`written_for`] and [`inputs_for`]) not modified
 /// for 30 days, but never `current`.
 pub fn remove_unused_records(current: &Path) {
@@ -228,6 +245,7 @@ fn remove_unused(dir: &Path, current: &Path) {
         let ours = name.ends_with(SUFFIX)
             || name.ends_with(WRITTEN_SUFFIX)
             || name.ends_with(INPUTS_SUFFIX)
+            || name.ends_with(LAST_SUFFIX)
             || (name.starts_with('.') && name.ends_with(".tmp"));
         let old = entry
             .metadata()

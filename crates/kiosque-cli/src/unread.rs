@@ -99,7 +99,8 @@ impl Record {
             .unwrap_or_default()
     }
 
-    fn parse(text: &str, max_article_size: u64) -> Option<Record> {
+    /// The record whose text is `text` (see [`Record::read`]).
+    pub fn parse(text: &str, max_article_size: u64) -> Option<Record> {
         let body = text.strip_suffix('\n')?;
         let (body, sum) = body.rsplit_once('\n')?;
         let body = &text[..=body.len()];
@@ -174,6 +175,145 @@ impl Record {
         let _ = writeln!(text, "{END}{sum}");
         crate::cache::save_record(path, &text);
     }
+}
+
+/// The first line of a record of the last build.
+const LAST_HEADER: &str = "kiosque-last-build 1";
+
+/// What the last build of an output that read every input without error left, kept beside its
+/// record of the inputs (`<cache dir>/inputs/<output>-<hash>.last`): a fingerprint of everything
+/// its site data came from ([`fingerprint`]), and what it said, so that a build with nothing
+/// changed can stop early and say the same. Ends with a SHA-256 of its lines, like the record
+/// of the inputs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LastBuild {
+    /// [`fingerprint`] of that build.
+    pub fingerprint: String,
+    /// Articles and entities built, then entities by label (in [`kiosque_model::Label::ALL`]
+    /// order): what the summary says.
+    pub counts: [usize; 6],
+    /// Its warnings, in the order printed; none if it was quiet (so they are not known).
+    pub warnings: Option<Vec<String>>,
+}
+
+impl LastBuild {
+    /// The record at `path`; none if it is missing or damaged.
+    pub fn read(path: &Path) -> Option<LastBuild> {
+        LastBuild::parse(&fs::read_to_string(path).ok()?)
+    }
+
+    fn parse(text: &str) -> Option<LastBuild> {
+        let body = text.strip_suffix('\n')?;
+        let (body, sum) = body.rsplit_once('\n')?;
+        let body = &text[..=body.len()];
+        if sum.strip_prefix(END)? != hex(&Sha256::digest(body)) {
+            return None;
+        }
+        let mut lines = body.lines();
+        if lines.next()? != LAST_HEADER {
+            return None;
+        }
+        let fingerprint = lines.next()?.strip_prefix("F\t")?.to_owned();
+        let mut counts = [0; 6];
+        let mut fields = lines.next()?.strip_prefix("C\t")?.split('\t');
+        for count in &mut counts {
+            *count = fields.next()?.parse().ok()?;
+        }
+        let warnings = match lines.next()? {
+            "Q" => None,
+            "W" => Some(lines.map(unescape).collect::<Option<Vec<String>>>()?),
+            _ => return None,
+        };
+        Some(LastBuild {
+            fingerprint,
+            counts,
+            warnings,
+        })
+    }
+
+    fn render(&self) -> String {
+        let mut text = format!("{LAST_HEADER}\nF\t{}\nC", self.fingerprint);
+        for count in self.counts {
+            let _ = write!(text, "\t{count}");
+        }
+        match &self.warnings {
+            None => text.push_str("\nQ\n"),
+            Some(warnings) => {
+                text.push_str("\nW\n");
+                for w in warnings {
+                    let _ = writeln!(text, "{}", escape(w));
+                }
+            }
+        }
+        let sum = hex(&Sha256::digest(&text));
+        let _ = writeln!(text, "{END}{sum}");
+        text
+    }
+
+    /// Keeps this record at `path`, replacing the one there in one step (best effort).
+    pub fn save(&self, path: &Path) {
+        crate::cache::save_record(path, &self.render());
+    }
+}
+
+/// A warning on one line: backslashes, newlines and carriage returns escaped.
+fn escape(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('\n', "\\n")
+        .replace('\r', "\\r")
+}
+
+/// [`escape`] undone; none for an escape it does not make.
+fn unescape(line: &str) -> Option<String> {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        out.push(match chars.next()? {
+            '\\' => '\\',
+            'n' => '\n',
+            'r' => '\r',
+            _ => return None,
+        });
+    }
+    Some(out)
+}
+
+/// A SHA-256 of everything a build's site data comes from, but the analyses: this kiosque (its
+/// version, its extractor's fingerprint and the stamp of its executable, so that any other
+/// build of kiosque differs), the working directory and the inputs as given, the files found in
+/// them, the size limit, and the texts of the records of the inputs read (each file's stamp and
+/// its articles' keys) and of the files written (each file's identity). None where the
+/// executable has no stamp.
+pub fn fingerprint(
+    inputs: &[PathBuf],
+    files: &[PathBuf],
+    max_article_size: u64,
+    inputs_record: &str,
+    written_record: &str,
+) -> Option<String> {
+    let exe = Stamp::of(&std::env::current_exe().ok()?)?;
+    let mut hash = Sha256::new();
+    let mut field = |bytes: &[u8]| {
+        hash.update((bytes.len() as u64).to_le_bytes());
+        hash.update(bytes);
+    };
+    field(LAST_HEADER.as_bytes());
+    field(env!("CARGO_PKG_VERSION").as_bytes());
+    field(kiosque_corpus::analyses::extractor().as_bytes());
+    field(format!("{:?}", exe.0).as_bytes());
+    field(std::env::current_dir().ok()?.as_os_str().as_encoded_bytes());
+    field(&(inputs.len() as u64).to_le_bytes());
+    for path in inputs.iter().chain(files) {
+        field(path.as_os_str().as_encoded_bytes());
+    }
+    field(&max_article_size.to_le_bytes());
+    field(inputs_record.as_bytes());
+    field(written_record.as_bytes());
+    Some(hex(&hash.finalize()))
 }
 
 #[cfg(test)]
@@ -266,6 +406,24 @@ mod tests {
         let now = SystemTime::now();
         assert!(!stamp.settled(now));
         assert!(stamp.settled(now + SETTLE + Duration::from_millis(50)));
+    }
+
+    #[test]
+    fn the_last_build_reads_back_and_not_once_altered() {
+        let last = LastBuild {
+            fingerprint: "ab12".to_owned(),
+            counts: [3, 7, 1, 2, 3, 1],
+            warnings: Some(vec!["a\\b\nc\rd".to_owned(), String::new()]),
+        };
+        let text = last.render();
+        assert_eq!(LastBuild::parse(&text), Some(last.clone()));
+        assert_eq!(LastBuild::parse(&text.replacen("C\t3", "C\t4", 1)), None);
+        assert_eq!(LastBuild::parse(&text[..text.len() - 2]), None);
+        let quiet = LastBuild {
+            warnings: None,
+            ..last
+        };
+        assert_eq!(LastBuild::parse(&quiet.render()), Some(quiet));
     }
 
     #[test]

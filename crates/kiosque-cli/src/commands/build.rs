@@ -55,8 +55,9 @@ pub enum CacheChoice {
 pub struct BuildReport {
     /// Inputs that failed (and were skipped).
     pub errors: Vec<InputError>,
-    /// The site data written.
-    pub site: Site,
+    /// The site data written; none when the site data was already what this build would write
+    /// ([`up_to_date`]), and was left as it was.
+    pub site: Option<Site>,
 }
 
 /// Knowledge is asked for only once it is needed, so that it can load (see [`Knowledge::builtin`])
@@ -90,6 +91,18 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
         CacheChoice::Default => cache::directory().map(|d| cache::inputs_for(&d, &options.out)),
         CacheChoice::File(_) | CacheChoice::Off => None,
     };
+    // What the last build left tells whether there is anything to do.
+    let last_record = match options.cache {
+        CacheChoice::Default => cache::directory().map(|d| cache::last_for(&d, &options.out)),
+        CacheChoice::File(_) | CacheChoice::Off => None,
+    };
+    if let Some(last) = &last_record {
+        if let Some(report) = up_to_date(options, last, started) {
+            return Ok(report);
+        }
+        // Until this build has written its site data, the last record says nothing true.
+        let _ = std::fs::remove_file(last);
+    }
     let analysed = read_and_analyse(
         &ReadSpec {
             inputs: &options.inputs,
@@ -117,7 +130,17 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
         record.as_deref(),
     )?;
     report_warnings(&site, options.quiet, &analysed.warnings);
-    for record in record.iter().chain(&unread_record) {
+    if let (Some(last), Some(written), Some(inputs)) = (&last_record, &record, &unread_record)
+        && analysed.errors.is_empty()
+    {
+        save_last(
+            options,
+            (&analysed.files, &analysed.warnings),
+            &site,
+            (last, written, inputs),
+        );
+    }
+    for record in record.iter().chain(&unread_record).chain(&last_record) {
         cache::remove_unused_records(record);
     }
     if !options.quiet {
@@ -131,8 +154,115 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
     }
     Ok(BuildReport {
         errors: analysed.errors,
-        site,
+        site: Some(site),
     })
+}
+
+/// When nothing a build's site data comes from changed since the last build into `out` — the
+/// same kiosque (its very executable), options and inputs as given, every input file unchanged
+/// (its stamp as recorded, see [`unread`]), no file found or gone, and the site data exactly
+/// as that build wrote it ([`output::intact`]) — says what that build said and returns without
+/// reading any input, analysis or data file: writing would give the same bytes. None when
+/// anything differs (or the last build's warnings are not known and this build is not quiet):
+/// then the build runs.
+fn up_to_date(options: &BuildOptions, last: &Path, started: Instant) -> Option<BuildReport> {
+    let recorded = unread::LastBuild::read(last)?;
+    if recorded.warnings.is_none() && !options.quiet {
+        return None;
+    }
+    let directory = cache::directory()?;
+    let (files, errors, discovered) = input::discover(&options.inputs);
+    if !errors.is_empty() || !discovered.is_empty() || files.iter().any(|f| input::is_dash(f)) {
+        return None;
+    }
+    let inputs = cache::inputs_for(&directory, &options.out);
+    let inputs_text = std::fs::read_to_string(&inputs).ok()?;
+    let record = unread::Record::parse(&inputs_text, options.max_article_size)?;
+    let mut articles = 0;
+    for file in &files {
+        articles += record.unchanged(file, Stamp::of(file))?.len();
+    }
+    let written = cache::written_for(&directory, &options.out);
+    let written_text = output::intact(&options.out, &written)?;
+    let now = unread::fingerprint(
+        &options.inputs,
+        &files,
+        options.max_article_size,
+        &inputs_text,
+        &written_text,
+    )?;
+    if now != recorded.fingerprint {
+        return None;
+    }
+    // In use: not to be removed as the cache of an output no longer built.
+    for path in [
+        &cache::file_for(&directory, &options.out),
+        &inputs,
+        &written,
+        last,
+    ] {
+        cache::touch(path);
+    }
+    if !options.quiet {
+        for w in recorded.warnings.iter().flatten() {
+            message::warning(w);
+        }
+        print_counts(
+            &recorded.counts,
+            &options.out,
+            &[],
+            started,
+            (articles, files.len()),
+        );
+        message::note(format_args!(
+            "nothing changed since the last build: {} was already up to date and was left as it was",
+            options.out.display()
+        ));
+    }
+    Some(BuildReport {
+        errors: Vec::new(),
+        site: None,
+    })
+}
+
+/// Keeps what [`up_to_date`] needs to know of this build, which read every input without error
+/// (`files`, with these `warnings`) and wrote `site` (`paths`: the records of the last build, of the files written and of the
+/// inputs read). Best effort: without it, the next build runs.
+fn save_last(
+    options: &BuildOptions,
+    (files, warnings): (&[PathBuf], &[String]),
+    site: &Site,
+    paths: (&Path, &Path, &Path),
+) {
+    let (last, written, inputs) = paths;
+    let (Ok(written_text), Ok(inputs_text)) = (
+        std::fs::read_to_string(written),
+        std::fs::read_to_string(inputs),
+    ) else {
+        return;
+    };
+    let Some(fingerprint) = unread::fingerprint(
+        &options.inputs,
+        files,
+        options.max_article_size,
+        &inputs_text,
+        &written_text,
+    ) else {
+        return;
+    };
+    let warnings = (!options.quiet).then(|| {
+        warnings
+            .iter()
+            .cloned()
+            .chain(site.clashes.iter().map(ToString::to_string))
+            .collect()
+    });
+    unread::LastBuild {
+        fingerprint,
+        counts: counts(site),
+        warnings,
+    }
+    .save(last);
 }
 
 /// How articles are read and analysed, by `build` and `analyze`.
@@ -174,6 +304,8 @@ pub struct Analysed {
     pub reused: usize,
     /// How many input files were unchanged since the last build, and so not read.
     pub unread_files: usize,
+    /// The input files found, in the order read.
+    pub files: Vec<PathBuf>,
 }
 
 /// One input file before analysis.
@@ -407,6 +539,7 @@ pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::
         warnings,
         reused: reused.into_inner(),
         unread_files,
+        files,
     })
 }
 
@@ -576,27 +709,57 @@ pub fn print_summary(
     out: &Path,
     errors: &[InputError],
     started: Instant,
+    reused: (usize, usize),
+) {
+    print_counts(&counts(site), out, errors, started, reused);
+}
+
+/// What the summary counts of a site: articles, entities, then entities of each label (in
+/// [`Label::ALL`] order).
+fn counts(site: &Site) -> [usize; 6] {
+    let mut counts = [
+        site.index.articles.len(),
+        site.index.entities.len(),
+        0,
+        0,
+        0,
+        0,
+    ];
+    for e in &site.index.entities {
+        if let Some(i) = Label::ALL.iter().position(|l| *l == e.label) {
+            counts[2 + i] += 1;
+        }
+    }
+    counts
+}
+
+/// [`print_summary`] of a site of these [`counts`].
+fn print_counts(
+    counts: &[usize; 6],
+    out: &Path,
+    errors: &[InputError],
+    started: Instant,
     (reused, unread_files): (usize, usize),
 ) {
+    let [articles, entities, ..] = *counts;
     let count = |label: Label| {
-        site.index
-            .entities
+        Label::ALL
             .iter()
-            .filter(|e| e.label == label)
-            .count()
+            .position(|l| *l == label)
+            .map_or(0, |i| counts[2 + i])
     };
     message::note(format_args!(
         "built {} article(s), {} entities ({} people, {} places, {} organisations, {} dates) into {} {}",
-        site.index.articles.len(),
-        site.index.entities.len(),
+        articles,
+        entities,
         count(Label::Person),
         count(Label::Place),
         count(Label::Organisation),
         count(Label::Date),
         out.display(),
-        progress::timing(site.index.articles.len(), "articles", started.elapsed())
+        progress::timing(articles, "articles", started.elapsed())
     ));
-    let analysed = site.index.articles.len().saturating_sub(reused);
+    let analysed = articles.saturating_sub(reused);
     if reused > 0 {
         let unread = match unread_files {
             0 => String::new(),
