@@ -512,8 +512,14 @@ impl Corpus {
 /// keep their order.
 pub(crate) fn ranked(entities: &[Entity]) -> Vec<u32> {
     let mut order: Vec<u32> = (0..entities.len() as u32).collect();
-    order.sort_unstable_by(|&a, &b| rank_order(entities, a, b));
+    sort_ranked(entities, &mut order);
     order
+}
+
+/// Sorts positions in `entities` in the order of [`ranked`] (one sort for every caller: each
+/// instance of a sort costs the app's wasm bytes).
+pub(crate) fn sort_ranked(entities: &[Entity], order: &mut [u32]) {
+    order.sort_unstable_by(|&a, &b| rank_order(entities, a, b));
 }
 
 /// The order of [`ranked`]: the entity at `a` before the one at `b` when it has more mentions,

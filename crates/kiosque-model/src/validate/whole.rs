@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use super::{Checked, Item, Problem, check_fields, checked_id, keep_id};
 use crate::article::ArticleSummary;
 use crate::entity::{Entity, EntityId};
-use crate::index::{Corpus, Lookups, SiteIndex, mention, rank_order};
+use crate::index::{Corpus, Lookups, SiteIndex, mention, rank_order, sort_ranked};
 use crate::parts::{EntityPart, SiteFile, SummaryPage};
 
 /// What `site.json` says of the site as a whole.
@@ -39,9 +39,9 @@ pub struct EntityTable {
     kept: Vec<Option<u32>>,
     /// The invalid ids, by position in the table as read: what a problem names.
     invalid: HashMap<u32, String>,
-    /// The entities kept, each part's in the order of [`crate::index::ranked`]: runs that
+    /// The entities kept of each part, in the order of [`crate::index::ranked`]: runs that
     /// [`EntityTable::into_assembly`] merges, so that no step sorts the whole table.
-    ranked: Vec<u32>,
+    runs: Vec<Vec<u32>>,
 }
 
 impl EntityTable {
@@ -58,7 +58,7 @@ impl EntityTable {
             entity_pos: HashMap::with_capacity(site.entities as usize),
             kept: Vec::with_capacity(site.entities as usize),
             invalid: HashMap::new(),
-            ranked: Vec::with_capacity(site.entities as usize),
+            runs: Vec::new(),
         }
     }
 
@@ -85,18 +85,14 @@ impl EntityTable {
             self.entities.push(entity.with_id(id));
             self.kept.push(Some(position as u32));
         }
-        let entities = &self.entities;
-        let run = from as u32..entities.len() as u32;
-        let start = self.ranked.len();
-        self.ranked.extend(run);
-        self.ranked[start..].sort_unstable_by(|&a, &b| rank_order(entities, a, b));
+        let mut run: Vec<u32> = (from as u32..self.entities.len() as u32).collect();
+        sort_ranked(&self.entities, &mut run);
+        self.runs.push(run);
     }
 
     /// The table is complete: the summary pages come next.
     pub fn into_assembly(mut self) -> Assembly {
-        let mut ranked = std::mem::take(&mut self.ranked);
-        // A stable sort merges the parts' runs (the order is total: the same as sorting anew).
-        ranked.sort_by(|&a, &b| rank_order(&self.entities, a, b));
+        let ranked = merge_runs(&self.entities, std::mem::take(&mut self.runs));
         let postings = vec![Vec::new(); self.entities.len()];
         Assembly {
             table: self,
@@ -213,4 +209,38 @@ impl Assembly {
             problems,
         }
     }
+}
+
+/// The runs (each in the order of [`crate::index::ranked`]) merged into one, two by two.
+fn merge_runs(entities: &[Entity], mut runs: Vec<Vec<u32>>) -> Vec<u32> {
+    while runs.len() > 1 {
+        let mut merged = Vec::with_capacity(runs.len().div_ceil(2));
+        let mut pairs = runs.into_iter();
+        while let Some(a) = pairs.next() {
+            merged.push(match pairs.next() {
+                Some(b) => merge(entities, &a, &b),
+                None => a,
+            });
+        }
+        runs = merged;
+    }
+    runs.pop().unwrap_or_default()
+}
+
+/// Two runs merged (the order is total: no two entities are equal in it).
+fn merge(entities: &[Entity], a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+        if rank_order(entities, x, y).is_le() {
+            out.push(x);
+            i += 1;
+        } else {
+            out.push(y);
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
 }
