@@ -29,6 +29,10 @@
 //!   host that serves precompressed files would send it;
 //! - a click on a facet of the sidebar until the frame after the card list changed (10 facets,
 //!   each clicked once with nothing cached, then again with its data cached);
+//! - a word typed into the search box right after the home page's first card (the whole site
+//!   still loading, nothing of it cached) until the frame after its results, and the main
+//!   thread's long tasks (50 ms or more: the Long Tasks API) after the first card, until then:
+//!   how long a reader typing at once may wait for the page to answer;
 //! - each keystroke of a word typed into the search box until the frame after the list changed
 //!   (the first time, shards are fetched; the second time, they are cached), and the bytes the
 //!   first word's search fetched;
@@ -80,7 +84,13 @@ const PROBE: &str = r#"
   if (window.__kq) return;
   performance.setResourceTimingBufferSize(100000);
   const SELECTOR = 'article.card, article.article-page .article-body';
-  window.__kq = { first: null };
+  window.__kq = { first: null, tasks: [] };
+  // Main-thread tasks of 50 ms or more (the Long Tasks API): what keeps a keystroke waiting.
+  try {
+    new PerformanceObserver(list => {
+      for (const e of list.getEntries()) window.__kq.tasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (e) {}
   const look = () => {
     if (window.__kq.first || !document.querySelector(SELECTOR)) return false;
     const seen = performance.now();
@@ -104,6 +114,13 @@ const PROBE: &str = r#"
 /// Reads what [`PROBE`] noted, or null while the first card has not been drawn.
 const FIRST: &str = "const f = window.__kq && window.__kq.first; \
     return f && f.resources ? { frame: f.frame, resources: f.resources, page: location.href } : null;";
+
+/// The long tasks (50 ms or more) that ended after the first card was drawn: the longest, how
+/// many and their total, in milliseconds.
+const LONG_TASKS: &str = "const k = window.__kq; const since = k && k.first ? k.first.seen : 0; \
+    const tasks = k ? k.tasks.filter(t => t[0] + t[1] > since).map(t => t[1]) : []; \
+    return { longest: tasks.length ? Math.max(...tasks) : 0, count: tasks.length, \
+             total: tasks.reduce((a, b) => a + b, 0) };";
 
 /// Does one action (`{kind: 'facet', entity}` clicks a facet of the sidebar; `{kind: 'type',
 /// value}` sets the search box's value as a keystroke does) and answers, on the first frame
@@ -149,7 +166,8 @@ const observer = new MutationObserver(() => {
     finish({ ms, dom, fetched });
   });
 });
-timer = setTimeout(() => finish({ error: 'the list did not change within 5 s' }), 5000);
+const wait = action.timeout || 5000;
+timer = setTimeout(() => finish({ error: `the list did not change within ${wait} ms` }), wait);
 observer.observe(document.body, { childList: true, subtree: true, characterData: true });
 if (action.kind === 'facet') {
   const button = document.querySelector(
@@ -258,6 +276,12 @@ struct Measured {
     keys_unchanged: usize,
     /// The files the first word's search fetched, with their brotli sizes.
     first_search: Vec<(String, usize)>,
+    /// A word typed right after the first card, to its results.
+    right_after: Result<Timed, String>,
+    /// The word typed.
+    word: String,
+    /// The long tasks after the first card until then: the longest, how many, their total.
+    long_tasks: (f64, usize, f64),
 }
 
 impl Measured {
@@ -610,12 +634,27 @@ async fn measure(
         }
     }
 
-    // Facet clicks: each facet once with nothing of it cached, then again.
+    // A word typed right after the first card, while the whole site loads.
     cdp(
         "Network.setCacheDisabled",
         json!({ "cacheDisabled": false }),
     )
     .await?;
+    first_load(&browser, &home_url).await?;
+    let typed = json!({ "kind": "type", "value": words[0], "timeout": 60_000 });
+    let right_after = act(&browser, &typed).await?.map(|(timed, _)| timed);
+    let tasks = browser
+        .client
+        .execute(LONG_TASKS, vec![])
+        .await
+        .context("reading the long tasks")?;
+    let long_tasks = (
+        tasks["longest"].as_f64().unwrap_or(0.0),
+        tasks["count"].as_u64().unwrap_or(0) as usize,
+        tasks["total"].as_f64().unwrap_or(0.0),
+    );
+
+    // Facet clicks: each facet once with nothing of it cached, then again.
     first_load(&browser, &home_url).await?;
     let facets: Vec<String> = serde_json::from_value(
         browser
@@ -695,6 +734,9 @@ async fn measure(
         keys,
         keys_unchanged,
         first_search,
+        right_after,
+        word: words[0].clone(),
+        long_tasks,
     })
 }
 
@@ -972,6 +1014,29 @@ fn report(apps: &Apps, measured: &[Measured]) {
             m.keys_unchanged,
             kb(added),
             m.first_search.len()
+        );
+    }
+
+    println!(
+        "\nRight after the home page's first card, the whole site loading: the word `{}` typed at once → its results (next frame), and the main thread's tasks of 50 ms or more after the first card until then (Long Tasks API)\n",
+        measured.first().map_or("", |m| m.word.as_str())
+    );
+    println!("| articles | typed → results | longest task | tasks ≥ 50 ms | their total |");
+    println!("|---:|---:|---:|---:|---:|");
+    for m in measured {
+        let typed = match &m.right_after {
+            Ok(t) => format!("{:.0} ms", t.ms),
+            Err(e) => e.clone(),
+        };
+        let (longest, count, total) = m.long_tasks;
+        let longest = if count == 0 {
+            "none ≥ 50 ms".to_owned()
+        } else {
+            format!("{longest:.0} ms")
+        };
+        println!(
+            "| {} | {typed} | {longest} | {count} | {total:.0} ms |",
+            m.row()
         );
     }
 
