@@ -350,8 +350,8 @@ async fn a_slow_answer_shows_a_loading_state_then_the_content() {
             "the pre-rendered page while site.json loads",
             "const p = document.getElementById('prerender');
              return !!p && p.hasAttribute('inert') && p.getClientRects().length > 0
-               && p.querySelectorAll('.pr-card').length > 0
-               && !document.querySelector('.error') && !document.querySelector('article.card');",
+               && p.querySelectorAll('article.card').length > 0
+               && !document.querySelector('.error') && !document.querySelector('#main article.card');",
         )
         .await;
     browser.screenshot("slow-site-json").await;
