@@ -569,32 +569,33 @@ fn entities_of_two_articles_get_a_page_the_others_the_shell_and_stale_pages_go()
     assert!(!dist.join("entity").join(&jean.id).exists());
     assert!(dist.join("entity/index.html").is_file(), "the shell page");
 
-    // Jean Valjean's one article links to the shell page; Marie Dupont's to her page.
+    // Jean Valjean's one article links to the shell page; Marie Dupont's to her page (links
+    // under the site's sub-path, as the app writes them).
     let article = read(&dist.join("article/a-2/index.html"));
     assert!(
-        article.contains(&format!("href=\"entity/?id={}\"", jean.id)),
+        article.contains(&format!("href=\"/kiosque/entity/?id={}\"", jean.id)),
         "{article}"
     );
-    assert!(!article.contains(&format!("href=\"entity/{}/\"", jean.id)));
+    assert!(!article.contains(&format!("href=\"/kiosque/entity/{}/\"", jean.id)));
     let article = read(&dist.join("article/a-1/index.html"));
-    assert!(article.contains(&format!("href=\"entity/{}/\"", marie.id)));
+    assert!(article.contains(&format!("href=\"/kiosque/entity/{}/\"", marie.id)));
 
     // Koursk is in 40 articles: its page lists the 30 newest and says how many more.
     let page = read(&page_of(&koursk.id));
-    assert_eq!(page.matches("class=\"pr-card\"").count(), 30);
+    assert_eq!(page.matches("class=\"card\"").count(), 30);
     assert!(
-        page.contains("<p class=\"pr-more\">and 10 more</p>"),
+        page.contains(">Show 10 more (10 not shown yet)</button>"),
         "{page}"
     );
     let first = page
-        .find("href=\"article/a-39/\"")
+        .find("href=\"/kiosque/article/a-39/\"")
         .expect("the newest article");
     assert!(
-        page.find("href=\"article/a-10/\"")
+        page.find("href=\"/kiosque/article/a-10/\"")
             .expect("the 30th newest")
             > first
     );
-    assert!(!page.contains("href=\"article/a-9/\""));
+    assert!(!page.contains("href=\"/kiosque/article/a-9/\""));
 
     // Article a-1 retracted: Marie Dupont is now in one article; her page goes, the shell
     // stays, a directory kiosque did not write stays.

@@ -297,12 +297,13 @@ async fn hostile_articles_stay_on_screen_in_order_and_inert_on_every_page() {
     // The pre-rendered pages, as readers see them while the app loads (and without
     // JavaScript): the index is held back until they are checked, so the app does not take
     // their place.
-    let mut pages: Vec<(String, Option<&str>)> = vec![("/".to_owned(), Some(".pr-meta"))];
-    pages.extend(
-        articles
-            .iter()
-            .map(|(id, bidi)| (format!("/article/{id}/"), bidi.then_some(".pr-meta"))),
-    );
+    let mut pages: Vec<(String, Option<&str>)> = vec![("/".to_owned(), Some("#prerender .meta"))];
+    pages.extend(articles.iter().map(|(id, bidi)| {
+        (
+            format!("/article/{id}/"),
+            bidi.then_some("#prerender .meta"),
+        )
+    }));
     pages.push((format!("/entity/{entity}/"), None));
     for (page, meta) in &pages {
         site.server().set(SITE, Fault::Hold);
