@@ -148,7 +148,7 @@ fn pages_of_data_that_breaks_the_contract_show_it_checked_with_warnings() {
     let page = fs::read_to_string(dist.path().join("article/a/index.html")).expect("page");
     assert!(
         // Linked to its page (or, for an entity of one article, the entity shell page).
-        page.contains("loc-koursk\" title=\"Place\">Koursk</a>, la suite."),
+        page.contains("class=\"mention mention-loc\">Koursk</a>, la suite."),
         "the good mention is linked, the text all there: {page}"
     );
     let description = page
