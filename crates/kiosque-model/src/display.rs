@@ -1,4 +1,8 @@
-//! Turning data values into words for readers: dates, languages, counts.
+//! Turning data values into words for readers: dates, languages, counts, and values from the
+//! data made safe to quote in a message.
+
+use std::borrow::Cow;
+use std::fmt::Write;
 
 /// English month names, January first.
 pub const MONTHS: [&str; 12] = [
@@ -132,6 +136,42 @@ pub fn quote_search(text: &str) -> String {
         "“{}”",
         isolate(&crate::text::shorten(text.trim(), QUOTED_ID_CHARS))
     )
+}
+
+/// `text` with its control characters (C0, DEL, C1), line and paragraph separators and
+/// bidirectional controls escaped; everything else, accents and emoji included, as it is.
+pub fn escape_controls(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(needs_escape) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if needs_escape(c) => {
+                // Writing into a String cannot fail.
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061c}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+        )
 }
 
 #[cfg(test)]

@@ -51,6 +51,20 @@ pub enum IndexError {
     Malformed(String),
 }
 
+impl IndexError {
+    /// A file that is not valid site data: `file` (when named) and serde's message, with the
+    /// control and bidi-control characters it quotes from the data written as `\u{…}` escapes,
+    /// so that a hostile file cannot forge lines or reorder the words of the message a reader
+    /// or a terminal is shown.
+    pub fn malformed(file: Option<&str>, error: &serde_json::Error) -> IndexError {
+        let message = crate::display::escape_controls(&error.to_string()).into_owned();
+        IndexError::Malformed(match file {
+            Some(file) => format!("{file}: {message}"),
+            None => message,
+        })
+    }
+}
+
 /// `index.json` as read, its ids not checked yet: what [`crate::validate::index`] checks.
 pub type UncheckedIndex = SiteIndex<String>;
 
@@ -98,7 +112,7 @@ pub fn parse_index(text: &str) -> Result<UncheckedIndex, IndexError> {
             if let Ok(header) = serde_json::from_str::<SchemaHeader>(text) {
                 check_schema(&header.schema_version)?;
             }
-            Err(IndexError::Malformed(error.to_string()))
+            Err(IndexError::malformed(None, &error))
         }
     }
 }
@@ -546,6 +560,25 @@ fn key_rank(key: u64) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_malformed_file_s_message_escapes_the_controls_it_quotes_from_the_data() {
+        let text = "{\"schema_version\": \"2.0\", \"articles\": [], \"entities\": [{\"id\": \"x\", \"label\": \"\u{202e}PER\\nerror: forged\", \"name\": \"x\"}]}";
+        for error in [
+            parse_index(text).expect_err("refused"),
+            crate::parts::parse_entities("entities/a.json", text).expect_err("refused"),
+        ] {
+            let message = error.to_string();
+            assert!(
+                message.contains("\\u{202e}PER\\nerror: forged"),
+                "{message}"
+            );
+            assert!(
+                !message.chars().any(|c| c.is_control() || c == '\u{202e}'),
+                "{message}"
+            );
+        }
+    }
 
     #[test]
     fn an_entity_s_articles_come_from_its_postings_in_article_order() {

@@ -458,7 +458,7 @@ fn first_screen(index: &SiteIndex, position: &HashMap<&EntityId, u32>) -> FirstS
 
 /// Parses a file of the site data, naming it when it is not of the expected shape.
 fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, IndexError> {
-    serde_json::from_str(text).map_err(|e| IndexError::Malformed(format!("{file}: {e}")))
+    serde_json::from_str(text).map_err(|e| IndexError::malformed(Some(file), &e))
 }
 
 /// Parses `site.json` and checks its schema version. A file that does not parse but says it is
@@ -473,7 +473,7 @@ pub fn parse_site(text: &str) -> Result<SiteFile<String>, IndexError> {
             if let Ok(header) = serde_json::from_str::<SchemaHeader>(text) {
                 check_schema(&header.schema_version)?;
             }
-            Err(IndexError::Malformed(format!("{SITE_FILE}: {error}")))
+            Err(IndexError::malformed(Some(SITE_FILE), &error))
         }
     }
 }
