@@ -26,7 +26,9 @@ const CHIPS: usize = 5;
 #[component]
 pub fn Card(
     summary: ArticleSummary,
-    /// Under a section heading (entity page): the title is an `<h3>`.
+    /// Under a section heading (an entity page's list): the title is an `<h3>`, and the card
+    /// has no entity chips (the page lists the entities mentioned with its entity; five buttons
+    /// a card would more than double the size of every pre-rendered entity page).
     #[prop(optional)]
     nested: bool,
     /// The words a search matched, marked in the title and the excerpt.
@@ -45,42 +47,47 @@ pub fn Card(
     } else {
         Either::Right(view! { <h2 class="card-title">{link}</h2> })
     };
-    let chips = card_chips(&corpus, &summary, CHIPS)
-        .into_iter()
-        .map(|entity| {
-            let id = entity.id.clone();
-            let name = entity.name.clone();
-            let pressed = {
-                let id = id.clone();
-                move || selection.with(|s| s.contains(&id)).to_string()
-            };
-            let toggle = toggle.clone();
-            let on_click = {
-                let id = id.clone();
-                move |_| toggle(&id)
-            };
-            view! {
-                <li>
-                    <button
-                        type="button"
-                        class=format!("chip chip-{}", entity.label.id_prefix())
-                        data-entity=id.to_string()
-                        aria-pressed=pressed
-                        title=format!("Filter the articles by {}", isolate(&name))
-                        on:click=on_click
-                    >
-                        <bdi>{name.clone()}</bdi>
-                    </button>
-                </li>
-            }
-        })
-        .collect_view();
+    let chips = (!nested).then(|| card_chips(&corpus, &summary, CHIPS));
+    let chips = chips.map(|chips| {
+        chips
+            .into_iter()
+            .map(|entity| {
+                let id = entity.id.clone();
+                let name = entity.name.clone();
+                let pressed = {
+                    let id = id.clone();
+                    move || selection.with(|s| s.contains(&id)).to_string()
+                };
+                let toggle = toggle.clone();
+                let on_click = {
+                    let id = id.clone();
+                    move |_| toggle(&id)
+                };
+                view! {
+                    <li>
+                        <button
+                            type="button"
+                            class=format!("chip chip-{}", entity.label.id_prefix())
+                            data-entity=id.to_string()
+                            aria-pressed=pressed
+                            title=format!("Filter the articles by {}", isolate(&name))
+                            on:click=on_click
+                        >
+                            <bdi>{name.clone()}</bdi>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    });
+    let chips =
+        chips.map(|chips| view! { <ul class="chips" aria-label="Main entities">{chips}</ul> });
     view! {
         <article class="card" data-article-id=summary.id.clone()>
             {title}
             <MetaLine summary=summary.clone() />
             <p class="card-excerpt" lang=lang><Marked text=summary.excerpt.clone() terms=marks /></p>
-            <ul class="chips" aria-label="Main entities">{chips}</ul>
+            {chips}
         </article>
     }
 }

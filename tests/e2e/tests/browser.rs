@@ -140,6 +140,51 @@ async fn an_article_link_opened_directly_shows_highlighted_mentions_the_tweet_an
     browser.close().await;
 }
 
+/// A card's entity chip filters the home page by its entity; an entity page's cards have no
+/// chips (the page lists the entities mentioned with its own).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_card_s_chip_filters_by_its_entity_and_entity_pages_list_cards_without_chips() {
+    if !ready() {
+        return;
+    }
+    let site = Site::dist();
+    let browser = Browser::new().await;
+    browser.open(&site.url("/")).await;
+    browser
+        .wait_until(
+            "a card's chips",
+            "return document.querySelectorAll('article.card button.chip').length > 0;",
+        )
+        .await;
+    let id = browser
+        .attr("article.card button.chip", "data-entity")
+        .await
+        .expect("a chip names its entity");
+    browser.click("article.card button.chip").await;
+    browser
+        .wait_until(
+            "the chip's entity in the URL",
+            &format!("return location.search.includes('entity={id}');"),
+        )
+        .await;
+    browser
+        .wait_until(
+            "the chip pressed",
+            &format!("return document.querySelector(\"article.card button.chip[data-entity='{id}']\")?.getAttribute('aria-pressed') === 'true';"),
+        )
+        .await;
+    browser.open(&site.url(&format!("/entity/?id={id}"))).await;
+    browser
+        .wait_until(
+            "the entity page's cards",
+            "return document.querySelectorAll('.entity-articles article.card').length > 0;",
+        )
+        .await;
+    assert_eq!(browser.count("article.card button.chip").await, 0);
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
 fn fixture_inputs() -> Vec<PathBuf> {
     vec![repo().join("demo"), repo().join("tests/e2e/fixtures")]
 }
