@@ -49,7 +49,6 @@ fuzz_target!(|text: &str| {
             description: summary.excerpt.clone(),
             og_type: "article",
             published: summary.published.clone(),
-            lang: summary.lang.clone(),
             ..PageMeta::default()
         };
         let page = template.render(&meta, &SiteHead::named("Kiosque"), "");
@@ -79,7 +78,30 @@ fuzz_target!(|text: &str| {
 
 /// Every element the app's pages are made of (as in `crates/kiosque-cli/tests/fuzz_pages.rs`).
 const ALLOWED: &[&str] = &[
-    "header", "nav", "main", "h1", "h2", "h3", "p", "a", "ol", "ul", "li", "article", "time",
-    "br", "section", "figure", "blockquote", "figcaption", "bdi", "span", "div", "button",
-    "input", "label", "form", "noscript",
+    "header",
+    "nav",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "p",
+    "a",
+    "ol",
+    "ul",
+    "li",
+    "article",
+    "time",
+    "br",
+    "section",
+    "figure",
+    "blockquote",
+    "figcaption",
+    "bdi",
+    "span",
+    "div",
+    "button",
+    "input",
+    "label",
+    "form",
+    "noscript",
 ];

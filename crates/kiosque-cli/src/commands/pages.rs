@@ -201,7 +201,6 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
                     description: summary.excerpt.clone(),
                     og_type: "article",
                     published: summary.published.clone(),
-                    lang: summary.lang.clone(),
                     body_file: Some(html::body_file(&file, summary.body_hash.as_deref())),
                     path: Some(format!("article/{id}/")),
                     noindex: false,

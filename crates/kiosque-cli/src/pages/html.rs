@@ -87,8 +87,6 @@ pub struct PageMeta {
     pub og_type: &'static str,
     /// The publication date, for articles.
     pub published: Option<String>,
-    /// The language of the page's content.
-    pub lang: Option<String>,
     /// An article's body file, relative to the page's `<base href>`: preloaded, so that the
     /// browser fetches it beside the app, and marked `data-kiosque-body` for the app to fetch
     /// the same address.
@@ -302,14 +300,13 @@ impl Template {
             html.insert_str(pos, &format!("{HEAD_START}\n{head}{HEAD_END}"));
         }
         let body = format!("{BODY_START}{body}{BODY_END}");
-        let slot = match &meta.lang {
-            Some(lang) => format!(
-                "<div id=\"prerender\" lang=\"{}\">{body}</div>",
-                escape(lang)
-            ),
-            None => format!("<div id=\"prerender\">{body}</div>"),
-        };
-        html.replacen(PRERENDER_SLOT, &slot, 1)
+        // The content's language is on its elements (the app's components set it on an
+        // article's title and text), not on the page: the site's header is in the site's.
+        html.replacen(
+            PRERENDER_SLOT,
+            &format!("<div id=\"prerender\">{body}</div>"),
+            1,
+        )
     }
 }
 
@@ -336,7 +333,6 @@ mod tests {
                 description: "La Russie…".into(),
                 og_type: "article",
                 published: Some("2025-01-06".into()),
-                lang: Some("fr".into()),
                 body_file: Some("data/bodies/1f.json?v=0123456789abcdef".into()),
                 ..PageMeta::default()
             },
@@ -349,6 +345,11 @@ mod tests {
         assert!(html.contains("<meta property=\"article:published_time\" content=\"2025-01-06\">"));
         assert!(html.contains("<h1>x</h1>"));
         assert!(html.contains("<script>x</script>"));
+        // The site's header is in the pre-rendered page too: no article language on it.
+        assert!(
+            html.contains("<div id=\"prerender\"><!--kiosque:body-->"),
+            "{html}"
+        );
     }
 
     #[test]
@@ -358,7 +359,6 @@ mod tests {
             description: "d".into(),
             og_type: "article",
             published: None,
-            lang: Some("fr".into()),
             body_file: Some("data/bodies/0.json".into()),
             ..PageMeta::default()
         };
