@@ -101,12 +101,7 @@ impl Record {
 
     /// The record whose text is `text` (see [`Record::read`]).
     pub fn parse(text: &str, max_article_size: u64) -> Option<Record> {
-        let body = text.strip_suffix('\n')?;
-        let (body, sum) = body.rsplit_once('\n')?;
-        let body = &text[..=body.len()];
-        if sum.strip_prefix(END)? != hex(&Sha256::digest(body)) {
-            return None;
-        }
+        let body = checked(text)?;
         let mut lines = body.lines();
         if lines.next()? != format!("{HEADER}\t{max_article_size}") {
             return None;
@@ -196,6 +191,15 @@ pub struct LastBuild {
     pub warnings: Option<Vec<String>>,
 }
 
+/// The lines of a record `text` before its last line, which must be [`END`] and the SHA-256 of
+/// those lines; none if it is cut short or altered (both records end so).
+fn checked(text: &str) -> Option<&str> {
+    let body = text.strip_suffix('\n')?;
+    let (body, sum) = body.rsplit_once('\n')?;
+    let body = &text[..=body.len()];
+    (sum.strip_prefix(END)? == hex(&Sha256::digest(body))).then_some(body)
+}
+
 impl LastBuild {
     /// The record at `path`; none if it is missing or damaged.
     pub fn read(path: &Path) -> Option<LastBuild> {
@@ -203,12 +207,7 @@ impl LastBuild {
     }
 
     fn parse(text: &str) -> Option<LastBuild> {
-        let body = text.strip_suffix('\n')?;
-        let (body, sum) = body.rsplit_once('\n')?;
-        let body = &text[..=body.len()];
-        if sum.strip_prefix(END)? != hex(&Sha256::digest(body)) {
-            return None;
-        }
+        let body = checked(text)?;
         let mut lines = body.lines();
         if lines.next()? != LAST_HEADER {
             return None;
