@@ -601,20 +601,10 @@ fn path_segment(segment: &str) -> Option<String> {
     if segment.contains(['/', '?', '#']) {
         return None;
     }
-    let bytes = segment.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = segment.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
+    percent_encoding::percent_decode_str(segment)
+        .decode_utf8()
+        .ok()
+        .map(String::from)
 }
 
 fn check_href(href: &str, element: &str, ids: &Ids) -> Result<(), TestCaseError> {
