@@ -27,6 +27,14 @@ use crate::search::SearchFiles;
 use crate::selection::provide_selection;
 use crate::site::{Site, SiteLoader};
 
+/// `html` without the empty comments (`<!>`) Leptos writes between text nodes and where a view
+/// is empty: they are markers for hydration, which the pages do not use (the app replaces the
+/// pre-rendered page), and a reader never sees them. Leptos escapes every `<` of text and
+/// attributes, so `<!>` is never content.
+fn without_markers(html: String) -> String {
+    html.replace("<!>", "")
+}
+
 /// What every page of a site is rendered with: where the site is, its name and the home page's
 /// first screen.
 #[derive(Clone)]
@@ -83,7 +91,7 @@ impl Rendering {
             .to_html()
         });
         owner.cleanup();
-        html
+        without_markers(html)
     }
 
     /// An article page as the app shows it opened on the article: its header, text and

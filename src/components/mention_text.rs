@@ -15,7 +15,10 @@ pub fn mention_class(label: Label) -> String {
 }
 
 /// Text with its mentions linked. Offsets that do not fit the text, and ids the entity table does
-/// not have (there would be no page to go to), leave it plain.
+/// not have (there would be no page to go to), leave it plain. A link carries only what a reader
+/// uses: its address (which names the entity), its type's class and its accessible name (the
+/// type, and the entity's own name when the text spells it otherwise); every article page is
+/// pre-rendered with it, twenty-odd times a page.
 #[component]
 pub fn MentionText(text: String, mentions: Vec<Mention>) -> impl IntoView {
     let corpus = use_corpus();
@@ -23,16 +26,13 @@ pub fn MentionText(text: String, mentions: Vec<Mention>) -> impl IntoView {
     segments(&text, &mentions)
         .into_iter()
         .map(|segment| {
-            let known = segment
-                .mention
-                .and_then(|m| corpus.entity(&m.entity).map(|entity| (m, entity)));
-            let Some((mention, entity)) = known else {
+            let known = segment.mention.and_then(|m| corpus.entity(&m.entity));
+            let Some(entity) = known else {
                 return segment.text.to_owned().into_any();
             };
             view! {
                 <a
                     class=mention_class(entity.label)
-                    data-entity=mention.entity.to_string()
                     href=paths.entity(entity)
                     aria-label=mention_label(segment.text, Some(entity))
                 >

@@ -826,7 +826,7 @@ proptest! {
         let dom = Document::from(html.as_str());
         prop_assert_eq!(dom.select("title").text().to_string(), in_attribute(&title));
         prop_assert_eq!(
-            dom.select("meta[name=\"twitter:description\"]").attr("content").map(|v| v.to_string()),
+            dom.select("meta[property=\"og:description\"]").attr("content").map(|v| v.to_string()),
             Some(in_attribute(&description))
         );
         prop_assert_eq!(dom.select("#prerender").attr("lang"), None, "the site's header is not in the article's language");

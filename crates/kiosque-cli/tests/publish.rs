@@ -580,22 +580,23 @@ fn entities_of_two_articles_get_a_page_the_others_the_shell_and_stale_pages_go()
     let article = read(&dist.join("article/a-1/index.html"));
     assert!(article.contains(&format!("href=\"/kiosque/entity/{}/\"", marie.id)));
 
-    // Koursk is in 40 articles: its page lists the 30 newest and says how many more.
+    // Koursk is in 40 articles: its page lists the 10 newest, as the app first shows them,
+    // and says how many more.
     let page = read(&page_of(&koursk.id));
-    assert_eq!(page.matches("class=\"card\"").count(), 30);
+    assert_eq!(page.matches("class=\"card\"").count(), 10);
     assert!(
-        page.contains(">Show 10 more (10 not shown yet)</button>"),
+        page.contains(">Show 10 more (30 not shown yet)</button>"),
         "{page}"
     );
     let first = page
         .find("href=\"/kiosque/article/a-39/\"")
         .expect("the newest article");
     assert!(
-        page.find("href=\"/kiosque/article/a-10/\"")
-            .expect("the 30th newest")
+        page.find("href=\"/kiosque/article/a-30/\"")
+            .expect("the 10th newest")
             > first
     );
-    assert!(!page.contains("href=\"/kiosque/article/a-9/\""));
+    assert!(!page.contains("href=\"/kiosque/article/a-29/\""));
 
     // Article a-1 retracted: Marie Dupont is now in one article; her page goes, the shell
     // stays, a directory kiosque did not write stays.

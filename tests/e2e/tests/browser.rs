@@ -102,7 +102,7 @@ async fn an_article_link_opened_directly_shows_highlighted_mentions_the_tweet_an
     assert!(browser.count(".article-body a.mention.mention-per").await >= 2);
     assert!(browser.count(".article-body a.mention.mention-loc").await >= 10);
     let href = browser
-        .attr(".article-body a.mention[data-entity='loc-kursk']", "href")
+        .attr(".article-body a.mention[href$='?id=loc-kursk']", "href")
         .await
         .unwrap_or_default();
     // Koursk is in this article alone: the shell page shows it (no page of its own).
@@ -132,7 +132,7 @@ async fn an_article_link_opened_directly_shows_highlighted_mentions_the_tweet_an
 
     // Following a mention opens the entity's page.
     browser
-        .click(".article-body a.mention[data-entity='loc-kursk']")
+        .click(".article-body a.mention[href$='?id=loc-kursk']")
         .await;
     browser.wait_until("the entity page", "return location.pathname.endsWith('/entity/') && location.search === '?id=loc-kursk' && document.querySelector('h1#entity-title')?.innerText === 'Koursk';").await;
     browser.screenshot("entity").await;

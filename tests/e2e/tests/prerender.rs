@@ -7,13 +7,30 @@
 //!
 //! Run by `scripts/test` (with `KIOSQUE_E2E=1`); a bare `cargo test` skips them with a message.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use kiosque_e2e::{Browser, Site, ready, repo};
 
-/// The demo article and two more that mention Koursk (so Koursk has a page of its own).
-fn inputs() -> Vec<PathBuf> {
-    vec![repo().join("demo"), repo().join("tests/e2e/fixtures")]
+/// How many more articles about Koursk than its page shows at first: its page has a "Show more".
+const MORE_KOURSK: usize = 12;
+
+/// The demo article, two more that mention Koursk, and [`MORE_KOURSK`] written in `dir`: Koursk
+/// has a page of its own, longer than the cards an entity page shows at first.
+fn inputs(dir: &Path) -> Vec<PathBuf> {
+    for n in 1..=MORE_KOURSK {
+        std::fs::write(
+            dir.join(format!("koursk-{n}.txt")),
+            format!(
+                "---\ntitle: Koursk, jour {n}\ndate: 2025-02-{n:02}\nsource: Kiosque test fixture\nlang: fr\n---\nLe jour {n}, les combats se poursuivent dans la région de Koursk, selon l’état-major.\nIl y a eu {n} attaques au nord de la ville de Koursk.\n"
+            ),
+        )
+        .expect("an article written");
+    }
+    vec![
+        repo().join("demo"),
+        repo().join("tests/e2e/fixtures"),
+        dir.to_owned(),
+    ]
 }
 
 /// The article that mentions Koursk and the most entities (the demo article).
@@ -42,9 +59,20 @@ fn normalised(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The elements under a `<main>` (`main` in the script), in document order: tag, classes, and the
+/// address of a link.
+const STRUCTURE: &str = "return [...main.querySelectorAll('*')].map(e => [e.localName, e.className, e.getAttribute('href') ?? ''].join(' ')).join('\\n');";
+
 /// The text of the pre-rendered `<main>` of the page at `path` as a reader without JavaScript
 /// sees it: the page loaded in a frame of the same size that may not run scripts.
 async fn text_without_javascript(browser: &Browser, path: &str) -> String {
+    without_javascript(browser, path).await.0
+}
+
+/// The text and [`STRUCTURE`] of the pre-rendered `<main>` of the page at `path` as a reader
+/// without JavaScript gets it: the page loaded in a frame of the same size that may not run
+/// scripts.
+async fn without_javascript(browser: &Browser, path: &str) -> (String, String) {
     browser
         .client
         .execute(
@@ -74,12 +102,17 @@ async fn text_without_javascript(browser: &Browser, path: &str) -> String {
              return main.innerText;",
         )
         .await;
+    let structure = browser
+        .eval_string(&format!(
+            "const main = document.getElementById('no-js').contentDocument.querySelector('#prerender main'); {STRUCTURE}"
+        ))
+        .await;
     browser
         .client
         .execute("document.getElementById('no-js').remove();", vec![])
         .await
         .expect("frame removed");
-    text
+    (text, structure)
 }
 
 /// The sum of the layout shifts since the page loaded (none from input).
@@ -106,7 +139,8 @@ async fn the_pre_rendered_page_is_the_apps_page_text_for_text_and_nothing_moves(
     if !ready() {
         return;
     }
-    let site = Site::with_inputs(&inputs());
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = Site::with_inputs(&inputs(dir.path()));
     let browser = Browser::new().await;
     for path in pages(&site) {
         browser.open(&site.url(&path)).await;
@@ -120,7 +154,13 @@ async fn the_pre_rendered_page_is_the_apps_page_text_for_text_and_nothing_moves(
                 .eval_string("return document.getElementById('main').innerText;")
                 .await,
         );
-        let pre = normalised(&text_without_javascript(&browser, &path).await);
+        let app_structure = browser
+            .eval_string(&format!(
+                "const main = document.getElementById('main'); {STRUCTURE}"
+            ))
+            .await;
+        let (pre, pre_structure) = without_javascript(&browser, &path).await;
+        let pre = normalised(&pre);
         assert!(
             !pre.is_empty() && pre != "NOT SHOWN",
             "{path}: no content without JavaScript"
@@ -129,6 +169,20 @@ async fn the_pre_rendered_page_is_the_apps_page_text_for_text_and_nothing_moves(
             pre, app,
             "{path}: the pre-rendered <main> and the app's differ"
         );
+        assert_eq!(
+            pre_structure, app_structure,
+            "{path}: the pre-rendered <main> and the app's have different elements"
+        );
+        if path.starts_with("/entity/") {
+            // Koursk's page shows its first cards and says how many more there are, before
+            // and after the app starts (the pre-rendered page is not the whole list).
+            let cards = pre_structure.matches("article card").count();
+            assert!(
+                (1..MORE_KOURSK).contains(&cards),
+                "{path}: {cards} cards at first"
+            );
+            assert!(pre.contains("not shown yet"), "{path}: {pre}");
+        }
     }
     // The frame without scripts says it blocked the page's scripts: that is what it is for.
     let errors: Vec<String> = browser
@@ -146,7 +200,8 @@ async fn without_javascript_an_article_page_shows_its_text_and_links() {
     if !ready() {
         return;
     }
-    let site = Site::with_inputs(&inputs());
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = Site::with_inputs(&inputs(dir.path()));
     let article = demo_article(&site);
     // The file as a static server sends it: the article's text and its entity links, with no
     // script needed.

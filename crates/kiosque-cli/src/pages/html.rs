@@ -200,12 +200,45 @@ fn strip_rendered(mut html: String) -> String {
     html
 }
 
+/// `html` with the whitespace alone between the tags of its `<head>` removed (the template's
+/// indentation and blank lines, repeated in every page); the text of `<script>` elements is kept
+/// as it is (the policy allows them by hash), and so is any other text.
+fn tidy_head(html: &str) -> String {
+    let Some(head_end) = html.find("</head>") else {
+        return html.to_owned();
+    };
+    let mut out = String::with_capacity(html.len());
+    let mut rest = &html[..head_end];
+    while let Some(open) = rest.find('<') {
+        let text = &rest[..open];
+        if !text.trim().is_empty() {
+            out.push_str(text);
+        }
+        let tag_len = rest[open..]
+            .find('>')
+            .map_or(rest.len() - open, |end| end + 1);
+        let tag = &rest[open..open + tag_len];
+        out.push_str(tag);
+        rest = &rest[open + tag_len..];
+        if tag.starts_with("<script") {
+            let body = rest.find("</script>").unwrap_or(rest.len());
+            out.push_str(&rest[..body]);
+            rest = &rest[body..];
+        }
+    }
+    if !rest.trim().is_empty() {
+        out.push_str(rest);
+    }
+    out.push_str(&html[head_end..]);
+    out
+}
+
 impl Template {
     /// Checks that `html` has a `<title>`, a `</head>` and the pre-render slot. A page written by
     /// an earlier run (its head tags and pre-rendered body are marked) is turned back into the
     /// template, so running `kiosque pages` twice gives the same files.
     pub fn new(html: String) -> Result<Self, TemplateError> {
-        let mut html = strip_rendered(html);
+        let mut html = tidy_head(&strip_rendered(html));
         for (needle, what) in [
             ("<title>", "<title> element"),
             ("</head>", "</head>"),
@@ -271,9 +304,9 @@ impl Template {
         if let Some(date) = &meta.published {
             tag("article:published_time", false, date);
         }
+        // X (Twitter) reads the title and description from the OpenGraph tags when it has none
+        // of its own: written once, not twice on every page.
         tag("twitter:card", true, "summary");
-        tag("twitter:title", true, &meta.title);
-        tag("twitter:description", true, &meta.description);
         if let Some(url) = &canonical {
             head.push_str(&format!(
                 "<link rel=\"canonical\" href=\"{}\">\n",
@@ -350,6 +383,44 @@ mod tests {
             html.contains("<div id=\"prerender\"><!--kiosque:body-->"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn the_head_has_no_whitespace_between_tags_and_its_script_as_it_was() {
+        let script = "\nimport init from '/a.js';\n\n  await init();\n";
+        let index = format!(
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n    <meta charset=\"utf-8\"/>\n    <title>Le  Kiosque</title>\n    \n<script type=\"module\">{script}</script>\n    <link rel=\"icon\" href=\"/f.svg\"/>\n</head>\n<body>\n<div id=\"prerender\"></div>\n</body>\n</html>"
+        );
+        let t = Template::new(index).expect("template");
+        let html = t.render(
+            &PageMeta {
+                title: "Le  titre".into(),
+                description: "Une  description".into(),
+                og_type: "article",
+                ..PageMeta::default()
+            },
+            &SiteHead::named("K"),
+            "<main> <p>x</p> </main>",
+        );
+        let head = &html[..html.find("</head>").expect("a head")];
+        assert!(
+            head.starts_with("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"/>"),
+            "{head}"
+        );
+        assert!(
+            !head.contains(">    <") && !head.contains(">\n    <"),
+            "{head}"
+        );
+        assert!(head.contains(&format!("<script type=\"module\">{script}</script>")));
+        assert!(head.contains("<title>Le  titre</title>"), "{head}");
+        assert!(head.contains(&content_security_policy(&[script])), "{head}");
+        // The body is left alone.
+        assert!(html.contains("<main> <p>x</p> </main>"));
+        // The description is in the description and OpenGraph tags, once each; X (Twitter)
+        // reads the OpenGraph tags.
+        assert_eq!(html.matches("Une  description").count(), 2, "{html}");
+        assert!(html.contains("<meta name=\"twitter:card\" content=\"summary\">"));
+        assert!(!html.contains("twitter:title") && !html.contains("twitter:description"));
     }
 
     #[test]
