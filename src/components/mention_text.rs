@@ -16,9 +16,10 @@ pub fn mention_class(label: Label) -> String {
 
 /// Text with its mentions linked. Offsets that do not fit the text, and ids the entity table does
 /// not have (there would be no page to go to), leave it plain. A link carries only what a reader
-/// uses: its address (which names the entity), its type's class and its accessible name (the
-/// type, and the entity's own name when the text spells it otherwise); every article page is
-/// pre-rendered with it, twenty-odd times a page.
+/// uses, since every article page is pre-rendered with twenty-odd of them: its address (which
+/// names the entity) and its type's class, whose marker's alternative text in the style reads
+/// out the type ("Koursk (place)"); an `aria-label` only when the text spells the entity
+/// otherwise ("Dombass (place: Donbass)", "lundi (date: 6 January 2025)").
 #[component]
 pub fn MentionText(text: String, mentions: Vec<Mention>) -> impl IntoView {
     let corpus = use_corpus();
@@ -30,12 +31,11 @@ pub fn MentionText(text: String, mentions: Vec<Mention>) -> impl IntoView {
             let Some(entity) = known else {
                 return segment.text.to_owned().into_any();
             };
+            let label = mention_label(segment.text, Some(entity));
+            let plain = format!("{} ({})", segment.text, entity.label.lowercase());
+            let label = (label != plain).then_some(label);
             view! {
-                <a
-                    class=mention_class(entity.label)
-                    href=paths.entity(entity)
-                    aria-label=mention_label(segment.text, Some(entity))
-                >
+                <a class=mention_class(entity.label) href=paths.entity(entity) aria-label=label>
                     {segment.text.to_owned()}
                 </a>
             }

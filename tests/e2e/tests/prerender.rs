@@ -224,3 +224,65 @@ async fn without_javascript_an_article_page_shows_its_text_and_links() {
     assert!(text.contains("In this article"), "{text}");
     browser.close().await;
 }
+
+/// The accessible name of the first element `css` selects, as Chromium computes it for screen
+/// readers (DevTools' accessibility tree).
+async fn accessible_name(browser: &Browser, css: &str) -> String {
+    let document = browser
+        .cdp("DOM.getDocument", serde_json::json!({ "depth": 0 }))
+        .await
+        .expect("the document");
+    let node = browser
+        .cdp(
+            "DOM.querySelector",
+            serde_json::json!({ "nodeId": document["root"]["nodeId"], "selector": css }),
+        )
+        .await
+        .expect("the element");
+    let tree = browser
+        .cdp(
+            "Accessibility.getPartialAXTree",
+            serde_json::json!({ "nodeId": node["nodeId"], "fetchRelatives": false }),
+        )
+        .await
+        .expect("its accessibility node");
+    tree["nodes"][0]["name"]["value"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_mention_is_read_out_with_its_type_and_the_entity_it_spells_otherwise() {
+    if !ready() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = Site::with_inputs(&inputs(dir.path()));
+    let browser = Browser::new().await;
+    browser
+        .open(&site.url(&format!("/article/{}/", demo_article(&site))))
+        .await;
+    browser
+        .wait_until(
+            "the app's article",
+            "return !document.getElementById('prerender') && document.querySelectorAll('#main .article-body a.mention').length > 0;",
+        )
+        .await;
+    // Named as written: the type comes from the style's marker, not from a label on every
+    // mention of every pre-rendered page.
+    let koursk = "#main .article-body a.mention[href$='/entity/loc-kursk/']";
+    assert_eq!(browser.attr(koursk, "aria-label").await, None);
+    assert_eq!(accessible_name(&browser, koursk).await, "Koursk (place)");
+    // Spelled otherwise: the label names the entity too.
+    let donbass = "#main .article-body a.mention[href$='=loc-donbas'][aria-label]";
+    assert_eq!(
+        accessible_name(&browser, donbass).await,
+        "Dombass (place: Donbass)"
+    );
+    let day = "#main .article-body a.mention.mention-date";
+    let name = accessible_name(&browser, day).await;
+    assert!(name.contains(" (date: "), "{name}");
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
