@@ -10,6 +10,7 @@ use kiosque_model::{ArticleBody, ArticleSummary, Block, Label, RelatedBlock, Sel
 use leptos::Params;
 use leptos::context::Provider;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
 
@@ -19,7 +20,7 @@ use crate::components::mention_text::MentionText;
 use crate::components::meta_line::MetaLine;
 use crate::components::prerender::ReleasePrerender;
 use crate::components::states::{ErrorView, LoadingText, NotFound};
-use crate::data::{BodyRequest, LoadedArticle, load_article};
+use crate::data::{AppError, BodyRequest, LoadedArticle, load_article};
 use crate::routes::corpus::{CorpusContext, use_corpus, use_site_data};
 use crate::site::{Site, use_site};
 use crate::title::use_title;
@@ -66,40 +67,50 @@ fn ArticleLoad(id: String) -> impl IntoView {
         paths,
         site: use_site_data(),
     };
-    let attempt = RwSignal::new(0u32);
-    let loaded = LocalResource::new(move || load_article(request.clone(), attempt.get() > 0));
-    let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
+    // Loaded by a task of its own rather than a resource under a `<Suspense>`: the same
+    // behaviour for fewer bytes of the app (docs/app-size.md). `None` while loading.
+    let loaded = RwSignal::new(None::<Result<Option<LoadedArticle>, AppError>>);
+    let load = move |retry: bool| {
+        let request = request.clone();
+        spawn_local(async move {
+            let article = load_article(request, retry).await;
+            // The page may be gone by then: nothing to show it in.
+            let _ = loaded.try_set(Some(article));
+        });
+    };
+    load(false);
+    let retry = Callback::new(move |()| {
+        loaded.set(None);
+        load(true);
+    });
     // With a summary, the header is shown now and the rest when the body file arrives; opened
     // directly, the pre-rendered page stays until the body file is there.
     let header_shown = known.is_some();
     let rest = move || {
-        let id = id.clone();
-        Suspend::new(async move {
-            match loaded.await {
-                Ok(Some(article)) if header_shown => view! { <ArticleRest article /> }.into_any(),
-                Ok(Some(article)) => view! {
-                    <ArticleFrame summary=article.summary.clone()>
-                        <ArticleRest article />
-                    </ArticleFrame>
-                }
-                .into_any(),
-                Ok(None) if header_shown => view! {
-                    <ReleasePrerender />
-                    <p class="hint">"This article is no longer in the site: it was removed when the site was rebuilt."</p>
-                }
-                .into_any(),
-                Ok(None) => view! {
-                    <NotFound message=format!("No article with id {} in this corpus.", quote_id(&id)) />
-                }
-                .into_any(),
-                Err(error) => view! {
-                    <ErrorView what="the text of this article" part=header_shown error retry />
-                }
-                .into_any(),
-            }
-        })
+        match loaded.get() {
+        None => view! { <LoadingText /> }.into_any(),
+        Some(Ok(Some(article))) if header_shown => view! { <ArticleRest article /> }.into_any(),
+        Some(Ok(Some(article))) => view! {
+            <ArticleFrame summary=article.summary.clone()>
+                <ArticleRest article />
+            </ArticleFrame>
+        }
+        .into_any(),
+        Some(Ok(None)) if header_shown => view! {
+            <ReleasePrerender />
+            <p class="hint">"This article is no longer in the site: it was removed when the site was rebuilt."</p>
+        }
+        .into_any(),
+        Some(Ok(None)) => view! {
+            <NotFound message=format!("No article with id {} in this corpus.", quote_id(&id)) />
+        }
+        .into_any(),
+        Some(Err(error)) => view! {
+            <ErrorView what="the text of this article" part=header_shown error retry />
+        }
+        .into_any(),
+    }
     };
-    let rest = view! { <Suspense fallback=|| view! { <LoadingText /> }>{rest}</Suspense> };
     match known {
         Some(summary) => view! { <ArticleFrame summary>{rest}</ArticleFrame> }.into_any(),
         None => rest.into_any(),

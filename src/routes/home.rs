@@ -10,6 +10,7 @@ use kiosque_model::explain::{explain_empty, no_search_match};
 use kiosque_model::facets::{FacetCounts, matching};
 use kiosque_model::home::selection_title;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::components::card::CardList;
 use crate::components::filter_bar::FilterBar;
@@ -105,21 +106,31 @@ pub fn Home() -> impl IntoView {
         }
         corpus.with(|corpus| selection.with(|s| matching(corpus, s)))
     });
-    let outcome = LocalResource::new(move || {
+    // Whether the search ran over the whole site, and what it found: set by a task of its own
+    // for each change of the view (rather than a resource: fewer bytes of the app, see
+    // docs/app-size.md), only when no later change has started another.
+    let outcome = RwSignal::new(None::<(bool, Option<Result<Found, AppError>>)>);
+    let runs = StoredValue::new(0u64);
+    Effect::new(move |_| {
         let (text, filtering) =
             selection.with(|s| (s.search_query().map(str::to_owned), s.filters_entities()));
         let corpus = corpus.get();
         let within = filtering.then(|| filtered.with(|positions| corpus.numbers_at(positions)));
         let (files, paths) = (files, paths.clone());
-        // Whether it ran over the whole site, and what it found.
-        async move {
-            match text {
+        runs.update_value(|n| *n += 1);
+        let run = runs.get_value();
+        spawn_local(async move {
+            let found = match text {
                 Some(text) if corpus.is_whole() => {
                     (true, search(files, paths, corpus, text, within).await)
                 }
                 _ => (corpus.is_whole(), None),
+            };
+            // The page may be gone, or the view changed since: then this is not its answer.
+            if runs.try_get_value() == Some(run) {
+                let _ = outcome.try_set(Some(found));
             }
-        }
+        });
     });
     let searched = Memo::new(move |_| {
         if !ready.get() {
