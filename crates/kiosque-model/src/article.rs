@@ -153,9 +153,12 @@ impl From<ArticleBody> for ArticleBody<String> {
 }
 
 /// One typed part of a page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Read by hand ([`read`]), not by serde's internally tagged enum, which buffers every block
+/// before reading it and so takes its readers twice into the app (docs/app-size.md); the same
+/// JSON is read the same way.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
-#[serde(bound(deserialize = "E: ReadId"))]
 pub enum Block<E = EntityId> {
     /// A heading inside the body.
     Heading(TextBlock<E>),
@@ -168,7 +171,6 @@ pub enum Block<E = EntityId> {
     /// Text that is not the article: teasers, navigation, captions, legends…
     Boilerplate(BoilerplateBlock),
     /// A block kind added by a later minor version; readers skip it.
-    #[serde(other)]
     Unknown,
 }
 
@@ -401,6 +403,309 @@ impl Mention {
     pub const INVALID_OFFSET: u32 = u32::MAX;
 }
 
+/// Reading a [`Block`]: its fields are read in one pass whatever their order, then its `kind`
+/// says which it needs. A field a kind does not have is ignored, whatever it holds; a block of
+/// a kind this reader does not know is [`Block::Unknown`].
+mod read {
+    use std::fmt;
+    use std::marker::PhantomData;
+
+    use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+    use super::{
+        Block, BoilerplateBlock, EmbedBlock, Mention, Noise, ReadId, RelatedBlock, TextBlock,
+    };
+
+    /// The fields of every kind of block, in the order of [`Key`].
+    const FIELDS: [&str; 11] = [
+        "kind",
+        "text",
+        "platform",
+        "author",
+        "handle",
+        "date",
+        "media_link",
+        "url",
+        "author_entity",
+        "label",
+        "reason",
+    ];
+
+    /// A string field, or `mentions`, or any other key (ignored).
+    enum Key {
+        Field(usize),
+        Mentions,
+        Other,
+    }
+
+    struct KeyVisitor;
+
+    impl Visitor<'_> for KeyVisitor {
+        type Value = Key;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a field name")
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Key, E> {
+            Ok(match FIELDS.iter().position(|name| *name == v) {
+                Some(field) => Key::Field(field),
+                None if v == "mentions" => Key::Mentions,
+                None => Key::Other,
+            })
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Key {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserializer.deserialize_identifier(KeyVisitor)
+        }
+    }
+
+    /// A field as read. Whether it may be missing, null or of another type depends on the
+    /// block's kind, known only once the whole block is read.
+    enum Slot<T> {
+        Absent,
+        Null,
+        Value(T),
+        /// Not of the field's type, or given twice: what is wrong.
+        Bad(String),
+    }
+
+    impl<T> Slot<T> {
+        /// Reads the value of the field, which `map` is at, into the slot.
+        fn fill<'de, A: MapAccess<'de>>(&mut self, map: &mut A, name: &str) -> Result<(), A::Error>
+        where
+            Loose<T>: Deserialize<'de>,
+        {
+            let value = map.next_value::<Loose<T>>()?.0;
+            *self = match self {
+                Slot::Absent => value,
+                _ => Slot::Bad(format!("duplicate field `{name}`")),
+            };
+            Ok(())
+        }
+
+        /// The value of a field the kind requires.
+        fn required<E: de::Error>(self, name: &'static str) -> Result<T, E> {
+            match self {
+                Slot::Value(value) => Ok(value),
+                Slot::Absent => Err(E::missing_field(name)),
+                Slot::Null => Err(E::custom(format_args!("`{name}` is null"))),
+                Slot::Bad(why) => Err(E::custom(why)),
+            }
+        }
+
+        /// The value of an optional field: none when missing or null.
+        fn optional<E: de::Error>(self) -> Result<Option<T>, E> {
+            match self {
+                Slot::Value(value) => Ok(Some(value)),
+                Slot::Absent | Slot::Null => Ok(None),
+                Slot::Bad(why) => Err(E::custom(why)),
+            }
+        }
+    }
+
+    /// A value read whatever it is: a slot of its field.
+    struct Loose<T>(Slot<T>);
+
+    /// Reads a value that is not what `what` expects, and says so.
+    fn wrong<T>(what: &str) -> Slot<T> {
+        Slot::Bad(format!("invalid type: {what}"))
+    }
+
+    struct LooseVisitor<T>(PhantomData<T>);
+
+    /// The visitor methods of every JSON value that is none of the expected types.
+    macro_rules! wrong_types {
+        () => {
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(Loose(Slot::Null))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(Loose(Slot::Null))
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+                Ok(Loose(wrong("a boolean")))
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+                Ok(Loose(wrong("a number")))
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+                Ok(Loose(wrong("a number")))
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+                Ok(Loose(wrong("a number")))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(Loose(wrong("a map")))
+            }
+        };
+    }
+
+    impl<'de> Visitor<'de> for LooseVisitor<String> {
+        type Value = Loose<String>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string")
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Loose(Slot::Value(v.to_owned())))
+        }
+
+        fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+            Ok(Loose(Slot::Value(v)))
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            Ok(Loose(wrong("a sequence, expected a string")))
+        }
+
+        wrong_types!();
+    }
+
+    impl<'de> Deserialize<'de> for Loose<String> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserializer.deserialize_any(LooseVisitor::<String>(PhantomData))
+        }
+    }
+
+    impl<'de, I: ReadId> Visitor<'de> for LooseVisitor<Vec<Mention<I>>> {
+        type Value = Loose<Vec<Mention<I>>>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a list of mentions")
+        }
+
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+            Ok(Loose(wrong("a string, expected a sequence")))
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut mentions = Vec::new();
+            while let Some(mention) = seq.next_element()? {
+                mentions.push(mention);
+            }
+            Ok(Loose(Slot::Value(mentions)))
+        }
+
+        wrong_types!();
+    }
+
+    impl<'de, I: ReadId> Deserialize<'de> for Loose<Vec<Mention<I>>> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserializer.deserialize_any(LooseVisitor::<Vec<Mention<I>>>(PhantomData))
+        }
+    }
+
+    /// The boilerplate reason named `name`; a reason this reader does not know is
+    /// [`Noise::Other`].
+    fn noise(name: &str) -> Noise {
+        match name {
+            "teaser" => Noise::Teaser,
+            "navigation" => Noise::Navigation,
+            "caption" => Noise::Caption,
+            "legend" => Noise::Legend,
+            "dateline" => Noise::Dateline,
+            "footer" => Noise::Footer,
+            "notice" => Noise::Notice,
+            "share" => Noise::Share,
+            "title" => Noise::Title,
+            _ => Noise::Other,
+        }
+    }
+
+    struct BlockVisitor<I>(PhantomData<I>);
+
+    impl<'de, I: ReadId> Visitor<'de> for BlockVisitor<I> {
+        type Value = Block<I>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a block {\"kind\", …}")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Block<I>, A::Error> {
+            let mut fields: [Slot<String>; 11] = std::array::from_fn(|_| Slot::Absent);
+            let mut mentions = Slot::<Vec<Mention<I>>>::Absent;
+            while let Some(key) = map.next_key::<Key>()? {
+                match key {
+                    Key::Field(field) => fields[field].fill(&mut map, FIELDS[field])?,
+                    Key::Mentions => mentions.fill(&mut map, "mentions")?,
+                    Key::Other => {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+            }
+            let [
+                kind,
+                text,
+                platform,
+                author,
+                handle,
+                date,
+                media_link,
+                url,
+                author_entity,
+                label,
+                reason,
+            ] = fields;
+            let kind = kind.required("kind")?;
+            // Missing: none; null is not a list.
+            let mentions = || match mentions {
+                Slot::Absent => Ok(Vec::new()),
+                slot => slot.required("mentions"),
+            };
+            Ok(match kind.as_str() {
+                "heading" | "paragraph" => {
+                    let block = TextBlock {
+                        text: text.required("text")?,
+                        mentions: mentions()?,
+                    };
+                    if kind == "heading" {
+                        Block::Heading(block)
+                    } else {
+                        Block::Paragraph(block)
+                    }
+                }
+                "embed" => Block::Embed(EmbedBlock {
+                    platform: platform.required("platform")?,
+                    text: text.required("text")?,
+                    author: author.optional()?,
+                    handle: handle.optional()?,
+                    date: date.optional()?,
+                    media_link: media_link.optional()?,
+                    url: url.optional()?,
+                    author_entity: match author_entity.optional()? {
+                        Some(id) => Some(I::read(Some(id)).map_err(de::Error::custom)?),
+                        None => None,
+                    },
+                    mentions: mentions()?,
+                }),
+                "related" => Block::Related(RelatedBlock {
+                    label: label.required("label")?,
+                    text: text.required("text")?,
+                    url: url.optional()?,
+                    mentions: mentions()?,
+                }),
+                "boilerplate" => Block::Boilerplate(BoilerplateBlock {
+                    reason: noise(&reason.required::<A::Error>("reason")?),
+                    text: text.required("text")?,
+                }),
+                _ => Block::Unknown,
+            })
+        }
+    }
+
+    impl<'de, I: ReadId> Deserialize<'de> for Block<I> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserializer.deserialize_map(BlockVisitor(PhantomData))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -429,5 +734,110 @@ mod tests {
         assert_eq!(summary.reading_minutes(), 1);
         summary.words = 221;
         assert_eq!(summary.reading_minutes(), 2);
+    }
+
+    /// How serde's internally tagged enum read blocks before [`read`]: the reference that the
+    /// hand-written reader is checked against.
+    #[derive(Debug, Deserialize)]
+    #[serde(tag = "kind", rename_all = "lowercase")]
+    #[serde(bound(deserialize = "E: ReadId"))]
+    enum Derived<E> {
+        Heading(TextBlock<E>),
+        Paragraph(TextBlock<E>),
+        Embed(EmbedBlock<E>),
+        Related(RelatedBlock<E>),
+        Boilerplate(BoilerplateBlock),
+        #[serde(other)]
+        Unknown,
+    }
+
+    impl<E> From<Derived<E>> for Block<E> {
+        fn from(block: Derived<E>) -> Self {
+            match block {
+                Derived::Heading(b) => Block::Heading(b),
+                Derived::Paragraph(b) => Block::Paragraph(b),
+                Derived::Embed(b) => Block::Embed(b),
+                Derived::Related(b) => Block::Related(b),
+                Derived::Boilerplate(b) => Block::Boilerplate(b),
+                Derived::Unknown => Block::Unknown,
+            }
+        }
+    }
+
+    /// Whether `json` reads as the same block (or fails) with both readers, for entity ids `E`.
+    fn same_as_derived<E: ReadId + PartialEq + std::fmt::Debug>(json: &str) -> Option<Block<E>> {
+        let derived = serde_json::from_str::<Derived<E>>(json).map(Block::from);
+        let read = serde_json::from_str::<Block<E>>(json);
+        match (derived, read) {
+            (Ok(derived), Ok(read)) => {
+                assert_eq!(derived, read, "{json}");
+                Some(read)
+            }
+            (Err(_), Err(_)) => None,
+            (derived, read) => panic!("{json}: derived {derived:?}, read {read:?}"),
+        }
+    }
+
+    #[test]
+    fn blocks_read_by_hand_as_serde_s_tagged_enum_read_them() {
+        let m = r#"[{"start": 0, "end": 2, "entity": "per-a"}, 7, {"start": -1}]"#;
+        let read = [
+            // Every kind, with every field, the kind first and last.
+            format!(r#"{{"kind": "heading", "text": "T", "mentions": {m}}}"#),
+            format!(r#"{{"text": "P", "mentions": {m}, "kind": "paragraph"}}"#),
+            r#"{"kind": "embed", "platform": "tweet", "text": "x", "author": "A", "handle": "@a",
+                "date": "2025-01-06", "media_link": "pic.twitter.com/x", "url": "https://x.com/a",
+                "author_entity": "per-a", "mentions": []}"#
+                .to_owned(),
+            r#"{"kind": "embed", "platform": "post", "text": "x", "author": null}"#.to_owned(),
+            r#"{"label": "A lire aussi", "text": "T", "url": "https://a.fr/b", "kind": "related"}"#
+                .to_owned(),
+            r#"{"kind": "boilerplate", "reason": "teaser", "text": "t"}"#.to_owned(),
+            r#"{"kind": "boilerplate", "reason": "advert", "text": "t"}"#.to_owned(),
+            // Fields a kind does not have are ignored, whatever they hold.
+            r#"{"kind": "paragraph", "text": "P", "reason": 5, "url": [1], "x": {"y": null}}"#
+                .to_owned(),
+            // A kind this reader does not know, whatever its fields hold.
+            r#"{"kind": "poll", "text": 5, "mentions": "m", "text": {}, "question": "?"}"#
+                .to_owned(),
+            "{\"kind\": \"paragraph\", \"text\": \"\\u00e9t\\u00e9 \\\"\u{1F600}\\\"\"}".to_owned(),
+        ];
+        for json in &read {
+            assert!(same_as_derived::<String>(json).is_some(), "{json}");
+        }
+        let refused = [
+            r#"{"text": "no kind"}"#,
+            r#"{"kind": 5, "text": "t"}"#,
+            r#"{"kind": "paragraph", "kind": "heading", "text": "t"}"#,
+            r#"{"kind": "paragraph"}"#,
+            r#"{"kind": "paragraph", "text": null}"#,
+            r#"{"kind": "paragraph", "text": ["t"]}"#,
+            r#"{"kind": "paragraph", "text": "t", "text": "u"}"#,
+            r#"{"kind": "paragraph", "text": "t", "mentions": null}"#,
+            r#"{"kind": "heading", "text": "t", "mentions": {}}"#,
+            r#"{"kind": "embed", "text": "t"}"#,
+            r#"{"kind": "embed", "platform": "tweet", "text": "t", "author": 5}"#,
+            r#"{"kind": "related", "text": "t"}"#,
+            r#"{"kind": "boilerplate", "text": "t"}"#,
+            r#"{"kind": "boilerplate", "reason": 1, "text": "t"}"#,
+            r#"{"kind": "paragraph", "text": "t""#,
+            "5",
+        ];
+        for json in refused {
+            assert_eq!(same_as_derived::<String>(json), None, "{json}");
+        }
+        // The one difference: serde also read a block written as an array (the kind, then the
+        // fields in order), which no writer of the contract writes and its readers need not read.
+        let array = r#"["paragraph", "t"]"#;
+        assert!(serde_json::from_str::<Derived<String>>(array).is_ok());
+        assert!(serde_json::from_str::<Block<String>>(array).is_err());
+        // Checked ids: an author or a mention that is not a valid entity id is refused.
+        for json in [
+            r#"{"kind": "embed", "platform": "p", "text": "t", "author_entity": "Not An Id"}"#,
+            r#"{"kind": "paragraph", "text": "t", "mentions": [{"start": 0, "end": 1, "entity": "X"}]}"#,
+        ] {
+            assert_eq!(same_as_derived::<EntityId>(json), None, "{json}");
+            assert!(same_as_derived::<String>(json).is_some(), "{json}");
+        }
     }
 }
