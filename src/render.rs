@@ -16,6 +16,7 @@ use leptos_router::location::RequestUrl;
 
 use crate::app::NOT_FOUND_MESSAGE;
 use crate::components::header::Header;
+use crate::components::prerender::PRERENDERED_MAIN;
 use crate::components::states::NotFound;
 use crate::data::LoadedArticle;
 use crate::paths::Paths;
@@ -84,7 +85,7 @@ impl Rendering {
                     {provide_selection();
                     view! {
                         <Header />
-                        <main>{view()}</main>
+                        <main id=PRERENDERED_MAIN>{view()}</main>
                     }}
                 </Router>
             }

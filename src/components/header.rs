@@ -3,13 +3,16 @@
 use kiosque_model::Selection;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
+use crate::components::prerender::PRERENDERED_MAIN;
 use crate::components::search_box::SearchBox;
 use crate::dom::focus_by_id;
 use crate::site::use_site;
 
 /// Moves keyboard focus to the main content. Done by hand because the page's `<base href>` would
-/// resolve a plain `#main` link against the site root instead of the current page.
+/// resolve a plain `#main` link against the site root instead of the current page (and the
+/// link's address is the pre-rendered page's `<main>`, for readers without JavaScript).
 fn skip_to_main(ev: leptos::ev::MouseEvent) {
     ev.prevent_default();
     focus_by_id("main");
@@ -22,8 +25,11 @@ pub fn Header() -> impl IntoView {
     let home = site.paths.home(&Selection::default());
     // The publisher's name, as text.
     let name = site.name.to_string();
+    // Without JavaScript (a pre-rendered page), the link is followed: to this page's own address.
+    let pathname = use_location().pathname;
+    let skip = move || format!("{}#{PRERENDERED_MAIN}", pathname.get());
     view! {
-        <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
+        <a class="skip-link" href=skip on:click=skip_to_main>"Skip to content"</a>
         <header class="site-header">
             <A href=home exact=true attr:class="brand">{name}</A>
             <p class="tagline">"The news through the people, places and organisations in it"</p>

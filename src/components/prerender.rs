@@ -10,6 +10,11 @@ use crate::dom;
 /// The pre-rendered page's id.
 const PRERENDER: &str = "prerender";
 
+/// The id of the pre-rendered page's `<main>`, where the skip link leads without JavaScript
+/// (the app's own `<main>` is `main`, and focused by script; both are in the document until
+/// the pre-rendered page is removed, so they have different ids).
+pub const PRERENDERED_MAIN: &str = "content";
+
 /// Called once the app is mounted: hides the pre-rendered page from assistive technology and
 /// keyboard focus (the app is the page now); it stays where it is, before the app's elements,
 /// which the style hides while it is there. It is the app's own header and `<main>` rendered by

@@ -579,6 +579,13 @@ fn entities_of_two_articles_get_a_page_the_others_the_shell_and_stale_pages_go()
     assert!(!article.contains(&format!("href=\"/kiosque/entity/{}/\"", jean.id)));
     let article = read(&dist.join("article/a-1/index.html"));
     assert!(article.contains(&format!("href=\"/kiosque/entity/{}/\"", marie.id)));
+    // Followed without JavaScript, the skip link stays on the page (a bare `#…` would resolve
+    // against the `<base href>`: the home page) and leads to its content.
+    assert!(
+        article.contains("href=\"/kiosque/article/a-1/#content\" class=\"skip-link\""),
+        "{article}"
+    );
+    assert!(article.contains("<main id=\"content\">"), "{article}");
 
     // Koursk is in 40 articles: its page lists the 10 newest, as the app first shows them,
     // and says how many more.

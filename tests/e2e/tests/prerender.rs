@@ -59,20 +59,9 @@ fn normalised(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The elements under a `<main>` (`main` in the script), in document order: tag, classes, and the
-/// address of a link.
-const STRUCTURE: &str = "return [...main.querySelectorAll('*')].map(e => [e.localName, e.className, e.getAttribute('href') ?? ''].join(' ')).join('\\n');";
-
-/// The text of the pre-rendered `<main>` of the page at `path` as a reader without JavaScript
-/// sees it: the page loaded in a frame of the same size that may not run scripts.
-async fn text_without_javascript(browser: &Browser, path: &str) -> String {
-    without_javascript(browser, path).await.0
-}
-
-/// The text and [`STRUCTURE`] of the pre-rendered `<main>` of the page at `path` as a reader
-/// without JavaScript gets it: the page loaded in a frame of the same size that may not run
-/// scripts.
-async fn without_javascript(browser: &Browser, path: &str) -> (String, String) {
+/// Opens the page at `path` in a frame of the window's size that may not run scripts (id `no-js`),
+/// and waits for its pre-rendered `<main>`.
+async fn open_without_javascript(browser: &Browser, path: &str) {
     browser
         .client
         .execute(
@@ -93,12 +82,30 @@ async fn without_javascript(browser: &Browser, path: &str) -> (String, String) {
              return d?.readyState === 'complete' && !!d.querySelector('#prerender main');",
         )
         .await;
+}
+
+/// The elements under a `<main>` (`main` in the script), in document order: tag, classes, and the
+/// address of a link.
+const STRUCTURE: &str = "return [...main.querySelectorAll('*')].map(e => [e.localName, e.className, e.getAttribute('href') ?? ''].join(' ')).join('\\n');";
+
+/// The text of the pre-rendered `<main>` of the page at `path` as a reader without JavaScript
+/// sees it: the page loaded in a frame of the same size that may not run scripts.
+async fn text_without_javascript(browser: &Browser, path: &str) -> String {
+    without_javascript(browser, path).await.0
+}
+
+/// The text and [`STRUCTURE`] of the pre-rendered `<main>` of the page at `path` as a reader
+/// without JavaScript gets it: the page loaded in a frame of the same size that may not run
+/// scripts.
+async fn without_javascript(browser: &Browser, path: &str) -> (String, String) {
+    open_without_javascript(browser, path).await;
     let text = browser
         .eval_string(
             "const d = document.getElementById('no-js').contentDocument;
              const main = d.querySelector('#prerender main');
              // Shown, not hidden by the style until some script runs.
              if (main.getBoundingClientRect().height === 0) return 'NOT SHOWN';
+             for (const card of main.querySelectorAll('.cards > li')) card.style.contentVisibility = 'visible';
              return main.innerText;",
         )
         .await;
@@ -151,7 +158,9 @@ async fn the_pre_rendered_page_is_the_apps_page_text_for_text_and_nothing_moves(
         );
         let app = normalised(
             &browser
-                .eval_string("return document.getElementById('main').innerText;")
+                // Cards far below the window are skipped by `innerText` until laid out (the
+                // style's `content-visibility: auto`): all of them are read, in both.
+                .eval_string("const main = document.getElementById('main'); for (const card of main.querySelectorAll('.cards > li')) card.style.contentVisibility = 'visible'; return main.innerText;")
                 .await,
         );
         let app_structure = browser
@@ -219,9 +228,37 @@ async fn without_javascript_an_article_page_shows_its_text_and_links() {
     );
     let browser = Browser::new().await;
     browser.open(&site.url("/")).await;
-    let text = text_without_javascript(&browser, &format!("/article/{article}/")).await;
+    let path = format!("/article/{article}/");
+    let text = text_without_javascript(&browser, &path).await;
     assert!(text.contains("Kourakhove"), "{text}");
     assert!(text.contains("In this article"), "{text}");
+    // Its skip link, followed without JavaScript, leads to its content, not to the home page
+    // (which a bare `#…` resolves to against the `<base href>`).
+    open_without_javascript(&browser, &path).await;
+    browser
+        .client
+        .execute(
+            "document.getElementById('no-js').contentDocument.querySelector('#prerender a.skip-link').click();",
+            vec![],
+        )
+        .await
+        .expect("skip link followed");
+    browser
+        .wait_until(
+            "the skip link followed",
+            "const w = document.getElementById('no-js').contentWindow;
+             return w.location.hash !== '' && w.document.readyState === 'complete';",
+        )
+        .await;
+    let (at, target) = (
+        browser
+            .eval_string("return document.getElementById('no-js').contentWindow.location.pathname;")
+            .await,
+        browser
+            .eval_string("const w = document.getElementById('no-js').contentWindow; return w.document.getElementById(w.location.hash.slice(1))?.closest('#prerender main') ? 'main' : 'none';")
+            .await,
+    );
+    assert_eq!((at.as_str(), target.as_str()), (path.as_str(), "main"));
     browser.close().await;
 }
 
