@@ -16,7 +16,9 @@
 //! directory, removed afterwards unless `--keep`), `--words W1,W2` (the words typed into the
 //! search box), `--profile DIR` (writes Chromium's CPU profile of the cached facet clicks and
 //! of the cached keystrokes to `DIR/<app>-<size>-{facets,search}.cpuprofile`, which Chromium's
-//! DevTools open; build the app with `data-keep-debug` for function names).
+//! DevTools open; build the app with `data-keep-debug` for function names), `--site DIR` (measures
+//! a site assembled before and kept by `--keep`, as it is, with the app it holds: no data built,
+//! no pages rendered; for trying a change of the app quickly, copy its files over the site's).
 //!
 //! What it measures, in page JavaScript (`performance.now`, `MutationObserver`,
 //! `requestAnimationFrame`, the Resource Timing API):
@@ -202,10 +204,12 @@ struct Args {
     keep: bool,
     words: Vec<String>,
     profile: Option<PathBuf>,
+    /// A site assembled before (kept by `--keep`), measured as it is: no data built, no pages.
+    site: Option<PathBuf>,
 }
 
 const USAGE: &str = "usage: reader [SIZE…] [--dist DIR]… [--kiosque PATH] [--work DIR] [--keep] \
-    [--words W1,W2] [--profile DIR]  (sizes default to 1k 10k; --dist defaults to dist/, which \
+    [--words W1,W2] [--profile DIR] [--site DIR]  (sizes default to 1k 10k; --dist defaults to dist/, which \
     `trunk build --release` makes; several --dist are measured on the same data)";
 
 fn parse_args() -> anyhow::Result<Args> {
@@ -218,6 +222,7 @@ fn parse_args() -> anyhow::Result<Args> {
         keep: false,
         words: vec!["election".to_owned(), "gouvernement".to_owned()],
         profile: None,
+        site: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -228,6 +233,7 @@ fn parse_args() -> anyhow::Result<Args> {
             "--kiosque" => parsed.kiosque = Some(PathBuf::from(value()?)),
             "--work" => parsed.work = Some(PathBuf::from(value()?)),
             "--keep" => parsed.keep = true,
+            "--site" => parsed.site = Some(PathBuf::from(value()?)),
             "--words" => {
                 parsed.words = value()?
                     .split(',')
@@ -360,6 +366,8 @@ fn run() -> anyhow::Result<()> {
     }
     let kiosque = match &args.kiosque {
         Some(path) => path.clone(),
+        // A site measured as it is needs no CLI.
+        None if args.site.is_some() => PathBuf::new(),
         None => kiosque_bench::build_kiosque("reader")?,
     };
     let work = args.work.clone().unwrap_or_else(|| {
@@ -373,11 +381,23 @@ fn run() -> anyhow::Result<()> {
     let mut sizes = Brotli::default();
     let several = args.dists.len() > 1;
     let mut apps = Vec::new();
-    for dist in &args.dists {
+    // With `--site`, the app measured is the one in the site.
+    let app_dirs = args.site.as_slice();
+    let app_dirs = if app_dirs.is_empty() {
+        &args.dists
+    } else {
+        app_dirs
+    };
+    for dist in app_dirs {
         apps.push((app_name(dist), app_files(dist, &mut sizes)?));
     }
     let runtime = tokio::runtime::Runtime::new().context("a tokio runtime")?;
     let mut measured = Vec::new();
+    if let Some(site) = &args.site {
+        measured.push(measure_site(&runtime, site, &args, &mut sizes)?);
+        report(&apps, &measured);
+        return Ok(());
+    }
     for &size in &args.sizes {
         let data = build_data(&source, &kiosque, &work, size)?;
         for (dist, (name, _)) in args.dists.iter().zip(&apps) {
@@ -421,6 +441,35 @@ fn run() -> anyhow::Result<()> {
     }
     report(&apps, &measured);
     Ok(())
+}
+
+/// Measures a site assembled before (`--site`), as it is: its size is `site.json`'s count.
+fn measure_site(
+    runtime: &tokio::runtime::Runtime,
+    site: &Path,
+    args: &Args,
+    sizes: &mut Brotli,
+) -> anyhow::Result<Measured> {
+    let file = site.join("data").join(kiosque_model::parts::SITE_FILE);
+    let text = std::fs::read_to_string(&file)
+        .with_context(|| format!("cannot read {}", file.display()))?;
+    let size = kiosque_model::parts::parse_site(&text)?.articles as usize;
+    let server = Server::start(site);
+    let name = app_name(site);
+    let profile = args
+        .profile
+        .as_ref()
+        .map(|dir| dir.join(format!("{name}-{size}")));
+    let mut m = runtime.block_on(measure(
+        &server,
+        site,
+        size,
+        &args.words,
+        sizes,
+        profile.as_deref(),
+    ))?;
+    m.app = Some(name);
+    Ok(m)
 }
 
 /// The name of an app: its directory's.
