@@ -492,7 +492,10 @@ fn checked_mentions(
     });
     let sorted = mentions.is_sorted_by_key(|m| m.start);
     if !sorted {
-        mentions.sort_by_key(|m| (m.start, m.end));
+        // By start, then end, then as given (one sort for every reader of mentions).
+        let order = crate::highlight::mention_order(&mentions);
+        let mut slots: Vec<_> = mentions.into_iter().map(Some).collect();
+        mentions = order.into_iter().filter_map(|i| slots[i].take()).collect();
     }
     let mut end = 0;
     mentions.retain(|m| {
