@@ -93,8 +93,8 @@ pub(crate) fn EntityView(entity: Entity) -> impl IntoView {
             view! {
                 <li>
                     <a class=format!("entity-link entity-{}", c.entity.label.id_prefix()) href=paths.entity(c.entity)>
+                        // The type is read out from the marker's alternative text (style).
                         <span class="marked"><bdi>{c.entity.name.clone()}</bdi></span>
-                        <span class="visually-hidden">{format!(" ({})", c.entity.label.lowercase())}</span>
                         <span class="company-count">
                             {count_noun(c.shared as usize, "article", "articles")}
                         </span>

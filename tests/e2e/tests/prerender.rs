@@ -320,6 +320,16 @@ async fn a_mention_is_read_out_with_its_type_and_the_entity_it_spells_otherwise(
     let day = "#main .article-body a.mention.mention-date";
     let name = accessible_name(&browser, day).await;
     assert!(name.contains(" (date: "), "{name}");
+    // The entities often mentioned with Koursk on its page: each link says its entity's type.
+    browser.open(&site.url("/entity/loc-kursk/")).await;
+    browser
+        .wait_until(
+            "the app's entity page",
+            "return !document.getElementById('prerender') && !!document.querySelector('#main .entity-company a.entity-link');",
+        )
+        .await;
+    let name = accessible_name(&browser, "#main .entity-company a.entity-loc").await;
+    assert!(name.starts_with("Moscou (place)"), "{name}");
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
