@@ -51,13 +51,17 @@ impl GroupLimits {
     }
 }
 
-/// A facet toggle: the entity's name and its count of visible articles.
+/// A facet toggle: the entity's name and its count of visible articles. The row is a slot of
+/// its group: when the view changes, the same button shows the slot's new entity and count
+/// (nothing is built again for a click or a keystroke, only text and attributes change).
 #[component]
-fn FacetButton(row: SidebarRow) -> impl IntoView {
+fn FacetButton(row: Memo<Option<SidebarRow>>) -> impl IntoView {
     let toggle = use_toggle_entity();
     let drawer = use_context::<Drawer>();
-    let id = row.id.clone();
     let on_click = move |_| {
+        let Some(id) = row.with_untracked(|r| r.as_ref().map(|r| r.id.clone())) else {
+            return;
+        };
         toggle(&id);
         // In a drawer, choosing is done: close it to show the articles. Otherwise the list is
         // redrawn with new counts; keep keyboard focus on this entity.
@@ -69,19 +73,22 @@ fn FacetButton(row: SidebarRow) -> impl IntoView {
             focus_matching("nav.sidebar button.facet", "data-entity", &id)
         });
     };
+    let count = move || row.with(|r| r.as_ref().map_or(0, |r| r.count));
     view! {
         <li>
             <button
                 type="button"
                 class="facet"
-                data-entity=row.id.to_string()
-                aria-pressed=row.selected.to_string()
+                data-entity=move || row.with(|r| r.as_ref().map(|r| r.id.to_string()))
+                aria-pressed=move || row.with(|r| r.as_ref().is_some_and(|r| r.selected)).to_string()
                 on:click=on_click
             >
-                <span class="facet-name"><bdi>{row.name}</bdi></span>
-                <span class="count">{row.count}</span>
+                <span class="facet-name">
+                    <bdi>{move || row.with(|r| r.as_ref().map(|r| r.name.clone()))}</bdi>
+                </span>
+                <span class="count">{count}</span>
                 <span class="visually-hidden">
-                    {if row.count == 1 { " article" } else { " articles" }}
+                    {move || if count() == 1 { " article" } else { " articles" }}
                 </span>
             </button>
         </li>
@@ -90,78 +97,100 @@ fn FacetButton(row: SidebarRow) -> impl IntoView {
 
 /// "Show N more" and "Show fewer" under a group.
 #[component]
-fn GroupPaging(label: Label, not_shown: usize, limits: GroupLimits) -> impl IntoView {
+fn GroupPaging(label: Label, not_shown: Memo<usize>, limits: GroupLimits) -> impl IntoView {
     let group = label.id_prefix();
-    let more = (not_shown > 0).then(|| {
-        view! {
-            <button
-                type="button"
-                class="show-more-facets"
-                data-group=group
-                on:click=move |_| limits.set(label, limits.current(label) + GROUP_STEP)
-            >
-                {format!("Show {} more", not_shown.min(GROUP_STEP))}
-            </button>
-        }
-    });
-    let fewer = (limits.current(label) > GROUP_LIMIT).then(|| {
-        view! {
-            <button
-                type="button"
-                class="show-more-facets"
-                data-group=group
-                on:click=move |_| limits.set(label, GROUP_LIMIT)
-            >
-                "Show fewer"
-            </button>
-        }
-    });
+    let more = move || {
+        let not_shown = not_shown.get();
+        (not_shown > 0).then(|| {
+            view! {
+                <button
+                    type="button"
+                    class="show-more-facets"
+                    data-group=group
+                    on:click=move |_| limits.set(label, limits.current(label) + GROUP_STEP)
+                >
+                    {format!("Show {} more", not_shown.min(GROUP_STEP))}
+                </button>
+            }
+        })
+    };
+    let fewer = move || {
+        (limits.get(label) > GROUP_LIMIT).then(|| {
+            view! {
+                <button
+                    type="button"
+                    class="show-more-facets"
+                    data-group=group
+                    on:click=move |_| limits.set(label, GROUP_LIMIT)
+                >
+                    "Show fewer"
+                </button>
+            }
+        })
+    };
     view! {
         {more}
         {fewer}
     }
 }
 
-/// One group. Dates are collapsed until opened, unless one of them is selected.
+/// One group, as the view changes (`None` once it has no entry: the sidebar then drops it).
+/// Dates are collapsed until opened, unless one of them is selected.
 #[component]
 pub fn FacetGroupView(
-    group: SidebarGroup,
+    label: Label,
+    group: Memo<Option<SidebarGroup>>,
     limits: GroupLimits,
     /// Whether the reader opened the dates.
     dates_open: RwSignal<bool>,
 ) -> impl IntoView {
-    let label = group.label;
     let heading_id = format!("facets-{}", label.id_prefix());
     let labelled_by = heading_id.clone();
-    let heading_text = format!("{} ({})", label.plural(), group.matched);
-    let collapsible = label == Label::Date && !group.has_selected();
-    let hidden = move || collapsible && !dates_open.get();
-    let not_shown = group.not_shown();
-    let heading = if collapsible {
-        view! {
-            <button
-                type="button"
-                class="group-toggle"
-                aria-expanded=move || (!hidden()).to_string()
-                on:click=move |_| dates_open.update(|open| *open = !*open)
-            >
-                {heading_text}
-            </button>
-        }
-        .into_any()
-    } else {
-        heading_text.into_any()
+    let heading_text = move || {
+        let matched = group.with(|g| g.as_ref().map_or(0, |g| g.matched));
+        format!("{} ({matched})", label.plural())
     };
-    let rows = group
-        .rows
-        .into_iter()
-        .map(|row| view! { <FacetButton row /> })
-        .collect_view();
+    let collapsible = Memo::new(move |_| {
+        label == Label::Date && !group.with(|g| g.as_ref().is_some_and(SidebarGroup::has_selected))
+    });
+    let hidden = move || collapsible.get() && !dates_open.get();
+    let not_shown =
+        Memo::new(move |_| group.with(|g| g.as_ref().map_or(0, SidebarGroup::not_shown)));
+    let heading = move || {
+        if collapsible.get() {
+            view! {
+                <button
+                    type="button"
+                    class="group-toggle"
+                    aria-expanded=move || (!hidden()).to_string()
+                    on:click=move |_| dates_open.update(|open| *open = !*open)
+                >
+                    {heading_text}
+                </button>
+            }
+            .into_any()
+        } else {
+            heading_text.into_any()
+        }
+    };
+    // One slot per row shown, each following its row.
+    let rows = move || 0..group.with(|g| g.as_ref().map_or(0, |g| g.rows.len()));
     view! {
         <section class="facet-group" aria-labelledby=labelled_by>
             <h2 class="facet-heading" id=heading_id>{heading}</h2>
             <div class="facet-body" hidden=hidden>
-                <ul class="facets">{rows}</ul>
+                <ul class="facets">
+                    <For
+                        each=rows
+                        key=|slot| *slot
+                        children=move |slot| {
+                            let row = Memo::new(move |_| {
+                                group.with(|g| g.as_ref().and_then(|g| g.rows.get(slot).cloned()))
+                            });
+                            view! { <FacetButton row /> }
+                        }
+                    />
+                </ul>
                 <GroupPaging label not_shown limits />
             </div>
         </section>

@@ -71,34 +71,33 @@ pub fn Sidebar(
     let dates_open = RwSignal::new(false);
 
     // The corpus the list was last drawn from: when the whole site replaces the first screen,
-    // the list is drawn anew, and a facet or button that had the focus gets it back.
+    // a facet or button that had the focus gets it back.
     let drawn_from = StoredValue::new(None::<usize>);
-    // Only this list is redrawn when the filter or the search changes; the search box stays.
-    let groups = move || {
+    // The groups listed, counted again when the view, the search box or a group's rows change;
+    // the views below follow them in place (the search box stays).
+    let groups = Memo::new(move |_| {
         let query_text = query.get();
         let now = corpus.with(|c| Arc::as_ptr(c) as usize);
         if drawn_from.get_value().is_some_and(|before| before != now) {
             keep_focus();
         }
         drawn_from.set_value(Some(now));
-        let groups = corpus.with(|corpus| {
+        corpus.with(|corpus| {
             selection.with(|selection| {
                 counts.with(|counts| {
                     let query = EntityQuery::new(&query_text);
                     sidebar_groups(corpus, counts, selection, &query, |label| limits.get(label))
                 })
             })
-        });
-        if groups.is_empty() {
+        })
+    });
+    let labels = move || groups.with(|gs| gs.iter().map(|g| g.label).collect::<Vec<_>>());
+    let empty = move || {
+        groups.with(Vec::is_empty).then(|| {
             let filtered = selection.with(|s| !s.is_empty());
-            let message = no_entity_listed(&query_text, filtered);
-            return view! { <p class="facets-empty">{message}</p> }.into_any();
-        }
-        groups
-            .into_iter()
-            .map(|group| view! { <FacetGroupView group limits dates_open /> })
-            .collect_view()
-            .into_any()
+            let message = no_entity_listed(&query.get(), filtered);
+            view! { <p class="facets-empty">{message}</p> }
+        })
     };
 
     view! {
@@ -121,7 +120,17 @@ pub fn Sidebar(
                     on:input:target=move |ev| query.set(ev.target().value())
                 />
             </div>
-            {groups}
+            {empty}
+            <For
+                each=labels
+                key=|label| *label
+                children=move |label| {
+                    let group = Memo::new(move |_| {
+                        groups.with(|gs| gs.iter().find(|g| g.label == label).cloned())
+                    });
+                    view! { <FacetGroupView label group limits dates_open /> }
+                }
+            />
         </nav>
     }
 }
