@@ -25,6 +25,9 @@ use crate::selection::{use_selection, use_show_selection};
 use crate::site::use_site;
 use crate::title::use_title;
 
+/// Cards drawn in the frame of a change of the list: more than a screen holds.
+const FIRST_FRAME_CARDS: usize = 8;
+
 /// Why the list is empty, with a way out.
 #[component]
 fn EmptyResult(selection: Memo<Selection>, searched: Memo<Searched>) -> impl IntoView {
@@ -151,6 +154,30 @@ pub fn Home() -> impl IntoView {
         Searched::Found(found) => found.articles,
         Searched::Searching | Searched::Failed(_) | Searched::Waiting => Vec::new(),
     });
+    // The cards of a new list: its first few in the frame of the change (a screenful), the
+    // rest of its first page in the next one, so that a click or a keystroke paints at once.
+    let released = RwSignal::new(Vec::<u32>::new());
+    let staged = Memo::new(move |before: Option<&Vec<u32>>| {
+        released.with(|released| {
+            visible.with(|all| {
+                let grew = before.is_some_and(|b| !b.is_empty() && all.starts_with(b));
+                if grew || all.len() <= FIRST_FRAME_CARDS || all == released {
+                    all.clone()
+                } else {
+                    all[..FIRST_FRAME_CARDS].to_vec()
+                }
+            })
+        })
+    });
+    Effect::new(move |_| {
+        let cut = staged.with(Vec::len) < visible.with(Vec::len);
+        if cut {
+            let all = visible.get_untracked();
+            request_animation_frame(move || {
+                set_timeout(move || released.set(all), std::time::Duration::ZERO);
+            });
+        }
+    });
     // How many articles the list has in all: the site's count on the first screen.
     let total = Signal::derive(move || {
         let shown = visible.with(Vec::len);
@@ -239,7 +266,7 @@ pub fn Home() -> impl IntoView {
             <div class="results" id="results" tabindex="-1">
                 <FilterBar />
                 <p class="result-count" id="results-count" role="status">{status}</p>
-                <CardList articles=Signal::from(visible) total marks />
+                <CardList articles=Signal::from(staged) total marks />
                 {failed}
                 <EmptyResult selection searched />
             </div>
