@@ -508,3 +508,86 @@ async fn at_scale_the_first_screen_shows_from_site_json_and_the_whole_site_chang
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
+
+/// Cards a changed list draws in the frame of the change (the home page's `FIRST_FRAME_CARDS`).
+const FIRST_FRAME_CARDS: usize = 8;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn at_scale_a_facet_click_draws_a_screenful_of_cards_at_once_and_the_rest_of_the_page_next() {
+    if !ready() {
+        return;
+    }
+    let Some(root) = large_site() else {
+        return;
+    };
+    let data = Data::read(&root);
+    let site = Site::existing(root.clone());
+    let browser = Browser::new().await;
+    browser.open(&site.url("/")).await;
+    browser
+        .wait_until(
+            "the first page of cards and the people's group",
+            &format!(
+                "return document.querySelectorAll('article.card').length === {PAGE} \
+                 && document.querySelector(\"section[aria-labelledby='facets-per'] button.facet\") !== null;"
+            ),
+        )
+        .await;
+    let entity = browser
+        .eval_string(
+            "return document.querySelector(\"section[aria-labelledby='facets-per'] button.facet\").dataset.entity;",
+        )
+        .await;
+    let expected: Vec<String> = data
+        .mentioning(&entity)
+        .into_iter()
+        .map(|n| data.id(n))
+        .collect();
+    assert!(
+        expected.len() > PAGE,
+        "{entity} is in more than a page of articles"
+    );
+    // Notes the number of cards at each frame once the list starts with the entity's first
+    // article.
+    browser
+        .client
+        .execute(
+            "const first = arguments[0]; window.kiosqueFrames = []; \
+             const tick = () => { \
+               const cards = document.querySelectorAll('article.card'); \
+               if (cards.length && cards[0].dataset.articleId === first) window.kiosqueFrames.push(cards.length); \
+               if (window.kiosqueFrames.length < 3) requestAnimationFrame(tick); \
+             }; \
+             requestAnimationFrame(tick);",
+            vec![Value::String(expected[0].clone())],
+        )
+        .await
+        .expect("watching the frames");
+    browser
+        .click(&format!("nav.sidebar button.facet[data-entity='{entity}']"))
+        .await;
+    wait_for_first(&browser, "the entity's first page of cards", &expected).await;
+    browser
+        .wait_until(
+            "three frames noted",
+            "return window.kiosqueFrames.length >= 3;",
+        )
+        .await;
+    let frames = browser
+        .client
+        .execute("return window.kiosqueFrames;", vec![])
+        .await
+        .expect("reading the frames");
+    let frames: Vec<usize> = serde_json::from_value(frames).expect("card counts");
+    assert_eq!(
+        frames[0], FIRST_FRAME_CARDS,
+        "the frame of the click draws a screenful of cards, not the whole page: {frames:?}"
+    );
+    assert_eq!(
+        frames.last(),
+        Some(&PAGE),
+        "then the whole page: {frames:?}"
+    );
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
