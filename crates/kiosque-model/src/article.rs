@@ -585,11 +585,23 @@ mod read {
         }
 
         fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            // The ids are checked once the list is read, so that a bad one spoils this field
+            // only: a kind without mentions ignores them, as it ignores any field it lacks.
             let mut mentions = Vec::new();
-            while let Some(mention) = seq.next_element()? {
+            while let Some(mention) = seq.next_element::<Mention<String>>()? {
                 mentions.push(mention);
             }
-            Ok(Loose(Slot::Value(mentions)))
+            let checked = mentions
+                .into_iter()
+                .map(|Mention { start, end, entity }| {
+                    Ok(Mention {
+                        start,
+                        end,
+                        entity: I::read(Some(entity))?,
+                    })
+                })
+                .collect::<Result<Vec<_>, String>>();
+            Ok(Loose(checked.map_or_else(Slot::Bad, Slot::Value)))
         }
 
         wrong_types!();
@@ -831,8 +843,16 @@ mod tests {
         let array = r#"["paragraph", "t"]"#;
         assert!(serde_json::from_str::<Derived<String>>(array).is_ok());
         assert!(serde_json::from_str::<Block<String>>(array).is_err());
+        // Checked ids: a block whose kind has no mentions ignores them, valid or not.
+        for json in [
+            r#"{"kind": "boilerplate", "reason": "teaser", "text": "t", "mentions": [{"entity": "X"}]}"#,
+            r#"{"mentions": [{"start": 0, "end": 1, "entity": "Not An Id"}], "kind": "poll"}"#,
+        ] {
+            assert!(same_as_derived::<EntityId>(json).is_some(), "{json}");
+        }
         // Checked ids: an author or a mention that is not a valid entity id is refused.
         for json in [
+            r#"{"mentions": [{"start": 0, "end": 1, "entity": "X"}], "kind": "related", "label": "l", "text": "t"}"#,
             r#"{"kind": "embed", "platform": "p", "text": "t", "author_entity": "Not An Id"}"#,
             r#"{"kind": "paragraph", "text": "t", "mentions": [{"start": 0, "end": 1, "entity": "X"}]}"#,
         ] {
