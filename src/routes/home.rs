@@ -160,8 +160,11 @@ pub fn Home() -> impl IntoView {
     let staged = Memo::new(move |before: Option<&Vec<u32>>| {
         released.with(|released| {
             visible.with(|all| {
+                // The first list is drawn whole: it is what the pre-rendered page shows (the
+                // native rendering has no next frame), and it replaces that page in one frame.
+                let first = before.is_none();
                 let grew = before.is_some_and(|b| !b.is_empty() && all.starts_with(b));
-                if grew || all.len() <= FIRST_FRAME_CARDS || all == released {
+                if first || grew || all.len() <= FIRST_FRAME_CARDS || all == released {
                     all.clone()
                 } else {
                     all[..FIRST_FRAME_CARDS].to_vec()
