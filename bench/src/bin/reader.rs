@@ -28,7 +28,7 @@
 //!   `site.json` on the home page, `site.json` and the article's body file on its page; a file
 //!   requested twice, such as a preload the app's fetch did not use, is listed), and, loaded in
 //!   turn with it, the same page without the app (its scripts and preloads taken out, written
-//!   beside the site's pages as `static-home/` and `static-article/`): issue 9's "first card ≤
+//!   beside the site's pages as `static-home/` and `static-article/`, removed afterwards): issue 9's "first card ≤
 //!   1.2× a static page with the same cards". The server sends
 //!   files as they are, so each file's size is counted as brotli (quality 11) compresses it, as a
 //!   host that serves precompressed files would send it;
@@ -624,6 +624,15 @@ fn static_copy(site: &Path, url: &str, name: &str) -> anyhow::Result<String> {
     Ok(format!("{origin}{host}/static-{name}/"))
 }
 
+/// Removes what [`static_copy`] wrote: the site is left as it was (`--site` measures a site
+/// the reader keeps).
+fn remove_static_copy(site: &Path, name: &str) {
+    let dir = site.join(format!("static-{name}"));
+    if let Err(e) = std::fs::remove_dir_all(&dir) {
+        eprintln!("reader: could not remove {}: {e}", dir.display());
+    }
+}
+
 /// `page` without its `<script>` elements and its `rel="preload"`/`"modulepreload"` links.
 fn without_app(page: &str) -> String {
     let mut out = String::with_capacity(page.len());
@@ -713,6 +722,7 @@ async fn measure(
         home.static_times
             .push(first_load(&browser, &static_home).await?.0);
     }
+    remove_static_copy(site, "home");
     let article_url = browser
         .client
         .execute(
@@ -737,6 +747,7 @@ async fn measure(
             .static_times
             .push(first_load(&browser, &static_article).await?.0);
     }
+    remove_static_copy(site, "article");
 
     // A word typed right after the first card, while the whole site loads.
     cdp(
