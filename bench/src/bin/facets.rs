@@ -19,6 +19,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+use kiosque_bench::{median, ms_since};
+
 use anyhow::{Context, bail};
 use kiosque_model::article_view::card_chips;
 use kiosque_model::facets::{FacetCounts, matching};
@@ -44,17 +46,6 @@ fn main() -> ExitCode {
     }
 }
 
-/// Milliseconds since `start`.
-fn ms(start: Instant) -> f64 {
-    start.elapsed().as_secs_f64() * 1000.0
-}
-
-fn median(values: &[f64]) -> f64 {
-    let mut values = values.to_vec();
-    values.sort_by(f64::total_cmp);
-    values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
-}
-
 fn max(values: &[f64]) -> f64 {
     values.iter().copied().fold(f64::NAN, f64::max)
 }
@@ -74,7 +65,7 @@ fn act(corpus: &Corpus, search: &Search, selection: &Selection, times: &mut [Vec
     let all = Instant::now();
     let t = Instant::now();
     let filtered = matching(corpus, selection);
-    times[0].push(ms(t));
+    times[0].push(ms_since(t));
     let t = Instant::now();
     let visible = match selection.search_query().map(Query::parse) {
         Some(query) if !query.is_empty() => {
@@ -85,13 +76,13 @@ fn act(corpus: &Corpus, search: &Search, selection: &Selection, times: &mut [Vec
         }
         _ => filtered,
     };
-    times[1].push(ms(t));
+    times[1].push(ms_since(t));
     let t = Instant::now();
     let counts = FacetCounts::new(corpus, &visible);
-    times[2].push(ms(t));
+    times[2].push(ms_since(t));
     let t = Instant::now();
     let groups = sidebar_groups(corpus, &counts, selection, &EntityQuery::new(""), |_| ROWS);
-    times[3].push(ms(t));
+    times[3].push(ms_since(t));
     let t = Instant::now();
     let chips: usize = visible
         .iter()
@@ -99,8 +90,8 @@ fn act(corpus: &Corpus, search: &Search, selection: &Selection, times: &mut [Vec
         .filter_map(|&p| corpus.article_at(p).cloned())
         .map(|summary| card_chips(corpus, &summary, CARD_CHIPS).len())
         .sum();
-    times[4].push(ms(t));
-    times[5].push(ms(all));
+    times[4].push(ms_since(t));
+    times[5].push(ms_since(all));
     std::hint::black_box((groups, chips));
 }
 
@@ -248,7 +239,11 @@ fn run() -> anyhow::Result<()> {
     for (i, step) in STEPS.iter().enumerate() {
         print!("| {step} |");
         for times in &timed {
-            print!(" {:.2} ({:.2}) |", median(&times[i]), max(&times[i]));
+            print!(
+                " {:.2} ({:.2}) |",
+                median(times[i].iter().copied()).unwrap_or(f64::NAN),
+                max(&times[i])
+            );
         }
         println!();
     }

@@ -55,7 +55,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
 use kiosque_bench::corpus::{Options, Source};
-use kiosque_bench::{kb, thousands};
+use kiosque_bench::{kb, median, thousands};
 use kiosque_e2e::{Browser, Server};
 use serde_json::{Value, json};
 
@@ -1005,15 +1005,6 @@ fn repeated(urls: &[String]) -> Vec<String> {
         }
     }
     out
-}
-
-fn median(values: impl IntoIterator<Item = f64>) -> Option<f64> {
-    let mut values: Vec<f64> = values.into_iter().collect();
-    if values.is_empty() {
-        return None;
-    }
-    values.sort_by(f64::total_cmp);
-    Some(values[values.len() / 2])
 }
 
 fn verdict(met: bool) -> &'static str {

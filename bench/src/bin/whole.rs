@@ -17,6 +17,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+use kiosque_bench::{median, ms_since};
+
 use anyhow::{Context, bail};
 use kiosque_model::parts::{self, SITE_FILE};
 use kiosque_model::validate;
@@ -32,16 +34,6 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-/// Milliseconds since `start`.
-fn ms(start: Instant) -> f64 {
-    start.elapsed().as_secs_f64() * 1000.0
-}
-
-fn median(mut values: Vec<f64>) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
 }
 
 fn run() -> anyhow::Result<()> {
@@ -113,20 +105,20 @@ fn run() -> anyhow::Result<()> {
             .iter()
             .map(|(f, t)| parts::parse_summaries(f, t))
             .collect::<Result<Vec<_>, _>>()?;
-        times[0].push(ms(t));
+        times[0].push(ms_since(t));
         let t = Instant::now();
         let parsed_entities = entities
             .iter()
             .map(|(f, t)| parts::parse_entities(f, t))
             .collect::<Result<Vec<_>, _>>()?;
-        times[1].push(ms(t));
+        times[1].push(ms_since(t));
         let t = Instant::now();
         let old = validate::corpus(parts::assemble(
             &site,
             parsed_pages.clone(),
             parsed_entities.clone(),
         ));
-        times[2].push(ms(t));
+        times[2].push(ms_since(t));
         drop(old);
         let whole = Instant::now();
         let mut longest = 0f64;
@@ -135,25 +127,25 @@ fn run() -> anyhow::Result<()> {
         for part in parsed_entities {
             let step = Instant::now();
             table.add(part);
-            longest = longest.max(ms(step));
+            longest = longest.max(ms_since(step));
         }
-        times[4].push(ms(t));
+        times[4].push(ms_since(t));
         let t = Instant::now();
         let mut assembly = table.into_assembly();
-        times[5].push(ms(t));
-        longest = longest.max(ms(t));
+        times[5].push(ms_since(t));
+        longest = longest.max(ms_since(t));
         let t = Instant::now();
         for page in parsed_pages {
             let step = Instant::now();
             assembly.add(page);
-            longest = longest.max(ms(step));
+            longest = longest.max(ms_since(step));
         }
-        times[6].push(ms(t));
+        times[6].push(ms_since(t));
         let t = Instant::now();
         let corpus = assembly.finish().value;
-        times[7].push(ms(t));
-        longest = longest.max(ms(t));
-        times[3].push(ms(whole));
+        times[7].push(ms_since(t));
+        longest = longest.max(ms_since(t));
+        times[3].push(ms_since(whole));
         times[8].push(longest);
         kept = (corpus.articles().len(), corpus.entities().len());
         drop(corpus);
@@ -168,7 +160,7 @@ fn run() -> anyhow::Result<()> {
         } else {
             parts::parse_entities(&largest.0, &largest.1)?;
         }
-        times[9].push(ms(t));
+        times[9].push(ms_since(t));
     }
     println!(
         "kept {} articles and {} entities; median of {runs} runs:\n",
@@ -177,7 +169,7 @@ fn run() -> anyhow::Result<()> {
     println!("| phase | ms |");
     println!("|---|---:|");
     for (phase, t) in phases.iter().zip(times) {
-        println!("| {phase} | {:.1} |", median(t));
+        println!("| {phase} | {:.1} |", median(t).unwrap_or(f64::NAN));
     }
     Ok(())
 }
