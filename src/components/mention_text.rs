@@ -31,9 +31,7 @@ pub fn MentionText(text: String, mentions: Vec<Mention>) -> impl IntoView {
             let Some(entity) = known else {
                 return segment.text.to_owned().into_any();
             };
-            let label = mention_label(segment.text, Some(entity));
-            let plain = format!("{} ({})", segment.text, entity.label.lowercase());
-            let label = (label != plain).then_some(label);
+            let label = mention_label(segment.text, entity);
             view! {
                 <a class=mention_class(entity.label) href=paths.entity(entity) aria-label=label>
                     {segment.text.to_owned()}
@@ -42,4 +40,26 @@ pub fn MentionText(text: String, mentions: Vec<Mention>) -> impl IntoView {
             .into_any()
         })
         .collect_view()
+}
+
+#[cfg(test)]
+mod tests {
+    use kiosque_model::Label;
+
+    /// A mention without `aria-label` is named by its text and its marker's alternative text in
+    /// the style: that text must be the type's noun, as the label of a mention spelled otherwise
+    /// says it (`Label::lowercase`).
+    #[test]
+    fn the_style_reads_out_each_type_as_the_labels_name_it() {
+        let style = include_str!("../../style/pages.css");
+        for label in Label::ALL {
+            let class = format!(".mention-{}::after", label.id_prefix());
+            let rule = style
+                .lines()
+                .find(|line| line.starts_with(&class))
+                .unwrap_or_else(|| panic!("no {class} rule in style/pages.css"));
+            let alternative = format!("/ \" ({})\"", label.lowercase());
+            assert!(rule.contains(&alternative), "{rule} lacks {alternative}");
+        }
+    }
 }

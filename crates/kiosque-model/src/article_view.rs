@@ -63,22 +63,14 @@ pub fn entities_by_label<'a>(
         .collect()
 }
 
-/// The accessible name of a mention link: the words as written, then what they are.
-///
-/// It starts with the visible text (so speech control users can say what they see) and names the
-/// entity when the text spells it differently: `Koursk (place)`, `lundi (date: 6 January 2025)`.
-pub fn mention_label(text: &str, entity: Option<&Entity>) -> String {
-    match entity {
-        None => text.to_owned(),
-        Some(entity) => {
-            let kind = entity.label.lowercase();
-            if fold(text.trim()) == fold(&entity.name) {
-                format!("{text} ({kind})")
-            } else {
-                format!("{text} ({kind}: {})", entity.name)
-            }
-        }
-    }
+/// The `aria-label` of a mention link, when it needs one. A link's accessible name starts with
+/// its visible text (so speech control users can say what they see), then what it is: its text
+/// and the alternative text of its type's marker in the style name it (`Koursk (place)`) when the
+/// text spells the entity; otherwise this label names both: `Kursk (place: Koursk)`, `lundi (date:
+/// 6 January 2025)`.
+pub fn mention_label(text: &str, entity: &Entity) -> Option<String> {
+    (fold(text.trim()) != fold(&entity.name))
+        .then(|| format!("{text} ({}: {})", entity.label.lowercase(), entity.name))
 }
 
 #[cfg(test)]
@@ -141,12 +133,11 @@ mod tests {
     fn mention_names_start_with_the_visible_text() {
         let mut koursk = entity("loc-koursk", Label::Place, 1);
         koursk.name = "Koursk".into();
-        assert_eq!(mention_label("Koursk", Some(&koursk)), "Koursk (place)");
-        assert_eq!(mention_label("KOURSK", Some(&koursk)), "KOURSK (place)");
+        assert_eq!(mention_label("Koursk", &koursk), None);
+        assert_eq!(mention_label("KOURSK", &koursk), None);
         assert_eq!(
-            mention_label("Kursk", Some(&koursk)),
-            "Kursk (place: Koursk)"
+            mention_label("Kursk", &koursk).as_deref(),
+            Some("Kursk (place: Koursk)")
         );
-        assert_eq!(mention_label("Kursk", None), "Kursk");
     }
 }
