@@ -184,6 +184,12 @@ pub fn Home() -> impl IntoView {
     // How many articles the list has in all: the site's count on the first screen.
     let total = Signal::derive(move || {
         let shown = visible.with(Vec::len);
+        // A new list's first frame, its first cards only: no "Show more" for the rest of its
+        // first page, which comes in the next frame.
+        let staged = staged.with(Vec::len);
+        if staged < shown {
+            return staged;
+        }
         match searched.get() {
             Searched::Off => corpus.with(|c| {
                 if c.is_whole() {

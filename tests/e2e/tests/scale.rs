@@ -547,15 +547,17 @@ async fn at_scale_a_facet_click_draws_a_screenful_of_cards_at_once_and_the_rest_
         expected.len() > PAGE,
         "{entity} is in more than a page of articles"
     );
-    // Notes the number of cards at each frame once the list starts with the entity's first
-    // article.
+    // Notes the number of cards, and the "Show more" button's text, at each frame once the
+    // list starts with the entity's first article.
     browser
         .client
         .execute(
             "const first = arguments[0]; window.kiosqueFrames = []; \
              const tick = () => { \
                const cards = document.querySelectorAll('article.card'); \
-               if (cards.length && cards[0].dataset.articleId === first) window.kiosqueFrames.push(cards.length); \
+               const more = document.querySelector('#results button.show-more'); \
+               if (cards.length && cards[0].dataset.articleId === first) \
+                 window.kiosqueFrames.push([cards.length, more ? more.textContent : '']); \
                if (window.kiosqueFrames.length < 3) requestAnimationFrame(tick); \
              }; \
              requestAnimationFrame(tick);",
@@ -578,15 +580,20 @@ async fn at_scale_a_facet_click_draws_a_screenful_of_cards_at_once_and_the_rest_
         .execute("return window.kiosqueFrames;", vec![])
         .await
         .expect("reading the frames");
-    let frames: Vec<usize> = serde_json::from_value(frames).expect("card counts");
+    let frames: Vec<(usize, String)> =
+        serde_json::from_value(frames).expect("card counts and buttons");
     assert_eq!(
-        frames[0], FIRST_FRAME_CARDS,
-        "the frame of the click draws a screenful of cards, not the whole page: {frames:?}"
+        frames[0],
+        (FIRST_FRAME_CARDS, String::new()),
+        "the frame of the click draws a screenful of cards, not the whole page, and no \
+         'Show more' counted from them: {frames:?}"
     );
+    let left = expected.len() - PAGE;
+    let more = format!("Show {} more ({left} not shown yet)", left.min(PAGE));
     assert_eq!(
         frames.last(),
-        Some(&PAGE),
-        "then the whole page: {frames:?}"
+        Some(&(PAGE, more.clone())),
+        "then the whole page, and 'Show more' for the rest: {frames:?}"
     );
     browser.assert_no_console_errors().await;
     browser.close().await;
