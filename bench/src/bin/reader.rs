@@ -43,7 +43,7 @@
 //!   first word's search fetched;
 //! - the app's size: the wasm, JavaScript and CSS of `dist/`, brotli;
 //! - the data files, in all and by directory of `data/` (`summaries/`, `entities/`, `bodies/`,
-//!   `search/`).
+//!   `search/`), and the whole site's files and bytes (issue 9's budget at 10,000).
 //!
 //! Each figure is printed next to its budget with a verdict. 1 KB = 1,024 bytes, and brotli is
 //! quality 11 with a 16 MB window, as in the `app_size` benchmark (which also gives gzip sizes).
@@ -66,6 +66,9 @@ const FIRST_CARD_BUDGET: usize = 50 * KB;
 const CACHED_BUDGET_MS: f64 = 16.0;
 const FETCHING_BUDGET_MS: f64 = 100.0;
 const DATA_FILES_BUDGET: usize = 5000;
+/// Issue 9: the whole site at 10,000 articles, in files and bytes.
+const SITE_FILES_BUDGET: usize = 20_000;
+const SITE_BYTES_BUDGET: u64 = 250_000_000;
 /// Issue 9: the first card at most this many times as late as on the same page without the app.
 const STATIC_RATIO_BUDGET: f64 = 1.2;
 
@@ -80,7 +83,7 @@ fn first_search_budget(size: usize) -> Option<usize> {
 }
 
 /// Loads of each page, for the median time to the first card.
-const LOADS: usize = 5;
+const LOADS: usize = 11;
 /// Facets clicked.
 const CLICKS: usize = 10;
 
@@ -275,6 +278,8 @@ struct Measured {
     app: Option<String>,
     data_files: usize,
     data_bytes: u64,
+    /// Files and bytes of the whole site as it would be deployed (the app, its pages, data).
+    site_files: (usize, u64),
     /// Files and bytes of each entry of `data/` (a directory's counted whole), by name.
     data_dirs: Vec<(String, usize, u64)>,
     home: FirstLoad,
@@ -689,6 +694,7 @@ async fn measure(
     profile: Option<&Path>,
 ) -> anyhow::Result<Measured> {
     let (data_files, data_bytes) = count_files(&site.join("data"))?;
+    let site_files = count_files(site)?;
     let data_dirs = count_entries(&site.join("data"))?;
     let browser = Browser::new().await;
     let cdp = |command: &'static str, params: Value| {
@@ -842,6 +848,7 @@ async fn measure(
         app: None,
         data_files,
         data_bytes,
+        site_files,
         data_dirs,
         home,
         article,
@@ -892,6 +899,14 @@ async fn stop_profile(browser: &Browser, profile: Option<&Path>, what: &str) -> 
 /// Opens `url` and waits for the frame after its first card: the milliseconds since the
 /// navigation started and the URLs fetched before it (the page's own first).
 async fn first_load(browser: &Browser, url: &str) -> anyhow::Result<(f64, Vec<String>)> {
+    // A blank page first, and a moment for the last page's work to end (an app still reading
+    // the whole site would slow the page measured next).
+    browser
+        .client
+        .goto("about:blank")
+        .await
+        .context("opening about:blank")?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
     browser
         .cdp("Network.clearBrowserCache", json!({}))
         .await
@@ -1162,6 +1177,28 @@ fn report(apps: &Apps, measured: &[Measured]) {
                 verdict(m.data_files <= DATA_FILES_BUDGET)
             } else {
                 "n/a (budget at 100k)"
+            }
+        );
+    }
+
+    println!(
+        "\nThe whole site (the app, its pages, its data; bytes of the files): budget ≤ {} files and ≤ {} MB at 10k (issue 9)\n",
+        thousands(SITE_FILES_BUDGET),
+        SITE_BYTES_BUDGET / 1_000_000
+    );
+    println!("| articles | files | size | verdict |");
+    println!("|---:|---:|---:|---|");
+    for m in measured {
+        let (files, bytes) = m.site_files;
+        println!(
+            "| {} | {} | {:.1} MB | {} |",
+            m.row(),
+            thousands(files),
+            bytes as f64 / 1e6,
+            if m.size >= 10_000 && m.size < 100_000 {
+                verdict(files <= SITE_FILES_BUDGET && bytes <= SITE_BYTES_BUDGET)
+            } else {
+                "n/a (budget at 10k)"
             }
         );
     }
