@@ -391,7 +391,7 @@ fn input_files_unchanged_since_the_last_build_are_not_read_and_any_edit_is_seen(
     let again = build_in_cache(&cache_dir, input, out);
     assert_eq!(unread_files(&again), 0, "{}", stderr(&again));
     // Left alone long enough, they are recorded by the next build, and not read by the one after.
-    std::thread::sleep(kiosque_cli::unread::SETTLE + std::time::Duration::from_millis(200));
+    common::settle();
     build_in_cache(&cache_dir, input, out);
     let again = build_in_cache(&cache_dir, input, out);
     assert_eq!(unread_files(&again), 4, "{}", stderr(&again));

@@ -10,45 +10,15 @@ mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Output, Stdio};
+use std::process::Output;
 use std::time::{Duration, SystemTime};
 
-use common::{assert_same_site, stderr, unread_files};
-
-/// A project in a temporary directory, with a cache directory of its own.
-struct Project {
-    dir: tempfile::TempDir,
-}
+use common::{Project, assert_same_site, messages, settle, stderr, unread_files};
 
 impl Project {
-    fn new() -> Project {
-        Project {
-            dir: tempfile::tempdir().expect("a temporary directory"),
-        }
-    }
-
-    /// `name` inside the project.
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    /// Writes `text` at `name` (creating its directory).
-    fn write(&self, name: &str, text: &str) -> PathBuf {
-        let path = self.path(name);
-        fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
-        fs::write(&path, text).expect("write");
-        path
-    }
-
     /// `kiosque ARGS` run in `cwd` with the project's cache directory.
     fn run_in(&self, cwd: &Path, args: &[&str]) -> Output {
-        common::command()
-            .current_dir(cwd)
-            .env("KIOSQUE_CACHE_DIR", self.path("cache"))
-            .args(args)
-            .stdin(Stdio::null())
-            .output()
-            .expect("kiosque runs")
+        self.run(common::command(), cwd, args)
     }
 
     /// `kiosque build INPUTS --out OUT EXTRA` run in the project's directory.
@@ -57,7 +27,7 @@ impl Project {
         args.extend_from_slice(inputs);
         args.extend_from_slice(&["--out", out]);
         args.extend_from_slice(extra);
-        self.run_in(self.dir.path(), &args)
+        self.run_in(self.root(), &args)
     }
 
     /// The same build, which must succeed.
@@ -84,16 +54,6 @@ impl Project {
         assert_eq!(files.len(), 1, "{files:?}");
         files[0].clone()
     }
-}
-
-/// What a run said about the inputs: its errors and warnings, less the summary (time, rate and
-/// cache hits differ between builds by design).
-fn messages(output: &Output) -> Vec<String> {
-    stderr(output)
-        .lines()
-        .filter(|l| l.starts_with("error: ") || l.starts_with("warning: "))
-        .map(str::to_owned)
-        .collect()
 }
 
 /// An article whose title is derived from its first sentence, so that its id is the name of
@@ -139,13 +99,6 @@ fn ids(site: &Path) -> Vec<String> {
         .collect();
     ids.sort();
     ids
-}
-
-/// Waits until the files written so far have been left alone long enough for a build to record
-/// them ([`kiosque_cli::unread::SETTLE`]): a file changed just before a build is read again by the
-/// next one, whatever its times say.
-fn settle() {
-    std::thread::sleep(kiosque_cli::unread::SETTLE + Duration::from_millis(200));
 }
 
 /// Checks that the site file at `path` speaks of Bern, not of Kiev.
@@ -402,7 +355,7 @@ fn standard_input_is_read_on_every_build() {
         let mut args = vec!["build", "-", "--out", out];
         args.extend_from_slice(extra);
         let output = common::command()
-            .current_dir(p.dir.path())
+            .current_dir(p.root())
             .env("KIOSQUE_CACHE_DIR", p.path("cache"))
             .args(&args)
             .stdin(fs::File::open(input).expect("the input"))
@@ -466,7 +419,7 @@ fn merge_refuses_stored_search_terms_whose_counts_overflow() {
     let p = Project::new();
     p.write("in/a.jsonl", &(record("r1", "Sommet", KIEV) + "\n"));
     let analysed = p.run_in(
-        p.dir.path(),
+        p.root(),
         &["analyze", "in", "--out", "a.analyses", "--quiet"],
     );
     assert!(analysed.status.success(), "{}", stderr(&analysed));
@@ -486,10 +439,7 @@ fn merge_refuses_stored_search_terms_whose_counts_overflow() {
             format!("{section}{{\"records\":1,\"sha256\":\"{sum}\"}}\n"),
         )
         .expect("written");
-        let merged = p.run_in(
-            p.dir.path(),
-            &["merge", "forged.analyses", "--out", "merged"],
-        );
+        let merged = p.run_in(p.root(), &["merge", "forged.analyses", "--out", "merged"]);
         assert_eq!(
             merged.status.code(),
             Some(2),

@@ -7,30 +7,22 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Output, Stdio};
-use std::time::Duration;
+use std::path::Path;
+use std::process::Output;
 
-use common::{assert_same_site, stderr, unread_files};
+use common::{Project, assert_same_site, messages, settle, stderr, unread_files};
 
 /// What the early stop says.
 const UP_TO_DATE: &str = "was already up to date and was left as it was";
 
-/// A project in a temporary directory, with a cache directory of its own.
-struct Project {
-    dir: tempfile::TempDir,
-}
-
 impl Project {
-    fn new() -> Project {
-        let p = Project {
-            dir: tempfile::tempdir().expect("a temporary directory"),
-        };
+    /// A project with two inputs, one without a date (a warning each build must say).
+    fn with_inputs() -> Project {
+        let p = Project::new();
         p.write(
             "in/a.txt",
             "---\ndate: 2025-01-06\n---\nLa Russie a frappé Kiev lundi, a déclaré Volodymyr Zelensky.\n",
         );
-        // No date: a warning each build must say.
         p.write(
             "in/b.txt",
             "La Suisse accueille Olaf Scholz à Berne, a dit Karin Keller-Sutter.\n",
@@ -39,31 +31,12 @@ impl Project {
         p
     }
 
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn write(&self, name: &str, text: &str) -> PathBuf {
-        let path = self.path(name);
-        fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
-        fs::write(&path, text).expect("write");
-        path
-    }
-
     /// `KIOSQUE build in --out site EXTRA` with `kiosque` (the workspace's unless given).
     fn build_with(&self, kiosque: Option<&Path>, extra: &[&str]) -> Output {
-        let mut command = common::command();
-        if let Some(program) = kiosque {
-            command = std::process::Command::new(program);
-        }
-        command
-            .current_dir(self.dir.path())
-            .env("KIOSQUE_CACHE_DIR", self.path("cache"))
-            .args(["build", "in", "--out", "site"])
-            .args(extra)
-            .stdin(Stdio::null())
-            .output()
-            .expect("kiosque runs")
+        let command = kiosque.map_or_else(common::command, std::process::Command::new);
+        let mut args = vec!["build", "in", "--out", "site"];
+        args.extend_from_slice(extra);
+        self.run(command, self.root(), &args)
     }
 
     /// The build, which must succeed; whether it stopped early.
@@ -79,7 +52,7 @@ impl Project {
         let clean = self.path("clean");
         let _ = fs::remove_dir_all(&clean);
         let output = common::command()
-            .current_dir(self.dir.path())
+            .current_dir(self.root())
             .args(["build", "in", "--out", "clean", "--no-cache", "--quiet"])
             .output()
             .expect("kiosque runs");
@@ -97,20 +70,6 @@ impl Project {
     }
 }
 
-/// Waits until the files written so far can be recorded as unchanged ([`kiosque_cli::unread::SETTLE`]).
-fn settle() {
-    std::thread::sleep(kiosque_cli::unread::SETTLE + Duration::from_millis(200));
-}
-
-/// Warnings and errors, without the summary.
-fn messages(output: &Output) -> Vec<String> {
-    stderr(output)
-        .lines()
-        .filter(|l| l.starts_with("error: ") || l.starts_with("warning: "))
-        .map(str::to_owned)
-        .collect()
-}
-
 /// The inode of the output directory: a build that runs swaps in a new one.
 #[cfg(unix)]
 fn tree_inode(dir: &Path) -> u64 {
@@ -120,7 +79,7 @@ fn tree_inode(dir: &Path) -> u64 {
 #[cfg(unix)]
 #[test]
 fn nothing_changed_leaves_the_site_as_it_is_and_says_what_the_last_build_said() {
-    let p = Project::new();
+    let p = Project::with_inputs();
     let (first, early) = p.built(&[]);
     assert!(!early);
     let (again, early) = p.built(&[]);
@@ -153,7 +112,7 @@ fn nothing_changed_leaves_the_site_as_it_is_and_says_what_the_last_build_said() 
 
 #[test]
 fn an_input_edited_added_or_removed_is_built_again() {
-    let p = Project::new();
+    let p = Project::with_inputs();
     p.settled_build();
     p.write(
         "in/a.txt",
@@ -190,7 +149,7 @@ fn an_input_edited_added_or_removed_is_built_again() {
 
 #[test]
 fn a_data_file_edited_removed_added_or_shared_is_built_again() {
-    let p = Project::new();
+    let p = Project::with_inputs();
     let site = p.path("site");
     type Change = fn(&Path);
     let changes: [(&str, Change); 4] = [
@@ -244,7 +203,7 @@ fn a_data_file_edited_removed_added_or_shared_is_built_again() {
 
 #[test]
 fn another_option_or_another_kiosque_builds_again() {
-    let p = Project::new();
+    let p = Project::with_inputs();
     p.settled_build();
     let (_, early) = p.built(&["--max-article-size", "1MiB"]);
     assert!(!early, "another size limit");
@@ -271,7 +230,7 @@ fn another_option_or_another_kiosque_builds_again() {
 #[cfg(unix)]
 #[test]
 fn a_quiet_build_then_one_that_speaks_runs_to_say_its_warnings() {
-    let p = Project::new();
+    let p = Project::with_inputs();
     let (quiet, _) = p.built(&["--quiet"]);
     assert!(stderr(&quiet).is_empty(), "{}", stderr(&quiet));
     // Quiet, it stops early too (it has nothing to say).

@@ -1,8 +1,10 @@
 //! Helpers shared by the CLI's integration tests.
 #![allow(dead_code)]
 
+use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
 
 /// The repository root.
 pub fn repo() -> PathBuf {
@@ -173,5 +175,65 @@ pub fn article_ids(dir: &Path) -> Vec<String> {
         .articles
         .into_iter()
         .map(|a| a.id)
+        .collect()
+}
+
+/// A project in a temporary directory, with a cache directory of its own (`cache`): for the
+/// tests of what a build reuses from the last one.
+pub struct Project {
+    dir: tempfile::TempDir,
+}
+
+impl Project {
+    pub fn new() -> Project {
+        Project {
+            dir: tempfile::tempdir().expect("a temporary directory"),
+        }
+    }
+
+    /// The project's directory.
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// `name` inside the project.
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.root().join(name)
+    }
+
+    /// Writes `text` at `name` (creating its directory).
+    pub fn write(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.path(name);
+        fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
+        fs::write(&path, text).expect("write");
+        path
+    }
+
+    /// `command` run in `cwd` with the project's cache directory and no input.
+    pub fn run(&self, mut command: Command, cwd: &Path, args: &[&str]) -> Output {
+        command
+            .current_dir(cwd)
+            .env("KIOSQUE_CACHE_DIR", self.path("cache"))
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .expect("kiosque runs")
+    }
+}
+
+/// Waits until the files written so far have been left alone long enough for a build to record
+/// them ([`kiosque_cli::unread::SETTLE`]): a file changed just before a build is read again by the
+/// next one, whatever its times say.
+pub fn settle() {
+    std::thread::sleep(kiosque_cli::unread::SETTLE + Duration::from_millis(200));
+}
+
+/// What a run said about the inputs: its errors and warnings, less the summary (time, rate and
+/// cache hits differ between builds by design).
+pub fn messages(output: &Output) -> Vec<String> {
+    stderr(output)
+        .lines()
+        .filter(|l| l.starts_with("error: ") || l.starts_with("warning: "))
+        .map(str::to_owned)
         .collect()
 }
