@@ -241,6 +241,19 @@ impl Site {
             .unwrap_or_else(|e| panic!("the site's data in {}: {e}", data.display()))
     }
 
+    /// The article that mentions `entity` with the most entities of its own (on the demo data
+    /// and Koursk, the demo article).
+    pub fn richest_article_mentioning(&self, entity: &str) -> String {
+        self.read_all()
+            .0
+            .articles
+            .into_iter()
+            .filter(|a| a.entities.iter().any(|e| e == entity))
+            .max_by_key(|a| a.entities.len())
+            .map(|a| a.id)
+            .unwrap_or_else(|| panic!("no article mentions {entity}"))
+    }
+
     /// The site's articles and entities as one index, in JSON: `{"articles": […],
     /// "entities": […], "search": …}` (what v1's `index.json` held).
     pub fn index_json(&self) -> serde_json::Value {

@@ -35,14 +35,7 @@ fn inputs(dir: &Path) -> Vec<PathBuf> {
 
 /// The article that mentions Koursk and the most entities (the demo article).
 fn demo_article(site: &Site) -> String {
-    site.read_all()
-        .0
-        .articles
-        .into_iter()
-        .filter(|a| a.entities.iter().any(|e| e == "loc-kursk"))
-        .max_by_key(|a| a.entities.len())
-        .map(|a| a.id)
-        .expect("an article mentions Koursk")
+    site.richest_article_mentioning("loc-kursk")
 }
 
 /// The pages compared: home, the demo article, Koursk's page.

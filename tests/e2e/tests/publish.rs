@@ -29,14 +29,7 @@ fn entities(site: &Site) -> HashMap<String, (String, u32)> {
 
 /// The article that mentions Koursk and the most entities (the demo article).
 fn demo_article(site: &Site) -> String {
-    site.read_all()
-        .0
-        .articles
-        .into_iter()
-        .filter(|a| a.entities.iter().any(|e| e == "loc-kursk"))
-        .max_by_key(|a| a.entities.len())
-        .map(|a| a.id)
-        .expect("an article mentions Koursk")
+    site.richest_article_mentioning("loc-kursk")
 }
 
 /// The page's title and the header's site name, as the reader sees them.
