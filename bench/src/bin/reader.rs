@@ -421,27 +421,14 @@ fn run() -> anyhow::Result<()> {
                 work.join(format!("site-{size}"))
             };
             assemble_site(&kiosque, dist, &data, &site)?;
-            let server = Server::start(&site);
             let started = Instant::now();
-            let profile = args
-                .profile
-                .as_ref()
-                .map(|dir| dir.join(format!("{name}-{size}")));
-            let mut m = runtime.block_on(measure(
-                &server,
-                &site,
-                size,
-                &args.words,
-                &mut sizes,
-                profile.as_deref(),
-            ))?;
+            let mut m = measure_served(&runtime, &site, size, name, &args, &mut sizes)?;
             m.app = several.then(|| name.clone());
             eprintln!(
                 "reader: measured {size} articles with {name} in {:.0}s",
                 started.elapsed().as_secs_f64()
             );
             measured.push(m);
-            drop(server);
             if !args.keep {
                 let _ = std::fs::remove_dir_all(&site);
             }
@@ -468,22 +455,35 @@ fn measure_site(
     let text = std::fs::read_to_string(&file)
         .with_context(|| format!("cannot read {}", file.display()))?;
     let size = kiosque_model::parts::parse_site(&text)?.articles as usize;
-    let server = Server::start(site);
     let name = app_name(site);
+    let mut m = measure_served(runtime, site, size, &name, args, sizes)?;
+    m.app = Some(name);
+    Ok(m)
+}
+
+/// Serves `site` with the plain static server and measures it, with a CPU profile named after
+/// the app and the size when `--profile` asks for one.
+fn measure_served(
+    runtime: &tokio::runtime::Runtime,
+    site: &Path,
+    size: usize,
+    name: &str,
+    args: &Args,
+    sizes: &mut Brotli,
+) -> anyhow::Result<Measured> {
+    let server = Server::start(site);
     let profile = args
         .profile
         .as_ref()
         .map(|dir| dir.join(format!("{name}-{size}")));
-    let mut m = runtime.block_on(measure(
+    runtime.block_on(measure(
         &server,
         site,
         size,
         &args.words,
         sizes,
         profile.as_deref(),
-    ))?;
-    m.app = Some(name);
-    Ok(m)
+    ))
 }
 
 /// The name of an app: its directory's.
