@@ -1,46 +1,103 @@
-//! The entities an entity most often appears with, for its page.
+//! The entities an entity most often appears with, for its page, ranked by how much more often
+//! they appear together than chance would have it (Dunning's log-likelihood ratio), not by raw
+//! counts: an entity in nearly every article ("France") meets every other one often, and says
+//! nothing about any of them.
 
 use std::collections::HashMap;
 
 use crate::entity::{Entity, EntityId};
 use crate::index::Corpus;
 
-/// Another entity, with the number of articles that mention both.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// An entity of at least this many articles lists only the entities it shares
+/// [`MIN_SUPPORT`] articles with: one article in common is a coincidence for a frequent entity,
+/// but all the evidence there can be for a rare one.
+pub const SUPPORT_FROM: usize = 20;
+
+/// The shared articles an entity of [`SUPPORT_FROM`] articles or more needs with another.
+pub const MIN_SUPPORT: u32 = 2;
+
+/// Another entity, with the number of articles that mention both and how strongly they go
+/// together.
+#[derive(Debug, Clone, PartialEq)]
 pub struct CoOccurrence<'a> {
     /// The other entity.
     pub entity: &'a Entity,
     /// Articles that mention both.
     pub shared: u32,
+    /// Dunning's log-likelihood ratio (G²) of the two entities' articles: 0 when they meet as
+    /// often as chance would have it, higher the more often than that.
+    pub score: f64,
 }
 
-/// The entities mentioned in the same articles as `id`: most shared articles first, then the
-/// more mentioned in the corpus, then by name. The entity itself and ids the corpus does not know
-/// are left out.
+/// `x ln x`, with `0 ln 0 = 0`.
+fn x_ln_x(x: f64) -> f64 {
+    if x > 0.0 { x * x.ln() } else { 0.0 }
+}
+
+/// Dunning's log-likelihood ratio G² of a 2×2 table: `shared` articles mention both entities,
+/// `a` and `b` articles mention each, `n` articles in all. Counts that do not add up (data not
+/// checked) are clamped, never a panic.
+pub fn log_likelihood(shared: u32, a: u32, b: u32, n: u32) -> f64 {
+    let k11 = f64::from(shared);
+    let k12 = f64::from(a.saturating_sub(shared));
+    let k21 = f64::from(b.saturating_sub(shared));
+    let k22 = f64::from(n.saturating_sub(a).saturating_sub(b.saturating_sub(shared)));
+    let total = k11 + k12 + k21 + k22;
+    let cells = x_ln_x(k11) + x_ln_x(k12) + x_ln_x(k21) + x_ln_x(k22);
+    let rows = x_ln_x(k11 + k12) + x_ln_x(k21 + k22);
+    let columns = x_ln_x(k11 + k21) + x_ln_x(k12 + k22);
+    // Rounding can leave a hair below zero for independent entities.
+    (2.0 * (cells - rows - columns + x_ln_x(total))).max(0.0)
+}
+
+/// The entities mentioned in the same articles as `id`, strongest association first
+/// ([`log_likelihood`]), then most shared articles, then the more mentioned in the corpus,
+/// then by name. Left out: the entity itself, ids the corpus does not know, entities that meet
+/// it less often than chance would have it (they are associated, but with its absence), and,
+/// for an entity of [`SUPPORT_FROM`] articles or more, those it shares fewer than
+/// [`MIN_SUPPORT`] articles with.
 pub fn co_occurring<'a>(corpus: &'a Corpus, id: &EntityId) -> Vec<CoOccurrence<'a>> {
-    let mut shared: HashMap<&EntityId, u32> = HashMap::new();
-    for article in corpus.articles_mentioning(id) {
-        for other in &article.entities {
-            if other != id {
+    let articles = corpus.positions_mentioning(id);
+    let own = corpus.entity_position(id);
+    let mut shared: HashMap<u32, u32> = HashMap::new();
+    for &article in &articles {
+        for &other in corpus.mentioned_by(article) {
+            if Some(other) != own {
                 *shared.entry(other).or_default() += 1;
             }
         }
     }
+    let n = u32::try_from(corpus.total_articles()).unwrap_or(u32::MAX);
+    let a = u32::try_from(articles.len()).unwrap_or(u32::MAX);
+    let support = if articles.len() >= SUPPORT_FROM {
+        MIN_SUPPORT
+    } else {
+        1
+    };
     let mut out: Vec<CoOccurrence<'a>> = shared
         .into_iter()
+        .filter(|&(_, shared)| shared >= support)
         .filter_map(|(other, shared)| {
-            corpus
-                .entity(other)
-                .map(|entity| CoOccurrence { entity, shared })
+            let entity = corpus.entities().get(other as usize)?;
+            let b = corpus.article_count(other);
+            // Together at least as often as chance: shared / a >= b / n.
+            (u64::from(shared) * u64::from(n) >= u64::from(a) * u64::from(b)).then(|| {
+                CoOccurrence {
+                    entity,
+                    shared,
+                    score: log_likelihood(shared, a, b, n),
+                }
+            })
         })
         .collect();
     // A total order (ids are unique): an unstable sort gives the same list, with less code.
-    out.sort_unstable_by(|a, b| {
-        b.shared
-            .cmp(&a.shared)
-            .then(b.entity.mentions.cmp(&a.entity.mentions))
-            .then_with(|| a.entity.name.cmp(&b.entity.name))
-            .then_with(|| a.entity.id.cmp(&b.entity.id))
+    out.sort_unstable_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then(y.shared.cmp(&x.shared))
+            .then(y.entity.mentions.cmp(&x.entity.mentions))
+            .then_with(|| x.entity.name.cmp(&y.entity.name))
+            .then_with(|| x.entity.id.cmp(&y.entity.id))
     });
     out
 }
@@ -51,8 +108,19 @@ mod tests {
     use crate::entity::Label;
     use crate::testing::{article, corpus, entity};
 
+    fn id(id: &str) -> EntityId {
+        EntityId::new(id).expect("a valid id")
+    }
+
+    fn ranked(corpus: &Corpus, of: &str) -> Vec<(String, u32)> {
+        co_occurring(corpus, &id(of))
+            .iter()
+            .map(|c| (c.entity.id.as_str().to_owned(), c.shared))
+            .collect()
+    }
+
     #[test]
-    fn counts_shared_articles_and_ranks_by_them() {
+    fn counts_shared_articles_and_leaves_out_who_meets_it_less_than_chance() {
         let corpus = corpus(
             vec![
                 article("a", &["loc-koursk", "per-trump", "org-otan"]),
@@ -67,14 +135,115 @@ mod tests {
                 entity("org-onu", Label::Organisation, 1),
             ],
         );
-        let got: Vec<(&str, u32)> =
-            co_occurring(&corpus, &EntityId::new("loc-koursk").expect("a valid id"))
-                .iter()
-                .map(|c| (c.entity.id.as_str(), c.shared))
-                .collect();
-        // Trump and OTAN share two articles each: Trump is more mentioned. ONU never meets
+        // OTAN is in 2 of the 4 articles, both with Koursk (chance: 1.5). Trump shares as many
+        // but is in 3 of 4 (chance: 2.25): less often with Koursk than without. ONU never meets
         // Koursk; loc-ghost is not in the entity table.
-        assert_eq!(got, [("per-trump", 2), ("org-otan", 2)]);
+        assert_eq!(ranked(&corpus, "loc-koursk"), [("org-otan".to_owned(), 2)]);
+    }
+
+    #[test]
+    fn an_entity_in_every_article_does_not_top_the_list() {
+        // 30 articles, all about France; Koursk in 10 of them, Zelensky in 5 of those and
+        // nowhere else, Moscou in 3 of them and 2 others.
+        let mut articles = Vec::new();
+        for n in 0..30 {
+            let mut entities = vec!["loc-france"];
+            if n < 10 {
+                entities.push("loc-koursk");
+            }
+            if n < 5 {
+                entities.push("per-zelensky");
+            }
+            if (5..8).contains(&n) || (20..22).contains(&n) {
+                entities.push("loc-moscou");
+            }
+            articles.push(article(&format!("a{n}"), &entities));
+        }
+        let corpus = corpus(
+            articles,
+            vec![
+                entity("loc-france", Label::Place, 90),
+                entity("loc-koursk", Label::Place, 20),
+                entity("per-zelensky", Label::Person, 5),
+                entity("loc-moscou", Label::Place, 5),
+            ],
+        );
+        // Raw counts would put France (10 shared) first: it meets Koursk exactly as often as
+        // chance would have it (score 0), so it comes last.
+        assert_eq!(
+            ranked(&corpus, "loc-koursk"),
+            [
+                ("per-zelensky".to_owned(), 5),
+                ("loc-moscou".to_owned(), 3),
+                ("loc-france".to_owned(), 10),
+            ]
+        );
+        let scores: Vec<f64> = co_occurring(&corpus, &id("loc-koursk"))
+            .iter()
+            .map(|c| c.score)
+            .collect();
+        assert!(scores[0] > scores[1] && scores[1] > 0.0, "{scores:?}");
+        assert!(scores[2].abs() < 1e-9, "{scores:?}");
+    }
+
+    #[test]
+    fn a_frequent_entity_needs_two_shared_articles_a_rare_one_needs_one() {
+        // Koursk in `size` articles; Belgorod in one of them only.
+        let of = |size: usize| {
+            let articles = (0..size + 5)
+                .map(|n| match n {
+                    0 => article("a0", &["loc-koursk", "loc-belgorod", "loc-donbas"]),
+                    1 => article("a1", &["loc-koursk", "loc-donbas"]),
+                    n if n < size => article(&format!("a{n}"), &["loc-koursk"]),
+                    n => article(&format!("a{n}"), &["loc-kyiv"]),
+                })
+                .collect();
+            corpus(
+                articles,
+                vec![
+                    entity("loc-koursk", Label::Place, 40),
+                    entity("loc-belgorod", Label::Place, 1),
+                    entity("loc-donbas", Label::Place, 2),
+                    entity("loc-kyiv", Label::Place, 5),
+                ],
+            )
+        };
+        let names = |corpus: &Corpus| -> Vec<String> {
+            ranked(corpus, "loc-koursk")
+                .into_iter()
+                .map(|(id, _)| id)
+                .collect()
+        };
+        assert_eq!(names(&of(SUPPORT_FROM - 1)), ["loc-donbas", "loc-belgorod"]);
+        assert_eq!(names(&of(SUPPORT_FROM)), ["loc-donbas"]);
+    }
+
+    #[test]
+    fn the_log_likelihood_ratio_is_zero_at_independence_and_grows_with_evidence() {
+        // 2 of 4 and 2 of 4, meeting once: exactly chance.
+        assert!(log_likelihood(1, 2, 2, 4).abs() < 1e-9);
+        // Always together: the more articles, the surer.
+        assert!(log_likelihood(4, 4, 4, 100) > log_likelihood(2, 2, 2, 100));
+        assert!(log_likelihood(2, 2, 2, 100) > 0.0);
+        // Counts that do not add up give a number, not a panic.
+        assert!(log_likelihood(9, 2, 3, 4).is_finite());
+    }
+
+    #[test]
+    fn in_a_corpus_of_one_article_every_entity_is_listed_by_mentions() {
+        // Nothing to tell apart: each meets the others as chance would have it.
+        let corpus = corpus(
+            vec![article("a", &["loc-koursk", "per-trump", "org-otan"])],
+            vec![
+                entity("loc-koursk", Label::Place, 5),
+                entity("per-trump", Label::Person, 9),
+                entity("org-otan", Label::Organisation, 3),
+            ],
+        );
+        assert_eq!(
+            ranked(&corpus, "loc-koursk"),
+            [("per-trump".to_owned(), 1), ("org-otan".to_owned(), 1)]
+        );
     }
 
     #[test]
@@ -83,11 +252,7 @@ mod tests {
             vec![article("a", &["loc-koursk"])],
             vec![entity("loc-koursk", Label::Place, 1)],
         );
-        assert!(
-            co_occurring(&corpus, &EntityId::new("loc-koursk").expect("a valid id")).is_empty()
-        );
-        assert!(
-            co_occurring(&corpus, &EntityId::new("loc-nowhere").expect("a valid id")).is_empty()
-        );
+        assert!(co_occurring(&corpus, &id("loc-koursk")).is_empty());
+        assert!(co_occurring(&corpus, &id("loc-nowhere")).is_empty());
     }
 }

@@ -69,14 +69,7 @@ fn days_in_month(year: i64, month: i64) -> i64 {
 
 /// Monday = 0 … Sunday = 6, from the day count since 1970-01-01 (a Thursday).
 fn weekday_index(year: i64, month: i64, day: i64) -> usize {
-    // Howard Hinnant's days_from_civil.
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
+    let days = crate::timeline::days_from_civil(year, month, day);
     // 1970-01-01 is a Thursday: index 3.
     usize::try_from((days + 3).rem_euclid(7)).unwrap_or(0)
 }

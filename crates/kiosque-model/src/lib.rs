@@ -10,6 +10,7 @@ pub mod cooccurrence;
 pub mod display;
 pub mod entity;
 pub mod explain;
+pub mod export;
 pub mod facets;
 pub mod highlight;
 pub mod home;
@@ -18,6 +19,7 @@ mod lenient;
 pub mod links;
 pub mod notices;
 pub mod parts;
+pub mod related;
 pub mod schema;
 pub mod search;
 pub mod selection;
@@ -26,6 +28,7 @@ pub mod stamp;
 #[cfg(test)]
 mod testing;
 pub mod text;
+pub mod timeline;
 pub mod validate;
 
 pub use article::{

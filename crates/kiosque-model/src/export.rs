@@ -1,0 +1,200 @@
+//! A list of articles as a file for researchers: CSV (RFC 4180, safe to open in a spreadsheet)
+//! or JSON, with each article's id, title, date, source, URL and entities. Made in the browser
+//! from the loaded site, so the columns are what the site data says.
+
+use serde::Serialize;
+
+use crate::index::Corpus;
+
+/// The CSV columns, in order.
+pub const CSV_HEADER: [&str; 7] = [
+    "id",
+    "title",
+    "date",
+    "source",
+    "url",
+    "entities",
+    "entity_ids",
+];
+
+/// One entity of an exported article.
+#[derive(Debug, Serialize)]
+struct ExportEntity<'a> {
+    id: &'a str,
+    name: &'a str,
+    #[serde(rename = "type")]
+    label: &'static str,
+}
+
+/// One exported article.
+#[derive(Debug, Serialize)]
+struct ExportArticle<'a> {
+    id: &'a str,
+    title: &'a str,
+    date: Option<&'a str>,
+    source: Option<&'a str>,
+    url: Option<&'a str>,
+    entities: Vec<ExportEntity<'a>>,
+}
+
+/// The articles at `positions` (in [`Corpus::articles`]), in that order; positions the
+/// corpus does not have are skipped, and so are entity ids its table does not have.
+fn rows<'a>(corpus: &'a Corpus, positions: &[u32]) -> Vec<ExportArticle<'a>> {
+    positions
+        .iter()
+        .filter_map(|&p| corpus.article_at(p))
+        .map(|a| ExportArticle {
+            id: &a.id,
+            title: &a.title,
+            date: a.published.as_deref(),
+            source: a.source.as_deref(),
+            url: a.url.as_deref(),
+            entities: a
+                .entities
+                .iter()
+                .filter_map(|id| corpus.entity(id))
+                .map(|e| ExportEntity {
+                    id: e.id.as_str(),
+                    name: &e.name,
+                    label: e.label.code(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// The articles at `positions` as CSV: a header row ([`CSV_HEADER`]), then one row per
+/// article; entities as their names joined by `; ` and their ids joined by spaces. Fields are
+/// quoted as RFC 4180 says (those with a comma, a quote or a line break; quotes doubled),
+/// records end with CRLF, and a field that a spreadsheet would read as a formula gets a `'`
+/// first ([`csv_field`]).
+pub fn to_csv(corpus: &Corpus, positions: &[u32]) -> String {
+    let mut out = String::new();
+    let mut record = |fields: &[&str]| {
+        for (i, field) in fields.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(&csv_field(field));
+        }
+        out.push_str("\r\n");
+    };
+    record(&CSV_HEADER);
+    for row in rows(corpus, positions) {
+        let names: Vec<&str> = row.entities.iter().map(|e| e.name).collect();
+        let ids: Vec<&str> = row.entities.iter().map(|e| e.id).collect();
+        record(&[
+            row.id,
+            row.title,
+            row.date.unwrap_or_default(),
+            row.source.unwrap_or_default(),
+            row.url.unwrap_or_default(),
+            &names.join("; "),
+            &ids.join(" "),
+        ]);
+    }
+    out
+}
+
+/// The articles at `positions` as a JSON array of objects: `id`, `title`, `date`, `source`,
+/// `url` (null when unknown) and `entities` (`id`, `name`, `type`: `PER`, `LOC`, `ORG`, `DATE`).
+pub fn to_json(corpus: &Corpus, positions: &[u32]) -> String {
+    serde_json::to_string_pretty(&rows(corpus, positions)).unwrap_or_else(|_| "[]".to_owned())
+}
+
+/// One CSV field: a value starting with `=`, `+`, `-`, `@`, a tab or a carriage return (what
+/// spreadsheets read as a formula: "CSV injection") gets a `'` before it, so it is shown as
+/// text; then the field is quoted, its quotes doubled, when it has a comma, a quote, a line
+/// break or that `'`-less leading character would need it.
+pub fn csv_field(value: &str) -> String {
+    let defused = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    };
+    if defused.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", defused.replace('"', "\"\""))
+    } else {
+        defused
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entity::Label;
+    use crate::testing::{article, corpus, entity};
+
+    fn sample() -> Corpus {
+        let mut a = article("000-abc", &["loc-koursk", "per-x", "loc-ghost"]);
+        a.title = "Koursk, \"jour 1\"\nsuite".to_owned();
+        a.published = Some("2025-01-06".to_owned());
+        a.source = Some("=HYPERLINK(\"http://evil\")".to_owned());
+        a.url = Some("https://example.org/a?x=1,2".to_owned());
+        let mut b = article("001-def", &[]);
+        b.title = "@SUM(A1)".to_owned();
+        corpus(
+            vec![a, b],
+            vec![
+                entity("loc-koursk", Label::Place, 3),
+                entity("per-x", Label::Person, 1),
+            ],
+        )
+    }
+
+    #[test]
+    fn csv_has_a_header_quoted_fields_and_crlf_records() {
+        let csv = to_csv(&sample(), &[0, 1]);
+        assert_eq!(
+            csv,
+            "id,title,date,source,url,entities,entity_ids\r\n\
+             000-abc,\"Koursk, \"\"jour 1\"\"\nsuite\",2025-01-06,\"'=HYPERLINK(\"\"http://evil\"\")\",\
+             \"https://example.org/a?x=1,2\",loc-koursk; per-x,loc-koursk per-x\r\n\
+             001-def,'@SUM(A1),,,,,\r\n"
+        );
+    }
+
+    #[test]
+    fn formula_starts_are_defused_and_plain_text_is_left_alone() {
+        for bad in ["=1+1", "+33 6", "-2", "@cmd", "\tx", "\rx"] {
+            let field = csv_field(bad);
+            assert!(
+                field.starts_with('\'') || field.starts_with("\"'"),
+                "{bad:?} -> {field:?}"
+            );
+        }
+        assert_eq!(csv_field("Koursk"), "Koursk");
+        assert_eq!(csv_field("a=b"), "a=b");
+        assert_eq!(csv_field(""), "");
+        assert_eq!(csv_field("\rx"), "\"'\rx\"");
+    }
+
+    #[test]
+    fn json_lists_the_articles_in_order_with_their_known_entities() {
+        let json: serde_json::Value =
+            serde_json::from_str(&to_json(&sample(), &[1, 0, 7])).expect("valid JSON");
+        let list = json.as_array().expect("an array");
+        assert_eq!(list.len(), 2);
+        assert_eq!(list[0]["id"], "001-def");
+        assert_eq!(list[0]["date"], serde_json::Value::Null);
+        assert_eq!(list[1]["title"], "Koursk, \"jour 1\"\nsuite");
+        assert_eq!(list[1]["url"], "https://example.org/a?x=1,2");
+        assert_eq!(
+            list[1]["entities"],
+            serde_json::json!([
+                { "id": "loc-koursk", "name": "loc-koursk", "type": "LOC" },
+                { "id": "per-x", "name": "per-x", "type": "PER" },
+            ])
+        );
+    }
+
+    #[test]
+    fn an_empty_list_is_a_header_or_an_empty_array() {
+        let corpus = sample();
+        assert_eq!(
+            to_csv(&corpus, &[]),
+            "id,title,date,source,url,entities,entity_ids\r\n"
+        );
+        assert_eq!(to_json(&corpus, &[]), "[]");
+    }
+}

@@ -1,0 +1,389 @@
+//! How a list of articles spreads over time: a histogram of their publication dates, by week
+//! when they span a few months, by month up to twenty years, by year beyond, every period
+//! between the first and the last one listed (empty ones too, so gaps show).
+
+use crate::display::{MONTHS, count_noun};
+
+/// Articles spanning at most this many days are counted by week (about six months: 27 bars
+/// at most).
+pub const WEEKS_UP_TO_DAYS: i64 = 183;
+
+/// Articles spanning at most this many months are counted by month (20 years: 240 bars at
+/// most); by year beyond.
+pub const MONTHS_UP_TO: i64 = 240;
+
+/// The length of a histogram's periods.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// Weeks, Monday to Sunday.
+    Week,
+    /// Calendar months.
+    Month,
+    /// Calendar years.
+    Year,
+}
+
+impl Unit {
+    /// The unit's noun, for "articles per …".
+    pub fn noun(self) -> &'static str {
+        match self {
+            Unit::Week => "week",
+            Unit::Month => "month",
+            Unit::Year => "year",
+        }
+    }
+}
+
+/// One period of a histogram.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bin {
+    /// Its first day, `YYYY-MM-DD` (a Monday for a week).
+    pub start: String,
+    /// Its name for readers: `week of 6 January 2025`, `January 2025`, `2025`.
+    pub label: String,
+    /// Its short name, under a bar: `6 Jan`, `Jan 2025`, `2025`.
+    pub short: String,
+    /// Articles published in it.
+    pub count: u32,
+}
+
+/// A histogram of articles over time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Timeline {
+    /// The periods' length.
+    pub unit: Unit,
+    /// Every period from the first dated article's to the last's, in order.
+    pub bins: Vec<Bin>,
+    /// Articles with no date (or one that is not an ISO 8601 date).
+    pub undated: u32,
+}
+
+impl Timeline {
+    /// The articles counted in the bins.
+    pub fn dated(&self) -> u32 {
+        self.bins.iter().map(|b| b.count).sum()
+    }
+
+    /// The largest count of a bin (0 when there is none).
+    pub fn peak(&self) -> u32 {
+        self.bins.iter().map(|b| b.count).max().unwrap_or(0)
+    }
+
+    /// The histogram in one sentence, for readers who do not see the chart: how many articles,
+    /// over which periods, the busiest one, and those without a date.
+    pub fn summary(&self) -> String {
+        let mut out = match (self.bins.first(), self.bins.last()) {
+            (Some(first), Some(last)) => {
+                let busiest = self
+                    .bins
+                    .iter()
+                    .find(|b| b.count == self.peak())
+                    .map_or("", |b| b.label.as_str());
+                let span = if first.start == last.start {
+                    format!("in {}", first.label)
+                } else {
+                    format!(
+                        "from {} to {}, by {}",
+                        first.label,
+                        last.label,
+                        self.unit.noun()
+                    )
+                };
+                format!(
+                    "{} {span}; the most in {busiest} ({}).",
+                    count_noun(self.dated() as usize, "article", "articles"),
+                    self.peak(),
+                )
+            }
+            _ => "No dated articles.".to_owned(),
+        };
+        if self.undated > 0 {
+            out.push_str(&format!(
+                " {} without a date.",
+                count_noun(self.undated as usize, "article", "articles")
+            ));
+        }
+        out
+    }
+}
+
+/// The histogram of these publication dates (`None` for an article without one): by week,
+/// month or year as the span of the dates asks ([`WEEKS_UP_TO_DAYS`], [`MONTHS_UP_TO`]). A date
+/// is `YYYY-MM-DD`, maybe followed by a time; `YYYY-MM` counts on the month's first day and
+/// `YYYY` on the year's; anything else counts as undated.
+pub fn timeline<'a>(dates: impl IntoIterator<Item = Option<&'a str>>) -> Timeline {
+    let mut days = Vec::new();
+    let mut undated = 0u32;
+    for date in dates {
+        match date.and_then(parse_day) {
+            Some(day) => days.push(day),
+            None => undated += 1,
+        }
+    }
+    let (Some(&first), Some(&last)) = (days.iter().min(), days.iter().max()) else {
+        return Timeline {
+            unit: Unit::Month,
+            bins: Vec::new(),
+            undated,
+        };
+    };
+    let months = |day: i64| {
+        let (y, m, _) = civil_from_days(day);
+        y * 12 + (m - 1)
+    };
+    let unit = if last - first <= WEEKS_UP_TO_DAYS {
+        Unit::Week
+    } else if months(last) - months(first) < MONTHS_UP_TO {
+        Unit::Month
+    } else {
+        Unit::Year
+    };
+    // Each date's period, as a number counted from the first period.
+    let period = |day: i64| match unit {
+        Unit::Week => (day - monday(first)).div_euclid(7),
+        Unit::Month => months(day) - months(first),
+        Unit::Year => civil_from_days(day).0 - civil_from_days(first).0,
+    };
+    let len = usize::try_from(period(last) + 1).unwrap_or(0);
+    let mut counts = vec![0u32; len];
+    for &day in &days {
+        if let Some(count) = usize::try_from(period(day))
+            .ok()
+            .and_then(|p| counts.get_mut(p))
+        {
+            *count += 1;
+        }
+    }
+    let (first_year, first_month, _) = civil_from_days(first);
+    let bins = (0i64..)
+        .zip(counts)
+        .map(|(p, count)| {
+            let (y, m, d) = match unit {
+                Unit::Week => civil_from_days(monday(first) + 7 * p),
+                Unit::Month => {
+                    let months = first_year * 12 + (first_month - 1) + p;
+                    (months.div_euclid(12), months.rem_euclid(12) + 1, 1)
+                }
+                Unit::Year => (first_year + p, 1, 1),
+            };
+            let month = MONTHS
+                .get(usize::try_from(m - 1).unwrap_or(0))
+                .copied()
+                .unwrap_or("");
+            let abbr = month.get(..3).unwrap_or(month);
+            let (label, short) = match unit {
+                Unit::Week => (format!("week of {d} {month} {y}"), format!("{d} {abbr}")),
+                Unit::Month => (format!("{month} {y}"), format!("{abbr} {y}")),
+                Unit::Year => (y.to_string(), y.to_string()),
+            };
+            Bin {
+                start: format!("{y:04}-{m:02}-{d:02}"),
+                label,
+                short,
+                count,
+            }
+        })
+        .collect();
+    Timeline {
+        unit,
+        bins,
+        undated,
+    }
+}
+
+/// The day number (days since 1970-01-01) of an ISO 8601 date, `YYYY-MM-DD` with maybe a time
+/// after it, `YYYY-MM` or `YYYY`; `None` for anything else or an impossible day.
+fn parse_day(iso: &str) -> Option<i64> {
+    let date = iso.split(['T', ' ']).next().unwrap_or(iso);
+    let mut parts = date.split('-');
+    let number = |part: Option<&str>, width: usize| -> Option<i64> {
+        let part = part?;
+        (part.len() == width && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse().ok())
+            .flatten()
+    };
+    let year = number(parts.next(), 4)?;
+    let month = match parts.next() {
+        Some(m) => number(Some(m), 2)?,
+        None => 1,
+    };
+    let day = match parts.next() {
+        Some(d) => number(Some(d), 2)?,
+        None => 1,
+    };
+    if parts.next().is_some() || !(1..=12).contains(&month) || day < 1 {
+        return None;
+    }
+    let days = days_from_civil(year, month, day);
+    // An impossible day (31 February) does not come back as itself.
+    (civil_from_days(days) == (year, month, day)).then_some(days)
+}
+
+/// The Monday of the week of day number `day`.
+fn monday(day: i64) -> i64 {
+    // 1970-01-01 (day 0) is a Thursday: Monday is 3 days before.
+    day - (day + 3).rem_euclid(7)
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
+pub(crate) fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date (year, month, day) of day number `days` (Howard Hinnant's `civil_from_days`).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counts(t: &Timeline) -> Vec<(&str, u32)> {
+        t.bins.iter().map(|b| (b.start.as_str(), b.count)).collect()
+    }
+
+    #[test]
+    fn a_few_weeks_are_counted_by_week_from_monday_with_empty_weeks_shown() {
+        // 2025-01-06 is a Monday; the 12th a Sunday; nothing in the week of the 20th.
+        let t = timeline([
+            Some("2025-01-06"),
+            Some("2025-01-12T23:00Z"),
+            Some("2025-01-13"),
+            Some("2025-01-29"),
+            None,
+            Some("not a date"),
+        ]);
+        assert_eq!(t.unit, Unit::Week);
+        assert_eq!(
+            counts(&t),
+            [
+                ("2025-01-06", 2),
+                ("2025-01-13", 1),
+                ("2025-01-20", 0),
+                ("2025-01-27", 1)
+            ]
+        );
+        assert_eq!(t.undated, 2);
+        assert_eq!(t.bins[0].label, "week of 6 January 2025");
+        assert_eq!(t.bins[0].short, "6 Jan");
+        assert_eq!(
+            t.summary(),
+            "4 articles from week of 6 January 2025 to week of 27 January 2025, by week; \
+             the most in week of 6 January 2025 (2). 2 articles without a date."
+        );
+    }
+
+    #[test]
+    fn a_week_across_the_new_year_starts_on_its_monday() {
+        // 2025-01-01 is a Wednesday: its week began on Monday 30 December 2024.
+        let t = timeline([Some("2025-01-01"), Some("2024-12-30")]);
+        assert_eq!(counts(&t), [("2024-12-30", 2)]);
+        assert_eq!(
+            t.summary(),
+            "2 articles in week of 30 December 2024; the most in week of 30 December 2024 (2)."
+        );
+    }
+
+    #[test]
+    fn more_than_six_months_are_counted_by_month() {
+        let t = timeline([
+            Some("2024-11-30"),
+            Some("2025-02-01"),
+            Some("2025-06-15"),
+            Some("2024-11-02"),
+        ]);
+        assert_eq!(t.unit, Unit::Month);
+        assert_eq!(
+            counts(&t),
+            [
+                ("2024-11-01", 2),
+                ("2024-12-01", 0),
+                ("2025-01-01", 0),
+                ("2025-02-01", 1),
+                ("2025-03-01", 0),
+                ("2025-04-01", 0),
+                ("2025-05-01", 0),
+                ("2025-06-01", 1),
+            ]
+        );
+        assert_eq!(t.bins[0].label, "November 2024");
+        assert_eq!(t.bins[0].short, "Nov 2024");
+        assert_eq!(t.peak(), 2);
+    }
+
+    #[test]
+    fn the_unit_changes_at_its_threshold() {
+        // 183 days apart: weeks; 184: months.
+        let from = days_from_civil(2025, 1, 1);
+        let (y, m, d) = civil_from_days(from + WEEKS_UP_TO_DAYS);
+        let at = format!("{y:04}-{m:02}-{d:02}");
+        assert_eq!(
+            timeline([Some("2025-01-01"), Some(at.as_str())]).unit,
+            Unit::Week
+        );
+        let (y, m, d) = civil_from_days(from + WEEKS_UP_TO_DAYS + 1);
+        let past = format!("{y:04}-{m:02}-{d:02}");
+        assert_eq!(
+            timeline([Some("2025-01-01"), Some(past.as_str())]).unit,
+            Unit::Month
+        );
+    }
+
+    #[test]
+    fn decades_are_counted_by_year() {
+        let t = timeline([Some("1990-05-01"), Some("2024"), Some("2024-03")]);
+        assert_eq!(t.unit, Unit::Year);
+        assert_eq!(t.bins.len(), 35);
+        assert_eq!(t.bins[0].start, "1990-01-01");
+        assert_eq!(t.bins[34].count, 2);
+        assert_eq!(t.bins[34].label, "2024");
+    }
+
+    #[test]
+    fn impossible_or_free_form_dates_are_undated() {
+        let t = timeline([
+            Some("2025-02-29"),
+            Some("2025-13-01"),
+            Some("6 janvier 2025"),
+            Some("2025-1-6"),
+            Some(""),
+        ]);
+        assert!(t.bins.is_empty());
+        assert_eq!(t.undated, 5);
+        assert_eq!(t.summary(), "No dated articles. 5 articles without a date.");
+        assert_eq!(timeline([Some("2024-02-29")]).dated(), 1);
+    }
+
+    #[test]
+    fn days_and_dates_round_trip() {
+        for days in [-800_000, -1, 0, 1, 11_016, 20_094, 2_000_000] {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days);
+        }
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(
+            monday(days_from_civil(2025, 1, 12)),
+            days_from_civil(2025, 1, 6)
+        );
+        assert_eq!(
+            monday(days_from_civil(2025, 1, 6)),
+            days_from_civil(2025, 1, 6)
+        );
+    }
+}
