@@ -2,6 +2,7 @@
 
 pub mod card;
 pub mod embed;
+pub mod export;
 pub mod external_link;
 pub mod facet_group;
 pub mod filter_bar;
@@ -10,7 +11,9 @@ pub mod marked;
 pub mod mention_text;
 pub mod meta_line;
 pub mod prerender;
+pub mod related;
 pub mod route_focus;
 pub mod search_box;
 pub mod sidebar;
 pub mod states;
+pub mod timeline;

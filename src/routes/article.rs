@@ -19,6 +19,7 @@ use crate::components::external_link::ExternalLink;
 use crate::components::mention_text::MentionText;
 use crate::components::meta_line::MetaLine;
 use crate::components::prerender::ReleasePrerender;
+use crate::components::related::RelatedArticles;
 use crate::components::states::{ErrorView, LoadingText, NotFound};
 use crate::data::{AppError, BodyRequest, LoadedArticle, load_article};
 use crate::routes::corpus::{CorpusContext, use_corpus, use_site_data};
@@ -142,7 +143,7 @@ pub(crate) fn ArticleFrame(summary: ArticleSummary, children: Children) -> impl 
 }
 
 /// What the body file gives: the text, then the article's entities, over the body file's
-/// corpus.
+/// corpus; then the related articles, over the whole site.
 #[component]
 pub(crate) fn ArticleRest(article: LoadedArticle) -> impl IntoView {
     let LoadedArticle {
@@ -151,10 +152,12 @@ pub(crate) fn ArticleRest(article: LoadedArticle) -> impl IntoView {
         body,
     } = article;
     let lang = summary.lang.clone();
+    let id = summary.id.clone();
     view! {
         <Provider value=CorpusContext(Signal::stored(corpus))>
             <ArticleBodyView body lang />
             <ArticleEntities summary />
+            <RelatedArticles id />
         </Provider>
     }
 }

@@ -1,8 +1,9 @@
-//! The entity page: who or what it is, its spellings, the articles that mention it and the
-//! entities it appears with.
+//! The entity page: who or what it is, its spellings, the articles that mention it (with their
+//! timeline and export) and the entities it appears with.
 
 use kiosque_model::cooccurrence::co_occurring;
 use kiosque_model::display::{count_noun, format_date, quote_id};
+use kiosque_model::timeline::timeline;
 use kiosque_model::{Entity, EntityId, Label, Selection};
 use leptos::Params;
 use leptos::prelude::*;
@@ -10,8 +11,10 @@ use leptos_router::hooks::{use_params, use_query};
 use leptos_router::params::Params;
 
 use crate::components::card::CardList;
+use crate::components::export::ExportLinks;
 use crate::components::prerender::ReleasePrerender;
 use crate::components::states::NotFound;
+use crate::components::timeline::TimelineChart;
 use crate::routes::corpus::{WholeCorpus, use_corpus};
 use crate::site::use_site;
 use crate::title::use_title;
@@ -112,6 +115,12 @@ pub(crate) fn EntityView(entity: Entity) -> impl IntoView {
         }
     });
     let filter_link = paths.home(&Selection::default().toggled(&entity.id));
+    // Its mentions over time: the dates of the articles that mention it.
+    let timeline = timeline(
+        articles
+            .iter()
+            .map(|&p| corpus.article_at(p).and_then(|a| a.published.as_deref())),
+    );
     view! {
         <ReleasePrerender />
         <article class="entity-page" aria-labelledby="entity-title">
@@ -137,8 +146,10 @@ pub(crate) fn EntityView(entity: Entity) -> impl IntoView {
                 </p>
             </header>
             {company}
+            <TimelineChart timeline title="Mentions over time".to_owned() id="entity-timeline" />
             <section class="entity-articles" aria-labelledby="entity-articles-heading">
                 <h2 id="entity-articles-heading">"Articles that mention " <bdi>{entity.name.clone()}</bdi></h2>
+                <ExportLinks corpus=corpus.clone() articles=Signal::stored(articles.clone()) file=format!("kiosque-{}", entity.id.as_str()) />
                 <CardList articles=Signal::stored(articles) nested=true />
             </section>
         </article>

@@ -1,0 +1,80 @@
+//! Download links for a list of articles as CSV and JSON ([`kiosque_model::export`]): the file
+//! is made in the browser when a link is followed, from the loaded site, and handed to the
+//! browser as a Blob URL.
+
+use std::sync::Arc;
+
+use kiosque_model::export::{to_csv, to_json};
+use kiosque_model::index::Corpus;
+use leptos::html::A;
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+use web_sys::{Blob, BlobPropertyBag, Url};
+
+/// The links to download the articles at `articles` (positions in `corpus`) as
+/// `<file>.csv` and `<file>.json`. Not in the pre-rendered pages: only the app can make the
+/// files.
+#[component]
+pub fn ExportLinks(corpus: Arc<Corpus>, articles: Signal<Vec<u32>>, file: String) -> impl IntoView {
+    if cfg!(feature = "ssr") {
+        return ().into_any();
+    }
+    let csv = corpus.clone();
+    view! {
+        <p class="export">
+            "Download these articles: "
+            <ExportLink
+                file=format!("{file}.csv")
+                media="text/csv;charset=utf-8"
+                // A byte order mark first: spreadsheets then read the file as UTF-8.
+                make=Callback::new(move |()| format!("\u{feff}{}", to_csv(&csv, &articles.get_untracked())))
+                text="CSV"
+            />
+            " · "
+            <ExportLink
+                file=format!("{file}.json")
+                media="application/json"
+                make=Callback::new(move |()| to_json(&corpus, &articles.get_untracked()))
+                text="JSON"
+            />
+        </p>
+    }
+    .into_any()
+}
+
+/// A link that downloads what `make` gives as `file`: its address is set to a new Blob URL
+/// when it is followed (the last one is let go then, and when the link goes).
+#[component]
+fn ExportLink(
+    file: String,
+    media: &'static str,
+    make: Callback<(), String>,
+    text: &'static str,
+) -> impl IntoView {
+    let link = NodeRef::<A>::new();
+    let last = StoredValue::new_local(None::<String>);
+    let revoke = move || {
+        if let Some(Some(url)) = last.try_update_value(Option::take) {
+            let _ = Url::revoke_object_url(&url);
+        }
+    };
+    on_cleanup(revoke);
+    let on_click = move |_| {
+        revoke();
+        let Some(link) = link.get_untracked() else {
+            return;
+        };
+        let options = BlobPropertyBag::new();
+        options.set_type(media);
+        let parts = js_sys::Array::of1(&JsValue::from_str(&make.run(())));
+        let url = Blob::new_with_str_sequence_and_options(&parts, &options)
+            .and_then(|blob| Url::create_object_url_with_blob(&blob));
+        if let Ok(url) = url {
+            let _ = link.set_attribute("href", &url);
+            last.set_value(Some(url));
+        }
+    };
+    view! {
+        <a node_ref=link class="export-link" href="#" download=file on:click=on_click>{text}</a>
+    }
+}

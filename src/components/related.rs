@@ -1,0 +1,93 @@
+//! Related articles on an article page ([`kiosque_model::related`]): computed in the browser
+//! from the whole site, which a reader coming from the home page or an entity page already has;
+//! an article opened directly offers to load it rather than loading it unasked.
+
+use kiosque_model::related::related;
+use leptos::prelude::*;
+
+use crate::site::use_site;
+
+/// Related articles listed.
+const RELATED: usize = 5;
+
+/// Shared entities named as the reason, per related article.
+const REASONS: usize = 4;
+
+/// The articles related to article `id`, each with the entities it shares with it. Not in the
+/// pre-rendered pages (they would put the whole site's relations in every page, and change
+/// with every rebuild).
+#[component]
+pub fn RelatedArticles(id: String) -> impl IntoView {
+    if cfg!(feature = "ssr") {
+        return ().into_any();
+    }
+    let site = use_site();
+    let loader = site.data;
+    let paths = site.paths;
+    let asked = RwSignal::new(false);
+    let list = move || match loader.whole() {
+        Some(Ok(whole)) => {
+            let position = whole
+                .numbers_of([id.as_str()])
+                .first()
+                .and_then(|&n| whole.position_of_number(n));
+            let found = position.map_or_else(Vec::new, |p| related(&whole, p, RELATED));
+            if found.is_empty() {
+                return view! { <p class="hint">"No other article shares its people, places or organisations."</p> }.into_any();
+            }
+            let items = found
+                .iter()
+                .filter_map(|r| {
+                    let article = whole.article_at(r.article)?;
+                    let names = r
+                        .shared
+                        .iter()
+                        .take(REASONS)
+                        .filter_map(|&e| whole.entities().get(e as usize))
+                        .enumerate()
+                        .map(|(i, e)| view! { {(i > 0).then_some(", ")} <bdi>{e.name.clone()}</bdi> })
+                        .collect_view();
+                    let more = r.shared.len().saturating_sub(REASONS);
+                    Some(view! {
+                        <li>
+                            <a href=paths.article(&article.id) lang=article.lang.clone()>{article.title.clone()}</a>
+                            <span class="related-why">
+                                " — also mentions " {names}
+                                {(more > 0).then(|| format!(" and {more} more"))}
+                            </span>
+                        </li>
+                    })
+                })
+                .collect_view();
+            view! { <ul class="related-articles">{items}</ul> }.into_any()
+        }
+        Some(Err(_)) => {
+            view! { <p class="hint">"The site's list of articles could not be loaded."</p> }
+                .into_any()
+        }
+        None if asked.get() => {
+            view! { <p class="hint" role="status">"Finding related articles…"</p> }.into_any()
+        }
+        None => view! {
+            <button
+                type="button"
+                class="related-load"
+                on:click=move |_| {
+                    asked.set(true);
+                    loader.want_whole();
+                }
+            >
+                "Find related articles"
+            </button>
+        }
+        .into_any(),
+    };
+    view! {
+        <section class="related-section" aria-labelledby="related-articles-heading">
+            <h2 id="related-articles-heading">"Related articles"</h2>
+            <p class="hint">"Ranked by the people, places and organisations they share with this one, the rarer the closer."</p>
+            {list}
+        </section>
+    }
+    .into_any()
+}

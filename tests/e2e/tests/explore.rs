@@ -1,0 +1,262 @@
+//! Exploring the archive, in a real headless Chromium: an entity's page ranks the entities it
+//! goes with by association, shows its mentions over time (a chart with its text alternative)
+//! and exports its articles as CSV and JSON; an article's page lists related articles with the
+//! entities they share. Each is checked against what the model computes natively from the same
+//! files, on the demo data with more articles about Koursk, and on the 10,000-article site when
+//! `scripts/test` built it (`KIOSQUE_LARGE_SITE`).
+//!
+//! Run by `scripts/test` (with `KIOSQUE_E2E=1`); a bare `cargo test` skips them with a message.
+
+use std::path::{Path, PathBuf};
+
+use kiosque_e2e::{Browser, Site, large_site, ready, repo};
+use kiosque_model::cooccurrence::co_occurring;
+use kiosque_model::export::{to_csv, to_json};
+use kiosque_model::index::Corpus;
+use kiosque_model::related::related;
+use kiosque_model::timeline::timeline;
+use kiosque_model::{EntityId, Label};
+
+/// Articles about Koursk written for these tests, one a day in February 2025.
+const MORE_KOURSK: usize = 12;
+
+/// The demo, the browser tests' fixtures and [`MORE_KOURSK`] articles written in `dir`.
+fn inputs(dir: &Path) -> Vec<PathBuf> {
+    for n in 1..=MORE_KOURSK {
+        std::fs::write(
+            dir.join(format!("koursk-{n}.txt")),
+            format!(
+                "---\ntitle: Koursk, jour {n}\ndate: 2025-02-{n:02}\nsource: Kiosque test fixture\nlang: fr\n---\nLe jour {n}, les combats se poursuivent dans la région de Koursk, selon l’état-major.\nIl y a eu {n} attaques au nord de la ville de Koursk.\n"
+            ),
+        )
+        .expect("an article written");
+    }
+    vec![
+        repo().join("demo"),
+        repo().join("tests/e2e/fixtures"),
+        dir.to_owned(),
+    ]
+}
+
+/// The site's data as the model reads it, checked.
+fn corpus_of(site: &Site) -> Corpus {
+    kiosque_model::validate::corpus(site.read_all().0).value
+}
+
+/// The texts of the elements matching `css`, as a JSON array read back.
+async fn texts(browser: &Browser, css: &str) -> Vec<String> {
+    let json = browser
+        .eval_string(&format!(
+            "return JSON.stringify(Array.from(document.querySelectorAll({css:?})).map(e => e.textContent));"
+        ))
+        .await;
+    serde_json::from_str(&json).unwrap_or_default()
+}
+
+/// Follows the download link `css` as a reader would (a click), with the download itself
+/// stopped: the file name it offers and the text of the file it links to.
+async fn download(browser: &Browser, css: &str) -> (String, String) {
+    browser
+        .eval_string(
+            "window.__exported = null; window.__text = null;
+             if (!window.__watching) {
+               window.__watching = true;
+               window.addEventListener('click', e => {
+                 const a = e.target.closest && e.target.closest('a[download]');
+                 if (a) { e.preventDefault(); window.__exported = { href: a.href, file: a.getAttribute('download') }; }
+               });
+             }
+             return '';",
+        )
+        .await;
+    browser.click(css).await;
+    browser
+        .wait_until(
+            "the file to download",
+            "if (window.__exported && window.__text === null) { window.__text = false; fetch(window.__exported.href).then(r => r.text()).then(t => { window.__text = t; }); } return typeof window.__text === 'string';",
+        )
+        .await;
+    let href = browser.eval_string("return window.__exported.href;").await;
+    assert!(href.starts_with("blob:"), "a Blob URL: {href}");
+    (
+        browser.eval_string("return window.__exported.file;").await,
+        browser.eval_string("return window.__text;").await,
+    )
+}
+
+/// The entity page of `entity` (its own page): the company list, the timeline and both exports
+/// are what the model computes from the site's data; none of them is in the pre-rendered page.
+async fn check_entity_page(browser: &Browser, site: &Site, corpus: &Corpus, entity: &str) {
+    let id = EntityId::new(entity).expect("a valid id");
+    browser.open(&site.url(&format!("/entity/{entity}/"))).await;
+    browser
+        .wait_until(
+            "the entity page's timeline",
+            "return !!document.querySelector('#main .timeline svg[role=img] rect');",
+        )
+        .await;
+    // Often mentioned with: by association, as the model ranks them.
+    let company: Vec<String> = co_occurring(corpus, &id)
+        .into_iter()
+        .filter(|c| c.entity.label != Label::Date)
+        .take(12)
+        .map(|c| c.entity.name.clone())
+        .collect();
+    assert_eq!(
+        texts(browser, "#main .entity-company a.entity-link bdi").await,
+        company
+    );
+    // Mentions over time: one bar per period, a summary the chart is labelled by, a table.
+    let positions = corpus.positions_mentioning(&id);
+    let expected = timeline(
+        positions
+            .iter()
+            .map(|&p| corpus.article_at(p).and_then(|a| a.published.as_deref())),
+    );
+    assert_eq!(
+        browser.count("#main .timeline svg rect").await,
+        expected.bins.len()
+    );
+    assert_eq!(
+        texts(browser, "#main .timeline-summary").await,
+        [expected.summary()]
+    );
+    let labelled_by = browser
+        .attr("#main .timeline svg", "aria-labelledby")
+        .await
+        .unwrap_or_default();
+    assert!(
+        labelled_by.contains("entity-timeline-summary"),
+        "{labelled_by}"
+    );
+    let counts: Vec<String> = expected
+        .bins
+        .iter()
+        .filter(|b| b.count > 0)
+        .map(|b| b.count.to_string())
+        .collect();
+    assert_eq!(texts(browser, "#main .timeline-table td").await, counts);
+    // Export: the entity's articles, newest first, as the model writes them.
+    let (file, csv) = download(browser, "#main .export a[download$='.csv']").await;
+    assert_eq!(file, format!("kiosque-{entity}.csv"));
+    assert_eq!(csv, format!("\u{feff}{}", to_csv(corpus, &positions)));
+    assert_eq!(csv.matches("\r\n").count(), positions.len() + 1);
+    let (file, json) = download(browser, "#main .export a[download$='.json']").await;
+    assert_eq!(file, format!("kiosque-{entity}.json"));
+    assert_eq!(json, to_json(corpus, &positions));
+    // Drawn by the app: the static page carries none of it.
+    let page = std::fs::read_to_string(site.root().join(format!("entity/{entity}/index.html")))
+        .expect("the entity's pre-rendered page");
+    for class in ["timeline", "export-link", "related-articles"] {
+        assert!(!page.contains(class), "{class} in the pre-rendered page");
+    }
+}
+
+/// The related articles the model finds for article `id`: their page addresses and the names
+/// of the entities each shares, rarest first (at most 4, as the page names them).
+fn expected_related(corpus: &Corpus, id: &str) -> Vec<(String, Vec<String>)> {
+    let number = corpus.numbers_of([id])[0];
+    let position = corpus.position_of_number(number).expect("the article");
+    related(corpus, position, 5)
+        .into_iter()
+        .map(|r| {
+            let article = corpus.article_at(r.article).expect("an article");
+            let names = r
+                .shared
+                .iter()
+                .take(4)
+                .map(|&e| corpus.entities()[e as usize].name.clone())
+                .collect();
+            (format!("/article/{}/", article.id), names)
+        })
+        .collect()
+}
+
+/// The related articles the page shows: link paths and the names given as the reason.
+async fn shown_related(browser: &Browser) -> Vec<(String, Vec<String>)> {
+    let json = browser
+        .eval_string(
+            "return JSON.stringify(Array.from(document.querySelectorAll('#main .related-articles li')).map(li => [new URL(li.querySelector('a').href).pathname, Array.from(li.querySelectorAll('.related-why bdi')).map(b => b.textContent)]));",
+        )
+        .await;
+    serde_json::from_str(&json).unwrap_or_default()
+}
+
+/// From the entity page of `entity` (the whole site loaded), its first article's page lists the
+/// related articles the model finds; opened directly, the page offers to find them, and finds
+/// the same.
+async fn check_related(browser: &Browser, site: &Site, corpus: &Corpus, entity: &str) {
+    browser.open(&site.url(&format!("/entity/{entity}/"))).await;
+    let first = browser
+        .attr("#main .entity-articles article.card", "data-article-id")
+        .await
+        .expect("a card");
+    let expected = expected_related(corpus, &first);
+    assert!(!expected.is_empty(), "{first} has related articles");
+    browser
+        .click("#main .entity-articles article.card .card-title a")
+        .await;
+    browser
+        .wait_until(
+            "the related articles",
+            "return document.querySelectorAll('#main .related-articles li').length > 0;",
+        )
+        .await;
+    assert_eq!(shown_related(browser).await, expected);
+    // Opened directly: nothing loaded beyond the article until asked.
+    browser.open(&site.url(&format!("/article/{first}/"))).await;
+    browser
+        .wait_until(
+            "the offer to find related articles",
+            "return !!document.querySelector('#main button.related-load');",
+        )
+        .await;
+    browser.click("#main button.related-load").await;
+    browser
+        .wait_until(
+            "the related articles, asked for",
+            "return document.querySelectorAll('#main .related-articles li').length > 0;",
+        )
+        .await;
+    assert_eq!(shown_related(browser).await, expected);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_entity_page_shows_its_company_timeline_and_exports_on_the_demo() {
+    if !ready() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = Site::with_inputs(&inputs(dir.path()));
+    let corpus = corpus_of(&site);
+    let browser = Browser::new().await;
+    check_entity_page(&browser, &site, &corpus, "loc-kursk").await;
+    check_related(&browser, &site, &corpus, "loc-kursk").await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_entity_page_and_related_articles_at_10000_articles() {
+    if !ready() {
+        return;
+    }
+    let Some(root) = large_site() else {
+        return;
+    };
+    let site = Site::existing(root);
+    let corpus = corpus_of(&site);
+    // The place most articles mention: the longest timeline, export and company list.
+    let entity = corpus
+        .entities()
+        .iter()
+        .filter(|e| e.label == Label::Place)
+        .max_by_key(|e| corpus.positions_mentioning(&e.id).len())
+        .map(|e| e.id.as_str().to_owned())
+        .expect("a place");
+    let browser = Browser::new().await;
+    check_entity_page(&browser, &site, &corpus, &entity).await;
+    check_related(&browser, &site, &corpus, &entity).await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
