@@ -226,6 +226,13 @@ impl Browser {
         self.assert_fits(what).await;
     }
 
+    /// Waits up to 15 s for `script` to be true, at the window's width as it is: no layout check
+    /// (which lays the page out at every width), for a test that must stay at a phone's width,
+    /// e.g. with the focus on a control only shown there.
+    pub async fn wait_at_this_width(&self, what: &str, script: &str) {
+        self.poll(what, script).await;
+    }
+
     /// Waits up to 15 s for `script` to be true.
     async fn poll(&self, what: &str, script: &str) {
         let deadline = Instant::now() + Duration::from_secs(15);

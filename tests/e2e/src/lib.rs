@@ -4,6 +4,7 @@
 //! headless Chromium driven through chromedriver ([`browser`]), which checks every page it
 //! waits for at a phone's and a desktop's width.
 
+pub mod a11y;
 pub mod browser;
 pub mod server;
 

