@@ -15,6 +15,7 @@ use std::path::PathBuf;
 use fantoccini::key::Key;
 use kiosque_e2e::a11y::axe_source;
 use kiosque_e2e::browser::WIDTHS;
+use kiosque_e2e::server::Fault;
 use kiosque_e2e::{Browser, Site, ready, repo};
 
 /// The demo article and two more that mention Koursk (it has a page of its own) and Kyiv.
@@ -348,4 +349,179 @@ async fn the_keyboard_alone_searches_filters_opens_an_article_follows_a_mention_
     for width in WIDTHS {
         keyboard_journey(&site, width).await;
     }
+}
+
+/// What moves on the page: elements (and their `::before` and `::after`) with a transition or
+/// an animation of some duration, and the animations running; one line each, at most eight.
+const MOVING: &str = r#"
+const moving = document.getAnimations().map(a => `running: ${a.animationName || a.constructor.name} on ${a.effect?.target?.className}`);
+for (const el of document.querySelectorAll('*')) {
+  for (const pseudo of [null, '::before', '::after']) {
+    const s = getComputedStyle(el, pseudo);
+    const long = (d) => d.split(',').some(t => parseFloat(t) > 0);
+    if (long(s.transitionDuration) && s.transitionProperty !== 'none') {
+      moving.push(`transition ${s.transitionProperty} ${s.transitionDuration} on ${el.tagName}.${el.className}${pseudo || ''}`);
+    }
+    if (s.animationName !== 'none' && long(s.animationDuration)) {
+      moving.push(`animation ${s.animationName} on ${el.tagName}.${el.className}${pseudo || ''}`);
+    }
+  }
+}
+return moving.slice(0, 8);
+"#;
+
+/// What moves on the page now ([`MOVING`]).
+async fn moving(browser: &Browser) -> Vec<String> {
+    let value = browser
+        .client
+        .execute(MOVING, vec![])
+        .await
+        .expect("the motion check runs");
+    serde_json::from_value(value).expect("strings")
+}
+
+/// Opens the home page with the site's body file held, goes to the article `id` by its card,
+/// and returns what moves while its text loads (placeholder lines); then lets the body through.
+async fn motion_while_an_article_loads(site: &Site, browser: &Browser, id: &str) -> Vec<String> {
+    let body = site.body_path(id);
+    site.server().set(&body, Fault::Hold);
+    browser.open(&site.url("/")).await;
+    browser.wait_until("the home page", HOME_READY).await;
+    browser
+        .click(&format!(
+            "article.card[data-article-id='{id}'] .card-title a"
+        ))
+        .await;
+    browser
+        .wait_until(
+            "the article's placeholder lines",
+            "return document.querySelectorAll('.article-page .skeleton-line').length > 0;",
+        )
+        .await;
+    let found = moving(browser).await;
+    site.server().clear(&body);
+    browser
+        .wait_until(
+            "the article's text",
+            "return document.querySelectorAll('.article-body a.mention').length > 0;",
+        )
+        .await;
+    found
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn with_reduced_motion_nothing_moves_and_at_a_phones_width_nothing_scrolls_sideways() {
+    if !ready() {
+        return;
+    }
+    let site = Site::with_inputs(&inputs());
+    let id = site.richest_article_mentioning("loc-kursk");
+
+    // By default the placeholder lines pulse: what the check below looks for is there.
+    let browser = Browser::new().await;
+    let moved = motion_while_an_article_loads(&site, &browser, &id).await;
+    assert!(!moved.is_empty(), "the placeholder lines pulse by default");
+    browser.close().await;
+
+    let browser = Browser::new().await;
+    browser
+        .emulate_media(&[("prefers-reduced-motion", "reduce")])
+        .await;
+    let moved = motion_while_an_article_loads(&site, &browser, &id).await;
+    assert!(moved.is_empty(), "with reduced motion: {moved:?}");
+
+    for page in pages(&site, "koursk", "loc-kursk") {
+        browser.open(&site.url(&page.path)).await;
+        browser.wait_until(page.name, page.ready).await;
+        let moved = moving(&browser).await;
+        assert!(
+            moved.is_empty(),
+            "{} with reduced motion: {moved:?}",
+            page.name
+        );
+        // A phone: the page is no wider than the screen, the drawer open or not.
+        browser.resize(360).await;
+        let mut states = vec!["as loaded"];
+        if browser.eval_bool(DRAWER_SHOWN).await {
+            browser.click("#drawer-toggle").await;
+            states.push("with the drawer open");
+        }
+        for state in states {
+            let (scroll, inner) = (
+                browser
+                    .eval_string("return String(document.scrollingElement.scrollWidth);")
+                    .await,
+                browser
+                    .eval_string("return String(window.innerWidth);")
+                    .await,
+            );
+            let (scroll, inner): (u32, u32) = (
+                scroll.parse().expect("a width"),
+                inner.parse().expect("a width"),
+            );
+            assert!(
+                scroll <= inner,
+                "{} {state} at 360 px scrolls sideways: {scroll} px of content in {inner} px",
+                page.name
+            );
+        }
+        browser.resize(WIDTHS[0]).await;
+    }
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_live_region_announces_the_number_of_results_as_it_changes() {
+    if !ready() {
+        return;
+    }
+    let site = Site::with_inputs(&inputs());
+    let browser = Browser::new().await;
+    browser.open(&site.url("/")).await;
+    browser.wait_until("the home page", HOME_READY).await;
+    // A screen reader announces the changes of a live region that is already on the page: the
+    // same element must hold each new count (marked here to tell it from a new one).
+    let region = "const r = document.getElementById('results-count'); \
+        return !!r && (r.getAttribute('role') === 'status' || ['polite', 'assertive'].includes(r.getAttribute('aria-live')));";
+    assert!(
+        browser.eval_bool(region).await,
+        "the result count is a live region"
+    );
+    assert!(
+        browser
+            .eval_bool("document.getElementById('results-count').dataset.probe = 'same'; return document.getElementById('results-count').textContent === '3 articles';")
+            .await,
+        "it says {:?}",
+        browser.eval_string("return document.getElementById('results-count').textContent;").await
+    );
+    let says = |text: &str| {
+        format!(
+            "const r = document.getElementById('results-count'); \
+             return r?.dataset.probe === 'same' && r.textContent.startsWith({});",
+            serde_json::json!(text)
+        )
+    };
+    browser.tab_to("#site-search", 3).await;
+    browser.type_keys("koursk").await;
+    browser
+        .wait_until("2 articles said", &says("2 articles for"))
+        .await;
+    browser
+        .tab_to("button.facet[data-entity='loc-kyiv-city']", 40)
+        .await;
+    browser.press(Key::Enter).await;
+    browser
+        .wait_until("1 article said", &says("1 article for"))
+        .await;
+    // A search that finds nothing (the words typed replace the search's).
+    assert!(
+        browser
+            .eval_bool("const i = document.getElementById('site-search'); i.focus(); i.select(); return true;")
+            .await
+    );
+    browser.type_keys("zzzzz").await;
+    browser
+        .wait_until("0 articles said", &says("0 articles for"))
+        .await;
+    browser.close().await;
 }
