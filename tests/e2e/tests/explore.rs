@@ -53,35 +53,46 @@ async fn texts(browser: &Browser, css: &str) -> Vec<String> {
     serde_json::from_str(&json).unwrap_or_default()
 }
 
-/// Follows the download link `css` as a reader would (a click), with the download itself
-/// stopped: the file name it offers and the text of the file it links to.
+/// Follows the download link `css` as a reader would (a click), the browser saving downloads
+/// in a new directory: the name of the file saved and its text. The link's address is a Blob
+/// URL, made when it is followed.
 async fn download(browser: &Browser, css: &str) -> (String, String) {
+    let dir = tempfile::tempdir().expect("temp dir");
     browser
-        .eval_string(
-            "window.__exported = null; window.__text = null;
-             if (!window.__watching) {
-               window.__watching = true;
-               window.addEventListener('click', e => {
-                 const a = e.target.closest && e.target.closest('a[download]');
-                 if (a) { e.preventDefault(); window.__exported = { href: a.href, file: a.getAttribute('download') }; }
-               });
-             }
-             return '';",
+        .cdp(
+            "Browser.setDownloadBehavior",
+            serde_json::json!({ "behavior": "allow", "downloadPath": dir.path() }),
         )
-        .await;
+        .await
+        .expect("downloads allowed");
     browser.click(css).await;
-    browser
-        .wait_until(
-            "the file to download",
-            "if (window.__exported && window.__text === null) { window.__text = false; fetch(window.__exported.href).then(r => r.text()).then(t => { window.__text = t; }); } return typeof window.__text === 'string';",
-        )
-        .await;
-    let href = browser.eval_string("return window.__exported.href;").await;
+    let href = browser.attr(css, "href").await.unwrap_or_default();
     assert!(href.starts_with("blob:"), "a Blob URL: {href}");
-    (
-        browser.eval_string("return window.__exported.file;").await,
-        browser.eval_string("return window.__text;").await,
-    )
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    loop {
+        let saved: Vec<PathBuf> = std::fs::read_dir(dir.path())
+            .expect("the download directory")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        if let [file] = saved.as_slice()
+            && !file.to_string_lossy().ends_with(".crdownload")
+        {
+            let text = std::fs::read_to_string(file).expect("the file saved");
+            if !text.is_empty() {
+                let name = file
+                    .file_name()
+                    .expect("a name")
+                    .to_string_lossy()
+                    .into_owned();
+                return (name, text);
+            }
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no file saved from {css}: {saved:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
 }
 
 /// The entity page of `entity` (its own page): the company list, the timeline and both exports
