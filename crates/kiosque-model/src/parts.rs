@@ -43,7 +43,8 @@ pub const ARTICLES_PER_BUCKET: usize = 32;
 /// The layout of body files, part of their stamps ([`Parts::bucket_stamps`]): change it
 /// whenever what [`Parts::bucket`] writes changes, so that no build links a file written the
 /// old way.
-const BODY_FILE_LAYOUT: &str = "bodies: summary and body by id; entities by id, counts capped";
+const BODY_FILE_LAYOUT: &str =
+    "bodies: summary and body by id; entities by id, counts capped; stamped by fields";
 /// The highest `articles` and `mentions` an entity has in a body file (see `in_body_file`).
 pub const BODY_FILE_COUNT_CAP: u32 = 2;
 /// The most body files a site has.
@@ -177,8 +178,11 @@ pub struct Parts<'a> {
     pub named: Vec<(String, Vec<u8>)>,
     /// The articles of each body file (positions in the index), by bucket.
     pub buckets: Vec<Vec<u32>>,
-    /// Each entity's position in the index.
-    position: HashMap<&'a EntityId, u32>,
+    /// Of each article (by position in the index), the ranks by id ([`Parts::by_id`]) of the
+    /// entities it lists that are in the table, in its order: found once, not once a file.
+    listed_ranks: Vec<Vec<u32>>,
+    /// The positions of the entities in the table, by id.
+    by_id: Vec<u32>,
 }
 
 /// Compact JSON with a final newline. Serialising plain data does not fail.
@@ -206,24 +210,51 @@ impl<'a> Parts<'a> {
             .zip(&index.entities)
             .map(|(p, e)| (&e.id, p))
             .collect();
+        // Each article's entities, as positions in the table: looked up once.
+        let listed: Vec<Vec<u32>> = index
+            .articles
+            .iter()
+            .map(|a| {
+                a.entities
+                    .iter()
+                    .filter_map(|id| position.get(id).copied())
+                    .collect()
+            })
+            .collect();
         let pages: Vec<(String, Vec<u8>)> = index
             .articles
             .chunks(SUMMARIES_PER_PAGE)
-            .map(|articles| {
+            .zip(listed.chunks(SUMMARIES_PER_PAGE))
+            .map(|(articles, listed)| {
                 let page = SummaryPage {
                     articles: articles
                         .iter()
-                        .map(|a| {
-                            let ids = a
-                                .entities
-                                .iter()
-                                .filter_map(|id| position.get(id).copied())
-                                .collect();
-                            a.clone().with_entities(ids)
-                        })
+                        .zip(listed)
+                        .map(|(a, ids)| a.clone().with_entities(ids.clone()))
                         .collect(),
                 };
                 named("summaries", json_line(&page))
+            })
+            .collect();
+        // The entities by id, and each one's rank in that order: a body file lists its
+        // entities by id, and ranks sort faster than ids.
+        let mut by_id: Vec<u32> = (0..index.entities.len() as u32).collect();
+        by_id.sort_unstable_by(|&a, &b| {
+            index.entities[a as usize]
+                .id
+                .cmp(&index.entities[b as usize].id)
+        });
+        let mut rank = vec![0u32; by_id.len()];
+        for (r, &p) in (0u32..).zip(&by_id) {
+            rank[p as usize] = r;
+        }
+        let listed_ranks: Vec<Vec<u32>> = listed
+            .into_iter()
+            .map(|mut ps| {
+                for p in &mut ps {
+                    *p = rank[*p as usize];
+                }
+                ps
             })
             .collect();
         let entity_parts: Vec<(String, Vec<u8>)> = index
@@ -274,7 +305,8 @@ impl<'a> Parts<'a> {
             site: json_line(&site),
             named: pages.into_iter().chain(entity_parts).collect(),
             buckets: grouped,
-            position,
+            listed_ranks,
+            by_id,
         }
     }
 
@@ -290,20 +322,12 @@ impl<'a> Parts<'a> {
     }
 
     /// A fingerprint of what each body file ([`Parts::bucket`]) holds, by bucket, made without
-    /// serialising the bodies (each stands for itself by its summary's `body_hash`) and each
-    /// entity once: for a writer to tell a body file it wrote before is unchanged. None for a
-    /// bucket with an article without `body_hash`.
+    /// serialising anything: each body stands for itself by its summary's `body_hash`, each
+    /// summary and entity by the fields the file shows of it ([`summary_stamp`],
+    /// [`entity_stamp`]), each entity once: for a writer to tell a body file it wrote before is
+    /// unchanged. None for a bucket with an article without `body_hash`.
     pub fn bucket_stamps(&self) -> Vec<Option<String>> {
-        // Compact JSON, as in the file (plain data always serialises).
-        let hash = |json: serde_json::Result<Vec<u8>>| {
-            stamp::hash64(&json.unwrap_or_default()).to_le_bytes()
-        };
-        let entities: Vec<[u8; 8]> = self
-            .index
-            .entities
-            .iter()
-            .map(|e| hash(serde_json::to_vec(&in_body_file(e))))
-            .collect();
+        let entities: Vec<[u8; 8]> = self.index.entities.iter().map(entity_stamp).collect();
         self.buckets
             .iter()
             .map(|positions| {
@@ -316,7 +340,7 @@ impl<'a> Parts<'a> {
                 for &p in positions {
                     let summary = self.index.articles.get(p as usize)?;
                     summary.body_hash.as_ref()?;
-                    bytes.extend(hash(serde_json::to_vec(summary)));
+                    bytes.extend(summary_stamp(summary));
                 }
                 bytes.push(b'|');
                 for p in self.listed(positions) {
@@ -330,20 +354,15 @@ impl<'a> Parts<'a> {
     /// The positions of the entities the articles at `positions` list, by id: not in entity
     /// order, which changes whenever other articles change the counts.
     fn listed(&self, positions: &[u32]) -> Vec<u32> {
-        let mut listed: Vec<u32> = positions
+        let mut ranks: Vec<u32> = positions
             .iter()
-            .filter_map(|&p| self.index.articles.get(p as usize))
-            .flat_map(|a| &a.entities)
-            .filter_map(|id| self.position.get(id).copied())
-            .collect::<HashSet<u32>>()
-            .into_iter()
+            .filter_map(|&p| self.listed_ranks.get(p as usize))
+            .flatten()
+            .copied()
             .collect();
-        listed.sort_unstable_by(|&a, &b| {
-            self.index.entities[a as usize]
-                .id
-                .cmp(&self.index.entities[b as usize].id)
-        });
-        listed
+        ranks.sort_unstable();
+        ranks.dedup();
+        ranks.into_iter().map(|r| self.by_id[r as usize]).collect()
     }
 
     /// Body file `bucket`, each article's body given by `body` (from its position).
@@ -454,6 +473,100 @@ fn first_screen(index: &SiteIndex, position: &HashMap<&EntityId, u32>) -> FirstS
             .collect(),
         entities,
     }
+}
+
+/// The fields of a stamp ([`Parts::bucket_stamps`]), each fed with its length or a tag, so that
+/// no two values feed the same bytes.
+#[derive(Default)]
+struct Fields(Vec<u8>);
+
+impl Fields {
+    fn text(&mut self, text: &str) {
+        self.0.extend((text.len() as u64).to_le_bytes());
+        self.0.extend(text.as_bytes());
+    }
+
+    fn maybe(&mut self, text: Option<&str>) {
+        match text {
+            Some(text) => {
+                self.0.push(1);
+                self.text(text);
+            }
+            None => self.0.push(0),
+        }
+    }
+
+    fn number(&mut self, n: u32) {
+        self.0.extend(n.to_le_bytes());
+    }
+
+    fn flag(&mut self, flag: bool) {
+        self.0.push(u8::from(flag));
+    }
+
+    fn hash(&self) -> [u8; 8] {
+        stamp::hash64(&self.0).to_le_bytes()
+    }
+}
+
+/// What a body file shows of a summary, hashed: every field (a field added to
+/// [`ArticleSummary`] does not compile here until it is stamped too).
+fn summary_stamp(summary: &ArticleSummary) -> [u8; 8] {
+    let ArticleSummary {
+        id,
+        title,
+        title_derived,
+        published,
+        published_inferred,
+        source,
+        url,
+        license,
+        lang,
+        excerpt,
+        words,
+        entities,
+        body_hash,
+    } = summary;
+    let mut fields = Fields::default();
+    fields.text(id);
+    fields.text(title);
+    fields.flag(*title_derived);
+    fields.maybe(published.as_deref());
+    fields.flag(*published_inferred);
+    fields.maybe(source.as_deref());
+    fields.maybe(url.as_deref());
+    fields.maybe(license.as_deref());
+    fields.maybe(lang.as_deref());
+    fields.text(excerpt);
+    fields.number(*words);
+    fields.number(entities.len() as u32);
+    for entity in entities {
+        fields.text(entity.as_str());
+    }
+    fields.maybe(body_hash.as_deref());
+    fields.hash()
+}
+
+/// What a body file shows of an entity ([`in_body_file`]), hashed (a field added to [`Entity`]
+/// does not compile here until it is stamped too, or said not shown).
+fn entity_stamp(entity: &Entity) -> [u8; 8] {
+    let Entity {
+        id,
+        label,
+        name,
+        aliases: _,
+        articles,
+        mentions,
+        value,
+    } = entity;
+    let mut fields = Fields::default();
+    fields.text(id.as_str());
+    fields.text(label.code());
+    fields.text(name);
+    fields.number((*articles).min(BODY_FILE_COUNT_CAP));
+    fields.number((*mentions).min(BODY_FILE_COUNT_CAP));
+    fields.maybe(value.as_deref());
+    fields.hash()
 }
 
 /// Parses a file of the site data, naming it when it is not of the expected shape.
@@ -900,6 +1013,30 @@ mod tests {
                 assert_eq!(now != *stamp, lists, "bucket {b}");
             }
             assert!(listing > 0, "{listing}");
+        }
+        // Any field a body file shows of a summary, changed: its bucket's stamp changes with
+        // its bytes (the stamp is made from the fields, not from the bytes).
+        for change in [
+            (|s: &mut ArticleSummary| s.title.push('!')) as fn(&mut ArticleSummary),
+            |s| s.excerpt = format!("{}…", s.excerpt),
+            |s| s.title_derived = !s.title_derived,
+            |s| s.published = Some("1999-12-31".to_owned()),
+            |s| s.published_inferred = !s.published_inferred,
+            |s| s.source = Some("Wikinews".to_owned()),
+            |s| s.url = Some("https://example.org/".to_owned()),
+            |s| s.license = Some("CC-BY".to_owned()),
+            |s| s.lang = Some("de".to_owned()),
+            |s| s.words += 1,
+            |s| s.entities.reverse(),
+        ] {
+            let mut changed = index.clone();
+            change(&mut changed.articles[7]);
+            let changed = Parts::new(&changed, &bodies);
+            for (b, (stamp, now)) in stamps.iter().zip(changed.bucket_stamps()).enumerate() {
+                let differs = parts.bucket(b) != changed.bucket(b);
+                assert_eq!(now != *stamp, differs, "bucket {b}");
+                assert_eq!(differs, b == bucket, "bucket {b}");
+            }
         }
         // Without a body fingerprint, no stamp.
         let (unstamped, bodies) = sample(3);
