@@ -8,6 +8,12 @@ use leptos::prelude::*;
 /// Height of the chart's drawing, in its own units (bars are 10 wide).
 const HEIGHT: u32 = 60;
 
+/// A bar's width on the page at most, in CSS pixels.
+const BAR_PX: usize = 32;
+
+/// The chart's width on the page at most, in CSS pixels (the page's text column).
+const MAX_PX: usize = 736;
+
 /// The chart of `timeline`, titled `title` (`id` makes its element ids unique on the page).
 /// Nothing without dated articles; nothing in the pre-rendered pages either (`kiosque pages`):
 /// the chart is drawn by the app, so it costs the static site no bytes.
@@ -57,19 +63,24 @@ pub fn TimelineChart(timeline: Timeline, title: String, id: &'static str) -> imp
         <section class="timeline" aria-labelledby=heading.clone()>
             <h2 id=heading.clone()>{title}</h2>
             <p id=summary_id.clone() class="timeline-summary">{summary}</p>
-            <svg
-                class="timeline-chart"
-                role="img"
-                aria-labelledby=format!("{heading} {summary_id}")
-                viewBox=format!("0 0 {width} {HEIGHT}")
-                preserveAspectRatio="none"
-            >
-                {bars}
-            </svg>
-            <p class="timeline-axis" aria-hidden="true">
-                <span>{first}</span>
-                <span>{last}</span>
-            </p>
+            // As wide as its bars at most (a few bars are not stretched over the page), never
+            // wider than the page: the axis under it is as wide.
+            <div class="timeline-plot">
+                <svg
+                    class="timeline-chart"
+                    role="img"
+                    aria-labelledby=format!("{heading} {summary_id}")
+                    width=(width * BAR_PX / 10).min(MAX_PX)
+                    viewBox=format!("0 0 {width} {HEIGHT}")
+                    preserveAspectRatio="none"
+                >
+                    {bars}
+                </svg>
+                <p class="timeline-axis" aria-hidden="true">
+                    <span>{first}</span>
+                    <span>{last}</span>
+                </p>
+            </div>
             <details class="timeline-table">
                 <summary>{format!("Articles per {}, as a table", timeline.unit.noun())}</summary>
                 <table>

@@ -79,21 +79,18 @@ impl Timeline {
                     .iter()
                     .find(|b| b.count == self.peak())
                     .map_or("", |b| b.label.as_str());
-                let span = if first.start == last.start {
-                    format!("in {}", first.label)
+                let articles = count_noun(self.dated() as usize, "article", "articles");
+                if first.start == last.start {
+                    format!("{articles} in {}.", first.label)
                 } else {
                     format!(
-                        "from {} to {}, by {}",
+                        "{articles} from {} to {}, by {}; the most in {busiest} ({}).",
                         first.label,
                         last.label,
-                        self.unit.noun()
+                        self.unit.noun(),
+                        self.peak(),
                     )
-                };
-                format!(
-                    "{} {span}; the most in {busiest} ({}).",
-                    count_noun(self.dated() as usize, "article", "articles"),
-                    self.peak(),
-                )
+                }
             }
             _ => "No dated articles.".to_owned(),
         };
@@ -294,10 +291,8 @@ mod tests {
         // 2025-01-01 is a Wednesday: its week began on Monday 30 December 2024.
         let t = timeline([Some("2025-01-01"), Some("2024-12-30")]);
         assert_eq!(counts(&t), [("2024-12-30", 2)]);
-        assert_eq!(
-            t.summary(),
-            "2 articles in week of 30 December 2024; the most in week of 30 December 2024 (2)."
-        );
+        // One period: no "the most in" it.
+        assert_eq!(t.summary(), "2 articles in week of 30 December 2024.");
     }
 
     #[test]
