@@ -120,6 +120,30 @@ axe.run(document, { runOnly: { type: 'tag', values: arguments[0] }, resultTypes:
         serde_json::from_value(result).expect("axe-core's violations, as strings")
     }
 
+    /// Scrolls the page to its end a screen at a time, letting each screen be drawn, and back to
+    /// the top, as a reader does: what is laid out only when scrolled near (cards with
+    /// `content-visibility: auto`, sized by an estimate until then) has been drawn once and has
+    /// its real size.
+    pub async fn scroll_through(&self) {
+        let script = r#"
+const done = arguments[arguments.length - 1];
+const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+(async () => {
+  for (let y = 0; y < document.scrollingElement.scrollHeight; y += innerHeight / 2) {
+    scrollTo(0, y);
+    await frame();
+  }
+  scrollTo(0, 0);
+  await frame();
+  done(true);
+})();
+"#;
+        self.client
+            .execute_async(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("cannot scroll through the page: {e}"));
+    }
+
     /// Presses and releases `key` on the keyboard (a WebDriver key action: the browser's own
     /// key events and default action, e.g. Tab moves the focus).
     pub async fn press(&self, key: Key) {
