@@ -21,7 +21,7 @@ pub fn ExportLinks(corpus: Arc<Corpus>, articles: Signal<Vec<u32>>, file: String
     }
     let csv = corpus.clone();
     view! {
-        <p class="export">
+        <p class="export app-only">
             "Download these articles: "
             <ExportLink
                 file=format!("{file}.csv")

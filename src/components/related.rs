@@ -83,7 +83,7 @@ pub fn RelatedArticles(id: String) -> impl IntoView {
         .into_any(),
     };
     view! {
-        <section class="related-section" aria-labelledby="related-articles-heading">
+        <section class="related-section app-only" aria-labelledby="related-articles-heading">
             <h2 id="related-articles-heading">"Related articles"</h2>
             <p class="hint">"Ranked by the people, places and organisations they share with this one, the rarer the closer."</p>
             {list}

@@ -60,7 +60,7 @@ pub fn TimelineChart(timeline: Timeline, title: String, id: &'static str) -> imp
     let heading = format!("{id}-heading");
     let summary_id = format!("{id}-summary");
     view! {
-        <section class="timeline" aria-labelledby=heading.clone()>
+        <section class="timeline app-only" aria-labelledby=heading.clone()>
             <h2 id=heading.clone()>{title}</h2>
             <p id=summary_id.clone() class="timeline-summary">{summary}</p>
             // As wide as its bars at most (a few bars are not stretched over the page), never

@@ -146,12 +146,14 @@ pub(crate) fn EntityView(entity: Entity) -> impl IntoView {
                 </p>
             </header>
             {company}
-            <TimelineChart timeline title="Mentions over time".to_owned() id="entity-timeline" />
             <section class="entity-articles" aria-labelledby="entity-articles-heading">
                 <h2 id="entity-articles-heading">"Articles that mention " <bdi>{entity.name.clone()}</bdi></h2>
-                <ExportLinks corpus=corpus.clone() articles=Signal::stored(articles.clone()) file=format!("kiosque-{}", entity.id.as_str()) />
-                <CardList articles=Signal::stored(articles) nested=true />
+                <CardList articles=Signal::stored(articles.clone()) nested=true />
+                // Drawn by the app alone, after what the pre-rendered page shows: nothing moves
+                // when the app takes its place (docs/rendering.md).
+                <ExportLinks corpus=corpus.clone() articles=Signal::stored(articles) file=format!("kiosque-{}", entity.id.as_str()) />
             </section>
+            <TimelineChart timeline title="Mentions over time".to_owned() id="entity-timeline" />
         </article>
     }
 }

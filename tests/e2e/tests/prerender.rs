@@ -79,7 +79,9 @@ async fn open_without_javascript(browser: &Browser, path: &str) {
 
 /// The elements under a `<main>` (`main` in the script), in document order: tag, classes, and the
 /// address of a link.
-const STRUCTURE: &str = "return [...main.querySelectorAll('*')].map(e => [e.localName, e.className, e.getAttribute('href') ?? ''].join(' ')).join('\\n');";
+/// Elements of class `app-only` (an entity's timeline and export links, an article's related
+/// articles: drawn by the app alone, at the end of the page, docs/rendering.md) are left out.
+const STRUCTURE: &str = "return [...main.querySelectorAll('*')].filter(e => !e.closest('.app-only')).map(e => [e.localName, e.className, e.getAttribute('href') ?? ''].join(' ')).join('\\n');";
 
 /// The text of the pre-rendered `<main>` of the page at `path` as a reader without JavaScript
 /// sees it: the page loaded in a frame of the same size that may not run scripts.
@@ -153,7 +155,7 @@ async fn the_pre_rendered_page_is_the_apps_page_text_for_text_and_nothing_moves(
             &browser
                 // Cards far below the window are skipped by `innerText` until laid out (the
                 // style's `content-visibility: auto`): all of them are read, in both.
-                .eval_string("const main = document.getElementById('main'); for (const card of main.querySelectorAll('.cards > li')) card.style.contentVisibility = 'visible'; return main.innerText;")
+                .eval_string("const main = document.getElementById('main'); for (const card of main.querySelectorAll('.cards > li')) card.style.contentVisibility = 'visible'; for (const e of main.querySelectorAll('.app-only')) e.style.display = 'none'; const text = main.innerText; for (const e of main.querySelectorAll('.app-only')) e.style.display = ''; return text;")
                 .await,
         );
         let app_structure = browser
