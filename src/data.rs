@@ -145,7 +145,7 @@ const PROBLEMS_LOGGED: usize = 20;
 
 /// Tells the publisher, in the browser's console, what the data contract check changed: the
 /// reader sees the data as safely as it can be shown, the publisher can see why.
-fn log_problems(url: &str, problems: &[Problem]) {
+pub(crate) fn log_problems(url: &str, problems: &[Problem]) {
     if problems.is_empty() {
         return;
     }
@@ -221,7 +221,7 @@ fn older_contract(text: &str) -> Option<SchemaError> {
 }
 
 /// The URL of a part `site.json` names, if it is of a part's form (`<dir>/<hex>.json`).
-fn part_url(paths: &Paths, file: &str, dir: &str) -> Result<String, AppError> {
+pub(crate) fn part_url(paths: &Paths, file: &str, dir: &str) -> Result<String, AppError> {
     if parts::is_part_path(file, dir) {
         Ok(paths.data_file(file))
     } else {
@@ -232,13 +232,52 @@ fn part_url(paths: &Paths, file: &str, dir: &str) -> Result<String, AppError> {
     }
 }
 
-/// Sends the requests for the parts `files` of the site data (content-named: the cached copy,
-/// when there is one, is the right one).
-fn start_parts(paths: &Paths, files: &[String], dir: &str) -> Result<Vec<Started>, AppError> {
+/// The URLs of the parts `files` of the site data, each checked to be of a part's form.
+fn part_urls(paths: &Paths, files: &[String], dir: &str) -> Result<Vec<String>, AppError> {
     files
         .iter()
-        .map(|file| Ok(start(&part_url(paths, file, dir)?, Freshness::Cached)))
+        .map(|file| part_url(paths, file, dir))
         .collect()
+}
+
+/// The most requests for the whole site's parts in flight at once. A browser opens at most six
+/// connections to a host over HTTP/1.1: two are left for what the reader asks meanwhile (a
+/// search's index files and card pages, an article's body), which would otherwise wait behind
+/// the whole site.
+const PARTS_IN_FLIGHT: usize = 4;
+
+/// Requests for parts (content-named: the cached copy, when there is one, is the right one),
+/// sent in order, at most [`PARTS_IN_FLIGHT`] at a time: each answer read lets the next one go.
+struct PartRequests {
+    waiting: std::collections::VecDeque<String>,
+    sent: std::collections::VecDeque<Started>,
+}
+
+impl PartRequests {
+    fn new(urls: Vec<String>) -> PartRequests {
+        let mut requests = PartRequests {
+            waiting: urls.into(),
+            sent: std::collections::VecDeque::new(),
+        };
+        requests.fill();
+        requests
+    }
+
+    fn fill(&mut self) {
+        while self.sent.len() < PARTS_IN_FLIGHT {
+            let Some(url) = self.waiting.pop_front() else {
+                return;
+            };
+            self.sent.push_back(start(&url, Freshness::Cached));
+        }
+    }
+
+    /// The next request in order (its answer to come), once the one before it was read: its
+    /// place in flight goes to the next one waiting.
+    fn next(&mut self) -> Option<Started> {
+        self.fill();
+        self.sent.pop_front()
+    }
 }
 
 /// The longest the app works on the whole site before it lets the browser handle input and
@@ -301,23 +340,29 @@ async fn read_part<T>(
     Ok(part)
 }
 
-/// Loads the whole site: every entity part and summary page `site.json` names, all requested
-/// at once, then each checked and added as it is read ([`validate::whole`]), the entity table
+/// Loads the whole site: every entity part and summary page `site.json` names, requested in
+/// order, [`PARTS_IN_FLIGHT`] at a time, then each checked and added as it is read ([`validate::whole`]), the entity table
 /// first, with turns for the browser between them ([`Pace`]): typing or clicking while the
 /// site loads is answered at once.
 pub async fn load_whole(paths: Paths, site: Arc<SiteData>) -> Result<Arc<Corpus>, AppError> {
     let file = &site.file;
-    let entities = start_parts(&paths, &file.entity_parts, "entities")?;
-    let pages = start_parts(&paths, &file.summaries, "summaries")?;
+    let entities = part_urls(&paths, &file.entity_parts, "entities")?;
+    let pages = part_urls(&paths, &file.summaries, "summaries")?;
+    let (entity_count, page_count) = (entities.len(), pages.len());
+    let mut requests = PartRequests::new(entities.into_iter().chain(pages).collect());
     let mut pace = Pace::new();
     let mut table = EntityTable::new(file);
-    for request in entities {
-        table.add(read_part(request, parts::parse_entities, &mut pace).await?);
+    for _ in 0..entity_count {
+        if let Some(request) = requests.next() {
+            table.add(read_part(request, parts::parse_entities, &mut pace).await?);
+        }
     }
     pace.breathe().await;
     let mut assembly = table.into_assembly();
-    for request in pages {
-        assembly.add(read_part(request, parts::parse_summaries, &mut pace).await?);
+    for _ in 0..page_count {
+        if let Some(request) = requests.next() {
+            assembly.add(read_part(request, parts::parse_summaries, &mut pace).await?);
+        }
     }
     pace.breathe().await;
     let checked = assembly.finish();

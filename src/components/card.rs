@@ -159,7 +159,14 @@ pub fn CardList(
         <ol class="cards">
             <For
                 each=shown
-                key=|position| *position
+                // By article, not by position: a search shown from its card pages numbers its
+                // articles otherwise than the page's corpus (the same position is another
+                // article), and an article still shown keeps its card.
+                key=move |position: &u32| {
+                    corpus
+                        .with_untracked(|c| c.article_at(*position).map(|a| a.id.clone()))
+                        .unwrap_or_else(|| format!("#{position}"))
+                }
                 children=move |position: u32| {
                     corpus
                         .with_untracked(|corpus| corpus.article_at(position).cloned())

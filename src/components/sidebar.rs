@@ -64,7 +64,12 @@ pub fn Sidebar(
     selection: Memo<Selection>,
     /// The drawer it is on narrow screens.
     drawer: Drawer,
+    /// Whether `counts` are not yet the view's (a search shown before the whole site is
+    /// loaded): the sidebar says so, and is marked busy, rather than pass them for the view's.
+    #[prop(optional, into)]
+    pending: Option<Signal<bool>>,
 ) -> impl IntoView {
+    let pending = pending.unwrap_or_else(|| Signal::stored(false));
     let corpus = use_corpus_signal();
     let query = RwSignal::new(String::new());
     let limits = GroupLimits::new();
@@ -106,6 +111,7 @@ pub fn Sidebar(
             id="sidebar"
             aria-label="Entities"
             class:open=move || drawer.is_open()
+            aria-busy=move || pending.get().then_some("true")
             on:keydown=move |ev| drawer.on_keydown(&ev)
         >
             <div class="sidebar-search">
@@ -120,6 +126,17 @@ pub fn Sidebar(
                     on:input:target=move |ev| query.set(ev.target().value())
                 />
             </div>
+            {move || {
+                pending
+                    .get()
+                    .then(|| {
+                        view! {
+                            <p class="facets-pending" role="status">
+                                "Counts of all articles: the counts of this search are loading…"
+                            </p>
+                        }
+                    })
+            }}
             {empty}
             <For
                 each=labels

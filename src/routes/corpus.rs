@@ -39,6 +39,12 @@ pub fn use_site_data() -> Arc<SiteData> {
     expect_context::<LoadedSite>().0
 }
 
+/// `site.json`, when the view is under [`CorpusRoute`] (not in the native rendering of the
+/// pages, which gives the views their corpus alone).
+pub fn use_site_data_if_loaded() -> Option<Arc<SiteData>> {
+    use_context::<LoadedSite>().map(|loaded| loaded.0)
+}
+
 /// Renders the child route once `site.json` is loaded; it stays loaded while the reader moves
 /// between pages.
 #[component]

@@ -9,6 +9,7 @@ use kiosque_model::display::quote_search;
 use kiosque_model::explain::{explain_empty, no_search_match};
 use kiosque_model::facets::{FacetCounts, matching};
 use kiosque_model::home::selection_title;
+use leptos::context::Provider;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -19,8 +20,8 @@ use crate::components::sidebar::{DRAWER_TOGGLE, Drawer, Sidebar, drawer_label};
 use crate::components::states::ErrorView;
 use crate::data::AppError;
 use crate::dom::focus_by_id;
-use crate::routes::corpus::use_corpus_signal;
-use crate::search::{Found, search};
+use crate::routes::corpus::{CorpusContext, use_corpus_signal, use_site_data_if_loaded};
+use crate::search::{Found, has_cards, search, search_cards};
 use crate::selection::{use_selection, use_show_selection};
 use crate::site::use_site;
 use crate::title::use_title;
@@ -89,18 +90,27 @@ fn skip_to_results(ev: leptos::ev::MouseEvent) {
 
 /// The home page. Its first screen (the first cards, the sidebar's first rows, the count)
 /// shows from `site.json` alone; it then asks for the whole site at once, which any filter,
-/// search, "Show more" and the sidebar's search need, so that a click finds it loaded. The
-/// same views render both, so nothing moves when the whole site replaces the first screen.
+/// "Show more" and the sidebar's search need, so that a click finds it loaded. A search does
+/// not wait for it: its first results come with their card pages, and its facet counts once the
+/// whole site is there. The same views render both, so nothing moves when the whole site
+/// replaces the first screen.
 #[component]
 pub fn Home() -> impl IntoView {
     let corpus = use_corpus_signal();
     let selection = use_selection();
     let site = use_site();
+    // Whether a search can show its first results before the whole site is there: with card
+    // pages (and `site.json`: the native rendering of the pages has no search).
+    let site_data = use_site_data_if_loaded().filter(|site| has_cards(site));
+    let cards = site_data.is_some();
     let (paths, files, loader) = (site.paths, site.search, site.data);
     Effect::new(move |_| loader.want_whole());
-    // Whether the corpus can show the current view: the first screen shows only every article.
-    let ready =
-        Memo::new(move |_| corpus.with(|c| c.is_whole()) || selection.with(|s| s.is_empty()));
+    // Whether the corpus can show the current view: the first screen shows only every article,
+    // or, with the card pages, a search without an entity filter.
+    let ready = Memo::new(move |_| {
+        corpus.with(|c| c.is_whole())
+            || selection.with(|s| s.is_empty() || (cards && !s.filters_entities()))
+    });
     // The articles that mention every selected entity, newest first (positions in the
     // corpus): the postings of the selected entities intersected, cheap enough to redo.
     let filtered = Memo::new(move |_| {
@@ -109,9 +119,10 @@ pub fn Home() -> impl IntoView {
         }
         corpus.with(|corpus| selection.with(|s| matching(corpus, s)))
     });
-    // Whether the search ran over the whole site, and what it found: set by a task of its own
-    // for each change of the view (rather than a resource: fewer bytes of the app, see
-    // docs/app-size.md), only when no later change has started another.
+    // Whether the search ran, and what it found: set by a task of its own for each change of
+    // the view (rather than a resource: fewer bytes of the app, see docs/app-size.md), only
+    // when no later change has started another. Over the whole site once it is loaded; before,
+    // a search without an entity filter runs with the card pages of its first results.
     let outcome = RwSignal::new(None::<(bool, Option<Result<Found, AppError>>)>);
     let runs = StoredValue::new(0u64);
     Effect::new(move |_| {
@@ -119,13 +130,17 @@ pub fn Home() -> impl IntoView {
             selection.with(|s| (s.search_query().map(str::to_owned), s.filters_entities()));
         let corpus = corpus.get();
         let within = filtering.then(|| filtered.with(|positions| corpus.numbers_at(positions)));
-        let (files, paths) = (files, paths.clone());
+        let (files, paths, site_data) = (files, paths.clone(), site_data.clone());
         runs.update_value(|n| *n += 1);
         let run = runs.get_value();
         spawn_local(async move {
-            let found = match text {
-                Some(text) if corpus.is_whole() => {
+            let found = match (text, site_data) {
+                (Some(text), _) if corpus.is_whole() => {
                     (true, search(files, paths, corpus, text, within).await)
+                }
+                (Some(text), Some(site)) if !filtering => {
+                    let wanted = move || runs.try_get_value() == Some(run);
+                    (true, search_cards(files, paths, site, text, wanted).await)
                 }
                 _ => (corpus.is_whole(), None),
             };
@@ -148,6 +163,25 @@ pub fn Home() -> impl IntoView {
             Some((true, Some(Ok(found)))) => Searched::Found(found),
             Some((true, Some(Err(error)))) => Searched::Failed(error),
         }
+    });
+    // The corpus the cards are drawn from: the card pages' of a search that ran before the
+    // whole site was loaded, the page's otherwise.
+    let shown_from = Memo::new_with_compare(
+        move |_| match searched.get() {
+            Searched::Found(Found {
+                cards: Some(cards), ..
+            }) => cards.0,
+            _ => corpus.get(),
+        },
+        |a, b| !matches!((a, b), (Some(a), Some(b)) if Arc::ptr_eq(a, b)),
+    );
+    // Whether the sidebar's counts are not yet those of the view: a search shown from its card
+    // pages counts its facets once the whole site is there.
+    let counts_pending = Memo::new(move |_| {
+        matches!(
+            searched.get(),
+            Searched::Found(Found { cards: Some(_), .. })
+        )
     });
     let visible = Memo::new(move |_| match searched.get() {
         Searched::Off => filtered.get(),
@@ -198,6 +232,7 @@ pub fn Home() -> impl IntoView {
                     c.total_articles()
                 }
             }),
+            Searched::Found(found) => found.total.max(shown),
             _ => shown,
         }
     });
@@ -206,10 +241,11 @@ pub fn Home() -> impl IntoView {
         _ => Arc::from([]),
     });
     // Counted once for the sidebar and the drawer's label. While the whole site loads after a
-    // click, the sidebar stays as it was.
+    // click, or for the counts of a search shown from its card pages, the sidebar stays as it
+    // was (and says so).
     let counts = Memo::new(move |_| {
         corpus.with(|corpus| {
-            if ready.get() {
+            if ready.get() && !counts_pending.get() {
                 visible.with(|positions| FacetCounts::new(corpus, positions))
             } else {
                 FacetCounts::new(corpus, &matching(corpus, &Selection::default()))
@@ -271,11 +307,13 @@ pub fn Home() -> impl IntoView {
             >
                 {move || drawer_label(entity_total.get())}
             </button>
-            <Sidebar counts selection drawer />
+            <Sidebar counts selection drawer pending=Signal::from(counts_pending) />
             <div class="results" id="results" tabindex="-1">
                 <FilterBar />
                 <p class="result-count" id="results-count" role="status">{status}</p>
-                <CardList articles=Signal::from(staged) total marks />
+                <Provider value=CorpusContext(Signal::from(shown_from))>
+                    <CardList articles=Signal::from(staged) total marks />
+                </Provider>
                 {failed}
                 <EmptyResult selection searched />
             </div>

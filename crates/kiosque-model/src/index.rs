@@ -252,6 +252,20 @@ impl Corpus {
         validate::part(parts::bucket_index(site, bucket), SiteTotals::of(site))
     }
 
+    /// The cards of the card pages read: `pages` are each page's number in `site.json`'s
+    /// `cards` and the page. Its articles keep their numbers ([`Corpus::by_number`]), so a
+    /// search's hits are found in it.
+    pub fn of_cards(
+        site: &SiteFile<String>,
+        pages: &[(usize, &parts::CardPage<String>)],
+    ) -> Checked<Corpus> {
+        let mut pages = pages.to_vec();
+        pages.sort_unstable_by_key(|(page, _)| *page);
+        pages.dedup_by_key(|(page, _)| *page);
+        let (index, numbers) = parts::cards_index(site, &pages);
+        validate::part_numbered(index, &numbers, SiteTotals::of(site))
+    }
+
     /// The whole site, from every summary page and entity part (in `site.json`'s order):
     /// [`validate::whole`] at once (a reader that yields between parts uses it part by part).
     pub fn whole(

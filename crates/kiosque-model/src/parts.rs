@@ -7,6 +7,9 @@
 //! entities/<hash>.json      the entity table in entity order, ENTITIES_PER_PART a part
 //! bodies/<bucket>.json      article bodies grouped by a hash of their id, each with its summary
 //!                           and the entities it mentions: an article page needs one file
+//! cards/<hash>.json         the cards of a few articles in article order (summaries with their
+//!                           chips' entities): a search shows its results with the pages of
+//!                           its first results, not the whole summary table
 //! search/…                  the search index (see [`crate::search`])
 //! ```
 //!
@@ -47,6 +50,10 @@ const BODY_FILE_LAYOUT: &str =
     "bodies: summary and body by id; entities by id, counts capped; stamped by fields";
 /// The highest `articles` and `mentions` an entity has in a body file (see `in_body_file`).
 pub const BODY_FILE_COUNT_CAP: u32 = 2;
+/// The most card pages a site has ([`cards_per_page`]).
+pub const MAX_CARD_PAGES: usize = 1000;
+/// The fewest articles in a card page (but the last).
+pub const MIN_CARDS_PER_PAGE: usize = 10;
 /// The most body files a site has.
 pub const MAX_BUCKETS: u32 = 2048;
 
@@ -77,6 +84,13 @@ pub struct SiteFile<E = EntityId> {
     /// The search index's meta file (see [`crate::search`]), if the site has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search: Option<String>,
+    /// The card pages ([`CardPage`]), in article order: paths relative to the data directory.
+    /// Optional (schema 2.1): without them, a search waits for the whole summary table.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cards: Vec<String>,
+    /// Articles in each card page but the last ([`cards_per_page`]).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub cards_per_page: u32,
     /// What the first screen of the home page shows.
     pub first: FirstScreen<E>,
 }
@@ -90,6 +104,24 @@ pub struct FirstScreen<E = EntityId> {
     pub articles: Vec<ArticleSummary<E>>,
     /// Their cards' entities and the [`TOP_ENTITIES`] of each label, in entity order.
     pub entities: Vec<Entity<E>>,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+/// `cards/<hash>.json`: the cards of [`cards_per_page`] articles, in article order: their
+/// summaries, whose `entities` are only their chips (the first [`CARD_CHIPS`] that are not
+/// dates), and those entities as a body file has them (see `in_body_file`: no aliases, counts
+/// capped), by id. The shape of the first screen.
+pub type CardPage<E = EntityId> = FirstScreen<E>;
+
+/// How many articles a card page of a site of `articles` articles has: at least
+/// [`MIN_CARDS_PER_PAGE`], and so many that there are at most [`MAX_CARD_PAGES`] pages (10 at
+/// 10,000 articles, 100 at 100,000). A search fetches the pages of the results it shows: the
+/// fewer articles a page has, the fewer bytes a result costs.
+pub fn cards_per_page(articles: usize) -> u32 {
+    u32::try_from(articles.div_ceil(MAX_CARD_PAGES).max(MIN_CARDS_PER_PAGE)).unwrap_or(u32::MAX)
 }
 
 /// `summaries/<hash>.json`: summaries whose `entities` are positions in the entity table.
@@ -269,6 +301,12 @@ impl<'a> Parts<'a> {
                 )
             })
             .collect();
+        let per_page = cards_per_page(index.articles.len());
+        let card_pages: Vec<(String, Vec<u8>)> = index
+            .articles
+            .chunks(per_page as usize)
+            .map(|articles| named("cards", json_line(&card_page(index, &position, articles))))
+            .collect();
         let buckets = buckets_for(index.articles.len());
         let mut grouped = vec![Vec::new(); buckets as usize];
         for (p, article) in (0u32..).zip(&index.articles) {
@@ -297,13 +335,19 @@ impl<'a> Parts<'a> {
                     .count() as u32
             }),
             search: index.search.clone(),
+            cards: card_pages.iter().map(|(p, _)| p.clone()).collect(),
+            cards_per_page: if card_pages.is_empty() { 0 } else { per_page },
             first: first_screen(index, &position),
         };
         Parts {
             index,
             bodies,
             site: json_line(&site),
-            named: pages.into_iter().chain(entity_parts).collect(),
+            named: pages
+                .into_iter()
+                .chain(entity_parts)
+                .chain(card_pages)
+                .collect(),
             buckets: grouped,
             listed_ranks,
             by_id,
@@ -419,62 +463,6 @@ fn in_body_file(entity: &Entity) -> Entity {
     }
 }
 
-/// The first screen of `index` (see [`FirstScreen`]).
-fn first_screen(index: &SiteIndex, position: &HashMap<&EntityId, u32>) -> FirstScreen {
-    let articles = &index.articles[..index.articles.len().min(FIRST_CARDS)];
-    let mut wanted: HashSet<u32> = HashSet::new();
-    for article in articles {
-        wanted.extend(
-            article
-                .entities
-                .iter()
-                .filter_map(|id| position.get(id).copied())
-                .filter(|&p| index.entities[p as usize].label != Label::Date)
-                .take(CARD_CHIPS),
-        );
-    }
-    for label in Label::ALL {
-        let mut of_label: Vec<u32> = (0u32..)
-            .zip(&index.entities)
-            .filter(|(_, e)| e.label == label && e.articles > 0)
-            .map(|(p, _)| p)
-            .collect();
-        // The sidebar's order: by articles (most first), then as `Corpus` ranks entities (by
-        // mentions, most first, then name), then entity order.
-        of_label.sort_by(|&a, &b| {
-            let (x, y) = (&index.entities[a as usize], &index.entities[b as usize]);
-            y.articles
-                .cmp(&x.articles)
-                .then(y.mentions.cmp(&x.mentions))
-                .then_with(|| x.name.cmp(&y.name))
-                .then(a.cmp(&b))
-        });
-        wanted.extend(of_label.into_iter().take(TOP_ENTITIES));
-    }
-    let mut kept: Vec<u32> = wanted.into_iter().collect();
-    kept.sort_unstable();
-    let entities: Vec<Entity> = kept
-        .iter()
-        .map(|&p| index.entities[p as usize].clone())
-        .collect();
-    let known: HashSet<&EntityId> = entities.iter().map(|e| &e.id).collect();
-    FirstScreen {
-        articles: articles
-            .iter()
-            .map(|a| {
-                let ids = a
-                    .entities
-                    .iter()
-                    .filter(|id| known.contains(id))
-                    .cloned()
-                    .collect();
-                a.clone().with_entities(ids)
-            })
-            .collect(),
-        entities,
-    }
-}
-
 /// The fields of a stamp ([`Parts::bucket_stamps`]), each fed with its length or a tag, so that
 /// no two values feed the same bytes.
 #[derive(Default)]
@@ -569,9 +557,147 @@ fn entity_stamp(entity: &Entity) -> [u8; 8] {
     fields.hash()
 }
 
+/// The positions of the entities a card of `article` shows as chips: its first
+/// [`CARD_CHIPS`] entities of the table that are not dates.
+fn chips<'a>(
+    index: &'a SiteIndex,
+    position: &'a HashMap<&EntityId, u32>,
+    article: &'a ArticleSummary,
+) -> impl Iterator<Item = u32> + 'a {
+    article
+        .entities
+        .iter()
+        .filter_map(|id| position.get(id).copied())
+        .filter(|&p| index.entities[p as usize].label != Label::Date)
+        .take(CARD_CHIPS)
+}
+
+/// The card page of `articles` (see [`CardPage`]).
+fn card_page(
+    index: &SiteIndex,
+    position: &HashMap<&EntityId, u32>,
+    articles: &[ArticleSummary],
+) -> CardPage {
+    let mut shown: Vec<u32> = Vec::new();
+    let articles = articles
+        .iter()
+        .map(|a| {
+            let ids: Vec<u32> = chips(index, position, a).collect();
+            shown.extend(&ids);
+            let ids = ids
+                .iter()
+                .map(|&p| index.entities[p as usize].id.clone())
+                .collect();
+            a.clone().with_entities(ids)
+        })
+        .collect();
+    // By id, as a body file: entity order changes whenever other articles change the counts.
+    shown.sort_unstable_by(|&a, &b| {
+        index.entities[a as usize]
+            .id
+            .cmp(&index.entities[b as usize].id)
+    });
+    shown.dedup();
+    CardPage {
+        articles,
+        entities: shown
+            .iter()
+            .map(|&p| in_body_file(&index.entities[p as usize]))
+            .collect(),
+    }
+}
+
+/// The first screen of `index` (see [`FirstScreen`]).
+fn first_screen(index: &SiteIndex, position: &HashMap<&EntityId, u32>) -> FirstScreen {
+    let articles = &index.articles[..index.articles.len().min(FIRST_CARDS)];
+    let mut wanted: HashSet<u32> = HashSet::new();
+    for article in articles {
+        wanted.extend(chips(index, position, article));
+    }
+    for label in Label::ALL {
+        let mut of_label: Vec<u32> = (0u32..)
+            .zip(&index.entities)
+            .filter(|(_, e)| e.label == label && e.articles > 0)
+            .map(|(p, _)| p)
+            .collect();
+        // The sidebar's order: by articles (most first), then as `Corpus` ranks entities (by
+        // mentions, most first, then name), then entity order.
+        of_label.sort_by(|&a, &b| {
+            let (x, y) = (&index.entities[a as usize], &index.entities[b as usize]);
+            y.articles
+                .cmp(&x.articles)
+                .then(y.mentions.cmp(&x.mentions))
+                .then_with(|| x.name.cmp(&y.name))
+                .then(a.cmp(&b))
+        });
+        wanted.extend(of_label.into_iter().take(TOP_ENTITIES));
+    }
+    let mut kept: Vec<u32> = wanted.into_iter().collect();
+    kept.sort_unstable();
+    let entities: Vec<Entity> = kept
+        .iter()
+        .map(|&p| index.entities[p as usize].clone())
+        .collect();
+    let known: HashSet<&EntityId> = entities.iter().map(|e| &e.id).collect();
+    FirstScreen {
+        articles: articles
+            .iter()
+            .map(|a| {
+                let ids = a
+                    .entities
+                    .iter()
+                    .filter(|id| known.contains(id))
+                    .cloned()
+                    .collect();
+                a.clone().with_entities(ids)
+            })
+            .collect(),
+        entities,
+    }
+}
+
 /// Parses a file of the site data, naming it when it is not of the expected shape.
 fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, IndexError> {
     serde_json::from_str(text).map_err(|e| IndexError::malformed(Some(file), &e))
+}
+
+/// Parses a card page ([`CardPage`]).
+pub fn parse_cards(file: &str, text: &str) -> Result<CardPage<String>, IndexError> {
+    parse(file, text)
+}
+
+/// The card pages read, as one index (in `site.json`'s order, each page once) and each of its
+/// articles' number (position across the summary pages): `pages` are each page's number in
+/// `site.json`'s `cards` and the page.
+pub fn cards_index(
+    site: &SiteFile<String>,
+    pages: &[(usize, &CardPage<String>)],
+) -> (UncheckedIndex, Vec<u32>) {
+    let per_page = site.cards_per_page as usize;
+    let mut articles = Vec::new();
+    let mut numbers = Vec::new();
+    let mut entities: Vec<Entity<String>> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
+    for (page, cards) in pages {
+        for (i, article) in cards.articles.iter().enumerate().take(per_page) {
+            let number = page.saturating_mul(per_page).saturating_add(i);
+            numbers.push(u32::try_from(number).unwrap_or(u32::MAX));
+            articles.push(article.clone());
+        }
+        for entity in &cards.entities {
+            if seen.insert(&entity.id) {
+                entities.push(entity.clone());
+            }
+        }
+    }
+    let index = SiteIndex {
+        schema_version: site.schema_version.clone(),
+        generator: site.generator.clone(),
+        articles,
+        entities,
+        search: site.search.clone(),
+    };
+    (index, numbers)
 }
 
 /// Parses `site.json` and checks its schema version. A file that does not parse but says it is
@@ -865,13 +991,108 @@ mod tests {
         let (mut other, bodies) = sample(2500);
         other.articles[1500].title = "Changed".to_owned();
         let changed = Parts::new(&other, &bodies);
-        let differ: Vec<bool> = parts
+        let differ: Vec<(&str, bool)> = parts
             .named
             .iter()
             .zip(&changed.named)
-            .map(|(a, b)| a.0 != b.0)
+            .map(|(a, b)| (a.0.split('/').next().unwrap_or(""), a.0 != b.0))
             .collect();
-        assert_eq!(differ, [false, true, false, false]);
+        let of = |dir: &str| -> Vec<bool> {
+            differ
+                .iter()
+                .filter(|(d, _)| *d == dir)
+                .map(|(_, x)| *x)
+                .collect()
+        };
+        assert_eq!(of("summaries"), [false, true, false]);
+        assert_eq!(of("entities"), [false]);
+        // Its card page (1500 / 10) and no other.
+        let cards = of("cards");
+        assert_eq!(cards.len(), 250);
+        assert_eq!(
+            cards.iter().positions_true(),
+            vec![1500 / cards_per_page(2500) as usize]
+        );
+    }
+
+    trait PositionsTrue {
+        fn positions_true(self) -> Vec<usize>;
+    }
+
+    impl<'a, I: Iterator<Item = &'a bool>> PositionsTrue for I {
+        fn positions_true(self) -> Vec<usize> {
+            self.enumerate()
+                .filter(|(_, b)| **b)
+                .map(|(i, _)| i)
+                .collect()
+        }
+    }
+
+    #[test]
+    fn card_pages_hold_each_article_once_with_its_chips_and_a_search_finds_it_by_number() {
+        assert_eq!(cards_per_page(1), 10);
+        assert_eq!(cards_per_page(10_000), 10);
+        assert_eq!(cards_per_page(100_000), 100);
+        assert_eq!(cards_per_page(100_001), 101);
+        for size in [0, 1, 9, 10, 11, 95] {
+            let (index, bodies) = sample(size);
+            let parts = Parts::new(&index, &bodies);
+            let files = files(&parts);
+            let site = parse_site(&files[SITE_FILE]).expect("site");
+            assert_eq!(site.cards.len(), size.div_ceil(10), "{size}");
+            let per_page = site.cards_per_page as usize;
+            assert_eq!(per_page, if size == 0 { 0 } else { 10 });
+            let pages: Vec<CardPage<String>> = site
+                .cards
+                .iter()
+                .map(|c| {
+                    assert!(is_part_path(c, "cards"), "{c}");
+                    parse_cards(c, &files[c]).expect("card page")
+                })
+                .collect();
+            // Every article, in article order, each with its chips and nothing else.
+            let read: Vec<&ArticleSummary<String>> =
+                pages.iter().flat_map(|p| &p.articles).collect();
+            assert_eq!(read.len(), size);
+            for (card, article) in read.iter().zip(&index.articles) {
+                assert_eq!(card.id, article.id);
+                let chips: Vec<&str> = article
+                    .entities
+                    .iter()
+                    .filter(|id| !id.as_str().starts_with("date-"))
+                    .take(CARD_CHIPS)
+                    .map(EntityId::as_str)
+                    .collect();
+                assert_eq!(card.entities, chips);
+            }
+            for page in &pages {
+                let ids: Vec<&str> = page.entities.iter().map(|e| e.id.as_str()).collect();
+                let mut sorted = ids.clone();
+                sorted.sort_unstable();
+                sorted.dedup();
+                assert_eq!(ids, sorted, "by id, each once");
+                for card in &page.articles {
+                    assert!(card.entities.iter().all(|e| ids.contains(&e.as_str())));
+                }
+            }
+            // Two pages read, out of order: each article found by its number.
+            if pages.len() >= 2 {
+                let last = pages.len() - 1;
+                let read = [(last, &pages[last]), (0, &pages[0])];
+                let corpus = crate::index::Corpus::of_cards(&site, &read).value;
+                assert!(!corpus.is_whole());
+                assert_eq!(corpus.total_articles(), size);
+                for number in (0..per_page).chain(last * per_page..size) {
+                    let found = corpus.by_number(number as u32).expect("kept");
+                    assert_eq!(found.id, index.articles[number].id);
+                    assert_eq!(
+                        crate::article_view::card_chips(&corpus, found, CARD_CHIPS).len(),
+                        CARD_CHIPS
+                    );
+                }
+                assert!(corpus.by_number(per_page as u32).is_none() || last == 1);
+            }
+        }
     }
 
     #[test]

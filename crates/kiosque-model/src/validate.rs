@@ -334,6 +334,24 @@ pub fn part(index: impl Into<UncheckedIndex>, site: SiteTotals) -> Checked<Corpu
     }
 }
 
+/// [`part`] for articles that are not the first of the site: `numbers` are the articles'
+/// numbers (increasing, one per article of `index`), kept for the articles the check keeps.
+pub fn part_numbered(
+    index: impl Into<UncheckedIndex>,
+    numbers: &[u32],
+    site: SiteTotals,
+) -> Checked<Corpus> {
+    let (Checked { value, problems }, kept) = numbered(index.into());
+    let numbers = kept
+        .iter()
+        .filter_map(|&k| numbers.get(k as usize).copied())
+        .collect();
+    Checked {
+        value: Corpus::numbered(value, numbers, Some(site)),
+        problems,
+    }
+}
+
 /// `id` as a checked id, or `None` with the problem noted.
 pub(crate) fn checked_id(item: Item, id: &str, problems: &mut Vec<Problem>) -> Option<EntityId> {
     let checked = EntityId::new(id).ok();

@@ -598,3 +598,108 @@ async fn at_scale_a_facet_click_draws_a_screenful_of_cards_at_once_and_the_rest_
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
+
+/// The sidebar's note while the counts of a search shown from its card pages load.
+const COUNTS_PENDING: &str = "nav.sidebar[aria-busy='true'] .facets-pending";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn at_scale_a_search_shows_its_first_results_before_the_whole_site_and_counts_them_after() {
+    if !ready() {
+        return;
+    }
+    let Some(root) = large_site() else {
+        return;
+    };
+    let data = Data::read(&root);
+    let site = Site::existing(root.clone());
+    let cards_per_page = site.read_json("site.json")["cards_per_page"]
+        .as_u64()
+        .expect("site.json has card pages") as usize;
+    // The whole site is held back: the search must not wait for it.
+    let parts: Vec<String> = site.parts().iter().map(|p| format!("/data/{p}")).collect();
+    for part in &parts {
+        site.server().set(part, Fault::Hold);
+    }
+    let browser = Browser::new().await;
+    browser.open(&site.url("/")).await;
+    let first: Vec<String> = (0..PAGE as u32).map(|n| data.id(n)).collect();
+    browser
+        .wait_for_cards("the first cards from site.json alone", &first)
+        .await;
+    let word = data.common_title_word();
+    let (expected, _) = data.search(&word, None);
+    assert!(expected.len() > PAGE, "{word}: {} results", expected.len());
+    browser.type_into(INPUT, &word).await;
+    wait_for_first(
+        &browser,
+        "the first results, the whole site held",
+        &expected,
+    )
+    .await;
+    browser
+        .wait_until(
+            "the count of all the results, and the sidebar saying its counts are not the search's",
+            &format!(
+                "return document.getElementById('results-count')?.innerText.startsWith('{}')
+                   && !!document.querySelector(\"{COUNTS_PENDING}\");",
+                count_noun(expected.len(), "article", "articles")
+            ),
+        )
+        .await;
+    // The card pages of the first results, and nothing of the whole site.
+    let number = |id: &String| {
+        (0u32..)
+            .zip(data.articles())
+            .find(|(_, a)| a["id"].as_str() == Some(id.as_str()))
+            .map(|(n, _)| n as usize)
+            .expect("a result of the site")
+    };
+    let mut pages: Vec<usize> = expected[..PAGE]
+        .iter()
+        .map(|id| number(id) / cards_per_page)
+        .collect();
+    pages.sort_unstable();
+    pages.dedup();
+    // Each keystroke's search may have fetched its own (the word was typed a key at a time).
+    let cards: Vec<String> = site.read_json("site.json")["cards"]
+        .as_array()
+        .expect("card pages")
+        .iter()
+        .filter_map(|p| Some(format!("/data/{}", p.as_str()?)))
+        .collect();
+    let fetched = site.server().requested("/data/cards/");
+    for page in &pages {
+        assert!(
+            fetched.contains(&cards[*page]),
+            "{} not fetched",
+            cards[*page]
+        );
+    }
+    assert!(fetched.len() <= 4 * PAGE, "{} card pages", fetched.len());
+    assert!(
+        site.server().requested("/data/summaries/").iter().all(|p| {
+            // Requested, held: none was answered.
+            parts.contains(p)
+        }),
+        "only the held summary pages"
+    );
+    browser.screenshot("scale-search-before-whole").await;
+    // The whole site arrives: the same results, and the counts of the search.
+    for part in &parts {
+        site.server().clear(part);
+    }
+    browser
+        .wait_until(
+            "the sidebar's counts of the search",
+            &format!("return !document.querySelector(\"{COUNTS_PENDING}\") && !document.querySelector(\"nav.sidebar[aria-busy='true']\");"),
+        )
+        .await;
+    wait_for_first(&browser, "the same results over the whole site", &expected).await;
+    let numbers: Vec<u32> = expected.iter().map(|id| number(id) as u32).collect();
+    let counts = counts_over(&data, &numbers);
+    let rows = facets(&browser, "per").await.len();
+    assert!(rows > 0, "people counted over the search");
+    assert_facets(&browser, "per", rows, &counts).await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}

@@ -389,3 +389,31 @@ fn invalid_ids_in_the_files_cost_only_what_holds_them_and_are_reported() {
     assert!(reported[0].contains("\"LOC/X\""), "{reported:?}");
     assert!(reported[1].contains("\"PER X\""), "{reported:?}");
 }
+
+#[test]
+fn a_part_numbered_keeps_the_numbers_of_the_articles_it_keeps() {
+    // Card pages 3 and 7 (of 10 articles each): the article with a bad id is left out, the
+    // others keep their numbers, so a search finds each of them by number.
+    let index = SiteIndex {
+        schema_version: crate::SCHEMA_VERSION.to_owned(),
+        generator: String::new(),
+        articles: vec![
+            article("a30", &[]),
+            article("BAD ID", &[]),
+            article("a72", &[]),
+        ],
+        entities: Vec::new(),
+        search: None,
+    };
+    let site = crate::index::SiteTotals {
+        articles: 100,
+        labels: [0; 4],
+    };
+    let checked = part_numbered(UncheckedIndex::from(index), &[30, 31, 72], site);
+    assert_eq!(checked.problems.len(), 1, "{:?}", checked.problems);
+    let corpus = checked.value;
+    assert_eq!(corpus.by_number(30).map(|a| a.id.as_str()), Some("a30"));
+    assert_eq!(corpus.by_number(31), None);
+    assert_eq!(corpus.by_number(72).map(|a| a.id.as_str()), Some("a72"));
+    assert_eq!(corpus.total_articles(), 100);
+}
