@@ -88,6 +88,16 @@ async fn axe_sweep(site: &Site, pages: &[Page], axe: &str) -> Vec<String> {
             browser
                 .wait_until(&format!("the {} page", page.name), page.ready)
                 .await;
+            // An article opened directly offers its related articles on demand: shown, checked.
+            if browser.count("button.related-load").await > 0 {
+                browser.click("button.related-load").await;
+                browser
+                    .wait_until(
+                        "the related articles",
+                        "return !document.querySelector('button.related-load, .related-section [role=status]');",
+                    )
+                    .await;
+            }
             assert!(
                 browser
                     .eval_bool(&format!(
@@ -101,6 +111,12 @@ async fn axe_sweep(site: &Site, pages: &[Page], axe: &str) -> Vec<String> {
                 // Cards off screen are sized by an estimate until drawn (and overlap their
                 // neighbours meanwhile): axe checks them as a reader sees them, drawn.
                 browser.scroll_through().await;
+                // What a disclosure holds (a chart's table) is checked open.
+                assert!(
+                    browser
+                        .eval_bool("document.querySelectorAll('details').forEach(d => { d.open = true; }); return true;")
+                        .await
+                );
                 let mut states = vec![("", browser.axe_violations(axe).await)];
                 if browser.eval_bool(DRAWER_SHOWN).await {
                     browser.click("#drawer-toggle").await;
