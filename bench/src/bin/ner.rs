@@ -52,6 +52,7 @@ struct Row {
     system: String,
     seed: Report,
     dev_fr: Report,
+    dev_en: Report,
     dev_all: Report,
     docs_per_second: Option<f64>,
 }
@@ -127,6 +128,7 @@ fn main() -> anyhow::Result<()> {
         system: "Kiosque (rules + gazetteers)".into(),
         seed: score(&seed_gold, &seed_pred),
         dev_fr: score(&only(&dev_gold, "fr-"), &only(&dev_pred, "fr-")),
+        dev_en: score(&only(&dev_gold, "en-"), &only(&dev_pred, "en-")),
         dev_all: score(&dev_gold, &dev_pred),
         docs_per_second: Some(documents as f64 / pass.as_secs_f64()),
     });
@@ -143,6 +145,7 @@ fn main() -> anyhow::Result<()> {
                     system: format!("spaCy {model}"),
                     seed: score(&seed_gold, &seed_pred),
                     dev_fr: score(&only(&dev_gold, "fr-"), &only(&dev_pred, "fr-")),
+                    dev_en: score(&only(&dev_gold, "en-"), &only(&dev_pred, "en-")),
                     dev_all: score(&dev_gold, &dev_pred),
                     docs_per_second: rate,
                 });
@@ -155,19 +158,23 @@ fn main() -> anyhow::Result<()> {
         "Entity extraction, exact span and label (F1); speed on {documents} Wikinews articles, one core\n"
     );
     println!(
-        "| system | seed micro | dev fr PER | dev fr LOC | dev fr ORG | dev fr micro | dev all micro | dev DATE | docs/s/core |"
+        "| system | seed micro | dev fr PER | dev fr LOC | dev fr ORG | dev fr micro | dev fr PER precision | dev en micro | dev en PER precision | dev all micro | dev DATE | docs/s/core |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
     for r in &rows {
         let f = |rep: &Report, label: &str| rep.by_label.get(label).map_or(0.0, |c| c.f1());
+        let p = |rep: &Report| rep.by_label.get("PER").map_or(0.0, |c| c.precision());
         println!(
-            "| {} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {} | {} |",
+            "| {} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {} | {} |",
             r.system,
             r.seed.micro.f1(),
             f(&r.dev_fr, "PER"),
             f(&r.dev_fr, "LOC"),
             f(&r.dev_fr, "ORG"),
             r.dev_fr.micro.f1(),
+            p(&r.dev_fr),
+            r.dev_en.micro.f1(),
+            p(&r.dev_en),
             r.dev_all.micro.f1(),
             if r.system.starts_with("spaCy") {
                 "n/a".to_owned()
@@ -178,13 +185,33 @@ fn main() -> anyhow::Result<()> {
                 .map_or_else(|| "?".into(), |d| format!("{d:.0}")),
         );
     }
+    let ours = &rows[0];
+    let verdict = |ok: bool| if ok { "met" } else { "NOT met" };
+    let fr = ours.dev_fr.micro.f1();
+    let en = ours.dev_en.micro.f1();
+    let per_precision = |rep: &Report| rep.by_label.get("PER").map_or(0.0, |c| c.precision());
+    println!("\nTargets (issue 11), Kiosque on the dev set:");
+    println!("- mention F1 fr {fr:.3} (>= 0.85: {})", verdict(fr >= 0.85));
+    println!("- mention F1 en {en:.3} (>= 0.85: {})", verdict(en >= 0.85));
+    for (lang, rep) in [("fr", &ours.dev_fr), ("en", &ours.dev_en)] {
+        let p = per_precision(rep);
+        println!(
+            "- person precision {lang} {p:.3} (>= 0.90: {})",
+            verdict(p >= 0.90)
+        );
+    }
+    if std::env::var_os("KIOSQUE_NER_ERRORS").is_some() {
+        print_errors(&dev_gold, &dev_pred);
+        print_errors(&seed_gold, &seed_pred);
+    }
     if let (Some(ours), Some(sm)) = (
         rows[0].docs_per_second,
         rows.get(1).and_then(|r| r.docs_per_second),
     ) {
         println!(
-            "\nKiosque is {:.0}× faster than spaCy fr_core_news_sm per core.",
-            ours / sm
+            "\nKiosque is {:.0}× faster than spaCy fr_core_news_sm per core (target >= 50×: {}).",
+            ours / sm,
+            verdict(ours / sm >= 50.0)
         );
     }
     println!(
@@ -194,4 +221,23 @@ fn main() -> anyhow::Result<()> {
         load_time.as_secs_f64() * 1000.0
     );
     Ok(())
+}
+
+/// With `KIOSQUE_NER_ERRORS` set: each gold span missed and each prediction not in the gold.
+fn print_errors(gold: &BTreeMap<String, Vec<Labelled>>, pred: &BTreeMap<String, Vec<Labelled>>) {
+    let empty = Vec::new();
+    for (id, g) in gold {
+        let p = pred.get(id).unwrap_or(&empty);
+        let key = |s: &Labelled| (s.start, s.end, s.label.clone());
+        for s in g {
+            if !p.iter().any(|x| key(x) == key(s)) {
+                println!("miss {id} {} {:?}", s.label, s.text);
+            }
+        }
+        for s in p {
+            if !g.iter().any(|x| key(x) == key(s)) {
+                println!("extra {id} {} {:?}", s.label, s.text);
+            }
+        }
+    }
 }

@@ -175,9 +175,11 @@ pub(super) fn trim_and_split(
         // What precedes must be clearly apart from the name: a role, a nationality or common
         // word, a known name or an acronym — not an unknown word that may be a first name
         // ("Abdrabbuh Mansur Hadi").
+        // A name's last word may be a given name too ("Mitt Romney"): after a common word
+        // alone, a given name starts a name only when more of the name follows.
         let head = &tokens[c.first..k];
         any_role
-            || all_common
+            || (all_common && k < c.last)
             || known(head, knowledge).is_some_and(|(n, _)| n == head.len())
             || (head.len() == 1 && head[0].is_all_caps())
     };

@@ -177,7 +177,13 @@ pub(super) fn guess(
                 | "to",
             ) => Some((Label::Place, Evidence::Weak)),
             _ if has_suffix(folded(t), PLACE_SUFFIXES) => Some((Label::Place, Evidence::Weak)),
-            _ => Some((Label::Person, Evidence::Weak)),
+            // A capitalised word that nothing identifies is no person by default ("Linux",
+            // "Skyfall"): a verb of saying after it makes one ("Podoliaka a déclaré").
+            // A given name alone is one too ("Mathilde", "Hassan").
+            _ if says(tokens, c.last) || is_given(t, knowledge) => {
+                Some((Label::Person, Evidence::Weak))
+            }
+            _ => None,
         };
     }
     let has_connector = words.iter().any(|w| !w.is_name_like());
@@ -203,4 +209,55 @@ pub(super) fn guess(
     } else {
         Some((Label::Organisation, Evidence::Weak))
     }
+}
+
+/// Whether a verb of saying follows token `i` ("Podoliaka a déclaré", "Smith said", "a-t-il
+/// ajouté" excluded: the verb must come after the name, with at most an auxiliary between).
+pub(super) fn says(tokens: &[Token<'_>], i: usize) -> bool {
+    let next: Vec<&str> = tokens[i + 1..]
+        .iter()
+        .take_while(|t| t.kind == Kind::Word && !t.sentence_start)
+        .take(2)
+        .map(folded)
+        .collect();
+    match next.as_slice() {
+        [verb, ..] if contains(SAYING_VERBS, verb) => true,
+        [aux, verb, ..] if contains(AUXILIARIES, aux) => contains(SAYING_VERBS, verb),
+        _ => false,
+    }
+}
+
+/// Whether the name at token `first` is the title of a work: right after a word such as
+/// "film" or "novel", or in a list after "connu pour", "known for" ("connu pour Gladiator,
+/// Lincoln"). Walks back over the list (names, commas, "et", "and") within the sentence.
+pub(super) fn names_a_work(tokens: &[Token<'_>], first: usize) -> bool {
+    let mut j = first;
+    let mut steps = 0;
+    while j > 0 && steps < 16 {
+        steps += 1;
+        let t = &tokens[j];
+        if t.sentence_start {
+            return false;
+        }
+        j -= 1;
+        let p = &tokens[j];
+        let f = folded(p);
+        if contains(WORK_CUES, f) {
+            return true;
+        }
+        if matches!(f, "pour" | "for")
+            && j > 0
+            && matches!(
+                folded(&tokens[j - 1]),
+                "connu" | "connue" | "connus" | "celebre" | "known" | "famous" | "renowned"
+            )
+        {
+            return true;
+        }
+        let in_list = p.text == "," || matches!(f, "et" | "and") || p.is_name_like();
+        if !in_list {
+            return false;
+        }
+    }
+    false
 }

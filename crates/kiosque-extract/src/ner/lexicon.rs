@@ -178,6 +178,29 @@ pub const PLACE_SUFFIXES: &[&str] = &[
     "ville", "stan", "abad", "pur", "pour", "polis", "pol", "shire", "land", "ia", "ie",
 ];
 
+/// Verbs of saying that follow a speaker's name: "Podoliaka a déclaré", "Smith said".
+#[rustfmt::skip]
+pub const SAYING_VERBS: &[&str] = &[
+    "said", "says", "told", "added", "stated", "wrote", "tweeted", "explained", "announced",
+    "declared", "insisted", "argued", "claimed", "warned", "asked", "replied", "responded",
+    "confirmed", "denied", "admitted", "declare", "dit", "affirme", "explique", "ajoute", "estime",
+    "precise", "souligne", "indique", "annonce", "assure", "raconte", "ecrit", "confie", "reconnait",
+    "rappelle", "poursuit", "insiste", "denonce", "repond", "temoigne", "martele", "tweete",
+];
+
+/// Auxiliaries between a speaker's name and a verb of saying: "a déclaré", "has said".
+#[rustfmt::skip]
+pub const AUXILIARIES: &[&str] = &["a", "avait", "aurait", "has", "had", "have", "would", "will", "also", "aussi"];
+
+/// Words before the title of a work, which is no entity: "le film Skyfall", "the novel Dune".
+#[rustfmt::skip]
+pub const WORK_CUES: &[&str] = &[
+    "film", "films", "movie", "movies", "roman", "romans", "novel", "novels", "album", "albums",
+    "serie", "series", "saga", "livre", "livres", "book", "books", "opera", "chanson", "chansons",
+    "song", "songs", "single", "documentaire", "documentary", "piece", "play", "tableau",
+    "painting", "jeu", "videogame", "sitcom", "feuilleton", "telefilm", "blockbuster",
+];
+
 /// Whether `folded` is in `list`.
 pub fn contains(list: &[&str], folded: &str) -> bool {
     list.contains(&folded)

@@ -24,9 +24,9 @@ use crate::dates::{DateExpr, find_dates, word_bounded};
 use crate::normalize::CodePoints;
 use knowledge::{Knowledge, key_of};
 use lexicon::{
-    ADJECTIVE_SUFFIXES, COMPASS_WORDS, DEMONYM_SUFFIXES, EVENT_WORDS, FUNCTION_WORDS,
-    NOT_ENTITY_ACRONYMS, ORG_WORDS, PLACE_SUFFIXES, PLACE_WORDS, ROLE_WORDS, SHORT_ADJECTIVES,
-    contains, has_suffix, is_place_cue,
+    ADJECTIVE_SUFFIXES, AUXILIARIES, COMPASS_WORDS, DEMONYM_SUFFIXES, EVENT_WORDS, FUNCTION_WORDS,
+    NOT_ENTITY_ACRONYMS, ORG_WORDS, PLACE_SUFFIXES, PLACE_WORDS, ROLE_WORDS, SAYING_VERBS,
+    SHORT_ADJECTIVES, WORK_CUES, contains, has_suffix, is_place_cue,
 };
 use tokens::{Kind, Token, tokenize};
 
@@ -163,6 +163,13 @@ impl<'a> Part<'a> {
             .map(|t| taken[t.start..t.end].iter().any(|&x| x))
             .collect();
         let mut candidates = find_candidates(&tokens, &covered, knowledge);
+        // Titles of works are no entities ("le film Skyfall", "connu pour Gladiator, Lincoln");
+        // a character's full name is a person ("la série James Bond").
+        candidates.retain(|c| {
+            c.label.is_some()
+                || (c.last > c.first && classify::is_given(&tokens[c.first], knowledge))
+                || !classify::names_a_work(&tokens, c.first)
+        });
         for c in &mut candidates {
             if c.label.is_none() {
                 c.label = classify(&tokens, c, knowledge);

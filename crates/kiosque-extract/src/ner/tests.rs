@@ -96,3 +96,103 @@ fn offsets_are_code_points_on_character_boundaries() {
         assert_eq!(slice, m.text);
     }
 }
+
+/// The people the built-in knowledge finds in `text`.
+fn people(text: &str) -> Vec<String> {
+    recognize(text, Knowledge::builtin())
+        .into_iter()
+        .filter(|m| m.label == Label::Person)
+        .map(|m| m.text)
+        .collect()
+}
+
+/// Runs a table of (text, the people it names) in French and English.
+fn check_people(table: &[(&str, &[&str])]) {
+    for &(text, expected) in table {
+        assert_eq!(people(text), expected, "people of {text:?}");
+    }
+}
+
+#[test]
+fn an_unidentified_capitalised_word_is_no_person() {
+    // Must not fire: nothing says these words are people.
+    check_people(&[
+        ("Le logiciel tourne sous Linux depuis des années.", &[]),
+        ("Les manifestants sont revenus place Tahrir hier soir.", &[]),
+        ("Selon Wikinews, la grève continue.", &[]),
+        ("The update ships with Ubuntu and Debian next month.", &[]),
+        ("Shares of Mazars fell sharply on Monday.", &[]),
+    ]);
+}
+
+#[test]
+fn a_verb_of_saying_or_a_given_name_makes_a_person() {
+    // Fires on: a speaker ("X a déclaré", "X said") or a given name alone.
+    check_people(&[
+        (
+            "Interrogé hier, Podoliaka a déclaré que la ville était tombée.",
+            &["Podoliaka"],
+        ),
+        (
+            "On Monday, Papadimos said the talks had failed.",
+            &["Papadimos"],
+        ),
+        (
+            "Pendant ce temps, Mathilde attendait devant la mairie.",
+            &["Mathilde"],
+        ),
+    ]);
+    // Must not fire: the verb belongs to another subject, or comes first.
+    check_people(&[
+        ("Le rapport de Febelfin, dit le ministre, est faux.", &[]),
+        ("Avec Windows, dit l'expert, rien ne change.", &[]),
+    ]);
+}
+
+#[test]
+fn a_surname_that_is_also_a_given_name_stays_in_the_full_name() {
+    check_people(&[
+        (
+            "Barack Obama et Mitt Romney concentraient leurs efforts.",
+            &["Barack Obama", "Mitt Romney"],
+        ),
+        (
+            "The Republican candidate Mitt Romney spoke.",
+            &["Mitt Romney"],
+        ),
+    ]);
+    // Must not fire on a nationality before a full name: it still splits off.
+    check_people(&[(
+        "La Polonaise Agnieszka Radwanska a gagné.",
+        &["Agnieszka Radwanska"],
+    )]);
+}
+
+#[test]
+fn titles_of_works_are_no_entities() {
+    let entities = |text: &str| -> Vec<String> {
+        recognize(text, Knowledge::builtin())
+            .into_iter()
+            .filter(|m| m.label != Label::Date)
+            .map(|m| m.text)
+            .collect()
+    };
+    // Fires on: a title after "film", "novel", or in a list after "connu pour" / "known for".
+    for text in [
+        "Le film Skyfall est sorti.",
+        "Il a écrit le scénario, connu pour Gladiator, Lincoln et Hugo.",
+        "She is known for Gladiator and Lincoln.",
+        "The novel Dune was adapted again.",
+    ] {
+        assert_eq!(entities(text), Vec::<String>::new(), "entities of {text:?}");
+    }
+    // Must not fire on a character's full name, nor on a name after an ordinary noun.
+    assert_eq!(
+        people("Le nouvel épisode de la série James Bond est sorti."),
+        ["James Bond"]
+    );
+    assert_eq!(
+        people("Le réalisateur du film, Sam Mendes, a déclaré être ravi."),
+        ["Sam Mendes"]
+    );
+}
