@@ -37,6 +37,12 @@ const INPUTS_SUFFIX: &str = ".inputs";
 /// The suffix of the records of the last builds ([`crate::unread::LastBuild`]).
 const LAST_SUFFIX: &str = ".last";
 
+/// The suffix of the records of what builds made of each article ([`read_built`]).
+const BUILT_SUFFIX: &str = ".built";
+
+/// The first word of a record of what a build made of each article, and its version.
+const BUILT_HEADER: &str = "kiosque-built 1";
+
 /// Where the cache of builds lives, if anywhere: `$KIOSQUE_CACHE_DIR`, `$XDG_CACHE_HOME/kiosque`
 /// or `$HOME/.cache/kiosque`.
 pub fn directory() -> Option<PathBuf> {
@@ -71,6 +77,80 @@ pub fn inputs_for(directory: &Path, out: &Path) -> PathBuf {
 /// [`crate::unread::LastBuild`]), in the cache `directory`: beside its record of the inputs.
 pub fn last_for(directory: &Path, out: &Path) -> PathBuf {
     path_for(&directory.join("inputs"), out, LAST_SUFFIX)
+}
+
+/// The record of what the last build into the output directory `out` made of each article (see
+/// [`read_built`]), in the cache `directory`: beside its record of the files written.
+pub fn built_for(directory: &Path, out: &Path) -> PathBuf {
+    path_for(&directory.join("written"), out, BUILT_SUFFIX)
+}
+
+/// The header of a record of what a build made of each article: the record's format, and a
+/// SHA-256 of this kiosque (version, extractor, and the stamp of its very executable: a built
+/// key says what a body is made of, not how). None where the executable has no stamp.
+fn built_header() -> Option<String> {
+    let exe = crate::unread::Stamp::of(&std::env::current_exe().ok()?)?;
+    let mut hash = Sha256::new();
+    hash.update(env!("CARGO_PKG_VERSION").as_bytes());
+    hash.update([0]);
+    hash.update(analyses::extractor().as_bytes());
+    hash.update([0]);
+    hash.update(format!("{exe:?}").as_bytes());
+    Some(format!(
+        "{BUILT_HEADER} {}",
+        analyses::hex(&hash.finalize())
+    ))
+}
+
+/// What the last build made of each article, from the record at `path`
+/// ([`kiosque_corpus::Kept`]: each body's fingerprint by the article's built key). Empty when
+/// there is no record, or it was made by another kiosque executable, or it is damaged (it ends
+/// with a SHA-256 of its lines): then every body is fingerprinted again, nothing worse.
+pub fn read_built(path: &Path) -> kiosque_corpus::Kept {
+    let mut kept = kiosque_corpus::Kept::new();
+    let (Ok(text), Some(header)) = (fs::read_to_string(path), built_header()) else {
+        return kept;
+    };
+    let Some((body, last)) = text.trim_end_matches('\n').rsplit_once('\n') else {
+        return kept;
+    };
+    let mut lines = body.lines();
+    if lines.next() != Some(header.as_str())
+        || analyses::hex(&Sha256::digest(format!("{body}\n"))) != last
+    {
+        return kept;
+    }
+    for line in lines {
+        let Some((key, hash)) = line.split_once(' ') else {
+            return kiosque_corpus::Kept::new();
+        };
+        kept.insert(key.to_owned(), hash.to_owned());
+    }
+    kept
+}
+
+/// Records what `site` made of each article at `path` (see [`read_built`]). Best effort:
+/// without it, the next build fingerprints every body.
+pub fn save_built(path: &Path, site: &kiosque_corpus::Site) {
+    let Some(header) = built_header() else {
+        let _ = fs::remove_file(path);
+        return;
+    };
+    let mut text = String::with_capacity(64 + site.built.len() * 52);
+    text.push_str(&header);
+    text.push('\n');
+    for (key, summary) in site.built.iter().zip(&site.index.articles) {
+        if let Some(hash) = &summary.body_hash {
+            text.push_str(key);
+            text.push(' ');
+            text.push_str(hash);
+            text.push('\n');
+        }
+    }
+    let sum = analyses::hex(&Sha256::digest(&text));
+    text.push_str(&sum);
+    text.push('\n');
+    save_record(path, &text);
 }
 
 /// `<output's name>-<hash of its absolute path><suffix>` in `directory`.
@@ -246,6 +326,7 @@ fn remove_unused(dir: &Path, current: &Path) {
             || name.ends_with(WRITTEN_SUFFIX)
             || name.ends_with(INPUTS_SUFFIX)
             || name.ends_with(LAST_SUFFIX)
+            || name.ends_with(BUILT_SUFFIX)
             || (name.starts_with('.') && name.ends_with(".tmp"));
         let old = entry
             .metadata()

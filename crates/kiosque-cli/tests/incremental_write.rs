@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{build, index_json, kiosque, read_site, stderr, tree};
+use common::{body_json, build, index_json, kiosque, read_site, stderr, tree};
 
 /// The device and inode of every file of the site but its manifest, by relative path.
 #[cfg(unix)]
@@ -458,4 +458,116 @@ fn a_file_edited_in_place_is_written_anew_not_kept() {
             "the rebuild has the bytes of a clean build"
         );
     }
+}
+
+/// A rebuild takes each unchanged article's `body_hash` from what the last build recorded of it
+/// (`…/written/<output>.built`, keyed by the article's analysis, id and its mentions' entity
+/// ids): an old article whose mention now links to another entity (its analysis unchanged) is
+/// fingerprinted again, and the site is a clean build's; a damaged record is not used.
+#[test]
+fn an_article_whose_mentions_link_elsewhere_keeps_no_stale_fingerprint() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let inputs = dir.path().join("in");
+    fs::create_dir_all(&inputs).expect("mkdir");
+    article(
+        &inputs,
+        "a0.txt",
+        "À Kyiv",
+        "Le président Zelensky s’est rendu à Kyiv le 3 janvier 2025. Selon Zelensky, l’économie va mieux.",
+    );
+    article(
+        &inputs,
+        "a1.txt",
+        "Olaf Scholz à Berlin",
+        "Olaf Scholz a reçu à Berlin le 4 janvier 2025 des représentants.",
+    );
+    let out = dir.path().join("out");
+    built(&inputs, &out);
+    let mentions = |site: &Path| {
+        body_json(site, "a-kyiv")
+            .to_string()
+            .contains("per-zelensky")
+    };
+    assert!(mentions(&out), "alone, the surname is an entity of its own");
+    let record = common::cache_dir()
+        .join("written")
+        .read_dir()
+        .expect("the records")
+        .map(|e| e.expect("entry").path())
+        .find(|p| {
+            p.extension().is_some_and(|e| e == "built")
+                && fs::read_to_string(p).is_ok_and(|t| t.lines().count() == 4)
+                && p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with("out-"))
+        });
+    let record = record.expect("a record of what the build made of its 2 articles");
+    let first = index_json(&out);
+
+    // A full name elsewhere: the old article's surname now links to it.
+    article(
+        &inputs,
+        "a2.txt",
+        "Volodymyr Zelensky à Lviv",
+        "Volodymyr Zelensky s’est rendu à Lviv le 5 janvier 2025. Volodymyr Zelensky a rencontré des soldats.",
+    );
+    built(&inputs, &out);
+    assert!(!mentions(&out), "the surname links to the full name");
+    assert!(
+        body_json(&out, "a-kyiv")
+            .to_string()
+            .contains("per-volodymyr-zelensky")
+    );
+    let clean = dir.path().join("clean");
+    let result = kiosque(&[
+        "build",
+        &inputs.display().to_string(),
+        "--out",
+        &clean.display().to_string(),
+        "--no-cache",
+    ]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    assert!(tree(&out) == tree(&clean), "the rebuild is a clean build");
+    let hash = |index: &serde_json::Value, id: &str| {
+        index["articles"]
+            .as_array()
+            .expect("articles")
+            .iter()
+            .find(|a| a["id"] == id)
+            .map(|a| a["body_hash"].clone())
+    };
+    let second = index_json(&out);
+    assert_ne!(hash(&first, "a-kyiv"), hash(&second, "a-kyiv"));
+    assert_eq!(
+        hash(&first, "olaf-scholz-a-berlin"),
+        hash(&second, "olaf-scholz-a-berlin")
+    );
+
+    // A record damaged by hand (a fingerprint changed, the checksum not): not used.
+    let text = fs::read_to_string(&record).expect("the record");
+    let old = hash(&second, "a-kyiv")
+        .and_then(|h| h.as_str().map(str::to_owned))
+        .expect("a body_hash");
+    assert!(text.contains(&old), "{text}");
+    fs::write(&record, text.replace(&old, "0123456789abcdef")).expect("damaged");
+    article(
+        &inputs,
+        "a3.txt",
+        "Pedro Sánchez à Madrid",
+        "Pedro Sánchez a reçu à Madrid le 6 janvier 2025 des représentants.",
+    );
+    built(&inputs, &out);
+    let clean = dir.path().join("clean-again");
+    let result = kiosque(&[
+        "build",
+        &inputs.display().to_string(),
+        "--out",
+        &clean.display().to_string(),
+        "--no-cache",
+    ]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    assert!(
+        tree(&out) == tree(&clean),
+        "the damaged record was not used"
+    );
+    assert!(!index_json(&out).to_string().contains("0123456789abcdef"));
 }

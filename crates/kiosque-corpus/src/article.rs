@@ -5,17 +5,45 @@ use kiosque_extract::clean::{Part, Role};
 use kiosque_extract::link::LinkedEntity;
 use kiosque_model::article::{BoilerplateBlock, EmbedBlock, RelatedBlock, TextBlock};
 use kiosque_model::{ArticleBody, ArticleSummary, Block, EntityId, Label, Mention};
+use sha2::{Digest, Sha256};
 
 use crate::{Analyzed, linkable};
 
+/// An article's built key ([`crate::Kept`]): a SHA-256 (its first 128 bits, in hex) of its
+/// analysis key, its id and the entity id of each of its found mentions (`entity_of`, indices
+/// into `entity_ids`; none for one not linked) — all its body is made of.
+pub(crate) fn built_key(
+    key: &str,
+    id: &str,
+    entity_of: &[usize],
+    entity_ids: &[EntityId],
+) -> String {
+    let mut hasher = Sha256::new();
+    let mut field = |bytes: &[u8]| {
+        hasher.update((bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+    };
+    field(key.as_bytes());
+    field(id.as_bytes());
+    field(&(entity_of.len() as u64).to_le_bytes());
+    for &e in entity_of {
+        match entity_ids.get(e) {
+            Some(entity) => field(entity.as_str().as_bytes()),
+            None => field(b"-"),
+        }
+    }
+    crate::analyses::hex(&hasher.finalize()[..16])
+}
+
 /// The summary and body of one article, taking its parts' texts rather than copying them.
 /// `entity_of[f]` is the entity (an index into `entity_ids` and `entities`) of found mention `f`.
+/// `body_hash`, when given, is the body's fingerprint, kept from a build that made the same
+/// body ([`built_key`]): it is not made again.
 pub(crate) fn build_article(
     id: String,
     article: Analyzed,
-    entity_of: &[usize],
-    entity_ids: &[EntityId],
-    entities: &[LinkedEntity],
+    (entity_of, entity_ids, entities): (&[usize], &[EntityId], &[LinkedEntity]),
+    body_hash: Option<String>,
 ) -> (ArticleSummary, ArticleBody) {
     let Analyzed { meta, analysis, .. } = article;
     let parts = analysis.cleaned.parts;
@@ -95,7 +123,7 @@ pub(crate) fn build_article(
             .into_iter()
             .map(|(e, _, _)| entity_ids[e].clone())
             .collect(),
-        body_hash: Some(kiosque_model::stamp::of_body(&body)),
+        body_hash: Some(body_hash.unwrap_or_else(|| kiosque_model::stamp::of_body(&body))),
     };
     (summary, body)
 }

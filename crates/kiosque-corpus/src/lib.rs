@@ -12,7 +12,7 @@ mod copies;
 mod ids;
 pub mod search;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use kiosque_extract::analysis::{self, Analysis, Found, Place};
 use kiosque_extract::clean::Role;
@@ -80,7 +80,17 @@ pub struct Site {
     pub clashes: Vec<IdClash>,
     /// The search index: `search/` files, named by `index.search`.
     pub search: kiosque_model::search::Built,
+    /// Each article's built key ([`Kept`]), in index order: what a next build needs to take
+    /// the articles' `body_hash` from this one.
+    pub built: Vec<String>,
 }
+
+/// What a previous build made of articles, for [`assemble_kept`]: each article's `body_hash`
+/// by its built key — a SHA-256 of its analysis key, its id and the entity id of each of its
+/// mentions, which are all its body is made of. An article whose built key is here does not
+/// have its body serialised to be fingerprinted. Whoever keeps it between builds keeps it for
+/// one kiosque executable only: the key does not say how bodies are made.
+pub type Kept = HashMap<String, String>;
 
 /// A mention located in the input text, with the entity the site gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -281,8 +291,18 @@ fn canonical(a: &Analyzed, b: &Analyzed) -> std::cmp::Ordering {
     a.key.cmp(&b.key).then_with(|| a.origin.cmp(&b.origin))
 }
 
+/// What an article gives the site besides its summary and body: its search terms and its built
+/// key ([`Kept`]).
+type Made = (DocTerms, String);
+
 /// Builds the site data from analysed articles (in any order), consuming them.
-pub fn assemble(mut articles: Vec<Analyzed>, knowledge: &Knowledge) -> Site {
+pub fn assemble(articles: Vec<Analyzed>, knowledge: &Knowledge) -> Site {
+    assemble_kept(articles, knowledge, &Kept::new())
+}
+
+/// [`assemble`], taking the `body_hash` of each article whose built key is in `kept` from
+/// there rather than making it again (see [`Kept`]).
+pub fn assemble_kept(mut articles: Vec<Analyzed>, knowledge: &Knowledge, kept: &Kept) -> Site {
     // Linking depends on the order it meets mentions in: it meets them in one order whatever
     // the order of the inputs (or of the shards of a sharded build).
     articles.par_sort_unstable_by(canonical);
@@ -291,14 +311,21 @@ pub fn assemble(mut articles: Vec<Analyzed>, knowledge: &Knowledge) -> Site {
         || link_corpus(&articles, knowledge),
         || article_ids(&articles),
     );
-    let pairs: Vec<((ArticleSummary, ArticleBody), DocTerms)> = articles
+    let pairs: Vec<((ArticleSummary, ArticleBody), Made)> = articles
         .into_par_iter()
         .zip(ids)
         .zip(linking.of)
         .map(|((mut article, id), of)| {
             let terms = std::mem::take(&mut article.terms);
-            let pair = article::build_article(id, article, &of, &linking.ids, &linking.entities);
-            (pair, terms)
+            let built = article::built_key(&article.key, &id, &of, &linking.ids);
+            let body_hash = kept.get(&built).cloned();
+            let pair = article::build_article(
+                id,
+                article,
+                (&of, &linking.ids, &linking.entities),
+                body_hash,
+            );
+            (pair, (terms, built))
         })
         .collect();
 
@@ -315,8 +342,9 @@ pub fn assemble(mut articles: Vec<Analyzed>, knowledge: &Knowledge) -> Site {
             .then_with(|| a.id.cmp(&b.id))
             .then(x.cmp(&y))
     });
-    let (pairs, terms): (Vec<(ArticleSummary, ArticleBody)>, Vec<DocTerms>) =
+    let (pairs, with): (Vec<(ArticleSummary, ArticleBody)>, Vec<Made>) =
         article::in_order(pairs, &order).into_iter().unzip();
+    let (terms, built): (Vec<DocTerms>, Vec<String>) = with.into_iter().unzip();
     let (summaries, bodies): (Vec<ArticleSummary>, Vec<ArticleBody>) = pairs.into_iter().unzip();
 
     let entities: Vec<Entity> = linking
@@ -356,6 +384,7 @@ pub fn assemble(mut articles: Vec<Analyzed>, knowledge: &Knowledge) -> Site {
         bodies,
         clashes,
         search,
+        built,
     }
 }
 

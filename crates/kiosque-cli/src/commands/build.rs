@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use kiosque_corpus::analyses::Cache;
-use kiosque_corpus::{Analyzed, Site, Source, analyze_lazily, assemble};
+use kiosque_corpus::{Analyzed, Site, Source, analyze_lazily, assemble, assemble_kept};
 use kiosque_extract::analysis::Analysis;
 use kiosque_extract::ner::knowledge::Knowledge;
 use kiosque_extract::source::Warning;
@@ -123,12 +123,19 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
         CacheChoice::Default => cache::directory().map(|d| cache::written_for(&d, &options.out)),
         CacheChoice::File(_) | CacheChoice::Off => None,
     };
-    let site = publish_recorded(
-        analysed.articles,
-        knowledge(),
-        &options.out,
-        record.as_deref(),
-    )?;
+    // What this build makes of each article is recorded too, so that the next one does not
+    // fingerprint again the bodies it would make the same.
+    let built = match options.cache {
+        CacheChoice::Default => cache::directory().map(|d| cache::built_for(&d, &options.out)),
+        CacheChoice::File(_) | CacheChoice::Off => None,
+    };
+    let kept = built.as_deref().map(cache::read_built).unwrap_or_default();
+    let site = assemble_kept(analysed.articles, knowledge(), &kept);
+    drop(kept);
+    output::write_site_recorded(&options.out, &site, record.as_deref())?;
+    if let Some(built) = &built {
+        cache::save_built(built, &site);
+    }
     report_warnings(&site, options.quiet, &analysed.warnings);
     if let (Some(last), Some(written), Some(inputs)) = (&last_record, &record, &unread_record)
         && analysed.errors.is_empty()
@@ -140,7 +147,12 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
             (last, written, inputs),
         );
     }
-    for record in record.iter().chain(&unread_record).chain(&last_record) {
+    for record in record
+        .iter()
+        .chain(&unread_record)
+        .chain(&last_record)
+        .chain(&built)
+    {
         cache::remove_unused_records(record);
     }
     if !options.quiet {
@@ -200,6 +212,7 @@ fn up_to_date(options: &BuildOptions, last: &Path, started: Instant) -> Option<B
         &inputs,
         &written,
         last,
+        &cache::built_for(&directory, &options.out),
     ] {
         cache::touch(path);
     }
