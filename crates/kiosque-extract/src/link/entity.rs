@@ -2,9 +2,10 @@
 //! linked into it.
 
 use kiosque_model::Label;
+use kiosque_model::text::fold;
 
 use super::{Key, LinkedEntity, Occurrence};
-use crate::ner::knowledge::Knowledge;
+use crate::ner::knowledge::{Entry, Knowledge};
 use crate::slug::slugify;
 
 /// The corpus as linking numbered it: what describing a group of occurrences reads.
@@ -107,6 +108,12 @@ impl Context<'_, '_> {
             _ if is_shouting(&best, label) => title_case(&best),
             _ => best,
         };
+        // A known entity the corpus names in the other language takes the gazetteer's name in
+        // the corpus's language ("Arabie saoudite" in a French site whose articles all say
+        // "Saudi Arabia"); what the articles wrote stays among the aliases.
+        let name = main_entry
+            .and_then(|e| in_corpus_language(e, &name, self.lang))
+            .unwrap_or(name);
         let aliases: Vec<String> = ranked
             .iter()
             .filter(|&&(_, n)| n != name)
@@ -134,6 +141,18 @@ impl Context<'_, '_> {
             documents: docs.len() as u32,
         }
     }
+}
+
+/// The gazetteer's name of `entry` in `lang` (French or English) when `name` is its name in the
+/// other language and the two differ.
+fn in_corpus_language(entry: &Entry, name: &str, lang: &str) -> Option<String> {
+    let (own, other) = match lang {
+        "fr" => (&entry.fr, &entry.en),
+        "en" => (&entry.en, &entry.fr),
+        _ => return None,
+    };
+    let same = |a: &str, b: &str| fold(a) == fold(b);
+    (!own.is_empty() && !same(own, other) && same(name, other)).then(|| own.clone())
 }
 
 /// A name in capitals that is not an acronym.

@@ -360,3 +360,63 @@ fn an_entity_has_the_label_its_name_was_unified_to_not_its_first_mentions() {
         assert_eq!(linked.entities[0].id, "per-zorglubie", "{labels:?}");
     }
 }
+
+/// Links `texts` (one document each, known to the gazetteer) in a corpus of language `lang` and
+/// gives each one's entity name and aliases.
+fn known_names(lang: &str, label: Label, texts: &[&str]) -> Vec<(String, Vec<String>)> {
+    let knowledge = Knowledge::from_sources(&Sources {
+        places: "country\tArabie saoudite\tSaudi Arabia\tArabie Saoudite\t9\nregion\tCaroline du Sud\tSouth Carolina\t\t6\ncity\tParis\tParis\t\t8",
+        organisations: "Organisation des Nations unies\tUnited Nations\tONU|UN|Nations unies",
+        ..Sources::default()
+    });
+    let occurrences: Vec<Occurrence> = texts
+        .iter()
+        .enumerate()
+        .map(|(doc, text)| Occurrence {
+            entry: knowledge.lookup(text).first().map(|&(id, _)| id),
+            ..occ(doc, label, text)
+        })
+        .collect();
+    let linked = link(&occurrences, &knowledge, lang);
+    linked
+        .of
+        .iter()
+        .map(|&e| {
+            let entity = &linked.entities[e];
+            (entity.name.clone(), entity.aliases.clone())
+        })
+        .collect()
+}
+
+#[test]
+fn a_known_entity_is_named_in_the_corpus_language() {
+    // Fires on: the other language's gazetteer name, in French and in English corpora.
+    let table: &[(&str, Label, &str, &str)] = &[
+        ("fr", Label::Place, "Saudi Arabia", "Arabie saoudite"),
+        ("fr", Label::Place, "South Carolina", "Caroline du Sud"),
+        ("en", Label::Place, "Arabie saoudite", "Saudi Arabia"),
+        ("en", Label::Place, "Caroline du Sud", "South Carolina"),
+        (
+            "fr",
+            Label::Organisation,
+            "United Nations",
+            "Organisation des Nations unies",
+        ),
+        // Must not fire: a name the same in both languages, an acronym, another language.
+        ("fr", Label::Place, "Paris", "Paris"),
+        ("fr", Label::Organisation, "ONU", "ONU"),
+        ("de", Label::Place, "Saudi Arabia", "Saudi Arabia"),
+    ];
+    for &(lang, label, written, shown) in table {
+        let got = known_names(lang, label, &[written]);
+        assert_eq!(got[0].0, shown, "{written:?} in a {lang} corpus");
+        // What the articles wrote stays an alias.
+        if shown != written {
+            assert_eq!(
+                got[0].1,
+                [written],
+                "aliases of {written:?} in a {lang} corpus"
+            );
+        }
+    }
+}
