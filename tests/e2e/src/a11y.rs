@@ -41,8 +41,9 @@ pub fn axe_source() -> Option<String> {
 }
 
 /// Describes the focused element and the focus indicator it shows: `{"name", "outline",
-/// "boxShadow", "visible"}`; `visible` is true when a ring is drawn (an outline of some width,
-/// not `none`, or a box shadow) and the element is laid out.
+/// "boxShadow", "visible", "clippedBy"}`; `visible` is true when a ring is drawn (an outline of
+/// 2 px or more, or a box shadow) and the element is laid out; `clippedBy` names the container
+/// that cuts off its left or right side, if any.
 const FOCUSED: &str = r#"
 const el = document.activeElement;
 if (!el || el === document.body || el === document.documentElement) {
@@ -56,11 +57,28 @@ const text = (el.getAttribute('aria-label') || el.innerText || el.value || '').t
 const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
   + (typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\s+/).join('.') : '')
   + (text ? ' ' + JSON.stringify(text) : '');
+// The ring's left and right edges, and the first container that cuts them off (one that clips or
+// scrolls its content: the ring is drawn only inside its padding box).
+const reach = (s.outlineStyle !== 'none' ? parseFloat(s.outlineWidth) || 0 : 0) + (parseFloat(s.outlineOffset) || 0);
+const [left, right] = [r.left - Math.max(reach, 0), r.right + Math.max(reach, 0)];
+let clippedBy = '';
+for (let p = el.parentElement; p && p !== document.body && p !== document.documentElement; p = p.parentElement) {
+  const ps = getComputedStyle(p);
+  if (ps.overflowX !== 'visible' || ps.contentVisibility === 'auto' || /paint|strict|content/.test(ps.contain)) {
+    const pr = p.getBoundingClientRect();
+    const inner = pr.left + p.clientLeft;
+    if (left < inner - 0.5 || right > inner + p.clientWidth + 0.5) {
+      clippedBy = p.tagName.toLowerCase() + (p.id ? '#' + p.id : '') + (typeof p.className === 'string' && p.className ? '.' + p.className.trim().split(/\s+/).join('.') : '');
+      break;
+    }
+  }
+}
 return {
   name,
   outline: `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`,
   boxShadow: s.boxShadow,
   visible: !!ring && r.width > 0 && r.height > 0,
+  clippedBy,
 };
 "#;
 
@@ -73,6 +91,8 @@ pub struct Focused {
     pub outline: String,
     /// Whether a focus indicator is drawn on it.
     pub visible: bool,
+    /// The container that cuts off the ring's left or right side, if one does ("" if none).
+    pub clipped_by: String,
 }
 
 impl Browser {
@@ -196,11 +216,12 @@ const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimatio
             name: value["name"].as_str().unwrap_or_default().to_owned(),
             outline: value["outline"].as_str().unwrap_or_default().to_owned(),
             visible: value["visible"].as_bool().unwrap_or(false),
+            clipped_by: value["clippedBy"].as_str().unwrap_or_default().to_owned(),
         }
     }
 
     /// Presses Tab until the focused element matches the CSS selector `css` (at most `limit`
-    /// times), checking that every element the focus stops on shows a focus ring; returns how
+    /// times), checking that every element the focus stops on shows a whole focus ring; returns how
     /// many presses it took. Panics naming the elements visited when it is not reached.
     pub async fn tab_to(&self, css: &str, limit: usize) -> usize {
         let matches = format!(
@@ -215,6 +236,12 @@ const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimatio
                 focused.visible,
                 "{} has the focus with no visible focus ring (outline: {})",
                 focused.name, focused.outline
+            );
+            assert!(
+                focused.clipped_by.is_empty(),
+                "{}'s focus ring is cut off by {}",
+                focused.name,
+                focused.clipped_by
             );
             if self.eval_bool(&matches).await {
                 return presses;
