@@ -11,12 +11,12 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "sans", "selon", "apres", "avant", "depuis", "pendant", "il", "elle", "ils", "elles", "on",
     "nous", "vous", "je", "tu", "en", "a", "au", "aux", "si", "quand", "lorsque", "comme", "alors",
     "ainsi", "puis", "aussi", "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos",
-    "mon", "ma", "mes", "qui", "que", "quoi", "dont", "ou", "tout", "tous", "toute", "toutes",
+    "mon", "ma", "mes", "qui", "que", "quoi", "dont", "tout", "tous", "toute", "toutes",
     "chaque", "plusieurs", "certains", "certaines", "entre", "contre", "vers", "chez", "malgre",
     "parmi", "outre", "lors", "desormais", "enfin", "cependant", "pourtant", "toutefois",
     "neanmoins", "ensuite", "d'apres", "c'est", "voici", "voila", "non", "oui", "qu'", "j'", "n'",
-    "s'", "c'", "m'", "t'", "the", "a", "an", "this", "that", "these", "those", "but", "and", "or",
-    "in", "on", "at", "for", "with", "without", "by", "from", "to", "of", "he", "she", "it", "they",
+    "s'", "c'", "m'", "t'", "the", "an", "this", "that", "these", "those", "but", "and",
+    "in", "at", "for", "with", "without", "by", "from", "to", "of", "he", "she", "it", "they",
     "we", "you", "i", "his", "her", "its", "their", "our", "my", "your", "after", "before",
     "during", "since", "as", "if", "when", "while", "although", "though", "however", "meanwhile",
     "also", "there", "here", "yet", "so", "then", "according", "some", "many", "most", "all",
@@ -51,7 +51,7 @@ pub const ROLE_WORDS: &[&str] = &[
     "fondateur", "fondatrice", "opposant", "opposante", "dissident", "militant", "militante",
     "activist", "activiste", "chercheur", "chercheuse", "researcher", "scientist", "scientifique",
     "docteur", "doctor", "patron", "patronne", "boss", "head", "chief", "envoy", "envoye",
-    "emissaire", "negociateur", "negotiator", "speaker", "presidential", "candidat", "rival",
+    "emissaire", "negociateur", "negotiator", "speaker", "presidential", "rival",
     "successor", "successeur", "predecessor", "predecesseur", "madame", "monsieur", "miss",
     "saint-pere",
 ];
@@ -75,7 +75,7 @@ pub const ORG_WORDS: &[&str] = &[
     "front", "coalition", "alliance", "centre", "center", "laboratory", "laboratoire",
     "observatory", "observatoire", "programme", "program", "service", "services", "secretariat",
     "directorate", "direction", "cabinet", "government", "gouvernement", "administration",
-    "prefecture", "mairie", "municipality", "municipalite", "caucus", "senate", "sa.", "holding",
+    "prefecture", "mairie", "municipality", "municipalite", "caucus", "sa.", "holding",
     "industries", "group.", "records", "studios", "pictures", "foundation.", "trust", "initiative",
     "council.", "commandement", "command",
 ];
@@ -129,7 +129,7 @@ pub const PLACE_WORDS: &[&str] = &[
     "bassin", "delta", "plain", "plaine", "plateau", "city", "town", "village", "krai", "krai.",
     "raion", "governorate", "gouvernorat", "republic", "republique", "kingdom", "royaume",
     "emirates", "emirats", "territory", "territoire", "territories", "territoires", "canton",
-    "commune", "departement", "prefecture", "borough", "arrondissement", "avenue.", "place",
+    "commune", "departement", "borough", "arrondissement", "avenue.", "place",
     "bande",
 ];
 
@@ -211,4 +211,64 @@ pub fn has_suffix(folded: &str, suffixes: &[&str]) -> bool {
     suffixes
         .iter()
         .any(|s| folded.len() >= s.len() + 3 && folded.ends_with(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LISTS: &[(&str, &[&str])] = &[
+        ("FUNCTION_WORDS", FUNCTION_WORDS),
+        ("ROLE_WORDS", ROLE_WORDS),
+        ("ORG_WORDS", ORG_WORDS),
+        ("EVENT_WORDS", EVENT_WORDS),
+        ("NOT_ENTITY_ACRONYMS", NOT_ENTITY_ACRONYMS),
+        ("COMPASS_WORDS", COMPASS_WORDS),
+        ("PLACE_WORDS", PLACE_WORDS),
+        ("PLACE_CUES", PLACE_CUES),
+        ("DEMONYM_SUFFIXES", DEMONYM_SUFFIXES),
+        ("ADJECTIVE_SUFFIXES", ADJECTIVE_SUFFIXES),
+        ("SHORT_ADJECTIVES", SHORT_ADJECTIVES),
+        ("PLACE_SUFFIXES", PLACE_SUFFIXES),
+        ("SAYING_VERBS", SAYING_VERBS),
+        ("AUXILIARIES", AUXILIARIES),
+        ("WORK_CUES", WORK_CUES),
+    ];
+
+    #[test]
+    fn the_lists_hold_each_word_once_and_folded() {
+        for &(name, list) in LISTS {
+            let mut seen = std::collections::HashSet::new();
+            for &word in list {
+                assert!(seen.insert(word), "{name} holds {word:?} twice");
+                assert_eq!(
+                    kiosque_model::text::fold(word),
+                    word,
+                    "{name}: {word:?} is not folded"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_lists_do_not_contradict_each_other() {
+        // A word cannot head both an organisation and a place, nor an entity and an event
+        // (which is no entity), nor be both a role before a person and a word before a work.
+        let pairs: &[(&[&str], &[&str])] = &[
+            (ORG_WORDS, PLACE_WORDS),
+            (ORG_WORDS, EVENT_WORDS),
+            (PLACE_WORDS, EVENT_WORDS),
+            (ROLE_WORDS, ORG_WORDS),
+            (ROLE_WORDS, WORK_CUES),
+            (SAYING_VERBS, ROLE_WORDS),
+        ];
+        for &(a, b) in pairs {
+            for word in a {
+                assert!(
+                    !b.contains(word),
+                    "{word:?} is in two lists that contradict"
+                );
+            }
+        }
+    }
 }
