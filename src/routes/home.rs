@@ -236,6 +236,16 @@ pub fn Home() -> impl IntoView {
             _ => shown,
         }
     });
+    // What "Show more" counts: a search shown from its card pages has only its first results
+    // until the whole site is there (its numbers are the card pages', not the site's: a click
+    // then would be lost when the list is drawn again from the whole site).
+    let more_total = Signal::derive(move || {
+        if counts_pending.get() {
+            visible.with(Vec::len)
+        } else {
+            total.get()
+        }
+    });
     let marks = Signal::derive(move || match searched.get() {
         Searched::Found(found) => found.terms,
         _ => Arc::from([]),
@@ -312,7 +322,7 @@ pub fn Home() -> impl IntoView {
                 <FilterBar />
                 <p class="result-count" id="results-count" role="status">{status}</p>
                 <Provider value=CorpusContext(Signal::from(shown_from))>
-                    <CardList articles=Signal::from(staged) total marks />
+                    <CardList articles=Signal::from(staged) total=more_total marks />
                 </Provider>
                 {failed}
                 <EmptyResult selection searched />
