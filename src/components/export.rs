@@ -17,10 +17,10 @@ use web_sys::{Blob, BlobPropertyBag, Url};
 #[component]
 pub fn ExportLinks(corpus: Arc<Corpus>, articles: Signal<Vec<u32>>, file: String) -> impl IntoView {
     if cfg!(feature = "ssr") {
-        return ().into_any();
+        return None::<AnyView>;
     }
     let csv = corpus.clone();
-    view! {
+    Some(view! {
         <p class="export app-only">
             "Download these articles: "
             <ExportLink
@@ -39,7 +39,7 @@ pub fn ExportLinks(corpus: Arc<Corpus>, articles: Signal<Vec<u32>>, file: String
             />
         </p>
     }
-    .into_any()
+    .into_any())
 }
 
 /// A link that downloads what `make` gives as `file`: its address is set to a new Blob URL

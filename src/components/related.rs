@@ -19,7 +19,7 @@ const REASONS: usize = 4;
 #[component]
 pub fn RelatedArticles(id: String) -> impl IntoView {
     if cfg!(feature = "ssr") {
-        return ().into_any();
+        return None::<AnyView>;
     }
     let site = use_site();
     let loader = site.data;
@@ -82,12 +82,12 @@ pub fn RelatedArticles(id: String) -> impl IntoView {
         }
         .into_any(),
     };
-    view! {
+    Some(view! {
         <section class="related-section app-only" aria-labelledby="related-articles-heading">
             <h2 id="related-articles-heading">"Related articles"</h2>
             <p class="hint">"Ranked by the people, places and organisations they share with this one, the rarer the closer."</p>
             {list}
         </section>
     }
-    .into_any()
+    .into_any())
 }

@@ -20,7 +20,7 @@ const MAX_PX: usize = 736;
 #[component]
 pub fn TimelineChart(timeline: Timeline, title: String, id: &'static str) -> impl IntoView {
     if cfg!(feature = "ssr") || timeline.bins.is_empty() {
-        return ().into_any();
+        return None::<AnyView>;
     }
     let peak = timeline.peak().max(1);
     let width = timeline.bins.len() * 10;
@@ -59,7 +59,7 @@ pub fn TimelineChart(timeline: Timeline, title: String, id: &'static str) -> imp
     };
     let heading = format!("{id}-heading");
     let summary_id = format!("{id}-summary");
-    view! {
+    Some(view! {
         <section class="timeline app-only" aria-labelledby=heading.clone()>
             <h2 id=heading.clone()>{title}</h2>
             <p id=summary_id.clone() class="timeline-summary">{summary}</p>
@@ -90,5 +90,5 @@ pub fn TimelineChart(timeline: Timeline, title: String, id: &'static str) -> imp
             </details>
         </section>
     }
-    .into_any()
+    .into_any())
 }
