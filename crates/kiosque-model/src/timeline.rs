@@ -4,7 +4,7 @@
 
 use crate::display::{MONTHS, count_noun};
 
-/// Articles spanning at most this many days are counted by week (about six months: 27 bars
+/// Articles spanning at most this many days are counted by week (about six months: 28 bars
 /// at most).
 pub const WEEKS_UP_TO_DAYS: i64 = 183;
 
