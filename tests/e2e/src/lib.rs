@@ -25,6 +25,29 @@ pub fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
+/// Articles about Koursk that [`koursk_inputs`] writes, one a day in February 2025: more than an
+/// entity page shows at first, so Koursk's page has a "Show more" and a timeline of its own.
+pub const MORE_KOURSK: usize = 12;
+
+/// The demo, the browser tests' fixtures (two more articles that mention Koursk) and
+/// [`MORE_KOURSK`] articles about Koursk written in `dir`.
+pub fn koursk_inputs(dir: &Path) -> Vec<PathBuf> {
+    for n in 1..=MORE_KOURSK {
+        std::fs::write(
+            dir.join(format!("koursk-{n}.txt")),
+            format!(
+                "---\ntitle: Koursk, jour {n}\ndate: 2025-02-{n:02}\nsource: Kiosque test fixture\nlang: fr\n---\nLe jour {n}, les combats se poursuivent dans la région de Koursk, selon l’état-major.\nIl y a eu {n} attaques au nord de la ville de Koursk.\n"
+            ),
+        )
+        .expect("an article written");
+    }
+    vec![
+        repo().join("demo"),
+        repo().join("tests/e2e/fixtures"),
+        dir.to_owned(),
+    ]
+}
+
 /// The built site under test: `$KIOSQUE_DIST` when set (a build of one's own, beside others'),
 /// else the repository's `dist/`.
 pub fn dist() -> PathBuf {

@@ -7,36 +7,15 @@
 //!
 //! Run by `scripts/test` (with `KIOSQUE_E2E=1`); a bare `cargo test` skips them with a message.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use kiosque_e2e::{Browser, Site, large_site, ready, repo};
+use kiosque_e2e::{Browser, Site, koursk_inputs, large_site, ready};
 use kiosque_model::cooccurrence::co_occurring;
 use kiosque_model::export::{to_csv, to_json};
 use kiosque_model::index::Corpus;
 use kiosque_model::related::related;
 use kiosque_model::timeline::timeline;
 use kiosque_model::{EntityId, Label};
-
-/// Articles about Koursk written for these tests, one a day in February 2025.
-const MORE_KOURSK: usize = 12;
-
-/// The demo, the browser tests' fixtures and [`MORE_KOURSK`] articles written in `dir`.
-fn inputs(dir: &Path) -> Vec<PathBuf> {
-    for n in 1..=MORE_KOURSK {
-        std::fs::write(
-            dir.join(format!("koursk-{n}.txt")),
-            format!(
-                "---\ntitle: Koursk, jour {n}\ndate: 2025-02-{n:02}\nsource: Kiosque test fixture\nlang: fr\n---\nLe jour {n}, les combats se poursuivent dans la région de Koursk, selon l’état-major.\nIl y a eu {n} attaques au nord de la ville de Koursk.\n"
-            ),
-        )
-        .expect("an article written");
-    }
-    vec![
-        repo().join("demo"),
-        repo().join("tests/e2e/fixtures"),
-        dir.to_owned(),
-    ]
-}
 
 /// The site's data as the model reads it, checked.
 fn corpus_of(site: &Site) -> Corpus {
@@ -238,7 +217,7 @@ async fn an_entity_page_shows_its_company_timeline_and_exports_on_the_demo() {
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");
-    let site = Site::with_inputs(&inputs(dir.path()));
+    let site = Site::with_inputs(&koursk_inputs(dir.path()));
     let corpus = corpus_of(&site);
     let browser = Browser::new().await;
     check_entity_page(&browser, &site, &corpus, "loc-kursk").await;

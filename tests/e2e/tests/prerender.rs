@@ -7,31 +7,7 @@
 //!
 //! Run by `scripts/test` (with `KIOSQUE_E2E=1`); a bare `cargo test` skips them with a message.
 
-use std::path::{Path, PathBuf};
-
-use kiosque_e2e::{Browser, Site, ready, repo};
-
-/// How many more articles about Koursk than its page shows at first: its page has a "Show more".
-const MORE_KOURSK: usize = 12;
-
-/// The demo article, two more that mention Koursk, and [`MORE_KOURSK`] written in `dir`: Koursk
-/// has a page of its own, longer than the cards an entity page shows at first.
-fn inputs(dir: &Path) -> Vec<PathBuf> {
-    for n in 1..=MORE_KOURSK {
-        std::fs::write(
-            dir.join(format!("koursk-{n}.txt")),
-            format!(
-                "---\ntitle: Koursk, jour {n}\ndate: 2025-02-{n:02}\nsource: Kiosque test fixture\nlang: fr\n---\nLe jour {n}, les combats se poursuivent dans la région de Koursk, selon l’état-major.\nIl y a eu {n} attaques au nord de la ville de Koursk.\n"
-            ),
-        )
-        .expect("an article written");
-    }
-    vec![
-        repo().join("demo"),
-        repo().join("tests/e2e/fixtures"),
-        dir.to_owned(),
-    ]
-}
+use kiosque_e2e::{Browser, MORE_KOURSK, Site, koursk_inputs, ready};
 
 /// The article that mentions Koursk and the most entities (the demo article).
 fn demo_article(site: &Site) -> String {
@@ -142,7 +118,7 @@ async fn the_pre_rendered_page_is_the_apps_page_text_for_text_and_nothing_moves(
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");
-    let site = Site::with_inputs(&inputs(dir.path()));
+    let site = Site::with_inputs(&koursk_inputs(dir.path()));
     let browser = Browser::new().await;
     for path in pages(&site) {
         browser.open(&site.url(&path)).await;
@@ -205,7 +181,7 @@ async fn without_javascript_an_article_page_shows_its_text_and_links() {
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");
-    let site = Site::with_inputs(&inputs(dir.path()));
+    let site = Site::with_inputs(&koursk_inputs(dir.path()));
     let article = demo_article(&site);
     // The file as a static server sends it: the article's text and its entity links, with no
     // script needed.
@@ -290,7 +266,7 @@ async fn a_mention_is_read_out_with_its_type_and_the_entity_it_spells_otherwise(
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");
-    let site = Site::with_inputs(&inputs(dir.path()));
+    let site = Site::with_inputs(&koursk_inputs(dir.path()));
     let browser = Browser::new().await;
     browser
         .open(&site.url(&format!("/article/{}/", demo_article(&site))))
