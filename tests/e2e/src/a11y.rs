@@ -220,6 +220,24 @@ const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimatio
         }
     }
 
+    /// What has the focus, checked to show a whole focus ring (visible, cut off by no scrolling
+    /// container); `what` names the moment in the message when it does not.
+    pub async fn assert_focus_ring(&self, what: &str) -> Focused {
+        let focused = self.focused().await;
+        assert!(
+            focused.visible,
+            "{what}: {} has the focus with no visible focus ring (outline: {})",
+            focused.name, focused.outline
+        );
+        assert!(
+            focused.clipped_by.is_empty(),
+            "{what}: {}'s focus ring is cut off by {}",
+            focused.name,
+            focused.clipped_by
+        );
+        focused
+    }
+
     /// Presses Tab until the focused element matches the CSS selector `css` (at most `limit`
     /// times), checking that every element the focus stops on shows a whole focus ring; returns how
     /// many presses it took. Panics naming the elements visited when it is not reached.
@@ -231,18 +249,7 @@ const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimatio
         let mut visited = Vec::new();
         for presses in 1..=limit {
             self.press(Key::Tab).await;
-            let focused = self.focused().await;
-            assert!(
-                focused.visible,
-                "{} has the focus with no visible focus ring (outline: {})",
-                focused.name, focused.outline
-            );
-            assert!(
-                focused.clipped_by.is_empty(),
-                "{}'s focus ring is cut off by {}",
-                focused.name,
-                focused.clipped_by
-            );
+            let focused = self.assert_focus_ring(&format!("Tab {presses}")).await;
             if self.eval_bool(&matches).await {
                 return presses;
             }

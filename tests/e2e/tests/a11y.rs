@@ -209,22 +209,6 @@ async fn axe_sees_the_colour_scheme_it_checks_and_reports_what_breaks() {
     browser.close().await;
 }
 
-/// The focus ring of what has the focus, as a message when it has none.
-async fn assert_ring(browser: &Browser, what: &str) {
-    let focused = browser.focused().await;
-    assert!(
-        focused.visible,
-        "{what}: {} has the focus with no visible ring ({})",
-        focused.name, focused.outline
-    );
-    assert!(
-        focused.clipped_by.is_empty(),
-        "{what}: {}'s focus ring is cut off by {}",
-        focused.name,
-        focused.clipped_by
-    );
-}
-
 /// True when the element matching `css` has the focus.
 fn has_focus(css: &str) -> String {
     format!(
@@ -283,7 +267,7 @@ async fn keyboard_journey(site: &Site, width: u32) {
                     && document.activeElement?.id === 'drawer-toggle';",
             )
             .await;
-        assert_ring(&browser, "after Escape").await;
+        browser.assert_focus_ring("after Escape").await;
         browser.press(Key::Enter).await;
         browser
             .wait_at_this_width(
@@ -320,7 +304,7 @@ async fn keyboard_journey(site: &Site, width: u32) {
             "the focus stays on the facet chosen"
         );
     }
-    assert_ring(&browser, "after choosing Kyiv").await;
+    browser.assert_focus_ring("after choosing Kyiv").await;
 
     browser
         .tab_to(
