@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::card::CardList;
+use crate::components::export::ExportLinks;
 use crate::components::filter_bar::FilterBar;
 use crate::components::prerender::ReleasePrerender;
 use crate::components::sidebar::{DRAWER_TOGGLE, Drawer, Sidebar, drawer_label};
@@ -300,6 +301,26 @@ pub fn Home() -> impl IntoView {
         })
     };
 
+    // The view's articles as CSV and JSON: once the whole site is there (a search shown from its
+    // card pages has only its first results) and the view has articles.
+    let exportable = Memo::new(move |_| {
+        corpus.with(|c| c.is_whole())
+            && ready.get()
+            && !counts_pending.get()
+            && visible.with(|v| !v.is_empty())
+    });
+    let export = move || {
+        exportable.get().then(|| {
+            view! {
+                <ExportLinks
+                    corpus=corpus.get_untracked()
+                    articles=Signal::from(visible)
+                    file="kiosque-articles".to_owned()
+                />
+            }
+        })
+    };
+
     view! {
         <ReleasePrerender />
         <div class="home">
@@ -326,6 +347,7 @@ pub fn Home() -> impl IntoView {
                 </Provider>
                 {failed}
                 <EmptyResult selection searched />
+                {export}
             </div>
         </div>
     }

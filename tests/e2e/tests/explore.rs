@@ -211,6 +211,30 @@ async fn check_related(browser: &Browser, site: &Site, corpus: &Corpus, entity: 
     assert_eq!(shown_related(browser).await, expected);
 }
 
+/// The home page filtered by `entity` offers the view's articles as CSV and JSON, as the model
+/// writes them; the unfiltered home page offers every article.
+async fn check_home_export(browser: &Browser, site: &Site, corpus: &Corpus, entity: &str) {
+    let id = EntityId::new(entity).expect("a valid id");
+    browser.open(&site.url(&format!("/?entity={entity}"))).await;
+    let link = "#results .export a[download$='.csv']";
+    browser
+        .wait_until(
+            "the filtered view's export links",
+            &format!("return !!document.querySelector(\"{link}\");"),
+        )
+        .await;
+    let positions = corpus.positions_mentioning(&id);
+    assert!(
+        positions.len() < corpus.total_articles(),
+        "a filter that leaves some out"
+    );
+    let (file, csv) = download(browser, link).await;
+    assert_eq!(file, "kiosque-articles.csv");
+    assert_eq!(csv, format!("\u{feff}{}", to_csv(corpus, &positions)));
+    let (_, json) = download(browser, "#results .export a[download$='.json']").await;
+    assert_eq!(json, to_json(corpus, &positions));
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn an_entity_page_shows_its_company_timeline_and_exports_on_the_demo() {
     if !ready() {
@@ -222,6 +246,7 @@ async fn an_entity_page_shows_its_company_timeline_and_exports_on_the_demo() {
     let browser = Browser::new().await;
     check_entity_page(&browser, &site, &corpus, "loc-kursk").await;
     check_related(&browser, &site, &corpus, "loc-kursk").await;
+    check_home_export(&browser, &site, &corpus, "loc-kursk").await;
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
