@@ -22,8 +22,8 @@ use kiosque_model::facets::FacetCounts;
 use kiosque_model::highlight::segments;
 use kiosque_model::index::{Corpus, IndexError, SiteIndex, UncheckedIndex, parse_index};
 use kiosque_model::parts::{
-    EntityPart, Parts, SiteFile, SummaryPage, parse_bucket, parse_entities, parse_site,
-    parse_summaries,
+    CardPage, EntityPart, Parts, SiteFile, SummaryPage, parse_bucket, parse_cards, parse_entities,
+    parse_site, parse_summaries,
 };
 use kiosque_model::sidebar::{EntityQuery, sidebar_groups};
 use kiosque_model::validate::{self, EXCERPT_MAX_CHARS, Problem, UncheckedBody};
@@ -1038,8 +1038,14 @@ proptest! {
         let first = Corpus::first_screen(&site);
         prop_assert!(first.problems.is_empty(), "valid first screen changed: {:?}", first.problems);
         let (mut pages, mut parts, mut read_bodies) = (vec![], vec![], vec![]);
+        let mut cards: Vec<(usize, CardPage<String>)> = vec![];
         for (path, text) in &files {
-            if path.starts_with("summaries/") {
+            if path.starts_with("cards/") {
+                let page = parse_cards(path, text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                let number = site.cards.iter().position(|c| c == path);
+                prop_assert!(number.is_some(), "{} is not in site.json's cards", path);
+                cards.push((number.unwrap_or_default(), page));
+            } else if path.starts_with("summaries/") {
                 pages.push(parse_summaries(path, text).map_err(|e| TestCaseError::fail(e.to_string()))?);
             } else if path.starts_with("entities/") {
                 parts.push(parse_entities(path, text).map_err(|e| TestCaseError::fail(e.to_string()))?);
@@ -1057,6 +1063,15 @@ proptest! {
             }
         }
         prop_assert_eq!(site.summaries.len() + site.entity_parts.len(), pages.len() + parts.len());
+        // The card pages hold every article, in order, with the title and date a card shows.
+        prop_assert_eq!(site.cards.len(), cards.len());
+        let card_pages: Vec<(usize, &CardPage<String>)> = cards.iter().map(|(n, p)| (*n, p)).collect();
+        let from_cards = Corpus::of_cards(&site, &card_pages);
+        prop_assert!(from_cards.problems.is_empty(), "valid card pages changed: {:?}", from_cards.problems);
+        let shown = |c: &Corpus| -> Vec<(String, String, Option<String>)> {
+            c.articles().iter().map(|a| (a.id.clone(), a.title.clone(), a.published.clone())).collect()
+        };
+        prop_assert_eq!(shown(&from_cards.value), shown(&expected.value));
         let whole = Corpus::whole(&site, pages, parts);
         prop_assert!(whole.problems.is_empty(), "valid parts changed: {:?}", whole.problems);
         prop_assert_eq!(whole.value.articles(), expected.value.articles());
