@@ -239,10 +239,13 @@ async fn cards_found(
         return Ok(None);
     }
     let first = &outcome.hits[..outcome.hits.len().min(FIRST_RESULTS)];
-    let per_page = site.file.cards_per_page as usize;
+    let (articles, per_page) = (
+        site.file.articles as usize,
+        site.file.cards_per_page as usize,
+    );
     let mut pages: Vec<usize> = first
         .iter()
-        .map(|hit| hit.article as usize / per_page)
+        .filter_map(|hit| Some(parts::card_place(hit.article as usize, articles, per_page)?.0))
         .collect();
     pages.sort_unstable();
     pages.dedup();

@@ -7,9 +7,9 @@
 //! entities/<hash>.json      the entity table in entity order, ENTITIES_PER_PART a part
 //! bodies/<bucket>.json      article bodies grouped by a hash of their id, each with its summary
 //!                           and the entities it mentions: an article page needs one file
-//! cards/<hash>.json         the cards of a few articles in article order (summaries with their
-//!                           chips' entities): a search shows its results with the pages of
-//!                           its first results, not the whole summary table
+//! cards/<hash>.json         the cards of a few articles (summaries with their chips' entities),
+//!                           the pages cut from the oldest article: a search shows its results
+//!                           with the pages of its first results, not the whole summary table
 //! search/…                  the search index (see [`crate::search`])
 //! ```
 //!
@@ -52,8 +52,8 @@ const BODY_FILE_LAYOUT: &str =
 pub const BODY_FILE_COUNT_CAP: u32 = 2;
 /// The most card pages a site has ([`cards_per_page`]).
 pub const MAX_CARD_PAGES: usize = 1000;
-/// The fewest articles in a card page (but the last).
-pub const MIN_CARDS_PER_PAGE: usize = 10;
+/// The fewest articles in a card page (but the newest); a power of two ([`cards_per_page`]).
+pub const MIN_CARDS_PER_PAGE: usize = 16;
 /// The most body files a site has.
 pub const MAX_BUCKETS: u32 = 2048;
 
@@ -84,11 +84,13 @@ pub struct SiteFile<E = EntityId> {
     /// The search index's meta file (see [`crate::search`]), if the site has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search: Option<String>,
-    /// The card pages ([`CardPage`]), in article order: paths relative to the data directory.
-    /// Optional (schema 2.1): without them, a search waits for the whole summary table.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// The card pages ([`CardPage`]), the oldest articles' first ([`card_place`]): paths
+    /// relative to the data directory. Optional (schema 2.2, `card_pages`; 2.1's `cards`,
+    /// numbered from the newest article, is ignored): without them, a search waits for the whole
+    /// summary table.
+    #[serde(default, rename = "card_pages", skip_serializing_if = "Vec::is_empty")]
     pub cards: Vec<String>,
-    /// Articles in each card page but the last ([`cards_per_page`]).
+    /// Articles in each card page but the newest ([`cards_per_page`]).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub cards_per_page: u32,
     /// What the first screen of the home page shows.
@@ -110,18 +112,50 @@ fn is_zero(n: &u32) -> bool {
     *n == 0
 }
 
-/// `cards/<hash>.json`: the cards of [`cards_per_page`] articles, in article order: their
-/// summaries, whose `entities` are only their chips (the first [`CARD_CHIPS`] that are not
-/// dates), and those entities as a body file has them (see `in_body_file`: no aliases, counts
-/// capped), by id. The shape of the first screen.
+/// `cards/<hash>.json`: the cards of [`cards_per_page`] articles (see [`card_place`]), in
+/// article order: their summaries, whose `entities` are only their chips (the first
+/// [`CARD_CHIPS`] that are not dates), and those entities as a body file has them (see
+/// `in_body_file`: no aliases, counts capped), by id. The shape of the first screen.
 pub type CardPage<E = EntityId> = FirstScreen<E>;
 
 /// How many articles a card page of a site of `articles` articles has: at least
-/// [`MIN_CARDS_PER_PAGE`], and so many that there are at most [`MAX_CARD_PAGES`] pages (10 at
-/// 10,000 articles, 100 at 100,000). A search fetches the pages of the results it shows: the
-/// fewer articles a page has, the fewer bytes a result costs.
+/// [`MIN_CARDS_PER_PAGE`], and so many that there are at most [`MAX_CARD_PAGES`] pages, rounded
+/// up to a power of two (16 up to 16,000 articles, 128 at 100,000), so that it changes only when
+/// the site doubles: a rebuild that adds articles keeps it, and with it the older pages. A
+/// search fetches the pages of the results it shows: the fewer articles a page has, the fewer
+/// bytes a result costs.
 pub fn cards_per_page(articles: usize) -> u32 {
-    u32::try_from(articles.div_ceil(MAX_CARD_PAGES).max(MIN_CARDS_PER_PAGE)).unwrap_or(u32::MAX)
+    let fewest = articles
+        .div_ceil(MAX_CARD_PAGES)
+        .max(MIN_CARDS_PER_PAGE)
+        .checked_next_power_of_two();
+    fewest
+        .and_then(|n| u32::try_from(n).ok())
+        .unwrap_or(u32::MAX)
+}
+
+/// Where article number `number` (its position across the summary pages, 0 for the newest) of
+/// a site of `articles` articles is in card pages of `per_page` articles: the page (its place in
+/// `site.json`'s `card_pages`) and its place in that page. The pages cut the articles from the
+/// oldest: page 0 holds the `per_page` oldest, the last page the newest (it may have fewer), each
+/// in article order (newest first). Articles added to a site are newer than those it has (or
+/// dated among them, and then they move only the pages from theirs to the newest), so a rebuild that adds
+/// them rewrites the newest page and adds pages, and leaves the older pages' names as they were.
+/// `None` for a number past the site or no pages.
+pub fn card_place(number: usize, articles: usize, per_page: usize) -> Option<(usize, usize)> {
+    if per_page == 0 || number >= articles {
+        return None;
+    }
+    let page = (articles - 1 - number) / per_page;
+    let (first, _) = card_range(page, articles, per_page)?;
+    Some((page, number - first))
+}
+
+/// The numbers of the articles of card page `page` ([`card_place`]): from the first (the
+/// newest) to one past the last. `None` for a page past the site.
+fn card_range(page: usize, articles: usize, per_page: usize) -> Option<(usize, usize)> {
+    let end = articles.checked_sub(page.checked_mul(per_page)?)?;
+    (end > 0).then(|| (end.saturating_sub(per_page), end))
 }
 
 /// `summaries/<hash>.json`: summaries whose `entities` are positions in the entity table.
@@ -302,10 +336,12 @@ impl<'a> Parts<'a> {
             })
             .collect();
         let per_page = cards_per_page(index.articles.len());
-        let card_pages: Vec<(String, Vec<u8>)> = index
-            .articles
-            .chunks(per_page as usize)
-            .map(|articles| named("cards", json_line(&card_page(index, &position, articles))))
+        let card_pages: Vec<(String, Vec<u8>)> = (0..)
+            .map_while(|page| card_range(page, index.articles.len(), per_page as usize))
+            .map(|(first, end)| {
+                let page = card_page(index, &position, &index.articles[first..end]);
+                named("cards", json_line(&page))
+            })
             .collect();
         let buckets = buckets_for(index.articles.len());
         let mut grouped = vec![Vec::new(); buckets as usize];
@@ -666,23 +702,23 @@ pub fn parse_cards(file: &str, text: &str) -> Result<CardPage<String>, IndexErro
     parse(file, text)
 }
 
-/// The card pages read, as one index (in `site.json`'s order, each page once) and each of its
-/// articles' number (position across the summary pages): `pages` are each page's number in
-/// `site.json`'s `cards` and the page.
+/// The card pages read, as one index (in article order, each page once) and each of its
+/// articles' number (position across the summary pages, [`card_place`]): `pages` are each
+/// page's number in `site.json`'s `card_pages` and the page.
 pub fn cards_index(
     site: &SiteFile<String>,
     pages: &[(usize, &CardPage<String>)],
 ) -> (UncheckedIndex, Vec<u32>) {
     let per_page = site.cards_per_page as usize;
-    let mut articles = Vec::new();
-    let mut numbers = Vec::new();
+    let mut numbered: Vec<(u32, &ArticleSummary<String>)> = Vec::new();
     let mut entities: Vec<Entity<String>> = Vec::new();
     let mut seen: HashSet<&str> = HashSet::new();
     for (page, cards) in pages {
-        for (i, article) in cards.articles.iter().enumerate().take(per_page) {
-            let number = page.saturating_mul(per_page).saturating_add(i);
-            numbers.push(u32::try_from(number).unwrap_or(u32::MAX));
-            articles.push(article.clone());
+        // A page past the site, or its articles past their range, are not numbered: the site's
+        // check then finds fewer articles than `site.json` says.
+        let (first, end) = card_range(*page, site.articles as usize, per_page).unwrap_or((0, 0));
+        for (number, article) in (first..end).zip(&cards.articles) {
+            numbered.push((u32::try_from(number).unwrap_or(u32::MAX), article));
         }
         for entity in &cards.entities {
             if seen.insert(&entity.id) {
@@ -690,14 +726,16 @@ pub fn cards_index(
             }
         }
     }
+    // In article order, whatever the pages' order.
+    numbered.sort_by_key(|(number, _)| *number);
     let index = SiteIndex {
         schema_version: site.schema_version.clone(),
         generator: site.generator.clone(),
-        articles,
+        articles: numbered.iter().map(|(_, a)| (*a).clone()).collect(),
         entities,
         search: site.search.clone(),
     };
-    (index, numbers)
+    (index, numbered.iter().map(|(n, _)| *n).collect())
 }
 
 /// Parses `site.json` and checks its schema version. A file that does not parse but says it is
@@ -1006,13 +1044,12 @@ mod tests {
         };
         assert_eq!(of("summaries"), [false, true, false]);
         assert_eq!(of("entities"), [false]);
-        // Its card page (1500 / 10) and no other.
+        // Its card page and no other.
         let cards = of("cards");
-        assert_eq!(cards.len(), 250);
-        assert_eq!(
-            cards.iter().positions_true(),
-            vec![1500 / cards_per_page(2500) as usize]
-        );
+        let per_page = cards_per_page(2500) as usize;
+        assert_eq!(cards.len(), 2500usize.div_ceil(per_page));
+        let place = card_place(1500, 2500, per_page).expect("a card page");
+        assert_eq!(cards.iter().positions_true(), vec![place.0]);
     }
 
     trait PositionsTrue {
@@ -1030,18 +1067,21 @@ mod tests {
 
     #[test]
     fn card_pages_hold_each_article_once_with_its_chips_and_a_search_finds_it_by_number() {
-        assert_eq!(cards_per_page(1), 10);
-        assert_eq!(cards_per_page(10_000), 10);
-        assert_eq!(cards_per_page(100_000), 100);
-        assert_eq!(cards_per_page(100_001), 101);
-        for size in [0, 1, 9, 10, 11, 95] {
+        assert_eq!(cards_per_page(1), 16);
+        assert_eq!(cards_per_page(10_000), 16);
+        assert_eq!(cards_per_page(10_100), 16);
+        assert_eq!(cards_per_page(16_001), 32);
+        assert_eq!(cards_per_page(100_000), 128);
+        assert_eq!(cards_per_page(101_000), 128);
+        assert_eq!(cards_per_page(128_001), 256);
+        for size in [0, 1, 15, 16, 17, 95] {
             let (index, bodies) = sample(size);
             let parts = Parts::new(&index, &bodies);
             let files = files(&parts);
             let site = parse_site(&files[SITE_FILE]).expect("site");
-            assert_eq!(site.cards.len(), size.div_ceil(10), "{size}");
+            assert_eq!(site.cards.len(), size.div_ceil(16), "{size}");
             let per_page = site.cards_per_page as usize;
-            assert_eq!(per_page, if size == 0 { 0 } else { 10 });
+            assert_eq!(per_page, if size == 0 { 0 } else { 16 });
             let pages: Vec<CardPage<String>> = site
                 .cards
                 .iter()
@@ -1050,9 +1090,13 @@ mod tests {
                     parse_cards(c, &files[c]).expect("card page")
                 })
                 .collect();
+            // The oldest articles' page first, the newest's (the one with fewer) last.
+            if let Some(newest) = pages.last() {
+                assert_eq!(newest.articles.len(), size - (pages.len() - 1) * per_page);
+            }
             // Every article, in article order, each with its chips and nothing else.
             let read: Vec<&ArticleSummary<String>> =
-                pages.iter().flat_map(|p| &p.articles).collect();
+                pages.iter().rev().flat_map(|p| &p.articles).collect();
             assert_eq!(read.len(), size);
             for (card, article) in read.iter().zip(&index.articles) {
                 assert_eq!(card.id, article.id);
@@ -1082,7 +1126,12 @@ mod tests {
                 let corpus = crate::index::Corpus::of_cards(&site, &read).value;
                 assert!(!corpus.is_whole());
                 assert_eq!(corpus.total_articles(), size);
-                for number in (0..per_page).chain(last * per_page..size) {
+                let in_first = per_page;
+                let in_last = size - last * per_page;
+                for number in (0..in_last).chain(size - in_first..size) {
+                    let (page, place) = card_place(number, size, per_page).expect("placed");
+                    assert!(page == last || page == 0, "{number}");
+                    assert_eq!(pages[page].articles[place].id, index.articles[number].id);
                     let found = corpus.by_number(number as u32).expect("kept");
                     assert_eq!(found.id, index.articles[number].id);
                     assert_eq!(
@@ -1090,8 +1139,50 @@ mod tests {
                         CARD_CHIPS
                     );
                 }
-                assert!(corpus.by_number(per_page as u32).is_none() || last == 1);
+                assert!(corpus.by_number(in_last as u32).is_none() || last == 1);
             }
+        }
+    }
+
+    #[test]
+    fn adding_newer_articles_keeps_the_older_card_pages_and_their_names() {
+        let (index, bodies) = sample(200);
+        let before =
+            parse_site(std::str::from_utf8(&Parts::new(&index, &bodies).site).expect("utf-8"))
+                .expect("site");
+        // 37 newer articles (before the others in article order), the same entities.
+        let (mut grown, _) = sample(237);
+        for (a, article) in grown.articles.iter_mut().take(37).enumerate() {
+            article.id = format!("new-{a:03}");
+        }
+        grown.articles[37..].clone_from_slice(&index.articles);
+        let grown_bodies: Vec<ArticleBody> = grown
+            .articles
+            .iter()
+            .map(|a| ArticleBody {
+                id: a.id.clone(),
+                blocks: Vec::new(),
+            })
+            .collect();
+        let parts = Parts::new(&grown, &grown_bodies);
+        let after = parse_site(std::str::from_utf8(&parts.site).expect("utf-8")).expect("site");
+        assert_eq!(after.cards_per_page, before.cards_per_page);
+        let per_page = before.cards_per_page as usize;
+        assert_eq!(after.cards.len(), 237usize.div_ceil(per_page));
+        // Every page but the newest (200 = 12 × 16 + 8) is the same file; the newest and the
+        // new pages are not.
+        let kept = before.cards.len() - 1;
+        assert_eq!(after.cards[..kept], before.cards[..kept]);
+        assert!(!before.cards.contains(&after.cards[kept]));
+        // Each article is still where `card_place` says, in the new pages too.
+        let files = files(&parts);
+        for number in [0, 36, 37, 40, 236] {
+            let (page, place) = card_place(number, 237, per_page).expect("placed");
+            let cards = parse_cards("c", &files[&after.cards[page]]).expect("card page");
+            assert_eq!(
+                cards.articles[place].id, grown.articles[number].id,
+                "{number}"
+            );
         }
     }
 

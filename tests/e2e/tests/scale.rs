@@ -615,6 +615,7 @@ async fn at_scale_a_search_shows_its_first_results_before_the_whole_site_and_cou
     let cards_per_page = site.read_json("site.json")["cards_per_page"]
         .as_u64()
         .expect("site.json has card pages") as usize;
+    let articles = data.articles().len();
     // The whole site is held back: the search must not wait for it.
     let parts: Vec<String> = site.parts().iter().map(|p| format!("/data/{p}")).collect();
     for part in &parts {
@@ -656,12 +657,16 @@ async fn at_scale_a_search_shows_its_first_results_before_the_whole_site_and_cou
     };
     let mut pages: Vec<usize> = expected[..PAGE]
         .iter()
-        .map(|id| number(id) / cards_per_page)
+        .map(|id| {
+            kiosque_model::parts::card_place(number(id), articles, cards_per_page)
+                .expect("a result's card page")
+                .0
+        })
         .collect();
     pages.sort_unstable();
     pages.dedup();
     // Each keystroke's search may have fetched its own (the word was typed a key at a time).
-    let cards: Vec<String> = site.read_json("site.json")["cards"]
+    let cards: Vec<String> = site.read_json("site.json")["card_pages"]
         .as_array()
         .expect("card pages")
         .iter()
