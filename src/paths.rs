@@ -29,19 +29,21 @@ impl Paths {
         &self.base
     }
 
-    /// The home page, with the search and the entity filter in the query when there are some
-    /// (`?q=…&entity=…`).
+    /// The home page, with the search, the entity filter, the languages, sources and period in
+    /// the query when there are some (`?q=…&entity=…&lang=…&source=…&from=…&to=…`).
     pub fn home(&self, selection: &Selection) -> String {
-        let mut params = Vec::new();
-        if let Some(search) = selection.search_query() {
-            params.push(format!("{}={}", Selection::SEARCH_KEY, encode(search, "")));
-        }
+        let mut params = selection
+            .params()
+            .into_iter()
+            .map(|(key, value)| format!("{key}={}", encode(value, "")))
+            .collect::<Vec<_>>();
         if let Some(entities) = selection.to_query() {
-            params.push(format!(
-                "{}={}",
-                Selection::QUERY_KEY,
-                encode(&entities, ",")
-            ));
+            // After the search, as it always was.
+            let at = usize::from(selection.search_query().is_some());
+            params.insert(
+                at,
+                format!("{}={}", Selection::QUERY_KEY, encode(&entities, ",")),
+            );
         }
         if params.is_empty() {
             format!("{}/", self.base)
@@ -168,6 +170,16 @@ mod tests {
         assert_eq!(
             root.home(&Selection::from_params("", "a&b=c")),
             "/?q=a%26b%3Dc"
+        );
+        assert_eq!(
+            root.home(
+                &Selection::from_params("loc-koursk", "kiev")
+                    .with_param("lang", "fr")
+                    .with_param("source", "Le Monde, Paris & co")
+                    .with_period(Some("2024-03"), Some("2024-05"))
+            ),
+            "/?q=kiev&entity=loc-koursk&lang=fr&source=Le%20Monde%2C%20Paris%20%26%20co\
+             &from=2024-03&to=2024-05"
         );
         assert_eq!(
             sub.data_file("search/meta-00ff.json"),

@@ -1,5 +1,6 @@
-//! The search and the entity filter live in the URL (`?q=…&entity=…`): reading it, and changing it by navigating,
-//! so back/forward and shared links show the same view.
+//! The search, the entity filter, the languages, sources and period live in the URL
+//! (`?q=…&entity=…&lang=…&source=…&from=…&to=…`): reading it, and changing it by navigating, so
+//! back/forward and shared links show the same view.
 
 use kiosque_model::{EntityId, Selection};
 use leptos::prelude::*;
@@ -28,10 +29,21 @@ fn selection_of_url() -> Memo<Selection> {
     let query = use_query_map();
     Memo::new(move |_| {
         query.with(|q| {
-            Selection::from_params(
+            let mut selection = Selection::from_params(
                 q.get_str(Selection::QUERY_KEY).unwrap_or_default(),
                 q.get_str(Selection::SEARCH_KEY).unwrap_or_default(),
-            )
+            );
+            for key in [
+                Selection::LANG_KEY,
+                Selection::SOURCE_KEY,
+                Selection::FROM_KEY,
+                Selection::TO_KEY,
+            ] {
+                for value in q.get_all(key).unwrap_or_default() {
+                    selection = selection.with_param(key, &value);
+                }
+            }
+            selection
         })
     })
 }

@@ -1,7 +1,9 @@
-//! The selected entities, pinned above the results as removable chips, and "clear all".
+//! The selected entities, languages, sources and period, pinned above the results as removable
+//! chips, and "clear all".
 
 use kiosque_model::Selection;
-use kiosque_model::display::{isolate, quote_id};
+use kiosque_model::display::{isolate, language_name, quote_id};
+use kiosque_model::refine::period_label;
 use leptos::prelude::*;
 
 use crate::routes::corpus::use_corpus_signal;
@@ -24,7 +26,7 @@ fn pill(class: String, name: String, remove: impl Fn() + 'static) -> impl IntoVi
     }
 }
 
-/// The active filters; nothing when no entity is selected.
+/// The active filters; nothing when none is chosen.
 #[component]
 pub fn FilterBar() -> impl IntoView {
     let corpus = use_corpus_signal();
@@ -33,8 +35,8 @@ pub fn FilterBar() -> impl IntoView {
     move || {
         let current = selection.get();
         let corpus = corpus.get();
-        // The search has its own box; this bar is for the entities.
-        if !current.filters_entities() {
+        // The search has its own box; this bar is for the entities, languages, sources, period.
+        if !current.filters() {
             return None;
         }
         let chips = current
@@ -64,11 +66,51 @@ pub fn FilterBar() -> impl IntoView {
                 pill("pill pill-unknown".to_owned(), name, move || show(&without))
             })
             .collect_view();
+        let langs = current
+            .langs()
+            .iter()
+            .map(|code| {
+                let without = current.toggled_lang(code);
+                let show = show.clone();
+                pill(
+                    "pill pill-lang".to_owned(),
+                    language_name(code),
+                    move || show(&without),
+                )
+            })
+            .collect_view();
+        let sources = current
+            .sources()
+            .iter()
+            .map(|source| {
+                let without = current.toggled_source(source);
+                let show = show.clone();
+                pill("pill pill-source".to_owned(), source.clone(), move || {
+                    show(&without)
+                })
+            })
+            .collect_view();
+        let period = period_label(&current).map(|label| {
+            let without = current.without_period();
+            let show = show.clone();
+            pill("pill pill-period".to_owned(), label, move || show(&without))
+        });
+        // Values of `lang`, `from`, `to` that are not one, as written: removable.
+        let invalid = current
+            .invalid()
+            .iter()
+            .map(|(key, value)| {
+                let name = format!("{key} {}", quote_id(value));
+                let without = current.without_invalid(key, value);
+                let show = show.clone();
+                pill("pill pill-unknown".to_owned(), name, move || show(&without))
+            })
+            .collect_view();
         let show = show.clone();
         Some(view! {
             <section class="filter-bar" aria-labelledby="filter-bar-heading">
                 <h2 id="filter-bar-heading" class="filter-bar-heading">"Filtered by"</h2>
-                <ul class="pills">{chips}{not_ids}</ul>
+                <ul class="pills">{chips}{not_ids}{langs}{sources}{period}{invalid}</ul>
                 <button type="button" class="clear-all" on:click=move |_| show(&Selection::default())>
                     "Clear all"
                 </button>

@@ -5,6 +5,7 @@ pub mod embed;
 pub mod export;
 pub mod external_link;
 pub mod facet_group;
+pub mod field_facets;
 pub mod filter_bar;
 pub mod header;
 pub mod marked;

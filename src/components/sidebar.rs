@@ -68,6 +68,10 @@ pub fn Sidebar(
     /// loaded): the sidebar says so, and is marked busy, rather than pass them for the view's.
     #[prop(optional, into)]
     pending: Option<Signal<bool>>,
+    /// Drawn after the entity groups: the home page's language, source and year groups and its
+    /// timeline.
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let pending = pending.unwrap_or_else(|| Signal::stored(false));
     let corpus = use_corpus_signal();
@@ -148,6 +152,7 @@ pub fn Sidebar(
                     view! { <FacetGroupView label group limits dates_open /> }
                 }
             />
+            {children.map(|children| children())}
         </nav>
     }
 }

@@ -1,6 +1,7 @@
 //! A histogram of articles over time ([`kiosque_model::timeline`]) as an inline SVG, with its
 //! text alternative: a one-sentence summary the chart is labelled by, and the counts as a
-//! table for who wants each period.
+//! table for who wants each period. On the home page each bar is also a button that keeps its
+//! period (Shift extends the period to it).
 
 use kiosque_model::timeline::{Timeline, Unit};
 use leptos::prelude::*;
@@ -14,16 +15,31 @@ const BAR_PX: usize = 32;
 /// The chart's width on the page at most, in CSS pixels (the page's text column).
 const MAX_PX: usize = 736;
 
+/// A bar's width on the page at least when it is a button, in CSS pixels: a target as wide as
+/// WCAG 2.2 asks (the chart then scrolls in its box rather than the page).
+const BUTTON_PX: usize = 24;
+
 /// The chart of `timeline`, titled `title` (`id` makes its element ids unique on the page).
 /// Nothing without dated articles; nothing in the pre-rendered pages either (`kiosque pages`):
 /// the chart is drawn by the app, so it costs the static site no bytes.
+///
+/// With `on_select`, each bar is a button labelled by its period and count that calls it with
+/// the bar's index and whether Shift was held; the bars within `selected` (first and last
+/// days) are pressed.
 #[component]
-pub fn TimelineChart(timeline: Timeline, title: String, id: &'static str) -> impl IntoView {
+pub fn TimelineChart(
+    timeline: Timeline,
+    title: String,
+    id: &'static str,
+    #[prop(default = None)] selected: Option<(i64, i64)>,
+    #[prop(optional)] on_select: Option<Callback<(usize, bool)>>,
+) -> impl IntoView {
     if cfg!(feature = "ssr") || timeline.bins.is_empty() {
         return None::<AnyView>;
     }
     let peak = timeline.peak().max(1);
     let width = timeline.bins.len() * 10;
+    let pressed = |bin: &kiosque_model::timeline::Bin| selected.is_some_and(|p| bin.within(p));
     let bars = timeline
         .bins
         .iter()
@@ -31,12 +47,47 @@ pub fn TimelineChart(timeline: Timeline, title: String, id: &'static str) -> imp
         .map(|(i, bin)| {
             let height = (bin.count * HEIGHT).div_ceil(peak);
             view! {
-                <rect x=i * 10 + 1 y=HEIGHT - height width="8" height=height>
+                <rect x=i * 10 + 1 y=HEIGHT - height width="8" height=height class:on=pressed(bin)>
                     <title>{format!("{}: {}", bin.label, bin.count)}</title>
                 </rect>
             }
         })
         .collect_view();
+    let buttons = on_select.map(|on_select| {
+        let buttons = timeline
+            .bins
+            .iter()
+            .enumerate()
+            .map(|(i, bin)| {
+                let label = format!(
+                    "{}: {}",
+                    bin.label,
+                    kiosque_model::display::count_noun(bin.count as usize, "article", "articles")
+                );
+                view! {
+                    <button
+                        type="button"
+                        class="timeline-bar"
+                        data-from=bin.from.clone()
+                        data-to=bin.to.clone()
+                        aria-pressed=pressed(bin).to_string()
+                        aria-label=label
+                        on:click=move |ev| on_select.run((i, ev.shift_key()))
+                    ></button>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="timeline-bars" id=format!("{id}-bars") role="group" aria-label="Keep the articles of a period (Shift: up to it)">
+                {buttons}
+            </div>
+        }
+    });
+    let interactive = on_select.is_some();
+    let mut px = (width * BAR_PX / 10).min(MAX_PX);
+    if interactive {
+        px = px.max(timeline.bins.len() * BUTTON_PX);
+    }
     let rows = timeline
         .bins
         .iter()
@@ -65,21 +116,25 @@ pub fn TimelineChart(timeline: Timeline, title: String, id: &'static str) -> imp
             <p id=summary_id.clone() class="timeline-summary">{summary}</p>
             // As wide as its bars at most (a few bars are not stretched over the page), never
             // wider than the page: the axis under it is as wide.
+            // A chart of buttons scrolls in its box when they do not fit.
+            <div class="timeline-scroll" class:interactive=interactive>
             <div class="timeline-plot">
                 <svg
                     class="timeline-chart"
                     role="img"
                     aria-labelledby=format!("{heading} {summary_id}")
-                    width=(width * BAR_PX / 10).min(MAX_PX)
+                    width=px
                     viewBox=format!("0 0 {width} {HEIGHT}")
                     preserveAspectRatio="none"
                 >
                     {bars}
                 </svg>
+                {buttons}
                 <p class="timeline-axis" aria-hidden="true">
                     <span>{first}</span>
                     <span>{last}</span>
                 </p>
+            </div>
             </div>
             <details class="timeline-table">
                 <summary>{format!("Articles per {}, as a table", timeline.unit.noun())}</summary>

@@ -9,16 +9,20 @@ use kiosque_model::display::quote_search;
 use kiosque_model::explain::{explain_empty, no_search_match};
 use kiosque_model::facets::{FacetCounts, matching};
 use kiosque_model::home::selection_title;
+use kiosque_model::refine::{Refined, choose_bar, refine};
+use kiosque_model::timeline::timeline;
 use leptos::context::Provider;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::card::CardList;
 use crate::components::export::ExportLinks;
+use crate::components::field_facets::FieldFacets;
 use crate::components::filter_bar::FilterBar;
 use crate::components::prerender::ReleasePrerender;
 use crate::components::sidebar::{DRAWER_TOGGLE, Drawer, Sidebar, drawer_label};
 use crate::components::states::ErrorView;
+use crate::components::timeline::TimelineChart;
 use crate::data::AppError;
 use crate::dom::focus_by_id;
 use crate::routes::corpus::{CorpusContext, use_corpus_signal, use_site_data_if_loaded};
@@ -47,7 +51,16 @@ fn EmptyResult(selection: Memo<Selection>, searched: Memo<Searched>) -> impl Int
             Searched::Found(_) | Searched::Failed(_) | Searched::Searching | Searched::Waiting => {
                 None
             }
-            Searched::Off => explain_empty(&corpus, &current).map(|reason| reason.message()),
+            Searched::Off => explain_empty(&corpus, &current)
+                .map(|reason| reason.message())
+                .or_else(|| {
+                    // The entities and search had articles: the languages, sources or period
+                    // kept none of them.
+                    current.refines().then(|| {
+                        "No article of this view has the language, source or date chosen."
+                            .to_owned()
+                    })
+                }),
         }?;
         let show = show.clone();
         Some(view! {
@@ -109,8 +122,7 @@ pub fn Home() -> impl IntoView {
     // Whether the corpus can show the current view: the first screen shows only every article,
     // or, with the card pages, a search without an entity filter.
     let ready = Memo::new(move |_| {
-        corpus.with(|c| c.is_whole())
-            || selection.with(|s| s.is_empty() || (cards && !s.filters_entities()))
+        corpus.with(|c| c.is_whole()) || selection.with(|s| s.is_empty() || (cards && !s.filters()))
     });
     // The articles that mention every selected entity, newest first (positions in the
     // corpus): the postings of the selected entities intersected, cheap enough to redo.
@@ -128,7 +140,7 @@ pub fn Home() -> impl IntoView {
     let runs = StoredValue::new(0u64);
     Effect::new(move |_| {
         let (text, filtering) =
-            selection.with(|s| (s.search_query().map(str::to_owned), s.filters_entities()));
+            selection.with(|s| (s.search_query().map(str::to_owned), s.filters()));
         let corpus = corpus.get();
         let within = filtering.then(|| filtered.with(|positions| corpus.numbers_at(positions)));
         let (files, paths, site_data) = (files, paths.clone(), site_data.clone());
@@ -184,10 +196,29 @@ pub fn Home() -> impl IntoView {
             Searched::Found(Found { cards: Some(_), .. })
         )
     });
-    let visible = Memo::new(move |_| match searched.get() {
+    // The view of the entities and the search, before the languages, sources and period.
+    let found = Memo::new(move |_| match searched.get() {
         Searched::Off => filtered.get(),
         Searched::Found(found) => found.articles,
         Searched::Searching | Searched::Failed(_) | Searched::Waiting => Vec::new(),
+    });
+    // Whether the languages, sources, years and timeline can count the view: over the whole site
+    // (a search shown from its card pages waits for it).
+    let whole_view =
+        Memo::new(move |_| corpus.with(|c| c.is_whole()) && ready.get() && !counts_pending.get());
+    // The view narrowed by the languages, sources and period, and their counts: one pass.
+    let refined = Memo::new(move |_| {
+        if !whole_view.get() {
+            return Refined::default();
+        }
+        corpus.with(|c| found.with(|f| selection.with(|s| refine(c, f, s))))
+    });
+    let visible = Memo::new(move |_| {
+        if selection.with(Selection::refines) {
+            refined.with(|r| r.visible.clone())
+        } else {
+            found.get()
+        }
     });
     // The cards of a new list: its first few in the frame of the change (a screenful), the
     // rest of its first page in the next one, so that a click or a keystroke paints at once.
@@ -233,6 +264,8 @@ pub fn Home() -> impl IntoView {
                     c.total_articles()
                 }
             }),
+            // Narrowed by languages, sources or a period (over the whole site): what is shown.
+            Searched::Found(_) if selection.with(Selection::refines) => shown,
             Searched::Found(found) => found.total.max(shown),
             _ => shown,
         }
@@ -321,6 +354,61 @@ pub fn Home() -> impl IntoView {
         })
     };
 
+    // How the view spreads over time (whatever its period, so that the other periods stay
+    // there to be chosen): once the whole site is there. A bar keeps its period.
+    let chart = Memo::new(move |_| {
+        whole_view.get().then(|| {
+            corpus.with(|c| {
+                refined.with(|r| {
+                    timeline(
+                        r.any_period
+                            .iter()
+                            .map(|&p| c.article_at(p).and_then(|a| a.published.as_deref())),
+                    )
+                })
+            })
+        })
+    });
+    let show = use_show_selection();
+    let time = move || {
+        if cfg!(feature = "ssr") {
+            return None;
+        }
+        let Some(chart) = chart.get() else {
+            return Some(
+                view! {
+                    <section class="timeline app-only" aria-labelledby="home-timeline-heading">
+                        <h2 id="home-timeline-heading">"Articles over time"</h2>
+                        <p class="timeline-summary">"Loading the articles…"</p>
+                    </section>
+                }
+                .into_any(),
+            );
+        };
+        let selected = selection.with(Selection::period);
+        let show = show.clone();
+        let bars = chart.clone();
+        let on_select = Callback::new(move |(index, extend): (usize, bool)| {
+            let next = choose_bar(&selection.get_untracked(), &bars, index, extend);
+            show(&next);
+            // The chart is drawn again: the focus goes back to the bar.
+            if let Some(bin) = bars.bins.get(index) {
+                let from = bin.from.clone();
+                request_animation_frame(move || {
+                    crate::dom::focus_matching("#home-timeline-bars button", "data-from", &from)
+                });
+            }
+        });
+        let title = "Articles over time".to_owned();
+        Some(
+            view! {
+                <TimelineChart timeline=chart title id="home-timeline" selected on_select />
+            }
+            .into_any(),
+        )
+    };
+    let loading_fields = Signal::derive(move || !whole_view.get());
+
     view! {
         <ReleasePrerender />
         <div class="home">
@@ -338,7 +426,10 @@ pub fn Home() -> impl IntoView {
             >
                 {move || drawer_label(entity_total.get())}
             </button>
-            <Sidebar counts selection drawer pending=Signal::from(counts_pending) />
+            <Sidebar counts selection drawer pending=Signal::from(counts_pending)>
+                <FieldFacets refined loading=loading_fields />
+                {time}
+            </Sidebar>
             <div class="results" id="results" tabindex="-1">
                 <FilterBar />
                 <p class="result-count" id="results-count" role="status">{status}</p>

@@ -19,6 +19,7 @@ mod lenient;
 pub mod links;
 pub mod notices;
 pub mod parts;
+pub mod refine;
 pub mod related;
 pub mod schema;
 pub mod search;

@@ -1,7 +1,9 @@
-//! The reader's view of the articles: the entities they filter by and the words they search for,
-//! and its form in the URL (`?q=koursk&entity=loc-koursk,per-donald-trump`).
+//! The reader's view of the articles: the entities they filter by, the words they search for,
+//! the languages, sources and period they keep, and its form in the URL
+//! (`?q=koursk&entity=loc-koursk,per-donald-trump&lang=fr&source=Le%20Monde&from=2024-03&to=2024-05`).
 
 use crate::entity::EntityId;
+use crate::timeline::period_days;
 
 /// The entities a reader selected (an article must mention all of them: AND) and the words they
 /// search for (as typed: the search index reads it).
@@ -12,6 +14,17 @@ pub struct Selection {
     /// entity has them), and stay shown so the reader sees why and can remove them.
     not_ids: Vec<String>,
     search: String,
+    /// The languages kept (an article in any of them: OR), lowercase codes.
+    langs: Vec<String>,
+    /// The sources kept (an article from any of them: OR), as written.
+    sources: Vec<String>,
+    /// The period's first period (`2024`, `2024-03` or `2024-03-04`), as written, when valid.
+    from: Option<String>,
+    /// The period's last period, as written, when valid.
+    to: Option<String>,
+    /// Values of `lang`, `from` or `to` that are not one (key, value as written): they select
+    /// nothing, and stay shown so the reader sees why and can remove them.
+    invalid: Vec<(&'static str, String)>,
 }
 
 impl Selection {
@@ -20,9 +33,83 @@ impl Selection {
     /// The name of the query parameter that carries the search.
     pub const SEARCH_KEY: &'static str = "q";
 
+    /// The name of the query parameter that carries a language kept (repeated for each).
+    pub const LANG_KEY: &'static str = "lang";
+    /// The name of the query parameter that carries a source kept (repeated for each).
+    pub const SOURCE_KEY: &'static str = "source";
+    /// The name of the query parameter that carries the period's start.
+    pub const FROM_KEY: &'static str = "from";
+    /// The name of the query parameter that carries the period's end.
+    pub const TO_KEY: &'static str = "to";
+
     /// The selection of the URL query parameters `entity` and `q` (either may be empty).
     pub fn from_params(entity: &str, search: &str) -> Self {
         Selection::from_query(entity).with_search(search)
+    }
+
+    /// The selection with one more URL query parameter `key=value` of the languages, sources
+    /// and period (`lang`, `source`, `from`, `to`; any other key is ignored). Empty values and
+    /// repeats are ignored; a value that is not a language code or a date is kept apart
+    /// ([`Selection::invalid`]).
+    #[must_use]
+    pub fn with_param(mut self, key: &str, value: &str) -> Selection {
+        let value = value.trim();
+        if value.is_empty() {
+            return self;
+        }
+        let mut invalid = |key: &'static str| {
+            if !self.invalid.iter().any(|(k, v)| *k == key && v == value) {
+                self.invalid.push((key, value.to_owned()));
+            }
+        };
+        match key {
+            Selection::LANG_KEY => {
+                let code = value.to_ascii_lowercase();
+                if !is_language_code(&code) {
+                    invalid(Selection::LANG_KEY);
+                } else if !self.langs.contains(&code) {
+                    self.langs.push(code);
+                }
+            }
+            Selection::SOURCE_KEY if !self.sources.iter().any(|s| s == value) => {
+                self.sources.push(value.to_owned());
+            }
+            Selection::FROM_KEY | Selection::TO_KEY => {
+                let key = if key == Selection::FROM_KEY {
+                    Selection::FROM_KEY
+                } else {
+                    Selection::TO_KEY
+                };
+                if period_days(value).is_none() {
+                    invalid(key);
+                } else if key == Selection::FROM_KEY {
+                    self.from = Some(value.to_owned());
+                } else {
+                    self.to = Some(value.to_owned());
+                }
+            }
+            _ => {}
+        }
+        self
+    }
+
+    /// The URL query parameters of the selection, in order: `q`, `entity`, each `lang`, each
+    /// `source`, `from`, `to`, then the values that are not valid, as written.
+    pub fn params(&self) -> Vec<(&'static str, &str)> {
+        let mut params = Vec::new();
+        if let Some(search) = self.search_query() {
+            params.push((Selection::SEARCH_KEY, search));
+        }
+        params.extend(self.langs.iter().map(|l| (Selection::LANG_KEY, l.as_str())));
+        params.extend(
+            self.sources
+                .iter()
+                .map(|s| (Selection::SOURCE_KEY, s.as_str())),
+        );
+        params.extend(self.from.iter().map(|f| (Selection::FROM_KEY, f.as_str())));
+        params.extend(self.to.iter().map(|t| (Selection::TO_KEY, t.as_str())));
+        params.extend(self.invalid.iter().map(|(k, v)| (*k, v.as_str())));
+        params
     }
 
     /// The same entities with `text` as the search (leading whitespace dropped, the rest as
@@ -30,10 +117,106 @@ impl Selection {
     #[must_use]
     pub fn with_search(&self, text: &str) -> Selection {
         Selection {
-            entities: self.entities.clone(),
-            not_ids: self.not_ids.clone(),
             search: text.trim_start().to_owned(),
+            ..self.clone()
         }
+    }
+
+    /// The languages kept (lowercase codes), in the order they were chosen.
+    pub fn langs(&self) -> &[String] {
+        &self.langs
+    }
+
+    /// The sources kept, as written, in the order they were chosen.
+    pub fn sources(&self) -> &[String] {
+        &self.sources
+    }
+
+    /// The period's bounds as written (`from`, `to`), either may be open.
+    pub fn period_bounds(&self) -> (Option<&str>, Option<&str>) {
+        (self.from.as_deref(), self.to.as_deref())
+    }
+
+    /// The days the period keeps, first and last (days since 1970-01-01, inclusive), or `None`
+    /// when there is no period. Bounds written the wrong way round are read the right way.
+    pub fn period(&self) -> Option<(i64, i64)> {
+        let from = self.from.as_deref().and_then(period_days);
+        let to = self.to.as_deref().and_then(period_days);
+        match (from, to) {
+            (None, None) => None,
+            (Some(f), None) => Some((f.0, i64::MAX)),
+            (None, Some(t)) => Some((i64::MIN, t.1)),
+            (Some(f), Some(t)) => Some((f.0.min(t.0), f.1.max(t.1))),
+        }
+    }
+
+    /// The values of `lang`, `from` and `to` that are not valid (key, value as written): no
+    /// article matches them.
+    pub fn invalid(&self) -> &[(&'static str, String)] {
+        &self.invalid
+    }
+
+    /// Whether the URL keeps only some languages, sources or a period (valid or not).
+    pub fn refines(&self) -> bool {
+        !self.langs.is_empty()
+            || !self.sources.is_empty()
+            || self.from.is_some()
+            || self.to.is_some()
+            || !self.invalid.is_empty()
+    }
+
+    /// Whether anything but the search filters the articles: entities, languages, sources or a
+    /// period.
+    pub fn filters(&self) -> bool {
+        self.filters_entities() || self.refines()
+    }
+
+    /// The selection with `code` added to the languages kept, or removed if it was kept.
+    #[must_use]
+    pub fn toggled_lang(&self, code: &str) -> Selection {
+        let mut out = self.clone();
+        toggle(&mut out.langs, code);
+        out
+    }
+
+    /// The selection with `source` added to the sources kept, or removed if it was kept.
+    #[must_use]
+    pub fn toggled_source(&self, source: &str) -> Selection {
+        let mut out = self.clone();
+        toggle(&mut out.sources, source);
+        out
+    }
+
+    /// The selection keeping the period from `from` to `to` (each `YYYY`, `YYYY-MM` or
+    /// `YYYY-MM-DD`, either may be open); the invalid bounds dropped.
+    #[must_use]
+    pub fn with_period(&self, from: Option<&str>, to: Option<&str>) -> Selection {
+        let mut out = self.without_period();
+        for (key, value) in [(Selection::FROM_KEY, from), (Selection::TO_KEY, to)] {
+            if let Some(value) = value {
+                out = out.with_param(key, value);
+            }
+        }
+        out
+    }
+
+    /// The selection without a period (and without invalid `from` or `to`).
+    #[must_use]
+    pub fn without_period(&self) -> Selection {
+        let mut out = self.clone();
+        out.from = None;
+        out.to = None;
+        out.invalid
+            .retain(|(k, _)| *k != Selection::FROM_KEY && *k != Selection::TO_KEY);
+        out
+    }
+
+    /// The selection without the invalid value `value` of `key`.
+    #[must_use]
+    pub fn without_invalid(&self, key: &str, value: &str) -> Selection {
+        let mut out = self.clone();
+        out.invalid.retain(|(k, v)| !(*k == key && v == value));
+        out
     }
 
     /// The search as typed ("" when none).
@@ -64,7 +247,7 @@ impl Selection {
         Selection {
             entities,
             not_ids,
-            search: String::new(),
+            ..Selection::default()
         }
     }
 
@@ -95,9 +278,9 @@ impl Selection {
         !self.entities.is_empty() || !self.not_ids.is_empty()
     }
 
-    /// Whether nothing filters the articles: no entity and no search.
+    /// Whether nothing filters the articles: no entity, language, source, period or search.
     pub fn is_empty(&self) -> bool {
-        !self.filters_entities() && self.search_query().is_none()
+        !self.filters() && self.search_query().is_none()
     }
 
     /// The selection without the part `part` that is not an id.
@@ -123,10 +306,24 @@ impl Selection {
         }
         Selection {
             entities,
-            not_ids: self.not_ids.clone(),
-            search: self.search.clone(),
+            ..self.clone()
         }
     }
+}
+
+/// Adds `value` to `list`, or removes it if it is there.
+fn toggle(list: &mut Vec<String>, value: &str) {
+    if let Some(pos) = list.iter().position(|v| v == value) {
+        list.remove(pos);
+    } else {
+        list.push(value.to_owned());
+    }
+}
+
+/// Whether `code` is a language code as the data writes them: two or three lowercase ASCII
+/// letters (ISO 639).
+fn is_language_code(code: &str) -> bool {
+    (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 #[cfg(test)]
@@ -169,6 +366,85 @@ mod tests {
         assert!(!Selection::from_params("", "kiev").is_empty());
         assert!(Selection::from_params("", "   ").is_empty());
         assert_eq!(Selection::from_params("", "   ").search_query(), None);
+    }
+
+    #[test]
+    fn languages_sources_and_a_period_round_trip_through_the_url() {
+        let s = Selection::from_params("loc-koursk", "kiev")
+            .with_param("lang", "FR")
+            .with_param("lang", "fr")
+            .with_param("source", "Le Monde, Paris")
+            .with_param("from", "2024-03")
+            .with_param("to", "2024-05")
+            .with_param("other", "x");
+        assert_eq!(s.langs(), ["fr"]);
+        assert_eq!(s.sources(), ["Le Monde, Paris"]);
+        assert!(s.refines() && s.filters() && !s.is_empty());
+        assert_eq!(
+            s.params(),
+            [
+                ("q", "kiev"),
+                ("lang", "fr"),
+                ("source", "Le Monde, Paris"),
+                ("from", "2024-03"),
+                ("to", "2024-05")
+            ]
+        );
+        // 1 March to 31 May 2024.
+        let march = crate::timeline::days_from_civil(2024, 3, 1);
+        let may_end = crate::timeline::days_from_civil(2024, 5, 31);
+        assert_eq!(s.period(), Some((march, may_end)));
+        let s = s
+            .toggled_lang("fr")
+            .toggled_source("Le Monde, Paris")
+            .without_period();
+        assert!(!s.refines());
+        assert_eq!(s.to_query().as_deref(), Some("loc-koursk"));
+        assert_eq!(s.search(), "kiev");
+    }
+
+    #[test]
+    fn a_period_may_be_open_or_written_backwards() {
+        let year = |y| {
+            (
+                crate::timeline::days_from_civil(y, 1, 1),
+                crate::timeline::days_from_civil(y, 12, 31),
+            )
+        };
+        let from = Selection::default().with_param("from", "2024");
+        assert_eq!(from.period(), Some((year(2024).0, i64::MAX)));
+        let to = Selection::default().with_param("to", "2024");
+        assert_eq!(to.period(), Some((i64::MIN, year(2024).1)));
+        let backwards = Selection::default().with_period(Some("2025"), Some("2024"));
+        assert_eq!(backwards.period(), Some((year(2024).0, year(2025).1)));
+        assert_eq!(
+            Selection::default()
+                .with_period(Some("2024-02-26"), Some("2024-03-03"))
+                .period_bounds(),
+            (Some("2024-02-26"), Some("2024-03-03"))
+        );
+    }
+
+    #[test]
+    fn invalid_languages_and_dates_are_kept_apart_and_removable() {
+        let s = Selection::default()
+            .with_param("from", "2024-13")
+            .with_param("to", "mars")
+            .with_param("lang", "français")
+            .with_param("lang", "");
+        assert_eq!(
+            s.invalid(),
+            [
+                ("from", "2024-13".to_owned()),
+                ("to", "mars".to_owned()),
+                ("lang", "français".to_owned())
+            ]
+        );
+        assert_eq!(s.period(), None);
+        assert!(s.refines() && !s.is_empty());
+        assert_eq!(s.params().len(), 3);
+        let s = s.without_invalid("lang", "français").without_period();
+        assert!(s.is_empty());
     }
 
     #[test]

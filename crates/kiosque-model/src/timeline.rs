@@ -45,6 +45,26 @@ pub struct Bin {
     pub short: String,
     /// Articles published in it.
     pub count: u32,
+    /// Its first period as the URL writes a period's bound: `2025-01-06` (a week's Monday),
+    /// `2025-01`, `2025` ([`period_days`]).
+    pub from: String,
+    /// Its last period as the URL writes it: `2025-01-12` (a week's Sunday), `2025-01`, `2025`.
+    pub to: String,
+}
+
+impl Bin {
+    /// Its days, first and last (days since 1970-01-01).
+    pub fn days(&self) -> (i64, i64) {
+        let first = period_days(&self.from).map_or(0, |d| d.0);
+        let last = period_days(&self.to).map_or(first, |d| d.1);
+        (first, last)
+    }
+
+    /// Whether all its days are within `period` (first and last days, inclusive).
+    pub fn within(&self, period: (i64, i64)) -> bool {
+        let (first, last) = self.days();
+        period.0 <= first && last <= period.1
+    }
 }
 
 /// A histogram of articles over time.
@@ -173,11 +193,22 @@ pub fn timeline<'a>(dates: impl IntoIterator<Item = Option<&'a str>>) -> Timelin
                 Unit::Month => (format!("{month} {y}"), format!("{abbr} {y}")),
                 Unit::Year => (y.to_string(), y.to_string()),
             };
+            let start = format!("{y:04}-{m:02}-{d:02}");
+            let (from, to) = match unit {
+                Unit::Week => {
+                    let (sy, sm, sd) = civil_from_days(days_from_civil(y, m, d) + 6);
+                    (start.clone(), format!("{sy:04}-{sm:02}-{sd:02}"))
+                }
+                Unit::Month => (format!("{y:04}-{m:02}"), format!("{y:04}-{m:02}")),
+                Unit::Year => (format!("{y:04}"), format!("{y:04}")),
+            };
             Bin {
-                start: format!("{y:04}-{m:02}-{d:02}"),
+                start,
                 label,
                 short,
                 count,
+                from,
+                to,
             }
         })
         .collect();
@@ -188,9 +219,29 @@ pub fn timeline<'a>(dates: impl IntoIterator<Item = Option<&'a str>>) -> Timelin
     }
 }
 
+/// The first and last days (days since 1970-01-01, inclusive) of the period a URL names: a year
+/// `YYYY`, a month `YYYY-MM` or a day `YYYY-MM-DD`; `None` for anything else (a time, an
+/// impossible day).
+pub fn period_days(text: &str) -> Option<(i64, i64)> {
+    if text.contains(['T', ' ']) {
+        return None;
+    }
+    let first = parse_day(text)?;
+    let last = match text.len() {
+        4 => parse_day(&format!("{}-12-31", text))?,
+        7 => {
+            let (y, m, _) = civil_from_days(first);
+            let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+            days_from_civil(ny, nm, 1) - 1
+        }
+        _ => first,
+    };
+    Some((first, last))
+}
+
 /// The day number (days since 1970-01-01) of an ISO 8601 date, `YYYY-MM-DD` with maybe a time
 /// after it, `YYYY-MM` or `YYYY`; `None` for anything else or an impossible day.
-fn parse_day(iso: &str) -> Option<i64> {
+pub(crate) fn parse_day(iso: &str) -> Option<i64> {
     let date = iso.split(['T', ' ']).next().unwrap_or(iso);
     let mut parts = date.split('-');
     let number = |part: Option<&str>, width: usize| -> Option<i64> {
@@ -234,7 +285,7 @@ pub(crate) fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
 }
 
 /// The date (year, month, day) of day number `days` (Howard Hinnant's `civil_from_days`).
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
+pub(crate) fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
@@ -363,6 +414,58 @@ mod tests {
         assert_eq!(t.undated, 5);
         assert_eq!(t.summary(), "No dated articles. 5 articles without a date.");
         assert_eq!(timeline([Some("2024-02-29")]).dated(), 1);
+    }
+
+    #[test]
+    fn each_bin_names_its_period_as_the_url_writes_it() {
+        let weeks = timeline([Some("2024-02-26"), Some("2024-03-05")]);
+        assert_eq!(
+            (weeks.bins[0].from.as_str(), weeks.bins[0].to.as_str()),
+            ("2024-02-26", "2024-03-03")
+        );
+        assert_eq!(weeks.bins[1].days().1 - weeks.bins[1].days().0, 6);
+        let months = timeline([Some("2024-02-10"), Some("2024-12-05")]);
+        assert_eq!(months.bins[0].from, "2024-02");
+        assert_eq!(
+            months.bins[0].days(),
+            (days_from_civil(2024, 2, 1), days_from_civil(2024, 2, 29))
+        );
+        let years = timeline([Some("1990"), Some("2024-12-31")]);
+        assert_eq!(
+            (years.bins[34].from.as_str(), years.bins[34].to.as_str()),
+            ("2024", "2024")
+        );
+        let spring = (days_from_civil(2024, 3, 1), days_from_civil(2024, 5, 31));
+        assert!(!months.bins[0].within(spring));
+        assert!(months.bins[1].within(spring) && months.bins[3].within(spring));
+        assert!(!months.bins[4].within(spring));
+    }
+
+    #[test]
+    fn a_period_is_a_year_a_month_or_a_day() {
+        assert_eq!(
+            period_days("2024"),
+            Some((days_from_civil(2024, 1, 1), days_from_civil(2024, 12, 31)))
+        );
+        assert_eq!(
+            period_days("2023-12"),
+            Some((days_from_civil(2023, 12, 1), days_from_civil(2023, 12, 31)))
+        );
+        assert_eq!(
+            period_days("2024-02-29"),
+            Some((days_from_civil(2024, 2, 29), days_from_civil(2024, 2, 29)))
+        );
+        for bad in [
+            "2024-13",
+            "2023-02-29",
+            "24",
+            "2024-03-04T10:00",
+            "mars",
+            "",
+            "2024-3",
+        ] {
+            assert_eq!(period_days(bad), None, "{bad}");
+        }
     }
 
     #[test]

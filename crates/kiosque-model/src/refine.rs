@@ -1,0 +1,410 @@
+//! The languages, sources and period that narrow the home page's view, beyond its entities and
+//! search: which articles they keep, and the sidebar's live counts of each language, source and
+//! year over the view.
+//!
+//! One pass over the view's articles does it all, so it stays within a frame at 10,000
+//! articles: within a group the values kept combine with OR (French or English), across groups
+//! with AND (French, from Le Monde, in March). A group's counts are over the view filtered by
+//! the other groups, not its own, so the other values of a group stay in sight to be added.
+
+use crate::article::ArticleSummary;
+use crate::display::MONTHS;
+use crate::index::Corpus;
+use crate::selection::Selection;
+use crate::timeline::{Timeline, civil_from_days, parse_day};
+
+/// One value of a group (a language code, a source, a year) with the number of articles of the
+/// view that have it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldCount {
+    /// The value, as the data (and the URL) writes it.
+    pub value: String,
+    /// Articles of the view (filtered by the other groups) with this value.
+    pub count: u32,
+    /// Whether the reader keeps it.
+    pub selected: bool,
+}
+
+/// The view narrowed by the languages, sources and period of a selection, and the counts of
+/// each group.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Refined {
+    /// The articles every filter keeps, in the order they were given.
+    pub visible: Vec<u32>,
+    /// The articles the languages and sources keep, whatever their date: what the timeline
+    /// shows, so that the other periods stay there to be chosen.
+    pub any_period: Vec<u32>,
+    /// Languages: the most frequent first, then by code; those kept always listed.
+    pub langs: Vec<FieldCount>,
+    /// Sources: the most frequent first, then by name; those kept always listed.
+    pub sources: Vec<FieldCount>,
+    /// Years, newest first; the year the period is exactly always listed.
+    pub years: Vec<FieldCount>,
+}
+
+/// Narrows the articles at `positions` (the view of the entities and the search) by the
+/// languages, sources and period of `selection`, and counts each group's values. An invalid
+/// value in the URL keeps nothing in its group.
+pub fn refine(corpus: &Corpus, positions: &[u32], selection: &Selection) -> Refined {
+    let invalid = |key: &str| selection.invalid().iter().any(|(k, _)| *k == key);
+    let bad_lang = invalid(Selection::LANG_KEY);
+    let bad_period = invalid(Selection::FROM_KEY) || invalid(Selection::TO_KEY);
+    let period = selection.period();
+    let mut out = Refined::default();
+    let mut langs: Vec<&str> = Vec::new();
+    let mut sources: Vec<&str> = Vec::new();
+    let mut years: Vec<i64> = Vec::new();
+    for &position in positions {
+        let Some(article) = corpus.article_at(position) else {
+            continue;
+        };
+        let day = article.published.as_deref().and_then(parse_day);
+        let lang_ok = !bad_lang && keeps_lang(selection, article);
+        let source_ok = keeps_source(selection, article);
+        let period_ok = !bad_period
+            && period.is_none_or(|(first, last)| day.is_some_and(|d| first <= d && d <= last));
+        if source_ok && period_ok {
+            langs.extend(article.lang.as_deref());
+        }
+        if lang_ok && period_ok {
+            sources.extend(article.source.as_deref());
+        }
+        if lang_ok && source_ok {
+            out.any_period.push(position);
+            years.extend(day.map(|d| civil_from_days(d).0));
+            if period_ok {
+                out.visible.push(position);
+            }
+        }
+    }
+    // Codes as the URL keeps them: lowercase.
+    let langs: Vec<String> = langs.iter().map(|l| l.to_ascii_lowercase()).collect();
+    out.langs = tally(
+        langs.iter().map(String::as_str).collect(),
+        selection.langs(),
+    );
+    out.sources = tally(sources, selection.sources());
+    let year_selected = selected_year(selection);
+    let mut year_names: Vec<String> = years.iter().map(|y| format!("{y:04}")).collect();
+    year_names.sort_unstable_by(|a, b| b.cmp(a));
+    out.years = tally(
+        year_names.iter().map(String::as_str).collect(),
+        year_selected.as_slice(),
+    );
+    out.years.sort_by(|a, b| b.value.cmp(&a.value));
+    out
+}
+
+/// The year the selection's period is exactly (`from` and `to` both that year), which the year
+/// group shows as chosen.
+pub fn selected_year(selection: &Selection) -> Option<String> {
+    match selection.period_bounds() {
+        (Some(from), Some(to)) if from == to && from.len() == 4 => Some(from.to_owned()),
+        _ => None,
+    }
+}
+
+/// The selection with the period of `year` (`2024`), or without a period if it was that year.
+pub fn toggled_year(selection: &Selection, year: &str) -> Selection {
+    if selected_year(selection).as_deref() == Some(year) {
+        selection.without_period()
+    } else {
+        selection.with_period(Some(year), Some(year))
+    }
+}
+
+/// The selection once bar `index` of `timeline` is chosen: the bar's period, or no period if it
+/// was exactly that; with `extend` (Shift), the period from the bars it covered to this one.
+pub fn choose_bar(
+    selection: &Selection,
+    timeline: &Timeline,
+    index: usize,
+    extend: bool,
+) -> Selection {
+    let Some(bin) = timeline.bins.get(index) else {
+        return selection.clone();
+    };
+    let covered = selection.period().map(|(first, last)| {
+        timeline.bins.iter().enumerate().filter(move |(_, b)| {
+            let (from, to) = b.days();
+            from <= last && first <= to
+        })
+    });
+    let lo = covered.clone().and_then(|mut c| c.next()).map(|(i, _)| i);
+    let hi = covered.and_then(Iterator::last).map(|(i, _)| i);
+    if let (true, Some(lo), Some(hi)) = (extend, lo, hi) {
+        let (start, end) = if index < lo { (index, hi) } else { (lo, index) };
+        let (Some(start), Some(end)) = (timeline.bins.get(start), timeline.bins.get(end)) else {
+            return selection.clone();
+        };
+        return selection.with_period(Some(&start.from), Some(&end.to));
+    }
+    if selection.period_bounds() == (Some(bin.from.as_str()), Some(bin.to.as_str())) {
+        selection.without_period()
+    } else {
+        selection.with_period(Some(&bin.from), Some(&bin.to))
+    }
+}
+
+/// The selection's period for readers: `March 2024`, `March 2024 to May 2024`, `since 2024`,
+/// `until 4 March 2024`; `None` without a (valid) period.
+pub fn period_label(selection: &Selection) -> Option<String> {
+    match selection.period_bounds() {
+        (Some(from), Some(to)) if from == to => Some(bound_label(from)),
+        (Some(from), Some(to)) => Some(format!("{} to {}", bound_label(from), bound_label(to))),
+        (Some(from), None) => Some(format!("since {}", bound_label(from))),
+        (None, Some(to)) => Some(format!("until {}", bound_label(to))),
+        (None, None) => None,
+    }
+}
+
+/// `2024`, `March 2024` or `4 March 2024` for a bound `2024`, `2024-03` or `2024-03-04`.
+fn bound_label(bound: &str) -> String {
+    let month = |m: &str| {
+        m.parse::<usize>()
+            .ok()
+            .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
+            .copied()
+    };
+    let parts: Vec<&str> = bound.split('-').collect();
+    match parts.as_slice() {
+        [y, m] => month(m).map_or_else(|| bound.to_owned(), |m| format!("{m} {y}")),
+        [y, m, d] => month(m).map_or_else(
+            || bound.to_owned(),
+            |m| format!("{} {m} {y}", d.trim_start_matches('0')),
+        ),
+        _ => bound.to_owned(),
+    }
+}
+
+fn keeps_lang(selection: &Selection, article: &ArticleSummary) -> bool {
+    selection.langs().is_empty()
+        || article
+            .lang
+            .as_deref()
+            .is_some_and(|l| selection.langs().iter().any(|k| k.eq_ignore_ascii_case(l)))
+}
+
+fn keeps_source(selection: &Selection, article: &ArticleSummary) -> bool {
+    selection.sources().is_empty()
+        || article
+            .source
+            .as_deref()
+            .is_some_and(|s| selection.sources().iter().any(|k| k == s))
+}
+
+/// The values counted, the most frequent first, then by value; the `selected` ones listed even
+/// when no article has them (so they can be removed).
+fn tally(mut values: Vec<&str>, selected: &[String]) -> Vec<FieldCount> {
+    values.sort_unstable();
+    let mut out: Vec<FieldCount> = Vec::new();
+    for value in values {
+        match out.last_mut() {
+            Some(last) if last.value == value => last.count += 1,
+            _ => out.push(FieldCount {
+                value: value.to_owned(),
+                count: 1,
+                selected: selected.iter().any(|s| s == value),
+            }),
+        }
+    }
+    for value in selected {
+        if !out.iter().any(|f| &f.value == value) {
+            out.push(FieldCount {
+                value: value.clone(),
+                count: 0,
+                selected: true,
+            });
+        }
+    }
+    // Stable: equal counts stay in value order.
+    out.sort_by_key(|f| std::cmp::Reverse(f.count));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{article, corpus};
+
+    fn dated(id: &str, date: Option<&str>, lang: &str, source: Option<&str>) -> ArticleSummary {
+        let mut a = article(id, &[]);
+        a.published = date.map(str::to_owned);
+        a.lang = Some(lang.to_owned());
+        a.source = source.map(str::to_owned);
+        a
+    }
+
+    fn sample() -> Corpus {
+        corpus(
+            vec![
+                dated("a", Some("2024-05-20"), "fr", Some("Le Monde")),
+                dated("b", Some("2024-03-01"), "en", Some("BBC")),
+                dated("c", Some("2024-01-15"), "fr", Some("Le Monde")),
+                dated("d", Some("2023-12-31"), "FR", Some("Libération")),
+                dated("e", None, "fr", None),
+            ],
+            vec![],
+        )
+    }
+
+    fn ids(corpus: &Corpus, positions: &[u32]) -> Vec<String> {
+        positions
+            .iter()
+            .filter_map(|&p| corpus.article_at(p))
+            .map(|a| a.id.clone())
+            .collect()
+    }
+
+    fn counts(fields: &[FieldCount]) -> Vec<(&str, u32, bool)> {
+        fields
+            .iter()
+            .map(|f| (f.value.as_str(), f.count, f.selected))
+            .collect()
+    }
+
+    #[test]
+    fn nothing_chosen_keeps_every_article_and_counts_each_value() {
+        let corpus = sample();
+        let all: Vec<u32> = (0..5).collect();
+        let r = refine(&corpus, &all, &Selection::default());
+        assert_eq!(r.visible, all);
+        assert_eq!(r.any_period, all);
+        assert_eq!(counts(&r.langs), [("fr", 4, false), ("en", 1, false)]);
+        assert_eq!(
+            counts(&r.sources),
+            [
+                ("Le Monde", 2, false),
+                ("BBC", 1, false),
+                ("Libération", 1, false)
+            ]
+        );
+        assert_eq!(counts(&r.years), [("2024", 3, false), ("2023", 1, false)]);
+    }
+
+    #[test]
+    fn groups_combine_with_and_values_within_a_group_with_or() {
+        let corpus = sample();
+        let all: Vec<u32> = (0..5).collect();
+        let s = Selection::default()
+            .with_param("lang", "fr")
+            .with_param("source", "Le Monde")
+            .with_param("source", "Libération");
+        let r = refine(&corpus, &all, &s);
+        assert_eq!(ids(&corpus, &r.visible), ["a", "c", "d"]);
+        // Each group counted over the others: English stays listed to be added.
+        assert_eq!(counts(&r.langs), [("fr", 3, true)]);
+        assert_eq!(
+            counts(&r.sources),
+            [("Le Monde", 2, true), ("Libération", 1, true)]
+        );
+        let s = s.with_period(Some("2024-01"), Some("2024-05"));
+        let r = refine(&corpus, &all, &s);
+        assert_eq!(ids(&corpus, &r.visible), ["a", "c"]);
+        assert_eq!(ids(&corpus, &r.any_period), ["a", "c", "d"]);
+        assert_eq!(counts(&r.years), [("2024", 2, false), ("2023", 1, false)]);
+        let s = s.toggled_lang("fr").toggled_lang("en");
+        assert_eq!(
+            counts(&refine(&corpus, &all, &s).langs),
+            [("fr", 2, false), ("en", 0, true)]
+        );
+    }
+
+    #[test]
+    fn a_period_keeps_only_dated_articles_within_it() {
+        let corpus = sample();
+        let all: Vec<u32> = (0..5).collect();
+        let s = Selection::default().with_param("from", "2024-03");
+        assert_eq!(ids(&corpus, &refine(&corpus, &all, &s).visible), ["a", "b"]);
+        let s = Selection::default().with_param("to", "2023");
+        assert_eq!(ids(&corpus, &refine(&corpus, &all, &s).visible), ["d"]);
+        // Only the positions given are looked at, in their order.
+        let r = refine(
+            &corpus,
+            &[2, 0],
+            &Selection::default().with_param("from", "2024"),
+        );
+        assert_eq!(ids(&corpus, &r.visible), ["c", "a"]);
+    }
+
+    #[test]
+    fn a_year_is_chosen_and_unchosen_as_a_period() {
+        let corpus = sample();
+        let all: Vec<u32> = (0..5).collect();
+        let s = toggled_year(&Selection::default(), "2023");
+        assert_eq!(s.period_bounds(), (Some("2023"), Some("2023")));
+        let r = refine(&corpus, &all, &s);
+        assert_eq!(ids(&corpus, &r.visible), ["d"]);
+        assert_eq!(counts(&r.years), [("2024", 3, false), ("2023", 1, true)]);
+        assert!(toggled_year(&s, "2023").is_empty());
+        assert_eq!(
+            toggled_year(&s, "2024").period_bounds(),
+            (Some("2024"), Some("2024"))
+        );
+    }
+
+    #[test]
+    fn a_bar_chooses_its_period_and_shift_extends_it() {
+        let t = crate::timeline::timeline(
+            [
+                "2024-01-10",
+                "2024-02-10",
+                "2024-03-10",
+                "2024-04-10",
+                "2024-09-01",
+            ]
+            .map(Some),
+        );
+        let s = Selection::from_query("loc-koursk");
+        let march = choose_bar(&s, &t, 2, false);
+        assert_eq!(march.period_bounds(), (Some("2024-03"), Some("2024-03")));
+        assert_eq!(march.to_query().as_deref(), Some("loc-koursk"));
+        // The same bar again: no period.
+        assert_eq!(choose_bar(&march, &t, 2, false).period(), None);
+        let spring = choose_bar(&march, &t, 4, true);
+        assert_eq!(spring.period_bounds(), (Some("2024-03"), Some("2024-05")));
+        let winter = choose_bar(&spring, &t, 0, true);
+        assert_eq!(winter.period_bounds(), (Some("2024-01"), Some("2024-05")));
+        let shrunk = choose_bar(&winter, &t, 1, true);
+        assert_eq!(shrunk.period_bounds(), (Some("2024-01"), Some("2024-02")));
+        // Shift with no period chooses the bar alone; a bar that does not exist changes nothing.
+        assert_eq!(
+            choose_bar(&s, &t, 1, true).period_bounds(),
+            (Some("2024-02"), Some("2024-02"))
+        );
+        assert_eq!(choose_bar(&s, &t, 99, false), s);
+    }
+
+    #[test]
+    fn a_period_is_named_for_readers() {
+        let label = |from, to| period_label(&Selection::default().with_period(from, to));
+        assert_eq!(
+            label(Some("2024-03"), Some("2024-03")).as_deref(),
+            Some("March 2024")
+        );
+        assert_eq!(
+            label(Some("2024-03"), Some("2024-05")).as_deref(),
+            Some("March 2024 to May 2024")
+        );
+        assert_eq!(label(Some("2024"), None).as_deref(), Some("since 2024"));
+        assert_eq!(
+            label(None, Some("2024-03-04")).as_deref(),
+            Some("until 4 March 2024")
+        );
+        assert_eq!(label(None, None), None);
+        assert_eq!(label(Some("2024-13"), None), None);
+    }
+
+    #[test]
+    fn an_invalid_value_keeps_nothing() {
+        let corpus = sample();
+        let all: Vec<u32> = (0..5).collect();
+        for (key, value) in [("lang", "français"), ("from", "2024-13"), ("to", "mai")] {
+            let s = Selection::default().with_param(key, value);
+            assert!(
+                refine(&corpus, &all, &s).visible.is_empty(),
+                "{key}={value}"
+            );
+        }
+    }
+}
