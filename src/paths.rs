@@ -209,6 +209,7 @@ mod tests {
             articles,
             mentions: 3,
             value: None,
+            confidence: None,
         };
         assert_eq!(root.entity(&entity(2)), "/entity/loc-koursk/");
         assert_eq!(sub.entity(&entity(40)), "/kiosque/entity/loc-koursk/");

@@ -37,6 +37,7 @@ fn occurrences(articles: &[Analyzed]) -> Vec<Occurrence<'_>> {
                 entry: found.entry,
                 date: found.date,
                 weight,
+                confidence: found.confidence,
             });
         }
     }

@@ -281,6 +281,7 @@ fn site() -> impl Strategy<Value = (Corpus, Vec<ArticleBody>)> {
                     articles: n % 1000,
                     mentions: n,
                     value: None,
+                    confidence: None,
                 })
                 .collect();
             let articles = article_ids

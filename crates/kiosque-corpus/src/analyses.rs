@@ -31,8 +31,9 @@ use crate::Analyzed;
 pub const FORMAT: &str = "kiosque-analyses";
 
 /// The version of the format this kiosque writes and reads (2: mentions as arrays, in
-/// `mentions` beside the analysis; 3: with the article's search terms, in `terms`).
-pub const VERSION: u32 = 3;
+/// `mentions` beside the analysis; 3: with the article's search terms, in `terms`; 4: each
+/// mention with its confidence).
+pub const VERSION: u32 = 4;
 
 /// What made the analyses: this kiosque's version and a fingerprint of the code and data that
 /// decide an analysis (see `build.rs`).
@@ -246,7 +247,15 @@ pub fn encode(article: &Analyzed) -> Vec<u8> {
             .iter()
             .map(|f| {
                 MentionRef(
-                    f.part, f.start, f.end, f.place, f.label, &f.text, f.entry, f.date,
+                    f.part,
+                    f.start,
+                    f.end,
+                    f.place,
+                    f.label,
+                    &f.text,
+                    f.entry,
+                    f.date,
+                    f.confidence,
                 )
             })
             .collect(),
@@ -272,7 +281,7 @@ struct RecordRef<'a> {
     mentions: Vec<MentionRef<'a>>,
 }
 
-/// A mention as written: `[part, start, end, place, label, text, entry, date]`.
+/// A mention as written: `[part, start, end, place, label, text, entry, date, confidence]`.
 #[derive(Serialize)]
 struct MentionRef<'a>(
     usize,
@@ -283,6 +292,7 @@ struct MentionRef<'a>(
     &'a str,
     Option<u32>,
     Option<DateValue>,
+    kiosque_model::Confidence,
 );
 
 /// A record as read (see [`RecordRef`]).
@@ -309,6 +319,7 @@ struct Mention(
     String,
     Option<u32>,
     Option<DateValue>,
+    kiosque_model::Confidence,
 );
 
 impl Record {
@@ -318,7 +329,7 @@ impl Record {
             .mentions
             .into_iter()
             .map(
-                |Mention(part, start, end, place, label, text, entry, date)| Found {
+                |Mention(part, start, end, place, label, text, entry, date, confidence)| Found {
                     part,
                     start,
                     end,
@@ -327,6 +338,7 @@ impl Record {
                     text,
                     entry,
                     date,
+                    confidence,
                 },
             )
             .collect();

@@ -223,6 +223,7 @@ fn link_corpus(articles: &[Analyzed], knowledge: &Knowledge) -> Linking {
                 entry: found.entry,
                 date: found.date,
                 weight: weight(&analysis.cleaned.parts[found.part].role),
+                confidence: found.confidence,
             });
         }
     }
@@ -359,6 +360,7 @@ pub fn assemble_kept(mut articles: Vec<Analyzed>, knowledge: &Knowledge, kept: &
             articles: e.documents,
             mentions: e.mentions,
             value: e.value,
+            confidence: Some(e.confidence),
         })
         .collect();
     let mut order: Vec<usize> = (0..entities.len()).collect();

@@ -1,8 +1,8 @@
 //! One article from input to typed blocks, metadata and entity mentions (before corpus linking).
 
 use chrono::NaiveDate;
-use kiosque_model::Label;
 use kiosque_model::text::shorten;
+use kiosque_model::{Confidence, Label};
 
 use crate::clean::{Cleaned, MatchingText, Part, Role};
 use crate::dates::{DateExpr, DateValue, find_dates, infer_publication_date};
@@ -43,6 +43,10 @@ pub struct Found {
     pub entry: Option<u32>,
     /// For dates, the value resolved against the publication date.
     pub date: Option<DateValue>,
+    /// How sure its label is, from the evidence recognition found (see
+    /// [`ner::Recognized::confidence`]); sure when not said (another tool's entities).
+    #[serde(default)]
+    pub confidence: Confidence,
 }
 
 /// An analysed article.
@@ -222,6 +226,8 @@ fn imported_mentions(
             text,
             date,
             entry: None,
+            // What the other tool found, as sure as it says.
+            confidence: Confidence::High,
         });
     }
     out
@@ -247,6 +253,7 @@ fn find_in_part(
                 text: m.text,
                 entry: m.entry,
                 date: None,
+                confidence: m.confidence,
             },
             m.date,
         ));
@@ -270,6 +277,8 @@ fn find_in_part(
                 text: author.slice(s as u32, e as u32).to_owned(),
                 entry: None,
                 date: None,
+                // A person by where it is written, not by what it says.
+                confidence: Confidence::Medium,
             },
             None,
         ));
@@ -285,6 +294,7 @@ fn find_in_part(
                 text: normalize_str(doc.slice(span.start, span.end)),
                 entry: None,
                 date: None,
+                confidence: Confidence::High,
             },
             Some(DateExpr::Full(date)),
         ));

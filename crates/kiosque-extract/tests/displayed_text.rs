@@ -87,6 +87,7 @@ fn a_soft_hyphenated_place_is_shown_hyphenated_and_linked_to_the_place() {
         entry: kursk.entry,
         date: None,
         weight: 1.0,
+        confidence: kursk.confidence,
     }];
     let linked = link::link(&occurrences, Knowledge::builtin(), "fr");
     assert_eq!(linked.entities[linked.of[0]].name, "Koursk");

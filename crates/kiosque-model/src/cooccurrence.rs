@@ -29,6 +29,12 @@ pub struct CoOccurrence<'a> {
     pub score: f64,
 }
 
+/// A co-occurrence's score weighted by how sure the extraction is of the other entity: the
+/// whole score for a sure one, half for a medium one ([`crate::Confidence::weight`]).
+pub fn weighted_score(c: &CoOccurrence<'_>) -> f64 {
+    c.score * f64::from(c.entity.confidence().weight()) / 4.0
+}
+
 /// `x ln x`, with `0 ln 0 = 0`.
 fn x_ln_x(x: f64) -> f64 {
     if x > 0.0 { x * x.ln() } else { 0.0 }
@@ -51,11 +57,12 @@ pub fn log_likelihood(shared: u32, a: u32, b: u32, n: u32) -> f64 {
 }
 
 /// The entities mentioned in the same articles as `id`, strongest association first
-/// ([`log_likelihood`]), then most shared articles, then the more mentioned in the corpus,
-/// then by name. Left out: the entity itself, ids the corpus does not know, entities that meet
-/// it less often than chance would have it (they are associated, but with its absence), and,
-/// for an entity of [`SUPPORT_FROM`] articles or more, those it shares fewer than
-/// [`MIN_SUPPORT`] articles with.
+/// ([`log_likelihood`] weighted by the other entity's confidence, [`weighted_score`]), then
+/// most shared articles, then the more mentioned in the corpus, then by name. Left out: the
+/// entity itself, ids the corpus does not know, entities the extraction is unsure of
+/// ([`Entity::is_sure`]), entities that meet it less often than chance would have it (they are
+/// associated, but with its absence), and, for an entity of [`SUPPORT_FROM`] articles or more,
+/// those it shares fewer than [`MIN_SUPPORT`] articles with.
 pub fn co_occurring<'a>(corpus: &'a Corpus, id: &EntityId) -> Vec<CoOccurrence<'a>> {
     let articles = corpus.positions_mentioning(id);
     let own = corpus.entity_position(id);
@@ -79,6 +86,9 @@ pub fn co_occurring<'a>(corpus: &'a Corpus, id: &EntityId) -> Vec<CoOccurrence<'
         .filter(|&(_, shared)| shared >= support)
         .filter_map(|(other, shared)| {
             let entity = corpus.entities().get(other as usize)?;
+            if !entity.is_sure() {
+                return None;
+            }
             let b = corpus.article_count(other);
             // Together at least as often as chance: shared / a >= b / n.
             (u64::from(shared) * u64::from(n) >= u64::from(a) * u64::from(b)).then(|| {
@@ -92,8 +102,8 @@ pub fn co_occurring<'a>(corpus: &'a Corpus, id: &EntityId) -> Vec<CoOccurrence<'
         .collect();
     // A total order (ids are unique): an unstable sort gives the same list, with less code.
     out.sort_unstable_by(|x, y| {
-        y.score
-            .total_cmp(&x.score)
+        weighted_score(y)
+            .total_cmp(&weighted_score(x))
             .then(y.shared.cmp(&x.shared))
             .then(y.entity.mentions.cmp(&x.entity.mentions))
             .then_with(|| x.entity.name.cmp(&y.entity.name))
@@ -105,7 +115,7 @@ pub fn co_occurring<'a>(corpus: &'a Corpus, id: &EntityId) -> Vec<CoOccurrence<'
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entity::Label;
+    use crate::entity::{Confidence, Label};
     use crate::testing::{article, corpus, entity};
 
     fn id(id: &str) -> EntityId {
@@ -243,6 +253,43 @@ mod tests {
         assert_eq!(
             ranked(&corpus, "loc-koursk"),
             [("per-trump".to_owned(), 1), ("org-otan".to_owned(), 1)]
+        );
+    }
+
+    #[test]
+    fn an_unsure_entity_is_left_out_and_a_medium_one_ranks_below_a_sure_one() {
+        // Zelensky and "Harry Potter" each in the same 3 of Koursk's 3 articles, Kyiv too;
+        // another 3 articles for chance.
+        let mut articles = Vec::new();
+        for n in 0..6 {
+            let entities: &[&str] = if n < 3 {
+                &["loc-koursk", "per-zelensky", "per-harry-potter", "loc-kyiv"]
+            } else {
+                &["loc-paris"]
+            };
+            articles.push(article(&format!("a{n}"), entities));
+        }
+        let mut potter = entity("per-harry-potter", Label::Person, 9);
+        potter.confidence = Some(Confidence::Low);
+        let mut zelensky = entity("per-zelensky", Label::Person, 9);
+        zelensky.confidence = Some(Confidence::Medium);
+        let mut kyiv = entity("loc-kyiv", Label::Place, 3);
+        kyiv.confidence = Some(Confidence::High);
+        let corpus = corpus(
+            articles,
+            vec![
+                entity("loc-koursk", Label::Place, 5),
+                zelensky,
+                potter,
+                kyiv,
+                entity("loc-paris", Label::Place, 3),
+            ],
+        );
+        // Without confidences, Zelensky (more mentions) came before Kyiv; Harry Potter was
+        // listed too.
+        assert_eq!(
+            ranked(&corpus, "loc-koursk"),
+            [("loc-kyiv".to_owned(), 3), ("per-zelensky".to_owned(), 3)]
         );
     }
 

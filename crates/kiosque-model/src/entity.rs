@@ -178,6 +178,53 @@ impl Label {
     }
 }
 
+/// How sure the extraction is that an entity is what its label says, from its evidence: a
+/// known name (gazetteer), a given name, a role or title before it, a head noun ("ministère",
+/// "Oblast"), a verb of saying after it, its full name in several articles. Lists rank
+/// entities by articles weighted by it ([`Confidence::weight`]), and leave out what they are
+/// not sure of ([`Confidence::Low`]) from their first rows.
+///
+/// The default is [`Confidence::High`]: what says nothing of its confidence (older data, another
+/// tool's entities) is taken as sure, as before confidences.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    /// Typed from context alone (a preposition before it, an ending), in one article.
+    Low,
+    /// Typed from one piece of evidence about the name itself, in one article, or from
+    /// context alone in several.
+    Medium,
+    /// A known name, a patterned name or a date, or named with evidence in several articles.
+    #[default]
+    High,
+}
+
+impl Confidence {
+    /// Every level, least sure first.
+    pub const ALL: [Confidence; 3] = [Confidence::Low, Confidence::Medium, Confidence::High];
+
+    /// The weight of an article that mentions an entity of this level, in quarters: a sure
+    /// entity's article counts 1 (4 quarters), a medium one's ½, a low one's ¼.
+    pub fn weight(self) -> u32 {
+        match self {
+            Confidence::Low => 1,
+            Confidence::Medium => 2,
+            Confidence::High => 4,
+        }
+    }
+
+    /// The code written in the data: `low`, `medium`, `high`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+        }
+    }
+}
+
 /// One entity of the corpus, after linking: one id and one canonical name for all its spellings.
 ///
 /// `Id` is [`EntityId`]; data as read, before [`crate::validate`] checks it, has `String` ids.
@@ -199,6 +246,10 @@ pub struct Entity<Id = EntityId> {
     /// For dates: the ISO 8601 value (`2025-01-06`, `2025-01`, `2025`) when it could be resolved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+    /// How sure the extraction is of it; data without it (before schema 2.3) is taken as sure
+    /// ([`Entity::confidence`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<Confidence>,
 }
 
 impl<Id> Entity<Id> {
@@ -212,6 +263,7 @@ impl<Id> Entity<Id> {
             articles,
             mentions,
             value,
+            confidence,
         } = self;
         Entity {
             id,
@@ -221,7 +273,25 @@ impl<Id> Entity<Id> {
             articles,
             mentions,
             value,
+            confidence,
         }
+    }
+
+    /// How sure the extraction is of it: what the data says, sure when it says nothing (data
+    /// written before confidences, schema 2.2 and older).
+    pub fn confidence(&self) -> Confidence {
+        self.confidence.unwrap_or_default()
+    }
+
+    /// Whether lists show it in their first rows: not when the extraction is unsure of it.
+    pub fn is_sure(&self) -> bool {
+        self.confidence() > Confidence::Low
+    }
+
+    /// `articles` weighted by its confidence, in quarters of an article (see
+    /// [`Confidence::weight`]): what lists rank it by.
+    pub fn weighted(&self, articles: u32) -> u64 {
+        u64::from(articles) * u64::from(self.confidence().weight())
     }
 }
 
@@ -250,6 +320,38 @@ mod tests {
             );
             assert!(bad.parse::<EntityId>().is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn confidence_is_optional_and_older_data_reads_as_sure() {
+        let old: Entity = serde_json::from_str(
+            r#"{"id":"per-trump","label":"PER","name":"Trump","articles":3,"mentions":5}"#,
+        )
+        .expect("2.2 data reads");
+        assert_eq!(old.confidence, None);
+        assert_eq!(old.confidence(), Confidence::High);
+        assert!(old.is_sure());
+        assert_eq!(old.weighted(3), 12);
+        let written = serde_json::to_string(&old).expect("written");
+        assert!(!written.contains("confidence"), "{written}");
+        for level in Confidence::ALL {
+            let mut e = old.clone();
+            e.confidence = Some(level);
+            let json = serde_json::to_string(&e).expect("written");
+            assert!(
+                json.contains(&format!(r#""confidence":"{}""#, level.code())),
+                "{json}"
+            );
+            let back: Entity = serde_json::from_str(&json).expect("read back");
+            assert_eq!(back, e);
+        }
+        let unsure = Entity {
+            confidence: Some(Confidence::Low),
+            ..old.clone()
+        };
+        assert!(!unsure.is_sure());
+        // A sure entity of 2 articles outranks an unsure one of 7.
+        assert!(old.weighted(2) > unsure.weighted(7));
     }
 
     #[test]

@@ -140,8 +140,15 @@ pub fn facet_groups<'a>(
         .filter_map(|id| corpus.entity_position(id))
         .collect();
     let is_selected = |e: u32| selected.contains(&e);
-    // Sorts like the sidebar: count (descending), then rank (corpus mentions, then name).
-    let key = |e: u32| facet_key(counts.count(corpus, e), corpus.rank(e));
+    // Sorts like the sidebar: sure entities first, count weighted by confidence (descending),
+    // then rank (corpus mentions, then name).
+    let key = |e: u32| {
+        facet_key(
+            &entities[e as usize],
+            counts.count(corpus, e),
+            corpus.rank(e),
+        )
+    };
     let facet = |e: u32| Facet {
         entity: &entities[e as usize],
         count: counts.count(corpus, e),

@@ -327,7 +327,7 @@ impl Corpus {
                     .iter()
                     .enumerate()
                     .filter(|&(e, x)| label_slot(x.label) == slot && count(e) > 0)
-                    .map(|(e, _)| facet_key(count(e), rank[e])),
+                    .map(|(e, x)| facet_key(x, count(e), rank[e])),
             );
             keys.sort_unstable();
             list.extend(keys.iter().map(|&k| ranked[key_rank(k)]));
@@ -429,7 +429,8 @@ impl Corpus {
         self.rank.get(entity as usize).copied().unwrap_or(u32::MAX)
     }
 
-    /// The entities of `label` that some article mentions, by number of articles (most
+    /// The entities of `label` that some article mentions, as the sidebar lists them: those
+    /// the extraction is sure of first, by number of articles weighted by confidence (most
     /// first), then [`Corpus::rank`].
     pub fn by_articles(&self, label: Label) -> &[u32] {
         &self.by_articles[label_slot(label)]
@@ -560,10 +561,14 @@ pub(crate) fn rank_order(entities: &[Entity], a: u32, b: u32) -> std::cmp::Order
         .then(a.cmp(&b))
 }
 
-/// The order of facets as one number, smallest first: by count (most first), then rank. Facets
-/// are sorted by it with one plain integer sort.
-pub(crate) fn facet_key(count: u32, rank: u32) -> u64 {
-    (u64::from(u32::MAX - count) << 32) | u64::from(rank)
+/// The order of facets as one number, smallest first: the entities the extraction is sure of
+/// before the others ([`Entity::is_sure`]), then by count weighted by confidence
+/// ([`Entity::weighted`], most first), then rank. Facets are sorted by it with one plain
+/// integer sort.
+pub(crate) fn facet_key(entity: &Entity, count: u32, rank: u32) -> u64 {
+    const MAX: u64 = (1 << 31) - 1;
+    let unsure = u64::from(!entity.is_sure()) << 63;
+    unsure | ((MAX - entity.weighted(count).min(MAX)) << 32) | u64::from(rank)
 }
 
 /// The rank in a [`facet_key`].

@@ -36,7 +36,7 @@ pub use article::{
     ArticleBody, ArticleSummary, Block, BoilerplateBlock, EmbedBlock, Mention, RelatedBlock,
     TextBlock,
 };
-pub use entity::{Entity, EntityId, Label};
+pub use entity::{Confidence, Entity, EntityId, Label};
 pub use index::SiteIndex;
 pub use schema::{SCHEMA_VERSION, SchemaError, check_schema};
 pub use selection::Selection;

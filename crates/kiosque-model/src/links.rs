@@ -81,6 +81,7 @@ mod tests {
             articles,
             mentions: articles * 3,
             value: None,
+            confidence: None,
         };
         assert!(!has_own_page(&entity(0)));
         assert!(!has_own_page(&entity(1)));

@@ -496,6 +496,7 @@ fn in_body_file(entity: &Entity) -> Entity {
         articles: entity.articles.min(BODY_FILE_COUNT_CAP),
         mentions: entity.mentions.min(BODY_FILE_COUNT_CAP),
         value: entity.value.clone(),
+        confidence: entity.confidence,
     }
 }
 
@@ -582,6 +583,7 @@ fn entity_stamp(entity: &Entity) -> [u8; 8] {
         articles,
         mentions,
         value,
+        confidence,
     } = entity;
     let mut fields = Fields::default();
     fields.text(id.as_str());
@@ -590,6 +592,7 @@ fn entity_stamp(entity: &Entity) -> [u8; 8] {
     fields.number((*articles).min(BODY_FILE_COUNT_CAP));
     fields.number((*mentions).min(BODY_FILE_COUNT_CAP));
     fields.maybe(value.as_deref());
+    fields.maybe(confidence.map(|c| c.code()));
     fields.hash()
 }
 
@@ -656,12 +659,14 @@ fn first_screen(index: &SiteIndex, position: &HashMap<&EntityId, u32>) -> FirstS
             .filter(|(_, e)| e.label == label && e.articles > 0)
             .map(|(p, _)| p)
             .collect();
-        // The sidebar's order: by articles (most first), then as `Corpus` ranks entities (by
-        // mentions, most first, then name), then entity order.
+        // The sidebar's order: sure entities first, by articles weighted by confidence (most
+        // first), then as `Corpus` ranks entities (by mentions, most first, then name), then
+        // entity order.
         of_label.sort_by(|&a, &b| {
             let (x, y) = (&index.entities[a as usize], &index.entities[b as usize]);
-            y.articles
-                .cmp(&x.articles)
+            y.is_sure()
+                .cmp(&x.is_sure())
+                .then(y.weighted(y.articles).cmp(&x.weighted(x.articles)))
                 .then(y.mentions.cmp(&x.mentions))
                 .then_with(|| x.name.cmp(&y.name))
                 .then(a.cmp(&b))

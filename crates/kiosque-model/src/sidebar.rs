@@ -104,6 +104,7 @@ pub fn sidebar_groups(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entity::Confidence;
     use crate::testing::{article, corpus, entity};
 
     #[test]
@@ -141,6 +142,88 @@ mod tests {
             |_| 10,
         );
         assert_eq!(by_alias[0].rows[0].id.as_str(), "loc-kyiv");
+    }
+
+    #[test]
+    fn rows_rank_by_articles_weighted_by_confidence_and_unsure_entities_come_last() {
+        // Harry Potter in 4 articles (unsure), Zelensky in 3 (medium), Trump in 2 (sure),
+        // Macron in 1 (sure).
+        let corpus = |with_confidence: bool| {
+            let mut potter = entity("per-harry-potter", Label::Person, 9);
+            let mut zelensky = entity("per-zelensky", Label::Person, 9);
+            if with_confidence {
+                potter.confidence = Some(Confidence::Low);
+                zelensky.confidence = Some(Confidence::Medium);
+            }
+            crate::testing::corpus(
+                vec![
+                    article("a", &["per-harry-potter", "per-zelensky", "per-trump"]),
+                    article("b", &["per-harry-potter", "per-zelensky", "per-trump"]),
+                    article("c", &["per-harry-potter", "per-zelensky", "per-macron"]),
+                    article("d", &["per-harry-potter"]),
+                    article("e", &[]),
+                ],
+                vec![
+                    potter,
+                    zelensky,
+                    entity("per-trump", Label::Person, 2),
+                    entity("per-macron", Label::Person, 1),
+                ],
+            )
+        };
+        // Every article visible (the corpus's order), or some (counted).
+        let rows = |corpus: &Corpus, visible: &[u32], limit: usize| -> Vec<String> {
+            let counts = FacetCounts::new(corpus, visible);
+            let groups = sidebar_groups(
+                corpus,
+                &counts,
+                &Selection::default(),
+                &EntityQuery::default(),
+                |_| limit,
+            );
+            groups[0]
+                .rows
+                .iter()
+                .map(|r| format!("{} {}", r.id, r.count))
+                .collect()
+        };
+        // Data without confidences (schema 2.2 and older): by articles, as before.
+        let old = corpus(false);
+        assert_eq!(
+            rows(&old, &[0, 1, 2, 3, 4], 4),
+            [
+                "per-harry-potter 4",
+                "per-zelensky 3",
+                "per-trump 2",
+                "per-macron 1"
+            ]
+        );
+        let new = corpus(true);
+        // Zelensky: 3 articles × ½ = 1.5 < Trump's 2; Harry Potter after every sure entity.
+        for visible in [&[0, 1, 2, 3, 4][..], &[0, 1, 2, 3][..]] {
+            assert_eq!(
+                rows(&new, visible, 4),
+                [
+                    "per-trump 2",
+                    "per-zelensky 3",
+                    "per-macron 1",
+                    "per-harry-potter 4"
+                ],
+                "{visible:?}"
+            );
+            // The top rows never show it.
+            assert!(!rows(&new, visible, 3).iter().any(|r| r.contains("potter")));
+        }
+        // It is still found by its name.
+        let counts = FacetCounts::new(&new, &[0, 1, 2, 3, 4]);
+        let found = sidebar_groups(
+            &new,
+            &counts,
+            &Selection::default(),
+            &EntityQuery::new("potter"),
+            |_| 3,
+        );
+        assert_eq!(found[0].rows[0].id.as_str(), "per-harry-potter");
     }
 
     #[test]

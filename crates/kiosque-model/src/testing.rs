@@ -14,6 +14,7 @@ pub fn entity(id: &str, label: Label, mentions: u32) -> Entity {
         articles: 1,
         mentions,
         value: None,
+        confidence: None,
     }
 }
 

@@ -27,7 +27,7 @@ use kiosque_model::parts::{
 };
 use kiosque_model::sidebar::{EntityQuery, sidebar_groups};
 use kiosque_model::validate::{self, EXCERPT_MAX_CHARS, Problem, UncheckedBody};
-use kiosque_model::{Entity, EntityId, Label, SCHEMA_VERSION, Selection};
+use kiosque_model::{Confidence, Entity, EntityId, Label, SCHEMA_VERSION, Selection};
 use proptest::prelude::*;
 use serde_json::{Map, Value, json};
 
@@ -390,6 +390,12 @@ fn valid_site() -> impl Strategy<Value = (SiteIndex, Vec<ArticleBody>)> {
                         articles,
                         mentions,
                         value: None,
+                        // Every level, and none (data written before confidences).
+                        confidence: [None]
+                            .into_iter()
+                            .chain(Confidence::ALL.map(Some))
+                            .nth(mentions as usize % 4)
+                            .flatten(),
                     })
                     .collect();
                 let articles: Vec<ArticleSummary> = article_ids
@@ -755,6 +761,7 @@ proptest! {
                 articles: 1,
                 mentions: 1,
                 value: None,
+                confidence: None,
             })
             .collect::<Vec<_>>();
         let corpus = validate::corpus(SiteIndex {

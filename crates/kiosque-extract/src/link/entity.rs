@@ -139,6 +139,10 @@ impl Context<'_, '_> {
             value: value.map(|v| v.iso()),
             mentions: occs.len() as u32,
             documents: docs.len() as u32,
+            confidence: super::entity_confidence(
+                occs.iter().map(|&o| occurrences[o].confidence),
+                docs.len() as u32,
+            ),
         }
     }
 }

@@ -8,8 +8,8 @@ mod typos;
 
 use std::borrow::Cow;
 
-use kiosque_model::Label;
 use kiosque_model::text::fold;
+use kiosque_model::{Confidence, Label};
 use rayon::prelude::*;
 
 use crate::dates::DateValue;
@@ -34,6 +34,8 @@ pub struct Occurrence<'a> {
     pub date: Option<DateValue>,
     /// How much it counts when choosing the canonical name (1 in the body, less elsewhere).
     pub weight: f32,
+    /// How sure recognition is of its label.
+    pub confidence: Confidence,
 }
 
 /// An entity after linking.
@@ -53,6 +55,24 @@ pub struct LinkedEntity {
     pub mentions: u32,
     /// Number of documents that mention it.
     pub documents: u32,
+    /// How sure the corpus is of it: its surest mention's confidence, one level up when
+    /// several documents name it (see [`entity_confidence`]).
+    pub confidence: Confidence,
+}
+
+/// The confidence of an entity whose mentions have the confidences `mentions`, in `documents`
+/// documents: the surest mention's, one level higher when two documents or more name it (a
+/// name that recurs across articles, typed the same way, is less likely a one-off misreading).
+pub fn entity_confidence(
+    mentions: impl IntoIterator<Item = Confidence>,
+    documents: u32,
+) -> Confidence {
+    let best = mentions.into_iter().max().unwrap_or(Confidence::Low);
+    match (best, documents >= 2) {
+        (Confidence::Low, true) => Confidence::Medium,
+        (Confidence::Medium, true) => Confidence::High,
+        (level, _) => level,
+    }
 }
 
 /// The result of linking: the entities, and for each occurrence the index of its entity.

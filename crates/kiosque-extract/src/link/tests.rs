@@ -17,6 +17,7 @@ fn occ(doc: usize, label: Label, text: &str) -> Occurrence<'_> {
         entry: None,
         date: None,
         weight: 1.0,
+        confidence: Confidence::High,
     }
 }
 
@@ -418,5 +419,35 @@ fn a_known_entity_is_named_in_the_corpus_language() {
                 "aliases of {written:?} in a {lang} corpus"
             );
         }
+    }
+}
+
+#[test]
+fn an_entity_is_as_sure_as_its_surest_mention_and_surer_when_several_articles_name_it() {
+    use Confidence::{High, Low, Medium};
+    let linked_level = |mentions: &[(usize, Confidence)]| {
+        let occurrences: Vec<Occurrence> = mentions
+            .iter()
+            .map(|&(doc, confidence)| Occurrence {
+                confidence,
+                ..occ(doc, Label::Place, "Vouhledar")
+            })
+            .collect();
+        let linked = link(&occurrences, &knowledge(), "fr");
+        assert_eq!(linked.entities.len(), 1);
+        linked.entities[0].confidence
+    };
+    // (mentions as (document, confidence), entity's confidence)
+    let table: &[(&[(usize, Confidence)], Confidence)] = &[
+        (&[(0, Low)], Low),
+        (&[(0, Low), (0, Low)], Low),
+        (&[(0, Low), (1, Low)], Medium),
+        (&[(0, Low), (0, Medium)], Medium),
+        (&[(0, Medium), (1, Low)], High),
+        (&[(0, High)], High),
+        (&[(0, Low), (0, High)], High),
+    ];
+    for &(mentions, level) in table {
+        assert_eq!(linked_level(mentions), level, "{mentions:?}");
     }
 }

@@ -181,7 +181,7 @@ pub(super) fn guess(
             // "Skyfall"): a verb of saying after it makes one ("Podoliaka a déclaré").
             // A given name alone is one too ("Mathilde", "Hassan").
             _ if says(tokens, c.last) || is_given(t, knowledge) => {
-                Some((Label::Person, Evidence::Weak))
+                Some((Label::Person, Evidence::Fair))
             }
             _ => None,
         };

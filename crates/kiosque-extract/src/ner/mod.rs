@@ -16,8 +16,8 @@ pub mod tokens;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use kiosque_model::Label;
 use kiosque_model::text::fold;
+use kiosque_model::{Confidence, Label};
 use regex::Regex;
 
 use crate::dates::{DateExpr, find_dates, word_bounded};
@@ -49,15 +49,31 @@ pub struct Recognized {
     pub date: Option<DateExpr>,
     /// The known entry it names, if any (see [`Knowledge::entry`]).
     pub entry: Option<u32>,
+    /// How sure the label is, from the evidence ([`Evidence::confidence`]).
+    pub confidence: Confidence,
 }
 
 /// How sure a candidate's label is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Evidence {
-    /// From context alone (a preposition, a suffix).
+    /// From context alone (a preposition, a suffix), or a guess from the shape of the name.
     Weak,
+    /// One clue about the name that is not the name itself: a verb of saying after it
+    /// ("Podoliaka a déclaré"), a given name alone ("Mathilde"). Types like `Weak`.
+    Fair,
     /// From the name itself (a given name, a head noun, a role before it, a known name).
     Strong,
+}
+
+impl Evidence {
+    /// The confidence of a mention typed from this evidence.
+    fn confidence(self) -> Confidence {
+        match self {
+            Evidence::Weak => Confidence::Low,
+            Evidence::Fair => Confidence::Medium,
+            Evidence::Strong => Confidence::High,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -129,6 +145,7 @@ impl<'a> Part<'a> {
                 text: substring(d.start, d.end),
                 date: Some(d.expr),
                 entry: None,
+                confidence: Confidence::High,
             });
         }
         // Which code points dates already cover (a mention never overlaps another).
@@ -154,6 +171,7 @@ impl<'a> Part<'a> {
                     text: m.as_str().to_owned(),
                     date: None,
                     entry: None,
+                    confidence: Confidence::High,
                 });
             }
         }
@@ -194,7 +212,9 @@ impl<'a> Part<'a> {
             ..
         } = self;
         for c in candidates {
-            let Some((label, _)) = c.label else { continue };
+            let Some((label, evidence)) = c.label else {
+                continue;
+            };
             let (start, end) = (tokens[c.first].start, tokens[c.last].end);
             mentions.push(Recognized {
                 start,
@@ -203,6 +223,10 @@ impl<'a> Part<'a> {
                 text: chars[start..end].iter().collect(),
                 date: None,
                 entry: c.entry,
+                confidence: match c.entry {
+                    Some(_) => Confidence::High,
+                    None => evidence.confidence(),
+                },
             });
         }
         mentions.sort_by_key(|m| (m.start, m.end));

@@ -196,3 +196,76 @@ fn titles_of_works_are_no_entities() {
         ["Sam Mendes"]
     );
 }
+
+/// Each mention's text, label and confidence.
+fn confidences(text: &str) -> Vec<(String, &'static str, Confidence)> {
+    recognize(text, &knowledge())
+        .into_iter()
+        .map(|m| (m.text, m.label.code(), m.confidence))
+        .collect()
+}
+
+#[test]
+fn each_mention_is_as_sure_as_its_evidence() {
+    use Confidence::{High, Low, Medium};
+    // (text, mention, label, confidence): French and English.
+    let table: &[(&str, &str, &str, Confidence)] = &[
+        // A known name, a date, a patterned ministry: sure.
+        (
+            "Les soldats sont entrés en Ukraine hier.",
+            "Ukraine",
+            "LOC",
+            High,
+        ),
+        ("Il a parlé lundi.", "lundi", "DATE", High),
+        ("The soldiers reached Moscow.", "Moscow", "LOC", High),
+        (
+            "Le ministère russe de la Défense a parlé.",
+            "ministère russe de la Défense",
+            "ORG",
+            High,
+        ),
+        // A given name and a surname, a role before the name: sure.
+        (
+            "Selon Oleksii Kovalenko, la ligne tient.",
+            "Oleksii Kovalenko",
+            "PER",
+            High,
+        ),
+        (
+            "Le blogueur Podoliaka écrit chaque jour.",
+            "Podoliaka",
+            "PER",
+            High,
+        ),
+        ("President Biden spoke.", "Biden", "PER", High),
+        // A verb of saying after an unknown word: one clue, medium.
+        (
+            "Hier, Zaloujny a déclaré que la ligne tenait.",
+            "Zaloujny",
+            "PER",
+            Medium,
+        ),
+        (
+            "On Monday, Zaluzhny said the line held.",
+            "Zaluzhny",
+            "PER",
+            Medium,
+        ),
+        // A preposition before an unknown word: context alone, low.
+        (
+            "Les combats continuent près de Vouhledar.",
+            "Vouhledar",
+            "LOC",
+            Low,
+        ),
+        ("Fighting went on in Vuhledar.", "Vuhledar", "LOC", Low),
+    ];
+    for &(text, mention, label, level) in table {
+        let got = confidences(text);
+        assert!(
+            got.contains(&(mention.to_owned(), label, level)),
+            "{text:?}: expected {mention:?} {label} {level:?}, got {got:?}"
+        );
+    }
+}
