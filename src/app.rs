@@ -12,6 +12,7 @@ use crate::routes::article::ArticlePage;
 use crate::routes::corpus::CorpusRoute;
 use crate::routes::entity::EntityPage;
 use crate::routes::home::Home;
+use crate::routes::try_it::TryPage;
 use crate::selection::provide_selection;
 use crate::site::provide_site;
 
@@ -47,6 +48,7 @@ fn Frame() -> impl IntoView {
                     // next route) shows the entities that have no page of their own.
                     <Route path=path!("/entity") view=EntityPage />
                     <Route path=path!("/entity/:id") view=EntityPage />
+                    <Route path=path!("/try") view=TryPage />
                 </ParentRoute>
             </Routes>
         </main>

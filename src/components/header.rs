@@ -1,4 +1,5 @@
-//! The site header: a skip link, the site name linking home, and the search box.
+//! The site header: a skip link, the site name linking home, the Try it page's link, and the
+//! search box.
 
 use kiosque_model::Selection;
 use leptos::prelude::*;
@@ -23,6 +24,8 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 pub fn Header() -> impl IntoView {
     let site = use_site();
     let home = site.paths.home(&Selection::default());
+    // The Try it page (`routes::try_it`).
+    let try_it = format!("{}/try/", site.paths.base());
     // The publisher's name, as text.
     let name = site.name.to_string();
     // Without JavaScript (a pre-rendered page), the link is followed: to this page's own address.
@@ -33,6 +36,7 @@ pub fn Header() -> impl IntoView {
         <header class="site-header">
             <A href=home exact=true attr:class="brand">{name}</A>
             <p class="tagline">"The news through the people, places and organisations in it"</p>
+            <A href=try_it attr:class="try-link">"Try it on your text"</A>
             <SearchBox />
         </header>
     }

@@ -1,8 +1,11 @@
 //! A block's text with every entity mention as a link to the entity's page, marked by type.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use kiosque_model::article_view::mention_label;
 use kiosque_model::highlight::segments;
-use kiosque_model::{Label, Mention};
+use kiosque_model::{EntityId, Label, Mention};
 use leptos::prelude::*;
 
 use crate::routes::corpus::use_corpus;
@@ -14,6 +17,12 @@ pub fn mention_class(label: Label) -> String {
     format!("mention mention-{}", label.id_prefix())
 }
 
+/// Where mentions link on a page whose entities are not the site's own (the Try it page): the
+/// address of the site's page for each entity the site has; the others are marked by type but
+/// not linked (an `<a>` without `href`). Without it, every mention links to its entity's page.
+#[derive(Clone)]
+pub struct MentionLinks(pub Arc<HashMap<EntityId, String>>);
+
 /// Text with its mentions linked. Offsets that do not fit the text, and ids the entity table does
 /// not have (there would be no page to go to), leave it plain. A link carries only what a reader
 /// uses, since every article page is pre-rendered with twenty-odd of them: its address (which
@@ -24,6 +33,7 @@ pub fn mention_class(label: Label) -> String {
 pub fn MentionText(text: String, mentions: Vec<Mention>) -> impl IntoView {
     let corpus = use_corpus();
     let paths = use_site().paths;
+    let links = use_context::<MentionLinks>();
     segments(&text, &mentions)
         .into_iter()
         .map(|segment| {
@@ -32,8 +42,12 @@ pub fn MentionText(text: String, mentions: Vec<Mention>) -> impl IntoView {
                 return segment.text.to_owned().into_any();
             };
             let label = mention_label(segment.text, entity);
+            let href = match &links {
+                Some(links) => links.0.get(&entity.id).cloned(),
+                None => Some(paths.entity(entity)),
+            };
             view! {
-                <a class=mention_class(entity.label) href=paths.entity(entity) aria-label=label>
+                <a class=mention_class(entity.label) href=href aria-label=label>
                     {segment.text.to_owned()}
                 </a>
             }

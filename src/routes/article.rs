@@ -192,7 +192,7 @@ fn MentionLegend() -> impl IntoView {
 
 /// The body: headings, paragraphs and embeds in order, then the "read also" links.
 #[component]
-fn ArticleBodyView(body: Arc<ArticleBody>, lang: Option<String>) -> impl IntoView {
+pub(crate) fn ArticleBodyView(body: Arc<ArticleBody>, lang: Option<String>) -> impl IntoView {
     let layout = layout(&body);
     let flow = layout
         .flow

@@ -4,3 +4,4 @@ pub mod article;
 pub mod corpus;
 pub mod entity;
 pub mod home;
+pub mod try_it;

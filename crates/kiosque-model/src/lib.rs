@@ -31,6 +31,7 @@ mod testing;
 pub mod text;
 pub mod timeline;
 pub mod validate;
+pub mod worker;
 
 pub use article::{
     ArticleBody, ArticleSummary, Block, BoilerplateBlock, EmbedBlock, Mention, RelatedBlock,

@@ -322,6 +322,23 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
             &entity_shell(site_name),
         ),
     )?;
+    // The Try it page (extraction in the reader's browser): a real file, for any static host.
+    write(
+        dist.join("try").join("index.html"),
+        template.render(
+            &PageMeta {
+                title: format!("Try it on your text · {site_name}"),
+                description: format!(
+                    "Paste a text to see the people, places, organisations and dates {site_name} would find in it, in your browser"
+                ),
+                og_type: "website",
+                path: Some("try/".to_owned()),
+                ..PageMeta::default()
+            },
+            &site,
+            &try_shell(),
+        ),
+    )?;
     write(
         template_path,
         template.render(&home_meta, &site, &rendering.home()),
@@ -361,6 +378,12 @@ pub fn entity_shell(site_name: &str) -> String {
         "<h1>{}</h1><noscript><p>This page lists the articles that mention a person, place, organisation or date: it needs JavaScript.</p></noscript>",
         html::escape(site_name)
     )
+}
+
+/// The Try it page's content for readers without JavaScript: the extraction runs in the
+/// browser.
+pub fn try_shell() -> String {
+    "<h1>Try it on your text</h1><noscript><p>This page finds the people, places, organisations and dates in a text you give it, in your browser: it needs JavaScript.</p></noscript>".to_owned()
 }
 
 /// Removes the feed and sitemap files in `dist` that this run did not write (`written`): those

@@ -37,7 +37,9 @@ const CSP_START: &str = "<!--kiosque:csp-->";
 const CSP_END: &str = "<!--/kiosque:csp-->";
 
 /// The Content-Security-Policy for a page whose inline scripts are `scripts`: only the page's
-/// own origin, WebAssembly compilation, and those exact inline scripts (Trunk's loader), by hash.
+/// own origin, WebAssembly compilation, and those exact inline scripts (Trunk's loader), by hash;
+/// workers (the Try it page's extraction) only from the site's own files, never from a `blob:`
+/// or `data:` address.
 pub fn content_security_policy(scripts: &[&str]) -> String {
     use base64::Engine;
     use sha2::{Digest, Sha256};
@@ -51,7 +53,7 @@ pub fn content_security_policy(scripts: &[&str]) -> String {
         })
         .collect();
     format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
     )
 }
 
@@ -455,6 +457,8 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("'wasm-unsafe-eval'"));
+        // The Try it page's worker is a file of the site; no worker from elsewhere.
+        assert!(html.contains("worker-src 'self';"), "{html}");
         assert!(html.find("Content-Security-Policy") < html.find("<script>"));
         assert_eq!(
             inline_scripts("<script src=\"a.js\"></script><script type=\"module\">b</script>"),

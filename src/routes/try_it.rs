@@ -1,0 +1,432 @@
+//! The Try it page (`/try/`): a reader pastes a text or drops a `.txt`, `.md` or `.html` file,
+//! and sees the article `kiosque build` would make of it — typed blocks, every entity marked by
+//! type, linked to its page when the site has it. The extraction is the build's own pipeline
+//! compiled to WebAssembly, run in a Web Worker (`crates/kiosque-worker`) that this page starts
+//! and stops: the app itself does not carry it, and nothing leaves the browser.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use kiosque_model::index::Corpus;
+use kiosque_model::text::fold;
+use kiosque_model::validate;
+use kiosque_model::worker::{Format, Reply, Request};
+use kiosque_model::{ArticleBody, ArticleSummary, Block, Entity, EntityId, Label};
+use leptos::context::Provider;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{ErrorEvent, HtmlInputElement, MessageEvent, Worker};
+
+use crate::components::mention_text::MentionLinks;
+use crate::components::prerender::ReleasePrerender;
+use crate::paths::Paths;
+use crate::routes::article::ArticleBodyView;
+use crate::routes::corpus::{CorpusContext, use_corpus_signal};
+use crate::site::use_site;
+use crate::title::use_title;
+
+/// The worker's loader, in the site's root (Trunk writes it: index.html, `data-loader-shim`).
+const WORKER_SCRIPT: &str = "kiosque-worker_loader.js";
+
+/// An extraction shown: the article made of the text, checked as site data is.
+#[derive(Debug, Clone)]
+struct Tried {
+    /// The article and its entities.
+    corpus: Arc<Corpus>,
+    summary: ArticleSummary,
+    body: Arc<ArticleBody>,
+    /// How long the worker took, in milliseconds.
+    millis: f64,
+    /// The worker's answer as it came, for readers (and tests) who want the data.
+    json: String,
+}
+
+/// Where the page is.
+#[derive(Debug, Clone)]
+enum State {
+    /// Nothing asked yet.
+    Idle,
+    /// The worker is extracting (or loading, then extracting).
+    Working,
+    /// The result.
+    Done(Arc<Tried>),
+    /// Why there is no result.
+    Failed(String),
+}
+
+/// The running worker; stopped when the page is left.
+struct Extractor {
+    worker: Worker,
+    _on_message: Closure<dyn Fn(MessageEvent)>,
+    _on_error: Closure<dyn Fn(ErrorEvent)>,
+}
+
+impl Drop for Extractor {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
+
+/// The page.
+#[component]
+pub fn TryPage() -> impl IntoView {
+    use_title(|| "Try it on your text".to_owned());
+    let site = use_site();
+    let paths = site.paths.clone();
+    // Mentions link to the site's entities: the whole table is needed to find them.
+    site.data.want_whole();
+    let site_corpus = use_corpus_signal();
+
+    let text = RwSignal::new(String::new());
+    let format = RwSignal::new(Format::Text);
+    let file_name = RwSignal::new(None::<String>);
+    let ready = RwSignal::new(false);
+    let pending = RwSignal::new(None::<String>);
+    let state = RwSignal::new(State::Idle);
+    let extractor = StoredValue::new_local(None::<Extractor>);
+
+    let send = move |request: String| {
+        extractor.with_value(|e| match e {
+            Some(e) => {
+                if let Err(error) = e.worker.post_message(&JsValue::from_str(&request)) {
+                    state.set(State::Failed(format!(
+                        "The text could not be given to the extractor: {}",
+                        js_message(&error)
+                    )));
+                }
+            }
+            None => state.set(State::Failed(
+                "The extractor is not running: reload the page to start it again.".to_owned(),
+            )),
+        });
+    };
+    // Started when the page opens, so that it loads while the reader pastes.
+    let url = format!("{}/{WORKER_SCRIPT}", paths.base());
+    Effect::new(move |_| {
+        if extractor.with_value(Option::is_some) {
+            return;
+        }
+        let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+            let data = event.data().as_string().unwrap_or_default();
+            if data.is_empty() {
+                // The worker's first message: it is ready.
+                ready.set(true);
+                if let Some(request) = pending.try_update(Option::take).flatten() {
+                    send(request);
+                }
+                return;
+            }
+            state.set(match read_reply(data) {
+                Ok(tried) => State::Done(Arc::new(tried)),
+                Err(message) => State::Failed(message),
+            });
+        });
+        let on_error = Closure::<dyn Fn(ErrorEvent)>::new(move |event: ErrorEvent| {
+            event.prevent_default();
+            state.set(State::Failed(format!(
+                "The extractor stopped: {}. Reload the page to try again.",
+                event.message()
+            )));
+        });
+        match Worker::new(&url) {
+            Ok(worker) => {
+                worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+                worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+                extractor.set_value(Some(Extractor {
+                    worker,
+                    _on_message: on_message,
+                    _on_error: on_error,
+                }));
+            }
+            Err(error) => state.set(State::Failed(format!(
+                "The extractor could not be started: {}",
+                js_message(&error)
+            ))),
+        }
+    });
+
+    let extract = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let request = Request {
+            text: text.get_untracked(),
+            format: format.get_untracked(),
+            file_name: file_name.get_untracked(),
+        };
+        let Ok(request) = serde_json::to_string(&request) else {
+            return;
+        };
+        state.set(State::Working);
+        if ready.get_untracked() {
+            send(request);
+        } else {
+            pending.set(Some(request));
+        }
+    };
+    let read_file = move |file: Option<web_sys::File>| {
+        let Some(file) = file else { return };
+        let name = file.name();
+        format.set(Format::of_file_name(&name));
+        file_name.set(Some(name));
+        leptos::task::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                Ok(content) => text.set(content.as_string().unwrap_or_default()),
+                Err(error) => state.set(State::Failed(format!(
+                    "The file could not be read: {}",
+                    js_message(&error)
+                ))),
+            }
+        });
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        read_file(
+            ev.data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0)),
+        );
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: HtmlInputElement = event_target(&ev);
+        read_file(input.files().and_then(|f| f.get(0)));
+    };
+    let on_format = move |ev: leptos::ev::Event| {
+        format.set(match event_target_value(&ev).as_str() {
+            "markdown" => Format::Markdown,
+            "html" => Format::Html,
+            _ => Format::Text,
+        });
+    };
+
+    let status = move || match state.get() {
+        State::Idle if ready.get() => String::new(),
+        State::Idle => "Loading the extractor…".to_owned(),
+        State::Working => "Extracting…".to_owned(),
+        State::Done(tried) => summary_line(&tried),
+        State::Failed(message) => message,
+    };
+    let result = move || match state.get() {
+        State::Done(tried) => {
+            let links = site_links(&tried.corpus, &site_corpus.get(), &paths);
+            view! { <TryResult tried links /> }.into_any()
+        }
+        _ => ().into_any(),
+    };
+
+    view! {
+        <ReleasePrerender />
+        <section class="try-it" aria-labelledby="try-heading">
+            <h1 id="try-heading">"Try it on your text"</h1>
+            <p>
+                "Paste an article, or drop a .txt, .md or .html file, to see it cleaned into its "
+                "text and boilerplate, with its people, places, organisations and dates marked "
+                "as on the site's article pages. The extraction runs in your browser: nothing "
+                "you give here leaves it."
+            </p>
+            <form class="try-form" on:submit=extract>
+                <label for="try-text">"Text"</label>
+                <textarea
+                    id="try-text"
+                    rows="10"
+                    prop:value=move || text.get()
+                    on:input=move |ev| {
+                        text.set(event_target_value(&ev));
+                        // Edited: no longer the file's text.
+                        file_name.set(None);
+                    }
+                    on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
+                    on:drop=on_drop
+                ></textarea>
+                <p class="try-options">
+                    <label>
+                        "Or a file: "
+                        <input id="try-file" type="file" accept=".txt,.md,.markdown,.html,.htm" on:change=on_file />
+                    </label>
+                    <label>
+                        "Read as "
+                        <select id="try-format" on:change=on_format prop:value=move || format_value(format.get())>
+                            <option value="text">"plain text"</option>
+                            <option value="markdown">"Markdown"</option>
+                            <option value="html">"a web page (HTML)"</option>
+                        </select>
+                    </label>
+                    {move || file_name.get().map(|name| view! { <span class="hint">"From "<bdi>{name}</bdi></span> })}
+                </p>
+                <button type="submit" id="try-extract">"Extract"</button>
+            </form>
+            <p class="try-status" role="status" id="try-status">{status}</p>
+            {result}
+        </section>
+    }
+}
+
+/// The `<select>` value of a format.
+fn format_value(format: Format) -> &'static str {
+    match format {
+        Format::Text => "text",
+        Format::Markdown => "markdown",
+        Format::Html => "html",
+    }
+}
+
+/// The article, over its own entities, then the worker's answer as data.
+#[component]
+fn TryResult(tried: Arc<Tried>, links: HashMap<EntityId, String>) -> impl IntoView {
+    let corpus = Arc::clone(&tried.corpus);
+    let body = Arc::clone(&tried.body);
+    let title = tried.summary.title.clone();
+    let derived = tried.summary.title_derived;
+    let lang = tried.summary.lang.clone();
+    let json = tried.json.clone();
+    view! {
+        <Provider value=CorpusContext(Signal::stored(corpus))>
+            <Provider value=MentionLinks(Arc::new(links))>
+                <article class="try-result article-page" aria-labelledby="try-title">
+                    <h2 id="try-title" lang=lang.clone()>{title}</h2>
+                    {derived
+                        .then(|| view! { <p class="hint">"This title was taken from the first sentence of the text."</p> })}
+                    <ArticleBodyView body lang />
+                </article>
+            </Provider>
+        </Provider>
+        <details class="try-data">
+            <summary>"The extraction as data (JSON)"</summary>
+            <pre id="try-json">{json}</pre>
+        </details>
+    }
+}
+
+/// What the status line says of a result: the time, and what was found.
+fn summary_line(tried: &Tried) -> String {
+    // The entities of the text shown (not those of boilerplate), as an article card counts them.
+    let entities = tried.summary.entities.len();
+    let set_aside = tried
+        .body
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Boilerplate(_)))
+        .count();
+    format!(
+        "Extracted in your browser in {} ms: {} {}, {} {} of boilerplate set aside (not shown).",
+        tried.millis.round(),
+        entities,
+        if entities == 1 { "entity" } else { "entities" },
+        set_aside,
+        if set_aside == 1 { "block" } else { "blocks" },
+    )
+}
+
+/// The worker's answer, checked as the app checks site data.
+fn read_reply(json: String) -> Result<Tried, String> {
+    let reply: Reply<String> = serde_json::from_str(&json)
+        .map_err(|e| format!("The extractor's answer could not be read: {e}"))?;
+    let extracted = reply.result?;
+    let corpus = validate::corpus(extracted.index).value;
+    let summary = corpus
+        .articles()
+        .first()
+        .cloned()
+        .ok_or_else(|| "No article could be made of this text.".to_owned())?;
+    let body = validate::body(extracted.body, &summary.id, &corpus).value;
+    Ok(Tried {
+        corpus: Arc::new(corpus),
+        summary,
+        body: Arc::new(body),
+        millis: reply.millis,
+        json,
+    })
+}
+
+/// A JavaScript error's message.
+fn js_message(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "unknown error".to_owned())
+}
+
+/// Where each entity found in the text links on this site: the page of the site's entity with
+/// its id, or else of the one of its type named alike (its name or an alias, folded); entities
+/// the site does not have are not linked.
+fn site_links(found: &Corpus, site: &Corpus, paths: &Paths) -> HashMap<EntityId, String> {
+    let mut by_name: HashMap<(Label, String), &Entity> = HashMap::new();
+    for entity in site.entities() {
+        for name in std::iter::once(&entity.name).chain(&entity.aliases) {
+            by_name.entry((entity.label, fold(name))).or_insert(entity);
+        }
+    }
+    found
+        .entities()
+        .iter()
+        .filter_map(|e| {
+            let on_site = site
+                .entity(&e.id)
+                .filter(|s| s.label == e.label)
+                .or_else(|| by_name.get(&(e.label, fold(&e.name))).copied())?;
+            Some((e.id.clone(), paths.entity(on_site)))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use kiosque_model::{SCHEMA_VERSION, SiteIndex};
+
+    use super::*;
+
+    fn entity(id: &str, label: Label, name: &str, aliases: &[&str]) -> Entity {
+        serde_json::from_value(serde_json::json!({
+            "id": id, "label": label, "name": name, "aliases": aliases, "articles": 2, "mentions": 3,
+        }))
+        .expect("a valid entity")
+    }
+
+    fn corpus(entities: Vec<Entity>) -> Corpus {
+        Corpus::new(SiteIndex {
+            schema_version: SCHEMA_VERSION.to_owned(),
+            generator: String::new(),
+            articles: vec![],
+            entities,
+            search: None,
+        })
+    }
+
+    #[test]
+    fn entities_link_to_the_site_s_by_id_then_by_name_of_the_same_type_and_never_elsewhere() {
+        let site = corpus(vec![
+            entity(
+                "per-donald-trump",
+                Label::Person,
+                "Donald Trump",
+                &["Trump"],
+            ),
+            entity("loc-koursk", Label::Place, "Koursk", &["Kursk"]),
+            entity("org-paris", Label::Organisation, "Paris", &[]),
+        ]);
+        let found = corpus(vec![
+            entity("per-donald-trump", Label::Person, "Donald Trump", &[]),
+            entity("per-trump", Label::Person, "Trump", &[]),
+            entity("loc-kursk", Label::Place, "KURSK", &[]),
+            entity("loc-paris", Label::Place, "Paris", &[]),
+            entity("per-youri-podoliaka", Label::Person, "Youri Podoliaka", &[]),
+        ]);
+        let links = site_links(&found, &site, &Paths::from_base_uri("/site/"));
+        let link = |id: &str| links.get(&EntityId::new(id).expect("valid")).cloned();
+        assert_eq!(
+            link("per-donald-trump").as_deref(),
+            Some("/site/entity/per-donald-trump/")
+        );
+        assert_eq!(
+            link("per-trump").as_deref(),
+            Some("/site/entity/per-donald-trump/")
+        );
+        assert_eq!(
+            link("loc-kursk").as_deref(),
+            Some("/site/entity/loc-koursk/")
+        );
+        // A place is not the organisation of the same name; the site does not have the person.
+        assert_eq!(link("loc-paris"), None);
+        assert_eq!(link("per-youri-podoliaka"), None);
+    }
+}
