@@ -287,10 +287,12 @@ pub fn Home() -> impl IntoView {
     // Counted once for the sidebar and the drawer's label. While the whole site loads after a
     // click, or for the counts of a search shown from its card pages, the sidebar stays as it
     // was (and says so).
-    let counts = Memo::new(move |_| {
+    // From the previous view's counts when few articles came or went (a keystroke narrowing a
+    // search): the same counts, without counting every article shown again.
+    let counts = Memo::new(move |previous: Option<&FacetCounts>| {
         corpus.with(|corpus| {
             if ready.get() && !counts_pending.get() {
-                visible.with(|positions| FacetCounts::new(corpus, positions))
+                visible.with(|positions| FacetCounts::after(previous, corpus, positions))
             } else {
                 FacetCounts::new(corpus, &matching(corpus, &Selection::default()))
             }

@@ -8,7 +8,7 @@
 
 use crate::article::ArticleSummary;
 use crate::entity::{Entity, Label};
-use crate::index::{Corpus, facet_key};
+use crate::index::{Corpus, facet_key, label_slot};
 use crate::selection::Selection;
 
 /// The positions of the articles that mention every selected entity, in index order (newest
@@ -42,7 +42,9 @@ pub fn filter<'a>(corpus: &'a Corpus, selection: &Selection) -> Vec<&'a ArticleS
 }
 
 /// How many of the visible articles mention each entity.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Equal when the counts are (the articles counted may differ).
+#[derive(Debug, Clone)]
 pub struct FacetCounts {
     /// By entity position; `None` when every article is visible (the corpus's own counts,
     /// computed once, then hold).
@@ -52,17 +54,75 @@ pub struct FacetCounts {
     present: Vec<u32>,
     /// How many entities have a count.
     distinct: usize,
+    /// The articles counted, for [`FacetCounts::after`]: over the whole site only.
+    counted: Option<Counted>,
 }
+
+/// The articles a [`FacetCounts`] counted, and the corpus they are in.
+#[derive(Debug, Clone)]
+struct Counted {
+    corpus: CorpusTag,
+    /// One bit per article position; `None` for every article.
+    bits: Option<Vec<u64>>,
+}
+
+/// Tells corpora apart: counts made over one are never carried over to another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CorpusTag {
+    articles: usize,
+    entities: usize,
+    address: usize,
+}
+
+impl CorpusTag {
+    /// The tag of a whole site (a part of the site is never carried over from).
+    fn of(corpus: &Corpus) -> Option<CorpusTag> {
+        corpus.is_whole().then(|| CorpusTag {
+            articles: corpus.articles().len(),
+            entities: corpus.entities().len(),
+            address: corpus.articles().as_ptr().addr(),
+        })
+    }
+}
+
+/// The articles at `positions` as one bit each, over `articles` articles.
+fn bits_of(positions: &[u32], articles: usize) -> Vec<u64> {
+    let mut bits = vec![0u64; articles.div_ceil(64)];
+    for &p in positions {
+        if let Some(word) = bits.get_mut(p as usize / 64) {
+            *word |= 1 << (p % 64);
+        }
+    }
+    bits
+}
+
+fn has_bit(bits: &[u64], position: u32) -> bool {
+    bits.get(position as usize / 64)
+        .is_some_and(|word| word & (1 << (position % 64)) != 0)
+}
+
+impl PartialEq for FacetCounts {
+    fn eq(&self, other: &FacetCounts) -> bool {
+        self.distinct == other.distinct && self.counts == other.counts
+    }
+}
+
+impl Eq for FacetCounts {}
 
 impl FacetCounts {
     /// The counts over the articles at `visible` (positions, each once).
     pub fn new(corpus: &Corpus, visible: &[u32]) -> FacetCounts {
         let everything = visible.len() == corpus.articles().len();
+        let counted = CorpusTag::of(corpus).map(|tag| Counted {
+            corpus: tag,
+            bits: (!everything).then(|| bits_of(visible, corpus.articles().len())),
+        });
         if everything {
             return FacetCounts {
                 counts: None,
                 present: Vec::new(),
                 distinct: corpus.total_entities(),
+                counted,
             };
         }
         let mut counts = vec![0u32; corpus.entities().len()];
@@ -80,6 +140,89 @@ impl FacetCounts {
             counts: Some(counts),
             distinct: present.len(),
             present,
+            counted,
+        }
+    }
+
+    /// The counts over the articles at `visible` (positions, each once), the same as
+    /// [`FacetCounts::new`]'s, from the `previous` counts of the same corpus when that is
+    /// cheaper: a keystroke that narrows a search, or a list of most of the site, counts the
+    /// articles that came and went rather than every article shown.
+    pub fn after(previous: Option<&FacetCounts>, corpus: &Corpus, visible: &[u32]) -> FacetCounts {
+        let articles = corpus.articles().len();
+        let tag = CorpusTag::of(corpus);
+        let previous = previous
+            .and_then(|p| p.counted.as_ref().map(|c| (p, c)))
+            .filter(|(_, c)| tag.is_some_and(|tag| tag == c.corpus));
+        let Some((previous, counted)) = previous.filter(|_| visible.len() < articles) else {
+            return FacetCounts::new(corpus, visible);
+        };
+        let bits = bits_of(visible, articles);
+        let came: Vec<u32> = match &counted.bits {
+            Some(before) => visible
+                .iter()
+                .copied()
+                .filter(|&p| !has_bit(before, p))
+                .collect(),
+            None => Vec::new(),
+        };
+        // The articles that went: shown before (every article, or the bits), not now.
+        let mut went: Vec<u32> = Vec::new();
+        for (i, &now) in bits.iter().enumerate() {
+            let before = counted.bits.as_ref().map_or(u64::MAX, |b| b[i]);
+            let mut gone = before & !now;
+            while gone != 0 {
+                let position = i as u32 * 64 + gone.trailing_zeros();
+                if (position as usize) < articles {
+                    went.push(position);
+                }
+                gone &= gone - 1;
+            }
+        }
+        // Carrying over copies the counts (a few bytes an entity) and walks the entities shown
+        // before: worth it when far fewer articles changed than are shown.
+        let overhead = corpus.entities().len() / 64;
+        if came.len() + went.len() + overhead >= visible.len() {
+            return FacetCounts::new(corpus, visible);
+        }
+        let (mut counts, mut present) = match &previous.counts {
+            Some(counts) => (counts.clone(), previous.present.clone()),
+            None => {
+                let counts: Vec<u32> = (0..corpus.entities().len() as u32)
+                    .map(|e| corpus.article_count(e))
+                    .collect();
+                let present: Vec<u32> = (0u32..)
+                    .zip(&counts)
+                    .filter(|(_, c)| **c > 0)
+                    .map(|(e, _)| e)
+                    .collect();
+                (counts, present)
+            }
+        };
+        for &article in &came {
+            for &e in corpus.mentioned_by(article) {
+                let count = &mut counts[e as usize];
+                if *count == 0 {
+                    present.push(e);
+                }
+                *count += 1;
+            }
+        }
+        for &article in &went {
+            for &e in corpus.mentioned_by(article) {
+                let count = &mut counts[e as usize];
+                *count = count.saturating_sub(1);
+            }
+        }
+        present.retain(|&e| counts[e as usize] > 0);
+        FacetCounts {
+            counts: Some(counts),
+            distinct: present.len(),
+            present,
+            counted: Some(Counted {
+                corpus: counted.corpus,
+                bits: Some(bits),
+            }),
         }
     }
 
@@ -154,15 +297,29 @@ pub fn facet_groups<'a>(
         count: counts.count(corpus, e),
         selected: is_selected(e),
     };
+    let slot_of = |e: u32| entities.get(e as usize).map(|x| label_slot(x.label));
+    let kept = |e: u32| keep.is_none_or(|keep| keep(&entities[e as usize]));
+    // The counted entities' keys by label, in one pass over them.
+    let mut counted: [Vec<u64>; 4] = Default::default();
+    if counts.counts.is_some() {
+        for &e in &counts.present {
+            if let Some(slot) = slot_of(e)
+                && !is_selected(e)
+                && kept(e)
+            {
+                counted[slot].push(key(e));
+            }
+        }
+    }
     Label::ALL
         .iter()
         .filter_map(|&label| {
-            let of_label = |e: &u32| entities.get(*e as usize).is_some_and(|x| x.label == label);
-            let kept = |e: &u32| keep.is_none_or(|keep| keep(&entities[*e as usize]));
+            let slot = label_slot(label);
+            let of_label = |e: u32| slot_of(e) == Some(slot);
             let mut keys: Vec<u64> = selected
                 .iter()
                 .copied()
-                .filter(|e| of_label(e) && kept(e))
+                .filter(|&e| of_label(e) && kept(e))
                 .map(key)
                 .collect();
             keys.sort_unstable();
@@ -173,9 +330,27 @@ pub fn facet_groups<'a>(
             match &counts.counts {
                 // Every article visible: the corpus's order is the sidebar's (for a part of the
                 // site, its first rows, and the others counted).
+                None if keep.is_none() => {
+                    let listed = corpus.by_articles(label);
+                    first.extend(
+                        listed
+                            .iter()
+                            .copied()
+                            .filter(|&e| !is_selected(e))
+                            .take(wanted),
+                    );
+                    // Every listed entity matches: counted, not walked (the selected ones
+                    // listed are counted above).
+                    let selected_listed = selected
+                        .iter()
+                        .filter(|&&e| of_label(e) && corpus.article_count(e) > 0)
+                        .count();
+                    matched +=
+                        listed.len().saturating_sub(selected_listed) + corpus.unlisted(label);
+                }
                 None => {
                     for &e in corpus.by_articles(label) {
-                        if is_selected(e) || !kept(&e) {
+                        if is_selected(e) || !kept(e) {
                             continue;
                         }
                         if matched < limit {
@@ -183,24 +358,17 @@ pub fn facet_groups<'a>(
                         }
                         matched += 1;
                     }
-                    if keep.is_none() {
-                        matched += corpus.unlisted(label);
-                    }
                 }
                 Some(_) => {
-                    keys.clear();
-                    keys.extend(
-                        counts
-                            .present
-                            .iter()
-                            .copied()
-                            .filter(|e| of_label(e) && !is_selected(*e) && kept(e))
-                            .map(key),
-                    );
+                    let mut keys = std::mem::take(&mut counted[slot]);
                     matched += keys.len();
-                    // One integer sort (a partial one would add its own code to the app).
+                    // The first `wanted` picked in linear time, then only those sorted.
+                    if wanted < keys.len() {
+                        keys.select_nth_unstable(wanted);
+                        keys.truncate(wanted);
+                    }
                     keys.sort_unstable();
-                    first.extend(keys.iter().take(wanted).map(|&k| corpus.entity_of_key(k)));
+                    first.extend(keys.iter().map(|&k| corpus.entity_of_key(k)));
                 }
             }
             first.truncate(limit);
@@ -437,7 +605,86 @@ mod tests {
         testing::corpus(articles, table)
     }
 
+    /// The sidebar's groups over `counts`, as lines of text.
+    fn listed(corpus: &Corpus, counts: &FacetCounts, limit: usize) -> Vec<String> {
+        let mut lines = Vec::new();
+        for g in facet_groups(corpus, counts, &Selection::default(), None, |_| limit) {
+            lines.push(format!("{:?}: {} matched", g.label, g.matched));
+            for f in &g.facets {
+                lines.push(format!("{:?}: {} {}", g.label, f.entity.id, f.count));
+            }
+        }
+        lines
+    }
+
+    #[test]
+    fn counts_carried_over_from_the_previous_view_are_those_counted_afresh() {
+        let corpus = generated(
+            &[
+                vec![0, 1, 2],
+                vec![1, 2],
+                vec![2, 3],
+                vec![3],
+                vec![0, 4],
+                vec![],
+            ],
+            5,
+        );
+        let every: Vec<u32> = (0..6).collect();
+        // Every article, then most of them (carried over from every article), then fewer (from
+        // the previous view), then some that came back, then every article again.
+        let views: [&[u32]; 5] = [
+            &every,
+            &[0, 1, 2, 3, 4],
+            &[0, 1, 2, 3],
+            &[0, 2, 3, 4, 5],
+            &every,
+        ];
+        let mut previous: Option<FacetCounts> = None;
+        for view in views {
+            let carried = FacetCounts::after(previous.as_ref(), &corpus, view);
+            let fresh = FacetCounts::new(&corpus, view);
+            assert_eq!(carried, fresh, "over {view:?}");
+            assert_eq!(
+                listed(&corpus, &carried, 10),
+                listed(&corpus, &fresh, 10),
+                "over {view:?}"
+            );
+            previous = Some(carried);
+        }
+        // Counts of another corpus are not carried over.
+        let other = generated(&[vec![0], vec![1], vec![2], vec![3], vec![4], vec![0]], 5);
+        let carried = FacetCounts::after(previous.as_ref(), &other, &[0, 1, 2, 3, 4]);
+        assert_eq!(carried, FacetCounts::new(&other, &[0, 1, 2, 3, 4]));
+    }
+
     proptest! {
+        #[test]
+        fn counts_carried_over_view_after_view_are_those_counted_afresh(
+            articles in prop::collection::vec(prop::collection::vec(any::<u8>(), 0..6), 1..40),
+            entities in 1usize..30,
+            first in prop::collection::vec(any::<bool>(), 40),
+            flips in prop::collection::vec(prop::collection::vec(any::<u8>(), 0..6), 1..6),
+            limit in 0usize..8,
+        ) {
+            let corpus = generated(&articles, entities);
+            let n = articles.len();
+            let mut shown: Vec<bool> = first[..n].to_vec();
+            let mut previous: Option<FacetCounts> = None;
+            for step in &flips {
+                for &f in step {
+                    let at = usize::from(f) % n;
+                    shown[at] = !shown[at];
+                }
+                let view: Vec<u32> = (0u32..).zip(&shown).filter(|(_, s)| **s).map(|(p, _)| p).collect();
+                let carried = FacetCounts::after(previous.as_ref(), &corpus, &view);
+                let fresh = FacetCounts::new(&corpus, &view);
+                prop_assert_eq!(&carried, &fresh);
+                prop_assert_eq!(listed(&corpus, &carried, limit), listed(&corpus, &fresh, limit));
+                previous = Some(carried);
+            }
+        }
+
         #[test]
         fn the_sidebar_is_the_one_of_a_whole_sort_by_id(
             articles in prop::collection::vec(prop::collection::vec(any::<u8>(), 0..6), 0..40),

@@ -84,8 +84,9 @@ impl Word {
         self.prefix || self.typos > 0
     }
 
-    /// How `term` matches this word, if it does: its weight.
-    fn weight(&self, term: &str) -> Option<u32> {
+    /// How `term` matches this word, if it does: its weight (`scratch` is reused from term
+    /// to term).
+    fn weight(&self, term: &str, scratch: &mut Scratch) -> Option<u32> {
         if term == self.text {
             return Some(EXACT);
         }
@@ -103,10 +104,23 @@ impl Word {
             if too_short || (!self.prefix && term_length > length + self.typos) {
                 return None;
             }
+            // In ASCII, bytes are characters: measured without decoding.
+            let (query, term) = (self.text.as_bytes(), term.as_bytes());
+            return typo::within_using(query, term, self.typos, self.prefix, &mut scratch.rows)
+                .map(|_| TYPO);
         }
-        let chars: Vec<char> = term.chars().collect();
-        typo::within(&self.chars, &chars, self.typos, self.prefix).map(|_| TYPO)
+        scratch.chars.clear();
+        scratch.chars.extend(term.chars());
+        let Scratch { chars, rows } = scratch;
+        typo::within_using(&self.chars, chars, self.typos, self.prefix, rows).map(|_| TYPO)
     }
+}
+
+/// What matching a query word against many terms reuses from one term to the next.
+#[derive(Debug, Default)]
+struct Scratch {
+    chars: Vec<char>,
+    rows: typo::Rows,
 }
 
 impl Query {
@@ -197,10 +211,11 @@ impl Query {
         let mut matched_terms: BTreeSet<&str> = BTreeSet::new();
         // Per word: (article, weighted score, in title), by article.
         let mut lists: Vec<Vec<(u32, u32, bool)>> = Vec::new();
+        let mut scratch = Scratch::default();
         for word in self.matchers() {
             let mut list: Vec<(u32, u32, bool)> = Vec::new();
             for term in shards.iter().flat_map(|s| candidates(s, &word)) {
-                let Some(weight) = word.weight(&term.text) else {
+                let Some(weight) = word.weight(&term.text, &mut scratch) else {
                     continue;
                 };
                 matched_terms.insert(&term.text);

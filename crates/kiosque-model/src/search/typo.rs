@@ -23,6 +23,27 @@ pub const KEPT: usize = 2;
 /// The distance between `query` and `term` (or, with `prefix`, the smallest distance between
 /// `query` and a start of `term`) when it is at most `max`; `None` beyond.
 pub fn within(query: &[char], term: &[char], max: usize, prefix: bool) -> Option<usize> {
+    within_using(query, term, max, prefix, &mut Rows::default())
+}
+
+/// The rows of the table [`within_using`] fills, kept from one term to the next: a query
+/// measured against thousands of terms allocates them once.
+#[derive(Debug, Default)]
+pub(crate) struct Rows {
+    before: Vec<usize>,
+    previous: Vec<usize>,
+    current: Vec<usize>,
+}
+
+/// [`within`] over any letters (characters, or the bytes of ASCII words), with its table in
+/// `rows`.
+pub(crate) fn within_using<T: PartialEq>(
+    query: &[T],
+    term: &[T],
+    max: usize,
+    prefix: bool,
+    rows: &mut Rows,
+) -> Option<usize> {
     let (n, m) = (query.len(), term.len());
     if !prefix && n.abs_diff(m) > max {
         return None;
@@ -32,9 +53,17 @@ pub fn within(query: &[char], term: &[char], max: usize, prefix: bool) -> Option
     }
     // Three rows of the optimal string alignment table: rows are query characters, columns
     // term characters.
-    let mut before: Vec<usize> = vec![0; m + 1];
-    let mut previous: Vec<usize> = (0..=m).collect();
-    let mut current: Vec<usize> = vec![0; m + 1];
+    let Rows {
+        before,
+        previous,
+        current,
+    } = rows;
+    before.clear();
+    before.resize(m + 1, 0);
+    previous.clear();
+    previous.extend(0..=m);
+    current.clear();
+    current.resize(m + 1, 0);
     for i in 1..=n {
         current[0] = i;
         let mut best = current[0];
@@ -52,8 +81,8 @@ pub fn within(query: &[char], term: &[char], max: usize, prefix: bool) -> Option
         if best > max {
             return None;
         }
-        std::mem::swap(&mut before, &mut previous);
-        std::mem::swap(&mut previous, &mut current);
+        std::mem::swap(before, previous);
+        std::mem::swap(previous, current);
     }
     // `previous` holds the last row.
     let distance = if prefix {
@@ -97,6 +126,21 @@ mod tests {
         ];
         for &(a, b, max, expected) in cases {
             assert_eq!(distance(a, b, max, false), expected, "{a} / {b}");
+        }
+    }
+
+    proptest::proptest! {
+        /// ASCII words are measured on their bytes, with rows kept from one term to the next:
+        /// the same distances as on their characters.
+        #[test]
+        fn bytes_with_kept_rows_measure_as_characters(
+            pairs in proptest::collection::vec(("[a-e]{0,9}", "[a-e]{0,12}", 0usize..3, proptest::bool::ANY), 1..20),
+        ) {
+            let mut rows = Rows::default();
+            for (query, term, max, prefix) in &pairs {
+                let bytes = within_using(query.as_bytes(), term.as_bytes(), *max, *prefix, &mut rows);
+                proptest::prop_assert_eq!(bytes, distance(query, term, *max, *prefix), "{} / {}", query, term);
+            }
         }
     }
 
