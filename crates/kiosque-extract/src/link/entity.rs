@@ -156,7 +156,17 @@ fn in_corpus_language(entry: &Entry, name: &str, lang: &str) -> Option<String> {
         _ => return None,
     };
     let same = |a: &str, b: &str| fold(a) == fold(b);
-    (!own.is_empty() && !same(own, other) && same(name, other)).then(|| own.clone())
+    // "House of Representatives" is part of "United States House of Representatives" and of
+    // nothing in "Chambre des représentants des États-Unis": the articles used a short form of
+    // the other language's name.
+    let words =
+        |s: &str| -> Vec<String> { fold(s).split_whitespace().map(str::to_owned).collect() };
+    let within = |part: &[String], whole: &[String]| {
+        part.len() >= 2 && whole.windows(part.len()).any(|w| w == part)
+    };
+    let written = words(name);
+    let short_form = within(&written, &words(other)) && !within(&written, &words(own));
+    (!own.is_empty() && !same(own, other) && (same(name, other) || short_form)).then(|| own.clone())
 }
 
 /// A name in capitals that is not an acronym.

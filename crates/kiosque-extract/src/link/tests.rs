@@ -367,7 +367,7 @@ fn an_entity_has_the_label_its_name_was_unified_to_not_its_first_mentions() {
 fn known_names(lang: &str, label: Label, texts: &[&str]) -> Vec<(String, Vec<String>)> {
     let knowledge = Knowledge::from_sources(&Sources {
         places: "country\tArabie saoudite\tSaudi Arabia\tArabie Saoudite\t9\nregion\tCaroline du Sud\tSouth Carolina\t\t6\ncity\tParis\tParis\t\t8",
-        organisations: "Organisation des Nations unies\tUnited Nations\tONU|UN|Nations unies",
+        organisations: "Organisation des Nations unies\tUnited Nations\tONU|UN|Nations unies\nChambre des représentants des États-Unis\tUnited States House of Representatives\tChambre des représentants|House of Representatives",
         ..Sources::default()
     });
     let occurrences: Vec<Occurrence> = texts
@@ -403,8 +403,29 @@ fn a_known_entity_is_named_in_the_corpus_language() {
             "United Nations",
             "Organisation des Nations unies",
         ),
-        // Must not fire: a name the same in both languages, an acronym, another language.
+        // A short form of the other language's name.
+        (
+            "fr",
+            Label::Organisation,
+            "House of Representatives",
+            "Chambre des représentants des États-Unis",
+        ),
+        (
+            "en",
+            Label::Organisation,
+            "Chambre des représentants",
+            "United States House of Representatives",
+        ),
+        // Must not fire: a name the same in both languages, an acronym, another language, a
+        // short form of the corpus language's own name.
         ("fr", Label::Place, "Paris", "Paris"),
+        (
+            "fr",
+            Label::Organisation,
+            "Chambre des représentants",
+            "Chambre des représentants",
+        ),
+        ("fr", Label::Organisation, "Nations unies", "Nations unies"),
         ("fr", Label::Organisation, "ONU", "ONU"),
         ("de", Label::Place, "Saudi Arabia", "Saudi Arabia"),
     ];

@@ -55,6 +55,17 @@ pub(super) fn find_candidates(
             i += 1;
             continue;
         }
+        // "The House of Representatives voted", "La Chambre des représentants a voté": a
+        // capitalised article at the start of a sentence, then a known name of several words.
+        if tokens[i].sentence_start
+            && matches!(folded(&tokens[i]), "the" | "le" | "la" | "les")
+            && tokens.get(i + 1).is_some_and(name_token)
+            && known(&tokens[i + 1..], knowledge)
+                .is_some_and(|(n, _)| n >= 2 && !covered[i + 1..i + 1 + n].iter().any(|&c| c))
+        {
+            i += 1;
+            continue;
+        }
         // The longest known name here, not running into covered tokens.
         let known =
             known(&tokens[i..], knowledge).filter(|(n, _)| !covered[i..i + n].iter().any(|&c| c));

@@ -99,6 +99,11 @@ pub(super) fn classify(
     if n == 1 && knowledge.is_common_folded(&words[0].folded) {
         return None;
     }
+    // "à Wikimedia Deutschland": an unknown name, then a country, is an institution of that
+    // country, whatever the preposition before it says.
+    if n >= 2 && names_a_country_branch(words, knowledge) {
+        return Some((Label::Organisation, Evidence::Weak));
+    }
     if previous.first().is_some_and(|w| is_place_cue(w)) {
         return Some((Label::Place, Evidence::Weak));
     }
@@ -113,6 +118,23 @@ pub(super) fn classify(
         return Some((Label::Place, Evidence::Weak));
     }
     None
+}
+
+/// Whether `words` are an unknown name (not a given name, not a known name, not a common word)
+/// then a country's name, in French, English or its own language: "Wikimedia Deutschland",
+/// "Amnesty France"; not "Angela Merkel", "Radio France" (a common word, typed elsewhere).
+pub(super) fn names_a_country_branch(words: &[Token<'_>], knowledge: &Knowledge) -> bool {
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let country = contains(COUNTRY_ENDONYMS, folded(last))
+        || known(std::slice::from_ref(last), knowledge)
+            .is_some_and(|(_, entries)| entries.iter().any(|(_, e)| e.kind == "country"));
+    country
+        && first.is_name_like()
+        && !is_given(first, knowledge)
+        && !knowledge.is_common_folded(&first.folded)
+        && known(std::slice::from_ref(first), knowledge).is_none()
 }
 
 /// The folded words before token `i`, nearest first, within the sentence.
@@ -192,7 +214,7 @@ pub(super) fn guess(
     let has_place = words.iter().any(|w| {
         known(std::slice::from_ref(w), knowledge)
             .is_some_and(|(_, entries)| entries.iter().any(|(_, e)| e.label == Label::Place))
-    });
+    }) || names_a_country_branch(words, knowledge);
     // Capitalised ordinary words ("Seconde Guerre", "Grand Chelem") are no name.
     if words
         .iter()

@@ -201,6 +201,17 @@ pub const WORK_CUES: &[&str] = &[
     "painting", "jeu", "videogame", "sitcom", "feuilleton", "telefilm", "blockbuster",
 ];
 
+/// Countries' names in their own languages where the French and English ones differ (folded):
+/// the gazetteers name countries in French and English, but institutions abroad carry the
+/// local name ("Wikimedia Deutschland", "Amnesty International España").
+#[rustfmt::skip]
+pub const COUNTRY_ENDONYMS: &[&str] = &[
+    "deutschland", "espana", "italia", "polska", "nederland", "schweiz", "svizzera", "osterreich",
+    "sverige", "norge", "danmark", "suomi", "hellas", "magyarorszag", "cesko", "hrvatska",
+    "srbija", "slovensko", "slovenija", "romania", "belgie", "brasil", "eire", "cymru", "nippon",
+    "rossiya", "ukraina", "turkiye", "bharat", "misr", "lietuva", "latvija", "eesti",
+];
+
 /// Whether `folded` is in `list`.
 pub fn contains(list: &[&str], folded: &str) -> bool {
     list.contains(&folded)
@@ -233,6 +244,7 @@ mod tests {
         ("SAYING_VERBS", SAYING_VERBS),
         ("AUXILIARIES", AUXILIARIES),
         ("WORK_CUES", WORK_CUES),
+        ("COUNTRY_ENDONYMS", COUNTRY_ENDONYMS),
     ];
 
     #[test]

@@ -24,9 +24,9 @@ use crate::dates::{DateExpr, find_dates, word_bounded};
 use crate::normalize::CodePoints;
 use knowledge::{Knowledge, key_of};
 use lexicon::{
-    ADJECTIVE_SUFFIXES, AUXILIARIES, COMPASS_WORDS, DEMONYM_SUFFIXES, EVENT_WORDS, FUNCTION_WORDS,
-    NOT_ENTITY_ACRONYMS, ORG_WORDS, PLACE_SUFFIXES, PLACE_WORDS, ROLE_WORDS, SAYING_VERBS,
-    SHORT_ADJECTIVES, WORK_CUES, contains, has_suffix, is_place_cue,
+    ADJECTIVE_SUFFIXES, AUXILIARIES, COMPASS_WORDS, COUNTRY_ENDONYMS, DEMONYM_SUFFIXES,
+    EVENT_WORDS, FUNCTION_WORDS, NOT_ENTITY_ACRONYMS, ORG_WORDS, PLACE_SUFFIXES, PLACE_WORDS,
+    ROLE_WORDS, SAYING_VERBS, SHORT_ADJECTIVES, WORK_CUES, contains, has_suffix, is_place_cue,
 };
 use tokens::{Kind, Token, tokenize};
 
@@ -96,6 +96,68 @@ static MINISTRY: LazyLock<Regex> = LazyLock::new(|| {
         (?:\s*,?\s+(?:et|and)\s+(?:de\s+la\s+|de\s+l[’']|des\s+|du\s+|de\s+|d[’'])?\p{Lu}[\p{L}-]*
            (?:\s+[a-zéèêëàâîïôûç]+(?:ères|ère|aires|aire|ales|ale|aux|elle|elles|iques|ique))?)*";
     Regex::new(pattern).unwrap_or_else(|e| panic!("ministry pattern: {e}"))
+});
+
+/// French organisations written in lowercase, a head noun, a scope ("nationale", "générale")
+/// and what they are for or of: "coordination nationale pour la défense des hôpitaux de
+/// proximité", "confédération générale du travail", "haute autorité de santé". Without the
+/// scope, a head noun is a common noun ("le conseil municipal", "une commission d'enquête").
+static LOWERCASE_ORG: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = r"(?x)
+        (?-u:\b)
+        (?:[Cc]oordination|[Cc]onf[ée]d[ée]ration|[Ff][ée]d[ée]ration|[Cc]ollectif|[Cc]omit[ée]
+          |[Ss]yndicat|[Uu]nion|[Hh]aut\s+[Cc]onseil|[Hh]aute\s+[Aa]utorit[ée]|[Cc]onseil
+          |[Cc]ommission|[Aa]gence|[Oo]ffice|[Oo]bservatoire|[Mm]ouvement|[Aa]ssociation|[Cc]aisse)
+        (?:\s+(?:nationale?|g[ée]n[ée]rale?|europ[ée]enne?|internationale?|sup[ée]rieure?
+              |f[ée]d[ée]rale?|interminist[ée]rielle?|interprofessionnelle?|mondiale?|unitaire
+              |centrale?|consultative?|permanente?)){0,2}
+        (?:\s+(?:pour|contre|des|du|de\s+la|de\s+l[’']|de|d[’'])\s*(?:la\s+|le\s+|les\s+|l[’'])?
+           \p{L}[\p{L}-]+
+           (?:\s+\p{Ll}+(?:al|ale|aux|ales|ique|iques|aire|aires|elle|elles|ien|ienne|iens|iennes
+                         |if|ive|ifs|ives|ais|aise|ée|ées))?){1,4}";
+    Regex::new(pattern).unwrap_or_else(|e| panic!("lowercase organisation pattern: {e}"))
+});
+
+/// The scope words of [`LOWERCASE_ORG`]: a match without one is no name.
+const ORG_SCOPES: &[&str] = &[
+    "nationale",
+    "national",
+    "generale",
+    "general",
+    "europeenne",
+    "europeen",
+    "internationale",
+    "international",
+    "superieure",
+    "superieur",
+    "federale",
+    "federal",
+    "interministerielle",
+    "interministeriel",
+    "interprofessionnelle",
+    "interprofessionnel",
+    "mondiale",
+    "mondial",
+    "unitaire",
+    "centrale",
+    "central",
+    "consultative",
+    "consultatif",
+    "permanente",
+    "permanent",
+    "haut",
+    "haute",
+];
+
+/// French parties written in lowercase after an article: "le parti socialiste", "du parti
+/// communiste chinois" (group 1 is the name, without the article).
+static LOWERCASE_PARTY: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = r"(?x)
+        (?-u:\b)(?:[Ll]e|du|au)\s+
+        (parti\s+(?:socialiste|communiste|r[ée]publicain|d[ée]mocrate|[ée]cologiste|radical
+                  |travailliste|conservateur|lib[ée]ral|d[ée]mocrate-chr[ée]tien|pirate|vert)
+           (?:\s+\p{Ll}+(?:ais|ain|ien|ois|and|ol|ois|in|ique|e))?)(?-u:\b)";
+    Regex::new(pattern).unwrap_or_else(|e| panic!("lowercase party pattern: {e}"))
 });
 
 /// Finds the entity mentions of one text; offsets are code points.
@@ -172,6 +234,42 @@ impl<'a> Part<'a> {
                     date: None,
                     entry: None,
                     confidence: Confidence::High,
+                });
+            }
+        }
+        // Lowercase-headed organisations ("coordination nationale pour …", "le parti
+        // socialiste"): one clue, the pattern, so not sure.
+        let lowercase = LOWERCASE_ORG
+            .find_iter(text)
+            .filter(|m| {
+                m.as_str()
+                    .split_whitespace()
+                    .take(4)
+                    .any(|w| lexicon::contains(ORG_SCOPES, &fold(w)))
+            })
+            .map(|m| (m.start(), m.end()))
+            .chain(
+                LOWERCASE_PARTY
+                    .captures_iter(text)
+                    .filter_map(|c| c.get(1))
+                    .map(|m| (m.start(), m.end())),
+            )
+            .collect::<Vec<_>>();
+        for (s, e) in lowercase {
+            if !word_bounded(text, s, e) {
+                continue;
+            }
+            let (start, end) = (cp.of(s), cp.of(e));
+            if !taken[start..end].iter().any(|&t| t) {
+                take(&mut taken, start, end);
+                mentions.push(Recognized {
+                    start,
+                    end,
+                    label: Label::Organisation,
+                    text: text[s..e].to_owned(),
+                    date: None,
+                    entry: None,
+                    confidence: Confidence::Medium,
                 });
             }
         }

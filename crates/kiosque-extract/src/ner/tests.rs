@@ -269,3 +269,100 @@ fn each_mention_is_as_sure_as_its_evidence() {
         );
     }
 }
+
+/// The organisations found in `text` with the built-in gazetteers.
+fn organisations(text: &str) -> Vec<String> {
+    recognize(text, Knowledge::builtin())
+        .into_iter()
+        .filter(|m| m.label == Label::Organisation)
+        .map(|m| m.text)
+        .collect()
+}
+
+#[test]
+fn lowercase_headed_french_organisations_are_found_whole() {
+    // (text, the organisations it names): fires on, then must not fire on.
+    let table: &[(&str, &[&str])] = &[
+        (
+            "La coordination nationale pour la défense des hôpitaux de proximité a manifesté.",
+            &["coordination nationale pour la défense des hôpitaux de proximité"],
+        ),
+        (
+            "Selon la confédération générale du travail, la grève continue.",
+            &["confédération générale du travail"],
+        ),
+        (
+            "La haute autorité de santé recommande le vaccin.",
+            &["haute autorité de santé"],
+        ),
+        (
+            "Un élu du parti socialiste a répondu au parti communiste chinois.",
+            &["parti socialiste", "parti communiste chinois"],
+        ),
+        // A head noun without a scope, or a party without an article, is a common noun.
+        ("Le conseil municipal de la ville a voté.", &[]),
+        ("Une commission d'enquête sera créée.", &[]),
+        ("Il a fondé un parti socialiste en exil.", &[]),
+        ("L'union des forces a échoué.", &[]),
+        ("The national coordination for defence met.", &[]),
+    ];
+    for &(text, expected) in table {
+        assert_eq!(organisations(text), expected, "{text:?}");
+    }
+}
+
+#[test]
+fn a_known_name_after_a_sentence_initial_article_is_found() {
+    // Fires on: French and English. Must not fire on: the article alone, a common word.
+    let table: &[(&str, &[&str])] = &[
+        (
+            "The House of Representatives voted.",
+            &["House of Representatives"],
+        ),
+        (
+            "La Chambre des représentants a voté.",
+            &["Chambre des représentants"],
+        ),
+        ("The House voted.", &[]),
+        ("La Chambre a voté.", &[]),
+    ];
+    for &(text, expected) in table {
+        assert_eq!(organisations(text), expected, "{text:?}");
+    }
+}
+
+#[test]
+fn an_unknown_name_then_a_country_is_an_institution() {
+    // (text, mention, label): fires on, in French and English; must not fire on a person, a
+    // known place, a name with a given name first.
+    let table: &[(&str, &str, &str)] = &[
+        (
+            "Il n'investit pas, contrairement à Wikimedia Deutschland qui est soutenue.",
+            "Wikimedia Deutschland",
+            "ORG",
+        ),
+        (
+            "Wikimedia Deutschland said the project would go on.",
+            "Wikimedia Deutschland",
+            "ORG",
+        ),
+        ("Angela Merkel a parlé à Berlin.", "Angela Merkel", "PER"),
+        ("Angela Merkel a parlé à Berlin.", "Berlin", "LOC"),
+        // A known place first: still a place.
+        (
+            "Il est allé à Berlin Deutschland.",
+            "Berlin Deutschland",
+            "LOC",
+        ),
+    ];
+    for &(text, mention, label) in table {
+        let got: Vec<(String, &str)> = recognize(text, Knowledge::builtin())
+            .into_iter()
+            .map(|m| (m.text, m.label.code()))
+            .collect();
+        assert!(
+            got.contains(&(mention.to_owned(), label)),
+            "{text:?}: expected {mention:?} {label}, got {got:?}"
+        );
+    }
+}
