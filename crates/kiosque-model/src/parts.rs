@@ -140,7 +140,8 @@ pub fn cards_per_page(articles: usize) -> u32 {
 /// oldest: page 0 holds the `per_page` oldest, the last page the newest (it may have fewer), each
 /// in article order (newest first). Articles added to a site are newer than those it has (or
 /// dated among them, and then they move only the pages from theirs to the newest), so a rebuild that adds
-/// them rewrites the newest page and adds pages, and leaves the older pages' names as they were.
+/// them rewrites the newest page and adds pages, and leaves the older pages where they were
+/// (their names change only when the entities their chips show do).
 /// `None` for a number past the site or no pages.
 pub fn card_place(number: usize, articles: usize, per_page: usize) -> Option<(usize, usize)> {
     if per_page == 0 || number >= articles {
