@@ -7,6 +7,8 @@
 //! with AND (French, from Le Monde, in March). A group's counts are over the view filtered by
 //! the other groups, not its own, so the other values of a group stay in sight to be added.
 
+use std::collections::HashMap;
+
 use crate::article::ArticleSummary;
 use crate::display::MONTHS;
 use crate::index::Corpus;
@@ -51,9 +53,10 @@ pub fn refine(corpus: &Corpus, positions: &[u32], selection: &Selection) -> Refi
     let bad_period = invalid(Selection::FROM_KEY) || invalid(Selection::TO_KEY);
     let period = selection.period();
     let mut out = Refined::default();
-    let mut langs: Vec<&str> = Vec::new();
-    let mut sources: Vec<&str> = Vec::new();
-    let mut years: Vec<i64> = Vec::new();
+    // Few distinct values for many articles: counted by value as met.
+    let mut langs: HashMap<&str, u32> = HashMap::new();
+    let mut sources: HashMap<&str, u32> = HashMap::new();
+    let mut years: HashMap<i64, u32> = HashMap::new();
     for &position in positions {
         let Some(article) = corpus.article_at(position) else {
             continue;
@@ -63,32 +66,41 @@ pub fn refine(corpus: &Corpus, positions: &[u32], selection: &Selection) -> Refi
         let source_ok = keeps_source(selection, article);
         let period_ok = !bad_period
             && period.is_none_or(|(first, last)| day.is_some_and(|d| first <= d && d <= last));
-        if source_ok && period_ok {
-            langs.extend(article.lang.as_deref());
+        if source_ok
+            && period_ok
+            && let Some(lang) = article.lang.as_deref()
+        {
+            *langs.entry(lang).or_default() += 1;
         }
-        if lang_ok && period_ok {
-            sources.extend(article.source.as_deref());
+        if lang_ok
+            && period_ok
+            && let Some(source) = article.source.as_deref()
+        {
+            *sources.entry(source).or_default() += 1;
         }
         if lang_ok && source_ok {
             out.any_period.push(position);
-            years.extend(day.map(|d| civil_from_days(d).0));
+            if let Some(day) = day {
+                *years.entry(civil_from_days(day).0).or_default() += 1;
+            }
             if period_ok {
                 out.visible.push(position);
             }
         }
     }
-    // Codes as the URL keeps them: lowercase.
-    let langs: Vec<String> = langs.iter().map(|l| l.to_ascii_lowercase()).collect();
-    out.langs = tally(
-        langs.iter().map(String::as_str).collect(),
-        selection.langs(),
+    // Codes as the URL keeps them: lowercase (`FR` and `fr` are one language).
+    let mut lowercase: HashMap<String, u32> = HashMap::new();
+    for (lang, count) in langs {
+        *lowercase.entry(lang.to_ascii_lowercase()).or_default() += count;
+    }
+    out.langs = tally(lowercase, selection.langs());
+    out.sources = tally(
+        sources.into_iter().map(|(s, c)| (s.to_owned(), c)),
+        selection.sources(),
     );
-    out.sources = tally(sources, selection.sources());
     let year_selected = selected_year(selection);
-    let mut year_names: Vec<String> = years.iter().map(|y| format!("{y:04}")).collect();
-    year_names.sort_unstable_by(|a, b| b.cmp(a));
     out.years = tally(
-        year_names.iter().map(String::as_str).collect(),
+        years.into_iter().map(|(y, c)| (format!("{y:04}"), c)),
         year_selected.as_slice(),
     );
     out.years.sort_by(|a, b| b.value.cmp(&a.value));
@@ -195,19 +207,15 @@ fn keeps_source(selection: &Selection, article: &ArticleSummary) -> bool {
 
 /// The values counted, the most frequent first, then by value; the `selected` ones listed even
 /// when no article has them (so they can be removed).
-fn tally(mut values: Vec<&str>, selected: &[String]) -> Vec<FieldCount> {
-    values.sort_unstable();
-    let mut out: Vec<FieldCount> = Vec::new();
-    for value in values {
-        match out.last_mut() {
-            Some(last) if last.value == value => last.count += 1,
-            _ => out.push(FieldCount {
-                value: value.to_owned(),
-                count: 1,
-                selected: selected.iter().any(|s| s == value),
-            }),
-        }
-    }
+fn tally(counts: impl IntoIterator<Item = (String, u32)>, selected: &[String]) -> Vec<FieldCount> {
+    let mut out: Vec<FieldCount> = counts
+        .into_iter()
+        .map(|(value, count)| FieldCount {
+            selected: selected.contains(&value),
+            value,
+            count,
+        })
+        .collect();
     for value in selected {
         if !out.iter().any(|f| &f.value == value) {
             out.push(FieldCount {
@@ -217,8 +225,7 @@ fn tally(mut values: Vec<&str>, selected: &[String]) -> Vec<FieldCount> {
             });
         }
     }
-    // Stable: equal counts stay in value order.
-    out.sort_by_key(|f| std::cmp::Reverse(f.count));
+    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
     out
 }
 

@@ -35,8 +35,22 @@ const HOME_READY: &str = "return document.querySelectorAll('article.card').lengt
     && document.querySelectorAll('nav.sidebar button.facet').length > 0 \
     && !document.querySelector('[aria-busy=\"true\"]');";
 
-/// The five pages of the issue on a site: home, a search, a filtered view, the article that
-/// mentions `entity` with the most entities, and `entity`'s page.
+/// The `from` and `to` of the month of the newest article that mentions `entity`.
+fn month_of(site: &Site, entity: &str) -> String {
+    let corpus = kiosque_model::validate::corpus(site.read_all().0).value;
+    let id = kiosque_model::EntityId::new(entity).expect("a valid id");
+    let month = corpus
+        .positions_mentioning(&id)
+        .first()
+        .and_then(|&p| corpus.article_at(p))
+        .and_then(|a| a.published.as_deref()?.get(..7).map(str::to_owned))
+        .expect("a dated article mentioning the entity");
+    format!("from={month}&to={month}")
+}
+
+/// The pages of the issue on a site: home, a search, a filtered view, the same within a month
+/// (a time range), the article that mentions `entity` with the most entities, and `entity`'s
+/// page.
 fn pages(site: &Site, search: &str, entity: &str) -> Vec<Page> {
     let article = site.richest_article_mentioning(entity);
     vec![
@@ -55,6 +69,13 @@ fn pages(site: &Site, search: &str, entity: &str) -> Vec<Page> {
             path: format!("/?entity={entity}"),
             ready: "return document.querySelectorAll('article.card').length > 0 \
                 && document.querySelector(\"button.facet[aria-pressed='true']\") !== null \
+                && !document.querySelector('[aria-busy=\"true\"]');",
+        },
+        Page {
+            name: "time range",
+            path: format!("/?entity={entity}&{}", month_of(site, entity)),
+            ready: "return document.querySelectorAll('article.card').length > 0 \
+                && document.querySelector(\"#home-timeline-bars button[aria-pressed='true']\") !== null \
                 && !document.querySelector('[aria-busy=\"true\"]');",
         },
         Page {

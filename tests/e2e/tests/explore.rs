@@ -3,7 +3,8 @@
 //! and exports its articles as CSV and JSON; an article's page lists related articles with the
 //! entities they share. Each is checked against what the model computes natively from the same
 //! files, on the demo data with more articles about Koursk, and on the 10,000-article site when
-//! `scripts/test` built it (`KIOSQUE_LARGE_SITE`).
+//! `scripts/test` built it (`KIOSQUE_LARGE_SITE`). The home page's timeline and its language,
+//! source and year groups filter the view as the model does, in the URL.
 //!
 //! Run by `scripts/test` (with `KIOSQUE_E2E=1`); a bare `cargo test` skips them with a message.
 
@@ -13,9 +14,10 @@ use kiosque_e2e::{Browser, Site, koursk_inputs, large_site, ready};
 use kiosque_model::cooccurrence::co_occurring;
 use kiosque_model::export::{to_csv, to_json};
 use kiosque_model::index::Corpus;
+use kiosque_model::refine::refine;
 use kiosque_model::related::related;
 use kiosque_model::timeline::timeline;
-use kiosque_model::{EntityId, Label};
+use kiosque_model::{EntityId, Label, Selection};
 
 /// The site's data as the model reads it, checked.
 fn corpus_of(site: &Site) -> Corpus {
@@ -233,6 +235,254 @@ async fn check_home_export(browser: &Browser, site: &Site, corpus: &Corpus, enti
     assert_eq!(csv, format!("\u{feff}{}", to_csv(corpus, &positions)));
     let (_, json) = download(browser, "#results .export a[download$='.json']").await;
     assert_eq!(json, to_json(corpus, &positions));
+}
+
+/// The ids of the articles at `positions`, in order.
+fn ids_at(corpus: &Corpus, positions: &[u32]) -> Vec<String> {
+    positions
+        .iter()
+        .filter_map(|&p| corpus.article_at(p))
+        .map(|a| a.id.clone())
+        .collect()
+}
+
+/// Waits until the home page shows the view the model computes for `selection` over every
+/// article: its count, its first cards in order, the URL's query as [`Selection::params`].
+async fn wait_for_view(browser: &Browser, corpus: &Corpus, selection: &Selection, what: &str) {
+    let all: Vec<u32> = (0..corpus.articles().len() as u32).collect();
+    let visible = refine(corpus, &all, selection).visible;
+    assert!(!visible.is_empty(), "{what}: a view with articles");
+    let first: Vec<String> = ids_at(corpus, &visible).into_iter().take(30).collect();
+    let count = if visible.len() == 1 {
+        "1 article".to_owned()
+    } else {
+        format!("{} articles", visible.len())
+    };
+    let expected = serde_json::to_string(&first).expect("ids serialise");
+    browser
+        .wait_until(
+            what,
+            &format!(
+                "return document.getElementById('results-count').textContent === {count:?}                  && JSON.stringify(Array.from(document.querySelectorAll('article.card')).map(c => c.dataset.articleId)) === {expected:?};"
+            ),
+        )
+        .await;
+    let url = browser.url().await;
+    for (key, value) in selection.params() {
+        let value: String = value
+            .chars()
+            .map(|c| match c {
+                ' ' => "%20".to_owned(),
+                ',' => "%2C".to_owned(),
+                c => c.to_string(),
+            })
+            .collect();
+        assert!(url.contains(&format!("{key}={value}")), "{what}: {url}");
+    }
+}
+
+/// Presses Shift+Enter: a keyboard reader's Shift-click.
+async fn shift_enter(browser: &Browser) {
+    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+    use fantoccini::key::Key;
+    let (shift, enter) = (char::from(Key::Shift), char::from(Key::Enter));
+    let actions = KeyActions::new("keyboard".to_owned())
+        .then(KeyAction::Down { value: shift })
+        .then(KeyAction::Down { value: enter })
+        .then(KeyAction::Up { value: enter })
+        .then(KeyAction::Up { value: shift });
+    browser
+        .client
+        .perform_actions(actions)
+        .await
+        .expect("Shift+Enter pressed");
+}
+
+/// The home page's timeline: a bar keeps its period (in the URL, its bar pressed, the cards and
+/// count the model's), Shift+Enter on another extends it, a reload and back/forward keep it,
+/// the filter bar clears it; the export is the period's. Then a source and a language, with
+/// the period: AND across groups.
+async fn check_home_time_and_facets(browser: &Browser, site: &Site, corpus: &Corpus) {
+    browser.open(&site.url("/")).await;
+    let bars = "#home-timeline-bars button";
+    browser
+        .wait_until(
+            "the home timeline",
+            &format!("return document.querySelectorAll({bars:?}).length > 0;"),
+        )
+        .await;
+    let chart = timeline(corpus.articles().iter().map(|a| a.published.as_deref()));
+    assert_eq!(browser.count(bars).await, chart.bins.len());
+    // The busiest bar, then the next one with articles (either side).
+    let busiest = (0..chart.bins.len())
+        .max_by_key(|&i| chart.bins[i].count)
+        .expect("a bar");
+    let bin = &chart.bins[busiest];
+    let bar = |from: &str| format!("{bars}[data-from='{from}']");
+    browser.click(&bar(&bin.from)).await;
+    let period = Selection::default().with_period(Some(&bin.from), Some(&bin.to));
+    wait_for_view(browser, corpus, &period, "the view of the busiest bar").await;
+    assert_eq!(
+        browser
+            .attr(&bar(&bin.from), "aria-pressed")
+            .await
+            .as_deref(),
+        Some("true")
+    );
+    // Every card of the period is dated within it.
+    let (first, last) = bin.days();
+    let all: Vec<u32> = (0..corpus.articles().len() as u32).collect();
+    for p in refine(corpus, &all, &period).visible {
+        let date = corpus.article_at(p).and_then(|a| a.published.clone());
+        let day = date
+            .as_deref()
+            .and_then(|d| kiosque_model::timeline::period_days(d.get(..10).unwrap_or(d)));
+        assert!(
+            day.is_some_and(|(d, _)| first <= d && d <= last),
+            "{date:?}"
+        );
+    }
+    let (_, csv) = download(browser, "#results .export a[download$='.csv']").await;
+    assert_eq!(
+        csv,
+        format!(
+            "\u{feff}{}",
+            to_csv(corpus, &refine(corpus, &all, &period).visible)
+        )
+    );
+    let other = (0..chart.bins.len())
+        .filter(|&i| i != busiest && chart.bins[i].count > 0)
+        .min_by_key(|&i| i.abs_diff(busiest));
+    let mut kept = period.clone();
+    if let Some(other) = other {
+        let (lo, hi) = (busiest.min(other), busiest.max(other));
+        assert!(
+            browser
+                .eval_bool(&format!(
+                    "document.querySelector({:?}).focus(); return true;",
+                    bar(&chart.bins[other].from)
+                ))
+                .await
+        );
+        shift_enter(browser).await;
+        kept =
+            Selection::default().with_period(Some(&chart.bins[lo].from), Some(&chart.bins[hi].to));
+        wait_for_view(browser, corpus, &kept, "the view of two bars (Shift+Enter)").await;
+        assert_eq!(
+            browser.count(&format!("{bars}[aria-pressed='true']")).await,
+            hi - lo + 1
+        );
+    }
+    // A reload and the history keep it.
+    let url = browser.url().await;
+    browser.open(&url).await;
+    wait_for_view(browser, corpus, &kept, "the period after a reload").await;
+    if kept != period {
+        browser.back().await;
+        wait_for_view(browser, corpus, &period, "the first bar's period, back").await;
+        browser.forward().await;
+        wait_for_view(browser, corpus, &kept, "the two bars' period, forward").await;
+    }
+    // The most common source of the period, then its most common language: AND.
+    let refined = refine(corpus, &all, &kept);
+    if let Some(source) = refined.sources.first() {
+        browser
+            .click(&format!(
+                "nav.sidebar button[data-field='source'][data-value={:?}]",
+                source.value
+            ))
+            .await;
+        let with_source = kept.toggled_source(&source.value);
+        wait_for_view(browser, corpus, &with_source, "the period and a source").await;
+        let lang = refine(corpus, &all, &with_source)
+            .langs
+            .first()
+            .map(|l| l.value.clone())
+            .expect("a language");
+        browser
+            .click(&format!(
+                "nav.sidebar button[data-field='lang'][data-value='{lang}']"
+            ))
+            .await;
+        let with_lang = with_source.toggled_lang(&lang);
+        wait_for_view(
+            browser,
+            corpus,
+            &with_lang,
+            "the period, a source, a language",
+        )
+        .await;
+        // The language group counts over the period and the source.
+        let shown = browser
+            .eval_string(&format!(
+                "return document.querySelector(\"nav.sidebar button[data-field='lang'][data-value='{lang}'] .count\").textContent;"
+            ))
+            .await;
+        let expected = refine(corpus, &all, &with_lang)
+            .langs
+            .iter()
+            .find(|l| l.value == lang)
+            .map(|l| l.count.to_string());
+        assert_eq!(Some(shown), expected);
+        // The period's chip removes the period only.
+        browser.click(".filter-bar .pill-period .pill-remove").await;
+        wait_for_view(browser, corpus, &with_lang.without_period(), "no period").await;
+        assert!(!browser.url().await.contains("from="));
+    }
+    browser.click(".filter-bar .clear-all").await;
+    wait_for_view(browser, corpus, &Selection::default(), "every article").await;
+}
+
+/// A value of the URL that is no date or language: shown, removable, no article matches it.
+async fn check_invalid_period(browser: &Browser, site: &Site, corpus: &Corpus) {
+    browser.open(&site.url("/?from=2024-13")).await;
+    browser
+        .wait_until(
+            "the invalid bound shown",
+            "return document.querySelectorAll('article.card').length === 0              && !!document.querySelector('.filter-bar .pill-unknown');",
+        )
+        .await;
+    browser
+        .click(".filter-bar .pill-unknown .pill-remove")
+        .await;
+    wait_for_view(
+        browser,
+        corpus,
+        &Selection::default(),
+        "the invalid bound removed",
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_home_timeline_and_the_language_source_and_year_groups_filter_the_demo() {
+    if !ready() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = Site::with_inputs(&koursk_inputs(dir.path()));
+    let corpus = corpus_of(&site);
+    let browser = Browser::new().await;
+    check_home_time_and_facets(&browser, &site, &corpus).await;
+    check_invalid_period(&browser, &site, &corpus).await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_home_timeline_and_groups_at_10000_articles() {
+    if !ready() {
+        return;
+    }
+    let Some(root) = large_site() else {
+        return;
+    };
+    let site = Site::existing(root);
+    let corpus = corpus_of(&site);
+    let browser = Browser::new().await;
+    check_home_time_and_facets(&browser, &site, &corpus).await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
