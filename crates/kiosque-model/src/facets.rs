@@ -166,11 +166,29 @@ impl FacetCounts {
                 .collect(),
             None => Vec::new(),
         };
-        // The articles that went: shown before (every article, or the bits), not now.
-        let mut went: Vec<u32> = Vec::new();
-        for (i, &now) in bits.iter().enumerate() {
-            let before = counted.bits.as_ref().map_or(u64::MAX, |b| b[i]);
-            let mut gone = before & !now;
+        // The articles that went, a word of bits at a time: shown before (every article, or
+        // the bits), not now. Counted before they are listed (a click from every article makes
+        // most of the site go: then the view is counted afresh).
+        let gone_in = |i: usize, now: u64| {
+            let before = counted
+                .bits
+                .as_ref()
+                .map_or(u64::MAX, |b| b.get(i).copied().unwrap_or(0));
+            before & !now
+        };
+        let going: usize = (0..)
+            .zip(&bits)
+            .map(|(i, &now)| gone_in(i, now).count_ones() as usize)
+            .sum();
+        // Carrying over copies the counts (a few bytes an entity) and walks the entities shown
+        // before: worth it when far fewer articles changed than are shown.
+        let overhead = corpus.entities().len() / 64;
+        if came.len() + going + overhead >= visible.len() {
+            return FacetCounts::new(corpus, visible);
+        }
+        let mut went: Vec<u32> = Vec::with_capacity(going);
+        for (i, &now) in (0..).zip(&bits) {
+            let mut gone = gone_in(i, now);
             while gone != 0 {
                 let position = i as u32 * 64 + gone.trailing_zeros();
                 if (position as usize) < articles {
@@ -178,12 +196,6 @@ impl FacetCounts {
                 }
                 gone &= gone - 1;
             }
-        }
-        // Carrying over copies the counts (a few bytes an entity) and walks the entities shown
-        // before: worth it when far fewer articles changed than are shown.
-        let overhead = corpus.entities().len() / 64;
-        if came.len() + went.len() + overhead >= visible.len() {
-            return FacetCounts::new(corpus, visible);
         }
         let (mut counts, mut present) = match &previous.counts {
             Some(counts) => (counts.clone(), previous.present.clone()),
