@@ -249,6 +249,39 @@ pub(super) fn says(tokens: &[Token<'_>], i: usize) -> bool {
     }
 }
 
+/// Whether a year in parentheses follows the name ending at token `last`, directly or after a
+/// lowercase continuation of the title within the sentence ("et les reliques de la mort,
+/// partie 2 (2011)"): a work and its year. A range ("(1950-2020)", a life) is not one.
+pub(super) fn dated_title(tokens: &[Token<'_>], last: usize) -> bool {
+    let rest = &tokens[last + 1..];
+    let year = |i: usize| {
+        rest.get(i).is_some_and(|t| t.text == "(")
+            && rest.get(i + 1).is_some_and(|t| {
+                t.kind == Kind::Number
+                    && t.text.len() == 4
+                    && (t.text.starts_with("19") || t.text.starts_with("20"))
+            })
+            && rest.get(i + 2).is_some_and(|t| t.text == ")")
+    };
+    for i in 0..12 {
+        if year(i) {
+            return true;
+        }
+        let Some(t) = rest.get(i) else { return false };
+        let continues = !t.sentence_start
+            && match t.kind {
+                Kind::Word | Kind::Elision => t.text.starts_with(char::is_lowercase),
+                Kind::Number => i > 0,
+                Kind::Punct => t.text == "," && i > 0,
+                Kind::Possessive => false,
+            };
+        if !continues {
+            return false;
+        }
+    }
+    false
+}
+
 /// Whether the name at token `first` is the title of a work: right after a word such as
 /// "film" or "novel", or in a list after "connu pour", "known for" ("connu pour Gladiator,
 /// Lincoln"). Walks back over the list (names, commas, "et", "and") within the sentence.

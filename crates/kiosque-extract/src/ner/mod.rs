@@ -286,6 +286,10 @@ impl<'a> Part<'a> {
                 || (c.last > c.first && classify::is_given(&tokens[c.first], knowledge))
                 || !classify::names_a_work(&tokens, c.first)
         });
+        // A name that a year in parentheses follows, itself or in a title that goes on in
+        // lowercase, is a work's title: "Harry Potter et les reliques de la mort, partie 2
+        // (2011)", "Skyfall (2012)". Known names are kept ("Paris (2024)").
+        candidates.retain(|c| c.entry.is_some() || !classify::dated_title(&tokens, c.last));
         for c in &mut candidates {
             if c.label.is_none() {
                 c.label = classify(&tokens, c, knowledge);

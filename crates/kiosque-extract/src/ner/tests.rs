@@ -366,3 +366,41 @@ fn an_unknown_name_then_a_country_is_an_institution() {
         );
     }
 }
+
+#[test]
+fn a_name_with_a_year_in_parentheses_is_a_title() {
+    // (text, what is no entity, what still is): fires on French and English titles; must
+    // not fire on a life's range, a known place, a name with no year.
+    let table: &[(&str, &str, Option<&str>)] = &[
+        (
+            "Le film approche Harry Potter et les reliques de la mort, partie 2 (2011) en France.",
+            "Harry Potter",
+            Some("France"),
+        ),
+        (
+            "He liked Skyfall (2012) more than Moscow.",
+            "Skyfall",
+            Some("Moscow"),
+        ),
+        (
+            "Le sculpteur Jean Dupont (1950-2020) vivait à Koursk.",
+            "",
+            Some("Jean Dupont"),
+        ),
+        ("Les Jeux de Paris (2024) ont eu lieu.", "", Some("Paris")),
+        ("Harry Potter a parlé.", "", Some("Harry Potter")),
+    ];
+    for &(text, not, still) in table {
+        let got: Vec<String> = recognize(text, Knowledge::builtin())
+            .into_iter()
+            .map(|m| m.text)
+            .collect();
+        assert!(
+            not.is_empty() || !got.iter().any(|m| m == not),
+            "{text:?}: {got:?}"
+        );
+        if let Some(still) = still {
+            assert!(got.iter().any(|m| m == still), "{text:?}: {got:?}");
+        }
+    }
+}
