@@ -159,7 +159,7 @@ async fn the_worker_makes_of_the_seed_file_exactly_what_kiosque_build_makes_of_i
     if !ready() {
         return;
     }
-    let seed = seed();
+    let seed = seed().canonicalize().expect("the seed's path");
     // The site built by the CLI from the seed file alone, and served.
     let site = Site::with_inputs(std::slice::from_ref(&seed));
     let (index, bodies) = site.read_all();
