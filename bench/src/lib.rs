@@ -658,3 +658,33 @@ pub fn brotli_size(bytes: &[u8]) -> anyhow::Result<usize> {
 pub fn kb(bytes: usize) -> String {
     format!("{:.1} KB", bytes as f64 / 1024.0)
 }
+
+/// Whether a file of a built `dist/` is the Try it page's worker (Trunk names its files after
+/// the worker's binary, `kiosque-worker`, with no hash): fetched by that page only, so not part
+/// of the app every page loads.
+pub fn is_worker_file(name: &str) -> bool {
+    name.starts_with("kiosque-worker")
+}
+
+#[cfg(test)]
+mod worker_file_tests {
+    use super::is_worker_file;
+
+    #[test]
+    fn the_workers_files_are_told_from_the_apps() {
+        for name in [
+            "kiosque-worker.js",
+            "kiosque-worker_bg.wasm",
+            "kiosque-worker_loader.js",
+        ] {
+            assert!(is_worker_file(name), "{name}");
+        }
+        for name in [
+            "kiosque-app-38346beb1d774dc8_bg.wasm",
+            "kiosque-app-38346beb1d774dc8.js",
+            "main-5f9ce35bda26dfd2.css",
+        ] {
+            assert!(!is_worker_file(name), "{name}");
+        }
+    }
+}

@@ -576,7 +576,8 @@ impl Brotli {
     }
 }
 
-/// The app's files in `dist` (wasm, JavaScript, CSS) with their raw and brotli sizes.
+/// The app's files in `dist` (wasm, JavaScript, CSS; not the Try it page's worker) with their
+/// raw and brotli sizes.
 fn app_files(dist: &Path, sizes: &mut Brotli) -> anyhow::Result<Vec<(String, u64, usize)>> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dist).with_context(|| format!("{}", dist.display()))? {
@@ -584,12 +585,12 @@ fn app_files(dist: &Path, sizes: &mut Brotli) -> anyhow::Result<Vec<(String, u64
         let app = path
             .extension()
             .is_some_and(|e| e == "wasm" || e == "js" || e == "css");
-        if path.is_file() && app {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if path.is_file() && app && !kiosque_bench::is_worker_file(&name) {
             let raw = std::fs::metadata(&path)?.len();
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
             files.push((name, raw, sizes.size(&path)?));
         }
     }
