@@ -247,8 +247,12 @@ pub struct Entity<Id = EntityId> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// How sure the extraction is of it; data without it (before schema 2.3) is taken as sure
-    /// ([`Entity::confidence`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// ([`Entity::confidence`]), and so is a value this version does not know (read leniently).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::lenient::confidence"
+    )]
     pub confidence: Option<Confidence>,
 }
 
@@ -352,6 +356,29 @@ mod tests {
         assert!(!unsure.is_sure());
         // A sure entity of 2 articles outranks an unsure one of 7.
         assert!(old.weighted(2) > unsure.weighted(7));
+    }
+
+    #[test]
+    fn a_confidence_this_version_does_not_know_reads_as_sure_not_as_an_error() {
+        for value in [
+            r#""certain""#,
+            r#""High""#,
+            "null",
+            "3",
+            "-1",
+            "0.5",
+            "true",
+            "[1]",
+            r#"{"level":"low"}"#,
+        ] {
+            let json = format!(
+                r#"{{"id":"per-trump","label":"PER","name":"Trump","articles":3,"mentions":5,"confidence":{value}}}"#
+            );
+            let entity: Entity =
+                serde_json::from_str(&json).unwrap_or_else(|e| panic!("{value}: {e}"));
+            assert_eq!(entity.confidence, None, "{value}");
+            assert!(entity.is_sure(), "{value}");
+        }
     }
 
     #[test]

@@ -10,6 +10,7 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use crate::article::{Mention, ReadId};
+use crate::entity::Confidence;
 
 /// Implements the visitor methods of every JSON value but the one a visitor wants, each giving
 /// the fallback value (sequences and maps are read through and ignored).
@@ -117,6 +118,48 @@ impl<'de> Visitor<'de> for IdVisitor {
     }
 
     otherwise!(String::new());
+}
+
+/// An entity's confidence (`"low"`, `"medium"`, `"high"`), or `None` (taken as sure) for any
+/// other value: a later minor version's level or another tool's spelling must not make the
+/// entities of a whole file unreadable, as the contract's versioning promises.
+pub(crate) fn confidence<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Confidence>, D::Error> {
+    deserializer.deserialize_any(ConfidenceVisitor)
+}
+
+struct ConfidenceVisitor;
+
+impl<'de> Visitor<'de> for ConfidenceVisitor {
+    type Value = Option<Confidence>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a confidence")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Confidence::ALL.into_iter().find(|c| c.code() == v))
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+
+    otherwise!(None);
 }
 
 impl<'de, I: ReadId> Deserialize<'de> for Mention<I> {
