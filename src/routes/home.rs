@@ -35,32 +35,36 @@ use crate::title::use_title;
 const FIRST_FRAME_CARDS: usize = 8;
 
 /// Why the list is empty, with a way out.
+///
+/// `refined_to_nothing`: the entities and search had articles, and the languages, sources or
+/// period (counted over the whole site) kept none of them.
 #[component]
-fn EmptyResult(selection: Memo<Selection>, searched: Memo<Searched>) -> impl IntoView {
+fn EmptyResult(
+    selection: Memo<Selection>,
+    searched: Memo<Searched>,
+    refined_to_nothing: Signal<bool>,
+) -> impl IntoView {
     let corpus = use_corpus_signal();
     let show = use_show_selection();
     move || {
         let current = selection.get();
         let corpus = corpus.get();
+        let refined_message = || {
+            refined_to_nothing.get().then(|| {
+                "No article of this view has the language, source or date chosen.".to_owned()
+            })
+        };
         let message = match searched.get() {
             Searched::Found(found) if found.articles.is_empty() => Some(no_search_match(
                 current.search(),
                 &found.unmatched,
                 current.filters_entities(),
             )),
-            Searched::Found(_) | Searched::Failed(_) | Searched::Searching | Searched::Waiting => {
-                None
-            }
+            Searched::Found(_) => refined_message(),
+            Searched::Failed(_) | Searched::Searching | Searched::Waiting => None,
             Searched::Off => explain_empty(&corpus, &current)
                 .map(|reason| reason.message())
-                .or_else(|| {
-                    // The entities and search had articles: the languages, sources or period
-                    // kept none of them.
-                    current.refines().then(|| {
-                        "No article of this view has the language, source or date chosen."
-                            .to_owned()
-                    })
-                }),
+                .or_else(refined_message),
         }?;
         let show = show.clone();
         Some(view! {
@@ -219,6 +223,12 @@ pub fn Home() -> impl IntoView {
         } else {
             found.get()
         }
+    });
+    let refined_to_nothing = Signal::derive(move || {
+        whole_view.get()
+            && selection.with(Selection::refines)
+            && !found.with(Vec::is_empty)
+            && visible.with(Vec::is_empty)
     });
     // The cards of a new list: its first few in the frame of the change (a screenful), the
     // rest of its first page in the next one, so that a click or a keystroke paints at once.
@@ -439,7 +449,7 @@ pub fn Home() -> impl IntoView {
                     <CardList articles=Signal::from(staged) total=more_total marks />
                 </Provider>
                 {failed}
-                <EmptyResult selection searched />
+                <EmptyResult selection searched refined_to_nothing />
                 {export}
             </div>
         </div>

@@ -74,7 +74,7 @@ pub fn refine(corpus: &Corpus, positions: &[u32], selection: &Selection) -> Refi
         }
         if lang_ok
             && period_ok
-            && let Some(source) = article.source.as_deref()
+            && let Some(source) = source_of(article)
         {
             *sources.entry(source).or_default() += 1;
         }
@@ -199,10 +199,17 @@ fn keeps_lang(selection: &Selection, article: &ArticleSummary) -> bool {
 
 fn keeps_source(selection: &Selection, article: &ArticleSummary) -> bool {
     selection.sources().is_empty()
-        || article
-            .source
-            .as_deref()
-            .is_some_and(|s| selection.sources().iter().any(|k| k == s))
+        || source_of(article).is_some_and(|s| selection.sources().iter().any(|k| k == s))
+}
+
+/// An article's source as the URL carries it (trimmed, as [`Selection::with_param`] reads it),
+/// or `None` when it has none or only spaces: so that every source listed can be chosen.
+fn source_of(article: &ArticleSummary) -> Option<&str> {
+    article
+        .source
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
 }
 
 /// The values counted, the most frequent first, then by value; the `selected` ones listed even
@@ -287,6 +294,37 @@ mod tests {
             ]
         );
         assert_eq!(counts(&r.years), [("2024", 3, false), ("2023", 1, false)]);
+    }
+
+    #[test]
+    fn every_source_listed_can_be_chosen_whatever_its_spaces() {
+        let corpus = corpus(
+            vec![
+                dated("a", Some("2024-05-20"), "fr", Some(" Le Monde ")),
+                dated("b", Some("2024-05-21"), "fr", Some("Le Monde")),
+                dated("c", Some("2024-05-22"), "fr", Some("  ")),
+                dated("d", Some("2024-05-23"), "fr", Some("BBC")),
+            ],
+            vec![],
+        );
+        let all: Vec<u32> = (0..4).collect();
+        let listed = refine(&corpus, &all, &Selection::default());
+        // One "Le Monde" (spaces are not a source's name), no empty source.
+        assert_eq!(
+            counts(&listed.sources),
+            [("Le Monde", 2, false), ("BBC", 1, false)]
+        );
+        // Choosing a listed value, as its link does (through the URL), keeps its articles.
+        for source in &listed.sources {
+            let chosen = Selection::default().with_param("source", &source.value);
+            let r = refine(&corpus, &all, &chosen);
+            assert_eq!(r.visible.len() as u32, source.count, "{}", source.value);
+            assert!(
+                r.sources
+                    .iter()
+                    .any(|s| s.value == source.value && s.selected)
+            );
+        }
     }
 
     #[test]
