@@ -433,6 +433,56 @@ async fn check_home_time_and_facets(browser: &Browser, site: &Site, corpus: &Cor
     wait_for_view(browser, corpus, &Selection::default(), "every article").await;
 }
 
+/// The languages, sources and period explain an empty list, and only an empty one: under the
+/// cards of a language no message, for a language no article has (alone, or after a search
+/// that found articles) the message and a way out.
+async fn check_empty_only_when_empty(browser: &Browser, site: &Site, corpus: &Corpus) {
+    let langs: Vec<String> = corpus
+        .articles()
+        .iter()
+        .filter_map(|a| a.lang.as_deref().map(str::to_ascii_lowercase))
+        .collect();
+    let lang = langs.first().expect("an article with a language");
+    browser.open(&site.url(&format!("/?lang={lang}"))).await;
+    browser
+        .wait_until(
+            "the cards of a language, with the whole site's groups",
+            "return document.querySelectorAll('article.card').length > 0 \
+             && !!document.querySelector(\"nav.sidebar button[data-field='lang']\");",
+        )
+        .await;
+    assert_eq!(
+        browser.count("#results .empty").await,
+        0,
+        "a message under cards"
+    );
+    let absent = ["de", "es", "it", "nl", "pt", "ru"]
+        .into_iter()
+        .find(|l| !langs.iter().any(|have| have == l))
+        .expect("a language no article has");
+    // A word of an article's title, which the search finds.
+    let word = corpus
+        .articles()
+        .iter()
+        .flat_map(|a| a.title.split(|c: char| !c.is_ascii_alphabetic()))
+        .filter(|w| w.len() >= 6)
+        .map(str::to_ascii_lowercase)
+        .next()
+        .expect("a title word");
+    for query in [format!("lang={absent}"), format!("q={word}&lang={absent}")] {
+        browser.open(&site.url(&format!("/?{query}"))).await;
+        browser
+            .wait_until(
+                &format!("the reason of an empty list ({query})"),
+                "const empty = document.querySelector('#results .empty'); \
+                 return document.querySelectorAll('article.card').length === 0 \
+                 && !!empty && empty.textContent.includes('language, source or date') \
+                 && !!empty.querySelector('button.clear-all');",
+            )
+            .await;
+    }
+}
+
 /// A value of the URL that is no date or language: shown, removable, no article matches it.
 async fn check_invalid_period(browser: &Browser, site: &Site, corpus: &Corpus) {
     browser.open(&site.url("/?from=2024-13")).await;
@@ -465,6 +515,7 @@ async fn the_home_timeline_and_the_language_source_and_year_groups_filter_the_de
     let browser = Browser::new().await;
     check_home_time_and_facets(&browser, &site, &corpus).await;
     check_invalid_period(&browser, &site, &corpus).await;
+    check_empty_only_when_empty(&browser, &site, &corpus).await;
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
