@@ -219,26 +219,12 @@ impl<'a> Part<'a> {
             take(&mut taken, m.start, m.end);
         }
         let mut cp = CodePoints::new(text);
-        for m in MINISTRY.find_iter(text) {
-            if !word_bounded(text, m.start(), m.end()) {
-                continue;
-            }
-            let (start, end) = (cp.of(m.start()), cp.of(m.end()));
-            if !taken[start..end].iter().any(|&t| t) {
-                take(&mut taken, start, end);
-                mentions.push(Recognized {
-                    start,
-                    end,
-                    label: Label::Organisation,
-                    text: m.as_str().to_owned(),
-                    date: None,
-                    entry: None,
-                    confidence: Confidence::High,
-                });
-            }
-        }
-        // Lowercase-headed organisations ("coordination nationale pour …", "le parti
-        // socialiste"): one clue, the pattern, so not sure.
+        // Patterned organisations: "ministère … de …" (sure), and lowercase-headed ones
+        // ("coordination nationale pour …", "le parti socialiste": one clue, the pattern, so
+        // not sure). Byte ranges of `text`, each with its confidence.
+        let ministries = MINISTRY
+            .find_iter(text)
+            .map(|m| (m.start(), m.end(), Confidence::High));
         let lowercase = LOWERCASE_ORG
             .find_iter(text)
             .filter(|m| {
@@ -247,15 +233,15 @@ impl<'a> Part<'a> {
                     .take(4)
                     .any(|w| lexicon::contains(ORG_SCOPES, &fold(w)))
             })
-            .map(|m| (m.start(), m.end()))
+            .map(|m| (m.start(), m.end(), Confidence::Medium))
             .chain(
                 LOWERCASE_PARTY
                     .captures_iter(text)
                     .filter_map(|c| c.get(1))
-                    .map(|m| (m.start(), m.end())),
-            )
-            .collect::<Vec<_>>();
-        for (s, e) in lowercase {
+                    .map(|m| (m.start(), m.end(), Confidence::Medium)),
+            );
+        let patterned: Vec<(usize, usize, Confidence)> = ministries.chain(lowercase).collect();
+        for (s, e, confidence) in patterned {
             if !word_bounded(text, s, e) {
                 continue;
             }
@@ -269,7 +255,7 @@ impl<'a> Part<'a> {
                     text: text[s..e].to_owned(),
                     date: None,
                     entry: None,
-                    confidence: Confidence::Medium,
+                    confidence,
                 });
             }
         }
