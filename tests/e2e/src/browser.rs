@@ -139,6 +139,16 @@ impl Browser {
         .await;
     }
 
+    /// Waits until the page shows at least one article card (`what` names the wait in the
+    /// timeout's message).
+    pub async fn wait_for_any_card(&self, what: &str) {
+        self.wait_until(
+            what,
+            "return document.querySelectorAll('article.card').length > 0;",
+        )
+        .await;
+    }
+
     /// Clicks the first element matching a CSS selector.
     pub async fn click(&self, css: &str) {
         self.client

@@ -33,12 +33,7 @@ async fn the_demo_site_shows_cards_filters_by_koursk_and_the_link_reopens_the_sa
     let site = Site::dist();
     let browser = Browser::new().await;
     browser.open(&site.url("/")).await;
-    browser
-        .wait_until(
-            "cards",
-            "return document.querySelectorAll('article.card').length > 0;",
-        )
-        .await;
+    browser.wait_for_any_card("cards").await;
     assert_eq!(browser.card_ids().await, [seed_article_id()]);
     assert!(browser.count("nav.sidebar button.facet").await >= 8);
     browser.screenshot("home").await;
@@ -63,12 +58,7 @@ async fn the_demo_site_shows_cards_filters_by_koursk_and_the_link_reopens_the_sa
     // The link, opened by a colleague in a fresh browser, shows the same view.
     let colleague = Browser::new().await;
     colleague.open(&shared).await;
-    colleague
-        .wait_until(
-            "cards",
-            "return document.querySelectorAll('article.card').length > 0;",
-        )
-        .await;
+    colleague.wait_for_any_card("cards").await;
     assert_eq!(
         colleague
             .attr("button.facet[data-entity='loc-kursk']", "aria-pressed")

@@ -133,12 +133,7 @@ async fn data_of_another_major_version_asks_for_a_rebuild_and_offers_no_useless_
     // Once the publisher rebuilds, the page loads.
     site.server().clear(SITE);
     browser.client.refresh().await.expect("reload");
-    browser
-        .wait_until(
-            "cards after the rebuild",
-            "return document.querySelectorAll('article.card').length > 0;",
-        )
-        .await;
+    browser.wait_for_any_card("cards after the rebuild").await;
     browser.close().await;
 }
 
@@ -357,12 +352,7 @@ async fn a_slow_answer_shows_a_loading_state_then_the_content() {
     browser.screenshot("slow-site-json").await;
     site.server().clear(SITE);
     browser.wait_for_app().await;
-    browser
-        .wait_until(
-            "the cards",
-            "return document.querySelectorAll('article.card').length > 0;",
-        )
-        .await;
+    browser.wait_for_any_card("the cards").await;
 
     // An article body is slow: placeholders under the title, then the text.
     let id = browser.card_ids().await.into_iter().next().expect("a card");

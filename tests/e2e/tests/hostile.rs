@@ -421,10 +421,7 @@ async fn hostile_articles_stay_on_screen_in_order_and_inert_on_every_page() {
     browser.screenshot("hostile-long-words").await;
     browser.open(&site.url(&format!("/entity/{entity}/"))).await;
     browser
-        .wait_until(
-            "the long organisation's page",
-            "return document.querySelectorAll('article.card').length > 0;",
-        )
+        .wait_for_any_card("the long organisation's page")
         .await;
     browser.open(&site.url(&long_filter)).await;
     browser

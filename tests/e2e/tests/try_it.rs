@@ -59,12 +59,7 @@ async fn a_pasted_seed_is_cleaned_in_the_browser_with_its_entities_marked_and_li
     let site = Site::dist();
     let browser = Browser::new().await;
     browser.open(&site.url("/")).await;
-    browser
-        .wait_until(
-            "cards",
-            "return document.querySelectorAll('article.card').length > 0;",
-        )
-        .await;
+    browser.wait_for_any_card("cards").await;
     for file in WORKER_FILES {
         assert_eq!(
             site.server().hits(file),
