@@ -639,6 +639,8 @@ fn check_href(href: &str, element: &str, ids: &Ids) -> Result<(), TestCaseError>
         // The shell page of the entities without a page, and the page of unknown addresses.
         || href == "/entity/"
         || href == "/404.html"
+        // The Try it page, linked from every page's header.
+        || href == "/try/"
         || href
             .strip_prefix("/?entity=")
             .is_some_and(|id| ids.entities.contains(id) || ids.shell_entities.contains(id))
