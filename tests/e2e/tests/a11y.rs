@@ -540,7 +540,8 @@ async fn a_live_region_announces_the_number_of_results_as_it_changes() {
             serde_json::json!(text)
         )
     };
-    browser.tab_to("#site-search", 3).await;
+    // The skip link, the brand, the Try it link, then the search.
+    browser.tab_to("#site-search", 4).await;
     browser.type_keys("koursk").await;
     browser
         .wait_until("2 articles said", &says("2 articles for"))
