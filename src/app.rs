@@ -8,6 +8,7 @@ use leptos_router::path;
 use crate::components::header::Header;
 use crate::components::route_focus::RouteFocus;
 use crate::components::states::NotFound;
+use crate::language::{document_language, provide_language, use_messages};
 use crate::routes::article::ArticlePage;
 use crate::routes::corpus::CorpusRoute;
 use crate::routes::entity::EntityPage;
@@ -16,12 +17,10 @@ use crate::routes::try_it::TryPage;
 use crate::selection::provide_selection;
 use crate::site::provide_site;
 
-/// What the page of an address the site does not have says.
-pub(crate) const NOT_FOUND_MESSAGE: &str = "There is no page at this address.";
-
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
+    provide_language(document_language());
     let site = provide_site();
 
     view! {
@@ -35,11 +34,12 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Frame() -> impl IntoView {
     provide_selection();
+    let not_found = use_messages().no_page_here;
     view! {
         <Header />
         <RouteFocus />
         <main id="main" tabindex="-1">
-            <Routes fallback=|| view! { <NotFound message=NOT_FOUND_MESSAGE.to_owned() /> }>
+            <Routes fallback=|| view! { <NotFound message=not_found.to_owned() /> }>
                 <ParentRoute path=path!("") view=CorpusRoute>
                     <Route path=path!("/") view=Home />
                     <Route path=path!("/index.html") view=Home />

@@ -9,6 +9,7 @@ mod app;
 mod components;
 mod data;
 mod dom;
+mod language;
 mod paths;
 #[cfg(feature = "ssr")]
 pub mod render;

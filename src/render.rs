@@ -9,16 +9,17 @@ use std::sync::Arc;
 
 use kiosque_model::Entity;
 use kiosque_model::index::Corpus;
+use kiosque_model::ui::Language;
 use kiosque_model::{ArticleBody, ArticleSummary};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::location::RequestUrl;
 
-use crate::app::NOT_FOUND_MESSAGE;
 use crate::components::header::Header;
 use crate::components::prerender::PRERENDERED_MAIN;
 use crate::components::states::NotFound;
 use crate::data::LoadedArticle;
+use crate::language::provide_language;
 use crate::paths::Paths;
 use crate::routes::article::{ArticleFrame, ArticleRest};
 use crate::routes::corpus::CorpusContext;
@@ -43,18 +44,25 @@ pub struct Rendering {
     paths: Paths,
     name: Arc<str>,
     first: Arc<Corpus>,
+    language: Language,
 }
 
 impl Rendering {
     /// The rendering of the site whose pages' `<base href>` is `base_href` (a path, or a whole
     /// address), named `name`, whose home page first shows `first` (what the app makes of
-    /// `site.json`: [`Corpus::first_screen`]).
+    /// `site.json`: [`Corpus::first_screen`]), in English ([`Rendering::in_language`]).
     pub fn new(base_href: &str, name: &str, first: Arc<Corpus>) -> Rendering {
         Rendering {
             paths: Paths::from_base_uri(base_href),
             name: name.into(),
             first,
+            language: Language::En,
         }
+    }
+
+    /// The same rendering with the interface in `language`.
+    pub fn in_language(self, language: Language) -> Rendering {
+        Rendering { language, ..self }
     }
 
     /// Renders `view` with the contexts the app's pages read: the site (its data already
@@ -68,6 +76,7 @@ impl Rendering {
     ) -> String {
         let owner = Owner::new();
         let html = owner.with(|| {
+            provide_language(self.language);
             provide_context(Site {
                 paths: self.paths.clone(),
                 name: Arc::clone(&self.name),
@@ -136,8 +145,9 @@ impl Rendering {
     /// The page of an address the site does not have.
     pub fn not_found(&self) -> String {
         let path = format!("{}/404.html", self.paths.base());
-        self.render(&path, Arc::clone(&self.first), || {
-            view! { <NotFound message=NOT_FOUND_MESSAGE.to_owned() /> }
+        let message = self.language.messages().no_page_here.to_owned();
+        self.render(&path, Arc::clone(&self.first), move || {
+            view! { <NotFound message /> }
         })
     }
 }

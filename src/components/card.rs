@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use crate::components::marked::Marked;
 use crate::components::meta_line::MetaLine;
 use crate::dom::focus_selector;
+use crate::language::use_language;
 use crate::routes::corpus::{use_corpus, use_corpus_signal};
 use crate::selection::{use_selection, use_toggle_entity};
 use crate::site::use_site;
@@ -45,7 +46,9 @@ pub fn Card(
     let paths = use_site().paths;
     let selection = use_selection();
     let toggle = use_toggle_entity();
-    let lang = summary.lang.clone();
+    let language = use_language();
+    let words = language.messages();
+    let lang = language.lang_of(summary.lang.as_deref());
     let link = view! { <a href=paths.article(&summary.id) lang=lang.clone()><Marked text=summary.title.clone() terms=marks /></a> };
     let title = if nested {
         Either::Left(view! { <h3 class="card-title">{link}</h3> })
@@ -75,7 +78,7 @@ pub fn Card(
                             class=format!("chip chip-{}", entity.label.id_prefix())
                             data-entity=id.to_string()
                             aria-pressed=pressed
-                            title=format!("Filter the articles by {}", isolate(&name))
+                            title=language.filter_by(&isolate(&name))
                             on:click=on_click
                         >
                             <bdi>{name.clone()}</bdi>
@@ -86,7 +89,7 @@ pub fn Card(
             .collect_view()
     });
     let chips =
-        chips.map(|chips| view! { <ul class="chips" aria-label="Main entities">{chips}</ul> });
+        chips.map(|chips| view! { <ul class="chips" aria-label=words.main_entities>{chips}</ul> });
     view! {
         <article class="card" data-article-id=summary.id.clone()>
             {title}
@@ -116,6 +119,7 @@ pub fn CardList(
     let marks = marks.unwrap_or_else(|| Signal::stored(Arc::from([])));
     let total = total.unwrap_or_else(|| Signal::derive(move || articles.with(Vec::len)));
     let page = if nested { NESTED_PAGE } else { PAGE };
+    let language = use_language();
     let corpus = use_corpus_signal();
     let pages = RwSignal::new(1usize);
     // The card to focus once it is shown, after "show more" while the list was incomplete.
@@ -201,7 +205,7 @@ pub fn CardList(
                                 }
                             }
                         >
-                            {format!("Show {} more ({left} not shown yet)", left.min(page))}
+                            {language.show_more_cards(left.min(page), left)}
                         </button>
                     }
                 })

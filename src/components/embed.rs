@@ -1,12 +1,12 @@
 //! An embedded post (the seed's tweet) as a quoted card.
 
 use kiosque_model::EmbedBlock;
-use kiosque_model::display::format_date;
 use kiosque_model::links::safe_href;
 use leptos::prelude::*;
 
 use crate::components::external_link::ExternalLink;
 use crate::components::mention_text::MentionText;
+use crate::language::use_language;
 use crate::routes::corpus::use_corpus;
 use crate::site::use_site;
 
@@ -32,8 +32,9 @@ pub fn Embed(block: EmbedBlock) -> impl IntoView {
         .handle
         .clone()
         .map(|handle| view! { <span class="embed-handle"><bdi>{handle}</bdi></span> });
+    let language = use_language();
     let date = block.date.clone().map(|date| {
-        let shown = format_date(&date).unwrap_or_else(|| date.clone());
+        let shown = language.date(&date).unwrap_or_else(|| date.clone());
         view! { <time datetime=date><bdi>{shown}</bdi></time> }
     });
     let media = block.media_link.clone().map(|link| match safe_href(&link) {
@@ -43,11 +44,7 @@ pub fn Embed(block: EmbedBlock) -> impl IntoView {
         .into_any(),
         None => view! { <span class="embed-media"><bdi>{link}</bdi></span> }.into_any(),
     });
-    let platform = match block.platform.as_str() {
-        "tweet" => "Post on X (Twitter)".to_owned(),
-        "" => "Embedded post".to_owned(),
-        other => format!("Embedded {other}"),
-    };
+    let platform = language.embed_name(&block.platform);
     view! {
         <figure class="embed">
             <p class="embed-platform">{platform}</p>
@@ -67,7 +64,7 @@ pub fn Embed(block: EmbedBlock) -> impl IntoView {
                     .map(|url| {
                         view! {
                             <span class="embed-link">
-                                <ExternalLink url>"View the post"</ExternalLink>
+                                <ExternalLink url>{language.messages().view_the_post}</ExternalLink>
                             </span>
                         }
                     })}

@@ -11,6 +11,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use web_sys::{Blob, BlobPropertyBag, Url};
 
+use crate::language::use_messages;
+
 /// The links to download the articles at `articles` (positions in `corpus`) as
 /// `<file>.csv` and `<file>.json`. Not in the pre-rendered pages: only the app can make the
 /// files.
@@ -22,7 +24,8 @@ pub fn ExportLinks(corpus: Arc<Corpus>, articles: Signal<Vec<u32>>, file: String
     let csv = corpus.clone();
     Some(view! {
         <p class="export app-only">
-            "Download these articles: "
+            {use_messages().download_these}
+            " "
             <ExportLink
                 file=format!("{file}.csv")
                 media="text/csv;charset=utf-8"

@@ -2,10 +2,12 @@
 
 use kiosque_model::Label;
 use kiosque_model::sidebar::{SidebarGroup, SidebarRow};
+use kiosque_model::ui::Noun;
 use leptos::prelude::*;
 
 use crate::components::sidebar::Drawer;
 use crate::dom::focus_matching;
+use crate::language::use_language;
 use crate::selection::use_toggle_entity;
 
 /// Entities listed per group at first, and added by each "show more".
@@ -73,6 +75,7 @@ fn FacetButton(row: Memo<Option<SidebarRow>>) -> impl IntoView {
             focus_matching("nav.sidebar button.facet", "data-entity", &id)
         });
     };
+    let language = use_language();
     let count = move || row.with(|r| r.as_ref().map_or(0, |r| r.count));
     view! {
         <li>
@@ -86,9 +89,9 @@ fn FacetButton(row: Memo<Option<SidebarRow>>) -> impl IntoView {
                 <span class="facet-name">
                     <bdi>{move || row.with(|r| r.as_ref().map(|r| r.name.clone()))}</bdi>
                 </span>
-                <span class="count">{count}</span>
+                <span class="count">{move || language.number(count() as usize)}</span>
                 <span class="visually-hidden">
-                    {move || if count() == 1 { " article" } else { " articles" }}
+                    {move || format!(" {}", language.noun(count() as usize, Noun::Article))}
                 </span>
             </button>
         </li>
@@ -99,6 +102,7 @@ fn FacetButton(row: Memo<Option<SidebarRow>>) -> impl IntoView {
 #[component]
 fn GroupPaging(label: Label, not_shown: Memo<usize>, limits: GroupLimits) -> impl IntoView {
     let group = label.id_prefix();
+    let language = use_language();
     let more = move || {
         let not_shown = not_shown.get();
         (not_shown > 0).then(|| {
@@ -109,7 +113,7 @@ fn GroupPaging(label: Label, not_shown: Memo<usize>, limits: GroupLimits) -> imp
                     data-group=group
                     on:click=move |_| limits.set(label, limits.current(label) + GROUP_STEP)
                 >
-                    {format!("Show {} more", not_shown.min(GROUP_STEP))}
+                    {language.show_more(not_shown.min(GROUP_STEP))}
                 </button>
             }
         })
@@ -123,7 +127,7 @@ fn GroupPaging(label: Label, not_shown: Memo<usize>, limits: GroupLimits) -> imp
                     data-group=group
                     on:click=move |_| limits.set(label, GROUP_LIMIT)
                 >
-                    "Show fewer"
+                    {language.messages().show_fewer}
                 </button>
             }
         })
@@ -146,9 +150,10 @@ pub fn FacetGroupView(
 ) -> impl IntoView {
     let heading_id = format!("facets-{}", label.id_prefix());
     let labelled_by = heading_id.clone();
+    let language = use_language();
     let heading_text = move || {
         let matched = group.with(|g| g.as_ref().map_or(0, |g| g.matched));
-        format!("{} ({matched})", label.plural())
+        language.with_count(language.label_plural(label), matched)
     };
     let collapsible = Memo::new(move |_| {
         label == Label::Date && !group.with(|g| g.as_ref().is_some_and(SidebarGroup::has_selected))

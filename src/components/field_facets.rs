@@ -2,12 +2,13 @@
 //! the number of articles of the view that have it, a button that keeps it (or no longer).
 
 use kiosque_model::Selection;
-use kiosque_model::display::language_name;
 use kiosque_model::refine::{FieldCount, Refined, toggled_year};
+use kiosque_model::ui::{Language, Messages, Noun};
 use leptos::prelude::*;
 
 use crate::components::sidebar::Drawer;
 use crate::dom::focus_matching;
+use crate::language::use_language;
 use crate::selection::{use_selection, use_show_selection};
 
 /// Values a group lists before "Show all".
@@ -17,32 +18,32 @@ const FIRST_VALUES: usize = 8;
 #[derive(Clone, Copy)]
 struct Field {
     key: &'static str,
-    heading: &'static str,
+    heading: fn(&Messages) -> &'static str,
     values: fn(&Refined) -> &[FieldCount],
-    name: fn(&str) -> String,
+    name: fn(Language, &str) -> String,
     toggle: fn(&Selection, &str) -> Selection,
 }
 
 const FIELDS: [Field; 3] = [
     Field {
         key: Selection::LANG_KEY,
-        heading: "Language",
+        heading: |m| m.facet_language,
         values: |r| &r.langs,
-        name: language_name,
+        name: Language::language_name,
         toggle: Selection::toggled_lang,
     },
     Field {
         key: Selection::SOURCE_KEY,
-        heading: "Source",
+        heading: |m| m.facet_source,
         values: |r| &r.sources,
-        name: str::to_owned,
+        name: |_, source| source.to_owned(),
         toggle: Selection::toggled_source,
     },
     Field {
         key: "year",
-        heading: "Year",
+        heading: |m| m.facet_year,
         values: |r| &r.years,
-        name: str::to_owned,
+        name: |_, year| year.to_owned(),
         toggle: toggled_year,
     },
 ];
@@ -70,6 +71,7 @@ fn FieldGroup(field: Field, refined: Memo<Refined>) -> impl IntoView {
     let show = use_show_selection();
     let drawer = use_context::<Drawer>();
     let all = RwSignal::new(false);
+    let language = use_language();
     let heading_id = format!("facets-{}", field.key);
     move || {
         let values = refined.with(|r| (field.values)(r).to_vec());
@@ -99,11 +101,7 @@ fn FieldGroup(field: Field, refined: Memo<Refined>) -> impl IntoView {
                         focus_matching(&selector, "data-value", &chosen)
                     });
                 };
-                let noun = if value.count == 1 {
-                    " article"
-                } else {
-                    " articles"
-                };
+                let noun = format!(" {}", language.noun(value.count as usize, Noun::Article));
                 view! {
                     <li>
                         <button
@@ -114,8 +112,8 @@ fn FieldGroup(field: Field, refined: Memo<Refined>) -> impl IntoView {
                             aria-pressed=value.selected.to_string()
                             on:click=on_click
                         >
-                            <span class="facet-name"><bdi>{(field.name)(&value.value)}</bdi></span>
-                            <span class="count">{value.count}</span>
+                            <span class="facet-name"><bdi>{(field.name)(language, &value.value)}</bdi></span>
+                            <span class="count">{language.number(value.count as usize)}</span>
                             <span class="visually-hidden">{noun}</span>
                         </button>
                     </li>
@@ -130,13 +128,13 @@ fn FieldGroup(field: Field, refined: Memo<Refined>) -> impl IntoView {
                     data-group=field.key
                     on:click=move |_| all.update(|a| *a = !*a)
                 >
-                    {move || if all.get() { "Show fewer".to_owned() } else { format!("Show {more} more") }}
+                    {move || if all.get() { language.messages().show_fewer.to_owned() } else { language.show_more(more) }}
                 </button>
             }
         });
         Some(view! {
             <section class="facet-group app-only" aria-labelledby=heading_id.clone()>
-                <h2 class="facet-heading" id=heading_id.clone()>{field.heading}</h2>
+                <h2 class="facet-heading" id=heading_id.clone()>{(field.heading)(language.messages())}</h2>
                 <ul class="facets">{rows}</ul>
                 {paging}
             </section>

@@ -2,22 +2,28 @@
 //! chips, and "clear all".
 
 use kiosque_model::Selection;
-use kiosque_model::display::{isolate, language_name, quote_id};
-use kiosque_model::refine::period_label;
+use kiosque_model::display::{isolate, quote_id};
+use kiosque_model::ui::Language;
 use leptos::prelude::*;
 
+use crate::language::use_language;
 use crate::routes::corpus::use_corpus_signal;
 use crate::selection::{use_selection, use_show_selection};
 
 /// One active filter: its name and a button that removes it.
-fn pill(class: String, name: String, remove: impl Fn() + 'static) -> impl IntoView {
+fn pill(
+    language: Language,
+    class: String,
+    name: String,
+    remove: impl Fn() + 'static,
+) -> impl IntoView {
     view! {
         <li class=class>
             <span class="pill-name"><bdi>{name.clone()}</bdi></span>
             <button
                 type="button"
                 class="pill-remove"
-                aria-label=format!("Remove filter {}", isolate(&name))
+                aria-label=language.remove_filter(&isolate(&name))
                 on:click=move |_| remove()
             >
                 <span aria-hidden="true">"×"</span>
@@ -32,6 +38,8 @@ pub fn FilterBar() -> impl IntoView {
     let corpus = use_corpus_signal();
     let selection = use_selection();
     let show = use_show_selection();
+    let language = use_language();
+    let words = language.messages();
     move || {
         let current = selection.get();
         let corpus = corpus.get();
@@ -52,7 +60,7 @@ pub fn FilterBar() -> impl IntoView {
                 );
                 let without = current.toggled(id);
                 let show = show.clone();
-                pill(class, name, move || show(&without))
+                pill(language, class, name, move || show(&without))
             })
             .collect_view();
         // Parts of the URL that are not ids, as written: nothing matches them; removable.
@@ -63,7 +71,9 @@ pub fn FilterBar() -> impl IntoView {
                 let name = quote_id(part);
                 let without = current.without_not_id(part);
                 let show = show.clone();
-                pill("pill pill-unknown".to_owned(), name, move || show(&without))
+                pill(language, "pill pill-unknown".to_owned(), name, move || {
+                    show(&without)
+                })
             })
             .collect_view();
         let langs = current
@@ -73,8 +83,9 @@ pub fn FilterBar() -> impl IntoView {
                 let without = current.toggled_lang(code);
                 let show = show.clone();
                 pill(
+                    language,
                     "pill pill-lang".to_owned(),
-                    language_name(code),
+                    language.language_name(code),
                     move || show(&without),
                 )
             })
@@ -85,15 +96,21 @@ pub fn FilterBar() -> impl IntoView {
             .map(|source| {
                 let without = current.toggled_source(source);
                 let show = show.clone();
-                pill("pill pill-source".to_owned(), source.clone(), move || {
-                    show(&without)
-                })
+                pill(
+                    language,
+                    "pill pill-source".to_owned(),
+                    source.clone(),
+                    move || show(&without),
+                )
             })
             .collect_view();
-        let period = period_label(&current).map(|label| {
+        let (from, to) = current.period_bounds();
+        let period = language.period_between(from, to).map(|label| {
             let without = current.without_period();
             let show = show.clone();
-            pill("pill pill-period".to_owned(), label, move || show(&without))
+            pill(language, "pill pill-period".to_owned(), label, move || {
+                show(&without)
+            })
         });
         // Values of `lang`, `from`, `to` that are not one, as written: removable.
         let invalid = current
@@ -103,16 +120,18 @@ pub fn FilterBar() -> impl IntoView {
                 let name = format!("{key} {}", quote_id(value));
                 let without = current.without_invalid(key, value);
                 let show = show.clone();
-                pill("pill pill-unknown".to_owned(), name, move || show(&without))
+                pill(language, "pill pill-unknown".to_owned(), name, move || {
+                    show(&without)
+                })
             })
             .collect_view();
         let show = show.clone();
         Some(view! {
             <section class="filter-bar" aria-labelledby="filter-bar-heading">
-                <h2 id="filter-bar-heading" class="filter-bar-heading">"Filtered by"</h2>
+                <h2 id="filter-bar-heading" class="filter-bar-heading">{words.filtered_by}</h2>
                 <ul class="pills">{chips}{not_ids}{langs}{sources}{period}{invalid}</ul>
                 <button type="button" class="clear-all" on:click=move |_| show(&Selection::default())>
-                    "Clear all"
+                    {words.clear_all}
                 </button>
             </section>
         })

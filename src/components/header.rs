@@ -9,6 +9,7 @@ use leptos_router::hooks::use_location;
 use crate::components::prerender::PRERENDERED_MAIN;
 use crate::components::search_box::SearchBox;
 use crate::dom::focus_by_id;
+use crate::language::use_messages;
 use crate::site::use_site;
 
 /// Moves keyboard focus to the main content. Done by hand because the page's `<base href>` would
@@ -31,12 +32,13 @@ pub fn Header() -> impl IntoView {
     // Without JavaScript (a pre-rendered page), the link is followed: to this page's own address.
     let pathname = use_location().pathname;
     let skip = move || format!("{}#{PRERENDERED_MAIN}", pathname.get());
+    let words = use_messages();
     view! {
-        <a class="skip-link" href=skip on:click=skip_to_main>"Skip to content"</a>
+        <a class="skip-link" href=skip on:click=skip_to_main>{words.skip_to_content}</a>
         <header class="site-header">
             <A href=home exact=true attr:class="brand">{name}</A>
-            <p class="tagline">"The news through the people, places and organisations in it"</p>
-            <A href=try_it attr:class="try-link">"Try it on your text"</A>
+            <p class="tagline">{words.tagline}</p>
+            <A href=try_it attr:class="try-link">{words.try_it}</A>
             <SearchBox />
         </header>
     }

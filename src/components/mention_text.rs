@@ -8,6 +8,7 @@ use kiosque_model::highlight::segments;
 use kiosque_model::{EntityId, Label, Mention};
 use leptos::prelude::*;
 
+use crate::language::use_language;
 use crate::routes::corpus::use_corpus;
 use crate::site::use_site;
 
@@ -34,6 +35,7 @@ pub fn MentionText(text: String, mentions: Vec<Mention>) -> impl IntoView {
     let corpus = use_corpus();
     let paths = use_site().paths;
     let links = use_context::<MentionLinks>();
+    let language = use_language();
     segments(&text, &mentions)
         .into_iter()
         .map(|segment| {
@@ -41,7 +43,7 @@ pub fn MentionText(text: String, mentions: Vec<Mention>) -> impl IntoView {
             let Some(entity) = known else {
                 return segment.text.to_owned().into_any();
             };
-            let label = mention_label(segment.text, entity);
+            let label = mention_label(language, segment.text, entity);
             let href = match &links {
                 Some(links) => links.0.get(&entity.id).cloned(),
                 None => Some(paths.entity(entity)),
@@ -59,6 +61,7 @@ pub fn MentionText(text: String, mentions: Vec<Mention>) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use kiosque_model::Label;
+    use kiosque_model::ui::Language;
 
     /// A mention without `aria-label` is named by its text and its marker's alternative text in
     /// the style: that text must be the type's noun, as the label of a mention spelled otherwise
@@ -73,6 +76,14 @@ mod tests {
                 .find(|line| line.starts_with(&class))
                 .unwrap_or_else(|| panic!("no {class} rule in style/pages.css"));
             let alternative = format!("/ \" ({})\"", label.lowercase());
+            assert!(rule.contains(&alternative), "{rule} lacks {alternative}");
+            // In French, under `html[lang="fr"]`.
+            let french = format!("html[lang=\"fr\"] {class}");
+            let rule = style
+                .lines()
+                .find(|line| line.starts_with(&french))
+                .unwrap_or_else(|| panic!("no {french} rule in style/pages.css"));
+            let alternative = format!("/ \" ({})\"", Language::Fr.label_lowercase(label));
             assert!(rule.contains(&alternative), "{rule} lacks {alternative}");
         }
     }

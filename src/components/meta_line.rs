@@ -3,17 +3,19 @@
 //! right-to-left override cannot reverse the rest of the line.
 
 use kiosque_model::ArticleSummary;
-use kiosque_model::display::{format_date, language_name};
 use kiosque_model::links::safe_href;
 use leptos::prelude::*;
 
 use crate::components::external_link::ExternalLink;
+use crate::language::use_language;
 
 /// The publication date, readable, with a hint when it was inferred from the text.
 #[component]
 pub fn PublishedDate(summary: ArticleSummary) -> impl IntoView {
+    let language = use_language();
+    let words = language.messages();
     summary.published.clone().map(|date| {
-        let shown = format_date(&date).unwrap_or_else(|| date.clone());
+        let shown = language.date(&date).unwrap_or_else(|| date.clone());
         view! {
             <span class="meta-item">
                 <time datetime=date><bdi>{shown}</bdi></time>
@@ -21,8 +23,8 @@ pub fn PublishedDate(summary: ArticleSummary) -> impl IntoView {
                     .published_inferred
                     .then(|| {
                         view! {
-                            <span class="hint" title="The date was not given; it was inferred from the text.">
-                                " (inferred)"
+                            <span class="hint" title=words.date_inferred>
+                                " " {words.inferred}
                             </span>
                         }
                     })}
@@ -35,19 +37,20 @@ pub fn PublishedDate(summary: ArticleSummary) -> impl IntoView {
 /// the original.
 #[component]
 pub fn MetaLine(summary: ArticleSummary, #[prop(optional)] full: bool) -> impl IntoView {
+    let interface = use_language();
+    let words = interface.messages();
     let source = summary
         .source
         .clone()
         .map(|source| view! { <span class="meta-item meta-source"><bdi>{source}</bdi></span> });
-    let language = summary
-        .lang
-        .as_deref()
-        .map(|code| view! { <span class="meta-item"><bdi>{language_name(code)}</bdi></span> });
+    let language = summary.lang.as_deref().map(
+        |code| view! { <span class="meta-item"><bdi>{interface.language_name(code)}</bdi></span> },
+    );
     let minutes = summary.reading_minutes();
     let license = full
         .then(|| summary.license.clone())
         .flatten()
-        .map(|license| view! { <span class="meta-item">"Licence: " <bdi>{license}</bdi></span> });
+        .map(|license| view! { <span class="meta-item">{interface.colon(words.licence)} " " <bdi>{license}</bdi></span> });
     let original = full
         .then(|| summary.url.clone())
         .flatten()
@@ -55,7 +58,7 @@ pub fn MetaLine(summary: ArticleSummary, #[prop(optional)] full: bool) -> impl I
         .map(|url| {
             view! {
                 <span class="meta-item meta-original">
-                    <ExternalLink url>"Original article"</ExternalLink>
+                    <ExternalLink url>{words.original_article}</ExternalLink>
                 </span>
             }
         });
@@ -64,7 +67,7 @@ pub fn MetaLine(summary: ArticleSummary, #[prop(optional)] full: bool) -> impl I
             <PublishedDate summary=summary.clone() />
             {source}
             {language}
-            <span class="meta-item">{format!("{minutes} min read")}</span>
+            <span class="meta-item">{interface.reading_time(minutes)}</span>
             {license}
             {original}
         </p>

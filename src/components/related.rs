@@ -5,6 +5,7 @@
 use kiosque_model::related::related;
 use leptos::prelude::*;
 
+use crate::language::use_language;
 use crate::site::use_site;
 
 /// Related articles listed.
@@ -25,6 +26,8 @@ pub fn RelatedArticles(id: String) -> impl IntoView {
     let loader = site.data;
     let paths = site.paths;
     let asked = RwSignal::new(false);
+    let language = use_language();
+    let words = language.messages();
     let list = move || match loader.whole() {
         Some(Ok(whole)) => {
             let position = whole
@@ -33,7 +36,7 @@ pub fn RelatedArticles(id: String) -> impl IntoView {
                 .and_then(|&n| whole.position_of_number(n));
             let found = position.map_or_else(Vec::new, |p| related(&whole, p, RELATED));
             if found.is_empty() {
-                return view! { <p class="hint">"No other article shares its people, places or organisations."</p> }.into_any();
+                return view! { <p class="hint">{words.no_related}</p> }.into_any();
             }
             let items = found
                 .iter()
@@ -50,10 +53,10 @@ pub fn RelatedArticles(id: String) -> impl IntoView {
                     let more = r.shared.len().saturating_sub(REASONS);
                     Some(view! {
                         <li>
-                            <a href=paths.article(&article.id) lang=article.lang.clone()>{article.title.clone()}</a>
+                            <a href=paths.article(&article.id) lang=language.lang_of(article.lang.as_deref())>{article.title.clone()}</a>
                             <span class="related-why">
-                                " — also mentions " {names}
-                                {(more > 0).then(|| format!(" and {more} more"))}
+                                " " {words.also_mentions} " " {names}
+                                {(more > 0).then(|| language.and_more(more))}
                             </span>
                         </li>
                     })
@@ -61,12 +64,9 @@ pub fn RelatedArticles(id: String) -> impl IntoView {
                 .collect_view();
             view! { <ul class="related-articles">{items}</ul> }.into_any()
         }
-        Some(Err(_)) => {
-            view! { <p class="hint">"The site's list of articles could not be loaded."</p> }
-                .into_any()
-        }
+        Some(Err(_)) => view! { <p class="hint">{words.related_failed}</p> }.into_any(),
         None if asked.get() => {
-            view! { <p class="hint" role="status">"Finding related articles…"</p> }.into_any()
+            view! { <p class="hint" role="status">{words.finding_related}</p> }.into_any()
         }
         None => view! {
             <button
@@ -77,17 +77,19 @@ pub fn RelatedArticles(id: String) -> impl IntoView {
                     loader.want_whole();
                 }
             >
-                "Find related articles"
+                {words.find_related}
             </button>
         }
         .into_any(),
     };
-    Some(view! {
-        <section class="related-section app-only" aria-labelledby="related-articles-heading">
-            <h2 id="related-articles-heading">"Related articles"</h2>
-            <p class="hint">"Ranked by the people, places and organisations they share with this one, the rarer the closer."</p>
-            {list}
-        </section>
-    }
-    .into_any())
+    Some(
+        view! {
+            <section class="related-section app-only" aria-labelledby="related-articles-heading">
+                <h2 id="related-articles-heading">{words.related_heading}</h2>
+                <p class="hint">{words.related_hint}</p>
+                {list}
+            </section>
+        }
+        .into_any(),
+    )
 }

@@ -6,6 +6,7 @@ use kiosque_model::Selection;
 use leptos::prelude::*;
 
 use crate::dom::focus_by_id;
+use crate::language::use_messages;
 use crate::selection::{use_search_as_you_type, use_selection};
 use crate::site::use_site;
 
@@ -32,6 +33,7 @@ pub fn SearchBox() -> impl IntoView {
     };
     // Without the app, the form keeps the entity filter.
     let entities = move || selection.with(|s| s.to_query());
+    let words = use_messages();
     view! {
         <form
             class="site-search"
@@ -40,14 +42,14 @@ pub fn SearchBox() -> impl IntoView {
             action=paths.home(&Selection::default())
             on:submit=on_submit
         >
-            <label for=SEARCH_INPUT>"Search the articles"</label>
+            <label for=SEARCH_INPUT>{words.search_label}</label>
             <input
                 id=SEARCH_INPUT
                 type="search"
                 name=Selection::SEARCH_KEY
                 autocomplete="off"
                 spellcheck="false"
-                placeholder="Words in titles and texts"
+                placeholder=words.search_placeholder
                 prop:value=move || selection.with(|s| s.search().to_owned())
                 on:input=on_input
             />
@@ -57,7 +59,7 @@ pub fn SearchBox() -> impl IntoView {
                         view! { <input type="hidden" name=Selection::QUERY_KEY value=value /> }
                     })
             }}
-            <button type="submit">"Search"</button>
+            <button type="submit">{words.search_button}</button>
         </form>
     }
 }

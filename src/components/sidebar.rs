@@ -5,12 +5,13 @@ use std::sync::Arc;
 
 use kiosque_model::Selection;
 use kiosque_model::facets::FacetCounts;
-use kiosque_model::notices::no_entity_listed;
 use kiosque_model::sidebar::{EntityQuery, sidebar_groups};
+use kiosque_model::ui::Language;
 use leptos::prelude::*;
 
 use crate::components::facet_group::{FacetGroupView, GroupLimits};
 use crate::dom::{focus_by_id, focus_matching, focused_attribute, is_displayed};
+use crate::language::use_language;
 use crate::routes::corpus::use_corpus_signal;
 
 /// The id of the button that opens and closes the drawer.
@@ -78,6 +79,8 @@ pub fn Sidebar(
     let query = RwSignal::new(String::new());
     let limits = GroupLimits::new();
     let dates_open = RwSignal::new(false);
+    let language = use_language();
+    let words = language.messages();
 
     // The corpus the list was last drawn from: when the whole site replaces the first screen,
     // a facet or button that had the focus gets it back.
@@ -104,7 +107,7 @@ pub fn Sidebar(
     let empty = move || {
         groups.with(Vec::is_empty).then(|| {
             let filtered = selection.with(|s| !s.is_empty());
-            let message = no_entity_listed(&query.get(), filtered);
+            let message = language.no_entity_listed(&query.get(), filtered);
             view! { <p class="facets-empty">{message}</p> }
         })
     };
@@ -113,19 +116,19 @@ pub fn Sidebar(
         <nav
             class="sidebar"
             id="sidebar"
-            aria-label="Entities"
+            aria-label=words.entities
             class:open=move || drawer.is_open()
             aria-busy=move || pending.get().then_some("true")
             on:keydown=move |ev| drawer.on_keydown(&ev)
         >
             <div class="sidebar-search">
-                <label for="entity-search">"Find an entity"</label>
+                <label for="entity-search">{words.find_entity}</label>
                 <input
                     id="entity-search"
                     type="search"
                     autocomplete="off"
                     spellcheck="false"
-                    placeholder="Name or spelling"
+                    placeholder=words.entity_placeholder
                     prop:value=move || query.get()
                     on:input:target=move |ev| query.set(ev.target().value())
                 />
@@ -136,7 +139,7 @@ pub fn Sidebar(
                     .then(|| {
                         view! {
                             <p class="facets-pending" role="status">
-                                "Counts of all articles: the counts of this search are loading…"
+                                {words.counts_loading}
                             </p>
                         }
                     })
@@ -171,6 +174,6 @@ fn keep_focus() {
 }
 
 /// "Entities (N)": the label of the drawer button on narrow screens.
-pub fn drawer_label(entities: usize) -> String {
-    format!("Entities ({entities})")
+pub fn drawer_label(language: Language, entities: usize) -> String {
+    language.with_count(language.messages().entities, entities)
 }

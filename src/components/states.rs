@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::components::prerender::ReleasePrerender;
 use crate::data::AppError;
+use crate::language::{use_language, use_messages};
 use crate::site::use_site;
 use crate::title::use_title;
 
@@ -14,7 +15,7 @@ use crate::title::use_title;
 pub fn LoadingCards(#[prop(default = 3)] count: usize) -> impl IntoView {
     view! {
         <div class="loading" aria-busy="true">
-            <p class="visually-hidden" role="status">"Loading articles…"</p>
+            <p class="visually-hidden" role="status">{use_messages().loading_articles}</p>
             {(0..count)
                 .map(|_| {
                     view! {
@@ -36,7 +37,7 @@ pub fn LoadingCards(#[prop(default = 3)] count: usize) -> impl IntoView {
 pub fn LoadingText() -> impl IntoView {
     view! {
         <div class="loading" aria-busy="true">
-            <p class="visually-hidden" role="status">"Loading the article…"</p>
+            <p class="visually-hidden" role="status">{use_messages().loading_article}</p>
             {(0..4)
                 .map(|_| {
                     view! {
@@ -55,7 +56,7 @@ pub fn LoadingText() -> impl IntoView {
 /// An error, said plainly, with a button that tries again when trying again can help.
 #[component]
 pub fn ErrorView(
-    /// What could not be loaded, e.g. "the site data".
+    /// What could not be loaded, e.g. "the site data", in the interface's language.
     what: &'static str,
     /// The error.
     error: AppError,
@@ -68,30 +69,29 @@ pub fn ErrorView(
 ) -> impl IntoView {
     // Data of another schema version stays so until the publisher rebuilds the site: the
     // reader is told that, and is not offered a retry that cannot help.
+    let language = use_language();
+    let words = language.messages();
     let (heading, message, hint, retryable) = match &error {
         AppError::Schema(schema) => (
-            "This site needs to be rebuilt".to_owned(),
-            schema_mismatch(schema),
+            words.rebuild_needed.to_owned(),
+            schema_mismatch(language, schema),
             "",
             false,
         ),
         AppError::Malformed { .. } => (
-            format!("Could not load {what}"),
+            language.could_not_load(what),
             error.to_string(),
-            "The file may be truncated or still being written.",
+            words.maybe_truncated,
             true,
         ),
-        AppError::Network { .. } | AppError::Status { .. } => (
-            format!("Could not load {what}"),
-            error.to_string(),
-            "",
-            true,
-        ),
+        AppError::Network { .. } | AppError::Status { .. } => {
+            (language.could_not_load(what), error.to_string(), "", true)
+        }
     };
     let heading = if part {
         view! { <h2>{heading}</h2> }.into_any()
     } else {
-        use_title(|| "Error".to_owned());
+        use_title(move || words.error.to_owned());
         view! { <h1>{heading}</h1> }.into_any()
     };
     view! {
@@ -104,7 +104,7 @@ pub fn ErrorView(
                 .then(|| {
                     view! {
                         <button type="button" class="retry" on:click=move |_| retry.run(())>
-                            "Retry"
+                            {words.retry}
                         </button>
                     }
                 })}
@@ -118,15 +118,16 @@ pub fn NotFound(
     /// What is missing, e.g. "No article with id ‘x’ in this corpus."
     message: String,
 ) -> impl IntoView {
-    use_title(|| "Not found".to_owned());
+    let words = use_messages();
+    use_title(move || words.not_found.to_owned());
     let home = use_site().paths.home(&Selection::default());
     view! {
         <ReleasePrerender />
         <section class="not-found">
-            <h1>"Not found"</h1>
+            <h1>{words.not_found}</h1>
             <p>{message}</p>
             <p>
-                <a href=home>"Go to the home page"</a>
+                <a href=home>{words.go_home}</a>
             </p>
         </section>
     }

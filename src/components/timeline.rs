@@ -3,8 +3,10 @@
 //! table for who wants each period. On the home page each bar is also a button that keeps its
 //! period (Shift extends the period to it).
 
-use kiosque_model::timeline::{Timeline, Unit};
+use kiosque_model::timeline::Timeline;
 use leptos::prelude::*;
+
+use crate::language::use_language;
 
 /// Height of the chart's drawing, in its own units (bars are 10 wide).
 const HEIGHT: u32 = 60;
@@ -37,6 +39,9 @@ pub fn TimelineChart(
     if cfg!(feature = "ssr") || timeline.bins.is_empty() {
         return None::<AnyView>;
     }
+    let language = use_language();
+    let words = language.messages();
+    let unit = timeline.unit;
     let peak = timeline.peak().max(1);
     let width = timeline.bins.len() * 10;
     let pressed = |bin: &kiosque_model::timeline::Bin| selected.is_some_and(|p| bin.within(p));
@@ -48,7 +53,7 @@ pub fn TimelineChart(
             let height = (bin.count * HEIGHT).div_ceil(peak);
             view! {
                 <rect x=i * 10 + 1 y=HEIGHT - height width="8" height=height class:on=pressed(bin)>
-                    <title>{format!("{}: {}", bin.label, bin.count)}</title>
+                    <title>{language.bar(unit, &bin.start, bin.count)}</title>
                 </rect>
             }
         })
@@ -59,11 +64,7 @@ pub fn TimelineChart(
             .iter()
             .enumerate()
             .map(|(i, bin)| {
-                let label = format!(
-                    "{}: {}",
-                    bin.label,
-                    kiosque_model::display::count_noun(bin.count as usize, "article", "articles")
-                );
+                let label = language.bar(unit, &bin.start, bin.count);
                 view! {
                     <button
                         type="button"
@@ -78,7 +79,7 @@ pub fn TimelineChart(
             })
             .collect_view();
         view! {
-            <div class="timeline-bars" id=format!("{id}-bars") role="group" aria-label="Keep the articles of a period (Shift: up to it)">
+            <div class="timeline-bars" id=format!("{id}-bars") role="group" aria-label=words.keep_period>
                 {buttons}
             </div>
         }
@@ -94,20 +95,24 @@ pub fn TimelineChart(
         .filter(|bin| bin.count > 0)
         .map(|bin| {
             view! {
-                <tr><th scope="row"><time datetime=bin.start.clone()>{bin.label.clone()}</time></th><td>{bin.count}</td></tr>
+                <tr><th scope="row"><time datetime=bin.start.clone()>{language.period(unit, &bin.start)}</time></th><td>{language.number(bin.count as usize)}</td></tr>
             }
         })
         .collect_view();
-    let first = timeline.bins.first().map(|b| b.short.clone());
+    let first = timeline
+        .bins
+        .first()
+        .map(|b| language.period_short(unit, &b.start));
     let last = (timeline.bins.len() > 1)
-        .then(|| timeline.bins.last().map(|b| b.short.clone()))
+        .then(|| {
+            timeline
+                .bins
+                .last()
+                .map(|b| language.period_short(unit, &b.start))
+        })
         .flatten();
-    let summary = timeline.summary();
-    let column = match timeline.unit {
-        Unit::Week => "Week",
-        Unit::Month => "Month",
-        Unit::Year => "Year",
-    };
+    let summary = language.timeline_summary(&timeline);
+    let column = language.unit_heading(unit);
     let heading = format!("{id}-heading");
     let summary_id = format!("{id}-summary");
     Some(view! {
@@ -137,9 +142,9 @@ pub fn TimelineChart(
             </div>
             </div>
             <details class="timeline-table">
-                <summary>{format!("Articles per {}, as a table", timeline.unit.noun())}</summary>
+                <summary>{language.per_unit_table(unit)}</summary>
                 <table>
-                    <thead><tr><th scope="col">{column}</th><th scope="col">"Articles"</th></tr></thead>
+                    <thead><tr><th scope="col">{column}</th><th scope="col">{words.articles_column}</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </details>

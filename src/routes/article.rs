@@ -6,6 +6,7 @@ use std::sync::Arc;
 use kiosque_model::article_view::{entities_by_label, layout};
 use kiosque_model::display::quote_id;
 use kiosque_model::links::safe_href;
+use kiosque_model::ui::What;
 use kiosque_model::{ArticleBody, ArticleSummary, Block, Label, RelatedBlock, Selection};
 use leptos::Params;
 use leptos::context::Provider;
@@ -22,6 +23,7 @@ use crate::components::prerender::ReleasePrerender;
 use crate::components::related::RelatedArticles;
 use crate::components::states::{ErrorView, LoadingText, NotFound};
 use crate::data::{AppError, BodyRequest, LoadedArticle, load_article};
+use crate::language::{use_language, use_messages};
 use crate::routes::corpus::{CorpusContext, use_corpus, use_site_data};
 use crate::site::{Site, use_site};
 use crate::title::use_title;
@@ -87,8 +89,7 @@ fn ArticleLoad(id: String) -> impl IntoView {
     // With a summary, the header is shown now and the rest when the body file arrives; opened
     // directly, the pre-rendered page stays until the body file is there.
     let header_shown = known.is_some();
-    let rest = move || {
-        match loaded.get() {
+    let rest = move || match loaded.get() {
         None => view! { <LoadingText /> }.into_any(),
         Some(Ok(Some(article))) if header_shown => view! { <ArticleRest article /> }.into_any(),
         Some(Ok(Some(article))) => view! {
@@ -99,18 +100,17 @@ fn ArticleLoad(id: String) -> impl IntoView {
         .into_any(),
         Some(Ok(None)) if header_shown => view! {
             <ReleasePrerender />
-            <p class="hint">"This article is no longer in the site: it was removed when the site was rebuilt."</p>
+            <p class="hint">{use_messages().article_removed}</p>
         }
         .into_any(),
         Some(Ok(None)) => view! {
-            <NotFound message=format!("No article with id {} in this corpus.", quote_id(&id)) />
+            <NotFound message=use_language().no_such(What::Article, &quote_id(&id)) />
         }
         .into_any(),
         Some(Err(error)) => view! {
-            <ErrorView what="the text of this article" part=header_shown error retry />
+            <ErrorView what=use_messages().what_article_text part=header_shown error retry />
         }
         .into_any(),
-    }
     };
     match known {
         Some(summary) => view! { <ArticleFrame summary>{rest}</ArticleFrame> }.into_any(),
@@ -122,18 +122,20 @@ fn ArticleLoad(id: String) -> impl IntoView {
 #[component]
 pub(crate) fn ArticleFrame(summary: ArticleSummary, children: Children) -> impl IntoView {
     let paths = use_site().paths;
+    let language = use_language();
+    let words = language.messages();
     let title = summary.title.clone();
     use_title(move || title.clone());
     view! {
         <article class="article-page" aria-labelledby="article-title">
             <header class="article-header">
                 <p class="back">
-                    <a href=paths.home(&Selection::default())>"← All articles"</a>
+                    <a href=paths.home(&Selection::default())>{words.all_articles}</a>
                 </p>
-                <h1 id="article-title" lang=summary.lang.clone()>{summary.title.clone()}</h1>
+                <h1 id="article-title" lang=language.lang_of(summary.lang.as_deref())>{summary.title.clone()}</h1>
                 {summary
                     .title_derived
-                    .then(|| view! { <p class="hint">"This title was taken from the first sentence of the text."</p> })}
+                    .then(|| view! { <p class="hint">{words.title_from_text}</p> })}
                 <MetaLine summary=summary.clone() full=true />
             </header>
             <MentionLegend />
@@ -151,7 +153,7 @@ pub(crate) fn ArticleRest(article: LoadedArticle) -> impl IntoView {
         summary,
         body,
     } = article;
-    let lang = summary.lang.clone();
+    let lang = use_language().lang_of(summary.lang.as_deref());
     let id = summary.id.clone();
     view! {
         <Provider value=CorpusContext(Signal::stored(corpus))>
@@ -166,6 +168,7 @@ pub(crate) fn ArticleRest(article: LoadedArticle) -> impl IntoView {
 /// underline and letter beside its name, in plain text (the keys are not links).
 #[component]
 fn MentionLegend() -> impl IntoView {
+    let language = use_language();
     let items = [
         Label::Person,
         Label::Place,
@@ -177,14 +180,14 @@ fn MentionLegend() -> impl IntoView {
         view! {
             <li class="legend-item">
                 <span class=format!("legend-key mention-{}", label.id_prefix()) aria-hidden="true"></span>
-                {label.singular()}
+                {language.label_singular(label)}
             </li>
         }
     })
     .collect_view();
     view! {
         <div class="legend">
-            <p id="legend-heading">"Names in the text are marked by type, and link to their pages:"</p>
+            <p id="legend-heading">{language.messages().legend}</p>
             <ul aria-labelledby="legend-heading">{items}</ul>
         </div>
     }
@@ -237,7 +240,7 @@ fn Related(related: Vec<RelatedBlock>, lang: Option<String>) -> impl IntoView {
         .collect_view();
     view! {
         <section class="related" aria-labelledby="related-heading">
-            <h2 id="related-heading">"Read also"</h2>
+            <h2 id="related-heading">{use_messages().read_also}</h2>
             <ul>{items}</ul>
         </section>
     }
@@ -248,6 +251,7 @@ fn Related(related: Vec<RelatedBlock>, lang: Option<String>) -> impl IntoView {
 fn ArticleEntities(summary: ArticleSummary) -> impl IntoView {
     let corpus = use_corpus();
     let paths = use_site().paths;
+    let language = use_language();
     let groups = entities_by_label(&corpus, &summary.entities)
         .into_iter()
         .map(|(label, entities)| {
@@ -265,7 +269,7 @@ fn ArticleEntities(summary: ArticleSummary) -> impl IntoView {
                 .collect_view();
             view! {
                 <div class="entity-group">
-                    <h3>{label.plural()}</h3>
+                    <h3>{language.label_plural(label)}</h3>
                     <ul class="entity-links">{links}</ul>
                 </div>
             }
@@ -273,7 +277,7 @@ fn ArticleEntities(summary: ArticleSummary) -> impl IntoView {
         .collect_view();
     view! {
         <section class="article-entities" aria-labelledby="article-entities-heading">
-            <h2 id="article-entities-heading">"In this article"</h2>
+            <h2 id="article-entities-heading">{language.messages().in_this_article}</h2>
             {groups}
         </section>
     }

@@ -13,6 +13,7 @@ use leptos_router::components::Outlet;
 
 use crate::components::states::{ErrorView, LoadingCards};
 use crate::data::SiteData;
+use crate::language::use_messages;
 use crate::site::use_site;
 
 /// The corpus the views below read.
@@ -50,7 +51,8 @@ pub fn use_site_data_if_loaded() -> Option<Arc<SiteData>> {
 #[component]
 pub fn CorpusRoute() -> impl IntoView {
     let loader = use_site().data;
-    move || match loader.site() {
+    move || {
+        match loader.site() {
         None => view! { <LoadingCards /> }.into_any(),
         Some(Ok(site)) => {
             let first = Arc::clone(&site.first);
@@ -69,9 +71,10 @@ pub fn CorpusRoute() -> impl IntoView {
             .into_any()
         }
         Some(Err(error)) => view! {
-            <ErrorView what="the site data" error retry=Callback::new(move |()| loader.retry()) />
+            <ErrorView what=use_messages().what_site_data error retry=Callback::new(move |()| loader.retry()) />
         }
         .into_any(),
+    }
     }
 }
 
@@ -81,12 +84,14 @@ pub fn CorpusRoute() -> impl IntoView {
 pub fn WholeCorpus(children: ChildrenFn) -> impl IntoView {
     let loader = use_site().data;
     loader.want_whole();
-    move || match loader.whole() {
+    move || {
+        match loader.whole() {
         None => view! { <LoadingCards /> }.into_any(),
         Some(Ok(_)) => children().into_any(),
         Some(Err(error)) => view! {
-            <ErrorView what="the site data" error retry=Callback::new(move |()| loader.retry()) />
+            <ErrorView what=use_messages().what_site_data error retry=Callback::new(move |()| loader.retry()) />
         }
         .into_any(),
+    }
     }
 }

@@ -2,8 +2,9 @@
 //! timeline and export) and the entities it appears with.
 
 use kiosque_model::cooccurrence::co_occurring;
-use kiosque_model::display::{count_noun, format_date, quote_id};
+use kiosque_model::display::quote_id;
 use kiosque_model::timeline::timeline;
+use kiosque_model::ui::{Noun, What};
 use kiosque_model::{Entity, EntityId, Label, Selection};
 use leptos::Params;
 use leptos::prelude::*;
@@ -15,6 +16,7 @@ use crate::components::export::ExportLinks;
 use crate::components::prerender::ReleasePrerender;
 use crate::components::states::NotFound;
 use crate::components::timeline::TimelineChart;
+use crate::language::use_language;
 use crate::routes::corpus::{WholeCorpus, use_corpus};
 use crate::site::use_site;
 use crate::title::use_title;
@@ -49,15 +51,15 @@ pub fn EntityPage() -> impl IntoView {
 #[component]
 fn EntityOf(id: Memo<Option<EntityId>>) -> impl IntoView {
     let corpus = use_corpus();
+    let language = use_language();
     move || {
         let Some(id) = id.get() else {
-            let message =
-                "There is no entity at this address: entity ids are made of a-z, 0-9 and -.";
+            let message = language.messages().bad_entity_address;
             return view! { <NotFound message=message.to_owned() /> }.into_any();
         };
         match corpus.entity(&id) {
             Some(entity) => view! { <EntityView entity=entity.clone() /> }.into_any(),
-            None => view! { <NotFound message=format!("No entity with id {} in this corpus.", quote_id(id.as_str())) /> }.into_any(),
+            None => view! { <NotFound message=language.no_such(What::Entity, &quote_id(id.as_str())) /> }.into_any(),
         }
     }
 }
@@ -66,6 +68,8 @@ fn EntityOf(id: Memo<Option<EntityId>>) -> impl IntoView {
 #[component]
 pub(crate) fn EntityView(entity: Entity) -> impl IntoView {
     let corpus = use_corpus();
+    let language = use_language();
+    let words = language.messages();
     let title = entity.name.clone();
     use_title(move || title.clone());
     let paths = use_site().paths;
@@ -76,7 +80,7 @@ pub(crate) fn EntityView(entity: Entity) -> impl IntoView {
         .value
         .clone()
         .filter(|_| entity.label == Label::Date)
-        .and_then(|value| format_date(&value).map(|shown| (value, shown)))
+        .and_then(|value| language.date(&value).map(|shown| (value, shown)))
         .map(|(value, shown)| view! { <p class="entity-date-value"><time datetime=value>{shown}</time></p> });
     // Each spelling isolated: one with a right-to-left override must not reorder the others.
     let aliases = (!entity.aliases.is_empty()).then(|| {
@@ -86,7 +90,7 @@ pub(crate) fn EntityView(entity: Entity) -> impl IntoView {
             .enumerate()
             .map(|(i, alias)| view! { {(i > 0).then_some(", ")} <bdi>{alias.clone()}</bdi> })
             .collect_view();
-        view! { <p class="aliases">"Also written: " {spellings}</p> }
+        view! { <p class="aliases">{language.colon(words.also_written)} " " {spellings}</p> }
     });
     let company: Vec<_> = co_occurring(&corpus, &entity.id)
         .into_iter()
@@ -99,7 +103,7 @@ pub(crate) fn EntityView(entity: Entity) -> impl IntoView {
                         // The type is read out from the marker's alternative text (style).
                         <span class="marked"><bdi>{c.entity.name.clone()}</bdi></span>
                         <span class="company-count">
-                            {count_noun(c.shared as usize, "article", "articles")}
+                            {language.count(c.shared as usize, Noun::Article)}
                         </span>
                     </a>
                 </li>
@@ -109,7 +113,7 @@ pub(crate) fn EntityView(entity: Entity) -> impl IntoView {
     let company = (!company.is_empty()).then(|| {
         view! {
             <section class="entity-company" aria-labelledby="entity-company-heading">
-                <h2 id="entity-company-heading">"Often mentioned with"</h2>
+                <h2 id="entity-company-heading">{words.often_with}</h2>
                 <ul class="entity-links">{company}</ul>
             </section>
         }
@@ -126,34 +130,30 @@ pub(crate) fn EntityView(entity: Entity) -> impl IntoView {
         <article class="entity-page" aria-labelledby="entity-title">
             <header class="entity-header">
                 <p class="back">
-                    <a href=paths.home(&Selection::default())>"← All articles"</a>
+                    <a href=paths.home(&Selection::default())>{words.all_articles}</a>
                 </p>
-                <p class=format!("kicker entity-{}", entity.label.id_prefix())>{entity.label.singular()}</p>
+                <p class=format!("kicker entity-{}", entity.label.id_prefix())>{language.label_singular(entity.label)}</p>
                 <h1 id="entity-title">{entity.name.clone()}</h1>
                 {date}
                 {aliases}
                 <p class="entity-stats">
-                    {format!(
-                        "Mentioned {} in {}.",
-                        count_noun(entity.mentions as usize, "time", "times"),
-                        count_noun(article_count, "article", "articles"),
-                    )}
+                    {language.mentioned(entity.mentions as usize, article_count)}
                 </p>
                 <p>
                     <a class="filter-link" href=filter_link>
-                        "Filter the home page by " <bdi>{entity.name.clone()}</bdi>
+                        {words.filter_home_by} " " <bdi>{entity.name.clone()}</bdi>
                     </a>
                 </p>
             </header>
             {company}
             <section class="entity-articles" aria-labelledby="entity-articles-heading">
-                <h2 id="entity-articles-heading">"Articles that mention " <bdi>{entity.name.clone()}</bdi></h2>
+                <h2 id="entity-articles-heading">{words.articles_mentioning} " " <bdi>{entity.name.clone()}</bdi></h2>
                 <CardList articles=Signal::stored(articles.clone()) nested=true />
                 // Drawn by the app alone, after what the pre-rendered page shows: nothing moves
                 // when the app takes its place (docs/rendering.md).
                 <ExportLinks corpus=corpus.clone() articles=Signal::stored(articles) file=format!("kiosque-{}", entity.id.as_str()) />
             </section>
-            <TimelineChart timeline title="Mentions over time".to_owned() id="entity-timeline" />
+            <TimelineChart timeline title=words.mentions_over_time.to_owned() id="entity-timeline" />
         </article>
     }
 }

@@ -4,13 +4,12 @@
 use std::sync::Arc;
 
 use kiosque_model::Selection;
-use kiosque_model::display::count_noun;
-use kiosque_model::display::quote_search;
-use kiosque_model::explain::{explain_empty, no_search_match};
+use kiosque_model::explain::explain_empty;
 use kiosque_model::facets::{FacetCounts, matching};
 use kiosque_model::home::selection_title;
 use kiosque_model::refine::{Refined, choose_bar, refine};
 use kiosque_model::timeline::timeline;
+use kiosque_model::ui::Failure;
 use leptos::context::Provider;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -25,6 +24,7 @@ use crate::components::states::ErrorView;
 use crate::components::timeline::TimelineChart;
 use crate::data::AppError;
 use crate::dom::focus_by_id;
+use crate::language::{use_language, use_messages};
 use crate::routes::corpus::{CorpusContext, use_corpus_signal, use_site_data_if_loaded};
 use crate::search::{Found, has_cards, search, search_cards};
 use crate::selection::{use_selection, use_show_selection};
@@ -46,16 +46,18 @@ fn EmptyResult(
 ) -> impl IntoView {
     let corpus = use_corpus_signal();
     let show = use_show_selection();
+    let language = use_language();
+    let words = language.messages();
     move || {
         let current = selection.get();
         let corpus = corpus.get();
         let refined_message = || {
-            refined_to_nothing.get().then(|| {
-                "No article of this view has the language, source or date chosen.".to_owned()
-            })
+            refined_to_nothing
+                .get()
+                .then(|| words.no_article_field.to_owned())
         };
         let message = match searched.get() {
-            Searched::Found(found) if found.articles.is_empty() => Some(no_search_match(
+            Searched::Found(found) if found.articles.is_empty() => Some(language.no_search_match(
                 current.search(),
                 &found.unmatched,
                 current.filters_entities(),
@@ -63,7 +65,7 @@ fn EmptyResult(
             Searched::Found(_) => refined_message(),
             Searched::Failed(_) | Searched::Searching | Searched::Waiting => None,
             Searched::Off => explain_empty(&corpus, &current)
-                .map(|reason| reason.message())
+                .map(|reason| language.empty_reason(&reason))
                 .or_else(refined_message),
         }?;
         let show = show.clone();
@@ -74,7 +76,7 @@ fn EmptyResult(
                     .then(|| {
                         view! {
                             <button type="button" class="clear-all" on:click=move |_| show(&Selection::default())>
-                                "Clear the search and filters"
+                                {words.clear_view}
                             </button>
                         }
                     })}
@@ -316,20 +318,21 @@ pub fn Home() -> impl IntoView {
     // The whole site failed to load: the first screen's cards stay, but no filter, "Show more"
     // or sidebar search can work, so the failure is said with or without a filter.
     let whole_failed = move || loader.whole().and_then(Result::err);
+    let language = use_language();
+    let words = language.messages();
     let status = move || {
         if let Some(error) = whole_failed() {
-            return format!("The articles could not be loaded. {error}");
+            return language.failed(Failure::Articles, &error.to_string());
         }
         match searched.get() {
-            Searched::Waiting => "Loading the articles…".to_owned(),
-            Searched::Searching => "Searching…".to_owned(),
-            Searched::Failed(error) => format!("The search could not run. {error}"),
-            Searched::Found(_) => format!(
-                "{} for {}",
-                count_noun(total.get(), "article", "articles"),
-                selection.with(|s| quote_search(s.search()))
+            Searched::Waiting => words.loading_articles.to_owned(),
+            Searched::Searching => words.searching.to_owned(),
+            Searched::Failed(error) => language.failed(Failure::Search, &error.to_string()),
+            Searched::Found(_) => language.results(
+                total.get(),
+                Some(&selection.with(|s| language.quote_search(s.search()))),
             ),
-            Searched::Off => count_noun(total.get(), "article", "articles"),
+            Searched::Off => language.results(total.get(), None),
         }
     };
     // The whole site failed to load: say so under the cards, with a Retry.
@@ -337,7 +340,7 @@ pub fn Home() -> impl IntoView {
         whole_failed().map(|error| {
             view! {
                 <ErrorView
-                    what="the articles"
+                    what=use_messages().what_articles
                     part=true
                     error
                     retry=Callback::new(move |()| loader.retry())
@@ -390,8 +393,8 @@ pub fn Home() -> impl IntoView {
             return Some(
                 view! {
                     <section class="timeline app-only" aria-labelledby="home-timeline-heading">
-                        <h2 id="home-timeline-heading">"Articles over time"</h2>
-                        <p class="timeline-summary">"Loading the articles…"</p>
+                        <h2 id="home-timeline-heading">{words.articles_over_time}</h2>
+                        <p class="timeline-summary">{words.loading_articles}</p>
                     </section>
                 }
                 .into_any(),
@@ -411,7 +414,7 @@ pub fn Home() -> impl IntoView {
                 });
             }
         });
-        let title = "Articles over time".to_owned();
+        let title = words.articles_over_time.to_owned();
         Some(
             view! {
                 <TimelineChart timeline=chart title id="home-timeline" selected on_select />
@@ -424,9 +427,9 @@ pub fn Home() -> impl IntoView {
     view! {
         <ReleasePrerender />
         <div class="home">
-            <h1 class="home-heading">"Articles"</h1>
+            <h1 class="home-heading">{words.articles}</h1>
             // The sidebar comes first, as on screen; this link lets keyboard users past it.
-            <a class="skip-results" href="#results" on:click=skip_to_results>"Skip to articles"</a>
+            <a class="skip-results" href="#results" on:click=skip_to_results>{words.skip_to_articles}</a>
             <button
                 type="button"
                 class="drawer-toggle"
@@ -436,7 +439,7 @@ pub fn Home() -> impl IntoView {
                 on:click=move |_| drawer.toggle()
                 on:keydown=move |ev| drawer.on_keydown(&ev)
             >
-                {move || drawer_label(entity_total.get())}
+                {move || drawer_label(language, entity_total.get())}
             </button>
             <Sidebar counts selection drawer pending=Signal::from(counts_pending)>
                 <FieldFacets refined loading=loading_fields />

@@ -4,6 +4,7 @@ use crate::article::{ArticleBody, ArticleSummary, Block, RelatedBlock};
 use crate::entity::{Entity, EntityId, Label};
 use crate::index::Corpus;
 use crate::text::fold;
+use crate::ui::Language;
 
 /// An article body sorted for display: the readable flow, and the "read also" links apart.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -67,10 +68,12 @@ pub fn entities_by_label<'a>(
 /// its visible text (so speech control users can say what they see), then what it is: its text
 /// and the alternative text of its type's marker in the style name it (`Koursk (place)`) when the
 /// text spells the entity; otherwise this label names both: `Kursk (place: Koursk)`, `lundi (date:
-/// 6 January 2025)`.
-pub fn mention_label(text: &str, entity: &Entity) -> Option<String> {
-    (fold(text.trim()) != fold(&entity.name))
-        .then(|| format!("{text} ({}: {})", entity.label.lowercase(), entity.name))
+/// 6 January 2025)`, in the interface's `language` (`Kursk (lieu\u{a0}: Koursk)`).
+pub fn mention_label(language: Language, text: &str, entity: &Entity) -> Option<String> {
+    (fold(text.trim()) != fold(&entity.name)).then(|| {
+        let label = language.colon(language.label_lowercase(entity.label));
+        format!("{text} ({label} {})", entity.name)
+    })
 }
 
 #[cfg(test)]
@@ -133,11 +136,15 @@ mod tests {
     fn mention_names_start_with_the_visible_text() {
         let mut koursk = entity("loc-koursk", Label::Place, 1);
         koursk.name = "Koursk".into();
-        assert_eq!(mention_label("Koursk", &koursk), None);
-        assert_eq!(mention_label("KOURSK", &koursk), None);
+        assert_eq!(mention_label(Language::En, "Koursk", &koursk), None);
+        assert_eq!(mention_label(Language::Fr, "KOURSK", &koursk), None);
         assert_eq!(
-            mention_label("Kursk", &koursk).as_deref(),
+            mention_label(Language::En, "Kursk", &koursk).as_deref(),
             Some("Kursk (place: Koursk)")
+        );
+        assert_eq!(
+            mention_label(Language::Fr, "Kursk", &koursk).as_deref(),
+            Some("Kursk (lieu\u{a0}: Koursk)")
         );
     }
 }

@@ -20,31 +20,40 @@ pub const MONTHS: [&str; 12] = [
     "December",
 ];
 
-const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+/// English weekday abbreviations, Monday first.
+pub(crate) const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
-/// A readable form of an ISO 8601 date: `2025-01-06` → `Mon 6 January 2025`, `2025-01` →
-/// `January 2025`, `2025` → `2025`. A time part (`2025-01-06T10:00Z`) is ignored.
+/// A readable form of an ISO 8601 date in English: `2025-01-06` → `Mon 6 January 2025`,
+/// `2025-01` → `January 2025`, `2025` → `2025` ([`crate::ui::Language::date`] in the
+/// interface's language). A time part (`2025-01-06T10:00Z`) is ignored.
 ///
 /// Returns `None` for anything else (an impossible day, a free-form string), so the caller can
 /// show the value as written rather than a wrong date.
 pub fn format_date(iso: &str) -> Option<String> {
+    crate::ui::Language::En.date(iso)
+}
+
+/// The year, month and day of an ISO 8601 date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, maybe
+/// followed by a time), checked: `None` for an impossible day or anything else.
+pub(crate) fn date_parts(iso: &str) -> Option<(i64, Option<i64>, Option<i64>)> {
     let date = iso.split(['T', ' ']).next().unwrap_or(iso);
     let mut parts = date.split('-');
     let year = parse_part(parts.next()?, 4)?;
     let Some(month) = parts.next() else {
-        return Some(year.to_string());
+        return Some((year, None, None));
     };
     let month = parse_part(month, 2)?;
-    let month_name = MONTHS.get(usize::try_from(month).ok()?.checked_sub(1)?)?;
+    if !(1..=12).contains(&month) {
+        return None;
+    }
     let Some(day) = parts.next() else {
-        return Some(format!("{month_name} {year}"));
+        return Some((year, Some(month), None));
     };
     let day = parse_part(day, 2)?;
     if parts.next().is_some() || day == 0 || day > days_in_month(year, month) {
         return None;
     }
-    let weekday = WEEKDAYS.get(weekday_index(year, month, day))?;
-    Some(format!("{weekday} {day} {month_name} {year}"))
+    Some((year, Some(month), Some(day)))
 }
 
 /// Parses a fixed-width run of ASCII digits.
@@ -68,32 +77,17 @@ fn days_in_month(year: i64, month: i64) -> i64 {
 }
 
 /// Monday = 0 … Sunday = 6, from the day count since 1970-01-01 (a Thursday).
-fn weekday_index(year: i64, month: i64, day: i64) -> usize {
+pub(crate) fn weekday_index(year: i64, month: i64, day: i64) -> usize {
     let days = crate::timeline::days_from_civil(year, month, day);
     // 1970-01-01 is a Thursday: index 3.
     usize::try_from((days + 3).rem_euclid(7)).unwrap_or(0)
 }
 
 /// The English name of an ISO 639-1 language code (`fr` → `French`); the code in capitals when
-/// it is not one of the common ones.
+/// it is not one of the common ones ([`crate::ui::Language::language_name`] in the interface's
+/// language).
 pub fn language_name(code: &str) -> String {
-    let name = match code.to_ascii_lowercase().as_str() {
-        "fr" => "French",
-        "en" => "English",
-        "de" => "German",
-        "es" => "Spanish",
-        "it" => "Italian",
-        "pt" => "Portuguese",
-        "nl" => "Dutch",
-        "ru" => "Russian",
-        "uk" => "Ukrainian",
-        "pl" => "Polish",
-        "ar" => "Arabic",
-        "zh" => "Chinese",
-        // Language codes are ASCII: no Unicode case tables needed.
-        _ => return code.to_ascii_uppercase(),
-    };
-    name.to_owned()
+    crate::ui::Language::En.language_name(code)
 }
 
 /// `1 article`, `3 articles`: a count with its noun, singular or plural.

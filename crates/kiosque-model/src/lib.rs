@@ -30,6 +30,7 @@ pub mod stamp;
 mod testing;
 pub mod text;
 pub mod timeline;
+pub mod ui;
 pub mod validate;
 pub mod worker;
 

@@ -192,6 +192,26 @@ async fn axe_finds_nothing_on_the_five_pages_in_light_and_dark_mode_on_a_desktop
     );
 }
 
+/// The same in English (`[site] language = "en"`): the interface's other language, with the
+/// articles' French text marked as such, breaks no rule either.
+#[tokio::test(flavor = "multi_thread")]
+async fn axe_finds_nothing_in_the_english_interface_either() {
+    if !ready() {
+        return;
+    }
+    let Some(axe) = axe_source() else {
+        return;
+    };
+    let site = Site::published(&inputs(), "/", Some("[site]\nlanguage = \"en\"\n"));
+    let found = axe_sweep(&site, &pages(&site, "koursk", "loc-kursk"), &axe).await;
+    assert!(
+        found.is_empty(),
+        "axe-core found {} violations in English:\n{}",
+        found.len(),
+        found.join("\n")
+    );
+}
+
 /// A rule that fails only in one colour scheme is found in that scheme and not the other: the
 /// emulated preference reaches the page's styles and axe's contrast check, and axe-core's
 /// results are read (a broken page is not reported clean).
@@ -544,14 +564,14 @@ async fn a_live_region_announces_the_number_of_results_as_it_changes() {
     browser.tab_to("#site-search", 4).await;
     browser.type_keys("koursk").await;
     browser
-        .wait_until("2 articles said", &says("2 articles for"))
+        .wait_until("2 articles said", &says("2 articles pour"))
         .await;
     browser
         .tab_to("button.facet[data-entity='loc-kyiv-city']", 40)
         .await;
     browser.press(Key::Enter).await;
     browser
-        .wait_until("1 article said", &says("1 article for"))
+        .wait_until("1 article said", &says("1 article pour"))
         .await;
     // A search that finds nothing (the words typed replace the search's).
     assert!(
@@ -561,7 +581,7 @@ async fn a_live_region_announces_the_number_of_results_as_it_changes() {
     );
     browser.type_keys("zzzzz").await;
     browser
-        .wait_until("0 articles said", &says("0 articles for"))
+        .wait_until("0 articles said", &says("0 article pour"))
         .await;
     browser.close().await;
 }

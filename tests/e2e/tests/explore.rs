@@ -17,11 +17,20 @@ use kiosque_model::index::Corpus;
 use kiosque_model::refine::refine;
 use kiosque_model::related::related;
 use kiosque_model::timeline::timeline;
+use kiosque_model::ui::{Language, Noun};
 use kiosque_model::{EntityId, Label, Selection};
 
 /// The site's data as the model reads it, checked.
 fn corpus_of(site: &Site) -> Corpus {
     kiosque_model::validate::corpus(site.read_all().0).value
+}
+
+/// The interface's language of the page shown (`<html lang>`).
+async fn interface(browser: &Browser) -> Language {
+    let lang = browser
+        .eval_string("return document.documentElement.lang;")
+        .await;
+    Language::from_code(&lang).unwrap_or_else(|| panic!("not an interface language: {lang:?}"))
 }
 
 /// The texts of the elements matching `css`, as a JSON array read back.
@@ -109,9 +118,10 @@ async fn check_entity_page(browser: &Browser, site: &Site, corpus: &Corpus, enti
         browser.count("#main .timeline svg rect").await,
         expected.bins.len()
     );
+    let language = interface(browser).await;
     assert_eq!(
         texts(browser, "#main .timeline-summary").await,
-        [expected.summary()]
+        [language.timeline_summary(&expected)]
     );
     let labelled_by = browser
         .attr("#main .timeline svg", "aria-labelledby")
@@ -125,7 +135,7 @@ async fn check_entity_page(browser: &Browser, site: &Site, corpus: &Corpus, enti
         .bins
         .iter()
         .filter(|b| b.count > 0)
-        .map(|b| b.count.to_string())
+        .map(|b| language.number(b.count as usize))
         .collect();
     assert_eq!(texts(browser, "#main .timeline-table td").await, counts);
     // Export: the entity's articles, newest first, as the model writes them.
@@ -253,11 +263,7 @@ async fn wait_for_view(browser: &Browser, corpus: &Corpus, selection: &Selection
     let visible = refine(corpus, &all, selection).visible;
     assert!(!visible.is_empty(), "{what}: a view with articles");
     let first: Vec<String> = ids_at(corpus, &visible).into_iter().take(30).collect();
-    let count = if visible.len() == 1 {
-        "1 article".to_owned()
-    } else {
-        format!("{} articles", visible.len())
-    };
+    let count = interface(browser).await.count(visible.len(), Noun::Article);
     let expected = serde_json::to_string(&first).expect("ids serialise");
     browser
         .wait_until(
@@ -420,11 +426,12 @@ async fn check_home_time_and_facets(browser: &Browser, site: &Site, corpus: &Cor
                 "return document.querySelector(\"nav.sidebar button[data-field='lang'][data-value='{lang}'] .count\").textContent;"
             ))
             .await;
+        let language = interface(browser).await;
         let expected = refine(corpus, &all, &with_lang)
             .langs
             .iter()
             .find(|l| l.value == lang)
-            .map(|l| l.count.to_string());
+            .map(|l| language.number(l.count as usize));
         assert_eq!(Some(shown), expected);
         // The period's chip removes the period only.
         browser.click(".filter-bar .pill-period .pill-remove").await;
@@ -473,13 +480,16 @@ async fn check_empty_only_when_empty(browser: &Browser, site: &Site, corpus: &Co
         .expect("a title word");
     for query in [format!("lang={absent}"), format!("q={word}&lang={absent}")] {
         browser.open(&site.url(&format!("/?{query}"))).await;
+        let reason = interface(browser).await.messages().no_article_field;
         browser
             .wait_until(
                 &format!("the reason of an empty list ({query})"),
-                "const empty = document.querySelector('#results .empty'); \
-                 return document.querySelectorAll('article.card').length === 0 \
-                 && !!empty && empty.textContent.includes('language, source or date') \
-                 && !!empty.querySelector('button.clear-all');",
+                &format!(
+                    "const empty = document.querySelector('#results .empty'); \
+                     return document.querySelectorAll('article.card').length === 0 \
+                     && !!empty && empty.textContent.includes({reason:?}) \
+                     && !!empty.querySelector('button.clear-all');"
+                ),
             )
             .await;
     }

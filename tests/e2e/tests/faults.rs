@@ -68,7 +68,7 @@ async fn a_missing_cut_or_malformed_site_json_is_explained_and_retry_loads_it_on
         browser.open(&site.url("/")).await;
         let text = error_text(&browser, &format!("the error for a site.json {name}")).await;
         assert!(
-            text.contains("Could not load the site data"),
+            text.contains("Impossible de charger les données du site"),
             "{name}: {text}"
         );
         for part in expected {
@@ -120,7 +120,7 @@ async fn data_of_another_major_version_asks_for_a_rebuild_and_offers_no_useless_
     let browser = Browser::new().await;
     browser.open(&site.url("/")).await;
     let text = error_text(&browser, "the version message").await;
-    assert!(text.contains("This site needs to be rebuilt"), "{text}");
+    assert!(text.contains("Ce site doit être reconstruit"), "{text}");
     assert!(text.contains("3.0"), "the data's version is named: {text}");
     let major = version.split('.').next().unwrap_or_default();
     assert!(
@@ -172,7 +172,7 @@ async fn a_missing_malformed_or_cut_article_body_is_explained_under_its_title_an
         browser.open(&site.url(&format!("/article/{id}/"))).await;
         let text = error_text(&browser, &format!("the error for a body {name}")).await;
         assert!(
-            text.contains("Could not load the text of this article") && text.contains(&body),
+            text.contains("Impossible de charger le texte de cet article") && text.contains(&body),
             "{name}: {text}"
         );
         for part in expected {
@@ -181,7 +181,7 @@ async fn a_missing_malformed_or_cut_article_body_is_explained_under_its_title_an
         // The rest of the page is there: the title, the way home.
         let page = browser.text().await;
         assert!(page.contains(&title), "{name}: the title is shown: {page}");
-        assert!(page.contains("All articles"), "{name}");
+        assert!(page.contains("Tous les articles"), "{name}");
         browser
             .screenshot(&format!("body-{}", name.replace(' ', "-")))
             .await;
@@ -304,7 +304,7 @@ async fn the_home_page_shows_its_first_cards_from_site_json_alone_and_filters_on
     browser
         .wait_until(
             "the filter waiting for the articles",
-            "return document.getElementById('results-count')?.innerText.startsWith('Loading');",
+            "return document.getElementById('results-count')?.innerText.startsWith('Chargement');",
         )
         .await;
     for page in &pages {
@@ -365,7 +365,7 @@ async fn a_slow_answer_shows_a_loading_state_then_the_content() {
             "placeholders while the body loads",
             "const l = document.querySelector('.article-page .loading[aria-busy=true]');
              return !!l && l.getClientRects().length > 0
-               && l.textContent.includes('Loading the article')
+               && l.textContent.includes('Chargement de l’article')
                && !!document.getElementById('article-title');",
         )
         .await;
@@ -550,7 +550,7 @@ async fn the_home_page_says_when_the_whole_site_fails_to_load_even_without_a_fil
     browser.open(&site.url("/")).await;
     let text = error_text(&browser, "the error for the whole site").await;
     assert!(
-        text.contains("Could not load the articles") && text.contains(&page),
+        text.contains("Impossible de charger les articles") && text.contains(&page),
         "the failed file is named: {text}"
     );
     assert!(text.contains("HTTP 500"), "{text}");
@@ -700,7 +700,7 @@ async fn data_of_contract_1_without_site_json_asks_for_a_rebuild() {
     let browser = Browser::new().await;
     browser.open(&site.url("/")).await;
     let text = error_text(&browser, "the version message").await;
-    assert!(text.contains("This site needs to be rebuilt"), "{text}");
+    assert!(text.contains("Ce site doit être reconstruit"), "{text}");
     assert!(
         text.contains("1.2") && text.contains("2.x"),
         "both versions are named: {text}"

@@ -202,7 +202,7 @@ async fn without_javascript_an_article_page_shows_its_text_and_links() {
     let path = format!("/article/{article}/");
     let text = text_without_javascript(&browser, &path).await;
     assert!(text.contains("Kourakhove"), "{text}");
-    assert!(text.contains("In this article"), "{text}");
+    assert!(text.contains("Dans cet article"), "{text}");
     // Its skip link, followed without JavaScript, leads to its content, not to the home page
     // (which a bare `#…` resolves to against the `<base href>`).
     open_without_javascript(&browser, &path).await;
@@ -281,16 +281,16 @@ async fn a_mention_is_read_out_with_its_type_and_the_entity_it_spells_otherwise(
     // mention of every pre-rendered page.
     let koursk = "#main .article-body a.mention[href$='/entity/loc-kursk/']";
     assert_eq!(browser.attr(koursk, "aria-label").await, None);
-    assert_eq!(accessible_name(&browser, koursk).await, "Koursk (place)");
+    assert_eq!(accessible_name(&browser, koursk).await, "Koursk (lieu)");
     // Spelled otherwise: the label names the entity too.
     let donbass = "#main .article-body a.mention[href$='=loc-donbas'][aria-label]";
     assert_eq!(
         accessible_name(&browser, donbass).await,
-        "Dombass (place: Donbass)"
+        "Dombass (lieu\u{a0}: Donbass)"
     );
     let day = "#main .article-body a.mention.mention-date";
     let name = accessible_name(&browser, day).await;
-    assert!(name.contains(" (date: "), "{name}");
+    assert!(name.contains(" (date\u{a0}: "), "{name}");
     // The entities often mentioned with Koursk on its page: each link says its entity's type.
     browser.open(&site.url("/entity/loc-kursk/")).await;
     browser
@@ -300,7 +300,7 @@ async fn a_mention_is_read_out_with_its_type_and_the_entity_it_spells_otherwise(
         )
         .await;
     let name = accessible_name(&browser, "#main .entity-company a.entity-loc").await;
-    assert!(name.starts_with("Moscou (place)"), "{name}");
+    assert!(name.starts_with("Moscou (lieu)"), "{name}");
     browser.assert_no_console_errors().await;
     browser.close().await;
 }

@@ -118,7 +118,7 @@ async fn search_the_demo(site: &Site) {
     browser
         .wait_until(
             "the message for a word no article has",
-            "return document.querySelectorAll('article.card').length === 0 && document.querySelector('.empty')?.textContent.includes('No article contains') && document.querySelector('.empty').textContent.includes('zzyzxq');",
+            "return document.querySelectorAll('article.card').length === 0 && document.querySelector('.empty')?.textContent.includes('Aucun article ne contient') && document.querySelector('.empty').textContent.includes('zzyzxq');",
         )
         .await;
 

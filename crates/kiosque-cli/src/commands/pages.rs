@@ -13,6 +13,7 @@ use kiosque_model::display::{count_noun, isolate};
 use kiosque_model::index::Corpus;
 use kiosque_model::links::has_own_page;
 use kiosque_model::parts::{self, ReadError, SITE_FILE};
+use kiosque_model::ui::Language;
 use kiosque_model::validate;
 use rayon::prelude::*;
 
@@ -69,24 +70,6 @@ pub fn run(dist: &Path, site_name: &str, quiet: bool) -> anyhow::Result<PagesRep
     run_with(dist, &settings, quiet)
 }
 
-/// The language most articles are in (a two-letter code), `en` when none says.
-fn majority_language(articles: &[kiosque_model::ArticleSummary]) -> String {
-    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
-    for lang in articles.iter().filter_map(|a| a.lang.as_deref()) {
-        if lang.len() == 2 && lang.bytes().all(|b| b.is_ascii_lowercase()) {
-            *counts.entry(lang).or_default() += 1;
-        }
-    }
-    // The most frequent; on a tie, the first in alphabetical order.
-    let mut best: Option<(&str, usize)> = None;
-    for (lang, n) in counts {
-        if best.is_none_or(|(_, most)| n > most) {
-            best = Some((lang, n));
-        }
-    }
-    best.map_or("en", |(lang, _)| lang).to_owned()
-}
-
 /// Writes `article/<id>/index.html`, `entity/<id>/index.html` (entities of two articles or
 /// more), the shell `entity/index.html`, `404.html`, the pre-rendered home page, and with a base
 /// URL `feed.xml` and `sitemap.xml`, into `dist`, reading the site data from `dist/data`; with a
@@ -122,8 +105,12 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
         }
     }
     let base_href = html::base_href(&template_html).unwrap_or("/").to_owned();
-    let template =
-        Template::new(template_html).with_context(|| template_path.display().to_string())?;
+    // The Try it worker's files, named by content (Trunk writes fixed names); the pages name its loader.
+    let worker = crate::pages::worker::name_by_content(dist)
+        .with_context(|| format!("cannot name the worker's files in {}", dist.display()))?;
+    let template = Template::new(template_html)
+        .with_context(|| template_path.display().to_string())?
+        .with_worker(worker.as_deref());
     let data = dist.join("data");
     // A build into dist/data that was interrupted is repaired before the data is read.
     output::recover_beside(&data)?;
@@ -139,17 +126,22 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
     let corpus = Arc::new(checked.value);
     let articles = corpus.articles();
     // The app's own components render the pages' content, over the data as the app reads it.
+    // The interface's language: the settings', else that of most articles; the pages' `<html
+    // lang>`, which the app reads.
+    let language = settings
+        .language
+        .as_deref()
+        .and_then(Language::from_code)
+        .unwrap_or_else(|| Language::majority(articles.iter().map(|a| a.lang.as_deref())));
     let rendering = Rendering::new(
         &base_href,
         site_name,
         Arc::new(Corpus::first_screen(&site_file).value),
-    );
+    )
+    .in_language(language);
     let site = SiteHead {
         name: site_name.to_owned(),
-        language: settings
-            .language
-            .clone()
-            .unwrap_or_else(|| majority_language(articles)),
+        language: language.code().to_owned(),
         base_url: settings.base_url.as_ref().map(|b| b.as_str().to_owned()),
         feed: settings.base_url.is_some(),
     };

@@ -5,6 +5,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use kiosque_model::ui::Language;
 use toml::de::{DeTable, DeValue};
 
 /// The settings file read when `kiosque pages` is given no `--config`, when it exists.
@@ -21,8 +22,8 @@ pub struct Settings {
     /// `[site] base_url`: the absolute address of the site's home page, ending in `/`. Without
     /// it, pages have no canonical address and no feed or sitemap is written.
     pub base_url: Option<BaseUrl>,
-    /// `[site] language`: the two-letter language of the site (`<html lang>`); `None`: the
-    /// language most of the articles are in.
+    /// `[site] language`: the language of the site's interface (`fr` or `en`), its pages'
+    /// `<html lang>`; `None`: the one most of the articles are in.
     pub language: Option<String>,
     /// The file the settings were read from, named in messages.
     pub file: Option<PathBuf>,
@@ -212,6 +213,15 @@ impl Settings {
                                 Some(&name),
                                 format!(
                                     "{text:?} is not a two-letter language code (ISO 639-1, such as \"fr\" or \"en\")"
+                                ),
+                            ));
+                        }
+                        if Language::from_code(text).is_none() {
+                            return Err(invalid(
+                                at,
+                                Some(&name),
+                                format!(
+                                    "{text:?} is not a language of the interface: \"fr\" (French) or \"en\" (English)"
                                 ),
                             ));
                         }

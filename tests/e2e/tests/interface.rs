@@ -1,0 +1,169 @@
+//! The interface's language (`kiosque_model::ui`): French or English, chosen by the site's
+//! `[site] language` setting, else the language of most of its articles; dates and numbers
+//! written as that language writes them; `lang` on article text in another language.
+//!
+//! Run by `scripts/test` (with `KIOSQUE_E2E=1`, after `trunk build --release`).
+
+use kiosque_e2e::{Browser, Site, koursk_inputs, ready};
+
+/// What the page says its language is, the header's search label, and the first card's date.
+async fn interface(browser: &Browser) -> (String, String, String) {
+    let lang = browser
+        .eval_string("return document.documentElement.lang;")
+        .await;
+    let label = browser
+        .eval_string("return document.querySelector(\"form[role='search'] label\").textContent;")
+        .await;
+    let date = browser
+        .eval_string("return document.querySelector('#main article.card time')?.textContent ?? '';")
+        .await;
+    (lang, label, date)
+}
+
+/// The pre-rendered page (no script) and the app both say `lang` and speak it.
+async fn check_without_and_with_the_app(site: &Site, lang: &str, label: &str, months: &[&str]) {
+    let html = std::fs::read_to_string(site.root().join("index.html")).expect("index.html");
+    assert!(
+        html.contains(&format!("<html lang=\"{lang}\"")),
+        "the pre-rendered home page says {lang}"
+    );
+    assert!(
+        html.contains(label),
+        "the pre-rendered header speaks {lang}"
+    );
+    let browser = Browser::new().await;
+    browser.open(&site.url("/")).await;
+    browser.wait_for_app().await;
+    browser.wait_for_any_card("the home page's cards").await;
+    let (page_lang, page_label, date) = interface(&browser).await;
+    assert_eq!(page_lang, lang);
+    assert_eq!(page_label, label);
+    assert!(
+        months.iter().any(|m| date.contains(m)),
+        "a card's date in {lang}: {date:?}"
+    );
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_french_demo_has_a_french_interface() {
+    if !ready() {
+        return;
+    }
+    let site = Site::dist();
+    check_without_and_with_the_app(
+        &site,
+        "fr",
+        "Chercher dans les articles",
+        &[
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ],
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_site_set_to_english_has_an_english_interface_and_marks_french_text() {
+    if !ready() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = Site::published(
+        &koursk_inputs(dir.path()),
+        "/",
+        Some("[site]\nlanguage = \"en\"\n"),
+    );
+    check_without_and_with_the_app(
+        &site,
+        "en",
+        "Search the articles",
+        &["January", "February", "March"],
+    )
+    .await;
+    let browser = Browser::new().await;
+    browser.open(&site.url("/")).await;
+    browser.wait_for_any_card("the home page's cards").await;
+    // French titles in an English interface say so; the English one does not need to.
+    let french = browser
+        .attr("#main article.card a[href*='koursk-1']", "lang")
+        .await;
+    assert_eq!(french.as_deref(), Some("fr"));
+    let status = browser
+        .eval_string("return document.getElementById('results-count').textContent;")
+        .await;
+    assert!(status.ends_with(" articles"), "{status}");
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_english_card_in_a_french_interface_says_it_is_english() {
+    if !ready() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Mostly French, with one English article (tests/e2e/fixtures/kyiv-energy.txt).
+    let site = Site::with_inputs(&koursk_inputs(dir.path()));
+    let browser = Browser::new().await;
+    browser.open(&site.url("/")).await;
+    browser.wait_for_app().await;
+    browser.wait_for_any_card("the home page's cards").await;
+    assert_eq!(
+        browser
+            .eval_string("return document.documentElement.lang;")
+            .await,
+        "fr"
+    );
+    let card = "#main article.card[data-article-id='kyiv-energy']";
+    assert_eq!(
+        browser
+            .attr(&format!("{card} .card-title a"), "lang")
+            .await
+            .as_deref(),
+        Some("en")
+    );
+    assert_eq!(
+        browser
+            .attr(&format!("{card} .card-excerpt"), "lang")
+            .await
+            .as_deref(),
+        Some("en")
+    );
+    // A French card needs no `lang`: the page's is its own.
+    let french = "#main article.card[data-article-id='koursk-offensive'] .card-title a";
+    assert_eq!(browser.attr(french, "lang").await, None);
+    // The article page of the English article: its title and text say so.
+    browser.open(&site.url("/article/kyiv-energy/")).await;
+    browser
+        .wait_until(
+            "the English article's text",
+            "return !document.getElementById('prerender') && !!document.querySelector('#main .article-body');",
+        )
+        .await;
+    assert_eq!(
+        browser.attr("#article-title", "lang").await.as_deref(),
+        Some("en")
+    );
+    assert_eq!(
+        browser.attr("#main .article-body", "lang").await.as_deref(),
+        Some("en")
+    );
+    // The interface around it is French.
+    let back = browser
+        .eval_string("return document.querySelector('#main .back a').textContent;")
+        .await;
+    assert_eq!(back, "← Tous les articles");
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
