@@ -322,6 +322,15 @@ fn tag_line_noise(units: &[Unit], tags: &mut [Tag]) {
 /// A line that is nothing but a complete date ("Thursday, January 4, 2024").
 fn whole_line_date(text: &str) -> Option<NaiveDate> {
     let trimmed = text.trim_end_matches(['.', ' ', '-', '—']);
+    // A complete date has a year, four ASCII digits (`dates::find`'s YEAR): a line without
+    // them is not searched (most lines; the search is the costly part of cleaning).
+    if !trimmed
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit))
+    {
+        return None;
+    }
     let found = find_dates(trimmed);
     match found.as_slice() {
         [only] if only.start == 0 && only.end == trimmed.chars().count() => match only.expr {
