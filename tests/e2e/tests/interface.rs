@@ -5,6 +5,7 @@
 //! Run by `scripts/test` (with `KIOSQUE_E2E=1`, after `trunk build --release`).
 
 use kiosque_e2e::{Browser, Site, koursk_inputs, ready};
+use kiosque_model::ui::Language;
 
 /// What the page says its language is, the header's search label, and the first card's date.
 async fn interface(browser: &Browser) -> (String, String, String) {
@@ -20,8 +21,10 @@ async fn interface(browser: &Browser) -> (String, String, String) {
     (lang, label, date)
 }
 
-/// The pre-rendered page (no script) and the app both say `lang` and speak it.
-async fn check_without_and_with_the_app(site: &Site, lang: &str, label: &str, months: &[&str]) {
+/// The pre-rendered page (no script) and the app both say `language` and speak it: the
+/// header's search label, a card's date with a month named in it.
+async fn check_without_and_with_the_app(site: &Site, language: Language) {
+    let (lang, label) = (language.code(), language.messages().search_label);
     let html = std::fs::read_to_string(site.root().join("index.html")).expect("index.html");
     assert!(
         html.contains(&format!("<html lang=\"{lang}\"")),
@@ -39,7 +42,7 @@ async fn check_without_and_with_the_app(site: &Site, lang: &str, label: &str, mo
     assert_eq!(page_lang, lang);
     assert_eq!(page_label, label);
     assert!(
-        months.iter().any(|m| date.contains(m)),
+        (1..=12).any(|m| language.month(m).is_some_and(|name| date.contains(name))),
         "a card's date in {lang}: {date:?}"
     );
     browser.assert_no_console_errors().await;
@@ -51,27 +54,7 @@ async fn the_french_demo_has_a_french_interface() {
     if !ready() {
         return;
     }
-    let site = Site::dist();
-    check_without_and_with_the_app(
-        &site,
-        "fr",
-        "Chercher dans les articles",
-        &[
-            "janvier",
-            "février",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre",
-        ],
-    )
-    .await;
+    check_without_and_with_the_app(&Site::dist(), Language::Fr).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -85,13 +68,7 @@ async fn a_site_set_to_english_has_an_english_interface_and_marks_french_text() 
         "/",
         Some("[site]\nlanguage = \"en\"\n"),
     );
-    check_without_and_with_the_app(
-        &site,
-        "en",
-        "Search the articles",
-        &["January", "February", "March"],
-    )
-    .await;
+    check_without_and_with_the_app(&site, Language::En).await;
     let browser = Browser::new().await;
     browser.open(&site.url("/")).await;
     browser.wait_for_any_card("the home page's cards").await;
