@@ -276,16 +276,16 @@ pub struct FacetGroup<'a> {
 }
 
 /// The sidebar over `counts`, grouped by label in [`Label::ALL`] order, groups with no entry
-/// left out. A group's entries are its entities that `keep` accepts (all when `None`) among
-/// those the visible articles mention and those selected; only the first `limit(label)` are
-/// listed (sorted), the others are counted. On the first screen, the entities the corpus does
-/// not list ([`Corpus::unlisted`]) are counted only when every entity is kept: they cannot be
-/// checked against a search.
+/// left out. A group's entries are its entities that `keep` accepts (by position; all when
+/// `None`) among those the visible articles mention and those selected; only the first
+/// `limit(label)` are listed (sorted), the others are counted. On the first screen, the
+/// entities the corpus does not list ([`Corpus::unlisted`]) are counted only when every entity
+/// is kept: they cannot be checked against a search.
 pub fn facet_groups<'a>(
     corpus: &'a Corpus,
     counts: &FacetCounts,
     selection: &Selection,
-    keep: Option<&dyn Fn(&Entity) -> bool>,
+    keep: Option<&dyn Fn(u32) -> bool>,
     limit: impl Fn(Label) -> usize,
 ) -> Vec<FacetGroup<'a>> {
     let entities = corpus.entities();
@@ -310,7 +310,7 @@ pub fn facet_groups<'a>(
         selected: is_selected(e),
     };
     let slot_of = |e: u32| entities.get(e as usize).map(|x| label_slot(x.label));
-    let kept = |e: u32| keep.is_none_or(|keep| keep(&entities[e as usize]));
+    let kept = |e: u32| keep.is_none_or(|keep| keep(e));
     // The counted entities' keys by label, in one pass over them.
     let mut counted: [Vec<u64>; 4] = Default::default();
     if counts.counts.is_some() {
@@ -480,7 +480,7 @@ mod tests {
             &corpus,
             &counts,
             &Selection::default(),
-            Some(&|e: &Entity| e.id.as_str().contains('k')),
+            Some(&|e: u32| corpus.entities()[e as usize].id.as_str().contains('k')),
             |_| 0,
         );
         // Listed or not, the matches are counted.
@@ -510,7 +510,12 @@ mod tests {
         assert_eq!(all.len(), 1);
         assert_eq!((all[0].facets.len(), all[0].matched), (1, 5));
         for (query, matched) in [("kour", 1), ("zzz", 0)] {
-            let keep = |e: &Entity| e.name.to_lowercase().contains(query);
+            let keep = |e: u32| {
+                corpus.entities()[e as usize]
+                    .name
+                    .to_lowercase()
+                    .contains(query)
+            };
             let found = facet_groups(&corpus, &counts, &Selection::default(), Some(&keep), |_| 10);
             let found: usize = found.iter().map(|g| g.matched).sum();
             assert_eq!(found, matched, "matches of {query:?}");

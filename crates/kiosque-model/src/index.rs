@@ -1,12 +1,14 @@
 //! The index file (`index.json`): loaded first, small, enough for the home page and the sidebar.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 use crate::article::ArticleSummary;
 use crate::entity::{Entity, EntityId, Label};
 use crate::parts::{self, BodyBucket, EntityPart, SiteFile, SummaryPage};
+use crate::refine::ArticleFields;
 use crate::schema::{SchemaError, check_schema};
 use crate::validate::{self, Checked};
 
@@ -148,6 +150,36 @@ pub struct Corpus {
     site: Option<SiteTotals>,
     /// Per label: entities of the site not in this part (0 for the whole site).
     unlisted: [usize; 4],
+    /// Each entity's names folded, made the first time the sidebar's entity finder needs them
+    /// (not on load: most visits never use it), then kept.
+    folded: OnceLock<FoldedNames>,
+    /// What the languages, sources and timeline read of each article, made the first time they
+    /// are counted, then kept.
+    fields: OnceLock<ArticleFields>,
+}
+
+/// Every entity's name and aliases folded ([`crate::text::fold`]), each name followed by
+/// [`Corpus::NAME_END`], in one string: a keystroke in the entity finder then folds only
+/// the query, not every name of the site again.
+#[derive(Debug, Clone, Default)]
+struct FoldedNames {
+    text: String,
+    /// Where each entity's names end in `text`.
+    ends: Vec<usize>,
+}
+
+impl FoldedNames {
+    fn of(entities: &[Entity]) -> FoldedNames {
+        let mut folded = FoldedNames::default();
+        for entity in entities {
+            for name in std::iter::once(&entity.name).chain(&entity.aliases) {
+                folded.text.push_str(&crate::text::fold(name));
+                folded.text.push(Corpus::NAME_END);
+            }
+            folded.ends.push(folded.text.len());
+        }
+        folded
+    }
 }
 
 /// What a part of the site knows of the whole: its counts, from `site.json`.
@@ -233,6 +265,9 @@ pub(crate) fn mention(postings: &mut [Vec<u32>], mentioned: &mut Vec<u32>, a: u3
 }
 
 impl Corpus {
+    /// Ends each name in [`Corpus::folded_names`]: a query with it may match across names.
+    pub const NAME_END: char = '\n';
+
     /// Wraps an index, building its lookup tables.
     pub fn new(index: SiteIndex) -> Self {
         let numbers = (0..index.articles.len())
@@ -350,6 +385,8 @@ impl Corpus {
             numbers,
             site,
             unlisted,
+            folded: OnceLock::new(),
+            fields: OnceLock::new(),
         }
     }
 
@@ -397,6 +434,28 @@ impl Corpus {
     /// The entity whose [`facet_key`] is `key`.
     pub(crate) fn entity_of_key(&self, key: u64) -> u32 {
         self.ranked.get(key_rank(key)).copied().unwrap_or(0)
+    }
+
+    /// Each article's day, year, language and source as numbers ([`ArticleFields`]): read the
+    /// first time they are asked for, then kept for the corpus's life.
+    pub fn article_fields(&self) -> &ArticleFields {
+        self.fields
+            .get_or_init(|| ArticleFields::of(&self.index.articles))
+    }
+
+    /// The name and aliases of the entity at position `entity` folded ([`crate::text::fold`]),
+    /// each followed by [`Corpus::NAME_END`]; folded the first time they are asked for, every
+    /// entity at once, then kept for the corpus's life.
+    pub fn folded_names(&self, entity: u32) -> Option<&str> {
+        let names = self
+            .folded
+            .get_or_init(|| FoldedNames::of(&self.index.entities));
+        let e = entity as usize;
+        let start = match e {
+            0 => 0,
+            _ => *names.ends.get(e - 1)?,
+        };
+        names.text.get(start..*names.ends.get(e)?)
     }
 
     /// The position of the entity with this id in [`Corpus::entities`], if the corpus has it.

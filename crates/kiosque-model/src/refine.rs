@@ -52,59 +52,165 @@ pub fn refine(corpus: &Corpus, positions: &[u32], selection: &Selection) -> Refi
     let bad_lang = invalid(Selection::LANG_KEY);
     let bad_period = invalid(Selection::FROM_KEY) || invalid(Selection::TO_KEY);
     let period = selection.period();
+    let fields = corpus.article_fields();
+    // Which languages and sources of the corpus the selection keeps, each decided once.
+    let lang_kept: Vec<bool> = (fields.langs.names.iter())
+        .map(|l| {
+            !bad_lang
+                && (selection.langs().is_empty()
+                    || selection.langs().iter().any(|k| k.eq_ignore_ascii_case(l)))
+        })
+        .collect();
+    let source_kept: Vec<bool> = (fields.sources.names.iter())
+        .map(|s| selection.sources().is_empty() || selection.sources().iter().any(|k| k == s))
+        .collect();
+    // An article without a language or a source is kept when none is chosen.
+    let no_lang_kept = !bad_lang && selection.langs().is_empty();
+    let no_source_kept = selection.sources().is_empty();
     let mut out = Refined::default();
-    // Few distinct values for many articles: counted by value as met.
-    let mut langs: HashMap<&str, u32> = HashMap::new();
-    let mut sources: HashMap<&str, u32> = HashMap::new();
-    let mut years: HashMap<i64, u32> = HashMap::new();
+    // Counted by the values' numbers, then named.
+    let mut langs = vec![0u32; fields.langs.names.len()];
+    let mut sources = vec![0u32; fields.sources.names.len()];
+    let mut years = vec![0u32; fields.years.len()];
     for &position in positions {
-        let Some(article) = corpus.article_at(position) else {
+        let Some(article) = fields.get(position) else {
             continue;
         };
-        let day = article.published.as_deref().and_then(parse_day);
-        let lang_ok = !bad_lang && keeps_lang(selection, article);
-        let source_ok = keeps_source(selection, article);
+        let lang_ok = article.lang.map_or(no_lang_kept, |l| lang_kept[l as usize]);
+        let source_ok = (article.source).map_or(no_source_kept, |s| source_kept[s as usize]);
         let period_ok = !bad_period
-            && period.is_none_or(|(first, last)| day.is_some_and(|d| first <= d && d <= last));
+            && period
+                .is_none_or(|(first, last)| article.day.is_some_and(|d| first <= d && d <= last));
         if source_ok
             && period_ok
-            && let Some(lang) = article.lang.as_deref()
+            && let Some(lang) = article.lang
         {
-            *langs.entry(lang).or_default() += 1;
+            langs[lang as usize] += 1;
         }
         if lang_ok
             && period_ok
-            && let Some(source) = source_of(article)
+            && let Some(source) = article.source
         {
-            *sources.entry(source).or_default() += 1;
+            sources[source as usize] += 1;
         }
         if lang_ok && source_ok {
             out.any_period.push(position);
-            if let Some(day) = day {
-                *years.entry(civil_from_days(day).0).or_default() += 1;
+            if let Some(year) = article.year {
+                years[year as usize] += 1;
             }
             if period_ok {
                 out.visible.push(position);
             }
         }
     }
-    // Codes as the URL keeps them: lowercase (`FR` and `fr` are one language).
-    let mut lowercase: HashMap<String, u32> = HashMap::new();
-    for (lang, count) in langs {
-        *lowercase.entry(lang.to_ascii_lowercase()).or_default() += count;
-    }
-    out.langs = tally(lowercase, selection.langs());
-    out.sources = tally(
-        sources.into_iter().map(|(s, c)| (s.to_owned(), c)),
-        selection.sources(),
-    );
+    let named = |names: &[String], counts: Vec<u32>| -> Vec<(String, u32)> {
+        names
+            .iter()
+            .zip(counts)
+            .filter(|(_, count)| *count > 0)
+            .map(|(name, count)| (name.clone(), count))
+            .collect()
+    };
+    out.langs = tally(named(&fields.langs.names, langs), selection.langs());
+    out.sources = tally(named(&fields.sources.names, sources), selection.sources());
     let year_selected = selected_year(selection);
     out.years = tally(
-        years.into_iter().map(|(y, c)| (format!("{y:04}"), c)),
+        (fields.years.iter())
+            .zip(years)
+            .filter(|(_, count)| *count > 0)
+            .map(|(y, count)| (format!("{y:04}"), count)),
         year_selected.as_slice(),
     );
     out.years.sort_by(|a, b| b.value.cmp(&a.value));
     out
+}
+
+/// What [`refine`] and [`crate::timeline::timeline_at`] read of each article of a corpus, as
+/// numbers: its day, year, language and source, read once ([`Corpus::article_fields`]) so that
+/// a click or a keystroke over 100,000 articles parses no date and hashes no string.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleFields {
+    /// By article position.
+    articles: Vec<Fields>,
+    /// The languages met, lowercase (the URL's codes: `FR` and `fr` are one language).
+    langs: Names,
+    /// The sources met, trimmed.
+    sources: Names,
+    /// The years met, each once, in no particular order.
+    years: Vec<i64>,
+}
+
+/// One article's [`ArticleFields`].
+#[derive(Debug, Clone, Copy, Default)]
+struct Fields {
+    /// Its publication day (days since 1970-01-01), when its date reads as one.
+    day: Option<i64>,
+    /// Its year's place in [`ArticleFields::years`].
+    year: Option<u32>,
+    /// Its language's place in [`ArticleFields::langs`].
+    lang: Option<u32>,
+    /// Its source's place in [`ArticleFields::sources`] ([`source_of`]).
+    source: Option<u32>,
+}
+
+/// Distinct values, each with its number (its place in `names`).
+#[derive(Debug, Clone, Default)]
+struct Names {
+    names: Vec<String>,
+    numbers: HashMap<String, u32>,
+}
+
+impl Names {
+    /// The number of `name`, given the next one if it is new.
+    fn number(&mut self, name: &str) -> u32 {
+        if let Some(&n) = self.numbers.get(name) {
+            return n;
+        }
+        let n = self.names.len() as u32;
+        self.names.push(name.to_owned());
+        self.numbers.insert(name.to_owned(), n);
+        n
+    }
+}
+
+impl ArticleFields {
+    /// The fields of `articles`, in order.
+    pub fn of(articles: &[ArticleSummary]) -> ArticleFields {
+        let mut out = ArticleFields::default();
+        let mut years: HashMap<i64, u32> = HashMap::new();
+        out.articles = articles
+            .iter()
+            .map(|article| {
+                let day = article.published.as_deref().and_then(parse_day);
+                let year = day.map(|day| {
+                    let year = civil_from_days(day).0;
+                    *years.entry(year).or_insert_with(|| {
+                        out.years.push(year);
+                        out.years.len() as u32 - 1
+                    })
+                });
+                Fields {
+                    day,
+                    year,
+                    lang: (article.lang.as_deref())
+                        .map(|l| out.langs.number(&l.to_ascii_lowercase())),
+                    source: source_of(article).map(|s| out.sources.number(s)),
+                }
+            })
+            .collect();
+        out
+    }
+
+    /// The fields of the article at `position`.
+    fn get(&self, position: u32) -> Option<&Fields> {
+        self.articles.get(position as usize)
+    }
+
+    /// The publication day of the article at `position` (days since 1970-01-01), when it has
+    /// one that reads as a date.
+    pub fn day(&self, position: u32) -> Option<i64> {
+        self.get(position).and_then(|a| a.day)
+    }
 }
 
 /// The year the selection's period is exactly (`from` and `to` both that year), which the year
@@ -187,19 +293,6 @@ fn bound_label(bound: &str) -> String {
         ),
         _ => bound.to_owned(),
     }
-}
-
-fn keeps_lang(selection: &Selection, article: &ArticleSummary) -> bool {
-    selection.langs().is_empty()
-        || article
-            .lang
-            .as_deref()
-            .is_some_and(|l| selection.langs().iter().any(|k| k.eq_ignore_ascii_case(l)))
-}
-
-fn keeps_source(selection: &Selection, article: &ArticleSummary) -> bool {
-    selection.sources().is_empty()
-        || source_of(article).is_some_and(|s| selection.sources().iter().any(|k| k == s))
 }
 
 /// An article's source as the URL carries it (trimmed, as [`Selection::with_param`] reads it),
@@ -450,6 +543,133 @@ mod tests {
                 refine(&corpus, &all, &s).visible.is_empty(),
                 "{key}={value}"
             );
+        }
+    }
+
+    /// [`refine`] as it was before [`ArticleFields`]: each article's date parsed and its
+    /// language and source hashed as met. What the numbers must give.
+    fn reference(corpus: &Corpus, positions: &[u32], selection: &Selection) -> Refined {
+        let invalid = |key: &str| selection.invalid().iter().any(|(k, _)| *k == key);
+        let bad_lang = invalid(Selection::LANG_KEY);
+        let bad_period = invalid(Selection::FROM_KEY) || invalid(Selection::TO_KEY);
+        let period = selection.period();
+        let mut out = Refined::default();
+        let mut langs: HashMap<String, u32> = HashMap::new();
+        let mut sources: HashMap<&str, u32> = HashMap::new();
+        let mut years: HashMap<i64, u32> = HashMap::new();
+        for &position in positions {
+            let Some(article) = corpus.article_at(position) else {
+                continue;
+            };
+            let day = article.published.as_deref().and_then(parse_day);
+            let lang_ok = !bad_lang
+                && (selection.langs().is_empty()
+                    || article.lang.as_deref().is_some_and(|l| {
+                        selection.langs().iter().any(|k| k.eq_ignore_ascii_case(l))
+                    }));
+            let source_ok = selection.sources().is_empty()
+                || source_of(article).is_some_and(|s| selection.sources().iter().any(|k| k == s));
+            let period_ok = !bad_period
+                && period.is_none_or(|(first, last)| day.is_some_and(|d| first <= d && d <= last));
+            if source_ok
+                && period_ok
+                && let Some(lang) = article.lang.as_deref()
+            {
+                *langs.entry(lang.to_ascii_lowercase()).or_default() += 1;
+            }
+            if lang_ok
+                && period_ok
+                && let Some(source) = source_of(article)
+            {
+                *sources.entry(source).or_default() += 1;
+            }
+            if lang_ok && source_ok {
+                out.any_period.push(position);
+                if let Some(day) = day {
+                    *years.entry(civil_from_days(day).0).or_default() += 1;
+                }
+                if period_ok {
+                    out.visible.push(position);
+                }
+            }
+        }
+        out.langs = tally(langs, selection.langs());
+        out.sources = tally(
+            sources.into_iter().map(|(s, c)| (s.to_owned(), c)),
+            selection.sources(),
+        );
+        let year_selected = selected_year(selection);
+        out.years = tally(
+            years.into_iter().map(|(y, c)| (format!("{y:04}"), c)),
+            year_selected.as_slice(),
+        );
+        out.years.sort_by(|a, b| b.value.cmp(&a.value));
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_numbers_read_once_refine_as_parsing_each_article_did(
+            articles in proptest::collection::vec(
+                (
+                    proptest::option::of(proptest::sample::select(vec![
+                        "2024-05-20", "2024-03-01T10:00:00Z", "2023-12-31", "2023-02", "2022",
+                        "2024-02-30", "not a date", "",
+                    ])),
+                    proptest::option::of(proptest::sample::select(vec!["fr", "FR", "en", "", "Fr"])),
+                    proptest::option::of(proptest::sample::select(vec![
+                        "Le Monde", " Le Monde ", "BBC", "  ", "Libération",
+                    ])),
+                ),
+                0..40,
+            ),
+            params in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    ("lang", "fr"), ("lang", "EN"), ("lang", "f r"), ("source", "Le Monde"),
+                    ("source", "BBC"), ("source", "Absent"), ("from", "2024"), ("to", "2023-12"),
+                    ("from", "2023-12-31"), ("to", "never"), ("from", "2022"),
+                ]),
+                0..4,
+            ),
+            shown in proptest::collection::vec(0u32..45, 0..45),
+        ) {
+            let corpus = corpus(
+                (0..)
+                    .zip(&articles)
+                    .map(|(i, (date, lang, source))| {
+                        let mut a = article(&format!("a{i}"), &[]);
+                        a.published = date.map(str::to_owned);
+                        a.lang = lang.map(str::to_owned);
+                        a.source = source.map(str::to_owned);
+                        a
+                    })
+                    .collect(),
+                vec![],
+            );
+            let selection = params
+                .iter()
+                .fold(Selection::default(), |s, (k, v)| s.with_param(k, v));
+            // Some positions out of the corpus, some twice: read as before.
+            let mut shown = shown;
+            shown.sort_unstable();
+            shown.dedup();
+            let (new, old) = (
+                refine(&corpus, &shown, &selection),
+                reference(&corpus, &shown, &selection),
+            );
+            proptest::prop_assert_eq!(&new, &old);
+            let dates = |positions: &[u32]| {
+                crate::timeline::timeline(
+                    positions
+                        .iter()
+                        .map(|&p| corpus.article_at(p).and_then(|a| a.published.as_deref())),
+                )
+            };
+            proptest::prop_assert_eq!(
+                crate::timeline::timeline_at(&corpus, &new.any_period),
+                dates(&new.any_period)
+            );
+            proptest::prop_assert_eq!(crate::timeline::timeline_at(&corpus, &shown), dates(&shown));
         }
     }
 }

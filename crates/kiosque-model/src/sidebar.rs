@@ -32,6 +32,25 @@ impl EntityQuery {
                 .chain(&entity.aliases)
                 .any(|name| fold(name).contains(&self.folded))
     }
+
+    /// [`EntityQuery::matches`] for the entity at position `entity` of `corpus`, over the names
+    /// the corpus folded once ([`Corpus::folded_names`]): what a keystroke in the entity finder
+    /// asks of every entity.
+    pub fn matches_at(&self, corpus: &Corpus, entity: u32) -> bool {
+        if self.is_empty() {
+            return true;
+        }
+        if self.folded.contains(Corpus::NAME_END) {
+            // It would match across two names: each name on its own.
+            return corpus
+                .entities()
+                .get(entity as usize)
+                .is_some_and(|e| self.matches(e));
+        }
+        corpus
+            .folded_names(entity)
+            .is_some_and(|names| names.contains(&self.folded))
+    }
 }
 
 /// One sidebar entry, owned so that views need not borrow the corpus.
@@ -80,8 +99,8 @@ pub fn sidebar_groups(
     query: &EntityQuery,
     limit: impl Fn(Label) -> usize,
 ) -> Vec<SidebarGroup> {
-    let matches = |e: &Entity| query.matches(e);
-    let keep = (!query.is_empty()).then_some(&matches as &dyn Fn(&Entity) -> bool);
+    let matches = |e: u32| query.matches_at(corpus, e);
+    let keep = (!query.is_empty()).then_some(&matches as &dyn Fn(u32) -> bool);
     facet_groups(corpus, counts, selection, keep, limit)
         .into_iter()
         .map(|group| SidebarGroup {
@@ -239,5 +258,56 @@ mod tests {
         assert!(!EntityQuery::new("kursk").matches(&defense));
         assert!(EntityQuery::new("").matches(&defense));
         assert!(EntityQuery::new(" ").is_empty());
+    }
+
+    #[test]
+    fn the_corpus_folded_names_find_what_folding_each_name_finds() {
+        let mut defense = entity("org-defense", Label::Organisation, 1);
+        defense.name = "ministère russe de la Défense".into();
+        let mut koursk = entity("loc-koursk", Label::Place, 1);
+        koursk.name = "Koursk".into();
+        koursk.aliases = vec!["Kursk".into(), "Курск".into()];
+        let mut kyiv = entity("loc-kyiv", Label::Place, 1);
+        kyiv.name = "Kyiv".into();
+        let corpus = corpus(
+            vec![article("a", &["org-defense", "loc-koursk", "loc-kyiv"])],
+            vec![defense, koursk, kyiv],
+        );
+        let queries = [
+            "",
+            "DEFENSE",
+            "défense",
+            "kursk",
+            "курск",
+            "k",
+            "rsk",
+            "kyiv",
+            "zzz",
+            // Across two names of Koursk, or two entities: never a match.
+            "kursk\nk",
+            "kourskkursk",
+            "defensekoursk",
+        ];
+        for query in queries {
+            let query = EntityQuery::new(query);
+            for (e, entity) in (0u32..).zip(corpus.entities()) {
+                assert_eq!(
+                    query.matches_at(&corpus, e),
+                    query.matches(entity),
+                    "{query:?} on {}",
+                    entity.id
+                );
+            }
+            // No entity there: no match, no panic.
+            assert!(query.is_empty() || !query.matches_at(&corpus, 99));
+        }
+        let at = |id: &str| {
+            corpus
+                .entity_position(&EntityId::new(id).expect("a valid id"))
+                .expect("in the corpus")
+        };
+        assert!(EntityQuery::new("ministere").matches_at(&corpus, at("org-defense")));
+        assert!(EntityQuery::new("курск").matches_at(&corpus, at("loc-koursk")));
+        assert!(!EntityQuery::new("курск").matches_at(&corpus, at("loc-kyiv")));
     }
 }

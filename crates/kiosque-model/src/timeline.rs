@@ -3,6 +3,7 @@
 //! between the first and the last one listed (empty ones too, so gaps show).
 
 use crate::display::{MONTHS, count_noun};
+use crate::index::Corpus;
 
 /// Articles spanning at most this many days are counted by week (about six months: 28 bars
 /// at most).
@@ -129,10 +130,22 @@ impl Timeline {
 /// is `YYYY-MM-DD`, maybe followed by a time; `YYYY-MM` counts on the month's first day and
 /// `YYYY` on the year's; anything else counts as undated.
 pub fn timeline<'a>(dates: impl IntoIterator<Item = Option<&'a str>>) -> Timeline {
+    of_days(dates.into_iter().map(|date| date.and_then(parse_day)))
+}
+
+/// The [`timeline`] of the articles at `positions` in `corpus`, from their days read once for
+/// the corpus ([`Corpus::article_fields`]): what the home page draws at each click or keystroke.
+pub fn timeline_at(corpus: &Corpus, positions: &[u32]) -> Timeline {
+    let fields = corpus.article_fields();
+    of_days(positions.iter().map(|&p| fields.day(p)))
+}
+
+/// The [`timeline`] of these days (since 1970-01-01; `None` for an article without a date).
+fn of_days(dates: impl IntoIterator<Item = Option<i64>>) -> Timeline {
     let mut days = Vec::new();
     let mut undated = 0u32;
     for date in dates {
-        match date.and_then(parse_day) {
+        match date {
             Some(day) => days.push(day),
             None => undated += 1,
         }
