@@ -96,6 +96,8 @@ fn run() -> anyhow::Result<()> {
         "  lookups (Assembly::finish)",
         "  longest step",
         "parse the largest part",
+        "article fields (the first count of languages, sources, years)",
+        "folded names (the entity finder's first keystroke)",
     ];
     let mut times: Vec<Vec<f64>> = vec![Vec::new(); phases.len()];
     let mut kept = (0, 0);
@@ -148,6 +150,13 @@ fn run() -> anyhow::Result<()> {
         times[3].push(ms_since(whole));
         times[8].push(longest);
         kept = (corpus.articles().len(), corpus.entities().len());
+        // Read once, on first use, then kept with the corpus.
+        let t = Instant::now();
+        std::hint::black_box(corpus.article_fields());
+        times[10].push(ms_since(t));
+        let t = Instant::now();
+        std::hint::black_box(corpus.folded_names(0));
+        times[11].push(ms_since(t));
         drop(corpus);
         let largest = pages
             .iter()
