@@ -8,7 +8,7 @@ use kiosque_model::explain::explain_empty;
 use kiosque_model::facets::{FacetCounts, matching};
 use kiosque_model::home::selection_title;
 use kiosque_model::refine::{Refined, choose_bar, refine};
-use kiosque_model::timeline::timeline;
+use kiosque_model::timeline::timeline_at;
 use kiosque_model::ui::Failure;
 use leptos::context::Provider;
 use leptos::prelude::*;
@@ -56,7 +56,7 @@ fn EmptyResult(
                 .get()
                 .then(|| words.no_article_field.to_owned())
         };
-        let message = match searched.get() {
+        let message = searched.with(|searched| match searched {
             Searched::Found(found) if found.articles.is_empty() => Some(language.no_search_match(
                 current.search(),
                 &found.unmatched,
@@ -67,7 +67,7 @@ fn EmptyResult(
             Searched::Off => explain_empty(&corpus, &current)
                 .map(|reason| language.empty_reason(&reason))
                 .or_else(refined_message),
-        }?;
+        })?;
         let show = show.clone();
         Some(view! {
             <div class="empty">
@@ -186,27 +186,28 @@ pub fn Home() -> impl IntoView {
     // The corpus the cards are drawn from: the card pages' of a search that ran before the
     // whole site was loaded, the page's otherwise.
     let shown_from = Memo::new_with_compare(
-        move |_| match searched.get() {
-            Searched::Found(Found {
-                cards: Some(cards), ..
-            }) => cards.0,
-            _ => corpus.get(),
+        move |_| {
+            searched.with(|searched| match searched {
+                Searched::Found(Found {
+                    cards: Some(cards), ..
+                }) => cards.0.clone(),
+                _ => corpus.get(),
+            })
         },
         |a, b| !matches!((a, b), (Some(a), Some(b)) if Arc::ptr_eq(a, b)),
     );
     // Whether the sidebar's counts are not yet those of the view: a search shown from its card
     // pages counts its facets once the whole site is there.
     let counts_pending = Memo::new(move |_| {
-        matches!(
-            searched.get(),
-            Searched::Found(Found { cards: Some(_), .. })
-        )
+        searched.with(|searched| matches!(searched, Searched::Found(Found { cards: Some(_), .. })))
     });
     // The view of the entities and the search, before the languages, sources and period.
-    let found = Memo::new(move |_| match searched.get() {
-        Searched::Off => filtered.get(),
-        Searched::Found(found) => found.articles,
-        Searched::Searching | Searched::Failed(_) | Searched::Waiting => Vec::new(),
+    let found = Memo::new(move |_| {
+        searched.with(|searched| match searched {
+            Searched::Off => filtered.get(),
+            Searched::Found(found) => found.articles.clone(),
+            Searched::Searching | Searched::Failed(_) | Searched::Waiting => Vec::new(),
+        })
     });
     // Whether the languages, sources, years and timeline can count the view: over the whole site
     // (a search shown from its card pages waits for it).
@@ -268,7 +269,7 @@ pub fn Home() -> impl IntoView {
         if staged < shown {
             return staged;
         }
-        match searched.get() {
+        searched.with(|searched| match searched {
             Searched::Off => corpus.with(|c| {
                 if c.is_whole() {
                     shown
@@ -280,7 +281,7 @@ pub fn Home() -> impl IntoView {
             Searched::Found(_) if selection.with(Selection::refines) => shown,
             Searched::Found(found) => found.total.max(shown),
             _ => shown,
-        }
+        })
     });
     // What "Show more" counts: a search shown from its card pages has only its first results
     // until the whole site is there (its numbers are the card pages', not the site's: a click
@@ -292,9 +293,11 @@ pub fn Home() -> impl IntoView {
             total.get()
         }
     });
-    let marks = Signal::derive(move || match searched.get() {
-        Searched::Found(found) => found.terms,
-        _ => Arc::from([]),
+    let marks = Signal::derive(move || {
+        searched.with(|searched| match searched {
+            Searched::Found(found) => Arc::clone(&found.terms),
+            _ => Arc::from([]),
+        })
     });
     // Counted once for the sidebar and the drawer's label. While the whole site loads after a
     // click, or for the counts of a search shown from its card pages, the sidebar stays as it
@@ -324,7 +327,7 @@ pub fn Home() -> impl IntoView {
         if let Some(error) = whole_failed() {
             return language.failed(Failure::Articles, &error.to_string());
         }
-        match searched.get() {
+        searched.with(|searched| match searched {
             Searched::Waiting => words.loading_articles.to_owned(),
             Searched::Searching => words.searching.to_owned(),
             Searched::Failed(error) => language.failed(Failure::Search, &error.to_string()),
@@ -333,7 +336,7 @@ pub fn Home() -> impl IntoView {
                 Some(&selection.with(|s| language.quote_search(s.search()))),
             ),
             Searched::Off => language.results(total.get(), None),
-        }
+        })
     };
     // The whole site failed to load: say so under the cards, with a Retry.
     let failed = move || {
@@ -372,17 +375,9 @@ pub fn Home() -> impl IntoView {
     // How the view spreads over time (whatever its period, so that the other periods stay
     // there to be chosen): once the whole site is there. A bar keeps its period.
     let chart = Memo::new(move |_| {
-        whole_view.get().then(|| {
-            corpus.with(|c| {
-                refined.with(|r| {
-                    timeline(
-                        r.any_period
-                            .iter()
-                            .map(|&p| c.article_at(p).and_then(|a| a.published.as_deref())),
-                    )
-                })
-            })
-        })
+        whole_view
+            .get()
+            .then(|| corpus.with(|c| refined.with(|r| timeline_at(c, &r.any_period))))
     });
     let show = use_show_selection();
     let time = move || {
