@@ -8,9 +8,10 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use kiosque_model::index::Corpus;
+use kiosque_model::parts;
 use kiosque_model::text::fold;
 use kiosque_model::validate;
-use kiosque_model::worker::{Format, Reply, Request};
+use kiosque_model::worker::Format;
 use kiosque_model::{ArticleBody, ArticleSummary, Block, Entity, EntityId, Label};
 use leptos::context::Provider;
 use leptos::prelude::*;
@@ -26,8 +27,27 @@ use crate::routes::corpus::{CorpusContext, use_corpus_signal};
 use crate::site::use_site;
 use crate::title::use_title;
 
-/// The worker's loader, in the site's root (Trunk writes it: index.html, `data-loader-shim`).
+/// The worker's loader as Trunk names it (index.html, `data-loader-shim`), in the site's root.
 const WORKER_SCRIPT: &str = "kiosque-worker_loader.js";
+
+/// The worker's loader: the content-named file that the page names
+/// (`<meta name="kiosque-worker">`, written by `kiosque pages`), or Trunk's name in an app
+/// served without the pages (`trunk serve`). Only a plain file name of the site's root is taken.
+fn worker_script() -> String {
+    document()
+        .query_selector("meta[name='kiosque-worker']")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .filter(|name| {
+            !name.is_empty()
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
+                && !name.starts_with('.')
+        })
+        .unwrap_or_else(|| WORKER_SCRIPT.to_owned())
+}
 
 /// An extraction shown: the article made of the text, checked as site data is.
 #[derive(Debug, Clone)]
@@ -38,7 +58,8 @@ struct Tried {
     body: Arc<ArticleBody>,
     /// How long the worker took, in milliseconds.
     millis: f64,
-    /// The worker's answer as it came, for readers (and tests) who want the data.
+    /// The article's body file as the worker made it (as `kiosque build` writes it), for
+    /// readers (and tests) who want the data.
     json: String,
 }
 
@@ -82,14 +103,14 @@ pub fn TryPage() -> impl IntoView {
     let format = RwSignal::new(Format::Text);
     let file_name = RwSignal::new(None::<String>);
     let ready = RwSignal::new(false);
-    let pending = RwSignal::new(None::<String>);
+    let pending = RwSignal::new(None::<Asked>);
     let state = RwSignal::new(State::Idle);
     let extractor = StoredValue::new_local(None::<Extractor>);
 
-    let send = move |request: String| {
+    let send = move |request: Asked| {
         extractor.with_value(|e| match e {
             Some(e) => {
-                if let Err(error) = e.worker.post_message(&JsValue::from_str(&request)) {
+                if let Err(error) = e.worker.post_message(&request.message()) {
                     state.set(State::Failed(format!(
                         "The text could not be given to the extractor: {}",
                         js_message(&error)
@@ -102,22 +123,22 @@ pub fn TryPage() -> impl IntoView {
         });
     };
     // Started when the page opens, so that it loads while the reader pastes.
-    let url = format!("{}/{WORKER_SCRIPT}", paths.base());
+    let url = format!("{}/{}", paths.base(), worker_script());
     Effect::new(move |_| {
         if extractor.with_value(Option::is_some) {
             return;
         }
         let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-            let data = event.data().as_string().unwrap_or_default();
-            if data.is_empty() {
+            let data = event.data();
+            let Some(reply) = data.dyn_ref::<js_sys::Array>() else {
                 // The worker's first message: it is ready.
                 ready.set(true);
                 if let Some(request) = pending.try_update(Option::take).flatten() {
                     send(request);
                 }
                 return;
-            }
-            state.set(match read_reply(data) {
+            };
+            state.set(match read_reply(reply) {
                 Ok(tried) => State::Done(Arc::new(tried)),
                 Err(message) => State::Failed(message),
             });
@@ -148,13 +169,10 @@ pub fn TryPage() -> impl IntoView {
 
     let extract = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let request = Request {
+        let request = Asked {
             text: text.get_untracked(),
             format: format.get_untracked(),
             file_name: file_name.get_untracked(),
-        };
-        let Ok(request) = serde_json::to_string(&request) else {
-            return;
         };
         state.set(State::Working);
         if ready.get_untracked() {
@@ -316,23 +334,57 @@ fn summary_line(tried: &Tried) -> String {
     )
 }
 
-/// The worker's answer, checked as the app checks site data.
-fn read_reply(json: String) -> Result<Tried, String> {
-    let reply: Reply<String> = serde_json::from_str(&json)
-        .map_err(|e| format!("The extractor's answer could not be read: {e}"))?;
-    let extracted = reply.result?;
-    let corpus = validate::corpus(extracted.index).value;
-    let summary = corpus
-        .articles()
-        .first()
-        .cloned()
-        .ok_or_else(|| "No article could be made of this text.".to_owned())?;
-    let body = validate::body(extracted.body, &summary.id, &corpus).value;
+/// What the reader asked the worker to extract.
+#[derive(Debug, Clone)]
+struct Asked {
+    text: String,
+    format: Format,
+    file_name: Option<String>,
+}
+
+impl Asked {
+    /// The message the worker reads: `[text, format, file name]` (`crates/kiosque-worker`).
+    fn message(&self) -> JsValue {
+        let message = js_sys::Array::of2(
+            &JsValue::from_str(&self.text),
+            &JsValue::from_str(format_value(self.format)),
+        );
+        if let Some(name) = &self.file_name {
+            message.push(&JsValue::from_str(name));
+        }
+        message.into()
+    }
+}
+
+/// The worker's answer, `[milliseconds, error, site.json, body file]`: the article as a site of
+/// one article's files, read and checked as an article page reads its body file
+/// ([`Corpus::of_bucket`]).
+fn read_reply(reply: &js_sys::Array) -> Result<Tried, String> {
+    if let Some(error) = reply.get(1).as_string() {
+        return Err(error);
+    }
+    let text = |at: u32| reply.get(at).as_string().unwrap_or_default();
+    let unreadable = |e: kiosque_model::index::IndexError| {
+        format!("The extractor's answer could not be read: {e}")
+    };
+    let site = parts::parse_site(&text(2)).map_err(unreadable)?;
+    let json = text(3);
+    let bucket = parts::parse_bucket("the body file", &json).map_err(unreadable)?;
+    let corpus = Corpus::of_bucket(&site, &bucket).value;
+    let no_article = || "No article could be made of this text.".to_owned();
+    let summary = corpus.articles().first().cloned().ok_or_else(no_article)?;
+    let body = bucket
+        .articles
+        .into_iter()
+        .find(|a| a.summary.id == summary.id)
+        .ok_or_else(no_article)?
+        .body;
+    let body = validate::body(body, &summary.id, &corpus).value;
     Ok(Tried {
         corpus: Arc::new(corpus),
         summary,
         body: Arc::new(body),
-        millis: reply.millis,
+        millis: reply.get(0).as_f64().unwrap_or(0.0),
         json,
     })
 }

@@ -1,7 +1,8 @@
 //! What the extraction worker does with a text, natively testable: the text is read as
 //! `kiosque build` reads a file of its format, then goes through the corpus pipeline
 //! ([`kiosque_corpus::build`]) as a site of one article, so the page shows what a built site
-//! would show of it. The browser side (messages) is in `main.rs`.
+//! would show of it, and answered as the site's own files ([`files`]), which the app reads with
+//! the readers it has for a site's data. The browser side (messages) is in `main.rs`.
 
 use std::path::Path;
 
@@ -10,6 +11,7 @@ use kiosque_extract::clean::Format as TextFormat;
 use kiosque_extract::html::parse_html;
 use kiosque_extract::ner::knowledge::Knowledge;
 use kiosque_extract::source::parse_text;
+use kiosque_model::parts::{Parts, bucket_of};
 use kiosque_model::worker::{Extracted, Format, Request};
 
 /// The largest text extracted: `kiosque build`'s default `--max-article-size`.
@@ -54,4 +56,19 @@ pub fn extract(request: &Request) -> Result<Extracted, String> {
         index: site.index,
         body,
     })
+}
+
+/// The article as the files of a site of one article: its `site.json` and the body file that
+/// holds it (its summary, its body and the entities it lists), as `kiosque build` writes them.
+/// The app reads them as it reads an article page's files (`Corpus::of_bucket`), so that the
+/// Try it page adds no reader of its own to the app.
+pub fn files(extracted: &Extracted) -> (String, String) {
+    let index = &extracted.index;
+    let bodies = std::slice::from_ref(&extracted.body);
+    let parts = Parts::new(index, bodies);
+    let bucket = bucket_of(extracted.body.id.as_str(), parts.buckets.len() as u32) as usize;
+    (
+        String::from_utf8_lossy(&parts.site).into_owned(),
+        String::from_utf8_lossy(&parts.bucket(bucket)).into_owned(),
+    )
 }

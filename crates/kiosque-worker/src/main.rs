@@ -1,8 +1,9 @@
 //! The extraction worker: Trunk builds it for the browser (index.html, `data-type="worker"`),
-//! and the app's Try it page starts it. Each message is a [`Request`] as JSON; the answer is a
-//! [`Reply`] as JSON. The worker first posts an empty string: it is ready (messages sent
+//! and the app's Try it page starts it. Each message is a request, `[text, format, file name]`;
+//! the answer is the article as a site's files, `[milliseconds, error, site.json, body file]`
+//! (see `browser::reply`). The worker first posts an empty string: it is ready (messages sent
 //! before its wasm is loaded would be lost). Natively, it extracts a file given as its argument
-//! (or standard input, as plain text) and prints the [`Extracted`] JSON: the worker's own
+//! (or standard input, as plain text) and prints the `Extracted` JSON: the worker's own
 //! entry, run without a browser.
 
 #[cfg(target_arch = "wasm32")]
@@ -66,7 +67,7 @@ fn main() -> std::process::ExitCode {
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
-    use kiosque_model::worker::{Reply, Request};
+    use kiosque_model::worker::{Format, Request};
     use wasm_bindgen::JsCast;
     use wasm_bindgen::prelude::*;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -77,9 +78,9 @@ mod browser {
         let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
         let answer = scope.clone();
         let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-            let reply = reply(&answer, event.data().as_string().unwrap_or_default());
+            let reply = reply(&answer, &event.data());
             // Nothing to tell if posting fails: the page is gone.
-            let _ = answer.post_message(&JsValue::from_str(&reply));
+            let _ = answer.post_message(&reply);
         });
         scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         // The handler lives as long as the worker.
@@ -87,22 +88,41 @@ mod browser {
         let _ = scope.post_message(&JsValue::from_str(""));
     }
 
-    /// The answer to one message, as JSON.
-    fn reply(scope: &DedicatedWorkerGlobalScope, message: String) -> String {
+    /// The request a message holds: `[text, format, file name]` (`"text"`, `"markdown"` or
+    /// `"html"`; the name a string or nothing), as the Try it page sends it.
+    fn request(message: &JsValue) -> Option<Request> {
+        let message: &js_sys::Array = message.dyn_ref()?;
+        let format = match message.get(1).as_string()?.as_str() {
+            "markdown" => Format::Markdown,
+            "html" => Format::Html,
+            _ => Format::Text,
+        };
+        Some(Request {
+            text: message.get(0).as_string()?,
+            format,
+            file_name: message.get(2).as_string(),
+        })
+    }
+
+    /// The answer to one message: `[milliseconds, why there is no article or null, site.json,
+    /// the body file]` (see [`kiosque_worker::files`]): plain strings, so that the page reads
+    /// them with the readers the app has for a site's files.
+    fn reply(scope: &DedicatedWorkerGlobalScope, message: &JsValue) -> js_sys::Array {
         let now = || scope.performance().map_or(0.0, |p| p.now());
         let started = now();
-        let result = match serde_json::from_str::<Request>(&message) {
-            Ok(request) => kiosque_worker::extract(&request),
-            Err(e) => Err(format!(
-                "The page sent a request the worker does not read: {e}"
-            )),
+        let result = request(message)
+            .ok_or_else(|| "The page sent a request the worker does not read.".to_owned())
+            .and_then(|request| kiosque_worker::extract(&request));
+        let (error, site, bucket) = match result {
+            Ok(extracted) => {
+                let (site, bucket) = kiosque_worker::files(&extracted);
+                (JsValue::NULL, site, bucket)
+            }
+            Err(message) => (JsValue::from_str(&message), String::new(), String::new()),
         };
-        let reply = Reply {
-            result,
-            millis: now() - started,
-        };
-        serde_json::to_string(&reply).unwrap_or_else(|e| {
-            format!(r#"{{"result":{{"Err":"The result could not be sent: {e}"}},"millis":0}}"#)
-        })
+        let reply = js_sys::Array::of2(&JsValue::from_f64(now() - started), &error);
+        reply.push(&JsValue::from_str(&site));
+        reply.push(&JsValue::from_str(&bucket));
+        reply
     }
 }

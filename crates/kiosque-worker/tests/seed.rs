@@ -94,3 +94,43 @@ fn a_web_page_is_read_as_the_build_reads_html() {
         .collect();
     assert!(names.iter().any(|n| n.contains("Macron")), "{names:?}");
 }
+
+#[test]
+fn the_answer_s_files_read_as_an_article_page_reads_its_body_file_give_every_entity_shown() {
+    use kiosque_model::index::Corpus;
+    use kiosque_model::{parts, validate};
+
+    let extracted = kiosque_worker::extract(&request(
+        SEED,
+        Format::Text,
+        Some("000_a6c409483e480484.txt"),
+    ))
+    .expect("an article");
+    let (site, bucket) = kiosque_worker::files(&extracted);
+    // What the Try it page does with the answer (src/routes/try_it.rs, read_reply).
+    let site = parts::parse_site(&site).expect("site.json");
+    let bucket = parts::parse_bucket("the body file", &bucket).expect("the body file");
+    let corpus = Corpus::of_bucket(&site, &bucket);
+    assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
+    let corpus = corpus.value;
+    assert_eq!(corpus.articles().len(), 1);
+    assert_eq!(corpus.articles()[0].id, "000-a6c409483e480484");
+    let body = bucket
+        .articles
+        .into_iter()
+        .next()
+        .expect("the article")
+        .body;
+    let body = validate::body(body, "000-a6c409483e480484", &corpus);
+    assert!(body.problems.is_empty(), "{:?}", body.problems);
+    // Every mention shown links to an entity the page has: nothing dropped on the way.
+    let shown = shown_mentions(&extracted);
+    assert!(!shown.is_empty());
+    for (name, id) in &shown {
+        assert!(
+            corpus.entity(id).is_some(),
+            "{name} ({id}) not in the page's entities"
+        );
+    }
+    assert_eq!(body.value.blocks.len(), extracted.body.blocks.len());
+}

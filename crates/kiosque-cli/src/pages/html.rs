@@ -35,6 +35,11 @@ pub struct Template {
 
 const CSP_START: &str = "<!--kiosque:csp-->";
 const CSP_END: &str = "<!--/kiosque:csp-->";
+const WORKER_START: &str = "<!--kiosque:worker-->";
+const WORKER_END: &str = "<!--/kiosque:worker-->";
+/// The `<meta>` naming the Try it worker's loader (see [`Template::with_worker`]); the app reads
+/// it (`src/routes/try_it.rs`).
+pub const WORKER_META: &str = "kiosque-worker";
 
 /// The Content-Security-Policy for a page whose inline scripts are `scripts`: only the page's
 /// own origin, WebAssembly compilation, and those exact inline scripts (Trunk's loader), by hash;
@@ -185,6 +190,7 @@ fn strip_rendered(mut html: String) -> String {
         (HEAD_START, HEAD_END),
         (BODY_START, BODY_END),
         (CSP_START, CSP_END),
+        (WORKER_START, WORKER_END),
     ] {
         if let (Some(s), Some(e)) = (html.find(start), html.find(end))
             && s < e
@@ -263,6 +269,24 @@ impl Template {
             .unwrap_or(0);
         html.insert_str(at, &meta);
         Ok(Template { html })
+    }
+
+    /// The template naming the Try it worker's loader, `loader` (a file of the site's root,
+    /// named by its content: [`super::worker::name_by_content`]), in a `<meta>` the app reads to
+    /// start the worker; without one (no worker), the app uses Trunk's fixed name.
+    pub fn with_worker(mut self, loader: Option<&str>) -> Template {
+        if let Some(loader) = loader
+            && let Some(at) = self.html.find("</head>")
+        {
+            self.html.insert_str(
+                at,
+                &format!(
+                    "{WORKER_START}<meta name=\"{WORKER_META}\" content=\"{}\">{WORKER_END}",
+                    escape(loader)
+                ),
+            );
+        }
+        self
     }
 
     /// The page: the template with its title, preview metadata and pre-rendered body.
@@ -507,6 +531,30 @@ mod tests {
                 .render(&meta, &site, "")
                 .contains("<html lang=\"fr\">")
         );
+    }
+
+    #[test]
+    fn pages_name_the_worker_s_loader_once_even_when_rendered_again_from_a_page() {
+        let loader = "kiosque-worker-0123456789abcdef_loader.js";
+        let meta = format!("<meta name=\"{WORKER_META}\" content=\"{loader}\">");
+        let page = Template::new(INDEX.to_owned())
+            .expect("template")
+            .with_worker(Some(loader))
+            .render(&PageMeta::default(), &SiteHead::named("Kiosque"), "");
+        assert_eq!(page.matches(&meta).count(), 1, "{page}");
+        assert!(page.find(&meta) < page.find("</head>"), "{page}");
+        // `kiosque pages` run again reads its own page as the template.
+        let again = Template::new(page)
+            .expect("template")
+            .with_worker(Some(loader))
+            .render(&PageMeta::default(), &SiteHead::named("Kiosque"), "");
+        assert_eq!(again.matches(&meta).count(), 1, "{again}");
+        // No worker, no name.
+        let none = Template::new(INDEX.to_owned())
+            .expect("template")
+            .with_worker(None)
+            .render(&PageMeta::default(), &SiteHead::named("Kiosque"), "");
+        assert!(!none.contains(WORKER_META), "{none}");
     }
 
     #[test]
