@@ -161,7 +161,7 @@ async fn the_pre_rendered_page_is_the_apps_page_text_for_text_and_nothing_moves(
                 (1..MORE_KOURSK).contains(&cards),
                 "{path}: {cards} cards at first"
             );
-            assert!(pre.contains("not shown yet"), "{path}: {pre}");
+            assert!(pre.contains("pas encore affichés"), "{path}: {pre}");
         }
     }
     // The frame without scripts says it blocked the page's scripts: that is what it is for.
