@@ -6,23 +6,26 @@ use std::fs;
 use std::io::{self, BufRead};
 use std::path::{Path, PathBuf};
 
-use kiosque_corpus::analyses;
+use kiosque_corpus::analyses::{self, Encoding};
 
 use crate::{atomic, output};
 
 /// Records per section: a reader checks sections on every core.
 const SECTION_RECORDS: usize = 1000;
 
-/// Lines made by [`analyses::encode`] written to `out` as sections (header, lines, end line) of
-/// at most [`SECTION_RECORDS`] records each; one empty section when there is no line.
-pub fn sections(out: impl io::Write, lines: &[Vec<u8>]) -> io::Result<()> {
+/// Lines made by [`analyses::encode_as`] `encoding` written to `out` as sections (header, lines,
+/// end line) of at most [`SECTION_RECORDS`] records each; one empty section when there is no
+/// line.
+pub fn sections(out: impl io::Write, lines: &[Vec<u8>], encoding: Encoding) -> io::Result<()> {
     let mut out = io::BufWriter::with_capacity(1 << 20, out);
     let mut chunks = lines.chunks(SECTION_RECORDS).peekable();
     if chunks.peek().is_none() {
-        return analyses::Writer::new(&mut out)?.finish().map(drop);
+        return analyses::Writer::with_encoding(&mut out, encoding)?
+            .finish()
+            .map(drop);
     }
     for chunk in chunks {
-        let mut writer = analyses::Writer::new(&mut out)?;
+        let mut writer = analyses::Writer::with_encoding(&mut out, encoding)?;
         for line in chunk {
             writer.line(line)?;
         }
@@ -31,9 +34,9 @@ pub fn sections(out: impl io::Write, lines: &[Vec<u8>]) -> io::Result<()> {
     io::Write::flush(&mut out)
 }
 
-/// Writes the file as one section beside its final name, then renames it over: a reader never
-/// sees half of it, and `path` is whole or as it was.
-pub fn replace(path: &Path, lines: &[Vec<u8>]) -> io::Result<()> {
+/// Writes the file as sections (see [`sections`]) beside its final name, then renames it over:
+/// a reader never sees half of it, and `path` is whole or as it was.
+pub fn replace(path: &Path, lines: &[Vec<u8>], encoding: Encoding) -> io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -45,7 +48,7 @@ pub fn replace(path: &Path, lines: &[Vec<u8>]) -> io::Result<()> {
         std::process::id()
     ));
     let result = fs::File::create(&staging)
-        .and_then(|f| sections(f, lines))
+        .and_then(|f| sections(f, lines, encoding))
         .and_then(|()| fs::rename(&staging, path));
     if result.is_err() {
         let _ = fs::remove_file(&staging);
@@ -55,8 +58,12 @@ pub fn replace(path: &Path, lines: &[Vec<u8>]) -> io::Result<()> {
 
 /// Adds a section at the end of the file. Cut short, it makes the file unusable, which its next
 /// reader detects (the section has no end line).
-pub fn append(path: &Path, lines: &[Vec<u8>]) -> io::Result<()> {
-    sections(fs::File::options().append(true).open(path)?, lines)
+pub fn append(path: &Path, lines: &[Vec<u8>], encoding: Encoding) -> io::Result<()> {
+    sections(
+        fs::File::options().append(true).open(path)?,
+        lines,
+        encoding,
+    )
 }
 
 /// Why a path may not be replaced by an analyses file.

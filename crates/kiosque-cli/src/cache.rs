@@ -1,7 +1,9 @@
 //! The analyses cache of `kiosque build`: the analyses of the last build of an output, so that
 //! building it again re-analyses only the articles that are new or changed.
 //!
-//! One analyses file (see [`kiosque_corpus::analyses`]) per output directory, kept outside it
+//! One analyses file (see [`kiosque_corpus::analyses`]), its records in the compact encoding
+//! ([`Encoding::Compact`]: decoding them is most of a rebuild's reading), per output directory,
+//! kept outside it
 //! so that it is never served: `$KIOSQUE_CACHE_DIR`, else `$XDG_CACHE_HOME/kiosque`, else
 //! `~/.cache/kiosque`, in `builds/<output's name>-<hash of its absolute path>.analyses.jsonl`.
 //! An analysis is reused when its key (a SHA-256 of the document's text, format, metadata and
@@ -16,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use kiosque_corpus::Analyzed;
-use kiosque_corpus::analyses::{self, AnalysesError, Cache};
+use kiosque_corpus::analyses::{self, AnalysesError, Cache, Encoding};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
@@ -213,9 +215,9 @@ impl Loaded {
             return Cache::new(entries);
         };
         let why = match e {
-            AnalysesError::Extractor { .. } | AnalysesError::Version { .. } => {
-                "was made by another version of kiosque".to_owned()
-            }
+            AnalysesError::Extractor { .. }
+            | AnalysesError::Version { .. }
+            | AnalysesError::Encoding { .. } => "was made by another version of kiosque".to_owned(),
             e => format!("is damaged ({e})"),
         };
         let then = if entries.is_empty() {
@@ -252,8 +254,8 @@ pub fn save(path: &Path, articles: &[Analyzed], kept: &Cache<'_>, prune: bool) {
         ));
     }
     let written = if kept.is_empty() || unused > used || kept.needs_rewrite() {
-        let lines: Vec<Vec<u8>> = articles.par_iter().map(analyses::encode).collect();
-        analyses_file::replace(path, &lines)
+        let lines: Vec<Vec<u8>> = articles.par_iter().map(analyses::encode_compact).collect();
+        analyses_file::replace(path, &lines, Encoding::Compact)
     } else if fresh.is_empty() {
         // Nothing to add; its date says it is in use (see `remove_unused`).
         fs::File::options()
@@ -261,8 +263,11 @@ pub fn save(path: &Path, articles: &[Analyzed], kept: &Cache<'_>, prune: bool) {
             .open(path)
             .and_then(|f| f.set_modified(SystemTime::now()))
     } else {
-        let lines: Vec<Vec<u8>> = fresh.par_iter().map(|a| analyses::encode(a)).collect();
-        analyses_file::append(path, &lines)
+        let lines: Vec<Vec<u8>> = fresh
+            .par_iter()
+            .map(|a| analyses::encode_compact(a))
+            .collect();
+        analyses_file::append(path, &lines, Encoding::Compact)
     };
     if let Err(e) = written {
         message::warning(format_args!(

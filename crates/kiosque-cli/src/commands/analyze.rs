@@ -6,7 +6,7 @@ use std::io;
 use std::path::Path;
 use std::time::Instant;
 
-use kiosque_corpus::analyses;
+use kiosque_corpus::analyses::{self, Encoding};
 use rayon::prelude::*;
 
 use crate::cli::ReadArgs;
@@ -47,9 +47,9 @@ pub fn run(read: &ReadArgs, out: &Path, knowledge: KnowledgeFn) -> anyhow::Resul
     )?;
     let lines: Vec<Vec<u8>> = analysed.articles.par_iter().map(analyses::encode).collect();
     let written = if is_dash(out) {
-        analyses_file::sections(io::stdout().lock(), &lines)
+        analyses_file::sections(io::stdout().lock(), &lines, Encoding::Json)
     } else {
-        analyses_file::replace(out, &lines)
+        analyses_file::replace(out, &lines, Encoding::Json)
     };
     if let Err(e) = written {
         // A closed pipe (`kiosque analyze … | head`) is the reader's choice.
