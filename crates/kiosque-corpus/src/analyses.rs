@@ -15,7 +15,7 @@
 //!
 //! A section's records are JSON (above: what `kiosque analyze` writes, an interchange format)
 //! or, when its header says `"encoding":"postcard"`, compact: `+<key> <base64 of the record in
-//! postcard>`, the same fields in the same order, several times faster to decode (what the
+//! postcard>`, the same fields in the same order, a quarter cheaper to decode (what the
 //! cache of `kiosque build` writes, read in full on every rebuild). Both read alike; a file may
 //! hold sections of both.
 //! No I/O here: callers read and write the bytes.
