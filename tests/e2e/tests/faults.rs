@@ -55,7 +55,7 @@ async fn a_missing_cut_or_malformed_site_json_is_explained_and_retry_loads_it_on
         (
             "truncated file",
             Fault::Body(good[..good.len() / 2].to_vec()),
-            &[SITE, "not valid site data", "truncated"],
+            &[SITE, "not valid site data", "tronqué"],
         ),
         (
             "an HTML page instead",
@@ -557,7 +557,7 @@ async fn the_home_page_says_when_the_whole_site_fails_to_load_even_without_a_fil
     let count = browser
         .eval_string("return document.getElementById('results-count')?.innerText ?? '';")
         .await;
-    assert!(count.contains("could not be loaded"), "{count}");
+    assert!(count.contains("n’ont pas pu être chargés"), "{count}");
     assert!(
         browser.count("article.card").await > 0,
         "the first cards stay"

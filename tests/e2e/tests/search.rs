@@ -98,7 +98,7 @@ async fn search_the_demo(site: &Site) {
     browser
         .wait_until(
             "the count says what was searched",
-            "return document.getElementById('results-count').textContent.includes('1 article for');",
+            "return document.getElementById('results-count').textContent.includes('1 article pour');",
         )
         .await;
     assert_eq!(
