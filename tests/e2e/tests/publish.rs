@@ -196,8 +196,8 @@ async fn entity_links_open(site: &Site, browser: &Browser, base: &str, site_name
 
     // The shell page without an id, with an id that is no id, or one the site does not have.
     for (query, says) in [
-        ("", "no entity at this address"),
-        ("?id=Not%20An%20Id", "no entity at this address"),
+        ("", "pas d’entité à cette adresse"),
+        ("?id=Not%20An%20Id", "pas d’entité à cette adresse"),
         ("?id=loc-nowhere", "loc-nowhere"),
     ] {
         browser
