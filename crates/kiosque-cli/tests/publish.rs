@@ -588,11 +588,11 @@ fn entities_of_two_articles_get_a_page_the_others_the_shell_and_stale_pages_go()
     assert!(article.contains("<main id=\"content\">"), "{article}");
 
     // Koursk is in 40 articles: its page lists the 10 newest, as the app first shows them,
-    // and says how many more.
+    // and says how many more, in the site's language (its articles are French).
     let page = read(&page_of(&koursk.id));
     assert_eq!(page.matches("class=\"card\"").count(), 10);
     assert!(
-        page.contains(">Show 10 more (30 not shown yet)</button>"),
+        page.contains(">Afficher 10 de plus (30 pas encore affichés)</button>"),
         "{page}"
     );
     let first = page

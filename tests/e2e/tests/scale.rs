@@ -11,8 +11,9 @@ use std::path::Path;
 
 use kiosque_e2e::server::Fault;
 use kiosque_e2e::{Browser, Site, large_site, ready};
-use kiosque_model::display::count_noun;
+use kiosque_model::entity::Label;
 use kiosque_model::search::{Meta, Query, Shard};
+use kiosque_model::ui::{Language, Noun};
 use serde_json::Value;
 
 /// The search input.
@@ -28,6 +29,17 @@ struct Data {
 }
 
 impl Data {
+    /// The site's interface language, as `kiosque pages` wrote it in `<html lang>`.
+    fn language(&self) -> Language {
+        let page = std::fs::read_to_string(self.root.join("index.html")).expect("index.html");
+        let code = page
+            .split_once("<html lang=\"")
+            .and_then(|(_, rest)| rest.split_once('"'))
+            .map(|(code, _)| code.to_owned())
+            .expect("<html lang> in index.html");
+        Language::from_code(&code).expect("an interface language")
+    }
+
     fn read(root: &Path) -> Data {
         let data = root.join("data");
         let (index, _) =
@@ -160,8 +172,8 @@ async fn an_archive_sized_site_pages_searches_and_counts_as_the_model_does() {
         .wait_until(
             "the count of every article",
             &format!(
-                "return document.getElementById('results-count').textContent === '{} articles';",
-                all.len()
+                "return document.getElementById('results-count').textContent === {};",
+                js(&data.language().count(all.len(), Noun::Article))
             ),
         )
         .await;
@@ -188,8 +200,8 @@ async fn an_archive_sized_site_pages_searches_and_counts_as_the_model_does() {
         .wait_until(
             "the count of results",
             &format!(
-                "return document.getElementById('results-count').textContent.startsWith('{} article');",
-                expected.len()
+                "return document.getElementById('results-count').textContent.startsWith({});",
+                js(&data.language().count(expected.len(), Noun::Article))
             ),
         )
         .await;
@@ -260,7 +272,8 @@ async fn an_archive_sized_site_pages_searches_and_counts_as_the_model_does() {
         .wait_until(
             "the entity's facet counting the view",
             &format!(
-                "return document.querySelector(\"nav.sidebar button.facet[data-entity='{entity}'] .count\")?.textContent === '{in_view}';"
+                "return document.querySelector(\"nav.sidebar button.facet[data-entity='{entity}'] .count\")?.textContent === {};",
+                js(&data.language().number(in_view))
             ),
         )
         .await;
@@ -268,10 +281,15 @@ async fn an_archive_sized_site_pages_searches_and_counts_as_the_model_does() {
     browser.close().await;
 }
 
+/// `text` as a JavaScript string literal (counts hold no-break spaces in French).
+fn js(text: &str) -> String {
+    serde_json::to_string(text).expect("a string serialises")
+}
+
 /// The facets of a group as shown: (entity id, count), in order.
 const FACETS: &str = "return Array.from(document.querySelectorAll(\
     `nav.sidebar section[aria-labelledby='facets-${arguments[0]}'] button.facet`))\
-    .map(b => [b.dataset.entity, Number(b.querySelector('.count').textContent)]);";
+    .map(b => [b.dataset.entity, Number(b.querySelector('.count').textContent.replace(/\\s/g, ''))]);";
 
 async fn facets(browser: &Browser, group: &str) -> Vec<(String, usize)> {
     let value = browser
@@ -352,7 +370,11 @@ async fn at_scale_long_facet_groups_show_more_and_card_pages_keep_the_counts_of_
     let heading = browser
         .eval_string("return document.getElementById('facets-per').textContent;")
         .await;
-    assert_eq!(heading, format!("People ({people})"));
+    let language = data.language();
+    assert_eq!(
+        heading,
+        language.with_count(language.label_plural(Label::Person), people)
+    );
     assert_facets(&browser, &data, "per", 10, &whole).await;
 
     // "Show 50 more", twice, then "Show fewer".
@@ -369,7 +391,7 @@ async fn at_scale_long_facet_groups_show_more_and_card_pages_keep_the_counts_of_
     let more = browser
         .eval_string("return document.querySelector(\"nav.sidebar button.show-more-facets[data-group='per']\").textContent;")
         .await;
-    assert_eq!(more, format!("Show {} more", (people - 60).min(50)));
+    assert_eq!(more, language.show_more((people - 60).min(50)));
     browser
         .click("nav.sidebar button.show-more-facets[data-group='per']")
         .await;
@@ -401,8 +423,8 @@ async fn at_scale_long_facet_groups_show_more_and_card_pages_keep_the_counts_of_
         .wait_until(
             "the count of the person's articles",
             &format!(
-                "return document.getElementById('results-count').textContent === '{} articles';",
-                ids.len()
+                "return document.getElementById('results-count').textContent === {};",
+                js(&data.language().count(ids.len(), Noun::Article))
             ),
         )
         .await;
@@ -480,9 +502,9 @@ async fn at_scale_the_first_screen_shows_from_site_json_and_the_whole_site_chang
         .wait_until(
             "the site's count and the sidebar",
             &format!(
-                "return document.getElementById('results-count')?.innerText === '{}'
+                "return document.getElementById('results-count')?.innerText === {}
                    && document.querySelectorAll('nav.sidebar button.show-more-facets').length > 0;",
-                count_noun(total, "article", "articles")
+                js(&data.language().count(total, Noun::Article))
             ),
         )
         .await;
@@ -613,7 +635,7 @@ async fn at_scale_a_facet_click_draws_a_screenful_of_cards_at_once_and_the_rest_
          'Show more' counted from them: {frames:?}"
     );
     let left = expected.len() - PAGE;
-    let more = format!("Show {} more ({left} not shown yet)", left.min(PAGE));
+    let more = data.language().show_more_cards(left.min(PAGE), left);
     assert_eq!(
         frames.last(),
         Some(&(PAGE, more.clone())),
@@ -665,9 +687,9 @@ async fn at_scale_a_search_shows_its_first_results_before_the_whole_site_and_cou
         .wait_until(
             "the count of all the results, and the sidebar saying its counts are not the search's",
             &format!(
-                "return document.getElementById('results-count')?.innerText.startsWith('{}')
+                "return document.getElementById('results-count')?.innerText.startsWith({})
                    && !!document.querySelector(\"{COUNTS_PENDING}\");",
-                count_noun(expected.len(), "article", "articles")
+                js(&data.language().count(expected.len(), Noun::Article))
             ),
         )
         .await;
