@@ -10,7 +10,6 @@
 use std::collections::HashMap;
 
 use crate::article::ArticleSummary;
-use crate::display::MONTHS;
 use crate::index::Corpus;
 use crate::selection::Selection;
 use crate::timeline::{Timeline, civil_from_days, parse_day};
@@ -264,37 +263,6 @@ pub fn choose_bar(
     }
 }
 
-/// The selection's period for readers: `March 2024`, `March 2024 to May 2024`, `since 2024`,
-/// `until 4 March 2024`; `None` without a (valid) period.
-pub fn period_label(selection: &Selection) -> Option<String> {
-    match selection.period_bounds() {
-        (Some(from), Some(to)) if from == to => Some(bound_label(from)),
-        (Some(from), Some(to)) => Some(format!("{} to {}", bound_label(from), bound_label(to))),
-        (Some(from), None) => Some(format!("since {}", bound_label(from))),
-        (None, Some(to)) => Some(format!("until {}", bound_label(to))),
-        (None, None) => None,
-    }
-}
-
-/// `2024`, `March 2024` or `4 March 2024` for a bound `2024`, `2024-03` or `2024-03-04`.
-fn bound_label(bound: &str) -> String {
-    let month = |m: &str| {
-        m.parse::<usize>()
-            .ok()
-            .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
-            .copied()
-    };
-    let parts: Vec<&str> = bound.split('-').collect();
-    match parts.as_slice() {
-        [y, m] => month(m).map_or_else(|| bound.to_owned(), |m| format!("{m} {y}")),
-        [y, m, d] => month(m).map_or_else(
-            || bound.to_owned(),
-            |m| format!("{} {m} {y}", d.trim_start_matches('0')),
-        ),
-        _ => bound.to_owned(),
-    }
-}
-
 /// An article's source as the URL carries it (trimmed, as [`Selection::with_param`] reads it),
 /// or `None` when it has none or only spaces: so that every source listed can be chosen.
 fn source_of(article: &ArticleSummary) -> Option<&str> {
@@ -333,6 +301,7 @@ fn tally(counts: impl IntoIterator<Item = (String, u32)>, selected: &[String]) -
 mod tests {
     use super::*;
     use crate::testing::{article, corpus};
+    use crate::ui::Language;
 
     fn dated(id: &str, date: Option<&str>, lang: &str, source: Option<&str>) -> ArticleSummary {
         let mut a = article(id, &[]);
@@ -515,7 +484,12 @@ mod tests {
 
     #[test]
     fn a_period_is_named_for_readers() {
-        let label = |from, to| period_label(&Selection::default().with_period(from, to));
+        // As the app names it (the French forms: `ui`'s tests).
+        let label = |from, to| {
+            let selection = Selection::default().with_period(from, to);
+            let (from, to) = selection.period_bounds();
+            Language::En.period_between(from, to)
+        };
         assert_eq!(
             label(Some("2024-03"), Some("2024-03")).as_deref(),
             Some("March 2024")

@@ -2,7 +2,6 @@
 //! when they span a few months, by month up to twenty years, by year beyond, every period
 //! between the first and the last one listed (empty ones too, so gaps show).
 
-use crate::display::{MONTHS, count_noun};
 use crate::index::Corpus;
 
 /// Articles spanning at most this many days are counted by week (about six months: 28 bars
@@ -40,10 +39,6 @@ impl Unit {
 pub struct Bin {
     /// Its first day, `YYYY-MM-DD` (a Monday for a week).
     pub start: String,
-    /// Its name for readers: `week of 6 January 2025`, `January 2025`, `2025`.
-    pub label: String,
-    /// Its short name, under a bar: `6 Jan`, `Jan 2025`, `2025`.
-    pub short: String,
     /// Articles published in it.
     pub count: u32,
     /// Its first period as the URL writes a period's bound: `2025-01-06` (a week's Monday),
@@ -88,40 +83,6 @@ impl Timeline {
     /// The largest count of a bin (0 when there is none).
     pub fn peak(&self) -> u32 {
         self.bins.iter().map(|b| b.count).max().unwrap_or(0)
-    }
-
-    /// The histogram in one sentence, for readers who do not see the chart: how many articles,
-    /// over which periods, the busiest one, and those without a date.
-    pub fn summary(&self) -> String {
-        let mut out = match (self.bins.first(), self.bins.last()) {
-            (Some(first), Some(last)) => {
-                let busiest = self
-                    .bins
-                    .iter()
-                    .find(|b| b.count == self.peak())
-                    .map_or("", |b| b.label.as_str());
-                let articles = count_noun(self.dated() as usize, "article", "articles");
-                if first.start == last.start {
-                    format!("{articles} in {}.", first.label)
-                } else {
-                    format!(
-                        "{articles} from {} to {}, by {}; the most in {busiest} ({}).",
-                        first.label,
-                        last.label,
-                        self.unit.noun(),
-                        self.peak(),
-                    )
-                }
-            }
-            _ => "No dated articles.".to_owned(),
-        };
-        if self.undated > 0 {
-            out.push_str(&format!(
-                " {} without a date.",
-                count_noun(self.undated as usize, "article", "articles")
-            ));
-        }
-        out
     }
 }
 
@@ -196,16 +157,6 @@ fn of_days(dates: impl IntoIterator<Item = Option<i64>>) -> Timeline {
                 }
                 Unit::Year => (first_year + p, 1, 1),
             };
-            let month = MONTHS
-                .get(usize::try_from(m - 1).unwrap_or(0))
-                .copied()
-                .unwrap_or("");
-            let abbr = month.get(..3).unwrap_or(month);
-            let (label, short) = match unit {
-                Unit::Week => (format!("week of {d} {month} {y}"), format!("{d} {abbr}")),
-                Unit::Month => (format!("{month} {y}"), format!("{abbr} {y}")),
-                Unit::Year => (y.to_string(), y.to_string()),
-            };
             let start = format!("{y:04}-{m:02}-{d:02}");
             let (from, to) = match unit {
                 Unit::Week => {
@@ -217,8 +168,6 @@ fn of_days(dates: impl IntoIterator<Item = Option<i64>>) -> Timeline {
             };
             Bin {
                 start,
-                label,
-                short,
                 count,
                 from,
                 to,
@@ -314,6 +263,7 @@ pub(crate) fn civil_from_days(days: i64) -> (i64, i64, i64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ui::Language;
 
     fn counts(t: &Timeline) -> Vec<(&str, u32)> {
         t.bins.iter().map(|b| (b.start.as_str(), b.count)).collect()
@@ -341,10 +291,13 @@ mod tests {
             ]
         );
         assert_eq!(t.undated, 2);
-        assert_eq!(t.bins[0].label, "week of 6 January 2025");
-        assert_eq!(t.bins[0].short, "6 Jan");
         assert_eq!(
-            t.summary(),
+            Language::En.period(t.unit, &t.bins[0].start),
+            "week of 6 January 2025"
+        );
+        assert_eq!(Language::En.period_short(t.unit, &t.bins[0].start), "6 Jan");
+        assert_eq!(
+            Language::En.timeline_summary(&t),
             "4 articles from week of 6 January 2025 to week of 27 January 2025, by week; \
              the most in week of 6 January 2025 (2). 2 articles without a date."
         );
@@ -356,7 +309,10 @@ mod tests {
         let t = timeline([Some("2025-01-01"), Some("2024-12-30")]);
         assert_eq!(counts(&t), [("2024-12-30", 2)]);
         // One period: no "the most in" it.
-        assert_eq!(t.summary(), "2 articles in week of 30 December 2024.");
+        assert_eq!(
+            Language::En.timeline_summary(&t),
+            "2 articles in week of 30 December 2024."
+        );
     }
 
     #[test]
@@ -381,8 +337,14 @@ mod tests {
                 ("2025-06-01", 1),
             ]
         );
-        assert_eq!(t.bins[0].label, "November 2024");
-        assert_eq!(t.bins[0].short, "Nov 2024");
+        assert_eq!(
+            Language::En.period(t.unit, &t.bins[0].start),
+            "November 2024"
+        );
+        assert_eq!(
+            Language::En.period_short(t.unit, &t.bins[0].start),
+            "Nov 2024"
+        );
         assert_eq!(t.peak(), 2);
     }
 
@@ -411,7 +373,7 @@ mod tests {
         assert_eq!(t.bins.len(), 35);
         assert_eq!(t.bins[0].start, "1990-01-01");
         assert_eq!(t.bins[34].count, 2);
-        assert_eq!(t.bins[34].label, "2024");
+        assert_eq!(Language::En.period(t.unit, &t.bins[34].start), "2024");
     }
 
     #[test]
@@ -425,7 +387,10 @@ mod tests {
         ]);
         assert!(t.bins.is_empty());
         assert_eq!(t.undated, 5);
-        assert_eq!(t.summary(), "No dated articles. 5 articles without a date.");
+        assert_eq!(
+            Language::En.timeline_summary(&t),
+            "No dated articles. 5 articles without a date."
+        );
         assert_eq!(timeline([Some("2024-02-29")]).dated(), 1);
     }
 

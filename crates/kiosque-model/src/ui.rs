@@ -1096,13 +1096,17 @@ mod tests {
         );
         assert_eq!(
             Language::En.period(Unit::Week, &timeline.bins[0].start),
-            timeline.bins[0].label
+            "week of 4 March 2024"
         );
         assert_eq!(
             Language::En.period_short(Unit::Week, &timeline.bins[0].start),
-            timeline.bins[0].short
+            "4 Mar"
         );
-        assert_eq!(Language::En.timeline_summary(&timeline), timeline.summary());
+        assert_eq!(
+            Language::En.timeline_summary(&timeline),
+            "2 articles from week of 4 March 2024 to week of 20 May 2024, by week; \
+             the most in week of 4 March 2024 (1). 1 article without a date."
+        );
         assert_eq!(
             Language::Fr.timeline_summary(&timeline),
             "2 articles de semaine du 4 mars 2024 à semaine du 20 mai 2024, par semaine\u{202f}; \
