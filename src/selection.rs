@@ -15,9 +15,31 @@ use crate::site::use_site;
 #[derive(Clone, Copy)]
 struct Current(Memo<Selection>);
 
+/// The home page's last view in this visit (its filters, search, period), which the article
+/// and entity pages' way back returns to.
+#[derive(Clone, Copy)]
+struct LastHome(RwSignal<Selection>);
+
 /// Provides the selection of the current URL to the views under the router.
 pub fn provide_selection() {
     provide_context(Current(selection_of_url()));
+    provide_context(LastHome(RwSignal::new(Selection::default())));
+}
+
+/// Keeps `selection` as the home page's last view while the home page shows (effects run in
+/// the browser only: a pre-rendered page links to the home page unfiltered).
+pub fn remember_home_view(selection: Memo<Selection>) {
+    if let Some(LastHome(last)) = use_context::<LastHome>() {
+        Effect::new(move |_| last.set(selection.get()));
+    }
+}
+
+/// The home page's last view in this visit: no filter until the home page has shown one.
+pub fn use_last_home_view() -> Signal<Selection> {
+    use_context::<LastHome>().map_or_else(
+        || Signal::stored(Selection::default()),
+        |LastHome(last)| last.into(),
+    )
 }
 
 /// The selection in the current URL.

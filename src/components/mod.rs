@@ -1,5 +1,6 @@
 //! Building blocks of the pages, one concern per file.
 
+pub mod back_link;
 pub mod card;
 pub mod embed;
 pub mod export;

@@ -7,7 +7,7 @@ use kiosque_model::article_view::{entities_by_label, layout};
 use kiosque_model::display::quote_id;
 use kiosque_model::links::safe_href;
 use kiosque_model::ui::What;
-use kiosque_model::{ArticleBody, ArticleSummary, Block, Label, RelatedBlock, Selection};
+use kiosque_model::{ArticleBody, ArticleSummary, Block, Label, RelatedBlock};
 use leptos::Params;
 use leptos::context::Provider;
 use leptos::prelude::*;
@@ -15,6 +15,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
 
+use crate::components::back_link::BackLink;
 use crate::components::embed::Embed;
 use crate::components::external_link::ExternalLink;
 use crate::components::mention_text::MentionText;
@@ -121,7 +122,6 @@ fn ArticleLoad(id: String) -> impl IntoView {
 /// The article page: its header from `summary`, then `children`.
 #[component]
 pub(crate) fn ArticleFrame(summary: ArticleSummary, children: Children) -> impl IntoView {
-    let paths = use_site().paths;
     let language = use_language();
     let words = language.messages();
     let title = summary.title.clone();
@@ -129,9 +129,7 @@ pub(crate) fn ArticleFrame(summary: ArticleSummary, children: Children) -> impl 
     view! {
         <article class="article-page" aria-labelledby="article-title">
             <header class="article-header">
-                <p class="back">
-                    <a href=paths.home(&Selection::default())>{words.all_articles}</a>
-                </p>
+                <BackLink />
                 <h1 id="article-title" lang=language.lang_of(summary.lang.as_deref())>{summary.title.clone()}</h1>
                 {summary
                     .title_derived

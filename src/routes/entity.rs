@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params, use_query};
 use leptos_router::params::Params;
 
+use crate::components::back_link::BackLink;
 use crate::components::card::CardList;
 use crate::components::export::ExportLinks;
 use crate::components::prerender::ReleasePrerender;
@@ -129,9 +130,7 @@ pub(crate) fn EntityView(entity: Entity) -> impl IntoView {
         <ReleasePrerender />
         <article class="entity-page" aria-labelledby="entity-title">
             <header class="entity-header">
-                <p class="back">
-                    <a href=paths.home(&Selection::default())>{words.all_articles}</a>
-                </p>
+                <BackLink />
                 <p class=format!("kicker entity-{}", entity.label.id_prefix())>{language.label_singular(entity.label)}</p>
                 <h1 id="entity-title">{entity.name.clone()}</h1>
                 {date}

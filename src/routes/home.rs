@@ -27,7 +27,7 @@ use crate::dom::focus_by_id;
 use crate::language::{use_language, use_messages};
 use crate::routes::corpus::{CorpusContext, use_corpus_signal, use_site_data_if_loaded};
 use crate::search::{Found, has_cards, search, search_cards};
-use crate::selection::{use_selection, use_show_selection};
+use crate::selection::{remember_home_view, use_selection, use_show_selection};
 use crate::site::use_site;
 use crate::title::use_title;
 
@@ -118,6 +118,8 @@ fn skip_to_results(ev: leptos::ev::MouseEvent) {
 pub fn Home() -> impl IntoView {
     let corpus = use_corpus_signal();
     let selection = use_selection();
+    // The article and entity pages' way back returns to this view.
+    remember_home_view(selection);
     let site = use_site();
     // Whether a search can show its first results before the whole site is there: with card
     // pages (and `site.json`: the native rendering of the pages has no search).
@@ -385,6 +387,11 @@ pub fn Home() -> impl IntoView {
             return None;
         }
         let Some(chart) = chart.get() else {
+            // The whole site failed to load: no chart will come (the message under the cards
+            // says why, with a Retry), so no "Loading" that would never end.
+            if whole_failed().is_some() {
+                return None;
+            }
             return Some(
                 view! {
                     <section class="timeline app-only" aria-labelledby="home-timeline-heading">

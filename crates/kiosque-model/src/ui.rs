@@ -818,6 +818,8 @@ messages! {
     often_with,
     /// The link back home.
     all_articles,
+    /// The link back to the home page's view the reader came from (filtered or searched).
+    back_to_list,
     /// Before an entity's name, to filter by it.
     filter_home_by,
     /// Before an entity's name, over its articles.
@@ -902,6 +904,7 @@ const ENGLISH: Messages = Messages {
     also_written: "Also written",
     often_with: "Often mentioned with",
     all_articles: "← All articles",
+    back_to_list: "← Back to the list",
     filter_home_by: "Filter the home page by",
     articles_mentioning: "Articles that mention",
     mentions_over_time: "Mentions over time",
@@ -972,6 +975,7 @@ const FRENCH: Messages = Messages {
     also_written: "Aussi écrit",
     often_with: "Souvent cité avec",
     all_articles: "← Tous les articles",
+    back_to_list: "← Retour à la liste",
     filter_home_by: "Filtrer l’accueil par",
     articles_mentioning: "Articles qui citent",
     mentions_over_time: "Mentions dans le temps",

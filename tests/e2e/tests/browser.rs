@@ -26,7 +26,8 @@ fn seed_article_id() -> String {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn the_demo_site_shows_cards_filters_by_koursk_and_the_link_reopens_the_same_view() {
+async fn the_demo_site_shows_cards_filters_by_koursk_leads_back_to_it_from_an_article_and_the_link_reopens_it()
+ {
     if !ready() {
         return;
     }
@@ -52,6 +53,31 @@ async fn the_demo_site_shows_cards_filters_by_koursk_and_the_link_reopens_the_sa
         )
         .await;
     let shared = browser.url().await;
+
+    // An article opened from the filtered view leads back to that view, not to every article.
+    let words = kiosque_model::ui::Language::Fr.messages();
+    browser.click(".card-title a").await;
+    browser
+        .wait_until(
+            "the article page's way back to the list",
+            &format!(
+                "return document.querySelector('.article-page .back a')?.textContent === {:?};",
+                words.back_to_list
+            ),
+        )
+        .await;
+    let back = browser
+        .attr(".article-page .back a", "href")
+        .await
+        .unwrap_or_default();
+    assert!(back.contains("entity=loc-kursk"), "{back}");
+    browser.click(".article-page .back a").await;
+    browser
+        .wait_until(
+            "the filtered view again",
+            "return location.search.includes('entity=loc-kursk') && document.querySelector(\"button.facet[data-entity='loc-kursk']\")?.getAttribute('aria-pressed') === 'true';",
+        )
+        .await;
     browser.assert_no_console_errors().await;
     browser.close().await;
 

@@ -532,7 +532,8 @@ async fn a_body_file_served_stale_is_fetched_again_from_the_server() {
 /// The home page with no filter, when the whole site fails to load (a summary page answers
 /// 500): the first screen's cards stay, but the failure is said, naming the file, with a Retry
 /// that loads the rest once the page is back (before, nothing was said and "Show more" and the
-/// sidebar silently worked on the first screen only).
+/// sidebar silently worked on the first screen only), and the timeline does not say it is
+/// loading.
 #[tokio::test(flavor = "multi_thread")]
 async fn the_home_page_says_when_the_whole_site_fails_to_load_even_without_a_filter() {
     if !ready() {
@@ -561,6 +562,12 @@ async fn the_home_page_says_when_the_whole_site_fails_to_load_even_without_a_fil
     assert!(
         browser.count("article.card").await > 0,
         "the first cards stay"
+    );
+    // No chart of the articles over time will come: none is said to be loading.
+    assert_eq!(
+        browser.count("section.timeline").await,
+        0,
+        "no endless 'loading' for the timeline"
     );
     browser.screenshot("home-whole-failed").await;
 
