@@ -375,13 +375,15 @@ async fn keyboard_journey(site: &Site, width: u32) {
         )
         .await;
 
+    // The way back leads to the list the reader came from: filtered by Kyiv.
     browser.tab_to(".entity-page .back a", 3).await;
     browser.press(Key::Enter).await;
     browser
         .wait_at_this_width(
-            "home again",
-            "return location.pathname === '/' && location.search === '' \
-                && document.querySelectorAll('article.card').length === 3 \
+            "home again, filtered as it was",
+            "return location.pathname === '/' \
+                && new URLSearchParams(location.search).get('entity') === 'loc-kyiv-city' \
+                && document.querySelectorAll('article.card').length === 1 \
                 && document.activeElement?.id === 'main';",
         )
         .await;
