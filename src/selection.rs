@@ -2,6 +2,8 @@
 //! (`?q=…&entity=…&lang=…&source=…&from=…&to=…`): reading it, and changing it by navigating, so
 //! back/forward and shared links show the same view.
 
+use std::sync::Arc;
+
 use kiosque_model::{EntityId, Selection};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -15,22 +17,32 @@ use crate::site::use_site;
 #[derive(Clone, Copy)]
 struct Current(Memo<Selection>);
 
-/// The home page's last view in this visit (its filters, search, period), which the article
-/// and entity pages' way back returns to.
+/// The home page's last view in this visit: its filters, search and period, which the article
+/// and entity pages' way back returns to, and its list of articles (positions in the whole
+/// site, in the order shown; once the whole site is there), which an article page's previous
+/// and next follow.
 #[derive(Clone, Copy)]
-struct LastHome(RwSignal<Selection>);
+struct LastHome {
+    selection: RwSignal<Selection>,
+    list: RwSignal<Option<Arc<[u32]>>>,
+}
 
 /// Provides the selection of the current URL to the views under the router.
 pub fn provide_selection() {
     provide_context(Current(selection_of_url()));
-    provide_context(LastHome(RwSignal::new(Selection::default())));
+    provide_context(LastHome {
+        selection: RwSignal::new(Selection::default()),
+        list: RwSignal::new(None),
+    });
 }
 
-/// Keeps `selection` as the home page's last view while the home page shows (effects run in
-/// the browser only: a pre-rendered page links to the home page unfiltered).
-pub fn remember_home_view(selection: Memo<Selection>) {
-    if let Some(LastHome(last)) = use_context::<LastHome>() {
-        Effect::new(move |_| last.set(selection.get()));
+/// Keeps `selection` and `list` (`None` until the whole site is there) as the home page's last
+/// view while the home page shows (effects run in the browser only: a pre-rendered page links
+/// to the home page unfiltered and offers no previous or next).
+pub fn remember_home_view(selection: Memo<Selection>, list: Signal<Option<Arc<[u32]>>>) {
+    if let Some(last) = use_context::<LastHome>() {
+        Effect::new(move |_| last.selection.set(selection.get()));
+        Effect::new(move |_| last.list.set(list.get()));
     }
 }
 
@@ -38,8 +50,13 @@ pub fn remember_home_view(selection: Memo<Selection>) {
 pub fn use_last_home_view() -> Signal<Selection> {
     use_context::<LastHome>().map_or_else(
         || Signal::stored(Selection::default()),
-        |LastHome(last)| last.into(),
+        |last| last.selection.into(),
     )
+}
+
+/// The home page's last list of articles in this visit (positions in the whole site), if any.
+pub fn use_last_home_list() -> Signal<Option<Arc<[u32]>>> {
+    use_context::<LastHome>().map_or_else(|| Signal::stored(None), |last| last.list.into())
 }
 
 /// The selection in the current URL.

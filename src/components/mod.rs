@@ -9,6 +9,7 @@ pub mod facet_group;
 pub mod field_facets;
 pub mod filter_bar;
 pub mod header;
+pub mod list_neighbours;
 pub mod marked;
 pub mod mention_text;
 pub mod meta_line;

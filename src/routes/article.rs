@@ -18,6 +18,7 @@ use leptos_router::params::Params;
 use crate::components::back_link::BackLink;
 use crate::components::embed::Embed;
 use crate::components::external_link::ExternalLink;
+use crate::components::list_neighbours::ListNeighbours;
 use crate::components::mention_text::MentionText;
 use crate::components::meta_line::MetaLine;
 use crate::components::prerender::ReleasePrerender;
@@ -157,7 +158,8 @@ pub(crate) fn ArticleRest(article: LoadedArticle) -> impl IntoView {
         <Provider value=CorpusContext(Signal::stored(corpus))>
             <ArticleBodyView body lang />
             <ArticleEntities summary />
-            <RelatedArticles id />
+            <RelatedArticles id=id.clone() />
+            <ListNeighbours id />
         </Provider>
     }
 }

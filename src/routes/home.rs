@@ -118,8 +118,6 @@ fn skip_to_results(ev: leptos::ev::MouseEvent) {
 pub fn Home() -> impl IntoView {
     let corpus = use_corpus_signal();
     let selection = use_selection();
-    // The article and entity pages' way back returns to this view.
-    remember_home_view(selection);
     let site = use_site();
     // Whether a search can show its first results before the whole site is there: with card
     // pages (and `site.json`: the native rendering of the pages has no search).
@@ -229,6 +227,16 @@ pub fn Home() -> impl IntoView {
             found.get()
         }
     });
+    // The article and entity pages' way back returns to this view, and an article page's
+    // previous and next follow its list (positions in the whole site: once it is there).
+    remember_home_view(
+        selection,
+        Signal::derive(move || {
+            whole_view
+                .get()
+                .then(|| visible.with(|v| Arc::<[u32]>::from(v.as_slice())))
+        }),
+    );
     let refined_to_nothing = Signal::derive(move || {
         whole_view.get()
             && selection.with(Selection::refines)

@@ -790,6 +790,12 @@ messages! {
     no_related,
     /// Related articles that could not be computed.
     related_failed,
+    /// The name of the links to the previous and next articles of the list the reader came from.
+    in_the_list,
+    /// Before the previous article's title.
+    previous_article,
+    /// Before the next article's title.
+    next_article,
     /// Said while related articles are computed.
     finding_related,
     /// The button that computes related articles.
@@ -890,6 +896,9 @@ const ENGLISH: Messages = Messages {
     view_the_post: "View the post",
     no_related: "No other article shares its people, places or organisations.",
     related_failed: "The site's list of articles could not be loaded.",
+    in_the_list: "In the list",
+    previous_article: "← Previous",
+    next_article: "Next →",
     finding_related: "Finding related articles…",
     find_related: "Find related articles",
     related_heading: "Related articles",
@@ -961,6 +970,9 @@ const FRENCH: Messages = Messages {
     view_the_post: "Voir la publication",
     no_related: "Aucun autre article ne partage ses personnes, lieux ou organisations.",
     related_failed: "La liste des articles du site n’a pas pu être chargée.",
+    in_the_list: "Dans la liste",
+    previous_article: "← Précédent",
+    next_article: "Suivant →",
     finding_related: "Recherche d’articles liés…",
     find_related: "Trouver des articles liés",
     related_heading: "Articles liés",

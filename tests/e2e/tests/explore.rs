@@ -247,6 +247,61 @@ async fn check_home_export(browser: &Browser, site: &Site, corpus: &Corpus, enti
     assert_eq!(json, to_json(corpus, &positions));
 }
 
+/// From a filtered home page, an article page offers the articles shown before and after it
+/// and following them walks the view in its order; an article opened directly offers none.
+async fn check_previous_and_next(browser: &Browser, site: &Site, corpus: &Corpus, entity: &str) {
+    let id = EntityId::new(entity).expect("a valid id");
+    let ids = ids_at(corpus, &corpus.positions_mentioning(&id));
+    assert!(ids.len() >= 3, "a view of three articles or more");
+    browser.open(&site.url(&format!("/?entity={entity}"))).await;
+    // Once the whole site is there (its export links say so), the list can be followed.
+    browser
+        .wait_until(
+            "the filtered view, whole",
+            "return !!document.querySelector(\"#results .export a[download$='.csv']\");",
+        )
+        .await;
+    let neighbours = |before: &str, after: &str| {
+        format!(
+            "return (document.querySelector('.list-neighbours a[rel=prev]')?.getAttribute('href') ?? '').endsWith('/article/{before}/') \
+               && (document.querySelector('.list-neighbours a[rel=next]')?.getAttribute('href') ?? '').endsWith('/article/{after}/');"
+        )
+    };
+    browser
+        .click(&format!(
+            "article.card[data-article-id='{}'] .card-title a",
+            ids[1]
+        ))
+        .await;
+    browser
+        .wait_until(
+            "the second article's neighbours in the view",
+            &neighbours(&ids[0], &ids[2]),
+        )
+        .await;
+    browser.click(".list-neighbours a[rel=next]").await;
+    browser
+        .wait_until(
+            "the third article, after the second",
+            &format!(
+                "return location.pathname.startsWith('/article/{}/') && (document.querySelector('.list-neighbours a[rel=prev]')?.getAttribute('href') ?? '').endsWith('/article/{}/');",
+                ids[2], ids[1]
+            ),
+        )
+        .await;
+    // Opened directly (a new visit), an article has no list to walk.
+    browser
+        .open(&site.url(&format!("/article/{}/", ids[1])))
+        .await;
+    browser
+        .wait_until(
+            "the article opened directly",
+            "return !document.getElementById('prerender') && !!document.querySelector('#main .article-body');",
+        )
+        .await;
+    assert_eq!(browser.count(".list-neighbours").await, 0);
+}
+
 /// The ids of the articles at `positions`, in order.
 fn ids_at(corpus: &Corpus, positions: &[u32]) -> Vec<String> {
     positions
@@ -549,7 +604,8 @@ async fn the_home_timeline_and_groups_at_10000_articles() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn an_entity_page_shows_its_company_timeline_and_exports_on_the_demo() {
+async fn an_entity_page_shows_its_company_timeline_and_exports_and_articles_follow_the_view_on_the_demo()
+ {
     if !ready() {
         return;
     }
@@ -560,6 +616,7 @@ async fn an_entity_page_shows_its_company_timeline_and_exports_on_the_demo() {
     check_entity_page(&browser, &site, &corpus, "loc-kursk").await;
     check_related(&browser, &site, &corpus, "loc-kursk").await;
     check_home_export(&browser, &site, &corpus, "loc-kursk").await;
+    check_previous_and_next(&browser, &site, &corpus, "loc-kursk").await;
     browser.assert_no_console_errors().await;
     browser.close().await;
 }

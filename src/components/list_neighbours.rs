@@ -1,0 +1,56 @@
+//! An article page's previous and next articles in the list the reader came from (the home
+//! page's view: its filters, search and period), by [`kiosque_model::home::neighbours`].
+
+use kiosque_model::home::neighbours;
+use leptos::prelude::*;
+
+use crate::language::use_language;
+use crate::selection::use_last_home_list;
+use crate::site::use_site;
+
+/// Links to the articles shown before and after article `id` in the home page's last list:
+/// nothing when the reader did not come from one that holds it (an article opened directly,
+/// and the pre-rendered pages).
+#[component]
+pub fn ListNeighbours(id: String) -> impl IntoView {
+    if cfg!(feature = "ssr") {
+        return None::<AnyView>;
+    }
+    let site = use_site();
+    let (loader, paths) = (site.data, site.paths);
+    let list = use_last_home_list();
+    let language = use_language();
+    let words = language.messages();
+    let view = move || {
+        let whole = loader.whole()?.ok()?;
+        let list = list.get()?;
+        let current = whole
+            .numbers_of([id.as_str()])
+            .first()
+            .and_then(|&n| whole.position_of_number(n))?;
+        let (before, after) = neighbours(&list, current)?;
+        let link = |position: Option<u32>, rel: &'static str, word: &'static str| {
+            let article = position.and_then(|p| whole.article_at(p))?;
+            Some(view! {
+                <a class=format!("list-{rel}") rel=rel href=paths.article(&article.id)>
+                    <span class="list-word">{word}</span>
+                    " "
+                    <span lang=language.lang_of(article.lang.as_deref())>{article.title.clone()}</span>
+                </a>
+            })
+        };
+        let (before, after) = (
+            link(before, "prev", words.previous_article),
+            link(after, "next", words.next_article),
+        );
+        (before.is_some() || after.is_some()).then(|| {
+            view! {
+                <nav class="list-neighbours app-only" aria-label=words.in_the_list>
+                    {before}
+                    {after}
+                </nav>
+            }
+        })
+    };
+    Some(view.into_any())
+}
