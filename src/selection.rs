@@ -40,10 +40,31 @@ pub fn provide_selection() {
 /// view while the home page shows (effects run in the browser only: a pre-rendered page links
 /// to the home page unfiltered and offers no previous or next).
 pub fn remember_home_view(selection: Memo<Selection>, list: Signal<Option<Arc<[u32]>>>) {
-    if let Some(last) = use_context::<LastHome>() {
-        Effect::new(move |_| last.selection.set(selection.get()));
-        Effect::new(move |_| last.list.set(list.get()));
-    }
+    let Some(last) = use_context::<LastHome>() else {
+        return;
+    };
+    // The selection is the URL's: following a link to an article changes it (to none) before
+    // the home page is gone, and that is not a view of the home page.
+    let location = use_location();
+    let base = use_site().paths.base().to_owned();
+    let on_home = move || {
+        let path = location.pathname.get_untracked();
+        path.strip_prefix(base.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest == "/" || rest == "/index.html")
+    };
+    let home = on_home.clone();
+    Effect::new(move |_| {
+        let selection = selection.get();
+        if home() {
+            last.selection.set(selection);
+        }
+    });
+    Effect::new(move |_| {
+        let list = list.get();
+        if on_home() {
+            last.list.set(list);
+        }
+    });
 }
 
 /// The home page's last view in this visit: no filter until the home page has shown one.
