@@ -2,7 +2,7 @@
 //! and what `kiosque build` keeps as its cache. JSON Lines, one or more sections:
 //!
 //! ```text
-//! {"format":"kiosque-analyses","version":2,"extractor":"0.1.0-…"}
+//! {"format":"kiosque-analyses","version":4,"extractor":"0.1.0-…"}
 //! {"key":"<sha-256 of the input document>","origin":…,"meta":…,"digest":…,"analysis":…,"terms":…,"mentions":[[…],…]}
 //! …
 //! {"records":2,"sha256":"<sha-256 of the section's lines above, newlines included>"}
