@@ -52,6 +52,13 @@ impl Paths {
         }
     }
 
+    /// Whether `pathname` is the home page's (the router's `/` and `/index.html` under the base).
+    pub fn is_home(&self, pathname: &str) -> bool {
+        pathname
+            .strip_prefix(self.base.as_str())
+            .is_some_and(|rest| matches!(rest, "" | "/" | "/index.html"))
+    }
+
     /// An article's page.
     pub fn article(&self, id: &str) -> String {
         format!("{}/article/{}/", self.base, encode(id, ""))
@@ -151,6 +158,23 @@ mod tests {
             Paths::from_base_uri("https://x.org/a/b/index.html?q#f").base(),
             "/a/b"
         );
+    }
+
+    #[test]
+    fn the_home_page_is_its_path_under_the_base_only() {
+        let root = Paths::from_base_uri("http://h/");
+        let sub = Paths::from_base_uri("http://h/kiosque/");
+        for home in ["/", "/index.html", ""] {
+            assert!(root.is_home(home), "{home:?}");
+        }
+        for home in ["/kiosque", "/kiosque/", "/kiosque/index.html"] {
+            assert!(sub.is_home(home), "{home:?}");
+        }
+        for other in ["/article/a-1/", "/entity/", "/try/", "/index.htm"] {
+            assert!(!root.is_home(other), "{other:?}");
+        }
+        assert!(!sub.is_home("/"));
+        assert!(!sub.is_home("/kiosque/article/a-1/"));
     }
 
     #[test]

@@ -46,12 +46,8 @@ pub fn remember_home_view(selection: Memo<Selection>, list: Signal<Option<Arc<[u
     // The selection is the URL's: following a link to an article changes it (to none) before
     // the home page is gone, and that is not a view of the home page.
     let location = use_location();
-    let base = use_site().paths.base().to_owned();
-    let on_home = move || {
-        let path = location.pathname.get_untracked();
-        path.strip_prefix(base.as_str())
-            .is_some_and(|rest| rest.is_empty() || rest == "/" || rest == "/index.html")
-    };
+    let paths = use_site().paths;
+    let on_home = move || paths.is_home(&location.pathname.get_untracked());
     let home = on_home.clone();
     Effect::new(move |_| {
         let selection = selection.get();
