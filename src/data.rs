@@ -7,7 +7,9 @@ use std::cell::RefCell;
 use std::sync::Arc;
 
 use kiosque_model::index::{Corpus, IndexError};
+use kiosque_model::notices::{LoadProblem, load_problem, schema_mismatch};
 use kiosque_model::parts::{self, BodyBucket, SiteFile, bucket_of, bucket_path};
+use kiosque_model::ui::Language;
 use kiosque_model::validate::whole::EntityTable;
 use kiosque_model::validate::{self, Problem};
 use kiosque_model::{ArticleBody, ArticleSummary, SchemaError};
@@ -22,7 +24,10 @@ use crate::paths::Paths;
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum AppError {
     /// The request did not get an answer (offline, server down, blocked).
-    #[error("Could not reach {url}: {message}. Check the connection and retry.")]
+    #[error(
+        "{}",
+        load_problem(Language::En, url, LoadProblem::Unreachable(message))
+    )]
     Network {
         /// What was requested.
         url: String,
@@ -30,7 +35,7 @@ pub enum AppError {
         message: String,
     },
     /// The server answered with an error status.
-    #[error("{url} answered HTTP {status}{}.", status_hint(*status))]
+    #[error("{}", load_problem(Language::En, url, LoadProblem::Status(*status)))]
     Status {
         /// What was requested.
         url: String,
@@ -38,7 +43,7 @@ pub enum AppError {
         status: u16,
     },
     /// The file is not valid JSON of the expected shape.
-    #[error("{url} is not valid site data: {message}.")]
+    #[error("{}", load_problem(Language::En, url, LoadProblem::Malformed(message)))]
     Malformed {
         /// What was requested.
         url: String,
@@ -50,11 +55,22 @@ pub enum AppError {
     Schema(#[from] SchemaError),
 }
 
-fn status_hint(status: u16) -> &'static str {
-    match status {
-        404 => " (not found: is the site data deployed next to the app?)",
-        500..=599 => " (a server error)",
-        _ => "",
+impl AppError {
+    /// What went wrong, for the reader, in the interface's language (`Display` is the English
+    /// one, for the console).
+    pub fn message(&self, language: Language) -> String {
+        match self {
+            AppError::Network { url, message } => {
+                load_problem(language, url, LoadProblem::Unreachable(message))
+            }
+            AppError::Status { url, status } => {
+                load_problem(language, url, LoadProblem::Status(*status))
+            }
+            AppError::Malformed { url, message } => {
+                load_problem(language, url, LoadProblem::Malformed(message))
+            }
+            AppError::Schema(error) => schema_mismatch(language, error),
+        }
     }
 }
 

@@ -1,7 +1,6 @@
 //! The states a view can be in besides "here is your content": loading, failed, not found.
 
 use kiosque_model::Selection;
-use kiosque_model::notices::schema_mismatch;
 use leptos::prelude::*;
 
 use crate::components::prerender::ReleasePrerender;
@@ -71,21 +70,12 @@ pub fn ErrorView(
     // reader is told that, and is not offered a retry that cannot help.
     let language = use_language();
     let words = language.messages();
-    let (heading, message, hint, retryable) = match &error {
-        AppError::Schema(schema) => (
-            words.rebuild_needed.to_owned(),
-            schema_mismatch(language, schema),
-            "",
-            false,
-        ),
-        AppError::Malformed { .. } => (
-            language.could_not_load(what),
-            error.to_string(),
-            words.maybe_truncated,
-            true,
-        ),
+    let message = error.message(language);
+    let (heading, hint, retryable) = match &error {
+        AppError::Schema(_) => (words.rebuild_needed.to_owned(), "", false),
+        AppError::Malformed { .. } => (language.could_not_load(what), words.maybe_truncated, true),
         AppError::Network { .. } | AppError::Status { .. } => {
-            (language.could_not_load(what), error.to_string(), "", true)
+            (language.could_not_load(what), "", true)
         }
     };
     let heading = if part {

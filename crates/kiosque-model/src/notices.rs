@@ -61,6 +61,56 @@ pub fn schema_mismatch(language: Language, error: &SchemaError) -> String {
     }
 }
 
+/// Why a file of the site could not be loaded, as [`load_problem`] tells the reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadProblem<'a> {
+    /// The request got no answer (offline, server down, blocked): the browser's reason.
+    Unreachable(&'a str),
+    /// The server answered with an error status.
+    Status(u16),
+    /// The file is not data of the expected shape: the parser's message, with line and column.
+    Malformed(&'a str),
+}
+
+/// What went wrong loading `url`, in the interface's language: the file named, what happened,
+/// and what the reader can do when there is something to do. The browser's and the parser's own
+/// words are kept as they are (they are what a publisher would search for).
+pub fn load_problem(language: Language, url: &str, problem: LoadProblem<'_>) -> String {
+    match (language, problem) {
+        (Language::En, LoadProblem::Unreachable(reason)) => {
+            format!("Could not reach {url}: {reason}. Check the connection and retry.")
+        }
+        (Language::Fr, LoadProblem::Unreachable(reason)) => format!(
+            "Impossible de joindre {url}\u{a0}: {reason}. Vérifiez la connexion et réessayez."
+        ),
+        (Language::En, LoadProblem::Status(status)) => {
+            let hint = match status {
+                404 => " (not found: is the site data deployed next to the app?)",
+                500..=599 => " (a server error)",
+                _ => "",
+            };
+            format!("{url} answered HTTP {status}{hint}.")
+        }
+        (Language::Fr, LoadProblem::Status(status)) => {
+            let hint = match status {
+                404 => {
+                    " (introuvable\u{a0}: les données du site sont-elles déployées à côté de \
+                     l’application\u{202f}?)"
+                }
+                500..=599 => " (une erreur du serveur)",
+                _ => "",
+            };
+            format!("{url} a répondu HTTP {status}{hint}.")
+        }
+        (Language::En, LoadProblem::Malformed(message)) => {
+            format!("{url} is not valid site data: {message}.")
+        }
+        (Language::Fr, LoadProblem::Malformed(message)) => {
+            format!("{url} n’est pas un fichier de données du site valide\u{a0}: {message}.")
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,5 +155,43 @@ mod tests {
         assert!(message.contains("publisher"), "{message}");
         let message = schema_mismatch(Language::Fr, &error);
         assert!(message.contains("«\u{a0}one\u{a0}»"), "{message}");
+    }
+
+    #[test]
+    fn a_load_problem_names_the_file_in_either_language_with_the_way_forward() {
+        let url = "/data/site.json";
+        for language in [Language::En, Language::Fr] {
+            for problem in [
+                LoadProblem::Unreachable("NetworkError"),
+                LoadProblem::Status(404),
+                LoadProblem::Status(503),
+                LoadProblem::Status(418),
+                LoadProblem::Malformed("EOF at line 1 column 9"),
+            ] {
+                let message = load_problem(language, url, problem);
+                assert!(message.contains(url), "{language:?} {problem:?}: {message}");
+                assert!(message.ends_with('.'), "{message}");
+                match problem {
+                    LoadProblem::Unreachable(reason) | LoadProblem::Malformed(reason) => {
+                        assert!(message.contains(reason), "{message}");
+                    }
+                    LoadProblem::Status(status) => {
+                        assert!(message.contains(&status.to_string()), "{message}");
+                    }
+                }
+            }
+        }
+        let fr = |problem| load_problem(Language::Fr, url, problem);
+        assert!(fr(LoadProblem::Unreachable("x")).contains("Vérifiez la connexion"));
+        assert!(fr(LoadProblem::Status(404)).contains("introuvable"));
+        assert!(fr(LoadProblem::Status(500)).contains("erreur du serveur"));
+        assert!(!fr(LoadProblem::Status(418)).contains('('));
+        let en = load_problem(Language::En, url, LoadProblem::Status(404));
+        assert!(
+            en.contains("not found") && !en.contains("introuvable"),
+            "{en}"
+        );
+        // French typography: a no-break space before the colon, none left ordinary.
+        assert!(!fr(LoadProblem::Malformed("m")).contains(" :"));
     }
 }

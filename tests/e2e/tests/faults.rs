@@ -49,18 +49,26 @@ async fn a_missing_cut_or_malformed_site_json_is_explained_and_retry_loads_it_on
         (
             "missing",
             Fault::Status(404),
-            &[SITE, "HTTP 404", "not found"],
+            &[SITE, "HTTP 404", "introuvable"],
         ),
-        ("cut in transfer", Fault::Cut, &["Could not reach", SITE]),
+        (
+            "cut in transfer",
+            Fault::Cut,
+            &["Impossible de joindre", SITE],
+        ),
         (
             "truncated file",
             Fault::Body(good[..good.len() / 2].to_vec()),
-            &[SITE, "not valid site data", "tronqué"],
+            &[
+                SITE,
+                "n’est pas un fichier de données du site valide",
+                "tronqué",
+            ],
         ),
         (
             "an HTML page instead",
             Fault::Body(b"<!DOCTYPE html><h1>Welcome to nginx!</h1>".to_vec()),
-            &[SITE, "not valid site data"],
+            &[SITE, "n’est pas un fichier de données du site valide"],
         ),
     ];
     for (name, fault, expected) in cases {
@@ -156,9 +164,9 @@ async fn a_missing_malformed_or_cut_article_body_is_explained_under_its_title_an
         (
             "malformed",
             Fault::Body(br#"{"id": "x", "blocks": [{"kind": "paragraph", "te"#.to_vec()),
-            &["not valid site data"],
+            &["n’est pas un fichier de données du site valide"],
         ),
-        ("cut in transfer", Fault::Cut, &["Could not reach"]),
+        ("cut in transfer", Fault::Cut, &["Impossible de joindre"]),
     ];
     let browser = Browser::new().await;
     for ((name, fault, expected), id) in cases.into_iter().zip(&ids) {
@@ -554,7 +562,10 @@ async fn the_home_page_says_when_the_whole_site_fails_to_load_even_without_a_fil
         text.contains("Impossible de charger les articles") && text.contains(&page),
         "the failed file is named: {text}"
     );
-    assert!(text.contains("HTTP 500"), "{text}");
+    assert!(
+        text.contains("HTTP 500") && text.contains("erreur du serveur"),
+        "{text}"
+    );
     let count = browser
         .eval_string("return document.getElementById('results-count')?.innerText ?? '';")
         .await;
