@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::display::{QUOTED_ID_CHARS, isolate, quote_id, quote_search};
 use crate::entity::Label;
-use crate::explain::{self, EmptyReason};
+use crate::explain::EmptyReason;
 use crate::text::shorten;
 use crate::timeline::{Timeline, Unit};
 
@@ -500,45 +500,87 @@ impl Language {
         format!("{sentence} {error}")
     }
 
-    /// Why a view shows no article ([`EmptyReason::message`] in English).
+    /// Why a view shows no article: `‘loc-x’ is not in this corpus.`, `No article mentions both
+    /// Koursk and Xiaomi.`. Ids and names are bidi-isolated ([`isolate`]) and ids shortened
+    /// ([`quote_id`]): they come from the URL and the data.
     pub fn empty_reason(self, reason: &EmptyReason<'_>) -> String {
-        if self == Language::En {
-            return reason.message();
-        }
         match reason {
-            EmptyReason::NoArticles => "Ce corpus n’a pas encore d’article.".to_owned(),
+            EmptyReason::NoArticles => match self {
+                Language::En => "This corpus has no articles yet.".to_owned(),
+                Language::Fr => "Ce corpus n’a pas encore d’article.".to_owned(),
+            },
             EmptyReason::Unknown(ids) => {
                 let quoted: Vec<String> = ids.iter().map(|id| quote_id(id)).collect();
-                let verb = if ids.len() == 1 { "n’est" } else { "ne sont" };
-                format!("{} {verb} pas dans ce corpus.", fr_join(&quoted))
+                let one = ids.len() == 1;
+                match self {
+                    Language::En => {
+                        let verb = if one { "is" } else { "are" };
+                        format!("{} {verb} not in this corpus.", self.join(&quoted))
+                    }
+                    Language::Fr => {
+                        let verb = if one { "n’est" } else { "ne sont" };
+                        format!("{} {verb} pas dans ce corpus.", self.join(&quoted))
+                    }
+                }
             }
             EmptyReason::NoneMentionsAll(entities) => {
                 let names: Vec<String> = entities.iter().map(|e| isolate(&e.name)).collect();
-                match names.as_slice() {
-                    [one] => format!("Aucun article ne cite {one}."),
-                    [a, b] => format!("Aucun article ne cite à la fois {a} et {b}."),
-                    _ => format!("Aucun article ne les cite tous\u{a0}: {}.", fr_join(&names)),
+                match (self, names.as_slice()) {
+                    (Language::En, [one]) => format!("No article mentions {one}."),
+                    (Language::En, [a, b]) => format!("No article mentions both {a} and {b}."),
+                    (Language::En, _) => {
+                        format!("No article mentions all of {}.", self.join(&names))
+                    }
+                    (Language::Fr, [one]) => format!("Aucun article ne cite {one}."),
+                    (Language::Fr, [a, b]) => {
+                        format!("Aucun article ne cite à la fois {a} et {b}.")
+                    }
+                    (Language::Fr, _) => {
+                        format!(
+                            "Aucun article ne les cite tous\u{a0}: {}.",
+                            self.join(&names)
+                        )
+                    }
                 }
             }
         }
     }
 
-    /// Why a search shows nothing ([`explain::no_search_match`] in English): the words that no
-    /// article contains, or that no article (among those the entity filter keeps, when
-    /// `filtered`) contains them all.
+    /// Why a search shows nothing: the words that no article contains, or that no article
+    /// (among those the entity filter keeps, when `filtered`) contains them all.
     pub fn no_search_match(self, search: &str, unmatched: &[String], filtered: bool) -> String {
-        if self == Language::En {
-            return explain::no_search_match(search, unmatched, filtered);
-        }
         if !unmatched.is_empty() {
             let quoted: Vec<String> = unmatched.iter().map(|w| self.quote_search(w)).collect();
-            return format!("Aucun article ne contient {}.", fr_join(&quoted));
+            return match self {
+                Language::En => format!("No article contains {}.", self.join(&quoted)),
+                Language::Fr => format!("Aucun article ne contient {}.", self.join(&quoted)),
+            };
         }
         let quoted = self.quote_search(search);
-        if filtered {
-            format!("Aucun article des entités choisies ne correspond à {quoted}.")
-        } else {
-            format!("Aucun article ne contient tous les mots de {quoted}.")
+        match (self, filtered) {
+            (Language::En, true) => {
+                format!("No article with the selected entities matches {quoted}.")
+            }
+            (Language::En, false) => format!("No article contains all the words of {quoted}."),
+            (Language::Fr, true) => {
+                format!("Aucun article des entités choisies ne correspond à {quoted}.")
+            }
+            (Language::Fr, false) => {
+                format!("Aucun article ne contient tous les mots de {quoted}.")
+            }
+        }
+    }
+
+    /// A list as a sentence says it: `a`, `a and b`, `a, b and c` (`et` in French).
+    fn join(self, items: &[String]) -> String {
+        let and = match self {
+            Language::En => "and",
+            Language::Fr => "et",
+        };
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [init @ .., last] => format!("{} {and} {last}", init.join(", ")),
         }
     }
 
@@ -614,15 +656,6 @@ impl Noun {
             (Language::Fr, Noun::Time) => ("fois", "fois"),
             (Language::Fr, Noun::Entity) => ("entité", "entités"),
         }
-    }
-}
-
-/// `a`, `a et b`, `a, b et c`.
-fn fr_join(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} et {last}", init.join(", ")),
     }
 }
 
@@ -1141,7 +1174,10 @@ mod tests {
     #[test]
     fn empty_views_are_explained_in_the_interface_language() {
         let unknown = EmptyReason::Unknown(vec!["loc-x"]);
-        assert_eq!(Language::En.empty_reason(&unknown), unknown.message());
+        assert_eq!(
+            Language::En.empty_reason(&unknown),
+            "‘\u{2068}loc-x\u{2069}’ is not in this corpus."
+        );
         assert_eq!(
             Language::Fr.empty_reason(&unknown),
             "‘\u{2068}loc-x\u{2069}’ n’est pas dans ce corpus."
@@ -1152,9 +1188,18 @@ mod tests {
             "Aucun article ne contient «\u{a0}\u{2068}xyzzy\u{2069}\u{a0}» et \
              «\u{a0}\u{2068}plugh\u{2069}\u{a0}»."
         );
+        let strip = |s: String| s.replace(['\u{2068}', '\u{2069}'], "");
         assert_eq!(
-            Language::En.no_search_match("kiev", &[], true),
-            explain::no_search_match("kiev", &[], true)
+            strip(Language::En.no_search_match("koursk zzz", &["zzz".into()], false)),
+            "No article contains “zzz”."
+        );
+        assert_eq!(
+            strip(Language::En.no_search_match("koursk xiaomi", &[], false)),
+            "No article contains all the words of “koursk xiaomi”."
+        );
+        assert_eq!(
+            strip(Language::En.no_search_match("koursk", &[], true)),
+            "No article with the selected entities matches “koursk”."
         );
     }
 
