@@ -147,7 +147,7 @@ pub fn write_site_recorded(
     let staging = place.sibling(Sibling::New);
     // `recover` removed any leftover of ours at this name: one that is still there is not ours.
     fs::create_dir(&staging).map_err(io_error(&staging))?;
-    let put = match write_tree(&staging, &files, &parts, &reuse) {
+    let put = match write_tree(&staging, &files, (&parts, site), &reuse) {
         Ok(put) => put,
         Err(e) => {
             let _ = fs::remove_dir_all(&staging);
@@ -286,11 +286,12 @@ impl SiteFile<'_> {
         }
     }
 
-    /// The file's bytes (with their final newline).
-    fn bytes(&self, parts: &Parts<'_>) -> Vec<u8> {
+    /// The file's bytes (with their final newline); a body file's bodies from `site`, which
+    /// makes those not made yet ([`Site::body`]).
+    fn bytes(&self, parts: &Parts<'_>, site: &Site) -> Vec<u8> {
         match self {
             SiteFile::Site(bytes) | SiteFile::Named(_, bytes) => bytes.to_vec(),
-            SiteFile::Bucket(_, bucket, _) => parts.bucket(*bucket),
+            SiteFile::Bucket(_, bucket, _) => parts.bucket_with(*bucket, |p| site.body(p)),
         }
     }
 }
@@ -323,11 +324,16 @@ impl Reuse {
     /// be made; else the file written anew. A file is known to hold those bytes by its identity
     /// (unchanged since kiosque wrote it with the same key: not read), or else by its bytes,
     /// compared: a file edited in place is never kept.
-    fn put(&self, file: &SiteFile<'_>, parts: &Parts<'_>, path: &Path) -> Result<Put, OutputError> {
+    fn put(
+        &self,
+        file: &SiteFile<'_>,
+        (parts, site): (&Parts<'_>, &Site),
+        path: &Path,
+    ) -> Result<Put, OutputError> {
         let relative = file.path();
         let key = file.key();
         if !self.listed.contains(relative) {
-            write_new(path, &file.bytes(parts))?;
+            write_new(path, &file.bytes(parts, site))?;
             return Ok(Put {
                 written: true,
                 identity: identity_at(path),
@@ -351,7 +357,7 @@ impl Reuse {
                 fs::remove_file(path).map_err(io_error(path))?;
             }
         }
-        let bytes = file.bytes(parts);
+        let bytes = file.bytes(parts, site);
         if fs::read(&old).is_ok_and(|old_bytes| old_bytes == bytes)
             && let Some(linked) = link(&old, path)
         {
@@ -570,7 +576,7 @@ fn native(dir: &Path, relative: &str) -> PathBuf {
 fn write_tree(
     dir: &Path,
     files: &[SiteFile<'_>],
-    parts: &Parts<'_>,
+    data: (&Parts<'_>, &Site),
     reuse: &Reuse,
 ) -> Result<Vec<Put>, OutputError> {
     let relative: Vec<String> = files.iter().map(|f| f.path().to_owned()).collect();
@@ -589,7 +595,7 @@ fn write_tree(
     for d in &dirs {
         fs::create_dir_all(d).map_err(io_error(d))?;
     }
-    let put = |(f, path): (&SiteFile<'_>, &PathBuf)| reuse.put(f, parts, path);
+    let put = |(f, path): (&SiteFile<'_>, &PathBuf)| reuse.put(f, data, path);
     let half = files.len() / 2;
     let mut put_all: Vec<Put> = files[..half]
         .par_iter()

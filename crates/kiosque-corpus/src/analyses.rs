@@ -231,16 +231,89 @@ impl Entry<'_> {
     }
 }
 
-/// The record of a compact line (`+<key> <base64>`).
-fn decode_compact(line: &str) -> Result<Record, String> {
+impl Entry<'_> {
+    /// [`Entry::decode`], but for a record in the compact encoding, the parts' texts left
+    /// out of the analysis and kept as bytes ([`Analyzed::texts`]): they are most of a record,
+    /// and a rebuild needs them only for the bodies it writes again. Checked alike. A JSON
+    /// record is decoded whole.
+    pub fn decode_deferred(&self) -> Result<Analyzed, AnalysesError> {
+        if self.encoding == Encoding::Json {
+            return self.decode();
+        }
+        let error = |reason: String| AnalysesError::Record {
+            line: self.line,
+            reason,
+        };
+        let bytes = compact_bytes(self.record).map_err(error)?;
+        let (article, ranges) = {
+            let (head, rest) = postcard::take_from_bytes::<Head<'_>>(&bytes)
+                .map_err(|e| error(format!("not an analysed article: {e}")))?;
+            if !rest.is_empty() {
+                return Err(error(
+                    "not an analysed article: bytes after the record".to_owned(),
+                ));
+            }
+            let texts = &head.analysis.cleaned.parts;
+            let lengths: Vec<u32> = texts
+                .iter()
+                .map(|p| u32::try_from(p.text.chars().count()).unwrap_or(u32::MAX))
+                .collect();
+            let ranges: Vec<(usize, usize)> = texts
+                .iter()
+                .map(|p| {
+                    let start = p.text.as_ptr() as usize - bytes.as_ptr() as usize;
+                    (start, start + p.text.len())
+                })
+                .collect();
+            let article = head.into_analyzed();
+            check_lengths(&article, &lengths).map_err(error)?;
+            (article, ranges)
+        };
+        if article.key != self.key {
+            return Err(error(
+                "the record's key is not the one it starts with".to_owned(),
+            ));
+        }
+        Ok(Analyzed {
+            texts: Some(Texts { bytes, ranges }),
+            ..article
+        })
+    }
+}
+
+/// The parts' texts of an analysis decoded without them ([`Entry::decode_deferred`]): the
+/// record's bytes and where each part's text is in them (UTF-8, checked when decoded).
+#[derive(Debug, Clone)]
+pub struct Texts {
+    bytes: Vec<u8>,
+    ranges: Vec<(usize, usize)>,
+}
+
+impl Texts {
+    /// Puts each part's text back in `parts`, those of the analysis decoded without them.
+    pub fn fill(&self, parts: &mut [kiosque_extract::clean::Part]) {
+        for (part, &(start, end)) in parts.iter_mut().zip(&self.ranges) {
+            // Checked as UTF-8 when the record was decoded, and not changed since.
+            part.text = String::from_utf8_lossy(&self.bytes[start..end]).into_owned();
+        }
+    }
+}
+
+/// The postcard bytes of a compact line (`+<key> <base64>`).
+fn compact_bytes(line: &str) -> Result<Vec<u8>, String> {
     use base64::Engine as _;
     let payload = line
         .get(COMPACT_PREFIX.len() + 64..)
         .and_then(|rest| rest.strip_prefix(' '))
         .ok_or("no record after the key")?;
-    let bytes = base64::engine::general_purpose::STANDARD_NO_PAD
+    base64::engine::general_purpose::STANDARD_NO_PAD
         .decode(payload)
-        .map_err(|e| format!("not an analysed article: {e}"))?;
+        .map_err(|e| format!("not an analysed article: {e}"))
+}
+
+/// The record of a compact line (`+<key> <base64>`).
+fn decode_compact(line: &str) -> Result<Record, String> {
+    let bytes = compact_bytes(line)?;
     let (record, rest) = postcard::take_from_bytes::<Record>(&bytes)
         .map_err(|e| format!("not an analysed article: {e}"))?;
     if !rest.is_empty() {
@@ -251,11 +324,19 @@ fn decode_compact(line: &str) -> Result<Record, String> {
 
 /// What the analysis guarantees of an article, checked on a decoded one.
 fn check(article: &Analyzed) -> Result<(), String> {
-    let parts = &article.analysis.cleaned.parts;
-    let lengths: Vec<u32> = parts
+    let lengths: Vec<u32> = article
+        .analysis
+        .cleaned
+        .parts
         .iter()
         .map(|p| u32::try_from(p.text.chars().count()).unwrap_or(u32::MAX))
         .collect();
+    check_lengths(article, &lengths)
+}
+
+/// [`check`], the parts' texts being `lengths` code points long.
+fn check_lengths(article: &Analyzed, lengths: &[u32]) -> Result<(), String> {
+    let parts = &article.analysis.cleaned.parts;
     for (i, found) in article.analysis.found.iter().enumerate() {
         let Some(part) = parts.get(found.part) else {
             return Err(format!(
@@ -290,7 +371,7 @@ const COMPACT_PREFIX: &str = "+";
 /// One JSON record line, newline included.
 pub fn encode(article: &Analyzed) -> Vec<u8> {
     // Serialising strings, numbers, dates and vectors cannot fail.
-    let mut line = serde_json::to_vec(&record_of(article)).unwrap_or_default();
+    let mut line = serde_json::to_vec(&record_of(&whole(article))).unwrap_or_default();
     line.push(b'\n');
     line
 }
@@ -299,7 +380,7 @@ pub fn encode(article: &Analyzed) -> Vec<u8> {
 pub fn encode_compact(article: &Analyzed) -> Vec<u8> {
     use base64::Engine as _;
     // As in `encode`: nothing here fails to serialise.
-    let bytes = postcard::to_allocvec(&record_of(article)).unwrap_or_default();
+    let bytes = postcard::to_allocvec(&record_of(&whole(article))).unwrap_or_default();
     let mut line = String::with_capacity(COMPACT_PREFIX.len() + 66 + bytes.len() * 4 / 3 + 4);
     line.push_str(COMPACT_PREFIX);
     line.push_str(&article.key);
@@ -318,6 +399,18 @@ pub fn encode_as(article: &Analyzed, encoding: Encoding) -> Vec<u8> {
 }
 
 /// What a record line holds of an article.
+/// `article` with its parts' texts put back, if they were left out ([`Analyzed::texts`]).
+fn whole(article: &Analyzed) -> std::borrow::Cow<'_, Analyzed> {
+    match article.texts {
+        None => std::borrow::Cow::Borrowed(article),
+        Some(_) => {
+            let mut whole = article.clone();
+            whole.fill_texts();
+            std::borrow::Cow::Owned(whole)
+        }
+    }
+}
+
 fn record_of(article: &Analyzed) -> RecordRef<'_> {
     let a = &article.analysis;
     RecordRef {
@@ -407,23 +500,7 @@ struct Mention(
 impl Record {
     fn into_analyzed(self) -> Analyzed {
         let mut analysis = self.analysis;
-        analysis.found = self
-            .mentions
-            .into_iter()
-            .map(
-                |Mention(part, start, end, place, label, text, entry, date, confidence)| Found {
-                    part,
-                    start,
-                    end,
-                    place,
-                    label,
-                    text,
-                    entry,
-                    date,
-                    confidence,
-                },
-            )
-            .collect();
+        analysis.found = found_of(self.mentions);
         Analyzed {
             key: self.key,
             origin: self.origin,
@@ -433,6 +510,130 @@ impl Record {
             digest: self.digest,
             analysis,
             terms: self.terms,
+            texts: None,
+        }
+    }
+}
+
+/// The mentions of a record, as the analysis holds them.
+fn found_of(mentions: Vec<Mention>) -> Vec<Found> {
+    mentions
+        .into_iter()
+        .map(
+            |Mention(part, start, end, place, label, text, entry, date, confidence)| Found {
+                part,
+                start,
+                end,
+                place,
+                label,
+                text,
+                entry,
+                date,
+                confidence,
+            },
+        )
+        .collect()
+}
+
+/// A [`Record`] whose parts' texts are borrowed from its bytes, not copied
+/// ([`Entry::decode_deferred`]): the same fields in the same order.
+#[derive(Deserialize)]
+struct Head<'a> {
+    key: String,
+    origin: String,
+    file_stem: Option<String>,
+    meta: kiosque_extract::source::Meta,
+    digest: String,
+    #[serde(borrow)]
+    analysis: HeadAnalysis<'a>,
+    terms: DocTerms,
+    mentions: Vec<Mention>,
+}
+
+/// [`Analysis`] as a record holds it (see [`WithoutMentions`]), its parts' texts borrowed.
+#[derive(Deserialize)]
+struct HeadAnalysis<'a> {
+    #[serde(borrow)]
+    cleaned: HeadCleaned<'a>,
+    title: String,
+    title_derived: bool,
+    published: Option<chrono::NaiveDate>,
+    published_inferred: bool,
+    lang: Option<String>,
+    /// Written empty: the mentions are the record's `mentions`.
+    _found: Vec<Found>,
+    excerpt: String,
+    words: u32,
+}
+
+/// [`kiosque_extract::clean::Cleaned`] as a record holds it, its parts' texts borrowed.
+#[derive(Deserialize)]
+struct HeadCleaned<'a> {
+    #[serde(borrow)]
+    parts: Vec<HeadPart<'a>>,
+    title_line: Option<String>,
+    dateline: Option<chrono::NaiveDate>,
+}
+
+/// [`kiosque_extract::clean::Part`], its text borrowed.
+#[derive(Deserialize)]
+struct HeadPart<'a> {
+    role: kiosque_extract::clean::Role,
+    span: kiosque_extract::clean::Span,
+    text: &'a str,
+}
+
+impl Head<'_> {
+    /// The analysed article, each part's text left empty.
+    fn into_analyzed(self) -> Analyzed {
+        let HeadAnalysis {
+            cleaned,
+            title,
+            title_derived,
+            published,
+            published_inferred,
+            lang,
+            _found,
+            excerpt,
+            words,
+        } = self.analysis;
+        let mut parts = Vec::with_capacity(cleaned.parts.len());
+        parts.extend(
+            cleaned
+                .parts
+                .into_iter()
+                .map(|p| kiosque_extract::clean::Part {
+                    role: p.role,
+                    span: p.span,
+                    text: String::new(),
+                }),
+        );
+        Analyzed {
+            key: self.key,
+            origin: self.origin,
+            file_stem: self.file_stem,
+            meta: self.meta,
+            warnings: Vec::new(),
+            digest: self.digest,
+            analysis: Analysis {
+                cleaned: kiosque_extract::clean::Cleaned {
+                    doc: Default::default(),
+                    matching: Default::default(),
+                    parts,
+                    title_line: cleaned.title_line,
+                    dateline: cleaned.dateline,
+                },
+                title,
+                title_derived,
+                published,
+                published_inferred,
+                lang,
+                found: found_of(self.mentions),
+                excerpt,
+                words,
+            },
+            terms: self.terms,
+            texts: None,
         }
     }
 }
@@ -708,8 +909,9 @@ impl<'a> Cache<'a> {
 
     /// The analysis of the document with this key, if kept and readable (one that is not is
     /// remembered: see [`Cache::damage`]).
+    /// Its parts' texts are left out when it is compact ([`Entry::decode_deferred`]).
     pub fn get(&self, key: &str) -> Option<Analyzed> {
-        match self.by_key.get(key)?.decode() {
+        match self.by_key.get(key)?.decode_deferred() {
             Ok(article) => Some(article),
             Err(e) => {
                 if let Ok(mut damage) = self.damage.lock() {

@@ -1,6 +1,6 @@
 //! One article of the site data: its summary (for the index) and its body.
 
-use kiosque_extract::analysis::Place;
+use kiosque_extract::analysis::{Found, Place};
 use kiosque_extract::clean::{Part, Role};
 use kiosque_extract::link::LinkedEntity;
 use kiosque_model::article::{BoilerplateBlock, EmbedBlock, RelatedBlock, TextBlock};
@@ -38,18 +38,149 @@ pub(crate) fn built_key(
 /// The summary and body of one article, taking its parts' texts rather than copying them.
 /// `entity_of[f]` is the entity (an index into `entity_ids` and `entities`) of found mention `f`.
 /// `body_hash`, when given, is the body's fingerprint, kept from a build that made the same
-/// body ([`built_key`]): it is not made again.
+/// body ([`built_key`]): it is not made again, and the body of an article whose analysis
+/// came without its texts ([`Analyzed::texts`]) is left [`Body::Pending`].
 pub(crate) fn build_article(
     id: String,
     article: Analyzed,
     (entity_of, entity_ids, entities): (&[usize], &[EntityId], &[LinkedEntity]),
     body_hash: Option<String>,
-) -> (ArticleSummary, ArticleBody) {
-    let Analyzed { meta, analysis, .. } = article;
-    let parts = analysis.cleaned.parts;
+) -> (ArticleSummary, Body) {
+    let Analyzed {
+        meta,
+        mut analysis,
+        texts,
+        ..
+    } = article;
+    let entities_listed = ranked(&analysis.found, entity_of, entity_ids, entities);
+    let (body, body_hash) = match (body_hash, texts) {
+        (Some(hash), Some(texts)) => {
+            let pending = Pending {
+                id: id.clone(),
+                parts: std::mem::take(&mut analysis.cleaned.parts),
+                found: std::mem::take(&mut analysis.found),
+                entity_of: entity_of.to_vec(),
+                texts,
+            };
+            (Body::Pending(pending), hash)
+        }
+        (hash, texts) => {
+            let mut parts = std::mem::take(&mut analysis.cleaned.parts);
+            if let Some(texts) = texts {
+                texts.fill(&mut parts);
+            }
+            let body = body_of(id.clone(), parts, &analysis.found, entity_of, entity_ids);
+            let hash = hash.unwrap_or_else(|| kiosque_model::stamp::of_body(&body));
+            (Body::Made(body), hash)
+        }
+    };
+    let summary = ArticleSummary {
+        id,
+        title: analysis.title,
+        title_derived: analysis.title_derived,
+        published: analysis.published.map(|d| d.format("%Y-%m-%d").to_string()),
+        published_inferred: analysis.published_inferred,
+        source: meta.source,
+        url: meta.url,
+        license: meta.license,
+        lang: analysis.lang,
+        excerpt: analysis.excerpt,
+        words: analysis.words,
+        entities: entities_listed,
+        body_hash: Some(body_hash),
+    };
+    (summary, body)
+}
+
+/// An article's body: made, or left to be made when a body file that holds it is written
+/// ([`crate::Site::body`]).
+#[derive(Debug, Clone)]
+pub(crate) enum Body {
+    Made(ArticleBody),
+    Pending(Pending),
+}
+
+/// What an article's body is made of, its parts' texts still bytes of its analysis's record.
+#[derive(Debug, Clone)]
+pub(crate) struct Pending {
+    id: String,
+    /// The parts, their texts empty (in `texts`).
+    parts: Vec<Part>,
+    found: Vec<Found>,
+    entity_of: Vec<usize>,
+    texts: crate::analyses::Texts,
+}
+
+impl Pending {
+    /// The body, its mentions' entities given by their positions in `entity_ids`.
+    pub(crate) fn make(&self, entity_ids: &[EntityId]) -> ArticleBody {
+        let mut parts = self.parts.clone();
+        self.texts.fill(&mut parts);
+        body_of(
+            self.id.clone(),
+            parts,
+            &self.found,
+            &self.entity_of,
+            entity_ids,
+        )
+    }
+
+    /// What stands for the body until it is made: its id, no block.
+    pub(crate) fn placeholder(&self) -> ArticleBody {
+        ArticleBody {
+            id: self.id.clone(),
+            blocks: Vec::new(),
+        }
+    }
+}
+
+/// The entities an article lists, most mentioned first (dates last), then first mentioned.
+fn ranked(
+    found: &[Found],
+    entity_of: &[usize],
+    entity_ids: &[EntityId],
+    entities: &[LinkedEntity],
+) -> Vec<EntityId> {
+    // Salience: (entity, first position) of each mention, then per entity its mentions.
+    let mut seen: Vec<(usize, u32)> = found
+        .iter()
+        .zip(entity_of)
+        .filter(|(found, _)| linkable(found))
+        .map(|(found, &entity)| (entity, found.start))
+        .collect();
+    seen.sort_unstable();
+    // (entity, mentions, first).
+    let mut ranked: Vec<(usize, u32, u32)> = Vec::with_capacity(seen.len());
+    // Sorted by entity then position: a run's first is its first mention.
+    ranked.extend(
+        seen.chunk_by(|a, b| a.0 == b.0)
+            .map(|run| (run[0].0, run.len() as u32, run[0].1)),
+    );
+    ranked.sort_unstable_by(|a, b| {
+        let is_date = |e: usize| entities[e].label == Label::Date;
+        is_date(a.0)
+            .cmp(&is_date(b.0))
+            .then(b.1.cmp(&a.1))
+            .then(a.2.cmp(&b.2))
+            .then(a.0.cmp(&b.0))
+    });
+    ranked
+        .into_iter()
+        .map(|(e, _, _)| entity_ids[e].clone())
+        .collect()
+}
+
+/// An article's body from its parts (texts taken, not copied) and found mentions.
+fn body_of(
+    id: String,
+    parts: Vec<Part>,
+    found: &[Found],
+    entity_of: &[usize],
+    entity_ids: &[EntityId],
+) -> ArticleBody {
     // Each part's mentions, in vectors of the right size.
     let mut counts = vec![0usize; parts.len()];
-    for found in &analysis.found {
+    for found in found {
         if found.place == Place::Text && linkable(found) {
             counts[found.part] += 1;
         }
@@ -57,14 +188,11 @@ pub(crate) fn build_article(
     let mut mentions_by_part: Vec<Vec<Mention>> =
         counts.into_iter().map(Vec::with_capacity).collect();
     let mut authors: Vec<Option<EntityId>> = vec![None; parts.len()];
-    // Salience: (entity, first position) of each mention, then per entity its mentions.
-    let mut seen: Vec<(usize, u32)> = Vec::with_capacity(analysis.found.len());
-    for (f, found) in analysis.found.iter().enumerate() {
+    for (f, found) in found.iter().enumerate() {
         if !linkable(found) {
             continue;
         }
         let entity = entity_of[f];
-        seen.push((entity, found.start));
         match found.place {
             Place::Text => {
                 let base = parts[found.part].text_span().start;
@@ -86,46 +214,7 @@ pub(crate) fn build_article(
         .zip(authors)
         .map(|((part, mentions), author)| into_block(part, mentions, author))
         .collect();
-
-    // Most mentioned first (dates last), then first mentioned; (entity, mentions, first).
-    seen.sort_unstable();
-    let mut ranked: Vec<(usize, u32, u32)> = Vec::with_capacity(seen.len());
-    // Sorted by entity then position: a run's first is its first mention.
-    ranked.extend(
-        seen.chunk_by(|a, b| a.0 == b.0)
-            .map(|run| (run[0].0, run.len() as u32, run[0].1)),
-    );
-    ranked.sort_unstable_by(|a, b| {
-        let is_date = |e: usize| entities[e].label == Label::Date;
-        is_date(a.0)
-            .cmp(&is_date(b.0))
-            .then(b.1.cmp(&a.1))
-            .then(a.2.cmp(&b.2))
-            .then(a.0.cmp(&b.0))
-    });
-    let body = ArticleBody {
-        id: id.clone(),
-        blocks,
-    };
-    let summary = ArticleSummary {
-        id,
-        title: analysis.title,
-        title_derived: analysis.title_derived,
-        published: analysis.published.map(|d| d.format("%Y-%m-%d").to_string()),
-        published_inferred: analysis.published_inferred,
-        source: meta.source,
-        url: meta.url,
-        license: meta.license,
-        lang: analysis.lang,
-        excerpt: analysis.excerpt,
-        words: analysis.words,
-        entities: ranked
-            .into_iter()
-            .map(|(e, _, _)| entity_ids[e].clone())
-            .collect(),
-        body_hash: Some(body_hash.unwrap_or_else(|| kiosque_model::stamp::of_body(&body))),
-    };
-    (summary, body)
+    ArticleBody { id, blocks }
 }
 
 /// `items` in `order` (a permutation of their indices).

@@ -66,6 +66,20 @@ pub struct Analyzed {
     /// The article's search terms ([`search::terms_of`] its analysis).
     #[serde(default)]
     pub terms: DocTerms,
+    /// Its parts' texts, when the analysis was read from a compact record without them (the
+    /// parts' `text` then empty: see [`analyses::Entry::decode_deferred`]); [`assemble_kept`]
+    /// puts them back only for the bodies it makes.
+    #[serde(skip)]
+    pub texts: Option<analyses::Texts>,
+}
+
+impl Analyzed {
+    /// Its parts' texts put back, if they were left out ([`Analyzed::texts`]).
+    pub fn fill_texts(&mut self) {
+        if let Some(texts) = self.texts.take() {
+            texts.fill(&mut self.analysis.cleaned.parts);
+        }
+    }
 }
 
 /// The whole site data: the index and one body per article (same order as the index), written
@@ -83,6 +97,28 @@ pub struct Site {
     /// Each article's built key ([`Kept`]), in index order: what a next build needs to take
     /// the articles' `body_hash` from this one.
     pub built: Vec<String>,
+    /// The bodies not made yet, by position in the index (see [`Site::body`]).
+    pending: Vec<Option<article::Pending>>,
+    /// The entities' ids in the linker's order: what a pending body's mentions point into.
+    linked_ids: Vec<EntityId>,
+}
+
+impl Site {
+    /// The body of the article at `position` in the index. [`assemble_kept`] leaves unmade
+    /// (an empty body with its id, in [`Site::bodies`]) the body of an article whose
+    /// analysis came without its texts and whose `body_hash` the last build gave: made here,
+    /// from its texts, only for the body files written again.
+    pub fn body(&self, position: usize) -> Option<std::borrow::Cow<'_, ArticleBody>> {
+        match self.pending.get(position) {
+            Some(Some(pending)) => Some(std::borrow::Cow::Owned(pending.make(&self.linked_ids))),
+            _ => self.bodies.get(position).map(std::borrow::Cow::Borrowed),
+        }
+    }
+
+    /// How many bodies are left to [`Site::body`] (for tests and figures).
+    pub fn pending_bodies(&self) -> usize {
+        self.pending.iter().flatten().count()
+    }
 }
 
 /// What a previous build made of articles, for [`assemble_kept`]: each article's `body_hash`
@@ -138,7 +174,11 @@ pub fn analyze_lazily<'k>(
             let key = analyses::key(&source.document);
             if let Some(kept) = cache.and_then(|c| c.get(&key)) {
                 each(true);
-                return with_source(kept.analysis, kept.terms, key, source);
+                let texts = kept.texts;
+                return Analyzed {
+                    texts,
+                    ..with_source(kept.analysis, kept.terms, key, source)
+                };
             }
             let mut article = analyze_one(source, key, knowledge());
             article.terms = search::terms_of(&article.analysis);
@@ -174,6 +214,7 @@ fn with_source(analysis: Analysis, terms: DocTerms, key: String, source: Source)
         warnings: document.warnings,
         analysis,
         terms,
+        texts: None,
     }
 }
 
@@ -296,6 +337,9 @@ fn canonical(a: &Analyzed, b: &Analyzed) -> std::cmp::Ordering {
 /// key ([`Kept`]).
 type Made = (DocTerms, String);
 
+/// An article's summary and its body, made or left to [`Site::body`].
+type Pair = (ArticleSummary, article::Body);
+
 /// Builds the site data from analysed articles (in any order), consuming them.
 pub fn assemble(articles: Vec<Analyzed>, knowledge: &Knowledge) -> Site {
     assemble_kept(articles, knowledge, &Kept::new())
@@ -312,7 +356,7 @@ pub fn assemble_kept(mut articles: Vec<Analyzed>, knowledge: &Knowledge, kept: &
         || link_corpus(&articles, knowledge),
         || article_ids(&articles),
     );
-    let pairs: Vec<((ArticleSummary, ArticleBody), Made)> = articles
+    let pairs: Vec<(Pair, Made)> = articles
         .into_par_iter()
         .zip(ids)
         .zip(linking.of)
@@ -343,10 +387,21 @@ pub fn assemble_kept(mut articles: Vec<Analyzed>, knowledge: &Knowledge, kept: &
             .then_with(|| a.id.cmp(&b.id))
             .then(x.cmp(&y))
     });
-    let (pairs, with): (Vec<(ArticleSummary, ArticleBody)>, Vec<Made>) =
+    let (pairs, with): (Vec<Pair>, Vec<Made>) =
         article::in_order(pairs, &order).into_iter().unzip();
     let (terms, built): (Vec<DocTerms>, Vec<String>) = with.into_iter().unzip();
-    let (summaries, bodies): (Vec<ArticleSummary>, Vec<ArticleBody>) = pairs.into_iter().unzip();
+    let (summaries, bodies): (Vec<ArticleSummary>, Vec<article::Body>) = pairs.into_iter().unzip();
+    let (bodies, pending): (Vec<ArticleBody>, Vec<Option<article::Pending>>) = bodies
+        .into_iter()
+        .map(|body| match body {
+            article::Body::Made(body) => (body, None),
+            article::Body::Pending(pending) => (pending.placeholder(), Some(pending)),
+        })
+        .unzip();
+    let linked_ids = match pending.iter().any(Option::is_some) {
+        true => linking.ids.clone(),
+        false => Vec::new(),
+    };
 
     let entities: Vec<Entity> = linking
         .entities
@@ -387,6 +442,8 @@ pub fn assemble_kept(mut articles: Vec<Analyzed>, knowledge: &Knowledge, kept: &
         clashes,
         search,
         built,
+        pending,
+        linked_ids,
     }
 }
 
@@ -468,6 +525,65 @@ mod tests {
         assert_eq!(forward.index, backward.index);
         assert_eq!(forward.bodies, backward.bodies);
         assert!(!forward.index.entities.is_empty());
+    }
+
+    /// The analyses of `articles` as the cache of `kiosque build` keeps them (compact).
+    fn compact_file(articles: &[Analyzed]) -> String {
+        let mut writer = analyses::Writer::with_encoding(Vec::new(), analyses::Encoding::Compact)
+            .expect("in memory");
+        for article in articles {
+            writer
+                .line(&analyses::encode_compact(article))
+                .expect("in memory");
+        }
+        String::from_utf8(writer.finish().expect("in memory")).expect("UTF-8")
+    }
+
+    #[test]
+    fn a_rebuild_from_the_cache_makes_the_bodies_it_left_pending_as_a_clean_build_does() {
+        let knowledge = Knowledge::builtin();
+        let first = analyze(sources(), knowledge, None, |_| {});
+        let file = compact_file(&first);
+        let clean = assemble(first, knowledge);
+        let kept: Kept = clean
+            .built
+            .iter()
+            .zip(&clean.index.articles)
+            .map(|(key, a)| (key.clone(), a.body_hash.clone().expect("a fingerprint")))
+            .collect();
+
+        let entries = analyses::parse(&file).expect("a sound file");
+        let cache = analyses::Cache::new(entries);
+        let again = analyze(sources(), knowledge, Some(&cache), |hit| assert!(hit));
+        assert!(
+            again
+                .iter()
+                .all(|a| a.texts.is_some()
+                    && a.analysis.cleaned.parts.iter().all(|p| p.text.is_empty())),
+            "the cache's analyses come without their texts"
+        );
+        // Written again (a cache rewritten), a record without its texts is the record it was.
+        assert_eq!(compact_file(&again), file);
+
+        let rebuilt = assemble_kept(again, knowledge, &kept);
+        assert_eq!(rebuilt.index, clean.index);
+        assert_eq!(
+            rebuilt.pending_bodies(),
+            clean.bodies.len(),
+            "none made yet"
+        );
+        for (p, body) in clean.bodies.iter().enumerate() {
+            assert_eq!(rebuilt.body(p).as_deref(), Some(body));
+            assert!(!body.blocks.is_empty());
+        }
+
+        // Without what the last build made, every body is made (its fingerprint needs it).
+        let cache = analyses::Cache::new(analyses::parse(&file).expect("a sound file"));
+        let again = analyze(sources(), knowledge, Some(&cache), |_| {});
+        let fresh = assemble_kept(again, knowledge, &Kept::new());
+        assert_eq!(fresh.pending_bodies(), 0);
+        assert_eq!(fresh.bodies, clean.bodies);
+        assert_eq!(fresh.index, clean.index);
     }
 
     #[test]

@@ -446,8 +446,9 @@ impl<'a> Parts<'a> {
         ranks.into_iter().map(|r| self.by_id[r as usize]).collect()
     }
 
-    /// Body file `bucket`, each article's body given by `body` (from its position).
-    fn bucket_with<B: Serialize>(
+    /// Body file `bucket`, each article's body given by `body` (from its position): for a
+    /// writer whose bodies are not all made beforehand.
+    pub fn bucket_with<B: Serialize>(
         &self,
         bucket: usize,
         body: impl Fn(usize) -> Option<B>,
