@@ -1,5 +1,6 @@
-//! The app shell: the router and the page frame. What views share is in [`crate::site`]; what
-//! the pages load is in their parent route ([`crate::routes::corpus`]).
+//! The app shell: the router and the page frame, around the reader's pages here and around the
+//! Try it page in its own wasm ([`crate::routes::try_it::TryApp`]). What views share is in
+//! [`crate::site`]; what the pages load is in their parent route ([`crate::routes::corpus`]).
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
@@ -13,44 +14,66 @@ use crate::routes::article::ArticlePage;
 use crate::routes::corpus::CorpusRoute;
 use crate::routes::entity::EntityPage;
 use crate::routes::home::Home;
-use crate::routes::try_it::TryPage;
 use crate::selection::provide_selection;
 use crate::site::provide_site;
 
-/// The whole app.
+/// The whole app: the reader's pages. The Try it page is not among them: it is a wasm of its own
+/// (`src/bin/kiosque-try.rs`), loaded by `try/index.html` only, so this app does not carry it.
 #[component]
 pub fn App() -> impl IntoView {
+    view! {
+        <Shell>
+            <ReaderRoutes />
+        </Shell>
+    }
+}
+
+/// The router and the page frame around `children` (the routes): what every page shares.
+#[component]
+pub(crate) fn Shell(children: Children) -> impl IntoView {
     provide_language(document_language());
     let site = provide_site();
 
     view! {
         <Router base=site.paths.base().to_owned()>
-            <Frame />
+            <Frame>{children()}</Frame>
         </Router>
     }
 }
 
 /// The page frame, under the router: what it provides is read by every page.
 #[component]
-fn Frame() -> impl IntoView {
+fn Frame(children: Children) -> impl IntoView {
     provide_selection();
-    let not_found = use_messages().no_page_here;
     view! {
         <Header />
         <RouteFocus />
         <main id="main" tabindex="-1">
-            <Routes fallback=|| view! { <NotFound message=not_found.to_owned() /> }>
-                <ParentRoute path=path!("") view=CorpusRoute>
-                    <Route path=path!("/") view=Home />
-                    <Route path=path!("/index.html") view=Home />
-                    <Route path=path!("/article/:id") view=ArticlePage />
-                    // The shell page `entity/?id=<id>` (`entity/index.html?id=<id>` takes the
-                    // next route) shows the entities that have no page of their own.
-                    <Route path=path!("/entity") view=EntityPage />
-                    <Route path=path!("/entity/:id") view=EntityPage />
-                    <Route path=path!("/try") view=TryPage />
-                </ParentRoute>
-            </Routes>
+            {children()}
         </main>
+    }
+}
+
+/// What an address no route takes shows.
+pub(crate) fn not_found() -> impl IntoView {
+    let message = use_messages().no_page_here;
+    view! { <NotFound message=message.to_owned() /> }
+}
+
+/// The reader's pages.
+#[component]
+fn ReaderRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=not_found>
+            <ParentRoute path=path!("") view=CorpusRoute>
+                <Route path=path!("/") view=Home />
+                <Route path=path!("/index.html") view=Home />
+                <Route path=path!("/article/:id") view=ArticlePage />
+                // The shell page `entity/?id=<id>` (`entity/index.html?id=<id>` takes the
+                // next route) shows the entities that have no page of their own.
+                <Route path=path!("/entity") view=EntityPage />
+                <Route path=path!("/entity/:id") view=EntityPage />
+            </ParentRoute>
+        </Routes>
     }
 }

@@ -20,6 +20,7 @@ mod site;
 mod title;
 
 pub use app::App;
+pub use routes::try_it::TryApp;
 pub use data::AppError;
 pub use paths::Paths;
 
@@ -27,6 +28,19 @@ pub use paths::Paths;
 /// JavaScript) on screen in its place until the app has data to show.
 #[cfg(feature = "csr")]
 pub fn start() {
-    leptos::mount::mount_to_body(App);
+    mount(App);
+}
+
+/// Starts the Try it page's own app (`src/bin/kiosque-try.rs`, loaded by `try/index.html`
+/// only), as [`start`] does the reader's.
+#[cfg(feature = "csr")]
+pub fn start_try() {
+    mount(routes::try_it::TryApp);
+}
+
+/// Mounts `app` in place of the pre-rendered page, which stays on screen until it has data.
+#[cfg(feature = "csr")]
+fn mount<V: leptos::prelude::IntoView + 'static>(app: fn() -> V) {
+    leptos::mount::mount_to_body(app);
     components::prerender::hand_over();
 }

@@ -25,8 +25,13 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 pub fn Header() -> impl IntoView {
     let site = use_site();
     let home = site.paths.home(&Selection::default());
-    // The Try it page (`routes::try_it`).
+    // The Try it page (`routes::try_it`): a wasm of its own, so the link loads the page from the
+    // host (`rel="external"`: Leptos's router leaves the click to the browser).
     let try_it = format!("{}/try/", site.paths.base());
+    let on_try = {
+        let try_it = try_it.clone();
+        move || (use_location().pathname.get() == try_it).then_some("page")
+    };
     // The publisher's name, as text.
     let name = site.name.to_string();
     // Without JavaScript (a pre-rendered page), the link is followed: to this page's own address.
@@ -38,7 +43,7 @@ pub fn Header() -> impl IntoView {
         <header class="site-header">
             <A href=home exact=true attr:class="brand">{name}</A>
             <p class="tagline">{words.tagline}</p>
-            <A href=try_it attr:class="try-link">{words.try_it}</A>
+            <a href=try_it rel="external" class="try-link" aria-current=on_try>{words.try_it}</a>
             <SearchBox />
         </header>
     }

@@ -3,6 +3,9 @@
 //! type, linked to its page when the site has it. The extraction is the build's own pipeline
 //! compiled to WebAssembly, run in a Web Worker (`crates/kiosque-worker`) that this page starts
 //! and stops: the app itself does not carry it, and nothing leaves the browser.
+//!
+//! The page is a wasm of its own ([`TryApp`], `src/bin/kiosque-try.rs`), which only
+//! `try/index.html` loads: the reader's app every other page loads does not carry it.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -19,11 +22,19 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{ErrorEvent, HtmlInputElement, MessageEvent, Worker};
 
+use leptos_router::components::{ParentRoute, Route, Routes};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+
+use crate::app::{Shell, not_found};
+use kiosque_model::ui::{Language, Messages};
+
 use crate::components::mention_text::MentionLinks;
 use crate::components::prerender::ReleasePrerender;
+use crate::language::{use_language, use_messages};
 use crate::paths::Paths;
 use crate::routes::article::ArticleBodyView;
-use crate::routes::corpus::{CorpusContext, use_corpus_signal};
+use crate::routes::corpus::{CorpusContext, CorpusRoute, use_corpus_signal};
 use crate::site::use_site;
 use crate::title::use_title;
 
@@ -89,10 +100,58 @@ impl Drop for Extractor {
     }
 }
 
+/// The Try it page's own app: the reader's header and frame around this page alone.
+#[component]
+pub fn TryApp() -> impl IntoView {
+    view! {
+        <Shell>
+            <TryRoutes />
+        </Shell>
+    }
+}
+
+/// The page's one route. The header's links and the found entities' links lead to the reader's
+/// pages, which this wasm does not have: its router takes them like any link of the site, so
+/// an address that is not this page's is loaded from the host, as a link followed without the
+/// app would be (the reader's app starts there).
+#[component]
+fn TryRoutes() -> impl IntoView {
+    let location = use_location();
+    let opened = location.pathname.get_untracked();
+    let elsewhere = move || {
+        // The router's address: the browser's changes only once the route has rendered.
+        let mut href = location.pathname.get_untracked();
+        if href == opened {
+            return not_found().into_any();
+        }
+        let search = location.search.get_untracked();
+        if !search.is_empty() {
+            href.push('?');
+            href.push_str(&search);
+        }
+        let hash = location.hash.get_untracked();
+        if !hash.is_empty() && !hash.starts_with('#') {
+            href.push('#');
+        }
+        href.push_str(&hash);
+        let _ = window().location().assign(&href);
+        ().into_any()
+    };
+    view! {
+        <Routes fallback=elsewhere>
+            <ParentRoute path=path!("") view=CorpusRoute>
+                <Route path=path!("/try") view=TryPage />
+            </ParentRoute>
+        </Routes>
+    }
+}
+
 /// The page.
 #[component]
-pub fn TryPage() -> impl IntoView {
-    use_title(|| "Try it on your text".to_owned());
+fn TryPage() -> impl IntoView {
+    let language = use_language();
+    let words = language.messages();
+    use_title(move || words.try_it.to_owned());
     let site = use_site();
     let paths = site.paths.clone();
     // Mentions link to the site's entities: the whole table is needed to find them.
@@ -111,15 +170,12 @@ pub fn TryPage() -> impl IntoView {
         extractor.with_value(|e| match e {
             Some(e) => {
                 if let Err(error) = e.worker.post_message(&request.message()) {
-                    state.set(State::Failed(format!(
-                        "The text could not be given to the extractor: {}",
-                        js_message(&error)
-                    )));
+                    state.set(State::Failed(
+                        language.failed_because(words.try_not_sent, &js_message(&error, words)),
+                    ));
                 }
             }
-            None => state.set(State::Failed(
-                "The extractor is not running: reload the page to start it again.".to_owned(),
-            )),
+            None => state.set(State::Failed(words.try_not_running.to_owned())),
         });
     };
     // Started when the page opens, so that it loads while the reader pastes.
@@ -138,17 +194,16 @@ pub fn TryPage() -> impl IntoView {
                 }
                 return;
             };
-            state.set(match read_reply(reply) {
+            state.set(match read_reply(reply, language) {
                 Ok(tried) => State::Done(Arc::new(tried)),
                 Err(message) => State::Failed(message),
             });
         });
         let on_error = Closure::<dyn Fn(ErrorEvent)>::new(move |event: ErrorEvent| {
             event.prevent_default();
-            state.set(State::Failed(format!(
-                "The extractor stopped: {}. Reload the page to try again.",
-                event.message()
-            )));
+            state.set(State::Failed(
+                language.failed_because(words.try_stopped, &event.message()),
+            ));
         });
         match Worker::new(&url) {
             Ok(worker) => {
@@ -160,10 +215,9 @@ pub fn TryPage() -> impl IntoView {
                     _on_error: on_error,
                 }));
             }
-            Err(error) => state.set(State::Failed(format!(
-                "The extractor could not be started: {}",
-                js_message(&error)
-            ))),
+            Err(error) => state.set(State::Failed(
+                language.failed_because(words.try_not_started, &js_message(&error, words)),
+            )),
         }
     });
 
@@ -189,10 +243,9 @@ pub fn TryPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match wasm_bindgen_futures::JsFuture::from(file.text()).await {
                 Ok(content) => text.set(content.as_string().unwrap_or_default()),
-                Err(error) => state.set(State::Failed(format!(
-                    "The file could not be read: {}",
-                    js_message(&error)
-                ))),
+                Err(error) => state.set(State::Failed(
+                    language.failed_because(words.try_file_unread, &js_message(&error, words)),
+                )),
             }
         });
     };
@@ -218,9 +271,9 @@ pub fn TryPage() -> impl IntoView {
 
     let status = move || match state.get() {
         State::Idle if ready.get() => String::new(),
-        State::Idle => "Loading the extractor…".to_owned(),
-        State::Working => "Extracting…".to_owned(),
-        State::Done(tried) => summary_line(&tried),
+        State::Idle => words.try_loading.to_owned(),
+        State::Working => words.try_working.to_owned(),
+        State::Done(tried) => summary_line(&tried, language),
         State::Failed(message) => message,
     };
     let result = move || match state.get() {
@@ -234,15 +287,10 @@ pub fn TryPage() -> impl IntoView {
     view! {
         <ReleasePrerender />
         <section class="try-it" aria-labelledby="try-heading">
-            <h1 id="try-heading">"Try it on your text"</h1>
-            <p>
-                "Paste an article, or drop a .txt, .md or .html file, to see it cleaned into its "
-                "text and boilerplate, with its people, places, organisations and dates marked "
-                "as on the site's article pages. The extraction runs in your browser: nothing "
-                "you give here leaves it."
-            </p>
+            <h1 id="try-heading">{words.try_it}</h1>
+            <p>{words.try_intro}</p>
             <form class="try-form" on:submit=extract>
-                <label for="try-text">"Text"</label>
+                <label for="try-text">{words.try_text}</label>
                 <textarea
                     id="try-text"
                     rows="10"
@@ -257,20 +305,20 @@ pub fn TryPage() -> impl IntoView {
                 ></textarea>
                 <p class="try-options">
                     <label>
-                        "Or a file: "
+                        {words.try_or_file}" "
                         <input id="try-file" type="file" accept=".txt,.md,.markdown,.html,.htm" on:change=on_file />
                     </label>
                     <label>
-                        "Read as "
+                        {words.try_read_as}" "
                         <select id="try-format" on:change=on_format prop:value=move || format_value(format.get())>
-                            <option value="text">"plain text"</option>
-                            <option value="markdown">"Markdown"</option>
-                            <option value="html">"a web page (HTML)"</option>
+                            <option value="text">{words.try_plain_text}</option>
+                            <option value="markdown">{words.try_markdown}</option>
+                            <option value="html">{words.try_web_page}</option>
                         </select>
                     </label>
-                    {move || file_name.get().map(|name| view! { <span class="hint">"From "<bdi>{name}</bdi></span> })}
+                    {move || file_name.get().map(|name| view! { <span class="hint">{words.try_from_file}" "<bdi>{name}</bdi></span> })}
                 </p>
-                <button type="submit" id="try-extract">"Extract"</button>
+                <button type="submit" id="try-extract">{words.try_extract}</button>
             </form>
             <p class="try-status" role="status" id="try-status">{status}</p>
             {result}
@@ -296,42 +344,35 @@ fn TryResult(tried: Arc<Tried>, links: HashMap<EntityId, String>) -> impl IntoVi
     let derived = tried.summary.title_derived;
     let lang = tried.summary.lang.clone();
     let json = tried.json.clone();
+    let words = use_messages();
     view! {
         <Provider value=CorpusContext(Signal::stored(corpus))>
             <Provider value=MentionLinks(Arc::new(links))>
                 <article class="try-result article-page" aria-labelledby="try-title">
                     <h2 id="try-title" lang=lang.clone()>{title}</h2>
                     {derived
-                        .then(|| view! { <p class="hint">"This title was taken from the first sentence of the text."</p> })}
+                        .then(|| view! { <p class="hint">{words.title_from_text}</p> })}
                     <ArticleBodyView body lang />
                 </article>
             </Provider>
         </Provider>
         <details class="try-data">
-            <summary>"The extraction as data (JSON)"</summary>
+            <summary>{words.try_as_data}</summary>
             <pre id="try-json">{json}</pre>
         </details>
     }
 }
 
 /// What the status line says of a result: the time, and what was found.
-fn summary_line(tried: &Tried) -> String {
+fn summary_line(tried: &Tried, language: Language) -> String {
     // The entities of the text shown (not those of boilerplate), as an article card counts them.
-    let entities = tried.summary.entities.len();
     let set_aside = tried
         .body
         .blocks
         .iter()
         .filter(|b| matches!(b, Block::Boilerplate(_)))
         .count();
-    format!(
-        "Extracted in your browser in {} ms: {} {}, {} {} of boilerplate set aside (not shown).",
-        tried.millis.round(),
-        entities,
-        if entities == 1 { "entity" } else { "entities" },
-        set_aside,
-        if set_aside == 1 { "block" } else { "blocks" },
-    )
+    language.try_summary(tried.millis, tried.summary.entities.len(), set_aside)
 }
 
 /// What the reader asked the worker to extract.
@@ -359,19 +400,20 @@ impl Asked {
 /// The worker's answer, `[milliseconds, error, site.json, body file]`: the article as a site of
 /// one article's files, read and checked as an article page reads its body file
 /// ([`Corpus::of_bucket`]).
-fn read_reply(reply: &js_sys::Array) -> Result<Tried, String> {
+fn read_reply(reply: &js_sys::Array, language: Language) -> Result<Tried, String> {
+    let words = language.messages();
     if let Some(error) = reply.get(1).as_string() {
         return Err(error);
     }
     let text = |at: u32| reply.get(at).as_string().unwrap_or_default();
     let unreadable = |e: kiosque_model::index::IndexError| {
-        format!("The extractor's answer could not be read: {e}")
+        language.failed_because(words.try_answer_unread, &e.to_string())
     };
     let site = parts::parse_site(&text(2)).map_err(unreadable)?;
     let json = text(3);
     let bucket = parts::parse_bucket("the body file", &json).map_err(unreadable)?;
     let corpus = Corpus::of_bucket(&site, &bucket).value;
-    let no_article = || "No article could be made of this text.".to_owned();
+    let no_article = || words.try_no_article.to_owned();
     let summary = corpus.articles().first().cloned().ok_or_else(no_article)?;
     let body = bucket
         .articles
@@ -390,12 +432,12 @@ fn read_reply(reply: &js_sys::Array) -> Result<Tried, String> {
 }
 
 /// A JavaScript error's message.
-fn js_message(error: &JsValue) -> String {
+fn js_message(error: &JsValue, words: &Messages) -> String {
     error
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
         .or_else(|| error.as_string())
-        .unwrap_or_else(|| "unknown error".to_owned())
+        .unwrap_or_else(|| words.try_unknown_error.to_owned())
 }
 
 /// Where each entity found in the text links on this site: the page of the site's entity with

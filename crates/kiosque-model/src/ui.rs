@@ -631,6 +631,38 @@ pub enum Failure {
     Search,
 }
 
+/// The Try it page's sentences (`src/routes/try_it.rs`).
+impl Language {
+    /// `what` failed, and the browser's `reason`: `Le fichier n’a pas pu être lu : …`.
+    pub fn failed_because(self, what: &str, reason: &str) -> String {
+        format!("{} {reason}", self.colon(what))
+    }
+
+    /// The Try it page's status after an extraction: the time it took in `millis`, the
+    /// `entities` found in the text shown, the boilerplate blocks `set_aside`.
+    pub fn try_summary(self, millis: f64, entities: usize, set_aside: usize) -> String {
+        // Milliseconds of an extraction: a small whole number.
+        let ms = self.number(millis.max(0.0).round() as usize);
+        let entities = self.count(entities, Noun::Entity);
+        match self {
+            Language::Fr => {
+                let (blocks, aside, shown) = if set_aside <= 1 {
+                    ("bloc", "écarté", "affiché")
+                } else {
+                    ("blocs", "écartés", "affichés")
+                };
+                format!(
+                    "Extrait dans votre navigateur en {ms}{NBSP}ms{NBSP}: {entities}, {set_aside} {blocks} de texte annexe {aside} (non {shown})."
+                )
+            }
+            Language::En => format!(
+                "Extracted in your browser in {ms} ms: {entities}, {set_aside} {} of boilerplate set aside (not shown).",
+                if set_aside == 1 { "block" } else { "blocks" },
+            ),
+        }
+    }
+}
+
 /// A noun counted in the interface ([`Language::count`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Noun {
@@ -887,6 +919,47 @@ messages! {
     what_article_text,
     /// What failed to load: the articles.
     what_articles,
+    // The Try it page (`src/routes/try_it.rs`).
+    /// What the Try it page does.
+    try_intro,
+    /// The text box's label.
+    try_text,
+    /// Before the file input.
+    try_or_file,
+    /// Before the format's choice.
+    try_read_as,
+    /// The format: plain text.
+    try_plain_text,
+    /// The format: Markdown.
+    try_markdown,
+    /// The format: a web page.
+    try_web_page,
+    /// Before the name of the file the text came from.
+    try_from_file,
+    /// The button that extracts.
+    try_extract,
+    /// Said while the extractor loads.
+    try_loading,
+    /// Said while the extractor works.
+    try_working,
+    /// The heading of the extraction as data.
+    try_as_data,
+    /// The text could not be sent (followed by a colon and the browser's reason).
+    try_not_sent,
+    /// The extractor is gone.
+    try_not_running,
+    /// The extractor failed (followed by a colon and the browser's reason).
+    try_stopped,
+    /// The extractor could not start (followed by a colon and the browser's reason).
+    try_not_started,
+    /// The file could not be read (followed by a colon and the browser's reason).
+    try_file_unread,
+    /// The extractor's answer could not be read (followed by a colon and the reason).
+    try_answer_unread,
+    /// The text made no article.
+    try_no_article,
+    /// A reason the browser did not give.
+    try_unknown_error,
 }
 
 /// English.
@@ -961,6 +1034,26 @@ const ENGLISH: Messages = Messages {
     what_site_data: "the site data",
     what_article_text: "the text of this article",
     what_articles: "the articles",
+    try_intro: "Paste an article, or drop a .txt, .md or .html file, to see it cleaned into its text and boilerplate, with its people, places, organisations and dates marked as on the site’s article pages. The extraction runs in your browser: nothing you give here leaves it.",
+    try_text: "Text",
+    try_or_file: "Or a file:",
+    try_read_as: "Read as",
+    try_plain_text: "plain text",
+    try_markdown: "Markdown",
+    try_web_page: "a web page (HTML)",
+    try_from_file: "From",
+    try_extract: "Extract",
+    try_loading: "Loading the extractor…",
+    try_working: "Extracting…",
+    try_as_data: "The extraction as data (JSON)",
+    try_not_sent: "The text could not be given to the extractor",
+    try_not_running: "The extractor is not running: reload the page to start it again.",
+    try_stopped: "The extractor stopped; reload the page to try again",
+    try_not_started: "The extractor could not be started",
+    try_file_unread: "The file could not be read",
+    try_answer_unread: "The extractor’s answer could not be read",
+    try_no_article: "No article could be made of this text.",
+    try_unknown_error: "unknown error",
 };
 
 /// French.
@@ -1035,11 +1128,48 @@ const FRENCH: Messages = Messages {
     what_site_data: "les données du site",
     what_article_text: "le texte de cet article",
     what_articles: "les articles",
+    try_intro: "Collez un article, ou déposez un fichier .txt, .md ou .html, pour le voir nettoyé en son texte et ses éléments annexes, avec ses personnes, lieux, organisations et dates marqués comme sur les pages d’articles du site. L’extraction se fait dans votre navigateur\u{a0}: rien de ce que vous donnez ici n’en sort.",
+    try_text: "Texte",
+    try_or_file: "Ou un fichier\u{a0}:",
+    try_read_as: "Lire comme",
+    try_plain_text: "du texte brut",
+    try_markdown: "du Markdown",
+    try_web_page: "une page web (HTML)",
+    try_from_file: "Tiré de",
+    try_extract: "Extraire",
+    try_loading: "Chargement de l’extracteur…",
+    try_working: "Extraction…",
+    try_as_data: "L’extraction en données (JSON)",
+    try_not_sent: "Le texte n’a pas pu être donné à l’extracteur",
+    try_not_running: "L’extracteur ne tourne pas\u{a0}: rechargez la page pour le relancer.",
+    try_stopped: "L’extracteur s’est arrêté\u{202f}; rechargez la page pour réessayer",
+    try_not_started: "L’extracteur n’a pas pu démarrer",
+    try_file_unread: "Le fichier n’a pas pu être lu",
+    try_answer_unread: "La réponse de l’extracteur n’a pas pu être lue",
+    try_no_article: "Aucun article n’a pu être tiré de ce texte.",
+    try_unknown_error: "erreur inconnue",
 };
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_try_page_s_summary_counts_in_each_language() {
+        assert_eq!(
+            Language::En.try_summary(41.6, 1, 3),
+            "Extracted in your browser in 42 ms: 1 entity, 3 blocks of boilerplate set aside (not shown)."
+        );
+        assert_eq!(
+            Language::Fr.try_summary(1250.0, 2, 1),
+            "Extrait dans votre navigateur en 1\u{202f}250\u{a0}ms\u{a0}: 2 entités, 1 bloc de texte annexe écarté (non affiché)."
+        );
+        assert_eq!(
+            Language::Fr
+                .failed_because(Language::Fr.messages().try_file_unread, "NotReadableError"),
+            "Le fichier n’a pas pu être lu\u{a0}: NotReadableError"
+        );
+    }
 
     #[test]
     fn every_message_is_there_in_both_languages() {

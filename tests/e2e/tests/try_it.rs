@@ -7,30 +7,39 @@ use std::path::PathBuf;
 
 use kiosque_e2e::{Browser, Site, ready, repo};
 use kiosque_model::parts;
+use kiosque_model::ui::Language;
 
 /// Names of the seed's teasers of other articles (boilerplate): never shown, never marked.
 const TEASERS: [&str; 5] = ["Xiaomi", "Robbie Williams", "PSG", "Pokémon", "Kolo Muani"];
 
-/// The worker's files in the site's root, which only the Try it page asks for: its loader,
-/// wasm-bindgen's glue and the wasm, named by their content by `kiosque pages`
-/// (`kiosque-worker-<hash>…`; Trunk's fixed names are gone), so that hosts may cache them long.
-fn worker_files(site: &Site) -> Vec<String> {
+/// The files of `stem` in the site's root (`count` of them), which only the Try it page asks for,
+/// named by their content by `kiosque pages` (`<stem>-<hash>…`; Trunk's fixed names are gone),
+/// so that hosts may cache them long: the page's own app (`kiosque-try`: wasm-bindgen's glue and
+/// the wasm) and its worker (`kiosque-worker`: its loader, the glue and the wasm).
+fn files_of(site: &Site, stem: &str, count: usize) -> Vec<String> {
     let mut files: Vec<String> = std::fs::read_dir(site.root())
         .expect("the site's root")
         .filter_map(Result::ok)
         .filter_map(|e| e.file_name().into_string().ok())
-        .filter(|name| name.starts_with("kiosque-worker"))
+        .filter(|name| name.starts_with(stem))
         .map(|name| format!("/{name}"))
         .collect();
     files.sort();
-    assert_eq!(files.len(), 3, "the worker's files: {files:?}");
+    assert_eq!(files.len(), count, "the files of {stem}: {files:?}");
     for file in &files {
         assert!(
-            file.starts_with("/kiosque-worker-"),
+            file.starts_with(&format!("/{stem}-")),
             "{file}: not named by its content"
         );
     }
     files
+}
+
+/// Asserts that no file of `files` was fetched so far: `page` did not load them.
+fn assert_not_fetched(site: &Site, files: &[String], page: &str) {
+    for file in files {
+        assert_eq!(site.server().hits(file), 0, "{file} loaded by {page}");
+    }
 }
 
 /// The demo article (the seed), as scraped.
@@ -73,24 +82,56 @@ async fn a_pasted_seed_is_cleaned_in_the_browser_with_its_entities_marked_and_li
     }
     let site = Site::dist();
     let browser = Browser::new().await;
+    // The reader's pages load the reader's app, not the Try it page's nor its worker: the
+    // page is a wasm of its own.
+    let reader_app = files_of(&site, "kiosque-app", 2);
+    let try_files = [
+        files_of(&site, "kiosque-try", 2),
+        files_of(&site, "kiosque-worker", 3),
+    ]
+    .concat();
+    let article = site.article_ids().into_iter().next().expect("an article");
+    browser
+        .open(&site.url(&format!("/article/{article}/")))
+        .await;
     browser.open(&site.url("/")).await;
     browser.wait_for_any_card("cards").await;
-    let worker_files = worker_files(&site);
-    for file in &worker_files {
-        assert_eq!(
-            site.server().hits(file),
-            0,
-            "{file} loaded by the home page"
+    assert_not_fetched(&site, &try_files, "the home page or an article page");
+    for file in &reader_app {
+        assert!(
+            site.server().hits(file) > 0,
+            "{file}: the reader's app was not loaded"
         );
     }
-    // The header leads there.
+    // The header leads there: the page is loaded from the host, and works.
     let href = browser
         .attr(".site-header a.try-link", "href")
         .await
         .unwrap_or_default();
     assert!(href.ends_with("/try/"), "{href}");
-
-    browser.open(&site.url("/try/")).await;
+    browser.click(".site-header a.try-link").await;
+    browser
+        .wait_until(
+            "the Try it page from the header's link",
+            "return location.pathname.endsWith('/try/') && !!document.getElementById('try-text') && !document.getElementById('prerender');",
+        )
+        .await;
+    // What this page asked for, from the host or the browser's cache: the Try it page's app.
+    let loaded = browser
+        .eval_string(
+            "return performance.getEntriesByType('resource').map(r => new URL(r.name).pathname).join(' ');",
+        )
+        .await;
+    for file in &try_files[..2] {
+        assert!(
+            loaded.contains(file.as_str()),
+            "{file} not loaded: {loaded}"
+        );
+    }
+    assert!(
+        !loaded.contains("/kiosque-app"),
+        "the reader's app loaded by the Try it page: {loaded}"
+    );
     let text = std::fs::read_to_string(seed()).expect("the seed");
     // Pasted: the text arrives at once, with one input event.
     browser
@@ -102,7 +143,7 @@ async fn a_pasted_seed_is_cleaned_in_the_browser_with_its_entities_marked_and_li
         .await
         .expect("the text pasted");
     extract(&browser).await;
-    for file in &worker_files {
+    for file in &try_files {
         assert!(site.server().hits(file) > 0, "{file} was not loaded");
     }
     // Nothing of the text went to the server (other origins are closed by the CSP).
@@ -155,12 +196,33 @@ async fn a_pasted_seed_is_cleaned_in_the_browser_with_its_entities_marked_and_li
     let status = browser
         .eval_string("return document.getElementById('try-status').textContent;")
         .await;
+    // In the page's language: the model's sentence up to its number.
+    let language = Language::from_code(
+        &browser
+            .eval_string("return document.documentElement.lang;")
+            .await,
+    )
+    .unwrap_or(Language::En);
+    let sentence = language.try_summary(0.0, 0, 0);
+    let before_the_time = &sentence[..sentence.find('0').expect("a time")];
     assert!(
-        status.starts_with("Extracted in your browser in ") && status.contains(" ms: "),
+        status.starts_with(before_the_time) && status.contains("ms"),
         "{status}"
     );
     browser.assert_fits("the Try it page").await;
     browser.screenshot("try-it").await;
+    browser.assert_no_console_errors().await;
+    // The header's links lead back to the reader's pages, which this page's app does not have:
+    // the reader's app loads there.
+    browser.click(".site-header a.brand").await;
+    browser
+        .wait_for_any_card("the home page from the Try it page")
+        .await;
+    assert!(
+        !browser.url().await.contains("/try"),
+        "{}",
+        browser.url().await
+    );
     browser.assert_no_console_errors().await;
     browser.close().await;
 }

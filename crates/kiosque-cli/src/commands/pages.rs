@@ -105,12 +105,22 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
         }
     }
     let base_href = html::base_href(&template_html).unwrap_or("/").to_owned();
-    // The Try it worker's files, named by content (Trunk writes fixed names); the pages name its loader.
-    let worker = crate::pages::worker::name_by_content(dist)
-        .with_context(|| format!("cannot name the worker's files in {}", dist.display()))?;
-    let template = Template::new(template_html)
-        .with_context(|| template_path.display().to_string())?
-        .with_worker(worker.as_deref());
+    // The Try it page's app and worker, named by content (Trunk writes fixed names); the page
+    // loads its own app instead of the reader's, and names the worker's loader.
+    let named = crate::pages::worker::name_by_content(dist)
+        .with_context(|| format!("cannot name the Try it page's files in {}", dist.display()))?;
+    let try_html = match &named.try_app {
+        Some(app) => crate::pages::worker::try_page_html(&template_html, dist, app)
+            .with_context(|| format!("cannot write the Try it page in {}", dist.display()))?,
+        None => None,
+    };
+    let template =
+        Template::new(template_html).with_context(|| template_path.display().to_string())?;
+    let try_template = match try_html {
+        Some(html) => Template::new(html).with_context(|| template_path.display().to_string())?,
+        None => template.clone(),
+    }
+    .with_worker(named.worker_loader.as_deref());
     let data = dist.join("data");
     // A build into dist/data that was interrupted is repaired before the data is read.
     output::recover_beside(&data)?;
@@ -317,7 +327,7 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
     // The Try it page (extraction in the reader's browser): a real file, for any static host.
     write(
         dist.join("try").join("index.html"),
-        template.render(
+        try_template.render(
             &PageMeta {
                 title: format!("Try it on your text · {site_name}"),
                 description: format!(
