@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use kiosque_model::Selection;
 use kiosque_model::facets::FacetCounts;
-use kiosque_model::sidebar::{EntityQuery, sidebar_groups};
+use kiosque_model::sidebar::{EntityQuery, FinderMatches, sidebar_groups};
 use kiosque_model::ui::Language;
 use leptos::prelude::*;
 
@@ -85,10 +85,22 @@ pub fn Sidebar(
     // The corpus the list was last drawn from: when the whole site replaces the first screen,
     // a facet or button that had the focus gets it back.
     let drawn_from = StoredValue::new(None::<usize>);
+    // The entities the search box matches, narrowed from the previous keystroke's as letters
+    // are typed; found again over the whole site when it replaces the first screen.
+    let found = Memo::new_with_compare(
+        move |previous: Option<&FinderMatches>| {
+            let query = query.with(|text| EntityQuery::new(text));
+            corpus.with(|corpus| match previous {
+                Some(previous) => previous.next(corpus, query),
+                None => FinderMatches::new(corpus, query),
+            })
+        },
+        // Made only when the text or the corpus changes: always new.
+        |_, _| true,
+    );
     // The groups listed, counted again when the view, the search box or a group's rows change;
     // the views below follow them in place (the search box stays).
     let groups = Memo::new(move |_| {
-        let query_text = query.get();
         let now = corpus.with(|c| Arc::as_ptr(c) as usize);
         if drawn_from.get_value().is_some_and(|before| before != now) {
             keep_focus();
@@ -97,8 +109,9 @@ pub fn Sidebar(
         corpus.with(|corpus| {
             selection.with(|selection| {
                 counts.with(|counts| {
-                    let query = EntityQuery::new(&query_text);
-                    sidebar_groups(corpus, counts, selection, &query, |label| limits.get(label))
+                    found.with(|found| {
+                        sidebar_groups(corpus, counts, selection, found, |label| limits.get(label))
+                    })
                 })
             })
         })

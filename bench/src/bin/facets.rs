@@ -19,6 +19,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Instant;
 
 use kiosque_bench::{median, ms_since};
@@ -30,7 +31,7 @@ use kiosque_model::index::Corpus;
 use kiosque_model::parts::{self, CARD_CHIPS, SITE_FILE};
 use kiosque_model::refine::refine;
 use kiosque_model::search::{Meta, Query, Shard};
-use kiosque_model::sidebar::{EntityQuery, sidebar_groups};
+use kiosque_model::sidebar::{EntityQuery, FinderMatches, sidebar_groups};
 use kiosque_model::timeline::timeline_at;
 use kiosque_model::{Label, Selection};
 
@@ -87,12 +88,14 @@ struct Action {
 }
 
 /// Runs the home page's model calls for `selection`, timing each step into `times`; the facet
-/// counts are carried over from the `previous` action's, as the home page does.
+/// counts and the entity finder's matches are carried over from the `previous` action's, as
+/// the home page does.
 fn act(
-    corpus: &Corpus,
+    corpus: &Arc<Corpus>,
     search: &Search,
     action: &Action,
     previous: &mut Option<FacetCounts>,
+    finder: &mut FinderMatches,
     times: &mut [Vec<f64>],
 ) {
     let selection = &action.selection;
@@ -103,8 +106,8 @@ fn act(
             None => FacetCounts::new(corpus, &matching(corpus, selection)),
         };
         let t = Instant::now();
-        let finder = EntityQuery::new(&action.finder);
-        let groups = sidebar_groups(corpus, &counts, selection, &finder, |_| ROWS);
+        *finder = finder.next(corpus, EntityQuery::new(&action.finder));
+        let groups = sidebar_groups(corpus, &counts, selection, finder, |_| ROWS);
         let took = ms_since(t);
         times[3].push(took);
         times[ALL].push(took);
@@ -131,8 +134,8 @@ fn act(
     let counts = FacetCounts::after(previous.as_ref(), corpus, &visible);
     times[2].push(ms_since(t));
     let t = Instant::now();
-    let finder = EntityQuery::new(&action.finder);
-    let groups = sidebar_groups(corpus, &counts, selection, &finder, |_| ROWS);
+    *finder = finder.next(corpus, EntityQuery::new(&action.finder));
+    let groups = sidebar_groups(corpus, &counts, selection, finder, |_| ROWS);
     times[3].push(ms_since(t));
     let t = Instant::now();
     let refined = refine(corpus, &visible, selection);
@@ -219,7 +222,7 @@ fn run() -> anyhow::Result<()> {
         .iter()
         .map(|f| Ok(parts::parse_entities(f, &read(f)?)?))
         .collect::<anyhow::Result<Vec<_>>>()?;
-    let corpus = Corpus::whole(&site, pages, entities).value;
+    let corpus = Arc::new(Corpus::whole(&site, pages, entities).value);
     let meta_path = corpus
         .search_index()
         .context("the site has no search index")?;
@@ -308,9 +311,16 @@ fn run() -> anyhow::Result<()> {
         .map(|(_, actions)| {
             let mut times = vec![Vec::new(); STEPS.len()];
             for _ in 0..runs.max(1) {
-                let mut previous = None;
+                let (mut previous, mut finder) = (None, FinderMatches::default());
                 for action in actions {
-                    act(&corpus, &search, action, &mut previous, &mut times);
+                    act(
+                        &corpus,
+                        &search,
+                        action,
+                        &mut previous,
+                        &mut finder,
+                        &mut times,
+                    );
                 }
             }
             times

@@ -180,6 +180,40 @@ impl FoldedNames {
         }
         folded
     }
+
+    /// The positions of the entities with a name that contains `needle`, in order, in one
+    /// pass over every name: a match never spans two names when `needle` has no
+    /// [`Corpus::NAME_END`].
+    fn containing(&self, needle: &str) -> Vec<u32> {
+        if needle.is_empty() {
+            return (0..self.ends.len()).map(|e| e as u32).collect();
+        }
+        let mut chars = needle.chars();
+        let one = chars.next().filter(|_| chars.as_str().is_empty());
+        let mut found = Vec::new();
+        let mut entity = 0usize;
+        let mut from = 0;
+        while let Some(rest) = self.text.get(from..) {
+            // One letter: a byte search, far quicker than a search for a string.
+            let Some(at) = (match one {
+                Some(letter) => rest.find(letter),
+                None => rest.find(needle),
+            }) else {
+                break;
+            };
+            while self.ends.get(entity).is_some_and(|&end| end <= from + at) {
+                entity += 1;
+            }
+            let Some(&end) = self.ends.get(entity) else {
+                break;
+            };
+            found.push(entity as u32);
+            // The entity's other names are not searched.
+            from = end;
+            entity += 1;
+        }
+        found
+    }
 }
 
 /// What a part of the site knows of the whole: its counts, from `site.json`.
@@ -447,15 +481,25 @@ impl Corpus {
     /// each followed by [`Corpus::NAME_END`]; folded the first time they are asked for, every
     /// entity at once, then kept for the corpus's life.
     pub fn folded_names(&self, entity: u32) -> Option<&str> {
-        let names = self
-            .folded
-            .get_or_init(|| FoldedNames::of(&self.index.entities));
+        let names = self.folded();
         let e = entity as usize;
         let start = match e {
             0 => 0,
             _ => *names.ends.get(e - 1)?,
         };
         names.text.get(start..*names.ends.get(e)?)
+    }
+
+    /// The positions of the entities whose [`Corpus::folded_names`] contain `needle` (folded,
+    /// without [`Corpus::NAME_END`]), in order: one pass over every name, what the entity
+    /// finder's first keystroke asks.
+    pub fn entities_named_with(&self, needle: &str) -> Vec<u32> {
+        self.folded().containing(needle)
+    }
+
+    fn folded(&self) -> &FoldedNames {
+        self.folded
+            .get_or_init(|| FoldedNames::of(&self.index.entities))
     }
 
     /// The position of the entity with this id in [`Corpus::entities`], if the corpus has it.

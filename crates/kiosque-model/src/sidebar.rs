@@ -1,5 +1,7 @@
 //! The sidebar as listed: facet groups narrowed by the search box and cut to the rows shown.
 
+use std::sync::{Arc, Weak};
+
 use crate::entity::{Entity, EntityId, Label};
 use crate::facets::{FacetCounts, facet_groups};
 use crate::index::Corpus;
@@ -53,6 +55,103 @@ impl EntityQuery {
     }
 }
 
+/// The entities that the entity finder's query matches in a corpus, kept from one keystroke to
+/// the next: a query that contains the previous one (a letter typed) is tried only on the
+/// previous matches; any other (a letter deleted, the text replaced), or another corpus (the
+/// whole site after the first screen), on every name, in one pass over them.
+#[derive(Debug, Clone, Default)]
+pub struct FinderMatches {
+    query: EntityQuery,
+    /// The corpus matched (held weakly: while it is, no other corpus can have its address).
+    corpus: Weak<Corpus>,
+    /// The matching entities' positions, in order (none kept for a blank query: every entity
+    /// matches).
+    entities: Vec<u32>,
+    /// Bit `e` set: entity `e` matches.
+    bits: Vec<u64>,
+}
+
+impl FinderMatches {
+    /// The matches of `query` in `corpus`, every name tried.
+    pub fn new(corpus: &Arc<Corpus>, query: EntityQuery) -> Self {
+        FinderMatches::default().next(corpus, query)
+    }
+
+    /// The matches of `query` in `corpus`: these narrowed when `query` contains their query
+    /// and `corpus` is theirs, else every name tried.
+    pub fn next(&self, corpus: &Arc<Corpus>, query: EntityQuery) -> Self {
+        let narrows = !self.query.is_empty()
+            && query.folded.contains(&self.query.folded)
+            && std::ptr::eq(self.corpus.as_ptr(), Arc::as_ptr(corpus));
+        let entities: Vec<u32> = if query.is_empty() {
+            Vec::new()
+        } else if narrows {
+            self.entities
+                .iter()
+                .copied()
+                .filter(|&e| query.matches_at(corpus, e))
+                .collect()
+        } else if query.folded.contains(Corpus::NAME_END) {
+            (0..corpus.entities().len() as u32)
+                .filter(|&e| query.matches_at(corpus, e))
+                .collect()
+        } else {
+            corpus.entities_named_with(&query.folded)
+        };
+        let mut bits = vec![0u64; corpus.entities().len().div_ceil(64)];
+        for &e in &entities {
+            if let Some(word) = bits.get_mut(e as usize / 64) {
+                *word |= 1 << (e % 64);
+            }
+        }
+        FinderMatches {
+            query,
+            corpus: Arc::downgrade(corpus),
+            entities,
+            bits,
+        }
+    }
+
+    /// Whether the entity at position `entity` matches.
+    pub fn contains(&self, entity: u32) -> bool {
+        self.query.is_empty()
+            || self
+                .bits
+                .get(entity as usize / 64)
+                .is_some_and(|word| word & (1 << (entity % 64)) != 0)
+    }
+}
+
+/// The entities the sidebar lists: those an [`EntityQuery`] matches (tried on each entity as
+/// it is listed), or the [`FinderMatches`] found for one (the entity finder as one types).
+pub trait EntityFilter {
+    /// The query (blank: every entity).
+    fn query(&self) -> &EntityQuery;
+    /// Whether the entity at position `entity` of `corpus` is listed.
+    fn keeps(&self, corpus: &Corpus, entity: u32) -> bool;
+}
+
+impl EntityFilter for EntityQuery {
+    fn query(&self) -> &EntityQuery {
+        self
+    }
+
+    fn keeps(&self, corpus: &Corpus, entity: u32) -> bool {
+        self.matches_at(corpus, entity)
+    }
+}
+
+impl EntityFilter for FinderMatches {
+    fn query(&self) -> &EntityQuery {
+        &self.query
+    }
+
+    /// `corpus` is the one they were found in.
+    fn keeps(&self, _corpus: &Corpus, entity: u32) -> bool {
+        self.contains(entity)
+    }
+}
+
 /// One sidebar entry, owned so that views need not borrow the corpus.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SidebarRow {
@@ -90,17 +189,17 @@ impl SidebarGroup {
 }
 
 /// The sidebar over the visible articles' `counts`: facet groups with their counts, only the
-/// entities matching `query`, at most `limit(label)` rows per group; groups with no match are
-/// left out.
+/// entities that `filter` keeps, at most `limit(label)` rows per group; groups with no match
+/// are left out.
 pub fn sidebar_groups(
     corpus: &Corpus,
     counts: &FacetCounts,
     selection: &Selection,
-    query: &EntityQuery,
+    filter: &impl EntityFilter,
     limit: impl Fn(Label) -> usize,
 ) -> Vec<SidebarGroup> {
-    let matches = |e: u32| query.matches_at(corpus, e);
-    let keep = (!query.is_empty()).then_some(&matches as &dyn Fn(u32) -> bool);
+    let kept = |e: u32| filter.keeps(corpus, e);
+    let keep = (!filter.query().is_empty()).then_some(&kept as &dyn Fn(u32) -> bool);
     facet_groups(corpus, counts, selection, keep, limit)
         .into_iter()
         .map(|group| SidebarGroup {
@@ -126,11 +225,15 @@ mod tests {
     use crate::entity::Confidence;
     use crate::testing::{article, corpus, entity};
 
+    fn find(corpus: &Arc<Corpus>, query: &str) -> FinderMatches {
+        FinderMatches::new(corpus, EntityQuery::new(query))
+    }
+
     #[test]
     fn groups_are_searched_cut_and_dropped_when_empty() {
         let mut kyiv = entity("loc-kyiv", Label::Place, 1);
         kyiv.aliases = vec!["Kiev".into()];
-        let corpus = corpus(
+        let corpus = Arc::new(corpus(
             vec![
                 article("a", &["loc-koursk", "loc-kyiv", "per-trump"]),
                 article("b", &["loc-koursk", "loc-kramatorsk"]),
@@ -141,10 +244,10 @@ mod tests {
                 entity("loc-kramatorsk", Label::Place, 1),
                 entity("per-trump", Label::Person, 9),
             ],
-        );
+        ));
         let counts = FacetCounts::new(&corpus, &[0, 1]);
         let selection = Selection::default();
-        let groups = sidebar_groups(&corpus, &counts, &selection, &EntityQuery::new("k"), |_| 2);
+        let groups = sidebar_groups(&corpus, &counts, &selection, &find(&corpus, "k"), |_| 2);
         // Trump has no "k": the people group goes.
         assert_eq!(groups.len(), 1);
         let places = &groups[0];
@@ -153,13 +256,7 @@ mod tests {
         assert_eq!(places.rows[0].id.as_str(), "loc-koursk");
         assert_eq!(places.rows[0].count, 2);
         assert!(!places.has_selected());
-        let by_alias = sidebar_groups(
-            &corpus,
-            &counts,
-            &selection,
-            &EntityQuery::new("KIEV"),
-            |_| 10,
-        );
+        let by_alias = sidebar_groups(&corpus, &counts, &selection, &find(&corpus, "KIEV"), |_| 10);
         assert_eq!(by_alias[0].rows[0].id.as_str(), "loc-kyiv");
     }
 
@@ -217,7 +314,7 @@ mod tests {
                 "per-macron 1"
             ]
         );
-        let new = corpus(true);
+        let new = Arc::new(corpus(true));
         // Zelensky: 3 articles × ½ = 1.5 < Trump's 2; Harry Potter after every sure entity.
         for visible in [&[0, 1, 2, 3, 4][..], &[0, 1, 2, 3][..]] {
             assert_eq!(
@@ -239,7 +336,7 @@ mod tests {
             &new,
             &counts,
             &Selection::default(),
-            &EntityQuery::new("potter"),
+            &find(&new, "potter"),
             |_| 3,
         );
         assert_eq!(found[0].rows[0].id.as_str(), "per-harry-potter");
@@ -269,10 +366,10 @@ mod tests {
         koursk.aliases = vec!["Kursk".into(), "Курск".into()];
         let mut kyiv = entity("loc-kyiv", Label::Place, 1);
         kyiv.name = "Kyiv".into();
-        let corpus = corpus(
+        let corpus = Arc::new(corpus(
             vec![article("a", &["org-defense", "loc-koursk", "loc-kyiv"])],
             vec![defense, koursk, kyiv],
-        );
+        ));
         let queries = [
             "",
             "DEFENSE",
@@ -289,10 +386,17 @@ mod tests {
             "defensekoursk",
         ];
         for query in queries {
+            let found = find(&corpus, query);
             let query = EntityQuery::new(query);
             for (e, entity) in (0u32..).zip(corpus.entities()) {
                 assert_eq!(
                     query.matches_at(&corpus, e),
+                    query.matches(entity),
+                    "{query:?} on {}",
+                    entity.id
+                );
+                assert_eq!(
+                    found.contains(e),
                     query.matches(entity),
                     "{query:?} on {}",
                     entity.id
@@ -309,5 +413,69 @@ mod tests {
         assert!(EntityQuery::new("ministere").matches_at(&corpus, at("org-defense")));
         assert!(EntityQuery::new("курск").matches_at(&corpus, at("loc-koursk")));
         assert!(!EntityQuery::new("курск").matches_at(&corpus, at("loc-kyiv")));
+    }
+
+    #[test]
+    fn the_finder_follows_typing_deleting_replacing_and_the_whole_site_arriving() {
+        let place = |id: &str, name: &str| {
+            let mut e = entity(id, Label::Place, 1);
+            e.name = name.into();
+            e
+        };
+        let first = Arc::new(corpus(
+            vec![article("a", &["loc-koursk", "loc-kyiv"])],
+            vec![place("loc-koursk", "Koursk"), place("loc-kyiv", "Kyiv")],
+        ));
+        // The whole site: two more places, after the first screen's.
+        let whole = Arc::new(corpus(
+            vec![article(
+                "a",
+                &["loc-koursk", "loc-kyiv", "loc-kramatorsk", "loc-kharkiv"],
+            )],
+            vec![
+                place("loc-koursk", "Koursk"),
+                place("loc-kyiv", "Kyiv"),
+                place("loc-kramatorsk", "Kramatorsk"),
+                place("loc-kharkiv", "Kharkiv"),
+            ],
+        ));
+        let steps: [(&Arc<Corpus>, &str, &[&str]); 10] = [
+            (&first, "k", &["loc-koursk", "loc-kyiv"]),
+            // A letter typed.
+            (&first, "ko", &["loc-koursk"]),
+            // Deleted: Kyiv is back.
+            (&first, "k", &["loc-koursk", "loc-kyiv"]),
+            // Replaced.
+            (&first, "yi", &["loc-kyiv"]),
+            (&first, "", &["loc-koursk", "loc-kyiv"]),
+            (&first, "K", &["loc-koursk", "loc-kyiv"]),
+            // The whole site arrives while "k" is typed: its new places are found, and the
+            // next letter narrows over them.
+            (
+                &whole,
+                "k",
+                &["loc-koursk", "loc-kyiv", "loc-kramatorsk", "loc-kharkiv"],
+            ),
+            (&whole, "kh", &["loc-kharkiv"]),
+            (&whole, "h", &["loc-kharkiv"]),
+            // Typed in the middle: still a query that contains the previous one.
+            (&whole, "ha", &["loc-kharkiv"]),
+        ];
+        let mut finder = FinderMatches::default();
+        for (corpus, text, expected) in steps {
+            finder = finder.next(corpus, EntityQuery::new(text));
+            let found: Vec<&str> = (0u32..)
+                .zip(corpus.entities())
+                .filter(|&(e, _)| finder.contains(e))
+                .map(|(_, entity)| entity.id.as_str())
+                .collect();
+            assert_eq!(found, expected, "{text:?}");
+        }
+        // "kh" typed on the first screen, then the whole site: Kharkiv, although the first
+        // screen had no match.
+        let none = FinderMatches::new(&first, EntityQuery::new("kh"));
+        let after = none.next(&whole, EntityQuery::new("kha"));
+        assert!(after.contains(3));
+        assert!(!after.contains(0));
     }
 }
