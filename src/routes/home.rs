@@ -220,28 +220,25 @@ pub fn Home() -> impl IntoView {
         }
         corpus.with(|c| found.with(|f| selection.with(|s| refine(c, f, s))))
     });
-    let visible = Memo::new(move |_| {
+    // Shared, not copied, with the last view that the article pages' previous and next follow.
+    let visible = Memo::new(move |_| -> Arc<[u32]> {
         if selection.with(Selection::refines) {
-            refined.with(|r| r.visible.clone())
+            refined.with(|r| Arc::from(r.visible.as_slice()))
         } else {
-            found.get()
+            found.with(|f| Arc::from(f.as_slice()))
         }
     });
     // The article and entity pages' way back returns to this view, and an article page's
     // previous and next follow its list (positions in the whole site: once it is there).
     remember_home_view(
         selection,
-        Signal::derive(move || {
-            whole_view
-                .get()
-                .then(|| visible.with(|v| Arc::<[u32]>::from(v.as_slice())))
-        }),
+        Signal::derive(move || whole_view.get().then(|| visible.get())),
     );
     let refined_to_nothing = Signal::derive(move || {
         whole_view.get()
             && selection.with(Selection::refines)
             && !found.with(Vec::is_empty)
-            && visible.with(Vec::is_empty)
+            && visible.with(|v| v.is_empty())
     });
     // The cards of a new list: its first few in the frame of the change (a screenful), the
     // rest of its first page in the next one, so that a click or a keystroke paints at once.
@@ -253,8 +250,8 @@ pub fn Home() -> impl IntoView {
                 // native rendering has no next frame), and it replaces that page in one frame.
                 let first = before.is_none();
                 let grew = before.is_some_and(|b| !b.is_empty() && all.starts_with(b));
-                if first || grew || all.len() <= FIRST_FRAME_CARDS || all == released {
-                    all.clone()
+                if first || grew || all.len() <= FIRST_FRAME_CARDS || **all == **released {
+                    all.to_vec()
                 } else {
                     all[..FIRST_FRAME_CARDS].to_vec()
                 }
@@ -262,9 +259,9 @@ pub fn Home() -> impl IntoView {
         })
     });
     Effect::new(move |_| {
-        let cut = staged.with(Vec::len) < visible.with(Vec::len);
+        let cut = staged.with(Vec::len) < visible.with(|v| v.len());
         if cut {
-            let all = visible.get_untracked();
+            let all = visible.with_untracked(|v| v.to_vec());
             request_animation_frame(move || {
                 set_timeout(move || released.set(all), std::time::Duration::ZERO);
             });
@@ -272,7 +269,7 @@ pub fn Home() -> impl IntoView {
     });
     // How many articles the list has in all: the site's count on the first screen.
     let total = Signal::derive(move || {
-        let shown = visible.with(Vec::len);
+        let shown = visible.with(|v| v.len());
         // A new list's first frame, its first cards only: no "Show more" for the rest of its
         // first page, which comes in the next frame.
         let staged = staged.with(Vec::len);
@@ -298,7 +295,7 @@ pub fn Home() -> impl IntoView {
     // then would be lost when the list is drawn again from the whole site).
     let more_total = Signal::derive(move || {
         if counts_pending.get() {
-            visible.with(Vec::len)
+            visible.with(|v| v.len())
         } else {
             total.get()
         }
@@ -375,7 +372,7 @@ pub fn Home() -> impl IntoView {
             view! {
                 <ExportLinks
                     corpus=corpus.get_untracked()
-                    articles=Signal::from(visible)
+                    articles=Signal::derive(move || visible.with(|v| v.to_vec()))
                     file="kiosque-articles".to_owned()
                 />
             }
