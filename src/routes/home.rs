@@ -332,12 +332,12 @@ pub fn Home() -> impl IntoView {
     let words = language.messages();
     let status = move || {
         if let Some(error) = whole_failed() {
-            return language.failed(Failure::Articles, &error.to_string());
+            return language.failed(Failure::Articles, &error.message(language));
         }
         searched.with(|searched| match searched {
             Searched::Waiting => words.loading_articles.to_owned(),
             Searched::Searching => words.searching.to_owned(),
-            Searched::Failed(error) => language.failed(Failure::Search, &error.to_string()),
+            Searched::Failed(error) => language.failed(Failure::Search, &error.message(language)),
             Searched::Found(_) => language.results(
                 total.get(),
                 Some(&selection.with(|s| language.quote_search(s.search()))),
