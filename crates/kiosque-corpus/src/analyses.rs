@@ -245,7 +245,7 @@ impl Entry<'_> {
             reason,
         };
         let bytes = compact_bytes(self.record).map_err(error)?;
-        let (article, ranges) = {
+        let (article, texts) = {
             let (head, rest) = postcard::take_from_bytes::<Head<'_>>(&bytes)
                 .map_err(|e| error(format!("not an analysed article: {e}")))?;
             if !rest.is_empty() {
@@ -258,31 +258,42 @@ impl Entry<'_> {
                 .iter()
                 .map(|p| u32::try_from(p.text.chars().count()).unwrap_or(u32::MAX))
                 .collect();
+            // The texts alone, one after the other: the record's bytes are freed (and reused)
+            // at once.
+            let mut joined = Vec::with_capacity(texts.iter().map(|p| p.text.len()).sum());
             let ranges: Vec<(usize, usize)> = texts
                 .iter()
                 .map(|p| {
-                    let start = p.text.as_ptr() as usize - bytes.as_ptr() as usize;
-                    (start, start + p.text.len())
+                    let start = joined.len();
+                    joined.extend_from_slice(p.text.as_bytes());
+                    (start, joined.len())
                 })
                 .collect();
             let article = head.into_analyzed();
             check_lengths(&article, &lengths).map_err(error)?;
-            (article, ranges)
+            (
+                article,
+                Texts {
+                    bytes: joined,
+                    ranges,
+                },
+            )
         };
+        drop(bytes);
         if article.key != self.key {
             return Err(error(
                 "the record's key is not the one it starts with".to_owned(),
             ));
         }
         Ok(Analyzed {
-            texts: Some(Texts { bytes, ranges }),
+            texts: Some(texts),
             ..article
         })
     }
 }
 
-/// The parts' texts of an analysis decoded without them ([`Entry::decode_deferred`]): the
-/// record's bytes and where each part's text is in them (UTF-8, checked when decoded).
+/// The parts' texts of an analysis decoded without them ([`Entry::decode_deferred`]): one
+/// after the other, and where each one is (UTF-8, checked when decoded).
 #[derive(Debug, Clone)]
 pub struct Texts {
     bytes: Vec<u8>,
