@@ -659,32 +659,47 @@ pub fn kb(bytes: usize) -> String {
     format!("{:.1} KB", bytes as f64 / 1024.0)
 }
 
-/// Whether a file of a built `dist/` is the Try it page's worker (Trunk names its files after
-/// the worker's binary, `kiosque-worker`, with no hash): fetched by that page only, so not part
-/// of the app every page loads.
-pub fn is_worker_file(name: &str) -> bool {
-    name.starts_with("kiosque-worker")
+/// What a file of a built `dist/` is to the Try it page, whose files are fetched by that page
+/// only and so are not part of the app every page loads: its own app (`kiosque-try…`, the page's
+/// wasm and glue) or its worker (`kiosque-worker…`, the extraction). `None` for the reader's
+/// files. Trunk names them after their binaries; `kiosque pages` adds a content hash.
+pub fn try_page_part(name: &str) -> Option<&'static str> {
+    if name.starts_with("kiosque-worker") {
+        Some("worker")
+    } else if name.starts_with("kiosque-try") {
+        Some("app")
+    } else {
+        None
+    }
+}
+
+/// Whether a file of a built `dist/` is fetched by the Try it page only ([`try_page_part`]).
+pub fn is_try_page_file(name: &str) -> bool {
+    try_page_part(name).is_some()
 }
 
 #[cfg(test)]
-mod worker_file_tests {
-    use super::is_worker_file;
+mod try_page_file_tests {
+    use super::{is_try_page_file, try_page_part};
 
     #[test]
-    fn the_workers_files_are_told_from_the_apps() {
-        for name in [
-            "kiosque-worker.js",
-            "kiosque-worker_bg.wasm",
-            "kiosque-worker_loader.js",
+    fn the_try_pages_files_are_told_from_the_readers() {
+        for (name, part) in [
+            ("kiosque-worker.js", "worker"),
+            ("kiosque-worker_bg.wasm", "worker"),
+            ("kiosque-worker_loader.js", "worker"),
+            ("kiosque-worker-75149ffee77e67fc_loader.js", "worker"),
+            ("kiosque-try-257d5fff04fdc2f0_bg.wasm", "app"),
+            ("kiosque-try-f41959ffb303d12d.js", "app"),
         ] {
-            assert!(is_worker_file(name), "{name}");
+            assert_eq!(try_page_part(name), Some(part), "{name}");
         }
         for name in [
             "kiosque-app-38346beb1d774dc8_bg.wasm",
             "kiosque-app-38346beb1d774dc8.js",
             "main-5f9ce35bda26dfd2.css",
         ] {
-            assert!(!is_worker_file(name), "{name}");
+            assert!(!is_try_page_file(name), "{name}");
         }
     }
 }

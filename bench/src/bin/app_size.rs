@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
-use kiosque_bench::{is_worker_file, kb};
+use kiosque_bench::{kb, try_page_part};
 
 /// The app's budget, brotli, in bytes (issue 8): wasm + JS + CSS.
 const APP_BUDGET: usize = 100 * 1024;
@@ -105,16 +105,23 @@ fn main() -> anyhow::Result<()> {
             kb(s.brotli)
         );
     }
-    // The Try it page's worker (`crates/kiosque-worker`) is fetched by that page only: it is
-    // listed above but counted apart, not in the app every page loads.
-    let (worker, app): (Vec<&Sizes>, Vec<&Sizes>) = sizes
+    // The Try it page's own app (`src/bin/kiosque-try.rs`) and worker (`crates/kiosque-worker`)
+    // are fetched by that page only: listed above, counted apart, not in the app every page loads.
+    let app: Vec<&Sizes> = sizes
         .iter()
-        .filter(|s| s.name != "index.html")
-        .partition(|s| is_worker_file(&s.name));
-    if !worker.is_empty() {
-        let total = |f: fn(&Sizes) -> usize| worker.iter().map(|s| f(s)).sum::<usize>();
+        .filter(|s| s.name != "index.html" && try_page_part(&s.name).is_none())
+        .collect();
+    for part in ["app", "worker"] {
+        let files: Vec<&Sizes> = sizes
+            .iter()
+            .filter(|s| try_page_part(&s.name) == Some(part))
+            .collect();
+        if files.is_empty() {
+            continue;
+        }
+        let total = |f: fn(&Sizes) -> usize| files.iter().map(|s| f(s)).sum::<usize>();
         println!(
-            "| worker (the Try it page only) | {} | {} | {} | not in the app's budget |",
+            "| the Try it page's {part} (that page only) | {} | {} | {} | not in the app's budget |",
             kb(total(|s| s.raw)),
             kb(total(|s| s.gzip)),
             kb(total(|s| s.brotli))

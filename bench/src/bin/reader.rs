@@ -589,7 +589,7 @@ fn app_files(dist: &Path, sizes: &mut Brotli) -> anyhow::Result<Vec<(String, u64
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if path.is_file() && app && !kiosque_bench::is_worker_file(&name) {
+        if path.is_file() && app && !kiosque_bench::is_try_page_file(&name) {
             let raw = std::fs::metadata(&path)?.len();
             files.push((name, raw, sizes.size(&path)?));
         }
