@@ -269,7 +269,7 @@ impl Entry<'_> {
                     (start, joined.len())
                 })
                 .collect();
-            let article = head.into_analyzed();
+            let article = head.into_head_analyzed();
             check_lengths(&article, &lengths).map_err(error)?;
             (
                 article,
@@ -481,15 +481,16 @@ struct MentionRef<'a>(
     kiosque_model::Confidence,
 );
 
-/// A record as read (see [`RecordRef`]).
+/// A record as read (see [`RecordRef`]); its analysis whole, or without its parts' texts
+/// ([`Head`]).
 #[derive(Deserialize)]
-struct Record {
+struct Record<A = Analysis> {
     key: String,
     origin: String,
     file_stem: Option<String>,
     meta: kiosque_extract::source::Meta,
     digest: String,
-    analysis: Analysis,
+    analysis: A,
     terms: DocTerms,
     mentions: Vec<Mention>,
 }
@@ -508,10 +509,9 @@ struct Mention(
     kiosque_model::Confidence,
 );
 
-impl Record {
-    fn into_analyzed(self) -> Analyzed {
-        let mut analysis = self.analysis;
-        analysis.found = found_of(self.mentions);
+impl<A> Record<A> {
+    /// The analysed article, its analysis made by `analysis` of the record's and its mentions.
+    fn into_analyzed_with(self, analysis: impl FnOnce(A, Vec<Found>) -> Analysis) -> Analyzed {
         Analyzed {
             key: self.key,
             origin: self.origin,
@@ -519,10 +519,19 @@ impl Record {
             meta: self.meta,
             warnings: Vec::new(),
             digest: self.digest,
-            analysis,
+            analysis: analysis(self.analysis, found_of(self.mentions)),
             terms: self.terms,
             texts: None,
         }
+    }
+}
+
+impl Record {
+    fn into_analyzed(self) -> Analyzed {
+        self.into_analyzed_with(|mut analysis, found| {
+            analysis.found = found;
+            analysis
+        })
     }
 }
 
@@ -547,19 +556,8 @@ fn found_of(mentions: Vec<Mention>) -> Vec<Found> {
 }
 
 /// A [`Record`] whose parts' texts are borrowed from its bytes, not copied
-/// ([`Entry::decode_deferred`]): the same fields in the same order.
-#[derive(Deserialize)]
-struct Head<'a> {
-    key: String,
-    origin: String,
-    file_stem: Option<String>,
-    meta: kiosque_extract::source::Meta,
-    digest: String,
-    #[serde(borrow)]
-    analysis: HeadAnalysis<'a>,
-    terms: DocTerms,
-    mentions: Vec<Mention>,
-}
+/// ([`Entry::decode_deferred`]).
+type Head<'a> = Record<HeadAnalysis<'a>>;
 
 /// [`Analysis`] as a record holds it (see [`WithoutMentions`]), its parts' texts borrowed.
 #[derive(Deserialize)]
@@ -596,37 +594,31 @@ struct HeadPart<'a> {
 
 impl Head<'_> {
     /// The analysed article, each part's text left empty.
-    fn into_analyzed(self) -> Analyzed {
-        let HeadAnalysis {
-            cleaned,
-            title,
-            title_derived,
-            published,
-            published_inferred,
-            lang,
-            _found,
-            excerpt,
-            words,
-        } = self.analysis;
-        let mut parts = Vec::with_capacity(cleaned.parts.len());
-        parts.extend(
-            cleaned
-                .parts
-                .into_iter()
-                .map(|p| kiosque_extract::clean::Part {
-                    role: p.role,
-                    span: p.span,
-                    text: String::new(),
-                }),
-        );
-        Analyzed {
-            key: self.key,
-            origin: self.origin,
-            file_stem: self.file_stem,
-            meta: self.meta,
-            warnings: Vec::new(),
-            digest: self.digest,
-            analysis: Analysis {
+    fn into_head_analyzed(self) -> Analyzed {
+        self.into_analyzed_with(|head, found| {
+            let HeadAnalysis {
+                cleaned,
+                title,
+                title_derived,
+                published,
+                published_inferred,
+                lang,
+                _found,
+                excerpt,
+                words,
+            } = head;
+            let mut parts = Vec::with_capacity(cleaned.parts.len());
+            parts.extend(
+                cleaned
+                    .parts
+                    .into_iter()
+                    .map(|p| kiosque_extract::clean::Part {
+                        role: p.role,
+                        span: p.span,
+                        text: String::new(),
+                    }),
+            );
+            Analysis {
                 cleaned: kiosque_extract::clean::Cleaned {
                     doc: Default::default(),
                     matching: Default::default(),
@@ -639,13 +631,11 @@ impl Head<'_> {
                 published,
                 published_inferred,
                 lang,
-                found: found_of(self.mentions),
+                found,
                 excerpt,
                 words,
-            },
-            terms: self.terms,
-            texts: None,
-        }
+            }
+        })
     }
 }
 
