@@ -117,7 +117,7 @@ fn main() -> anyhow::Result<()> {
 
         let cpu_before = cpu_time();
         let start = Instant::now();
-        let site = assemble(copy, knowledge);
+        let site = assemble(copy, knowledge, None);
         total.push(start.elapsed());
         if let (Some(before), Some(after)) = (cpu_before, cpu_time()) {
             cpu += after.saturating_sub(before);

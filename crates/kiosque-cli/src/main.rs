@@ -25,6 +25,12 @@ fn main() -> ExitCode {
         std::thread::spawn(Knowledge::builtin);
     }
     let knowledge = Knowledge::builtin;
+    // The language entities are named in: the interface's, `[site] language` of the
+    // `kiosque.toml` that `kiosque pages` reads (in the current directory), so that the names
+    // agree with the pages' words; without it, the articles' majority (the pages' default too).
+    let names = || -> anyhow::Result<Option<String>> {
+        Ok(kiosque_cli::pages::settings::Settings::load(None)?.language)
+    };
     match cli.command {
         Command::Build {
             read,
@@ -32,7 +38,12 @@ fn main() -> ExitCode {
             cache,
             no_cache,
         } => {
+            let names = match names() {
+                Ok(names) => names,
+                Err(e) => return exit_status(Err(e)),
+            };
             let options = commands::build::BuildOptions {
+                names,
                 inputs: read.inputs,
                 out,
                 strict: read.strict,
@@ -63,7 +74,10 @@ fn main() -> ExitCode {
             analyses,
             out,
             quiet,
-        } => exit_status(commands::merge::run(&analyses, &out, quiet, knowledge).map(|()| vec![])),
+        } => exit_status(names().and_then(|names| {
+            commands::merge::run(&analyses, &out, quiet, knowledge, names.as_deref())
+                .map(|()| vec![])
+        })),
         Command::Pages {
             dist,
             config,

@@ -291,6 +291,7 @@ pub fn fingerprint(
     inputs: &[PathBuf],
     files: &[PathBuf],
     max_article_size: u64,
+    names: Option<&str>,
     inputs_record: &str,
     written_record: &str,
 ) -> Option<String> {
@@ -310,6 +311,7 @@ pub fn fingerprint(
         field(path.as_os_str().as_encoded_bytes());
     }
     field(&max_article_size.to_le_bytes());
+    field(names.unwrap_or("").as_bytes());
     field(inputs_record.as_bytes());
     field(written_record.as_bytes());
     Some(hex(&hash.finalize()))

@@ -218,10 +218,11 @@ fn with_source(analysis: Analysis, terms: DocTerms, key: String, source: Source)
     }
 }
 
-/// Documents in, site data out: [`analyze`] then [`assemble`].
+/// Documents in, site data out: [`analyze`] then [`assemble`], entities named in the
+/// language of most articles.
 pub fn build(sources: Vec<Source>, knowledge: &Knowledge) -> Site {
     let articles = analyze(sources, knowledge, None, |_| {});
-    assemble(articles, knowledge)
+    assemble(articles, knowledge, None)
 }
 
 /// Whether a mention becomes (part of) an entity: not a date that could not be resolved
@@ -249,8 +250,10 @@ struct Linking {
     of: Vec<Vec<usize>>,
 }
 
-/// Links every mention of every article at once.
-fn link_corpus(articles: &[Analyzed], knowledge: &Knowledge) -> Linking {
+/// Links every mention of every article at once, naming known entities in `names` (a language
+/// code: the site's interface language) where the built-in knowledge has a name in it, else in
+/// the language of most articles.
+fn link_corpus(articles: &[Analyzed], knowledge: &Knowledge, names: Option<&str>) -> Linking {
     // Each article's linkable mentions, in order, one run after the other.
     let mut occurrences: Vec<Occurrence<'_>> =
         Vec::with_capacity(articles.iter().map(|a| a.analysis.found.len()).sum());
@@ -268,7 +271,7 @@ fn link_corpus(articles: &[Analyzed], knowledge: &Knowledge) -> Linking {
             });
         }
     }
-    let lang = majority_language(articles);
+    let lang = names.map_or_else(|| majority_language(articles), str::to_owned);
     let linked = link::link(&occurrences, knowledge, &lang);
     drop(occurrences);
     let mut entity_of = linked.of.into_iter();
@@ -315,7 +318,7 @@ pub fn locate_all(sources: Vec<Source>, knowledge: &Knowledge) -> Vec<Vec<Locate
     let mut indexed: Vec<(usize, Analyzed)> = articles.into_iter().enumerate().collect();
     indexed.par_sort_unstable_by(|(_, a), (_, b)| canonical(a, b));
     let (order, sorted): (Vec<usize>, Vec<Analyzed>) = indexed.into_iter().unzip();
-    let linking = link_corpus(&sorted, knowledge);
+    let linking = link_corpus(&sorted, knowledge, None);
     let located: Vec<Vec<Located>> = sorted
         .par_iter()
         .zip(&linking.of)
@@ -340,20 +343,27 @@ type Made = (DocTerms, String);
 /// An article's summary and its body, made or left to [`Site::body`].
 type Pair = (ArticleSummary, article::Body);
 
-/// Builds the site data from analysed articles (in any order), consuming them.
-pub fn assemble(articles: Vec<Analyzed>, knowledge: &Knowledge) -> Site {
-    assemble_kept(articles, knowledge, &Kept::new())
+/// Builds the site data from analysed articles (in any order), consuming them. Known entities
+/// are named in the language `names` (the site's interface language) where the built-in
+/// knowledge has a name in it; `None`: in the language of most articles.
+pub fn assemble(articles: Vec<Analyzed>, knowledge: &Knowledge, names: Option<&str>) -> Site {
+    assemble_kept(articles, knowledge, &Kept::new(), names)
 }
 
 /// [`assemble`], taking the `body_hash` of each article whose built key is in `kept` from
 /// there rather than making it again (see [`Kept`]).
-pub fn assemble_kept(mut articles: Vec<Analyzed>, knowledge: &Knowledge, kept: &Kept) -> Site {
+pub fn assemble_kept(
+    mut articles: Vec<Analyzed>,
+    knowledge: &Knowledge,
+    kept: &Kept,
+    names: Option<&str>,
+) -> Site {
     // Linking depends on the order it meets mentions in: it meets them in one order whatever
     // the order of the inputs (or of the shards of a sharded build).
     articles.par_sort_unstable_by(canonical);
     // Linking is mostly serial: the ids are made meanwhile.
     let (linking, (ids, clashes)) = rayon::join(
-        || link_corpus(&articles, knowledge),
+        || link_corpus(&articles, knowledge, names),
         || article_ids(&articles),
     );
     let pairs: Vec<(Pair, Made)> = articles
@@ -544,7 +554,7 @@ mod tests {
         let knowledge = Knowledge::builtin();
         let first = analyze(sources(), knowledge, None, |_| {});
         let file = compact_file(&first);
-        let clean = assemble(first, knowledge);
+        let clean = assemble(first, knowledge, None);
         let kept: Kept = clean
             .built
             .iter()
@@ -565,7 +575,7 @@ mod tests {
         // Written again (a cache rewritten), a record without its texts is the record it was.
         assert_eq!(compact_file(&again), file);
 
-        let rebuilt = assemble_kept(again, knowledge, &kept);
+        let rebuilt = assemble_kept(again, knowledge, &kept, None);
         assert_eq!(rebuilt.index, clean.index);
         assert_eq!(
             rebuilt.pending_bodies(),
@@ -580,7 +590,7 @@ mod tests {
         // Without what the last build made, every body is made (its fingerprint needs it).
         let cache = analyses::Cache::new(analyses::parse(&file).expect("a sound file"));
         let again = analyze(sources(), knowledge, Some(&cache), |_| {});
-        let fresh = assemble_kept(again, knowledge, &Kept::new());
+        let fresh = assemble_kept(again, knowledge, &Kept::new(), None);
         assert_eq!(fresh.pending_bodies(), 0);
         assert_eq!(fresh.bodies, clean.bodies);
         assert_eq!(fresh.index, clean.index);
@@ -613,5 +623,34 @@ mod tests {
                 assert!(l.start < l.end && l.end as usize <= text.len(), "{l:?}");
             }
         }
+    }
+
+    #[test]
+    fn known_entities_are_named_in_the_language_asked_for_else_the_articles() {
+        let knowledge = Knowledge::builtin();
+        let sources = || {
+            vec![source(
+                "a",
+                "Riyad\n\nL’Arabie saoudite a reçu lundi le président, a déclaré le ministre. \
+                 L’Arabie saoudite veut la paix.",
+            )]
+        };
+        let name = |names: Option<&str>| -> Vec<String> {
+            let articles = analyze(sources(), knowledge, None, |_| {});
+            let site = assemble(articles, knowledge, names);
+            site.index
+                .entities
+                .iter()
+                .filter(|e| e.id.as_str().contains("arabi"))
+                .map(|e| e.name.to_string())
+                .collect()
+        };
+        assert_eq!(
+            name(None),
+            ["Arabie saoudite"],
+            "a French corpus, by default"
+        );
+        assert_eq!(name(Some("fr")), ["Arabie saoudite"]);
+        assert_eq!(name(Some("en")), ["Saudi Arabia"], "an English interface");
     }
 }

@@ -230,6 +230,7 @@ impl Site {
             quiet: true,
             max_article_size: kiosque_cli::input::DEFAULT_MAX_ARTICLE_SIZE,
             cache: kiosque_cli::commands::build::CacheChoice::Off,
+            names: self.settings.language.clone(),
         };
         kiosque_cli::commands::build::run(&options, Knowledge::builtin).expect("data builds");
         self.render_pages();

@@ -37,6 +37,9 @@ pub struct BuildOptions {
     pub max_article_size: u64,
     /// Where the analyses of the last build are kept.
     pub cache: CacheChoice,
+    /// The language known entities are named in (`[site] language` of `kiosque.toml`, the
+    /// interface's); `None`: the language of most articles, as the interface's default.
+    pub names: Option<String>,
 }
 
 /// Where `build` keeps its analyses cache.
@@ -130,7 +133,12 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
         CacheChoice::File(_) | CacheChoice::Off => None,
     };
     let kept = built.as_deref().map(cache::read_built).unwrap_or_default();
-    let site = assemble_kept(analysed.articles, knowledge(), &kept);
+    let site = assemble_kept(
+        analysed.articles,
+        knowledge(),
+        &kept,
+        options.names.as_deref(),
+    );
     drop(kept);
     output::write_site_recorded(&options.out, &site, record.as_deref())?;
     if let Some(built) = &built {
@@ -200,6 +208,7 @@ fn up_to_date(options: &BuildOptions, last: &Path, started: Instant) -> Option<B
         &options.inputs,
         &files,
         options.max_article_size,
+        options.names.as_deref(),
         &inputs_text,
         &written_text,
     )?;
@@ -258,6 +267,7 @@ fn save_last(
         &options.inputs,
         files,
         options.max_article_size,
+        options.names.as_deref(),
         &inputs_text,
         &written_text,
     ) else {
@@ -579,11 +589,12 @@ fn shown(path: &Path, dash: &str) -> String {
 pub fn publish(
     articles: Vec<Analyzed>,
     knowledge: &Knowledge,
+    names: Option<&str>,
     out: &Path,
     quiet: bool,
     warnings: &[String],
 ) -> anyhow::Result<Site> {
-    let site = publish_recorded(articles, knowledge, out, None)?;
+    let site = publish_recorded(articles, knowledge, names, out, None)?;
     report_warnings(&site, quiet, warnings);
     Ok(site)
 }
@@ -593,10 +604,11 @@ pub fn publish(
 fn publish_recorded(
     articles: Vec<Analyzed>,
     knowledge: &Knowledge,
+    names: Option<&str>,
     out: &Path,
     record: Option<&Path>,
 ) -> anyhow::Result<Site> {
-    let site = assemble(articles, knowledge);
+    let site = assemble(articles, knowledge, names);
     output::write_site_recorded(out, &site, record)?;
     Ok(site)
 }

@@ -13,12 +13,14 @@ use crate::output;
 
 /// Merges the analyses `files` (`-`: standard input) into the site data `out`. Any file that
 /// cannot be read, is damaged or was written by another kiosque stops the merge before
-/// anything is written.
+/// anything is written. Known entities are named in `names` as [`crate::commands::build::BuildOptions`]
+/// says.
 pub fn run(
     files: &[PathBuf],
     out: &Path,
     quiet: bool,
     knowledge: KnowledgeFn,
+    names: Option<&str>,
 ) -> anyhow::Result<()> {
     let started = Instant::now();
     output::prepare(out, files)?;
@@ -63,7 +65,7 @@ pub fn run(
             out.display()
         );
     }
-    let site = publish(articles, knowledge(), out, quiet, &warnings)?;
+    let site = publish(articles, knowledge(), names, out, quiet, &warnings)?;
     if !quiet {
         print_summary(&site, out, &[], started, (0, 0));
     }
