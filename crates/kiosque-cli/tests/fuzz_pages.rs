@@ -797,7 +797,7 @@ proptest! {
             feed: true,
         };
         let meta = PageMeta { title: name.clone(), path: Some(String::new()), ..PageMeta::default() };
-        let html = template.render(&meta, &site, &entity_shell(&name));
+        let html = template.render(&meta, &site, &entity_shell(&name, kiosque_model::ui::Language::Fr));
         let ids = Ids { articles: HashSet::new(), entities: HashSet::new(), shell_entities: HashSet::new() };
         check_page(&html, &ids, &HashSet::from([flat(&name)]))?;
         let dom = Document::from(html.as_str());

@@ -960,6 +960,13 @@ messages! {
     try_no_article,
     /// A reason the browser did not give.
     try_unknown_error,
+    /// The Try it page's description for link previews and search engines.
+    try_description,
+    /// What the Try it page says to a browser without JavaScript.
+    try_needs_script,
+    /// What the page of an entity without a page of its own says to a browser without
+    /// JavaScript.
+    entity_needs_script,
 }
 
 /// English.
@@ -1054,6 +1061,9 @@ const ENGLISH: Messages = Messages {
     try_answer_unread: "The extractor’s answer could not be read",
     try_no_article: "No article could be made of this text.",
     try_unknown_error: "unknown error",
+    try_description: "Paste a text to see the people, places, organisations and dates this site would find in it, in your browser",
+    try_needs_script: "This page finds the people, places, organisations and dates in a text you give it, in your browser: it needs JavaScript.",
+    entity_needs_script: "This page lists the articles that mention a person, place, organisation or date: it needs JavaScript.",
 };
 
 /// French.
@@ -1148,6 +1158,9 @@ const FRENCH: Messages = Messages {
     try_answer_unread: "La réponse de l’extracteur n’a pas pu être lue",
     try_no_article: "Aucun article n’a pu être tiré de ce texte.",
     try_unknown_error: "erreur inconnue",
+    try_description: "Collez un texte pour voir les personnes, lieux, organisations et dates que ce site y trouverait, dans votre navigateur",
+    try_needs_script: "Cette page trouve les personnes, lieux, organisations et dates d’un texte que vous lui donnez, dans votre navigateur\u{a0}: elle a besoin de JavaScript.",
+    entity_needs_script: "Cette page liste les articles qui citent une personne, un lieu, une organisation ou une date\u{a0}: elle a besoin de JavaScript.",
 };
 
 #[cfg(test)]

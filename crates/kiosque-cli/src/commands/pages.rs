@@ -321,7 +321,7 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
                 ..PageMeta::default()
             },
             &site,
-            &entity_shell(site_name),
+            &entity_shell(site_name, language),
         ),
     )?;
     // The Try it page (extraction in the reader's browser): a real file, for any static host.
@@ -329,16 +329,14 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
         dist.join("try").join("index.html"),
         try_template.render(
             &PageMeta {
-                title: format!("Try it on your text · {site_name}"),
-                description: format!(
-                    "Paste a text to see the people, places, organisations and dates {site_name} would find in it, in your browser"
-                ),
+                title: format!("{} · {site_name}", language.messages().try_it),
+                description: language.messages().try_description.to_owned(),
                 og_type: "website",
                 path: Some("try/".to_owned()),
                 ..PageMeta::default()
             },
             &site,
-            &try_shell(),
+            &try_shell(language),
         ),
     )?;
     write(
@@ -375,17 +373,22 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
 
 /// The shell page's content, for readers without JavaScript (which entity it shows is in the
 /// address's query, read by the app).
-pub fn entity_shell(site_name: &str) -> String {
+pub fn entity_shell(site_name: &str, language: Language) -> String {
     format!(
-        "<h1>{}</h1><noscript><p>This page lists the articles that mention a person, place, organisation or date: it needs JavaScript.</p></noscript>",
-        html::escape(site_name)
+        "<h1>{}</h1><noscript><p>{}</p></noscript>",
+        html::escape(site_name),
+        language.messages().entity_needs_script
     )
 }
 
 /// The Try it page's content for readers without JavaScript: the extraction runs in the
 /// browser.
-pub fn try_shell() -> String {
-    "<h1>Try it on your text</h1><noscript><p>This page finds the people, places, organisations and dates in a text you give it, in your browser: it needs JavaScript.</p></noscript>".to_owned()
+pub fn try_shell(language: Language) -> String {
+    let words = language.messages();
+    format!(
+        "<h1>{}</h1><noscript><p>{}</p></noscript>",
+        words.try_it, words.try_needs_script
+    )
 }
 
 /// Removes the feed and sitemap files in `dist` that this run did not write (`written`): those
