@@ -20,9 +20,9 @@ mod site;
 mod title;
 
 pub use app::App;
-pub use routes::try_it::TryApp;
 pub use data::AppError;
 pub use paths::Paths;
+pub use routes::try_it::TryApp;
 
 /// Starts the app: mounts it, and keeps the pre-rendered page (shown to readers without
 /// JavaScript) on screen in its place until the app has data to show.
