@@ -358,7 +358,8 @@ fn TryResult(tried: Arc<Tried>, links: HashMap<EntityId, String>) -> impl IntoVi
         </Provider>
         <details class="try-data">
             <summary>{words.try_as_data}</summary>
-            <pre id="try-json">{json}</pre>
+            // Scrolls sideways on a phone: focusable so a keyboard can scroll it, named for it.
+            <pre id="try-json" tabindex="0" role="region" aria-label=words.try_as_data>{json}</pre>
         </details>
     }
 }

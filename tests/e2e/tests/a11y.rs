@@ -1,10 +1,11 @@
 //! For everyone, in a real headless Chromium against the built site on a plain static server:
 //! axe-core (WCAG 2.0, 2.1 A and AA, 2.2 AA) finds nothing on the home page, a search, a
-//! filtered view, an article and an entity page, in light and dark mode, at a desktop's and a
-//! phone's width; the reader's path from the home page to an entity page and back with the
-//! keyboard alone (Tab, Enter, Escape), a focus ring on every stop; on a phone the sidebar is a
-//! drawer the keyboard opens and closes and no page scrolls sideways; with reduced motion
-//! nothing moves; a live region says the number of results when it changes.
+//! filtered view, an article, an entity page and the Try it page with a result, in light and
+//! dark mode, at a desktop's and a phone's width; the reader's path from the home page to an
+//! entity page and back with the keyboard alone (Tab, Enter, Escape), a focus ring on every
+//! stop; on a phone the sidebar is a drawer the keyboard opens and closes and no page scrolls
+//! sideways; with reduced motion nothing moves; a live region says the number of results when
+//! it changes.
 //!
 //! Run by `scripts/test` (with `KIOSQUE_E2E=1`); they need chromium, chromedriver and axe-core
 //! (`scripts/setup --test` installs it in `.tools/`; without it the axe test is skipped with a
@@ -91,8 +92,26 @@ fn pages(site: &Site, search: &str, entity: &str) -> Vec<Page> {
                 && document.querySelectorAll('.entity-articles article.card').length > 0 \
                 && !document.querySelector('[aria-busy=\"true\"]');",
         },
+        Page {
+            name: "try",
+            path: "/try/".to_owned(),
+            ready: TRY_READY,
+        },
     ]
 }
+
+/// The Try it page with a result: gives it a text and asks for its extraction once the app is
+/// there (the script is run until true), true once the article with its mentions is drawn.
+const TRY_READY: &str = "const t = document.getElementById('try-text'); \
+    const go = document.getElementById('try-extract'); \
+    if (!t || !go || document.getElementById('prerender')) return false; \
+    if (!t.value) { \
+        t.value = 'Donald Trump a rencontré Volodymyr Zelensky à Kyiv, en Ukraine, le 3 mars 2025.'; \
+        t.dispatchEvent(new Event('input', {bubbles: true})); \
+    } \
+    if (!go.dataset.asked) { go.dataset.asked = 'yes'; go.click(); } \
+    return document.querySelectorAll('.try-result .article-body a.mention').length > 0 \
+        && !document.querySelector('[aria-busy=\"true\"]');";
 
 /// Runs axe on each page in light and dark mode at each of [`WIDTHS`] (with the drawer open at a
 /// phone's width on the home pages); returns what it found, one line per page, scheme, width

@@ -4,7 +4,8 @@
 //! entities they share. Each is checked against what the model computes natively from the same
 //! files, on the demo data with more articles about Koursk, and on the 10,000-article site when
 //! `scripts/test` built it (`KIOSQUE_LARGE_SITE`). The home page's timeline and its language,
-//! source and year groups filter the view as the model does, in the URL.
+//! source and year groups filter the view as the model does, in the URL; the sidebar's entity
+//! finder lists what the model finds after each keystroke.
 //!
 //! Run by `scripts/test` (with `KIOSQUE_E2E=1`); a bare `cargo test` skips them with a message.
 
@@ -569,6 +570,146 @@ async fn check_invalid_period(browser: &Browser, site: &Site, corpus: &Corpus) {
         "the invalid bound removed",
     )
     .await;
+}
+
+/// The sidebar's entity groups as the page lists them (not the home page's language, source and
+/// year groups under them): per group shown, its heading's text, the entities of its
+/// rows in order and whether it offers more; the message when no group is listed.
+async fn shown_groups(browser: &Browser) -> (Vec<(String, Vec<String>, bool)>, Option<String>) {
+    let json = browser
+        .eval_string(
+            "return JSON.stringify({ groups: Array.from(document.querySelectorAll('nav.sidebar section.facet-group:not(.app-only)')).map(s => [ \
+                s.querySelector('.facet-heading').textContent, \
+                Array.from(s.querySelectorAll('button.facet')).map(b => b.dataset.entity), \
+                !!s.querySelector('button.show-more-facets') ]), \
+              empty: (document.querySelector('nav.sidebar .facets-empty') || {}).textContent });",
+        )
+        .await;
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+    let groups = serde_json::from_value(value["groups"].clone()).unwrap_or_default();
+    (groups, value["empty"].as_str().map(str::to_owned))
+}
+
+/// The entity finder as one types, one key at a time: after each keystroke, a deleted letter
+/// and the text replaced, the sidebar lists what the model lists for that query over the home
+/// page's articles: the same groups, headed by how many entities match, their first rows the
+/// model's first in order, "show more" when there are more; a query nothing matches says so.
+async fn check_entity_finder(browser: &Browser, site: &Site, corpus: &Corpus, word: &str) {
+    use fantoccini::key::Key;
+    use kiosque_model::facets::FacetCounts;
+    use kiosque_model::sidebar::{EntityQuery, sidebar_groups};
+    browser.open(&site.url("/")).await;
+    browser
+        .wait_until(
+            "the home page with the whole site's sidebar",
+            "return document.querySelectorAll('nav.sidebar button.facet').length > 0 \
+             && !document.querySelector('[aria-busy=\"true\"]');",
+        )
+        .await;
+    let language = interface(browser).await;
+    let all: Vec<u32> = (0..corpus.articles().len() as u32).collect();
+    let visible = refine(corpus, &all, &Selection::default()).visible;
+    let counts = FacetCounts::new(corpus, &visible);
+    let (backspace, control, release) = (
+        char::from(Key::Backspace).to_string(),
+        char::from(Key::Control),
+        char::from(Key::Null),
+    );
+    let letters: Vec<char> = word.chars().collect();
+    let typed = |n: usize| letters[..n].iter().collect::<String>();
+    let mut steps: Vec<(String, String)> = (1..=letters.len())
+        .map(|n| (letters[n - 1].to_string(), typed(n)))
+        .collect();
+    steps.push((backspace, typed(letters.len() - 1)));
+    steps.push((format!("{control}a{release}trump"), "trump".to_owned()));
+    steps.push((format!("{control}a{release}zqxw"), "zqxw".to_owned()));
+    for (keys, query) in steps {
+        browser.type_into("#entity-search", &keys).await;
+        let expected = sidebar_groups(
+            corpus,
+            &counts,
+            &Selection::default(),
+            &EntityQuery::new(&query),
+            |_| usize::MAX,
+        );
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+        loop {
+            let (shown, empty) = shown_groups(browser).await;
+            let same = shown.len() == expected.len()
+                && shown
+                    .iter()
+                    .zip(&expected)
+                    .all(|((heading, ids, more), group)| {
+                        let first: Vec<&str> = group.rows.iter().map(|r| r.id.as_str()).collect();
+                        *heading
+                            == language
+                                .with_count(language.label_plural(group.label), group.matched)
+                            && !ids.is_empty()
+                            && first.get(..ids.len()).is_some_and(|f| f == ids.as_slice())
+                            && *more == (ids.len() < group.matched)
+                    })
+                && (expected.is_empty() == empty.is_some());
+            if same {
+                break;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the finder's list for {query:?}: shown {shown:?} (empty: {empty:?}), the model's {:?}",
+                expected
+                    .iter()
+                    .map(|g| (
+                        g.label,
+                        g.matched,
+                        g.rows
+                            .iter()
+                            .take(12)
+                            .map(|r| r.id.as_str())
+                            .collect::<Vec<_>>()
+                    ))
+                    .collect::<Vec<_>>()
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_entity_finder_lists_what_the_model_finds_as_one_types_deletes_and_replaces() {
+    if !ready() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = Site::with_inputs(&koursk_inputs(dir.path()));
+    let corpus = corpus_of(&site);
+    let browser = Browser::new().await;
+    check_entity_finder(&browser, &site, &corpus, "kours").await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_entity_finder_at_10000_articles() {
+    if !ready() {
+        return;
+    }
+    let Some(root) = large_site() else {
+        return;
+    };
+    let site = Site::existing(root);
+    let corpus = corpus_of(&site);
+    // The start of the name of the place most articles mention: many entities share its first
+    // letters, fewer each letter.
+    let word: String = corpus
+        .entities()
+        .iter()
+        .filter(|e| e.label == Label::Place)
+        .max_by_key(|e| corpus.positions_mentioning(&e.id).len())
+        .map(|e| e.name.to_lowercase().chars().take(5).collect())
+        .expect("the site has places");
+    let browser = Browser::new().await;
+    check_entity_finder(&browser, &site, &corpus, &word).await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
