@@ -572,6 +572,16 @@ async fn check_invalid_period(browser: &Browser, site: &Site, corpus: &Corpus) {
     .await;
 }
 
+/// The place most articles mention.
+fn most_mentioned_place(corpus: &Corpus) -> &kiosque_model::Entity {
+    corpus
+        .entities()
+        .iter()
+        .filter(|e| e.label == Label::Place)
+        .max_by_key(|e| corpus.positions_mentioning(&e.id).len())
+        .expect("the site has places")
+}
+
 /// The sidebar's entity groups as the page lists them (not the home page's language, source and
 /// year groups under them): per group shown, its heading's text, the entities of its
 /// rows in order and whether it offers more; the message when no group is listed.
@@ -699,13 +709,12 @@ async fn the_entity_finder_at_10000_articles() {
     let corpus = corpus_of(&site);
     // The start of the name of the place most articles mention: many entities share its first
     // letters, fewer each letter.
-    let word: String = corpus
-        .entities()
-        .iter()
-        .filter(|e| e.label == Label::Place)
-        .max_by_key(|e| corpus.positions_mentioning(&e.id).len())
-        .map(|e| e.name.to_lowercase().chars().take(5).collect())
-        .expect("the site has places");
+    let word: String = most_mentioned_place(&corpus)
+        .name
+        .to_lowercase()
+        .chars()
+        .take(5)
+        .collect();
     let browser = Browser::new().await;
     check_entity_finder(&browser, &site, &corpus, &word).await;
     browser.assert_no_console_errors().await;
@@ -773,13 +782,7 @@ async fn an_entity_page_and_related_articles_at_10000_articles() {
     let site = Site::existing(root);
     let corpus = corpus_of(&site);
     // The place most articles mention: the longest timeline, export and company list.
-    let entity = corpus
-        .entities()
-        .iter()
-        .filter(|e| e.label == Label::Place)
-        .max_by_key(|e| corpus.positions_mentioning(&e.id).len())
-        .map(|e| e.id.as_str().to_owned())
-        .expect("a place");
+    let entity = most_mentioned_place(&corpus).id.as_str().to_owned();
     let browser = Browser::new().await;
     check_entity_page(&browser, &site, &corpus, &entity).await;
     check_related(&browser, &site, &corpus, &entity).await;
