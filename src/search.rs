@@ -247,7 +247,7 @@ async fn cards_found(
         .iter()
         .filter_map(|hit| Some(parts::card_place(hit.article as usize, articles, per_page)?.0))
         .collect();
-    pages.sort_unstable();
+    kiosque_model::order::sort_by_key(&mut pages, |&page| page);
     pages.dedup();
     let fetched = files.cards(paths, site, &pages).await?;
     let read: Vec<(usize, &CardPage<String>)> = fetched

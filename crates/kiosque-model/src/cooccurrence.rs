@@ -100,8 +100,8 @@ pub fn co_occurring<'a>(corpus: &'a Corpus, id: &EntityId) -> Vec<CoOccurrence<'
             })
         })
         .collect();
-    // A total order (ids are unique): an unstable sort gives the same list, with less code.
-    out.sort_unstable_by(|x, y| {
+    // A total order (ids are unique).
+    crate::order::sort_by(&mut out, |x, y| {
         weighted_score(y)
             .total_cmp(&weighted_score(x))
             .then(y.shared.cmp(&x.shared))

@@ -329,7 +329,7 @@ impl Corpus {
         pages: &[(usize, &parts::CardPage<String>)],
     ) -> Checked<Corpus> {
         let mut pages = pages.to_vec();
-        pages.sort_unstable_by_key(|(page, _)| *page);
+        crate::order::sort_by_key(&mut pages, |(page, _)| *page);
         pages.dedup_by_key(|(page, _)| *page);
         let (index, numbers) = parts::cards_index(site, &pages);
         validate::part_numbered(index, &numbers, SiteTotals::of(site))
@@ -579,7 +579,7 @@ impl Corpus {
             .filter_map(|id| self.article_pos.get(id))
             .filter_map(|&i| self.numbers.get(i).copied())
             .collect();
-        numbers.sort_unstable();
+        crate::order::sort_by_key(&mut numbers, |&number| number);
         numbers
     }
 

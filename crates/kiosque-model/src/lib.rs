@@ -18,6 +18,7 @@ pub mod index;
 mod lenient;
 pub mod links;
 pub mod notices;
+pub mod order;
 pub mod parts;
 pub mod refine;
 pub mod related;

@@ -734,7 +734,7 @@ pub fn cards_index(
         }
     }
     // In article order, whatever the pages' order.
-    numbered.sort_by_key(|(number, _)| *number);
+    crate::order::sort_by_key(&mut numbered, |(number, _)| *number);
     let index = SiteIndex {
         schema_version: site.schema_version.clone(),
         generator: site.generator.clone(),

@@ -120,7 +120,7 @@ pub fn refine(corpus: &Corpus, positions: &[u32], selection: &Selection) -> Refi
             .map(|(y, count)| (format!("{y:04}"), count)),
         year_selected.as_slice(),
     );
-    out.years.sort_by(|a, b| b.value.cmp(&a.value));
+    crate::order::sort_by(&mut out.years, |a, b| b.value.cmp(&a.value));
     out
 }
 
@@ -293,7 +293,9 @@ fn tally(counts: impl IntoIterator<Item = (String, u32)>, selected: &[String]) -
             });
         }
     }
-    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    crate::order::sort_by(&mut out, |a, b| {
+        b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value))
+    });
     out
 }
 

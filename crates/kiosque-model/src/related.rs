@@ -72,11 +72,12 @@ pub fn related(corpus: &Corpus, position: u32, limit: usize) -> Vec<RelatedArtic
         out.select_nth_unstable_by(limit, order);
         out.truncate(limit);
     }
-    out.sort_unstable_by(order);
+    crate::order::sort_by(&mut out, order);
     for r in &mut out {
         // Rarest first: fewest articles, then the corpus's rank.
-        r.shared
-            .sort_unstable_by_key(|&e| (corpus.postings(e).len(), corpus.rank(e)));
+        crate::order::sort_by_key(&mut r.shared, |&e| {
+            (corpus.postings(e).len(), corpus.rank(e))
+        });
     }
     out
 }
