@@ -194,7 +194,7 @@ const DRAWER_SHOWN: &str = "const t = document.getElementById('drawer-toggle'); 
     return !!t && getComputedStyle(t).display !== 'none';";
 
 #[tokio::test(flavor = "multi_thread")]
-async fn axe_finds_nothing_on_the_five_pages_in_light_and_dark_mode_on_a_desktop_and_a_phone() {
+async fn axe_finds_nothing_on_the_readers_pages_in_light_and_dark_mode_on_a_desktop_and_a_phone() {
     if !ready() {
         return;
     }
@@ -608,7 +608,7 @@ async fn a_live_region_announces_the_number_of_results_as_it_changes() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn axe_finds_nothing_on_the_five_pages_of_an_archive_sized_site() {
+async fn axe_finds_nothing_on_the_readers_pages_of_an_archive_sized_site() {
     if !ready() {
         return;
     }
