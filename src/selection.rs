@@ -121,15 +121,10 @@ pub fn use_search_as_you_type() -> impl Fn(String) + Clone + Send + Sync + 'stat
     let paths = use_site().paths;
     move |text: String| {
         let current = selection.get_untracked();
-        let on_home = pathname.with_untracked(|p| is_home(&paths, p));
+        let on_home = pathname.with_untracked(|p| paths.is_home(p));
         let replace = on_home && current.search_query().is_some();
         show(&current.with_search(&text), replace);
     }
-}
-
-fn is_home(paths: &crate::paths::Paths, pathname: &str) -> bool {
-    let home = paths.home(&Selection::default());
-    pathname == home || format!("{pathname}/") == home
 }
 
 /// Navigates to the home page with a selection, keeping the scroll position on the home page.
@@ -138,7 +133,7 @@ fn use_navigate_home() -> impl Fn(&Selection, bool) + Clone + Send + Sync + 'sta
     let pathname = use_location().pathname;
     let paths = use_site().paths;
     move |selection: &Selection, replace: bool| {
-        let on_home = pathname.with_untracked(|p| is_home(&paths, p));
+        let on_home = pathname.with_untracked(|p| paths.is_home(p));
         navigate(
             &paths.home(selection),
             NavigateOptions {
