@@ -683,109 +683,97 @@ async fn check_entity_finder(browser: &Browser, site: &Site, corpus: &Corpus, wo
     }
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn the_entity_finder_lists_what_the_model_finds_as_one_types_deletes_and_replaces() {
+/// Runs `check` in a fresh browser on the demo data with more articles about Koursk, then
+/// requires a console without errors.
+async fn on_demo(check: impl AsyncFnOnce(&Browser, &Site, &Corpus)) {
     if !ready() {
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");
     let site = Site::with_inputs(&koursk_inputs(dir.path()));
-    let corpus = corpus_of(&site);
+    check_in_browser(&site, check).await;
+}
+
+/// Runs `check` in a fresh browser on the 10,000-article site, when `scripts/test` built it.
+async fn on_large_site(check: impl AsyncFnOnce(&Browser, &Site, &Corpus)) {
+    if !ready() {
+        return;
+    }
+    let Some(root) = large_site() else {
+        return;
+    };
+    check_in_browser(&Site::existing(root), check).await;
+}
+
+async fn check_in_browser(site: &Site, check: impl AsyncFnOnce(&Browser, &Site, &Corpus)) {
+    let corpus = corpus_of(site);
     let browser = Browser::new().await;
-    check_entity_finder(&browser, &site, &corpus, "kours").await;
+    check(&browser, site, &corpus).await;
     browser.assert_no_console_errors().await;
     browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_entity_finder_lists_what_the_model_finds_as_one_types_deletes_and_replaces() {
+    on_demo(async |browser, site, corpus| {
+        check_entity_finder(browser, site, corpus, "kours").await;
+    })
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_entity_finder_at_10000_articles() {
-    if !ready() {
-        return;
-    }
-    let Some(root) = large_site() else {
-        return;
-    };
-    let site = Site::existing(root);
-    let corpus = corpus_of(&site);
-    // The start of the name of the place most articles mention: many entities share its first
-    // letters, fewer each letter.
-    let word: String = most_mentioned_place(&corpus)
-        .name
-        .to_lowercase()
-        .chars()
-        .take(5)
-        .collect();
-    let browser = Browser::new().await;
-    check_entity_finder(&browser, &site, &corpus, &word).await;
-    browser.assert_no_console_errors().await;
-    browser.close().await;
+    on_large_site(async |browser, site, corpus| {
+        // The start of the name of the place most articles mention: many entities share its
+        // first letters, fewer each letter.
+        let word: String = most_mentioned_place(corpus)
+            .name
+            .to_lowercase()
+            .chars()
+            .take(5)
+            .collect();
+        check_entity_finder(browser, site, corpus, &word).await;
+    })
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_home_timeline_and_the_language_source_and_year_groups_filter_the_demo() {
-    if !ready() {
-        return;
-    }
-    let dir = tempfile::tempdir().expect("temp dir");
-    let site = Site::with_inputs(&koursk_inputs(dir.path()));
-    let corpus = corpus_of(&site);
-    let browser = Browser::new().await;
-    check_home_time_and_facets(&browser, &site, &corpus).await;
-    check_invalid_period(&browser, &site, &corpus).await;
-    check_empty_only_when_empty(&browser, &site, &corpus).await;
-    browser.assert_no_console_errors().await;
-    browser.close().await;
+    on_demo(async |browser, site, corpus| {
+        check_home_time_and_facets(browser, site, corpus).await;
+        check_invalid_period(browser, site, corpus).await;
+        check_empty_only_when_empty(browser, site, corpus).await;
+    })
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_home_timeline_and_groups_at_10000_articles() {
-    if !ready() {
-        return;
-    }
-    let Some(root) = large_site() else {
-        return;
-    };
-    let site = Site::existing(root);
-    let corpus = corpus_of(&site);
-    let browser = Browser::new().await;
-    check_home_time_and_facets(&browser, &site, &corpus).await;
-    browser.assert_no_console_errors().await;
-    browser.close().await;
+    on_large_site(async |browser, site, corpus| {
+        check_home_time_and_facets(browser, site, corpus).await;
+    })
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_entity_page_shows_its_company_timeline_and_exports_and_articles_follow_the_view_on_the_demo()
  {
-    if !ready() {
-        return;
-    }
-    let dir = tempfile::tempdir().expect("temp dir");
-    let site = Site::with_inputs(&koursk_inputs(dir.path()));
-    let corpus = corpus_of(&site);
-    let browser = Browser::new().await;
-    check_entity_page(&browser, &site, &corpus, "loc-kursk").await;
-    check_related(&browser, &site, &corpus, "loc-kursk").await;
-    check_home_export(&browser, &site, &corpus, "loc-kursk").await;
-    check_previous_and_next(&browser, &site, &corpus, "loc-kursk").await;
-    browser.assert_no_console_errors().await;
-    browser.close().await;
+    on_demo(async |browser, site, corpus| {
+        check_entity_page(browser, site, corpus, "loc-kursk").await;
+        check_related(browser, site, corpus, "loc-kursk").await;
+        check_home_export(browser, site, corpus, "loc-kursk").await;
+        check_previous_and_next(browser, site, corpus, "loc-kursk").await;
+    })
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_entity_page_and_related_articles_at_10000_articles() {
-    if !ready() {
-        return;
-    }
-    let Some(root) = large_site() else {
-        return;
-    };
-    let site = Site::existing(root);
-    let corpus = corpus_of(&site);
-    // The place most articles mention: the longest timeline, export and company list.
-    let entity = most_mentioned_place(&corpus).id.as_str().to_owned();
-    let browser = Browser::new().await;
-    check_entity_page(&browser, &site, &corpus, &entity).await;
-    check_related(&browser, &site, &corpus, &entity).await;
-    browser.assert_no_console_errors().await;
-    browser.close().await;
+    on_large_site(async |browser, site, corpus| {
+        // The place most articles mention: the longest timeline, export and company list.
+        let entity = most_mentioned_place(corpus).id.as_str().to_owned();
+        check_entity_page(browser, site, corpus, &entity).await;
+        check_related(browser, site, corpus, &entity).await;
+    })
+    .await;
 }
