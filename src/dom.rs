@@ -1,7 +1,13 @@
 //! The few direct DOM touches the app needs, kept in one place.
 
-use leptos::prelude::document;
+use leptos::prelude::{document, request_animation_frame, set_timeout};
 use wasm_bindgen::JsCast;
+
+/// Runs `f` once the next frame is painted (in a task after that frame's animation frame): for
+/// work that would hold back the frame that shows a change.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
+}
 
 /// Focuses the element with this id, if there is one and it can take focus.
 pub fn focus_by_id(id: &str) {

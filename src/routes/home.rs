@@ -23,7 +23,7 @@ use crate::components::sidebar::{DRAWER_TOGGLE, Drawer, Sidebar, drawer_label};
 use crate::components::states::ErrorView;
 use crate::components::timeline::TimelineChart;
 use crate::data::AppError;
-use crate::dom::focus_by_id;
+use crate::dom::{after_next_paint, focus_by_id};
 use crate::language::{use_language, use_messages};
 use crate::routes::corpus::{CorpusContext, use_corpus_signal, use_site_data_if_loaded};
 use crate::search::{Found, has_cards, search, search_cards};
@@ -262,9 +262,7 @@ pub fn Home() -> impl IntoView {
         let cut = staged.with(Vec::len) < visible.with(|v| v.len());
         if cut {
             let all = visible.with_untracked(|v| v.to_vec());
-            request_animation_frame(move || {
-                set_timeout(move || released.set(all), std::time::Duration::ZERO);
-            });
+            after_next_paint(move || released.set(all));
         }
     });
     // How many articles the list has in all: the site's count on the first screen.
@@ -379,19 +377,40 @@ pub fn Home() -> impl IntoView {
         })
     };
 
-    // How the view spreads over time (whatever its period, so that the other periods stay
-    // there to be chosen): once the whole site is there. A bar keeps its period.
-    let chart = Memo::new(move |_| {
-        whole_view
+    // The foot of the sidebar (languages, sources, years and the timeline) follows the view
+    // once its list is painted: it is out of the first screen, and redrawing its hundreds of rows
+    // and bars would hold back the frame that shows a click's list. `None` until the whole site
+    // is there.
+    let foot = RwSignal::new(None);
+    Effect::new(move |_| {
+        let next = whole_view
             .get()
-            .then(|| corpus.with(|c| refined.with(|r| timeline_at(c, &r.any_period))))
+            .then(|| (refined.get(), selection.with(Selection::period)));
+        after_next_paint(move || {
+            let _ = foot.try_set(next);
+        });
+    });
+    let lower =
+        Memo::new(move |_| foot.with(|f| f.as_ref().map(|(r, _)| r.clone()).unwrap_or_default()));
+    let loading_fields = Memo::new(move |_| foot.with(Option::is_none));
+    // How the view spreads over time (whatever its period, so that the other periods stay
+    // there to be chosen), and the period chosen. A bar keeps its period.
+    let chart = Memo::new(move |_| {
+        foot.with(|foot| {
+            foot.as_ref().map(|(refined, period)| {
+                (
+                    corpus.with(|c| timeline_at(c, &refined.any_period)),
+                    *period,
+                )
+            })
+        })
     });
     let show = use_show_selection();
     let time = move || {
         if cfg!(feature = "ssr") {
             return None;
         }
-        let Some(chart) = chart.get() else {
+        let Some((chart, selected)) = chart.get() else {
             // The whole site failed to load: no chart will come (the message under the cards
             // says why, with a Retry), so no "Loading" that would never end.
             if whole_failed().is_some() {
@@ -407,7 +426,6 @@ pub fn Home() -> impl IntoView {
                 .into_any(),
             );
         };
-        let selected = selection.with(Selection::period);
         let show = show.clone();
         let bars = chart.clone();
         let on_select = Callback::new(move |(index, extend): (usize, bool)| {
@@ -429,7 +447,6 @@ pub fn Home() -> impl IntoView {
             .into_any(),
         )
     };
-    let loading_fields = Signal::derive(move || !whole_view.get());
 
     view! {
         <ReleasePrerender />
@@ -449,7 +466,7 @@ pub fn Home() -> impl IntoView {
                 {move || drawer_label(language, entity_total.get())}
             </button>
             <Sidebar counts selection drawer pending=Signal::from(counts_pending)>
-                <FieldFacets refined loading=loading_fields />
+                <FieldFacets refined=lower loading=loading_fields.into() />
                 {time}
             </Sidebar>
             <div class="results" id="results" tabindex="-1">

@@ -386,13 +386,16 @@ async fn check_home_time_and_facets(browser: &Browser, site: &Site, corpus: &Cor
     browser.click(&bar(&bin.from)).await;
     let period = Selection::default().with_period(Some(&bin.from), Some(&bin.to));
     wait_for_view(browser, corpus, &period, "the view of the busiest bar").await;
-    assert_eq!(
-        browser
-            .attr(&bar(&bin.from), "aria-pressed")
-            .await
-            .as_deref(),
-        Some("true")
-    );
+    // The foot of the sidebar (its groups, the chart) follows the list a frame later.
+    browser
+        .wait_at_this_width(
+            "the busiest bar pressed",
+            &format!(
+                "return document.querySelector({:?}).getAttribute('aria-pressed') === 'true';",
+                bar(&bin.from)
+            ),
+        )
+        .await;
     // Every card of the period is dated within it.
     let (first, last) = bin.days();
     let all: Vec<u32> = (0..corpus.articles().len() as u32).collect();
@@ -432,10 +435,15 @@ async fn check_home_time_and_facets(browser: &Browser, site: &Site, corpus: &Cor
         kept =
             Selection::default().with_period(Some(&chart.bins[lo].from), Some(&chart.bins[hi].to));
         wait_for_view(browser, corpus, &kept, "the view of two bars (Shift+Enter)").await;
-        assert_eq!(
-            browser.count(&format!("{bars}[aria-pressed='true']")).await,
-            hi - lo + 1
-        );
+        browser
+            .wait_at_this_width(
+                "the two bars and those between pressed",
+                &format!(
+                    "return document.querySelectorAll(\"{bars}[aria-pressed='true']\").length === {};",
+                    hi - lo + 1
+                ),
+            )
+            .await;
     }
     // A reload and the history keep it.
     let url = browser.url().await;
@@ -477,18 +485,21 @@ async fn check_home_time_and_facets(browser: &Browser, site: &Site, corpus: &Cor
         )
         .await;
         // The language group counts over the period and the source.
-        let shown = browser
-            .eval_string(&format!(
-                "return document.querySelector(\"nav.sidebar button[data-field='lang'][data-value='{lang}'] .count\").textContent;"
-            ))
-            .await;
         let language = interface(browser).await;
         let expected = refine(corpus, &all, &with_lang)
             .langs
             .iter()
             .find(|l| l.value == lang)
-            .map(|l| language.number(l.count as usize));
-        assert_eq!(Some(shown), expected);
+            .map(|l| language.number(l.count as usize))
+            .expect("the language counted");
+        browser
+            .wait_at_this_width(
+                "the language's count over the period and the source",
+                &format!(
+                    "return document.querySelector(\"nav.sidebar button[data-field='lang'][data-value='{lang}'] .count\").textContent === {expected:?};"
+                ),
+            )
+            .await;
         // The period's chip removes the period only.
         browser.click(".filter-bar .pill-period .pill-remove").await;
         wait_for_view(browser, corpus, &with_lang.without_period(), "no period").await;
