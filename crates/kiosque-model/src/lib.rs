@@ -7,6 +7,7 @@
 pub mod article;
 pub mod article_view;
 pub mod cooccurrence;
+mod cores;
 pub mod display;
 pub mod entity;
 pub mod explain;

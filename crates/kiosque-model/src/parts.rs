@@ -24,6 +24,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::article::{ArticleBody, ArticleSummary, ReadId};
+use crate::cores::map_all;
 use crate::entity::{Entity, EntityId, Label};
 use crate::index::{IndexError, SchemaHeader, SiteIndex, UncheckedIndex};
 use crate::schema::check_schema;
@@ -288,11 +289,14 @@ impl<'a> Parts<'a> {
                     .collect()
             })
             .collect();
-        let pages: Vec<(String, Vec<u8>)> = index
-            .articles
-            .chunks(SUMMARIES_PER_PAGE)
-            .zip(listed.chunks(SUMMARIES_PER_PAGE))
-            .map(|(articles, listed)| {
+        // Each page, part and card page is serialised and named on its own, on every core.
+        let pages: Vec<(String, Vec<u8>)> = map_all(
+            index
+                .articles
+                .chunks(SUMMARIES_PER_PAGE)
+                .zip(listed.chunks(SUMMARIES_PER_PAGE))
+                .collect(),
+            |(articles, listed)| {
                 let page = SummaryPage {
                     articles: articles
                         .iter()
@@ -301,8 +305,8 @@ impl<'a> Parts<'a> {
                         .collect(),
                 };
                 named("summaries", json_line(&page))
-            })
-            .collect();
+            },
+        );
         // The entities by id, and each one's rank in that order: a body file lists its
         // entities by id, and ranks sort faster than ids.
         let mut by_id: Vec<u32> = (0..index.entities.len() as u32).collect();
@@ -324,26 +328,27 @@ impl<'a> Parts<'a> {
                 ps
             })
             .collect();
-        let entity_parts: Vec<(String, Vec<u8>)> = index
-            .entities
-            .chunks(ENTITIES_PER_PART)
-            .map(|entities| {
+        let entity_parts: Vec<(String, Vec<u8>)> = map_all(
+            index.entities.chunks(ENTITIES_PER_PART).collect(),
+            |entities| {
                 named(
                     "entities",
                     json_line(&EntityPart {
                         entities: entities.to_vec(),
                     }),
                 )
-            })
-            .collect();
+            },
+        );
         let per_page = cards_per_page(index.articles.len());
-        let card_pages: Vec<(String, Vec<u8>)> = (0..)
-            .map_while(|page| card_range(page, index.articles.len(), per_page as usize))
-            .map(|(first, end)| {
+        let card_pages: Vec<(String, Vec<u8>)> = map_all(
+            (0..)
+                .map_while(|page| card_range(page, index.articles.len(), per_page as usize))
+                .collect(),
+            |(first, end)| {
                 let page = card_page(index, &position, &index.articles[first..end]);
                 named("cards", json_line(&page))
-            })
-            .collect();
+            },
+        );
         let buckets = buckets_for(index.articles.len());
         let mut grouped = vec![Vec::new(); buckets as usize];
         for (p, article) in (0u32..).zip(&index.articles) {
@@ -408,28 +413,25 @@ impl<'a> Parts<'a> {
     /// [`entity_stamp`]), each entity once: for a writer to tell a body file it wrote before is
     /// unchanged. None for a bucket with an article without `body_hash`.
     pub fn bucket_stamps(&self) -> Vec<Option<String>> {
-        let entities: Vec<[u8; 8]> = self.index.entities.iter().map(entity_stamp).collect();
-        self.buckets
-            .iter()
-            .map(|positions| {
-                // What wrote the file and in which layout: a kiosque that writes body files
-                // otherwise never takes an older one for its own.
-                let mut bytes = Vec::with_capacity(8 * 64);
-                bytes.extend(self.index.schema_version.as_bytes());
-                bytes.extend(self.index.generator.as_bytes());
-                bytes.extend(BODY_FILE_LAYOUT.as_bytes());
-                for &p in positions {
-                    let summary = self.index.articles.get(p as usize)?;
-                    summary.body_hash.as_ref()?;
-                    bytes.extend(summary_stamp(summary));
-                }
-                bytes.push(b'|');
-                for p in self.listed(positions) {
-                    bytes.extend(entities[p as usize]);
-                }
-                Some(format!("{:016x}", stamp::hash64(&bytes)))
-            })
-            .collect()
+        let entities: Vec<[u8; 8]> = map_all(self.index.entities.iter().collect(), entity_stamp);
+        map_all(self.buckets.iter().collect(), |positions: &Vec<u32>| {
+            // What wrote the file and in which layout: a kiosque that writes body files
+            // otherwise never takes an older one for its own.
+            let mut bytes = Vec::with_capacity(8 * 64);
+            bytes.extend(self.index.schema_version.as_bytes());
+            bytes.extend(self.index.generator.as_bytes());
+            bytes.extend(BODY_FILE_LAYOUT.as_bytes());
+            for &p in positions {
+                let summary = self.index.articles.get(p as usize)?;
+                summary.body_hash.as_ref()?;
+                bytes.extend(summary_stamp(summary));
+            }
+            bytes.push(b'|');
+            for p in self.listed(positions) {
+                bytes.extend(entities[p as usize]);
+            }
+            Some(format!("{:016x}", stamp::hash64(&bytes)))
+        })
     }
 
     /// The positions of the entities the articles at `positions` list, by id: not in entity

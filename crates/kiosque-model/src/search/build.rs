@@ -7,6 +7,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use super::files::{self, Meta, SCORE_SCALE, ShardRef};
+use crate::cores::map_all;
 use serde::{Deserialize, Serialize};
 
 use super::terms::{MAX_TERM_BYTES, fold_words, is_stopword};
@@ -270,20 +271,6 @@ fn packed(idf: f64, frequency: u32, length: u32, average: f64, in_title: bool) -
         .round()
         .clamp(1.0, f64::from(u32::MAX >> 2)) as u32;
     quantised << 1 | u32::from(in_title)
-}
-
-/// Runs `each` on every item, on every core with the `parallel` feature (the CLI), one after
-/// the other without it (the app never builds an index); results in the items' order.
-fn map_all<T: Send, R: Send>(items: Vec<T>, each: impl Fn(T) -> R + Sync + Send) -> Vec<R> {
-    #[cfg(feature = "parallel")]
-    {
-        use rayon::prelude::*;
-        items.into_par_iter().map(each).collect()
-    }
-    #[cfg(not(feature = "parallel"))]
-    {
-        items.into_iter().map(each).collect()
-    }
 }
 
 /// The postings of the terms that start with one byte, and their entries in a shard (term
