@@ -3,6 +3,7 @@
 use kiosque_model::display::isolate;
 use leptos::prelude::*;
 
+use crate::dom::after_next_paint;
 use crate::site::use_site;
 
 /// The full title for a view's own title (empty for the home page) on the site named
@@ -16,10 +17,15 @@ pub fn full_title(site_name: &str, text: &str) -> String {
     }
 }
 
-/// Keeps `document.title` in step with `text` while the calling view is alive.
+/// Keeps `document.title` in step with `text` while the calling view is alive. A new title is
+/// set once the frame that shows its view is painted: no one reads it sooner, and setting it
+/// costs that frame about a millisecond.
 pub fn use_title(text: impl Fn() -> String + 'static) {
     let site_name = use_site().name;
-    Effect::new(move |_| document().set_title(&full_title(&site_name, &text())));
+    Effect::new(move |_| {
+        let title = full_title(&site_name, &text());
+        after_next_paint(move || document().set_title(&title));
+    });
 }
 
 #[cfg(test)]

@@ -2,11 +2,12 @@
 
 use std::sync::Arc;
 
-use kiosque_model::ArticleSummary;
 use kiosque_model::article_view::card_chips;
 use kiosque_model::display::isolate;
+use kiosque_model::{ArticleSummary, EntityId};
 use leptos::either::Either;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::components::marked::Marked;
 use crate::components::meta_line::MetaLine;
@@ -45,7 +46,6 @@ pub fn Card(
     let corpus = use_corpus();
     let paths = use_site().paths;
     let selection = use_selection();
-    let toggle = use_toggle_entity();
     let language = use_language();
     let words = language.messages();
     let lang = language.lang_of(summary.lang.as_deref());
@@ -55,41 +55,32 @@ pub fn Card(
     } else {
         Either::Right(view! { <h2 class="card-title">{link}</h2> })
     };
+    // The chips' clicks go to the list's one listener (see [`toggle_chip`]): a click builds and
+    // drops dozens of cards, and with them their listeners.
     let chips = (!nested).then(|| card_chips(&corpus, &summary, CHIPS));
     let chips = chips.map(|chips| {
-        chips
+        let chips = chips
             .into_iter()
             .map(|entity| {
                 let id = entity.id.clone();
-                let name = entity.name.clone();
-                let pressed = {
-                    let id = id.clone();
-                    move || selection.with(|s| s.contains(&id)).to_string()
-                };
-                let toggle = toggle.clone();
-                let on_click = {
-                    let id = id.clone();
-                    move |_| toggle(&id)
-                };
+                let pressed = move || selection.with(|s| s.contains(&id)).to_string();
                 view! {
                     <li>
                         <button
                             type="button"
                             class=format!("chip chip-{}", entity.label.id_prefix())
-                            data-entity=id.to_string()
+                            data-entity=entity.id.to_string()
                             aria-pressed=pressed
-                            title=language.filter_by(&isolate(&name))
-                            on:click=on_click
+                            title=language.filter_by(&isolate(&entity.name))
                         >
-                            <bdi>{name.clone()}</bdi>
+                            <bdi>{entity.name.clone()}</bdi>
                         </button>
                     </li>
                 }
             })
-            .collect_view()
+            .collect_view();
+        view! { <ul class="chips" aria-label=words.main_entities>{chips}</ul> }
     });
-    let chips =
-        chips.map(|chips| view! { <ul class="chips" aria-label=words.main_entities>{chips}</ul> });
     view! {
         <article class="card" data-article-id=summary.id.clone()>
             {title}
@@ -159,8 +150,9 @@ pub fn CardList(
         let shown = articles.with(Vec::len).min(pages.get() * page);
         total.get().saturating_sub(shown)
     };
+    let toggle = use_toggle_entity();
     view! {
-        <ol class="cards">
+        <ol class="cards" on:click=move |ev| toggle_chip(&ev, &toggle)>
             <For
                 each=shown
                 // By article, not by position: a search shown from its card pages numbers its
@@ -210,6 +202,20 @@ pub fn CardList(
                     }
                 })
         }}
+    }
+}
+
+/// Toggles the entity of the card chip clicked, if the click was on one.
+fn toggle_chip(ev: &leptos::ev::MouseEvent, toggle: &impl Fn(&EntityId)) {
+    let chip = ev
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|target| target.closest("button.chip").ok().flatten());
+    if let Some(id) = chip
+        .and_then(|chip| chip.get_attribute("data-entity"))
+        .and_then(|id| EntityId::new(id).ok())
+    {
+        toggle(&id);
     }
 }
 

@@ -6,7 +6,7 @@ use kiosque_model::ui::Noun;
 use leptos::prelude::*;
 
 use crate::components::sidebar::Drawer;
-use crate::dom::focus_matching;
+use crate::dom::{after_next_paint, focus_matching};
 use crate::language::use_language;
 use crate::selection::use_toggle_entity;
 
@@ -66,14 +66,13 @@ fn FacetButton(row: Memo<Option<SidebarRow>>) -> impl IntoView {
         };
         toggle(&id);
         // In a drawer, choosing is done: close it to show the articles. Otherwise the list is
-        // redrawn with new counts; keep keyboard focus on this entity.
+        // redrawn with new counts; keep keyboard focus on this entity (moved there once the
+        // list is painted: focusing lays the page out at once, which would hold back that frame).
         if drawer.is_some_and(Drawer::close) {
             return;
         }
         let id = id.to_string();
-        request_animation_frame(move || {
-            focus_matching("nav.sidebar button.facet", "data-entity", &id)
-        });
+        after_next_paint(move || focus_matching("nav.sidebar button.facet", "data-entity", &id));
     };
     let language = use_language();
     let count = move || row.with(|r| r.as_ref().map_or(0, |r| r.count));

@@ -7,7 +7,7 @@ use kiosque_model::ui::{Language, Messages, Noun};
 use leptos::prelude::*;
 
 use crate::components::sidebar::Drawer;
-use crate::dom::focus_matching;
+use crate::dom::{after_next_paint, focus_matching};
 use crate::language::use_language;
 use crate::selection::{use_selection, use_show_selection};
 
@@ -97,9 +97,7 @@ fn FieldGroup(field: Field, refined: Memo<Refined>) -> impl IntoView {
                     }
                     let chosen = chosen.clone();
                     let selector = format!("nav.sidebar button[data-field=\"{}\"]", field.key);
-                    request_animation_frame(move || {
-                        focus_matching(&selector, "data-value", &chosen)
-                    });
+                    after_next_paint(move || focus_matching(&selector, "data-value", &chosen));
                 };
                 let noun = format!(" {}", language.noun(value.count as usize, Noun::Article));
                 view! {

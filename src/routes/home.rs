@@ -7,8 +7,9 @@ use kiosque_model::Selection;
 use kiosque_model::explain::explain_empty;
 use kiosque_model::facets::{FacetCounts, matching};
 use kiosque_model::home::selection_title;
+use kiosque_model::index::Corpus;
 use kiosque_model::refine::{Refined, choose_bar, refine};
-use kiosque_model::timeline::timeline_at;
+use kiosque_model::timeline::{Timeline, timeline_at};
 use kiosque_model::ui::Failure;
 use leptos::context::Provider;
 use leptos::prelude::*;
@@ -99,6 +100,34 @@ enum Searched {
     Found(Found),
     /// The search index could not be read.
     Failed(AppError),
+}
+
+/// What the foot of the sidebar shows of a view: the languages, sources and years with their
+/// counts, and the timeline with the period chosen.
+#[derive(Debug, Clone, PartialEq)]
+struct Foot {
+    /// The counts only (no articles: the foot does not list them).
+    fields: Refined,
+    /// How the view spreads over time, whatever its period: the other periods stay there to
+    /// be chosen.
+    chart: Timeline,
+    /// The period chosen (a bar keeps its period).
+    period: Option<(i64, i64)>,
+}
+
+impl Foot {
+    fn of(corpus: &Corpus, refined: &Refined, period: Option<(i64, i64)>) -> Self {
+        Foot {
+            fields: Refined {
+                langs: refined.langs.clone(),
+                sources: refined.sources.clone(),
+                years: refined.years.clone(),
+                ..Refined::default()
+            },
+            chart: timeline_at(corpus, &refined.any_period),
+            period,
+        }
+    }
 }
 
 /// Moves keyboard focus past the sidebar to the results (see the header's skip link for why
@@ -379,32 +408,33 @@ pub fn Home() -> impl IntoView {
 
     // The foot of the sidebar (languages, sources, years and the timeline) follows the view
     // once its list is painted: it is out of the first screen, and redrawing its hundreds of rows
-    // and bars would hold back the frame that shows a click's list. `None` until the whole site
-    // is there.
-    let foot = RwSignal::new(None);
+    // and bars would hold back the frame that shows a click's list. The task reads the view when
+    // it runs (the last one, if several changes came before a paint), so that nothing of the
+    // foot's, not even a copy of the view, is done in the frame of a change. `None` until the
+    // whole site is there.
+    let foot = RwSignal::new(None::<Foot>);
+    let changes = StoredValue::new(0u64);
     Effect::new(move |_| {
-        let next = whole_view
-            .get()
-            .then(|| (refined.get(), selection.with(Selection::period)));
+        whole_view.track();
+        refined.track();
+        selection.track();
+        changes.update_value(|n| *n += 1);
+        let change = changes.get_value();
         after_next_paint(move || {
+            if changes.try_get_value() != Some(change) {
+                return;
+            }
+            let next = whole_view.get_untracked().then(|| {
+                let period = selection.with_untracked(Selection::period);
+                refined.with_untracked(|refined| Foot::of(&corpus.get_untracked(), refined, period))
+            });
             let _ = foot.try_set(next);
         });
     });
-    let lower =
-        Memo::new(move |_| foot.with(|f| f.as_ref().map(|(r, _)| r.clone()).unwrap_or_default()));
+    let fields =
+        Memo::new(move |_| foot.with(|f| f.as_ref().map(|f| f.fields.clone()).unwrap_or_default()));
     let loading_fields = Memo::new(move |_| foot.with(Option::is_none));
-    // How the view spreads over time (whatever its period, so that the other periods stay
-    // there to be chosen), and the period chosen. A bar keeps its period.
-    let chart = Memo::new(move |_| {
-        foot.with(|foot| {
-            foot.as_ref().map(|(refined, period)| {
-                (
-                    corpus.with(|c| timeline_at(c, &refined.any_period)),
-                    *period,
-                )
-            })
-        })
-    });
+    let chart = Memo::new(move |_| foot.with(|f| f.as_ref().map(|f| (f.chart.clone(), f.period))));
     let show = use_show_selection();
     let time = move || {
         if cfg!(feature = "ssr") {
@@ -466,7 +496,7 @@ pub fn Home() -> impl IntoView {
                 {move || drawer_label(language, entity_total.get())}
             </button>
             <Sidebar counts selection drawer pending=Signal::from(counts_pending)>
-                <FieldFacets refined=lower loading=loading_fields.into() />
+                <FieldFacets refined=fields loading=loading_fields.into() />
                 {time}
             </Sidebar>
             <div class="results" id="results" tabindex="-1">
