@@ -10,6 +10,7 @@ mod components;
 mod data;
 mod dom;
 mod language;
+mod latest;
 mod paths;
 #[cfg(feature = "ssr")]
 pub mod render;

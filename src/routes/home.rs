@@ -26,6 +26,7 @@ use crate::components::timeline::TimelineChart;
 use crate::data::AppError;
 use crate::dom::{after_next_paint, focus_by_id};
 use crate::language::{use_language, use_messages};
+use crate::latest::Latest;
 use crate::routes::corpus::{CorpusContext, use_corpus_signal, use_site_data_if_loaded};
 use crate::search::{Found, has_cards, search, search_cards};
 use crate::selection::{remember_home_view, use_selection, use_show_selection};
@@ -172,28 +173,27 @@ pub fn Home() -> impl IntoView {
     // when no later change has started another. Over the whole site once it is loaded; before,
     // a search without an entity filter runs with the card pages of its first results.
     let outcome = RwSignal::new(None::<(bool, Option<Result<Found, AppError>>)>);
-    let runs = StoredValue::new(0u64);
+    let runs = Latest::new();
     Effect::new(move |_| {
         let (text, filtering) =
             selection.with(|s| (s.search_query().map(str::to_owned), s.filters()));
         let corpus = corpus.get();
         let within = filtering.then(|| filtered.with(|positions| corpus.numbers_at(positions)));
         let (files, paths, site_data) = (files, paths.clone(), site_data.clone());
-        runs.update_value(|n| *n += 1);
-        let run = runs.get_value();
+        let run = runs.next();
         spawn_local(async move {
             let found = match (text, site_data) {
                 (Some(text), _) if corpus.is_whole() => {
                     (true, search(files, paths, corpus, text, within).await)
                 }
                 (Some(text), Some(site)) if !filtering => {
-                    let wanted = move || runs.try_get_value() == Some(run);
+                    let wanted = move || run.is_latest();
                     (true, search_cards(files, paths, site, text, wanted).await)
                 }
                 _ => (corpus.is_whole(), None),
             };
             // The page may be gone, or the view changed since: then this is not its answer.
-            if runs.try_get_value() == Some(run) {
+            if run.is_latest() {
                 let _ = outcome.try_set(Some(found));
             }
         });
@@ -413,15 +413,14 @@ pub fn Home() -> impl IntoView {
     // foot's, not even a copy of the view, is done in the frame of a change. `None` until the
     // whole site is there.
     let foot = RwSignal::new(None::<Foot>);
-    let changes = StoredValue::new(0u64);
+    let changes = Latest::new();
     Effect::new(move |_| {
         whole_view.track();
         refined.track();
         selection.track();
-        changes.update_value(|n| *n += 1);
-        let change = changes.get_value();
+        let change = changes.next();
         after_next_paint(move || {
-            if changes.try_get_value() != Some(change) {
+            if !change.is_latest() {
                 return;
             }
             let next = whole_view.get_untracked().then(|| {
