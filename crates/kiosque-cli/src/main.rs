@@ -16,6 +16,12 @@ use kiosque_cli::{message, progress};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // mimalloc asks the kernel for transparent huge pages, and the kernel zeroes a whole 2 MiB
+    // page on its first touch: memory freed and reused in many places, as a rebuild does, cost a
+    // third of a +1% rebuild's CPU in the kernel zeroing pages (docs/scale.md, twelfth round).
+    // Failing to turn them off (an old kernel) only costs that time.
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    let _ = rustix::thread::disable_transparent_huge_pages(true);
     let cli = Cli::parse();
     // The built-in knowledge takes a moment to load: it does while the inputs are read.
     if matches!(
