@@ -98,6 +98,9 @@ pub fn Sidebar(
         // Made only when the text or the corpus changes: always new.
         |_, _| true,
     );
+    // What the groups read of the selection (its entities): not the search, whose keystrokes
+    // change only the counts.
+    let chosen = Memo::new(move |_| selection.with(|s| s.with_search("")));
     // The groups listed, counted again when the view, the search box or a group's rows change;
     // the views below follow them in place (the search box stays).
     let groups = Memo::new(move |_| {
@@ -107,7 +110,7 @@ pub fn Sidebar(
         }
         drawn_from.set_value(Some(now));
         corpus.with(|corpus| {
-            selection.with(|selection| {
+            chosen.with(|selection| {
                 counts.with(|counts| {
                     found.with(|found| {
                         sidebar_groups(corpus, counts, selection, found, |label| limits.get(label))

@@ -3,7 +3,6 @@
 
 use std::sync::Arc;
 
-use kiosque_model::Selection;
 use kiosque_model::explain::explain_empty;
 use kiosque_model::facets::{FacetCounts, matching};
 use kiosque_model::home::selection_title;
@@ -11,6 +10,7 @@ use kiosque_model::index::Corpus;
 use kiosque_model::refine::{Refined, choose_bar, refine};
 use kiosque_model::timeline::{Timeline, timeline_at};
 use kiosque_model::ui::Failure;
+use kiosque_model::{EntityId, Selection};
 use leptos::context::Provider;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -35,6 +35,11 @@ use crate::title::use_title;
 
 /// Cards drawn in the frame of a change of the list: more than a screen holds.
 const FIRST_FRAME_CARDS: usize = 8;
+
+/// Lists longer than this count the sidebar's entities once they are painted when only the
+/// search changed (a keystroke): counting tens of thousands of articles' entities would hold
+/// back the frame that shows the list. A click (the selected entities change) counts at once.
+const COUNT_AFTER_PAINT_ABOVE: usize = 5_000;
 
 /// Why the list is empty, with a way out.
 ///
@@ -338,14 +343,35 @@ pub fn Home() -> impl IntoView {
     // was (and says so).
     // From the previous view's counts when few articles came or went (a keystroke narrowing a
     // search): the same counts, without counting every article shown again.
+    // The view is read untracked: `recount` says when to count it again, in the frame of its
+    // change or, for a keystroke over a long list, once the list is painted (the sidebar keeps
+    // the previous view's counts meanwhile).
+    let recount = RwSignal::new(());
     let counts = Memo::new(move |previous: Option<&FacetCounts>| {
+        recount.track();
         corpus.with(|corpus| {
             if ready.get() && !counts_pending.get() {
-                visible.with(|positions| FacetCounts::after(previous, corpus, positions))
+                visible.with_untracked(|positions| FacetCounts::after(previous, corpus, positions))
             } else {
                 FacetCounts::new(corpus, &matching(corpus, &Selection::default()))
             }
         })
+    });
+    let counting = Latest::new();
+    Effect::new(move |before: Option<Vec<EntityId>>| {
+        let long = visible.with(|v| v.len() > COUNT_AFTER_PAINT_ABOVE);
+        let entities = selection.with(|s| s.entities().to_vec());
+        let turn = counting.next();
+        if long && before.as_ref() == Some(&entities) {
+            after_next_paint(move || {
+                if turn.is_latest() {
+                    recount.set(());
+                }
+            });
+        } else {
+            recount.set(());
+        }
+        entities
     });
     let entity_total = Memo::new(move |_| counts.with(FacetCounts::distinct));
     let drawer = Drawer::new();
@@ -412,11 +438,15 @@ pub fn Home() -> impl IntoView {
     // it runs (the last one, if several changes came before a paint), so that nothing of the
     // foot's, not even a copy of the view, is done in the frame of a change. `None` until the
     // whole site is there.
+    // The effect follows what the languages, sources and period narrow (the view of the
+    // entities and the search), not `refined` itself: a view they do not narrow (a keystroke's)
+    // is then narrowed and counted in the foot's task, after the list's paint, not in its frame.
     let foot = RwSignal::new(None::<Foot>);
     let changes = Latest::new();
     Effect::new(move |_| {
         whole_view.track();
-        refined.track();
+        corpus.track();
+        found.track();
         selection.track();
         let change = changes.next();
         after_next_paint(move || {

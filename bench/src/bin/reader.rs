@@ -841,6 +841,18 @@ async fn measure(
                 let value: String = typed[..n].iter().collect();
                 match act(&browser, &json!({ "kind": "type", "value": value })).await? {
                     Ok((timed, fetched)) => {
+                        // Each keystroke, for seeing where the fetches' time goes.
+                        eprintln!(
+                            "reader: {size}: pass {pass}, {value:?}: {:.1} ms (in the document at {:.1}), {} fetched: {}",
+                            timed.ms,
+                            timed.dom,
+                            fetched.len(),
+                            fetched
+                                .iter()
+                                .map(|url| url.rsplit('/').next().unwrap_or(url))
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                        );
                         keys.push(timed);
                         fetched_by_word.extend(fetched);
                     }

@@ -311,15 +311,24 @@ pub fn facet_groups<'a>(
     };
     let slot_of = |e: u32| entities.get(e as usize).map(|x| label_slot(x.label));
     let kept = |e: u32| keep.is_none_or(|keep| keep(e));
-    // The counted entities' keys by label, in one pass over them.
+    // Over the whole site, with no entity finder's text, a group's first rows are found by
+    // walking the site's order (`by_articles`) and stopping early (see `first_counted`): only
+    // how many entities each group has is counted over every entity the view mentions.
+    let walk = corpus.is_whole() && keep.is_none();
+    // The counted entities' keys by label (or only how many there are), in one pass over them.
     let mut counted: [Vec<u64>; 4] = Default::default();
+    let mut per_slot = [0usize; 4];
     if counts.counts.is_some() {
         for &e in &counts.present {
             if let Some(slot) = slot_of(e)
                 && !is_selected(e)
                 && kept(e)
             {
-                counted[slot].push(key(e));
+                if walk {
+                    per_slot[slot] += 1;
+                } else {
+                    counted[slot].push(key(e));
+                }
             }
         }
     }
@@ -371,6 +380,20 @@ pub fn facet_groups<'a>(
                         matched += 1;
                     }
                 }
+                Some(_) if walk => {
+                    matched += per_slot[slot];
+                    let listed = corpus.by_articles(label);
+                    let site_key = |e: u32| {
+                        facet_key(
+                            &entities[e as usize],
+                            corpus.article_count(e),
+                            corpus.rank(e),
+                        )
+                    };
+                    let counted = |e: u32| !is_selected(e) && counts.count(corpus, e) > 0;
+                    let keys = first_counted(listed, wanted, counted, key, site_key);
+                    first.extend(keys.iter().map(|&k| corpus.entity_of_key(k)));
+                }
                 Some(_) => {
                     let mut keys = std::mem::take(&mut counted[slot]);
                     matched += keys.len();
@@ -393,6 +416,43 @@ pub fn facet_groups<'a>(
         .collect()
 }
 
+/// The `wanted` smallest view keys (`key`, sorted) of the entities of `listed` that `counted`
+/// accepts, `listed` being in the order of `site_key` (the whole site's [`facet_key`]s, which
+/// are never above the view's: an entity has no more articles in a view than in the site). The
+/// walk stops at the first entity whose site key is above the `wanted`-th key found: no entity
+/// after it can come before those found. A view of many articles has the site's order, or
+/// nearly, in its first rows: a few dozen entities are walked, not the tens of thousands it
+/// mentions.
+fn first_counted(
+    listed: &[u32],
+    wanted: usize,
+    counted: impl Fn(u32) -> bool,
+    key: impl Fn(u32) -> u64,
+    site_key: impl Fn(u32) -> u64,
+) -> Vec<u64> {
+    // The best keys found so far, sorted: short (a group's rows).
+    let mut best: Vec<u64> = Vec::with_capacity(wanted + 1);
+    if wanted == 0 {
+        return best;
+    }
+    for &e in listed {
+        if best.len() == wanted && best.last().is_some_and(|&last| site_key(e) > last) {
+            break;
+        }
+        if !counted(e) {
+            continue;
+        }
+        let k = key(e);
+        if best.len() == wanted && best.last().is_some_and(|&last| k >= last) {
+            continue;
+        }
+        let at = best.partition_point(|&b| b < k);
+        best.insert(at, k);
+        best.truncate(wanted);
+    }
+    best
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::HashMap;
@@ -400,7 +460,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::entity::EntityId;
+    use crate::entity::{Confidence, EntityId};
     use crate::testing::{self, article, entity};
 
     fn corpus() -> Corpus {
@@ -700,6 +760,58 @@ mod tests {
                 prop_assert_eq!(listed(&corpus, &carried, limit), listed(&corpus, &fresh, limit));
                 previous = Some(carried);
             }
+        }
+
+        #[test]
+        fn first_rows_found_by_the_site_s_order_are_those_of_every_counted_entity_sorted(
+            articles in prop::collection::vec(prop::collection::vec(any::<u8>(), 0..6), 1..60),
+            entities in 1usize..30,
+            confidences in prop::collection::vec(0u8..3, 30),
+            shown in prop::collection::vec(any::<bool>(), 60),
+            selected in prop::collection::vec(any::<u8>(), 0..2),
+            limit in 0usize..8,
+        ) {
+            let mut corpus = generated(&articles, entities);
+            // Unsure entities rank by a weighted count, after the sure ones.
+            let levels = [Confidence::Low, Confidence::Medium, Confidence::High];
+            let table: Vec<Entity> = corpus
+                .entities()
+                .iter()
+                .zip(&confidences)
+                .map(|(e, &c)| Entity { confidence: Some(levels[usize::from(c)]), ..e.clone() })
+                .collect();
+            let kept: Vec<ArticleSummary> = corpus.articles().to_vec();
+            corpus = testing::corpus(kept, table);
+            let view: Vec<u32> = (0u32..)
+                .zip(&shown[..articles.len()])
+                .filter(|(_, s)| **s)
+                .map(|(p, _)| p)
+                .collect();
+            let query: Vec<String> = selected
+                .iter()
+                .map(|&e| format!("e-{}", usize::from(e) % entities))
+                .collect();
+            let selection = Selection::from_query(&query.join(","));
+            let counts = FacetCounts::new(&corpus, &view);
+            // Each group as text: its label, its rows (id, count, selected) and its matches.
+            let rows = |groups: Vec<FacetGroup<'_>>| -> Vec<String> {
+                groups
+                    .into_iter()
+                    .map(|g| {
+                        let facets: Vec<(String, u32, bool)> = g
+                            .facets
+                            .iter()
+                            .map(|f| (f.entity.id.to_string(), f.count, f.selected))
+                            .collect();
+                        format!("{:?} {facets:?} {}", g.label, g.matched)
+                    })
+                    .collect()
+            };
+            // Every entity kept: every counted entity's key sorted, as before the walk.
+            let every = |_: u32| true;
+            let walked = rows(facet_groups(&corpus, &counts, &selection, None, |_| limit));
+            let sorted = rows(facet_groups(&corpus, &counts, &selection, Some(&every), |_| limit));
+            prop_assert_eq!(walked, sorted);
         }
 
         #[test]

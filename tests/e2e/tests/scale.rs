@@ -756,3 +756,66 @@ async fn at_scale_a_search_shows_its_first_results_before_the_whole_site_and_cou
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
+
+/// A keystroke over a long list (more than 5,000 articles: the home page counts the sidebar's
+/// entities once such a list is painted) leaves the sidebar counting the list it shows, letter
+/// after letter, as a click does.
+#[tokio::test(flavor = "multi_thread")]
+async fn at_scale_a_keystroke_over_a_long_list_counts_the_sidebar_once_the_list_is_painted() {
+    if !ready() {
+        return;
+    }
+    let Some(root) = large_site() else {
+        return;
+    };
+    let data = Data::read(&root);
+    let number: HashMap<String, u32> = (0..data.articles().len() as u32)
+        .map(|n| (data.id(n), n))
+        .collect();
+    // The year the most articles name (their texts give dates): a list of thousands.
+    let (word, found) = (2000..2030)
+        .map(|year| {
+            let word = year.to_string();
+            let (found, _) = data.search(&word, None);
+            (word, found)
+        })
+        .max_by_key(|(_, found)| found.len())
+        .expect("years");
+    assert!(
+        found.len() > 5000,
+        "{word:?} finds {} articles",
+        found.len()
+    );
+    let numbers: Vec<u32> = found.iter().map(|id| number[id]).collect();
+    let in_view = counts_over(&data, &numbers);
+    let people: serde_json::Map<String, Value> = in_view
+        .iter()
+        .filter(|(id, _)| id.starts_with("per-"))
+        .map(|(id, n)| (id.clone(), Value::from(*n)))
+        .collect();
+    let site = Site::existing(root.clone());
+    let browser = Browser::new().await;
+    browser.open(&site.url("/")).await;
+    let all: Vec<String> = (0..data.articles().len() as u32)
+        .map(|n| data.id(n))
+        .collect();
+    wait_for_first(&browser, "the first page of cards", &all).await;
+    browser.type_into(INPUT, &word).await;
+    wait_for_first(&browser, &format!("the results for {word:?}"), &found).await;
+    browser
+        .wait_until(
+            "the people's group counting the results",
+            &format!(
+                "const expected = {};
+                 const shown = Array.from(document.querySelectorAll(\
+                   \"section[aria-labelledby='facets-per'] button.facet\"));
+                 return shown.length === 10 && shown.every(b =>
+                   expected[b.dataset.entity] === Number(b.querySelector('.count').textContent.replace(/\\s/g, '')));",
+                Value::Object(people)
+            ),
+        )
+        .await;
+    assert_facets(&browser, &data, "per", 10, &in_view).await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
