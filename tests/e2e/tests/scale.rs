@@ -77,6 +77,13 @@ impl Data {
             .to_owned()
     }
 
+    /// Every article's id, in the site's order (an article's number is its position).
+    fn ids(&self) -> Vec<String> {
+        (0..self.articles().len() as u32)
+            .map(|n| self.id(n))
+            .collect()
+    }
+
     /// The numbers of the articles that mention `entity`.
     fn mentioning(&self, entity: &str) -> Vec<u32> {
         (0u32..)
@@ -158,9 +165,7 @@ async fn an_archive_sized_site_pages_searches_and_counts_as_the_model_does() {
         return;
     };
     let data = Data::read(&root);
-    let all: Vec<String> = (0..data.articles().len() as u32)
-        .map(|n| data.id(n))
-        .collect();
+    let all = data.ids();
     assert!(all.len() >= 10_000, "{} articles", all.len());
     let site = Site::existing(root.clone());
     let browser = Browser::new().await;
@@ -769,9 +774,8 @@ async fn at_scale_a_keystroke_over_a_long_list_counts_the_sidebar_once_the_list_
         return;
     };
     let data = Data::read(&root);
-    let number: HashMap<String, u32> = (0..data.articles().len() as u32)
-        .map(|n| (data.id(n), n))
-        .collect();
+    let all = data.ids();
+    let number: HashMap<&str, u32> = (0u32..).zip(&all).map(|(n, id)| (id.as_str(), n)).collect();
     // The year the most articles name (their texts give dates): a list of thousands.
     let (word, found) = (2000..2030)
         .map(|year| {
@@ -786,7 +790,7 @@ async fn at_scale_a_keystroke_over_a_long_list_counts_the_sidebar_once_the_list_
         "{word:?} finds {} articles",
         found.len()
     );
-    let numbers: Vec<u32> = found.iter().map(|id| number[id]).collect();
+    let numbers: Vec<u32> = found.iter().map(|id| number[id.as_str()]).collect();
     let in_view = counts_over(&data, &numbers);
     let people: serde_json::Map<String, Value> = in_view
         .iter()
@@ -796,9 +800,6 @@ async fn at_scale_a_keystroke_over_a_long_list_counts_the_sidebar_once_the_list_
     let site = Site::existing(root.clone());
     let browser = Browser::new().await;
     browser.open(&site.url("/")).await;
-    let all: Vec<String> = (0..data.articles().len() as u32)
-        .map(|n| data.id(n))
-        .collect();
     wait_for_first(&browser, "the first page of cards", &all).await;
     browser.type_into(INPUT, &word).await;
     wait_for_first(&browser, &format!("the results for {word:?}"), &found).await;
