@@ -23,7 +23,7 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use kiosque_model::parts::{Parts, SITE_FILE};
+use kiosque_model::parts::{BucketStamp, Parts, SITE_FILE};
 use kiosque_model::stamp;
 use rayon::prelude::*;
 use thiserror::Error;
@@ -263,7 +263,7 @@ enum SiteFile<'a> {
     Named(&'a str, &'a [u8]),
     /// `bodies/<bucket>.json`: its path, its bucket, serialised only when it is written, and
     /// the stamp of its content ([`Parts::bucket_stamps`]).
-    Bucket(String, usize, Option<String>),
+    Bucket(String, usize, Option<BucketStamp>),
 }
 
 impl SiteFile<'_> {
@@ -282,7 +282,7 @@ impl SiteFile<'_> {
         match self {
             SiteFile::Site(bytes) => Some(format!("{:016x}", stamp::hash64(bytes))),
             SiteFile::Named(..) => Some("named".to_owned()),
-            SiteFile::Bucket(_, _, stamp) => stamp.clone(),
+            SiteFile::Bucket(_, _, stamp) => stamp.as_ref().map(BucketStamp::key),
         }
     }
 
@@ -292,6 +292,16 @@ impl SiteFile<'_> {
         match self {
             SiteFile::Site(bytes) | SiteFile::Named(_, bytes) => bytes.to_vec(),
             SiteFile::Bucket(_, bucket, _) => parts.bucket_with(*bucket, |p| site.body(p)),
+        }
+    }
+
+    /// The file's bytes made from `old`, the previous tree's file of the same name, where that
+    /// one holds the same articles ([`Reuse::same_articles`]): a body file with its entity
+    /// table made again ([`Parts::bucket_from`]). None for any other file.
+    fn bytes_from(&self, parts: &Parts<'_>, old: &[u8]) -> Option<Vec<u8>> {
+        match self {
+            SiteFile::Bucket(_, bucket, Some(_)) => parts.bucket_from(*bucket, old),
+            _ => None,
         }
     }
 }
@@ -357,10 +367,18 @@ impl Reuse {
                 fs::remove_file(path).map_err(io_error(path))?;
             }
         }
-        let bytes = file.bytes(parts, site);
-        if fs::read(&old).is_ok_and(|old_bytes| old_bytes == bytes)
-            && let Some(linked) = link(&old, path)
-        {
+        // A body file whose articles are those of the previous tree's (only its entity table
+        // changed: other articles renamed an entity they mention) is made from that file.
+        let kept = self.same_articles(file, &old);
+        let bytes = kept
+            .as_deref()
+            .and_then(|old| file.bytes_from(parts, old))
+            .unwrap_or_else(|| file.bytes(parts, site));
+        let unchanged = match &kept {
+            Some(old_bytes) => *old_bytes == bytes,
+            None => fs::read(&old).is_ok_and(|old_bytes| old_bytes == bytes),
+        };
+        if unchanged && let Some(linked) = link(&old, path) {
             return Ok(Put {
                 written: false,
                 identity: Identity::of(&linked),
@@ -373,6 +391,27 @@ impl Reuse {
             identity: identity_at(path),
             key,
         })
+    }
+
+    /// The bytes of `old`, the previous tree's file for `file`, where `file` is a body file
+    /// with the same articles as the one this record says kiosque wrote there
+    /// ([`BucketStamp::same_articles`]) and `old` is still that file (its identity as
+    /// recorded, told from the open file: what is read is what was judged).
+    fn same_articles(&self, file: &SiteFile<'_>, old: &Path) -> Option<Vec<u8>> {
+        let SiteFile::Bucket(relative, _, Some(stamp)) = file else {
+            return None;
+        };
+        let (recorded, identity) = self.recorded.get(relative.as_str())?;
+        if !stamp.same_articles(recorded) {
+            return None;
+        }
+        let mut opened = fs::File::open(old).ok()?;
+        if Identity::of(&opened.metadata().ok()?) != Some(*identity) {
+            return None;
+        }
+        let mut bytes = Vec::new();
+        io::Read::read_to_end(&mut opened, &mut bytes).ok()?;
+        Some(bytes)
     }
 }
 

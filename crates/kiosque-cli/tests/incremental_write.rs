@@ -566,3 +566,93 @@ fn an_article_whose_mentions_link_elsewhere_keeps_no_stale_fingerprint() {
     assert_a_clean_build(&inputs, &out, "the damaged record was not used");
     assert!(!index_json(&out).to_string().contains("0123456789abcdef"));
 }
+
+/// 17 French articles on the WHO in Geneva and 16 English ones on a council in Leeds: two body
+/// files, a French site; then `added` English articles on the WHO in Geneva, all in body file 0.
+fn renaming_corpus(dir: &Path, added: &[u32]) {
+    fs::create_dir_all(dir).expect("mkdir");
+    for i in 1..=17 {
+        article(
+            dir,
+            &format!("fr{i}.txt"),
+            &format!("Rapport {i} sur la santé"),
+            &format!(
+                "L’Organisation mondiale de la santé a publié le {} janvier 2025 un rapport numéro {i} sur la grippe à Genève.",
+                i % 9 + 1
+            ),
+        );
+    }
+    for i in 1..=16 {
+        article(
+            dir,
+            &format!("en{i}.txt"),
+            &format!("Council meeting {i}"),
+            &format!(
+                "The council of Leeds met on {} March 2025 to discuss budget number {i} and the new library.",
+                i % 9 + 1
+            ),
+        );
+    }
+    for &k in added {
+        assert_eq!(
+            kiosque_model::parts::bucket_of(&format!("who-report-{k}"), 2),
+            0
+        );
+        article(
+            dir,
+            &format!("who{k}.txt"),
+            &format!("WHO report {k}"),
+            &format!(
+                "The World Health Organization published on {k} April 2025 a report on influenza in Geneva."
+            ),
+        );
+    }
+}
+
+/// Body file `bucket`'s article ids and entity names.
+fn body_file(out: &Path, bucket: &str) -> (Vec<String>, Vec<String>) {
+    let file = common::json(&out.join("bodies").join(format!("{bucket}.json")));
+    let strings = |list: &str, field: &dyn Fn(&serde_json::Value) -> &serde_json::Value| {
+        file[list]
+            .as_array()
+            .expect("a list")
+            .iter()
+            .map(|v| field(v).as_str().expect("a string").to_owned())
+            .collect::<Vec<String>>()
+    };
+    (
+        strings("articles", &|a| &a["summary"]["id"]),
+        strings("entities", &|e| &e["name"]),
+    )
+}
+
+/// Articles added that make the site English rename the entities that the articles already
+/// there mention ("Genève" becomes "Geneva"): the body file none of the new articles goes in
+/// keeps its articles and names the entities anew (made from the previous tree's file), and the
+/// rebuild is a clean build's bytes, also when that file was edited in the meantime.
+#[test]
+fn a_rebuild_that_renames_the_entities_of_unchanged_articles_equals_a_clean_build() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    renaming_corpus(&a, &[]);
+    renaming_corpus(&b, &[1, 3]);
+    for edited in [false, true] {
+        let out = dir.path().join(format!("out-{edited}"));
+        built(&a, &out);
+        let (articles, names) = body_file(&out, "1");
+        assert!(names.iter().any(|n| n == "Genève"), "{names:?}");
+        if edited {
+            // One letter of an article's text changed in place, the size kept.
+            let path = out.join("bodies/1.json");
+            let text = fs::read_to_string(&path).expect("read");
+            fs::write(&path, text.replacen("grippe", "gripPe", 1)).expect("write");
+        }
+        built(&b, &out);
+        let (kept, renamed) = body_file(&out, "1");
+        assert_eq!(kept, articles, "edited: {edited}");
+        assert!(renamed.iter().any(|n| n == "Geneva"), "{renamed:?}");
+        assert!(!renamed.iter().any(|n| n == "Genève"), "{renamed:?}");
+        assert_a_clean_build(&b, &out, &format!("renamed, edited: {edited}"));
+        no_leftovers(&out);
+    }
+}

@@ -255,9 +255,20 @@ pub struct Parts<'a> {
 
 /// Compact JSON with a final newline. Serialising plain data does not fail.
 fn json_line<T: Serialize>(value: &T) -> Vec<u8> {
-    let mut bytes = serde_json::to_vec(value).unwrap_or_default();
+    let mut bytes = Vec::new();
+    json_into(&mut bytes, value);
     bytes.push(b'\n');
     bytes
+}
+
+/// `value`'s JSON added to `bytes`. The site data's types serialise without error (no map has
+/// keys that are not strings): should one fail, it writes nothing, and the contract check of
+/// any reader says what is missing.
+fn json_into<T: Serialize>(bytes: &mut Vec<u8>, value: &T) {
+    let start = bytes.len();
+    if serde_json::to_writer(&mut *bytes, value).is_err() {
+        bytes.truncate(start);
+    }
 }
 
 /// `dir/<fingerprint>.json` for these bytes.
@@ -411,26 +422,32 @@ impl<'a> Parts<'a> {
     /// serialising anything: each body stands for itself by its summary's `body_hash`, each
     /// summary and entity by the fields the file shows of it ([`summary_stamp`],
     /// [`entity_stamp`]), each entity once: for a writer to tell a body file it wrote before is
-    /// unchanged. None for a bucket with an article without `body_hash`.
-    pub fn bucket_stamps(&self) -> Vec<Option<String>> {
+    /// unchanged, or holds the same articles ([`BucketStamp::same_articles`]). None for a
+    /// bucket with an article without `body_hash`.
+    pub fn bucket_stamps(&self) -> Vec<Option<BucketStamp>> {
         let entities: Vec<[u8; 8]> = map_all(self.index.entities.iter().collect(), entity_stamp);
         map_all(self.buckets.iter().collect(), |positions: &Vec<u32>| {
-            // What wrote the file and in which layout: a kiosque that writes body files
-            // otherwise never takes an older one for its own.
-            let mut bytes = Vec::with_capacity(8 * 64);
-            bytes.extend(self.index.schema_version.as_bytes());
-            bytes.extend(self.index.generator.as_bytes());
-            bytes.extend(BODY_FILE_LAYOUT.as_bytes());
+            // What wrote the file and in which layout, in both halves: a kiosque that writes
+            // body files otherwise never takes an older one, or its articles, for its own.
+            let mut header = Vec::with_capacity(256);
+            header.extend(self.index.schema_version.as_bytes());
+            header.extend(self.index.generator.as_bytes());
+            header.extend(BODY_FILE_LAYOUT.as_bytes());
+            let mut articles = header.clone();
             for &p in positions {
                 let summary = self.index.articles.get(p as usize)?;
                 summary.body_hash.as_ref()?;
-                bytes.extend(summary_stamp(summary));
+                articles.extend(summary_stamp(summary));
             }
-            bytes.push(b'|');
+            let mut listed = header;
+            listed.push(b'|');
             for p in self.listed(positions) {
-                bytes.extend(entities[p as usize]);
+                listed.extend(entities[p as usize]);
             }
-            Some(format!("{:016x}", stamp::hash64(&bytes)))
+            Some(BucketStamp {
+                articles: stamp::hash64(&articles),
+                entities: stamp::hash64(&listed),
+            })
         })
     }
 
@@ -455,18 +472,13 @@ impl<'a> Parts<'a> {
         bucket: usize,
         body: impl Fn(usize) -> Option<B>,
     ) -> Vec<u8> {
-        /// [`BodyBucket`], borrowed.
-        #[derive(Serialize)]
-        struct Out<'a, B> {
-            articles: Vec<OutArticle<'a, B>>,
-            entities: Vec<Entity>,
-        }
+        /// An entry of [`BodyBucket`], borrowed.
         #[derive(Serialize)]
         struct OutArticle<'a, B> {
             summary: &'a ArticleSummary,
             body: B,
         }
-        let positions = self.buckets.get(bucket).map_or(&[][..], Vec::as_slice);
+        let positions = self.bucket_positions(bucket);
         let articles: Vec<OutArticle<'_, B>> = positions
             .iter()
             .filter_map(|&p| {
@@ -476,12 +488,70 @@ impl<'a> Parts<'a> {
                 })
             })
             .collect();
+        // `{"articles":[…],"entities":[…]}`, as serde writes a struct of the two, in two
+        // halves, so that the second can be put after the first half of a file written before.
+        let mut bytes = b"{\"articles\":".to_vec();
+        json_into(&mut bytes, &articles);
+        bytes.push(b',');
+        bytes.extend(self.bucket_entities(bucket));
+        bytes
+    }
+
+    /// Body file `bucket` made from `old`, the bytes of the body file of this bucket that a
+    /// build wrote with the same articles (the same [`BucketStamp::same_articles`]), which it
+    /// keeps up to its entity table: only the entity table is made again (an entity those
+    /// articles mention was renamed, or got a page of its own), no article is serialised.
+    /// None if `old` has no entity table. `old` must be a whole body file as written: the writer
+    /// knows it by its record of what it wrote.
+    pub fn bucket_from(&self, bucket: usize, old: &[u8]) -> Option<Vec<u8>> {
+        // The last `,"entities":[` is the file's own: entities have no `entities` field, and
+        // in a string serde escapes the quotes.
+        const KEY: &[u8] = b",\"entities\":[";
+        let at = old.windows(KEY.len()).rposition(|w| w == KEY)?;
+        let mut bytes = Vec::with_capacity(old.len());
+        bytes.extend(&old[..=at]);
+        bytes.extend(self.bucket_entities(bucket));
+        Some(bytes)
+    }
+
+    /// The articles' positions in body file `bucket`.
+    fn bucket_positions(&self, bucket: usize) -> &[u32] {
+        self.buckets.get(bucket).map_or(&[][..], Vec::as_slice)
+    }
+
+    /// The end of body file `bucket`: `"entities":[…]}` and the final newline.
+    fn bucket_entities(&self, bucket: usize) -> Vec<u8> {
         let entities: Vec<Entity> = self
-            .listed(positions)
+            .listed(self.bucket_positions(bucket))
             .into_iter()
             .map(|p| in_body_file(&self.index.entities[p as usize]))
             .collect();
-        json_line(&Out { articles, entities })
+        let mut bytes = b"\"entities\":".to_vec();
+        json_into(&mut bytes, &entities);
+        bytes.extend(b"}\n");
+        bytes
+    }
+}
+
+/// What a body file holds, fingerprinted ([`Parts::bucket_stamps`]) in two halves: its articles
+/// (summaries and bodies), and its entity table, which changes without them when other articles
+/// rename an entity they mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BucketStamp {
+    articles: u64,
+    entities: u64,
+}
+
+impl BucketStamp {
+    /// The stamp as a writer keeps it: 32 hex digits, the articles' half first.
+    pub fn key(&self) -> String {
+        format!("{:016x}{:016x}", self.articles, self.entities)
+    }
+
+    /// Whether `key`, a [`BucketStamp::key`] kept from an earlier build, is of a body file with
+    /// these articles: one that holds the same bytes up to its entity table.
+    pub fn same_articles(&self, key: &str) -> bool {
+        key.len() == 32 && key.get(..16) == Some(format!("{:016x}", self.articles).as_str())
     }
 }
 
@@ -1299,6 +1369,8 @@ mod tests {
         let bucket = bucket_of(&index.articles[7].id, parts.buckets.len() as u32) as usize;
         for (b, (stamp, now)) in stamps.iter().zip(changed.bucket_stamps()).enumerate() {
             assert_eq!(now != *stamp, b == bucket, "bucket {b}");
+            let (stamp, now) = (stamp.expect("stamped"), now.expect("stamped"));
+            assert_eq!(now.same_articles(&stamp.key()), b != bucket, "bucket {b}");
         }
         // A much-mentioned entity mentioned once more, its spellings grown: no body file changes
         // (they say only that more than one article mentions it).
@@ -1332,6 +1404,17 @@ mod tests {
                 let lists = parts.bucket(b) != changed.bucket(b);
                 listing += usize::from(lists);
                 assert_eq!(now != *stamp, lists, "bucket {b}");
+                // Its articles are the same: the new file is the old one with the new table.
+                let now = now.expect("stamped");
+                assert!(
+                    now.same_articles(&stamp.expect("stamped").key()),
+                    "bucket {b}"
+                );
+                assert_eq!(
+                    changed.bucket_from(b, &parts.bucket(b)),
+                    Some(changed.bucket(b)),
+                    "bucket {b}"
+                );
             }
             assert!(listing > 0, "{listing}");
         }
@@ -1357,11 +1440,32 @@ mod tests {
                 let differs = parts.bucket(b) != changed.bucket(b);
                 assert_eq!(now != *stamp, differs, "bucket {b}");
                 assert_eq!(differs, b == bucket, "bucket {b}");
+                let (stamp, now) = (stamp.expect("stamped"), now.expect("stamped"));
+                assert_eq!(now.same_articles(&stamp.key()), !differs, "bucket {b}");
             }
         }
         // Without a body fingerprint, no stamp.
         let (unstamped, bodies) = sample(3);
         assert_eq!(Parts::new(&unstamped, &bodies).bucket_stamps(), [None]);
+    }
+
+    #[test]
+    fn a_body_file_is_made_from_an_earlier_one_where_it_has_an_entity_table() {
+        let (mut index, bodies) = sample(40);
+        for (summary, body) in index.articles.iter_mut().zip(&bodies) {
+            summary.body_hash = Some(stamp::of_body(body));
+        }
+        let parts = Parts::new(&index, &bodies);
+        let file = parts.bucket(0);
+        assert_eq!(parts.bucket_from(0, &file), Some(file.clone()));
+        // Not a body file: nothing is made from it.
+        assert_eq!(parts.bucket_from(0, b"{}\n"), None);
+        assert_eq!(parts.bucket_from(0, b""), None);
+        // A stamp kept by an earlier build is read by its articles' half only, whole.
+        let stamp = parts.bucket_stamps()[0].expect("stamped");
+        assert!(stamp.same_articles(&stamp.key()));
+        assert!(!stamp.same_articles(&stamp.key()[..16]));
+        assert!(!stamp.same_articles(""));
     }
 
     #[test]
