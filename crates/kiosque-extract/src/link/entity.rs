@@ -123,8 +123,8 @@ impl Context<'_, '_> {
         // (in English, whatever the corpus's languages), a date's from its value.
         let slug = match (label, value, main_entry) {
             (Label::Date, Some(v), _) => v.iso(),
-            (_, _, Some(entry)) => slugify(entry.name("en"), 60),
-            _ => slugify(&name, 60),
+            (_, _, Some(entry)) => id_slug(entry.name("en")),
+            _ => id_slug(&name),
         };
         let slug = if slug.is_empty() {
             "unnamed".to_owned()
@@ -145,6 +145,25 @@ impl Context<'_, '_> {
             ),
         }
     }
+}
+
+/// The longest slug in an entity's id.
+const ID_SLUG_MAX: usize = 60;
+
+/// The slug of an entity's id for `name`: its slug when that fits in [`ID_SLUG_MAX`]
+/// characters; else cut at a word and followed by 8 hex digits of a fingerprint of the whole
+/// slug, so that long names that start alike ("United States District Court for the Southern
+/// District of New York", "… of Florida") each have an id of their own that does not depend on
+/// which other entities the corpus has (a number given in the order of those that share a cut
+/// slug changed whenever one was added before it).
+fn id_slug(name: &str) -> String {
+    let whole = slugify(name, usize::MAX);
+    if whole.len() <= ID_SLUG_MAX {
+        return whole;
+    }
+    let fingerprint = kiosque_model::stamp::of_text(&whole);
+    let cut = slugify(&whole, ID_SLUG_MAX - 9);
+    format!("{cut}-{}", &fingerprint[..8])
 }
 
 /// The gazetteer's name of `entry` in `lang` (French or English) when `name` is its name in the

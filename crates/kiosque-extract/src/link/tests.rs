@@ -472,3 +472,58 @@ fn an_entity_is_as_sure_as_its_surest_mention_and_surer_when_several_articles_na
         assert_eq!(linked_level(mentions), level, "{mentions:?}");
     }
 }
+
+#[test]
+fn long_names_that_start_alike_keep_their_ids_when_another_one_is_added() {
+    let courts = |places: &[&str]| -> Vec<(String, String)> {
+        let names: Vec<String> = places
+            .iter()
+            .map(|place| {
+                format!("United States District Court for the Southern District of {place}")
+            })
+            .collect();
+        let occurrences: Vec<Occurrence> = names
+            .iter()
+            .enumerate()
+            .map(|(doc, name)| occ(doc, Label::Organisation, name))
+            .collect();
+        let linked = link(&occurrences, &knowledge(), "en");
+        linked
+            .entities
+            .into_iter()
+            .map(|e| (e.name, e.id))
+            .collect()
+    };
+    let before = courts(&["New York", "Texas"]);
+    // "Florida" sorts before both: the ids of the two others stay what they were.
+    let after = courts(&["New York", "Texas", "Florida"]);
+    assert_eq!(after.len(), 3, "{after:?}");
+    for (name, id) in &before {
+        assert!(
+            after.contains(&(name.clone(), id.clone())),
+            "{id}: {after:?}"
+        );
+    }
+    let mut ids: Vec<&str> = after.iter().map(|(_, id)| id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), 3, "{after:?}");
+    for id in ids {
+        // Cut at a word, then 8 hex digits: at most the 60 characters of a slug.
+        let (cut, fingerprint) = id.rsplit_once('-').expect("a fingerprint");
+        assert!(
+            cut.starts_with("org-united-states-district-court-for"),
+            "{id}"
+        );
+        assert_eq!(fingerprint.len(), 8, "{id}");
+        assert!(fingerprint.bytes().all(|b| b.is_ascii_hexdigit()), "{id}");
+        assert!(id.len() <= "org-".len() + 60, "{id}");
+    }
+    // A name whose slug fits is its id alone.
+    let linked = link(
+        &[occ(0, Label::Organisation, "Southern District Court")],
+        &knowledge(),
+        "en",
+    );
+    assert_eq!(linked.entities[0].id, "org-southern-district-court");
+}
