@@ -7,11 +7,13 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use futures::channel::oneshot;
 use futures::future::join_all;
 use kiosque_model::index::Corpus;
 use kiosque_model::parts::{self, CardPage};
 use kiosque_model::search::{Meta, Outcome, Query, SearchDataError, Shard};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::data::{AppError, Freshness, SiteData, fetch_text, log_problems, part_url};
 use crate::paths::Paths;
@@ -48,12 +50,76 @@ pub struct Found {
     pub unmatched: Vec<String>,
 }
 
+/// A file that every search needs first, fetched once for all of them: the callers share one
+/// request under way (the first caller starts it, the others wait for its answer), the file is
+/// kept once fetched, and a failure goes to every caller waiting but is not kept: the next
+/// caller fetches again.
+pub(crate) enum Slot<T, E> {
+    /// Not fetched, or the last fetch failed.
+    Empty,
+    /// Being fetched: the callers waiting for its answer.
+    Fetching(Vec<oneshot::Sender<Result<T, E>>>),
+    /// Fetched.
+    Kept(T),
+}
+
+/// What a caller gets from [`Slot::ask`].
+pub(crate) enum Asked<T, E> {
+    /// The file, kept.
+    Kept(T),
+    /// The answer of the fetch under way, which this caller must start when `start`.
+    Wait {
+        answer: oneshot::Receiver<Result<T, E>>,
+        start: bool,
+    },
+}
+
+impl<T: Clone, E: Clone> Slot<T, E> {
+    /// Whether a fetch must start now: the slot was empty (it is fetching from now on).
+    pub(crate) fn start(&mut self) -> bool {
+        if !matches!(self, Slot::Empty) {
+            return false;
+        }
+        *self = Slot::Fetching(Vec::new());
+        true
+    }
+
+    /// The file if kept; otherwise the answer of the fetch under way, started if none was.
+    pub(crate) fn ask(&mut self) -> Asked<T, E> {
+        if let Slot::Kept(value) = self {
+            return Asked::Kept(value.clone());
+        }
+        let start = self.start();
+        let (sender, answer) = oneshot::channel();
+        if let Slot::Fetching(waiting) = self {
+            waiting.push(sender);
+        }
+        Asked::Wait { answer, start }
+    }
+
+    /// The fetch's answer, for every caller waiting: the file is kept; after a failure the slot
+    /// is empty again.
+    pub(crate) fn finish(&mut self, result: Result<T, E>) {
+        let after = match &result {
+            Ok(value) => Slot::Kept(value.clone()),
+            Err(_) => Slot::Empty,
+        };
+        if let Slot::Fetching(waiting) = std::mem::replace(self, after) {
+            for caller in waiting {
+                // A caller gone (its page closed) no longer wants it.
+                let _ = caller.send(result.clone());
+            }
+        }
+    }
+}
+
 /// The search index's files fetched so far, kept for the page's life (their names change when
 /// the site is rebuilt, so a kept file is never stale); part of the site context
 /// ([`crate::site::Site::search`]).
 #[derive(Clone, Copy)]
 pub struct SearchFiles {
-    meta: StoredValue<Option<Arc<Meta>>>,
+    /// The meta file: one request for every search, however many are waiting for it.
+    meta: StoredValue<Slot<Arc<Meta>, AppError>>,
     shards: StoredValue<HashMap<String, Arc<Shard>>>,
     /// Card pages, by path.
     cards: StoredValue<HashMap<String, Arc<CardPage<String>>>>,
@@ -63,7 +129,7 @@ impl SearchFiles {
     /// Nothing fetched yet.
     pub fn new() -> Self {
         SearchFiles {
-            meta: StoredValue::new(None),
+            meta: StoredValue::new(Slot::Empty),
             shards: StoredValue::new(HashMap::new()),
             cards: StoredValue::new(HashMap::new()),
         }
@@ -111,16 +177,51 @@ impl SearchFiles {
         }))
     }
 
-    /// The meta file at `path` (relative to the data directory).
-    async fn meta(&self, paths: &Paths, path: &str) -> Result<Arc<Meta>, AppError> {
-        if let Some(meta) = self.meta.get_value() {
-            return Ok(meta);
+    /// Starts fetching the meta file of the site's search index, unless it is kept or under
+    /// way: what a search needs before anything else. The search box asks for it at the first
+    /// letter typed (see [`crate::components::search_box`]).
+    pub fn prefetch_meta(self, paths: &Paths, site: &SiteData) {
+        let Some(path) = site.first.search_index() else {
+            return;
+        };
+        if self.meta.try_update_value(Slot::start).unwrap_or(false) {
+            self.fetch_meta(paths.data_file(path));
         }
+    }
+
+    /// Fetches the meta file at `url` for every caller waiting for it, in a task of its own:
+    /// a search that no longer waits (the reader typed on) does not cancel it.
+    fn fetch_meta(self, url: String) {
+        spawn_local(async move {
+            let result = match fetch_text(&url, Freshness::Cached).await {
+                Ok(text) => Meta::parse(&text)
+                    .map(Arc::new)
+                    .map_err(|e| malformed(&url, &e)),
+                Err(error) => Err(error),
+            };
+            // The page may be gone.
+            let _ = self.meta.try_update_value(|slot| slot.finish(result));
+        });
+    }
+
+    /// The meta file at `path` (relative to the data directory): kept, or the answer of the
+    /// request under way (started if none is).
+    async fn meta(self, paths: &Paths, path: &str) -> Result<Arc<Meta>, AppError> {
         let url = paths.data_file(path);
-        let text = fetch_text(&url, Freshness::Cached).await?;
-        let meta = Arc::new(Meta::parse(&text).map_err(|e| malformed(&url, &e))?);
-        self.meta.set_value(Some(Arc::clone(&meta)));
-        Ok(meta)
+        let gone = |url: &str| AppError::Network {
+            url: url.to_owned(),
+            message: "the page was closed".to_owned(),
+        };
+        match self.meta.try_update_value(Slot::ask) {
+            None => Err(gone(&url)),
+            Some(Asked::Kept(meta)) => Ok(meta),
+            Some(Asked::Wait { answer, start }) => {
+                if start {
+                    self.fetch_meta(url.clone());
+                }
+                answer.await.unwrap_or_else(|_| Err(gone(&url)))
+            }
+        }
     }
 
     /// The shards at `files`, fetched in parallel where not kept yet.
@@ -282,4 +383,75 @@ async fn hits(
     let shards = files.shards(paths, &needed).await?;
     let shards: Vec<&Shard> = shards.iter().map(AsRef::as_ref).collect();
     Ok(query.run(&shards, within))
+}
+
+#[cfg(test)]
+mod tests {
+    use futures::FutureExt;
+
+    use super::*;
+
+    type TestSlot = Slot<u32, String>;
+
+    fn waiting(asked: Asked<u32, String>) -> (oneshot::Receiver<Result<u32, String>>, bool) {
+        match asked {
+            Asked::Wait { answer, start } => (answer, start),
+            Asked::Kept(value) => panic!("kept {value} before any answer"),
+        }
+    }
+
+    #[test]
+    fn one_fetch_answers_every_caller_and_is_kept() {
+        let mut slot = TestSlot::Empty;
+        let (first, start_first) = waiting(slot.ask());
+        let (second, start_second) = waiting(slot.ask());
+        assert!(
+            start_first && !start_second,
+            "only the first caller fetches"
+        );
+        assert!(!slot.start(), "no second fetch while one is under way");
+        slot.finish(Ok(7));
+        assert_eq!(first.now_or_never(), Some(Ok(Ok(7))));
+        assert_eq!(second.now_or_never(), Some(Ok(Ok(7))));
+        assert!(matches!(slot.ask(), Asked::Kept(7)));
+        assert!(!slot.start(), "kept: nothing to fetch");
+    }
+
+    #[test]
+    fn a_prefetch_is_joined_by_the_callers_after_it() {
+        let mut slot = TestSlot::Empty;
+        assert!(slot.start(), "the prefetch fetches");
+        let (answer, start) = waiting(slot.ask());
+        assert!(
+            !start,
+            "a search waits for the prefetch rather than fetching again"
+        );
+        slot.finish(Ok(3));
+        assert_eq!(answer.now_or_never(), Some(Ok(Ok(3))));
+    }
+
+    #[test]
+    fn a_failure_goes_to_the_callers_waiting_and_the_next_caller_fetches_again() {
+        let mut slot = TestSlot::Empty;
+        assert!(slot.start(), "a prefetch");
+        let (answer, _) = waiting(slot.ask());
+        slot.finish(Err("503".to_owned()));
+        assert_eq!(answer.now_or_never(), Some(Ok(Err("503".to_owned()))));
+        let (retry, start) = waiting(slot.ask());
+        assert!(
+            start,
+            "a failed fetch is not kept: the next search fetches again"
+        );
+        slot.finish(Ok(5));
+        assert_eq!(retry.now_or_never(), Some(Ok(Ok(5))));
+    }
+
+    #[test]
+    fn a_failed_prefetch_nobody_waited_for_leaves_the_slot_empty() {
+        let mut slot = TestSlot::Empty;
+        assert!(slot.start());
+        slot.finish(Err("offline".to_owned()));
+        assert!(matches!(slot, Slot::Empty));
+        assert!(slot.start(), "the next letter typed fetches again");
+    }
 }

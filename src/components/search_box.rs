@@ -1,6 +1,14 @@
 //! The site's search box, in the header of every page: a search landmark whose query lives in
 //! the URL (`?q=`), searched as the reader types. It is also a plain form (GET to the home page
 //! with the same parameters), so that a page rendered ahead of the app can carry it.
+//!
+//! The first letter typed starts fetching the search index's meta file, which every search
+//! needs before its shards: a word of one letter is never searched, so the file gets a
+//! keystroke's head start: the first search waits only for what is left of that request
+//! (every search shares it: [`crate::search::SearchFiles`]), then its shards and cards. Not on
+//! focus: keyboard readers pass through the header's box on every page, and a reader who clicks
+//! into it may not type; at the first letter the screen is a search (the file is 2,704 bytes
+//! brotli at 10,000 articles, 17,741 at 100,000).
 
 use kiosque_model::Selection;
 use leptos::prelude::*;
@@ -16,13 +24,21 @@ pub const SEARCH_INPUT: &str = "site-search";
 /// The search form.
 #[component]
 pub fn SearchBox() -> impl IntoView {
-    let paths = use_site().paths;
+    let site = use_site();
+    let (paths, files, loader) = (site.paths, site.search, site.data);
     let selection = use_selection();
     let search = use_search_as_you_type();
     let on_input = {
         let search = search.clone();
+        let paths = paths.clone();
         move |ev: leptos::ev::Event| {
             let value = event_target_value(&ev);
+            // Once `site.json` is there (which names the file); each search asks again.
+            if !value.trim().is_empty()
+                && let Some(Ok(site)) = untrack(|| loader.site())
+            {
+                files.prefetch_meta(&paths, &site);
+            }
             search(value);
         }
     };

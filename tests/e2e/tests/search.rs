@@ -1,11 +1,14 @@
 //! Full-text search as a reader uses it, in a real headless Chromium against the built site on a
 //! plain static server: typing in the header's search box, typos and accents, the query in the
 //! URL (shared, reloaded, back and forward), combined with an entity filter, and the search index
-//! fetched in parts.
+//! fetched in parts: its meta file once, from the first letter typed.
 //!
 //! Run by `scripts/test` (with `KIOSQUE_E2E=1`, after `trunk build --release`); they need
 //! chromium and chromedriver. A bare `cargo test` skips them with a message.
 
+use std::time::Duration;
+
+use kiosque_e2e::server::Fault;
 use kiosque_e2e::{Browser, Site, ready, tiny_shards_site};
 
 /// The search input: inside the search landmark, and not the sidebar's entity finder.
@@ -42,6 +45,131 @@ async fn a_search_that_needs_several_shards_fetches_them_all() {
         fetched.len() >= 4,
         "the searches fetched the meta file and several shards: {fetched:?}"
     );
+}
+
+/// The search index's meta file as the server sees it requested: `/data/search/meta-….json`.
+fn meta_path(site: &Site) -> String {
+    let meta = site.read_json("site.json")["search"]
+        .as_str()
+        .expect("site.json names its search index")
+        .to_owned();
+    format!("/data/{meta}")
+}
+
+/// How many times the page fetched the meta file (the Resource Timing API lists every fetch,
+/// answered from the browser's cache or not).
+const META_FETCHES: &str = "return performance.getEntriesByType('resource').filter(e => e.name.includes('/data/search/meta-')).length;";
+
+/// The count above the cards says the search failed.
+const SEARCH_FAILED: &str = "const c = document.getElementById('results-count'); return !!c && (c.textContent.includes('pas pu se faire') || c.textContent.includes('could not run'));";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_first_letter_typed_fetches_the_search_meta_once_for_every_keystroke_after_it() {
+    if !ready() {
+        return;
+    }
+    let site = Site::dist();
+    let meta = meta_path(&site);
+    let seed = site.article_ids();
+    let browser = Browser::new().await;
+    browser.open(&site.url("/")).await;
+    browser.wait_for_cards("the demo's cards", &seed).await;
+    assert_eq!(
+        site.server().hits(&meta),
+        0,
+        "nothing typed: no search index"
+    );
+
+    // A slow server: the keystrokes after the first letter come while the file is on its way.
+    site.server().set(&meta, Fault::Hold);
+    // One letter is not a search (words of one letter are not searched), but a search is
+    // coming: its meta file is asked for now, a keystroke ahead.
+    browser.type_into(INPUT, "t").await;
+    site.server().wait_for_hits(&meta, 1);
+    // "tr", "tru" and "trum" each search, and each needs the meta file: they wait for the
+    // request under way rather than each sending its own.
+    browser.type_into(INPUT, "rum").await;
+    browser
+        .wait_until(
+            "the search in the URL",
+            "return new URLSearchParams(location.search).get('q') === 'trum';",
+        )
+        .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        site.server().hits(&meta),
+        1,
+        "one request for the meta file while it was on its way"
+    );
+    // Chromium holds a request for a URL already on its way until the first one's answer is
+    // cached (the server saw 2 requests for 3 fetches before this change): the page's own count
+    // of its fetches, once the file is there, is what tells.
+    site.server().clear(&meta);
+    browser
+        .wait_until(
+            "Trump marked in the title",
+            "return Array.from(document.querySelectorAll('article.card .card-title mark')).some(m => m.textContent === 'Trump');",
+        )
+        .await;
+    browser
+        .wait_for_cards("the seed found by a prefix", &seed)
+        .await;
+    let fetches = browser
+        .eval_string(&format!("return String((() => {{ {META_FETCHES} }})());"))
+        .await;
+    assert_eq!(fetches, "1", "the page fetched the meta file once");
+    assert_eq!(site.server().hits(&meta), 1);
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_failed_meta_file_fails_the_searches_waiting_for_it_and_the_next_one_fetches_it_again() {
+    if !ready() {
+        return;
+    }
+    let site = Site::dist();
+    let meta = meta_path(&site);
+    let seed = site.article_ids();
+    let browser = Browser::new().await;
+    browser.open(&site.url("/")).await;
+    browser.wait_for_cards("the demo's cards", &seed).await;
+
+    // The first letter's request fails, with no search waiting for it yet.
+    site.server().set(&meta, Fault::Status(503));
+    browser.type_into(INPUT, "t").await;
+    site.server().wait_for_hits(&meta, 1);
+    browser
+        .wait_until(
+            "the failed answer arrived",
+            &format!("return (() => {{ {META_FETCHES} }})() >= 1;"),
+        )
+        .await;
+    // The failure is not kept: the searches ask again, and say that they could not run.
+    browser.type_into(INPUT, "rum").await;
+    browser.wait_until("the search failed", SEARCH_FAILED).await;
+    assert!(
+        site.server().hits(&meta) >= 2,
+        "the searches asked for the meta file again after the first letter's request failed"
+    );
+
+    // The server is back: the next keystroke searches, and finds.
+    site.server().clear(&meta);
+    browser.type_into(INPUT, "p").await;
+    browser
+        .wait_until(
+            "Trump marked in the title",
+            "return Array.from(document.querySelectorAll('article.card .card-title mark')).some(m => m.textContent === 'Trump');",
+        )
+        .await;
+    browser
+        .wait_for_cards("the seed found once the server is back", &seed)
+        .await;
+    assert!(
+        !browser.eval_bool(SEARCH_FAILED).await,
+        "the count no longer says the search failed"
+    );
+    browser.close().await;
 }
 
 /// What a reader does with the search box on the demo site (the seed article).
