@@ -15,9 +15,12 @@
 //!
 //! A section's records are JSON (above: what `kiosque analyze` writes, an interchange format)
 //! or, when its header says `"encoding":"postcard"`, compact: `+<key> <base64 of the record in
-//! postcard>`, the same fields in the same order, a quarter cheaper to decode (what the
-//! cache of `kiosque build` writes, read in full on every rebuild). Both read alike; a file may
-//! hold sections of both.
+//! postcard>` (what the cache of `kiosque build` writes, read in full on every rebuild). A
+//! compact record holds the same fields in the same order, but in the form a rebuild uses them:
+//! the parts' texts, which a rebuild needs only for the bodies it makes again, one after the
+//! other at the end of the record (copied as one string, never parsed), and the search terms
+//! front-coded with their counts in binary (see [`DocTerms`]), not as tokens to parse. Both read
+//! alike; a file may hold sections of both.
 //! No I/O here: callers read and write the bytes.
 
 use std::collections::HashMap;
@@ -38,8 +41,9 @@ pub const FORMAT: &str = "kiosque-analyses";
 
 /// The version of the format this kiosque writes and reads (2: mentions as arrays, in
 /// `mentions` beside the analysis; 3: with the article's search terms, in `terms`; 4: each
-/// mention with its confidence).
-pub const VERSION: u32 = 4;
+/// mention with its confidence; 5: compact records with their parts' texts at the end, one
+/// after the other, and their search terms front-coded).
+pub const VERSION: u32 = 5;
 
 /// What made the analyses: this kiosque's version and a fingerprint of the code and data that
 /// decide an analysis (see `build.rs`).
@@ -212,12 +216,16 @@ impl Entry<'_> {
     /// error, never a panic or a wrong site later.
     pub fn decode(&self) -> Result<Analyzed, AnalysesError> {
         let error = |reason: String| self.error(reason);
-        let record: Record = match self.encoding {
-            Encoding::Json => serde_json::from_str(self.record)
-                .map_err(|e| error(format!("not an analysed article: {e}")))?,
-            Encoding::Compact => decode_compact(self.record).map_err(error)?,
+        let article = match self.encoding {
+            Encoding::Json => serde_json::from_str::<Record>(self.record)
+                .map_err(|e| error(format!("not an analysed article: {e}")))?
+                .into_analyzed(),
+            Encoding::Compact => {
+                let mut article = self.decode_deferred()?;
+                article.fill_texts();
+                article
+            }
         };
-        let article = record.into_analyzed();
         if article.key != self.key {
             return Err(error(
                 "the record's key is not the one it starts with".to_owned(),
@@ -258,40 +266,40 @@ impl Entry<'_> {
     /// [`Entry::decode_deferred`] of a compact record's postcard `bytes`.
     fn deferred_from(&self, bytes: &[u8]) -> Result<Analyzed, AnalysesError> {
         let error = |reason: String| self.error(reason);
-        let (article, texts) = {
-            let (head, rest) = postcard::take_from_bytes::<Head<'_>>(bytes)
-                .map_err(|e| error(format!("not an analysed article: {e}")))?;
-            if !rest.is_empty() {
-                return Err(error(
-                    "not an analysed article: bytes after the record".to_owned(),
-                ));
-            }
-            let texts = &head.analysis.cleaned.parts;
-            let lengths: Vec<u32> = texts
-                .iter()
-                .map(|p| u32::try_from(p.text.chars().count()).unwrap_or(u32::MAX))
-                .collect();
-            // The texts alone, one after the other: the record's bytes are reused at once for
-            // the next record this thread decodes.
-            let mut joined = String::with_capacity(texts.iter().map(|p| p.text.len()).sum());
-            let ranges: Vec<(usize, usize)> = texts
-                .iter()
-                .map(|p| {
-                    let start = joined.len();
-                    joined.push_str(p.text);
-                    (start, joined.len())
-                })
-                .collect();
-            let article = head.into_head_analyzed();
-            check_lengths(&article, &lengths).map_err(error)?;
-            (
-                article,
-                Texts {
-                    text: joined,
-                    ranges,
-                },
-            )
+        let (record, rest) = postcard::take_from_bytes::<CompactRecord<'_>>(bytes)
+            .map_err(|e| error(format!("not an analysed article: {e}")))?;
+        if !rest.is_empty() {
+            return Err(error(
+                "not an analysed article: bytes after the record".to_owned(),
+            ));
+        }
+        // The texts, one after the other in the record, cut at each part's length (in bytes),
+        // each counted in code points for the check of the mentions.
+        let joined = record.texts;
+        let mut ranges = Vec::with_capacity(record.analysis.parts.len());
+        let mut lengths = Vec::with_capacity(record.analysis.parts.len());
+        let mut at = 0usize;
+        for part in &record.analysis.parts {
+            let end = at.saturating_add(part.2 as usize);
+            let text = joined
+                .get(at..end)
+                .ok_or_else(|| error("a part's text is not in the record".to_owned()))?;
+            lengths.push(u32::try_from(text.chars().count()).unwrap_or(u32::MAX));
+            ranges.push((at, end));
+            at = end;
+        }
+        if at != joined.len() {
+            return Err(error(
+                "not an analysed article: texts after the parts'".to_owned(),
+            ));
+        }
+        // Copied: the record's bytes are reused at once for the next record this thread decodes.
+        let texts = Texts {
+            text: joined.to_owned(),
+            ranges,
         };
+        let article = record.into_analyzed();
+        check_lengths(&article, &lengths).map_err(error)?;
         if article.key != self.key {
             return Err(error(
                 "the record's key is not the one it starts with".to_owned(),
@@ -333,14 +341,8 @@ thread_local! {
 /// not held until the end of the run).
 const MAX_KEPT_BUFFER: usize = 1 << 20;
 
-/// The postcard bytes of a compact line (`+<key> <base64>`).
-fn compact_bytes(line: &str) -> Result<Vec<u8>, String> {
-    let mut bytes = Vec::new();
-    compact_bytes_into(line, &mut bytes)?;
-    Ok(bytes)
-}
-
-/// [`compact_bytes`] into `bytes`, which it clears first.
+/// The postcard bytes of a compact line (`+<key> <base64>`) into `bytes`, which it clears
+/// first.
 fn compact_bytes_into(line: &str, bytes: &mut Vec<u8>) -> Result<(), String> {
     use base64::Engine as _;
     let payload = line
@@ -351,17 +353,6 @@ fn compact_bytes_into(line: &str, bytes: &mut Vec<u8>) -> Result<(), String> {
     base64::engine::general_purpose::STANDARD_NO_PAD
         .decode_vec(payload, bytes)
         .map_err(|e| format!("not an analysed article: {e}"))
-}
-
-/// The record of a compact line (`+<key> <base64>`).
-fn decode_compact(line: &str) -> Result<Record, String> {
-    let bytes = compact_bytes(line)?;
-    let (record, rest) = postcard::take_from_bytes::<Record>(&bytes)
-        .map_err(|e| format!("not an analysed article: {e}"))?;
-    if !rest.is_empty() {
-        return Err("not an analysed article: bytes after the record".to_owned());
-    }
-    Ok(record)
 }
 
 /// What the analysis guarantees of an article, checked on a decoded one.
@@ -422,7 +413,7 @@ pub fn encode(article: &Analyzed) -> Vec<u8> {
 pub fn encode_compact(article: &Analyzed) -> Vec<u8> {
     use base64::Engine as _;
     // As in `encode`: nothing here fails to serialise.
-    let bytes = postcard::to_allocvec(&record_of(&whole(article))).unwrap_or_default();
+    let bytes = postcard::to_allocvec(&compact_of(article)).unwrap_or_default();
     let mut line = String::with_capacity(COMPACT_PREFIX.len() + 66 + bytes.len() * 4 / 3 + 4);
     line.push_str(COMPACT_PREFIX);
     line.push_str(&article.key);
@@ -463,24 +454,115 @@ fn record_of(article: &Analyzed) -> RecordRef<'_> {
         digest: &article.digest,
         analysis: WithoutMentions(a),
         terms: &article.terms,
-        mentions: a
-            .found
-            .iter()
-            .map(|f| {
-                MentionRef(
-                    f.part,
-                    f.start,
-                    f.end,
-                    f.place,
-                    f.label,
-                    &f.text,
-                    f.entry,
-                    f.date,
-                    f.confidence,
-                )
-            })
-            .collect(),
+        mentions: mentions_of(a),
     }
+}
+
+/// What a compact record line holds of an article: its texts from [`Analyzed::texts`] when they
+/// were left out, else joined from its parts.
+fn compact_of(article: &Analyzed) -> CompactRef<'_> {
+    let a = &article.analysis;
+    let parts = &a.cleaned.parts;
+    let (texts, lengths): (std::borrow::Cow<'_, str>, Vec<u32>) = match &article.texts {
+        Some(texts) => (
+            std::borrow::Cow::Borrowed(texts.text.as_str()),
+            texts
+                .ranges
+                .iter()
+                .map(|&(start, end)| u32::try_from(end - start).unwrap_or(u32::MAX))
+                .collect(),
+        ),
+        None => (
+            std::borrow::Cow::Owned(parts.iter().map(|p| p.text.as_str()).collect()),
+            parts
+                .iter()
+                .map(|p| u32::try_from(p.text.len()).unwrap_or(u32::MAX))
+                .collect(),
+        ),
+    };
+    CompactRef {
+        key: &article.key,
+        origin: &article.origin,
+        file_stem: article.file_stem.as_deref(),
+        meta: &article.meta,
+        digest: &article.digest,
+        analysis: CompactAnalysisRef {
+            parts: parts
+                .iter()
+                .zip(lengths.iter().chain(std::iter::repeat(&0)))
+                .map(|(p, &length)| (&p.role, &p.span, length))
+                .collect(),
+            title_line: a.cleaned.title_line.as_deref(),
+            dateline: a.cleaned.dateline,
+            title: &a.title,
+            title_derived: a.title_derived,
+            published: a.published,
+            published_inferred: a.published_inferred,
+            lang: a.lang.as_deref(),
+            excerpt: &a.excerpt,
+            words: a.words,
+        },
+        terms: &article.terms,
+        mentions: mentions_of(a),
+        texts,
+    }
+}
+
+/// The mentions of an analysis as records write them.
+fn mentions_of(a: &Analysis) -> Vec<MentionRef<'_>> {
+    a.found
+        .iter()
+        .map(|f| {
+            MentionRef(
+                f.part,
+                f.start,
+                f.end,
+                f.place,
+                f.label,
+                &f.text,
+                f.entry,
+                f.date,
+                f.confidence,
+            )
+        })
+        .collect()
+}
+
+/// A compact record as written: a JSON record's fields in the same order, but its analysis
+/// without the parts' texts, which follow the mentions, one after the other (each part says
+/// how many bytes of them are its own): a rebuild copies them as one string, and reads them
+/// only for the bodies it makes. Its search terms in their compact form (see [`DocTerms`]).
+#[derive(Serialize)]
+struct CompactRef<'a> {
+    key: &'a str,
+    origin: &'a str,
+    file_stem: Option<&'a str>,
+    meta: &'a kiosque_extract::source::Meta,
+    digest: &'a str,
+    analysis: CompactAnalysisRef<'a>,
+    terms: &'a DocTerms,
+    mentions: Vec<MentionRef<'a>>,
+    texts: std::borrow::Cow<'a, str>,
+}
+
+/// An analysis as a compact record writes it: no mentions, and its parts without their texts
+/// (`[role, span, length of its text in bytes]`).
+#[derive(Serialize)]
+struct CompactAnalysisRef<'a> {
+    parts: Vec<(
+        &'a kiosque_extract::clean::Role,
+        &'a kiosque_extract::clean::Span,
+        u32,
+    )>,
+    title_line: Option<&'a str>,
+    dateline: Option<chrono::NaiveDate>,
+    title: &'a str,
+    title_derived: bool,
+    published: Option<chrono::NaiveDate>,
+    published_inferred: bool,
+    lang: Option<&'a str>,
+    excerpt: &'a str,
+    words: u32,
 }
 
 /// A record as written: the analysis without its mentions, which follow as arrays (most of an
@@ -512,16 +594,15 @@ struct MentionRef<'a>(
     kiosque_model::Confidence,
 );
 
-/// A record as read (see [`RecordRef`]); its analysis whole, or without its parts' texts
-/// ([`Head`]).
+/// A record as read (see [`RecordRef`]).
 #[derive(Deserialize)]
-struct Record<A = Analysis> {
+struct Record {
     key: String,
     origin: String,
     file_stem: Option<String>,
     meta: kiosque_extract::source::Meta,
     digest: String,
-    analysis: A,
+    analysis: Analysis,
     terms: DocTerms,
     mentions: Vec<Mention>,
 }
@@ -540,9 +621,11 @@ struct Mention(
     kiosque_model::Confidence,
 );
 
-impl<A> Record<A> {
-    /// The analysed article, its analysis made by `analysis` of the record's and its mentions.
-    fn into_analyzed_with(self, analysis: impl FnOnce(A, Vec<Found>) -> Analysis) -> Analyzed {
+impl Record {
+    /// The analysed article.
+    fn into_analyzed(self) -> Analyzed {
+        let mut analysis = self.analysis;
+        analysis.found = found_of(self.mentions);
         Analyzed {
             key: self.key,
             origin: self.origin,
@@ -550,19 +633,10 @@ impl<A> Record<A> {
             meta: self.meta,
             warnings: Vec::new(),
             digest: self.digest,
-            analysis: analysis(self.analysis, found_of(self.mentions)),
+            analysis,
             terms: self.terms,
             texts: None,
         }
-    }
-}
-
-impl Record {
-    fn into_analyzed(self) -> Analyzed {
-        self.into_analyzed_with(|mut analysis, found| {
-            analysis.found = found;
-            analysis
-        })
     }
 }
 
@@ -586,87 +660,80 @@ fn found_of(mentions: Vec<Mention>) -> Vec<Found> {
         .collect()
 }
 
-/// A [`Record`] whose parts' texts are borrowed from its bytes, not copied
-/// ([`Entry::decode_deferred`]).
-type Head<'a> = Record<HeadAnalysis<'a>>;
-
-/// [`Analysis`] as a record holds it (see [`WithoutMentions`]), its parts' texts borrowed.
+/// A compact record as read (see [`CompactRef`]), its texts borrowed from its bytes.
 #[derive(Deserialize)]
-struct HeadAnalysis<'a> {
+struct CompactRecord<'a> {
+    key: String,
+    origin: String,
+    file_stem: Option<String>,
+    meta: kiosque_extract::source::Meta,
+    digest: String,
+    analysis: CompactAnalysis,
+    terms: DocTerms,
+    mentions: Vec<Mention>,
     #[serde(borrow)]
-    cleaned: HeadCleaned<'a>,
+    texts: &'a str,
+}
+
+/// An analysis as a compact record holds it (see [`CompactAnalysisRef`]).
+#[derive(Deserialize)]
+struct CompactAnalysis {
+    parts: Vec<(
+        kiosque_extract::clean::Role,
+        kiosque_extract::clean::Span,
+        u32,
+    )>,
+    title_line: Option<String>,
+    dateline: Option<chrono::NaiveDate>,
     title: String,
     title_derived: bool,
     published: Option<chrono::NaiveDate>,
     published_inferred: bool,
     lang: Option<String>,
-    /// Written empty: the mentions are the record's `mentions`.
-    _found: Vec<Found>,
     excerpt: String,
     words: u32,
 }
 
-/// [`kiosque_extract::clean::Cleaned`] as a record holds it, its parts' texts borrowed.
-#[derive(Deserialize)]
-struct HeadCleaned<'a> {
-    #[serde(borrow)]
-    parts: Vec<HeadPart<'a>>,
-    title_line: Option<String>,
-    dateline: Option<chrono::NaiveDate>,
-}
-
-/// [`kiosque_extract::clean::Part`], its text borrowed.
-#[derive(Deserialize)]
-struct HeadPart<'a> {
-    role: kiosque_extract::clean::Role,
-    span: kiosque_extract::clean::Span,
-    text: &'a str,
-}
-
-impl Head<'_> {
+impl CompactRecord<'_> {
     /// The analysed article, each part's text left empty.
-    fn into_head_analyzed(self) -> Analyzed {
-        self.into_analyzed_with(|head, found| {
-            let HeadAnalysis {
-                cleaned,
-                title,
-                title_derived,
-                published,
-                published_inferred,
-                lang,
-                _found,
-                excerpt,
-                words,
-            } = head;
-            let mut parts = Vec::with_capacity(cleaned.parts.len());
-            parts.extend(
-                cleaned
-                    .parts
-                    .into_iter()
-                    .map(|p| kiosque_extract::clean::Part {
-                        role: p.role,
-                        span: p.span,
-                        text: String::new(),
-                    }),
-            );
-            Analysis {
+    fn into_analyzed(self) -> Analyzed {
+        let a = self.analysis;
+        let parts = a
+            .parts
+            .into_iter()
+            .map(|(role, span, _)| kiosque_extract::clean::Part {
+                role,
+                span,
+                text: String::new(),
+            })
+            .collect();
+        Analyzed {
+            key: self.key,
+            origin: self.origin,
+            file_stem: self.file_stem,
+            meta: self.meta,
+            warnings: Vec::new(),
+            digest: self.digest,
+            analysis: Analysis {
                 cleaned: kiosque_extract::clean::Cleaned {
                     doc: Default::default(),
                     matching: Default::default(),
                     parts,
-                    title_line: cleaned.title_line,
-                    dateline: cleaned.dateline,
+                    title_line: a.title_line,
+                    dateline: a.dateline,
                 },
-                title,
-                title_derived,
-                published,
-                published_inferred,
-                lang,
-                found,
-                excerpt,
-                words,
-            }
-        })
+                title: a.title,
+                title_derived: a.title_derived,
+                published: a.published,
+                published_inferred: a.published_inferred,
+                lang: a.lang,
+                found: found_of(self.mentions),
+                excerpt: a.excerpt,
+                words: a.words,
+            },
+            terms: self.terms,
+            texts: None,
+        }
     }
 }
 
@@ -1061,6 +1128,88 @@ mod tests {
         // A JSON record in a compact section: the section does not read.
         let text = section_of(Encoding::Compact, &[encode(&article)]);
         assert_eq!(parse(&text).err(), Some(AnalysesError::Damaged { line: 2 }));
+    }
+
+    /// A compact record line of `record`, edited as a test needs.
+    fn compact_line(record: &CompactRef<'_>) -> Vec<u8> {
+        use base64::Engine as _;
+        let bytes = postcard::to_allocvec(record).expect("serialises");
+        let mut line = format!("{COMPACT_PREFIX}{} ", record.key);
+        base64::engine::general_purpose::STANDARD_NO_PAD.encode_string(&bytes, &mut line);
+        line.push('\n');
+        line.into_bytes()
+    }
+
+    #[test]
+    fn a_compact_record_keeps_its_texts_apart_and_reads_back_whole_or_without_them() {
+        let article = analysed();
+        let text = file_in(Encoding::Compact, &[&article]);
+        let entries = parse(&text).expect("a whole section");
+        let whole = entries[0].decode().expect("decodes");
+        assert_eq!(whole.analysis.cleaned.parts, article.analysis.cleaned.parts);
+        assert_eq!(whole.terms, article.terms);
+        let deferred = entries[0].decode_deferred().expect("decodes");
+        assert!(
+            deferred
+                .analysis
+                .cleaned
+                .parts
+                .iter()
+                .all(|p| p.text.is_empty())
+        );
+        let mut filled = deferred.clone();
+        filled.fill_texts();
+        assert_eq!(
+            filled.analysis.cleaned.parts,
+            article.analysis.cleaned.parts
+        );
+        // Written again from the analysis without its texts: the same line.
+        assert_eq!(encode_compact(&deferred), encode_compact(&article));
+        assert_eq!(encode(&deferred), encode(&article));
+    }
+
+    #[test]
+    fn a_compact_record_whose_parts_do_not_cut_its_texts_is_refused() {
+        let article = analysed();
+        assert!(
+            article.analysis.cleaned.parts.len() >= 2
+                && article.analysis.cleaned.parts[1].text.contains('é'),
+            "two parts, the second with a character of two bytes"
+        );
+        let edits: [&dyn Fn(&mut CompactRef<'_>); 4] = [
+            // A part longer than the texts.
+            &|r| r.analysis.parts[1].2 += 1_000,
+            // Texts past the last part's.
+            &|r| r.texts.to_mut().push('x'),
+            // A cut inside a character: the first part's text longer by the first byte of é.
+            &|r| {
+                let at = r.texts.find('é').expect("an é");
+                let first = r.analysis.parts[0].2 as usize;
+                r.analysis.parts[0].2 = u32::try_from(at + 1).expect("short");
+                r.analysis.parts[1].2 -= u32::try_from(at + 1 - first).expect("short");
+            },
+            // A mention past its part's text, once the texts are cut elsewhere.
+            &|r| {
+                r.analysis.parts[0].2 += r.analysis.parts[1].2;
+                r.analysis.parts[1].2 = 0;
+            },
+        ];
+        for (i, edit) in edits.iter().enumerate() {
+            let mut record = compact_of(&article);
+            edit(&mut record);
+            let text = section_of(Encoding::Compact, &[compact_line(&record)]);
+            let entries = parse(&text).expect("a whole section");
+            for decoded in [entries[0].decode(), entries[0].decode_deferred()] {
+                assert!(
+                    matches!(decoded, Err(AnalysesError::Record { line: 2, .. })),
+                    "edit {i}: {:?}",
+                    decoded.err()
+                );
+            }
+        }
+        // Unedited, the same line reads.
+        let text = section_of(Encoding::Compact, &[compact_line(&compact_of(&article))]);
+        assert!(parse(&text).expect("a whole section")[0].decode().is_ok());
     }
 
     #[test]

@@ -51,13 +51,21 @@ type Posting = (u32, u32, u32);
 /// One article's terms: what the index needs of it, made apart from the others (in parallel,
 /// and kept in `kiosque build`'s cache with the article's analysis).
 ///
-/// Stored as one string of space-separated tokens, in term order: `term` (once in the body),
-/// `term:N` (N times in the body), `term:N/T` (and T times in the title). A term is letters and
-/// digits (see [`super::terms`]): never a space, `:` or `/`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(into = "String", try_from = "String")]
+/// Held as the terms one after the other (no separator) and, per term, where it is and its
+/// counts. Stored two ways:
+/// - to a human-readable format (JSON: `kiosque analyze`'s analyses files), as one string of
+///   space-separated tokens, in term order: `term` (once in the body), `term:N` (N times in the
+///   body), `term:N/T` (and T times in the title). A term is letters and digits (see
+///   [`super::terms`]): never a space, `:` or `/`, and at most [`MAX_TERM_BYTES`] bytes;
+/// - to a compact one (postcard: the analyses cache, read whole on every rebuild), in the form
+///   it is used in: the terms one after the other (copied as one string), then bytes that give
+///   the number of terms (a varint) and, per term, its length in bytes (its high bit set for a
+///   term once in the body and not in the title, most terms: no counts follow) and otherwise
+///   its counts as a varint (`body << 1 | in title`), followed by the title count as a varint
+///   when in the title. Nothing to parse but those bytes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DocTerms {
-    /// The tokens.
+    /// The terms, one after the other.
     text: String,
     /// Per term: where it is in `text`, and how many times it is in the title and the body.
     entries: Vec<(Range<u32>, u16, u32)>,
@@ -73,6 +81,12 @@ fn weighted(title: u16, body: u32) -> u32 {
 /// Why stored terms are refused.
 const NOT_TERMS: &str = "search terms that are not sorted, distinct words each with its counts";
 
+/// Whether a term's counts are some an article could have: in it at all, and a weighted
+/// frequency that does not overflow (refused, never wrapped).
+fn counts_hold(title: u16, body: u32) -> bool {
+    !(title == 0 && body == 0) && body.checked_add(u32::from(title) * TITLE_WEIGHT).is_some()
+}
+
 impl DocTerms {
     /// Terms with their counts in the title and the body, sorted and distinct.
     fn from_counts<'t>(terms: impl Iterator<Item = (&'t str, u16, u32)>) -> DocTerms {
@@ -81,21 +95,9 @@ impl DocTerms {
         let mut length: u32 = 0;
         for (term, title, body) in terms {
             length = length.saturating_add(weighted(title, body));
-            if !text.is_empty() {
-                text.push(' ');
-            }
             let start = u32::try_from(text.len()).unwrap_or(u32::MAX);
             text.push_str(term);
             let end = u32::try_from(text.len()).unwrap_or(u32::MAX);
-            match (title, body) {
-                (0, 1) => {}
-                (0, n) => {
-                    let _ = write!(text, ":{n}");
-                }
-                (t, n) => {
-                    let _ = write!(text, ":{n}/{t}");
-                }
-            }
             entries.push((start..end, title, body));
         }
         DocTerms {
@@ -124,24 +126,231 @@ impl DocTerms {
             .iter()
             .map(move |(range, _, _)| bytes.get(range.start as usize).copied().unwrap_or(0))
     }
+
+    /// Each term with its title and body counts, in term order.
+    fn terms(&self) -> impl Iterator<Item = (&str, u16, u32)> + '_ {
+        self.entries.iter().map(|(range, title, body)| {
+            let term = self
+                .text
+                .get(range.start as usize..range.end as usize)
+                .unwrap_or("");
+            (term, *title, *body)
+        })
+    }
+
+    /// The human-readable form: space-separated tokens (see [`DocTerms`]).
+    fn tokens(&self) -> String {
+        let mut tokens = String::with_capacity(self.text.len() + 3 * self.entries.len());
+        for (term, title, body) in self.terms() {
+            if !tokens.is_empty() {
+                tokens.push(' ');
+            }
+            tokens.push_str(term);
+            match (title, body) {
+                (0, 1) => {}
+                (0, n) => {
+                    let _ = write!(tokens, ":{n}");
+                }
+                (t, n) => {
+                    let _ = write!(tokens, ":{n}/{t}");
+                }
+            }
+        }
+        tokens
+    }
+
+    /// The compact form's counts (see [`DocTerms`]); the terms are `text` as it is.
+    fn packed_counts(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(2 * self.entries.len() + 4);
+        write_varint(&mut out, self.entries.len() as u64);
+        for (term, title, body) in self.terms() {
+            // Terms are at most `MAX_TERM_BYTES` (40) bytes: below the `ONCE` bit.
+            let length = u8::try_from(term.len()).unwrap_or(u8::MAX) & !ONCE;
+            if (title, body) == (0, 1) {
+                out.push(length | ONCE);
+                continue;
+            }
+            out.push(length);
+            write_varint(&mut out, u64::from(body) << 1 | u64::from(title > 0));
+            if title > 0 {
+                write_varint(&mut out, u64::from(title));
+            }
+        }
+        out
+    }
+
+    /// Reads the compact form (the terms one after the other, their lengths and counts),
+    /// checking what the index relies on: terms sorted and distinct, each with its counts, each
+    /// cut on character boundaries.
+    fn unpacked(terms: &str, counts: &[u8]) -> Result<DocTerms, &'static str> {
+        let mut at = 0;
+        let n = read_varint(counts, &mut at)?;
+        // Each term takes a byte of the counts at least: a number above that is not believed.
+        let n = usize::try_from(n)
+            .ok()
+            .filter(|&n| n <= counts.len())
+            .ok_or(NOT_TERMS)?;
+        let bytes = terms.as_bytes();
+        let mut entries: Vec<(Range<u32>, u16, u32)> = Vec::with_capacity(n);
+        let mut length: u32 = 0;
+        let mut start = 0usize;
+        let mut previous: &[u8] = &[];
+        while at < counts.len() {
+            let first = counts[at];
+            at += 1;
+            let end = start + usize::from(first & !ONCE);
+            let term = bytes.get(start..end).ok_or(NOT_TERMS)?;
+            if term.is_empty()
+                || term.len() > MAX_TERM_BYTES
+                || !after(previous, term)
+                || !terms.is_char_boundary(end)
+            {
+                return Err(NOT_TERMS);
+            }
+            let (title, body) = match first & ONCE {
+                0 => {
+                    let code = read_varint(counts, &mut at)?;
+                    let body = u32::try_from(code >> 1).map_err(|_| NOT_TERMS)?;
+                    let title = match code & 1 {
+                        0 => 0,
+                        _ => match u16::try_from(read_varint(counts, &mut at)?) {
+                            Ok(0) | Err(_) => return Err(NOT_TERMS),
+                            Ok(t) => t,
+                        },
+                    };
+                    (title, body)
+                }
+                _ => (0, 1),
+            };
+            if !counts_hold(title, body) {
+                return Err(NOT_TERMS);
+            }
+            length = length.saturating_add(weighted(title, body));
+            entries.push((
+                u32::try_from(start).map_err(|_| NOT_TERMS)?
+                    ..u32::try_from(end).map_err(|_| NOT_TERMS)?,
+                title,
+                body,
+            ));
+            previous = term;
+            start = end;
+        }
+        if entries.len() != n || start != bytes.len() {
+            return Err(NOT_TERMS);
+        }
+        Ok(DocTerms {
+            text: terms.to_owned(),
+            entries,
+            length,
+        })
+    }
+}
+
+/// Whether `term` comes after `previous` in byte order (a short loop, not a call: most terms
+/// differ from the one before within a few bytes).
+fn after(previous: &[u8], term: &[u8]) -> bool {
+    for (a, b) in previous.iter().zip(term) {
+        if a != b {
+            return a < b;
+        }
+    }
+    previous.len() < term.len()
+}
+
+/// In the compact form, the bit of a term's length byte (at most [`MAX_TERM_BYTES`]) that says
+/// it is once in the body and not in the title, most terms: no counts follow.
+const ONCE: u8 = 0x80;
+
+/// Appends `n` as a varint (LEB128: seven bits a byte, the lowest first).
+fn write_varint(out: &mut Vec<u8>, mut n: u64) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+/// Reads a varint written by [`write_varint`] at `at`, moving past it; at most 64 bits.
+fn read_varint(bytes: &[u8], at: &mut usize) -> Result<u64, &'static str> {
+    let mut n: u64 = 0;
+    for shift in (0..64).step_by(7) {
+        let b = *bytes.get(*at).ok_or(NOT_TERMS)?;
+        *at += 1;
+        n |= u64::from(b & 0x7f).checked_shl(shift).ok_or(NOT_TERMS)?;
+        if b & 0x80 == 0 {
+            return Ok(n);
+        }
+    }
+    Err(NOT_TERMS)
+}
+
+/// Bytes serialised as bytes (a length and the bytes, in postcard), not as a sequence.
+struct Bytes<'a>(&'a [u8]);
+
+impl Serialize for Bytes<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(self.0)
+    }
+}
+
+impl Serialize for DocTerms {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            serializer.serialize_str(&self.tokens())
+        } else {
+            (self.text.as_str(), Bytes(&self.packed_counts())).serialize(serializer)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for DocTerms {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl serde::de::Visitor<'_> for Visit {
+            type Value = DocTerms;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an article's search terms")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, tokens: &str) -> Result<DocTerms, E> {
+                DocTerms::try_from(tokens).map_err(E::custom)
+            }
+        }
+        if deserializer.is_human_readable() {
+            deserializer.deserialize_str(Visit)
+        } else {
+            let (terms, counts): (&str, &[u8]) = Deserialize::deserialize(deserializer)?;
+            DocTerms::unpacked(terms, counts).map_err(serde::de::Error::custom)
+        }
+    }
 }
 
 impl From<DocTerms> for String {
+    /// The human-readable form (see [`DocTerms`]).
     fn from(doc: DocTerms) -> String {
-        doc.text
+        doc.tokens()
     }
 }
 
 impl TryFrom<String> for DocTerms {
     type Error = &'static str;
 
-    /// Reads stored tokens, checking what the index relies on: terms sorted and distinct, each
-    /// with its counts.
+    /// Reads the human-readable form (see [`DocTerms`]).
     fn try_from(text: String) -> Result<DocTerms, Self::Error> {
-        // One pass over the bytes (a million tokens at 10,000 articles): a token ends at a space
-        // or the end; its term ends at its `:`, its body count at its `/`.
-        let bytes = text.as_bytes();
-        let u32_of = |n: usize| u32::try_from(n).map_err(|_| NOT_TERMS);
+        DocTerms::try_from(text.as_str())
+    }
+}
+
+impl TryFrom<&str> for DocTerms {
+    type Error = &'static str;
+
+    /// Reads the human-readable form (space-separated tokens), checking what the index relies
+    /// on: terms sorted and distinct, each with its counts.
+    fn try_from(tokens: &str) -> Result<DocTerms, Self::Error> {
+        // One pass over the bytes: a token ends at a space or the end; its term ends at its
+        // `:`, its body count at its `/`.
+        let bytes = tokens.as_bytes();
         let number = |from: usize, to: usize| -> Result<u32, &'static str> {
             let digits = bytes.get(from..to).ok_or(NOT_TERMS)?;
             if digits.is_empty() || digits.len() > 10 {
@@ -155,8 +364,7 @@ impl TryFrom<String> for DocTerms {
                 _ => Err(NOT_TERMS),
             })
         };
-        let mut entries = Vec::with_capacity(bytes.iter().filter(|&&b| b == b' ').count() + 1);
-        let mut length: u32 = 0;
+        let mut counted: Vec<(&str, u16, u32)> = Vec::new();
         let mut previous: &[u8] = &[];
         let mut start = 0;
         while start < bytes.len() {
@@ -180,28 +388,26 @@ impl TryFrom<String> for DocTerms {
             let title = u16::try_from(title).map_err(|_| NOT_TERMS)?;
             let term = &bytes[start..term_end];
             if term.is_empty()
+                || term.len() > MAX_TERM_BYTES
                 || term.contains(&b'/')
                 || (!previous.is_empty() && previous >= term)
-                || title == 0 && body == 0
-                // A count no article has would overflow the frequency: refused, never wrapped.
-                || body.checked_add(u32::from(title) * TITLE_WEIGHT).is_none()
+                || !counts_hold(title, body)
             {
                 return Err(NOT_TERMS);
             }
             previous = term;
-            length = length.saturating_add(weighted(title, body));
-            entries.push((u32_of(start)?..u32_of(term_end)?, title, body));
+            // Cut at ASCII bytes (a space, `:`): on character boundaries.
+            counted.push((tokens.get(start..term_end).ok_or(NOT_TERMS)?, title, body));
             start = end + 1;
             if start == bytes.len() {
                 // A space at the very end: an empty last term.
                 return Err(NOT_TERMS);
             }
         }
-        Ok(DocTerms {
-            text,
-            entries,
-            length,
-        })
+        if u32::try_from(tokens.len()).is_err() {
+            return Err(NOT_TERMS);
+        }
+        Ok(DocTerms::from_counts(counted.into_iter()))
     }
 }
 
@@ -452,6 +658,69 @@ mod tests {
             assert!(
                 serde_json::from_str::<DocTerms>(&format!("{bad:?}")).is_err(),
                 "{bad:?}"
+            );
+        }
+    }
+
+    /// `doc` in the compact form, through postcard (as the analyses cache stores it).
+    fn compact(doc: &DocTerms) -> Vec<u8> {
+        postcard::to_allocvec(doc).expect("serialises")
+    }
+
+    /// Compact bytes of `terms` and `counts` as [`DocTerms`] describes them, whatever they hold.
+    fn compact_of(terms: &[u8], counts: &[u8]) -> Vec<u8> {
+        postcard::to_allocvec(&(Bytes(terms), Bytes(counts))).expect("serialises")
+    }
+
+    #[test]
+    fn compact_terms_read_back_the_same() {
+        let doc = doc_terms(
+            "Koursk sous les bombes",
+            &["Les bombes tombent sur Koursk et Koursk résiste, à Київ."],
+        );
+        assert_eq!(stored(&doc), "bombes:1/1 koursk:2/1 resiste tombent киів");
+        let bytes = compact(&doc);
+        let back: DocTerms = postcard::from_bytes(&bytes).expect("reads back");
+        assert_eq!(back, doc);
+        assert_eq!(stored(&back), stored(&doc));
+        let empty: DocTerms = postcard::from_bytes(&compact(&DocTerms::default())).expect("empty");
+        assert!(empty.is_empty());
+    }
+
+    #[test]
+    fn compact_terms_the_index_could_not_rely_on_are_refused() {
+        // The number of terms, then per term its length (0x80: once in the body) and counts.
+        let good = compact_of(b"abac", &[2, 2, 2, 2, 3, 2]);
+        let good: DocTerms = postcard::from_bytes(&good).expect("good");
+        assert_eq!(stored(&good), "ab ac:1/2");
+        let once: DocTerms =
+            postcard::from_bytes(&compact_of(b"abac", &[2, 0x82, 0x82])).expect("once");
+        assert_eq!(stored(&once), "ab ac");
+        let long = [b'a'; 41];
+        for (terms, counts) in [
+            (&b"abab"[..], &[2, 0x82, 0x82][..]),           // repeated
+            (b"aba", &[2, 0x82, 0x81]),                     // out of order (a after ab)
+            (b"acab", &[2, 0x82, 0x82]),                    // out of order (ab after ac)
+            (b"ab", &[2, 0x82, 0x80]),                      // an empty term
+            (b"ab", &[1, 2, 0]),                            // never there
+            (b"ab", &[1, 2, 1, 0]),                         // in the title 0 times
+            (b"ab", &[1, 2, 1, 0x80, 0x80, 0x04]),          // more title words than a title holds
+            (b"ab", &[1, 2, 0xff, 0xff, 0xff, 0xff, 0x7f]), // a count no article has
+            (b"ab", &[1, 2]),                               // no counts
+            (b"ab", &[1, 2, 0x82]),                         // a count cut short
+            (b"ab", &[1, 0x83]),                            // a term longer than the terms
+            (b"abc", &[1, 0x82]),                           // terms left over
+            (b"ab", &[2, 0x82]),                            // fewer terms than said
+            (b"abac", &[1, 0x82, 0x82]),                    // more terms than said
+            (b"ab", &[0xff, 0xff, 0x03, 0x82]),             // a number of terms not believed
+            (b"", &[]),                                     // no number of terms
+            (b"a\xd0\x9a", &[2, 0x82, 0x81]),               // cut inside a character
+            (b"\xff", &[1, 0x81]),                          // not UTF-8
+            (&long[..], &[1, 0x80 | 41]),                   // longer than a term
+        ] {
+            assert!(
+                postcard::from_bytes::<DocTerms>(&compact_of(terms, counts)).is_err(),
+                "{terms:?} {counts:?}"
             );
         }
     }
