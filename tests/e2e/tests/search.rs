@@ -60,6 +60,18 @@ fn meta_path(site: &Site) -> String {
 /// answered from the browser's cache or not).
 const META_FETCHES: &str = "return performance.getEntriesByType('resource').filter(e => e.name.includes('/data/search/meta-')).length;";
 
+/// A card's title marks "Trump", a word the search matched.
+const TRUMP_MARKED: &str = "return Array.from(document.querySelectorAll('article.card .card-title mark')).some(m => m.textContent === 'Trump');";
+
+/// A browser on the demo's home page, its cards shown, and the demo's article ids.
+async fn home(site: &Site) -> (Browser, Vec<String>) {
+    let seed = site.article_ids();
+    let browser = Browser::new().await;
+    browser.open(&site.url("/")).await;
+    browser.wait_for_cards("the demo's cards", &seed).await;
+    (browser, seed)
+}
+
 /// The count above the cards says the search failed.
 const SEARCH_FAILED: &str = "const c = document.getElementById('results-count'); return !!c && (c.textContent.includes('pas pu se faire') || c.textContent.includes('could not run'));";
 
@@ -70,10 +82,7 @@ async fn the_first_letter_typed_fetches_the_search_meta_once_for_every_keystroke
     }
     let site = Site::dist();
     let meta = meta_path(&site);
-    let seed = site.article_ids();
-    let browser = Browser::new().await;
-    browser.open(&site.url("/")).await;
-    browser.wait_for_cards("the demo's cards", &seed).await;
+    let (browser, seed) = home(&site).await;
     assert_eq!(
         site.server().hits(&meta),
         0,
@@ -106,10 +115,7 @@ async fn the_first_letter_typed_fetches_the_search_meta_once_for_every_keystroke
     // of its fetches, once the file is there, is what tells.
     site.server().clear(&meta);
     browser
-        .wait_until(
-            "Trump marked in the title",
-            "return Array.from(document.querySelectorAll('article.card .card-title mark')).some(m => m.textContent === 'Trump');",
-        )
+        .wait_until("Trump marked in the title", TRUMP_MARKED)
         .await;
     browser
         .wait_for_cards("the seed found by a prefix", &seed)
@@ -130,10 +136,7 @@ async fn a_failed_meta_file_fails_the_searches_waiting_for_it_and_the_next_one_f
     }
     let site = Site::dist();
     let meta = meta_path(&site);
-    let seed = site.article_ids();
-    let browser = Browser::new().await;
-    browser.open(&site.url("/")).await;
-    browser.wait_for_cards("the demo's cards", &seed).await;
+    let (browser, seed) = home(&site).await;
 
     // The first letter's request fails, with no search waiting for it yet.
     site.server().set(&meta, Fault::Status(503));
@@ -157,10 +160,7 @@ async fn a_failed_meta_file_fails_the_searches_waiting_for_it_and_the_next_one_f
     site.server().clear(&meta);
     browser.type_into(INPUT, "p").await;
     browser
-        .wait_until(
-            "Trump marked in the title",
-            "return Array.from(document.querySelectorAll('article.card .card-title mark')).some(m => m.textContent === 'Trump');",
-        )
+        .wait_until("Trump marked in the title", TRUMP_MARKED)
         .await;
     browser
         .wait_for_cards("the seed found once the server is back", &seed)
@@ -174,10 +174,7 @@ async fn a_failed_meta_file_fails_the_searches_waiting_for_it_and_the_next_one_f
 
 /// What a reader does with the search box on the demo site (the seed article).
 async fn search_the_demo(site: &Site) {
-    let seed = site.article_ids();
-    let browser = Browser::new().await;
-    browser.open(&site.url("/")).await;
-    browser.wait_for_cards("the demo's cards", &seed).await;
+    let (browser, seed) = home(site).await;
 
     // One search landmark, apart from the sidebar's entity finder.
     assert!(
@@ -198,10 +195,7 @@ async fn search_the_demo(site: &Site) {
         )
         .await;
     browser
-        .wait_until(
-            "Trump marked in the title",
-            "return Array.from(document.querySelectorAll('article.card .card-title mark')).some(m => m.textContent === 'Trump');",
-        )
+        .wait_until("Trump marked in the title", TRUMP_MARKED)
         .await;
     browser
         .wait_for_cards("the seed found by a prefix", &seed)
