@@ -40,7 +40,10 @@
 //!   how long a reader typing at once may wait for the page to answer;
 //! - each keystroke of a word typed into the search box until the frame after the list changed
 //!   (the first time, shards are fetched; the second time, they are cached), and the bytes the
-//!   first word's search fetched;
+//!   first word's search fetched: every search index file and card page from its first keystroke
+//!   until the search has settled (none of its requests in flight or started for a while after
+//!   the last keystroke; the app's `fetch` is watched for that), each with what the search box
+//!   held when the app asked for it, apart from the whole site's parts that arrived meanwhile;
 //! - the app's size: the wasm, JavaScript and CSS of `dist/`, brotli;
 //! - the data files, in all and by directory of `data/` (`summaries/`, `entities/`, `bodies/`,
 //!   `search/`), and the whole site's files and bytes (issue 9's budget at 10,000).
@@ -118,8 +121,56 @@ const PROBE: &str = r#"
   };
   const observer = new MutationObserver(() => { if (look()) observer.disconnect(); });
   observer.observe(document, { childList: true, subtree: true });
+  // The search's own requests (the search index's files, card pages): each with what the
+  // search box held when it was made, how many are in flight (until their body is read) and
+  // when the last one started or ended, for waiting until a search has settled.
+  const k = window.__kq;
+  k.requests = [];
+  k.pending = 0;
+  k.lastSearch = 0;
+  const fetch0 = window.fetch;
+  window.fetch = function (input) {
+    const url = typeof input === 'string' ? input : (input && input.url) || String(input);
+    if (!/\/data\/(search|cards)\//.test(url)) return fetch0.apply(this, arguments);
+    const box = document.getElementById('site-search');
+    k.requests.push([new URL(url, location.href).href, box ? box.value : null]);
+    k.pending += 1;
+    k.lastSearch = performance.now();
+    const end = () => { k.pending -= 1; k.lastSearch = performance.now(); };
+    return fetch0.apply(this, arguments).then(
+      r => { r.clone().arrayBuffer().then(end, end); return r; },
+      e => { end(); throw e; });
+  };
 })();
 "#;
+
+/// Waits until the search has settled: none of its requests (search index, card pages) in
+/// flight, none started or ended for `quiet` ms (and `quiet` ms at least from now), and the
+/// results not loading; answers the milliseconds waited, or `{error}` after `limit` ms.
+const SETTLE: &str = r#"
+const { quiet, limit } = arguments[0];
+const done = arguments[arguments.length - 1];
+const k = window.__kq;
+const t0 = performance.now();
+const busy = () => {
+  const r = document.getElementById('results');
+  const count = document.getElementById('results-count');
+  return !r || r.querySelector('[aria-busy="true"]') !== null
+    || (count !== null && count.textContent.startsWith('Searching'));
+};
+const last = () => Math.max(t0, k.lastSearch, ...performance.getEntriesByType('resource')
+  .filter(e => /\/data\/(search|cards)\//.test(e.name)).map(e => e.responseEnd));
+const tick = () => {
+  const now = performance.now();
+  if (k.pending === 0 && !busy() && now - last() >= quiet) return done({ ms: now - t0 });
+  if (now - t0 > limit) return done({ error: `not settled after ${limit} ms (${k.pending} in flight)` });
+  setTimeout(tick, 50);
+};
+tick();
+"#;
+
+/// How long the search's requests must have been quiet for it to count as settled.
+const SETTLE_QUIET_MS: u64 = 700;
 
 /// Reads what [`PROBE`] noted, or null while the first card has not been drawn.
 const FIRST: &str = "const f = window.__kq && window.__kq.first; \
@@ -290,11 +341,15 @@ struct Measured {
     keys: Vec<Timed>,
     /// Keystrokes after which the list did not change (not timed).
     keys_unchanged: usize,
-    /// The files the first word's search fetched, with their brotli sizes: what the search
-    /// asked for (search index, card pages).
-    first_search: Vec<(String, usize)>,
-    /// The parts of the whole site (summary pages, entity parts) that arrived while the first
-    /// word was typed: the home page asks for them when it opens, search or not.
+    /// The files fetched from the first word's first keystroke until its search settled (see
+    /// [`SETTLE`]), but for the whole site's parts: what the search asked for (search index,
+    /// card pages), in the order they arrived.
+    first_search: Vec<SearchFile>,
+    /// Milliseconds from the frame after the first word's last keystroke until its search had
+    /// settled, or why it did not.
+    first_search_settled: Result<f64, String>,
+    /// The parts of the whole site (summary pages, entity parts) that arrived meanwhile: the
+    /// home page asks for them when it opens, search or not.
     first_search_whole: Vec<(String, usize)>,
     /// A word typed right after the first card, to its results.
     right_after: Result<Timed, String>,
@@ -312,6 +367,96 @@ impl Measured {
             None => thousands(self.size),
         }
     }
+}
+
+/// A file the first search fetched.
+struct SearchFile {
+    /// Its path on the server.
+    path: String,
+    /// Its size, brotli.
+    size: usize,
+    /// What it is (see [`kind_of`]).
+    kind: &'static str,
+    /// What the search box held when the app asked for it (none if the app's fetch was not
+    /// seen: not a request of the search).
+    query: Option<String>,
+}
+
+/// What a file of the site data is, by its path.
+fn kind_of(path: &str) -> &'static str {
+    if path.contains("/data/search/meta-") {
+        "search meta"
+    } else if path.contains("/data/search/") {
+        "search shard"
+    } else if path.contains("/data/cards/") {
+        "card page"
+    } else if path.contains("/data/summaries/") {
+        "summary page"
+    } else if path.contains("/data/entities/") {
+        "entity part"
+    } else if path.contains("/data/bodies/") {
+        "body file"
+    } else {
+        "other"
+    }
+}
+
+/// The first search's files in short: by kind (how many, their size), then by what the search
+/// box held when the app asked for them (shorter queries first): "\"el\": 2 search shards (3.1
+/// KB, 0.8 KB), 4 card pages (12.0 KB)".
+fn search_summary(files: &[SearchFile]) -> String {
+    fn by_kind<'a>(files: impl Iterator<Item = &'a SearchFile>, each: bool) -> String {
+        let mut kinds: Vec<(&str, Vec<usize>)> = Vec::new();
+        for f in files {
+            match kinds.iter_mut().find(|k| k.0 == f.kind) {
+                Some(k) => k.1.push(f.size),
+                None => kinds.push((f.kind, vec![f.size])),
+            }
+        }
+        let parts: Vec<String> = kinds
+            .iter()
+            .map(|(kind, sizes)| {
+                let total = kb(sizes.iter().sum());
+                let plural = if sizes.len() == 1 { "" } else { "s" };
+                if each && sizes.len() > 1 {
+                    let each: Vec<String> = sizes.iter().map(|&b| kb(b)).collect();
+                    format!(
+                        "{} {kind}{plural} ({total}: {})",
+                        sizes.len(),
+                        each.join(", ")
+                    )
+                } else {
+                    format!("{} {kind}{plural} ({total})", sizes.len())
+                }
+            })
+            .collect();
+        parts.join(", ")
+    }
+    let total: usize = files.iter().map(|f| f.size).sum();
+    let mut queries: Vec<Option<&str>> = Vec::new();
+    for f in files {
+        if !queries.contains(&f.query.as_deref()) {
+            queries.push(f.query.as_deref());
+        }
+    }
+    queries.sort_by_key(|q| q.map_or(usize::MAX, str::len));
+    let per_query: Vec<String> = queries
+        .iter()
+        .map(|q| {
+            let mine = files.iter().filter(|f| f.query.as_deref() == *q);
+            let label = q.map_or("not the search's own request".to_owned(), |q| {
+                format!("{q:?}")
+            });
+            format!("{label}: {}", by_kind(mine, true))
+        })
+        .collect();
+    format!(
+        "{} in {} files: {}; asked for at {}",
+        kb(total),
+        files.len(),
+        by_kind(files.iter(), false),
+        per_query.join("; ")
+    )
 }
 
 /// One timed action.
@@ -828,6 +973,7 @@ async fn measure(
     let mut keys = Vec::new();
     let mut keys_unchanged = 0;
     let mut first_search = Vec::new();
+    let mut first_search_settled = Err("not measured".to_owned());
     let mut first_search_whole = Vec::new();
     let mut first_word_done = false;
     for pass in 0..2 {
@@ -835,7 +981,22 @@ async fn measure(
             start_profile(&browser, profile).await?;
         }
         for word in words {
-            let mut fetched_by_word = Vec::new();
+            // The resources and the search's requests so far: the first search's are those after.
+            let marks = if first_word_done {
+                None
+            } else {
+                Some(
+                    browser
+                        .client
+                        .execute(
+                            "return [performance.getEntriesByType('resource').length, \
+                             window.__kq.requests.length];",
+                            vec![],
+                        )
+                        .await
+                        .context("reading the resources so far")?,
+                )
+            };
             let typed: Vec<char> = word.chars().collect();
             for n in 1..=typed.len() {
                 let value: String = typed[..n].iter().collect();
@@ -854,16 +1015,61 @@ async fn measure(
                                 .join(" ")
                         );
                         keys.push(timed);
-                        fetched_by_word.extend(fetched);
                     }
                     Err(_) => keys_unchanged += 1,
                 }
             }
-            if !first_word_done {
+            if let Some(marks) = marks {
                 first_word_done = true;
-                (first_search_whole, first_search) = files_of(site, &fetched_by_word, sizes)
-                    .into_iter()
-                    .partition(|(path, _)| of_whole_site(path));
+                let settle = json!({ "quiet": SETTLE_QUIET_MS, "limit": 60_000 });
+                let settled = browser
+                    .client
+                    .execute_async(SETTLE, vec![settle])
+                    .await
+                    .context("waiting for the search to settle")?;
+                first_search_settled = match settled["error"].as_str() {
+                    Some(e) => Err(e.to_owned()),
+                    None => Ok(settled["ms"].as_f64().unwrap_or(f64::NAN)),
+                };
+                let script = "const [r, q] = arguments[0]; return { \
+                    urls: performance.getEntriesByType('resource').slice(r).map(e => e.name), \
+                    requests: window.__kq.requests.slice(q) };";
+                let after = browser
+                    .client
+                    .execute(script, vec![marks])
+                    .await
+                    .context("reading the first search's files")?;
+                let urls: Vec<String> = serde_json::from_value(after["urls"].clone())
+                    .context("the resources' names")?;
+                let requests: Vec<(String, Option<String>)> =
+                    serde_json::from_value(after["requests"].clone())
+                        .context("the search's requests")?;
+                let mut asked: HashMap<String, Option<String>> = HashMap::new();
+                for (url, query) in requests {
+                    if let Some((path, _)) = file_of(site, &url) {
+                        asked.entry(path).or_insert(query);
+                    }
+                }
+                for (path, bytes) in files_of(site, &urls, sizes) {
+                    if of_whole_site(&path) {
+                        first_search_whole.push((path, bytes));
+                    } else {
+                        first_search.push(SearchFile {
+                            kind: kind_of(&path),
+                            query: asked.get(&path).cloned().flatten(),
+                            path,
+                            size: bytes,
+                        });
+                    }
+                }
+                eprintln!(
+                    "reader: {size}: the first search ({word:?}) settled {} after its last keystroke: {}",
+                    match &first_search_settled {
+                        Ok(ms) => format!("{ms:.0} ms"),
+                        Err(e) => e.clone(),
+                    },
+                    search_summary(&first_search)
+                );
             }
             // Clears the box: back to the whole list.
             let _ = act(&browser, &json!({ "kind": "type", "value": "" })).await?;
@@ -884,6 +1090,7 @@ async fn measure(
         keys,
         keys_unchanged,
         first_search,
+        first_search_settled,
         first_search_whole,
         right_after,
         word: words[0].clone(),
@@ -1149,7 +1356,8 @@ fn report(apps: &Apps, measured: &[Measured]) {
     }
 
     println!(
-        "\nSearch keystroke → updated list (next frame), median over the keystrokes: budget ≤ {CACHED_BUDGET_MS} ms with shards cached, ≤ {FETCHING_BUDGET_MS} ms with fetches; data (brotli) the first search adds (the search index's files and card pages it asked for): budget ≤ 100 KB at 10k, ≤ 150 KB at 100k; beside it, the parts of the whole site (asked for by the home page when it opened) that arrived meanwhile\n"
+        "\nSearch keystroke → updated list (next frame), median over the keystrokes: budget ≤ {CACHED_BUDGET_MS} ms with shards cached, ≤ {FETCHING_BUDGET_MS} ms with fetches; data (brotli) the first search adds: every file fetched from the first keystroke of `{}` (typed a key at a time, each key once the list answered the previous one) until the search had settled (none of its requests in flight, none started or ended for {SETTLE_QUIET_MS} ms after the last key's results, the list not loading): the search index's files (meta, shards) and card pages, for every keystroke, wanted or not: budget ≤ 100 KB at 10k, ≤ 150 KB at 100k; beside it, the parts of the whole site (summary pages, entity parts: asked for by the home page when it opened) that arrived meanwhile\n",
+        measured.first().map_or("", |m| m.word.as_str())
     );
     println!(
         "| articles | with fetches | verdict | cached | verdict | keystrokes without change | first search adds | files | verdict | whole site meanwhile |"
@@ -1158,7 +1366,7 @@ fn report(apps: &Apps, measured: &[Measured]) {
     for m in measured {
         let (fetching, v1) = timed(&m.keys, true, FETCHING_BUDGET_MS);
         let (cached, v2) = timed(&m.keys, false, CACHED_BUDGET_MS);
-        let added: usize = m.first_search.iter().map(|(_, b)| b).sum();
+        let added: usize = m.first_search.iter().map(|f| f.size).sum();
         let v3 = first_search_budget(m.size)
             .map_or("n/a (budget at 10k and 100k)", |b| verdict(added <= b));
         let whole: usize = m.first_search_whole.iter().map(|(_, b)| b).sum();
@@ -1249,10 +1457,21 @@ fn report(apps: &Apps, measured: &[Measured]) {
 
     println!("\nWhat the first loads and the first search fetched (brotli):\n");
     for m in measured {
+        let first_search: Vec<(String, usize)> = m
+            .first_search
+            .iter()
+            .map(|f| {
+                let asked = f
+                    .query
+                    .as_ref()
+                    .map_or(String::new(), |q| format!(" at {q:?}"));
+                (format!("{} ({}{asked})", f.path, f.kind), f.size)
+            })
+            .collect();
         for (what, files) in [
             ("home", &m.home.files),
             ("article", &m.article.files),
-            ("first search", &m.first_search),
+            ("first search", &first_search),
             (
                 "whole site while the first word was typed",
                 &m.first_search_whole,
@@ -1264,6 +1483,15 @@ fn report(apps: &Apps, measured: &[Measured]) {
                 .collect();
             println!("- {} {what}: {}", m.row(), list.join(", "));
         }
+        let settled = match &m.first_search_settled {
+            Ok(ms) => format!("settled {ms:.0} ms after the frame of its last keystroke"),
+            Err(e) => e.clone(),
+        };
+        println!(
+            "- {} first search, in short ({settled}): {}",
+            m.row(),
+            search_summary(&m.first_search)
+        );
         for (what, load) in [("home", &m.home), ("article", &m.article)] {
             if !load.repeated.is_empty() {
                 println!(
