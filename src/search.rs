@@ -2,7 +2,10 @@
 //! (in parallel, each once per page load) and the query runs on them in plain Rust
 //! ([`kiosque_model::search`]). Before the whole site is loaded, a search shows its first
 //! results with the card pages that hold them ([`kiosque_model::parts::CardPage`]), fetched the
-//! same way: it never waits for the whole summary table.
+//! same way: it never waits for the whole summary table. It fetches the card pages of its first
+//! screenful of results first ([`search_cards`]), and those of the rest of its first page only
+//! once that screenful is shown and the reader has paused ([`grow_cards`]): a reader typing a
+//! word fetches no page for the prefixes typed past but their screenful's.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -19,7 +22,7 @@ use crate::data::{AppError, Freshness, SiteData, fetch_text, log_problems, part_
 use crate::paths::Paths;
 
 /// How many results a search shows from the card pages before the whole site is loaded: the
-/// card list's first page.
+/// card list's first page (its first screenful first, the rest then: [`grow_cards`]).
 pub const FIRST_RESULTS: usize = 30;
 
 /// The corpus of the card pages a search fetched, in which its [`Found::articles`] are
@@ -48,6 +51,23 @@ pub struct Found {
     pub terms: Arc<[String]>,
     /// The query's words that matched nothing.
     pub unmatched: Vec<String>,
+    /// The rest of the first page of a search shown from the card pages of its first screenful
+    /// only: what [`grow_cards`] fetches.
+    pub rest: Option<Rest>,
+    /// Whether this is the whole first page of the search shown before from its first results
+    /// ([`grow_cards`]): the same list grown, nothing before its new results moved.
+    pub grown: bool,
+}
+
+/// The first page of a search shown from card pages, of which only the first results are
+/// shown (those of its first screenful, and any after them on card pages already there).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rest {
+    /// The first page's hits: article numbers, best first (those shown included).
+    hits: Arc<[u32]>,
+    /// The card pages they are on (increasing): those of the results shown, kept, and those of
+    /// the rest, to fetch.
+    pages: Arc<[usize]>,
 }
 
 /// A file that every search needs first, fetched once for all of them: the callers share one
@@ -133,6 +153,17 @@ impl SearchFiles {
             shards: StoredValue::new(HashMap::new()),
             cards: StoredValue::new(HashMap::new()),
         }
+    }
+
+    /// Those of the card pages `pages` (numbers in `site.json`'s `cards`) that are kept.
+    fn kept_cards(&self, site: &SiteData, pages: &[usize]) -> Vec<usize> {
+        self.cards.with_value(|kept| {
+            pages
+                .iter()
+                .copied()
+                .filter(|&p| site.file.cards.get(p).is_some_and(|f| kept.contains_key(f)))
+                .collect()
+        })
     }
 
     /// The card pages `pages` (numbers in `site.json`'s `cards`), fetched in parallel where not
@@ -293,6 +324,8 @@ pub async fn search(
                     cards: None,
                     terms: outcome.terms.into(),
                     unmatched: outcome.unmatched,
+                    rest: None,
+                    grown: false,
                 }
             }),
     )
@@ -307,14 +340,16 @@ pub fn has_cards(site: &SiteData) -> bool {
 }
 
 /// Runs `text` over the whole site without loading it: the search index says which articles
-/// match, and the card pages of the first [`FIRST_RESULTS`] give their cards. `None` as
+/// match, and the card pages of the first `screen` of them give their cards ([`Found::rest`]
+/// says what the rest of its first page of [`FIRST_RESULTS`] needs: [`grow_cards`]). `None` as
 /// [`search`], and when `wanted` says, once the hits are known, that the answer is no longer
-/// wanted (the reader typed on): its card pages are not fetched.
+/// wanted (the reader typed on): no card page is fetched.
 pub async fn search_cards(
     files: SearchFiles,
     paths: Paths,
     site: Arc<SiteData>,
     text: String,
+    screen: usize,
     wanted: impl Fn() -> bool,
 ) -> Option<Result<Found, AppError>> {
     let query = Query::parse(&text);
@@ -322,7 +357,7 @@ pub async fn search_cards(
         return None;
     }
     let meta_path = site.first.search_index()?.to_owned();
-    cards_found(files, &paths, &site, &query, &meta_path, wanted)
+    cards_found(files, &paths, &site, &query, &meta_path, screen, wanted)
         .await
         .transpose()
 }
@@ -333,41 +368,96 @@ async fn cards_found(
     site: &SiteData,
     query: &Query,
     meta_path: &str,
+    screen: usize,
     wanted: impl Fn() -> bool,
 ) -> Result<Option<Found>, AppError> {
     let outcome = hits(files, paths, query, meta_path, None).await?;
     if !wanted() {
         return Ok(None);
     }
-    let first = &outcome.hits[..outcome.hits.len().min(FIRST_RESULTS)];
+    let first: Vec<u32> = outcome
+        .hits
+        .iter()
+        .take(FIRST_RESULTS)
+        .map(|hit| hit.article)
+        .collect();
     let (articles, per_page) = (
         site.file.articles as usize,
         site.file.cards_per_page as usize,
     );
-    let mut pages: Vec<usize> = first
-        .iter()
-        .filter_map(|hit| Some(parts::card_place(hit.article as usize, articles, per_page)?.0))
-        .collect();
-    kiosque_model::order::sort_by_key(&mut pages, |&page| page);
-    pages.dedup();
-    let fetched = files.cards(paths, site, &pages).await?;
+    let choice = parts::choose_card_pages(&first, screen, FIRST_RESULTS, articles, per_page);
+    // The screenful's pages, and those of the rest kept from an earlier search: the results on
+    // them show at once.
+    let mut have = choice.screen.clone();
+    have.extend(files.kept_cards(site, &choice.rest));
+    have.sort_unstable();
+    let fetched = files.cards(paths, site, &have).await?;
+    let shown = parts::shown_with(&first, articles, per_page, |p| {
+        have.binary_search(&p).is_ok()
+    });
+    let rest = (shown < first.len()).then(|| {
+        let mut pages = choice.screen;
+        pages.extend(choice.rest);
+        pages.sort_unstable();
+        Rest {
+            hits: first.as_slice().into(),
+            pages: pages.into(),
+        }
+    });
+    let corpus = cards_corpus(paths, site, &fetched);
+    Ok(Some(Found {
+        articles: first[..shown]
+            .iter()
+            .filter_map(|&n| corpus.position_of_number(n))
+            .collect(),
+        total: outcome.hits.len(),
+        cards: Some(Cards(Arc::new(corpus))),
+        terms: outcome.terms.into(),
+        unmatched: outcome.unmatched,
+        rest,
+        grown: false,
+    }))
+}
+
+/// `found`, a search shown from card pages, with its whole first page: the card pages of its
+/// [`Found::rest`] fetched where not kept. `found` itself when it has no rest.
+pub async fn grow_cards(
+    files: SearchFiles,
+    paths: &Paths,
+    site: &SiteData,
+    found: Found,
+) -> Result<Found, AppError> {
+    let Some(rest) = found.rest.clone() else {
+        return Ok(found);
+    };
+    let fetched = files.cards(paths, site, &rest.pages).await?;
+    let corpus = cards_corpus(paths, site, &fetched);
+    Ok(Found {
+        articles: rest
+            .hits
+            .iter()
+            .filter_map(|&n| corpus.position_of_number(n))
+            .collect(),
+        cards: Some(Cards(Arc::new(corpus))),
+        rest: None,
+        grown: true,
+        ..found
+    })
+}
+
+/// The corpus of the card pages `fetched` (with their numbers), its problems logged.
+fn cards_corpus(
+    paths: &Paths,
+    site: &SiteData,
+    fetched: &[(usize, Arc<CardPage<String>>)],
+) -> Corpus {
     let read: Vec<(usize, &CardPage<String>)> = fetched
         .iter()
         .map(|(p, page)| (*p, page.as_ref()))
         .collect();
     let checked = Corpus::of_cards(&site.file, &read);
     log_problems(&paths.site_json(), &checked.problems);
-    let corpus = checked.value;
-    Ok(Some(Found {
-        articles: first
-            .iter()
-            .filter_map(|hit| corpus.position_of_number(hit.article))
-            .collect(),
-        total: outcome.hits.len(),
-        cards: Some(Cards(Arc::new(corpus))),
-        terms: outcome.terms.into(),
-        unmatched: outcome.unmatched,
-    }))
+    checked.value
 }
 
 /// The query's hits: the meta file and the shards it needs, fetched where not kept yet.

@@ -2,6 +2,9 @@
 //! entity sidebar counting over them.
 
 use std::sync::Arc;
+use std::time::Duration;
+
+use futures::channel::oneshot;
 
 use kiosque_model::explain::explain_empty;
 use kiosque_model::facets::{FacetCounts, matching};
@@ -28,13 +31,23 @@ use crate::dom::{after_next_paint, focus_by_id};
 use crate::language::{use_language, use_messages};
 use crate::latest::Latest;
 use crate::routes::corpus::{CorpusContext, use_corpus_signal, use_site_data_if_loaded};
-use crate::search::{Found, has_cards, search, search_cards};
+use crate::search::{Found, grow_cards, has_cards, search, search_cards};
 use crate::selection::{remember_home_view, use_selection, use_show_selection};
 use crate::site::use_site;
 use crate::title::use_title;
 
-/// Cards drawn in the frame of a change of the list: more than a screen holds.
+/// Cards drawn in the frame of a change of the list: more than a screen holds. Also the
+/// results whose card pages a search shown before the whole site is loaded fetches first
+/// ([`search_cards`]).
 const FIRST_FRAME_CARDS: usize = 8;
+
+/// How long a search shown from the card pages of its first screenful waits, once that
+/// screenful is painted, before fetching the card pages of the rest of its first page, and
+/// fetches them only if the reader typed nothing meanwhile: a prefix typed past fetches no more.
+/// Keys come every 150 to 300 ms to a reader typing 40 to 80 words a minute (five letters a
+/// word), and a screenful takes longer than this to read; the 100,000-article benchmark's card
+/// pages are 10 to 13 KB each (brotli), and the rest of a first page can need twenty of them.
+const REST_PAUSE: Duration = Duration::from_millis(300);
 
 /// Lists longer than this count the sidebar's entities once they are painted when only the
 /// search changed (a keystroke): counting tens of thousands of articles' entities would hold
@@ -136,6 +149,20 @@ impl Foot {
     }
 }
 
+/// Waits until the next frame is painted, then `pause`.
+async fn painted_and_paused(pause: Duration) {
+    let (done, paused) = oneshot::channel();
+    after_next_paint(move || {
+        set_timeout(
+            move || {
+                let _ = done.send(());
+            },
+            pause,
+        )
+    });
+    let _ = paused.await;
+}
+
 /// Moves keyboard focus past the sidebar to the results (see the header's skip link for why
 /// this is done by hand).
 fn skip_to_results(ev: leptos::ev::MouseEvent) {
@@ -176,7 +203,9 @@ pub fn Home() -> impl IntoView {
     // Whether the search ran, and what it found: set by a task of its own for each change of
     // the view (rather than a resource: fewer bytes of the app, see docs/app-size.md), only
     // when no later change has started another. Over the whole site once it is loaded; before,
-    // a search without an entity filter runs with the card pages of its first results.
+    // a search without an entity filter runs with the card pages of its first screenful of
+    // results, then, once they are painted and the reader paused ([`REST_PAUSE`]), grows to its
+    // whole first page with the card pages of the rest.
     let outcome = RwSignal::new(None::<(bool, Option<Result<Found, AppError>>)>);
     let runs = Latest::new();
     Effect::new(move |_| {
@@ -187,19 +216,42 @@ pub fn Home() -> impl IntoView {
         let (files, paths, site_data) = (files, paths.clone(), site_data.clone());
         let run = runs.next();
         spawn_local(async move {
-            let found = match (text, site_data) {
-                (Some(text), _) if corpus.is_whole() => {
-                    (true, search(files, paths, corpus, text, within).await)
-                }
+            let found = match (text, site_data.clone()) {
+                (Some(text), _) if corpus.is_whole() => (
+                    true,
+                    search(files, paths.clone(), corpus, text, within).await,
+                ),
                 (Some(text), Some(site)) if !filtering => {
                     let wanted = move || run.is_latest();
-                    (true, search_cards(files, paths, site, text, wanted).await)
+                    let found =
+                        search_cards(files, paths.clone(), site, text, FIRST_FRAME_CARDS, wanted);
+                    (true, found.await)
                 }
                 _ => (corpus.is_whole(), None),
             };
             // The page may be gone, or the view changed since: then this is not its answer.
-            if run.is_latest() {
-                let _ = outcome.try_set(Some(found));
+            if !run.is_latest() {
+                return;
+            }
+            let shown = match &found {
+                (_, Some(Ok(shown))) if shown.rest.is_some() => Some(shown.clone()),
+                _ => None,
+            };
+            let _ = outcome.try_set(Some(found));
+            let (Some(shown), Some(site)) = (shown, site_data) else {
+                return;
+            };
+            painted_and_paused(REST_PAUSE).await;
+            if !run.is_latest() {
+                return;
+            }
+            match grow_cards(files, &paths, &site, shown).await {
+                Ok(grown) if run.is_latest() => {
+                    let _ = outcome.try_set(Some((true, Some(Ok(grown)))));
+                }
+                Ok(_) => {}
+                // The screenful stays, and the whole site, once there, shows the whole page.
+                Err(error) => leptos::logging::warn!("{error:?}"),
             }
         });
     });
@@ -283,7 +335,10 @@ pub fn Home() -> impl IntoView {
                 // The first list is drawn whole: it is what the pre-rendered page shows (the
                 // native rendering has no next frame), and it replaces that page in one frame.
                 let first = before.is_none();
-                let grew = before.is_some_and(|b| !b.is_empty() && all.starts_with(b));
+                // A search shown from its card pages grows to its whole first page with the
+                // same first results (in another corpus of card pages: other positions).
+                let grew = before.is_some_and(|b| !b.is_empty() && all.starts_with(b))
+                    || searched.with(|s| matches!(s, Searched::Found(f) if f.grown));
                 if first || grew || all.len() <= FIRST_FRAME_CARDS || **all == **released {
                     all.to_vec()
                 } else {

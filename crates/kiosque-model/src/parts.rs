@@ -160,6 +160,58 @@ fn card_range(page: usize, articles: usize, per_page: usize) -> Option<(usize, u
     (end > 0).then(|| (end.saturating_sub(per_page), end))
 }
 
+/// The card pages a search shown before the whole site is loaded fetches for its first page of
+/// hits (see [`choose_card_pages`]), each page once, in increasing order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CardChoice {
+    /// The pages of its first screenful of hits: fetched at once, the list shows them.
+    pub screen: Vec<usize>,
+    /// The pages of the rest of its first page that [`CardChoice::screen`] does not hold:
+    /// fetched later, only if the search is still the reader's once its screenful is shown.
+    pub rest: Vec<usize>,
+}
+
+/// Which card pages ([`card_place`]) a search fetches for `hits` (article numbers, best first):
+/// those of its first `screen` hits, then those of the rest of its first `first_page` hits. A
+/// hit past the site has no page (it is not shown).
+pub fn choose_card_pages(
+    hits: &[u32],
+    screen: usize,
+    first_page: usize,
+    articles: usize,
+    per_page: usize,
+) -> CardChoice {
+    let first_page = &hits[..hits.len().min(first_page)];
+    let (screen_hits, rest_hits) = first_page.split_at(first_page.len().min(screen));
+    let pages = |hits: &[u32]| {
+        let mut pages: Vec<usize> = hits
+            .iter()
+            .filter_map(|&n| Some(card_place(n as usize, articles, per_page)?.0))
+            .collect();
+        pages.sort_unstable();
+        pages.dedup();
+        pages
+    };
+    let screen = pages(screen_hits);
+    let mut rest = pages(rest_hits);
+    rest.retain(|page| screen.binary_search(page).is_err());
+    CardChoice { screen, rest }
+}
+
+/// How many of `hits` (article numbers, best first) can be shown, in order, with the card pages
+/// for which `have` is true: those before the first hit whose page is missing (a hit past the
+/// site is never shown and holds none back).
+pub fn shown_with(
+    hits: &[u32],
+    articles: usize,
+    per_page: usize,
+    have: impl Fn(usize) -> bool,
+) -> usize {
+    hits.iter()
+        .position(|&n| card_place(n as usize, articles, per_page).is_some_and(|(p, _)| !have(p)))
+        .unwrap_or(hits.len())
+}
+
 /// `summaries/<hash>.json`: summaries whose `entities` are positions in the entity table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SummaryPage {
@@ -1499,5 +1551,62 @@ mod tests {
         assert!(matches!(error, IndexError::Schema(_)), "{error:?}");
         let error = parse_site(r#"{"schema_version": "2.0", "articles": "x"}"#).expect_err("bad");
         assert!(error.to_string().contains(SITE_FILE), "{error}");
+    }
+
+    // 100 articles, 10 a page: page 0 holds numbers 99 to 90 (the newest), page 9 numbers 9 to 0.
+    #[test]
+    fn a_search_fetches_the_pages_of_its_screenful_then_those_of_the_rest_of_its_first_page() {
+        let hits = [99, 50, 98, 10, 51, 0, 89];
+        assert_eq!(
+            choose_card_pages(&hits, 3, 6, 100, 10),
+            CardChoice {
+                // 99 and 98 share page 0; 50 is on page 4.
+                screen: vec![0, 4],
+                // 51 is on page 4, fetched with the screenful; 89 (page 1) is past the first page.
+                rest: vec![8, 9],
+            }
+        );
+        // Every hit of the first page on the screenful's pages: nothing more to fetch.
+        assert_eq!(
+            choose_card_pages(&[99, 50, 51, 98], 2, 30, 100, 10),
+            CardChoice {
+                screen: vec![0, 4],
+                rest: vec![],
+            }
+        );
+        // Fewer hits than a screenful, or none.
+        assert_eq!(
+            choose_card_pages(&[5, 95], 8, 30, 100, 10),
+            CardChoice {
+                screen: vec![0, 9],
+                rest: vec![],
+            }
+        );
+        assert_eq!(
+            choose_card_pages(&[], 8, 30, 100, 10),
+            CardChoice::default()
+        );
+        // A hit past the site (a search index newer than `site.json`) has no page.
+        assert_eq!(
+            choose_card_pages(&[100, 99, 250, 0], 2, 30, 100, 10),
+            CardChoice {
+                screen: vec![0],
+                rest: vec![9],
+            }
+        );
+    }
+
+    #[test]
+    fn a_search_shows_its_hits_up_to_the_first_whose_card_page_is_missing() {
+        let hits = [99, 50, 98, 10, 51, 0];
+        let have = |pages: &'static [usize]| move |p: usize| pages.contains(&p);
+        assert_eq!(shown_with(&hits, 100, 10, have(&[0, 4])), 3);
+        // A page kept from an earlier search shows its hits at once.
+        assert_eq!(shown_with(&hits, 100, 10, have(&[0, 4, 8])), 5);
+        assert_eq!(shown_with(&hits, 100, 10, have(&[0, 4, 8, 9])), 6);
+        assert_eq!(shown_with(&hits, 100, 10, have(&[4])), 0);
+        assert_eq!(shown_with(&[], 100, 10, have(&[])), 0);
+        // A hit past the site is never shown and holds none back.
+        assert_eq!(shown_with(&[99, 150, 98], 100, 10, have(&[0])), 3);
     }
 }

@@ -126,6 +126,12 @@ impl Data {
     /// A word of five letters or more in the most titles (not too common, so the search
     /// narrows the list down).
     fn common_title_word(&self) -> String {
+        self.title_words().swap_remove(0)
+    }
+
+    /// The words of six letters or more in the titles of fewer than a quarter of the articles,
+    /// the most common first.
+    fn title_words(&self) -> Vec<String> {
         let mut counts: HashMap<String, usize> = HashMap::new();
         for a in self.articles() {
             let title = a["title"].as_str().unwrap_or_default().to_lowercase();
@@ -140,12 +146,24 @@ impl Data {
             }
         }
         let total = self.articles().len();
-        counts
-            .into_iter()
-            .filter(|(_, n)| *n < total / 4)
-            .max_by(|(a, x), (b, y)| x.cmp(y).then_with(|| b.cmp(a)))
-            .map(|(w, _)| w)
-            .expect("a title word")
+        let mut words: Vec<(String, usize)> =
+            counts.into_iter().filter(|(_, n)| *n < total / 4).collect();
+        words.sort_unstable_by(|(a, x), (b, y)| y.cmp(x).then_with(|| a.cmp(b)));
+        assert!(!words.is_empty(), "a title word");
+        words.into_iter().map(|(w, _)| w).collect()
+    }
+
+    /// The article numbered as each of `ids`.
+    fn numbers(&self, ids: &[String]) -> Vec<usize> {
+        let by_id: HashMap<&str, usize> = self
+            .articles()
+            .iter()
+            .enumerate()
+            .filter_map(|(n, a)| Some((a["id"].as_str()?, n)))
+            .collect();
+        ids.iter()
+            .map(|id| *by_id.get(id.as_str()).expect("a result of the site"))
+            .collect()
     }
 }
 
@@ -758,6 +776,271 @@ async fn at_scale_a_search_shows_its_first_results_before_the_whole_site_and_cou
     let rows = facets(&browser, "per").await.len();
     assert!(rows > 0, "people counted over the search");
     assert_facets(&browser, &data, "per", rows, &counts).await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+/// The card pages (numbers in `site.json`'s `card_pages`) of the articles numbered `numbers`.
+fn card_pages_of(numbers: &[usize], articles: usize, per_page: usize) -> Vec<usize> {
+    let mut pages: Vec<usize> = numbers
+        .iter()
+        .map(|&n| {
+            kiosque_model::parts::card_place(n, articles, per_page)
+                .expect("a result's card page")
+                .0
+        })
+        .collect();
+    pages.sort_unstable();
+    pages.dedup();
+    pages
+}
+
+/// A word, one of its prefixes and what they find, for the test below.
+struct Typed {
+    word: String,
+    prefix: String,
+    /// The word's results (ids, best first) and their numbers.
+    found: Vec<String>,
+    numbers: Vec<usize>,
+    prefix_found: Vec<String>,
+    /// The card pages of the word's first screenful, and those of the rest of its first page
+    /// that neither its screenful's nor the prefix's screenful's pages hold.
+    screen: Vec<usize>,
+    rest: Vec<usize>,
+    /// The card pages of the prefix's first page that the word's first page does not need.
+    prefix_rest: Vec<usize>,
+}
+
+/// A search shown before the whole site is loaded fetches the card pages of its first screenful
+/// of results (the home page's `FIRST_FRAME_CARDS`), shows them with the count of all its
+/// results, and fetches those of the rest of its first page once they are painted and the
+/// reader paused: the list then grows to its first page, its cards, the count and the focus
+/// staying as they were. A prefix typed past (the next letter typed as soon as its first
+/// results showed) fetches the pages of its screenful only.
+#[tokio::test(flavor = "multi_thread")]
+async fn at_scale_a_search_fetches_the_card_pages_of_its_first_screenful_then_those_of_the_rest_of_its_page()
+ {
+    if !ready() {
+        return;
+    }
+    let Some(root) = large_site() else {
+        return;
+    };
+    let data = Data::read(&root);
+    let site = Site::existing(root.clone());
+    let site_json = site.read_json("site.json");
+    let per_page = site_json["cards_per_page"]
+        .as_u64()
+        .expect("site.json has card pages") as usize;
+    let card_paths: Vec<String> = site_json["card_pages"]
+        .as_array()
+        .expect("card pages")
+        .iter()
+        .filter_map(|p| Some(format!("/data/{}", p.as_str()?)))
+        .collect();
+    let articles = data.articles().len();
+    let pages = |numbers: &[usize]| card_pages_of(numbers, articles, per_page);
+    let without = |a: Vec<usize>, b: &[usize]| -> Vec<usize> {
+        a.into_iter().filter(|p| !b.contains(p)).collect()
+    };
+    // A word with more than a page of results, the rest of its first page on other card pages
+    // than its screenful's, and a prefix of it whose first page needs pages the word's does not.
+    let typed = data
+        .title_words()
+        .into_iter()
+        .take(40)
+        .find_map(|word| {
+            let (found, _) = data.search(&word, None);
+            if found.len() <= PAGE {
+                return None;
+            }
+            let numbers = data.numbers(&found);
+            let screen = pages(&numbers[..FIRST_FRAME_CARDS]);
+            let first_page = pages(&numbers[..PAGE]);
+            (3..word.len() - 1).find_map(|letters| {
+                let prefix = word[..letters].to_owned();
+                let (prefix_found, _) = data.search(&prefix, None);
+                if prefix_found.len() <= PAGE || prefix_found[0] == found[0] {
+                    return None;
+                }
+                let prefix_numbers = data.numbers(&prefix_found);
+                let prefix_screen = pages(&prefix_numbers[..FIRST_FRAME_CARDS]);
+                let prefix_rest = without(
+                    without(pages(&prefix_numbers[..PAGE]), &prefix_screen),
+                    &first_page,
+                );
+                let rest = without(without(first_page.clone(), &screen), &prefix_screen);
+                (!rest.is_empty() && !prefix_rest.is_empty()).then(|| Typed {
+                    word: word.clone(),
+                    prefix,
+                    found: found.clone(),
+                    numbers: numbers.clone(),
+                    prefix_found,
+                    screen: screen.clone(),
+                    rest,
+                    prefix_rest,
+                })
+            })
+        })
+        .expect(
+            "a word and a prefix whose first pages need other card pages than their screenful's",
+        );
+    // The word's results shown before the rest of its first page is there: up to the first on
+    // a page of the rest.
+    let shown = typed.numbers[..PAGE]
+        .iter()
+        .position(|n| typed.rest.contains(&pages(&[*n])[0]))
+        .expect("a result on a page of the rest");
+    assert!(shown >= FIRST_FRAME_CARDS);
+    // The whole site is held back (the search runs from card pages), and the rest's pages too.
+    let parts: Vec<String> = site.parts().iter().map(|p| format!("/data/{p}")).collect();
+    for part in &parts {
+        site.server().set(part, Fault::Hold);
+    }
+    for page in &typed.rest {
+        site.server().set(&card_paths[*page], Fault::Hold);
+    }
+    let browser = Browser::new().await;
+    browser.open(&site.url("/")).await;
+    let first: Vec<String> = (0..PAGE as u32).map(|n| data.id(n)).collect();
+    browser
+        .wait_for_cards("the first cards from site.json alone", &first)
+        .await;
+    let count = |found: &[String]| js(&data.language().count(found.len(), Noun::Article));
+    // The prefix is typed; the word's next letters as soon as its first results are in the
+    // document (before they are painted: no reader is that fast, but no pause either).
+    browser
+        .client
+        .execute(
+            &format!(
+                "const [prefix, word, first] = arguments; \
+                 const input = document.querySelector(\"{INPUT}\"); \
+                 const type = text => {{ input.value = text; \
+                   input.dispatchEvent(new Event('input', {{ bubbles: true }})); }}; \
+                 const observer = new MutationObserver(() => {{ \
+                   const card = document.querySelector('article.card'); \
+                   const status = document.getElementById('results-count')?.innerText ?? ''; \
+                   if (card?.dataset.articleId === first && status.startsWith({})) {{ \
+                     observer.disconnect(); window.kiosquePrefixShown = true; type(word); \
+                   }} \
+                 }}); \
+                 observer.observe(document.body, {{ subtree: true, childList: true, characterData: true }}); \
+                 type(prefix);",
+                count(&typed.prefix_found)
+            ),
+            vec![
+                Value::String(typed.prefix.clone()),
+                Value::String(typed.word.clone()),
+                Value::String(typed.prefix_found[0].clone()),
+            ],
+        )
+        .await
+        .expect("typing");
+    browser
+        .wait_until(
+            "the word's first results and the count of all of them, without \"Show more\"",
+            &format!(
+                "return window.kiosquePrefixShown === true \
+                   && JSON.stringify(Array.from(document.querySelectorAll('article.card')).map(c => c.dataset.articleId)) === {:?} \
+                   && document.getElementById('results-count')?.innerText.startsWith({}) \
+                   && !document.querySelector('button.show-more');",
+                serde_json::to_string(&typed.found[..shown]).expect("ids"),
+                count(&typed.found),
+            ),
+        )
+        .await;
+    // Once painted and after the pause, the rest's pages are asked for (held: the first of them
+    // only reach the server, the browser's other connections being held by the whole site).
+    let asked = || site.server().requested("/data/cards/");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while !typed.rest.iter().any(|p| asked().contains(&card_paths[*p])) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "a card page of the rest {:?} asked for: {:?}",
+            typed.rest,
+            asked()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(
+        browser.card_ids().await,
+        typed.found[..shown],
+        "the word's first results stay while the rest loads"
+    );
+    let fetched = asked();
+    assert!(
+        typed
+            .screen
+            .iter()
+            .all(|p| fetched.contains(&card_paths[*p])),
+        "the word's screenful's card pages {:?} fetched: {fetched:?}",
+        typed.screen
+    );
+    // The reader moves to the second card; the cards shown are noted, and each frame's count
+    // of cards and of results.
+    browser
+        .client
+        .execute(
+            "document.querySelector('ol.cards > li:nth-child(2) .card-title a').focus(); \
+             window.kiosqueCards = Array.from(document.querySelectorAll('article.card')); \
+             window.kiosqueFrames = []; \
+             const tick = () => { \
+               window.kiosqueFrames.push([document.querySelectorAll('article.card').length, \
+                 document.getElementById('results-count').innerText, \
+                 !!document.querySelector('button.show-more')]); \
+               if (window.kiosqueFrames.length < 600) requestAnimationFrame(tick); \
+             }; \
+             requestAnimationFrame(tick);",
+            vec![],
+        )
+        .await
+        .expect("noting the cards");
+    for page in &typed.rest {
+        site.server().clear(&card_paths[*page]);
+    }
+    wait_for_first(&browser, "the word's whole first page", &typed.found).await;
+    let kept = browser
+        .eval_bool(
+            "return window.kiosqueCards.every((card, i) => document.querySelectorAll('article.card')[i] === card) \
+               && document.activeElement === document.querySelector('ol.cards > li:nth-child(2) .card-title a') \
+               && window.kiosqueCards[1].contains(document.activeElement);",
+        )
+        .await;
+    assert!(
+        kept,
+        "the cards shown first are the same elements, the second's link still focused"
+    );
+    let frames: Vec<(usize, String, bool)> = serde_json::from_value(
+        browser
+            .client
+            .execute("return window.kiosqueFrames;", vec![])
+            .await
+            .expect("reading the frames"),
+    )
+    .expect("frames");
+    let status = &frames[0].1;
+    assert!(
+        frames
+            .iter()
+            .all(|(cards, text, more)| (*cards == shown || *cards == PAGE)
+                && text == status
+                && !more),
+        "the list goes from its first results to its first page in one frame, the count and \
+         no \"Show more\" as they were: {frames:?}"
+    );
+    // The prefix typed past fetched the pages of its screenful, not those of its first page.
+    let fetched = asked();
+    for page in &typed.prefix_rest {
+        assert!(
+            !fetched.contains(&card_paths[*page]),
+            "{} (a page of the rest of the prefix {:?}'s first page) fetched: {fetched:?}",
+            card_paths[*page],
+            typed.prefix
+        );
+    }
+    browser
+        .screenshot("scale-search-first-screenful-then-page")
+        .await;
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
