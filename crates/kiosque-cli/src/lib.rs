@@ -8,6 +8,7 @@ pub mod cache;
 pub mod cli;
 pub mod commands;
 pub mod input;
+pub mod knowledge;
 pub mod message;
 pub mod output;
 pub mod pages;

@@ -198,6 +198,65 @@ fn a_damaged_or_foreign_cache_is_not_used_and_is_rebuilt_with_a_warning() {
 }
 
 #[test]
+fn a_damaged_or_foreign_prepared_knowledge_is_not_used_and_is_prepared_again() {
+    let project = Project::new(&TEXTS);
+    let Project { input, clean, .. } = &project;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cache_dir = dir.path().join("cache-home");
+    build_with(input, clean, &["--no-cache"]);
+    // The first build with the default cache prepares the knowledge beside it.
+    let first = dir.path().join("first");
+    let output = build_in_cache(&cache_dir, input, &first);
+    assert!(
+        !stderr(&output).contains("knowledge"),
+        "{}",
+        stderr(&output)
+    );
+    assert_same_site(&first, clean);
+    let file = cache_dir.join("knowledge").join("builtin.prepared");
+    let good = fs::read(&file).expect("the knowledge is kept prepared");
+
+    // A name's capital made small: the tables still hold together, only the checksum tells.
+    let mut flipped = good.clone();
+    let at = good
+        .windows(7)
+        .position(|w| w == b"Ukraine")
+        .expect("a known name");
+    flipped[at] = b'u';
+    let header = good.iter().position(|&b| b == b'\n').expect("a first line");
+    let foreign = [
+        b"kiosque-knowledge 1 0.0.0-other".as_slice(),
+        &good[header..],
+    ]
+    .concat();
+    for (what, bytes, says) in [
+        ("flipped", flipped, "is damaged"),
+        ("truncated", good[..good.len() / 2].to_vec(), "is damaged"),
+        ("foreign", foreign, "was prepared by another kiosque"),
+        ("empty", Vec::new(), "is not a prepared knowledge"),
+    ] {
+        fs::write(&file, &bytes).expect("write");
+        // Into another output, whose articles are analysed: the knowledge is used.
+        let out = dir.path().join(what);
+        let output = build_in_cache(&cache_dir, input, &out);
+        let err = stderr(&output);
+        assert!(
+            err.contains(&format!("the prepared knowledge {} {says}", file.display())),
+            "{what}: {err}"
+        );
+        assert_same_site(&out, clean);
+        assert_eq!(fs::read(&file).expect("prepared again"), good, "{what}");
+        // Prepared again: the next build reads it without a word.
+        let again = build_in_cache(&cache_dir, input, &dir.path().join(format!("{what}-again")));
+        assert!(
+            !stderr(&again).contains("knowledge"),
+            "{what}: {}",
+            stderr(&again)
+        );
+    }
+}
+
+#[test]
 fn the_default_cache_is_outside_the_site_data_and_one_per_output() {
     let dir = tempfile::tempdir().expect("temp dir");
     let cache_dir = dir.path().join("cache-home");

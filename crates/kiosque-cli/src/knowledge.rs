@@ -1,0 +1,158 @@
+//! The built-in knowledge kept prepared beside the cache: parsing the extractor's data files
+//! (tokenising and hashing some hundred thousand names) was 7% of the CPU of a rebuild that
+//! adds 1% of articles; reading it back prepared costs a few milliseconds (docs/scale.md,
+//! fifteenth round).
+//!
+//! The file (`<cache directory>/knowledge/builtin.prepared`) is a first line naming the format
+//! and the extractor's fingerprint (which covers the data files and the code that prepares
+//! them), the [`Knowledge::prepared`] form, and a SHA-256 of everything before it. A file of
+//! another kiosque, damaged or cut short is not used: the knowledge is parsed from the data
+//! files, with a warning, and the file written again.
+
+use std::fs;
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use kiosque_extract::ner::knowledge::Knowledge;
+use sha2::{Digest, Sha256};
+
+use crate::message;
+
+/// Where the knowledge is kept prepared, when it is.
+static FILE: OnceLock<PathBuf> = OnceLock::new();
+
+/// The first word of the file, and its version.
+const HEADER: &str = "kiosque-knowledge 1";
+
+/// The prepared knowledge's file in the cache `directory`.
+pub fn file_in(directory: &Path) -> PathBuf {
+    directory.join("knowledge").join("builtin.prepared")
+}
+
+/// Makes [`builtin`] read the knowledge from `file`, or prepare it there. Without it (or once the
+/// knowledge is made), [`builtin`] parses the data files and keeps nothing.
+pub fn keep_in(file: PathBuf) {
+    let _ = FILE.set(file);
+}
+
+/// The built-in knowledge ([`Knowledge::builtin`]), read from the file given to [`keep_in`] when
+/// it holds this kiosque's, else parsed and kept there.
+pub fn builtin() -> &'static Knowledge {
+    Knowledge::init_builtin(|| match FILE.get() {
+        Some(file) => load_or_prepare(file),
+        None => Knowledge::from_sources(&Knowledge::builtin_sources()),
+    })
+}
+
+/// The first line of this kiosque's file.
+fn first_line() -> String {
+    format!("{HEADER} {}\n", kiosque_corpus::analyses::extractor())
+}
+
+fn load_or_prepare(file: &Path) -> Knowledge {
+    match fs::read(file) {
+        Ok(bytes) => match open(&bytes) {
+            Ok(knowledge) => return knowledge,
+            Err(why) => message::warning(format_args!(
+                "the prepared knowledge {} {why}: it is prepared again",
+                file.display()
+            )),
+        },
+        Err(e) if e.kind() == ErrorKind::NotFound => {}
+        Err(e) => message::warning(format_args!(
+            "could not read the prepared knowledge {}: {e}: it is prepared again",
+            file.display()
+        )),
+    }
+    let knowledge = Knowledge::from_sources(&Knowledge::builtin_sources());
+    if let Err(e) = save(file, &knowledge) {
+        message::warning(format_args!(
+            "could not keep the prepared knowledge {}: {e} (the next build prepares it again)",
+            file.display()
+        ));
+    }
+    knowledge
+}
+
+/// The knowledge of a file's bytes, or why they are not used.
+fn open(bytes: &[u8]) -> Result<Knowledge, &'static str> {
+    let first = first_line();
+    let Some(rest) = bytes.strip_prefix(first.as_bytes()) else {
+        return Err(if bytes.starts_with(HEADER.as_bytes()) {
+            "was prepared by another kiosque"
+        } else {
+            "is not a prepared knowledge"
+        });
+    };
+    if rest.len() < 32 {
+        return Err("is cut short");
+    }
+    let (body, sum) = rest.split_at(rest.len() - 32);
+    let mut hasher = Sha256::new();
+    hasher.update(first.as_bytes());
+    hasher.update(body);
+    if hasher.finalize().as_slice() != sum {
+        return Err("is damaged");
+    }
+    Knowledge::from_prepared(body).ok_or("is damaged")
+}
+
+/// Writes the knowledge prepared to `file` in one step (a file beside it, then renamed).
+fn save(file: &Path, knowledge: &Knowledge) -> std::io::Result<()> {
+    let first = first_line();
+    let mut bytes = first.into_bytes();
+    bytes.extend_from_slice(&knowledge.prepared());
+    let sum = Sha256::digest(&bytes);
+    bytes.extend_from_slice(&sum);
+    let staging = file.with_file_name(format!(
+        ".{}.{}.tmp",
+        file.file_name().unwrap_or_default().to_string_lossy(),
+        std::process::id()
+    ));
+    let saved = file
+        .parent()
+        .map_or(Ok(()), fs::create_dir_all)
+        .and_then(|()| fs::write(&staging, &bytes))
+        .and_then(|()| fs::rename(&staging, file));
+    if saved.is_err() {
+        let _ = fs::remove_file(&staging);
+    }
+    saved
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kept_knowledge_is_read_back_and_a_spoilt_one_refused() {
+        let dir = std::env::temp_dir().join(format!("kiosque-knowledge-{}", std::process::id()));
+        let file = file_in(&dir);
+        let made = Knowledge::from_sources(&Knowledge::builtin_sources());
+        save(&file, &made).expect("saved");
+        let bytes = fs::read(&file).expect("written");
+        assert_eq!(open(&bytes).as_ref(), Ok(&made));
+        // A name's capital made small: the tables still hold together, the checksum finds it.
+        let mut spoilt = bytes.clone();
+        let at = bytes
+            .windows(7)
+            .position(|w| w == b"Ukraine")
+            .expect("a known name");
+        spoilt[at] = b'u';
+        assert!(Knowledge::from_prepared(&spoilt[first_line().len()..spoilt.len() - 32]).is_some());
+        assert_eq!(open(&spoilt), Err("is damaged"));
+        // Cut short.
+        assert_eq!(open(&bytes[..bytes.len() - 100]), Err("is damaged"));
+        assert_eq!(open(&bytes[..first_line().len() + 3]), Err("is cut short"));
+        // Another kiosque's (another extractor): not read at all.
+        let other = [
+            b"kiosque-knowledge 1 0.0.0-0000000000000000\n".as_slice(),
+            &bytes[first_line().len()..],
+        ]
+        .concat();
+        assert_eq!(open(&other), Err("was prepared by another kiosque"));
+        assert_eq!(open(b"{}"), Err("is not a prepared knowledge"));
+        let _ = fs::remove_dir_all(&dir);
+    }
+}
