@@ -118,7 +118,34 @@ fn save(file: &Path, knowledge: &Knowledge) -> std::io::Result<()> {
     if saved.is_err() {
         let _ = fs::remove_file(&staging);
     }
+    remove_leftovers(file);
     saved
+}
+
+/// Removes the staging files of writes that did not finish (a build that stopped early, as one
+/// that finds nothing changed, ends while its knowledge is still being kept) once they are an
+/// hour old: a write under way is never that old.
+fn remove_leftovers(file: &Path) {
+    let (Some(dir), Some(name)) = (file.parent(), file.file_name()) else {
+        return;
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let leftover = entry.file_name().to_string_lossy().starts_with(&prefix)
+            && entry.file_name().to_string_lossy().ends_with(".tmp");
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > std::time::Duration::from_secs(3600));
+        if leftover && old {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 #[cfg(test)]
@@ -153,6 +180,21 @@ mod tests {
         .concat();
         assert_eq!(open(&other), Err("was prepared by another kiosque"));
         assert_eq!(open(b"{}"), Err("is not a prepared knowledge"));
+        // A write that did not finish: removed once an hour old, not before.
+        let (stale, fresh) = (
+            file.with_file_name(".builtin.prepared.1.tmp"),
+            file.with_file_name(".builtin.prepared.2.tmp"),
+        );
+        fs::write(&stale, b"cut").expect("write");
+        fs::write(&fresh, b"under way").expect("write");
+        let hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+        fs::File::options()
+            .append(true)
+            .open(&stale)
+            .and_then(|f| f.set_modified(hours_ago))
+            .expect("dated");
+        save(&file, &made).expect("saved");
+        assert!(!stale.exists() && fresh.exists() && file.exists());
         let _ = fs::remove_dir_all(&dir);
     }
 }
