@@ -1,7 +1,7 @@
 //! The built-in knowledge kept prepared beside the cache: parsing the extractor's data files
 //! (tokenising and hashing some hundred thousand names) was 7% of the CPU of a rebuild that
-//! adds 1% of articles; reading it back prepared costs a few milliseconds (docs/scale.md,
-//! fifteenth round).
+//! adds 1% of articles; reading it back prepared (the maps built again, no name tokenised or
+//! folded) costs about a third of that (docs/scale.md, fifteenth round).
 //!
 //! The file (`<cache directory>/knowledge/builtin.prepared`) is a first line naming the format
 //! and the extractor's fingerprint (which covers the data files and the code that prepares
