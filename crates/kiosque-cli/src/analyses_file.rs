@@ -37,23 +37,7 @@ pub fn sections(out: impl io::Write, lines: &[Vec<u8>], encoding: Encoding) -> i
 /// Writes the file as sections (see [`sections`]) beside its final name, then renames it over:
 /// a reader never sees half of it, and `path` is whole or as it was.
 pub fn replace(path: &Path, lines: &[Vec<u8>], encoding: Encoding) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    fs::create_dir_all(dir)?;
-    let staging = dir.join(format!(
-        ".{}.{}.tmp",
-        path.file_name().unwrap_or_default().to_string_lossy(),
-        std::process::id()
-    ));
-    let result = fs::File::create(&staging)
-        .and_then(|f| sections(f, lines, encoding))
-        .and_then(|()| fs::rename(&staging, path));
-    if result.is_err() {
-        let _ = fs::remove_file(&staging);
-    }
-    result
+    atomic::replace_file(path, |file| sections(file, lines, encoding))
 }
 
 /// Adds a section at the end of the file. Cut short, it makes the file unusable, which its next

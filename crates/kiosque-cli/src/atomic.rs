@@ -104,6 +104,30 @@ impl Place {
     }
 }
 
+/// Replaces the file `path` in one step: `write` fills a hidden sibling (`.NAME.PID.tmp`, its
+/// directory made if need be), which is then renamed over `path`, so that a reader finds the
+/// whole previous file or the whole new one. On an error the sibling is removed and `path` is
+/// as it was.
+pub fn replace_file(path: &Path, write: impl FnOnce(File) -> io::Result<()>) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    fs::create_dir_all(dir)?;
+    let staging = dir.join(format!(
+        ".{}.{}.tmp",
+        path.file_name().unwrap_or_default().to_string_lossy(),
+        std::process::id()
+    ));
+    let result = File::create(&staging)
+        .and_then(write)
+        .and_then(|()| fs::rename(&staging, path));
+    if result.is_err() {
+        let _ = fs::remove_file(&staging);
+    }
+    result
+}
+
 /// `path`, absolute, with every symbolic link followed, even when it (or a link's target) does
 /// not exist yet.
 /// `path` with its links resolved, as far as it exists: what it is or will be once created

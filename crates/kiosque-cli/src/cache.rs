@@ -13,7 +13,7 @@
 //! the build. Files of outputs not built for 30 days are removed.
 
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -22,7 +22,7 @@ use kiosque_corpus::analyses::{self, AnalysesError, Cache, Encoding};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-use crate::{analyses_file, message};
+use crate::{analyses_file, atomic, message};
 
 /// How long the cache of an output that is not built again is kept.
 const KEEP: Duration = Duration::from_secs(30 * 24 * 3600);
@@ -284,18 +284,7 @@ pub fn save(path: &Path, articles: &[Analyzed], kept: &Cache<'_>, prune: bool) {
 /// creating its directory. Best effort: a record that cannot be written is removed, so that the
 /// next build does not trust an old one.
 pub fn save_record(path: &Path, text: &str) {
-    let staging = path.with_file_name(format!(
-        ".{}.{}.tmp",
-        path.file_name().unwrap_or_default().to_string_lossy(),
-        std::process::id()
-    ));
-    let saved = path
-        .parent()
-        .map_or(Ok(()), fs::create_dir_all)
-        .and_then(|()| fs::write(&staging, text))
-        .and_then(|()| fs::rename(&staging, path));
-    if saved.is_err() {
-        let _ = fs::remove_file(&staging);
+    if atomic::replace_file(path, |mut file| file.write_all(text.as_bytes())).is_err() {
         let _ = fs::remove_file(path);
     }
 }

@@ -10,14 +10,14 @@
 //! files, with a warning, and the file written again.
 
 use std::fs;
-use std::io::ErrorKind;
+use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use kiosque_extract::ner::knowledge::Knowledge;
 use sha2::{Digest, Sha256};
 
-use crate::message;
+use crate::{atomic, message};
 
 /// Where the knowledge is kept prepared, when it is.
 static FILE: OnceLock<PathBuf> = OnceLock::new();
@@ -105,19 +105,7 @@ fn save(file: &Path, knowledge: &Knowledge) -> std::io::Result<()> {
     bytes.extend_from_slice(&knowledge.prepared());
     let sum = Sha256::digest(&bytes);
     bytes.extend_from_slice(&sum);
-    let staging = file.with_file_name(format!(
-        ".{}.{}.tmp",
-        file.file_name().unwrap_or_default().to_string_lossy(),
-        std::process::id()
-    ));
-    let saved = file
-        .parent()
-        .map_or(Ok(()), fs::create_dir_all)
-        .and_then(|()| fs::write(&staging, &bytes))
-        .and_then(|()| fs::rename(&staging, file));
-    if saved.is_err() {
-        let _ = fs::remove_file(&staging);
-    }
+    let saved = atomic::replace_file(file, |mut out| out.write_all(&bytes));
     remove_leftovers(file);
     saved
 }

@@ -22,6 +22,17 @@ const INPUT: &str = "form[role='search'] input[type='search']";
 /// Cards the home page paints at first and adds with "show more".
 const PAGE: usize = 30;
 
+/// The generated large site and its data, when the browser tests run and the site is there
+/// (each says why it skips otherwise).
+fn large_data() -> Option<(std::path::PathBuf, Data)> {
+    if !ready() {
+        return None;
+    }
+    let root = large_site()?;
+    let data = Data::read(&root);
+    Some((root, data))
+}
+
 /// The built site's data, read natively.
 struct Data {
     root: std::path::PathBuf,
@@ -176,13 +187,9 @@ async fn wait_for_first(browser: &Browser, what: &str, ids: &[String]) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_archive_sized_site_pages_searches_and_counts_as_the_model_does() {
-    if !ready() {
-        return;
-    }
-    let Some(root) = large_site() else {
+    let Some((root, data)) = large_data() else {
         return;
     };
-    let data = Data::read(&root);
     let all = data.ids();
     assert!(all.len() >= 10_000, "{} articles", all.len());
     let site = Site::existing(root.clone());
@@ -365,13 +372,9 @@ async fn assert_facets(
 
 #[tokio::test(flavor = "multi_thread")]
 async fn at_scale_long_facet_groups_show_more_and_card_pages_keep_the_counts_of_the_view() {
-    if !ready() {
-        return;
-    }
-    let Some(root) = large_site() else {
+    let Some((root, data)) = large_data() else {
         return;
     };
-    let data = Data::read(&root);
     let everything: Vec<u32> = (0..data.articles().len() as u32).collect();
     let whole = counts_over(&data, &everything);
     let people = whole.keys().filter(|id| id.starts_with("per-")).count();
@@ -502,13 +505,9 @@ const SHOWN: &str = "const nav = document.querySelector('nav.sidebar'); \
 
 #[tokio::test(flavor = "multi_thread")]
 async fn at_scale_the_first_screen_shows_from_site_json_and_the_whole_site_changes_nothing_on_it() {
-    if !ready() {
-        return;
-    }
-    let Some(root) = large_site() else {
+    let Some((root, data)) = large_data() else {
         return;
     };
-    let data = Data::read(&root);
     let total = data.articles().len();
     let site = Site::existing(root.clone());
     let parts: Vec<String> = site.parts().iter().map(|p| format!("/data/{p}")).collect();
@@ -583,13 +582,9 @@ const FIRST_FRAME_CARDS: usize = 8;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn at_scale_a_facet_click_draws_a_screenful_of_cards_at_once_and_the_rest_of_the_page_next() {
-    if !ready() {
-        return;
-    }
-    let Some(root) = large_site() else {
+    let Some((root, data)) = large_data() else {
         return;
     };
-    let data = Data::read(&root);
     let site = Site::existing(root.clone());
     let browser = Browser::new().await;
     browser.open(&site.url("/")).await;
@@ -673,13 +668,9 @@ const COUNTS_PENDING: &str = "nav.sidebar[aria-busy='true'] .facets-pending";
 
 #[tokio::test(flavor = "multi_thread")]
 async fn at_scale_a_search_shows_its_first_results_before_the_whole_site_and_counts_them_after() {
-    if !ready() {
-        return;
-    }
-    let Some(root) = large_site() else {
+    let Some((root, data)) = large_data() else {
         return;
     };
-    let data = Data::read(&root);
     let site = Site::existing(root.clone());
     let cards_per_page = site.read_json("site.json")["cards_per_page"]
         .as_u64()
@@ -820,13 +811,9 @@ struct Typed {
 #[tokio::test(flavor = "multi_thread")]
 async fn at_scale_a_search_fetches_the_card_pages_of_its_first_screenful_then_those_of_the_rest_of_its_page()
  {
-    if !ready() {
-        return;
-    }
-    let Some(root) = large_site() else {
+    let Some((root, data)) = large_data() else {
         return;
     };
-    let data = Data::read(&root);
     let site = Site::existing(root.clone());
     let site_json = site.read_json("site.json");
     let per_page = site_json["cards_per_page"]
@@ -1050,13 +1037,9 @@ async fn at_scale_a_search_fetches_the_card_pages_of_its_first_screenful_then_th
 /// after letter, as a click does.
 #[tokio::test(flavor = "multi_thread")]
 async fn at_scale_a_keystroke_over_a_long_list_counts_the_sidebar_once_the_list_is_painted() {
-    if !ready() {
-        return;
-    }
-    let Some(root) = large_site() else {
+    let Some((root, data)) = large_data() else {
         return;
     };
-    let data = Data::read(&root);
     let all = data.ids();
     let number: HashMap<&str, u32> = (0u32..).zip(&all).map(|(n, id)| (id.as_str(), n)).collect();
     // The year the most articles name (their texts give dates): a list of thousands.
