@@ -22,6 +22,16 @@ const INPUT: &str = "form[role='search'] input[type='search']";
 /// Cards the home page paints at first and adds with "show more".
 const PAGE: usize = 30;
 
+/// Holds back every part of the whole site (summary pages, entity parts) until released: the
+/// paths held, for the server's `clear`.
+fn hold_whole_site(site: &Site) -> Vec<String> {
+    let parts: Vec<String> = site.parts().iter().map(|p| format!("/data/{p}")).collect();
+    for part in &parts {
+        site.server().set(part, Fault::Hold);
+    }
+    parts
+}
+
 /// The generated large site and its data, when the browser tests run and the site is there
 /// (each says why it skips otherwise).
 fn large_data() -> Option<(std::path::PathBuf, Data)> {
@@ -510,10 +520,7 @@ async fn at_scale_the_first_screen_shows_from_site_json_and_the_whole_site_chang
     };
     let total = data.articles().len();
     let site = Site::existing(root.clone());
-    let parts: Vec<String> = site.parts().iter().map(|p| format!("/data/{p}")).collect();
-    for part in &parts {
-        site.server().set(part, Fault::Hold);
-    }
+    let parts = hold_whole_site(&site);
     let browser = Browser::new().await;
     browser.open(&site.url("/")).await;
     let first: Vec<String> = (0..2 * PAGE as u32).map(|n| data.id(n)).collect();
@@ -677,10 +684,7 @@ async fn at_scale_a_search_shows_its_first_results_before_the_whole_site_and_cou
         .expect("site.json has card pages") as usize;
     let articles = data.articles().len();
     // The whole site is held back: the search must not wait for it.
-    let parts: Vec<String> = site.parts().iter().map(|p| format!("/data/{p}")).collect();
-    for part in &parts {
-        site.server().set(part, Fault::Hold);
-    }
+    let parts = hold_whole_site(&site);
     let browser = Browser::new().await;
     browser.open(&site.url("/")).await;
     let first: Vec<String> = (0..PAGE as u32).map(|n| data.id(n)).collect();
@@ -880,10 +884,7 @@ async fn at_scale_a_search_fetches_the_card_pages_of_its_first_screenful_then_th
         .expect("a result on a page of the rest");
     assert!(shown >= FIRST_FRAME_CARDS);
     // The whole site is held back (the search runs from card pages), and the rest's pages too.
-    let parts: Vec<String> = site.parts().iter().map(|p| format!("/data/{p}")).collect();
-    for part in &parts {
-        site.server().set(part, Fault::Hold);
-    }
+    hold_whole_site(&site);
     for page in &typed.rest {
         site.server().set(&card_paths[*page], Fault::Hold);
     }
