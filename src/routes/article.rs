@@ -164,8 +164,9 @@ pub(crate) fn ArticleRest(article: LoadedArticle) -> impl IntoView {
     }
 }
 
-/// How mentions are marked, so the markers mean something to every reader: each type's
-/// underline and letter beside its name, in plain text (the keys are not links).
+/// How mentions are marked, so the markers mean something to every reader: each type's name,
+/// in plain text (the keys are not links), after its key (its underline and letter, drawn by the
+/// style from the item's `legend-<type>` class: one class an item in every article page).
 #[component]
 fn MentionLegend() -> impl IntoView {
     let language = use_language();
@@ -178,10 +179,7 @@ fn MentionLegend() -> impl IntoView {
     .into_iter()
     .map(|label| {
         view! {
-            <li class="legend-item">
-                <span class=format!("legend-key mention-{}", label.id_prefix()) aria-hidden="true"></span>
-                {language.label_singular(label)}
-            </li>
+            <li class=format!("legend-{}", label.id_prefix())>{language.label_singular(label)}</li>
         }
     })
     .collect_view();
@@ -260,15 +258,13 @@ fn ArticleEntities(summary: ArticleSummary) -> impl IntoView {
                 .map(|e| {
                     view! {
                         <li>
-                            <a class=format!("entity-link entity-{}", label.id_prefix()) href=paths.entity(e)>
-                                {e.name.clone()}
-                            </a>
+                            <a href=paths.entity(e)>{e.name.clone()}</a>
                         </li>
                     }
                 })
                 .collect_view();
             view! {
-                <div class="entity-group">
+                <div class=format!("entity-group entity-{}", label.id_prefix())>
                     <h3>{language.label_plural(label)}</h3>
                     <ul class="entity-links">{links}</ul>
                 </div>
