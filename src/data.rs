@@ -8,7 +8,9 @@ use std::sync::Arc;
 
 use kiosque_model::index::{Corpus, IndexError};
 use kiosque_model::notices::{LoadProblem, load_problem, schema_mismatch};
-use kiosque_model::parts::{self, BodyBucket, SiteFile, bucket_of, bucket_path};
+use kiosque_model::parts::{
+    self, BodyBucket, EntityPart, SiteFile, SummaryPage, bucket_of, bucket_path,
+};
 use kiosque_model::ui::Language;
 use kiosque_model::validate::whole::EntityTable;
 use kiosque_model::validate::{self, Problem};
@@ -129,12 +131,28 @@ impl Started {
                 status: response.status(),
             });
         }
-        let text = JsFuture::from(response.text().map_err(network)?)
+        // The bytes, copied into the app's memory as they are, then read as UTF-8 there: a
+        // `text()` answer is decoded into a JavaScript string, then encoded again into the
+        // app's memory, two passes over the whole file on the main thread (a profile of a
+        // keystroke while the whole site loads had them at 17 ms of each summary page).
+        let bytes = JsFuture::from(response.array_buffer().map_err(network)?)
             .await
             .map_err(network)?;
-        text.as_string()
-            .ok_or_else(|| network(JsValue::from_str("the body is not text")))
+        Ok(utf8_text(js_sys::Uint8Array::new(&bytes).to_vec()))
     }
+}
+
+/// The text of a file's bytes as `Response.text()` reads it: UTF-8 without its byte order mark,
+/// what is not UTF-8 replaced by U+FFFD.
+fn utf8_text(bytes: Vec<u8>) -> String {
+    let mut text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => String::from_utf8_lossy(error.as_bytes()).into_owned(),
+    };
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    text
 }
 
 /// Fetches a URL and returns its text.
@@ -305,21 +323,28 @@ const SLICE_MS: f64 = 8.0;
 struct Pace {
     /// When the work last gave the browser a turn (`Date.now()`).
     since: f64,
+    /// The urgent work ([`urgent`]) the work waited for until it timed out: not waited for
+    /// again.
+    waited_out: u64,
 }
 
 impl Pace {
     fn new() -> Pace {
         Pace {
             since: js_sys::Date::now(),
+            waited_out: 0,
         }
     }
 
     /// Gives the browser a turn (input, rendering, other tasks) if the work has run long
-    /// enough since the last one.
+    /// enough since the last one, and waits while the reader's own work is under way
+    /// ([`urgent`]).
     async fn breathe(&mut self) {
-        if js_sys::Date::now() - self.since < SLICE_MS {
+        let urgent = urgent_episode(self.waited_out).is_some();
+        if !urgent && js_sys::Date::now() - self.since < SLICE_MS {
             return;
         }
+        self.waited_out = after_urgent(self.waited_out).await;
         next_task().await;
         self.since = js_sys::Date::now();
     }
@@ -341,19 +366,144 @@ async fn next_task() {
     let _ = JsFuture::from(promise).await;
 }
 
-/// Reads the answer to `request` and parses it, giving the browser a turn before and after
-/// the parsing when the work has run long.
-async fn read_part<T>(
+/// Articles checked and added to the whole site between two looks at the clock.
+const ARTICLES_A_STEP: usize = 128;
+
+/// Items of a part's list parsed between two looks at the clock ([`Pace::breathe`]).
+const ITEMS_A_STEP: usize = 32;
+
+/// Reads the answer to `request` and parses its list a few items at a time
+/// ([`parts::ListSteps`]), giving the browser a turn whenever the work has run long.
+async fn read_part<T: serde::de::DeserializeOwned>(
     request: Started,
-    parse: fn(&str, &str) -> Result<T, IndexError>,
+    steps: for<'t> fn(&'t str, &'t str) -> parts::ListSteps<'t, T>,
     pace: &mut Pace,
-) -> Result<T, AppError> {
+) -> Result<Vec<T>, AppError> {
     let url = request.url.clone();
+    // Its body is not read (copied into the app's memory) while a search waits either.
+    pace.breathe().await;
     let text = request.text().await?;
     pace.breathe().await;
-    let part = parse(&url, &text).map_err(|e| read_error(&url, e))?;
+    let mut reading = steps(&url, &text);
+    while !reading
+        .step(ITEMS_A_STEP)
+        .map_err(|e| read_error(&url, e))?
+    {
+        pace.breathe().await;
+    }
+    let items = reading.finish();
     pace.breathe().await;
-    Ok(part)
+    Ok(items)
+}
+
+/// The reader's own work under way (a keystroke's search: [`urgent`]), for the whole site's
+/// loading to wait on: plain bookkeeping, `W` what wakes a waiting load.
+struct UrgentWork<W> {
+    /// How many guards ([`Urgent`]) live.
+    count: usize,
+    /// Counts the times `count` left zero: the work under way as one episode, so that a load
+    /// whose wait for it timed out does not wait for it again.
+    episode: u64,
+    /// What wakes the waiting loads once `count` is back to zero.
+    waiting: Vec<W>,
+}
+
+impl<W> UrgentWork<W> {
+    const fn new() -> Self {
+        UrgentWork {
+            count: 0,
+            episode: 0,
+            waiting: Vec::new(),
+        }
+    }
+
+    fn begin(&mut self) {
+        if self.count == 0 {
+            self.episode += 1;
+        }
+        self.count += 1;
+    }
+
+    /// One piece of work done: what to wake when none is left.
+    fn end(&mut self) -> Vec<W> {
+        self.count = self.count.saturating_sub(1);
+        if self.count == 0 {
+            std::mem::take(&mut self.waiting)
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// The episode of the work under way, unless none is or it is the one `waited_out`.
+    fn pending(&self, waited_out: u64) -> Option<u64> {
+        (self.count > 0 && self.episode != waited_out).then_some(self.episode)
+    }
+}
+
+thread_local! {
+    static URGENT: RefCell<UrgentWork<futures::channel::oneshot::Sender<()>>> =
+        const { RefCell::new(UrgentWork::new()) };
+}
+
+/// Work the reader waits for (a keystroke's search): while the guard lives, the whole site's
+/// loading starts no new step ([`Pace::breathe`]), so that the answers the search waits for are
+/// read as they arrive, not after a summary page.
+#[must_use]
+pub(crate) struct Urgent(());
+
+/// Marks work the reader waits for, until the guard is dropped.
+pub(crate) fn urgent() -> Urgent {
+    URGENT.with(|u| u.borrow_mut().begin());
+    Urgent(())
+}
+
+impl Drop for Urgent {
+    fn drop(&mut self) {
+        for waiter in URGENT.with(|u| u.borrow_mut().end()) {
+            let _ = waiter.send(());
+        }
+    }
+}
+
+/// The longest the whole site's loading waits for the reader's own work (a server that
+/// answers a search slowly must not hold the whole site back for as long), in milliseconds.
+const URGENT_WAIT_MS: i32 = 1000;
+
+/// The urgent work under way that a load has not waited out yet: its episode.
+fn urgent_episode(waited_out: u64) -> Option<u64> {
+    URGENT.with(|u| u.borrow().pending(waited_out))
+}
+
+/// Waits until no urgent work is under way, or [`URGENT_WAIT_MS`]: at once when none is, or
+/// when the work under way is the one `waited_out` names (a wait for it timed out already).
+/// Returns the episode waited out by a timeout, if one was.
+async fn after_urgent(waited_out: u64) -> u64 {
+    let Some(episode) = urgent_episode(waited_out) else {
+        return waited_out;
+    };
+    let (sender, done) = futures::channel::oneshot::channel();
+    URGENT.with(|u| u.borrow_mut().waiting.push(sender));
+    let limit = sleep(URGENT_WAIT_MS);
+    futures::pin_mut!(limit);
+    match futures::future::select(done, limit).await {
+        futures::future::Either::Left(_) => waited_out,
+        futures::future::Either::Right(_) => episode,
+    }
+}
+
+/// Resolves after `ms` milliseconds (`setTimeout`).
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let queued = web_sys::window().and_then(|window| {
+            window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+                .ok()
+        });
+        if queued.is_none() {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
 }
 
 /// Loads the whole site: every entity part and summary page `site.json` names, requested in
@@ -370,14 +520,22 @@ pub async fn load_whole(paths: Paths, site: Arc<SiteData>) -> Result<Arc<Corpus>
     let mut table = EntityTable::new(file);
     for _ in 0..entity_count {
         if let Some(request) = requests.next() {
-            table.add(read_part(request, parts::parse_entities, &mut pace).await?);
+            let entities = read_part(request, parts::entities_in_steps, &mut pace).await?;
+            table.add(EntityPart { entities });
         }
     }
     pace.breathe().await;
     let mut assembly = table.into_assembly();
     for _ in 0..page_count {
         if let Some(request) = requests.next() {
-            assembly.add(read_part(request, parts::parse_summaries, &mut pace).await?);
+            let mut articles = read_part(request, parts::summaries_in_steps, &mut pace).await?;
+            // Added a few at a time too: each article is checked on its own, in order.
+            while !articles.is_empty() {
+                let rest = articles.split_off(articles.len().min(ARTICLES_A_STEP));
+                assembly.add(SummaryPage { articles });
+                articles = rest;
+                pace.breathe().await;
+            }
         }
     }
     pace.breathe().await;
@@ -619,6 +777,51 @@ mod tests {
         for not_old in ["<!DOCTYPE html><h1>404</h1>", r#"{"articles": []}"#] {
             assert_eq!(older_contract(not_old), None, "{not_old}");
         }
+    }
+
+    #[test]
+    fn the_load_waits_for_urgent_work_until_none_is_left_and_once_per_episode() {
+        let mut work = UrgentWork::<&str>::new();
+        assert_eq!(work.pending(0), None, "nothing under way");
+        work.begin();
+        work.begin();
+        let episode = work.pending(0).expect("two searches under way");
+        work.waiting.push("load");
+        assert!(work.end().is_empty(), "one search still under way");
+        assert_eq!(work.pending(0), Some(episode));
+        assert_eq!(work.end(), ["load"], "the last one wakes the load");
+        assert_eq!(work.pending(0), None);
+        // A wait that timed out: the same work is not waited for again, the next is.
+        work.begin();
+        let long = work.pending(0).expect("a slow search");
+        assert_eq!(work.pending(long), None, "waited out");
+        work.begin();
+        assert_eq!(
+            work.pending(long),
+            None,
+            "a keystroke more: the same episode"
+        );
+        work.end();
+        work.end();
+        work.begin();
+        assert!(
+            work.pending(long).is_some_and(|e| e != long),
+            "a new search"
+        );
+    }
+
+    #[test]
+    fn a_file_s_bytes_read_as_response_text_does() {
+        assert_eq!(
+            utf8_text("\u{feff}{\"a\": \"é\"}".as_bytes().to_vec()),
+            "{\"a\": \"é\"}"
+        );
+        assert_eq!(utf8_text(vec![b'a', 0xff, b'b']), "a\u{fffd}b");
+        assert_eq!(
+            utf8_text(b"x\xef\xbb\xbfy".to_vec()),
+            "x\u{feff}y",
+            "only a leading mark goes"
+        );
     }
 
     #[test]

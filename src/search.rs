@@ -224,6 +224,8 @@ impl SearchFiles {
     /// a search that no longer waits (the reader typed on) does not cancel it.
     fn fetch_meta(self, url: String) {
         spawn_local(async move {
+            // What the first searching keystroke waits for.
+            let _urgent = crate::data::urgent();
             let result = match fetch_text(&url, Freshness::Cached).await {
                 Ok(text) => Meta::parse(&text)
                     .map(Arc::new)

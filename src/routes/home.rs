@@ -216,6 +216,9 @@ pub fn Home() -> impl IntoView {
         let (files, paths, site_data) = (files, paths.clone(), site_data.clone());
         let run = runs.next();
         spawn_local(async move {
+            // The reader waits for this answer: the whole site's loading, if under way, lets
+            // it go first.
+            let urgent = text.is_some().then(crate::data::urgent);
             let found = match (text, site_data.clone()) {
                 (Some(text), _) if corpus.is_whole() => (
                     true,
@@ -238,6 +241,7 @@ pub fn Home() -> impl IntoView {
                 _ => None,
             };
             let _ = outcome.try_set(Some(found));
+            drop(urgent);
             let (Some(shown), Some(site)) = (shown, site_data) else {
                 return;
             };

@@ -14,9 +14,11 @@
 //! app: a before/after in one run), `--kiosque PATH` (by default the workspace's is built with
 //! `cargo build --release -p kiosque-cli`), `--work DIR` (corpora and sites; default a temporary
 //! directory, removed afterwards unless `--keep`), `--words W1,W2` (the words typed into the
-//! search box), `--profile DIR` (writes Chromium's CPU profile of the cached facet clicks and
-//! of the cached keystrokes to `DIR/<app>-<size>-{facets,search}.cpuprofile`, which Chromium's
-//! DevTools open; build the app with `data-keep-debug` for function names), `--site DIR` (measures
+//! search box), `--profile DIR` (writes Chromium's CPU profile of the cached facet clicks, of
+//! the keystrokes with fetches (the words typed the first time, the whole site still loading) and
+//! of the cached keystrokes to `DIR/<app>-<size>-{facets,search-fetching,search}.cpuprofile`,
+//! which Chromium's DevTools open, each keystroke marked by a call to `__kq_key_mark`; build the
+//! app with `data-keep-debug` for function names), `--site DIR` (measures
 //! a site assembled before and kept by `--keep`, as it is, with the app it holds: no data built,
 //! no pages rendered; for trying a change of the app quickly, copy its files over the site's).
 //!
@@ -239,6 +241,11 @@ if (action.kind === 'facet') {
 } else {
   const input = document.getElementById('site-search');
   if (!input) { finish({ error: 'no search box' }); return; }
+  // A mark in a CPU profile (`--profile`): a function of its own, named after the keystroke.
+  window.__kq_key_mark = window.__kq_key_mark || function __kq_key_mark() {
+    const t = performance.now(); while (performance.now() - t < 0.3) {}
+  };
+  window.__kq_key_mark();
   t0 = performance.now();
   input.value = action.value;
   input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -977,9 +984,7 @@ async fn measure(
     let mut first_search_whole = Vec::new();
     let mut first_word_done = false;
     for pass in 0..2 {
-        if pass == 1 {
-            start_profile(&browser, profile).await?;
-        }
+        start_profile(&browser, profile).await?;
         for word in words {
             // The resources and the search's requests so far: the first search's are those after.
             let marks = if first_word_done {
@@ -1074,8 +1079,13 @@ async fn measure(
             // Clears the box: back to the whole list.
             let _ = act(&browser, &json!({ "kind": "type", "value": "" })).await?;
         }
+        let what = if pass == 0 {
+            "search-fetching"
+        } else {
+            "search"
+        };
+        stop_profile(&browser, profile, what).await?;
     }
-    stop_profile(&browser, profile, "search").await?;
     browser.close().await;
     Ok(Measured {
         size,

@@ -30,6 +30,9 @@ use crate::index::{IndexError, SchemaHeader, SiteIndex, UncheckedIndex};
 use crate::schema::check_schema;
 use crate::stamp;
 
+mod steps;
+pub use steps::{ListSteps, entities_in_steps, list_items, summaries_in_steps};
+
 /// The first-load file, relative to the data directory.
 pub const SITE_FILE: &str = "site.json";
 /// Cards on the first screen (the app's page of cards).

@@ -775,6 +775,106 @@ async fn at_scale_a_search_shows_its_first_results_before_the_whole_site_and_cou
     browser.close().await;
 }
 
+/// Requests for the whole site's parts the app keeps in flight at once (its `PARTS_IN_FLIGHT`).
+const PARTS_IN_FLIGHT: usize = 4;
+
+/// A keystroke's search goes first: while it waits for its files, the whole site's parts that
+/// arrive are not read (no next part is asked for), and once it is answered the whole site
+/// loads on. The search's card pages are held, then the whole site's parts released: the app
+/// asks for no part beyond the first ones while the search waits (it reads one part in slices
+/// and asks for the next once it has read one).
+#[tokio::test(flavor = "multi_thread")]
+async fn at_scale_the_whole_site_waits_while_a_keystroke_s_search_waits_for_its_files() {
+    let Some((root, data)) = large_data() else {
+        return;
+    };
+    let site = Site::existing(root.clone());
+    let card_paths: Vec<String> = site.read_json("site.json")["card_pages"]
+        .as_array()
+        .expect("card pages")
+        .iter()
+        .filter_map(|p| Some(format!("/data/{}", p.as_str()?)))
+        .collect();
+    let parts = hold_whole_site(&site);
+    assert!(parts.len() > PARTS_IN_FLIGHT, "{} parts", parts.len());
+    for page in &card_paths {
+        site.server().set(page, Fault::Hold);
+    }
+    // The parts the app asked for, as its `fetch` calls say (the browser sends no more than six
+    // requests at a time to the server, here all held).
+    let browser = Browser::new().await;
+    browser
+        .cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            serde_json::json!({ "source": "window.__asked = []; const f = window.fetch; \
+                window.fetch = function (input) { \
+                  window.__asked.push(new URL(String(input), location.href).pathname); \
+                  return f.apply(this, arguments); };" }),
+        )
+        .await
+        .expect("a script before the page's");
+    let parts_js = serde_json::to_string(&parts).expect("paths");
+    let requested_parts = || {
+        let browser = &browser;
+        let script = format!(
+            "const parts = {parts_js}; \
+             return String(new Set(window.__asked.filter(p => parts.includes(p))).size);"
+        );
+        async move {
+            browser
+                .eval_string(&script)
+                .await
+                .parse::<usize>()
+                .expect("a count")
+        }
+    };
+    browser.open(&site.url("/")).await;
+    let first: Vec<String> = (0..PAGE as u32).map(|n| data.id(n)).collect();
+    browser
+        .wait_for_cards("the first cards from site.json alone", &first)
+        .await;
+    let word = data.common_title_word();
+    let (expected, _) = data.search(&word, None);
+    browser.type_into(INPUT, &word).await;
+    // The search has its hits and waits for its card pages.
+    let mut waited = 0;
+    while site.server().requested("/data/cards/").is_empty() {
+        assert!(waited < 200, "no card page asked for after 10 s");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        waited += 1;
+    }
+    assert_eq!(
+        requested_parts().await,
+        PARTS_IN_FLIGHT,
+        "the first parts asked for"
+    );
+    for part in &parts {
+        site.server().clear(part);
+    }
+    // Long enough for the app to read a part and ask for the next (tens of milliseconds),
+    // shorter than it waits for a search at most (a second).
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    assert_eq!(
+        requested_parts().await,
+        PARTS_IN_FLIGHT,
+        "a part read while the search waited for its card pages"
+    );
+    for page in &card_paths {
+        site.server().clear(page);
+    }
+    wait_for_first(&browser, "the search's first results", &expected).await;
+    // The whole site loads on: the search's counts come with it.
+    browser
+        .wait_until(
+            "the sidebar's counts of the search, over the whole site",
+            &format!("return !document.querySelector(\"{COUNTS_PENDING}\") && !!document.querySelector('button.show-more');"),
+        )
+        .await;
+    assert_eq!(requested_parts().await, parts.len());
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
 /// The card pages (numbers in `site.json`'s `card_pages`) of the articles numbered `numbers`.
 fn card_pages_of(numbers: &[usize], articles: usize, per_page: usize) -> Vec<usize> {
     let mut pages: Vec<usize> = numbers
