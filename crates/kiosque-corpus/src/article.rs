@@ -1,6 +1,6 @@
 //! One article of the site data: its summary (for the index) and its body.
 
-use kiosque_extract::analysis::{Found, Place};
+use kiosque_extract::analysis::{Analysis, Found, Place};
 use kiosque_extract::clean::{Part, Role};
 use kiosque_extract::link::LinkedEntity;
 use kiosque_model::article::{BoilerplateBlock, EmbedBlock, RelatedBlock, TextBlock};
@@ -33,6 +33,11 @@ pub(crate) fn built_key(
         }
     }
     crate::analyses::hex(&hasher.finalize()[..16])
+}
+
+/// An article's publication date as its summary gives it (`YYYY-MM-DD`).
+pub(crate) fn published(analysis: &Analysis) -> Option<String> {
+    analysis.published.map(|d| d.format("%Y-%m-%d").to_string())
 }
 
 /// The summary and body of one article, taking its parts' texts rather than copying them.
@@ -74,11 +79,12 @@ pub(crate) fn build_article(
             (Body::Made(body), hash)
         }
     };
+    let published = published(&analysis);
     let summary = ArticleSummary {
         id,
         title: analysis.title,
         title_derived: analysis.title_derived,
-        published: analysis.published.map(|d| d.format("%Y-%m-%d").to_string()),
+        published,
         published_inferred: analysis.published_inferred,
         source: meta.source,
         url: meta.url,

@@ -336,9 +336,27 @@ fn canonical(a: &Analyzed, b: &Analyzed) -> std::cmp::Ordering {
     a.key.cmp(&b.key).then_with(|| a.origin.cmp(&b.origin))
 }
 
-/// What an article gives the site besides its summary and body: its search terms and its built
-/// key ([`Kept`]).
-type Made = (DocTerms, String);
+/// The site's order of `articles` (their indices), whose ids are `ids`: newest first, undated
+/// last; then by title and id, then as given. The fields compared are those the articles'
+/// summaries are made of ([`article::published`], the analysis's title), so that the order is
+/// known before linking.
+fn site_order(articles: &[Analyzed], ids: &[String]) -> Vec<usize> {
+    let published: Vec<Option<String>> = articles
+        .par_iter()
+        .map(|a| article::published(&a.analysis))
+        .collect();
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    order.par_sort_unstable_by(|&x, &y| {
+        let (a, b) = (&published[x], &published[y]);
+        b.is_some()
+            .cmp(&a.is_some())
+            .then_with(|| b.cmp(a))
+            .then_with(|| articles[x].analysis.title.cmp(&articles[y].analysis.title))
+            .then_with(|| ids[x].cmp(&ids[y]))
+            .then(x.cmp(&y))
+    });
+    order
+}
 
 /// An article's summary and its body, made or left to [`Site::body`].
 type Pair = (ArticleSummary, article::Body);
@@ -361,17 +379,23 @@ pub fn assemble_kept(
     // Linking depends on the order it meets mentions in: it meets them in one order whatever
     // the order of the inputs (or of the shards of a sharded build).
     articles.par_sort_unstable_by(canonical);
-    // Linking is mostly serial: the ids are made meanwhile.
-    let (linking, (ids, clashes)) = rayon::join(
+    let (ids, clashes) = article_ids(&articles);
+    let order = site_order(&articles, &ids);
+    let terms: Vec<DocTerms> = articles
+        .iter_mut()
+        .map(|article| std::mem::take(&mut article.terms))
+        .collect();
+    // Linking is mostly serial: the search index, which needs the site's order and no entity,
+    // is built meanwhile on the other cores.
+    let (linking, search) = rayon::join(
         || link_corpus(&articles, knowledge, names),
-        || article_ids(&articles),
+        || search::index(article::in_order(terms, &order)),
     );
-    let pairs: Vec<(Pair, Made)> = articles
+    let pairs: Vec<(Pair, String)> = articles
         .into_par_iter()
         .zip(ids)
         .zip(linking.of)
-        .map(|((mut article, id), of)| {
-            let terms = std::mem::take(&mut article.terms);
+        .map(|((article, id), of)| {
             let built = article::built_key(&article.key, &id, &of, &linking.ids);
             let body_hash = kept.get(&built).cloned();
             let pair = article::build_article(
@@ -380,26 +404,11 @@ pub fn assemble_kept(
                 (&of, &linking.ids, &linking.entities),
                 body_hash,
             );
-            (pair, (terms, built))
+            (pair, built)
         })
         .collect();
-
-    // Newest first, undated last; then by title and id for a stable order. The articles'
-    // indices are sorted (stably), not the articles.
-    let mut order: Vec<usize> = (0..pairs.len()).collect();
-    order.par_sort_unstable_by(|&x, &y| {
-        let (a, b) = (&pairs[x].0.0, &pairs[y].0.0);
-        b.published
-            .is_some()
-            .cmp(&a.published.is_some())
-            .then_with(|| b.published.cmp(&a.published))
-            .then_with(|| a.title.cmp(&b.title))
-            .then_with(|| a.id.cmp(&b.id))
-            .then(x.cmp(&y))
-    });
-    let (pairs, with): (Vec<Pair>, Vec<Made>) =
+    let (pairs, built): (Vec<Pair>, Vec<String>) =
         article::in_order(pairs, &order).into_iter().unzip();
-    let (terms, built): (Vec<DocTerms>, Vec<String>) = with.into_iter().unzip();
     let (summaries, bodies): (Vec<ArticleSummary>, Vec<article::Body>) = pairs.into_iter().unzip();
     let (bodies, pending): (Vec<ArticleBody>, Vec<Option<article::Pending>>) = bodies
         .into_iter()
@@ -438,7 +447,6 @@ pub fn assemble_kept(
             .then(x.cmp(&y))
     });
     let entities = article::in_order(entities, &order);
-    let search = search::index(terms);
 
     Site {
         index: SiteIndex {
