@@ -353,17 +353,7 @@ impl Pace {
 /// Resolves in a task of its own (`setTimeout(0)`): an answer already received would
 /// otherwise be read in the same task, without the browser ever getting a turn.
 async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let queued = web_sys::window().and_then(|window| {
-            window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
-                .ok()
-        });
-        if queued.is_none() {
-            let _ = resolve.call0(&JsValue::NULL);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
+    sleep(0).await;
 }
 
 /// Articles checked and added to the whole site between two looks at the clock.
