@@ -315,6 +315,17 @@ impl Site {
             .collect()
     }
 
+    /// The paths (relative to `data/`) of the site's card pages, in `site.json`'s order (the
+    /// oldest articles' page first).
+    pub fn card_pages(&self) -> Vec<String> {
+        self.read_json(SITE_FILE)["card_pages"]
+            .as_array()
+            .expect("site.json names its card pages")
+            .iter()
+            .filter_map(|p| p.as_str().map(str::to_owned))
+            .collect()
+    }
+
     /// Changes the site's data files in place: `edit` gets each JSON file's path (relative to
     /// `data/`: `site.json`, summary pages, entity parts, body files) and its value; those it
     /// changes are written back, under the same name.

@@ -32,15 +32,15 @@ fn hold_whole_site(site: &Site) -> Vec<String> {
     parts
 }
 
-/// The generated large site and its data, when the browser tests run and the site is there
-/// (each says why it skips otherwise).
-fn large_data() -> Option<(std::path::PathBuf, Data)> {
+/// The generated large site, served, and its data, when the browser tests run and the site is
+/// there (each says why it skips otherwise).
+fn large_data() -> Option<(Site, Data)> {
     if !ready() {
         return None;
     }
     let root = large_site()?;
     let data = Data::read(&root);
-    Some((root, data))
+    Some((Site::existing(root), data))
 }
 
 /// The built site's data, read natively.
@@ -197,12 +197,11 @@ async fn wait_for_first(browser: &Browser, what: &str, ids: &[String]) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_archive_sized_site_pages_searches_and_counts_as_the_model_does() {
-    let Some((root, data)) = large_data() else {
+    let Some((site, data)) = large_data() else {
         return;
     };
     let all = data.ids();
     assert!(all.len() >= 10_000, "{} articles", all.len());
-    let site = Site::existing(root.clone());
     let browser = Browser::new().await;
 
     // The home page: the newest articles, a page at a time, and the count of them all.
@@ -382,7 +381,7 @@ async fn assert_facets(
 
 #[tokio::test(flavor = "multi_thread")]
 async fn at_scale_long_facet_groups_show_more_and_card_pages_keep_the_counts_of_the_view() {
-    let Some((root, data)) = large_data() else {
+    let Some((site, data)) = large_data() else {
         return;
     };
     let everything: Vec<u32> = (0..data.articles().len() as u32).collect();
@@ -392,7 +391,6 @@ async fn at_scale_long_facet_groups_show_more_and_card_pages_keep_the_counts_of_
         people > 70,
         "{people} people: a group longer than two pages"
     );
-    let site = Site::existing(root.clone());
     let browser = Browser::new().await;
     browser.open(&site.url("/")).await;
     browser
@@ -515,11 +513,10 @@ const SHOWN: &str = "const nav = document.querySelector('nav.sidebar'); \
 
 #[tokio::test(flavor = "multi_thread")]
 async fn at_scale_the_first_screen_shows_from_site_json_and_the_whole_site_changes_nothing_on_it() {
-    let Some((root, data)) = large_data() else {
+    let Some((site, data)) = large_data() else {
         return;
     };
     let total = data.articles().len();
-    let site = Site::existing(root.clone());
     let parts = hold_whole_site(&site);
     let browser = Browser::new().await;
     browser.open(&site.url("/")).await;
@@ -589,10 +586,9 @@ const FIRST_FRAME_CARDS: usize = 8;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn at_scale_a_facet_click_draws_a_screenful_of_cards_at_once_and_the_rest_of_the_page_next() {
-    let Some((root, data)) = large_data() else {
+    let Some((site, data)) = large_data() else {
         return;
     };
-    let site = Site::existing(root.clone());
     let browser = Browser::new().await;
     browser.open(&site.url("/")).await;
     browser
@@ -675,10 +671,9 @@ const COUNTS_PENDING: &str = "nav.sidebar[aria-busy='true'] .facets-pending";
 
 #[tokio::test(flavor = "multi_thread")]
 async fn at_scale_a_search_shows_its_first_results_before_the_whole_site_and_counts_them_after() {
-    let Some((root, data)) = large_data() else {
+    let Some((site, data)) = large_data() else {
         return;
     };
-    let site = Site::existing(root.clone());
     let cards_per_page = site.read_json("site.json")["cards_per_page"]
         .as_u64()
         .expect("site.json has card pages") as usize;
@@ -730,11 +725,10 @@ async fn at_scale_a_search_shows_its_first_results_before_the_whole_site_and_cou
     pages.sort_unstable();
     pages.dedup();
     // Each keystroke's search may have fetched its own (the word was typed a key at a time).
-    let cards: Vec<String> = site.read_json("site.json")["card_pages"]
-        .as_array()
-        .expect("card pages")
+    let cards: Vec<String> = site
+        .card_pages()
         .iter()
-        .filter_map(|p| Some(format!("/data/{}", p.as_str()?)))
+        .map(|p| format!("/data/{p}"))
         .collect();
     let fetched = site.server().requested("/data/cards/");
     for page in &pages {
@@ -785,15 +779,13 @@ const PARTS_IN_FLIGHT: usize = 4;
 /// and asks for the next once it has read one).
 #[tokio::test(flavor = "multi_thread")]
 async fn at_scale_the_whole_site_waits_while_a_keystroke_s_search_waits_for_its_files() {
-    let Some((root, data)) = large_data() else {
+    let Some((site, data)) = large_data() else {
         return;
     };
-    let site = Site::existing(root.clone());
-    let card_paths: Vec<String> = site.read_json("site.json")["card_pages"]
-        .as_array()
-        .expect("card pages")
+    let card_paths: Vec<String> = site
+        .card_pages()
         .iter()
-        .filter_map(|p| Some(format!("/data/{}", p.as_str()?)))
+        .map(|p| format!("/data/{p}"))
         .collect();
     let parts = hold_whole_site(&site);
     assert!(parts.len() > PARTS_IN_FLIGHT, "{} parts", parts.len());
@@ -915,19 +907,17 @@ struct Typed {
 #[tokio::test(flavor = "multi_thread")]
 async fn at_scale_a_search_fetches_the_card_pages_of_its_first_screenful_then_those_of_the_rest_of_its_page()
  {
-    let Some((root, data)) = large_data() else {
+    let Some((site, data)) = large_data() else {
         return;
     };
-    let site = Site::existing(root.clone());
     let site_json = site.read_json("site.json");
     let per_page = site_json["cards_per_page"]
         .as_u64()
         .expect("site.json has card pages") as usize;
-    let card_paths: Vec<String> = site_json["card_pages"]
-        .as_array()
-        .expect("card pages")
+    let card_paths: Vec<String> = site
+        .card_pages()
         .iter()
-        .filter_map(|p| Some(format!("/data/{}", p.as_str()?)))
+        .map(|p| format!("/data/{p}"))
         .collect();
     let articles = data.articles().len();
     let pages = |numbers: &[usize]| card_pages_of(numbers, articles, per_page);
@@ -1138,7 +1128,7 @@ async fn at_scale_a_search_fetches_the_card_pages_of_its_first_screenful_then_th
 /// after letter, as a click does.
 #[tokio::test(flavor = "multi_thread")]
 async fn at_scale_a_keystroke_over_a_long_list_counts_the_sidebar_once_the_list_is_painted() {
-    let Some((root, data)) = large_data() else {
+    let Some((site, data)) = large_data() else {
         return;
     };
     let all = data.ids();
@@ -1164,7 +1154,6 @@ async fn at_scale_a_keystroke_over_a_long_list_counts_the_sidebar_once_the_list_
         .filter(|(id, _)| id.starts_with("per-"))
         .map(|(id, n)| (id.clone(), Value::from(*n)))
         .collect();
-    let site = Site::existing(root.clone());
     let browser = Browser::new().await;
     browser.open(&site.url("/")).await;
     wait_for_first(&browser, "the first page of cards", &all).await;
