@@ -13,9 +13,9 @@ use crate::{atomic, output};
 /// Records per section: a reader checks sections on every core.
 const SECTION_RECORDS: usize = 1000;
 
-/// Lines made by [`analyses::encode_as`] `encoding` written to `out` as sections (header, lines,
-/// end line) of at most [`SECTION_RECORDS`] records each; one empty section when there is no
-/// line.
+/// Records made by [`analyses::encode_as`] `encoding` (JSON lines, or binary compact records)
+/// written to `out` as sections (header, records, end line) of at most [`SECTION_RECORDS`]
+/// records each; one empty section when there is no record.
 pub fn sections(out: impl io::Write, lines: &[Vec<u8>], encoding: Encoding) -> io::Result<()> {
     let mut out = io::BufWriter::with_capacity(1 << 20, out);
     let mut chunks = lines.chunks(SECTION_RECORDS).peekable();

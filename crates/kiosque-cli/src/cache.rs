@@ -2,7 +2,9 @@
 //! building it again re-analyses only the articles that are new or changed.
 //!
 //! One analyses file (see [`kiosque_corpus::analyses`]), its records in the compact encoding
-//! ([`Encoding::Compact`]: decoding them is most of a rebuild's reading), per output directory,
+//! ([`Encoding::Compact`], binary: decoding them is most of a rebuild's reading; the file keeps
+//! its `.analyses.jsonl` name, so that a cache of an older kiosque is found, warned about and
+//! replaced), per output directory,
 //! kept outside it
 //! so that it is never served: `$KIOSQUE_CACHE_DIR`, else `$XDG_CACHE_HOME/kiosque`, else
 //! `~/.cache/kiosque`, in `builds/<output's name>-<hash of its absolute path>.analyses.jsonl`.
@@ -177,21 +179,22 @@ fn path_for(directory: &Path, out: &Path, suffix: &str) -> PathBuf {
     directory.join(format!("{name}-{short}{suffix}"))
 }
 
-/// A cache file's text, read whole; its analyses are checked with [`Loaded::cache`].
+/// A cache file's bytes, read whole (its records are binary: not checked as text); its
+/// analyses are checked with [`Loaded::cache`].
 #[derive(Debug, Default)]
 pub struct Loaded {
     path: Option<PathBuf>,
-    text: String,
+    bytes: Vec<u8>,
 }
 
 impl Loaded {
     /// Reads the cache file at `path`; a file that is missing gives an empty cache, one that
     /// cannot be read is warned about.
     pub fn read(path: PathBuf) -> Loaded {
-        match fs::read_to_string(&path) {
-            Ok(text) => Loaded {
+        match fs::read(&path) {
+            Ok(bytes) => Loaded {
                 path: Some(path),
-                text,
+                bytes,
             },
             Err(e) if e.kind() == io::ErrorKind::NotFound => Loaded::default(),
             Err(e) => {
@@ -210,7 +213,7 @@ impl Loaded {
         let Some(path) = &self.path else {
             return Cache::default();
         };
-        let (entries, error) = analyses::sections(&self.text);
+        let (entries, error) = analyses::sections(&self.bytes);
         let Some(e) = error else {
             return Cache::new(entries);
         };

@@ -139,16 +139,17 @@ fn building_again_reanalyses_only_what_changed_and_writes_the_same_site_as_a_cle
     assert_same_site(out, clean);
 }
 
-/// The cache's text with one character of its first record (compact: `+<key> <base64>`)
+/// The cache's bytes with one byte of its first record (compact: `+<key><length><postcard>`)
 /// changed, the file otherwise well formed.
-fn poison(cache: &str) -> String {
-    let at = cache.find("\n+").expect("a compact record") + 100;
-    let new = if cache.as_bytes()[at] == b'A' {
-        "B"
-    } else {
-        "A"
-    };
-    format!("{}{new}{}", &cache[..at], &cache[at + 1..])
+fn poison(cache: &[u8]) -> Vec<u8> {
+    let header = cache
+        .iter()
+        .position(|&b| b == b'\n')
+        .expect("a header line");
+    assert_eq!(cache[header + 1], b'+', "a compact record");
+    let mut poisoned = cache.to_vec();
+    poisoned[header + 100] ^= 1;
+    poisoned
 }
 
 #[test]
@@ -164,19 +165,40 @@ fn a_damaged_or_foreign_cache_is_not_used_and_is_rebuilt_with_a_warning() {
     let cache_arg = cache.display().to_string();
     build_with(input, out, &["--cache", &cache_arg]);
     build_with(input, clean, &["--no-cache"]);
-    let good = fs::read_to_string(cache).expect("cache");
+    let good = fs::read(cache).expect("cache");
 
     // A byte changed inside a record, the file otherwise well formed: a poisoned analysis.
     let poisoned = poison(&good);
     assert_ne!(poisoned, good, "the test changes a record");
     // Cut in the middle of a record.
     let truncated = good[..good.len() / 2].to_owned();
-    // Written by another kiosque.
-    let foreign = good.replacen("\"extractor\":\"", "\"extractor\":\"0.0.0-other-", 1);
+    // Written by another kiosque (its header edited).
+    let header = good
+        .iter()
+        .position(|&b| b == b'\n')
+        .expect("a header line");
+    let foreign = [
+        String::from_utf8(good[..header].to_vec())
+            .expect("a header of text")
+            .replacen("\"extractor\":\"", "\"extractor\":\"0.0.0-other-", 1)
+            .as_bytes(),
+        &good[header..],
+    ]
+    .concat();
+    // Written by the kiosque before (analyses format 5: base64 lines).
+    let old = String::from_utf8(good[..header].to_vec())
+        .expect("a header of text")
+        .replacen("\"version\":6", "\"version\":5", 1)
+        + "\n+0123 AAAA\n{\"records\":1,\"sha256\":\"00\"}\n";
     for (what, text, says) in [
         ("poisoned", poisoned, "is damaged"),
         ("truncated", truncated, "is damaged"),
         ("foreign", foreign, "was made by another version of kiosque"),
+        (
+            "older",
+            old.into_bytes(),
+            "was made by another version of kiosque",
+        ),
     ] {
         fs::write(cache, &text).expect("write");
         let output = build_with(input, out, &["--cache", &cache_arg]);
@@ -340,11 +362,16 @@ fn new_analyses_are_appended_and_a_cache_mostly_unused_is_rewritten() {
         fs::remove_file(input.join(format!("a{i}.txt"))).expect("remove");
     }
     build_with(input, out, &["--cache", &cache_arg]);
-    let third = fs::read_to_string(cache).expect("cache");
-    assert_eq!(
-        third.lines().filter(|l| l.starts_with('+')).count(),
-        1,
-        "one compact record: {third}"
+    let third = fs::read(cache).expect("cache");
+    let end = String::from_utf8_lossy(&third[third.len() - 100..]).into_owned();
+    assert!(
+        end.contains("{\"records\":1,")
+            && third
+                .windows(16)
+                .filter(|w| w == b"kiosque-analyses")
+                .count()
+                == 1,
+        "one section of one compact record: {end}"
     );
     let again = build_with(input, out, &["--cache", &cache_arg]);
     assert_eq!(reused(&again), 1, "{}", stderr(&again));

@@ -306,9 +306,12 @@ fn a_file_whose_articles_are_only_partly_in_the_cache_is_read_again() {
     p.built(&["in"], "site");
     // The cache's last section is cut short: its analyses are not used.
     let cache = p.cache_file("builds", ".analyses.jsonl");
-    let text = fs::read_to_string(&cache).expect("the cache");
-    let end = text.trim_end().rfind('\n').expect("more than one line");
-    fs::write(&cache, &text[..=end]).expect("written");
+    let bytes = fs::read(&cache).expect("the cache");
+    let end = bytes[..bytes.len() - 1]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .expect("more than one line");
+    fs::write(&cache, &bytes[..=end]).expect("written");
 
     let third = p.built(&["in"], "site");
     assert_eq!(unread_files(&third), 1, "a.jsonl: {}", stderr(&third));

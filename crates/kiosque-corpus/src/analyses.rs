@@ -1,11 +1,12 @@
 //! Analyses files: what the per-article work (the map) writes and the linking (the merge) reads,
-//! and what `kiosque build` keeps as its cache. JSON Lines, one or more sections:
+//! and what `kiosque build` keeps as its cache. One or more sections, each a header line, its
+//! records and an end line; as JSON Lines:
 //!
 //! ```text
 //! {"format":"kiosque-analyses","version":4,"extractor":"0.1.0-…"}
 //! {"key":"<sha-256 of the input document>","origin":…,"meta":…,"digest":…,"analysis":…,"terms":…,"mentions":[[…],…]}
 //! …
-//! {"records":2,"sha256":"<sha-256 of the section's lines above, newlines included>"}
+//! {"records":2,"sha256":"<sha-256 of the section's bytes above, newlines included>"}
 //! ```
 //!
 //! A section is only read whole: its header must name this format, a version this kiosque
@@ -13,11 +14,14 @@
 //! trailer must count its records and match their checksum. Files concatenated (`cat a b`) or
 //! the output of several map processes appended to one stream are several sections.
 //!
-//! A section's records are JSON (above: what `kiosque analyze` writes, an interchange format)
-//! or, when its header says `"encoding":"postcard"`, compact: `+<key> <base64 of the record in
-//! postcard>` (what the cache of `kiosque build` writes, read in full on every rebuild). A
-//! compact record holds the same fields in the same order, but in the form a rebuild uses them:
-//! the parts' texts, which a rebuild needs only for the bodies it makes again, one after the
+//! A section's records are JSON lines (above: what `kiosque analyze` writes, an interchange
+//! format) or, when its header says `"encoding":"postcard"`, compact and binary: `+`, the key's
+//! 64 hexadecimal digits, the record's length in bytes (4 bytes, little-endian), then the record
+//! in postcard, no newline (what the cache of `kiosque build` writes, read in full on every
+//! rebuild: no base64 to decode, and no pass over the file to check it as UTF-8; the header and
+//! end line are still lines of JSON, and a record counts as one line in the numbers errors
+//! give). A compact record holds the same fields in the same order, but in the form a rebuild
+//! uses them: the parts' texts, which a rebuild needs only for the bodies it makes again, one after the
 //! other at the end of the record (copied as one string, never parsed), and the search terms
 //! front-coded with their counts in binary (see [`DocTerms`]), not as tokens to parse. Both read
 //! alike; a file may hold sections of both.
@@ -42,8 +46,9 @@ pub const FORMAT: &str = "kiosque-analyses";
 /// The version of the format this kiosque writes and reads (2: mentions as arrays, in
 /// `mentions` beside the analysis; 3: with the article's search terms, in `terms`; 4: each
 /// mention with its confidence; 5: compact records with their parts' texts at the end, one
-/// after the other, and their search terms front-coded).
-pub const VERSION: u32 = 5;
+/// after the other, and their search terms front-coded; 6: compact records in binary, each
+/// after its length, instead of base64 lines).
+pub const VERSION: u32 = 6;
 
 /// What made the analyses: this kiosque's version and a fingerprint of the code and data that
 /// decide an analysis (see `build.rs`).
@@ -117,8 +122,8 @@ struct Header {
 pub enum Encoding {
     /// One JSON object per line: the interchange format (`kiosque analyze`).
     Json,
-    /// `+<key> <base64 of the record in postcard>`: the analyses cache, read whole on every
-    /// rebuild.
+    /// `+<key><length: u32, little-endian><the record in postcard>`: the analyses cache, read
+    /// whole on every rebuild.
     Compact,
 }
 
@@ -197,15 +202,15 @@ pub enum AnalysesError {
     },
 }
 
-/// One record line of an analyses file, not yet decoded.
+/// One record of an analyses file, not yet decoded.
 #[derive(Debug, Clone, Copy)]
 pub struct Entry<'a> {
-    /// Its line, from 1.
+    /// Its line, from 1 (a compact record counts as one line).
     pub line: usize,
     /// The key of the document it analyses.
     pub key: &'a str,
-    /// The line, without its newline.
-    pub record: &'a str,
+    /// The record: a JSON line without its newline, or a compact record's postcard bytes.
+    pub record: &'a [u8],
     /// How it is written.
     pub encoding: Encoding,
 }
@@ -217,7 +222,7 @@ impl Entry<'_> {
     pub fn decode(&self) -> Result<Analyzed, AnalysesError> {
         let error = |reason: String| self.error(reason);
         let article = match self.encoding {
-            Encoding::Json => serde_json::from_str::<Record>(self.record)
+            Encoding::Json => serde_json::from_slice::<Record>(self.record)
                 .map_err(|e| error(format!("not an analysed article: {e}")))?
                 .into_analyzed(),
             Encoding::Compact => {
@@ -245,14 +250,7 @@ impl Entry<'_> {
         if self.encoding == Encoding::Json {
             return self.decode();
         }
-        DECODED.with_borrow_mut(|bytes| {
-            compact_bytes_into(self.record, bytes).map_err(|e| self.error(e))?;
-            let decoded = self.deferred_from(bytes);
-            if bytes.capacity() > MAX_KEPT_BUFFER {
-                *bytes = Vec::new();
-            }
-            decoded
-        })
+        self.deferred_from(self.record)
     }
 
     /// The error of this record, for `reason`.
@@ -293,7 +291,7 @@ impl Entry<'_> {
                 "not an analysed article: texts after the parts'".to_owned(),
             ));
         }
-        // Copied: the record's bytes are reused at once for the next record this thread decodes.
+        // Copied: the file's bytes are dropped once the kept analyses are decoded.
         let texts = Texts {
             text: joined.to_owned(),
             ranges,
@@ -328,31 +326,6 @@ impl Texts {
             part.text = self.text.get(start..end).unwrap_or_default().to_owned();
         }
     }
-}
-
-thread_local! {
-    /// The postcard bytes of the last compact record this thread decoded without its texts
-    /// ([`Entry::decode_deferred`]): one buffer reused rather than one allocated per record
-    /// (allocating fresh memory for each was about half of the base64 step in a profile).
-    static DECODED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// The largest buffer [`DECODED`] keeps between records (one article past the usual sizes is
-/// not held until the end of the run).
-const MAX_KEPT_BUFFER: usize = 1 << 20;
-
-/// The postcard bytes of a compact line (`+<key> <base64>`) into `bytes`, which it clears
-/// first.
-fn compact_bytes_into(line: &str, bytes: &mut Vec<u8>) -> Result<(), String> {
-    use base64::Engine as _;
-    let payload = line
-        .get(COMPACT_PREFIX.len() + 64..)
-        .and_then(|rest| rest.strip_prefix(' '))
-        .ok_or("no record after the key")?;
-    bytes.clear();
-    base64::engine::general_purpose::STANDARD_NO_PAD
-        .decode_vec(payload, bytes)
-        .map_err(|e| format!("not an analysed article: {e}"))
 }
 
 /// What the analysis guarantees of an article, checked on a decoded one.
@@ -398,8 +371,11 @@ fn check_lengths(article: &Analyzed, lengths: &[u32]) -> Result<(), String> {
 /// The start of every JSON record line: the key comes first (see [`encode`]).
 const KEY_PREFIX: &str = "{\"key\":\"";
 
-/// The start of every compact record line, before its key (see [`encode_compact`]).
+/// The start of every compact record, before its key (see [`encode_compact`]).
 const COMPACT_PREFIX: &str = "+";
+
+/// The bytes of a compact record before its postcard: the prefix, the key, the length.
+const COMPACT_HEAD: usize = COMPACT_PREFIX.len() + 64 + 4;
 
 /// One JSON record line, newline included.
 pub fn encode(article: &Analyzed) -> Vec<u8> {
@@ -409,18 +385,28 @@ pub fn encode(article: &Analyzed) -> Vec<u8> {
     line
 }
 
-/// One compact record line (see [`Encoding::Compact`]), newline included.
+/// One compact record (see [`Encoding::Compact`]).
 pub fn encode_compact(article: &Analyzed) -> Vec<u8> {
-    use base64::Engine as _;
     // As in `encode`: nothing here fails to serialise.
-    let bytes = postcard::to_allocvec(&compact_of(article)).unwrap_or_default();
-    let mut line = String::with_capacity(COMPACT_PREFIX.len() + 66 + bytes.len() * 4 / 3 + 4);
-    line.push_str(COMPACT_PREFIX);
-    line.push_str(&article.key);
-    line.push(' ');
-    base64::engine::general_purpose::STANDARD_NO_PAD.encode_string(&bytes, &mut line);
-    line.push('\n');
-    line.into_bytes()
+    compact_record(
+        &article.key,
+        &postcard::to_allocvec(&compact_of(article)).unwrap_or_default(),
+    )
+}
+
+/// A compact record of the document with this `key`, of these `postcard` bytes.
+fn compact_record(key: &str, postcard: &[u8]) -> Vec<u8> {
+    let mut record = Vec::with_capacity(COMPACT_HEAD + postcard.len());
+    record.extend_from_slice(COMPACT_PREFIX.as_bytes());
+    record.extend_from_slice(key.as_bytes());
+    // A record is an article's analysis: far below 4 GiB.
+    record.extend_from_slice(
+        &u32::try_from(postcard.len())
+            .unwrap_or(u32::MAX)
+            .to_le_bytes(),
+    );
+    record.extend_from_slice(postcard);
+    record
 }
 
 /// A record line, as `encoding` says.
@@ -830,73 +816,34 @@ pub fn is_header(line: &str) -> bool {
 
 /// The records of an analyses file (every section), checked but not decoded. An error names
 /// the first line that is wrong; nothing of a file with an error is to be used.
-pub fn parse(text: &str) -> Result<Vec<Entry<'_>>, AnalysesError> {
-    match sections(text) {
+pub fn parse<F: AsRef<[u8]> + ?Sized>(file: &F) -> Result<Vec<Entry<'_>>, AnalysesError> {
+    match sections(file) {
         (entries, None) => Ok(entries),
         (_, Some(e)) => Err(e),
     }
 }
 
-/// The records of the sections of an analyses file that read whole and check, up to the first
-/// that does not, and what is wrong with that one (if any): an append cut short spoils only its
-/// own section.
-pub fn sections(text: &str) -> (Vec<Entry<'_>>, Option<AnalysesError>) {
-    // (line number, line with its newline)
-    let lines: Vec<(usize, &str)> = text
-        .split_inclusive('\n')
-        .enumerate()
-        .map(|(i, l)| (i + 1, l))
-        .collect();
-    let Some(first) = lines.iter().position(|(_, l)| !l.trim().is_empty()) else {
-        return (Vec::new(), Some(AnalysesError::Empty));
-    };
-    // Where each section is: its first line, its record lines, and the line after them (its
-    // end line, or what stands there instead). Then each is checked apart, on every core.
-    let mut spans = Vec::new();
-    let mut i = first;
-    while i < lines.len() {
-        let start = i;
-        i += 1;
-        while lines.get(i).is_some_and(|(_, l)| {
-            (l.starts_with(KEY_PREFIX) || l.starts_with(COMPACT_PREFIX)) && l.ends_with('\n')
-        }) {
-            i += 1;
-        }
-        i = (i + 1).min(lines.len());
-        spans.push(start..i);
+/// The line that starts at `at` in `bytes`, its newline included (if it has one).
+fn line_at(bytes: &[u8], at: usize) -> &[u8] {
+    let rest = &bytes[at.min(bytes.len())..];
+    match rest.iter().position(|&b| b == b'\n') {
+        Some(end) => &rest[..=end],
+        None => rest,
     }
-    let checked: Vec<Result<Vec<Entry<'_>>, AnalysesError>> = spans
-        .into_par_iter()
-        .map(|span| {
-            let mut lines = lines[span].iter().copied();
-            let mut entries = Vec::new();
-            match lines.next() {
-                Some((line, header)) => section(line, header, &mut lines, &mut entries),
-                None => Ok(()),
-            }
-            .map(|()| entries)
-        })
-        .collect();
-    // Up to the first section that does not check.
-    let mut entries = Vec::new();
-    for section in checked {
-        match section {
-            Ok(records) => entries.extend(records),
-            Err(e) => return (entries, Some(e)),
-        }
-    }
-    (entries, None)
 }
 
-/// Reads the section whose header is `header` (at `line`) from `lines`, adding its records to
-/// `entries`.
-fn section<'a>(
-    line: usize,
-    header: &'a str,
-    lines: &mut impl Iterator<Item = (usize, &'a str)>,
-    entries: &mut Vec<Entry<'a>>,
-) -> Result<(), AnalysesError> {
-    let parsed: Header = serde_json::from_str(header.trim_end())
+/// Where the compact record that starts at `at` in `bytes` ends, if it is there whole.
+fn compact_end(bytes: &[u8], at: usize) -> Option<usize> {
+    let length = bytes.get(at + COMPACT_HEAD - 4..at + COMPACT_HEAD)?;
+    let length = u32::from_le_bytes(length.try_into().ok()?) as usize;
+    let end = (at + COMPACT_HEAD).checked_add(length)?;
+    (end <= bytes.len()).then_some(end)
+}
+
+/// The header a section starts with, if it is one this kiosque reads, and how its records are
+/// written; an error says why not.
+fn header_of(line: usize, header: &[u8]) -> Result<Encoding, AnalysesError> {
+    let parsed: Header = serde_json::from_slice(header.trim_ascii_end())
         .ok()
         .filter(|h: &Header| h.format == FORMAT)
         .ok_or(AnalysesError::NotAnalyses { line })?;
@@ -912,51 +859,146 @@ fn section<'a>(
             found: parsed.extractor,
         });
     }
-    let (encoding, prefix) = match parsed.encoding.as_deref() {
-        None => (Encoding::Json, KEY_PREFIX),
-        Some(COMPACT) => (Encoding::Compact, COMPACT_PREFIX),
-        Some(other) => {
-            return Err(AnalysesError::Encoding {
-                line,
-                found: other.to_owned(),
-            });
+    match parsed.encoding.as_deref() {
+        None => Ok(Encoding::Json),
+        Some(COMPACT) => Ok(Encoding::Compact),
+        Some(other) => Err(AnalysesError::Encoding {
+            line,
+            found: other.to_owned(),
+        }),
+    }
+}
+
+/// The records of the sections of an analyses file that read whole and check, up to the first
+/// that does not, and what is wrong with that one (if any): an append cut short spoils only its
+/// own section.
+pub fn sections<F: AsRef<[u8]> + ?Sized>(file: &F) -> (Vec<Entry<'_>>, Option<AnalysesError>) {
+    let bytes = file.as_ref();
+    // Blank lines before the first section.
+    let (mut at, mut line) = (0, 1);
+    while at < bytes.len() && line_at(bytes, at).trim_ascii().is_empty() {
+        at += line_at(bytes, at).len();
+        line += 1;
+    }
+    if at == bytes.len() {
+        return (Vec::new(), Some(AnalysesError::Empty));
+    }
+    // Where each section is (the line of its header, its bytes: header, records, and the line
+    // after them, its end line or what stands there instead); a header that is not one this
+    // kiosque reads, the rest of the file (its check says what is wrong). Then each is checked
+    // apart, on every core.
+    let mut spans = Vec::new();
+    while at < bytes.len() {
+        let (start, first) = (at, line);
+        let header = line_at(bytes, at);
+        at += header.len();
+        line += 1;
+        match header_of(first, header) {
+            Err(_) => at = bytes.len(),
+            Ok(Encoding::Json) => loop {
+                let l = line_at(bytes, at);
+                if !(l.starts_with(KEY_PREFIX.as_bytes()) && l.ends_with(b"\n")) {
+                    break;
+                }
+                at += l.len();
+                line += 1;
+            },
+            Ok(Encoding::Compact) => {
+                while bytes.get(at) == Some(&COMPACT_PREFIX.as_bytes()[0]) {
+                    let Some(end) = compact_end(bytes, at) else {
+                        at = bytes.len();
+                        break;
+                    };
+                    at = end;
+                    line += 1;
+                }
+            }
         }
-    };
-    let mut hasher = Sha256::new();
-    hasher.update(header.as_bytes());
-    let section_start = entries.len();
+        at += line_at(bytes, at).len();
+        line += 1;
+        spans.push((first, start..at));
+    }
+    let checked: Vec<Result<Vec<Entry<'_>>, AnalysesError>> = spans
+        .into_par_iter()
+        .map(|(line, span)| section(line, &bytes[span]))
+        .collect();
+    // Up to the first section that does not check.
+    let mut entries = Vec::new();
+    for section in checked {
+        match section {
+            Ok(records) => entries.extend(records),
+            Err(e) => return (entries, Some(e)),
+        }
+    }
+    (entries, None)
+}
+
+/// The key a record starts with, after its `prefix` (the record at `line`).
+fn key_of<'a>(record: &'a [u8], prefix: &str, line: usize) -> Result<&'a str, AnalysesError> {
+    record
+        .get(prefix.len()..prefix.len() + 64)
+        .filter(|k| k.iter().all(u8::is_ascii_hexdigit))
+        .and_then(|k| std::str::from_utf8(k).ok())
+        .ok_or_else(|| AnalysesError::Record {
+            line,
+            reason: "the record's key is not 64 hexadecimal digits".to_owned(),
+        })
+}
+
+/// The records of the section that starts at `line` and is `bytes` (its header, records and
+/// end line), checked.
+fn section(line: usize, bytes: &[u8]) -> Result<Vec<Entry<'_>>, AnalysesError> {
+    let header = line_at(bytes, 0);
+    let encoding = header_of(line, header)?;
+    let mut entries = Vec::new();
+    let (mut at, mut n) = (header.len(), line + 1);
     loop {
-        let Some((n, l)) = lines.next() else {
-            return Err(AnalysesError::Truncated { line });
-        };
-        if !l.ends_with('\n') {
+        if at == bytes.len() {
             return Err(AnalysesError::Truncated { line });
         }
-        if l.starts_with(prefix) {
-            hasher.update(l.as_bytes());
-            let key = l
-                .get(prefix.len()..prefix.len() + 64)
-                .filter(|k| k.bytes().all(|b| b.is_ascii_hexdigit()))
-                .ok_or_else(|| AnalysesError::Record {
-                    line: n,
-                    reason: "the record's key is not 64 hexadecimal digits".to_owned(),
-                })?;
+        let record = match encoding {
+            Encoding::Json => {
+                let l = line_at(bytes, at);
+                if !l.ends_with(b"\n") {
+                    return Err(AnalysesError::Truncated { line });
+                }
+                l.starts_with(KEY_PREFIX.as_bytes()).then(|| {
+                    let key = key_of(l, KEY_PREFIX, n);
+                    (l.len(), key, &l[..l.len() - 1])
+                })
+            }
+            Encoding::Compact if bytes[at] == COMPACT_PREFIX.as_bytes()[0] => {
+                let end = compact_end(bytes, at).ok_or(AnalysesError::Truncated { line })?;
+                let r = &bytes[at..end];
+                Some((r.len(), key_of(r, COMPACT_PREFIX, n), &r[COMPACT_HEAD..]))
+            }
+            Encoding::Compact => {
+                if !line_at(bytes, at).ends_with(b"\n") {
+                    return Err(AnalysesError::Truncated { line });
+                }
+                None
+            }
+        };
+        if let Some((length, key, record)) = record {
             entries.push(Entry {
                 line: n,
-                key,
-                record: l.trim_end(),
+                key: key?,
+                record,
                 encoding,
             });
+            at += length;
+            n += 1;
             continue;
         }
-        let trailer: Trailer =
-            serde_json::from_str(l.trim_end()).map_err(|_| AnalysesError::Damaged { line: n })?;
-        if trailer.records != entries.len() - section_start
-            || trailer.sha256 != hex(&hasher.finalize())
+        // The end line: the count of the records, and the checksum of the section's bytes
+        // before it.
+        let trailer: Trailer = serde_json::from_slice(line_at(bytes, at).trim_ascii_end())
+            .map_err(|_| AnalysesError::Damaged { line: n })?;
+        if trailer.records != entries.len() || trailer.sha256 != hex(&Sha256::digest(&bytes[..at]))
         {
             return Err(AnalysesError::Damaged { line: n });
         }
-        return Ok(());
+        return Ok(entries);
     }
 }
 
@@ -1060,11 +1102,11 @@ mod tests {
 
     /// A section of these records, as a file holds it.
     fn file(records: &[&Analyzed]) -> String {
-        file_in(Encoding::Json, records)
+        String::from_utf8(file_in(Encoding::Json, records)).expect("UTF-8")
     }
 
     /// A section of these records written as `encoding` says.
-    fn file_in(encoding: Encoding, records: &[&Analyzed]) -> String {
+    fn file_in(encoding: Encoding, records: &[&Analyzed]) -> Vec<u8> {
         section_of(
             encoding,
             &records
@@ -1074,13 +1116,14 @@ mod tests {
         )
     }
 
-    /// A section of these record lines (newlines included), its trailer made for them.
-    fn section_of(encoding: Encoding, lines: &[Vec<u8>]) -> String {
+    /// A section of these records (JSON lines with their newlines, or compact records), its
+    /// trailer made for them.
+    fn section_of(encoding: Encoding, lines: &[Vec<u8>]) -> Vec<u8> {
         let mut writer = Writer::with_encoding(Vec::new(), encoding).expect("in memory");
         for line in lines {
             writer.line(line).expect("in memory");
         }
-        String::from_utf8(writer.finish().expect("in memory")).expect("UTF-8")
+        writer.finish().expect("in memory")
     }
 
     #[test]
@@ -1088,12 +1131,18 @@ mod tests {
         let article = analysed();
         let compact = file_in(Encoding::Compact, &[&article]);
         let json = file(&[&article]);
-        assert!(
-            compact.lines().nth(1).is_some_and(|l| l.starts_with('+')),
-            "{compact}"
+        let header = compact.iter().position(|&b| b == b'\n').expect("a header");
+        assert_eq!(
+            compact[header + 1],
+            b'+',
+            "a compact record after the header"
         );
-        assert!(compact.len() < json.len(), "{compact}\n{json}");
-        let both = format!("{compact}{json}");
+        assert!(compact.len() < json.len(), "{json}");
+        assert!(
+            std::str::from_utf8(&compact).is_err(),
+            "binary: the records are not text"
+        );
+        let both = [compact.as_slice(), json.as_bytes()].concat();
         let entries = parse(&both).expect("two whole sections");
         assert_eq!(entries.len(), 2);
         for entry in &entries {
@@ -1105,23 +1154,24 @@ mod tests {
     #[test]
     fn a_compact_record_that_is_not_an_analysis_is_refused_and_a_json_one_is_damage_there() {
         let article = analysed();
-        let line = String::from_utf8(encode_compact(&article)).expect("ASCII");
-        let (head, payload) = line.trim_end().split_at(66);
-        // Deliberate edits (the checksum recounted): cut short, bytes added, not base64.
+        let record = encode_compact(&article);
+        let postcard = &record[COMPACT_HEAD..];
+        // Deliberate edits (the length and checksum recounted): cut short, bytes added, not
+        // postcard, nothing.
         for bad in [
-            format!("{head}{}", &payload[..payload.len() / 2 / 4 * 4]),
-            format!("{}AAAA", line.trim_end()),
-            format!("{head}not base64!"),
-            head.to_owned(),
+            &postcard[..postcard.len() / 2],
+            &[postcard, &[0, 0, 0, 0][..]].concat()[..],
+            &b"not postcard \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff"[..],
+            &[][..],
         ] {
-            let text = section_of(Encoding::Compact, &[format!("{bad}\n").into_bytes()]);
+            let text = section_of(Encoding::Compact, &[compact_record(&article.key, bad)]);
             let entries = parse(&text).expect("a whole section");
             assert!(
                 matches!(
                     entries[0].decode(),
                     Err(AnalysesError::Record { line: 2, .. })
                 ),
-                "{bad}: {:?}",
+                "{bad:?}: {:?}",
                 entries[0].decode().err()
             );
         }
@@ -1130,14 +1180,12 @@ mod tests {
         assert_eq!(parse(&text).err(), Some(AnalysesError::Damaged { line: 2 }));
     }
 
-    /// A compact record line of `record`, edited as a test needs.
+    /// A compact record of `record`, edited as a test needs.
     fn compact_line(record: &CompactRef<'_>) -> Vec<u8> {
-        use base64::Engine as _;
-        let bytes = postcard::to_allocvec(record).expect("serialises");
-        let mut line = format!("{COMPACT_PREFIX}{} ", record.key);
-        base64::engine::general_purpose::STANDARD_NO_PAD.encode_string(&bytes, &mut line);
-        line.push('\n');
-        line.into_bytes()
+        compact_record(
+            record.key,
+            &postcard::to_allocvec(record).expect("serialises"),
+        )
     }
 
     #[test]

@@ -546,7 +546,7 @@ mod tests {
     }
 
     /// The analyses of `articles` as the cache of `kiosque build` keeps them (compact).
-    fn compact_file(articles: &[Analyzed]) -> String {
+    fn compact_file(articles: &[Analyzed]) -> Vec<u8> {
         let mut writer = analyses::Writer::with_encoding(Vec::new(), analyses::Encoding::Compact)
             .expect("in memory");
         for article in articles {
@@ -554,7 +554,7 @@ mod tests {
                 .line(&analyses::encode_compact(article))
                 .expect("in memory");
         }
-        String::from_utf8(writer.finish().expect("in memory")).expect("UTF-8")
+        writer.finish().expect("in memory")
     }
 
     #[test]
