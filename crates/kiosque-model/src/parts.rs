@@ -328,13 +328,7 @@ fn json_into<T: Serialize>(bytes: &mut Vec<u8>, value: &T) {
 
 /// `dir/<fingerprint>.json` for these bytes.
 fn named(dir: &str, bytes: Vec<u8>) -> (String, Vec<u8>) {
-    (
-        format!(
-            "{dir}/{}.json",
-            stamp::of_text(&String::from_utf8_lossy(&bytes))
-        ),
-        bytes,
-    )
+    (format!("{dir}/{}.json", stamp::of_file(&bytes)), bytes)
 }
 
 impl<'a> Parts<'a> {

@@ -52,6 +52,14 @@ pub fn of_text(text: &str) -> String {
     hash.hex()
 }
 
+/// [`of_text`] of a file's bytes, hashed as they are (no copy, no check as UTF-8): the same
+/// fingerprint for a file whose text ends in ASCII whitespace only, as JSON files do.
+pub fn of_file(bytes: &[u8]) -> String {
+    let mut hash = Fnv::new();
+    hash.feed(bytes.trim_ascii_end());
+    hash.hex()
+}
+
 /// The fingerprint of the file `kiosque build` writes for `body` (compact JSON): [`of_text`] of
 /// that text, hashed as it is serialised rather than from a copy (compact JSON of an object ends
 /// with `}`: there is no trailing whitespace to leave out).
@@ -100,6 +108,8 @@ mod tests {
         assert_eq!(of_text(&file), of_body(&value));
         // The FNV-1a test vector, so another tool can compute the same stamp.
         assert_eq!(of_text("a"), "af63dc4c8601ec8c");
+        assert_eq!(of_file(file.as_bytes()), of_text(&file));
+        assert_eq!(of_file(b"a\n"), "af63dc4c8601ec8c");
     }
 
     #[test]
