@@ -227,6 +227,17 @@ pub fn read_text(path: &Path) -> std::io::Result<String> {
     }
 }
 
+/// The whole bytes of a file, or of standard input for `-` (an analyses file, whose build-cache
+/// records are binary).
+pub fn read_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
+    if is_dash(path) {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).map(|_| bytes)
+    } else {
+        fs::read(path)
+    }
+}
+
 /// Whether `path` is `-`: standard input where a command reads (JSON Lines records), standard
 /// output where it writes.
 pub fn is_dash(path: &Path) -> bool {

@@ -148,6 +148,48 @@ fn analyze_reads_json_lines_on_standard_input_and_writes_to_standard_output() {
 }
 
 #[test]
+fn a_build_cache_merged_with_a_shard_makes_the_site_that_build_makes() {
+    // A build's cache is an analyses file too (its records in binary): `merge` reads it beside
+    // the JSON of `analyze`, from a file or from standard input.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let all: Vec<(usize, &str)> = TEXTS.iter().copied().enumerate().collect();
+    write_texts(&d.join("whole"), &all);
+    write_texts(&d.join("part-a"), &all[..2]);
+    write_texts(&d.join("part-b"), &all[2..]);
+    build_whole(&d.join("whole"), &d.join("single"));
+
+    let cache = d.join("cache");
+    let built = command()
+        .env("KIOSQUE_CACHE_DIR", &cache)
+        .args(["build", "--quiet", "--out"])
+        .arg(d.join("site-a"))
+        .arg(d.join("part-a"))
+        .output()
+        .expect("run kiosque");
+    ok(built);
+    let cached: Vec<PathBuf> = tree(&cache.join("builds")).into_keys().collect();
+    assert_eq!(cached.len(), 1, "one cache file: {cached:?}");
+    let cache_file = cache.join("builds").join(&cached[0]);
+    assert!(
+        fs::read(&cache_file).expect("read").contains(&0),
+        "the cache's records are binary"
+    );
+    analyze(&d.join("part-b"), &d.join("b.analyses"));
+    ok(merge(
+        &[&cache_file, &d.join("b.analyses")],
+        &d.join("merged"),
+    ));
+    assert_same_site(&d.join("single"), &d.join("merged"));
+
+    let mut stream = fs::read(&cache_file).expect("read");
+    stream.extend(fs::read(d.join("b.analyses")).expect("read"));
+    let out = d.join("from-stdin").display().to_string();
+    ok(run_with_stdin(&["merge", "-", "--out", &out], &stream));
+    assert_same_site(&d.join("single"), &d.join("from-stdin"));
+}
+
+#[test]
 fn an_article_in_two_parts_is_built_once() {
     let dir = tempfile::tempdir().expect("temp dir");
     let d = dir.path();

@@ -24,7 +24,7 @@ pub fn run(
 ) -> anyhow::Result<()> {
     let started = Instant::now();
     output::prepare(out, files)?;
-    let texts: Vec<String> = files
+    let texts: Vec<Vec<u8>> = files
         .par_iter()
         .map(|file| read(file))
         .collect::<anyhow::Result<_>>()?;
@@ -72,8 +72,9 @@ pub fn run(
     Ok(())
 }
 
-/// The whole text of an analyses file, or of standard input for `-`.
-fn read(file: &Path) -> anyhow::Result<String> {
-    crate::input::read_text(file)
+/// The whole bytes of an analyses file (JSON, or a build cache's binary records), or of
+/// standard input for `-`.
+fn read(file: &Path) -> anyhow::Result<Vec<u8>> {
+    crate::input::read_bytes(file)
         .map_err(|e| anyhow::anyhow!("{}: cannot read: {e}; nothing was written", file.display()))
 }
