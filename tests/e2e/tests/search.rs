@@ -47,6 +47,134 @@ async fn a_search_that_needs_several_shards_fetches_them_all() {
     );
 }
 
+/// The home page's state in the address and on the page: the search in the URL, whether the
+/// Koursk filter is in it, the box's text and whether Koursk's facet is pressed, all as given.
+fn view_is(q: Option<&str>, kursk: bool) -> String {
+    let q_check = match q {
+        Some(q) => format!("p.get('q') === '{q}' && box === '{q}'"),
+        None => "!p.has('q') && box === ''".to_owned(),
+    };
+    format!(
+        "const p = new URLSearchParams(location.search); \
+         const box = document.querySelector(\"{INPUT}\")?.value; \
+         const pressed = document.querySelector(\"button.facet[data-entity='loc-kursk']\")?.getAttribute('aria-pressed') === 'true'; \
+         return {q_check} && p.getAll('entity').includes('loc-kursk') === {kursk} && pressed === {kursk};"
+    )
+}
+
+// Each keystroke and click on the home page has its place in the history, however fast they
+// come: the first letter of a search makes an entry and the next ones replace it, a click right
+// after typing makes its own; back, forward, reload, an article and back, and a link to the
+// same unfiltered page keep the address and the view together (guards a change that would let
+// the list answer before the router's navigation, issue 8's 16 ms).
+#[tokio::test(flavor = "multi_thread")]
+async fn typing_and_clicking_without_pause_keep_the_address_and_the_history_of_each_change() {
+    if !ready() {
+        return;
+    }
+    let site = Site::dist();
+    let (browser, seed) = home(&site).await;
+
+    // Typed, and back at once: the search is left whole, and forward brings it back.
+    browser.type_into(INPUT, "trum").await;
+    browser.back().await;
+    browser
+        .wait_until("back at once leaves the search", &view_is(None, false))
+        .await;
+    browser.wait_for_cards("every card again", &seed).await;
+    browser.forward().await;
+    browser
+        .wait_until("forward to the search", &view_is(Some("trum"), false))
+        .await;
+    browser.wait_until("Trump marked", TRUMP_MARKED).await;
+
+    // After back and forward (the router read the address again), more letters: still one
+    // history entry for the search, and the address holds what was typed.
+    browser.type_into(INPUT, "p").await;
+    browser
+        .wait_until(
+            "the longer search in the URL",
+            &view_is(Some("trump"), false),
+        )
+        .await;
+
+    // Opening the address again (as a reload does) restores it.
+    let address = browser.url().await;
+    browser.open(&address).await;
+    browser
+        .wait_until("the search after a reload", &view_is(Some("trump"), false))
+        .await;
+    browser
+        .wait_until("Trump marked after a reload", TRUMP_MARKED)
+        .await;
+
+    // Typed, then a facet clicked at once: two history entries, in that order.
+    browser
+        .eval_bool(&format!(
+            "document.querySelector(\"{INPUT}\").select(); return true;"
+        ))
+        .await;
+    browser.type_into(INPUT, "Kourakove").await;
+    browser.click("button.facet[data-entity='loc-kursk']").await;
+    browser
+        .wait_until(
+            "the search and the filter",
+            &view_is(Some("Kourakove"), true),
+        )
+        .await;
+    browser
+        .wait_for_cards("the seed, searched and filtered", &seed)
+        .await;
+    browser.back().await;
+    browser
+        .wait_until(
+            "back to the search alone",
+            &view_is(Some("Kourakove"), false),
+        )
+        .await;
+    browser.back().await;
+    browser
+        .wait_until("back to the view before the search", &view_is(None, false))
+        .await;
+    browser.wait_for_cards("every card", &seed).await;
+    browser.forward().await;
+    browser.forward().await;
+    browser
+        .wait_until("forward twice", &view_is(Some("Kourakove"), true))
+        .await;
+
+    // An article opened from that view, then back: the view again.
+    browser.click("article.card .card-title a").await;
+    browser
+        .wait_until(
+            "the article's page",
+            "return location.pathname.includes('/article/');",
+        )
+        .await;
+    browser.back().await;
+    browser
+        .wait_until("back to the view", &view_is(Some("Kourakove"), true))
+        .await;
+    browser.wait_for_cards("the seed again", &seed).await;
+
+    // Typed on a freshly opened home page, then the site's name (a link to that same unfiltered
+    // page): the search is cleared, and back brings it back.
+    browser.open(&site.url("/")).await;
+    browser.wait_for_cards("every card", &seed).await;
+    browser.type_into(INPUT, "trum").await;
+    browser.wait_until("Trump marked", TRUMP_MARKED).await;
+    browser.click("a.brand").await;
+    browser
+        .wait_until("the home page without the search", &view_is(None, false))
+        .await;
+    browser.back().await;
+    browser
+        .wait_until("back to the search", &view_is(Some("trum"), false))
+        .await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
 /// The search index's meta file as the server sees it requested: `/data/search/meta-….json`.
 fn meta_path(site: &Site) -> String {
     let meta = site.read_json("site.json")["search"]
