@@ -358,15 +358,10 @@ pub fn Home() -> impl IntoView {
             after_next_paint(move || released.set(all));
         }
     });
-    // How many articles the list has in all: the site's count on the first screen.
+    // How many articles the list has in all: the site's count on the first screen. What the
+    // count line says (a live region), from the list's first frame on.
     let total = Signal::derive(move || {
         let shown = visible.with(|v| v.len());
-        // A new list's first frame, its first cards only: no "Show more" for the rest of its
-        // first page, which comes in the next frame.
-        let staged = staged.with(Vec::len);
-        if staged < shown {
-            return staged;
-        }
         searched.with(|searched| match searched {
             Searched::Off => corpus.with(|c| {
                 if c.is_whole() {
@@ -385,7 +380,12 @@ pub fn Home() -> impl IntoView {
     // until the whole site is there (its numbers are the card pages', not the site's: a click
     // then would be lost when the list is drawn again from the whole site).
     let more_total = Signal::derive(move || {
-        if counts_pending.get() {
+        // A new list's first frame, its first cards only: no "Show more" for the rest of its
+        // first page, which comes in the next frame.
+        let staged = staged.with(Vec::len);
+        if staged < visible.with(|v| v.len()) {
+            staged
+        } else if counts_pending.get() {
             visible.with(|v| v.len())
         } else {
             total.get()

@@ -614,8 +614,9 @@ async fn at_scale_a_facet_click_draws_a_screenful_of_cards_at_once_and_the_rest_
         expected.len() > PAGE,
         "{entity} is in more than a page of articles"
     );
-    // Notes the number of cards, and the "Show more" button's text, at each frame once the
-    // list starts with the entity's first article.
+    // Notes the number of cards, the "Show more" button's text and the count line (a live
+    // region: what a screen reader announces) at each frame once the list starts with the
+    // entity's first article.
     browser
         .client
         .execute(
@@ -624,7 +625,8 @@ async fn at_scale_a_facet_click_draws_a_screenful_of_cards_at_once_and_the_rest_
                const cards = document.querySelectorAll('article.card'); \
                const more = document.querySelector('#results button.show-more'); \
                if (cards.length && cards[0].dataset.articleId === first) \
-                 window.kiosqueFrames.push([cards.length, more ? more.textContent : '']); \
+                 window.kiosqueFrames.push([cards.length, more ? more.textContent : '', \
+                   document.getElementById('results-count').textContent]); \
                if (window.kiosqueFrames.length < 3) requestAnimationFrame(tick); \
              }; \
              requestAnimationFrame(tick);",
@@ -647,19 +649,21 @@ async fn at_scale_a_facet_click_draws_a_screenful_of_cards_at_once_and_the_rest_
         .execute("return window.kiosqueFrames;", vec![])
         .await
         .expect("reading the frames");
-    let frames: Vec<(usize, String)> =
-        serde_json::from_value(frames).expect("card counts and buttons");
+    let frames: Vec<(usize, String, String)> =
+        serde_json::from_value(frames).expect("card counts, buttons and count lines");
+    let count = data.language().results(expected.len(), None);
     assert_eq!(
         frames[0],
-        (FIRST_FRAME_CARDS, String::new()),
+        (FIRST_FRAME_CARDS, String::new(), count.clone()),
         "the frame of the click draws a screenful of cards, not the whole page, and no \
-         'Show more' counted from them: {frames:?}"
+         'Show more' counted from them; the count line says how many articles the view has, \
+         not how many cards that frame draws: {frames:?}"
     );
     let left = expected.len() - PAGE;
     let more = data.language().show_more_cards(left.min(PAGE), left);
     assert_eq!(
         frames.last(),
-        Some(&(PAGE, more.clone())),
+        Some(&(PAGE, more.clone(), count)),
         "then the whole page, and 'Show more' for the rest: {frames:?}"
     );
     browser.assert_no_console_errors().await;
