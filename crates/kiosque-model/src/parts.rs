@@ -222,68 +222,6 @@ pub struct SummaryPage {
     pub articles: Vec<ArticleSummary<u32>>,
 }
 
-/// A [`SummaryPage`] as written, its articles borrowed from the index (no copy of each).
-#[derive(Serialize)]
-struct SummaryPageOf<'a> {
-    articles: Vec<SummaryOf<'a>>,
-}
-
-/// An article's summary listing these entities (positions in the table): serialised as
-/// `summary.clone().with_entities(entities)` is, without the copy.
-struct SummaryOf<'a>(&'a ArticleSummary, &'a [u32]);
-
-impl Serialize for SummaryOf<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        // Every field of `ArticleSummary`, skipped where its attributes say: one it gains must
-        // be written here too (this does not compile until it is; a test compares both).
-        let ArticleSummary {
-            id,
-            title,
-            title_derived,
-            published,
-            published_inferred,
-            source,
-            url,
-            license,
-            lang,
-            excerpt,
-            words,
-            entities: _,
-            body_hash,
-        } = self.0;
-        let mut s = serializer.serialize_struct("ArticleSummary", 13)?;
-        s.serialize_field("id", id)?;
-        s.serialize_field("title", title)?;
-        if *title_derived {
-            s.serialize_field("title_derived", title_derived)?;
-        }
-        if published.is_some() {
-            s.serialize_field("published", published)?;
-        }
-        if *published_inferred {
-            s.serialize_field("published_inferred", published_inferred)?;
-        }
-        for (name, value) in [
-            ("source", source),
-            ("url", url),
-            ("license", license),
-            ("lang", lang),
-        ] {
-            if value.is_some() {
-                s.serialize_field(name, value)?;
-            }
-        }
-        s.serialize_field("excerpt", excerpt)?;
-        s.serialize_field("words", words)?;
-        s.serialize_field("entities", self.1)?;
-        if body_hash.is_some() {
-            s.serialize_field("body_hash", body_hash)?;
-        }
-        s.end()
-    }
-}
-
 /// `entities/<hash>.json`: a part of the entity table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(bound(deserialize = "E: Deserialize<'de>"))]
@@ -419,11 +357,11 @@ impl<'a> Parts<'a> {
                 .zip(listed.chunks(SUMMARIES_PER_PAGE))
                 .collect(),
             |(articles, listed)| {
-                let page = SummaryPageOf {
+                let page = SummaryPage {
                     articles: articles
                         .iter()
                         .zip(listed)
-                        .map(|(a, ids)| SummaryOf(a, ids))
+                        .map(|(a, ids)| a.clone().with_entities(ids.clone()))
                         .collect(),
                 };
                 named("summaries", json_line(&page))
@@ -1099,26 +1037,6 @@ fn read_file<E: std::error::Error + 'static>(
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn a_summary_written_borrowed_is_the_summary_listing_its_entities() {
-        use crate::article::ArticleSummary;
-        let full: ArticleSummary = serde_json::from_str(
-            r#"{"id":"a","title":"T","title_derived":true,"published":"2025-01-06",
-                "published_inferred":true,"source":"S","url":"https://x","license":"CC",
-                "lang":"fr","excerpt":"E","words":3,"entities":["loc-kyiv"],"body_hash":"00ff"}"#,
-        )
-        .expect("a summary");
-        let bare: ArticleSummary =
-            serde_json::from_str(r#"{"id":"b","title":"U","excerpt":"","words":0}"#)
-                .expect("a summary");
-        for summary in [&full, &bare] {
-            assert_eq!(
-                serde_json::to_string(&super::SummaryOf(summary, &[4, 2])).expect("JSON"),
-                serde_json::to_string(&summary.clone().with_entities(vec![4u32, 2])).expect("JSON")
-            );
-        }
-    }
-
     use super::*;
     use crate::article::{Block, TextBlock};
 
