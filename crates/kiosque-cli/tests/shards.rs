@@ -85,31 +85,37 @@ fn write_texts(dir: &Path, texts: &[(usize, &str)]) {
     }
 }
 
-#[test]
-fn analyses_of_parts_merged_make_the_site_that_build_makes() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let d = dir.path();
+/// In `d`: the texts in `whole/`, split in `part-a/` and `part-b/`, and `whole/` built into
+/// `single/`.
+fn whole_and_two_parts(d: &Path) {
     let all: Vec<(usize, &str)> = TEXTS.iter().copied().enumerate().collect();
     write_texts(&d.join("whole"), &all);
     write_texts(&d.join("part-a"), &all[..2]);
     write_texts(&d.join("part-b"), &all[2..]);
     build_whole(&d.join("whole"), &d.join("single"));
+}
 
-    analyze(&d.join("part-a"), &d.join("a.analyses"));
-    analyze(&d.join("part-b"), &d.join("b.analyses"));
-    ok(merge(
-        &[&d.join("a.analyses"), &d.join("b.analyses")],
-        &d.join("merged"),
-    ));
+/// `kiosque merge A B` makes `single/`'s site; so does `merge -` of B then A concatenated into
+/// one stream (as several processes appending to one file, or `cat`), on standard input.
+fn assert_merged_as_single(d: &Path, a: &Path, b: &Path) {
+    ok(merge(&[a, b], &d.join("merged")));
     assert_same_site(&d.join("single"), &d.join("merged"));
-
-    // The map's outputs concatenated into one stream (as several processes appending to one
-    // file, or `cat`), read from standard input.
-    let mut stream = fs::read(d.join("b.analyses")).expect("read");
-    stream.extend(fs::read(d.join("a.analyses")).expect("read"));
+    let mut stream = fs::read(b).expect("read");
+    stream.extend(fs::read(a).expect("read"));
     let out = d.join("from-stdin").display().to_string();
     ok(run_with_stdin(&["merge", "-", "--out", &out], &stream));
     assert_same_site(&d.join("single"), &d.join("from-stdin"));
+}
+
+#[test]
+fn analyses_of_parts_merged_make_the_site_that_build_makes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    whole_and_two_parts(d);
+
+    analyze(&d.join("part-a"), &d.join("a.analyses"));
+    analyze(&d.join("part-b"), &d.join("b.analyses"));
+    assert_merged_as_single(d, &d.join("a.analyses"), &d.join("b.analyses"));
 }
 
 #[test]
@@ -153,11 +159,7 @@ fn a_build_cache_merged_with_a_shard_makes_the_site_that_build_makes() {
     // the JSON of `analyze`, from a file or from standard input.
     let dir = tempfile::tempdir().expect("temp dir");
     let d = dir.path();
-    let all: Vec<(usize, &str)> = TEXTS.iter().copied().enumerate().collect();
-    write_texts(&d.join("whole"), &all);
-    write_texts(&d.join("part-a"), &all[..2]);
-    write_texts(&d.join("part-b"), &all[2..]);
-    build_whole(&d.join("whole"), &d.join("single"));
+    whole_and_two_parts(d);
 
     let cache = d.join("cache");
     let built = command()
@@ -176,17 +178,7 @@ fn a_build_cache_merged_with_a_shard_makes_the_site_that_build_makes() {
         "the cache's records are binary"
     );
     analyze(&d.join("part-b"), &d.join("b.analyses"));
-    ok(merge(
-        &[&cache_file, &d.join("b.analyses")],
-        &d.join("merged"),
-    ));
-    assert_same_site(&d.join("single"), &d.join("merged"));
-
-    let mut stream = fs::read(&cache_file).expect("read");
-    stream.extend(fs::read(d.join("b.analyses")).expect("read"));
-    let out = d.join("from-stdin").display().to_string();
-    ok(run_with_stdin(&["merge", "-", "--out", &out], &stream));
-    assert_same_site(&d.join("single"), &d.join("from-stdin"));
+    assert_merged_as_single(d, &cache_file, &d.join("b.analyses"));
 }
 
 #[test]
