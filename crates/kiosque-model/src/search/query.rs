@@ -231,12 +231,16 @@ impl Query {
                 outcome.unmatched.push(word.text.clone());
                 continue;
             }
-            // Best match of the word per article.
-            list.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+            // Best match of the word per article. Each term's postings are in article order:
+            // a stable sort merges those runs (it finds them) rather than sorting afresh.
+            list.sort_by_key(|p| p.0);
             let mut merged: Vec<(u32, u32, bool)> = Vec::with_capacity(list.len());
             for (article, score, title) in list {
                 match merged.last_mut() {
-                    Some(last) if last.0 == article => last.2 |= title,
+                    Some(last) if last.0 == article => {
+                        last.1 = last.1.max(score);
+                        last.2 |= title;
+                    }
                     _ => merged.push((article, score, title)),
                 }
             }
@@ -275,11 +279,9 @@ impl Query {
             }
             hits.push(hit);
         }
-        hits.sort_unstable_by(|a, b| {
-            b.title_words
-                .cmp(&a.title_words)
-                .then(b.score.cmp(&a.score))
-                .then(a.article.cmp(&b.article))
+        // Hits are in article order: a stable sort by title words and score keeps it for ties.
+        hits.sort_by_key(|h| {
+            std::cmp::Reverse(u64::from(h.title_words) << 32 | u64::from(h.score))
         });
         outcome.hits = hits;
         outcome

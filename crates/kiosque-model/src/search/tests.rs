@@ -184,6 +184,40 @@ fn title_words_rank_first_then_score_then_recency() {
 }
 
 #[test]
+fn many_ties_keep_recency_and_an_article_with_several_matching_terms_counts_once() {
+    // 64 articles alike but for their age, each with two words the prefix "bastio" matches
+    // (in two shards' worth of terms), and every fifth with "bastion" in its title.
+    let titles: Vec<String> = (0..64)
+        .map(|i| {
+            if i % 5 == 0 {
+                "Bastion".to_owned()
+            } else {
+                "Front".to_owned()
+            }
+        })
+        .collect();
+    let body: &[&str] = &["Le bastion tient, les bastions tombent."];
+    let articles: Vec<(&str, &[&str])> = titles.iter().map(|t| (t.as_str(), body)).collect();
+    let site = Site::new(&articles, 64);
+    let outcome = site.search("bastio", None);
+    let order: Vec<u32> = outcome.hits.iter().map(|h| h.article).collect();
+    let titled: Vec<u32> = (0..64).filter(|i| i % 5 == 0).collect();
+    let untitled: Vec<u32> = (0..64).filter(|i| i % 5 != 0).collect();
+    assert_eq!(
+        order,
+        [titled, untitled].concat(),
+        "title first, then newest first"
+    );
+    // Each article once, with the better of its two terms' scores: the same for all the
+    // untitled ones, which are alike.
+    let scores: Vec<u32> = outcome.hits[13..].iter().map(|h| h.score).collect();
+    assert!(
+        scores.iter().all(|&s| s == scores[0] && s > 0),
+        "{scores:?}"
+    );
+}
+
+#[test]
 fn every_word_must_match_and_a_filter_narrows() {
     let site = news(0);
     assert_eq!(site.hits("kourakhove donbass "), [1]);
