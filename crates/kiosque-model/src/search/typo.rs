@@ -51,6 +51,13 @@ pub(crate) fn within_using<T: PartialEq>(
     if prefix && m + max < n {
         return None;
     }
+    // A start of the term longer than the query and its typos is too far already: a prefix
+    // is measured against the term's first `n + max` letters only.
+    let (term, m) = if prefix && m > n + max {
+        (&term[..n + max], n + max)
+    } else {
+        (term, m)
+    };
     // Three rows of the optimal string alignment table: rows are query characters, columns
     // term characters.
     let Rows {
@@ -141,6 +148,17 @@ mod tests {
                 let bytes = within_using(query.as_bytes(), term.as_bytes(), *max, *prefix, &mut rows);
                 proptest::prop_assert_eq!(bytes, distance(query, term, *max, *prefix), "{} / {}", query, term);
             }
+        }
+
+        /// A prefix's distance is the smallest of the distances to every start of the term.
+        #[test]
+        fn a_prefix_is_as_near_as_the_nearest_start_of_the_term(
+            query in "[a-c]{0,7}", term in "[a-c]{0,14}", max in 0usize..3,
+        ) {
+            let nearest = (0..=term.len())
+                .filter_map(|end| distance(&query, &term[..end], max, false))
+                .min();
+            proptest::prop_assert_eq!(distance(&query, &term, max, true), nearest, "{} / {}", query, term);
         }
     }
 
