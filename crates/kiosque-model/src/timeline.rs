@@ -129,11 +129,14 @@ fn of_days(dates: impl IntoIterator<Item = Option<i64>>) -> Timeline {
     } else {
         Unit::Year
     };
-    // Each date's period, as a number counted from the first period.
+    // Each date's period, as a number counted from the first period (the first's worked out
+    // once: this runs for every article of the view at each click or keystroke).
+    let (first_monday, first_months) = (monday(first), months(first));
+    let (first_year, first_month, _) = civil_from_days(first);
     let period = |day: i64| match unit {
-        Unit::Week => (day - monday(first)).div_euclid(7),
-        Unit::Month => months(day) - months(first),
-        Unit::Year => civil_from_days(day).0 - civil_from_days(first).0,
+        Unit::Week => (day - first_monday).div_euclid(7),
+        Unit::Month => months(day) - first_months,
+        Unit::Year => civil_from_days(day).0 - first_year,
     };
     let len = usize::try_from(period(last) + 1).unwrap_or(0);
     let mut counts = vec![0u32; len];
@@ -145,12 +148,11 @@ fn of_days(dates: impl IntoIterator<Item = Option<i64>>) -> Timeline {
             *count += 1;
         }
     }
-    let (first_year, first_month, _) = civil_from_days(first);
     let bins = (0i64..)
         .zip(counts)
         .map(|(p, count)| {
             let (y, m, d) = match unit {
-                Unit::Week => civil_from_days(monday(first) + 7 * p),
+                Unit::Week => civil_from_days(first_monday + 7 * p),
                 Unit::Month => {
                     let months = first_year * 12 + (first_month - 1) + p;
                     (months.div_euclid(12), months.rem_euclid(12) + 1, 1)
