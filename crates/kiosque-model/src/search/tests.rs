@@ -186,7 +186,7 @@ fn title_words_rank_first_then_score_then_recency() {
 #[test]
 fn many_ties_keep_recency_and_an_article_with_several_matching_terms_counts_once() {
     // 64 articles alike but for their age, each with two words the prefix "bastio" matches
-    // (in two shards' worth of terms), and every fifth with "bastion" in its title.
+    // (shards of 64 bytes: the terms in several), and every fifth with "bastion" in its title.
     let titles: Vec<String> = (0..64)
         .map(|i| {
             if i % 5 == 0 {
