@@ -382,11 +382,11 @@ pub fn Home() -> impl IntoView {
     let more_total = Signal::derive(move || {
         // A new list's first frame, its first cards only: no "Show more" for the rest of its
         // first page, which comes in the next frame.
-        let staged = staged.with(Vec::len);
-        if staged < visible.with(|v| v.len()) {
+        let (staged, shown) = (staged.with(Vec::len), visible.with(|v| v.len()));
+        if staged < shown {
             staged
         } else if counts_pending.get() {
-            visible.with(|v| v.len())
+            shown
         } else {
             total.get()
         }

@@ -109,12 +109,7 @@ async fn typing_and_clicking_without_pause_keep_the_address_and_the_history_of_e
         .await;
 
     // Typed, then a facet clicked at once: two history entries, in that order.
-    browser
-        .eval_bool(&format!(
-            "document.querySelector(\"{INPUT}\").select(); return true;"
-        ))
-        .await;
-    browser.type_into(INPUT, "Kourakove").await;
+    type_over(&browser, "Kourakove").await;
     browser.click("button.facet[data-entity='loc-kursk']").await;
     browser
         .wait_until(
@@ -173,6 +168,17 @@ async fn typing_and_clicking_without_pause_keep_the_address_and_the_history_of_e
         .await;
     browser.assert_no_console_errors().await;
     browser.close().await;
+}
+
+/// Types `text` over what the search box holds (its text selected first), as a reader
+/// replacing a search does.
+async fn type_over(browser: &Browser, text: &str) {
+    browser
+        .eval_bool(&format!(
+            "document.querySelector(\"{INPUT}\").select(); return true;"
+        ))
+        .await;
+    browser.type_into(INPUT, text).await;
 }
 
 /// The search index's meta file as the server sees it requested: `/data/search/meta-….json`.
@@ -330,12 +336,7 @@ async fn search_the_demo(site: &Site) {
         .await;
 
     // A word of the body with a typo ("Kourakove" for Kourakhove) still finds it.
-    browser
-        .eval_bool(&format!(
-            "document.querySelector(\"{INPUT}\").select(); return true;"
-        ))
-        .await;
-    browser.type_into(INPUT, "Kourakove").await;
+    type_over(&browser, "Kourakove").await;
     browser
         .wait_until(
             "the typo in the URL",
@@ -359,12 +360,7 @@ async fn search_the_demo(site: &Site) {
     browser.screenshot("search-typo").await;
 
     // A word no article has: no card, and a message naming the word.
-    browser
-        .eval_bool(&format!(
-            "document.querySelector(\"{INPUT}\").select(); return true;"
-        ))
-        .await;
-    browser.type_into(INPUT, "zzyzxq").await;
+    type_over(&browser, "zzyzxq").await;
     browser
         .wait_until(
             "the message for a word no article has",
