@@ -173,7 +173,7 @@ impl FoldedNames {
         let mut folded = FoldedNames::default();
         for entity in entities {
             for name in std::iter::once(&entity.name).chain(&entity.aliases) {
-                folded.text.push_str(&crate::text::fold(name));
+                crate::text::fold_into(&mut folded.text, name);
                 folded.text.push(Corpus::NAME_END);
             }
             folded.ends.push(folded.text.len());
@@ -561,8 +561,13 @@ impl Corpus {
             .collect()
     }
 
-    /// The position of the article whose number is `number`, if it was kept.
+    /// The position of the article whose number is `number`, if it was kept: the number itself
+    /// when no article before it was left out (every hit of a search asks, so that case is
+    /// one read), else found by a binary search.
     pub fn position_of_number(&self, number: u32) -> Option<u32> {
+        if self.numbers.get(number as usize) == Some(&number) {
+            return Some(number);
+        }
         self.numbers.binary_search(&number).ok().map(|p| p as u32)
     }
 

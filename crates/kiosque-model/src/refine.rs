@@ -172,28 +172,51 @@ impl Names {
     }
 }
 
+/// The number given to the previous article's value: articles in a row mostly share their
+/// language, source and year, which are then neither lowercased nor hashed again.
+struct Previous<T>(Option<(T, u32)>);
+
+impl<T: PartialEq + Copy> Previous<T> {
+    /// The number of `value`: the previous one's if it is the same, else `number(value)`.
+    fn number(&mut self, value: T, number: impl FnOnce(T) -> u32) -> u32 {
+        match self.0 {
+            Some((previous, n)) if previous == value => n,
+            _ => {
+                let n = number(value);
+                self.0 = Some((value, n));
+                n
+            }
+        }
+    }
+}
+
 impl ArticleFields {
     /// The fields of `articles`, in order.
     pub fn of(articles: &[ArticleSummary]) -> ArticleFields {
         let mut out = ArticleFields::default();
         let mut years: HashMap<i64, u32> = HashMap::new();
+        let (mut last_lang, mut last_source, mut last_year) =
+            (Previous(None), Previous(None), Previous(None));
         out.articles = articles
             .iter()
             .map(|article| {
                 let day = article.published.as_deref().and_then(parse_day);
                 let year = day.map(|day| {
-                    let year = civil_from_days(day).0;
-                    *years.entry(year).or_insert_with(|| {
-                        out.years.push(year);
-                        out.years.len() as u32 - 1
+                    last_year.number(civil_from_days(day).0, |y| {
+                        *years.entry(y).or_insert_with(|| {
+                            out.years.push(y);
+                            out.years.len() as u32 - 1
+                        })
                     })
                 });
                 Fields {
                     day,
                     year,
-                    lang: (article.lang.as_deref())
-                        .map(|l| out.langs.number(&l.to_ascii_lowercase())),
-                    source: source_of(article).map(|s| out.sources.number(s)),
+                    lang: (article.lang.as_deref()).map(|l| {
+                        last_lang.number(l, |l| out.langs.number(&l.to_ascii_lowercase()))
+                    }),
+                    source: source_of(article)
+                        .map(|s| last_source.number(s, |s| out.sources.number(s))),
                 }
             })
             .collect();

@@ -12,18 +12,29 @@ use fold_table::{FOLDS, STRINGS};
 /// test's `reference_fold`, which the table is checked against for every scalar value): not
 /// calling `unicode-normalization` nor `char::to_lowercase` keeps their tables out of the app.
 pub fn fold(text: &str) -> String {
-    if text.is_ascii() {
-        let mut out = text.to_ascii_lowercase();
-        if out.contains('`') {
-            out = out.replace('`', "'");
-        }
-        return out;
-    }
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        push_folded(&mut out, c);
-    }
+    fold_into(&mut out, text);
     out
+}
+
+/// Appends `text` folded ([`fold`]) to `out`: folding many names into one string makes no
+/// string for each. ASCII characters are lowercased without the table.
+pub fn fold_into(out: &mut String, text: &str) {
+    if text.is_ascii() && !text.contains('`') {
+        let start = out.len();
+        out.push_str(text);
+        if let Some(added) = out.get_mut(start..) {
+            added.make_ascii_lowercase();
+        }
+        return;
+    }
+    for c in text.chars() {
+        match c {
+            '`' => out.push('\''),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => push_folded(out, c),
+        }
+    }
 }
 
 /// Whether `c` is a combining mark (Unicode's general category M): an accent, which [`fold`]

@@ -206,24 +206,31 @@ pub fn period_days(text: &str) -> Option<(i64, i64)> {
 /// The day number (days since 1970-01-01) of an ISO 8601 date, `YYYY-MM-DD` with maybe a time
 /// after it, `YYYY-MM` or `YYYY`; `None` for anything else or an impossible day.
 pub(crate) fn parse_day(iso: &str) -> Option<i64> {
-    let date = iso.split(['T', ' ']).next().unwrap_or(iso);
-    let mut parts = date.split('-');
-    let number = |part: Option<&str>, width: usize| -> Option<i64> {
-        let part = part?;
-        (part.len() == width && part.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| part.parse().ok())
-            .flatten()
+    let date = iso.as_bytes();
+    let date = date
+        .get(
+            ..date
+                .iter()
+                .position(|&b| b == b'T' || b == b' ')
+                .unwrap_or(date.len()),
+        )
+        .unwrap_or(date);
+    // `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, digits and dashes where they belong: read byte by
+    // byte, since every article's date is read when a view first counts the whole site.
+    let digits = |range: std::ops::Range<usize>| -> Option<i64> {
+        date.get(range)?.iter().try_fold(0i64, |n, &b| {
+            b.is_ascii_digit().then(|| n * 10 + i64::from(b - b'0'))
+        })
     };
-    let year = number(parts.next(), 4)?;
-    let month = match parts.next() {
-        Some(m) => number(Some(m), 2)?,
-        None => 1,
+    let dash = |at: usize| date.get(at) == Some(&b'-');
+    let year = digits(0..4)?;
+    let (month, day) = match date.len() {
+        4 => (1, 1),
+        7 if dash(4) => (digits(5..7)?, 1),
+        10 if dash(4) && dash(7) => (digits(5..7)?, digits(8..10)?),
+        _ => return None,
     };
-    let day = match parts.next() {
-        Some(d) => number(Some(d), 2)?,
-        None => 1,
-    };
-    if parts.next().is_some() || !(1..=12).contains(&month) || day < 1 {
+    if !(1..=12).contains(&month) || day < 1 {
         return None;
     }
     let days = days_from_civil(year, month, day);
@@ -266,6 +273,71 @@ pub(crate) fn civil_from_days(days: i64) -> (i64, i64, i64) {
 mod tests {
     use super::*;
     use crate::ui::Language;
+
+    /// How dates were read before [`parse_day`] read bytes: split at `T` or a space, then at
+    /// dashes, each part of its exact width.
+    fn reference_parse_day(iso: &str) -> Option<i64> {
+        let date = iso.split(['T', ' ']).next().unwrap_or(iso);
+        let mut parts = date.split('-');
+        let number = |part: Option<&str>, width: usize| -> Option<i64> {
+            let part = part?;
+            (part.len() == width && part.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| part.parse().ok())
+                .flatten()
+        };
+        let year = number(parts.next(), 4)?;
+        let month = parts.next().map_or(Some(1), |m| number(Some(m), 2))?;
+        let day = parts.next().map_or(Some(1), |d| number(Some(d), 2))?;
+        if parts.next().is_some() || !(1..=12).contains(&month) || day < 1 {
+            return None;
+        }
+        let days = days_from_civil(year, month, day);
+        (civil_from_days(days) == (year, month, day)).then_some(days)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn dates_read_as_the_reference_reads_them(
+            iso in "[0-9]{0,5}(-[0-9]{0,3}){0,3}([T ][0-9:+Z-]{0,6})?|[0-9T +:.Z-]{0,14}|\\PC{0,12}"
+        ) {
+            proptest::prop_assert_eq!(parse_day(&iso), reference_parse_day(&iso));
+        }
+    }
+
+    #[test]
+    fn every_short_string_of_digits_and_dashes_reads_as_the_reference_reads_it() {
+        // 1.4 million strings: every arrangement of dashes among the widths that matter.
+        let alphabet = [b'0', b'1', b'2', b'-'];
+        for len in 0..=10u32 {
+            for mut code in 0..4usize.pow(len) {
+                let mut iso = String::new();
+                for _ in 0..len {
+                    iso.push(char::from(alphabet[code % 4]));
+                    code /= 4;
+                }
+                assert_eq!(parse_day(&iso), reference_parse_day(&iso), "{iso}");
+            }
+        }
+    }
+
+    #[test]
+    fn dates_read_by_their_day_month_and_year() {
+        for (iso, expected) in [
+            ("2024-02-29", Some((2024, 2, 29))),
+            ("2024-02-29T23:59:00+02:00", Some((2024, 2, 29))),
+            ("2024-02-29 08:00", Some((2024, 2, 29))),
+            ("2024-02", Some((2024, 2, 1))),
+            ("2024", Some((2024, 1, 1))),
+            ("2023-02-29", None),
+            ("2024-13-01", None),
+            ("2024-1-01", None),
+            ("2024-01-01-", None),
+            ("+024-01-01", None),
+            ("", None),
+        ] {
+            assert_eq!(parse_day(iso).map(civil_from_days), expected, "{iso}");
+        }
+    }
 
     fn counts(t: &Timeline) -> Vec<(&str, u32)> {
         t.bins.iter().map(|b| (b.start.as_str(), b.count)).collect()
