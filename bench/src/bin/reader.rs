@@ -106,6 +106,12 @@ const PROBE: &str = r#"
       for (const e of list.getEntries()) window.__kq.tasks.push([e.startTime, e.duration]);
     }).observe({ type: 'longtask', buffered: true });
   } catch (e) {}
+  // The app's wasm memory, from Trunk's start event (its exports): it only grows, so its size
+  // at the end of a page's life is the most the app's heap has held.
+  addEventListener('TrunkApplicationStarted', e => {
+    const wasm = e.detail && e.detail.wasm;
+    if (wasm && wasm.memory) window.__kq.memory = wasm.memory;
+  });
   const look = () => {
     if (window.__kq.first || !document.querySelector(SELECTOR)) return false;
     const seen = performance.now();
@@ -364,6 +370,9 @@ struct Measured {
     word: String,
     /// The long tasks after the first card until then: the longest, how many, their total.
     long_tasks: (f64, usize, f64),
+    /// The app's wasm memory in bytes at the end (the whole site loaded, every click and
+    /// keystroke done), or why it could not be read.
+    memory: Result<u64, String>,
 }
 
 impl Measured {
@@ -1086,6 +1095,16 @@ async fn measure(
         };
         stop_profile(&browser, profile, what).await?;
     }
+    let memory = browser
+        .client
+        .execute(
+            "return window.__kq.memory ? window.__kq.memory.buffer.byteLength : null;",
+            vec![],
+        )
+        .await
+        .context("reading the app's memory")?
+        .as_u64()
+        .ok_or_else(|| "no TrunkApplicationStarted event with the app's memory".to_owned());
     browser.close().await;
     Ok(Measured {
         size,
@@ -1105,6 +1124,7 @@ async fn measure(
         right_after,
         word: words[0].clone(),
         long_tasks,
+        memory,
     })
 }
 
@@ -1412,6 +1432,19 @@ fn report(apps: &Apps, measured: &[Measured]) {
             "| {} | {typed} | {longest} | {count} | {total:.0} ms |",
             m.row()
         );
+    }
+
+    println!(
+        "\nThe app's memory (its wasm heap, which only grows) at the end of the run: the whole site loaded, every click and keystroke done\n"
+    );
+    println!("| articles | wasm memory |");
+    println!("|---:|---:|");
+    for m in measured {
+        let memory = match &m.memory {
+            Ok(bytes) => format!("{:.1} MB", *bytes as f64 / 1e6),
+            Err(e) => e.clone(),
+        };
+        println!("| {} | {memory} |", m.row());
     }
 
     println!("\nData files: budget ≤ {DATA_FILES_BUDGET} at 100k\n");
