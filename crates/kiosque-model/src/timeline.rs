@@ -132,7 +132,7 @@ fn of_days(dates: impl IntoIterator<Item = Option<i64>>) -> Timeline {
     // Each date's period, as a number counted from the first period (the first's worked out
     // once: this runs for every article of the view at each click or keystroke).
     let (first_monday, first_months) = (monday(first), months(first));
-    let (first_year, first_month, _) = civil_from_days(first);
+    let first_year = first_months.div_euclid(12);
     let period = |day: i64| match unit {
         Unit::Week => (day - first_monday).div_euclid(7),
         Unit::Month => months(day) - first_months,
@@ -154,7 +154,7 @@ fn of_days(dates: impl IntoIterator<Item = Option<i64>>) -> Timeline {
             let (y, m, d) = match unit {
                 Unit::Week => civil_from_days(first_monday + 7 * p),
                 Unit::Month => {
-                    let months = first_year * 12 + (first_month - 1) + p;
+                    let months = first_months + p;
                     (months.div_euclid(12), months.rem_euclid(12) + 1, 1)
                 }
                 Unit::Year => (first_year + p, 1, 1),
@@ -206,15 +206,7 @@ pub fn period_days(text: &str) -> Option<(i64, i64)> {
 /// The day number (days since 1970-01-01) of an ISO 8601 date, `YYYY-MM-DD` with maybe a time
 /// after it, `YYYY-MM` or `YYYY`; `None` for anything else or an impossible day.
 pub(crate) fn parse_day(iso: &str) -> Option<i64> {
-    let date = iso.as_bytes();
-    let date = date
-        .get(
-            ..date
-                .iter()
-                .position(|&b| b == b'T' || b == b' ')
-                .unwrap_or(date.len()),
-        )
-        .unwrap_or(date);
+    let date = (iso.as_bytes().split(|&b| b == b'T' || b == b' ').next()).unwrap_or_default();
     // `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, digits and dashes where they belong: read byte by
     // byte, since every article's date is read when a view first counts the whole site.
     let digits = |range: std::ops::Range<usize>| -> Option<i64> {
