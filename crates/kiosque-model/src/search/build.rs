@@ -19,16 +19,30 @@ struct Fx(u64);
 
 impl Hasher for Fx {
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
+            self.step(word);
+        }
+        // The last bytes, as a word padded with zeros (byte by byte: no call to copy them).
+        let rest = words.remainder();
+        if !rest.is_empty() {
+            let word = rest
+                .iter()
+                .rev()
+                .fold(0u64, |word, &byte| word << 8 | u64::from(byte));
+            self.step(word);
         }
     }
 
     fn finish(&self) -> u64 {
         self.0
+    }
+}
+
+impl Fx {
+    fn step(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 }
 
@@ -119,12 +133,36 @@ impl DocTerms {
         Some((term, weighted(*title, *body), *title > 0))
     }
 
-    /// The first byte of each term, in term order.
-    fn first_bytes(&self) -> impl Iterator<Item = u8> + '_ {
+    /// Term `i`.
+    fn term(&self, i: usize) -> Option<&str> {
+        let (range, _, _) = self.entries.get(i)?;
+        self.text.get(range.start as usize..range.end as usize)
+    }
+
+    /// The terms by their first byte: each byte that starts some term, with the run of terms
+    /// (by number) that start with it, in byte order (the terms are sorted by their bytes).
+    fn runs_by_first_byte(&self) -> impl Iterator<Item = (u8, Range<u32>)> + '_ {
         let bytes = self.text.as_bytes();
-        self.entries
-            .iter()
-            .map(move |(range, _, _)| bytes.get(range.start as usize).copied().unwrap_or(0))
+        let first = move |i: usize| {
+            self.entries
+                .get(i)
+                .and_then(|(range, _, _)| bytes.get(range.start as usize).copied())
+                .unwrap_or(0)
+        };
+        let mut start = 0usize;
+        std::iter::from_fn(move || {
+            if start >= self.entries.len() {
+                return None;
+            }
+            let byte = first(start);
+            let mut end = start + 1;
+            while end < self.entries.len() && first(end) == byte {
+                end += 1;
+            }
+            let run = (byte, start as u32..end as u32);
+            start = end;
+            Some(run)
+        })
     }
 
     /// Each term with its title and body counts, in term order.
@@ -479,54 +517,108 @@ fn packed(idf: f64, frequency: u32, length: u32, average: f64, in_title: bool) -
     quantised << 1 | u32::from(in_title)
 }
 
-/// The postings of the terms that start with one byte, and their entries in a shard (term
-/// order): made apart from the other bytes' (in parallel).
+/// One article's terms that start with one byte: the article and the run of its terms (a
+/// document's terms are sorted by their bytes, so those of one first byte are together).
+type Run = (u32, Range<u32>);
+
+/// The entries in a shard of the terms that start with one byte, in term order: all of them in
+/// one buffer, each term with where its entry ends. Made apart from the other bytes' (in
+/// parallel).
+struct Entries<'d> {
+    /// Each term and the end of its entry in `bytes`.
+    terms: Vec<(&'d str, usize)>,
+    /// The entries (`["term",[…]]`), one after the other.
+    bytes: Vec<u8>,
+}
+
+/// The entries of the terms in `runs` (each list of runs in article order).
 fn entries_of<'d>(
     docs: &'d [DocTerms],
-    found: &[&[(u32, u32)]],
+    runs: &[&[Run]],
     articles: u32,
     average: f64,
-) -> Vec<(&'d str, Vec<u8>)> {
-    // Postings per term, by article: each list of (article, entry) is in article order.
-    let mut ids: HashMap<&str, usize, BuildHasherDefault<Fx>> = HashMap::default();
-    let mut postings: Vec<(&str, Vec<Posting>)> = Vec::new();
-    for &(article, entry) in found.iter().copied().flatten() {
-        let Some((term, frequency, in_title)) = docs
-            .get(article as usize)
-            .and_then(|d| d.entry(entry as usize))
-        else {
+) -> Entries<'d> {
+    // First each term gets a number (in order of first sight) and each occurrence the number of
+    // its term; then the postings are laid out term by term in one array, each term's in
+    // article order (no list per term to grow).
+    let mut ids: HashMap<&str, u32, BuildHasherDefault<Fx>> = HashMap::default();
+    let mut terms: Vec<&str> = Vec::new();
+    let mut counts: Vec<u32> = Vec::new();
+    let mut seen: Vec<u32> = Vec::new();
+    for (article, run) in runs.iter().copied().flatten() {
+        let Some(doc) = docs.get(*article as usize) else {
             continue;
         };
-        let id = *ids.entry(term).or_insert_with(|| {
-            postings.push((term, Vec::new()));
-            postings.len() - 1
-        });
-        postings[id]
-            .1
-            .push((article, frequency, u32::from(in_title)));
+        for entry in run.clone() {
+            let Some(term) = doc.term(entry as usize) else {
+                continue;
+            };
+            let id = *ids.entry(term).or_insert_with(|| {
+                terms.push(term);
+                counts.push(0);
+                (terms.len() - 1) as u32
+            });
+            counts[id as usize] += 1;
+            seen.push(id);
+        }
     }
     drop(ids);
-    postings.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let mut start: Vec<usize> = Vec::with_capacity(counts.len() + 1);
+    let mut total = 0usize;
+    for &count in &counts {
+        start.push(total);
+        total += count as usize;
+    }
+    start.push(total);
+    let mut postings: Vec<Posting> = vec![(0, 0, 0); total];
+    let mut next = start.clone();
+    let mut occurrence = seen.iter();
+    for (article, run) in runs.iter().copied().flatten() {
+        let Some(doc) = docs.get(*article as usize) else {
+            continue;
+        };
+        for entry in run.clone() {
+            let Some((_, frequency, in_title)) = doc.entry(entry as usize) else {
+                continue;
+            };
+            let Some(&id) = occurrence.next() else {
+                break;
+            };
+            let at = &mut next[id as usize];
+            postings[*at] = (*article, frequency, u32::from(in_title));
+            *at += 1;
+        }
+    }
+    drop((seen, next));
+    let mut order: Vec<u32> = (0..terms.len() as u32).collect();
+    order.sort_unstable_by(|&a, &b| terms[a as usize].cmp(terms[b as usize]));
     let n = f64::from(articles);
-    let mut scored: Vec<(u32, u32)> = Vec::new();
-    postings
-        .into_iter()
-        .map(|(term, list)| {
-            let df = list.len() as f64;
-            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-            scored.clear();
-            scored.extend(list.iter().map(|&(article, frequency, in_title)| {
+    let mut entries = Entries {
+        terms: Vec::with_capacity(terms.len()),
+        // A posting is two numbers of a few digits each.
+        bytes: Vec::with_capacity(total * 10 + terms.len() * 16),
+    };
+    for id in order {
+        let (term, list) = (
+            terms[id as usize],
+            &postings[start[id as usize]..start[id as usize + 1]],
+        );
+        let df = list.len() as f64;
+        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        files::write_term(
+            &mut entries.bytes,
+            term,
+            list.iter().map(|&(article, frequency, in_title)| {
                 let length = docs.get(article as usize).map_or(1, |d| d.length);
                 (
                     article,
                     packed(idf, frequency, length, average, in_title == 1),
                 )
-            }));
-            let mut entry = Vec::with_capacity(term.len() + 8 * scored.len() + 8);
-            files::write_term(&mut entry, term, &scored);
-            (term, entry)
-        })
-        .collect()
+            }),
+        );
+        entries.terms.push((term, entries.bytes.len()));
+    }
+    entries
 }
 
 /// Articles per group when the terms are sorted by their first byte.
@@ -543,41 +635,46 @@ pub fn build(docs: Vec<DocTerms>, target_shard_bytes: usize) -> Built {
         n => (docs.iter().map(|d| f64::from(d.length)).sum::<f64>() / n as f64).max(1.0),
     };
     // The terms are sorted by bytes, so those of one first byte are a run of the index: each
-    // byte's terms are built apart. First, each group of articles lists, per first byte, its
-    // (article, entry) pairs in article order.
+    // byte's terms are built apart. First, each group of articles lists, per first byte, the
+    // run of each article's terms that start with it, in article order.
     let groups: Vec<(u32, &[DocTerms])> = docs
         .chunks(DOCS_PER_GROUP)
         .zip((0u32..).step_by(DOCS_PER_GROUP))
         .map(|(chunk, first)| (first, chunk))
         .collect();
-    let by_byte: Vec<Vec<Vec<(u32, u32)>>> = map_all(groups, |(first, chunk)| {
-        let mut by_byte: Vec<Vec<(u32, u32)>> = vec![Vec::new(); 256];
+    let by_byte: Vec<Vec<Vec<Run>>> = map_all(groups, |(first, chunk)| {
+        let mut by_byte: Vec<Vec<Run>> = vec![Vec::new(); 256];
         for (article, doc) in (first..).zip(chunk) {
-            for (entry, byte) in (0u32..).zip(doc.first_bytes()) {
-                by_byte[usize::from(byte)].push((article, entry));
+            for (byte, run) in doc.runs_by_first_byte() {
+                by_byte[usize::from(byte)].push((article, run));
             }
         }
         by_byte
     });
     // Then each first byte's terms, in byte order, their groups' lists in article order.
-    let bytes: Vec<Vec<&[(u32, u32)]>> = (0..256)
+    let bytes: Vec<Vec<&[Run]>> = (0..256)
         .map(|byte| {
             by_byte
                 .iter()
                 .map(|group| group[byte].as_slice())
-                .filter(|found| !found.is_empty())
+                .filter(|runs| !runs.is_empty())
                 .collect()
         })
-        .filter(|found: &Vec<&[(u32, u32)]>| !found.is_empty())
+        .filter(|runs: &Vec<&[Run]>| !runs.is_empty())
         .collect();
-    let entries: Vec<(&str, Vec<u8>)> =
-        map_all(bytes, |found| entries_of(&docs, &found, articles, average))
-            .into_iter()
-            .flatten()
-            .collect();
+    let parts: Vec<Entries> = map_all(bytes, |runs| entries_of(&docs, &runs, articles, average));
     drop(by_byte);
+    // Every entry, in term order: (part, start, end) in that part's bytes.
+    let mut entries: Vec<(&str, usize, Range<usize>)> = Vec::new();
+    for (p, part) in parts.iter().enumerate() {
+        let mut at = 0;
+        for &(term, end) in &part.terms {
+            entries.push((term, p, at..end));
+            at = end;
+        }
+    }
 
-    let total: usize = entries.iter().map(|(_, e)| e.len() + 1).sum();
+    let total: usize = entries.iter().map(|(_, _, e)| e.len() + 1).sum();
     let target = match target_shard_bytes {
         0 => DEFAULT_SHARD_BYTES.max(total / MAX_SHARDS + 1),
         given => given,
@@ -588,8 +685,8 @@ pub fn build(docs: Vec<DocTerms>, target_shard_bytes: usize) -> Built {
     while start < entries.len() {
         let mut size = 0;
         let mut end = start;
-        while end < entries.len() && (end == start || size + entries[end].1.len() < target) {
-            size += entries[end].1.len() + 1;
+        while end < entries.len() && (end == start || size + entries[end].2.len() < target) {
+            size += entries[end].2.len() + 1;
             end += 1;
         }
         cuts.push(start..end);
@@ -597,8 +694,12 @@ pub fn build(docs: Vec<DocTerms>, target_shard_bytes: usize) -> Built {
     }
     let files: Vec<(String, String, Vec<u8>)> = map_all(cuts, |cut| {
         let entries = &entries[cut];
-        let bytes = files::shard_file(entries.iter().map(|(_, e)| e.as_slice()));
-        let first = entries.first().map_or("", |(term, _)| term).to_owned();
+        let bytes = files::shard_file(
+            entries
+                .iter()
+                .map(|(_, p, range)| &parts[*p].bytes[range.clone()]),
+        );
+        let first = entries.first().map_or("", |(term, _, _)| term).to_owned();
         (first, files::file_name("", &bytes), bytes)
     });
     let mut refs: Vec<ShardRef> = Vec::with_capacity(files.len());

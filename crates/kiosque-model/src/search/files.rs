@@ -204,25 +204,29 @@ impl Shard {
     }
 }
 
-/// Appends one term's entry (`["term",[…]]`) to a shard's JSON.
-pub(crate) fn write_term(out: &mut Vec<u8>, term: &str, postings: &[(u32, u32)]) {
+/// Appends one term's entry (`["term",[…]]`) to a shard's JSON, its postings (article number,
+/// packed score) in article order.
+pub(crate) fn write_term(
+    out: &mut Vec<u8>,
+    term: &str,
+    postings: impl IntoIterator<Item = (u32, u32)>,
+) {
     out.push(b'[');
     // A term is letters and digits: nothing to escape, but serde_json makes sure.
     if serde_json::to_writer(&mut *out, term).is_err() {
         out.extend_from_slice(b"\"\"");
     }
     out.extend_from_slice(b",[");
-    let mut previous = 0;
-    for (i, &(article, score)) in postings.iter().enumerate() {
-        let delta = if i == 0 {
-            article
-        } else {
-            article.saturating_sub(previous)
+    let mut previous = None;
+    for (article, score) in postings {
+        let delta = match previous {
+            None => article,
+            Some(previous) => {
+                out.push(b',');
+                article.saturating_sub(previous)
+            }
         };
-        previous = article;
-        if i > 0 {
-            out.push(b',');
-        }
+        previous = Some(article);
         write_number(out, delta);
         out.push(b',');
         write_number(out, score);
@@ -230,26 +234,22 @@ pub(crate) fn write_term(out: &mut Vec<u8>, term: &str, postings: &[(u32, u32)])
     out.extend_from_slice(b"]]");
 }
 
-/// Appends `n` in decimal (what `write!` does, without the formatting machinery: the index
-/// has millions of numbers).
-fn write_number(out: &mut Vec<u8>, mut n: u32) {
-    let mut digits = [0u8; 10];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+/// Appends `n` in decimal (itoa's digits, without the formatting machinery: the index has
+/// millions of numbers).
+fn write_number(out: &mut Vec<u8>, n: u32) {
+    // Byte by byte: a call to copy a few bytes costs more than the digits.
+    for &digit in itoa::Buffer::new().format(n).as_bytes() {
+        out.push(digit);
     }
-    out.extend_from_slice(&digits[at..]);
 }
 
 /// A whole shard file from its term entries (each as [`write_term`] made it), with its final
 /// newline.
-pub(crate) fn shard_file<'a>(entries: impl Iterator<Item = &'a [u8]>) -> Vec<u8> {
-    let mut out = format!("{{\"v\":{FORMAT_VERSION},\"t\":[").into_bytes();
+pub(crate) fn shard_file<'a>(entries: impl Iterator<Item = &'a [u8]> + Clone) -> Vec<u8> {
+    let header = format!("{{\"v\":{FORMAT_VERSION},\"t\":[");
+    let size = entries.clone().map(|e| e.len() + 1).sum::<usize>() + header.len() + 3;
+    let mut out = Vec::with_capacity(size);
+    out.extend_from_slice(header.as_bytes());
     for (i, entry) in entries.enumerate() {
         if i > 0 {
             out.push(b',');
@@ -260,8 +260,8 @@ pub(crate) fn shard_file<'a>(entries: impl Iterator<Item = &'a [u8]>) -> Vec<u8>
     out
 }
 
-/// The file name of a shard or meta file of these bytes: `search/<prefix><hash>.json`.
+/// The file name of a shard or meta file of these bytes: `search/<prefix><hash>.json` (the
+/// fingerprint of the text, [`stamp::of_file`]: hashed as it is, never copied).
 pub(crate) fn file_name(prefix: &str, bytes: &[u8]) -> String {
-    let text = String::from_utf8_lossy(bytes);
-    format!("search/{prefix}{}.json", stamp::of_text(&text))
+    format!("search/{prefix}{}.json", stamp::of_file(bytes))
 }
