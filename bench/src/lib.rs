@@ -517,6 +517,25 @@ pub mod corpus {
             a
         }
 
+        /// Article `i` (see [`Source::article`]) published the day after the newest article of
+        /// the corpus (the newsroom's case: today's article added to the archive), with an id of
+        /// its own.
+        pub fn newest(&self, i: usize, options: Options) -> Value {
+            let mut a = self.article(i, options);
+            let newest = self
+                .articles
+                .iter()
+                .filter_map(|a| a["published"].as_str()?.get(..10))
+                .max()
+                .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+            if let Some(day) = newest.and_then(|d| d.succ_opt()) {
+                a["published"] = Value::String(day.format("%Y-%m-%d").to_string());
+            }
+            let id = a["id"].as_str().unwrap_or("article").to_owned();
+            a["id"] = Value::String(format!("newest-{id}"));
+            a
+        }
+
         /// Writes articles `range` as JSON Lines to `out`.
         pub fn write_jsonl(
             &self,
