@@ -47,9 +47,12 @@ impl Run {
         Some(self.user? + self.sys?)
     }
 
-    /// Articles per CPU-second (user + system): the rate of one busy core.
+    /// Articles per CPU-second (user + system): the rate of one busy core; none when the run
+    /// took less CPU than GNU time measures (it counts hundredths of a second).
     fn rate_per_core(&self) -> Option<f64> {
-        self.cpu().map(|c| self.articles as f64 / c.max(1e-9))
+        self.cpu()
+            .filter(|&c| c >= 0.01)
+            .map(|c| self.articles as f64 / c)
     }
 
     /// CPU milliseconds per article.
@@ -164,24 +167,20 @@ fn run() -> anyhow::Result<()> {
         // read again by the next one whatever their times say (`kiosque_cli::unread::SETTLE`).
         std::thread::sleep(kiosque_cli::unread::SETTLE);
         let _ = std::fs::remove_dir_all(&cache);
-        let build_args = |corpus: &Path, site: &Path| -> Vec<std::ffi::OsString> {
-            vec![
+        // `kiosque build CORPUS --out SITE --quiet`, timed and shown as it ends.
+        let build = |name: &str| -> anyhow::Result<Run> {
+            let args: Vec<std::ffi::OsString> = vec![
                 "build".into(),
-                corpus.into(),
+                corpus.as_os_str().into(),
                 "--out".into(),
-                site.into(),
+                site.as_os_str().into(),
                 "--quiet".into(),
-            ]
+            ];
+            let run = timed(&kiosque, &args, &cache, &site, name, gnu_time)?;
+            eprintln!("ingest: {}", row(&run, cores));
+            Ok(run)
         };
-        let run = timed(
-            &kiosque,
-            &build_args(&corpus, &site),
-            &cache,
-            &site,
-            "full",
-            gnu_time,
-        )?;
-        eprintln!("ingest: {}", row(&run, cores));
+        let run = build("full")?;
         full.push(run.clone());
         if args.sharded {
             let runs = shard_and_merge(&kiosque, &corpus, &work, &site, cores, gnu_time)?;
@@ -191,43 +190,19 @@ fn run() -> anyhow::Result<()> {
             sharded.push((run.clone(), runs));
         }
         if args.incremental {
-            let again = timed(
-                &kiosque,
-                &build_args(&corpus, &site),
-                &cache,
-                &site,
-                "again, nothing changed",
-                gnu_time,
-            )?;
-            eprintln!("ingest: {}", row(&again, cores));
+            let again = build("again, nothing changed")?;
             let extra = (size / 100).max(1);
             source.write_jsonl(
                 size..size + extra,
                 args.options,
                 &corpus.join("part-plus.jsonl"),
             )?;
-            let plus = timed(
-                &kiosque,
-                &build_args(&corpus, &site),
-                &cache,
-                &site,
-                "incremental (+1%)",
-                gnu_time,
-            )?;
-            eprintln!("ingest: {}", row(&plus, cores));
+            let plus = build("incremental (+1%)")?;
             // The newsroom's case: one article, newer than all the others (it comes first in
             // the site's order, so every article's place moves by one).
             let newest = serde_json::to_string(&source.newest(size + extra, args.options))?;
             std::fs::write(corpus.join("part-newest.jsonl"), newest + "\n")?;
-            let one = timed(
-                &kiosque,
-                &build_args(&corpus, &site),
-                &cache,
-                &site,
-                "incremental, +1 article (the newest)",
-                gnu_time,
-            )?;
-            eprintln!("ingest: {}", row(&one, cores));
+            let one = build("incremental, +1 article (the newest)")?;
             incremental.push((run.clone(), vec![again, plus, one]));
         }
         if !args.keep {
@@ -477,7 +452,7 @@ fn row(r: &Run, cores: usize) -> String {
         secs(r.user),
         secs(r.sys),
         r.rate_per_core()
-            .map_or_else(|| "n/a".to_owned(), |v| thousands(v.round() as usize)),
+            .map_or_else(|| "–".to_owned(), |v| thousands(v.round() as usize)),
         r.cost()
             .map_or_else(|| "n/a".to_owned(), |v| format!("{v:.2}")),
         r.peak_mb
