@@ -40,6 +40,9 @@ pub struct Outcome {
 pub struct Hit {
     /// Its number: its position in `index.json`'s `articles`.
     pub article: u32,
+    /// How many query words it matches only through a typo (none of their exact or prefix
+    /// matches is in it): fewer rank first.
+    pub typos: u8,
     /// How many query words match in its title.
     pub title_words: u8,
     /// Its score (BM25 of the words, weighted by kind of match).
@@ -203,17 +206,18 @@ impl Query {
     }
 
     /// Runs the query on the shards fetched (those [`Query::shard_files`] named; others are
-    /// harmless): every article that matches every word, ranked by the number of words in its
-    /// title, then score, then recency (lower article number); only the articles in `within`
-    /// (sorted article numbers) when given.
+    /// harmless): every article that matches every word, ranked by the number of words it
+    /// matches only through a typo (fewest first), then the number of words in its title, then
+    /// score, then recency (lower article number); only the articles in `within` (sorted article
+    /// numbers) when given.
     pub fn run(&self, shards: &[&Shard], within: Option<&[u32]>) -> Outcome {
         let mut outcome = Outcome::default();
         let mut matched_terms: BTreeSet<&str> = BTreeSet::new();
-        // Per word: (article, weighted score, in title), by article.
-        let mut lists: Vec<Vec<(u32, u32, bool)>> = Vec::new();
+        // Per word: (article, weighted score, in title, matched without a typo), by article.
+        let mut lists: Vec<Vec<(u32, u32, bool, bool)>> = Vec::new();
         let mut scratch = Scratch::default();
         for word in self.matchers() {
-            let mut list: Vec<(u32, u32, bool)> = Vec::new();
+            let mut list: Vec<(u32, u32, bool, bool)> = Vec::new();
             for term in shards.iter().flat_map(|s| candidates(s, &word)) {
                 let Some(weight) = word.weight(&term.text, &mut scratch) else {
                     continue;
@@ -224,6 +228,7 @@ impl Query {
                         article,
                         (packed >> 1).saturating_mul(weight),
                         packed & 1 == 1,
+                        weight > TYPO,
                     )
                 }));
             }
@@ -234,14 +239,15 @@ impl Query {
             // Best match of the word per article. Each term's postings are in article order:
             // a stable sort merges those runs (it finds them) rather than sorting afresh.
             list.sort_by_key(|p| p.0);
-            let mut merged: Vec<(u32, u32, bool)> = Vec::with_capacity(list.len());
-            for (article, score, title) in list {
+            let mut merged: Vec<(u32, u32, bool, bool)> = Vec::with_capacity(list.len());
+            for (article, score, title, sure) in list {
                 match merged.last_mut() {
                     Some(last) if last.0 == article => {
                         last.1 = last.1.max(score);
                         last.2 |= title;
+                        last.3 |= sure;
                     }
-                    _ => merged.push((article, score, title)),
+                    _ => merged.push((article, score, title, sure)),
                 }
             }
             lists.push(merged);
@@ -260,12 +266,13 @@ impl Query {
             .map_or((&[][..], &[][..]), |(f, o)| (f.as_slice(), o));
         let allowed = |article: u32| within.is_none_or(|w| w.binary_search(&article).is_ok());
         let mut hits: Vec<Hit> = Vec::new();
-        'articles: for &(article, score, title) in first {
+        'articles: for &(article, score, title, sure) in first {
             if !allowed(article) {
                 continue;
             }
             let mut hit = Hit {
                 article,
+                typos: u8::from(!sure),
                 title_words: u8::from(title),
                 score,
             };
@@ -273,15 +280,22 @@ impl Query {
                 let Ok(at) = list.binary_search_by_key(&article, |p| p.0) else {
                     continue 'articles;
                 };
-                let (_, score, title) = list[at];
+                let (_, score, title, sure) = list[at];
                 hit.score = hit.score.saturating_add(score);
                 hit.title_words = hit.title_words.saturating_add(u8::from(title));
+                hit.typos = hit.typos.saturating_add(u8::from(!sure));
             }
             hits.push(hit);
         }
-        // Hits are in article order: a stable sort by title words and score keeps it for ties.
+        // Fewer words matched only through a typo first (a reader who typed "senat" wants the
+        // Sénat before "sentence" in a title), then more words in the title, then the score.
+        // Hits are in article order: a stable sort keeps it for ties.
         hits.sort_by_key(|h| {
-            std::cmp::Reverse(u64::from(h.title_words) << 32 | u64::from(h.score))
+            std::cmp::Reverse(
+                u64::from(u8::MAX - h.typos) << 40
+                    | u64::from(h.title_words) << 32
+                    | u64::from(h.score),
+            )
         });
         outcome.hits = hits;
         outcome

@@ -147,6 +147,34 @@ fn exact_matches_rank_above_prefix_and_typo_matches() {
 }
 
 #[test]
+fn words_matched_without_a_typo_rank_before_title_words() {
+    let site = Site::new(
+        &[
+            // 0: newest, "sentence" in its title: "senat" typed matches it through a typo
+            // ("sent" is "senat" without its "a"), as a prefix.
+            (
+                "Paul Manafort receives second sentence",
+                &["The judge sentenced him to more years."],
+            ),
+            // 1: "Sénat" in the body only.
+            ("Le vote de la loi", &["Le Sénat a voté la loi mardi."]),
+            // 2: "Sénat" in the title.
+            ("Le Sénat vote", &["La loi est passée."]),
+        ],
+        0,
+    );
+    let outcome = site.search("senat", None);
+    let order: Vec<(u32, u8)> = outcome.hits.iter().map(|h| (h.article, h.typos)).collect();
+    assert_eq!(
+        order,
+        [(2, 0), (1, 0), (0, 1)],
+        "the Sénat first, the typo last"
+    );
+    // Only through typos: ranked among themselves by title words, as before.
+    assert_eq!(site.hits("Senta "), [2, 1]);
+}
+
+#[test]
 fn title_words_rank_first_then_score_then_recency() {
     let site = Site::new(
         &[
