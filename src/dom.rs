@@ -19,6 +19,24 @@ pub fn focus_by_id(id: &str) {
     }
 }
 
+/// Focuses (and so brings into view) the first element matching `selector` once it is drawn,
+/// looking for it for at most `frames` frames; after the frame's other work (a change of page
+/// focuses `<main>` in it).
+pub fn focus_when_drawn(selector: String, frames: u32) {
+    request_animation_frame(move || {
+        if document()
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+            .is_some()
+        {
+            after_next_paint(move || focus_selector(&selector));
+        } else if frames > 1 {
+            focus_when_drawn(selector, frames - 1);
+        }
+    });
+}
+
 /// Focuses the first element matching a CSS selector, if any.
 pub fn focus_selector(selector: &str) {
     if let Some(element) = document()

@@ -18,13 +18,16 @@ use crate::site::use_site;
 struct Current(Memo<Selection>);
 
 /// The home page's last view in this visit: its filters, search and period, which the article
-/// and entity pages' way back returns to, and its list of articles (positions in the whole
-/// site, in the order shown; once the whole site is there), which an article page's previous
-/// and next follow.
+/// and entity pages' way back returns to, its list of articles (positions in the whole site,
+/// in the order shown; once the whole site is there), which an article page's previous and
+/// next follow, and how many pages of cards it showed, with the view they were for.
 #[derive(Clone, Copy)]
 struct LastHome {
     selection: RwSignal<Selection>,
     list: RwSignal<Option<Arc<[u32]>>>,
+    pages: RwSignal<(Selection, usize)>,
+    /// The article whose page's way back was followed: its card is brought back into view.
+    way_back_from: RwSignal<Option<String>>,
 }
 
 /// Provides the selection of the current URL to the views under the router.
@@ -33,6 +36,8 @@ pub fn provide_selection() {
     provide_context(LastHome {
         selection: RwSignal::new(Selection::default()),
         list: RwSignal::new(None),
+        pages: RwSignal::new((Selection::default(), 1)),
+        way_back_from: RwSignal::new(None),
     });
 }
 
@@ -61,6 +66,41 @@ pub fn remember_home_view(selection: Memo<Selection>, list: Signal<Option<Arc<[u
             last.list.set(list);
         }
     });
+}
+
+/// The pages of cards the home page shows ("Show more" adds one), for its view `selection`: as
+/// many as it last showed for the same view in this visit, so that coming back from an article
+/// (back, or the way back) finds the cards the reader had opened, and the place among them.
+pub fn use_home_pages(selection: Memo<Selection>) -> RwSignal<usize> {
+    let Some(last) = use_context::<LastHome>() else {
+        return RwSignal::new(1);
+    };
+    let restored = last.pages.with_untracked(|(view, pages)| {
+        selection.with_untracked(|now| (now == view).then_some(*pages))
+    });
+    let pages = RwSignal::new(restored.unwrap_or(1));
+    Effect::new(move |_| {
+        let shown = pages.get();
+        last.pages.set((selection.get_untracked(), shown));
+    });
+    pages
+}
+
+/// Notes that the way back from `article`'s page was followed (its link was clicked).
+pub fn leave_by_way_back(article: &str) {
+    if let Some(last) = use_context::<LastHome>() {
+        last.way_back_from.set(Some(article.to_owned()));
+    }
+}
+
+/// The article whose page's way back led here, if one did (asked once: it is forgotten).
+pub fn came_by_way_back() -> Option<String> {
+    let last = use_context::<LastHome>()?;
+    let article = last.way_back_from.get_untracked();
+    if article.is_some() {
+        last.way_back_from.set(None);
+    }
+    article
 }
 
 /// The home page's last view in this visit: no filter until the home page has shown one.

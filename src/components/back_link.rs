@@ -5,13 +5,18 @@ use kiosque_model::Selection;
 use leptos::prelude::*;
 
 use crate::language::use_messages;
-use crate::selection::use_last_home_view;
+use crate::selection::{leave_by_way_back, use_last_home_view};
 use crate::site::use_site;
 
 /// `← Back to the list` when the reader came from a filtered or searched home page,
-/// `← All articles` otherwise (and on a pre-rendered page).
+/// `← All articles` otherwise (and on a pre-rendered page). From an article's page, the list
+/// brings that article's card back into view.
 #[component]
-pub fn BackLink() -> impl IntoView {
+pub fn BackLink(
+    /// The article whose page this is.
+    #[prop(optional)]
+    article: Option<String>,
+) -> impl IntoView {
     let paths = use_site().paths;
     let words = use_messages();
     let last = use_last_home_view();
@@ -25,7 +30,16 @@ pub fn BackLink() -> impl IntoView {
     };
     view! {
         <p class="back">
-            <a href=href>{text}</a>
+            <a
+                href=href
+                on:click=move |_| {
+                    if let Some(article) = &article {
+                        leave_by_way_back(article);
+                    }
+                }
+            >
+                {text}
+            </a>
         </p>
     }
 }

@@ -93,7 +93,7 @@ pub fn Card(
 
 /// The cards of `articles` (positions in the corpus, in order), a page at a time; the count
 /// of pages shown goes back to one whenever the list changes, unless it grew (the first screen's
-/// cards completed by the whole site). Cards are keyed by article: an article still shown after
+/// cards completed by the whole site) or it is shown for the first time. Cards are keyed by article: an article still shown after
 /// a change keeps its card.
 #[component]
 pub fn CardList(
@@ -106,22 +106,29 @@ pub fn CardList(
     /// The words a search matched, marked in the cards.
     #[prop(optional)]
     marks: Option<Signal<Arc<[String]>>>,
+    /// How many pages are shown, when the caller keeps it (the home page, for coming back):
+    /// kept as it is when the list is first shown.
+    #[prop(optional)]
+    pages: Option<RwSignal<usize>>,
 ) -> impl IntoView {
     let marks = marks.unwrap_or_else(|| Signal::stored(Arc::from([])));
     let total = total.unwrap_or_else(|| Signal::derive(move || articles.with(Vec::len)));
     let page = if nested { NESTED_PAGE } else { PAGE };
     let language = use_language();
     let corpus = use_corpus_signal();
-    let pages = RwSignal::new(1usize);
+    let pages = pages.unwrap_or_else(|| RwSignal::new(1));
     // The card to focus once it is shown, after "show more" while the list was incomplete.
     let pending_focus = RwSignal::new(None::<usize>);
-    let before = StoredValue::new(Vec::<u32>::new());
+    // The list as last seen; none until it has had articles: its first articles are not a
+    // change (the pages a caller kept stay).
+    let before = StoredValue::new(None::<Vec<u32>>);
     Effect::watch(
         move || articles.track(),
         move |_, _, _| {
             let grew = articles.with_untracked(|now| {
-                before.with_value(|old| {
-                    !old.is_empty() && now.len() > old.len() && now.starts_with(old)
+                before.with_value(|old| match old {
+                    None => true,
+                    Some(old) => !old.is_empty() && now.len() > old.len() && now.starts_with(old),
                 })
             });
             if grew {
@@ -133,7 +140,10 @@ pub fn CardList(
                 pages.set(1);
                 pending_focus.set(None);
             }
-            before.set_value(articles.get_untracked());
+            let now = articles.get_untracked();
+            if before.with_value(Option::is_some) || !now.is_empty() {
+                before.set_value(Some(now));
+            }
         },
         true,
     );

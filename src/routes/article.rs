@@ -130,7 +130,7 @@ pub(crate) fn ArticleFrame(summary: ArticleSummary, children: Children) -> impl 
     view! {
         <article class="article-page" aria-labelledby="article-title">
             <header class="article-header">
-                <BackLink />
+                <BackLink article=summary.id.clone() />
                 <h1 id="article-title" lang=language.lang_of(summary.lang.as_deref())>{summary.title.clone()}</h1>
                 {summary
                     .title_derived

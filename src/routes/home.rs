@@ -27,12 +27,14 @@ use crate::components::sidebar::{DRAWER_TOGGLE, Drawer, Sidebar, drawer_label};
 use crate::components::states::ErrorView;
 use crate::components::timeline::TimelineChart;
 use crate::data::AppError;
-use crate::dom::{after_next_paint, focus_by_id};
+use crate::dom::{after_next_paint, focus_by_id, focus_when_drawn};
 use crate::language::{use_language, use_messages};
 use crate::latest::Latest;
 use crate::routes::corpus::{CorpusContext, use_corpus_signal, use_site_data_if_loaded};
 use crate::search::{Found, grow_cards, has_cards, search, search_cards};
-use crate::selection::{remember_home_view, use_selection, use_show_selection};
+use crate::selection::{
+    came_by_way_back, remember_home_view, use_home_pages, use_selection, use_show_selection,
+};
 use crate::site::use_site;
 use crate::title::use_title;
 
@@ -180,6 +182,17 @@ fn skip_to_results(ev: leptos::ev::MouseEvent) {
 pub fn Home() -> impl IntoView {
     let corpus = use_corpus_signal();
     let selection = use_selection();
+    // As many pages of cards as this view last showed in the visit (coming back to it), and
+    // the card of the article whose way back led here brought into view, focused.
+    let pages = use_home_pages(selection);
+    Effect::new(move |_| {
+        if let Some(article) = came_by_way_back() {
+            focus_when_drawn(
+                format!("article.card[data-article-id='{article}'] .card-title a"),
+                30,
+            );
+        }
+    });
     let site = use_site();
     // Whether a search can show its first results before the whole site is there: with card
     // pages (and `site.json`: the native rendering of the pages has no search).
@@ -591,7 +604,7 @@ pub fn Home() -> impl IntoView {
                 <FilterBar />
                 <p class="result-count" id="results-count" role="status">{status}</p>
                 <Provider value=CorpusContext(Signal::from(shown_from))>
-                    <CardList articles=Signal::from(staged) total=more_total marks />
+                    <CardList articles=Signal::from(staged) total=more_total marks pages />
                 </Provider>
                 {failed}
                 <EmptyResult selection searched refined_to_nothing />

@@ -380,6 +380,74 @@ async fn assert_facets(
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn at_scale_coming_back_from_an_article_shows_the_cards_the_reader_had_opened() {
+    let Some((site, data)) = large_data() else {
+        return;
+    };
+    let all = data.ids();
+    let browser = Browser::new().await;
+    browser.open(&site.url("/")).await;
+    wait_for_first(&browser, "the first page of cards", &all).await;
+    let cards =
+        |n: usize| format!("return document.querySelectorAll('article.card').length === {n};");
+    for shown in [2 * PAGE, 3 * PAGE] {
+        browser.click("#results button.show-more").await;
+        browser
+            .wait_until("one more page of cards", &cards(shown))
+            .await;
+    }
+    // The 81st card, far below the first page: opened, then back with the browser (which puts
+    // the page back where it was once the cards are there).
+    let opened = &all[80];
+    let link = format!("article.card[data-article-id='{opened}'] .card-title a");
+    browser
+        .eval_bool(&format!(
+            "document.querySelector(\"{link}\").scrollIntoView(); return true;"
+        ))
+        .await;
+    browser.click(&link).await;
+    let on_article = format!(
+        "return location.pathname.endsWith('/article/{opened}/') && !!document.querySelector('#main .article-body');"
+    );
+    browser.wait_until("the 81st article", &on_article).await;
+    browser.back().await;
+    browser
+        .wait_until("the three pages of cards again, back", &cards(3 * PAGE))
+        .await;
+    assert_eq!(browser.card_ids().await, all[..3 * PAGE]);
+    // The same by the page's way back.
+    browser.click(&link).await;
+    browser
+        .wait_until("the 81st article again", &on_article)
+        .await;
+    browser.click("#main p.back a").await;
+    browser
+        .wait_until(
+            "the three pages of cards again, by the way back",
+            &cards(3 * PAGE),
+        )
+        .await;
+    browser
+        .wait_until(
+            "the opened article's card in view, its link focused",
+            &format!(
+                "const link = document.querySelector(\"{link}\"); const r = link.getBoundingClientRect(); \
+                 return document.activeElement === link && r.top >= 0 && r.bottom <= innerHeight;"
+            ),
+        )
+        .await;
+    // Another view starts at one page, and coming back to it keeps one.
+    let word = data.common_title_word();
+    browser.type_into(INPUT, &word).await;
+    browser
+        .wait_until(
+            "one page of results",
+            &format!("return location.search.includes('q=') && document.querySelectorAll('article.card').length <= {PAGE};"),
+        )
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn at_scale_long_facet_groups_show_more_and_card_pages_keep_the_counts_of_the_view() {
     let Some((site, data)) = large_data() else {
         return;
