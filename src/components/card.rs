@@ -93,8 +93,8 @@ pub fn Card(
 
 /// The cards of `articles` (positions in the corpus, in order), a page at a time; the count
 /// of pages shown goes back to one whenever the list changes, unless it grew (the first screen's
-/// cards completed by the whole site) or it is shown for the first time. Cards are keyed by article: an article still shown after
-/// a change keeps its card.
+/// cards completed by the whole site) or it is shown for the first time. Cards are keyed by
+/// article: an article still shown after a change keeps its card.
 #[component]
 pub fn CardList(
     articles: Signal<Vec<u32>>,
