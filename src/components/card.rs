@@ -71,9 +71,9 @@ pub fn Card(
                             class=format!("chip chip-{}", entity.label.id_prefix())
                             data-entity=entity.id.to_string()
                             aria-pressed=pressed
-                            title=language.filter_by(&isolate(&entity.name))
+                            title=language.filter_by(&isolate(&language.entity_name(entity)))
                         >
-                            <bdi>{entity.name.clone()}</bdi>
+                            <bdi>{language.entity_name(entity).into_owned()}</bdi>
                         </button>
                     </li>
                 }

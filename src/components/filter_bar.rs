@@ -53,7 +53,10 @@ pub fn FilterBar() -> impl IntoView {
             .map(|id| {
                 let entity = corpus.entity(id);
                 // Ids not in the corpus (a stale link) stay visible, as written, so they can be removed.
-                let name = entity.map_or_else(|| quote_id(id.as_str()), |e| e.name.clone());
+                let name = entity.map_or_else(
+                    || quote_id(id.as_str()),
+                    |e| language.entity_name(e).into_owned(),
+                );
                 let class = entity.map_or_else(
                     || "pill pill-unknown".to_owned(),
                     |e| format!("pill pill-{}", e.label.id_prefix()),

@@ -48,7 +48,7 @@ pub fn RelatedArticles(id: String) -> impl IntoView {
                         .take(REASONS)
                         .filter_map(|&e| whole.entities().get(e as usize))
                         .enumerate()
-                        .map(|(i, e)| view! { {(i > 0).then_some(", ")} <bdi>{e.name.clone()}</bdi> })
+                        .map(|(i, e)| view! { {(i > 0).then_some(", ")} <bdi>{language.entity_name(e).into_owned()}</bdi> })
                         .collect_view();
                     let more = r.shared.len().saturating_sub(REASONS);
                     Some(view! {

@@ -113,7 +113,14 @@ pub fn Sidebar(
             chosen.with(|selection| {
                 counts.with(|counts| {
                     found.with(|found| {
-                        sidebar_groups(corpus, counts, selection, found, |label| limits.get(label))
+                        sidebar_groups(
+                            corpus,
+                            counts,
+                            selection,
+                            found,
+                            |label| limits.get(label),
+                            language,
+                        )
                     })
                 })
             })

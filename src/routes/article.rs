@@ -258,7 +258,7 @@ fn ArticleEntities(summary: ArticleSummary) -> impl IntoView {
                 .map(|e| {
                     view! {
                         <li>
-                            <a href=paths.entity(e)>{e.name.clone()}</a>
+                            <a href=paths.entity(e)>{language.entity_name(e).into_owned()}</a>
                         </li>
                     }
                 })

@@ -71,7 +71,8 @@ pub(crate) fn EntityView(entity: Entity) -> impl IntoView {
     let corpus = use_corpus();
     let language = use_language();
     let words = language.messages();
-    let title = entity.name.clone();
+    let name = language.entity_name(&entity).into_owned();
+    let title = name.clone();
     use_title(move || title.clone());
     let paths = use_site().paths;
     let articles = corpus.positions_mentioning(&entity.id);
@@ -102,7 +103,7 @@ pub(crate) fn EntityView(entity: Entity) -> impl IntoView {
                 <li>
                     <a class=format!("entity-link entity-{}", c.entity.label.id_prefix()) href=paths.entity(c.entity)>
                         // The type is read out from the marker's alternative text (style).
-                        <span class="marked"><bdi>{c.entity.name.clone()}</bdi></span>
+                        <span class="marked"><bdi>{language.entity_name(c.entity).into_owned()}</bdi></span>
                         <span class="company-count">
                             {language.count(c.shared as usize, Noun::Article)}
                         </span>
@@ -132,7 +133,7 @@ pub(crate) fn EntityView(entity: Entity) -> impl IntoView {
             <header class="entity-header">
                 <BackLink />
                 <p class=format!("kicker entity-{}", entity.label.id_prefix())>{language.label_singular(entity.label)}</p>
-                <h1 id="entity-title">{entity.name.clone()}</h1>
+                <h1 id="entity-title">{name.clone()}</h1>
                 {date}
                 {aliases}
                 <p class="entity-stats">
@@ -140,13 +141,13 @@ pub(crate) fn EntityView(entity: Entity) -> impl IntoView {
                 </p>
                 <p>
                     <a class="filter-link" href=filter_link>
-                        {words.filter_home_by} " " <bdi>{entity.name.clone()}</bdi>
+                        {words.filter_home_by} " " <bdi>{name.clone()}</bdi>
                     </a>
                 </p>
             </header>
             {company}
             <section class="entity-articles" aria-labelledby="entity-articles-heading">
-                <h2 id="entity-articles-heading">{words.articles_mentioning} " " <bdi>{entity.name.clone()}</bdi></h2>
+                <h2 id="entity-articles-heading">{words.articles_mentioning} " " <bdi>{name}</bdi></h2>
                 <CardList articles=Signal::stored(articles.clone()) nested=true />
                 // Drawn by the app alone, after what the pre-rendered page shows: nothing moves
                 // when the app takes its place (docs/rendering.md).

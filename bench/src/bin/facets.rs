@@ -33,6 +33,7 @@ use kiosque_model::refine::refine;
 use kiosque_model::search::{Meta, Query, Shard};
 use kiosque_model::sidebar::{EntityQuery, FinderMatches, sidebar_groups};
 use kiosque_model::timeline::timeline_at;
+use kiosque_model::ui::Language;
 use kiosque_model::{Label, Selection};
 
 const USAGE: &str = "usage: facets SITE_DATA_DIR [--runs N] [--words W1,W2] [--finder W1,W2]";
@@ -107,7 +108,7 @@ fn act(
         };
         let t = Instant::now();
         *finder = finder.next(corpus, EntityQuery::new(&action.finder));
-        let groups = sidebar_groups(corpus, &counts, selection, finder, |_| ROWS);
+        let groups = sidebar_groups(corpus, &counts, selection, finder, |_| ROWS, Language::En);
         let took = ms_since(t);
         times[3].push(took);
         times[ALL].push(took);
@@ -135,7 +136,7 @@ fn act(
     times[2].push(ms_since(t));
     let t = Instant::now();
     *finder = finder.next(corpus, EntityQuery::new(&action.finder));
-    let groups = sidebar_groups(corpus, &counts, selection, finder, |_| ROWS);
+    let groups = sidebar_groups(corpus, &counts, selection, finder, |_| ROWS, Language::En);
     times[3].push(ms_since(t));
     let t = Instant::now();
     let refined = refine(corpus, &visible, selection);

@@ -68,11 +68,13 @@ pub fn entities_by_label<'a>(
 /// its visible text (so speech control users can say what they see), then what it is: its text
 /// and the alternative text of its type's marker in the style name it (`Koursk (place)`) when the
 /// text spells the entity; otherwise this label names both: `Kursk (place: Koursk)`, `lundi (date:
-/// 6 January 2025)`, in the interface's `language` (`Kursk (lieu\u{a0}: Koursk)`).
+/// 6 January 2025)`, in the interface's `language` (`Kursk (lieu\u{a0}: Koursk)`, `lundi (date\u{a0}:
+/// 6 janvier 2025)`).
 pub fn mention_label(language: Language, text: &str, entity: &Entity) -> Option<String> {
-    (fold(text.trim()) != fold(&entity.name)).then(|| {
+    let name = language.entity_name(entity);
+    (fold(text.trim()) != fold(&name)).then(|| {
         let label = language.colon(language.label_lowercase(entity.label));
-        format!("{text} ({label} {})", entity.name)
+        format!("{text} ({label} {name})")
     })
 }
 
@@ -146,5 +148,14 @@ mod tests {
             mention_label(Language::Fr, "Kursk", &koursk).as_deref(),
             Some("Kursk (lieu\u{a0}: Koursk)")
         );
+        // A date is named in the interface's language, whatever the data named it in.
+        let mut monday = entity("date-2025-01-06", Label::Date, 1);
+        monday.name = "6 January 2025".into();
+        monday.value = Some("2025-01-06".into());
+        assert_eq!(
+            mention_label(Language::Fr, "lundi", &monday).as_deref(),
+            Some("lundi (date\u{a0}: 6 janvier 2025)")
+        );
+        assert_eq!(mention_label(Language::Fr, "6 janvier 2025", &monday), None);
     }
 }

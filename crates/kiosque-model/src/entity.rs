@@ -301,12 +301,6 @@ impl<Id> Entity<Id> {
     pub fn is_sure(&self) -> bool {
         self.confidence() > Confidence::Low
     }
-
-    /// `articles` weighted by its confidence, in quarters of an article (see
-    /// [`Confidence::weight`]): what lists rank it by.
-    pub fn weighted(&self, articles: u32) -> u64 {
-        u64::from(articles) * u64::from(self.confidence().weight())
-    }
 }
 
 #[cfg(test)]
@@ -345,7 +339,6 @@ mod tests {
         assert_eq!(old.confidence, None);
         assert_eq!(old.confidence(), Confidence::High);
         assert!(old.is_sure());
-        assert_eq!(old.weighted(3), 12);
         let written = serde_json::to_string(&old).expect("written");
         assert!(!written.contains("confidence"), "{written}");
         for level in Confidence::ALL {
@@ -364,8 +357,6 @@ mod tests {
             ..old.clone()
         };
         assert!(!unsure.is_sure());
-        // A sure entity of 2 articles outranks an unsure one of 7.
-        assert!(old.weighted(2) > unsure.weighted(7));
     }
 
     #[test]

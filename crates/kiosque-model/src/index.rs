@@ -670,13 +670,13 @@ pub(crate) fn rank_order(entities: &[Entity], a: u32, b: u32) -> std::cmp::Order
 }
 
 /// The order of facets as one number, smallest first: the entities the extraction is sure of
-/// before the others ([`Entity::is_sure`]), then by count weighted by confidence
-/// ([`Entity::weighted`], most first), then rank. Facets are sorted by it with one plain
+/// before the others ([`Entity::is_sure`]), then by count (most first: the number a row
+/// shows, so that a list reads in order), then rank. Facets are sorted by it with one plain
 /// integer sort.
 pub(crate) fn facet_key(entity: &Entity, count: u32, rank: u32) -> u64 {
     const MAX: u64 = (1 << 31) - 1;
     let unsure = u64::from(!entity.is_sure()) << 63;
-    unsure | ((MAX - entity.weighted(count).min(MAX)) << 32) | u64::from(rank)
+    unsure | ((MAX - u64::from(count).min(MAX)) << 32) | u64::from(rank)
 }
 
 /// The rank in a [`facet_key`].

@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 use crate::article::{ArticleBody, ArticleSummary, ReadId};
 use crate::cores::map_all;
 use crate::entity::{Entity, EntityId, Label};
-use crate::index::{IndexError, SchemaHeader, SiteIndex, UncheckedIndex};
+use crate::index::{IndexError, SchemaHeader, SiteIndex, UncheckedIndex, facet_key};
 use crate::schema::check_schema;
 use crate::stamp;
 
@@ -776,23 +776,20 @@ fn first_screen(index: &SiteIndex, position: &HashMap<&EntityId, u32>) -> FirstS
     for article in articles {
         wanted.extend(chips(index, position, article));
     }
+    // The sidebar's order ([`facet_key`] over the whole site's counts).
+    let mut rank = vec![0u32; index.entities.len()];
+    for (r, p) in (0u32..).zip(crate::index::ranked(&index.entities)) {
+        rank[p as usize] = r;
+    }
     for label in Label::ALL {
         let mut of_label: Vec<u32> = (0u32..)
             .zip(&index.entities)
             .filter(|(_, e)| e.label == label && e.articles > 0)
             .map(|(p, _)| p)
             .collect();
-        // The sidebar's order: sure entities first, by articles weighted by confidence (most
-        // first), then as `Corpus` ranks entities (by mentions, most first, then name), then
-        // entity order.
-        of_label.sort_by(|&a, &b| {
-            let (x, y) = (&index.entities[a as usize], &index.entities[b as usize]);
-            y.is_sure()
-                .cmp(&x.is_sure())
-                .then(y.weighted(y.articles).cmp(&x.weighted(x.articles)))
-                .then(y.mentions.cmp(&x.mentions))
-                .then_with(|| x.name.cmp(&y.name))
-                .then(a.cmp(&b))
+        of_label.sort_unstable_by_key(|&p| {
+            let e = &index.entities[p as usize];
+            facet_key(e, e.articles, rank[p as usize])
         });
         wanted.extend(of_label.into_iter().take(TOP_ENTITIES));
     }

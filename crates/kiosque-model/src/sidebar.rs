@@ -7,6 +7,7 @@ use crate::facets::{FacetCounts, facet_groups};
 use crate::index::Corpus;
 use crate::selection::Selection;
 use crate::text::fold;
+use crate::ui::Language;
 
 /// A folded search query over entity names and aliases (case- and accent-insensitive).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -189,14 +190,15 @@ impl SidebarGroup {
 }
 
 /// The sidebar over the visible articles' `counts`: facet groups with their counts, only the
-/// entities that `filter` keeps, at most `limit(label)` rows per group; groups with no match
-/// are left out.
+/// entities that `filter` keeps, at most `limit(label)` rows per group, named as `language`
+/// names them ([`Language::entity_name`]); groups with no match are left out.
 pub fn sidebar_groups(
     corpus: &Corpus,
     counts: &FacetCounts,
     selection: &Selection,
     filter: &impl EntityFilter,
     limit: impl Fn(Label) -> usize,
+    language: Language,
 ) -> Vec<SidebarGroup> {
     let kept = |e: u32| filter.keeps(corpus, e);
     let keep = (!filter.query().is_empty()).then_some(&kept as &dyn Fn(u32) -> bool);
@@ -209,7 +211,7 @@ pub fn sidebar_groups(
                 .iter()
                 .map(|f| SidebarRow {
                     id: f.entity.id.clone(),
-                    name: f.entity.name.clone(),
+                    name: language.entity_name(f.entity).into_owned(),
                     count: f.count,
                     selected: f.selected,
                 })
@@ -247,7 +249,14 @@ mod tests {
         ));
         let counts = FacetCounts::new(&corpus, &[0, 1]);
         let selection = Selection::default();
-        let groups = sidebar_groups(&corpus, &counts, &selection, &find(&corpus, "k"), |_| 2);
+        let groups = sidebar_groups(
+            &corpus,
+            &counts,
+            &selection,
+            &find(&corpus, "k"),
+            |_| 2,
+            Language::En,
+        );
         // Trump has no "k": the people group goes.
         assert_eq!(groups.len(), 1);
         let places = &groups[0];
@@ -256,12 +265,19 @@ mod tests {
         assert_eq!(places.rows[0].id.as_str(), "loc-koursk");
         assert_eq!(places.rows[0].count, 2);
         assert!(!places.has_selected());
-        let by_alias = sidebar_groups(&corpus, &counts, &selection, &find(&corpus, "KIEV"), |_| 10);
+        let by_alias = sidebar_groups(
+            &corpus,
+            &counts,
+            &selection,
+            &find(&corpus, "KIEV"),
+            |_| 10,
+            Language::En,
+        );
         assert_eq!(by_alias[0].rows[0].id.as_str(), "loc-kyiv");
     }
 
     #[test]
-    fn rows_rank_by_articles_weighted_by_confidence_and_unsure_entities_come_last() {
+    fn rows_rank_by_the_count_they_show_and_unsure_entities_come_last() {
         // Harry Potter in 4 articles (unsure), Zelensky in 3 (medium), Trump in 2 (sure),
         // Macron in 1 (sure).
         let corpus = |with_confidence: bool| {
@@ -296,6 +312,7 @@ mod tests {
                 &Selection::default(),
                 &EntityQuery::default(),
                 |_| limit,
+                Language::En,
             );
             groups[0]
                 .rows
@@ -315,13 +332,14 @@ mod tests {
             ]
         );
         let new = Arc::new(corpus(true));
-        // Zelensky: 3 articles × ½ = 1.5 < Trump's 2; Harry Potter after every sure entity.
+        // Zelensky (medium) by the count shown, as a sure one; Harry Potter after every sure
+        // entity, whatever its count.
         for visible in [&[0, 1, 2, 3, 4][..], &[0, 1, 2, 3][..]] {
             assert_eq!(
                 rows(&new, visible, 4),
                 [
-                    "per-trump 2",
                     "per-zelensky 3",
+                    "per-trump 2",
                     "per-macron 1",
                     "per-harry-potter 4"
                 ],
@@ -338,6 +356,7 @@ mod tests {
             &Selection::default(),
             &find(&new, "potter"),
             |_| 3,
+            Language::En,
         );
         assert_eq!(found[0].rows[0].id.as_str(), "per-harry-potter");
     }

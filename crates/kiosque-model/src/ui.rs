@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::display::{QUOTED_ID_CHARS, isolate, quote_id, quote_search};
-use crate::entity::Label;
+use crate::entity::{Entity, Label};
 use crate::explain::EmptyReason;
 use crate::text::shorten;
 use crate::timeline::{Timeline, Unit};
@@ -158,29 +158,42 @@ impl Language {
     /// anything else, so that the caller shows the value as written.
     pub fn date(self, iso: &str) -> Option<String> {
         let (year, month, day) = crate::display::date_parts(iso)?;
+        let name = self.date_name(year, month, day)?;
+        let (Some(month), Some(day)) = (month, day) else {
+            return Some(name);
+        };
+        let weekday = crate::display::weekday_index(year, month, day);
+        let weekday = match self {
+            Language::En => crate::display::WEEKDAYS.get(weekday)?,
+            Language::Fr => FR_WEEKDAYS.get(weekday)?,
+        };
+        Some(format!("{weekday} {name}"))
+    }
+
+    /// The name of a day, a month or a year in this language, as a date entity is named:
+    /// `6 January 2025`, `1er janvier 2025`; `January 2025`, `janvier 2025`; `2025`. `None` for
+    /// a month outside 1 to 12.
+    pub fn date_name(self, year: i64, month: Option<i64>, day: Option<i64>) -> Option<String> {
         let Some(month) = month else {
             return Some(year.to_string());
         };
-        let month_name = self.month(month as usize)?;
-        let Some(day) = day else {
-            return Some(format!("{month_name} {year}"));
-        };
-        let weekday = crate::display::weekday_index(year, month, day);
-        Some(match self {
-            Language::En => {
-                let weekday = crate::display::WEEKDAYS.get(weekday)?;
-                format!("{weekday} {day} {month_name} {year}")
-            }
-            Language::Fr => {
-                let weekday = FR_WEEKDAYS.get(weekday)?;
-                let day = if day == 1 {
-                    "1er".to_owned()
-                } else {
-                    day.to_string()
-                };
-                format!("{weekday} {day} {month_name} {year}")
-            }
+        let month_name = self.month(usize::try_from(month).ok()?)?;
+        Some(match (day, self) {
+            (None, _) => format!("{month_name} {year}"),
+            (Some(1), Language::Fr) => format!("1er {month_name} {year}"),
+            (Some(day), _) => format!("{day} {month_name} {year}"),
         })
+    }
+
+    /// An entity's name as this interface shows it: a date's from its value, in this language
+    /// (`29 octobre 2012` in French whatever language the data named it in); any other's as
+    /// the data gives it.
+    pub fn entity_name<'a>(self, entity: &'a Entity) -> std::borrow::Cow<'a, str> {
+        let named = (entity.value.as_deref())
+            .filter(|_| entity.label == Label::Date)
+            .and_then(crate::display::date_parts)
+            .and_then(|(year, month, day)| self.date_name(year, month, day));
+        named.map_or(std::borrow::Cow::Borrowed(entity.name.as_str()), Into::into)
     }
 
     /// The name of a language by its ISO 639-1 code, in this language (`fr` → `French`,
@@ -256,22 +269,13 @@ impl Language {
         let Some((year, month, day)) = crate::display::date_parts(start) else {
             return start.to_owned();
         };
-        let month_name = self.month(month.unwrap_or(1) as usize).unwrap_or("");
+        let month = Some(month.unwrap_or(1));
+        let name = |day| self.date_name(year, month, day).unwrap_or_default();
         match (unit, self) {
             (Unit::Year, _) => year.to_string(),
-            (Unit::Month, _) => format!("{month_name} {year}"),
-            (Unit::Week, Language::En) => {
-                format!("week of {} {month_name} {year}", day.unwrap_or(1))
-            }
-            (Unit::Week, Language::Fr) => {
-                let day = day.unwrap_or(1);
-                let day = if day == 1 {
-                    "1er".to_owned()
-                } else {
-                    day.to_string()
-                };
-                format!("semaine du {day} {month_name} {year}")
-            }
+            (Unit::Month, _) => name(None),
+            (Unit::Week, Language::En) => format!("week of {}", name(Some(day.unwrap_or(1)))),
+            (Unit::Week, Language::Fr) => format!("semaine du {}", name(Some(day.unwrap_or(1)))),
         }
     }
 
@@ -358,16 +362,9 @@ impl Language {
     /// A period's bound for readers: `2024`, `March 2024`, `4 March 2024` (`1er` in French);
     /// as written when it is not a date.
     fn bound(self, bound: &str) -> String {
-        let Some((year, month, day)) = crate::display::date_parts(bound) else {
-            return bound.to_owned();
-        };
-        let month = month.and_then(|m| self.month(m as usize));
-        match (month, day) {
-            (Some(month), Some(1)) if self == Language::Fr => format!("1er {month} {year}"),
-            (Some(month), Some(day)) => format!("{day} {month} {year}"),
-            (Some(month), None) => format!("{month} {year}"),
-            _ => year.to_string(),
-        }
+        crate::display::date_parts(bound)
+            .and_then(|(year, month, day)| self.date_name(year, month, day))
+            .unwrap_or_else(|| bound.to_owned())
     }
 
     /// A chart bar's name: `March 2024: 12 articles`, `mars 2024 : 12 articles`.
@@ -1272,6 +1269,31 @@ mod tests {
         assert_eq!(Language::En.date("2025").as_deref(), Some("2025"));
         assert_eq!(Language::Fr.date("2025-02-30"), None);
         assert_eq!(Language::Fr.date("lundi"), None);
+        // A date entity is named so in the interface, whatever the data named it.
+        let mut day = Entity {
+            id: "date-2012-10-29".parse().expect("an id"),
+            label: Label::Date,
+            name: "29 October 2012".to_owned(),
+            aliases: Vec::new(),
+            articles: 1,
+            mentions: 1,
+            value: Some("2012-10-29".to_owned()),
+            confidence: None,
+        };
+        assert_eq!(Language::Fr.entity_name(&day), "29 octobre 2012");
+        assert_eq!(Language::En.entity_name(&day), "29 October 2012");
+        day.value = Some("2012-08".to_owned());
+        assert_eq!(Language::Fr.entity_name(&day), "août 2012");
+        day.value = Some("2012-08-01".to_owned());
+        assert_eq!(Language::Fr.entity_name(&day), "1er août 2012");
+        day.value = Some("some day".to_owned());
+        assert_eq!(Language::Fr.entity_name(&day), "29 October 2012");
+        let place = Entity {
+            label: Label::Place,
+            value: Some("2012-10-29".to_owned()),
+            ..day
+        };
+        assert_eq!(Language::Fr.entity_name(&place), "29 October 2012");
         // The English form is the one `display::format_date` gives.
         for iso in ["2024-02-29", "2025-01", "1999", "2000-03-01T12:00:00Z"] {
             assert_eq!(Language::En.date(iso), crate::display::format_date(iso));

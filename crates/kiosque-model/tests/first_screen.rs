@@ -161,6 +161,7 @@ fn sidebar(corpus: &Corpus) -> Vec<SidebarGroup> {
         &Selection::default(),
         &EntityQuery::default(),
         |_| ROWS,
+        kiosque_model::ui::Language::En,
     )
 }
 

@@ -874,6 +874,7 @@ proptest! {
                 let counts = FacetCounts::new(&corpus, &everything);
                 let groups = sidebar_groups(
                     &corpus, &counts, &Selection::default(), &EntityQuery::default(), |_| 10,
+                    kiosque_model::ui::Language::En,
                 );
                 for group in groups {
                     prop_assert!(group.rows.len() <= 10);

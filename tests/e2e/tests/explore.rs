@@ -652,6 +652,7 @@ async fn check_entity_finder(browser: &Browser, site: &Site, corpus: &Corpus, wo
             &Selection::default(),
             &EntityQuery::new(&query),
             |_| usize::MAX,
+            Language::En,
         );
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
         loop {

@@ -12,7 +12,7 @@ mod resolve;
 mod tests;
 
 use chrono::{Datelike, NaiveDate, Weekday};
-use kiosque_model::display::MONTHS;
+use kiosque_model::ui::Language;
 
 pub(crate) use find::word_bounded;
 pub use find::{DateMatch, find_dates};
@@ -87,16 +87,17 @@ impl DateValue {
         }
     }
 
-    /// A readable English name: `6 January 2025`, `January 2025`, `2025`.
-    pub fn display(&self) -> String {
-        match self {
-            DateValue::Day(d) => {
-                format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
-            }
-            DateValue::Month(y, m) => {
-                format!("{} {y}", MONTHS[(*m as usize).saturating_sub(1) % 12])
-            }
-            DateValue::Year(y) => y.to_string(),
-        }
+    /// Its name in `language` (the model's [`Language::date_name`]): `6 January 2025`,
+    /// `1er janvier 2025`, `January 2025`, `2025`.
+    pub fn name(&self, language: Language) -> String {
+        let (year, month, day) = match *self {
+            DateValue::Day(d) => (d.year(), Some(d.month()), Some(d.day())),
+            DateValue::Month(y, m) => (y, Some(m), None),
+            DateValue::Year(y) => (y, None, None),
+        };
+        let (month, day) = (month.map(i64::from), day.map(i64::from));
+        language
+            .date_name(i64::from(year), month, day)
+            .unwrap_or_else(|| self.iso())
     }
 }

@@ -106,7 +106,16 @@ fn seed_publication_date_is_inferred_from_the_tweet_and_weekdays() {
 }
 
 #[test]
-fn display_and_iso() {
-    assert_eq!(DateValue::Day(date(2025, 1, 6)).display(), "6 January 2025");
+fn a_date_is_named_in_the_language_asked_and_written_in_iso() {
+    use kiosque_model::ui::Language::{En, Fr};
+    assert_eq!(DateValue::Day(date(2025, 1, 6)).name(En), "6 January 2025");
+    assert_eq!(
+        DateValue::Day(date(2012, 10, 29)).name(Fr),
+        "29 octobre 2012"
+    );
+    assert_eq!(DateValue::Day(date(2024, 8, 1)).name(Fr), "1er août 2024");
+    assert_eq!(DateValue::Month(2022, 2).name(Fr), "février 2022");
+    assert_eq!(DateValue::Month(2022, 2).name(En), "February 2022");
+    assert_eq!(DateValue::Year(2012).name(Fr), "2012");
     assert_eq!(DateValue::Month(2022, 2).iso(), "2022-02");
 }

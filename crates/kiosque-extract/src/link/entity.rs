@@ -3,6 +3,7 @@
 
 use kiosque_model::Label;
 use kiosque_model::text::fold;
+use kiosque_model::ui::Language;
 
 use super::{Key, LinkedEntity, Occurrence};
 use crate::ner::knowledge::{Entry, Knowledge};
@@ -104,7 +105,9 @@ impl Context<'_, '_> {
             .map(|&(_, n)| n.to_owned())
             .unwrap_or_default();
         let name = match (label, value) {
-            (Label::Date, Some(v)) => v.display(),
+            (Label::Date, Some(v)) => {
+                v.name(Language::from_code(self.lang).unwrap_or(Language::En))
+            }
             _ if is_shouting(&best, label) => title_case(&best),
             _ => best,
         };
@@ -114,9 +117,12 @@ impl Context<'_, '_> {
         let name = main_entry
             .and_then(|e| in_corpus_language(e, &name, self.lang))
             .unwrap_or(name);
+        // A date's spellings are those that name it whatever the day it is read ("29 octobre",
+        // "2012"), not the words that pointed to it from the article's date ("hier", "lundi").
         let aliases: Vec<String> = ranked
             .iter()
             .filter(|&&(_, n)| n != name)
+            .filter(|&&(_, n)| label != Label::Date || n.bytes().any(|b| b.is_ascii_digit()))
             .map(|&(_, n)| n.to_owned())
             .collect();
         // Ids stay put as the corpus grows: a known entity's id comes from its gazetteer name

@@ -106,15 +106,22 @@ fn dates_link_by_value_and_keep_their_spellings() {
     lundi.date = day;
     let mut aujourdhui = occ(0, Label::Date, "aujourd’hui");
     aujourdhui.date = day;
-    let occurrences = vec![lundi, aujourdhui, occ(0, Label::Date, "demain")];
+    let mut written = occ(1, Label::Date, "6 janvier");
+    written.date = day;
+    let occurrences = vec![lundi, aujourdhui, occ(0, Label::Date, "demain"), written];
     let linked = link(&occurrences, &knowledge(), "fr");
     let d = &linked.entities[linked.of[0]];
     assert_eq!(linked.of[0], linked.of[1]);
+    assert_eq!(linked.of[0], linked.of[3]);
+    // Named in the corpus's language; its spellings are those that name the day, not "lundi".
     assert_eq!(
         (d.id.as_str(), d.name.as_str(), d.value.as_deref()),
-        ("date-2025-01-06", "6 January 2025", Some("2025-01-06"))
+        ("date-2025-01-06", "6 janvier 2025", Some("2025-01-06"))
     );
+    assert_eq!(d.aliases, ["6 janvier"]);
     assert_ne!(linked.of[0], linked.of[2]);
+    let english = link(&occurrences, &knowledge(), "en");
+    assert_eq!(english.entities[english.of[0]].name, "6 January 2025");
 }
 
 #[test]
