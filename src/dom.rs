@@ -37,6 +37,18 @@ pub fn focus_when_drawn(selector: String, frames: u32) {
     });
 }
 
+/// Scrolls the box `element` sideways to show its first child matching `selector`, centred, or
+/// to its end when none matches: where a chart wider than its box opens.
+pub fn scroll_sideways_to(element: &web_sys::Element, selector: &str) {
+    let target = (element.query_selector(selector).ok().flatten())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    let left = match target {
+        Some(target) => target.offset_left() - (element.client_width() - target.offset_width()) / 2,
+        None => element.scroll_width(),
+    };
+    element.set_scroll_left(left.max(0));
+}
+
 /// Focuses the first element matching a CSS selector, if any.
 pub fn focus_selector(selector: &str) {
     if let Some(element) = document()

@@ -124,23 +124,7 @@ pub fn use_selection() -> Memo<Selection> {
 fn selection_of_url() -> Memo<Selection> {
     let query = use_query_map();
     Memo::new(move |_| {
-        query.with(|q| {
-            let mut selection = Selection::from_params(
-                q.get_str(Selection::QUERY_KEY).unwrap_or_default(),
-                q.get_str(Selection::SEARCH_KEY).unwrap_or_default(),
-            );
-            for key in [
-                Selection::LANG_KEY,
-                Selection::SOURCE_KEY,
-                Selection::FROM_KEY,
-                Selection::TO_KEY,
-            ] {
-                for value in q.get_all(key).unwrap_or_default() {
-                    selection = selection.with_param(key, &value);
-                }
-            }
-            selection
-        })
+        query.with(|q| Selection::from_url(q.into_iter().map(|(k, v)| (k.as_ref(), v))))
     })
 }
 

@@ -3,7 +3,7 @@
 //! table for who wants each period. On the home page each bar is also a button that keeps its
 //! period (Shift extends the period to it).
 
-use kiosque_model::timeline::Timeline;
+use kiosque_model::timeline::{Timeline, Unit};
 use leptos::prelude::*;
 
 use crate::language::use_language;
@@ -21,13 +21,20 @@ const MAX_PX: usize = 736;
 /// WCAG 2.2 asks (the chart then scrolls in its box rather than the page).
 const BUTTON_PX: usize = 24;
 
+/// The room a year's name takes under the bars, in CSS pixels, with a gap (`2025`).
+const TICK_PX: usize = 40;
+
+/// The room a month's name takes under the bars, in CSS pixels, with a gap (`janv. 2025`).
+const LONG_TICK_PX: usize = 72;
+
 /// The chart of `timeline`, titled `title` (`id` makes its element ids unique on the page).
 /// Nothing without dated articles; nothing in the pre-rendered pages either (`kiosque pages`):
 /// the chart is drawn by the app, so it costs the static site no bytes.
 ///
 /// With `on_select`, each bar is a button labelled by its period and count that calls it with
-/// the bar's index and whether Shift was held; the bars within `selected` (first and last
-/// days) are pressed.
+/// the bar's index and whether to extend the period to it (Shift held, or `extending` on: a
+/// switch shown under the chart once a period is chosen, for who has no Shift key); the bars
+/// within `selected` (first and last days) are pressed.
 #[component]
 pub fn TimelineChart(
     timeline: Timeline,
@@ -35,6 +42,7 @@ pub fn TimelineChart(
     id: &'static str,
     #[prop(default = None)] selected: Option<(i64, i64)>,
     #[prop(optional)] on_select: Option<Callback<(usize, bool)>>,
+    #[prop(optional)] extending: Option<RwSignal<bool>>,
 ) -> impl IntoView {
     if cfg!(feature = "ssr") || timeline.bins.is_empty() {
         return None::<AnyView>;
@@ -73,7 +81,10 @@ pub fn TimelineChart(
                         data-to=bin.to.clone()
                         aria-pressed=pressed(bin).to_string()
                         aria-label=label
-                        on:click=move |ev| on_select.run((i, ev.shift_key()))
+                        on:click=move |ev| {
+                            let extend = extending.is_some_and(|e| e.get_untracked());
+                            on_select.run((i, ev.shift_key() || extend))
+                        }
                     ></button>
                 }
             })
@@ -85,6 +96,18 @@ pub fn TimelineChart(
         }
     });
     let interactive = on_select.is_some();
+    let extend = (extending.filter(|_| selected.is_some())).map(|extending| {
+        view! {
+            <button
+                type="button"
+                class="timeline-extend"
+                aria-pressed=move || extending.get().to_string()
+                on:click=move |_| extending.update(|on| *on = !*on)
+            >
+                {words.extend_period}
+            </button>
+        }
+    });
     let mut px = (width * BAR_PX / 10).min(MAX_PX);
     if interactive {
         px = px.max(timeline.bins.len() * BUTTON_PX);
@@ -99,18 +122,31 @@ pub fn TimelineChart(
             }
         })
         .collect_view();
-    let first = timeline
-        .bins
-        .first()
-        .map(|b| language.period_short(unit, &b.start));
-    let last = (timeline.bins.len() > 1)
-        .then(|| {
-            timeline
-                .bins
-                .last()
-                .map(|b| language.period_short(unit, &b.start))
+    // Under the bars, the months or years that begin, as far apart as their names need.
+    let label_px = match unit {
+        Unit::Week => LONG_TICK_PX,
+        Unit::Month | Unit::Year => TICK_PX,
+    };
+    let bars_apart = (label_px * timeline.bins.len()).div_ceil(px.max(1));
+    let mut ticks = timeline.ticks(bars_apart).into_iter().peekable();
+    let axis = (0..timeline.bins.len())
+        .map(|i| {
+            let named = ticks.next_if_eq(&i).is_some();
+            let name = named.then(|| language.tick(unit, &timeline.bins[i].start));
+            view! { <span>{name}</span> }
         })
-        .flatten();
+        .collect_view();
+    // A chart of buttons wider than its box opens on its chosen bars, or on its newest ones.
+    let scroll = NodeRef::<leptos::html::Div>::new();
+    if interactive {
+        Effect::new(move || {
+            if let Some(scroll) = scroll.get() {
+                request_animation_frame(move || {
+                    crate::dom::scroll_sideways_to(&scroll, ".timeline-bar[aria-pressed=\"true\"]")
+                });
+            }
+        });
+    }
     let summary = language.timeline_summary(&timeline);
     let column = language.unit_heading(unit);
     let heading = format!("{id}-heading");
@@ -122,7 +158,7 @@ pub fn TimelineChart(
             // As wide as its bars at most (a few bars are not stretched over the page), never
             // wider than the page: the axis under it is as wide.
             // A chart of buttons scrolls in its box when they do not fit.
-            <div class="timeline-scroll" class:interactive=interactive>
+            <div class="timeline-scroll" class:interactive=interactive node_ref=scroll>
             <div class="timeline-plot">
                 <svg
                     class="timeline-chart"
@@ -135,12 +171,10 @@ pub fn TimelineChart(
                     {bars}
                 </svg>
                 {buttons}
-                <p class="timeline-axis" aria-hidden="true">
-                    <span>{first}</span>
-                    <span>{last}</span>
-                </p>
+                <p class="timeline-axis" aria-hidden="true">{axis}</p>
             </div>
             </div>
+            {extend}
             <details class="timeline-table">
                 <summary>{language.per_unit_table(unit)}</summary>
                 <table>

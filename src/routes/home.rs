@@ -537,6 +537,8 @@ pub fn Home() -> impl IntoView {
     let loading_fields = Memo::new(move |_| foot.with(Option::is_none));
     let chart = Memo::new(move |_| foot.with(|f| f.as_ref().map(|f| (f.chart.clone(), f.period))));
     let show = use_show_selection();
+    // Whether the next bar chosen extends the period (the chart's switch, kept as it redraws).
+    let extending = RwSignal::new(false);
     let time = move || {
         if cfg!(feature = "ssr") {
             return None;
@@ -573,7 +575,7 @@ pub fn Home() -> impl IntoView {
         let title = words.articles_over_time.to_owned();
         Some(
             view! {
-                <TimelineChart timeline=chart title id="home-timeline" selected on_select />
+                <TimelineChart timeline=chart title id="home-timeline" selected on_select extending />
             }
             .into_any(),
         )

@@ -47,6 +47,26 @@ impl Selection {
         Selection::from_query(entity).with_search(search)
     }
 
+    /// The selection a URL's query parameters give, in their order: the ids of every `entity`
+    /// parameter (`entity=a,b` and `entity=a&entity=b` alike), the last `q`, and the languages,
+    /// sources and period ([`Selection::with_param`]); other keys are ignored.
+    pub fn from_url<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> Selection {
+        let (mut entities, mut search, mut rest) = (String::new(), "", Vec::new());
+        for (key, value) in params {
+            match key {
+                Selection::QUERY_KEY => {
+                    entities.push(',');
+                    entities.push_str(value);
+                }
+                Selection::SEARCH_KEY => search = value,
+                _ => rest.push((key, value)),
+            }
+        }
+        (rest.into_iter()).fold(Selection::from_params(&entities, search), |s, (k, v)| {
+            s.with_param(k, v)
+        })
+    }
+
     /// The selection with one more URL query parameter `key=value` of the languages, sources
     /// and period (`lang`, `source`, `from`, `to`; any other key is ignored). Empty values and
     /// repeats are ignored; a value that is not a language code or a date is kept apart
@@ -336,6 +356,29 @@ mod tests {
         assert_eq!(s.entities().len(), 2);
         assert_eq!(s.to_query().as_deref(), Some("loc-koursk,per-donald-trump"));
         assert_eq!(Selection::from_query("").to_query(), None);
+    }
+
+    #[test]
+    fn a_url_s_every_entity_parameter_counts_as_one_list() {
+        let url = [
+            ("entity", "loc-koursk"),
+            ("lang", "fr"),
+            ("entity", "per-donald-trump,loc-koursk"),
+            ("q", "old"),
+            ("q", "défense"),
+            ("from", "2024-03"),
+            ("utm_source", "x"),
+        ];
+        let s = Selection::from_url(url);
+        assert_eq!(s.to_query().as_deref(), Some("loc-koursk,per-donald-trump"));
+        assert_eq!(s.search_query(), Some("défense"));
+        assert_eq!(s.langs(), ["fr"]);
+        assert_eq!(s.period_bounds(), (Some("2024-03"), None));
+        assert_eq!(
+            Selection::from_url([("entity", "a-b"), ("entity", "c-d")]),
+            Selection::from_query("a-b,c-d")
+        );
+        assert!(Selection::from_url([]).is_empty());
     }
 
     #[test]

@@ -84,6 +84,51 @@ impl Timeline {
     pub fn peak(&self) -> u32 {
         self.bins.iter().map(|b| b.count).max().unwrap_or(0)
     }
+
+    /// The bars a chart's axis names, at least `gap` bars apart: those that begin a month (by
+    /// week) or a year (by month and by year), every one of them or every 2nd, 3rd, 6th…
+    /// month, every 2nd, 5th, 10th… year, the fewest skipped that keeps them `gap` apart. The
+    /// first bar alone when none begins one (a few weeks within a month).
+    pub fn ticks(&self, gap: usize) -> Vec<usize> {
+        // Each bar's month (by week) or year, counted from year 0, and that period's bars.
+        let (steps, bars): (&[i64], i64) = match self.unit {
+            Unit::Week => (&[1, 2, 3, 6, 12, 24, 60, 120], 4),
+            Unit::Month => (&[1, 2, 5, 10, 20, 50, 100], 12),
+            Unit::Year => (&[1, 2, 5, 10, 20, 50, 100, 200, 500, 1000], 1),
+        };
+        let larger = |bin: &Bin| {
+            let (y, m, _) = crate::display::date_parts(&bin.start)?;
+            Some(if self.unit == Unit::Week {
+                y * 12 + m? - 1
+            } else {
+                y
+            })
+        };
+        let gap = i64::try_from(gap).unwrap_or(i64::MAX);
+        let step = (steps.iter().copied())
+            .find(|&k| k.saturating_mul(bars) >= gap)
+            .unwrap_or(steps[steps.len() - 1]);
+        let mut previous = None;
+        let ticks: Vec<usize> = (self.bins.iter().enumerate())
+            .filter_map(|(i, bin)| {
+                let period = larger(bin)?;
+                let begins = match previous.replace(period) {
+                    Some(before) => before != period,
+                    // The first bar, when its period starts with it.
+                    None => match self.unit {
+                        Unit::Week => bin.start.get(8..).is_some_and(|d| d <= "07"),
+                        Unit::Month => bin.start.get(5..7) == Some("01"),
+                        Unit::Year => true,
+                    },
+                };
+                (begins && period.rem_euclid(step) == 0).then_some(i)
+            })
+            .collect();
+        if ticks.is_empty() && !self.bins.is_empty() {
+            return vec![0];
+        }
+        ticks
+    }
 }
 
 /// The histogram of these publication dates (`None` for an article without one): by week,
@@ -329,6 +374,61 @@ mod tests {
         ] {
             assert_eq!(parse_day(iso).map(civil_from_days), expected, "{iso}");
         }
+    }
+
+    #[test]
+    fn an_axis_names_each_year_or_month_that_begins_as_far_apart_as_asked() {
+        fn starts(t: &Timeline, gap: usize) -> Vec<&str> {
+            t.ticks(gap)
+                .into_iter()
+                .map(|i| t.bins[i].start.as_str())
+                .collect()
+        }
+        // By month, from March 2021 to February 2025: each January.
+        let months = timeline([Some("2021-03-15"), Some("2025-02-01")]);
+        assert_eq!(months.unit, Unit::Month);
+        assert_eq!(
+            starts(&months, 1),
+            ["2022-01-01", "2023-01-01", "2024-01-01", "2025-01-01"]
+        );
+        assert_eq!(starts(&months, 12), starts(&months, 1));
+        // Bars too narrow for a name a year: every other year.
+        assert_eq!(starts(&months, 13), ["2022-01-01", "2024-01-01"]);
+        // Starting in January: the first bar is named.
+        let from_january = timeline([Some("2022-01-31"), Some("2023-06-01")]);
+        assert_eq!(starts(&from_january, 3), ["2022-01-01", "2023-01-01"]);
+        // By week: the first week starting in each month.
+        let weeks = timeline([Some("2025-01-08"), Some("2025-03-20")]);
+        assert_eq!(weeks.unit, Unit::Week);
+        assert_eq!(
+            starts(&weeks, 2),
+            ["2025-01-06", "2025-02-03", "2025-03-03"]
+        );
+        assert_eq!(starts(&weeks, 5), ["2025-01-06", "2025-03-03"]);
+        // By year: every year, or every fifth, tenth… year as the bars narrow.
+        let years = timeline([Some("1987-05-01"), Some("2024-01-01")]);
+        assert_eq!(years.unit, Unit::Year);
+        assert_eq!(starts(&years, 1).len(), years.bins.len());
+        assert_eq!(
+            starts(&years, 4),
+            [
+                "1990-01-01",
+                "1995-01-01",
+                "2000-01-01",
+                "2005-01-01",
+                "2010-01-01",
+                "2015-01-01",
+                "2020-01-01"
+            ]
+        );
+        assert_eq!(
+            starts(&years, 10),
+            ["1990-01-01", "2000-01-01", "2010-01-01", "2020-01-01"]
+        );
+        // A few weeks within one month: the first bar; no bar, no name.
+        let few = timeline([Some("2025-01-14"), Some("2025-01-20")]);
+        assert_eq!(starts(&few, 1), ["2025-01-13"]);
+        assert!(timeline([None]).ticks(1).is_empty());
     }
 
     fn counts(t: &Timeline) -> Vec<(&str, u32)> {

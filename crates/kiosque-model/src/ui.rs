@@ -292,6 +292,16 @@ impl Language {
         }
     }
 
+    /// The name under a bar that [`Timeline::ticks`] names: the month it begins by week (`Jan
+    /// 2025`, `janv. 2025`), the year by month and by year (`2025`).
+    pub fn tick(self, unit: Unit, start: &str) -> String {
+        let larger = match unit {
+            Unit::Week => Unit::Month,
+            Unit::Month | Unit::Year => Unit::Year,
+        };
+        self.period_short(larger, start)
+    }
+
     /// A chart in one sentence, for readers who do not see it: how many articles, over which
     /// periods, the busiest one, and those without a date.
     pub fn timeline_summary(self, timeline: &Timeline) -> String {
@@ -834,6 +844,8 @@ messages! {
     no_page_here,
     /// The group of a chart's bars.
     keep_period,
+    /// The switch that makes the next bar chosen extend the period (Shift on a keyboard).
+    extend_period,
     /// A chart's table's column of counts.
     articles_column,
     /// A chart without a date.
@@ -997,6 +1009,7 @@ const ENGLISH: Messages = Messages {
     go_home: "Go to the home page",
     no_page_here: "There is no page at this address.",
     keep_period: "Keep the articles of a period (Shift: up to it)",
+    extend_period: "Extend to the next bar chosen",
     articles_column: "Articles",
     no_dated_articles: "No dated articles.",
     date_inferred: "The date was not given; it was inferred from the text.",
@@ -1094,6 +1107,7 @@ const FRENCH: Messages = Messages {
     go_home: "Aller à l’accueil",
     no_page_here: "Il n’y a pas de page à cette adresse.",
     keep_period: "Garder les articles d’une période (Maj\u{a0}: jusqu’à elle)",
+    extend_period: "Étendre jusqu’à la prochaine barre choisie",
     articles_column: "Articles",
     no_dated_articles: "Aucun article daté.",
     date_inferred: "La date n’était pas donnée\u{202f}; elle a été déduite du texte.",
@@ -1316,6 +1330,11 @@ mod tests {
             Language::En.period_short(Unit::Week, &timeline.bins[0].start),
             "4 Mar"
         );
+        // Under the bars, the month a week begins, the year a month or a year begins.
+        assert_eq!(Language::Fr.tick(Unit::Week, "2024-03-04"), "mars 2024");
+        assert_eq!(Language::En.tick(Unit::Week, "2024-03-04"), "Mar 2024");
+        assert_eq!(Language::Fr.tick(Unit::Month, "2024-01-01"), "2024");
+        assert_eq!(Language::En.tick(Unit::Year, "2024-01-01"), "2024");
         assert_eq!(
             Language::En.timeline_summary(&timeline),
             "2 articles from week of 4 March 2024 to week of 20 May 2024, by week; \

@@ -155,9 +155,91 @@ async fn check_entity_page(browser: &Browser, site: &Site, corpus: &Corpus, enti
     }
 }
 
+/// A date's page and the sidebar's dates group name the day in the interface's language, from
+/// its value, whatever the data's name says.
+async fn check_date_names(browser: &Browser, site: &Site, corpus: &Corpus) {
+    let date = (corpus.entities().iter())
+        .filter(|e| e.label == Label::Date && e.value.as_deref().is_some_and(|v| v.len() == 10))
+        .max_by_key(|e| e.articles)
+        .expect("a dated day");
+    browser
+        .open(&site.url(&format!("/entity/{}/", date.id)))
+        .await;
+    let language = interface(browser).await;
+    let name = language.entity_name(date).into_owned();
+    let month = date
+        .value
+        .as_deref()
+        .and_then(|v| v.get(5..7))
+        .expect("a month");
+    let month_name = language
+        .month(month.parse().expect("a number"))
+        .expect("a month's name");
+    assert!(
+        name.contains(month_name),
+        "{name} names its month as {month_name}"
+    );
+    assert_eq!(
+        texts(browser, "#main h1").await,
+        std::slice::from_ref(&name)
+    );
+    browser.open(&site.url("/")).await;
+    browser
+        .wait_until(
+            "the sidebar's dates",
+            &format!(
+                "return !!document.querySelector('nav.sidebar button.facet[data-entity=\"{}\"]');",
+                date.id
+            ),
+        )
+        .await;
+    assert_eq!(
+        texts(
+            browser,
+            &format!("nav.sidebar button.facet[data-entity=\"{}\"] bdi", date.id)
+        )
+        .await,
+        [name]
+    );
+}
+
+/// A link that repeats `entity` (`?entity=a&entity=b`, as other tools write lists) filters by
+/// every entity it names, as `entity=a,b` does.
+async fn check_repeated_entity_parameters(browser: &Browser, site: &Site, corpus: &Corpus) {
+    let ids: Vec<&str> = (corpus.entities().iter())
+        .filter(|e| e.label != Label::Date)
+        .take(2)
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(ids.len(), 2);
+    browser
+        .open(&site.url(&format!("/?entity={}&entity={}", ids[0], ids[1])))
+        .await;
+    browser
+        .wait_until(
+            "a pill for each entity of the link",
+            "return document.querySelectorAll('.filter-bar .pills li').length === 2;",
+        )
+        .await;
+    let mentioning = |id: &str| corpus.positions_mentioning(&EntityId::new(id).expect("an id"));
+    let second = mentioning(ids[1]);
+    let count = (mentioning(ids[0]).iter())
+        .filter(|p| second.contains(p))
+        .count();
+    assert!(count > 0, "{ids:?} share an article");
+    browser
+        .wait_until(
+            "the cards of both entities",
+            &format!(
+                "return document.querySelectorAll('#results article.card').length === {count};"
+            ),
+        )
+        .await;
+}
+
 /// The related articles the model finds for article `id`: their page addresses and the names
-/// of the entities each shares, rarest first (at most 4, as the page names them).
-fn expected_related(corpus: &Corpus, id: &str) -> Vec<(String, Vec<String>)> {
+/// of the entities each shares, rarest first (at most 4, as the page names them in `language`).
+fn expected_related(corpus: &Corpus, id: &str, language: Language) -> Vec<(String, Vec<String>)> {
     let number = corpus.numbers_of([id])[0];
     let position = corpus.position_of_number(number).expect("the article");
     related(corpus, position, 5)
@@ -168,7 +250,11 @@ fn expected_related(corpus: &Corpus, id: &str) -> Vec<(String, Vec<String>)> {
                 .shared
                 .iter()
                 .take(4)
-                .map(|&e| corpus.entities()[e as usize].name.clone())
+                .map(|&e| {
+                    language
+                        .entity_name(&corpus.entities()[e as usize])
+                        .into_owned()
+                })
                 .collect();
             (format!("/article/{}/", article.id), names)
         })
@@ -194,7 +280,7 @@ async fn check_related(browser: &Browser, site: &Site, corpus: &Corpus, entity: 
         .attr("#main .entity-articles article.card", "data-article-id")
         .await
         .expect("a card");
-    let expected = expected_related(corpus, &first);
+    let expected = expected_related(corpus, &first, interface(browser).await);
     assert!(!expected.is_empty(), "{first} has related articles");
     browser
         .click("#main .entity-articles article.card .card-title a")
@@ -360,6 +446,87 @@ async fn shift_enter(browser: &Browser) {
         .perform_actions(actions)
         .await
         .expect("Shift+Enter pressed");
+}
+
+/// The home page's timeline wider than its box: it opens on its newest bars, names the years
+/// (or months) that begin under them, and a switch stands in for Shift: with it on, a second
+/// bar chosen extends the period to it, as a phone reader needs.
+async fn check_home_timeline_opening(browser: &Browser, site: &Site, corpus: &Corpus) {
+    browser.open(&site.url("/")).await;
+    let bars = "#home-timeline-bars button";
+    browser
+        .wait_until(
+            "the home timeline",
+            &format!("return document.querySelectorAll({bars:?}).length > 0;"),
+        )
+        .await;
+    let chart = timeline(corpus.articles().iter().map(|a| a.published.as_deref()));
+    assert!(
+        chart.bins.len() > 40,
+        "{} bars: not wider than its box",
+        chart.bins.len()
+    );
+    let scroll = "document.querySelector('#home-timeline-bars').closest('.timeline-scroll')";
+    browser
+        .wait_at_this_width(
+            "the chart scrolled to its newest bars",
+            &format!(
+                "const s = {scroll}; return s.scrollWidth > s.clientWidth + 100 \
+                 && s.scrollLeft > 0 && s.scrollLeft + s.clientWidth >= s.scrollWidth - 2;"
+            ),
+        )
+        .await;
+    // Under the bars: the names of the periods that begin, each under its bar.
+    let language = interface(browser).await;
+    let axis = texts(browser, "#home-timeline-bars ~ .timeline-axis span").await;
+    assert_eq!(axis.len(), chart.bins.len());
+    let begins = chart.ticks(1);
+    let named: Vec<usize> = (0..axis.len()).filter(|&i| !axis[i].is_empty()).collect();
+    assert!(named.len() >= 2, "{named:?}");
+    for &i in &named {
+        assert!(
+            begins.contains(&i),
+            "bar {i} ({}) begins no period",
+            chart.bins[i].start
+        );
+        assert_eq!(axis[i], language.tick(chart.unit, &chart.bins[i].start));
+    }
+    // The newest bar with articles, then the switch, then the one before it with articles.
+    let with_articles: Vec<usize> = (0..chart.bins.len())
+        .filter(|&i| chart.bins[i].count > 0)
+        .collect();
+    let (&last, &before) = (with_articles.last().zip(with_articles.iter().rev().nth(1)))
+        .expect("two bars with articles");
+    let bar = |i: usize| format!("{bars}[data-from='{}']", chart.bins[i].from);
+    assert_eq!(
+        browser.count(".timeline-extend").await,
+        0,
+        "no switch before a period"
+    );
+    browser.click(&bar(last)).await;
+    let one =
+        Selection::default().with_period(Some(&chart.bins[last].from), Some(&chart.bins[last].to));
+    wait_for_view(browser, corpus, &one, "the newest bar's period").await;
+    browser
+        .wait_at_this_width(
+            "the switch, once a period is chosen",
+            "return !!document.querySelector('.timeline-extend[aria-pressed=false]');",
+        )
+        .await;
+    browser.click(".timeline-extend").await;
+    browser.click(&bar(before)).await;
+    let both = Selection::default()
+        .with_period(Some(&chart.bins[before].from), Some(&chart.bins[last].to));
+    wait_for_view(browser, corpus, &both, "the period extended by the switch").await;
+    browser
+        .wait_at_this_width(
+            "the bars of the period pressed",
+            &format!(
+                "return document.querySelectorAll(\"{bars}[aria-pressed='true']\").length === {};",
+                last - before + 1
+            ),
+        )
+        .await;
 }
 
 /// The home page's timeline: a bar keeps its period (in the URL, its bar pressed, the cards and
@@ -762,6 +929,7 @@ async fn the_home_timeline_and_the_language_source_and_year_groups_filter_the_de
 #[tokio::test(flavor = "multi_thread")]
 async fn the_home_timeline_and_groups_at_10000_articles() {
     on_large_site(async |browser, site, corpus| {
+        check_home_timeline_opening(browser, site, corpus).await;
         check_home_time_and_facets(browser, site, corpus).await;
     })
     .await;
@@ -772,6 +940,8 @@ async fn an_entity_page_shows_its_company_timeline_and_exports_and_articles_foll
  {
     on_demo(async |browser, site, corpus| {
         check_entity_page(browser, site, corpus, "loc-kursk").await;
+        check_date_names(browser, site, corpus).await;
+        check_repeated_entity_parameters(browser, site, corpus).await;
         check_related(browser, site, corpus, "loc-kursk").await;
         check_home_export(browser, site, corpus, "loc-kursk").await;
         check_previous_and_next(browser, site, corpus, "loc-kursk").await;
