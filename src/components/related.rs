@@ -14,6 +14,9 @@ const RELATED: usize = 5;
 /// Shared entities named as the reason, per related article.
 const REASONS: usize = 4;
 
+/// The id of the section's heading.
+const HEADING: &str = "related-articles-heading";
+
 /// The articles related to article `id`, each with the entities it shares with it. Not in the
 /// pre-rendered pages (they would put the whole site's relations in every page, and change
 /// with every rebuild).
@@ -73,6 +76,8 @@ pub fn RelatedArticles(id: String) -> impl IntoView {
                 type="button"
                 class="related-load"
                 on:click=move |_| {
+                    // The button goes: the focus goes to the section's heading, not the page.
+                    crate::dom::focus_by_id(HEADING);
                     asked.set(true);
                     loader.want_whole();
                 }
@@ -84,8 +89,8 @@ pub fn RelatedArticles(id: String) -> impl IntoView {
     };
     Some(
         view! {
-            <section class="related-section app-only" aria-labelledby="related-articles-heading">
-                <h2 id="related-articles-heading">{words.related_heading}</h2>
+            <section class="related-section app-only" aria-labelledby=HEADING>
+                <h2 id=HEADING tabindex="-1">{words.related_heading}</h2>
                 <p class="hint">{words.related_hint}</p>
                 {list}
             </section>

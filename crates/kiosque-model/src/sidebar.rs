@@ -5,6 +5,7 @@ use std::sync::{Arc, Weak};
 use crate::entity::{Entity, EntityId, Label};
 use crate::facets::{FacetCounts, facet_groups};
 use crate::index::Corpus;
+use crate::search::typo;
 use crate::selection::Selection;
 use crate::text::fold;
 use crate::ui::Language;
@@ -99,6 +100,12 @@ impl FinderMatches {
         } else {
             corpus.entities_named_with(&query.folded)
         };
+        // No name as written: the names a typo away ("zelenski" finds Zelensky).
+        let entities = if entities.is_empty() {
+            with_typos(corpus, &query.folded)
+        } else {
+            entities
+        };
         let mut bits = vec![0u64; corpus.entities().len().div_ceil(64)];
         for &e in &entities {
             if let Some(word) = bits.get_mut(e as usize / 64) {
@@ -151,6 +158,41 @@ impl EntityFilter for FinderMatches {
     fn keeps(&self, _corpus: &Corpus, entity: u32) -> bool {
         self.contains(entity)
     }
+}
+
+/// The entities with a name or spelling in which a word starts with `folded` (a folded query)
+/// give or take the typos a search word of its length may have ([`typo::allowed`]; none in its
+/// first [`typo::KEPT`] letters): what the finder lists when no name holds the query as
+/// written. One pass over the site's folded names.
+fn with_typos(corpus: &Corpus, folded: &str) -> Vec<u32> {
+    let query: Vec<char> = folded.chars().collect();
+    let max = typo::allowed(query.len());
+    let Some(kept) = (max > 0).then(|| query.get(..typo::KEPT)).flatten() else {
+        return Vec::new();
+    };
+    let kept: String = kept.iter().collect();
+    let (mut rows, mut start) = (typo::Rows::default(), Vec::new());
+    (0..corpus.entities().len() as u32)
+        .filter(|&e| {
+            let Some(names) = corpus.folded_names(e) else {
+                return false;
+            };
+            let mut before = Corpus::NAME_END;
+            names.char_indices().any(|(i, c)| {
+                let word_starts = !before.is_alphanumeric() && c.is_alphanumeric();
+                before = c;
+                if !word_starts || !names[i..].starts_with(&kept) {
+                    return false;
+                }
+                start.clear();
+                let end = names[i..]
+                    .find(Corpus::NAME_END)
+                    .map_or(names.len(), |n| i + n);
+                start.extend(names[i..end].chars().take(query.len() + max));
+                typo::within_using(&query, &start, max, true, &mut rows).is_some()
+            })
+        })
+        .collect()
 }
 
 /// One sidebar entry, owned so that views need not borrow the corpus.
@@ -229,6 +271,41 @@ mod tests {
 
     fn find(corpus: &Arc<Corpus>, query: &str) -> FinderMatches {
         FinderMatches::new(corpus, EntityQuery::new(query))
+    }
+
+    #[test]
+    fn the_finder_forgives_a_typo_only_when_no_name_is_written_so() {
+        let named = |id: &str, name: &str, aliases: &[&str]| Entity {
+            name: name.to_owned(),
+            aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
+            ..entity(id, Label::Person, 1)
+        };
+        let corpus = Arc::new(crate::testing::corpus(
+            vec![article("a", &["per-zelensky", "per-zelenska", "loc-kyiv"])],
+            vec![
+                named("per-zelensky", "Volodymyr Zelensky", &[]),
+                named("per-zelenska", "Olena Zelenska", &[]),
+                named("loc-kyiv", "Kyiv", &["Kiev"]),
+            ],
+        ));
+        let ids = |query: &str| -> Vec<&str> {
+            let found = find(&corpus, query);
+            (0..3u32)
+                .filter(|&e| found.contains(e))
+                .map(|e| corpus.entities()[e as usize].id.as_str())
+                .collect()
+        };
+        // A typo in a word of a name, the query a start of it or the whole of it.
+        assert_eq!(ids("zelenski"), ["per-zelensky", "per-zelenska"]);
+        assert_eq!(ids("zélensky"), ["per-zelensky"]);
+        assert_eq!(ids("volodimyr zel"), ["per-zelensky"]);
+        // Written so somewhere: no typo looked for.
+        assert_eq!(ids("zelensk"), ["per-zelensky", "per-zelenska"]);
+        assert_eq!(ids("zelenska"), ["per-zelenska"]);
+        // Too short for a typo, a typo in the first two letters, or too far.
+        assert!(ids("kiyv").is_empty());
+        assert!(ids("xelensky").is_empty());
+        assert!(ids("zelxnxky").is_empty());
     }
 
     #[test]

@@ -307,6 +307,13 @@ async fn check_related(browser: &Browser, site: &Site, corpus: &Corpus, entity: 
             "return document.querySelectorAll('#main .related-articles li').length > 0;",
         )
         .await;
+    // The button went: the focus is on the section's heading, not lost to the page.
+    assert_eq!(
+        browser
+            .eval_string("return document.activeElement.id;")
+            .await,
+        "related-articles-heading"
+    );
     assert_eq!(shown_related(browser).await, expected);
 }
 
