@@ -1,5 +1,5 @@
 //! A list of articles as a file for researchers: CSV (RFC 4180, safe to open in a spreadsheet)
-//! or JSON, with each article's id, title, date, source, URL and entities. Made in the browser
+//! or JSON, with each article's id, title, date, language, source, URL and entities. Made in the browser
 //! from the loaded site, so the columns are what the site data says.
 
 use serde::Serialize;
@@ -7,10 +7,11 @@ use serde::Serialize;
 use crate::index::Corpus;
 
 /// The CSV columns, in order.
-pub const CSV_HEADER: [&str; 7] = [
+pub const CSV_HEADER: [&str; 8] = [
     "id",
     "title",
     "date",
+    "lang",
     "source",
     "url",
     "entities",
@@ -32,6 +33,7 @@ struct ExportArticle<'a> {
     id: &'a str,
     title: &'a str,
     date: Option<&'a str>,
+    lang: Option<&'a str>,
     source: Option<&'a str>,
     url: Option<&'a str>,
     entities: Vec<ExportEntity<'a>>,
@@ -47,6 +49,7 @@ fn rows<'a>(corpus: &'a Corpus, positions: &[u32]) -> Vec<ExportArticle<'a>> {
             id: &a.id,
             title: &a.title,
             date: a.published.as_deref(),
+            lang: a.lang.as_deref(),
             source: a.source.as_deref(),
             url: a.url.as_deref(),
             entities: a
@@ -87,6 +90,7 @@ pub fn to_csv(corpus: &Corpus, positions: &[u32]) -> String {
             row.id,
             row.title,
             row.date.unwrap_or_default(),
+            row.lang.unwrap_or_default(),
             row.source.unwrap_or_default(),
             row.url.unwrap_or_default(),
             &names.join("; "),
@@ -96,8 +100,8 @@ pub fn to_csv(corpus: &Corpus, positions: &[u32]) -> String {
     out
 }
 
-/// The articles at `positions` as a JSON array of objects: `id`, `title`, `date`, `source`,
-/// `url` (null when unknown) and `entities` (`id`, `name`, `type`: `PER`, `LOC`, `ORG`, `DATE`).
+/// The articles at `positions` as a JSON array of objects: `id`, `title`, `date`, `lang` (the
+/// article's language code), `source`, `url` (null when unknown) and `entities` (`id`, `name`, `type`: `PER`, `LOC`, `ORG`, `DATE`).
 pub fn to_json(corpus: &Corpus, positions: &[u32]) -> String {
     serde_json::to_string_pretty(&rows(corpus, positions)).unwrap_or_else(|_| "[]".to_owned())
 }
@@ -129,6 +133,7 @@ mod tests {
         let mut a = article("000-abc", &["loc-koursk", "per-x", "loc-ghost"]);
         a.title = "Koursk, \"jour 1\"\nsuite".to_owned();
         a.published = Some("2025-01-06".to_owned());
+        a.lang = Some("fr".to_owned());
         a.source = Some("=HYPERLINK(\"http://evil\")".to_owned());
         a.url = Some("https://example.org/a?x=1,2".to_owned());
         let mut b = article("001-def", &[]);
@@ -147,10 +152,10 @@ mod tests {
         let csv = to_csv(&sample(), &[0, 1]);
         assert_eq!(
             csv,
-            "id,title,date,source,url,entities,entity_ids\r\n\
-             000-abc,\"Koursk, \"\"jour 1\"\"\nsuite\",2025-01-06,\"'=HYPERLINK(\"\"http://evil\"\")\",\
+            "id,title,date,lang,source,url,entities,entity_ids\r\n\
+             000-abc,\"Koursk, \"\"jour 1\"\"\nsuite\",2025-01-06,fr,\"'=HYPERLINK(\"\"http://evil\"\")\",\
              \"https://example.org/a?x=1,2\",loc-koursk; per-x,loc-koursk per-x\r\n\
-             001-def,'@SUM(A1),,,,,\r\n"
+             001-def,'@SUM(A1),,,,,,\r\n"
         );
     }
 
@@ -177,6 +182,8 @@ mod tests {
         assert_eq!(list.len(), 2);
         assert_eq!(list[0]["id"], "001-def");
         assert_eq!(list[0]["date"], serde_json::Value::Null);
+        assert_eq!(list[0]["lang"], serde_json::Value::Null);
+        assert_eq!(list[1]["lang"], "fr");
         assert_eq!(list[1]["title"], "Koursk, \"jour 1\"\nsuite");
         assert_eq!(list[1]["url"], "https://example.org/a?x=1,2");
         assert_eq!(
@@ -193,7 +200,7 @@ mod tests {
         let corpus = sample();
         assert_eq!(
             to_csv(&corpus, &[]),
-            "id,title,date,source,url,entities,entity_ids\r\n"
+            "id,title,date,lang,source,url,entities,entity_ids\r\n"
         );
         assert_eq!(to_json(&corpus, &[]), "[]");
     }
