@@ -17,7 +17,7 @@ use kiosque_model::export::{to_csv, to_json};
 use kiosque_model::index::Corpus;
 use kiosque_model::refine::refine;
 use kiosque_model::related::related;
-use kiosque_model::timeline::timeline;
+use kiosque_model::timeline::{Timeline, timeline};
 use kiosque_model::ui::{Language, Noun};
 use kiosque_model::{EntityId, Label, Selection};
 
@@ -455,10 +455,13 @@ async fn shift_enter(browser: &Browser) {
         .expect("Shift+Enter pressed");
 }
 
-/// The home page's timeline wider than its box: it opens on its newest bars, names the years
-/// (or months) that begin under them, and a switch stands in for Shift: with it on, a second
-/// bar chosen extends the period to it, as a phone reader needs.
-async fn check_home_timeline_opening(browser: &Browser, site: &Site, corpus: &Corpus) {
+/// Opens the home page until its timeline's bars are drawn: their selector, and the chart the
+/// model draws of the whole site.
+async fn open_home_timeline(
+    browser: &Browser,
+    site: &Site,
+    corpus: &Corpus,
+) -> (&'static str, Timeline) {
     browser.open(&site.url("/")).await;
     let bars = "#home-timeline-bars button";
     browser
@@ -467,7 +470,17 @@ async fn check_home_timeline_opening(browser: &Browser, site: &Site, corpus: &Co
             &format!("return document.querySelectorAll({bars:?}).length > 0;"),
         )
         .await;
-    let chart = timeline(corpus.articles().iter().map(|a| a.published.as_deref()));
+    (
+        bars,
+        timeline(corpus.articles().iter().map(|a| a.published.as_deref())),
+    )
+}
+
+/// The home page's timeline wider than its box: it opens on its newest bars, names the years
+/// (or months) that begin under them, and a switch stands in for Shift: with it on, a second
+/// bar chosen extends the period to it, as a phone reader needs.
+async fn check_home_timeline_opening(browser: &Browser, site: &Site, corpus: &Corpus) {
+    let (bars, chart) = open_home_timeline(browser, site, corpus).await;
     assert!(
         chart.bins.len() > 40,
         "{} bars: not wider than its box",
@@ -541,15 +554,7 @@ async fn check_home_timeline_opening(browser: &Browser, site: &Site, corpus: &Co
 /// the filter bar clears it; the export is the period's. Then a source and a language, with
 /// the period: AND across groups.
 async fn check_home_time_and_facets(browser: &Browser, site: &Site, corpus: &Corpus) {
-    browser.open(&site.url("/")).await;
-    let bars = "#home-timeline-bars button";
-    browser
-        .wait_until(
-            "the home timeline",
-            &format!("return document.querySelectorAll({bars:?}).length > 0;"),
-        )
-        .await;
-    let chart = timeline(corpus.articles().iter().map(|a| a.published.as_deref()));
+    let (bars, chart) = open_home_timeline(browser, site, corpus).await;
     assert_eq!(browser.count(bars).await, chart.bins.len());
     // The busiest bar, then the next one with articles (either side).
     let busiest = (0..chart.bins.len())
