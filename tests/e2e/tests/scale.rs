@@ -73,18 +73,13 @@ impl Data {
     }
 
     /// How the sidebar ranks an entity counted `count` times: entities the extraction is sure
-    /// of first, then by count weighted by confidence (`Entity::is_sure`, `Entity::weighted`).
-    fn rank(&self, id: &str, count: usize) -> (bool, u64) {
+    /// of first (`Entity::is_sure`: not `low`), then by the count shown.
+    fn rank(&self, id: &str, count: usize) -> (bool, usize) {
         let confidence = self.index["entities"]
             .as_array()
             .and_then(|all| all.iter().find(|e| e["id"] == id))
             .and_then(|e| e["confidence"].as_str());
-        let weight: u64 = match confidence {
-            Some("low") => 1,
-            Some("medium") => 2,
-            _ => 4,
-        };
-        (weight > 1, count as u64 * weight)
+        (confidence != Some("low"), count)
     }
 
     fn articles(&self) -> &[Value] {
@@ -375,7 +370,7 @@ async fn assert_facets(
         shown
             .windows(2)
             .all(|w| data.rank(&w[0].0, w[0].1) >= data.rank(&w[1].0, w[1].1)),
-        "{group}: sure entities first, then most mentioned (weighted by confidence): {shown:?}"
+        "{group}: sure entities first, then by the count shown: {shown:?}"
     );
 }
 
