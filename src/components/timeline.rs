@@ -1,7 +1,7 @@
 //! A histogram of articles over time ([`kiosque_model::timeline`]) as an inline SVG, with its
 //! text alternative: a one-sentence summary the chart is labelled by, and the counts as a
 //! table for who wants each period. On the home page each bar is also a button that keeps its
-//! period (Shift extends the period to it).
+//! period (Shift, or the switch under the chart, extends the period to it).
 
 use kiosque_model::timeline::{Timeline, Unit};
 use leptos::prelude::*;
