@@ -21,6 +21,9 @@ const MAX_PX: usize = 736;
 /// WCAG 2.2 asks (the chart then scrolls in its box rather than the page).
 const BUTTON_PX: usize = 24;
 
+/// The narrowest width a chart that does not scroll is drawn at, in CSS pixels (a phone's page).
+const PHONE_PX: usize = 300;
+
 /// The room a year's name takes under the bars, in CSS pixels, with a gap (`2025`).
 const TICK_PX: usize = 40;
 
@@ -127,7 +130,9 @@ pub fn TimelineChart(
         Unit::Week => LONG_TICK_PX,
         Unit::Month | Unit::Year => TICK_PX,
     };
-    let bars_apart = (label_px * timeline.bins.len()).div_ceil(px.max(1));
+    // A chart that is not scrolled shrinks with the page: its names spaced for a phone's width.
+    let room = if interactive { px } else { px.min(PHONE_PX) };
+    let bars_apart = (label_px * timeline.bins.len()).div_ceil(room.max(1));
     let mut ticks = timeline.ticks(bars_apart).into_iter().peekable();
     let axis = (0..timeline.bins.len())
         .map(|i| {
