@@ -376,10 +376,7 @@ impl Corpus {
             postings,
             mentioned,
         } = lookups;
-        let mut rank = vec![0u32; ranked.len()];
-        for (r, &e) in (0u32..).zip(&ranked) {
-            rank[e as usize] = r;
-        }
+        let rank = places(&ranked);
         // A part of the site counts an entity's articles as the site does (the build writes
         // `Entity::articles`); the whole site counts its postings.
         let count = |e: usize| match site {
@@ -643,6 +640,16 @@ impl Corpus {
                     .filter(move |a| a.mentions(id)),
             )
     }
+}
+
+/// Each item's place in `order` (a list of every position `0..order.len()` once): `places[p]`
+/// is where `p` stands in it.
+pub(crate) fn places(order: &[u32]) -> Vec<u32> {
+    let mut places = vec![0u32; order.len()];
+    for (place, &p) in (0u32..).zip(order) {
+        places[p as usize] = place;
+    }
+    places
 }
 
 /// The positions of `entities` by mentions (most first), then name; entities equal in both

@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 use crate::article::{ArticleBody, ArticleSummary, ReadId};
 use crate::cores::map_all;
 use crate::entity::{Entity, EntityId, Label};
-use crate::index::{IndexError, SchemaHeader, SiteIndex, UncheckedIndex, facet_key};
+use crate::index::{IndexError, SchemaHeader, SiteIndex, UncheckedIndex, facet_key, places};
 use crate::schema::check_schema;
 use crate::stamp;
 
@@ -375,10 +375,7 @@ impl<'a> Parts<'a> {
                 .id
                 .cmp(&index.entities[b as usize].id)
         });
-        let mut rank = vec![0u32; by_id.len()];
-        for (r, &p) in (0u32..).zip(&by_id) {
-            rank[p as usize] = r;
-        }
+        let rank = places(&by_id);
         let listed_ranks: Vec<Vec<u32>> = listed
             .into_iter()
             .map(|mut ps| {
@@ -777,10 +774,7 @@ fn first_screen(index: &SiteIndex, position: &HashMap<&EntityId, u32>) -> FirstS
         wanted.extend(chips(index, position, article));
     }
     // The sidebar's order ([`facet_key`] over the whole site's counts).
-    let mut rank = vec![0u32; index.entities.len()];
-    for (r, p) in (0u32..).zip(crate::index::ranked(&index.entities)) {
-        rank[p as usize] = r;
-    }
+    let rank = places(&crate::index::ranked(&index.entities));
     for label in Label::ALL {
         let mut of_label: Vec<u32> = (0u32..)
             .zip(&index.entities)
