@@ -96,12 +96,14 @@ impl Timeline {
             Unit::Month => (&[1, 2, 5, 10, 20, 50, 100], 12),
             Unit::Year => (&[1, 2, 5, 10, 20, 50, 100, 200, 500, 1000], 1),
         };
+        // A bar's larger period, and whether a bar that begins the chart begins it too.
         let larger = |bin: &Bin| {
-            let (y, m, _) = crate::display::date_parts(&bin.start)?;
-            Some(if self.unit == Unit::Week {
-                y * 12 + m? - 1
-            } else {
-                y
+            let (y, m, d) = crate::display::date_parts(&bin.start)?;
+            let (m, d) = (m?, d?);
+            Some(match self.unit {
+                Unit::Week => (y * 12 + m - 1, d <= 7),
+                Unit::Month => (y, m == 1),
+                Unit::Year => (y, true),
             })
         };
         let gap = i64::try_from(gap).unwrap_or(i64::MAX);
@@ -111,15 +113,10 @@ impl Timeline {
         let mut previous = None;
         let ticks: Vec<usize> = (self.bins.iter().enumerate())
             .filter_map(|(i, bin)| {
-                let period = larger(bin)?;
+                let (period, first_of_it) = larger(bin)?;
                 let begins = match previous.replace(period) {
                     Some(before) => before != period,
-                    // The first bar, when its period starts with it.
-                    None => match self.unit {
-                        Unit::Week => bin.start.get(8..).is_some_and(|d| d <= "07"),
-                        Unit::Month => bin.start.get(5..7) == Some("01"),
-                        Unit::Year => true,
-                    },
+                    None => first_of_it,
                 };
                 (begins && period.rem_euclid(step) == 0).then_some(i)
             })
