@@ -94,6 +94,19 @@ pub(super) fn find_candidates(
     out
 }
 
+/// Arabic articles written joined to the next name: "al-Assad", "el-Sissi", "ad-Din".
+const JOINED_ARTICLES: &[&str] = &[
+    "al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ed", "ul", "ud",
+];
+
+/// A name carrying a lowercase Arabic article, which goes on a name begun before it ("Bachar
+/// al-Assad", "Rami Abd al-Rahman") but does not begin one.
+fn is_article_name(t: &Token<'_>) -> bool {
+    t.text.split_once('-').is_some_and(|(article, name)| {
+        JOINED_ARTICLES.contains(&article) && name.starts_with(char::is_uppercase)
+    })
+}
+
 /// The number of tokens of the run of capitalised words starting at `i`.
 pub(super) fn capitalised_run(
     tokens: &[Token<'_>],
@@ -105,7 +118,7 @@ pub(super) fn capitalised_run(
     let mut j = i + 1;
     while j < tokens.len() && !covered[j] && !tokens[j].after_newline {
         let t = &tokens[j];
-        if name_token(t) && t.kind == Kind::Word {
+        if (name_token(t) || is_article_name(t)) && t.kind == Kind::Word {
             end = j + 1;
             j += 1;
             continue;
@@ -166,15 +179,27 @@ pub(super) fn trim_and_split(
     // another given name ("Kamala Harris"), an initial ("Lloyd J. Austin") or a particle ("Abu Bakr").
     // `any_role` and `all_common` describe the tokens before `k`; kept as running flags so that
     // a long run of capitalised words costs one pass.
+    // A name that ends with an organisation's or a place's head noun is no person's, whatever
+    // given names it holds ("Justice Department", "Pogue Construction"), and a known name is not
+    // cut ("New York State").
+    let headed = {
+        let last = folded(&tokens[c.last]);
+        contains(ORG_WORDS, last) || contains(PLACE_WORDS, last)
+    };
+    let inside_known =
+        |k: usize| known(&tokens[k - 1..=c.last], knowledge).is_some_and(|(n, _)| n >= 2);
     let starts_name = |k: usize, any_role: bool, all_common: bool| {
         let (t, prev) = (&tokens[k], &tokens[k - 1]);
         // "France", "Paris" and "Des" are given names too: not when they name something known.
+        // "Judge" and "Justice" are too: not as the title before a name ("Judge Victor Marrero").
         let given = is_given(t, knowledge)
             && t.is_capitalized()
             && !contains(FUNCTION_WORDS, folded(t))
+            && !is_role(t)
             && known(std::slice::from_ref(t), knowledge).is_none();
         let prev_ok = prev.kind == Kind::Word
             && (!is_given(prev, knowledge)
+                || is_role(prev)
                 || known(std::slice::from_ref(prev), knowledge).is_some())
             && !is_initial(prev)
             && !contains(NAME_PARTICLES, folded(prev))
@@ -196,7 +221,7 @@ pub(super) fn trim_and_split(
     };
     let mut split = None;
     let (mut any_role, mut all_common) = (false, true);
-    for k in c.first + 1..=c.last {
+    for k in (c.first + 1..=c.last).filter(|&k| !headed && !inside_known(k)) {
         let h = &tokens[k - 1];
         any_role |= is_role(h);
         all_common &= knowledge.is_common_folded(&h.folded) || !h.is_name_like();
@@ -260,8 +285,11 @@ pub(super) fn trim_and_split(
             && knowledge.is_common_folded(&t.folded)
             && !knowledge.is_given_folded(&t.folded)
             && known(&tokens[c.first..=c.last], knowledge).is_none();
-        if is_function || is_role(t) || sentence_common {
-            role_before |= is_role(t);
+        // "General Services Administration": a role word that begins an organisation's name
+        // is part of it.
+        let role = is_role(t) && !contains(ORG_WORDS, folded(&tokens[c.last]));
+        if is_function || role || sentence_common {
+            role_before |= role;
             c.first += 1;
         } else {
             break;

@@ -63,6 +63,16 @@ pub(super) fn classify(
     if n >= 2 && (is_initial(&words[0]) || is_initial_pair(&words[0])) {
         return Some((Label::Person, Evidence::Strong));
     }
+    // "retailer Tesco", "le groupe Wagner", "la mosquée Sidi Yahia": the common noun just
+    // before a name says what it names, even when the name begins with a given name.
+    if let Some(cue) = preceding_words(tokens, c.first, 1).first() {
+        if contains(ORG_CUES, cue) {
+            return Some((Label::Organisation, Evidence::Strong));
+        }
+        if contains(BUILDING_CUES, cue) {
+            return Some((Label::Place, Evidence::Strong));
+        }
+    }
     // "Paris Métro": a known place's name then ordinary words is no person, even though
     // "Paris" is also a given name; "Gordon Brown" is one.
     let place_then_words = known(&words[..1], knowledge).is_some()

@@ -53,7 +53,7 @@ pub const ROLE_WORDS: &[&str] = &[
     "docteur", "doctor", "patron", "patronne", "boss", "head", "chief", "envoy", "envoye",
     "emissaire", "negociateur", "negotiator", "speaker", "presidential", "rival",
     "successor", "successeur", "predecessor", "predecesseur", "madame", "monsieur", "miss",
-    "saint-pere",
+    "saint-pere", "secretary-general", "secretaire-general", "secretaire-generale",
 ];
 
 /// Head nouns of organisation names: "Ministry of Defence", "Parti socialiste".
@@ -77,7 +77,27 @@ pub const ORG_WORDS: &[&str] = &[
     "directorate", "direction", "cabinet", "government", "gouvernement", "administration",
     "prefecture", "mairie", "municipality", "municipalite", "caucus", "sa.", "holding",
     "industries", "group.", "records", "studios", "pictures", "foundation.", "trust", "initiative",
-    "council.", "commandement", "command",
+    "council.", "commandement", "command", "investment", "investments", "securities",
+    "construction", "forum", "air", "telecom",
+];
+
+/// Common nouns just before an organisation's name: "le groupe Wagner", "retailer Tesco".
+#[rustfmt::skip]
+pub const ORG_CUES: &[&str] = &[
+    "company", "firm", "retailer", "carmaker", "automaker", "airline", "carrier", "broadcaster",
+    "newspaper", "magazine", "startup", "conglomerate", "manufacturer", "maker", "insurer",
+    "publisher", "supermarket", "brewer", "giant", "lender", "bank", "societe", "entreprise",
+    "groupe", "compagnie", "constructeur", "operateur", "banque", "assureur", "quotidien",
+    "hebdomadaire", "distributeur", "enseigne", "editeur", "fabricant", "firme",
+    "multinationale", "geant", "journal",
+];
+
+/// Common nouns just before a named building's name: "la mosquée Sidi Yahia", "the stadium
+/// Wembley" — a place, whoever it is named after.
+#[rustfmt::skip]
+pub const BUILDING_CUES: &[&str] = &[
+    "mosquee", "mosque", "synagogue", "cathedrale", "cathedral", "basilique", "basilica",
+    "stade", "stadium", "aeroport", "airport", "mausolee", "mausoleum",
 ];
 
 /// Heads of names of events, laws and prizes, which are not entities under the guidelines.
@@ -245,6 +265,8 @@ mod tests {
         ("AUXILIARIES", AUXILIARIES),
         ("WORK_CUES", WORK_CUES),
         ("COUNTRY_ENDONYMS", COUNTRY_ENDONYMS),
+        ("ORG_CUES", ORG_CUES),
+        ("BUILDING_CUES", BUILDING_CUES),
     ];
 
     #[test]
@@ -273,6 +295,9 @@ mod tests {
             (ROLE_WORDS, ORG_WORDS),
             (ROLE_WORDS, WORK_CUES),
             (SAYING_VERBS, ROLE_WORDS),
+            (ORG_CUES, ROLE_WORDS),
+            (ORG_CUES, PLACE_CUES),
+            (BUILDING_CUES, ROLE_WORDS),
         ];
         for &(a, b) in pairs {
             for word in a {

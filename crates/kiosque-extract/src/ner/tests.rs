@@ -404,3 +404,113 @@ fn a_name_with_a_year_in_parentheses_is_a_title() {
         }
     }
 }
+
+/// Labelled mentions of `text` with the built-in knowledge.
+fn found_builtin(text: &str) -> Vec<(String, &'static str)> {
+    recognize(text, Knowledge::builtin())
+        .into_iter()
+        .map(|m| (m.text, m.label.code()))
+        .collect()
+}
+
+#[test]
+fn a_title_that_is_also_a_given_name_stays_out_of_the_name() {
+    // "Judge", "Justice" and "Chief" are given names in the gazetteer, and titles here.
+    for (text, name) in [
+        (
+            "The case went to District Judge Victor Marrero last week.",
+            "Victor Marrero",
+        ),
+        (
+            "Chief Justice John G. Roberts read the oath.",
+            "John G. Roberts",
+        ),
+        (
+            "Le juge Amy Berman Jackson a tranché.",
+            "Amy Berman Jackson",
+        ),
+    ] {
+        let got = found_builtin(text);
+        assert!(got.contains(&(name.to_owned(), "PER")), "{text:?}: {got:?}");
+        assert!(
+            !got.iter()
+                .any(|(m, _)| m.starts_with("Judge") || m.starts_with("Justice")),
+            "{text:?}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn a_name_ending_with_an_organisation_noun_is_no_person() {
+    for (text, org) in [
+        (
+            "The Justice Department declined to comment.",
+            "Justice Department",
+        ),
+        (
+            "He once led the General Services Administration's office.",
+            "General Services Administration",
+        ),
+        (
+            "She founded Miller Construction in 1990.",
+            "Miller Construction",
+        ),
+        ("Le vol était assuré par Dana Air depuis Abuja.", "Dana Air"),
+    ] {
+        let got = found_builtin(text);
+        assert!(got.contains(&(org.to_owned(), "ORG")), "{text:?}: {got:?}");
+        assert!(!got.iter().any(|(_, l)| *l == "PER"), "{text:?}: {got:?}");
+    }
+    // A known name is not cut to make a person of its end.
+    let got = found_builtin("A New York State court heard it.");
+    assert!(!got.iter().any(|(_, l)| *l == "PER"), "{got:?}");
+}
+
+#[test]
+fn the_noun_before_a_name_says_what_it_names() {
+    for (text, name, label) in [
+        (
+            "Shares of the retailer Ocado fell, and Ocado said it would cut jobs.",
+            "Ocado",
+            "ORG",
+        ),
+        ("Le groupe Lactalis a racheté l'usine.", "Lactalis", "ORG"),
+        (
+            "The carmaker Stellantis opened a plant.",
+            "Stellantis",
+            "ORG",
+        ),
+        (
+            "Les fidèles se sont réunis à la mosquée Sidi Okba.",
+            "Sidi Okba",
+            "LOC",
+        ),
+    ] {
+        let got = found_builtin(text);
+        assert!(got.contains(&(name.to_owned(), label)), "{text:?}: {got:?}");
+    }
+}
+
+#[test]
+fn arabic_articles_joined_to_a_name_go_on_the_name() {
+    for (text, name) in [
+        (
+            "Syrian President Bashar al-Assad spoke on television.",
+            "Bashar al-Assad",
+        ),
+        (
+            "Selon Rami Abd al-Rahman, le bilan s'alourdit.",
+            "Rami Abd al-Rahman",
+        ),
+        (
+            "President Abdel Fattah el-Sisi met the delegation.",
+            "Abdel Fattah el-Sisi",
+        ),
+    ] {
+        let got = found_builtin(text);
+        assert!(got.contains(&(name.to_owned(), "PER")), "{text:?}: {got:?}");
+    }
+    // An article does not begin a name on its own.
+    let got = found_builtin("the al-Qassam brigades and al-shabaab");
+    assert!(!got.iter().any(|(_, l)| *l == "PER"), "{got:?}");
+}
