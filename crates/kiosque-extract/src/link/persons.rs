@@ -124,54 +124,100 @@ fn best_full_name(names: impl IntoIterator<Item = (Sym, u32)>, dominance: u32) -
         .map(|(sym, _)| sym)
 }
 
-/// Partial person names: a lone surname ("Trump") is the full name ending with it that the same
-/// article uses most ("Donald Trump", not "Melania Trump" mentioned once); in an article with
-/// no such full name, the corpus's dominant one, if one clearly dominates.
+/// Words after a surname that are no surname: "Edward J. DeBartolo Jr" is "DeBartolo".
+const GENERATIONS: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
+/// What a full person name (a matching form of two words or more) is called by alone: each
+/// run of its last words short of the whole name ("gallego lazo" and "lazo" for "christopher
+/// gallego lazo": surnames may be compound), a generational suffix left out; none for one word.
+fn surnames_of(name: &str) -> impl Iterator<Item = &str> {
+    let name = match name.rsplit_once(' ') {
+        Some((rest, last)) if GENERATIONS.contains(&last) && rest.contains(' ') => rest,
+        _ => name,
+    };
+    name.match_indices(' ').map(move |(i, _)| &name[i + 1..])
+}
+
+/// The first word of a full person name (a matching form of two words or more).
+fn given_of(name: &str) -> Option<&str> {
+    name.split_once(' ').map(|(first, _)| first)
+}
+
+/// Partial person names: a lone surname ("Trump", "Gallego-Lazo") is the full name ending with
+/// it that the same article uses most ("Donald Trump", not "Melania Trump" mentioned once); in
+/// an article with no such full name, the corpus's dominant one, if one clearly dominates. A
+/// lone given name ("Melania") is the full name beginning with it that its article uses most,
+/// if its article has one (never the corpus's: "Donald" alone says too little).
 pub(super) fn resolve_partial_names(
     occurrences: &[Occurrence<'_>],
     prepared: &mut [(Label, Key)],
     names: &Names<'_>,
 ) {
-    // Surnames (the last words of full person names), numbered.
     let mut person = vec![false; names.len()];
     for &(label, key) in prepared.iter() {
         if let Some(sym) = person_name(label, key) {
             person[sym as usize] = true;
         }
     }
-    let mut surnames: HashMap<&str, u32> = HashMap::default();
-    let surname_of: Vec<Option<u32>> = (0..names.len() as Sym)
-        .map(|sym| {
-            let (_, last) = names
-                .get(sym)
-                .rsplit_once(' ')
-                .filter(|_| person[sym as usize])?;
-            let next = surnames.len() as u32;
-            Some(*surnames.entry(last).or_insert(next))
-        })
-        .collect();
+    // What full person names are called by alone, numbered: surnames first, then given names
+    // (a given name that is also a surname counts as the surname).
+    let mut parts: HashMap<&str, u32> = HashMap::default();
+    fn number<'n>(parts: &mut HashMap<&'n str, u32>, part: &'n str) -> u32 {
+        let next = parts.len() as u32;
+        *parts.entry(part).or_insert(next)
+    }
+    // (full name, its parts), for each full person name.
+    let mut full_parts: Vec<(Sym, u32)> = Vec::new();
+    for sym in (0..names.len() as Sym).filter(|&sym| person[sym as usize]) {
+        for surname in surnames_of(names.get(sym)) {
+            full_parts.push((sym, number(&mut parts, surname)));
+        }
+    }
+    let surnames = parts.len() as u32;
+    for sym in (0..names.len() as Sym).filter(|&sym| person[sym as usize]) {
+        if let Some(given) = given_of(names.get(sym)) {
+            let part = number(&mut parts, given);
+            if part >= surnames {
+                full_parts.push((sym, part));
+            }
+        }
+    }
+    full_parts.sort_unstable();
     drop(person);
-    // (surname, doc, full name): one per mention of a full person name.
-    let mut uses: Vec<(u32, usize, Sym)> = occurrences
+    // Each full name's parts, in one list, by name.
+    let mut first_part = vec![0u32; names.len() + 1];
+    for &(sym, _) in &full_parts {
+        first_part[sym as usize + 1] += 1;
+    }
+    for i in 1..first_part.len() {
+        first_part[i] += first_part[i - 1];
+    }
+    let parts_of = |sym: Sym| {
+        let (a, b) = (first_part[sym as usize], first_part[sym as usize + 1]);
+        full_parts[a as usize..b as usize]
+            .iter()
+            .map(|&(_, part)| part)
+    };
+    // (full name, doc): one per mention of a full person name; counted per doc, then once
+    // per part of the name (a name has one to a few).
+    let mut uses: Vec<(Sym, usize)> = occurrences
         .par_iter()
         .zip(prepared.par_iter())
-        .filter_map(|(occ, &(label, key))| {
-            let sym = person_name(label, key)?;
-            Some((surname_of[sym as usize]?, occ.doc, sym))
-        })
+        .filter_map(|(occ, &(label, key))| Some((person_name(label, key)?, occ.doc)))
         .collect();
     if uses.is_empty() {
         return;
     }
     uses.par_sort_unstable();
-    // Mentions of each full name per (surname, doc), then per surname in the corpus.
+    // Mentions of each full name per (part, doc), then per part in the corpus.
     let mut counted: Vec<(u32, usize, Sym, u32)> = Vec::new();
     for run in uses.chunk_by(|a, b| a == b) {
-        let (surname, doc, sym) = run[0];
-        counted.push((surname, doc, sym, run.len() as u32));
+        let (sym, doc) = run[0];
+        counted.extend(parts_of(sym).map(|part| (part, doc, sym, run.len() as u32)));
     }
     drop(uses);
-    // The best full name of each surname, chosen once (not once per mention).
+    counted.par_sort_unstable();
+    // The best full name of each part, chosen once (not once per mention).
     let in_doc: Vec<((u32, usize), Sym)> = counted
         .chunk_by(|a, b| (a.0, a.1) == (b.0, b.1))
         .filter_map(|run| {
@@ -181,11 +227,12 @@ pub(super) fn resolve_partial_names(
         .collect();
     let mut in_corpus: Vec<(u32, Sym, u32)> = counted
         .iter()
-        .map(|&(surname, _, sym, n)| (surname, sym, n))
+        .filter(|&&(part, ..)| part < surnames)
+        .map(|&(part, _, sym, n)| (part, sym, n))
         .collect();
     drop(counted);
     in_corpus.par_sort_unstable();
-    let mut corpus_best: Vec<Option<Sym>> = vec![None; surnames.len()];
+    let mut corpus_best: Vec<Option<Sym>> = vec![None; surnames as usize];
     for run in in_corpus.chunk_by(|a, b| a.0 == b.0) {
         let totals = run
             .chunk_by(|a, b| a.1 == b.1)
@@ -194,16 +241,10 @@ pub(super) fn resolve_partial_names(
     }
     drop(in_corpus);
 
-    // The surname each one-word name is, if it is one.
-    let lone: Vec<Option<u32>> = (0..names.len() as Sym)
+    // The part each name is, if it is one: a surname or a given name.
+    let part: Vec<Option<u32>> = (0..names.len() as Sym)
         .into_par_iter()
-        .map(|sym| {
-            let name = names.get(sym);
-            match name.contains(' ') {
-                true => None,
-                false => surnames.get(name).copied(),
-            }
-        })
+        .map(|sym| parts.get(names.get(sym)).copied())
         .collect();
     occurrences
         .par_iter()
@@ -212,21 +253,26 @@ pub(super) fn resolve_partial_names(
             let Key::Name(sym) = *key else {
                 return;
             };
-            if *label == Label::Date {
+            // Written as one word ("Trump", "Gallego-Lazo"): "Jean Dupont" is a full name of
+            // its own even where "Marie Jean Dupont" is another.
+            if *label == Label::Date || occ.text.contains(char::is_whitespace) {
                 return;
             }
-            let Some(surname) = lone[sym as usize] else {
+            let Some(part) = part[sym as usize] else {
                 return;
             };
             let in_this_doc = in_doc
-                .binary_search_by(|(k, _)| k.cmp(&(surname, occ.doc)))
+                .binary_search_by(|(k, _)| k.cmp(&(part, occ.doc)))
                 .ok()
                 .map(|i| in_doc[i].1);
             // A surname mistyped as a place or organisation ("Durbin said") is the person its
-            // article names in full; elsewhere only person mentions follow the corpus.
+            // article names in full; elsewhere only person mentions follow the corpus, and a
+            // given name only its article.
             let full = match label {
-                Label::Person => in_this_doc.or(corpus_best[surname as usize]),
-                _ => in_this_doc,
+                Label::Person if part < surnames => in_this_doc.or(corpus_best[part as usize]),
+                Label::Person => in_this_doc,
+                _ if part < surnames => in_this_doc,
+                _ => None,
             };
             if let Some(full) = full {
                 *label = Label::Person;

@@ -534,3 +534,27 @@ fn long_names_that_start_alike_keep_their_ids_when_another_one_is_added() {
     );
     assert_eq!(linked.entities[0].id, "org-southern-district-court");
 }
+
+#[test]
+fn compound_surnames_suffixed_names_and_given_names_join_the_full_name() {
+    let occurrences = vec![
+        occ(0, Label::Person, "Christopher Gallego-Lazo"),
+        occ(0, Label::Person, "Gallego-Lazo"),
+        occ(1, Label::Person, "Edward J. DeBartolo Jr."),
+        occ(1, Label::Person, "DeBartolo"),
+        occ(2, Label::Person, "Melania Trump"),
+        occ(2, Label::Person, "Melania"),
+        // A given name alone follows its own article only: this one has no full name.
+        occ(3, Label::Person, "Melania"),
+        // Written with a space, a name is a full name of its own.
+        occ(4, Label::Person, "Marie Jean Dupont"),
+        occ(4, Label::Person, "Jean Dupont"),
+    ];
+    let linked = link(&occurrences, &knowledge(), "en");
+    let name = |i: usize| linked.entities[linked.of[i]].name.as_str();
+    assert_eq!(name(1), "Christopher Gallego-Lazo");
+    assert_eq!(name(3), "Edward J. DeBartolo Jr.");
+    assert_eq!(name(5), "Melania Trump");
+    assert_eq!(name(6), "Melania");
+    assert_eq!(name(8), "Jean Dupont");
+}
