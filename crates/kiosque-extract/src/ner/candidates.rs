@@ -232,7 +232,8 @@ pub(super) fn trim_and_split(
     }
     if let Some(split) = split {
         let mut out = Vec::new();
-        // After a role, what precedes it is kept only when it is a known name ("US President").
+        // After a role, what precedes it is kept only when it is a known name ("US President")
+        // or an organisation's.
         let had_role = tokens[c.first..split].iter().any(is_role);
         let mut first = c.first;
         while first < split
@@ -244,10 +245,17 @@ pub(super) fn trim_and_split(
         while last > first && is_role(&tokens[last - 1]) {
             last -= 1;
         }
-        // A head of ordinary words ("Polonaise", "Democrat") is no name of its own.
-        if tokens[first..last]
-            .iter()
-            .all(|h| knowledge.is_common_folded(&h.folded))
+        // An organisation's name before a role is kept ("District Court Judge Victor Marrero",
+        // "State Department Spokesperson …"; not "Press" of "Press Secretary").
+        let org_head = last > first && {
+            let f = folded(&tokens[last - 1]);
+            contains(ORG_WORDS, f) && f != "press"
+        };
+        // Otherwise a head of ordinary words ("Polonaise", "Democrat") is no name of its own.
+        if !org_head
+            && tokens[first..last]
+                .iter()
+                .all(|h| knowledge.is_common_folded(&h.folded))
         {
             last = first;
         }
@@ -259,7 +267,7 @@ pub(super) fn trim_and_split(
                 label: entries.first().map(|(_, e)| (e.label, Evidence::Strong)),
                 entry: entries.first().map(|(id, _)| *id),
             });
-        } else if last > first && !had_role {
+        } else if last > first && (!had_role || org_head) {
             let head = Candidate {
                 first,
                 last: last - 1,

@@ -514,3 +514,29 @@ fn arabic_articles_joined_to_a_name_go_on_the_name() {
     let got = found_builtin("the al-Qassam brigades and al-shabaab");
     assert!(!got.iter().any(|(_, l)| *l == "PER"), "{got:?}");
 }
+
+#[test]
+fn an_organisation_before_a_title_is_kept() {
+    for (text, org, person) in [
+        (
+            "A District Court Judge Victor Marrero ruled.",
+            "District Court",
+            "Victor Marrero",
+        ),
+        (
+            "State Department Spokesperson Ned Price said so.",
+            "State Department",
+            "Ned Price",
+        ),
+    ] {
+        let got = found_builtin(text);
+        assert!(got.contains(&(org.to_owned(), "ORG")), "{text:?}: {got:?}");
+        assert!(
+            got.contains(&(person.to_owned(), "PER")),
+            "{text:?}: {got:?}"
+        );
+    }
+    // "Press" before "Secretary" is part of the title.
+    let got = found_builtin("White House Press Secretary Sean Spicer said so.");
+    assert!(!got.iter().any(|(m, _)| m.ends_with("Press")), "{got:?}");
+}
