@@ -107,6 +107,18 @@ fn is_article_name(t: &Token<'_>) -> bool {
     })
 }
 
+/// Whether `run` holds an organisation's head noun, then a preposition: "Department of
+/// Health", "Committee on Ways", "Institut de Science".
+fn head_complement(run: &[Token<'_>]) -> bool {
+    run.iter()
+        .position(|t| contains(ORG_WORDS, folded(t)))
+        .is_some_and(|h| {
+            run[h + 1..]
+                .iter()
+                .any(|t| contains(&["of", "on", "for", "de", "du", "des", "pour"], folded(t)))
+        })
+}
+
 /// The number of tokens of the run of capitalised words starting at `i`.
 pub(super) fn capitalised_run(
     tokens: &[Token<'_>],
@@ -129,7 +141,9 @@ pub(super) fn capitalised_run(
             && k < j + 2
             && !covered[k]
             && !tokens[k].after_newline
-            && (contains(CONNECTORS, folded(&tokens[k])) || tokens[k].text == "&")
+            && (contains(CONNECTORS, folded(&tokens[k]))
+                || tokens[k].text == "&"
+                || contains(&["and", "et"], folded(&tokens[k])))
             && !tokens[k].is_capitalized()
         {
             k += 1;
@@ -153,6 +167,22 @@ pub(super) fn capitalised_run(
             .iter()
             .all(|t| contains(NAME_PARTICLES, folded(t)));
         let known = known(&tokens[i..], knowledge).is_some_and(|(n, _)| n >= k + 1 - i);
+        // "and" joins only what a head noun's complement holds ("Department of Health and Human
+        // Services", "Committee on Ways and Means"), never a name known on its own ("the
+        // Ministry of Defence and Russia") nor another organisation ("the Center for
+        // Biological Diversity and Center for Food Safety").
+        let and = tokens[j..k]
+            .iter()
+            .any(|t| contains(&["and", "et"], folded(t)));
+        if and
+            && !known
+            && (k != j + 1
+                || !head_complement(&tokens[i..end])
+                || self::known(&tokens[k..], knowledge).is_some()
+                || contains(ORG_WORDS, folded(&tokens[k])))
+        {
+            break;
+        }
         if !(head_before || particles || known) {
             break;
         }

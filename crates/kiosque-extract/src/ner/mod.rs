@@ -86,7 +86,8 @@ struct Candidate {
     entry: Option<u32>,
 }
 
-/// French ministries, written in lowercase: "ministère russe de la Défense".
+/// French ministries, written in lowercase: "ministère russe de la Défense", "ministère de la
+/// Culture et de la Communication" (a second domain with its article: not "… et Moscou").
 static MINISTRY: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = r"(?x)
         (?-u:\b)[Mm]inist[èe]re
@@ -94,7 +95,7 @@ static MINISTRY: LazyLock<Regex> = LazyLock::new(|| {
         \s+(?:de\s+la\s+|de\s+l[’']|des\s+|du\s+|de\s+|d[’'])
         \p{Lu}[\p{L}-]*
         (?:\s+[a-zéèêëàâîïôûç]+(?:ères|ère|aires|aire|ales|ale|aux|elle|elles|iques|ique|ieure|ieur|ières|ière))?
-        (?:\s*,?\s+(?:et|and)\s+(?:de\s+la\s+|de\s+l[’']|des\s+|du\s+|de\s+|d[’'])?\p{Lu}[\p{L}-]*
+        (?:\s*,?\s+(?:et|and)\s+(?:de\s+la\s+|de\s+l[’']|des\s+|du\s+|de\s+|d[’'])\p{Lu}[\p{L}-]*
            (?:\s+[a-zéèêëàâîïôûç]+(?:ères|ère|aires|aire|ales|ale|aux|elle|elles|iques|ique))?)*";
     Regex::new(pattern).unwrap_or_else(|e| panic!("ministry pattern: {e}"))
 });

@@ -540,3 +540,44 @@ fn an_organisation_before_a_title_is_kept() {
     let got = found_builtin("White House Press Secretary Sean Spicer said so.");
     assert!(!got.iter().any(|(m, _)| m.ends_with("Press")), "{got:?}");
 }
+
+#[test]
+fn and_joins_an_organisation_s_complement_only() {
+    let got = found_builtin("The Department of Health and Human Services agreed.");
+    assert!(
+        got.contains(&("Department of Health and Human Services".to_owned(), "ORG")),
+        "{got:?}"
+    );
+    for (text, first, second) in [
+        (
+            "The Center for Plant Science and Center for Soil Health sued.",
+            "Center for Plant Science",
+            "Center for Soil Health",
+        ),
+        (
+            "The Ministry of Defence and Russia agreed.",
+            "Ministry of Defence",
+            "Russia",
+        ),
+        (
+            "Le ministère de la Défense et Moscou ont parlé.",
+            "ministère de la Défense",
+            "Moscou",
+        ),
+    ] {
+        let got = found_builtin(text);
+        let names: Vec<&str> = got.iter().map(|(m, _)| m.as_str()).collect();
+        assert!(
+            names.contains(&first) && names.contains(&second),
+            "{text:?}: {got:?}"
+        );
+    }
+    let got = found_builtin("Le ministère de la Culture et de la Communication a publié.");
+    assert!(
+        got.contains(&(
+            "ministère de la Culture et de la Communication".to_owned(),
+            "ORG"
+        )),
+        "{got:?}"
+    );
+}
