@@ -22,6 +22,11 @@ pub(super) const INNER_PARTICLES: &[&str] = &[
     "ben", "mc", "mac", "st", "saint", "sainte", "le", "la", "de", "du",
 ];
 
+/// A function word ("le", "the", "un"), not written as an acronym ("UN", "US").
+fn is_function_word(t: &Token<'_>) -> bool {
+    contains(FUNCTION_WORDS, folded(t)) && !t.is_all_caps()
+}
+
 /// Whether a token may be part of a name.
 pub(super) fn name_token(t: &Token<'_>) -> bool {
     t.is_name_like()
@@ -266,15 +271,15 @@ pub(super) fn trim_and_split(
         // or an organisation's.
         let had_role = tokens[c.first..split].iter().any(is_role);
         let mut first = c.first;
-        while first < split
-            && (is_role(&tokens[first]) || contains(FUNCTION_WORDS, folded(&tokens[first])))
-        {
+        while first < split && (is_role(&tokens[first]) || is_function_word(&tokens[first])) {
             first += 1;
         }
-        let mut last = split;
-        while last > first && is_role(&tokens[last - 1]) {
-            last -= 1;
-        }
+        // The head ends before its first role: "US Secretary of State Mike Pompeo" is "US".
+        let last = tokens[first..split]
+            .iter()
+            .position(is_role)
+            .map_or(split, |r| first + r);
+        let known_head = known(&tokens[first..last], knowledge).filter(|(n, _)| *n == last - first);
         // An organisation's name before a role is kept ("District Court Judge Victor Marrero",
         // "State Department Spokesperson …"; not "Press" of "Press Secretary").
         let org_head = last > first && {
@@ -282,14 +287,9 @@ pub(super) fn trim_and_split(
             contains(ORG_WORDS, f) && f != "press"
         };
         // Otherwise a head of ordinary words ("Polonaise", "Democrat") is no name of its own.
-        if !org_head
-            && tokens[first..last]
-                .iter()
-                .all(|h| knowledge.is_common_folded(&h.folded))
-        {
-            last = first;
-        }
-        let known_head = known(&tokens[first..last], knowledge).filter(|(n, _)| *n == last - first);
+        let ordinary = tokens[first..last]
+            .iter()
+            .all(|h| knowledge.is_common_folded(&h.folded));
         if let Some((_, entries)) = known_head {
             out.push(Candidate {
                 first,
@@ -297,7 +297,7 @@ pub(super) fn trim_and_split(
                 label: entries.first().map(|(_, e)| (e.label, Evidence::Strong)),
                 entry: entries.first().map(|(id, _)| *id),
             });
-        } else if last > first && (!had_role || org_head) {
+        } else if last > first && (org_head || !(had_role || ordinary)) {
             let head = Candidate {
                 first,
                 last: last - 1,
@@ -317,9 +317,9 @@ pub(super) fn trim_and_split(
     let mut role_before = false;
     while c.first < c.last {
         let t = &tokens[c.first];
-        let f = folded(t);
-        let is_function = contains(FUNCTION_WORDS, f) || t.kind == Kind::Elision;
+        let is_function = is_function_word(t) || t.kind == Kind::Elision;
         let sentence_common = t.sentence_start
+            && !t.is_all_caps()
             && knowledge.is_common_folded(&t.folded)
             && !knowledge.is_given_folded(&t.folded)
             && known(&tokens[c.first..=c.last], knowledge).is_none();
@@ -334,8 +334,11 @@ pub(super) fn trim_and_split(
         }
     }
     // A lone function word, role, head noun ("Parti", "Prefecture") or compass point ("l’Est")
-    // is no name.
-    if c.first == c.last {
+    // is no name; a known acronym written so is ("The UN said").
+    if c.first == c.last
+        && !(tokens[c.first].is_all_caps()
+            && known(&tokens[c.first..=c.first], knowledge).is_some())
+    {
         let t = &tokens[c.first];
         let f = folded(t);
         if contains(FUNCTION_WORDS, f)
@@ -359,9 +362,30 @@ pub(super) fn trim_and_split(
     if c.first == c.last && is_fragment(&tokens[c.first], knowledge) {
         return vec![];
     }
-    // A phrase ending with a role is a title, not a name ("Senate Majority Leader").
-    if is_role(&tokens[c.last]) && known(&tokens[c.first..=c.last], knowledge).is_none() {
-        return vec![];
+    // A phrase ending with a role is a title, not a name ("Deputy Chief Economist"). A country
+    // or an acronym may come before the title ("US Secretary", "UN Secretary-General"): it is
+    // the name. Another known name keeps the phrase whole, for classification to read ("The
+    // Hollywood Reporter").
+    if is_role(&tokens[c.last]) {
+        let role = (c.first..=c.last)
+            .find(|&k| is_role(&tokens[k]))
+            .unwrap_or(c.last);
+        if let Some((n, entries)) = known(&tokens[c.first..role], knowledge)
+            && role > c.first
+            && n == role - c.first
+            && (tokens[c.first..role].iter().all(|t| t.is_all_caps())
+                || entries.iter().any(|(_, e)| e.kind == "country"))
+        {
+            return vec![Candidate {
+                first: c.first,
+                last: role - 1,
+                label: entries.first().map(|(_, e)| (e.label, Evidence::Strong)),
+                entry: entries.first().map(|(id, _)| *id),
+            }];
+        }
+        if known(&tokens[c.first..=c.last], knowledge).is_none() {
+            return vec![];
+        }
     }
     // Events, laws and prizes are not entities ("Endangered Species Act", "Coupe du monde").
     if contains(EVENT_WORDS, folded(&tokens[c.last]))

@@ -353,7 +353,9 @@ fn trust_one_word_match(
     // A common word that is also a small town ("Union", "Cela") needs a well-known place;
     // at the start of a sentence, a country.
     // So does a given name that is also a small place ("David", "Michael").
-    let common = knowledge.is_common_folded(&t.folded) || knowledge.is_given_folded(&t.folded);
+    // An acronym in capitals is no word ("UN", "WHO"), even at the start of a sentence.
+    let common = !t.is_all_caps()
+        && (knowledge.is_common_folded(&t.folded) || knowledge.is_given_folded(&t.folded));
     let country = entries.iter().any(|(_, e)| e.kind == "country");
     let well_known = entries
         .iter()

@@ -581,3 +581,25 @@ fn and_joins_an_organisation_s_complement_only() {
         "{got:?}"
     );
 }
+
+#[test]
+fn an_acronym_written_in_capitals_is_no_word() {
+    // "UN" and "US" are words in lowercase ("un", "us"): in capitals they are names, at the
+    // start of a sentence and before a title too.
+    for (text, name, label) in [
+        ("UN Secretary-General Ban Ki-moon said so.", "UN", "ORG"),
+        ("The report reached the UN on Monday.", "UN", "ORG"),
+        ("US Secretary of State Mike Pompeo said so.", "US", "LOC"),
+        (
+            "On Monday, United States President Donald Trump spoke.",
+            "United States",
+            "LOC",
+        ),
+    ] {
+        let got = found_builtin(text);
+        assert!(got.contains(&(name.to_owned(), label)), "{text:?}: {got:?}");
+    }
+    // A title alone stays out.
+    let got = found_builtin("The Deputy Chief Economist spoke.");
+    assert!(got.is_empty(), "{got:?}");
+}
