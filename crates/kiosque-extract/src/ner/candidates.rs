@@ -1,7 +1,7 @@
 //! Finding name candidates: known names, runs of capitalised words, and splitting them into
 //! roles and names.
 
-use super::classify::{is_fragment, is_given, is_initial};
+use super::classify::{is_fragment, is_given, is_initial, names_a_road};
 use super::*;
 
 /// Connecting words allowed inside a name between capitalised words.
@@ -359,7 +359,10 @@ pub(super) fn trim_and_split(
     {
         c.last -= 1;
     }
-    if c.first == c.last && is_fragment(&tokens[c.first], knowledge) {
+    if c.first == c.last
+        && is_fragment(&tokens[c.first], knowledge)
+        && !names_a_road(tokens, c.first)
+    {
         return vec![];
     }
     // A phrase ending with a role is a title, not a name ("Deputy Chief Economist"). A country

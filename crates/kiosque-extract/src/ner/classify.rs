@@ -73,6 +73,11 @@ pub(super) fn classify(
             return Some((Label::Place, Evidence::Strong));
         }
     }
+    // "le département du Lot", "la ville de Florence", "the state of Maine": an administrative
+    // division's noun, then "de" or "of", names a place, even with a common or given name.
+    if administrative_division_before(tokens, c.first) {
+        return Some((Label::Place, Evidence::Strong));
+    }
     // "Paris Métro": a known place's name then ordinary words is no person, even though
     // "Paris" is also a given name; "Gordon Brown" is one.
     let place_then_words = known(&words[..1], knowledge).is_some()
@@ -145,6 +150,62 @@ pub(super) fn names_a_country_branch(words: &[Token<'_>], knowledge: &Knowledge)
         && !is_given(first, knowledge)
         && !knowledge.is_common_folded(&first.folded)
         && known(std::slice::from_ref(first), knowledge).is_none()
+}
+
+/// A road's number after a road's noun: "l'autoroute A20", "the M25 motorway" is not read (a
+/// letter and digits alone are also ratings, strains and models: "A3", "D8").
+pub(super) fn names_a_road(tokens: &[Token<'_>], i: usize) -> bool {
+    is_road(tokens[i].text)
+        && preceding_words(tokens, i, 1).first().is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "autoroute"
+                    | "route"
+                    | "nationale"
+                    | "departementale"
+                    | "highway"
+                    | "motorway"
+                    | "interstate"
+                    | "road"
+            )
+        })
+}
+
+/// Nouns of administrative divisions: "le département du Lot", "the county of Kent".
+const DIVISIONS: &[&str] = &[
+    "departement",
+    "commune",
+    "canton",
+    "region",
+    "province",
+    "ville",
+    "village",
+    "state",
+    "city",
+    "town",
+    "county",
+    "district",
+    "oblast",
+    "comte",
+    "etat",
+    "arrondissement",
+    "municipality",
+    "municipalite",
+    "governorate",
+    "gouvernorat",
+];
+
+/// Whether the words before token `i` are a division's noun then "de"/"du"/"d'"/"of",
+/// perhaps with an article ("département de l'Aube", "région de la Manche").
+fn administrative_division_before(tokens: &[Token<'_>], i: usize) -> bool {
+    let previous = preceding_words(tokens, i, 3);
+    let words: Vec<&str> = previous.iter().map(String::as_str).collect();
+    let noun = match words.as_slice() {
+        ["l'" | "la" | "le", "de", noun, ..] => noun,
+        ["du" | "de" | "d'" | "of", noun, ..] => noun,
+        _ => return false,
+    };
+    DIVISIONS.contains(noun)
 }
 
 /// The folded words before token `i`, nearest first, within the sentence.

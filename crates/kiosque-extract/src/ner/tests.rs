@@ -603,3 +603,26 @@ fn an_acronym_written_in_capitals_is_no_word() {
     let got = found_builtin("The Deputy Chief Economist spoke.");
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn a_division_s_noun_or_a_road_s_names_a_place() {
+    for (text, place) in [
+        (
+            "Ils vivent dans le département du Cher, près de Bourges.",
+            "Cher",
+        ),
+        ("Elle vit dans le département de l'Aube.", "Aube"),
+        ("La ville de Florence a voté.", "Florence"),
+        ("He grew up in the state of Maine.", "Maine"),
+        ("Le camion roulait sur l'autoroute A7 vers le sud.", "A7"),
+    ] {
+        let got = found_builtin(text);
+        assert!(
+            got.contains(&(place.to_owned(), "LOC")),
+            "{text:?}: {got:?}"
+        );
+    }
+    // A letter and digits alone are no road: a rating, a strain.
+    let got = found_builtin("La note est passée de A3 à Baa2, et la souche D8 circule.");
+    assert!(!got.iter().any(|(m, _)| m == "A3" || m == "D8"), "{got:?}");
+}
