@@ -47,12 +47,7 @@ pub(super) fn find_candidates(
             && let Some((n, entries)) = known(&tokens[i..], knowledge).filter(|(n, _)| *n >= 2)
             && !covered[i..i + n].iter().any(|&c| c)
         {
-            out.push(Candidate {
-                first: i,
-                last: i + n - 1,
-                label: entries.first().map(|(_, e)| (e.label, Evidence::Strong)),
-                entry: entries.first().map(|(id, _)| *id),
-            });
+            out.push(Candidate::known(i, i + n - 1, &entries));
             i += n;
             continue;
         }
@@ -98,6 +93,10 @@ pub(super) fn find_candidates(
     }
     out
 }
+
+/// "and" in French and English: joins two words of one organisation's name only on conditions
+/// ([`capitalised_run`]).
+const AND_WORDS: &[&str] = &["and", "et"];
 
 /// Arabic articles written joined to the next name: "al-Assad", "el-Sissi", "ad-Din".
 const JOINED_ARTICLES: &[&str] = &[
@@ -148,7 +147,7 @@ pub(super) fn capitalised_run(
             && !tokens[k].after_newline
             && (contains(CONNECTORS, folded(&tokens[k]))
                 || tokens[k].text == "&"
-                || contains(&["and", "et"], folded(&tokens[k])))
+                || contains(AND_WORDS, folded(&tokens[k])))
             && !tokens[k].is_capitalized()
         {
             k += 1;
@@ -176,9 +175,7 @@ pub(super) fn capitalised_run(
         // Services", "Committee on Ways and Means"), never a name known on its own ("the
         // Ministry of Defence and Russia") nor another organisation ("the Center for
         // Biological Diversity and Center for Food Safety").
-        let and = tokens[j..k]
-            .iter()
-            .any(|t| contains(&["and", "et"], folded(t)));
+        let and = tokens[j..k].iter().any(|t| contains(AND_WORDS, folded(t)));
         if and
             && !known
             && (k != j + 1
@@ -291,12 +288,7 @@ pub(super) fn trim_and_split(
             .iter()
             .all(|h| knowledge.is_common_folded(&h.folded));
         if let Some((_, entries)) = known_head {
-            out.push(Candidate {
-                first,
-                last: last - 1,
-                label: entries.first().map(|(_, e)| (e.label, Evidence::Strong)),
-                entry: entries.first().map(|(id, _)| *id),
-            });
+            out.push(Candidate::known(first, last - 1, &entries));
         } else if last > first && (org_head || !(had_role || ordinary)) {
             let head = Candidate {
                 first,
@@ -379,12 +371,7 @@ pub(super) fn trim_and_split(
             && (tokens[c.first..role].iter().all(|t| t.is_all_caps())
                 || entries.iter().any(|(_, e)| e.kind == "country"))
         {
-            return vec![Candidate {
-                first: c.first,
-                last: role - 1,
-                label: entries.first().map(|(_, e)| (e.label, Evidence::Strong)),
-                entry: entries.first().map(|(id, _)| *id),
-            }];
+            return vec![Candidate::known(c.first, role - 1, &entries)];
         }
         if known(&tokens[c.first..=c.last], knowledge).is_none() {
             return vec![];

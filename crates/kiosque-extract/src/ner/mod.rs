@@ -86,6 +86,18 @@ struct Candidate {
     entry: Option<u32>,
 }
 
+impl Candidate {
+    /// Tokens `first..=last`, a known name: the first of its gazetteer `entries` types it.
+    fn known(first: usize, last: usize, entries: &[(u32, &knowledge::Entry)]) -> Self {
+        Candidate {
+            first,
+            last,
+            label: entries.first().map(|(_, e)| (e.label, Evidence::Strong)),
+            entry: entries.first().map(|(id, _)| *id),
+        }
+    }
+}
+
 /// French ministries, written in lowercase: "ministère russe de la Défense", "ministère de la
 /// Culture et de la Communication" (a second domain with its article: not "… et Moscou").
 static MINISTRY: LazyLock<Regex> = LazyLock::new(|| {
