@@ -167,7 +167,7 @@ pub fn write_site_recorded(
     }
     atomic::pause("cleanup");
     if let Some(previous) = previous
-        && let Err(e) = remove_tree(&previous)
+        && let Err(e) = remove_tree(&previous, "remove-half")
     {
         // The new data is in place; the next run removes what is left.
         message::warning(format_args!(
@@ -233,16 +233,21 @@ pub fn intact(out: &Path, record: &Path) -> Option<String> {
 
 /// Removes the tree at `dir`, the files of all its directories at once on every core (one
 /// after the other, the 10,000 files of the previous tree took ~50 ms). Links are removed, not
-/// followed.
-fn remove_tree(dir: &Path) -> io::Result<()> {
+/// followed. Its manifest goes last, after every other file and directory: a removal killed
+/// half-way leaves a tree that its manifest still says is kiosque's (or an empty directory),
+/// which the next run removes ([`recover`]), never a tree of unlisted files it must leave.
+/// `pause_point` names the moment its files are gone, for the tests ([`atomic::pause`]).
+fn remove_tree(dir: &Path, pause_point: &str) -> io::Result<()> {
     let mut dirs = vec![dir.to_path_buf()];
-    let mut files = Vec::new();
+    let (mut files, mut manifests) = (Vec::new(), Vec::new());
     let mut next = 0;
     while let Some(d) = dirs.get(next) {
         for entry in fs::read_dir(d)? {
             let entry = entry?;
             if entry.file_type()?.is_dir() {
                 dirs.push(entry.path());
+            } else if next == 0 && (entry.file_name() == MANIFEST || entry.file_name() == PENDING) {
+                manifests.push(entry.path());
             } else {
                 files.push(entry.path());
             }
@@ -250,7 +255,10 @@ fn remove_tree(dir: &Path) -> io::Result<()> {
         next += 1;
     }
     files.par_iter().try_for_each(fs::remove_file)?;
-    dirs.iter().rev().try_for_each(fs::remove_dir)
+    atomic::pause(pause_point);
+    dirs[1..].iter().rev().try_for_each(fs::remove_dir)?;
+    manifests.iter().try_for_each(fs::remove_file)?;
+    fs::remove_dir(dir)
 }
 
 /// One file of the site data: its path relative to the data directory (`/`-separated) and
@@ -989,16 +997,18 @@ fn recover(place: &Place) -> Result<(), OutputError> {
                 path.display()
             )),
             Tree::Missing => {}
-            Tree::Complete(_) | Tree::Ours | Tree::Empty => match fs::remove_dir_all(&path) {
-                Ok(()) => message::warning(format_args!(
-                    "removed {}, left by an interrupted build",
-                    path.display()
-                )),
-                Err(e) => message::warning(format_args!(
-                    "could not remove {}, left by an interrupted build: {e}",
-                    path.display()
-                )),
-            },
+            Tree::Complete(_) | Tree::Ours | Tree::Empty => {
+                match remove_tree(&path, "recover-half") {
+                    Ok(()) => message::warning(format_args!(
+                        "removed {}, left by an interrupted build",
+                        path.display()
+                    )),
+                    Err(e) => message::warning(format_args!(
+                        "could not remove {}, left by an interrupted build: {e}",
+                        path.display()
+                    )),
+                }
+            }
         }
     }
     Ok(())

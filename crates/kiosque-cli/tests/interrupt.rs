@@ -226,9 +226,13 @@ fn killed_at_every_step_of_writing_the_output_is_the_old_or_the_new_site() {
         ("exchange", "commit"),
         ("exchange", "swap"),
         ("exchange", "cleanup"),
+        // Half-way through removing the previous tree: its files gone, its directories and
+        // manifest still there.
+        ("exchange", "remove-half"),
         ("rename", "write"),
         ("rename", "swap"),
         ("rename", "cleanup"),
+        ("rename", "remove-half"),
         // Last: it leaves no output, which the next run repairs.
         ("rename", "swap-half"),
     ];
@@ -256,7 +260,7 @@ fn killed_at_every_step_of_writing_the_output_is_the_old_or_the_new_site() {
         match f.edition() {
             Some(e) => {
                 assert!(e == current || e == target, "{swap}/{point}: edition {e}");
-                let expected = if matches!(point, "cleanup") {
+                let expected = if matches!(point, "cleanup" | "remove-half") {
                     target
                 } else {
                     current
