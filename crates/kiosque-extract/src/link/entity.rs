@@ -27,8 +27,8 @@ pub(super) struct Context<'a, 'o> {
     pub lang: &'a str,
 }
 
-/// How a spelling ranks when naming its entity, best last: written in mixed case, as many
-/// words as possible for a person, the gazetteer's name in the corpus's language, the most
+/// How a spelling ranks when naming its entity, best last: written in mixed case, a full name
+/// (two words or more) for a person, the gazetteer's name in the corpus's language, the most
 /// weight, the most characters.
 type Rank = (bool, usize, bool, f32, usize);
 
@@ -80,9 +80,11 @@ impl Context<'_, '_> {
             (
                 // Mixed case reads better than capitals ("Silvano Trotta", not "SILVANO TROTTA").
                 !is_shouting(name, label),
-                // A person is named in full ("Donald Trump", not "Trump").
+                // A person is named in full ("Donald Trump", not "Trump"); beyond two words,
+                // as the corpus names them most ("Robert Mugabe" more than "Robert Gabriel
+                // Mugabe").
                 if label == Label::Person {
-                    name.split_whitespace().count()
+                    name.split_whitespace().count().min(2)
                 } else {
                     0
                 },

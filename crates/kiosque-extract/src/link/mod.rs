@@ -141,6 +141,11 @@ impl<'a> Names<'a> {
         sym
     }
 
+    /// The symbol of `name`, if it was interned.
+    fn find(&self, name: &str) -> Option<Sym> {
+        self.index.get(name).copied()
+    }
+
     fn get(&self, sym: Sym) -> &'a str {
         self.list[sym as usize]
     }
@@ -250,6 +255,7 @@ pub fn link(occurrences: &[Occurrence<'_>], knowledge: &Knowledge, lang: &str) -
         })
         .collect();
     persons::unify_labels(&mut prepared, &names);
+    persons::merge_middle_names(occurrences, &mut prepared, &names);
     persons::merge_initials(&mut prepared, &names);
     persons::resolve_partial_names(occurrences, &mut prepared, &names);
 

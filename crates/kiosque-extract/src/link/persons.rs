@@ -57,6 +57,81 @@ fn first_and_last(name: &str) -> Option<(&str, &str)> {
     Some((first, words.next_back()?))
 }
 
+/// "Robert Gabriel Mugabe" and "John G. Roberts" are "Robert Mugabe" and "John Roberts", when
+/// the corpus also names them so and no other full name of the corpus shortens to the same two
+/// words ("George W. Bush" and "George H. W. Bush" both shorten to "George Bush": neither joins
+/// it). Only names written with three words or more whose middle words are capitalised: "Jean-Marc
+/// Ayrault" and "Christopher Gallego-Lazo" have no middle name, "Charles de Gaulle" has a particle,
+/// and a generational suffix ("Martin Luther King Jr.") is left alone.
+pub(super) fn merge_middle_names(
+    occurrences: &[Occurrence<'_>],
+    prepared: &mut [(Label, Key)],
+    names: &Names<'_>,
+) {
+    // Each person name looked at once, as its first mention writes it.
+    let mut looked = vec![false; names.len()];
+    // The short form's name → the one longer name that shortens to it, or `None` when several.
+    let mut longer: HashMap<Sym, Option<Sym>> = HashMap::default();
+    for (occ, &(label, key)) in occurrences.iter().zip(prepared.iter()) {
+        let Some(sym) = person_name(label, key) else {
+            continue;
+        };
+        if std::mem::replace(&mut looked[sym as usize], true) {
+            continue;
+        }
+        let mut words = occ.text.split_whitespace();
+        let (Some(first), Some(last)) = (words.next(), words.next_back()) else {
+            continue;
+        };
+        let mut middles = 0;
+        let capitalised = words.all(|w| {
+            middles += 1;
+            w.chars().next().is_some_and(char::is_uppercase)
+        });
+        if middles == 0 || !capitalised || GENERATIONS.contains(&super::name_key(last).as_str()) {
+            continue;
+        }
+        let short = super::name_key(&format!("{first} {last}"));
+        if let Some(short) = names.find(&short)
+            && short != sym
+        {
+            longer
+                .entry(short)
+                .and_modify(|only| {
+                    if *only != Some(sym) {
+                        *only = None;
+                    }
+                })
+                .or_insert(Some(sym));
+        }
+    }
+    if longer.is_empty() {
+        return;
+    }
+    // The short form must itself be a person's name somewhere in the corpus.
+    let mut person = vec![false; names.len()];
+    for &(label, key) in prepared.iter() {
+        if let Some(sym) = person_name(label, key) {
+            person[sym as usize] = true;
+        }
+    }
+    let mut to: Vec<Option<Sym>> = vec![None; names.len()];
+    for (&short, &long) in &longer {
+        if let Some(long) = long
+            && person[short as usize]
+        {
+            to[long as usize] = Some(short);
+        }
+    }
+    for (label, key) in prepared.iter_mut() {
+        if let Some(sym) = person_name(*label, *key)
+            && let Some(short) = to[sym as usize]
+        {
+            *key = Key::Name(short);
+        }
+    }
+}
+
 /// "B. Obama" is "Barack Obama" when that is the only full name of the corpus with that
 /// surname and initial.
 pub(super) fn merge_initials(prepared: &mut [(Label, Key)], names: &Names<'_>) {

@@ -558,3 +558,60 @@ fn compound_surnames_suffixed_names_and_given_names_join_the_full_name() {
     assert_eq!(name(6), "Melania");
     assert_eq!(name(8), "Jean Dupont");
 }
+
+#[test]
+fn a_middle_name_joins_the_name_without_it_unless_two_names_shorten_alike() {
+    let occurrences = vec![
+        occ(0, Label::Person, "Robert Gabriel Mugabe"),
+        occ(1, Label::Person, "Robert Mugabe"),
+        occ(2, Label::Person, "Robert Mugabe"),
+        occ(3, Label::Person, "John G. Roberts"),
+        occ(4, Label::Person, "John Roberts"),
+        // Two fathers' and sons' names shorten alike: neither is "George Bush".
+        occ(5, Label::Person, "George W. Bush"),
+        occ(6, Label::Person, "George H. W. Bush"),
+        occ(7, Label::Person, "George Bush"),
+        // No middle name: a particle, a hyphenated given name, a generational suffix.
+        occ(8, Label::Person, "Charles de Gaulle"),
+        occ(9, Label::Person, "Charles Gaulle"),
+        occ(10, Label::Person, "Jean-Marc Ayrault"),
+        occ(11, Label::Person, "Jean Ayrault"),
+        occ(12, Label::Person, "Martin Luther King Jr."),
+        occ(13, Label::Person, "Martin Jr."),
+        // A place named like a person's short name is not joined.
+        occ(14, Label::Person, "Paul Henri Spaak"),
+        occ(15, Label::Place, "Paul Spaak"),
+    ];
+    let linked = link(&occurrences, &knowledge(), "en");
+    let name = |i: usize| linked.entities[linked.of[i]].name.as_str();
+    assert_eq!(linked.of[0], linked.of[1]);
+    // Named as the corpus names him most.
+    assert_eq!(name(0), "Robert Mugabe");
+    assert_eq!(linked.of[3], linked.of[4]);
+    for (a, b) in [(5, 7), (6, 7), (5, 6), (8, 9), (10, 11), (12, 13), (14, 15)] {
+        assert_ne!(linked.of[a], linked.of[b], "{} / {}", name(a), name(b));
+    }
+}
+
+#[test]
+fn a_mistyped_given_name_joins_the_known_one_but_two_known_given_names_stay_apart() {
+    let knowledge = Knowledge::from_sources(&Sources {
+        given_names: "vladimir\t100\nmartin\t100\nmartina\t100",
+        ..Sources::default()
+    });
+    let occurrences = vec![
+        occ(0, Label::Person, "Vladimir Putin"),
+        occ(1, Label::Person, "Vladimir Putin"),
+        occ(2, Label::Person, "Vladmir Putin"),
+        occ(3, Label::Person, "Martin Weber"),
+        occ(4, Label::Person, "Martina Weber"),
+        // Short given names are too close to tell apart.
+        occ(5, Label::Person, "Jon Smith"),
+        occ(6, Label::Person, "Jan Smith"),
+    ];
+    let linked = link(&occurrences, &knowledge, "en");
+    let name = |i: usize| linked.entities[linked.of[i]].name.as_str();
+    assert_eq!(name(2), "Vladimir Putin");
+    assert_ne!(linked.of[3], linked.of[4]);
+    assert_ne!(linked.of[5], linked.of[6]);
+}

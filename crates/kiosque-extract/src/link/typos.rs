@@ -81,7 +81,7 @@ pub(super) fn merges(
         if (known(a) && known(b)) || !same_first || !plausible_typo(na, nb) {
             continue;
         }
-        if key_list[a].0 == Label::Person && !person_typo(na, nb) {
+        if key_list[a].0 == Label::Person && !person_typo(na, nb, knowledge) {
             continue;
         }
         let (from, into) = match (known(a), known(b)) {
@@ -215,14 +215,21 @@ fn same_variant(a: &str, skip_a: u32, b: &str, skip_b: u32) -> bool {
     variant(a, skip_a).eq(variant(b, skip_b))
 }
 
-/// Person names merge on a typo only in the surname, and only when it is long: "Jon Smith" and
-/// "Jan Smith" are two people.
-fn person_typo(a: &str, b: &str) -> bool {
+/// Person names merge on a typo in the surname, when it is long ("Zelensky", "Zelenskyy"), or
+/// in a given name of five letters or more that is no known given name while the other is
+/// ("Vladmir Putin", "Vladimir Putin"): "Jon Smith" and "Jan Smith", "Martin Weber" and
+/// "Martina Weber" are two people.
+fn person_typo(a: &str, b: &str, knowledge: &Knowledge) -> bool {
     let (ta, tb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
-    ta.len() == tb.len()
-        && ta.len() >= 2
-        && ta[..ta.len() - 1] == tb[..tb.len() - 1]
-        && ta.last().is_some_and(|l| l.chars().count() >= 6)
+    let n = ta.len();
+    if n != tb.len() || n < 2 {
+        return false;
+    }
+    let surname = ta[..n - 1] == tb[..n - 1] && ta[n - 1].chars().count() >= 6;
+    let given = ta[1..] == tb[1..]
+        && ta[0].chars().count().min(tb[0].chars().count()) >= 5
+        && knowledge.is_given_folded(ta[0]) != knowledge.is_given_folded(tb[0]);
+    surname || given
 }
 
 #[cfg(test)]
