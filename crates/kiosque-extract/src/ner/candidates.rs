@@ -1,7 +1,9 @@
 //! Finding name candidates: known names, runs of capitalised words, and splitting them into
 //! roles and names.
 
-use super::classify::{is_fragment, is_given, is_initial, names_a_road};
+use super::classify::{
+    is_fragment, is_given, is_initial, is_nationality_noun, names_a_road, preceding_words,
+};
 use super::*;
 
 /// Connecting words allowed inside a name between capitalised words.
@@ -203,6 +205,26 @@ pub(super) fn trim_and_split(
 ) -> Vec<Candidate> {
     if c.label.is_some() {
         return vec![c];
+    }
+    // "le Camerounais Jababbabes Grebabbab-Belobo", "du Malien …": after a French article, a
+    // nationality is the noun a person's name is set beside, no part of it, even when the name
+    // begins with no known given name. What follows must read as a person's name: two
+    // capitalised words or more, no organisation's or place's head ("du Métropolitain
+    // Transportation Authority", "la Nouvelle Démocratie", "la Gazette des Communes" are
+    // names whole), and the whole no known name.
+    let rest = &tokens[c.first + 1..=c.last];
+    if rest.len() >= 2
+        && rest.iter().all(Token::is_capitalized)
+        && !rest
+            .iter()
+            .any(|t| contains(ORG_WORDS, folded(t)) || contains(PLACE_WORDS, folded(t)))
+        && is_nationality_noun(&tokens[c.first], knowledge)
+        && preceding_words(tokens, c.first, 1)
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "le" | "la" | "l'" | "du" | "au"))
+        && known(&tokens[c.first..=c.last], knowledge).is_none_or(|(n, _)| n <= c.last - c.first)
+    {
+        c.first += 1;
     }
     let is_role = |t: &Token<'_>| contains(ROLE_WORDS, folded(t));
     // A given name inside the run starts a person's name when what precedes it is not part of

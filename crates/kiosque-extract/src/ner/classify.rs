@@ -239,6 +239,36 @@ pub(super) fn is_demonym(t: &Token<'_>, knowledge: &Knowledge) -> bool {
         || (stem && knowledge.is_common_folded(&t.folded))
 }
 
+/// The frequency class up to which a given name is rare (of 1 to 13: "German" is 5,
+/// "François" 9).
+const RARE_GIVEN: u8 = 6;
+
+/// A word shaped as a nationality's: a nationality's ending on the stem of a country's name
+/// ("German", "Syrians", "Français"), whatever else it may be (a given name, a small place).
+fn is_nationality_word(t: &Token<'_>, knowledge: &Knowledge) -> bool {
+    has_suffix(folded(t), DEMONYM_SUFFIXES) && knowledge.shares_country_stem(t.text)
+}
+
+/// Whether a lowercase word follows token `i` in its sentence.
+fn lowercase_follows(tokens: &[Token<'_>], i: usize) -> bool {
+    tokens.get(i + 1).is_some_and(|t| {
+        t.kind == Kind::Word
+            && !t.sentence_start
+            && t.text.chars().next().is_some_and(char::is_lowercase)
+    })
+}
+
+/// A nationality's noun ("le Camerounais …", "l'Allemand …"): stricter than [`is_demonym`],
+/// whose short endings common nouns share ("la Gazette des Communes", "la Tribune").
+pub(super) fn is_nationality_noun(t: &Token<'_>, knowledge: &Knowledge) -> bool {
+    if known(std::slice::from_ref(t), knowledge).is_some() {
+        return false;
+    }
+    let stem = knowledge.shares_country_stem(t.text);
+    let common = knowledge.is_common_folded(&t.folded);
+    (stem && common) || (has_suffix(folded(t), NATIONALITY_SUFFIXES) && (stem || common))
+}
+
 /// A road number: "A20", "M25", "I-95", "N7".
 pub(super) fn is_road(word: &str) -> bool {
     let mut chars = word.chars();
@@ -272,10 +302,20 @@ pub(super) fn guess(
             _ if has_suffix(folded(t), PLACE_SUFFIXES) => Some((Label::Place, Evidence::Weak)),
             // A capitalised word that nothing identifies is no person by default ("Linux",
             // "Skyfall"): a verb of saying after it makes one ("Podoliaka a déclaré").
-            // A given name alone is one too ("Mathilde", "Hassan").
-            _ if says(tokens, c.last) || is_given(t, knowledge) => {
-                Some((Label::Person, Evidence::Fair))
+            _ if says(tokens, c.last) => Some((Label::Person, Evidence::Fair)),
+            // A nationality's word that is also a rare given name ("German") before a
+            // lowercase word is an adjective: "the German government", "German officials"
+            // ("François was there" is a person: a common given name).
+            _ if is_nationality_word(t, knowledge)
+                && knowledge
+                    .given_class(&t.folded)
+                    .is_some_and(|class| class <= RARE_GIVEN)
+                && lowercase_follows(tokens, c.last) =>
+            {
+                None
             }
+            // A given name alone is a person ("Mathilde", "Hassan").
+            _ if is_given(t, knowledge) => Some((Label::Person, Evidence::Fair)),
             _ => None,
         };
     }

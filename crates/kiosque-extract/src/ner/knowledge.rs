@@ -378,6 +378,12 @@ impl Knowledge {
         self.given_names.contains_key(folded)
     }
 
+    /// How common an already folded given name is: its frequency class, 1 (rare) to 13
+    /// (extremely common); `None` for no given name.
+    pub fn given_class(&self, folded: &str) -> Option<u8> {
+        self.given_names.get(folded).copied()
+    }
+
     /// Number of entries, given names and common words, for reports.
     pub fn sizes(&self) -> (usize, usize, usize) {
         (

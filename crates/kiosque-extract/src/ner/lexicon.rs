@@ -176,6 +176,15 @@ pub const DEMONYM_SUFFIXES: &[&str] = &[
     "ish", "ais.", "ite", "ites", "i", "is", "ic", "ique", "iques", "an", "ans", "e", "es",
 ];
 
+/// The endings of [`DEMONYM_SUFFIXES`] that few common nouns have ("Camerounais", "Malien",
+/// "Britannique"; not the "e" of "Gazette").
+#[rustfmt::skip]
+pub const NATIONALITY_SUFFIXES: &[&str] = &[
+    "ien", "iens", "ienne", "iennes", "ian", "ians", "ean", "eans", "een", "eens", "eenne",
+    "eennes", "ais", "aise", "aises", "ain", "ains", "aine", "aines", "ois", "oise", "oises", "ese",
+    "ique", "iques",
+];
+
 /// Endings of French adjectives that follow the head noun of an organisation's name.
 #[rustfmt::skip]
 pub const ADJECTIVE_SUFFIXES: &[&str] = &[
@@ -258,6 +267,7 @@ mod tests {
         ("PLACE_WORDS", PLACE_WORDS),
         ("PLACE_CUES", PLACE_CUES),
         ("DEMONYM_SUFFIXES", DEMONYM_SUFFIXES),
+        ("NATIONALITY_SUFFIXES", NATIONALITY_SUFFIXES),
         ("ADJECTIVE_SUFFIXES", ADJECTIVE_SUFFIXES),
         ("SHORT_ADJECTIVES", SHORT_ADJECTIVES),
         ("PLACE_SUFFIXES", PLACE_SUFFIXES),

@@ -626,3 +626,51 @@ fn a_division_s_noun_or_a_road_s_names_a_place() {
     let got = found_builtin("La note est passée de A3 à Baa2, et la souche D8 circule.");
     assert!(!got.iter().any(|(m, _)| m == "A3" || m == "D8"), "{got:?}");
 }
+
+#[test]
+fn a_nationality_is_no_part_of_a_person_and_no_person_of_its_own() {
+    check_people(&[
+        // After a French article, a nationality is set beside the name, even an unknown one.
+        (
+            "Le public voulait voir le Camerounais Jababbabes Grebabbab-Belobo sur scène.",
+            &["Jababbabes Grebabbab-Belobo"],
+        ),
+        (
+            "La voix du Malien Oumarou Kanazoé est montée.",
+            &["Oumarou Kanazoé"],
+        ),
+        // A rare given name shaped as a nationality, before a lowercase word, is an adjective.
+        (
+            "On Wednesday, the German government said it would act.",
+            &[],
+        ),
+        ("He met German officials in Berlin on Monday.", &[]),
+        // A common given name stays a person; so does one that speaks.
+        ("He met François yesterday in Paris.", &["François"]),
+        ("Later German said he would stay.", &["German"]),
+    ]);
+    // Names whole that begin with a word shaped as a nationality keep it.
+    for (text, name) in [
+        (
+            "Selon le président du Metropolitain Transportation Authority, rien.",
+            "Metropolitain Transportation Authority",
+        ),
+        (
+            "Le gouvernement de la Nouvelle Démocratie tombe.",
+            "Nouvelle Démocratie",
+        ),
+        (
+            "Avec le partenariat de la Gazette des Communes.",
+            "Gazette des Communes",
+        ),
+    ] {
+        let names: Vec<String> = recognize(text, Knowledge::builtin())
+            .into_iter()
+            .map(|m| m.text)
+            .collect();
+        assert!(
+            names.iter().any(|n| n == name),
+            "{name:?} in {text:?}: {names:?}"
+        );
+    }
+}
