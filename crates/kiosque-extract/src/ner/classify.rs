@@ -53,6 +53,11 @@ pub(super) fn classify(
     if n == 1 && is_road(words[0].text) {
         return Some((Label::Place, Evidence::Strong));
     }
+    // A code in mixed case ("Baa2", a rating) is no place after "à" or "in" (nor anything else:
+    // `guess` leaves it out too); in capitals it may be an acronym ("G7").
+    if n == 1 && has_digit(&words[0]) && !words[0].is_all_caps() {
+        return None;
+    }
     if folded_words.iter().any(|w| contains(ORG_WORDS, w)) {
         return Some((Label::Organisation, Evidence::Strong));
     }
@@ -287,7 +292,12 @@ pub(super) fn guess(
     if words.len() == 1 {
         let t = &words[0];
         // A capitalised common word or sentence-initial word with no other evidence is not a name.
-        if t.sentence_start || knowledge.is_common_folded(&t.folded) || t.is_all_caps() {
+        // Nor is a code with digits ("Baa2", a rating; roads were found before).
+        if t.sentence_start
+            || knowledge.is_common_folded(&t.folded)
+            || t.is_all_caps()
+            || has_digit(t)
+        {
             return None;
         }
         let previous = preceding_words(tokens, c.first, 1);
@@ -333,15 +343,27 @@ pub(super) fn guess(
     {
         return None;
     }
-    // People's names do not end with a common word ("Hollywood Reporter", "Travaux Publics").
+    // A name with a code in it ("OGP NK603", "Airbus A380") is a product's: no entity.
+    if words.iter().any(has_digit) {
+        return None;
+    }
+    // People's names do not end with a common word ("Hollywood Reporter", "Travaux Publics"),
+    // nor are they acronyms only ("GNU GPL", "ZANU PF": names in capitals that begin with a
+    // given name were found before).
     let ends_common = words
         .last()
         .is_some_and(|w| knowledge.is_common_folded(&w.folded));
-    if words.len() <= 3 && !has_connector && !has_place && !ends_common {
+    let acronyms = words.iter().all(Token::is_all_caps);
+    if words.len() <= 3 && !has_connector && !has_place && !ends_common && !acronyms {
         Some((Label::Person, Evidence::Weak))
     } else {
         Some((Label::Organisation, Evidence::Weak))
     }
+}
+
+/// Whether a word holds a digit: a code ("NK603", "Baa2"), never a person's or place's name.
+fn has_digit(t: &Token<'_>) -> bool {
+    t.text.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Whether a verb of saying follows token `i` ("Podoliaka a déclaré", "Smith said", "a-t-il

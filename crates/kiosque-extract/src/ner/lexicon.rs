@@ -89,7 +89,9 @@ pub const ORG_CUES: &[&str] = &[
     "publisher", "supermarket", "brewer", "giant", "lender", "bank", "societe", "entreprise",
     "groupe", "compagnie", "constructeur", "operateur", "banque", "assureur", "quotidien",
     "hebdomadaire", "distributeur", "enseigne", "editeur", "fabricant", "firme",
-    "multinationale", "geant", "journal",
+    "multinationale", "geant", "journal", "site", "website", "blog", "portail", "plateforme",
+    "platform", "chaine", "channel", "ong", "ngo", "syndicat", "agence", "agency", "institut",
+    "label",
 ];
 
 /// Common nouns just before a named building's name: "la mosquée Sidi Yahia", "the stadium

@@ -674,3 +674,49 @@ fn a_nationality_is_no_part_of_a_person_and_no_person_of_its_own() {
         );
     }
 }
+
+#[test]
+fn codes_and_acronyms_are_no_people_and_a_medium_s_noun_names_an_organisation() {
+    let found = |text: &str| -> Vec<(String, &'static str)> {
+        recognize(text, Knowledge::builtin())
+            .into_iter()
+            .map(|m| (m.text, m.label.code()))
+            .collect()
+    };
+    for (text, expected) in [
+        // Acronyms only: an organisation's name if anything, never a person's.
+        (
+            "Des logiciels sous licence GNU GPL que chacun peut modifier.",
+            vec![("GNU GPL", "ORG")],
+        ),
+        // A code with digits is a product's or a rating's: no entity.
+        (
+            "Des rats nourris avec du maïs OGP NK603 pendant deux ans.",
+            vec![],
+        ),
+        (
+            "Une note qui passe de A3 à Baa2 hier.",
+            vec![("hier", "DATE")],
+        ),
+        // The medium's noun before a name: "le site …" speaks, but is no person.
+        (
+            "La moyenne du site RealClearPolitics estime l'écart à deux points.",
+            vec![("RealClearPolitics", "ORG")],
+        ),
+        (
+            "Un film diffusé sur la chaîne Histoire mardi.",
+            vec![("Histoire", "ORG"), ("mardi", "DATE")],
+        ),
+        // Roads and acronyms with digits stay.
+        (
+            "Il roule sur l'autoroute A20 vers Toulouse.",
+            vec![("A20", "LOC"), ("Toulouse", "LOC")],
+        ),
+        (
+            "Le sommet du G7 à Biarritz.",
+            vec![("G7", "ORG"), ("Biarritz", "LOC")],
+        ),
+    ] {
+        assert_eq!(found(text), pairs(&expected), "{text}");
+    }
+}
