@@ -213,6 +213,19 @@ fn surnames_of(name: &str) -> impl Iterator<Item = &str> {
     name.match_indices(' ').map(move |(i, _)| &name[i + 1..])
 }
 
+/// Words that begin a surname: "de Gaulle", "Le Pen", "von der Leyen", "Van Rompuy".
+const PARTICLES: &[&str] = &[
+    "de", "du", "des", "le", "la", "von", "van", "der", "den", "da", "di", "del", "della", "dos",
+    "das", "ter", "ten",
+];
+
+/// Whether a mention begins with a surname's particle ("De Gaulle").
+fn begins_with_particle(text: &str) -> bool {
+    text.split_whitespace()
+        .next()
+        .is_some_and(|first| PARTICLES.iter().any(|p| first.eq_ignore_ascii_case(p)))
+}
+
 /// The first word of a full person name (a matching form of two words or more).
 fn given_of(name: &str) -> Option<&str> {
     name.split_once(' ').map(|(first, _)| first)
@@ -328,9 +341,12 @@ pub(super) fn resolve_partial_names(
             let Key::Name(sym) = *key else {
                 return;
             };
-            // Written as one word ("Trump", "Gallego-Lazo"): "Jean Dupont" is a full name of
-            // its own even where "Marie Jean Dupont" is another.
-            if *label == Label::Date || occ.text.contains(char::is_whitespace) {
+            // Written as one word ("Trump", "Gallego-Lazo") or as a surname with its particle
+            // ("De Gaulle", "von der Leyen"): "Jean Dupont" is a full name of its own even
+            // where "Marie Jean Dupont" is another.
+            if *label == Label::Date
+                || (occ.text.contains(char::is_whitespace) && !begins_with_particle(occ.text))
+            {
                 return;
             }
             let Some(part) = part[sym as usize] else {

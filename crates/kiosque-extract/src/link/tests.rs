@@ -615,3 +615,21 @@ fn a_mistyped_given_name_joins_the_known_one_but_two_known_given_names_stay_apar
     assert_ne!(linked.of[3], linked.of[4]);
     assert_ne!(linked.of[5], linked.of[6]);
 }
+
+#[test]
+fn a_surname_with_its_particle_joins_the_full_name() {
+    let occurrences = vec![
+        occ(0, Label::Person, "Charles de Gaulle"),
+        occ(0, Label::Person, "De Gaulle"),
+        occ(1, Label::Person, "Ursula von der Leyen"),
+        occ(1, Label::Person, "von der Leyen"),
+        // Without a particle, a name of two words is a full name of its own.
+        occ(2, Label::Person, "Marie Jean Dupont"),
+        occ(2, Label::Person, "Jean Dupont"),
+    ];
+    let linked = link(&occurrences, &knowledge(), "fr");
+    let name = |i: usize| linked.entities[linked.of[i]].name.as_str();
+    assert_eq!(name(1), "Charles de Gaulle");
+    assert_eq!(name(3), "Ursula von der Leyen");
+    assert_eq!(name(5), "Jean Dupont");
+}

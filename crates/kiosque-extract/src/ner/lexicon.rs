@@ -223,13 +223,18 @@ pub const SAYING_VERBS: &[&str] = &[
 #[rustfmt::skip]
 pub const AUXILIARIES: &[&str] = &["a", "avait", "aurait", "has", "had", "have", "would", "will", "also", "aussi"];
 
-/// Words before the title of a work, which is no entity: "le film Skyfall", "the novel Dune".
+/// Words before the title of a work or the name of a product, which is no entity: "le film
+/// Skyfall", "the novel Dune", "le système Galileo", "l'opération Barkhane".
 #[rustfmt::skip]
 pub const WORK_CUES: &[&str] = &[
     "film", "films", "movie", "movies", "roman", "romans", "novel", "novels", "album", "albums",
     "serie", "series", "saga", "livre", "livres", "book", "books", "opera", "chanson", "chansons",
     "song", "songs", "single", "documentaire", "documentary", "piece", "play", "tableau",
     "painting", "jeu", "videogame", "sitcom", "feuilleton", "telefilm", "blockbuster",
+    // Products, programmes and operations, which are no entities either.
+    "systeme", "system", "programme", "program", "logiciel", "software", "application", "appli",
+    "app", "navigateur", "browser", "smartphone", "satellite", "satellites", "fusee", "rocket",
+    "vaccin", "vaccine", "medicament", "drug", "operation", "mission", "distribution",
 ];
 
 /// Countries' names in their own languages where the French and English ones differ (folded):

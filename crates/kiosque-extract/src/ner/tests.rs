@@ -720,3 +720,27 @@ fn codes_and_acronyms_are_no_people_and_a_medium_s_noun_names_an_organisation() 
         assert_eq!(found(text), pairs(&expected), "{text}");
     }
 }
+
+#[test]
+fn a_particle_after_a_title_begins_the_surname_and_a_product_is_no_entity() {
+    check_people(&[
+        (
+            "Le 5 juillet 1962, le général De Gaulle proclamait l'indépendance.",
+            &["De Gaulle"],
+        ),
+        ("Selon M. Le Pen, rien ne change.", &["Le Pen"]),
+        // A product, a programme or an operation after its noun is no entity.
+        (
+            "Une fois prêt, le système Galileo garantira l'autonomie.",
+            &[],
+        ),
+    ]);
+    let names: Vec<String> = recognize(
+        "L'opération Barkhane continue au Mali.",
+        Knowledge::builtin(),
+    )
+    .into_iter()
+    .map(|m| m.text)
+    .collect();
+    assert_eq!(names, ["Mali"]);
+}
