@@ -2,7 +2,8 @@
 //! roles and names.
 
 use super::classify::{
-    is_fragment, is_given, is_initial, is_nationality_noun, names_a_road, preceding_words,
+    is_fragment, is_given, is_initial, is_nationality_noun, is_roman_ordinal, names_a_road,
+    preceding_words,
 };
 use super::*;
 
@@ -384,6 +385,29 @@ pub(super) fn trim_and_split(
             || contains(FUNCTION_WORDS, folded(&tokens[c.last])))
     {
         c.last -= 1;
+    }
+    // A title after an organisation's name is no part of it: "the Senate Minority Leader"
+    // names the Senate, when the head noun begins the run or the name is known whole ("the
+    // Republican Senate Majority Leader" is left as it is: "Republican Senate" would be no
+    // name). A place's name before a title stays whole ("The Hollywood Reporter" is a
+    // newspaper).
+    if c.last > c.first
+        && is_role(&tokens[c.last])
+        && !contains(ORG_WORDS, folded(&tokens[c.last]))
+        && let Some(k) = (c.first..c.last).rev().find(|&k| {
+            let f = folded(&tokens[k]);
+            (k == c.first && contains(ORG_WORDS, f) && f != "press")
+                || known(&tokens[c.first..=k], knowledge).is_some_and(|(n, entries)| {
+                    n == k + 1 - c.first
+                        && entries.iter().any(|(_, e)| e.label == Label::Organisation)
+                })
+        })
+    {
+        c.last = k;
+    }
+    // "la Ve République", "la IIIe République": a regime, no entity.
+    if is_roman_ordinal(&tokens[c.first]) {
+        return vec![];
     }
     if c.first == c.last
         && is_fragment(&tokens[c.first], knowledge)

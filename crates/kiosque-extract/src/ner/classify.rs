@@ -28,17 +28,21 @@ pub(super) fn is_initial_pair(t: &Token<'_>) -> bool {
 /// a century or a numbered regime ("XIXe", "Ve"), an acronym of a thing ("UTC", "COVID").
 pub(super) fn is_fragment(t: &Token<'_>, knowledge: &Knowledge) -> bool {
     let letters = t.text.chars().filter(|c| c.is_alphabetic()).count();
-    let roman_ordinal = t
-        .text
-        .strip_suffix("ème")
-        .or_else(|| t.text.strip_suffix("e"))
-        .or_else(|| t.text.strip_suffix("er"))
-        .is_some_and(|r| !r.is_empty() && r.chars().all(|c| "IVXLC".contains(c)));
     let is_known = || known(std::slice::from_ref(t), knowledge).is_some();
     is_initial(t)
-        || roman_ordinal
+        || is_roman_ordinal(t)
         || (letters <= 2 && !t.is_all_caps())
         || (contains(NOT_ENTITY_ACRONYMS, folded(t)) && !is_known())
+}
+
+/// A century or a numbered regime: "XIXe", "Ve"; not "Le" nor "Ce", words before numbers.
+pub(super) fn is_roman_ordinal(t: &Token<'_>) -> bool {
+    !contains(FUNCTION_WORDS, folded(t))
+        && t.text
+            .strip_suffix("ème")
+            .or_else(|| t.text.strip_suffix("e"))
+            .or_else(|| t.text.strip_suffix("er"))
+            .is_some_and(|r| !r.is_empty() && r.chars().all(|c| "IVXLC".contains(c)))
 }
 
 /// Types a candidate from its words and what precedes it.

@@ -744,3 +744,30 @@ fn a_particle_after_a_title_begins_the_surname_and_a_product_is_no_entity() {
     .collect();
     assert_eq!(names, ["Mali"]);
 }
+
+#[test]
+fn a_title_after_an_organisation_is_cut_off_and_a_regime_is_no_place() {
+    let found = |text: &str| -> Vec<(String, &'static str)> {
+        recognize(text, Knowledge::builtin())
+            .into_iter()
+            .map(|m| (m.text, m.label.code()))
+            .collect()
+    };
+    for (text, expected) in [
+        (
+            "Later the Senate Minority Leader, Chuck Schumer, disagreed.",
+            vec![("Senate", "ORG"), ("Chuck Schumer", "PER")],
+        ),
+        // A place before a title-like word stays whole: a newspaper.
+        (
+            "Selon The Hollywood Reporter, le film sort.",
+            vec![("Hollywood Reporter", "ORG")],
+        ),
+        (
+            "Le gouvernement de la Ve République française tombe.",
+            vec![],
+        ),
+    ] {
+        assert_eq!(found(text), pairs(&expected), "{text}");
+    }
+}
