@@ -142,6 +142,22 @@ pub(super) fn capitalised_run(
             j += 1;
             continue;
         }
+        // "Donetsk People's Republic", "Children's Hospital": a common noun's possessive, then
+        // a head noun, goes on the name ("Russia's Foreign Ministry" is two names).
+        if t.kind == Kind::Possessive
+            && knowledge.is_common_folded(&tokens[j - 1].folded)
+            && known(&tokens[j - 1..j], knowledge).is_none()
+            && tokens.get(j + 1).is_some_and(|n| {
+                n.is_capitalized()
+                    && !n.after_newline
+                    && !covered[j + 1]
+                    && (contains(ORG_WORDS, folded(n)) || contains(PLACE_WORDS, folded(n)))
+            })
+        {
+            end = j + 2;
+            j += 2;
+            continue;
+        }
         // Up to two connectors, then a capitalised word.
         let mut k = j;
         while k < tokens.len()

@@ -53,7 +53,8 @@ pub const ROLE_WORDS: &[&str] = &[
     "docteur", "doctor", "patron", "patronne", "boss", "head", "chief", "envoy", "envoye",
     "emissaire", "negociateur", "negotiator", "speaker", "presidential", "rival",
     "successor", "successeur", "predecessor", "predecesseur", "madame", "monsieur", "miss",
-    "saint-pere", "secretary-general", "secretaire-general", "secretaire-generale",
+    "saint-pere", "secretary-general", "secretaire-general", "secretaire-generale", "mp", "mps",
+    "mep", "meps",
 ];
 
 /// Head nouns of organisation names: "Ministry of Defence", "Parti socialiste".

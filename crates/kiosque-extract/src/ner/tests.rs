@@ -771,3 +771,33 @@ fn a_title_after_an_organisation_is_cut_off_and_a_regime_is_no_place() {
         assert_eq!(found(text), pairs(&expected), "{text}");
     }
 }
+
+#[test]
+fn a_common_noun_s_possessive_goes_on_the_name_a_name_s_does_not() {
+    let found = |text: &str| -> Vec<(String, &'static str)> {
+        recognize(text, Knowledge::builtin())
+            .into_iter()
+            .map(|m| (m.text, m.label.code()))
+            .collect()
+    };
+    for (text, expected) in [
+        (
+            "Russia recognized the self-proclaimed Donetsk People's Republic on Monday.",
+            vec![
+                ("Russia", "LOC"),
+                ("Donetsk People's Republic", "LOC"),
+                ("Monday", "DATE"),
+            ],
+        ),
+        (
+            "There was one MP of the People's Party of Canada.",
+            vec![("People's Party of Canada", "ORG")],
+        ),
+        (
+            "Russia's Foreign Ministry said so.",
+            vec![("Russia", "LOC"), ("Foreign Ministry", "ORG")],
+        ),
+    ] {
+        assert_eq!(found(text), pairs(&expected), "{text}");
+    }
+}
