@@ -419,6 +419,15 @@ pub(super) fn dated_title(tokens: &[Token<'_>], last: usize) -> bool {
     false
 }
 
+/// Whether the name at token `first` is given in quotes after a verb of naming: "baptisé «
+/// Quantal Quetzal »", "surnommé « le Boucher »", "dubbed “Operation Warp Speed”" — a
+/// nickname, a product's or a release's name, no entity.
+pub(super) fn named_in_quotes(tokens: &[Token<'_>], first: usize) -> bool {
+    first >= 2
+        && matches!(tokens[first - 1].text, "«" | "\"" | "“" | "‘")
+        && contains(NAMING_WORDS, folded(&tokens[first - 2]))
+}
+
 /// Whether the name at token `first` is the title of a work: right after a word such as
 /// "film" or "novel", or in a list after "connu pour", "known for" ("connu pour Gladiator,
 /// Lincoln"). Walks back over the list (names, commas, "et", "and") within the sentence.

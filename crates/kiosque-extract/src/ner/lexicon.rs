@@ -238,6 +238,14 @@ pub const WORK_CUES: &[&str] = &[
     "vaccin", "vaccine", "medicament", "drug", "operation", "mission", "distribution",
 ];
 
+/// Verbs of naming before a name in quotes: "baptisé « Quantal Quetzal »", "dubbed “…”".
+#[rustfmt::skip]
+pub const NAMING_WORDS: &[&str] = &[
+    "baptise", "baptisee", "baptises", "baptisees", "surnomme", "surnommee", "surnommes",
+    "surnommees", "dubbed", "nicknamed", "codenamed", "code-named", "intitule", "intitulee",
+    "titled", "entitled",
+];
+
 /// Countries' names in their own languages where the French and English ones differ (folded):
 /// the gazetteers name countries in French and English, but institutions abroad carry the
 /// local name ("Wikimedia Deutschland", "Amnesty International España").
@@ -282,6 +290,7 @@ mod tests {
         ("SAYING_VERBS", SAYING_VERBS),
         ("AUXILIARIES", AUXILIARIES),
         ("WORK_CUES", WORK_CUES),
+        ("NAMING_WORDS", NAMING_WORDS),
         ("COUNTRY_ENDONYMS", COUNTRY_ENDONYMS),
         ("ORG_CUES", ORG_CUES),
         ("BUILDING_CUES", BUILDING_CUES),

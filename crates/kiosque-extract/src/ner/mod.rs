@@ -25,9 +25,9 @@ use crate::normalize::CodePoints;
 use knowledge::{Knowledge, key_of};
 use lexicon::{
     ADJECTIVE_SUFFIXES, AUXILIARIES, BUILDING_CUES, COMPASS_WORDS, COUNTRY_ENDONYMS,
-    DEMONYM_SUFFIXES, EVENT_WORDS, FUNCTION_WORDS, NATIONALITY_SUFFIXES, NOT_ENTITY_ACRONYMS,
-    ORG_CUES, ORG_WORDS, PLACE_SUFFIXES, PLACE_WORDS, ROLE_WORDS, SAYING_VERBS, SHORT_ADJECTIVES,
-    WORK_CUES, contains, has_suffix, is_place_cue,
+    DEMONYM_SUFFIXES, EVENT_WORDS, FUNCTION_WORDS, NAMING_WORDS, NATIONALITY_SUFFIXES,
+    NOT_ENTITY_ACRONYMS, ORG_CUES, ORG_WORDS, PLACE_SUFFIXES, PLACE_WORDS, ROLE_WORDS,
+    SAYING_VERBS, SHORT_ADJECTIVES, WORK_CUES, contains, has_suffix, is_place_cue,
 };
 use tokens::{Kind, Token, tokenize};
 
@@ -286,6 +286,7 @@ impl<'a> Part<'a> {
                 || (c.last > c.first && classify::is_given(&tokens[c.first], knowledge))
                 || !classify::names_a_work(&tokens, c.first)
         });
+        candidates.retain(|c| c.entry.is_some() || !classify::named_in_quotes(&tokens, c.first));
         // A name that a year in parentheses follows, itself or in a title that goes on in
         // lowercase, is a work's title: "Harry Potter et les reliques de la mort, partie 2
         // (2011)", "Skyfall (2012)". Known names are kept ("Paris (2024)").

@@ -729,11 +729,14 @@ fn a_particle_after_a_title_begins_the_surname_and_a_product_is_no_entity() {
             &["De Gaulle"],
         ),
         ("Selon M. Le Pen, rien ne change.", &["Le Pen"]),
-        // A product, a programme or an operation after its noun is no entity.
+        // A product, a programme or an operation after its noun is no entity; nor is a
+        // name given in quotes after a verb of naming.
         (
             "Une fois prêt, le système Galileo garantira l'autonomie.",
             &[],
         ),
+        ("Baptisé « Quantal Quetzal », le système sort jeudi.", &[]),
+        ("The plan, dubbed “Warp Speed”, began.", &[]),
     ]);
     let names: Vec<String> = recognize(
         "L'opération Barkhane continue au Mali.",
