@@ -54,7 +54,7 @@ pub const ROLE_WORDS: &[&str] = &[
     "emissaire", "negociateur", "negotiator", "speaker", "presidential", "rival",
     "successor", "successeur", "predecessor", "predecesseur", "madame", "monsieur", "miss",
     "saint-pere", "secretary-general", "secretaire-general", "secretaire-generale", "mp", "mps",
-    "mep", "meps",
+    "mep", "meps", "comrade", "camarade", "cde",
 ];
 
 /// Head nouns of organisation names: "Ministry of Defence", "Parti socialiste".
