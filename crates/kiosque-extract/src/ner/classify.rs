@@ -314,6 +314,15 @@ pub(super) fn guess(
                 | "to",
             ) => Some((Label::Place, Evidence::Weak)),
             _ if has_suffix(folded(t), PLACE_SUFFIXES) => Some((Label::Place, Evidence::Weak)),
+            // "the Ural region", "the Kali river": a place's head noun after it in lowercase.
+            _ if tokens.get(c.last + 1).is_some_and(|n| {
+                n.kind == Kind::Word
+                    && n.text.starts_with(char::is_lowercase)
+                    && contains(PLACE_WORDS, folded(n))
+            }) =>
+            {
+                Some((Label::Place, Evidence::Weak))
+            }
             // A capitalised word that nothing identifies is no person by default ("Linux",
             // "Skyfall"): a verb of saying after it makes one ("Podoliaka a déclaré").
             _ if says(tokens, c.last) => Some((Label::Person, Evidence::Fair)),
@@ -357,7 +366,9 @@ pub(super) fn guess(
     let ends_common = words
         .last()
         .is_some_and(|w| knowledge.is_common_folded(&w.folded));
-    let acronyms = words.iter().all(Token::is_all_caps);
+    // A name that begins with an acronym is an organisation's ("BNP Paribas Fortis").
+    let acronyms = words.iter().all(Token::is_all_caps)
+        || (words[0].is_all_caps() && words[0].text.chars().count() >= 3);
     if words.len() <= 3 && !has_connector && !has_place && !ends_common && !acronyms {
         Some((Label::Person, Evidence::Weak))
     } else {

@@ -79,7 +79,8 @@ pub const ORG_WORDS: &[&str] = &[
     "prefecture", "mairie", "municipality", "municipalite", "caucus", "sa.", "holding",
     "industries", "group.", "records", "studios", "pictures", "foundation.", "trust", "initiative",
     "council.", "commandement", "command", "investment", "investments", "securities",
-    "construction", "forum", "air", "telecom",
+    "construction", "forum", "air", "telecom", "gazeta", "gazzetta", "zeitung", "diario",
+    "giornale", "corriere",
 ];
 
 /// Common nouns just before an organisation's name: "le groupe Wagner", "retailer Tesco".
@@ -92,7 +93,7 @@ pub const ORG_CUES: &[&str] = &[
     "hebdomadaire", "distributeur", "enseigne", "editeur", "fabricant", "firme",
     "multinationale", "geant", "journal", "site", "website", "blog", "portail", "plateforme",
     "platform", "chaine", "channel", "ong", "ngo", "syndicat", "agence", "agency", "institut",
-    "label",
+    "label", "hopital", "clinique", "universite", "ecole", "lycee",
 ];
 
 /// Common nouns just before a named building's name: "la mosquée Sidi Yahia", "the stadium

@@ -707,6 +707,25 @@ fn codes_and_acronyms_are_no_people_and_a_medium_s_noun_names_an_organisation() 
             "Un film diffusé sur la chaîne Histoire mardi.",
             vec![("Histoire", "ORG"), ("mardi", "DATE")],
         ),
+        // A name that begins with an acronym is an organisation's; so is a name after an
+        // institution's noun, or with a newspaper's head noun in its own language.
+        (
+            "Les banques belges ING et BNP Paribas Fortis perdent.",
+            vec![("ING", "ORG"), ("BNP Paribas Fortis", "ORG")],
+        ),
+        (
+            "Il est soigné à l'hôpital Sao Joao depuis lundi.",
+            vec![("Sao Joao", "ORG"), ("lundi", "DATE")],
+        ),
+        (
+            "Selon la Gazeta Wyborcza, rien ne change.",
+            vec![("Gazeta Wyborcza", "ORG")],
+        ),
+        // A place's head noun after an unknown name in lowercase makes it a place.
+        (
+            "It is a city in the Ural region of Russia.",
+            vec![("Ural", "LOC"), ("Russia", "LOC")],
+        ),
         // Roads and acronyms with digits stay.
         (
             "Il roule sur l'autoroute A20 vers Toulouse.",
