@@ -106,6 +106,14 @@ fn people(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The entities the built-in knowledge finds in `text`, with their labels.
+fn entities(text: &str) -> Vec<(String, &'static str)> {
+    recognize(text, Knowledge::builtin())
+        .into_iter()
+        .map(|m| (m.text, m.label.code()))
+        .collect()
+}
+
 /// Runs a table of (text, the people it names) in French and English.
 fn check_people(table: &[(&str, &[&str])]) {
     for &(text, expected) in table {
@@ -677,12 +685,6 @@ fn a_nationality_is_no_part_of_a_person_and_no_person_of_its_own() {
 
 #[test]
 fn codes_and_acronyms_are_no_people_and_a_medium_s_noun_names_an_organisation() {
-    let found = |text: &str| -> Vec<(String, &'static str)> {
-        recognize(text, Knowledge::builtin())
-            .into_iter()
-            .map(|m| (m.text, m.label.code()))
-            .collect()
-    };
     for (text, expected) in [
         // Acronyms only: an organisation's name if anything, never a person's.
         (
@@ -736,7 +738,7 @@ fn codes_and_acronyms_are_no_people_and_a_medium_s_noun_names_an_organisation() 
             vec![("G7", "ORG"), ("Biarritz", "LOC")],
         ),
     ] {
-        assert_eq!(found(text), pairs(&expected), "{text}");
+        assert_eq!(entities(text), pairs(&expected), "{text}");
     }
 }
 
@@ -770,12 +772,6 @@ fn a_particle_after_a_title_begins_the_surname_and_a_product_is_no_entity() {
 
 #[test]
 fn a_title_after_an_organisation_is_cut_off_and_a_regime_is_no_place() {
-    let found = |text: &str| -> Vec<(String, &'static str)> {
-        recognize(text, Knowledge::builtin())
-            .into_iter()
-            .map(|m| (m.text, m.label.code()))
-            .collect()
-    };
     for (text, expected) in [
         (
             "Later the Senate Minority Leader, Chuck Schumer, disagreed.",
@@ -791,18 +787,12 @@ fn a_title_after_an_organisation_is_cut_off_and_a_regime_is_no_place() {
             vec![],
         ),
     ] {
-        assert_eq!(found(text), pairs(&expected), "{text}");
+        assert_eq!(entities(text), pairs(&expected), "{text}");
     }
 }
 
 #[test]
 fn a_common_noun_s_possessive_goes_on_the_name_a_name_s_does_not() {
-    let found = |text: &str| -> Vec<(String, &'static str)> {
-        recognize(text, Knowledge::builtin())
-            .into_iter()
-            .map(|m| (m.text, m.label.code()))
-            .collect()
-    };
     for (text, expected) in [
         (
             "Russia recognized the self-proclaimed Donetsk People's Republic on Monday.",
@@ -821,6 +811,6 @@ fn a_common_noun_s_possessive_goes_on_the_name_a_name_s_does_not() {
             vec![("Russia", "LOC"), ("Foreign Ministry", "ORG")],
         ),
     ] {
-        assert_eq!(found(text), pairs(&expected), "{text}");
+        assert_eq!(entities(text), pairs(&expected), "{text}");
     }
 }
