@@ -346,9 +346,12 @@ pub(super) fn trim_and_split(
         return out;
     }
     let mut role_before = false;
-    let title_before = preceding_words(tokens, c.first, 1)
-        .first()
-        .is_some_and(|w| contains(ROLE_WORDS, w));
+    let run_first = c.first;
+    let title_before = || {
+        preceding_words(tokens, run_first, 1)
+            .first()
+            .is_some_and(|w| contains(ROLE_WORDS, w))
+    };
     while c.first < c.last {
         let t = &tokens[c.first];
         // "le général De Gaulle", "M. Le Pen": after a title, a capitalised particle begins
@@ -357,7 +360,7 @@ pub(super) fn trim_and_split(
         let particle = t.is_capitalized()
             && !t.sentence_start
             && (contains(NAME_PARTICLES, f) || matches!(f, "de" | "du" | "le" | "la"));
-        if particle && (role_before || title_before) {
+        if particle && (role_before || title_before()) {
             break;
         }
         let is_function = is_function_word(t) || t.kind == Kind::Elision;
