@@ -369,7 +369,19 @@ pub(super) fn guess(
     // A name that begins with an acronym is an organisation's ("BNP Paribas Fortis").
     let acronyms = words.iter().all(Token::is_all_caps)
         || (words[0].is_all_caps() && words[0].text.chars().count() >= 3);
-    if words.len() <= 3 && !has_connector && !has_place && !ends_common && !acronyms {
+    // A given name after the first word makes a person's name even when it ends with a common
+    // word ("Tynice Nichole Hall"); four words with no common one are a person's too ("Aung San
+    // Suu Kyi"; not "Acute Primary Care Clinic").
+    let given_inside = words[1..]
+        .iter()
+        .any(|w| is_given(w, knowledge) && !w.is_all_caps());
+    let common = |w: &Token<'_>| knowledge.is_common_folded(&w.folded);
+    if (words.len() <= 3 || (words.len() == 4 && !words.iter().any(common)))
+        && !has_connector
+        && !has_place
+        && (!ends_common || given_inside)
+        && !acronyms
+    {
         Some((Label::Person, Evidence::Weak))
     } else {
         Some((Label::Organisation, Evidence::Weak))

@@ -751,6 +751,17 @@ fn a_particle_after_a_title_begins_the_surname_and_a_product_is_no_entity() {
         ),
         ("Selon M. Le Pen, rien ne change.", &["Le Pen"]),
         ("Later Cde Mugabe spoke to the crowd.", &["Mugabe"]),
+        // A given name inside makes a person's name even with a common word last; four words
+        // with no common one are a person's name; not with common words.
+        (
+            "Tynice Nichole Hall was convicted on drug charges.",
+            &["Tynice Nichole Hall"],
+        ),
+        (
+            "Il a rencontré Aung San Suu Kyi hier.",
+            &["Aung San Suu Kyi"],
+        ),
+        ("She went to the Acute Primary Care Centre yesterday.", &[]),
         // A product, a programme or an operation after its noun is no entity; nor is a
         // name given in quotes after a verb of naming.
         (
