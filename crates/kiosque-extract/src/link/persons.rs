@@ -50,6 +50,28 @@ fn person_name(label: Label, key: Key) -> Option<Sym> {
     }
 }
 
+/// Which names are unknown person names in `prepared`, by symbol.
+fn person_names(prepared: &[(Label, Key)], names: &Names<'_>) -> Vec<bool> {
+    let mut person = vec![false; names.len()];
+    for &(label, key) in prepared {
+        if let Some(sym) = person_name(label, key) {
+            person[sym as usize] = true;
+        }
+    }
+    person
+}
+
+/// Records `sym` as the one name under `key`, or `None` once another name is there too.
+fn keep_if_only<K: std::hash::Hash + Eq>(map: &mut HashMap<K, Option<Sym>>, key: K, sym: Sym) {
+    map.entry(key)
+        .and_modify(|only| {
+            if *only != Some(sym) {
+                *only = None;
+            }
+        })
+        .or_insert(Some(sym));
+}
+
 /// The first and last words of a name of two words or more.
 fn first_and_last(name: &str) -> Option<(&str, &str)> {
     let mut words = name.split(' ');
@@ -95,26 +117,14 @@ pub(super) fn merge_middle_names(
         if let Some(short) = names.find(&short)
             && short != sym
         {
-            longer
-                .entry(short)
-                .and_modify(|only| {
-                    if *only != Some(sym) {
-                        *only = None;
-                    }
-                })
-                .or_insert(Some(sym));
+            keep_if_only(&mut longer, short, sym);
         }
     }
     if longer.is_empty() {
         return;
     }
     // The short form must itself be a person's name somewhere in the corpus.
-    let mut person = vec![false; names.len()];
-    for &(label, key) in prepared.iter() {
-        if let Some(sym) = person_name(label, key) {
-            person[sym as usize] = true;
-        }
-    }
+    let person = person_names(prepared, names);
     let mut to: Vec<Option<Sym>> = vec![None; names.len()];
     for (&short, &long) in &longer {
         if let Some(long) = long
@@ -135,12 +145,7 @@ pub(super) fn merge_middle_names(
 /// "B. Obama" is "Barack Obama" when that is the only full name of the corpus with that
 /// surname and initial.
 pub(super) fn merge_initials(prepared: &mut [(Label, Key)], names: &Names<'_>) {
-    let mut person = vec![false; names.len()];
-    for &(label, key) in prepared.iter() {
-        if let Some(sym) = person_name(label, key) {
-            person[sym as usize] = true;
-        }
-    }
+    let person = person_names(prepared, names);
     let persons = || {
         (0..names.len() as Sym)
             .filter(|&sym| person[sym as usize])
@@ -152,13 +157,7 @@ pub(super) fn merge_initials(prepared: &mut [(Label, Key)], names: &Names<'_>) {
         if first.chars().count() > 1
             && let Some(initial) = first.chars().next()
         {
-            full.entry((initial, last))
-                .and_modify(|only| {
-                    if *only != Some(sym) {
-                        *only = None;
-                    }
-                })
-                .or_insert(Some(sym));
+            keep_if_only(&mut full, (initial, last), sym);
         }
     }
     // Name keys drop the period: "B. Obama" is "b obama", "J-M Ayrault" is "j m ayrault".
@@ -241,12 +240,7 @@ pub(super) fn resolve_partial_names(
     prepared: &mut [(Label, Key)],
     names: &Names<'_>,
 ) {
-    let mut person = vec![false; names.len()];
-    for &(label, key) in prepared.iter() {
-        if let Some(sym) = person_name(label, key) {
-            person[sym as usize] = true;
-        }
-    }
+    let person = person_names(prepared, names);
     // What full person names are called by alone, numbered: surnames first, then given names
     // (a given name that is also a surname counts as the surname).
     let mut parts: HashMap<&str, u32> = HashMap::default();

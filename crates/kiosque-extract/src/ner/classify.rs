@@ -238,14 +238,16 @@ pub(super) fn preceding_words(tokens: &[Token<'_>], i: usize, count: usize) -> V
 /// A nationality word ("Russes", "Ukrainiens", "Syrians"): not a known name, with a
 /// nationality ending or the stem of a country's name.
 pub(super) fn is_demonym(t: &Token<'_>, knowledge: &Knowledge) -> bool {
-    if known(std::slice::from_ref(t), knowledge).is_some() {
-        return false;
-    }
-    let f = folded(t);
-    let suffix = has_suffix(f, DEMONYM_SUFFIXES);
+    known(std::slice::from_ref(t), knowledge).is_none()
+        && shaped_as_nationality(t, knowledge, DEMONYM_SUFFIXES)
+}
+
+/// A nationality's ending on a country's stem or on a common word, or a common word on a
+/// country's stem, with `suffixes` as the endings.
+fn shaped_as_nationality(t: &Token<'_>, knowledge: &Knowledge, suffixes: &[&str]) -> bool {
     let stem = knowledge.shares_country_stem(t.text);
-    (suffix && (stem || knowledge.is_common_folded(&t.folded)))
-        || (stem && knowledge.is_common_folded(&t.folded))
+    let common = knowledge.is_common_folded(&t.folded);
+    (has_suffix(folded(t), suffixes) && (stem || common)) || (stem && common)
 }
 
 /// The frequency class up to which a given name is rare (of 1 to 13: "German" is 5,
@@ -270,12 +272,8 @@ fn lowercase_follows(tokens: &[Token<'_>], i: usize) -> bool {
 /// A nationality's noun ("le Camerounais …", "l'Allemand …"): stricter than [`is_demonym`],
 /// whose short endings common nouns share ("la Gazette des Communes", "la Tribune").
 pub(super) fn is_nationality_noun(t: &Token<'_>, knowledge: &Knowledge) -> bool {
-    if known(std::slice::from_ref(t), knowledge).is_some() {
-        return false;
-    }
-    let stem = knowledge.shares_country_stem(t.text);
-    let common = knowledge.is_common_folded(&t.folded);
-    (stem && common) || (has_suffix(folded(t), NATIONALITY_SUFFIXES) && (stem || common))
+    known(std::slice::from_ref(t), knowledge).is_none()
+        && shaped_as_nationality(t, knowledge, NATIONALITY_SUFFIXES)
 }
 
 /// A road number: "A20", "M25", "I-95", "N7".
