@@ -46,22 +46,44 @@ async fn texts(browser: &Browser, css: &str) -> Vec<String> {
 
 /// Follows the download link `css` as a reader would (a click), the browser saving downloads
 /// in a new directory: the name of the file saved and its text. The link's address is a Blob
-/// URL, made when it is followed.
+/// URL, made when it is followed. A view that is still settling may put a new link in the
+/// place of the one clicked (its address `#` again): the click is then made again, on the new
+/// link, with a new directory, so that only a download of the link as it stands is read.
 async fn download(browser: &Browser, css: &str) -> (String, String) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    browser
-        .cdp(
-            "Browser.setDownloadBehavior",
-            serde_json::json!({ "behavior": "allow", "downloadPath": dir.path() }),
-        )
-        .await
-        .expect("downloads allowed");
-    browser.click(css).await;
-    let href = browser.attr(css, "href").await.unwrap_or_default();
-    assert!(href.starts_with("blob:"), "a Blob URL: {href}");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    let mut attempts = 0;
     loop {
-        let saved: Vec<PathBuf> = std::fs::read_dir(dir.path())
+        attempts += 1;
+        let dir = tempfile::tempdir().expect("temp dir");
+        browser
+            .cdp(
+                "Browser.setDownloadBehavior",
+                serde_json::json!({ "behavior": "allow", "downloadPath": dir.path() }),
+            )
+            .await
+            .expect("downloads allowed");
+        browser.click(css).await;
+        let href = browser.attr(css, "href").await.unwrap_or_default();
+        if !href.starts_with("blob:") {
+            assert!(
+                attempts < 5 && std::time::Instant::now() < deadline,
+                "a Blob URL after {attempts} clicks: {href}"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+            continue;
+        }
+        return saved_file(dir.path(), css, deadline).await;
+    }
+}
+
+/// The one file saved in `dir` once the browser has finished writing it: its name and text.
+async fn saved_file(
+    dir: &std::path::Path,
+    css: &str,
+    deadline: std::time::Instant,
+) -> (String, String) {
+    loop {
+        let saved: Vec<PathBuf> = std::fs::read_dir(dir)
             .expect("the download directory")
             .filter_map(|e| e.ok().map(|e| e.path()))
             .collect();
