@@ -3,6 +3,8 @@
 
 use kiosque_model::Label;
 
+use crate::ner::lexicon::SURNAME_PARTICLES;
+
 use rayon::prelude::*;
 
 use super::{HashMap, Key, Names, Occurrence, Sym};
@@ -212,17 +214,13 @@ fn surnames_of(name: &str) -> impl Iterator<Item = &str> {
     name.match_indices(' ').map(move |(i, _)| &name[i + 1..])
 }
 
-/// Words that begin a surname: "de Gaulle", "Le Pen", "von der Leyen", "Van Rompuy".
-const PARTICLES: &[&str] = &[
-    "de", "du", "des", "le", "la", "von", "van", "der", "den", "da", "di", "del", "della", "dos",
-    "das", "ter", "ten",
-];
-
 /// Whether a mention begins with a surname's particle ("De Gaulle").
 fn begins_with_particle(text: &str) -> bool {
-    text.split_whitespace()
-        .next()
-        .is_some_and(|first| PARTICLES.iter().any(|p| first.eq_ignore_ascii_case(p)))
+    text.split_whitespace().next().is_some_and(|first| {
+        SURNAME_PARTICLES
+            .iter()
+            .any(|p| first.eq_ignore_ascii_case(p))
+    })
 }
 
 /// The first word of a full person name (a matching form of two words or more).

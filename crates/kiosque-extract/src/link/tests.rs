@@ -623,6 +623,8 @@ fn a_surname_with_its_particle_joins_the_full_name() {
         occ(0, Label::Person, "De Gaulle"),
         occ(1, Label::Person, "Ursula von der Leyen"),
         occ(1, Label::Person, "von der Leyen"),
+        occ(3, Label::Person, "Mohamed El Baradei"),
+        occ(3, Label::Person, "El Baradei"),
         // Without a particle, a name of two words is a full name of its own.
         occ(2, Label::Person, "Marie Jean Dupont"),
         occ(2, Label::Person, "Jean Dupont"),
@@ -631,5 +633,6 @@ fn a_surname_with_its_particle_joins_the_full_name() {
     let name = |i: usize| linked.entities[linked.of[i]].name.as_str();
     assert_eq!(name(1), "Charles de Gaulle");
     assert_eq!(name(3), "Ursula von der Leyen");
-    assert_eq!(name(5), "Jean Dupont");
+    assert_eq!(name(7), "Jean Dupont");
+    assert_eq!(name(5), "Mohamed El Baradei");
 }

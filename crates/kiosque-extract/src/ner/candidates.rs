@@ -357,9 +357,7 @@ pub(super) fn trim_and_split(
         // "le général De Gaulle", "M. Le Pen": after a title, a capitalised particle begins
         // the surname.
         let f = folded(t);
-        let particle = t.is_capitalized()
-            && !t.sentence_start
-            && (contains(NAME_PARTICLES, f) || matches!(f, "de" | "du" | "le" | "la"));
+        let particle = t.is_capitalized() && !t.sentence_start && contains(SURNAME_PARTICLES, f);
         if particle && (role_before || title_before()) {
             break;
         }

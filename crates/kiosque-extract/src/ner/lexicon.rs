@@ -26,6 +26,15 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "whether",
 ];
 
+/// Words that begin a surname: "de Gaulle", "Le Pen", "von der Leyen", "Van Rompuy", "El
+/// Baradei", "bin Laden". After a title, a capitalised one begins the name ("le général De
+/// Gaulle"); a mention beginning with one is a surname, not a full name of its own.
+#[rustfmt::skip]
+pub const SURNAME_PARTICLES: &[&str] = &[
+    "de", "du", "des", "le", "la", "von", "van", "der", "den", "da", "di", "del", "della", "dos",
+    "das", "ter", "ten", "bin", "ibn", "al", "el", "abu", "abou",
+];
+
 /// Roles and titles written before a person's name: "le président Donald Trump".
 #[rustfmt::skip]
 pub const ROLE_WORDS: &[&str] = &[

@@ -750,6 +750,7 @@ fn a_particle_after_a_title_begins_the_surname_and_a_product_is_no_entity() {
             &["De Gaulle"],
         ),
         ("Selon M. Le Pen, rien ne change.", &["Le Pen"]),
+        ("Selon M. Des Rosiers, rien ne change.", &["Des Rosiers"]),
         ("Later Cde Mugabe spoke to the crowd.", &["Mugabe"]),
         // A product, a programme or an operation after its noun is no entity; nor is a
         // name given in quotes after a verb of naming.
