@@ -103,9 +103,13 @@ pub(super) fn classify(
         return Some((Label::Person, Evidence::Strong));
     }
     let previous = preceding_words(tokens, c.first, 2);
-    // "le blogueur Podoliaka", "President Trump"; not "ministre des Finances".
+    // "le blogueur Podoliaka", "President Trump"; not "ministre des Finances", nor what a role
+    // is of ("le maire de Figeac", "the governor of Texas"): a place or an institution.
     let common_word = n == 1 && knowledge.is_common_folded(&words[0].folded);
-    if !common_word && previous.iter().any(|w| contains(ROLE_WORDS, w)) {
+    let of_before = previous
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "de" | "du" | "des" | "d'" | "of"));
+    if !common_word && !of_before && previous.iter().any(|w| contains(ROLE_WORDS, w)) {
         return Some((Label::Person, Evidence::Strong));
     }
     // An acronym is an organisation, unless it is a word in capitals ("TV", "PME", "UTC").

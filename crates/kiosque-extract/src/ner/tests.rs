@@ -743,6 +743,17 @@ fn codes_and_acronyms_are_no_people_and_a_medium_s_noun_names_an_organisation() 
 }
 
 #[test]
+fn what_a_role_is_of_is_no_person() {
+    check_people(&[
+        ("Le maire de Figeac a parlé hier.", &[]),
+        ("Sergey Aksyonov, appointed head of Crimea, spoke.", &["Sergey Aksyonov"]),
+        ("Le président du Zorblax a parlé.", &[]),
+        // The role just before the name still makes a person.
+        ("Le maire Podoliaka a parlé.", &["Podoliaka"]),
+    ]);
+}
+
+#[test]
 fn a_particle_after_a_title_begins_the_surname_and_a_product_is_no_entity() {
     check_people(&[
         (
