@@ -378,7 +378,18 @@ pub(super) fn guess(
         .iter()
         .any(|w| is_given(w, knowledge) && !w.is_all_caps());
     let common = |w: &Token<'_>| knowledge.is_common_folded(&w.folded);
-    if (words.len() <= 3 || (words.len() == 4 && !words.iter().any(common)))
+    // Particles inside a name do not make it longer ("Zine El Abidine Ben Ali" is three names
+    // and two particles).
+    let inner = &words[1..words.len() - 1];
+    let particles = inner
+        .iter()
+        .filter(|w| {
+            let f = folded(w);
+            contains(SURNAME_PARTICLES, f) || contains(super::candidates::INNER_PARTICLES, f)
+        })
+        .count();
+    let names = words.len() - particles;
+    if (names <= 3 || (names == 4 && !words.iter().any(common)))
         && !has_connector
         && !has_place
         && (!ends_common || given_inside)

@@ -746,7 +746,10 @@ fn codes_and_acronyms_are_no_people_and_a_medium_s_noun_names_an_organisation() 
 fn what_a_role_is_of_is_no_person() {
     check_people(&[
         ("Le maire de Figeac a parlé hier.", &[]),
-        ("Sergey Aksyonov, appointed head of Crimea, spoke.", &["Sergey Aksyonov"]),
+        (
+            "Sergey Aksyonov, appointed head of Crimea, spoke.",
+            &["Sergey Aksyonov"],
+        ),
         ("Le président du Zorblax a parlé.", &[]),
         // The role just before the name still makes a person.
         ("Le maire Podoliaka a parlé.", &["Podoliaka"]),
@@ -762,6 +765,11 @@ fn a_particle_after_a_title_begins_the_surname_and_a_product_is_no_entity() {
         ),
         ("Selon M. Le Pen, rien ne change.", &["Le Pen"]),
         ("Selon M. Des Rosiers, rien ne change.", &["Des Rosiers"]),
+        // Particles inside a name do not make it too long for a person's.
+        (
+            "Hier, Zine El Abidine Ben Ali a quitté Tunis.",
+            &["Zine El Abidine Ben Ali"],
+        ),
         ("Later Cde Mugabe spoke to the crowd.", &["Mugabe"]),
         // A product, a programme or an operation after its noun is no entity; nor is a
         // name given in quotes after a verb of naming.
