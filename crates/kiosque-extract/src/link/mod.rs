@@ -105,7 +105,8 @@ impl Groups {
     }
 }
 
-/// The matching form of a name: folded, hyphens as spaces, single spaces.
+/// The matching form of a name: folded, hyphens as spaces, single spaces, "and" and "et" as
+/// "&" ("Procter and Gamble" is "Procter & Gamble").
 fn name_key(text: &str) -> String {
     let folded = fold(text);
     let mut key = String::with_capacity(folded.len());
@@ -116,7 +117,11 @@ fn name_key(text: &str) -> String {
         if !key.is_empty() {
             key.push(' ');
         }
-        key.push_str(word);
+        key.push_str(if matches!(word, "and" | "et") {
+            "&"
+        } else {
+            word
+        });
     }
     key
 }

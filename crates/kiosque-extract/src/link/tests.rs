@@ -636,3 +636,17 @@ fn a_surname_with_its_particle_joins_the_full_name() {
     assert_eq!(name(7), "Jean Dupont");
     assert_eq!(name(5), "Mohamed El Baradei");
 }
+
+#[test]
+fn and_ampersand_and_et_are_one_word_in_a_name() {
+    let occurrences = vec![
+        occ(0, Label::Organisation, "Procter & Gamble"),
+        occ(1, Label::Organisation, "Procter and Gamble"),
+        occ(2, Label::Organisation, "Procter et Gamble"),
+        occ(3, Label::Organisation, "Procter Gamble"),
+    ];
+    let linked = link(&occurrences, &knowledge(), "en");
+    assert_eq!(linked.of[0], linked.of[1]);
+    assert_eq!(linked.of[0], linked.of[2]);
+    assert_ne!(linked.of[0], linked.of[3]);
+}

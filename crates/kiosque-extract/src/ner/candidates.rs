@@ -505,3 +505,32 @@ pub(super) fn extend_with_adjectives(
     }
     c.last = last;
 }
+
+/// An organisation named after two people, the first by a given name only: "the Gordon and
+/// Betty Moore Foundation", "Bill & Melinda Gates Foundation" are one name, not a person then
+/// an organisation. Joins a lone given name to the organisation's name that follows it after
+/// "and", "&" or "et", when that name begins with a given name and ends with its head noun.
+pub(super) fn join_couples(
+    tokens: &[Token<'_>],
+    candidates: &mut Vec<Candidate>,
+    knowledge: &Knowledge,
+) {
+    let mut i = 1;
+    while i < candidates.len() {
+        let (before, c) = (&candidates[i - 1], &candidates[i]);
+        let joins = c.entry.is_none()
+            && c.label.is_some_and(|l| l.0 == Label::Organisation)
+            && contains(ORG_WORDS, folded(&tokens[c.last]))
+            && super::classify::is_given(&tokens[c.first], knowledge)
+            && before.first == before.last
+            && before.last + 2 == c.first
+            && matches!(folded(&tokens[before.last + 1]), "and" | "&" | "et")
+            && super::classify::is_given(&tokens[before.first], knowledge);
+        if joins {
+            candidates[i].first = candidates[i - 1].first;
+            candidates.remove(i - 1);
+        } else {
+            i += 1;
+        }
+    }
+}

@@ -32,7 +32,7 @@ use lexicon::{
 };
 use tokens::{Kind, Token, tokenize};
 
-use candidates::{extend_with_adjectives, find_candidates};
+use candidates::{extend_with_adjectives, find_candidates, join_couples};
 use classify::classify;
 use consistency::NameEvidence;
 
@@ -194,6 +194,7 @@ pub fn recognize_all(texts: &[&str], knowledge: &Knowledge) -> Vec<Vec<Recognize
         for c in &mut p.candidates {
             extend_with_adjectives(&p.tokens, &p.covered, c, knowledge);
         }
+        join_couples(&p.tokens, &mut p.candidates, knowledge);
     }
     parts.into_iter().map(Part::mentions).collect()
 }

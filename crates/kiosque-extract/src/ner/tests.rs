@@ -851,3 +851,26 @@ fn a_given_name_inside_or_four_uncommon_words_make_a_person() {
         ("She went to the Acute Primary Care Centre yesterday.", &[]),
     ]);
 }
+
+#[test]
+fn an_organisation_named_after_a_couple_is_one_name() {
+    let found = |text: &str| -> Vec<(String, &'static str)> {
+        recognize(text, Knowledge::builtin())
+            .into_iter()
+            .map(|m| (m.text, m.label.code()))
+            .collect()
+    };
+    assert_eq!(
+        found("The grant came from the Gordon and Betty Moore Foundation last year."),
+        pairs(&[("Gordon and Betty Moore Foundation", "ORG")])
+    );
+    assert_eq!(
+        found("The grant came from the Bill & Melinda Gates Foundation last year."),
+        pairs(&[("Bill & Melinda Gates Foundation", "ORG")])
+    );
+    // Two people: no organisation.
+    assert_eq!(
+        found("The grant was given by Gordon and Betty Moore last year."),
+        pairs(&[("Gordon", "PER"), ("Betty Moore", "PER")])
+    );
+}
