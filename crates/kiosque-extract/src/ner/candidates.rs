@@ -370,7 +370,11 @@ pub(super) fn trim_and_split(
         // "General Services Administration": a role word that begins an organisation's name
         // is part of it.
         let role = is_role(t) && !contains(ORG_WORDS, folded(&tokens[c.last]));
-        if is_function || role || sentence_common {
+        // "Russian President Vladimir Putin": a nationality before a title goes with it.
+        let nationality_of_role = c.first + 1 < c.last
+            && is_role(&tokens[c.first + 1])
+            && super::classify::is_demonym(t, knowledge);
+        if is_function || role || sentence_common || nationality_of_role {
             role_before |= role;
             c.first += 1;
         } else {

@@ -67,6 +67,15 @@ fn roles_are_split_from_names() {
             ("NATO", "ORG"),
         ])
     );
+    // A nationality before a title, within a sentence, goes with the title.
+    let people: Vec<String> = recognize(
+        "The envoy told Russian President Vladimir Putin to help.",
+        Knowledge::builtin(),
+    )
+    .into_iter()
+    .map(|m| m.text)
+    .collect();
+    assert_eq!(people, ["Vladimir Putin"]);
 }
 
 #[test]
