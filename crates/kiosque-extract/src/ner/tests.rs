@@ -883,3 +883,23 @@ fn an_organisation_named_after_a_couple_is_one_name() {
         pairs(&[("Gordon", "PER"), ("Betty Moore", "PER")])
     );
 }
+
+#[test]
+fn america_is_the_united_states_and_no_given_name_in_a_slogan() {
+    let found = |text: &str| -> Vec<(String, &'static str)> {
+        recognize(text, Knowledge::builtin())
+            .into_iter()
+            .map(|m| (m.text, m.label.code()))
+            .collect()
+    };
+    assert_eq!(
+        found("He flew back to America last week."),
+        pairs(&[("America", "LOC")])
+    );
+    // "America" is also a given name: a slogan that begins with it is no person.
+    assert!(
+        found("A rally organized by Women for America First took place.")
+            .iter()
+            .all(|(_, label)| *label != "PER")
+    );
+}
