@@ -10,6 +10,8 @@ pub(super) struct NameEvidence {
     by_name: HashMap<String, (Label, Evidence)>,
     /// Words of multi-word person names ("donald", "trump").
     person_parts: HashMap<String, Label>,
+    /// Names the article gives as works' titles ("le système Galileo").
+    works: Vec<String>,
 }
 
 impl NameEvidence {
@@ -28,6 +30,20 @@ impl NameEvidence {
                 }
             }
         }
+    }
+
+    /// Records the names of works one text gives.
+    pub(super) fn learn_works(&mut self, works: &[String]) {
+        self.works.extend_from_slice(works);
+    }
+
+    /// Whether a candidate is a work the article named as such elsewhere ("un grand pas pour
+    /// Galileo" after "le système Galileo"): not a known name, and nothing types it for sure.
+    pub(super) fn is_work(&self, tokens: &[Token<'_>], c: &Candidate) -> bool {
+        !self.works.is_empty()
+            && c.entry.is_none()
+            && !matches!(c.label, Some((_, Evidence::Strong)))
+            && self.works.contains(&key_of(&tokens[c.first..=c.last]))
     }
 
     /// Gives unlabelled or weakly labelled candidates the label of the same name elsewhere in

@@ -188,9 +188,11 @@ pub fn recognize_all(texts: &[&str], knowledge: &Knowledge) -> Vec<Vec<Recognize
     let mut evidence = NameEvidence::default();
     for p in &parts {
         evidence.learn(&p.tokens, &p.candidates);
+        evidence.learn_works(&p.works);
     }
     for p in &mut parts {
         evidence.apply(&p.tokens, &mut p.candidates, knowledge);
+        p.candidates.retain(|c| !evidence.is_work(&p.tokens, c));
         for c in &mut p.candidates {
             extend_with_adjectives(&p.tokens, &p.covered, c, knowledge);
         }
@@ -207,6 +209,8 @@ struct Part<'a> {
     candidates: Vec<Candidate>,
     /// Dates and patterned organisations, found before the names.
     mentions: Vec<Recognized>,
+    /// The names of works this text gives ("le système Galileo"), as [`key_of`] makes them.
+    works: Vec<String>,
 }
 
 impl<'a> Part<'a> {
@@ -282,17 +286,24 @@ impl<'a> Part<'a> {
             .collect();
         let mut candidates = find_candidates(&tokens, &covered, knowledge);
         // Titles of works are no entities ("le film Skyfall", "connu pour Gladiator, Lincoln");
-        // a character's full name is a person ("la série James Bond").
+        // a character's full name is a person ("la série James Bond"). Nor is a name given in
+        // quotes after a verb of naming, nor one that a year in parentheses follows, itself
+        // or in a title that goes on in lowercase ("Harry Potter et les reliques de la mort,
+        // partie 2 (2011)", "Skyfall (2012)"; known names are kept: "Paris (2024)"). Their
+        // names are kept for the rest of the article ([`NameEvidence::is_work`]).
+        let mut works = Vec::new();
         candidates.retain(|c| {
-            c.label.is_some()
-                || (c.last > c.first && classify::is_given(&tokens[c.first], knowledge))
-                || !classify::names_a_work(&tokens, c.first)
+            let work = (c.label.is_none()
+                && !(c.last > c.first && classify::is_given(&tokens[c.first], knowledge))
+                && classify::names_a_work(&tokens, c.first))
+                || (c.entry.is_none()
+                    && (classify::named_in_quotes(&tokens, c.first)
+                        || classify::dated_title(&tokens, c.last)));
+            if work {
+                works.push(key_of(&tokens[c.first..=c.last]));
+            }
+            !work
         });
-        candidates.retain(|c| c.entry.is_some() || !classify::named_in_quotes(&tokens, c.first));
-        // A name that a year in parentheses follows, itself or in a title that goes on in
-        // lowercase, is a work's title: "Harry Potter et les reliques de la mort, partie 2
-        // (2011)", "Skyfall (2012)". Known names are kept ("Paris (2024)").
-        candidates.retain(|c| c.entry.is_some() || !classify::dated_title(&tokens, c.last));
         for c in &mut candidates {
             if c.label.is_none() {
                 c.label = classify(&tokens, c, knowledge);
@@ -304,6 +315,7 @@ impl<'a> Part<'a> {
             covered,
             candidates,
             mentions,
+            works,
         }
     }
 

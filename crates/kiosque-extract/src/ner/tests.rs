@@ -797,6 +797,13 @@ fn a_particle_after_a_title_begins_the_surname_and_a_product_is_no_entity() {
     .map(|m| m.text)
     .collect();
     assert_eq!(names, ["Mali"]);
+    // A work named so once is the same work elsewhere in the article.
+    let texts = [
+        "Le système Galileo garantira l'autonomie des satellites.",
+        "Ce lancement est un grand pas en avant pour Galileo.",
+    ];
+    let found = recognize_all(&texts, Knowledge::builtin());
+    assert!(found.iter().all(Vec::is_empty), "{found:?}");
 }
 
 #[test]
