@@ -126,6 +126,19 @@ fn head_complement(run: &[Token<'_>]) -> bool {
         })
 }
 
+/// Whether the capitalised words from `k` on end with an organisation's head noun.
+fn ends_with_org_head(tokens: &[Token<'_>], covered: &[bool], k: usize) -> bool {
+    let last = (k..tokens.len())
+        .take_while(|&m| {
+            !covered[m]
+                && !tokens[m].after_newline
+                && tokens[m].kind == Kind::Word
+                && name_token(&tokens[m])
+        })
+        .last();
+    last.is_some_and(|m| contains(ORG_WORDS, folded(&tokens[m])))
+}
+
 /// The number of tokens of the run of capitalised words starting at `i`.
 pub(super) fn capitalised_run(
     tokens: &[Token<'_>],
@@ -204,7 +217,15 @@ pub(super) fn capitalised_run(
         {
             break;
         }
-        if !(head_before || particles || known) {
+        // "Cinema for Peace Foundation", "Doctors for Peace Foundation": "for" after ordinary
+        // words, before a name that ends with an organisation's head noun.
+        let head_after = k == j + 1
+            && matches!(folded(&tokens[j]), "for" | "pour")
+            && tokens[i..end].iter().all(|t| {
+                knowledge.is_common_folded(&t.folded) && !super::classify::is_given(t, knowledge)
+            })
+            && ends_with_org_head(tokens, covered, k);
+        if !(head_before || particles || known || head_after) {
             break;
         }
         end = k + 1;
@@ -366,7 +387,10 @@ pub(super) fn trim_and_split(
             && !t.is_all_caps()
             && knowledge.is_common_folded(&t.folded)
             && !knowledge.is_given_folded(&t.folded)
-            && known(&tokens[c.first..=c.last], knowledge).is_none();
+            && known(&tokens[c.first..=c.last], knowledge).is_none()
+            // "Cinema for Peace Foundation said": a word that a lowercase connector joined to
+            // the rest is part of the name.
+            && !tokens[c.first + 1].text.starts_with(char::is_lowercase);
         // "General Services Administration": a role word that begins an organisation's name
         // is part of it.
         let role = is_role(t) && !contains(ORG_WORDS, folded(&tokens[c.last]));

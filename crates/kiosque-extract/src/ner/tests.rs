@@ -910,3 +910,26 @@ fn america_is_the_united_states_and_no_given_name_in_a_slogan() {
             .all(|(_, label)| *label != "PER")
     );
 }
+
+#[test]
+fn for_joins_ordinary_words_to_an_organisation_s_name() {
+    let found = |text: &str| -> Vec<(String, &'static str)> {
+        recognize(text, Knowledge::builtin())
+            .into_iter()
+            .map(|m| (m.text, m.label.code()))
+            .collect()
+    };
+    assert_eq!(
+        found("He was flown out by the charity Cinema for Peace Foundation."),
+        pairs(&[("Cinema for Peace Foundation", "ORG")])
+    );
+    // At the start of a sentence too: the connector holds the first word in the name.
+    assert_eq!(
+        found("Cinema for Peace Foundation paid for the flight."),
+        pairs(&[("Cinema for Peace Foundation", "ORG")])
+    );
+    assert_eq!(
+        found("Front de Libération Nationale fut fondé en Algérie."),
+        pairs(&[("Front de Libération Nationale", "ORG"), ("Algérie", "LOC")])
+    );
+}
