@@ -171,7 +171,8 @@ static LOWERCASE_PARTY: LazyLock<Regex> = LazyLock::new(|| {
         (?-u:\b)(?:[Ll]e|du|au)\s+
         (parti\s+(?:socialiste|communiste|r[ée]publicain|d[ée]mocrate|[ée]cologiste|radical
                   |travailliste|conservateur|lib[ée]ral|d[ée]mocrate-chr[ée]tien|pirate|vert)
-           (?:\s+\p{Ll}+(?:ais|ain|ien|ois|and|ol|ois|in|ique|e))?)(?-u:\b)";
+           (?:\s+(?:\p{Ll}+(?:ais|ain|ien|ois|and|ol|in|ique)
+                  |belge|suisse|russe|tch[eè]que|slovaque|grec|turc))?)(?-u:\b)";
     Regex::new(pattern).unwrap_or_else(|e| panic!("lowercase party pattern: {e}"))
 });
 

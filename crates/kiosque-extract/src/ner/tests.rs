@@ -316,6 +316,11 @@ fn lowercase_headed_french_organisations_are_found_whole() {
             "Un élu du parti socialiste a répondu au parti communiste chinois.",
             &["parti socialiste", "parti communiste chinois"],
         ),
+        // A verb after the party is no nationality.
+        (
+            "Le parti écologiste pense qu'il s'agit de propos isolés.",
+            &["parti écologiste"],
+        ),
         // A head noun without a scope, or a party without an article, is a common noun.
         ("Le conseil municipal de la ville a voté.", &[]),
         ("Une commission d'enquête sera créée.", &[]),
