@@ -310,6 +310,14 @@ pub(super) fn guess(
         return match previous.first().map(String::as_str) {
             // "l’Inrap", "l’Unesco": in French an elided article before an unknown name is
             // mostly an organisation (places and countries are in the gazetteer).
+            // Not a compound of common words: "l'Etat-clé" ("le Mont-Blanc" is a place).
+            Some("l'")
+                if t.folded
+                    .split('-')
+                    .all(|part| part.is_empty() || knowledge.is_common_folded(part)) =>
+            {
+                None
+            }
             Some("l'") => Some((Label::Organisation, Evidence::Weak)),
             Some(
                 "de" | "d'" | "du" | "a" | "au" | "en" | "in" | "at" | "from" | "near" | "of"

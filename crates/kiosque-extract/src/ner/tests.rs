@@ -938,3 +938,22 @@ fn for_joins_ordinary_words_to_an_organisation_s_name() {
         pairs(&[("Front de Libération Nationale", "ORG"), ("Algérie", "LOC")])
     );
 }
+
+#[test]
+fn a_compound_of_common_words_after_an_elided_article_is_no_organisation() {
+    let found = |text: &str| -> Vec<(String, &'static str)> {
+        recognize(text, Knowledge::builtin())
+            .into_iter()
+            .map(|m| (m.text, m.label.code()))
+            .collect()
+    };
+    assert_eq!(
+        found("Ils sont dans l'Ohio, l'Etat-clé de l'élection."),
+        pairs(&[("Ohio", "LOC")])
+    );
+    // An unknown name after the same article is still an organisation.
+    assert_eq!(
+        found("Selon l'Inrap, le site est riche."),
+        pairs(&[("Inrap", "ORG")])
+    );
+}
