@@ -461,8 +461,8 @@ mod tests {
         assert_eq!(Language::En.period_short(t.unit, &t.bins[0].start), "6 Jan");
         assert_eq!(
             Language::En.timeline_summary(&t),
-            "4 articles from week of 6 January 2025 to week of 27 January 2025, by week; \
-             the most in week of 6 January 2025 (2). 2 articles without a date."
+            "4 articles from the week of 6 January 2025 to the week of 27 January 2025, by week; \
+             the most in the week of 6 January 2025 (2). 2 articles without a date."
         );
     }
 
@@ -474,7 +474,7 @@ mod tests {
         // One period: no "the most in" it.
         assert_eq!(
             Language::En.timeline_summary(&t),
-            "2 articles in week of 30 December 2024."
+            "2 articles in the week of 30 December 2024."
         );
     }
 

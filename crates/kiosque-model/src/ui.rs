@@ -279,6 +279,25 @@ impl Language {
         }
     }
 
+    /// A period ([`Language::period`]) after a preposition, as the language writes it:
+    /// "d’avril 2023", "de la semaine du 4 mars 2024", "in the week of 4 March 2024".
+    fn after(self, preposition: &str, period: &str) -> String {
+        match self {
+            Language::En if period.starts_with("week ") => format!("{preposition} the {period}"),
+            Language::Fr if period.starts_with("semaine ") => match preposition {
+                "en" => format!("la {period}"),
+                _ => format!("{preposition} la {period}"),
+            },
+            Language::Fr
+                if preposition == "de"
+                    && period.starts_with(|c: char| "aeiouyéèêàâîôûh".contains(c)) =>
+            {
+                format!("d’{period}")
+            }
+            _ => format!("{preposition} {period}"),
+        }
+    }
+
     /// A chart period's short name, under a bar: `6 Jan`, `6 janv.`; `Jan 2025`; `2025`.
     pub fn period_short(self, unit: Unit, start: &str) -> String {
         let Some((year, month, day)) = crate::display::date_parts(start) else {
@@ -317,16 +336,23 @@ impl Language {
                 let articles = self.count(timeline.dated() as usize, Noun::Article);
                 let (first, last) = (label(&first.start), label(&last.start));
                 let peak = self.number(peak as usize);
+                let at = |preposition, period: &str| self.after(preposition, period);
                 match self {
-                    Language::En if first == last => format!("{articles} in {first}."),
-                    Language::Fr if first == last => format!("{articles} en {first}."),
+                    Language::En if first == last => format!("{articles} {}.", at("in", &first)),
+                    Language::Fr if first == last => format!("{articles} {}.", at("en", &first)),
                     Language::En => format!(
-                        "{articles} from {first} to {last}, by {}; the most in {busiest} ({peak}).",
-                        timeline.unit.noun()
+                        "{articles} {} {}, by {}; the most {} ({peak}).",
+                        at("from", &first),
+                        at("to", &last),
+                        timeline.unit.noun(),
+                        at("in", &busiest),
                     ),
                     Language::Fr => format!(
-                        "{articles} de {first} à {last}, par {}{NNBSP}; le plus en {busiest} ({peak}).",
-                        fr_unit(timeline.unit)
+                        "{articles} {} {}, par {}{NNBSP}; le plus {} ({peak}).",
+                        at("de", &first),
+                        at("à", &last),
+                        fr_unit(timeline.unit),
+                        at("en", &busiest),
                     ),
                 }
             }
@@ -1337,14 +1363,19 @@ mod tests {
         assert_eq!(Language::En.tick(Unit::Year, "2024-01-01"), "2024");
         assert_eq!(
             Language::En.timeline_summary(&timeline),
-            "2 articles from week of 4 March 2024 to week of 20 May 2024, by week; \
-             the most in week of 4 March 2024 (1). 1 article without a date."
+            "2 articles from the week of 4 March 2024 to the week of 20 May 2024, by week; \
+             the most in the week of 4 March 2024 (1). 1 article without a date."
         );
         assert_eq!(
             Language::Fr.timeline_summary(&timeline),
-            "2 articles de semaine du 4 mars 2024 à semaine du 20 mai 2024, par semaine\u{202f}; \
-             le plus en semaine du 4 mars 2024 (1). 1 article sans date."
+            "2 articles de la semaine du 4 mars 2024 à la semaine du 20 mai 2024, par semaine\u{202f}; \
+             le plus la semaine du 4 mars 2024 (1). 1 article sans date."
         );
+        // French elides "de" before a vowel: "d’avril 2023 à janvier 2024".
+        assert_eq!(Language::Fr.after("de", "avril 2023"), "d’avril 2023");
+        assert_eq!(Language::Fr.after("de", "août 2023"), "d’août 2023");
+        assert_eq!(Language::Fr.after("de", "mars 2023"), "de mars 2023");
+        assert_eq!(Language::Fr.after("de", "2012"), "de 2012");
         assert_eq!(
             Language::Fr.bar(Unit::Month, "2024-03-01", 12),
             "mars 2024\u{a0}: 12 articles"
