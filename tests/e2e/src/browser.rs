@@ -22,7 +22,8 @@ const HEIGHT: u32 = 900;
 
 /// What overflows the viewport sideways: the page itself, or any element that reaches past the
 /// right edge or is wider than the viewport, except inside an element that clips or scrolls its
-/// own content (that element is checked itself). Returns one line per problem, at most eight.
+/// own content (that element is checked itself); and a type marker wrapped to a line of its
+/// own, apart from the name it marks. Returns one line per problem, at most eight.
 const OVERFLOW: &str = r#"
 const root = document.documentElement;
 const width = root.clientWidth;
@@ -46,6 +47,23 @@ for (const el of document.body.querySelectorAll('*')) {
     const text = (el.textContent || '').trim().slice(0, 40);
     problems.push(`${name(el)} (${Math.round(r.width)} px wide, right edge at ${Math.round(right)} px): ${JSON.stringify(text)}`);
     if (problems.length >= 8) break;
+  }
+}
+// A mention's or entity link's type marker (generated after its last letter) never wraps to a
+// line of its own: the last line of the element must hold its last letter.
+for (const el of document.body.querySelectorAll('.mention, .marked')) {
+  const rects = el.getClientRects();
+  if (rects.length < 2 || problems.length >= 8) continue;
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  let last = null;
+  while (walker.nextNode()) if (walker.currentNode.data.trim()) last = walker.currentNode;
+  if (!last) continue;
+  const end = last.data.trimEnd().length;
+  const range = document.createRange();
+  range.setStart(last, end - 1);
+  range.setEnd(last, end);
+  if (range.getBoundingClientRect().bottom <= rects[rects.length - 1].top + 1) {
+    problems.push(`the type marker of ${name(el)} wraps alone: ${JSON.stringify(el.textContent.trim().slice(0, 40))}`);
   }
 }
 return problems;
