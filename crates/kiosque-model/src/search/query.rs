@@ -216,12 +216,23 @@ impl Query {
         // Per word: (article, weighted score, in title, matched without a typo), by article.
         let mut lists: Vec<Vec<(u32, u32, bool, bool)>> = Vec::new();
         let mut scratch = Scratch::default();
+        let mut matches: Vec<(&super::files::Term, u32)> = Vec::new();
         for word in self.matchers() {
             let mut list: Vec<(u32, u32, bool, bool)> = Vec::new();
-            for term in shards.iter().flat_map(|s| candidates(s, &word)) {
-                let Some(weight) = word.weight(&term.text, &mut scratch) else {
+            matches.clear();
+            matches.extend(
+                shards
+                    .iter()
+                    .flat_map(|s| candidates(s, &word))
+                    .filter_map(|term| Some((term, word.weight(&term.text, &mut scratch)?))),
+            );
+            // Typos are forgiven only for a word that matches nothing as written: "election"
+            // finds the elections, not "electronics" a letter away.
+            let as_written = matches.iter().any(|&(_, weight)| weight > TYPO);
+            for &(term, weight) in &matches {
+                if as_written && weight == TYPO {
                     continue;
-                };
+                }
                 matched_terms.insert(&term.text);
                 list.extend(term.postings.iter().map(|&(article, packed)| {
                     (
