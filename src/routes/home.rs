@@ -11,6 +11,7 @@ use kiosque_model::facets::{FacetCounts, matching};
 use kiosque_model::home::selection_title;
 use kiosque_model::index::Corpus;
 use kiosque_model::refine::{Refined, choose_bar, refine};
+use kiosque_model::search::Query;
 use kiosque_model::timeline::{Timeline, timeline_at};
 use kiosque_model::ui::Failure;
 use kiosque_model::{EntityId, Selection};
@@ -459,7 +460,7 @@ pub fn Home() -> impl IntoView {
         if let Some(error) = whole_failed() {
             return language.failed(Failure::Articles, &error.message(language));
         }
-        searched.with(|searched| match searched {
+        let status = searched.with(|searched| match searched {
             Searched::Waiting => words.loading_articles.to_owned(),
             Searched::Searching => words.searching.to_owned(),
             Searched::Failed(error) => language.failed(Failure::Search, &error.message(language)),
@@ -468,7 +469,12 @@ pub fn Home() -> impl IntoView {
                 Some(&selection.with(|s| language.quote_search(s.search()))),
             ),
             Searched::Off => language.results(total.get(), None),
-        })
+        });
+        // "contre", "the": the words the search leaves out are said, not silently dropped.
+        match selection.with(|s| language.ignored_words(&Query::ignored(s.search()))) {
+            Some(ignored) => format!("{status} {ignored}"),
+            None => status,
+        }
     };
     // The whole site failed to load: say so under the cards, with a Retry.
     let failed = move || {

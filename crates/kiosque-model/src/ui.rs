@@ -522,6 +522,20 @@ impl Language {
         }
     }
 
+    /// What a search leaves out of what was typed ([`crate::search::Query::ignored`]):
+    /// `“the” is not searched for (too common).`; none when nothing is left out.
+    pub fn ignored_words(self, words: &[String]) -> Option<String> {
+        let quoted: Vec<String> = words.iter().map(|w| self.quote_search(w)).collect();
+        let list = self.join(&quoted);
+        Some(match (self, quoted.len()) {
+            (_, 0) => return None,
+            (Language::En, 1) => format!("{list} is not searched for (too common)."),
+            (Language::En, _) => format!("{list} are not searched for (too common)."),
+            (Language::Fr, 1) => format!("{list} n’est pas cherché (trop courant)."),
+            (Language::Fr, _) => format!("{list} ne sont pas cherchés (trop courants)."),
+        })
+    }
+
     /// A sentence then why: `The search could not run. <error>`.
     pub fn failed(self, what: Failure, error: &str) -> String {
         let sentence = match (self, what) {

@@ -359,6 +359,20 @@ async fn search_the_demo(site: &Site) {
     );
     browser.screenshot("search-typo").await;
 
+    // A stopword is said to be left out, not silently dropped: "le Kourakove" finds what
+    // "Kourakove" finds, and the count says "le" was not searched for.
+    type_over(&browser, "le Kourakove").await;
+    browser
+        .wait_until(
+            "the stopword said to be left out",
+            "const c = document.getElementById('results-count').textContent; \
+             return c.includes('1 article pour') && c.includes('le\u{2069}\u{a0}» n’est pas cherché');",
+        )
+        .await;
+    browser
+        .wait_for_cards("the seed found without its stopword", &seed)
+        .await;
+
     // A word no article has: no card, and a message naming the word.
     type_over(&browser, "zzyzxq").await;
     browser

@@ -135,7 +135,7 @@ impl Query {
         let mut last_kept = false;
         for word in folded_words(&folded) {
             last_kept = false;
-            if word.chars().nth(1).is_none() || is_stopword(word) {
+            if !searchable(word) {
                 continue;
             }
             last_kept = true;
@@ -155,6 +155,22 @@ impl Query {
             words,
             last_is_prefix: last_kept && ends_in_word,
         }
+    }
+
+    /// The stopwords of what the reader typed ("le", "the"), folded, each once in the order
+    /// typed: they are left out of the search ([`Query::parse`]), which the reader is told.
+    pub fn ignored(input: &str) -> Vec<String> {
+        let folded = fold(input);
+        let mut ignored: Vec<String> = Vec::new();
+        for word in folded_words(&folded) {
+            if !searchable(word)
+                && word.chars().nth(1).is_some()
+                && !ignored.iter().any(|w| w == word)
+            {
+                ignored.push(word.to_owned());
+            }
+        }
+        ignored
     }
 
     /// Whether there is nothing to search for (no words, or only stopwords).
@@ -311,6 +327,11 @@ impl Query {
         outcome.hits = hits;
         outcome
     }
+}
+
+/// Whether a folded word is searched for: not a single letter, not a stopword.
+fn searchable(word: &str) -> bool {
+    word.chars().nth(1).is_some() && !is_stopword(word)
 }
 
 /// The terms of `shard` that may match `word`: the word itself, or those in the range its

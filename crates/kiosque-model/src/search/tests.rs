@@ -515,3 +515,30 @@ proptest::proptest! {
         let _ = marks(&input, query.words());
     }
 }
+
+#[test]
+fn the_stopwords_typed_are_listed_as_ignored_and_a_search_of_stopwords_only_is_empty() {
+    assert_eq!(
+        Query::ignored("Le Pen et la loi, LE PEN"),
+        ["le", "et", "la"]
+    );
+    // Single letters are left out of the search too, but are no words to speak of.
+    assert!(Query::ignored("plan B").is_empty());
+    assert!(Query::ignored("Kourakhove").is_empty());
+    assert!(Query::parse("contre").is_empty());
+    assert_eq!(Query::ignored("contre"), ["contre"]);
+    let language = crate::ui::Language::En;
+    assert_eq!(language.ignored_words(&[]), None);
+    assert_eq!(
+        language.ignored_words(&["the".to_owned()]).as_deref(),
+        Some("“\u{2068}the\u{2069}” is not searched for (too common).")
+    );
+    assert_eq!(
+        crate::ui::Language::Fr
+            .ignored_words(&["le".to_owned(), "et".to_owned()])
+            .as_deref(),
+        Some(
+            "«\u{a0}\u{2068}le\u{2069}\u{a0}» et «\u{a0}\u{2068}et\u{2069}\u{a0}» ne sont pas cherchés (trop courants)."
+        )
+    );
+}
