@@ -144,7 +144,11 @@ pub fn TimelineChart(
     // A chart of buttons wider than its box opens on its chosen bars, or on its newest ones.
     let scroll = NodeRef::<leptos::html::Div>::new();
     if interactive {
+        // A chart in the phone's drawer has no width until the drawer opens: it is scrolled to
+        // its chosen or newest bars again then.
+        let drawer = use_context::<crate::components::sidebar::Drawer>();
         Effect::new(move || {
+            let _open = drawer.map(|drawer| drawer.is_open());
             if let Some(scroll) = scroll.get() {
                 request_animation_frame(move || {
                     crate::dom::scroll_sideways_to(&scroll, ".timeline-bar[aria-pressed=\"true\"]")

@@ -593,6 +593,35 @@ async fn check_home_timeline_opening(browser: &Browser, site: &Site, corpus: &Co
             ),
         )
         .await;
+    // On a phone the chart is in the drawer, laid out only when it opens: opened on a chosen
+    // bar far from the newest, it shows that bar.
+    let older = &chart.bins[with_articles[with_articles.len() / 3]];
+    browser.resize(360).await;
+    browser
+        .open(&site.url(&format!("/?from={}&to={}", older.from, older.to)))
+        .await;
+    browser
+        .wait_at_this_width(
+            "the drawer's toggle",
+            "const t = document.getElementById('drawer-toggle'); \
+             return !!t && t.offsetWidth > 0 && !!document.querySelector('#home-timeline-bars button');",
+        )
+        .await;
+    browser.click("#drawer-toggle").await;
+    browser
+        .wait_at_this_width(
+            "the chosen bar in view in the opened drawer",
+            &format!(
+                "const s = document.querySelector('#home-timeline-bars').closest('.timeline-scroll'); \
+                 const b = document.querySelector(\"{bars}[data-from='{}']\"); \
+                 if (!s || !b || s.clientWidth === 0) return false; \
+                 const r = b.getBoundingClientRect(), v = s.getBoundingClientRect(); \
+                 return s.scrollLeft > 0 && r.left >= v.left && r.right <= v.right;",
+                older.from
+            ),
+        )
+        .await;
+    browser.resize(1280).await;
 }
 
 /// The home page's timeline: a bar keeps its period (in the URL, its bar pressed, the cards and
