@@ -28,9 +28,9 @@ pub(super) struct Context<'a, 'o> {
 }
 
 /// How a spelling ranks when naming its entity, best last: written in mixed case, a full name
-/// (two words or more) for a person, the gazetteer's name in the corpus's language, the most
-/// weight, the most characters.
-type Rank = (bool, usize, bool, f32, usize);
+/// (two words or more) for a person, the gazetteer's name in the corpus's language as it writes
+/// it (3), otherwise cased (2), or a part of it only (1), the most weight, the most characters.
+type Rank = (bool, usize, u8, f32, usize);
 
 impl Context<'_, '_> {
     /// Names, aliases, counts and id of one group of occurrences (`occs`, in their order).
@@ -75,6 +75,35 @@ impl Context<'_, '_> {
         // The corpus's language's name of a known entity wins when the corpus uses it
         // ("États-Unis" in a mostly French corpus, even if English articles say "United States").
         let known_name: Option<&str> = main_entry.map(|e| e.name(self.lang));
+        // Of the other spellings, one written as part of that name and of no part of the
+        // other language's ("Pacifique" of "Océan Pacifique", not "Pacific" of "Pacific Ocean";
+        // "Congrès", not "Congress") is the corpus's language's short name.
+        let own_words = main_entry.and_then(|e| {
+            let other = match self.lang {
+                "fr" => &e.en,
+                "en" => &e.fr,
+                _ => return None,
+            };
+            Some((words(e.name(self.lang)), words(other)))
+        });
+        // Only where the spellings are in both languages.
+        let part_of = |name: &str, (whole, not): (&Vec<String>, &Vec<String>)| {
+            let written = words(name);
+            within(&written, whole) && !within(&written, not)
+        };
+        let contested = own_words.as_ref().is_some_and(|(own, other)| {
+            spellings
+                .iter()
+                .any(|&(name, _)| part_of(name, (other, own)))
+        });
+        let in_own_language = |name: &str| -> u8 {
+            match &own_words {
+                _ if known_name == Some(name) => 3,
+                Some((own, _)) if words(name) == *own => 2,
+                Some((own, other)) if contested => u8::from(part_of(name, (own, other))),
+                _ => 0,
+            }
+        };
         let value = occs.iter().find_map(|&o| occurrences[o].date);
         let rank = |&(name, weight): &(&str, f32)| -> Rank {
             (
@@ -88,7 +117,7 @@ impl Context<'_, '_> {
                 } else {
                     0
                 },
-                known_name == Some(name),
+                in_own_language(name),
                 weight,
                 name.chars().count(),
             )
@@ -185,15 +214,21 @@ fn in_corpus_language(entry: &Entry, name: &str, lang: &str) -> Option<String> {
     let same = |a: &str, b: &str| fold(a) == fold(b);
     // "House of Representatives" is part of "United States House of Representatives" and of
     // nothing in "Chambre des représentants des États-Unis": the articles used a short form of
-    // the other language's name.
-    let words =
-        |s: &str| -> Vec<String> { fold(s).split_whitespace().map(str::to_owned).collect() };
-    let within = |part: &[String], whole: &[String]| {
-        part.len() >= 2 && whole.windows(part.len()).any(|w| w == part)
-    };
+    // the other language's name (of two words or more: one word is too little to tell).
     let written = words(name);
-    let short_form = within(&written, &words(other)) && !within(&written, &words(own));
+    let short_form =
+        written.len() >= 2 && within(&written, &words(other)) && !within(&written, &words(own));
     (!own.is_empty() && !same(own, other) && (same(name, other) || short_form)).then(|| own.clone())
+}
+
+/// A name's words, folded.
+fn words(name: &str) -> Vec<String> {
+    fold(name).split_whitespace().map(str::to_owned).collect()
+}
+
+/// Whether the words `part` stand together in `whole`.
+fn within(part: &[String], whole: &[String]) -> bool {
+    !part.is_empty() && whole.windows(part.len()).any(|w| w == part)
 }
 
 /// A name in capitals that is not an acronym.

@@ -451,6 +451,36 @@ fn a_known_entity_is_named_in_the_corpus_language() {
 }
 
 #[test]
+fn of_spellings_in_both_languages_the_part_of_the_corpus_language_s_name_names_it() {
+    let knowledge = Knowledge::from_sources(&Sources {
+        places: "other\tOcéan Pacifique\tPacific Ocean\tPacific|Pacifique\t8",
+        organisations: "Congrès des États-Unis\tUnited States Congress\tCongress|Congrès",
+        ..Sources::default()
+    });
+    let name = |lang: &str, label: Label, texts: &[&str]| -> String {
+        let occurrences: Vec<Occurrence> = texts
+            .iter()
+            .enumerate()
+            .map(|(doc, text)| Occurrence {
+                entry: knowledge.lookup(text).first().map(|&(id, _)| id),
+                ..occ(doc, label, text)
+            })
+            .collect();
+        let linked = link(&occurrences, &knowledge, lang);
+        assert_eq!(linked.entities.len(), 1, "{texts:?}");
+        linked.entities[0].name.clone()
+    };
+    // Written more often in English, named in French in a French corpus, and the other way.
+    let pacific = ["Pacific", "Pacific", "Pacifique"];
+    assert_eq!(name("fr", Label::Place, &pacific), "Pacifique");
+    assert_eq!(name("en", Label::Place, &pacific), "Pacific");
+    let congress = ["Congress", "Congress", "Congrès"];
+    assert_eq!(name("fr", Label::Organisation, &congress), "Congrès");
+    // One language only: the most written, as before.
+    assert_eq!(name("fr", Label::Place, &["Pacific", "Pacific"]), "Pacific");
+}
+
+#[test]
 fn an_entity_is_as_sure_as_its_surest_mention_and_surer_when_several_articles_name_it() {
     use Confidence::{High, Low, Medium};
     let linked_level = |mentions: &[(usize, Confidence)]| {
