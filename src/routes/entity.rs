@@ -116,6 +116,7 @@ pub(crate) fn EntityView(entity: Entity) -> impl IntoView {
         view! {
             <section class="entity-company" aria-labelledby="entity-company-heading">
                 <h2 id="entity-company-heading">{words.often_with}</h2>
+                <p class="company-order">{words.often_with_order}</p>
                 <ul class="entity-links">{company}</ul>
             </section>
         }

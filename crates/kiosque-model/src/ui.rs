@@ -936,6 +936,8 @@ messages! {
     also_written,
     /// An entity's associated entities.
     often_with,
+    /// How they are ranked, under that heading.
+    often_with_order,
     /// The link back home.
     all_articles,
     /// The link back to the home page's view the reader came from (filtered or searched).
@@ -1075,6 +1077,7 @@ const ENGLISH: Messages = Messages {
     bad_entity_address: "There is no entity at this address: entity ids are made of a-z, 0-9 and -.",
     also_written: "Also written",
     often_with: "Often mentioned with",
+    often_with_order: "Those named with it more often than chance would have it, the most bound to it first (not the most frequent: they are everywhere); the number is the articles they share.",
     all_articles: "← All articles",
     back_to_list: "← Back to the list",
     filter_home_by: "Filter the home page by",
@@ -1173,6 +1176,7 @@ const FRENCH: Messages = Messages {
     bad_entity_address: "Il n’y a pas d’entité à cette adresse\u{a0}: les identifiants d’entités sont faits de a-z, 0-9 et -.",
     also_written: "Aussi écrit",
     often_with: "Souvent cité avec",
+    often_with_order: "Ceux qui sont cités avec plus souvent que le hasard ne le voudrait, les plus liés d’abord (pas les plus fréquents\u{a0}: ils sont partout)\u{202f}; le nombre est celui des articles partagés.",
     all_articles: "← Tous les articles",
     back_to_list: "← Retour à la liste",
     filter_home_by: "Filtrer l’accueil par",

@@ -142,6 +142,11 @@ async fn check_entity_page(browser: &Browser, site: &Site, corpus: &Corpus, enti
         expected.bins.len()
     );
     let language = interface(browser).await;
+    // The list says how it is ranked: its counts alone would not explain its order.
+    assert_eq!(
+        texts(browser, "#main .entity-company .company-order").await,
+        [language.messages().often_with_order]
+    );
     assert_eq!(
         texts(browser, "#main .timeline-summary").await,
         [language.timeline_summary(&expected)]
