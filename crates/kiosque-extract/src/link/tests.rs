@@ -369,14 +369,9 @@ fn an_entity_has_the_label_its_name_was_unified_to_not_its_first_mentions() {
     }
 }
 
-/// Links `texts` (one document each, known to the gazetteer) in a corpus of language `lang` and
-/// gives each one's entity name and aliases.
-fn known_names(lang: &str, label: Label, texts: &[&str]) -> Vec<(String, Vec<String>)> {
-    let knowledge = Knowledge::from_sources(&Sources {
-        places: "country\tArabie saoudite\tSaudi Arabia\tArabie Saoudite\t9\nregion\tCaroline du Sud\tSouth Carolina\t\t6\ncity\tParis\tParis\t\t8",
-        organisations: "Organisation des Nations unies\tUnited Nations\tONU|UN|Nations unies\nChambre des représentants des États-Unis\tUnited States House of Representatives\tChambre des représentants|House of Representatives",
-        ..Sources::default()
-    });
+/// Links `texts` (one document each, looked up in `knowledge` as recognition does) in a corpus
+/// of language `lang`.
+fn link_known(knowledge: &Knowledge, lang: &str, label: Label, texts: &[&str]) -> Linked {
     let occurrences: Vec<Occurrence> = texts
         .iter()
         .enumerate()
@@ -385,7 +380,18 @@ fn known_names(lang: &str, label: Label, texts: &[&str]) -> Vec<(String, Vec<Str
             ..occ(doc, label, text)
         })
         .collect();
-    let linked = link(&occurrences, &knowledge, lang);
+    link(&occurrences, knowledge, lang)
+}
+
+/// Links `texts` (one document each, known to the gazetteer) in a corpus of language `lang` and
+/// gives each one's entity name and aliases.
+fn known_names(lang: &str, label: Label, texts: &[&str]) -> Vec<(String, Vec<String>)> {
+    let knowledge = Knowledge::from_sources(&Sources {
+        places: "country\tArabie saoudite\tSaudi Arabia\tArabie Saoudite\t9\nregion\tCaroline du Sud\tSouth Carolina\t\t6\ncity\tParis\tParis\t\t8",
+        organisations: "Organisation des Nations unies\tUnited Nations\tONU|UN|Nations unies\nChambre des représentants des États-Unis\tUnited States House of Representatives\tChambre des représentants|House of Representatives",
+        ..Sources::default()
+    });
+    let linked = link_known(&knowledge, lang, label, texts);
     linked
         .of
         .iter()
@@ -458,15 +464,7 @@ fn of_spellings_in_both_languages_the_part_of_the_corpus_language_s_name_names_i
         ..Sources::default()
     });
     let name = |lang: &str, label: Label, texts: &[&str]| -> String {
-        let occurrences: Vec<Occurrence> = texts
-            .iter()
-            .enumerate()
-            .map(|(doc, text)| Occurrence {
-                entry: knowledge.lookup(text).first().map(|&(id, _)| id),
-                ..occ(doc, label, text)
-            })
-            .collect();
-        let linked = link(&occurrences, &knowledge, lang);
+        let linked = link_known(&knowledge, lang, label, texts);
         assert_eq!(linked.entities.len(), 1, "{texts:?}");
         linked.entities[0].name.clone()
     };

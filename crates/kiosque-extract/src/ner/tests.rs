@@ -875,42 +875,30 @@ fn a_given_name_inside_or_four_uncommon_words_make_a_person() {
 
 #[test]
 fn an_organisation_named_after_a_couple_is_one_name() {
-    let found = |text: &str| -> Vec<(String, &'static str)> {
-        recognize(text, Knowledge::builtin())
-            .into_iter()
-            .map(|m| (m.text, m.label.code()))
-            .collect()
-    };
     assert_eq!(
-        found("The grant came from the Gordon and Betty Moore Foundation last year."),
+        found_builtin("The grant came from the Gordon and Betty Moore Foundation last year."),
         pairs(&[("Gordon and Betty Moore Foundation", "ORG")])
     );
     assert_eq!(
-        found("The grant came from the Bill & Melinda Gates Foundation last year."),
+        found_builtin("The grant came from the Bill & Melinda Gates Foundation last year."),
         pairs(&[("Bill & Melinda Gates Foundation", "ORG")])
     );
     // Two people: no organisation.
     assert_eq!(
-        found("The grant was given by Gordon and Betty Moore last year."),
+        found_builtin("The grant was given by Gordon and Betty Moore last year."),
         pairs(&[("Gordon", "PER"), ("Betty Moore", "PER")])
     );
 }
 
 #[test]
 fn america_is_the_united_states_and_no_given_name_in_a_slogan() {
-    let found = |text: &str| -> Vec<(String, &'static str)> {
-        recognize(text, Knowledge::builtin())
-            .into_iter()
-            .map(|m| (m.text, m.label.code()))
-            .collect()
-    };
     assert_eq!(
-        found("He flew back to America last week."),
+        found_builtin("He flew back to America last week."),
         pairs(&[("America", "LOC")])
     );
     // "America" is also a given name: a slogan that begins with it is no person.
     assert!(
-        found("A rally organized by Women for America First took place.")
+        found_builtin("A rally organized by Women for America First took place.")
             .iter()
             .all(|(_, label)| *label != "PER")
     );
@@ -918,42 +906,30 @@ fn america_is_the_united_states_and_no_given_name_in_a_slogan() {
 
 #[test]
 fn for_joins_ordinary_words_to_an_organisation_s_name() {
-    let found = |text: &str| -> Vec<(String, &'static str)> {
-        recognize(text, Knowledge::builtin())
-            .into_iter()
-            .map(|m| (m.text, m.label.code()))
-            .collect()
-    };
     assert_eq!(
-        found("He was flown out by the charity Cinema for Peace Foundation."),
+        found_builtin("He was flown out by the charity Cinema for Peace Foundation."),
         pairs(&[("Cinema for Peace Foundation", "ORG")])
     );
     // At the start of a sentence too: the connector holds the first word in the name.
     assert_eq!(
-        found("Cinema for Peace Foundation paid for the flight."),
+        found_builtin("Cinema for Peace Foundation paid for the flight."),
         pairs(&[("Cinema for Peace Foundation", "ORG")])
     );
     assert_eq!(
-        found("Front de Libération Nationale fut fondé en Algérie."),
+        found_builtin("Front de Libération Nationale fut fondé en Algérie."),
         pairs(&[("Front de Libération Nationale", "ORG"), ("Algérie", "LOC")])
     );
 }
 
 #[test]
 fn a_compound_of_common_words_after_an_elided_article_is_no_organisation() {
-    let found = |text: &str| -> Vec<(String, &'static str)> {
-        recognize(text, Knowledge::builtin())
-            .into_iter()
-            .map(|m| (m.text, m.label.code()))
-            .collect()
-    };
     assert_eq!(
-        found("Ils sont dans l'Ohio, l'Etat-clé de l'élection."),
+        found_builtin("Ils sont dans l'Ohio, l'Etat-clé de l'élection."),
         pairs(&[("Ohio", "LOC")])
     );
     // An unknown name after the same article is still an organisation.
     assert_eq!(
-        found("Selon l'Inrap, le site est riche."),
+        found_builtin("Selon l'Inrap, le site est riche."),
         pairs(&[("Inrap", "ORG")])
     );
 }
