@@ -601,10 +601,10 @@ async fn check_home_timeline_opening(browser: &Browser, site: &Site, corpus: &Co
     // On a phone the chart is in the drawer, laid out only when it opens: opened on a chosen
     // bar far from the newest, it shows that bar.
     let older = &chart.bins[with_articles[with_articles.len() / 3]];
-    browser.resize(360).await;
     browser
         .open(&site.url(&format!("/?from={}&to={}", older.from, older.to)))
         .await;
+    browser.resize(360).await;
     browser
         .wait_at_this_width(
             "the drawer's toggle",
