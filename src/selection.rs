@@ -25,6 +25,8 @@ struct Current(Memo<Selection>);
 struct LastHome {
     selection: RwSignal<Selection>,
     list: RwSignal<Option<Arc<[u32]>>>,
+    /// The words its search matched, which an article page opened from it marks.
+    marks: RwSignal<Arc<[String]>>,
     pages: RwSignal<(Selection, usize)>,
     /// The article whose page's way back was followed: its card is brought back into view.
     way_back_from: RwSignal<Option<String>>,
@@ -36,15 +38,21 @@ pub fn provide_selection() {
     provide_context(LastHome {
         selection: RwSignal::new(Selection::default()),
         list: RwSignal::new(None),
+        marks: RwSignal::new(Arc::from([])),
         pages: RwSignal::new((Selection::default(), 1)),
         way_back_from: RwSignal::new(None),
     });
 }
 
-/// Keeps `selection` and `list` (`None` until the whole site is there) as the home page's last
-/// view while the home page shows (effects run in the browser only: a pre-rendered page links
-/// to the home page unfiltered and offers no previous or next).
-pub fn remember_home_view(selection: Memo<Selection>, list: Signal<Option<Arc<[u32]>>>) {
+/// Keeps `selection`, `list` (`None` until the whole site is there) and the words its search
+/// matched (`marks`) as the home page's last view while the home page shows (effects run in the
+/// browser only: a pre-rendered page links to the home page unfiltered, offers no previous or
+/// next and marks no word).
+pub fn remember_home_view(
+    selection: Memo<Selection>,
+    list: Signal<Option<Arc<[u32]>>>,
+    marks: Signal<Arc<[String]>>,
+) {
     let Some(last) = use_context::<LastHome>() else {
         return;
     };
@@ -60,12 +68,25 @@ pub fn remember_home_view(selection: Memo<Selection>, list: Signal<Option<Arc<[u
             last.selection.set(selection);
         }
     });
+    let home = on_home.clone();
     Effect::new(move |_| {
         let list = list.get();
-        if on_home() {
+        if home() {
             last.list.set(list);
         }
     });
+    Effect::new(move |_| {
+        let marks = marks.get();
+        if on_home() {
+            last.marks.set(marks);
+        }
+    });
+}
+
+/// The words the home page's last search matched in this visit (none without a search).
+pub fn use_last_home_marks() -> Signal<Arc<[String]>> {
+    use_context::<LastHome>()
+        .map_or_else(|| Signal::stored(Arc::from([])), |last| last.marks.into())
 }
 
 /// The pages of cards the home page shows ("Show more" adds one), for its view `selection`: as

@@ -8,6 +8,7 @@ use kiosque_model::highlight::segments;
 use kiosque_model::{EntityId, Label, Mention};
 use leptos::prelude::*;
 
+use crate::components::marked::marked;
 use crate::language::use_language;
 use crate::routes::corpus::use_corpus;
 use crate::site::use_site;
@@ -30,18 +31,30 @@ pub struct MentionLinks(pub Arc<HashMap<EntityId, String>>);
 /// names the entity) and its type's class, whose marker's alternative text in the style reads
 /// out the type ("Koursk (place)"); an `aria-label` only when the text spells the entity
 /// otherwise ("Dombass (place: Donbass)", "lundi (date: 6 January 2025)").
+///
+/// `marks`: the words of the reader's last search, marked (`<mark>`) in the text and in the
+/// mentions' text (an article opened from a search's results).
 #[component]
-pub fn MentionText(text: String, mentions: Vec<Mention>) -> impl IntoView {
+pub fn MentionText(
+    text: String,
+    mentions: Vec<Mention>,
+    #[prop(optional)] marks: Arc<[String]>,
+) -> impl IntoView {
     let corpus = use_corpus();
     let paths = use_site().paths;
     let links = use_context::<MentionLinks>();
     let language = use_language();
+    let marks = (!marks.is_empty()).then_some(marks);
+    let text_of = move |text: &str| match &marks {
+        Some(terms) => marked(text, terms).into_any(),
+        None => text.to_owned().into_any(),
+    };
     segments(&text, &mentions)
         .into_iter()
         .map(|segment| {
             let known = segment.mention.and_then(|m| corpus.entity(&m.entity));
             let Some(entity) = known else {
-                return segment.text.to_owned().into_any();
+                return text_of(segment.text);
             };
             let label = mention_label(language, segment.text, entity);
             let href = match &links {
@@ -50,7 +63,7 @@ pub fn MentionText(text: String, mentions: Vec<Mention>) -> impl IntoView {
             };
             view! {
                 <a class=mention_class(entity.label) href=href aria-label=label>
-                    {segment.text.to_owned()}
+                    {text_of(segment.text)}
                 </a>
             }
             .into_any()

@@ -27,6 +27,7 @@ use crate::components::states::{ErrorView, LoadingText, NotFound};
 use crate::data::{AppError, BodyRequest, LoadedArticle, load_article};
 use crate::language::{use_language, use_messages};
 use crate::routes::corpus::{CorpusContext, use_corpus, use_site_data};
+use crate::selection::use_last_home_marks;
 use crate::site::{Site, use_site};
 use crate::title::use_title;
 
@@ -156,7 +157,8 @@ pub(crate) fn ArticleRest(article: LoadedArticle) -> impl IntoView {
     let id = summary.id.clone();
     view! {
         <Provider value=CorpusContext(Signal::stored(corpus))>
-            <ArticleBodyView body lang />
+            // The words of the reader's last search, marked (none in a pre-rendered page).
+            <ArticleBodyView body lang marks=use_last_home_marks().get_untracked() />
             <ArticleEntities summary />
             <RelatedArticles id=id.clone() />
             <ListNeighbours id />
@@ -193,18 +195,24 @@ fn MentionLegend() -> impl IntoView {
 
 /// The body: headings, paragraphs and embeds in order, then the "read also" links.
 #[component]
-pub(crate) fn ArticleBodyView(body: Arc<ArticleBody>, lang: Option<String>) -> impl IntoView {
+pub(crate) fn ArticleBodyView(
+    body: Arc<ArticleBody>,
+    lang: Option<String>,
+    /// Words marked in the text: those of the reader's last search, on an article's page.
+    #[prop(optional)]
+    marks: Arc<[String]>,
+) -> impl IntoView {
     let layout = layout(&body);
     let flow = layout
         .flow
         .iter()
         .map(|block| match block {
             Block::Heading(b) => view! {
-                <h2><MentionText text=b.text.clone() mentions=b.mentions.clone() /></h2>
+                <h2><MentionText text=b.text.clone() mentions=b.mentions.clone() marks=marks.clone() /></h2>
             }
             .into_any(),
             Block::Paragraph(b) => view! {
-                <p><MentionText text=b.text.clone() mentions=b.mentions.clone() /></p>
+                <p><MentionText text=b.text.clone() mentions=b.mentions.clone() marks=marks.clone() /></p>
             }
             .into_any(),
             Block::Embed(b) => view! { <Embed block=b.clone() /> }.into_any(),

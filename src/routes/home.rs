@@ -332,12 +332,6 @@ pub fn Home() -> impl IntoView {
             found.with(|f| Arc::from(f.as_slice()))
         }
     });
-    // The article and entity pages' way back returns to this view, and an article page's
-    // previous and next follow its list (positions in the whole site: once it is there).
-    remember_home_view(
-        selection,
-        Signal::derive(move || whole_view.get().then(|| visible.get())),
-    );
     let refined_to_nothing = Signal::derive(move || {
         whole_view.get()
             && selection.with(Selection::refines)
@@ -411,6 +405,14 @@ pub fn Home() -> impl IntoView {
             _ => Arc::from([]),
         })
     });
+    // The article and entity pages' way back returns to this view, an article page's previous
+    // and next follow its list (positions in the whole site: once it is there) and its body
+    // marks the words its search matched.
+    remember_home_view(
+        selection,
+        Signal::derive(move || whole_view.get().then(|| visible.get())),
+        marks,
+    );
     // Counted once for the sidebar and the drawer's label. While the whole site loads after a
     // click, or for the counts of a search shown from its card pages, the sidebar stays as it
     // was (and says so).

@@ -422,6 +422,17 @@ async fn search_the_demo(site: &Site) {
     browser
         .wait_for_cards("a search without its accents", &seed)
         .await;
+    // The article opened from the results marks the words the search matched in its text,
+    // and only those.
+    browser.click("article.card a[href*='/article/']").await;
+    browser
+        .wait_at_this_width(
+            "the searched words marked in the article's text",
+            "const marks = Array.from(document.querySelectorAll('.article-body mark')); \
+             const fold = (t) => t.normalize('NFD').replace(/\\p{M}/gu, '').toLowerCase(); \
+             return marks.length > 0 && marks.every((m) => fold(m.textContent).startsWith('declar'));",
+        )
+        .await;
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
