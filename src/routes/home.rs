@@ -473,7 +473,7 @@ pub fn Home() -> impl IntoView {
             Searched::Off => language.results(total.get(), None),
         });
         // "contre", "the": the words the search leaves out are said, not silently dropped.
-        match selection.with(|s| language.ignored_words(&Query::ignored(s.search()))) {
+        match selection.with(|s| language.ignored_words(Query::parse(s.search()).ignored())) {
             Some(ignored) => format!("{status} {ignored}"),
             None => status,
         }

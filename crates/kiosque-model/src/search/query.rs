@@ -22,6 +22,8 @@ pub struct Query {
     words: Vec<String>,
     /// Whether the last word is matched as a prefix (it is still being typed).
     last_is_prefix: bool,
+    /// The stopwords typed, left out (single letters are not listed).
+    ignored: Vec<String>,
 }
 
 /// The result of a query.
@@ -132,10 +134,17 @@ impl Query {
     pub fn parse(input: &str) -> Query {
         let folded = fold(input);
         let mut words: Vec<String> = Vec::new();
+        let mut ignored: Vec<String> = Vec::new();
         let mut last_kept = false;
         for word in folded_words(&folded) {
             last_kept = false;
-            if !searchable(word) {
+            if word.chars().nth(1).is_none() {
+                continue;
+            }
+            if is_stopword(word) {
+                if !ignored.iter().any(|w| w == word) {
+                    ignored.push(word.to_owned());
+                }
                 continue;
             }
             last_kept = true;
@@ -154,23 +163,14 @@ impl Query {
         Query {
             words,
             last_is_prefix: last_kept && ends_in_word,
+            ignored,
         }
     }
 
-    /// The stopwords of what the reader typed ("le", "the"), folded, each once in the order
-    /// typed: they are left out of the search ([`Query::parse`]), which the reader is told.
-    pub fn ignored(input: &str) -> Vec<String> {
-        let folded = fold(input);
-        let mut ignored: Vec<String> = Vec::new();
-        for word in folded_words(&folded) {
-            if !searchable(word)
-                && word.chars().nth(1).is_some()
-                && !ignored.iter().any(|w| w == word)
-            {
-                ignored.push(word.to_owned());
-            }
-        }
-        ignored
+    /// The stopwords typed ("le", "the"), folded, each once in the order typed: left out of
+    /// the search, which the reader is told.
+    pub fn ignored(&self) -> &[String] {
+        &self.ignored
     }
 
     /// Whether there is nothing to search for (no words, or only stopwords).
@@ -327,11 +327,6 @@ impl Query {
         outcome.hits = hits;
         outcome
     }
-}
-
-/// Whether a folded word is searched for: not a single letter, not a stopword.
-fn searchable(word: &str) -> bool {
-    word.chars().nth(1).is_some() && !is_stopword(word)
 }
 
 /// The terms of `shard` that may match `word`: the word itself, or those in the range its

@@ -519,14 +519,14 @@ proptest::proptest! {
 #[test]
 fn the_stopwords_typed_are_listed_as_ignored_and_a_search_of_stopwords_only_is_empty() {
     assert_eq!(
-        Query::ignored("Le Pen et la loi, LE PEN"),
+        Query::parse("Le Pen et la loi, LE PEN").ignored(),
         ["le", "et", "la"]
     );
     // Single letters are left out of the search too, but are no words to speak of.
-    assert!(Query::ignored("plan B").is_empty());
-    assert!(Query::ignored("Kourakhove").is_empty());
+    assert!(Query::parse("plan B").ignored().is_empty());
+    assert!(Query::parse("Kourakhove").ignored().is_empty());
     assert!(Query::parse("contre").is_empty());
-    assert_eq!(Query::ignored("contre"), ["contre"]);
+    assert_eq!(Query::parse("contre").ignored(), ["contre"]);
     let language = crate::ui::Language::En;
     assert_eq!(language.ignored_words(&[]), None);
     assert_eq!(
