@@ -47,8 +47,9 @@ pub const FORMAT: &str = "kiosque-analyses";
 /// `mentions` beside the analysis; 3: with the article's search terms, in `terms`; 4: each
 /// mention with its confidence; 5: compact records with their parts' texts at the end, one
 /// after the other, and their search terms front-coded; 6: compact records in binary, each
-/// after its length, instead of base64 lines).
-pub const VERSION: u32 = 6;
+/// after its length, instead of base64 lines; 7: each mention says whether it is a lone name
+/// that the corpus decides on, `Found::lone`).
+pub const VERSION: u32 = 7;
 
 /// What made the analyses: this kiosque's version and a fingerprint of the code and data that
 /// decide an analysis (see `build.rs`).
@@ -509,6 +510,7 @@ fn mentions_of(a: &Analysis) -> Vec<MentionRef<'_>> {
                 f.entry,
                 f.date,
                 f.confidence,
+                f.lone,
             )
         })
         .collect()
@@ -566,7 +568,8 @@ struct RecordRef<'a> {
     mentions: Vec<MentionRef<'a>>,
 }
 
-/// A mention as written: `[part, start, end, place, label, text, entry, date, confidence]`.
+/// A mention as written: `[part, start, end, place, label, text, entry, date, confidence,
+/// lone]`.
 #[derive(Serialize)]
 struct MentionRef<'a>(
     usize,
@@ -578,6 +581,7 @@ struct MentionRef<'a>(
     Option<u32>,
     Option<DateValue>,
     kiosque_model::Confidence,
+    bool,
 );
 
 /// A record as read (see [`RecordRef`]).
@@ -605,6 +609,7 @@ struct Mention(
     Option<u32>,
     Option<DateValue>,
     kiosque_model::Confidence,
+    bool,
 );
 
 impl Record {
@@ -631,7 +636,7 @@ fn found_of(mentions: Vec<Mention>) -> Vec<Found> {
     mentions
         .into_iter()
         .map(
-            |Mention(part, start, end, place, label, text, entry, date, confidence)| Found {
+            |Mention(part, start, end, place, label, text, entry, date, confidence, lone)| Found {
                 part,
                 start,
                 end,
@@ -641,6 +646,7 @@ fn found_of(mentions: Vec<Mention>) -> Vec<Found> {
                 entry,
                 date,
                 confidence,
+                lone,
             },
         )
         .collect()

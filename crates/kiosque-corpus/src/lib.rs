@@ -231,6 +231,32 @@ pub(crate) fn linkable(found: &Found) -> bool {
     found.label != Label::Date || found.date.is_some()
 }
 
+/// Makes each lone name ([`Found::lone`]) a mention of what the corpus names by it (a person
+/// whose full name ends with it, or a word the corpus types alone), or leaves it out: after
+/// this, every mention of `articles` is typed. Depends on every article, as linking does.
+fn settle_lone_names(articles: &mut [Analyzed]) {
+    let typed = articles
+        .par_iter()
+        .flat_map_iter(|a| &a.analysis.found)
+        // A lone name is no known name (the knowledge would have typed it): only the unknown
+        // names typed elsewhere can say what it is.
+        .filter(|found| !found.lone && found.entry.is_none())
+        .map(|found| (found.label, found.confidence, found.text.as_str()));
+    let names = link::LoneNames::new(typed);
+    articles.par_iter_mut().for_each(|article| {
+        article.analysis.found.retain_mut(|found| {
+            if !found.lone {
+                return true;
+            }
+            found.lone = false;
+            names
+                .label(&found.text)
+                .map(|label| found.label = label)
+                .is_some()
+        });
+    });
+}
+
 /// How much a mention counts when naming its entity, by where it is.
 fn weight(role: &Role) -> f32 {
     match role {
@@ -317,7 +343,8 @@ pub fn locate_all(sources: Vec<Source>, knowledge: &Knowledge) -> Vec<Vec<Locate
     // Linked in the order `assemble` links in; given back in input order.
     let mut indexed: Vec<(usize, Analyzed)> = articles.into_iter().enumerate().collect();
     indexed.par_sort_unstable_by(|(_, a), (_, b)| canonical(a, b));
-    let (order, sorted): (Vec<usize>, Vec<Analyzed>) = indexed.into_iter().unzip();
+    let (order, mut sorted): (Vec<usize>, Vec<Analyzed>) = indexed.into_iter().unzip();
+    settle_lone_names(&mut sorted);
     let linking = link_corpus(&sorted, knowledge, None);
     let located: Vec<Vec<Located>> = sorted
         .par_iter()
@@ -388,7 +415,10 @@ pub fn assemble_kept(
     // Linking is mostly serial: the search index, which needs the site's order and no entity,
     // is built meanwhile on the other cores.
     let (linking, search) = rayon::join(
-        || link_corpus(&articles, knowledge, names),
+        || {
+            settle_lone_names(&mut articles);
+            link_corpus(&articles, knowledge, names)
+        },
         || search::index(article::in_order(terms, &order)),
     );
     let pairs: Vec<(Pair, String)> = articles
@@ -631,6 +661,58 @@ mod tests {
                 assert!(l.start < l.end && l.end as usize <= text.len(), "{l:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_lone_name_is_what_the_corpus_names_by_it_or_no_mention() {
+        let knowledge = Knowledge::builtin();
+        let full = source(
+            "full",
+            "Au Kremlin\n\nLe président russe Vladimir Poutine a reçu lundi son homologue.",
+        );
+        let lone = || {
+            vec![
+                source(
+                    "lone",
+                    "Sommet annulé\n\nLa rencontre entre Poutine et Kowalczyk a été annulée mardi.",
+                ),
+                source("at", "Front\n\nLes combats continuent à Soudja."),
+                source("from", "Exode\n\nLes habitants de Soudja ont fui."),
+                source("alone", "Sous le feu\n\nSoudja reste sous le feu."),
+            ]
+        };
+        // (text, entity) of each mention of an article, dates left out.
+        let mentions = |sources: Vec<Source>| -> Vec<Vec<(String, String)>> {
+            let texts: Vec<Vec<char>> = sources
+                .iter()
+                .map(|s| s.document.text.chars().collect())
+                .collect();
+            locate_all(sources, knowledge)
+                .into_iter()
+                .zip(texts)
+                .map(|(located, text)| {
+                    located
+                        .into_iter()
+                        .filter(|l| l.label != Label::Date)
+                        .map(|l| {
+                            let said = text[l.start as usize..l.end as usize].iter().collect();
+                            (said, l.entity.map(|e| e.to_string()).unwrap_or_default())
+                        })
+                        .collect()
+                })
+                .collect()
+        };
+        let pair = |text: &str, entity: &str| (text.to_owned(), entity.to_owned());
+        let with_full = mentions([vec![full], lone()].concat());
+        // "Poutine" alone is the person the corpus names in full elsewhere; "Kowalczyk", which
+        // nothing in the corpus names, is no mention; "Soudja" at the start of a sentence is
+        // the place the corpus types twice.
+        assert_eq!(with_full[1], [pair("Poutine", "per-vladimir-poutine")]);
+        assert_eq!(with_full[4], [pair("Soudja", "loc-soudja")]);
+        // Without the article that names him in full, "Poutine" alone says nothing.
+        let without = mentions(lone());
+        assert_eq!(without[0], []);
+        assert_eq!(without[3], [pair("Soudja", "loc-soudja")]);
     }
 
     #[test]

@@ -47,6 +47,11 @@ pub struct Found {
     /// [`ner::Recognized::confidence`]); sure when not said (another tool's entities).
     #[serde(default)]
     pub confidence: Confidence,
+    /// A lone name nothing in the article types ([`ner::Recognized::lone`]): a person's
+    /// mention only if the corpus names someone by it, else none (`kiosque_corpus` decides
+    /// before linking).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub lone: bool,
 }
 
 /// An analysed article.
@@ -228,6 +233,7 @@ fn imported_mentions(
             entry: None,
             // What the other tool found, as sure as it says.
             confidence: Confidence::High,
+            lone: false,
         });
     }
     out
@@ -254,6 +260,7 @@ fn find_in_part(
                 entry: m.entry,
                 date: None,
                 confidence: m.confidence,
+                lone: m.lone,
             },
             m.date,
         ));
@@ -279,6 +286,7 @@ fn find_in_part(
                 date: None,
                 // A person by where it is written, not by what it says.
                 confidence: Confidence::Medium,
+                lone: false,
             },
             None,
         ));
@@ -295,6 +303,7 @@ fn find_in_part(
                 entry: None,
                 date: None,
                 confidence: Confidence::High,
+                lone: false,
             },
             Some(DateExpr::Full(date)),
         ));

@@ -6,6 +6,8 @@ mod entity;
 mod persons;
 mod typos;
 
+pub use persons::LoneNames;
+
 use std::borrow::Cow;
 
 use kiosque_model::text::fold;

@@ -1,13 +1,14 @@
 //! Names of people and how the corpus writes them: one label per name, initials ("B. Obama")
 //! and lone surnames ("Trump") joined to the full name they stand for.
 
-use kiosque_model::Label;
+use kiosque_model::text::fold_into;
+use kiosque_model::{Confidence, Label};
 
 use crate::ner::lexicon::SURNAME_PARTICLES;
 
 use rayon::prelude::*;
 
-use super::{HashMap, Key, Names, Occurrence, Sym};
+use super::{HashMap, Key, Names, Occurrence, Sym, name_key};
 
 /// One name written with several labels across the corpus ("Trump" as a person in most
 /// articles, as a place where the context misled recognition) takes its most frequent label
@@ -362,4 +363,118 @@ pub(super) fn resolve_partial_names(
                 *key = Key::Name(full);
             }
         });
+}
+
+/// What the corpus names by one word: the lone names of its articles
+/// ([`crate::analysis::Found::lone`], "Poutine a déclaré" in an article that never writes
+/// "Vladimir Poutine") are mentions of it; a word it does not know stays no mention.
+#[derive(Debug, Default)]
+pub struct LoneNames {
+    /// By matching form: what the word names.
+    labels: HashMap<String, Label>,
+}
+
+impl LoneNames {
+    /// From the corpus's typed mentions (label, confidence, text; no dates): a word names what
+    /// the corpus types it as alone (its most frequent label there, ties to the first, as
+    /// linking unifies the labels of a name), if it does so twice or with some evidence
+    /// (medium confidence or more); else a person, if one full person name ending with it
+    /// dominates the others that do, as the linker chooses the full name of a lone surname
+    /// (`resolve_partial_names`: twice as many mentions as the next).
+    pub fn new<'a>(typed: impl ParallelIterator<Item = (Label, Confidence, &'a str)>) -> Self {
+        let Counts { alone, full, .. } = typed
+            .fold(Counts::default, |mut counts, (label, confidence, text)| {
+                counts.add(label, confidence, text);
+                counts
+            })
+            .reduce(Counts::default, Counts::merge);
+        let mut by_surname: HashMap<&str, Vec<(u32, u32)>> = HashMap::default();
+        let mut fulls: Vec<(&String, u32)> = full.iter().map(|(k, &n)| (k, n)).collect();
+        fulls.sort_unstable();
+        for (i, &(name, n)) in fulls.iter().enumerate() {
+            for surname in surnames_of(name) {
+                if !surname.contains(' ') {
+                    by_surname.entry(surname).or_default().push((i as Sym, n));
+                }
+            }
+        }
+        let mut labels: HashMap<String, Label> = by_surname
+            .into_iter()
+            .filter(|(_, names)| best_full_name(names.iter().copied(), 2).is_some())
+            .map(|(surname, _)| (surname.to_owned(), Label::Person))
+            .collect();
+        for (key, (votes, evidence)) in alone {
+            if !evidence && votes.iter().sum::<u32>() < 2 {
+                continue;
+            }
+            let best = Label::ALL
+                .into_iter()
+                .rev()
+                .max_by_key(|&label| votes[label as usize])
+                .unwrap_or(Label::Person);
+            labels.insert(key, best);
+        }
+        LoneNames { labels }
+    }
+
+    /// What the lone name `text` names in the corpus, if anything.
+    pub fn label(&self, text: &str) -> Option<Label> {
+        self.labels.get(&name_key(text)).copied()
+    }
+}
+
+/// What [`LoneNames::new`] counts of the corpus's typed mentions.
+#[derive(Default)]
+struct Counts {
+    /// Per word typed alone (matching form): its mentions by label, and whether one of them
+    /// has some evidence (medium confidence or more).
+    alone: HashMap<String, ([u32; Label::ALL.len()], bool)>,
+    /// Per full person name (matching form, two words or more): its mentions.
+    full: HashMap<String, u32>,
+    /// A word's matching form, made here (a new string only for a word not seen yet).
+    word: String,
+}
+
+impl Counts {
+    fn add(&mut self, label: Label, confidence: Confidence, text: &str) {
+        if label == Label::Date {
+            return;
+        }
+        if text.contains(|c: char| c == '-' || c == '.' || c.is_whitespace()) {
+            if label == Label::Person {
+                let key = name_key(text);
+                if key.contains(' ') {
+                    *self.full.entry(key).or_default() += 1;
+                    return;
+                }
+                self.word = key;
+            } else {
+                return;
+            }
+        } else {
+            // One word: its matching form is its folded form.
+            self.word.clear();
+            fold_into(&mut self.word, text);
+        }
+        let (votes, evidence) = match self.alone.get_mut(self.word.as_str()) {
+            Some(counts) => counts,
+            None => self.alone.entry(self.word.clone()).or_default(),
+        };
+        votes[label as usize] += 1;
+        *evidence |= confidence >= Confidence::Medium;
+    }
+
+    fn merge(mut self, other: Counts) -> Counts {
+        for (key, (votes, evidence)) in other.alone {
+            let (mine, my_evidence) = self.alone.entry(key).or_default();
+            for (m, v) in mine.iter_mut().zip(votes) {
+                *m += v;
+            }
+            *my_evidence |= evidence;
+        }
+        for (key, n) in other.full {
+            *self.full.entry(key).or_default() += n;
+        }
+        self
+    }
 }

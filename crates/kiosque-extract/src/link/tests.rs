@@ -678,3 +678,38 @@ fn and_ampersand_and_et_are_one_word_in_a_name() {
     assert_eq!(linked.of[0], linked.of[2]);
     assert_ne!(linked.of[0], linked.of[3]);
 }
+
+#[test]
+fn a_lone_name_is_the_dominant_person_or_what_the_corpus_types_it_as_alone() {
+    use kiosque_model::Confidence::{Low, Medium};
+    let names = |typed: &[(Label, Confidence, &str)]| {
+        LoneNames::new(
+            typed
+                .iter()
+                .map(|&(label, confidence, text)| (label, confidence, text)),
+        )
+    };
+    let putins = [
+        (Label::Person, Low, "Vladimir Putin"),
+        (Label::Person, Low, "Vladimir Putin"),
+        (Label::Person, Low, "Lyudmila Putin"),
+    ];
+    assert_eq!(names(&putins).label("PUTIN"), Some(Label::Person));
+    // Two full names that end alike and neither dominates: no one.
+    assert_eq!(names(&putins[1..]).label("Putin"), None);
+    // Alone, once with no evidence (a preposition before it) is not enough; twice is.
+    let soudja = (Label::Place, Low, "Soudja");
+    assert_eq!(names(&[soudja]).label("Soudja"), None);
+    assert_eq!(names(&[soudja, soudja]).label("Soudja"), Some(Label::Place));
+    assert_eq!(
+        names(&[(Label::Organisation, Medium, "Gazprom")]).label("Gazprom"),
+        Some(Label::Organisation)
+    );
+    // Typed alone, a word keeps its most frequent label, even if a person's name ends with it.
+    let typed = [
+        (Label::Place, Low, "Washington"),
+        (Label::Place, Low, "Washington"),
+        (Label::Person, Low, "George Washington"),
+    ];
+    assert_eq!(names(&typed).label("Washington"), Some(Label::Place));
+}

@@ -53,6 +53,10 @@ pub struct Recognized {
     pub entry: Option<u32>,
     /// How sure the label is, from the evidence ([`Evidence::confidence`]).
     pub confidence: Confidence,
+    /// A lone word that looks like a name ("Poutine a déclaré", "Zelensky said") and that
+    /// nothing in its article types: labelled a person, it is a mention only if the corpus
+    /// names someone by it (the linker decides, see `kiosque_corpus`).
+    pub lone: bool,
 }
 
 /// How sure a candidate's label is.
@@ -176,14 +180,18 @@ static LOWERCASE_PARTY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(pattern).unwrap_or_else(|e| panic!("lowercase party pattern: {e}"))
 });
 
-/// Finds the entity mentions of one text; offsets are code points.
+/// Finds the entity mentions of one text, alone: its lone names ([`Recognized::lone`]), which
+/// only a corpus can tell, are left out. Offsets are code points.
 pub fn recognize(text: &str, knowledge: &Knowledge) -> Vec<Recognized> {
-    recognize_all(&[text], knowledge).pop().unwrap_or_default()
+    let mut mentions = recognize_all(&[text], knowledge).pop().unwrap_or_default();
+    mentions.retain(|m| !m.lone);
+    mentions
 }
 
 /// Finds the entity mentions of the texts of one article (its paragraphs, embeds and related
 /// links), consistently: a name typed in one paragraph ("Donald Trump") types it in the others
-/// ("Trump's victory"). One list of mentions per text, offsets in code points of that text.
+/// ("Trump's victory"). One list of mentions per text, offsets in code points of that text;
+/// with the lone names that the corpus decides on ([`Recognized::lone`]).
 pub fn recognize_all(texts: &[&str], knowledge: &Knowledge) -> Vec<Vec<Recognized>> {
     let mut parts: Vec<Part<'_>> = texts.iter().map(|t| Part::new(t, knowledge)).collect();
     let mut evidence = NameEvidence::default();
@@ -199,7 +207,7 @@ pub fn recognize_all(texts: &[&str], knowledge: &Knowledge) -> Vec<Vec<Recognize
         }
         join_couples(&p.tokens, &mut p.candidates, knowledge);
     }
-    parts.into_iter().map(Part::mentions).collect()
+    parts.into_iter().map(|p| p.mentions(knowledge)).collect()
 }
 
 /// One text on its way through recognition.
@@ -229,6 +237,7 @@ impl<'a> Part<'a> {
                 date: Some(d.expr),
                 entry: None,
                 confidence: Confidence::High,
+                lone: false,
             });
         }
         // Which code points dates already cover (a mention never overlaps another).
@@ -277,6 +286,7 @@ impl<'a> Part<'a> {
                     date: None,
                     entry: None,
                     confidence,
+                    lone: false,
                 });
             }
         }
@@ -321,7 +331,7 @@ impl<'a> Part<'a> {
     }
 
     /// All mentions, in text order.
-    fn mentions(self) -> Vec<Recognized> {
+    fn mentions(self, knowledge: &Knowledge) -> Vec<Recognized> {
         let Part {
             chars,
             tokens,
@@ -330,26 +340,57 @@ impl<'a> Part<'a> {
             ..
         } = self;
         for c in candidates {
+            let (start, end) = (tokens[c.first].start, tokens[c.last].end);
+            let text = || chars[start..end].iter().collect();
             let Some((label, evidence)) = c.label else {
+                if is_lone_name(&tokens, &c, knowledge) {
+                    mentions.push(Recognized {
+                        start,
+                        end,
+                        label: Label::Person,
+                        text: text(),
+                        date: None,
+                        entry: None,
+                        confidence: Confidence::Low,
+                        lone: true,
+                    });
+                }
                 continue;
             };
-            let (start, end) = (tokens[c.first].start, tokens[c.last].end);
             mentions.push(Recognized {
                 start,
                 end,
                 label,
-                text: chars[start..end].iter().collect(),
+                text: text(),
                 date: None,
                 entry: c.entry,
                 confidence: match c.entry {
                     Some(_) => Confidence::High,
                     None => evidence.confidence(),
                 },
+                lone: false,
             });
         }
         mentions.sort_by_key(|m| (m.start, m.end));
         mentions
     }
+}
+
+/// Whether an untyped candidate is a lone name that the corpus may know ([`Recognized::lone`]):
+/// one capitalised word of three letters or more, not in capitals (an unknown acronym); at
+/// the start of a sentence, where every word is capitalised, a common word only before a verb
+/// of saying ("Putin said", "Poutine a déclaré"; English dictionaries list names such as
+/// "Putin" as words).
+fn is_lone_name(tokens: &[Token<'_>], c: &Candidate, knowledge: &Knowledge) -> bool {
+    let t = &tokens[c.first];
+    c.first == c.last
+        && t.kind == Kind::Word
+        && t.is_capitalized()
+        && !t.is_all_caps()
+        && t.text.chars().count() >= 3
+        && !(t.sentence_start
+            && knowledge.is_common_folded(&t.folded)
+            && !classify::says(tokens, c.first))
 }
 
 fn folded<'t>(token: &'t Token<'_>) -> &'t str {

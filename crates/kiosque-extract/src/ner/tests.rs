@@ -933,3 +933,35 @@ fn a_compound_of_common_words_after_an_elided_article_is_no_organisation() {
         pairs(&[("Inrap", "ORG")])
     );
 }
+
+#[test]
+fn a_lone_name_nothing_types_is_left_to_the_corpus() {
+    let lone = |text: &str| -> Vec<String> {
+        recognize_all(&[text], Knowledge::builtin())
+            .remove(0)
+            .into_iter()
+            .filter(|m| m.lone)
+            .inspect(|m| assert_eq!((m.label, m.confidence), (Label::Person, Confidence::Low)))
+            .map(|m| m.text)
+            .collect()
+    };
+    assert_eq!(
+        lone("La rencontre entre Poutine et Kowalczyk a été annulée."),
+        ["Poutine", "Kowalczyk"]
+    );
+    // At the start of a sentence every word is capitalised: a common word is a name there only
+    // before a verb of saying ("Putin" is in English dictionaries).
+    assert_eq!(lone("Putin said the talks would go on."), ["Putin"]);
+    assert!(lone("Brown leaves fell on the road.").is_empty());
+    // Typed names, acronyms and short words are not lone names.
+    assert!(lone("Le président Zelensky a parlé à Kiev.").is_empty());
+    assert!(lone("La rencontre avec XYZW a eu lieu.").is_empty());
+    // Alone, a text has no corpus to tell what a lone name is: `recognize` leaves them out.
+    assert!(
+        recognize(
+            "La rencontre entre Poutine et Kowalczyk a été annulée.",
+            Knowledge::builtin()
+        )
+        .is_empty()
+    );
+}
