@@ -685,7 +685,7 @@ fn a_lone_name_is_the_dominant_person_or_what_the_corpus_types_it_as_alone() {
     let names = |typed: &[(Label, Confidence, &str)]| {
         LoneNames::new(
             typed
-                .iter()
+                .par_iter()
                 .map(|&(label, confidence, text)| (label, confidence, text)),
         )
     };
