@@ -185,10 +185,15 @@ fn a_damaged_or_foreign_cache_is_not_used_and_is_rebuilt_with_a_warning() {
         &good[header..],
     ]
     .concat();
-    // Written by the kiosque before (analyses format 5: base64 lines).
+    // Written by the kiosque before (the analyses format's previous version).
+    let version = kiosque_corpus::analyses::VERSION;
     let old = String::from_utf8(good[..header].to_vec())
         .expect("a header of text")
-        .replacen("\"version\":6", "\"version\":5", 1)
+        .replacen(
+            &format!("\"version\":{version}"),
+            &format!("\"version\":{}", version - 1),
+            1,
+        )
         + "\n+0123 AAAA\n{\"records\":1,\"sha256\":\"00\"}\n";
     for (what, text, says) in [
         ("poisoned", poisoned, "is damaged"),
