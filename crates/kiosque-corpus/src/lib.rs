@@ -676,11 +676,15 @@ mod tests {
                     "lone",
                     "Sommet annulé\n\nLa rencontre entre Poutine et Kowalczyk a été annulée mardi.",
                 ),
-                source("at", "Front\n\nLes combats continuent à Soudja."),
                 source("from", "Exode\n\nLes habitants de Soudja ont fui."),
                 source("alone", "Sous le feu\n\nSoudja reste sous le feu."),
+                source("at", "Front\n\nLes combats continuent à Soudja."),
             ]
         };
+        let town = source(
+            "town",
+            "Front\n\nLes combats continuent dans la ville de Soudja.",
+        );
         // (text, entity) of each mention of an article, dates left out.
         let mentions = |sources: Vec<Source>| -> Vec<Vec<(String, String)>> {
             let texts: Vec<Vec<char>> = sources
@@ -703,16 +707,22 @@ mod tests {
                 .collect()
         };
         let pair = |text: &str, entity: &str| (text.to_owned(), entity.to_owned());
-        let with_full = mentions([vec![full], lone()].concat());
+        let with_full = mentions([vec![full, town], lone()].concat());
         // "Poutine" alone is the person the corpus names in full elsewhere; "Kowalczyk", which
         // nothing in the corpus names, is no mention; "Soudja" at the start of a sentence is
-        // the place the corpus types twice.
-        assert_eq!(with_full[1], [pair("Poutine", "per-vladimir-poutine")]);
+        // the place the corpus types with evidence ("la ville de Soudja").
+        assert_eq!(with_full[2], [pair("Poutine", "per-vladimir-poutine")]);
         assert_eq!(with_full[4], [pair("Soudja", "loc-soudja")]);
-        // Without the article that names him in full, "Poutine" alone says nothing.
+        // Without the article that names him in full, "Poutine" alone says nothing; nor does
+        // "Soudja" where the corpus only guesses it a place from prepositions, twice.
         let without = mentions(lone());
         assert_eq!(without[0], []);
-        assert_eq!(without[3], [pair("Soudja", "loc-soudja")]);
+        assert_eq!(without[2], []);
+        assert_eq!(
+            without[1],
+            [pair("Soudja", "loc-soudja")],
+            "a guess, kept as such"
+        );
     }
 
     #[test]

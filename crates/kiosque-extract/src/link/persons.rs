@@ -377,10 +377,11 @@ pub struct LoneNames {
 impl LoneNames {
     /// From the corpus's typed mentions (label, confidence, text; no dates): a word names what
     /// the corpus types it as alone (its most frequent label there, ties to the first, as
-    /// linking unifies the labels of a name), if it does so twice or with some evidence
-    /// (medium confidence or more); else a person, if one full person name ending with it
-    /// dominates the others that do, as the linker chooses the full name of a lone surname
-    /// (`resolve_partial_names`: twice as many mentions as the next).
+    /// linking unifies the labels of a name), if one of those mentions has some evidence
+    /// (medium confidence or more: a guess from a preposition, however often repeated, is not
+    /// spread to the word's other mentions); else a person, if one full person name ending
+    /// with it dominates the others that do, as the linker chooses the full name of a lone
+    /// surname (`resolve_partial_names`: twice as many mentions as the next).
     pub fn new<'a>(typed: impl ParallelIterator<Item = (Label, Confidence, &'a str)>) -> Self {
         let Counts { alone, full, .. } = typed
             .fold(Counts::default, |mut counts, (label, confidence, text)| {
@@ -404,7 +405,7 @@ impl LoneNames {
             .map(|(surname, _)| (surname.to_owned(), Label::Person))
             .collect();
         for (key, (votes, evidence)) in alone {
-            if !evidence && votes.iter().sum::<u32>() < 2 {
+            if !evidence {
                 continue;
             }
             let best = Label::ALL

@@ -697,18 +697,21 @@ fn a_lone_name_is_the_dominant_person_or_what_the_corpus_types_it_as_alone() {
     assert_eq!(names(&putins).label("PUTIN"), Some(Label::Person));
     // Two full names that end alike and neither dominates: no one.
     assert_eq!(names(&putins[1..]).label("Putin"), None);
-    // Alone, once with no evidence (a preposition before it) is not enough; twice is.
+    // Typed alone with no evidence (a preposition before it) says nothing, however often;
+    // once with evidence is enough.
     let soudja = (Label::Place, Low, "Soudja");
-    assert_eq!(names(&[soudja]).label("Soudja"), None);
-    assert_eq!(names(&[soudja, soudja]).label("Soudja"), Some(Label::Place));
+    assert_eq!(names(&[soudja, soudja, soudja]).label("Soudja"), None);
+    let sure = (Label::Place, Medium, "Soudja");
+    assert_eq!(names(&[soudja, sure]).label("Soudja"), Some(Label::Place));
     assert_eq!(
         names(&[(Label::Organisation, Medium, "Gazprom")]).label("Gazprom"),
         Some(Label::Organisation)
     );
     // Typed alone, a word keeps its most frequent label, even if a person's name ends with it.
     let typed = [
+        (Label::Place, Medium, "Washington"),
         (Label::Place, Low, "Washington"),
-        (Label::Place, Low, "Washington"),
+        (Label::Person, Medium, "Washington"),
         (Label::Person, Low, "George Washington"),
     ];
     assert_eq!(names(&typed).label("Washington"), Some(Label::Place));
