@@ -19,6 +19,7 @@ use crate::components::back_link::BackLink;
 use crate::components::embed::Embed;
 use crate::components::external_link::ExternalLink;
 use crate::components::list_neighbours::ListNeighbours;
+use crate::components::marked::marked;
 use crate::components::mention_text::MentionText;
 use crate::components::meta_line::MetaLine;
 use crate::components::prerender::ReleasePrerender;
@@ -132,7 +133,10 @@ pub(crate) fn ArticleFrame(summary: ArticleSummary, children: Children) -> impl 
         <article class="article-page" aria-labelledby="article-title">
             <header class="article-header">
                 <BackLink article=summary.id.clone() />
-                <h1 id="article-title" lang=language.lang_of(summary.lang.as_deref())>{summary.title.clone()}</h1>
+                // The words of the reader's last search, marked as in the text below.
+                <h1 id="article-title" lang=language.lang_of(summary.lang.as_deref())>
+                    {marked(&summary.title, &use_last_home_marks().get_untracked())}
+                </h1>
                 {summary
                     .title_derived
                     .then(|| view! { <p class="hint">{words.title_from_text}</p> })}

@@ -433,6 +433,20 @@ async fn search_the_demo(site: &Site) {
              return marks.length > 0 && marks.every((m) => fold(m.textContent).startsWith('declar'));",
         )
         .await;
+    // And in its title, when the search matched a word of it.
+    browser.open(&site.url("/?q=terrain")).await;
+    browser
+        .wait_for_cards("a search for a word of the title", &seed)
+        .await;
+    browser.click("article.card a[href*='/article/']").await;
+    browser
+        .wait_at_this_width(
+            "the searched word marked in the article's title",
+            "const marks = Array.from(document.querySelectorAll('#article-title mark')); \
+             return marks.length === 1 && marks[0].textContent === 'terrain' \
+                 && document.getElementById('article-title').textContent.startsWith('Les deux camps');",
+        )
+        .await;
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
