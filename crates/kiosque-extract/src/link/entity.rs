@@ -28,9 +28,22 @@ pub(super) struct Context<'a, 'o> {
 }
 
 /// How a spelling ranks when naming its entity, best last: written in mixed case, a full name
-/// (two words or more) for a person, the gazetteer's name in the corpus's language as it writes
-/// it (3), otherwise cased (2), or a part of it only (1), the most weight, the most characters.
-type Rank = (bool, usize, u8, f32, usize);
+/// (two words or more) for a person, its given name written out, the gazetteer's name in the
+/// corpus's language as it writes it (3), otherwise cased (2), or a part of it only (1), the
+/// most weight, the most characters.
+type Rank = (bool, usize, bool, u8, f32, usize);
+
+/// Whether a name begins with an initial ("V. Sapounov", "J-M Ayrault", "B Obama"): one letter
+/// (or letters joined by hyphens, each alone), a full stop after it or not.
+fn begins_with_initial(name: &str) -> bool {
+    name.split_whitespace().nth(1).is_some()
+        && name.split_whitespace().next().is_some_and(|first| {
+            first
+                .trim_end_matches('.')
+                .split('-')
+                .all(|part| part.trim_end_matches('.').chars().count() == 1)
+        })
+}
 
 impl Context<'_, '_> {
     /// Names, aliases, counts and id of one group of occurrences (`occs`, in their order).
@@ -117,6 +130,8 @@ impl Context<'_, '_> {
                 } else {
                     0
                 },
+                // "Valentine Sapounov", not "V. Sapounov", however often the initial is written.
+                label == Label::Person && !begins_with_initial(name),
                 in_own_language(name),
                 weight,
                 name.chars().count(),

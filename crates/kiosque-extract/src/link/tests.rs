@@ -188,6 +188,18 @@ fn initials_join_the_full_name() {
     assert_eq!(linked.of[0], linked.of[1]);
     assert_eq!(linked.of[2], linked.of[3]);
     assert_eq!(linked.entities[linked.of[1]].name, "Barack Obama");
+    // Named with the given name written out, even where the initial is written more often.
+    let occurrences = vec![
+        occ(0, Label::Person, "Valentine Sapounov"),
+        occ(0, Label::Person, "V. Sapounov"),
+        occ(0, Label::Person, "V. Sapounov"),
+        occ(1, Label::Person, "J-M Ayrault"),
+        occ(1, Label::Person, "J-M Ayrault"),
+        occ(2, Label::Person, "Jean-Marc Ayrault"),
+    ];
+    let linked = link(&occurrences, &knowledge(), "fr");
+    assert_eq!(linked.entities[linked.of[1]].name, "Valentine Sapounov");
+    assert_eq!(linked.entities[linked.of[3]].name, "Jean-Marc Ayrault");
 }
 
 #[test]
