@@ -146,21 +146,31 @@ pub(super) fn merge_middle_names(
 }
 
 /// "B. Obama" is "Barack Obama" when that is the only full name of the corpus with that
-/// surname and initial.
+/// surname and initial, or the one it mentions most, twice as often as the next (as a lone
+/// surname's full name is chosen: "J-M Ayrault" is "Jean-Marc Ayrault" of 62 mentions beside a
+/// "Jevodan-Marc Ayrault" written once).
 pub(super) fn merge_initials(prepared: &mut [(Label, Key)], names: &Names<'_>) {
     let person = person_names(prepared, names);
+    let mut mentions = vec![0u32; names.len()];
+    for &(label, key) in prepared.iter() {
+        if let Some(sym) = person_name(label, key) {
+            mentions[sym as usize] += 1;
+        }
+    }
     let persons = || {
         (0..names.len() as Sym)
             .filter(|&sym| person[sym as usize])
             .filter_map(|sym| Some((sym, first_and_last(names.get(sym))?)))
     };
-    // (initial, surname) → the one full name with them, or `None` when there are several.
-    let mut full: HashMap<(char, &str), Option<Sym>> = HashMap::default();
+    // (initial, surname) → the full names with them and their mentions.
+    let mut full: HashMap<(char, &str), Vec<(Sym, u32)>> = HashMap::default();
     for (sym, (first, last)) in persons() {
         if first.chars().count() > 1
             && let Some(initial) = first.chars().next()
         {
-            keep_if_only(&mut full, (initial, last), sym);
+            full.entry((initial, last))
+                .or_default()
+                .push((sym, mentions[sym as usize]));
         }
     }
     // Name keys drop the period: "B. Obama" is "b obama", "J-M Ayrault" is "j m ayrault".
@@ -168,7 +178,9 @@ pub(super) fn merge_initials(prepared: &mut [(Label, Key)], names: &Names<'_>) {
     for (sym, (first, last)) in persons() {
         if first.chars().count() == 1
             && let Some(initial) = first.chars().next()
-            && let Some(&Some(only)) = full.get(&(initial, last))
+            && let Some(only) = full
+                .get(&(initial, last))
+                .and_then(|names| best_full_name(names.iter().copied(), 2))
         {
             to[sym as usize] = Some(only);
         }

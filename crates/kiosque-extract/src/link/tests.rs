@@ -213,6 +213,12 @@ fn an_initial_two_full_names_share_stays_alone() {
     assert_ne!(linked.of[2], linked.of[0]);
     assert_ne!(linked.of[2], linked.of[1]);
     assert_eq!(linked.entities[linked.of[2]].name, "B. Obama");
+    // Unless one of them is mentioned twice as often as the next.
+    let mut occurrences = occurrences;
+    occurrences.push(occ(3, Label::Person, "Barack Obama"));
+    let linked = link(&occurrences, &knowledge(), "fr");
+    assert_eq!(linked.of[2], linked.of[0]);
+    assert_ne!(linked.of[2], linked.of[1]);
 }
 
 #[test]
