@@ -10,12 +10,13 @@ use sha2::{Digest, Sha256};
 use crate::{Analyzed, linkable};
 
 /// An article's built key ([`crate::Kept`]): a SHA-256 (its first 128 bits, in hex) of its
-/// analysis key, its id and the entity id of each of its found mentions (`entity_of`, indices
-/// into `entity_ids`; none for one not linked) — all its body is made of.
+/// analysis key, its id and the span and entity id of each of its found mentions (`found`
+/// after its lone names were settled, which depends on the corpus; `entity_of`, indices into
+/// `entity_ids`; none for one not linked) — all its body is made of.
 pub(crate) fn built_key(
     key: &str,
     id: &str,
-    entity_of: &[usize],
+    (found, entity_of): (&[Found], &[usize]),
     entity_ids: &[EntityId],
 ) -> String {
     let mut hasher = Sha256::new();
@@ -26,7 +27,8 @@ pub(crate) fn built_key(
     field(key.as_bytes());
     field(id.as_bytes());
     field(&(entity_of.len() as u64).to_le_bytes());
-    for &e in entity_of {
+    for (found, &e) in found.iter().zip(entity_of) {
+        field(&[found.start.to_le_bytes(), found.end.to_le_bytes()].concat());
         match entity_ids.get(e) {
             Some(entity) => field(entity.as_str().as_bytes()),
             None => field(b"-"),

@@ -234,7 +234,7 @@ pub(crate) fn linkable(found: &Found) -> bool {
 /// Makes each lone name ([`Found::lone`]) a mention of what the corpus names by it (a person
 /// whose full name ends with it, or a word the corpus types alone), or leaves it out: after
 /// this, every mention of `articles` is typed. Depends on every article, as linking does.
-fn settle_lone_names(articles: &mut [Analyzed]) {
+pub fn settle_lone_names(articles: &mut [Analyzed]) {
     let typed = articles
         .par_iter()
         .flat_map_iter(|a| &a.analysis.found)
@@ -265,22 +265,10 @@ fn weight(role: &Role) -> f32 {
     }
 }
 
-/// The corpus linked: every linkable mention's entity.
-struct Linking {
-    /// The entities, sorted by id.
-    entities: Vec<link::LinkedEntity>,
-    /// Their ids, in the same order.
-    ids: Vec<EntityId>,
-    /// `of[a][f]`: the entity of mention `f` of article `a` (`usize::MAX`: not linked, see
-    /// [`linkable`]).
-    of: Vec<Vec<usize>>,
-}
-
-/// Links every mention of every article at once, naming known entities in `names` (a language
-/// code: the site's interface language) where the built-in knowledge has a name in it, else in
-/// the language of most articles.
-fn link_corpus(articles: &[Analyzed], knowledge: &Knowledge, names: Option<&str>) -> Linking {
-    // Each article's linkable mentions, in order, one run after the other.
+/// What the linker links: each article's linkable mentions, in order, one run after the other,
+/// weighted by their part (`articles` in the canonical order, their lone names settled: see
+/// [`settle_lone_names`]).
+pub fn occurrences(articles: &[Analyzed]) -> Vec<Occurrence<'_>> {
     let mut occurrences: Vec<Occurrence<'_>> =
         Vec::with_capacity(articles.iter().map(|a| a.analysis.found.len()).sum());
     for (a, article) in articles.iter().enumerate() {
@@ -297,6 +285,25 @@ fn link_corpus(articles: &[Analyzed], knowledge: &Knowledge, names: Option<&str>
             });
         }
     }
+    occurrences
+}
+
+/// The corpus linked: every linkable mention's entity.
+struct Linking {
+    /// The entities, sorted by id.
+    entities: Vec<link::LinkedEntity>,
+    /// Their ids, in the same order.
+    ids: Vec<EntityId>,
+    /// `of[a][f]`: the entity of mention `f` of article `a` (`usize::MAX`: not linked, see
+    /// [`linkable`]).
+    of: Vec<Vec<usize>>,
+}
+
+/// Links every mention of every article at once, naming known entities in `names` (a language
+/// code: the site's interface language) where the built-in knowledge has a name in it, else in
+/// the language of most articles.
+fn link_corpus(articles: &[Analyzed], knowledge: &Knowledge, names: Option<&str>) -> Linking {
+    let occurrences = occurrences(articles);
     let lang = names.map_or_else(|| majority_language(articles), str::to_owned);
     let linked = link::link(&occurrences, knowledge, &lang);
     drop(occurrences);
@@ -426,7 +433,12 @@ pub fn assemble_kept(
         .zip(ids)
         .zip(linking.of)
         .map(|((article, id), of)| {
-            let built = article::built_key(&article.key, &id, &of, &linking.ids);
+            let built = article::built_key(
+                &article.key,
+                &id,
+                (&article.analysis.found, &of),
+                &linking.ids,
+            );
             let body_hash = kept.get(&built).cloned();
             let pair = article::build_article(
                 id,

@@ -393,7 +393,9 @@ impl LoneNames {
     /// (medium confidence or more: a guess from a preposition, however often repeated, is not
     /// spread to the word's other mentions); else a person, if one full person name ending
     /// with it dominates the others that do, as the linker chooses the full name of a lone
-    /// surname (`resolve_partial_names`: twice as many mentions as the next).
+    /// surname (`resolve_partial_names`: twice as many mentions as the next), and the corpus
+    /// does not guess the word as something else alone. So lone names only ever add to the
+    /// label the corpus gives the word: they never outvote it when linking unifies labels.
     pub fn new<'a>(typed: impl ParallelIterator<Item = (Label, Confidence, &'a str)>) -> Self {
         let Counts { alone, full, .. } = typed
             .fold(Counts::default, |mut counts, (label, confidence, text)| {
@@ -417,15 +419,19 @@ impl LoneNames {
             .map(|(surname, _)| (surname.to_owned(), Label::Person))
             .collect();
         for (key, (votes, evidence)) in alone {
-            if !evidence {
-                continue;
-            }
+            // The most votes; of equal votes, the first label (`max_by_key` keeps the last).
             let best = Label::ALL
                 .into_iter()
                 .rev()
                 .max_by_key(|&label| votes[label as usize])
                 .unwrap_or(Label::Person);
-            labels.insert(key, best);
+            if evidence {
+                labels.insert(key, best);
+            } else if best != Label::Person {
+                // Guessed something else alone ("à Matignon"): lone names would outvote the
+                // guesses as a surname, not confirm it.
+                labels.remove(&key);
+            }
         }
         LoneNames { labels }
     }

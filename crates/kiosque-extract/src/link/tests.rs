@@ -713,6 +713,10 @@ fn a_lone_name_is_the_dominant_person_or_what_the_corpus_types_it_as_alone() {
         (Label::Person, Low, "Lyudmila Putin"),
     ];
     assert_eq!(names(&putins).label("PUTIN"), Some(Label::Person));
+    // A word the corpus guesses as something else alone ("à Putin") is not made a person:
+    // lone names would outvote the guesses.
+    let guessed = [putins.as_slice(), &[(Label::Place, Low, "Putin")]].concat();
+    assert_eq!(names(&guessed).label("Putin"), None);
     // Two full names that end alike and neither dominates: no one.
     assert_eq!(names(&putins[1..]).label("Putin"), None);
     // Typed alone with no evidence (a preposition before it) says nothing, however often;

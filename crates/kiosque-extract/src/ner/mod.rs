@@ -380,9 +380,14 @@ impl<'a> Part<'a> {
 /// one capitalised word of three letters or more, not in capitals (an unknown acronym); at
 /// the start of a sentence, where every word is capitalised, a common word only before a verb
 /// of saying ("Putin said", "Poutine a déclaré"; English dictionaries list names such as
-/// "Putin" as words).
+/// "Putin" as words), and not the plural of a common word ("Banks said", "Officials said").
 fn is_lone_name(tokens: &[Token<'_>], c: &Candidate, knowledge: &Knowledge) -> bool {
     let t = &tokens[c.first];
+    let plural = || {
+        t.folded
+            .strip_suffix('s')
+            .is_some_and(|one| knowledge.is_common_folded(one))
+    };
     c.first == c.last
         && t.kind == Kind::Word
         && t.is_capitalized()
@@ -390,7 +395,7 @@ fn is_lone_name(tokens: &[Token<'_>], c: &Candidate, knowledge: &Knowledge) -> b
         && t.text.chars().count() >= 3
         && !(t.sentence_start
             && knowledge.is_common_folded(&t.folded)
-            && !classify::says(tokens, c.first))
+            && (!classify::says(tokens, c.first) || plural()))
 }
 
 fn folded<'t>(token: &'t Token<'_>) -> &'t str {

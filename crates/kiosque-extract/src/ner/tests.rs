@@ -953,6 +953,10 @@ fn a_lone_name_nothing_types_is_left_to_the_corpus() {
     // before a verb of saying ("Putin" is in English dictionaries).
     assert_eq!(lone("Putin said the talks would go on."), ["Putin"]);
     assert!(lone("Brown leaves fell on the road.").is_empty());
+    assert!(
+        lone("Banks said the rates would rise.").is_empty(),
+        "a plural"
+    );
     // Typed names, acronyms and short words are not lone names.
     assert!(lone("Le président Zelensky a parlé à Kiev.").is_empty());
     assert!(lone("La rencontre avec XYZW a eu lieu.").is_empty());
