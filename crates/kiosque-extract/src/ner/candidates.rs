@@ -225,7 +225,19 @@ pub(super) fn capitalised_run(
                 knowledge.is_common_folded(&t.folded) && !super::classify::is_given(t, knowledge)
             })
             && ends_with_org_head(tokens, covered, k);
-        if !(head_before || particles || known || head_after) {
+        // "Charles de Gaulle", "Valéry Giscard d'Estaing", "Bertrand de Broc": after a name that
+        // begins with a given name, "de", "du" or "d'" is a French surname's particle, unless
+        // what follows is a country or a well-known place ("Marie de France").
+        let french_particle = k == j + 1
+            && matches!(folded(&tokens[j]), "de" | "du" | "d'")
+            && end - i <= 3
+            && super::classify::is_given(&tokens[i], knowledge)
+            && !self::known(&tokens[k..], knowledge).is_some_and(|(_, entries)| {
+                entries
+                    .iter()
+                    .any(|(_, e)| e.kind == "country" || e.weight >= 6)
+            });
+        if !(head_before || particles || known || head_after || french_particle) {
             break;
         }
         end = k + 1;

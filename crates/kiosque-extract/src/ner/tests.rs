@@ -969,3 +969,40 @@ fn a_lone_name_nothing_types_is_left_to_the_corpus() {
         .is_empty()
     );
 }
+
+#[test]
+fn a_given_name_then_de_and_a_name_is_one_person_but_not_before_a_country() {
+    for (text, expected) in [
+        (
+            "Le général Charles de Gaulle parle.",
+            vec![("Charles de Gaulle", "PER")],
+        ),
+        (
+            "Dominique de Villepin a critiqué le plan.",
+            vec![("Dominique de Villepin", "PER")],
+        ),
+        (
+            "Le skipper Bertrand de Broc a abandonné.",
+            vec![("Bertrand de Broc", "PER")],
+        ),
+        (
+            "Valéry Giscard d'Estaing a parlé.",
+            vec![("Valéry Giscard d'Estaing", "PER")],
+        ),
+        ("Marie de France arrive.", vec![("France", "LOC")]),
+        (
+            "Le maire de Paris, Anne Hidalgo, parle.",
+            vec![("Paris", "LOC"), ("Anne Hidalgo", "PER")],
+        ),
+    ] {
+        let got: Vec<(String, &str)> = recognize(text, Knowledge::builtin())
+            .into_iter()
+            .map(|m| (m.text, m.label.code()))
+            .collect();
+        let expected: Vec<(String, &str)> = expected
+            .into_iter()
+            .map(|(t, l)| (t.to_owned(), l))
+            .collect();
+        assert_eq!(got, expected, "{text}");
+    }
+}
