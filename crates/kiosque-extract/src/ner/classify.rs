@@ -463,13 +463,13 @@ pub(super) fn dated_title(tokens: &[Token<'_>], last: usize) -> bool {
     false
 }
 
-/// Whether the name at token `first` is given in quotes after a verb of naming: "baptisé «
-/// Quantal Quetzal »", "surnommé « le Boucher »", "dubbed “Operation Warp Speed”" — a
-/// nickname, a product's or a release's name, no entity.
+/// Whether the name at token `first` is given in quotes after a verb of naming or a number:
+/// "baptisé « Quantal Quetzal »", "surnommé « le Boucher »", "dubbed “Operation Warp Speed”",
+/// "la 13.04 « Raring Ringtail »" — a nickname, a product's or a release's name, no entity.
 pub(super) fn named_in_quotes(tokens: &[Token<'_>], first: usize) -> bool {
     first >= 2
         && matches!(tokens[first - 1].text, "«" | "\"" | "“" | "‘")
-        && contains(NAMING_WORDS, folded(&tokens[first - 2]))
+        && (contains(NAMING_WORDS, folded(&tokens[first - 2])) || has_digit(&tokens[first - 2]))
 }
 
 /// Whether the name at token `first` is the title of a work: right after a word such as

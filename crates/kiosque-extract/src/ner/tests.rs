@@ -786,12 +786,16 @@ fn a_particle_after_a_title_begins_the_surname_and_a_product_is_no_entity() {
         ),
         ("Later Cde Mugabe spoke to the crowd.", &["Mugabe"]),
         // A product, a programme or an operation after its noun is no entity; nor is a
-        // name given in quotes after a verb of naming.
+        // name given in quotes after a verb of naming or a version's number.
         (
             "Une fois prêt, le système Galileo garantira l'autonomie.",
             &[],
         ),
         ("Baptisé « Quantal Quetzal », le système sort jeudi.", &[]),
+        (
+            "La prochaine version, la 13.04 « Raring Ringtail », sortira en avril.",
+            &[],
+        ),
         ("The plan, dubbed “Warp Speed”, began.", &[]),
     ]);
     let names: Vec<String> = recognize(
