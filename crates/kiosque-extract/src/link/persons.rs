@@ -29,11 +29,7 @@ pub(super) fn unify_labels(prepared: &mut [(Label, Key)], names: &Names<'_>) {
             if v.iter().filter(|&&n| n > 0).count() < 2 {
                 return None;
             }
-            // The most votes; of equal votes, the first label (`max_by_key` keeps the last).
-            Label::ALL
-                .into_iter()
-                .rev()
-                .max_by_key(|&label| v[label as usize])
+            Some(most_voted(v))
         })
         .collect();
     for (label, key) in prepared.iter_mut() {
@@ -43,6 +39,16 @@ pub(super) fn unify_labels(prepared: &mut [(Label, Key)], names: &Names<'_>) {
             *label = w;
         }
     }
+}
+
+/// The label with the most votes (`votes[label as usize]`); of equal votes, the first.
+fn most_voted(votes: &[u32; Label::ALL.len()]) -> Label {
+    // `max_by_key` keeps the last of equal ones: the labels from the last.
+    Label::ALL
+        .into_iter()
+        .rev()
+        .max_by_key(|&label| votes[label as usize])
+        .unwrap_or(Label::Person)
 }
 
 /// The unknown person name of an occurrence, if it is one.
@@ -419,12 +425,7 @@ impl LoneNames {
             .map(|(surname, _)| (surname.to_owned(), Label::Person))
             .collect();
         for (key, (votes, evidence)) in alone {
-            // The most votes; of equal votes, the first label (`max_by_key` keeps the last).
-            let best = Label::ALL
-                .into_iter()
-                .rev()
-                .max_by_key(|&label| votes[label as usize])
-                .unwrap_or(Label::Person);
+            let best = most_voted(&votes);
             if evidence {
                 labels.insert(key, best);
             } else if best != Label::Person {
