@@ -227,11 +227,21 @@ pub(super) fn capitalised_run(
             && ends_with_org_head(tokens, covered, k);
         // "Charles de Gaulle", "Valéry Giscard d'Estaing", "Bertrand de Broc": after a name that
         // begins with a given name, "de", "du" or "d'" is a French surname's particle, unless
-        // what follows is a country or a well-known place ("Marie de France").
+        // what follows is a country or a well-known place ("Marie de France"). The name may
+        // follow a capitalised word that opens the sentence ("Selon Pierre de Coubertin").
+        let name = if tokens[i].sentence_start
+            && i + 1 < end
+            && (knowledge.is_common_folded(&tokens[i].folded)
+                || contains(FUNCTION_WORDS, folded(&tokens[i])))
+        {
+            i + 1
+        } else {
+            i
+        };
         let french_particle = k == j + 1
             && matches!(folded(&tokens[j]), "de" | "du" | "d'")
-            && end - i <= 3
-            && super::classify::is_given(&tokens[i], knowledge)
+            && end - name <= 3
+            && super::classify::is_given(&tokens[name], knowledge)
             && !self::known(&tokens[k..], knowledge).is_some_and(|(_, entries)| {
                 entries
                     .iter()

@@ -132,7 +132,9 @@ pub(super) fn classify(
     if n >= 2 && names_a_country_branch(words, knowledge) {
         return Some((Label::Organisation, Evidence::Weak));
     }
-    if previous.first().is_some_and(|w| is_place_cue(w)) {
+    if previous.first().is_some_and(|w| is_place_cue(w))
+        && !(n == 1 && after_bare_a(tokens, c.first))
+    {
         return Some((Label::Place, Evidence::Weak));
     }
     // "dans le Donbass", "de la Crimée": a preposition, then an article.
@@ -239,6 +241,12 @@ pub(super) fn preceding_words(tokens: &[Token<'_>], i: usize, count: usize) -> V
     out
 }
 
+/// Whether the word before token `i` is "a" without an accent: the English article or the
+/// French verb, which fold as "à" does but say nothing of a place.
+fn after_bare_a(tokens: &[Token<'_>], i: usize) -> bool {
+    i > 0 && matches!(tokens[i - 1].text, "a" | "A")
+}
+
 /// A nationality word ("Russes", "Ukrainiens", "Syrians"): not a known name, with a
 /// nationality ending or the stem of a country's name.
 pub(super) fn is_demonym(t: &Token<'_>, knowledge: &Knowledge) -> bool {
@@ -308,6 +316,9 @@ pub(super) fn guess(
         }
         let previous = preceding_words(tokens, c.first, 1);
         return match previous.first().map(String::as_str) {
+            // "a Linux distribution", "il a Twitter": the English article or the French verb,
+            // not "à" with its accent folded away.
+            Some("a") if after_bare_a(tokens, c.first) => None,
             // "l’Inrap", "l’Unesco": in French an elided article before an unknown name is
             // mostly an organisation (places and countries are in the gazetteer).
             // Not a compound of common words: "l'Etat-clé" ("le Mont-Blanc" is a place).

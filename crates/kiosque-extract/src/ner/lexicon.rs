@@ -113,7 +113,7 @@ pub const BUILDING_CUES: &[&str] = &[
     "stade", "stadium", "aeroport", "airport", "mausolee", "mausoleum",
 ];
 
-/// Heads of names of events, laws and prizes, which are not entities under the guidelines.
+/// Heads of names of events, laws, prizes and books, which are not entities under the guidelines.
 #[rustfmt::skip]
 pub const EVENT_WORDS: &[&str] = &[
     "act", "acts", "law", "loi", "bill", "election", "elections", "election.", "cup", "coupe",
@@ -123,6 +123,7 @@ pub const EVENT_WORDS: &[&str] = &[
     "chelem", "slam", "open", "trophy", "trophee", "expo", "exposition", "summit", "sommet",
     "conference", "olympiad", "marathon", "referendum", "treaty", "traite", "accord", "accords",
     "agreement", "protocol", "protocole", "doctrine", "plan", "reform", "reforme", "revolution",
+    "bible",
 ];
 
 /// Acronyms of things, units and codes, not organisations ("UTC", "COVID", "PIB").
@@ -162,8 +163,8 @@ pub const PLACE_WORDS: &[&str] = &[
     "bassin", "delta", "plain", "plaine", "plateau", "city", "town", "village", "krai", "krai.",
     "raion", "governorate", "gouvernorat", "republic", "republique", "kingdom", "royaume",
     "emirates", "emirats", "territory", "territoire", "territories", "territoires", "canton",
-    "commune", "departement", "borough", "arrondissement", "avenue.", "place",
-    "bande",
+    "commune", "departement", "borough", "arrondissement", "avenue.", "place", "memorial",
+    "monument", "bande",
 ];
 
 /// Words just before a name that suggest a place: "à Kourakhove", "in Aleppo".

@@ -994,6 +994,11 @@ fn a_given_name_then_de_and_a_name_is_one_person_but_not_before_a_country() {
             vec![("Valéry Giscard d'Estaing", "PER")],
         ),
         ("Marie de France arrive.", vec![("France", "LOC")]),
+        // After a capitalised word that opens the sentence.
+        (
+            "Selon Pierre de Coubertin, le sport compte.",
+            vec![("Pierre de Coubertin", "PER")],
+        ),
         (
             "Le maire de Paris, Anne Hidalgo, parle.",
             vec![("Paris", "LOC"), ("Anne Hidalgo", "PER")],
@@ -1009,4 +1014,33 @@ fn a_given_name_then_de_and_a_name_is_one_person_but_not_before_a_country() {
             .collect();
         assert_eq!(got, expected, "{text}");
     }
+}
+
+#[test]
+fn a_book_is_no_person_and_a_memorial_is_a_place() {
+    for (text, expected) in [
+        ("He took his oath on the Lincoln Bible.", vec![]),
+        (
+            "They met at the Lincoln Memorial.",
+            vec![("Lincoln Memorial", "LOC")],
+        ),
+        (
+            "Le Mémorial de Caen a rouvert.",
+            vec![("Mémorial de Caen", "LOC")],
+        ),
+    ] {
+        let got: Vec<(String, &str)> = recognize(text, Knowledge::builtin())
+            .into_iter()
+            .map(|m| (m.text, m.label.code()))
+            .collect();
+        assert_eq!(got, pairs(&expected), "{text}");
+    }
+}
+
+#[test]
+fn a_without_its_accent_is_no_place_cue() {
+    // The English article and the French verb fold as "à" does.
+    assert_eq!(found("Ubuntu is a Linux distribution."), pairs(&[]));
+    assert_eq!(found("Il a Zorbatel depuis longtemps."), pairs(&[]));
+    assert_eq!(found("Il vit à Zorbatel."), pairs(&[("Zorbatel", "LOC")]));
 }
