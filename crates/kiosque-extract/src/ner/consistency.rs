@@ -3,6 +3,31 @@
 use super::classify::guess;
 use super::*;
 
+/// Head nouns and legal forms after a company's own name ("Salling Group", "Acme Corp"), which
+/// an article then leaves out; not "Party", "Union" ("the Republican Party", "Republican
+/// voters").
+const COMPANY_HEADS: &[&str] = &[
+    "group",
+    "groupe",
+    "company",
+    "compagnie",
+    "corporation",
+    "corp",
+    "corp.",
+    "inc",
+    "inc.",
+    "ltd",
+    "ltd.",
+    "llc",
+    "gmbh",
+    "ag",
+    "plc",
+    "airlines",
+    "airways",
+    "motors",
+    "technologies",
+];
+
 /// What an article's confident candidates say about its other names.
 #[derive(Default)]
 pub(super) struct NameEvidence {
@@ -10,6 +35,9 @@ pub(super) struct NameEvidence {
     by_name: HashMap<String, (Label, Evidence)>,
     /// Words of multi-word person names ("donald", "trump").
     person_parts: HashMap<String, Label>,
+    /// The name of organisations named as a name then head nouns ("salling" of "Salling
+    /// Group", "acme" of "Acme Corporation"): a company's short name.
+    org_short_names: Vec<String>,
     /// Names the article gives as works' titles ("le système Galileo").
     works: Vec<String>,
 }
@@ -22,6 +50,14 @@ impl NameEvidence {
             let k = key_of(&tokens[c.first..=c.last]);
             if self.by_name.get(&k).is_none_or(|old| old.1 < label.1) {
                 self.by_name.insert(k, label);
+            }
+            let words = &tokens[c.first..=c.last];
+            if label == (Label::Organisation, Evidence::Strong)
+                && words.len() == 2
+                && COMPANY_HEADS.contains(&folded(&words[1]))
+                && !contains(ORG_WORDS, folded(&words[0]))
+            {
+                self.org_short_names.push(key_of(&words[..1]));
             }
             if label.0 == Label::Person && c.last > c.first {
                 for t in &tokens[c.first..=c.last] {
@@ -47,7 +83,8 @@ impl NameEvidence {
     }
 
     /// Gives unlabelled or weakly labelled candidates the label of the same name elsewhere in
-    /// the article, of a longer person's name they are part of, or a last-resort guess.
+    /// the article, of a longer person's name they are part of, of the organisation they are
+    /// the short name of, or a last-resort guess.
     pub(super) fn apply(
         &self,
         tokens: &[Token<'_>],
@@ -64,11 +101,14 @@ impl NameEvidence {
             } else if c.first == c.last && self.person_parts.contains_key(&k) {
                 c.label = Some((Label::Person, Evidence::Strong));
             } else if c.label.is_none() {
-                c.label = self
-                    .by_name
-                    .get(&k)
-                    .copied()
-                    .or_else(|| guess(tokens, c, knowledge));
+                c.label = self.by_name.get(&k).copied().or_else(|| {
+                    // "Salling said" after "Salling Group": the company, not a person.
+                    if c.first == c.last && self.org_short_names.contains(&k) {
+                        Some((Label::Organisation, Evidence::Fair))
+                    } else {
+                        guess(tokens, c, knowledge)
+                    }
+                });
             }
         }
     }

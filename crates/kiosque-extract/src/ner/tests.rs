@@ -1044,3 +1044,17 @@ fn a_without_its_accent_is_no_place_cue() {
     assert_eq!(found("Il a Zorbatel depuis longtemps."), pairs(&[]));
     assert_eq!(found("Il vit à Zorbatel."), pairs(&[("Zorbatel", "LOC")]));
 }
+
+#[test]
+fn a_company_called_by_its_short_name_stays_a_company() {
+    let got = found_builtin(
+        "Denmark-based retailer Salling Group bought the stores. Later Salling said it would keep them.",
+    );
+    assert!(got.contains(&("Salling".to_owned(), "ORG")), "{got:?}");
+    assert!(!got.iter().any(|(_, l)| *l == "PER"), "{got:?}");
+    // A person's surname stays the person's, whatever company bears it.
+    let got = found_builtin(
+        "Donald Trump spoke. The Trump Organization denied it, and later Trump said nothing.",
+    );
+    assert!(got.contains(&("Trump".to_owned(), "PER")), "{got:?}");
+}
