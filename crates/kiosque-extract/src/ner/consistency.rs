@@ -1,31 +1,16 @@
 //! Consistency across an article: a name typed with confidence once types it everywhere.
 
-use super::classify::guess;
+use super::classify::{guess, names_a_country_branch};
 use super::*;
 
-/// Head nouns and legal forms after a company's own name ("Salling Group", "Acme Corp"), which
-/// an article then leaves out; not "Party", "Union" ("the Republican Party", "Republican
-/// voters").
+/// Head nouns and legal forms beside a company's or a foundation's own name ("Salling Group",
+/// "Acme Corp", "Fondation Wikimedia"), which an article then leaves out; not "Party", "Union"
+/// ("the Republican Party", "Republican voters").
+#[rustfmt::skip]
 const COMPANY_HEADS: &[&str] = &[
-    "group",
-    "groupe",
-    "company",
-    "compagnie",
-    "corporation",
-    "corp",
-    "corp.",
-    "inc",
-    "inc.",
-    "ltd",
-    "ltd.",
-    "llc",
-    "gmbh",
-    "ag",
-    "plc",
-    "airlines",
-    "airways",
-    "motors",
-    "technologies",
+    "group", "groupe", "company", "compagnie", "corporation", "corp", "corp.", "inc", "inc.",
+    "ltd", "ltd.", "llc", "gmbh", "ag", "plc", "airlines", "airways", "motors", "technologies",
+    "foundation", "fondation",
 ];
 
 /// What an article's confident candidates say about its other names.
@@ -35,8 +20,9 @@ pub(super) struct NameEvidence {
     by_name: HashMap<String, (Label, Evidence)>,
     /// Words of multi-word person names ("donald", "trump").
     person_parts: HashMap<String, Label>,
-    /// The name of organisations named as a name then head nouns ("salling" of "Salling
-    /// Group", "acme" of "Acme Corporation"): a company's short name.
+    /// The own names of organisations named with a head noun or a country ("salling" of
+    /// "Salling Group", "wikimedia" of "Fondation Wikimedia" and of "Wikimédia France"): what
+    /// the article may call them by alone.
     org_short_names: Vec<String>,
     /// Names the article gives as works' titles ("le système Galileo").
     works: Vec<String>,
@@ -44,20 +30,32 @@ pub(super) struct NameEvidence {
 
 impl NameEvidence {
     /// Records the labelled candidates of one text.
-    pub(super) fn learn(&mut self, tokens: &[Token<'_>], candidates: &[Candidate]) {
+    pub(super) fn learn(
+        &mut self,
+        tokens: &[Token<'_>],
+        candidates: &[Candidate],
+        knowledge: &Knowledge,
+    ) {
         for c in candidates {
             let Some(label) = c.label else { continue };
             let k = key_of(&tokens[c.first..=c.last]);
             if self.by_name.get(&k).is_none_or(|old| old.1 < label.1) {
                 self.by_name.insert(k, label);
             }
+            // The company's own name, before its head noun or after it ("Fondation Wikimedia"),
+            // or a country's branch's ("Wikimédia France").
             let words = &tokens[c.first..=c.last];
-            if label == (Label::Organisation, Evidence::Strong)
-                && words.len() == 2
-                && COMPANY_HEADS.contains(&folded(&words[1]))
-                && !contains(ORG_WORDS, folded(&words[0]))
+            let own = match words {
+                [name, head] | [head, name] if COMPANY_HEADS.contains(&folded(head)) => Some(name),
+                [name, _] if names_a_country_branch(words, knowledge) => Some(name),
+                _ => None,
+            };
+            if label.0 == Label::Organisation
+                && let Some(name) = own
+                && !contains(ORG_WORDS, folded(name))
             {
-                self.org_short_names.push(key_of(&words[..1]));
+                self.org_short_names
+                    .push(key_of(std::slice::from_ref(name)));
             }
             if label.0 == Label::Person && c.last > c.first {
                 for t in &tokens[c.first..=c.last] {
@@ -100,15 +98,16 @@ impl NameEvidence {
                 c.label = Some((label, Evidence::Strong));
             } else if c.first == c.last && self.person_parts.contains_key(&k) {
                 c.label = Some((Label::Person, Evidence::Strong));
+            } else if c.first == c.last && self.org_short_names.contains(&k) {
+                // "Salling said" after "Salling Group": the company, not a person; "en
+                // présence Wikimédia" after "Wikimédia France", not a place.
+                c.label = Some((Label::Organisation, Evidence::Fair));
             } else if c.label.is_none() {
-                c.label = self.by_name.get(&k).copied().or_else(|| {
-                    // "Salling said" after "Salling Group": the company, not a person.
-                    if c.first == c.last && self.org_short_names.contains(&k) {
-                        Some((Label::Organisation, Evidence::Fair))
-                    } else {
-                        guess(tokens, c, knowledge)
-                    }
-                });
+                c.label = self
+                    .by_name
+                    .get(&k)
+                    .copied()
+                    .or_else(|| guess(tokens, c, knowledge));
             }
         }
     }

@@ -196,7 +196,7 @@ pub fn recognize_all(texts: &[&str], knowledge: &Knowledge) -> Vec<Vec<Recognize
     let mut parts: Vec<Part<'_>> = texts.iter().map(|t| Part::new(t, knowledge)).collect();
     let mut evidence = NameEvidence::default();
     for p in &parts {
-        evidence.learn(&p.tokens, &p.candidates);
+        evidence.learn(&p.tokens, &p.candidates, knowledge);
         evidence.learn_works(&p.works);
     }
     for p in &mut parts {

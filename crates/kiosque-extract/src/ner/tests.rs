@@ -1052,6 +1052,16 @@ fn a_company_called_by_its_short_name_stays_a_company() {
     );
     assert!(got.contains(&("Salling".to_owned(), "ORG")), "{got:?}");
     assert!(!got.iter().any(|(_, l)| *l == "PER"), "{got:?}");
+    // The head noun may come first, as in French.
+    let got = found_builtin(
+        "Un projet de la Fondation Wikimedia est en ligne, le premier lancé par Wikimédia depuis 2006.",
+    );
+    assert!(got.contains(&("Wikimédia".to_owned(), "ORG")), "{got:?}");
+    // And a country's branch ("Netto Poland", "Wikimédia France") by the name it has elsewhere.
+    let got = found_builtin(
+        "L'association Wikimédia France s'investit. Le projet met en présence Wikimédia et les classes.",
+    );
+    assert!(got.contains(&("Wikimédia".to_owned(), "ORG")), "{got:?}");
     // A person's surname stays the person's, whatever company bears it.
     let got = found_builtin(
         "Donald Trump spoke. The Trump Organization denied it, and later Trump said nothing.",
