@@ -3,6 +3,7 @@
 //! "Donbass") and French/English variants known to the gazetteer ("Koursk"/"Kursk").
 
 mod entity;
+mod organisations;
 mod persons;
 mod typos;
 
@@ -265,6 +266,7 @@ pub fn link(occurrences: &[Occurrence<'_>], knowledge: &Knowledge, lang: &str) -
     persons::merge_middle_names(occurrences, &mut prepared, &names);
     persons::merge_initials(&mut prepared, &names);
     persons::resolve_partial_names(occurrences, &mut prepared, &names);
+    organisations::join_own_names(occurrences, &mut prepared, &names);
 
     // 2. One number per distinct (label, key), in order of first occurrence.
     let mut keys: HashMap<(Label, Key), usize> = HashMap::default();

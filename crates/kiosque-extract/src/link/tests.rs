@@ -738,3 +738,28 @@ fn a_lone_name_is_the_dominant_person_or_what_the_corpus_types_it_as_alone() {
     ];
     assert_eq!(names(&typed).label("Washington"), Some(Label::Place));
 }
+
+#[test]
+fn an_organisation_called_by_its_own_name_is_the_one_its_article_names_in_full() {
+    let occurrences = vec![
+        occ(0, Label::Organisation, "Salling Group"),
+        occ(0, Label::Organisation, "Salling"),
+        occ(0, Label::Organisation, "Salling"),
+        occ(1, Label::Organisation, "Fondation Wikimedia"),
+        occ(1, Label::Organisation, "Wikimédia"),
+        // Another article that never names the group keeps its own "Salling".
+        occ(2, Label::Organisation, "Salling"),
+        // Two companies with one own name: the name alone joins neither.
+        occ(3, Label::Organisation, "Acme Corp"),
+        occ(3, Label::Organisation, "Acme Group"),
+        occ(3, Label::Organisation, "Acme"),
+    ];
+    let linked = link(&occurrences, &knowledge(), "en");
+    let entity = |i: usize| linked.of[i];
+    assert_eq!(entity(1), entity(0));
+    assert_eq!(entity(2), entity(0));
+    assert_eq!(entity(4), entity(3));
+    assert_ne!(entity(5), entity(0));
+    assert_ne!(entity(8), entity(6));
+    assert_ne!(entity(8), entity(7));
+}

@@ -3,16 +3,6 @@
 use super::classify::{guess, names_a_country_branch};
 use super::*;
 
-/// Head nouns and legal forms beside a company's or a foundation's own name ("Salling Group",
-/// "Acme Corp", "Fondation Wikimedia"), which an article then leaves out; not "Party", "Union"
-/// ("the Republican Party", "Republican voters").
-#[rustfmt::skip]
-const COMPANY_HEADS: &[&str] = &[
-    "group", "groupe", "company", "compagnie", "corporation", "corp", "corp.", "inc", "inc.",
-    "ltd", "ltd.", "llc", "gmbh", "ag", "plc", "airlines", "airways", "motors", "technologies",
-    "foundation", "fondation",
-];
-
 /// What an article's confident candidates say about its other names.
 #[derive(Default)]
 pub(super) struct NameEvidence {
@@ -46,7 +36,7 @@ impl NameEvidence {
             // or a country's branch's ("Wikimédia France").
             let words = &tokens[c.first..=c.last];
             let own = match words {
-                [name, head] | [head, name] if COMPANY_HEADS.contains(&folded(head)) => Some(name),
+                [name, head] | [head, name] if contains(COMPANY_HEADS, folded(head)) => Some(name),
                 [name, _] if names_a_country_branch(words, knowledge) => Some(name),
                 _ => None,
             };

@@ -113,6 +113,16 @@ pub const BUILDING_CUES: &[&str] = &[
     "stade", "stadium", "aeroport", "airport", "mausolee", "mausoleum",
 ];
 
+/// Head nouns and legal forms beside a company's or a foundation's own name ("Salling Group",
+/// "Acme Corp", "Fondation Wikimedia"), which an article then leaves out; not "Party", "Union"
+/// ("the Republican Party", "Republican voters").
+#[rustfmt::skip]
+pub const COMPANY_HEADS: &[&str] = &[
+    "group", "groupe", "company", "compagnie", "corporation", "corp", "corp.", "inc", "inc.",
+    "ltd", "ltd.", "llc", "gmbh", "ag", "plc", "airlines", "airways", "motors", "technologies",
+    "foundation", "fondation",
+];
+
 /// Heads of names of events, laws, prizes and books, which are not entities under the guidelines.
 #[rustfmt::skip]
 pub const EVENT_WORDS: &[&str] = &[
@@ -305,6 +315,7 @@ mod tests {
         ("COUNTRY_ENDONYMS", COUNTRY_ENDONYMS),
         ("ORG_CUES", ORG_CUES),
         ("BUILDING_CUES", BUILDING_CUES),
+        ("COMPANY_HEADS", COMPANY_HEADS),
     ];
 
     #[test]
