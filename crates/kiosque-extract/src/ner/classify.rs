@@ -241,6 +241,20 @@ pub(super) fn preceding_words(tokens: &[Token<'_>], i: usize, count: usize) -> V
     out
 }
 
+/// Whether a noun or adverb of [`PLACE_BOUND`] comes before the "de" or "of" before token `i`,
+/// directly or after up to two words within the sentence ("près de Figeac", "la banlieue très
+/// peuplée d'Iju", "le centre spatial guyanais de Kourou"); "est" only directly ("à l'est de
+/// Lyon"; elsewhere the verb: "son nom est celui de Renoir").
+fn place_bound_before(tokens: &[Token<'_>], i: usize) -> bool {
+    preceding_words(tokens, i, 4)
+        .iter()
+        .enumerate()
+        .skip(1)
+        // Not past another "de": "la base de données de Wikidata".
+        .take_while(|(_, w)| !matches!(w.as_str(), "de" | "d'" | "du" | "des" | "of"))
+        .any(|(k, w)| contains(PLACE_BOUND, w) && (k == 1 || w != "est"))
+}
+
 /// Whether the word before token `i` is "a" without an accent: the English article or the
 /// French verb, which fold as "à" does but say nothing of a place.
 fn after_bare_a(tokens: &[Token<'_>], i: usize) -> bool {
@@ -330,10 +344,17 @@ pub(super) fn guess(
                 None
             }
             Some("l'") => Some((Label::Organisation, Evidence::Weak)),
-            Some(
-                "de" | "d'" | "du" | "a" | "au" | "en" | "in" | "at" | "from" | "near" | "of"
-                | "to",
-            ) => Some((Label::Place, Evidence::Weak)),
+            Some("a" | "au" | "en" | "in" | "at" | "from" | "near" | "to") => {
+                Some((Label::Place, Evidence::Weak))
+            }
+            // "de", "of" say a place only after a noun or an adverb whose complement is
+            // mostly one ("près de Figeac", "la maternité de Figeac", "the mayor of Kherson"),
+            // not after any noun ("un article de Wikinews", "la version d'Ubuntu", "les
+            // tableaux de Renoir", "the release of Skyfall").
+            Some("de" | "d'" | "du" | "of") if place_bound_before(tokens, c.first) => {
+                Some((Label::Place, Evidence::Weak))
+            }
+            Some("de" | "d'" | "du" | "of") => None,
             _ if has_suffix(folded(t), PLACE_SUFFIXES) => Some((Label::Place, Evidence::Weak)),
             // "the Ural region", "the Kali river": a place's head noun after it in lowercase.
             _ if tokens.get(c.last + 1).is_some_and(|n| {

@@ -123,6 +123,33 @@ pub const COMPANY_HEADS: &[&str] = &[
     "foundation", "fondation",
 ];
 
+/// Nouns and adverbs whose complement with "de" or "of" is mostly a place: "près de Figeac",
+/// "la maternité de Figeac", "le maire de Kherson", "the outskirts of Kyiv". An unknown name
+/// after "de" or "of" is guessed a place only after one of them.
+#[rustfmt::skip]
+pub const PLACE_BOUND: &[&str] = &[
+    // French
+    "pres", "loin", "proximite", "environs", "alentours", "abords", "nord", "sud", "est",
+    "ouest", "centre", "coeur", "peripherie", "banlieue", "faubourg", "sortie", "entree",
+    "portes", "region", "ville", "commune", "village", "bourg", "departement", "province",
+    "canton", "arrondissement", "quartier", "agglomeration", "metropole", "capitale", "maire",
+    "mairie", "prefecture", "prefet", "habitants", "habitant", "habitante", "habitantes",
+    "originaire", "originaires", "natif", "native", "hopital", "maternite", "clinique", "gare",
+    "aeroport", "port", "tribunal", "prison", "stade", "eveque", "diocese", "cathedrale",
+    "eglise", "chateau", "pont", "lac", "foret", "plage", "baie", "cote", "large", "route",
+    "rue", "marche", "bataille", "siege", "liberation", "depart", "arrivee", "provenance",
+    "direction", "vallee", "massif", "plaine", "territoire", "frontiere", "ambassade",
+    "consulat", "musee", "gouverneur", "depute", "deputee", "depute-maire", "senateur",
+    "circonscription", "raffinerie", "usine", "centrale", "base", "grotte", "ile", "iles",
+    "prise", "capture", "chute", "reprise",
+    // English
+    "outskirts", "suburbs", "suburb", "north", "south", "east", "west", "northeast", "northwest",
+    "southeast", "southwest", "center", "heart", "mayor", "governor", "residents", "resident",
+    "citizens", "natives", "streets", "capital", "city", "town", "county",
+    "state", "battle", "coast", "shores", "outside",
+    "bishop", "archbishop", "embassy", "consulate", "airport", "harbour", "harbor",
+];
+
 /// Heads of names of events, laws, prizes and books, which are not entities under the guidelines.
 #[rustfmt::skip]
 pub const EVENT_WORDS: &[&str] = &[
@@ -316,6 +343,7 @@ mod tests {
         ("ORG_CUES", ORG_CUES),
         ("BUILDING_CUES", BUILDING_CUES),
         ("COMPANY_HEADS", COMPANY_HEADS),
+        ("PLACE_BOUND", PLACE_BOUND),
     ];
 
     #[test]

@@ -1068,3 +1068,30 @@ fn a_company_called_by_its_short_name_stays_a_company() {
     );
     assert!(got.contains(&("Trump".to_owned(), "PER")), "{got:?}");
 }
+
+#[test]
+fn an_unknown_name_after_de_is_a_place_only_after_a_noun_of_places() {
+    for (text, expected) in [
+        (
+            "Il habite près de Zorbatel depuis.",
+            vec![("Zorbatel", "LOC")],
+        ),
+        (
+            "La maternité de Zorbatel a fermé.",
+            vec![("Zorbatel", "LOC")],
+        ),
+        (
+            "Il vit dans la banlieue très peuplée de Zorbatel.",
+            vec![("Zorbatel", "LOC")],
+        ),
+        ("À l'est de Zorbatel, rien.", vec![("Zorbatel", "LOC")]),
+        ("The mayor of Zorbatel spoke.", vec![("Zorbatel", "LOC")]),
+        ("Un article de Zorbatel est paru.", vec![]),
+        ("Il admire les toiles de Zorbatel au musée.", vec![]),
+        ("Son nom est celui de Zorbatel.", vec![]),
+        ("La base de données de Zorbatel grandit.", vec![]),
+        ("The release of Zorbatel was delayed.", vec![]),
+    ] {
+        assert_eq!(found(text), pairs(&expected), "{text}");
+    }
+}
