@@ -62,7 +62,13 @@ pub(super) fn classify(
     if n == 1 && has_digit(&words[0]) && !words[0].is_all_caps() {
         return None;
     }
-    if folded_words.iter().any(|w| contains(ORG_WORDS, w)) {
+    // A legal form makes an organisation only at the end: "Siemens AG", not "Iyad Ag Ghaly"
+    // (a Tuareg name: "Ag" is "son of").
+    if folded_words
+        .iter()
+        .enumerate()
+        .any(|(k, w)| contains(ORG_WORDS, w) && (k + 1 == n || !contains(LEGAL_FORMS, w)))
+    {
         return Some((Label::Organisation, Evidence::Strong));
     }
     if folded_words.iter().any(|w| contains(PLACE_WORDS, w)) {

@@ -123,6 +123,11 @@ pub const COMPANY_HEADS: &[&str] = &[
     "foundation", "fondation",
 ];
 
+/// The legal forms among [`ORG_WORDS`], which end a company's name ("Siemens AG", "Acme Inc.").
+pub const LEGAL_FORMS: &[&str] = &[
+    "inc", "inc.", "ltd", "ltd.", "llc", "sa", "gmbh", "ag", "plc", "corp", "corp.",
+];
+
 /// Nouns and adverbs whose complement with "de" or "of" is mostly a place: "près de Figeac",
 /// "la maternité de Figeac", "le maire de Kherson", "the outskirts of Kyiv". An unknown name
 /// after "de" or "of" is guessed a place only after one of them.

@@ -1095,3 +1095,11 @@ fn an_unknown_name_after_de_is_a_place_only_after_a_noun_of_places() {
         assert_eq!(found(text), pairs(&expected), "{text}");
     }
 }
+
+#[test]
+fn a_legal_form_inside_a_name_makes_no_organisation() {
+    let got = found_builtin("Le chef rebelle Iyad Ag Ghaly a parlé à Kidal.");
+    assert!(got.contains(&("Iyad Ag Ghaly".to_owned(), "PER")), "{got:?}");
+    let got = found_builtin("Le groupe allemand Siemens AG a annoncé une hausse.");
+    assert!(got.contains(&("Siemens AG".to_owned(), "ORG")), "{got:?}");
+}
