@@ -161,7 +161,9 @@ impl Context<'_, '_> {
         // the corpus's language ("Arabie saoudite" in a French site whose articles all say
         // "Saudi Arabia"); what the articles wrote stays among the aliases.
         let name = main_entry
-            .and_then(|e| in_corpus_language(e, &name, self.lang))
+            .and_then(|e| {
+                in_corpus_language(e, &name, self.lang).or_else(|| with_its_article(e, &name))
+            })
             .unwrap_or(name);
         // A date's spellings are those that name it whatever the day it is read ("29 octobre",
         // "2012"), not the words that pointed to it from the article's date ("hier", "lundi").
@@ -234,6 +236,21 @@ fn in_corpus_language(entry: &Entry, name: &str, lang: &str) -> Option<String> {
     let short_form =
         written.len() >= 2 && within(&written, &words(other)) && !within(&written, &words(own));
     (!own.is_empty() && !same(own, other) && (same(name, other) || short_form)).then(|| own.clone())
+}
+
+/// The known name whose article the articles always dropped after "du", "au" ("Monde" for
+/// "Le Monde", "Échos" for "Les Échos"): a name is written whole.
+fn with_its_article(entry: &Entry, name: &str) -> Option<String> {
+    let folded = fold(name);
+    [&entry.fr, &entry.en]
+        .into_iter()
+        .find(|full| {
+            let full = fold(full);
+            ["le ", "la ", "les ", "l'", "the "]
+                .iter()
+                .any(|article| full.strip_prefix(article) == Some(folded.as_str()))
+        })
+        .cloned()
 }
 
 /// A name's words, folded.

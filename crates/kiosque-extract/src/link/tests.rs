@@ -763,3 +763,13 @@ fn an_organisation_called_by_its_own_name_is_the_one_its_article_names_in_full()
     assert_ne!(entity(8), entity(6));
     assert_ne!(entity(8), entity(7));
 }
+
+#[test]
+fn a_known_name_is_written_with_the_article_the_articles_dropped() {
+    let knowledge = Knowledge::builtin();
+    let (id, _) = knowledge.lookup("Le Monde")[0];
+    let mut monde = occ(0, Label::Organisation, "Monde");
+    monde.entry = Some(id);
+    let linked = link(&[monde], knowledge, "fr");
+    assert_eq!(linked.entities[0].name, "Le Monde");
+}

@@ -72,6 +72,13 @@ pub(super) fn find_candidates(
         // The longest known name here, not running into covered tokens.
         let known =
             known(&tokens[i..], knowledge).filter(|(n, _)| !covered[i..i + n].iter().any(|&c| c));
+        if known.is_none()
+            && let Some((n, entries)) = after_contracted_article(tokens, covered, i, knowledge)
+        {
+            out.push(Candidate::known(i, i + n - 1, &entries));
+            i += n;
+            continue;
+        }
         let run = capitalised_run(tokens, covered, i, knowledge);
         let (len, entry) = match &known {
             Some((n, entries)) if *n >= run => {
@@ -95,6 +102,37 @@ pub(super) fn find_candidates(
         }
     }
     out
+}
+
+/// A known name that begins with "Le" or "Les", written after the article's contraction with
+/// "de" or "à": "du Monde", "au Havre", "du Mans" ("Le Monde", "Le Havre", "Le Mans"), "des
+/// Échos" ("Les Échos"), not after a capitalised word ("la Coupe du Monde"). Its length in
+/// tokens from `i` (the article stays out of the mention) and its entries.
+fn after_contracted_article<'k>(
+    tokens: &[Token<'_>],
+    covered: &[bool],
+    i: usize,
+    knowledge: &'k Knowledge,
+) -> Option<(usize, Vec<(u32, &'k knowledge::Entry)>)> {
+    let article = match folded(tokens.get(i.checked_sub(1)?)?) {
+        "du" | "au" => "Le",
+        "des" | "aux" => "Les",
+        _ => return None,
+    };
+    // Not inside a longer name: "la Coupe du Monde" is no newspaper.
+    if i >= 2 && tokens[i - 2].is_capitalized() && !tokens[i - 1].sentence_start {
+        return None;
+    }
+    let run = capitalised_run(tokens, covered, i, knowledge).min(4);
+    (1..=run).rev().find_map(|n| {
+        let mut name = article.to_owned();
+        for t in &tokens[i..i + n] {
+            name.push(' ');
+            name.push_str(t.text);
+        }
+        let entries = knowledge.lookup(&name);
+        (!entries.is_empty()).then_some((n, entries))
+    })
 }
 
 /// "and" in French and English: joins two words of one organisation's name only on conditions

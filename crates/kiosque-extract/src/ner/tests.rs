@@ -1099,7 +1099,31 @@ fn an_unknown_name_after_de_is_a_place_only_after_a_noun_of_places() {
 #[test]
 fn a_legal_form_inside_a_name_makes_no_organisation() {
     let got = found_builtin("Le chef rebelle Iyad Ag Ghaly a parlé à Kidal.");
-    assert!(got.contains(&("Iyad Ag Ghaly".to_owned(), "PER")), "{got:?}");
+    assert!(
+        got.contains(&("Iyad Ag Ghaly".to_owned(), "PER")),
+        "{got:?}"
+    );
     let got = found_builtin("Le groupe allemand Siemens AG a annoncé une hausse.");
     assert!(got.contains(&("Siemens AG".to_owned(), "ORG")), "{got:?}");
+}
+
+#[test]
+fn a_name_beginning_with_le_is_found_after_du_and_au() {
+    for (text, expected) in [
+        (
+            "Selon un article du Monde, rien ne change.",
+            vec![("Monde", "ORG")],
+        ),
+        ("Le match du Havre est reporté.", vec![("Havre", "LOC")]),
+        ("Il vit au Mans depuis longtemps.", vec![("Mans", "LOC")]),
+        // Inside a longer name, or as a common word, it is no entity.
+        ("Il regarde la finale de la Coupe du Monde.", vec![]),
+        ("Le tour du monde commence.", vec![]),
+    ] {
+        let got: Vec<(String, &str)> = recognize(text, Knowledge::builtin())
+            .into_iter()
+            .map(|m| (m.text, m.label.code()))
+            .collect();
+        assert_eq!(got, pairs(&expected), "{text}");
+    }
 }
