@@ -378,10 +378,7 @@ fn an_unknown_name_then_a_country_is_an_institution() {
         ),
     ];
     for &(text, mention, label) in table {
-        let got: Vec<(String, &str)> = recognize(text, Knowledge::builtin())
-            .into_iter()
-            .map(|m| (m.text, m.label.code()))
-            .collect();
+        let got = found_builtin(text);
         assert!(
             got.contains(&(mention.to_owned(), label)),
             "{text:?}: expected {mention:?} {label}, got {got:?}"
@@ -1004,15 +1001,7 @@ fn a_given_name_then_de_and_a_name_is_one_person_but_not_before_a_country() {
             vec![("Paris", "LOC"), ("Anne Hidalgo", "PER")],
         ),
     ] {
-        let got: Vec<(String, &str)> = recognize(text, Knowledge::builtin())
-            .into_iter()
-            .map(|m| (m.text, m.label.code()))
-            .collect();
-        let expected: Vec<(String, &str)> = expected
-            .into_iter()
-            .map(|(t, l)| (t.to_owned(), l))
-            .collect();
-        assert_eq!(got, expected, "{text}");
+        assert_eq!(found_builtin(text), pairs(&expected), "{text}");
     }
 }
 
@@ -1029,11 +1018,7 @@ fn a_book_is_no_person_and_a_memorial_is_a_place() {
             vec![("Mémorial de Caen", "LOC")],
         ),
     ] {
-        let got: Vec<(String, &str)> = recognize(text, Knowledge::builtin())
-            .into_iter()
-            .map(|m| (m.text, m.label.code()))
-            .collect();
-        assert_eq!(got, pairs(&expected), "{text}");
+        assert_eq!(found_builtin(text), pairs(&expected), "{text}");
     }
 }
 
@@ -1120,10 +1105,6 @@ fn a_name_beginning_with_le_is_found_after_du_and_au() {
         ("Il regarde la finale de la Coupe du Monde.", vec![]),
         ("Le tour du monde commence.", vec![]),
     ] {
-        let got: Vec<(String, &str)> = recognize(text, Knowledge::builtin())
-            .into_iter()
-            .map(|m| (m.text, m.label.code()))
-            .collect();
-        assert_eq!(got, pairs(&expected), "{text}");
+        assert_eq!(found_builtin(text), pairs(&expected), "{text}");
     }
 }
