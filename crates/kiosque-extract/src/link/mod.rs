@@ -262,11 +262,13 @@ pub fn link(occurrences: &[Occurrence<'_>], knowledge: &Knowledge, lang: &str) -
             (occ.label, key)
         })
         .collect();
+    // Before labels are unified across the corpus: an article's "Salling" is its "Salling
+    // Group" even where other articles write "Salling" for a person.
+    organisations::join_own_names(occurrences, &mut prepared, &names);
     persons::unify_labels(&mut prepared, &names);
     persons::merge_middle_names(occurrences, &mut prepared, &names);
     persons::merge_initials(&mut prepared, &names);
     persons::resolve_partial_names(occurrences, &mut prepared, &names);
-    organisations::join_own_names(occurrences, &mut prepared, &names);
 
     // 2. One number per distinct (label, key), in order of first occurrence.
     let mut keys: HashMap<(Label, Key), usize> = HashMap::default();

@@ -1,10 +1,11 @@
 //! Organisations an article calls by their own name alone: "Salling said" after "Salling
-//! Group", "lancé par Wikimédia" after "la Fondation Wikimedia".
+//! Group".
 
 use kiosque_model::Label;
 
-use crate::ner::lexicon::{COMPANY_HEADS, contains};
+use crate::ner::lexicon::{COMPANY_HEADS, ORG_WORDS, contains};
 
+use super::persons::keep_if_only;
 use super::{HashMap, Key, Names, Occurrence, Sym};
 
 /// In each document, an organisation's own name alone joins the organisation that the document
@@ -24,13 +25,7 @@ pub(super) fn join_own_names(
         let Some(own) = own_name(names.get(sym)) else {
             continue;
         };
-        full.entry((occ.doc, own))
-            .and_modify(|s| {
-                if *s != Some(sym) {
-                    *s = None;
-                }
-            })
-            .or_insert(Some(sym));
+        keep_if_only(&mut full, (occ.doc, own), sym);
     }
     if full.is_empty() {
         return;
@@ -45,16 +40,18 @@ pub(super) fn join_own_names(
     }
 }
 
-/// The own name in a two-word matching form whose other word is a company's or foundation's
-/// head noun or legal form: "salling" of "salling group", "wikimedia" of "fondation wikimedia".
+/// The own name in a two-word matching form whose other word is a company's head noun or legal
+/// form, as recognition reads it (`ner::consistency`): "salling" of "salling group", "casino"
+/// of "groupe casino".
 fn own_name(name: &str) -> Option<&str> {
     let (a, b) = name.split_once(' ')?;
     if b.contains(' ') {
         return None;
     }
-    match (contains(COMPANY_HEADS, a), contains(COMPANY_HEADS, b)) {
-        (false, true) => Some(a),
-        (true, false) => Some(b),
-        _ => None,
-    }
+    let own = match (contains(COMPANY_HEADS, a), contains(COMPANY_HEADS, b)) {
+        (false, true) => a,
+        (true, false) => b,
+        _ => return None,
+    };
+    (!contains(ORG_WORDS, own)).then_some(own)
 }

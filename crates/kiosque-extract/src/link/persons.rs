@@ -71,7 +71,11 @@ fn person_names(prepared: &[(Label, Key)], names: &Names<'_>) -> Vec<bool> {
 }
 
 /// Records `sym` as the one name under `key`, or `None` once another name is there too.
-fn keep_if_only<K: std::hash::Hash + Eq>(map: &mut HashMap<K, Option<Sym>>, key: K, sym: Sym) {
+pub(super) fn keep_if_only<K: std::hash::Hash + Eq>(
+    map: &mut HashMap<K, Option<Sym>>,
+    key: K,
+    sym: Sym,
+) {
     map.entry(key)
         .and_modify(|only| {
             if *only != Some(sym) {

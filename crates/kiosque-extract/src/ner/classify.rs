@@ -262,9 +262,10 @@ fn place_bound_before(tokens: &[Token<'_>], i: usize) -> bool {
 }
 
 /// Whether the word before token `i` is "a" without an accent: the English article or the
-/// French verb, which fold as "à" does but say nothing of a place.
+/// French verb, which fold as "à" does but say nothing of a place. Not "A" opening a sentence,
+/// which French writes for "À" ("A Lunéville, la mairie a voté").
 fn after_bare_a(tokens: &[Token<'_>], i: usize) -> bool {
-    i > 0 && matches!(tokens[i - 1].text, "a" | "A")
+    i > 0 && tokens[i - 1].text == "a"
 }
 
 /// A nationality word ("Russes", "Ukrainiens", "Syrians"): not a known name, with a

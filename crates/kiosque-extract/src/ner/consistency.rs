@@ -1,6 +1,6 @@
 //! Consistency across an article: a name typed with confidence once types it everywhere.
 
-use super::classify::{guess, names_a_country_branch};
+use super::classify::{guess, is_given, names_a_country_branch};
 use super::*;
 
 /// What an article's confident candidates say about its other names.
@@ -11,8 +11,8 @@ pub(super) struct NameEvidence {
     /// Words of multi-word person names ("donald", "trump").
     person_parts: HashMap<String, Label>,
     /// The own names of organisations named with a head noun or a country ("salling" of
-    /// "Salling Group", "wikimedia" of "Fondation Wikimedia" and of "Wikimédia France"): what
-    /// the article may call them by alone.
+    /// "Salling Group", "wikimedia" of "Wikimédia France"): what the article may call them by
+    /// alone.
     org_short_names: Vec<String>,
     /// Names the article gives as works' titles ("le système Galileo").
     works: Vec<String>,
@@ -32,17 +32,19 @@ impl NameEvidence {
             if self.by_name.get(&k).is_none_or(|old| old.1 < label.1) {
                 self.by_name.insert(k, label);
             }
-            // The company's own name, before its head noun or after it ("Fondation Wikimedia"),
-            // or a country's branch's ("Wikimédia France").
+            // The company's own name, before its head noun or after it ("Groupe Casino"), or a
+            // country's branch's ("Wikimédia France").
             let words = &tokens[c.first..=c.last];
             let own = match words {
                 [name, head] | [head, name] if contains(COMPANY_HEADS, folded(head)) => Some(name),
                 [name, _] if names_a_country_branch(words, knowledge) => Some(name),
                 _ => None,
             };
+            // Not a given name, most often a person's ("the Jackson Group … Jackson said he").
             if label.0 == Label::Organisation
                 && let Some(name) = own
                 && !contains(ORG_WORDS, folded(name))
+                && !is_given(name, knowledge)
             {
                 self.org_short_names
                     .push(key_of(std::slice::from_ref(name)));
@@ -88,16 +90,15 @@ impl NameEvidence {
                 c.label = Some((label, Evidence::Strong));
             } else if c.first == c.last && self.person_parts.contains_key(&k) {
                 c.label = Some((Label::Person, Evidence::Strong));
-            } else if c.first == c.last && self.org_short_names.contains(&k) {
-                // "Salling said" after "Salling Group": the company, not a person; "en
-                // présence Wikimédia" after "Wikimédia France", not a place.
-                c.label = Some((Label::Organisation, Evidence::Fair));
             } else if c.label.is_none() {
-                c.label = self
-                    .by_name
-                    .get(&k)
-                    .copied()
-                    .or_else(|| guess(tokens, c, knowledge));
+                c.label = self.by_name.get(&k).copied().or_else(|| {
+                    // "Salling said" after "Salling Group": the company, not a person.
+                    if c.first == c.last && self.org_short_names.contains(&k) {
+                        Some((Label::Organisation, Evidence::Fair))
+                    } else {
+                        guess(tokens, c, knowledge)
+                    }
+                });
             }
         }
     }

@@ -113,14 +113,14 @@ pub const BUILDING_CUES: &[&str] = &[
     "stade", "stadium", "aeroport", "airport", "mausolee", "mausoleum",
 ];
 
-/// Head nouns and legal forms beside a company's or a foundation's own name ("Salling Group",
-/// "Acme Corp", "Fondation Wikimedia"), which an article then leaves out; not "Party", "Union"
-/// ("the Republican Party", "Republican voters").
+/// Head nouns and legal forms beside a company's own name ("Salling Group", "Acme Corp"), which
+/// an article then leaves out; not "Party", "Union" ("the Republican Party", "Republican
+/// voters"), nor "Foundation", mostly named after a person ("the Soros Foundation … Soros
+/// said").
 #[rustfmt::skip]
 pub const COMPANY_HEADS: &[&str] = &[
     "group", "groupe", "company", "compagnie", "corporation", "corp", "corp.", "inc", "inc.",
     "ltd", "ltd.", "llc", "gmbh", "ag", "plc", "airlines", "airways", "motors", "technologies",
-    "foundation", "fondation",
 ];
 
 /// The legal forms among [`ORG_WORDS`], which end a company's name ("Siemens AG", "Acme Inc.").

@@ -1028,6 +1028,11 @@ fn a_without_its_accent_is_no_place_cue() {
     assert_eq!(found("Ubuntu is a Linux distribution."), pairs(&[]));
     assert_eq!(found("Il a Zorbatel depuis longtemps."), pairs(&[]));
     assert_eq!(found("Il vit à Zorbatel."), pairs(&[("Zorbatel", "LOC")]));
+    // French writes "A" for "À" at the start of a sentence.
+    assert_eq!(
+        found("A Zorbatel, les combats continuent."),
+        pairs(&[("Zorbatel", "LOC")])
+    );
 }
 
 #[test]
@@ -1039,9 +1044,9 @@ fn a_company_called_by_its_short_name_stays_a_company() {
     assert!(!got.iter().any(|(_, l)| *l == "PER"), "{got:?}");
     // The head noun may come first, as in French.
     let got = found_builtin(
-        "Un projet de la Fondation Wikimedia est en ligne, le premier lancé par Wikimédia depuis 2006.",
+        "Le Groupe Zorbatel rachète les magasins. Ensuite, Zorbatel a annoncé une hausse.",
     );
-    assert!(got.contains(&("Wikimédia".to_owned(), "ORG")), "{got:?}");
+    assert!(got.contains(&("Zorbatel".to_owned(), "ORG")), "{got:?}");
     // And a country's branch ("Netto Poland", "Wikimédia France") by the name it has elsewhere.
     let got = found_builtin(
         "L'association Wikimédia France s'investit. Le projet met en présence Wikimédia et les classes.",
@@ -1049,9 +1054,20 @@ fn a_company_called_by_its_short_name_stays_a_company() {
     assert!(got.contains(&("Wikimédia".to_owned(), "ORG")), "{got:?}");
     // A person's surname stays the person's, whatever company bears it.
     let got = found_builtin(
-        "Donald Trump spoke. The Trump Organization denied it, and later Trump said nothing.",
+        "Donald Trump spoke. The Trump Group denied it, and later Trump said nothing.",
     );
     assert!(got.contains(&("Trump".to_owned(), "PER")), "{got:?}");
+    // A given name is most often a person's; a foundation bears a person's name.
+    for text in [
+        "The Jackson Group bought the hotel. Later Jackson said he would expand.",
+        "The Zorbatel Foundation funded the group. Later Zorbatel denied any role.",
+    ] {
+        let got = found_builtin(text);
+        assert!(
+            !got.iter().any(|(t, l)| !t.contains(' ') && *l == "ORG"),
+            "{text}: {got:?}"
+        );
+    }
 }
 
 #[test]
