@@ -266,11 +266,11 @@ pub(super) fn capitalised_run(
         // "Charles de Gaulle", "Valéry Giscard d'Estaing", "Bertrand de Broc": after a name that
         // begins with a given name, "de", "du" or "d'" is a French surname's particle, unless
         // what follows is a country or a well-known place ("Marie de France"). The name may
-        // follow a capitalised word that opens the sentence ("Selon Pierre de Coubertin").
+        // follow a function word that opens the sentence ("Selon Pierre de Coubertin"; not a
+        // noun: "Gymnase Pierre de Coubertin" is a place's name).
         let name = if tokens[i].sentence_start
             && i + 1 < end
-            && (knowledge.is_common_folded(&tokens[i].folded)
-                || contains(FUNCTION_WORDS, folded(&tokens[i])))
+            && contains(FUNCTION_WORDS, folded(&tokens[i]))
         {
             i + 1
         } else {
