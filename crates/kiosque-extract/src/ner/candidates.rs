@@ -324,7 +324,7 @@ pub(super) fn trim_and_split(
     {
         c.first += 1;
     }
-    let is_role = |t: &Token<'_>| contains(ROLE_WORDS, folded(t));
+    let is_role = |t: &Token<'_>| is_role_word(folded(t));
     // A given name inside the run starts a person's name when what precedes it is not part of
     // that name: a role ("Ukrainian Defense Minister Oleksii Reznikov"), a nationality
     // ("Polonaise Agnieszka Radwanska") or another name ("WikiLeaks Julian Assange"). Not after
@@ -431,7 +431,7 @@ pub(super) fn trim_and_split(
     let title_before = || {
         preceding_words(tokens, run_first, 1)
             .first()
-            .is_some_and(|w| contains(ROLE_WORDS, w))
+            .is_some_and(|w| is_role_word(w))
     };
     while c.first < c.last {
         let t = &tokens[c.first];

@@ -115,7 +115,7 @@ pub(super) fn classify(
     let of_before = previous
         .first()
         .is_some_and(|w| matches!(w.as_str(), "de" | "du" | "des" | "d'" | "of"));
-    if !common_word && !of_before && previous.iter().any(|w| contains(ROLE_WORDS, w)) {
+    if !common_word && !of_before && previous.iter().any(|w| is_role_word(w)) {
         return Some((Label::Person, Evidence::Strong));
     }
     // An acronym is an organisation, unless it is a word in capitals ("TV", "PME", "UTC").

@@ -128,6 +128,22 @@ pub const LEGAL_FORMS: &[&str] = &[
     "inc", "inc.", "ltd", "ltd.", "llc", "sa", "gmbh", "ag", "plc", "corp", "corp.",
 ];
 
+/// A word for what a person is or does: one of [`ROLE_WORDS`], or a scientist's trade by its
+/// ending ("Ecologist Ryan Norris", "l'épidémiologiste", "le politologue").
+pub fn is_role_word(folded: &str) -> bool {
+    contains(ROLE_WORDS, folded)
+        || [
+            "ologist",
+            "ologists",
+            "ologiste",
+            "ologistes",
+            "ologue",
+            "ologues",
+        ]
+        .iter()
+        .any(|s| folded.len() > s.len() + 1 && folded.ends_with(s))
+}
+
 /// Nouns and adverbs whose complement with "de" or "of" is mostly a place: "près de Figeac",
 /// "la maternité de Figeac", "le maire de Kherson", "the outskirts of Kyiv". An unknown name
 /// after "de" or "of" is guessed a place only after one of them.

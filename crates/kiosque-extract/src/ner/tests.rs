@@ -1124,3 +1124,15 @@ fn a_name_beginning_with_le_is_found_after_du_and_au() {
         assert_eq!(found_builtin(text), pairs(&expected), "{text}");
     }
 }
+
+#[test]
+fn a_scientists_trade_is_a_role_before_a_name() {
+    assert_eq!(
+        found_builtin("Ecologist Zorba Kalinov of the university agreed."),
+        pairs(&[("Zorba Kalinov", "PER")])
+    );
+    assert_eq!(
+        found_builtin("Le politologue Kalinov a parlé."),
+        pairs(&[("Kalinov", "PER")])
+    );
+}
