@@ -5,7 +5,7 @@ use kiosque_model::Label;
 use kiosque_model::text::fold;
 use kiosque_model::ui::Language;
 
-use super::{Key, LinkedEntity, Occurrence};
+use super::{Key, LinkedEntity, Occurrence, name_key};
 use crate::ner::knowledge::{Entry, Knowledge};
 use crate::slug::slugify;
 
@@ -31,7 +31,7 @@ pub(super) struct Context<'a, 'o> {
 /// (two words or more) for a person, its given name written out, the gazetteer's name in the
 /// corpus's language as it writes it (3), otherwise cased (2), or a part of it only (1), the
 /// most weight, the most characters.
-type Rank = (bool, usize, bool, u8, f32, usize);
+type Rank = (bool, bool, usize, bool, u8, f32, usize);
 
 /// Whether a name begins with an initial ("V. Sapounov", "J-M Ayrault", "B Obama"): one letter
 /// (or letters joined by hyphens, each alone), a full stop after it or not.
@@ -118,10 +118,18 @@ impl Context<'_, '_> {
             }
         };
         let value = occs.iter().find_map(|&o| occurrences[o].date);
+        // An organisation is named in full where its articles also call it by its own name
+        // ("Salling Group", not "Salling").
+        let short_keys: Vec<String> = if label == Label::Organisation {
+            spellings.iter().map(|&(s, _)| name_key(s)).collect()
+        } else {
+            Vec::new()
+        };
         let rank = |&(name, weight): &(&str, f32)| -> Rank {
             (
                 // Mixed case reads better than capitals ("Silvano Trotta", not "SILVANO TROTTA").
                 !is_shouting(name, label),
+                !short_keys.is_empty() && super::organisations::is_full_form(name, &short_keys),
                 // A person is named in full ("Donald Trump", not "Trump"); beyond two words,
                 // as the corpus names them most ("Robert Mugabe" more than "Robert Gabriel
                 // Mugabe").

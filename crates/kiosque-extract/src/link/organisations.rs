@@ -6,7 +6,7 @@ use kiosque_model::Label;
 use crate::ner::lexicon::{COMPANY_HEADS, ORG_WORDS, contains};
 
 use super::persons::keep_if_only;
-use super::{HashMap, Key, Names, Occurrence, Sym};
+use super::{HashMap, Key, Names, Occurrence, Sym, name_key};
 
 /// In each document, an organisation's own name alone joins the organisation that the document
 /// names with a head noun or legal form ("salling" joins "salling group" there), unless the
@@ -54,4 +54,11 @@ fn own_name(name: &str) -> Option<&str> {
         _ => return None,
     };
     (!contains(ORG_WORDS, own)).then_some(own)
+}
+
+/// Whether `name` is an organisation's full name whose own name is one of `keys` (matching
+/// forms): "Salling Group" beside "salling".
+pub(super) fn is_full_form(name: &str, keys: &[String]) -> bool {
+    let key = name_key(name);
+    own_name(&key).is_some_and(|own| keys.iter().any(|k| k == own))
 }

@@ -763,6 +763,8 @@ fn an_organisation_called_by_its_own_name_is_the_one_its_article_names_in_full()
     let entity = |i: usize| linked.of[i];
     assert_eq!(linked.entities[entity(1)].label, Label::Organisation);
     assert_eq!(entity(1), entity(0));
+    // Named in full, however often its own name alone is written.
+    assert_eq!(linked.entities[entity(0)].name, "Salling Group");
     assert_eq!(entity(2), entity(0));
     assert_eq!(entity(4), entity(3));
     assert_ne!(entity(5), entity(0));
