@@ -143,13 +143,16 @@ pub(super) fn classify(
     {
         return Some((Label::Place, Evidence::Weak));
     }
-    // "dans le Donbass", "de la Crimée": a preposition, then an article.
+    // "dans le Donbass", "de la Crimée": a preposition, then an article; "de" as after no
+    // article, only after a noun of places ("la région de la Ghouta", not "les ténors de la
+    // Nouvelle Démocratie").
     if previous.len() == 2
         && matches!(previous[0].as_str(), "le" | "la" | "les" | "l'")
-        && matches!(
-            previous[1].as_str(),
-            "dans" | "de" | "vers" | "pour" | "sur" | "contre"
-        )
+        && match previous[1].as_str() {
+            "dans" | "vers" | "pour" | "sur" | "contre" => true,
+            "de" => place_bound_before(tokens, c.first - 1),
+            _ => false,
+        }
     {
         return Some((Label::Place, Evidence::Weak));
     }

@@ -85,7 +85,7 @@ pub const ORG_WORDS: &[&str] = &[
     "front", "coalition", "alliance", "centre", "center", "laboratory", "laboratoire",
     "observatory", "observatoire", "programme", "program", "service", "services", "secretariat",
     "directorate", "direction", "cabinet", "government", "gouvernement", "administration",
-    "prefecture", "mairie", "municipality", "municipalite", "caucus", "sa.", "holding",
+    "prefecture", "mairie", "municipality", "municipalite", "caucus", "sa.", "holding", "holdings",
     "industries", "group.", "records", "studios", "pictures", "foundation.", "trust", "initiative",
     "council.", "commandement", "command", "investment", "investments", "securities",
     "construction", "forum", "air", "telecom", "gazeta", "gazzetta", "zeitung", "diario",
@@ -121,6 +121,7 @@ pub const BUILDING_CUES: &[&str] = &[
 pub const COMPANY_HEADS: &[&str] = &[
     "group", "groupe", "company", "compagnie", "corporation", "corp", "corp.", "inc", "inc.",
     "ltd", "ltd.", "llc", "gmbh", "ag", "plc", "airlines", "airways", "motors", "technologies",
+    "holding", "holdings",
 ];
 
 /// The legal forms among [`ORG_WORDS`], which end a company's name ("Siemens AG", "Acme Inc.").
@@ -162,13 +163,13 @@ pub const PLACE_BOUND: &[&str] = &[
     "direction", "vallee", "massif", "plaine", "territoire", "frontiere", "ambassade",
     "consulat", "musee", "gouverneur", "depute", "deputee", "depute-maire", "senateur",
     "circonscription", "raffinerie", "usine", "centrale", "base", "grotte", "ile", "iles",
-    "prise", "capture", "chute", "reprise",
+    "prise", "capture", "chute", "reprise", "observatoire",
     // English
     "outskirts", "suburbs", "suburb", "north", "south", "east", "west", "northeast", "northwest",
     "southeast", "southwest", "center", "heart", "mayor", "governor", "residents", "resident",
     "citizens", "natives", "streets", "capital", "city", "town", "county",
     "state", "battle", "coast", "shores", "outside",
-    "bishop", "archbishop", "embassy", "consulate", "airport", "harbour", "harbor",
+    "bishop", "archbishop", "embassy", "consulate", "airport", "harbour", "harbor", "observatory",
 ];
 
 /// Heads of names of events, laws, prizes and books, which are not entities under the guidelines.

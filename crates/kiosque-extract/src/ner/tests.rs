@@ -675,7 +675,7 @@ fn a_nationality_is_no_part_of_a_person_and_no_person_of_its_own() {
             "Metropolitain Transportation Authority",
         ),
         (
-            "Le gouvernement de la Nouvelle Démocratie tombe.",
+            "La crise s'aggrave dans la Nouvelle Démocratie.",
             "Nouvelle Démocratie",
         ),
         (
@@ -1134,5 +1134,17 @@ fn a_scientists_trade_is_a_role_before_a_name() {
     assert_eq!(
         found_builtin("Le politologue Kalinov a parlé."),
         pairs(&[("Kalinov", "PER")])
+    );
+}
+
+#[test]
+fn an_unknown_name_after_de_and_an_article_needs_a_noun_of_places_too() {
+    assert_eq!(
+        found("Les ténors de la Zorbatel votent contre."),
+        pairs(&[])
+    );
+    assert_eq!(
+        found("La région de la Zorbatel est bombardée."),
+        pairs(&[("Zorbatel", "LOC")])
     );
 }
