@@ -3,7 +3,7 @@
 
 use kiosque_model::Label;
 
-use crate::ner::lexicon::{COMPANY_HEADS, ORG_WORDS, contains};
+use crate::ner::lexicon::company_own_name;
 
 use super::persons::keep_if_only;
 use super::{HashMap, Key, Names, Occurrence, Sym, name_key};
@@ -48,12 +48,8 @@ fn own_name(name: &str) -> Option<&str> {
     if b.contains(' ') {
         return None;
     }
-    let own = match (contains(COMPANY_HEADS, a), contains(COMPANY_HEADS, b)) {
-        (false, true) => a,
-        (true, false) => b,
-        _ => return None,
-    };
-    (!contains(ORG_WORDS, own)).then_some(own)
+    let words = [a, b];
+    company_own_name(words).map(|k| words[k])
 }
 
 /// Whether `name` is an organisation's full name whose own name is one of `keys` (matching

@@ -36,8 +36,9 @@ impl NameEvidence {
             // country's branch's ("Wikimédia France").
             let words = &tokens[c.first..=c.last];
             let own = match words {
-                [name, head] | [head, name] if contains(COMPANY_HEADS, folded(head)) => Some(name),
-                [name, _] if names_a_country_branch(words, knowledge) => Some(name),
+                [a, b] => company_own_name([folded(a), folded(b)])
+                    .map(|k| &words[k])
+                    .or_else(|| names_a_country_branch(words, knowledge).then_some(a)),
                 _ => None,
             };
             // Not a given name, most often a person's ("the Jackson Group … Jackson said he").

@@ -124,6 +124,22 @@ pub const COMPANY_HEADS: &[&str] = &[
     "holding", "holdings",
 ];
 
+/// Of a two-word organisation name (folded words), which word is the company's own name: the
+/// one beside a head noun or legal form of [`COMPANY_HEADS`], itself no organisation word
+/// ("salling" of "salling group", "casino" of "groupe casino"). Recognition and linking both
+/// read short names through it.
+pub fn company_own_name(words: [&str; 2]) -> Option<usize> {
+    let own = match (
+        contains(COMPANY_HEADS, words[0]),
+        contains(COMPANY_HEADS, words[1]),
+    ) {
+        (false, true) => 0,
+        (true, false) => 1,
+        _ => return None,
+    };
+    (!contains(ORG_WORDS, words[own])).then_some(own)
+}
+
 /// The legal forms among [`ORG_WORDS`], which end a company's name ("Siemens AG", "Acme Inc.").
 pub const LEGAL_FORMS: &[&str] = &[
     "inc", "inc.", "ltd", "ltd.", "llc", "sa", "gmbh", "ag", "plc", "corp", "corp.",

@@ -24,11 +24,11 @@ use crate::dates::{DateExpr, find_dates, word_bounded};
 use crate::normalize::CodePoints;
 use knowledge::{Knowledge, key_of};
 use lexicon::{
-    ADJECTIVE_SUFFIXES, AUXILIARIES, BUILDING_CUES, COMPANY_HEADS, COMPASS_WORDS, COUNTRY_ENDONYMS,
+    ADJECTIVE_SUFFIXES, AUXILIARIES, BUILDING_CUES, COMPASS_WORDS, COUNTRY_ENDONYMS,
     DEMONYM_SUFFIXES, EVENT_WORDS, FUNCTION_WORDS, LEGAL_FORMS, NAMING_WORDS, NATIONALITY_SUFFIXES,
     NOT_ENTITY_ACRONYMS, ORG_CUES, ORG_WORDS, PLACE_BOUND, PLACE_SUFFIXES, PLACE_WORDS,
-    SAYING_VERBS, SHORT_ADJECTIVES, SURNAME_PARTICLES, WORK_CUES, contains, has_suffix,
-    is_place_cue, is_role_word,
+    SAYING_VERBS, SHORT_ADJECTIVES, SURNAME_PARTICLES, WORK_CUES, company_own_name, contains,
+    has_suffix, is_place_cue, is_role_word,
 };
 use tokens::{Kind, Token, tokenize};
 
