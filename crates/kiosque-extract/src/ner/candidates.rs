@@ -255,12 +255,17 @@ pub(super) fn capitalised_run(
         {
             break;
         }
-        // "Cinema for Peace Foundation", "Doctors for Peace Foundation": "for" after ordinary
-        // words, before a name that ends with an organisation's head noun.
+        // "Cinema for Peace Foundation", "Doctors for Peace Foundation", "National Conference
+        // of State Legislatures": "for" or "of" after ordinary words, before a name that ends
+        // with an organisation's head noun.
         let head_after = k == j + 1
-            && matches!(folded(&tokens[j]), "for" | "pour")
+            && matches!(folded(&tokens[j]), "for" | "pour" | "of")
             && tokens[i..end].iter().all(|t| {
-                knowledge.is_common_folded(&t.folded) && !super::classify::is_given(t, knowledge)
+                knowledge.is_common_folded(&t.folded)
+                    && !super::classify::is_given(t, knowledge)
+                    // "Member of Parliament", "Speaker of the House": a title.
+                    && !is_role_word(folded(t))
+                    && !matches!(folded(t), "member" | "members")
             })
             && ends_with_org_head(tokens, covered, k);
         // "Charles de Gaulle", "Valéry Giscard d'Estaing", "Bertrand de Broc": after a name that

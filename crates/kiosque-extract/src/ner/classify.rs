@@ -25,14 +25,15 @@ pub(super) fn is_initial_pair(t: &Token<'_>) -> bool {
 }
 
 /// What is never a name on its own: an initial, one or two letters that are not an acronym,
-/// a century or a numbered regime ("XIXe", "Ve"), an acronym of a thing ("UTC", "COVID").
+/// a century or a numbered regime ("XIXe", "Ve"), an acronym of a thing ("UTC", "COVID"),
+/// a religion or a doctrine ("Islam", "Buddhism").
 pub(super) fn is_fragment(t: &Token<'_>, knowledge: &Knowledge) -> bool {
     let letters = t.text.chars().filter(|c| c.is_alphabetic()).count();
     let is_known = || known(std::slice::from_ref(t), knowledge).is_some();
     is_initial(t)
         || is_roman_ordinal(t)
         || (letters <= 2 && !t.is_all_caps())
-        || (contains(NOT_ENTITY_ACRONYMS, folded(t)) && !is_known())
+        || ((contains(NOT_ENTITY_ACRONYMS, folded(t)) || is_belief(folded(t))) && !is_known())
 }
 
 /// A century or a numbered regime: "XIXe", "Ve"; not "Le" nor "Ce", words before numbers.

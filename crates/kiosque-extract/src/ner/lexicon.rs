@@ -89,7 +89,8 @@ pub const ORG_WORDS: &[&str] = &[
     "industries", "group.", "records", "studios", "pictures", "foundation.", "trust", "initiative",
     "council.", "commandement", "command", "investment", "investments", "securities",
     "construction", "forum", "air", "telecom", "gazeta", "gazzetta", "zeitung", "diario",
-    "giornale", "corriere",
+    "giornale", "corriere", "organizations", "organisations", "associations", "federations",
+    "legislature", "legislatures",
 ];
 
 /// Common nouns just before an organisation's name: "le groupe Wagner", "retailer Tesco".
@@ -160,6 +161,20 @@ pub fn is_role_word(folded: &str) -> bool {
         .iter()
         .any(|s| folded.len() > s.len() + 1 && folded.ends_with(s))
 }
+
+/// Religions and doctrines, which the guidelines leave unmarked: "converted to Islam",
+/// "Buddhism", "le Judaïsme", and any "-ism" or "-isme" word standing alone ("Marxism",
+/// "le Gaullisme"); never a name that the knowledge holds.
+pub fn is_belief(folded: &str) -> bool {
+    contains(BELIEFS, folded) || has_suffix(folded, &["ism", "isms", "isme", "ismes"])
+}
+
+/// Religions whose names do not end in "-ism" ([`is_belief`]).
+#[rustfmt::skip]
+const BELIEFS: &[&str] = &[
+    "islam", "christianity", "chretiente", "christendom", "shinto", "orthodoxy", "orthodoxie",
+    "sunnism", "shiism", "chiisme", "sunnisme",
+];
 
 /// Nouns and adverbs whose complement with "de" or "of" is mostly a place: "près de Figeac",
 /// "la maternité de Figeac", "le maire de Kherson", "the outskirts of Kyiv". An unknown name

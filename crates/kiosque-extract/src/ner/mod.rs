@@ -11,6 +11,7 @@ mod classify;
 mod consistency;
 pub mod knowledge;
 pub mod lexicon;
+mod lists;
 pub mod tokens;
 
 use std::collections::HashMap;
@@ -28,7 +29,7 @@ use lexicon::{
     DEMONYM_SUFFIXES, EVENT_WORDS, FUNCTION_WORDS, LEGAL_FORMS, NAMING_WORDS, NATIONALITY_SUFFIXES,
     NOT_ENTITY_ACRONYMS, ORG_CUES, ORG_WORDS, PLACE_BOUND, PLACE_SUFFIXES, PLACE_WORDS,
     SAYING_VERBS, SHORT_ADJECTIVES, SURNAME_PARTICLES, WORK_CUES, company_own_name, contains,
-    has_suffix, is_place_cue, is_role_word,
+    has_suffix, is_belief, is_place_cue, is_role_word,
 };
 use tokens::{Kind, Token, tokenize};
 
@@ -320,6 +321,7 @@ impl<'a> Part<'a> {
                 c.label = classify(&tokens, c, knowledge);
             }
         }
+        lists::type_by_list(&tokens, &mut candidates, knowledge);
         Part {
             chars,
             tokens,

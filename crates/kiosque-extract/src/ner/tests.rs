@@ -1023,6 +1023,89 @@ fn a_book_is_no_person_and_a_memorial_is_a_place() {
 }
 
 #[test]
+fn religions_and_doctrines_are_not_entities() {
+    for (text, expected) in [
+        (
+            "The man had converted to Islam in Nepal.",
+            vec![("Nepal", "LOC")],
+        ),
+        ("Critics of Buddhism and Marxism spoke.", vec![]),
+        (
+            "Il s'est converti à l'Islam à Paris.",
+            vec![("Paris", "LOC")],
+        ),
+        ("Le Gaullisme et le Christianisme.", vec![]),
+        // A person who bears the name keeps it.
+        (
+            "Islam Makhachev won in Abu Dhabi.",
+            vec![("Islam Makhachev", "PER"), ("Abu Dhabi", "LOC")],
+        ),
+    ] {
+        assert_eq!(found_builtin(text), pairs(&expected), "{text}");
+    }
+}
+
+#[test]
+fn an_organisation_named_of_its_members() {
+    for (text, expected) in [
+        (
+            "According to the National Conference of State Legislatures, the primary is soon.",
+            vec![("National Conference of State Legislatures", "ORG")],
+        ),
+        (
+            "The Federation of Hungarian Associations met.",
+            vec![("Federation of Hungarian Associations", "ORG")],
+        ),
+        // A title stays a title.
+        ("The Member of Parliament spoke.", vec![]),
+    ] {
+        assert_eq!(found_builtin(text), pairs(&expected), "{text}");
+    }
+}
+
+#[test]
+fn an_unknown_name_in_a_list_of_organisations_or_places_is_one_too() {
+    for (text, expected) in [
+        (
+            "Avec le partenariat du Monde, de Zorbarama, du Journal des Arts et de France Culture.",
+            vec![
+                ("Monde", "ORG"),
+                ("Zorbarama", "ORG"),
+                ("Journal des Arts", "ORG"),
+                ("France Culture", "ORG"),
+            ],
+        ),
+        (
+            "Workers at Google, Apple, Zorbacorp and Microsoft protested.",
+            vec![
+                ("Google", "ORG"),
+                ("Apple", "ORG"),
+                ("Zorbacorp", "ORG"),
+                ("Microsoft", "ORG"),
+            ],
+        ),
+        (
+            "L'exposition a été vue à Milan, Zorbaville, Barcelone et Londres.",
+            vec![
+                ("Milan", "LOC"),
+                ("Zorbaville", "LOC"),
+                ("Barcelone", "LOC"),
+                ("Londres", "LOC"),
+            ],
+        ),
+        // Two names are no list; a list of people is left to the linker; a common word
+        // stays out.
+        ("Avec Google et Zorbacorp.", vec![("Google", "ORG")]),
+        (
+            "La Commission européenne, la Banque mondiale et le Fond sont là.",
+            vec![("Commission européenne", "ORG"), ("Banque mondiale", "ORG")],
+        ),
+    ] {
+        assert_eq!(found_builtin(text), pairs(&expected), "{text}");
+    }
+}
+
+#[test]
 fn a_without_its_accent_is_no_place_cue() {
     // The English article and the French verb fold as "à" does.
     assert_eq!(found("Ubuntu is a Linux distribution."), pairs(&[]));
