@@ -284,7 +284,7 @@ impl Knowledge {
         found.into_iter().rev().find_map(|(n, ids)| {
             let run = &tokens[..n];
             let all_capitals = run.iter().all(|t| !t.text.chars().any(char::is_lowercase));
-            let mut entries: Vec<(u32, &Entry)> = ids
+            let mut entries: Vec<(u32, &Entry, bool)> = ids
                 .iter()
                 .filter(|k| !k.acronym || all_capitals)
                 .filter(|k| {
@@ -296,11 +296,20 @@ impl Knowledge {
                             || contains(ORG_WORDS, &t.folded)
                     })
                 })
-                .map(|k| (k.entry, &self.entries[k.entry as usize]))
+                .map(|k| (k.entry, &self.entries[k.entry as usize], k.acronym))
                 .collect();
-            entries.sort_by_key(|e| (std::cmp::Reverse(e.1.weight), e.0));
+            // Written in capitals, an acronym comes before a name written otherwise ("l'OAS"
+            // is the organisation, not the town of Oas); then the best known first.
+            entries.sort_by_key(|e| {
+                (
+                    std::cmp::Reverse(all_capitals && e.2),
+                    std::cmp::Reverse(e.1.weight),
+                    e.0,
+                )
+            });
             entries.dedup_by_key(|e| e.0);
-            (!entries.is_empty()).then_some((n, entries))
+            (!entries.is_empty())
+                .then(|| (n, entries.into_iter().map(|(id, e, _)| (id, e)).collect()))
         })
     }
 

@@ -1106,6 +1106,26 @@ fn an_unknown_name_in_a_list_of_organisations_or_places_is_one_too() {
 }
 
 #[test]
+fn an_acronym_in_capitals_is_the_acronym_before_a_town_of_that_name() {
+    // The gazetteer knows a town "Oas" and the organisation "OAS".
+    assert_eq!(
+        found_builtin("Tout le monde a cru que c'était l'OAS qui tirait."),
+        pairs(&[("OAS", "ORG")])
+    );
+}
+
+#[test]
+fn armed_groups_of_the_sahel_are_organisations() {
+    // "Ansar" is also a given name: the group was a person.
+    assert_eq!(
+        found_builtin(
+            "Les islamistes d'Ansar Eddine, alliés d'Aqmi et du Mujao, ont repris leurs actes."
+        ),
+        pairs(&[("Ansar Eddine", "ORG"), ("Aqmi", "ORG"), ("Mujao", "ORG")])
+    );
+}
+
+#[test]
 fn a_without_its_accent_is_no_place_cue() {
     // The English article and the French verb fold as "à" does.
     assert_eq!(found("Ubuntu is a Linux distribution."), pairs(&[]));
