@@ -463,7 +463,12 @@ pub(super) fn trim_and_split(
         let nationality_of_role = c.first + 1 < c.last
             && is_role(&tokens[c.first + 1])
             && super::classify::is_demonym(t, knowledge);
-        if is_function || role || sentence_common || nationality_of_role {
+        // "Muslim-majority African countries": a compound adjective before a name, unless a
+        // head noun ends the whole ("Co-operative Commonwealth Federation").
+        let adjective = super::classify::is_compound_adjective(t, knowledge)
+            && !contains(ORG_WORDS, folded(&tokens[c.last]))
+            && !contains(PLACE_WORDS, folded(&tokens[c.last]));
+        if is_function || role || sentence_common || nationality_of_role || adjective {
             role_before |= role;
             c.first += 1;
         } else {

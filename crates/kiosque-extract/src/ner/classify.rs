@@ -26,7 +26,7 @@ pub(super) fn is_initial_pair(t: &Token<'_>) -> bool {
 
 /// What is never a name on its own: an initial, one or two letters that are not an acronym,
 /// a century or a numbered regime ("XIXe", "Ve"), an acronym of a thing ("UTC", "COVID"),
-/// a religion or a doctrine ("Islam", "Buddhism").
+/// a religion or a doctrine ("Islam", "Buddhism"), a compound adjective ("Saudi-led").
 pub(super) fn is_fragment(t: &Token<'_>, knowledge: &Knowledge) -> bool {
     let letters = t.text.chars().filter(|c| c.is_alphabetic()).count();
     let is_known = || known(std::slice::from_ref(t), knowledge).is_some();
@@ -34,6 +34,19 @@ pub(super) fn is_fragment(t: &Token<'_>, knowledge: &Knowledge) -> bool {
         || is_roman_ordinal(t)
         || (letters <= 2 && !t.is_all_caps())
         || ((contains(NOT_ENTITY_ACRONYMS, folded(t)) || is_belief(folded(t))) && !is_known())
+        || is_compound_adjective(t, knowledge)
+}
+
+/// A compound adjective that ends with a lowercase word: "Muslim-majority", "Saudi-led",
+/// "Kremlin-controlled"; never a name, nor the start of one ("Muslim-majority African
+/// countries"). Place names keep their inner words capitalised ("Aulnay-sous-Bois").
+pub(super) fn is_compound_adjective(t: &Token<'_>, knowledge: &Knowledge) -> bool {
+    t.text.rsplit_once('-').is_some_and(|(head, tail)| {
+        !head.is_empty()
+            && tail.chars().count() >= 3
+            && tail.starts_with(char::is_lowercase)
+            && knowledge.is_common_folded(&fold(tail))
+    }) && known(std::slice::from_ref(t), knowledge).is_none()
 }
 
 /// A century or a numbered regime: "XIXe", "Ve"; not "Le" nor "Ce", words before numbers.

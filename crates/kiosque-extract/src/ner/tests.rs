@@ -1115,6 +1115,41 @@ fn an_acronym_in_capitals_is_the_acronym_before_a_town_of_that_name() {
 }
 
 #[test]
+fn a_compound_adjective_is_no_name() {
+    for (text, expected) in [
+        (
+            "Neighbouring Muslim-majority African countries have cited security.",
+            vec![],
+        ),
+        ("In a Muslim-majority country, they voted.", vec![]),
+        // A head noun at the end keeps the name whole.
+        (
+            "The Co-operative Commonwealth Federation won.",
+            vec![("Co-operative Commonwealth Federation", "ORG")],
+        ),
+        (
+            "He lives in Aulnay-sous-Bois.",
+            vec![("Aulnay-sous-Bois", "LOC")],
+        ),
+    ] {
+        assert_eq!(found_builtin(text), pairs(&expected), "{text}");
+    }
+}
+
+#[test]
+fn former_states_are_places() {
+    // "Union" heads organisations' names: the Soviet Union was one.
+    assert_eq!(
+        found_builtin("Novichok was developed by the Soviet Union. The USSR collapsed."),
+        pairs(&[("Soviet Union", "LOC"), ("USSR", "LOC")])
+    );
+    assert_eq!(
+        found_builtin("La RDA et la Yougoslavie ont disparu."),
+        pairs(&[("RDA", "LOC"), ("Yougoslavie", "LOC")])
+    );
+}
+
+#[test]
 fn armed_groups_of_the_sahel_are_organisations() {
     // "Ansar" is also a given name: the group was a person.
     assert_eq!(
