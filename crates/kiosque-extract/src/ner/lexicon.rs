@@ -213,7 +213,7 @@ pub const EVENT_WORDS: &[&str] = &[
     "chelem", "slam", "open", "trophy", "trophee", "expo", "exposition", "summit", "sommet",
     "conference", "olympiad", "marathon", "referendum", "treaty", "traite", "accord", "accords",
     "agreement", "protocol", "protocole", "doctrine", "plan", "reform", "reforme", "revolution",
-    "bible",
+    "bible", "globe", "globes",
 ];
 
 /// Acronyms of things, units and codes, not organisations ("UTC", "COVID", "PIB").

@@ -1009,6 +1009,13 @@ fn a_given_name_then_de_and_a_name_is_one_person_but_not_before_a_country() {
 fn a_book_is_no_person_and_a_memorial_is_a_place() {
     for (text, expected) in [
         ("He took his oath on the Lincoln Bible.", vec![]),
+        // A race and an award; the newspapers are known by name.
+        ("Il a pris le départ du Vendée Globe.", vec![]),
+        ("She won a Golden Globe.", vec![]),
+        (
+            "The Boston Globe reported it.",
+            vec![("Boston Globe", "ORG")],
+        ),
         (
             "They met at the Lincoln Memorial.",
             vec![("Lincoln Memorial", "LOC")],
