@@ -164,8 +164,9 @@ fn head_complement(run: &[Token<'_>]) -> bool {
         })
 }
 
-/// Whether the capitalised words from `k` on end with an organisation's head noun.
-fn ends_with_org_head(tokens: &[Token<'_>], covered: &[bool], k: usize) -> bool {
+/// Whether the capitalised words from `k` on end with an organisation's head noun, or, with
+/// `plural`, a plural one ("State Legislatures", "Jewish Organizations").
+fn ends_with_org_head(tokens: &[Token<'_>], covered: &[bool], k: usize, plural: bool) -> bool {
     let last = (k..tokens.len())
         .take_while(|&m| {
             !covered[m]
@@ -174,7 +175,10 @@ fn ends_with_org_head(tokens: &[Token<'_>], covered: &[bool], k: usize) -> bool 
                 && name_token(&tokens[m])
         })
         .last();
-    last.is_some_and(|m| contains(ORG_WORDS, folded(&tokens[m])))
+    last.is_some_and(|m| {
+        contains(ORG_WORDS, folded(&tokens[m]))
+            || (plural && contains(ORG_PLURALS, folded(&tokens[m])))
+    })
 }
 
 /// The number of tokens of the run of capitalised words starting at `i`.
@@ -255,19 +259,39 @@ pub(super) fn capitalised_run(
         {
             break;
         }
-        // "Cinema for Peace Foundation", "Doctors for Peace Foundation", "National Conference
-        // of State Legislatures": "for" or "of" after ordinary words, before a name that ends
-        // with an organisation's head noun.
+        // "Cinema for Peace Foundation", "Doctors for Peace Foundation": "for" after ordinary
+        // words, before a name that ends with an organisation's head noun. "of" too ("National
+        // Conference of State Legislatures", plural heads counting there), not where the words
+        // open the sentence, are a plural ("Hundreds of", "Leaders of") or a title ("Member of
+        // Parliament", "Clerk of"), nor before a known name ("Most of Congress").
+        let for_or_of = match folded(&tokens[j]) {
+            "for" | "pour" => Some(false),
+            "of" => Some(true),
+            _ => None,
+        };
+        let ordinary = |t: &Token<'_>| {
+            knowledge.is_common_folded(&t.folded)
+                && !super::classify::is_given(t, knowledge)
+                && !is_role_word(folded(t))
+        };
         let head_after = k == j + 1
-            && matches!(folded(&tokens[j]), "for" | "pour" | "of")
-            && tokens[i..end].iter().all(|t| {
-                knowledge.is_common_folded(&t.folded)
-                    && !super::classify::is_given(t, knowledge)
-                    // "Member of Parliament", "Speaker of the House": a title.
-                    && !is_role_word(folded(t))
-                    && !matches!(folded(t), "member" | "members")
+            && for_or_of.is_some_and(|of| {
+                !of || (!tokens[i].sentence_start
+                    && !tokens[i..end].iter().any(|t| {
+                        matches!(folded(t), "member" | "members" | "clerk")
+                            || t.folded.strip_suffix('s').is_some_and(|one| {
+                                knowledge.is_common_folded(one) && !contains(ORG_WORDS, one)
+                            })
+                    })
+                    && !self::known(&tokens[k..], knowledge).is_some_and(|(n, _)| {
+                        // The known name is all of what follows: "Most of Congress said".
+                        tokens
+                            .get(k + n)
+                            .is_none_or(|t| !name_token(t) || covered[k + n])
+                    }))
             })
-            && ends_with_org_head(tokens, covered, k);
+            && tokens[i..end].iter().all(ordinary)
+            && ends_with_org_head(tokens, covered, k, for_or_of == Some(true));
         // "Charles de Gaulle", "Valéry Giscard d'Estaing", "Bertrand de Broc": after a name that
         // begins with a given name, "de", "du" or "d'" is a French surname's particle, unless
         // what follows is a country or a well-known place ("Marie de France"). The name may
@@ -527,6 +551,19 @@ pub(super) fn trim_and_split(
     if c.first == c.last
         && is_fragment(&tokens[c.first], knowledge)
         && !names_a_road(tokens, c.first)
+    {
+        return vec![];
+    }
+    // A religion or a doctrine is no entity ("converted to Islam"), unless the text names a
+    // person with it ("Shafiqul Islam … Islam was released").
+    if c.first == c.last
+        && is_belief(folded(&tokens[c.first]))
+        && known(&tokens[c.first..=c.first], knowledge).is_none()
+        && !tokens.windows(2).any(|w| {
+            w[1].folded == tokens[c.first].folded
+                && w[0].is_capitalized()
+                && !knowledge.is_common_folded(&w[0].folded)
+        })
     {
         return vec![];
     }

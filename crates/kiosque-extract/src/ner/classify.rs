@@ -26,14 +26,14 @@ pub(super) fn is_initial_pair(t: &Token<'_>) -> bool {
 
 /// What is never a name on its own: an initial, one or two letters that are not an acronym,
 /// a century or a numbered regime ("XIXe", "Ve"), an acronym of a thing ("UTC", "COVID"),
-/// a religion or a doctrine ("Islam", "Buddhism"), a compound adjective ("Saudi-led").
+/// a compound adjective ("Saudi-led").
 pub(super) fn is_fragment(t: &Token<'_>, knowledge: &Knowledge) -> bool {
     let letters = t.text.chars().filter(|c| c.is_alphabetic()).count();
     let is_known = || known(std::slice::from_ref(t), knowledge).is_some();
     is_initial(t)
         || is_roman_ordinal(t)
         || (letters <= 2 && !t.is_all_caps())
-        || ((contains(NOT_ENTITY_ACRONYMS, folded(t)) || is_belief(folded(t))) && !is_known())
+        || (contains(NOT_ENTITY_ACRONYMS, folded(t)) && !is_known())
         || is_compound_adjective(t, knowledge)
 }
 
@@ -82,6 +82,16 @@ pub(super) fn classify(
         .iter()
         .enumerate()
         .any(|(k, w)| contains(ORG_WORDS, w) && (k + 1 == n || !contains(LEGAL_FORMS, w)))
+    {
+        return Some((Label::Organisation, Evidence::Strong));
+    }
+    // "National Conference of State Legislatures": a plural head noun after "of" (joined so
+    // by `capitalised_run`).
+    if n >= 3
+        && folded_words.contains(&"of")
+        && folded_words
+            .last()
+            .is_some_and(|w| contains(ORG_PLURALS, w))
     {
         return Some((Label::Organisation, Evidence::Strong));
     }

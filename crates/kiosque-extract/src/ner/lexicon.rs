@@ -89,8 +89,15 @@ pub const ORG_WORDS: &[&str] = &[
     "industries", "group.", "records", "studios", "pictures", "foundation.", "trust", "initiative",
     "council.", "commandement", "command", "investment", "investments", "securities",
     "construction", "forum", "air", "telecom", "gazeta", "gazzetta", "zeitung", "diario",
-    "giornale", "corriere", "organizations", "organisations", "associations", "federations",
-    "legislature", "legislatures",
+    "giornale", "corriere", "legislature",
+];
+
+/// Plural head nouns that end an organisation's name only after "of" ("the National
+/// Conference of State Legislatures"); alone they are generic ("Civil Society Organisations").
+#[rustfmt::skip]
+pub const ORG_PLURALS: &[&str] = &[
+    "organizations", "organisations", "associations", "federations", "legislatures", "unions",
+    "councils", "committees",
 ];
 
 /// Common nouns just before an organisation's name: "le groupe Wagner", "retailer Tesco".

@@ -27,9 +27,9 @@ use knowledge::{Knowledge, key_of};
 use lexicon::{
     ADJECTIVE_SUFFIXES, AUXILIARIES, BUILDING_CUES, COMPASS_WORDS, COUNTRY_ENDONYMS,
     DEMONYM_SUFFIXES, EVENT_WORDS, FUNCTION_WORDS, LEGAL_FORMS, NAMING_WORDS, NATIONALITY_SUFFIXES,
-    NOT_ENTITY_ACRONYMS, ORG_CUES, ORG_WORDS, PLACE_BOUND, PLACE_SUFFIXES, PLACE_WORDS,
-    SAYING_VERBS, SHORT_ADJECTIVES, SURNAME_PARTICLES, WORK_CUES, company_own_name, contains,
-    has_suffix, is_belief, is_place_cue, is_role_word,
+    NOT_ENTITY_ACRONYMS, ORG_CUES, ORG_PLURALS, ORG_WORDS, PLACE_BOUND, PLACE_SUFFIXES,
+    PLACE_WORDS, SAYING_VERBS, SHORT_ADJECTIVES, SURNAME_PARTICLES, WORK_CUES, company_own_name,
+    contains, has_suffix, is_belief, is_place_cue, is_role_word,
 };
 use tokens::{Kind, Token, tokenize};
 

@@ -1042,6 +1042,11 @@ fn religions_and_doctrines_are_not_entities() {
             vec![("Paris", "LOC")],
         ),
         ("Le Gaullisme et le Christianisme.", vec![]),
+        // A person's surname stays one.
+        (
+            "Saiful Islam was arrested. Then Mr Islam told reporters he was innocent.",
+            vec![("Saiful Islam", "PER"), ("Islam", "PER")],
+        ),
         // A person who bears the name keeps it.
         (
             "Islam Makhachev won in Abu Dhabi.",
@@ -1063,8 +1068,14 @@ fn an_organisation_named_of_its_members() {
             "The Federation of Hungarian Associations met.",
             vec![("Federation of Hungarian Associations", "ORG")],
         ),
-        // A title stays a title.
+        // A title stays a title; a plural or a known name is no organisation's first words.
         ("The Member of Parliament spoke.", vec![]),
+        ("The speech went to the Clerk of Parliament.", vec![]),
+        ("Most of Congress voted no.", vec![("Congress", "ORG")]),
+        (
+            "Civil Society Organisations in Nigeria protested.",
+            vec![("Nigeria", "LOC")],
+        ),
     ] {
         assert_eq!(found_builtin(text), pairs(&expected), "{text}");
     }
@@ -1099,6 +1110,44 @@ fn an_unknown_name_in_a_list_of_organisations_or_places_is_one_too() {
                 ("Barcelone", "LOC"),
                 ("Londres", "LOC"),
             ],
+        ),
+        (
+            "Les banques que sont Zorbfius, ING, KBC et AXA ont payé.",
+            vec![
+                ("Zorbfius", "ORG"),
+                ("ING", "ORG"),
+                ("KBC", "ORG"),
+                ("AXA", "ORG"),
+            ],
+        ),
+        // A list's ends are where other things stand: a person after it, the speaker of the
+        // next clause, its last item; nor is a people's name a place.
+        (
+            "Speaking in Warsaw, Vilnius and Riga, Zorbatte warned Russia.",
+            vec![
+                ("Warsaw", "LOC"),
+                ("Vilnius", "LOC"),
+                ("Riga", "LOC"),
+                ("Zorbatte", "PER"),
+                ("Russia", "LOC"),
+            ],
+        ),
+        (
+            "Offices in London, Paris and Berlin, and Zorbalczyk says so.",
+            vec![
+                ("London", "LOC"),
+                ("Paris", "LOC"),
+                ("Berlin", "LOC"),
+                ("Zorbalczyk", "PER"),
+            ],
+        ),
+        (
+            "La motion a été soutenue par LFI, le RN et Zorbiotti.",
+            vec![("LFI", "ORG"), ("RN", "ORG")],
+        ),
+        (
+            "Des réfugiés de Syrie, d'Irak, des Rohingyas et d'Afghanistan.",
+            vec![("Syrie", "LOC"), ("Irak", "LOC"), ("Afghanistan", "LOC")],
         ),
         // Two names are no list; a list of people is left to the linker; a common word
         // stays out.
