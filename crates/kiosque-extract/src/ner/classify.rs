@@ -163,7 +163,7 @@ pub(super) fn classify(
         return Some((Label::Organisation, Evidence::Weak));
     }
     if previous.first().is_some_and(|w| is_place_cue(w))
-        && !(n == 1 && after_bare_a(tokens, c.first, c.last))
+        && !(n == 1 && after_bare_a(tokens, c.first))
     {
         return Some((Label::Place, Evidence::Weak));
     }
@@ -288,17 +288,11 @@ fn place_bound_before(tokens: &[Token<'_>], i: usize) -> bool {
         .any(|(k, w)| contains(PLACE_BOUND, w) && (k == 1 || w != "est"))
 }
 
-/// Whether the word before the name of tokens `first..=last` is "a" without an accent: the
-/// English article or the French verb, which fold as "à" does but say nothing of a place. "A"
-/// opening a sentence is French for "À" ("A Lunéville, la mairie a voté"), unless a lowercase
-/// word follows the name: the English article ("A Zorbacorp spokesman said").
-fn after_bare_a(tokens: &[Token<'_>], first: usize, last: usize) -> bool {
-    first > 0
-        && (tokens[first - 1].text == "a"
-            || (tokens[first - 1].text == "A"
-                && tokens.get(last + 1).is_some_and(|t| {
-                    t.kind == Kind::Word && t.text.starts_with(char::is_lowercase)
-                })))
+/// Whether the word before token `i` is "a" without an accent: the English article or the
+/// French verb, which fold as "à" does but say nothing of a place. Not "A" opening a sentence,
+/// which French writes for "À" ("A Lunéville, la mairie a voté").
+fn after_bare_a(tokens: &[Token<'_>], i: usize) -> bool {
+    i > 0 && tokens[i - 1].text == "a"
 }
 
 /// A nationality word ("Russes", "Ukrainiens", "Syrians"): not a known name, with a
@@ -372,7 +366,7 @@ pub(super) fn guess(
         return match previous.first().map(String::as_str) {
             // "a Linux distribution", "il a Twitter": the English article or the French verb,
             // not "à" with its accent folded away.
-            Some("a") if after_bare_a(tokens, c.first, c.last) => None,
+            Some("a") if after_bare_a(tokens, c.first) => None,
             // "l’Inrap", "l’Unesco": in French an elided article before an unknown name is
             // mostly an organisation (places and countries are in the gazetteer).
             // Not a compound of common words: "l'Etat-clé" ("le Mont-Blanc" is a place).
