@@ -555,14 +555,14 @@ pub(super) fn trim_and_split(
         return vec![];
     }
     // A religion or a doctrine is no entity ("converted to Islam"), unless the text names a
-    // person with it ("Shafiqul Islam … Islam was released").
+    // person with it ("Shafiqul Islam … Islam was released", "Islam Makhachev … Islam won").
+    let name_beside = |w: &Token<'_>| w.is_capitalized() && !knowledge.is_common_folded(&w.folded);
     if c.first == c.last
         && is_belief(folded(&tokens[c.first]))
         && known(&tokens[c.first..=c.first], knowledge).is_none()
         && !tokens.windows(2).any(|w| {
-            w[1].folded == tokens[c.first].folded
-                && w[0].is_capitalized()
-                && !knowledge.is_common_folded(&w[0].folded)
+            (w[1].folded == tokens[c.first].folded && name_beside(&w[0]))
+                || (w[0].folded == tokens[c.first].folded && name_beside(&w[1]))
         })
     {
         return vec![];

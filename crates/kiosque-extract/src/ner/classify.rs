@@ -37,15 +37,24 @@ pub(super) fn is_fragment(t: &Token<'_>, knowledge: &Knowledge) -> bool {
         || is_compound_adjective(t, knowledge)
 }
 
-/// A compound adjective that ends with a lowercase word: "Muslim-majority", "Saudi-led",
-/// "Kremlin-controlled"; never a name, nor the start of one ("Muslim-majority African
-/// countries"). Place names keep their inner words capitalised ("Aulnay-sous-Bois").
+/// A compound adjective: a name, a hyphen and a participle or an adjective's word in lowercase
+/// ("Muslim-majority", "Saudi-led", "Kremlin-controlled", "Iran-backed", "English-speaking");
+/// never a name, nor the start of one ("Muslim-majority African countries"). Names written
+/// with a lowercase part are not ("Jean-pierre", "Boulogne-sur-mer", "Bosnia-herzegovina").
 pub(super) fn is_compound_adjective(t: &Token<'_>, knowledge: &Knowledge) -> bool {
-    t.text.rsplit_once('-').is_some_and(|(head, tail)| {
+    const TAILS: &[&str] = &[
+        "majority", "minority", "style", "wide", "born", "run", "made", "friendly", "bound",
+        "centric", "free", "proof", "like",
+    ];
+    t.text.split_once('-').is_some_and(|(head, tail)| {
         !head.is_empty()
-            && tail.chars().count() >= 3
+            && !tail.contains('-')
             && tail.starts_with(char::is_lowercase)
-            && knowledge.is_common_folded(&fold(tail))
+            && (TAILS.contains(&tail)
+                || ((tail.ends_with("ed") || tail.ends_with("ing"))
+                    && tail.chars().count() >= 4
+                    && knowledge.is_common_folded(&fold(tail))))
+            && !is_given(t, knowledge)
     }) && known(std::slice::from_ref(t), knowledge).is_none()
 }
 

@@ -1047,6 +1047,10 @@ fn religions_and_doctrines_are_not_entities() {
             "Saiful Islam was arrested. Then Mr Islam told reporters he was innocent.",
             vec![("Saiful Islam", "PER"), ("Islam", "PER")],
         ),
+        (
+            "Islam Makhachev retained his title. Then Mr Islam thanked his team.",
+            vec![("Islam Makhachev", "PER"), ("Islam", "PER")],
+        ),
         // A person who bears the name keeps it.
         (
             "Islam Makhachev won in Abu Dhabi.",
@@ -1186,6 +1190,15 @@ fn a_compound_adjective_is_no_name() {
         (
             "He lives in Aulnay-sous-Bois.",
             vec![("Aulnay-sous-Bois", "LOC")],
+        ),
+        // Names written with a lowercase part are names.
+        (
+            "Le maire de Boulogne-sur-mer a parlé.",
+            vec![("Boulogne-sur-mer", "LOC")],
+        ),
+        (
+            "Jean-pierre Raffarin est venu.",
+            vec![("Jean-pierre Raffarin", "PER")],
         ),
     ] {
         assert_eq!(found_builtin(text), pairs(&expected), "{text}");
