@@ -33,13 +33,13 @@ fn joined(tokens: &[Token<'_>], last: usize, first: usize) -> Option<bool> {
 }
 
 /// Gives the untyped names inside a list of three names or more (not its last, nor its first
-/// but before a bare comma) the label that most of its typed names share (two at least, and three in four of
-/// them: a channel such as "France 5", read as the country, does not break a list of media),
-/// when that is an organisation or a place. A list ends with the name after its last
-/// conjunction ("in London, Paris and Berlin, and Kowalczyk says"). The label is a guess from
-/// context (`Evidence::Weak`); a common word ("le Fond monétaire international", misspelt, is
-/// no organisation "Fond") and a people's name ("Rohingyas", "des Rohingyas") stay untyped. `candidates` are
-/// in text order.
+/// but before a bare comma) the label that most of its typed names share (two at least, and
+/// three in four of them: a channel such as "France 5", read as the country, does not break a
+/// list of media), when that is an organisation or a place. A list ends with the name after
+/// its last conjunction ("in London, Paris and Berlin, and Kowalczyk says"). The label is a
+/// guess from context (`Evidence::Weak`); a common word ("le Fond monétaire international",
+/// misspelt, is no organisation "Fond") and a people's name ("Rohingyas", "des Rohingyas")
+/// stay untyped. `candidates` are in text order.
 pub(super) fn type_by_list(
     tokens: &[Token<'_>],
     candidates: &mut [Candidate],
