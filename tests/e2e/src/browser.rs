@@ -20,6 +20,22 @@ pub const WIDTHS: [u32; 2] = [1280, 360];
 /// The window's height.
 const HEIGHT: u32 = 900;
 
+/// Brings the element matching `arguments[0]` into view (only if it is not: `nearest`) and
+/// answers once its place has not changed between two animation frames.
+const STAND_STILL: &str = r#"
+const [css, done] = arguments;
+const element = document.querySelector(css);
+if (!element) { done(false); return; }
+element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+let last = null;
+const check = () => {
+  const r = element.getBoundingClientRect();
+  const now = `${r.top},${r.left},${r.width},${r.height}`;
+  if (now === last) { done(true); } else { last = now; requestAnimationFrame(check); }
+};
+requestAnimationFrame(check);
+"#;
+
 /// What overflows the viewport sideways: the page itself, or any element that reaches past the
 /// right edge or is wider than the viewport, except inside an element that clips or scrolls its
 /// own content (that element is checked itself); and a type marker wrapped to a line of its
@@ -167,8 +183,15 @@ impl Browser {
         .await;
     }
 
-    /// Clicks the first element matching a CSS selector.
+    /// Clicks the first element matching a CSS selector, as a reader would: once it is in view
+    /// and has stood still for a frame. (A click computed while the page still moved, e.g. just
+    /// after [`Browser::assert_fits`] laid it out at every width, can land beside the element:
+    /// a "show more" button half below the window once took no click.)
     pub async fn click(&self, css: &str) {
+        self.client
+            .execute_async(STAND_STILL, vec![serde_json::json!(css)])
+            .await
+            .unwrap_or_else(|e| panic!("no element {css} standing still: {e}"));
         self.client
             .find(Locator::Css(css))
             .await
