@@ -13,4 +13,5 @@ pub mod message;
 pub mod output;
 pub mod pages;
 pub mod progress;
+pub mod spare;
 pub mod unread;
