@@ -332,17 +332,6 @@ fn remove_unused(dir: &Path, current: &Path) {
         if ours && old && path != current {
             let _ = fs::remove_file(&path);
         }
-        // An output's spare files (`crate::spare`), if it was not built for as long.
-        let spares = Path::new(&*name)
-            .extension()
-            .is_some_and(|e| e == crate::spare::EXTENSION);
-        if spares
-            && old
-            && path != crate::spare::dir_beside(current)
-            && entry.file_type().is_ok_and(|t| t.is_dir())
-        {
-            let _ = fs::remove_dir_all(&path);
-        }
     }
 }
 
@@ -370,27 +359,5 @@ mod tests {
         let written = written_for(dir, Path::new("/site/public/data"));
         assert_eq!(written.parent(), Some(Path::new("/cache/written")));
         assert!(written.to_string_lossy().ends_with(WRITTEN_SUFFIX));
-    }
-
-    #[test]
-    fn the_spare_files_of_an_output_not_built_for_a_month_are_removed() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let record = |name: &str| written_for(dir.path(), Path::new(name));
-        let (current, gone, recent) = (record("/a/data"), record("/b/data"), record("/c/data"));
-        for spares in [&current, &gone, &recent].map(|r| crate::spare::dir_beside(r)) {
-            fs::create_dir_all(&spares).expect("spares");
-            fs::write(spares.join("1"), "spare").expect("a spare");
-        }
-        let month_ago = SystemTime::now() - KEEP - Duration::from_secs(3600);
-        for spares in [&current, &gone].map(|r| crate::spare::dir_beside(r)) {
-            fs::File::open(&spares)
-                .and_then(|d| d.set_modified(month_ago))
-                .expect("dated");
-        }
-        remove_unused_records(&current);
-        assert!(!crate::spare::dir_beside(&gone).exists());
-        assert!(crate::spare::dir_beside(&recent).exists());
-        // The current output's are its own to keep or use, whatever their date.
-        assert!(crate::spare::dir_beside(&current).exists());
     }
 }

@@ -13,5 +13,4 @@ pub mod message;
 pub mod output;
 pub mod pages;
 pub mod progress;
-pub mod spare;
 pub mod unread;

@@ -14,16 +14,13 @@
 //! A rebuild reuses what it would write again unchanged: a file of the previous tree that holds
 //! exactly what this build would write (its content-named parts, a body file whose articles and
 //! entities are unchanged) is hard-linked into the new tree instead of being written anew
-//! ([`Reuse`]). Nothing kiosque writes is changed in place while it is in the served tree, so
-//! the shared file is never touched; removing the previous tree only drops its names. Its files
-//! that no other name shares are kept (up to as many as the build wrote) as spares in the cache
-//! directory, which the next build writes over instead of creating files ([`crate::spare`]:
-//! creating files soon after removing many is slow on ext4).
+//! ([`Reuse`]). Nothing kiosque writes is ever changed in place, so the shared file is never
+//! touched; removing the previous tree only drops its names.
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use kiosque_model::parts::{BucketStamp, Parts, SITE_FILE};
@@ -33,7 +30,6 @@ use thiserror::Error;
 
 use crate::atomic::{self, Place, Sibling};
 use crate::message;
-use crate::spare::{self, Spares};
 use kiosque_corpus::Site;
 
 /// The manifest: what kiosque wrote into the directory. Written last, so a tree that has it is
@@ -151,10 +147,7 @@ pub fn write_site_recorded(
     let staging = place.sibling(Sibling::New);
     // `recover` removed any leftover of ours at this name: one that is still there is not ours.
     fs::create_dir(&staging).map_err(io_error(&staging))?;
-    let spares = record
-        .map(|record| Spares::open(spare::dir_beside(record), &place.parent))
-        .unwrap_or_default();
-    let put = match write_tree(&staging, &files, (&parts, site), (&reuse, &spares)) {
+    let put = match write_tree(&staging, &files, (&parts, site), &reuse) {
         Ok(put) => put,
         Err(e) => {
             let _ = fs::remove_dir_all(&staging);
@@ -173,10 +166,8 @@ pub fn write_site_recorded(
         Written::save(record, &files, &put);
     }
     atomic::pause("cleanup");
-    // The next build is likely to write about as many files as this one.
-    let written = put.iter().filter(|p| p.written).count();
     if let Some(previous) = previous
-        && let Err(e) = remove_tree(&previous, "remove-half", (&spares, written))
+        && let Err(e) = remove_tree(&previous, "remove-half")
     {
         // The new data is in place; the next run removes what is left.
         message::warning(format_args!(
@@ -241,13 +232,12 @@ pub fn intact(out: &Path, record: &Path) -> Option<String> {
 }
 
 /// Removes the tree at `dir`, the files of all its directories at once on every core (one
-/// after the other, the 10,000 files of the previous tree took ~50 ms), keeping up to `keep` of
-/// them as `spares` for the next build ([`Spares::retire`]). Links are removed, not followed.
-/// Its manifest goes last, after every other file and directory: a removal killed half-way
-/// leaves a tree that its manifest still says is kiosque's (or an empty directory), which the
-/// next run removes ([`recover`]), never a tree of unlisted files it must leave.
+/// after the other, the 10,000 files of the previous tree took ~50 ms). Links are removed, not
+/// followed. Its manifest goes last, after every other file and directory: a removal killed
+/// half-way leaves a tree that its manifest still says is kiosque's (or an empty directory),
+/// which the next run removes ([`recover`]), never a tree of unlisted files it must leave.
 /// `pause_point` names the moment its files are gone, for the tests ([`atomic::pause`]).
-fn remove_tree(dir: &Path, pause_point: &str, (spares, keep): (&Spares, usize)) -> io::Result<()> {
+fn remove_tree(dir: &Path, pause_point: &str) -> io::Result<()> {
     let mut dirs = vec![dir.to_path_buf()];
     let (mut files, mut manifests) = (Vec::new(), Vec::new());
     let mut next = 0;
@@ -264,7 +254,7 @@ fn remove_tree(dir: &Path, pause_point: &str, (spares, keep): (&Spares, usize)) 
         }
         next += 1;
     }
-    spares.retire(&files, keep)?;
+    files.par_iter().try_for_each(fs::remove_file)?;
     atomic::pause(pause_point);
     dirs[1..].iter().rev().try_for_each(fs::remove_dir)?;
     manifests.iter().try_for_each(fs::remove_file)?;
@@ -356,12 +346,12 @@ impl Reuse {
         &self,
         file: &SiteFile<'_>,
         (parts, site): (&Parts<'_>, &Site),
-        (path, spares): (&Path, &Spares),
+        path: &Path,
     ) -> Result<Put, OutputError> {
         let relative = file.path();
         let key = file.key();
         if !self.listed.contains(relative) {
-            write_new(path, &file.bytes(parts, site), spares)?;
+            write_new(path, &file.bytes(parts, site))?;
             return Ok(Put {
                 written: true,
                 identity: identity_at(path),
@@ -403,7 +393,7 @@ impl Reuse {
                 key,
             });
         }
-        write_new(path, &bytes, spares)?;
+        write_new(path, &bytes)?;
         Ok(Put {
             written: true,
             identity: identity_at(path),
@@ -433,11 +423,12 @@ impl Reuse {
     }
 }
 
-/// Writes `bytes` at `path`, a new name in a new directory, in a spare file where there is one
-/// ([`Spares::write`]): never opens (and truncates) a file already there, which could be a
-/// link to the previous tree's file.
-fn write_new(path: &Path, bytes: &[u8], spares: &Spares) -> Result<(), OutputError> {
-    spares.write(path, bytes).map_err(io_error(path))
+/// Writes `bytes` at `path`, a new name in a new directory: never opens (and truncates) a file
+/// already there, which could be a link to the previous tree's file.
+fn write_new(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
+    fs::File::create_new(path)
+        .and_then(|mut f| f.write_all(bytes))
+        .map_err(io_error(path))
 }
 
 /// The identity of the file at `path`, if the file system tells.
@@ -633,7 +624,7 @@ fn write_tree(
     dir: &Path,
     files: &[SiteFile<'_>],
     data: (&Parts<'_>, &Site),
-    (reuse, spares): (&Reuse, &Spares),
+    reuse: &Reuse,
 ) -> Result<Vec<Put>, OutputError> {
     let relative: Vec<String> = files.iter().map(|f| f.path().to_owned()).collect();
     let paths: Vec<PathBuf> = relative.iter().map(|f| native(dir, f)).collect();
@@ -651,7 +642,7 @@ fn write_tree(
     for d in &dirs {
         fs::create_dir_all(d).map_err(io_error(d))?;
     }
-    let put = |(f, path): (&SiteFile<'_>, &PathBuf)| reuse.put(f, data, (path, spares));
+    let put = |(f, path): (&SiteFile<'_>, &PathBuf)| reuse.put(f, data, path);
     let half = files.len() / 2;
     let mut put_all: Vec<Put> = files[..half]
         .par_iter()
@@ -1007,7 +998,7 @@ fn recover(place: &Place) -> Result<(), OutputError> {
             )),
             Tree::Missing => {}
             Tree::Complete(_) | Tree::Ours | Tree::Empty => {
-                match remove_tree(&path, "recover-half", (&Spares::default(), 0)) {
+                match remove_tree(&path, "recover-half") {
                     Ok(()) => message::warning(format_args!(
                         "removed {}, left by an interrupted build",
                         path.display()
@@ -1117,44 +1108,6 @@ mod tests {
         }
         let written = Written::read(&record).expect("a record");
         assert_eq!(written.files.len(), articles(&out).len());
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_file_written_anew_takes_the_place_of_one_the_build_before_removed() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let (out, record) = (
-            dir.path().join("data"),
-            dir.path().join("cache/data.written"),
-        );
-        let site = site();
-        let edited = "bodies/0.json";
-        let edit = |out: &Path| {
-            let path = native(out, edited);
-            let mut bytes = fs::read(&path).expect("read");
-            bytes[0] = b' ';
-            fs::write(&path, bytes).expect("edit in place");
-        };
-        write_site_recorded(&out, &site, Some(&record)).expect("written");
-        let clean = articles(&out);
-        // Edited in place, so written anew: the edited file leaves the tree, kept as a spare.
-        edit(&out);
-        let spare = articles(&out)[edited].1;
-        write_site_recorded(&out, &site, Some(&record)).expect("written again");
-        let second = articles(&out);
-        assert_ne!(second[edited].1, spare, "the spare is not in the tree");
-        let spares = spare::dir_beside(&record);
-        assert_eq!(fs::read_dir(&spares).expect("spares").count(), 1);
-        // The next file written anew is written over that spare, with exactly its bytes.
-        edit(&out);
-        write_site_recorded(&out, &site, Some(&record)).expect("written a third time");
-        let third = articles(&out);
-        assert_eq!(third[edited].1, spare, "{edited} written over the spare");
-        for (name, (bytes, _)) in &clean {
-            assert_eq!(&third[name].0, bytes, "{name} holds what the build writes");
-        }
-        assert_eq!(fs::read_dir(&spares).expect("spares").count(), 1);
-        assert!(intact(&out, &record).is_some(), "the tree is as recorded");
     }
 
     #[cfg(unix)]
