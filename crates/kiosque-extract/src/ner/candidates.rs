@@ -58,13 +58,20 @@ pub(super) fn find_candidates(
             i += 1;
             continue;
         }
-        // "The House of Representatives voted", "La Chambre des représentants a voté": a
-        // capitalised article at the start of a sentence, then a known name of several words.
+        // "The House of Representatives voted", "La Chambre des représentants a voté", "Selon
+        // France 24, …": a capitalised article or function word at the start of a sentence,
+        // then a known name of several words (which the run of capitalised words would cut:
+        // "Selon France" leaves "24" out), unless a word other than an article begins a longer
+        // known name ("En Marche").
         if tokens[i].sentence_start
-            && matches!(folded(&tokens[i]), "the" | "le" | "la" | "les")
+            && contains(FUNCTION_WORDS, folded(&tokens[i]))
             && tokens.get(i + 1).is_some_and(name_token)
-            && known(&tokens[i + 1..], knowledge)
-                .is_some_and(|(n, _)| n >= 2 && !covered[i + 1..i + 1 + n].iter().any(|&c| c))
+            && known(&tokens[i + 1..], knowledge).is_some_and(|(n, _)| {
+                n >= 2
+                    && !covered[i + 1..i + 1 + n].iter().any(|&c| c)
+                    && (matches!(folded(&tokens[i]), "the" | "le" | "la" | "les")
+                        || known(&tokens[i..], knowledge).is_none_or(|(with, _)| with <= n))
+            })
         {
             i += 1;
             continue;

@@ -1355,3 +1355,26 @@ fn an_unknown_name_after_de_and_an_article_needs_a_noun_of_places_too() {
         pairs(&[("Zorbatel", "LOC")])
     );
 }
+
+#[test]
+fn a_known_name_after_a_word_opening_the_sentence_is_found_whole() {
+    for (text, expected) in [
+        // The run of capitalised words "Selon France" left the channel's number out.
+        (
+            "Selon France 24, les combats continuent.",
+            ("France 24", "ORG"),
+        ),
+        (
+            "Selon France 2 les combats continuent.",
+            ("France 2", "ORG"),
+        ),
+        // The function word that begins a known name stays in it.
+        ("En Marche a gagné la ville.", ("En Marche", "ORG")),
+        (
+            "For Human Rights Watch, this is a crime.",
+            ("Human Rights Watch", "ORG"),
+        ),
+    ] {
+        assert_eq!(found_builtin(text), pairs(&[expected]), "{text}");
+    }
+}
