@@ -232,8 +232,7 @@ pub(crate) fn linkable(found: &Found) -> bool {
 }
 
 /// Makes each lone name ([`Found::lone`]) a mention of what the corpus names by it (a person
-/// whose full name ends with it, or a word the corpus types alone), or of what the list it
-/// stands in guessed (a place, an organisation), or leaves it out: after
+/// whose full name ends with it, or a word the corpus types alone), or leaves it out: after
 /// this, every mention of `articles` is typed. Depends on every article, as linking does.
 pub fn settle_lone_names(articles: &mut [Analyzed]) {
     let typed = articles
@@ -243,24 +242,17 @@ pub fn settle_lone_names(articles: &mut [Analyzed]) {
         // names typed elsewhere can say what it is.
         .filter(|found| !found.lone && found.entry.is_none())
         .map(|found| (found.label, found.confidence, found.text.as_str()));
-    // Labelled a person: a bare lone name; else the guess of the list it stands in.
-    let bare = articles
-        .par_iter()
-        .flat_map_iter(|a| &a.analysis.found)
-        .filter(|found| found.lone && found.label == Label::Person)
-        .map(|found| found.text.as_str());
-    let names = link::LoneNames::new(typed).used_alone(bare);
+    let names = link::LoneNames::new(typed);
     articles.par_iter_mut().for_each(|article| {
         article.analysis.found.retain_mut(|found| {
             if !found.lone {
                 return true;
             }
             found.lone = false;
-            let label = match found.label {
-                Label::Person => names.label(&found.text),
-                guess => Some(names.listed(&found.text, guess)),
-            };
-            label.map(|label| found.label = label).is_some()
+            names
+                .label(&found.text)
+                .map(|label| found.label = label)
+                .is_some()
         });
     });
 }
@@ -686,13 +678,10 @@ mod tests {
     #[test]
     fn a_lone_name_is_what_the_corpus_names_by_it_or_no_mention() {
         let knowledge = Knowledge::builtin();
-        let full_text = || {
-            source(
-                "full",
-                "Au Kremlin\n\nLe président russe Vladimir Poutine a reçu lundi son homologue. Le maire Robert Zorbalski a protesté.",
-            )
-        };
-        let full = full_text();
+        let full = source(
+            "full",
+            "Au Kremlin\n\nLe président russe Vladimir Poutine a reçu lundi son homologue.",
+        );
         let lone = || {
             vec![
                 source(
@@ -702,11 +691,6 @@ mod tests {
                 source("from", "Exode\n\nLes habitants de Soudja ont fui."),
                 source("alone", "Sous le feu\n\nSoudja reste sous le feu."),
                 source("at", "Front\n\nLes combats continuent à Soudja."),
-                source(
-                    "list",
-                    "Manifestations\n\nDes rassemblements à Berlin, Varsovie, Zorbalski, Zorbaville et Bruxelles.",
-                ),
-                source("said", "Démission\n\nLa démission de Zorbalski surprend."),
             ]
         };
         let town = source(
@@ -751,31 +735,6 @@ mod tests {
             [pair("Soudja", "loc-soudja")],
             "a guess, kept as such"
         );
-        // A name that only the list of places it stands in types is what the corpus names by
-        // it ("Zorbalski", the mayor, whom the corpus also calls "Zorbalski" alone), else what
-        // the list says ("Zorbaville"; "Zorbalski" where the corpus names no one by it, or
-        // names the mayor so only in full).
-        let listed = |zorbalski: &str| {
-            [
-                pair("Berlin", "loc-berlin"),
-                pair("Varsovie", "loc-warsaw"),
-                pair("Zorbalski", zorbalski),
-                pair("Zorbaville", "loc-zorbaville"),
-                pair("Bruxelles", "loc-brussels"),
-            ]
-        };
-        assert_eq!(with_full[6], listed("per-robert-zorbalski"));
-        assert_eq!(with_full[7], [pair("Zorbalski", "per-robert-zorbalski")]);
-        assert_eq!(without[4], listed("loc-zorbalski"));
-        assert_eq!(without[5], []);
-        let full_only = mentions(
-            [
-                vec![full_text()],
-                lone().into_iter().filter(|s| s.origin != "said").collect(),
-            ]
-            .concat(),
-        );
-        assert_eq!(full_only[5], listed("loc-zorbalski"));
     }
 
     #[test]

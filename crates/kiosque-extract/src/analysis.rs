@@ -48,8 +48,8 @@ pub struct Found {
     #[serde(default)]
     pub confidence: Confidence,
     /// A lone name nothing in the article types ([`ner::Recognized::lone`]): a person's
-    /// mention only if the corpus names someone by it, else none, or, labelled otherwise by the
-    /// list it stands in, that label (`kiosque_corpus` decides before linking).
+    /// mention only if the corpus names someone by it, else none (`kiosque_corpus` decides
+    /// before linking).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub lone: bool,
 }

@@ -394,11 +394,6 @@ pub(super) fn resolve_partial_names(
 pub struct LoneNames {
     /// By matching form: what the word names.
     labels: HashMap<String, Label>,
-    /// The words that are a person's only as the end of a full name the corpus writes
-    /// (nothing types them alone).
-    surnames: HashMap<String, ()>,
-    /// The words the corpus writes as lone names ([`LoneNames::used_alone`]).
-    alone: HashMap<String, ()>,
 }
 
 impl LoneNames {
@@ -428,19 +423,14 @@ impl LoneNames {
                 }
             }
         }
-        let mut surnames: HashMap<String, ()> = by_surname
+        let mut labels: HashMap<String, Label> = by_surname
             .into_iter()
             .filter(|(_, names)| best_full_name(names.iter().copied(), 2).is_some())
-            .map(|(surname, _)| (surname.to_owned(), ()))
-            .collect();
-        let mut labels: HashMap<String, Label> = surnames
-            .keys()
-            .map(|surname| (surname.clone(), Label::Person))
+            .map(|(surname, _)| (surname.to_owned(), Label::Person))
             .collect();
         for (key, (votes, evidence)) in alone {
             let best = most_voted(&votes);
             if evidence {
-                surnames.remove(&key);
                 labels.insert(key, best);
             } else if best != Label::Person {
                 // Guessed something else alone ("à Matignon"): lone names would outvote the
@@ -448,36 +438,7 @@ impl LoneNames {
                 labels.remove(&key);
             }
         }
-        LoneNames {
-            labels,
-            surnames,
-            alone: HashMap::default(),
-        }
-    }
-
-    /// Notes the lone names of the corpus (the words written alone that nothing types), for
-    /// [`LoneNames::listed`].
-    pub fn used_alone<'a>(mut self, words: impl ParallelIterator<Item = &'a str>) -> Self {
-        self.alone = words.map(|w| (name_key(w), ())).collect();
-        self
-    }
-
-    /// What a one-word name that only the list it stands in types (as `guess`: "Berlin,
-    /// Warsaw, Fico and Brussels") names: what the corpus types the word as alone, or the
-    /// person whose full name ends with it where the corpus also names that person by the word
-    /// alone ("Fico said"), else the list's guess. (A place of a list named as a person's
-    /// surname, but never written alone, stays a place.)
-    pub fn listed(&self, text: &str, guess: Label) -> Label {
-        let key = name_key(text);
-        match self.labels.get(&key) {
-            Some(Label::Person)
-                if self.surnames.contains_key(&key) && !self.alone.contains_key(&key) =>
-            {
-                guess
-            }
-            Some(&label) => label,
-            None => guess,
-        }
+        LoneNames { labels }
     }
 
     /// What the lone name `text` names in the corpus, if anything.

@@ -37,10 +37,9 @@ fn joined(tokens: &[Token<'_>], last: usize, first: usize) -> Option<bool> {
 /// three in four of them: a channel such as "France 5", read as the country, does not break a
 /// list of media), when that is an organisation or a place. A list ends with the name after
 /// its last conjunction ("in London, Paris and Berlin, and Kowalczyk says"). The label is a
-/// guess from context (`Evidence::List`); a common word ("le Fond monétaire international",
+/// guess from context (`Evidence::Weak`); a common word ("le Fond monétaire international",
 /// misspelt, is no organisation "Fond") and a people's name ("Rohingyas", "des Rohingyas")
-/// stay untyped. A one-word name so typed is a lone name with that label, which the corpus
-/// may overrule ([`Recognized::lone`]). `candidates` are in text order.
+/// stay untyped. `candidates` are in text order.
 pub(super) fn type_by_list(
     tokens: &[Token<'_>],
     candidates: &mut [Candidate],
@@ -92,7 +91,7 @@ pub(super) fn type_by_list(
                         && (knowledge.is_common_folded(&t.folded)
                             || super::classify::is_demonym(t, knowledge)))
             }) {
-                c.label = Some((label, Evidence::List));
+                c.label = Some((label, Evidence::Weak));
             }
         }
         start = end;

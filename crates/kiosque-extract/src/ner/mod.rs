@@ -56,18 +56,13 @@ pub struct Recognized {
     pub confidence: Confidence,
     /// A lone word that looks like a name ("Poutine a déclaré", "Zelensky said") and that
     /// nothing in its article types: labelled a person, it is a mention only if the corpus
-    /// names someone by it (the linker decides, see `kiosque_corpus`). One that only the list
-    /// it stands in types ("Berlin, Warsaw, Fico and Brussels") has the list's label, which
-    /// stands unless the corpus names something else by the word (Robert Fico).
+    /// names someone by it (the linker decides, see `kiosque_corpus`).
     pub lone: bool,
 }
 
 /// How sure a candidate's label is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Evidence {
-    /// The list the name stands in, and nothing else: a guess that the corpus may overrule
-    /// ([`Recognized::lone`]).
-    List,
     /// From context alone (a preposition, a suffix), or a guess from the shape of the name.
     Weak,
     /// One clue about the name that is not the name itself: a verb of saying after it
@@ -81,7 +76,7 @@ impl Evidence {
     /// The confidence of a mention typed from this evidence.
     fn confidence(self) -> Confidence {
         match self {
-            Evidence::List | Evidence::Weak => Confidence::Low,
+            Evidence::Weak => Confidence::Low,
             Evidence::Fair => Confidence::Medium,
             Evidence::Strong => Confidence::High,
         }
@@ -190,12 +185,7 @@ static LOWERCASE_PARTY: LazyLock<Regex> = LazyLock::new(|| {
 /// only a corpus can tell, are left out. Offsets are code points.
 pub fn recognize(text: &str, knowledge: &Knowledge) -> Vec<Recognized> {
     let mut mentions = recognize_all(&[text], knowledge).pop().unwrap_or_default();
-    // A lone name typed by its list keeps the list's label.
-    mentions.retain_mut(|m| {
-        let keep = !m.lone || m.label != Label::Person;
-        m.lone = false;
-        keep
-    });
+    mentions.retain(|m| !m.lone);
     mentions
 }
 
@@ -380,7 +370,7 @@ impl<'a> Part<'a> {
                     Some(_) => Confidence::High,
                     None => evidence.confidence(),
                 },
-                lone: evidence == Evidence::List && is_lone_name(&tokens, &c, knowledge),
+                lone: false,
             });
         }
         mentions.sort_by_key(|m| (m.start, m.end));
