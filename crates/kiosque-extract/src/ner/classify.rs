@@ -547,6 +547,19 @@ pub(super) fn named_in_quotes(tokens: &[Token<'_>], first: usize) -> bool {
         && (contains(NAMING_WORDS, folded(&tokens[first - 2])) || has_digit(&tokens[first - 2]))
 }
 
+/// Whether the name at token `first` comes right after a version's number ("Ubuntu 12.04 LTS",
+/// "Windows 8.1 RT"): a release's label, part of a product's name, no entity.
+pub(super) fn after_version(tokens: &[Token<'_>], first: usize) -> bool {
+    first >= 3 && {
+        let (major, dot, minor) = (&tokens[first - 3], &tokens[first - 2], &tokens[first - 1]);
+        major.kind == Kind::Number
+            && dot.text == "."
+            && minor.kind == Kind::Number
+            && major.end == dot.start
+            && dot.end == minor.start
+    }
+}
+
 /// Whether the name at token `first` is the title of a work: right after a word such as
 /// "film" or "novel", or in a list after "connu pour", "known for" ("connu pour Gladiator,
 /// Lincoln"). Walks back over the list (names, commas, "et", "and") within the sentence.

@@ -11,7 +11,7 @@ use kiosque_model::Label;
 use kiosque_model::text::fold;
 use serde::{Deserialize, Serialize};
 
-use super::lexicon::{ORG_WORDS, PLACE_WORDS, contains};
+use super::lexicon::{ORG_WORDS, PLACE_WORDS, QUANTITY_WORDS, contains};
 use super::tokens::{Kind, Token, tokenize};
 use crate::edit::{deletions, one_edit_apart};
 
@@ -136,6 +136,44 @@ pub struct Sources<'a> {
 
 /// The knowledge compiled into the extractor, once made.
 static BUILTIN: std::sync::OnceLock<Knowledge> = std::sync::OnceLock::new();
+
+/// Whether `tokens[i]` is a number that counts something or scores, not the end of a name such as
+/// "France 24" or "Europe 1": an ordinal's or a unit's letters right after it ("la France 5e",
+/// "5%"), a group of thousands ("France 2 000"), a word that counts ("En France 3 millions de
+/// logements", "In France 24 people") or a score's other side ("France 4, Australie 1",
+/// "France 5 - Pays de Galles 0").
+fn counts_on(tokens: &[Token<'_>], i: usize) -> bool {
+    let number = &tokens[i];
+    if number.kind != Kind::Number {
+        return false;
+    }
+    let Some(next) = tokens.get(i + 1) else {
+        return false;
+    };
+    if next.start == number.end && next.text != "," && next.text != "." {
+        return true;
+    }
+    match next.kind {
+        Kind::Number => true,
+        Kind::Word => {
+            next.text.starts_with(char::is_lowercase) && contains(QUANTITY_WORDS, &next.folded)
+        }
+        _ if matches!(next.text, "," | "-" | "–" | "—") => {
+            // A score: capitalised words (and "de", "of"), then a number.
+            let mut words = 0;
+            for t in tokens[i + 2..].iter().take(5) {
+                match t.kind {
+                    Kind::Number => return words > 0,
+                    Kind::Word if t.text.starts_with(char::is_uppercase) => words += 1,
+                    Kind::Word if matches!(t.folded.as_str(), "de" | "du" | "of") => {}
+                    _ => return false,
+                }
+            }
+            false
+        }
+        _ => false,
+    }
+}
 
 impl Knowledge {
     /// The knowledge compiled into the extractor from `data/` (made once, on first use: from
@@ -283,6 +321,9 @@ impl Knowledge {
         }
         found.into_iter().rev().find_map(|(n, ids)| {
             let run = &tokens[..n];
+            if n > 1 && counts_on(tokens, n - 1) {
+                return None;
+            }
             let all_capitals = run.iter().all(|t| !t.text.chars().any(char::is_lowercase));
             let mut entries: Vec<(u32, &Entry, bool)> = ids
                 .iter()

@@ -264,6 +264,22 @@ pub const PLACE_WORDS: &[&str] = &[
     "monument", "bande",
 ];
 
+/// Words that count what a number before them counts ("5 millions", "24 people", "2 buts"): after a known name ending with a number ("France 24", "Europe 1"), the number is
+/// a quantity and the name is the shorter one ("En France 3 millions de logements").
+#[rustfmt::skip]
+pub const QUANTITY_WORDS: &[&str] = &[
+    "million", "millions", "milliard", "milliards", "billion", "billions", "trillion", "mille",
+    "thousand", "thousands", "hundred", "hundreds", "dozen", "personne", "personnes", "people",
+    "persons", "habitants", "residents", "morts", "dead", "deaths", "victimes", "victims",
+    "blesses", "injured", "heures", "hours", "minutes", "jours", "days", "semaines", "weeks",
+    "mois", "months", "ans", "annees", "years", "points", "buts", "goals", "per", "percent",
+    "fois", "times", "euros", "dollars", "km", "kilometres", "miles", "enfants", "children",
+    "adultes", "adults", "hommes", "men", "femmes", "women", "postes", "jobs", "emplois",
+    "logements", "homes", "eleves", "students", "soldats", "soldiers", "sieges", "seats", "voix",
+    "votes", "medailles", "medals", "victoires", "wins", "defaites", "losses", "milliers",
+    "centaines", "dizaines", "tonnes", "tons",
+];
+
 /// Words just before a name that suggest a place: "à Kourakhove", "in Aleppo".
 #[rustfmt::skip]
 pub const PLACE_CUES: &[&str] = &[

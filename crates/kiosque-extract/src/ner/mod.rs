@@ -299,7 +299,8 @@ impl<'a> Part<'a> {
         let mut candidates = find_candidates(&tokens, &covered, knowledge);
         // Titles of works are no entities ("le film Skyfall", "connu pour Gladiator, Lincoln");
         // a character's full name is a person ("la série James Bond"). Nor is a name given in
-        // quotes after a verb of naming, nor one that a year in parentheses follows, itself
+        // quotes after a verb of naming, nor one after a version's number ("12.04 LTS"), nor one
+        // that a year in parentheses follows, itself
         // or in a title that goes on in lowercase ("Harry Potter et les reliques de la mort,
         // partie 2 (2011)", "Skyfall (2012)"; known names are kept: "Paris (2024)"). Their
         // names are kept for the rest of the article ([`NameEvidence::is_work`]).
@@ -310,6 +311,7 @@ impl<'a> Part<'a> {
                 && classify::names_a_work(&tokens, c.first))
                 || (c.entry.is_none()
                     && (classify::named_in_quotes(&tokens, c.first)
+                        || classify::after_version(&tokens, c.first)
                         || classify::dated_title(&tokens, c.last)));
             if work {
                 works.push(key_of(&tokens[c.first..=c.last]));

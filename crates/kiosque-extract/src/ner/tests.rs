@@ -695,6 +695,41 @@ fn a_nationality_is_no_part_of_a_person_and_no_person_of_its_own() {
 }
 
 #[test]
+fn a_number_that_counts_ends_no_channel_s_name() {
+    // "France 24", "Europe 1": a channel's name ends with a number, unless the number counts
+    // something or scores; then the name is the country's or the continent's.
+    for (text, expected) in [
+        (
+            "En France 3 millions de logements sont vacants.",
+            vec![("France", "LOC")],
+        ),
+        ("In France 24 people were arrested.", vec![("France", "LOC")]),
+        ("La France 5e puissance mondiale ?", vec![("France", "LOC")]),
+        ("En France 2 000 postes seront supprimés.", vec![("France", "LOC")]),
+        (
+            "Résultat : France 4, Australie 1.",
+            vec![("France", "LOC"), ("Australie", "LOC")],
+        ),
+        (
+            "Le score final : France 5 - Pays de Galles 0.",
+            vec![("France", "LOC"), ("Pays de Galles", "LOC")],
+        ),
+        // The channels themselves.
+        ("Selon France 24, la grève continue.", vec![("France 24", "ORG")]),
+        (
+            "France 2 a diffusé le reportage, puis Europe 1 à 20 heures.",
+            vec![("France 2", "ORG"), ("Europe 1", "ORG")],
+        ),
+        (
+            "France 24 reported that the strike went on.",
+            vec![("France 24", "ORG")],
+        ),
+    ] {
+        assert_eq!(entities(text), pairs(&expected), "{text}");
+    }
+}
+
+#[test]
 fn codes_and_acronyms_are_no_people_and_a_medium_s_noun_names_an_organisation() {
     for (text, expected) in [
         // Acronyms only: an organisation's name if anything, never a person's.
@@ -710,6 +745,16 @@ fn codes_and_acronyms_are_no_people_and_a_medium_s_noun_names_an_organisation() 
         (
             "Une note qui passe de A3 à Baa2 hier.",
             vec![("hier", "DATE")],
+        ),
+        // A release's label after its version's number is part of a product's name, and a
+        // known name after it is still found.
+        (
+            "La version 12.04 LTS sort en avril, après la 11.10 Xfce, à Paris.",
+            vec![("avril", "DATE"), ("Paris", "LOC")],
+        ),
+        (
+            "Ubuntu 12.04 LTS ships in April, after the 11.10 ZRX.",
+            vec![("April", "DATE")],
         ),
         // The medium's noun before a name: "le site …" speaks, but is no person.
         (
