@@ -703,9 +703,15 @@ fn a_number_that_counts_ends_no_channel_s_name() {
             "En France 3 millions de logements sont vacants.",
             vec![("France", "LOC")],
         ),
-        ("In France 24 people were arrested.", vec![("France", "LOC")]),
+        (
+            "In France 24 people were arrested.",
+            vec![("France", "LOC")],
+        ),
         ("La France 5e puissance mondiale ?", vec![("France", "LOC")]),
-        ("En France 2 000 postes seront supprimés.", vec![("France", "LOC")]),
+        (
+            "En France 2 000 postes seront supprimés.",
+            vec![("France", "LOC")],
+        ),
         (
             "Résultat : France 4, Australie 1.",
             vec![("France", "LOC"), ("Australie", "LOC")],
@@ -715,7 +721,10 @@ fn a_number_that_counts_ends_no_channel_s_name() {
             vec![("France", "LOC"), ("Pays de Galles", "LOC")],
         ),
         // The channels themselves.
-        ("Selon France 24, la grève continue.", vec![("France 24", "ORG")]),
+        (
+            "Selon France 24, la grève continue.",
+            vec![("France 24", "ORG")],
+        ),
         (
             "France 2 a diffusé le reportage, puis Europe 1 à 20 heures.",
             vec![("France 2", "ORG"), ("Europe 1", "ORG")],
