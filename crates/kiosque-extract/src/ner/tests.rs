@@ -123,6 +123,13 @@ fn entities(text: &str) -> Vec<(String, &'static str)> {
         .collect()
 }
 
+/// Runs a table of (text, the entities it names with their labels).
+fn check_entities(table: &[(&str, &[(&str, &'static str)])]) {
+    for &(text, expected) in table {
+        assert_eq!(entities(text), pairs(expected), "{text}");
+    }
+}
+
 /// Runs a table of (text, the people it names) in French and English.
 fn check_people(table: &[(&str, &[&str])]) {
     for &(text, expected) in table {
@@ -698,113 +705,103 @@ fn a_nationality_is_no_part_of_a_person_and_no_person_of_its_own() {
 fn a_number_that_counts_ends_no_channel_s_name() {
     // "France 24", "Europe 1": a channel's name ends with a number, unless the number counts
     // something or scores; then the name is the country's or the continent's.
-    for (text, expected) in [
+    check_entities(&[
         (
             "En France 3 millions de logements sont vacants.",
-            vec![("France", "LOC")],
+            &[("France", "LOC")],
         ),
-        (
-            "In France 24 people were arrested.",
-            vec![("France", "LOC")],
-        ),
-        ("La France 5e puissance mondiale ?", vec![("France", "LOC")]),
+        ("In France 24 people were arrested.", &[("France", "LOC")]),
+        ("La France 5e puissance mondiale ?", &[("France", "LOC")]),
         (
             "En France 2 000 postes seront supprimés.",
-            vec![("France", "LOC")],
+            &[("France", "LOC")],
         ),
         (
             "Résultat : France 4, Australie 1.",
-            vec![("France", "LOC"), ("Australie", "LOC")],
+            &[("France", "LOC"), ("Australie", "LOC")],
         ),
         (
             "Le score final : France 5 - Pays de Galles 0.",
-            vec![("France", "LOC"), ("Pays de Galles", "LOC")],
+            &[("France", "LOC"), ("Pays de Galles", "LOC")],
         ),
         // The channels themselves.
         (
             "Selon France 24, la grève continue.",
-            vec![("France 24", "ORG")],
+            &[("France 24", "ORG")],
         ),
         (
             "France 2 a diffusé le reportage, puis Europe 1 à 20 heures.",
-            vec![("France 2", "ORG"), ("Europe 1", "ORG")],
+            &[("France 2", "ORG"), ("Europe 1", "ORG")],
         ),
         (
             "France 24 reported that the strike went on.",
-            vec![("France 24", "ORG")],
+            &[("France 24", "ORG")],
         ),
-    ] {
-        assert_eq!(entities(text), pairs(&expected), "{text}");
-    }
+    ]);
 }
 
 #[test]
 fn codes_and_acronyms_are_no_people_and_a_medium_s_noun_names_an_organisation() {
-    for (text, expected) in [
+    check_entities(&[
         // Acronyms only: an organisation's name if anything, never a person's.
         (
             "Des logiciels sous licence GNU GPL que chacun peut modifier.",
-            vec![("GNU GPL", "ORG")],
+            &[("GNU GPL", "ORG")],
         ),
         // A code with digits is a product's or a rating's: no entity.
         (
             "Des rats nourris avec du maïs OGP NK603 pendant deux ans.",
-            vec![],
+            &[],
         ),
-        (
-            "Une note qui passe de A3 à Baa2 hier.",
-            vec![("hier", "DATE")],
-        ),
+        ("Une note qui passe de A3 à Baa2 hier.", &[("hier", "DATE")]),
         // A release's label after its version's number is part of a product's name, and a
         // known name after it is still found.
         (
             "La version 12.04 LTS sort en avril, après la 11.10 Xfce, à Paris.",
-            vec![("avril", "DATE"), ("Paris", "LOC")],
+            &[("avril", "DATE"), ("Paris", "LOC")],
         ),
         (
             "Ubuntu 12.04 LTS ships in April, after the 11.10 ZRX.",
-            vec![("April", "DATE")],
+            &[("April", "DATE")],
         ),
         // The medium's noun before a name: "le site …" speaks, but is no person.
         (
             "La moyenne du site RealClearPolitics estime l'écart à deux points.",
-            vec![("RealClearPolitics", "ORG")],
+            &[("RealClearPolitics", "ORG")],
         ),
         (
             "Un film diffusé sur la chaîne Histoire mardi.",
-            vec![("Histoire", "ORG"), ("mardi", "DATE")],
+            &[("Histoire", "ORG"), ("mardi", "DATE")],
         ),
         // A name that begins with an acronym is an organisation's; so is a name after an
         // institution's noun, or with a newspaper's head noun in its own language.
         (
             "Les banques belges ING et BNP Paribas Fortis perdent.",
-            vec![("ING", "ORG"), ("BNP Paribas Fortis", "ORG")],
+            &[("ING", "ORG"), ("BNP Paribas Fortis", "ORG")],
         ),
         (
             "Il est soigné à l'hôpital Sao Joao depuis lundi.",
-            vec![("Sao Joao", "ORG"), ("lundi", "DATE")],
+            &[("Sao Joao", "ORG"), ("lundi", "DATE")],
         ),
         (
             "Selon la Gazeta Wyborcza, rien ne change.",
-            vec![("Gazeta Wyborcza", "ORG")],
+            &[("Gazeta Wyborcza", "ORG")],
         ),
         // A place's head noun after an unknown name in lowercase makes it a place.
         (
             "It is a city in the Ural region of Russia.",
-            vec![("Ural", "LOC"), ("Russia", "LOC")],
+            &[("Ural", "LOC"), ("Russia", "LOC")],
         ),
         // Roads and acronyms with digits stay.
         (
             "Il roule sur l'autoroute A20 vers Toulouse.",
-            vec![("A20", "LOC"), ("Toulouse", "LOC")],
+            &[("A20", "LOC"), ("Toulouse", "LOC")],
         ),
         (
             "Le sommet du G7 à Biarritz.",
-            vec![("G7", "ORG"), ("Biarritz", "LOC")],
+            &[("G7", "ORG"), ("Biarritz", "LOC")],
         ),
-    ] {
-        assert_eq!(entities(text), pairs(&expected), "{text}");
-    }
+    ]);
 }
 
 #[test]
@@ -868,31 +865,26 @@ fn a_particle_after_a_title_begins_the_surname_and_a_product_is_no_entity() {
 
 #[test]
 fn a_title_after_an_organisation_is_cut_off_and_a_regime_is_no_place() {
-    for (text, expected) in [
+    check_entities(&[
         (
             "Later the Senate Minority Leader, Chuck Schumer, disagreed.",
-            vec![("Senate", "ORG"), ("Chuck Schumer", "PER")],
+            &[("Senate", "ORG"), ("Chuck Schumer", "PER")],
         ),
         // A place before a title-like word stays whole: a newspaper.
         (
             "Selon The Hollywood Reporter, le film sort.",
-            vec![("Hollywood Reporter", "ORG")],
+            &[("Hollywood Reporter", "ORG")],
         ),
-        (
-            "Le gouvernement de la Ve République française tombe.",
-            vec![],
-        ),
-    ] {
-        assert_eq!(entities(text), pairs(&expected), "{text}");
-    }
+        ("Le gouvernement de la Ve République française tombe.", &[]),
+    ]);
 }
 
 #[test]
 fn a_common_noun_s_possessive_goes_on_the_name_a_name_s_does_not() {
-    for (text, expected) in [
+    check_entities(&[
         (
             "Russia recognized the self-proclaimed Donetsk People's Republic on Monday.",
-            vec![
+            &[
                 ("Russia", "LOC"),
                 ("Donetsk People's Republic", "LOC"),
                 ("Monday", "DATE"),
@@ -900,15 +892,13 @@ fn a_common_noun_s_possessive_goes_on_the_name_a_name_s_does_not() {
         ),
         (
             "There was one MP of the People's Party of Canada.",
-            vec![("People's Party of Canada", "ORG")],
+            &[("People's Party of Canada", "ORG")],
         ),
         (
             "Russia's Foreign Ministry said so.",
-            vec![("Russia", "LOC"), ("Foreign Ministry", "ORG")],
+            &[("Russia", "LOC"), ("Foreign Ministry", "ORG")],
         ),
-    ] {
-        assert_eq!(entities(text), pairs(&expected), "{text}");
-    }
+    ]);
 }
 
 #[test]
