@@ -547,10 +547,11 @@ pub(super) fn named_in_quotes(tokens: &[Token<'_>], first: usize) -> bool {
         && (contains(NAMING_WORDS, folded(&tokens[first - 2])) || has_digit(&tokens[first - 2]))
 }
 
-/// Whether the name at token `first` comes right after a version's number ("Ubuntu 12.04 LTS",
-/// "Windows 8.1 RT"): a release's label, part of a product's name, no entity.
+/// Whether the name at token `first` is a release's label in capitals right after a version's
+/// number ("Ubuntu 12.04 LTS", "la 3.0 RC"): part of a product's name, no entity. A name in
+/// other letters after such a number stays ("At 10.30 Rishi Sunak will speak").
 pub(super) fn after_version(tokens: &[Token<'_>], first: usize) -> bool {
-    first >= 3 && {
+    first >= 3 && tokens[first].is_all_caps() && {
         let (major, dot, minor) = (&tokens[first - 3], &tokens[first - 2], &tokens[first - 1]);
         major.kind == Kind::Number
             && dot.text == "."

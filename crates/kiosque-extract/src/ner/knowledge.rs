@@ -137,11 +137,12 @@ pub struct Sources<'a> {
 /// The knowledge compiled into the extractor, once made.
 static BUILTIN: std::sync::OnceLock<Knowledge> = std::sync::OnceLock::new();
 
-/// Whether `tokens[i]` is a number that counts something or scores, not the end of a name such as
-/// "France 24" or "Europe 1": an ordinal's or a unit's letters right after it ("la France 5e",
-/// "5%"), a group of thousands ("France 2 000"), a word that counts ("En France 3 millions de
-/// logements", "In France 24 people") or a score's other side ("France 4, Australie 1",
-/// "France 5 - Pays de Galles 0").
+/// Whether `tokens[i]` is a number that counts something, not the end of a name such as "France
+/// 24" or "Europe 1": letters or a per cent sign after it ("la France 5e", "5 %"), a decimal or
+/// a group of thousands ("En France 2,5 millions", "In Europe 1,000 people", "France 2 000
+/// postes"), a word that counts ("En France 3 millions de logements", "In France 24 people") or
+/// a proportion ("2 sur 3", "1 in 5"). A channel's name is followed by anything else: its
+/// possessive, punctuation, another channel, a time ("France 2 20h"), a verb.
 fn counts_on(tokens: &[Token<'_>], i: usize) -> bool {
     let number = &tokens[i];
     if number.kind != Kind::Number {
@@ -150,26 +151,26 @@ fn counts_on(tokens: &[Token<'_>], i: usize) -> bool {
     let Some(next) = tokens.get(i + 1) else {
         return false;
     };
-    if next.start == number.end && next.text != "," && next.text != "." {
-        return true;
-    }
+    let after = tokens.get(i + 2);
+    let glued = next.start == number.end;
     match next.kind {
-        Kind::Number => true,
-        Kind::Word => {
-            next.text.starts_with(char::is_lowercase) && contains(QUANTITY_WORDS, &next.folded)
+        Kind::Word if glued => true,
+        // "2,5", "1,000", "5.2": a decimal or thousands, not a list or the end of a sentence.
+        Kind::Punct if glued && matches!(next.text, "," | ".") => {
+            after.is_some_and(|a| a.kind == Kind::Number && a.start == next.end)
         }
-        _ if matches!(next.text, "," | "-" | "–" | "—") => {
-            // A score: capitalised words (and "de", "of"), then a number.
-            let mut words = 0;
-            for t in tokens[i + 2..].iter().take(5) {
-                match t.kind {
-                    Kind::Number => return words > 0,
-                    Kind::Word if t.text.starts_with(char::is_uppercase) => words += 1,
-                    Kind::Word if matches!(t.folded.as_str(), "de" | "du" | "of") => {}
-                    _ => return false,
-                }
-            }
-            false
+        Kind::Punct => next.text == "%",
+        Kind::Number => next.text.len() == 3,
+        Kind::Word => {
+            next.text.starts_with(char::is_lowercase)
+                && (contains(QUANTITY_WORDS, &next.folded)
+                    || (matches!(next.folded.as_str(), "sur" | "in" | "out")
+                        && tokens[i + 2..]
+                            .iter()
+                            .take(2)
+                            .find(|t| !matches!(t.text, "of"))
+                            // A proportion's number, not a year ("joined France 24 in 2010").
+                            .is_some_and(|t| t.kind == Kind::Number && t.text.len() <= 3)))
         }
         _ => false,
     }

@@ -271,13 +271,13 @@ pub const QUANTITY_WORDS: &[&str] = &[
     "million", "millions", "milliard", "milliards", "billion", "billions", "trillion", "mille",
     "thousand", "thousands", "hundred", "hundreds", "dozen", "personne", "personnes", "people",
     "persons", "habitants", "residents", "morts", "dead", "deaths", "victimes", "victims",
-    "blesses", "injured", "heures", "hours", "minutes", "jours", "days", "semaines", "weeks",
-    "mois", "months", "ans", "annees", "years", "points", "buts", "goals", "per", "percent",
-    "fois", "times", "euros", "dollars", "km", "kilometres", "miles", "enfants", "children",
-    "adultes", "adults", "hommes", "men", "femmes", "women", "postes", "jobs", "emplois",
-    "logements", "homes", "eleves", "students", "soldats", "soldiers", "sieges", "seats", "voix",
-    "votes", "medailles", "medals", "victoires", "wins", "defaites", "losses", "milliers",
-    "centaines", "dizaines", "tonnes", "tons",
+    "blesses", "injured", "heures", "jours", "days", "semaines", "weeks", "mois", "months", "ans",
+    "annees", "years", "buts", "goals", "percent", "fois", "euros", "dollars", "km", "kilometres",
+    "miles", "enfants", "children", "adultes", "adults", "hommes", "men", "femmes", "women",
+    "postes", "jobs", "emplois", "logements", "homes", "eleves", "students", "soldats",
+    "soldiers", "medailles", "medals", "milliers", "centaines", "dizaines", "tonnes", "tons",
+    "entreprises", "companies", "regions", "departements", "communes", "villes", "towns",
+    "candidats", "candidates", "pays", "countries", "menages", "households",
 ];
 
 /// Words just before a name that suggest a place: "à Kourakhove", "in Aleppo".

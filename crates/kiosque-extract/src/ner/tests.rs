@@ -704,7 +704,7 @@ fn a_nationality_is_no_part_of_a_person_and_no_person_of_its_own() {
 #[test]
 fn a_number_that_counts_ends_no_channel_s_name() {
     // "France 24", "Europe 1": a channel's name ends with a number, unless the number counts
-    // something or scores; then the name is the country's or the continent's.
+    // something; then the name is the country's or the continent's.
     check_entities(&[
         (
             "En France 3 millions de logements sont vacants.",
@@ -717,12 +717,12 @@ fn a_number_that_counts_ends_no_channel_s_name() {
             &[("France", "LOC")],
         ),
         (
-            "Résultat : France 4, Australie 1.",
-            &[("France", "LOC"), ("Australie", "LOC")],
+            "En France 2,5 millions de ménages, en Europe 1 sur 5.",
+            &[("France", "LOC"), ("Europe", "LOC")],
         ),
         (
-            "Le score final : France 5 - Pays de Galles 0.",
-            &[("France", "LOC"), ("Pays de Galles", "LOC")],
+            "In Europe 1,000 people and in France 5 % of them.",
+            &[("Europe", "LOC"), ("France", "LOC")],
         ),
         // The channels themselves.
         (
@@ -736,6 +736,34 @@ fn a_number_that_counts_ends_no_channel_s_name() {
         (
             "France 24 reported that the strike went on.",
             &[("France 24", "ORG")],
+        ),
+        // Followed by a possessive, punctuation, another channel, a time, a verb.
+        (
+            "France 24's correspondent spoke to Europe 1: « France 2 (France 3) ».",
+            &[
+                ("France 24", "ORG"),
+                ("Europe 1", "ORG"),
+                ("France 2", "ORG"),
+                ("France 3", "ORG"),
+            ],
+        ),
+        (
+            "Sur France 2, France 3 et France 5, puis France 2 20h et France 24 points out.",
+            &[
+                ("France 2", "ORG"),
+                ("France 3", "ORG"),
+                ("France 5", "ORG"),
+                ("France 2", "ORG"),
+                ("France 24", "ORG"),
+            ],
+        ),
+        (
+            "He joined France 24 in 2010, France 2 sur son site.",
+            &[("France 24", "ORG"), ("2010", "DATE"), ("France 2", "ORG")],
+        ),
+        (
+            "Audiences : France 2 4,1 millions, Europe 1-JDD en tête.",
+            &[("France 2", "ORG"), ("Europe 1", "ORG"), ("JDD", "ORG")],
         ),
     ]);
 }
@@ -763,6 +791,11 @@ fn codes_and_acronyms_are_no_people_and_a_medium_s_noun_names_an_organisation() 
         (
             "Ubuntu 12.04 LTS ships in April, after the 11.10 ZRX.",
             &[("April", "DATE")],
+        ),
+        // Not a name in other letters after a time written with a dot.
+        (
+            "At 10.30 Rishi Sunak will speak; le 12.04 Emmanuel Macron ira.",
+            &[("Rishi Sunak", "PER"), ("Emmanuel Macron", "PER")],
         ),
         // The medium's noun before a name: "le site …" speaks, but is no person.
         (
