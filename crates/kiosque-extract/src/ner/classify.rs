@@ -11,6 +11,14 @@ pub(super) fn is_given(t: &Token<'_>, knowledge: &Knowledge) -> bool {
                 .all(|part| knowledge.is_given_folded(part)))
 }
 
+/// Whether `folded` is a frequent given name (frequency class 6 or more: "Vladimir", "Marine",
+/// "Florence"; not "Paris", "Jackson", "Lincoln", more often places in the news).
+fn frequent_given(folded: &str, knowledge: &Knowledge) -> bool {
+    knowledge
+        .given_class(folded)
+        .is_some_and(|class| class >= 6)
+}
+
 /// An initial: "J.", "C.".
 pub(super) fn is_initial(t: &Token<'_>) -> bool {
     t.text.len() <= 3
@@ -87,11 +95,17 @@ pub(super) fn classify(
     }
     // A legal form makes an organisation only at the end: "Siemens AG", not "Iyad Ag Ghaly"
     // (a Tuareg name: "Ag" is "son of").
-    if folded_words
-        .iter()
-        .enumerate()
-        .any(|(k, w)| contains(ORG_WORDS, w) && (k + 1 == n || !contains(LEGAL_FORMS, w)))
-    {
+    // Not a frequent given name that is also such a word, first in a longer name ("Marine Le
+    // Pen", "Marine Tondelier"; "Marine Corps" has its head noun).
+    if folded_words.iter().enumerate().any(|(k, w)| {
+        contains(ORG_WORDS, w)
+            && (k + 1 == n || !contains(LEGAL_FORMS, w))
+            && !(k == 0
+                && n >= 2
+                && frequent_given(w, knowledge)
+                // "Marine One", a call sign.
+                && !matches!(folded_words[n - 1], "one" | "two" | "un" | "deux"))
+    }) {
         return Some((Label::Organisation, Evidence::Strong));
     }
     // "National Conference of State Legislatures": a plural head noun after "of" (joined so
@@ -127,11 +141,16 @@ pub(super) fn classify(
         return Some((Label::Place, Evidence::Strong));
     }
     // "Paris Métro": a known place's name then ordinary words is no person, even though
-    // "Paris" is also a given name; "Gordon Brown" is one.
-    let place_then_words = known(&words[..1], knowledge).is_some()
-        && words[1..]
-            .iter()
-            .all(|w| knowledge.is_common_folded(&w.folded));
+    // "Paris" is also a given name; "Gordon Brown" is one, and so is a name that begins with a
+    // frequent given name, whatever follows, unless it is a country's ("Vladimir Putin": a
+    // Russian city, then a word of the dictionaries).
+    let place_then_words = known(&words[..1], knowledge).is_some_and(|(_, entries)| {
+        !frequent_given(&words[0].folded, knowledge)
+            // A country's name stays the country ("France Culture", "France Télévisions").
+            || entries.iter().any(|(_, e)| e.kind == "country")
+    }) && words[1..]
+        .iter()
+        .all(|w| knowledge.is_common_folded(&w.folded));
     if is_given(&words[0], knowledge) && n >= 2 && !words[0].is_all_caps() && !place_then_words {
         return Some((Label::Person, Evidence::Strong));
     }

@@ -89,7 +89,7 @@ pub const ORG_WORDS: &[&str] = &[
     "industries", "group.", "records", "studios", "pictures", "foundation.", "trust", "initiative",
     "council.", "commandement", "command", "investment", "investments", "securities",
     "construction", "forum", "air", "telecom", "gazeta", "gazzetta", "zeitung", "diario",
-    "giornale", "corriere", "legislature",
+    "giornale", "corriere", "legislature", "corps",
 ];
 
 /// Plural head nouns that end an organisation's name only after "of" ("the National

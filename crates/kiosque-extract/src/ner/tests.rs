@@ -702,6 +702,28 @@ fn a_nationality_is_no_part_of_a_person_and_no_person_of_its_own() {
 }
 
 #[test]
+fn a_frequent_given_name_begins_a_person_s_name_whatever_its_other_meanings() {
+    // "Vladimir" is a Russian city and "Putin" a word of the dictionaries; "Marine" is the
+    // navy; the given name makes the person. "Paris", a rare given name, stays the place.
+    check_entities(&[
+        (
+            "Hier, Vladimir Poutine a dit non.",
+            &[("Hier", "DATE"), ("Vladimir Poutine", "PER")],
+        ),
+        ("Then Vladimir Putin said no.", &[("Vladimir Putin", "PER")]),
+        (
+            "Si Marine Le Pen gagne, Marine Tondelier répondra.",
+            &[("Marine Le Pen", "PER"), ("Marine Tondelier", "PER")],
+        ),
+        (
+            "The Marine Corps said no, then Marine One landed.",
+            &[("Marine Corps", "ORG"), ("Marine One", "ORG")],
+        ),
+        ("Le Paris Métro ferme.", &[("Paris Métro", "ORG")]),
+    ]);
+}
+
+#[test]
 fn a_number_that_counts_ends_no_channel_s_name() {
     // "France 24", "Europe 1": a channel's name ends with a number, unless the number counts
     // something; then the name is the country's or the continent's.
