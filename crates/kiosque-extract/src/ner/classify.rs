@@ -95,16 +95,19 @@ pub(super) fn classify(
     }
     // A legal form makes an organisation only at the end: "Siemens AG", not "Iyad Ag Ghaly"
     // (a Tuareg name: "Ag" is "son of").
-    // Not a frequent given name that is also such a word, first in a longer name ("Marine Le
-    // Pen", "Marine Tondelier"; "Marine Corps" has its head noun).
+    // Not a frequent given name that is also such a word, first before a surname: a particle
+    // or words of no dictionary ("Marine Le Pen", "Marine Tondelier"; not "Marine Nationale",
+    // "Marine Harvest", "Marine Corps").
+    let given_then_surname = n >= 2
+        && frequent_given(folded_words[0], knowledge)
+        && (contains(SURNAME_PARTICLES, folded_words[1])
+            || folded_words[1..]
+                .iter()
+                .all(|w| !knowledge.is_common_folded(w)));
     if folded_words.iter().enumerate().any(|(k, w)| {
         contains(ORG_WORDS, w)
             && (k + 1 == n || !contains(LEGAL_FORMS, w))
-            && !(k == 0
-                && n >= 2
-                && frequent_given(w, knowledge)
-                // "Marine One", a call sign.
-                && !matches!(folded_words[n - 1], "one" | "two" | "un" | "deux"))
+            && !(k == 0 && given_then_surname)
     }) {
         return Some((Label::Organisation, Evidence::Strong));
     }
@@ -140,12 +143,23 @@ pub(super) fn classify(
     if administrative_division_before(tokens, c.first) {
         return Some((Label::Place, Evidence::Strong));
     }
+    // Names of things come after an article or a preposition of places ("the Victoria Cross",
+    // "at Virginia Tech", "à la Milan Fashion Week"); people rarely do.
+    let after_article_or_place_cue = preceding_words(tokens, c.first, 1)
+        .first()
+        .is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "the" | "le" | "la" | "les" | "l'" | "du" | "des" | "au" | "aux"
+            ) || is_place_cue(w)
+        });
     // "Paris Métro": a known place's name then ordinary words is no person, even though
     // "Paris" is also a given name; "Gordon Brown" is one, and so is a name that begins with a
-    // frequent given name, whatever follows, unless it is a country's ("Vladimir Putin": a
-    // Russian city, then a word of the dictionaries).
+    // frequent given name then one word, unless it is a country's or comes after an article or
+    // a preposition of places ("Vladimir Putin": a Russian city, then a word of the
+    // dictionaries).
     let place_then_words = known(&words[..1], knowledge).is_some_and(|(_, entries)| {
-        !frequent_given(&words[0].folded, knowledge)
+        !(frequent_given(&words[0].folded, knowledge) && n == 2 && !after_article_or_place_cue)
             // A country's name stays the country ("France Culture", "France Télévisions").
             || entries.iter().any(|(_, e)| e.kind == "country")
     }) && words[1..]

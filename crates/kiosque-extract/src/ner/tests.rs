@@ -720,6 +720,19 @@ fn a_frequent_given_name_begins_a_person_s_name_whatever_its_other_meanings() {
             &[("Marine Corps", "ORG"), ("Marine One", "ORG")],
         ),
         ("Le Paris Métro ferme.", &[("Paris Métro", "ORG")]),
+        // Names of things with such a first word stay what they were.
+        (
+            "La Marine Nationale a intercepté un navire.",
+            &[("Marine Nationale", "ORG")],
+        ),
+        (
+            "He was awarded the Victoria Cross at Virginia Tech.",
+            &[("Victoria Cross", "ORG"), ("Virginia Tech", "LOC")],
+        ),
+        (
+            "Models came for Milan Fashion Week.",
+            &[("Milan Fashion Week", "ORG")],
+        ),
     ]);
 }
 
