@@ -128,9 +128,11 @@ pub(super) fn classify(
     if n >= 2 && (is_initial(&words[0]) || is_initial_pair(&words[0])) {
         return Some((Label::Person, Evidence::Strong));
     }
+    // The two words before the name, nearest first.
+    let previous = preceding_words(tokens, c.first, 2);
     // "retailer Tesco", "le groupe Wagner", "la mosquée Sidi Yahia": the common noun just
     // before a name says what it names, even when the name begins with a given name.
-    if let Some(cue) = preceding_words(tokens, c.first, 1).first() {
+    if let Some(cue) = previous.first() {
         if contains(ORG_CUES, cue) {
             return Some((Label::Organisation, Evidence::Strong));
         }
@@ -145,14 +147,12 @@ pub(super) fn classify(
     }
     // Names of things come after an article or a preposition of places ("the Victoria Cross",
     // "at Virginia Tech", "à la Milan Fashion Week"); people rarely do.
-    let after_article_or_place_cue = preceding_words(tokens, c.first, 1)
-        .first()
-        .is_some_and(|w| {
-            matches!(
-                w.as_str(),
-                "the" | "le" | "la" | "les" | "l'" | "du" | "des" | "au" | "aux"
-            ) || is_place_cue(w)
-        });
+    let after_article_or_place_cue = previous.first().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "the" | "le" | "la" | "les" | "l'" | "du" | "des" | "au" | "aux"
+        ) || is_place_cue(w)
+    });
     // "Paris Métro": a known place's name then ordinary words is no person, even though
     // "Paris" is also a given name; "Gordon Brown" is one, and so is a name that begins with a
     // frequent given name then one word, unless it is a country's or comes after an article or
@@ -174,7 +174,6 @@ pub(super) fn classify(
     {
         return Some((Label::Person, Evidence::Strong));
     }
-    let previous = preceding_words(tokens, c.first, 2);
     // "le blogueur Podoliaka", "President Trump"; not "ministre des Finances", nor what a role
     // is of ("le maire de Figeac", "the governor of Texas"): a place or an institution.
     let common_word = n == 1 && knowledge.is_common_folded(&words[0].folded);
@@ -584,14 +583,7 @@ pub(super) fn named_in_quotes(tokens: &[Token<'_>], first: usize) -> bool {
 /// number ("Ubuntu 12.04 LTS", "la 3.0 RC"): part of a product's name, no entity. A name in
 /// other letters after such a number stays ("At 10.30 Rishi Sunak will speak").
 pub(super) fn after_version(tokens: &[Token<'_>], first: usize) -> bool {
-    first >= 3 && tokens[first].is_all_caps() && {
-        let (major, dot, minor) = (&tokens[first - 3], &tokens[first - 2], &tokens[first - 1]);
-        major.kind == Kind::Number
-            && dot.text == "."
-            && minor.kind == Kind::Number
-            && major.end == dot.start
-            && dot.end == minor.start
-    }
+    first >= 3 && tokens[first].is_all_caps() && separated_number(tokens, first - 3, &["."])
 }
 
 /// Whether the name at token `first` is the title of a work: right after a word such as

@@ -12,7 +12,7 @@ use kiosque_model::text::fold;
 use serde::{Deserialize, Serialize};
 
 use super::lexicon::{ORG_WORDS, PLACE_WORDS, QUANTITY_WORDS, contains};
-use super::tokens::{Kind, Token, tokenize};
+use super::tokens::{Kind, Token, separated_number, tokenize};
 use crate::edit::{deletions, one_edit_apart};
 
 /// A known entity: one place or organisation with its French and English names.
@@ -151,14 +151,12 @@ fn counts_on(tokens: &[Token<'_>], i: usize) -> bool {
     let Some(next) = tokens.get(i + 1) else {
         return false;
     };
-    let after = tokens.get(i + 2);
-    let glued = next.start == number.end;
+    // "2,5", "1,000", "5.2": a decimal or thousands, not a list or the end of a sentence.
+    if separated_number(tokens, i, &[",", "."]) {
+        return true;
+    }
     match next.kind {
-        Kind::Word if glued => true,
-        // "2,5", "1,000", "5.2": a decimal or thousands, not a list or the end of a sentence.
-        Kind::Punct if glued && matches!(next.text, "," | ".") => {
-            after.is_some_and(|a| a.kind == Kind::Number && a.start == next.end)
-        }
+        Kind::Word if next.start == number.end => true,
         Kind::Punct => next.text == "%",
         Kind::Number => next.text.len() == 3,
         Kind::Word => {

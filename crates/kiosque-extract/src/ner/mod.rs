@@ -31,7 +31,7 @@ use lexicon::{
     PLACE_WORDS, SAYING_VERBS, SHORT_ADJECTIVES, SURNAME_PARTICLES, WORK_CUES, company_own_name,
     contains, has_suffix, is_belief, is_place_cue, is_role_word,
 };
-use tokens::{Kind, Token, tokenize};
+use tokens::{Kind, Token, separated_number, tokenize};
 
 use candidates::{extend_with_adjectives, find_candidates, join_couples};
 use classify::classify;

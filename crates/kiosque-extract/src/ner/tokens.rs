@@ -63,6 +63,21 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 
+/// Whether `tokens[first..]` begin with a number written with one of `separators` and no space:
+/// "12.04", "2,5", "1,000".
+pub fn separated_number(tokens: &[Token<'_>], first: usize, separators: &[&str]) -> bool {
+    match tokens.get(first..first + 3) {
+        Some([a, sep, b]) => {
+            a.kind == Kind::Number
+                && separators.contains(&sep.text)
+                && b.kind == Kind::Number
+                && a.end == sep.start
+                && sep.end == b.start
+        }
+        _ => false,
+    }
+}
+
 /// Splits `text` into tokens. Offsets are code points of `text`.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
