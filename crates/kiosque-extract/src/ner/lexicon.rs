@@ -264,8 +264,9 @@ pub const PLACE_WORDS: &[&str] = &[
     "monument", "bande",
 ];
 
-/// Words that count what a number before them counts ("5 millions", "24 people", "2 buts"): after a known name ending with a number ("France 24", "Europe 1"), the number is
-/// a quantity and the name is the shorter one ("En France 3 millions de logements").
+/// Words that count what a number before them counts ("5 millions", "24 people", "2 buts"):
+/// after a known name ending with a number ("France 24", "Europe 1"), the number is a quantity
+/// and the name is the shorter one ("En France 3 millions de logements").
 #[rustfmt::skip]
 pub const QUANTITY_WORDS: &[&str] = &[
     "million", "millions", "milliard", "milliards", "billion", "billions", "trillion", "mille",
