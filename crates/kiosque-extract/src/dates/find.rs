@@ -69,6 +69,7 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<mdy>(?:(?P<mdy_wd>{WEEKDAY}),?\s+)?(?P<mdy_month>{MONTH})\s+(?P<mdy_day>{DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<mdy_year>{YEAR}))?)
       | (?P<iso>(?P<iso_y>{YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12][0-9]|3[01]))
       | (?P<my>(?:(?P<my_edge>fin|début|debut|mi-|courant|late|early|mid-)\s*)?(?P<my_month>{MONTH})\s+(?P<my_year>{YEAR}))
+      | (?P<rm>(?P<rm_pre>last|next|this)\s+(?P<rm_month>{MONTH})(?:\s+(?P<rm_day>{DAY})(?:st|nd|rd|th)?(?-u:\b))?|(?P<rm_month_fr>{MONTH})\s+(?P<rm_post>dernier|prochain))
       | (?P<wd>(?:(?P<wd_pre>last|next|this)\s+)?(?P<wd_day>{WEEKDAY})(?:\s+(?P<wd_post>dernier|prochain|matin|soir|après-midi|apres-midi|morning|afternoon|evening|night))?)
       | (?P<rel>avant-hier|après-demain|apres-demain|aujourd[’']hui|hier|demain|the\s+day\s+before\s+yesterday|yesterday|today|tomorrow)
       | (?P<edge_year>(?:fin|début|debut|mi-|late|early|mid-)\s*(?P<ey_year>{YEAR}))
@@ -82,6 +83,36 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)(?-u:\b)(?:{pattern})(?-u:\b)"))
         .unwrap_or_else(|e| panic!("date regex: {e}"))
 });
+
+/// Nouns (and one adjective) before a bare year that name a year of something: "la saison
+/// 2012", "l'édition 2010", "the upcoming 2020 race". Written in lowercase, and not before a
+/// plural ("la campagne 2000 affiches", "cet hiver 1900 sans-abri").
+const NOUN_CUES: &[&str] = &[
+    "saison",
+    "season",
+    "édition",
+    "edition",
+    "exercice",
+    "millésime",
+    "cuvée",
+    "rentrée",
+    "campagne",
+    "campaign",
+    "élection",
+    "élections",
+    "election",
+    "elections",
+    "présidentielle",
+    "upcoming",
+    "printemps",
+    "été",
+    "automne",
+    "hiver",
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
+];
 
 /// Words before a bare year or month that show it is a date ("en 2012", "in May").
 const DATE_CUES: &[&str] = &[
@@ -140,6 +171,7 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
             continue;
         }
         let g = |name: &str| caps.name(name).map(|m| m.as_str());
+        let mut start = whole.start();
         let expr = if caps.name("range").is_some() {
             let day = parse_day(g("r_from"));
             let month = g("r_month").and_then(month_number);
@@ -176,6 +208,46 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
                 (Some(month), Some(year)) => Some(DateExpr::MonthYear { year, month }),
                 _ => None,
             }
+        } else if caps.name("rm").is_some() {
+            let direction = match g("rm_pre")
+                .or(g("rm_post"))
+                .map(str::to_lowercase)
+                .as_deref()
+            {
+                Some("last" | "dernier") => Direction::Last,
+                Some("next" | "prochain") => Direction::Next,
+                _ => Direction::Recent,
+            };
+            // An English month after "last", "next" or "this" has its capital ("this march",
+            // "the next Mars rover" are none); a French one before "dernier" or "prochain" is in
+            // lowercase, and "dernier cri" is a fashion.
+            let month = match (g("rm_month"), g("rm_month_fr")) {
+                (Some(m), _)
+                    if is_english_month(m)
+                        && m.starts_with(char::is_uppercase)
+                        && !(m == "May" && may_is_a_verb(&text[whole.end()..])) =>
+                {
+                    month_number(m)
+                }
+                (_, Some(m))
+                    if is_french_month(m)
+                        && m.starts_with(char::is_lowercase)
+                        && !text[whole.end()..].trim_start().starts_with("cri") =>
+                {
+                    month_number(m)
+                }
+                _ => None,
+            };
+            match (month, caps.name("rm_month"), g("rm_day")) {
+                // "next January 1": the day and month, as without "next".
+                (Some(month), Some(m), Some(day)) => {
+                    start = m.start();
+                    parse_day(Some(day))
+                        .and_then(|day| day_month_year(Some(day), Some(month), None))
+                }
+                (Some(month), _, _) => Some(DateExpr::Month { month, direction }),
+                (None, _, _) => None,
+            }
         } else if caps.name("wd").is_some() {
             let word = g("wd_day").unwrap_or_default();
             let english = weekday(word).is_some() && word.is_ascii() && !is_french_weekday(word);
@@ -211,32 +283,22 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
         } else if let Some(year) = caps.name("year") {
             let before = previous_word(text, year.start());
             let after = text[year.end()..].chars().next();
-            let cue = before.is_some_and(|w| DATE_CUES.contains(&w.to_lowercase().as_str()));
+            let cue = before.is_some_and(|w| DATE_CUES.contains(&w.to_lowercase().as_str()))
+                || noun_cue(text, year.start(), year.end());
             let punct_after = after.is_none_or(|c| matches!(c, ',' | '.' | ')' | ';' | ':' | '\n'));
             let is_number =
                 after.is_some_and(|c| c.is_ascii_digit()) || before_is_digit(text, year.start());
-            (!is_number && (cue || punct_after))
+            // "2002, 2003, 2009 et 2010,": a year that a conjunction joins to another that
+            // ends the phrase (not "rooms 1901 and 1902 of the hotel").
+            let listed = YEAR_LIST_RE.is_match(&text[year.end()..]);
+            (!is_number && (cue || punct_after || listed))
                 .then(|| year.as_str().parse().ok().map(DateExpr::Year))
                 .flatten()
         } else if let Some(month) = caps.name("month_alone") {
             let word = month.as_str();
-            let before = previous_word(text, month.start()).map(str::to_lowercase);
             let capital_english = word.chars().next().is_some_and(char::is_uppercase);
-            let cue = before.as_deref().is_some_and(|w| {
-                matches!(
-                    w,
-                    "en" | "in"
-                        | "début"
-                        | "fin"
-                        | "mi"
-                        | "depuis"
-                        | "since"
-                        | "until"
-                        | "early"
-                        | "late"
-                        | "mid"
-                )
-            });
+            let cue =
+                month_cued(text, month.start()) || month_listed(text, month.start(), month.end());
             // Only clear cases: "en janvier", "in March"; not "Mars" the planet or "may".
             (cue && (word.to_lowercase() != "may" || capital_english)
                 && !matches!(
@@ -254,14 +316,18 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
                         | "apr."
                         | "feb."
                 ))
-            .then(|| month_number(word).map(DateExpr::Month))
+            .then(|| month_number(word))
             .flatten()
+            .map(|month| DateExpr::Month {
+                month,
+                direction: Direction::Recent,
+            })
         } else {
             None
         };
         if let Some(expr) = expr {
             out.push(DateMatch {
-                start: cp.of(whole.start()),
+                start: cp.of(start),
                 end: cp.of(whole.end()),
                 expr,
             });
@@ -302,6 +368,204 @@ fn day_month_year(day: Option<u32>, month: Option<u32>, year: Option<&str>) -> O
             NaiveDate::from_ymd_opt(2024, month, day).map(|_| DateExpr::DayMonth { day, month })
         }
     }
+}
+
+/// After a year: a conjunction and another year that ends the phrase ("2009 et 2010,").
+static YEAR_LIST_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^\s+(?:et|and|ou|or)\s+{YEAR}(?:[,.;:)\n]|$)"))
+        .unwrap_or_else(|e| panic!("year list regex: {e}"))
+});
+
+/// After a month: a comma or a conjunction, then another month.
+static MONTH_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?P<sep>\s*,|\s+(?:et|and|ou|or))\s+(?P<month>{MONTH})(?-u:\b)"
+    ))
+    .unwrap_or_else(|e| panic!("month list regex: {e}"))
+});
+
+/// Before a month: another month, then a comma or a conjunction.
+static MONTH_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?P<month>{MONTH})(?P<sep>\s*,|\s+(?:et|and|ou|or))\s+$"
+    ))
+    .unwrap_or_else(|e| panic!("month list regex: {e}"))
+});
+
+const ENGLISH_MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn is_english_month(word: &str) -> bool {
+    ENGLISH_MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word))
+}
+
+/// Whether the words after "May" make it the verb or a holiday: "This May Be the End", "May
+/// Day".
+fn may_is_a_verb(after: &str) -> bool {
+    let next = after
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    matches!(
+        next.as_str(),
+        "be" | "not"
+            | "have"
+            | "also"
+            | "well"
+            | "never"
+            | "still"
+            | "even"
+            | "day"
+            | "seem"
+            | "need"
+            | "take"
+            | "come"
+            | "become"
+            | "only"
+            | "soon"
+            | "yet"
+            | "already"
+    )
+}
+
+/// A French month's full name ("février", "fevrier"; not an abbreviation).
+fn is_french_month(word: &str) -> bool {
+    !word.ends_with('.') && !is_english_month(word) && month_number(word).is_some()
+}
+
+/// A month written as a month in a list: English with its capital, French in lowercase ("The
+/// twins, April and June" and "Avril, Juin et Paul" name people).
+fn written_as_month(word: &str) -> bool {
+    match is_english_month(word) {
+        true => word.starts_with(char::is_uppercase),
+        false => is_french_month(word) && word.starts_with(char::is_lowercase),
+    }
+}
+
+/// Whether the words before the month at `start` show it is one: "en janvier", "in March",
+/// "mi-mars", "entre mars et mai", "au mois de mai", "the month of May".
+fn month_cued(text: &str, start: usize) -> bool {
+    let Some(before) = previous_word(text, start) else {
+        return false;
+    };
+    let cue = matches!(
+        before.to_lowercase().as_str(),
+        "en" | "in"
+            | "début"
+            | "fin"
+            | "mi"
+            | "mi-"
+            | "depuis"
+            | "since"
+            | "until"
+            | "early"
+            | "late"
+            | "mid"
+            | "mid-"
+            | "entre"
+            | "between"
+    );
+    cue || {
+        let of_start = text[..start].trim_end().len() - before.len();
+        let head = previous_word(text, of_start).map(str::to_lowercase);
+        matches!(
+            (before.to_lowercase().as_str(), head.as_deref()),
+            ("de", Some("mois")) | ("of", Some("month"))
+        )
+    }
+}
+
+/// Whether the month at `text[start..end]` is in a list of months ("janvier, février et
+/// mars", "between May and June") whose first month the words before it show to be one, with a
+/// conjunction in it (not "In March, May asked": a comma alone does not make a list).
+fn month_listed(text: &str, start: usize, end: usize) -> bool {
+    if !written_as_month(&text[start..end]) {
+        return false;
+    }
+    let mut conjunction = false;
+    let mut first = start;
+    loop {
+        // A month and its separator fit in 24 bytes: look back that far, on a char boundary.
+        let from = (0..=first.saturating_sub(24))
+            .rev()
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(0);
+        let Some(caps) = MONTH_BEFORE_RE.captures(&text[from..first]) else {
+            break;
+        };
+        let (Some(month), Some(sep)) = (caps.name("month"), caps.name("sep")) else {
+            break;
+        };
+        if !written_as_month(month.as_str()) {
+            break;
+        }
+        conjunction |= !sep.as_str().trim().starts_with(',');
+        first = from + month.start();
+    }
+    let mut last = end;
+    while let Some(caps) = MONTH_AFTER_RE.captures(&text[last..]) {
+        let (Some(month), Some(sep)) = (caps.name("month"), caps.name("sep")) else {
+            break;
+        };
+        if !written_as_month(month.as_str()) {
+            break;
+        }
+        conjunction |= !sep.as_str().trim().starts_with(',');
+        last += month.end();
+    }
+    first < start && conjunction && month_cued(text, first)
+        || last > end && conjunction && month_cued(text, start)
+}
+
+/// Whether a noun of [`NOUN_CUES`] is right before the year at `text[start..end]`, in
+/// lowercase, after its article if it is "été" (the past participle is no season: "ont été
+/// 2000"), and not before a plural, "à" or a hyphen ("cet hiver 1900 sans-abri", "ont été 2000
+/// à défiler").
+fn noun_cue(text: &str, start: usize, end: usize) -> bool {
+    let Some(before) = previous_word(text, start) else {
+        return false;
+    };
+    let (article, noun) = match ["l'", "l’", "d'", "d’"]
+        .iter()
+        .find_map(|a| before.strip_prefix(a))
+    {
+        Some(noun) => (true, noun),
+        None => (false, before),
+    };
+    if !NOUN_CUES.contains(&noun) {
+        return false;
+    }
+    let season_article = || {
+        let at = text[..start].trim_end().len() - before.len();
+        previous_word(text, at)
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "cet" | "en" | "de" | "l'"))
+    };
+    if noun == "été" && !article && !season_article() {
+        return false;
+    }
+    let rest = &text[end..];
+    let next: &str = rest
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    let plural =
+        next.starts_with(char::is_lowercase) && (next.ends_with('s') || next.ends_with('x'));
+    !(rest.starts_with('-') || next == "à" || plural)
 }
 
 fn previous_word(text: &str, byte: usize) -> Option<&str> {

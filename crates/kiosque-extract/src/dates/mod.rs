@@ -37,8 +37,13 @@ pub enum DateExpr {
         /// Month, 1–12.
         month: u32,
     },
-    /// A month alone: "en janvier".
-    Month(u32),
+    /// A month alone: "en janvier", "last July", "mars prochain".
+    Month {
+        /// Month, 1–12.
+        month: u32,
+        /// Which occurrence the text means: unqualified, the one closest to the reference.
+        direction: Direction,
+    },
     /// A year alone: "en 2012", "fin 2013".
     Year(i32),
     /// A weekday: "lundi", "dimanche dernier", "next Tuesday".
@@ -52,14 +57,15 @@ pub enum DateExpr {
     Relative(i64),
 }
 
-/// Which occurrence of a weekday an expression names.
+/// Which occurrence of a weekday or a month an expression names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
-    /// Unqualified ("lundi"): in news, the most recent one, the reference day included.
+    /// Unqualified ("lundi", "en mars"): in news, the most recent weekday, the reference day
+    /// included; the month closest to the reference.
     Recent,
-    /// "dernier", "last": strictly before the reference day.
+    /// "dernier", "last": strictly before the reference day (or month).
     Last,
-    /// "prochain", "next": strictly after the reference day.
+    /// "prochain", "next": strictly after the reference day (or month).
     Next,
 }
 

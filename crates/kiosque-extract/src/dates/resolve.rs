@@ -19,10 +19,18 @@ impl DateExpr {
                 let r = reference?;
                 closest_year(r, |y| NaiveDate::from_ymd_opt(y, month, day)).map(DateValue::Day)
             }
-            DateExpr::Month(month) => {
+            DateExpr::Month { month, direction } => {
                 let r = reference?;
-                closest_year(r, |y| NaiveDate::from_ymd_opt(y, month, 15))
-                    .map(|d| DateValue::Month(d.year(), month))
+                let year = match direction {
+                    Direction::Recent => {
+                        closest_year(r, |y| NaiveDate::from_ymd_opt(y, month, 15))?.year()
+                    }
+                    Direction::Last if month < r.month() => r.year(),
+                    Direction::Last => r.year() - 1,
+                    Direction::Next if month > r.month() => r.year(),
+                    Direction::Next => r.year() + 1,
+                };
+                Some(DateValue::Month(year, month))
             }
             DateExpr::Weekday { weekday, direction } => {
                 let r = reference?;

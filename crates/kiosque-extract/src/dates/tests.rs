@@ -119,3 +119,61 @@ fn a_date_is_named_in_the_language_asked_and_written_in_iso() {
     assert_eq!(DateValue::Year(2012).name(Fr), "2012");
     assert_eq!(DateValue::Month(2022, 2).iso(), "2022-02");
 }
+
+#[test]
+fn years_and_months_in_lists_after_event_nouns_and_with_a_direction_are_found() {
+    assert_eq!(
+        spans("Après 2002, 2003, 2009 et 2010, Serena Williams remporte"),
+        ["2002", "2003", "2009", "2010"]
+    );
+    assert_eq!(spans("won in 2009 and 2010 again"), ["2009", "2010"]);
+    assert_eq!(
+        spans("la saison 2012 ne reviendra pas, depuis l'édition 2010 de Wimbledon"),
+        ["2012", "2010"]
+    );
+    assert_eq!(spans("in the upcoming 2020 race"), ["2020"]);
+    assert_eq!(
+        spans("prévu en janvier, février et mars"),
+        ["janvier", "février", "mars"]
+    );
+    assert_eq!(spans("45 000 au mois de mai"), ["mai"]);
+    assert_eq!(spans("The month of May and June were hot"), ["May", "June"]);
+    assert_eq!(
+        spans("late last July, puis en juillet dernier et mars prochain"),
+        ["last July", "juillet dernier", "mars prochain"]
+    );
+    assert_eq!(spans("takes effect next January 1"), ["January 1"]);
+    assert_eq!(spans("Entre mars et mai, mi-juin"), ["mars", "mai", "juin"]);
+    // Numbers, people, the planet, the verb "may" and a march stay what they are.
+    assert!(spans("entre 1500 et 3000 personnes").is_empty());
+    assert!(spans("This may be true, and you may go next").is_empty());
+    assert!(spans("Mars et Vénus sont visibles").is_empty());
+    assert!(
+        spans("In March, May asked the EU")
+            .iter()
+            .all(|s| s != "May")
+    );
+    assert!(spans("The twins, April and June, and singers June and May Carter").is_empty());
+    assert!(spans("Avril, Juin et Paul sont venus").is_empty());
+    assert!(spans("this march was the biggest; the next Mars rover").is_empty());
+    assert!(spans("This May Be the End; the next May Day parade").is_empty());
+    assert!(spans("Le Mars dernier cri de la marque").is_empty());
+    assert!(spans("Rooms 1901 and 1902 of the hotel, RTX 2070 and 2080 cards").len() <= 2);
+    assert!(spans("Ils ont été 2000 à défiler, cet hiver 1900 sans-abri").is_empty());
+    assert!(spans("The campaign 2000 volunteers; Le Printemps 2000 ouvre").is_empty());
+}
+
+#[test]
+fn a_month_with_a_direction_resolves_before_or_after_the_reference_month() {
+    let june = Some(date(2019, 6, 10));
+    let month = |month, direction| DateExpr::Month { month, direction }.resolve(june);
+    assert_eq!(month(7, Direction::Last), Some(DateValue::Month(2018, 7)));
+    assert_eq!(month(5, Direction::Last), Some(DateValue::Month(2019, 5)));
+    assert_eq!(month(6, Direction::Last), Some(DateValue::Month(2018, 6)));
+    assert_eq!(month(7, Direction::Next), Some(DateValue::Month(2019, 7)));
+    assert_eq!(month(3, Direction::Next), Some(DateValue::Month(2020, 3)));
+    assert_eq!(
+        month(12, Direction::Recent),
+        Some(DateValue::Month(2018, 12))
+    );
+}
