@@ -514,6 +514,13 @@ pub(super) fn trim_and_split(
     {
         let t = &tokens[c.first];
         let f = folded(t);
+        // "la Cour constitutionnelle", "le Parquet fédéral": in French an institution's name is
+        // its capitalised head noun and the adjectives after it (extended by
+        // `extend_with_adjectives`).
+        if institution_head(tokens, c.first, knowledge) {
+            c.label = Some((Label::Organisation, Evidence::Strong));
+            return vec![c];
+        }
         if contains(FUNCTION_WORDS, f)
             || is_role(t)
             || t.kind == Kind::Elision
@@ -626,26 +633,108 @@ pub(super) fn extend_with_adjectives(
     if c.label.map(|l| l.0) != Some(Label::Organisation) || c.entry.is_some() {
         return;
     }
-    if !contains(ORG_WORDS, folded(&tokens[c.last])) {
+    let head = folded(&tokens[c.last]);
+    if !contains(ORG_WORDS, head) && !contains(INSTITUTION_HEADS, head) {
         return;
     }
-    let mut last = c.last;
-    while last + 1 < tokens.len() && last < c.last + 3 {
-        let t = &tokens[last + 1];
-        let f = folded(t);
-        let adjective = t.kind == Kind::Word
-            && !t.after_newline
+    let adjectives = |mut last: usize, most: usize| {
+        let limit = last + most;
+        while last + 1 < tokens.len()
+            && last < limit
             && !covered[last + 1]
-            && t.text.starts_with(char::is_lowercase)
-            && !contains(FUNCTION_WORDS, f)
-            && (has_suffix(f, ADJECTIVE_SUFFIXES) || contains(SHORT_ADJECTIVES, f))
-            && !knowledge.is_given_folded(&t.folded);
-        if !adjective {
-            break;
+            && adjective_at(tokens, last + 1, knowledge)
+        {
+            last += 1;
         }
-        last += 1;
+        last
+    };
+    let mut last = adjectives(c.last, 3);
+    // "la Fédération belge du secteur financier", "l'Observatoire syrien des droits de
+    // l'homme": after its adjectives, a name goes on with up to two complements of lowercase
+    // nouns, not with one that says whose it is ("la Cour suprême du pays").
+    if last > c.last {
+        for _ in 0..2 {
+            match complement(tokens, covered, last) {
+                Some(noun) => last = adjectives(noun, 2),
+                None => break,
+            }
+        }
     }
     c.last = last;
+}
+
+/// Nouns whose complement says whose an institution is, not what it is called: "la Cour
+/// suprême du pays", "le Conseil national de la ville".
+#[rustfmt::skip]
+const OWNER_NOUNS: &[&str] = &[
+    "pays", "ville", "region", "etat", "gouvernement", "monde", "president", "ministre",
+    "capitale", "province", "commune", "departement", "territoire", "royaume", "republique",
+    "parti", "regime", "opposition", "majorite", "groupe", "societe", "entreprise",
+];
+
+/// After token `last`: "de", "du", "des" or "d'", an article, then a lowercase noun (not an
+/// [`OWNER_NOUNS`] one) on the same line; the noun's position.
+fn complement(tokens: &[Token<'_>], covered: &[bool], last: usize) -> Option<usize> {
+    let free = |k: usize| k < tokens.len() && !covered[k] && !tokens[k].after_newline;
+    let mut k = last + 1;
+    if !free(k) || !matches!(folded(&tokens[k]), "de" | "du" | "des" | "d'") {
+        return None;
+    }
+    k += 1;
+    if free(k) && folded(&tokens[k - 1]) == "de" && matches!(folded(&tokens[k]), "la" | "l'") {
+        k += 1;
+    }
+    let noun = tokens.get(k).filter(|_| free(k))?;
+    let f = folded(noun);
+    (noun.kind == Kind::Word
+        && noun.text.starts_with(char::is_lowercase)
+        && !contains(FUNCTION_WORDS, f)
+        && !contains(OWNER_NOUNS, f))
+    .then_some(k)
+}
+
+/// Whether token `i` is a lowercase French adjective that may follow an organisation's head
+/// noun ("communiste", "syrienne", "libre"), on the same line.
+fn adjective_at(tokens: &[Token<'_>], i: usize, knowledge: &Knowledge) -> bool {
+    let t = &tokens[i];
+    let f = folded(t);
+    t.kind == Kind::Word
+        && !t.after_newline
+        && t.text.starts_with(char::is_lowercase)
+        && !contains(FUNCTION_WORDS, f)
+        && !matches!(f, "hier" | "dernier" | "premier")
+        && (has_suffix(f, ADJECTIVE_SUFFIXES) || contains(SHORT_ADJECTIVES, f))
+        && !knowledge.is_given_folded(&t.folded)
+}
+
+/// Head nouns of French institutions whose capital and the adjectives after it make a name
+/// ("la Cour constitutionnelle", "la Mutualité française"); not those that a nationality makes
+/// no name of ("le Gouvernement français", "l'Armée russe").
+#[rustfmt::skip]
+const INSTITUTION_HEADS: &[&str] = &[
+    "cour", "parquet", "conseil", "tribunal", "autorite", "federation", "confederation",
+    "mutualite", "agence", "banque", "commission", "ministere", "institut", "parti", "assemblee",
+    "chambre", "caisse", "inspection", "observatoire", "syndicat", "ligue", "comite", "fondation",
+    "association", "academie", "union", "alliance", "front", "rassemblement", "mouvement",
+    "coalition", "parlement", "eglise", "conference", "organisation", "universite", "office",
+];
+
+/// Whether token `i`, written with a capital inside a sentence after a French article ("la",
+/// "du", "l'"), is an institution's head noun followed by an adjective: the start of its name.
+fn institution_head(tokens: &[Token<'_>], i: usize, knowledge: &Knowledge) -> bool {
+    let t = &tokens[i];
+    t.is_capitalized()
+        && !t.is_all_caps()
+        && !t.sentence_start
+        && contains(INSTITUTION_HEADS, folded(t))
+        && i.checked_sub(1).is_some_and(|p| {
+            matches!(
+                folded(&tokens[p]),
+                "la" | "le" | "les" | "l'" | "du" | "au" | "aux" | "des"
+            )
+        })
+        && i + 1 < tokens.len()
+        && adjective_at(tokens, i + 1, knowledge)
 }
 
 /// An organisation named after two people, the first by a given name only: "the Gordon and

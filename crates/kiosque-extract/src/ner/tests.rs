@@ -1490,3 +1490,38 @@ fn a_known_name_after_a_word_opening_the_sentence_is_found_whole() {
         assert_eq!(found_builtin(text), pairs(&[expected]), "{text}");
     }
 }
+
+#[test]
+fn a_french_institution_is_its_capitalised_head_noun_its_adjectives_and_complements() {
+    // French writes an institution's name with one capital: the head noun, its adjectives,
+    // then complements of lowercase nouns; not one that says whose it is.
+    check_entities(&[
+        (
+            "La Cour constitutionnelle a procédé vendredi à un revirement.",
+            &[("Cour constitutionnelle", "ORG"), ("vendredi", "DATE")],
+        ),
+        (
+            "Le Parquet fédéral annonce que la Fédération belge du secteur financier a réagi.",
+            &[
+                ("Parquet fédéral", "ORG"),
+                ("Fédération belge du secteur financier", "ORG"),
+            ],
+        ),
+        (
+            "Selon l’Observatoire syrien des droits de l'homme, dix morts.",
+            &[("Observatoire syrien des droits de l'homme", "ORG")],
+        ),
+        (
+            "Il parle devant la Mutualité française réunie à Nice.",
+            &[("Mutualité française", "ORG"), ("Nice", "LOC")],
+        ),
+        // Not without an adjective, a nationality with a head that is no name, or hier.
+        ("Le Conseil a voté hier.", &[("hier", "DATE")]),
+        ("Le Gouvernement français a décidé.", &[]),
+        ("La Commission chargée de l'enquête a conclu.", &[]),
+        (
+            "La Banque centrale hier a relevé ses taux.",
+            &[("Banque centrale", "ORG"), ("hier", "DATE")],
+        ),
+    ]);
+}
