@@ -332,6 +332,7 @@ impl Knowledge {
                     run.iter().take(32).enumerate().all(|(i, t)| {
                         k.capitals & (1 << i) == 0
                             || t.text.starts_with(char::is_uppercase)
+                            || t.is_capitalized()
                             || contains(PLACE_WORDS, &t.folded)
                             || contains(ORG_WORDS, &t.folded)
                     })

@@ -1525,3 +1525,21 @@ fn a_french_institution_is_its_capitalised_head_noun_its_adjectives_and_compleme
         ),
     ]);
 }
+
+#[test]
+fn a_name_after_the_arabic_article_in_lowercase_is_a_name() {
+    // "al-Qaeda", "al-Jazeera": the article stays in lowercase, the name has its capital.
+    check_entities(&[
+        (
+            "The loss deprives al-Qaeda of leadership; fighters from al-Shabaab attacked.",
+            &[("al-Qaeda", "ORG"), ("al-Shabaab", "ORG")],
+        ),
+        ("He spoke on al-Jazeera.", &[("al-Jazeera", "ORG")]),
+        (
+            "President Bashar al-Assad met the envoy. Later, al-Assad said no.",
+            &[("Bashar al-Assad", "PER"), ("al-Assad", "PER")],
+        ),
+        // Not a word that merely begins so.
+        ("The as-yet unnamed group met an-other day.", &[]),
+    ]);
+}

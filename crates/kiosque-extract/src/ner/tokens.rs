@@ -39,7 +39,9 @@ pub struct Token<'a> {
 impl Token<'_> {
     /// Starts with an uppercase letter.
     pub fn is_capitalized(&self) -> bool {
-        self.kind == Kind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+        self.kind == Kind::Word
+            && (self.text.chars().next().is_some_and(char::is_uppercase)
+                || after_arabic_article(self.text))
     }
 
     /// Has at least two letters and no lowercase letter: "OTAN", "SILVANO", "U.S.".
@@ -53,6 +55,17 @@ impl Token<'_> {
     pub fn is_name_like(&self) -> bool {
         self.is_capitalized() || self.is_all_caps()
     }
+}
+
+/// A name written after the Arabic article, which stays in lowercase: "al-Qaeda", "el-Sisi",
+/// "ash-Shabaab".
+fn after_arabic_article(text: &str) -> bool {
+    [
+        "al-", "el-", "ash-", "ad-", "as-", "an-", "ar-", "at-", "az-",
+    ]
+    .iter()
+    .filter_map(|article| text.strip_prefix(article))
+    .any(|name| name.chars().next().is_some_and(char::is_uppercase))
 }
 
 const ELISIONS: &[&str] = &[
