@@ -318,7 +318,7 @@ pub const NATIONALITY_SUFFIXES: &[&str] = &[
 pub const ADJECTIVE_SUFFIXES: &[&str] = &[
     "aire", "aires", "ais", "aise", "ain", "aine", "al", "ale", "aux", "el", "elle", "ien", "ienne",
     "ique", "iques", "iste", "istes", "ois", "oise", "if", "ive", "een", "eenne", "eur", "ieur",
-    "ieure", "ere", "eres", "ier", "iers",
+    "ieure", "ere", "eres",
 ];
 
 /// Short French adjectives common in organisation names.
@@ -326,7 +326,7 @@ pub const ADJECTIVE_SUFFIXES: &[&str] = &[
 pub const SHORT_ADJECTIVES: &[&str] = &[
     "libre", "rouge", "vert", "verte", "verts", "noir", "blanc", "unie", "unies", "uni", "supreme",
     "central", "centrale", "general", "generale", "federal", "federale", "islamique", "arabe",
-    "belge", "suisse", "russe", "haute", "basse",
+    "belge", "suisse", "russe", "mixte",
 ];
 
 /// Suffixes that make an unknown single name more likely a place (Slavic, Germanic, Persian).

@@ -206,6 +206,16 @@ pub fn recognize_all(texts: &[&str], knowledge: &Knowledge) -> Vec<Vec<Recognize
         for c in &mut p.candidates {
             extend_with_adjectives(&p.tokens, &p.covered, c, knowledge);
         }
+        // A name extended over the next candidate holds it ("le Tribunal correctionnel de
+        // Paris" holds Paris).
+        let mut end = None;
+        p.candidates.retain(|c| {
+            let inside = end.is_some_and(|end| c.first <= end);
+            if !inside {
+                end = Some(c.last);
+            }
+            !inside
+        });
         join_couples(&p.tokens, &mut p.candidates, knowledge);
     }
     parts.into_iter().map(|p| p.mentions(knowledge)).collect()

@@ -1515,7 +1515,29 @@ fn a_french_institution_is_its_capitalised_head_noun_its_adjectives_and_compleme
             "Il parle devant la Mutualité française réunie à Nice.",
             &[("Mutualité française", "ORG"), ("Nice", "LOC")],
         ),
-        // Not without an adjective, a nationality with a head that is no name, or hier.
+        // A known place ends the name and is inside it.
+        (
+            "Le Tribunal correctionnel de Paris et la Banque centrale du Japon ont tranché.",
+            &[
+                ("Tribunal correctionnel de Paris", "ORG"),
+                ("Banque centrale du Japon", "ORG"),
+            ],
+        ),
+        // Not a verb with an adjective's ending, an adverb or an infinitive after "de", an
+        // adjective that says which one, a head without an adjective, a nationality with a
+        // head that is no name, or hier.
+        (
+            "La Commission considère que le Parquet indique le contraire.",
+            &[],
+        ),
+        (
+            "La Cour constitutionnelle de nouveau saisie demande à la Commission électorale de publier.",
+            &[
+                ("Cour constitutionnelle", "ORG"),
+                ("Commission électorale", "ORG"),
+            ],
+        ),
+        ("Le Conseil actuel et le Parti majoritaire ont voté.", &[]),
         ("Le Conseil a voté hier.", &[("hier", "DATE")]),
         ("Le Gouvernement français a décidé.", &[]),
         ("La Commission chargée de l'enquête a conclu.", &[]),
