@@ -386,6 +386,23 @@ pub(super) fn is_road(word: &str) -> bool {
 }
 
 /// The last resort for a candidate with no evidence.
+/// Whether `word` has a capital right after a lowercase letter, not right after a surname's
+/// prefix ("DeSantis", "McCarthy", "MacKenzie", "LeBron", "DiCaprio", "VanDyke").
+fn camel_case(word: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "Mc", "Mac", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "Fitz", "St", "Al", "El",
+    ];
+    let chars: Vec<char> = word.chars().collect();
+    let inner = (1..chars.len()).find(|&i| chars[i].is_uppercase() && chars[i - 1].is_lowercase());
+    inner.is_some_and(|i| {
+        chars[0].is_uppercase()
+            && chars.iter().all(|c| c.is_alphabetic())
+            && !PREFIXES
+                .iter()
+                .any(|p| p.chars().count() == i && word.starts_with(p))
+    })
+}
+
 pub(super) fn guess(
     tokens: &[Token<'_>],
     c: &Candidate,
@@ -394,6 +411,12 @@ pub(super) fn guess(
     let words = &tokens[c.first..=c.last];
     if words.len() == 1 {
         let t = &words[0];
+        // A capital inside a word makes a brand or an organisation ("PolitiFact", "HomePlus",
+        // "UOKiK"), not after a surname's prefix ("DeSantis", "McCarthy", "LeBron") nor a
+        // given name ("JoAnne").
+        if camel_case(t.text) && !knowledge.is_given_folded(&t.folded) {
+            return Some((Label::Organisation, Evidence::Fair));
+        }
         // A capitalised common word or sentence-initial word with no other evidence is not a name.
         // Nor is a code with digits ("Baa2", a rating; roads were found before).
         if t.sentence_start

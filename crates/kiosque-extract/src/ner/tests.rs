@@ -1565,3 +1565,24 @@ fn a_name_after_the_arabic_article_in_lowercase_is_a_name() {
         ("The as-yet unnamed group met an-other day.", &[]),
     ]);
 }
+
+#[test]
+fn a_capital_inside_an_unknown_word_makes_an_organisation() {
+    // "PolitiFact", "HomePlus", "UOKiK": brands and agencies; not a surname after its prefix
+    // ("DeSantis", "McCarthy"), nor a given name ("JoAnne").
+    check_entities(&[
+        (
+            "An investigation by PolitiFact found it false, and UOKiK approved HomePlus.",
+            &[("PolitiFact", "ORG"), ("UOKiK", "ORG"), ("HomePlus", "ORG")],
+        ),
+        (
+            "Ron DeSantis met MacKenzie Scott. DeSantis said no.",
+            &[
+                ("Ron DeSantis", "PER"),
+                ("MacKenzie Scott", "PER"),
+                ("DeSantis", "PER"),
+            ],
+        ),
+        ("JoAnne said hi.", &[]),
+    ]);
+}
