@@ -76,6 +76,17 @@ pub(super) fn find_candidates(
             i += 1;
             continue;
         }
+        // "Znak.com", "Portfolio.hu": a news site named by its domain is an organisation.
+        if let Some(last) = domain_name(tokens, covered, i) {
+            out.push(Candidate {
+                first: i,
+                last,
+                label: Some((Label::Organisation, Evidence::Strong)),
+                entry: None,
+            });
+            i = last + 1;
+            continue;
+        }
         // The longest known name here, not running into covered tokens.
         let known =
             known(&tokens[i..], knowledge).filter(|(n, _)| !covered[i..i + n].iter().any(|&c| c));
@@ -109,6 +120,31 @@ pub(super) fn find_candidates(
         }
     }
     out
+}
+
+/// Top-level domains that end a site's name written as its domain ("Znak.com"); not those that
+/// are also short words ("in", "it", "us", "de", "es", "be").
+#[rustfmt::skip]
+const DOMAINS: &[&str] = &[
+    "com", "net", "org", "info", "io", "fr", "ru", "hu", "ua", "pl", "eu", "uk", "ch", "ca", "cz",
+    "ro", "tv", "fm", "news", "media", "co",
+];
+
+/// The last token of a site's name written as its domain at token `i`: a capitalised word, a
+/// dot and a top-level domain in lowercase, with no space between them.
+fn domain_name(tokens: &[Token<'_>], covered: &[bool], i: usize) -> Option<usize> {
+    let [name, dot, domain] = tokens.get(i..i + 3)? else {
+        return None;
+    };
+    (name.is_capitalized()
+        && !name.is_all_caps()
+        && dot.text == "."
+        && dot.start == name.end
+        && domain.start == dot.end
+        && domain.kind == Kind::Word
+        && contains(DOMAINS, domain.text)
+        && !covered[i..i + 3].iter().any(|&c| c))
+    .then_some(i + 2)
 }
 
 /// A known name that begins with "Le" or "Les", written after the article's contraction with
@@ -699,8 +735,7 @@ enum Complement {
 
 /// After token `last`: "de", "du", "des" or "d'", an article, then a lowercase noun (not an
 /// [`OWNER_NOUNS`] one, nor an infinitive after a bare "de": "la Commission électorale de
-/// publier"; after "des", only one that a word of the name follows: not "des amendements") or a
-/// known place ("de Paris", "du Japon") on the same line.
+/// publier") or a known place ("de Paris", "du Japon", "des États-Unis") on the same line.
 fn complement(
     tokens: &[Token<'_>],
     covered: &[bool],
@@ -723,27 +758,20 @@ fn complement(
         bare = false;
     }
     let noun = tokens.get(k).filter(|_| free(k))?;
-    if noun.is_capitalized() && of != "des" {
+    if noun.is_capitalized() {
         let (n, entries) = known(&tokens[k..], knowledge)?;
         let place = entries.iter().any(|(_, e)| e.label == Label::Place);
         return place.then_some(Complement::Place(k + n - 1));
     }
     let f = folded(noun);
     let infinitive = bare && (f.ends_with("er") || f.ends_with("ir"));
-    let named_on = || {
-        tokens.get(k + 1).is_some_and(|next| {
-            matches!(folded(next), "de" | "du" | "des" | "d'")
-                || (free(k + 1) && adjective_at(tokens, k + 1, knowledge, true))
-        })
-    };
     (noun.kind == Kind::Word
         && !covered[k]
         && noun.text.starts_with(char::is_lowercase)
         && !contains(FUNCTION_WORDS, f)
         && !contains(OWNER_NOUNS, f)
-        && !infinitive
-        && (of != "des" || named_on()))
-    .then_some(Complement::Noun(k))
+        && !infinitive)
+        .then_some(Complement::Noun(k))
 }
 
 /// Adjectives that say which one or what kind, not the name: "le Conseil actuel", "le Parti
@@ -761,13 +789,15 @@ const NOT_OF_NAMES: &[&str] = &[
     "applique", "communique", "implique", "revendique", "pratique", "replique", "fabrique",
     "appelle", "rappelle", "renouvelle", "interpelle", "insiste", "existe", "resiste", "assiste",
     "persiste", "arrive", "prive", "derive", "cultive", "motive", "signale", "installe",
+    "suggere", "digere", "executif", "martiale",
 ];
 
 /// French endings that only an article before the head makes adjectives ("secteur
 /// financier", "Commission électorale indépendante", "Mutualité sociale agricole").
 #[rustfmt::skip]
 const FRENCH_ONLY_SUFFIXES: &[&str] = &[
-    "ier", "iers", "ante", "antes", "iens", "iennes", "cole", "coles",
+    "ier", "iers", "ante", "antes", "ant", "ants", "iens", "iennes", "cole", "coles", "ome",
+    "omes", "ales", "ives", "musulman", "musulmane",
 ];
 
 /// Whether token `i` is a lowercase French adjective that may follow an organisation's head
@@ -780,27 +810,16 @@ fn adjective_at(tokens: &[Token<'_>], i: usize, knowledge: &Knowledge, french: b
     let f = folded(t);
     let verb_like = has_suffix(f, &["ique", "iste", "ere", "ive", "elle"])
         && tokens.get(i + 1).is_some_and(|next| {
+            let after = folded(next);
+            const OBJECTS: &[&str] = &[
+                "le", "la", "les", "l'", "un", "une", "que", "qu'", "ne", "n'", "se", "s'", "au",
+                "aux", "sur", "depuis", "pour",
+            ];
             next.text == "à"
-                || matches!(
-                    folded(next),
-                    "le" | "la"
-                        | "les"
-                        | "l'"
-                        | "un"
-                        | "une"
-                        | "des"
-                        | "que"
-                        | "qu'"
-                        | "ne"
-                        | "n'"
-                        | "se"
-                        | "s'"
-                        | "au"
-                        | "aux"
-                        | "sur"
-                        | "depuis"
-                        | "pour"
-                )
+                || contains(OBJECTS, after)
+                // "la Cour suggère de": an "-ère" word before "de" is a verb ("hospitalière"
+                // is none).
+                || (f.ends_with("ere") && !f.ends_with("iere") && matches!(after, "de" | "d'"))
         });
     t.kind == Kind::Word
         && !t.after_newline

@@ -1586,3 +1586,18 @@ fn a_capital_inside_an_unknown_word_makes_an_organisation() {
         ("JoAnne said hi.", &[]),
     ]);
 }
+
+#[test]
+fn a_site_named_by_its_domain_is_an_organisation() {
+    check_entities(&[
+        (
+            "One news site, Znak.com, said so, and Portfolio.hu agreed.",
+            &[("Znak.com", "ORG"), ("Portfolio.hu", "ORG")],
+        ),
+        // A sentence's end is no domain.
+        (
+            "He went to Paris. Com officials said no.",
+            &[("Paris", "LOC")],
+        ),
+    ]);
+}
