@@ -392,7 +392,7 @@ async fn cards_found(
     // them show at once.
     let mut have = choice.screen.clone();
     have.extend(files.kept_cards(site, &choice.rest));
-    have.sort_unstable();
+    kiosque_model::order::sort_numbers(&mut have);
     let fetched = files.cards(paths, site, &have).await?;
     let shown = parts::shown_with(&first, articles, per_page, |p| {
         have.binary_search(&p).is_ok()
@@ -400,7 +400,7 @@ async fn cards_found(
     let rest = (shown < first.len()).then(|| {
         let mut pages = choice.screen;
         pages.extend(choice.rest);
-        pages.sort_unstable();
+        kiosque_model::order::sort_numbers(&mut pages);
         Rest {
             hits: first.as_slice().into(),
             pages: pages.into(),
