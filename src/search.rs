@@ -8,10 +8,11 @@
 //! word fetches no page for the prefixes typed past but their screenful's.
 
 use std::collections::HashMap;
+use std::future::{Future, poll_fn};
 use std::sync::Arc;
+use std::task::Poll;
 
 use futures::channel::oneshot;
-use futures::future::join_all;
 use kiosque_model::index::Corpus;
 use kiosque_model::parts::{self, CardPage};
 use kiosque_model::search::{Meta, Outcome, Query, SearchDataError, Shard};
@@ -185,7 +186,7 @@ impl SearchFiles {
                 .filter(|f| !kept.contains_key(*f))
                 .collect()
         });
-        let fetched = join_all(missing.into_iter().map(|file| async move {
+        let fetched = join_each(missing.into_iter().map(|file| async move {
             let url = part_url(paths, file, "cards")?;
             let text = fetch_text(&url, Freshness::Cached).await?;
             let page = parts::parse_cards(&url, &text).map_err(|e| AppError::Malformed {
@@ -266,7 +267,7 @@ impl SearchFiles {
                 .map(|f| (*f).to_owned())
                 .collect()
         });
-        let fetched = join_all(missing.into_iter().map(|file| async move {
+        let fetched = join_each(missing.into_iter().map(|file| async move {
             let url = paths.data_file(&file);
             let text = fetch_text(&url, Freshness::Cached).await?;
             let shard = Shard::parse(&text).map_err(|e| malformed(&url, &e))?;
@@ -288,6 +289,30 @@ impl Default for SearchFiles {
     fn default() -> Self {
         SearchFiles::new()
     }
+}
+
+/// The outputs of `futures`, run together (each polled until done), in their order: what
+/// `futures::future::join_all` does for the few files a search fetches, without its
+/// `FuturesOrdered` path for long lists (a copy of it per caller in the app's wasm).
+async fn join_each<F: Future>(futures: impl Iterator<Item = F>) -> Vec<F::Output> {
+    let mut futures: Vec<_> = futures.map(Box::pin).collect();
+    let mut outputs: Vec<Option<F::Output>> = futures.iter().map(|_| None).collect();
+    poll_fn(|cx| {
+        let mut pending = false;
+        for (future, output) in futures.iter_mut().zip(outputs.iter_mut()) {
+            if output.is_none() {
+                match future.as_mut().poll(cx) {
+                    Poll::Ready(value) => *output = Some(value),
+                    Poll::Pending => pending = true,
+                }
+            }
+        }
+        match pending {
+            true => Poll::Pending,
+            false => Poll::Ready(outputs.iter_mut().filter_map(Option::take).collect()),
+        }
+    })
+    .await
 }
 
 fn malformed(url: &str, error: &SearchDataError) -> AppError {
@@ -392,7 +417,7 @@ async fn cards_found(
     // them show at once.
     let mut have = choice.screen.clone();
     have.extend(files.kept_cards(site, &choice.rest));
-    have.sort_unstable();
+    kiosque_model::order::sort_numbers(&mut have);
     let fetched = files.cards(paths, site, &have).await?;
     let shown = parts::shown_with(&first, articles, per_page, |p| {
         have.binary_search(&p).is_ok()
@@ -400,7 +425,7 @@ async fn cards_found(
     let rest = (shown < first.len()).then(|| {
         let mut pages = choice.screen;
         pages.extend(choice.rest);
-        pages.sort_unstable();
+        kiosque_model::order::sort_numbers(&mut pages);
         Rest {
             hits: first.as_slice().into(),
             pages: pages.into(),
@@ -490,6 +515,24 @@ mod tests {
             Asked::Wait { answer, start } => (answer, start),
             Asked::Kept(value) => panic!("kept {value} before any answer"),
         }
+    }
+
+    #[test]
+    fn join_each_gives_the_outputs_in_order_once_all_are_done() {
+        let (senders, receivers): (Vec<_>, Vec<_>) = (0..3).map(|_| oneshot::channel()).unzip();
+        let mut joined = Box::pin(join_each(receivers.into_iter()));
+        let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+        for (n, sender) in senders.into_iter().enumerate().rev() {
+            assert!(
+                joined.as_mut().poll(&mut cx).is_pending(),
+                "{n} not sent yet"
+            );
+            assert_eq!(sender.send(n), Ok(()));
+        }
+        assert_eq!(
+            joined.as_mut().poll(&mut cx),
+            Poll::Ready(vec![Ok(0), Ok(1), Ok(2)])
+        );
     }
 
     #[test]

@@ -11,17 +11,10 @@ pub struct Segment<'a> {
     pub mention: Option<&'a Mention>,
 }
 
-/// The positions of `mentions` by start, then end, then as given (a stable sort): one sort of
-/// plain keys for every reader of mentions, rather than a copy of the sort for each (fewer
-/// bytes of the app, docs/app-size.md).
+/// The positions of `mentions` by start, then end, then as given (a stable sort), by the sort
+/// of [`crate::order`] (one copy of the sort routine in the app's wasm, docs/app-size.md).
 pub fn mention_order<E>(mentions: &[Mention<E>]) -> Vec<usize> {
-    let mut keys: Vec<(u32, u32, usize)> = mentions
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (m.start, m.end, i))
-        .collect();
-    keys.sort_unstable();
-    keys.into_iter().map(|(_, _, i)| i).collect()
+    crate::order::positions_by(mentions, |a, b| (a.start, a.end).cmp(&(b.start, b.end)))
 }
 
 /// Splits `text` at its mentions. The segments concatenate back to `text` exactly.

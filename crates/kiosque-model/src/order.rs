@@ -12,8 +12,7 @@ pub fn sort_by<T>(items: &mut Vec<T>, order: impl Fn(&T, &T) -> Ordering) {
     if items.len() < 2 {
         return;
     }
-    let mut positions: Vec<usize> = (0..items.len()).collect();
-    sort_positions(&mut positions, &|a, b| order(&items[a], &items[b]));
+    let positions = positions_by(items, order);
     let mut taken: Vec<Option<T>> = std::mem::take(items).into_iter().map(Some).collect();
     items.extend(
         positions
@@ -26,6 +25,20 @@ pub fn sort_by<T>(items: &mut Vec<T>, order: impl Fn(&T, &T) -> Ordering) {
 /// their order (a stable sort).
 pub fn sort_by_key<T, K: Ord>(items: &mut Vec<T>, key: impl Fn(&T) -> K) {
     sort_by(items, |a, b| key(a).cmp(&key(b)));
+}
+
+/// The positions of `items` in the order `order` gives them; items that compare equal keep
+/// their order (a stable sort).
+pub fn positions_by<T>(items: &[T], order: impl Fn(&T, &T) -> Ordering) -> Vec<usize> {
+    let mut positions: Vec<usize> = (0..items.len()).collect();
+    sort_positions(&mut positions, &|a, b| order(&items[a], &items[b]));
+    positions
+}
+
+/// Sorts plain numbers (card pages' numbers, positions) in increasing order, with the same
+/// routine.
+pub fn sort_numbers(numbers: &mut [usize]) {
+    sort_positions(numbers, &|_, _| Ordering::Equal);
 }
 
 /// The sort: positions by `order`, then by position, which makes it stable. Not inlined, so
@@ -56,6 +69,25 @@ mod tests {
             let mut std_sorted = items;
             std_sorted.sort_by_key(|item| std::cmp::Reverse(item.1));
             proptest::prop_assert_eq!(ours, std_sorted);
+        }
+    }
+
+    proptest::proptest! {
+        /// Numbers in increasing order, as the standard sort leaves them; positions as the
+        /// standard stable sort of their items.
+        #[test]
+        fn sorts_numbers_and_positions_as_the_standard_sorts(
+            items in proptest::collection::vec(0usize..50, 0..200),
+        ) {
+            let mut ours = items.clone();
+            sort_numbers(&mut ours);
+            let mut std_sorted = items.clone();
+            std_sorted.sort_unstable();
+            proptest::prop_assert_eq!(ours, std_sorted);
+
+            let mut std_positions: Vec<usize> = (0..items.len()).collect();
+            std_positions.sort_by_key(|&p| items[p] / 3);
+            proptest::prop_assert_eq!(positions_by(&items, |a, b| (a / 3).cmp(&(b / 3))), std_positions);
         }
     }
 

@@ -191,7 +191,7 @@ pub fn choose_card_pages(
             .iter()
             .filter_map(|&n| Some(card_place(n as usize, articles, per_page)?.0))
             .collect();
-        pages.sort_unstable();
+        crate::order::sort_numbers(&mut pages);
         pages.dedup();
         pages
     };

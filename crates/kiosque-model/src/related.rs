@@ -59,20 +59,24 @@ pub fn related(corpus: &Corpus, position: u32, limit: usize) -> Vec<RelatedArtic
             entry.shared.push(entity);
         }
     }
-    let mut out: Vec<RelatedArticle> = found.into_values().collect();
     let order = |a: &RelatedArticle, b: &RelatedArticle| {
         b.score
             .total_cmp(&a.score)
             .then(b.shared.len().cmp(&a.shared.len()))
             .then(a.article.cmp(&b.article))
     };
-    // Articles sharing a common entity can be a large part of the corpus: pick the first
-    // `limit` in linear time, then sort only those.
-    if limit < out.len() {
-        out.select_nth_unstable_by(limit, order);
-        out.truncate(limit);
+    // Articles sharing a common entity can be a large part of the corpus: the first `limit`
+    // (a short list) kept in order in one pass over them, with no sort or selection routine
+    // (each is one more copy in the app's wasm, docs/app-size.md). The order is total (no two
+    // articles tie), so these are the first `limit` of the sorted list.
+    let mut out: Vec<RelatedArticle> = Vec::with_capacity(limit.saturating_add(1));
+    for candidate in found.into_values() {
+        let at = out.partition_point(|kept| order(kept, &candidate).is_lt());
+        if at < limit {
+            out.insert(at, candidate);
+            out.truncate(limit);
+        }
     }
-    crate::order::sort_by(&mut out, order);
     for r in &mut out {
         // Rarest first: fewest articles, then the corpus's rank.
         crate::order::sort_by_key(&mut r.shared, |&e| {

@@ -1,6 +1,5 @@
 //! Marking the matched terms in a text (a card's title or excerpt, an article's paragraphs).
 
-use std::collections::BTreeSet;
 use std::ops::Range;
 
 use super::terms::{folded_words, words};
@@ -11,11 +10,16 @@ pub fn marks(text: &str, terms: &[String]) -> Vec<Range<usize>> {
     if terms.is_empty() {
         return Vec::new();
     }
-    let terms: BTreeSet<&str> = terms.iter().map(String::as_str).collect();
+    // A search's terms come sorted (an `Outcome`'s are): looked up by halves, with no set to
+    // build, whose sort would be one more copy of the sort routine in the app's wasm
+    // (docs/app-size.md); terms in any other order are looked up one by one.
+    let sorted = terms.is_sorted();
+    let contains = |word: &str| match sorted {
+        true => terms.binary_search_by(|t| t.as_str().cmp(word)).is_ok(),
+        false => terms.iter().any(|t| t == word),
+    };
     words(text)
-        .filter(|(_, folded)| {
-            terms.contains(folded.as_str()) || folded_words(folded).any(|w| terms.contains(w))
-        })
+        .filter(|(_, folded)| contains(folded) || folded_words(folded).any(contains))
         .map(|(range, _)| range)
         .collect()
 }

@@ -331,6 +331,9 @@ fn marks_are_valid_ranges_on_multibyte_text() {
         }
         let marked: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
         assert_eq!(marked, *expected, "{text:?}");
+        // Terms in any order (an `Outcome`'s come sorted) mark the same words.
+        let unsorted: Vec<String> = terms.iter().rev().cloned().collect();
+        assert_eq!(marks(text, &unsorted), ranges, "{text:?}, terms unsorted");
     }
     assert!(marks("Koursk", &[]).is_empty());
 }
