@@ -3,6 +3,7 @@
 use std::sync::LazyLock;
 
 use chrono::{NaiveDate, Weekday};
+use kiosque_model::display::MONTHS;
 use regex::Regex;
 
 use super::{DateExpr, Direction};
@@ -392,23 +393,8 @@ static MONTH_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| panic!("month list regex: {e}"))
 });
 
-const ENGLISH_MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 fn is_english_month(word: &str) -> bool {
-    ENGLISH_MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word))
+    MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word))
 }
 
 /// Whether the words after "May" make it the verb or a holiday: "This May Be the End", "May
