@@ -9,6 +9,7 @@
 mod candidates;
 mod classify;
 mod consistency;
+mod institutions;
 pub mod knowledge;
 pub mod lexicon;
 mod lists;
@@ -33,9 +34,10 @@ use lexicon::{
 };
 use tokens::{Kind, Token, separated_number, tokenize};
 
-use candidates::{extend_with_adjectives, find_candidates, join_couples};
+use candidates::{find_candidates, join_couples};
 use classify::classify;
 use consistency::NameEvidence;
+use institutions::extend_with_adjectives;
 
 /// An entity recognised in a text, before it is placed in its document (an [`crate::analysis::Found`]) and linked.
 #[derive(Debug, Clone, PartialEq, Eq)]
