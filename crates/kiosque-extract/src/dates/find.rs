@@ -400,14 +400,8 @@ fn is_english_month(word: &str) -> bool {
 /// Whether the words after "May" make it the verb or a holiday: "This May Be the End", "May
 /// Day".
 fn may_is_a_verb(after: &str) -> bool {
-    let next = after
-        .trim_start()
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or_default()
-        .to_lowercase();
     matches!(
-        next.as_str(),
+        next_word(after).to_lowercase().as_str(),
         "be" | "not"
             | "have"
             | "also"
@@ -448,8 +442,9 @@ fn month_cued(text: &str, start: usize) -> bool {
     let Some(before) = previous_word(text, start) else {
         return false;
     };
+    let before = before.to_lowercase();
     let cue = matches!(
-        before.to_lowercase().as_str(),
+        before.as_str(),
         "en" | "in"
             | "début"
             | "fin"
@@ -466,10 +461,9 @@ fn month_cued(text: &str, start: usize) -> bool {
             | "between"
     );
     cue || {
-        let of_start = text[..start].trim_end().len() - before.len();
-        let head = previous_word(text, of_start).map(str::to_lowercase);
+        let head = word_before_previous(text, start).map(str::to_lowercase);
         matches!(
-            (before.to_lowercase().as_str(), head.as_deref()),
+            (before.as_str(), head.as_deref()),
             ("de", Some("mois")) | ("of", Some("month"))
         )
     }
@@ -536,22 +530,31 @@ fn noun_cue(text: &str, start: usize, end: usize) -> bool {
         return false;
     }
     let season_article = || {
-        let at = text[..start].trim_end().len() - before.len();
-        previous_word(text, at)
+        word_before_previous(text, start)
             .is_some_and(|w| matches!(w.to_lowercase().as_str(), "cet" | "en" | "de" | "l'"))
     };
     if noun == "été" && !article && !season_article() {
         return false;
     }
     let rest = &text[end..];
-    let next: &str = rest
-        .trim_start()
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or_default();
+    let next = next_word(rest);
     let plural =
         next.starts_with(char::is_lowercase) && (next.ends_with('s') || next.ends_with('x'));
     !(rest.starts_with('-') || next == "à" || plural)
+}
+
+/// The first word of `text` after any spaces ("" when it starts with another character).
+fn next_word(text: &str) -> &str {
+    text.trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default()
+}
+
+/// The word before [`previous_word`] of `byte`: "mois" in "au mois de mai".
+fn word_before_previous(text: &str, byte: usize) -> Option<&str> {
+    let previous = previous_word(text, byte)?;
+    previous_word(text, text[..byte].trim_end().len() - previous.len())
 }
 
 fn previous_word(text: &str, byte: usize) -> Option<&str> {

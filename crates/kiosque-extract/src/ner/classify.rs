@@ -385,7 +385,6 @@ pub(super) fn is_road(word: &str) -> bool {
     road_letter && !rest.is_empty() && rest.len() <= 3 && rest.chars().all(|c| c.is_ascii_digit())
 }
 
-/// The last resort for a candidate with no evidence.
 /// Whether `word` has a capital right after a lowercase letter, not right after a surname's
 /// prefix ("DeSantis", "McCarthy", "MacKenzie", "LeBron", "DiCaprio", "VanDyke").
 fn camel_case(word: &str) -> bool {
@@ -403,6 +402,7 @@ fn camel_case(word: &str) -> bool {
     })
 }
 
+/// The last resort for a candidate with no evidence.
 pub(super) fn guess(
     tokens: &[Token<'_>],
     c: &Candidate,

@@ -21,11 +21,8 @@ pub(super) fn extend_with_adjectives(
     }
     // After a French article ("la Cour", "du Parquet") the French endings of adjectives and
     // complements apply; "the Nuclear Agency earlier" is English.
-    let french = c.first > 0
-        && matches!(
-            folded(&tokens[c.first - 1]),
-            "la" | "le" | "les" | "l'" | "du" | "au" | "aux" | "des" | "de" | "d'"
-        );
+    let french = after_french_article(tokens, c.first)
+        || c.first > 0 && matches!(folded(&tokens[c.first - 1]), "de" | "d'");
     let adjectives = |mut last: usize, most: usize| {
         let limit = last + most;
         while last + 1 < tokens.len()
@@ -138,8 +135,9 @@ const NOT_OF_NAMES: &[&str] = &[
     "suggere", "digere", "executif", "martiale",
 ];
 
-/// French endings that only an article before the head makes adjectives ("secteur
-/// financier", "Commission électorale indépendante", "Mutualité sociale agricole").
+/// French endings (and two words) that only a French article before the head makes
+/// adjectives ("secteur financier", "Commission électorale indépendante", "Mutualité sociale
+/// agricole", "Conseil musulman").
 #[rustfmt::skip]
 const FRENCH_ONLY_SUFFIXES: &[&str] = &[
     "ier", "iers", "ante", "antes", "ant", "ants", "iens", "iennes", "cole", "coles", "ome",
@@ -148,6 +146,7 @@ const FRENCH_ONLY_SUFFIXES: &[&str] = &[
 
 /// Whether token `i` is a lowercase French adjective that may follow an organisation's head
 /// noun ("communiste", "syrienne", "libre"), on the same line.
+///
 /// With `french`, [`FRENCH_ONLY_SUFFIXES`] count too. A word with a verb's ending ("-ique",
 /// "-iste", "-ère", "-ive", "-elle") before an article, "que" or a preposition is the verb: "la
 /// Commission critique le projet".
@@ -199,12 +198,18 @@ pub(super) fn institution_head(tokens: &[Token<'_>], i: usize, knowledge: &Knowl
         && !t.is_all_caps()
         && !t.sentence_start
         && contains(INSTITUTION_HEADS, folded(t))
-        && i.checked_sub(1).is_some_and(|p| {
-            matches!(
-                folded(&tokens[p]),
-                "la" | "le" | "les" | "l'" | "du" | "au" | "aux" | "des"
-            )
-        })
+        && after_french_article(tokens, i)
         && i + 1 < tokens.len()
         && adjective_at(tokens, i + 1, knowledge, true)
+}
+
+/// Whether a French definite article, or its contraction with "de" or "à", is right before
+/// token `i`: "la", "le", "les", "l'", "du", "au", "aux", "des".
+fn after_french_article(tokens: &[Token<'_>], i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|p| {
+        matches!(
+            folded(&tokens[p]),
+            "la" | "le" | "les" | "l'" | "du" | "au" | "aux" | "des"
+        )
+    })
 }
