@@ -6,6 +6,7 @@
 //! [`link`] gives every entity one id and one name across the corpus. [`dates`] finds and
 //! resolves date expressions, [`lang`] detects the language.
 
+mod acronym;
 pub mod analysis;
 pub mod clean;
 pub mod dates;

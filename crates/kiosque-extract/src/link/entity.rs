@@ -31,7 +31,7 @@ pub(super) struct Context<'a, 'o> {
 /// (two words or more) for a person, its given name written out, the gazetteer's name in the
 /// corpus's language as it writes it (3), otherwise cased (2), or a part of it only (1), the
 /// most weight, the most characters.
-type Rank = (bool, bool, usize, bool, u8, f32, usize);
+type Rank = (bool, bool, bool, usize, bool, u8, f32, usize);
 
 /// Whether a name begins with an initial ("V. Sapounov", "J-M Ayrault", "B Obama"): one letter
 /// (or letters joined by hyphens, each alone), a full stop after it or not.
@@ -130,6 +130,12 @@ impl Context<'_, '_> {
                 // Mixed case reads better than capitals ("Silvano Trotta", not "SILVANO TROTTA").
                 !is_shouting(name, label),
                 !short_keys.is_empty() && super::organisations::is_full_form(name, &short_keys),
+                // Spelled out rather than as its acronym ("Federation of Belgian Banks", not
+                // "FBB"), however often the acronym is written; the gazetteer names those it
+                // knows.
+                short_keys.is_empty()
+                    || main_entry.is_some()
+                    || !super::acronyms::is_acronym_of(name, &spellings),
                 // A person is named in full ("Donald Trump", not "Trump"); beyond two words,
                 // as the corpus names them most ("Robert Mugabe" more than "Robert Gabriel
                 // Mugabe").

@@ -70,19 +70,22 @@ fn person_names(prepared: &[(Label, Key)], names: &Names<'_>) -> Vec<bool> {
     person
 }
 
-/// Records `sym` as the one name under `key`, or `None` once another name is there too.
-pub(super) fn keep_if_only<K: std::hash::Hash + Eq>(
-    map: &mut HashMap<K, Option<Sym>>,
+/// Records `value` as the one value under `key`, or `None` once another value is there too.
+pub(super) fn keep_if_only<K: std::hash::Hash + Eq, V: PartialEq>(
+    map: &mut HashMap<K, Option<V>>,
     key: K,
-    sym: Sym,
+    value: V,
 ) {
-    map.entry(key)
-        .and_modify(|only| {
-            if *only != Some(sym) {
-                *only = None;
+    match map.entry(key) {
+        std::collections::hash_map::Entry::Occupied(mut only) => {
+            if only.get().as_ref() != Some(&value) {
+                *only.get_mut() = None;
             }
-        })
-        .or_insert(Some(sym));
+        }
+        std::collections::hash_map::Entry::Vacant(slot) => {
+            slot.insert(Some(value));
+        }
+    }
 }
 
 /// The first and last words of a name of two words or more.

@@ -781,3 +781,62 @@ fn a_known_name_is_written_with_the_article_the_articles_dropped() {
     let linked = link(&[monde], knowledge, "fr");
     assert_eq!(linked.entities[0].name, "Le Monde");
 }
+
+#[test]
+fn an_acronym_is_the_organisation_whose_initials_it_spells() {
+    let knowledge = Knowledge::builtin();
+    let (nfp, _) = knowledge.lookup("NFP")[0];
+    let known_nfp = |doc| {
+        let mut o = occ(doc, Label::Organisation, "NFP");
+        o.entry = Some(nfp);
+        o
+    };
+    let occurrences = vec![
+        occ(0, Label::Organisation, "Federation of Belgian Banks"),
+        occ(0, Label::Organisation, "FBB"),
+        occ(0, Label::Organisation, "FBB"),
+        // Another article says "FBB" alone: the corpus spells it out once.
+        occ(1, Label::Organisation, "FBB"),
+        // French, function words left out: "des" is no initial.
+        occ(
+            2,
+            Label::Organisation,
+            "Observatoire français des conjonctures économiques",
+        ),
+        occ(2, Label::Organisation, "OFCE"),
+        // Two organisations of one article with those initials: the acronym joins neither,
+        // and elsewhere it has two meanings: it stays itself.
+        occ(3, Label::Organisation, "Pacific Rim Alliance"),
+        occ(3, Label::Organisation, "Port River Authority"),
+        occ(3, Label::Organisation, "PRA"),
+        occ(4, Label::Organisation, "PRA"),
+        // The gazetteer's NFP is the French party, but this article spells out another.
+        occ(5, Label::Organisation, "Notes from Poland"),
+        known_nfp(5),
+        // Elsewhere, the gazetteer's NFP stays the party.
+        known_nfp(6),
+        // Not an acronym: two letters, or a word in lowercase.
+        occ(7, Label::Organisation, "Banque européenne"),
+        occ(7, Label::Organisation, "BE"),
+    ];
+    let linked = link(&occurrences, knowledge, "en");
+    let entity = |i: usize| linked.of[i];
+    assert_eq!(entity(1), entity(0));
+    assert_eq!(entity(2), entity(0));
+    assert_eq!(entity(3), entity(0));
+    // Named in full, however often the acronym is written.
+    assert_eq!(
+        linked.entities[entity(0)].name,
+        "Federation of Belgian Banks"
+    );
+    assert_eq!(linked.entities[entity(0)].aliases, ["FBB"]);
+    assert_eq!(entity(5), entity(4));
+    assert_ne!(entity(8), entity(6));
+    assert_ne!(entity(8), entity(7));
+    assert_ne!(entity(9), entity(6));
+    assert_ne!(entity(9), entity(7));
+    assert_eq!(entity(11), entity(10));
+    assert_eq!(linked.entities[entity(11)].name, "Notes from Poland");
+    assert_ne!(entity(12), entity(10));
+    assert_ne!(entity(14), entity(13));
+}

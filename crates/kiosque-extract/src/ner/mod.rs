@@ -6,6 +6,7 @@
 //! and what precedes it (a role such as "président", a preposition such as "à"), then made
 //! consistent across the text ("Trump" after "Donald Trump" is a person too).
 
+mod acronyms;
 mod candidates;
 mod classify;
 mod consistency;
@@ -336,6 +337,7 @@ impl<'a> Part<'a> {
             }
         }
         lists::type_by_list(&tokens, &mut candidates, knowledge);
+        acronyms::name_before_acronym(&tokens, &covered, &chars, &mut candidates);
         Part {
             chars,
             tokens,

@@ -1601,3 +1601,43 @@ fn a_site_named_by_its_domain_is_an_organisation() {
         ),
     ]);
 }
+
+#[test]
+fn a_name_followed_by_its_acronym_is_one_organisation() {
+    check_entities(&[
+        // Not the place inside it.
+        (
+            "According to Notes from Poland (NFP), stores cut prices.",
+            &[("Notes from Poland", "ORG"), ("NFP", "ORG")],
+        ),
+        (
+            "L'Association des leaders religieux du Mali (ALRM) a condamné l'attaque.",
+            &[
+                ("Association des leaders religieux du Mali", "ORG"),
+                ("ALRM", "ORG"),
+            ],
+        ),
+        (
+            "Le Musée des beaux-arts de Montréal (MBAM) accueille l'exposition.",
+            &[("Musée des beaux-arts de Montréal", "ORG"), ("MBAM", "ORG")],
+        ),
+        // Must not fire: a known place, a person, initials that are not the name's, a name
+        // cut by a date, two letters.
+        (
+            "The Democratic Republic of the Congo (DRC) voted.",
+            &[("Democratic Republic of the Congo", "LOC"), ("DRC", "LOC")],
+        ),
+        (
+            "John Fitzgerald Kennedy (JFK) was shot.",
+            &[("John Fitzgerald Kennedy", "PER"), ("JFK", "ORG")],
+        ),
+        (
+            "Shares of the group fell in Poland (WSE) on Monday.",
+            &[("Poland", "LOC"), ("WSE", "ORG"), ("Monday", "DATE")],
+        ),
+        (
+            "Elle vit à Paris (FR) depuis 2010.",
+            &[("Paris", "LOC"), ("2010", "DATE")],
+        ),
+    ]);
+}
