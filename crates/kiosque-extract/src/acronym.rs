@@ -23,7 +23,7 @@ pub(crate) fn acronym(text: &str) -> Option<String> {
 }
 
 /// The letters of `text` folded and in capitals, dots left out.
-pub(crate) fn letters_of(text: &str) -> String {
+fn letters_of(text: &str) -> String {
     fold(text)
         .chars()
         .filter(|c| c.is_alphanumeric())

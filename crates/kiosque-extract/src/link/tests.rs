@@ -783,19 +783,18 @@ fn a_known_name_is_written_with_the_article_the_articles_dropped() {
 }
 
 #[test]
-fn an_acronym_is_the_organisation_whose_initials_it_spells() {
+fn an_acronym_is_what_its_article_spells_out_with_those_initials() {
     let knowledge = Knowledge::builtin();
-    let (nfp, _) = knowledge.lookup("NFP")[0];
-    let known_nfp = |doc| {
-        let mut o = occ(doc, Label::Organisation, "NFP");
-        o.entry = Some(nfp);
+    let known = |doc, text: &'static str| {
+        let mut o = occ(doc, Label::Organisation, text);
+        o.entry = Some(knowledge.lookup(text)[0].0);
         o
     };
     let occurrences = vec![
         occ(0, Label::Organisation, "Federation of Belgian Banks"),
         occ(0, Label::Organisation, "FBB"),
         occ(0, Label::Organisation, "FBB"),
-        // Another article says "FBB" alone: the corpus spells it out once.
+        // Another article says "FBB" alone: it may mean anything there.
         occ(1, Label::Organisation, "FBB"),
         // French, function words left out: "des" is no initial.
         occ(
@@ -804,26 +803,31 @@ fn an_acronym_is_the_organisation_whose_initials_it_spells() {
             "Observatoire français des conjonctures économiques",
         ),
         occ(2, Label::Organisation, "OFCE"),
-        // Two organisations of one article with those initials: the acronym joins neither,
-        // and elsewhere it has two meanings: it stays itself.
+        // Two organisations of one article with those initials: the acronym joins neither.
         occ(3, Label::Organisation, "Pacific Rim Alliance"),
         occ(3, Label::Organisation, "Port River Authority"),
         occ(3, Label::Organisation, "PRA"),
-        occ(4, Label::Organisation, "PRA"),
         // The gazetteer's NFP is the French party, but this article spells out another.
-        occ(5, Label::Organisation, "Notes from Poland"),
-        known_nfp(5),
+        occ(4, Label::Organisation, "Notes from Poland"),
+        known(4, "NFP"),
         // Elsewhere, the gazetteer's NFP stays the party.
-        known_nfp(6),
-        // Not an acronym: two letters, or a word in lowercase.
-        occ(7, Label::Organisation, "Banque européenne"),
-        occ(7, Label::Organisation, "BE"),
+        known(5, "NFP"),
+        // Another spelling of the gazetteer's name joins its entry.
+        occ(6, Label::Organisation, "North Atlantic Treaty Organisation"),
+        known(6, "NATO"),
+        known(7, "NATO"),
+        // A person's and a place's acronyms, typed as organisations, are theirs.
+        occ(8, Label::Person, "John Fitzgerald Kennedy"),
+        occ(8, Label::Organisation, "JFK"),
+        // Not an acronym: two letters.
+        occ(9, Label::Organisation, "Banque européenne"),
+        occ(9, Label::Organisation, "BE"),
     ];
     let linked = link(&occurrences, knowledge, "en");
     let entity = |i: usize| linked.of[i];
     assert_eq!(entity(1), entity(0));
     assert_eq!(entity(2), entity(0));
-    assert_eq!(entity(3), entity(0));
+    assert_ne!(entity(3), entity(0));
     // Named in full, however often the acronym is written.
     assert_eq!(
         linked.entities[entity(0)].name,
@@ -833,10 +837,12 @@ fn an_acronym_is_the_organisation_whose_initials_it_spells() {
     assert_eq!(entity(5), entity(4));
     assert_ne!(entity(8), entity(6));
     assert_ne!(entity(8), entity(7));
-    assert_ne!(entity(9), entity(6));
-    assert_ne!(entity(9), entity(7));
-    assert_eq!(entity(11), entity(10));
-    assert_eq!(linked.entities[entity(11)].name, "Notes from Poland");
-    assert_ne!(entity(12), entity(10));
-    assert_ne!(entity(14), entity(13));
+    assert_eq!(entity(10), entity(9));
+    assert_eq!(linked.entities[entity(10)].name, "Notes from Poland");
+    assert_ne!(entity(11), entity(9));
+    assert_eq!(entity(12), entity(13));
+    assert_eq!(entity(13), entity(14));
+    assert_eq!(entity(16), entity(15));
+    assert_eq!(linked.entities[entity(16)].label, Label::Person);
+    assert_ne!(entity(18), entity(17));
 }

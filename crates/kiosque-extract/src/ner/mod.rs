@@ -337,7 +337,7 @@ impl<'a> Part<'a> {
             }
         }
         lists::type_by_list(&tokens, &mut candidates, knowledge);
-        acronyms::name_before_acronym(&tokens, &covered, &chars, &mut candidates);
+        acronyms::name_with_acronym(&tokens, &covered, &chars, &mut candidates);
         Part {
             chars,
             tokens,

@@ -1639,5 +1639,28 @@ fn a_name_followed_by_its_acronym_is_one_organisation() {
             "Elle vit à Paris (FR) depuis 2010.",
             &[("Paris", "LOC"), ("2010", "DATE")],
         ),
+        // The acronym first, the name in parentheses.
+        (
+            "The NUJ (National Union of Journalists) condemned the raid.",
+            &[("NUJ", "ORG"), ("National Union of Journalists", "ORG")],
+        ),
+        // A French name in lowercase after an organisation's head noun.
+        (
+            "L'Autorité des marchés financiers (AMF) a sanctionné la banque.",
+            &[("Autorité des marchés financiers", "ORG"), ("AMF", "ORG")],
+        ),
+        // Things, not organisations: an indicator, a law, a job; a country.
+        (
+            "Le produit intérieur brut (PIB) de la Chine recule.",
+            &[("Chine", "LOC")],
+        ),
+        (
+            "Under the Digital Services Act (DSA), the Chief Executive Officer (CEO) must reply.",
+            &[("DSA", "ORG")],
+        ),
+        (
+            "Democratic Republic of Congo (DRC) troops crossed the border.",
+            &[("Republic of Congo", "LOC"), ("DRC", "LOC")],
+        ),
     ]);
 }
