@@ -260,7 +260,14 @@ pub fn link(occurrences: &[Occurrence<'_>], knowledge: &Knowledge, lang: &str) -
                     None => Key::Name(name()),
                 },
             };
-            (occ.label, key)
+            // A gazetteer entry is one entity whatever label each mention's context gives it:
+            // a seat of power read as its building ("at the White House", a place) is the
+            // entity of the institution ("the White House said", an organisation).
+            let label = match key {
+                Key::Entry(id) => knowledge.entry(id).map_or(occ.label, |e| e.label),
+                _ => occ.label,
+            };
+            (label, key)
         })
         .collect();
     // Before labels are unified across the corpus: an article's "Salling" is its "Salling

@@ -846,3 +846,33 @@ fn an_acronym_is_what_its_article_spells_out_with_those_initials() {
     assert_eq!(linked.entities[entity(16)].label, Label::Person);
     assert_ne!(entity(18), entity(17));
 }
+
+#[test]
+fn a_gazetteer_entry_is_one_entity_whatever_its_mentions_labels() {
+    // A seat of power read as the building ("at the White House") and as the institution
+    // ("the White House said"), in English and in French: one entity, the entry's organisation.
+    let knowledge = Knowledge::from_sources(&Sources {
+        organisations: "Maison-Blanche\tWhite House\tMaison Blanche",
+        ..Sources::default()
+    });
+    let seat = knowledge.lookup("White House")[0].0;
+    let occurrences = vec![
+        Occurrence {
+            entry: Some(seat),
+            ..occ(0, Label::Organisation, "White House")
+        },
+        Occurrence {
+            entry: Some(seat),
+            ..occ(0, Label::Place, "White House")
+        },
+        Occurrence {
+            entry: Some(seat),
+            ..occ(1, Label::Place, "Maison-Blanche")
+        },
+    ];
+    let linked = link(&occurrences, &knowledge, "en");
+    assert_eq!(linked.entities.len(), 1);
+    assert_eq!(linked.entities[0].label, Label::Organisation);
+    assert_eq!(linked.entities[0].id, "org-white-house");
+    assert_eq!(linked.entities[0].mentions, 3);
+}

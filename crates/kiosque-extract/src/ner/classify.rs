@@ -13,7 +13,7 @@ pub(super) fn is_given(t: &Token<'_>, knowledge: &Knowledge) -> bool {
 
 /// Whether `folded` is a frequent given name (frequency class 6 or more: "Vladimir", "Marine",
 /// "Florence"; not "Paris", "Jackson", "Lincoln", more often places in the news).
-fn frequent_given(folded: &str, knowledge: &Knowledge) -> bool {
+pub(super) fn frequent_given(folded: &str, knowledge: &Knowledge) -> bool {
     knowledge
         .given_class(folded)
         .is_some_and(|class| class >= 6)

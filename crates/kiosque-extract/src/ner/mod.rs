@@ -14,6 +14,7 @@ mod institutions;
 pub mod knowledge;
 pub mod lexicon;
 mod lists;
+mod seats;
 pub mod tokens;
 
 use std::collections::HashMap;
@@ -310,6 +311,7 @@ impl<'a> Part<'a> {
             .map(|t| taken[t.start..t.end].iter().any(|&x| x))
             .collect();
         let mut candidates = find_candidates(&tokens, &covered, knowledge);
+        seats::read_seats(&tokens, &mut candidates, knowledge);
         // Titles of works are no entities ("le film Skyfall", "connu pour Gladiator, Lincoln");
         // a character's full name is a person ("la série James Bond"). Nor is a name given in
         // quotes after a verb of naming, nor one after a version's number ("12.04 LTS"), nor one

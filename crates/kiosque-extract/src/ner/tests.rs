@@ -1664,3 +1664,119 @@ fn a_name_followed_by_its_acronym_is_one_organisation() {
         ),
     ]);
 }
+
+#[test]
+fn a_seat_of_power_is_the_institution_unless_a_place_is_meant() {
+    // The institution: the subject of a verb, a noun's modifier, a complement.
+    check_entities(&[
+        (
+            "The White House said the talks would resume.",
+            &[("White House", "ORG")],
+        ),
+        (
+            "White House officials and a Downing Street spokesman declined to comment.",
+            &[("White House", "ORG"), ("Downing Street", "ORG")],
+        ),
+        (
+            "According to the White House, sources close to Downing Street agreed.",
+            &[("White House", "ORG"), ("Downing Street", "ORG")],
+        ),
+        // The occupant's name apart ("Biden" alone is a lone name, for the corpus to type).
+        (
+            "The Biden White House pushed back.",
+            &[("White House", "ORG")],
+        ),
+        (
+            "La Maison-Blanche a réagi, et un porte-parole de la Maison Blanche a démenti.",
+            &[("Maison-Blanche", "ORG"), ("Maison Blanche", "ORG")],
+        ),
+        (
+            "L’Élysée a confirmé, Matignon a démenti et le Quai d'Orsay a convoqué l'ambassadeur.",
+            &[
+                ("Élysée", "ORG"),
+                ("Matignon", "ORG"),
+                ("Quai d'Orsay", "ORG"),
+            ],
+        ),
+        (
+            "Il a demandé à la Maison-Blanche de retirer le texte.",
+            &[("Maison-Blanche", "ORG")],
+        ),
+    ]);
+    // The building: after a place's preposition, near it, a part of it.
+    check_entities(&[
+        (
+            "He spoke at the White House, then protesters gathered outside Downing Street.",
+            &[("White House", "LOC"), ("Downing Street", "LOC")],
+        ),
+        (
+            "The prime minister returned to 10 Downing Street.",
+            &[("Downing Street", "LOC")],
+        ),
+        (
+            "Marine One landed on the White House's South Lawn.",
+            &[("Marine One", "ORG"), ("White House", "LOC")],
+        ),
+        (
+            "Il a été reçu à la Maison-Blanche, puis à l'hôtel Matignon.",
+            &[("Maison-Blanche", "LOC"), ("Matignon", "LOC")],
+        ),
+        (
+            "A la Maison Blanche, on attendait devant l’Élysée, sur le perron de Matignon.",
+            &[
+                ("Maison Blanche", "LOC"),
+                ("Élysée", "LOC"),
+                ("Matignon", "LOC"),
+            ],
+        ),
+        (
+            "Le président a parlé au palais de l'Élysée, puis il est sorti de Matignon.",
+            &[("Élysée", "LOC"), ("Matignon", "LOC")],
+        ),
+        // A room of the building named after it is a place of its own; a service is not one.
+        (
+            "Barack Obama left a letter in the White House Oval Office, by the White House Rose Garden.",
+            &[
+                ("Barack Obama", "PER"),
+                ("White House", "LOC"),
+                ("Oval Office", "LOC"),
+                ("White House", "LOC"),
+                ("Rose Garden", "LOC"),
+            ],
+        ),
+        (
+            "The White House Press Office said no.",
+            &[("White House Press Office", "ORG")],
+        ),
+    ]);
+    // Not a seat: a common phrase, a surname, a longer name, a street.
+    check_entities(&[
+        ("They built a white house on the hill.", &[]),
+        (
+            "Jack White said the house was sold.",
+            &[("Jack White", "PER")],
+        ),
+        ("Ils ont acheté une maison blanche.", &[]),
+        ("Karine Matignon a été élue.", &[("Karine Matignon", "PER")]),
+        ("Il habite avenue Matignon.", &[]),
+        (
+            "La station Maison Blanche et l'Hôpital Maison-Blanche.",
+            &[("Maison Blanche", "LOC"), ("Hôpital Maison-Blanche", "ORG")],
+        ),
+    ]);
+}
+
+#[test]
+fn every_seat_of_power_is_an_organisation_of_the_gazetteer() {
+    // The seats are named by their English name: each must be a built-in organisation's.
+    let knowledge = Knowledge::builtin();
+    for seat in seats::SEATS {
+        assert!(
+            knowledge
+                .lookup(seat)
+                .iter()
+                .any(|(_, e)| e.label == Label::Organisation && fold(&e.en) == *seat),
+            "{seat}"
+        );
+    }
+}
