@@ -1601,3 +1601,65 @@ fn a_site_named_by_its_domain_is_an_organisation() {
         ),
     ]);
 }
+
+#[test]
+fn a_department_named_by_a_common_word_counts_after_an_article() {
+    // French départements: found whole, and by their context when their name is a common word
+    // ("var", "cher", "somme"), a given name ("Aude") or a compass point ("Nord").
+    check_entities(&[
+        (
+            "Météo-France place cet après-midi la Corse et le Var en vigilance orange.",
+            &[("Météo-France", "ORG"), ("Corse", "LOC"), ("Var", "LOC")],
+        ),
+        ("Dans le Var, les rafales ont soufflé.", &[("Var", "LOC")]),
+        (
+            "En Corse, les pompiers sont mobilisés.",
+            &[("Corse", "LOC")],
+        ),
+        (
+            "Un incendie dans le Cher, des crues dans la Somme et la Marne.",
+            &[("Cher", "LOC"), ("Somme", "LOC"), ("Marne", "LOC")],
+        ),
+        (
+            "Dans l'Orne et l'Aube, en Haute-Savoie et dans les Landes.",
+            &[
+                ("Orne", "LOC"),
+                ("Aube", "LOC"),
+                ("Haute-Savoie", "LOC"),
+                ("Landes", "LOC"),
+            ],
+        ),
+        ("La Creuse perd des habitants.", &[("Creuse", "LOC")]),
+        ("Le Nord a été placé en vigilance.", &[("Nord", "LOC")]),
+        (
+            "Un homme a été interpellé à Roubaix (Nord).",
+            &[("Roubaix", "LOC"), ("Nord", "LOC")],
+        ),
+        // The same words in lowercase, or a direction, are no place.
+        ("Les pêcheurs partent à l'aube. Il creuse un trou.", &[]),
+        ("Le Nord du pays est tenu par les rebelles.", &[]),
+        ("Le camion roulait vers le Nord.", &[]),
+        (
+            "L'armée du Nord et l'Est de l'Ukraine.",
+            &[("Ukraine", "LOC")],
+        ),
+        ("Cher ami, je vous écris.", &[]),
+    ]);
+}
+
+#[test]
+fn after_an_article_a_department_comes_before_a_city() {
+    let linked = |text: &str| -> Vec<String> {
+        let knowledge = Knowledge::builtin();
+        recognize(text, knowledge)
+            .into_iter()
+            .filter_map(|m| m.entry.and_then(|id| knowledge.entry(id)))
+            .map(|e| e.en.clone())
+            .collect()
+    };
+    assert_eq!(
+        linked("Dans la Vienne, un collège a été évacué."),
+        ["Vienne"]
+    );
+    assert_eq!(linked("Le chancelier s'est rendu à Vienne."), ["Vienna"]);
+}
