@@ -114,7 +114,18 @@ pub(super) fn find_candidates(
             entry: None,
         };
         if let Some((label, id)) = entry {
-            c.label = Some((label, Evidence::Strong));
+            // A famous place that opens a sentence under a name that is also a given name or
+            // a common word ("Paris a refusé"): a person the article names keeps it.
+            let evidence = if len == 1
+                && known.as_ref().is_some_and(|(_, entries)| {
+                    !trust_one_word_match(&tokens[i], entries, knowledge)
+                        && department_in_context(tokens, i, knowledge).is_none()
+                }) {
+                Evidence::Fair
+            } else {
+                Evidence::Strong
+            };
+            c.label = Some((label, evidence));
             c.entry = id;
         }
         i += len;

@@ -1663,3 +1663,42 @@ fn after_an_article_a_department_comes_before_a_city() {
     );
     assert_eq!(linked("Le chancelier s'est rendu à Vienne."), ["Vienna"]);
 }
+
+#[test]
+fn a_famous_place_opens_a_sentence_before_a_lowercase_word() {
+    // A capital used for its government, or a city of millions, is a place at the start of a
+    // sentence too, though its name is a rare given name or a common word ("pékin").
+    check_entities(&[
+        ("Paris a refusé de commenter.", &[("Paris", "LOC")]),
+        ("Paris n'a pas réagi.", &[("Paris", "LOC")]),
+        (
+            "Washington a averti Moscou.",
+            &[("Washington", "LOC"), ("Moscou", "LOC")],
+        ),
+        ("Pékin a dénoncé une ingérence.", &[("Pékin", "LOC")]),
+        ("London said it would respond.", &[("London", "LOC")]),
+        ("Geneva is to host the talks.", &[("Geneva", "LOC")]),
+        ("London's mayor said no.", &[("London", "LOC")]),
+        // A capitalised word after it may be a surname; a frequent given name, a city named
+        // after people or a common word is not taken so.
+        (
+            "Paris Hilton a lancé un parfum.",
+            &[("Paris Hilton", "PER")],
+        ),
+        ("Austin Powers was released.", &[("Austin Powers", "PER")]),
+        ("Jackson said he would appeal.", &[]),
+        ("Lincoln said the nation was divided.", &[]),
+        ("Florence said she was proud.", &[]),
+        ("Victoria said the decision was final.", &[]),
+        ("Sydney said she had been harassed.", &[]),
+        ("Charlotte a déposé plainte.", &[]),
+        ("Nice weather is expected.", &[]),
+        ("Tours of the palace resume.", &[]),
+        ("Bordeaux est un vin réputé.", &[]),
+    ]);
+    // A person the article names in full keeps the name.
+    check_entities(&[(
+        "Whitney Houston a chanté. Houston a dit qu'elle reviendrait.",
+        &[("Whitney Houston", "PER"), ("Houston", "PER")],
+    )]);
+}
