@@ -341,6 +341,10 @@ def build_places(S: Sources, curated: Path, given_names: set[str]) -> tuple[list
         if not is_latin_name(en_name):
             continue
         weight = max(4, round(math.log10(pop))) if pop else 4
+        # A country's capital is named beyond its size: for its government too ("Paris a
+        # refusé", "Washington said").
+        if is_capital:
+            weight += 1
         r = Row("city", fr_name, en_name, weight)
         r.add(gc_name, lg_en)
         # GeoNames alternate names: keep spelling variants of the en/fr/local name that are
@@ -381,7 +385,7 @@ def build_places(S: Sources, curated: Path, given_names: set[str]) -> tuple[list
         if not line.strip() or line.startswith("#"):
             continue
         kind, fr_name, en_name, aliases, weight = line.split("\t")
-        assert kind in ("region", "other", "city", "country"), line
+        assert kind in ("region", "department", "other", "city", "country"), line
         r = Row(kind, clean(fr_name), clean(en_name), int(weight))
         r.add(*[a for a in aliases.split("|") if a])
         rows.append(r)
@@ -633,8 +637,9 @@ def main() -> None:
           header("Places: countries, first-level regions, cities, seas/rivers/mountains/regions.",
                  "kind<TAB>fr<TAB>en<TAB>aliases (|-separated)<TAB>weight",
                  geo_sources,
-                 ["kind: country | region | city | other.  weight: 9 countries and continents; cities "
-                  "round(log10(population)); regions round(log10(population of their GeoNames cities)), 4..8.",
+                 ["kind: country | region | department | city | other.  weight: 9 countries and continents; cities "
+                  "round(log10(population)), +1 for a country's capital; regions round(log10(population of their "
+                  "GeoNames cities)), 4..8; departments (France) 5, 6 from a million inhabitants.",
                   "Apostrophes are ASCII ('); consumers should map ’ to ' before lookup."]),
           place_lines)
     write(args.out / "given_names.tsv",

@@ -89,8 +89,10 @@ pub(super) fn find_candidates(
             continue;
         }
         // The longest known name here, not running into covered tokens.
-        let known =
-            known(&tokens[i..], knowledge).filter(|(n, _)| !covered[i..i + n].iter().any(|&c| c));
+        let known = known(&tokens[i..], knowledge)
+            .or_else(|| department_in_context(tokens, i, knowledge))
+            .filter(|(n, _)| !covered[i..i + n].iter().any(|&c| c))
+            .map(|(n, entries)| (n, department_after_article(tokens, i, n, entries)));
         if known.is_none()
             && let Some((n, entries)) = after_contracted_article(tokens, covered, i, knowledge)
         {
@@ -112,7 +114,18 @@ pub(super) fn find_candidates(
             entry: None,
         };
         if let Some((label, id)) = entry {
-            c.label = Some((label, Evidence::Strong));
+            // A famous place that opens a sentence under a name that is also a given name or
+            // a common word ("Paris a refusé"): a person the article names keeps it.
+            let evidence = if len == 1
+                && known.as_ref().is_some_and(|(_, entries)| {
+                    !trust_one_word_match(&tokens[i], entries, knowledge)
+                        && department_in_context(tokens, i, knowledge).is_none()
+                }) {
+                Evidence::Fair
+            } else {
+                Evidence::Strong
+            };
+            c.label = Some((label, evidence));
             c.entry = id;
         }
         i += len;
@@ -121,6 +134,73 @@ pub(super) fn find_candidates(
         }
     }
     out
+}
+
+/// A French département whose name is also a common word, a given name or a compass point,
+/// where its context says it is the département: capitalised after a French article or a
+/// preposition of places ("le Var", "dans le Cher", "la Somme", "l'Aube", "les Landes", "en
+/// Creuse"), or in parentheses after a town ("Amiens (Somme)"); not at the start of a sentence
+/// alone. A compass point only after "le" ("dans le Nord"; not "l'armée du Nord", "vers le
+/// Nord", "au Nord"), and not before a complement ("le Nord du pays", a direction). Its length
+/// in tokens (one) and its entries.
+fn department_in_context<'k>(
+    tokens: &[Token<'_>],
+    i: usize,
+    knowledge: &'k Knowledge,
+) -> Option<(usize, Vec<(u32, &'k knowledge::Entry)>)> {
+    let t = &tokens[i];
+    let next = tokens.get(i + 1);
+    // "(" starts a sentence for the tokenizer.
+    let in_parentheses = i > 0 && tokens[i - 1].text == "(" && next.is_some_and(|n| n.text == ")");
+    if (t.sentence_start && !in_parentheses) || !t.is_capitalized() || t.is_all_caps() {
+        return None;
+    }
+    let (n, entries) = knowledge.longest_match(&tokens[i..])?;
+    if n != 1 || !entries.iter().any(|(_, e)| e.kind == "department") {
+        return None;
+    }
+    let compass = contains(COMPASS_WORDS, folded(t));
+    let previous = preceding_words(tokens, i, 2);
+    let after_article = match previous.first().map(String::as_str) {
+        // "vers le Nord", "au Nord": a direction.
+        Some("le") if compass => previous.get(1).is_none_or(|w| w != "vers"),
+        Some("la" | "l'" | "les" | "en" | "au" | "aux" | "du" | "des") => !compass,
+        Some("le") => true,
+        _ => false,
+    };
+    let complement = next.is_some_and(|n| matches!(folded(n), "de" | "du" | "des" | "d'" | "of"));
+    ((after_article && !(compass && complement)) || in_parentheses).then_some((n, entries))
+}
+
+/// A known name's entries with a département first after a French article: "la Vienne" is the
+/// département, "à Vienne" the Austrian capital and its Land (French names cities without an
+/// article; "la Savoie" is the département more than the old duchy). Rivers and seas stay first
+/// ("la Loire", "la Manche").
+fn department_after_article<'k>(
+    tokens: &[Token<'_>],
+    i: usize,
+    n: usize,
+    mut entries: Vec<(u32, &'k knowledge::Entry)>,
+) -> Vec<(u32, &'k knowledge::Entry)> {
+    let article = || {
+        preceding_words(tokens, i, 1).first().is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "le" | "la" | "l'" | "les" | "du" | "des" | "au" | "aux"
+            )
+        })
+    };
+    if n == 1
+        && entries
+            .first()
+            .is_some_and(|(_, e)| matches!(e.kind.as_str(), "city" | "region"))
+        && entries.iter().any(|(_, e)| e.kind == "department")
+        && article()
+    {
+        // A stable sort: the départements first, the rest in their order.
+        entries.sort_by_key(|(_, e)| e.kind != "department");
+    }
+    entries
 }
 
 /// Top-level domains that end a site's name written as its domain ("Znak.com"); not those that
@@ -318,9 +398,16 @@ pub(super) fn capitalised_run(
                 && !super::classify::is_given(t, knowledge)
                 && !is_role_word(folded(t))
         };
+        // A sentence's capitalised article is no word of the name ("The House of
+        // Representatives voted").
+        let opener = if tokens[i].sentence_start && is_function_word(&tokens[i]) {
+            i + 1
+        } else {
+            i
+        };
         let head_after = k == j + 1
             && for_or_of.is_some_and(|of| {
-                !of || (!tokens[i].sentence_start
+                !of || (!tokens[opener].sentence_start
                     && !tokens[i..end].iter().any(|t| {
                         matches!(folded(t), "member" | "members" | "clerk")
                             || t.folded.strip_suffix('s').is_some_and(|one| {
@@ -334,7 +421,7 @@ pub(super) fn capitalised_run(
                             .is_none_or(|t| !name_token(t) || covered[k + n])
                     }))
             })
-            && tokens[i..end].iter().all(ordinary)
+            && tokens[opener..end].iter().all(ordinary)
             && ends_with_org_head(tokens, covered, k, for_or_of == Some(true));
         // "Charles de Gaulle", "Valéry Giscard d'Estaing", "Bertrand de Broc": after a name that
         // begins with a given name, "de", "du" or "d'" is a French surname's particle, unless
@@ -561,10 +648,12 @@ pub(super) fn trim_and_split(
         if contains(FUNCTION_WORDS, f)
             || is_role(t)
             || t.kind == Kind::Elision
-            || contains(COMPASS_WORDS, f)
+            || (contains(COMPASS_WORDS, f)
+                && department_in_context(tokens, c.first, knowledge).is_none())
             || (contains(ORG_WORDS, f) || contains(PLACE_WORDS, f))
                 && t.is_capitalized()
                 && !t.is_all_caps()
+                && !contains(LEGISLATURES, f)
         {
             return vec![];
         }
@@ -640,12 +729,17 @@ pub(super) fn trim_and_split(
     }
     // Events, laws and prizes are not entities ("Endangered Species Act", "Coupe du monde").
     if contains(EVENT_WORDS, folded(&tokens[c.last]))
-        && known(&tokens[c.first..=c.last], knowledge).is_none()
+        && known(&tokens[c.first..=c.last], knowledge).is_none_or(|(n, _)| n <= c.last - c.first)
     {
         return vec![];
     }
-    // What remains may be a known name once the front is stripped ("The United Nations").
-    if let Some((n, entries)) = known(&tokens[c.first..=c.last], knowledge)
+    // What remains may be a known name once the front is stripped ("The United Nations", "La
+    // Creuse").
+    let whole = known(&tokens[c.first..=c.last], knowledge).or_else(|| {
+        department_in_context(tokens, c.first, knowledge).filter(|_| c.first == c.last)
+    });
+    if let Some((n, entries)) =
+        whole.map(|(n, e)| (n, department_after_article(tokens, c.first, n, e)))
         && n == c.last + 1 - c.first
         && let Some(&(id, entry)) = entries.first()
     {

@@ -101,6 +101,13 @@ impl NameEvidence {
                     }
                 });
             }
+            // A known place retyped as a person ("Houston said" after "Whitney Houston") names
+            // no known entry.
+            if let (Some((label, _)), Some(id)) = (c.label, c.entry)
+                && knowledge.entry(id).is_some_and(|e| e.label != label)
+            {
+                c.entry = None;
+            }
         }
     }
 }

@@ -29,10 +29,10 @@ use crate::normalize::CodePoints;
 use knowledge::{Knowledge, key_of};
 use lexicon::{
     ADJECTIVE_SUFFIXES, AUXILIARIES, BUILDING_CUES, COMPASS_WORDS, COUNTRY_ENDONYMS,
-    DEMONYM_SUFFIXES, EVENT_WORDS, FUNCTION_WORDS, LEGAL_FORMS, NAMING_WORDS, NATIONALITY_SUFFIXES,
-    NOT_ENTITY_ACRONYMS, ORG_CUES, ORG_PLURALS, ORG_WORDS, PLACE_BOUND, PLACE_SUFFIXES,
-    PLACE_WORDS, SAYING_VERBS, SHORT_ADJECTIVES, SURNAME_PARTICLES, WORK_CUES, company_own_name,
-    contains, has_suffix, is_belief, is_place_cue, is_role_word,
+    DEMONYM_SUFFIXES, EVENT_WORDS, FUNCTION_WORDS, LEGAL_FORMS, LEGISLATURES, NAMING_WORDS,
+    NATIONALITY_SUFFIXES, NOT_ENTITY_ACRONYMS, ORG_CUES, ORG_PLURALS, ORG_WORDS, PLACE_BOUND,
+    PLACE_SUFFIXES, PLACE_WORDS, SAYING_VERBS, SHORT_ADJECTIVES, SURNAME_PARTICLES, WORK_CUES,
+    company_own_name, contains, has_suffix, is_belief, is_place_cue, is_role_word,
 };
 use tokens::{Kind, Token, separated_number, tokenize};
 
@@ -428,14 +428,16 @@ fn known<'k>(
     tokens: &[Token<'_>],
     knowledge: &'k Knowledge,
 ) -> Option<(usize, Vec<(u32, &'k knowledge::Entry)>)> {
-    knowledge
-        .longest_match(tokens)
-        .filter(|(n, entries)| *n > 1 || trust_one_word_match(&tokens[0], entries, knowledge))
+    knowledge.longest_match(tokens).filter(|(n, entries)| {
+        *n > 1
+            || trust_one_word_match(&tokens[0], entries, knowledge)
+            || famous_place_opens_sentence(tokens, entries, knowledge)
+    })
 }
 
 /// Whether a one-word gazetteer match counts: never for a compass point ("l’Est" is not the
 /// French region Est); for a common word at the start of a sentence ("Nice", "Tours") only if
-/// it names a country.
+/// it names a country (or a famous place, see [`famous_place_opens_sentence`]).
 fn trust_one_word_match(
     t: &Token<'_>,
     entries: &[(u32, &knowledge::Entry)],
@@ -455,6 +457,58 @@ fn trust_one_word_match(
         .iter()
         .any(|(_, e)| e.weight >= 6 || e.label == Label::Organisation);
     !common || country || (well_known && !t.sentence_start)
+}
+
+/// The frequency class up to which a given name gives way to a famous place at the start of a
+/// sentence (of 1 to 13: "London" 1, "Paris" and "Geneva" 3; not "Sydney" and "Sofia" 4,
+/// "Austin" 5, "Florence" 7, "Victoria" 9).
+const GIVEN_BELOW_A_PLACE: u8 = 3;
+
+/// Whether a one-word name that opens a sentence and is also a common word or a given name
+/// names a famous place all the same: a capital or a city of millions (weight 7 or more:
+/// "Paris a refusé", "Pékin a dénoncé", "London said"), or a city the French name otherwise
+/// ("Geneva is to host the talks"); at most a rare given name; and a lowercase word after it,
+/// perhaps after a possessive ("London's mayor said"), which no surname is ("Paris Hilton",
+/// "Austin Powers"). Not at a sentence's start when a
+/// compass point ("Ouest") or in capitals. A person the article names in full keeps the name
+/// ("Whitney Houston … Houston said": the candidate's evidence is only fair, see
+/// [`candidates::find_candidates`]).
+fn famous_place_opens_sentence(
+    tokens: &[Token<'_>],
+    entries: &[(u32, &knowledge::Entry)],
+    knowledge: &Knowledge,
+) -> bool {
+    let Some(t) = tokens.first() else {
+        return false;
+    };
+    let rare_given = || {
+        knowledge
+            .given_class(&t.folded)
+            .is_none_or(|class| class <= GIVEN_BELOW_A_PLACE)
+    };
+    let famous = || {
+        entries.iter().any(|(_, e)| {
+            e.label == Label::Place
+                && (e.weight >= 7
+                    || (e.weight >= 5
+                        && fold(&e.fr) != fold(&e.en)
+                        && !knowledge.is_common_folded(&t.folded)))
+        })
+    };
+    // "London's mayor said": a possessive, then a lowercase word.
+    let after = usize::from(tokens.get(1).is_some_and(|p| p.kind == Kind::Possessive)) + 1;
+    let lowercase_follows = tokens.get(after).is_some_and(|next| {
+        matches!(next.kind, Kind::Word | Kind::Elision)
+            && !next.sentence_start
+            && next.text.starts_with(char::is_lowercase)
+    });
+    t.sentence_start
+        && t.is_capitalized()
+        && !t.is_all_caps()
+        && !contains(COMPASS_WORDS, folded(t))
+        && lowercase_follows
+        && rare_given()
+        && famous()
 }
 
 /// The span of a person's name in an embed author's display name: "SILVANO TROTTA OFFICIEL"

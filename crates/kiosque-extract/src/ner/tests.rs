@@ -1666,6 +1666,51 @@ fn a_name_followed_by_its_acronym_is_one_organisation() {
 }
 
 #[test]
+fn a_department_named_by_a_common_word_counts_after_an_article() {
+    // French départements: found whole, and by their context when their name is a common word
+    // ("var", "cher", "somme"), a given name ("Aude") or a compass point ("Nord").
+    check_entities(&[
+        (
+            "Météo-France place cet après-midi la Corse et le Var en vigilance orange.",
+            &[("Météo-France", "ORG"), ("Corse", "LOC"), ("Var", "LOC")],
+        ),
+        ("Dans le Var, les rafales ont soufflé.", &[("Var", "LOC")]),
+        (
+            "En Corse, les pompiers sont mobilisés.",
+            &[("Corse", "LOC")],
+        ),
+        (
+            "Un incendie dans le Cher, des crues dans la Somme et la Marne.",
+            &[("Cher", "LOC"), ("Somme", "LOC"), ("Marne", "LOC")],
+        ),
+        (
+            "Dans l'Orne et l'Aube, en Haute-Savoie et dans les Landes.",
+            &[
+                ("Orne", "LOC"),
+                ("Aube", "LOC"),
+                ("Haute-Savoie", "LOC"),
+                ("Landes", "LOC"),
+            ],
+        ),
+        ("La Creuse perd des habitants.", &[("Creuse", "LOC")]),
+        ("Le Nord a été placé en vigilance.", &[("Nord", "LOC")]),
+        (
+            "Un homme a été interpellé à Roubaix (Nord).",
+            &[("Roubaix", "LOC"), ("Nord", "LOC")],
+        ),
+        // The same words in lowercase, or a direction, are no place.
+        ("Les pêcheurs partent à l'aube. Il creuse un trou.", &[]),
+        ("Le Nord du pays est tenu par les rebelles.", &[]),
+        ("Le camion roulait vers le Nord.", &[]),
+        (
+            "L'armée du Nord et l'Est de l'Ukraine.",
+            &[("Ukraine", "LOC")],
+        ),
+        ("Cher ami, je vous écris.", &[]),
+    ]);
+}
+
+#[test]
 fn a_seat_of_power_is_the_institution_unless_a_place_is_meant() {
     // The institution: the subject of a verb, a noun's modifier, a complement.
     check_entities(&[
@@ -1778,5 +1823,115 @@ fn every_seat_of_power_is_an_organisation_of_the_gazetteer() {
                 .any(|(_, e)| e.label == Label::Organisation && fold(&e.en) == *seat),
             "{seat}"
         );
+    }
+}
+
+#[test]
+fn after_an_article_a_department_comes_before_a_city() {
+    let linked = |text: &str| -> Vec<String> {
+        let knowledge = Knowledge::builtin();
+        recognize(text, knowledge)
+            .into_iter()
+            .filter_map(|m| m.entry.and_then(|id| knowledge.entry(id)))
+            .map(|e| e.en.clone())
+            .collect()
+    };
+    assert_eq!(
+        linked("Dans la Vienne, un collège a été évacué."),
+        ["Vienne"]
+    );
+    assert_eq!(linked("Le chancelier s'est rendu à Vienne."), ["Vienna"]);
+}
+
+#[test]
+fn a_famous_place_opens_a_sentence_before_a_lowercase_word() {
+    // A capital used for its government, or a city of millions, is a place at the start of a
+    // sentence too, though its name is a rare given name or a common word ("pékin").
+    check_entities(&[
+        ("Paris a refusé de commenter.", &[("Paris", "LOC")]),
+        ("Paris n'a pas réagi.", &[("Paris", "LOC")]),
+        (
+            "Washington a averti Moscou.",
+            &[("Washington", "LOC"), ("Moscou", "LOC")],
+        ),
+        ("Pékin a dénoncé une ingérence.", &[("Pékin", "LOC")]),
+        ("London said it would respond.", &[("London", "LOC")]),
+        ("Geneva is to host the talks.", &[("Geneva", "LOC")]),
+        ("London's mayor said no.", &[("London", "LOC")]),
+        // A capitalised word after it may be a surname; a frequent given name, a city named
+        // after people or a common word is not taken so.
+        (
+            "Paris Hilton a lancé un parfum.",
+            &[("Paris Hilton", "PER")],
+        ),
+        ("Austin Powers was released.", &[("Austin Powers", "PER")]),
+        ("Jackson said he would appeal.", &[]),
+        ("Lincoln said the nation was divided.", &[]),
+        ("Florence said she was proud.", &[]),
+        ("Victoria said the decision was final.", &[]),
+        ("Sydney said she had been harassed.", &[]),
+        ("Charlotte a déposé plainte.", &[]),
+        ("Nice weather is expected.", &[]),
+        ("Tours of the palace resume.", &[]),
+        ("Bordeaux est un vin réputé.", &[]),
+    ]);
+    // A person the article names in full keeps the name.
+    check_entities(&[(
+        "Whitney Houston a chanté. Houston a dit qu'elle reviendrait.",
+        &[("Whitney Houston", "PER"), ("Houston", "PER")],
+    )]);
+}
+
+#[test]
+fn a_generic_institution_is_found_and_linked_to_no_country_s() {
+    // "Cour suprême", "Supreme Court", "Senate", "Congress", "Assemblée nationale" name a body
+    // of every country: found, linked to none; a name that says which one is linked.
+    let found_linked = |text: &str| -> Vec<(String, &'static str, Option<String>)> {
+        let knowledge = Knowledge::builtin();
+        recognize(text, knowledge)
+            .into_iter()
+            .map(|m| {
+                let entry = m
+                    .entry
+                    .and_then(|id| knowledge.entry(id))
+                    .map(|e| e.en.clone());
+                (m.text, m.label.code(), entry)
+            })
+            .collect()
+    };
+    let unlinked = |name: &str| (name.to_owned(), "ORG", None);
+    for (text, expected) in [
+        (
+            "La Cour suprême du Brésil a tranché.",
+            vec![unlinked("Cour suprême du Brésil")],
+        ),
+        ("The Supreme Court ruled.", vec![unlinked("Supreme Court")]),
+        (
+            "Le Sénat a voté, puis le Congrès.",
+            vec![unlinked("Sénat"), unlinked("Congrès")],
+        ),
+        ("Congress passed the bill.", vec![unlinked("Congress")]),
+        (
+            "The House of Representatives voted.",
+            vec![unlinked("House of Representatives")],
+        ),
+        (
+            "Le texte a été adopté par l'Assemblée nationale.",
+            vec![unlinked("Assemblée nationale")],
+        ),
+        (
+            "La Garde nationale ukrainienne a repoussé l'assaut.",
+            vec![unlinked("Garde nationale ukrainienne")],
+        ),
+        (
+            "The US Supreme Court struck it down.",
+            vec![(
+                "US Supreme Court".to_owned(),
+                "ORG",
+                Some("Supreme Court of the United States".to_owned()),
+            )],
+        ),
+    ] {
+        assert_eq!(found_linked(text), expected, "{text}");
     }
 }
