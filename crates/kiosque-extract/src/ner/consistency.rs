@@ -16,6 +16,8 @@ pub(super) struct NameEvidence {
     org_short_names: Vec<String>,
     /// Names the article gives as works' titles ("le système Galileo").
     works: Vec<String>,
+    /// Every name of two words or more that the article writes, typed or not.
+    long_names: std::collections::HashSet<String>,
 }
 
 impl NameEvidence {
@@ -27,6 +29,9 @@ impl NameEvidence {
         knowledge: &Knowledge,
     ) {
         for c in candidates {
+            if c.last > c.first {
+                self.long_names.insert(key_of(&tokens[c.first..=c.last]));
+            }
             let Some(label) = c.label else { continue };
             let k = key_of(&tokens[c.first..=c.last]);
             if self.by_name.get(&k).is_none_or(|old| old.1 < label.1) {
@@ -82,7 +87,22 @@ impl NameEvidence {
         candidates: &mut [Candidate],
         knowledge: &Knowledge,
     ) {
+        let mut end = None;
         for c in candidates.iter_mut() {
+            // A name cut at the start of a sentence, where its first word read as a common word
+            // ("Météo France place la Corse…" left "France"), is the longer name the article
+            // writes elsewhere ("selon Météo France"), typed as it is there.
+            if let Some(p) = c.first.checked_sub(1)
+                && end.is_none_or(|end| end < p)
+                && tokens[p].sentence_start
+                && tokens[p].is_capitalized()
+                && self.long_names.contains(&key_of(&tokens[p..=c.last]))
+            {
+                c.first = p;
+                c.label = None;
+                c.entry = None;
+            }
+            end = Some(c.last);
             if matches!(c.label, Some((_, Evidence::Strong))) {
                 continue;
             }

@@ -1935,3 +1935,22 @@ fn a_generic_institution_is_found_and_linked_to_no_country_s() {
         assert_eq!(found_linked(text), expected, "{text}");
     }
 }
+
+#[test]
+fn a_name_cut_at_a_sentence_start_is_the_longer_name_its_article_writes() {
+    check_entities(&[
+        (
+            "Météo France place la Corse en vigilance orange. Selon Météo France, il pleuvra.",
+            &[
+                ("Météo France", "ORG"),
+                ("Corse", "LOC"),
+                ("Météo France", "ORG"),
+            ],
+        ),
+        // Must not fire: the article writes no longer name.
+        (
+            "Unlike France, Germany voted yes. Germany later said no.",
+            &[("France", "LOC"), ("Germany", "LOC"), ("Germany", "LOC")],
+        ),
+    ]);
+}
