@@ -521,6 +521,12 @@ pub mod corpus {
         /// the corpus (the newsroom's case: today's article added to the archive), with an id of
         /// its own.
         pub fn newest(&self, i: usize, options: Options) -> Value {
+            self.newer(i, 1, options)
+        }
+
+        /// Article `i` published `days` days after the newest article of the corpus, with an id
+        /// of its own (see [`Source::newest`]).
+        pub fn newer(&self, i: usize, days: u64, options: Options) -> Value {
             let mut a = self.article(i, options);
             let newest = self
                 .articles
@@ -528,7 +534,7 @@ pub mod corpus {
                 .filter_map(|a| a["published"].as_str()?.get(..10))
                 .max()
                 .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-            if let Some(day) = newest.and_then(|d| d.succ_opt()) {
+            if let Some(day) = newest.and_then(|d| d.checked_add_days(chrono::Days::new(days))) {
                 a["published"] = Value::String(day.format("%Y-%m-%d").to_string());
             }
             let id = a["id"].as_str().unwrap_or("article").to_owned();

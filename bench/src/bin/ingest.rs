@@ -11,7 +11,8 @@
 //! `cargo build --release -p kiosque-cli`), `--work DIR` (where corpora and site data go;
 //! default a temporary directory, removed afterwards unless `--keep`), `--incremental` (also
 //! time the same build again with nothing changed, then after adding 1% more articles, then
-//! after adding one article newer than all the others: the analyses cache at work), `--sharded` (also build through `kiosque analyze` on each part of
+//! after adding one article newer than all the others, then 1% more, all newer (the newsroom's
+//! day; the first 1% is dated among the others, a backfill): the analyses cache at work), `--sharded` (also build through `kiosque analyze` on each part of
 //! 1,000 articles, run by `xargs -P <cores>` with one thread each, then `kiosque merge`, and
 //! check the site is byte-identical), `--seed S` and `--respell P` (as for the `corpus`
 //! binary). The cache lives in WORK/cache and is emptied before each full build. Times and memory come from GNU time (`/usr/bin/time`): the child's wall
@@ -203,7 +204,17 @@ fn run() -> anyhow::Result<()> {
             let newest = serde_json::to_string(&source.newest(size + extra, args.options))?;
             std::fs::write(corpus.join("part-newest.jsonl"), newest + "\n")?;
             let one = build("incremental, +1 article (the newest)")?;
-            incremental.push((run.clone(), vec![again, plus, one]));
+            // The newsroom's day: 1% more articles, all newer than the others (ten a day after
+            // the newest), where the "+1%" above is dated among them (a backfill).
+            let mut day = String::new();
+            for k in 0..extra {
+                let a = source.newer(size + extra + 1 + k, 2 + k as u64 / 10, args.options);
+                day.push_str(&serde_json::to_string(&a)?);
+                day.push('\n');
+            }
+            std::fs::write(corpus.join("part-newest-day.jsonl"), day)?;
+            let day = build("incremental, +1% newest")?;
+            incremental.push((run.clone(), vec![again, plus, one, day]));
         }
         if !args.keep {
             let _ = std::fs::remove_dir_all(&corpus);
@@ -255,14 +266,19 @@ fn run() -> anyhow::Result<()> {
         }
     }
     for (f, runs) in &incremental {
-        if let Some(plus) = runs.iter().find(|r| r.name == "incremental (+1%)") {
-            let share = plus.wall / f.wall.max(1e-9);
-            println!(
-                "- incremental +1% at {} articles: {:.0}% of a full build (budget <= 15%): {}",
-                thousands(f.articles),
-                share * 100.0,
-                if share <= 0.15 { "met" } else { "NOT met" }
-            );
+        for (name, case) in [
+            ("incremental (+1%)", "dated among the others"),
+            ("incremental, +1% newest", "newer than the others"),
+        ] {
+            if let Some(plus) = runs.iter().find(|r| r.name == name) {
+                let share = plus.wall / f.wall.max(1e-9);
+                println!(
+                    "- incremental +1% ({case}) at {} articles: {:.0}% of a full build (budget <= 15%): {}",
+                    thousands(f.articles),
+                    share * 100.0,
+                    if share <= 0.15 { "met" } else { "NOT met" }
+                );
+            }
         }
     }
     Ok(())
