@@ -398,16 +398,9 @@ pub(super) fn capitalised_run(
                 && !super::classify::is_given(t, knowledge)
                 && !is_role_word(folded(t))
         };
-        // A sentence's capitalised article is no word of the name ("The House of
-        // Representatives voted").
-        let opener = if tokens[i].sentence_start && is_function_word(&tokens[i]) {
-            i + 1
-        } else {
-            i
-        };
         let head_after = k == j + 1
             && for_or_of.is_some_and(|of| {
-                !of || (!tokens[opener].sentence_start
+                !of || (!tokens[i].sentence_start
                     && !tokens[i..end].iter().any(|t| {
                         matches!(folded(t), "member" | "members" | "clerk")
                             || t.folded.strip_suffix('s').is_some_and(|one| {
@@ -421,7 +414,7 @@ pub(super) fn capitalised_run(
                             .is_none_or(|t| !name_token(t) || covered[k + n])
                     }))
             })
-            && tokens[opener..end].iter().all(ordinary)
+            && tokens[i..end].iter().all(ordinary)
             && ends_with_org_head(tokens, covered, k, for_or_of == Some(true));
         // "Charles de Gaulle", "Valéry Giscard d'Estaing", "Bertrand de Broc": after a name that
         // begins with a given name, "de", "du" or "d'" is a French surname's particle, unless
@@ -653,7 +646,6 @@ pub(super) fn trim_and_split(
             || (contains(ORG_WORDS, f) || contains(PLACE_WORDS, f))
                 && t.is_capitalized()
                 && !t.is_all_caps()
-                && !contains(LEGISLATURES, f)
         {
             return vec![];
         }

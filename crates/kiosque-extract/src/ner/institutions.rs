@@ -35,9 +35,6 @@ pub(super) fn extend_with_adjectives(
         last
     };
     let mut last = adjectives(c.last, 3);
-    if last == c.last && chamber_of_members(tokens, c.last) {
-        last = c.last + 2;
-    }
     // "la Fédération belge du secteur financier", "l'Observatoire syrien des droits de
     // l'homme", "la Banque centrale du Japon": after its adjectives, a French name goes on with
     // up to two complements of lowercase nouns, or one known place, not with one that says
@@ -191,7 +188,6 @@ const INSTITUTION_HEADS: &[&str] = &[
     "chambre", "caisse", "inspection", "observatoire", "syndicat", "ligue", "comite", "fondation",
     "association", "academie", "union", "alliance", "front", "rassemblement", "mouvement",
     "coalition", "parlement", "eglise", "conference", "organisation", "universite", "office",
-    "senat", "congres", "garde", "gendarmerie", "police",
 ];
 
 /// Whether token `i`, written with a capital inside a sentence after a French article ("la",
@@ -204,18 +200,7 @@ pub(super) fn institution_head(tokens: &[Token<'_>], i: usize, knowledge: &Knowl
         && contains(INSTITUTION_HEADS, folded(t))
         && after_french_article(tokens, i)
         && i + 1 < tokens.len()
-        && (adjective_at(tokens, i + 1, knowledge, true) || chamber_of_members(tokens, i))
-}
-
-/// Whether token `i` is "Chambre" before "des représentants" or "des députés": a lower house
-/// named the French way, whichever country's ("la Chambre des représentants" of Belgium or of
-/// the United States).
-fn chamber_of_members(tokens: &[Token<'_>], i: usize) -> bool {
-    folded(&tokens[i]) == "chambre"
-        && tokens.get(i + 1).is_some_and(|t| folded(t) == "des")
-        && tokens
-            .get(i + 2)
-            .is_some_and(|t| matches!(folded(t), "representants" | "deputes"))
+        && adjective_at(tokens, i + 1, knowledge, true)
 }
 
 /// Whether a French definite article, or its contraction with "de" or "à", is right before

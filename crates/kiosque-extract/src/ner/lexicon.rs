@@ -97,12 +97,8 @@ pub const ORG_WORDS: &[&str] = &[
 #[rustfmt::skip]
 pub const ORG_PLURALS: &[&str] = &[
     "organizations", "organisations", "associations", "federations", "legislatures", "unions",
-    "councils", "committees", "representatives", "deputies",
+    "councils", "committees",
 ];
-
-/// Legislatures named by their head noun alone, capitalised: "the Senate", "le Sénat",
-/// "Congress", "l'Assemblée" (which one, the article says; not linked to any).
-pub const LEGISLATURES: &[&str] = &["senate", "senat", "congress", "congres", "assemblee"];
 
 /// Common nouns just before an organisation's name: "le groupe Wagner", "retailer Tesco".
 #[rustfmt::skip]
@@ -410,7 +406,6 @@ mod tests {
         ("EVENT_WORDS", EVENT_WORDS),
         ("NOT_ENTITY_ACRONYMS", NOT_ENTITY_ACRONYMS),
         ("COMPASS_WORDS", COMPASS_WORDS),
-        ("LEGISLATURES", LEGISLATURES),
         ("PLACE_WORDS", PLACE_WORDS),
         ("PLACE_CUES", PLACE_CUES),
         ("DEMONYM_SUFFIXES", DEMONYM_SUFFIXES),

@@ -1883,60 +1883,6 @@ fn a_famous_place_opens_a_sentence_before_a_lowercase_word() {
 }
 
 #[test]
-fn a_generic_institution_is_found_and_linked_to_no_country_s() {
-    // "Cour suprême", "Supreme Court", "Senate", "Congress", "Assemblée nationale" name a body
-    // of every country: found, linked to none; a name that says which one is linked.
-    let found_linked = |text: &str| -> Vec<(String, &'static str, Option<String>)> {
-        let knowledge = Knowledge::builtin();
-        recognize(text, knowledge)
-            .into_iter()
-            .map(|m| {
-                let entry = m
-                    .entry
-                    .and_then(|id| knowledge.entry(id))
-                    .map(|e| e.en.clone());
-                (m.text, m.label.code(), entry)
-            })
-            .collect()
-    };
-    let unlinked = |name: &str| (name.to_owned(), "ORG", None);
-    for (text, expected) in [
-        (
-            "La Cour suprême du Brésil a tranché.",
-            vec![unlinked("Cour suprême du Brésil")],
-        ),
-        ("The Supreme Court ruled.", vec![unlinked("Supreme Court")]),
-        (
-            "Le Sénat a voté, puis le Congrès.",
-            vec![unlinked("Sénat"), unlinked("Congrès")],
-        ),
-        ("Congress passed the bill.", vec![unlinked("Congress")]),
-        (
-            "The House of Representatives voted.",
-            vec![unlinked("House of Representatives")],
-        ),
-        (
-            "Le texte a été adopté par l'Assemblée nationale.",
-            vec![unlinked("Assemblée nationale")],
-        ),
-        (
-            "La Garde nationale ukrainienne a repoussé l'assaut.",
-            vec![unlinked("Garde nationale ukrainienne")],
-        ),
-        (
-            "The US Supreme Court struck it down.",
-            vec![(
-                "US Supreme Court".to_owned(),
-                "ORG",
-                Some("Supreme Court of the United States".to_owned()),
-            )],
-        ),
-    ] {
-        assert_eq!(found_linked(text), expected, "{text}");
-    }
-}
-
-#[test]
 fn a_name_cut_at_a_sentence_start_is_the_longer_name_its_article_writes() {
     check_entities(&[
         (
