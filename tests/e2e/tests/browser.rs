@@ -228,9 +228,7 @@ async fn filters_combine_with_and_and_counts_follow_the_view() {
         .await;
     let ids = browser.card_ids().await;
     assert!(ids.iter().all(|id| !id.contains("kyiv")), "{ids:?}");
-    browser
-        .click("button.facet[data-entity='loc-kyiv']")
-        .await;
+    browser.click("button.facet[data-entity='loc-kyiv']").await;
     browser
         .wait_until(
             "one card",
