@@ -5,6 +5,7 @@
 use kiosque_model::Label;
 
 use kiosque_model::text::fold;
+use rayon::prelude::*;
 
 use crate::acronym::{acronym, spelled_out};
 use crate::ner::knowledge::{Entry, Knowledge};
@@ -24,25 +25,31 @@ type Spelled = (Label, Key, usize);
 /// for "RSF"). Where it knows the acronym only, the article's name joins the entry if it is
 /// another spelling of its name ("North Atlantic Treaty Organisation" for NATO), and the acronym
 /// joins the article's name if it is not ("Notes from Poland" for "NFP", not the French party).
+///
+/// `texts` are the distinct texts of the occurrences and `text_of` each occurrence's: initials
+/// and acronyms are read once per text.
 pub(super) fn join_acronyms(
     occurrences: &[Occurrence<'_>],
     prepared: &mut [(Label, Key)],
     knowledge: &Knowledge,
+    (texts, text_of): (&[&str], &[u32]),
 ) {
+    let spelled: Vec<Vec<String>> = texts.par_iter().map(|t| spelled_out(t)).collect();
+    let acronyms: Vec<Option<String>> = texts.par_iter().map(|t| acronym(t)).collect();
     // (document, initials) → the entity and its name, or `None` when two have those initials.
-    let mut in_doc: HashMap<(usize, String), Option<Spelled>> = HashMap::default();
+    let mut in_doc: HashMap<(usize, &str), Option<Spelled>> = HashMap::default();
     for (o, (occ, &(label, key))) in occurrences.iter().zip(prepared.iter()).enumerate() {
         if label == Label::Date {
             continue;
         }
-        for initials in spelled_out(occ.text) {
+        for initials in &spelled[text_of[o] as usize] {
             // Of one entity, the first of its names that spells the initials.
             let same = in_doc
-                .get(&(occ.doc, initials.clone()))
+                .get(&(occ.doc, initials.as_str()))
                 .and_then(|v| v.filter(|&(l, k, _)| (l, k) == (label, key)));
             keep_if_only(
                 &mut in_doc,
-                (occ.doc, initials),
+                (occ.doc, initials.as_str()),
                 same.unwrap_or((label, key, o)),
             );
         }
@@ -52,15 +59,15 @@ pub(super) fn join_acronyms(
     }
     // (document, the article's name) → the gazetteer entry it spells.
     let mut respelled: HashMap<(usize, Key), (Label, Key)> = HashMap::default();
-    for (occ, slot) in occurrences.iter().zip(prepared.iter_mut()) {
+    for (o, (occ, slot)) in occurrences.iter().zip(prepared.iter_mut()).enumerate() {
         let (label, own) = *slot;
         if label == Label::Date {
             continue;
         }
-        let Some(letters) = acronym(occ.text) else {
+        let Some(letters) = &acronyms[text_of[o] as usize] else {
             continue;
         };
-        let Some(&Some((full_label, full, name))) = in_doc.get(&(occ.doc, letters)) else {
+        let Some(&Some((full_label, full, name))) = in_doc.get(&(occ.doc, letters.as_str())) else {
             continue;
         };
         match (own, full) {

@@ -273,7 +273,7 @@ pub fn link(occurrences: &[Occurrence<'_>], knowledge: &Knowledge, lang: &str) -
     // Before labels are unified across the corpus: an article's "Salling" is its "Salling
     // Group" even where other articles write "Salling" for a person.
     organisations::join_own_names(occurrences, &mut prepared, &names);
-    acronyms::join_acronyms(occurrences, &mut prepared, knowledge);
+    acronyms::join_acronyms(occurrences, &mut prepared, knowledge, (&texts, &text_of));
     persons::unify_labels(&mut prepared, &names);
     persons::merge_middle_names(occurrences, &mut prepared, &names);
     persons::merge_initials(&mut prepared, &names);

@@ -5,7 +5,7 @@ use super::classify::{
     is_fragment, is_given, is_initial, is_nationality_noun, is_roman_ordinal, names_a_road,
     preceding_words,
 };
-use super::institutions::institution_head;
+use super::institutions::{after_french_article, institution_head};
 use super::*;
 
 /// Connecting words allowed inside a name between capitalised words.
@@ -182,20 +182,12 @@ fn department_after_article<'k>(
     n: usize,
     mut entries: Vec<(u32, &'k knowledge::Entry)>,
 ) -> Vec<(u32, &'k knowledge::Entry)> {
-    let article = || {
-        preceding_words(tokens, i, 1).first().is_some_and(|w| {
-            matches!(
-                w.as_str(),
-                "le" | "la" | "l'" | "les" | "du" | "des" | "au" | "aux"
-            )
-        })
-    };
     if n == 1
         && entries
             .first()
             .is_some_and(|(_, e)| matches!(e.kind.as_str(), "city" | "region"))
         && entries.iter().any(|(_, e)| e.kind == "department")
-        && article()
+        && after_french_article(tokens, i)
     {
         // A stable sort: the départements first, the rest in their order.
         entries.sort_by_key(|(_, e)| e.kind != "department");

@@ -205,7 +205,7 @@ pub(super) fn institution_head(tokens: &[Token<'_>], i: usize, knowledge: &Knowl
 
 /// Whether a French definite article, or its contraction with "de" or "à", is right before
 /// token `i`: "la", "le", "les", "l'", "du", "au", "aux", "des".
-fn after_french_article(tokens: &[Token<'_>], i: usize) -> bool {
+pub(super) fn after_french_article(tokens: &[Token<'_>], i: usize) -> bool {
     i.checked_sub(1).is_some_and(|p| {
         matches!(
             folded(&tokens[p]),

@@ -11,21 +11,21 @@ use super::classify::{frequent_given, preceding_words};
 use super::*;
 
 /// The seats of power of the gazetteer (`tools/gazetteer/organisations.src.tsv`), by their
-/// English name, folded. Each is named for its occupant in general news and rarely means
+/// English name as the gazetteer writes it. Each is named for its occupant in general news and rarely means
 /// anything else: not "Bercy" (a Paris district and its arena as often as the ministry), "Blue
 /// House" (a common phrase), "Capitol" (a building only, and state capitols, "Capitol
 /// Records"), "Number 10" (a shirt, a bus).
 pub(super) const SEATS: &[&str] = &[
-    "white house",
-    "elysee palace",
-    "matignon",
-    "downing street",
-    "quai d'orsay",
-    "whitehall",
-    "capitol hill",
-    "zhongnanhai",
-    "casa rosada",
-    "palazzo chigi",
+    "White House",
+    "Élysée Palace",
+    "Matignon",
+    "Downing Street",
+    "Quai d'Orsay",
+    "Whitehall",
+    "Capitol Hill",
+    "Zhongnanhai",
+    "Casa Rosada",
+    "Palazzo Chigi",
 ];
 
 /// Prepositions after which a seat is the building: "at the White House", "outside Downing
@@ -90,7 +90,7 @@ const SEAT_HEADS: &[&str] = &["hotel", "palais"];
 
 /// Whether a gazetteer entry is a seat of power ([`SEATS`]).
 fn is_seat(entry: &knowledge::Entry) -> bool {
-    contains(SEATS, &fold(&entry.en))
+    entry.label == Label::Organisation && SEATS.contains(&entry.en.as_str())
 }
 
 /// Gives each candidate that names a seat of power the seat's entry (before a place's of the
@@ -143,6 +143,10 @@ fn split_occupants(tokens: &[Token<'_>], candidates: &mut Vec<Candidate>, knowle
     let mut i = 0;
     while i < candidates.len() {
         let c = &candidates[i];
+        if c.entry.is_some() {
+            i += 1;
+            continue;
+        }
         let seat = (c.first + 1..=c.last.min(c.first + 2)).find(|&k| {
             tokens[c.first..k].iter().all(|t| {
                 let f = folded(t);
@@ -155,8 +159,7 @@ fn split_occupants(tokens: &[Token<'_>], candidates: &mut Vec<Candidate>, knowle
                 n == c.last + 1 - k && entries.iter().any(|(_, e)| is_seat(e))
             })
         });
-        if c.entry.is_none()
-            && let Some(k) = seat
+        if let Some(k) = seat
             && !(k == c.first + 1 && frequent_given(&tokens[c.first].folded, knowledge))
         {
             let last = c.last;
@@ -205,6 +208,14 @@ fn split_parts(tokens: &[Token<'_>], candidates: &mut Vec<Candidate>, knowledge:
     let mut i = 0;
     while i < candidates.len() {
         let c = &candidates[i];
+        // Either a name longer than a seat that no entry types, or a room's name right after.
+        let room_next = candidates.get(i + 1).is_some_and(|next| {
+            next.first == c.last + 1 && named_part(tokens, next.first) == Some(next.last)
+        });
+        if !(room_next || (c.entry.is_none() && c.first < c.last)) {
+            i += 1;
+            continue;
+        }
         let seat = known(&tokens[c.first..=c.last], knowledge)
             .filter(|(_, entries)| entries.iter().any(|(_, e)| is_seat(e)))
             .map(|(n, _)| c.first + n - 1);
