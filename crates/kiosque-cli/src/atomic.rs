@@ -128,6 +128,45 @@ pub fn replace_file(path: &Path, write: impl FnOnce(File) -> io::Result<()>) -> 
     result
 }
 
+/// What [`put`] did with a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Put {
+    /// It did not exist: written.
+    New,
+    /// It held other bytes: replaced in one step.
+    Replaced,
+    /// It already held these bytes: left untouched.
+    Kept,
+}
+
+/// Makes `path` hold `bytes`, touching it only if it holds something else: a new file is
+/// written (its directory made), a different one (or a link) replaced by [`replace_file`], so
+/// that a server reading it meanwhile never sends half of it and a hard link to it elsewhere (a
+/// deployment's snapshot) keeps the old bytes, and an equal one is left as it is, its
+/// modification time and inode with it.
+pub fn put(path: &Path, bytes: &[u8]) -> io::Result<Put> {
+    use std::io::Write;
+    match fs::symlink_metadata(path) {
+        Ok(meta) => {
+            let same = meta.is_file()
+                && meta.len() == bytes.len() as u64
+                && fs::read(path).is_ok_and(|held| held == bytes);
+            if same {
+                return Ok(Put::Kept);
+            }
+            replace_file(path, |mut file| file.write_all(bytes))?;
+            Ok(Put::Replaced)
+        }
+        Err(_) => {
+            if let Some(dir) = path.parent() {
+                fs::create_dir_all(dir)?;
+            }
+            fs::write(path, bytes)?;
+            Ok(Put::New)
+        }
+    }
+}
+
 /// `path`, absolute, with every symbolic link followed, even when it (or a link's target) does
 /// not exist yet.
 /// `path` with its links resolved, as far as it exists: what it is or will be once created

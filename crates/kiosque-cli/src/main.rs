@@ -108,7 +108,7 @@ fn main() -> ExitCode {
                 Ok(_) if quiet => ExitCode::SUCCESS,
                 Ok(report) => {
                     message::note(format_args!(
-                        "wrote {} article and {} entity pages ({} entities of one article on entity/?id=){} into {} {}{}",
+                        "wrote {} article and {} entity pages ({} entities of one article on entity/?id=){} into {} {}{}{}",
                         report.articles,
                         report.entities,
                         report.shell_entities,
@@ -128,6 +128,10 @@ fn main() -> ExitCode {
                             n => format!(
                                 "; removed {n} page(s) of articles and entities no longer in the data"
                             ),
+                        },
+                        match report.unchanged {
+                            0 => String::new(),
+                            n => format!("; {n} file(s) already up to date, left untouched"),
                         }
                     ));
                     ExitCode::SUCCESS

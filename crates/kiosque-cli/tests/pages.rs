@@ -316,3 +316,113 @@ fn a_title_with_a_bidi_override_cannot_reverse_the_site_name_in_the_tab() {
             .unwrap_or_default()
     );
 }
+
+/// Each file under `dir` with its inode and modification time.
+#[cfg(unix)]
+fn stamps(dir: &Path) -> std::collections::BTreeMap<std::path::PathBuf, (u64, i64, i64)> {
+    use std::os::unix::fs::MetadataExt;
+    common::tree(dir)
+        .into_keys()
+        .map(|path| {
+            let meta = fs::metadata(dir.join(&path)).expect("stat");
+            (path, (meta.ino(), meta.mtime(), meta.mtime_nsec()))
+        })
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn running_again_touches_only_the_pages_that_changed_and_equals_a_clean_run() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let inputs = dir.path().join("in");
+    write_articles(&inputs, 6);
+    let dist = dir.path().join("dist");
+    let dist_arg = dist.display().to_string();
+    assert!(build(&[&inputs], &dist.join("data")).status.success());
+    fs::write(dist.join("index.html"), INDEX).expect("write");
+    let first = kiosque(&["pages", "--dist", &dist_arg]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(
+        !stderr(&first).contains("up to date"),
+        "the first run writes every page: {}",
+        stderr(&first)
+    );
+    let pages = |stamps: &std::collections::BTreeMap<std::path::PathBuf, _>| {
+        stamps
+            .keys()
+            .filter(|p| !p.starts_with("data"))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let before = stamps(&dist);
+    assert!(pages(&before).len() > 6, "{:?}", pages(&before));
+
+    // Nothing changed: every page is left as it was, its inode and time with it.
+    let again = kiosque(&["pages", "--dist", &dist_arg]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(
+        stderr(&again).contains(&format!(
+            "{} file(s) already up to date, left untouched",
+            pages(&before).len()
+        )),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(stamps(&dist), before, "no page was written again");
+
+    // One more article: its page is new, the pages it changes are replaced (new inodes), the
+    // others keep theirs; the site is the one a clean run writes from the same data.
+    let files_before = common::tree(&dist);
+    fs::write(
+        inputs.join("new.txt"),
+        "---\ntitle: Un nouvel article\nid: article-new\ndate: 2025-02-01\n---\nLa Russie, encore.\n",
+    )
+    .expect("write");
+    assert!(build(&[&inputs], &dist.join("data")).status.success());
+    let third = kiosque(&["pages", "--dist", &dist_arg]);
+    assert!(third.status.success(), "{}", stderr(&third));
+    let after = stamps(&dist);
+    let files_after = common::tree(&dist);
+    assert!(files_after.contains_key(Path::new("article/article-new/index.html")));
+    let (mut kept, mut replaced) = (0, 0);
+    for page in pages(&before) {
+        let Some(stamp) = after.get(&page) else {
+            continue;
+        };
+        if files_before[&page] == files_after[&page] {
+            assert_eq!(
+                &before[&page],
+                stamp,
+                "{} is unchanged but was written",
+                page.display()
+            );
+            kept += 1;
+        } else {
+            assert_ne!(
+                before[&page].0,
+                stamp.0,
+                "{} was not replaced",
+                page.display()
+            );
+            replaced += 1;
+        }
+    }
+    assert!(kept > 0 && replaced > 0, "kept {kept}, replaced {replaced}");
+    assert!(
+        stderr(&third).contains(&format!("{kept} file(s) already up to date")),
+        "{}",
+        stderr(&third)
+    );
+    let clean = dir.path().join("clean");
+    fs::create_dir_all(&clean).expect("mkdir");
+    fs::write(clean.join("index.html"), INDEX).expect("write");
+    assert!(build(&[&inputs], &clean.join("data")).status.success());
+    let run = kiosque(&["pages", "--dist", &clean.display().to_string()]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let strip = |tree: std::collections::BTreeMap<std::path::PathBuf, Vec<u8>>| {
+        tree.into_iter()
+            .filter(|(p, _)| !p.starts_with("data"))
+            .collect::<std::collections::BTreeMap<_, _>>()
+    };
+    assert_eq!(strip(files_after), strip(common::tree(&clean)));
+}

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::Context;
 use kiosque_app::render::Rendering;
@@ -20,7 +21,7 @@ use rayon::prelude::*;
 use crate::pages::feed;
 use crate::pages::html::{self, BODY_START, FEED_FILE, PageMeta, SiteHead, Template};
 use crate::pages::settings::Settings;
-use crate::{message, output, progress};
+use crate::{atomic, message, output, progress};
 
 /// What `pages` produced.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -35,6 +36,8 @@ pub struct PagesReport {
     pub feed: bool,
     /// Pages of articles and entities no longer in the data, removed.
     pub removed: usize,
+    /// Files (pages, feed, sitemaps) that already held what this run made: left untouched.
+    pub unchanged: usize,
 }
 
 /// Reads a file of the site data in `data`.
@@ -155,11 +158,17 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
         base_url: settings.base_url.as_ref().map(|b| b.as_str().to_owned()),
         feed: settings.base_url.is_some(),
     };
+    // A page whose file already holds its bytes is left as it is (its modification time, its
+    // inode): re-running after a rebuild that added a few articles writes only the pages they
+    // changed, so that a deployment by size and time sends only those.
+    let unchanged = AtomicUsize::new(0);
     let write = |path: PathBuf, html: String| -> anyhow::Result<()> {
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        let put = atomic::put(&path, html.as_bytes())
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        if put == atomic::Put::Kept {
+            unchanged.fetch_add(1, Ordering::Relaxed);
         }
-        fs::write(&path, html).with_context(|| format!("cannot write {}", path.display()))
+        Ok(())
     };
 
     // Pages are rendered and written in parallel; the bar counts them, and the warnings of the
@@ -284,6 +293,7 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
         shell_entities: corpus.entities().len() - entities.len(),
         feed: settings.base_url.is_some(),
         removed: 0,
+        unchanged: 0,
     };
     let home_meta = PageMeta {
         title: site_name.to_owned(),
@@ -368,7 +378,11 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
     entities.insert("index.html");
     let removed = remove_stale(&dist.join("article"), &articles)?
         + remove_stale(&dist.join("entity"), &entities)?;
-    Ok(PagesReport { removed, ..report })
+    Ok(PagesReport {
+        removed,
+        unchanged: unchanged.into_inner(),
+        ..report
+    })
 }
 
 /// The shell page's content, for readers without JavaScript (which entity it shows is in the

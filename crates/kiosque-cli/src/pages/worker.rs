@@ -88,7 +88,7 @@ pub fn name_by_content(dist: &Path) -> io::Result<Named> {
         integrity(&wasm)
     );
     let loader_name = format!("{WORKER}-{}_loader.js", content_hash(loader.as_bytes()));
-    fs::write(dist.join(&loader_name), loader)?;
+    crate::atomic::put(&dist.join(&loader_name), loader.as_bytes())?;
     match fs::remove_file(dist.join(format!("{WORKER}_loader.js"))) {
         Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
         _ => {}
