@@ -41,6 +41,9 @@ const INPUTS_SUFFIX: &str = ".inputs";
 /// The suffix of the records of the last builds ([`crate::unread::LastBuild`]).
 const LAST_SUFFIX: &str = ".last";
 
+/// The suffix of the records of what `kiosque pages` made of each body file.
+const PAGES_SUFFIX: &str = ".pages";
+
 /// The suffix of the records of what builds made of each article ([`read_built`]).
 const BUILT_SUFFIX: &str = ".built";
 
@@ -81,6 +84,12 @@ pub fn inputs_for(directory: &Path, out: &Path) -> PathBuf {
 /// [`crate::unread::LastBuild`]), in the cache `directory`: beside its record of the inputs.
 pub fn last_for(directory: &Path, out: &Path) -> PathBuf {
     path_for(&directory.join("inputs"), out, LAST_SUFFIX)
+}
+
+/// The record of what the last `kiosque pages` into the dist `dist` made of each body file (see
+/// [`crate::pages::kept`]), in the cache `directory`: `pages/`, named as a cache file.
+pub fn pages_for(directory: &Path, dist: &Path) -> PathBuf {
+    path_for(&directory.join("pages"), dist, PAGES_SUFFIX)
 }
 
 /// The record of what the last build into the output directory `out` made of each article (see

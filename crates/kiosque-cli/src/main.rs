@@ -131,7 +131,10 @@ fn main() -> ExitCode {
                         },
                         match report.unchanged {
                             0 => String::new(),
-                            n => format!("; {n} file(s) already up to date, left untouched"),
+                            n => format!(
+                                "; {n} file(s) already up to date, left untouched ({} article page(s) not rendered again: what they are made of did not change)",
+                                report.not_rendered
+                            ),
                         }
                     ));
                     ExitCode::SUCCESS

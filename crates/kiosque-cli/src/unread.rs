@@ -60,6 +60,22 @@ impl Stamp {
         None
     }
 
+    /// Appends the stamp to a record's line: its seven numbers, each after a tab.
+    pub fn write_to(&self, text: &mut String) {
+        for value in self.0 {
+            let _ = write!(text, "\t{value}");
+        }
+    }
+
+    /// The stamp written by [`Stamp::write_to`], from a line's next seven fields.
+    pub fn parse<'a>(fields: &mut impl Iterator<Item = &'a str>) -> Option<Stamp> {
+        let mut stamp = [0i64; 7];
+        for value in &mut stamp {
+            *value = fields.next()?.parse().ok()?;
+        }
+        Some(Stamp(stamp))
+    }
+
     /// Whether the file's last change was at least [`SETTLE`] before `stamped` (when the stamp
     /// was taken): only then can a change after the stamp not share its times, on file systems
     /// whose clock ticks coarsely (a few milliseconds on many Linux kernels, seconds on some).
@@ -112,12 +128,9 @@ impl Record {
             let mut fields = line.split('\t');
             match fields.next()? {
                 "F" => {
-                    let mut stamp = [0i64; 7];
-                    for value in &mut stamp {
-                        *value = fields.next()?.parse().ok()?;
-                    }
+                    let stamp = Stamp::parse(&mut fields)?;
                     let path = PathBuf::from(fields.next()?);
-                    let entry = files.entry(path).or_insert((Stamp(stamp), Vec::new()));
+                    let entry = files.entry(path).or_insert((stamp, Vec::new()));
                     current = Some(&mut entry.1);
                 }
                 "A" => {
@@ -145,15 +158,13 @@ impl Record {
     /// file).
     pub fn save(path: &Path, max_article_size: u64, files: &[(&Path, Stamp, Articles)]) {
         let mut text = format!("{HEADER}\t{max_article_size}\n");
-        for (file, Stamp(stamp), articles) in files {
+        for (file, stamp, articles) in files {
             // A name the format cannot hold is not recorded: that file is read every time.
             let Some(name) = file.to_str().filter(|n| !n.contains(['\t', '\n', '\r'])) else {
                 continue;
             };
             text.push('F');
-            for value in stamp {
-                let _ = write!(text, "\t{value}");
-            }
+            stamp.write_to(&mut text);
             let _ = writeln!(text, "\t{name}");
             for (line, key) in articles {
                 match line {
@@ -166,8 +177,7 @@ impl Record {
                 }
             }
         }
-        let sum = hex(&Sha256::digest(&text));
-        let _ = writeln!(text, "{END}{sum}");
+        seal(&mut text);
         crate::cache::save_record(path, &text);
     }
 }
@@ -193,7 +203,15 @@ pub struct LastBuild {
 
 /// The lines of a record `text` before its last line, which must be [`END`] and the SHA-256 of
 /// those lines; none if it is cut short or altered (both records end so).
-fn checked(text: &str) -> Option<&str> {
+/// Ends a record's `text` with the SHA-256 of its lines, which [`checked`] verifies.
+pub fn seal(text: &mut String) {
+    let sum = hex(&Sha256::digest(&*text));
+    let _ = writeln!(text, "{END}{sum}");
+}
+
+/// The lines of a record sealed by [`seal`], without its last line; none if it was cut or
+/// changed.
+pub fn checked(text: &str) -> Option<&str> {
     let body = text.strip_suffix('\n')?;
     let (body, sum) = body.rsplit_once('\n')?;
     let body = &text[..=body.len()];
@@ -244,8 +262,7 @@ impl LastBuild {
                 }
             }
         }
-        let sum = hex(&Sha256::digest(&text));
-        let _ = writeln!(text, "{END}{sum}");
+        seal(&mut text);
         text
     }
 

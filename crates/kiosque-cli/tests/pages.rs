@@ -357,25 +357,41 @@ fn running_again_touches_only_the_pages_that_changed_and_equals_a_clean_run() {
     let before = stamps(&dist);
     assert!(pages(&before).len() > 6, "{:?}", pages(&before));
 
-    // Nothing changed: every page is left as it was, its inode and time with it.
+    // Nothing changed: every page is left as it was, its inode and time with it; the pages
+    // were just written, so they are rendered and compared once more, then recorded…
+    common::settle();
     let again = kiosque(&["pages", "--dist", &dist_arg]);
     assert!(again.status.success(), "{}", stderr(&again));
     assert!(
         stderr(&again).contains(&format!(
-            "{} file(s) already up to date, left untouched",
+            "{} file(s) already up to date, left untouched (0 article page(s) not rendered",
             pages(&before).len()
         )),
         "{}",
         stderr(&again)
     );
     assert_eq!(stamps(&dist), before, "no page was written again");
+    // … and the next run does not render the article pages at all.
+    let third = kiosque(&["pages", "--dist", &dist_arg]);
+    assert!(
+        stderr(&third).contains("(6 article page(s) not rendered again"),
+        "{}",
+        stderr(&third)
+    );
+    assert_eq!(stamps(&dist), before, "no page was written again");
 
-    // One more article: its page is new, the pages it changes are replaced (new inodes), the
-    // others keep theirs; the site is the one a clean run writes from the same data.
+    // One more article, and another one's text changed: their pages are new or replaced, so
+    // are the pages they change (new inodes), the others keep theirs; the site is the one a
+    // clean run writes from the same data.
     let files_before = common::tree(&dist);
     fs::write(
         inputs.join("new.txt"),
         "---\ntitle: Un nouvel article\nid: article-new\ndate: 2025-02-01\n---\nLa Russie, encore.\n",
+    )
+    .expect("write");
+    fs::write(
+        inputs.join("a002.txt"),
+        "---\ntitle: Article 2\nid: article-2\ndate: 2025-01-03\n---\nLa France et l’Ukraine, jour 2, revu.\n",
     )
     .expect("write");
     assert!(build(&[&inputs], &dist.join("data")).status.success());
@@ -384,6 +400,11 @@ fn running_again_touches_only_the_pages_that_changed_and_equals_a_clean_run() {
     let after = stamps(&dist);
     let files_after = common::tree(&dist);
     assert!(files_after.contains_key(Path::new("article/article-new/index.html")));
+    let changed = &files_after[Path::new("article/article-2/index.html")];
+    assert!(
+        String::from_utf8_lossy(changed).contains("revu"),
+        "the changed article's page shows its new text"
+    );
     let (mut kept, mut replaced) = (0, 0);
     for page in pages(&before) {
         let Some(stamp) = after.get(&page) else {
@@ -425,4 +446,72 @@ fn running_again_touches_only_the_pages_that_changed_and_equals_a_clean_run() {
             .collect::<std::collections::BTreeMap<_, _>>()
     };
     assert_eq!(strip(files_after), strip(common::tree(&clean)));
+
+    // A page removed from the dist is written again, whatever the record says; a new app
+    // (`index.html`) renders every page again.
+    common::settle();
+    assert!(kiosque(&["pages", "--dist", &dist_arg]).status.success());
+    let page = dist.join("article/article-3/index.html");
+    fs::remove_file(&page).expect("remove");
+    let run = kiosque(&["pages", "--dist", &dist_arg]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(page.is_file(), "{}", stderr(&run));
+    let home = fs::read_to_string(dist.join("index.html")).expect("home");
+    fs::write(
+        dist.join("index.html"),
+        home.replace("/app.js", "/app-2.js"),
+    )
+    .expect("write");
+    let run = kiosque(&["pages", "--dist", &dist_arg]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    for (path, bytes) in common::tree(&dist.join("article")) {
+        assert!(
+            String::from_utf8_lossy(&bytes).contains("/app-2.js"),
+            "{} has the new app",
+            path.display()
+        );
+    }
+}
+
+/// What lets `kiosque pages` skip an unchanged body file (`pages::kept`): an article page does
+/// not depend on the site's totals nor on the search index's name, which change with every
+/// article added. Rendered twice under other ones, it is the same page.
+#[test]
+fn an_article_page_is_the_same_under_other_totals_and_another_search_index() {
+    use kiosque_app::render::Rendering;
+    use kiosque_model::index::Corpus;
+    use std::sync::Arc;
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    assert!(build(&[&demo()], &data).status.success());
+    let read = |file: &str| fs::read_to_string(data.join(file));
+    let (site, _) = parts::read_index(read).expect("site data");
+    let render = |site: &SiteFile<String>| {
+        let rendering = Rendering::new("/", "Kiosque", Arc::new(Corpus::first_screen(site).value));
+        (0..site.buckets)
+            .flat_map(|bucket| {
+                let bucket = parts::read_bucket(read, site, bucket).expect("body file");
+                let corpus = Arc::new(Corpus::of_bucket(site, &bucket).value);
+                bucket
+                    .articles
+                    .into_iter()
+                    .map(|entry| {
+                        let shown = corpus.article(&entry.summary.id).expect("shown").clone();
+                        let body = kiosque_model::validate::body(entry.body, &shown.id, &corpus);
+                        rendering.article(Arc::clone(&corpus), shown, Arc::new(body.value))
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect::<Vec<_>>()
+    };
+    let pages = render(&site);
+    assert!(!pages.is_empty() && pages[0].contains("Kourakhove"));
+    let mut other = site.clone();
+    other.articles += 1_000;
+    other.labels = other.labels.map(|n| n * 3 + 7);
+    other.search = Some("search/0123456789abcdef.json".to_owned());
+    assert_eq!(render(&other), pages);
+    other.search = None;
+    assert_eq!(render(&other), pages, "nor on whether there is one");
 }

@@ -7,6 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::SystemTime;
 
 use anyhow::Context;
 use kiosque_app::render::Rendering;
@@ -20,8 +21,10 @@ use rayon::prelude::*;
 
 use crate::pages::feed;
 use crate::pages::html::{self, BODY_START, FEED_FILE, PageMeta, SiteHead, Template};
+use crate::pages::kept;
 use crate::pages::settings::Settings;
-use crate::{atomic, message, output, progress};
+use crate::unread::Stamp;
+use crate::{atomic, cache, message, output, progress};
 
 /// What `pages` produced.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -38,6 +41,9 @@ pub struct PagesReport {
     pub removed: usize,
     /// Files (pages, feed, sitemaps) that already held what this run made: left untouched.
     pub unchanged: usize,
+    /// Of those, the article pages not even rendered: their body file and everything else they
+    /// are made from had not changed since the last run (see `pages::kept`).
+    pub not_rendered: usize,
 }
 
 /// Reads a file of the site data in `data`.
@@ -117,6 +123,17 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
             .with_context(|| format!("cannot write the Try it page in {}", dist.display()))?,
         None => None,
     };
+    // What every article page shares, for the record of the last run (see `pages::kept`).
+    let shared_inputs = [
+        template_html.as_bytes(),
+        site_name.as_bytes(),
+        settings
+            .base_url
+            .as_ref()
+            .map_or(&b""[..], |b| b.as_str().as_bytes()),
+        settings.language.as_deref().unwrap_or("").as_bytes(),
+    ]
+    .map(<[u8]>::to_vec);
     let template =
         Template::new(template_html).with_context(|| template_path.display().to_string())?;
     let try_template = match try_html {
@@ -162,6 +179,40 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
     // inode): re-running after a rebuild that added a few articles writes only the pages they
     // changed, so that a deployment by size and time sends only those.
     let unchanged = AtomicUsize::new(0);
+    let not_rendered = AtomicUsize::new(0);
+    // The record of the last run: the body files whose pages need no rendering.
+    let record_path = cache::directory().map(|dir| cache::pages_for(&dir, dist));
+    let shared_key = {
+        let mut inputs: Vec<&[u8]> = shared_inputs.iter().map(Vec::as_slice).collect();
+        let language_code = language.code();
+        let buckets = site_file.buckets.to_le_bytes();
+        inputs.extend([
+            language_code.as_bytes(),
+            site_file.schema_version.as_bytes(),
+            site_file.generator.as_bytes(),
+            if site_file.search.is_some() {
+                b"search"
+            } else {
+                b""
+            },
+            &buckets[..],
+        ]);
+        kept::shared_key(&inputs)
+    };
+    let record = match (&record_path, &shared_key) {
+        (Some(path), Some(key)) => kept::Record::read(path, key),
+        _ => kept::Record::default(),
+    };
+    // Each body file's articles in the index, whose summaries their pages show.
+    let mut in_bucket: Vec<Vec<&kiosque_model::ArticleSummary>> =
+        vec![Vec::new(); site_file.buckets.min(parts::MAX_BUCKETS) as usize];
+    for article in articles {
+        if let Some(list) =
+            in_bucket.get_mut(parts::bucket_of(&article.id, site_file.buckets) as usize)
+        {
+            list.push(article);
+        }
+    }
     let write = |path: PathBuf, html: String| -> anyhow::Result<()> {
         let put = atomic::put(&path, html.as_bytes())
             .with_context(|| format!("cannot write {}", path.display()))?;
@@ -188,12 +239,42 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
         .into_par_iter()
         .map(|bucket| -> anyhow::Result<BucketPages> {
             let file = parts::bucket_path(bucket, site_file.buckets);
-            let read =
-                parts::read_bucket(&read, &site_file, bucket).map_err(|e| read_error(&data, e))?;
+            let text = read(&file).map_err(|source| {
+                read_error(
+                    &data,
+                    ReadError::Read {
+                        file: file.clone(),
+                        source,
+                    },
+                )
+            })?;
+            let key = shared_key.as_deref().map(|shared| {
+                kept::bucket_key(
+                    shared,
+                    text.as_bytes(),
+                    &summaries_key(&in_bucket[bucket as usize]),
+                )
+            });
+            let mut pages = BucketPages::default();
+            if let Some(same) = key
+                .as_deref()
+                .and_then(|k| record.unchanged(bucket, k, dist))
+            {
+                // Its pages are what rendering them again would write.
+                pages.written.extend(same.iter().map(|(id, _)| id.clone()));
+                pages.recorded = same.to_vec();
+                pages.key = key;
+                unchanged.fetch_add(same.len(), Ordering::Relaxed);
+                not_rendered.fetch_add(same.len(), Ordering::Relaxed);
+                progress.inc(same.len() as u64);
+                return Ok(pages);
+            }
+            let read = parts::parse_bucket(&file, &text)
+                .map_err(|e| read_error(&data, ReadError::<std::io::Error>::Invalid(e)))?;
+            drop(text);
             // The corpus the app shows an article page over: its body file's (the contract
             // check's warnings are those of the index, given above).
             let bucket_corpus = Arc::new(Corpus::of_bucket(&site_file, &read).value);
-            let mut pages = BucketPages::default();
             for entry in read.articles {
                 let id = entry.summary.id;
                 // The app looks for an article in the file its id names, and only there.
@@ -225,12 +306,22 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
                         Arc::new(checked.value),
                     ),
                 );
-                write(dist.join("article").join(&id).join("index.html"), html)?;
+                let path = kept::page_path(dist, &id);
+                write(path.clone(), html)?;
                 progress.inc(1);
                 pages.problems.extend(checked.problems);
+                if let Some(stamp) = Stamp::of(&path) {
+                    pages.recorded.push((id.clone(), stamp));
+                }
                 pages.written.insert(id);
             }
-            if !pages.problems.is_empty() {
+            if pages.problems.is_empty() {
+                // Recorded only when complete, and with nothing to warn of: a run that skips
+                // the body file would not repeat the warnings.
+                if pages.recorded.len() == pages.written.len() {
+                    pages.key = key;
+                }
+            } else {
                 pages.file = Some(data.join(file));
             }
             Ok(pages)
@@ -270,6 +361,16 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
         }
     }
     entities_written?;
+    if let (Some(path), Some(shared)) = (&record_path, &shared_key) {
+        let buckets: Vec<(u32, String, Vec<kept::Page>)> = article_pages
+            .iter()
+            .zip(0u32..)
+            .filter_map(|(pages, bucket)| {
+                Some((bucket, pages.key.clone()?, pages.recorded.clone()))
+            })
+            .collect();
+        kept::Record::save(path, shared, &buckets, SystemTime::now());
+    }
     // An article without a body where the app looks for it is an error, as a page the app
     // cannot show.
     let written: HashSet<&str> = article_pages
@@ -294,6 +395,7 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
         feed: settings.base_url.is_some(),
         removed: 0,
         unchanged: 0,
+        not_rendered: 0,
     };
     let home_meta = PageMeta {
         title: site_name.to_owned(),
@@ -381,6 +483,7 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
     Ok(PagesReport {
         removed,
         unchanged: unchanged.into_inner(),
+        not_rendered: not_rendered.into_inner(),
         ..report
     })
 }
@@ -435,11 +538,40 @@ fn remove_stale_feeds(dist: &Path, written: &HashSet<String>) -> anyhow::Result<
     Ok(())
 }
 
+/// The summaries the index gives the articles of one body file, as bytes for its key: what
+/// their pages show of them beside the body file.
+fn summaries_key(articles: &[&kiosque_model::ArticleSummary]) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    for a in articles {
+        for field in [
+            Some(a.id.as_str()),
+            Some(a.title.as_str()),
+            Some(a.excerpt.as_str()),
+            a.published.as_deref(),
+            a.body_hash.as_deref(),
+        ] {
+            match field {
+                Some(text) => {
+                    bytes.push(1);
+                    bytes.extend((text.len() as u64).to_le_bytes());
+                    bytes.extend(text.as_bytes());
+                }
+                None => bytes.push(0),
+            }
+        }
+    }
+    bytes
+}
+
 /// The article pages written from one body file.
 #[derive(Default)]
 struct BucketPages {
     /// Their ids.
     written: HashSet<String>,
+    /// The body file's key, when its pages can be recorded (see `pages::kept`).
+    key: Option<String>,
+    /// Each page's id and stamp.
+    recorded: Vec<kept::Page>,
     /// What the contract check changed in their bodies, and the file (when it changed something).
     problems: Vec<validate::Problem>,
     file: Option<PathBuf>,

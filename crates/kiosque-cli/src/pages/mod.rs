@@ -4,5 +4,6 @@
 
 pub mod feed;
 pub mod html;
+pub mod kept;
 pub mod settings;
 pub mod worker;

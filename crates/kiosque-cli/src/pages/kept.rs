@@ -1,0 +1,226 @@
+//! What the last `kiosque pages` run into a dist made of each body file, so that the next run
+//! renders again only the article pages whose inputs changed.
+//!
+//! An article page is made from its body file (the articles' summaries and bodies, and the
+//! entities they list), the article's summary in the index, and what every page shares: the
+//! app's `index.html`, the publishing settings, the data's version and generator, and this very
+//! executable (the components that render). It does not read the site's totals (articles,
+//! entities: they change with every article added) nor the name of the search index; a test
+//! renders a page under other totals and another search name to hold that true
+//! (`tests/pages.rs`). So each body file gets a key, a SHA-256 of all of that; the record keeps
+//! it with the stamp of each page written from it. A body file whose key and pages' stamps are
+//! unchanged is not read again: its pages are already what the run would write.
+//!
+//! The record lives in the cache directory (`<cache>/pages/<dist>-<hash>.pages`), never in
+//! `dist/`, and ends with a SHA-256 of its lines: one that is missing, damaged or made by
+//! another executable is ignored, and every page is rendered (and compared with its file) as
+//! without it. A page's stamp is recorded only once it has settled ([`unread::SETTLE`]): a file
+//! changed in the same tick of a coarse clock as its stamp could change unseen, so a page written
+//! by this run is checked by rendering once more next time.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::Path;
+use std::time::SystemTime;
+
+use kiosque_corpus::analyses::hex;
+use sha2::{Digest, Sha256};
+
+use crate::unread::{self, Stamp};
+
+/// The first line of a record, before the key of what every page shares.
+const HEADER: &str = "kiosque-pages 1";
+
+/// A page written from a body file: its article's id and its file's stamp.
+pub type Page = (String, Stamp);
+
+/// The key of what every article page shares, from the executable and `parts` (the template,
+/// the settings, the data's version…, each given whole); `None` where the executable has no
+/// stamp (nothing is then recorded).
+pub fn shared_key(parts: &[&[u8]]) -> Option<String> {
+    let exe = Stamp::of(&std::env::current_exe().ok()?)?;
+    let mut hash = Sha256::new();
+    hash.update(HEADER.as_bytes());
+    hash.update(env!("CARGO_PKG_VERSION").as_bytes());
+    let mut stamp = String::new();
+    exe.write_to(&mut stamp);
+    hash.update(stamp.as_bytes());
+    for part in parts {
+        // Each part's length first: no two lists of parts hash alike.
+        hash.update((part.len() as u64).to_le_bytes());
+        hash.update(part);
+    }
+    Some(hex(&hash.finalize()))
+}
+
+/// The key of one body file's pages: what they share, the file's bytes, and `more` (the
+/// summaries the index gives its articles).
+pub fn bucket_key(shared: &str, file: &[u8], more: &[u8]) -> String {
+    let mut hash = Sha256::new();
+    hash.update(shared.as_bytes());
+    hash.update((file.len() as u64).to_le_bytes());
+    hash.update(file);
+    hash.update(more);
+    hex(&hash.finalize())
+}
+
+/// The record of the last run: by body file, its key and the pages written from it.
+#[derive(Debug, Default)]
+pub struct Record {
+    buckets: HashMap<u32, (String, Vec<Page>)>,
+}
+
+impl Record {
+    /// The record at `path` if it was made with the same `shared` key; empty otherwise.
+    pub fn read(path: &Path, shared: &str) -> Record {
+        fs::read_to_string(path)
+            .ok()
+            .and_then(|text| Record::parse(&text, shared))
+            .unwrap_or_default()
+    }
+
+    fn parse(text: &str, shared: &str) -> Option<Record> {
+        let body = unread::checked(text)?;
+        let mut lines = body.lines();
+        if lines.next()? != format!("{HEADER}\t{shared}") {
+            return None;
+        }
+        let mut buckets: HashMap<u32, (String, Vec<Page>)> = HashMap::new();
+        let mut current: Option<&mut Vec<Page>> = None;
+        for line in lines {
+            let mut fields = line.split('\t');
+            match fields.next()? {
+                "B" => {
+                    let bucket = fields.next()?.parse().ok()?;
+                    let key = fields.next()?.to_owned();
+                    let entry = buckets.entry(bucket).or_insert((key, Vec::new()));
+                    current = Some(&mut entry.1);
+                }
+                "P" => {
+                    let stamp = Stamp::parse(&mut fields)?;
+                    let id = fields.next()?.to_owned();
+                    current.as_mut()?.push((id, stamp));
+                }
+                _ => return None,
+            }
+        }
+        Some(Record { buckets })
+    }
+
+    /// The pages of body file `bucket`, if it was recorded with `key` and each page's file under
+    /// `dist` still has its stamp: they are what rendering them again would write.
+    pub fn unchanged(&self, bucket: u32, key: &str, dist: &Path) -> Option<&[Page]> {
+        let (recorded, pages) = self.buckets.get(&bucket)?;
+        let same = recorded == key
+            && pages
+                .iter()
+                .all(|(id, stamp)| Stamp::of(&page_path(dist, id)) == Some(*stamp));
+        same.then_some(pages.as_slice())
+    }
+
+    /// Keeps at `path` the `buckets` of this run (each: its number, key and pages), under the
+    /// `shared` key, replacing the record in one step; pages whose file changed within
+    /// [`unread::SETTLE`] of `now` are left out, and with them their body file. Best effort: a
+    /// record that cannot be written is removed (the next run renders every page).
+    pub fn save(path: &Path, shared: &str, buckets: &[(u32, String, Vec<Page>)], now: SystemTime) {
+        let mut text = format!("{HEADER}\t{shared}\n");
+        for (bucket, key, pages) in buckets {
+            let recordable = pages.iter().all(|(id, stamp)| {
+                stamp.settled(now) && !id.contains(['\t', '\n', '\r', '/', '\\'])
+            });
+            if !recordable {
+                continue;
+            }
+            let _ = writeln!(text, "B\t{bucket}\t{key}");
+            for (id, stamp) in pages {
+                text.push('P');
+                stamp.write_to(&mut text);
+                let _ = writeln!(text, "\t{id}");
+            }
+        }
+        unread::seal(&mut text);
+        crate::cache::save_record(path, &text);
+    }
+}
+
+/// Where the page of article `id` is under `dist`.
+pub fn page_path(dist: &Path, id: &str) -> std::path::PathBuf {
+    dist.join("article").join(id).join("index.html")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn a_record_reads_back_only_with_its_key_and_unchanged_pages_and_refuses_damage() {
+        let dist = tempfile::tempdir().expect("temp dir");
+        let page = page_path(dist.path(), "a-1");
+        fs::create_dir_all(page.parent().expect("dir")).expect("mkdir");
+        fs::write(&page, "<html>").expect("write");
+        let stamp = Stamp::of(&page).expect("stamp");
+        let later = SystemTime::now() + unread::SETTLE + Duration::from_secs(1);
+        let path = dist.path().join("record");
+        let buckets = vec![(3, "k3".to_owned(), vec![("a-1".to_owned(), stamp)])];
+        Record::save(&path, "shared", &buckets, later);
+
+        let record = Record::read(&path, "shared");
+        assert!(record.unchanged(3, "k3", dist.path()).is_some());
+        assert!(
+            record.unchanged(3, "other", dist.path()).is_none(),
+            "another key"
+        );
+        assert!(
+            record.unchanged(4, "k3", dist.path()).is_none(),
+            "another file"
+        );
+        assert!(
+            Record::read(&path, "other")
+                .unchanged(3, "k3", dist.path())
+                .is_none(),
+            "made with another shared key"
+        );
+        // A damaged record is not used.
+        let text = fs::read_to_string(&path).expect("read");
+        fs::write(&path, text.replace("k3", "k4")).expect("write");
+        assert!(
+            Record::read(&path, "shared")
+                .unchanged(3, "k4", dist.path())
+                .is_none()
+        );
+
+        // A page changed since: its body file is rendered again.
+        Record::save(&path, "shared", &buckets, later);
+        fs::write(&page, "<html>changed").expect("write");
+        assert!(
+            Record::read(&path, "shared")
+                .unchanged(3, "k3", dist.path())
+                .is_none()
+        );
+        fs::remove_file(&page).expect("remove");
+        assert!(
+            Record::read(&path, "shared")
+                .unchanged(3, "k3", dist.path())
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn pages_that_have_not_settled_are_not_recorded() {
+        let dist = tempfile::tempdir().expect("temp dir");
+        let page = page_path(dist.path(), "a-1");
+        fs::create_dir_all(page.parent().expect("dir")).expect("mkdir");
+        fs::write(&page, "<html>").expect("write");
+        let stamp = Stamp::of(&page).expect("stamp");
+        let path = dist.path().join("record");
+        let buckets = vec![(0, "k".to_owned(), vec![("a-1".to_owned(), stamp)])];
+        Record::save(&path, "shared", &buckets, SystemTime::now());
+        assert!(
+            Record::read(&path, "shared")
+                .unchanged(0, "k", dist.path())
+                .is_none()
+        );
+    }
+}
