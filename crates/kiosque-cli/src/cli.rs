@@ -124,6 +124,12 @@ pub enum Command {
     /// other entity is shown by one page, entity/?id=<id>. Pages of articles and entities that
     /// no longer have one are removed.
     ///
+    /// Run again over the same DIST (after `kiosque build ... --out DIST/data`, to publish new
+    /// articles without rebuilding the app), it writes only the pages that changed: a page
+    /// that already holds the same bytes keeps its file, time and inode, so a deployment by
+    /// size and time sends only the others. Article pages whose body file, settings and app
+    /// did not change are not even rendered (a record in the cache directory, pages/).
+    ///
     /// The publishing settings are read from --config, or kiosque.toml in the current
     /// directory when it exists (see kiosque.toml.example and docs/deploy.md):
     ///
