@@ -14,7 +14,9 @@
 //! after adding one article newer than all the others, then 1% more, all newer (the newsroom's
 //! day; the first 1% is dated among the others, a backfill): the analyses cache at work), `--sharded` (also build through `kiosque analyze` on each part of
 //! 1,000 articles, run by `xargs -P <cores>` with one thread each, then `kiosque merge`, and
-//! check the site is byte-identical), `--seed S` and `--respell P` (as for the `corpus`
+//! check the site is byte-identical), `--pages` (after each build, also time `kiosque pages`
+//! over the site, in a dist of a minimal `index.html`: what publishing the new articles costs
+//! beside the build), `--seed S` and `--respell P` (as for the `corpus`
 //! binary). The cache lives in WORK/cache and is emptied before each full build. Times and memory come from GNU time (`/usr/bin/time`): the child's wall
 //! time, user and system CPU and maximum resident set size.
 
@@ -25,6 +27,10 @@ use std::time::Instant;
 use anyhow::{Context, bail};
 use kiosque_bench::corpus::{Options, Source};
 use kiosque_bench::thousands;
+
+/// The app's `index.html` for `--pages`: what `kiosque pages` needs of it (its title, base
+/// and the place of the pre-rendered content).
+const PAGES_TEMPLATE: &str = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Kiosque</title><base href=\"/\"></head><body><div id=\"prerender\"></div><script type=\"module\">import init from '/app.js'; init();</script></body></html>";
 
 /// Issue 7's budgets.
 const RATE_BUDGET: f64 = 1000.0;
@@ -79,6 +85,7 @@ struct Args {
     keep: bool,
     incremental: bool,
     sharded: bool,
+    pages: bool,
     options: Options,
 }
 
@@ -90,6 +97,7 @@ fn parse_args() -> anyhow::Result<Args> {
         keep: false,
         incremental: false,
         sharded: false,
+        pages: false,
         options: Options::default(),
     };
     let mut args = std::env::args().skip(1);
@@ -101,6 +109,7 @@ fn parse_args() -> anyhow::Result<Args> {
             "--keep" => parsed.keep = true,
             "--incremental" => parsed.incremental = true,
             "--sharded" => parsed.sharded = true,
+            "--pages" => parsed.pages = true,
             "--seed" => parsed.options.seed = value()?.parse().context("--seed")?,
             "--respell" => parsed.options.respell = value()?.parse().context("--respell")?,
             size if size.starts_with(|c: char| c.is_ascii_digit()) => {
@@ -108,7 +117,7 @@ fn parse_args() -> anyhow::Result<Args> {
             }
             other => bail!(
                 "unknown argument {other}; usage: ingest [SIZE…] [--kiosque PATH] [--work DIR] \
-                 [--keep] [--incremental] [--sharded] [--seed S] [--respell P]"
+                 [--keep] [--incremental] [--sharded] [--pages] [--seed S] [--respell P]"
             ),
         }
     }
@@ -155,9 +164,18 @@ fn run() -> anyhow::Result<()> {
     let mut full = Vec::new();
     let mut incremental = Vec::new();
     let mut sharded = Vec::new();
+    let mut published = Vec::new();
     for &size in &args.sizes {
         let corpus = work.join(format!("corpus-{size}"));
-        let site = work.join(format!("site-{size}"));
+        // With --pages, the site data of a dist whose pages are written after each build.
+        let dist = work.join(format!("dist-{size}"));
+        let site = if args.pages {
+            std::fs::create_dir_all(&dist)?;
+            std::fs::write(dist.join("index.html"), PAGES_TEMPLATE)?;
+            dist.join("data")
+        } else {
+            work.join(format!("site-{size}"))
+        };
         let started = Instant::now();
         source.write_dir(size, 1000, args.options, &corpus)?;
         eprintln!(
@@ -181,8 +199,32 @@ fn run() -> anyhow::Result<()> {
             eprintln!("ingest: {}", row(&run, cores));
             Ok(run)
         };
+        // `kiosque pages --dist DIST --quiet` after the build `name`, timed.
+        let mut pages = |name: &str, full: bool| -> anyhow::Result<()> {
+            if !args.pages {
+                return Ok(());
+            }
+            let run_args: Vec<std::ffi::OsString> = vec![
+                "pages".into(),
+                "--dist".into(),
+                dist.as_os_str().into(),
+                "--quiet".into(),
+            ];
+            let run = timed(
+                &kiosque,
+                &run_args,
+                &cache,
+                &site,
+                &format!("pages after: {name}"),
+                gnu_time,
+            )?;
+            eprintln!("ingest: {}", row(&run, cores));
+            published.push((full, run));
+            Ok(())
+        };
         let run = build("full")?;
         full.push(run.clone());
+        pages("full", true)?;
         if args.sharded {
             let runs = shard_and_merge(&kiosque, &corpus, &work, &site, cores, gnu_time)?;
             for r in &runs {
@@ -191,7 +233,11 @@ fn run() -> anyhow::Result<()> {
             sharded.push((run.clone(), runs));
         }
         if args.incremental {
+            // Pages settle before they are recorded (`kiosque_cli::pages::kept`): an archive's
+            // pages are older than the day's build.
+            std::thread::sleep(kiosque_cli::unread::SETTLE);
             let again = build("again, nothing changed")?;
+            pages("again, nothing changed", false)?;
             let extra = (size / 100).max(1);
             source.write_jsonl(
                 size..size + extra,
@@ -199,11 +245,13 @@ fn run() -> anyhow::Result<()> {
                 &corpus.join("part-plus.jsonl"),
             )?;
             let plus = build("incremental (+1%)")?;
+            pages("incremental (+1%)", false)?;
             // The newsroom's case: one article, newer than all the others (it comes first in
             // the site's order, so every article's place moves by one).
             let newest = serde_json::to_string(&source.newest(size + extra, args.options))?;
             std::fs::write(corpus.join("part-newest.jsonl"), newest + "\n")?;
             let one = build("incremental, +1 article (the newest)")?;
+            pages("incremental, +1 article (the newest)", false)?;
             // The newsroom's day: 1% more articles, all newer than the others (ten a day after
             // the newest), where the "+1%" above is dated among them (a backfill).
             let mut day = String::new();
@@ -214,11 +262,13 @@ fn run() -> anyhow::Result<()> {
             }
             std::fs::write(corpus.join("part-newest-day.jsonl"), day)?;
             let day = build("incremental, +1% newest")?;
+            pages("incremental, +1% newest", false)?;
             incremental.push((run.clone(), vec![again, plus, one, day]));
         }
         if !args.keep {
             let _ = std::fs::remove_dir_all(&corpus);
             let _ = std::fs::remove_dir_all(&site);
+            let _ = std::fs::remove_dir_all(&dist);
         }
     }
     if !args.keep && args.work.is_none() {
@@ -250,6 +300,25 @@ fn run() -> anyhow::Result<()> {
     }
     if sharded.is_empty() {
         println!("| sharded | n/a (pass --sharded) | | | | | | | | |");
+    }
+    if !published.is_empty() {
+        println!(
+            "\n`kiosque pages` after each build (a dist of a minimal index.html; % of the first run)\n"
+        );
+        println!(
+            "| run | articles | entities | wall | user CPU | sys CPU | cores busy | articles/s/core | CPU ms/article | peak memory |"
+        );
+        println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        let mut first = 0.0;
+        for (is_first, r) in &published {
+            let mut r = r.clone();
+            if *is_first {
+                first = r.wall;
+            } else {
+                r.name = format!("{}: {:.0}%", r.name, r.wall * 100.0 / f64::max(first, 1e-9));
+            }
+            println!("{}", row(&r, cores));
+        }
     }
     budgets(&full);
     for (f, runs) in &sharded {

@@ -357,28 +357,23 @@ fn running_again_touches_only_the_pages_that_changed_and_equals_a_clean_run() {
     let before = stamps(&dist);
     assert!(pages(&before).len() > 6, "{:?}", pages(&before));
 
-    // Nothing changed: every page is left as it was, its inode and time with it; the pages
-    // were just written, so they are rendered and compared once more, then recorded…
-    common::settle();
-    let again = kiosque(&["pages", "--dist", &dist_arg]);
-    assert!(again.status.success(), "{}", stderr(&again));
-    assert!(
-        stderr(&again).contains(&format!(
-            "{} file(s) already up to date, left untouched (0 article page(s) not rendered",
-            pages(&before).len()
-        )),
-        "{}",
-        stderr(&again)
-    );
-    assert_eq!(stamps(&dist), before, "no page was written again");
-    // … and the next run does not render the article pages at all.
-    let third = kiosque(&["pages", "--dist", &dist_arg]);
-    assert!(
-        stderr(&third).contains("(6 article page(s) not rendered again"),
-        "{}",
-        stderr(&third)
-    );
-    assert_eq!(stamps(&dist), before, "no page was written again");
+    // Nothing changed: every page is left as it was, its inode and time with it, and the
+    // article pages are not even rendered (the pages just written are checked by their bytes,
+    // then, once settled, by their stamps).
+    for _ in 0..2 {
+        let again = kiosque(&["pages", "--dist", &dist_arg]);
+        assert!(again.status.success(), "{}", stderr(&again));
+        assert!(
+            stderr(&again).contains(&format!(
+                "{} file(s) already up to date, left untouched (6 article page(s) not rendered again",
+                pages(&before).len()
+            )),
+            "{}",
+            stderr(&again)
+        );
+        assert_eq!(stamps(&dist), before, "no page was written again");
+        common::settle();
+    }
 
     // One more article, and another one's text changed: their pages are new or replaced, so
     // are the pages they change (new inodes), the others keep theirs; the site is the one a

@@ -23,7 +23,6 @@ use crate::pages::feed;
 use crate::pages::html::{self, BODY_START, FEED_FILE, PageMeta, SiteHead, Template};
 use crate::pages::kept;
 use crate::pages::settings::Settings;
-use crate::unread::Stamp;
 use crate::{atomic, cache, message, output, progress};
 
 /// What `pages` produced.
@@ -123,17 +122,6 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
             .with_context(|| format!("cannot write the Try it page in {}", dist.display()))?,
         None => None,
     };
-    // What every article page shares, for the record of the last run (see `pages::kept`).
-    let shared_inputs = [
-        template_html.as_bytes(),
-        site_name.as_bytes(),
-        settings
-            .base_url
-            .as_ref()
-            .map_or(&b""[..], |b| b.as_str().as_bytes()),
-        settings.language.as_deref().unwrap_or("").as_bytes(),
-    ]
-    .map(<[u8]>::to_vec);
     let template =
         Template::new(template_html).with_context(|| template_path.display().to_string())?;
     let try_template = match try_html {
@@ -182,22 +170,23 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
     let not_rendered = AtomicUsize::new(0);
     // The record of the last run: the body files whose pages need no rendering.
     let record_path = cache::directory().map(|dir| cache::pages_for(&dir, dist));
+    // What every article page shares (see `pages::kept`): the template as a page of this site
+    // (its name, language, base URL), the data's version, and the body files' layout.
     let shared_key = {
-        let mut inputs: Vec<&[u8]> = shared_inputs.iter().map(Vec::as_slice).collect();
-        let language_code = language.code();
+        let page = template.shared(&site);
         let buckets = site_file.buckets.to_le_bytes();
-        inputs.extend([
-            language_code.as_bytes(),
+        let search: &[u8] = if site_file.search.is_some() {
+            b"search"
+        } else {
+            b""
+        };
+        kept::shared_key(&[
+            page.as_bytes(),
             site_file.schema_version.as_bytes(),
             site_file.generator.as_bytes(),
-            if site_file.search.is_some() {
-                b"search"
-            } else {
-                b""
-            },
+            search,
             &buckets[..],
-        ]);
-        kept::shared_key(&inputs)
+        ])
     };
     let record = match (&record_path, &shared_key) {
         (Some(path), Some(key)) => kept::Record::read(path, key),
@@ -261,7 +250,9 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
                 .and_then(|k| record.unchanged(bucket, k, dist))
             {
                 // Its pages are what rendering them again would write.
-                pages.written.extend(same.iter().map(|(id, _)| id.clone()));
+                pages
+                    .written
+                    .extend(same.iter().map(|page| page.id.clone()));
                 pages.recorded = same.to_vec();
                 pages.key = key;
                 unchanged.fetch_add(same.len(), Ordering::Relaxed);
@@ -307,11 +298,18 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
                     ),
                 );
                 let path = kept::page_path(dist, &id);
-                write(path.clone(), html)?;
+                let put = atomic::put(&path, html.as_bytes())
+                    .with_context(|| format!("cannot write {}", path.display()))?;
                 progress.inc(1);
                 pages.problems.extend(checked.problems);
-                if let Some(stamp) = Stamp::of(&path) {
-                    pages.recorded.push((id.clone(), stamp));
+                let written = if put == atomic::Put::Kept {
+                    unchanged.fetch_add(1, Ordering::Relaxed);
+                    None
+                } else {
+                    Some(html.as_bytes())
+                };
+                if let Some(page) = kept::Page::of(dist, &id, written) {
+                    pages.recorded.push(page);
                 }
                 pages.written.insert(id);
             }

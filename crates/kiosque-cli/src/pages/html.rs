@@ -271,6 +271,13 @@ impl Template {
         Ok(Template { html })
     }
 
+    /// What every page made from this template for `site` shares: an empty page. The same for
+    /// the app's `index.html` as Trunk wrote it and after `kiosque pages` rendered the home
+    /// page into it (its `<html lang>`, title and content are the page's).
+    pub fn shared(&self, site: &SiteHead) -> String {
+        self.render(&PageMeta::default(), site, "")
+    }
+
     /// The template naming the Try it worker's loader, `loader` (a file of the site's root,
     /// named by its content: [`super::worker::name_by_content`]), in a `<meta>` the app reads to
     /// start the worker; without one (no worker), the app uses Trunk's fixed name.
@@ -380,6 +387,32 @@ mod tests {
         assert_eq!(
             escape("<script>\"a\" & 'b'</script>"),
             "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;"
+        );
+    }
+
+    #[test]
+    fn a_template_read_back_from_a_page_it_made_shares_what_it_did() {
+        let site = SiteHead {
+            language: "fr".into(),
+            ..SiteHead::named("Les Nouvelles")
+        };
+        let bare = Template::new(INDEX.to_owned()).expect("valid template");
+        let home = bare.render(
+            &PageMeta {
+                title: "Les Nouvelles".into(),
+                description: "3 articles".into(),
+                og_type: "website",
+                ..PageMeta::default()
+            },
+            &site,
+            "<main>cards</main>",
+        );
+        let again = Template::new(home).expect("a rendered page is a template");
+        assert_eq!(again.shared(&site), bare.shared(&site));
+        assert_ne!(
+            bare.shared(&SiteHead::named("Les Nouvelles")),
+            bare.shared(&site),
+            "the interface's language is shared by every page"
         );
     }
 

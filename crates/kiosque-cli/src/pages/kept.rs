@@ -14,9 +14,10 @@
 //! The record lives in the cache directory (`<cache>/pages/<dist>-<hash>.pages`), never in
 //! `dist/`, and ends with a SHA-256 of its lines: one that is missing, damaged or made by
 //! another executable is ignored, and every page is rendered (and compared with its file) as
-//! without it. A page's stamp is recorded only once it has settled ([`unread::SETTLE`]): a file
-//! changed in the same tick of a coarse clock as its stamp could change unseen, so a page written
-//! by this run is checked by rendering once more next time.
+//! without it. A page's stamp alone is trusted only once it had settled when recorded
+//! ([`unread::SETTLE`]): a file changed in the same tick of a coarse clock as its stamp could
+//! change unseen. A page written by the run is recorded with a SHA-256 of its bytes as well,
+//! and the next run reads it back to check them.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -32,8 +33,37 @@ use crate::unread::{self, Stamp};
 /// The first line of a record, before the key of what every page shares.
 const HEADER: &str = "kiosque-pages 1";
 
-/// A page written from a body file: its article's id and its file's stamp.
-pub type Page = (String, Stamp);
+/// A page written from a body file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// Its article's id.
+    pub id: String,
+    /// Its file's stamp.
+    pub stamp: Stamp,
+    /// A SHA-256 of its bytes, for a page this run wrote (its stamp may not have settled).
+    pub bytes: Option<String>,
+}
+
+impl Page {
+    /// The page of article `id` under `dist`, as its file is now; `written`, the bytes this run
+    /// wrote into it, if it did.
+    pub fn of(dist: &Path, id: &str, written: Option<&[u8]>) -> Option<Page> {
+        Some(Page {
+            id: id.to_owned(),
+            stamp: Stamp::of(&page_path(dist, id))?,
+            bytes: written.map(|b| hex(&Sha256::digest(b))),
+        })
+    }
+
+    /// Whether the page's file under `dist` is still the one recorded.
+    fn is_there(&self, dist: &Path) -> bool {
+        let path = page_path(dist, &self.id);
+        Stamp::of(&path) == Some(self.stamp)
+            && self.bytes.as_ref().is_none_or(|sum| {
+                fs::read(&path).is_ok_and(|bytes| hex(&Sha256::digest(bytes)) == *sum)
+            })
+    }
+}
 
 /// The key of what every article page shares, from the executable and `parts` (the template,
 /// the settings, the data's version…, each given whole); `None` where the executable has no
@@ -99,8 +129,12 @@ impl Record {
                 }
                 "P" => {
                     let stamp = Stamp::parse(&mut fields)?;
+                    let bytes = match fields.next()? {
+                        "-" => None,
+                        sum => Some(sum.to_owned()),
+                    };
                     let id = fields.next()?.to_owned();
-                    current.as_mut()?.push((id, stamp));
+                    current.as_mut()?.push(Page { id, stamp, bytes });
                 }
                 _ => return None,
             }
@@ -112,31 +146,35 @@ impl Record {
     /// `dist` still has its stamp: they are what rendering them again would write.
     pub fn unchanged(&self, bucket: u32, key: &str, dist: &Path) -> Option<&[Page]> {
         let (recorded, pages) = self.buckets.get(&bucket)?;
-        let same = recorded == key
-            && pages
-                .iter()
-                .all(|(id, stamp)| Stamp::of(&page_path(dist, id)) == Some(*stamp));
+        let same = recorded == key && pages.iter().all(|page| page.is_there(dist));
         same.then_some(pages.as_slice())
     }
 
     /// Keeps at `path` the `buckets` of this run (each: its number, key and pages), under the
-    /// `shared` key, replacing the record in one step; pages whose file changed within
-    /// [`unread::SETTLE`] of `now` are left out, and with them their body file. Best effort: a
+    /// `shared` key, replacing the record in one step. A page whose file changed within
+    /// [`unread::SETTLE`] of `now` keeps the SHA-256 of its bytes, to be checked; one without
+    /// it (not written by this run) is left out, and with it its body file. Best effort: a
     /// record that cannot be written is removed (the next run renders every page).
     pub fn save(path: &Path, shared: &str, buckets: &[(u32, String, Vec<Page>)], now: SystemTime) {
         let mut text = format!("{HEADER}\t{shared}\n");
         for (bucket, key, pages) in buckets {
-            let recordable = pages.iter().all(|(id, stamp)| {
-                stamp.settled(now) && !id.contains(['\t', '\n', '\r', '/', '\\'])
+            let recordable = pages.iter().all(|page| {
+                (page.bytes.is_some() || page.stamp.settled(now))
+                    && !page.id.contains(['\t', '\n', '\r', '/', '\\'])
             });
             if !recordable {
                 continue;
             }
             let _ = writeln!(text, "B\t{bucket}\t{key}");
-            for (id, stamp) in pages {
+            for page in pages {
                 text.push('P');
-                stamp.write_to(&mut text);
-                let _ = writeln!(text, "\t{id}");
+                page.stamp.write_to(&mut text);
+                // A settled stamp is enough: the bytes are not read back.
+                let bytes = match &page.bytes {
+                    Some(sum) if !page.stamp.settled(now) => sum.as_str(),
+                    _ => "-",
+                };
+                let _ = writeln!(text, "\t{bytes}\t{}", page.id);
             }
         }
         unread::seal(&mut text);
@@ -154,17 +192,28 @@ mod tests {
     use super::*;
     use std::time::Duration;
 
+    /// A page of article `id` in `dist` holding `html`, as this run wrote it.
+    fn written(dist: &Path, id: &str, html: &str) -> Page {
+        let path = page_path(dist, id);
+        fs::create_dir_all(path.parent().expect("dir")).expect("mkdir");
+        fs::write(&path, html).expect("write");
+        Page::of(dist, id, Some(html.as_bytes())).expect("stamp")
+    }
+
     #[test]
     fn a_record_reads_back_only_with_its_key_and_unchanged_pages_and_refuses_damage() {
         let dist = tempfile::tempdir().expect("temp dir");
-        let page = page_path(dist.path(), "a-1");
-        fs::create_dir_all(page.parent().expect("dir")).expect("mkdir");
-        fs::write(&page, "<html>").expect("write");
-        let stamp = Stamp::of(&page).expect("stamp");
+        let page = written(dist.path(), "a-1", "<html>");
         let later = SystemTime::now() + unread::SETTLE + Duration::from_secs(1);
         let path = dist.path().join("record");
-        let buckets = vec![(3, "k3".to_owned(), vec![("a-1".to_owned(), stamp)])];
+        let buckets = vec![(3, "k3".to_owned(), vec![page])];
         Record::save(&path, "shared", &buckets, later);
+        assert!(
+            !fs::read_to_string(&path)
+                .expect("read")
+                .contains(&hex(&Sha256::digest("<html>"))),
+            "a settled page is recorded by its stamp alone"
+        );
 
         let record = Record::read(&path, "shared");
         assert!(record.unchanged(3, "k3", dist.path()).is_some());
@@ -191,15 +240,15 @@ mod tests {
                 .is_none()
         );
 
-        // A page changed since: its body file is rendered again.
+        // A page changed or removed since: its body file is rendered again.
         Record::save(&path, "shared", &buckets, later);
-        fs::write(&page, "<html>changed").expect("write");
+        fs::write(page_path(dist.path(), "a-1"), "<html>changed").expect("write");
         assert!(
             Record::read(&path, "shared")
                 .unchanged(3, "k3", dist.path())
                 .is_none()
         );
-        fs::remove_file(&page).expect("remove");
+        fs::remove_file(page_path(dist.path(), "a-1")).expect("remove");
         assert!(
             Record::read(&path, "shared")
                 .unchanged(3, "k3", dist.path())
@@ -208,15 +257,40 @@ mod tests {
     }
 
     #[test]
-    fn pages_that_have_not_settled_are_not_recorded() {
+    fn a_page_that_has_not_settled_is_checked_by_its_bytes_and_one_not_written_is_not_recorded() {
         let dist = tempfile::tempdir().expect("temp dir");
-        let page = page_path(dist.path(), "a-1");
-        fs::create_dir_all(page.parent().expect("dir")).expect("mkdir");
-        fs::write(&page, "<html>").expect("write");
-        let stamp = Stamp::of(&page).expect("stamp");
+        let page = written(dist.path(), "a-1", "<html>");
         let path = dist.path().join("record");
-        let buckets = vec![(0, "k".to_owned(), vec![("a-1".to_owned(), stamp)])];
-        Record::save(&path, "shared", &buckets, SystemTime::now());
+        let now = SystemTime::now();
+        Record::save(
+            &path,
+            "shared",
+            &[(0, "k".to_owned(), vec![page.clone()])],
+            now,
+        );
+        assert!(
+            Record::read(&path, "shared")
+                .unchanged(0, "k", dist.path())
+                .is_some()
+        );
+        // Other bytes under the same stamp (a change in the same tick of a coarse clock, made
+        // here by recording another sum): not trusted.
+        let other = Page {
+            bytes: Some(hex(&Sha256::digest("<html>other"))),
+            ..page.clone()
+        };
+        Record::save(&path, "shared", &[(0, "k".to_owned(), vec![other])], now);
+        assert!(
+            Record::read(&path, "shared")
+                .unchanged(0, "k", dist.path())
+                .is_none()
+        );
+        // A page this run did not write, whose stamp has not settled: not recorded.
+        let kept = Page {
+            bytes: None,
+            ..page
+        };
+        Record::save(&path, "shared", &[(0, "k".to_owned(), vec![kept])], now);
         assert!(
             Record::read(&path, "shared")
                 .unchanged(0, "k", dist.path())
