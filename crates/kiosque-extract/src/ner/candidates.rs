@@ -91,6 +91,7 @@ pub(super) fn find_candidates(
         // The longest known name here, not running into covered tokens.
         let known = known(&tokens[i..], knowledge)
             .or_else(|| department_in_context(tokens, i, knowledge))
+            .or_else(|| town_after_preposition(tokens, i, knowledge))
             .filter(|(n, _)| !covered[i..i + n].iter().any(|&c| c))
             .map(|(n, entries)| (n, department_after_article(tokens, i, n, entries)));
         if known.is_none()
@@ -170,6 +171,46 @@ fn department_in_context<'k>(
     };
     let complement = next.is_some_and(|n| matches!(folded(n), "de" | "du" | "des" | "d'" | "of"));
     ((after_article && !(compass && complement)) || in_parentheses).then_some((n, entries))
+}
+
+/// A town whose one-word name is also a common word, in the middle of a sentence right after a
+/// preposition that introduces a place: "à Bordeaux", "à Tours", "près de Limoges", "in
+/// Reading", "near Bath" (a common word alone needs a well-known place: see
+/// `trust_one_word_match`). Only a city of some size in the gazetteer (weight 5 or more), no
+/// organisation of that name, no given name ("à Marine", "à Florence": "à" also introduces the
+/// person spoken to), nor the first word of a longer name ("in Independence Day").
+fn town_after_preposition<'k>(
+    tokens: &[Token<'_>],
+    i: usize,
+    knowledge: &'k Knowledge,
+) -> Option<(usize, Vec<(u32, &'k knowledge::Entry)>)> {
+    let t = &tokens[i];
+    if i == 0
+        || t.sentence_start
+        || !t.is_capitalized()
+        || t.is_all_caps()
+        || knowledge.is_given_folded(&t.folded)
+        || tokens
+            .get(i + 1)
+            .is_some_and(|n| n.kind == Kind::Word && n.is_capitalized())
+    {
+        return None;
+    }
+    let (n, entries) = knowledge.longest_match(&tokens[i..])?;
+    let town = n == 1
+        && entries.iter().all(|(_, e)| e.label == Label::Place)
+        && entries
+            .iter()
+            .any(|(_, e)| e.kind == "city" && e.weight >= 5);
+    let previous = preceding_words(tokens, i, 2);
+    let preposition = match previous.first().map(String::as_str) {
+        // "à" with its accent: not the verb "a" nor the English article.
+        Some("a") => matches!(tokens[i - 1].text, "à" | "À"),
+        Some("in" | "near") => true,
+        Some("de") => previous.get(1).is_some_and(|w| w == "pres"),
+        _ => false,
+    };
+    (town && preposition).then_some((n, entries))
 }
 
 /// A known name's entries with a département first after a French article: "la Vienne" is the

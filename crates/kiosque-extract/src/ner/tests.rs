@@ -1900,3 +1900,22 @@ fn a_name_cut_at_a_sentence_start_is_the_longer_name_its_article_writes() {
         ),
     ]);
 }
+
+#[test]
+fn a_town_named_like_a_common_word_is_a_place_after_a_preposition_of_place() {
+    check_entities(&[
+        (
+            "Une manifestation a eu lieu à Bordeaux et à Tours.",
+            &[("Bordeaux", "LOC"), ("Tours", "LOC")],
+        ),
+        ("Il vit près de Limoges.", &[("Limoges", "LOC")]),
+        (
+            "He grew up in Reading, near Bath.",
+            &[("Reading", "LOC"), ("Bath", "LOC")],
+        ),
+        // Not the verb "a", nor a common word elsewhere, nor the first word of a longer name.
+        ("Le vin de Bordeaux a un prix.", &[]),
+        ("Il a Rennes en tête.", &[]),
+        ("The Tours were cancelled.", &[]),
+    ]);
+}
