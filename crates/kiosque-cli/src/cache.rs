@@ -333,6 +333,7 @@ fn remove_unused(dir: &Path, current: &Path) {
             || name.ends_with(INPUTS_SUFFIX)
             || name.ends_with(LAST_SUFFIX)
             || name.ends_with(BUILT_SUFFIX)
+            || name.ends_with(PAGES_SUFFIX)
             || (name.starts_with('.') && name.ends_with(".tmp"));
         let old = entry
             .metadata()

@@ -368,6 +368,8 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
             })
             .collect();
         kept::Record::save(path, shared, &buckets, SystemTime::now());
+        // The records of dists not published for a long time go.
+        cache::remove_unused_records(path);
     }
     // An article without a body where the app looks for it is an error, as a page the app
     // cannot show.
