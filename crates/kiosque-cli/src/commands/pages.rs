@@ -182,6 +182,10 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
         };
         kept::shared_key(&[
             page.as_bytes(),
+            site.name.as_bytes(),
+            site.language.as_bytes(),
+            site.base_url.as_deref().unwrap_or("").as_bytes(),
+            base_href.as_bytes(),
             site_file.schema_version.as_bytes(),
             site_file.generator.as_bytes(),
             search,
