@@ -26,6 +26,11 @@ pub(super) const INNER_PARTICLES: &[&str] = &[
     "ben", "mc", "mac", "st", "saint", "sainte", "le", "la", "de", "du",
 ];
 
+/// Whether token `i` is covered (an index past the end is not).
+fn covered_at(covered: &[bool], i: usize) -> bool {
+    covered.get(i).copied().unwrap_or(false)
+}
+
 /// A function word ("le", "the", "un"), not written as an acronym ("UN", "US").
 fn is_function_word(t: &Token<'_>) -> bool {
     contains(FUNCTION_WORDS, folded(t)) && !t.is_all_caps()
@@ -73,6 +78,18 @@ pub(super) fn find_candidates(
                     && (matches!(folded(&tokens[i]), "the" | "le" | "la" | "les")
                         || known(&tokens[i..], knowledge).is_none_or(|(with, _)| with <= n))
             })
+        {
+            i += 1;
+            continue;
+        }
+        // "À Bordeaux, …", "Near Bath, …": the capitalised preposition that opens the sentence
+        // is not part of the town's name.
+        if tokens[i].sentence_start
+            && !covered[i]
+            && tokens
+                .get(i + 1)
+                .is_some_and(|t| !covered_at(covered, i + 1) && name_token(t))
+            && town_after_preposition(tokens, i + 1, knowledge).is_some()
         {
             i += 1;
             continue;
@@ -173,12 +190,17 @@ fn department_in_context<'k>(
     ((after_article && !(compass && complement)) || in_parentheses).then_some((n, entries))
 }
 
-/// A town whose one-word name is also a common word, in the middle of a sentence right after a
-/// preposition that introduces a place: "à Bordeaux", "à Tours", "près de Limoges", "in
-/// Reading", "near Bath" (a common word alone needs a well-known place: see
-/// `trust_one_word_match`). Only a city of some size in the gazetteer (weight 5 or more), no
-/// organisation of that name, no given name ("à Marine", "à Florence": "à" also introduces the
-/// person spoken to), nor the first word of a longer name ("in Independence Day").
+/// A town whose one-word name is also a common word, right after a preposition that introduces
+/// a place: "à Bordeaux", "À Tours, la mairie…", "près de Limoges", "near Bath" (a common word
+/// alone needs a well-known place: see `trust_one_word_match`). Only a city of some size in the
+/// gazetteer (weight 5 or more), no organisation of that name, no given name ("à Marine": "à"
+/// also introduces the person spoken to). English "in" only before the town's region or country
+/// ("in Mobile, Alabama"): capitalised common words after it are titles and brands as often
+/// ("in Split", "in Mobile and desktop versions"). Not the
+/// first word of a longer name ("Orange mécanique", "Temple of Doom", "Mission 7", "Oxford's
+/// dictionary"); not after a verb or noun whose "à" introduces who receives ("vendu à Orange",
+/// "les abonnés à Orange", "face à Bordeaux"), nor in an apposition that says what else it is
+/// ("à Tours, la start-up…"; "à Tours, la ville…" is the town).
 fn town_after_preposition<'k>(
     tokens: &[Token<'_>],
     i: usize,
@@ -190,9 +212,7 @@ fn town_after_preposition<'k>(
         || !t.is_capitalized()
         || t.is_all_caps()
         || knowledge.is_given_folded(&t.folded)
-        || tokens
-            .get(i + 1)
-            .is_some_and(|n| n.kind == Kind::Word && n.is_capitalized())
+        || !town_ends_here(tokens, i)
     {
         return None;
     }
@@ -202,15 +222,109 @@ fn town_after_preposition<'k>(
         && entries
             .iter()
             .any(|(_, e)| e.kind == "city" && e.weight >= 5);
+    if !town {
+        return None;
+    }
     let previous = preceding_words(tokens, i, 2);
-    let preposition = match previous.first().map(String::as_str) {
+    let (preposition, opens_sentence) = match previous.first().map(String::as_str) {
         // "à" with its accent: not the verb "a" nor the English article.
-        Some("a") => matches!(tokens[i - 1].text, "à" | "À"),
-        Some("in" | "near") => true,
-        Some("de") => previous.get(1).is_some_and(|w| w == "pres"),
-        _ => false,
+        Some("a") if matches!(tokens[i - 1].text, "à" | "À") => (
+            !previous.get(1).is_some_and(|w| gives_to(w)),
+            tokens[i - 1].sentence_start,
+        ),
+        Some("near") => (true, tokens[i - 1].sentence_start),
+        // "in Mobile, Alabama", "in Salt, Jordan": "in" only before the town's region or
+        // country.
+        Some("in") => (region_after(tokens, i, knowledge), false),
+        Some("de") => (previous.get(1).is_some_and(|w| w == "pres"), false),
+        _ => (false, false),
     };
-    (town && preposition).then_some((n, entries))
+    (preposition && (opens_sentence || !other_apposition(tokens, i))).then_some((n, entries))
+}
+
+/// Whether the name at token `i` ends there: not followed by another capitalised word, a
+/// possessive, a colon, a number, a lowercase adjective-like word with no comma ("Orange
+/// mécanique"), or "de"/"of" before a capital ("Temple of Doom").
+fn town_ends_here(tokens: &[Token<'_>], i: usize) -> bool {
+    let Some(next) = tokens.get(i + 1) else {
+        return true;
+    };
+    let capital_after = || {
+        tokens
+            .get(i + 2)
+            .is_some_and(|w| w.kind == Kind::Word && w.is_capitalized())
+    };
+    match next.kind {
+        Kind::Possessive | Kind::Number => false,
+        Kind::Punct => next.text != ":",
+        Kind::Word | Kind::Elision => {
+            !next.is_capitalized()
+                && !(matches!(folded(next), "de" | "of" | "d'") && capital_after())
+                && !next.folded.ends_with("ique")
+        }
+    }
+}
+
+/// Whether a comma and a known region or country follow token `i`: "Mobile, Alabama", "Salt,
+/// Jordan".
+fn region_after(tokens: &[Token<'_>], i: usize, knowledge: &Knowledge) -> bool {
+    tokens.get(i + 1).is_some_and(|t| t.text == ",")
+        && tokens.get(i + 2).is_some_and(|t| t.is_capitalized())
+        && knowledge
+            .longest_match(&tokens[i + 2..])
+            .is_some_and(|(_, entries)| {
+                entries
+                    .iter()
+                    .any(|(_, e)| matches!(e.kind.as_str(), "region" | "country" | "department"))
+            })
+}
+
+/// Words after which "à" introduces who receives, not where: "vendu à", "cédé à", "attribué
+/// à", "imputé à", "une amende à", "demandé à", "les abonnés à", "participation à", "face à",
+/// "confié à", "racheté à", "offert à", "proposé à", "infligé à", "prêté à".
+fn gives_to(word: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "vend", "ced", "attribu", "imput", "amende", "demand", "abonn", "particip", "face",
+        "confie", "confia", "rachet", "offert", "offr", "propos", "infli", "pret", "remis",
+        "remet", "transfer", "soumi", "adress",
+    ];
+    STEMS.iter().any(|stem| word.starts_with(stem))
+}
+
+/// Whether a comma and an article after token `i` open an apposition that names something other
+/// than a town: "à Tours, la start-up…", "à Bordeaux, le club girondin" (not "à Tours, la ville
+/// de…", "à Tours, le 5 mai").
+fn other_apposition(tokens: &[Token<'_>], i: usize) -> bool {
+    const TOWN_NOUNS: &[&str] = &[
+        "ville",
+        "capitale",
+        "commune",
+        "cite",
+        "prefecture",
+        "sous-prefecture",
+        "chef-lieu",
+        "agglomeration",
+        "metropole",
+        "port",
+        "village",
+        "bourg",
+        "city",
+        "town",
+        "capital",
+    ];
+    let (Some(comma), Some(article), Some(noun)) =
+        (tokens.get(i + 1), tokens.get(i + 2), tokens.get(i + 3))
+    else {
+        return false;
+    };
+    comma.text == ","
+        && matches!(
+            folded(article),
+            "le" | "la" | "l'" | "les" | "un" | "une" | "the" | "a" | "an"
+        )
+        && noun.kind == Kind::Word
+        && !noun.is_capitalized()
+        && !contains(TOWN_NOUNS, folded(noun))
 }
 
 /// A known name's entries with a département first after a French article: "la Vienne" is the

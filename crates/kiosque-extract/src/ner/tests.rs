@@ -1909,13 +1909,21 @@ fn a_town_named_like_a_common_word_is_a_place_after_a_preposition_of_place() {
             &[("Bordeaux", "LOC"), ("Tours", "LOC")],
         ),
         ("Il vit près de Limoges.", &[("Limoges", "LOC")]),
+        ("À Tours, la mairie a réagi.", &[("Tours", "LOC")]),
+        ("He grew up near Bath.", &[("Bath", "LOC")]),
         (
-            "He grew up in Reading, near Bath.",
-            &[("Reading", "LOC"), ("Bath", "LOC")],
+            "A rally was held in Mobile, Alabama.",
+            &[("Mobile", "LOC"), ("Alabama", "LOC")],
         ),
-        // Not the verb "a", nor a common word elsewhere, nor the first word of a longer name.
+        // Not the verb "a", nor a common word elsewhere, nor the first word of a longer name,
+        // nor after "in" alone (titles and brands), nor who receives, nor an apposition that
+        // says it is something else.
         ("Le vin de Bordeaux a un prix.", &[]),
         ("Il a Rennes en tête.", &[]),
         ("The Tours were cancelled.", &[]),
+        ("She starred in Split last year.", &[]),
+        ("Il a assisté à Orange mécanique au cinéma.", &[]),
+        ("Les abonnés à Orange ont protesté.", &[]),
+        ("Le prix a été remis à Tours, la start-up du moment.", &[]),
     ]);
 }
