@@ -258,9 +258,10 @@ fn town_ends_here(tokens: &[Token<'_>], i: usize) -> bool {
         Kind::Possessive | Kind::Number => false,
         Kind::Punct => next.text != ":",
         Kind::Word | Kind::Elision => {
-            !next.is_capitalized()
-                && !(matches!(folded(next), "de" | "of" | "d'") && capital_after())
-                && !next.folded.ends_with("ique")
+            let longer = next.is_capitalized()
+                || next.folded.ends_with("ique")
+                || (matches!(folded(next), "de" | "of" | "d'") && capital_after());
+            !longer
         }
     }
 }
