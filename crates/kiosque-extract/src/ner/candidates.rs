@@ -319,9 +319,10 @@ fn other_apposition(tokens: &[Token<'_>], i: usize) -> bool {
         return false;
     };
     comma.text == ","
+        // Not "a": in French, the verb ("à Rodez, a dit le préfet").
         && matches!(
             folded(article),
-            "le" | "la" | "l'" | "les" | "un" | "une" | "the" | "a" | "an"
+            "le" | "la" | "l'" | "les" | "un" | "une" | "the" | "an"
         )
         && noun.kind == Kind::Word
         && !noun.is_capitalized()
