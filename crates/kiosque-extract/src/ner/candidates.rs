@@ -282,12 +282,13 @@ fn region_after(tokens: &[Token<'_>], i: usize, knowledge: &Knowledge) -> bool {
 
 /// Words after which "à" introduces who receives, not where: "vendu à", "cédé à", "attribué
 /// à", "imputé à", "une amende à", "demandé à", "les abonnés à", "participation à", "face à",
-/// "confié à", "racheté à", "offert à", "proposé à", "infligé à", "prêté à".
+/// "confié à", "racheté à", "offert à", "proposé à", "infligé à", "prêté à", "répondu à",
+/// "reproche à".
 fn gives_to(word: &str) -> bool {
     const STEMS: &[&str] = &[
         "vend", "ced", "attribu", "imput", "amende", "demand", "abonn", "particip", "face",
         "confie", "confia", "rachet", "offert", "offr", "propos", "infli", "pret", "remis",
-        "remet", "transfer", "soumi", "adress",
+        "remet", "transfer", "soumi", "adress", "repond", "reproch",
     ];
     STEMS.iter().any(|stem| word.starts_with(stem))
 }
