@@ -105,27 +105,75 @@ impl Place {
 }
 
 /// Replaces the file `path` in one step: `write` fills a hidden sibling (`.NAME.PID.tmp`, its
-/// directory made if need be), which is then renamed over `path`, so that a reader finds the
-/// whole previous file or the whole new one. On an error the sibling is removed and `path` is
-/// as it was.
+/// directory made if need be) with the permissions of the file it replaces, which is then
+/// renamed over `path`, so that a reader finds the whole previous file or the whole new one. On
+/// an error the sibling is removed and `path` is as it was; a sibling left by a killed process
+/// is recognised by [`is_staging`].
 pub fn replace_file(path: &Path, write: impl FnOnce(File) -> io::Result<()>) -> io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
     fs::create_dir_all(dir)?;
-    let staging = dir.join(format!(
-        ".{}.{}.tmp",
-        path.file_name().unwrap_or_default().to_string_lossy(),
-        std::process::id()
-    ));
+    let mut name = OsString::from(".");
+    name.push(path.file_name().unwrap_or_default());
+    name.push(format!(".{}.tmp", std::process::id()));
+    let staging = dir.join(name);
+    let permissions = fs::metadata(path)
+        .ok()
+        .filter(fs::Metadata::is_file)
+        .map(|meta| meta.permissions());
     let result = File::create(&staging)
+        .and_then(|file| match permissions {
+            Some(permissions) => file.set_permissions(permissions).map(|()| file),
+            None => Ok(file),
+        })
         .and_then(write)
-        .and_then(|()| fs::rename(&staging, path));
+        .and_then(|()| {
+            pause("replace");
+            fs::rename(&staging, path)
+        });
     if result.is_err() {
         let _ = fs::remove_file(&staging);
     }
     result
+}
+
+/// Whether `name` is the shape of [`replace_file`]'s hidden sibling, `.NAME.PID.tmp`.
+pub fn is_staging(name: &OsStr) -> bool {
+    let Some(rest) = name
+        .as_encoded_bytes()
+        .strip_prefix(b".")
+        .and_then(|r| r.strip_suffix(b".tmp"))
+    else {
+        return false;
+    };
+    match rest.iter().rposition(|&b| b == b'.') {
+        Some(dot) => {
+            let pid = &rest[dot + 1..];
+            dot > 0 && !pid.is_empty() && pid.iter().all(u8::is_ascii_digit)
+        }
+        None => false,
+    }
+}
+
+/// Removes from `dir` the files [`replace_file`] was filling when its process was killed (only
+/// plain files of that shape; run while no other process writes into `dir`). Returns how many.
+pub fn remove_staging(dir: &Path) -> io::Result<usize> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(0),
+        Err(e) => return Err(e),
+    };
+    let mut removed = 0;
+    for entry in entries {
+        let entry = entry?;
+        if is_staging(&entry.file_name()) && entry.file_type()?.is_file() {
+            fs::remove_file(entry.path())?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
 }
 
 /// What [`put`] did with a file.
@@ -161,8 +209,18 @@ pub fn put(path: &Path, bytes: &[u8]) -> io::Result<Put> {
             if let Some(dir) = path.parent() {
                 fs::create_dir_all(dir)?;
             }
-            fs::write(path, bytes)?;
-            Ok(Put::New)
+            // Never through a link made meanwhile: what is there by now is replaced instead.
+            match File::options().write(true).create_new(true).open(path) {
+                Ok(mut file) => {
+                    file.write_all(bytes)?;
+                    Ok(Put::New)
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                    replace_file(path, |mut file| file.write_all(bytes))?;
+                    Ok(Put::Replaced)
+                }
+                Err(e) => Err(e),
+            }
         }
     }
 }
@@ -363,6 +421,65 @@ mod tests {
         assert_eq!(
             place.sibling_kind(mine.file_name().expect("name")),
             Some(Sibling::New)
+        );
+    }
+
+    #[test]
+    fn staging_files_are_recognised_by_their_exact_shape_and_only_they_are_swept() {
+        for name in [".index.html.123.tmp", ".feed.xml.7.tmp", ".a.1.tmp"] {
+            assert!(is_staging(OsStr::new(name)), "{name}");
+        }
+        for name in [
+            "index.html",
+            ".index.html.tmp",
+            ".index.html.12x.tmp",
+            "index.html.12.tmp",
+            ".index.html.12.tmpx",
+            ".12.tmp",
+            "..1.tmp",
+        ] {
+            assert!(!is_staging(OsStr::new(name)), "{name}");
+        }
+        let dir = tempfile::tempdir().expect("temp dir");
+        fs::write(dir.path().join("index.html"), "page").expect("write");
+        fs::write(dir.path().join(".index.html.99.tmp"), "half a pa").expect("write");
+        fs::create_dir(dir.path().join(".other.1.tmp")).expect("mkdir");
+        assert_eq!(remove_staging(dir.path()).expect("swept"), 1);
+        let mut left: Vec<_> = fs::read_dir(dir.path())
+            .expect("list")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        left.sort();
+        assert_eq!(left, [".other.1.tmp", "index.html"]);
+        assert_eq!(remove_staging(&dir.path().join("none")).expect("none"), 0);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_replaced_file_keeps_its_permissions_and_a_new_one_is_not_written_through_a_link() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let page = dir.path().join("index.html");
+        fs::write(&page, "old").expect("write");
+        fs::set_permissions(&page, fs::Permissions::from_mode(0o664)).expect("chmod");
+        assert_eq!(put(&page, b"new").expect("put"), Put::Replaced);
+        assert_eq!(fs::read(&page).expect("read"), b"new");
+        let mode = fs::metadata(&page).expect("meta").permissions().mode();
+        assert_eq!(mode & 0o777, 0o664);
+        assert_eq!(put(&page, b"new").expect("put"), Put::Kept);
+        // A link where a page goes is replaced by the page; its target is left alone.
+        let target = dir.path().join("elsewhere");
+        fs::write(&target, "theirs").expect("write");
+        let linked = dir.path().join("linked.html");
+        std::os::unix::fs::symlink(&target, &linked).expect("link");
+        assert_eq!(put(&linked, b"page").expect("put"), Put::Replaced);
+        assert_eq!(fs::read(&target).expect("read"), b"theirs");
+        assert_eq!(fs::read(&linked).expect("read"), b"page");
+        assert!(fs::symlink_metadata(&linked).expect("meta").is_file());
+        assert!(
+            !fs::read_dir(dir.path())
+                .expect("list")
+                .any(|e| { is_staging(&e.expect("entry").file_name()) })
         );
     }
 

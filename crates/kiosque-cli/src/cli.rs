@@ -153,6 +153,9 @@ pub enum Command {
         /// exists).
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
+        /// Render every page, reading and writing no record in the cache directory.
+        #[arg(long)]
+        no_cache: bool,
         /// No progress bar nor summary (warnings about the data are still printed).
         #[arg(long, short)]
         quiet: bool,

@@ -98,12 +98,16 @@ fn main() -> ExitCode {
         Command::Pages {
             dist,
             config,
+            no_cache,
             quiet,
         } => {
             let started = Instant::now();
             let pages = kiosque_cli::pages::settings::Settings::load(config.as_deref())
                 .map_err(anyhow::Error::new)
-                .and_then(|settings| commands::pages::run_with(&dist, &settings, quiet));
+                .and_then(|settings| {
+                    let cache = (!no_cache).then(kiosque_cli::cache::directory).flatten();
+                    commands::pages::run_with(&dist, &settings, cache.as_deref(), quiet)
+                });
             match pages {
                 Ok(_) if quiet => ExitCode::SUCCESS,
                 Ok(report) => {
@@ -129,11 +133,11 @@ fn main() -> ExitCode {
                                 "; removed {n} page(s) of articles and entities no longer in the data"
                             ),
                         },
-                        match report.unchanged {
-                            0 => String::new(),
-                            n => format!(
-                                "; {n} file(s) already up to date, left untouched ({} article page(s) not rendered again: what they are made of did not change)",
-                                report.not_rendered
+                        match (report.unchanged, report.not_rendered) {
+                            (0, _) => String::new(),
+                            (n, 0) => format!("; {n} file(s) already up to date, left untouched"),
+                            (n, m) => format!(
+                                "; {n} file(s) already up to date, left untouched ({m} article page(s) not rendered again: what they are made of did not change)"
                             ),
                         }
                     ));

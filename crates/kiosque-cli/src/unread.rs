@@ -201,9 +201,8 @@ pub struct LastBuild {
     pub warnings: Option<Vec<String>>,
 }
 
-/// The lines of a record `text` before its last line, which must be [`END`] and the SHA-256 of
-/// those lines; none if it is cut short or altered (both records end so).
-/// Ends a record's `text` with the SHA-256 of its lines, which [`checked`] verifies.
+/// Ends a record's `text` with a last line, [`END`] and the SHA-256 of the lines before it,
+/// which [`checked`] verifies (this module's records and the pages' end so).
 pub fn seal(text: &mut String) {
     let sum = hex(&Sha256::digest(&*text));
     let _ = writeln!(text, "{END}{sum}");

@@ -510,3 +510,166 @@ fn an_article_page_is_the_same_under_other_totals_and_another_search_index() {
     other.search = None;
     assert_eq!(render(&other), pages, "nor on whether there is one");
 }
+
+/// The hidden files a run was writing when it was killed, anywhere in `dir`.
+fn staging_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    common::tree(dir)
+        .into_keys()
+        .filter(|p| p.file_name().is_some_and(kiosque_cli::atomic::is_staging))
+        .collect()
+}
+
+/// A run killed while it replaces a page leaves the page's hidden twin beside it; the next run
+/// (whatever record the killed one left) removes every such file, among them one in the
+/// directory of an article since retracted, whose page it removes without a warning, and writes
+/// the site a clean run writes.
+#[cfg(unix)]
+#[test]
+fn a_run_killed_while_replacing_a_page_leaves_nothing_once_run_again() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let inputs = dir.path().join("in");
+    write_articles(&inputs, 6);
+    let dist = dir.path().join("dist");
+    let dist_arg = dist.display().to_string();
+    assert!(build(&[&inputs], &dist.join("data")).status.success());
+    fs::write(dist.join("index.html"), INDEX).expect("write");
+    assert!(kiosque(&["pages", "--dist", &dist_arg]).status.success());
+
+    // A new app: every page is replaced, and the run is killed while it replaces one.
+    let home = fs::read_to_string(dist.join("index.html")).expect("home");
+    fs::write(
+        dist.join("index.html"),
+        home.replace("/app.js", "/app-2.js"),
+    )
+    .expect("write");
+    let mut child = common::command()
+        .args(["pages", "--dist", &dist_arg])
+        .env("KIOSQUE_TEST_PAUSE_AT", "replace")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("kiosque starts");
+    let stderr_lines = BufReader::new(child.stderr.take().expect("piped"));
+    let mut said = Vec::new();
+    for line in stderr_lines.lines().map_while(Result::ok) {
+        if line == "kiosque: paused at replace" {
+            break;
+        }
+        said.push(line);
+    }
+    child.kill().expect("SIGKILL");
+    child.wait().expect("reaped");
+    let left = staging_files(&dist);
+    assert!(!left.is_empty(), "the killed run left its file: {said:?}");
+
+    // Meanwhile an article is retracted whose directory holds such a file too.
+    let twin = dist.join("article/article-3/.index.html.4242.tmp");
+    fs::write(&twin, "half a pa").expect("write");
+    fs::remove_file(inputs.join("a003.txt")).expect("remove");
+    assert!(build(&[&inputs], &dist.join("data")).status.success());
+    let run = kiosque(&["pages", "--dist", &dist_arg]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(!stderr(&run).contains("left in place"), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("removed 1 page(s)"),
+        "{}",
+        stderr(&run)
+    );
+    assert_eq!(staging_files(&dist), Vec::<std::path::PathBuf>::new());
+    assert!(!dist.join("article/article-3").exists());
+
+    let clean = dir.path().join("clean");
+    fs::create_dir_all(&clean).expect("mkdir");
+    fs::write(
+        clean.join("index.html"),
+        home.replace("/app.js", "/app-2.js"),
+    )
+    .expect("write");
+    assert!(build(&[&inputs], &clean.join("data")).status.success());
+    assert!(
+        kiosque(&["pages", "--dist", &clean.display().to_string()])
+            .status
+            .success()
+    );
+    let pages = |tree: std::collections::BTreeMap<std::path::PathBuf, Vec<u8>>| {
+        tree.into_iter()
+            .filter(|(p, _)| !p.starts_with("data"))
+            .collect::<std::collections::BTreeMap<_, _>>()
+    };
+    assert_eq!(pages(common::tree(&dist)), pages(common::tree(&clean)));
+}
+
+/// The settings every page shows (the site's name, language and base URL) are part of what
+/// the record keys: changing any of them renders every page again, as a clean run would, and
+/// `--no-cache` renders them all whatever the record.
+#[cfg(unix)]
+#[test]
+fn other_settings_render_every_page_again() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let inputs = dir.path().join("in");
+    write_articles(&inputs, 4);
+    let site = |name: &str, config: &str| {
+        let dist = dir.path().join(name);
+        fs::create_dir_all(&dist).expect("mkdir");
+        fs::write(dist.join("index.html"), INDEX).expect("write");
+        assert!(build(&[&inputs], &dist.join("data")).status.success());
+        let file = dir.path().join(format!("{name}.toml"));
+        fs::write(&file, config).expect("write");
+        (dist, file)
+    };
+    let pages = |dist: &Path, config: &Path| {
+        let run = kiosque(&[
+            "pages",
+            "--dist",
+            &dist.display().to_string(),
+            "--config",
+            &config.display().to_string(),
+        ]);
+        assert!(run.status.success(), "{}", stderr(&run));
+        stderr(&run)
+    };
+    let (dist, config) = site("dist", "[site]\nname = \"Kiosque\"\n");
+    pages(&dist, &config);
+    common::settle();
+    assert!(pages(&dist, &config).contains("4 article page(s) not rendered again"));
+    for (step, settings) in [
+        "[site]\nname = \"Le Fil du jour\"\n",
+        "[site]\nname = \"Le Fil du jour\"\nlanguage = \"en\"\n",
+        "[site]\nname = \"Le Fil du jour\"\nlanguage = \"en\"\nbase_url = \"https://news.example.org/\"\n",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        fs::write(&config, settings).expect("write");
+        let said = pages(&dist, &config);
+        assert!(!said.contains("not rendered again"), "{step}: {said}");
+        let (clean, clean_config) = site(&format!("clean{step}"), settings);
+        pages(&clean, &clean_config);
+        let site_pages = |dist: &Path| {
+            common::tree(dist)
+                .into_iter()
+                .filter(|(p, _)| !p.starts_with("data"))
+                .collect::<std::collections::BTreeMap<_, _>>()
+        };
+        assert_eq!(site_pages(&dist), site_pages(&clean), "{step}");
+        common::settle();
+    }
+    let run = kiosque(&[
+        "pages",
+        "--dist",
+        &dist.display().to_string(),
+        "--config",
+        &config.display().to_string(),
+        "--no-cache",
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("already up to date, left untouched")
+            && !stderr(&run).contains("not rendered again"),
+        "{}",
+        stderr(&run)
+    );
+}

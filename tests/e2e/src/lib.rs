@@ -239,7 +239,7 @@ impl Site {
     /// Renders the static pages from the site's data (`kiosque pages`, with the site's
     /// settings).
     pub fn render_pages(&self) {
-        kiosque_cli::commands::pages::run_with(&self.root, &self.settings, true)
+        kiosque_cli::commands::pages::run_with(&self.root, &self.settings, None, true)
             .expect("pages render");
     }
 

@@ -69,21 +69,24 @@ fn read_error(data: &Path, error: ReadError<std::io::Error>) -> anyhow::Error {
     }
 }
 
-/// [`run_with`] the default settings and the name `site_name`.
-pub fn run(dist: &Path, site_name: &str, quiet: bool) -> anyhow::Result<PagesReport> {
-    let settings = Settings {
-        name: site_name.to_owned(),
-        ..Settings::default()
-    };
-    run_with(dist, &settings, quiet)
-}
-
 /// Writes `article/<id>/index.html`, `entity/<id>/index.html` (entities of two articles or
 /// more), the shell `entity/index.html`, `404.html`, the pre-rendered home page, and with a base
 /// URL `feed.xml` and `sitemap.xml`, into `dist`, reading the site data from `dist/data`; with a
-/// progress bar unless `quiet`.
-pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result<PagesReport> {
+/// progress bar unless `quiet`. The record of what the run wrote (see `pages::kept`) is kept in
+/// the cache directory `cache`, if one is given.
+pub fn run_with(
+    dist: &Path,
+    settings: &Settings,
+    cache: Option<&Path>,
+    quiet: bool,
+) -> anyhow::Result<PagesReport> {
     let site_name = settings.name.as_str();
+    let data = dist.join("data");
+    // A build into dist/data that was interrupted is repaired before the data is read; then no
+    // other run writes beside it (a build into dist/data, another `kiosque pages`) until this
+    // one is done.
+    output::recover_beside(&data)?;
+    let _lock = atomic::lock(dist);
     let template_path = dist.join("index.html");
     let template_html = fs::read_to_string(&template_path).with_context(|| {
         format!(
@@ -129,9 +132,6 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
         None => template.clone(),
     }
     .with_worker(named.worker_loader.as_deref());
-    let data = dist.join("data");
-    // A build into dist/data that was interrupted is repaired before the data is read.
-    output::recover_beside(&data)?;
     // The data contract's check, as the app makes it: what breaks the contract is left out of
     // the pages (ids become directory names: only `[a-z0-9-]` reaches the file system), with a
     // warning.
@@ -169,7 +169,7 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
     let unchanged = AtomicUsize::new(0);
     let not_rendered = AtomicUsize::new(0);
     // The record of the last run: the body files whose pages need no rendering.
-    let record_path = cache::directory().map(|dir| cache::pages_for(&dir, dist));
+    let record_path = cache.map(|dir| cache::pages_for(dir, dist));
     // What every article page shares (see `pages::kept`): the template as a page of this site
     // (its name, language, base URL), the data's version, and the body files' layout.
     let shared_key = {
@@ -196,6 +196,15 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
         (Some(path), Some(key)) => kept::Record::read(path, key),
         _ => kept::Record::default(),
     };
+    // Read once: a run killed before it saves its own leaves none, and the next renders every
+    // page and sweeps what this one was writing.
+    if let Some(path) = &record_path {
+        let _ = fs::remove_file(path);
+    }
+    let sweep = record.is_empty();
+    // A page that had not changed for a while before it was compared has settled (see
+    // `pages::kept`).
+    let started = SystemTime::now();
     // Each body file's articles in the index, whose summaries their pages show.
     let mut in_bucket: Vec<Vec<&kiosque_model::ArticleSummary>> =
         vec![Vec::new(); site_file.buckets.min(parts::MAX_BUCKETS) as usize];
@@ -371,7 +380,7 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
                 Some((bucket, pages.key.clone()?, pages.recorded.clone()))
             })
             .collect();
-        kept::Record::save(path, shared, &buckets, SystemTime::now());
+        kept::Record::save(path, shared, &buckets, started);
         // The records of dists not published for a long time go.
         cache::remove_unused_records(path);
     }
@@ -478,12 +487,17 @@ pub fn run_with(dist: &Path, settings: &Settings, quiet: bool) -> anyhow::Result
         None => HashSet::new(),
     };
     remove_stale_feeds(dist, &written_feed)?;
+    // What a killed run was writing: always where few files are, in every page's directory
+    // when this run renders them all.
+    for dir in [dist.to_path_buf(), dist.join("entity"), dist.join("try")] {
+        atomic::remove_staging(&dir).with_context(|| format!("cannot clean {}", dir.display()))?;
+    }
     let articles: HashSet<&str> = articles.iter().map(|a| a.id.as_str()).collect();
     // The shell page stays; so do the pages of entities that still have one.
     let mut entities: HashSet<&str> = entities.iter().map(|e| e.id.as_str()).collect();
     entities.insert("index.html");
-    let removed = remove_stale(&dist.join("article"), &articles)?
-        + remove_stale(&dist.join("entity"), &entities)?;
+    let removed = remove_stale(&dist.join("article"), &articles, sweep)?
+        + remove_stale(&dist.join("entity"), &entities, sweep)?;
     Ok(PagesReport {
         removed,
         unchanged: unchanged.into_inner(),
@@ -591,8 +605,9 @@ fn warn_problems(path: &Path, problems: &[validate::Problem]) {
 /// Removes the pages under `section` (`dist/article` or `dist/entity`) whose id is not in
 /// `current`: a retracted article must not stay readable. Only directories that hold nothing
 /// but an `index.html` that `kiosque pages` wrote are removed; anything else is left, with a
-/// warning. Returns how many pages were removed.
-fn remove_stale(section: &Path, current: &HashSet<&str>) -> anyhow::Result<usize> {
+/// warning. With `sweep`, what a killed run left in the current pages' directories goes too.
+/// Returns how many pages were removed.
+fn remove_stale(section: &Path, current: &HashSet<&str>, sweep: bool) -> anyhow::Result<usize> {
     let Ok(entries) = fs::read_dir(section) else {
         return Ok(0);
     };
@@ -600,10 +615,14 @@ fn remove_stale(section: &Path, current: &HashSet<&str>) -> anyhow::Result<usize
     for entry in entries {
         let entry = entry.with_context(|| format!("cannot list {}", section.display()))?;
         let name = entry.file_name();
+        let dir = entry.path();
         if name.to_str().is_some_and(|id| current.contains(id)) {
+            if sweep && entry.file_type().is_ok_and(|t| t.is_dir()) {
+                atomic::remove_staging(&dir)
+                    .with_context(|| format!("cannot clean {}", dir.display()))?;
+            }
             continue;
         }
-        let dir = entry.path();
         if !is_written_page(&dir) {
             message::warning(format_args!(
                 "{} is not a page of the site data, but kiosque pages did not write it: left in place",
@@ -612,6 +631,7 @@ fn remove_stale(section: &Path, current: &HashSet<&str>) -> anyhow::Result<usize
             continue;
         }
         let page = dir.join("index.html");
+        atomic::remove_staging(&dir).with_context(|| format!("cannot clean {}", dir.display()))?;
         fs::remove_file(&page).with_context(|| format!("cannot remove {}", page.display()))?;
         fs::remove_dir(&dir).with_context(|| format!("cannot remove {}", dir.display()))?;
         removed += 1;
@@ -620,12 +640,14 @@ fn remove_stale(section: &Path, current: &HashSet<&str>) -> anyhow::Result<usize
 }
 
 /// Whether `dir` is a page directory `kiosque pages` wrote: a real directory holding only a
-/// plain `index.html` that carries the pre-rendered body's marker.
+/// plain `index.html` that carries the pre-rendered body's marker (and perhaps what a killed
+/// run was writing in its place).
 fn is_written_page(dir: &Path) -> bool {
     let is_dir = fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir());
     let only_page = fs::read_dir(dir).is_ok_and(|entries| {
         let names: Vec<_> = entries
             .filter_map(|e| e.ok().map(|e| e.file_name()))
+            .filter(|name| !atomic::is_staging(name))
             .collect();
         names == ["index.html"]
     });

@@ -142,6 +142,11 @@ impl Record {
         Some(Record { buckets })
     }
 
+    /// Whether it holds no body file: none was recorded, or not with this key.
+    pub fn is_empty(&self) -> bool {
+        self.buckets.is_empty()
+    }
+
     /// The pages of body file `bucket`, if it was recorded with `key` and each page's file under
     /// `dist` still has its stamp: they are what rendering them again would write.
     pub fn unchanged(&self, bucket: u32, key: &str, dist: &Path) -> Option<&[Page]> {
