@@ -330,16 +330,44 @@ fn stamps(dir: &Path) -> std::collections::BTreeMap<std::path::PathBuf, (u64, i6
         .collect()
 }
 
+/// A built site at `dist`: the site data of `inputs` and the app's `index.html`, `app`.
+fn built_site(dist: &Path, inputs: &Path, app: &str) {
+    fs::create_dir_all(dist).expect("mkdir");
+    fs::write(dist.join("index.html"), app).expect("write");
+    assert!(build(&[inputs], &dist.join("data")).status.success());
+}
+
+/// Six articles in `dir/in`, built into `dir/dist` with the app [`INDEX`]: (inputs, dist).
+fn six_articles(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let (inputs, dist) = (dir.join("in"), dir.join("dist"));
+    write_articles(&inputs, 6);
+    built_site(&dist, &inputs, INDEX);
+    (inputs, dist)
+}
+
+/// The files `kiosque pages` writes into `dist` (all but the site data), with their bytes.
+fn pages_of(dist: &Path) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
+    common::tree(dist)
+        .into_iter()
+        .filter(|(p, _)| !p.starts_with("data"))
+        .collect()
+}
+
+/// Runs `kiosque pages` on `dist`, then on a clean site built at `clean` from the same
+/// `inputs` and `app`, and checks both hold the same pages.
+fn equals_a_clean_run(dist: &Path, clean: &Path, inputs: &Path, app: &str) {
+    built_site(clean, inputs, app);
+    let run = kiosque(&["pages", "--dist", &clean.display().to_string()]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert_eq!(pages_of(dist), pages_of(clean));
+}
+
 #[cfg(unix)]
 #[test]
 fn running_again_touches_only_the_pages_that_changed_and_equals_a_clean_run() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let inputs = dir.path().join("in");
-    write_articles(&inputs, 6);
-    let dist = dir.path().join("dist");
+    let (inputs, dist) = six_articles(dir.path());
     let dist_arg = dist.display().to_string();
-    assert!(build(&[&inputs], &dist.join("data")).status.success());
-    fs::write(dist.join("index.html"), INDEX).expect("write");
     let first = kiosque(&["pages", "--dist", &dist_arg]);
     assert!(first.status.success(), "{}", stderr(&first));
     assert!(
@@ -429,18 +457,7 @@ fn running_again_touches_only_the_pages_that_changed_and_equals_a_clean_run() {
         "{}",
         stderr(&third)
     );
-    let clean = dir.path().join("clean");
-    fs::create_dir_all(&clean).expect("mkdir");
-    fs::write(clean.join("index.html"), INDEX).expect("write");
-    assert!(build(&[&inputs], &clean.join("data")).status.success());
-    let run = kiosque(&["pages", "--dist", &clean.display().to_string()]);
-    assert!(run.status.success(), "{}", stderr(&run));
-    let strip = |tree: std::collections::BTreeMap<std::path::PathBuf, Vec<u8>>| {
-        tree.into_iter()
-            .filter(|(p, _)| !p.starts_with("data"))
-            .collect::<std::collections::BTreeMap<_, _>>()
-    };
-    assert_eq!(strip(files_after), strip(common::tree(&clean)));
+    equals_a_clean_run(&dist, &dir.path().join("clean"), &inputs, INDEX);
 
     // A page removed from the dist is written again, whatever the record says; a new app
     // (`index.html`) renders every page again.
@@ -530,12 +547,8 @@ fn a_run_killed_while_replacing_a_page_leaves_nothing_once_run_again() {
     use std::process::Stdio;
 
     let dir = tempfile::tempdir().expect("temp dir");
-    let inputs = dir.path().join("in");
-    write_articles(&inputs, 6);
-    let dist = dir.path().join("dist");
+    let (inputs, dist) = six_articles(dir.path());
     let dist_arg = dist.display().to_string();
-    assert!(build(&[&inputs], &dist.join("data")).status.success());
-    fs::write(dist.join("index.html"), INDEX).expect("write");
     assert!(kiosque(&["pages", "--dist", &dist_arg]).status.success());
 
     // A new app: every page is replaced, and the run is killed while it replaces one.
@@ -581,25 +594,12 @@ fn a_run_killed_while_replacing_a_page_leaves_nothing_once_run_again() {
     assert_eq!(staging_files(&dist), Vec::<std::path::PathBuf>::new());
     assert!(!dist.join("article/article-3").exists());
 
-    let clean = dir.path().join("clean");
-    fs::create_dir_all(&clean).expect("mkdir");
-    fs::write(
-        clean.join("index.html"),
-        home.replace("/app.js", "/app-2.js"),
-    )
-    .expect("write");
-    assert!(build(&[&inputs], &clean.join("data")).status.success());
-    assert!(
-        kiosque(&["pages", "--dist", &clean.display().to_string()])
-            .status
-            .success()
+    equals_a_clean_run(
+        &dist,
+        &dir.path().join("clean"),
+        &inputs,
+        &home.replace("/app.js", "/app-2.js"),
     );
-    let pages = |tree: std::collections::BTreeMap<std::path::PathBuf, Vec<u8>>| {
-        tree.into_iter()
-            .filter(|(p, _)| !p.starts_with("data"))
-            .collect::<std::collections::BTreeMap<_, _>>()
-    };
-    assert_eq!(pages(common::tree(&dist)), pages(common::tree(&clean)));
 }
 
 /// The settings every page shows (the site's name, language and base URL) are part of what
@@ -613,9 +613,7 @@ fn other_settings_render_every_page_again() {
     write_articles(&inputs, 4);
     let site = |name: &str, config: &str| {
         let dist = dir.path().join(name);
-        fs::create_dir_all(&dist).expect("mkdir");
-        fs::write(dist.join("index.html"), INDEX).expect("write");
-        assert!(build(&[&inputs], &dist.join("data")).status.success());
+        built_site(&dist, &inputs, INDEX);
         let file = dir.path().join(format!("{name}.toml"));
         fs::write(&file, config).expect("write");
         (dist, file)
@@ -648,13 +646,7 @@ fn other_settings_render_every_page_again() {
         assert!(!said.contains("not rendered again"), "{step}: {said}");
         let (clean, clean_config) = site(&format!("clean{step}"), settings);
         pages(&clean, &clean_config);
-        let site_pages = |dist: &Path| {
-            common::tree(dist)
-                .into_iter()
-                .filter(|(p, _)| !p.starts_with("data"))
-                .collect::<std::collections::BTreeMap<_, _>>()
-        };
-        assert_eq!(site_pages(&dist), site_pages(&clean), "{step}");
+        assert_eq!(pages_of(&dist), pages_of(&clean), "{step}");
         common::settle();
     }
     let run = kiosque(&[
