@@ -11,6 +11,7 @@ use std::ffi::{OsStr, OsString};
 use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use crate::message;
@@ -105,123 +106,140 @@ impl Place {
 }
 
 /// Replaces the file `path` in one step: `write` fills a hidden sibling (`.NAME.PID.tmp`, its
-/// directory made if need be) with the permissions of the file it replaces, which is then
-/// renamed over `path`, so that a reader finds the whole previous file or the whole new one. On
-/// an error the sibling is removed and `path` is as it was; a sibling left by a killed process
-/// is recognised by [`is_staging`].
+/// directory made if need be), which is then renamed over `path`, so that a reader finds the
+/// whole previous file or the whole new one. On an error the sibling is removed and `path` is
+/// as it was.
 pub fn replace_file(path: &Path, write: impl FnOnce(File) -> io::Result<()>) -> io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
     fs::create_dir_all(dir)?;
-    let mut name = OsString::from(".");
-    name.push(path.file_name().unwrap_or_default());
-    name.push(format!(".{}.tmp", std::process::id()));
-    let staging = dir.join(name);
-    let permissions = fs::metadata(path)
-        .ok()
-        .filter(fs::Metadata::is_file)
-        .map(|meta| meta.permissions());
+    let staging = dir.join(format!(
+        ".{}.{}.tmp",
+        path.file_name().unwrap_or_default().to_string_lossy(),
+        std::process::id()
+    ));
     let result = File::create(&staging)
-        .and_then(|file| match permissions {
-            Some(permissions) => file.set_permissions(permissions).map(|()| file),
-            None => Ok(file),
+        .and_then(|file| {
+            keep_permissions(&file, path);
+            write(file)
         })
-        .and_then(write)
-        .and_then(|()| {
-            pause("replace");
-            fs::rename(&staging, path)
-        });
+        .and_then(|()| fs::rename(&staging, path));
     if result.is_err() {
         let _ = fs::remove_file(&staging);
     }
     result
 }
 
-/// Whether `name` is the shape of [`replace_file`]'s hidden sibling, `.NAME.PID.tmp`.
-pub fn is_staging(name: &OsStr) -> bool {
-    let Some(rest) = name
-        .as_encoded_bytes()
-        .strip_prefix(b".")
-        .and_then(|r| r.strip_suffix(b".tmp"))
-    else {
-        return false;
-    };
-    match rest.iter().rposition(|&b| b == b'.') {
-        Some(dot) => {
-            let pid = &rest[dot + 1..];
-            dot > 0 && !pid.is_empty() && pid.iter().all(u8::is_ascii_digit)
-        }
-        None => false,
+/// Gives `file`, about to replace the plain file at `path`, that file's permissions: best
+/// effort (some file systems, FAT or network mounts, refuse modes), and never a link's target's.
+fn keep_permissions(file: &File, path: &Path) {
+    if let Ok(meta) = fs::symlink_metadata(path)
+        && meta.is_file()
+    {
+        let _ = file.set_permissions(meta.permissions());
     }
 }
 
-/// Removes from `dir` the files [`replace_file`] was filling when its process was killed (only
-/// plain files of that shape; run while no other process writes into `dir`). Returns how many.
-pub fn remove_staging(dir: &Path) -> io::Result<usize> {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(0),
-        Err(e) => return Err(e),
-    };
-    let mut removed = 0;
-    for entry in entries {
-        let entry = entry?;
-        if is_staging(&entry.file_name()) && entry.file_type()?.is_file() {
-            fs::remove_file(entry.path())?;
-            removed += 1;
-        }
-    }
-    Ok(removed)
-}
-
-/// What [`put`] did with a file.
+/// What [`Staging::put`] did with a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Put {
     /// It did not exist: written.
     New,
-    /// It held other bytes: replaced in one step.
+    /// It held other bytes (or was a link): replaced.
     Replaced,
     /// It already held these bytes: left untouched.
     Kept,
 }
 
-/// Makes `path` hold `bytes`, touching it only if it holds something else: a new file is
-/// written (its directory made), a different one (or a link) replaced by [`replace_file`], so
-/// that a server reading it meanwhile never sends half of it and a hard link to it elsewhere (a
-/// deployment's snapshot) keeps the old bytes, and an equal one is left as it is, its
-/// modification time and inode with it.
-pub fn put(path: &Path, bytes: &[u8]) -> io::Result<Put> {
-    use std::io::Write;
-    match fs::symlink_metadata(path) {
-        Ok(meta) => {
-            let same = meta.is_file()
-                && meta.len() == bytes.len() as u64
-                && fs::read(path).is_ok_and(|held| held == bytes);
-            if same {
-                return Ok(Put::Kept);
-            }
-            replace_file(path, |mut file| file.write_all(bytes))?;
-            Ok(Put::Replaced)
-        }
-        Err(_) => {
-            if let Some(dir) = path.parent() {
-                fs::create_dir_all(dir)?;
-            }
-            // Never through a link made meanwhile: what is there by now is replaced instead.
-            match File::options().write(true).create_new(true).open(path) {
-                Ok(mut file) => {
-                    file.write_all(bytes)?;
-                    Ok(Put::New)
-                }
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                    replace_file(path, |mut file| file.write_all(bytes))?;
-                    Ok(Put::Replaced)
-                }
-                Err(e) => Err(e),
+/// The hidden directory in which a run writes each file of a tree before renaming it into
+/// place (`.kiosque-staging.PID` at the tree's root), so that no file is ever seen half
+/// written, under its name or beside it: what a killed run leaves is in that one directory,
+/// which the next run removes. Removed when dropped.
+#[derive(Debug)]
+pub struct Staging {
+    dir: PathBuf,
+    next: AtomicU64,
+}
+
+/// The name of a staging directory before its process id.
+const STAGING: &str = ".kiosque-staging.";
+
+impl Staging {
+    /// Removes the staging directories that killed runs left in `root` (directories of that
+    /// exact name only, never links) and makes this process's. Call it with the lock on `root`
+    /// held ([`lock`]), so that no other run is writing.
+    pub fn new(root: &Path) -> io::Result<Staging> {
+        for entry in fs::read_dir(root)? {
+            let entry = entry?;
+            let is_staging = entry
+                .file_name()
+                .as_encoded_bytes()
+                .strip_prefix(STAGING.as_bytes())
+                .is_some_and(|pid| !pid.is_empty() && pid.iter().all(u8::is_ascii_digit));
+            if is_staging && entry.file_type()?.is_dir() {
+                fs::remove_dir_all(entry.path())?;
             }
         }
+        let dir = root.join(format!("{STAGING}{}", std::process::id()));
+        fs::create_dir(&dir)?;
+        Ok(Staging {
+            dir,
+            next: AtomicU64::new(0),
+        })
+    }
+
+    /// Makes `path` hold `bytes`, touching it only if it holds something else: a new file, or a
+    /// different one (or a link), is written here and renamed into place in one step (its
+    /// directory made), so that a server reading it meanwhile never sends half of it, a link
+    /// is replaced rather than written through, and a hard link to the previous file elsewhere
+    /// (a deployment's snapshot) keeps the old bytes; a replaced file's permissions are kept.
+    /// An equal file is left as it is, its modification time and inode with it.
+    pub fn put(&self, path: &Path, bytes: &[u8]) -> io::Result<Put> {
+        use std::io::Write;
+        let existed = fs::symlink_metadata(path).ok();
+        if let Some(meta) = &existed
+            && meta.is_file()
+            && meta.len() == bytes.len() as u64
+            && fs::read(path).is_ok_and(|held| held == bytes)
+        {
+            return Ok(Put::Kept);
+        }
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        let staged = self
+            .dir
+            .join(self.next.fetch_add(1, Ordering::Relaxed).to_string());
+        let written = File::create(&staged).and_then(|mut file| {
+            keep_permissions(&file, path);
+            file.write_all(bytes)
+        });
+        pause("replace");
+        let result = written.and_then(|()| fs::rename(&staged, path));
+        if result.is_err() {
+            let _ = fs::remove_file(&staged);
+        }
+        match result {
+            Ok(()) => {}
+            // The page's directory is on another file system (a link or a mount): beside it.
+            Err(e) if e.kind() == io::ErrorKind::CrossesDevices => {
+                replace_file(path, |mut file| file.write_all(bytes))?;
+            }
+            Err(e) => return Err(e),
+        }
+        Ok(if existed.is_some() {
+            Put::Replaced
+        } else {
+            Put::New
+        })
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.dir);
     }
 }
 
@@ -424,63 +442,52 @@ mod tests {
         );
     }
 
-    #[test]
-    fn staging_files_are_recognised_by_their_exact_shape_and_only_they_are_swept() {
-        for name in [".index.html.123.tmp", ".feed.xml.7.tmp", ".a.1.tmp"] {
-            assert!(is_staging(OsStr::new(name)), "{name}");
-        }
-        for name in [
-            "index.html",
-            ".index.html.tmp",
-            ".index.html.12x.tmp",
-            "index.html.12.tmp",
-            ".index.html.12.tmpx",
-            ".12.tmp",
-            "..1.tmp",
-        ] {
-            assert!(!is_staging(OsStr::new(name)), "{name}");
-        }
-        let dir = tempfile::tempdir().expect("temp dir");
-        fs::write(dir.path().join("index.html"), "page").expect("write");
-        fs::write(dir.path().join(".index.html.99.tmp"), "half a pa").expect("write");
-        fs::create_dir(dir.path().join(".other.1.tmp")).expect("mkdir");
-        assert_eq!(remove_staging(dir.path()).expect("swept"), 1);
-        let mut left: Vec<_> = fs::read_dir(dir.path())
-            .expect("list")
-            .map(|e| e.expect("entry").file_name())
-            .collect();
-        left.sort();
-        assert_eq!(left, [".other.1.tmp", "index.html"]);
-        assert_eq!(remove_staging(&dir.path().join("none")).expect("none"), 0);
-    }
-
     #[cfg(unix)]
     #[test]
-    fn a_replaced_file_keeps_its_permissions_and_a_new_one_is_not_written_through_a_link() {
-        use std::os::unix::fs::PermissionsExt;
+    fn put_keeps_an_equal_file_replaces_another_with_its_permissions_and_never_writes_through_a_link()
+     {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
         let dir = tempfile::tempdir().expect("temp dir");
-        let page = dir.path().join("index.html");
-        fs::write(&page, "old").expect("write");
+        // What a killed run left is removed; a link of that name, or another name, is not.
+        fs::create_dir(dir.path().join(".kiosque-staging.77")).expect("mkdir");
+        fs::write(dir.path().join(".kiosque-staging.77/0"), "half a pa").expect("write");
+        fs::create_dir(dir.path().join(".kiosque-staging.x")).expect("mkdir");
+        std::os::unix::fs::symlink("elsewhere", dir.path().join(".kiosque-staging.78"))
+            .expect("link");
+        let staging = Staging::new(dir.path()).expect("staging");
+        assert!(!dir.path().join(".kiosque-staging.77").exists());
+        assert!(dir.path().join(".kiosque-staging.x").exists());
+        assert!(fs::symlink_metadata(dir.path().join(".kiosque-staging.78")).is_ok());
+
+        let page = dir.path().join("article/a-1/index.html");
+        assert_eq!(staging.put(&page, b"old").expect("put"), Put::New);
         fs::set_permissions(&page, fs::Permissions::from_mode(0o664)).expect("chmod");
-        assert_eq!(put(&page, b"new").expect("put"), Put::Replaced);
+        let inode = fs::metadata(&page).expect("meta").ino();
+        assert_eq!(staging.put(&page, b"old").expect("put"), Put::Kept);
+        assert_eq!(fs::metadata(&page).expect("meta").ino(), inode);
+        assert_eq!(staging.put(&page, b"new").expect("put"), Put::Replaced);
         assert_eq!(fs::read(&page).expect("read"), b"new");
-        let mode = fs::metadata(&page).expect("meta").permissions().mode();
-        assert_eq!(mode & 0o777, 0o664);
-        assert_eq!(put(&page, b"new").expect("put"), Put::Kept);
+        let meta = fs::metadata(&page).expect("meta");
+        assert_ne!(meta.ino(), inode, "replaced in one step, not rewritten");
+        assert_eq!(meta.permissions().mode() & 0o777, 0o664);
         // A link where a page goes is replaced by the page; its target is left alone.
-        let target = dir.path().join("elsewhere");
+        let target = dir.path().join("theirs");
         fs::write(&target, "theirs").expect("write");
         let linked = dir.path().join("linked.html");
         std::os::unix::fs::symlink(&target, &linked).expect("link");
-        assert_eq!(put(&linked, b"page").expect("put"), Put::Replaced);
+        assert_eq!(staging.put(&linked, b"page").expect("put"), Put::Replaced);
         assert_eq!(fs::read(&target).expect("read"), b"theirs");
-        assert_eq!(fs::read(&linked).expect("read"), b"page");
         assert!(fs::symlink_metadata(&linked).expect("meta").is_file());
-        assert!(
-            !fs::read_dir(dir.path())
-                .expect("list")
-                .any(|e| { is_staging(&e.expect("entry").file_name()) })
+        let own = dir
+            .path()
+            .join(format!(".kiosque-staging.{}", std::process::id()));
+        assert_eq!(
+            fs::read_dir(&own).expect("list").count(),
+            0,
+            "nothing left staged"
         );
+        drop(staging);
+        assert!(!own.exists());
     }
 
     #[cfg(unix)]

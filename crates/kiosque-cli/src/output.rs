@@ -102,13 +102,13 @@ pub fn prepare(out: &Path, inputs: &[PathBuf]) -> Result<(), OutputError> {
     check_replaceable(&place).map(drop)
 }
 
-/// Repairs and removes what an interrupted build left beside `out`, without building.
-pub fn recover_beside(out: &Path) -> Result<(), OutputError> {
+/// Repairs and removes what an interrupted build left beside `out`, without building, for a
+/// caller that holds the lock on the directory that holds `out` ([`atomic::lock`]).
+pub fn recover_locked(out: &Path) -> Result<(), OutputError> {
     let place = Place::resolve(out).map_err(io_error(out))?;
     if !place.parent.is_dir() {
         return Ok(());
     }
-    let _lock = atomic::lock(&place.parent);
     recover(&place)
 }
 

@@ -82,11 +82,17 @@ pub fn run_with(
 ) -> anyhow::Result<PagesReport> {
     let site_name = settings.name.as_str();
     let data = dist.join("data");
-    // A build into dist/data that was interrupted is repaired before the data is read; then no
-    // other run writes beside it (a build into dist/data, another `kiosque pages`) until this
-    // one is done.
-    output::recover_beside(&data)?;
+    // No other run writes into dist (another `kiosque pages`) or beside the site data (a build
+    // into dist/data, locking the directory that really holds it) until this one is done; a
+    // build into dist/data that was interrupted is repaired before the data is read.
     let _lock = atomic::lock(dist);
+    let _data_lock = atomic::Place::resolve(&data)
+        .ok()
+        .filter(|place| fs::canonicalize(dist).is_ok_and(|real| real != place.parent))
+        .map(|place| atomic::lock(&place.parent));
+    output::recover_locked(&data)?;
+    let staging = atomic::Staging::new(dist)
+        .with_context(|| format!("cannot write into {}", dist.display()))?;
     let template_path = dist.join("index.html");
     let template_html = fs::read_to_string(&template_path).with_context(|| {
         format!(
@@ -118,7 +124,7 @@ pub fn run_with(
     let base_href = html::base_href(&template_html).unwrap_or("/").to_owned();
     // The Try it page's app and worker, named by content (Trunk writes fixed names); the page
     // loads its own app instead of the reader's, and names the worker's loader.
-    let named = crate::pages::worker::name_by_content(dist)
+    let named = crate::pages::worker::name_by_content(dist, &staging)
         .with_context(|| format!("cannot name the Try it page's files in {}", dist.display()))?;
     let try_html = match &named.try_app {
         Some(app) => crate::pages::worker::try_page_html(&template_html, dist, app)
@@ -196,12 +202,6 @@ pub fn run_with(
         (Some(path), Some(key)) => kept::Record::read(path, key),
         _ => kept::Record::default(),
     };
-    // Read once: a run killed before it saves its own leaves none, and the next renders every
-    // page and sweeps what this one was writing.
-    if let Some(path) = &record_path {
-        let _ = fs::remove_file(path);
-    }
-    let sweep = record.is_empty();
     // A page that had not changed for a while before it was compared has settled (see
     // `pages::kept`).
     let started = SystemTime::now();
@@ -216,7 +216,8 @@ pub fn run_with(
         }
     }
     let write = |path: PathBuf, html: String| -> anyhow::Result<()> {
-        let put = atomic::put(&path, html.as_bytes())
+        let put = staging
+            .put(&path, html.as_bytes())
             .with_context(|| format!("cannot write {}", path.display()))?;
         if put == atomic::Put::Kept {
             unchanged.fetch_add(1, Ordering::Relaxed);
@@ -311,17 +312,15 @@ pub fn run_with(
                     ),
                 );
                 let path = kept::page_path(dist, &id);
-                let put = atomic::put(&path, html.as_bytes())
+                let put = staging
+                    .put(&path, html.as_bytes())
                     .with_context(|| format!("cannot write {}", path.display()))?;
                 progress.inc(1);
                 pages.problems.extend(checked.problems);
-                let written = if put == atomic::Put::Kept {
+                if put == atomic::Put::Kept {
                     unchanged.fetch_add(1, Ordering::Relaxed);
-                    None
-                } else {
-                    Some(html.as_bytes())
-                };
-                if let Some(page) = kept::Page::of(dist, &id, written) {
+                }
+                if let Some(page) = kept::Page::of(dist, &id, html.as_bytes(), started) {
                     pages.recorded.push(page);
                 }
                 pages.written.insert(id);
@@ -487,17 +486,12 @@ pub fn run_with(
         None => HashSet::new(),
     };
     remove_stale_feeds(dist, &written_feed)?;
-    // What a killed run was writing: always where few files are, in every page's directory
-    // when this run renders them all.
-    for dir in [dist.to_path_buf(), dist.join("entity"), dist.join("try")] {
-        atomic::remove_staging(&dir).with_context(|| format!("cannot clean {}", dir.display()))?;
-    }
     let articles: HashSet<&str> = articles.iter().map(|a| a.id.as_str()).collect();
     // The shell page stays; so do the pages of entities that still have one.
     let mut entities: HashSet<&str> = entities.iter().map(|e| e.id.as_str()).collect();
     entities.insert("index.html");
-    let removed = remove_stale(&dist.join("article"), &articles, sweep)?
-        + remove_stale(&dist.join("entity"), &entities, sweep)?;
+    let removed = remove_stale(&dist.join("article"), &articles)?
+        + remove_stale(&dist.join("entity"), &entities)?;
     Ok(PagesReport {
         removed,
         unchanged: unchanged.into_inner(),
@@ -605,9 +599,8 @@ fn warn_problems(path: &Path, problems: &[validate::Problem]) {
 /// Removes the pages under `section` (`dist/article` or `dist/entity`) whose id is not in
 /// `current`: a retracted article must not stay readable. Only directories that hold nothing
 /// but an `index.html` that `kiosque pages` wrote are removed; anything else is left, with a
-/// warning. With `sweep`, what a killed run left in the current pages' directories goes too.
-/// Returns how many pages were removed.
-fn remove_stale(section: &Path, current: &HashSet<&str>, sweep: bool) -> anyhow::Result<usize> {
+/// warning. Returns how many pages were removed.
+fn remove_stale(section: &Path, current: &HashSet<&str>) -> anyhow::Result<usize> {
     let Ok(entries) = fs::read_dir(section) else {
         return Ok(0);
     };
@@ -615,14 +608,10 @@ fn remove_stale(section: &Path, current: &HashSet<&str>, sweep: bool) -> anyhow:
     for entry in entries {
         let entry = entry.with_context(|| format!("cannot list {}", section.display()))?;
         let name = entry.file_name();
-        let dir = entry.path();
         if name.to_str().is_some_and(|id| current.contains(id)) {
-            if sweep && entry.file_type().is_ok_and(|t| t.is_dir()) {
-                atomic::remove_staging(&dir)
-                    .with_context(|| format!("cannot clean {}", dir.display()))?;
-            }
             continue;
         }
+        let dir = entry.path();
         if !is_written_page(&dir) {
             message::warning(format_args!(
                 "{} is not a page of the site data, but kiosque pages did not write it: left in place",
@@ -631,7 +620,6 @@ fn remove_stale(section: &Path, current: &HashSet<&str>, sweep: bool) -> anyhow:
             continue;
         }
         let page = dir.join("index.html");
-        atomic::remove_staging(&dir).with_context(|| format!("cannot clean {}", dir.display()))?;
         fs::remove_file(&page).with_context(|| format!("cannot remove {}", page.display()))?;
         fs::remove_dir(&dir).with_context(|| format!("cannot remove {}", dir.display()))?;
         removed += 1;
@@ -640,14 +628,12 @@ fn remove_stale(section: &Path, current: &HashSet<&str>, sweep: bool) -> anyhow:
 }
 
 /// Whether `dir` is a page directory `kiosque pages` wrote: a real directory holding only a
-/// plain `index.html` that carries the pre-rendered body's marker (and perhaps what a killed
-/// run was writing in its place).
+/// plain `index.html` that carries the pre-rendered body's marker.
 fn is_written_page(dir: &Path) -> bool {
     let is_dir = fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir());
     let only_page = fs::read_dir(dir).is_ok_and(|entries| {
         let names: Vec<_> = entries
             .filter_map(|e| e.ok().map(|e| e.file_name()))
-            .filter(|name| !atomic::is_staging(name))
             .collect();
         names == ["index.html"]
     });

@@ -15,9 +15,10 @@
 //! `dist/`, and ends with a SHA-256 of its lines: one that is missing, damaged or made by
 //! another executable is ignored, and every page is rendered (and compared with its file) as
 //! without it. A page's stamp alone is trusted only once it had settled when recorded
-//! ([`unread::SETTLE`]): a file changed in the same tick of a coarse clock as its stamp could
-//! change unseen. A page written by the run is recorded with a SHA-256 of its bytes as well,
-//! and the next run reads it back to check them.
+//! ([`unread::SETTLE`]) when the run started: a file changed in the same tick of a coarse clock
+//! as its stamp could change unseen. A page changed more recently (most often: written by the
+//! run) is recorded with a SHA-256 of its bytes as well, and the next run reads it back to check
+//! them.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -40,18 +41,20 @@ pub struct Page {
     pub id: String,
     /// Its file's stamp.
     pub stamp: Stamp,
-    /// A SHA-256 of its bytes, for a page this run wrote (its stamp may not have settled).
+    /// A SHA-256 of its bytes, for a page whose stamp had not settled when the run started.
     pub bytes: Option<String>,
 }
 
 impl Page {
-    /// The page of article `id` under `dist`, as its file is now; `written`, the bytes this run
-    /// wrote into it, if it did.
-    pub fn of(dist: &Path, id: &str, written: Option<&[u8]>) -> Option<Page> {
+    /// The page of article `id` under `dist`, as its file is now, holding `bytes` (this run
+    /// wrote them, or found them there); with their SHA-256 if the file changed less than
+    /// [`unread::SETTLE`] before `started`, the time before this run compared any page.
+    pub fn of(dist: &Path, id: &str, bytes: &[u8], started: SystemTime) -> Option<Page> {
+        let stamp = Stamp::of(&page_path(dist, id))?;
         Some(Page {
             id: id.to_owned(),
-            stamp: Stamp::of(&page_path(dist, id))?,
-            bytes: written.map(|b| hex(&Sha256::digest(b))),
+            stamp,
+            bytes: (!stamp.settled(started)).then(|| hex(&Sha256::digest(bytes))),
         })
     }
 
@@ -142,11 +145,6 @@ impl Record {
         Some(Record { buckets })
     }
 
-    /// Whether it holds no body file: none was recorded, or not with this key.
-    pub fn is_empty(&self) -> bool {
-        self.buckets.is_empty()
-    }
-
     /// The pages of body file `bucket`, if it was recorded with `key` and each page's file under
     /// `dist` still has its stamp: they are what rendering them again would write.
     pub fn unchanged(&self, bucket: u32, key: &str, dist: &Path) -> Option<&[Page]> {
@@ -157,8 +155,8 @@ impl Record {
 
     /// Keeps at `path` the `buckets` of this run (each: its number, key and pages), under the
     /// `shared` key, replacing the record in one step. A page whose file changed within
-    /// [`unread::SETTLE`] of `now` keeps the SHA-256 of its bytes, to be checked; one without
-    /// it (not written by this run) is left out, and with it its body file. Best effort: a
+    /// [`unread::SETTLE`] of `now` (the run's start) keeps the SHA-256 of its bytes, to be
+    /// checked; one without it is left out, and with it its body file. Best effort: a
     /// record that cannot be written is removed (the next run renders every page).
     pub fn save(path: &Path, shared: &str, buckets: &[(u32, String, Vec<Page>)], now: SystemTime) {
         let mut text = format!("{HEADER}\t{shared}\n");
@@ -202,7 +200,7 @@ mod tests {
         let path = page_path(dist, id);
         fs::create_dir_all(path.parent().expect("dir")).expect("mkdir");
         fs::write(&path, html).expect("write");
-        Page::of(dist, id, Some(html.as_bytes())).expect("stamp")
+        Page::of(dist, id, html.as_bytes(), SystemTime::now()).expect("stamp")
     }
 
     #[test]
@@ -262,7 +260,7 @@ mod tests {
     }
 
     #[test]
-    fn a_page_that_has_not_settled_is_checked_by_its_bytes_and_one_not_written_is_not_recorded() {
+    fn a_page_that_has_not_settled_is_checked_by_its_bytes_and_is_not_recorded_without_them() {
         let dist = tempfile::tempdir().expect("temp dir");
         let page = written(dist.path(), "a-1", "<html>");
         let path = dist.path().join("record");
@@ -290,7 +288,7 @@ mod tests {
                 .unchanged(0, "k", dist.path())
                 .is_none()
         );
-        // A page this run did not write, whose stamp has not settled: not recorded.
+        // A page whose stamp has not settled, without its bytes: not recorded.
         let kept = Page {
             bytes: None,
             ..page
