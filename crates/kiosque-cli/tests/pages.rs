@@ -660,3 +660,58 @@ fn other_settings_render_every_page_again() {
         stderr(&run)
     );
 }
+
+/// Trunk's post-build hook (`scripts/pages-hook`) renders a release build of a site of 1,000
+/// articles or more with the optimised CLI, and the demo or a debug build with the debug CLI
+/// (the hook's `cargo` is replaced here by one that says what it was asked).
+#[cfg(unix)]
+#[test]
+fn the_trunk_hook_renders_a_release_build_of_an_archive_with_the_optimised_cli() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bin = dir.path().join("bin");
+    fs::create_dir_all(&bin).expect("mkdir");
+    fs::write(bin.join("cargo"), "#!/bin/sh\necho \"$@\"\n").expect("write");
+    fs::set_permissions(bin.join("cargo"), fs::Permissions::from_mode(0o755)).expect("chmod");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let hook = |profile: &str, articles: Option<usize>| {
+        let staging = dir.path().join(format!("staging-{profile}-{articles:?}"));
+        fs::create_dir_all(staging.join("data")).expect("mkdir");
+        if let Some(n) = articles {
+            fs::write(
+                staging.join("data/site.json"),
+                format!(
+                    "{{\"schema_version\":\"2.3\",\"generator\":\"kiosque\",\"articles\":{n},\"entities\":3,\"sources\":[{{\"articles\":1}}]}}"
+                ),
+            )
+            .expect("write");
+        }
+        let path = format!(
+            "{}:{}",
+            bin.display(),
+            std::env::var("PATH").unwrap_or_default()
+        );
+        let out = std::process::Command::new("sh")
+            .arg("scripts/pages-hook")
+            .current_dir(&root)
+            .env("PATH", path)
+            .env("TRUNK_PROFILE", profile)
+            .env("TRUNK_STAGING_DIR", &staging)
+            .env_remove("KIOSQUE_PAGES_RELEASE_FROM")
+            .output()
+            .expect("the hook runs");
+        assert!(out.status.success(), "{}", stderr(&out));
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    };
+    let release = "run --quiet --release -p kiosque-cli -- pages";
+    let debug = "run --quiet -p kiosque-cli -- pages";
+    assert_eq!(hook("release", Some(10_000)), release);
+    assert_eq!(hook("release", Some(1_000)), release);
+    assert_eq!(hook("release", Some(1)), debug, "the demo");
+    assert_eq!(
+        hook("release", None),
+        debug,
+        "no data: kiosque pages says so"
+    );
+    assert_eq!(hook("debug", Some(10_000)), debug, "trunk serve");
+}
