@@ -154,7 +154,7 @@ pub enum Put {
 }
 
 /// The hidden directory in which a run writes each file of a tree before renaming it into
-/// place (`.kiosque-staging.PID` at the tree's root), so that no file is ever seen half
+/// place (`.kiosque-staging.PID-NANOS` at the tree's root), so that no file is ever seen half
 /// written, under its name or beside it: what a killed run leaves is in that one directory,
 /// which the next run removes. Removed when dropped.
 #[derive(Debug)]
@@ -163,26 +163,44 @@ pub struct Staging {
     next: AtomicU64,
 }
 
-/// The name of a staging directory before its process id.
+/// The name of a staging directory before its process id and time.
 const STAGING: &str = ".kiosque-staging.";
 
+/// Whether `name` is a staging directory's.
+pub fn is_staging(name: &OsStr) -> bool {
+    name.as_encoded_bytes()
+        .strip_prefix(STAGING.as_bytes())
+        .is_some_and(|rest| {
+            !rest.is_empty() && rest.iter().all(|b| b.is_ascii_digit() || *b == b'-')
+        })
+}
+
 impl Staging {
-    /// Removes the staging directories that killed runs left in `root` (directories of that
-    /// exact name only, never links) and makes this process's. Call it with the lock on `root`
-    /// held ([`lock`]), so that no other run is writing.
-    pub fn new(root: &Path) -> io::Result<Staging> {
+    /// Makes this process's staging directory in `root`. With `locked` (the caller holds the
+    /// lock on `root`, [`lock`], so no other run is writing), the staging directories killed
+    /// runs left are removed first (directories of that exact name only, never links); without
+    /// it they are left, with a warning.
+    pub fn new(root: &Path, locked: bool) -> io::Result<Staging> {
         for entry in fs::read_dir(root)? {
             let entry = entry?;
-            let is_staging = entry
-                .file_name()
-                .as_encoded_bytes()
-                .strip_prefix(STAGING.as_bytes())
-                .is_some_and(|pid| !pid.is_empty() && pid.iter().all(u8::is_ascii_digit));
-            if is_staging && entry.file_type()?.is_dir() {
+            if !is_staging(&entry.file_name()) || !entry.file_type()?.is_dir() {
+                continue;
+            }
+            if locked {
                 fs::remove_dir_all(entry.path())?;
+            } else {
+                message::warning(format_args!(
+                    "{} may be another run's, since {} cannot be locked here: left in place (remove it once no kiosque runs)",
+                    entry.path().display(),
+                    root.display()
+                ));
             }
         }
-        let dir = root.join(format!("{STAGING}{}", std::process::id()));
+        // The process id and the time: unique even across hosts or containers sharing `root`.
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let dir = root.join(format!("{STAGING}{}-{nanos}", std::process::id()));
         fs::create_dir(&dir)?;
         Ok(Staging {
             dir,
@@ -212,7 +230,7 @@ impl Staging {
         let staged = self
             .dir
             .join(self.next.fetch_add(1, Ordering::Relaxed).to_string());
-        let written = File::create(&staged).and_then(|mut file| {
+        let written = File::create_new(&staged).and_then(|mut file| {
             keep_permissions(&file, path);
             file.write_all(bytes)
         });
@@ -222,12 +240,16 @@ impl Staging {
             let _ = fs::remove_file(&staged);
         }
         match result {
-            Ok(()) => {}
-            // The page's directory is on another file system (a link or a mount): beside it.
             Err(e) if e.kind() == io::ErrorKind::CrossesDevices => {
-                replace_file(path, |mut file| file.write_all(bytes))?;
+                return Err(io::Error::new(
+                    e.kind(),
+                    format!(
+                        "{e}: its directory is on another file system than {}, where kiosque writes each file before moving it into place",
+                        self.dir.parent().unwrap_or(&self.dir).display()
+                    ),
+                ));
             }
-            Err(e) => return Err(e),
+            other => other?,
         }
         Ok(if existed.is_some() {
             Put::Replaced
@@ -281,6 +303,26 @@ fn real_path(path: &Path, depth: usize) -> io::Result<PathBuf> {
 #[derive(Debug)]
 pub struct DirLock {
     _file: Option<File>,
+}
+
+impl DirLock {
+    /// Whether the lock is held (where the file system cannot lock, as on NFS, it is not).
+    pub fn is_held(&self) -> bool {
+        self._file.is_some()
+    }
+}
+
+/// Whether `a` and `b` are the same directory, however each is reached (links, bind mounts):
+/// one device and inode where the system gives them, else one canonical path.
+pub fn same_dir(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(a), Ok(b)) = (fs::metadata(a), fs::metadata(b)) {
+            return (a.dev(), a.ino()) == (b.dev(), b.ino());
+        }
+    }
+    matches!((fs::canonicalize(a), fs::canonicalize(b)), (Ok(a), Ok(b)) if a == b)
 }
 
 /// Locks `dir`, waiting (with a message) while another run holds it.
@@ -449,13 +491,16 @@ mod tests {
         use std::os::unix::fs::{MetadataExt, PermissionsExt};
         let dir = tempfile::tempdir().expect("temp dir");
         // What a killed run left is removed; a link of that name, or another name, is not.
-        fs::create_dir(dir.path().join(".kiosque-staging.77")).expect("mkdir");
-        fs::write(dir.path().join(".kiosque-staging.77/0"), "half a pa").expect("write");
+        fs::create_dir(dir.path().join(".kiosque-staging.77-123")).expect("mkdir");
+        fs::write(dir.path().join(".kiosque-staging.77-123/0"), "half a pa").expect("write");
         fs::create_dir(dir.path().join(".kiosque-staging.x")).expect("mkdir");
         std::os::unix::fs::symlink("elsewhere", dir.path().join(".kiosque-staging.78"))
             .expect("link");
-        let staging = Staging::new(dir.path()).expect("staging");
-        assert!(!dir.path().join(".kiosque-staging.77").exists());
+        // Without the lock, another run's may be in use: left.
+        drop(Staging::new(dir.path(), false).expect("staging"));
+        assert!(dir.path().join(".kiosque-staging.77-123").exists());
+        let staging = Staging::new(dir.path(), true).expect("staging");
+        assert!(!dir.path().join(".kiosque-staging.77-123").exists());
         assert!(dir.path().join(".kiosque-staging.x").exists());
         assert!(fs::symlink_metadata(dir.path().join(".kiosque-staging.78")).is_ok());
 
@@ -478,9 +523,8 @@ mod tests {
         assert_eq!(staging.put(&linked, b"page").expect("put"), Put::Replaced);
         assert_eq!(fs::read(&target).expect("read"), b"theirs");
         assert!(fs::symlink_metadata(&linked).expect("meta").is_file());
-        let own = dir
-            .path()
-            .join(format!(".kiosque-staging.{}", std::process::id()));
+        let own = staging.dir.clone();
+        assert!(is_staging(own.file_name().expect("name")));
         assert_eq!(
             fs::read_dir(&own).expect("list").count(),
             0,

@@ -130,6 +130,11 @@ pub enum Command {
     /// size and time sends only the others. Article pages whose body file, settings and app
     /// did not change are not even rendered (a record in the cache directory, pages/).
     ///
+    /// Each file is written into DIST/.kiosque-staging.<pid>-<time> and renamed into place, so
+    /// no page is ever seen half written; a killed run leaves only that directory, which the
+    /// next run removes (keep it out of deployments: rsync --exclude '.kiosque-staging.*'). A
+    /// run locks DIST: another run into it, or a build into DIST/data, waits.
+    ///
     /// The publishing settings are read from --config, or kiosque.toml in the current
     /// directory when it exists (see kiosque.toml.example and docs/deploy.md):
     ///

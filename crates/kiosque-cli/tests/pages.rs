@@ -572,7 +572,14 @@ fn a_run_killed_while_replacing_a_page_leaves_nothing_once_run_again() {
     child.wait().expect("reaped");
     let staged: Vec<_> = common::tree(&dist)
         .into_iter()
-        .filter(|(p, _)| p.starts_with(format!(".kiosque-staging.{}", child.id())))
+        .filter(|(p, _)| {
+            p.components().next().is_some_and(|c| {
+                kiosque_cli::atomic::is_staging(c.as_os_str())
+                    && c.as_os_str()
+                        .to_string_lossy()
+                        .starts_with(&format!(".kiosque-staging.{}-", child.id()))
+            })
+        })
         .collect();
     assert!(
         staged
@@ -581,18 +588,27 @@ fn a_run_killed_while_replacing_a_page_leaves_nothing_once_run_again() {
         "the page being replaced is staged: {said:?}"
     );
     for (path, bytes) in pages_of(&dist) {
-        if !path.starts_with(".kiosque-staging.") {
+        if !path
+            .components()
+            .next()
+            .is_some_and(|c| kiosque_cli::atomic::is_staging(c.as_os_str()))
+        {
             assert!(bytes.ends_with(b"</html>"), "{} is whole", path.display());
         }
     }
 
     let run = kiosque(&["pages", "--dist", &dist_arg]);
     assert!(run.status.success(), "{}", stderr(&run));
-    assert!(
-        !pages_of(&dist)
-            .keys()
-            .any(|p| p.starts_with(format!(".kiosque-staging.{}", child.id()))),
-        "the killed run's staging directory is gone"
+    let staging_dirs = fs::read_dir(&dist)
+        .expect("list")
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| kiosque_cli::atomic::is_staging(&e.file_name()))
+        })
+        .count();
+    assert_eq!(
+        staging_dirs, 0,
+        "no staging directory is left, the run's own nor the killed one's"
     );
     equals_a_clean_run(&dist, &dir.path().join("clean"), &inputs, INDEX);
 }
@@ -662,8 +678,9 @@ fn other_settings_render_every_page_again() {
 }
 
 /// Trunk's post-build hook (`scripts/pages-hook`) renders a release build of a site of 1,000
-/// articles or more with the optimised CLI, and the demo or a debug build with the debug CLI
-/// (the hook's `cargo` is replaced here by one that says what it was asked).
+/// articles or more (or `KIOSQUE_PAGES_RELEASE_FROM`) with the optimised CLI, and the demo or a
+/// debug build with the debug CLI (the hook's `cargo` is replaced here by one that says what it
+/// was asked).
 #[cfg(unix)]
 #[test]
 fn the_trunk_hook_renders_a_release_build_of_an_archive_with_the_optimised_cli() {
@@ -674,44 +691,44 @@ fn the_trunk_hook_renders_a_release_build_of_an_archive_with_the_optimised_cli()
     fs::write(bin.join("cargo"), "#!/bin/sh\necho \"$@\"\n").expect("write");
     fs::set_permissions(bin.join("cargo"), fs::Permissions::from_mode(0o755)).expect("chmod");
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let hook = |profile: &str, articles: Option<usize>| {
-        let staging = dir.path().join(format!("staging-{profile}-{articles:?}"));
-        fs::create_dir_all(staging.join("data")).expect("mkdir");
-        if let Some(n) = articles {
-            fs::write(
-                staging.join("data/site.json"),
-                format!(
-                    "{{\"schema_version\":\"2.3\",\"generator\":\"kiosque\",\"articles\":{n},\"entities\":3,\"sources\":[{{\"articles\":1}}]}}"
-                ),
-            )
-            .expect("write");
-        }
+    let (_, built) = six_articles(dir.path());
+    let empty = dir.path().join("empty");
+    fs::create_dir_all(&empty).expect("mkdir");
+    let hook = |profile: &str, staging: &Path, from: Option<&str>| {
         let path = format!(
             "{}:{}",
             bin.display(),
             std::env::var("PATH").unwrap_or_default()
         );
-        let out = std::process::Command::new("sh")
+        let mut command = std::process::Command::new("sh");
+        command
             .arg("scripts/pages-hook")
             .current_dir(&root)
             .env("PATH", path)
             .env("TRUNK_PROFILE", profile)
-            .env("TRUNK_STAGING_DIR", &staging)
-            .env_remove("KIOSQUE_PAGES_RELEASE_FROM")
-            .output()
-            .expect("the hook runs");
+            .env("TRUNK_STAGING_DIR", staging)
+            .env_remove("KIOSQUE_PAGES_RELEASE_FROM");
+        if let Some(from) = from {
+            command.env("KIOSQUE_PAGES_RELEASE_FROM", from);
+        }
+        let out = command.output().expect("the hook runs");
         assert!(out.status.success(), "{}", stderr(&out));
-        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+        (
+            String::from_utf8_lossy(&out.stdout).trim().to_owned(),
+            stderr(&out),
+        )
     };
     let release = "run --quiet --release -p kiosque-cli -- pages";
     let debug = "run --quiet -p kiosque-cli -- pages";
-    assert_eq!(hook("release", Some(10_000)), release);
-    assert_eq!(hook("release", Some(1_000)), release);
-    assert_eq!(hook("release", Some(1)), debug, "the demo");
-    assert_eq!(
-        hook("release", None),
-        debug,
-        "no data: kiosque pages says so"
+    assert_eq!(hook("release", &built, None).0, debug, "6 articles");
+    assert_eq!(hook("release", &built, Some("6")).0, release);
+    assert_eq!(hook("release", &built, Some("7")).0, debug);
+    assert_eq!(hook("debug", &built, Some("6")).0, debug, "trunk serve");
+    assert_eq!(hook("release", &empty, Some("0")).0, release, "no data");
+    let (said, warned) = hook("release", &built, Some("lots"));
+    assert_eq!(said, debug);
+    assert!(
+        warned.contains("KIOSQUE_PAGES_RELEASE_FROM=lots"),
+        "{warned}"
     );
-    assert_eq!(hook("debug", Some(10_000)), debug, "trunk serve");
 }

@@ -82,17 +82,6 @@ pub fn run_with(
 ) -> anyhow::Result<PagesReport> {
     let site_name = settings.name.as_str();
     let data = dist.join("data");
-    // No other run writes into dist (another `kiosque pages`) or beside the site data (a build
-    // into dist/data, locking the directory that really holds it) until this one is done; a
-    // build into dist/data that was interrupted is repaired before the data is read.
-    let _lock = atomic::lock(dist);
-    let _data_lock = atomic::Place::resolve(&data)
-        .ok()
-        .filter(|place| fs::canonicalize(dist).is_ok_and(|real| real != place.parent))
-        .map(|place| atomic::lock(&place.parent));
-    output::recover_locked(&data)?;
-    let staging = atomic::Staging::new(dist)
-        .with_context(|| format!("cannot write into {}", dist.display()))?;
     let template_path = dist.join("index.html");
     let template_html = fs::read_to_string(&template_path).with_context(|| {
         format!(
@@ -100,6 +89,18 @@ pub fn run_with(
             template_path.display()
         )
     })?;
+    // No other run writes into dist (another `kiosque pages`) or beside the site data (a build
+    // into dist/data, locking the directory that really holds it) until this one is done (never
+    // twice on one directory reached by two paths: it would wait for itself); a build into
+    // dist/data that was interrupted is repaired before the data is read.
+    let lock = atomic::lock(dist);
+    let _data_lock = atomic::Place::resolve(&data)
+        .ok()
+        .filter(|place| !atomic::same_dir(dist, &place.parent))
+        .map(|place| atomic::lock(&place.parent));
+    output::recover_locked(&data)?;
+    let staging = atomic::Staging::new(dist, lock.is_held())
+        .with_context(|| format!("cannot write into {}", dist.display()))?;
     // The canonical addresses are the base URL's: the pages' relative links must resolve there.
     if let Some(base) = &settings.base_url {
         let href = html::base_href(&template_html);
