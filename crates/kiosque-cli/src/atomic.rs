@@ -265,8 +265,6 @@ impl Drop for Staging {
     }
 }
 
-/// `path`, absolute, with every symbolic link followed, even when it (or a link's target) does
-/// not exist yet.
 /// `path` with its links resolved, as far as it exists: what it is or will be once created
 /// (a dangling link is followed to its target).
 pub fn resolved(path: &Path) -> io::Result<PathBuf> {
