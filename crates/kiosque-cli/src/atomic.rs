@@ -300,13 +300,14 @@ fn real_path(path: &Path, depth: usize) -> io::Result<PathBuf> {
 /// same output at once. Where the file system cannot lock, runs are not serialised.
 #[derive(Debug)]
 pub struct DirLock {
-    _file: Option<File>,
+    /// The locked directory, open while the lock is held.
+    file: Option<File>,
 }
 
 impl DirLock {
     /// Whether the lock is held (where the file system cannot lock, as on NFS, it is not).
     pub fn is_held(&self) -> bool {
-        self._file.is_some()
+        self.file.is_some()
     }
 }
 
@@ -326,7 +327,7 @@ pub fn same_dir(a: &Path, b: &Path) -> bool {
 /// Locks `dir`, waiting (with a message) while another run holds it.
 pub fn lock(dir: &Path) -> DirLock {
     let Ok(file) = File::open(dir) else {
-        return DirLock { _file: None };
+        return DirLock { file: None };
     };
     let locked = match file.try_lock() {
         Ok(()) => true,
@@ -340,7 +341,7 @@ pub fn lock(dir: &Path) -> DirLock {
         Err(fs::TryLockError::Error(_)) => false,
     };
     DirLock {
-        _file: locked.then_some(file),
+        file: locked.then_some(file),
     }
 }
 

@@ -201,7 +201,14 @@ pub fn try_page_html(html: &str, dist: &Path, try_app: &Build) -> io::Result<Opt
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::atomic::Staging;
+
+    /// [`name_by_content`] as a run of `kiosque pages` calls it, with its staging directory.
+    fn name_in(dist: &Path) -> io::Result<Named> {
+        name_by_content(
+            dist,
+            &crate::atomic::Staging::new(dist, true).expect("staging"),
+        )
+    }
 
     /// A `dist` as Trunk leaves it: the reader's app content-named, the Try app and the worker
     /// (whose wasm is `wasm`) under their fixed names.
@@ -258,11 +265,7 @@ mod tests {
     fn the_worker_s_files_are_renamed_by_content_and_the_loader_names_them_with_the_wasm_s_integrity()
      {
         let dist = trunk_dist(b"\0asm worker");
-        let named = name_by_content(
-            dist.path(),
-            &Staging::new(dist.path(), true).expect("staging"),
-        )
-        .expect("renamed");
+        let named = name_in(dist.path()).expect("renamed");
         let loader = named.worker_loader.clone().expect("a worker");
         let names = names(dist.path());
         // Only content-named files are left: the reader's two, the Try app's two, the worker's three.
@@ -284,25 +287,14 @@ mod tests {
         );
         assert!(script.contains(&integrity(b"\0asm worker")), "{script}");
         // Another run on the same directory (each `kiosque build`) keeps the files.
-        assert_eq!(
-            name_by_content(
-                dist.path(),
-                &Staging::new(dist.path(), true).expect("staging")
-            )
-            .expect("run again"),
-            named
-        );
+        assert_eq!(name_in(dist.path()).expect("run again"), named);
         assert_eq!(self::names(dist.path()), names);
     }
 
     #[test]
     fn a_changed_worker_gets_new_names_and_the_old_files_are_removed() {
         let dist = trunk_dist(b"\0asm first");
-        let first = name_by_content(
-            dist.path(),
-            &Staging::new(dist.path(), true).expect("staging"),
-        )
-        .expect("renamed");
+        let first = name_in(dist.path()).expect("renamed");
         let first_worker = named_before(dist.path(), WORKER).expect("listed");
         // A new build: Trunk writes its fixed names again; only the worker's wasm changed.
         let rebuilt = trunk_dist(b"\0asm second");
@@ -315,11 +307,7 @@ mod tests {
         ] {
             fs::copy(rebuilt.path().join(name), dist.path().join(name)).expect("copied");
         }
-        let second = name_by_content(
-            dist.path(),
-            &Staging::new(dist.path(), true).expect("staging"),
-        )
-        .expect("renamed");
+        let second = name_in(dist.path()).expect("renamed");
         let second_worker = named_before(dist.path(), WORKER).expect("listed");
         assert_ne!(first.worker_loader, second.worker_loader);
         let (first_worker, second_worker) = (
@@ -337,11 +325,7 @@ mod tests {
     fn the_try_page_loads_the_try_app_with_its_integrity_instead_of_the_reader_s() {
         let dist = trunk_dist(b"\0asm worker");
         let page = reader_page(dist.path());
-        let named = name_by_content(
-            dist.path(),
-            &Staging::new(dist.path(), true).expect("staging"),
-        )
-        .expect("renamed");
+        let named = name_in(dist.path()).expect("renamed");
         let try_app = named.try_app.expect("the Try app");
         assert!(is_content_named(&try_app.glue, TRY_APP), "{try_app:?}");
         assert!(try_app.wasm.ends_with("_bg.wasm"), "{try_app:?}");
@@ -373,21 +357,13 @@ mod tests {
     #[test]
     fn two_builds_of_one_file_are_refused_with_their_names() {
         let dist = trunk_dist(b"\0asm worker");
-        name_by_content(
-            dist.path(),
-            &Staging::new(dist.path(), true).expect("staging"),
-        )
-        .expect("renamed");
+        name_in(dist.path()).expect("renamed");
         fs::write(
             dist.path().join("kiosque-try-fedcba9876543210_bg.wasm"),
             "\0asm older",
         )
         .expect("written");
-        let error = name_by_content(
-            dist.path(),
-            &Staging::new(dist.path(), true).expect("staging"),
-        )
-        .expect_err("two Try apps");
+        let error = name_in(dist.path()).expect_err("two Try apps");
         assert!(
             error
                 .to_string()
@@ -400,13 +376,6 @@ mod tests {
     fn a_site_without_the_try_page_s_files_has_none() {
         let dist = tempfile::tempdir().expect("a temporary directory");
         fs::write(dist.path().join("index.html"), "<html></html>").expect("written");
-        assert_eq!(
-            name_by_content(
-                dist.path(),
-                &Staging::new(dist.path(), true).expect("staging")
-            )
-            .expect("read"),
-            Named::default()
-        );
+        assert_eq!(name_in(dist.path()).expect("read"), Named::default());
     }
 }
