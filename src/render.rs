@@ -135,6 +135,13 @@ impl Rendering {
         self.render(&path, whole, move || view! { <EntityView entity /> })
     }
 
+    /// What entity `entity`'s page ([`Rendering::entity`]) shows of `whole`, as bytes that
+    /// change whenever the page would (besides what every page shares: the site, its settings,
+    /// this executable).
+    pub fn entity_made_of(&self, whole: &Corpus, entity: &Entity) -> Vec<u8> {
+        crate::routes::entity::made_of(whole, entity)
+    }
+
     /// The home page as the app first shows it, from `site.json` alone: the first cards and
     /// the sidebar's first rows, with no search or filter.
     pub fn home(&self) -> String {

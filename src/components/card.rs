@@ -24,7 +24,7 @@ const PAGE: usize = 30;
 /// The same for a list under a section heading (an entity page's): the page is about the
 /// entity, and every entity page is pre-rendered with its first cards (`kiosque pages`: 10
 /// rather than 30 took the entity pages of a 10,000-article site from 86 to 61 MB).
-const NESTED_PAGE: usize = 10;
+pub(crate) const NESTED_PAGE: usize = 10;
 
 /// How many entity chips a card shows.
 const CHIPS: usize = 5;

@@ -1,8 +1,9 @@
 //! The entity page: who or what it is, its spellings, the articles that mention it (with their
 //! timeline and export) and the entities it appears with.
 
-use kiosque_model::cooccurrence::co_occurring;
+use kiosque_model::cooccurrence::{CoOccurrence, co_occurring};
 use kiosque_model::display::quote_id;
+use kiosque_model::index::Corpus;
 use kiosque_model::timeline::timeline;
 use kiosque_model::ui::{Noun, What};
 use kiosque_model::{Entity, EntityId, Label, Selection};
@@ -65,6 +66,49 @@ fn EntityOf(id: Memo<Option<EntityId>>) -> impl IntoView {
     }
 }
 
+/// The entities the page of entity `id` lists as appearing with it: the first [`COMPANY`] that
+/// are not dates.
+fn company<'a>(corpus: &'a Corpus, id: &EntityId) -> Vec<CoOccurrence<'a>> {
+    co_occurring(corpus, id)
+        .into_iter()
+        .filter(|c| c.entity.label != Label::Date)
+        .take(COMPANY)
+        .collect()
+}
+
+/// What entity `entity`'s page shows of `corpus`, as bytes: everything [`EntityView`] reads
+/// from the corpus (the entity; how many articles mention it, the first cards' summaries, every
+/// one of their dates for the timeline; the entities listed with it, as the list shows them,
+/// and how often), so that
+/// `kiosque pages` renders the page again only when these bytes, or what every page shares,
+/// change. What the view reads of the corpus must be read here too: a test in
+/// `crates/kiosque-cli/tests/pages.rs` compares pages kept this way with a clean run.
+#[cfg(feature = "ssr")]
+pub(crate) fn made_of(corpus: &Corpus, entity: &Entity) -> Vec<u8> {
+    use crate::components::card::NESTED_PAGE;
+    let articles = corpus.positions_mentioning(&entity.id);
+    let cards: Vec<_> = articles
+        .iter()
+        .take(NESTED_PAGE)
+        .map(|&p| corpus.article_at(p))
+        .collect();
+    let dates: Vec<Option<&str>> = articles
+        .iter()
+        .map(|&p| corpus.article_at(p).and_then(|a| a.published.as_deref()))
+        .collect();
+    // Of the entities listed with it, what the list shows (their other counts change with
+    // every article that mentions them, and are not shown).
+    let company: Vec<_> = company(corpus, &entity.id)
+        .into_iter()
+        .map(|c| {
+            let e = c.entity;
+            let own_page = kiosque_model::links::has_own_page(e);
+            (&e.id, e.label, &e.name, &e.value, own_page, c.shared)
+        })
+        .collect();
+    serde_json::to_vec(&(entity, articles.len(), cards, dates, company)).unwrap_or_default()
+}
+
 /// Entity `entity`'s page, over the whole site (the corpus context).
 #[component]
 pub(crate) fn EntityView(entity: Entity) -> impl IntoView {
@@ -94,10 +138,8 @@ pub(crate) fn EntityView(entity: Entity) -> impl IntoView {
             .collect_view();
         view! { <p class="aliases">{language.colon(words.also_written)} " " {spellings}</p> }
     });
-    let company: Vec<_> = co_occurring(&corpus, &entity.id)
+    let company: Vec<_> = company(&corpus, &entity.id)
         .into_iter()
-        .filter(|c| c.entity.label != Label::Date)
-        .take(COMPANY)
         .map(|c| {
             view! {
                 <li>

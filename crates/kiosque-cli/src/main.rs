@@ -133,11 +133,16 @@ fn main() -> ExitCode {
                                 "; removed {n} page(s) of articles and entities no longer in the data"
                             ),
                         },
-                        match (report.unchanged, report.not_rendered) {
-                            (0, _) => String::new(),
-                            (n, 0) => format!("; {n} file(s) already up to date, left untouched"),
-                            (n, m) => format!(
-                                "; {n} file(s) already up to date, left untouched ({m} article page(s) not rendered again: what they are made of did not change)"
+                        match (
+                            report.unchanged,
+                            report.not_rendered,
+                            report.entities_not_rendered
+                        ) {
+                            (0, _, _) => String::new(),
+                            (n, 0, 0) =>
+                                format!("; {n} file(s) already up to date, left untouched"),
+                            (n, a, e) => format!(
+                                "; {n} file(s) already up to date, left untouched ({a} article and {e} entity page(s) not rendered again: what they are made of did not change)"
                             ),
                         }
                     ));

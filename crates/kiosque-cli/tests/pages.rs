@@ -397,7 +397,7 @@ fn running_again_touches_only_the_pages_that_changed_and_equals_a_clean_run() {
         assert!(again.status.success(), "{}", stderr(&again));
         assert!(
             stderr(&again).contains(&format!(
-                "{} file(s) already up to date, left untouched (6 article page(s) not rendered again",
+                "{} file(s) already up to date, left untouched (6 article and 2 entity page(s) not rendered again",
                 pages(&before).len()
             )),
             "{}",
@@ -613,6 +613,74 @@ fn a_run_killed_while_replacing_a_page_leaves_nothing_once_run_again() {
     equals_a_clean_run(&dist, &dir.path().join("clean"), &inputs, INDEX);
 }
 
+/// An entity page is rendered again only when what it shows changes: not for an article that
+/// does not mention it, but for a new title among its first cards, or a date of its timeline
+/// beyond them; each time the pages are those of a clean run.
+#[cfg(unix)]
+#[test]
+fn an_entity_page_is_rendered_again_only_when_what_it_shows_changes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (inputs, dist) = (dir.path().join("in"), dir.path().join("dist"));
+    // Twelve articles of Russia and Ukraine: the first ten cards of their pages are the
+    // newest ten, from 12 down to 3 January.
+    write_articles(&inputs, 12);
+    built_site(&dist, &inputs, INDEX);
+    let dist_arg = dist.display().to_string();
+    let pages = || {
+        let run = kiosque(&["pages", "--dist", &dist_arg]);
+        assert!(run.status.success(), "{}", stderr(&run));
+        stderr(&run)
+    };
+    pages();
+    common::settle();
+    let russia = dist.join("entity/loc-russia/index.html");
+    assert!(russia.is_file(), "{:?}", common::tree(&dist).keys());
+    // Each step: what changes, the input file and its new text, and how many entity pages are
+    // not rendered again.
+    let steps: [(&str, &str, &str, usize); 3] = [
+        (
+            "an article on other places",
+            "other.txt",
+            "---\ntitle: Ailleurs\nid: article-other\ndate: 2024-03-01\n---\nL’Allemagne et l’Espagne.\n",
+            2,
+        ),
+        (
+            "a new title among the first cards",
+            "a005.txt",
+            "---\ntitle: Article 5, nouveau titre\nid: article-5\ndate: 2025-01-06\n---\nLa Russie et l’Ukraine, jour 5.\n",
+            0,
+        ),
+        (
+            "another date beyond the first cards",
+            "a000.txt",
+            "---\ntitle: Article 0\nid: article-0\ndate: 2024-06-01\n---\nLa Russie et l’Ukraine, jour 0.\n",
+            0,
+        ),
+    ];
+    for (step, (what, file, text, kept)) in steps.into_iter().enumerate() {
+        fs::write(inputs.join(file), text).expect("write");
+        assert!(build(&[&inputs], &dist.join("data")).status.success());
+        let run = pages();
+        let said = format!("and {kept} entity page(s) not rendered again");
+        assert!(
+            run.contains(&said) || (kept == 0 && !run.contains("not rendered again")),
+            "{what}: {run}"
+        );
+        equals_a_clean_run(
+            &dist,
+            &dir.path().join(format!("clean{step}")),
+            &inputs,
+            INDEX,
+        );
+        common::settle();
+    }
+    let page = fs::read_to_string(&russia).expect("page");
+    assert!(
+        page.contains("nouveau titre"),
+        "the new title is on the entity page"
+    );
+}
+
 /// The settings every page shows (the site's name, language and base URL) are part of what
 /// the record keys: changing any of them renders every page again, as a clean run would, and
 /// `--no-cache` renders them all whatever the record.
@@ -643,7 +711,7 @@ fn other_settings_render_every_page_again() {
     let (dist, config) = site("dist", "[site]\nname = \"Kiosque\"\n");
     pages(&dist, &config);
     common::settle();
-    assert!(pages(&dist, &config).contains("4 article page(s) not rendered again"));
+    assert!(pages(&dist, &config).contains("4 article and 2 entity page(s) not rendered again"));
     for (step, settings) in [
         "[site]\nname = \"Le Fil du jour\"\n",
         "[site]\nname = \"Le Fil du jour\"\nlanguage = \"en\"\n",

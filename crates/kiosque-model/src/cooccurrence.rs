@@ -3,7 +3,7 @@
 //! counts: an entity in nearly every article ("France") meets every other one often, and says
 //! nothing about any of them.
 
-use std::collections::HashMap;
+use std::cell::RefCell;
 
 use crate::entity::{Entity, EntityId};
 use crate::index::Corpus;
@@ -15,6 +15,11 @@ pub const SUPPORT_FROM: usize = 20;
 
 /// The shared articles an entity of [`SUPPORT_FROM`] articles or more needs with another.
 pub const MIN_SUPPORT: u32 = 2;
+
+thread_local! {
+    /// [`co_occurring`]'s counts by entity position: all zero between calls.
+    static SHARED: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+}
 
 /// Another entity, with the number of articles that mention both and how strongly they go
 /// together.
@@ -66,14 +71,30 @@ pub fn log_likelihood(shared: u32, a: u32, b: u32, n: u32) -> f64 {
 pub fn co_occurring<'a>(corpus: &'a Corpus, id: &EntityId) -> Vec<CoOccurrence<'a>> {
     let articles = corpus.positions_mentioning(id);
     let own = corpus.entity_position(id);
-    let mut shared: HashMap<u32, u32> = HashMap::new();
-    for &article in &articles {
-        for &other in corpus.mentioned_by(article) {
-            if Some(other) != own {
-                *shared.entry(other).or_default() += 1;
+    // Counted by entity position in one array per thread, zero again once read: no hashing,
+    // and no allocation per call (every entity page of a site asks).
+    let shared: Vec<(u32, u32)> = SHARED.with_borrow_mut(|counts| {
+        if counts.len() < corpus.entities().len() {
+            counts.resize(corpus.entities().len(), 0);
+        }
+        let mut seen = Vec::new();
+        for &article in &articles {
+            for &other in corpus.mentioned_by(article) {
+                if Some(other) == own {
+                    continue;
+                }
+                if let Some(count) = counts.get_mut(other as usize) {
+                    if *count == 0 {
+                        seen.push(other);
+                    }
+                    *count += 1;
+                }
             }
         }
-    }
+        seen.into_iter()
+            .filter_map(|other| Some((other, std::mem::take(counts.get_mut(other as usize)?))))
+            .collect()
+    });
     let n = u32::try_from(corpus.total_articles()).unwrap_or(u32::MAX);
     let a = u32::try_from(articles.len()).unwrap_or(u32::MAX);
     let support = if articles.len() >= SUPPORT_FROM {

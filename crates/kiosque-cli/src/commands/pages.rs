@@ -43,6 +43,8 @@ pub struct PagesReport {
     /// Of those, the article pages not even rendered: their body file and everything else they
     /// are made from had not changed since the last run (see `pages::kept`).
     pub not_rendered: usize,
+    /// The entity pages not rendered: what they show had not changed since the last run.
+    pub entities_not_rendered: usize,
 }
 
 /// Reads a file of the site data in `data`.
@@ -175,6 +177,7 @@ pub fn run_with(
     // changed, so that a deployment by size and time sends only those.
     let unchanged = AtomicUsize::new(0);
     let not_rendered = AtomicUsize::new(0);
+    let entities_not_rendered = AtomicUsize::new(0);
     // The record of the last run: the body files whose pages need no rendering.
     let record_path = cache.map(|dir| cache::pages_for(dir, dist));
     // What every article page shares (see `pages::kept`): the template as a page of this site
@@ -216,7 +219,7 @@ pub fn run_with(
             list.push(article);
         }
     }
-    let write = |path: PathBuf, html: String| -> anyhow::Result<()> {
+    let write = |path: PathBuf, html: &str| -> anyhow::Result<()> {
         let put = staging
             .put(&path, html.as_bytes())
             .with_context(|| format!("cannot write {}", path.display()))?;
@@ -253,7 +256,7 @@ pub fn run_with(
                 )
             })?;
             let key = shared_key.as_deref().map(|shared| {
-                kept::bucket_key(
+                kept::page_key(
                     shared,
                     text.as_bytes(),
                     &summaries_key(&in_bucket[bucket as usize]),
@@ -312,7 +315,7 @@ pub fn run_with(
                         Arc::new(checked.value),
                     ),
                 );
-                let path = kept::page_path(dist, &id);
+                let path = kept::page_path(dist, kept::Section::Article, &id);
                 let put = staging
                     .put(&path, html.as_bytes())
                     .with_context(|| format!("cannot write {}", path.display()))?;
@@ -321,7 +324,9 @@ pub fn run_with(
                 if put == atomic::Put::Kept {
                     unchanged.fetch_add(1, Ordering::Relaxed);
                 }
-                if let Some(page) = kept::Page::of(dist, &id, html.as_bytes(), started) {
+                if let Some(page) =
+                    kept::Page::of(dist, kept::Section::Article, &id, html.as_bytes(), started)
+                {
                     pages.recorded.push(page);
                 }
                 pages.written.insert(id);
@@ -338,9 +343,24 @@ pub fn run_with(
             Ok(pages)
         })
         .collect::<anyhow::Result<Vec<_>>>();
+    // An entity page whose inputs and file are as recorded is not rendered again (see
+    // `pages::kept`); each is recorded with its key.
     let entities_written = entities
         .par_iter()
-        .map(|entity| {
+        .map(|entity| -> anyhow::Result<Option<(String, kept::Page)>> {
+            let id = entity.id.as_str();
+            let key = shared_key.as_deref().map(|shared| {
+                kept::page_key(shared, &rendering.entity_made_of(&corpus, entity), b"")
+            });
+            if let Some(page) = key
+                .as_deref()
+                .and_then(|k| record.entity_unchanged(id, k, dist))
+            {
+                unchanged.fetch_add(1, Ordering::Relaxed);
+                entities_not_rendered.fetch_add(1, Ordering::Relaxed);
+                progress.inc(1);
+                return Ok(key.map(|k| (k, page.clone())));
+            }
             let meta = PageMeta {
                 title: format!("{} · {site_name}", isolate(&entity.name)),
                 description: format!(
@@ -354,16 +374,12 @@ pub fn run_with(
             };
             let html =
                 template.render(&meta, &site, &rendering.entity(Arc::clone(&corpus), entity));
-            write(
-                dist.join("entity")
-                    .join(entity.id.as_str())
-                    .join("index.html"),
-                html,
-            )?;
+            write(kept::page_path(dist, kept::Section::Entity, id), &html)?;
+            let page = kept::Page::of(dist, kept::Section::Entity, id, html.as_bytes(), started);
             progress.inc(1);
-            Ok(())
+            Ok(key.zip(page))
         })
-        .collect::<anyhow::Result<Vec<()>>>();
+        .collect::<anyhow::Result<Vec<_>>>();
     progress.finish_and_clear();
     let article_pages = article_pages?;
     for pages in &article_pages {
@@ -371,7 +387,7 @@ pub fn run_with(
             warn_problems(file, &pages.problems);
         }
     }
-    entities_written?;
+    let entities_written = entities_written?;
     if let (Some(path), Some(shared)) = (&record_path, &shared_key) {
         let buckets: Vec<(u32, String, Vec<kept::Page>)> = article_pages
             .iter()
@@ -380,7 +396,9 @@ pub fn run_with(
                 Some((bucket, pages.key.clone()?, pages.recorded.clone()))
             })
             .collect();
-        kept::Record::save(path, shared, &buckets, started);
+        let entity_pages: Vec<(String, kept::Page)> =
+            entities_written.into_iter().flatten().collect();
+        kept::Record::save(path, shared, &buckets, &entity_pages, started);
         // The records of dists not published for a long time go.
         cache::remove_unused_records(path);
     }
@@ -409,6 +427,7 @@ pub fn run_with(
         removed: 0,
         unchanged: 0,
         not_rendered: 0,
+        entities_not_rendered: 0,
     };
     let home_meta = PageMeta {
         title: site_name.to_owned(),
@@ -422,7 +441,7 @@ pub fn run_with(
     };
     write(
         dist.join("404.html"),
-        template.render(
+        &template.render(
             &PageMeta {
                 title: format!("Page not found · {site_name}"),
                 path: None,
@@ -435,7 +454,7 @@ pub fn run_with(
     // Every entity without a page of its own is shown by this one page, as `entity/?id=<id>`.
     write(
         dist.join("entity").join("index.html"),
-        template.render(
+        &template.render(
             &PageMeta {
                 title: site_name.to_owned(),
                 description: format!(
@@ -452,7 +471,7 @@ pub fn run_with(
     // The Try it page (extraction in the reader's browser): a real file, for any static host.
     write(
         dist.join("try").join("index.html"),
-        try_template.render(
+        &try_template.render(
             &PageMeta {
                 title: format!("{} · {site_name}", language.messages().try_it),
                 description: language.messages().try_description.to_owned(),
@@ -466,7 +485,7 @@ pub fn run_with(
     )?;
     write(
         template_path,
-        template.render(&home_meta, &site, &rendering.home()),
+        &template.render(&home_meta, &site, &rendering.home()),
     )?;
     let written_feed = match &settings.base_url {
         Some(base) => {
@@ -480,7 +499,7 @@ pub fn run_with(
             let mut files = feed::sitemaps(base, &urls);
             files.push((FEED_FILE.to_owned(), feed::atom(base, site_name, articles)));
             for (name, text) in &files {
-                write(dist.join(name), text.clone())?;
+                write(dist.join(name), text)?;
             }
             files.into_iter().map(|(name, _)| name).collect()
         }
@@ -497,6 +516,7 @@ pub fn run_with(
         removed,
         unchanged: unchanged.into_inner(),
         not_rendered: not_rendered.into_inner(),
+        entities_not_rendered: entities_not_rendered.into_inner(),
         ..report
     })
 }
