@@ -128,7 +128,8 @@ pub enum Command {
     /// articles without rebuilding the app), it writes only the pages that changed: a page
     /// that already holds the same bytes keeps its file, time and inode, so a deployment by
     /// size and time sends only the others. Article pages whose body file, settings and app
-    /// did not change are not even rendered (a record in the cache directory, pages/).
+    /// did not change, and entity pages whose entity, first cards, dates and listed entities
+    /// did not, are not even rendered (a record in the cache directory, pages/).
     ///
     /// Each file is written into DIST/.kiosque-staging.<pid>-<time> and renamed into place, so
     /// no page is ever seen half written; a killed run leaves only that directory, which the

@@ -40,7 +40,7 @@ pub struct PagesReport {
     pub removed: usize,
     /// Files (pages, feed, sitemaps) that already held what this run made: left untouched.
     pub unchanged: usize,
-    /// Of those, the article pages not even rendered: their body file and everything else they
+    /// Of those, the article pages not even rendered (the entity pages: below): their body file and everything else they
     /// are made from had not changed since the last run (see `pages::kept`).
     pub not_rendered: usize,
     /// The entity pages not rendered: what they show had not changed since the last run.
