@@ -14,3 +14,4 @@ pub mod output;
 pub mod pages;
 pub mod progress;
 pub mod unread;
+pub mod warnings;

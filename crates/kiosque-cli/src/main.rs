@@ -65,6 +65,7 @@ fn main() -> ExitCode {
                 out,
                 strict: read.strict,
                 quiet: read.quiet,
+                all_warnings: read.all_warnings,
                 max_article_size: read.max_article_size,
                 cache: match (cache, no_cache) {
                     (_, true) => commands::build::CacheChoice::Off,
@@ -91,9 +92,16 @@ fn main() -> ExitCode {
             analyses,
             out,
             quiet,
+            all_warnings,
         } => exit_status(names().and_then(|names| {
-            commands::merge::run(&analyses, &out, quiet, knowledge, names.as_deref())
-                .map(|()| vec![])
+            commands::merge::run(
+                &analyses,
+                &out,
+                (quiet, all_warnings),
+                knowledge,
+                names.as_deref(),
+            )
+            .map(|()| vec![])
         })),
         Command::Pages {
             dist,

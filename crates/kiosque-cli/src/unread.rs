@@ -20,6 +20,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use kiosque_corpus::analyses::hex;
 use sha2::{Digest, Sha256};
 
+use crate::warnings::{self, Warned};
+
 /// The first line of a record, before the size limit it was made under.
 const HEADER: &str = "kiosque-inputs 2";
 
@@ -183,7 +185,7 @@ impl Record {
 }
 
 /// The first line of a record of the last build.
-const LAST_HEADER: &str = "kiosque-last-build 1";
+const LAST_HEADER: &str = "kiosque-last-build 2";
 
 /// What the last build of an output that read every input without error left, kept beside its
 /// record of the inputs (`<cache dir>/inputs/<output>-<hash>.last`): a fingerprint of everything
@@ -198,7 +200,7 @@ pub struct LastBuild {
     /// order): what the summary says.
     pub counts: [usize; 6],
     /// Its warnings, in the order printed; none if it was quiet (so they are not known).
-    pub warnings: Option<Vec<String>>,
+    pub warnings: Option<Vec<Warned>>,
 }
 
 /// Ends a record's `text` with a last line, [`END`] and the SHA-256 of the lines before it,
@@ -237,7 +239,14 @@ impl LastBuild {
         }
         let warnings = match lines.next()? {
             "Q" => None,
-            "W" => Some(lines.map(unescape).collect::<Option<Vec<String>>>()?),
+            "W" => Some(
+                lines
+                    .map(|line| {
+                        let (kind, text) = line.split_once('\t')?;
+                        Some(Warned::new(warnings::kind::named(kind)?, unescape(text)?))
+                    })
+                    .collect::<Option<Vec<Warned>>>()?,
+            ),
             _ => return None,
         };
         Some(LastBuild {
@@ -257,7 +266,7 @@ impl LastBuild {
             Some(warnings) => {
                 text.push_str("\nW\n");
                 for w in warnings {
-                    let _ = writeln!(text, "{}", escape(w));
+                    let _ = writeln!(text, "{}\t{}", w.kind, escape(&w.text));
                 }
             }
         }
@@ -430,7 +439,10 @@ mod tests {
         let last = LastBuild {
             fingerprint: "ab12".to_owned(),
             counts: [3, 7, 1, 2, 3, 1],
-            warnings: Some(vec!["a\\b\nc\rd".to_owned(), String::new()]),
+            warnings: Some(vec![
+                Warned::new(warnings::kind::NO_DATE, "a\\b\nc\rd\te"),
+                Warned::new(warnings::kind::COPIES, ""),
+            ]),
         };
         let text = last.render();
         assert_eq!(LastBuild::parse(&text), Some(last.clone()));

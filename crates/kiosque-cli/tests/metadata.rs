@@ -221,3 +221,59 @@ fn an_article_given_twice_is_built_once() {
         "{err}"
     );
 }
+
+/// An archive's many articles with the same problem: the first ten of each kind are named, then
+/// how many more, the same when a build with nothing changed stops early; `--all-warnings`
+/// names every one.
+#[test]
+fn many_warnings_of_one_kind_are_counted_after_the_first_ten_unless_all_are_asked_for() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let records: Vec<String> = (0..25)
+        .map(|i| format!(r#"{{"id": "a{i}", "title": "Sans date {i}", "text": "Un texte sans date, numéro {i}."}}"#))
+        .chain(std::iter::repeat_n(
+            r#"{"id": "again", "title": "Deux fois", "published": "2025-01-06", "text": "Le même texte."}"#.to_owned(),
+            2,
+        ))
+        .collect();
+    let input = dir.path().join("undated.jsonl");
+    fs::write(&input, records.join("\n")).expect("write");
+    let data = dir.path().join("data");
+    let undated = |err: &str| err.matches("no publication date given or found").count();
+    let more = "15 more articles with no publication date given or found in the text (`--all-warnings` prints every one)";
+    // The first build, one that records its settled inputs, then one that stops early and
+    // says again what the last one said.
+    let first = build(&[&input], &data);
+    common::settle();
+    let runs = [first, build(&[&input], &data), build(&[&input], &data)];
+    assert!(
+        stderr(&runs[2]).contains("was already up to date and was left as it was"),
+        "{}",
+        stderr(&runs[2])
+    );
+    for run in runs {
+        let err = stderr(&run);
+        assert_eq!(run.status.code(), Some(0), "{err}");
+        // Ten named, and the line counting the others (which names the kind too).
+        assert_eq!(undated(&err), 11, "{err}");
+        assert!(
+            err.contains("undated.jsonl:1: no publication date"),
+            "{err}"
+        );
+        assert!(err.contains(more), "{err}");
+        // Another kind is named whatever the count of the first.
+        assert!(
+            err.contains("undated.jsonl:27: the same article as"),
+            "{err}"
+        );
+    }
+    let all = common::kiosque(&[
+        "build",
+        &input.display().to_string(),
+        "--out",
+        &data.display().to_string(),
+        "--all-warnings",
+    ]);
+    let err = stderr(&all);
+    assert_eq!(undated(&err), 25, "{err}");
+    assert!(!err.contains("more articles"), "{err}");
+}

@@ -61,9 +61,7 @@ pub fn run(read: &ReadArgs, out: &Path, knowledge: KnowledgeFn) -> anyhow::Resul
         anyhow::bail!("cannot write the analyses to {}: {e}", out.display());
     }
     if !read.quiet {
-        for w in &analysed.warnings {
-            message::warning(w);
-        }
+        crate::warnings::print(&analysed.warnings, read.all_warnings);
         message::note(format_args!(
             "analysed {} article(s) into {} {}",
             analysed.articles.len(),

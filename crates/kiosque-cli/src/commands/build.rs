@@ -21,6 +21,7 @@ use crate::message::{self, count};
 use crate::output;
 use crate::progress;
 use crate::unread::{self, Stamp};
+use crate::warnings::{self, Warned};
 
 /// What `build` was asked to do.
 #[derive(Debug, Clone)]
@@ -40,6 +41,8 @@ pub struct BuildOptions {
     /// The language known entities are named in (`[site] language` of `kiosque.toml`, the
     /// interface's); `None`: the language of most articles, as the interface's default.
     pub names: Option<String>,
+    /// Print every warning, not the first of each kind ([`warnings::SHOWN`]) and a count.
+    pub all_warnings: bool,
 }
 
 /// Where `build` keeps its analyses cache.
@@ -144,7 +147,12 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
     if let Some(built) = &built {
         cache::save_built(built, &site);
     }
-    report_warnings(&site, options.quiet, &analysed.warnings);
+    report_warnings(
+        &site,
+        options.quiet,
+        &analysed.warnings,
+        options.all_warnings,
+    );
     if let (Some(last), Some(written), Some(inputs)) = (&last_record, &record, &unread_record)
         && analysed.errors.is_empty()
     {
@@ -226,8 +234,8 @@ fn up_to_date(options: &BuildOptions, last: &Path, started: Instant) -> Option<B
         cache::touch(path);
     }
     if !options.quiet {
-        for w in recorded.warnings.iter().flatten() {
-            message::warning(w);
+        if let Some(warned) = &recorded.warnings {
+            warnings::print(warned, options.all_warnings);
         }
         print_counts(
             &recorded.counts,
@@ -252,7 +260,7 @@ fn up_to_date(options: &BuildOptions, last: &Path, started: Instant) -> Option<B
 /// inputs read). Best effort: without it, the next build runs.
 fn save_last(
     options: &BuildOptions,
-    (files, warnings): (&[PathBuf], &[String]),
+    (files, warned): (&[PathBuf], &[Warned]),
     site: &Site,
     paths: (&Path, &Path, &Path),
 ) {
@@ -273,13 +281,7 @@ fn save_last(
     ) else {
         return;
     };
-    let warnings = (!options.quiet).then(|| {
-        warnings
-            .iter()
-            .cloned()
-            .chain(site.clashes.iter().map(ToString::to_string))
-            .collect()
-    });
+    let warnings = (!options.quiet).then(|| with_clashes(warned, site));
     unread::LastBuild {
         fingerprint,
         counts: counts(site),
@@ -322,7 +324,7 @@ pub struct Analysed {
     pub errors: Vec<InputError>,
     /// What reading and analysis did differently than the inputs asked, worded, to print
     /// once the output is written (none when quiet).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warned>,
     /// How many analyses came from the cache.
     pub reused: usize,
     /// How many input files were unchanged since the last build, and so not read.
@@ -551,8 +553,8 @@ pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::
     } else {
         discovered
             .iter()
-            .map(ToString::to_string)
-            .chain(copies.iter().map(ToString::to_string))
+            .map(|w| Warned::new(warnings::kind::INPUT_FILES, w.to_string()))
+            .chain(copies.iter().map(copy_warning))
             .chain(article_warnings(&articles))
             .collect()
     };
@@ -584,18 +586,24 @@ fn shown(path: &Path, dash: &str) -> String {
     }
 }
 
+/// The warning of an article given twice and built once.
+pub fn copy_warning(copy: &kiosque_corpus::Copy) -> Warned {
+    Warned::new(warnings::kind::COPIES, copy.to_string())
+}
+
 /// Links analysed articles and writes the site data into `out`; then prints `warnings`
-/// and the articles whose ids clashed (unless `quiet`). Consumes the articles.
+/// and the articles whose ids clashed (unless `quiet`; every one if `all_warnings`, else the
+/// first of each kind and how many more). Consumes the articles.
 pub fn publish(
     articles: Vec<Analyzed>,
     knowledge: &Knowledge,
     names: Option<&str>,
     out: &Path,
-    quiet: bool,
-    warnings: &[String],
+    (quiet, all_warnings): (bool, bool),
+    warnings: &[Warned],
 ) -> anyhow::Result<Site> {
     let site = publish_recorded(articles, knowledge, names, out, None)?;
-    report_warnings(&site, quiet, warnings);
+    report_warnings(&site, quiet, warnings, all_warnings);
     Ok(site)
 }
 
@@ -613,21 +621,26 @@ fn publish_recorded(
     Ok(site)
 }
 
-/// Prints `warnings` and the articles whose ids clashed, unless `quiet`.
-fn report_warnings(site: &Site, quiet: bool, warnings: &[String]) {
+/// Prints `warnings` and the articles whose ids clashed, unless `quiet`: every one if `all`,
+/// else the first of each kind and how many more ([`warnings::print`]).
+fn report_warnings(site: &Site, quiet: bool, warned: &[Warned], all: bool) {
     if !quiet {
-        for w in warnings {
-            message::warning(w);
-        }
-        for clash in &site.clashes {
-            message::warning(clash);
-        }
+        warnings::print(&with_clashes(warned, site), all);
     }
+}
+
+/// `warned`, then the articles of `site` whose ids clashed.
+fn with_clashes(warned: &[Warned], site: &Site) -> Vec<Warned> {
+    let clashes = site
+        .clashes
+        .iter()
+        .map(|clash| Warned::new(warnings::kind::CLASHES, clash.to_string()));
+    warned.iter().cloned().chain(clashes).collect()
 }
 
 /// What reading and analysis did differently than the inputs asked, article by article, then
 /// what concerns the labels of the corpus (ids' clashes come with the site data).
-fn article_warnings(articles: &[Analyzed]) -> Vec<String> {
+fn article_warnings(articles: &[Analyzed]) -> Vec<Warned> {
     let mut out = Vec::new();
     // label -> (spans, records, first record)
     let mut unknown: BTreeMap<&str, (usize, usize, &str)> = BTreeMap::new();
@@ -644,33 +657,49 @@ fn article_warnings(articles: &[Analyzed]) -> Vec<String> {
                 }
                 Warning::NotADate { .. } => {
                     date_warned = true;
-                    out.push(format!("{}: {w}{}", a.origin, dated(&a.analysis)));
+                    out.push(Warned::new(
+                        warnings::kind_of(w),
+                        format!("{}: {w}{}", a.origin, dated(&a.analysis)),
+                    ));
                 }
-                Warning::NotALanguage { .. } => {
-                    out.push(format!("{}: {w}{}", a.origin, detected(&a.analysis)))
-                }
-                _ => out.push(format!("{}: {w}", a.origin)),
+                Warning::NotALanguage { .. } => out.push(Warned::new(
+                    warnings::kind_of(w),
+                    format!("{}: {w}{}", a.origin, detected(&a.analysis)),
+                )),
+                _ => out.push(Warned::new(
+                    warnings::kind_of(w),
+                    format!("{}: {w}", a.origin),
+                )),
             }
         }
         if a.analysis.words == 0 {
-            out.push(format!(
-                "{}: no body text was found (every block looks like boilerplate)",
-                a.origin
+            out.push(Warned::new(
+                warnings::kind::NO_BODY,
+                format!(
+                    "{}: no body text was found (every block looks like boilerplate)",
+                    a.origin
+                ),
             ));
         }
         if a.analysis.published.is_none() && !date_warned {
-            out.push(format!(
-                "{}: no publication date given or found in the text",
-                a.origin
+            out.push(Warned::new(
+                warnings::kind::NO_DATE,
+                format!(
+                    "{}: no publication date given or found in the text",
+                    a.origin
+                ),
             ));
         }
     }
     for (label, (spans, records, first)) in unknown {
-        out.push(format!(
+        out.push(Warned::new(
+            warnings::kind::LABELS,
+            format!(
             "entity label {} is not one Kiosque uses (PER/PERSON, LOC/GPE/FAC, ORG, DATE): {} in {} left out (the first in {first})",
             quoted(label),
             count(spans, "span"),
             count(records, "record"),
+        ),
         ));
     }
     out

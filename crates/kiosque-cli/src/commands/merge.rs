@@ -14,11 +14,12 @@ use crate::output;
 /// Merges the analyses `files` (`-`: standard input) into the site data `out`. Any file that
 /// cannot be read, is damaged or was written by another kiosque stops the merge before
 /// anything is written. Known entities are named in `names` as [`crate::commands::build::BuildOptions`]
-/// says.
+/// says. Nothing but errors is printed if `quiet`; every warning if `all_warnings`, else the first
+/// of each kind and how many more.
 pub fn run(
     files: &[PathBuf],
     out: &Path,
-    quiet: bool,
+    (quiet, all_warnings): (bool, bool),
     knowledge: KnowledgeFn,
     names: Option<&str>,
 ) -> anyhow::Result<()> {
@@ -58,14 +59,24 @@ pub fn run(
     drop(entries);
     drop(texts);
     let (articles, copies) = kiosque_corpus::once_each(decoded);
-    let warnings: Vec<String> = copies.iter().map(ToString::to_string).collect();
+    let warnings: Vec<_> = copies
+        .iter()
+        .map(crate::commands::build::copy_warning)
+        .collect();
     if articles.is_empty() {
         anyhow::bail!(
             "the analyses hold no article: nothing was written; {} is unchanged",
             out.display()
         );
     }
-    let site = publish(articles, knowledge(), names, out, quiet, &warnings)?;
+    let site = publish(
+        articles,
+        knowledge(),
+        names,
+        out,
+        (quiet, all_warnings),
+        &warnings,
+    )?;
     if !quiet {
         print_summary(&site, out, &[], started, (0, 0));
     }
