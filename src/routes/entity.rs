@@ -92,6 +92,8 @@ pub(crate) fn made_of(corpus: &Corpus, entity: &Entity) -> Vec<u8> {
         .take(NESTED_PAGE)
         .map(|&p| corpus.article_at(p))
         .collect();
+    // The timeline is drawn by the app alone today; its dates are part of the page's inputs
+    // all the same, so that a page that pre-renders it is never left stale.
     let dates: Vec<Option<&str>> = articles
         .iter()
         .map(|&p| corpus.article_at(p).and_then(|a| a.published.as_deref()))
