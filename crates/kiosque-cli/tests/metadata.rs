@@ -260,6 +260,11 @@ fn many_warnings_of_one_kind_are_counted_after_the_first_ten_unless_all_are_aske
             "{err}"
         );
         assert!(err.contains(more), "{err}");
+        // The summary counts them all: 25 undated, and the copy.
+        assert!(
+            err.contains("26 warnings about the inputs (see above)"),
+            "{err}"
+        );
         // Another kind is named whatever the count of the first.
         assert!(
             err.contains("undated.jsonl:27: the same article as"),

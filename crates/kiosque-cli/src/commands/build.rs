@@ -178,6 +178,7 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
             &analysed.errors,
             started,
             (analysed.reused, analysed.unread_files),
+            analysed.warnings.len() + site.clashes.len(),
         );
     }
     Ok(BuildReport {
@@ -243,6 +244,7 @@ fn up_to_date(options: &BuildOptions, last: &Path, started: Instant) -> Option<B
             &[],
             started,
             (articles, files.len()),
+            recorded.warnings.as_ref().map_or(0, Vec::len),
         );
         message::note(format_args!(
             "nothing changed since the last build: {} was already up to date and was left as it was",
@@ -757,15 +759,17 @@ pub fn failures(errors: &[InputError]) -> String {
     format!("{what} could not be read and {verb} skipped")
 }
 
-/// "built N article(s), … into OUT in …", what came from the cache, and what failed.
+/// "built N article(s), … into OUT in …", what came from the cache, how many warnings were
+/// given (`warned`), and what failed.
 pub fn print_summary(
     site: &Site,
     out: &Path,
     errors: &[InputError],
     started: Instant,
     reused: (usize, usize),
+    warned: usize,
 ) {
-    print_counts(&counts(site), out, errors, started, reused);
+    print_counts(&counts(site), out, errors, started, reused, warned);
 }
 
 /// What the summary counts of a site: articles, entities, then entities of each label (in
@@ -794,6 +798,7 @@ fn print_counts(
     errors: &[InputError],
     started: Instant,
     (reused, unread_files): (usize, usize),
+    warned: usize,
 ) {
     let [articles, entities, ..] = *counts;
     let count = |label: Label| {
@@ -821,6 +826,12 @@ fn print_counts(
         };
         message::note(format_args!(
             "{reused} analyses reused from the cache{unread}, {analysed} article(s) analysed"
+        ));
+    }
+    if warned > 0 {
+        message::note(format_args!(
+            "{} about the inputs (see above)",
+            message::count(warned, "warning")
         ));
     }
     if !errors.is_empty() {

@@ -78,7 +78,14 @@ pub fn run(
         &warnings,
     )?;
     if !quiet {
-        print_summary(&site, out, &[], started, (0, 0));
+        print_summary(
+            &site,
+            out,
+            &[],
+            started,
+            (0, 0),
+            warnings.len() + site.clashes.len(),
+        );
     }
     Ok(())
 }
