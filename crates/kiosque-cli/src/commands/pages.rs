@@ -349,9 +349,14 @@ pub fn run_with(
         .par_iter()
         .map(|entity| -> anyhow::Result<Option<(String, kept::Page)>> {
             let id = entity.id.as_str();
-            let key = shared_key.as_deref().map(|shared| {
-                kept::page_key(shared, &rendering.entity_made_of(&corpus, entity), b"")
-            });
+            // Without a record to keep (`--no-cache`), no key: ranking the entities listed with
+            // it twice would be for nothing.
+            let key = shared_key
+                .as_deref()
+                .filter(|_| record_path.is_some())
+                .map(|shared| {
+                    kept::page_key(shared, &rendering.entity_made_of(&corpus, entity), b"")
+                });
             if let Some(page) = key
                 .as_deref()
                 .and_then(|k| record.entity_unchanged(id, k, dist))
