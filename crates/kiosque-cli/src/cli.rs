@@ -113,7 +113,7 @@ pub enum Command {
         #[arg(long, short)]
         quiet: bool,
         /// Print every warning, not the first ten of each kind and how many more.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "quiet")]
         all_warnings: bool,
     },
     /// Write one HTML page per article and entity into a built site (`dist/`).
@@ -222,7 +222,7 @@ pub struct ReadArgs {
     #[arg(long, short)]
     pub quiet: bool,
     /// Print every warning about the inputs, not the first ten of each kind and how many more.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "quiet")]
     pub all_warnings: bool,
     /// Refuse articles whose text is larger than SIZE (bytes, or with a unit: 512KiB,
     /// 16MiB, 1GiB; KB, MB, GB are powers of 1000), before analysing them.

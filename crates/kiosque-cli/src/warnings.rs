@@ -1,6 +1,6 @@
 //! What reading and analysis did differently than the inputs asked, printed once the work is
 //! done. An archive can have thousands of articles with the same problem (no publication date,
-//! a field that is not a date): each kind is printed for its first [`SHOWN`] articles, then one
+//! a field that is not a date): the first [`SHOWN`] warnings of each kind are printed, then one
 //! line says how many more there are, unless every warning is asked for (`--all-warnings`).
 
 use std::collections::HashMap;
@@ -36,8 +36,8 @@ impl Warned {
 pub mod kind {
     /// A file or directory given that was not read as given.
     pub const INPUT_FILES: &str = "warnings about input files";
-    /// The same article twice.
-    pub const COPIES: &str = "articles given twice, built once";
+    /// The same article twice: each copy left out.
+    pub const COPIES: &str = "copies of articles left out";
     /// An id two articles asked for.
     pub const CLASHES: &str = "articles whose id another article has";
     /// Nothing but boilerplate.
@@ -53,8 +53,8 @@ pub mod kind {
         "articles whose language is given by name or three-letter code";
     /// A language that is not one.
     pub const NOT_A_LANGUAGE: &str = "articles whose given language is not a language code";
-    /// Imported entity spans that cannot be used.
-    pub const SPANS: &str = "articles with entity spans that cannot be used";
+    /// Imported entity spans that cannot be used (an article can have several lines).
+    pub const SPANS: &str = "warnings about imported entity spans";
     /// Every kind, for reading them back from a record.
     pub const ALL: [&str; 10] = [
         INPUT_FILES,
@@ -86,33 +86,46 @@ pub fn kind_of(warning: &Warning) -> &'static str {
     }
 }
 
-/// The lines to print for `warnings`, in their order: at most [`SHOWN`] of each kind unless
-/// `all`, then, for each kind with more, how many more there are.
+/// The lines to print for `warnings`, in their order: every one if `all`; else at most
+/// [`SHOWN`] of each kind, then, for each kind with two or more left, how many more there are
+/// (one left is printed rather than counted).
 pub fn lines(warnings: &[Warned], all: bool) -> Vec<String> {
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut total: HashMap<&str, usize> = HashMap::new();
     let mut kinds: Vec<&str> = Vec::new();
-    let mut out = Vec::new();
     for w in warnings {
-        let n = seen.entry(w.kind).or_insert_with(|| {
+        *total.entry(w.kind).or_insert_with(|| {
             kinds.push(w.kind);
             0
-        });
+        }) += 1;
+    }
+    let cut = |kind: &str| !all && total[kind] > SHOWN + 1;
+    let mut printed: HashMap<&str, usize> = HashMap::new();
+    let mut out = Vec::new();
+    for w in warnings {
+        let n = printed.entry(w.kind).or_default();
         *n += 1;
-        if all || *n <= SHOWN {
+        if !cut(w.kind) || *n <= SHOWN {
             out.push(w.text.clone());
         }
     }
-    if !all {
-        for kind in kinds {
-            let more = seen[kind].saturating_sub(SHOWN);
-            if more > 0 {
-                out.push(format!(
-                    "{more} more {kind} (`--all-warnings` prints every one)"
-                ));
-            }
-        }
+    for kind in kinds.into_iter().filter(|k| cut(k)) {
+        out.push(format!(
+            "{} more {kind} (`--all-warnings` prints every one)",
+            total[kind] - SHOWN
+        ));
     }
     out
+}
+
+/// Prints, after a summary, how many warnings `warned` about the inputs were given (nothing if
+/// none).
+pub fn note_count(warned: usize) {
+    if warned > 0 {
+        message::note(format_args!(
+            "{} about the inputs (see above)",
+            message::count(warned, "warning")
+        ));
+    }
 }
 
 /// Prints `warnings` as [`lines`] gives them, each as a `warning:` line.
@@ -148,5 +161,14 @@ mod tests {
         let every = lines(&warnings, true);
         assert_eq!(every.len(), 28);
         assert!(every.iter().all(|l| !l.contains("more")));
+        // One more than shown is printed, not counted.
+        let eleven = &warnings[..warnings.len() - 3]
+            .iter()
+            .filter(|w| w.kind == "undated articles")
+            .take(SHOWN + 1)
+            .cloned()
+            .collect::<Vec<_>>();
+        assert_eq!(lines(eleven, false).len(), SHOWN + 1);
+        assert!(lines(eleven, false).iter().all(|l| !l.contains("more")));
     }
 }

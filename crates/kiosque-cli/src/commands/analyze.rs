@@ -72,6 +72,7 @@ pub fn run(read: &ReadArgs, out: &Path, knowledge: KnowledgeFn) -> anyhow::Resul
             },
             progress::timing(analysed.articles.len(), "articles", started.elapsed())
         ));
+        crate::warnings::note_count(analysed.warnings.len());
     }
     Ok(AnalyzeReport {
         errors: analysed.errors,

@@ -828,12 +828,7 @@ fn print_counts(
             "{reused} analyses reused from the cache{unread}, {analysed} article(s) analysed"
         ));
     }
-    if warned > 0 {
-        message::note(format_args!(
-            "{} about the inputs (see above)",
-            message::count(warned, "warning")
-        ));
-    }
+    warnings::note_count(warned);
     if !errors.is_empty() {
         message::note(format_args!("{} (see the errors above)", failures(errors)));
     }
