@@ -1,11 +1,11 @@
 //! Input files unchanged since the last build, which a rebuild does not read again.
 //!
 //! Each build with the default cache records, beside its analyses cache
-//! (`<cache dir>/inputs/<output>-<hash>.inputs`), every input file it read whole — no error, no
-//! warning — with the file's stamp (device, inode, size, modification and status-change times to
-//! the nanosecond) and the key of each article it holds. The next build takes the articles of a
-//! file whose stamp is unchanged from the analyses cache by those keys, without opening the
-//! file. Any write to a file changes its status-change time, which no program can set back, so
+//! (`<cache dir>/inputs/<output>-<hash>.inputs`), every input file it read whole — no error —
+//! with the file's stamp (device, inode, size, modification and status-change times to the
+//! nanosecond), and the key of each article it holds with what reading it warned of (a date that
+//! is not one…). The next build takes the articles of a file whose stamp is unchanged from the
+//! analyses cache by those keys, with those warnings, without opening the file. Any write to a file changes its status-change time, which no program can set back, so
 //! a file edited in any way is read again; so is every file when the size limit changed, when
 //! an article's analysis is not in the cache, or when the record is missing or damaged (it
 //! ends with a SHA-256 of its lines, so that a record cut short or altered is not used): a
@@ -20,10 +20,12 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use kiosque_corpus::analyses::hex;
 use sha2::{Digest, Sha256};
 
+use kiosque_extract::source::Warning;
+
 use crate::warnings::{self, Warned};
 
 /// The first line of a record, before the size limit it was made under.
-const HEADER: &str = "kiosque-inputs 2";
+const HEADER: &str = "kiosque-inputs 3";
 
 /// The start of a record's last line, before the SHA-256 of the lines above it (newlines
 /// included): a record cut at a line's end would otherwise read, less the articles it lost.
@@ -96,9 +98,9 @@ impl Stamp {
 /// How long a file must have been left unchanged before it is stamped for the record.
 pub const SETTLE: Duration = Duration::from_secs(2);
 
-/// The articles of one input file: the line of each (in a JSON Lines or JSON file) and the key
-/// of its document.
-pub type Articles = Vec<(Option<usize>, String)>;
+/// The articles of one input file: the line of each (in a JSON Lines or JSON file), the key of
+/// its document, and what reading it warned of.
+pub type Articles = Vec<(Option<usize>, String, Vec<Warning>)>;
 
 /// The record of the input files the last build read whole.
 #[derive(Debug, Default)]
@@ -141,7 +143,12 @@ impl Record {
                         n => Some(n.parse().ok()?),
                     };
                     let key = fields.next()?.to_owned();
-                    current.as_mut()?.push((line, key));
+                    // Its warnings, as JSON (which escapes tabs and line ends), if any.
+                    let warnings = match fields.next() {
+                        Some(json) => serde_json::from_str(json).ok()?,
+                        None => Vec::new(),
+                    };
+                    current.as_mut()?.push((line, key, warnings));
                 }
                 _ => return None,
             }
@@ -168,15 +175,20 @@ impl Record {
             text.push('F');
             stamp.write_to(&mut text);
             let _ = writeln!(text, "\t{name}");
-            for (line, key) in articles {
+            for (line, key, warnings) in articles {
                 match line {
                     Some(n) => {
-                        let _ = writeln!(text, "A\t{n}\t{key}");
+                        let _ = write!(text, "A\t{n}\t{key}");
                     }
                     None => {
-                        let _ = writeln!(text, "A\t-\t{key}");
+                        let _ = write!(text, "A\t-\t{key}");
                     }
                 }
+                if !warnings.is_empty() {
+                    text.push('\t');
+                    text.push_str(&serde_json::to_string(warnings).unwrap_or_default());
+                }
+                text.push('\n');
             }
         }
         seal(&mut text);
@@ -347,7 +359,17 @@ mod tests {
     use super::*;
 
     fn articles() -> Articles {
-        vec![(Some(1), "a".repeat(64)), (Some(3), "b".repeat(64))]
+        vec![
+            (Some(1), "a".repeat(64), Vec::new()),
+            (
+                Some(3),
+                "b".repeat(64),
+                vec![Warning::NotADate {
+                    field: "date".to_owned(),
+                    value: "2025-13-45\t\n\"".to_owned(),
+                }],
+            ),
+        ]
     }
 
     #[test]

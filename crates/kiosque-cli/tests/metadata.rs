@@ -223,13 +223,17 @@ fn an_article_given_twice_is_built_once() {
 }
 
 /// An archive's many articles with the same problem: the first ten of each kind are named, then
-/// how many more, the same when a build with nothing changed stops early; `--all-warnings`
-/// names every one.
+/// how many more, the same when a build with nothing changed stops early (a file whose reading
+/// warned of something, here a date that is not one, is not read again: its warnings are
+/// recorded with it); `--all-warnings` names every one.
 #[test]
 fn many_warnings_of_one_kind_are_counted_after_the_first_ten_unless_all_are_asked_for() {
     let dir = tempfile::tempdir().expect("temp dir");
     let records: Vec<String> = (0..25)
         .map(|i| format!(r#"{{"id": "a{i}", "title": "Sans date {i}", "text": "Un texte sans date, numéro {i}."}}"#))
+        .chain(std::iter::once(
+            r#"{"id": "bad", "title": "Mauvaise date", "published": "soon", "text": "Un texte."}"#.to_owned(),
+        ))
         .chain(std::iter::repeat_n(
             r#"{"id": "again", "title": "Deux fois", "published": "2025-01-06", "text": "Le même texte."}"#.to_owned(),
             2,
@@ -260,14 +264,15 @@ fn many_warnings_of_one_kind_are_counted_after_the_first_ten_unless_all_are_aske
             "{err}"
         );
         assert!(err.contains(more), "{err}");
-        // The summary counts them all: 25 undated, and the copy.
+        // The summary counts them all: 25 undated, the date that is not one, and the copy.
         assert!(
-            err.contains("26 warnings about the inputs (see above)"),
+            err.contains("27 warnings about the inputs (see above)"),
             "{err}"
         );
         // Another kind is named whatever the count of the first.
         assert!(
-            err.contains("undated.jsonl:27: the same article as"),
+            err.contains("undated.jsonl:28: the same article as")
+                && err.contains(r#"undated.jsonl:26: "published" is not a date: "soon""#),
             "{err}"
         );
     }

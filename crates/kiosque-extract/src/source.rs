@@ -81,7 +81,7 @@ pub struct ImportedEntity {
 /// Something an input gave that was not used as given. The article is still read; the
 /// message says what was done instead. Values from the input are quoted with their control
 /// characters escaped.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, serde::Serialize, serde::Deserialize)]
 pub enum Warning {
     /// A publication date that is not a date: ignored, as if none were given.
     #[error(
@@ -105,7 +105,7 @@ pub enum Warning {
         /// Its value as given.
         value: String,
         /// The code used.
-        code: &'static str,
+        code: String,
     },
     /// A language that is not one: ignored, the language is detected from the text.
     #[error(
@@ -124,7 +124,7 @@ pub enum Warning {
     )]
     EntsNotAList {
         /// What it is instead.
-        found: &'static str,
+        found: String,
     },
     /// An imported span left out or trimmed.
     #[error("{0}")]
@@ -408,7 +408,7 @@ pub fn language(field: &str, value: &str, warnings: &mut Vec<Warning>) -> Option
             warnings.push(Warning::LanguageReadAs {
                 field: field.to_owned(),
                 value: value.to_owned(),
-                code,
+                code: code.to_owned(),
             });
             Some(code.to_owned())
         }

@@ -338,7 +338,7 @@ pub struct Analysed {
 /// One input file before analysis.
 enum FileRead {
     /// Read: the line of each of its articles (analysed in order with the others' articles),
-    /// whether it was read whole (no error, no warning), and its stamp from before it was read.
+    /// whether it was read whole (no error), and its stamp from before it was read.
     Read {
         lines: Vec<Option<usize>>,
         whole: bool,
@@ -356,12 +356,13 @@ enum FileRead {
 /// The analyses of a file's recorded articles, all from the cache, with where they are now; none
 /// if one is not in the cache or does not decode.
 fn from_cache(file: &Path, keys: &unread::Articles, kept: &Cache<'_>) -> Option<Vec<Analyzed>> {
-    if !keys.iter().all(|(_, key)| kept.contains(key)) {
+    if !keys.iter().all(|(_, key, _)| kept.contains(key)) {
         return None;
     }
     keys.par_iter()
-        .map(|(line, key)| {
+        .map(|(line, key, warnings)| {
             let mut article = kept.get(key)?;
+            article.warnings.clone_from(warnings);
             article.origin = input::origin(file, *line);
             article.file_stem = input::file_stem(file, *line);
             Some(article)
@@ -397,11 +398,10 @@ fn read_files(
                 return (Vec::new(), Vec::new(), unread);
             }
             let (inputs, failed) = input::read(file, options);
-            // Recorded only if read whole, and changed long enough ago that a change after
-            // this read cannot share its times (see `Stamp::settled`).
-            let whole = failed.is_empty()
-                && inputs.iter().all(|i| i.document.warnings.is_empty())
-                && stamp.is_some_and(|s| s.settled(stamped));
+            // Recorded only if read whole (its warnings are recorded with it), and changed
+            // long enough ago that a change after this read cannot share its times (see
+            // `Stamp::settled`).
+            let whole = failed.is_empty() && stamp.is_some_and(|s| s.settled(stamped));
             let lines = inputs.iter().map(|i| i.line).collect();
             (
                 inputs,
@@ -459,7 +459,7 @@ fn in_input_order(
                     let keys = lines
                         .into_iter()
                         .zip(&articles[start..])
-                        .map(|(line, a)| (line, a.key.clone()))
+                        .map(|(line, a)| (line, a.key.clone(), a.warnings.clone()))
                         .collect();
                     whole.push((file, stamp, keys));
                 }

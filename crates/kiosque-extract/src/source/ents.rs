@@ -16,7 +16,7 @@ use super::{ImportedEntity, Warning, json_kind};
 pub const SHOWN_SPAN_PROBLEMS: usize = 5;
 
 /// An imported span that was left out or changed, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SpanProblem {
     /// The span's position in the record's `ents` list (0-based, as in the file).
     pub index: usize,
@@ -25,7 +25,7 @@ pub struct SpanProblem {
 }
 
 /// What is wrong with an imported span.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum SpanFault {
     /// Not an object with a whole-number `start` and `end` and a string `label`.
     Malformed(String),
@@ -78,7 +78,7 @@ pub enum SpanFault {
 }
 
 /// A span with its label and text, for messages.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Shown {
     /// First code point.
     pub start: usize,
@@ -161,7 +161,7 @@ pub fn read(ents: &Value, text: &str) -> (Option<Vec<ImportedEntity>>, Vec<Warni
         return (
             None,
             vec![Warning::EntsNotAList {
-                found: json_kind(ents),
+                found: json_kind(ents).to_owned(),
             }],
         );
     };
