@@ -147,18 +147,18 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
     if let Some(built) = &built {
         cache::save_built(built, &site);
     }
-    report_warnings(
-        &site,
-        options.quiet,
-        &analysed.warnings,
-        options.all_warnings,
-    );
+    // What this build says about its inputs, printed now, recorded for a build that stops early
+    // and counted in the summary.
+    let said = with_clashes(&analysed.warnings, &site);
+    if !options.quiet {
+        warnings::print(&said, options.all_warnings);
+    }
     if let (Some(last), Some(written), Some(inputs)) = (&last_record, &record, &unread_record)
         && analysed.errors.is_empty()
     {
         save_last(
             options,
-            (&analysed.files, &analysed.warnings),
+            (&analysed.files, &said),
             &site,
             (last, written, inputs),
         );
@@ -178,7 +178,7 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
             &analysed.errors,
             started,
             (analysed.reused, analysed.unread_files),
-            analysed.warnings.len() + site.clashes.len(),
+            said.len(),
         );
     }
     Ok(BuildReport {
@@ -258,11 +258,11 @@ fn up_to_date(options: &BuildOptions, last: &Path, started: Instant) -> Option<B
 }
 
 /// Keeps what [`up_to_date`] needs to know of this build, which read every input without error
-/// (`files`, with these `warnings`) and wrote `site` (`paths`: the records of the last build, of the files written and of the
+/// (`files`), said `said` (its warnings, the ids that clashed included) and wrote `site` (`paths`: the records of the last build, of the files written and of the
 /// inputs read). Best effort: without it, the next build runs.
 fn save_last(
     options: &BuildOptions,
-    (files, warned): (&[PathBuf], &[Warned]),
+    (files, said): (&[PathBuf], &[Warned]),
     site: &Site,
     paths: (&Path, &Path, &Path),
 ) {
@@ -283,7 +283,7 @@ fn save_last(
     ) else {
         return;
     };
-    let warnings = (!options.quiet).then(|| with_clashes(warned, site));
+    let warnings = (!options.quiet).then(|| said.to_vec());
     unread::LastBuild {
         fingerprint,
         counts: counts(site),
