@@ -42,8 +42,9 @@ pub enum Command {
     /// Files are read as UTF-8 (or UTF-16 with a byte order mark). A file given twice is
     /// read once. Articles with the same id keep apart: the oldest keeps the id, the others
     /// get a suffix made from their text. A date, language or entity span that cannot be used
-    /// is reported as a warning and the article is still built: the first ten warnings of each
-    /// kind, then how many more (--all-warnings prints every one).
+    /// is reported as a warning and the article is still built. Errors and warnings are
+    /// printed by kind: the first ten of each, then how many more (--all-messages prints every
+    /// one).
     ///
     /// - reads JSON Lines records from standard input.
     ///
@@ -113,8 +114,8 @@ pub enum Command {
         #[arg(long, short)]
         quiet: bool,
         /// Print every warning, not the first ten of each kind and how many more.
-        #[arg(long, conflicts_with = "quiet")]
-        all_warnings: bool,
+        #[arg(long, alias = "all-warnings", conflicts_with = "quiet")]
+        all_messages: bool,
     },
     /// Write one HTML page per article and entity into a built site (`dist/`).
     #[command(verbatim_doc_comment)]
@@ -221,9 +222,10 @@ pub struct ReadArgs {
     /// Print nothing but errors.
     #[arg(long, short)]
     pub quiet: bool,
-    /// Print every warning about the inputs, not the first ten of each kind and how many more.
-    #[arg(long, conflicts_with = "quiet")]
-    pub all_warnings: bool,
+    /// Print every error and warning about the inputs, not the first ten of each kind and how
+    /// many more (with --quiet: every error).
+    #[arg(long, alias = "all-warnings")]
+    pub all_messages: bool,
     /// Refuse articles whose text is larger than SIZE (bytes, or with a unit: 512KiB,
     /// 16MiB, 1GiB; KB, MB, GB are powers of 1000), before analysing them.
     #[arg(long, value_name = "SIZE", default_value = "2MiB", value_parser = parse_size)]

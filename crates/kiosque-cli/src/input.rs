@@ -50,6 +50,55 @@ pub struct InputError {
     pub line: Option<usize>,
     /// What went wrong.
     pub reason: String,
+    /// What the failures of its kind are, for the line counting those not printed (one of
+    /// [`failure`]'s).
+    pub kind: &'static str,
+}
+
+/// The kinds of inputs that could not be read, as the line counting those not printed names
+/// them ([`crate::message::by_kind`]).
+pub mod failure {
+    use kiosque_extract::source::SourceError;
+
+    /// Missing, unlistable or unreadable files.
+    pub const FILES: &str = "files that could not be read";
+    /// Bytes that are not UTF-8 or UTF-16 text.
+    pub const NOT_TEXT: &str = "files that are not UTF-8 or UTF-16 text";
+    /// An article above `--max-article-size`.
+    pub const TOO_LARGE: &str = "articles above the size limit";
+    /// A JSON line or file that does not parse.
+    pub const NOT_JSON: &str = "records that are not valid JSON";
+    /// A JSON value that is not an object.
+    pub const NOT_AN_OBJECT: &str = "records that are not JSON objects";
+    /// A field of the wrong type.
+    pub const FIELD_TYPE: &str = "records with a field of the wrong type";
+    /// No article text.
+    pub const NO_TEXT: &str = "records and files with no article text";
+    /// Front matter that cannot be read.
+    pub const FRONT_MATTER: &str = "files whose front matter cannot be read";
+    /// A saved page with no article in it.
+    pub const NO_ARTICLE: &str = "HTML pages with no article found";
+
+    /// The kind of a record or file that failed to parse.
+    pub fn of(error: &SourceError) -> &'static str {
+        match error {
+            SourceError::FrontMatter(_) | SourceError::UnclosedFrontMatter => FRONT_MATTER,
+            SourceError::Json(_) => NOT_JSON,
+            SourceError::Html(_) => NO_ARTICLE,
+            SourceError::NoText => NO_TEXT,
+            SourceError::NotAnObject(_) => NOT_AN_OBJECT,
+            SourceError::FieldType { .. } => FIELD_TYPE,
+        }
+    }
+}
+
+impl crate::message::OfKind for InputError {
+    fn kind(&self) -> &'static str {
+        self.kind
+    }
+    fn text(&self) -> String {
+        self.to_string()
+    }
 }
 
 impl fmt::Display for InputError {
@@ -200,6 +249,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>, Vec<InputW
                         path: e.path().map_or_else(|| path.clone(), Path::to_path_buf),
                         line: None,
                         reason: e.to_string(),
+                        kind: failure::FILES,
                     }),
                 }
             }
@@ -210,6 +260,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>, Vec<InputW
                 path: path.clone(),
                 line: None,
                 reason: "no such file or directory".to_owned(),
+                kind: failure::FILES,
             });
         }
     }
@@ -256,10 +307,11 @@ fn extension(path: &Path) -> Option<String> {
 /// is reported and the others are kept. Articles above the size limit are refused here, before
 /// any analysis.
 pub fn read(path: &Path, options: &ReadOptions) -> (Vec<Input>, Vec<InputError>) {
-    let error = |line: Option<usize>, reason: String| InputError {
+    let error = |line: Option<usize>, kind: &'static str, reason: String| InputError {
         path: path.to_path_buf(),
         line,
         reason,
+        kind,
     };
     let ext = if is_dash(path) {
         "jsonl".to_owned()
@@ -286,7 +338,7 @@ pub fn read(path: &Path, options: &ReadOptions) -> (Vec<Input>, Vec<InputError>)
             size(options.max_article_size),
             raise_limit(meta.len())
         );
-        return (vec![], vec![error(None, reason)]);
+        return (vec![], vec![error(None, failure::TOO_LARGE, reason)]);
     }
     let bytes = if is_dash(path) {
         let mut bytes = Vec::new();
@@ -296,17 +348,21 @@ pub fn read(path: &Path, options: &ReadOptions) -> (Vec<Input>, Vec<InputError>)
     };
     let bytes = match bytes {
         Ok(b) => b,
-        Err(e) => return (vec![], vec![error(None, format!("cannot read: {e}"))]),
+        Err(e) => {
+            let reason = format!("cannot read: {e}");
+            return (vec![], vec![error(None, failure::FILES, reason)]);
+        }
     };
     let content = match decode(bytes) {
         Ok(s) => s,
-        Err(reason) => return (vec![], vec![error(None, reason)]),
+        Err(reason) => return (vec![], vec![error(None, failure::NOT_TEXT, reason)]),
     };
     let check = |line: Option<usize>, document: Document| -> Result<Input, InputError> {
         let len = document.text.len() as u64;
         if len > options.max_article_size {
             return Err(error(
                 line,
+                failure::TOO_LARGE,
                 format!(
                     "the article text is {}, above the limit of {}: not analysed; {}",
                     size(len),
@@ -334,7 +390,7 @@ pub fn read(path: &Path, options: &ReadOptions) -> (Vec<Input>, Vec<InputError>)
                 .into_par_iter()
                 .map(|(n, line)| match source::parse_json_line(line) {
                     Ok(doc) => check(Some(n + 1), doc),
-                    Err(e) => Err(error(Some(n + 1), e.to_string())),
+                    Err(e) => Err(error(Some(n + 1), failure::of(&e), e.to_string())),
                 })
                 .collect();
             let mut inputs = Vec::new();
@@ -357,7 +413,11 @@ pub fn read(path: &Path, options: &ReadOptions) -> (Vec<Input>, Vec<InputError>)
                             Ok(input) => inputs.push(input),
                             Err(e) => errors.push(e),
                         },
-                        Err(e) => errors.push(error(Some(n + 1), format!("record {}: {e}", n + 1))),
+                        Err(e) => errors.push(error(
+                            Some(n + 1),
+                            failure::of(&e),
+                            format!("record {}: {e}", n + 1),
+                        )),
                     }
                 }
                 (inputs, errors)
@@ -365,7 +425,11 @@ pub fn read(path: &Path, options: &ReadOptions) -> (Vec<Input>, Vec<InputError>)
             Ok(value) => one(source::parse_record(value), check, error),
             Err(e) => (
                 vec![],
-                vec![error(None, SourceError::Json(e.to_string()).to_string())],
+                vec![error(
+                    None,
+                    failure::NOT_JSON,
+                    SourceError::Json(e.to_string()).to_string(),
+                )],
             ),
         },
         "html" | "htm" => one(
@@ -459,17 +523,18 @@ fn decode(bytes: Vec<u8>) -> Result<String, String> {
 fn one(
     result: Result<Document, SourceError>,
     check: impl Fn(Option<usize>, Document) -> Result<Input, InputError>,
-    error: impl Fn(Option<usize>, String) -> InputError,
+    error: impl Fn(Option<usize>, &'static str, String) -> InputError,
 ) -> (Vec<Input>, Vec<InputError>) {
     match result {
-        Ok(doc) if doc.text.trim().is_empty() => {
-            (vec![], vec![error(None, "no article text".to_owned())])
-        }
+        Ok(doc) if doc.text.trim().is_empty() => (
+            vec![],
+            vec![error(None, failure::NO_TEXT, "no article text".to_owned())],
+        ),
         Ok(doc) => match check(None, doc) {
             Ok(input) => (vec![input], vec![]),
             Err(e) => (vec![], vec![e]),
         },
-        Err(e) => (vec![], vec![error(None, e.to_string())]),
+        Err(e) => (vec![], vec![error(None, failure::of(&e), e.to_string())]),
     }
 }
 

@@ -65,7 +65,7 @@ fn main() -> ExitCode {
                 out,
                 strict: read.strict,
                 quiet: read.quiet,
-                all_warnings: read.all_warnings,
+                all_messages: read.all_messages,
                 max_article_size: read.max_article_size,
                 cache: match (cache, no_cache) {
                     (_, true) => commands::build::CacheChoice::Off,
@@ -92,12 +92,12 @@ fn main() -> ExitCode {
             analyses,
             out,
             quiet,
-            all_warnings,
+            all_messages,
         } => exit_status(names().and_then(|names| {
             commands::merge::run(
                 &analyses,
                 &out,
-                (quiet, all_warnings),
+                (quiet, all_messages),
                 knowledge,
                 names.as_deref(),
             )

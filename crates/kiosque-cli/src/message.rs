@@ -4,7 +4,12 @@
 //! file named `a\nerror: b.txt` or holding an ESC sequence can neither forge a line of its own
 //! nor drive the terminal: control characters and bidirectional overrides are written as Rust
 //! escapes (`\n`, `\u{1b}`, `\u{202e}`).
+//!
+//! An archive can have thousands of inputs with the same problem (no publication date, a
+//! truncated JSON line): messages of one kind are printed by [`by_kind`], the first [`SHOWN`]
+//! and then how many more, unless every one is asked for (`--all-messages`).
 
+use std::collections::HashMap;
 use std::fmt::{self, Display};
 
 pub use kiosque_model::display::escape_controls as escape;
@@ -33,6 +38,64 @@ pub fn note(message: impl Display) {
     eprintln!("{}", Escaped(message));
 }
 
+/// How many messages of one kind are printed when not all are asked for.
+pub const SHOWN: usize = 10;
+
+/// A message that is counted with the others of its kind rather than printed when there are
+/// many ([`by_kind`]).
+pub trait OfKind {
+    /// What the messages of its kind are about, for the line counting those not printed
+    /// ("records that are not valid JSON").
+    fn kind(&self) -> &'static str;
+    /// The line, without `error: ` or `warning: `.
+    fn text(&self) -> String;
+}
+
+/// The lines to print for `messages`, in their order: every one if `all`; else at most
+/// [`SHOWN`] of each kind, then, for each kind with two or more left, how many more there are
+/// (one left is printed rather than counted).
+pub fn by_kind<T: OfKind>(messages: &[T], all: bool) -> Vec<String> {
+    let mut total: HashMap<&str, usize> = HashMap::new();
+    let mut kinds: Vec<&str> = Vec::new();
+    for m in messages {
+        *total.entry(m.kind()).or_insert_with(|| {
+            kinds.push(m.kind());
+            0
+        }) += 1;
+    }
+    let cut = |kind: &str| !all && total[kind] > SHOWN + 1;
+    let mut printed: HashMap<&str, usize> = HashMap::new();
+    let mut out = Vec::new();
+    for m in messages {
+        let n = printed.entry(m.kind()).or_default();
+        *n += 1;
+        if !cut(m.kind()) || *n <= SHOWN {
+            out.push(m.text());
+        }
+    }
+    for kind in kinds.into_iter().filter(|k| cut(k)) {
+        out.push(format!(
+            "{} more {kind} (`--all-messages` prints every one)",
+            total[kind] - SHOWN
+        ));
+    }
+    out
+}
+
+/// Prints `errors` as [`by_kind`] gives them, each as an `error:` line.
+pub fn errors<T: OfKind>(errors: &[T], all: bool) {
+    for line in by_kind(errors, all) {
+        error(line);
+    }
+}
+
+/// Prints `warnings` as [`by_kind`] gives them, each as a `warning:` line.
+pub fn warnings<T: OfKind>(warnings: &[T], all: bool) {
+    for line in by_kind(warnings, all) {
+        warning(line);
+    }
+}
+
 /// `n` and the noun, plural when `n` is not 1: `1 file`, `3 records`.
 pub fn count(n: usize, noun: &str) -> String {
     if n == 1 {
@@ -58,6 +121,47 @@ mod tests {
         // Ordinary text, accents, joiners and emoji are kept as they are.
         let plain = "l’été/مه\u{200c}رو/👨\u{200d}👩\u{200d}👧.txt";
         assert!(matches!(escape(plain), Cow::Borrowed(_)));
+    }
+
+    struct Said(&'static str, String);
+
+    impl OfKind for Said {
+        fn kind(&self) -> &'static str {
+            self.0
+        }
+        fn text(&self) -> String {
+            self.1.clone()
+        }
+    }
+
+    #[test]
+    fn the_first_of_each_kind_are_printed_then_how_many_more() {
+        let mut said = Vec::new();
+        for i in 0..25 {
+            said.push(Said("undated articles", format!("a{i}: no date")));
+            if i < 3 {
+                said.push(Said("copies", format!("c{i}: a copy")));
+            }
+        }
+        let printed = by_kind(&said, false);
+        assert_eq!(printed.len(), SHOWN + 3 + 1);
+        assert_eq!(printed[0], "a0: no date");
+        assert!(printed.contains(&"c2: a copy".to_owned()));
+        assert!(printed.contains(&format!("a{}: no date", SHOWN - 1)));
+        assert!(!printed.contains(&format!("a{SHOWN}: no date")));
+        assert_eq!(
+            printed.last().map(String::as_str),
+            Some("15 more undated articles (`--all-messages` prints every one)")
+        );
+        let every = by_kind(&said, true);
+        assert_eq!(every.len(), 28);
+        assert!(every.iter().all(|l| !l.contains("more")));
+        // One more than shown is printed, not counted.
+        let eleven: Vec<Said> = (0..=SHOWN)
+            .map(|i| Said("undated articles", format!("a{i}: no date")))
+            .collect();
+        assert_eq!(by_kind(&eleven, false).len(), SHOWN + 1);
+        assert!(by_kind(&eleven, false).iter().all(|l| !l.contains("more")));
     }
 
     #[test]

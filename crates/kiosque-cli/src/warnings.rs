@@ -1,16 +1,9 @@
 //! What reading and analysis did differently than the inputs asked, printed once the work is
-//! done. An archive can have thousands of articles with the same problem (no publication date,
-//! a field that is not a date): the first [`SHOWN`] warnings of each kind are printed, then one
-//! line says how many more there are, unless every warning is asked for (`--all-warnings`).
-
-use std::collections::HashMap;
+//! done, by kind ([`message::by_kind`]).
 
 use kiosque_extract::source::Warning;
 
-use crate::message;
-
-/// How many warnings of one kind are printed when not all are asked for.
-pub const SHOWN: usize = 10;
+use crate::message::{self, OfKind};
 
 /// One warning about the inputs, and the kind it is counted under.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +22,15 @@ impl Warned {
             text: text.into(),
             kind,
         }
+    }
+}
+
+impl OfKind for Warned {
+    fn kind(&self) -> &'static str {
+        self.kind
+    }
+    fn text(&self) -> String {
+        self.text.clone()
     }
 }
 
@@ -86,37 +88,6 @@ pub fn kind_of(warning: &Warning) -> &'static str {
     }
 }
 
-/// The lines to print for `warnings`, in their order: every one if `all`; else at most
-/// [`SHOWN`] of each kind, then, for each kind with two or more left, how many more there are
-/// (one left is printed rather than counted).
-pub fn lines(warnings: &[Warned], all: bool) -> Vec<String> {
-    let mut total: HashMap<&str, usize> = HashMap::new();
-    let mut kinds: Vec<&str> = Vec::new();
-    for w in warnings {
-        *total.entry(w.kind).or_insert_with(|| {
-            kinds.push(w.kind);
-            0
-        }) += 1;
-    }
-    let cut = |kind: &str| !all && total[kind] > SHOWN + 1;
-    let mut printed: HashMap<&str, usize> = HashMap::new();
-    let mut out = Vec::new();
-    for w in warnings {
-        let n = printed.entry(w.kind).or_default();
-        *n += 1;
-        if !cut(w.kind) || *n <= SHOWN {
-            out.push(w.text.clone());
-        }
-    }
-    for kind in kinds.into_iter().filter(|k| cut(k)) {
-        out.push(format!(
-            "{} more {kind} (`--all-warnings` prints every one)",
-            total[kind] - SHOWN
-        ));
-    }
-    out
-}
-
 /// Prints, after a summary, how many warnings `warned` about the inputs were given (nothing if
 /// none).
 pub fn note_count(warned: usize) {
@@ -125,50 +96,5 @@ pub fn note_count(warned: usize) {
             "{} about the inputs (see above)",
             message::count(warned, "warning")
         ));
-    }
-}
-
-/// Prints `warnings` as [`lines`] gives them, each as a `warning:` line.
-pub fn print(warnings: &[Warned], all: bool) {
-    for line in lines(warnings, all) {
-        message::warning(line);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_first_of_each_kind_are_printed_then_how_many_more() {
-        let mut warnings = Vec::new();
-        for i in 0..25 {
-            warnings.push(Warned::new("undated articles", format!("a{i}: no date")));
-            if i < 3 {
-                warnings.push(Warned::new("copies", format!("c{i}: a copy")));
-            }
-        }
-        let printed = lines(&warnings, false);
-        assert_eq!(printed.len(), SHOWN + 3 + 1);
-        assert_eq!(printed[0], "a0: no date");
-        assert!(printed.contains(&"c2: a copy".to_owned()));
-        assert!(printed.contains(&format!("a{}: no date", SHOWN - 1)));
-        assert!(!printed.contains(&format!("a{SHOWN}: no date")));
-        assert_eq!(
-            printed.last().map(String::as_str),
-            Some("15 more undated articles (`--all-warnings` prints every one)")
-        );
-        let every = lines(&warnings, true);
-        assert_eq!(every.len(), 28);
-        assert!(every.iter().all(|l| !l.contains("more")));
-        // One more than shown is printed, not counted.
-        let eleven = &warnings[..warnings.len() - 3]
-            .iter()
-            .filter(|w| w.kind == "undated articles")
-            .take(SHOWN + 1)
-            .cloned()
-            .collect::<Vec<_>>();
-        assert_eq!(lines(eleven, false).len(), SHOWN + 1);
-        assert!(lines(eleven, false).iter().all(|l| !l.contains("more")));
     }
 }

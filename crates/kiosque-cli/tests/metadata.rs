@@ -225,7 +225,7 @@ fn an_article_given_twice_is_built_once() {
 /// An archive's many articles with the same problem: the first ten of each kind are named, then
 /// how many more, the same when a build with nothing changed stops early (a file whose reading
 /// warned of something, here a date that is not one, is not read again: its warnings are
-/// recorded with it); `--all-warnings` names every one.
+/// recorded with it); `--all-messages` names every one (and `--all-warnings`, its first name).
 #[test]
 fn many_warnings_of_one_kind_are_counted_after_the_first_ten_unless_all_are_asked_for() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -243,7 +243,7 @@ fn many_warnings_of_one_kind_are_counted_after_the_first_ten_unless_all_are_aske
     fs::write(&input, records.join("\n")).expect("write");
     let data = dir.path().join("data");
     let undated = |err: &str| err.matches("no publication date given or found").count();
-    let more = "15 more articles with no publication date given or found in the text (`--all-warnings` prints every one)";
+    let more = "15 more articles with no publication date given or found in the text (`--all-messages` prints every one)";
     // The first build, one that records its settled inputs, then one that stops early and
     // says again what the last one said.
     let first = build(&[&input], &data);
@@ -276,14 +276,79 @@ fn many_warnings_of_one_kind_are_counted_after_the_first_ten_unless_all_are_aske
             "{err}"
         );
     }
-    let all = common::kiosque(&[
-        "build",
-        &input.display().to_string(),
-        "--out",
-        &data.display().to_string(),
-        "--all-warnings",
-    ]);
-    let err = stderr(&all);
-    assert_eq!(undated(&err), 25, "{err}");
-    assert!(!err.contains("more articles"), "{err}");
+    for flag in ["--all-messages", "--all-warnings"] {
+        let all = common::kiosque(&[
+            "build",
+            &input.display().to_string(),
+            "--out",
+            &data.display().to_string(),
+            flag,
+        ]);
+        let err = stderr(&all);
+        assert_eq!(undated(&err), 25, "{flag}: {err}");
+        assert!(!err.contains("more articles"), "{flag}: {err}");
+    }
+}
+
+/// A scrape with many broken records of one kind (truncated JSON lines, records without text):
+/// the first ten of each kind are named with their file and line, then how many more; the
+/// summary still counts every one, the rest is built (exit status 1), and `--all-messages`
+/// names every one, with `--quiet` too.
+#[test]
+fn many_errors_of_one_kind_are_counted_after_the_first_ten_unless_all_are_asked_for() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut records: Vec<String> = (0..30)
+        .map(|i| format!(r#"{{"id": "ok{i}", "title": "Bon {i}", "published": "2025-01-06", "text": "Un texte lisible, numéro {i}."}}"#))
+        .collect();
+    // 25 truncated lines, 3 records without text.
+    for i in 0..25 {
+        records.push(format!(
+            r#"{{"id": "cut{i}", "title": "Coupé", "text": "Un texte coup"#
+        ));
+    }
+    for i in 0..3 {
+        records.push(format!(
+            r#"{{"id": "empty{i}", "title": "Vide", "text": ""}}"#
+        ));
+    }
+    let input = dir.path().join("scrape.jsonl");
+    fs::write(&input, records.join("\n")).expect("write");
+    let data = dir.path().join("data");
+    let errors = |err: &str| err.lines().filter(|l| l.starts_with("error: ")).count();
+    let run = build(&[&input], &data);
+    let err = stderr(&run);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(err.contains("scrape.jsonl:31: invalid JSON"), "{err}");
+    assert!(err.contains("scrape.jsonl:40: invalid JSON"), "{err}");
+    assert!(!err.contains("scrape.jsonl:41: invalid JSON"), "{err}");
+    assert!(
+        err.contains(
+            "error: 15 more records that are not valid JSON (`--all-messages` prints every one)"
+        ),
+        "{err}"
+    );
+    // Another kind is named whatever the count of the first.
+    assert!(err.contains("scrape.jsonl:58: record has no text"), "{err}");
+    // Ten, three, and the line counting the others.
+    assert_eq!(errors(&err), 14, "{err}");
+    assert!(
+        err.contains("28 records in 1 file could not be read and were skipped"),
+        "{err}"
+    );
+    assert!(err.contains("built 30 article(s)"), "{err}");
+    for extra in [&[][..], &["--quiet"][..]] {
+        let mut args = vec![
+            "build".to_owned(),
+            input.display().to_string(),
+            "--out".to_owned(),
+            data.display().to_string(),
+            "--all-messages".to_owned(),
+        ];
+        args.extend(extra.iter().map(|a| (*a).to_owned()));
+        let all = common::kiosque(&args.iter().map(String::as_str).collect::<Vec<_>>());
+        let err = stderr(&all);
+        assert_eq!(all.status.code(), Some(1), "{err}");
+        assert_eq!(err.matches("invalid JSON").count(), 25, "{extra:?}: {err}");
+        assert!(!err.contains("more records"), "{extra:?}: {err}");
+    }
 }

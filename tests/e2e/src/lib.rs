@@ -228,7 +228,7 @@ impl Site {
             out: self.root.join("data"),
             strict: true,
             quiet: true,
-            all_warnings: false,
+            all_messages: false,
             max_article_size: kiosque_cli::input::DEFAULT_MAX_ARTICLE_SIZE,
             cache: kiosque_cli::commands::build::CacheChoice::Off,
             names: self.settings.language.clone(),

@@ -34,6 +34,7 @@ pub fn run(read: &ReadArgs, out: &Path, knowledge: KnowledgeFn) -> anyhow::Resul
             inputs: &read.inputs,
             strict: read.strict,
             quiet: read.quiet,
+            all_messages: read.all_messages,
             max_article_size: read.max_article_size,
             cache: None,
             unread: None,
@@ -61,7 +62,7 @@ pub fn run(read: &ReadArgs, out: &Path, knowledge: KnowledgeFn) -> anyhow::Resul
         anyhow::bail!("cannot write the analyses to {}: {e}", out.display());
     }
     if !read.quiet {
-        crate::warnings::print(&analysed.warnings, read.all_warnings);
+        message::warnings(&analysed.warnings, read.all_messages);
         message::note(format_args!(
             "analysed {} article(s) into {} {}",
             analysed.articles.len(),
@@ -73,6 +74,12 @@ pub fn run(read: &ReadArgs, out: &Path, knowledge: KnowledgeFn) -> anyhow::Resul
             progress::timing(analysed.articles.len(), "articles", started.elapsed())
         ));
         crate::warnings::note_count(analysed.warnings.len());
+        if !analysed.errors.is_empty() {
+            message::note(format_args!(
+                "{} (see the errors above)",
+                crate::commands::build::failures(&analysed.errors)
+            ));
+        }
     }
     Ok(AnalyzeReport {
         errors: analysed.errors,

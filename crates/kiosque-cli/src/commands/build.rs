@@ -41,8 +41,8 @@ pub struct BuildOptions {
     /// The language known entities are named in (`[site] language` of `kiosque.toml`, the
     /// interface's); `None`: the language of most articles, as the interface's default.
     pub names: Option<String>,
-    /// Print every warning, not the first of each kind ([`warnings::SHOWN`]) and a count.
-    pub all_warnings: bool,
+    /// Print every warning and error, not the first of each kind ([`message::SHOWN`]) and a count.
+    pub all_messages: bool,
 }
 
 /// Where `build` keeps its analyses cache.
@@ -114,6 +114,7 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
             inputs: &options.inputs,
             strict: options.strict,
             quiet: options.quiet,
+            all_messages: options.all_messages,
             max_article_size: options.max_article_size,
             cache: cache_file.as_deref(),
             unread: unread_record.as_deref(),
@@ -151,7 +152,7 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
     // and counted in the summary.
     let said = with_clashes(&analysed.warnings, &site);
     if !options.quiet {
-        warnings::print(&said, options.all_warnings);
+        message::warnings(&said, options.all_messages);
     }
     if let (Some(last), Some(written), Some(inputs)) = (&last_record, &record, &unread_record)
         && analysed.errors.is_empty()
@@ -236,7 +237,7 @@ fn up_to_date(options: &BuildOptions, last: &Path, started: Instant) -> Option<B
     }
     if !options.quiet {
         if let Some(warned) = &recorded.warnings {
-            warnings::print(warned, options.all_warnings);
+            message::warnings(warned, options.all_messages);
         }
         print_counts(
             &recorded.counts,
@@ -301,6 +302,8 @@ pub struct ReadSpec<'a> {
     pub strict: bool,
     /// No progress bar nor warnings.
     pub quiet: bool,
+    /// Every error, not the first of each kind and how many more.
+    pub all_messages: bool,
     /// The largest article text accepted, in bytes.
     pub max_article_size: u64,
     /// The analyses cache to use and update, if any.
@@ -528,9 +531,7 @@ pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::
     drop(loaded);
 
     // Errors are printed even with --quiet: they are what --quiet keeps.
-    for e in &errors {
-        message::error(e);
-    }
+    message::errors(&errors, spec.all_messages);
     if spec.strict && !errors.is_empty() {
         anyhow::bail!(
             "{}, and --strict is set: nothing was written{}",
@@ -594,18 +595,18 @@ pub fn copy_warning(copy: &kiosque_corpus::Copy) -> Warned {
 }
 
 /// Links analysed articles and writes the site data into `out`; then prints `warnings`
-/// and the articles whose ids clashed (unless `quiet`; every one if `all_warnings`, else the
+/// and the articles whose ids clashed (unless `quiet`; every one if `all_messages`, else the
 /// first of each kind and how many more). Consumes the articles.
 pub fn publish(
     articles: Vec<Analyzed>,
     knowledge: &Knowledge,
     names: Option<&str>,
     out: &Path,
-    (quiet, all_warnings): (bool, bool),
+    (quiet, all_messages): (bool, bool),
     warnings: &[Warned],
 ) -> anyhow::Result<Site> {
     let site = publish_recorded(articles, knowledge, names, out, None)?;
-    report_warnings(&site, quiet, warnings, all_warnings);
+    report_warnings(&site, quiet, warnings, all_messages);
     Ok(site)
 }
 
@@ -624,10 +625,10 @@ fn publish_recorded(
 }
 
 /// Prints `warnings` and the articles whose ids clashed, unless `quiet`: every one if `all`,
-/// else the first of each kind and how many more ([`warnings::print`]).
+/// else the first of each kind and how many more ([`message::warnings`]).
 fn report_warnings(site: &Site, quiet: bool, warned: &[Warned], all: bool) {
     if !quiet {
-        warnings::print(&with_clashes(warned, site), all);
+        message::warnings(&with_clashes(warned, site), all);
     }
 }
 
@@ -843,6 +844,7 @@ mod tests {
             path: path.into(),
             line,
             reason: String::new(),
+            kind: crate::input::failure::FILES,
         }
     }
 

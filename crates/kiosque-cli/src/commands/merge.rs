@@ -14,12 +14,12 @@ use crate::output;
 /// Merges the analyses `files` (`-`: standard input) into the site data `out`. Any file that
 /// cannot be read, is damaged or was written by another kiosque stops the merge before
 /// anything is written. Known entities are named in `names` as [`crate::commands::build::BuildOptions`]
-/// says. Nothing but errors is printed if `quiet`; every warning if `all_warnings`, else the first
+/// says. Nothing but errors is printed if `quiet`; every warning if `all_messages`, else the first
 /// of each kind and how many more.
 pub fn run(
     files: &[PathBuf],
     out: &Path,
-    (quiet, all_warnings): (bool, bool),
+    (quiet, all_messages): (bool, bool),
     knowledge: KnowledgeFn,
     names: Option<&str>,
 ) -> anyhow::Result<()> {
@@ -74,7 +74,7 @@ pub fn run(
         knowledge(),
         names,
         out,
-        (quiet, all_warnings),
+        (quiet, all_messages),
         &warnings,
     )?;
     if !quiet {
