@@ -23,6 +23,7 @@ use crate::language::provide_language;
 use crate::paths::Paths;
 use crate::routes::article::{ArticleFrame, ArticleRest};
 use crate::routes::corpus::CorpusContext;
+pub use crate::routes::entity::EntityShown;
 use crate::routes::entity::EntityView;
 use crate::routes::home::Home;
 use crate::search::SearchFiles;
@@ -128,18 +129,23 @@ impl Rendering {
         })
     }
 
-    /// An entity's page as the app shows it, over `whole`, the whole site.
-    pub fn entity(&self, whole: Arc<Corpus>, entity: &Entity) -> String {
-        let path = self.paths.entity(entity);
-        let entity = entity.clone();
-        self.render(&path, whole, move || view! { <EntityView entity /> })
+    /// What entity `entity`'s page shows of `whole`, the whole site: made once for the page
+    /// ([`Rendering::entity`]) and its key ([`Rendering::entity_made_of`]).
+    pub fn entity_shown(&self, whole: &Corpus, entity: &Entity) -> EntityShown {
+        EntityShown::of(whole, entity.clone())
     }
 
-    /// What entity `entity`'s page ([`Rendering::entity`]) shows of `whole`, as bytes that
-    /// change whenever the page would (besides what every page shares: the site, its settings,
-    /// this executable).
-    pub fn entity_made_of(&self, whole: &Corpus, entity: &Entity) -> Vec<u8> {
-        crate::routes::entity::made_of(whole, entity)
+    /// An entity's page as the app shows it, over `whole`, the whole site.
+    pub fn entity(&self, whole: Arc<Corpus>, shown: EntityShown) -> String {
+        let path = self.paths.entity(shown.entity());
+        self.render(&path, whole, move || view! { <EntityView shown /> })
+    }
+
+    /// What an entity's page ([`Rendering::entity`]) shows of `whole`, as bytes that change
+    /// whenever the page would (besides what every page shares: the site, its settings, this
+    /// executable).
+    pub fn entity_made_of(&self, whole: &Corpus, shown: &EntityShown) -> Vec<u8> {
+        shown.made_of(whole)
     }
 
     /// The home page as the app first shows it, from `site.json` alone: the first cards and

@@ -1,7 +1,7 @@
 //! The entity page: who or what it is, its spellings, the articles that mention it (with their
 //! timeline and export) and the entities it appears with.
 
-use kiosque_model::cooccurrence::{CoOccurrence, co_occurring};
+use kiosque_model::cooccurrence::co_occurring;
 use kiosque_model::display::quote_id;
 use kiosque_model::index::Corpus;
 use kiosque_model::timeline::timeline;
@@ -60,60 +60,98 @@ fn EntityOf(id: Memo<Option<EntityId>>) -> impl IntoView {
             return view! { <NotFound message=message.to_owned() /> }.into_any();
         };
         match corpus.entity(&id) {
-            Some(entity) => view! { <EntityView entity=entity.clone() /> }.into_any(),
+            Some(entity) => {
+                let shown = EntityShown::of(&corpus, entity.clone());
+                view! { <EntityView shown /> }.into_any()
+            }
             None => view! { <NotFound message=language.no_such(What::Entity, &quote_id(id.as_str())) /> }.into_any(),
         }
     }
 }
 
-/// The entities the page of entity `id` lists as appearing with it: the first [`COMPANY`] that
-/// are not dates.
-fn company<'a>(corpus: &'a Corpus, id: &EntityId) -> Vec<CoOccurrence<'a>> {
-    co_occurring(corpus, id)
-        .into_iter()
-        .filter(|c| c.entity.label != Label::Date)
-        .take(COMPANY)
-        .collect()
+/// What an entity's page shows of the whole site: the entity, the articles that mention it
+/// and the first [`COMPANY`] entities that are not dates listed as appearing with it. Made once
+/// per page, for the view ([`EntityView`]) and for what `kiosque pages` keys the page by
+/// ([`EntityShown::made_of`]): ranking the listed entities is most of a page's cost.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityShown {
+    entity: Entity,
+    /// Positions of the articles that mention it, as the corpus orders them.
+    articles: Vec<u32>,
+    /// The entities listed with it, and how many articles each shares with it.
+    company: Vec<(Entity, u32)>,
 }
 
-/// What entity `entity`'s page shows of `corpus`, as bytes: everything [`EntityView`] reads
-/// from the corpus (the entity; how many articles mention it, the first cards' summaries, every
-/// one of their dates for the timeline; the entities listed with it, as the list shows them,
-/// and how often), so that
-/// `kiosque pages` renders the page again only when these bytes, or what every page shares,
-/// change. What the view reads of the corpus must be read here too: a test in
-/// `crates/kiosque-cli/tests/pages.rs` compares pages kept this way with a clean run.
-#[cfg(feature = "ssr")]
-pub(crate) fn made_of(corpus: &Corpus, entity: &Entity) -> Vec<u8> {
-    use crate::components::card::NESTED_PAGE;
-    let articles = corpus.positions_mentioning(&entity.id);
-    let cards: Vec<_> = articles
-        .iter()
-        .take(NESTED_PAGE)
-        .map(|&p| corpus.article_at(p))
-        .collect();
-    // The timeline is drawn by the app alone today; its dates are part of the page's inputs
-    // all the same, so that a page that pre-renders it is never left stale.
-    let dates: Vec<Option<&str>> = articles
-        .iter()
-        .map(|&p| corpus.article_at(p).and_then(|a| a.published.as_deref()))
-        .collect();
-    // Of the entities listed with it, what the list shows (their other counts change with
-    // every article that mentions them, and are not shown).
-    let company: Vec<_> = company(corpus, &entity.id)
-        .into_iter()
-        .map(|c| {
-            let e = c.entity;
-            let own_page = kiosque_model::links::has_own_page(e);
-            (&e.id, e.label, &e.name, &e.value, own_page, c.shared)
-        })
-        .collect();
-    serde_json::to_vec(&(entity, articles.len(), cards, dates, company)).unwrap_or_default()
+impl EntityShown {
+    /// What the page of `entity` shows of `corpus`.
+    pub fn of(corpus: &Corpus, entity: Entity) -> EntityShown {
+        let company = co_occurring(corpus, &entity.id)
+            .into_iter()
+            .filter(|c| c.entity.label != Label::Date)
+            .take(COMPANY)
+            .map(|c| (c.entity.clone(), c.shared))
+            .collect();
+        EntityShown {
+            articles: corpus.positions_mentioning(&entity.id),
+            entity,
+            company,
+        }
+    }
+
+    /// The entity.
+    #[cfg(feature = "ssr")]
+    pub fn entity(&self) -> &Entity {
+        &self.entity
+    }
+
+    /// What the page shows, as bytes: everything [`EntityView`] reads of `corpus` (the
+    /// entity; how many articles mention it, the first cards' summaries, every one of their
+    /// dates for the timeline; the entities listed with it, as the list shows them, and how
+    /// often), so that `kiosque pages` renders the page again only when these bytes, or what
+    /// every page shares, change. What the view reads of the corpus must be read here too: a
+    /// test in `crates/kiosque-cli/tests/pages.rs` compares pages kept this way with a clean
+    /// run.
+    #[cfg(feature = "ssr")]
+    pub fn made_of(&self, corpus: &Corpus) -> Vec<u8> {
+        use crate::components::card::NESTED_PAGE;
+        let cards: Vec<_> = self
+            .articles
+            .iter()
+            .take(NESTED_PAGE)
+            .map(|&p| corpus.article_at(p))
+            .collect();
+        // The timeline is drawn by the app alone today; its dates are part of the page's
+        // inputs all the same, so that a page that pre-renders it is never left stale.
+        let dates: Vec<Option<&str>> = self
+            .articles
+            .iter()
+            .map(|&p| corpus.article_at(p).and_then(|a| a.published.as_deref()))
+            .collect();
+        // Of the entities listed with it, what the list shows (their other counts change
+        // with every article that mentions them, and are not shown).
+        let company: Vec<_> = self
+            .company
+            .iter()
+            .map(|(e, shared)| {
+                let own_page = kiosque_model::links::has_own_page(e);
+                (&e.id, e.label, &e.name, &e.value, own_page, shared)
+            })
+            .collect();
+        let entity = &self.entity;
+        serde_json::to_vec(&(entity, self.articles.len(), cards, dates, company))
+            .unwrap_or_default()
+    }
 }
 
-/// Entity `entity`'s page, over the whole site (the corpus context).
+/// An entity's page, over the whole site (the corpus context): what [`EntityShown`] says it
+/// shows.
 #[component]
-pub(crate) fn EntityView(entity: Entity) -> impl IntoView {
+pub(crate) fn EntityView(shown: EntityShown) -> impl IntoView {
+    let EntityShown {
+        entity,
+        articles,
+        company,
+    } = shown;
     let corpus = use_corpus();
     let language = use_language();
     let words = language.messages();
@@ -121,7 +159,6 @@ pub(crate) fn EntityView(entity: Entity) -> impl IntoView {
     let title = name.clone();
     use_title(move || title.clone());
     let paths = use_site().paths;
-    let articles = corpus.positions_mentioning(&entity.id);
     let article_count = articles.len();
     // For dates, the full day with its weekday: "Mon 6 January 2025".
     let date = entity
@@ -140,16 +177,16 @@ pub(crate) fn EntityView(entity: Entity) -> impl IntoView {
             .collect_view();
         view! { <p class="aliases">{language.colon(words.also_written)} " " {spellings}</p> }
     });
-    let company: Vec<_> = company(&corpus, &entity.id)
-        .into_iter()
-        .map(|c| {
+    let company: Vec<_> = company
+        .iter()
+        .map(|(other, shared)| {
             view! {
                 <li>
-                    <a class=format!("entity-link entity-{}", c.entity.label.id_prefix()) href=paths.entity(c.entity)>
+                    <a class=format!("entity-link entity-{}", other.label.id_prefix()) href=paths.entity(other)>
                         // The type is read out from the marker's alternative text (style).
-                        <span class="marked"><bdi>{language.entity_name(c.entity).into_owned()}</bdi></span>
+                        <span class="marked"><bdi>{language.entity_name(other).into_owned()}</bdi></span>
                         <span class="company-count">
-                            {language.count(c.shared as usize, Noun::Article)}
+                            {language.count(*shared as usize, Noun::Article)}
                         </span>
                     </a>
                 </li>

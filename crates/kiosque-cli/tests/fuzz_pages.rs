@@ -779,7 +779,7 @@ proptest! {
             );
         }
         for entity in corpus.entities() {
-            let html = page(&template, &PageMeta::default(), &rendering.entity(Arc::clone(&whole), entity));
+            let html = page(&template, &PageMeta::default(), &rendering.entity(Arc::clone(&whole), rendering.entity_shown(&whole, entity)));
             check_page(&html, &ids, &texts)?;
         }
         check_page(&page(&template, &PageMeta::default(), &rendering.not_found()), &ids, &texts)?;

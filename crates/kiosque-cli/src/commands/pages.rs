@@ -349,13 +349,14 @@ pub fn run_with(
         .par_iter()
         .map(|entity| -> anyhow::Result<Option<(String, kept::Page)>> {
             let id = entity.id.as_str();
-            // Without a record to keep (`--no-cache`), no key: ranking the entities listed with
-            // it twice would be for nothing.
+            // What the page shows (its listed entities ranked once), for its key and its view.
+            let shown = rendering.entity_shown(&corpus, entity);
+            // Without a record to keep (`--no-cache`), no key.
             let key = shared_key
                 .as_deref()
                 .filter(|_| record_path.is_some())
                 .map(|shared| {
-                    kept::page_key(shared, &rendering.entity_made_of(&corpus, entity), b"")
+                    kept::page_key(shared, &rendering.entity_made_of(&corpus, &shown), b"")
                 });
             if let Some(page) = key
                 .as_deref()
@@ -377,8 +378,7 @@ pub fn run_with(
                 path: Some(format!("entity/{}/", entity.id)),
                 ..PageMeta::default()
             };
-            let html =
-                template.render(&meta, &site, &rendering.entity(Arc::clone(&corpus), entity));
+            let html = template.render(&meta, &site, &rendering.entity(Arc::clone(&corpus), shown));
             write(kept::page_path(dist, kept::Section::Entity, id), &html)?;
             let page = kept::Page::of(dist, kept::Section::Entity, id, html.as_bytes(), started);
             progress.inc(1);

@@ -12,7 +12,7 @@
 //! unchanged is not read again: its pages are already what the run would write.
 //!
 //! An entity page is made from what every page shares and what the app's entity view reads of
-//! the whole site ([`kiosque_app::render::Rendering::entity_made_of`]: the entity, its first
+//! the whole site ([`kiosque_app::render::EntityShown::made_of`]: the entity, its first
 //! cards, its articles' dates, the entities listed with it). Those are cheap to gather next to
 //! rendering the page and comparing it with its file; each entity page gets a key, a SHA-256 of
 //! them, recorded with the page's stamp.
