@@ -4,7 +4,7 @@
 //! `lang`, …); JSON records carry the same fields under the names of the Wikinews corpus
 //! (`published`, `source_name`, `source_url`, …) or common alternatives.
 
-use chrono::NaiveDate;
+use chrono::{Datelike as _, NaiveDate};
 use serde_json::{Map, Value};
 use thiserror::Error;
 use yaml_rust2::{Yaml, YamlLoader};
@@ -422,16 +422,83 @@ pub fn language(field: &str, value: &str, warnings: &mut Vec<Warning>) -> Option
     }
 }
 
-/// Parses a date as metadata writes it: ISO 8601 (with or without a time) or in words.
+/// Parses a date as metadata and scrapers write it:
+/// - ISO 8601, with or without a time (`2025-01-06`, `2025-01-06T10:00:00Z`), also with `/` or
+///   `.` between its numbers (`2025/01/06`) or none (`20250106`);
+/// - RFC 2822, as feeds write it (`Mon, 06 Jan 2025 10:00:00 +0000`);
+/// - day first with dots (`06.01.2025`, as in French and German); with slashes when only one
+///   order of day and month is a date (`25/12/2025`, `12/25/2025`; `04/01/2025` is not read);
+/// - Unix time in seconds or milliseconds (10 or 13 digits, as scrapers export it);
+/// - in words (`6 janvier 2025`, `January 6, 2025`, `Monday, January 6, 2025`).
+///
+/// A date with a time is the day where it was written (its own offset); Unix time is a day in
+/// UTC. Years outside 1800–2200 are no publication date.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    let head: String = text.trim().chars().take(10).collect();
-    if let Ok(d) = NaiveDate::parse_from_str(&head, "%Y-%m-%d") {
-        return Some(d);
+    let text = text.trim();
+    let plausible = |d: &NaiveDate| (1800..=2200).contains(&d.year());
+    let head: String = text.chars().take(10).collect();
+    let iso = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d"]
+        .into_iter()
+        .find_map(|format| NaiveDate::parse_from_str(&head, format).ok());
+    let date = iso
+        .or_else(|| {
+            chrono::DateTime::parse_from_rfc2822(text)
+                .ok()
+                .map(|t| t.date_naive())
+        })
+        .or_else(|| digits_only(text))
+        .or_else(|| day_first(text))
+        .or_else(|| {
+            find_dates(text).into_iter().find_map(|m| match m.expr {
+                DateExpr::Full(d) => Some(d),
+                _ => None,
+            })
+        });
+    date.filter(plausible)
+}
+
+/// `20250106`, or Unix time in seconds (10 digits) or milliseconds (13 digits).
+fn digits_only(text: &str) -> Option<NaiveDate> {
+    if !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
     }
-    find_dates(text).into_iter().find_map(|m| match m.expr {
-        DateExpr::Full(d) => Some(d),
+    let unix = |seconds: i64| chrono::DateTime::from_timestamp(seconds, 0).map(|t| t.date_naive());
+    match text.len() {
+        8 => NaiveDate::parse_from_str(text, "%Y%m%d").ok(),
+        10 => unix(text.parse().ok()?),
+        13 => unix(text.parse::<i64>().ok()? / 1000),
         _ => None,
-    })
+    }
+}
+
+/// `06.01.2025` (day first), or `25/12/2025` and `12/25/2025`, where only one order of day and
+/// month is a date; a time may follow after a space.
+fn day_first(text: &str) -> Option<NaiveDate> {
+    let date = text.split([' ', 'T']).next()?;
+    let separator = if date.contains('.') { '.' } else { '/' };
+    let parts: Vec<&str> = date.split(separator).collect();
+    let [a, b, year] = parts[..] else {
+        return None;
+    };
+    let number = |s: &str| -> Option<u32> {
+        (!s.is_empty() && s.len() <= 2 && s.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let (a, b) = (number(a)?, number(b)?);
+    if year.len() != 4 {
+        return None;
+    }
+    let year: i32 = year.parse().ok()?;
+    let ymd = |month, day| NaiveDate::from_ymd_opt(year, month, day);
+    if separator == '.' {
+        return ymd(b, a);
+    }
+    match (ymd(b, a), ymd(a, b)) {
+        (Some(d), None) | (None, Some(d)) => Some(d),
+        (Some(d), Some(e)) if d == e => Some(d),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -561,7 +628,7 @@ mod tests {
         for (json, field, value) in [
             (r#""published": "2025-13-45""#, "published", "2025-13-45"),
             (r#""date": "not a date""#, "date", "not a date"),
-            (r#""published": 20250101"#, "published", "20250101"),
+            (r#""published": 2025010"#, "published", "2025010"),
             (r#""published": 3"#, "published", "3"),
         ] {
             let doc = parse_json_line(&format!(r#"{{"text": "Corps.", {json}}}"#)).expect("kept");
@@ -628,5 +695,42 @@ mod tests {
             NaiveDate::from_ymd_opt(2017, 1, 23)
         );
         assert_eq!(parse_date("soon"), None);
+    }
+
+    /// What scrapes and feeds write in a date field, read as the day it names.
+    #[test]
+    fn dates_as_scrapers_and_feeds_write_them() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        for (text, date) in [
+            ("Fri, 04 Jan 2019 10:00:00 +0000", day(2019, 1, 4)),
+            ("Fri, 04 Jan 2019 23:30:00 -0500", day(2019, 1, 4)),
+            ("4 Jan 2019 10:00 GMT", day(2019, 1, 4)),
+            ("2019/01/04", day(2019, 1, 4)),
+            ("2019.01.04", day(2019, 1, 4)),
+            ("20190104", day(2019, 1, 4)),
+            ("04.01.2019", day(2019, 1, 4)),
+            ("4.1.2019 10:00", day(2019, 1, 4)),
+            ("25/12/2019", day(2019, 12, 25)),
+            ("12/25/2019", day(2019, 12, 25)),
+            ("1546596000", day(2019, 1, 4)),
+            ("1546596000000", day(2019, 1, 4)),
+            ("2019-01-04 10:00:00", day(2019, 1, 4)),
+            ("4 janvier 2019", day(2019, 1, 4)),
+            ("January 4, 2019", day(2019, 1, 4)),
+        ] {
+            assert_eq!(parse_date(text), date, "{text}");
+        }
+        // Not a day, or not one day: no date rather than a guess.
+        for text in [
+            "04/01/2019",
+            "2019-01",
+            "0001-01-01",
+            "99999999",
+            "123456",
+            "31.02.2019",
+            "1/2/3",
+        ] {
+            assert_eq!(parse_date(text), None, "{text}");
+        }
     }
 }
