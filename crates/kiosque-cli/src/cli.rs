@@ -28,7 +28,7 @@ pub enum Command {
     /// INPUT may be files or directories (read recursively; hidden files are skipped):
     ///
     ///   .txt        plain text, one paragraph per line, optional YAML front matter
-    ///               (--- title, date, source, url, lang, license ---)
+    ///               (--- title, date, source, url, lang, license, id ---)
     ///   .md         Markdown with optional front matter
     ///   .html       a saved web page: the article is extracted from the page, with its title,
     ///               date and site from <title>, OpenGraph and JSON-LD
@@ -38,6 +38,10 @@ pub enum Command {
     ///               A record may bring entities found by another tool, displaCy-style:
     ///               "ents": [{"start", "end", "label"}] (code-point offsets into "text";
     ///               PER/PERSON, LOC/GPE/FAC, ORG, DATE): they replace Kiosque's own.
+    ///   .gz         any of these compressed with gzip (articles.jsonl.gz, page.html.gz)
+    ///
+    /// In a directory, files of other kinds are left out with one warning that counts them;
+    /// a file given by name is read whatever its extension (as plain text if unknown).
     ///
     /// Files are read as UTF-8 (or UTF-16 with a byte order mark). A file given twice is
     /// read once. Articles with the same id keep apart: the oldest keeps the id, the others

@@ -1,7 +1,7 @@
 //! Finding and reading input files: directories are walked recursively, each file is read
 //! once and by its extension, and every failure names the file (and line) and the reason.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::fs;
 use std::io::Read as _;
@@ -135,9 +135,13 @@ pub fn origin(path: &Path, line: Option<usize>) -> String {
 /// The name of the file an article is alone in, without its extension (none for an article on
 /// a line of a JSON Lines or JSON file): its id when its title is derived.
 pub fn file_stem(path: &Path, line: Option<usize>) -> Option<String> {
-    line.is_none()
-        .then(|| path.file_stem().map(|s| s.to_string_lossy().into_owned()))
-        .flatten()
+    let stem = |p: &Path| p.file_stem().map(|s| s.to_string_lossy().into_owned());
+    let name = stem(path)?;
+    let name = match read_as(path) {
+        (_, true) => stem(Path::new(&name))?,
+        (_, false) => name,
+    };
+    line.is_none().then_some(name)
 }
 
 /// One article read from the inputs, with where it came from.
@@ -239,10 +243,19 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>, Vec<InputW
                 .filter_entry(|e| {
                     e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
                 });
+            // Files of other kinds (a .docx, a .csv, a README) are left out, and said so.
+            let mut skipped: BTreeMap<String, usize> = BTreeMap::new();
             for entry in walker {
                 match entry {
                     Ok(e) if e.file_type().is_file() && has_known_extension(e.path()) => {
                         add(e.into_path(), &mut warnings);
+                    }
+                    Ok(e) if e.file_type().is_file() => {
+                        let ext = e.path().extension().map_or_else(
+                            || "no extension".to_owned(),
+                            |x| format!(".{}", x.to_string_lossy().to_lowercase()),
+                        );
+                        *skipped.entry(ext).or_default() += 1;
                     }
                     Ok(_) => {}
                     Err(e) => errors.push(InputError {
@@ -252,6 +265,22 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>, Vec<InputW
                         kind: failure::FILES,
                     }),
                 }
+            }
+            if !skipped.is_empty() {
+                let total: usize = skipped.values().sum();
+                let kinds: Vec<String> = skipped
+                    .iter()
+                    .map(|(ext, n)| format!("{ext} {n}"))
+                    .collect();
+                warnings.push(InputWarning {
+                    origin: path.display().to_string(),
+                    message: format!(
+                        "{} not read, of a kind kiosque does not read ({}); it reads {} (also gzip-compressed, .gz), and a file given by name is read as plain text",
+                        crate::message::count(total, "file"),
+                        kinds.join(", "),
+                        EXTENSIONS.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(", ")
+                    ),
+                });
             }
         } else if path.exists() {
             add(path.clone(), &mut warnings);
@@ -296,7 +325,21 @@ pub fn is_dash(path: &Path) -> bool {
 }
 
 fn has_known_extension(path: &Path) -> bool {
-    extension(path).is_some_and(|e| EXTENSIONS.contains(&e.as_str()))
+    read_as(path)
+        .0
+        .is_some_and(|e| EXTENSIONS.contains(&e.as_str()))
+}
+
+/// The extension a file is read by (lowercase), and whether it is gzip-compressed first:
+/// `a.jsonl.gz` is read as JSON Lines once decompressed.
+fn read_as(path: &Path) -> (Option<String>, bool) {
+    match extension(path) {
+        Some(gz) if gz == "gz" => (
+            path.file_stem().and_then(|stem| extension(Path::new(stem))),
+            true,
+        ),
+        ext => (ext, false),
+    }
 }
 
 fn extension(path: &Path) -> Option<String> {
@@ -313,10 +356,11 @@ pub fn read(path: &Path, options: &ReadOptions) -> (Vec<Input>, Vec<InputError>)
         reason,
         kind,
     };
-    let ext = if is_dash(path) {
-        "jsonl".to_owned()
+    let (ext, gzip) = if is_dash(path) {
+        ("jsonl".to_owned(), false)
     } else {
-        extension(path).unwrap_or_default()
+        let (ext, gzip) = read_as(path);
+        (ext.unwrap_or_default(), gzip)
     };
     // A file that is one article and far above the limit is not even read. Its text may take
     // up to twice its bytes less (UTF-16); a page carries markup around its text. JSON files
@@ -343,6 +387,25 @@ pub fn read(path: &Path, options: &ReadOptions) -> (Vec<Input>, Vec<InputError>)
     let bytes = if is_dash(path) {
         let mut bytes = Vec::new();
         std::io::stdin().read_to_end(&mut bytes).map(|_| bytes)
+    } else if gzip {
+        // A file of one article is decompressed no further than the limit allows.
+        let most = unread_above.map_or(u64::MAX, |(above, _)| above);
+        match gunzip(path, most) {
+            Ok(Some(bytes)) => Ok(bytes),
+            Ok(None) => {
+                let reason = format!(
+                    "the decompressed file is more than {}, too large for an article under the limit of {}: not read; {}",
+                    size(most),
+                    size(options.max_article_size),
+                    raise_limit(most)
+                );
+                return (vec![], vec![error(None, failure::TOO_LARGE, reason)]);
+            }
+            Err(e) => {
+                let reason = format!("cannot decompress (gzip): {e}");
+                return (vec![], vec![error(None, failure::FILES, reason)]);
+            }
+        }
     } else {
         fs::read(path)
     };
@@ -440,6 +503,17 @@ pub fn read(path: &Path, options: &ReadOptions) -> (Vec<Input>, Vec<InputError>)
         "md" | "markdown" => one(source::parse_text(&content, Format::Markdown), check, error),
         _ => one(source::parse_text(&content, Format::Text), check, error),
     }
+}
+
+/// The decompressed bytes of the gzip file at `path` (every member, as `zcat` gives them), or
+/// `None` when they are more than `most`.
+fn gunzip(path: &Path, most: u64) -> std::io::Result<Option<Vec<u8>>> {
+    let file = fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    flate2::read::MultiGzDecoder::new(std::io::BufReader::new(file))
+        .take(most.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= most).then_some(bytes))
 }
 
 /// How to get past the size limit, for messages: the flag, with a value that lets `bytes` in.

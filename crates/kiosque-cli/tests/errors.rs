@@ -43,6 +43,11 @@ fn bad_files_are_named_with_the_reason_and_the_rest_is_built() {
         err.contains("broken.md: front matter is not valid YAML"),
         "{err}"
     );
+    // A file of a kind it does not read is left out, and said so.
+    assert!(
+        err.contains("1 file not read, of a kind kiosque does not read (.pdf 1)"),
+        "{err}"
+    );
     // Whole files and records of a file are counted apart.
     assert!(
         err.contains("2 files and 2 records in 1 file could not be read and were skipped"),
@@ -210,6 +215,65 @@ fn utf16_with_a_byte_order_mark_is_read() {
         "{titles:?}"
     );
     assert!(titles.contains(&"Zoé à Kyiv en UTF-8"), "{titles:?}");
+}
+
+/// Scrapes are often stored compressed: `a.jsonl.gz`, `page.txt.gz` are read once decompressed
+/// (every gzip member, as `zcat` reads them), an article's file no further than the size limit;
+/// a damaged one is named.
+#[test]
+fn gzip_compressed_inputs_are_read() {
+    use std::io::Write as _;
+    let gzip = |text: &str| -> Vec<u8> {
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        encoder.write_all(text.as_bytes()).expect("compress");
+        encoder.finish().expect("compress")
+    };
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("in");
+    fs::create_dir(&dir).expect("mkdir");
+    // Two members one after the other, as `cat a.gz b.gz` makes.
+    let mut records = gzip(r#"{"id": "un", "title": "Premier", "text": "Moscou a parlé."}"#);
+    records.extend(gzip(
+        "\n{\"id\": \"deux\", \"title\": \"Second\", \"text\": \"Kyiv a répondu.\"}\n",
+    ));
+    fs::write(dir.join("records.JSONL.gz"), records).expect("write");
+    fs::write(
+        dir.join("page.txt.gz"),
+        gzip("---\ndate: 2025-01-06\n---\nLa Russie et l’Ukraine.\n"),
+    )
+    .expect("write");
+    fs::write(dir.join("large.txt.gz"), gzip(&"Un mot. ".repeat(40_000))).expect("write");
+    fs::write(dir.join("damaged.jsonl.gz"), b"not gzip at all").expect("write");
+    let data = tmp.path().join("data");
+    let run = kiosque(&[
+        "build",
+        &dir.display().to_string(),
+        "--out",
+        &data.display().to_string(),
+        "--max-article-size",
+        "16KiB",
+    ]);
+    let err = stderr(&run);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("damaged.jsonl.gz: cannot decompress (gzip)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("large.txt.gz: the decompressed file is more than 32 KiB"),
+        "{err}"
+    );
+    let index = index_json(&data);
+    let mut ids: Vec<&str> = index["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .filter_map(|a| a["id"].as_str())
+        .collect();
+    ids.sort_unstable();
+    // An article alone in a file without a title is named by the file, without either
+    // extension.
+    assert_eq!(ids, ["deux", "page", "un"]);
 }
 
 #[test]
