@@ -42,7 +42,7 @@ impl Default for ReadOptions {
 }
 
 /// A file, or a line of a JSON Lines file, that could not be read.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputError {
     /// The file.
     pub path: PathBuf,
@@ -78,6 +78,24 @@ pub mod failure {
     pub const FRONT_MATTER: &str = "files whose front matter cannot be read";
     /// A saved page with no article in it.
     pub const NO_ARTICLE: &str = "HTML pages with no article found";
+
+    /// Every kind, for reading them back from a record.
+    pub const ALL: [&str; 9] = [
+        FILES,
+        NOT_TEXT,
+        TOO_LARGE,
+        NOT_JSON,
+        NOT_AN_OBJECT,
+        FIELD_TYPE,
+        NO_TEXT,
+        FRONT_MATTER,
+        NO_ARTICLE,
+    ];
+
+    /// The kind named `name`, as [`ALL`] has it.
+    pub fn named(name: &str) -> Option<&'static str> {
+        ALL.into_iter().find(|k| *k == name)
+    }
 
     /// The kind of a record or file that failed to parse.
     pub fn of(error: &SourceError) -> &'static str {

@@ -1,11 +1,12 @@
 //! Input files unchanged since the last build, which a rebuild does not read again.
 //!
 //! Each build with the default cache records, beside its analyses cache
-//! (`<cache dir>/inputs/<output>-<hash>.inputs`), every input file it read whole — no error —
-//! with the file's stamp (device, inode, size, modification and status-change times to the
-//! nanosecond), and the key of each article it holds with what reading it warned of (a date that
-//! is not one…). The next build takes the articles of a file whose stamp is unchanged from the
-//! analyses cache by those keys, with those warnings, without opening the file. Any write to a file changes its status-change time, which no program can set back, so
+//! (`<cache dir>/inputs/<output>-<hash>.inputs`), every input file it read with the file's
+//! stamp (device, inode, size, modification and status-change times to the nanosecond), the key
+//! of each article it holds with what reading it warned of (a date that is not one…), and what
+//! in it could not be read (a truncated JSON line, a record without text). The next build takes
+//! the articles of a file whose stamp is unchanged from the analyses cache by those keys, with
+//! those warnings and errors, without opening the file. Any write to a file changes its status-change time, which no program can set back, so
 //! a file edited in any way is read again; so is every file when the size limit changed, when
 //! an article's analysis is not in the cache, or when the record is missing or damaged (it
 //! ends with a SHA-256 of its lines, so that a record cut short or altered is not used): a
@@ -22,10 +23,11 @@ use sha2::{Digest, Sha256};
 
 use kiosque_extract::source::Warning;
 
+use crate::input::InputError;
 use crate::warnings::{self, Warned};
 
 /// The first line of a record, before the size limit it was made under.
-const HEADER: &str = "kiosque-inputs 3";
+const HEADER: &str = "kiosque-inputs 4";
 
 /// The start of a record's last line, before the SHA-256 of the lines above it (newlines
 /// included): a record cut at a line's end would otherwise read, less the articles it lost.
@@ -102,11 +104,47 @@ pub const SETTLE: Duration = Duration::from_secs(2);
 /// its document, and what reading it warned of.
 pub type Articles = Vec<(Option<usize>, String, Vec<Warning>)>;
 
-/// The record of the input files the last build read whole.
+/// What in one input file could not be read: the line (of a JSON Lines or JSON file), the kind
+/// (one of [`crate::input::failure`]'s) and the reason, as [`InputError`] says them.
+pub type Failures = Vec<(Option<usize>, &'static str, String)>;
+
+/// What the record keeps of one input file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Recorded {
+    /// Its articles.
+    pub articles: Articles,
+    /// What in it could not be read.
+    pub failures: Failures,
+}
+
+impl Recorded {
+    /// What could not be read in the file at `path`, as reading it said.
+    pub fn errors(&self, path: &Path) -> Vec<InputError> {
+        self.failures
+            .iter()
+            .map(|(line, kind, reason)| InputError {
+                path: path.to_path_buf(),
+                line: *line,
+                reason: reason.clone(),
+                kind,
+            })
+            .collect()
+    }
+
+    /// What `errors` (of one file) says, to record.
+    pub fn failures_of(errors: &[InputError]) -> Failures {
+        errors
+            .iter()
+            .map(|e| (e.line, e.kind, e.reason.clone()))
+            .collect()
+    }
+}
+
+/// The record of the input files the last build read.
 #[derive(Debug, Default)]
 pub struct Record {
-    /// By path as the build found it: the file's stamp and its articles.
-    files: HashMap<PathBuf, (Stamp, Articles)>,
+    /// By path as the build found it: the file's stamp and what it holds.
+    files: HashMap<PathBuf, (Stamp, Recorded)>,
 }
 
 impl Record {
@@ -126,15 +164,15 @@ impl Record {
         if lines.next()? != format!("{HEADER}\t{max_article_size}") {
             return None;
         }
-        let mut files: HashMap<PathBuf, (Stamp, Articles)> = HashMap::new();
-        let mut current: Option<&mut Articles> = None;
+        let mut files: HashMap<PathBuf, (Stamp, Recorded)> = HashMap::new();
+        let mut current: Option<&mut Recorded> = None;
         for line in lines {
             let mut fields = line.split('\t');
             match fields.next()? {
                 "F" => {
                     let stamp = Stamp::parse(&mut fields)?;
                     let path = PathBuf::from(fields.next()?);
-                    let entry = files.entry(path).or_insert((stamp, Vec::new()));
+                    let entry = files.entry(path).or_insert((stamp, Recorded::default()));
                     current = Some(&mut entry.1);
                 }
                 "A" => {
@@ -148,7 +186,17 @@ impl Record {
                         Some(json) => serde_json::from_str(json).ok()?,
                         None => Vec::new(),
                     };
-                    current.as_mut()?.push((line, key, warnings));
+                    current.as_mut()?.articles.push((line, key, warnings));
+                }
+                "X" => {
+                    let line = match fields.next()? {
+                        "-" => None,
+                        n => Some(n.parse().ok()?),
+                    };
+                    let kind = crate::input::failure::named(fields.next()?)?;
+                    // The reason, as a JSON string (which escapes tabs and line ends).
+                    let reason = serde_json::from_str(fields.next()?).ok()?;
+                    current.as_mut()?.failures.push((line, kind, reason));
                 }
                 _ => return None,
             }
@@ -156,18 +204,17 @@ impl Record {
         Some(Record { files })
     }
 
-    /// The articles of the file at `path`, if it is recorded with this stamp.
-    pub fn unchanged(&self, path: &Path, stamp: Option<Stamp>) -> Option<&Articles> {
-        let (recorded, articles) = self.files.get(path)?;
-        (Some(*recorded) == stamp).then_some(articles)
+    /// What the file at `path` holds, if it is recorded with this stamp.
+    pub fn unchanged(&self, path: &Path, stamp: Option<Stamp>) -> Option<&Recorded> {
+        let (recorded, held) = self.files.get(path)?;
+        (Some(*recorded) == stamp).then_some(held)
     }
 
-    /// Keeps at `path` the files read whole by this build, replacing the record in one step.
-    /// Best effort: a record that cannot be written is removed (the next build reads every
-    /// file).
-    pub fn save(path: &Path, max_article_size: u64, files: &[(&Path, Stamp, Articles)]) {
+    /// Keeps at `path` the files read by this build, replacing the record in one step. Best
+    /// effort: a record that cannot be written is removed (the next build reads every file).
+    pub fn save(path: &Path, max_article_size: u64, files: &[(&Path, Stamp, Recorded)]) {
         let mut text = format!("{HEADER}\t{max_article_size}\n");
-        for (file, stamp, articles) in files {
+        for (file, stamp, held) in files {
             // A name the format cannot hold is not recorded: that file is read every time.
             let Some(name) = file.to_str().filter(|n| !n.contains(['\t', '\n', '\r'])) else {
                 continue;
@@ -175,20 +222,19 @@ impl Record {
             text.push('F');
             stamp.write_to(&mut text);
             let _ = writeln!(text, "\t{name}");
-            for (line, key, warnings) in articles {
-                match line {
-                    Some(n) => {
-                        let _ = write!(text, "A\t{n}\t{key}");
-                    }
-                    None => {
-                        let _ = write!(text, "A\t-\t{key}");
-                    }
-                }
+            // A line number, or `-` for a file of one article.
+            let line_field = |line: &Option<usize>| line.map_or("-".to_owned(), |n| n.to_string());
+            for (line, key, warnings) in &held.articles {
+                let _ = write!(text, "A\t{}\t{key}", line_field(line));
                 if !warnings.is_empty() {
                     text.push('\t');
                     text.push_str(&serde_json::to_string(warnings).unwrap_or_default());
                 }
                 text.push('\n');
+            }
+            for (line, kind, reason) in &held.failures {
+                let reason = serde_json::to_string(reason).unwrap_or_default();
+                let _ = writeln!(text, "X\t{}\t{kind}\t{reason}", line_field(line));
             }
         }
         seal(&mut text);
@@ -321,12 +367,12 @@ fn unescape(line: &str) -> Option<String> {
 /// A SHA-256 of everything a build's site data comes from, but the analyses: this kiosque (its
 /// version, its extractor's fingerprint and the stamp of its executable, so that any other
 /// build of kiosque differs), the working directory and the inputs as given, the files found in
-/// them, the size limit, and the texts of the records of the inputs read (each file's stamp and
+/// them and what finding them said (files of other kinds left out), the size limit, and the texts of the records of the inputs read (each file's stamp and
 /// its articles' keys) and of the files written (each file's identity). None where the
 /// executable has no stamp.
 pub fn fingerprint(
     inputs: &[PathBuf],
-    files: &[PathBuf],
+    (files, discovered): (&[PathBuf], &[String]),
     max_article_size: u64,
     names: Option<&str>,
     inputs_record: &str,
@@ -347,6 +393,10 @@ pub fn fingerprint(
     for path in inputs.iter().chain(files) {
         field(path.as_os_str().as_encoded_bytes());
     }
+    field(&(discovered.len() as u64).to_le_bytes());
+    for said in discovered {
+        field(said.as_bytes());
+    }
     field(&max_article_size.to_le_bytes());
     field(names.unwrap_or("").as_bytes());
     field(inputs_record.as_bytes());
@@ -358,18 +408,34 @@ pub fn fingerprint(
 mod tests {
     use super::*;
 
-    fn articles() -> Articles {
-        vec![
-            (Some(1), "a".repeat(64), Vec::new()),
-            (
-                Some(3),
-                "b".repeat(64),
-                vec![Warning::NotADate {
-                    field: "date".to_owned(),
-                    value: "2025-13-45\t\n\"".to_owned(),
-                }],
-            ),
-        ]
+    /// Two articles, one with a warning, and two lines that could not be read (a reason with
+    /// a tab, a newline and a quote).
+    fn articles() -> Recorded {
+        Recorded {
+            articles: vec![
+                (Some(1), "a".repeat(64), Vec::new()),
+                (
+                    Some(3),
+                    "b".repeat(64),
+                    vec![Warning::NotADate {
+                        field: "date".to_owned(),
+                        value: "2025-13-45\t\n\"".to_owned(),
+                    }],
+                ),
+            ],
+            failures: vec![
+                (
+                    Some(2),
+                    crate::input::failure::NOT_JSON,
+                    "invalid JSON: \"x\"\tat\nline 1".to_owned(),
+                ),
+                (
+                    Some(4),
+                    crate::input::failure::NO_TEXT,
+                    "no text".to_owned(),
+                ),
+            ],
+        }
     }
 
     #[test]

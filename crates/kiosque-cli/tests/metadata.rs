@@ -51,7 +51,10 @@ fn a_published_value_that_is_not_a_date_is_named_and_the_article_kept() {
     assert!(!err.contains("no publication date given"), "{err}");
     let articles = articles(&data);
     assert_eq!(articles.len(), 4, "no article is lost");
-    let number = articles.iter().find(|a| a["id"] == "number").expect("number");
+    let number = articles
+        .iter()
+        .find(|a| a["id"] == "number")
+        .expect("number");
     assert_eq!(number["published"], "2025-01-01");
     let words = articles.iter().find(|a| a["id"] == "words").expect("words");
     assert_eq!(words["published"], "2025-01-06");

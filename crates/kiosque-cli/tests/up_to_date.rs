@@ -103,9 +103,35 @@ fn nothing_changed_leaves_the_site_as_it_is_and_says_what_the_last_build_said() 
     );
     assert_eq!(unread_files(&third), 2, "{}", stderr(&third));
     assert!(
-        stderr(&third).contains("built 2 article(s)"),
+        stderr(&third).contains("with its 2 article(s)"),
         "{}",
         stderr(&third)
+    );
+    p.assert_clean();
+}
+
+/// Files of a kind kiosque does not read, in an input directory, are said once (one warning)
+/// and do not stop the early stop; one more of them changes what the build says, so it runs.
+#[test]
+fn files_of_other_kinds_are_said_and_an_added_one_builds_again() {
+    let p = Project::with_inputs();
+    p.write("in/notes.docx", "not read");
+    settle();
+    let (first, _) = p.built(&[]);
+    let skipped = "1 file not read, of a kind kiosque does not read (.docx 1)";
+    assert!(stderr(&first).contains(skipped), "{}", stderr(&first));
+    let (again, early) = p.built(&[]);
+    let (again, early) = if early { (again, early) } else { p.built(&[]) };
+    assert!(early, "{}", stderr(&again));
+    assert_eq!(messages(&again), messages(&first));
+    p.write("in/data.csv", "a,b");
+    let (output, early) = p.built(&[]);
+    assert!(!early, "{}", stderr(&output));
+    assert!(
+        stderr(&output)
+            .contains("2 files not read, of a kind kiosque does not read (.csv 1, .docx 1)"),
+        "{}",
+        stderr(&output)
     );
     p.assert_clean();
 }

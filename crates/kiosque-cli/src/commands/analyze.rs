@@ -74,12 +74,7 @@ pub fn run(read: &ReadArgs, out: &Path, knowledge: KnowledgeFn) -> anyhow::Resul
             progress::timing(analysed.articles.len(), "articles", started.elapsed())
         ));
         crate::warnings::note_count(analysed.warnings.len());
-        if !analysed.errors.is_empty() {
-            message::note(format_args!(
-                "{} (see the errors above)",
-                crate::commands::build::failures(&analysed.errors)
-            ));
-        }
+        crate::commands::build::note_failures(&analysed.errors);
     }
     Ok(AnalyzeReport {
         errors: analysed.errors,

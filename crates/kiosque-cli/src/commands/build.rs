@@ -91,7 +91,7 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
         }
         CacheChoice::Off => None,
     };
-    // The input files read whole are recorded in the cache directory, so that the next build
+    // The input files read are recorded in the cache directory, so that the next build
     // does not read those left unchanged.
     let unread_record = match options.cache {
         CacheChoice::Default => cache::directory().map(|d| cache::inputs_for(&d, &options.out)),
@@ -154,12 +154,10 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
     if !options.quiet {
         message::warnings(&said, options.all_messages);
     }
-    if let (Some(last), Some(written), Some(inputs)) = (&last_record, &record, &unread_record)
-        && analysed.errors.is_empty()
-    {
+    if let (Some(last), Some(written), Some(inputs)) = (&last_record, &record, &unread_record) {
         save_last(
             options,
-            (&analysed.files, &said),
+            (&analysed.files, &analysed.discovered, &said),
             &site,
             (last, written, inputs),
         );
@@ -178,7 +176,7 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
             &options.out,
             &analysed.errors,
             started,
-            (analysed.reused, analysed.unread_files),
+            (analysed.reused, analysed.fresh, analysed.unread_files),
             said.len(),
         );
     }
@@ -191,10 +189,11 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
 /// When nothing a build's site data comes from changed since the last build into `out` — the
 /// same kiosque (its very executable), options and inputs as given, every input file unchanged
 /// (its stamp as recorded, see [`unread`]), no file found or gone, and the site data exactly
-/// as that build wrote it ([`output::intact`]) — says what that build said and returns without
+/// as that build wrote it ([`output::intact`]) — says what that build said (the errors of the
+/// inputs it could not read too, which its record of the inputs keeps) and returns without
 /// reading any input, analysis or data file: writing would give the same bytes. None when
-/// anything differs (or the last build's warnings are not known and this build is not quiet):
-/// then the build runs.
+/// anything differs (or the last build's warnings are not known and this build is not quiet,
+/// or an input failed and `--strict` is given): then the build runs.
 fn up_to_date(options: &BuildOptions, last: &Path, started: Instant) -> Option<BuildReport> {
     let recorded = unread::LastBuild::read(last)?;
     if recorded.warnings.is_none() && !options.quiet {
@@ -202,21 +201,25 @@ fn up_to_date(options: &BuildOptions, last: &Path, started: Instant) -> Option<B
     }
     let directory = cache::directory()?;
     let (files, errors, discovered) = input::discover(&options.inputs);
-    if !errors.is_empty() || !discovered.is_empty() || files.iter().any(|f| input::is_dash(f)) {
+    if !errors.is_empty() || files.iter().any(|f| input::is_dash(f)) {
         return None;
     }
     let inputs = cache::inputs_for(&directory, &options.out);
     let inputs_text = std::fs::read_to_string(&inputs).ok()?;
     let record = unread::Record::parse(&inputs_text, options.max_article_size)?;
-    let mut articles = 0;
+    let mut errors = Vec::new();
     for file in &files {
-        articles += record.unchanged(file, Stamp::of(file))?.len();
+        errors.extend(record.unchanged(file, Stamp::of(file))?.errors(file));
     }
+    if options.strict && !errors.is_empty() {
+        return None;
+    }
+    let discovered: Vec<String> = discovered.iter().map(ToString::to_string).collect();
     let written = cache::written_for(&directory, &options.out);
     let written_text = output::intact(&options.out, &written)?;
     let now = unread::fingerprint(
         &options.inputs,
-        &files,
+        (&files, &discovered),
         options.max_article_size,
         options.names.as_deref(),
         &inputs_text,
@@ -235,27 +238,23 @@ fn up_to_date(options: &BuildOptions, last: &Path, started: Instant) -> Option<B
     ] {
         cache::touch(path);
     }
+    // Errors are printed even with --quiet, as a build that runs prints them.
+    message::errors(&errors, options.all_messages);
     if !options.quiet {
         if let Some(warned) = &recorded.warnings {
             message::warnings(warned, options.all_messages);
         }
-        print_counts(
-            &recorded.counts,
-            &options.out,
-            &[],
-            started,
-            (articles, files.len()),
-            recorded.warnings.as_ref().map_or(0, Vec::len),
-        );
+        let [built, entities, ..] = recorded.counts;
         message::note(format_args!(
-            "nothing changed since the last build: {} was already up to date and was left as it was",
-            options.out.display()
+            "nothing changed since the last build ({} input file(s) unchanged since the last build, not read): {} was already up to date and was left as it was, with its {built} article(s) and {entities} entities, in {}",
+            files.len(),
+            options.out.display(),
+            format_args!("{:.2}s", started.elapsed().as_secs_f64())
         ));
+        warnings::note_count(recorded.warnings.as_ref().map_or(0, Vec::len));
+        note_failures(&errors);
     }
-    Some(BuildReport {
-        errors: Vec::new(),
-        site: None,
-    })
+    Some(BuildReport { errors, site: None })
 }
 
 /// Keeps what [`up_to_date`] needs to know of this build, which read every input without error
@@ -263,7 +262,7 @@ fn up_to_date(options: &BuildOptions, last: &Path, started: Instant) -> Option<B
 /// inputs read). Best effort: without it, the next build runs.
 fn save_last(
     options: &BuildOptions,
-    (files, said): (&[PathBuf], &[Warned]),
+    (files, discovered, said): (&[PathBuf], &[String], &[Warned]),
     site: &Site,
     paths: (&Path, &Path, &Path),
 ) {
@@ -276,7 +275,7 @@ fn save_last(
     };
     let Some(fingerprint) = unread::fingerprint(
         &options.inputs,
-        files,
+        (files, discovered),
         options.max_article_size,
         options.names.as_deref(),
         &inputs_text,
@@ -308,7 +307,7 @@ pub struct ReadSpec<'a> {
     pub max_article_size: u64,
     /// The analyses cache to use and update, if any.
     pub cache: Option<&'a Path>,
-    /// The record of the input files read whole by the last build, to use and update, if any
+    /// The record of the input files read by the last build, to use and update, if any
     /// (see [`unread`]).
     pub unread: Option<&'a Path>,
     /// Whether the cache is in the cache directory, where the files of outputs not built for
@@ -332,6 +331,11 @@ pub struct Analysed {
     pub warnings: Vec<Warned>,
     /// How many analyses came from the cache.
     pub reused: usize,
+    /// How many articles were analysed (not from the cache), copies included.
+    pub fresh: usize,
+    /// What finding the input files said (a file given twice, files of other kinds left
+    /// out), worded, whether printed or not: the early stop's fingerprint holds them.
+    pub discovered: Vec<String>,
     /// How many input files were unchanged since the last build, and so not read.
     pub unread_files: usize,
     /// The input files found, in the order read.
@@ -341,18 +345,20 @@ pub struct Analysed {
 /// One input file before analysis.
 enum FileRead {
     /// Read: the line of each of its articles (analysed in order with the others' articles),
-    /// whether it was read whole (no error), and its stamp from before it was read.
+    /// whether it is to be recorded (it had settled), its stamp from before it was read, and
+    /// what in it could not be read.
     Read {
         lines: Vec<Option<usize>>,
-        whole: bool,
+        settled: bool,
         stamp: Option<Stamp>,
+        failures: unread::Failures,
     },
     /// Unchanged since the last build, so not read: its articles as the cache holds them, its
     /// stamp and its record.
     Unread {
         articles: Vec<Analyzed>,
         stamp: Stamp,
-        keys: unread::Articles,
+        held: unread::Recorded,
     },
 }
 
@@ -388,31 +394,34 @@ fn read_files(
             // Stamped before it is read: a change while it is read shows next time.
             let stamped = std::time::SystemTime::now();
             let stamp = Stamp::of(file);
-            if let Some(keys) = record.unchanged(file, stamp)
+            if let Some(held) = record.unchanged(file, stamp)
                 && let Some(stamp) = stamp
-                && let Some(articles) = from_cache(file, keys, kept)
+                && let Some(articles) = from_cache(file, &held.articles, kept)
             {
-                let keys = keys.clone();
+                // What could not be read in it is said again, as reading it said it.
+                let failed = held.errors(file);
                 let unread = FileRead::Unread {
                     articles,
                     stamp,
-                    keys,
+                    held: held.clone(),
                 };
-                return (Vec::new(), Vec::new(), unread);
+                return (Vec::new(), failed, unread);
             }
             let (inputs, failed) = input::read(file, options);
-            // Recorded only if read whole (its warnings are recorded with it), and changed
+            // Recorded (with its warnings and what could not be read in it) only if changed
             // long enough ago that a change after this read cannot share its times (see
             // `Stamp::settled`).
-            let whole = failed.is_empty() && stamp.is_some_and(|s| s.settled(stamped));
+            let settled = stamp.is_some_and(|s| s.settled(stamped));
             let lines = inputs.iter().map(|i| i.line).collect();
+            let failures = unread::Recorded::failures_of(&failed);
             (
                 inputs,
                 failed,
                 FileRead::Read {
                     lines,
-                    whole,
+                    settled,
                     stamp,
+                    failures,
                 },
             )
         })
@@ -429,47 +438,47 @@ fn read_files(
 }
 
 /// Every article back in input order, file by file (`analysed`: the articles of the files read,
-/// in their order), and the files read whole with their articles' keys, for the record.
+/// in their order), and the files to record with their articles' keys and what could not be
+/// read in them.
 fn in_input_order(
     files: &[PathBuf],
     per_file: Vec<FileRead>,
     analysed: Vec<Analyzed>,
-) -> (Vec<Analyzed>, Vec<(&Path, Stamp, unread::Articles)>) {
+) -> (Vec<Analyzed>, Vec<(&Path, Stamp, unread::Recorded)>) {
     let mut analysed = analysed.into_iter();
     let mut articles: Vec<Analyzed> = Vec::with_capacity(analysed.len());
-    let mut whole: Vec<(&Path, Stamp, unread::Articles)> = Vec::new();
+    let mut recorded: Vec<(&Path, Stamp, unread::Recorded)> = Vec::new();
     for (file, read) in files.iter().zip(per_file) {
         match read {
             FileRead::Unread {
                 articles: kept,
                 stamp,
-                keys,
+                held,
             } => {
                 articles.extend(kept);
-                whole.push((file, stamp, keys));
+                recorded.push((file, stamp, held));
             }
             FileRead::Read {
                 lines,
-                whole: read_whole,
+                settled,
                 stamp,
+                failures,
             } => {
                 let start = articles.len();
                 articles.extend(analysed.by_ref().take(lines.len()));
-                if read_whole
-                    && let Some(stamp) = stamp
-                    && !lines.is_empty()
-                {
-                    let keys = lines
+                if settled && let Some(stamp) = stamp {
+                    let articles = lines
                         .into_iter()
                         .zip(&articles[start..])
                         .map(|(line, a)| (line, a.key.clone(), a.warnings.clone()))
                         .collect();
-                    whole.push((file, stamp, keys));
+                    let held = unread::Recorded { articles, failures };
+                    recorded.push((file, stamp, held));
                 }
             }
         }
     }
-    (articles, whole)
+    (articles, recorded)
 }
 
 /// Reads and analyses every article (in parallel, reusing what the cache holds, with a progress
@@ -508,6 +517,7 @@ pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::
     );
     progress.inc(unread as u64);
     let sources: Vec<Source> = inputs.into_iter().map(Input::into_source).collect();
+    let total = sources.len() + unread;
     let reused = AtomicUsize::new(unread);
     let analysed = analyze_lazily(sources, knowledge, Some(&kept), |hit| {
         if hit {
@@ -565,7 +575,9 @@ pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::
         articles,
         errors,
         warnings,
+        fresh: total - reused.load(Ordering::Relaxed),
         reused: reused.into_inner(),
+        discovered: discovered.iter().map(ToString::to_string).collect(),
         unread_files,
         files,
     })
@@ -767,7 +779,7 @@ pub fn print_summary(
     out: &Path,
     errors: &[InputError],
     started: Instant,
-    reused: (usize, usize),
+    reused: (usize, usize, usize),
     warned: usize,
 ) {
     print_counts(&counts(site), out, errors, started, reused, warned);
@@ -798,7 +810,7 @@ fn print_counts(
     out: &Path,
     errors: &[InputError],
     started: Instant,
-    (reused, unread_files): (usize, usize),
+    (reused, fresh, unread_files): (usize, usize, usize),
     warned: usize,
 ) {
     let [articles, entities, ..] = *counts;
@@ -819,17 +831,21 @@ fn print_counts(
         out.display(),
         progress::timing(articles, "articles", started.elapsed())
     ));
-    let analysed = articles.saturating_sub(reused);
     if reused > 0 {
         let unread = match unread_files {
             0 => String::new(),
             n => format!(" ({n} input file(s) unchanged since the last build, not read)"),
         };
         message::note(format_args!(
-            "{reused} analyses reused from the cache{unread}, {analysed} article(s) analysed"
+            "{reused} analyses reused from the cache{unread}, {fresh} article(s) analysed"
         ));
     }
     warnings::note_count(warned);
+    note_failures(errors);
+}
+
+/// Prints, after a summary, what could not be read (nothing if all was).
+pub fn note_failures(errors: &[InputError]) {
     if !errors.is_empty() {
         message::note(format_args!("{} (see the errors above)", failures(errors)));
     }

@@ -83,7 +83,7 @@ pub fn run(
             out,
             &[],
             started,
-            (0, 0),
+            (0, 0, 0),
             warnings.len() + site.clashes.len(),
         );
     }
