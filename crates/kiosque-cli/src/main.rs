@@ -120,7 +120,7 @@ fn main() -> ExitCode {
                 Ok(_) if quiet => ExitCode::SUCCESS,
                 Ok(report) => {
                     message::note(format_args!(
-                        "wrote {} article and {} entity pages ({} entities of one article on entity/?id=){} into {} {}{}{}",
+                        "pages of {} article(s) and {} entities ({} entities of one article on entity/?id=){} in {}: {} file(s) written {}{}{}",
                         report.articles,
                         report.entities,
                         report.shell_entities,
@@ -130,17 +130,12 @@ fn main() -> ExitCode {
                             ""
                         },
                         dist.display(),
+                        report.written,
                         progress::timing(
                             report.articles + report.entities,
                             "pages",
                             started.elapsed()
                         ),
-                        match report.removed {
-                            0 => String::new(),
-                            n => format!(
-                                "; removed {n} page(s) of articles and entities no longer in the data"
-                            ),
-                        },
                         match (
                             report.unchanged,
                             report.not_rendered,
@@ -152,7 +147,13 @@ fn main() -> ExitCode {
                             (n, a, e) => format!(
                                 "; {n} file(s) already up to date, left untouched ({a} article and {e} entity page(s) not rendered again: what they are made of did not change)"
                             ),
-                        }
+                        },
+                        match report.removed {
+                            0 => String::new(),
+                            n => format!(
+                                "; removed {n} page(s) of articles and entities no longer in the data"
+                            ),
+                        },
                     ));
                     ExitCode::SUCCESS
                 }

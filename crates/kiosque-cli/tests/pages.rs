@@ -57,7 +57,7 @@ fn every_article_gets_a_page_with_preview_metadata_and_entities_of_one_article_t
     let run = kiosque(&["pages", "--dist", &dist.path().display().to_string()]);
     assert!(run.status.success(), "{}", stderr(&run));
     assert!(
-        stderr(&run).contains("wrote 1 article and"),
+        stderr(&run).contains("pages of 1 article(s) and"),
         "{}",
         stderr(&run)
     );
@@ -396,10 +396,11 @@ fn running_again_touches_only_the_pages_that_changed_and_equals_a_clean_run() {
         let again = kiosque(&["pages", "--dist", &dist_arg]);
         assert!(again.status.success(), "{}", stderr(&again));
         assert!(
-            stderr(&again).contains(&format!(
-                "{} file(s) already up to date, left untouched (6 article and 2 entity page(s) not rendered again",
-                pages(&before).len()
-            )),
+            stderr(&again).contains(": 0 file(s) written in ")
+                && stderr(&again).contains(&format!(
+                    " pages/s; {} file(s) already up to date, left untouched (6 article and 2 entity page(s) not rendered again",
+                    pages(&before).len()
+                )),
             "{}",
             stderr(&again)
         );

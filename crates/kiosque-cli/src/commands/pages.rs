@@ -38,6 +38,8 @@ pub struct PagesReport {
     pub feed: bool,
     /// Pages of articles and entities no longer in the data, removed.
     pub removed: usize,
+    /// Files (pages, feed, sitemaps) written: new, or holding something else before.
+    pub written: usize,
     /// Files (pages, feed, sitemaps) that already held what this run made: left untouched.
     pub unchanged: usize,
     /// Of those, the article pages not even rendered (the entity pages: below): their body file and everything else they
@@ -176,6 +178,7 @@ pub fn run_with(
     // inode): re-running after a rebuild that added a few articles writes only the pages they
     // changed, so that a deployment by size and time sends only those.
     let unchanged = AtomicUsize::new(0);
+    let files_written = AtomicUsize::new(0);
     let not_rendered = AtomicUsize::new(0);
     let entities_not_rendered = AtomicUsize::new(0);
     // The record of the last run: the body files whose pages need no rendering.
@@ -225,6 +228,8 @@ pub fn run_with(
             .with_context(|| format!("cannot write {}", path.display()))?;
         if put == atomic::Put::Kept {
             unchanged.fetch_add(1, Ordering::Relaxed);
+        } else {
+            files_written.fetch_add(1, Ordering::Relaxed);
         }
         Ok(())
     };
@@ -323,6 +328,8 @@ pub fn run_with(
                 pages.problems.extend(checked.problems);
                 if put == atomic::Put::Kept {
                     unchanged.fetch_add(1, Ordering::Relaxed);
+                } else {
+                    files_written.fetch_add(1, Ordering::Relaxed);
                 }
                 if let Some(page) =
                     kept::Page::of(dist, kept::Section::Article, &id, html.as_bytes(), started)
@@ -430,6 +437,7 @@ pub fn run_with(
         shell_entities: corpus.entities().len() - entities.len(),
         feed: settings.base_url.is_some(),
         removed: 0,
+        written: 0,
         unchanged: 0,
         not_rendered: 0,
         entities_not_rendered: 0,
@@ -519,6 +527,7 @@ pub fn run_with(
         + remove_stale(&dist.join("entity"), &entities)?;
     Ok(PagesReport {
         removed,
+        written: files_written.into_inner(),
         unchanged: unchanged.into_inner(),
         not_rendered: not_rendered.into_inner(),
         entities_not_rendered: entities_not_rendered.into_inner(),
