@@ -43,7 +43,8 @@ pub enum Command {
     /// In a directory, files of other kinds are left out with one warning that counts them;
     /// a file given by name is read whatever its extension (as plain text if unknown).
     ///
-    /// Files are read as UTF-8 (or UTF-16 with a byte order mark). A file given twice is
+    /// Files are read as UTF-8 (or UTF-16 with a byte order mark; a saved page in the charset
+    /// it declares). A file given twice is
     /// read once. Articles with the same id keep apart: the oldest keeps the id, the others
     /// get a suffix made from their text. A date, language or entity span that cannot be used
     /// is reported as a warning and the article is still built. Errors and warnings are

@@ -7,6 +7,7 @@ use std::fs;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
+use encoding_rs::{DecoderResult, Encoding};
 use kiosque_extract::clean::Format;
 use kiosque_extract::source::{self, Document, SourceError};
 use rayon::prelude::*;
@@ -434,7 +435,7 @@ pub fn read(path: &Path, options: &ReadOptions) -> (Vec<Input>, Vec<InputError>)
             return (vec![], vec![error(None, failure::FILES, reason)]);
         }
     };
-    let content = match decode(bytes) {
+    let content = match decode(bytes, matches!(ext.as_str(), "html" | "htm")) {
         Ok(s) => s,
         Err(reason) => return (vec![], vec![error(None, failure::NOT_TEXT, reason)]),
     };
@@ -560,56 +561,76 @@ pub fn size(bytes: u64) -> String {
 }
 
 /// A file's text: UTF-8 (a byte order mark is dropped), or UTF-16 when it starts with the
-/// UTF-16 byte order mark, which makes it unambiguous.
-fn decode(bytes: Vec<u8>) -> Result<String, String> {
+/// UTF-16 byte order mark, which makes it unambiguous; a saved page (`html`) that is not UTF-8
+/// may declare its charset (`<meta charset="windows-1252">`), and is read in it.
+fn decode(bytes: Vec<u8>, html: bool) -> Result<String, String> {
+    use encoding_rs::{UTF_16BE, UTF_16LE};
     if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
         return Err("UTF-32 text is not supported: convert it to UTF-8".to_owned());
     }
-    let utf16 = |big_endian: bool| -> Result<String, String> {
-        let body = &bytes[2..];
-        if !body.len().is_multiple_of(2) {
-            return Err(format!(
-                "not UTF-16 text: an odd number of bytes ({}) after the byte order mark",
-                body.len()
-            ));
-        }
-        let units = body.chunks_exact(2).map(|pair| {
-            let pair = [pair[0], pair[1]];
-            if big_endian {
-                u16::from_be_bytes(pair)
-            } else {
-                u16::from_le_bytes(pair)
-            }
-        });
-        char::decode_utf16(units)
-            .enumerate()
-            .map(|(i, c)| {
-                c.map_err(|e| {
-                    format!(
-                        "not UTF-16 text (unpaired surrogate {:#06x} at byte {})",
-                        e.unpaired_surrogate(),
-                        2 + 2 * i
-                    )
-                })
-            })
-            .collect()
+    let utf16 = |encoding: &'static Encoding| {
+        decode_as(encoding, &bytes[2..]).map_err(|at| {
+            format!(
+                "not UTF-16 text (bytes that are not UTF-16 at byte {})",
+                2 + at
+            )
+        })
     };
     match bytes.as_slice() {
-        [0xFF, 0xFE, ..] => utf16(false),
-        [0xFE, 0xFF, ..] => utf16(true),
+        [0xFF, 0xFE, ..] => utf16(UTF_16LE),
+        [0xFE, 0xFF, ..] => utf16(UTF_16BE),
         _ => {
             let bytes = match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
                 Some(rest) => rest.to_vec(),
                 None => bytes,
             };
-            String::from_utf8(bytes).map_err(|e| {
-                format!(
-                    "not UTF-8 text (invalid byte at offset {}); convert it to UTF-8",
-                    e.utf8_error().valid_up_to()
-                )
+            String::from_utf8(bytes).or_else(|e| {
+                let at = e.utf8_error().valid_up_to();
+                let bytes = e.into_bytes();
+                match declared_charset(&bytes).filter(|_| html) {
+                    Some(encoding) => decode_as(encoding, &bytes).map_err(|at| {
+                        format!(
+                            "not {} text as the page declares (bytes that are not at offset {at}); convert it to UTF-8",
+                            encoding.name()
+                        )
+                    }),
+                    None => Err(format!(
+                        "not UTF-8 text (invalid byte at offset {at}); convert it to UTF-8 (from Latin-1 or Windows-1252: iconv -f WINDOWS-1252 -t UTF-8)"
+                    )),
+                }
             })
         }
     }
+}
+
+/// `bytes` in `encoding` (no byte order mark), or the offset of the first bytes that are not.
+fn decode_as(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, usize> {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let room = decoder
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .ok_or(0usize)?;
+    let mut text = String::with_capacity(room);
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut text, true);
+    match result {
+        DecoderResult::InputEmpty => Ok(text),
+        DecoderResult::Malformed(bad, _) => Err(read.saturating_sub(usize::from(bad))),
+        DecoderResult::OutputFull => Err(read),
+    }
+}
+
+/// The charset a saved page declares in its first 4 KiB (`<meta charset="…">`, or
+/// `<meta http-equiv="Content-Type" content="text/html; charset=…">`), if it names one.
+fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let lower = head.to_ascii_lowercase();
+    let at = lower.windows(8).position(|w| w == b"charset=")? + 8;
+    let label: Vec<u8> = lower[at..]
+        .iter()
+        .skip_while(|b| matches!(b, b'"' | b'\'' | b' '))
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+        .copied()
+        .collect();
+    Encoding::for_label(&label)
 }
 
 fn one(
@@ -645,20 +666,56 @@ mod tests {
             .into_iter()
             .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
             .collect();
-        assert_eq!(decode(le).as_deref(), Ok(text));
-        assert_eq!(decode(be).as_deref(), Ok(text));
+        assert_eq!(decode(le, false).as_deref(), Ok(text));
+        assert_eq!(decode(be, false).as_deref(), Ok(text));
         assert_eq!(
-            decode(b"\xEF\xBB\xBF{\"text\": 1}".to_vec()).as_deref(),
+            decode(b"\xEF\xBB\xBF{\"text\": 1}".to_vec(), false).as_deref(),
             Ok("{\"text\": 1}")
         );
         assert_eq!(
-            decode(vec![0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00]),
-            Err("not UTF-16 text (unpaired surrogate 0xd800 at byte 2)".to_owned())
+            decode(vec![0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00], false),
+            Err("not UTF-16 text (bytes that are not UTF-16 at byte 2)".to_owned())
         );
         assert!(
-            decode(b"caf\xe9".to_vec())
+            decode(b"caf\xe9".to_vec(), false)
                 .is_err_and(|e| e.starts_with("not UTF-8 text (invalid byte at offset 3)"))
         );
+    }
+
+    /// A saved page that is not UTF-8 is read in the charset it declares; one that declares
+    /// none, or text that is not a page, is refused with how to convert it.
+    #[test]
+    fn a_page_is_read_in_the_charset_it_declares() {
+        let page = |meta: &str| -> Vec<u8> {
+            let mut bytes = format!("<html><head>{meta}<title>").into_bytes();
+            bytes.extend(b"Caf\xe9 cr\xe8me \x96 \x80</title></head></html>");
+            bytes
+        };
+        let read = "Café crème – €</title></head></html>";
+        for meta in [
+            r#"<meta charset="windows-1252">"#,
+            r#"<META CHARSET=ISO-8859-1>"#,
+            r#"<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">"#,
+        ] {
+            let text = decode(page(meta), true).expect(meta);
+            assert!(text.ends_with(read), "{meta}: {text}");
+        }
+        // Declared but not so: the bytes are named.
+        let koi8 = decode(page(r#"<meta charset="utf-8">"#), true);
+        assert!(
+            koi8.as_ref()
+                .is_err_and(|e| e.starts_with("not UTF-8 text")),
+            "{koi8:?}"
+        );
+        for (bytes, html) in [
+            (page(""), true),
+            (page(r#"<meta charset="windows-1252">"#), false),
+        ] {
+            assert!(
+                decode(bytes, html).is_err_and(|e| e.contains("iconv -f WINDOWS-1252")),
+                "{html}"
+            );
+        }
     }
 
     #[test]

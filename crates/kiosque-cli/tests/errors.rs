@@ -184,7 +184,7 @@ fn file_names_cannot_forge_lines_or_drive_the_terminal() {
 }
 
 #[test]
-fn utf16_with_a_byte_order_mark_is_read() {
+fn utf16_with_a_byte_order_mark_and_a_page_in_its_declared_charset_are_read() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let dir = tmp.path().join("in");
     fs::create_dir(&dir).expect("mkdir");
@@ -199,6 +199,11 @@ fn utf16_with_a_byte_order_mark_is_read() {
     let mut bom8 = vec![0xEF, 0xBB, 0xBF];
     bom8.extend(r#"{"title": "Zoé à Kyiv en UTF-8", "text": "La Russie."}"#.as_bytes());
     fs::write(dir.join("bom.json"), bom8).expect("write");
+    // A saved page in the charset it declares (Windows-1252: é is one byte, 0xE9).
+    let page = "<html><head><meta charset=\"windows-1252\"><title>Café à Genève</title></head><body><article><h1>Café à Genève</h1><p>Emmanuel Macron a reçu Olaf Scholz à Genève lundi pour parler de l’Ukraine et de la sécurité européenne, a indiqué l’Élysée dans un communiqué.</p><p>Les deux dirigeants ont évoqué la guerre et les sanctions contre la Russie pendant deux heures.</p></article></body></html>";
+    let (cp1252, _, unmappable) = encoding_rs::WINDOWS_1252.encode(page);
+    assert!(!unmappable && std::str::from_utf8(&cp1252).is_err());
+    fs::write(dir.join("cp1252.html"), &*cp1252).expect("write");
     let data = tmp.path().join("data");
     let run = build(&[&dir], &data);
     assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
@@ -215,6 +220,7 @@ fn utf16_with_a_byte_order_mark_is_read() {
         "{titles:?}"
     );
     assert!(titles.contains(&"Zoé à Kyiv en UTF-8"), "{titles:?}");
+    assert!(titles.contains(&"Café à Genève"), "{titles:?}");
 }
 
 /// Scrapes are often stored compressed: `a.jsonl.gz`, `page.txt.gz` are read once decompressed
