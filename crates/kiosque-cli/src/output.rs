@@ -70,12 +70,12 @@ pub enum OutputError {
         how: &'static str,
     },
     /// An I/O error on a path.
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {error}", path.display())]
     Io {
         /// The path.
         path: PathBuf,
-        /// The error.
-        source: io::Error,
+        /// The error (shown in the message, not as a cause: it would be said twice).
+        error: io::Error,
     },
     /// Serialisation failed (a bug).
     #[error("could not serialise the site data: {0}")]
@@ -83,9 +83,9 @@ pub enum OutputError {
 }
 
 fn io_error(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
-    move |source| OutputError::Io {
+    move |error| OutputError::Io {
         path: path.to_path_buf(),
-        source,
+        error,
     }
 }
 

@@ -115,7 +115,18 @@ fn a_run_with_nothing_readable_keeps_the_previous_data() {
     let err = stderr(&run);
     assert!(err.contains("nope: no such file or directory"), "{err}");
     assert!(err.contains("nothing was written"), "{err}");
+    assert!(err.contains("is unchanged"), "{err}");
     assert_eq!(common::tree(&data), before);
+    // An output that never existed is not said to be unchanged.
+    let never = out.path().join("never");
+    let run = build(&[&missing], &never);
+    let err = stderr(&run);
+    assert_eq!(run.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("nothing was written") && !err.contains("unchanged"),
+        "{err}"
+    );
+    assert!(!never.exists());
 }
 
 #[test]
@@ -359,4 +370,27 @@ fn an_oversized_article_is_refused_before_analysis_with_the_flag_to_raise_the_li
     let run = run_with("lots", "none");
     assert_eq!(run.status.code(), Some(2));
     assert!(stderr(&run).contains("is not a size"), "{}", stderr(&run));
+}
+
+/// A system error is said once, after what it is about.
+#[test]
+fn a_system_error_is_said_once() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let file = tmp.path().join("f.txt");
+    fs::write(&file, "Emmanuel Macron à Paris.\n").expect("write");
+    let run = build(&[&file], &file.join("out"));
+    let err = stderr(&run);
+    assert_eq!(run.status.code(), Some(2), "{err}");
+    assert_eq!(err.matches("(os error").count(), 1, "{err}");
+    let pages = kiosque(&[
+        "pages",
+        "--config",
+        &tmp.path().join("none.toml").display().to_string(),
+        "--dist",
+        &tmp.path().display().to_string(),
+    ]);
+    let err = stderr(&pages);
+    assert_eq!(pages.status.code(), Some(2), "{err}");
+    assert!(err.contains("cannot read"), "{err}");
+    assert_eq!(err.matches("(os error").count(), 1, "{err}");
 }

@@ -82,8 +82,8 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
             analyses_file::check_replaceable(path, &options.inputs, Some(&options.out)).map_err(
                 |e| {
                     anyhow::anyhow!(
-                        "--cache: {e}; nothing was written; {} is unchanged",
-                        options.out.display()
+                        "--cache: {e}; nothing was written{}",
+                        unchanged(&options.out)
                     )
                 },
             )?;
@@ -583,9 +583,9 @@ pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::
     })
 }
 
-/// "; TARGET is unchanged", or nothing for standard output.
-fn unchanged(target: &Path) -> String {
-    if input::is_dash(target) {
+/// "; TARGET is unchanged", or nothing for standard output or a target that does not exist.
+pub(crate) fn unchanged(target: &Path) -> String {
+    if input::is_dash(target) || !target.exists() {
         String::new()
     } else {
         format!("; {} is unchanged", target.display())

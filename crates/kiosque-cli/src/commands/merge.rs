@@ -8,6 +8,7 @@ use std::time::Instant;
 use kiosque_corpus::{Analyzed, analyses};
 use rayon::prelude::*;
 
+use crate::commands::build::unchanged;
 use crate::commands::build::{KnowledgeFn, print_summary, publish};
 use crate::output;
 
@@ -35,9 +36,9 @@ pub fn run(
         .map(|(text, file)| {
             analyses::parse(text).map_err(|e| {
                 anyhow::anyhow!(
-                    "{}: {e}; nothing was written; {} is unchanged",
+                    "{}: {e}; nothing was written{}",
                     file.display(),
-                    out.display()
+                    unchanged(out)
                 )
             })
         })
@@ -49,9 +50,9 @@ pub fn run(
         .map(|(entry, file)| {
             entry.decode().map_err(|e| {
                 anyhow::anyhow!(
-                    "{}: {e}; nothing was written; {} is unchanged",
+                    "{}: {e}; nothing was written{}",
                     file.display(),
-                    out.display()
+                    unchanged(out)
                 )
             })
         })
@@ -65,8 +66,8 @@ pub fn run(
         .collect();
     if articles.is_empty() {
         anyhow::bail!(
-            "the analyses hold no article: nothing was written; {} is unchanged",
-            out.display()
+            "the analyses hold no article: nothing was written{}",
+            unchanged(out)
         );
     }
     let site = publish(

@@ -113,12 +113,12 @@ impl fmt::Display for BaseUrl {
 #[derive(Debug, thiserror::Error)]
 pub enum SettingsError {
     /// The file cannot be read.
-    #[error("cannot read {}: {source}", path.display())]
+    #[error("cannot read {}: {error}", path.display())]
     Read {
         /// The settings file.
         path: PathBuf,
-        /// Why.
-        source: std::io::Error,
+        /// Why (shown in the message, not as a cause: it would be said twice).
+        error: std::io::Error,
     },
     /// The file is not TOML, or a key or value is not one of the settings.
     #[error("{}, line {line}{}: {message}", path.display(), key.as_deref().map(|k| format!(", key `{k}`")).unwrap_or_default())]
@@ -137,9 +137,9 @@ pub enum SettingsError {
 impl Settings {
     /// The settings in the file at `path`.
     pub fn read(path: &Path) -> Result<Settings, SettingsError> {
-        let text = std::fs::read_to_string(path).map_err(|source| SettingsError::Read {
+        let text = std::fs::read_to_string(path).map_err(|error| SettingsError::Read {
             path: path.to_owned(),
-            source,
+            error,
         })?;
         Settings::parse(&text, path)
     }
