@@ -315,15 +315,21 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>, Vec<InputW
     (files, errors, warnings)
 }
 
-/// The whole text of the UTF-8 file at `path`, or of standard input for `-` (an analyses file, a
-/// JSON Lines file for `extract`).
-pub fn read_text(path: &Path) -> std::io::Result<String> {
-    if is_dash(path) {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).map(|_| text)
-    } else {
-        fs::read_to_string(path)
+/// The whole text of one file as `build` reads it (UTF-8, or UTF-16 with a byte order mark;
+/// decompressed if its name ends in `.gz`), or of standard input for `-`: the JSON Lines file
+/// of `extract`. The error says why, to follow the file's name.
+pub fn read_text(path: &Path) -> Result<String, String> {
+    if path.is_dir() {
+        return Err(
+            "is a directory: give one JSON Lines file (or - for standard input)".to_owned(),
+        );
     }
+    let bytes = if read_as(path).1 {
+        gunzip(path, u64::MAX).map(Option::unwrap_or_default)
+    } else {
+        read_bytes(path)
+    };
+    decode(bytes.map_err(|e| format!("cannot read: {e}"))?, false)
 }
 
 /// The whole bytes of a file, or of standard input for `-` (an analyses file, whose build-cache

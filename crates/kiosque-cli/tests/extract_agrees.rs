@@ -116,3 +116,49 @@ fn extract_and_build_agree_on_entity_ids_and_mention_texts() {
     assert_eq!(checked, articles.len(), "one line per article");
     assert!(mentions > 0);
 }
+
+/// `kiosque extract` reads its file as `build` reads a JSON Lines file: UTF-16 with a byte
+/// order mark, gzip-compressed; a line that is not JSON is named by its line and column, and a
+/// directory is refused with what to give instead.
+#[test]
+fn extract_reads_its_file_as_build_does() {
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let jsonl =
+        "{\"id\": \"a\", \"text\": \"Emmanuel Macron a reçu Olaf Scholz à Paris.\"}\n{not json\n";
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(jsonl.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    std::fs::write(dir.path().join("utf16.jsonl"), utf16).expect("write");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(jsonl.as_bytes()).expect("compress");
+    std::fs::write(
+        dir.path().join("records.jsonl.gz"),
+        gz.finish().expect("compress"),
+    )
+    .expect("write");
+    for name in ["utf16.jsonl", "records.jsonl.gz"] {
+        let run = kiosque(&["extract", &dir.path().join(name).display().to_string()]);
+        let (out, err) = (String::from_utf8_lossy(&run.stdout), stderr(&run));
+        assert_eq!(run.status.code(), Some(1), "{name}: {err}");
+        assert!(
+            out.contains(r#""id":"a""#) && out.contains("loc-paris"),
+            "{name}: {out}"
+        );
+        assert!(
+            err.contains(&format!(
+                "{name}:2: invalid JSON: key must be a string at column 2"
+            )),
+            "{name}: {err}"
+        );
+        assert!(!err.contains("line 1"), "{name}: {err}");
+    }
+    let run = kiosque(&["extract", &dir.path().display().to_string()]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(
+        stderr(&run).contains("is a directory: give one JSON Lines file"),
+        "{}",
+        stderr(&run)
+    );
+}

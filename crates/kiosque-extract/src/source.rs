@@ -278,15 +278,19 @@ pub fn parse_record(value: Value) -> Result<Document, SourceError> {
 
 /// Parses one line of JSON. Positions in messages are columns of the line.
 pub fn parse_json_line(line: &str) -> Result<Document, SourceError> {
-    let value: Value = serde_json::from_str(line).map_err(|e| {
-        // serde_json counts lines inside the text it is given: always line 1 of a line.
+    parse_record(json_line(line)?)
+}
+
+/// The JSON value on one line of a JSON Lines file; its error names the column (serde_json
+/// counts lines inside the text it is given: always line 1 of a line).
+pub fn json_line(line: &str) -> Result<Value, SourceError> {
+    serde_json::from_str(line).map_err(|e| {
         let message = e.to_string();
         let reason = message
             .rfind(" at line ")
             .map_or(message.as_str(), |at| &message[..at]);
         SourceError::Json(format!("{reason} at column {}", e.column()))
-    })?;
-    parse_record(value)
+    })
 }
 
 /// What a JSON value is, for messages: "a string", "an array"…

@@ -70,11 +70,11 @@ pub fn run(jsonl: &str, knowledge: &Knowledge) -> (Vec<Output>, Vec<LineError>) 
             line: n + 1,
             reason,
         };
-        let mut value: Value = match serde_json::from_str(line) {
+        let mut value: Value = match kiosque_extract::source::json_line(line) {
             Ok(value) => value,
             Err(e) => {
                 errors.push(error(format!(
-                    "expected {{\"id\", \"text\", \"lang\"?, \"published\"?}}: {e}"
+                    "{e} (expected {{\"id\", \"text\", \"lang\"?, \"published\"?}})"
                 )));
                 continue;
             }
