@@ -40,6 +40,8 @@ pub mod kind {
     pub const INPUT_FILES: &str = "warnings about input files";
     /// The same article twice: each copy left out.
     pub const COPIES: &str = "copies of articles left out";
+    /// The same text as another article, with other metadata: both built.
+    pub const SAME_TEXT: &str = "articles with the text of another under other metadata";
     /// An id two articles asked for.
     pub const CLASHES: &str = "articles whose id another article has";
     /// Nothing but boilerplate.
@@ -58,9 +60,10 @@ pub mod kind {
     /// Imported entity spans that cannot be used (an article can have several lines).
     pub const SPANS: &str = "warnings about imported entity spans";
     /// Every kind, for reading them back from a record.
-    pub const ALL: [&str; 10] = [
+    pub const ALL: [&str; 11] = [
         INPUT_FILES,
         COPIES,
+        SAME_TEXT,
         CLASHES,
         NO_BODY,
         NO_DATE,

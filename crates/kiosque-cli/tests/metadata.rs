@@ -225,6 +225,32 @@ fn an_article_given_twice_is_built_once() {
     );
 }
 
+/// The same text under another id (one article scraped twice, or a story republished): not a
+/// copy, so both are built, and said, naming the first by origin whatever the input order.
+#[test]
+fn the_same_text_under_another_id_is_built_and_said() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let record = |id: &str| {
+        format!(
+            r#"{{"id": "{id}", "title": "Deux fois", "published": "2025-01-06", "text": "Emmanuel Macron a reçu Olaf Scholz à Paris."}}"#
+        )
+    };
+    fs::write(dir.path().join("a.jsonl"), record("old-id") + "\n").expect("write");
+    fs::write(dir.path().join("b.jsonl"), record("new-id") + "\n").expect("write");
+    let (ids, err) = ids_of(
+        &[&dir.path().join("b.jsonl"), &dir.path().join("a.jsonl")],
+        &dir.path().join("data"),
+    );
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    assert!(
+        err.contains("b.jsonl:1: the same text as ")
+            && err.contains(
+                "a.jsonl:1, with other metadata (id, title, date or source): both are built"
+            ),
+        "{err}"
+    );
+}
+
 /// An archive's many articles with the same problem: the first ten of each kind are named, then
 /// how many more, the same when a build with nothing changed stops early (a file whose reading
 /// warned of something, here a date that is not one, is not read again: its warnings are

@@ -60,6 +60,53 @@ pub fn once_each(articles: Vec<Analyzed>) -> (Vec<Analyzed>, Vec<Copy>) {
     (articles, copies)
 }
 
+/// An article whose text another article has, with other metadata (id, title, date, source…):
+/// not a copy, so both are built (a story republished, or one article scraped twice under two
+/// ids), and said.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SameText {
+    /// Where the first of them came from (by origin).
+    pub first: String,
+    /// Where this one came from.
+    pub other: String,
+}
+
+impl std::fmt::Display for SameText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: the same text as {}, with other metadata (id, title, date or source): both are built (if it is the same article scraped twice, leave one out)",
+            self.other, self.first
+        )
+    }
+}
+
+/// The articles (copies already left out, see [`once_each`]) whose text an article that comes
+/// before it (by origin) has, in the order of their origins: whatever the order they come in.
+pub fn same_texts(articles: &[Analyzed]) -> Vec<SameText> {
+    let mut by_text: HashMap<&str, Vec<&str>> = HashMap::new();
+    for a in articles {
+        by_text.entry(&a.digest).or_default().push(&a.origin);
+    }
+    let mut out: Vec<SameText> = by_text
+        .into_values()
+        .filter(|origins| origins.len() > 1)
+        .flat_map(|mut origins| {
+            origins.sort_by(|a, b| by_origin(a, b));
+            let first = origins[0].to_owned();
+            origins[1..]
+                .iter()
+                .map(|other| SameText {
+                    first: first.clone(),
+                    other: (*other).to_owned(),
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    out.sort_by(|a, b| by_origin(&a.other, &b.other));
+    out
+}
+
 /// Origins (`path` or `path:line`) in the order inputs are read: by path (component by
 /// component, as directories are walked), then line.
 fn by_origin(a: &str, b: &str) -> Ordering {

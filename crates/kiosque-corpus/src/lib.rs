@@ -27,7 +27,7 @@ use kiosque_model::{
 use rayon::prelude::*;
 
 pub use article::{into_block, to_block};
-pub use copies::{Copy, once_each};
+pub use copies::{Copy, SameText, once_each, same_texts};
 pub use ids::{IdClash, article_ids};
 
 /// A document to analyse, with where it came from.

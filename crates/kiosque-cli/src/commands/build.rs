@@ -567,7 +567,7 @@ pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::
         discovered
             .iter()
             .map(|w| Warned::new(warnings::kind::INPUT_FILES, w.to_string()))
-            .chain(copies.iter().map(copy_warning))
+            .chain(copy_warnings(&copies, &articles))
             .chain(article_warnings(&articles))
             .collect()
     };
@@ -601,9 +601,16 @@ fn shown(path: &Path, dash: &str) -> String {
     }
 }
 
-/// The warning of an article given twice and built once.
-pub fn copy_warning(copy: &kiosque_corpus::Copy) -> Warned {
-    Warned::new(warnings::kind::COPIES, copy.to_string())
+/// The warnings of the articles given twice and built once (`copies`), then of those whose
+/// text another of `articles` has with other metadata (both built).
+pub fn copy_warnings(copies: &[kiosque_corpus::Copy], articles: &[Analyzed]) -> Vec<Warned> {
+    let copies = copies
+        .iter()
+        .map(|copy| Warned::new(warnings::kind::COPIES, copy.to_string()));
+    let same = kiosque_corpus::same_texts(articles)
+        .into_iter()
+        .map(|same| Warned::new(warnings::kind::SAME_TEXT, same.to_string()));
+    copies.chain(same).collect()
 }
 
 /// Links analysed articles and writes the site data into `out`; then prints `warnings`

@@ -60,10 +60,7 @@ pub fn run(
     drop(entries);
     drop(texts);
     let (articles, copies) = kiosque_corpus::once_each(decoded);
-    let warnings: Vec<_> = copies
-        .iter()
-        .map(crate::commands::build::copy_warning)
-        .collect();
+    let warnings = crate::commands::build::copy_warnings(&copies, &articles);
     if articles.is_empty() {
         anyhow::bail!(
             "the analyses hold no article: nothing was written{}",
