@@ -181,11 +181,20 @@ pub enum Command {
     ///
     /// Each line is {"source", "title", "published", "lang", "blocks": [{"kind", "text", …}]}
     /// with kind one of heading, paragraph (the body, in order), embed, related, boilerplate:
-    /// the same blocks `build` writes. Inputs are read as by `build`.
+    /// the same blocks `build` writes. Inputs are read as by `build` (- reads JSON Lines
+    /// records from standard input); errors and warnings are printed by kind, the first ten
+    /// of each, then how many more.
+    ///
+    /// Exit status: 0 every input cleaned, 1 cleaned without the inputs that failed, 2 the
+    /// output could not be written.
     Clean {
         /// Articles: files or directories.
         #[arg(required = true, value_name = "INPUT")]
         inputs: Vec<PathBuf>,
+        /// Print every error and warning about the inputs, not the first ten of each kind and
+        /// how many more.
+        #[arg(long, alias = "all-warnings")]
+        all_messages: bool,
     },
     /// Find the entities of JSON records, one JSON line per record.
     #[command(verbatim_doc_comment)]
@@ -195,6 +204,10 @@ pub enum Command {
     /// "value"?}]}, where start and end are Unicode code-point offsets into the record's text,
     /// label is PER, LOC, ORG or DATE, entity the canonical entity id (linked across all the
     /// records) and value the ISO date of dates. Boilerplate in the text yields no entity.
+    /// The file is read as `build` reads one (UTF-16 with a byte order mark, .gz).
+    ///
+    /// Exit status: 0 every record, 1 without the records that failed, 2 the file could not
+    /// be read or the output written.
     Extract {
         /// A JSON Lines file, or - for standard input.
         #[arg(value_name = "FILE.jsonl")]

@@ -163,13 +163,21 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Clean { inputs } => {
-            let (records, errors) = commands::clean::run(&inputs, knowledge());
+        Command::Clean {
+            inputs,
+            all_messages,
+        } => {
+            let (records, errors) = commands::clean::run(&inputs, knowledge(), all_messages);
             let mut out = std::io::stdout().lock();
             if let Err(e) = commands::clean::write(&records, &mut out) {
                 return io_failure(&e);
             }
-            report_input_errors(&errors)
+            message::errors(&errors, all_messages);
+            if errors.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
         }
         Command::Extract { input } => {
             let text = match kiosque_cli::input::read_text(&input) {
@@ -214,17 +222,6 @@ fn exit_status(result: anyhow::Result<Vec<kiosque_cli::input::InputError>>) -> E
             message::error(format_args!("{e:#}"));
             ExitCode::from(2)
         }
-    }
-}
-
-fn report_input_errors(errors: &[kiosque_cli::input::InputError]) -> ExitCode {
-    for e in errors {
-        message::error(e);
-    }
-    if errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
     }
 }
 

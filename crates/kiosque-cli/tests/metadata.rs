@@ -381,3 +381,36 @@ fn many_errors_of_one_kind_are_counted_after_the_first_ten_unless_all_are_asked_
         assert!(!err.contains("more records"), "{extra:?}: {err}");
     }
 }
+
+/// `kiosque clean` prints what reading warned of as `build` does: the first ten of each kind,
+/// then how many more, every one with `--all-messages`.
+#[test]
+fn clean_counts_many_warnings_of_one_kind_after_the_first_ten() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let records: Vec<String> = (0..25)
+        .map(|i| {
+            format!(r#"{{"id": "a{i}", "published": "soon", "text": "Un texte, numéro {i}."}}"#)
+        })
+        .collect();
+    let input = dir.path().join("soon.jsonl");
+    fs::write(&input, records.join("\n")).expect("write");
+    let path = input.display().to_string();
+    let run = common::kiosque(&["clean", &path]);
+    let err = stderr(&run);
+    assert_eq!(run.status.code(), Some(0), "{err}");
+    assert_eq!(String::from_utf8_lossy(&run.stdout).lines().count(), 25);
+    assert_eq!(err.matches("is not a date: ").count(), 10, "{err}");
+    assert!(
+        err.contains(
+            "15 more articles whose given date is not a date (`--all-messages` prints every one)"
+        ),
+        "{err}"
+    );
+    let all = common::kiosque(&["clean", &path, "--all-messages"]);
+    assert_eq!(
+        stderr(&all).matches("is not a date").count(),
+        25,
+        "{}",
+        stderr(&all)
+    );
+}

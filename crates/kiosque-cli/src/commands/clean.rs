@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::input::{self, InputError};
+use crate::warnings::{self, Warned};
 use kiosque_corpus::to_block;
 
 /// One line of `kiosque clean` output.
@@ -27,17 +28,26 @@ pub struct CleanRecord {
     pub blocks: Vec<Block>,
 }
 
-/// Cleans the inputs; returns the records in input order and the inputs that failed.
-pub fn run(paths: &[PathBuf], knowledge: &Knowledge) -> (Vec<CleanRecord>, Vec<InputError>) {
+/// Cleans the inputs; returns the records in input order and the inputs that failed. Prints
+/// what reading warned of, by kind (every warning if `all`).
+pub fn run(
+    paths: &[PathBuf],
+    knowledge: &Knowledge,
+    all: bool,
+) -> (Vec<CleanRecord>, Vec<InputError>) {
     let read = input::read_all(paths, &input::ReadOptions::default());
-    for warning in read
+    let of_files = read
         .warnings
         .iter()
-        .cloned()
-        .chain(read.articles.iter().flat_map(input::Input::warnings))
-    {
-        crate::message::warning(warning);
-    }
+        .map(|w| Warned::new(warnings::kind::INPUT_FILES, w.to_string()));
+    let of_articles = read.articles.iter().flat_map(|a| {
+        a.document
+            .warnings
+            .iter()
+            .map(|w| Warned::new(warnings::kind_of(w), format!("{}: {w}", a.origin())))
+    });
+    let warned: Vec<Warned> = of_files.chain(of_articles).collect();
+    crate::message::warnings(&warned, all);
     let (inputs, errors) = (read.articles, read.errors);
     let records = inputs
         .par_iter()
