@@ -237,9 +237,9 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>, Vec<InputW
     let mut files = Vec::new();
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    let mut seen: HashMap<PathBuf, PathBuf> = HashMap::new();
+    let mut seen: HashMap<FileKey, PathBuf> = HashMap::new();
     let mut add = |file: PathBuf, warnings: &mut Vec<InputWarning>| {
-        let real = fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
+        let real = FileKey::of(&file);
         match seen.get(&real) {
             Some(first) => warnings.push(InputWarning {
                 origin: file.display().to_string(),
@@ -313,6 +313,27 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>, Vec<InputW
         }
     }
     (files, errors, warnings)
+}
+
+/// What makes two paths one file: its device and inode where the system gives them (a
+/// symbolic or hard link to it is the same file), else its canonical path.
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum FileKey {
+    Inode(u64, u64),
+    Path(PathBuf),
+}
+
+impl FileKey {
+    fn of(path: &Path) -> FileKey {
+        #[cfg(unix)]
+        if !is_dash(path)
+            && let Ok(meta) = fs::metadata(path)
+        {
+            use std::os::unix::fs::MetadataExt;
+            return FileKey::Inode(meta.dev(), meta.ino());
+        }
+        FileKey::Path(fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
+    }
 }
 
 /// The whole text of one file as `build` reads it (UTF-8, or UTF-16 with a byte order mark;

@@ -205,6 +205,22 @@ fn a_file_given_twice_or_inside_a_given_directory_is_read_once() {
         )),
         "{err}"
     );
+    // So is a hard link to it.
+    #[cfg(unix)]
+    {
+        let linked = dir.path().join("linked.txt");
+        fs::hard_link(&file, &linked).expect("linked");
+        let (ids, err) = ids_of(&[&corpus, &linked], &dir.path().join("linked"));
+        assert_eq!(ids.len(), 1, "{ids:?}");
+        assert!(
+            err.contains(&format!(
+                "warning: {}: the same file as {}; read once",
+                linked.display(),
+                file.display()
+            )),
+            "{err}"
+        );
+    }
 }
 
 #[test]
