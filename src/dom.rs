@@ -9,6 +9,21 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }
 
+/// The page's address as the browser shows it: path and query (`/?q=kiev`).
+pub fn address() -> String {
+    let location = leptos::prelude::window().location();
+    let (path, query) = (location.pathname(), location.search());
+    format!("{}{}", path.unwrap_or_default(), query.unwrap_or_default())
+}
+
+/// The page's path as the browser shows it (`/entity/org-un/`).
+pub fn path() -> String {
+    leptos::prelude::window()
+        .location()
+        .pathname()
+        .unwrap_or_default()
+}
+
 /// Focuses the element with this id, if there is one and it can take focus.
 pub fn focus_by_id(id: &str) {
     if let Some(element) = document()

@@ -2,6 +2,7 @@
 //! (`?q=…&entity=…&lang=…&source=…&from=…&to=…`): reading it, and changing it by navigating, so
 //! back/forward and shared links show the same view.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use kiosque_model::{EntityId, Selection};
@@ -17,31 +18,58 @@ use crate::site::use_site;
 #[derive(Clone, Copy)]
 struct Current(Memo<Selection>);
 
+/// The page of the list of articles the reader last saw in this visit.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ListPage {
+    /// The home page, in its last view.
+    Home,
+    /// An entity's page: its address and its name.
+    Entity { href: String, name: String },
+}
+
 /// The home page's last view in this visit: its filters, search and period, which the article
-/// and entity pages' way back returns to, its list of articles (positions in the whole site,
-/// in the order shown; once the whole site is there), which an article page's previous and
-/// next follow, and how many pages of cards it showed, with the view they were for.
+/// and entity pages' way back returns to; the list of articles the reader last saw (the home
+/// page's or an entity page's: positions in the whole site, in the order shown; once the whole
+/// site is there), which an article page's previous and next follow and its way back returns
+/// to; how many pages of cards each list showed; and which article page the reader left last.
 #[derive(Clone, Copy)]
 struct LastHome {
     selection: RwSignal<Selection>,
     list: RwSignal<Option<Arc<[u32]>>>,
+    /// The page whose list `list` is.
+    from: RwSignal<Option<ListPage>>,
     /// The words its search matched, which an article page opened from it marks.
     marks: RwSignal<Arc<[String]>>,
-    pages: RwSignal<(Selection, usize)>,
-    /// The article whose page's way back was followed: its card is brought back into view.
-    way_back_from: RwSignal<Option<String>>,
+    /// Pages of cards shown, by the address of the list's page (path and query).
+    pages: StoredValue<HashMap<String, usize>>,
+    /// The article whose page the reader left last, and whether by its way back: its card is
+    /// brought back into view when the list is reached by the way back or by the browser's
+    /// back or forward.
+    left: RwSignal<Option<(String, bool)>>,
+    /// The address the browser's back or forward last went to.
+    traversed_to: RwSignal<Option<String>>,
 }
 
 /// Provides the selection of the current URL to the views under the router.
 pub fn provide_selection() {
     provide_context(Current(selection_of_url()));
+    let traversed_to = RwSignal::new(None);
     provide_context(LastHome {
         selection: RwSignal::new(Selection::default()),
         list: RwSignal::new(None),
+        from: RwSignal::new(None),
         marks: RwSignal::new(Arc::from([])),
-        pages: RwSignal::new((Selection::default(), 1)),
-        way_back_from: RwSignal::new(None),
+        pages: StoredValue::new(HashMap::new()),
+        left: RwSignal::new(None),
+        traversed_to,
     });
+    // In the browser only (nothing to listen to when pre-rendering): for as long as the app.
+    if !cfg!(feature = "ssr") {
+        let listener = window_event_listener(leptos::ev::popstate, move |_| {
+            traversed_to.set(Some(crate::dom::address()));
+        });
+        std::mem::forget(listener);
+    }
 }
 
 /// Keeps `selection`, `list` (`None` until the whole site is there) and the words its search
@@ -73,6 +101,7 @@ pub fn remember_home_view(
         let list = list.get();
         if home() {
             last.list.set(list);
+            last.from.set(Some(ListPage::Home));
         }
     });
     Effect::new(move |_| {
@@ -89,39 +118,81 @@ pub fn use_last_home_marks() -> Signal<Arc<[String]>> {
         .map_or_else(|| Signal::stored(Arc::from([])), |last| last.marks.into())
 }
 
-/// The pages of cards the home page shows ("Show more" adds one), for its view `selection`: as
-/// many as it last showed for the same view in this visit, so that coming back from an article
+/// Keeps entity page `href`'s list of articles (`list`: positions in the whole site, in the
+/// order shown) as the list the reader last saw, for an article page opened from it: its way
+/// back returns to the entity's page (named `name`), its previous and next follow the list.
+pub fn remember_entity_list(href: String, name: String, list: Arc<[u32]>) {
+    if cfg!(feature = "ssr") {
+        return;
+    }
+    if let Some(last) = use_context::<LastHome>() {
+        last.list.set(Some(list));
+        last.from.set(Some(ListPage::Entity { href, name }));
+        last.marks.set(Arc::from([]));
+    }
+}
+
+/// The page of the list of articles the reader last saw in this visit, if any.
+pub fn use_last_list_page() -> Signal<Option<ListPage>> {
+    use_context::<LastHome>().map_or_else(|| Signal::stored(None), |last| last.from.into())
+}
+
+/// The pages of cards a list shows ("Show more" adds one): as many as the list at the same
+/// address (path and query) last showed in this visit, so that coming back from an article
 /// (back, or the way back) finds the cards the reader had opened, and the place among them.
-pub fn use_home_pages(selection: Memo<Selection>) -> RwSignal<usize> {
-    let Some(last) = use_context::<LastHome>() else {
+/// One when pre-rendering.
+pub fn use_list_pages() -> RwSignal<usize> {
+    let last = use_context::<LastHome>().filter(|_| !cfg!(feature = "ssr"));
+    let Some(last) = last else {
         return RwSignal::new(1);
     };
-    let restored = last.pages.with_untracked(|(view, pages)| {
-        selection.with_untracked(|now| (now == view).then_some(*pages))
-    });
+    let here = crate::dom::address();
+    let restored = last.pages.with_value(|pages| pages.get(&here).copied());
     let pages = RwSignal::new(restored.unwrap_or(1));
+    let path = crate::dom::path();
     Effect::new(move |_| {
         let shown = pages.get();
-        last.pages.set((selection.get_untracked(), shown));
+        // Only while the list's page shows: following a link to an article changes the
+        // address, and the home page's list with it, before the page is gone.
+        if crate::dom::path() == path {
+            last.pages.update_value(|pages| {
+                pages.insert(crate::dom::address(), shown);
+            });
+        }
     });
     pages
 }
 
-/// Notes that the way back from `article`'s page was followed (its link was clicked).
-pub fn leave_by_way_back(article: &str) {
-    if let Some(last) = use_context::<LastHome>() {
-        last.way_back_from.set(Some(article.to_owned()));
+/// A function that notes that article `article`'s page is left, and whether by its way back
+/// (its link, which is followed before the page is gone: leaving it then does not forget how).
+pub fn use_leave_article() -> impl Fn(&str, bool) + Clone + 'static {
+    let last = use_context::<LastHome>();
+    move |article: &str, by_way_back: bool| {
+        let Some(last) = last else {
+            return;
+        };
+        last.left.update(|left| {
+            let known = matches!(left, Some((a, true)) if a == article);
+            if by_way_back || !known {
+                *left = Some((article.to_owned(), by_way_back));
+            }
+        });
     }
 }
 
-/// The article whose page's way back led here, if one did (asked once: it is forgotten).
-pub fn came_by_way_back() -> Option<String> {
-    let last = use_context::<LastHome>()?;
-    let article = last.way_back_from.get_untracked();
-    if article.is_some() {
-        last.way_back_from.set(None);
+/// A function that gives the article whose page the reader left for this list, if they came
+/// back to it by that page's way back or by the browser's back or forward (asked once: it is
+/// forgotten). Ask it a frame after the list is shown: the browser's back is noted by a
+/// listener of its own, which may run after the router's has shown the list.
+pub fn use_came_back_from() -> impl Fn() -> Option<String> + Clone + 'static {
+    let last = use_context::<LastHome>();
+    move || {
+        let last = last?;
+        let (article, by_way_back) = last.left.get_untracked()?;
+        last.left.set(None);
+        let traversed = last.traversed_to.get_untracked() == Some(crate::dom::address());
+        (by_way_back || traversed).then_some(article)
     }
-    article
 }
 
 /// The home page's last view in this visit: no filter until the home page has shown one.

@@ -91,6 +91,24 @@ pub fn Card(
     }
 }
 
+/// Brings the card of the article the reader came back from (by its page's way back, or the
+/// browser's back or forward) into view, focused, once it is drawn: a list shown again after
+/// a search or a load may take a while.
+pub fn focus_card_came_back_to() {
+    let came_back_from = crate::selection::use_came_back_from();
+    Effect::new(move |_| {
+        let came_back_from = came_back_from.clone();
+        request_animation_frame(move || {
+            if let Some(article) = came_back_from() {
+                crate::dom::focus_when_drawn(
+                    format!("article.card[data-article-id='{article}'] .card-title a"),
+                    120,
+                );
+            }
+        });
+    });
+}
+
 /// The cards of `articles` (positions in the corpus, in order), a page at a time; the count
 /// of pages shown goes back to one whenever the list changes, unless it grew (the first screen's
 /// cards completed by the whole site) or it is shown for the first time. Cards are keyed by

@@ -120,7 +120,7 @@ pub fn FilterBar() -> impl IntoView {
             .invalid()
             .iter()
             .map(|(key, value)| {
-                let name = format!("{key} {}", quote_id(value));
+                let name = language.invalid_value(key, value);
                 let without = current.without_invalid(key, value);
                 let show = show.clone();
                 pill(language, "pill pill-unknown".to_owned(), name, move || {

@@ -1,6 +1,8 @@
 //! The entity page: who or what it is, its spellings, the articles that mention it (with their
 //! timeline and export) and the entities it appears with.
 
+use std::sync::Arc;
+
 use kiosque_model::cooccurrence::co_occurring;
 use kiosque_model::display::quote_id;
 use kiosque_model::index::Corpus;
@@ -13,13 +15,14 @@ use leptos_router::hooks::{use_params, use_query};
 use leptos_router::params::Params;
 
 use crate::components::back_link::BackLink;
-use crate::components::card::CardList;
+use crate::components::card::{CardList, focus_card_came_back_to};
 use crate::components::export::ExportLinks;
 use crate::components::prerender::ReleasePrerender;
 use crate::components::states::NotFound;
 use crate::components::timeline::TimelineChart;
 use crate::language::use_language;
 use crate::routes::corpus::{WholeCorpus, use_corpus};
+use crate::selection::{remember_entity_list, use_list_pages};
 use crate::site::use_site;
 use crate::title::use_title;
 
@@ -203,6 +206,15 @@ pub(crate) fn EntityView(shown: EntityShown) -> impl IntoView {
         }
     });
     let filter_link = paths.home(&Selection::default().toggled(&entity.id));
+    // An article opened from this page goes back to it, and follows its list; coming back,
+    // the cards the reader had opened are shown again, the article's card focused.
+    remember_entity_list(
+        paths.entity(&entity),
+        name.clone(),
+        Arc::from(articles.as_slice()),
+    );
+    let pages = use_list_pages();
+    focus_card_came_back_to();
     // Its mentions over time: the dates of the articles that mention it.
     let timeline = timeline(
         articles
@@ -230,7 +242,7 @@ pub(crate) fn EntityView(shown: EntityShown) -> impl IntoView {
             {company}
             <section class="entity-articles" aria-labelledby="entity-articles-heading">
                 <h2 id="entity-articles-heading">{words.articles_mentioning} " " <bdi>{name}</bdi></h2>
-                <CardList articles=Signal::stored(articles.clone()) nested=true />
+                <CardList articles=Signal::stored(articles.clone()) nested=true pages />
                 // Drawn by the app alone, after what the pre-rendered page shows: nothing moves
                 // when the app takes its place (docs/rendering.md).
                 <ExportLinks corpus=corpus.clone() articles=Signal::stored(articles) file=format!("kiosque-{}", entity.id.as_str()) />

@@ -19,7 +19,7 @@ use leptos::context::Provider;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::components::card::CardList;
+use crate::components::card::{CardList, focus_card_came_back_to};
 use crate::components::export::ExportLinks;
 use crate::components::field_facets::FieldFacets;
 use crate::components::filter_bar::FilterBar;
@@ -28,14 +28,12 @@ use crate::components::sidebar::{DRAWER_TOGGLE, Drawer, Sidebar, drawer_label};
 use crate::components::states::ErrorView;
 use crate::components::timeline::TimelineChart;
 use crate::data::AppError;
-use crate::dom::{after_next_paint, focus_by_id, focus_when_drawn};
+use crate::dom::{after_next_paint, focus_by_id};
 use crate::language::{use_language, use_messages};
 use crate::latest::Latest;
 use crate::routes::corpus::{CorpusContext, use_corpus_signal, use_site_data_if_loaded};
 use crate::search::{Found, grow_cards, has_cards, search, search_cards};
-use crate::selection::{
-    came_by_way_back, remember_home_view, use_home_pages, use_selection, use_show_selection,
-};
+use crate::selection::{remember_home_view, use_list_pages, use_selection, use_show_selection};
 use crate::site::use_site;
 use crate::title::use_title;
 
@@ -185,15 +183,8 @@ pub fn Home() -> impl IntoView {
     let selection = use_selection();
     // As many pages of cards as this view last showed in the visit (coming back to it), and
     // the card of the article whose way back led here brought into view, focused.
-    let pages = use_home_pages(selection);
-    Effect::new(move |_| {
-        if let Some(article) = came_by_way_back() {
-            focus_when_drawn(
-                format!("article.card[data-article-id='{article}'] .card-title a"),
-                30,
-            );
-        }
-    });
+    let pages = use_list_pages();
+    focus_card_came_back_to();
     let site = use_site();
     // Whether a search can show its first results before the whole site is there: with card
     // pages (and `site.json`: the native rendering of the pages has no search).
@@ -474,7 +465,7 @@ pub fn Home() -> impl IntoView {
         });
         // "contre", "the": the words the search leaves out are said, not silently dropped.
         match selection.with(|s| language.ignored_words(Query::parse(s.search()).ignored())) {
-            Some(ignored) => format!("{status} {ignored}"),
+            Some(ignored) => format!("{status} — {ignored}"),
             None => status,
         }
     };

@@ -395,6 +395,24 @@ impl Language {
         })
     }
 
+    /// A value of the address that is not one of its kind, as the removable filter that keeps
+    /// it names it: `from “2024-13” (not a date)`, `depuis « 2024-13 » (pas une date)`,
+    /// `language “xx” (not a language code)`. `key` is the address's (`from`, `to`, `lang`).
+    pub fn invalid_value(self, key: &str, value: &str) -> String {
+        use crate::selection::Selection;
+        let quoted = self.quote_search(value);
+        let (what, why) = match (self, key) {
+            (Language::En, Selection::FROM_KEY) => ("from", "not a date"),
+            (Language::En, Selection::TO_KEY) => ("to", "not a date"),
+            (Language::En, Selection::LANG_KEY) => ("language", "not a language code"),
+            (Language::Fr, Selection::FROM_KEY) => ("depuis", "pas une date"),
+            (Language::Fr, Selection::TO_KEY) => ("jusqu’à", "pas une date"),
+            (Language::Fr, Selection::LANG_KEY) => ("langue", "pas un code de langue"),
+            (_, other) => return format!("{other} {quoted}"),
+        };
+        format!("{what} {quoted} ({why})")
+    }
+
     /// A period's bound for readers: `2024`, `March 2024`, `4 March 2024` (`1er` in French);
     /// as written when it is not a date.
     fn bound(self, bound: &str) -> String {
@@ -942,6 +960,8 @@ messages! {
     all_articles,
     /// The link back to the home page's view the reader came from (filtered or searched).
     back_to_list,
+    /// The link back to the entity page an article was opened from, before its name.
+    back_to_articles_mentioning,
     /// Before an entity's name, to filter by it.
     filter_home_by,
     /// Before an entity's name, over its articles.
@@ -1080,6 +1100,7 @@ const ENGLISH: Messages = Messages {
     often_with_order: "Those named with it more often than chance would have it, the most bound to it first (not the most frequent: they are everywhere); the number is the articles they share.",
     all_articles: "← All articles",
     back_to_list: "← Back to the list",
+    back_to_articles_mentioning: "← Articles that mention",
     filter_home_by: "Filter the home page by",
     articles_mentioning: "Articles that mention",
     mentions_over_time: "Mentions over time",
@@ -1179,6 +1200,7 @@ const FRENCH: Messages = Messages {
     often_with_order: "Ceux qui sont cités avec plus souvent que le hasard ne le voudrait, les plus liés d’abord (pas les plus fréquents\u{a0}: ils sont partout)\u{202f}; le nombre est celui des articles partagés.",
     all_articles: "← Tous les articles",
     back_to_list: "← Retour à la liste",
+    back_to_articles_mentioning: "← Articles qui citent",
     filter_home_by: "Filtrer l’accueil par",
     articles_mentioning: "Articles qui citent",
     mentions_over_time: "Mentions dans le temps",
@@ -1221,6 +1243,26 @@ const FRENCH: Messages = Messages {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A value of the address that is not one is named in the interface's words.
+    #[test]
+    fn a_value_that_is_not_one_is_named_in_the_interface_language() {
+        assert_eq!(
+            Language::En.invalid_value("from", "2024-13"),
+            "from “\u{2068}2024-13\u{2069}” (not a date)"
+        );
+        let fr = Language::Fr.invalid_value("to", "2024-99");
+        assert!(
+            fr.starts_with("jusqu’à «") && fr.ends_with("» (pas une date)"),
+            "{fr}"
+        );
+        assert!(fr.contains("2024-99") && !fr.contains("to "), "{fr}");
+        let lang = Language::Fr.invalid_value("lang", "xx");
+        assert!(
+            lang.starts_with("langue «") && lang.ends_with("(pas un code de langue)"),
+            "{lang}"
+        );
+    }
 
     #[test]
     fn the_try_page_s_summary_counts_in_each_language() {

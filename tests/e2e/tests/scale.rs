@@ -445,6 +445,156 @@ async fn at_scale_coming_back_from_an_article_shows_the_cards_the_reader_had_ope
         .await;
 }
 
+/// A filtered view and an entity's page keep what the reader opened too: coming back from an
+/// article (the browser's back, or the page's way back) shows the cards they had opened, the
+/// article's card focused; an article opened from an entity's page goes back to that page and
+/// walks its list.
+#[tokio::test(flavor = "multi_thread")]
+async fn at_scale_a_filtered_view_and_an_entity_page_keep_the_cards_opened_and_lead_back() {
+    let Some((site, data)) = large_data() else {
+        return;
+    };
+    let words = data.language().messages();
+    // The entity most articles mention (not a date).
+    let entity = data.index["entities"]
+        .as_array()
+        .expect("entities")
+        .iter()
+        .filter(|e| e["label"] != "DATE")
+        .max_by_key(|e| e["articles"].as_u64())
+        .and_then(|e| e["id"].as_str())
+        .expect("an entity")
+        .to_owned();
+    assert!(data.mentioning(&entity).len() > 2 * PAGE, "{entity}");
+    let browser = Browser::new().await;
+    let browser = &browser;
+    let cards =
+        |n: usize| format!("return document.querySelectorAll('article.card').length === {n};");
+    let open_card = |n: usize| async move {
+        let ids = browser.card_ids().await;
+        let opened = ids[n].clone();
+        let link = format!("article.card[data-article-id='{opened}'] .card-title a");
+        browser
+            .eval_bool(&format!(
+                "document.querySelector(\"{link}\").scrollIntoView(); return true;"
+            ))
+            .await;
+        browser.click(&link).await;
+        browser
+            .wait_until(
+                "the article opened",
+                &format!(
+                    "return location.pathname.endsWith('/article/{opened}/') && !!document.querySelector('#main .article-body');"
+                ),
+            )
+            .await;
+        (ids, opened, link)
+    };
+    let focused = |link: &str| {
+        format!(
+            "const link = document.querySelector(\"{link}\"); const r = link && link.getBoundingClientRect(); \
+             return !!link && document.activeElement === link && r.top >= 0 && r.bottom <= innerHeight;"
+        )
+    };
+
+    // The home page filtered by the entity: two pages of cards, the 41st opened.
+    browser.open(&site.url(&format!("/?entity={entity}"))).await;
+    browser.wait_until("one page of cards", &cards(PAGE)).await;
+    browser.click("#results button.show-more").await;
+    browser
+        .wait_until("two pages of cards", &cards(2 * PAGE))
+        .await;
+    let (before, _, link) = open_card(40).await;
+    browser.back().await;
+    browser
+        .wait_until("the two pages of cards again, back", &cards(2 * PAGE))
+        .await;
+    assert_eq!(browser.card_ids().await, before);
+    browser
+        .wait_until("the opened article's card focused, back", &focused(&link))
+        .await;
+    // By the way back: "Back to the list".
+    browser.click(&link).await;
+    browser
+        .wait_until(
+            "the way back to the list",
+            &format!(
+                "const a = document.querySelector('#main p.back a'); return !!a && a.textContent === {:?};",
+                words.back_to_list
+            ),
+        )
+        .await;
+    browser.click("#main p.back a").await;
+    browser
+        .wait_at_this_width("the two pages of cards, by the way back", &cards(2 * PAGE))
+        .await;
+    browser
+        .wait_until(
+            "the opened article's card focused, by the way back",
+            &focused(&link),
+        )
+        .await;
+
+    // The entity's page: three pages of its cards, the 21st opened.
+    browser.open(&site.url(&format!("/entity/{entity}/"))).await;
+    browser
+        .wait_until("the entity's first cards", &cards(10))
+        .await;
+    for shown in [20, 30] {
+        browser
+            .click("#main .entity-articles button.show-more")
+            .await;
+        browser
+            .wait_until("one more page of its cards", &cards(shown))
+            .await;
+    }
+    let name = browser
+        .eval_string("return document.querySelector('#entity-title').textContent;")
+        .await;
+    let (before, opened, link) = open_card(20).await;
+    // Its way back names the entity; its previous article is the card before it.
+    let back = format!("{} {name}", words.back_to_articles_mentioning);
+    browser
+        .wait_until(
+            "the way back to the entity's page, and the previous article of its list",
+            &format!(
+                "const a = document.querySelector('#main p.back a'); \
+                 const prev = document.querySelector('nav.list-neighbours a[rel=prev]'); \
+                 return !!a && a.textContent === {back:?} && a.getAttribute('href').endsWith('/entity/{entity}/') \
+                 && !!prev && prev.getAttribute('href').endsWith('/article/{}/');",
+                before[19]
+            ),
+        )
+        .await;
+    browser.click("#main p.back a").await;
+    browser
+        .wait_at_this_width("the three pages of its cards, by the way back", &cards(30))
+        .await;
+    assert_eq!(browser.card_ids().await, before);
+    browser
+        .wait_until(
+            "the opened article's card focused on the entity's page",
+            &focused(&link),
+        )
+        .await;
+    // And by the browser's back.
+    browser.click(&link).await;
+    browser
+        .wait_until(
+            "the article again",
+            &format!("return location.pathname.endsWith('/article/{opened}/');"),
+        )
+        .await;
+    browser.back().await;
+    browser
+        .wait_until("the three pages of its cards, back", &cards(30))
+        .await;
+    browser
+        .wait_until("its card focused, back", &focused(&link))
+        .await;
+    browser.assert_no_console_errors().await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn at_scale_long_facet_groups_show_more_and_card_pages_keep_the_counts_of_the_view() {
     let Some((site, data)) = large_data() else {
