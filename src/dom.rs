@@ -16,14 +16,6 @@ pub fn address() -> String {
     format!("{}{}", path.unwrap_or_default(), query.unwrap_or_default())
 }
 
-/// The page's path as the browser shows it (`/entity/org-un/`).
-pub fn path() -> String {
-    leptos::prelude::window()
-        .location()
-        .pathname()
-        .unwrap_or_default()
-}
-
 /// Focuses the element with this id, if there is one and it can take focus.
 pub fn focus_by_id(id: &str) {
     if let Some(element) = document()
@@ -36,7 +28,9 @@ pub fn focus_by_id(id: &str) {
 
 /// Focuses (and so brings into view) the first element matching `selector` once it is drawn,
 /// looking for it for at most `frames` frames; after the frame's other work (a change of page
-/// focuses `<main>` in it).
+/// focuses `<main>` in it). For a few frames after, while it keeps the focus, it is brought
+/// back into view if the page was scrolled away from it: the browser's back restores the
+/// page's scroll once the page is drawn again, wherever that leaves it.
 pub fn focus_when_drawn(selector: String, frames: u32) {
     request_animation_frame(move || {
         if document()
@@ -45,9 +39,43 @@ pub fn focus_when_drawn(selector: String, frames: u32) {
             .flatten()
             .is_some()
         {
-            after_next_paint(move || focus_selector(&selector));
+            after_next_paint(move || {
+                if let Some(element) = focus_selector(&selector) {
+                    keep_in_view(element, KEPT_IN_VIEW_FRAMES);
+                }
+            });
         } else if frames > 1 {
             focus_when_drawn(selector, frames - 1);
+        }
+    });
+}
+
+/// For how many frames an element focused by [`focus_when_drawn`] is kept in view.
+const KEPT_IN_VIEW_FRAMES: u32 = 30;
+
+/// Brings `element` into view (centred) on each of the next `frames` frames where it has the
+/// focus and is out of view.
+fn keep_in_view(element: web_sys::HtmlElement, frames: u32) {
+    request_animation_frame(move || {
+        let focused = document()
+            .active_element()
+            .is_some_and(|active| active == *element.as_ref());
+        if !focused {
+            return;
+        }
+        let rect = element.get_bounding_client_rect();
+        let height = leptos::prelude::window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(f64::MAX);
+        if rect.top() < 0.0 || rect.bottom() > height {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            element.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+        if frames > 1 {
+            keep_in_view(element, frames - 1);
         }
     });
 }
@@ -64,16 +92,15 @@ pub fn scroll_sideways_to(element: &web_sys::Element, selector: &str) {
     element.set_scroll_left(left.max(0));
 }
 
-/// Focuses the first element matching a CSS selector, if any.
-pub fn focus_selector(selector: &str) {
-    if let Some(element) = document()
+/// Focuses the first element matching a CSS selector, if any, and gives it.
+pub fn focus_selector(selector: &str) -> Option<web_sys::HtmlElement> {
+    let element = document()
         .query_selector(selector)
         .ok()
         .flatten()
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = element.focus();
-    }
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())?;
+    let _ = element.focus();
+    Some(element)
 }
 
 /// Focuses the first element matching `selector` whose `attribute` equals `value`, unless it

@@ -146,17 +146,23 @@ pub fn use_list_pages() -> RwSignal<usize> {
     let Some(last) = last else {
         return RwSignal::new(1);
     };
-    let here = crate::dom::address();
-    let restored = last.pages.with_value(|pages| pages.get(&here).copied());
+    // The router's address (it changes before the page is drawn or gone; the browser's may
+    // change after).
+    let location = use_location();
+    let (pathname, search) = (location.pathname, location.search);
+    let address = move || format!("{}?{}", pathname.get_untracked(), search.get_untracked());
+    let restored = last
+        .pages
+        .with_value(|pages| pages.get(&address()).copied());
     let pages = RwSignal::new(restored.unwrap_or(1));
-    let path = crate::dom::path();
+    let path = pathname.get_untracked();
     Effect::new(move |_| {
         let shown = pages.get();
         // Only while the list's page shows: following a link to an article changes the
         // address, and the home page's list with it, before the page is gone.
-        if crate::dom::path() == path {
+        if pathname.with_untracked(|now| *now == path) {
             last.pages.update_value(|pages| {
-                pages.insert(crate::dom::address(), shown);
+                pages.insert(address(), shown);
             });
         }
     });

@@ -249,5 +249,5 @@ fn toggle_chip(ev: &leptos::ev::MouseEvent, toggle: &impl Fn(&EntityId)) {
 
 /// Focuses the link of the `nth` card (from 1).
 fn focus_card(nth: usize) {
-    focus_selector(&format!("ol.cards > li:nth-child({nth}) .card-title a"));
+    let _ = focus_selector(&format!("ol.cards > li:nth-child({nth}) .card-title a"));
 }
