@@ -42,8 +42,9 @@ pub struct Outcome {
 pub struct Hit {
     /// Its number: its position in `index.json`'s `articles`.
     pub article: u32,
-    /// How many query words it matches only through a typo (none of their exact or prefix
-    /// matches is in it): fewer rank first.
+    /// How many typos the query words it matches only through typos count (none of their
+    /// exact or prefix matches is in it): one for the term most articles have of those a typo
+    /// away, two for the others; fewer rank first.
     pub typos: u8,
     /// How many query words match in its title.
     pub title_words: u8,
@@ -229,12 +230,13 @@ impl Query {
     pub fn run(&self, shards: &[&Shard], within: Option<&[u32]>) -> Outcome {
         let mut outcome = Outcome::default();
         let mut matched_terms: BTreeSet<&str> = BTreeSet::new();
-        // Per word: (article, weighted score, in title, matched without a typo), by article.
-        let mut lists: Vec<Vec<(u32, u32, bool, bool)>> = Vec::new();
+        // Per word: (article, weighted score, in title, typos it is matched through), by
+        // article.
+        let mut lists: Vec<Vec<(u32, u32, bool, u8)>> = Vec::new();
         let mut scratch = Scratch::default();
         let mut matches: Vec<(&super::files::Term, u32)> = Vec::new();
         for word in self.matchers() {
-            let mut list: Vec<(u32, u32, bool, bool)> = Vec::new();
+            let mut list: Vec<(u32, u32, bool, u8)> = Vec::new();
             matches.clear();
             matches.extend(
                 shards
@@ -245,17 +247,30 @@ impl Query {
             // Typos are forgiven only for a word that matches nothing as written: "election"
             // finds the elections, not "electronics" a letter away.
             let as_written = matches.iter().any(|&(_, weight)| weight > TYPO);
+            // Through typos only, the term most articles have is taken as the word meant
+            // ("trunp": Trump, not the rarer "Trunan" a typo away too): its articles count one
+            // typo, those of the other terms two, so they come after.
+            let meant = matches
+                .iter()
+                .filter(|_| !as_written)
+                .map(|(term, _)| term.postings.len())
+                .max();
             for &(term, weight) in &matches {
                 if as_written && weight == TYPO {
                     continue;
                 }
                 matched_terms.insert(&term.text);
+                let typos = match weight {
+                    TYPO if Some(term.postings.len()) == meant => 1,
+                    TYPO => 2,
+                    _ => 0,
+                };
                 list.extend(term.postings.iter().map(|&(article, packed)| {
                     (
                         article,
                         (packed >> 1).saturating_mul(weight),
                         packed & 1 == 1,
-                        weight > TYPO,
+                        typos,
                     )
                 }));
             }
@@ -266,15 +281,15 @@ impl Query {
             // Best match of the word per article. Each term's postings are in article order:
             // a stable sort merges those runs (it finds them) rather than sorting afresh.
             list.sort_by_key(|p| p.0);
-            let mut merged: Vec<(u32, u32, bool, bool)> = Vec::with_capacity(list.len());
-            for (article, score, title, sure) in list {
+            let mut merged: Vec<(u32, u32, bool, u8)> = Vec::with_capacity(list.len());
+            for (article, score, title, typos) in list {
                 match merged.last_mut() {
                     Some(last) if last.0 == article => {
                         last.1 = last.1.max(score);
                         last.2 |= title;
-                        last.3 |= sure;
+                        last.3 = last.3.min(typos);
                     }
-                    _ => merged.push((article, score, title, sure)),
+                    _ => merged.push((article, score, title, typos)),
                 }
             }
             lists.push(merged);
@@ -293,13 +308,13 @@ impl Query {
             .map_or((&[][..], &[][..]), |(f, o)| (f.as_slice(), o));
         let allowed = |article: u32| within.is_none_or(|w| w.binary_search(&article).is_ok());
         let mut hits: Vec<Hit> = Vec::new();
-        'articles: for &(article, score, title, sure) in first {
+        'articles: for &(article, score, title, typos) in first {
             if !allowed(article) {
                 continue;
             }
             let mut hit = Hit {
                 article,
-                typos: u8::from(!sure),
+                typos,
                 title_words: u8::from(title),
                 score,
             };
@@ -307,10 +322,10 @@ impl Query {
                 let Ok(at) = list.binary_search_by_key(&article, |p| p.0) else {
                     continue 'articles;
                 };
-                let (_, score, title, sure) = list[at];
+                let (_, score, title, typos) = list[at];
                 hit.score = hit.score.saturating_add(score);
                 hit.title_words = hit.title_words.saturating_add(u8::from(title));
-                hit.typos = hit.typos.saturating_add(u8::from(!sure));
+                hit.typos = hit.typos.saturating_add(typos);
             }
             hits.push(hit);
         }

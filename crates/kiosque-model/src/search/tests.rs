@@ -174,6 +174,31 @@ fn words_matched_without_a_typo_rank_before_title_words() {
     assert_eq!(site.hits("Senta "), [2, 1]);
 }
 
+/// A word that matches only through typos is taken as the term most articles have of those it
+/// is a typo away from: "trunp" finds Trump's articles first, then the rarer names a typo away
+/// (their names in titles do not put them first).
+#[test]
+fn a_typo_finds_the_common_word_before_rare_near_names() {
+    let site = Site::new(
+        &[
+            // 0, 1: a rare name a typo away, in their titles.
+            ("President Trunan speaks", &["Trunan said so."]),
+            ("Trupot inaugurated", &["Trupot took office."]),
+            // 2, 3, 4: the common name, in bodies only.
+            ("A speech", &["Donald Trump spoke."]),
+            ("A visit", &["Trump visited Paris."]),
+            ("A meeting", &["Trump met Macron."]),
+        ],
+        0,
+    );
+    let outcome = site.search("trunp", None);
+    let order: Vec<(u32, u8)> = outcome.hits.iter().map(|h| (h.article, h.typos)).collect();
+    assert_eq!(&order[..3], [(2, 1), (3, 1), (4, 1)], "{order:?}");
+    assert!(order[3..].iter().all(|&(a, typos)| a < 2 && typos == 2), "{order:?}");
+    // A word as written is still only itself.
+    assert_eq!(site.hits("trunan"), [0]);
+}
+
 #[test]
 fn title_words_rank_first_then_score_then_recency() {
     let site = Site::new(
