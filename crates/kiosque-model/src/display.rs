@@ -90,15 +90,6 @@ pub fn language_name(code: &str) -> String {
     crate::ui::Language::En.language_name(code)
 }
 
-/// `1 article`, `3 articles`: a count with its noun, singular or plural.
-pub fn count_noun(count: usize, singular: &str, plural: &str) -> String {
-    if count == 1 {
-        format!("1 {singular}")
-    } else {
-        format!("{count} {plural}")
-    }
-}
-
 /// `text` between Unicode's first-strong isolate (U+2068) and pop-directional isolate (U+2069):
 /// for a value from the data put into a sentence, a page title or an accessible name, so that a
 /// right-to-left name reads right, and an unclosed override in it (U+202E) cannot reverse the
@@ -230,7 +221,5 @@ mod tests {
         assert_eq!(language_name("fr"), "French");
         assert_eq!(language_name("EN"), "English");
         assert_eq!(language_name("sw"), "SW");
-        assert_eq!(count_noun(1, "article", "articles"), "1 article");
-        assert_eq!(count_noun(0, "article", "articles"), "0 articles");
     }
 }

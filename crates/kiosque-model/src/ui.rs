@@ -395,6 +395,48 @@ impl Language {
         })
     }
 
+    /// The home page's description in link previews and search engines: `10,000 articles,
+    /// explored through the people, places and organisations in them`.
+    pub fn home_description(self, articles: usize) -> String {
+        let articles = self.count(articles, Noun::Article);
+        match self {
+            Language::En => {
+                format!("{articles}, explored through the people, places and organisations in them")
+            }
+            Language::Fr => {
+                format!(
+                    "{articles}, à explorer par les personnes, lieux et organisations qu’ils citent"
+                )
+            }
+        }
+    }
+
+    /// An entity page's description: `Person mentioned in 287 articles of Kiosque`,
+    /// `Personne citée dans 287 articles de Kiosque`.
+    pub fn entity_description(self, label: Label, articles: usize, site: &str) -> String {
+        let (kind, articles) = (
+            self.label_singular(label),
+            self.count(articles, Noun::Article),
+        );
+        match (self, label) {
+            (Language::En, _) => format!("{kind} mentioned in {articles} of {site}"),
+            (Language::Fr, Label::Place) => format!("{kind} cité dans {articles} de {site}"),
+            (Language::Fr, _) => format!("{kind} citée dans {articles} de {site}"),
+        }
+    }
+
+    /// The description of the page that shows every entity without a page of its own.
+    pub fn entities_description(self, site: &str) -> String {
+        match self {
+            Language::En => {
+                format!("People, places, organisations and dates in the articles of {site}")
+            }
+            Language::Fr => {
+                format!("Personnes, lieux, organisations et dates dans les articles de {site}")
+            }
+        }
+    }
+
     /// A value of the address that is not one of its kind, as the removable filter that keeps
     /// it names it: `from “2024-13” (not a date)`, `depuis « 2024-13 » (pas une date)`,
     /// `language “xx” (not a language code)`. `key` is the address's (`from`, `to`, `lang`).
@@ -1243,6 +1285,27 @@ const FRENCH: Messages = Messages {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What link previews say of the pages is in the interface's language.
+    #[test]
+    fn page_descriptions_are_in_the_interface_language() {
+        assert_eq!(
+            Language::En.entity_description(Label::Person, 287, "Kiosque"),
+            "Person mentioned in 287 articles of Kiosque"
+        );
+        let fr = Language::Fr.entity_description(Label::Place, 1, "Kiosque");
+        assert_eq!(fr, "Lieu cité dans 1 article de Kiosque");
+        let home = Language::Fr.home_description(10_000);
+        assert!(
+            home.starts_with("10") && home.contains("articles, à explorer"),
+            "{home}"
+        );
+        assert!(
+            Language::Fr
+                .entities_description("K")
+                .starts_with("Personnes, lieux")
+        );
+    }
 
     /// A value of the address that is not one is named in the interface's words.
     #[test]

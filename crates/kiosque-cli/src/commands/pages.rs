@@ -11,7 +11,7 @@ use std::time::SystemTime;
 
 use anyhow::Context;
 use kiosque_app::render::Rendering;
-use kiosque_model::display::{count_noun, isolate};
+use kiosque_model::display::isolate;
 use kiosque_model::index::Corpus;
 use kiosque_model::links::has_own_page;
 use kiosque_model::parts::{self, ReadError, SITE_FILE};
@@ -376,10 +376,10 @@ pub fn run_with(
             }
             let meta = PageMeta {
                 title: format!("{} · {site_name}", isolate(&entity.name)),
-                description: format!(
-                    "{} mentioned in {} of {site_name}",
-                    entity.label.singular(),
-                    count_noun(entity.articles as usize, "article", "articles")
+                description: language.entity_description(
+                    entity.label,
+                    entity.articles as usize,
+                    site_name,
                 ),
                 og_type: "website",
                 path: Some(format!("entity/{}/", entity.id)),
@@ -444,10 +444,7 @@ pub fn run_with(
     };
     let home_meta = PageMeta {
         title: site_name.to_owned(),
-        description: format!(
-            "{}, explored through the people, places and organisations in them",
-            count_noun(corpus.articles().len(), "article", "articles")
-        ),
+        description: language.home_description(corpus.articles().len()),
         og_type: "website",
         path: Some(String::new()),
         ..PageMeta::default()
@@ -456,7 +453,7 @@ pub fn run_with(
         dist.join("404.html"),
         &template.render(
             &PageMeta {
-                title: format!("Page not found · {site_name}"),
+                title: format!("{} · {site_name}", language.messages().not_found),
                 path: None,
                 ..home_meta.clone()
             },
@@ -470,9 +467,7 @@ pub fn run_with(
         &template.render(
             &PageMeta {
                 title: site_name.to_owned(),
-                description: format!(
-                    "People, places, organisations and dates in the articles of {site_name}"
-                ),
+                description: language.entities_description(site_name),
                 og_type: "website",
                 noindex: true,
                 ..PageMeta::default()
