@@ -95,7 +95,7 @@ pub mod failure {
 
     /// The kind named `name`, as [`ALL`] has it.
     pub fn named(name: &str) -> Option<&'static str> {
-        ALL.into_iter().find(|k| *k == name)
+        crate::message::kind_named(&ALL, name)
     }
 
     /// The kind of a record or file that failed to parse.

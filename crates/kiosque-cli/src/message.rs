@@ -51,6 +51,11 @@ pub trait OfKind {
     fn text(&self) -> String;
 }
 
+/// The kind of `kinds` named `name`, for reading a kind back from a record.
+pub fn kind_named(kinds: &[&'static str], name: &str) -> Option<&'static str> {
+    kinds.iter().copied().find(|k| *k == name)
+}
+
 /// The lines to print for `messages`, in their order: every one if `all`; else at most
 /// [`SHOWN`] of each kind, then, for each kind with two or more left, how many more there are
 /// (one left is printed rather than counted).

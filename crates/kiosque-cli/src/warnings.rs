@@ -76,7 +76,7 @@ pub mod kind {
 
     /// The kind named `name`, as [`ALL`] has it.
     pub fn named(name: &str) -> Option<&'static str> {
-        ALL.into_iter().find(|k| *k == name)
+        crate::message::kind_named(&ALL, name)
     }
 }
 

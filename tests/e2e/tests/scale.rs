@@ -374,6 +374,31 @@ async fn assert_facets(
     );
 }
 
+/// The link of article `id`'s card.
+fn card_link(id: &str) -> String {
+    format!("article.card[data-article-id='{id}'] .card-title a")
+}
+
+/// Opens article `id` from its card, scrolled into view first (a reader's click), and waits for
+/// its page.
+async fn open_from_card(browser: &Browser, id: &str) {
+    let link = card_link(id);
+    browser
+        .eval_bool(&format!(
+            "document.querySelector(\"{link}\").scrollIntoView(); return true;"
+        ))
+        .await;
+    browser.click(&link).await;
+    browser
+        .wait_until(
+            "the article opened from its card",
+            &format!(
+                "return location.pathname.endsWith('/article/{id}/') && !!document.querySelector('#main .article-body');"
+            ),
+        )
+        .await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn at_scale_coming_back_from_an_article_shows_the_cards_the_reader_had_opened() {
     let Some((site, data)) = large_data() else {
@@ -394,27 +419,15 @@ async fn at_scale_coming_back_from_an_article_shows_the_cards_the_reader_had_ope
     // The 81st card, far below the first page: opened, then back with the browser (which puts
     // the page back where it was once the cards are there).
     let opened = &all[80];
-    let link = format!("article.card[data-article-id='{opened}'] .card-title a");
-    browser
-        .eval_bool(&format!(
-            "document.querySelector(\"{link}\").scrollIntoView(); return true;"
-        ))
-        .await;
-    browser.click(&link).await;
-    let on_article = format!(
-        "return location.pathname.endsWith('/article/{opened}/') && !!document.querySelector('#main .article-body');"
-    );
-    browser.wait_until("the 81st article", &on_article).await;
+    let link = card_link(opened);
+    open_from_card(&browser, opened).await;
     browser.back().await;
     browser
         .wait_until("the three pages of cards again, back", &cards(3 * PAGE))
         .await;
     assert_eq!(browser.card_ids().await, all[..3 * PAGE]);
     // The same by the page's way back.
-    browser.click(&link).await;
-    browser
-        .wait_until("the 81st article again", &on_article)
-        .await;
+    open_from_card(&browser, opened).await;
     browser.click("#main p.back a").await;
     // At this width only: the layout check lays the page out at every width, and the
     // browser's scroll anchoring then leaves the page where the narrow layouts put it (Chromium
@@ -473,21 +486,8 @@ async fn at_scale_a_filtered_view_and_an_entity_page_keep_the_cards_opened_and_l
     let open_card = |n: usize| async move {
         let ids = browser.card_ids().await;
         let opened = ids[n].clone();
-        let link = format!("article.card[data-article-id='{opened}'] .card-title a");
-        browser
-            .eval_bool(&format!(
-                "document.querySelector(\"{link}\").scrollIntoView(); return true;"
-            ))
-            .await;
-        browser.click(&link).await;
-        browser
-            .wait_until(
-                "the article opened",
-                &format!(
-                    "return location.pathname.endsWith('/article/{opened}/') && !!document.querySelector('#main .article-body');"
-                ),
-            )
-            .await;
+        open_from_card(browser, &opened).await;
+        let link = card_link(&opened);
         (ids, opened, link)
     };
     let focused = |link: &str| {
