@@ -91,6 +91,14 @@ pub fn kind_of(warning: &Warning) -> &'static str {
     }
 }
 
+/// The warning of an article in which nothing but boilerplate was found.
+pub fn no_body(origin: &str) -> Warned {
+    Warned::new(
+        kind::NO_BODY,
+        format!("{origin}: no body text was found (every block looks like boilerplate)"),
+    )
+}
+
 /// Prints, after a summary, how many warnings `warned` about the inputs were given (nothing if
 /// none).
 pub fn note_count(warned: usize) {

@@ -430,3 +430,18 @@ fn clean_counts_many_warnings_of_one_kind_after_the_first_ten() {
         stderr(&all)
     );
 }
+
+/// An article of nothing but boilerplate is said, by `build` and by `clean` alike, and kept.
+#[test]
+fn an_article_of_nothing_but_boilerplate_is_said_by_build_and_clean() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("teasers.txt");
+    fs::write(&input, "Lire aussi : La guerre en Ukraine\n\nPhoto : AFP\n").expect("write");
+    let said = "teasers.txt: no body text was found (every block looks like boilerplate)";
+    let run = build(&[&input], &dir.path().join("data"));
+    assert!(stderr(&run).contains(said), "{}", stderr(&run));
+    let clean = common::kiosque(&["clean", &input.display().to_string()]);
+    assert_eq!(clean.status.code(), Some(0), "{}", stderr(&clean));
+    assert!(stderr(&clean).contains(said), "{}", stderr(&clean));
+    assert_eq!(String::from_utf8_lossy(&clean.stdout).lines().count(), 1);
+}

@@ -695,13 +695,7 @@ fn article_warnings(articles: &[Analyzed]) -> Vec<Warned> {
             }
         }
         if a.analysis.words == 0 {
-            out.push(Warned::new(
-                warnings::kind::NO_BODY,
-                format!(
-                    "{}: no body text was found (every block looks like boilerplate)",
-                    a.origin
-                ),
-            ));
+            out.push(warnings::no_body(&a.origin));
         }
         if a.analysis.published.is_none() && !date_warned {
             out.push(Warned::new(

@@ -46,14 +46,13 @@ pub fn run(
             .iter()
             .map(|w| Warned::new(warnings::kind_of(w), format!("{}: {w}", a.origin())))
     });
-    let warned: Vec<Warned> = of_files.chain(of_articles).collect();
-    crate::message::warnings(&warned, all);
+    let mut warned: Vec<Warned> = of_files.chain(of_articles).collect();
     let (inputs, errors) = (read.articles, read.errors);
-    let records = inputs
+    let records: Vec<(CleanRecord, bool)> = inputs
         .par_iter()
         .map(|input| {
             let a = analyze(&input.document, knowledge);
-            CleanRecord {
+            let record = CleanRecord {
                 source: input.origin(),
                 title: a.title.clone(),
                 published: a.published.map(|d| d.format("%Y-%m-%d").to_string()),
@@ -64,10 +63,22 @@ pub fn run(
                     .iter()
                     .map(|p| to_block(p, Vec::new(), None))
                     .collect(),
-            }
+            };
+            (record, a.words == 0)
         })
         .collect();
-    (records, errors)
+    // As `build` says it: an article of nothing but boilerplate.
+    warned.extend(
+        records
+            .iter()
+            .filter(|(_, empty)| *empty)
+            .map(|(record, _)| warnings::no_body(&record.source)),
+    );
+    crate::message::warnings(&warned, all);
+    (
+        records.into_iter().map(|(record, _)| record).collect(),
+        errors,
+    )
 }
 
 /// Writes records as JSON lines.
