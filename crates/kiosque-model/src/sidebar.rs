@@ -37,30 +37,6 @@ impl EntityQuery {
                 .any(|name| fold(name).contains(&self.folded))
     }
 
-    /// How well the entity's names hold the query, best first: 0 when one of them is the query
-    /// ("ONU", an alias of the United Nations), 1 when one starts a word with it ("trump" in
-    /// "Donald Trump"), 2 otherwise (inside a word, or through a typo).
-    pub fn quality(&self, entity: &Entity) -> u8 {
-        let names = std::iter::once(&entity.name).chain(&entity.aliases);
-        let mut best = 2;
-        for name in names {
-            let folded = fold(name);
-            if folded == self.folded {
-                return 0;
-            }
-            let starts_word = folded.match_indices(self.folded.as_str()).any(|(at, _)| {
-                folded[..at]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| !c.is_alphanumeric())
-            });
-            if starts_word {
-                best = 1;
-            }
-        }
-        best
-    }
-
     /// [`EntityQuery::matches`] for the entity at position `entity` of `corpus`, over the names
     /// the corpus folded once ([`Corpus::folded_names`]): what a keystroke in the entity finder
     /// asks of every entity.
@@ -257,11 +233,7 @@ impl SidebarGroup {
 
 /// The sidebar over the visible articles' `counts`: facet groups with their counts, only the
 /// entities that `filter` keeps, at most `limit(label)` rows per group, named as `language`
-/// names them ([`Language::entity_name`]); groups with no match are left out. With a finder's
-/// text, the rows that match it best ([`EntityQuery::quality`]: a name that is the text, then
-/// one with a word that starts with it) come first in their group, after the selected ones,
-/// and the group with the best match comes first: "ONU" shows the United Nations before the
-/// people whose names merely hold the letters.
+/// names them ([`Language::entity_name`]); groups with no match are left out.
 pub fn sidebar_groups(
     corpus: &Corpus,
     counts: &FacetCounts,
@@ -272,7 +244,7 @@ pub fn sidebar_groups(
 ) -> Vec<SidebarGroup> {
     let kept = |e: u32| filter.keeps(corpus, e);
     let keep = (!filter.query().is_empty()).then_some(&kept as &dyn Fn(u32) -> bool);
-    let mut groups: Vec<SidebarGroup> = facet_groups(corpus, counts, selection, keep, limit)
+    facet_groups(corpus, counts, selection, keep, limit)
         .into_iter()
         .map(|group| SidebarGroup {
             label: group.label,
@@ -288,18 +260,7 @@ pub fn sidebar_groups(
                 .collect(),
             matched: group.matched,
         })
-        .collect();
-    let query = filter.query();
-    if !query.is_empty() {
-        let quality = |row: &SidebarRow| corpus.entity(&row.id).map_or(2, |e| query.quality(e));
-        for group in &mut groups {
-            crate::order::sort_by_key(&mut group.rows, |row| (!row.selected, quality(row)));
-        }
-        crate::order::sort_by_key(&mut groups, |group| {
-            group.rows.iter().map(quality).min().unwrap_or(2)
-        });
-    }
-    groups
+        .collect()
 }
 
 #[cfg(test)]
@@ -345,76 +306,6 @@ mod tests {
         assert!(ids("kiyv").is_empty());
         assert!(ids("xelensky").is_empty());
         assert!(ids("zelxnxky").is_empty());
-    }
-
-    /// "ONU" typed: the United Nations (an alias that is the text) first, in the first group,
-    /// though people whose names merely hold the letters are mentioned more; within a group,
-    /// a word that starts with the text before one that holds it.
-    #[test]
-    fn the_finder_lists_the_best_matches_first() {
-        let named = |id: &str, label: Label, mentions: u32, name: &str, aliases: &[&str]| Entity {
-            name: name.to_owned(),
-            aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
-            ..entity(id, label, mentions)
-        };
-        let corpus = Arc::new(crate::testing::corpus(
-            vec![
-                article(
-                    "a",
-                    &["per-donutald", "per-minut", "org-un", "org-onu-watch"],
-                ),
-                article("b", &["per-donutald", "per-minut"]),
-                article("c", &["per-donutald"]),
-            ],
-            vec![
-                named("per-donutald", Label::Person, 30, "Donutald Trump", &[]),
-                named("per-minut", Label::Person, 20, "Minut Ronuty", &[]),
-                named(
-                    "org-onu-watch",
-                    Label::Organisation,
-                    9,
-                    "Gazprom Bonus",
-                    &["Onu Watch"],
-                ),
-                named(
-                    "org-un",
-                    Label::Organisation,
-                    1,
-                    "Nations unies",
-                    &["ONU", "UN"],
-                ),
-            ],
-        ));
-        let counts = FacetCounts::new(&corpus, &[0, 1, 2]);
-        let groups = sidebar_groups(
-            &corpus,
-            &counts,
-            &Selection::default(),
-            &find(&corpus, "onu"),
-            |_| 10,
-            Language::Fr,
-        );
-        let listed: Vec<(Label, Vec<&str>)> = groups
-            .iter()
-            .map(|g| (g.label, g.rows.iter().map(|r| r.id.as_str()).collect()))
-            .collect();
-        assert_eq!(
-            listed,
-            [
-                (Label::Organisation, vec!["org-un", "org-onu-watch"]),
-                (Label::Person, vec!["per-donutald", "per-minut"]),
-            ]
-        );
-        // Without a text: the groups in their order, rows by count.
-        let all = sidebar_groups(
-            &corpus,
-            &counts,
-            &Selection::default(),
-            &find(&corpus, ""),
-            |_| 10,
-            Language::Fr,
-        );
-        assert_eq!(all[0].label, Label::Person);
     }
 
     #[test]
