@@ -104,40 +104,13 @@ pub const SETTLE: Duration = Duration::from_secs(2);
 /// its document, and what reading it warned of.
 pub type Articles = Vec<(Option<usize>, String, Vec<Warning>)>;
 
-/// What in one input file could not be read: the line (of a JSON Lines or JSON file), the kind
-/// (one of [`crate::input::failure`]'s) and the reason, as [`InputError`] says them.
-pub type Failures = Vec<(Option<usize>, &'static str, String)>;
-
 /// What the record keeps of one input file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Recorded {
     /// Its articles.
     pub articles: Articles,
-    /// What in it could not be read.
-    pub failures: Failures,
-}
-
-impl Recorded {
-    /// What could not be read in the file at `path`, as reading it said.
-    pub fn errors(&self, path: &Path) -> Vec<InputError> {
-        self.failures
-            .iter()
-            .map(|(line, kind, reason)| InputError {
-                path: path.to_path_buf(),
-                line: *line,
-                reason: reason.clone(),
-                kind,
-            })
-            .collect()
-    }
-
-    /// What `errors` (of one file) says, to record.
-    pub fn failures_of(errors: &[InputError]) -> Failures {
-        errors
-            .iter()
-            .map(|e| (e.line, e.kind, e.reason.clone()))
-            .collect()
-    }
+    /// What in it could not be read, as reading it said.
+    pub errors: Vec<InputError>,
 }
 
 /// The record of the input files the last build read.
@@ -165,38 +138,40 @@ impl Record {
             return None;
         }
         let mut files: HashMap<PathBuf, (Stamp, Recorded)> = HashMap::new();
-        let mut current: Option<&mut Recorded> = None;
+        let mut current: Option<(PathBuf, &mut Recorded)> = None;
         for line in lines {
             let mut fields = line.split('\t');
             match fields.next()? {
                 "F" => {
                     let stamp = Stamp::parse(&mut fields)?;
                     let path = PathBuf::from(fields.next()?);
-                    let entry = files.entry(path).or_insert((stamp, Recorded::default()));
-                    current = Some(&mut entry.1);
+                    let entry = files
+                        .entry(path.clone())
+                        .or_insert((stamp, Recorded::default()));
+                    current = Some((path, &mut entry.1));
                 }
                 "A" => {
-                    let line = match fields.next()? {
-                        "-" => None,
-                        n => Some(n.parse().ok()?),
-                    };
+                    let line = line_of(fields.next()?)?;
                     let key = fields.next()?.to_owned();
                     // Its warnings, as JSON (which escapes tabs and line ends), if any.
                     let warnings = match fields.next() {
                         Some(json) => serde_json::from_str(json).ok()?,
                         None => Vec::new(),
                     };
-                    current.as_mut()?.articles.push((line, key, warnings));
+                    current.as_mut()?.1.articles.push((line, key, warnings));
                 }
                 "X" => {
-                    let line = match fields.next()? {
-                        "-" => None,
-                        n => Some(n.parse().ok()?),
-                    };
+                    let line = line_of(fields.next()?)?;
                     let kind = crate::input::failure::named(fields.next()?)?;
                     // The reason, as a JSON string (which escapes tabs and line ends).
                     let reason = serde_json::from_str(fields.next()?).ok()?;
-                    current.as_mut()?.failures.push((line, kind, reason));
+                    let (path, held) = current.as_mut()?;
+                    held.errors.push(InputError {
+                        path: path.clone(),
+                        line,
+                        reason,
+                        kind,
+                    });
                 }
                 _ => return None,
             }
@@ -222,19 +197,17 @@ impl Record {
             text.push('F');
             stamp.write_to(&mut text);
             let _ = writeln!(text, "\t{name}");
-            // A line number, or `-` for a file of one article.
-            let line_field = |line: &Option<usize>| line.map_or("-".to_owned(), |n| n.to_string());
             for (line, key, warnings) in &held.articles {
-                let _ = write!(text, "A\t{}\t{key}", line_field(line));
+                let _ = write!(text, "A\t{}\t{key}", line_field(*line));
                 if !warnings.is_empty() {
                     text.push('\t');
                     text.push_str(&serde_json::to_string(warnings).unwrap_or_default());
                 }
                 text.push('\n');
             }
-            for (line, kind, reason) in &held.failures {
-                let reason = serde_json::to_string(reason).unwrap_or_default();
-                let _ = writeln!(text, "X\t{}\t{kind}\t{reason}", line_field(line));
+            for e in &held.errors {
+                let reason = serde_json::to_string(&e.reason).unwrap_or_default();
+                let _ = writeln!(text, "X\t{}\t{}\t{reason}", line_field(e.line), e.kind);
             }
         }
         seal(&mut text);
@@ -242,10 +215,23 @@ impl Record {
     }
 }
 
-/// The first line of a record of the last build.
-const LAST_HEADER: &str = "kiosque-last-build 2";
+/// A line number in a record, or `-` for a file of one article.
+fn line_field(line: Option<usize>) -> String {
+    line.map_or("-".to_owned(), |n| n.to_string())
+}
 
-/// What the last build of an output that read every input without error left, kept beside its
+/// The line [`line_field`] wrote; none if it is neither.
+fn line_of(field: &str) -> Option<Option<usize>> {
+    match field {
+        "-" => Some(None),
+        n => Some(Some(n.parse().ok()?)),
+    }
+}
+
+/// The first line of a record of the last build.
+const LAST_HEADER: &str = "kiosque-last-build 3";
+
+/// What the last build of an output left, kept beside its
 /// record of the inputs (`<cache dir>/inputs/<output>-<hash>.last`): a fingerprint of everything
 /// its site data came from ([`fingerprint`]), and what it said, so that a build with nothing
 /// changed can stop early and say the same. Ends with a SHA-256 of its lines, like the record
@@ -301,7 +287,9 @@ impl LastBuild {
                 lines
                     .map(|line| {
                         let (kind, text) = line.split_once('\t')?;
-                        Some(Warned::new(warnings::kind::named(kind)?, unescape(text)?))
+                        // As a JSON string (which escapes tabs and line ends).
+                        let text: String = serde_json::from_str(text).ok()?;
+                        Some(Warned::new(warnings::kind::named(kind)?, text))
                     })
                     .collect::<Option<Vec<Warned>>>()?,
             ),
@@ -324,7 +312,8 @@ impl LastBuild {
             Some(warnings) => {
                 text.push_str("\nW\n");
                 for w in warnings {
-                    let _ = writeln!(text, "{}\t{}", w.kind, escape(&w.text));
+                    let said = serde_json::to_string(&w.text).unwrap_or_default();
+                    let _ = writeln!(text, "{}\t{said}", w.kind);
                 }
             }
         }
@@ -336,32 +325,6 @@ impl LastBuild {
     pub fn save(&self, path: &Path) {
         crate::cache::save_record(path, &self.render());
     }
-}
-
-/// A warning on one line: backslashes, newlines and carriage returns escaped.
-fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('\n', "\\n")
-        .replace('\r', "\\r")
-}
-
-/// [`escape`] undone; none for an escape it does not make.
-fn unescape(line: &str) -> Option<String> {
-    let mut out = String::with_capacity(line.len());
-    let mut chars = line.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        out.push(match chars.next()? {
-            '\\' => '\\',
-            'n' => '\n',
-            'r' => '\r',
-            _ => return None,
-        });
-    }
-    Some(out)
 }
 
 /// A SHA-256 of everything a build's site data comes from, but the analyses: this kiosque (its
@@ -410,7 +373,7 @@ mod tests {
 
     /// Two articles, one with a warning, and two lines that could not be read (a reason with
     /// a tab, a newline and a quote).
-    fn articles() -> Recorded {
+    fn articles(path: &Path) -> Recorded {
         Recorded {
             articles: vec![
                 (Some(1), "a".repeat(64), Vec::new()),
@@ -423,17 +386,19 @@ mod tests {
                     }],
                 ),
             ],
-            failures: vec![
-                (
-                    Some(2),
-                    crate::input::failure::NOT_JSON,
-                    "invalid JSON: \"x\"\tat\nline 1".to_owned(),
-                ),
-                (
-                    Some(4),
-                    crate::input::failure::NO_TEXT,
-                    "no text".to_owned(),
-                ),
+            errors: vec![
+                InputError {
+                    path: path.to_path_buf(),
+                    line: Some(2),
+                    reason: "invalid JSON: \"x\"\tat\nline 1".to_owned(),
+                    kind: crate::input::failure::NOT_JSON,
+                },
+                InputError {
+                    path: path.to_path_buf(),
+                    line: Some(4),
+                    reason: "no text".to_owned(),
+                    kind: crate::input::failure::NO_TEXT,
+                },
             ],
         }
     }
@@ -447,9 +412,9 @@ mod tests {
         assert!(stamp.is_some() || cfg!(not(unix)));
         let Some(stamp) = stamp else { return };
         let record = dir.path().join("record");
-        Record::save(&record, 100, &[(file.as_path(), stamp, articles())]);
+        Record::save(&record, 100, &[(file.as_path(), stamp, articles(&file))]);
         let read = Record::read(&record, 100);
-        assert_eq!(read.unchanged(&file, Some(stamp)), Some(&articles()));
+        assert_eq!(read.unchanged(&file, Some(stamp)), Some(&articles(&file)));
         assert_eq!(
             Record::read(&record, 200).unchanged(&file, Some(stamp)),
             None
@@ -479,7 +444,7 @@ mod tests {
         let after = Stamp::of(&file);
         assert_ne!(after, Some(before));
         let record = dir.path().join("record");
-        Record::save(&record, 1, &[(file.as_path(), before, articles())]);
+        Record::save(&record, 1, &[(file.as_path(), before, articles(&file))]);
         assert_eq!(Record::read(&record, 1).unchanged(&file, after), None);
     }
 
@@ -492,7 +457,7 @@ mod tests {
             return;
         };
         let record = dir.path().join("record");
-        Record::save(&record, 1, &[(file.as_path(), stamp, articles())]);
+        Record::save(&record, 1, &[(file.as_path(), stamp, articles(&file))]);
         let text = fs::read_to_string(&record).expect("saved");
         assert!(Record::parse(&text, 1).is_some());
         // Cut after each of its lines but the last, or with one character changed.

@@ -209,7 +209,7 @@ fn up_to_date(options: &BuildOptions, last: &Path, started: Instant) -> Option<B
     let record = unread::Record::parse(&inputs_text, options.max_article_size)?;
     let mut errors = Vec::new();
     for file in &files {
-        errors.extend(record.unchanged(file, Stamp::of(file))?.errors(file));
+        errors.extend_from_slice(&record.unchanged(file, Stamp::of(file))?.errors);
     }
     if options.strict && !errors.is_empty() {
         return None;
@@ -257,8 +257,8 @@ fn up_to_date(options: &BuildOptions, last: &Path, started: Instant) -> Option<B
     Some(BuildReport { errors, site: None })
 }
 
-/// Keeps what [`up_to_date`] needs to know of this build, which read every input without error
-/// (`files`), said `said` (its warnings, the ids that clashed included) and wrote `site` (`paths`: the records of the last build, of the files written and of the
+/// Keeps what [`up_to_date`] needs to know of this build, which read the input files `files`
+/// (finding them said `discovered`), said `said` (its warnings, the ids that clashed included) and wrote `site` (`paths`: the records of the last build, of the files written and of the
 /// inputs read). Best effort: without it, the next build runs.
 fn save_last(
     options: &BuildOptions,
@@ -351,7 +351,7 @@ enum FileRead {
         lines: Vec<Option<usize>>,
         settled: bool,
         stamp: Option<Stamp>,
-        failures: unread::Failures,
+        failures: Vec<InputError>,
     },
     /// Unchanged since the last build, so not read: its articles as the cache holds them, its
     /// stamp and its record.
@@ -399,7 +399,7 @@ fn read_files(
                 && let Some(articles) = from_cache(file, &held.articles, kept)
             {
                 // What could not be read in it is said again, as reading it said it.
-                let failed = held.errors(file);
+                let failed = held.errors.clone();
                 let unread = FileRead::Unread {
                     articles,
                     stamp,
@@ -413,7 +413,7 @@ fn read_files(
             // `Stamp::settled`).
             let settled = stamp.is_some_and(|s| s.settled(stamped));
             let lines = inputs.iter().map(|i| i.line).collect();
-            let failures = unread::Recorded::failures_of(&failed);
+            let failures = failed.clone();
             (
                 inputs,
                 failed,
@@ -472,7 +472,10 @@ fn in_input_order(
                         .zip(&articles[start..])
                         .map(|(line, a)| (line, a.key.clone(), a.warnings.clone()))
                         .collect();
-                    let held = unread::Recorded { articles, failures };
+                    let held = unread::Recorded {
+                        articles,
+                        errors: failures,
+                    };
                     recorded.push((file, stamp, held));
                 }
             }
@@ -561,12 +564,13 @@ pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::
         );
     }
     let (articles, copies) = kiosque_corpus::once_each(articles);
+    let discovered: Vec<String> = discovered.iter().map(ToString::to_string).collect();
     let warnings = if spec.quiet {
         Vec::new()
     } else {
         discovered
             .iter()
-            .map(|w| Warned::new(warnings::kind::INPUT_FILES, w.to_string()))
+            .map(|said| Warned::new(warnings::kind::INPUT_FILES, said.clone()))
             .chain(copy_warnings(&copies, &articles))
             .chain(article_warnings(&articles))
             .collect()
@@ -577,7 +581,7 @@ pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::
         warnings,
         fresh: total - reused.load(Ordering::Relaxed),
         reused: reused.into_inner(),
-        discovered: discovered.iter().map(ToString::to_string).collect(),
+        discovered,
         unread_files,
         files,
     })
@@ -773,19 +777,6 @@ pub fn failures(errors: &[InputError]) -> String {
     format!("{what} could not be read and {verb} skipped")
 }
 
-/// "built N article(s), … into OUT in …", what came from the cache, how many warnings were
-/// given (`warned`), and what failed.
-pub fn print_summary(
-    site: &Site,
-    out: &Path,
-    errors: &[InputError],
-    started: Instant,
-    reused: (usize, usize, usize),
-    warned: usize,
-) {
-    print_counts(&counts(site), out, errors, started, reused, warned);
-}
-
 /// What the summary counts of a site: articles, entities, then entities of each label (in
 /// [`Label::ALL`] order).
 fn counts(site: &Site) -> [usize; 6] {
@@ -805,16 +796,19 @@ fn counts(site: &Site) -> [usize; 6] {
     counts
 }
 
-/// [`print_summary`] of a site of these [`counts`].
-fn print_counts(
-    counts: &[usize; 6],
+/// "built N article(s), … into OUT in …", what came from the cache, how many warnings were
+/// given (`warned`), and what failed.
+pub fn print_summary(
+    site: &Site,
     out: &Path,
     errors: &[InputError],
     started: Instant,
     (reused, fresh, unread_files): (usize, usize, usize),
     warned: usize,
 ) {
-    let [articles, entities, ..] = *counts;
+    let counts = counts(site);
+
+    let [articles, entities, ..] = counts;
     let count = |label: Label| {
         Label::ALL
             .iter()
