@@ -8,7 +8,7 @@
 
 use crate::article::ArticleSummary;
 use crate::entity::{Entity, Label};
-use crate::index::{Corpus, facet_key, label_slot};
+use crate::index::{Corpus, facet_key, label_slot, tiered};
 use crate::selection::Selection;
 
 /// The positions of the articles that mention every selected entity, in index order (newest
@@ -273,19 +273,26 @@ pub struct FacetGroup<'a> {
     pub facets: Vec<Facet<'a>>,
     /// The entries of the group in all, listed or not.
     pub matched: usize,
+    /// The best tier of its listed entries (see [`facet_groups`]; 0 when every entity is kept).
+    pub tier: u8,
 }
+
+/// The tier in which `keep` lists an entity (0 to 3, lower first), or `None` when it leaves
+/// the entity out.
+pub type Keep<'k> = &'k dyn Fn(u32) -> Option<u8>;
 
 /// The sidebar over `counts`, grouped by label in [`Label::ALL`] order, groups with no entry
 /// left out. A group's entries are its entities that `keep` accepts (by position; all when
 /// `None`) among those the visible articles mention and those selected; only the first
-/// `limit(label)` are listed (sorted), the others are counted. On the first screen, the
-/// entities the corpus does not list ([`Corpus::unlisted`]) are counted only when every entity
-/// is kept: they cannot be checked against a search.
+/// `limit(label)` are listed (sorted: by the tier `keep` gives, then as the sidebar orders
+/// them), the others are counted. On the first screen, the entities the corpus does not list
+/// ([`Corpus::unlisted`]) are counted only when every entity is kept: they cannot be checked
+/// against a search.
 pub fn facet_groups<'a>(
     corpus: &'a Corpus,
     counts: &FacetCounts,
     selection: &Selection,
-    keep: Option<&dyn Fn(u32) -> bool>,
+    keep: Option<Keep<'_>>,
     limit: impl Fn(Label) -> usize,
 ) -> Vec<FacetGroup<'a>> {
     let entities = corpus.entities();
@@ -295,14 +302,17 @@ pub fn facet_groups<'a>(
         .filter_map(|id| corpus.entity_position(id))
         .collect();
     let is_selected = |e: u32| selected.contains(&e);
-    // Sorts like the sidebar: sure entities first, count weighted by confidence (descending),
-    // then rank (corpus mentions, then name).
+    let tier = |e: u32| keep.map_or(Some(0), |keep| keep(e));
+    let kept = |e: u32| tier(e).is_some();
+    // Sorts like the sidebar: by tier, then sure entities first, count weighted by confidence
+    // (descending), then rank (corpus mentions, then name).
     let key = |e: u32| {
-        facet_key(
+        let key = facet_key(
             &entities[e as usize],
             counts.count(corpus, e),
             corpus.rank(e),
-        )
+        );
+        tiered(key, tier(e).unwrap_or(0))
     };
     let facet = |e: u32| Facet {
         entity: &entities[e as usize],
@@ -310,7 +320,6 @@ pub fn facet_groups<'a>(
         selected: is_selected(e),
     };
     let slot_of = |e: u32| entities.get(e as usize).map(|x| label_slot(x.label));
-    let kept = |e: u32| keep.is_none_or(|keep| keep(e));
     // Over the whole site, with no entity finder's text, a group's first rows are found by
     // walking the site's order (`by_articles`) and stopping early (see `first_counted`): only
     // how many entities each group has is counted over every entity the view mentions.
@@ -370,15 +379,20 @@ pub fn facet_groups<'a>(
                         listed.len().saturating_sub(selected_listed) + corpus.unlisted(label);
                 }
                 None => {
+                    // The site's order within each tier: the first `wanted` of each kept.
+                    let mut tiers: [Vec<u32>; 4] = Default::default();
                     for &e in corpus.by_articles(label) {
-                        if is_selected(e) || !kept(e) {
+                        if is_selected(e) {
                             continue;
                         }
-                        if matched < limit {
-                            first.push(e);
+                        let Some(t) = tier(e) else { continue };
+                        let listed = &mut tiers[usize::from(t.min(3))];
+                        if listed.len() < wanted {
+                            listed.push(e);
                         }
                         matched += 1;
                     }
+                    first.extend(tiers.into_iter().flatten().take(wanted));
                 }
                 Some(_) if walk => {
                     matched += per_slot[slot];
@@ -409,6 +423,7 @@ pub fn facet_groups<'a>(
             first.truncate(limit);
             (matched > 0).then(|| FacetGroup {
                 label,
+                tier: first.iter().filter_map(|&e| tier(e)).min().unwrap_or(0),
                 facets: first.into_iter().map(facet).collect(),
                 matched,
             })
@@ -540,7 +555,13 @@ mod tests {
             &corpus,
             &counts,
             &Selection::default(),
-            Some(&|e: u32| corpus.entities()[e as usize].id.as_str().contains('k')),
+            Some(&|e: u32| {
+                corpus.entities()[e as usize]
+                    .id
+                    .as_str()
+                    .contains('k')
+                    .then_some(0)
+            }),
             |_| 0,
         );
         // Listed or not, the matches are counted.
@@ -571,10 +592,8 @@ mod tests {
         assert_eq!((all[0].facets.len(), all[0].matched), (1, 5));
         for (query, matched) in [("kour", 1), ("zzz", 0)] {
             let keep = |e: u32| {
-                corpus.entities()[e as usize]
-                    .name
-                    .to_lowercase()
-                    .contains(query)
+                let name = corpus.entities()[e as usize].name.to_lowercase();
+                name.contains(query).then_some(0)
             };
             let found = facet_groups(&corpus, &counts, &Selection::default(), Some(&keep), |_| 10);
             let found: usize = found.iter().map(|g| g.matched).sum();
@@ -808,7 +827,7 @@ mod tests {
                     .collect()
             };
             // Every entity kept: every counted entity's key sorted, as before the walk.
-            let every = |_: u32| true;
+            let every = |_: u32| Some(0);
             let walked = rows(facet_groups(&corpus, &counts, &selection, None, |_| limit));
             let sorted = rows(facet_groups(&corpus, &counts, &selection, Some(&every), |_| limit));
             prop_assert_eq!(walked, sorted);

@@ -679,11 +679,17 @@ pub(crate) fn rank_order(entities: &[Entity], a: u32, b: u32) -> std::cmp::Order
 /// The order of facets as one number, smallest first: the entities the extraction is sure of
 /// before the others ([`Entity::is_sure`]), then by count (most first: the number a row
 /// shows, so that a list reads in order), then rank. Facets are sorted by it with one plain
-/// integer sort.
+/// integer sort. Its two highest bits are left for a tier ([`tiered`]).
 pub(crate) fn facet_key(entity: &Entity, count: u32, rank: u32) -> u64 {
-    const MAX: u64 = (1 << 31) - 1;
-    let unsure = u64::from(!entity.is_sure()) << 63;
+    const MAX: u64 = (1 << 29) - 1;
+    let unsure = u64::from(!entity.is_sure()) << 61;
     unsure | ((MAX - u64::from(count).min(MAX)) << 32) | u64::from(rank)
+}
+
+/// A [`facet_key`] placed in a tier (0 to 3, lower first) before every other of its order: how
+/// well an entity's names hold the entity finder's text.
+pub(crate) fn tiered(key: u64, tier: u8) -> u64 {
+    key | (u64::from(tier.min(3)) << 62)
 }
 
 /// The rank in a [`facet_key`].

@@ -3,12 +3,95 @@
 use std::sync::{Arc, Weak};
 
 use crate::entity::{Entity, EntityId, Label};
-use crate::facets::{FacetCounts, facet_groups};
+use crate::facets::{FacetCounts, Keep, facet_groups};
 use crate::index::Corpus;
 use crate::search::typo;
 use crate::selection::Selection;
 use crate::text::fold;
 use crate::ui::Language;
+
+/// How well an entity's names hold the entity finder's text, best first: what orders the
+/// finder's rows before their counts ("onu" lists the United Nations, spelled "ONU", before the
+/// people whose names merely hold the letters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Fit {
+    /// A name or spelling is the text.
+    Name,
+    /// A word of a name starts with it ("trump" in "Donald Trump").
+    Word,
+    /// A name holds it inside a word, or a typo away.
+    Inside,
+}
+
+impl Fit {
+    /// The best fit of `query` (folded, not blank, no [`Corpus::NAME_END`]) in `names`, an
+    /// entity's folded names each followed by [`Corpus::NAME_END`].
+    fn of(query: &str, names: &str) -> Option<Fit> {
+        match query.as_bytes() {
+            // One ASCII letter (the first keystroke, which most entities match): a loop over
+            // the bytes, far quicker on a few names than a search for each.
+            &[letter] => Fit::of_letter(letter, names),
+            _ => Fit::of_text(query, names),
+        }
+    }
+
+    /// [`Fit::of`] for any query: each place where `names` hold it looked at.
+    fn of_text(query: &str, names: &str) -> Option<Fit> {
+        let mut best = None;
+        for (at, _) in names.match_indices(query) {
+            let fit = Fit::at(query.len(), names, at);
+            best = Some(best.map_or(fit, |best: Fit| best.min(fit)));
+            if fit == Fit::Name {
+                break;
+            }
+        }
+        best
+    }
+
+    /// [`Fit::of`] for one ASCII letter: only the places where it may start a word are looked
+    /// at (after a byte that is not an ASCII letter or digit, or after a character of more
+    /// than one byte, decoded then); a letter after ASCII letters or digits only is inside.
+    fn of_letter(letter: u8, names: &str) -> Option<Fit> {
+        let mut best = None;
+        let mut before = Corpus::NAME_END as u8;
+        for (at, &byte) in names.as_bytes().iter().enumerate() {
+            if byte == letter && (before >= 0x80 || !before.is_ascii_alphanumeric()) {
+                let fit = Fit::at(1, names, at);
+                best = Some(best.map_or(fit, |best: Fit| best.min(fit)));
+                if fit == Fit::Name {
+                    break;
+                }
+            }
+            before = byte;
+        }
+        match best {
+            None if names.as_bytes().contains(&letter) => Some(Fit::Inside),
+            best => best,
+        }
+    }
+
+    /// How the query, found at byte `at` of `names` (`len` bytes), fits there.
+    fn at(len: usize, names: &str, at: usize) -> Fit {
+        let before = names.get(..at).and_then(|b| b.chars().next_back());
+        let name_ends = || {
+            names
+                .get(at + len..)
+                .is_some_and(|after| after.starts_with(Corpus::NAME_END))
+        };
+        if before.is_some_and(char::is_alphanumeric) {
+            Fit::Inside
+        } else if before.is_none_or(|c| c == Corpus::NAME_END) && name_ends() {
+            Fit::Name
+        } else {
+            Fit::Word
+        }
+    }
+
+    /// The tier of the sidebar's order ([`crate::facets::Keep`]).
+    fn tier(self) -> u8 {
+        self as u8
+    }
+}
 
 /// A folded search query over entity names and aliases (case- and accent-insensitive).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -37,23 +120,22 @@ impl EntityQuery {
                 .any(|name| fold(name).contains(&self.folded))
     }
 
-    /// [`EntityQuery::matches`] for the entity at position `entity` of `corpus`, over the names
-    /// the corpus folded once ([`Corpus::folded_names`]): what a keystroke in the entity finder
-    /// asks of every entity.
-    pub fn matches_at(&self, corpus: &Corpus, entity: u32) -> bool {
+    /// [`EntityQuery::matches`] for the entity at position `entity` of `corpus`, and how well,
+    /// over the names the corpus folded once ([`Corpus::folded_names`]): what a keystroke in the
+    /// entity finder asks of every entity. A blank query fits every entity as a [`Fit::Name`].
+    pub fn fit_at(&self, corpus: &Corpus, entity: u32) -> Option<Fit> {
         if self.is_empty() {
-            return true;
+            return Some(Fit::Name);
         }
         if self.folded.contains(Corpus::NAME_END) {
             // It would match across two names: each name on its own.
             return corpus
                 .entities()
                 .get(entity as usize)
-                .is_some_and(|e| self.matches(e));
+                .is_some_and(|e| self.matches(e))
+                .then_some(Fit::Inside);
         }
-        corpus
-            .folded_names(entity)
-            .is_some_and(|names| names.contains(&self.folded))
+        Fit::of(&self.folded, corpus.folded_names(entity)?)
     }
 }
 
@@ -69,8 +151,9 @@ pub struct FinderMatches {
     /// The matching entities' positions, in order (none kept for a blank query: every entity
     /// matches).
     entities: Vec<u32>,
-    /// Bit `e` set: entity `e` matches.
-    bits: Vec<u64>,
+    /// Two bits an entity, `e` at bits `2 * (e % 32)` of word `e / 32`: 0 when it does not
+    /// match, else 3 less its [`Fit`].
+    fits: Vec<u64>,
 }
 
 impl FinderMatches {
@@ -85,48 +168,60 @@ impl FinderMatches {
         let narrows = !self.query.is_empty()
             && query.folded.contains(&self.query.folded)
             && std::ptr::eq(self.corpus.as_ptr(), Arc::as_ptr(corpus));
-        let entities: Vec<u32> = if query.is_empty() {
+        let fit = |e: u32| query.fit_at(corpus, e).map(|fit| (e, fit));
+        let mut found: Vec<(u32, Fit)> = if query.is_empty() {
             Vec::new()
         } else if narrows {
-            self.entities
-                .iter()
-                .copied()
-                .filter(|&e| query.matches_at(corpus, e))
-                .collect()
+            self.entities.iter().filter_map(|&e| fit(e)).collect()
         } else if query.folded.contains(Corpus::NAME_END) {
             (0..corpus.entities().len() as u32)
-                .filter(|&e| query.matches_at(corpus, e))
+                .filter_map(fit)
                 .collect()
         } else {
-            corpus.entities_named_with(&query.folded)
+            corpus
+                .entities_named_with(&query.folded)
+                .into_iter()
+                .filter_map(fit)
+                .collect()
         };
         // No name as written: the names a typo away ("zelenski" finds Zelensky).
-        let entities = if entities.is_empty() {
-            with_typos(corpus, &query.folded)
-        } else {
-            entities
-        };
-        let mut bits = vec![0u64; corpus.entities().len().div_ceil(64)];
-        for &e in &entities {
-            if let Some(word) = bits.get_mut(e as usize / 64) {
-                *word |= 1 << (e % 64);
+        if found.is_empty() && !query.is_empty() {
+            found = with_typos(corpus, &query.folded)
+                .into_iter()
+                .map(|e| (e, Fit::Inside))
+                .collect();
+        }
+        let mut fits = vec![0u64; corpus.entities().len().div_ceil(32)];
+        for &(e, fit) in &found {
+            if let Some(word) = fits.get_mut(e as usize / 32) {
+                *word |= u64::from(3 - fit.tier()) << (2 * (e % 32));
             }
         }
         FinderMatches {
             query,
             corpus: Arc::downgrade(corpus),
-            entities,
-            bits,
+            entities: found.into_iter().map(|(e, _)| e).collect(),
+            fits,
+        }
+    }
+
+    /// Whether the entity at position `entity` matches, and how well.
+    pub fn fit(&self, entity: u32) -> Option<Fit> {
+        if self.query.is_empty() {
+            return Some(Fit::Name);
+        }
+        let word = self.fits.get(entity as usize / 32)?;
+        match (word >> (2 * (entity % 32))) & 3 {
+            3 => Some(Fit::Name),
+            2 => Some(Fit::Word),
+            1 => Some(Fit::Inside),
+            _ => None,
         }
     }
 
     /// Whether the entity at position `entity` matches.
     pub fn contains(&self, entity: u32) -> bool {
-        self.query.is_empty()
-            || self
-                .bits
-                .get(entity as usize / 64)
-                .is_some_and(|word| word & (1 << (entity % 64)) != 0)
+        self.fit(entity).is_some()
     }
 }
 
@@ -135,8 +230,8 @@ impl FinderMatches {
 pub trait EntityFilter {
     /// The query (blank: every entity).
     fn query(&self) -> &EntityQuery;
-    /// Whether the entity at position `entity` of `corpus` is listed.
-    fn keeps(&self, corpus: &Corpus, entity: u32) -> bool;
+    /// Whether the entity at position `entity` of `corpus` is listed, and how well it fits.
+    fn fit(&self, corpus: &Corpus, entity: u32) -> Option<Fit>;
 }
 
 impl EntityFilter for EntityQuery {
@@ -144,8 +239,8 @@ impl EntityFilter for EntityQuery {
         self
     }
 
-    fn keeps(&self, corpus: &Corpus, entity: u32) -> bool {
-        self.matches_at(corpus, entity)
+    fn fit(&self, corpus: &Corpus, entity: u32) -> Option<Fit> {
+        self.fit_at(corpus, entity)
     }
 }
 
@@ -155,8 +250,8 @@ impl EntityFilter for FinderMatches {
     }
 
     /// `corpus` is the one they were found in.
-    fn keeps(&self, _corpus: &Corpus, entity: u32) -> bool {
-        self.contains(entity)
+    fn fit(&self, _corpus: &Corpus, entity: u32) -> Option<Fit> {
+        FinderMatches::fit(self, entity)
     }
 }
 
@@ -233,7 +328,10 @@ impl SidebarGroup {
 
 /// The sidebar over the visible articles' `counts`: facet groups with their counts, only the
 /// entities that `filter` keeps, at most `limit(label)` rows per group, named as `language`
-/// names them ([`Language::entity_name`]); groups with no match are left out.
+/// names them ([`Language::entity_name`]); groups with no match are left out. With a finder's
+/// text, a group's rows that fit it best ([`Fit`]: a name that is the text, then one with a
+/// word that starts with it) come first after the selected ones, whatever their counts, and
+/// the groups with the best fits come first: "onu" lists the United Nations first.
 pub fn sidebar_groups(
     corpus: &Corpus,
     counts: &FacetCounts,
@@ -242,9 +340,12 @@ pub fn sidebar_groups(
     limit: impl Fn(Label) -> usize,
     language: Language,
 ) -> Vec<SidebarGroup> {
-    let kept = |e: u32| filter.keeps(corpus, e);
-    let keep = (!filter.query().is_empty()).then_some(&kept as &dyn Fn(u32) -> bool);
-    facet_groups(corpus, counts, selection, keep, limit)
+    let kept = |e: u32| filter.fit(corpus, e).map(Fit::tier);
+    let keep = (!filter.query().is_empty()).then_some(&kept as Keep<'_>);
+    let mut groups = facet_groups(corpus, counts, selection, keep, limit);
+    // Stable: groups of equal fits keep their order.
+    crate::order::sort_by_key(&mut groups, |group| group.tier);
+    groups
         .into_iter()
         .map(|group| SidebarGroup {
             label: group.label,
@@ -306,6 +407,127 @@ mod tests {
         assert!(ids("kiyv").is_empty());
         assert!(ids("xelensky").is_empty());
         assert!(ids("zelxnxky").is_empty());
+    }
+
+    /// "onu" typed: the United Nations (a spelling that is the text) is listed first, in the
+    /// first group, though it is in fewer articles than people whose names merely hold the
+    /// letters and a group shows one row; a word that starts with the text comes before one
+    /// that holds it; with every article shown or some, found as one types or asked once.
+    #[test]
+    fn the_finder_lists_the_best_fits_first_before_the_cut() {
+        let named = |id: &str, label: Label, name: &str, aliases: &[&str]| Entity {
+            name: name.to_owned(),
+            aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
+            ..entity(id, label, 1)
+        };
+        let corpus = Arc::new(crate::testing::corpus(
+            vec![
+                article("a", &["per-donutald", "per-minut", "org-un", "org-bonus"]),
+                article("b", &["per-donutald", "per-minut", "per-onur", "org-bonus"]),
+                article("c", &["per-donutald", "per-minut", "org-bonus"]),
+                article("d", &["per-donutald"]),
+            ],
+            vec![
+                named("per-donutald", Label::Person, "Donutald Trump", &[]),
+                named("per-minut", Label::Person, "Minut Ronuty", &[]),
+                named("per-onur", Label::Person, "Onur Kaya", &[]),
+                named("org-bonus", Label::Organisation, "Gazprom Bonus", &[]),
+                named(
+                    "org-un",
+                    Label::Organisation,
+                    "Nations unies",
+                    &["ONU", "UN"],
+                ),
+            ],
+        ));
+        let listed = |groups: Vec<SidebarGroup>| {
+            groups
+                .iter()
+                .map(|g| {
+                    let rows: Vec<&str> = g.rows.iter().map(|r| r.id.as_str()).collect();
+                    format!("{:?}: {} of {}", g.label, rows.join(" "), g.matched)
+                })
+                .collect::<Vec<_>>()
+        };
+        for visible in [&[0, 1, 2, 3][..], &[0, 1, 2]] {
+            let counts = FacetCounts::new(&corpus, visible);
+            let groups = |limit: usize| {
+                let found = sidebar_groups(
+                    &corpus,
+                    &counts,
+                    &Selection::default(),
+                    &find(&corpus, "ONU"),
+                    |_| limit,
+                    Language::En,
+                );
+                let asked = sidebar_groups(
+                    &corpus,
+                    &counts,
+                    &Selection::default(),
+                    &EntityQuery::new("onu"),
+                    |_| limit,
+                    Language::En,
+                );
+                assert_eq!(found, asked, "{visible:?}");
+                found
+            };
+            assert_eq!(
+                listed(groups(1)),
+                ["Organisation: org-un of 2", "Person: per-onur of 3"],
+                "{visible:?}"
+            );
+            assert_eq!(
+                listed(groups(10)),
+                [
+                    "Organisation: org-un org-bonus of 2",
+                    "Person: per-onur per-donutald per-minut of 3"
+                ],
+                "{visible:?}"
+            );
+        }
+        // Without a text: the groups in their order, rows by count.
+        let counts = FacetCounts::new(&corpus, &[0, 1, 2, 3]);
+        let all = sidebar_groups(
+            &corpus,
+            &counts,
+            &Selection::default(),
+            &find(&corpus, ""),
+            |_| 1,
+            Language::En,
+        );
+        assert_eq!(
+            listed(all),
+            ["Person: per-donutald of 3", "Organisation: org-bonus of 2"]
+        );
+    }
+
+    /// The quick look at one letter fits as the look at every place it is found.
+    #[test]
+    fn one_letter_fits_as_any_text_does() {
+        let names = [
+            "a\n",
+            "ba\n",
+            "b a\n",
+            "l\u{2019}elysee\nelysee\n",
+            "\u{444}a\nxa\n",
+            "ca\na\n",
+            "onu\nnations unies\n",
+            "e-a\n",
+        ];
+        for names in names {
+            for letter in ['a', 'e', 'n', 'u', 'z'] {
+                let text = letter.to_string();
+                assert_eq!(
+                    Fit::of(&text, names),
+                    Fit::of_text(&text, names),
+                    "{letter:?} in {names:?}"
+                );
+            }
+        }
+        assert_eq!(Fit::of("a", "ca\na\n"), Some(Fit::Name));
+        assert_eq!(Fit::of("e", "l\u{2019}elysee\n"), Some(Fit::Word));
+        assert_eq!(Fit::of("a", "\u{444}a\n"), Some(Fit::Inside));
+        assert_eq!(Fit::of("z", "ca\n"), None);
     }
 
     #[test]
@@ -486,7 +708,7 @@ mod tests {
             let query = EntityQuery::new(query);
             for (e, entity) in (0u32..).zip(corpus.entities()) {
                 assert_eq!(
-                    query.matches_at(&corpus, e),
+                    query.fit_at(&corpus, e).is_some(),
                     query.matches(entity),
                     "{query:?} on {}",
                     entity.id
@@ -499,16 +721,28 @@ mod tests {
                 );
             }
             // No entity there: no match, no panic.
-            assert!(query.is_empty() || !query.matches_at(&corpus, 99));
+            assert!(query.is_empty() || query.fit_at(&corpus, 99).is_none());
         }
         let at = |id: &str| {
             corpus
                 .entity_position(&EntityId::new(id).expect("a valid id"))
                 .expect("in the corpus")
         };
-        assert!(EntityQuery::new("ministere").matches_at(&corpus, at("org-defense")));
-        assert!(EntityQuery::new("курск").matches_at(&corpus, at("loc-koursk")));
-        assert!(!EntityQuery::new("курск").matches_at(&corpus, at("loc-kyiv")));
+        assert!(
+            EntityQuery::new("ministere")
+                .fit_at(&corpus, at("org-defense"))
+                .is_some()
+        );
+        assert!(
+            EntityQuery::new("курск")
+                .fit_at(&corpus, at("loc-koursk"))
+                .is_some()
+        );
+        assert!(
+            EntityQuery::new("курск")
+                .fit_at(&corpus, at("loc-kyiv"))
+                .is_none()
+        );
     }
 
     #[test]
