@@ -9,6 +9,31 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }
 
+/// Whether the keyboard focus is lost: on the page's body, or nowhere (the element that had it
+/// was removed, or drawn anew).
+pub fn focus_is_lost() -> bool {
+    let document = document();
+    match document.active_element() {
+        None => true,
+        Some(active) => document
+            .body()
+            .is_some_and(|body| AsRef::<web_sys::Element>::as_ref(&body) == &active),
+    }
+}
+
+/// Runs `refocus` once the focus is lost, if it is within the next `frames` frames (each
+/// looked at once painted): after a click whose change removes or redraws the element clicked,
+/// the focus goes somewhere that makes sense rather than to the page's body.
+pub fn when_focus_lost(refocus: impl FnOnce() + 'static, frames: u32) {
+    after_next_paint(move || {
+        if focus_is_lost() {
+            refocus();
+        } else if frames > 1 {
+            when_focus_lost(refocus, frames - 1);
+        }
+    });
+}
+
 /// The page's address as the browser shows it: path and query (`/?q=kiev`).
 pub fn address() -> String {
     let location = leptos::prelude::window().location();

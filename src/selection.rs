@@ -27,14 +27,28 @@ pub enum ListPage {
     Entity { href: String, name: String },
 }
 
+/// A list of articles as its page shows it: positions in the whole site, in the order shown
+/// (`None` until the whole site is there), and the words its search matched.
+#[derive(Clone)]
+struct ShownList {
+    page: ListPage,
+    list: Option<Arc<[u32]>>,
+    marks: Arc<[String]>,
+}
+
 /// The home page's last view in this visit: its filters, search and period, which the article
-/// and entity pages' way back returns to; the list of articles the reader last saw (the home
-/// page's or an entity page's: positions in the whole site, in the order shown; once the whole
-/// site is there), which an article page's previous and next follow and its way back returns
-/// to; how many pages of cards each list showed; and which article page the reader left last.
+/// and entity pages' way back returns to; the list of articles the reader last opened an
+/// article from (the home page's or an entity page's), which an article page's previous and
+/// next follow and its way back returns to (the list a page shows is kept as it is shown, and
+/// becomes that list when one of its cards is opened: a page visited from an article, such as
+/// the entity page of a mention, does not change the list of that article when the reader
+/// comes back to it); how many pages of cards each list showed; and which article page the
+/// reader left last.
 #[derive(Clone, Copy)]
-struct LastHome {
+struct LastList {
     selection: RwSignal<Selection>,
+    /// The list of the page shown now, if it shows one.
+    shown: StoredValue<Option<ShownList>>,
     list: RwSignal<Option<Arc<[u32]>>>,
     /// The page whose list `list` is.
     from: RwSignal<Option<ListPage>>,
@@ -54,8 +68,9 @@ struct LastHome {
 pub fn provide_selection() {
     provide_context(Current(selection_of_url()));
     let traversed_to = RwSignal::new(None);
-    provide_context(LastHome {
+    provide_context(LastList {
         selection: RwSignal::new(Selection::default()),
+        shown: StoredValue::new(None),
         list: RwSignal::new(None),
         from: RwSignal::new(None),
         marks: RwSignal::new(Arc::from([])),
@@ -81,7 +96,7 @@ pub fn remember_home_view(
     list: Signal<Option<Arc<[u32]>>>,
     marks: Signal<Arc<[String]>>,
 ) {
-    let Some(last) = use_context::<LastHome>() else {
+    let Some(last) = use_context::<LastList>() else {
         return;
     };
     // The selection is the URL's: following a link to an article changes it (to none) before
@@ -96,45 +111,61 @@ pub fn remember_home_view(
             last.selection.set(selection);
         }
     });
-    let home = on_home.clone();
     Effect::new(move |_| {
-        let list = list.get();
-        if home() {
-            last.list.set(list);
-            last.from.set(Some(ListPage::Home));
-        }
-    });
-    Effect::new(move |_| {
-        let marks = marks.get();
+        let (list, marks) = (list.get(), marks.get());
         if on_home() {
-            last.marks.set(marks);
+            last.shown.set_value(Some(ShownList {
+                page: ListPage::Home,
+                list,
+                marks,
+            }));
         }
     });
 }
 
-/// The words the home page's last search matched in this visit (none without a search).
-pub fn use_last_home_marks() -> Signal<Arc<[String]>> {
-    use_context::<LastHome>()
+/// The words the search of the list the reader last opened an article from matched in this
+/// visit (none without a search).
+pub fn use_last_marks() -> Signal<Arc<[String]>> {
+    use_context::<LastList>()
         .map_or_else(|| Signal::stored(Arc::from([])), |last| last.marks.into())
 }
 
 /// Keeps entity page `href`'s list of articles (`list`: positions in the whole site, in the
-/// order shown) as the list the reader last saw, for an article page opened from it: its way
-/// back returns to the entity's page (named `name`), its previous and next follow the list.
+/// order shown) as the list its page shows, for an article page opened from it: its way back
+/// returns to the entity's page (named `name`), its previous and next follow the list.
 pub fn remember_entity_list(href: String, name: String, list: Arc<[u32]>) {
     if cfg!(feature = "ssr") {
         return;
     }
-    if let Some(last) = use_context::<LastHome>() {
-        last.list.set(Some(list));
-        last.from.set(Some(ListPage::Entity { href, name }));
-        last.marks.set(Arc::from([]));
+    if let Some(last) = use_context::<LastList>() {
+        last.shown.set_value(Some(ShownList {
+            page: ListPage::Entity { href, name },
+            list: Some(list),
+            marks: Arc::from([]),
+        }));
     }
 }
 
-/// The page of the list of articles the reader last saw in this visit, if any.
+/// A function that notes that the reader opens an article from the list the page shows (a
+/// card's link, followed after this): that list becomes the one the article's page follows.
+pub fn use_open_from_list() -> impl Fn() + Clone + 'static {
+    let last = use_context::<LastList>();
+    move || {
+        let Some(last) = last else {
+            return;
+        };
+        if let Some(shown) = last.shown.get_value() {
+            last.list.set(shown.list);
+            last.from.set(Some(shown.page));
+            last.marks.set(shown.marks);
+        }
+    }
+}
+
+/// The page of the list of articles the reader last opened an article from in this visit, if
+/// any.
 pub fn use_last_list_page() -> Signal<Option<ListPage>> {
-    use_context::<LastHome>().map_or_else(|| Signal::stored(None), |last| last.from.into())
+    use_context::<LastList>().map_or_else(|| Signal::stored(None), |last| last.from.into())
 }
 
 /// The pages of cards a list shows ("Show more" adds one): as many as the list at the same
@@ -142,7 +173,7 @@ pub fn use_last_list_page() -> Signal<Option<ListPage>> {
 /// (back, or the way back) finds the cards the reader had opened, and the place among them.
 /// One when pre-rendering.
 pub fn use_list_pages() -> RwSignal<usize> {
-    let last = use_context::<LastHome>().filter(|_| !cfg!(feature = "ssr"));
+    let last = use_context::<LastList>().filter(|_| !cfg!(feature = "ssr"));
     let Some(last) = last else {
         return RwSignal::new(1);
     };
@@ -172,7 +203,7 @@ pub fn use_list_pages() -> RwSignal<usize> {
 /// A function that notes that article `article`'s page is left, and whether by its way back
 /// (its link, which is followed before the page is gone: leaving it then does not forget how).
 pub fn use_leave_article() -> impl Fn(&str, bool) + Clone + 'static {
-    let last = use_context::<LastHome>();
+    let last = use_context::<LastList>();
     move |article: &str, by_way_back: bool| {
         let Some(last) = last else {
             return;
@@ -188,30 +219,33 @@ pub fn use_leave_article() -> impl Fn(&str, bool) + Clone + 'static {
 
 /// A function that gives the article whose page the reader left for this list, if they came
 /// back to it by that page's way back or by the browser's back or forward (asked once: it is
-/// forgotten). Ask it a frame after the list is shown: the browser's back is noted by a
+/// forgotten, and so is the browser's last back or forward: a list reached later by a link is
+/// not come back to). Ask it a frame after the list is shown: the browser's back is noted by a
 /// listener of its own, which may run after the router's has shown the list.
 pub fn use_came_back_from() -> impl Fn() -> Option<String> + Clone + 'static {
-    let last = use_context::<LastHome>();
+    let last = use_context::<LastList>();
     move || {
         let last = last?;
+        let traversed = last.traversed_to.get_untracked() == Some(crate::dom::address());
+        last.traversed_to.set(None);
         let (article, by_way_back) = last.left.get_untracked()?;
         last.left.set(None);
-        let traversed = last.traversed_to.get_untracked() == Some(crate::dom::address());
         (by_way_back || traversed).then_some(article)
     }
 }
 
 /// The home page's last view in this visit: no filter until the home page has shown one.
 pub fn use_last_home_view() -> Signal<Selection> {
-    use_context::<LastHome>().map_or_else(
+    use_context::<LastList>().map_or_else(
         || Signal::stored(Selection::default()),
         |last| last.selection.into(),
     )
 }
 
-/// The home page's last list of articles in this visit (positions in the whole site), if any.
-pub fn use_last_home_list() -> Signal<Option<Arc<[u32]>>> {
-    use_context::<LastHome>().map_or_else(|| Signal::stored(None), |last| last.list.into())
+/// The list of articles the reader last opened an article from in this visit (positions in
+/// the whole site), if any.
+pub fn use_last_list() -> Signal<Option<Arc<[u32]>>> {
+    use_context::<LastList>().map_or_else(|| Signal::stored(None), |last| last.list.into())
 }
 
 /// The selection in the current URL.

@@ -14,7 +14,7 @@ use crate::components::meta_line::MetaLine;
 use crate::dom::focus_selector;
 use crate::language::use_language;
 use crate::routes::corpus::{use_corpus, use_corpus_signal};
-use crate::selection::{use_selection, use_toggle_entity};
+use crate::selection::{use_open_from_list, use_selection, use_toggle_entity};
 use crate::site::use_site;
 
 /// How many cards are painted at first, and added by "show more": a browser cannot paint
@@ -55,9 +55,12 @@ pub fn Card(
     } else {
         Either::Right(view! { <h2 class="card-title">{link}</h2> })
     };
-    // The chips' clicks go to the list's one listener (see [`toggle_chip`]): a click builds and
+    // The view's filtered entities first (as the view was when the card was made): the card
+    // says why it is listed.
+    // The chips' clicks go to the list's one listener (see [`on_click`]): a click builds and
     // drops dozens of cards, and with them their listeners.
-    let chips = (!nested).then(|| card_chips(&corpus, &summary, CHIPS));
+    let chips = (!nested)
+        .then(|| selection.with_untracked(|s| card_chips(&corpus, &summary, CHIPS, s.entities())));
     let chips = chips.map(|chips| {
         let chips = chips
             .into_iter()
@@ -179,8 +182,9 @@ pub fn CardList(
         total.get().saturating_sub(shown)
     };
     let toggle = use_toggle_entity();
+    let open = use_open_from_list();
     view! {
-        <ol class="cards" on:click=move |ev| toggle_chip(&ev, &toggle)>
+        <ol class="cards" on:click=move |ev| on_click(&ev, &toggle, &open)>
             <For
                 each=shown
                 // By article, not by position: a search shown from its card pages numbers its
@@ -233,17 +237,38 @@ pub fn CardList(
     }
 }
 
-/// Toggles the entity of the card chip clicked, if the click was on one.
-fn toggle_chip(ev: &leptos::ev::MouseEvent, toggle: &impl Fn(&EntityId)) {
-    let chip = ev
+/// The list's one listener: toggles the entity of the card chip clicked, if the click was on
+/// one; notes that the list is the one an article is opened from, if it was on a card's link.
+fn on_click(ev: &leptos::ev::MouseEvent, toggle: &impl Fn(&EntityId), open: &impl Fn()) {
+    let target = ev
         .target()
-        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-        .and_then(|target| target.closest("button.chip").ok().flatten());
-    if let Some(id) = chip
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok());
+    let closest = |selector: &str| {
+        target
+            .as_ref()
+            .and_then(|target| target.closest(selector).ok().flatten())
+    };
+    if closest(".card-title a").is_some() {
+        open();
+        return;
+    }
+    if let Some(id) = closest("button.chip")
         .and_then(|chip| chip.get_attribute("data-entity"))
         .and_then(|id| EntityId::new(id).ok())
     {
         toggle(&id);
+        // The chip's card may leave the list: then the same entity's chip in another card
+        // (pressed now), or the results.
+        let chip = id.to_string();
+        crate::dom::when_focus_lost(
+            move || {
+                crate::dom::focus_matching("article.card button.chip", "data-entity", &chip);
+                if crate::dom::focus_is_lost() {
+                    crate::dom::focus_by_id("results");
+                }
+            },
+            10,
+        );
     }
 }
 

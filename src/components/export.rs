@@ -17,7 +17,11 @@ use crate::language::use_messages;
 /// `<file>.csv` and `<file>.json`. Not in the pre-rendered pages: only the app can make the
 /// files.
 #[component]
-pub fn ExportLinks(corpus: Arc<Corpus>, articles: Signal<Vec<u32>>, file: String) -> impl IntoView {
+pub fn ExportLinks(
+    corpus: Arc<Corpus>,
+    articles: Signal<Vec<u32>>,
+    #[prop(into)] file: Signal<String>,
+) -> impl IntoView {
     if cfg!(feature = "ssr") {
         return None::<AnyView>;
     }
@@ -27,7 +31,7 @@ pub fn ExportLinks(corpus: Arc<Corpus>, articles: Signal<Vec<u32>>, file: String
             {use_messages().download_these}
             " "
             <ExportLink
-                file=format!("{file}.csv")
+                file=Signal::derive(move || format!("{}.csv", file.get()))
                 media="text/csv;charset=utf-8"
                 // A byte order mark first: spreadsheets then read the file as UTF-8.
                 make=Callback::new(move |()| format!("\u{feff}{}", to_csv(&csv, &articles.get_untracked())))
@@ -35,7 +39,7 @@ pub fn ExportLinks(corpus: Arc<Corpus>, articles: Signal<Vec<u32>>, file: String
             />
             " · "
             <ExportLink
-                file=format!("{file}.json")
+                file=Signal::derive(move || format!("{}.json", file.get()))
                 media="application/json"
                 make=Callback::new(move |()| to_json(&corpus, &articles.get_untracked()))
                 text="JSON"
@@ -49,7 +53,7 @@ pub fn ExportLinks(corpus: Arc<Corpus>, articles: Signal<Vec<u32>>, file: String
 /// when it is followed (the last one is let go then, and when the link goes).
 #[component]
 fn ExportLink(
-    file: String,
+    file: Signal<String>,
     media: &'static str,
     make: Callback<(), String>,
     text: &'static str,

@@ -6,9 +6,26 @@ use kiosque_model::display::{isolate, quote_id};
 use kiosque_model::ui::Language;
 use leptos::prelude::*;
 
+use crate::dom::{focus_by_id, focus_selector, when_focus_lost};
 use crate::language::use_language;
 use crate::routes::corpus::use_corpus_signal;
 use crate::selection::{use_selection, use_show_selection};
+
+/// Frames within which a change drawn after a click may take the focus away.
+const REFOCUS_FRAMES: u32 = 10;
+
+/// Where the focus goes when a button that removes filters is removed with them: the filter
+/// button that took its place (the next filter's, or else the last one's), or the results.
+pub fn refocus_after_removal() {
+    when_focus_lost(
+        || {
+            if focus_selector("ul.pills > li:last-child button.pill-remove").is_none() {
+                focus_by_id("results");
+            }
+        },
+        REFOCUS_FRAMES,
+    );
+}
 
 /// One active filter: its name and a button that removes it.
 fn pill(
@@ -24,7 +41,10 @@ fn pill(
                 type="button"
                 class="pill-remove"
                 aria-label=language.remove_filter(&isolate(&name))
-                on:click=move |_| remove()
+                on:click=move |_| {
+                    remove();
+                    refocus_after_removal();
+                }
             >
                 <span aria-hidden="true">"×"</span>
             </button>
@@ -133,7 +153,14 @@ pub fn FilterBar() -> impl IntoView {
             <section class="filter-bar" aria-labelledby="filter-bar-heading">
                 <h2 id="filter-bar-heading" class="filter-bar-heading">{words.filtered_by}</h2>
                 <ul class="pills">{chips}{not_ids}{langs}{sources}{period}{invalid}</ul>
-                <button type="button" class="clear-all" on:click=move |_| show(&Selection::default())>
+                <button
+                    type="button"
+                    class="clear-all"
+                    on:click=move |_| {
+                        show(&Selection::default());
+                        refocus_after_removal();
+                    }
+                >
                     {words.clear_all}
                 </button>
             </section>

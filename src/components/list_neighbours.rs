@@ -5,7 +5,7 @@ use kiosque_model::home::neighbours;
 use leptos::prelude::*;
 
 use crate::language::use_language;
-use crate::selection::use_last_home_list;
+use crate::selection::use_last_list;
 use crate::site::use_site;
 
 /// Links to the articles shown before and after article `id` in the home page's last list:
@@ -18,7 +18,7 @@ pub fn ListNeighbours(id: String) -> impl IntoView {
     }
     let site = use_site();
     let (loader, paths) = (site.data, site.paths);
-    let list = use_last_home_list();
+    let list = use_last_list();
     let language = use_language();
     let words = language.messages();
     let view = move || {

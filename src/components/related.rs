@@ -54,9 +54,21 @@ pub fn RelatedArticles(id: String) -> impl IntoView {
                         .map(|(i, e)| view! { {(i > 0).then_some(", ")} <bdi>{language.entity_name(e).into_owned()}</bdi> })
                         .collect_view();
                     let more = r.shared.len().saturating_sub(REASONS);
+                    // Its date and source: articles with one title (a story followed day after
+                    // day, a wire story taken up by several sources) are told apart.
+                    let date = article.published.as_deref().map(|date| {
+                        let shown = language.date(date).unwrap_or_else(|| date.to_owned());
+                        view! { <time datetime=date.to_owned()><bdi>{shown}</bdi></time> }
+                    });
+                    let source = article.source.clone().map(|source| view! { <bdi>{source}</bdi> });
+                    let facts = (date.is_some() || source.is_some()).then(|| {
+                        let apart = (date.is_some() && source.is_some()).then_some(" · ");
+                        view! { <span class="related-facts">" (" {date} {apart} {source} ")"</span> }
+                    });
                     Some(view! {
                         <li>
                             <a href=paths.article(&article.id) lang=language.lang_of(article.lang.as_deref())>{article.title.clone()}</a>
+                            {facts}
                             <span class="related-why">
                                 " " {words.also_mentions} " " {names}
                                 {(more > 0).then(|| language.and_more(more))}

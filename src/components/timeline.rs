@@ -70,6 +70,11 @@ pub fn TimelineChart(
         })
         .collect_view();
     let buttons = on_select.map(|on_select| {
+        // One tab stop for the chart (a toolbar: the arrow keys, Home and End move between its
+        // bars): its first chosen bar, or else its newest with articles.
+        let stop = (timeline.bins.iter().position(pressed))
+            .or_else(|| timeline.bins.iter().rposition(|bin| bin.count > 0))
+            .unwrap_or(0);
         let buttons = timeline
             .bins
             .iter()
@@ -80,6 +85,7 @@ pub fn TimelineChart(
                     <button
                         type="button"
                         class="timeline-bar"
+                        tabindex=if i == stop { "0" } else { "-1" }
                         data-from=bin.from.clone()
                         data-to=bin.to.clone()
                         aria-pressed=pressed(bin).to_string()
@@ -93,7 +99,14 @@ pub fn TimelineChart(
             })
             .collect_view();
         view! {
-            <div class="timeline-bars" id=format!("{id}-bars") role="group" aria-label=words.keep_period>
+            <div
+                class="timeline-bars"
+                id=format!("{id}-bars")
+                role="toolbar"
+                aria-label=words.keep_period
+                on:keydown=move_between_bars
+                on:focusin=make_tab_stop
+            >
                 {buttons}
             </div>
         }
@@ -194,4 +207,53 @@ pub fn TimelineChart(
         </section>
     }
     .into_any())
+}
+
+/// The arrow keys, Home and End on a bar of the chart: the focus (and with it the chart's one
+/// tab stop) moves to the bar before or after it, or to the first or last bar.
+fn move_between_bars(ev: leptos::ev::KeyboardEvent) {
+    use wasm_bindgen::JsCast;
+    let key = ev.key();
+    let Some(bar) = ev
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlElement>().ok())
+        .filter(|target| target.class_list().contains("timeline-bar"))
+    else {
+        return;
+    };
+    let Some(bars) = bar.parent_element() else {
+        return;
+    };
+    let next = match key.as_str() {
+        "ArrowLeft" => bar.previous_element_sibling(),
+        "ArrowRight" => bar.next_element_sibling(),
+        "Home" => bars.first_element_child(),
+        "End" => bars.last_element_child(),
+        _ => return,
+    };
+    ev.prevent_default();
+    if let Some(next) = next.and_then(|next| next.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = next.focus();
+    }
+}
+
+/// A bar that takes the focus (by the keys, a click, or the chart drawn anew) becomes the
+/// chart's one tab stop: Tab leaves the chart and Shift+Tab comes back to it.
+fn make_tab_stop(ev: leptos::ev::FocusEvent) {
+    use wasm_bindgen::JsCast;
+    let Some(bar) = ev
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .filter(|target| target.class_list().contains("timeline-bar"))
+    else {
+        return;
+    };
+    if let Some(stop) = bar.parent_element().and_then(|bars| {
+        bars.query_selector(".timeline-bar[tabindex='0']")
+            .ok()
+            .flatten()
+    }) {
+        let _ = stop.set_attribute("tabindex", "-1");
+    }
+    let _ = bar.set_attribute("tabindex", "0");
 }

@@ -28,7 +28,7 @@ use crate::components::states::{ErrorView, LoadingText, NotFound};
 use crate::data::{AppError, BodyRequest, LoadedArticle, load_article};
 use crate::language::{use_language, use_messages};
 use crate::routes::corpus::{CorpusContext, use_corpus, use_site_data};
-use crate::selection::use_last_home_marks;
+use crate::selection::use_last_marks;
 use crate::site::{Site, use_site};
 use crate::title::use_title;
 
@@ -135,7 +135,7 @@ pub(crate) fn ArticleFrame(summary: ArticleSummary, children: Children) -> impl 
                 <BackLink article=summary.id.clone() />
                 // The words of the reader's last search, marked as in the text below.
                 <h1 id="article-title" lang=language.lang_of(summary.lang.as_deref())>
-                    {marked(&summary.title, &use_last_home_marks().get_untracked())}
+                    {marked(&summary.title, &use_last_marks().get_untracked())}
                 </h1>
                 {summary
                     .title_derived
@@ -162,7 +162,7 @@ pub(crate) fn ArticleRest(article: LoadedArticle) -> impl IntoView {
     view! {
         <Provider value=CorpusContext(Signal::stored(corpus))>
             // The words of the reader's last search, marked (none in a pre-rendered page).
-            <ArticleBodyView body lang marks=use_last_home_marks().get_untracked() />
+            <ArticleBodyView body lang marks=use_last_marks().get_untracked() />
             <ArticleEntities summary />
             <RelatedArticles id=id.clone() />
             <ListNeighbours id />

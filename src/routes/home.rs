@@ -22,7 +22,7 @@ use leptos::task::spawn_local;
 use crate::components::card::{CardList, focus_card_came_back_to};
 use crate::components::export::ExportLinks;
 use crate::components::field_facets::FieldFacets;
-use crate::components::filter_bar::FilterBar;
+use crate::components::filter_bar::{FilterBar, refocus_after_removal};
 use crate::components::prerender::ReleasePrerender;
 use crate::components::sidebar::{DRAWER_TOGGLE, Drawer, Sidebar, drawer_label};
 use crate::components::states::ErrorView;
@@ -96,7 +96,14 @@ fn EmptyResult(
                 {(!current.is_empty())
                     .then(|| {
                         view! {
-                            <button type="button" class="clear-all" on:click=move |_| show(&Selection::default())>
+                            <button
+                                type="button"
+                                class="clear-all"
+                                on:click=move |_| {
+                                    show(&Selection::default());
+                                    refocus_after_removal();
+                                }
+                            >
                                 {words.clear_view}
                             </button>
                         }
@@ -440,14 +447,22 @@ pub fn Home() -> impl IntoView {
         entities
     });
     let entity_total = Memo::new(move |_| counts.with(FacetCounts::distinct));
+    // The sidebar says its counts are not the view's yet: a search's shown from its card pages,
+    // or a filtered view (a shared link) shown before the whole site is there, whose sidebar
+    // counts the whole site meanwhile.
+    let sidebar_pending = Signal::derive(move || {
+        counts_pending.get()
+            || (!corpus.with(|c| c.is_whole()) && selection.with(|s| !s.is_empty()))
+    });
     let drawer = Drawer::new();
     provide_context(drawer);
-    let title = move || corpus.with(|corpus| selection.with(|s| selection_title(corpus, s)));
+    let language = use_language();
+    let title =
+        move || corpus.with(|corpus| selection.with(|s| selection_title(language, corpus, s)));
     use_title(title);
     // The whole site failed to load: the first screen's cards stay, but no filter, "Show more"
     // or sidebar search can work, so the failure is said with or without a filter.
     let whole_failed = move || loader.whole().and_then(Result::err);
-    let language = use_language();
     let words = language.messages();
     let status = move || {
         if let Some(error) = whole_failed() {
@@ -463,11 +478,19 @@ pub fn Home() -> impl IntoView {
             ),
             Searched::Off => language.results(total.get(), None),
         });
-        // "contre", "the": the words the search leaves out are said, not silently dropped.
-        match selection.with(|s| language.ignored_words(Query::parse(s.search()).ignored())) {
-            Some(ignored) => format!("{status} — {ignored}"),
-            None => status,
-        }
+        // "contre", "the": the words the search leaves out are said, not silently dropped; and
+        // a word being typed too short to be a prefix ("gu"), that it is a whole word.
+        let query = selection.with(|s| Query::parse(s.search()));
+        let notes = [
+            language.ignored_words(query.ignored()),
+            query
+                .whole_word_only()
+                .map(|word| language.whole_word_only(word)),
+        ];
+        notes
+            .into_iter()
+            .flatten()
+            .fold(status, |status, note| format!("{status} — {note}"))
     };
     // The whole site failed to load: say so under the cards, with a Retry.
     let failed = move || {
@@ -497,7 +520,7 @@ pub fn Home() -> impl IntoView {
                 <ExportLinks
                     corpus=corpus.get_untracked()
                     articles=Signal::derive(move || visible.with(|v| v.to_vec()))
-                    file="kiosque-articles".to_owned()
+                    file=Signal::derive(move || selection.with(kiosque_model::export::file_name))
                 />
             }
         })
@@ -597,7 +620,7 @@ pub fn Home() -> impl IntoView {
             >
                 {move || drawer_label(language, entity_total.get())}
             </button>
-            <Sidebar counts selection drawer pending=Signal::from(counts_pending)>
+            <Sidebar counts selection drawer pending=sidebar_pending>
                 <FieldFacets refined=fields loading=loading_fields.into() />
                 {time}
             </Sidebar>

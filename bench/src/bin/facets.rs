@@ -149,7 +149,7 @@ fn act(
         .iter()
         .take(PAGE)
         .filter_map(|&p| corpus.article_at(p).cloned())
-        .map(|summary| card_chips(corpus, &summary, CARD_CHIPS).len())
+        .map(|summary| card_chips(corpus, &summary, CARD_CHIPS, selection.entities()).len())
         .sum();
     times[6].push(ms_since(t));
     times[ALL].push(ms_since(all));

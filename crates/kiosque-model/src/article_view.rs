@@ -29,16 +29,22 @@ pub fn layout(body: &ArticleBody) -> ArticleLayout<'_> {
     out
 }
 
-/// The entities a card shows as chips: at most `limit`, no dates, in the summary's (salience)
-/// order, skipping ids the entity table does not have.
+/// The entities a card shows as chips: at most `limit`, no dates, those of `selected` (the
+/// view's filter: why the card is listed) first, then in the summary's (salience) order,
+/// skipping ids the entity table does not have.
 pub fn card_chips<'a>(
     corpus: &'a Corpus,
     summary: &ArticleSummary,
     limit: usize,
+    selected: &[EntityId],
 ) -> Vec<&'a Entity> {
-    summary
+    let (first, rest): (Vec<&EntityId>, Vec<&EntityId>) = summary
         .entities
         .iter()
+        .partition(|id| selected.contains(id));
+    first
+        .into_iter()
+        .chain(rest)
         .filter_map(|id| corpus.entity(id))
         .filter(|e| e.label != Label::Date)
         .take(limit)
@@ -116,11 +122,20 @@ mod tests {
             ],
         );
         let summary = article("x", &["date-2025", "per-b", "loc-ghost", "loc-a", "org-c"]);
-        let ids: Vec<&str> = card_chips(&corpus, &summary, 2)
-            .iter()
-            .map(|e| e.id.as_str())
-            .collect();
-        assert_eq!(ids, ["per-b", "loc-a"]);
+        let ids = |selected: &[&str]| -> Vec<&str> {
+            let selected: Vec<EntityId> = selected
+                .iter()
+                .map(|id| EntityId::new(*id).expect("an id"))
+                .collect();
+            card_chips(&corpus, &summary, 2, &selected)
+                .iter()
+                .map(|e| e.id.as_str())
+                .collect()
+        };
+        assert_eq!(ids(&[]), ["per-b", "loc-a"]);
+        // The view's filter first: the card says why it is listed.
+        assert_eq!(ids(&["org-c"]), ["org-c", "per-b"]);
+        assert_eq!(ids(&["org-c", "loc-a", "date-2025"]), ["loc-a", "org-c"]);
         let groups = entities_by_label(&corpus, &summary.entities);
         let labels: Vec<Label> = groups.iter().map(|(l, _)| *l).collect();
         assert_eq!(

@@ -123,9 +123,87 @@ pub fn csv_field(value: &str) -> String {
     }
 }
 
+/// The most characters of a view's file name ([`file_name`]).
+const FILE_NAME_CHARS: usize = 100;
+
+/// The name (without its extension) of the files a view of the home page downloads as:
+/// `kiosque-` and what narrows the view, each part in letters, digits and hyphens, apart by
+/// `_` — its entities' ids, `q-` and its search, its languages, sources and period — cut at a
+/// hundred characters; `kiosque-articles` for every article. A second export of another view
+/// then has a name of its own, and says what it holds.
+pub fn file_name(selection: &crate::Selection) -> String {
+    let mut parts: Vec<String> = selection
+        .entities()
+        .iter()
+        .map(|id| id.as_str().to_owned())
+        .collect();
+    if let Some(query) = selection.search_query() {
+        parts.push(format!("q-{}", file_part(query)));
+    }
+    parts.extend(selection.langs().iter().map(|code| file_part(code)));
+    parts.extend(selection.sources().iter().map(|source| file_part(source)));
+    let (from, to) = selection.period_bounds();
+    let period: Vec<String> = [from, to].into_iter().flatten().map(file_part).collect();
+    if !period.is_empty() {
+        parts.push(period.join("-"));
+    }
+    parts.retain(|part| !part.is_empty() && part != "q-");
+    if parts.is_empty() {
+        return "kiosque-articles".to_owned();
+    }
+    let mut name = format!("kiosque-{}", parts.join("_"));
+    if name.len() > FILE_NAME_CHARS {
+        // ASCII: cut anywhere, without a hyphen or `_` left at the end.
+        name.truncate(FILE_NAME_CHARS);
+        let kept = name.trim_end_matches(['-', '_']).len();
+        name.truncate(kept);
+    }
+    name
+}
+
+/// `text` folded (lower case, no accents) with every run of other characters than ASCII letters
+/// and digits as one hyphen, none at either end.
+fn file_part(text: &str) -> String {
+    let folded = crate::text::fold(text);
+    let mut part = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            part.push(c);
+        } else if !part.is_empty() && !part.ends_with('-') {
+            part.push('-');
+        }
+    }
+    let kept = part.trim_end_matches('-').len();
+    part.truncate(kept);
+    part
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_view_s_file_is_named_after_what_narrows_it() {
+        let name =
+            |url: &[(&str, &str)]| file_name(&crate::Selection::from_url(url.iter().copied()));
+        assert_eq!(name(&[]), "kiosque-articles");
+        assert_eq!(name(&[("q", "  ")]), "kiosque-articles");
+        assert_eq!(
+            name(&[
+                ("entity", "per-donald-trump,loc-washington"),
+                ("q", "Élection présidentielle"),
+                ("lang", "en"),
+                ("source", "Le Monde / AFP"),
+                ("from", "2019-01"),
+                ("to", "2019-03"),
+            ]),
+            "kiosque-per-donald-trump_loc-washington_q-election-presidentielle_en_le-monde-afp_2019-01-2019-03"
+        );
+        assert_eq!(name(&[("from", "2019")]), "kiosque-2019");
+        let long = name(&[("q", &"mot ".repeat(60))]);
+        assert!(long.len() <= 100 && !long.ends_with('-'), "{long}");
+        assert!(long.starts_with("kiosque-q-mot-mot"), "{long}");
+    }
     use crate::entity::Label;
     use crate::testing::{article, corpus, entity};
 

@@ -5,21 +5,53 @@ use crate::display::{QUOTED_ID_CHARS, isolate};
 use crate::index::Corpus;
 use crate::selection::Selection;
 use crate::text::shorten;
+use crate::ui::Language;
 
-/// The view's own title: the selected entities' names joined by `+` (ids, as written, for
-/// entities the corpus does not have), each bidi-isolated; empty when nothing is selected.
-pub fn selection_title(corpus: &Corpus, selection: &Selection) -> String {
-    selection
+/// The view's own title, in `language`: the selected entities' names joined by `+` (ids, as
+/// written, for entities the corpus does not have), then the search quoted, the languages, the
+/// sources and the period, each part after a ` · `; every name from the data bidi-isolated;
+/// empty when nothing narrows the view.
+pub fn selection_title(language: Language, corpus: &Corpus, selection: &Selection) -> String {
+    let entities = selection
         .entities()
         .iter()
         .map(|id| {
             corpus.entity(id).map_or_else(
                 || isolate(&shorten(id.as_str(), QUOTED_ID_CHARS)),
-                |e| isolate(&e.name),
+                |e| isolate(&language.entity_name(e)),
             )
         })
         .collect::<Vec<_>>()
-        .join(" + ")
+        .join(" + ");
+    let search = selection
+        .search_query()
+        .filter(|q| !q.trim().is_empty())
+        .map(|q| language.quote_search(q));
+    let langs = selection
+        .langs()
+        .iter()
+        .map(|code| language.language_name(code))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sources = selection
+        .sources()
+        .iter()
+        .map(|source| isolate(source))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let (from, to) = selection.period_bounds();
+    [
+        Some(entities),
+        search,
+        Some(langs),
+        Some(sources),
+        language.period_between(from, to),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|part| !part.is_empty())
+    .collect::<Vec<_>>()
+    .join(" · ")
 }
 
 /// The articles before and after the article at `current` in `list`, the home page's view the
@@ -54,10 +86,32 @@ mod tests {
         let mut koursk = entity("loc-koursk", Label::Place, 1);
         koursk.name = "Koursk".into();
         let corpus = corpus(vec![], vec![koursk]);
-        assert_eq!(selection_title(&corpus, &Selection::default()), "");
+        let title = |url: &[(&str, &str)], language: Language| {
+            selection_title(language, &corpus, &Selection::from_url(url.iter().copied()))
+        };
+        assert_eq!(title(&[], Language::En), "");
         assert_eq!(
-            selection_title(&corpus, &Selection::from_query("loc-koursk,loc-x")),
+            title(&[("entity", "loc-koursk,loc-x")], Language::En),
             "\u{2068}Koursk\u{2069} + \u{2068}loc-x\u{2069}"
         );
+        // The search, the languages, the sources and the period too, in the interface's words.
+        let all = [
+            ("q", "ukraine"),
+            ("entity", "loc-koursk"),
+            ("lang", "en"),
+            ("source", "Wikinews"),
+            ("from", "2019-01"),
+            ("to", "2019-03"),
+        ];
+        assert_eq!(
+            title(&all, Language::En),
+            "\u{2068}Koursk\u{2069} · “\u{2068}ukraine\u{2069}” · English · \u{2068}Wikinews\u{2069} · January 2019 to March 2019"
+        );
+        let french = title(&all, Language::Fr);
+        assert!(
+            french.contains("«\u{a0}\u{2068}ukraine\u{2069}\u{a0}»") && french.contains("anglais"),
+            "{french}"
+        );
+        assert_eq!(title(&[("q", "  ")], Language::En), "");
     }
 }

@@ -1254,7 +1254,7 @@ mod tests {
                     let found = corpus.by_number(number as u32).expect("kept");
                     assert_eq!(found.id, index.articles[number].id);
                     assert_eq!(
-                        crate::article_view::card_chips(&corpus, found, CARD_CHIPS).len(),
+                        crate::article_view::card_chips(&corpus, found, CARD_CHIPS, &[]).len(),
                         CARD_CHIPS
                     );
                 }

@@ -596,6 +596,21 @@ impl Language {
         })
     }
 
+    /// What a word being typed that is too short to be a prefix matches
+    /// ([`crate::search::Query::whole_word_only`]): `“gu” is searched as a whole word: one more
+    /// letter finds the words that start with it.`
+    pub fn whole_word_only(self, word: &str) -> String {
+        let word = self.quote_search(word);
+        match self {
+            Language::En => format!(
+                "{word} is searched as a whole word: one more letter finds the words that start with it."
+            ),
+            Language::Fr => format!(
+                "{word} est cherché comme mot entier{NBSP}: une lettre de plus trouve les mots qui commencent ainsi."
+            ),
+        }
+    }
+
     /// A sentence then why: `The search could not run. <error>`.
     pub fn failed(self, what: Failure, error: &str) -> String {
         let sentence = match (self, what) {
@@ -1101,7 +1116,7 @@ const ENGLISH: Messages = Messages {
     entities: "Entities",
     find_entity: "Find an entity",
     entity_placeholder: "Name or spelling",
-    counts_loading: "Counts of all articles: the counts of this search are loading…",
+    counts_loading: "Counts of all articles: the counts of this view are loading…",
     no_entities: "No entities in these articles.",
     loading_articles: "Loading articles…",
     loading_article: "Loading the article…",
@@ -1201,7 +1216,7 @@ const FRENCH: Messages = Messages {
     entities: "Entités",
     find_entity: "Trouver une entité",
     entity_placeholder: "Nom ou graphie",
-    counts_loading: "Comptes de tous les articles\u{a0}: ceux de cette recherche se chargent…",
+    counts_loading: "Comptes de tous les articles\u{a0}: ceux de cette vue se chargent…",
     no_entities: "Aucune entité dans ces articles.",
     loading_articles: "Chargement des articles…",
     loading_article: "Chargement de l’article…",

@@ -197,8 +197,8 @@ fn the_first_screen_from_site_json_alone_is_the_whole_site_s() {
                 chips.into_iter().map(|e| e.id.clone()).collect()
             };
             assert_eq!(
-                ids(card_chips(&first, shown, 5)),
-                ids(card_chips(&whole, article, 5)),
+                ids(card_chips(&first, shown, 5, &[])),
+                ids(card_chips(&whole, article, 5, &[])),
                 "{case}: chips of {}",
                 article.id
             );

@@ -71,6 +71,29 @@ async fn the_demo_site_shows_cards_filters_by_koursk_leads_back_to_it_from_an_ar
         .await
         .unwrap_or_default();
     assert!(back.contains("entity=loc-kursk"), "{back}");
+    // A mention followed to its entity's page, then the browser's back: the article still
+    // leads back to the filtered view (the entity page's list is not the one it was opened
+    // from).
+    browser.click(".article-body a.mention.mention-per").await;
+    browser
+        .wait_until(
+            "the person's page",
+            "return location.pathname.startsWith('/entity/') && !!document.querySelector('.entity-page h1') \
+             && document.querySelectorAll('.entity-articles article.card').length > 0;",
+        )
+        .await;
+    browser.back().await;
+    browser
+        .wait_until(
+            "the article again, its way back still to the filtered view",
+            &format!(
+                "const a = document.querySelector('.article-page .back a'); \
+                 return location.pathname.startsWith('/article/') && !!a && a.textContent === {:?} \
+                 && a.getAttribute('href').includes('entity=loc-kursk');",
+                words.back_to_list
+            ),
+        )
+        .await;
     browser.click(".article-page .back a").await;
     browser
         .wait_until(

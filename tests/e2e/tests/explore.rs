@@ -276,7 +276,10 @@ async fn check_repeated_entity_parameters(browser: &Browser, site: &Site, corpus
 
 /// The related articles the model finds for article `id`: their page addresses and the names
 /// of the entities each shares, rarest first (at most 4, as the page names them in `language`).
-fn expected_related(corpus: &Corpus, id: &str, language: Language) -> Vec<(String, Vec<String>)> {
+/// An article as related articles list it: its address, the shared entities named, its date.
+type RelatedItem = (String, Vec<String>, Option<String>);
+
+fn expected_related(corpus: &Corpus, id: &str, language: Language) -> Vec<RelatedItem> {
     let number = corpus.numbers_of([id])[0];
     let position = corpus.position_of_number(number).expect("the article");
     related(corpus, position, 5)
@@ -293,16 +296,20 @@ fn expected_related(corpus: &Corpus, id: &str, language: Language) -> Vec<(Strin
                         .into_owned()
                 })
                 .collect();
-            (format!("/article/{}/", article.id), names)
+            (
+                format!("/article/{}/", article.id),
+                names,
+                article.published.clone(),
+            )
         })
         .collect()
 }
 
 /// The related articles the page shows: link paths and the names given as the reason.
-async fn shown_related(browser: &Browser) -> Vec<(String, Vec<String>)> {
+async fn shown_related(browser: &Browser) -> Vec<RelatedItem> {
     let json = browser
         .eval_string(
-            "return JSON.stringify(Array.from(document.querySelectorAll('#main .related-articles li')).map(li => [new URL(li.querySelector('a').href).pathname, Array.from(li.querySelectorAll('.related-why bdi')).map(b => b.textContent)]));",
+            "return JSON.stringify(Array.from(document.querySelectorAll('#main .related-articles li')).map(li => [new URL(li.querySelector('a').href).pathname, Array.from(li.querySelectorAll('.related-why bdi')).map(b => b.textContent), li.querySelector('.related-facts time')?.getAttribute('datetime') ?? null]));",
         )
         .await;
     serde_json::from_str(&json).unwrap_or_default()
@@ -371,8 +378,20 @@ async fn check_home_export(browser: &Browser, site: &Site, corpus: &Corpus, enti
         positions.len() < corpus.total_articles(),
         "a filter that leaves some out"
     );
+    // The tab's title names the view.
+    let language = interface(browser).await;
+    let name = language
+        .entity_name(corpus.entity(&id).expect("the entity"))
+        .into_owned();
+    browser
+        .wait_until(
+            "the view's title",
+            &format!("return document.title.startsWith('\\u2068' + {name:?} + '\\u2069 · ');"),
+        )
+        .await;
     let (file, csv) = download(browser, link).await;
-    assert_eq!(file, "kiosque-articles.csv");
+    // Named after the view.
+    assert_eq!(file, format!("kiosque-{entity}.csv"));
     assert_eq!(csv, format!("\u{feff}{}", to_csv(corpus, &positions)));
     let (_, json) = download(browser, "#results .export a[download$='.json']").await;
     assert_eq!(json, to_json(corpus, &positions));
@@ -627,6 +646,127 @@ async fn check_home_timeline_opening(browser: &Browser, site: &Site, corpus: &Co
         )
         .await;
     browser.resize(1280).await;
+}
+
+/// The keyboard on the home page's chart and filters: the chart is one tab stop (its newest bar
+/// with articles), whose arrow keys, Home and End move between its bars, the focus and the tab
+/// stop together; removing a filter by its button leaves the focus on the filter that took its
+/// place, or on the results once none is left ("clear all" too), never on the page's body.
+async fn check_keyboard_on_chart_and_filters(browser: &Browser, site: &Site, corpus: &Corpus) {
+    use fantoccini::key::Key;
+    let (bars, chart) = open_home_timeline(browser, site, corpus).await;
+    let newest = (0..chart.bins.len())
+        .rev()
+        .find(|&i| chart.bins[i].count > 0)
+        .expect("a bar with articles");
+    assert!(newest > 0, "one bar: nothing to move between");
+    let stop = |i: usize| {
+        format!(
+            "const stops = document.querySelectorAll(\"{bars}[tabindex='0']\"); \
+             return stops.length === 1 && stops[0].dataset.from === {:?} \
+             && document.querySelectorAll(\"{bars}[tabindex='-1']\").length === {};",
+            chart.bins[i].from,
+            chart.bins.len() - 1
+        )
+    };
+    browser
+        .wait_at_this_width("one tab stop, the newest bar with articles", &stop(newest))
+        .await;
+    let focused = |i: usize| {
+        format!(
+            "return document.activeElement?.matches({bars:?}) && document.activeElement.dataset.from === {:?};",
+            chart.bins[i].from
+        )
+    };
+    assert!(
+        browser
+            .eval_bool(&format!(
+                "document.querySelector(\"{bars}[tabindex='0']\").focus(); return true;"
+            ))
+            .await
+    );
+    browser.press(Key::Left).await;
+    browser
+        .wait_at_this_width("the bar before, by the left arrow", &focused(newest - 1))
+        .await;
+    browser
+        .wait_at_this_width("the tab stop with it", &stop(newest - 1))
+        .await;
+    browser.press(Key::Home).await;
+    browser
+        .wait_at_this_width("the first bar, by Home", &focused(0))
+        .await;
+    browser.press(Key::End).await;
+    let last = chart.bins.len() - 1;
+    browser
+        .wait_at_this_width("the last bar, by End", &focused(last))
+        .await;
+    browser.press(Key::Tab).await;
+    assert!(
+        !browser
+            .eval_bool(&format!(
+                "return !!document.activeElement?.matches({bars:?});"
+            ))
+            .await,
+        "one Tab leaves the chart"
+    );
+    browser.press_shift_tab().await;
+    browser
+        .wait_at_this_width("Shift+Tab back on the bar left", &focused(last))
+        .await;
+
+    // Two filters: the last one's button removed, the focus on the one left; that one removed,
+    // on the results; "clear all", on the results.
+    let mut entities: Vec<&str> = (0u32..)
+        .zip(corpus.entities())
+        .filter(|&(p, e)| e.label != Label::Date && corpus.article_count(p) > 0)
+        .map(|(_, e)| e.id.as_str())
+        .take(2)
+        .collect();
+    entities.sort_unstable();
+    let two = format!("/?entity={}&entity={}", entities[0], entities[1]);
+    let pills = ".filter-bar .pill-remove";
+    let focus_last_pill = format!(
+        "const b = document.querySelectorAll({pills:?}); \
+         if (b.length !== 2) return false; b[1].focus(); return document.activeElement === b[1];"
+    );
+    browser.open(&site.url(&two)).await;
+    browser
+        .wait_at_this_width(
+            "two filters, the last one's button focused",
+            &focus_last_pill,
+        )
+        .await;
+    browser.press(Key::Enter).await;
+    browser
+        .wait_at_this_width(
+            "one filter left, its button focused",
+            &format!(
+                "const b = document.querySelectorAll({pills:?}); \
+                 return b.length === 1 && document.activeElement === b[0];"
+            ),
+        )
+        .await;
+    browser.press(Key::Enter).await;
+    let on_results = format!(
+        "return document.querySelectorAll({pills:?}).length === 0 \
+         && document.activeElement?.id === 'results';"
+    );
+    browser
+        .wait_at_this_width("no filter left, the focus on the results", &on_results)
+        .await;
+    browser.open(&site.url(&two)).await;
+    browser
+        .wait_at_this_width(
+            "two filters, \"clear all\" focused",
+            "const b = document.querySelector('.filter-bar .clear-all'); \
+             if (!b) return false; b.focus(); return document.activeElement === b;",
+        )
+        .await;
+    browser.press(Key::Enter).await;
+    browser
+        .wait_at_this_width("cleared, the focus on the results", &on_results)
+        .await;
 }
 
 /// The home page's timeline: a bar keeps its period (in the URL, its bar pressed, the cards and
@@ -1012,6 +1152,7 @@ async fn the_entity_finder_at_10000_articles() {
 async fn the_home_timeline_and_the_language_source_and_year_groups_filter_the_demo() {
     on_demo(async |browser, site, corpus| {
         check_home_time_and_facets(browser, site, corpus).await;
+        check_keyboard_on_chart_and_filters(browser, site, corpus).await;
         check_invalid_period(browser, site, corpus).await;
         check_empty_only_when_empty(browser, site, corpus).await;
     })
@@ -1023,6 +1164,7 @@ async fn the_home_timeline_and_groups_at_10000_articles() {
     on_large_site(async |browser, site, corpus| {
         check_home_timeline_opening(browser, site, corpus).await;
         check_home_time_and_facets(browser, site, corpus).await;
+        check_keyboard_on_chart_and_filters(browser, site, corpus).await;
     })
     .await;
 }

@@ -447,6 +447,22 @@ async fn at_scale_coming_back_from_an_article_shows_the_cards_the_reader_had_ope
             ),
         )
         .await;
+    // The header's link home after another card opened: a list reached by a link, not come
+    // back to (the browser's back of earlier is forgotten), so no card takes the focus.
+    let other = &all[81];
+    open_from_card(&browser, other).await;
+    browser.click("header a.brand").await;
+    browser
+        .wait_until("the home page by its link", &cards(3 * PAGE))
+        .await;
+    // Long enough for a card to be focused if it were: it is looked for from the next frame.
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    assert!(
+        !browser
+            .eval_bool("return !!document.activeElement?.closest('article.card');")
+            .await,
+        "a card took the focus after a link home"
+    );
     // Another view starts at one page, and coming back to it keeps one.
     let word = data.common_title_word();
     browser.type_into(INPUT, &word).await;

@@ -174,6 +174,14 @@ impl Query {
         &self.ignored
     }
 
+    /// The word being typed, when it is too short to be a prefix ([`MIN_PREFIX_CHARS`]): it
+    /// then matches only itself ("gu" finds the word "gu", not "guerre"), which the reader is
+    /// told.
+    pub fn whole_word_only(&self) -> Option<&str> {
+        let last = self.words.last().filter(|_| self.last_is_prefix)?;
+        (last.chars().count() < MIN_PREFIX_CHARS).then_some(last.as_str())
+    }
+
     /// Whether there is nothing to search for (no words, or only stopwords).
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()

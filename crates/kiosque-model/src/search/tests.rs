@@ -573,3 +573,18 @@ fn the_stopwords_typed_are_listed_as_ignored_and_a_search_of_stopwords_only_is_e
         )
     );
 }
+
+#[test]
+fn a_word_being_typed_too_short_to_be_a_prefix_is_said_to_be_a_whole_word() {
+    assert_eq!(Query::parse("gu").whole_word_only(), Some("gu"));
+    assert_eq!(Query::parse("Kourakhove GU").whole_word_only(), Some("gu"));
+    // Finished (a space after it), long enough to be a prefix, one letter (not searched), or
+    // not the last word: nothing to say.
+    for typed in ["gu ", "gue", "g", "gu kour", "le"] {
+        assert_eq!(Query::parse(typed).whole_word_only(), None, "{typed:?}");
+    }
+    assert_eq!(
+        crate::ui::Language::En.whole_word_only("gu"),
+        "“\u{2068}gu\u{2069}” is searched as a whole word: one more letter finds the words that start with it."
+    );
+}
