@@ -16,7 +16,7 @@ const REFOCUS_FRAMES: u32 = 10;
 
 /// Where the focus goes when a button that removes filters is removed with them: the filter
 /// button that took its place (the next filter's, or else the last one's), or the results.
-pub fn refocus_after_removal() {
+fn refocus_after_removal() {
     when_focus_lost(
         || {
             if focus_selector("ul.pills > li:last-child button.pill-remove").is_none() {
@@ -25,6 +25,25 @@ pub fn refocus_after_removal() {
         },
         REFOCUS_FRAMES,
     );
+}
+
+/// A button that shows every article (`text` says it: "Clear all", "Show every article"), the
+/// focus then on the results.
+#[component]
+pub fn ClearAll(text: &'static str) -> impl IntoView {
+    let show = use_show_selection();
+    view! {
+        <button
+            type="button"
+            class="clear-all"
+            on:click=move |_| {
+                show(&Selection::default());
+                refocus_after_removal();
+            }
+        >
+            {text}
+        </button>
+    }
 }
 
 /// One active filter: its name and a button that removes it.
@@ -148,21 +167,11 @@ pub fn FilterBar() -> impl IntoView {
                 })
             })
             .collect_view();
-        let show = show.clone();
         Some(view! {
             <section class="filter-bar" aria-labelledby="filter-bar-heading">
                 <h2 id="filter-bar-heading" class="filter-bar-heading">{words.filtered_by}</h2>
                 <ul class="pills">{chips}{not_ids}{langs}{sources}{period}{invalid}</ul>
-                <button
-                    type="button"
-                    class="clear-all"
-                    on:click=move |_| {
-                        show(&Selection::default());
-                        refocus_after_removal();
-                    }
-                >
-                    {words.clear_all}
-                </button>
+                <ClearAll text=words.clear_all />
             </section>
         })
     }

@@ -214,11 +214,7 @@ pub fn TimelineChart(
 fn move_between_bars(ev: leptos::ev::KeyboardEvent) {
     use wasm_bindgen::JsCast;
     let key = ev.key();
-    let Some(bar) = ev
-        .target()
-        .and_then(|target| target.dyn_into::<web_sys::HtmlElement>().ok())
-        .filter(|target| target.class_list().contains("timeline-bar"))
-    else {
+    let Some(bar) = bar_of(&ev) else {
         return;
     };
     let Some(bars) = bar.parent_element() else {
@@ -240,12 +236,7 @@ fn move_between_bars(ev: leptos::ev::KeyboardEvent) {
 /// A bar that takes the focus (by the keys, a click, or the chart drawn anew) becomes the
 /// chart's one tab stop: Tab leaves the chart and Shift+Tab comes back to it.
 fn make_tab_stop(ev: leptos::ev::FocusEvent) {
-    use wasm_bindgen::JsCast;
-    let Some(bar) = ev
-        .target()
-        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-        .filter(|target| target.class_list().contains("timeline-bar"))
-    else {
+    let Some(bar) = bar_of(&ev) else {
         return;
     };
     if let Some(stop) = bar.parent_element().and_then(|bars| {
@@ -256,4 +247,12 @@ fn make_tab_stop(ev: leptos::ev::FocusEvent) {
         let _ = stop.set_attribute("tabindex", "-1");
     }
     let _ = bar.set_attribute("tabindex", "0");
+}
+
+/// The bar of the chart an event is on, if it is on one.
+fn bar_of(ev: &web_sys::Event) -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlElement>().ok())
+        .filter(|target| target.class_list().contains("timeline-bar"))
 }

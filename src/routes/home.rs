@@ -22,7 +22,7 @@ use leptos::task::spawn_local;
 use crate::components::card::{CardList, focus_card_came_back_to};
 use crate::components::export::ExportLinks;
 use crate::components::field_facets::FieldFacets;
-use crate::components::filter_bar::{FilterBar, refocus_after_removal};
+use crate::components::filter_bar::{ClearAll, FilterBar};
 use crate::components::prerender::ReleasePrerender;
 use crate::components::sidebar::{DRAWER_TOGGLE, Drawer, Sidebar, drawer_label};
 use crate::components::states::ErrorView;
@@ -66,7 +66,6 @@ fn EmptyResult(
     refined_to_nothing: Signal<bool>,
 ) -> impl IntoView {
     let corpus = use_corpus_signal();
-    let show = use_show_selection();
     let language = use_language();
     let words = language.messages();
     move || {
@@ -89,24 +88,12 @@ fn EmptyResult(
                 .map(|reason| language.empty_reason(&reason))
                 .or_else(refined_message),
         })?;
-        let show = show.clone();
         Some(view! {
             <div class="empty">
                 <p>{message}</p>
                 {(!current.is_empty())
                     .then(|| {
-                        view! {
-                            <button
-                                type="button"
-                                class="clear-all"
-                                on:click=move |_| {
-                                    show(&Selection::default());
-                                    refocus_after_removal();
-                                }
-                            >
-                                {words.clear_view}
-                            </button>
-                        }
+                        view! { <ClearAll text=words.clear_view /> }
                     })}
             </div>
         })

@@ -386,7 +386,10 @@ async fn check_home_export(browser: &Browser, site: &Site, corpus: &Corpus, enti
     browser
         .wait_until(
             "the view's title",
-            &format!("return document.title.startsWith('\\u2068' + {name:?} + '\\u2069 · ');"),
+            // Each name bidi-isolated, then the view's part as a whole ([`full_title`]).
+            &format!(
+                "return document.title.startsWith('\\u2068\\u2068' + {name:?} + '\\u2069\\u2069 · ');"
+            ),
         )
         .await;
     let (file, csv) = download(browser, link).await;
