@@ -145,10 +145,7 @@ impl fmt::Display for InputWarning {
 
 /// `path` or `path:line`, as messages name an input.
 pub fn origin(path: &Path, line: Option<usize>) -> String {
-    match line {
-        Some(line) => format!("{}:{line}", path.display()),
-        None => path.display().to_string(),
-    }
+    kiosque_corpus::Origin::new(path, line).to_string()
 }
 
 /// The name of the file an article is alone in, without its extension (none for an article on
@@ -183,7 +180,7 @@ impl Input {
     /// What the corpus pipeline needs of it: its document, and where it came from for messages
     /// and ids (the file's name is an article's id when its title is derived).
     pub fn into_source(self) -> kiosque_corpus::Source {
-        let origin = self.origin();
+        let origin = kiosque_corpus::Origin::new(&self.path, self.line);
         let file_stem = file_stem(&self.path, self.line);
         kiosque_corpus::Source {
             origin,

@@ -1027,7 +1027,7 @@ mod tests {
     /// The site of two short articles.
     fn site() -> Site {
         let source = |name: &str, text: &str| Source {
-            origin: name.to_owned(),
+            origin: kiosque_corpus::Origin::new(std::path::Path::new(name), None),
             file_stem: Some(name.to_owned()),
             document: Document {
                 text: text.to_owned(),

@@ -92,7 +92,7 @@ pub fn kind_of(warning: &Warning) -> &'static str {
 }
 
 /// The warning of an article in which nothing but boilerplate was found.
-pub fn no_body(origin: &str) -> Warned {
+pub fn no_body(origin: impl std::fmt::Display) -> Warned {
     Warned::new(
         kind::NO_BODY,
         format!("{origin}: no body text was found (every block looks like boilerplate)"),

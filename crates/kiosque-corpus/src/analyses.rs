@@ -3,7 +3,7 @@
 //! records and an end line; as JSON Lines:
 //!
 //! ```text
-//! {"format":"kiosque-analyses","version":4,"extractor":"0.1.0-…"}
+//! {"format":"kiosque-analyses","version":8,"extractor":"0.1.0-…"}
 //! {"key":"<sha-256 of the input document>","origin":…,"meta":…,"digest":…,"analysis":…,"terms":…,"mentions":[[…],…]}
 //! …
 //! {"records":2,"sha256":"<sha-256 of the section's bytes above, newlines included>"}
@@ -38,7 +38,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::Analyzed;
+use crate::{Analyzed, Origin};
 
 /// The `format` of a section header.
 pub const FORMAT: &str = "kiosque-analyses";
@@ -48,8 +48,9 @@ pub const FORMAT: &str = "kiosque-analyses";
 /// mention with its confidence; 5: compact records with their parts' texts at the end, one
 /// after the other, and their search terms front-coded; 6: compact records in binary, each
 /// after its length, instead of base64 lines; 7: each mention says whether it is a lone name
-/// that the corpus decides on, `Found::lone`).
-pub const VERSION: u32 = 7;
+/// that the corpus decides on, `Found::lone`; 8: the origin as its path and line apart,
+/// `{"path":…,"line":…}`, not `"path:line"`, which a file named `a:12` made ambiguous).
+pub const VERSION: u32 = 8;
 
 /// What made the analyses: this kiosque's version and a fingerprint of the code and data that
 /// decide an analysis (see `build.rs`).
@@ -523,7 +524,7 @@ fn mentions_of(a: &Analysis) -> Vec<MentionRef<'_>> {
 #[derive(Serialize)]
 struct CompactRef<'a> {
     key: &'a str,
-    origin: &'a str,
+    origin: &'a Origin,
     file_stem: Option<&'a str>,
     meta: &'a kiosque_extract::source::Meta,
     digest: &'a str,
@@ -559,7 +560,7 @@ struct CompactAnalysisRef<'a> {
 #[derive(Serialize)]
 struct RecordRef<'a> {
     key: &'a str,
-    origin: &'a str,
+    origin: &'a Origin,
     file_stem: Option<&'a str>,
     meta: &'a kiosque_extract::source::Meta,
     digest: &'a str,
@@ -588,7 +589,7 @@ struct MentionRef<'a>(
 #[derive(Deserialize)]
 struct Record {
     key: String,
-    origin: String,
+    origin: Origin,
     file_stem: Option<String>,
     meta: kiosque_extract::source::Meta,
     digest: String,
@@ -656,7 +657,7 @@ fn found_of(mentions: Vec<Mention>) -> Vec<Found> {
 #[derive(Deserialize)]
 struct CompactRecord<'a> {
     key: String,
-    origin: String,
+    origin: Origin,
     file_stem: Option<String>,
     meta: kiosque_extract::source::Meta,
     digest: String,
@@ -1089,7 +1090,7 @@ mod tests {
 
     fn analysed() -> Analyzed {
         let source = Source {
-            origin: "a.txt".to_owned(),
+            origin: Origin::new(std::path::Path::new("a.txt"), None),
             file_stem: Some("a".to_owned()),
             document: Document {
                 text: "Kiev\n\nLa Russie a frappé Kiev lundi 6 janvier 2025, a dit Volodymyr Zelensky."

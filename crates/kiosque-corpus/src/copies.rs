@@ -2,19 +2,17 @@
 //! build) is built once. `kiosque build` and `kiosque merge` both leave copies out here, so they
 //! keep the same one.
 
-use std::cmp::Ordering;
 use std::collections::HashMap;
-use std::path::Path;
 
-use crate::Analyzed;
+use crate::{Analyzed, Origin};
 
 /// An article left out because another is the same document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Copy {
     /// Where the article that is kept came from.
-    pub kept: String,
+    pub kept: Origin,
     /// Where the copy left out came from.
-    pub left_out: String,
+    pub left_out: Origin,
 }
 
 impl std::fmt::Display for Copy {
@@ -39,12 +37,11 @@ pub fn once_each(articles: Vec<Analyzed>) -> (Vec<Analyzed>, Vec<Copy>) {
             first.insert(&article.key, i);
             continue;
         };
-        let (kept, left_out) = match by_origin(&article.origin, &articles[j].origin) {
-            Ordering::Less => {
-                first.insert(&article.key, i);
-                (i, j)
-            }
-            _ => (j, i),
+        let (kept, left_out) = if article.origin < articles[j].origin {
+            first.insert(&article.key, i);
+            (i, j)
+        } else {
+            (j, i)
         };
         keep[left_out] = false;
         copies.push(Copy {
@@ -66,9 +63,9 @@ pub fn once_each(articles: Vec<Analyzed>) -> (Vec<Analyzed>, Vec<Copy>) {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SameText {
     /// Where the first of them came from (by origin).
-    pub first: String,
+    pub first: Origin,
     /// Where this one came from.
-    pub other: String,
+    pub other: Origin,
 }
 
 impl std::fmt::Display for SameText {
@@ -84,7 +81,7 @@ impl std::fmt::Display for SameText {
 /// The articles (copies already left out, see [`once_each`]) whose text an article that comes
 /// before it (by origin) has, in the order of their origins: whatever the order they come in.
 pub fn same_texts(articles: &[Analyzed]) -> Vec<SameText> {
-    let mut by_text: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut by_text: HashMap<&str, Vec<&Origin>> = HashMap::new();
     for a in articles {
         by_text.entry(&a.digest).or_default().push(&a.origin);
     }
@@ -92,45 +89,71 @@ pub fn same_texts(articles: &[Analyzed]) -> Vec<SameText> {
         .into_values()
         .filter(|origins| origins.len() > 1)
         .flat_map(|mut origins| {
-            origins.sort_by(|a, b| by_origin(a, b));
-            let first = origins[0].to_owned();
+            origins.sort();
+            let first = origins[0].clone();
             origins[1..]
                 .iter()
                 .map(|other| SameText {
                     first: first.clone(),
-                    other: (*other).to_owned(),
+                    other: (*other).clone(),
                 })
                 .collect::<Vec<_>>()
         })
         .collect();
-    out.sort_by(|a, b| by_origin(&a.other, &b.other));
+    out.sort_by(|a, b| a.other.cmp(&b.other));
     out
-}
-
-/// Origins (`path` or `path:line`) in the order inputs are read: by path (component by
-/// component, as directories are walked), then line.
-fn by_origin(a: &str, b: &str) -> Ordering {
-    fn split(origin: &str) -> (&Path, Option<usize>) {
-        match origin.rsplit_once(':') {
-            Some((path, line)) if !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()) => {
-                (Path::new(path), line.parse().ok())
-            }
-            _ => (Path::new(origin), None),
-        }
-    }
-    split(a).cmp(&split(b))
 }
 
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
+    use kiosque_extract::ner::knowledge::Knowledge;
+    use kiosque_extract::source::{Document, Meta};
+
     use super::*;
+    use crate::Source;
+
+    /// The same document, read from each file named in `paths` (in that order).
+    fn read_from(paths: &[&str]) -> Vec<Analyzed> {
+        let sources = paths
+            .iter()
+            .map(|path| Source {
+                origin: Origin::new(Path::new(path), None),
+                file_stem: None,
+                document: Document {
+                    text: "Kiev\n\nLa Russie a frappé Kiev lundi 6 janvier 2025.".to_owned(),
+                    meta: Meta {
+                        lang: Some("fr".to_owned()),
+                        ..Meta::default()
+                    },
+                    ..Document::default()
+                },
+            })
+            .collect();
+        crate::analyze(sources, Knowledge::builtin(), None, |_| {})
+    }
 
     #[test]
-    fn origins_order_by_path_components_then_line_number() {
-        assert_eq!(by_origin("a.jsonl:9", "a.jsonl:10"), Ordering::Less);
-        assert_eq!(by_origin("a.jsonl:10", "b.jsonl:1"), Ordering::Less);
-        // As a directory walk meets them: `in/a/…` before `in/a-b/…`.
-        assert_eq!(by_origin("in/a/x.txt", "in/a-b/y.txt"), Ordering::Less);
-        assert_eq!(by_origin("notes.txt", "notes.txt"), Ordering::Equal);
+    fn the_copy_kept_is_the_first_by_path_even_when_a_file_name_ends_in_a_colon_and_digits() {
+        // By name, `dépêche:12` comes before `dépêche:3`; read as `path:line`, it was line 12
+        // of `dépêche`, after line 3, and `dépêche:3` was kept.
+        for paths in [
+            ["in/dépêche:12", "in/dépêche:3"],
+            ["in/dépêche:3", "in/dépêche:12"],
+        ] {
+            let (kept, copies) = once_each(read_from(&paths));
+            assert_eq!(kept.len(), 1, "{paths:?}");
+            assert_eq!(kept[0].origin.to_string(), "in/dépêche:12", "{paths:?}");
+            assert_eq!(kept[0].origin.line, None);
+            assert_eq!(
+                copies,
+                [Copy {
+                    kept: Origin::new(Path::new("in/dépêche:12"), None),
+                    left_out: Origin::new(Path::new("in/dépêche:3"), None),
+                }],
+                "{paths:?}"
+            );
+        }
     }
 }

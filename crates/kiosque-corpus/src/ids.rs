@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashSet};
 use kiosque_extract::slug::slugify;
 use rayon::prelude::*;
 
-use crate::Analyzed;
+use crate::{Analyzed, Origin};
 
 /// Two articles that would have had one id: the later gets the id with a suffix.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,9 +13,9 @@ pub struct IdClash {
     /// The id both would have had.
     pub id: String,
     /// The article that keeps it.
-    pub kept: String,
+    pub kept: Origin,
     /// The other article.
-    pub other: String,
+    pub other: Origin,
     /// The id the other article gets.
     pub given: String,
 }

@@ -10,6 +10,7 @@ pub mod analyses;
 mod article;
 mod copies;
 mod ids;
+mod origin;
 pub mod search;
 
 use std::collections::{BTreeMap, HashMap};
@@ -29,12 +30,13 @@ use rayon::prelude::*;
 pub use article::{into_block, to_block};
 pub use copies::{Copy, SameText, once_each, same_texts};
 pub use ids::{IdClash, article_ids};
+pub use origin::Origin;
 
 /// A document to analyse, with where it came from.
 #[derive(Debug, Clone)]
 pub struct Source {
-    /// Where it came from (`path` or `path:line`), for messages.
-    pub origin: String,
+    /// Where it came from: what decides which of two copies is kept, and what messages name.
+    pub origin: Origin,
     /// The name of the file it is alone in (not a line of a JSON Lines file), without extension:
     /// the article's id when its title is derived.
     pub file_stem: Option<String>,
@@ -48,8 +50,8 @@ pub struct Source {
 pub struct Analyzed {
     /// The input document's key ([`analyses::key`]). First: analyses files find it there.
     pub key: String,
-    /// Where it came from (`path` or `path:line`), for messages.
-    pub origin: String,
+    /// Where it came from: what decides which of two copies is kept, and what messages name.
+    pub origin: Origin,
     /// The name of the file it is alone in, without extension.
     pub file_stem: Option<String>,
     /// The input's metadata.
@@ -551,7 +553,7 @@ mod tests {
 
     fn source(name: &str, text: &str) -> Source {
         Source {
-            origin: name.to_owned(),
+            origin: Origin::new(std::path::Path::new(name), None),
             file_stem: Some(name.to_owned()),
             document: Document {
                 text: text.to_owned(),

@@ -40,7 +40,7 @@ pub fn extract(request: &Request) -> Result<Extracted, String> {
     // title is derived.
     let file = request.file_name.as_deref().map(Path::new);
     let source = Source {
-        origin: file.map_or_else(|| "the text given".to_owned(), |f| f.display().to_string()),
+        origin: kiosque_corpus::Origin::new(file.unwrap_or(Path::new("the text given")), None),
         file_stem: file
             .and_then(Path::file_stem)
             .map(|s| s.to_string_lossy().into_owned()),

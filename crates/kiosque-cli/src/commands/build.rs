@@ -372,7 +372,7 @@ fn from_cache(file: &Path, keys: &unread::Articles, kept: &Cache<'_>) -> Option<
         .map(|(line, key, warnings)| {
             let mut article = kept.get(key)?;
             article.warnings.clone_from(warnings);
-            article.origin = input::origin(file, *line);
+            article.origin = kiosque_corpus::Origin::new(file, *line);
             article.file_stem = input::file_stem(file, *line);
             Some(article)
         })
@@ -669,7 +669,7 @@ fn with_clashes(warned: &[Warned], site: &Site) -> Vec<Warned> {
 fn article_warnings(articles: &[Analyzed]) -> Vec<Warned> {
     let mut out = Vec::new();
     // label -> (spans, records, first record)
-    let mut unknown: BTreeMap<&str, (usize, usize, &str)> = BTreeMap::new();
+    let mut unknown: BTreeMap<&str, (usize, usize, &kiosque_corpus::Origin)> = BTreeMap::new();
     for a in articles {
         let mut date_warned = false;
         for w in &a.warnings {

@@ -115,7 +115,10 @@ pub fn run(jsonl: &str, knowledge: &Knowledge) -> (Vec<Output>, Vec<LineError>) 
         .into_iter()
         .enumerate()
         .map(|(d, document)| Source {
-            origin: format!("record {}", d + 1),
+            origin: kiosque_corpus::Origin {
+                path: format!("record {}", d + 1),
+                line: None,
+            },
             file_stem: None,
             document,
         })
