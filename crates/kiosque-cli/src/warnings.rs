@@ -1,9 +1,14 @@
 //! What reading and analysis did differently than the inputs asked, printed once the work is
 //! done, by kind ([`message::by_kind`]).
 
-use kiosque_extract::source::Warning;
+use std::collections::BTreeMap;
 
-use crate::message::{self, OfKind};
+use kiosque_corpus::Origin;
+use kiosque_extract::analysis::Analysis;
+use kiosque_extract::source::Warning;
+use kiosque_extract::source::ents::quoted;
+
+use crate::message::{self, OfKind, count};
 
 /// One warning about the inputs, and the kind it is counted under.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,7 +97,7 @@ pub fn kind_of(warning: &Warning) -> &'static str {
 }
 
 /// The warning of an article in which nothing but boilerplate was found.
-pub fn no_body(origin: impl std::fmt::Display) -> Warned {
+fn no_body(origin: &Origin) -> Warned {
     Warned::new(
         kind::NO_BODY,
         format!("{origin}: no body text was found (every block looks like boilerplate)"),
@@ -107,5 +112,100 @@ pub fn note_count(warned: usize) {
             "{} about the inputs (see above)",
             message::count(warned, "warning")
         ));
+    }
+}
+
+/// An article as its warnings need it: where it came from, what reading it warned of, and
+/// what analysis found in it.
+#[derive(Debug, Clone, Copy)]
+pub struct Article<'a> {
+    origin: &'a Origin,
+    warnings: &'a [Warning],
+    analysis: &'a Analysis,
+}
+
+impl<'a> Article<'a> {
+    /// The article read at `origin` with `warnings`, analysed as `analysis`.
+    pub fn new(origin: &'a Origin, warnings: &'a [Warning], analysis: &'a Analysis) -> Self {
+        Self {
+            origin,
+            warnings,
+            analysis,
+        }
+    }
+}
+
+/// What reading and analysis did differently than the inputs asked, article by article (in
+/// the order given), then one line per entity label of the inputs that Kiosque does not use:
+/// what `build`, `analyze` and `clean` all say of the same articles.
+pub fn of_articles<'a>(articles: impl IntoIterator<Item = Article<'a>>) -> Vec<Warned> {
+    let mut out = Vec::new();
+    // label -> (spans, records, first record)
+    let mut unknown: BTreeMap<&str, (usize, usize, &Origin)> = BTreeMap::new();
+    for a in articles {
+        let mut date_warned = false;
+        for w in a.warnings {
+            match w {
+                Warning::UnknownLabels(labels) => {
+                    for (label, spans) in labels {
+                        let entry = unknown.entry(label).or_insert((0, 0, a.origin));
+                        entry.0 += spans;
+                        entry.1 += 1;
+                    }
+                }
+                Warning::NotADate { .. } => {
+                    date_warned = true;
+                    out.push(Warned::new(
+                        kind_of(w),
+                        format!("{}: {w}{}", a.origin, dated(a.analysis)),
+                    ));
+                }
+                Warning::NotALanguage { .. } => out.push(Warned::new(
+                    kind_of(w),
+                    format!("{}: {w}{}", a.origin, detected(a.analysis)),
+                )),
+                _ => out.push(Warned::new(kind_of(w), format!("{}: {w}", a.origin))),
+            }
+        }
+        if a.analysis.words == 0 {
+            out.push(no_body(a.origin));
+        }
+        if a.analysis.published.is_none() && !date_warned {
+            out.push(Warned::new(
+                kind::NO_DATE,
+                format!(
+                    "{}: no publication date given or found in the text",
+                    a.origin
+                ),
+            ));
+        }
+    }
+    for (label, (spans, records, first)) in unknown {
+        out.push(Warned::new(
+            kind::LABELS,
+            format!(
+                "entity label {} is not one Kiosque uses (PER/PERSON, LOC/GPE/FAC, ORG, DATE): {} in {} left out (the first in {first})",
+                quoted(label),
+                count(spans, "span"),
+                count(records, "record"),
+            ),
+        ));
+    }
+    out
+}
+
+/// What became of the date of an article whose given date was ignored.
+fn dated(analysis: &Analysis) -> String {
+    match analysis.published {
+        Some(d) => format!(", and the article is dated {d} from its text"),
+        None => ", and the article is left undated (its text states no date)".to_owned(),
+    }
+}
+
+/// What became of the language of an article whose given language was ignored.
+fn detected(analysis: &Analysis) -> String {
+    match &analysis.lang {
+        Some(lang) => format!(" (detected: {lang:?})"),
+        None => " (the text is too short to tell: no language is written)".to_owned(),
     }
 }

@@ -445,3 +445,81 @@ fn an_article_of_nothing_but_boilerplate_is_said_by_build_and_clean() {
     assert!(stderr(&clean).contains(said), "{}", stderr(&clean));
     assert_eq!(String::from_utf8_lossy(&clean.stdout).lines().count(), 1);
 }
+
+/// `kiosque clean` says of its inputs exactly what `build` says of the same ones: a date that
+/// is not one and the date found in the text instead, a language that is not one and the one
+/// detected, an article with no date at all, one line per entity label Kiosque does not use
+/// (however many articles have it), an article of nothing but boilerplate.
+#[test]
+fn clean_warns_of_the_inputs_as_build_does() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Each text its own: the same text twice would be said too, by `build` alone.
+    let text = |id: &str| {
+        format!("La Russie a déclaré lundi 6 janvier 2025 avoir réalisé une avancée ({id}).")
+    };
+    let undated =
+        "La Russie a déclaré avoir réalisé une avancée importante dans l’Est de l’Ukraine.";
+    let misc = |id: &str| {
+        format!(
+            r#"{{"id": "{id}", "title": "{id}", "published": "2025-01-07", "lang": "fr", "text": {:?}, "ents": [{{"start": 3, "end": 9, "label": "MISC"}}]}}"#,
+            text(id)
+        )
+    };
+    let lines = [
+        format!(
+            r#"{{"id": "soon", "title": "Soon", "published": "soon", "text": {:?}}}"#,
+            text("soon")
+        ),
+        format!(
+            r#"{{"id": "markup", "title": "Markup", "published": "2025-01-06", "lang": "<b>", "text": {:?}}}"#,
+            text("markup")
+        ),
+        format!(r#"{{"id": "undated", "title": "Undated", "lang": "fr", "text": {undated:?}}}"#),
+        misc("misc-1"),
+        misc("misc-2"),
+    ];
+    let records = dir.path().join("records.jsonl");
+    fs::write(&records, lines.join("\n")).expect("write");
+    let teasers = dir.path().join("teasers.txt");
+    fs::write(
+        &teasers,
+        "Lire aussi : La guerre en Ukraine\n\nPhoto : AFP\n",
+    )
+    .expect("write");
+    let inputs = [records.display().to_string(), teasers.display().to_string()];
+    let data = dir.path().join("data").display().to_string();
+
+    let built = common::kiosque(&[
+        "build",
+        &inputs[0],
+        &inputs[1],
+        "--out",
+        &data,
+        "--all-messages",
+    ]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let cleaned = common::kiosque(&["clean", &inputs[0], &inputs[1], "--all-messages"]);
+    assert!(cleaned.status.success(), "{}", stderr(&cleaned));
+    let said = common::messages(&cleaned);
+    assert_eq!(said, common::messages(&built));
+    let dir = dir.path().display();
+    for expected in [
+        format!(
+            r#"{dir}/records.jsonl:1: "published" is not a date: "soon" (expected a date such as 2025-01-06); ignored, and the article is dated 2025-01-06 from its text"#
+        ),
+        format!(
+            r#"{dir}/records.jsonl:2: "lang" is not an ISO 639-1 language code (such as "en" or "fr"): "<b>"; ignored, the language is detected from the text (detected: "fr")"#
+        ),
+        format!("{dir}/records.jsonl:3: no publication date given or found in the text"),
+        format!(
+            r#"entity label "MISC" is not one Kiosque uses (PER/PERSON, LOC/GPE/FAC, ORG, DATE): 2 spans in 2 records left out (the first in {dir}/records.jsonl:4)"#
+        ),
+        format!("{dir}/teasers.txt: no body text was found (every block looks like boilerplate)"),
+    ] {
+        assert!(
+            said.iter().any(|l| l.ends_with(&expected)),
+            "{expected}\nnot in:\n{}",
+            said.join("\n")
+        );
+    }
+}

@@ -1,16 +1,12 @@
 //! `kiosque build`: articles in, site data out.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use kiosque_corpus::analyses::Cache;
 use kiosque_corpus::{Analyzed, Site, Source, analyze_lazily, assemble, assemble_kept};
-use kiosque_extract::analysis::Analysis;
 use kiosque_extract::ner::knowledge::Knowledge;
-use kiosque_extract::source::Warning;
-use kiosque_extract::source::ents::quoted;
 use kiosque_model::Label;
 use rayon::prelude::*;
 
@@ -572,7 +568,9 @@ pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::
             .iter()
             .map(|said| Warned::new(warnings::kind::INPUT_FILES, said.clone()))
             .chain(copy_warnings(&copies, &articles))
-            .chain(article_warnings(&articles))
+            .chain(warnings::of_articles(articles.iter().map(|a| {
+                warnings::Article::new(&a.origin, &a.warnings, &a.analysis)
+            })))
             .collect()
     };
     Ok(Analysed {
@@ -662,83 +660,6 @@ fn with_clashes(warned: &[Warned], site: &Site) -> Vec<Warned> {
         .iter()
         .map(|clash| Warned::new(warnings::kind::CLASHES, clash.to_string()));
     warned.iter().cloned().chain(clashes).collect()
-}
-
-/// What reading and analysis did differently than the inputs asked, article by article, then
-/// what concerns the labels of the corpus (ids' clashes come with the site data).
-fn article_warnings(articles: &[Analyzed]) -> Vec<Warned> {
-    let mut out = Vec::new();
-    // label -> (spans, records, first record)
-    let mut unknown: BTreeMap<&str, (usize, usize, &kiosque_corpus::Origin)> = BTreeMap::new();
-    for a in articles {
-        let mut date_warned = false;
-        for w in &a.warnings {
-            match w {
-                Warning::UnknownLabels(labels) => {
-                    for (label, spans) in labels {
-                        let entry = unknown.entry(label).or_insert((0, 0, &a.origin));
-                        entry.0 += spans;
-                        entry.1 += 1;
-                    }
-                }
-                Warning::NotADate { .. } => {
-                    date_warned = true;
-                    out.push(Warned::new(
-                        warnings::kind_of(w),
-                        format!("{}: {w}{}", a.origin, dated(&a.analysis)),
-                    ));
-                }
-                Warning::NotALanguage { .. } => out.push(Warned::new(
-                    warnings::kind_of(w),
-                    format!("{}: {w}{}", a.origin, detected(&a.analysis)),
-                )),
-                _ => out.push(Warned::new(
-                    warnings::kind_of(w),
-                    format!("{}: {w}", a.origin),
-                )),
-            }
-        }
-        if a.analysis.words == 0 {
-            out.push(warnings::no_body(&a.origin));
-        }
-        if a.analysis.published.is_none() && !date_warned {
-            out.push(Warned::new(
-                warnings::kind::NO_DATE,
-                format!(
-                    "{}: no publication date given or found in the text",
-                    a.origin
-                ),
-            ));
-        }
-    }
-    for (label, (spans, records, first)) in unknown {
-        out.push(Warned::new(
-            warnings::kind::LABELS,
-            format!(
-            "entity label {} is not one Kiosque uses (PER/PERSON, LOC/GPE/FAC, ORG, DATE): {} in {} left out (the first in {first})",
-            quoted(label),
-            count(spans, "span"),
-            count(records, "record"),
-        ),
-        ));
-    }
-    out
-}
-
-/// What became of the date of an article whose given date was ignored.
-fn dated(analysis: &Analysis) -> String {
-    match analysis.published {
-        Some(d) => format!(", and the article is dated {d} from its text"),
-        None => ", and the article is left undated (its text states no date)".to_owned(),
-    }
-}
-
-/// What became of the language of an article whose given language was ignored.
-fn detected(analysis: &Analysis) -> String {
-    match &analysis.lang {
-        Some(lang) => format!(" (detected: {lang:?})"),
-        None => " (the text is too short to tell: no language is written)".to_owned(),
-    }
 }
 
 /// What failed, counting whole files and records of files apart: "2 files and 3 records in 1

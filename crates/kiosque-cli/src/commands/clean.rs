@@ -3,7 +3,8 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use kiosque_extract::analysis::analyze;
+use kiosque_corpus::Origin;
+use kiosque_extract::analysis::{Analysis, analyze};
 use kiosque_extract::ner::knowledge::Knowledge;
 use kiosque_model::Block;
 use rayon::prelude::*;
@@ -36,49 +37,41 @@ pub fn run(
     all: bool,
 ) -> (Vec<CleanRecord>, Vec<InputError>) {
     let read = input::read_all(paths, &input::ReadOptions::default());
+    let (inputs, errors) = (read.articles, read.errors);
+    let analysed: Vec<(Origin, Analysis)> = inputs
+        .par_iter()
+        .map(|input| {
+            let origin = Origin::new(&input.path, input.line);
+            (origin, analyze(&input.document, knowledge))
+        })
+        .collect();
+    // What `build` says of the same inputs (but copies: `clean` gives every article it reads).
     let of_files = read
         .warnings
         .iter()
         .map(|w| Warned::new(warnings::kind::INPUT_FILES, w.to_string()));
-    let of_articles = read.articles.iter().flat_map(|a| {
-        a.document
-            .warnings
-            .iter()
-            .map(|w| Warned::new(warnings::kind_of(w), format!("{}: {w}", a.origin())))
-    });
-    let mut warned: Vec<Warned> = of_files.chain(of_articles).collect();
-    let (inputs, errors) = (read.articles, read.errors);
-    let records: Vec<(CleanRecord, bool)> = inputs
-        .par_iter()
-        .map(|input| {
-            let a = analyze(&input.document, knowledge);
-            let record = CleanRecord {
-                source: input.origin(),
-                title: a.title.clone(),
-                published: a.published.map(|d| d.format("%Y-%m-%d").to_string()),
-                lang: a.lang.clone(),
-                blocks: a
-                    .cleaned
-                    .parts
-                    .iter()
-                    .map(|p| to_block(p, Vec::new(), None))
-                    .collect(),
-            };
-            (record, a.words == 0)
+    let of_articles =
+        warnings::of_articles(inputs.iter().zip(&analysed).map(|(input, (origin, a))| {
+            warnings::Article::new(origin, &input.document.warnings, a)
+        }));
+    let warned: Vec<Warned> = of_files.chain(of_articles).collect();
+    crate::message::warnings(&warned, all);
+    let records = analysed
+        .into_iter()
+        .map(|(origin, a)| CleanRecord {
+            source: origin.to_string(),
+            published: a.published.map(|d| d.format("%Y-%m-%d").to_string()),
+            blocks: a
+                .cleaned
+                .parts
+                .iter()
+                .map(|p| to_block(p, Vec::new(), None))
+                .collect(),
+            title: a.title,
+            lang: a.lang,
         })
         .collect();
-    // As `build` says it: an article of nothing but boilerplate.
-    warned.extend(
-        records
-            .iter()
-            .filter(|(_, empty)| *empty)
-            .map(|(record, _)| warnings::no_body(&record.source)),
-    );
-    crate::message::warnings(&warned, all);
-    (
-        records.into_iter().map(|(record, _)| record).collect(),
-        errors,
-    )
+    (records, errors)
 }
 
 /// Writes records as JSON lines.
