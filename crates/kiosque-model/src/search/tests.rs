@@ -194,10 +194,10 @@ fn a_typo_finds_the_common_word_before_rare_near_names() {
     let outcome = site.search("trunp", None);
     let order: Vec<(u32, u8)> = outcome.hits.iter().map(|h| (h.article, h.typos)).collect();
     assert_eq!(&order[..3], [(2, 1), (3, 1), (4, 1)], "{order:?}");
-    assert!(
-        order[3..].iter().all(|&(a, typos)| a < 2 && typos == 2),
-        "{order:?}"
-    );
+    // Then both rare names, each two typos away (either first: the test is not about them).
+    let mut rare = order[3..].to_vec();
+    rare.sort_unstable();
+    assert_eq!(rare, [(0, 2), (1, 2)], "{order:?}");
     // A word as written is still only itself.
     assert_eq!(site.hits("trunan"), [0]);
 }
