@@ -626,22 +626,9 @@ pub fn publish(
     (quiet, all_messages): (bool, bool),
     warnings: &[Warned],
 ) -> anyhow::Result<Site> {
-    let site = publish_recorded(articles, knowledge, names, out, None)?;
-    report_warnings(&site, quiet, warnings, all_messages);
-    Ok(site)
-}
-
-/// Links analysed articles and writes the site data into `out`, recording what it wrote at
-/// `record` ([`output::write_site_recorded`]).
-fn publish_recorded(
-    articles: Vec<Analyzed>,
-    knowledge: &Knowledge,
-    names: Option<&str>,
-    out: &Path,
-    record: Option<&Path>,
-) -> anyhow::Result<Site> {
     let site = assemble(articles, knowledge, names);
-    output::write_site_recorded(out, &site, record)?;
+    output::write_site(out, &site)?;
+    report_warnings(&site, quiet, warnings, all_messages);
     Ok(site)
 }
 
