@@ -17,7 +17,7 @@ use kiosque_extract::ner::knowledge::Knowledge;
 
 /// Kiosque's predictions for a JSON Lines input, as spans by document id.
 fn kiosque_predictions(jsonl: &str) -> BTreeMap<String, Vec<Labelled>> {
-    let (outputs, _) = extract::run(jsonl, Knowledge::builtin());
+    let (outputs, _) = extract::run(std::path::Path::new("-"), jsonl, Knowledge::builtin());
     outputs
         .into_iter()
         .map(|o| {
@@ -123,7 +123,15 @@ fn main() -> anyhow::Result<()> {
             kiosque_predictions(&dev_text),
         )
     })?;
-    let pass = on_one_core(|| median_time(9, || drop(extract::run(&wiki, Knowledge::builtin()))))?;
+    let pass = on_one_core(|| {
+        median_time(9, || {
+            drop(extract::run(
+                std::path::Path::new("-"),
+                &wiki,
+                Knowledge::builtin(),
+            ))
+        })
+    })?;
     rows.push(Row {
         system: "Kiosque (rules + gazetteers)".into(),
         seed: score(&seed_gold, &seed_pred),

@@ -204,7 +204,9 @@ pub enum Command {
     /// "value"?}]}, where start and end are Unicode code-point offsets into the record's text,
     /// label is PER, LOC, ORG or DATE, entity the canonical entity id (linked across all the
     /// records) and value the ISO date of dates. Boilerplate in the text yields no entity.
-    /// The file is read as `build` reads one (UTF-16 with a byte order mark, .gz).
+    /// The file is read as `build` reads one (UTF-16 with a byte order mark, .gz). A record
+    /// that cannot be read is named by its line, as `build` names it: the first ten of each
+    /// kind, then how many more.
     ///
     /// Exit status: 0 every record, 1 without the records that failed, 2 the file could not
     /// be read or the output written.
@@ -212,6 +214,9 @@ pub enum Command {
         /// A JSON Lines file, or - for standard input.
         #[arg(value_name = "FILE.jsonl")]
         input: PathBuf,
+        /// Print every error, not the first ten of each kind and how many more.
+        #[arg(long, alias = "all-warnings")]
+        all_messages: bool,
     },
     /// Score predictions against gold annotations.
     #[command(verbatim_doc_comment)]

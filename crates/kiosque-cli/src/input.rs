@@ -79,9 +79,11 @@ pub mod failure {
     pub const FRONT_MATTER: &str = "files whose front matter cannot be read";
     /// A saved page with no article in it.
     pub const NO_ARTICLE: &str = "HTML pages with no article found";
+    /// A record of `kiosque extract` without the id its output is keyed by.
+    pub const NO_ID: &str = "records with no \"id\"";
 
     /// Every kind, for reading them back from a record.
-    pub const ALL: [&str; 9] = [
+    pub const ALL: [&str; 10] = [
         FILES,
         NOT_TEXT,
         TOO_LARGE,
@@ -91,6 +93,7 @@ pub mod failure {
         NO_TEXT,
         FRONT_MATTER,
         NO_ARTICLE,
+        NO_ID,
     ];
 
     /// The kind named `name`, as [`ALL`] has it.

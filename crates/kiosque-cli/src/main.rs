@@ -179,7 +179,10 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         }
-        Command::Extract { input } => {
+        Command::Extract {
+            input,
+            all_messages,
+        } => {
             let text = match kiosque_cli::input::read_text(&input) {
                 Ok(t) => t,
                 Err(e) => {
@@ -187,13 +190,11 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
-            let (outputs, errors) = commands::extract::run(&text, knowledge());
+            let (outputs, errors) = commands::extract::run(&input, &text, knowledge());
             if let Err(e) = commands::extract::write(&outputs, &mut std::io::stdout().lock()) {
                 return io_failure(&e);
             }
-            for e in &errors {
-                message::error(format_args!("{}:{}: {}", input.display(), e.line, e.reason));
-            }
+            message::errors(&errors, all_messages);
             if errors.is_empty() {
                 ExitCode::SUCCESS
             } else {

@@ -116,3 +116,39 @@ fn extract_reports_bad_lines_and_goes_on() {
         "{err}"
     );
 }
+
+/// A file with many lines that cannot be read does not flood standard error: as `build` says
+/// them, the first ten of a kind, then how many more; `--all-messages` prints every one.
+#[test]
+fn extract_counts_many_bad_lines_after_the_first_ten() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("in.jsonl");
+    let mut records = vec!["{\"id\": 1, \"text\": \"À Paris.\"}".to_owned()];
+    records.extend((0..30).map(|i| format!("{{\"id\": {i}, \"text\": ")));
+    std::fs::write(&path, records.join("\n")).expect("write");
+    let path = path.display().to_string();
+
+    let run = kiosque(&["extract", &path]);
+    let err = stderr(&run);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert_eq!(lines(&run.stdout).len(), 1, "{err}");
+    let said: Vec<&str> = err.lines().collect();
+    assert_eq!(said.len(), 11, "{err}");
+    assert!(
+        said[..10]
+            .iter()
+            .zip(2..)
+            .all(|(l, n)| l.starts_with(&format!("error: {path}:{n}: invalid JSON: "))),
+        "{err}"
+    );
+    assert_eq!(
+        said[10],
+        "error: 20 more records that are not valid JSON (`--all-messages` prints every one)"
+    );
+
+    let all = kiosque(&["extract", &path, "--all-messages"]);
+    let err = stderr(&all);
+    assert_eq!(all.status.code(), Some(1), "{err}");
+    assert_eq!(err.lines().count(), 30, "{err}");
+    assert!(err.contains(&format!("{path}:31: invalid JSON: ")), "{err}");
+}

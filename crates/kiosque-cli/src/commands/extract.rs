@@ -4,14 +4,16 @@
 
 use std::collections::HashMap;
 use std::io::Write;
+use std::path::Path;
 
-use kiosque_corpus::{Source, locate_all};
+use kiosque_corpus::{Origin, Source, analyses, locate_all};
 use kiosque_extract::eval::parse_annotated;
 use kiosque_extract::ner::knowledge::Knowledge;
 use kiosque_extract::source::{Document, parse_record};
-use kiosque_model::stamp::of_text;
 use serde::Serialize;
 use serde_json::Value;
+
+use crate::input::{InputError, failure};
 
 /// One entity mention of the output.
 #[derive(Debug, Serialize)]
@@ -42,45 +44,42 @@ pub struct Output {
     pub entities: Vec<Entity>,
 }
 
-/// A record that could not be read: its line and the reason.
-#[derive(Debug)]
-pub struct LineError {
-    /// 1-based line.
-    pub line: usize,
-    /// What is wrong.
-    pub reason: String,
-}
-
-/// Extracts the entities of every record of `jsonl`. Records are read as `kiosque build` reads
-/// a `.jsonl` file (title, date, language, imported `ents`…), a gold record's `annotated` text
-/// (inline markup removed) standing for a missing `text`; an exact copy of an earlier record is
-/// analysed once, as `build` does, and gets the same entities.
-pub fn run(jsonl: &str, knowledge: &Knowledge) -> (Vec<Output>, Vec<LineError>) {
+/// Extracts the entities of every record of `jsonl`, the text of the file at `path`. Records
+/// are read as `kiosque build` reads a `.jsonl` file (title, date, language, imported `ents`…),
+/// a gold record's `annotated` text (inline markup removed) standing for a missing `text`; a
+/// copy of an earlier record (the same [`analyses::key`], as `build` tells copies) is analysed
+/// once and gets the same entities. What could not be read is an [`InputError`] naming the
+/// line.
+pub fn run(path: &Path, jsonl: &str, knowledge: &Knowledge) -> (Vec<Output>, Vec<InputError>) {
     let mut ids = Vec::new();
-    let mut documents: Vec<Document> = Vec::new();
-    // Per record, its document in `documents` (an exact copy shares its original's).
+    // The documents to analyse, each with the line of its first record.
+    let mut documents: Vec<(usize, Document)> = Vec::new();
+    // Per record, its document in `documents` (a copy shares its original's).
     let mut record_doc = Vec::new();
-    let mut by_text: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut errors = Vec::new();
     for (n, line) in jsonl.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        let error = |reason: String| LineError {
-            line: n + 1,
+        let error = |kind: &'static str, reason: String| InputError {
+            path: path.to_path_buf(),
+            line: Some(n + 1),
             reason,
+            kind,
         };
         let mut value: Value = match kiosque_extract::source::json_line(line) {
             Ok(value) => value,
             Err(e) => {
-                errors.push(error(format!(
-                    "{e} (expected {{\"id\", \"text\", \"lang\"?, \"published\"?}})"
-                )));
+                errors.push(error(
+                    failure::of(&e),
+                    format!("{e} (expected {{\"id\", \"text\", \"lang\"?, \"published\"?}})"),
+                ));
                 continue;
             }
         };
         let Some(id) = value.get("id").cloned() else {
-            errors.push(error("record has no \"id\"".to_owned()));
+            errors.push(error(failure::NO_ID, "record has no \"id\"".to_owned()));
             continue;
         };
         if let Value::Object(fields) = &mut value
@@ -93,32 +92,25 @@ pub fn run(jsonl: &str, knowledge: &Knowledge) -> (Vec<Output>, Vec<LineError>) 
         let document = match parse_record(value) {
             Ok(document) => document,
             Err(e) => {
-                errors.push(error(e.to_string()));
+                errors.push(error(failure::of(&e), e.to_string()));
                 continue;
             }
         };
-        let same_text = by_text.entry(of_text(&document.text)).or_default();
-        let copy_of = same_text
-            .iter()
-            .copied()
-            .find(|&d| documents[d] == document);
-        let d = copy_of.unwrap_or_else(|| {
-            same_text.push(documents.len());
-            documents.push(document);
+        let d = *by_key.entry(analyses::key(&document)).or_insert_with(|| {
+            documents.push((n + 1, document));
             documents.len() - 1
         });
         ids.push(id);
         record_doc.push(d);
     }
-    let texts: Vec<Vec<char>> = documents.iter().map(|d| d.text.chars().collect()).collect();
+    let texts: Vec<Vec<char>> = documents
+        .iter()
+        .map(|(_, d)| d.text.chars().collect())
+        .collect();
     let sources: Vec<Source> = documents
         .into_iter()
-        .enumerate()
-        .map(|(d, document)| Source {
-            origin: kiosque_corpus::Origin {
-                path: format!("record {}", d + 1),
-                line: None,
-            },
+        .map(|(line, document)| Source {
+            origin: Origin::new(path, Some(line)),
             file_stem: None,
             document,
         })
