@@ -636,3 +636,24 @@ fn entities_of_two_articles_get_a_page_the_others_the_shell_and_stale_pages_go()
         stderr(&run)
     );
 }
+
+/// A build into a built app's `data/` says that its pages come from `kiosque pages`, which the
+/// build does not run (a new article's page is a 404 until then); a build elsewhere does not.
+#[test]
+fn a_build_into_a_built_app_says_to_make_its_pages() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dist = site(dir.path(), 3);
+    let again = build(&[&dir.path().join("in.jsonl")], &dist.join("data"));
+    assert!(again.status.success(), "{}", stderr(&again));
+    let said = format!("`kiosque pages --dist {}`", dist.display());
+    assert!(stderr(&again).contains(&said), "{}", stderr(&again));
+    // No app beside the data (`public/data`, which Trunk copies): nothing to say.
+    let public = dir.path().join("public");
+    let elsewhere = build(&[&dir.path().join("in.jsonl")], &public.join("data"));
+    assert!(elsewhere.status.success(), "{}", stderr(&elsewhere));
+    assert!(
+        !stderr(&elsewhere).contains("kiosque pages"),
+        "{}",
+        stderr(&elsewhere)
+    );
+}

@@ -745,6 +745,28 @@ pub fn print_summary(
     }
     warnings::note_count(warned);
     note_failures(errors);
+    note_pages(out);
+}
+
+/// Under a built app's directory (`DIST/data`, beside its `index.html`), says that the pages
+/// there are made from the site data by `kiosque pages`, which a build does not run: until
+/// then a new article has no page of its own (a link to it is a 404 on a static host).
+fn note_pages(out: &Path) {
+    let Some(dist) = out
+        .parent()
+        .filter(|_| out.file_name().is_some_and(|name| name == "data"))
+        .filter(|dist| dist.join("index.html").is_file())
+    else {
+        return;
+    };
+    let dist = match dist.as_os_str().is_empty() {
+        true => Path::new("."),
+        false => dist,
+    };
+    message::note(format_args!(
+        "the pages of {0} are made from this data by `kiosque pages --dist {0}`, which build does not run: run it to publish what changed",
+        dist.display()
+    ));
 }
 
 /// Prints, after a summary, what could not be read (nothing if all was).
