@@ -229,7 +229,7 @@ fn line_of(field: &str) -> Option<Option<usize>> {
 }
 
 /// The first line of a record of the last build.
-const LAST_HEADER: &str = "kiosque-last-build 3";
+const LAST_HEADER: &str = "kiosque-last-build 4";
 
 /// What the last build of an output left, kept beside its
 /// record of the inputs (`<cache dir>/inputs/<output>-<hash>.last`): a fingerprint of everything
@@ -240,6 +240,8 @@ const LAST_HEADER: &str = "kiosque-last-build 3";
 pub struct LastBuild {
     /// [`fingerprint`] of that build.
     pub fingerprint: String,
+    /// [`content`] of the articles that build read: what its site data was made of.
+    pub content: String,
     /// Articles and entities built, then entities by label (in [`kiosque_model::Label::ALL`]
     /// order): what the summary says.
     pub counts: [usize; 6],
@@ -276,6 +278,7 @@ impl LastBuild {
             return None;
         }
         let fingerprint = lines.next()?.strip_prefix("F\t")?.to_owned();
+        let content = lines.next()?.strip_prefix("S\t")?.to_owned();
         let mut counts = [0; 6];
         let mut fields = lines.next()?.strip_prefix("C\t")?.split('\t');
         for count in &mut counts {
@@ -297,13 +300,17 @@ impl LastBuild {
         };
         Some(LastBuild {
             fingerprint,
+            content,
             counts,
             warnings,
         })
     }
 
     fn render(&self) -> String {
-        let mut text = format!("{LAST_HEADER}\nF\t{}\nC", self.fingerprint);
+        let mut text = format!(
+            "{LAST_HEADER}\nF\t{}\nS\t{}\nC",
+            self.fingerprint, self.content
+        );
         for count in self.counts {
             let _ = write!(text, "\t{count}");
         }
@@ -364,6 +371,41 @@ pub fn fingerprint(
     field(names.unwrap_or("").as_bytes());
     field(inputs_record.as_bytes());
     field(written_record.as_bytes());
+    Some(hex(&hash.finalize()))
+}
+
+/// A SHA-256 of what a build's site data is made of, and of what it says: this kiosque (as in
+/// [`fingerprint`]), the names setting, what finding the input files said (`discovered`), and
+/// each article read, in order, by its origin and its key (everything its analysis reads of it,
+/// [`kiosque_corpus::analyses::key`], which its warnings come from). Two builds with one content
+/// write the same site data and say the same, whatever the times of their input files say: a
+/// file written again with the same articles, or touched, is read again but need not be built
+/// again. None where the executable has no stamp.
+pub fn content(
+    articles: &[kiosque_corpus::Analyzed],
+    discovered: &[String],
+    names: Option<&str>,
+) -> Option<String> {
+    let exe = Stamp::of(&std::env::current_exe().ok()?)?;
+    let mut hash = Sha256::new();
+    let mut field = |bytes: &[u8]| {
+        hash.update((bytes.len() as u64).to_le_bytes());
+        hash.update(bytes);
+    };
+    field(LAST_HEADER.as_bytes());
+    field(env!("CARGO_PKG_VERSION").as_bytes());
+    field(kiosque_corpus::analyses::extractor().as_bytes());
+    field(format!("{:?}", exe.0).as_bytes());
+    field(names.unwrap_or("").as_bytes());
+    field(&(discovered.len() as u64).to_le_bytes());
+    for said in discovered {
+        field(said.as_bytes());
+    }
+    field(&(articles.len() as u64).to_le_bytes());
+    for article in articles {
+        field(article.origin.to_string().as_bytes());
+        field(article.key.as_bytes());
+    }
     Some(hex(&hash.finalize()))
 }
 
@@ -491,6 +533,7 @@ mod tests {
     fn the_last_build_reads_back_and_not_once_altered() {
         let last = LastBuild {
             fingerprint: "ab12".to_owned(),
+            content: "cd34".to_owned(),
             counts: [3, 7, 1, 2, 3, 1],
             warnings: Some(vec![
                 Warned::new(warnings::kind::NO_DATE, "a\\b\nc\rd\te"),

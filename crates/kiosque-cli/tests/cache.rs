@@ -315,6 +315,9 @@ fn the_default_cache_is_outside_the_site_data_and_one_per_output() {
             "{name} is in the site data"
         );
     }
+    // Built anew (a build with nothing changed could stop early, reusing nothing): from its
+    // own cache.
+    fs::remove_dir_all(&a).expect("remove the site");
     assert_eq!(reused(&run(&a)), TEXTS.len());
 }
 

@@ -643,13 +643,18 @@ fn entities_of_two_articles_get_a_page_the_others_the_shell_and_stale_pages_go()
 fn a_build_into_a_built_app_says_to_make_its_pages() {
     let dir = tempfile::tempdir().expect("temp dir");
     let dist = site(dir.path(), 3);
-    let again = build(&[&dir.path().join("in.jsonl")], &dist.join("data"));
+    // The day's article added.
+    let input = dir.path().join("in.jsonl");
+    let mut records = fs::read_to_string(&input).expect("read");
+    records.push_str("{\"id\": \"a-new\", \"title\": \"Koursk\", \"published\": \"2025-03-01\", \"text\": \"Koursk.\"}\n");
+    fs::write(&input, records).expect("write");
+    let again = build(&[&input], &dist.join("data"));
     assert!(again.status.success(), "{}", stderr(&again));
     let said = format!("`kiosque pages --dist {}`", dist.display());
     assert!(stderr(&again).contains(&said), "{}", stderr(&again));
     // No app beside the data (`public/data`, which Trunk copies): nothing to say.
     let public = dir.path().join("public");
-    let elsewhere = build(&[&dir.path().join("in.jsonl")], &public.join("data"));
+    let elsewhere = build(&[&input], &public.join("data"));
     assert!(elsewhere.status.success(), "{}", stderr(&elsewhere));
     assert!(
         !stderr(&elsewhere).contains("kiosque pages"),

@@ -98,6 +98,8 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
         CacheChoice::Default => cache::directory().map(|d| cache::last_for(&d, &options.out)),
         CacheChoice::File(_) | CacheChoice::Off => None,
     };
+    // The last build, to tell whether the articles read are those it built from.
+    let previous = last_record.as_deref().and_then(unread::LastBuild::read);
     if let Some(last) = &last_record {
         if let Some(report) = up_to_date(options, last, started) {
             return Ok(report);
@@ -126,6 +128,24 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
         CacheChoice::Default => cache::directory().map(|d| cache::written_for(&d, &options.out)),
         CacheChoice::File(_) | CacheChoice::Off => None,
     };
+    let content = unread::content(
+        &analysed.articles,
+        &analysed.discovered,
+        options.names.as_deref(),
+    );
+    if let (Some(previous), Some(content), Some(last), Some(written), Some(inputs)) =
+        (&previous, &content, &last_record, &record, &unread_record)
+        && *content == previous.content
+        && (options.quiet || previous.warnings.is_some())
+        && output::intact(&options.out, written).is_some()
+    {
+        return Ok(same_articles(
+            options,
+            (&analysed, content, previous),
+            (last, written, inputs),
+            started,
+        ));
+    }
     // What this build makes of each article is recorded too, so that the next one does not
     // fingerprint again the bodies it would make the same.
     let built = match options.cache {
@@ -150,11 +170,13 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
     if !options.quiet {
         message::warnings(&said, options.all_messages);
     }
-    if let (Some(last), Some(written), Some(inputs)) = (&last_record, &record, &unread_record) {
+    if let (Some(last), Some(written), Some(inputs), Some(content)) =
+        (&last_record, &record, &unread_record, &content)
+    {
         save_last(
             options,
             (&analysed.files, &analysed.discovered, &said),
-            &site,
+            (counts(&site), content),
             (last, written, inputs),
         );
     }
@@ -253,13 +275,56 @@ fn up_to_date(options: &BuildOptions, last: &Path, started: Instant) -> Option<B
     Some(BuildReport { errors, site: None })
 }
 
+/// When the articles a build read are those the last build made its site data of (the same
+/// [`unread::content`]: input files written again with the same articles, or touched, which
+/// their times could not tell) and that data is as it wrote it: says what that build said and
+/// keeps the new times of the inputs, so that the next build stops before reading them; the
+/// site data is left as it was, and nothing is linked or written.
+fn same_articles(
+    options: &BuildOptions,
+    (analysed, content, previous): (&Analysed, &str, &unread::LastBuild),
+    paths: (&Path, &Path, &Path),
+    started: Instant,
+) -> BuildReport {
+    let (_, written, _) = paths;
+    if let Some(directory) = cache::directory() {
+        cache::touch(written);
+        cache::touch(&cache::built_for(&directory, &options.out));
+    }
+    let said = previous.warnings.clone().unwrap_or_default();
+    save_last(
+        options,
+        (&analysed.files, &analysed.discovered, &said),
+        (previous.counts, content),
+        paths,
+    );
+    if !options.quiet {
+        message::warnings(&said, options.all_messages);
+        let [built, entities, ..] = previous.counts;
+        message::note(format_args!(
+            "the articles read are those of the last build: {} was already up to date and was left as it was, with its {built} article(s) and {entities} entities, in {:.2}s",
+            options.out.display(),
+            started.elapsed().as_secs_f64()
+        ));
+        note_reuse(analysed.reused, analysed.fresh, analysed.unread_files);
+        warnings::note_count(said.len());
+        note_failures(&analysed.errors);
+    }
+    BuildReport {
+        errors: analysed.errors.clone(),
+        site: None,
+    }
+}
+
 /// Keeps what [`up_to_date`] needs to know of this build, which read the input files `files`
-/// (finding them said `discovered`), said `said` (its warnings, the ids that clashed included) and wrote `site` (`paths`: the records of the last build, of the files written and of the
-/// inputs read). Best effort: without it, the next build runs.
+/// (finding them said `discovered`), said `said` (its warnings, the ids that clashed included)
+/// and wrote a site of `counts` from articles of `content` (`paths`: the records of the last
+/// build, of the files written and of the inputs read). Best effort: without it, the next
+/// build runs.
 fn save_last(
     options: &BuildOptions,
     (files, discovered, said): (&[PathBuf], &[String], &[Warned]),
-    site: &Site,
+    (counts, content): ([usize; 6], &str),
     paths: (&Path, &Path, &Path),
 ) {
     let (last, written, inputs) = paths;
@@ -282,7 +347,8 @@ fn save_last(
     let warnings = (!options.quiet).then(|| said.to_vec());
     unread::LastBuild {
         fingerprint,
-        counts: counts(site),
+        content: content.to_owned(),
+        counts,
         warnings,
     }
     .save(last);
@@ -735,17 +801,23 @@ pub fn print_summary(
         progress::timing(articles, "articles", started.elapsed())
     ));
     if reused > 0 {
-        let unread = match unread_files {
-            0 => String::new(),
-            n => format!(" ({n} input file(s) unchanged since the last build, not read)"),
-        };
-        message::note(format_args!(
-            "{reused} analyses reused from the cache{unread}, {fresh} article(s) analysed"
-        ));
+        note_reuse(reused, fresh, unread_files);
     }
     warnings::note_count(warned);
     note_failures(errors);
     note_pages(out);
+}
+
+/// What the analyses cache and the record of the inputs spared: `reused` analyses, of which
+/// `unread_files` input files were not even read, and `fresh` articles analysed.
+fn note_reuse(reused: usize, fresh: usize, unread_files: usize) {
+    let unread = match unread_files {
+        0 => String::new(),
+        n => format!(" ({n} input file(s) unchanged since the last build, not read)"),
+    };
+    message::note(format_args!(
+        "{reused} analyses reused from the cache{unread}, {fresh} article(s) analysed"
+    ));
 }
 
 /// Under a built app's directory (`DIST/data`, beside its `index.html`), says that the pages
