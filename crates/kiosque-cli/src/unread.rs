@@ -348,30 +348,18 @@ pub fn fingerprint(
     inputs_record: &str,
     written_record: &str,
 ) -> Option<String> {
-    let exe = Stamp::of(&std::env::current_exe().ok()?)?;
-    let mut hash = Sha256::new();
-    let mut field = |bytes: &[u8]| {
-        hash.update((bytes.len() as u64).to_le_bytes());
-        hash.update(bytes);
-    };
-    field(LAST_HEADER.as_bytes());
-    field(env!("CARGO_PKG_VERSION").as_bytes());
-    field(kiosque_corpus::analyses::extractor().as_bytes());
-    field(format!("{:?}", exe.0).as_bytes());
-    field(std::env::current_dir().ok()?.as_os_str().as_encoded_bytes());
-    field(&(inputs.len() as u64).to_le_bytes());
+    let mut hash = Fields::of_this_kiosque()?;
+    hash.field(std::env::current_dir().ok()?.as_os_str().as_encoded_bytes());
+    hash.field(&(inputs.len() as u64).to_le_bytes());
     for path in inputs.iter().chain(files) {
-        field(path.as_os_str().as_encoded_bytes());
+        hash.field(path.as_os_str().as_encoded_bytes());
     }
-    field(&(discovered.len() as u64).to_le_bytes());
-    for said in discovered {
-        field(said.as_bytes());
-    }
-    field(&max_article_size.to_le_bytes());
-    field(names.unwrap_or("").as_bytes());
-    field(inputs_record.as_bytes());
-    field(written_record.as_bytes());
-    Some(hex(&hash.finalize()))
+    hash.all(discovered);
+    hash.field(&max_article_size.to_le_bytes());
+    hash.field(names.unwrap_or("").as_bytes());
+    hash.field(inputs_record.as_bytes());
+    hash.field(written_record.as_bytes());
+    Some(hash.finish())
 }
 
 /// A SHA-256 of what a build's site data is made of, and of what it says: this kiosque (as in
@@ -386,27 +374,50 @@ pub fn content(
     discovered: &[String],
     names: Option<&str>,
 ) -> Option<String> {
-    let exe = Stamp::of(&std::env::current_exe().ok()?)?;
-    let mut hash = Sha256::new();
-    let mut field = |bytes: &[u8]| {
-        hash.update((bytes.len() as u64).to_le_bytes());
-        hash.update(bytes);
-    };
-    field(LAST_HEADER.as_bytes());
-    field(env!("CARGO_PKG_VERSION").as_bytes());
-    field(kiosque_corpus::analyses::extractor().as_bytes());
-    field(format!("{:?}", exe.0).as_bytes());
-    field(names.unwrap_or("").as_bytes());
-    field(&(discovered.len() as u64).to_le_bytes());
-    for said in discovered {
-        field(said.as_bytes());
-    }
-    field(&(articles.len() as u64).to_le_bytes());
+    let mut hash = Fields::of_this_kiosque()?;
+    hash.field(names.unwrap_or("").as_bytes());
+    hash.all(discovered);
+    hash.field(&(articles.len() as u64).to_le_bytes());
     for article in articles {
-        field(article.origin.to_string().as_bytes());
-        field(article.key.as_bytes());
+        hash.field(article.origin.to_string().as_bytes());
+        hash.field(article.key.as_bytes());
     }
-    Some(hex(&hash.finalize()))
+    Some(hash.finish())
+}
+
+/// A SHA-256 of fields, each after its length (so that no two lists of fields hash alike).
+struct Fields(Sha256);
+
+impl Fields {
+    /// Begun with this kiosque: the record's format, its version, its extractor's fingerprint
+    /// and the stamp of its executable (any other build of kiosque differs). None where the
+    /// executable has no stamp.
+    fn of_this_kiosque() -> Option<Fields> {
+        let exe = Stamp::of(&std::env::current_exe().ok()?)?;
+        let mut fields = Fields(Sha256::new());
+        fields.field(LAST_HEADER.as_bytes());
+        fields.field(env!("CARGO_PKG_VERSION").as_bytes());
+        fields.field(kiosque_corpus::analyses::extractor().as_bytes());
+        fields.field(format!("{:?}", exe.0).as_bytes());
+        Some(fields)
+    }
+
+    fn field(&mut self, bytes: &[u8]) {
+        self.0.update((bytes.len() as u64).to_le_bytes());
+        self.0.update(bytes);
+    }
+
+    /// How many strings, then each.
+    fn all(&mut self, strings: &[String]) {
+        self.field(&(strings.len() as u64).to_le_bytes());
+        for string in strings {
+            self.field(string.as_bytes());
+        }
+    }
+
+    fn finish(self) -> String {
+        hex(&self.0.finalize())
+    }
 }
 
 #[cfg(test)]
