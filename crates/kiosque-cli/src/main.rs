@@ -119,42 +119,7 @@ fn main() -> ExitCode {
             match pages {
                 Ok(_) if quiet => ExitCode::SUCCESS,
                 Ok(report) => {
-                    message::note(format_args!(
-                        "pages of {} article(s) and {} entities ({} entities of one article on entity/?id=){} in {}: {} file(s) written {}{}{}",
-                        report.articles,
-                        report.entities,
-                        report.shell_entities,
-                        if report.feed {
-                            ", feed.xml and sitemap.xml"
-                        } else {
-                            ""
-                        },
-                        dist.display(),
-                        report.written,
-                        progress::timing(
-                            report.articles + report.entities,
-                            "pages",
-                            started.elapsed()
-                        ),
-                        match (
-                            report.unchanged,
-                            report.not_rendered,
-                            report.entities_not_rendered
-                        ) {
-                            (0, _, _) => String::new(),
-                            (n, 0, 0) =>
-                                format!("; {n} file(s) already up to date, left untouched"),
-                            (n, a, e) => format!(
-                                "; {n} file(s) already up to date, left untouched ({a} article and {e} entity page(s) not rendered again: what they are made of did not change)"
-                            ),
-                        },
-                        match report.removed {
-                            0 => String::new(),
-                            n => format!(
-                                "; removed {n} page(s) of articles and entities no longer in the data"
-                            ),
-                        },
-                    ));
+                    message::note(report.summary(&dist, started.elapsed()));
                     ExitCode::SUCCESS
                 }
                 Err(e) => {

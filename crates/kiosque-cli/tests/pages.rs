@@ -57,7 +57,7 @@ fn every_article_gets_a_page_with_preview_metadata_and_entities_of_one_article_t
     let run = kiosque(&["pages", "--dist", &dist.path().display().to_string()]);
     assert!(run.status.success(), "{}", stderr(&run));
     assert!(
-        stderr(&run).contains("pages of 1 article(s) and"),
+        stderr(&run).contains("pages of 1 article and"),
         "{}",
         stderr(&run)
     );
@@ -396,9 +396,9 @@ fn running_again_touches_only_the_pages_that_changed_and_equals_a_clean_run() {
         let again = kiosque(&["pages", "--dist", &dist_arg]);
         assert!(again.status.success(), "{}", stderr(&again));
         assert!(
-            stderr(&again).contains(": 0 file(s) written in ")
+            stderr(&again).contains(": 0 files written, 0 pages rendered in ")
                 && stderr(&again).contains(&format!(
-                    " pages/s; {} file(s) already up to date, left untouched (6 article and 2 entity page(s) not rendered again",
+                    " pages/s; {} files already up to date, left untouched (6 article pages and 2 entity pages not rendered again",
                     pages(&before).len()
                 )),
             "{}",
@@ -458,7 +458,7 @@ fn running_again_touches_only_the_pages_that_changed_and_equals_a_clean_run() {
     }
     assert!(kept > 0 && replaced > 0, "kept {kept}, replaced {replaced}");
     assert!(
-        stderr(&third).contains(&format!("{kept} file(s) already up to date")),
+        stderr(&third).contains(&format!("{kept} files already up to date")),
         "{}",
         stderr(&third)
     );
@@ -662,7 +662,10 @@ fn an_entity_page_is_rendered_again_only_when_what_it_shows_changes() {
         fs::write(inputs.join(file), text).expect("write");
         assert!(build(&[&inputs], &dist.join("data")).status.success());
         let run = pages();
-        let said = format!("and {kept} entity page(s) not rendered again");
+        let said = match kept {
+            1 => "and 1 entity page not rendered again".to_owned(),
+            n => format!("and {n} entity pages not rendered again"),
+        };
         assert!(
             run.contains(&said) || (kept == 0 && !run.contains("not rendered again")),
             "{what}: {run}"
@@ -712,7 +715,9 @@ fn other_settings_render_every_page_again() {
     let (dist, config) = site("dist", "[site]\nname = \"Kiosque\"\n");
     pages(&dist, &config);
     common::settle();
-    assert!(pages(&dist, &config).contains("4 article and 2 entity page(s) not rendered again"));
+    assert!(
+        pages(&dist, &config).contains("4 article pages and 2 entity pages not rendered again")
+    );
     for (step, settings) in [
         "[site]\nname = \"Le Fil du jour\"\n",
         "[site]\nname = \"Le Fil du jour\"\nlanguage = \"en\"\n",

@@ -49,6 +49,56 @@ pub struct PagesReport {
     pub entities_not_rendered: usize,
 }
 
+impl PagesReport {
+    /// What a run says it did in `dist`, in `elapsed`: the pages of the site, the files written
+    /// and left untouched (and the pages not even rendered), those removed, and a rate of the
+    /// pages rendered (not of the pages there: a run that renders 16 pages of 130,000 is not
+    /// 36,000 pages a second).
+    pub fn summary(&self, dist: &Path, elapsed: std::time::Duration) -> String {
+        let feed = if self.feed {
+            ", feed.xml and sitemap.xml"
+        } else {
+            ""
+        };
+        let rendered = (self.articles + self.entities)
+            .saturating_sub(self.not_rendered + self.entities_not_rendered);
+        let entities = |n: usize| match n {
+            1 => "1 entity".to_owned(),
+            n => format!("{n} entities"),
+        };
+        let mut said = format!(
+            "pages of {} and {} ({} of one article on entity/?id=){feed} in {}: {} written, {} rendered {}",
+            message::count(self.articles, "article"),
+            entities(self.entities),
+            entities(self.shell_entities),
+            dist.display(),
+            message::count(self.written, "file"),
+            message::count(rendered, "page"),
+            progress::timing(rendered, "pages", elapsed),
+        );
+        if self.unchanged > 0 {
+            said.push_str(&format!(
+                "; {} already up to date, left untouched",
+                message::count(self.unchanged, "file")
+            ));
+            if self.not_rendered + self.entities_not_rendered > 0 {
+                said.push_str(&format!(
+                    " ({} and {} not rendered again: what they are made of did not change)",
+                    message::count(self.not_rendered, "article page"),
+                    message::count(self.entities_not_rendered, "entity page"),
+                ));
+            }
+        }
+        if self.removed > 0 {
+            said.push_str(&format!(
+                "; removed {} of articles and entities no longer in the data",
+                message::count(self.removed, "page")
+            ));
+        }
+        said
+    }
+}
+
 /// Reads a file of the site data in `data`.
 fn read_in(data: &Path) -> impl Fn(&str) -> std::io::Result<String> + Sync + '_ {
     move |file: &str| fs::read_to_string(data.join(file))
@@ -671,4 +721,53 @@ fn is_written_page(dir: &Path) -> bool {
     let is_page = fs::symlink_metadata(&page).is_ok_and(|m| m.is_file())
         && fs::read_to_string(&page).is_ok_and(|html| html.contains(BODY_START));
     is_dir && only_page && is_page
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    #[test]
+    fn the_summary_counts_what_was_written_rendered_and_removed() {
+        let report = PagesReport {
+            articles: 10_000,
+            entities: 4_681,
+            shell_entities: 1,
+            feed: true,
+            removed: 2,
+            written: 16,
+            unchanged: 14_667,
+            not_rendered: 9_990,
+            entities_not_rendered: 4_675,
+        };
+        assert_eq!(
+            report.summary(Path::new("dist"), Duration::from_secs(2)),
+            "pages of 10000 articles and 4681 entities (1 entity of one article on entity/?id=), \
+             feed.xml and sitemap.xml in dist: 16 files written, 16 pages rendered in 2.00s, 8 \
+             pages/s; 14667 files already up to date, left untouched (9990 article pages and 4675 \
+             entity pages not rendered again: what they are made of did not change); removed 2 \
+             pages of articles and entities no longer in the data"
+        );
+        let first = PagesReport {
+            articles: 1,
+            entities: 0,
+            written: 2,
+            ..report
+        };
+        let first = PagesReport {
+            unchanged: 0,
+            removed: 0,
+            not_rendered: 0,
+            entities_not_rendered: 0,
+            feed: false,
+            ..first
+        };
+        assert_eq!(
+            first.summary(Path::new("dist"), Duration::from_secs(1)),
+            "pages of 1 article and 0 entities (1 entity of one article on entity/?id=) in dist: \
+             2 files written, 1 page rendered in 1.00s, 1 pages/s"
+        );
+    }
 }
