@@ -8,7 +8,7 @@ use kiosque_extract::ner::knowledge::Knowledge;
 
 use kiosque_cli::cli::{Cli, Command};
 use kiosque_cli::commands;
-use kiosque_cli::{message, progress};
+use kiosque_cli::message;
 
 /// Many small strings are made and freed on every core; mimalloc does it faster than the
 /// system allocator (measured in README, "Building at archive scale").
