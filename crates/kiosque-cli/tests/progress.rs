@@ -60,7 +60,7 @@ fn build_and_pages_summaries_give_time_and_rate_and_no_bar_off_a_terminal() {
     assert!(!err.contains('\r'), "a redrawn line in {err:?}");
     let summary = err
         .lines()
-        .find(|l| l.starts_with("pages of 60 article(s) and"))
+        .find(|l| l.starts_with("pages of 60 articles and"))
         .unwrap_or_else(|| panic!("no summary in {err}"));
     assert!(has_timing(summary, "pages"), "{summary}");
 }
