@@ -21,15 +21,22 @@ pub fn focus_is_lost() -> bool {
     }
 }
 
-/// Runs `refocus` once the focus is lost, if it is within the next `frames` frames (each
-/// looked at once painted): after a click whose change removes or redraws the element clicked,
-/// the focus goes somewhere that makes sense rather than to the page's body.
-pub fn when_focus_lost(refocus: impl FnOnce() + 'static, frames: u32) {
+/// Frames within which a change drawn after a click may take the focus away.
+const REFOCUS_FRAMES: u32 = 10;
+
+/// Runs `refocus` once the focus is lost, if it is within the next [`REFOCUS_FRAMES`] frames
+/// (each looked at once painted): after a click whose change removes or redraws the element
+/// clicked, the focus goes somewhere that makes sense rather than to the page's body.
+pub fn when_focus_lost(refocus: impl FnOnce() + 'static) {
+    refocus_within(Box::new(refocus), REFOCUS_FRAMES);
+}
+
+fn refocus_within(refocus: Box<dyn FnOnce()>, frames: u32) {
     after_next_paint(move || {
         if focus_is_lost() {
             refocus();
         } else if frames > 1 {
-            when_focus_lost(refocus, frames - 1);
+            refocus_within(refocus, frames - 1);
         }
     });
 }

@@ -27,8 +27,8 @@ pub enum ListPage {
     Entity { href: String, name: String },
 }
 
-/// A list of articles as its page shows it: positions in the whole site, in the order shown
-/// (`None` until the whole site is there), and the words its search matched.
+/// A list of articles as its page shows it: the page, positions in the whole site, in the
+/// order shown (`None` until the whole site is there), and the words its search matched.
 #[derive(Clone)]
 struct ShownList {
     page: ListPage,
@@ -49,11 +49,10 @@ struct LastList {
     selection: RwSignal<Selection>,
     /// The list of the page shown now, if it shows one.
     shown: StoredValue<Option<ShownList>>,
-    list: RwSignal<Option<Arc<[u32]>>>,
-    /// The page whose list `list` is.
-    from: RwSignal<Option<ListPage>>,
-    /// The words its search matched, which an article page opened from it marks.
-    marks: RwSignal<Arc<[String]>>,
+    /// The list an article was last opened from: its page, which the article page's way back
+    /// returns to, its positions, which its previous and next follow, and the words its search
+    /// matched, which it marks.
+    opened: RwSignal<Option<ShownList>>,
     /// Pages of cards shown, by the address of the list's page (path and query).
     pages: StoredValue<HashMap<String, usize>>,
     /// The article whose page the reader left last, and whether by its way back: its card is
@@ -71,9 +70,7 @@ pub fn provide_selection() {
     provide_context(LastList {
         selection: RwSignal::new(Selection::default()),
         shown: StoredValue::new(None),
-        list: RwSignal::new(None),
-        from: RwSignal::new(None),
-        marks: RwSignal::new(Arc::from([])),
+        opened: RwSignal::new(None),
         pages: StoredValue::new(HashMap::new()),
         left: RwSignal::new(None),
         traversed_to,
@@ -126,8 +123,7 @@ pub fn remember_home_view(
 /// The words the search of the list the reader last opened an article from matched in this
 /// visit (none without a search).
 pub fn use_last_marks() -> Signal<Arc<[String]>> {
-    use_context::<LastList>()
-        .map_or_else(|| Signal::stored(Arc::from([])), |last| last.marks.into())
+    use_opened(|opened| opened.map_or_else(|| Arc::from([]), |o| o.marks.clone()))
 }
 
 /// Keeps entity page `href`'s list of articles (`list`: positions in the whole site, in the
@@ -155,9 +151,7 @@ pub fn use_open_from_list() -> impl Fn() + Clone + 'static {
             return;
         };
         if let Some(shown) = last.shown.get_value() {
-            last.list.set(shown.list);
-            last.from.set(Some(shown.page));
-            last.marks.set(shown.marks);
+            last.opened.set(Some(shown));
         }
     }
 }
@@ -165,7 +159,18 @@ pub fn use_open_from_list() -> impl Fn() + Clone + 'static {
 /// The page of the list of articles the reader last opened an article from in this visit, if
 /// any.
 pub fn use_last_list_page() -> Signal<Option<ListPage>> {
-    use_context::<LastList>().map_or_else(|| Signal::stored(None), |last| last.from.into())
+    use_opened(|opened| opened.map(|o| o.page.clone()))
+}
+
+/// What `read` makes of the list an article was last opened from (`None` before any, and when
+/// pre-rendering), following it.
+fn use_opened<T: Clone + Send + Sync + 'static>(
+    read: impl Fn(Option<&ShownList>) -> T + Send + Sync + 'static,
+) -> Signal<T> {
+    match use_context::<LastList>() {
+        Some(last) => Signal::derive(move || last.opened.with(|opened| read(opened.as_ref()))),
+        None => Signal::stored(read(None)),
+    }
 }
 
 /// The pages of cards a list shows ("Show more" adds one): as many as the list at the same
@@ -245,7 +250,7 @@ pub fn use_last_home_view() -> Signal<Selection> {
 /// The list of articles the reader last opened an article from in this visit (positions in
 /// the whole site), if any.
 pub fn use_last_list() -> Signal<Option<Arc<[u32]>>> {
-    use_context::<LastList>().map_or_else(|| Signal::stored(None), |last| last.list.into())
+    use_opened(|opened| opened.and_then(|o| o.list.clone()))
 }
 
 /// The selection in the current URL.

@@ -260,15 +260,12 @@ fn on_click(ev: &leptos::ev::MouseEvent, toggle: &impl Fn(&EntityId), open: &imp
         // The chip's card may leave the list: then the same entity's chip in another card
         // (pressed now), or the results.
         let chip = id.to_string();
-        crate::dom::when_focus_lost(
-            move || {
-                crate::dom::focus_matching("article.card button.chip", "data-entity", &chip);
-                if crate::dom::focus_is_lost() {
-                    crate::dom::focus_by_id("results");
-                }
-            },
-            10,
-        );
+        crate::dom::when_focus_lost(move || {
+            crate::dom::focus_matching("article.card button.chip", "data-entity", &chip);
+            if crate::dom::focus_is_lost() {
+                crate::dom::focus_by_id("results");
+            }
+        });
     }
 }
 

@@ -11,20 +11,14 @@ use crate::language::use_language;
 use crate::routes::corpus::use_corpus_signal;
 use crate::selection::{use_selection, use_show_selection};
 
-/// Frames within which a change drawn after a click may take the focus away.
-const REFOCUS_FRAMES: u32 = 10;
-
 /// Where the focus goes when a button that removes filters is removed with them: the filter
 /// button that took its place (the next filter's, or else the last one's), or the results.
 fn refocus_after_removal() {
-    when_focus_lost(
-        || {
-            if focus_selector("ul.pills > li:last-child button.pill-remove").is_none() {
-                focus_by_id("results");
-            }
-        },
-        REFOCUS_FRAMES,
-    );
+    when_focus_lost(|| {
+        if focus_selector("ul.pills > li:last-child button.pill-remove").is_none() {
+            focus_by_id("results");
+        }
+    });
 }
 
 /// A button that shows every article (`text` says it: "Clear all", "Show every article"), the

@@ -38,13 +38,10 @@ pub fn card_chips<'a>(
     limit: usize,
     selected: &[EntityId],
 ) -> Vec<&'a Entity> {
-    let (first, rest): (Vec<&EntityId>, Vec<&EntityId>) = summary
-        .entities
-        .iter()
-        .partition(|id| selected.contains(id));
+    let ids = &summary.entities;
+    let first = ids.iter().filter(|id| selected.contains(id));
     first
-        .into_iter()
-        .chain(rest)
+        .chain(ids.iter().filter(|id| !selected.contains(id)))
         .filter_map(|id| corpus.entity(id))
         .filter(|e| e.label != Label::Date)
         .take(limit)

@@ -23,10 +23,7 @@ pub fn selection_title(language: Language, corpus: &Corpus, selection: &Selectio
         })
         .collect::<Vec<_>>()
         .join(" + ");
-    let search = selection
-        .search_query()
-        .filter(|q| !q.trim().is_empty())
-        .map(|q| language.quote_search(q));
+    let search = selection.search_query().map(|q| language.quote_search(q));
     let langs = selection
         .langs()
         .iter()
