@@ -98,10 +98,14 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
         CacheChoice::Default => cache::directory().map(|d| cache::last_for(&d, &options.out)),
         CacheChoice::File(_) | CacheChoice::Off => None,
     };
-    // The last build, to tell whether the articles read are those it built from.
+    // The last build: whether anything changed since, or the articles read are those it built
+    // from.
     let previous = last_record.as_deref().and_then(unread::LastBuild::read);
     if let Some(last) = &last_record {
-        if let Some(report) = up_to_date(options, last, started) {
+        if let Some(report) = previous
+            .as_ref()
+            .and_then(|recorded| up_to_date(options, recorded, last, started))
+        {
             return Ok(report);
         }
         // Until this build has written its site data, the last record says nothing true.
@@ -204,7 +208,8 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
     })
 }
 
-/// When nothing a build's site data comes from changed since the last build into `out` — the
+/// When nothing a build's site data comes from changed since the last build into `out`
+/// (`recorded`, read from `last`) — the
 /// same kiosque (its very executable), options and inputs as given, every input file unchanged
 /// (its stamp as recorded, see [`unread`]), no file found or gone, and the site data exactly
 /// as that build wrote it ([`output::intact`]) — says what that build said (the errors of the
@@ -212,8 +217,12 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
 /// reading any input, analysis or data file: writing would give the same bytes. None when
 /// anything differs (or the last build's warnings are not known and this build is not quiet,
 /// or an input failed and `--strict` is given): then the build runs.
-fn up_to_date(options: &BuildOptions, last: &Path, started: Instant) -> Option<BuildReport> {
-    let recorded = unread::LastBuild::read(last)?;
+fn up_to_date(
+    options: &BuildOptions,
+    recorded: &unread::LastBuild,
+    last: &Path,
+    started: Instant,
+) -> Option<BuildReport> {
     if recorded.warnings.is_none() && !options.quiet {
         return None;
     }
