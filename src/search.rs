@@ -14,8 +14,9 @@ use std::task::Poll;
 
 use futures::channel::oneshot;
 use kiosque_model::index::Corpus;
-use kiosque_model::parts::{self, CardPage};
+use kiosque_model::parts::{self, CardPage, PostingFile};
 use kiosque_model::search::{Meta, Outcome, Query, SearchDataError, Shard};
+use kiosque_model::{Entity, EntityId};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -69,6 +70,8 @@ pub struct Rest {
     /// The card pages they are on (increasing): those of the results shown, kept, and those of
     /// the rest, to fetch.
     pages: Arc<[usize]>,
+    /// The entities the view is filtered by ([`filter_cards`]).
+    entities: Arc<[Entity<String>]>,
 }
 
 /// A file that every search needs first, fetched once for all of them: the callers share one
@@ -144,6 +147,8 @@ pub struct SearchFiles {
     shards: StoredValue<HashMap<String, Arc<Shard>>>,
     /// Card pages, by path.
     cards: StoredValue<HashMap<String, Arc<CardPage<String>>>>,
+    /// Posting files, by path.
+    postings: StoredValue<HashMap<String, Arc<PostingFile<String>>>>,
 }
 
 impl SearchFiles {
@@ -153,6 +158,7 @@ impl SearchFiles {
             meta: StoredValue::new(Slot::Empty),
             shards: StoredValue::new(HashMap::new()),
             cards: StoredValue::new(HashMap::new()),
+            postings: StoredValue::new(HashMap::new()),
         }
     }
 
@@ -207,6 +213,49 @@ impl SearchFiles {
                 .filter_map(|(p, f)| Some((*p, kept.get(*f).cloned()?)))
                 .collect()
         }))
+    }
+
+    /// The articles that list `id` (numbers, increasing) and its entity, from its posting
+    /// file, fetched where not kept yet; `None` when no article lists it.
+    async fn entity_articles(
+        &self,
+        paths: &Paths,
+        site: &SiteData,
+        id: &EntityId,
+    ) -> Result<Option<(Entity<String>, Vec<u32>)>, AppError> {
+        let (_, path) = parts::posting_file_of(id.as_str(), site.file.posting_files);
+        let version = &site.file.postings;
+        // The URL changes whenever any posting file does: a cached copy is then the right one.
+        let (url, freshness) = if kiosque_model::stamp::is_well_formed(version) {
+            (
+                format!("{}?v={version}", paths.data_file(&path)),
+                Freshness::Cached,
+            )
+        } else {
+            (paths.data_file(&path), Freshness::Reload)
+        };
+        let kept = self.postings.with_value(|kept| kept.get(&path).cloned());
+        let file = match kept {
+            Some(file) => file,
+            None => {
+                let text = fetch_text(&url, freshness).await?;
+                let file = parts::parse_postings(&url, &text).map_err(|e| AppError::Malformed {
+                    url: url.clone(),
+                    message: e.to_string(),
+                })?;
+                let file = Arc::new(file);
+                self.postings
+                    .update_value(|kept| drop(kept.insert(path, Arc::clone(&file))));
+                file
+            }
+        };
+        let found = file
+            .articles_of(&url, id.as_str(), site.file.articles)
+            .map_err(|e| AppError::Malformed {
+                url: url.clone(),
+                message: e.to_string(),
+            })?;
+        Ok(found.map(|found| (found.entity.clone(), found.numbers)))
     }
 
     /// Starts fetching the meta file of the site's search index, unless it is kept or under
@@ -366,6 +415,91 @@ pub fn has_cards(site: &SiteData) -> bool {
         && site.file.cards_per_page > 0
 }
 
+/// Whether a view filtered by entities can show its first articles before the whole site is
+/// loaded: the site has card pages and posting files (schema 2.4).
+pub fn has_postings(site: &SiteData) -> bool {
+    !site.file.cards.is_empty() && site.file.cards_per_page > 0 && site.file.posting_files > 0
+}
+
+/// Runs the view of `entities` (and of `text` among their articles, when given) over the whole
+/// site without loading it: the entities' posting files say which articles list them all, the
+/// search index ranks those when there is a text, and the card pages of the first `screen` give
+/// their cards (as [`search_cards`]). `None` when the site has no posting files, when the text
+/// has nothing to search for, when an entity has no article (a stale link: the whole site says
+/// why), when no article lists them all, and when `wanted` says the answer is no longer wanted.
+pub async fn filter_cards(
+    files: SearchFiles,
+    paths: Paths,
+    site: Arc<SiteData>,
+    entities: Vec<EntityId>,
+    text: Option<String>,
+    screen: usize,
+    wanted: impl Fn() -> bool,
+) -> Option<Result<Found, AppError>> {
+    if entities.is_empty() || !has_postings(&site) {
+        return None;
+    }
+    let query = text.map(|text| Query::parse(&text));
+    if query.as_ref().is_some_and(Query::is_empty) {
+        return None;
+    }
+    let run = async {
+        let each = join_each(
+            entities
+                .iter()
+                .map(|id| files.entity_articles(&paths, &site, id)),
+        )
+        .await;
+        let mut lists = Vec::with_capacity(each.len());
+        let mut found_entities = Vec::with_capacity(each.len());
+        for result in each {
+            let Some((entity, numbers)) = result? else {
+                return Ok(None);
+            };
+            found_entities.push(entity);
+            lists.push(numbers);
+        }
+        let within = kiosque_model::facets::intersect(&lists).unwrap_or_default();
+        if within.is_empty() {
+            return Ok(None);
+        }
+        let outcome = match (&query, site.first.search_index()) {
+            (Some(query), Some(meta_path)) => {
+                hits(files, &paths, query, meta_path, Some(&within)).await?
+            }
+            (Some(_), None) => return Ok(None),
+            (None, _) => Outcome {
+                hits: Vec::new(),
+                terms: Vec::new(),
+                unmatched: Vec::new(),
+            },
+        };
+        if !wanted() {
+            return Ok(None);
+        }
+        let (first, total) = if query.is_some() {
+            let first = outcome.hits.iter().take(FIRST_RESULTS).map(|h| h.article);
+            (first.collect(), outcome.hits.len())
+        } else {
+            (
+                within.iter().take(FIRST_RESULTS).copied().collect(),
+                within.len(),
+            )
+        };
+        let shown = Shown {
+            first,
+            total,
+            terms: outcome.terms,
+            unmatched: outcome.unmatched,
+            entities: found_entities,
+        };
+        found_on_cards(files, &paths, &site, shown, screen)
+            .await
+            .map(Some)
+    };
+    run.await.transpose()
+}
+
 /// Runs `text` over the whole site without loading it: the search index says which articles
 /// match, and the card pages of the first `screen` of them give their cards ([`Found::rest`]
 /// says what the rest of its first page of [`FIRST_RESULTS`] needs: [`grow_cards`]). `None` as
@@ -402,12 +536,54 @@ async fn cards_found(
     if !wanted() {
         return Ok(None);
     }
-    let first: Vec<u32> = outcome
-        .hits
-        .iter()
-        .take(FIRST_RESULTS)
-        .map(|hit| hit.article)
-        .collect();
+    let shown = Shown {
+        first: outcome
+            .hits
+            .iter()
+            .take(FIRST_RESULTS)
+            .map(|hit| hit.article)
+            .collect(),
+        total: outcome.hits.len(),
+        terms: outcome.terms,
+        unmatched: outcome.unmatched,
+        entities: Vec::new(),
+    };
+    found_on_cards(files, paths, site, shown, screen)
+        .await
+        .map(Some)
+}
+
+/// What a view shown from card pages found, before its cards are fetched.
+struct Shown {
+    /// Its first page of results: article numbers, in the order shown.
+    first: Vec<u32>,
+    /// How many articles it found in all.
+    total: usize,
+    /// The index terms its search matched.
+    terms: Vec<String>,
+    /// Its search's words that matched nothing.
+    unmatched: Vec<String>,
+    /// The entities it is filtered by, from their posting files: the cards' chips may not
+    /// have them.
+    entities: Vec<Entity<String>>,
+}
+
+/// `shown` with the cards of its first `screen` results (and of any result after them on a
+/// card page kept): their card pages fetched where not kept.
+async fn found_on_cards(
+    files: SearchFiles,
+    paths: &Paths,
+    site: &SiteData,
+    view: Shown,
+    screen: usize,
+) -> Result<Found, AppError> {
+    let Shown {
+        first,
+        total,
+        terms,
+        unmatched,
+        entities,
+    } = view;
     let (articles, per_page) = (
         site.file.articles as usize,
         site.file.cards_per_page as usize,
@@ -429,21 +605,22 @@ async fn cards_found(
         Rest {
             hits: first.as_slice().into(),
             pages: pages.into(),
+            entities: entities.as_slice().into(),
         }
     });
-    let corpus = cards_corpus(paths, site, &fetched);
-    Ok(Some(Found {
+    let corpus = cards_corpus(paths, site, &fetched, &entities);
+    Ok(Found {
         articles: first[..shown]
             .iter()
             .filter_map(|&n| corpus.position_of_number(n))
             .collect(),
-        total: outcome.hits.len(),
+        total,
         cards: Some(Cards(Arc::new(corpus))),
-        terms: outcome.terms.into(),
-        unmatched: outcome.unmatched,
+        terms: terms.into(),
+        unmatched,
         rest,
         grown: false,
-    }))
+    })
 }
 
 /// `found`, a search shown from card pages, with its whole first page: the card pages of its
@@ -458,7 +635,7 @@ pub async fn grow_cards(
         return Ok(found);
     };
     let fetched = files.cards(paths, site, &rest.pages).await?;
-    let corpus = cards_corpus(paths, site, &fetched);
+    let corpus = cards_corpus(paths, site, &fetched, &rest.entities);
     Ok(Found {
         articles: rest
             .hits
@@ -477,12 +654,13 @@ fn cards_corpus(
     paths: &Paths,
     site: &SiteData,
     fetched: &[(usize, Arc<CardPage<String>>)],
+    entities: &[Entity<String>],
 ) -> Corpus {
     let read: Vec<(usize, &CardPage<String>)> = fetched
         .iter()
         .map(|(p, page)| (*p, page.as_ref()))
         .collect();
-    let checked = Corpus::of_cards(&site.file, &read);
+    let checked = Corpus::of_cards(&site.file, &read, entities);
     log_problems(&paths.site_json(), &checked.problems);
     checked.value
 }

@@ -32,7 +32,9 @@ use crate::dom::{after_next_paint, focus_by_id};
 use crate::language::{use_language, use_messages};
 use crate::latest::Latest;
 use crate::routes::corpus::{CorpusContext, use_corpus_signal, use_site_data_if_loaded};
-use crate::search::{Found, grow_cards, has_cards, search, search_cards};
+use crate::search::{
+    Found, filter_cards, grow_cards, has_cards, has_postings, search, search_cards,
+};
 use crate::selection::{remember_home_view, use_list_pages, use_selection, use_show_selection};
 use crate::site::use_site;
 use crate::title::use_title;
@@ -184,20 +186,41 @@ pub fn Home() -> impl IntoView {
     // pages (and `site.json`: the native rendering of the pages has no search).
     let site_data = use_site_data_if_loaded().filter(|site| has_cards(site));
     let cards = site_data.is_some();
+    // Whether a view filtered by entities can too: with posting files (a shared link to
+    // `/?entity=…` needs its entities' files and card pages, not the whole site).
+    let postings = site_data.as_deref().is_some_and(has_postings);
     let (paths, files, loader) = (site.paths, site.search, site.data);
     Effect::new(move |_| loader.want_whole());
     // Whether the corpus can show the current view: the first screen shows only every article,
-    // or, with the card pages, a search without an entity filter.
+    // or, with the card pages, a search, and with the posting files too, entity filters (the
+    // languages, sources and period wait for the whole site).
     let ready = Memo::new(move |_| {
-        corpus.with(|c| c.is_whole()) || selection.with(|s| s.is_empty() || (cards && !s.filters()))
+        corpus.with(|c| c.is_whole())
+            || selection.with(|s| {
+                s.is_empty() || (cards && !s.refines() && (postings || !s.filters_entities()))
+            })
     });
+    // Whether the view is shown from card pages before the whole site is there: a search, or
+    // entity filters (then their posting files say which articles).
+    let from_cards = move |s: &Selection, whole: bool| {
+        !whole && (s.search_query().is_some() || (postings && s.filters_entities()))
+    };
     // The articles that mention every selected entity, newest first (positions in the
     // corpus): the postings of the selected entities intersected, cheap enough to redo.
     let filtered = Memo::new(move |_| {
         if !ready.get() {
             return Vec::new();
         }
-        corpus.with(|corpus| selection.with(|s| matching(corpus, s)))
+        corpus.with(|corpus| {
+            selection.with(|s| {
+                // Before the whole site, entity filters are the posting files' to answer.
+                if from_cards(s, corpus.is_whole()) {
+                    Vec::new()
+                } else {
+                    matching(corpus, s)
+                }
+            })
+        })
     });
     // Whether the search ran, and what it found: set by a task of its own for each change of
     // the view (rather than a resource: fewer bytes of the app, see docs/app-size.md), only
@@ -208,8 +231,14 @@ pub fn Home() -> impl IntoView {
     let outcome = RwSignal::new(None::<(bool, Option<Result<Found, AppError>>)>);
     let runs = Latest::new();
     Effect::new(move |_| {
-        let (text, filtering) =
-            selection.with(|s| (s.search_query().map(str::to_owned), s.filters()));
+        let (text, filtering, entities, refines) = selection.with(|s| {
+            (
+                s.search_query().map(str::to_owned),
+                s.filters(),
+                (s.not_ids().is_empty() && !s.refines()).then(|| s.entities().to_vec()),
+                s.refines(),
+            )
+        });
         let corpus = corpus.get();
         let within = filtering.then(|| filtered.with(|positions| corpus.numbers_at(positions)));
         let (files, paths, site_data) = (files, paths.clone(), site_data.clone());
@@ -217,12 +246,36 @@ pub fn Home() -> impl IntoView {
         spawn_local(async move {
             // The reader waits for this answer: the whole site's loading, if under way, lets
             // it go first.
-            let urgent = text.is_some().then(crate::data::urgent);
+            let urgent = (text.is_some() || filtering).then(crate::data::urgent);
+            let entities = entities.filter(|e| postings && !e.is_empty() && !refines);
             let found = match (text, site_data.clone()) {
                 (Some(text), _) if corpus.is_whole() => (
                     true,
                     search(files, paths.clone(), corpus, text, within).await,
                 ),
+                (text, Some(site)) if !corpus.is_whole() && entities.is_some() => {
+                    let wanted = move || run.is_latest();
+                    let entities = entities.unwrap_or_default();
+                    let found = filter_cards(
+                        files,
+                        paths.clone(),
+                        site,
+                        entities,
+                        text,
+                        FIRST_FRAME_CARDS,
+                        wanted,
+                    );
+                    // No answer (an entity without articles, none in common), or a file that
+                    // failed: the whole site, which holds the same, answers (and says why).
+                    match found.await {
+                        Some(Ok(found)) => (true, Some(Ok(found))),
+                        Some(Err(error)) => {
+                            leptos::logging::warn!("{error}");
+                            (false, None)
+                        }
+                        None => (false, None),
+                    }
+                }
                 (Some(text), Some(site)) if !filtering => {
                     let wanted = move || run.is_latest();
                     let found =
@@ -262,10 +315,16 @@ pub fn Home() -> impl IntoView {
         if !ready.get() {
             return Searched::Waiting;
         }
-        if selection.with(|s| s.search_query().is_none()) {
+        if selection.with(|s| !from_cards(s, corpus.with(|c| c.is_whole())))
+            && selection.with(|s| s.search_query().is_none())
+        {
             return Searched::Off;
         }
         match outcome.get() {
+            // Entity filters alone load their articles; a search searches.
+            None | Some((false, _)) if selection.with(|s| s.search_query().is_none()) => {
+                Searched::Waiting
+            }
             None | Some((false, _)) => Searched::Searching,
             Some((true, None)) => Searched::Off,
             Some((true, Some(Ok(found)))) => Searched::Found(found),
@@ -461,7 +520,9 @@ pub fn Home() -> impl IntoView {
             Searched::Failed(error) => language.failed(Failure::Search, &error.message(language)),
             Searched::Found(_) => language.results(
                 total.get(),
-                Some(&selection.with(|s| language.quote_search(s.search()))),
+                selection
+                    .with(|s| s.search_query().map(|_| language.quote_search(s.search())))
+                    .as_deref(),
             ),
             Searched::Off => language.results(total.get(), None),
         });
@@ -612,9 +673,11 @@ pub fn Home() -> impl IntoView {
                 {time}
             </Sidebar>
             <div class="results" id="results" tabindex="-1">
-                <FilterBar />
-                <p class="result-count" id="results-count" role="status">{status}</p>
+                // The filters' names from the corpus of the cards: a view shown before the whole
+                // site has its entities from their posting files.
                 <Provider value=CorpusContext(Signal::from(shown_from))>
+                    <FilterBar />
+                    <p class="result-count" id="results-count" role="status">{status}</p>
                     <CardList articles=Signal::from(staged) total=more_total marks pages />
                 </Provider>
                 {failed}

@@ -8,8 +8,8 @@
 //! interrupted build left behind is repaired and removed by the next run ([`recover`]).
 //!
 //! The files are those of data contract 2 ([`kiosque_model::parts`]): `site.json`, the
-//! content-named summary pages and entity parts, the body files (`bodies/<bucket>.json`) and the
-//! search files.
+//! content-named summary pages and entity parts, the body files (`bodies/<bucket>.json`), the
+//! posting files (`postings/<bucket>.json`) and the search files.
 //!
 //! A rebuild reuses what it would write again unchanged: a file of the previous tree that holds
 //! exactly what this build would write (its content-named parts, a body file whose articles and
@@ -264,8 +264,9 @@ fn remove_tree(dir: &Path, pause_point: &str) -> io::Result<()> {
 /// One file of the site data: its path relative to the data directory (`/`-separated) and
 /// what it holds.
 enum SiteFile<'a> {
-    /// `site.json`: its bytes.
-    Site(&'a [u8]),
+    /// A file named for what it is, not for its content (`site.json`, `postings/<bucket>.json`):
+    /// its path and its bytes, made by the build.
+    Keyed(&'a str, &'a [u8]),
     /// A part named by a fingerprint of its content (`summaries/`, `entities/`, `search/`): its
     /// path and its bytes, made by the build.
     Named(&'a str, &'a [u8]),
@@ -277,18 +278,18 @@ enum SiteFile<'a> {
 impl SiteFile<'_> {
     fn path(&self) -> &str {
         match self {
-            SiteFile::Site(_) => SITE_FILE,
+            SiteFile::Keyed(path, _) => path,
             SiteFile::Named(path, _) => path,
             SiteFile::Bucket(path, ..) => path,
         }
     }
 
     /// What the record of written files keeps to tell the file's content ([`Written`]): for
-    /// `site.json` a fingerprint of its bytes, for a part named by its content its name says
+    /// `site.json` and the posting files a fingerprint of their bytes, for a part named by its content its name says
     /// it, for a body file the stamp of its articles and entities (nothing is serialised).
     fn key(&self) -> Option<String> {
         match self {
-            SiteFile::Site(bytes) => Some(format!("{:016x}", stamp::hash64(bytes))),
+            SiteFile::Keyed(_, bytes) => Some(format!("{:016x}", stamp::hash64(bytes))),
             SiteFile::Named(..) => Some("named".to_owned()),
             SiteFile::Bucket(_, _, stamp) => stamp.as_ref().map(BucketStamp::key),
         }
@@ -298,7 +299,7 @@ impl SiteFile<'_> {
     /// makes those not made yet ([`Site::body`]).
     fn bytes(&self, parts: &Parts<'_>, site: &Site) -> Vec<u8> {
         match self {
-            SiteFile::Site(bytes) | SiteFile::Named(_, bytes) => bytes.to_vec(),
+            SiteFile::Keyed(_, bytes) | SiteFile::Named(_, bytes) => bytes.to_vec(),
             SiteFile::Bucket(_, bucket, _) => parts.bucket_with(*bucket, |p| site.body(p)),
         }
     }
@@ -589,7 +590,13 @@ fn site_files<'a>(site: &'a Site, parts: &'a Parts<'_>) -> Vec<SiteFile<'a>> {
         .into_iter()
         .enumerate()
         .map(|(b, stamp)| SiteFile::Bucket(parts.bucket_path(b), b, stamp));
-    std::iter::once(SiteFile::Site(&parts.site))
+    std::iter::once(SiteFile::Keyed(SITE_FILE, &parts.site))
+        .chain(
+            parts
+                .postings
+                .iter()
+                .map(|(path, bytes)| SiteFile::Keyed(path, bytes)),
+        )
         .chain(
             parts
                 .named

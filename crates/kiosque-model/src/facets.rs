@@ -23,14 +23,20 @@ pub fn matching(corpus: &Corpus, selection: &Selection) -> Vec<u32> {
         .iter()
         .map(|id| corpus.positions_mentioning(id))
         .collect();
-    let Some(shortest) = (0..lists.len()).min_by_key(|&i| lists[i].len()) else {
-        return (0..corpus.articles().len() as u32).collect();
-    };
-    lists[shortest]
-        .iter()
-        .copied()
-        .filter(|a| lists.iter().all(|list| list.binary_search(a).is_ok()))
-        .collect()
+    intersect(&lists).unwrap_or_else(|| (0..corpus.articles().len() as u32).collect())
+}
+
+/// The numbers in every one of `lists` (each increasing), increasing: the shortest list's
+/// numbers found in the others. `None` when there is no list.
+pub fn intersect(lists: &[Vec<u32>]) -> Option<Vec<u32>> {
+    let shortest = (0..lists.len()).min_by_key(|&i| lists[i].len())?;
+    Some(
+        lists[shortest]
+            .iter()
+            .copied()
+            .filter(|a| lists.iter().all(|list| list.binary_search(a).is_ok()))
+            .collect(),
+    )
 }
 
 /// The articles that mention every selected entity, in index order (newest first).

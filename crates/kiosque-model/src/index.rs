@@ -322,16 +322,17 @@ impl Corpus {
     }
 
     /// The cards of the card pages read: `pages` are each page's number in `site.json`'s
-    /// `cards` and the page. Its articles keep their numbers ([`Corpus::by_number`]), so a
+    /// `cards` and the page; `more`, entities the view needs besides the cards' chips. Its articles keep their numbers ([`Corpus::by_number`]), so a
     /// search's hits are found in it.
     pub fn of_cards(
         site: &SiteFile<String>,
         pages: &[(usize, &parts::CardPage<String>)],
+        more: &[Entity<String>],
     ) -> Checked<Corpus> {
         let mut pages = pages.to_vec();
         crate::order::sort_by_key(&mut pages, |(page, _)| *page);
         pages.dedup_by_key(|(page, _)| *page);
-        let (index, numbers) = parts::cards_index(site, &pages);
+        let (index, numbers) = parts::cards_index(site, &pages, more);
         validate::part_numbered(index, &numbers, SiteTotals::of(site))
     }
 

@@ -11,6 +11,8 @@
 //!                           the pages cut from the oldest article: a search shows its results
 //!                           with the pages of its first results, not the whole summary table
 //! search/…                  the search index (see [`crate::search`])
+//! postings/<bucket>.json    each entity's articles, grouped by a hash of its id: a filtered
+//!                           view needs its entities' files and card pages, not the whole site
 //! ```
 //!
 //! Summaries and entity parts are named by a fingerprint of their bytes, so a browser may cache
@@ -30,7 +32,12 @@ use crate::index::{IndexError, SchemaHeader, SiteIndex, UncheckedIndex, facet_ke
 use crate::schema::check_schema;
 use crate::stamp;
 
+mod postings;
 mod steps;
+pub use postings::{
+    ENTITIES_PER_POSTING_FILE, EntityArticles, MAX_POSTING_FILES, PostingError, PostingFile,
+    parse_postings, posting_file_of, posting_files_for, posting_path,
+};
 pub use steps::{ListSteps, entities_in_steps, list_items, summaries_in_steps};
 
 /// The first-load file, relative to the data directory.
@@ -97,6 +104,14 @@ pub struct SiteFile<E = EntityId> {
     /// Articles in each card page but the newest ([`cards_per_page`]).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub cards_per_page: u32,
+    /// How many posting files there are ([`posting_file_of`]); optional (schema 2.4): without
+    /// them, a filtered view waits for the whole summary table.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub posting_files: u32,
+    /// A fingerprint of every posting file, which the app puts in their URLs (`?v=`): a
+    /// rebuild that changes any of them changes it, so a browser never reads a stale one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub postings: String,
     /// What the first screen of the home page shows.
     pub first: FirstScreen<E>,
 }
@@ -299,6 +314,9 @@ pub struct Parts<'a> {
     pub site: Vec<u8>,
     /// Summary pages and entity parts: each path and bytes (with a final newline).
     pub named: Vec<(String, Vec<u8>)>,
+    /// The posting files ([`PostingFile`]): each path (named by its bucket, not its content)
+    /// and bytes.
+    pub postings: Vec<(String, Vec<u8>)>,
     /// The articles of each body file (positions in the index), by bucket.
     pub buckets: Vec<Vec<u32>>,
     /// Of each article (by position in the index), the ranks by id ([`Parts::by_id`]) of the
@@ -367,6 +385,8 @@ impl<'a> Parts<'a> {
                 named("summaries", json_line(&page))
             },
         );
+        let posting_count = posting_files_for(index.entities.len());
+        let (postings, postings_version) = postings::posting_files(index, &listed, posting_count);
         // The entities by id, and each one's rank in that order: a body file lists its
         // entities by id, and ranks sort faster than ids.
         let mut by_id: Vec<u32> = (0..index.entities.len() as u32).collect();
@@ -436,6 +456,8 @@ impl<'a> Parts<'a> {
             search: index.search.clone(),
             cards: card_pages.iter().map(|(p, _)| p.clone()).collect(),
             cards_per_page: if card_pages.is_empty() { 0 } else { per_page },
+            posting_files: posting_count,
+            postings: postings_version,
             first: first_screen(index, &position),
         };
         Parts {
@@ -447,6 +469,7 @@ impl<'a> Parts<'a> {
                 .chain(entity_parts)
                 .chain(card_pages)
                 .collect(),
+            postings,
             buckets: grouped,
             listed_ranks,
             by_id,
@@ -823,15 +846,23 @@ pub fn parse_cards(file: &str, text: &str) -> Result<CardPage<String>, IndexErro
 
 /// The card pages read, as one index (in article order, each page once) and each of its
 /// articles' number (position across the summary pages, [`card_place`]): `pages` are each
-/// page's number in `site.json`'s `card_pages` and the page.
-pub fn cards_index(
+/// page's number in `site.json`'s `card_pages` and the page; `more`, entities of the view that
+/// the pages' chips may not have (a filtered view's, from their posting files).
+pub fn cards_index<'a>(
     site: &SiteFile<String>,
-    pages: &[(usize, &CardPage<String>)],
+    pages: &[(usize, &'a CardPage<String>)],
+    more: &'a [Entity<String>],
 ) -> (UncheckedIndex, Vec<u32>) {
     let per_page = site.cards_per_page as usize;
     let mut numbered: Vec<(u32, &ArticleSummary<String>)> = Vec::new();
     let mut entities: Vec<Entity<String>> = Vec::new();
     let mut seen: HashSet<&str> = HashSet::new();
+    // Entities from posting files first: they have their counts, the pages' are capped.
+    for entity in more {
+        if seen.insert(&entity.id) {
+            entities.push(entity.clone());
+        }
+    }
     for (page, cards) in pages {
         // A page past the site, or its articles past their range, are not numbered: the site's
         // check then finds fewer articles than `site.json` says.
@@ -1039,19 +1070,24 @@ mod tests {
     }
 
     fn sample(articles: usize) -> (SiteIndex, Vec<ArticleBody>) {
-        let entities: Vec<Entity> = (0..40)
+        sample_with(articles, 40)
+    }
+
+    /// `articles` articles listing 8 of `count` entities each.
+    fn sample_with(articles: usize, count: usize) -> (SiteIndex, Vec<ArticleBody>) {
+        let entities: Vec<Entity> = (0..count)
             .map(|e| {
                 let label = Label::ALL[e % 4];
                 entity(
                     &format!("{}-e{e}", label.id_prefix()),
                     label,
-                    (40 - e) as u32,
+                    (count - e) as u32,
                 )
             })
             .collect();
         let summaries: Vec<ArticleSummary> = (0..articles)
             .map(|a| {
-                let ids: Vec<EntityId> = (0..8).map(|k| entities[(a + k * 3) % 40].id.clone()).collect();
+                let ids: Vec<EntityId> = (0..8).map(|k| entities[(a + k * 3) % count].id.clone()).collect();
                 serde_json::from_value::<ArticleSummary>(serde_json::json!({
                     "id": format!("a{a:05}"), "title": format!("Article {a}"), "excerpt": "x", "words": 1,
                 }))
@@ -1121,6 +1157,56 @@ mod tests {
                 "{size} articles"
             );
         }
+    }
+
+    #[test]
+    fn each_entity_s_posting_file_lists_the_articles_that_list_it() {
+        for (articles, count) in [(0, 40), (1, 40), (2500, 40), (3000, 2500), (200, 5000)] {
+            let (index, bodies) = sample_with(articles, count);
+            let parts = Parts::new(&index, &bodies);
+            let site = parse_site(std::str::from_utf8(&parts.site).expect("utf-8")).expect("site");
+            assert_eq!(site.posting_files, posting_files_for(count));
+            assert!(stamp::is_well_formed(&site.postings), "{}", site.postings);
+            assert_eq!(parts.postings.len(), site.posting_files as usize);
+            let files: HashMap<&str, PostingFile<String>> = parts
+                .postings
+                .iter()
+                .map(|(path, bytes)| {
+                    let text = std::str::from_utf8(bytes).expect("utf-8");
+                    (path.as_str(), parse_postings(path, text).expect("parses"))
+                })
+                .collect();
+            for entity in &index.entities {
+                let expected: Vec<u32> = (0u32..)
+                    .zip(&index.articles)
+                    .filter(|(_, a)| a.entities.contains(&entity.id))
+                    .map(|(n, _)| n)
+                    .collect();
+                let (_, path) = posting_file_of(entity.id.as_str(), site.posting_files);
+                let found = files[path.as_str()]
+                    .articles_of(&path, entity.id.as_str(), site.articles)
+                    .expect("well formed");
+                match found {
+                    Some(found) => {
+                        assert_eq!(found.numbers, expected, "{}", entity.id);
+                        assert_eq!(found.entity.name, entity.name);
+                        assert_eq!(found.entity.articles, entity.articles);
+                    }
+                    None => assert!(expected.is_empty(), "{} missing", entity.id),
+                }
+            }
+        }
+        // Another article changes the fingerprint the app puts in the files' URLs.
+        let (one, bodies) = sample_with(100, 40);
+        let (two, more) = sample_with(101, 40);
+        assert_ne!(
+            parse_site(std::str::from_utf8(&Parts::new(&one, &bodies).site).expect("utf-8"))
+                .expect("site")
+                .postings,
+            parse_site(std::str::from_utf8(&Parts::new(&two, &more).site).expect("utf-8"))
+                .expect("site")
+                .postings
+        );
     }
 
     #[test]
@@ -1242,7 +1328,7 @@ mod tests {
             if pages.len() >= 2 {
                 let last = pages.len() - 1;
                 let read = [(last, &pages[last]), (0, &pages[0])];
-                let corpus = crate::index::Corpus::of_cards(&site, &read).value;
+                let corpus = crate::index::Corpus::of_cards(&site, &read, &[]).value;
                 assert!(!corpus.is_whole());
                 assert_eq!(corpus.total_articles(), size);
                 let in_first = per_page;

@@ -1074,7 +1074,7 @@ proptest! {
         // The card pages hold every article, in order, with the title and date a card shows.
         prop_assert_eq!(site.cards.len(), cards.len());
         let card_pages: Vec<(usize, &CardPage<String>)> = cards.iter().map(|(n, p)| (*n, p)).collect();
-        let from_cards = Corpus::of_cards(&site, &card_pages);
+        let from_cards = Corpus::of_cards(&site, &card_pages, &[]);
         prop_assert!(from_cards.problems.is_empty(), "valid card pages changed: {:?}", from_cards.problems);
         let shown = |c: &Corpus| -> Vec<(String, String, Option<String>)> {
             c.articles().iter().map(|a| (a.id.clone(), a.title.clone(), a.published.clone())).collect()

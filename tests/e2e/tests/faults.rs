@@ -733,3 +733,66 @@ async fn data_of_contract_1_without_site_json_asks_for_a_rebuild() {
     assert!(text.contains(SITE) && text.contains("HTTP 404"), "{text}");
     browser.close().await;
 }
+
+/// A link to a view filtered by an entity fetches that entity's posting file (schema 2.4) and
+/// shows its articles from it and their card pages; a posting file that is missing, cut or
+/// malformed costs nothing but time: the whole site, which holds the same articles, shows them.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_filtered_view_whose_posting_file_fails_is_shown_from_the_whole_site() {
+    if !ready() {
+        return;
+    }
+    let site = Site::with_inputs(&fixture_inputs());
+    let (index, _) = site.read_all();
+    // An entity that some but not all articles list.
+    let (entity, expected) = index
+        .entities
+        .iter()
+        .find_map(|e| {
+            let ids: Vec<String> = index
+                .articles
+                .iter()
+                .filter(|a| a.entities.contains(&e.id))
+                .map(|a| a.id.clone())
+                .collect();
+            (!ids.is_empty() && ids.len() < index.articles.len()).then(|| (e.id.clone(), ids))
+        })
+        .expect("an entity of some articles");
+    let files = site.read_json("site.json")["posting_files"]
+        .as_u64()
+        .expect("site.json names its posting files") as u32;
+    let (_, path) = kiosque_model::parts::posting_file_of(&entity, files);
+    let posting = format!("/data/{path}");
+    let browser = Browser::new().await;
+    let cases: [(&str, Option<Fault>); 4] = [
+        ("served", None),
+        ("missing", Some(Fault::Status(404))),
+        ("cut in transfer", Some(Fault::Cut)),
+        (
+            "malformed",
+            Some(Fault::Body(
+                br#"{"entities": [{"id": 3}], "articles": [[-1"#.to_vec(),
+            )),
+        ),
+    ];
+    for (name, fault) in cases {
+        let before = site.server().hits(&posting);
+        match fault {
+            Some(fault) => site.server().set(&posting, fault),
+            None => site.server().clear(&posting),
+        }
+        browser.open(&site.url(&format!("/?entity={entity}"))).await;
+        browser
+            .wait_for_cards(
+                &format!("the entity's articles, its posting file {name}"),
+                &expected,
+            )
+            .await;
+        assert!(
+            site.server().hits(&posting) > before,
+            "{name}: the posting file was not asked for"
+        );
+        assert_eq!(browser.count(".error").await, 0, "{name}");
+    }
+    browser.close().await;
+}

@@ -1005,6 +1005,116 @@ async fn at_scale_a_search_shows_its_first_results_before_the_whole_site_and_cou
     browser.close().await;
 }
 
+/// A shared link to a view filtered by entities (`/?entity=…`, with or without a search) shows
+/// its first articles and their count before the whole site is loaded: from its entities'
+/// posting files and the card pages of its first results, the whole site held back. The
+/// filter's name is shown, the sidebar says its counts are not the view's yet, and once the
+/// whole site is there the same articles stay, counted.
+#[tokio::test(flavor = "multi_thread")]
+async fn at_scale_a_shared_link_to_a_filtered_view_shows_its_first_articles_before_the_whole_site()
+{
+    let Some((site, data)) = large_data() else {
+        return;
+    };
+    // The person most articles mention (more than a page of them), and a title word some of
+    // them share with a second person.
+    let entities = data.index["entities"].as_array().expect("entities");
+    let person = entities
+        .iter()
+        .filter(|e| e["label"] == "PER")
+        .max_by_key(|e| data.mentioning(e["id"].as_str().unwrap_or_default()).len())
+        .expect("a person");
+    let (id, name) = (
+        person["id"].as_str().expect("an id"),
+        person["name"].as_str().expect("a name"),
+    );
+    let theirs = data.mentioning(id);
+    assert!(theirs.len() > PAGE, "{id}: {} articles", theirs.len());
+    let other = entities
+        .iter()
+        .filter(|e| e["label"] == "PER" && e["id"] != id)
+        .map(|e| e["id"].as_str().unwrap_or_default())
+        .find(|other| {
+            let both = data
+                .mentioning(other)
+                .iter()
+                .filter(|n| theirs.contains(n))
+                .count();
+            both > PAGE && both < theirs.len()
+        })
+        .expect("a second person with more than a page of articles in common");
+    let both: Vec<u32> = data
+        .mentioning(other)
+        .into_iter()
+        .filter(|n| theirs.contains(n))
+        .collect();
+    let word = data
+        .title_words()
+        .into_iter()
+        .find(|w| !data.search(w, Some(&theirs)).0.is_empty())
+        .expect("a title word among the person's articles");
+    let (searched, _) = data.search(&word, Some(&theirs));
+    let ids = |numbers: &[u32]| -> Vec<String> { numbers.iter().map(|&n| data.id(n)).collect() };
+    let language = data.language();
+    let parts = hold_whole_site(&site);
+    let browser = Browser::new().await;
+    for (url, expected, what) in [
+        (format!("/?entity={id}"), ids(&theirs), "one person"),
+        (format!("/?entity={id},{other}"), ids(&both), "two people"),
+        (
+            format!("/?entity={id}&q={word}"),
+            searched.clone(),
+            "a person and a word",
+        ),
+    ] {
+        browser.open(&site.url(&url)).await;
+        // Its first screenful, and any of its first page on the same card pages.
+        browser
+            .wait_until(
+                &format!("the first articles of {what}, the whole site held"),
+                &format!(
+                    "const shown = Array.from(document.querySelectorAll('article.card')).map(c => c.dataset.articleId); \
+                     const expected = {}; \
+                     return shown.length >= Math.min(8, expected.length) \
+                       && shown.every((id, i) => id === expected[i]);",
+                    serde_json::to_string(&expected[..expected.len().min(PAGE)]).expect("ids")
+                ),
+            )
+            .await;
+        browser
+            .wait_until(
+                &format!("the count of {what}, its filter named, the sidebar pending"),
+                &format!(
+                    "return document.getElementById('results-count')?.innerText.startsWith({}) \
+                       && document.querySelector('ul.pills')?.innerText.includes({}) \
+                       && !!document.querySelector(\"{COUNTS_PENDING}\");",
+                    js(&language.count(expected.len(), Noun::Article)),
+                    js(name),
+                ),
+            )
+            .await;
+        // The rest of its first page comes from card pages too, once the reader pauses.
+        wait_for_first(&browser, &format!("the first page of {what}"), &expected).await;
+        assert_eq!(browser.count("button.show-more").await, 0, "{what}");
+    }
+    let postings = site.server().requested("/data/postings/");
+    assert!(!postings.is_empty(), "no posting file fetched");
+    assert!(postings.len() <= 2, "{postings:?}");
+    // The whole site arrives: the same articles, "Show more", and the sidebar's counts.
+    for part in &parts {
+        site.server().clear(part);
+    }
+    browser
+        .wait_until(
+            "the sidebar's counts of the view",
+            &format!("return !document.querySelector(\"{COUNTS_PENDING}\") && !document.querySelector(\"nav.sidebar[aria-busy='true']\");"),
+        )
+        .await;
+    wait_for_first(&browser, "the same articles over the whole site", &searched).await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
 /// Requests for the whole site's parts the app keeps in flight at once (its `PARTS_IN_FLIGHT`).
 const PARTS_IN_FLIGHT: usize = 4;
 
