@@ -500,6 +500,38 @@ pub async fn filter_cards(
     run.await.transpose()
 }
 
+/// The first `count` articles of entity `id` (newest first) with their cards, from its posting
+/// file and their card pages, without the whole site: its entity page before the whole site is
+/// there. `Found::total` is how many articles list it. `None` when the site has no posting
+/// files or no article lists the entity (the whole site then says whether it exists).
+pub async fn entity_cards(
+    files: SearchFiles,
+    paths: Paths,
+    site: Arc<SiteData>,
+    id: EntityId,
+    count: usize,
+) -> Option<Result<Found, AppError>> {
+    if !has_postings(&site) {
+        return None;
+    }
+    let run = async {
+        let Some((entity, numbers)) = files.entity_articles(&paths, &site, &id).await? else {
+            return Ok(None);
+        };
+        let shown = Shown {
+            total: numbers.len(),
+            first: numbers.into_iter().take(count).collect(),
+            terms: Vec::new(),
+            unmatched: Vec::new(),
+            entities: vec![entity],
+        };
+        found_on_cards(files, &paths, &site, shown, count)
+            .await
+            .map(Some)
+    };
+    run.await.transpose()
+}
+
 /// Runs `text` over the whole site without loading it: the search index says which articles
 /// match, and the card pages of the first `screen` of them give their cards ([`Found::rest`]
 /// says what the rest of its first page of [`FIRST_RESULTS`] needs: [`grow_cards`]). `None` as

@@ -10,18 +10,24 @@ use kiosque_model::timeline::timeline;
 use kiosque_model::ui::{Noun, What};
 use kiosque_model::{Entity, EntityId, Label, Selection};
 use leptos::Params;
+use leptos::context::Provider;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::hooks::{use_params, use_query};
 use leptos_router::params::Params;
 
 use crate::components::back_link::BackLink;
-use crate::components::card::{CardList, focus_card_came_back_to};
+use crate::components::card::{CardList, NESTED_PAGE, focus_card_came_back_to};
 use crate::components::export::ExportLinks;
 use crate::components::prerender::ReleasePrerender;
+use crate::components::states::LoadingCards;
 use crate::components::states::NotFound;
 use crate::components::timeline::TimelineChart;
+use crate::data::SiteData;
 use crate::language::use_language;
-use crate::routes::corpus::{WholeCorpus, use_corpus};
+use crate::latest::Latest;
+use crate::routes::corpus::{CorpusContext, WholeCorpus, use_corpus, use_site_data_if_loaded};
+use crate::search::{Found, entity_cards, has_postings};
 use crate::selection::{remember_entity_list, use_list_pages};
 use crate::site::use_site;
 use crate::title::use_title;
@@ -48,7 +54,81 @@ pub fn EntityPage() -> impl IntoView {
         let id = |p: &Result<EntityParams, _>| p.as_ref().ok().map(|p| p.id.clone());
         params.with(id).or_else(|| query.with(id))
     });
-    view! { <WholeCorpus><EntityOf id /></WholeCorpus> }
+    let loader = use_site().data;
+    // Before the whole site, with posting files: the entity and its first articles from its
+    // posting file and their card pages (a pre-rendered page stays over it until the whole
+    // site is there).
+    let early = use_site_data_if_loaded().filter(|site| has_postings(site));
+    // The shell page pre-renders no entity: the early page takes its place. An entity's own
+    // page keeps its pre-rendered page, the whole page, until the whole site is there.
+    let shell = Memo::new(move |_| params.with(|p| p.is_err()));
+    move || match (loader.whole(), early.clone()) {
+        (None, Some(site)) => view! { <EntityEarly id site shell /> }.into_any(),
+        _ => view! { <WholeCorpus><EntityOf id /></WholeCorpus> }.into_any(),
+    }
+}
+
+/// The page of entity `id` before the whole site is loaded (asking for it): its name, type and
+/// counts, and its newest articles, from its posting file and their card pages; what needs the
+/// whole site (the entities it appears with, its timeline, every article, the export) comes
+/// with it, when [`EntityPage`] shows [`EntityOf`] instead. On the shell page (`shell`), it
+/// takes the place of the pre-rendered page, which shows no entity. Placeholders until then, and while
+/// the entity is not found this way (no posting file lists it: the whole site says whether it
+/// exists) or its files failed (the whole site, which holds the same, shows it).
+#[component]
+fn EntityEarly(
+    id: Memo<Option<EntityId>>,
+    site: Arc<SiteData>,
+    shell: Memo<bool>,
+) -> impl IntoView {
+    let context = use_site();
+    context.data.want_whole();
+    let (files, paths) = (context.search, context.paths);
+    let found = RwSignal::new(None::<Found>);
+    let runs = Latest::new();
+    Effect::new(move |_| {
+        let Some(id) = id.get() else {
+            return;
+        };
+        let (site, paths, run) = (Arc::clone(&site), paths.clone(), runs.next());
+        spawn_local(async move {
+            let shown = match entity_cards(files, paths, site, id, NESTED_PAGE).await {
+                Some(Ok(shown)) => Some(shown),
+                Some(Err(error)) => {
+                    leptos::logging::warn!("{error}");
+                    None
+                }
+                None => None,
+            };
+            if run.is_latest() {
+                let _ = found.try_set(shown);
+            }
+        });
+    });
+    move || {
+        let shown = found.get().and_then(|found| {
+            let cards = found.cards?.0;
+            let entity = id.with(|id| cards.entity(id.as_ref()?).cloned())?;
+            Some((entity, cards, found.articles, found.total))
+        });
+        match shown {
+            None => view! { <LoadingCards /> }.into_any(),
+            Some((entity, cards, articles, total)) => view! {
+                {shell.get().then(|| view! { <ReleasePrerender /> })}
+                <article class="entity-page" aria-labelledby="entity-title">
+                    {entity_header(&entity, total)}
+                    <section class="entity-articles" aria-labelledby="entity-articles-heading">
+                        {articles_heading(&entity)}
+                        <Provider value=CorpusContext(Signal::stored(cards))>
+                            <CardList articles=Signal::stored(articles) nested=true />
+                        </Provider>
+                        <LoadingCards count=1 />
+                    </section>
+                </article>
+            }
+            .into_any(),
+        }
+    }
 }
 
 /// The page of entity `id`, over the whole site (the articles that mention it, the entities it
@@ -159,27 +239,8 @@ pub(crate) fn EntityView(shown: EntityShown) -> impl IntoView {
     let language = use_language();
     let words = language.messages();
     let name = language.entity_name(&entity).into_owned();
-    let title = name.clone();
-    use_title(move || title.clone());
     let paths = use_site().paths;
-    let article_count = articles.len();
-    // For dates, the full day with its weekday: "Mon 6 January 2025".
-    let date = entity
-        .value
-        .clone()
-        .filter(|_| entity.label == Label::Date)
-        .and_then(|value| language.date(&value).map(|shown| (value, shown)))
-        .map(|(value, shown)| view! { <p class="entity-date-value"><time datetime=value>{shown}</time></p> });
-    // Each spelling isolated: one with a right-to-left override must not reorder the others.
-    let aliases = (!entity.aliases.is_empty()).then(|| {
-        let spellings = entity
-            .aliases
-            .iter()
-            .enumerate()
-            .map(|(i, alias)| view! { {(i > 0).then_some(", ")} <bdi>{alias.clone()}</bdi> })
-            .collect_view();
-        view! { <p class="aliases">{language.colon(words.also_written)} " " {spellings}</p> }
-    });
+    let header = entity_header(&entity, articles.len());
     let company: Vec<_> = company
         .iter()
         .map(|(other, shared)| {
@@ -205,7 +266,6 @@ pub(crate) fn EntityView(shown: EntityShown) -> impl IntoView {
             </section>
         }
     });
-    let filter_link = paths.home(&Selection::default().toggled(&entity.id));
     // An article opened from this page goes back to it, and follows its list; coming back,
     // the cards the reader had opened are shown again, the article's card focused.
     remember_entity_list(
@@ -224,24 +284,10 @@ pub(crate) fn EntityView(shown: EntityShown) -> impl IntoView {
     view! {
         <ReleasePrerender />
         <article class="entity-page" aria-labelledby="entity-title">
-            <header class="entity-header">
-                <BackLink />
-                <p class=format!("kicker entity-{}", entity.label.id_prefix())>{language.label_singular(entity.label)}</p>
-                <h1 id="entity-title">{name.clone()}</h1>
-                {date}
-                {aliases}
-                <p class="entity-stats">
-                    {language.mentioned(entity.mentions as usize, article_count)}
-                </p>
-                <p>
-                    <a class="filter-link" href=filter_link>
-                        {words.filter_home_by} " " <bdi>{name.clone()}</bdi>
-                    </a>
-                </p>
-            </header>
+            {header}
             {company}
             <section class="entity-articles" aria-labelledby="entity-articles-heading">
-                <h2 id="entity-articles-heading">{words.articles_mentioning} " " <bdi>{name}</bdi></h2>
+                {articles_heading(&entity)}
                 <CardList articles=Signal::stored(articles.clone()) nested=true pages />
                 // Drawn by the app alone, after what the pre-rendered page shows: nothing moves
                 // when the app takes its place (docs/rendering.md).
@@ -249,5 +295,60 @@ pub(crate) fn EntityView(shown: EntityShown) -> impl IntoView {
             </section>
             <TimelineChart timeline title=words.mentions_over_time.to_owned() id="entity-timeline" />
         </article>
+    }
+}
+
+/// The head of an entity's page, of `articles` articles: its type, name, date, spellings and
+/// counts, and the link to the home page filtered by it; it names the page (its title).
+fn entity_header(entity: &Entity, articles: usize) -> impl IntoView + use<> {
+    let language = use_language();
+    let words = language.messages();
+    let name = language.entity_name(entity).into_owned();
+    let title = name.clone();
+    use_title(move || title.clone());
+    let paths = use_site().paths;
+    // For dates, the full day with its weekday: "Mon 6 January 2025".
+    let date = entity
+        .value
+        .clone()
+        .filter(|_| entity.label == Label::Date)
+        .and_then(|value| language.date(&value).map(|shown| (value, shown)))
+        .map(|(value, shown)| view! { <p class="entity-date-value"><time datetime=value>{shown}</time></p> });
+    // Each spelling isolated: one with a right-to-left override must not reorder the others.
+    let aliases = (!entity.aliases.is_empty()).then(|| {
+        let spellings = entity
+            .aliases
+            .iter()
+            .enumerate()
+            .map(|(i, alias)| view! { {(i > 0).then_some(", ")} <bdi>{alias.clone()}</bdi> })
+            .collect_view();
+        view! { <p class="aliases">{language.colon(words.also_written)} " " {spellings}</p> }
+    });
+    let filter_link = paths.home(&Selection::default().toggled(&entity.id));
+    view! {
+        <header class="entity-header">
+            <BackLink />
+            <p class=format!("kicker entity-{}", entity.label.id_prefix())>{language.label_singular(entity.label)}</p>
+            <h1 id="entity-title">{name.clone()}</h1>
+            {date}
+            {aliases}
+            <p class="entity-stats">
+                {language.mentioned(entity.mentions as usize, articles)}
+            </p>
+            <p>
+                <a class="filter-link" href=filter_link>
+                    {words.filter_home_by} " " <bdi>{name}</bdi>
+                </a>
+            </p>
+        </header>
+    }
+}
+
+/// The heading of an entity's list of articles.
+fn articles_heading(entity: &Entity) -> impl IntoView + use<> {
+    let language = use_language();
+    let name = language.entity_name(entity).into_owned();
+    view! {
+        <h2 id="entity-articles-heading">{language.messages().articles_mentioning} " " <bdi>{name}</bdi></h2>
     }
 }

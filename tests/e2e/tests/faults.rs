@@ -251,7 +251,7 @@ async fn an_article_opened_directly_fetches_site_json_and_its_body_file_only_at_
 
 /// The home page's first screen needs `site.json` alone: with every summary page held back,
 /// the first cards, the sidebar's counts and the number of articles are shown; a facet clicked
-/// then says it is loading, and filters once the pages arrive.
+/// then filters from the entity's posting file and card page, and counts once the pages arrive.
 #[tokio::test(flavor = "multi_thread")]
 async fn the_home_page_shows_its_first_cards_from_site_json_alone_and_filters_once_the_rest_arrives()
  {
@@ -309,20 +309,24 @@ async fn the_home_page_shows_its_first_cards_from_site_json_alone_and_filters_on
     browser
         .click(&format!("nav.sidebar button.facet[data-entity='{entity}']"))
         .await;
+    // It is shown from the entity's posting file and card page, the summary pages still held,
+    // the sidebar saying its counts are not the view's yet.
+    let filtered = "return document.querySelectorAll('article.card').length === 1
+               && document.getElementById('results-count')?.innerText === '1 article'";
     browser
         .wait_until(
-            "the filter waiting for the articles",
-            "return document.getElementById('results-count')?.innerText.startsWith('Chargement');",
+            "the filtered view before the rest",
+            &format!("{filtered} && !!document.querySelector(\"nav.sidebar[aria-busy='true']\");"),
         )
         .await;
+    assert_eq!(browser.card_ids().await, mentioning);
     for page in &pages {
         site.server().clear(page);
     }
     browser
         .wait_until(
-            "the filtered view",
-            "return document.querySelectorAll('article.card').length === 1
-               && document.getElementById('results-count')?.innerText === '1 article';",
+            "the filtered view and its counts once the rest arrives",
+            &format!("{filtered} && !document.querySelector(\"nav.sidebar[aria-busy='true']\");"),
         )
         .await;
     assert_eq!(browser.card_ids().await, mentioning);

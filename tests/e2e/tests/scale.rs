@@ -1115,6 +1115,98 @@ async fn at_scale_a_shared_link_to_a_filtered_view_shows_its_first_articles_befo
     browser.close().await;
 }
 
+/// An entity's page opened before the whole site is loaded shows the entity and its newest
+/// articles from its posting file and their card pages: an entity of one article on the shell
+/// page (`entity/?id=`, no page of its own, nothing pre-rendered), and one of many articles;
+/// the rest of the page (the entities it appears with) comes with the whole site, the same
+/// articles first.
+#[tokio::test(flavor = "multi_thread")]
+async fn at_scale_an_entity_page_shows_the_entity_and_its_newest_articles_before_the_whole_site() {
+    let Some((site, data)) = large_data() else {
+        return;
+    };
+    let entities = data.index["entities"].as_array().expect("entities");
+    let lone = entities
+        .iter()
+        .filter(|e| e["label"] == "PER")
+        .find(|e| data.mentioning(e["id"].as_str().unwrap_or_default()).len() == 1)
+        .expect("a person of one article");
+    let many = entities
+        .iter()
+        .filter(|e| e["label"] == "LOC")
+        .max_by_key(|e| data.mentioning(e["id"].as_str().unwrap_or_default()).len())
+        .expect("a place");
+    let parts = hold_whole_site(&site);
+    let browser = Browser::new().await;
+    for (entity, url) in [
+        (
+            lone,
+            format!("/entity/?id={}", lone["id"].as_str().expect("an id")),
+        ),
+        (
+            many,
+            format!("/entity/?id={}", many["id"].as_str().expect("an id")),
+        ),
+    ] {
+        let id = entity["id"].as_str().expect("an id");
+        let name = entity["name"].as_str().expect("a name");
+        let numbers = data.mentioning(id);
+        let newest: Vec<String> = numbers.iter().take(10).map(|&n| data.id(n)).collect();
+        browser.open(&site.url(&url)).await;
+        browser
+            .wait_until(
+                &format!("{id}'s name and newest articles, the whole site held"),
+                &format!(
+                    "return document.getElementById('entity-title')?.innerText === {} \
+                       && JSON.stringify(Array.from(document.querySelectorAll('article.card')).map(c => c.dataset.articleId)) === {:?};",
+                    js(name),
+                    serde_json::to_string(&newest).expect("ids"),
+                ),
+            )
+            .await;
+        let stats = browser
+            .client
+            .execute(
+                "return document.querySelector('.entity-stats').innerText;",
+                vec![],
+            )
+            .await
+            .expect("the counts")
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        let count = data.language().count(numbers.len(), Noun::Article);
+        assert!(
+            stats.contains(&count),
+            "{id}: {stats:?} does not say {count:?}"
+        );
+        assert_eq!(browser.count("#entity-company-heading").await, 0, "{id}");
+    }
+    // The whole site arrives: the entities it appears with, the same articles first.
+    for part in &parts {
+        site.server().clear(part);
+    }
+    let many_id = many["id"].as_str().expect("an id");
+    let newest: Vec<String> = data
+        .mentioning(many_id)
+        .iter()
+        .take(10)
+        .map(|&n| data.id(n))
+        .collect();
+    browser
+        .wait_until(
+            "the page over the whole site",
+            &format!(
+                "return !!document.getElementById('entity-company-heading') \
+                   && JSON.stringify(Array.from(document.querySelectorAll('article.card')).slice(0, 10).map(c => c.dataset.articleId)) === {:?};",
+                serde_json::to_string(&newest).expect("ids"),
+            ),
+        )
+        .await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
 /// Requests for the whole site's parts the app keeps in flight at once (its `PARTS_IN_FLIGHT`).
 const PARTS_IN_FLIGHT: usize = 4;
 
