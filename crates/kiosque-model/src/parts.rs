@@ -271,10 +271,16 @@ pub struct BucketArticle<E = EntityId> {
 /// site regroups its bodies only when it doubles), about [`ARTICLES_PER_BUCKET`] articles each,
 /// at most [`MAX_BUCKETS`].
 pub fn buckets_for(articles: usize) -> u32 {
-    let wanted = articles.div_ceil(ARTICLES_PER_BUCKET).max(1);
+    files_for(articles, ARTICLES_PER_BUCKET, MAX_BUCKETS)
+}
+
+/// How many files `items` take at about `per_file` a file: a power of two, at most `cap` (a
+/// power of two), so that a growing site regroups them only when it doubles.
+fn files_for(items: usize, per_file: usize, cap: u32) -> u32 {
+    let wanted = items.div_ceil(per_file).max(1);
     u32::try_from(wanted.next_power_of_two())
-        .unwrap_or(MAX_BUCKETS)
-        .min(MAX_BUCKETS)
+        .unwrap_or(cap)
+        .min(cap)
 }
 
 /// The body file of article `id` among `buckets` (a power of two; anything else counts as the
@@ -290,8 +296,13 @@ pub fn bucket_of(id: &str, buckets: u32) -> u32 {
 /// The path of body file `bucket` among `buckets`: `bodies/` and the bucket in hex, as many
 /// digits as the largest bucket has.
 pub fn bucket_path(bucket: u32, buckets: u32) -> String {
-    let digits = (buckets.saturating_sub(1).max(1).ilog2() / 4 + 1) as usize;
-    format!("bodies/{bucket:0digits$x}.json")
+    numbered_path("bodies", bucket, buckets)
+}
+
+/// `dir/` and file `file` of `files` in hex, with as many digits as the largest has.
+fn numbered_path(dir: &str, file: u32, files: u32) -> String {
+    let digits = (files.saturating_sub(1).max(1).ilog2() / 4 + 1) as usize;
+    format!("{dir}/{file:0digits$x}.json")
 }
 
 /// Whether `path` is of the form of a part's name (`<dir>/<hex>.json`), safe to put in a URL.

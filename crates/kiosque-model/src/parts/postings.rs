@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{bucket_of, json_line, parse};
+use super::{bucket_of, files_for, json_line, numbered_path, parse};
 use crate::entity::{Entity, EntityId};
 use crate::index::{IndexError, SiteIndex};
 use crate::stamp;
@@ -22,17 +22,13 @@ pub const MAX_POSTING_FILES: u32 = 256;
 /// site regroups them only when its entity table doubles), about
 /// [`ENTITIES_PER_POSTING_FILE`] entities each, at most [`MAX_POSTING_FILES`].
 pub fn posting_files_for(entities: usize) -> u32 {
-    let wanted = entities.div_ceil(ENTITIES_PER_POSTING_FILE).max(1);
-    u32::try_from(wanted.next_power_of_two())
-        .unwrap_or(MAX_POSTING_FILES)
-        .min(MAX_POSTING_FILES)
+    files_for(entities, ENTITIES_PER_POSTING_FILE, MAX_POSTING_FILES)
 }
 
 /// The path of posting file `file` among `files`: `postings/` and the file's number in hex, as
 /// many digits as the largest has (as body files are named).
 pub fn posting_path(file: u32, files: u32) -> String {
-    let digits = (files.saturating_sub(1).max(1).ilog2() / 4 + 1) as usize;
-    format!("postings/{file:0digits$x}.json")
+    numbered_path("postings", file, files)
 }
 
 /// The posting file of entity `id` among `files` and its path.
