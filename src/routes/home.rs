@@ -503,8 +503,10 @@ pub fn Home() -> impl IntoView {
     let drawer = Drawer::new();
     provide_context(drawer);
     let language = use_language();
+    // Named from the cards' corpus: a view shown before the whole site has its entities from
+    // their posting files.
     let title =
-        move || corpus.with(|corpus| selection.with(|s| selection_title(language, corpus, s)));
+        move || shown_from.with(|corpus| selection.with(|s| selection_title(language, corpus, s)));
     use_title(title);
     // The whole site failed to load: the first screen's cards stay, but no filter, "Show more"
     // or sidebar search can work, so the failure is said with or without a filter.
