@@ -1094,7 +1094,10 @@ async fn at_scale_a_shared_link_to_a_filtered_view_shows_its_first_articles_befo
             )
             .await;
         let title = browser.eval_string("return document.title;").await;
-        assert!(title.contains(name), "{what}: the tab's title {title:?} names {name}");
+        assert!(
+            title.contains(name),
+            "{what}: the tab's title {title:?} names {name}"
+        );
         // The rest of its first page comes from card pages too, once the reader pauses.
         wait_for_first(&browser, &format!("the first page of {what}"), &expected).await;
         assert_eq!(browser.count("button.show-more").await, 0, "{what}");
