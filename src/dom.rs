@@ -199,7 +199,12 @@ pub fn is_displayed(id: &str) -> bool {
         .is_some_and(|el| el.offset_parent().is_some())
 }
 
-/// Removes the element with this id, if present.
+/// Whether the document has an element with this id.
+pub fn exists(id: &str) -> bool {
+    document().get_element_by_id(id).is_some()
+}
+
+/// Removes the element with this id, if there is one.
 pub fn remove_by_id(id: &str) {
     if let Some(element) = document().get_element_by_id(id) {
         element.remove();

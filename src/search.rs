@@ -15,7 +15,7 @@ use std::task::Poll;
 use futures::channel::oneshot;
 use kiosque_model::index::Corpus;
 use kiosque_model::parts::{self, CardPage, PostingFile};
-use kiosque_model::search::{Meta, Outcome, Query, SearchDataError, Shard};
+use kiosque_model::search::{Meta, Outcome, Query, Shard};
 use kiosque_model::{Entity, EntityId};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -147,7 +147,7 @@ pub struct SearchFiles {
     shards: StoredValue<HashMap<String, Arc<Shard>>>,
     /// Card pages, by path.
     cards: StoredValue<HashMap<String, Arc<CardPage<String>>>>,
-    /// Posting files, by path.
+    /// Posting files, by URL (with the version of the site's posting files).
     postings: StoredValue<HashMap<String, Arc<PostingFile<String>>>>,
 }
 
@@ -195,10 +195,7 @@ impl SearchFiles {
         let fetched = join_each(missing.into_iter().map(|file| async move {
             let url = part_url(paths, file, "cards")?;
             let text = fetch_text(&url, Freshness::Cached).await?;
-            let page = parts::parse_cards(&url, &text).map_err(|e| AppError::Malformed {
-                url: url.clone(),
-                message: e.to_string(),
-            })?;
+            let page = parts::parse_cards(&url, &text).map_err(|e| malformed(&url, &e))?;
             Ok::<_, AppError>((file.clone(), Arc::new(page)))
         }))
         .await;
@@ -215,47 +212,63 @@ impl SearchFiles {
         }))
     }
 
-    /// The articles that list `id` (numbers, increasing) and its entity, from its posting
-    /// file, fetched where not kept yet; `None` when no article lists it.
+    /// Of each of `ids`, the articles that list it (numbers, increasing) and its entity, from
+    /// their posting files, each fetched once (several ids may share one) where not kept yet;
+    /// `None` for an id no article lists.
     async fn entity_articles(
         &self,
         paths: &Paths,
         site: &SiteData,
-        id: &EntityId,
-    ) -> Result<Option<(Entity<String>, Vec<u32>)>, AppError> {
-        let (_, path) = parts::posting_file_of(id.as_str(), site.file.posting_files);
+        ids: &[EntityId],
+    ) -> Result<Vec<Option<(Entity<String>, Vec<u32>)>>, AppError> {
         let version = &site.file.postings;
-        // The URL changes whenever any posting file does: a cached copy is then the right one.
-        let (url, freshness) = if kiosque_model::stamp::is_well_formed(version) {
-            (
-                format!("{}?v={version}", paths.data_file(&path)),
-                Freshness::Cached,
-            )
-        } else {
-            (paths.data_file(&path), Freshness::Reload)
-        };
-        let kept = self.postings.with_value(|kept| kept.get(&path).cloned());
-        let file = match kept {
-            Some(file) => file,
-            None => {
-                let text = fetch_text(&url, freshness).await?;
-                let file = parts::parse_postings(&url, &text).map_err(|e| AppError::Malformed {
-                    url: url.clone(),
-                    message: e.to_string(),
-                })?;
-                let file = Arc::new(file);
-                self.postings
-                    .update_value(|kept| drop(kept.insert(path, Arc::clone(&file))));
-                file
+        // The URL changes whenever any posting file does: a cached copy is then the right one,
+        // and files are kept by it, so a file of another build is never used.
+        let versioned = kiosque_model::stamp::is_well_formed(version);
+        let url_of = |id: &EntityId| {
+            let (_, path) = parts::posting_file_of(id.as_str(), site.file.posting_files);
+            match versioned {
+                true => format!("{}?v={version}", paths.data_file(&path)),
+                false => paths.data_file(&path),
             }
         };
-        let found = file
-            .articles_of(&url, id.as_str(), site.file.articles)
-            .map_err(|e| AppError::Malformed {
-                url: url.clone(),
-                message: e.to_string(),
-            })?;
-        Ok(found.map(|found| (found.entity.clone(), found.numbers)))
+        let urls: Vec<String> = ids.iter().map(url_of).collect();
+        let mut missing: Vec<&String> = self
+            .postings
+            .with_value(|kept| urls.iter().filter(|u| !kept.contains_key(*u)).collect());
+        missing.sort_unstable();
+        missing.dedup();
+        let freshness = match versioned {
+            true => Freshness::Cached,
+            false => Freshness::Reload,
+        };
+        let fetched = join_each(missing.into_iter().map(|url| async move {
+            let text = fetch_text(url, freshness).await?;
+            let file = parts::parse_postings(url, &text).map_err(|e| malformed(url, &e))?;
+            Ok::<_, AppError>((url.clone(), Arc::new(file)))
+        }))
+        .await;
+        let mut new = Vec::with_capacity(fetched.len());
+        for result in fetched {
+            new.push(result?);
+        }
+        self.postings.update_value(|kept| kept.extend(new));
+        let files: Vec<Option<Arc<PostingFile<String>>>> = self
+            .postings
+            .with_value(|kept| urls.iter().map(|u| kept.get(u).cloned()).collect());
+        ids.iter()
+            .zip(&urls)
+            .zip(files)
+            .map(|((id, url), file)| {
+                let Some(file) = file else {
+                    return Ok(None);
+                };
+                let found = file
+                    .articles_of(url, id.as_str(), site.file.articles)
+                    .map_err(|e| malformed(url, &e))?;
+                Ok(found.map(|found| (found.entity.clone(), found.numbers)))
+            })
+            .collect()
     }
 
     /// Starts fetching the meta file of the site's search index, unless it is kept or under
@@ -364,7 +377,7 @@ async fn join_each<F: Future>(futures: impl Iterator<Item = F>) -> Vec<F::Output
     .await
 }
 
-fn malformed(url: &str, error: &SearchDataError) -> AppError {
+fn malformed(url: &str, error: &impl std::fmt::Display) -> AppError {
     AppError::Malformed {
         url: url.to_owned(),
         message: error.to_string(),
@@ -444,16 +457,11 @@ pub async fn filter_cards(
         return None;
     }
     let run = async {
-        let each = join_each(
-            entities
-                .iter()
-                .map(|id| files.entity_articles(&paths, &site, id)),
-        )
-        .await;
+        let each = files.entity_articles(&paths, &site, &entities).await?;
         let mut lists = Vec::with_capacity(each.len());
         let mut found_entities = Vec::with_capacity(each.len());
-        for result in each {
-            let Some((entity, numbers)) = result? else {
+        for found in each {
+            let Some((entity, numbers)) = found else {
                 return Ok(None);
             };
             found_entities.push(entity);
@@ -515,7 +523,8 @@ pub async fn entity_cards(
         return None;
     }
     let run = async {
-        let Some((entity, numbers)) = files.entity_articles(&paths, &site, &id).await? else {
+        let found = files.entity_articles(&paths, &site, &[id]).await?;
+        let Some(Some((entity, numbers))) = found.into_iter().next() else {
             return Ok(None);
         };
         let shown = Shown {

@@ -25,6 +25,11 @@ pub fn hand_over() {
     dom::stand_in(PRERENDER);
 }
 
+/// Whether the pre-rendered page is still there (always false outside a browser).
+pub fn is_shown() -> bool {
+    cfg!(feature = "csr") && dom::exists(PRERENDER)
+}
+
 /// Removes the pre-rendered page once the view that renders this has been mounted. Every view
 /// that shows data, not-found or an error renders one.
 #[component]

@@ -19,7 +19,7 @@ use leptos_router::params::Params;
 use crate::components::back_link::BackLink;
 use crate::components::card::{CardList, NESTED_PAGE, focus_card_came_back_to};
 use crate::components::export::ExportLinks;
-use crate::components::prerender::ReleasePrerender;
+use crate::components::prerender::{self, ReleasePrerender};
 use crate::components::states::LoadingCards;
 use crate::components::states::NotFound;
 use crate::components::timeline::TimelineChart;
@@ -62,8 +62,12 @@ pub fn EntityPage() -> impl IntoView {
     // The shell page pre-renders no entity: the early page takes its place. An entity's own
     // page keeps its pre-rendered page, the whole page, until the whole site is there.
     let shell = Memo::new(move |_| params.with(|p| p.is_err()));
+    // An own page whose pre-rendered page is still there shows that until the whole site: the
+    // early page would fetch files for nothing under it.
     move || match (loader.whole(), early.clone()) {
-        (None, Some(site)) => view! { <EntityEarly id site shell /> }.into_any(),
+        (None, Some(site)) if shell.get() || !prerender::is_shown() => {
+            view! { <EntityEarly id site shell /> }.into_any()
+        }
         _ => view! { <WholeCorpus><EntityOf id /></WholeCorpus> }.into_any(),
     }
 }
@@ -84,16 +88,18 @@ fn EntityEarly(
     let context = use_site();
     context.data.want_whole();
     let (files, paths) = (context.search, context.paths);
-    let found = RwSignal::new(None::<Found>);
+    // What was found, and for which entity: another entity's answer is never shown.
+    let found = RwSignal::new(None::<(EntityId, Found)>);
     let runs = Latest::new();
     Effect::new(move |_| {
+        let run = runs.next();
         let Some(id) = id.get() else {
             return;
         };
-        let (site, paths, run) = (Arc::clone(&site), paths.clone(), runs.next());
+        let (site, paths) = (Arc::clone(&site), paths.clone());
         spawn_local(async move {
-            let shown = match entity_cards(files, paths, site, id, NESTED_PAGE).await {
-                Some(Ok(shown)) => Some(shown),
+            let shown = match entity_cards(files, paths, site, id.clone(), NESTED_PAGE).await {
+                Some(Ok(shown)) => Some((id, shown)),
                 Some(Err(error)) => {
                     leptos::logging::warn!("{error}");
                     None
@@ -106,9 +112,10 @@ fn EntityEarly(
         });
     });
     move || {
-        let shown = found.get().and_then(|found| {
+        let shown = found.get().and_then(|(of, found)| {
             let cards = found.cards?.0;
-            let entity = id.with(|id| cards.entity(id.as_ref()?).cloned())?;
+            let entity =
+                id.with(|id| cards.entity(id.as_ref().filter(|id| **id == of)?).cloned())?;
             Some((entity, cards, found.articles, found.total))
         });
         match shown {

@@ -200,6 +200,13 @@ pub fn Home() -> impl IntoView {
                 s.is_empty() || (cards && !s.refines() && (postings || !s.filters_entities()))
             })
     });
+    // The entities a view is shown from before the whole site, by their posting files: its
+    // entity filters, when nothing else of it needs the whole site (languages, sources, a
+    // period, parts of the URL that are not ids).
+    let early_entities = move |s: &Selection| {
+        (postings && s.filters_entities() && s.not_ids().is_empty() && !s.refines())
+            .then(|| s.entities().to_vec())
+    };
     // Whether the view is shown from card pages before the whole site is there: a search, or
     // entity filters (then their posting files say which articles).
     let from_cards = move |s: &Selection, whole: bool| {
@@ -230,16 +237,21 @@ pub fn Home() -> impl IntoView {
     // whole first page with the card pages of the rest.
     let outcome = RwSignal::new(None::<(bool, Option<Result<Found, AppError>>)>);
     let runs = Latest::new();
-    Effect::new(move |_| {
-        let (text, filtering, entities, refines) = selection.with(|s| {
+    Effect::new(move |before: Option<Option<Vec<EntityId>>>| {
+        let (text, filtering, entities) = selection.with(|s| {
             (
                 s.search_query().map(str::to_owned),
                 s.filters(),
-                (s.not_ids().is_empty() && !s.refines()).then(|| s.entities().to_vec()),
-                s.refines(),
+                early_entities(s),
             )
         });
         let corpus = corpus.get();
+        // Other entities: the last answer is not this view's (a search typed on keeps it
+        // until its own comes).
+        if !corpus.is_whole() && before.is_some_and(|before| before != entities) {
+            outcome.set(None);
+        }
+        let changed = entities.clone();
         let within = filtering.then(|| filtered.with(|positions| corpus.numbers_at(positions)));
         let (files, paths, site_data) = (files, paths.clone(), site_data.clone());
         let run = runs.next();
@@ -247,7 +259,6 @@ pub fn Home() -> impl IntoView {
             // The reader waits for this answer: the whole site's loading, if under way, lets
             // it go first.
             let urgent = (text.is_some() || filtering).then(crate::data::urgent);
-            let entities = entities.filter(|e| postings && !e.is_empty() && !refines);
             let found = match (text, site_data.clone()) {
                 (Some(text), _) if corpus.is_whole() => (
                     true,
@@ -310,6 +321,7 @@ pub fn Home() -> impl IntoView {
                 Err(error) => leptos::logging::warn!("{error:?}"),
             }
         });
+        changed
     });
     let searched = Memo::new(move |_| {
         if !ready.get() {
@@ -348,6 +360,9 @@ pub fn Home() -> impl IntoView {
     // pages counts its facets once the whole site is there.
     let counts_pending = Memo::new(move |_| {
         searched.with(|searched| matches!(searched, Searched::Found(Found { cards: Some(_), .. })))
+            // A view to be shown from card pages, still waiting for them, or left to the whole
+            // site: the site's counts meanwhile, not those of an empty list.
+            || (!corpus.with(|c| c.is_whole()) && selection.with(|s| from_cards(s, false)))
     });
     // The view of the entities and the search, before the languages, sources and period.
     let found = Memo::new(move |_| {

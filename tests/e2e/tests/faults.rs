@@ -739,8 +739,9 @@ async fn data_of_contract_1_without_site_json_asks_for_a_rebuild() {
 }
 
 /// A link to a view filtered by an entity fetches that entity's posting file (schema 2.4) and
-/// shows its articles from it and their card pages; a posting file that is missing, cut or
-/// malformed costs nothing but time: the whole site, which holds the same articles, shows them.
+/// shows its articles from it and their card pages, the whole site held back; a posting file
+/// that is missing, cut, malformed or whose numbers are not the site's shows nothing wrong and no
+/// error: the view waits for the whole site, which holds the same articles, and shows them.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_filtered_view_whose_posting_file_fails_is_shown_from_the_whole_site() {
     if !ready() {
@@ -767,8 +768,15 @@ async fn a_filtered_view_whose_posting_file_fails_is_shown_from_the_whole_site()
         .expect("site.json names its posting files") as u32;
     let (_, path) = kiosque_model::parts::posting_file_of(&entity, files);
     let posting = format!("/data/{path}");
+    let mut numbers_not_the_site_s = site.read_json(&path);
+    let at = numbers_not_the_site_s["entities"]
+        .as_array()
+        .and_then(|all| all.iter().position(|e| e["id"] == entity.as_str()))
+        .expect("the entity in its posting file");
+    numbers_not_the_site_s["articles"][at] = serde_json::json!([5, 0]);
+    let whole: Vec<String> = site.parts().iter().map(|p| format!("/data/{p}")).collect();
     let browser = Browser::new().await;
-    let cases: [(&str, Option<Fault>); 4] = [
+    let cases: [(&str, Option<Fault>); 5] = [
         ("served", None),
         ("missing", Some(Fault::Status(404))),
         ("cut in transfer", Some(Fault::Cut)),
@@ -778,18 +786,50 @@ async fn a_filtered_view_whose_posting_file_fails_is_shown_from_the_whole_site()
                 br#"{"entities": [{"id": 3}], "articles": [[-1"#.to_vec(),
             )),
         ),
+        (
+            "with numbers not the site's",
+            Some(Fault::Body(
+                serde_json::to_vec(&numbers_not_the_site_s).expect("JSON"),
+            )),
+        ),
     ];
     for (name, fault) in cases {
+        for part in &whole {
+            site.server().set(part, Fault::Hold);
+        }
         let before = site.server().hits(&posting);
+        let failing = fault.is_some();
         match fault {
             Some(fault) => site.server().set(&posting, fault),
             None => site.server().clear(&posting),
         }
         browser.open(&site.url(&format!("/?entity={entity}"))).await;
+        let cards = serde_json::to_string(&expected).expect("ids");
+        let shown = format!(
+            "return JSON.stringify(Array.from(document.querySelectorAll('article.card')).map(c => c.dataset.articleId)) === {cards:?};"
+        );
+        if failing {
+            // Asked for, failed: the view waits for the whole site, saying it loads.
+            site.server().wait_for_hits(&posting, before + 1);
+            browser
+                .wait_until(
+                    &format!("the view waiting for the whole site, its posting file {name}"),
+                    "return document.getElementById('results-count')?.innerText.startsWith('Chargement')
+                       && document.querySelectorAll('article.card').length === 0;",
+                )
+                .await;
+        } else {
+            browser
+                .wait_until("the entity's articles from its posting file", &shown)
+                .await;
+        }
+        for part in &whole {
+            site.server().clear(part);
+        }
         browser
-            .wait_for_cards(
+            .wait_until(
                 &format!("the entity's articles, its posting file {name}"),
-                &expected,
+                &shown,
             )
             .await;
         assert!(
