@@ -648,7 +648,7 @@ pub async fn load_article(
         site,
     } = request;
     let file = bucket_path(bucket_of(&id, site.file.buckets), site.file.buckets);
-    let url = paths.body_file(&file, body_hash.as_deref());
+    let url = paths.versioned_file(&file, body_hash.as_deref());
     // Without a known fingerprint the URL has no `?v=`: a cached copy may be of an older site.
     let reload = retry || body_hash.is_none();
     let (text, from_server) = match prefetched(&id).await.filter(|_| !retry) {

@@ -98,13 +98,15 @@ impl Paths {
         (!id.is_empty() && encode(id, "") == id).then(|| id.to_owned())
     }
 
-    /// The body file `file` (`bodies/<bucket>.json`) as fetched for an article, with the
-    /// article's body fingerprint in the query when it is known (`?v=<body_hash>`): a rebuilt
-    /// body has a new URL, so no cache can serve the old one. `kiosque pages` writes the same URL
-    /// in an article's page, for the browser to fetch it as the page loads.
-    pub fn body_file(&self, file: &str, body_hash: Option<&str>) -> String {
+    /// The data file `file` named for what it is, not for its content (a body file
+    /// `bodies/<bucket>.json`, a posting file `postings/<bucket>.json`), with the fingerprint of
+    /// its content in the query when it is known (`?v=<fingerprint>`: an article's `body_hash`,
+    /// `site.json`'s `postings`): a rebuilt file has a new URL, so no cache can serve the old
+    /// one. `kiosque pages` writes the same URL for a body file in an article's page, for the
+    /// browser to fetch it as the page loads.
+    pub fn versioned_file(&self, file: &str, version: Option<&str>) -> String {
         let file = self.data_file(file);
-        match body_hash {
+        match version {
             Some(hash) => format!("{file}?v={}", encode(hash, "")),
             None => file,
         }
@@ -212,11 +214,11 @@ mod tests {
         assert_eq!(sub.article("a-b"), "/kiosque/article/a-b/");
         assert_eq!(sub.site_json(), "/kiosque/data/site.json");
         assert_eq!(
-            root.body_file("bodies/0a.json", None),
+            root.versioned_file("bodies/0a.json", None),
             "/data/bodies/0a.json"
         );
         assert_eq!(
-            sub.body_file("bodies/0a.json", Some("00ff")),
+            sub.versioned_file("bodies/0a.json", Some("00ff")),
             "/kiosque/data/bodies/0a.json?v=00ff"
         );
     }

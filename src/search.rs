@@ -227,10 +227,7 @@ impl SearchFiles {
         let versioned = kiosque_model::stamp::is_well_formed(version);
         let url_of = |id: &EntityId| {
             let (_, path) = parts::posting_file_of(id.as_str(), site.file.posting_files);
-            match versioned {
-                true => format!("{}?v={version}", paths.data_file(&path)),
-                false => paths.data_file(&path),
-            }
+            paths.versioned_file(&path, versioned.then_some(version.as_str()))
         };
         let urls: Vec<String> = ids.iter().map(url_of).collect();
         let mut missing: Vec<&String> = self
@@ -473,33 +470,24 @@ pub async fn filter_cards(
         }
         let outcome = match (&query, site.first.search_index()) {
             (Some(query), Some(meta_path)) => {
-                hits(files, &paths, query, meta_path, Some(&within)).await?
+                Some(hits(files, &paths, query, meta_path, Some(&within)).await?)
             }
             (Some(_), None) => return Ok(None),
-            (None, _) => Outcome {
-                hits: Vec::new(),
-                terms: Vec::new(),
-                unmatched: Vec::new(),
-            },
+            (None, _) => None,
         };
         if !wanted() {
             return Ok(None);
         }
-        let (first, total) = if query.is_some() {
-            let first = outcome.hits.iter().take(FIRST_RESULTS).map(|h| h.article);
-            (first.collect(), outcome.hits.len())
-        } else {
-            (
-                within.iter().take(FIRST_RESULTS).copied().collect(),
-                within.len(),
-            )
-        };
-        let shown = Shown {
-            first,
-            total,
-            terms: outcome.terms,
-            unmatched: outcome.unmatched,
-            entities: found_entities,
+        let shown = match outcome {
+            Some(outcome) => Shown::of(outcome, found_entities),
+            // Every article of the entities, newest first.
+            None => Shown {
+                first: within.iter().take(FIRST_RESULTS).copied().collect(),
+                total: within.len(),
+                terms: Vec::new(),
+                unmatched: Vec::new(),
+                entities: found_entities,
+            },
         };
         found_on_cards(files, &paths, &site, shown, screen)
             .await
@@ -577,19 +565,7 @@ async fn cards_found(
     if !wanted() {
         return Ok(None);
     }
-    let shown = Shown {
-        first: outcome
-            .hits
-            .iter()
-            .take(FIRST_RESULTS)
-            .map(|hit| hit.article)
-            .collect(),
-        total: outcome.hits.len(),
-        terms: outcome.terms,
-        unmatched: outcome.unmatched,
-        entities: Vec::new(),
-    };
-    found_on_cards(files, paths, site, shown, screen)
+    found_on_cards(files, paths, site, Shown::of(outcome, Vec::new()), screen)
         .await
         .map(Some)
 }
@@ -607,6 +583,24 @@ struct Shown {
     /// The entities it is filtered by, from their posting files: the cards' chips may not
     /// have them.
     entities: Vec<Entity<String>>,
+}
+
+impl Shown {
+    /// What a search found (its first page of hits, best first), filtered by `entities`.
+    fn of(outcome: Outcome, entities: Vec<Entity<String>>) -> Shown {
+        Shown {
+            first: outcome
+                .hits
+                .iter()
+                .take(FIRST_RESULTS)
+                .map(|hit| hit.article)
+                .collect(),
+            total: outcome.hits.len(),
+            terms: outcome.terms,
+            unmatched: outcome.unmatched,
+            entities,
+        }
+    }
 }
 
 /// `shown` with the cards of its first `screen` results (and of any result after them on a

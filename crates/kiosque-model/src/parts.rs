@@ -396,16 +396,17 @@ impl<'a> Parts<'a> {
                 named("summaries", json_line(&page))
             },
         );
-        let posting_count = posting_files_for(index.entities.len());
-        let (postings, postings_version) = postings::posting_files(index, &listed, posting_count);
         // The entities by id, and each one's rank in that order: a body file lists its
-        // entities by id, and ranks sort faster than ids.
+        // entities by id, and ranks sort faster than ids; posting files list them by id too.
         let mut by_id: Vec<u32> = (0..index.entities.len() as u32).collect();
         by_id.sort_unstable_by(|&a, &b| {
             index.entities[a as usize]
                 .id
                 .cmp(&index.entities[b as usize].id)
         });
+        let posting_count = posting_files_for(index.entities.len());
+        let (postings, postings_version) =
+            postings::posting_files(index, &listed, &by_id, posting_count);
         let rank = places(&by_id);
         let listed_ranks: Vec<Vec<u32>> = listed
             .into_iter()

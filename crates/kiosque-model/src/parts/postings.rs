@@ -132,12 +132,13 @@ pub fn parse_postings(file: &str, text: &str) -> Result<PostingFile<String>, Ind
 }
 
 /// The posting files of `index`, whose articles list the entities at `listed` (positions in
-/// the table, per article in index order), among `files` ([`posting_files_for`]): each path
-/// and bytes, and a fingerprint of them all, which the app puts in their URLs
-/// (`?v=`): any change of any of them changes it.
+/// the table, per article in index order), among `files` ([`posting_files_for`]); `by_id`, the
+/// entities' positions in the order of their ids. Each file's path and bytes, and a fingerprint
+/// of them all, which the app puts in their URLs (`?v=`): any change of any of them changes it.
 pub(super) fn posting_files(
     index: &SiteIndex,
     listed: &[Vec<u32>],
+    by_id: &[u32],
     files: u32,
 ) -> (Vec<(String, Vec<u8>)>, String) {
     // Each entity's articles, increasing (articles are visited in order).
@@ -150,20 +151,17 @@ pub(super) fn posting_files(
             }
         }
     }
+    // Each file's entities, in the order of their ids.
     let mut grouped: Vec<Vec<u32>> = vec![Vec::new(); files as usize];
-    for (p, entity) in (0u32..).zip(&index.entities) {
+    for &p in by_id {
         if !of_entity[p as usize].is_empty() {
-            grouped[bucket_of(entity.id.as_str(), files) as usize].push(p);
+            let id = index.entities[p as usize].id.as_str();
+            grouped[bucket_of(id, files) as usize].push(p);
         }
     }
     let written: Vec<(String, Vec<u8>)> = crate::cores::map_all(
         grouped.into_iter().enumerate().collect(),
-        |(file, mut members): (usize, Vec<u32>)| {
-            members.sort_unstable_by(|&a, &b| {
-                index.entities[a as usize]
-                    .id
-                    .cmp(&index.entities[b as usize].id)
-            });
+        |(file, members): (usize, Vec<u32>)| {
             let posting = PostingFile {
                 entities: members
                     .iter()
