@@ -1151,3 +1151,36 @@ fn problem_messages_quote_hostile_values() {
         "{message}"
     );
 }
+
+proptest! {
+    #![proptest_config(config(64))]
+
+    /// A posting file as the app reads it (data contract 2.4): any text parses or is refused
+    /// without panic, and any lists of numbers, however wrong, give an entity's articles as
+    /// increasing numbers of the site's, or an error: never a panic, never a number past the
+    /// site's articles.
+    #[test]
+    fn any_posting_file_reads_without_panic_and_gives_only_the_site_s_articles(
+        text in any::<String>(),
+        lists in proptest::collection::vec(proptest::collection::vec(any::<u32>(), 0..6), 0..4),
+        entities in 0usize..4,
+        articles in 0u32..200,
+    ) {
+        let _ = kiosque_model::parts::parse_postings("postings/0.json", &text);
+        let ids: Vec<String> = (0..entities).map(|e| format!("per-e{e}")).collect();
+        let file = json!({
+            "entities": ids.iter().map(|id| json!({
+                "id": id, "label": "PER", "name": id, "articles": 1, "mentions": 1
+            })).collect::<Vec<_>>(),
+            "articles": lists,
+        });
+        let file = kiosque_model::parts::parse_postings("postings/0.json", &file.to_string())
+            .expect("a posting file of the right shape parses");
+        for id in ids.iter().map(String::as_str).chain(["per-missing"]) {
+            if let Ok(Some(found)) = file.articles_of("postings/0.json", id, articles) {
+                prop_assert!(found.numbers.windows(2).all(|w| w[0] < w[1]), "{:?}", found.numbers);
+                prop_assert!(found.numbers.iter().all(|&n| n < articles), "{:?}", found.numbers);
+            }
+        }
+    }
+}
