@@ -898,19 +898,7 @@ async fn measure(
 
     // First loads, nothing cached.
     cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true })).await?;
-    let mut home = FirstLoad::default();
-    let static_home = static_copy(site, &home_url, "home")?;
-    for i in 0..LOADS {
-        let (ms, urls) = first_load(&browser, &home_url).await?;
-        home.times.push(ms);
-        if i == 0 {
-            home.files = files_of(site, &urls, sizes);
-            home.repeated = repeated(&urls);
-        }
-        home.static_times
-            .push(first_load(&browser, &static_home).await?.0);
-    }
-    remove_static_copy(site, "home");
+    let home = first_loads(&browser, site, &home_url, Some("home"), sizes).await?;
     let article_url = browser
         .client
         .execute(
@@ -922,30 +910,9 @@ async fn measure(
         .as_str()
         .map(str::to_owned)
         .context("no link in the first card")?;
-    let mut article = FirstLoad::default();
-    let static_article = static_copy(site, &article_url, "article")?;
-    for i in 0..LOADS {
-        let (ms, urls) = first_load(&browser, &article_url).await?;
-        article.times.push(ms);
-        if i == 0 {
-            article.files = files_of(site, &urls, sizes);
-            article.repeated = repeated(&urls);
-        }
-        article
-            .static_times
-            .push(first_load(&browser, &static_article).await?.0);
-    }
-    remove_static_copy(site, "article");
-    let mut filtered = FirstLoad::default();
+    let article = first_loads(&browser, site, &article_url, Some("article"), sizes).await?;
     let filtered_url = format!("{home_url}?entity={}", most_mentioned(site)?);
-    for i in 0..LOADS {
-        let (ms, urls) = first_load(&browser, &filtered_url).await?;
-        filtered.times.push(ms);
-        if i == 0 {
-            filtered.files = files_of(site, &urls, sizes);
-            filtered.repeated = repeated(&urls);
-        }
-    }
+    let filtered = first_loads(&browser, site, &filtered_url, None, sizes).await?;
 
     // A word typed right after the first card, while the whole site loads.
     cdp(
@@ -1147,6 +1114,39 @@ async fn measure(
         long_tasks,
         memory,
     })
+}
+
+/// [`LOADS`] first loads of `url` (cache off), each followed, when `static_name` names one, by
+/// a load of the same page without the app (written beside the site's pages under that name,
+/// removed afterwards); the files of the first load.
+async fn first_loads(
+    browser: &Browser,
+    site: &Path,
+    url: &str,
+    static_name: Option<&str>,
+    sizes: &mut Brotli,
+) -> anyhow::Result<FirstLoad> {
+    let mut load = FirstLoad::default();
+    let static_url = match static_name {
+        Some(name) => Some(static_copy(site, url, name)?),
+        None => None,
+    };
+    for i in 0..LOADS {
+        let (ms, urls) = first_load(browser, url).await?;
+        load.times.push(ms);
+        if i == 0 {
+            load.files = files_of(site, &urls, sizes);
+            load.repeated = repeated(&urls);
+        }
+        if let Some(static_url) = &static_url {
+            load.static_times
+                .push(first_load(browser, static_url).await?.0);
+        }
+    }
+    if let Some(name) = static_name {
+        remove_static_copy(site, name);
+    }
+    Ok(load)
 }
 
 /// The id of the entity that is not a date that most articles of the site at `site` mention, of
