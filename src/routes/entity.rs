@@ -120,20 +120,25 @@ fn EntityEarly(
         });
         match shown {
             None => view! { <LoadingCards /> }.into_any(),
-            Some((entity, cards, articles, total)) => view! {
-                {shell.get().then(|| view! { <ReleasePrerender /> })}
-                <article class="entity-page" aria-labelledby="entity-title">
-                    {entity_header(&entity, total)}
-                    <section class="entity-articles" aria-labelledby="entity-articles-heading">
-                        {articles_heading(&entity)}
-                        <Provider value=CorpusContext(Signal::stored(cards))>
-                            <CardList articles=Signal::stored(articles) nested=true />
-                        </Provider>
-                        <LoadingCards count=1 />
-                    </section>
-                </article>
+            Some((entity, cards, articles, total)) => {
+                // More of its articles come with the whole site: a placeholder says so; none for
+                // an entity whose articles are all shown.
+                let more = (total > articles.len()).then(|| view! { <LoadingCards count=1 /> });
+                view! {
+                    {shell.get().then(|| view! { <ReleasePrerender /> })}
+                    <article class="entity-page" aria-labelledby="entity-title">
+                        {entity_header(&entity, total)}
+                        <section class="entity-articles" aria-labelledby="entity-articles-heading">
+                            {articles_heading(&entity)}
+                            <Provider value=CorpusContext(Signal::stored(cards))>
+                                <CardList articles=Signal::stored(articles) nested=true />
+                            </Provider>
+                            {more}
+                        </section>
+                    </article>
+                }
+                .into_any()
             }
-            .into_any(),
         }
     }
 }

@@ -1186,6 +1186,12 @@ async fn at_scale_an_entity_page_shows_the_entity_and_its_newest_articles_before
             "{id}: {stats:?} does not say {count:?}"
         );
         assert_eq!(browser.count("#entity-company-heading").await, 0, "{id}");
+        // A placeholder for more articles only when more are to come.
+        assert_eq!(
+            browser.count(".entity-articles .skeleton-card").await,
+            usize::from(numbers.len() > newest.len()),
+            "{id}"
+        );
     }
     // The whole site arrives: the entities it appears with, the same articles first.
     for part in &parts {
