@@ -431,19 +431,30 @@ pub fn has_postings(site: &SiteData) -> bool {
     !site.file.cards.is_empty() && site.file.cards_per_page > 0 && site.file.posting_files > 0
 }
 
+/// How much of a view shown from card pages comes at once: its first `results` articles, of
+/// which the card pages of the first `screen` are fetched before it shows ([`Found::rest`]
+/// says what the others need: [`grow_cards`]).
+#[derive(Clone, Copy, Debug)]
+pub struct FirstPage {
+    pub results: usize,
+    pub screen: usize,
+}
+
 /// Runs the view of `entities` (and of `text` among their articles, when given) over the whole
-/// site without loading it: the entities' posting files say which articles list them all, the
-/// search index ranks those when there is a text, and the card pages of the first `screen` give
-/// their cards (as [`search_cards`]). `None` when the site has no posting files, when the text
-/// has nothing to search for, when an entity has no article (a stale link: the whole site says
-/// why), when no article lists them all, and when `wanted` says the answer is no longer wanted.
+/// site without loading it: the entities' posting files say which articles list them all
+/// (newest first), the search index ranks those when there is a text, and the card pages of the
+/// first `page` give their cards (as [`search_cards`]); `Found::total` is how many there are.
+/// The home page's view filtered by entities, and an entity's page (one entity, no text), before
+/// the whole site is there. `None` when the site has no posting files, when the text has nothing
+/// to search for, when an entity has no article (a stale link: the whole site says why), when
+/// no article lists them all, and when `wanted` says the answer is no longer wanted.
 pub async fn filter_cards(
     files: SearchFiles,
     paths: Paths,
     site: Arc<SiteData>,
     entities: Vec<EntityId>,
     text: Option<String>,
-    screen: usize,
+    page: FirstPage,
     wanted: impl Fn() -> bool,
 ) -> Option<Result<Found, AppError>> {
     if entities.is_empty() || !has_postings(&site) {
@@ -478,51 +489,19 @@ pub async fn filter_cards(
         if !wanted() {
             return Ok(None);
         }
-        let shown = match outcome {
+        let mut shown = match outcome {
             Some(outcome) => Shown::of(outcome, found_entities),
             // Every article of the entities, newest first.
             None => Shown {
-                first: within.iter().take(FIRST_RESULTS).copied().collect(),
                 total: within.len(),
+                first: within,
                 terms: Vec::new(),
                 unmatched: Vec::new(),
                 entities: found_entities,
             },
         };
-        found_on_cards(files, &paths, &site, shown, screen)
-            .await
-            .map(Some)
-    };
-    run.await.transpose()
-}
-
-/// The first `count` articles of entity `id` (newest first) with their cards, from its posting
-/// file and their card pages, without the whole site: its entity page before the whole site is
-/// there. `Found::total` is how many articles list it. `None` when the site has no posting
-/// files or no article lists the entity (the whole site then says whether it exists).
-pub async fn entity_cards(
-    files: SearchFiles,
-    paths: Paths,
-    site: Arc<SiteData>,
-    id: EntityId,
-    count: usize,
-) -> Option<Result<Found, AppError>> {
-    if !has_postings(&site) {
-        return None;
-    }
-    let run = async {
-        let found = files.entity_articles(&paths, &site, &[id]).await?;
-        let Some(Some((entity, numbers))) = found.into_iter().next() else {
-            return Ok(None);
-        };
-        let shown = Shown {
-            total: numbers.len(),
-            first: numbers.into_iter().take(count).collect(),
-            terms: Vec::new(),
-            unmatched: Vec::new(),
-            entities: vec![entity],
-        };
-        found_on_cards(files, &paths, &site, shown, count)
+        shown.first.truncate(page.results.min(FIRST_RESULTS));
+        found_on_cards(files, &paths, &site, shown, page.screen)
             .await
             .map(Some)
     };

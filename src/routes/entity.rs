@@ -27,7 +27,7 @@ use crate::data::SiteData;
 use crate::language::use_language;
 use crate::latest::Latest;
 use crate::routes::corpus::{CorpusContext, WholeCorpus, use_corpus, use_site_data_if_loaded};
-use crate::search::{Found, entity_cards, has_postings};
+use crate::search::{FirstPage, Found, filter_cards, has_postings};
 use crate::selection::{remember_entity_list, use_list_pages};
 use crate::site::use_site;
 use crate::title::use_title;
@@ -98,7 +98,13 @@ fn EntityEarly(
         };
         let (site, paths) = (Arc::clone(&site), paths.clone());
         spawn_local(async move {
-            let shown = match entity_cards(files, paths, site, id.clone(), NESTED_PAGE).await {
+            // Its newest articles, a page of them.
+            let page = FirstPage {
+                results: NESTED_PAGE,
+                screen: NESTED_PAGE,
+            };
+            let newest = filter_cards(files, paths, site, vec![id.clone()], None, page, || true);
+            let shown = match newest.await {
                 Some(Ok(shown)) => Some((id, shown)),
                 Some(Err(error)) => {
                     leptos::logging::warn!("{error}");

@@ -12,6 +12,7 @@ use kiosque_model::home::selection_title;
 use kiosque_model::index::Corpus;
 use kiosque_model::refine::{Refined, choose_bar, refine};
 use kiosque_model::search::Query;
+use kiosque_model::selection::{Early, EarlyFiles};
 use kiosque_model::timeline::{Timeline, timeline_at};
 use kiosque_model::ui::Failure;
 use kiosque_model::{EntityId, Selection};
@@ -33,7 +34,8 @@ use crate::language::{use_language, use_messages};
 use crate::latest::Latest;
 use crate::routes::corpus::{CorpusContext, use_corpus_signal, use_site_data_if_loaded};
 use crate::search::{
-    Found, filter_cards, grow_cards, has_cards, has_postings, search, search_cards,
+    FIRST_RESULTS, FirstPage, Found, filter_cards, grow_cards, has_cards, has_postings, search,
+    search_cards,
 };
 use crate::selection::{remember_home_view, use_list_pages, use_selection, use_show_selection};
 use crate::site::use_site;
@@ -188,30 +190,26 @@ pub fn Home() -> impl IntoView {
     let cards = site_data.is_some();
     // Whether a view filtered by entities can too: with posting files (a shared link to
     // `/?entity=…` needs its entities' files and card pages, not the whole site).
-    let postings = site_data.as_deref().is_some_and(has_postings);
+    let early_files = EarlyFiles {
+        cards,
+        postings: site_data.as_deref().is_some_and(has_postings),
+    };
     let (paths, files, loader) = (site.paths, site.search, site.data);
     Effect::new(move |_| loader.want_whole());
     // Whether the corpus can show the current view: the first screen shows only every article,
     // or, with the card pages, a search, and with the posting files too, entity filters (the
     // languages, sources and period wait for the whole site).
     let ready = Memo::new(move |_| {
-        corpus.with(|c| c.is_whole())
-            || selection.with(|s| {
-                s.is_empty() || (cards && !s.refines() && (postings || !s.filters_entities()))
-            })
+        corpus.with(|c| c.is_whole()) || selection.with(|s| s.early(early_files) != Early::Whole)
     });
-    // The entities a view is shown from before the whole site, by their posting files: its
-    // entity filters, when nothing else of it needs the whole site (languages, sources, a
-    // period, parts of the URL that are not ids).
-    let early_entities = move |s: &Selection| {
-        (postings && s.filters_entities() && s.not_ids().is_empty() && !s.refines())
-            .then(|| s.entities().to_vec())
+    // The entities a view is shown from before the whole site, by their posting files.
+    let early_entities = move |s: &Selection| match s.early(early_files) {
+        Early::Entities(ids) => Some(ids.to_vec()),
+        _ => None,
     };
     // Whether the view is shown from card pages before the whole site is there: a search, or
     // entity filters (then their posting files say which articles).
-    let from_cards = move |s: &Selection, whole: bool| {
-        !whole && (s.search_query().is_some() || (postings && s.filters_entities()))
-    };
+    let from_cards = move |s: &Selection, whole: bool| !whole && s.early(early_files).from_cards();
     // The articles that mention every selected entity, newest first (positions in the
     // corpus): the postings of the selected entities intersected, cheap enough to redo.
     let filtered = Memo::new(move |_| {
@@ -273,7 +271,10 @@ pub fn Home() -> impl IntoView {
                         site,
                         entities,
                         text,
-                        FIRST_FRAME_CARDS,
+                        FirstPage {
+                            results: FIRST_RESULTS,
+                            screen: FIRST_FRAME_CARDS,
+                        },
                         wanted,
                     );
                     // No answer (an entity without articles, none in common), or a file that

@@ -331,6 +331,56 @@ impl Selection {
     }
 }
 
+/// Which files a site has that show a view before the whole site is loaded
+/// ([`Selection::early`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EarlyFiles {
+    /// Card pages (with `site.json`'s search index: a search's first results).
+    pub cards: bool,
+    /// Posting files (each entity's articles).
+    pub postings: bool,
+}
+
+/// How a view is shown before the whole site is loaded ([`Selection::early`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Early<'a> {
+    /// Every article: the first screen.
+    Everything,
+    /// A search over every article: the search index and the card pages of its results.
+    Search,
+    /// The articles that list every one of these entities (and match the search among them,
+    /// when there is one): their posting files and card pages.
+    Entities(&'a [EntityId]),
+    /// Not before the whole site: languages, sources or a period (counted over every article),
+    /// parts of the URL that are not ids (the whole site says why they select nothing), or a
+    /// site without the files the view needs.
+    Whole,
+}
+
+impl Early<'_> {
+    /// Whether the view is shown from card pages: a search, or entity filters.
+    pub fn from_cards(&self) -> bool {
+        matches!(self, Early::Search | Early::Entities(_))
+    }
+}
+
+impl Selection {
+    /// How this view is shown before the whole site is loaded, on a site with `files`.
+    pub fn early(&self, files: EarlyFiles) -> Early<'_> {
+        if self.is_empty() {
+            Early::Everything
+        } else if self.refines() || !files.cards {
+            Early::Whole
+        } else if !self.filters_entities() {
+            Early::Search
+        } else if files.postings && self.not_ids.is_empty() {
+            Early::Entities(&self.entities)
+        } else {
+            Early::Whole
+        }
+    }
+}
+
 /// Adds `value` to `list`, or removes it if it is there.
 fn toggle(list: &mut Vec<String>, value: &str) {
     if let Some(pos) = list.iter().position(|v| v == value) {
@@ -349,6 +399,45 @@ fn is_language_code(code: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_view_is_shown_before_the_whole_site_only_from_the_files_it_needs() {
+        let all = EarlyFiles {
+            cards: true,
+            postings: true,
+        };
+        let cards = EarlyFiles {
+            cards: true,
+            postings: false,
+        };
+        let none = EarlyFiles::default();
+        let everything = Selection::default();
+        let search = Selection::from_url([("q", "koursk")]);
+        let people = Selection::from_query("per-a-b,per-c-d");
+        let searched_people = Selection::from_url([("entity", "per-a-b"), ("q", "koursk")]);
+        let with_language = Selection::from_url([("entity", "per-a-b"), ("lang", "fr")]);
+        let searched_in_a_year = Selection::from_url([("q", "koursk"), ("from", "2024")]);
+        let not_an_id = Selection::from_query("per-a-b,Not An Id");
+        let ids = |s: &Selection| s.entities().to_vec();
+        for files in [all, cards, none] {
+            assert_eq!(everything.early(files), Early::Everything);
+            assert_eq!(with_language.early(files), Early::Whole);
+            assert_eq!(searched_in_a_year.early(files), Early::Whole);
+            assert_eq!(not_an_id.early(files), Early::Whole);
+        }
+        assert_eq!(search.early(all), Early::Search);
+        assert_eq!(search.early(cards), Early::Search);
+        assert_eq!(search.early(none), Early::Whole);
+        assert_eq!(people.early(all), Early::Entities(&ids(&people)));
+        assert_eq!(
+            searched_people.early(all),
+            Early::Entities(&ids(&searched_people))
+        );
+        assert_eq!(people.early(cards), Early::Whole);
+        assert_eq!(searched_people.early(cards), Early::Whole);
+        assert!(search.early(all).from_cards() && people.early(all).from_cards());
+        assert!(!everything.early(all).from_cards() && !people.early(cards).from_cards());
+    }
 
     #[test]
     fn query_round_trips_and_ignores_blanks_and_repeats() {

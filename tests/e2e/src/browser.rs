@@ -102,6 +102,36 @@ fn free_port() -> u16 {
         .expect("a free port")
 }
 
+/// A JavaScript expression: the ids of the article cards shown, in order.
+pub const CARD_IDS: &str =
+    "Array.from(document.querySelectorAll('article.card')).map(c => c.dataset.articleId)";
+
+/// A JavaScript condition: the cards shown are exactly `ids`, in order.
+pub fn cards_are(ids: &[String]) -> String {
+    let expected = serde_json::to_string(ids).expect("ids serialise");
+    format!("JSON.stringify({CARD_IDS}) === {expected:?}")
+}
+
+/// A JavaScript condition: the cards shown are the first of `ids`, in order, at least
+/// `at_least` of them (all of `ids` when there are fewer): a first screenful of a list.
+pub fn cards_are_first_of(ids: &[String], at_least: usize) -> String {
+    let expected = serde_json::to_string(ids).expect("ids serialise");
+    format!(
+        "(() => {{ const shown = {CARD_IDS}; const expected = {expected}; \
+           return shown.length >= Math.min({at_least}, expected.length) \
+             && shown.every((id, i) => id === expected[i]); }})()"
+    )
+}
+
+/// A JavaScript condition: the first cards shown are `ids`, in order (more may follow).
+pub fn cards_begin_with(ids: &[String]) -> String {
+    let expected = serde_json::to_string(ids).expect("ids serialise");
+    format!(
+        "JSON.stringify({CARD_IDS}.slice(0, {})) === {expected:?}",
+        ids.len()
+    )
+}
+
 /// A headless Chromium session; quits when dropped.
 pub struct Browser {
     pub client: Client,
@@ -242,10 +272,7 @@ impl Browser {
     /// The ids of the article cards shown, in order.
     pub async fn card_ids(&self) -> Vec<String> {
         self.client
-            .execute(
-                "return Array.from(document.querySelectorAll('article.card')).map(c => c.dataset.articleId);",
-                vec![],
-            )
+            .execute(&format!("return {CARD_IDS};"), vec![])
             .await
             .ok()
             .and_then(|v| serde_json::from_value(v).ok())
@@ -254,14 +281,8 @@ impl Browser {
 
     /// Waits until the cards shown are exactly `ids`, in order.
     pub async fn wait_for_cards(&self, what: &str, ids: &[String]) {
-        let expected = serde_json::to_string(ids).expect("ids serialise");
-        self.wait_until(
-            what,
-            &format!(
-                "return JSON.stringify(Array.from(document.querySelectorAll('article.card')).map(c => c.dataset.articleId)) === {expected:?};"
-            ),
-        )
-        .await;
+        self.wait_until(what, &format!("return {};", cards_are(ids)))
+            .await;
     }
 
     /// Asserts that nothing was logged to the console as an error so far.

@@ -11,7 +11,7 @@
 
 use std::path::PathBuf;
 
-use kiosque_e2e::{Browser, Site, koursk_inputs, large_site, ready};
+use kiosque_e2e::{Browser, Site, cards_are, koursk_inputs, large_site, ready};
 use kiosque_model::cooccurrence::co_occurring;
 use kiosque_model::export::{to_csv, to_json};
 use kiosque_model::index::Corpus;
@@ -472,12 +472,12 @@ async fn wait_for_view(browser: &Browser, corpus: &Corpus, selection: &Selection
     assert!(!visible.is_empty(), "{what}: a view with articles");
     let first: Vec<String> = ids_at(corpus, &visible).into_iter().take(30).collect();
     let count = interface(browser).await.count(visible.len(), Noun::Article);
-    let expected = serde_json::to_string(&first).expect("ids serialise");
     browser
         .wait_until(
             what,
             &format!(
-                "return document.getElementById('results-count').textContent === {count:?}                  && JSON.stringify(Array.from(document.querySelectorAll('article.card')).map(c => c.dataset.articleId)) === {expected:?};"
+                "return document.getElementById('results-count').textContent === {count:?} && {};",
+                cards_are(&first)
             ),
         )
         .await;

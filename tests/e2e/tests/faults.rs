@@ -9,7 +9,7 @@
 use std::path::PathBuf;
 
 use kiosque_e2e::server::Fault;
-use kiosque_e2e::{Browser, Site, ready, repo};
+use kiosque_e2e::{Browser, Site, cards_are, ready, repo};
 
 const SITE: &str = "/data/site.json";
 
@@ -804,10 +804,7 @@ async fn a_filtered_view_whose_posting_file_fails_is_shown_from_the_whole_site()
             None => site.server().clear(&posting),
         }
         browser.open(&site.url(&format!("/?entity={entity}"))).await;
-        let cards = serde_json::to_string(&expected).expect("ids");
-        let shown = format!(
-            "return JSON.stringify(Array.from(document.querySelectorAll('article.card')).map(c => c.dataset.articleId)) === {cards:?};"
-        );
+        let shown = format!("return {};", cards_are(&expected));
         if failing {
             // Asked for, failed: the view waits for the whole site, saying it loads.
             site.server().wait_for_hits(&posting, before + 1);

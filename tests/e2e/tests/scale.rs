@@ -10,7 +10,9 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use kiosque_e2e::server::Fault;
-use kiosque_e2e::{Browser, Site, large_site, ready};
+use kiosque_e2e::{
+    Browser, Site, cards_are, cards_are_first_of, cards_begin_with, large_site, ready,
+};
 use kiosque_model::entity::Label;
 use kiosque_model::search::{Meta, Query, Shard};
 use kiosque_model::ui::{Language, Noun};
@@ -1073,11 +1075,8 @@ async fn at_scale_a_shared_link_to_a_filtered_view_shows_its_first_articles_befo
             .wait_until(
                 &format!("the first articles of {what}, the whole site held"),
                 &format!(
-                    "const shown = Array.from(document.querySelectorAll('article.card')).map(c => c.dataset.articleId); \
-                     const expected = {}; \
-                     return shown.length >= Math.min(8, expected.length) \
-                       && shown.every((id, i) => id === expected[i]);",
-                    serde_json::to_string(&expected[..expected.len().min(PAGE)]).expect("ids")
+                    "return {};",
+                    cards_are_first_of(&expected[..expected.len().min(PAGE)], 8)
                 ),
             )
             .await;
@@ -1162,10 +1161,9 @@ async fn at_scale_an_entity_page_shows_the_entity_and_its_newest_articles_before
             .wait_until(
                 &format!("{id}'s name and newest articles, the whole site held"),
                 &format!(
-                    "return document.getElementById('entity-title')?.innerText === {} \
-                       && JSON.stringify(Array.from(document.querySelectorAll('article.card')).map(c => c.dataset.articleId)) === {:?};",
+                    "return document.getElementById('entity-title')?.innerText === {} && {};",
                     js(name),
-                    serde_json::to_string(&newest).expect("ids"),
+                    cards_are(&newest),
                 ),
             )
             .await;
@@ -1208,9 +1206,8 @@ async fn at_scale_an_entity_page_shows_the_entity_and_its_newest_articles_before
         .wait_until(
             "the page over the whole site",
             &format!(
-                "return !!document.getElementById('entity-company-heading') \
-                   && JSON.stringify(Array.from(document.querySelectorAll('article.card')).slice(0, 10).map(c => c.dataset.articleId)) === {:?};",
-                serde_json::to_string(&newest).expect("ids"),
+                "return !!document.getElementById('entity-company-heading') && {};",
+                cards_begin_with(&newest),
             ),
         )
         .await;
@@ -1468,10 +1465,10 @@ async fn at_scale_a_search_fetches_the_card_pages_of_its_first_screenful_then_th
             "the word's first results and the count of all of them, without \"Show more\"",
             &format!(
                 "return window.kiosquePrefixShown === true \
-                   && JSON.stringify(Array.from(document.querySelectorAll('article.card')).map(c => c.dataset.articleId)) === {:?} \
+                   && {} \
                    && document.getElementById('results-count')?.innerText.startsWith({}) \
                    && !document.querySelector('button.show-more');",
-                serde_json::to_string(&typed.found[..shown]).expect("ids"),
+                cards_are(&typed.found[..shown]),
                 count(&typed.found),
             ),
         )
