@@ -369,8 +369,8 @@ pub fn fingerprint(
 /// write the same site data and say the same, whatever the times of their input files say: a
 /// file written again with the same articles, or touched, is read again but need not be built
 /// again. None where the executable has no stamp.
-pub fn content(
-    articles: &[kiosque_corpus::Analyzed],
+pub fn content<'a>(
+    articles: impl ExactSizeIterator<Item = (&'a kiosque_corpus::Origin, &'a str)>,
     discovered: &[String],
     names: Option<&str>,
 ) -> Option<String> {
@@ -378,9 +378,9 @@ pub fn content(
     hash.field(names.unwrap_or("").as_bytes());
     hash.all(discovered);
     hash.field(&(articles.len() as u64).to_le_bytes());
-    for article in articles {
-        hash.field(article.origin.to_string().as_bytes());
-        hash.field(article.key.as_bytes());
+    for (origin, key) in articles {
+        hash.field(origin.to_string().as_bytes());
+        hash.field(key.as_bytes());
     }
     Some(hash.finish())
 }

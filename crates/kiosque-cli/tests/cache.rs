@@ -428,6 +428,9 @@ fn a_damaged_file_in_the_cache_directory_is_replaced() {
         .expect("entry")
         .path();
     fs::write(&file, "{\"hello\":1}\n").expect("write");
+    // The site removed, so that the build needs the analyses (a build whose articles are those of
+    // the last build, with its site data intact, leaves the site as it is without reading them).
+    fs::remove_dir_all(&out).expect("remove the site");
     let output = run();
     assert!(
         stderr(&output).contains("is damaged"),

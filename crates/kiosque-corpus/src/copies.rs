@@ -29,32 +29,47 @@ impl std::fmt::Display for Copy {
 /// imported entities) are one document, and of them the one whose origin comes first (by path,
 /// then line) is kept, whatever the order they come in. Keeps the order of the others.
 pub fn once_each(articles: Vec<Analyzed>) -> (Vec<Analyzed>, Vec<Copy>) {
-    let mut first: HashMap<&str, usize> = HashMap::with_capacity(articles.len());
-    let mut keep = vec![true; articles.len()];
-    let mut copies = Vec::new();
-    for (i, article) in articles.iter().enumerate() {
-        let Some(&j) = first.get(article.key.as_str()) else {
-            first.insert(&article.key, i);
-            continue;
-        };
-        let (kept, left_out) = if article.origin < articles[j].origin {
-            first.insert(&article.key, i);
-            (i, j)
-        } else {
-            (j, i)
-        };
-        keep[left_out] = false;
-        copies.push(Copy {
+    let (keep, pairs) = kept_once(articles.iter().map(|a| (&a.origin, a.key.as_str())));
+    let copies = pairs
+        .into_iter()
+        .map(|(kept, left_out)| Copy {
             kept: articles[kept].origin.clone(),
             left_out: articles[left_out].origin.clone(),
-        });
-    }
+        })
+        .collect();
     let articles = articles
         .into_iter()
         .zip(keep)
         .filter_map(|(a, keep)| keep.then_some(a))
         .collect();
     (articles, copies)
+}
+
+/// Which of the articles given by origin and key, in order, [`once_each`] keeps (one flag
+/// each), and each copy left out as (position kept, position left out): what it decides needs
+/// no analysis, so a build can tell which articles it would build before decoding any.
+pub fn kept_once<'a>(
+    articles: impl ExactSizeIterator<Item = (&'a Origin, &'a str)>,
+) -> (Vec<bool>, Vec<(usize, usize)>) {
+    let articles: Vec<(&Origin, &str)> = articles.collect();
+    let mut first: HashMap<&str, usize> = HashMap::with_capacity(articles.len());
+    let mut keep = vec![true; articles.len()];
+    let mut copies = Vec::new();
+    for (i, &(origin, key)) in articles.iter().enumerate() {
+        let Some(&j) = first.get(key) else {
+            first.insert(key, i);
+            continue;
+        };
+        let (kept, left_out) = if origin < articles[j].0 {
+            first.insert(key, i);
+            (i, j)
+        } else {
+            (j, i)
+        };
+        keep[left_out] = false;
+        copies.push((kept, left_out));
+    }
+    (keep, copies)
 }
 
 /// An article whose text another article has, with other metadata (id, title, date, source…):

@@ -28,7 +28,7 @@ use kiosque_model::{
 use rayon::prelude::*;
 
 pub use article::{into_block, to_block};
-pub use copies::{Copy, SameText, once_each, same_texts};
+pub use copies::{Copy, SameText, kept_once, once_each, same_texts};
 pub use ids::{IdClash, article_ids};
 pub use origin::Origin;
 

@@ -43,6 +43,7 @@ pub fn run(read: &ReadArgs, out: &Path, knowledge: KnowledgeFn) -> anyhow::Resul
             // A part of a corpus may hold no article (an empty Spark partition): its analyses
             // are an empty section.
             allow_empty: true,
+            content: None,
         },
         knowledge,
     )?;

@@ -111,6 +111,23 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
         // Until this build has written its site data, the last record says nothing true.
         let _ = std::fs::remove_file(last);
     }
+    // What this build writes is recorded in the cache directory, so that the next one can reuse the
+    // unchanged files without reading them.
+    let record = match options.cache {
+        CacheChoice::Default => cache::directory().map(|d| cache::written_for(&d, &options.out)),
+        CacheChoice::File(_) | CacheChoice::Off => None,
+    };
+    // The last build's articles, when its site data can be left as it is if the articles read
+    // are those: as it wrote it, and what it said known (or not to be said).
+    let last_content = match (&previous, &record, &unread_record) {
+        (Some(previous), Some(written), Some(_))
+            if (options.quiet || previous.warnings.is_some())
+                && output::intact(&options.out, written).is_some() =>
+        {
+            Some(previous.content.as_str())
+        }
+        _ => None,
+    };
     let analysed = read_and_analyse(
         &ReadSpec {
             inputs: &options.inputs,
@@ -123,25 +140,20 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
             prune_cache: options.cache == CacheChoice::Default,
             target: &options.out,
             allow_empty: false,
+            content: last_record.as_ref().map(|_| ContentSpec {
+                names: options.names.as_deref(),
+                last: last_content,
+            }),
         },
         knowledge,
     )?;
-    // What this build writes is recorded in the cache directory, so that the next one can reuse the
-    // unchanged files without reading them.
-    let record = match options.cache {
-        CacheChoice::Default => cache::directory().map(|d| cache::written_for(&d, &options.out)),
-        CacheChoice::File(_) | CacheChoice::Off => None,
-    };
-    let content = unread::content(
-        &analysed.articles,
-        &analysed.discovered,
-        options.names.as_deref(),
-    );
-    if let (Some(previous), Some(content), Some(last), Some(written), Some(inputs)) =
-        (&previous, &content, &last_record, &record, &unread_record)
-        && *content == previous.content
-        && (options.quiet || previous.warnings.is_some())
-        && output::intact(&options.out, written).is_some()
+    if let (Some(previous), Some(content), Some(last), Some(written), Some(inputs)) = (
+        &previous,
+        &analysed.content,
+        &last_record,
+        &record,
+        &unread_record,
+    ) && analysed.as_last.is_some()
     {
         return Ok(same_articles(
             options,
@@ -150,6 +162,7 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
             started,
         ));
     }
+    let content = analysed.content.clone();
     // What this build makes of each article is recorded too, so that the next one does not
     // fingerprint again the bodies it would make the same.
     let built = match options.cache {
@@ -315,7 +328,11 @@ fn same_articles(
             options.out.display(),
             started.elapsed().as_secs_f64()
         ));
-        note_reuse(analysed.reused, analysed.fresh, analysed.unread_files);
+        message::note(format_args!(
+            "{} article(s) as the last build had them{}: none analysed, the analyses cache not read",
+            analysed.as_last.unwrap_or_default(),
+            unread_said(analysed.unread_files)
+        ));
         warnings::note_count(said.len());
         note_failures(&analysed.errors);
     }
@@ -388,6 +405,19 @@ pub struct ReadSpec<'a> {
     pub target: &'a Path,
     /// Whether no article at all (and no error) is a result rather than a failure.
     pub allow_empty: bool,
+    /// Whether to say what the articles are made of ([`Analysed::content`]), and the last
+    /// build's, if it is to be compared.
+    pub content: Option<ContentSpec<'a>>,
+}
+
+/// What [`unread::content`] needs besides the articles, and the last build's content: when the
+/// articles read have it, none is analysed.
+#[derive(Debug, Clone, Copy)]
+pub struct ContentSpec<'a> {
+    /// The names setting (`BuildOptions::names`).
+    pub names: Option<&'a str>,
+    /// The content of the last build's articles, when its site data can be left as it is.
+    pub last: Option<&'a str>,
 }
 
 /// Articles read and analysed.
@@ -411,26 +441,120 @@ pub struct Analysed {
     pub unread_files: usize,
     /// The input files found, in the order read.
     pub files: Vec<PathBuf>,
+    /// What the articles are made of ([`unread::content`]), when [`ReadSpec::content`] asks.
+    pub content: Option<String>,
+    /// When the articles read are those of the last build ([`ContentSpec::last`]): how many
+    /// there are; none was analysed and `articles` is empty.
+    pub as_last: Option<usize>,
 }
 
 /// One input file before analysis.
 enum FileRead {
-    /// Read: the line of each of its articles (analysed in order with the others' articles),
-    /// whether it is to be recorded (it had settled), its stamp from before it was read, and
-    /// what in it could not be read.
+    /// Read: its articles (analysed in order with the others' articles), whether it is to be
+    /// recorded (it had settled), its stamp from before it was read, and what in it could not be
+    /// read.
     Read {
+        inputs: Vec<Input>,
         lines: Vec<Option<usize>>,
         settled: bool,
         stamp: Option<Stamp>,
         failures: Vec<InputError>,
     },
-    /// Unchanged since the last build, so not read: its articles as the cache holds them, its
-    /// stamp and its record.
+    /// Unchanged since the last build, so not read: its stamp and its record (its articles'
+    /// lines and keys, what could not be read in it). Their analyses come from the cache once
+    /// they are needed ([`FileRead::Unread`]).
+    Unchanged {
+        stamp: Stamp,
+        held: unread::Recorded,
+    },
+    /// Unchanged and not read: its articles as the cache holds them, its stamp and its record.
     Unread {
         articles: Vec<Analyzed>,
         stamp: Stamp,
         held: unread::Recorded,
     },
+}
+
+impl FileRead {
+    /// `file` as the last build left it (in `record`), or read now.
+    fn of(file: &Path, record: &unread::Record, options: &ReadOptions) -> FileRead {
+        // Stamped before it is read: a change while it is read shows next time.
+        let stamped = std::time::SystemTime::now();
+        let stamp = Stamp::of(file);
+        if let Some(held) = record.unchanged(file, stamp)
+            && let Some(stamp) = stamp
+        {
+            return FileRead::Unchanged {
+                stamp,
+                held: held.clone(),
+            };
+        }
+        FileRead::read(file, stamp, stamped, options)
+    }
+
+    /// `file` read now (stamped `stamp` at `stamped`, before reading).
+    fn read(
+        file: &Path,
+        stamp: Option<Stamp>,
+        stamped: std::time::SystemTime,
+        options: &ReadOptions,
+    ) -> FileRead {
+        let (inputs, failures) = input::read(file, options);
+        // Recorded (with its warnings and what could not be read in it) only if changed long
+        // enough ago that a change after this read cannot share its times (see
+        // `Stamp::settled`).
+        let settled = stamp.is_some_and(|s| s.settled(stamped));
+        let lines = inputs.iter().map(|i| i.line).collect();
+        FileRead::Read {
+            inputs,
+            lines,
+            settled,
+            stamp,
+            failures,
+        }
+    }
+
+    /// An unchanged file's articles from the cache (every one kept and readable), else the file
+    /// read now; any other file as it is.
+    fn or_from_cache(self, file: &Path, kept: &Cache<'_>, options: &ReadOptions) -> FileRead {
+        let FileRead::Unchanged { stamp, held } = self else {
+            return self;
+        };
+        match from_cache(file, &held.articles, kept) {
+            Some(articles) => FileRead::Unread {
+                articles,
+                stamp,
+                held,
+            },
+            None => FileRead::read(file, Stamp::of(file), std::time::SystemTime::now(), options),
+        }
+    }
+
+    /// What could not be read in it, as reading it said.
+    fn failures(&self) -> &[InputError] {
+        match self {
+            FileRead::Read { failures, .. } => failures,
+            FileRead::Unchanged { held, .. } | FileRead::Unread { held, .. } => &held.errors,
+        }
+    }
+
+    /// Its articles' places and keys, in order ([`kiosque_corpus::analyses::key`] for those read).
+    fn keys(&self, file: &Path) -> Vec<(kiosque_corpus::Origin, String)> {
+        match self {
+            FileRead::Read { inputs, .. } => inputs
+                .iter()
+                .map(|i| {
+                    let origin = kiosque_corpus::Origin::new(&i.path, i.line);
+                    (origin, kiosque_corpus::analyses::key(&i.document))
+                })
+                .collect(),
+            FileRead::Unchanged { held, .. } | FileRead::Unread { held, .. } => held
+                .articles
+                .iter()
+                .map(|(line, key, _)| (kiosque_corpus::Origin::new(file, *line), key.clone()))
+                .collect(),
+        }
+    }
 }
 
 /// The analyses of a file's recorded articles, all from the cache, with where they are now; none
@@ -450,62 +574,27 @@ fn from_cache(file: &Path, keys: &unread::Articles, kept: &Cache<'_>) -> Option<
         .collect()
 }
 
-/// Reads every file in parallel, but takes the articles of those unchanged since the last build
-/// (in `record`) from the cache: the articles read (in file order), what failed, and each file's
-/// [`FileRead`] (same order as `files`).
-fn read_files(
+/// What a build's articles are made of ([`unread::content`]), from each file's articles' places
+/// and keys, before any is analysed: the copies left out as [`kiosque_corpus::once_each`] will.
+fn content_of(
     files: &[PathBuf],
-    record: &unread::Record,
-    kept: &Cache<'_>,
-    options: &ReadOptions,
-) -> (Vec<Input>, Vec<InputError>, Vec<FileRead>) {
-    let read: Vec<(Vec<Input>, Vec<InputError>, FileRead)> = files
+    per_file: &[FileRead],
+    discovered: &[String],
+    names: Option<&str>,
+) -> Option<String> {
+    let keys: Vec<(kiosque_corpus::Origin, String)> = files
         .par_iter()
-        .map(|file| {
-            // Stamped before it is read: a change while it is read shows next time.
-            let stamped = std::time::SystemTime::now();
-            let stamp = Stamp::of(file);
-            if let Some(held) = record.unchanged(file, stamp)
-                && let Some(stamp) = stamp
-                && let Some(articles) = from_cache(file, &held.articles, kept)
-            {
-                // What could not be read in it is said again, as reading it said it.
-                let failed = held.errors.clone();
-                let unread = FileRead::Unread {
-                    articles,
-                    stamp,
-                    held: held.clone(),
-                };
-                return (Vec::new(), failed, unread);
-            }
-            let (inputs, failed) = input::read(file, options);
-            // Recorded (with its warnings and what could not be read in it) only if changed
-            // long enough ago that a change after this read cannot share its times (see
-            // `Stamp::settled`).
-            let settled = stamp.is_some_and(|s| s.settled(stamped));
-            let lines = inputs.iter().map(|i| i.line).collect();
-            let failures = failed.clone();
-            (
-                inputs,
-                failed,
-                FileRead::Read {
-                    lines,
-                    settled,
-                    stamp,
-                    failures,
-                },
-            )
-        })
+        .zip(per_file)
+        .flat_map_iter(|(file, read)| read.keys(file))
         .collect();
-    let mut inputs = Vec::new();
-    let mut errors = Vec::new();
-    let mut per_file = Vec::with_capacity(read.len());
-    for (read, failed, file) in read {
-        inputs.extend(read);
-        errors.extend(failed);
-        per_file.push(file);
-    }
-    (inputs, errors, per_file)
+    let (keep, _) = kiosque_corpus::kept_once(keys.iter().map(|(o, k)| (o, k.as_str())));
+    let kept: Vec<(&kiosque_corpus::Origin, &str)> = keys
+        .iter()
+        .zip(keep)
+        .filter(|(_, keep)| *keep)
+        .map(|((origin, key), _)| (origin, key.as_str()))
+        .collect();
+    unread::content(kept.into_iter(), discovered, names)
 }
 
 /// Every article back in input order, file by file (`analysed`: the articles of the files read,
@@ -529,11 +618,15 @@ fn in_input_order(
                 articles.extend(kept);
                 recorded.push((file, stamp, held));
             }
+            FileRead::Unchanged { .. } => {
+                unreachable!("an unchanged file is read or taken from the cache before analysis")
+            }
             FileRead::Read {
                 lines,
                 settled,
                 stamp,
                 failures,
+                ..
             } => {
                 let start = articles.len();
                 articles.extend(analysed.by_ref().take(lines.len()));
@@ -555,32 +648,128 @@ fn in_input_order(
     (articles, recorded)
 }
 
+/// The files to record, as the last build's with their new stamps, when no article is analysed
+/// (the articles read are those of the last build).
+fn recorded_unanalysed(
+    files: &[PathBuf],
+    per_file: Vec<FileRead>,
+) -> Vec<(&Path, Stamp, unread::Recorded)> {
+    let mut recorded = Vec::new();
+    for (file, read) in files.iter().zip(per_file) {
+        match read {
+            FileRead::Unchanged { stamp, held } | FileRead::Unread { stamp, held, .. } => {
+                recorded.push((file.as_path(), stamp, held));
+            }
+            FileRead::Read {
+                inputs,
+                settled: true,
+                stamp: Some(stamp),
+                failures,
+                ..
+            } => {
+                let articles = inputs
+                    .iter()
+                    .map(|input| {
+                        let key = kiosque_corpus::analyses::key(&input.document);
+                        (input.line, key, input.document.warnings.clone())
+                    })
+                    .collect();
+                let held = unread::Recorded {
+                    articles,
+                    errors: failures,
+                };
+                recorded.push((file.as_path(), stamp, held));
+            }
+            FileRead::Read { .. } => {}
+        }
+    }
+    recorded
+}
+
 /// Reads and analyses every article (in parallel, reusing what the cache holds, with a progress
 /// bar), then prints the inputs' errors. Fails, having written nothing, when no article could be
 /// read, or when any input failed and `strict` is set. With a record of the inputs
 /// (`spec.unread`), the files unchanged since the last build are not read (see [`unread`]), and
-/// the record is kept up to date.
+/// the record is kept up to date. With `spec.content`, says what the articles are made of
+/// ([`Analysed::content`]), and analyses none, nor reads the cache, when that is the last build's
+/// ([`Analysed::as_last`]).
 pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::Result<Analysed> {
-    let loaded = spec
-        .cache
-        .map(|p| Loaded::read(p.to_path_buf()))
-        .unwrap_or_default();
-    let kept = loaded.cache();
     let record = spec
         .unread
         .map(|p| unread::Record::read(p, spec.max_article_size))
         .unwrap_or_default();
     let (files, mut errors, discovered) = input::discover(spec.inputs);
+    let discovered: Vec<String> = discovered.iter().map(ToString::to_string).collect();
     let options = ReadOptions {
         max_article_size: spec.max_article_size,
     };
-    let (inputs, failed, per_file) = read_files(&files, &record, &kept, &options);
-    errors.extend(failed);
+    let per_file: Vec<FileRead> = files
+        .par_iter()
+        .map(|file| FileRead::of(file, &record, &options))
+        .collect();
+    // Compared before any analysis is decoded or made, when there is a last build to compare.
+    let early = spec.content.and_then(|c| {
+        let last = c.last?;
+        Some((last, content_of(&files, &per_file, &discovered, c.names)?))
+    });
+    if let Some((last, content)) = early
+        && content == last
+    {
+        errors.extend(per_file.iter().flat_map(|f| f.failures().iter().cloned()));
+        let articles = per_file
+            .iter()
+            .zip(&files)
+            .map(|(read, file)| read.keys(file).len())
+            .sum();
+        let unread_files = per_file
+            .iter()
+            .filter(|f| matches!(f, FileRead::Unchanged { .. }))
+            .count();
+        if let Some(path) = spec.unread {
+            unread::Record::save(
+                path,
+                spec.max_article_size,
+                &recorded_unanalysed(&files, per_file),
+            );
+        }
+        message::errors(&errors, spec.all_messages);
+        check_read(spec, &errors, false)?;
+        return Ok(Analysed {
+            articles: Vec::new(),
+            errors,
+            warnings: Vec::new(),
+            reused: 0,
+            fresh: 0,
+            discovered,
+            unread_files,
+            files,
+            content: Some(content),
+            as_last: Some(articles),
+        });
+    }
+    let loaded = spec
+        .cache
+        .map(|p| Loaded::read(p.to_path_buf()))
+        .unwrap_or_default();
+    let kept = loaded.cache();
+    let mut per_file: Vec<FileRead> = per_file
+        .into_par_iter()
+        .zip(&files)
+        .map(|(read, file)| read.or_from_cache(file, &kept, &options))
+        .collect();
+    errors.extend(per_file.iter().flat_map(|f| f.failures().iter().cloned()));
+    let mut inputs = Vec::new();
+    for read in &mut per_file {
+        if let FileRead::Read { inputs: read, .. } = read {
+            // To analysis, in order; its lines stay for the record.
+            inputs.append(read);
+        }
+    }
     let unread: usize = per_file
         .iter()
         .map(|f| match f {
             FileRead::Unread { articles, .. } => articles.len(),
-            FileRead::Read { .. } => 0,
+            FileRead::Read { .. } | FileRead::Unchanged { .. } => 0,
         })
         .sum();
     let progress = progress::bar(
@@ -616,26 +805,8 @@ pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::
 
     // Errors are printed even with --quiet: they are what --quiet keeps.
     message::errors(&errors, spec.all_messages);
-    if spec.strict && !errors.is_empty() {
-        anyhow::bail!(
-            "{}, and --strict is set: nothing was written{}",
-            failures(&errors),
-            unchanged(spec.target)
-        );
-    }
-    if articles.is_empty() && !(spec.allow_empty && errors.is_empty()) {
-        anyhow::bail!(
-            "no article could be read from {}: nothing was written{}",
-            spec.inputs
-                .iter()
-                .map(|p| shown(p, "standard input"))
-                .collect::<Vec<_>>()
-                .join(", "),
-            unchanged(spec.target)
-        );
-    }
+    check_read(spec, &errors, articles.is_empty())?;
     let (articles, copies) = kiosque_corpus::once_each(articles);
-    let discovered: Vec<String> = discovered.iter().map(ToString::to_string).collect();
     let warnings = if spec.quiet {
         Vec::new()
     } else {
@@ -648,6 +819,10 @@ pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::
             })))
             .collect()
     };
+    let content = spec.content.and_then(|c| {
+        let articles = articles.iter().map(|a| (&a.origin, a.key.as_str()));
+        unread::content(articles, &discovered, c.names)
+    });
     Ok(Analysed {
         articles,
         errors,
@@ -657,7 +832,33 @@ pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::
         discovered,
         unread_files,
         files,
+        content,
+        as_last: None,
     })
+}
+
+/// Fails, having written nothing, when any input failed (`errors`) and `strict` is set, or when
+/// no article could be read (`none`) and that is not a result.
+fn check_read(spec: &ReadSpec<'_>, errors: &[InputError], none: bool) -> anyhow::Result<()> {
+    if spec.strict && !errors.is_empty() {
+        anyhow::bail!(
+            "{}, and --strict is set: nothing was written{}",
+            failures(errors),
+            unchanged(spec.target)
+        );
+    }
+    if none && !(spec.allow_empty && errors.is_empty()) {
+        anyhow::bail!(
+            "no article could be read from {}: nothing was written{}",
+            spec.inputs
+                .iter()
+                .map(|p| shown(p, "standard input"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            unchanged(spec.target)
+        );
+    }
+    Ok(())
 }
 
 /// "; TARGET is unchanged", or nothing for standard output or a target that does not exist.
@@ -820,13 +1021,18 @@ pub fn print_summary(
 /// What the analyses cache and the record of the inputs spared: `reused` analyses, of which
 /// `unread_files` input files were not even read, and `fresh` articles analysed.
 fn note_reuse(reused: usize, fresh: usize, unread_files: usize) {
-    let unread = match unread_files {
+    message::note(format_args!(
+        "{reused} analyses reused from the cache{}, {fresh} article(s) analysed",
+        unread_said(unread_files)
+    ));
+}
+
+/// " (N input file(s) unchanged since the last build, not read)", or nothing for none.
+fn unread_said(unread_files: usize) -> String {
+    match unread_files {
         0 => String::new(),
         n => format!(" ({n} input file(s) unchanged since the last build, not read)"),
-    };
-    message::note(format_args!(
-        "{reused} analyses reused from the cache{unread}, {fresh} article(s) analysed"
-    ));
+    }
 }
 
 /// Under a built app's directory (`DIST/data`, beside its `index.html`), says that the pages
