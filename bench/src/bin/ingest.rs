@@ -10,7 +10,8 @@
 //! Options: `--kiosque PATH` (a `kiosque` binary; by default the workspace's is built with
 //! `cargo build --release -p kiosque-cli`), `--work DIR` (where corpora and site data go;
 //! default a temporary directory, removed afterwards unless `--keep`), `--incremental` (also
-//! time the same build again with nothing changed, then after adding 1% more articles, then
+//! time the same build again with nothing changed, then with an input file written again with
+//! the same bytes, then after adding 1% more articles, then
 //! after adding one article newer than all the others, then 1% more, all newer (the newsroom's
 //! day; the first 1% is dated among the others, a backfill): the analyses cache at work), `--sharded` (also build through `kiosque analyze` on each part of
 //! 1,000 articles, run by `xargs -P <cores>` with one thread each, then `kiosque merge`, and
@@ -238,6 +239,15 @@ fn run() -> anyhow::Result<()> {
             std::thread::sleep(kiosque_cli::unread::SETTLE);
             let again = build("again, nothing changed")?;
             pages("again, nothing changed", false)?;
+            // A scraper's run that found nothing new: an input file written again with the same
+            // bytes (its times change, so it is read), built at once.
+            let mut files: Vec<PathBuf> = std::fs::read_dir(&corpus)?
+                .map(|entry| entry.map(|e| e.path()))
+                .collect::<Result<_, _>>()?;
+            files.sort();
+            let written_again = files.first().context("a corpus file")?;
+            std::fs::write(written_again, std::fs::read(written_again)?)?;
+            let same = build("again, a file written again with the same articles")?;
             let extra = (size / 100).max(1);
             source.write_jsonl(
                 size..size + extra,
@@ -263,7 +273,7 @@ fn run() -> anyhow::Result<()> {
             std::fs::write(corpus.join("part-newest-day.jsonl"), day)?;
             let day = build("incremental, +1% newest")?;
             pages("incremental, +1% newest", false)?;
-            incremental.push((run.clone(), vec![again, plus, one, day]));
+            incremental.push((run.clone(), vec![again, same, plus, one, day]));
         }
         if !args.keep {
             let _ = std::fs::remove_dir_all(&corpus);
