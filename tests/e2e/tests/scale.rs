@@ -102,6 +102,32 @@ impl Data {
             .collect()
     }
 
+    /// How many articles mention each entity, by id: one pass over the articles (asking
+    /// [`Data::mentioning`] of every entity reads them all once per entity).
+    fn article_counts(&self) -> HashMap<String, usize> {
+        let mut counts = HashMap::new();
+        for article in self.articles() {
+            for id in article["entities"].as_array().into_iter().flatten() {
+                *counts
+                    .entry(id.as_str().unwrap_or_default().to_owned())
+                    .or_default() += 1;
+            }
+        }
+        counts
+    }
+
+    /// The entity of `label` most articles mention.
+    fn most_mentioned(&self, label: &str) -> &Value {
+        let counts = self.article_counts();
+        self.index["entities"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|e| e["label"] == label)
+            .max_by_key(|e| counts.get(e["id"].as_str().unwrap_or_default()))
+            .unwrap_or_else(|| panic!("an entity of label {label}"))
+    }
+
     /// The numbers of the articles that mention `entity`.
     fn mentioning(&self, entity: &str) -> Vec<u32> {
         (0u32..)
@@ -1021,11 +1047,7 @@ async fn at_scale_a_shared_link_to_a_filtered_view_shows_its_first_articles_befo
     // The person most articles mention (more than a page of them), and a title word some of
     // them share with a second person.
     let entities = data.index["entities"].as_array().expect("entities");
-    let person = entities
-        .iter()
-        .filter(|e| e["label"] == "PER")
-        .max_by_key(|e| data.mentioning(e["id"].as_str().unwrap_or_default()).len())
-        .expect("a person");
+    let person = data.most_mentioned("PER");
     let (id, name) = (
         person["id"].as_str().expect("an id"),
         person["name"].as_str().expect("a name"),
@@ -1135,11 +1157,7 @@ async fn at_scale_an_entity_page_shows_the_entity_and_its_newest_articles_before
         .filter(|e| e["label"] == "PER")
         .find(|e| data.mentioning(e["id"].as_str().unwrap_or_default()).len() == 1)
         .expect("a person of one article");
-    let many = entities
-        .iter()
-        .filter(|e| e["label"] == "LOC")
-        .max_by_key(|e| data.mentioning(e["id"].as_str().unwrap_or_default()).len())
-        .expect("a place");
+    let many = data.most_mentioned("LOC");
     let parts = hold_whole_site(&site);
     let browser = Browser::new().await;
     for (entity, url) in [
@@ -1212,6 +1230,97 @@ async fn at_scale_an_entity_page_shows_the_entity_and_its_newest_articles_before
         )
         .await;
     browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+/// Before the whole site is loaded, a reader goes from an entity's page to its newest article and
+/// on to another entity the article names, then back twice, all within the app: each entity page
+/// shows its own entity and newest articles (the answer for the other is never shown for it).
+#[tokio::test(flavor = "multi_thread")]
+async fn at_scale_entity_pages_visited_in_turn_before_the_whole_site_each_show_their_own() {
+    let Some((site, data)) = large_data() else {
+        return;
+    };
+    let entities = data.index["entities"].as_array().expect("entities");
+    let named = |id: &str| -> String {
+        entities
+            .iter()
+            .find(|e| e["id"] == id)
+            .and_then(|e| e["name"].as_str())
+            .unwrap_or_else(|| panic!("{id} in the site"))
+            .to_owned()
+    };
+    let newest = |id: &str| -> Vec<String> {
+        data.mentioning(id)
+            .iter()
+            .take(10)
+            .map(|&n| data.id(n))
+            .collect()
+    };
+    let place = data.most_mentioned("LOC")["id"]
+        .as_str()
+        .expect("a place's id");
+    let shows = |id: &str| {
+        format!(
+            "return document.getElementById('entity-title')?.innerText === {} && {};",
+            js(&named(id)),
+            cards_are(&newest(id))
+        )
+    };
+    let parts = hold_whole_site(&site);
+    let browser = Browser::new().await;
+    browser
+        .open(&site.url(&format!("/entity/?id={place}")))
+        .await;
+    browser
+        .wait_until(
+            &format!("{place}'s page, the whole site held"),
+            &shows(place),
+        )
+        .await;
+    // Its newest article, from its card; then another entity the article names.
+    browser.click("article.card .card-title a").await;
+    browser
+        .wait_until(
+            "the article's body",
+            "return !!document.querySelector('.article-body a[href*=\"entity/\"]');",
+        )
+        .await;
+    let other_href = browser
+        .eval_string(&format!(
+            "const link = Array.from(document.querySelectorAll('.article-body a[href*=\"entity/\"]')) \
+               .find(a => !a.getAttribute('href').includes({place:?})); \
+             if (!link) return ''; \
+             link.setAttribute('data-next-entity', ''); \
+             return link.getAttribute('href');"
+        ))
+        .await;
+    assert!(
+        !other_href.is_empty(),
+        "the article names no entity but {place}"
+    );
+    let other = other_href
+        .trim_end_matches('/')
+        .rsplit(['/', '='])
+        .next()
+        .expect("an id in the link")
+        .to_owned();
+    browser.click("[data-next-entity]").await;
+    browser
+        .wait_until(
+            &format!("{other}'s page, reached in the app, the whole site held"),
+            &shows(&other),
+        )
+        .await;
+    browser.back().await;
+    browser.back().await;
+    browser
+        .wait_until(&format!("{place}'s page again, back"), &shows(place))
+        .await;
+    browser.assert_no_console_errors().await;
+    for part in &parts {
+        site.server().clear(part);
+    }
     browser.close().await;
 }
 
