@@ -185,25 +185,22 @@ impl SearchFiles {
             .iter()
             .filter_map(|&p| Some((p, site.file.cards.get(p)?)))
             .collect();
-        let missing: Vec<&String> = self.cards.with_value(|kept| {
+        let missing: Vec<String> = self.cards.with_value(|kept| {
             named
                 .iter()
                 .map(|(_, f)| *f)
                 .filter(|f| !kept.contains_key(*f))
+                .cloned()
                 .collect()
         });
-        let fetched = join_each(missing.into_iter().map(|file| async move {
-            let url = part_url(paths, file, "cards")?;
-            let text = fetch_text(&url, Freshness::Cached).await?;
-            let page = parts::parse_cards(&url, &text).map_err(|e| malformed(&url, &e))?;
-            Ok::<_, AppError>((file.clone(), Arc::new(page)))
-        }))
-        .await;
-        let mut new = Vec::with_capacity(fetched.len());
-        for result in fetched {
-            new.push(result?);
-        }
-        self.cards.update_value(|kept| kept.extend(new));
+        fetch_kept(
+            self.cards,
+            missing,
+            |file| part_url(paths, file, "cards"),
+            Freshness::Cached,
+            parts::parse_cards,
+        )
+        .await?;
         Ok(self.cards.with_value(|kept| {
             named
                 .iter()
@@ -230,26 +227,26 @@ impl SearchFiles {
             paths.versioned_file(&path, versioned.then_some(version.as_str()))
         };
         let urls: Vec<String> = ids.iter().map(url_of).collect();
-        let mut missing: Vec<&String> = self
-            .postings
-            .with_value(|kept| urls.iter().filter(|u| !kept.contains_key(*u)).collect());
+        let mut missing: Vec<String> = self.postings.with_value(|kept| {
+            urls.iter()
+                .filter(|u| !kept.contains_key(*u))
+                .cloned()
+                .collect()
+        });
         missing.sort_unstable();
         missing.dedup();
         let freshness = match versioned {
             true => Freshness::Cached,
             false => Freshness::Reload,
         };
-        let fetched = join_each(missing.into_iter().map(|url| async move {
-            let text = fetch_text(url, freshness).await?;
-            let file = parts::parse_postings(url, &text).map_err(|e| malformed(url, &e))?;
-            Ok::<_, AppError>((url.clone(), Arc::new(file)))
-        }))
-        .await;
-        let mut new = Vec::with_capacity(fetched.len());
-        for result in fetched {
-            new.push(result?);
-        }
-        self.postings.update_value(|kept| kept.extend(new));
+        fetch_kept(
+            self.postings,
+            missing,
+            |url| Ok(url.to_owned()),
+            freshness,
+            parts::parse_postings,
+        )
+        .await?;
         let files: Vec<Option<Arc<PostingFile<String>>>> = self
             .postings
             .with_value(|kept| urls.iter().map(|u| kept.get(u).cloned()).collect());
@@ -326,18 +323,14 @@ impl SearchFiles {
                 .map(|f| (*f).to_owned())
                 .collect()
         });
-        let fetched = join_each(missing.into_iter().map(|file| async move {
-            let url = paths.data_file(&file);
-            let text = fetch_text(&url, Freshness::Cached).await?;
-            let shard = Shard::parse(&text).map_err(|e| malformed(&url, &e))?;
-            Ok::<_, AppError>((file, Arc::new(shard)))
-        }))
-        .await;
-        let mut new = Vec::with_capacity(fetched.len());
-        for result in fetched {
-            new.push(result?);
-        }
-        self.shards.update_value(|kept| kept.extend(new));
+        fetch_kept(
+            self.shards,
+            missing,
+            |file| Ok(paths.data_file(file)),
+            Freshness::Cached,
+            |_, text| Shard::parse(text),
+        )
+        .await?;
         Ok(self
             .shards
             .with_value(|kept| files.iter().filter_map(|f| kept.get(*f).cloned()).collect()))
@@ -348,6 +341,37 @@ impl Default for SearchFiles {
     fn default() -> Self {
         SearchFiles::new()
     }
+}
+
+/// Fetches the files `missing` (by their keys: `url_of` gives each one's URL) together with
+/// `freshness`, reads each with `parse` (its URL, its text), and keeps them all in `kept` by key;
+/// the first (in the order given) that fails is the error, and then none is kept. The search's
+/// shards, the card pages and the posting files.
+async fn fetch_kept<T, E>(
+    kept: StoredValue<HashMap<String, Arc<T>>>,
+    missing: Vec<String>,
+    url_of: impl Fn(&str) -> Result<String, AppError>,
+    freshness: Freshness,
+    parse: impl Fn(&str, &str) -> Result<T, E>,
+) -> Result<(), AppError>
+where
+    T: Send + Sync + 'static,
+    E: std::fmt::Display,
+{
+    let (url_of, parse) = (&url_of, &parse);
+    let fetched = join_each(missing.into_iter().map(|key| async move {
+        let url = url_of(&key)?;
+        let text = fetch_text(&url, freshness).await?;
+        let file = parse(&url, &text).map_err(|e| malformed(&url, &e))?;
+        Ok::<_, AppError>((key, Arc::new(file)))
+    }))
+    .await;
+    let mut new = Vec::with_capacity(fetched.len());
+    for result in fetched {
+        new.push(result?);
+    }
+    kept.update_value(|kept| kept.extend(new));
+    Ok(())
 }
 
 /// The outputs of `futures`, run together (each polled until done), in their order: what
