@@ -575,21 +575,21 @@ fn from_cache(file: &Path, keys: &unread::Articles, kept: &Cache<'_>) -> Option<
 }
 
 /// What a build's articles are made of ([`unread::content`]), from each file's articles' places
-/// and keys, before any is analysed: the copies left out as [`kiosque_corpus::once_each`] will.
+/// and keys (`keys`, file by file: [`FileRead::keys`]), before any is analysed: the copies left
+/// out as [`kiosque_corpus::once_each`] will.
 fn content_of(
-    files: &[PathBuf],
-    per_file: &[FileRead],
+    keys: &[Vec<(kiosque_corpus::Origin, String)>],
     discovered: &[String],
     names: Option<&str>,
 ) -> Option<String> {
-    let keys: Vec<(kiosque_corpus::Origin, String)> = files
-        .par_iter()
-        .zip(per_file)
-        .flat_map_iter(|(file, read)| read.keys(file))
-        .collect();
-    let (keep, _) = kiosque_corpus::kept_once(keys.iter().map(|(o, k)| (o, k.as_str())));
-    let kept: Vec<(&kiosque_corpus::Origin, &str)> = keys
-        .iter()
+    let all = keys.iter().flatten();
+    let (keep, _) = kiosque_corpus::kept_once(
+        all.clone()
+            .map(|(o, k)| (o, k.as_str()))
+            .collect::<Vec<_>>()
+            .into_iter(),
+    );
+    let kept: Vec<(&kiosque_corpus::Origin, &str)> = all
         .zip(keep)
         .filter(|(_, keep)| *keep)
         .map(|((origin, key), _)| (origin, key.as_str()))
@@ -649,13 +649,14 @@ fn in_input_order(
 }
 
 /// The files to record, as the last build's with their new stamps, when no article is analysed
-/// (the articles read are those of the last build).
+/// (the articles read are those of the last build); `keys`: each file's articles' keys.
 fn recorded_unanalysed(
     files: &[PathBuf],
     per_file: Vec<FileRead>,
+    keys: Vec<Vec<(kiosque_corpus::Origin, String)>>,
 ) -> Vec<(&Path, Stamp, unread::Recorded)> {
     let mut recorded = Vec::new();
-    for (file, read) in files.iter().zip(per_file) {
+    for ((file, read), keys) in files.iter().zip(per_file).zip(keys) {
         match read {
             FileRead::Unchanged { stamp, held } | FileRead::Unread { stamp, held, .. } => {
                 recorded.push((file.as_path(), stamp, held));
@@ -669,10 +670,8 @@ fn recorded_unanalysed(
             } => {
                 let articles = inputs
                     .iter()
-                    .map(|input| {
-                        let key = kiosque_corpus::analyses::key(&input.document);
-                        (input.line, key, input.document.warnings.clone())
-                    })
+                    .zip(keys)
+                    .map(|(input, (_, key))| (input.line, key, input.document.warnings.clone()))
                     .collect();
                 let held = unread::Recorded {
                     articles,
@@ -710,17 +709,19 @@ pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::
     // Compared before any analysis is decoded or made, when there is a last build to compare.
     let early = spec.content.and_then(|c| {
         let last = c.last?;
-        Some((last, content_of(&files, &per_file, &discovered, c.names)?))
+        let keys: Vec<Vec<(kiosque_corpus::Origin, String)>> = files
+            .par_iter()
+            .zip(&per_file)
+            .map(|(file, read)| read.keys(file))
+            .collect();
+        let content = content_of(&keys, &discovered, c.names)?;
+        Some((last, content, keys))
     });
-    if let Some((last, content)) = early
+    if let Some((last, content, keys)) = early
         && content == last
     {
         errors.extend(per_file.iter().flat_map(|f| f.failures().iter().cloned()));
-        let articles = per_file
-            .iter()
-            .zip(&files)
-            .map(|(read, file)| read.keys(file).len())
-            .sum();
+        let articles = keys.iter().map(Vec::len).sum();
         let unread_files = per_file
             .iter()
             .filter(|f| matches!(f, FileRead::Unchanged { .. }))
@@ -729,7 +730,7 @@ pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::
             unread::Record::save(
                 path,
                 spec.max_article_size,
-                &recorded_unanalysed(&files, per_file),
+                &recorded_unanalysed(&files, per_file, keys),
             );
         }
         message::errors(&errors, spec.all_messages);
