@@ -103,6 +103,11 @@ impl SiteLoader {
         }
     }
 
+    /// Whether a view has asked for the whole site (tracked).
+    pub fn is_wanted(self) -> bool {
+        self.wanted.get()
+    }
+
     /// Loads again what failed: `site.json`, or the whole site.
     pub fn retry(self) {
         if matches!(self.site.get_untracked(), Some(Err(_))) {

@@ -209,6 +209,14 @@ pub fn CardList(
             />
         </ol>
         {move || {
+            // "Show more" asked for cards not loaded yet (the first screen's list, the whole
+            // site on its way): said, until they come.
+            let waiting = articles.with(Vec::len) < total.get().min(pages.get() * page);
+            waiting.then(|| {
+                view! { <p class="hint cards-loading" role="status">{language.messages().loading_articles}</p> }
+            })
+        }}
+        {move || {
             let left = remaining();
             (left > 0)
                 .then(|| {

@@ -102,6 +102,7 @@ fn FacetButton(row: Memo<Option<SidebarRow>>) -> impl IntoView {
 fn GroupPaging(label: Label, not_shown: Memo<usize>, limits: GroupLimits) -> impl IntoView {
     let group = label.id_prefix();
     let language = use_language();
+    let loader = crate::site::use_site().data;
     let more = move || {
         let not_shown = not_shown.get();
         (not_shown > 0).then(|| {
@@ -110,7 +111,11 @@ fn GroupPaging(label: Label, not_shown: Memo<usize>, limits: GroupLimits) -> imp
                     type="button"
                     class="show-more-facets"
                     data-group=group
-                    on:click=move |_| limits.set(label, limits.current(label) + GROUP_STEP)
+                    on:click=move |_| {
+                        // Rows past the first screen's come with the whole site.
+                        loader.want_whole();
+                        limits.set(label, limits.current(label) + GROUP_STEP)
+                    }
                 >
                     {language.show_more(not_shown.min(GROUP_STEP))}
                 </button>

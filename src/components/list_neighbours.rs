@@ -1,6 +1,8 @@
 //! An article page's previous and next articles in the list the reader came from (the home
 //! page's view: its filters, search and period), by [`kiosque_model::home::neighbours`].
 
+use std::sync::Arc;
+
 use kiosque_model::home::neighbours;
 use leptos::prelude::*;
 
@@ -8,7 +10,8 @@ use crate::language::use_language;
 use crate::selection::use_last_list;
 use crate::site::use_site;
 
-/// Links to the articles shown before and after article `id` in the home page's last list:
+/// Links to the articles shown before and after article `id` in the home page's last list (from
+/// the whole site, or from the first screen when the list is its first articles):
 /// nothing when the reader did not come from one that holds it (an article opened directly,
 /// and the pre-rendered pages).
 #[component]
@@ -22,7 +25,12 @@ pub fn ListNeighbours(id: String) -> impl IntoView {
     let language = use_language();
     let words = language.messages();
     let view = move || {
-        let whole = loader.whole()?.ok()?;
+        // The whole site, or the first screen's articles (a list of every article shown before
+        // the whole site is its first articles, numbered as there).
+        let whole = match loader.whole() {
+            Some(Ok(whole)) => whole,
+            _ => Arc::clone(&loader.site()?.ok()?.first),
+        };
         let list = list.get()?;
         let current = whole
             .numbers_of([id.as_str()])

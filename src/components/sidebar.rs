@@ -76,6 +76,7 @@ pub fn Sidebar(
 ) -> impl IntoView {
     let pending = pending.unwrap_or_else(|| Signal::stored(false));
     let corpus = use_corpus_signal();
+    let loader = crate::site::use_site().data;
     let query = RwSignal::new(String::new());
     let limits = GroupLimits::new();
     let dates_open = RwSignal::new(false);
@@ -153,7 +154,12 @@ pub fn Sidebar(
                     spellcheck="false"
                     placeholder=words.entity_placeholder
                     prop:value=move || query.get()
-                    on:input:target=move |ev| query.set(ev.target().value())
+                    on:input:target=move |ev| {
+                        // The finder looks among every entity: the first screen has the top
+                        // ones only, until the whole site is there.
+                        loader.want_whole();
+                        query.set(ev.target().value())
+                    }
                 />
             </div>
             {move || {

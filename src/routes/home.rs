@@ -28,7 +28,7 @@ use crate::components::prerender::ReleasePrerender;
 use crate::components::sidebar::{DRAWER_TOGGLE, Drawer, Sidebar, drawer_label};
 use crate::components::states::ErrorView;
 use crate::components::timeline::TimelineChart;
-use crate::data::AppError;
+use crate::data::{AppError, SiteData};
 use crate::dom::{after_next_paint, focus_by_id};
 use crate::language::{use_language, use_messages};
 use crate::latest::Latest;
@@ -146,6 +146,17 @@ impl Foot {
             period,
         }
     }
+
+    /// The foot of the view of every article from `site.json`'s overview, without the whole
+    /// site; `None` when the site has none (or one that does not read).
+    fn of_overview(site: &SiteData) -> Option<Self> {
+        let overview = site.file.overview.as_ref()?;
+        Some(Foot {
+            fields: overview.refined(),
+            chart: overview.timeline()?,
+            period: None,
+        })
+    }
 }
 
 /// Waits until the next frame is painted, then `pause`.
@@ -169,10 +180,12 @@ fn skip_to_results(ev: leptos::ev::MouseEvent) {
     focus_by_id("results");
 }
 
-/// The home page. Its first screen (the first cards, the sidebar's first rows, the count)
-/// shows from `site.json` alone; it then asks for the whole site at once, which any filter,
-/// "Show more" and the sidebar's search need, so that a click finds it loaded. A search does
-/// not wait for it: its first results come with their card pages, and its facet counts once the
+/// The home page. Its first screen (the first cards, the sidebar's first rows and its languages,
+/// sources, years and timeline, the count) shows from `site.json` alone, and asks for nothing
+/// more: the whole site (every summary page and entity part: 4 MB brotli at 100,000 articles) is
+/// loaded once the reader asks for something only it has (a filter or a search, "Show more",
+/// the entity finder, a group's next rows, the download of every article). A search does not
+/// wait for it: its first results come with their card pages, and its facet counts once the
 /// whole site is there. The same views render both, so nothing moves when the whole site
 /// replaces the first screen.
 #[component]
@@ -194,8 +207,19 @@ pub fn Home() -> impl IntoView {
         cards,
         postings: site_data.as_deref().is_some_and(has_postings),
     };
+    // The foot of the view of every article, from `site.json` (schema 2.5) until the whole site
+    // is there.
+    let overview_foot =
+        StoredValue::new(use_site_data_if_loaded().and_then(|site| Foot::of_overview(&site)));
     let (paths, files, loader) = (site.paths, site.search, site.data);
-    Effect::new(move |_| loader.want_whole());
+    // The whole site once the view asks for more than the first screen: a filter or a search
+    // (their counts, "Show more"), or more cards than the first screen's ("Show more", or a
+    // way back to a view that showed them).
+    Effect::new(move |_| {
+        if selection.with(|s| !s.is_empty()) || pages.get() > 1 {
+            loader.want_whole();
+        }
+    });
     // Whether the corpus can show the current view: the first screen shows only every article,
     // or, with the card pages, a search, and with the posting files too, entity filters (the
     // languages, sources and period wait for the whole site).
@@ -468,9 +492,15 @@ pub fn Home() -> impl IntoView {
     // The article and entity pages' way back returns to this view, an article page's previous
     // and next follow its list (positions in the whole site: once it is there) and its body
     // marks the words its search matched.
+    // The first screen's view of every article is its first articles, numbered as in the whole
+    // site: an article opened from it has its neighbours among them.
     remember_home_view(
         selection,
-        Signal::derive(move || whole_view.get().then(|| visible.get())),
+        Signal::derive(move || {
+            let first_screen =
+                !corpus.with(|c| c.is_whole()) && selection.with(Selection::is_empty);
+            (whole_view.get() || first_screen).then(|| visible.get())
+        }),
         marks,
     );
     // Counted once for the sidebar and the drawer's label. While the whole site loads after a
@@ -580,16 +610,41 @@ pub fn Home() -> impl IntoView {
             && !counts_pending.get()
             && visible.with(|v| !v.is_empty())
     });
+    // Every article's download, before the whole site is there: a button that loads it (the
+    // links then take its place).
+    let prepare_export = move || {
+        let wanted = loader.is_wanted();
+        let button = view! {
+            <button type="button" class="export-prepare" on:click=move |_| loader.want_whole()>
+                {words.prepare_download}
+            </button>
+        };
+        view! {
+            <p class="export app-only">
+                {if wanted {
+                    view! { <span role="status">{words.loading_articles}</span> }.into_any()
+                } else {
+                    button.into_any()
+                }}
+            </p>
+        }
+    };
     let export = move || {
-        exportable.get().then(|| {
-            view! {
-                <ExportLinks
-                    corpus=corpus.get_untracked()
-                    articles=Signal::derive(move || visible.with(|v| v.to_vec()))
-                    file=Signal::derive(move || selection.with(kiosque_model::export::file_name))
-                />
-            }
-        })
+        if exportable.get() {
+            return Some(
+                view! {
+                    <ExportLinks
+                        corpus=corpus.get_untracked()
+                        articles=Signal::derive(move || visible.with(|v| v.to_vec()))
+                        file=Signal::derive(move || selection.with(kiosque_model::export::file_name))
+                    />
+                }
+                .into_any(),
+            );
+        }
+        let first_screen = !corpus.with(|c| c.is_whole()) && selection.with(Selection::is_empty);
+        (first_screen && whole_failed().is_none() && !cfg!(feature = "ssr"))
+            .then(|| prepare_export().into_any())
     };
 
     // The foot of the sidebar (languages, sources, years and the timeline) follows the view
@@ -613,10 +668,17 @@ pub fn Home() -> impl IntoView {
             if !change.is_latest() {
                 return;
             }
-            let next = whole_view.get_untracked().then(|| {
-                let period = selection.with_untracked(Selection::period);
-                refined.with_untracked(|refined| Foot::of(&corpus.get_untracked(), refined, period))
-            });
+            let next =
+                if whole_view.get_untracked() {
+                    let period = selection.with_untracked(Selection::period);
+                    Some(refined.with_untracked(|refined| {
+                        Foot::of(&corpus.get_untracked(), refined, period)
+                    }))
+                } else if selection.with_untracked(Selection::is_empty) {
+                    overview_foot.get_value()
+                } else {
+                    None
+                };
             let _ = foot.try_set(next);
         });
     });

@@ -38,8 +38,11 @@
 //!   host that serves precompressed files would send it;
 //! - a click on a facet of the sidebar until the frame after the card list changed (10 facets,
 //!   each clicked once with nothing cached, then again with its data cached);
-//! - a word typed into the search box right after the home page's first card (the whole site
-//!   still loading, nothing of it cached) until the frame after its results, and the main
+//! - a visit of the home page left alone for a few seconds (cache off): the data it fetched and
+//!   the app's wasm memory (since schema 2.5, `site.json` alone: the whole site waits for a
+//!   view that needs it);
+//! - a word typed into the search box right after the home page's first card (nothing of the
+//!   whole site cached) until the frame after its results, and the main
 //!   thread's long tasks (50 ms or more: the Long Tasks API) after the first card, until then:
 //!   how long a reader typing at once may wait for the page to answer;
 //! - each keystroke of a word typed into the search box until the frame after the list changed
@@ -358,6 +361,9 @@ struct Measured {
     /// A link to the home page filtered by the entity of the most articles (no static page: the
     /// pre-rendered home page shows every article).
     filtered: FirstLoad,
+    /// A visit of the home page left alone for [`IDLE`] after its first card (cache off): the
+    /// data files fetched (brotli bytes) and the app's wasm memory then.
+    idle: (Vec<(String, usize)>, Option<u64>),
     /// Facet clicks.
     clicks: Vec<Timed>,
     /// Search keystrokes.
@@ -371,8 +377,8 @@ struct Measured {
     /// Milliseconds from the frame after the first word's last keystroke until its search had
     /// settled, or why it did not.
     first_search_settled: Result<f64, String>,
-    /// The parts of the whole site (summary pages, entity parts) that arrived meanwhile: the
-    /// home page asks for them when it opens, search or not.
+    /// The parts of the whole site (summary pages, entity parts) that arrived meanwhile: a
+    /// search asks for them once its first results are shown (its counts, "Show more").
     first_search_whole: Vec<(String, usize)>,
     /// A word typed right after the first card, to its results.
     right_after: Result<Timed, String>,
@@ -913,6 +919,7 @@ async fn measure(
     let article = first_loads(&browser, site, &article_url, Some("article"), sizes).await?;
     let filtered_url = format!("{home_url}?entity={}", most_mentioned(site)?);
     let filtered = first_loads(&browser, site, &filtered_url, None, sizes).await?;
+    let idle = idle_visit(&browser, site, &home_url, sizes).await?;
 
     // A word typed right after the first card, while the whole site loads.
     cdp(
@@ -1103,6 +1110,7 @@ async fn measure(
         home,
         article,
         filtered,
+        idle,
         clicks,
         keys,
         keys_unchanged,
@@ -1114,6 +1122,41 @@ async fn measure(
         long_tasks,
         memory,
     })
+}
+
+/// How long [`idle_visit`] leaves the home page alone.
+const IDLE: Duration = Duration::from_secs(8);
+
+/// Visits the home page (cache off) and leaves it alone for [`IDLE`] after its first card: what
+/// a reader who only looks at the first screen costs the network and the device (the data files
+/// fetched by then, brotli, and the app's wasm memory).
+async fn idle_visit(
+    browser: &Browser,
+    site: &Path,
+    url: &str,
+    sizes: &mut Brotli,
+) -> anyhow::Result<(Vec<(String, usize)>, Option<u64>)> {
+    browser
+        .cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
+        .await
+        .context("DevTools Network.setCacheDisabled")?;
+    first_load(browser, url).await?;
+    tokio::time::sleep(IDLE).await;
+    let seen = browser
+        .client
+        .execute(
+            "return { urls: performance.getEntriesByType('resource').map(e => e.name),
+                      memory: window.__kq.memory ? window.__kq.memory.buffer.byteLength : null };",
+            vec![],
+        )
+        .await
+        .context("reading what the idle page fetched")?;
+    let urls: Vec<String> =
+        serde_json::from_value(seen["urls"].clone()).context("resource URLs")?;
+    let data: Vec<String> = (urls.into_iter())
+        .filter(|u| u.contains("/data/"))
+        .collect();
+    Ok((files_of(site, &data, sizes), seen["memory"].as_u64()))
 }
 
 /// [`LOADS`] first loads of `url` (cache off), each followed, when `static_name` names one, by
@@ -1481,6 +1524,23 @@ fn report(apps: &Apps, measured: &[Measured]) {
         );
     }
 
+    println!(
+        "\nA home page visit left alone for {} s after its first card (cache off, nothing clicked): the data it fetched, brotli, and the app's wasm memory then\n",
+        IDLE.as_secs()
+    );
+    println!("| articles | data files | data, brotli | wasm memory |");
+    println!("|---|---:|---:|---:|");
+    for m in measured {
+        let (files, memory) = &m.idle;
+        let bytes: usize = files.iter().map(|(_, b)| b).sum();
+        let memory = memory.map_or_else(|| "–".to_owned(), |m| format!("{:.1} MB", m as f64 / 1e6));
+        println!(
+            "| {} | {} | {} | {memory} |",
+            m.row(),
+            files.len(),
+            kb(bytes)
+        );
+    }
     println!(
         "\nThe app's memory (its wasm heap, which only grows) at the end of the run: the whole site loaded, every click and keystroke done\n"
     );

@@ -20,6 +20,7 @@ mod lenient;
 pub mod links;
 pub mod notices;
 pub mod order;
+pub mod overview;
 pub mod parts;
 pub mod refine;
 pub mod related;

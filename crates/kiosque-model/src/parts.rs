@@ -29,6 +29,7 @@ use crate::article::{ArticleBody, ArticleSummary, ReadId};
 use crate::cores::map_all;
 use crate::entity::{Entity, EntityId, Label};
 use crate::index::{IndexError, SchemaHeader, SiteIndex, UncheckedIndex, facet_key, places};
+use crate::overview::Overview;
 use crate::schema::check_schema;
 use crate::stamp;
 
@@ -112,6 +113,10 @@ pub struct SiteFile<E = EntityId> {
     /// rebuild that changes any of them changes it, so a browser never reads a stale one.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub postings: String,
+    /// What the foot of the home page's sidebar shows of every article (schema 2.5; without
+    /// it, the foot waits for the whole site).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overview: Option<Overview>,
     /// What the first screen of the home page shows.
     pub first: FirstScreen<E>,
 }
@@ -470,6 +475,7 @@ impl<'a> Parts<'a> {
             cards_per_page: if card_pages.is_empty() { 0 } else { per_page },
             posting_files: posting_count,
             postings: postings_version,
+            overview: Some(Overview::of(&index.articles)),
             first: first_screen(index, &position),
         };
         Parts {

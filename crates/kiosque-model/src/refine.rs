@@ -47,11 +47,15 @@ pub struct Refined {
 /// languages, sources and period of `selection`, and counts each group's values. An invalid
 /// value in the URL keeps nothing in its group.
 pub fn refine(corpus: &Corpus, positions: &[u32], selection: &Selection) -> Refined {
+    refine_fields(corpus.article_fields(), positions, selection)
+}
+
+/// [`refine`] over the articles' fields read once ([`ArticleFields::of`]).
+pub fn refine_fields(fields: &ArticleFields, positions: &[u32], selection: &Selection) -> Refined {
     let invalid = |key: &str| selection.invalid().iter().any(|(k, _)| *k == key);
     let bad_lang = invalid(Selection::LANG_KEY);
     let bad_period = invalid(Selection::FROM_KEY) || invalid(Selection::TO_KEY);
     let period = selection.period();
-    let fields = corpus.article_fields();
     // Which languages and sources of the corpus the selection keeps, each decided once.
     let lang_kept: Vec<bool> = (fields.langs.names.iter())
         .map(|l| {
@@ -192,7 +196,7 @@ impl<T: PartialEq + Copy> Previous<T> {
 
 impl ArticleFields {
     /// The fields of `articles`, in order.
-    pub fn of(articles: &[ArticleSummary]) -> ArticleFields {
+    pub fn of<E>(articles: &[ArticleSummary<E>]) -> ArticleFields {
         let mut out = ArticleFields::default();
         let mut years: HashMap<i64, u32> = HashMap::new();
         let (mut last_lang, mut last_source, mut last_year) =
@@ -288,7 +292,7 @@ pub fn choose_bar(
 
 /// An article's source as the URL carries it (trimmed, as [`Selection::with_param`] reads it),
 /// or `None` when it has none or only spaces: so that every source listed can be chosen.
-fn source_of(article: &ArticleSummary) -> Option<&str> {
+fn source_of<E>(article: &ArticleSummary<E>) -> Option<&str> {
     article
         .source
         .as_deref()

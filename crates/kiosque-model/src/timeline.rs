@@ -2,7 +2,10 @@
 //! when they span a few months, by month up to twenty years, by year beyond, every period
 //! between the first and the last one listed (empty ones too, so gaps show).
 
+use serde::{Deserialize, Serialize};
+
 use crate::index::Corpus;
+use crate::refine::ArticleFields;
 
 /// Articles spanning at most this many days are counted by week (about six months: 28 bars
 /// at most).
@@ -13,7 +16,8 @@ pub const WEEKS_UP_TO_DAYS: i64 = 183;
 pub const MONTHS_UP_TO: i64 = 240;
 
 /// The length of a histogram's periods.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Unit {
     /// Weeks, Monday to Sunday.
     Week,
@@ -139,7 +143,11 @@ pub fn timeline<'a>(dates: impl IntoIterator<Item = Option<&'a str>>) -> Timelin
 /// The [`timeline`] of the articles at `positions` in `corpus`, from their days read once for
 /// the corpus ([`Corpus::article_fields`]): what the home page draws at each click or keystroke.
 pub fn timeline_at(corpus: &Corpus, positions: &[u32]) -> Timeline {
-    let fields = corpus.article_fields();
+    timeline_of_fields(corpus.article_fields(), positions)
+}
+
+/// [`timeline_at`] over the articles' fields read once ([`ArticleFields::of`]).
+pub fn timeline_of_fields(fields: &ArticleFields, positions: &[u32]) -> Timeline {
     of_days(positions.iter().map(|&p| fields.day(p)))
 }
 
@@ -190,7 +198,19 @@ fn of_days(dates: impl IntoIterator<Item = Option<i64>>) -> Timeline {
             *count += 1;
         }
     }
-    let bins = (0i64..)
+    Timeline {
+        unit,
+        bins: bins(unit, (first_monday, first_months), counts),
+        undated,
+    }
+}
+
+/// The bins of `counts`, one per period of `unit` from the first one: its Monday (by week) or its
+/// month counted from year 0 (by month and by year), `first`.
+fn bins(unit: Unit, first: (i64, i64), counts: Vec<u32>) -> Vec<Bin> {
+    let (first_monday, first_months) = first;
+    let first_year = first_months.div_euclid(12);
+    (0i64..)
         .zip(counts)
         .map(|(p, count)| {
             let (y, m, d) = match unit {
@@ -217,11 +237,63 @@ fn of_days(dates: impl IntoIterator<Item = Option<i64>>) -> Timeline {
                 to,
             }
         })
-        .collect();
-    Timeline {
-        unit,
-        bins,
-        undated,
+        .collect()
+}
+
+/// A [`Timeline`] as the site data carries it (`site.json`'s `overview`): its unit, its first
+/// bin's first day and each bin's count, the other bins' days following from them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineCounts {
+    /// `week`, `month` or `year`.
+    pub unit: Unit,
+    /// The first bin's first day, `YYYY-MM-DD` (a Monday by week, the 1st by month, 1 January by
+    /// year); absent when no article is dated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<String>,
+    /// Each bin's count, in order.
+    #[serde(default)]
+    pub counts: Vec<u32>,
+    /// Articles with no date.
+    #[serde(default)]
+    pub undated: u32,
+}
+
+impl Timeline {
+    /// The timeline as the site data carries it.
+    pub fn counts(&self) -> TimelineCounts {
+        TimelineCounts {
+            unit: self.unit,
+            start: self.bins.first().map(|b| b.start.clone()),
+            counts: self.bins.iter().map(|b| b.count).collect(),
+            undated: self.undated,
+        }
+    }
+
+    /// The timeline that `counts` carries; `None` when its first day is not one its unit
+    /// begins on (a site data file written by something else).
+    pub fn from_counts(counts: &TimelineCounts) -> Option<Timeline> {
+        let bins = match (&counts.start, counts.counts.is_empty()) {
+            (None, true) => Vec::new(),
+            (Some(start), false) => {
+                let day = parse_day(start).filter(|_| start.len() == 10)?;
+                let (y, m, d) = civil_from_days(day);
+                let begins = match counts.unit {
+                    Unit::Week => monday(day) == day,
+                    Unit::Month => d == 1,
+                    Unit::Year => d == 1 && m == 1,
+                };
+                if !begins {
+                    return None;
+                }
+                bins(counts.unit, (day, y * 12 + (m - 1)), counts.counts.clone())
+            }
+            _ => return None,
+        };
+        Some(Timeline {
+            unit: counts.unit,
+            bins,
+            undated: counts.undated,
+        })
     }
 }
 

@@ -917,6 +917,8 @@ messages! {
     main_entities,
     /// Before the export links.
     download_these,
+    /// The button that loads every article for their download.
+    prepare_download,
     /// A group's button that shows its first rows only.
     show_fewer,
     /// The sidebar's languages group.
@@ -1107,6 +1109,7 @@ const ENGLISH: Messages = Messages {
     search_button: "Search",
     main_entities: "Main entities",
     download_these: "Download these articles:",
+    prepare_download: "Download these articles (CSV, JSON)…",
     show_fewer: "Show fewer",
     facet_language: "Language",
     facet_source: "Source",
@@ -1207,6 +1210,7 @@ const FRENCH: Messages = Messages {
     search_button: "Chercher",
     main_entities: "Entités principales",
     download_these: "Télécharger ces articles\u{a0}:",
+    prepare_download: "Télécharger ces articles (CSV, JSON)…",
     show_fewer: "Afficher moins",
     facet_language: "Langue",
     facet_source: "Source",

@@ -279,6 +279,42 @@ impl Browser {
             .unwrap_or_default()
     }
 
+    /// From the list of cards shown (`ids`, in order, at least three), opens the second card's
+    /// article: its previous and next are the first and third; following next opens the third,
+    /// whose previous is the second (and next the fourth, when there is one).
+    pub async fn walk_list_from_second_card(&self, ids: &[String]) {
+        let link = |rel: &str, id: &str| {
+            format!(
+                "(document.querySelector('.list-neighbours a[rel={rel}]')?.getAttribute('href') ?? '').endsWith('/article/{id}/')"
+            )
+        };
+        self.click(&format!(
+            "article.card[data-article-id='{}'] .card-title a",
+            ids[1]
+        ))
+        .await;
+        self.wait_until(
+            "the second article between the first and the third",
+            &format!(
+                "return {} && {};",
+                link("prev", &ids[0]),
+                link("next", &ids[2])
+            ),
+        )
+        .await;
+        self.click(".list-neighbours a[rel=next]").await;
+        let next = ids.get(3).map_or("true".to_owned(), |id| link("next", id));
+        self.wait_until(
+            "the third article, after the second",
+            &format!(
+                "return location.pathname.endsWith('/article/{}/') && {} && {next};",
+                ids[2],
+                link("prev", &ids[1])
+            ),
+        )
+        .await;
+    }
+
     /// Waits until the cards shown are exactly `ids`, in order.
     pub async fn wait_for_cards(&self, what: &str, ids: &[String]) {
         self.wait_until(what, &format!("return {};", cards_are(ids)))

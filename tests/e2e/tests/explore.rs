@@ -414,34 +414,7 @@ async fn check_previous_and_next(browser: &Browser, site: &Site, corpus: &Corpus
             "return !!document.querySelector(\"#results .export a[download$='.csv']\");",
         )
         .await;
-    let neighbours = |before: &str, after: &str| {
-        format!(
-            "return (document.querySelector('.list-neighbours a[rel=prev]')?.getAttribute('href') ?? '').endsWith('/article/{before}/') \
-               && (document.querySelector('.list-neighbours a[rel=next]')?.getAttribute('href') ?? '').endsWith('/article/{after}/');"
-        )
-    };
-    browser
-        .click(&format!(
-            "article.card[data-article-id='{}'] .card-title a",
-            ids[1]
-        ))
-        .await;
-    browser
-        .wait_until(
-            "the second article's neighbours in the view",
-            &neighbours(&ids[0], &ids[2]),
-        )
-        .await;
-    browser.click(".list-neighbours a[rel=next]").await;
-    browser
-        .wait_until(
-            "the third article, after the second",
-            &format!(
-                "return location.pathname.startsWith('/article/{}/') && (document.querySelector('.list-neighbours a[rel=prev]')?.getAttribute('href') ?? '').endsWith('/article/{}/');",
-                ids[2], ids[1]
-            ),
-        )
-        .await;
+    browser.walk_list_from_second_card(&ids).await;
     // Opened directly (a new visit), an article has no list to walk.
     browser
         .open(&site.url(&format!("/article/{}/", ids[1])))

@@ -761,15 +761,26 @@ async fn at_scale_long_facet_groups_show_more_and_card_pages_keep_the_counts_of_
 }
 
 /// What the home page shows that must not change when the whole site replaces the first
-/// screen: the count and the sidebar (names, counts, "Show N more").
-/// The count and the sidebar as shown, without what only the whole site shows (class
-/// `app-only`: the language, source and year groups and the timeline, at the sidebar's end).
-const SHOWN: &str = "const nav = document.querySelector('nav.sidebar'); \
-    const only = nav ? [...nav.querySelectorAll('.app-only')] : []; \
-    for (const e of only) e.style.display = 'none'; \
-    const text = document.getElementById('results-count')?.innerText + '\\n' + nav?.innerText; \
-    for (const e of only) e.style.display = ''; \
-    return text;";
+/// screen: the count and the sidebar (names, counts, "Show N more", the languages, sources and
+/// years, the timeline's bars).
+const SHOWN: &str = "const bars = [...document.querySelectorAll('#home-timeline-bars button')] \
+      .map(b => b.getAttribute('aria-label')).join('|'); \
+    return document.getElementById('results-count')?.innerText + '\\n' \
+      + document.querySelector('nav.sidebar')?.innerText + '\\n' + bars;";
+
+/// The years of the site's articles, newest first, with their articles: what the sidebar's year
+/// group lists of every article.
+fn years(data: &Data) -> Vec<(String, usize)> {
+    let mut years: HashMap<String, usize> = HashMap::new();
+    for article in data.articles() {
+        if let Some(year) = article["published"].as_str().and_then(|d| d.get(..4)) {
+            *years.entry(year.to_owned()).or_default() += 1;
+        }
+    }
+    let mut years: Vec<(String, usize)> = years.into_iter().collect();
+    years.sort_by(|a, b| b.0.cmp(&a.0));
+    years
+}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn at_scale_the_first_screen_shows_from_site_json_and_the_whole_site_changes_nothing_on_it() {
@@ -794,14 +805,30 @@ async fn at_scale_the_first_screen_shows_from_site_json_and_the_whole_site_chang
             ),
         )
         .await;
-    // The home page asked for the rest at once, the entity table first (the summary pages are
-    // read against it; a browser sends six requests to a host at a time: the others wait for
-    // those held).
-    let first_asked = parts
-        .iter()
-        .find(|p| p.starts_with("/data/entities/"))
-        .expect("an entity part");
-    site.server().wait_for_hits(first_asked, 1);
+    // The foot of the sidebar too, from site.json: the years of every article, newest first,
+    // with their counts, and the timeline.
+    let language = data.language();
+    let years: Vec<String> = (years(&data).into_iter().take(8))
+        .map(|(year, n)| format!("{year}:{}", language.number(n)))
+        .collect();
+    browser
+        .wait_until(
+            "the years of every article and the timeline, from site.json",
+            &format!(
+                "return Array.from(document.querySelectorAll(\"nav.sidebar button[data-field='year']\"))
+                   .slice(0, 8).map(b => b.dataset.value + ':' + b.querySelector('.count').innerText)
+                   .join(',') === {}
+                   && document.querySelectorAll('#home-timeline-bars button').length > 0;",
+                js(&years.join(","))
+            ),
+        )
+        .await;
+    // A reader who only looks asks for nothing more.
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    let asked: Vec<&String> = (parts.iter())
+        .filter(|p| site.server().hits(p) > 0)
+        .collect();
+    assert!(asked.is_empty(), "the first screen asked for {asked:?}");
     let before = browser.eval_string(SHOWN).await;
     browser.screenshot("scale-first-screen").await;
     // The cards must stay the same elements.
@@ -811,9 +838,25 @@ async fn at_scale_the_first_screen_shows_from_site_json_and_the_whole_site_chang
              return '';",
         )
         .await;
-    // "Show more" before the rest has arrived: the next cards come with it, and the focus on
+    // "Show more": it asks for the whole site, the entity table first (the summary pages are
+    // read against it; a browser sends six requests to a host at a time: the others wait for
+    // those held), and says the cards are loading; the next cards come with it, and the focus on
     // the first of them.
     browser.click("button.show-more").await;
+    let first_asked = parts
+        .iter()
+        .find(|p| p.starts_with("/data/entities/"))
+        .expect("an entity part");
+    site.server().wait_for_hits(first_asked, 1);
+    browser
+        .wait_until(
+            "the cards said to be loading",
+            &format!(
+                "return document.querySelector('p.cards-loading')?.innerText === {};",
+                js(language.messages().loading_articles)
+            ),
+        )
+        .await;
     for part in &parts {
         site.server().clear(part);
     }
@@ -841,6 +884,31 @@ async fn at_scale_the_first_screen_shows_from_site_json_and_the_whole_site_chang
     browser.close().await;
 }
 
+/// A reader who opens an article from the first screen of every article walks the first cards
+/// with its previous and next, and nothing of the whole site is asked for, on the home page or
+/// the article's.
+#[tokio::test(flavor = "multi_thread")]
+async fn at_scale_an_article_opened_from_the_first_screen_has_its_neighbours_without_the_whole_site()
+ {
+    let Some((site, data)) = large_data() else {
+        return;
+    };
+    let parts = hold_whole_site(&site);
+    let browser = Browser::new().await;
+    browser.open(&site.url("/")).await;
+    let first: Vec<String> = (0..PAGE as u32).map(|n| data.id(n)).collect();
+    browser
+        .wait_for_cards("the first cards from site.json", &first)
+        .await;
+    browser.walk_list_from_second_card(&first).await;
+    let asked: Vec<&String> = (parts.iter())
+        .filter(|p| site.server().hits(p) > 0)
+        .collect();
+    assert!(asked.is_empty(), "the whole site asked for: {asked:?}");
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
 /// Cards a changed list draws in the frame of the change (the home page's `FIRST_FRAME_CARDS`).
 const FIRST_FRAME_CARDS: usize = 8;
 
@@ -858,6 +926,15 @@ async fn at_scale_a_facet_click_draws_a_screenful_of_cards_at_once_and_the_rest_
                 "return document.querySelectorAll('article.card').length === {PAGE} \
                  && document.querySelector(\"section[aria-labelledby='facets-per'] button.facet\") !== null;"
             ),
+        )
+        .await;
+    // The whole site first (the download of every article asks for it): the click is then
+    // answered from it, not from the entity's posting file and card pages.
+    browser.click("button.export-prepare").await;
+    browser
+        .wait_until(
+            "the whole site",
+            "return !!document.querySelector(\"#results .export a[download$='.csv']\");",
         )
         .await;
     let entity = browser
