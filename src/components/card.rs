@@ -138,6 +138,7 @@ pub fn CardList(
     let language = use_language();
     let corpus = use_corpus_signal();
     let pages = pages.unwrap_or_else(|| RwSignal::new(1));
+    let loader = crate::site::use_site().data;
     // The card to focus once it is shown, after "show more" while the list was incomplete.
     let pending_focus = RwSignal::new(None::<usize>);
     // The list as last seen; none until it has had articles: its first articles are not a
@@ -210,8 +211,9 @@ pub fn CardList(
         </ol>
         {move || {
             // "Show more" asked for cards not loaded yet (the first screen's list, the whole
-            // site on its way): said, until they come.
-            let waiting = articles.with(Vec::len) < total.get().min(pages.get() * page);
+            // site on its way): said, until they come (or the page says why they will not).
+            let waiting = articles.with(Vec::len) < total.get().min(pages.get() * page)
+                && !matches!(loader.whole(), Some(Err(_)));
             waiting.then(|| {
                 view! { <p class="hint cards-loading" role="status">{language.messages().loading_articles}</p> }
             })

@@ -31,7 +31,8 @@ struct Page {
     ready: &'static str,
 }
 
-/// Cards shown and the sidebar's facets drawn from the whole site, nothing still loading.
+/// Cards shown and the sidebar's facets drawn, nothing still loading (the home page: its first
+/// screen, from `site.json`).
 const HOME_READY: &str = "return document.querySelectorAll('article.card').length > 0 \
     && document.querySelectorAll('nav.sidebar button.facet').length > 0 \
     && !document.querySelector('[aria-busy=\"true\"]');";
