@@ -947,7 +947,7 @@ async fn measure(
         browser
             .client
             .execute(
-                "return Array.from(document.querySelectorAll('nav.sidebar button.facet'))
+                "return Array.from(document.querySelectorAll('nav.sidebar button.facet[data-entity]'))
                    .filter(b => b.offsetParent !== null).map(b => b.dataset.entity);",
                 vec![],
             )
