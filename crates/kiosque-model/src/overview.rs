@@ -161,6 +161,15 @@ mod tests {
         assert!(read("year", "2024-02-01").is_none());
         assert!(read("year", "2024").is_none());
         assert!(read("month", "<b>").is_none());
+        // More bars than the unit ever gives: 240 months at most.
+        let many = |unit: &str, bars: usize| {
+            let counts = vec!["0"; bars].join(",");
+            let json = format!(r#"{{"unit":"{unit}","start":"2000-01-01","counts":[{counts}]}}"#);
+            Timeline::from_counts(&serde_json::from_str(&json).expect("timeline counts"))
+        };
+        assert!(many("month", 240).is_some());
+        assert!(many("month", 241).is_none());
+        assert!(many("year", 1_000_000).is_none());
         assert!(serde_json::from_str::<TimelineCounts>(r#"{"unit":"day"}"#).is_err());
     }
 }

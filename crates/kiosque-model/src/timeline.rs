@@ -270,7 +270,8 @@ impl Timeline {
     }
 
     /// The timeline that `counts` carries; `None` when its first day is not one its unit
-    /// begins on (a site data file written by something else).
+    /// begins on, or it has more bars than its unit ever gives (a site data file written by
+    /// something else).
     pub fn from_counts(counts: &TimelineCounts) -> Option<Timeline> {
         let bins = match (&counts.start, counts.counts.is_empty()) {
             (None, true) => Vec::new(),
@@ -282,7 +283,13 @@ impl Timeline {
                     Unit::Month => d == 1,
                     Unit::Year => d == 1 && m == 1,
                 };
-                if !begins {
+                // No more bars than its unit ever gives (the app would draw each one).
+                let most = match counts.unit {
+                    Unit::Week => (WEEKS_UP_TO_DAYS / 7 + 2) as usize,
+                    Unit::Month => MONTHS_UP_TO as usize,
+                    Unit::Year => 10_000,
+                };
+                if !begins || counts.counts.len() > most {
                     return None;
                 }
                 bins(counts.unit, (day, y * 12 + (m - 1)), counts.counts.clone())
