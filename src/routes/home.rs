@@ -214,9 +214,11 @@ pub fn Home() -> impl IntoView {
     let (paths, files, loader) = (site.paths, site.search, site.data);
     // The whole site once the view asks for more than the first screen: a filter or a search
     // (their counts, "Show more"), or more cards than the first screen's ("Show more", or a
-    // way back to a view that showed them).
+    // way back to a view that showed them); at once when `site.json` has no overview that
+    // reads (data of schema 2.4 and before): the foot's groups and timeline come only with it.
+    let complete_first_screen = overview_foot.with_value(Option::is_some);
     Effect::new(move |_| {
-        if selection.with(|s| !s.is_empty()) || pages.get() > 1 {
+        if !complete_first_screen || selection.with(|s| !s.is_empty()) || pages.get() > 1 {
             loader.want_whole();
         }
     });

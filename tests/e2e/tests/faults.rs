@@ -609,6 +609,49 @@ async fn the_home_page_says_when_the_whole_site_fails_to_load_even_without_a_fil
     browser.close().await;
 }
 
+/// Data written before schema 2.5 (a `site.json` without `overview`), or whose overview does
+/// not read: the first screen cannot show the languages, sources, years and timeline of every
+/// article, so the home page loads the whole site at once, unasked, and shows them from it.
+#[tokio::test(flavor = "multi_thread")]
+async fn without_an_overview_that_reads_the_home_page_loads_the_whole_site_for_its_foot() {
+    if !ready() {
+        return;
+    }
+    for broken in [None, Some("2024-03-05")] {
+        let site = Site::with_inputs(&fixture_inputs());
+        site.edit_data(|path, value| {
+            if path != "site.json" {
+                return;
+            }
+            match broken {
+                // A timeline starting on a day its unit does not begin on.
+                Some(start) => value["overview"]["timeline"]["start"] = start.into(),
+                None => {
+                    value.as_object_mut().expect("an object").remove("overview");
+                }
+            }
+        });
+        let page = site
+            .parts()
+            .into_iter()
+            .find(|p| p.starts_with("summaries/"))
+            .map(|p| format!("/data/{p}"))
+            .expect("a summary page");
+        let browser = Browser::new().await;
+        browser.open(&site.url("/")).await;
+        browser
+            .wait_until(
+                &format!("the years and the timeline from the whole site ({broken:?})"),
+                "return document.querySelectorAll(\"nav.sidebar button[data-field='year']\").length > 0
+                   && document.querySelectorAll('#home-timeline-bars button').length > 0;",
+            )
+            .await;
+        assert!(site.server().hits(&page) > 0, "{page} not loaded");
+        browser.assert_no_console_errors().await;
+        browser.close().await;
+    }
+}
+
 /// An open tab after a rebuild: its `site.json` names summary pages the rebuild removed; when
 /// the whole site is then loaded, the missing page makes the app read `site.json` again and
 /// load the pages it names now, and the reader sees the new site, not an error that Retry
