@@ -14,7 +14,7 @@ use std::task::Poll;
 
 use futures::channel::oneshot;
 use kiosque_model::index::Corpus;
-use kiosque_model::parts::{self, CardPage, PostingFile};
+use kiosque_model::parts::{self, CardPage, EntityProfile, PostingFile, ProfileFile};
 use kiosque_model::search::{Meta, Outcome, Query, Shard};
 use kiosque_model::{Entity, EntityId};
 use leptos::prelude::*;
@@ -149,6 +149,8 @@ pub struct SearchFiles {
     cards: StoredValue<HashMap<String, Arc<CardPage<String>>>>,
     /// Posting files, by URL (with the version of the site's posting files).
     postings: StoredValue<HashMap<String, Arc<PostingFile<String>>>>,
+    /// Profile files, by URL (with the version of the site's profile files).
+    profiles: StoredValue<HashMap<String, Arc<ProfileFile<String>>>>,
 }
 
 impl SearchFiles {
@@ -159,6 +161,7 @@ impl SearchFiles {
             shards: StoredValue::new(HashMap::new()),
             cards: StoredValue::new(HashMap::new()),
             postings: StoredValue::new(HashMap::new()),
+            profiles: StoredValue::new(HashMap::new()),
         }
     }
 
@@ -263,6 +266,37 @@ impl SearchFiles {
                 Ok(found.map(|found| (found.entity.clone(), found.numbers)))
             })
             .collect()
+    }
+
+    /// What the page of `id` shows besides its articles (its spellings, company and timeline),
+    /// from its profile file, fetched once where not kept: `Ok(None)` when the site has no
+    /// profile files (schema 2.5 or older) or the entity has no page of its own.
+    pub async fn entity_profile(
+        self,
+        paths: &Paths,
+        site: &SiteData,
+        id: &EntityId,
+    ) -> Result<Option<EntityProfile>, AppError> {
+        let version = &site.file.profiles;
+        if !has_profiles(site) {
+            return Ok(None);
+        }
+        let (_, path) = parts::profile_file_of(id.as_str(), site.file.posting_files);
+        let url = paths.versioned_file(&path, Some(version.as_str()));
+        if self.profiles.with_value(|kept| !kept.contains_key(&url)) {
+            fetch_kept(
+                self.profiles,
+                vec![url.clone()],
+                |url| Ok(url.to_owned()),
+                Freshness::Cached,
+                parts::parse_profiles,
+            )
+            .await?;
+        }
+        let Some(file) = self.profiles.with_value(|kept| kept.get(&url).cloned()) else {
+            return Ok(None);
+        };
+        file.profile_of(&url, id).map_err(|e| malformed(&url, &e))
     }
 
     /// Starts fetching the meta file of the site's search index, unless it is kept or under
@@ -453,6 +487,13 @@ pub fn has_cards(site: &SiteData) -> bool {
 /// loaded: the site has card pages and posting files (schema 2.4).
 pub fn has_postings(site: &SiteData) -> bool {
     !site.file.cards.is_empty() && site.file.cards_per_page > 0 && site.file.posting_files > 0
+}
+
+/// Whether an entity's page can show what it shows besides its articles before the whole site
+/// is loaded: the site has posting files and profile files (schema 2.6), named with their
+/// fingerprint.
+pub fn has_profiles(site: &SiteData) -> bool {
+    has_postings(site) && kiosque_model::stamp::is_well_formed(&site.file.profiles)
 }
 
 /// How much of a view shown from card pages comes at once: its first `results` articles, of

@@ -127,16 +127,17 @@ pub fn use_last_marks() -> Signal<Arc<[String]>> {
 }
 
 /// Keeps entity page `href`'s list of articles (`list`: positions in the whole site, in the
-/// order shown) as the list its page shows, for an article page opened from it: its way back
-/// returns to the entity's page (named `name`), its previous and next follow the list.
-pub fn remember_entity_list(href: String, name: String, list: Arc<[u32]>) {
+/// order shown; `None` before the whole site is there) as the list its page shows, for an
+/// article page opened from it: its way back returns to the entity's page (named `name`), its
+/// previous and next follow the list.
+pub fn remember_entity_list(href: String, name: String, list: Option<Arc<[u32]>>) {
     if cfg!(feature = "ssr") {
         return;
     }
     if let Some(last) = use_context::<LastList>() {
         last.shown.set_value(Some(ShownList {
             page: ListPage::Entity { href, name },
-            list: Some(list),
+            list,
             marks: Arc::from([]),
         }));
     }

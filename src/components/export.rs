@@ -49,6 +49,32 @@ pub fn ExportLinks(
     .into_any())
 }
 
+/// A list's download before the whole site is there (the home page's first screen, an entity's
+/// page shown from its files): a button that asks for the whole site, whose links then take its
+/// place; "Loading articles…" once it is asked for.
+#[component]
+pub fn PrepareExport() -> impl IntoView {
+    let loader = crate::site::use_site().data;
+    let words = use_messages();
+    move || {
+        let wanted = loader.is_wanted();
+        let button = view! {
+            <button type="button" class="export-prepare" on:click=move |_| loader.want_whole()>
+                {words.prepare_download}
+            </button>
+        };
+        view! {
+            <p class="export app-only">
+                {if wanted {
+                    view! { <span role="status">{words.loading_articles}</span> }.into_any()
+                } else {
+                    button.into_any()
+                }}
+            </p>
+        }
+    }
+}
+
 /// A link that downloads what `make` gives as `file`: its address is set to a new Blob URL
 /// when it is followed (the last one is let go then, and when the link goes).
 #[component]

@@ -3,10 +3,11 @@
 
 use std::sync::Arc;
 
-use kiosque_model::cooccurrence::co_occurring;
+use kiosque_model::cooccurrence::company;
 use kiosque_model::display::quote_id;
 use kiosque_model::index::Corpus;
-use kiosque_model::timeline::timeline;
+use kiosque_model::parts::EntityProfile;
+use kiosque_model::timeline::{Timeline, timeline_at};
 use kiosque_model::ui::{Noun, What};
 use kiosque_model::{Entity, EntityId, Label, Selection};
 use leptos::Params;
@@ -18,7 +19,7 @@ use leptos_router::params::Params;
 
 use crate::components::back_link::BackLink;
 use crate::components::card::{CardList, NESTED_PAGE, focus_card_came_back_to};
-use crate::components::export::ExportLinks;
+use crate::components::export::{ExportLinks, PrepareExport};
 use crate::components::prerender::{self, ReleasePrerender};
 use crate::components::states::LoadingCards;
 use crate::components::states::NotFound;
@@ -26,14 +27,13 @@ use crate::components::timeline::TimelineChart;
 use crate::data::SiteData;
 use crate::language::use_language;
 use crate::latest::Latest;
-use crate::routes::corpus::{CorpusContext, WholeCorpus, use_corpus, use_site_data_if_loaded};
-use crate::search::{FirstPage, Found, filter_cards, has_postings};
+use crate::routes::corpus::{
+    CorpusContext, WholeCorpus, use_corpus, use_corpus_signal, use_site_data_if_loaded,
+};
+use crate::search::{FirstPage, Found, filter_cards, has_postings, has_profiles};
 use crate::selection::{remember_entity_list, use_list_pages};
 use crate::site::use_site;
 use crate::title::use_title;
-
-/// Co-occurring entities listed on the page.
-const COMPANY: usize = 12;
 
 /// The parameters of `/entity/:id` (an entity's own page), and the query of `/entity/?id=<id>`
 /// (the shell page of any entity).
@@ -62,23 +62,26 @@ pub fn EntityPage() -> impl IntoView {
     // The shell page pre-renders no entity: the early page takes its place. An entity's own
     // page keeps its pre-rendered page, the whole page, until the whole site is there.
     let shell = Memo::new(move |_| params.with(|p| p.is_err()));
-    // An own page whose pre-rendered page is still there shows that until the whole site: the
-    // early page would fetch files for nothing under it.
+    // An own page whose pre-rendered page is still there shows that until the whole site, unless
+    // the site has profile files: the early page is then the whole page, and takes its place.
     move || match (loader.whole(), early.clone()) {
-        (None, Some(site)) if shell.get() || !prerender::is_shown() => {
+        (None, Some(site)) if shell.get() || !prerender::is_shown() || has_profiles(&site) => {
             view! { <EntityEarly id site shell /> }.into_any()
         }
         _ => view! { <WholeCorpus><EntityOf id /></WholeCorpus> }.into_any(),
     }
 }
 
-/// The page of entity `id` before the whole site is loaded (asking for it): its name, type and
-/// counts, and its newest articles, from its posting file and their card pages; what needs the
-/// whole site (the entities it appears with, its timeline, every article, the export) comes
-/// with it, when [`EntityPage`] shows [`EntityOf`] instead. On the shell page (`shell`), it
-/// takes the place of the pre-rendered page, which shows no entity. Placeholders until then, and while
-/// the entity is not found this way (no posting file lists it: the whole site says whether it
-/// exists) or its files failed (the whole site, which holds the same, shows it).
+/// The page of entity `id` before the whole site is loaded, from its files: its posting file
+/// and the card pages of its newest articles, and its profile file (what the page shows besides
+/// its articles: its spellings, the entities it appears with, its timeline). With its profile,
+/// the whole page ([`EntityView`]), which asks for the whole site only for what needs it (more
+/// of its articles, their download); without one (an entity of one article, data of schema 2.5,
+/// a file that failed), its name, counts and newest articles, and the whole site is asked for at
+/// once ([`EntityPage`] then shows [`EntityOf`]). On the shell page (`shell`), or once it has its
+/// profile, it takes the place of the pre-rendered page. Placeholders until then, and while the
+/// entity is not found this way (no posting file lists it: the whole site says whether it
+/// exists).
 #[component]
 fn EntityEarly(
     id: Memo<Option<EntityId>>,
@@ -86,47 +89,84 @@ fn EntityEarly(
     shell: Memo<bool>,
 ) -> impl IntoView {
     let context = use_site();
-    context.data.want_whole();
+    let loader = context.data;
     let (files, paths) = (context.search, context.paths);
     // What was found, and for which entity: another entity's answer is never shown.
-    let found = RwSignal::new(None::<(EntityId, Found)>);
+    let found = RwSignal::new(None::<(EntityId, Found, Option<EntityProfile>)>);
     let runs = Latest::new();
     Effect::new(move |_| {
         let run = runs.next();
         let Some(id) = id.get() else {
+            loader.want_whole();
             return;
         };
         let (site, paths) = (Arc::clone(&site), paths.clone());
         spawn_local(async move {
-            // Its newest articles, a page of them.
+            // Its newest articles, a page of them, and its profile, together.
             let page = FirstPage {
                 results: NESTED_PAGE,
                 screen: NESTED_PAGE,
             };
-            let newest = filter_cards(files, paths, site, vec![id.clone()], None, page, || true);
-            let shown = match newest.await {
-                Some(Ok(shown)) => Some((id, shown)),
+            let newest = filter_cards(
+                files,
+                paths.clone(),
+                Arc::clone(&site),
+                vec![id.clone()],
+                None,
+                page,
+                || true,
+            );
+            let profile = files.entity_profile(&paths, &site, &id);
+            let (newest, profile) = futures::future::join(newest, profile).await;
+            let profile = profile.unwrap_or_else(|error| {
+                leptos::logging::warn!("{error}");
+                None
+            });
+            let shown = match newest {
+                Some(Ok(shown)) => Some((id, shown, profile)),
                 Some(Err(error)) => {
                     leptos::logging::warn!("{error}");
                     None
                 }
                 None => None,
             };
-            if run.is_latest() {
-                let _ = found.try_set(shown);
+            if !run.is_latest() {
+                return;
             }
+            if !shown
+                .as_ref()
+                .is_some_and(|(_, _, profile)| profile.is_some())
+            {
+                loader.want_whole();
+            }
+            let _ = found.try_set(shown);
         });
     });
     move || {
-        let shown = found.get().and_then(|(of, found)| {
+        let shown = found.get().and_then(|(of, found, profile)| {
             let cards = found.cards?.0;
             let entity =
                 id.with(|id| cards.entity(id.as_ref().filter(|id| **id == of)?).cloned())?;
-            Some((entity, cards, found.articles, found.total))
+            Some((entity, cards, found.articles, found.total, profile))
         });
         match shown {
             None => view! { <LoadingCards /> }.into_any(),
-            Some((entity, cards, articles, total)) => {
+            Some((_, cards, articles, total, Some(profile))) => {
+                let shown = EntityShown {
+                    entity: profile.entity,
+                    articles,
+                    total,
+                    company: profile.company,
+                    timeline: profile.timeline,
+                };
+                view! {
+                    <Provider value=CorpusContext(Signal::stored(cards))>
+                        <EntityView shown />
+                    </Provider>
+                }
+                .into_any()
+            }
+            Some((entity, cards, articles, total, None)) => {
                 // More of its articles come with the whole site: a placeholder says so; none for
                 // an entity whose articles are all shown.
                 let more = (total > articles.len()).then(|| view! { <LoadingCards count=1 /> });
@@ -170,30 +210,38 @@ fn EntityOf(id: Memo<Option<EntityId>>) -> impl IntoView {
     }
 }
 
-/// What an entity's page shows of the whole site: the entity, the articles that mention it
-/// and the first [`COMPANY`] entities that are not dates listed as appearing with it. Made once
-/// per page, for the view ([`EntityView`]) and for what `kiosque pages` keys the page by
-/// ([`EntityShown::made_of`]): ranking the listed entities is most of a page's cost.
+/// What an entity's page shows: the entity, the articles that mention it, the first
+/// [`COMPANY`](kiosque_model::cooccurrence::COMPANY) entities that are not dates listed as
+/// appearing with it, and its timeline; of the whole site ([`EntityShown::of`]), or from its
+/// files before the whole site is there. Made once per page, for the view ([`EntityView`]) and
+/// for what `kiosque pages` keys the page by ([`EntityShown::made_of`]): ranking the listed
+/// entities is most of a page's cost.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EntityShown {
     entity: Entity,
-    /// Positions of the articles that mention it, as the corpus orders them.
+    /// Positions of the articles shown, as the corpus in context orders them: every article
+    /// that mentions it over the whole site, its newest from its files.
     articles: Vec<u32>,
+    /// How many articles mention it.
+    total: usize,
     /// The entities listed with it, and how many articles each shares with it.
     company: Vec<(Entity, u32)>,
+    /// Its articles over time.
+    timeline: Timeline,
 }
 
 impl EntityShown {
-    /// What the page of `entity` shows of `corpus`.
+    /// What the page of `entity` shows of `corpus`, the whole site.
     pub fn of(corpus: &Corpus, entity: Entity) -> EntityShown {
-        let company = co_occurring(corpus, &entity.id)
+        let company = company(corpus, &entity.id)
             .into_iter()
-            .filter(|c| c.entity.label != Label::Date)
-            .take(COMPANY)
             .map(|c| (c.entity.clone(), c.shared))
             .collect();
+        let articles = corpus.positions_mentioning(&entity.id);
         EntityShown {
-            articles: corpus.positions_mentioning(&entity.id),
+            timeline: timeline_at(corpus, &articles),
+            total: articles.len(),
+            articles,
             entity,
             company,
         }
@@ -244,21 +292,26 @@ impl EntityShown {
     }
 }
 
-/// An entity's page, over the whole site (the corpus context): what [`EntityShown`] says it
-/// shows.
+/// An entity's page: what [`EntityShown`] says it shows, its articles from the corpus in
+/// context. Over the whole site, its articles' download and every page of them; before it (an
+/// entity shown from its files), a button that asks for the whole site for the download, and
+/// "Show more" asks for it too.
 #[component]
 pub(crate) fn EntityView(shown: EntityShown) -> impl IntoView {
     let EntityShown {
         entity,
         articles,
+        total,
         company,
+        timeline,
     } = shown;
-    let corpus = use_corpus();
+    let corpus = use_corpus_signal();
+    let whole = corpus.with_untracked(|c| c.is_whole().then(|| Arc::clone(c)));
     let language = use_language();
     let words = language.messages();
     let name = language.entity_name(&entity).into_owned();
     let paths = use_site().paths;
-    let header = entity_header(&entity, articles.len());
+    let header = entity_header(&entity, total);
     let company: Vec<_> = company
         .iter()
         .map(|(other, shared)| {
@@ -284,21 +337,34 @@ pub(crate) fn EntityView(shown: EntityShown) -> impl IntoView {
             </section>
         }
     });
-    // An article opened from this page goes back to it, and follows its list; coming back,
-    // the cards the reader had opened are shown again, the article's card focused.
+    // An article opened from this page goes back to it, and follows its list (once the whole
+    // site is there: before, its way back only); coming back, the cards the reader had opened
+    // are shown again, the article's card focused.
     remember_entity_list(
         paths.entity(&entity),
         name.clone(),
-        Arc::from(articles.as_slice()),
+        whole.is_some().then(|| Arc::from(articles.as_slice())),
     );
     let pages = use_list_pages();
     focus_card_came_back_to();
-    // Its mentions over time: the dates of the articles that mention it.
-    let timeline = timeline(
-        articles
-            .iter()
-            .map(|&p| corpus.article_at(p).and_then(|a| a.published.as_deref())),
-    );
+    // Before the whole site, more of its articles than the first page need it.
+    let loader = use_site().data;
+    if whole.is_none() {
+        Effect::new(move |_| {
+            if pages.get() > 1 {
+                loader.want_whole();
+            }
+        });
+    }
+    let export = match whole {
+        // Drawn by the app alone, after what the pre-rendered page shows: nothing moves when
+        // the app takes its place (docs/rendering.md).
+        Some(corpus) => view! {
+            <ExportLinks corpus articles=Signal::stored(articles.clone()) file=format!("kiosque-{}", entity.id.as_str()) />
+        }
+        .into_any(),
+        None => view! { <PrepareExport /> }.into_any(),
+    };
     view! {
         <ReleasePrerender />
         <article class="entity-page" aria-labelledby="entity-title">
@@ -306,10 +372,8 @@ pub(crate) fn EntityView(shown: EntityShown) -> impl IntoView {
             {company}
             <section class="entity-articles" aria-labelledby="entity-articles-heading">
                 {articles_heading(&entity)}
-                <CardList articles=Signal::stored(articles.clone()) nested=true pages />
-                // Drawn by the app alone, after what the pre-rendered page shows: nothing moves
-                // when the app takes its place (docs/rendering.md).
-                <ExportLinks corpus=corpus.clone() articles=Signal::stored(articles) file=format!("kiosque-{}", entity.id.as_str()) />
+                <CardList articles=Signal::stored(articles) total=Signal::stored(total) nested=true pages />
+                {export}
             </section>
             <TimelineChart timeline title=words.mentions_over_time.to_owned() id="entity-timeline" />
         </article>

@@ -21,7 +21,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::card::{CardList, focus_card_came_back_to};
-use crate::components::export::ExportLinks;
+use crate::components::export::{ExportLinks, PrepareExport};
 use crate::components::field_facets::FieldFacets;
 use crate::components::filter_bar::{ClearAll, FilterBar};
 use crate::components::prerender::ReleasePrerender;
@@ -612,25 +612,6 @@ pub fn Home() -> impl IntoView {
             && !counts_pending.get()
             && visible.with(|v| !v.is_empty())
     });
-    // Every article's download, before the whole site is there: a button that loads it (the
-    // links then take its place).
-    let prepare_export = move || {
-        let wanted = loader.is_wanted();
-        let button = view! {
-            <button type="button" class="export-prepare" on:click=move |_| loader.want_whole()>
-                {words.prepare_download}
-            </button>
-        };
-        view! {
-            <p class="export app-only">
-                {if wanted {
-                    view! { <span role="status">{words.loading_articles}</span> }.into_any()
-                } else {
-                    button.into_any()
-                }}
-            </p>
-        }
-    };
     let export = move || {
         if exportable.get() {
             return Some(
@@ -646,7 +627,7 @@ pub fn Home() -> impl IntoView {
         }
         let first_screen = !corpus.with(|c| c.is_whole()) && selection.with(Selection::is_empty);
         (first_screen && whole_failed().is_none() && !cfg!(feature = "ssr"))
-            .then(|| prepare_export().into_any())
+            .then(|| view! { <PrepareExport /> }.into_any())
     };
 
     // The foot of the sidebar (languages, sources, years and the timeline) follows the view

@@ -592,9 +592,8 @@ fn site_files<'a>(site: &'a Site, parts: &'a Parts<'_>) -> Vec<SiteFile<'a>> {
         .map(|(b, stamp)| SiteFile::Bucket(parts.bucket_path(b), b, stamp));
     std::iter::once(SiteFile::Keyed(SITE_FILE, &parts.site))
         .chain(
-            parts
-                .postings
-                .iter()
+            (parts.postings.iter())
+                .chain(&parts.profiles)
                 .map(|(path, bytes)| SiteFile::Keyed(path, bytes)),
         )
         .chain(

@@ -5,7 +5,7 @@
 
 use std::cell::RefCell;
 
-use crate::entity::{Entity, EntityId};
+use crate::entity::{Entity, EntityId, Label};
 use crate::index::Corpus;
 
 /// An entity of at least this many articles lists only the entities it shares
@@ -61,82 +61,135 @@ pub fn log_likelihood(shared: u32, a: u32, b: u32, n: u32) -> f64 {
     (2.0 * (cells - rows - columns + x_ln_x(total))).max(0.0)
 }
 
+/// Entities listed on an entity's page as appearing with it ([`company`]).
+pub const COMPANY: usize = 12;
+
+/// What co-occurrence reads of a site, by position: its entity table, each entity's articles
+/// and each article's entities. The whole site's [`Corpus`] gives it ([`Corpus::links`]), and
+/// so does the build, which writes what an entity's page shows before the whole site is loaded
+/// (`profiles/`, [`crate::parts`]): one computation for both.
+#[derive(Debug, Clone, Copy)]
+pub struct Links<'a> {
+    /// The entity table.
+    pub entities: &'a [Entity],
+    /// Of each entity (by position), the positions of the articles that mention it, increasing.
+    pub postings: &'a [Vec<u32>],
+    /// Of each article (by position), the positions of the entities it mentions, each once.
+    pub mentioned: &'a [Vec<u32>],
+}
+
 /// The entities mentioned in the same articles as `id`, strongest association first
 /// ([`log_likelihood`] weighted by the other entity's confidence, [`weighted_score`]), then
 /// most shared articles, then the more mentioned in the corpus, then by name. Left out: the
 /// entity itself, ids the corpus does not know, entities the extraction is unsure of
 /// ([`Entity::is_sure`]), entities that meet it less often than chance would have it (they are
 /// associated, but with its absence), and, for an entity of [`SUPPORT_FROM`] articles or more,
-/// those it shares fewer than [`MIN_SUPPORT`] articles with.
+/// those it shares fewer than [`MIN_SUPPORT`] articles with. None for an id the entity table
+/// does not have.
 pub fn co_occurring<'a>(corpus: &'a Corpus, id: &EntityId) -> Vec<CoOccurrence<'a>> {
-    let articles = corpus.positions_mentioning(id);
-    let own = corpus.entity_position(id);
-    // Counted by entity position in one array per thread, zero again once read: no hashing,
-    // and no allocation per call (every entity page of a site asks).
-    let shared: Vec<(u32, u32)> = SHARED.with_borrow_mut(|counts| {
-        if counts.len() < corpus.entities().len() {
-            counts.resize(corpus.entities().len(), 0);
-        }
-        let mut seen = Vec::new();
-        for &article in &articles {
-            for &other in corpus.mentioned_by(article) {
-                if Some(other) == own {
-                    continue;
-                }
-                if let Some(count) = counts.get_mut(other as usize) {
-                    if *count == 0 {
-                        seen.push(other);
+    match corpus.entity_position(id) {
+        Some(own) => corpus.links().co_occurring(own),
+        None => Vec::new(),
+    }
+}
+
+/// What an entity's page lists as appearing with `id`: the first [`COMPANY`] of
+/// [`co_occurring`] that are not dates.
+pub fn company<'a>(corpus: &'a Corpus, id: &EntityId) -> Vec<CoOccurrence<'a>> {
+    match corpus.entity_position(id) {
+        Some(own) => corpus.links().company(own),
+        None => Vec::new(),
+    }
+}
+
+impl<'a> Links<'a> {
+    /// [`company`] of the entity at position `own`.
+    pub fn company(self, own: u32) -> Vec<CoOccurrence<'a>> {
+        let mut listed = self.co_occurring(own);
+        listed.retain(|c| c.entity.label != Label::Date);
+        listed.truncate(COMPANY);
+        listed
+    }
+
+    /// [`co_occurring`] of the entity at position `own`.
+    pub fn co_occurring(self, own: u32) -> Vec<CoOccurrence<'a>> {
+        let Some(articles) = self.postings.get(own as usize) else {
+            return Vec::new();
+        };
+        // Counted by entity position in one array per thread, zero again once read: no
+        // hashing, and no allocation per call (every entity page of a site asks).
+        let shared: Vec<(u32, u32)> = SHARED.with_borrow_mut(|counts| {
+            if counts.len() < self.entities.len() {
+                counts.resize(self.entities.len(), 0);
+            }
+            let mut seen = Vec::new();
+            for &article in articles {
+                let others = self
+                    .mentioned
+                    .get(article as usize)
+                    .map_or(&[][..], Vec::as_slice);
+                for &other in others {
+                    if other == own {
+                        continue;
                     }
-                    *count += 1;
+                    if let Some(count) = counts.get_mut(other as usize) {
+                        if *count == 0 {
+                            seen.push(other);
+                        }
+                        *count += 1;
+                    }
                 }
             }
-        }
-        seen.into_iter()
-            .filter_map(|other| Some((other, std::mem::take(counts.get_mut(other as usize)?))))
-            .collect()
-    });
-    let n = u32::try_from(corpus.total_articles()).unwrap_or(u32::MAX);
-    let a = u32::try_from(articles.len()).unwrap_or(u32::MAX);
-    let support = if articles.len() >= SUPPORT_FROM {
-        MIN_SUPPORT
-    } else {
-        1
-    };
-    let mut out: Vec<CoOccurrence<'a>> = shared
-        .into_iter()
-        .filter(|&(_, shared)| shared >= support)
-        .filter_map(|(other, shared)| {
-            let entity = corpus.entities().get(other as usize)?;
-            if !entity.is_sure() {
-                return None;
-            }
-            let b = corpus.article_count(other);
-            // Together at least as often as chance: shared / a >= b / n.
-            (u64::from(shared) * u64::from(n) >= u64::from(a) * u64::from(b)).then(|| {
-                CoOccurrence {
-                    entity,
-                    shared,
-                    score: log_likelihood(shared, a, b, n),
+            seen.into_iter()
+                .filter_map(|other| Some((other, std::mem::take(counts.get_mut(other as usize)?))))
+                .collect()
+        });
+        let n = u32::try_from(self.mentioned.len()).unwrap_or(u32::MAX);
+        let a = u32::try_from(articles.len()).unwrap_or(u32::MAX);
+        let support = if articles.len() >= SUPPORT_FROM {
+            MIN_SUPPORT
+        } else {
+            1
+        };
+        let mut out: Vec<CoOccurrence<'a>> = shared
+            .into_iter()
+            .filter(|&(_, shared)| shared >= support)
+            .filter_map(|(other, shared)| {
+                let entity = self.entities.get(other as usize)?;
+                if !entity.is_sure() {
+                    return None;
                 }
+                let b = self
+                    .postings
+                    .get(other as usize)
+                    .map_or(0, |p| u32::try_from(p.len()).unwrap_or(u32::MAX));
+                // Together at least as often as chance: shared / a >= b / n.
+                (u64::from(shared) * u64::from(n) >= u64::from(a) * u64::from(b)).then(|| {
+                    CoOccurrence {
+                        entity,
+                        shared,
+                        score: log_likelihood(shared, a, b, n),
+                    }
+                })
             })
-        })
-        .collect();
-    // A total order (ids are unique).
-    crate::order::sort_by(&mut out, |x, y| {
-        weighted_score(y)
-            .total_cmp(&weighted_score(x))
-            .then(y.shared.cmp(&x.shared))
-            .then(y.entity.mentions.cmp(&x.entity.mentions))
-            .then_with(|| x.entity.name.cmp(&y.entity.name))
-            .then_with(|| x.entity.id.cmp(&y.entity.id))
-    });
-    out
+            .collect();
+        // A total order (ids are unique).
+        crate::order::sort_by(&mut out, |x, y| {
+            weighted_score(y)
+                .total_cmp(&weighted_score(x))
+                .then(y.shared.cmp(&x.shared))
+                .then(y.entity.mentions.cmp(&x.entity.mentions))
+                .then_with(|| x.entity.name.cmp(&y.entity.name))
+                .then_with(|| x.entity.id.cmp(&y.entity.id))
+        });
+        out
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entity::{Confidence, Label};
+    use crate::entity::Confidence;
     use crate::testing::{article, corpus, entity};
 
     fn id(id: &str) -> EntityId {

@@ -517,6 +517,16 @@ impl Corpus {
             .map_or(&[][..], Vec::as_slice)
     }
 
+    /// What co-occurrence reads of the corpus ([`crate::cooccurrence`]): meaningful for the
+    /// whole site, whose postings are every article of each entity.
+    pub fn links(&self) -> crate::cooccurrence::Links<'_> {
+        crate::cooccurrence::Links {
+            entities: &self.index.entities,
+            postings: &self.postings,
+            mentioned: &self.mentioned,
+        }
+    }
+
     /// The positions of the articles that mention the entity at position `entity`, in order.
     pub fn postings(&self, entity: u32) -> &[u32] {
         self.postings

@@ -5,7 +5,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::article::ArticleSummary;
 use crate::refine::{ArticleFields, FieldCount, Refined, refine_fields};
 use crate::selection::Selection;
 use crate::timeline::{Timeline, TimelineCounts, timeline_of_fields};
@@ -29,11 +28,11 @@ pub struct Overview {
 }
 
 impl Overview {
-    /// The overview of `articles` (every article of a site), as the home page counts them.
-    pub fn of<E>(articles: &[ArticleSummary<E>]) -> Overview {
-        let fields = ArticleFields::of(articles);
-        let all: Vec<u32> = (0..articles.len() as u32).collect();
-        let refined = refine_fields(&fields, &all, &Selection::default());
+    /// The overview of every article of a site, from their `fields`, as the home page counts
+    /// them.
+    pub fn of(fields: &ArticleFields) -> Overview {
+        let all: Vec<u32> = (0..fields.len() as u32).collect();
+        let refined = refine_fields(fields, &all, &Selection::default());
         let pairs = |counts: Vec<FieldCount>| -> Vec<(String, u32)> {
             counts.into_iter().map(|f| (f.value, f.count)).collect()
         };
@@ -41,7 +40,7 @@ impl Overview {
             langs: pairs(refined.langs),
             sources: pairs(refined.sources),
             years: pairs(refined.years),
-            timeline: timeline_of_fields(&fields, &all).counts(),
+            timeline: timeline_of_fields(fields, &all).counts(),
         }
     }
 
@@ -99,7 +98,7 @@ mod tests {
             a.source = source.map(str::to_owned);
             articles.push(a);
         }
-        let overview = Overview::of(&articles);
+        let overview = Overview::of(&ArticleFields::of(&articles));
         let corpus = corpus(articles, Vec::new());
         let all: Vec<u32> = (0..6).collect();
         let counted = refine(&corpus, &all, &Selection::default());

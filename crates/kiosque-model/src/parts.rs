@@ -13,6 +13,9 @@
 //! search/…                  the search index (see [`crate::search`])
 //! postings/<bucket>.json    each entity's articles, grouped by a hash of its id: a filtered
 //!                           view needs its entities' files and card pages, not the whole site
+//! profiles/<bucket>.json    what an entity's page shows besides its articles (spellings,
+//!                           company, timeline), for entities with a page of their own, grouped
+//!                           as posting files are
 //! ```
 //!
 //! Summaries and entity parts are named by a fingerprint of their bytes, so a browser may cache
@@ -26,18 +29,25 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::article::{ArticleBody, ArticleSummary, ReadId};
+use crate::cooccurrence::Links;
 use crate::cores::map_all;
 use crate::entity::{Entity, EntityId, Label};
 use crate::index::{IndexError, SchemaHeader, SiteIndex, UncheckedIndex, facet_key, places};
 use crate::overview::Overview;
+use crate::refine::ArticleFields;
 use crate::schema::check_schema;
 use crate::stamp;
 
 mod postings;
+mod profiles;
 mod steps;
 pub use postings::{
     ENTITIES_PER_POSTING_FILE, EntityArticles, MAX_POSTING_FILES, PostingError, PostingFile,
     parse_postings, posting_file_of, posting_files_for, posting_path,
+};
+pub use profiles::{
+    EntityProfile, Profile, ProfileError, ProfileFile, parse_profiles, profile_file_of,
+    profile_path,
 };
 pub use steps::{ListSteps, entities_in_steps, list_items, summaries_in_steps};
 
@@ -113,6 +123,11 @@ pub struct SiteFile<E = EntityId> {
     /// rebuild that changes any of them changes it, so a browser never reads a stale one.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub postings: String,
+    /// A fingerprint of every profile file ([`ProfileFile`], as many as posting files), which
+    /// the app puts in their URLs (`?v=`); optional (schema 2.6): without them, an entity's
+    /// page waits for the whole site for its company and timeline.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub profiles: String,
     /// What the foot of the home page's sidebar shows of every article (schema 2.5; without
     /// it, the foot waits for the whole site).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -333,6 +348,8 @@ pub struct Parts<'a> {
     /// The posting files ([`PostingFile`]): each path (named by its bucket, not its content)
     /// and bytes.
     pub postings: Vec<(String, Vec<u8>)>,
+    /// The profile files ([`ProfileFile`]): each path (named by its bucket) and bytes.
+    pub profiles: Vec<(String, Vec<u8>)>,
     /// The articles of each body file (positions in the index), by bucket.
     pub buckets: Vec<Vec<u32>>,
     /// Of each article (by position in the index), the ranks by id ([`Parts::by_id`]) of the
@@ -357,6 +374,31 @@ fn json_into<T: Serialize>(bytes: &mut Vec<u8>, value: &T) {
     let start = bytes.len();
     if serde_json::to_writer(&mut *bytes, value).is_err() {
         bytes.truncate(start);
+    }
+}
+
+/// A fingerprint of files that readers fetch by a name that does not change (posting and
+/// profile files): any change of any of them changes it, and the app puts it in their URLs.
+fn fingerprint(written: &[(String, Vec<u8>)]) -> String {
+    let mut all = Vec::with_capacity(written.len() * 17);
+    for (_, bytes) in written {
+        all.extend(stamp::of_file(bytes).bytes());
+        all.push(b'\n');
+    }
+    stamp::of_file(&all)
+}
+
+/// `entity` as posting and profile files list it: without its spellings.
+fn without_spellings(entity: &Entity) -> Entity {
+    Entity {
+        id: entity.id.clone(),
+        label: entity.label,
+        name: entity.name.clone(),
+        aliases: Vec::new(),
+        articles: entity.articles,
+        mentions: entity.mentions,
+        value: entity.value.clone(),
+        confidence: entity.confidence,
     }
 }
 
@@ -409,9 +451,28 @@ impl<'a> Parts<'a> {
                 .id
                 .cmp(&index.entities[b as usize].id)
         });
+        // Each entity's articles, and each article's entities once, as the whole site's
+        // corpus has them: what posting files list, and what co-occurrence counts.
+        let mut of_entity: Vec<Vec<u32>> = vec![Vec::new(); index.entities.len()];
+        let mut mentioned: Vec<Vec<u32>> = Vec::with_capacity(listed.len());
+        for (a, entities) in (0u32..).zip(&listed) {
+            let mut once = Vec::with_capacity(entities.len());
+            for &e in entities {
+                crate::index::mention(&mut of_entity, &mut once, a, e);
+            }
+            mentioned.push(once);
+        }
         let posting_count = posting_files_for(index.entities.len());
         let (postings, postings_version) =
-            postings::posting_files(index, &listed, &by_id, posting_count);
+            postings::posting_files(index, &of_entity, &by_id, posting_count);
+        let fields = ArticleFields::of(&index.articles);
+        let links = Links {
+            entities: &index.entities,
+            postings: &of_entity,
+            mentioned: &mentioned,
+        };
+        let (profiles, profiles_version) =
+            profiles::profile_files(links, &fields, &by_id, posting_count);
         let rank = places(&by_id);
         let listed_ranks: Vec<Vec<u32>> = listed
             .into_iter()
@@ -475,7 +536,8 @@ impl<'a> Parts<'a> {
             cards_per_page: if card_pages.is_empty() { 0 } else { per_page },
             posting_files: posting_count,
             postings: postings_version,
-            overview: Some(Overview::of(&index.articles)),
+            profiles: profiles_version,
+            overview: Some(Overview::of(&fields)),
             first: first_screen(index, &position),
         };
         Parts {
@@ -488,6 +550,7 @@ impl<'a> Parts<'a> {
                 .chain(card_pages)
                 .collect(),
             postings,
+            profiles,
             buckets: grouped,
             listed_ranks,
             by_id,
@@ -1225,6 +1288,65 @@ mod tests {
                 .expect("site")
                 .postings
         );
+    }
+
+    #[test]
+    fn each_entity_with_a_page_has_a_profile_with_what_the_whole_site_gives_its_page() {
+        for (articles, count) in [(0, 40), (1, 40), (300, 40), (900, 2500)] {
+            let (mut index, bodies) = sample_with(articles, count);
+            for (a, article) in index.articles.iter_mut().enumerate() {
+                // Dated over two years, some not at all.
+                article.published = (a % 7 != 3)
+                    .then(|| format!("{}-{:02}-{:02}", 2023 + a % 2, 1 + a % 12, 1 + a % 28));
+            }
+            index.entities[0].aliases = vec!["E zero".to_owned(), "E-0".to_owned()];
+            let parts = Parts::new(&index, &bodies);
+            let site = parse_site(std::str::from_utf8(&parts.site).expect("utf-8")).expect("site");
+            assert!(stamp::is_well_formed(&site.profiles), "{}", site.profiles);
+            assert_eq!(parts.profiles.len(), site.posting_files as usize);
+            let files: HashMap<&str, ProfileFile<String>> = parts
+                .profiles
+                .iter()
+                .map(|(path, bytes)| {
+                    let text = std::str::from_utf8(bytes).expect("utf-8");
+                    (path.as_str(), parse_profiles(path, text).expect("parses"))
+                })
+                .collect();
+            let corpus = crate::index::Corpus::new(index.clone());
+            let mut profiles = 0;
+            for entity in &index.entities {
+                let (_, path) = profile_file_of(entity.id.as_str(), site.posting_files);
+                let found = files[path.as_str()]
+                    .profile_of(&path, &entity.id)
+                    .expect("well formed");
+                let positions = corpus.positions_mentioning(&entity.id);
+                if positions.is_empty() || !crate::links::has_own_page(entity) {
+                    assert!(found.is_none(), "{}", entity.id);
+                    continue;
+                }
+                let found = found.unwrap_or_else(|| panic!("{} has no profile", entity.id));
+                profiles += 1;
+                assert_eq!(found.entity.aliases, entity.aliases);
+                assert_eq!(found.entity.name, entity.name);
+                let company: Vec<(&str, u32)> = found
+                    .company
+                    .iter()
+                    .map(|(e, shared)| (e.id.as_str(), *shared))
+                    .collect();
+                let expected: Vec<(&str, u32)> = crate::cooccurrence::company(&corpus, &entity.id)
+                    .iter()
+                    .map(|c| (c.entity.id.as_str(), c.shared))
+                    .collect();
+                assert_eq!(company, expected, "{}", entity.id);
+                assert_eq!(
+                    found.timeline,
+                    crate::timeline::timeline_at(&corpus, &positions),
+                    "{}",
+                    entity.id
+                );
+            }
+            assert_eq!(profiles > 0, articles > 0, "{articles} articles");
+        }
     }
 
     #[test]

@@ -195,6 +195,16 @@ impl<T: PartialEq + Copy> Previous<T> {
 }
 
 impl ArticleFields {
+    /// How many articles there are.
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    /// Whether there are no articles.
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
     /// The fields of `articles`, in order.
     pub fn of<E>(articles: &[ArticleSummary<E>]) -> ArticleFields {
         let mut out = ArticleFields::default();

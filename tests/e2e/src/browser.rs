@@ -123,15 +123,6 @@ pub fn cards_are_first_of(ids: &[String], at_least: usize) -> String {
     )
 }
 
-/// A JavaScript condition: the first cards shown are `ids`, in order (more may follow).
-pub fn cards_begin_with(ids: &[String]) -> String {
-    let expected = serde_json::to_string(ids).expect("ids serialise");
-    format!(
-        "JSON.stringify({CARD_IDS}.slice(0, {})) === {expected:?}",
-        ids.len()
-    )
-}
-
 /// A headless Chromium session; quits when dropped.
 pub struct Browser {
     pub client: Client,

@@ -17,7 +17,7 @@ use kiosque_extract::ner::knowledge::Knowledge;
 use kiosque_model::index::UncheckedIndex;
 use kiosque_model::parts::{BucketArticle, SITE_FILE, bucket_of, bucket_path};
 
-pub use browser::{Browser, CARD_IDS, cards_are, cards_are_first_of, cards_begin_with};
+pub use browser::{Browser, CARD_IDS, cards_are, cards_are_first_of};
 pub use server::Server;
 
 /// The repository root.

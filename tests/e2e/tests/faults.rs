@@ -794,6 +794,111 @@ async fn data_of_contract_1_without_site_json_asks_for_a_rebuild() {
     browser.close().await;
 }
 
+/// An entity's page fetches its profile file (schema 2.6) beside its posting file and shows the
+/// whole page from them (the entities it appears with, a button for the download), the whole
+/// site held back; a profile file that is missing, cut, malformed or whose company names an
+/// entity it does not have shows nothing wrong and no error: the page asks for the whole site,
+/// which shows the same entities with it.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_entity_page_whose_profile_file_fails_is_shown_from_the_whole_site() {
+    if !ready() {
+        return;
+    }
+    let site = Site::with_inputs(&fixture_inputs());
+    let files = site.read_json("site.json")["posting_files"]
+        .as_u64()
+        .expect("site.json names its posting files") as u32;
+    // An entity whose page lists others with it.
+    let (entity, path, at, company) = (0..files)
+        .find_map(|file| {
+            let path = kiosque_model::parts::profile_path(file, files);
+            let profiles = site.read_json(&path);
+            let listed = profiles["profiles"]
+                .as_array()?
+                .iter()
+                .position(|p| p["company"].as_array().is_some_and(|c| !c.is_empty()))?;
+            let id = profiles["entities"][listed]["id"].as_str()?.to_owned();
+            let company = profiles["profiles"][listed]["company"].as_array()?.len();
+            Some((id, path, listed, company))
+        })
+        .expect("an entity with company");
+    let profile = format!("/data/{path}");
+    let mut past_others = site.read_json(&path);
+    past_others["profiles"][at]["company"] = serde_json::json!([[999, 1]]);
+    let whole: Vec<String> = site.parts().iter().map(|p| format!("/data/{p}")).collect();
+    let entity_part = whole
+        .iter()
+        .find(|p| p.starts_with("/data/entities/"))
+        .expect("an entity part")
+        .clone();
+    let shown = format!(
+        "return !document.getElementById('prerender') \
+           && document.querySelectorAll('#main .entity-company li').length === {company}"
+    );
+    let browser = Browser::new().await;
+    let cases: [(&str, Option<Fault>); 5] = [
+        ("served", None),
+        ("missing", Some(Fault::Status(404))),
+        ("cut in transfer", Some(Fault::Cut)),
+        (
+            "malformed",
+            Some(Fault::Body(
+                br#"{"entities": [{"id": 3}], "profiles": [["#.to_vec(),
+            )),
+        ),
+        (
+            "naming an entity it does not have",
+            Some(Fault::Body(serde_json::to_vec(&past_others).expect("JSON"))),
+        ),
+    ];
+    for (name, fault) in cases {
+        for part in &whole {
+            site.server().set(part, Fault::Hold);
+        }
+        let (before, asked_before) = (
+            site.server().hits(&profile),
+            site.server().hits(&entity_part),
+        );
+        let failing = fault.is_some();
+        match fault {
+            Some(fault) => site.server().set(&profile, fault),
+            None => site.server().clear(&profile),
+        }
+        // Not `open`: the pre-rendered page stays until the page has its profile, or the whole
+        // site.
+        (browser.client)
+            .goto(&site.url(&format!("/entity/{entity}/")))
+            .await
+            .expect("navigation");
+        site.server().wait_for_hits(&profile, before + 1);
+        if failing {
+            // Asked for, failed: the page asks for the whole site (its pre-rendered page stays).
+            site.server().wait_for_hits(&entity_part, asked_before + 1);
+        } else {
+            browser
+                .wait_until(
+                    "the entity's page from its files",
+                    &format!("{shown} && !!document.querySelector('#main button.export-prepare');"),
+                )
+                .await;
+            assert_eq!(site.server().hits(&entity_part), asked_before, "{name}");
+        }
+        for part in &whole {
+            site.server().clear(part);
+        }
+        if failing {
+            browser
+                .wait_until(
+                    &format!("the entity's page over the whole site, its profile file {name}"),
+                    &format!("{shown} && !!document.querySelector('#main a.export-link');"),
+                )
+                .await;
+        }
+        assert_eq!(browser.count(".error").await, 0, "{name}");
+    }
+    browser.close().await;
+}
+
 /// A link to a view filtered by an entity fetches that entity's posting file (schema 2.4) and
 /// shows its articles from it and their card pages, the whole site held back; a posting file
 /// that is missing, cut, malformed or whose numbers are not the site's shows nothing wrong and no

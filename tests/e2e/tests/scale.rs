@@ -10,9 +10,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use kiosque_e2e::server::Fault;
-use kiosque_e2e::{
-    Browser, Site, cards_are, cards_are_first_of, cards_begin_with, large_site, ready,
-};
+use kiosque_e2e::{Browser, Site, cards_are, cards_are_first_of, large_site, ready};
 use kiosque_model::entity::Label;
 use kiosque_model::search::{Meta, Query, Shard};
 use kiosque_model::ui::{Language, Noun};
@@ -1218,92 +1216,129 @@ async fn at_scale_a_shared_link_to_a_filtered_view_shows_its_first_articles_befo
     browser.close().await;
 }
 
-/// An entity's page opened before the whole site is loaded shows the entity and its newest
-/// articles from its posting file and their card pages: an entity of one article on the shell
-/// page (`entity/?id=`, no page of its own, nothing pre-rendered), and one of many articles;
-/// the rest of the page (the entities it appears with) comes with the whole site, the same
-/// articles first.
+/// An entity's page opened before the whole site is loaded shows from its files. One of many
+/// articles, opened at its own address (pre-rendered): the whole page from its posting file, its
+/// profile file and the card pages of its newest articles (its spellings, the entities it
+/// appears with, its timeline, those articles, a button for the download), and nothing more is
+/// asked for while the reader reads it; "Show more" asks for the whole site and says the
+/// articles are loading, and the page over the whole site is the same, with more cards. An
+/// entity of one article on the shell page (`entity/?id=`, no page of its own, no profile): its
+/// name, counts and article, and the whole site is asked for at once for the rest.
 #[tokio::test(flavor = "multi_thread")]
-async fn at_scale_an_entity_page_shows_the_entity_and_its_newest_articles_before_the_whole_site() {
+async fn at_scale_an_entity_page_shows_from_its_files_and_asks_for_the_whole_site_only_for_more() {
     let Some((site, data)) = large_data() else {
         return;
     };
     let entities = data.index["entities"].as_array().expect("entities");
+    let many = data.most_mentioned("LOC");
+    let id = many["id"].as_str().expect("an id");
+    let numbers = data.mentioning(id);
+    assert!(numbers.len() > 20, "{id}: {} articles", numbers.len());
+    let newest: Vec<String> = numbers.iter().take(20).map(|&n| data.id(n)).collect();
+    let parts = hold_whole_site(&site);
+    let asked = || -> Vec<String> {
+        (parts.iter())
+            .filter(|p| site.server().hits(p) > 0)
+            .cloned()
+            .collect()
+    };
+    let browser = Browser::new().await;
+    browser.open(&site.url(&format!("/entity/{id}/"))).await;
+    // What the page shows that only a view of the whole site gave before: the app's own page
+    // (the pre-rendered one gone), its company, its timeline and the download's button.
+    const PAGE_SHOWN: &str = "return !document.getElementById('prerender') \
+        && !!document.querySelector('#main .entity-company li') \
+        && document.querySelectorAll('#main svg.timeline-chart rect').length > 0 \
+        && !!document.querySelector('#main .entity-articles button.export-prepare')";
+    browser
+        .wait_until(
+            &format!("{id}'s whole page from its files, the whole site held"),
+            &format!("{PAGE_SHOWN} && {};", cards_are(&newest[..10])),
+        )
+        .await;
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    assert!(asked().is_empty(), "{id}'s page asked for {:?}", asked());
+    assert_eq!(site.server().requested("/data/profiles/").len(), 1);
+    let stats = browser
+        .eval_string("return document.querySelector('#main .entity-stats').innerText;")
+        .await;
+    let count = data.language().count(numbers.len(), Noun::Article);
+    assert!(
+        stats.contains(&count),
+        "{id}: {stats:?} does not say {count:?}"
+    );
+    // What the whole site shows the same: the head (spellings included), the company and the
+    // timeline.
+    const SAME: &str = "return ['#main .entity-header', '#main .entity-company', '#main section.timeline'] \
+        .map(s => document.querySelector(s)?.innerText ?? '') \
+        .concat([document.querySelector('#main svg.timeline-chart')?.outerHTML ?? '']) \
+        .join('\\n---\\n');";
+    let early = browser.eval_string(SAME).await;
+    browser.screenshot("scale-entity-early").await;
+    browser
+        .click("#main .entity-articles button.show-more")
+        .await;
+    let first_asked = parts
+        .iter()
+        .find(|p| p.starts_with("/data/entities/"))
+        .expect("an entity part");
+    site.server().wait_for_hits(first_asked, 1);
+    browser
+        .wait_until(
+            "its articles said to be loading",
+            "return !!document.querySelector('#main .entity-articles p.cards-loading');",
+        )
+        .await;
+    for part in &parts {
+        site.server().clear(part);
+    }
+    browser
+        .wait_until(
+            "the page over the whole site, with its next articles",
+            &format!(
+                "return !!document.querySelector('#main .entity-articles a.export-link') && {};",
+                cards_are(&newest)
+            ),
+        )
+        .await;
+    assert_eq!(browser.eval_string(SAME).await, early, "{id}");
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+
+    // An entity of one article.
     let lone = entities
         .iter()
         .filter(|e| e["label"] == "PER")
         .find(|e| data.mentioning(e["id"].as_str().unwrap_or_default()).len() == 1)
         .expect("a person of one article");
-    let many = data.most_mentioned("LOC");
+    let lone_id = lone["id"].as_str().expect("an id");
     let parts = hold_whole_site(&site);
+    let before = site.server().hits(first_asked);
     let browser = Browser::new().await;
-    for (entity, url) in [
-        (
-            lone,
-            format!("/entity/?id={}", lone["id"].as_str().expect("an id")),
-        ),
-        (
-            many,
-            format!("/entity/?id={}", many["id"].as_str().expect("an id")),
-        ),
-    ] {
-        let id = entity["id"].as_str().expect("an id");
-        let name = entity["name"].as_str().expect("a name");
-        let numbers = data.mentioning(id);
-        let newest: Vec<String> = numbers.iter().take(10).map(|&n| data.id(n)).collect();
-        browser.open(&site.url(&url)).await;
-        browser
-            .wait_until(
-                &format!("{id}'s name and newest articles, the whole site held"),
-                &format!(
-                    "return document.getElementById('entity-title')?.innerText === {} && {};",
-                    js(name),
-                    cards_are(&newest),
-                ),
-            )
-            .await;
-        let stats = browser
-            .client
-            .execute(
-                "return document.querySelector('.entity-stats').innerText;",
-                vec![],
-            )
-            .await
-            .expect("the counts")
-            .as_str()
-            .unwrap_or_default()
-            .to_owned();
-        let count = data.language().count(numbers.len(), Noun::Article);
-        assert!(
-            stats.contains(&count),
-            "{id}: {stats:?} does not say {count:?}"
-        );
-        assert_eq!(browser.count("#entity-company-heading").await, 0, "{id}");
-        // A placeholder for more articles only when more are to come.
-        assert_eq!(
-            browser.count(".entity-articles .skeleton-card").await,
-            usize::from(numbers.len() > newest.len()),
-            "{id}"
-        );
-    }
-    // The whole site arrives: the entities it appears with, the same articles first.
+    browser
+        .open(&site.url(&format!("/entity/?id={lone_id}")))
+        .await;
+    let only = [data.id(data.mentioning(lone_id)[0])];
+    browser
+        .wait_until(
+            &format!("{lone_id}'s name and article, the whole site held"),
+            &format!(
+                "return document.getElementById('entity-title')?.innerText === {} && {};",
+                js(lone["name"].as_str().expect("a name")),
+                cards_are(&only),
+            ),
+        )
+        .await;
+    assert_eq!(browser.count("#entity-company-heading").await, 0);
+    assert_eq!(browser.count(".entity-articles .skeleton-card").await, 0);
+    site.server().wait_for_hits(first_asked, before + 1);
     for part in &parts {
         site.server().clear(part);
     }
-    let many_id = many["id"].as_str().expect("an id");
-    let newest: Vec<String> = data
-        .mentioning(many_id)
-        .iter()
-        .take(10)
-        .map(|&n| data.id(n))
-        .collect();
     browser
         .wait_until(
-            "the page over the whole site",
-            &format!(
-                "return !!document.getElementById('entity-company-heading') && {};",
-                cards_begin_with(&newest),
-            ),
+            "its page over the whole site",
+            "return !!document.querySelector('#main .entity-articles a.export-link');",
         )
         .await;
     browser.assert_no_console_errors().await;

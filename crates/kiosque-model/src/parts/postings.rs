@@ -11,7 +11,6 @@ use serde::{Deserialize, Serialize};
 use super::{bucket_of, files_for, json_line, numbered_path, parse};
 use crate::entity::{Entity, EntityId};
 use crate::index::{IndexError, SiteIndex};
-use crate::stamp;
 
 /// About how many entities a posting file holds, when there are enough of them.
 pub const ENTITIES_PER_POSTING_FILE: usize = 1000;
@@ -131,26 +130,16 @@ pub fn parse_postings(file: &str, text: &str) -> Result<PostingFile<String>, Ind
     parse(file, text)
 }
 
-/// The posting files of `index`, whose articles list the entities at `listed` (positions in
-/// the table, per article in index order), among `files` ([`posting_files_for`]); `by_id`, the
+/// The posting files of `index`, whose entities are listed by the articles `of_entity` says
+/// (by entity position, increasing), among `files` ([`posting_files_for`]); `by_id`, the
 /// entities' positions in the order of their ids. Each file's path and bytes, and a fingerprint
 /// of them all, which the app puts in their URLs (`?v=`): any change of any of them changes it.
 pub(super) fn posting_files(
     index: &SiteIndex,
-    listed: &[Vec<u32>],
+    of_entity: &[Vec<u32>],
     by_id: &[u32],
     files: u32,
 ) -> (Vec<(String, Vec<u8>)>, String) {
-    // Each entity's articles, increasing (articles are visited in order).
-    let mut of_entity: Vec<Vec<u32>> = vec![Vec::new(); index.entities.len()];
-    for (number, entities) in (0u32..).zip(listed) {
-        for &p in entities {
-            let list = &mut of_entity[p as usize];
-            if list.last() != Some(&number) {
-                list.push(number);
-            }
-        }
-    }
     // Each file's entities, in the order of their ids.
     let mut grouped: Vec<Vec<u32>> = vec![Vec::new(); files as usize];
     for &p in by_id {
@@ -165,7 +154,7 @@ pub(super) fn posting_files(
             let posting = PostingFile {
                 entities: members
                     .iter()
-                    .map(|&p| without_spellings(&index.entities[p as usize]))
+                    .map(|&p| super::without_spellings(&index.entities[p as usize]))
                     .collect(),
                 articles: members
                     .iter()
@@ -175,27 +164,8 @@ pub(super) fn posting_files(
             (posting_path(file as u32, files), json_line(&posting))
         },
     );
-    let mut all = Vec::with_capacity(written.len() * 17);
-    for (_, bytes) in &written {
-        all.extend(stamp::of_file(bytes).bytes());
-        all.push(b'\n');
-    }
-    let version = stamp::of_file(&all);
+    let version = super::fingerprint(&written);
     (written, version)
-}
-
-/// `entity` as a posting file has it: without its spellings.
-fn without_spellings(entity: &Entity) -> Entity {
-    Entity {
-        id: entity.id.clone(),
-        label: entity.label,
-        name: entity.name.clone(),
-        aliases: Vec::new(),
-        articles: entity.articles,
-        mentions: entity.mentions,
-        value: entity.value.clone(),
-        confidence: entity.confidence,
-    }
 }
 
 /// `numbers` (increasing) as the first and each one's distance from the one before.

@@ -1,0 +1,265 @@
+//! What an entity's page shows besides its articles, in files of their own (schema 2.6):
+//! `profiles/<bucket>.json`.
+//!
+//! An entity's page shows its spellings, the entities it most often appears with and its
+//! timeline, which only the whole site gives in the browser (5.8 MB brotli at 100,000 articles):
+//! the build writes them for every entity that has a page of its own
+//! ([`crate::links::has_own_page`]), bucketed as the posting files are ([`super::bucket_of`]),
+//! so that the page needs `site.json`, the entity's posting file and profile file, and the card
+//! pages of its first articles.
+
+use serde::{Deserialize, Serialize};
+
+use super::{bucket_of, json_line, numbered_path, parse};
+use crate::cooccurrence::Links;
+use crate::cores::map_all;
+use crate::entity::{Entity, EntityId};
+use crate::index::IndexError;
+use crate::refine::ArticleFields;
+use crate::timeline::{Timeline, TimelineCounts, timeline_of_fields};
+
+/// The path of profile file `file` among `files`: `profiles/` and the file's number in hex (as
+/// posting files are named; there are as many, [`super::posting_files_for`]).
+pub fn profile_path(file: u32, files: u32) -> String {
+    numbered_path("profiles", file, files)
+}
+
+/// The profile file of entity `id` among `files` and its path.
+pub fn profile_file_of(id: &str, files: u32) -> (u32, String) {
+    let file = bucket_of(id, files);
+    (file, profile_path(file, files))
+}
+
+/// `profiles/<bucket>.json`: of the entities of one bucket that have a page of their own, what
+/// the page shows besides its articles.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "E: Deserialize<'de>"))]
+pub struct ProfileFile<E = EntityId> {
+    /// The entities, in the order of their ids, as the entity table has them (spellings
+    /// included).
+    pub entities: Vec<Entity<E>>,
+    /// Of each entity (same order), its page's company and timeline.
+    pub profiles: Vec<Profile>,
+    /// The entities the profiles list as company, each once, in the order first listed,
+    /// without their spellings: a profile refers to them by place.
+    pub others: Vec<Entity<E>>,
+}
+
+/// What an entity's page shows of the whole site besides its articles.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    /// The entities it most often appears with ([`crate::cooccurrence::company`]), in order:
+    /// each one's place in [`ProfileFile::others`] and the articles they share.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub company: Vec<(u32, u32)>,
+    /// Its articles over time.
+    pub timeline: TimelineCounts,
+}
+
+/// An entity's page as its profile file has it, its ids checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityProfile {
+    /// The entity, spellings included.
+    pub entity: Entity,
+    /// The entities it most often appears with, and how many articles each shares with it
+    /// (one whose id is not valid is left out).
+    pub company: Vec<(Entity, u32)>,
+    /// Its articles over time.
+    pub timeline: Timeline,
+}
+
+/// Why a profile file cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ProfileError {
+    /// Its profiles do not match its entities.
+    #[error("{file}: {entities} entities but {profiles} profiles")]
+    Lengths {
+        file: String,
+        entities: usize,
+        profiles: usize,
+    },
+    /// A profile names an entity the file does not have, or has no timeline.
+    #[error("{file}: the profile of {id} is not one (an unknown entity, or no timeline)")]
+    Profile { file: String, id: String },
+}
+
+impl ProfileFile<String> {
+    /// The profile of `id`: `Ok(None)` when the file does not have it (the entity has no page
+    /// of its own), an error when it does not read. `file` names the file in the error.
+    pub fn profile_of(
+        &self,
+        file: &str,
+        id: &EntityId,
+    ) -> Result<Option<EntityProfile>, ProfileError> {
+        if self.entities.len() != self.profiles.len() {
+            return Err(ProfileError::Lengths {
+                file: file.to_owned(),
+                entities: self.entities.len(),
+                profiles: self.profiles.len(),
+            });
+        }
+        let Ok(at) = self
+            .entities
+            .binary_search_by(|e| e.id.as_str().cmp(id.as_str()))
+        else {
+            return Ok(None);
+        };
+        let profile = &self.profiles[at];
+        let bad = || ProfileError::Profile {
+            file: file.to_owned(),
+            id: id.as_str().to_owned(),
+        };
+        let mut company = Vec::with_capacity(profile.company.len());
+        for &(place, shared) in &profile.company {
+            let other = self.others.get(place as usize).ok_or_else(bad)?;
+            if let Ok(checked) = EntityId::new(&other.id) {
+                company.push((other.clone().with_id(checked), shared));
+            }
+        }
+        let timeline = Timeline::from_counts(&profile.timeline).ok_or_else(bad)?;
+        Ok(Some(EntityProfile {
+            entity: self.entities[at].clone().with_id(id.clone()),
+            company,
+            timeline,
+        }))
+    }
+}
+
+/// Parses a profile file (`file` names it in errors).
+pub fn parse_profiles(file: &str, text: &str) -> Result<ProfileFile<String>, IndexError> {
+    parse(file, text)
+}
+
+/// The profile files of a site whose entities and articles `links` relates, with `fields`
+/// its articles' fields, among `files` (as many as posting files); `by_id`, the entities'
+/// positions in the order of their ids. Each file's path and bytes, and a fingerprint of them
+/// all, which the app puts in their URLs (`?v=`).
+pub(super) fn profile_files(
+    links: Links<'_>,
+    fields: &ArticleFields,
+    by_id: &[u32],
+    files: u32,
+) -> (Vec<(String, Vec<u8>)>, String) {
+    // Each file's entities, in the order of their ids: those with a page of their own.
+    let mut grouped: Vec<Vec<u32>> = vec![Vec::new(); files as usize];
+    for &p in by_id {
+        let entity = &links.entities[p as usize];
+        let listed = links
+            .postings
+            .get(p as usize)
+            .is_some_and(|a| !a.is_empty());
+        if listed && crate::links::has_own_page(entity) {
+            grouped[bucket_of(entity.id.as_str(), files) as usize].push(p);
+        }
+    }
+    let written: Vec<(String, Vec<u8>)> = map_all(
+        grouped.into_iter().enumerate().collect(),
+        |(file, members): (usize, Vec<u32>)| {
+            // The company's entities, each once, by position: their place in `others`.
+            let mut places = std::collections::HashMap::new();
+            let mut others = Vec::new();
+            let profiles = members
+                .iter()
+                .map(|&p| Profile {
+                    company: links
+                        .company(p)
+                        .into_iter()
+                        .map(|c| {
+                            let place = *places.entry(&c.entity.id).or_insert_with(|| {
+                                others.push(super::without_spellings(c.entity));
+                                others.len() as u32 - 1
+                            });
+                            (place, c.shared)
+                        })
+                        .collect(),
+                    timeline: timeline_of_fields(fields, &links.postings[p as usize]).counts(),
+                })
+                .collect();
+            let profile = ProfileFile {
+                entities: members
+                    .iter()
+                    .map(|&p| links.entities[p as usize].clone())
+                    .collect(),
+                profiles,
+                others,
+            };
+            (profile_path(file as u32, files), json_line(&profile))
+        },
+    );
+    let version = super::fingerprint(&written);
+    (written, version)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entity::Label;
+    use crate::testing::entity;
+    use crate::timeline::Unit;
+
+    fn counts(unit: Unit, start: &str, counts: Vec<u32>) -> TimelineCounts {
+        TimelineCounts {
+            unit,
+            start: Some(start.to_owned()),
+            counts,
+            undated: 0,
+        }
+    }
+
+    fn named(id: &str) -> Entity<String> {
+        let e = entity(id, Label::Place, 3);
+        serde_json::from_value(serde_json::to_value(e).expect("json")).expect("entity")
+    }
+
+    #[test]
+    fn a_profile_is_read_back_with_its_company_by_place_and_refused_when_it_does_not_read() {
+        let file = ProfileFile {
+            entities: vec![named("loc-koursk"), named("per-a")],
+            profiles: vec![
+                Profile {
+                    company: vec![(1, 4), (0, 2)],
+                    timeline: counts(Unit::Month, "2024-01-01", vec![1, 0, 3]),
+                },
+                Profile {
+                    company: Vec::new(),
+                    timeline: counts(Unit::Year, "2020-01-01", vec![2]),
+                },
+            ],
+            others: vec![named("loc-kyiv"), named("org-otan")],
+        };
+        let id = |id: &str| EntityId::new(id).expect("valid");
+        let found = file
+            .profile_of("f", &id("loc-koursk"))
+            .expect("reads")
+            .expect("there");
+        assert_eq!(found.entity.id.as_str(), "loc-koursk");
+        let company: Vec<(&str, u32)> = found
+            .company
+            .iter()
+            .map(|(e, n)| (e.id.as_str(), *n))
+            .collect();
+        assert_eq!(company, [("org-otan", 4), ("loc-kyiv", 2)]);
+        assert_eq!(found.timeline.counts().counts, [1, 0, 3]);
+        assert_eq!(file.profile_of("f", &id("per-b")), Ok(None));
+        // A place past `others`, a timeline that does not read, lists of other lengths.
+        let mut bad = file.clone();
+        bad.profiles[0].company.push((2, 1));
+        let error = bad.profile_of("profiles/3.json", &id("loc-koursk"));
+        assert!(
+            error
+                .as_ref()
+                .is_err_and(|e| e.to_string().contains("profiles/3.json")
+                    && e.to_string().contains("loc-koursk")),
+            "{error:?}"
+        );
+        let mut bad = file.clone();
+        bad.profiles[1].timeline.start = Some("2020-02-01".to_owned());
+        assert!(bad.profile_of("f", &id("per-a")).is_err());
+        let mut bad = file;
+        bad.profiles.pop();
+        assert!(matches!(
+            bad.profile_of("f", &id("per-a")),
+            Err(ProfileError::Lengths { .. })
+        ));
+    }
+}
