@@ -40,7 +40,8 @@
 //!   each clicked once with nothing cached, then again with its data cached);
 //! - a visit of the home page left alone for a few seconds (cache off): the data it fetched and
 //!   the app's wasm memory (since schema 2.5, `site.json` alone: the whole site waits for a
-//!   view that needs it);
+//!   view that needs it), and the same of the page of the entity of the most articles (since
+//!   schema 2.6, `site.json`, its posting and profile files and a card page);
 //! - a word typed into the search box right after the home page's first card (nothing of the
 //!   whole site cached) until the frame after its results, and the main
 //!   thread's long tasks (50 ms or more: the Long Tasks API) after the first card, until then:
@@ -364,6 +365,9 @@ struct Measured {
     /// A visit of the home page left alone for [`IDLE`] after its first card (cache off): the
     /// data files fetched (brotli bytes) and the app's wasm memory then.
     idle: (Vec<(String, usize)>, Option<u64>),
+    /// The same of the page of the entity of the most articles (its own page, pre-rendered;
+    /// since schema 2.6 shown from its posting and profile files).
+    entity_idle: (Vec<(String, usize)>, Option<u64>),
     /// Facet clicks.
     clicks: Vec<Timed>,
     /// Search keystrokes.
@@ -920,6 +924,8 @@ async fn measure(
     let filtered_url = format!("{home_url}?entity={}", most_mentioned(site)?);
     let filtered = first_loads(&browser, site, &filtered_url, None, sizes).await?;
     let idle = idle_visit(&browser, site, &home_url, sizes).await?;
+    let entity_url = format!("{home_url}entity/{}/", most_mentioned(site)?);
+    let entity_idle = idle_visit(&browser, site, &entity_url, sizes).await?;
 
     // A word typed right after the first card, while the whole site loads.
     cdp(
@@ -1111,6 +1117,7 @@ async fn measure(
         article,
         filtered,
         idle,
+        entity_idle,
         clicks,
         keys,
         keys_unchanged,
@@ -1124,12 +1131,12 @@ async fn measure(
     })
 }
 
-/// How long [`idle_visit`] leaves the home page alone.
+/// How long [`idle_visit`] leaves a page alone.
 const IDLE: Duration = Duration::from_secs(8);
 
-/// Visits the home page (cache off) and leaves it alone for [`IDLE`] after its first card: what
-/// a reader who only looks at the first screen costs the network and the device (the data files
-/// fetched by then, brotli, and the app's wasm memory).
+/// Visits `url` (the home page, an entity's page; cache off) and leaves it alone for [`IDLE`]
+/// after its first card: what a reader who only looks at its first screen costs the network and
+/// the device (the data files fetched by then, brotli, and the app's wasm memory).
 async fn idle_visit(
     browser: &Browser,
     site: &Path,
@@ -1524,22 +1531,34 @@ fn report(apps: &Apps, measured: &[Measured]) {
         );
     }
 
-    println!(
-        "\nA home page visit left alone for {} s after its first card (cache off, nothing clicked): the data it fetched, brotli, and the app's wasm memory then\n",
-        IDLE.as_secs()
-    );
-    println!("| articles | data files | data, brotli | wasm memory |");
-    println!("|---|---:|---:|---:|");
-    for m in measured {
-        let (files, memory) = &m.idle;
-        let bytes: usize = files.iter().map(|(_, b)| b).sum();
-        let memory = memory.map_or_else(|| "–".to_owned(), |m| format!("{:.1} MB", m as f64 / 1e6));
+    for (page, idle) in [
+        (
+            "A home page visit",
+            (|m: &Measured| &m.idle) as fn(&Measured) -> &_,
+        ),
+        (
+            "A visit of the page of the entity of the most articles",
+            |m| &m.entity_idle,
+        ),
+    ] {
         println!(
-            "| {} | {} | {} | {memory} |",
-            m.row(),
-            files.len(),
-            kb(bytes)
+            "\n{page} left alone for {} s after its first card (cache off, nothing clicked): the data it fetched, brotli, and the app's wasm memory then\n",
+            IDLE.as_secs()
         );
+        println!("| articles | data files | data, brotli | wasm memory |");
+        println!("|---|---:|---:|---:|");
+        for m in measured {
+            let (files, memory) = idle(m);
+            let bytes: usize = files.iter().map(|(_, b)| b).sum();
+            let memory =
+                memory.map_or_else(|| "–".to_owned(), |m| format!("{:.1} MB", m as f64 / 1e6));
+            println!(
+                "| {} | {} | {} | {memory} |",
+                m.row(),
+                files.len(),
+                kb(bytes)
+            );
+        }
     }
     println!(
         "\nThe app's memory (its wasm heap, which only grows) at the end of the run: the whole site loaded, every click and keystroke done\n"

@@ -46,7 +46,7 @@ pub use postings::{
     parse_postings, posting_file_of, posting_files_for, posting_path,
 };
 pub use profiles::{
-    EntityProfile, Profile, ProfileError, ProfileFile, parse_profiles, profile_file_of,
+    Companion, EntityProfile, Profile, ProfileError, ProfileFile, parse_profiles, profile_file_of,
     profile_path,
 };
 pub use steps::{ListSteps, entities_in_steps, list_items, summaries_in_steps};
@@ -388,7 +388,7 @@ fn fingerprint(written: &[(String, Vec<u8>)]) -> String {
     stamp::of_file(&all)
 }
 
-/// `entity` as posting and profile files list it: without its spellings.
+/// `entity` as posting files list it: without its spellings.
 fn without_spellings(entity: &Entity) -> Entity {
     Entity {
         id: entity.id.clone(),

@@ -166,7 +166,15 @@ async fn check_entity_page(browser: &Browser, site: &Site, corpus: &Corpus, enti
         .map(|b| language.number(b.count as usize))
         .collect();
     assert_eq!(texts(browser, "#main .timeline-table td").await, counts);
-    // Export: the entity's articles, newest first, as the model writes them.
+    // Export: the entity's articles, newest first, as the model writes them. The page is shown
+    // from its files (schema 2.6): its download asks for the whole site first, by a button.
+    browser.click("#main .export button.export-prepare").await;
+    browser
+        .wait_until(
+            "the entity's export links",
+            "return !!document.querySelector(\"#main .export a[download$='.csv']\");",
+        )
+        .await;
     let (file, csv) = download(browser, "#main .export a[download$='.csv']").await;
     assert_eq!(file, format!("kiosque-{entity}.csv"));
     assert_eq!(csv, format!("\u{feff}{}", to_csv(corpus, &positions)));
@@ -320,6 +328,14 @@ async fn shown_related(browser: &Browser) -> Vec<RelatedItem> {
 /// the same.
 async fn check_related(browser: &Browser, site: &Site, corpus: &Corpus, entity: &str) {
     browser.open(&site.url(&format!("/entity/{entity}/"))).await;
+    // The page shows from its files (schema 2.6): the download's button loads the whole site.
+    browser.click("#main .export button.export-prepare").await;
+    browser
+        .wait_until(
+            "the whole site, its export links",
+            "return !!document.querySelector(\"#main .export a[download$='.csv']\");",
+        )
+        .await;
     let first = browser
         .attr("#main .entity-articles article.card", "data-article-id")
         .await

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::{bucket_of, json_line, numbered_path, parse};
 use crate::cooccurrence::Links;
 use crate::cores::map_all;
-use crate::entity::{Entity, EntityId};
+use crate::entity::{Entity, EntityId, Label};
 use crate::index::IndexError;
 use crate::refine::ArticleFields;
 use crate::timeline::{Timeline, TimelineCounts, timeline_of_fields};
@@ -40,9 +40,46 @@ pub struct ProfileFile<E = EntityId> {
     pub entities: Vec<Entity<E>>,
     /// Of each entity (same order), its page's company and timeline.
     pub profiles: Vec<Profile>,
-    /// The entities the profiles list as company, each once, in the order first listed,
-    /// without their spellings: a profile refers to them by place.
-    pub others: Vec<Entity<E>>,
+    /// The entities the profiles list as company, each once, in the order first listed: a
+    /// profile refers to them by place.
+    pub others: Vec<Companion<E>>,
+}
+
+/// An entity as an entity's page lists it among those it appears with: `[id, label, name,
+/// articles]`, what the link shows and where it leads (a page of its own or the shell page), as
+/// an array (most of a profile file's bytes are these: an entity's object with its keys, counts
+/// and confidence would be twice the size).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "E: Deserialize<'de>"))]
+pub struct Companion<E = EntityId>(pub E, pub Label, pub String, pub u32);
+
+impl<E: Clone> Companion<E> {
+    /// The companion of `entity`.
+    fn of(entity: &Entity<E>) -> Companion<E> {
+        Companion(
+            entity.id.clone(),
+            entity.label,
+            entity.name.clone(),
+            entity.articles,
+        )
+    }
+}
+
+impl Companion<String> {
+    /// The entity it stands for, its id checked (`None` when it is not valid): no spellings,
+    /// mentions or confidence (a page's company shows none; it lists only sure entities).
+    fn entity(&self) -> Option<Entity> {
+        Some(Entity {
+            id: EntityId::new(&self.0).ok()?,
+            label: self.1,
+            name: self.2.clone(),
+            aliases: Vec::new(),
+            articles: self.3,
+            mentions: 0,
+            value: None,
+            confidence: None,
+        })
+    }
 }
 
 /// What an entity's page shows of the whole site besides its articles.
@@ -112,8 +149,8 @@ impl ProfileFile<String> {
         let mut company = Vec::with_capacity(profile.company.len());
         for &(place, shared) in &profile.company {
             let other = self.others.get(place as usize).ok_or_else(bad)?;
-            if let Ok(checked) = EntityId::new(&other.id) {
-                company.push((other.clone().with_id(checked), shared));
+            if let Some(other) = other.entity() {
+                company.push((other, shared));
             }
         }
         let timeline = Timeline::from_counts(&profile.timeline).ok_or_else(bad)?;
@@ -166,7 +203,7 @@ pub(super) fn profile_files(
                         .into_iter()
                         .map(|c| {
                             let place = *places.entry(&c.entity.id).or_insert_with(|| {
-                                others.push(super::without_spellings(c.entity));
+                                others.push(Companion::of(c.entity));
                                 others.len() as u32 - 1
                             });
                             (place, c.shared)
@@ -193,7 +230,6 @@ pub(super) fn profile_files(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entity::Label;
     use crate::testing::entity;
     use crate::timeline::Unit;
 
@@ -225,7 +261,10 @@ mod tests {
                     timeline: counts(Unit::Year, "2020-01-01", vec![2]),
                 },
             ],
-            others: vec![named("loc-kyiv"), named("org-otan")],
+            others: vec![
+                Companion::of(&named("loc-kyiv")),
+                Companion::of(&named("org-otan")),
+            ],
         };
         let id = |id: &str| EntityId::new(id).expect("valid");
         let found = file
