@@ -131,6 +131,11 @@ pub fn CardList(
     /// kept as it is when the list is first shown.
     #[prop(optional)]
     pages: Option<RwSignal<usize>>,
+    /// The card to focus once shown (after "Show more" while the list was incomplete), when
+    /// the caller keeps it: an entity's page shown from its files hands it to the page over
+    /// the whole site that takes its place.
+    #[prop(optional)]
+    pending_focus: Option<RwSignal<Option<usize>>>,
 ) -> impl IntoView {
     let marks = marks.unwrap_or_else(|| Signal::stored(Arc::from([])));
     let total = total.unwrap_or_else(|| Signal::derive(move || articles.with(Vec::len)));
@@ -140,7 +145,7 @@ pub fn CardList(
     let pages = pages.unwrap_or_else(|| RwSignal::new(1));
     let loader = crate::site::use_site().data;
     // The card to focus once it is shown, after "show more" while the list was incomplete.
-    let pending_focus = RwSignal::new(None::<usize>);
+    let pending_focus = pending_focus.unwrap_or_else(|| RwSignal::new(None::<usize>));
     // The list as last seen; none until it has had articles: its first articles are not a
     // change (the pages a caller kept stay).
     let before = StoredValue::new(None::<Vec<u32>>);

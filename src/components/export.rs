@@ -51,27 +51,34 @@ pub fn ExportLinks(
 
 /// A list's download before the whole site is there (the home page's first screen, an entity's
 /// page shown from its files): a button that asks for the whole site, whose links then take its
-/// place; "Loading articles…" once it is asked for.
+/// place; "Loading articles…" once the button asked for it (nothing when something else did:
+/// what asked says so).
 #[component]
 pub fn PrepareExport() -> impl IntoView {
     let loader = crate::site::use_site().data;
     let words = use_messages();
+    let pressed = RwSignal::new(false);
     move || {
-        let wanted = loader.is_wanted();
-        let button = view! {
-            <button type="button" class="export-prepare" on:click=move |_| loader.want_whole()>
-                {words.prepare_download}
-            </button>
+        let shown = match (loader.is_wanted(), pressed.get()) {
+            (false, _) => view! {
+                <button
+                    type="button"
+                    class="export-prepare"
+                    on:click=move |_| {
+                        pressed.set(true);
+                        loader.want_whole();
+                    }
+                >
+                    {words.prepare_download}
+                </button>
+            }
+            .into_any(),
+            (true, true) => {
+                view! { <span role="status">{words.loading_articles}</span> }.into_any()
+            }
+            (true, false) => ().into_any(),
         };
-        view! {
-            <p class="export app-only">
-                {if wanted {
-                    view! { <span role="status">{words.loading_articles}</span> }.into_any()
-                } else {
-                    button.into_any()
-                }}
-            </p>
-        }
+        view! { <p class="export app-only">{shown}</p> }
     }
 }
 

@@ -56,14 +56,15 @@ pub fn EntityPage() -> impl IntoView {
     });
     let loader = use_site().data;
     // Before the whole site, with posting files: the entity and its first articles from its
-    // posting file and their card pages (a pre-rendered page stays over it until the whole
-    // site is there).
+    // posting file and their card pages, and with profile files the whole page.
     let early = use_site_data_if_loaded().filter(|site| has_postings(site));
     // The shell page pre-renders no entity: the early page takes its place. An entity's own
-    // page keeps its pre-rendered page, the whole page, until the whole site is there.
+    // page keeps its pre-rendered page, the whole page, until the early page is whole too (with
+    // profile files) or the whole site is there.
     let shell = Memo::new(move |_| params.with(|p| p.is_err()));
-    // An own page whose pre-rendered page is still there shows that until the whole site, unless
-    // the site has profile files: the early page is then the whole page, and takes its place.
+    // The card to focus once shown, asked for by "Show more" on the page shown from its files:
+    // kept here, where it outlives that page when the page over the whole site takes its place.
+    provide_context(PendingFocus(RwSignal::new(None)));
     move || match (loader.whole(), early.clone()) {
         (None, Some(site)) if shell.get() || !prerender::is_shown() || has_profiles(&site) => {
             view! { <EntityEarly id site shell /> }.into_any()
@@ -71,6 +72,10 @@ pub fn EntityPage() -> impl IntoView {
         _ => view! { <WholeCorpus><EntityOf id /></WholeCorpus> }.into_any(),
     }
 }
+
+/// The card an entity's page is to focus once shown (see [`CardList`]'s `pending_focus`).
+#[derive(Clone, Copy)]
+struct PendingFocus(RwSignal<Option<usize>>);
 
 /// The page of entity `id` before the whole site is loaded, from its files: its posting file
 /// and the card pages of its newest articles, and its profile file (what the page shows besides
@@ -91,6 +96,12 @@ fn EntityEarly(
     let context = use_site();
     let loader = context.data;
     let (files, paths) = (context.search, context.paths);
+    // Without profiles the page needs the whole site: asked for at once. The shell page shows
+    // the entities of one article, which have none.
+    let profiled = has_profiles(&site) && !shell.get_untracked();
+    if !profiled {
+        loader.want_whole();
+    }
     // What was found, and for which entity: another entity's answer is never shown.
     let found = RwSignal::new(None::<(EntityId, Found, Option<EntityProfile>)>);
     let runs = Latest::new();
@@ -116,27 +127,43 @@ fn EntityEarly(
                 page,
                 || true,
             );
-            let profile = files.entity_profile(&paths, &site, &id);
+            // Its profile, unless the page has none to ask for: a profile that fails or is not
+            // there asks for the whole site at once, before its cards are in.
+            let profile = async {
+                if !profiled {
+                    return None;
+                }
+                let profile = files.entity_profile(&paths, &site, &id).await;
+                let profile = profile.unwrap_or_else(|error| {
+                    leptos::logging::warn!("{error}");
+                    None
+                });
+                if profile.is_none() && run.is_latest() {
+                    loader.want_whole();
+                }
+                profile
+            };
             let (newest, profile) = futures::future::join(newest, profile).await;
-            let profile = profile.unwrap_or_else(|error| {
-                leptos::logging::warn!("{error}");
-                None
-            });
             let shown = match newest {
-                Some(Ok(shown)) => Some((id, shown, profile)),
+                // Shown with the entity from its posting file, which the cards' corpus has.
+                Some(Ok(shown))
+                    if shown
+                        .cards
+                        .as_ref()
+                        .is_some_and(|c| c.0.entity(&id).is_some()) =>
+                {
+                    Some((id, shown, profile))
+                }
                 Some(Err(error)) => {
                     leptos::logging::warn!("{error}");
                     None
                 }
-                None => None,
+                _ => None,
             };
             if !run.is_latest() {
                 return;
             }
-            if !shown
-                .as_ref()
-                .is_some_and(|(_, _, profile)| profile.is_some())
-            {
+            if shown.is_none() {
                 loader.want_whole();
             }
             let _ = found.try_set(shown);
@@ -346,6 +373,8 @@ pub(crate) fn EntityView(shown: EntityShown) -> impl IntoView {
         whole.is_some().then(|| Arc::from(articles.as_slice())),
     );
     let pages = use_list_pages();
+    let pending_focus =
+        use_context::<PendingFocus>().map_or_else(|| RwSignal::new(None), |kept| kept.0);
     focus_card_came_back_to();
     // Before the whole site, more of its articles than the first page need it.
     let loader = use_site().data;
@@ -372,7 +401,7 @@ pub(crate) fn EntityView(shown: EntityShown) -> impl IntoView {
             {company}
             <section class="entity-articles" aria-labelledby="entity-articles-heading">
                 {articles_heading(&entity)}
-                <CardList articles=Signal::stored(articles) total=Signal::stored(total) nested=true pages />
+                <CardList articles=Signal::stored(articles) total=Signal::stored(total) nested=true pages pending_focus />
                 {export}
             </section>
             <TimelineChart timeline title=words.mentions_over_time.to_owned() id="entity-timeline" />

@@ -84,7 +84,7 @@ pub struct Links<'a> {
 /// entity itself, ids the corpus does not know, entities the extraction is unsure of
 /// ([`Entity::is_sure`]), entities that meet it less often than chance would have it (they are
 /// associated, but with its absence), and, for an entity of [`SUPPORT_FROM`] articles or more,
-/// those it shares fewer than [`MIN_SUPPORT`] articles with. None for an id the entity table
+/// those it shares fewer than [`MIN_SUPPORT`] articles with. Empty for an id the entity table
 /// does not have.
 pub fn co_occurring<'a>(corpus: &'a Corpus, id: &EntityId) -> Vec<CoOccurrence<'a>> {
     match corpus.entity_position(id) {

@@ -388,6 +388,25 @@ fn fingerprint(written: &[(String, Vec<u8>)]) -> String {
     stamp::of_file(&all)
 }
 
+/// The positions `by_id` (entities in the order of their ids) that `keep` keeps, grouped by
+/// their ids' bucket among `files` ([`bucket_of`]), each group in the order of their ids: the
+/// entities of each posting or profile file.
+fn by_bucket(
+    entities: &[Entity],
+    by_id: &[u32],
+    files: u32,
+    keep: impl Fn(u32) -> bool,
+) -> Vec<Vec<u32>> {
+    let mut grouped: Vec<Vec<u32>> = vec![Vec::new(); files as usize];
+    for &p in by_id {
+        if keep(p) {
+            let id = entities[p as usize].id.as_str();
+            grouped[bucket_of(id, files) as usize].push(p);
+        }
+    }
+    grouped
+}
+
 /// `entity` as posting files list it: without its spellings.
 fn without_spellings(entity: &Entity) -> Entity {
     Entity {

@@ -1302,6 +1302,17 @@ async fn at_scale_an_entity_page_shows_from_its_files_and_asks_for_the_whole_sit
         )
         .await;
     assert_eq!(browser.eval_string(SAME).await, early, "{id}");
+    // The focus on the first new card, as "Show more" does once its cards are in: the page over
+    // the whole site took the place of the one clicked.
+    browser
+        .wait_until(
+            "the focus on the first new card",
+            &format!(
+                "return document.activeElement?.closest('article.card')?.dataset.articleId === '{}';",
+                newest[10]
+            ),
+        )
+        .await;
     browser.assert_no_console_errors().await;
     browser.close().await;
 

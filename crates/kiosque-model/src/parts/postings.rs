@@ -140,14 +140,10 @@ pub(super) fn posting_files(
     by_id: &[u32],
     files: u32,
 ) -> (Vec<(String, Vec<u8>)>, String) {
-    // Each file's entities, in the order of their ids.
-    let mut grouped: Vec<Vec<u32>> = vec![Vec::new(); files as usize];
-    for &p in by_id {
-        if !of_entity[p as usize].is_empty() {
-            let id = index.entities[p as usize].id.as_str();
-            grouped[bucket_of(id, files) as usize].push(p);
-        }
-    }
+    // Each file's entities, in the order of their ids: those some article lists.
+    let grouped = super::by_bucket(&index.entities, by_id, files, |p| {
+        !of_entity[p as usize].is_empty()
+    });
     let written: Vec<(String, Vec<u8>)> = crate::cores::map_all(
         grouped.into_iter().enumerate().collect(),
         |(file, members): (usize, Vec<u32>)| {
