@@ -794,6 +794,26 @@ async fn data_of_contract_1_without_site_json_asks_for_a_rebuild() {
     browser.close().await;
 }
 
+/// A file of the site data served as it is, then failing in each way a reader must survive:
+/// missing, cut in transfer, `malformed` (bytes that do not parse), and `wrong` (its name, and
+/// JSON that parses but does not fit the site). Each case's name, and its fault (none when
+/// served).
+fn served_or_failing(
+    malformed: &[u8],
+    (wrong, json): (&'static str, &serde_json::Value),
+) -> [(&'static str, Option<Fault>); 5] {
+    [
+        ("served", None),
+        ("missing", Some(Fault::Status(404))),
+        ("cut in transfer", Some(Fault::Cut)),
+        ("malformed", Some(Fault::Body(malformed.to_vec()))),
+        (
+            wrong,
+            Some(Fault::Body(serde_json::to_vec(json).expect("JSON"))),
+        ),
+    ]
+}
+
 /// An entity's page fetches its profile file (schema 2.6) beside its posting file and shows the
 /// whole page from them (the entities it appears with, a button for the download), the whole
 /// site held back; a profile file that is missing, cut, malformed or whose company names an
@@ -836,25 +856,19 @@ async fn an_entity_page_whose_profile_file_fails_is_shown_from_the_whole_site() 
            && document.querySelectorAll('#main .entity-company li').length === {company}"
     );
     let browser = Browser::new().await;
-    let cases: [(&str, Option<Fault>); 5] = [
-        ("served", None),
-        ("missing", Some(Fault::Status(404))),
-        ("cut in transfer", Some(Fault::Cut)),
-        (
-            "malformed",
-            Some(Fault::Body(
-                br#"{"entities": [{"id": 3}], "profiles": [["#.to_vec(),
-            )),
-        ),
-        (
-            "naming an entity it does not have",
-            Some(Fault::Body(serde_json::to_vec(&past_others).expect("JSON"))),
-        ),
-    ];
+    let cases = served_or_failing(
+        br#"{"entities": [{"id": 3}], "profiles": [["#,
+        ("naming an entity it does not have", &past_others),
+    );
     for (name, fault) in cases {
         for part in &whole {
             site.server().set(part, Fault::Hold);
         }
+        // Each case asks the server: nothing the last one fetched is taken from the cache.
+        browser
+            .cdp("Network.clearBrowserCache", serde_json::json!({}))
+            .await
+            .expect("DevTools Network.clearBrowserCache");
         let (before, asked_before) = (
             site.server().hits(&profile),
             site.server().hits(&entity_part),
@@ -937,23 +951,10 @@ async fn a_filtered_view_whose_posting_file_fails_is_shown_from_the_whole_site()
     numbers_not_the_site_s["articles"][at] = serde_json::json!([5, 0]);
     let whole: Vec<String> = site.parts().iter().map(|p| format!("/data/{p}")).collect();
     let browser = Browser::new().await;
-    let cases: [(&str, Option<Fault>); 5] = [
-        ("served", None),
-        ("missing", Some(Fault::Status(404))),
-        ("cut in transfer", Some(Fault::Cut)),
-        (
-            "malformed",
-            Some(Fault::Body(
-                br#"{"entities": [{"id": 3}], "articles": [[-1"#.to_vec(),
-            )),
-        ),
-        (
-            "with numbers not the site's",
-            Some(Fault::Body(
-                serde_json::to_vec(&numbers_not_the_site_s).expect("JSON"),
-            )),
-        ),
-    ];
+    let cases = served_or_failing(
+        br#"{"entities": [{"id": 3}], "articles": [[-1"#,
+        ("with numbers not the site's", &numbers_not_the_site_s),
+    );
     for (name, fault) in cases {
         for part in &whole {
             site.server().set(part, Fault::Hold);

@@ -32,6 +32,15 @@ fn hold_whole_site(site: &Site) -> Vec<String> {
     parts
 }
 
+/// The first of the whole site's `parts` the app asks for: an entity part (the summary pages are
+/// read against the entity table).
+fn entity_part(parts: &[String]) -> &String {
+    parts
+        .iter()
+        .find(|p| p.starts_with("/data/entities/"))
+        .expect("an entity part")
+}
+
 /// The generated large site, served, and its data, when the browser tests run and the site is
 /// there (each says why it skips otherwise).
 fn large_data() -> Option<(Site, Data)> {
@@ -841,10 +850,7 @@ async fn at_scale_the_first_screen_shows_from_site_json_and_the_whole_site_chang
     // those held), and says the cards are loading; the next cards come with it, and the focus on
     // the first of them.
     browser.click("button.show-more").await;
-    let first_asked = parts
-        .iter()
-        .find(|p| p.starts_with("/data/entities/"))
-        .expect("an entity part");
+    let first_asked = entity_part(&parts);
     site.server().wait_for_hits(first_asked, 1);
     browser
         .wait_until(
@@ -1278,10 +1284,7 @@ async fn at_scale_an_entity_page_shows_from_its_files_and_asks_for_the_whole_sit
     browser
         .click("#main .entity-articles button.show-more")
         .await;
-    let first_asked = parts
-        .iter()
-        .find(|p| p.starts_with("/data/entities/"))
-        .expect("an entity part");
+    let first_asked = entity_part(&parts);
     site.server().wait_for_hits(first_asked, 1);
     browser
         .wait_until(
