@@ -305,6 +305,16 @@ impl Site {
         format!("/data/{}", bucket_path(bucket_of(id, buckets), buckets))
     }
 
+    /// Holds back every part of the whole site (summary pages, entity parts) until released:
+    /// the paths held (from the server's root), for the server's `clear`.
+    pub fn hold_whole_site(&self) -> Vec<String> {
+        let parts: Vec<String> = self.parts().iter().map(|p| format!("/data/{p}")).collect();
+        for part in &parts {
+            self.server().set(part, server::Fault::Hold);
+        }
+        parts
+    }
+
     /// The paths (relative to `data/`) of the site's summary pages and entity parts, as
     /// `site.json` names them.
     pub fn parts(&self) -> Vec<String> {
@@ -396,4 +406,13 @@ pub fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), &target).expect("copy");
         }
     }
+}
+
+/// The first of the whole site's parts (paths as [`Site::hold_whole_site`] gives them) the app
+/// asks for: an entity part (the summary pages are read against the entity table).
+pub fn entity_part(parts: &[String]) -> &String {
+    parts
+        .iter()
+        .find(|p| p.starts_with("/data/entities/"))
+        .expect("an entity part")
 }

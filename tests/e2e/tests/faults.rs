@@ -9,7 +9,7 @@
 use std::path::PathBuf;
 
 use kiosque_e2e::server::Fault;
-use kiosque_e2e::{Browser, Site, cards_are, ready, repo};
+use kiosque_e2e::{Browser, Site, cards_are, entity_part, ready, repo};
 
 const SITE: &str = "/data/site.json";
 
@@ -845,12 +845,8 @@ async fn an_entity_page_whose_profile_file_fails_is_shown_from_the_whole_site() 
     let profile = format!("/data/{path}");
     let mut past_others = site.read_json(&path);
     past_others["profiles"][at]["company"] = serde_json::json!([[999, 1]]);
-    let whole: Vec<String> = site.parts().iter().map(|p| format!("/data/{p}")).collect();
-    let entity_part = whole
-        .iter()
-        .find(|p| p.starts_with("/data/entities/"))
-        .expect("an entity part")
-        .clone();
+    let whole = site.hold_whole_site();
+    let entity_part = entity_part(&whole).clone();
     let shown = format!(
         "return !document.getElementById('prerender') \
            && document.querySelectorAll('#main .entity-company li').length === {company}"
@@ -861,9 +857,7 @@ async fn an_entity_page_whose_profile_file_fails_is_shown_from_the_whole_site() 
         ("naming an entity it does not have", &past_others),
     );
     for (name, fault) in cases {
-        for part in &whole {
-            site.server().set(part, Fault::Hold);
-        }
+        site.hold_whole_site();
         // Each case asks the server: nothing the last one fetched is taken from the cache.
         browser
             .cdp("Network.clearBrowserCache", serde_json::json!({}))
@@ -949,16 +943,14 @@ async fn a_filtered_view_whose_posting_file_fails_is_shown_from_the_whole_site()
         .and_then(|all| all.iter().position(|e| e["id"] == entity.as_str()))
         .expect("the entity in its posting file");
     numbers_not_the_site_s["articles"][at] = serde_json::json!([5, 0]);
-    let whole: Vec<String> = site.parts().iter().map(|p| format!("/data/{p}")).collect();
+    let whole = site.hold_whole_site();
     let browser = Browser::new().await;
     let cases = served_or_failing(
         br#"{"entities": [{"id": 3}], "articles": [[-1"#,
         ("with numbers not the site's", &numbers_not_the_site_s),
     );
     for (name, fault) in cases {
-        for part in &whole {
-            site.server().set(part, Fault::Hold);
-        }
+        site.hold_whole_site();
         let before = site.server().hits(&posting);
         let failing = fault.is_some();
         match fault {

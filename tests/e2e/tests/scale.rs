@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use kiosque_e2e::server::Fault;
-use kiosque_e2e::{Browser, Site, cards_are, cards_are_first_of, large_site, ready};
+use kiosque_e2e::{Browser, Site, cards_are, cards_are_first_of, entity_part, large_site, ready};
 use kiosque_model::entity::Label;
 use kiosque_model::search::{Meta, Query, Shard};
 use kiosque_model::ui::{Language, Noun};
@@ -21,25 +21,6 @@ const INPUT: &str = "form[role='search'] input[type='search']";
 
 /// Cards the home page paints at first and adds with "show more".
 const PAGE: usize = 30;
-
-/// Holds back every part of the whole site (summary pages, entity parts) until released: the
-/// paths held, for the server's `clear`.
-fn hold_whole_site(site: &Site) -> Vec<String> {
-    let parts: Vec<String> = site.parts().iter().map(|p| format!("/data/{p}")).collect();
-    for part in &parts {
-        site.server().set(part, Fault::Hold);
-    }
-    parts
-}
-
-/// The first of the whole site's `parts` the app asks for: an entity part (the summary pages are
-/// read against the entity table).
-fn entity_part(parts: &[String]) -> &String {
-    parts
-        .iter()
-        .find(|p| p.starts_with("/data/entities/"))
-        .expect("an entity part")
-}
 
 /// The generated large site, served, and its data, when the browser tests run and the site is
 /// there (each says why it skips otherwise).
@@ -795,7 +776,7 @@ async fn at_scale_the_first_screen_shows_from_site_json_and_the_whole_site_chang
         return;
     };
     let total = data.articles().len();
-    let parts = hold_whole_site(&site);
+    let parts = site.hold_whole_site();
     let browser = Browser::new().await;
     browser.open(&site.url("/")).await;
     let first: Vec<String> = (0..2 * PAGE as u32).map(|n| data.id(n)).collect();
@@ -897,7 +878,7 @@ async fn at_scale_an_article_opened_from_the_first_screen_has_its_neighbours_wit
     let Some((site, data)) = large_data() else {
         return;
     };
-    let parts = hold_whole_site(&site);
+    let parts = site.hold_whole_site();
     let browser = Browser::new().await;
     browser.open(&site.url("/")).await;
     let first: Vec<String> = (0..PAGE as u32).map(|n| data.id(n)).collect();
@@ -1024,7 +1005,7 @@ async fn at_scale_a_search_shows_its_first_results_before_the_whole_site_and_cou
         .expect("site.json has card pages") as usize;
     let articles = data.articles().len();
     // The whole site is held back: the search must not wait for it.
-    let parts = hold_whole_site(&site);
+    let parts = site.hold_whole_site();
     let browser = Browser::new().await;
     browser.open(&site.url("/")).await;
     let first: Vec<String> = (0..PAGE as u32).map(|n| data.id(n)).collect();
@@ -1161,7 +1142,7 @@ async fn at_scale_a_shared_link_to_a_filtered_view_shows_its_first_articles_befo
     let (searched, _) = data.search(&word, Some(&theirs));
     let ids = |numbers: &[u32]| -> Vec<String> { numbers.iter().map(|&n| data.id(n)).collect() };
     let language = data.language();
-    let parts = hold_whole_site(&site);
+    let parts = site.hold_whole_site();
     let browser = Browser::new().await;
     for (url, expected, what) in [
         (format!("/?entity={id}"), ids(&theirs), "one person"),
@@ -1241,7 +1222,7 @@ async fn at_scale_an_entity_page_shows_from_its_files_and_asks_for_the_whole_sit
     let numbers = data.mentioning(id);
     assert!(numbers.len() > 20, "{id}: {} articles", numbers.len());
     let newest: Vec<String> = numbers.iter().take(20).map(|&n| data.id(n)).collect();
-    let parts = hold_whole_site(&site);
+    let parts = site.hold_whole_site();
     let asked = || -> Vec<String> {
         (parts.iter())
             .filter(|p| site.server().hits(p) > 0)
@@ -1326,7 +1307,7 @@ async fn at_scale_an_entity_page_shows_from_its_files_and_asks_for_the_whole_sit
         .find(|e| data.mentioning(e["id"].as_str().unwrap_or_default()).len() == 1)
         .expect("a person of one article");
     let lone_id = lone["id"].as_str().expect("an id");
-    let parts = hold_whole_site(&site);
+    let parts = site.hold_whole_site();
     let before = site.server().hits(first_asked);
     let browser = Browser::new().await;
     browser
@@ -1393,7 +1374,7 @@ async fn at_scale_entity_pages_visited_in_turn_before_the_whole_site_each_show_t
             cards_are(&newest(id))
         )
     };
-    let parts = hold_whole_site(&site);
+    let parts = site.hold_whole_site();
     let browser = Browser::new().await;
     browser
         .open(&site.url(&format!("/entity/?id={place}")))
@@ -1468,7 +1449,7 @@ async fn at_scale_the_whole_site_waits_while_a_keystroke_s_search_waits_for_its_
         .iter()
         .map(|p| format!("/data/{p}"))
         .collect();
-    let parts = hold_whole_site(&site);
+    let parts = site.hold_whole_site();
     assert!(parts.len() > PARTS_IN_FLIGHT, "{} parts", parts.len());
     for page in &card_paths {
         site.server().set(page, Fault::Hold);
@@ -1655,7 +1636,7 @@ async fn at_scale_a_search_fetches_the_card_pages_of_its_first_screenful_then_th
         .expect("a result on a page of the rest");
     assert!(shown >= FIRST_FRAME_CARDS);
     // The whole site is held back (the search runs from card pages), and the rest's pages too.
-    hold_whole_site(&site);
+    site.hold_whole_site();
     for page in &typed.rest {
         site.server().set(&card_paths[*page], Fault::Hold);
     }
