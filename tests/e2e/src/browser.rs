@@ -481,6 +481,15 @@ impl Browser {
             .await
     }
 
+    /// Empties the browser's HTTP cache, so that what the page fetches next is asked of the
+    /// server: the test server sends no `Cache-Control`, and a file fetched a few seconds
+    /// before may be served from the cache by heuristic, past a fault or a hold set since.
+    pub async fn clear_cache(&self) {
+        self.cdp("Network.clearBrowserCache", json!({}))
+            .await
+            .expect("DevTools Network.clearBrowserCache");
+    }
+
     /// Ends the session.
     pub async fn close(self) {
         let _ = self.client.close().await;

@@ -859,10 +859,7 @@ async fn an_entity_page_whose_profile_file_fails_is_shown_from_the_whole_site() 
     for (name, fault) in cases {
         site.hold_whole_site();
         // Each case asks the server: nothing the last one fetched is taken from the cache.
-        browser
-            .cdp("Network.clearBrowserCache", serde_json::json!({}))
-            .await
-            .expect("DevTools Network.clearBrowserCache");
+        browser.clear_cache().await;
         let (before, asked_before) = (
             site.server().hits(&profile),
             site.server().hits(&entity_part),
@@ -951,6 +948,10 @@ async fn a_filtered_view_whose_posting_file_fails_is_shown_from_the_whole_site()
     );
     for (name, fault) in cases {
         site.hold_whole_site();
+        // Each case asks the server: neither the posting file as the last case had it nor the
+        // whole site it loaded is taken from the cache (a cached whole site shows the articles
+        // before the view could be seen waiting for it).
+        browser.clear_cache().await;
         let before = site.server().hits(&posting);
         let failing = fault.is_some();
         match fault {
