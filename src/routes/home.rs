@@ -216,9 +216,13 @@ pub fn Home() -> impl IntoView {
     // (their counts, "Show more"), or more cards than the first screen's ("Show more", or a
     // way back to a view that showed them); at once when `site.json` has no overview that
     // reads (data of schema 2.4 and before): the foot's groups and timeline come only with it.
+    // A view shown from card pages first (a search, entity filters) asks once its first
+    // results are painted (below): asked for with them, the whole site's first parts would
+    // compete with the files those results wait for.
     let complete_first_screen = overview_foot.with_value(Option::is_some);
     Effect::new(move |_| {
-        if !complete_first_screen || selection.with(|s| !s.is_empty()) || pages.get() > 1 {
+        let unshown = selection.with(|s| !s.is_empty() && !s.early(early_files).from_cards());
+        if !complete_first_screen || unshown || pages.get() > 1 {
             loader.want_whole();
         }
     });
@@ -282,7 +286,10 @@ pub fn Home() -> impl IntoView {
         spawn_local(async move {
             // The reader waits for this answer: the whole site's loading, if under way, lets
             // it go first.
-            let urgent = (text.is_some() || filtering).then(crate::data::urgent);
+            let asked = text.is_some() || filtering;
+            let urgent = asked.then(crate::data::urgent);
+            // Asked before the whole site: answered from card pages, or by the whole site.
+            let before_whole = asked && !corpus.is_whole();
             let found = match (text, site_data.clone()) {
                 (Some(text), _) if corpus.is_whole() => (
                     true,
@@ -330,8 +337,17 @@ pub fn Home() -> impl IntoView {
                 (_, Some(Ok(shown))) if shown.rest.is_some() => Some(shown.clone()),
                 _ => None,
             };
+            let shown_early = found.1.is_some();
             let _ = outcome.try_set(Some(found));
             drop(urgent);
+            // A view shown before the whole site asks for it once painted (its counts, "Show
+            // more"); one that could not be shown asks at once: the whole site answers it.
+            if before_whole {
+                if shown_early {
+                    painted_and_paused(Duration::ZERO).await;
+                }
+                loader.want_whole();
+            }
             let (Some(shown), Some(site)) = (shown, site_data) else {
                 return;
             };

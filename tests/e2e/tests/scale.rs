@@ -1099,7 +1099,8 @@ async fn at_scale_a_search_shows_its_first_results_before_the_whole_site_and_cou
 /// its first articles and their count before the whole site is loaded: from its entities'
 /// posting files and the card pages of its first results, the whole site held back. The
 /// filter's name is shown, the sidebar says its counts are not the view's yet, and once the
-/// whole site is there the same articles stay, counted.
+/// whole site is there the same articles stay, counted. The whole site is asked for only once
+/// the first articles are shown: its first parts would compete with their files.
 #[tokio::test(flavor = "multi_thread")]
 async fn at_scale_a_shared_link_to_a_filtered_view_shows_its_first_articles_before_the_whole_site()
 {
@@ -1144,6 +1145,51 @@ async fn at_scale_a_shared_link_to_a_filtered_view_shows_its_first_articles_befo
     let language = data.language();
     let parts = site.hold_whole_site();
     let browser = Browser::new().await;
+    // The whole site is asked for once the first articles are painted, not beside the files
+    // they wait for: their card pages held, none of its parts is asked for.
+    let card_pages: Vec<String> = site
+        .card_pages()
+        .iter()
+        .map(|p| format!("/data/{p}"))
+        .collect();
+    for page in &card_pages {
+        site.server().set(page, Fault::Hold);
+    }
+    let asked = |paths: &[String]| paths.iter().any(|p| site.server().hits(p) > 0);
+    browser.open(&site.url(&format!("/?entity={id}"))).await;
+    let waited = std::time::Instant::now();
+    while !asked(&card_pages) {
+        assert!(
+            waited.elapsed().as_secs() < 15,
+            "no card page asked for by /?entity={id}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    let early: Vec<&String> = parts.iter().filter(|p| site.server().hits(p) > 0).collect();
+    assert!(
+        early.is_empty(),
+        "asked for while the first articles wait for their card pages: {early:?}"
+    );
+    for page in &card_pages {
+        site.server().clear(page);
+    }
+    browser
+        .wait_until(
+            "the first articles of one person, their card pages released",
+            &format!(
+                "return {};",
+                cards_are_first_of(&ids(&theirs)[..theirs.len().min(PAGE)], 8)
+            ),
+        )
+        .await;
+    while !asked(&parts) {
+        assert!(
+            waited.elapsed().as_secs() < 30,
+            "the whole site not asked for once the first articles were shown"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
     for (url, expected, what) in [
         (format!("/?entity={id}"), ids(&theirs), "one person"),
         (format!("/?entity={id},{other}"), ids(&both), "two people"),
