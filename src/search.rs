@@ -4,8 +4,9 @@
 //! results with the card pages that hold them ([`kiosque_model::parts::CardPage`]), fetched the
 //! same way: it never waits for the whole summary table. It fetches the card pages of its first
 //! screenful of results first ([`search_cards`]), and those of the rest of its first page only
-//! once that screenful is shown and the reader has paused ([`grow_cards`]): a reader typing a
-//! word fetches no page for the prefixes typed past but their screenful's.
+//! once that screenful is shown and the reader has paused ([`more_cards`]): a reader typing a
+//! word fetches no page for the prefixes typed past but their screenful's. "Show more" on a view
+//! shown from card pages fetches the card pages of its next results the same way.
 
 use std::collections::HashMap;
 use std::future::{Future, poll_fn};
@@ -24,7 +25,7 @@ use crate::data::{AppError, Freshness, SiteData, fetch_text, log_problems, part_
 use crate::paths::Paths;
 
 /// How many results a search shows from the card pages before the whole site is loaded: the
-/// card list's first page (its first screenful first, the rest then: [`grow_cards`]).
+/// card list's first page (its first screenful first, the rest then: [`more_cards`]).
 pub const FIRST_RESULTS: usize = 30;
 
 /// The corpus of the card pages a search fetched, in which its [`Found::articles`] are
@@ -53,23 +54,32 @@ pub struct Found {
     pub terms: Arc<[String]>,
     /// The query's words that matched nothing.
     pub unmatched: Vec<String>,
-    /// The rest of the first page of a search shown from the card pages of its first screenful
-    /// only: what [`grow_cards`] fetches.
-    pub rest: Option<Rest>,
-    /// Whether this is the whole first page of the search shown before from its first results
-    /// ([`grow_cards`]): the same list grown, nothing before its new results moved.
+    /// Every result of a view shown from card pages, of which [`Found::articles`] are the first:
+    /// what its next cards need ([`more_cards`]).
+    pub listed: Option<Listed>,
+    /// Whether this is the list shown before with more of its results ([`more_cards`]): the
+    /// same list grown, nothing before its new results moved.
     pub grown: bool,
 }
 
-/// The first page of a search shown from card pages, of which only the first results are
-/// shown (those of its first screenful, and any after them on card pages already there).
+impl Found {
+    /// Whether some of its first `count` results are not shown yet, and [`more_cards`] can
+    /// fetch their cards.
+    pub fn has_more_before(&self, count: usize) -> bool {
+        self.listed
+            .as_ref()
+            .is_some_and(|l| l.shown < l.numbers.len().min(count))
+    }
+}
+
+/// The results of a view shown from card pages: the first of them are shown (those whose card
+/// pages are in), the next ones' pages are fetched when wanted ([`more_cards`]).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Rest {
-    /// The first page's hits: article numbers, best first (those shown included).
-    hits: Arc<[u32]>,
-    /// The card pages they are on (increasing): those of the results shown, kept, and those of
-    /// the rest, to fetch.
-    pages: Arc<[usize]>,
+pub struct Listed {
+    /// Every result: article numbers, in the order shown (best first, or newest first).
+    numbers: Arc<[u32]>,
+    /// How many of them (the first) are shown.
+    shown: usize,
     /// The entities the view is filtered by ([`filter_cards`]).
     entities: Arc<[Entity<String>]>,
 }
@@ -468,25 +478,29 @@ pub async fn search(
                     cards: None,
                     terms: outcome.terms.into(),
                     unmatched: outcome.unmatched,
-                    rest: None,
+                    listed: None,
                     grown: false,
                 }
             }),
     )
 }
 
+/// Whether the site has card pages: the first screen's next cards come from them
+/// before the whole site is loaded ([`newest_cards`]).
+pub fn has_card_pages(site: &SiteData) -> bool {
+    !site.file.cards.is_empty() && site.file.cards_per_page > 0
+}
+
 /// Whether a search of the site can show its results before the whole site is loaded: it has
 /// a search index and card pages.
 pub fn has_cards(site: &SiteData) -> bool {
-    site.first.search_index().is_some()
-        && !site.file.cards.is_empty()
-        && site.file.cards_per_page > 0
+    site.first.search_index().is_some() && has_card_pages(site)
 }
 
 /// Whether a view filtered by entities can show its first articles before the whole site is
 /// loaded: the site has card pages and posting files (schema 2.4).
 pub fn has_postings(site: &SiteData) -> bool {
-    !site.file.cards.is_empty() && site.file.cards_per_page > 0 && site.file.posting_files > 0
+    has_card_pages(site) && site.file.posting_files > 0
 }
 
 /// Whether an entity's page can show what it shows besides its articles before the whole site
@@ -497,8 +511,8 @@ pub fn has_profiles(site: &SiteData) -> bool {
 }
 
 /// How much of a view shown from card pages comes at once: its first `results` articles, of
-/// which the card pages of the first `screen` are fetched before it shows ([`Found::rest`]
-/// says what the others need: [`grow_cards`]).
+/// which the card pages of the first `screen` are fetched before it shows (the others'
+/// with [`more_cards`]).
 #[derive(Clone, Copy, Debug)]
 pub struct FirstPage {
     pub results: usize,
@@ -554,19 +568,18 @@ pub async fn filter_cards(
         if !wanted() {
             return Ok(None);
         }
-        let mut shown = match outcome {
+        let shown = match outcome {
             Some(outcome) => Shown::of(outcome, found_entities),
             // Every article of the entities, newest first.
             None => Shown {
                 total: within.len(),
-                first: within,
+                all: within,
                 terms: Vec::new(),
                 unmatched: Vec::new(),
                 entities: found_entities,
             },
         };
-        shown.first.truncate(page.results.min(FIRST_RESULTS));
-        found_on_cards(files, &paths, &site, shown, page.screen)
+        found_on_cards(files, &paths, &site, shown, page)
             .await
             .map(Some)
     };
@@ -574,8 +587,8 @@ pub async fn filter_cards(
 }
 
 /// Runs `text` over the whole site without loading it: the search index says which articles
-/// match, and the card pages of the first `screen` of them give their cards ([`Found::rest`]
-/// says what the rest of its first page of [`FIRST_RESULTS`] needs: [`grow_cards`]). `None` as
+/// match, and the card pages of the first `screen` of them give their cards (those of the rest
+/// of its first page of [`FIRST_RESULTS`] come with [`more_cards`]). `None` as
 /// [`search`], and when `wanted` says, once the hits are known, that the answer is no longer
 /// wanted (the reader typed on): no card page is fetched.
 pub async fn search_cards(
@@ -609,15 +622,19 @@ async fn cards_found(
     if !wanted() {
         return Ok(None);
     }
-    found_on_cards(files, paths, site, Shown::of(outcome, Vec::new()), screen)
+    let page = FirstPage {
+        results: FIRST_RESULTS,
+        screen,
+    };
+    found_on_cards(files, paths, site, Shown::of(outcome, Vec::new()), page)
         .await
         .map(Some)
 }
 
 /// What a view shown from card pages found, before its cards are fetched.
 struct Shown {
-    /// Its first page of results: article numbers, in the order shown.
-    first: Vec<u32>,
+    /// Its results: article numbers, in the order shown.
+    all: Vec<u32>,
     /// How many articles it found in all.
     total: usize,
     /// The index terms its search matched.
@@ -633,12 +650,7 @@ impl Shown {
     /// What a search found (its first page of hits, best first), filtered by `entities`.
     fn of(outcome: Outcome, entities: Vec<Entity<String>>) -> Shown {
         Shown {
-            first: outcome
-                .hits
-                .iter()
-                .take(FIRST_RESULTS)
-                .map(|hit| hit.article)
-                .collect(),
+            all: outcome.hits.iter().map(|hit| hit.article).collect(),
             total: outcome.hits.len(),
             terms: outcome.terms,
             unmatched: outcome.unmatched,
@@ -647,17 +659,17 @@ impl Shown {
     }
 }
 
-/// `shown` with the cards of its first `screen` results (and of any result after them on a
-/// card page kept): their card pages fetched where not kept.
+/// `view` with the cards of its first `page.screen` results (and of any result of its first
+/// `page.results` after them on a card page kept): their card pages fetched where not kept.
 async fn found_on_cards(
     files: SearchFiles,
     paths: &Paths,
     site: &SiteData,
     view: Shown,
-    screen: usize,
+    page: FirstPage,
 ) -> Result<Found, AppError> {
     let Shown {
-        first,
+        all,
         total,
         terms,
         unmatched,
@@ -667,65 +679,98 @@ async fn found_on_cards(
         site.file.articles as usize,
         site.file.cards_per_page as usize,
     );
-    let choice = parts::choose_card_pages(&first, screen, FIRST_RESULTS, articles, per_page);
+    let first = &all[..all.len().min(page.results)];
+    let choice = parts::choose_card_pages(first, page.screen, first.len(), articles, per_page);
     // The screenful's pages, and those of the rest kept from an earlier search: the results on
     // them show at once.
-    let mut have = choice.screen.clone();
+    let mut have = choice.screen;
     have.extend(files.kept_cards(site, &choice.rest));
     kiosque_model::order::sort_numbers(&mut have);
     let fetched = files.cards(paths, site, &have).await?;
-    let shown = parts::shown_with(&first, articles, per_page, |p| {
+    let shown = parts::shown_with(first, articles, per_page, |p| {
         have.binary_search(&p).is_ok()
-    });
-    let rest = (shown < first.len()).then(|| {
-        let mut pages = choice.screen;
-        pages.extend(choice.rest);
-        kiosque_model::order::sort_numbers(&mut pages);
-        Rest {
-            hits: first.as_slice().into(),
-            pages: pages.into(),
-            entities: entities.as_slice().into(),
-        }
     });
     let corpus = cards_corpus(paths, site, &fetched, &entities);
     Ok(Found {
-        articles: first[..shown]
-            .iter()
-            .filter_map(|&n| corpus.position_of_number(n))
-            .collect(),
+        articles: positions(&corpus, &first[..shown]),
         total,
         cards: Some(Cards(Arc::new(corpus))),
         terms: terms.into(),
         unmatched,
-        rest,
+        listed: Some(Listed {
+            numbers: all.into(),
+            shown,
+            entities: entities.into(),
+        }),
         grown: false,
     })
 }
 
-/// `found`, a search shown from card pages, with its whole first page: the card pages of its
-/// [`Found::rest`] fetched where not kept. `found` itself when it has no rest.
-pub async fn grow_cards(
+/// `found`, a view shown from card pages, with its first `count` results (all, if it has
+/// fewer): the card pages they are on fetched where not kept. `found` itself when it shows them
+/// already, or is not shown from card pages.
+pub async fn more_cards(
     files: SearchFiles,
     paths: &Paths,
     site: &SiteData,
     found: Found,
+    count: usize,
 ) -> Result<Found, AppError> {
-    let Some(rest) = found.rest.clone() else {
+    let Some(listed) = found
+        .listed
+        .clone()
+        .filter(|_| found.has_more_before(count))
+    else {
         return Ok(found);
     };
-    let fetched = files.cards(paths, site, &rest.pages).await?;
-    let corpus = cards_corpus(paths, site, &fetched, &rest.entities);
+    let wanted = &listed.numbers[..listed.numbers.len().min(count)];
+    let pages = parts::choose_card_pages(
+        wanted,
+        wanted.len(),
+        wanted.len(),
+        site.file.articles as usize,
+        site.file.cards_per_page as usize,
+    )
+    .screen;
+    let fetched = files.cards(paths, site, &pages).await?;
+    let corpus = cards_corpus(paths, site, &fetched, &listed.entities);
     Ok(Found {
-        articles: rest
-            .hits
-            .iter()
-            .filter_map(|&n| corpus.position_of_number(n))
-            .collect(),
+        articles: positions(&corpus, wanted),
         cards: Some(Cards(Arc::new(corpus))),
-        rest: None,
+        listed: Some(Listed {
+            shown: wanted.len(),
+            ..listed
+        }),
         grown: true,
         ..found
     })
+}
+
+/// The corpus of the card pages of the site's newest `count` articles (all, if it has fewer),
+/// fetched where not kept: the first screen's next cards ("Show more" before the whole site).
+/// Its articles are numbered and placed as in the whole site, the newest first.
+pub async fn newest_cards(
+    files: SearchFiles,
+    paths: &Paths,
+    site: &SiteData,
+    count: usize,
+) -> Result<Corpus, AppError> {
+    let pages = parts::newest_card_pages(
+        count,
+        site.file.articles as usize,
+        site.file.cards_per_page as usize,
+    );
+    let fetched = files.cards(paths, site, &pages).await?;
+    Ok(cards_corpus(paths, site, &fetched, &[]))
+}
+
+/// The positions in `corpus` of the articles numbered `numbers`, in their order (those it does
+/// not have left out).
+fn positions(corpus: &Corpus, numbers: &[u32]) -> Vec<u32> {
+    numbers
+        .iter()
+        .filter_map(|&n| corpus.position_of_number(n))
+        .collect()
 }
 
 /// The corpus of the card pages `fetched` (with their numbers), its problems logged.

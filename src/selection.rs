@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use kiosque_model::index::Corpus;
 use kiosque_model::{EntityId, Selection};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -27,12 +28,22 @@ pub enum ListPage {
     Entity { href: String, name: String },
 }
 
-/// A list of articles as its page shows it: the page, positions in the whole site, in the
-/// order shown (`None` until the whole site is there), and the words its search matched.
+/// The articles a list shows, in its order: positions in the whole site (or in the first
+/// screen's articles, numbered as there), or in the corpus of the card pages it was shown from
+/// before the whole site was there.
+#[derive(Clone)]
+pub struct ArticleList {
+    pub positions: Arc<[u32]>,
+    /// The corpus of card pages the positions are in; `None`: the whole site.
+    pub of: Option<Arc<Corpus>>,
+}
+
+/// A list of articles as its page shows it: the page, its articles (`None` when they are not
+/// known yet), and the words its search matched.
 #[derive(Clone)]
 struct ShownList {
     page: ListPage,
-    list: Option<Arc<[u32]>>,
+    list: Option<ArticleList>,
     marks: Arc<[String]>,
 }
 
@@ -84,13 +95,13 @@ pub fn provide_selection() {
     }
 }
 
-/// Keeps `selection`, `list` (`None` until the whole site is there) and the words its search
-/// matched (`marks`) as the home page's last view while the home page shows (effects run in the
-/// browser only: a pre-rendered page links to the home page unfiltered, offers no previous or
-/// next and marks no word).
+/// Keeps `selection`, `list` (`None` while not known) and the words its search matched
+/// (`marks`) as the home page's last view while the home page shows (effects run in the browser
+/// only: a pre-rendered page links to the home page unfiltered, offers no previous or next and
+/// marks no word).
 pub fn remember_home_view(
     selection: Memo<Selection>,
-    list: Signal<Option<Arc<[u32]>>>,
+    list: Signal<Option<ArticleList>>,
     marks: Signal<Arc<[String]>>,
 ) {
     let Some(last) = use_context::<LastList>() else {
@@ -126,18 +137,17 @@ pub fn use_last_marks() -> Signal<Arc<[String]>> {
     use_opened(|opened| opened.map_or_else(|| Arc::from([]), |o| o.marks.clone()))
 }
 
-/// Keeps entity page `href`'s list of articles (`list`: positions in the whole site, in the
-/// order shown; `None` before the whole site is there) as the list its page shows, for an
-/// article page opened from it: its way back returns to the entity's page (named `name`), its
-/// previous and next follow the list.
-pub fn remember_entity_list(href: String, name: String, list: Option<Arc<[u32]>>) {
+/// Keeps entity page `href`'s list of articles as the list its page shows, for an article page
+/// opened from it: its way back returns to the entity's page (named `name`), its previous and
+/// next follow the list.
+pub fn remember_entity_list(href: String, name: String, list: ArticleList) {
     if cfg!(feature = "ssr") {
         return;
     }
     if let Some(last) = use_context::<LastList>() {
         last.shown.set_value(Some(ShownList {
             page: ListPage::Entity { href, name },
-            list,
+            list: Some(list),
             marks: Arc::from([]),
         }));
     }
@@ -248,9 +258,8 @@ pub fn use_last_home_view() -> Signal<Selection> {
     )
 }
 
-/// The list of articles the reader last opened an article from in this visit (positions in
-/// the whole site), if any.
-pub fn use_last_list() -> Signal<Option<Arc<[u32]>>> {
+/// The list of articles the reader last opened an article from in this visit, if any.
+pub fn use_last_list() -> Signal<Option<ArticleList>> {
     use_opened(|opened| opened.and_then(|o| o.list.clone()))
 }
 

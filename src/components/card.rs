@@ -19,7 +19,7 @@ use crate::site::use_site;
 
 /// How many cards are painted at first, and added by "show more": a browser cannot paint
 /// thousands of cards at once.
-const PAGE: usize = 30;
+pub(crate) const PAGE: usize = 30;
 
 /// The same for a list under a section heading (an entity page's): the page is about the
 /// entity, and every entity page is pre-rendered with its first cards (`kiosque pages`: 10

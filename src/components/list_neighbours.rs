@@ -10,8 +10,9 @@ use crate::language::use_language;
 use crate::selection::use_last_list;
 use crate::site::use_site;
 
-/// Links to the articles shown before and after article `id` in the home page's last list (from
-/// the whole site, or from the first screen when the list is its first articles):
+/// Links to the articles shown before and after article `id` in the last list it was opened
+/// from (of the whole site, of the first screen when the list is its first articles, or of the
+/// card pages the list was shown from):
 /// nothing when the reader did not come from one that holds it (an article opened directly,
 /// and the pre-rendered pages).
 #[component]
@@ -25,13 +26,16 @@ pub fn ListNeighbours(id: String) -> impl IntoView {
     let language = use_language();
     let words = language.messages();
     let view = move || {
-        // The whole site, or the first screen's articles (a list of every article shown before
-        // the whole site is its first articles, numbered as there).
-        let whole = match loader.whole() {
-            Some(Ok(whole)) => whole,
+        // The card pages' corpus of a list shown from them; otherwise the whole site, or the
+        // first screen's articles (a list of every article shown before the whole site is its
+        // first articles, numbered as there).
+        let list = list.get()?;
+        let whole = match (list.of, loader.whole()) {
+            (Some(cards), _) => cards,
+            (None, Some(Ok(whole))) => whole,
             _ => Arc::clone(&loader.site()?.ok()?.first),
         };
-        let list = list.get()?;
+        let list = list.positions;
         let current = whole
             .numbers_of([id.as_str()])
             .first()

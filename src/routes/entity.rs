@@ -30,8 +30,8 @@ use crate::latest::Latest;
 use crate::routes::corpus::{
     CorpusContext, WholeCorpus, use_corpus, use_corpus_signal, use_site_data_if_loaded,
 };
-use crate::search::{FirstPage, Found, filter_cards, has_postings, has_profiles};
-use crate::selection::{remember_entity_list, use_list_pages};
+use crate::search::{FirstPage, Found, filter_cards, has_postings, has_profiles, more_cards};
+use crate::selection::{ArticleList, remember_entity_list, use_list_pages};
 use crate::site::use_site;
 use crate::title::use_title;
 
@@ -77,13 +77,19 @@ pub fn EntityPage() -> impl IntoView {
 #[derive(Clone, Copy)]
 struct PendingFocus(RwSignal<Option<usize>>);
 
+/// Asks the page shown from its files for its first `count` articles ("Show more" before the
+/// whole site): their card pages are fetched, and the page is shown again with them.
+#[derive(Clone, Copy)]
+struct MoreCards(Callback<usize>);
+
 /// The page of entity `id` before the whole site is loaded, from its files: its posting file
 /// and the card pages of its newest articles, and its profile file (what the page shows besides
 /// its articles: its spellings, the entities it appears with, its timeline). With its profile,
-/// the whole page ([`EntityView`]), which asks for the whole site only for what needs it (more
-/// of its articles, their download); without one (an entity of one article, data of schema 2.5,
-/// a file that failed), its name, counts and newest articles, and the whole site is asked for at
-/// once ([`EntityPage`] then shows [`EntityOf`]). On the shell page (`shell`), or once it has its
+/// the whole page ([`EntityView`]), which asks for the whole site only for the download of its
+/// articles ("Show more" fetches the card pages of the next ones: [`MoreCards`]); without one
+/// (an entity of one article, data of schema 2.5, a file that failed), its name, counts and
+/// newest articles, and the whole site is asked for at once ([`EntityPage`] then shows
+/// [`EntityOf`]). On the shell page (`shell`), or once it has its
 /// profile, it takes the place of the pre-rendered page. Placeholders until then, and while the
 /// entity is not found this way (no posting file lists it: the whole site says whether it
 /// exists).
@@ -105,6 +111,35 @@ fn EntityEarly(
     // What was found, and for which entity: another entity's answer is never shown.
     let found = RwSignal::new(None::<(EntityId, Found, Option<EntityProfile>)>);
     let runs = Latest::new();
+    // More of its articles, from their card pages; the whole site if they fail, or if the
+    // cards shown lack some of those their pages were fetched for (a card page that did not
+    // read).
+    let more = {
+        let (site, paths) = (Arc::clone(&site), paths.clone());
+        Callback::new(move |count: usize| {
+            let Some((of, shown, profile)) = found.get_untracked() else {
+                return;
+            };
+            if !shown.has_more_before(count) {
+                loader.want_whole();
+                return;
+            }
+            let (site, paths, run) = (Arc::clone(&site), paths.clone(), runs.next());
+            spawn_local(async move {
+                match more_cards(files, &paths, &site, shown, count).await {
+                    Ok(more) if run.is_latest() => {
+                        let _ = found.try_set(Some((of, more, profile)));
+                    }
+                    Ok(_) => {}
+                    Err(error) => {
+                        leptos::logging::warn!("{error}");
+                        loader.want_whole();
+                    }
+                }
+            });
+        })
+    };
+    provide_context(MoreCards(more));
     Effect::new(move |_| {
         let run = runs.next();
         let Some(id) = id.get() else {
@@ -322,7 +357,7 @@ impl EntityShown {
 /// An entity's page: what [`EntityShown`] says it shows, its articles from the corpus in
 /// context. Over the whole site, its articles' download and every page of them; before it (an
 /// entity shown from its files), a button that asks for the whole site for the download, and
-/// "Show more" asks for it too.
+/// "Show more" fetches the card pages of its next articles ([`MoreCards`]).
 #[component]
 pub(crate) fn EntityView(shown: EntityShown) -> impl IntoView {
     let EntityShown {
@@ -364,24 +399,33 @@ pub(crate) fn EntityView(shown: EntityShown) -> impl IntoView {
             </section>
         }
     });
-    // An article opened from this page goes back to it, and follows its list (once the whole
-    // site is there: before, its way back only); coming back, the cards the reader had opened
-    // are shown again, the article's card focused.
+    // An article opened from this page goes back to it, and follows its list (the cards shown,
+    // before the whole site is there); coming back, the cards the reader had opened are shown
+    // again, the article's card focused.
     remember_entity_list(
         paths.entity(&entity),
         name.clone(),
-        whole.is_some().then(|| Arc::from(articles.as_slice())),
+        ArticleList {
+            positions: Arc::from(articles.as_slice()),
+            of: corpus.with_untracked(|c| (!c.is_whole()).then(|| Arc::clone(c))),
+        },
     );
     let pages = use_list_pages();
     let pending_focus =
         use_context::<PendingFocus>().map_or_else(|| RwSignal::new(None), |kept| kept.0);
     focus_card_came_back_to();
-    // Before the whole site, more of its articles than the first page need it.
+    // Before the whole site, more of its articles than it shows come from their card pages
+    // (the page is shown again with them), or with the whole site.
     let loader = use_site().data;
     if whole.is_none() {
+        let (more, shown) = (use_context::<MoreCards>(), articles.len());
         Effect::new(move |_| {
-            if pages.get() > 1 {
-                loader.want_whole();
+            let wanted = pages.get() * NESTED_PAGE;
+            if wanted > shown && shown < total {
+                match more {
+                    Some(MoreCards(more)) => more.run(wanted),
+                    None => loader.want_whole(),
+                }
             }
         });
     }

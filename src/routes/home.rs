@@ -20,7 +20,7 @@ use leptos::context::Provider;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::components::card::{CardList, focus_card_came_back_to};
+use crate::components::card::{CardList, PAGE, focus_card_came_back_to};
 use crate::components::export::{ExportLinks, PrepareExport};
 use crate::components::field_facets::FieldFacets;
 use crate::components::filter_bar::{ClearAll, FilterBar};
@@ -34,10 +34,12 @@ use crate::language::{use_language, use_messages};
 use crate::latest::Latest;
 use crate::routes::corpus::{CorpusContext, use_corpus_signal, use_site_data_if_loaded};
 use crate::search::{
-    FIRST_RESULTS, FirstPage, Found, filter_cards, grow_cards, has_cards, has_postings, search,
-    search_cards,
+    Cards, FIRST_RESULTS, FirstPage, Found, filter_cards, has_card_pages, has_cards, has_postings,
+    more_cards, newest_cards, search, search_cards,
 };
-use crate::selection::{remember_home_view, use_list_pages, use_selection, use_show_selection};
+use crate::selection::{
+    ArticleList, remember_home_view, use_list_pages, use_selection, use_show_selection,
+};
 use crate::site::use_site;
 use crate::title::use_title;
 
@@ -183,10 +185,10 @@ fn skip_to_results(ev: leptos::ev::MouseEvent) {
 /// The home page. Its first screen (the first cards, the sidebar's first rows and its languages,
 /// sources, years and timeline, the count) shows from `site.json` alone, and asks for nothing
 /// more: the whole site (every summary page and entity part: 4 MB brotli at 100,000 articles) is
-/// loaded once the reader asks for something only it has (a filter or a search, "Show more",
-/// the entity finder, a group's next rows, the download of every article). A search does not
-/// wait for it: its first results come with their card pages, and its facet counts once the
-/// whole site is there. The same views render both, so nothing moves when the whole site
+/// loaded once the reader asks for something only it has (a filter or a search, the entity
+/// finder, a group's next rows, the download of every article). "Show more" does not need it:
+/// the next cards come with the card pages of the newest articles. Nor does a search: its first
+/// results come with their card pages, and its facet counts once the whole site is there. The same views render both, so nothing moves when the whole site
 /// replaces the first screen.
 #[component]
 pub fn Home() -> impl IntoView {
@@ -213,19 +215,59 @@ pub fn Home() -> impl IntoView {
         StoredValue::new(use_site_data_if_loaded().and_then(|site| Foot::of_overview(&site)));
     let (paths, files, loader) = (site.paths, site.search, site.data);
     // The whole site once the view asks for more than the first screen: a filter or a search
-    // (their counts, "Show more"), or more cards than the first screen's ("Show more", or a
-    // way back to a view that showed them); at once when `site.json` has no overview that
+    // (their counts, "Show more"), or more cards than a filtered view's first ("Show more", or
+    // a way back to a view that showed them); at once when `site.json` has no overview that
     // reads (data of schema 2.4 and before): the foot's groups and timeline come only with it.
     // A view shown from card pages first (a search, entity filters) asks once its first
     // results are painted (below): asked for with them, the whole site's first parts would
-    // compete with the files those results wait for.
+    // compete with the files those results wait for. The first screen's next cards come from
+    // card pages (below).
     let complete_first_screen = overview_foot.with_value(Option::is_some);
+    let card_pages = use_site_data_if_loaded().filter(|site| has_card_pages(site));
+    let paged = card_pages.is_some();
     Effect::new(move |_| {
         let unshown = selection.with(|s| !s.is_empty() && !s.early(early_files).from_cards());
-        if !complete_first_screen || unshown || pages.get() > 1 {
+        let more = pages.get() > 1 && !(paged && selection.with(Selection::is_empty));
+        if !complete_first_screen || unshown || more {
             loader.want_whole();
         }
     });
+    // The first screen's next cards ("Show more" before the whole site, or coming back to the
+    // pages of cards it showed): the card pages of the newest articles, whose corpus numbers
+    // and places them as the whole site does; the whole site if they fail, or lack some of the
+    // articles they should hold (a page that did not read).
+    let newest = RwSignal::new(None::<Cards>);
+    let first_screen =
+        move || !corpus.with(|c| c.is_whole()) && selection.with(Selection::is_empty);
+    let newest_runs = Latest::new();
+    let newest_paths = paths.clone();
+    Effect::new(move |_| {
+        let Some(site) = card_pages.clone().filter(|_| first_screen()) else {
+            return;
+        };
+        let wanted = (pages.get() * PAGE).min(site.file.articles as usize);
+        let have = newest
+            .with(|n| n.as_ref().map(|n| n.0.articles().len()))
+            .unwrap_or_else(|| corpus.with(|c| c.articles().len()));
+        if wanted <= have {
+            return;
+        }
+        let (paths, run) = (newest_paths.clone(), newest_runs.next());
+        spawn_local(async move {
+            match newest_cards(files, &paths, &site, wanted).await {
+                Ok(cards) if cards.articles().len() < wanted => loader.want_whole(),
+                Ok(cards) if run.is_latest() => {
+                    let _ = newest.try_set(Some(Cards(Arc::new(cards))));
+                }
+                Ok(_) => {}
+                Err(error) => {
+                    leptos::logging::warn!("{error}");
+                    loader.want_whole();
+                }
+            }
+        });
+    });
+    let newest_shown = Memo::new(move |_| newest.get().filter(|_| first_screen()));
     // Whether the corpus can show the current view: the first screen shows only every article,
     // or, with the card pages, a search, and with the posting files too, entity filters (the
     // languages, sources and period wait for the whole site).
@@ -245,6 +287,9 @@ pub fn Home() -> impl IntoView {
     let filtered = Memo::new(move |_| {
         if !ready.get() {
             return Vec::new();
+        }
+        if let Some(newest) = newest_shown.get() {
+            return matching(&newest.0, &Selection::default());
         }
         corpus.with(|corpus| {
             selection.with(|s| {
@@ -334,7 +379,7 @@ pub fn Home() -> impl IntoView {
                 return;
             }
             let shown = match &found {
-                (_, Some(Ok(shown))) if shown.rest.is_some() => Some(shown.clone()),
+                (_, Some(Ok(shown))) if shown.has_more_before(FIRST_RESULTS) => Some(shown.clone()),
                 _ => None,
             };
             let shown_early = found.1.is_some();
@@ -355,7 +400,7 @@ pub fn Home() -> impl IntoView {
             if !run.is_latest() {
                 return;
             }
-            match grow_cards(files, &paths, &site, shown).await {
+            match more_cards(files, &paths, &site, shown, FIRST_RESULTS).await {
                 Ok(grown) if run.is_latest() => {
                     let _ = outcome.try_set(Some((true, Some(Ok(grown)))));
                 }
@@ -394,7 +439,7 @@ pub fn Home() -> impl IntoView {
                 Searched::Found(Found {
                     cards: Some(cards), ..
                 }) => cards.0.clone(),
-                _ => corpus.get(),
+                _ => newest_shown.get().map_or_else(|| corpus.get(), |n| n.0),
             })
         },
         |a, b| !matches!((a, b), (Some(a), Some(b)) if Arc::ptr_eq(a, b)),
@@ -508,16 +553,27 @@ pub fn Home() -> impl IntoView {
         })
     });
     // The article and entity pages' way back returns to this view, an article page's previous
-    // and next follow its list (positions in the whole site: once it is there) and its body
-    // marks the words its search matched.
+    // and next follow its list and its body marks the words its search matched.
     // The first screen's view of every article is its first articles, numbered as in the whole
-    // site: an article opened from it has its neighbours among them.
+    // site: an article opened from it has its neighbours among them. A view shown from card
+    // pages has them among its cards.
     remember_home_view(
         selection,
         Signal::derive(move || {
-            let first_screen =
-                !corpus.with(|c| c.is_whole()) && selection.with(Selection::is_empty);
-            (whole_view.get() || first_screen).then(|| visible.get())
+            let of = if whole_view.get() || first_screen() {
+                newest_shown.get().map(|n| n.0)
+            } else {
+                Some(searched.with(|searched| match searched {
+                    Searched::Found(Found {
+                        cards: Some(cards), ..
+                    }) => Some(Arc::clone(&cards.0)),
+                    _ => None,
+                })?)
+            };
+            Some(ArticleList {
+                positions: visible.get(),
+                of,
+            })
         }),
         marks,
     );
@@ -533,7 +589,8 @@ pub fn Home() -> impl IntoView {
     let counts = Memo::new(move |previous: Option<&FacetCounts>| {
         recount.track();
         corpus.with(|corpus| {
-            if ready.get() && !counts_pending.get() {
+            // The first screen's next cards are another corpus's: its counts are the site's.
+            if ready.get() && !counts_pending.get() && newest_shown.with(Option::is_none) {
                 visible.with_untracked(|positions| FacetCounts::after(previous, corpus, positions))
             } else {
                 FacetCounts::new(corpus, &matching(corpus, &Selection::default()))
@@ -641,8 +698,7 @@ pub fn Home() -> impl IntoView {
                 .into_any(),
             );
         }
-        let first_screen = !corpus.with(|c| c.is_whole()) && selection.with(Selection::is_empty);
-        (first_screen && whole_failed().is_none() && !cfg!(feature = "ssr"))
+        (first_screen() && whole_failed().is_none() && !cfg!(feature = "ssr"))
             .then(|| view! { <PrepareExport /> }.into_any())
     };
 

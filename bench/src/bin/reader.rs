@@ -42,6 +42,9 @@
 //!   the app's wasm memory (since schema 2.5, `site.json` alone: the whole site waits for a
 //!   view that needs it), and the same of the page of the entity of the most articles (since
 //!   schema 2.6, `site.json`, its posting and profile files and a card page);
+//! - "Show more" clicked once on the home page and on that entity's page, as soon as the app
+//!   shows it (cache off): the time to the frame after the next cards, the data fetched and the
+//!   wasm memory then (before, the whole site; since the thirty-ninth session, card pages);
 //! - a word typed into the search box right after the home page's first card (nothing of the
 //!   whole site cached) until the frame after its results, and the main
 //!   thread's long tasks (50 ms or more: the Long Tasks API) after the first card, until then:
@@ -368,6 +371,9 @@ struct Measured {
     /// The same of the page of the entity of the most articles (its own page, pre-rendered;
     /// since schema 2.6 shown from its posting and profile files).
     entity_idle: (Vec<(String, usize)>, Option<u64>),
+    /// "Show more" clicked once on the home page and on that entity's page, as soon as the app
+    /// shows it (cache off): see [`ShowMore`].
+    show_more: [Option<ShowMore>; 2],
     /// Facet clicks.
     clicks: Vec<Timed>,
     /// Search keystrokes.
@@ -926,6 +932,18 @@ async fn measure(
     let idle = idle_visit(&browser, site, &home_url, sizes).await?;
     let entity_url = format!("{home_url}entity/{}/", most_mentioned(site)?);
     let entity_idle = idle_visit(&browser, site, &entity_url, sizes).await?;
+    let show_more = [
+        show_more(&browser, site, &home_url, "#results", 2 * PAGE, sizes).await?,
+        show_more(
+            &browser,
+            site,
+            &entity_url,
+            "#main .entity-articles",
+            2 * NESTED_PAGE,
+            sizes,
+        )
+        .await?,
+    ];
 
     // A word typed right after the first card, while the whole site loads.
     cdp(
@@ -1118,6 +1136,7 @@ async fn measure(
         filtered,
         idle,
         entity_idle,
+        show_more,
         clicks,
         keys,
         keys_unchanged,
@@ -1149,6 +1168,17 @@ async fn idle_visit(
         .context("DevTools Network.setCacheDisabled")?;
     first_load(browser, url).await?;
     tokio::time::sleep(IDLE).await;
+    data_fetched_since(browser, site, 0, sizes).await
+}
+
+/// The data files the page fetched after its first `resources` requests (brotli sizes), and
+/// the app's wasm memory now.
+async fn data_fetched_since(
+    browser: &Browser,
+    site: &Path,
+    resources: usize,
+    sizes: &mut Brotli,
+) -> anyhow::Result<(Vec<(String, usize)>, Option<u64>)> {
     let seen = browser
         .client
         .execute(
@@ -1157,13 +1187,93 @@ async fn idle_visit(
             vec![],
         )
         .await
-        .context("reading what the idle page fetched")?;
+        .context("reading what the page fetched")?;
     let urls: Vec<String> =
         serde_json::from_value(seen["urls"].clone()).context("resource URLs")?;
-    let data: Vec<String> = (urls.into_iter())
+    let data: Vec<String> = (urls.into_iter().skip(resources))
         .filter(|u| u.contains("/data/"))
         .collect();
     Ok((files_of(site, &data, sizes), seen["memory"].as_u64()))
+}
+
+/// The cards of the home page's and an entity page's lists, and what "Show more" adds.
+const PAGE: usize = 30;
+const NESTED_PAGE: usize = 10;
+
+/// "Show more" clicked on a page opened with the cache off, as soon as the app shows it: the
+/// time from the click to the frame after the next cards appear, and the data fetched from the
+/// click until 2 s after them (brotli) with the app's wasm memory then.
+struct ShowMore {
+    ms: f64,
+    files: Vec<(String, usize)>,
+    memory: Option<u64>,
+}
+
+/// Opens `url` (cache off), clicks the "Show more" of the list in `list` as soon as the app
+/// has taken over the page (no pre-rendered page left) and waits for `cards` cards; `None`
+/// when the page never shows the button or the cards (said on stderr).
+async fn show_more(
+    browser: &Browser,
+    site: &Path,
+    url: &str,
+    list: &str,
+    cards: usize,
+    sizes: &mut Brotli,
+) -> anyhow::Result<Option<ShowMore>> {
+    browser
+        .cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
+        .await
+        .context("DevTools Network.setCacheDisabled")?;
+    first_load(browser, url).await?;
+    let button = format!("{list} button.show-more");
+    let click = format!(
+        "const button = document.querySelector('{button}');
+         if (document.getElementById('prerender') || !button) return null;
+         const resources = performance.getEntriesByType('resource').length;
+         const t0 = performance.now();
+         window.__kq_more = null;
+         const done = () => document.querySelectorAll('{list} article.card').length >= {cards};
+         const observer = new MutationObserver(() => {{
+           if (done()) {{
+             observer.disconnect();
+             requestAnimationFrame(() => {{ window.__kq_more = performance.now() - t0; }});
+           }}
+         }});
+         observer.observe(document.body, {{ childList: true, subtree: true }});
+         button.click();
+         return resources;"
+    );
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let resources = loop {
+        let clicked = browser.client.execute(&click, vec![]).await;
+        if let Some(resources) = clicked.context("clicking Show more")?.as_u64() {
+            break resources as usize;
+        }
+        if Instant::now() > deadline {
+            eprintln!("{url}: no \"Show more\" from the app after 30 s");
+            return Ok(None);
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let ms = loop {
+        let value = browser
+            .client
+            .execute("return window.__kq_more;", vec![])
+            .await
+            .context("reading Show more's time")?;
+        if let Some(ms) = value.as_f64() {
+            break ms;
+        }
+        if Instant::now() > deadline {
+            eprintln!("{url}: {cards} cards not shown 60 s after \"Show more\"");
+            return Ok(None);
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let (files, memory) = data_fetched_since(browser, site, resources, sizes).await?;
+    Ok(Some(ShowMore { ms, files, memory }))
 }
 
 /// [`LOADS`] first loads of `url` (cache off), each followed, when `static_name` names one, by
@@ -1556,6 +1666,36 @@ fn report(apps: &Apps, measured: &[Measured]) {
                 "| {} | {} | {} | {memory} |",
                 m.row(),
                 files.len(),
+                kb(bytes)
+            );
+        }
+    }
+    for (i, page) in [
+        "the home page",
+        "the page of the entity of the most articles",
+    ]
+    .iter()
+    .enumerate()
+    {
+        println!(
+            "\n\"Show more\" clicked once on {page} as soon as the app shows it (cache off): the time to the frame after the next cards, the data fetched from the click until 2 s after them, brotli, and the app's wasm memory then\n"
+        );
+        println!("| articles | next cards | data files | data, brotli | wasm memory |");
+        println!("|---|---:|---:|---:|---:|");
+        for m in measured {
+            let Some(more) = &m.show_more[i] else {
+                println!("| {} | not shown | | | |", m.row());
+                continue;
+            };
+            let bytes: usize = more.files.iter().map(|(_, b)| b).sum();
+            let memory = more
+                .memory
+                .map_or_else(|| "–".to_owned(), |m| format!("{:.1} MB", m as f64 / 1e6));
+            println!(
+                "| {} | {:.0} ms | {} | {} | {memory} |",
+                m.row(),
+                more.ms,
+                more.files.len(),
                 kb(bytes)
             );
         }

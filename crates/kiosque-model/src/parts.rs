@@ -191,6 +191,19 @@ pub fn card_place(number: usize, articles: usize, per_page: usize) -> Option<(us
     Some((page, number - first))
 }
 
+/// The card pages ([`card_place`]) that hold the site's newest `count` articles (all of them,
+/// when it has fewer), increasing: the newest pages, next to each other.
+pub fn newest_card_pages(count: usize, articles: usize, per_page: usize) -> Vec<usize> {
+    let last = count.min(articles).checked_sub(1);
+    match (
+        last.and_then(|last| card_place(last, articles, per_page)),
+        card_place(0, articles, per_page),
+    ) {
+        (Some((oldest, _)), Some((newest, _))) => (oldest..=newest).collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// The numbers of the articles of card page `page` ([`card_place`]): from the first (the
 /// newest) to one past the last. `None` for a page past the site.
 fn card_range(page: usize, articles: usize, per_page: usize) -> Option<(usize, usize)> {
@@ -1841,5 +1854,27 @@ mod tests {
         assert_eq!(shown_with(&[], 100, 10, have(&[])), 0);
         // A hit past the site is never shown and holds none back.
         assert_eq!(shown_with(&[99, 150, 98], 100, 10, have(&[0])), 3);
+    }
+
+    #[test]
+    fn the_newest_articles_are_on_the_last_card_pages() {
+        // 100 articles in pages of 16: page 6, the last, holds the newest 4 (numbers 0 to 3).
+        assert_eq!(newest_card_pages(4, 100, 16), vec![6]);
+        assert_eq!(newest_card_pages(5, 100, 16), vec![5, 6]);
+        assert_eq!(newest_card_pages(60, 100, 16), vec![2, 3, 4, 5, 6]);
+        // Every page holds each of the articles it should, once.
+        for count in 1..=100 {
+            let pages = newest_card_pages(count, 100, 16);
+            for number in 0..count {
+                let (page, _) = card_place(number, 100, 16).expect("placed");
+                assert!(pages.contains(&page), "{count}: article {number}");
+            }
+            assert!(pages.windows(2).all(|w| w[1] == w[0] + 1), "{pages:?}");
+        }
+        // More than the site has: all of it; none of an empty site or with no pages.
+        assert_eq!(newest_card_pages(500, 100, 16), (0..=6).collect::<Vec<_>>());
+        assert_eq!(newest_card_pages(0, 100, 16), Vec::<usize>::new());
+        assert_eq!(newest_card_pages(10, 0, 16), Vec::<usize>::new());
+        assert_eq!(newest_card_pages(10, 100, 0), Vec::<usize>::new());
     }
 }

@@ -309,9 +309,7 @@ impl Site {
     /// the paths held (from the server's root), for the server's `clear`.
     pub fn hold_whole_site(&self) -> Vec<String> {
         let parts: Vec<String> = self.parts().iter().map(|p| format!("/data/{p}")).collect();
-        for part in &parts {
-            self.server().set(part, server::Fault::Hold);
-        }
+        self.server().set_each(&parts, &server::Fault::Hold);
         parts
     }
 
@@ -334,6 +332,15 @@ impl Site {
             .expect("site.json names its card pages")
             .iter()
             .filter_map(|p| p.as_str().map(str::to_owned))
+            .collect()
+    }
+
+    /// The card pages as the server is asked for them (`/data/cards/…`), in `site.json`'s
+    /// order.
+    pub fn card_page_paths(&self) -> Vec<String> {
+        self.card_pages()
+            .iter()
+            .map(|p| format!("/data/{p}"))
             .collect()
     }
 

@@ -116,6 +116,20 @@ impl Server {
         self.state.changed.notify_all();
     }
 
+    /// Serves each of `paths` with `fault` from now on ([`Server::set`]).
+    pub fn set_each(&self, paths: &[String], fault: &Fault) {
+        for path in paths {
+            self.set(path, fault.clone());
+        }
+    }
+
+    /// Serves each of `paths` normally again ([`Server::clear`]).
+    pub fn clear_each(&self, paths: &[String]) {
+        for path in paths {
+            self.clear(path);
+        }
+    }
+
     /// How many requests for `path` have arrived (held ones included).
     pub fn hits(&self, path: &str) -> usize {
         self.state.hits().get(path).copied().unwrap_or(0)

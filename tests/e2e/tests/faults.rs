@@ -268,9 +268,7 @@ async fn the_home_page_shows_its_first_cards_from_site_json_alone_and_filters_on
         .map(|p| format!("/data/{p}"))
         .collect();
     assert!(!pages.is_empty());
-    for page in &pages {
-        site.server().set(page, Fault::Hold);
-    }
+    site.server().set_each(&pages, &Fault::Hold);
     let browser = Browser::new().await;
     browser.open(&site.url("/")).await;
     browser
@@ -330,9 +328,7 @@ async fn the_home_page_shows_its_first_cards_from_site_json_alone_and_filters_on
     for page in &pages {
         site.server().wait_for_hits(page, 1);
     }
-    for page in &pages {
-        site.server().clear(page);
-    }
+    site.server().clear_each(&pages);
     browser
         .wait_until(
             "the filtered view and its counts once the rest arrives",
@@ -667,9 +663,7 @@ async fn a_tab_opened_before_a_rebuild_loads_the_rebuilt_site_instead_of_the_rem
     let site = Site::with_inputs(std::slice::from_ref(&input));
     let old: Vec<String> = site.parts();
     let held: Vec<String> = old.iter().map(|p| format!("/data/{p}")).collect();
-    for part in &held {
-        site.server().set(part, Fault::Hold);
-    }
+    site.server().set_each(&held, &Fault::Hold);
     let browser = Browser::new().await;
     browser.open(&site.url("/")).await;
     // The reader asks for the whole site (the download of every article).
@@ -686,9 +680,7 @@ async fn a_tab_opened_before_a_rebuild_loads_the_rebuilt_site_instead_of_the_rem
         let _ = std::fs::remove_file(site.root().join("data").join(part));
     }
     let asked = site.server().hits(SITE);
-    for part in &held {
-        site.server().clear(part);
-    }
+    site.server().clear_each(&held);
     browser
         .wait_until(
             "the rebuilt site",
@@ -888,9 +880,7 @@ async fn an_entity_page_whose_profile_file_fails_is_shown_from_the_whole_site() 
                 .await;
             assert_eq!(site.server().hits(&entity_part), asked_before, "{name}");
         }
-        for part in &whole {
-            site.server().clear(part);
-        }
+        site.server().clear_each(&whole);
         if failing {
             browser
                 .wait_until(
@@ -975,9 +965,7 @@ async fn a_filtered_view_whose_posting_file_fails_is_shown_from_the_whole_site()
                 .wait_until("the entity's articles from its posting file", &shown)
                 .await;
         }
-        for part in &whole {
-            site.server().clear(part);
-        }
+        site.server().clear_each(&whole);
         browser
             .wait_until(
                 &format!("the entity's articles, its posting file {name}"),

@@ -826,13 +826,12 @@ async fn at_scale_the_first_screen_shows_from_site_json_and_the_whole_site_chang
              return '';",
         )
         .await;
-    // "Show more": it asks for the whole site, the entity table first (the summary pages are
-    // read against it; a browser sends six requests to a host at a time: the others wait for
-    // those held), and says the cards are loading; the next cards come with it, and the focus on
-    // the first of them.
+    // "Show more": the next cards come from the card pages of the newest articles (held a
+    // moment: the page says they are loading), not from the whole site, the focus on the first
+    // of them.
+    let card_pages: Vec<String> = site.card_page_paths();
+    site.server().set_each(&card_pages, &Fault::Hold);
     browser.click("button.show-more").await;
-    let first_asked = entity_part(&parts);
-    site.server().wait_for_hits(first_asked, 1);
     browser
         .wait_until(
             "the cards said to be loading",
@@ -842,9 +841,7 @@ async fn at_scale_the_first_screen_shows_from_site_json_and_the_whole_site_chang
             ),
         )
         .await;
-    for part in &parts {
-        site.server().clear(part);
-    }
+    site.server().clear_each(&card_pages);
     browser.wait_for_cards("the next cards", &first).await;
     browser
         .wait_until(
@@ -855,14 +852,45 @@ async fn at_scale_the_first_screen_shows_from_site_json_and_the_whole_site_chang
             ),
         )
         .await;
+    let newest = card_pages.len() - 1;
+    assert!(
+        site.server().hits(&card_pages[newest]) > 0,
+        "the newest card page not asked for"
+    );
+    assert!(
+        site.server().hits(&card_pages[0]) == 0,
+        "the oldest card page asked for"
+    );
+    let asked: Vec<&String> = (parts.iter())
+        .filter(|p| site.server().hits(p) > 0)
+        .collect();
+    assert!(asked.is_empty(), "\"Show more\" asked for {asked:?}");
+    assert_eq!(browser.eval_string(SHOWN).await, before, "the view changed");
+    let first_kept = format!(
+        "return Array.from(document.querySelectorAll('article.card')).slice(0, {PAGE})
+           .every(c => c.kiosqueFirst);"
+    );
+    assert!(
+        browser.eval_bool(&first_kept).await,
+        "the first cards were drawn again"
+    );
+    // The download of every article asks for the whole site, the entity table first (the
+    // summary pages are read against it; a browser sends six requests to a host at a time: the
+    // others wait for those held): once it is there, nothing shown changes.
+    browser.click("button.export-prepare").await;
+    let first_asked = entity_part(&parts);
+    site.server().wait_for_hits(first_asked, 1);
+    site.server().clear_each(&parts);
+    browser
+        .wait_until(
+            "the download of every article, over the whole site",
+            "return !!document.querySelector('#results a.export-link');",
+        )
+        .await;
+    browser.wait_for_cards("the same cards", &first).await;
     assert_eq!(browser.eval_string(SHOWN).await, before, "the view changed");
     assert!(
-        browser
-            .eval_bool(&format!(
-                "return Array.from(document.querySelectorAll('article.card')).slice(0, {PAGE})
-                   .every(c => c.kiosqueFirst);"
-            ))
-            .await,
+        browser.eval_bool(&first_kept).await,
         "the first cards were drawn again"
     );
     browser.assert_no_console_errors().await;
@@ -871,7 +899,7 @@ async fn at_scale_the_first_screen_shows_from_site_json_and_the_whole_site_chang
 
 /// A reader who opens an article from the first screen of every article walks the first cards
 /// with its previous and next, and nothing of the whole site is asked for, on the home page or
-/// the article's.
+/// the article's; nor after "Show more", from the first new card back to the last first one.
 #[tokio::test(flavor = "multi_thread")]
 async fn at_scale_an_article_opened_from_the_first_screen_has_its_neighbours_without_the_whole_site()
  {
@@ -886,6 +914,18 @@ async fn at_scale_an_article_opened_from_the_first_screen_has_its_neighbours_wit
         .wait_for_cards("the first cards from site.json", &first)
         .await;
     browser.walk_list_from_second_card(&first).await;
+    browser.open(&site.url("/")).await;
+    browser
+        .wait_for_cards("the first cards from site.json", &first)
+        .await;
+    browser.click("button.show-more").await;
+    let two_pages: Vec<String> = (0..2 * PAGE as u32).map(|n| data.id(n)).collect();
+    browser
+        .wait_for_cards("the next cards from card pages", &two_pages)
+        .await;
+    browser
+        .walk_list_from_second_card(&two_pages[PAGE - 1..])
+        .await;
     let asked: Vec<&String> = (parts.iter())
         .filter(|p| site.server().hits(p) > 0)
         .collect();
@@ -1051,11 +1091,7 @@ async fn at_scale_a_search_shows_its_first_results_before_the_whole_site_and_cou
     pages.sort_unstable();
     pages.dedup();
     // Each keystroke's search may have fetched its own (the word was typed a key at a time).
-    let cards: Vec<String> = site
-        .card_pages()
-        .iter()
-        .map(|p| format!("/data/{p}"))
-        .collect();
+    let cards: Vec<String> = site.card_page_paths();
     let fetched = site.server().requested("/data/cards/");
     for page in &pages {
         assert!(
@@ -1070,9 +1106,7 @@ async fn at_scale_a_search_shows_its_first_results_before_the_whole_site_and_cou
     assert_eq!(browser.count("button.show-more").await, 0);
     browser.screenshot("scale-search-before-whole").await;
     // The whole site arrives: the same results, and the counts of the search.
-    for part in &parts {
-        site.server().clear(part);
-    }
+    site.server().clear_each(&parts);
     browser
         .wait_until(
             "the sidebar's counts of the search",
@@ -1147,14 +1181,8 @@ async fn at_scale_a_shared_link_to_a_filtered_view_shows_its_first_articles_befo
     let browser = Browser::new().await;
     // The whole site is asked for once the first articles are painted, not beside the files
     // they wait for: their card pages held, none of its parts is asked for.
-    let card_pages: Vec<String> = site
-        .card_pages()
-        .iter()
-        .map(|p| format!("/data/{p}"))
-        .collect();
-    for page in &card_pages {
-        site.server().set(page, Fault::Hold);
-    }
+    let card_pages: Vec<String> = site.card_page_paths();
+    site.server().set_each(&card_pages, &Fault::Hold);
     let asked = |paths: &[String]| paths.iter().any(|p| site.server().hits(p) > 0);
     browser.open(&site.url(&format!("/?entity={id}"))).await;
     let waited = std::time::Instant::now();
@@ -1171,9 +1199,7 @@ async fn at_scale_a_shared_link_to_a_filtered_view_shows_its_first_articles_befo
         early.is_empty(),
         "asked for while the first articles wait for their card pages: {early:?}"
     );
-    for page in &card_pages {
-        site.server().clear(page);
-    }
+    site.server().clear_each(&card_pages);
     browser
         .wait_until(
             "the first articles of one person, their card pages released",
@@ -1235,9 +1261,7 @@ async fn at_scale_a_shared_link_to_a_filtered_view_shows_its_first_articles_befo
     assert!(!postings.is_empty(), "no posting file fetched");
     assert!(postings.len() <= 2, "{postings:?}");
     // The whole site arrives: the same articles, "Show more", and the sidebar's counts.
-    for part in &parts {
-        site.server().clear(part);
-    }
+    site.server().clear_each(&parts);
     browser
         .wait_until(
             "the sidebar's counts of the view",
@@ -1253,12 +1277,14 @@ async fn at_scale_a_shared_link_to_a_filtered_view_shows_its_first_articles_befo
 /// articles, opened at its own address (pre-rendered): the whole page from its posting file, its
 /// profile file and the card pages of its newest articles (its spellings, the entities it
 /// appears with, its timeline, those articles, a button for the download), and nothing more is
-/// asked for while the reader reads it; "Show more" asks for the whole site and says the
-/// articles are loading, and the page over the whole site is the same, with more cards. An
+/// asked for while the reader reads it; "Show more" says the articles are loading and shows the
+/// next ones from their card pages, the focus on the first new card, still without the whole
+/// site; the download asks for it, and the page over the whole site is the same. An
 /// entity of one article on the shell page (`entity/?id=`, no page of its own, no profile): its
 /// name, counts and article, and the whole site is asked for at once for the rest.
 #[tokio::test(flavor = "multi_thread")]
-async fn at_scale_an_entity_page_shows_from_its_files_and_asks_for_the_whole_site_only_for_more() {
+async fn at_scale_an_entity_page_shows_from_its_files_and_asks_for_the_whole_site_only_to_download()
+{
     let Some((site, data)) = large_data() else {
         return;
     };
@@ -1308,32 +1334,26 @@ async fn at_scale_an_entity_page_shows_from_its_files_and_asks_for_the_whole_sit
         .join('\\n---\\n');";
     let early = browser.eval_string(SAME).await;
     browser.screenshot("scale-entity-early").await;
+    // "Show more": its next articles from their card pages (held a moment: the page says they
+    // are loading), the focus on the first new one, and still nothing of the whole site.
+    let card_pages: Vec<String> = site.card_page_paths();
+    site.server().set_each(&card_pages, &Fault::Hold);
     browser
         .click("#main .entity-articles button.show-more")
         .await;
-    let first_asked = entity_part(&parts);
-    site.server().wait_for_hits(first_asked, 1);
     browser
         .wait_until(
             "its articles said to be loading",
             "return !!document.querySelector('#main .entity-articles p.cards-loading');",
         )
         .await;
-    for part in &parts {
-        site.server().clear(part);
-    }
+    site.server().clear_each(&card_pages);
     browser
         .wait_until(
-            "the page over the whole site, with its next articles",
-            &format!(
-                "return !!document.querySelector('#main .entity-articles a.export-link') && {};",
-                cards_are(&newest)
-            ),
+            "its next articles from their card pages, the whole site held",
+            &format!("{PAGE_SHOWN} && {};", cards_are(&newest)),
         )
         .await;
-    assert_eq!(browser.eval_string(SAME).await, early, "{id}");
-    // The focus on the first new card, as "Show more" does once its cards are in: the page over
-    // the whole site took the place of the one clicked.
     browser
         .wait_until(
             "the focus on the first new card",
@@ -1343,6 +1363,48 @@ async fn at_scale_an_entity_page_shows_from_its_files_and_asks_for_the_whole_sit
             ),
         )
         .await;
+    assert!(
+        asked().is_empty(),
+        "{id}'s next articles asked for {:?}",
+        asked()
+    );
+    assert_eq!(browser.eval_string(SAME).await, early, "{id}");
+    // An article opened from them has its previous among them; back, the same cards.
+    open_from_card(&browser, &newest[19]).await;
+    browser
+        .wait_until(
+            "the previous article of the list shown from card pages",
+            &format!(
+                "return !!document.querySelector(\"nav.list-neighbours a[rel=prev][href$='/article/{}/']\");",
+                newest[18]
+            ),
+        )
+        .await;
+    browser.back().await;
+    browser
+        .wait_until(
+            "the two pages of its cards, back",
+            &format!("{PAGE_SHOWN} && {};", cards_are(&newest)),
+        )
+        .await;
+    assert!(asked().is_empty(), "{id}'s page asked for {:?}", asked());
+    // The download asks for the whole site; the page over it is the same, with as many cards.
+    browser
+        .click("#main .entity-articles button.export-prepare")
+        .await;
+    let first_asked = entity_part(&parts);
+    site.server().wait_for_hits(first_asked, 1);
+    site.server().clear_each(&parts);
+    browser
+        .wait_until(
+            "the page over the whole site, with the same articles",
+            &format!(
+                "return !!document.querySelector('#main .entity-articles a.export-link') && {};",
+                cards_are(&newest)
+            ),
+        )
+        .await;
+    assert_eq!(browser.eval_string(SAME).await, early, "{id}");
     browser.assert_no_console_errors().await;
     browser.close().await;
 
@@ -1373,9 +1435,7 @@ async fn at_scale_an_entity_page_shows_from_its_files_and_asks_for_the_whole_sit
     assert_eq!(browser.count("#entity-company-heading").await, 0);
     assert_eq!(browser.count(".entity-articles .skeleton-card").await, 0);
     site.server().wait_for_hits(first_asked, before + 1);
-    for part in &parts {
-        site.server().clear(part);
-    }
+    site.server().clear_each(&parts);
     browser
         .wait_until(
             "its page over the whole site",
@@ -1383,6 +1443,59 @@ async fn at_scale_an_entity_page_shows_from_its_files_and_asks_for_the_whole_sit
         )
         .await;
     browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+/// "Show more" whose card pages fail (missing, here) on the home page's first screen and on an
+/// entity's page shown from its files: the next cards come from the whole site, asked for
+/// then, and no error is shown.
+#[tokio::test(flavor = "multi_thread")]
+async fn at_scale_show_more_whose_card_pages_fail_shows_the_next_cards_from_the_whole_site() {
+    let Some((site, data)) = large_data() else {
+        return;
+    };
+    let card_pages: Vec<String> = site.card_page_paths();
+    let place = data.most_mentioned("LOC");
+    let id = place["id"].as_str().expect("an id");
+    let theirs: Vec<String> = data
+        .mentioning(id)
+        .iter()
+        .take(20)
+        .map(|&n| data.id(n))
+        .collect();
+    let home: Vec<String> = (0..2 * PAGE as u32).map(|n| data.id(n)).collect();
+    let browser = Browser::new().await;
+    for (url, list, first, next) in [
+        ("/".to_owned(), "#results", &home[..PAGE], &home),
+        (
+            format!("/entity/{id}/"),
+            "#main .entity-articles",
+            &theirs[..10],
+            &theirs,
+        ),
+    ] {
+        site.server().clear_each(&card_pages);
+        browser.open(&site.url(&url)).await;
+        browser
+            .wait_until(
+                &format!("{url}: its first cards, shown by the app"),
+                &format!(
+                    "return !document.getElementById('prerender') && {};",
+                    cards_are(first)
+                ),
+            )
+            .await;
+        site.server().set_each(&card_pages, &Fault::Status(404));
+        browser.click(&format!("{list} button.show-more")).await;
+        browser
+            .wait_until(
+                &format!("{url}: its next cards, from the whole site"),
+                &format!("return {};", cards_are(next)),
+            )
+            .await;
+        assert_eq!(browser.count(".error").await, 0, "{url}");
+    }
+    site.server().clear_each(&card_pages);
     browser.close().await;
 }
 
@@ -1471,9 +1584,7 @@ async fn at_scale_entity_pages_visited_in_turn_before_the_whole_site_each_show_t
         .wait_until(&format!("{place}'s page again, back"), &shows(place))
         .await;
     browser.assert_no_console_errors().await;
-    for part in &parts {
-        site.server().clear(part);
-    }
+    site.server().clear_each(&parts);
     browser.close().await;
 }
 
@@ -1490,16 +1601,10 @@ async fn at_scale_the_whole_site_waits_while_a_keystroke_s_search_waits_for_its_
     let Some((site, data)) = large_data() else {
         return;
     };
-    let card_paths: Vec<String> = site
-        .card_pages()
-        .iter()
-        .map(|p| format!("/data/{p}"))
-        .collect();
+    let card_paths: Vec<String> = site.card_page_paths();
     let parts = site.hold_whole_site();
     assert!(parts.len() > PARTS_IN_FLIGHT, "{} parts", parts.len());
-    for page in &card_paths {
-        site.server().set(page, Fault::Hold);
-    }
+    site.server().set_each(&card_paths, &Fault::Hold);
     // The parts the app asked for, as its `fetch` calls say (the browser sends no more than six
     // requests at a time to the server, here all held).
     let browser = Browser::new().await;
@@ -1548,9 +1653,7 @@ async fn at_scale_the_whole_site_waits_while_a_keystroke_s_search_waits_for_its_
         PARTS_IN_FLIGHT,
         "the first parts asked for"
     );
-    for part in &parts {
-        site.server().clear(part);
-    }
+    site.server().clear_each(&parts);
     // Long enough for the app to read a part and ask for the next (tens of milliseconds),
     // shorter than it waits for a search at most (a second).
     tokio::time::sleep(std::time::Duration::from_millis(400)).await;
@@ -1559,9 +1662,7 @@ async fn at_scale_the_whole_site_waits_while_a_keystroke_s_search_waits_for_its_
         PARTS_IN_FLIGHT,
         "a part read while the search waited for its card pages"
     );
-    for page in &card_paths {
-        site.server().clear(page);
-    }
+    site.server().clear_each(&card_paths);
     wait_for_first(&browser, "the search's first results", &expected).await;
     // The whole site loads on: the search's counts come with it.
     browser
@@ -1622,11 +1723,7 @@ async fn at_scale_a_search_fetches_the_card_pages_of_its_first_screenful_then_th
     let per_page = site_json["cards_per_page"]
         .as_u64()
         .expect("site.json has card pages") as usize;
-    let card_paths: Vec<String> = site
-        .card_pages()
-        .iter()
-        .map(|p| format!("/data/{p}"))
-        .collect();
+    let card_paths: Vec<String> = site.card_page_paths();
     let articles = data.articles().len();
     let pages = |numbers: &[usize]| card_pages_of(numbers, articles, per_page);
     let without = |a: Vec<usize>, b: &[usize]| -> Vec<usize> {
