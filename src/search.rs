@@ -57,9 +57,6 @@ pub struct Found {
     /// Every result of a view shown from card pages, of which [`Found::articles`] are the first:
     /// what its next cards need ([`more_cards`]).
     pub listed: Option<Listed>,
-    /// Whether this is the list shown before with more of its results ([`more_cards`]): the
-    /// same list grown, nothing before its new results moved.
-    pub grown: bool,
 }
 
 impl Found {
@@ -479,7 +476,6 @@ pub async fn search(
                     terms: outcome.terms.into(),
                     unmatched: outcome.unmatched,
                     listed: None,
-                    grown: false,
                 }
             }),
     )
@@ -702,7 +698,6 @@ async fn found_on_cards(
             shown,
             entities: entities.into(),
         }),
-        grown: false,
     })
 }
 
@@ -741,7 +736,6 @@ pub async fn more_cards(
             shown: wanted.len(),
             ..listed
         }),
-        grown: true,
         ..found
     })
 }

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use kiosque_model::article_view::card_chips;
 use kiosque_model::display::isolate;
+use kiosque_model::index::{Corpus, begins_with};
 use kiosque_model::{ArticleSummary, EntityId};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -146,16 +147,21 @@ pub fn CardList(
     let loader = crate::site::use_site().data;
     // The card to focus once it is shown, after "show more" while the list was incomplete.
     let pending_focus = pending_focus.unwrap_or_else(|| RwSignal::new(None::<usize>));
-    // The list as last seen; none until it has had articles: its first articles are not a
-    // change (the pages a caller kept stay).
-    let before = StoredValue::new(None::<Vec<u32>>);
+    // The list as last seen, and the corpus it was of; none until it has had articles: its
+    // first articles are not a change (the pages a caller kept stay).
+    let before = StoredValue::new(None::<(Vec<u32>, Arc<Corpus>)>);
     Effect::watch(
         move || articles.track(),
         move |_, _, _| {
+            let now_of = corpus.get_untracked();
             let grew = articles.with_untracked(|now| {
                 before.with_value(|old| match old {
                     None => true,
-                    Some(old) => !old.is_empty() && now.len() > old.len() && now.starts_with(old),
+                    Some((old, old_of)) => {
+                        !old.is_empty()
+                            && now.len() > old.len()
+                            && begins_with(&now_of, now, old_of, old)
+                    }
                 })
             });
             if grew {
@@ -169,7 +175,7 @@ pub fn CardList(
             }
             let now = articles.get_untracked();
             if before.with_value(Option::is_some) || !now.is_empty() {
-                before.set_value(Some(now));
+                before.set_value(Some((now, now_of)));
             }
         },
         true,

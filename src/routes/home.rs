@@ -9,7 +9,7 @@ use futures::channel::oneshot;
 use kiosque_model::explain::explain_empty;
 use kiosque_model::facets::{FacetCounts, matching};
 use kiosque_model::home::selection_title;
-use kiosque_model::index::Corpus;
+use kiosque_model::index::{Corpus, begins_with};
 use kiosque_model::refine::{Refined, choose_bar, refine};
 use kiosque_model::search::Query;
 use kiosque_model::selection::{Early, EarlyFiles};
@@ -310,6 +310,7 @@ pub fn Home() -> impl IntoView {
     // whole first page with the card pages of the rest.
     let outcome = RwSignal::new(None::<(bool, Option<Result<Found, AppError>>)>);
     let runs = Latest::new();
+    let (more_paths, more_site) = (paths.clone(), site_data.clone());
     Effect::new(move |before: Option<Option<Vec<EntityId>>>| {
         let (text, filtering, entities) = selection.with(|s| {
             (
@@ -431,6 +432,33 @@ pub fn Home() -> impl IntoView {
             Some((true, Some(Err(error)))) => Searched::Failed(error),
         }
     });
+    // "Show more" on a view shown from card pages, before the whole site: the card pages of its
+    // next results; the whole site if they fail. (Its first page grows by itself, above.)
+    Effect::new(move |_| {
+        let wanted = pages.get() * PAGE;
+        let found = searched.with(|s| match s {
+            Searched::Found(found) if wanted > FIRST_RESULTS && found.has_more_before(wanted) => {
+                Some(found.clone())
+            }
+            _ => None,
+        });
+        let (Some(found), Some(site)) = (found, more_site.clone()) else {
+            return;
+        };
+        let (paths, run) = (more_paths.clone(), runs.next());
+        spawn_local(async move {
+            match more_cards(files, &paths, &site, found, wanted).await {
+                Ok(more) if run.is_latest() => {
+                    let _ = outcome.try_set(Some((true, Some(Ok(more)))));
+                }
+                Ok(_) => {}
+                Err(error) => {
+                    leptos::logging::warn!("{error}");
+                    loader.want_whole();
+                }
+            }
+        });
+    });
     // The corpus the cards are drawn from: the card pages' of a search that ran before the
     // whole site was loaded, the page's otherwise.
     let shown_from = Memo::new_with_compare(
@@ -488,23 +516,35 @@ pub fn Home() -> impl IntoView {
     // The cards of a new list: its first few in the frame of the change (a screenful), the
     // rest of its first page in the next one, so that a click or a keystroke paints at once.
     let released = RwSignal::new(Vec::<u32>::new());
+    // The corpus of the list staged last.
+    let staged_of = StoredValue::new(None::<Arc<Corpus>>);
     let staged = Memo::new(move |before: Option<&Vec<u32>>| {
-        released.with(|released| {
+        let of = shown_from.get();
+        let staged = released.with(|released| {
             visible.with(|all| {
                 // The first list is drawn whole: it is what the pre-rendered page shows (the
                 // native rendering has no next frame), and it replaces that page in one frame.
                 let first = before.is_none();
-                // A search shown from its card pages grows to its whole first page with the
-                // same first results (in another corpus of card pages: other positions).
-                let grew = before.is_some_and(|b| !b.is_empty() && all.starts_with(b))
-                    || searched.with(|s| matches!(s, Searched::Found(f) if f.grown));
+                // A list grown, in the same corpus or in another that places its articles
+                // elsewhere (a search shown from card pages grown to its whole first page,
+                // "Show more" from card pages, the whole site come after them).
+                let grew = before.is_some_and(|b| {
+                    !b.is_empty()
+                        && staged_of.with_value(|before_of| {
+                            before_of
+                                .as_ref()
+                                .is_some_and(|before_of| begins_with(&of, all, before_of, b))
+                        })
+                });
                 if first || grew || all.len() <= FIRST_FRAME_CARDS || **all == **released {
                     all.to_vec()
                 } else {
                     all[..FIRST_FRAME_CARDS].to_vec()
                 }
             })
-        })
+        });
+        staged_of.set_value(Some(of));
+        staged
     });
     Effect::new(move |_| {
         let cut = staged.with(Vec::len) < visible.with(|v| v.len());
@@ -531,16 +571,20 @@ pub fn Home() -> impl IntoView {
             _ => shown,
         })
     });
-    // What "Show more" counts: a search shown from its card pages has only its first results
-    // until the whole site is there (its numbers are the card pages', not the site's: a click
-    // then would be lost when the list is drawn again from the whole site).
+    // What "Show more" counts: every article of the view (a view shown from card pages shows
+    // its next ones from more of them), once its first page is there.
     let more_total = Signal::derive(move || {
-        // A new list's first frame, its first cards only: no "Show more" for the rest of its
-        // first page, which comes in the next frame.
+        // A new list's first frame, its first cards only, or a view shown from card pages
+        // before the rest of its first page is in: no "Show more" for the rest of that page,
+        // which comes next.
         let (staged, shown) = (staged.with(Vec::len), visible.with(|v| v.len()));
+        let first_page_in = searched.with(|s| match s {
+            Searched::Found(found) => !found.has_more_before(FIRST_RESULTS),
+            _ => true,
+        });
         if staged < shown {
             staged
-        } else if counts_pending.get() {
+        } else if !first_page_in {
             shown
         } else {
             total.get()

@@ -708,9 +708,53 @@ fn key_rank(key: u64) -> usize {
     (key & u64::from(u32::MAX)) as usize
 }
 
+/// Whether the articles at `prefix` (positions in `prefix_of`) are the first of those at
+/// `list` (positions in `list_of`), in order: the same positions of the same corpus, or the
+/// same articles (by id) of another (a list shown from card pages, then from more of them or
+/// from the whole site, which place the same articles elsewhere).
+pub fn begins_with(list_of: &Corpus, list: &[u32], prefix_of: &Corpus, prefix: &[u32]) -> bool {
+    if std::ptr::eq(list_of, prefix_of) {
+        return list.starts_with(prefix);
+    }
+    list.len() >= prefix.len()
+        && prefix.iter().zip(list).all(|(&p, &l)| {
+            match (prefix_of.article_at(p), list_of.article_at(l)) {
+                (Some(a), Some(b)) => a.id == b.id,
+                _ => false,
+            }
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::{article, corpus};
+
+    #[test]
+    fn a_list_begins_with_the_same_articles_wherever_its_corpus_places_them() {
+        let small = corpus(vec![article("b", &[]), article("d", &[])], vec![]);
+        let large = corpus(
+            vec![
+                article("a", &[]),
+                article("b", &[]),
+                article("c", &[]),
+                article("d", &[]),
+            ],
+            vec![],
+        );
+        // b, d in the small corpus are 1, 3 in the large one.
+        assert!(begins_with(&large, &[1, 3, 2], &small, &[0, 1]));
+        assert!(!begins_with(&large, &[1, 2, 3], &small, &[0, 1]));
+        assert!(!begins_with(&large, &[1], &small, &[0, 1]), "shorter");
+        assert!(
+            !begins_with(&large, &[1, 9], &small, &[0, 1]),
+            "past the corpus"
+        );
+        // The same corpus: by position.
+        assert!(begins_with(&large, &[0, 1, 2], &large, &[0, 1]));
+        assert!(!begins_with(&large, &[1, 0], &large, &[0, 1]));
+        assert!(begins_with(&large, &[], &small, &[]));
+    }
 
     #[test]
     fn a_malformed_file_s_message_escapes_the_controls_it_quotes_from_the_data() {

@@ -306,6 +306,17 @@ impl Browser {
         .await;
     }
 
+    /// Waits until the keyboard focus is in the card of article `id`.
+    pub async fn wait_for_focused_card(&self, what: &str, id: &str) {
+        self.wait_until(
+            what,
+            &format!(
+                "return document.activeElement?.closest('article.card')?.dataset.articleId === '{id}';"
+            ),
+        )
+        .await;
+    }
+
     /// Waits until the cards shown are exactly `ids`, in order.
     pub async fn wait_for_cards(&self, what: &str, ids: &[String]) {
         self.wait_until(what, &format!("return {};", cards_are(ids)))

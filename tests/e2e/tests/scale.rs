@@ -748,6 +748,28 @@ async fn at_scale_long_facet_groups_show_more_and_card_pages_keep_the_counts_of_
     browser.close().await;
 }
 
+/// Presses the download's button of the list in `list`, which asks for the whole site (held:
+/// `parts`), lets the whole site come once its entity table is asked for, and waits for the
+/// download's links.
+async fn download_over_the_whole_site(
+    browser: &Browser,
+    site: &Site,
+    parts: &[String],
+    list: &str,
+) {
+    browser
+        .click(&format!("{list} button.export-prepare"))
+        .await;
+    site.server().wait_for_hits(entity_part(parts), 1);
+    site.server().clear_each(parts);
+    browser
+        .wait_until(
+            "the download's links, over the whole site",
+            &format!("return !!document.querySelector('{list} a.export-link');"),
+        )
+        .await;
+}
+
 /// What the home page shows that must not change when the whole site replaces the first
 /// screen: the count and the sidebar (names, counts, "Show N more", the languages, sources and
 /// years, the timeline's bars).
@@ -844,13 +866,7 @@ async fn at_scale_the_first_screen_shows_from_site_json_and_the_whole_site_chang
     site.server().clear_each(&card_pages);
     browser.wait_for_cards("the next cards", &first).await;
     browser
-        .wait_until(
-            "the focus on the first new card",
-            &format!(
-                "return document.activeElement?.closest('article.card')?.dataset.articleId === '{}';",
-                first[PAGE]
-            ),
-        )
+        .wait_for_focused_card("the focus on the first new card", &first[PAGE])
         .await;
     let newest = card_pages.len() - 1;
     assert!(
@@ -877,16 +893,7 @@ async fn at_scale_the_first_screen_shows_from_site_json_and_the_whole_site_chang
     // The download of every article asks for the whole site, the entity table first (the
     // summary pages are read against it; a browser sends six requests to a host at a time: the
     // others wait for those held): once it is there, nothing shown changes.
-    browser.click("button.export-prepare").await;
-    let first_asked = entity_part(&parts);
-    site.server().wait_for_hits(first_asked, 1);
-    site.server().clear_each(&parts);
-    browser
-        .wait_until(
-            "the download of every article, over the whole site",
-            "return !!document.querySelector('#results a.export-link');",
-        )
-        .await;
+    download_over_the_whole_site(&browser, &site, &parts, "#results").await;
     browser.wait_for_cards("the same cards", &first).await;
     assert_eq!(browser.eval_string(SHOWN).await, before, "the view changed");
     assert!(
@@ -1101,11 +1108,17 @@ async fn at_scale_a_search_shows_its_first_results_before_the_whole_site_and_cou
         );
     }
     assert!(fetched.len() <= 4 * PAGE, "{} card pages", fetched.len());
-    // Only the first results are there: no "Show more" that could show nothing (it comes with the
-    // whole site).
-    assert_eq!(browser.count("button.show-more").await, 0);
     browser.screenshot("scale-search-before-whole").await;
-    // The whole site arrives: the same results, and the counts of the search.
+    // "Show more" shows its next results from their card pages too, the focus on the first.
+    browser.click("#results button.show-more").await;
+    let two_pages = &expected[..expected.len().min(2 * PAGE)];
+    browser
+        .wait_for_cards("the next results, the whole site held", two_pages)
+        .await;
+    browser
+        .wait_for_focused_card("the focus on the first new card", &expected[PAGE])
+        .await;
+    // The whole site arrives: the same results, as many, and the counts of the search.
     site.server().clear_each(&parts);
     browser
         .wait_until(
@@ -1113,7 +1126,9 @@ async fn at_scale_a_search_shows_its_first_results_before_the_whole_site_and_cou
             &format!("return !document.querySelector(\"{COUNTS_PENDING}\") && !document.querySelector(\"nav.sidebar[aria-busy='true']\");"),
         )
         .await;
-    wait_for_first(&browser, "the same results over the whole site", &expected).await;
+    browser
+        .wait_for_cards("the same results over the whole site", two_pages)
+        .await;
     browser
         .wait_until(
             "\"Show more\" with the whole site",
@@ -1253,9 +1268,23 @@ async fn at_scale_a_shared_link_to_a_filtered_view_shows_its_first_articles_befo
             title.contains(name),
             "{what}: the tab's title {title:?} names {name}"
         );
-        // The rest of its first page comes from card pages too, once the reader pauses.
+        // The rest of its first page comes from card pages too, once the reader pauses, and so
+        // do the next ones ("Show more").
         wait_for_first(&browser, &format!("the first page of {what}"), &expected).await;
-        assert_eq!(browser.count("button.show-more").await, 0, "{what}");
+        assert_eq!(
+            browser.count("button.show-more").await,
+            usize::from(expected.len() > PAGE),
+            "{what}"
+        );
+        if expected.len() > PAGE {
+            browser.click("#results button.show-more").await;
+            browser
+                .wait_for_cards(
+                    &format!("the next articles of {what}, the whole site held"),
+                    &expected[..expected.len().min(2 * PAGE)],
+                )
+                .await;
+        }
     }
     let postings = site.server().requested("/data/postings/");
     assert!(!postings.is_empty(), "no posting file fetched");
@@ -1268,7 +1297,12 @@ async fn at_scale_a_shared_link_to_a_filtered_view_shows_its_first_articles_befo
             &format!("return !document.querySelector(\"{COUNTS_PENDING}\") && !document.querySelector(\"nav.sidebar[aria-busy='true']\");"),
         )
         .await;
-    wait_for_first(&browser, "the same articles over the whole site", &searched).await;
+    browser
+        .wait_for_cards(
+            "the same articles over the whole site",
+            &searched[..searched.len().min(2 * PAGE)],
+        )
+        .await;
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
@@ -1355,13 +1389,7 @@ async fn at_scale_an_entity_page_shows_from_its_files_and_asks_for_the_whole_sit
         )
         .await;
     browser
-        .wait_until(
-            "the focus on the first new card",
-            &format!(
-                "return document.activeElement?.closest('article.card')?.dataset.articleId === '{}';",
-                newest[10]
-            ),
-        )
+        .wait_for_focused_card("the focus on the first new card", &newest[10])
         .await;
     assert!(
         asked().is_empty(),
@@ -1389,21 +1417,15 @@ async fn at_scale_an_entity_page_shows_from_its_files_and_asks_for_the_whole_sit
         .await;
     assert!(asked().is_empty(), "{id}'s page asked for {:?}", asked());
     // The download asks for the whole site; the page over it is the same, with as many cards.
+    let list = "#main .entity-articles";
+    download_over_the_whole_site(&browser, &site, &parts, list).await;
     browser
-        .click("#main .entity-articles button.export-prepare")
-        .await;
-    let first_asked = entity_part(&parts);
-    site.server().wait_for_hits(first_asked, 1);
-    site.server().clear_each(&parts);
-    browser
-        .wait_until(
+        .wait_for_cards(
             "the page over the whole site, with the same articles",
-            &format!(
-                "return !!document.querySelector('#main .entity-articles a.export-link') && {};",
-                cards_are(&newest)
-            ),
+            &newest,
         )
         .await;
+    let first_asked = entity_part(&parts);
     assert_eq!(browser.eval_string(SAME).await, early, "{id}");
     browser.assert_no_console_errors().await;
     browser.close().await;
@@ -1905,11 +1927,11 @@ async fn at_scale_a_search_fetches_the_card_pages_of_its_first_screenful_then_th
     assert!(
         frames
             .iter()
-            .all(|(cards, text, more)| (*cards == shown || *cards == PAGE)
-                && text == status
-                && !more),
-        "the list goes from its first results to its first page in one frame, the count and \
-         no \"Show more\" as they were: {frames:?}"
+            .all(|(cards, text, more)| ((*cards == shown && !more)
+                || (*cards == PAGE && *more == (typed.found.len() > PAGE)))
+                && text == status),
+        "the list goes from its first results to its first page in one frame, the count as it \
+         was, \"Show more\" with the whole first page only: {frames:?}"
     );
     // The prefix typed past fetched the pages of its screenful, not those of its first page.
     let fetched = asked();
