@@ -67,6 +67,14 @@ impl Found {
             .as_ref()
             .is_some_and(|l| l.shown < l.numbers.len().min(count))
     }
+
+    /// Whether it shows every result its card pages were fetched for (not when a page did not
+    /// read: the whole site then shows them).
+    pub fn is_whole_list(&self) -> bool {
+        self.listed
+            .as_ref()
+            .is_none_or(|l| self.articles.len() >= l.shown)
+    }
 }
 
 /// The results of a view shown from card pages: the first of them are shown (those whose card
@@ -75,7 +83,8 @@ impl Found {
 pub struct Listed {
     /// Every result: article numbers, in the order shown (best first, or newest first).
     numbers: Arc<[u32]>,
-    /// How many of them (the first) are shown.
+    /// How many of them (the first) had their card pages fetched: those shown, unless a page
+    /// did not read ([`Found::is_whole_list`]).
     shown: usize,
     /// The entities the view is filtered by ([`filter_cards`]).
     entities: Arc<[Entity<String>]>,

@@ -185,10 +185,12 @@ fn skip_to_results(ev: leptos::ev::MouseEvent) {
 /// The home page. Its first screen (the first cards, the sidebar's first rows and its languages,
 /// sources, years and timeline, the count) shows from `site.json` alone, and asks for nothing
 /// more: the whole site (every summary page and entity part: 4 MB brotli at 100,000 articles) is
-/// loaded once the reader asks for something only it has (a filter or a search, the entity
-/// finder, a group's next rows, the download of every article). "Show more" does not need it:
-/// the next cards come with the card pages of the newest articles. Nor does a search: its first
-/// results come with their card pages, and its facet counts once the whole site is there. The same views render both, so nothing moves when the whole site
+/// loaded once the reader asks for something only it has (the counts of a filter or a search,
+/// languages, sources and periods, the entity finder, a group's next rows, the download of every
+/// article). "Show more" does not need it: the next cards come with the card pages of the
+/// newest articles. Nor do a search's and a filtered link's first results and their "Show
+/// more", which come with their card pages (and their posting files): the whole site is asked
+/// for once they are painted. The same views render both, so nothing moves when the whole site
 /// replaces the first screen.
 #[component]
 pub fn Home() -> impl IntoView {
@@ -227,7 +229,9 @@ pub fn Home() -> impl IntoView {
     let paged = card_pages.is_some();
     Effect::new(move |_| {
         let unshown = selection.with(|s| !s.is_empty() && !s.early(early_files).from_cards());
-        let more = pages.get() > 1 && !(paged && selection.with(Selection::is_empty));
+        // (The first screen's and those of views shown from card pages come from them.)
+        let more = pages.get() > 1
+            && !selection.with(|s| (paged && s.is_empty()) || s.early(early_files).from_cards());
         if !complete_first_screen || unshown || more {
             loader.want_whole();
         }
@@ -242,6 +246,10 @@ pub fn Home() -> impl IntoView {
     let newest_runs = Latest::new();
     let newest_paths = paths.clone();
     Effect::new(move |_| {
+        // Let go once the whole site is there.
+        if corpus.with(|c| c.is_whole()) && newest.with_untracked(Option::is_some) {
+            newest.set(None);
+        }
         let Some(site) = card_pages.clone().filter(|_| first_screen()) else {
             return;
         };
@@ -310,7 +318,14 @@ pub fn Home() -> impl IntoView {
     // whole first page with the card pages of the rest.
     let outcome = RwSignal::new(None::<(bool, Option<Result<Found, AppError>>)>);
     let runs = Latest::new();
+    // "Show more"'s fetches (below): a change of the view makes theirs stale.
+    let more_runs = Latest::new();
     let (more_paths, more_site) = (paths.clone(), site_data.clone());
+    // Whether the view still shows the answer whose cards are `cards` (what a later fetch of
+    // more of its cards extends): not when another answer, or more of its cards, came since.
+    let still_shows = move |cards: &Option<Cards>| {
+        outcome.with_untracked(|o| matches!(o, Some((true, Some(Ok(now)))) if now.cards == *cards))
+    };
     Effect::new(move |before: Option<Option<Vec<EntityId>>>| {
         let (text, filtering, entities) = selection.with(|s| {
             (
@@ -329,6 +344,7 @@ pub fn Home() -> impl IntoView {
         let within = filtering.then(|| filtered.with(|positions| corpus.numbers_at(positions)));
         let (files, paths, site_data) = (files, paths.clone(), site_data.clone());
         let run = runs.next();
+        more_runs.next();
         spawn_local(async move {
             // The reader waits for this answer: the whole site's loading, if under way, lets
             // it go first.
@@ -401,8 +417,9 @@ pub fn Home() -> impl IntoView {
             if !run.is_latest() {
                 return;
             }
+            let extended = shown.cards.clone();
             match more_cards(files, &paths, &site, shown, FIRST_RESULTS).await {
-                Ok(grown) if run.is_latest() => {
+                Ok(grown) if run.is_latest() && still_shows(&extended) => {
                     let _ = outcome.try_set(Some((true, Some(Ok(grown)))));
                 }
                 Ok(_) => {}
@@ -433,9 +450,13 @@ pub fn Home() -> impl IntoView {
         }
     });
     // "Show more" on a view shown from card pages, before the whole site: the card pages of its
-    // next results; the whole site if they fail. (Its first page grows by itself, above.)
+    // next results; the whole site if they fail or some did not read (its first page grows by
+    // itself, above).
     Effect::new(move |_| {
         let wanted = pages.get() * PAGE;
+        if corpus.with(|c| c.is_whole()) {
+            return;
+        }
         let found = searched.with(|s| match s {
             Searched::Found(found) if wanted > FIRST_RESULTS && found.has_more_before(wanted) => {
                 Some(found.clone())
@@ -445,10 +466,14 @@ pub fn Home() -> impl IntoView {
         let (Some(found), Some(site)) = (found, more_site.clone()) else {
             return;
         };
-        let (paths, run) = (more_paths.clone(), runs.next());
+        let (paths, run) = (more_paths.clone(), more_runs.next());
         spawn_local(async move {
+            let extended = found.cards.clone();
             match more_cards(files, &paths, &site, found, wanted).await {
-                Ok(more) if run.is_latest() => {
+                Ok(more) if run.is_latest() && still_shows(&extended) => {
+                    if !more.is_whole_list() {
+                        loader.want_whole();
+                    }
                     let _ = outcome.try_set(Some((true, Some(Ok(more)))));
                 }
                 Ok(_) => {}
@@ -459,8 +484,9 @@ pub fn Home() -> impl IntoView {
             }
         });
     });
-    // The corpus the cards are drawn from: the card pages' of a search that ran before the
-    // whole site was loaded, the page's otherwise.
+    // The corpus the cards are drawn from: the card pages' of a view shown before the whole
+    // site was loaded (a search, entity filters, the first screen's next cards), the page's
+    // otherwise.
     let shown_from = Memo::new_with_compare(
         move |_| {
             searched.with(|searched| match searched {

@@ -1118,6 +1118,21 @@ async fn at_scale_a_search_shows_its_first_results_before_the_whole_site_and_cou
     browser
         .wait_for_focused_card("the focus on the first new card", &expected[PAGE])
         .await;
+    // An article opened from them has its previous among them; back, the same results.
+    open_from_card(&browser, &expected[PAGE]).await;
+    browser
+        .wait_until(
+            "the previous result of the list shown from card pages",
+            &format!(
+                "return !!document.querySelector(\"nav.list-neighbours a[rel=prev][href$='/article/{}/']\");",
+                expected[PAGE - 1]
+            ),
+        )
+        .await;
+    browser.back().await;
+    browser
+        .wait_for_cards("the two pages of results again, back", two_pages)
+        .await;
     // The whole site arrives: the same results, as many, and the counts of the search.
     site.server().clear_each(&parts);
     browser
