@@ -285,20 +285,23 @@ impl SearchFiles {
     }
 
     /// What the page of `id` shows besides its articles (its spellings, company and timeline),
-    /// from its profile file, fetched once where not kept: `Ok(None)` when the site has no
-    /// profile files (schema 2.5 or older) or the entity has no page of its own.
+    /// from its profile file, fetched once where not kept: that of the entities with a page of
+    /// their own when `own_page`, of the single-article entities otherwise (the shell page's).
+    /// `Ok(None)` when the site has no such files (schema 2.5 or older; 2.6 for single-article
+    /// entities) or the file does not have the entity.
     pub async fn entity_profile(
         self,
         paths: &Paths,
         site: &SiteData,
         id: &EntityId,
+        own_page: bool,
     ) -> Result<Option<EntityProfile>, AppError> {
-        let version = &site.file.profiles;
-        if !has_profiles(site) {
+        if !has_profiles(site, own_page) {
             return Ok(None);
         }
-        let (_, path) = parts::profile_file_of(id.as_str(), site.file.posting_files);
-        let url = paths.versioned_file(&path, Some(version.as_str()));
+        let version = site.file.profiles_version(own_page);
+        let path = parts::profile_path_of(id.as_str(), site.file.posting_files, own_page);
+        let url = paths.versioned_file(&path, Some(version));
         if self.profiles.with_value(|kept| !kept.contains_key(&url)) {
             fetch_kept(
                 self.profiles,
@@ -509,10 +512,11 @@ pub fn has_postings(site: &SiteData) -> bool {
 }
 
 /// Whether an entity's page can show what it shows besides its articles before the whole site
-/// is loaded: the site has posting files and profile files (schema 2.6), named with their
-/// fingerprint.
-pub fn has_profiles(site: &SiteData) -> bool {
-    has_postings(site) && kiosque_model::stamp::is_well_formed(&site.file.profiles)
+/// is loaded: the site has posting files and the profile files of its kind of page, named with
+/// their fingerprint: of the entities with a page of their own when `own_page` (schema 2.6), of
+/// single-article entities otherwise (the shell page's, schema 2.7).
+pub fn has_profiles(site: &SiteData, own_page: bool) -> bool {
+    has_postings(site) && kiosque_model::stamp::is_well_formed(site.file.profiles_version(own_page))
 }
 
 /// How much of a view shown from card pages comes at once: its first `results` articles, of

@@ -103,6 +103,20 @@ impl SiteLoader {
         }
     }
 
+    /// What a fetch of the site's files gave a view shown before the whole site: its value, or,
+    /// when it failed, `None`, the error logged and the whole site asked for, which answers in
+    /// its place.
+    pub fn or_whole<T>(self, fetched: Result<T, AppError>) -> Option<T> {
+        match fetched {
+            Ok(value) => Some(value),
+            Err(error) => {
+                leptos::logging::warn!("{error}");
+                self.want_whole();
+                None
+            }
+        }
+    }
+
     /// Whether a view has asked for the whole site (tracked).
     pub fn is_wanted(self) -> bool {
         self.wanted.get()

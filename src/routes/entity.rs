@@ -66,7 +66,9 @@ pub fn EntityPage() -> impl IntoView {
     // kept here, where it outlives that page when the page over the whole site takes its place.
     provide_context(PendingFocus(RwSignal::new(None)));
     move || match (loader.whole(), early.clone()) {
-        (None, Some(site)) if shell.get() || !prerender::is_shown() || has_profiles(&site) => {
+        (None, Some(site))
+            if shell.get() || !prerender::is_shown() || has_profiles(&site, true) =>
+        {
             view! { <EntityEarly id site shell /> }.into_any()
         }
         _ => view! { <WholeCorpus><EntityOf id /></WholeCorpus> }.into_any(),
@@ -84,10 +86,12 @@ struct MoreCards(Callback<usize>);
 
 /// The page of entity `id` before the whole site is loaded, from its files: its posting file
 /// and the card pages of its newest articles, and its profile file (what the page shows besides
-/// its articles: its spellings, the entities it appears with, its timeline). With its profile,
+/// its articles: its spellings, the entities it appears with, its timeline; on the shell page,
+/// among the files of single-article entities). With its profile,
 /// the whole page ([`EntityView`]), which asks for the whole site only for the download of its
 /// articles ("Show more" fetches the card pages of the next ones: [`MoreCards`]); without one
-/// (an entity of one article, data of schema 2.5, a file that failed), its name, counts and
+/// (data of schema 2.5, or 2.6 on the shell page; an entity the file lacks: the shell page
+/// opened for an entity of several articles; a file that failed), its name, counts and
 /// newest articles, and the whole site is asked for at once ([`EntityPage`] then shows
 /// [`EntityOf`]). On the shell page (`shell`), or once it has its
 /// profile, it takes the place of the pre-rendered page. Placeholders until then, and while the
@@ -103,8 +107,9 @@ fn EntityEarly(
     let loader = context.data;
     let (files, paths) = (context.search, context.paths);
     // Without profiles the page needs the whole site: asked for at once. The shell page shows
-    // the entities of one article, which have none.
-    let profiled = has_profiles(&site) && !shell.get_untracked();
+    // the entities of a single article, whose profiles are files of their own (schema 2.7).
+    let own_page = !shell.get_untracked();
+    let profiled = has_profiles(&site, own_page);
     if !profiled {
         loader.want_whole();
     }
@@ -126,15 +131,9 @@ fn EntityEarly(
             }
             let (site, paths, run) = (Arc::clone(&site), paths.clone(), runs.next());
             spawn_local(async move {
-                match more_cards(files, &paths, &site, shown, count).await {
-                    Ok(more) if run.is_latest() => {
-                        let _ = found.try_set(Some((of, more, profile)));
-                    }
-                    Ok(_) => {}
-                    Err(error) => {
-                        leptos::logging::warn!("{error}");
-                        loader.want_whole();
-                    }
+                let more = loader.or_whole(more_cards(files, &paths, &site, shown, count).await);
+                if let Some(more) = more.filter(|_| run.is_latest()) {
+                    let _ = found.try_set(Some((of, more, profile)));
                 }
             });
         })
@@ -168,7 +167,7 @@ fn EntityEarly(
                 if !profiled {
                     return None;
                 }
-                let profile = files.entity_profile(&paths, &site, &id).await;
+                let profile = files.entity_profile(&paths, &site, &id, own_page).await;
                 let profile = profile.unwrap_or_else(|error| {
                     leptos::logging::warn!("{error}");
                     None

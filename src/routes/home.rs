@@ -262,16 +262,12 @@ pub fn Home() -> impl IntoView {
         }
         let (paths, run) = (newest_paths.clone(), newest_runs.next());
         spawn_local(async move {
-            match newest_cards(files, &paths, &site, wanted).await {
-                Ok(cards) if cards.articles().len() < wanted => loader.want_whole(),
-                Ok(cards) if run.is_latest() => {
+            match loader.or_whole(newest_cards(files, &paths, &site, wanted).await) {
+                Some(cards) if cards.articles().len() < wanted => loader.want_whole(),
+                Some(cards) if run.is_latest() => {
                     let _ = newest.try_set(Some(Cards(Arc::new(cards))));
                 }
-                Ok(_) => {}
-                Err(error) => {
-                    leptos::logging::warn!("{error}");
-                    loader.want_whole();
-                }
+                _ => {}
             }
         });
     });
@@ -469,18 +465,12 @@ pub fn Home() -> impl IntoView {
         let (paths, run) = (more_paths.clone(), more_runs.next());
         spawn_local(async move {
             let extended = found.cards.clone();
-            match more_cards(files, &paths, &site, found, wanted).await {
-                Ok(more) if run.is_latest() && still_shows(&extended) => {
-                    if !more.is_whole_list() {
-                        loader.want_whole();
-                    }
-                    let _ = outcome.try_set(Some((true, Some(Ok(more)))));
-                }
-                Ok(_) => {}
-                Err(error) => {
-                    leptos::logging::warn!("{error}");
+            let more = loader.or_whole(more_cards(files, &paths, &site, found, wanted).await);
+            if let Some(more) = more.filter(|_| run.is_latest() && still_shows(&extended)) {
+                if !more.is_whole_list() {
                     loader.want_whole();
                 }
+                let _ = outcome.try_set(Some((true, Some(Ok(more)))));
             }
         });
     });

@@ -47,7 +47,7 @@ pub use postings::{
 };
 pub use profiles::{
     Companion, EntityProfile, Profile, ProfileError, ProfileFile, parse_profiles, profile_file_of,
-    profile_path,
+    profile_path, profile_path_of, single_files_for, single_path,
 };
 pub use steps::{ListSteps, entities_in_steps, list_items, summaries_in_steps};
 
@@ -128,12 +128,31 @@ pub struct SiteFile<E = EntityId> {
     /// page waits for the whole site for its company and timeline.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub profiles: String,
+    /// A fingerprint of every file of the profiles of single-article entities
+    /// ([`ProfileFile`], [`single_files_for`]), which the app puts in their URLs (`?v=`);
+    /// optional (schema 2.7): without them, the shell page waits for the whole site for an
+    /// entity's spellings, company and timeline.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub singles: String,
     /// What the foot of the home page's sidebar shows of every article (schema 2.5; without
     /// it, the foot waits for the whole site).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub overview: Option<Overview>,
     /// What the first screen of the home page shows.
     pub first: FirstScreen<E>,
+}
+
+impl<E> SiteFile<E> {
+    /// The fingerprint of the profile files of the entities with a page of their own when
+    /// `own_page` ([`SiteFile::profiles`]), of single-article entities otherwise
+    /// ([`SiteFile::singles`]).
+    pub fn profiles_version(&self, own_page: bool) -> &str {
+        if own_page {
+            &self.profiles
+        } else {
+            &self.singles
+        }
+    }
 }
 
 /// The first screen of the home page: the first [`FIRST_CARDS`] articles (their `entities`
@@ -361,7 +380,8 @@ pub struct Parts<'a> {
     /// The posting files ([`PostingFile`]): each path (named by its bucket, not its content)
     /// and bytes.
     pub postings: Vec<(String, Vec<u8>)>,
-    /// The profile files ([`ProfileFile`]): each path (named by its bucket) and bytes.
+    /// The profile files ([`ProfileFile`]): each path (named by its bucket) and bytes; those
+    /// of the entities with a page of their own, then those of single-article entities.
     pub profiles: Vec<(String, Vec<u8>)>,
     /// The articles of each body file (positions in the index), by bucket.
     pub buckets: Vec<Vec<u32>>,
@@ -503,8 +523,12 @@ impl<'a> Parts<'a> {
             postings: &of_entity,
             mentioned: &mentioned,
         };
-        let (profiles, profiles_version) =
-            profiles::profile_files(links, &fields, &by_id, posting_count);
+        // Each on every core, file by file.
+        let (mut profiles, profiles_version) =
+            profiles::profile_files(links, &fields, &by_id, posting_count, true);
+        let (singles, singles_version) =
+            profiles::profile_files(links, &fields, &by_id, posting_count, false);
+        profiles.extend(singles);
         let rank = places(&by_id);
         let listed_ranks: Vec<Vec<u32>> = listed
             .into_iter()
@@ -569,6 +593,7 @@ impl<'a> Parts<'a> {
             posting_files: posting_count,
             postings: postings_version,
             profiles: profiles_version,
+            singles: singles_version,
             overview: Some(Overview::of(&fields)),
             first: first_screen(index, &position),
         };
@@ -1323,7 +1348,7 @@ mod tests {
     }
 
     #[test]
-    fn each_entity_with_a_page_has_a_profile_with_what_the_whole_site_gives_its_page() {
+    fn each_listed_entity_has_a_profile_with_what_the_whole_site_gives_its_page() {
         for (articles, count) in [(0, 40), (1, 40), (300, 40), (900, 2500)] {
             let (mut index, bodies) = sample_with(articles, count);
             for (a, article) in index.articles.iter_mut().enumerate() {
@@ -1332,10 +1357,16 @@ mod tests {
                     .then(|| format!("{}-{:02}-{:02}", 2023 + a % 2, 1 + a % 12, 1 + a % 28));
             }
             index.entities[0].aliases = vec!["E zero".to_owned(), "E-0".to_owned()];
+            // The first article's second entity taken as one of a single article: a page of
+            // its own or not is the entity table's say.
+            index.entities[3].articles = 1;
+            index.entities[3].aliases = vec!["E three".to_owned()];
             let parts = Parts::new(&index, &bodies);
             let site = parse_site(std::str::from_utf8(&parts.site).expect("utf-8")).expect("site");
             assert!(stamp::is_well_formed(&site.profiles), "{}", site.profiles);
-            assert_eq!(parts.profiles.len(), site.posting_files as usize);
+            assert!(stamp::is_well_formed(&site.singles), "{}", site.singles);
+            let singles = single_files_for(site.posting_files) as usize;
+            assert_eq!(parts.profiles.len(), site.posting_files as usize + singles);
             let files: HashMap<&str, ProfileFile<String>> = parts
                 .profiles
                 .iter()
@@ -1345,19 +1376,24 @@ mod tests {
                 })
                 .collect();
             let corpus = crate::index::Corpus::new(index.clone());
-            let mut profiles = 0;
+            let mut profiles = [0, 0];
             for entity in &index.entities {
-                let (_, path) = profile_file_of(entity.id.as_str(), site.posting_files);
+                let own = crate::links::has_own_page(entity);
+                let path = profile_path_of(entity.id.as_str(), site.posting_files, own);
                 let found = files[path.as_str()]
                     .profile_of(&path, &entity.id)
                     .expect("well formed");
+                // Only in the files of its kind of page.
+                let other = profile_path_of(entity.id.as_str(), site.posting_files, !own);
+                let elsewhere = files[other.as_str()].profile_of(&other, &entity.id);
+                assert_eq!(elsewhere, Ok(None), "{}", entity.id);
                 let positions = corpus.positions_mentioning(&entity.id);
-                if positions.is_empty() || !crate::links::has_own_page(entity) {
+                if positions.is_empty() {
                     assert!(found.is_none(), "{}", entity.id);
                     continue;
                 }
                 let found = found.unwrap_or_else(|| panic!("{} has no profile", entity.id));
-                profiles += 1;
+                profiles[usize::from(own)] += 1;
                 assert_eq!(found.entity.aliases, entity.aliases);
                 assert_eq!(found.entity.name, entity.name);
                 let company: Vec<(&str, u32)> = found
@@ -1377,7 +1413,11 @@ mod tests {
                     entity.id
                 );
             }
-            assert_eq!(profiles > 0, articles > 0, "{articles} articles");
+            assert_eq!(
+                profiles.map(|n| n > 0),
+                [articles > 0; 2],
+                "{articles} articles"
+            );
         }
     }
 

@@ -806,90 +806,112 @@ fn served_or_failing(
     ]
 }
 
-/// An entity's page fetches its profile file (schema 2.6) beside its posting file and shows the
-/// whole page from them (the entities it appears with, a button for the download), the whole
-/// site held back; a profile file that is missing, cut, malformed or whose company names an
-/// entity it does not have shows nothing wrong and no error: the page asks for the whole site,
-/// which shows the same entities with it.
+/// An entity's page fetches its profile file beside its posting file and shows the whole page
+/// from them (the entities it appears with, a button for the download), the whole site held
+/// back: an entity's own page from the profile files (schema 2.6), the shell page of an entity
+/// of a single article from theirs (`singles/`, schema 2.7). A profile file that is missing, cut,
+/// malformed or whose company names an entity it does not have shows nothing wrong and no
+/// error: the page asks for the whole site, which shows the same entities with it.
 #[tokio::test(flavor = "multi_thread")]
 async fn an_entity_page_whose_profile_file_fails_is_shown_from_the_whole_site() {
     if !ready() {
         return;
     }
     let site = Site::with_inputs(&fixture_inputs());
-    let files = site.read_json("site.json")["posting_files"]
+    let posting_files = site.read_json("site.json")["posting_files"]
         .as_u64()
         .expect("site.json names its posting files") as u32;
-    // An entity whose page lists others with it.
-    let (entity, path, at, company) = (0..files)
-        .find_map(|file| {
-            let path = kiosque_model::parts::profile_path(file, files);
-            let profiles = site.read_json(&path);
-            let listed = profiles["profiles"]
-                .as_array()?
-                .iter()
-                .position(|p| p["company"].as_array().is_some_and(|c| !c.is_empty()))?;
-            let id = profiles["entities"][listed]["id"].as_str()?.to_owned();
-            let company = profiles["profiles"][listed]["company"].as_array()?.len();
-            Some((id, path, listed, company))
-        })
-        .expect("an entity with company");
-    let profile = format!("/data/{path}");
-    let mut past_others = site.read_json(&path);
-    past_others["profiles"][at]["company"] = serde_json::json!([[999, 1]]);
     let whole = site.hold_whole_site();
     let entity_part = entity_part(&whole).clone();
-    let shown = format!(
-        "return !document.getElementById('prerender') \
-           && document.querySelectorAll('#main .entity-company li').length === {company}"
-    );
     let browser = Browser::new().await;
-    let cases = served_or_failing(
-        br#"{"entities": [{"id": 3}], "profiles": [["#,
-        ("naming an entity it does not have", &past_others),
-    );
-    for (name, fault) in cases {
-        site.hold_whole_site();
-        // Each case asks the server: nothing the last one fetched is taken from the cache.
-        browser.clear_cache().await;
-        let (before, asked_before) = (
-            site.server().hits(&profile),
-            site.server().hits(&entity_part),
-        );
-        let failing = fault.is_some();
-        match fault {
-            Some(fault) => site.server().set(&profile, fault),
-            None => site.server().clear(&profile),
-        }
-        // Not `open`: the pre-rendered page stays until the page has its profile, or the whole
-        // site.
-        (browser.client)
-            .goto(&site.url(&format!("/entity/{entity}/")))
-            .await
-            .expect("navigation");
-        site.server().wait_for_hits(&profile, before + 1);
-        if failing {
-            // Asked for, failed: the page asks for the whole site (its pre-rendered page stays).
-            site.server().wait_for_hits(&entity_part, asked_before + 1);
+    for own_page in [true, false] {
+        let (files, path_of): (u32, fn(u32, u32) -> String) = if own_page {
+            (posting_files, kiosque_model::parts::profile_path)
         } else {
-            browser
-                .wait_until(
-                    "the entity's page from its files",
-                    &format!("{shown} && !!document.querySelector('#main button.export-prepare');"),
-                )
-                .await;
-            assert_eq!(site.server().hits(&entity_part), asked_before, "{name}");
+            let files = kiosque_model::parts::single_files_for(posting_files);
+            (files, kiosque_model::parts::single_path)
+        };
+        // An entity whose page lists others with it.
+        let (entity, path, at, company) = (0..files)
+            .find_map(|file| {
+                let path = path_of(file, files);
+                let profiles = site.read_json(&path);
+                let listed = profiles["profiles"]
+                    .as_array()?
+                    .iter()
+                    .position(|p| p["company"].as_array().is_some_and(|c| !c.is_empty()))?;
+                let id = profiles["entities"][listed]["id"].as_str()?.to_owned();
+                let company = profiles["profiles"][listed]["company"].as_array()?.len();
+                Some((id, path, listed, company))
+            })
+            .expect("an entity with company");
+        let url = if own_page {
+            format!("/entity/{entity}/")
+        } else {
+            format!("/entity/?id={entity}")
+        };
+        let profile = format!("/data/{path}");
+        let mut past_others = site.read_json(&path);
+        past_others["profiles"][at]["company"] = serde_json::json!([[999, 1]]);
+        let shown = format!(
+            "return !document.getElementById('prerender') \
+               && document.querySelectorAll('#main .entity-company li').length === {company}"
+        );
+        let cases = served_or_failing(
+            br#"{"entities": [{"id": 3}], "profiles": [["#,
+            ("naming an entity it does not have", &past_others),
+        );
+        for (name, fault) in cases {
+            site.hold_whole_site();
+            // Each case asks the server: nothing the last one fetched is taken from the cache.
+            browser.clear_cache().await;
+            let (before, asked_before) = (
+                site.server().hits(&profile),
+                site.server().hits(&entity_part),
+            );
+            let failing = fault.is_some();
+            match fault {
+                Some(fault) => site.server().set(&profile, fault),
+                None => site.server().clear(&profile),
+            }
+            // Not `open`: the pre-rendered page stays until the page has its profile, or the
+            // whole site.
+            (browser.client)
+                .goto(&site.url(&url))
+                .await
+                .expect("navigation");
+            site.server().wait_for_hits(&profile, before + 1);
+            if failing {
+                // Asked for, failed: the page asks for the whole site (an entity's own page keeps
+                // its pre-rendered page).
+                site.server().wait_for_hits(&entity_part, asked_before + 1);
+            } else {
+                browser
+                    .wait_until(
+                        &format!("{url} from its files"),
+                        &format!(
+                            "{shown} && !!document.querySelector('#main button.export-prepare');"
+                        ),
+                    )
+                    .await;
+                assert_eq!(
+                    site.server().hits(&entity_part),
+                    asked_before,
+                    "{url} {name}"
+                );
+            }
+            site.server().clear_each(&whole);
+            if failing {
+                browser
+                    .wait_until(
+                        &format!("{url} over the whole site, its profile file {name}"),
+                        &format!("{shown} && !!document.querySelector('#main a.export-link');"),
+                    )
+                    .await;
+            }
+            assert_eq!(browser.count(".error").await, 0, "{url} {name}");
         }
-        site.server().clear_each(&whole);
-        if failing {
-            browser
-                .wait_until(
-                    &format!("the entity's page over the whole site, its profile file {name}"),
-                    &format!("{shown} && !!document.querySelector('#main a.export-link');"),
-                )
-                .await;
-        }
-        assert_eq!(browser.count(".error").await, 0, "{name}");
+        site.server().clear(&profile);
     }
     browser.close().await;
 }

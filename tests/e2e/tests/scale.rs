@@ -1328,16 +1328,17 @@ async fn at_scale_a_shared_link_to_a_filtered_view_shows_its_first_articles_befo
 /// appears with, its timeline, those articles, a button for the download), and nothing more is
 /// asked for while the reader reads it; "Show more" says the articles are loading and shows the
 /// next ones from their card pages, the focus on the first new card, still without the whole
-/// site; the download asks for it, and the page over the whole site is the same. An
-/// entity of one article on the shell page (`entity/?id=`, no page of its own, no profile): its
-/// name, counts and article, and the whole site is asked for at once for the rest.
+/// site; the download asks for it, and the page over the whole site is the same. An entity of
+/// a single article (no page of its own: the shell page `entity/?id=` shows it), with spellings
+/// and company: the whole page from its posting file, the file of single-article entities'
+/// profiles and its card page, nothing more while the reader reads it, and the same page over
+/// the whole site once the download asks for it.
 #[tokio::test(flavor = "multi_thread")]
 async fn at_scale_an_entity_page_shows_from_its_files_and_asks_for_the_whole_site_only_to_download()
 {
     let Some((site, data)) = large_data() else {
         return;
     };
-    let entities = data.index["entities"].as_array().expect("entities");
     let many = data.most_mentioned("LOC");
     let id = many["id"].as_str().expect("an id");
     let numbers = data.mentioning(id);
@@ -1440,20 +1441,18 @@ async fn at_scale_an_entity_page_shows_from_its_files_and_asks_for_the_whole_sit
             &newest,
         )
         .await;
-    let first_asked = entity_part(&parts);
     assert_eq!(browser.eval_string(SAME).await, early, "{id}");
     browser.assert_no_console_errors().await;
     browser.close().await;
 
-    // An entity of one article.
-    let lone = entities
-        .iter()
-        .filter(|e| e["label"] == "PER")
-        .find(|e| data.mentioning(e["id"].as_str().unwrap_or_default()).len() == 1)
-        .expect("a person of one article");
+    // An entity of a single article, with spellings and company.
+    let lone = single_article_entity(&site, &data);
     let lone_id = lone["id"].as_str().expect("an id");
     let parts = site.hold_whole_site();
-    let before = site.server().hits(first_asked);
+    let hits =
+        |parts: &[String]| -> Vec<usize> { parts.iter().map(|p| site.server().hits(p)).collect() };
+    let before = hits(&parts);
+    let profiles = site.server().requested("/data/profiles/");
     let browser = Browser::new().await;
     browser
         .open(&site.url(&format!("/entity/?id={lone_id}")))
@@ -1461,26 +1460,69 @@ async fn at_scale_an_entity_page_shows_from_its_files_and_asks_for_the_whole_sit
     let only = [data.id(data.mentioning(lone_id)[0])];
     browser
         .wait_until(
-            &format!("{lone_id}'s name and article, the whole site held"),
+            &format!("{lone_id}'s whole page from its files, the whole site held"),
             &format!(
-                "return document.getElementById('entity-title')?.innerText === {} && {};",
+                "{PAGE_SHOWN} && document.getElementById('entity-title')?.innerText === {} && {};",
                 js(lone["name"].as_str().expect("a name")),
                 cards_are(&only),
             ),
         )
         .await;
-    assert_eq!(browser.count("#entity-company-heading").await, 0);
-    assert_eq!(browser.count(".entity-articles .skeleton-card").await, 0);
-    site.server().wait_for_hits(first_asked, before + 1);
-    site.server().clear_each(&parts);
-    browser
-        .wait_until(
-            "its page over the whole site",
-            "return !!document.querySelector('#main .entity-articles a.export-link');",
-        )
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    assert_eq!(
+        hits(&parts),
+        before,
+        "{lone_id}'s page asked for the whole site"
+    );
+    assert_eq!(site.server().requested("/data/singles/").len(), 1);
+    assert_eq!(site.server().requested("/data/profiles/"), profiles);
+    let header = browser
+        .eval_string("return document.querySelector('#main .entity-header').innerText;")
         .await;
+    for spelling in lone["aliases"].as_array().expect("spellings") {
+        let spelling = spelling.as_str().expect("a spelling");
+        assert!(header.contains(spelling), "{header:?} lacks {spelling:?}");
+    }
+    let early = browser.eval_string(SAME).await;
+    download_over_the_whole_site(&browser, &site, &parts, list).await;
+    browser
+        .wait_for_cards("its page over the whole site, with its article", &only)
+        .await;
+    assert_eq!(browser.eval_string(SAME).await, early, "{lone_id}");
     browser.assert_no_console_errors().await;
     browser.close().await;
+}
+
+/// An entity of the large site that a single article lists, with spellings and some company on
+/// its page, as the file of single-article entities' profiles that holds it has it.
+fn single_article_entity(site: &Site, data: &Data) -> Value {
+    let posting_files = site.read_json("site.json")["posting_files"]
+        .as_u64()
+        .expect("posting files") as u32;
+    let mut files: HashMap<String, Value> = HashMap::new();
+    for entity in data.index["entities"].as_array().expect("entities") {
+        let id = entity["id"].as_str().expect("an id");
+        if entity["label"] != "PER" || data.mentioning(id).len() != 1 {
+            continue;
+        }
+        let path = kiosque_model::parts::profile_path_of(id, posting_files, false);
+        let file = files
+            .entry(path.clone())
+            .or_insert_with(|| site.read_json(&path));
+        let listed = file["entities"].as_array().expect("entities");
+        let at = listed.iter().position(|e| e["id"] == id);
+        let at = at.unwrap_or_else(|| panic!("{path} lacks {id}"));
+        let spelled = listed[at]["aliases"]
+            .as_array()
+            .is_some_and(|a| !a.is_empty());
+        let company = file["profiles"][at]["company"]
+            .as_array()
+            .is_some_and(|c| !c.is_empty());
+        if spelled && company {
+            return listed[at].clone();
+        }
+    }
+    panic!("no person of a single article with spellings and company");
 }
 
 /// "Show more" whose card pages fail (missing, here) on the home page's first screen and on an

@@ -1,12 +1,15 @@
-//! What an entity's page shows besides its articles, in files of their own (schema 2.6):
-//! `profiles/<bucket>.json`.
+//! What an entity's page shows besides its articles, in files of their own:
+//! `profiles/<bucket>.json` (schema 2.6) and `singles/<bucket>.json` (schema 2.7).
 //!
 //! An entity's page shows its spellings, the entities it most often appears with and its
 //! timeline, which only the whole site gives in the browser (5.8 MB brotli at 100,000 articles):
-//! the build writes them for every entity that has a page of its own
-//! ([`crate::links::has_own_page`]), bucketed as the posting files are ([`super::bucket_of`]),
-//! so that the page needs `site.json`, the entity's posting file and profile file, and the card
-//! pages of its first articles.
+//! the build writes them for every entity some article lists, bucketed by id
+//! ([`super::bucket_of`]), so that the page needs `site.json`, the entity's posting file and
+//! profile file, and the card pages of its first articles. Those with a page of their own
+//! ([`crate::links::has_own_page`]) are in `profiles/`, as many files as posting files; those of
+//! a single article (most entities of an archive: their page is the shell page `entity/?id=`)
+//! are in `singles/`, half as many files ([`single_files_for`]), so that the page of a frequent
+//! entity does not fetch theirs, and a site of 100,000 articles stays under 5,000 files.
 
 use serde::{Deserialize, Serialize};
 
@@ -30,8 +33,35 @@ pub fn profile_file_of(id: &str, files: u32) -> (u32, String) {
     (file, profile_path(file, files))
 }
 
-/// `profiles/<bucket>.json`: of the entities of one bucket that have a page of their own, what
-/// the page shows besides its articles.
+/// How many files hold the profiles of the entities of a single article, for a site of
+/// `posting_files` posting files: half as many, at least one (about 1,300 entities a file at
+/// 100,000 articles, 70 KB brotli; as many as posting files would take a 100,000-article site
+/// over 5,000 files).
+pub fn single_files_for(posting_files: u32) -> u32 {
+    (posting_files / 2).max(1)
+}
+
+/// The path of file `file` among `files` of the profiles of single-article entities:
+/// `singles/` and the file's number in hex.
+pub fn single_path(file: u32, files: u32) -> String {
+    numbered_path("singles", file, files)
+}
+
+/// The file that holds the profile of entity `id` on a site of `posting_files` posting files,
+/// and its path: among the profile files when `own_page` (its page is its own, `entity/<id>/`),
+/// among the single-article entities' otherwise (its page is the shell page).
+pub fn profile_path_of(id: &str, posting_files: u32, own_page: bool) -> String {
+    if own_page {
+        profile_file_of(id, posting_files).1
+    } else {
+        let files = single_files_for(posting_files);
+        single_path(bucket_of(id, files), files)
+    }
+}
+
+/// `profiles/<bucket>.json` (or `singles/<bucket>.json`): of the entities of one bucket that
+/// have a page of their own (or that a single article lists), what the page shows besides its
+/// articles.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(bound(deserialize = "E: Deserialize<'de>"))]
 pub struct ProfileFile<E = EntityId> {
@@ -168,20 +198,28 @@ pub fn parse_profiles(file: &str, text: &str) -> Result<ProfileFile<String>, Ind
 }
 
 /// The profile files of a site whose entities and articles `links` relates, with `fields`
-/// its articles' fields, among `files` (as many as posting files); `by_id`, the entities'
-/// positions in the order of their ids. Each file's path and bytes, and a fingerprint of them
-/// all, which the app puts in their URLs (`?v=`).
+/// its articles' fields, for a site of `posting_files` posting files; `by_id`, the entities'
+/// positions in the order of their ids: those of the entities with a page of their own when
+/// `own_page` (as many files as posting files, [`profile_path`]), of the single-article ones
+/// otherwise ([`single_files_for`], [`single_path`]). Each file's path and bytes, and a
+/// fingerprint of them all, which the app puts in their URLs (`?v=`).
 pub(super) fn profile_files(
     links: Links<'_>,
     fields: &ArticleFields,
     by_id: &[u32],
-    files: u32,
+    posting_files: u32,
+    own_page: bool,
 ) -> (Vec<(String, Vec<u8>)>, String) {
-    // Each file's entities, in the order of their ids: those some article lists that have a
-    // page of their own.
+    let (files, path): (u32, fn(u32, u32) -> String) = if own_page {
+        (posting_files, profile_path)
+    } else {
+        (single_files_for(posting_files), single_path)
+    };
+    // Each file's entities, in the order of their ids: those some article lists whose page
+    // is of the kind asked for.
     let grouped = super::by_bucket(links.entities, by_id, files, |p| {
         let listed = (links.postings.get(p as usize)).is_some_and(|a| !a.is_empty());
-        listed && crate::links::has_own_page(&links.entities[p as usize])
+        listed && crate::links::has_own_page(&links.entities[p as usize]) == own_page
     });
     let written: Vec<(String, Vec<u8>)> = map_all(
         grouped.into_iter().enumerate().collect(),
@@ -214,7 +252,7 @@ pub(super) fn profile_files(
                 profiles,
                 others,
             };
-            (profile_path(file as u32, files), json_line(&profile))
+            (path(file as u32, files), json_line(&profile))
         },
     );
     let version = super::fingerprint(&written);
