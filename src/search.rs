@@ -15,13 +15,17 @@ use std::task::Poll;
 
 use futures::channel::oneshot;
 use kiosque_model::index::Corpus;
-use kiosque_model::parts::{self, CardPage, EntityProfile, PostingFile, ProfileFile};
+use kiosque_model::parts::{
+    self, CardPage, EntityProfile, PostingFile, ProfileFile, Single, SingleFile,
+};
 use kiosque_model::search::{Meta, Outcome, Query, Shard};
 use kiosque_model::{Entity, EntityId};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::data::{AppError, Freshness, SiteData, fetch_text, log_problems, part_url};
+use crate::data::{
+    AppError, BodyRequest, Freshness, SiteData, fetch_text, load_article, log_problems, part_url,
+};
 use crate::paths::Paths;
 
 /// How many results a search shows from the card pages before the whole site is loaded: the
@@ -167,6 +171,8 @@ pub struct SearchFiles {
     postings: StoredValue<HashMap<String, Arc<PostingFile<String>>>>,
     /// Profile files, by URL (with the version of the site's profile files).
     profiles: StoredValue<HashMap<String, Arc<ProfileFile<String>>>>,
+    /// Files of single-article entities' profiles, by URL (with their version).
+    singles: StoredValue<HashMap<String, Arc<SingleFile>>>,
 }
 
 impl SearchFiles {
@@ -178,6 +184,7 @@ impl SearchFiles {
             cards: StoredValue::new(HashMap::new()),
             postings: StoredValue::new(HashMap::new()),
             profiles: StoredValue::new(HashMap::new()),
+            singles: StoredValue::new(HashMap::new()),
         }
     }
 
@@ -285,37 +292,81 @@ impl SearchFiles {
     }
 
     /// What the page of `id` shows besides its articles (its spellings, company and timeline),
-    /// from its profile file, fetched once where not kept: that of the entities with a page of
-    /// their own when `own_page`, of the single-article entities otherwise (the shell page's).
-    /// `Ok(None)` when the site has no such files (schema 2.5 or older; 2.6 for single-article
-    /// entities) or the file does not have the entity.
+    /// from its profile file, fetched once where not kept: `Ok(None)` when the site has no
+    /// profile files (schema 2.5 or older) or the entity has no page of its own.
     pub async fn entity_profile(
         self,
         paths: &Paths,
         site: &SiteData,
         id: &EntityId,
-        own_page: bool,
     ) -> Result<Option<EntityProfile>, AppError> {
-        if !has_profiles(site, own_page) {
+        if !has_profiles(site, true) {
             return Ok(None);
         }
-        let version = site.file.profiles_version(own_page);
-        let path = parts::profile_path_of(id.as_str(), site.file.posting_files, own_page);
-        let url = paths.versioned_file(&path, Some(version));
-        if self.profiles.with_value(|kept| !kept.contains_key(&url)) {
-            fetch_kept(
+        let path = parts::profile_path_of(id.as_str(), site.file.posting_files, true);
+        let file = self
+            .kept_file(
                 self.profiles,
-                vec![url.clone()],
-                |url| Ok(url.to_owned()),
-                Freshness::Cached,
+                paths,
+                &path,
+                &site.file.profiles,
                 parts::parse_profiles,
             )
             .await?;
-        }
-        let Some(file) = self.profiles.with_value(|kept| kept.get(&url).cloned()) else {
+        let Some(file) = file else {
             return Ok(None);
         };
-        file.profile_of(&url, id).map_err(|e| malformed(&url, &e))
+        file.profile_of(&path, id).map_err(|e| malformed(&path, &e))
+    }
+
+    /// What the file of single-article entities' profiles holds of `id` (the shell page's
+    /// entity), fetched once where not kept: `Ok(None)` when the site has no such files
+    /// (schema 2.6 or older) or the entity is not of a single article. [`single_profile`] makes
+    /// the page's profile of it with its article's body file.
+    pub async fn entity_single(
+        self,
+        paths: &Paths,
+        site: &SiteData,
+        id: &EntityId,
+    ) -> Result<Option<Single>, AppError> {
+        if !has_profiles(site, false) {
+            return Ok(None);
+        }
+        let path = parts::profile_path_of(id.as_str(), site.file.posting_files, false);
+        let file = self
+            .kept_file(
+                self.singles,
+                paths,
+                &path,
+                &site.file.singles,
+                parts::parse_singles,
+            )
+            .await?;
+        Ok(file.and_then(|file| file.single_of(id)))
+    }
+
+    /// The file at `path` (a data file fetched by a URL with `version`), from `kept` or fetched
+    /// and kept there (`None` if it is not there even so).
+    async fn kept_file<T: 'static + Send + Sync>(
+        self,
+        kept: StoredValue<HashMap<String, Arc<T>>>,
+        paths: &Paths,
+        path: &str,
+        version: &str,
+        parse: fn(&str, &str) -> Result<T, kiosque_model::index::IndexError>,
+    ) -> Result<Option<Arc<T>>, AppError> {
+        let url = paths.versioned_file(path, Some(version));
+        if kept.with_value(|kept| !kept.contains_key(&url)) {
+            fetch_kept(
+                kept,
+                vec![url.clone()],
+                |url| Ok(url.to_owned()),
+                Freshness::Cached,
+                parse,
+            )
+            .await?;
+        }
+        Ok(kept.with_value(|kept| kept.get(&url).cloned()))
     }
 
     /// Starts fetching the meta file of the site's search index, unless it is kept or under
@@ -517,6 +568,40 @@ pub fn has_postings(site: &SiteData) -> bool {
 /// single-article entities otherwise (the shell page's, schema 2.7).
 pub fn has_profiles(site: &SiteData, own_page: bool) -> bool {
     has_postings(site) && kiosque_model::stamp::is_well_formed(site.file.profiles_version(own_page))
+}
+
+/// The profile of the shell page's entity `id`, of a single article, from what the file of
+/// single-article entities holds of it (`single`) and that article's body file (fetched; the
+/// browser keeps it for the article's page): `found` is the page's answer from its posting file
+/// and its article's card page. `Ok(None)` when they do not have what `single` names (the whole
+/// site then shows the page).
+pub async fn single_profile(
+    single: &Single,
+    found: &Found,
+    id: &EntityId,
+    paths: Paths,
+    site: Arc<SiteData>,
+) -> Result<Option<EntityProfile>, AppError> {
+    let Some(cards) = found.cards.as_ref().map(|c| Arc::clone(&c.0)) else {
+        return Ok(None);
+    };
+    let (Some(entity), Some(summary)) = (
+        cards.entity(id),
+        found.articles.first().and_then(|&a| cards.article_at(a)),
+    ) else {
+        return Ok(None);
+    };
+    let request = BodyRequest {
+        id: summary.id.clone(),
+        body_hash: summary.body_hash.clone(),
+        paths,
+        site,
+    };
+    let Some(loaded) = load_article(request, false).await? else {
+        return Ok(None);
+    };
+    let at = loaded.corpus.article_position(&summary.id);
+    Ok(at.and_then(|at| single.profile(entity.clone(), &loaded.corpus, at)))
 }
 
 /// How much of a view shown from card pages comes at once: its first `results` articles, of

@@ -30,7 +30,9 @@ use crate::latest::Latest;
 use crate::routes::corpus::{
     CorpusContext, WholeCorpus, use_corpus, use_corpus_signal, use_site_data_if_loaded,
 };
-use crate::search::{FirstPage, Found, filter_cards, has_postings, has_profiles, more_cards};
+use crate::search::{
+    FirstPage, Found, filter_cards, has_postings, has_profiles, more_cards, single_profile,
+};
 use crate::selection::{ArticleList, remember_entity_list, use_list_pages};
 use crate::site::use_site;
 use crate::title::use_title;
@@ -162,12 +164,14 @@ fn EntityEarly(
                 || true,
             );
             // Its profile, unless the page has none to ask for: a profile that fails or is not
-            // there asks for the whole site at once, before its cards are in.
+            // there asks for the whole site at once, before its cards are in. On the shell page,
+            // what the file of single-article entities holds of it, completed by its article's
+            // body file once its card is in.
             let profile = async {
-                if !profiled {
+                if !profiled || !own_page {
                     return None;
                 }
-                let profile = files.entity_profile(&paths, &site, &id, own_page).await;
+                let profile = files.entity_profile(&paths, &site, &id).await;
                 let profile = profile.unwrap_or_else(|error| {
                     leptos::logging::warn!("{error}");
                     None
@@ -177,7 +181,18 @@ fn EntityEarly(
                 }
                 profile
             };
-            let (newest, profile) = futures::future::join(newest, profile).await;
+            let single = async {
+                if !profiled || own_page {
+                    return None;
+                }
+                let single = files.entity_single(&paths, &site, &id).await;
+                single.unwrap_or_else(|error| {
+                    leptos::logging::warn!("{error}");
+                    None
+                })
+            };
+            let (newest, mut profile, single) =
+                futures::future::join3(newest, profile, single).await;
             let shown = match newest {
                 // Shown with the entity from its posting file, which the cards' corpus has.
                 Some(Ok(shown))
@@ -186,7 +201,7 @@ fn EntityEarly(
                         .as_ref()
                         .is_some_and(|c| c.0.entity(&id).is_some()) =>
                 {
-                    Some((id, shown, profile))
+                    Some(shown)
                 }
                 Some(Err(error)) => {
                     leptos::logging::warn!("{error}");
@@ -194,12 +209,17 @@ fn EntityEarly(
                 }
                 _ => None,
             };
+            if let (Some(single), Some(shown)) = (single, &shown) {
+                let made = single_profile(&single, shown, &id, paths, Arc::clone(&site)).await;
+                profile = loader.or_whole(made).flatten();
+            }
             if !run.is_latest() {
                 return;
             }
-            if shown.is_none() {
+            if shown.is_none() || profile.is_none() {
                 loader.want_whole();
             }
+            let shown = shown.map(|shown| (id, shown, profile));
             let _ = found.try_set(shown);
         });
     });

@@ -625,6 +625,11 @@ impl Corpus {
         self.entity_pos.get(id).map(|&i| &self.index.entities[i])
     }
 
+    /// The position of the article with this id, if the corpus has it.
+    pub fn article_position(&self, id: &str) -> Option<u32> {
+        self.article_pos.get(id).map(|&i| i as u32)
+    }
+
     /// The article with this id, if the corpus has it.
     pub fn article(&self, id: &str) -> Option<&ArticleSummary> {
         self.article_pos.get(id).map(|&i| &self.index.articles[i])

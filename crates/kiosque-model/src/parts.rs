@@ -46,8 +46,9 @@ pub use postings::{
     parse_postings, posting_file_of, posting_files_for, posting_path,
 };
 pub use profiles::{
-    Companion, EntityProfile, Profile, ProfileError, ProfileFile, parse_profiles, profile_file_of,
-    profile_path, profile_path_of, single_files_for, single_path,
+    Companion, EntityProfile, Profile, ProfileError, ProfileFile, Single, SingleFile,
+    parse_profiles, parse_singles, profile_file_of, profile_path, profile_path_of,
+    single_files_for, single_path,
 };
 pub use steps::{ListSteps, entities_in_steps, list_items, summaries_in_steps};
 
@@ -129,7 +130,7 @@ pub struct SiteFile<E = EntityId> {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub profiles: String,
     /// A fingerprint of every file of the profiles of single-article entities
-    /// ([`ProfileFile`], [`single_files_for`]), which the app puts in their URLs (`?v=`);
+    /// ([`SingleFile`], [`single_files_for`]), which the app puts in their URLs (`?v=`);
     /// optional (schema 2.7): without them, the shell page waits for the whole site for an
     /// entity's spellings, company and timeline.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -380,8 +381,8 @@ pub struct Parts<'a> {
     /// The posting files ([`PostingFile`]): each path (named by its bucket, not its content)
     /// and bytes.
     pub postings: Vec<(String, Vec<u8>)>,
-    /// The profile files ([`ProfileFile`]): each path (named by its bucket) and bytes; those
-    /// of the entities with a page of their own, then those of single-article entities.
+    /// The profile files ([`ProfileFile`]), then the files of single-article entities' profiles
+    /// ([`SingleFile`]): each path (named by its bucket) and bytes.
     pub profiles: Vec<(String, Vec<u8>)>,
     /// The articles of each body file (positions in the index), by bucket.
     pub buckets: Vec<Vec<u32>>,
@@ -523,11 +524,10 @@ impl<'a> Parts<'a> {
             postings: &of_entity,
             mentioned: &mentioned,
         };
-        // Each on every core, file by file.
         let (mut profiles, profiles_version) =
-            profiles::profile_files(links, &fields, &by_id, posting_count, true);
+            profiles::profile_files(links, &fields, &by_id, posting_count);
         let (singles, singles_version) =
-            profiles::profile_files(links, &fields, &by_id, posting_count, false);
+            profiles::single_files(links, &index.articles, &by_id, posting_count);
         profiles.extend(singles);
         let rank = places(&by_id);
         let listed_ranks: Vec<Vec<u32>> = listed
@@ -1357,41 +1357,84 @@ mod tests {
                     .then(|| format!("{}-{:02}-{:02}", 2023 + a % 2, 1 + a % 12, 1 + a % 28));
             }
             index.entities[0].aliases = vec!["E zero".to_owned(), "E-0".to_owned()];
-            // The first article's second entity taken as one of a single article: a page of
-            // its own or not is the entity table's say.
-            index.entities[3].articles = 1;
-            index.entities[3].aliases = vec!["E three".to_owned()];
+            // An entity of the first article alone, with spellings.
+            let mut only = crate::testing::entity("per-only", Label::Person, 1);
+            only.aliases = vec!["Only One".to_owned()];
+            if let Some(first) = index.articles.first_mut() {
+                let mut ids = first.entities.clone();
+                ids[1] = only.id.clone();
+                *first = first.clone().with_entities(ids);
+            }
+            index.entities.push(only);
+            // Counts as a build gives them.
+            let whole = crate::index::Corpus::new(index.clone());
+            for entity in &mut index.entities {
+                entity.articles = whole.positions_mentioning(&entity.id).len() as u32;
+            }
             let parts = Parts::new(&index, &bodies);
             let site = parse_site(std::str::from_utf8(&parts.site).expect("utf-8")).expect("site");
             assert!(stamp::is_well_formed(&site.profiles), "{}", site.profiles);
             assert!(stamp::is_well_formed(&site.singles), "{}", site.singles);
             let singles = single_files_for(site.posting_files) as usize;
             assert_eq!(parts.profiles.len(), site.posting_files as usize + singles);
-            let files: HashMap<&str, ProfileFile<String>> = parts
-                .profiles
-                .iter()
+            let text = |bytes: &[u8]| std::str::from_utf8(bytes).expect("utf-8").to_owned();
+            let (own_files, single_files) = parts.profiles.split_at(site.posting_files as usize);
+            let own_files: HashMap<&str, ProfileFile<String>> = (own_files.iter())
                 .map(|(path, bytes)| {
-                    let text = std::str::from_utf8(bytes).expect("utf-8");
-                    (path.as_str(), parse_profiles(path, text).expect("parses"))
+                    (
+                        path.as_str(),
+                        parse_profiles(path, &text(bytes)).expect("parses"),
+                    )
+                })
+                .collect();
+            let single_files: HashMap<&str, SingleFile> = (single_files.iter())
+                .map(|(path, bytes)| {
+                    (
+                        path.as_str(),
+                        parse_singles(path, &text(bytes)).expect("parses"),
+                    )
                 })
                 .collect();
             let corpus = crate::index::Corpus::new(index.clone());
             let mut profiles = [0, 0];
             for entity in &index.entities {
                 let own = crate::links::has_own_page(entity);
-                let path = profile_path_of(entity.id.as_str(), site.posting_files, own);
-                let found = files[path.as_str()]
-                    .profile_of(&path, &entity.id)
-                    .expect("well formed");
-                // Only in the files of its kind of page.
-                let other = profile_path_of(entity.id.as_str(), site.posting_files, !own);
-                let elsewhere = files[other.as_str()].profile_of(&other, &entity.id);
-                assert_eq!(elsewhere, Ok(None), "{}", entity.id);
+                let id = entity.id.as_str();
+                let in_own = {
+                    let path = profile_path_of(id, site.posting_files, true);
+                    own_files[path.as_str()]
+                        .profile_of(&path, &entity.id)
+                        .expect("well formed")
+                };
+                let in_singles = {
+                    let path = profile_path_of(id, site.posting_files, false);
+                    single_files[path.as_str()].single_of(&entity.id)
+                };
                 let positions = corpus.positions_mentioning(&entity.id);
                 if positions.is_empty() {
-                    assert!(found.is_none(), "{}", entity.id);
+                    assert!(in_own.is_none() && in_singles.is_none(), "{id}");
                     continue;
                 }
+                // In the files of its kind of page only; a single article's from its body file.
+                let found = if own {
+                    assert_eq!(in_singles, None, "{id}");
+                    in_own
+                } else {
+                    assert_eq!(in_own, None, "{id}");
+                    let single = in_singles.unwrap_or_else(|| panic!("{id} is not in singles"));
+                    let article = &corpus.articles()[positions[0] as usize].id;
+                    let bucket = bucket_of(article, site.buckets) as usize;
+                    let path = parts.bucket_path(bucket);
+                    let file =
+                        parse_bucket(&path, &text(&parts.bucket(bucket))).expect("a body file");
+                    let body = crate::index::Corpus::of_bucket(&site, &file).value;
+                    let at = body.article_position(article).expect("its article");
+                    let posted = Entity {
+                        aliases: Vec::new(),
+                        ..entity.clone()
+                    };
+                    single.profile(posted, &body, at)
+                };
                 let found = found.unwrap_or_else(|| panic!("{} has no profile", entity.id));
                 profiles[usize::from(own)] += 1;
                 assert_eq!(found.entity.aliases, entity.aliases);
@@ -1413,11 +1456,9 @@ mod tests {
                     entity.id
                 );
             }
-            assert_eq!(
-                profiles.map(|n| n > 0),
-                [articles > 0; 2],
-                "{articles} articles"
-            );
+            // Of single-article entities, and of entities with a page of their own.
+            let expected = [articles > 0, articles > 1];
+            assert_eq!(profiles.map(|n| n > 0), expected, "{articles} articles");
         }
     }
 

@@ -809,9 +809,10 @@ fn served_or_failing(
 /// An entity's page fetches its profile file beside its posting file and shows the whole page
 /// from them (the entities it appears with, a button for the download), the whole site held
 /// back: an entity's own page from the profile files (schema 2.6), the shell page of an entity
-/// of a single article from theirs (`singles/`, schema 2.7). A profile file that is missing, cut,
-/// malformed or whose company names an entity it does not have shows nothing wrong and no
-/// error: the page asks for the whole site, which shows the same entities with it.
+/// of a single article from theirs (`singles/`, schema 2.7) and its article's body file. A
+/// profile file that is missing, cut, malformed or whose company names an entity it does not
+/// have shows nothing wrong and no error: the page asks for the whole site, which shows the
+/// same entities with it.
 #[tokio::test(flavor = "multi_thread")]
 async fn an_entity_page_whose_profile_file_fails_is_shown_from_the_whole_site() {
     if !ready() {
@@ -831,18 +832,31 @@ async fn an_entity_page_whose_profile_file_fails_is_shown_from_the_whole_site() 
             let files = kiosque_model::parts::single_files_for(posting_files);
             (files, kiosque_model::parts::single_path)
         };
-        // An entity whose page lists others with it.
-        let (entity, path, at, company) = (0..files)
+        // An entity whose page lists others with it, and its file with that list naming
+        // entities the file (or, of a single article, the article) does not have.
+        let (entity, path, company, wrong) = (0..files)
             .find_map(|file| {
                 let path = path_of(file, files);
-                let profiles = site.read_json(&path);
-                let listed = profiles["profiles"]
-                    .as_array()?
-                    .iter()
-                    .position(|p| p["company"].as_array().is_some_and(|c| !c.is_empty()))?;
-                let id = profiles["entities"][listed]["id"].as_str()?.to_owned();
-                let company = profiles["profiles"][listed]["company"].as_array()?.len();
-                Some((id, path, listed, company))
+                let mut profiles = site.read_json(&path);
+                if own_page {
+                    let listed = profiles["profiles"]
+                        .as_array()?
+                        .iter()
+                        .position(|p| p["company"].as_array().is_some_and(|c| !c.is_empty()))?;
+                    let id = profiles["entities"][listed]["id"].as_str()?.to_owned();
+                    let company = profiles["profiles"][listed]["company"].as_array()?.len();
+                    profiles["profiles"][listed]["company"] = serde_json::json!([[999, 1]]);
+                    Some((id, path, company, profiles))
+                } else {
+                    let listed = profiles["entities"]
+                        .as_array()?
+                        .iter()
+                        .position(|e| e[1].as_array().is_some_and(|c| !c.is_empty()))?;
+                    let id = profiles["entities"][listed][0].as_str()?.to_owned();
+                    let company = profiles["entities"][listed][1].as_array()?.len();
+                    profiles["entities"][listed][1] = serde_json::json!([999]);
+                    Some((id, path, company, profiles))
+                }
             })
             .expect("an entity with company");
         let url = if own_page {
@@ -851,15 +865,13 @@ async fn an_entity_page_whose_profile_file_fails_is_shown_from_the_whole_site() 
             format!("/entity/?id={entity}")
         };
         let profile = format!("/data/{path}");
-        let mut past_others = site.read_json(&path);
-        past_others["profiles"][at]["company"] = serde_json::json!([[999, 1]]);
         let shown = format!(
             "return !document.getElementById('prerender') \
                && document.querySelectorAll('#main .entity-company li').length === {company}"
         );
         let cases = served_or_failing(
             br#"{"entities": [{"id": 3}], "profiles": [["#,
-            ("naming an entity it does not have", &past_others),
+            ("naming an entity it does not have", &wrong),
         );
         for (name, fault) in cases {
             site.hold_whole_site();

@@ -1502,7 +1502,8 @@ fn single_article_entity(site: &Site, data: &Data) -> Value {
     let mut files: HashMap<String, Value> = HashMap::new();
     for entity in data.index["entities"].as_array().expect("entities") {
         let id = entity["id"].as_str().expect("an id");
-        if entity["label"] != "PER" || data.mentioning(id).len() != 1 {
+        let spelled = entity["aliases"].as_array().is_some_and(|a| !a.is_empty());
+        if entity["label"] != "PER" || !spelled || data.mentioning(id).len() != 1 {
             continue;
         }
         let path = kiosque_model::parts::profile_path_of(id, posting_files, false);
@@ -1510,16 +1511,11 @@ fn single_article_entity(site: &Site, data: &Data) -> Value {
             .entry(path.clone())
             .or_insert_with(|| site.read_json(&path));
         let listed = file["entities"].as_array().expect("entities");
-        let at = listed.iter().position(|e| e["id"] == id);
-        let at = at.unwrap_or_else(|| panic!("{path} lacks {id}"));
-        let spelled = listed[at]["aliases"]
-            .as_array()
-            .is_some_and(|a| !a.is_empty());
-        let company = file["profiles"][at]["company"]
-            .as_array()
-            .is_some_and(|c| !c.is_empty());
-        if spelled && company {
-            return listed[at].clone();
+        let single = listed.iter().find(|e| e[0] == id);
+        let single = single.unwrap_or_else(|| panic!("{path} lacks {id}"));
+        assert_eq!(single[2], entity["aliases"], "{id}");
+        if single[1].as_array().is_some_and(|c| !c.is_empty()) {
+            return entity.clone();
         }
     }
     panic!("no person of a single article with spellings and company");

@@ -4,22 +4,26 @@
 //! An entity's page shows its spellings, the entities it most often appears with and its
 //! timeline, which only the whole site gives in the browser (5.8 MB brotli at 100,000 articles):
 //! the build writes them for every entity some article lists, bucketed by id
-//! ([`super::bucket_of`]), so that the page needs `site.json`, the entity's posting file and
-//! profile file, and the card pages of its first articles. Those with a page of their own
-//! ([`crate::links::has_own_page`]) are in `profiles/`, as many files as posting files; those of
-//! a single article (most entities of an archive: their page is the shell page `entity/?id=`)
-//! are in `singles/`, half as many files ([`single_files_for`]), so that the page of a frequent
-//! entity does not fetch theirs, and a site of 100,000 articles stays under 5,000 files.
+//! ([`super::bucket_of`]). Those with a page of their own ([`crate::links::has_own_page`]) are in
+//! `profiles/`, as many files as posting files ([`ProfileFile`]): the page needs `site.json`, the
+//! entity's posting file and profile file, and the card pages of its first articles. Those of a
+//! single article (most entities of an archive: their page is the shell page `entity/?id=`) are in
+//! `singles/`, half as many files ([`single_files_for`]), and in a form of their own
+//! ([`SingleFile`]): their company is among the entities of their one article, which its body file
+//! names, so a file holds only where in that article's list they are, and the page fetches the
+//! body file too (a page of their own the size of a frequent entity's would have taken the
+//! 10,000-article site over 250 MB).
 
 use serde::{Deserialize, Serialize};
 
 use super::{bucket_of, json_line, numbered_path, parse};
+use crate::article::ArticleSummary;
 use crate::cooccurrence::Links;
 use crate::cores::map_all;
 use crate::entity::{Entity, EntityId, Label};
-use crate::index::IndexError;
+use crate::index::{Corpus, IndexError};
 use crate::refine::ArticleFields;
-use crate::timeline::{Timeline, TimelineCounts, timeline_of_fields};
+use crate::timeline::{Timeline, TimelineCounts, timeline_at, timeline_of_fields};
 
 /// The path of profile file `file` among `files`: `profiles/` and the file's number in hex (as
 /// posting files are named; there are as many, [`super::posting_files_for`]).
@@ -59,9 +63,8 @@ pub fn profile_path_of(id: &str, posting_files: u32, own_page: bool) -> String {
     }
 }
 
-/// `profiles/<bucket>.json` (or `singles/<bucket>.json`): of the entities of one bucket that
-/// have a page of their own (or that a single article lists), what the page shows besides its
-/// articles.
+/// `profiles/<bucket>.json`: of the entities of one bucket that have a page of their own, what
+/// the page shows besides its articles.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(bound(deserialize = "E: Deserialize<'de>"))]
 pub struct ProfileFile<E = EntityId> {
@@ -192,34 +195,133 @@ impl ProfileFile<String> {
     }
 }
 
+/// `singles/<bucket>.json`: of the entities of one bucket that a single article lists, what
+/// their page (the shell page) shows besides the article and what its body file gives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SingleFile {
+    /// Each entity, in the order of their ids, as `[id, company, spellings]`: its company (the
+    /// entities it most often appears with, as [`crate::cooccurrence::company`] lists them) as
+    /// places in its article's entity list (the summary's `entities`, as its body file has it),
+    /// and its spellings (the entity table's `aliases`).
+    pub entities: Vec<(String, Vec<u32>, Vec<String>)>,
+}
+
+/// What [`SingleFile`] holds of one entity: see [`Single::profile`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Single {
+    /// Its company, as places in its article's entity list.
+    pub places: Vec<u32>,
+    /// Its spellings.
+    pub aliases: Vec<String>,
+}
+
+impl SingleFile {
+    /// What the file holds of `id`: `None` when it does not have it (the entity is listed by
+    /// more than one article, or by none).
+    pub fn single_of(&self, id: &EntityId) -> Option<Single> {
+        let at = (self.entities)
+            .binary_search_by(|(e, _, _)| e.as_str().cmp(id.as_str()))
+            .ok()?;
+        let (_, places, aliases) = &self.entities[at];
+        Some(Single {
+            places: places.clone(),
+            aliases: aliases.clone(),
+        })
+    }
+}
+
+impl Single {
+    /// The page of `entity` (as its posting file has it: its counts, no spellings), whose one
+    /// article is at `article` in `corpus` (the corpus of that article's body file, whose
+    /// entity table has every entity the article lists): what the whole site would give it.
+    /// `None` when a place is past the article's entities or names one `corpus` does not have.
+    pub fn profile(&self, entity: Entity, corpus: &Corpus, article: u32) -> Option<EntityProfile> {
+        let listed = &corpus.article_at(article)?.entities;
+        let company = (self.places.iter())
+            .map(|&place| {
+                let other = corpus.entity(listed.get(place as usize)?)?;
+                // One article: everything it shares is that one.
+                Some((other.clone(), 1))
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(EntityProfile {
+            entity: Entity {
+                aliases: self.aliases.clone(),
+                ..entity
+            },
+            company,
+            timeline: timeline_at(corpus, &[article]),
+        })
+    }
+}
+
+/// Parses a file of single-article entities' profiles (`file` names it in errors).
+pub fn parse_singles(file: &str, text: &str) -> Result<SingleFile, IndexError> {
+    parse(file, text)
+}
+
+/// The files of single-article entities' profiles ([`SingleFile`]) of a site whose entities
+/// and articles `links` relates, `summaries` its articles (whose `entities` the company's
+/// places are in), for a site of `posting_files` posting files; `by_id`, the entities'
+/// positions in the order of their ids. Each file's path and bytes, and a fingerprint of them
+/// all, which the app puts in their URLs (`?v=`).
+pub(super) fn single_files(
+    links: Links<'_>,
+    summaries: &[ArticleSummary],
+    by_id: &[u32],
+    posting_files: u32,
+) -> (Vec<(String, Vec<u8>)>, String) {
+    let files = single_files_for(posting_files);
+    let one_article = |p: u32| match links.postings.get(p as usize).map(Vec::as_slice) {
+        Some(&[article]) => Some(article),
+        _ => None,
+    };
+    let grouped = super::by_bucket(links.entities, by_id, files, |p| {
+        one_article(p).is_some() && !crate::links::has_own_page(&links.entities[p as usize])
+    });
+    let written: Vec<(String, Vec<u8>)> = map_all(
+        grouped.into_iter().enumerate().collect(),
+        |(file, members): (usize, Vec<u32>)| {
+            let entities = members
+                .iter()
+                .filter_map(|&p| {
+                    let entity = &links.entities[p as usize];
+                    let listed = &summaries.get(one_article(p)? as usize)?.entities;
+                    let places = (links.company(p).iter())
+                        .filter_map(|c| listed.iter().position(|id| *id == c.entity.id))
+                        .map(|place| place as u32)
+                        .collect();
+                    Some((entity.id.to_string(), places, entity.aliases.clone()))
+                })
+                .collect();
+            let path = single_path(file as u32, files);
+            (path, json_line(&SingleFile { entities }))
+        },
+    );
+    let version = super::fingerprint(&written);
+    (written, version)
+}
+
 /// Parses a profile file (`file` names it in errors).
 pub fn parse_profiles(file: &str, text: &str) -> Result<ProfileFile<String>, IndexError> {
     parse(file, text)
 }
 
 /// The profile files of a site whose entities and articles `links` relates, with `fields`
-/// its articles' fields, for a site of `posting_files` posting files; `by_id`, the entities'
-/// positions in the order of their ids: those of the entities with a page of their own when
-/// `own_page` (as many files as posting files, [`profile_path`]), of the single-article ones
-/// otherwise ([`single_files_for`], [`single_path`]). Each file's path and bytes, and a
-/// fingerprint of them all, which the app puts in their URLs (`?v=`).
+/// its articles' fields, among `files` (as many as posting files); `by_id`, the entities'
+/// positions in the order of their ids. Each file's path and bytes, and a fingerprint of them
+/// all, which the app puts in their URLs (`?v=`).
 pub(super) fn profile_files(
     links: Links<'_>,
     fields: &ArticleFields,
     by_id: &[u32],
-    posting_files: u32,
-    own_page: bool,
+    files: u32,
 ) -> (Vec<(String, Vec<u8>)>, String) {
-    let (files, path): (u32, fn(u32, u32) -> String) = if own_page {
-        (posting_files, profile_path)
-    } else {
-        (single_files_for(posting_files), single_path)
-    };
-    // Each file's entities, in the order of their ids: those some article lists whose page
-    // is of the kind asked for.
+    // Each file's entities, in the order of their ids: those some article lists that have a
+    // page of their own.
     let grouped = super::by_bucket(links.entities, by_id, files, |p| {
         let listed = (links.postings.get(p as usize)).is_some_and(|a| !a.is_empty());
-        listed && crate::links::has_own_page(&links.entities[p as usize]) == own_page
+        listed && crate::links::has_own_page(&links.entities[p as usize])
     });
     let written: Vec<(String, Vec<u8>)> = map_all(
         grouped.into_iter().enumerate().collect(),
@@ -252,7 +354,7 @@ pub(super) fn profile_files(
                 profiles,
                 others,
             };
-            (path(file as u32, files), json_line(&profile))
+            (profile_path(file as u32, files), json_line(&profile))
         },
     );
     let version = super::fingerprint(&written);
