@@ -41,7 +41,9 @@
 //! - a visit of the home page left alone for a few seconds (cache off): the data it fetched and
 //!   the app's wasm memory (since schema 2.5, `site.json` alone: the whole site waits for a
 //!   view that needs it), and the same of the page of the entity of the most articles (since
-//!   schema 2.6, `site.json`, its posting and profile files and a card page);
+//!   schema 2.6, `site.json`, its posting and profile files and a card page) and of the shell
+//!   page of an entity of a single article (since schema 2.7, its posting file, its file of
+//!   single-article entities, its article's card page and body file);
 //! - "Show more" clicked once on the home page and on that entity's page, as soon as the app
 //!   shows it (cache off): the time to the frame after the next cards, the data fetched and the
 //!   wasm memory then (before, the whole site; since the thirty-ninth session, card pages);
@@ -371,6 +373,9 @@ struct Measured {
     /// The same of the page of the entity of the most articles (its own page, pre-rendered;
     /// since schema 2.6 shown from its posting and profile files).
     entity_idle: (Vec<(String, usize)>, Option<u64>),
+    /// The same of the shell page of an entity of a single article, with some company
+    /// ([`single_article_entity`]).
+    shell_idle: (Vec<(String, usize)>, Option<u64>),
     /// "Show more" clicked once on the home page and on that entity's page, as soon as the app
     /// shows it (cache off): see [`ShowMore`].
     show_more: [Option<ShowMore>; 2],
@@ -932,6 +937,8 @@ async fn measure(
     let idle = idle_visit(&browser, site, &home_url, sizes).await?;
     let entity_url = format!("{home_url}entity/{}/", most_mentioned(site)?);
     let entity_idle = idle_visit(&browser, site, &entity_url, sizes).await?;
+    let shell_url = format!("{home_url}entity/?id={}", single_article_entity(site)?);
+    let shell_idle = idle_visit(&browser, site, &shell_url, sizes).await?;
     let show_more = [
         show_more(&browser, site, &home_url, "#results", 2 * PAGE, sizes).await?,
         show_more(
@@ -1136,6 +1143,7 @@ async fn measure(
         filtered,
         idle,
         entity_idle,
+        shell_idle,
         show_more,
         clicks,
         keys,
@@ -1321,6 +1329,23 @@ fn most_mentioned(site: &Path) -> anyhow::Result<String> {
         .max_by_key(|e| e.articles)
         .map(|e| e.id.clone())
         .context("no entity on the first screen")
+}
+
+/// The id of an entity that a single article of the site at `site` lists, with some company
+/// on its page: the first such of the first file of single-article entities' profiles
+/// (schema 2.7; its page is the shell page).
+fn single_article_entity(site: &Path) -> anyhow::Result<String> {
+    let data = site.join("data");
+    let text = std::fs::read_to_string(data.join(kiosque_model::parts::SITE_FILE))?;
+    let file = kiosque_model::parts::parse_site(&text)?;
+    let files = kiosque_model::parts::single_files_for(file.posting_files);
+    let path = kiosque_model::parts::single_path(0, files);
+    let text = std::fs::read_to_string(data.join(&path)).with_context(|| path.clone())?;
+    let singles = kiosque_model::parts::parse_singles(&path, &text)?;
+    (singles.entities.iter())
+        .find(|(_, company, _)| !company.is_empty())
+        .map(|(id, _, _)| id.clone())
+        .context("no entity of a single article with company")
 }
 
 /// Starts Chromium's CPU profiler, when a profile is asked for.
@@ -1649,6 +1674,10 @@ fn report(apps: &Apps, measured: &[Measured]) {
         (
             "A visit of the page of the entity of the most articles",
             |m| &m.entity_idle,
+        ),
+        (
+            "A visit of the shell page of an entity of a single article",
+            |m| &m.shell_idle,
         ),
     ] {
         println!(
