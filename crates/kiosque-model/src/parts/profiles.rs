@@ -11,8 +11,8 @@
 //! `singles/`, half as many files ([`single_files_for`]), and in a form of their own
 //! ([`SingleFile`]): their company is among the entities of their one article, which its body file
 //! names, so a file holds only where in that article's list they are, and the page fetches the
-//! body file too (a page of their own the size of a frequent entity's would have taken the
-//! 10,000-article site over 250 MB).
+//! body file too (profiles of the first form for them took the 10,000-article site over
+//! 250 MB).
 
 use serde::{Deserialize, Serialize};
 
@@ -39,7 +39,7 @@ pub fn profile_file_of(id: &str, files: u32) -> (u32, String) {
 
 /// How many files hold the profiles of the entities of a single article, for a site of
 /// `posting_files` posting files: half as many, at least one (about 1,300 entities a file at
-/// 100,000 articles, 70 KB brotli; as many as posting files would take a 100,000-article site
+/// 100,000 articles, 18.5 KB brotli; as many as posting files would take a 100,000-article site
 /// over 5,000 files).
 pub fn single_files_for(posting_files: u32) -> u32 {
     (posting_files / 2).max(1)
@@ -51,9 +51,9 @@ pub fn single_path(file: u32, files: u32) -> String {
     numbered_path("singles", file, files)
 }
 
-/// The file that holds the profile of entity `id` on a site of `posting_files` posting files,
-/// and its path: among the profile files when `own_page` (its page is its own, `entity/<id>/`),
-/// among the single-article entities' otherwise (its page is the shell page).
+/// The path of the file that holds the profile of entity `id` on a site of `posting_files`
+/// posting files: among the profile files when `own_page` (its page is its own,
+/// `entity/<id>/`), among the single-article entities' otherwise (its page is the shell page).
 pub fn profile_path_of(id: &str, posting_files: u32, own_page: bool) -> String {
     if own_page {
         profile_file_of(id, posting_files).1
