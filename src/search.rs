@@ -313,10 +313,10 @@ impl SearchFiles {
                 parts::parse_profiles,
             )
             .await?;
-        let Some(file) = file else {
+        let Some((file, url)) = file else {
             return Ok(None);
         };
-        file.profile_of(&path, id).map_err(|e| malformed(&path, &e))
+        file.profile_of(&url, id).map_err(|e| malformed(&url, &e))
     }
 
     /// What the file of single-article entities' profiles holds of `id` (the shell page's
@@ -342,11 +342,11 @@ impl SearchFiles {
                 parts::parse_singles,
             )
             .await?;
-        Ok(file.and_then(|file| file.single_of(id)))
+        Ok(file.and_then(|(file, _)| file.single_of(id)))
     }
 
     /// The file at `path` (a data file fetched by a URL with `version`), from `kept` or fetched
-    /// and kept there (`None` if it is not there even so).
+    /// and kept there, with that URL (what its errors name); `None` if it is not there even so.
     async fn kept_file<T: 'static + Send + Sync>(
         self,
         kept: StoredValue<HashMap<String, Arc<T>>>,
@@ -354,7 +354,7 @@ impl SearchFiles {
         path: &str,
         version: &str,
         parse: fn(&str, &str) -> Result<T, kiosque_model::index::IndexError>,
-    ) -> Result<Option<Arc<T>>, AppError> {
+    ) -> Result<Option<(Arc<T>, String)>, AppError> {
         let url = paths.versioned_file(path, Some(version));
         if kept.with_value(|kept| !kept.contains_key(&url)) {
             fetch_kept(
@@ -366,7 +366,8 @@ impl SearchFiles {
             )
             .await?;
         }
-        Ok(kept.with_value(|kept| kept.get(&url).cloned()))
+        let file = kept.with_value(|kept| kept.get(&url).cloned());
+        Ok(file.map(|file| (file, url)))
     }
 
     /// Starts fetching the meta file of the site's search index, unless it is kept or under
