@@ -320,7 +320,7 @@ const SLICE_MS: f64 = 8.0;
 
 /// Paces a long piece of work on the main thread: [`Pace::breathe`] between its steps gives
 /// the browser a turn once the work has run for [`SLICE_MS`].
-struct Pace {
+pub(crate) struct Pace {
     /// When the work last gave the browser a turn (`Date.now()`).
     since: f64,
     /// The urgent work ([`urgent`]) the work waited for until it timed out: not waited for
@@ -329,7 +329,7 @@ struct Pace {
 }
 
 impl Pace {
-    fn new() -> Pace {
+    pub(crate) fn new() -> Pace {
         Pace {
             since: js_sys::Date::now(),
             waited_out: 0,
@@ -339,7 +339,7 @@ impl Pace {
     /// Gives the browser a turn (input, rendering, other tasks) if the work has run long
     /// enough since the last one, and waits while the reader's own work is under way
     /// ([`urgent`]).
-    async fn breathe(&mut self) {
+    pub(crate) async fn breathe(&mut self) {
         let urgent = urgent_episode(self.waited_out).is_some();
         if !urgent && js_sys::Date::now() - self.since < SLICE_MS {
             return;

@@ -919,6 +919,8 @@ messages! {
     download_these,
     /// The button that loads every article for their download.
     prepare_download,
+    /// While a download's file is made.
+    preparing_file,
     /// A group's button that shows its first rows only.
     show_fewer,
     /// The sidebar's languages group.
@@ -1110,6 +1112,7 @@ const ENGLISH: Messages = Messages {
     main_entities: "Main entities",
     download_these: "Download these articles:",
     prepare_download: "Download these articles (CSV, JSON)…",
+    preparing_file: "Preparing the file…",
     show_fewer: "Show fewer",
     facet_language: "Language",
     facet_source: "Source",
@@ -1211,6 +1214,7 @@ const FRENCH: Messages = Messages {
     main_entities: "Entités principales",
     download_these: "Télécharger ces articles\u{a0}:",
     prepare_download: "Télécharger ces articles (CSV, JSON)…",
+    preparing_file: "Préparation du fichier…",
     show_fewer: "Afficher moins",
     facet_language: "Langue",
     facet_source: "Source",

@@ -44,32 +44,46 @@ async fn texts(browser: &Browser, css: &str) -> Vec<String> {
     serde_json::from_str(&json).unwrap_or_default()
 }
 
+/// Has the browser save its downloads in a new directory, which it returns.
+async fn save_downloads(browser: &Browser) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    browser
+        .cdp(
+            "Browser.setDownloadBehavior",
+            serde_json::json!({ "behavior": "allow", "downloadPath": dir.path() }),
+        )
+        .await
+        .expect("downloads allowed");
+    dir
+}
+
 /// Follows the download link `css` as a reader would (a click), the browser saving downloads
-/// in a new directory: the name of the file saved and its text. The link's address is a Blob
-/// URL, made when it is followed. A view that is still settling may put a new link in the
-/// place of the one clicked (its address `#` again): the click is then made again, on the new
-/// link, with a new directory, so that only a download of the link as it stands is read.
+/// in a new directory: the name of the file saved and its text. The file is made when the link
+/// is followed, then the link's address is its Blob URL and the app follows it. A view that is
+/// still settling may put a new link in the place of the one clicked (its address `#` again):
+/// the click is then made again, on the new link, with a new directory, so that only a download
+/// of the link as it stands is read.
 async fn download(browser: &Browser, css: &str) -> (String, String) {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
     let mut attempts = 0;
     loop {
         attempts += 1;
-        let dir = tempfile::tempdir().expect("temp dir");
-        browser
-            .cdp(
-                "Browser.setDownloadBehavior",
-                serde_json::json!({ "behavior": "allow", "downloadPath": dir.path() }),
-            )
-            .await
-            .expect("downloads allowed");
+        let dir = save_downloads(browser).await;
         browser.click(css).await;
-        let href = browser.attr(css, "href").await.unwrap_or_default();
+        let made = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        let mut href = String::new();
+        while std::time::Instant::now() < made {
+            href = browser.attr(css, "href").await.unwrap_or_default();
+            if href.starts_with("blob:") {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
         if !href.starts_with("blob:") {
             assert!(
                 attempts < 5 && std::time::Instant::now() < deadline,
                 "a Blob URL after {attempts} clicks: {href}"
             );
-            tokio::time::sleep(std::time::Duration::from_millis(300)).await;
             continue;
         }
         return saved_file(dir.path(), css, deadline).await;
@@ -414,6 +428,69 @@ async fn check_home_export(browser: &Browser, site: &Site, corpus: &Corpus, enti
     assert_eq!(csv, format!("\u{feff}{}", to_csv(corpus, &positions)));
     let (_, json) = download(browser, "#results .export a[download$='.json']").await;
     assert_eq!(json, to_json(corpus, &positions));
+}
+
+/// The file of every article of a large site is made a piece at a time: the page gets turns
+/// while it is made (a timer set as the link is followed fires before the file is ready, where a
+/// file made at once was ready before any timer), says it is preparing it, and the file
+/// downloaded is whole, as the model writes it.
+async fn check_every_article_exported_in_pieces(browser: &Browser, site: &Site, corpus: &Corpus) {
+    browser.open(&site.url("/")).await;
+    browser
+        .click("#results .export button.export-prepare")
+        .await;
+    let link = "#results .export a[download$='.json']";
+    browser
+        .wait_until(
+            "every article's export links",
+            &format!("return !!document.querySelector({link:?});"),
+        )
+        .await;
+    let dir = save_downloads(browser).await;
+    browser
+        .eval_string(&format!(
+            "const link = document.querySelector({link:?});
+             const seen = window.__kqExport = {{ turn: null, status: false }};
+             new MutationObserver(() => {{
+               if (document.querySelector('#results .export-status')) seen.status = true;
+             }}).observe(document.body, {{ subtree: true, childList: true, characterData: true }});
+             link.click();
+             setTimeout(() => {{ seen.turn = !link.getAttribute('href').startsWith('blob:'); }}, 0);
+             return '';"
+        ))
+        .await;
+    browser
+        .wait_until(
+            "the file made",
+            &format!(
+                "return document.querySelector({link:?}).getAttribute('href').startsWith('blob:') \
+                 && window.__kqExport.turn !== null;"
+            ),
+        )
+        .await;
+    assert!(
+        browser.eval_bool("return window.__kqExport.turn;").await,
+        "the page had no turn while the file was made"
+    );
+    assert!(
+        browser.eval_bool("return window.__kqExport.status;").await,
+        "nothing said the file was being prepared"
+    );
+    browser
+        .wait_until(
+            "the status gone",
+            "return !document.querySelector('#results .export-status');",
+        )
+        .await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let (file, json) = saved_file(dir.path(), link, deadline).await;
+    assert_eq!(file, "kiosque-articles.json");
+    let all: Vec<u32> = (0..corpus.articles().len() as u32).collect();
+    assert!(all.len() >= 10_000, "{} articles", all.len());
+    assert!(
+        json == to_json(corpus, &all),
+        "the file is not every article's"
+    );
 }
 
 /// From a filtered home page, an article page offers the articles shown before and after it
@@ -1187,4 +1264,9 @@ async fn an_entity_page_and_related_articles_at_10000_articles() {
         check_related(browser, site, corpus, &entity).await;
     })
     .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_file_of_every_article_at_10000_articles_is_made_while_the_page_answers() {
+    on_large_site(check_every_article_exported_in_pieces).await;
 }
