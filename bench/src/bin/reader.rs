@@ -47,6 +47,9 @@
 //! - "Show more" clicked once on the home page and on that entity's page, as soon as the app
 //!   shows it (cache off): the time to the frame after the next cards, the data fetched and the
 //!   wasm memory then (before, the whole site; since the thirty-ninth session, card pages);
+//! - the download of every article as JSON, then as CSV, on the home page once its download's
+//!   button has loaded the whole site: the time until the file is made, the main thread's long
+//!   tasks meanwhile and the app's wasm memory before and after (each file made, not saved);
 //! - a word typed into the search box right after the home page's first card (nothing of the
 //!   whole site cached) until the frame after its results, and the main
 //!   thread's long tasks (50 ms or more: the Long Tasks API) after the first card, until then:
@@ -379,6 +382,8 @@ struct Measured {
     /// "Show more" clicked once on the home page and on that entity's page, as soon as the app
     /// shows it (cache off): see [`ShowMore`].
     show_more: [Option<ShowMore>; 2],
+    /// The download of every article as JSON, then as CSV (see [`Download`]).
+    downloads: [Result<Download, String>; 2],
     /// Facet clicks.
     clicks: Vec<Timed>,
     /// Search keystrokes.
@@ -951,6 +956,7 @@ async fn measure(
         )
         .await?,
     ];
+    let downloads = downloads(&browser, &home_url).await?;
 
     // A word typed right after the first card, while the whole site loads.
     cdp(
@@ -1145,6 +1151,7 @@ async fn measure(
         entity_idle,
         shell_idle,
         show_more,
+        downloads,
         clicks,
         keys,
         keys_unchanged,
@@ -1282,6 +1289,123 @@ async fn show_more(
     tokio::time::sleep(Duration::from_secs(2)).await;
     let (files, memory) = data_fetched_since(browser, site, resources, sizes).await?;
     Ok(Some(ShowMore { ms, files, memory }))
+}
+
+/// The download of every article, its link clicked on the home page once the whole site is
+/// there: the time until the file is made (the link's address a Blob URL), the main thread's
+/// tasks of 50 ms or more meanwhile (the longest and how many), and the app's wasm memory
+/// before and after.
+struct Download {
+    ms: f64,
+    longest: f64,
+    tasks: usize,
+    before: Option<u64>,
+    after: Option<u64>,
+}
+
+/// Opens the home page, presses its download's button (which loads the whole site) and follows
+/// its JSON link, then its CSV link, each file made but not saved (downloads denied): see
+/// [`Download`].
+async fn downloads(
+    browser: &Browser,
+    home_url: &str,
+) -> anyhow::Result<[Result<Download, String>; 2]> {
+    browser
+        .cdp("Browser.setDownloadBehavior", json!({ "behavior": "deny" }))
+        .await
+        .context("DevTools Browser.setDownloadBehavior")?;
+    first_load(browser, home_url).await?;
+    let links = "#results .export a.export-link";
+    let press = format!(
+        "const button = document.querySelector('#results button.export-prepare');
+         if (button) button.click();
+         return !!document.querySelector('{links}');"
+    );
+    let deadline = Instant::now() + Duration::from_secs(120);
+    loop {
+        let shown = browser.client.execute(&press, vec![]).await;
+        if shown.context("pressing the download's button")? == Value::Bool(true) {
+            break;
+        }
+        if Instant::now() > deadline {
+            let missing = || Err("no download links after 120 s".to_owned());
+            return Ok([missing(), missing()]);
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // The whole site's last work settled.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let mut made = Vec::new();
+    for format in ["json", "csv"] {
+        made.push(download(browser, &format!("{links}[download$='.{format}']")).await?);
+    }
+    let mut made = made.into_iter();
+    let mut next = || {
+        made.next()
+            .unwrap_or_else(|| Err("not measured".to_owned()))
+    };
+    Ok([next(), next()])
+}
+
+/// Follows the download link `link` (see [`downloads`]).
+async fn download(browser: &Browser, link: &str) -> anyhow::Result<Result<Download, String>> {
+    let memory = "window.__kq.memory ? window.__kq.memory.buffer.byteLength : null";
+    let click = format!(
+        "const link = document.querySelector(\"{link}\");
+         if (!link) return null;
+         const before = {memory};
+         window.__kq_download = null;
+         const t0 = performance.now();
+         link.click();
+         const look = () => {{
+           if ((link.getAttribute('href') || '').startsWith('blob:')) {{
+             window.__kq_download = {{ ms: performance.now() - t0, t0, before }};
+           }} else {{
+             setTimeout(look, 10);
+           }}
+         }};
+         look();
+         return true;"
+    );
+    let clicked = browser.client.execute(&click, vec![]).await;
+    if clicked.context("following a download link")?.is_null() {
+        return Ok(Err(format!("no {link}")));
+    }
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let made = loop {
+        let made = (browser.client)
+            .execute("return window.__kq_download;", vec![])
+            .await
+            .context("reading the download's time")?;
+        if !made.is_null() {
+            break made;
+        }
+        if Instant::now() > deadline {
+            return Ok(Err("no file 120 s after the click".to_owned()));
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    // The app follows the link once more after the file is made: a turn for it.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let after = (browser.client)
+        .execute(
+            &format!(
+                "const since = window.__kq_download.t0;
+                 const tasks = window.__kq.tasks.filter(t => t[0] + t[1] >= since).map(t => t[1]);
+                 return {{ tasks, memory: {memory} }};"
+            ),
+            vec![],
+        )
+        .await
+        .context("reading the download's tasks")?;
+    let tasks: Vec<f64> = serde_json::from_value(after["tasks"].clone()).unwrap_or_default();
+    Ok(Ok(Download {
+        ms: made["ms"].as_f64().unwrap_or(f64::NAN),
+        longest: tasks.iter().copied().fold(0.0, f64::max),
+        tasks: tasks.len(),
+        before: made["before"].as_u64(),
+        after: after["memory"].as_u64(),
+    }))
 }
 
 /// [`LOADS`] first loads of `url` (cache off), each followed, when `static_name` names one, by
@@ -1726,6 +1850,39 @@ fn report(apps: &Apps, measured: &[Measured]) {
                 more.ms,
                 more.files.len(),
                 kb(bytes)
+            );
+        }
+    }
+    for (i, format) in ["JSON", "CSV"].iter().enumerate() {
+        println!(
+            "\nThe download of every article as {format}, its link followed on the home page once the whole site is there: the time until the file is made, the main thread's tasks of 50 ms or more meanwhile (budget: none), and the app's wasm memory before and after\n"
+        );
+        println!("| articles | file made | longest task | tasks ≥ 50 ms | wasm memory | verdict |");
+        println!("|---|---:|---:|---:|---:|---|");
+        for m in measured {
+            let made = match &m.downloads[i] {
+                Ok(made) => made,
+                Err(e) => {
+                    println!("| {} | {e} | | | | |", m.row());
+                    continue;
+                }
+            };
+            let mb = |m: Option<u64>| {
+                m.map_or_else(|| "–".to_owned(), |m| format!("{:.1} MB", m as f64 / 1e6))
+            };
+            let longest = if made.tasks == 0 {
+                "none ≥ 50 ms".to_owned()
+            } else {
+                format!("{:.0} ms", made.longest)
+            };
+            println!(
+                "| {} | {:.0} ms | {longest} | {} | {} → {} | {} |",
+                m.row(),
+                made.ms,
+                made.tasks,
+                mb(made.before),
+                mb(made.after),
+                verdict(made.tasks == 0)
             );
         }
     }

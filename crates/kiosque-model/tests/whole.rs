@@ -183,3 +183,27 @@ fn broken_parts_make_the_same_corpus_and_problems_both_ways() {
     assert_eq!(corpus.by_number(6).map(|a| a.id.as_str()), Some("a3"));
     assert_eq!(corpus.by_number(1), None);
 }
+
+/// The whole site's lists are made at the size `site.json` and the entity table give them
+/// (memory that a list growing by doubling would waste): counts its files cannot hold (an
+/// edited or broken `site.json`, an entity said to be in billions of articles) are not believed,
+/// and the site loads as any other, the same as the one-shot path makes it.
+#[test]
+fn counts_that_the_files_cannot_hold_are_not_believed() {
+    let (mut site, pages, mut parts) = read(
+        &[json!({"articles": [article("a1", &[0, 1]), article("a2", &[1])]})],
+        &[json!({"entities": [entity("per-a", "PER", 3), entity("loc-b", "LOC", 2)]})],
+    );
+    site.articles = u32::MAX;
+    site.entities = u32::MAX;
+    site.summaries = vec!["summaries/p.json".to_owned()];
+    site.entity_parts = vec!["entities/e.json".to_owned()];
+    for entity in &mut parts[0].entities {
+        entity.articles = u32::MAX;
+    }
+    let old = validate::corpus(parts::assemble(&site, pages.clone(), parts.clone()));
+    let new = Corpus::whole(&site, pages, parts);
+    assert_eq!(seen(&new.value), seen(&old.value));
+    assert_eq!(new.value.articles().len(), 2);
+    assert_eq!(new.value.postings(1), [0, 1]);
+}

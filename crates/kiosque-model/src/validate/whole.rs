@@ -15,7 +15,7 @@ use super::{Checked, Item, Problem, check_fields, checked_id, keep_id};
 use crate::article::ArticleSummary;
 use crate::entity::{Entity, EntityId};
 use crate::index::{Corpus, Lookups, SiteIndex, mention, rank_order, sort_ranked};
-use crate::parts::{EntityPart, SiteFile, SummaryPage};
+use crate::parts::{ENTITIES_PER_PART, EntityPart, SUMMARIES_PER_PAGE, SiteFile, SummaryPage};
 
 /// What `site.json` says of the site as a whole.
 #[derive(Debug, Clone)]
@@ -39,6 +39,8 @@ pub struct EntityTable {
     kept: Vec<Option<u32>>,
     /// The invalid ids, by position in the table as read: what a problem names.
     invalid: HashMap<u32, String>,
+    /// How many articles `site.json` says the summary pages hold (see [`expected`]).
+    articles: usize,
     /// The entities kept of each part, in the order of [`crate::index::ranked`]: runs that
     /// [`EntityTable::into_assembly`] merges, so that no step sorts the whole table.
     runs: Vec<Vec<u32>>,
@@ -47,6 +49,7 @@ pub struct EntityTable {
 impl EntityTable {
     /// An empty table for the site `site.json` describes.
     pub fn new<E>(site: &SiteFile<E>) -> EntityTable {
+        let entities = expected(site.entities, site.entity_parts.len(), ENTITIES_PER_PART);
         EntityTable {
             header: Header {
                 schema_version: site.schema_version.clone(),
@@ -54,10 +57,11 @@ impl EntityTable {
                 search: site.search.clone(),
             },
             problems: Vec::new(),
-            entities: Vec::with_capacity(site.entities as usize),
-            entity_pos: HashMap::with_capacity(site.entities as usize),
-            kept: Vec::with_capacity(site.entities as usize),
+            entities: Vec::with_capacity(entities),
+            entity_pos: HashMap::with_capacity(entities),
+            kept: Vec::with_capacity(entities),
             invalid: HashMap::new(),
+            articles: expected(site.articles, site.summaries.len(), SUMMARIES_PER_PAGE),
             runs: Vec::new(),
         }
     }
@@ -93,16 +97,20 @@ impl EntityTable {
     /// The table is complete: the summary pages come next.
     pub fn into_assembly(mut self) -> Assembly {
         let ranked = merge_runs(&self.entities, std::mem::take(&mut self.runs));
-        let postings = vec![Vec::new(); self.entities.len()];
+        // Each entity's postings at the size the site gives them: none grows by doubling.
+        let n = self.articles;
+        let postings = (self.entities.iter())
+            .map(|e| Vec::with_capacity((e.articles as usize).min(n)))
+            .collect();
         Assembly {
             table: self,
             ranked,
-            articles: Vec::new(),
-            article_pos: HashMap::new(),
-            numbers: Vec::new(),
+            articles: Vec::with_capacity(n),
+            article_pos: HashMap::with_capacity(n),
+            numbers: Vec::with_capacity(n),
             next_number: 0,
             postings,
-            mentioned: Vec::new(),
+            mentioned: Vec::with_capacity(n),
         }
     }
 }
@@ -131,7 +139,6 @@ impl Assembly {
     pub fn add(&mut self, page: SummaryPage) {
         let table = &mut self.table;
         let problems = &mut table.problems;
-        self.articles.reserve(page.articles.len());
         for mut article in page.articles {
             let number = self.next_number;
             self.next_number = self.next_number.saturating_add(1);
@@ -209,6 +216,14 @@ impl Assembly {
             problems,
         }
     }
+}
+
+/// How many items `site.json` says its `files` hold, `count`, at most `per_file` a file: the
+/// lists of the whole site are made that large at once (in the app's memory, which never
+/// shrinks, a list that grows by doubling holds its old and new copies at once, and up to twice
+/// what it needs after), and a count the files cannot hold is not believed.
+fn expected(count: u32, files: usize, per_file: usize) -> usize {
+    (count as usize).min(files.saturating_mul(per_file))
 }
 
 /// The runs (each in the order of [`crate::index::ranked`]) merged into one, two by two.
