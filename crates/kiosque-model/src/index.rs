@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::article::ArticleSummary;
+use crate::article_ids::ArticleIds;
 use crate::entity::{Entity, EntityId, Label};
 use crate::parts::{self, BodyBucket, EntityPart, SiteFile, SummaryPage};
 use crate::refine::ArticleFields;
@@ -127,7 +128,7 @@ pub fn parse_index(text: &str) -> Result<UncheckedIndex, IndexError> {
 pub struct Corpus {
     index: SiteIndex,
     entity_pos: HashMap<EntityId, usize>,
-    article_pos: HashMap<String, usize>,
+    article_pos: ArticleIds,
     /// `postings[e]`: the positions of the articles that mention entity `e`, in article order,
     /// so an entity's articles are found without scanning every article.
     postings: Vec<Vec<u32>>,
@@ -246,7 +247,7 @@ pub(crate) struct Lookups {
     /// Each entity's position, by id.
     pub(crate) entity_pos: HashMap<EntityId, usize>,
     /// Each article's position, by id.
-    pub(crate) article_pos: HashMap<String, usize>,
+    pub(crate) article_pos: ArticleIds,
     /// See [`Corpus`]'s field.
     pub(crate) postings: Vec<Vec<u32>>,
     /// See [`Corpus`]'s field.
@@ -262,12 +263,7 @@ impl Lookups {
             .enumerate()
             .map(|(i, e)| (e.id.clone(), i))
             .collect();
-        let article_pos = index
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.clone(), i))
-            .collect();
+        let article_pos = ArticleIds::of(&index.articles);
         let mut postings: Vec<Vec<u32>> = vec![Vec::new(); index.entities.len()];
         let mut mentioned: Vec<Vec<u32>> = Vec::with_capacity(index.articles.len());
         for (a, article) in index.articles.iter().enumerate() {
@@ -589,8 +585,8 @@ impl Corpus {
     pub fn numbers_of<'a>(&self, articles: impl IntoIterator<Item = &'a str>) -> Vec<u32> {
         let mut numbers: Vec<u32> = articles
             .into_iter()
-            .filter_map(|id| self.article_pos.get(id))
-            .filter_map(|&i| self.numbers.get(i).copied())
+            .filter_map(|id| self.article_position(id))
+            .filter_map(|i| self.numbers.get(i as usize).copied())
             .collect();
         crate::order::sort_by_key(&mut numbers, |&number| number);
         numbers
@@ -627,12 +623,12 @@ impl Corpus {
 
     /// The position of the article with this id, if the corpus has it.
     pub fn article_position(&self, id: &str) -> Option<u32> {
-        self.article_pos.get(id).map(|&i| i as u32)
+        self.article_pos.get(&self.index.articles, id)
     }
 
     /// The article with this id, if the corpus has it.
     pub fn article(&self, id: &str) -> Option<&ArticleSummary> {
-        self.article_pos.get(id).map(|&i| &self.index.articles[i])
+        self.article_at(self.article_position(id)?)
     }
 
     /// The articles that mention the entity, newest first.

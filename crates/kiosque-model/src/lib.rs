@@ -5,6 +5,7 @@
 //! The format is documented for humans in `docs/data-format.md`.
 
 pub mod article;
+mod article_ids;
 pub mod article_view;
 pub mod cooccurrence;
 mod cores;

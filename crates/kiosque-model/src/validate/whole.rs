@@ -13,6 +13,7 @@ use std::collections::HashMap;
 
 use super::{Checked, Item, Problem, check_fields, checked_id, keep_id};
 use crate::article::ArticleSummary;
+use crate::article_ids::ArticleIds;
 use crate::entity::{Entity, EntityId};
 use crate::index::{Corpus, Lookups, SiteIndex, mention, rank_order, sort_ranked};
 use crate::parts::{ENTITIES_PER_PART, EntityPart, SUMMARIES_PER_PAGE, SiteFile, SummaryPage};
@@ -106,7 +107,7 @@ impl EntityTable {
             table: self,
             ranked,
             articles: Vec::with_capacity(n),
-            article_pos: HashMap::with_capacity(n),
+            article_pos: ArticleIds::with_capacity(n),
             numbers: Vec::with_capacity(n),
             next_number: 0,
             postings,
@@ -123,7 +124,7 @@ pub struct Assembly {
     /// The entities by mentions, then name ([`crate::index::ranked`]).
     ranked: Vec<u32>,
     articles: Vec<ArticleSummary>,
-    article_pos: HashMap<String, usize>,
+    article_pos: ArticleIds,
     /// Each kept article's number: its position among all articles read.
     numbers: Vec<u32>,
     /// The number of the next article read.
@@ -145,7 +146,10 @@ impl Assembly {
             if !keep_id(Item::Article, &article.id, problems) {
                 continue;
             }
-            if self.article_pos.contains_key(&article.id) {
+            if (self.article_pos)
+                .get(&self.articles, &article.id)
+                .is_some()
+            {
                 problems.push(Problem::DuplicateId {
                     item: Item::Article,
                     id: article.id,
@@ -172,10 +176,10 @@ impl Assembly {
                     }),
                 }
             }
-            self.article_pos.insert(article.id.clone(), a as usize);
             self.numbers.push(number);
             self.mentioned.push(mentioned);
             self.articles.push(article.with_entities(listed));
+            self.article_pos.insert(&self.articles, a);
         }
     }
 
