@@ -34,35 +34,38 @@ pub fn ExportLinks(
     let words = use_messages();
     let preparing = RwSignal::new(false);
     let csv = corpus.clone();
-    Some(view! {
-        <p class="export app-only">
-            {words.download_these}
-            " "
-            <ExportLink
-                file=Signal::derive(move || format!("{}.csv", file.get()))
-                corpus=csv
-                articles
-                format=Format::Csv
-                text="CSV"
-                preparing
-            />
-            " · "
-            <ExportLink
-                file=Signal::derive(move || format!("{}.json", file.get()))
-                corpus
-                articles
-                format=Format::Json
-                text="JSON"
-                preparing
-            />
-            {move || {
-                preparing
-                    .get()
-                    .then(|| view! { <span class="export-status" role="status">" "{words.preparing_file}</span> })
-            }}
-        </p>
-    }
-    .into_any())
+    Some(
+        view! {
+            <p class="export app-only">
+                {words.download_these}
+                " "
+                <ExportLink
+                    file=Signal::derive(move || format!("{}.csv", file.get()))
+                    corpus=csv
+                    articles
+                    format=Format::Csv
+                    text="CSV"
+                    preparing
+                />
+                " · "
+                <ExportLink
+                    file=Signal::derive(move || format!("{}.json", file.get()))
+                    corpus
+                    articles
+                    format=Format::Json
+                    text="JSON"
+                    preparing
+                />
+                // Always there, its text changing: a live region added with its text is not read
+                // out by every screen reader.
+                " "
+                <span class="export-status" role="status">
+                    {move || if preparing.get() { words.preparing_file } else { "" }}
+                </span>
+            </p>
+        }
+        .into_any(),
+    )
 }
 
 /// A list's download before the whole site is there (the home page's first screen, an entity's
@@ -186,14 +189,20 @@ fn ExportLink(
         revoke();
         preparing.set(true);
         let corpus = Arc::clone(&corpus);
+        // The list and its name as they are now: the page answers while the file is made, and
+        // the reader may change the view meanwhile (the file is still the one asked for).
         let positions = articles.get_untracked();
+        let name = file.get_untracked();
         spawn_local(async move {
-            let file = make_file(&corpus, &positions, format, preparing).await;
-            let url = file.and_then(|blob| Url::create_object_url_with_blob(&blob).ok());
+            let made = make_file(&corpus, &positions, format, preparing).await;
             let _ = preparing.try_set(false);
-            let (Some(url), Some(Some(link))) = (url, link.try_get_untracked()) else {
+            let (Some(made), Some(Some(link))) = (made, link.try_get_untracked()) else {
                 return;
             };
+            let Ok(url) = Url::create_object_url_with_blob(&made) else {
+                return;
+            };
+            let _ = link.set_attribute("download", &name);
             let _ = link.set_attribute("href", &url);
             last.set_value(Some(url));
             ready.set_value(true);

@@ -1314,6 +1314,25 @@ async fn downloads(
         .cdp("Browser.setDownloadBehavior", json!({ "behavior": "deny" }))
         .await
         .context("DevTools Browser.setDownloadBehavior")?;
+    let made = follow_download_links(browser, home_url).await;
+    browser
+        .cdp(
+            "Browser.setDownloadBehavior",
+            json!({ "behavior": "default" }),
+        )
+        .await
+        .context("DevTools Browser.setDownloadBehavior")?;
+    Ok(made.unwrap_or_else(|e| {
+        let failed = || Err(format!("{e:#}"));
+        [failed(), failed()]
+    }))
+}
+
+/// [`downloads`], downloads denied.
+async fn follow_download_links(
+    browser: &Browser,
+    home_url: &str,
+) -> anyhow::Result<[Result<Download, String>; 2]> {
     first_load(browser, home_url).await?;
     let links = "#results .export a.export-link";
     let press = format!(

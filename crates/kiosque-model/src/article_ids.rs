@@ -18,10 +18,13 @@ pub(crate) struct ArticleIds {
 }
 
 impl ArticleIds {
-    /// An empty table with room for `articles`.
+    /// An empty table with room for `articles` if the memory is there.
     pub(crate) fn with_capacity(articles: usize) -> ArticleIds {
+        let mut table = HashTable::new();
+        // Nothing is in it to hash again.
+        let _ = table.try_reserve(articles, |_: &u32| 0);
         ArticleIds {
-            table: HashTable::with_capacity(articles),
+            table,
             hasher: RandomState::new(),
         }
     }

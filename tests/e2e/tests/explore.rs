@@ -452,7 +452,7 @@ async fn check_every_article_exported_in_pieces(browser: &Browser, site: &Site, 
             "const link = document.querySelector({link:?});
              const seen = window.__kqExport = {{ turn: null, status: false }};
              new MutationObserver(() => {{
-               if (document.querySelector('#results .export-status')) seen.status = true;
+               if (document.querySelector('#results .export-status')?.textContent) seen.status = true;
              }}).observe(document.body, {{ subtree: true, childList: true, characterData: true }});
              link.click();
              setTimeout(() => {{ seen.turn = !link.getAttribute('href').startsWith('blob:'); }}, 0);
@@ -479,7 +479,7 @@ async fn check_every_article_exported_in_pieces(browser: &Browser, site: &Site, 
     browser
         .wait_until(
             "the status gone",
-            "return !document.querySelector('#results .export-status');",
+            "return !document.querySelector('#results .export-status').textContent;",
         )
         .await;
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);

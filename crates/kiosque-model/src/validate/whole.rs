@@ -51,6 +51,8 @@ impl EntityTable {
     /// An empty table for the site `site.json` describes.
     pub fn new<E>(site: &SiteFile<E>) -> EntityTable {
         let entities = expected(site.entities, site.entity_parts.len(), ENTITIES_PER_PART);
+        let mut entity_pos = HashMap::new();
+        let _ = entity_pos.try_reserve(entities);
         EntityTable {
             header: Header {
                 schema_version: site.schema_version.clone(),
@@ -58,9 +60,9 @@ impl EntityTable {
                 search: site.search.clone(),
             },
             problems: Vec::new(),
-            entities: Vec::with_capacity(entities),
-            entity_pos: HashMap::with_capacity(entities),
-            kept: Vec::with_capacity(entities),
+            entities: reserved(entities),
+            entity_pos,
+            kept: reserved(entities),
             invalid: HashMap::new(),
             articles: expected(site.articles, site.summaries.len(), SUMMARIES_PER_PAGE),
             runs: Vec::new(),
@@ -98,20 +100,26 @@ impl EntityTable {
     /// The table is complete: the summary pages come next.
     pub fn into_assembly(mut self) -> Assembly {
         let ranked = merge_runs(&self.entities, std::mem::take(&mut self.runs));
-        // Each entity's postings at the size the site gives them: none grows by doubling.
+        // Each entity's postings at the size the site gives them (none grows by doubling), as
+        // long as they add up to what the articles can list.
         let n = self.articles;
+        let mut budget = n.saturating_mul(MENTIONS_AN_ARTICLE);
         let postings = (self.entities.iter())
-            .map(|e| Vec::with_capacity((e.articles as usize).min(n)))
+            .map(|e| {
+                let wanted = (e.articles as usize).min(n).min(budget);
+                budget -= wanted;
+                Vec::with_capacity(wanted)
+            })
             .collect();
         Assembly {
             table: self,
             ranked,
-            articles: Vec::with_capacity(n),
+            articles: reserved(n),
             article_pos: ArticleIds::with_capacity(n),
-            numbers: Vec::with_capacity(n),
+            numbers: reserved(n),
             next_number: 0,
             postings,
-            mentioned: Vec::with_capacity(n),
+            mentioned: reserved(n),
         }
     }
 }
@@ -228,6 +236,19 @@ impl Assembly {
 /// what it needs after), and a count the files cannot hold is not believed.
 fn expected(count: u32, files: usize, per_file: usize) -> usize {
     (count as usize).min(files.saturating_mul(per_file))
+}
+
+/// Entities an article lists, on average, that the postings are made room for at most (the
+/// generated archives list 14): past it, a count is not believed.
+const MENTIONS_AN_ARTICLE: usize = 64;
+
+/// An empty list with room for `count` items if the memory is there (a `site.json` that lists
+/// its files many times over may still claim more than a device has: the list then grows as
+/// items come).
+fn reserved<T>(count: usize) -> Vec<T> {
+    let mut list = Vec::new();
+    let _ = list.try_reserve_exact(count);
+    list
 }
 
 /// The runs (each in the order of [`crate::index::ranked`]) merged into one, two by two.
