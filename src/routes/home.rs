@@ -29,7 +29,7 @@ use crate::components::sidebar::{DRAWER_TOGGLE, Drawer, Sidebar, drawer_label};
 use crate::components::states::ErrorView;
 use crate::components::timeline::TimelineChart;
 use crate::data::{AppError, SiteData};
-use crate::dom::{after_next_paint, focus_by_id};
+use crate::dom::{after_next_paint, focus_by_id, is_displayed};
 use crate::language::{use_language, use_messages};
 use crate::latest::Latest;
 use crate::routes::corpus::{CorpusContext, use_corpus_signal, use_site_data_if_loaded};
@@ -221,8 +221,9 @@ pub fn Home() -> impl IntoView {
     // a way back to a view that showed them); at once when `site.json` has no overview that
     // reads (data of schema 2.4 and before): the foot's groups and timeline come only with it.
     // A view shown from card pages first (a search, entity filters) asks once its first
-    // results are painted (below): asked for with them, the whole site's first parts would
-    // compete with the files those results wait for. The first screen's next cards come from
+    // results are painted and the sidebar, whose counts need it, is on screen (below): asked
+    // for with them, the whole site's first parts would compete with the files those results
+    // wait for. The first screen's next cards come from
     // card pages (below).
     let complete_first_screen = overview_foot.with_value(Option::is_some);
     let card_pages = use_site_data_if_loaded().filter(|site| has_card_pages(site));
@@ -313,6 +314,9 @@ pub fn Home() -> impl IntoView {
     // results, then, once they are painted and the reader paused ([`REST_PAUSE`]), grows to its
     // whole first page with the card pages of the rest.
     let outcome = RwSignal::new(None::<(bool, Option<Result<Found, AppError>>)>);
+    // Whether a view shown before the whole site has been painted and wants the sidebar's
+    // counts, which only the whole site gives.
+    let counts_asked = RwSignal::new(false);
     let runs = Latest::new();
     // "Show more"'s fetches (below): a change of the view makes theirs stale.
     let more_runs = Latest::new();
@@ -398,13 +402,17 @@ pub fn Home() -> impl IntoView {
             let shown_early = found.1.is_some();
             let _ = outcome.try_set(Some(found));
             drop(urgent);
-            // A view shown before the whole site asks for it once painted (its counts, "Show
-            // more"); one that could not be shown asks at once: the whole site answers it.
+            // A view shown before the whole site needs it for the sidebar's counts only ("Show
+            // more" comes from card pages): asked for once it is painted and the sidebar is on
+            // screen (below). One that could not be shown asks at once: the whole site answers
+            // it.
             if before_whole {
                 if shown_early {
                     painted_and_paused(Duration::ZERO).await;
+                    let _ = counts_asked.try_set(true);
+                } else {
+                    loader.want_whole();
                 }
-                loader.want_whole();
             }
             let (Some(shown), Some(site)) = (shown, site_data) else {
                 return;
@@ -683,6 +691,27 @@ pub fn Home() -> impl IntoView {
     });
     let drawer = Drawer::new();
     provide_context(drawer);
+    // The sidebar's counts of a view shown before the whole site are asked for once the sidebar
+    // is on screen: at once on a wide screen; on a narrow one, where it is a drawer, once the
+    // drawer is opened or the screen made wide. A phone following a shared link to a filtered
+    // view or a search fetches its cards' files only (about 35 KB at 100,000 articles, where
+    // the whole site is 5.5 MB and 150 MB of the app's memory: docs/reader.md).
+    let sidebar_shown = move || drawer.is_open() || !is_displayed(DRAWER_TOGGLE);
+    Effect::new(move |_| {
+        if counts_asked.get() && sidebar_shown() {
+            loader.want_whole();
+            counts_asked.set(false);
+        }
+    });
+    if !cfg!(feature = "ssr") {
+        let widened = window_event_listener(leptos::ev::resize, move |_| {
+            if counts_asked.get_untracked() && sidebar_shown() {
+                loader.want_whole();
+                counts_asked.set(false);
+            }
+        });
+        on_cleanup(move || widened.remove());
+    }
     let language = use_language();
     // Named from the cards' corpus: a view shown before the whole site has its entities from
     // their posting files.
@@ -861,7 +890,14 @@ pub fn Home() -> impl IntoView {
                 on:click=move |_| drawer.toggle()
                 on:keydown=move |ev| drawer.on_keydown(&ev)
             >
-                {move || drawer_label(language, entity_total.get())}
+                // No count while the sidebar's are not the view's.
+                {move || {
+                    if sidebar_pending.get() {
+                        words.entities.to_owned()
+                    } else {
+                        drawer_label(language, entity_total.get())
+                    }
+                }}
             </button>
             <Sidebar counts selection drawer pending=sidebar_pending>
                 <FieldFacets refined=fields loading=loading_fields.into() />

@@ -1322,6 +1322,98 @@ async fn at_scale_a_shared_link_to_a_filtered_view_shows_its_first_articles_befo
     browser.close().await;
 }
 
+/// On a phone, where the sidebar is a drawer, a shared link to a filtered view shows its
+/// articles from their files and asks for no part of the whole site while the drawer is closed:
+/// the sidebar's counts, which only the whole site gives, are not on screen, and the drawer's
+/// label gives no count until they are the view's (it gave the site's). Opening the drawer asks
+/// for the whole site, says the counts are loading, then shows the view's: the person's own row
+/// counts their articles and the label the entities of those articles. (On a wide screen the
+/// sidebar is shown and the whole site is asked for once the articles are painted:
+/// `at_scale_a_shared_link_to_a_filtered_view_shows_its_first_articles_before_the_whole_site`.)
+#[tokio::test]
+async fn at_scale_a_shared_link_on_a_phone_asks_for_the_whole_site_once_the_drawer_opens() {
+    let Some((site, data)) = large_data() else {
+        return;
+    };
+    let person = data.most_mentioned("PER");
+    let id = person["id"].as_str().expect("an id");
+    let theirs = data.mentioning(id);
+    let expected: Vec<String> = theirs.iter().map(|&n| data.id(n)).collect();
+    let mut entities: Vec<&str> = theirs
+        .iter()
+        .flat_map(|&n| {
+            data.articles()[n as usize]["entities"]
+                .as_array()
+                .into_iter()
+                .flatten()
+        })
+        .filter_map(Value::as_str)
+        .collect();
+    entities.sort_unstable();
+    entities.dedup();
+    let language = data.language();
+    let words = language.messages();
+    let parts: Vec<String> = site.parts().iter().map(|p| format!("/data/{p}")).collect();
+    let asked = || {
+        parts
+            .iter()
+            .filter(|p| site.server().hits(p) > 0)
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let browser = Browser::new().await;
+    browser.resize(360).await;
+    browser.open(&site.url(&format!("/?entity={id}"))).await;
+    browser
+        .wait_at_this_width(
+            "the person's first articles on a phone",
+            &format!(
+                "return {};",
+                cards_are_first_of(&expected[..expected.len().min(PAGE)], 8)
+            ),
+        )
+        .await;
+    browser
+        .wait_at_this_width(
+            "the drawer closed, its label without a count",
+            &format!(
+                "const t = document.getElementById('drawer-toggle'); \
+                 return t?.getAttribute('aria-expanded') === 'false' && t.innerText.trim() === {} \
+                   && !!document.querySelector(\"{COUNTS_PENDING}\");",
+                js(words.entities)
+            ),
+        )
+        .await;
+    // Past the pause after which the rest of the first page comes (from card pages).
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    assert_eq!(
+        asked(),
+        Vec::<String>::new(),
+        "asked for on a phone with the drawer closed"
+    );
+    browser.click("#drawer-toggle").await;
+    browser
+        .wait_at_this_width(
+            "the view's counts in the opened drawer",
+            &format!(
+                "return !document.querySelector(\"{COUNTS_PENDING}\") \
+                   && !document.querySelector(\"nav.sidebar[aria-busy='true']\") \
+                   && document.querySelector(\"nav.sidebar button.facet[data-entity='{id}']\")?.innerText.includes({}) \
+                   && document.getElementById('drawer-toggle').innerText.trim() === {};",
+                js(&language.number(theirs.len())),
+                js(&language.with_count(words.entities, entities.len())),
+            ),
+        )
+        .await;
+    assert_eq!(
+        asked().len(),
+        parts.len(),
+        "the whole site, once the drawer opened"
+    );
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
 /// An entity's page opened before the whole site is loaded shows from its files. One of many
 /// articles, opened at its own address (pre-rendered): the whole page from its posting file, its
 /// profile file and the card pages of its newest articles (its spellings, the entities it
