@@ -185,6 +185,18 @@ impl Browser {
         self.wait_for_app().await;
     }
 
+    /// Opens `url` and waits for the app to have replaced the pre-rendered page, at the
+    /// window's width as it is ([`Browser::open`] checks the layout at every width, which
+    /// leaves the window at its usual width): for a page that must load as on a phone.
+    pub async fn open_at_this_width(&self, url: &str) {
+        self.client.goto(url).await.expect("navigation");
+        self.poll(
+            "the app to start",
+            "return document.readyState === 'complete' && !document.getElementById('prerender');",
+        )
+        .await;
+    }
+
     /// Waits until the app has started: it removes the pre-rendered page when it mounts.
     pub async fn wait_for_app(&self) {
         self.wait_until(

@@ -1363,7 +1363,9 @@ async fn at_scale_a_shared_link_on_a_phone_asks_for_the_whole_site_once_the_draw
     };
     let browser = Browser::new().await;
     browser.resize(360).await;
-    browser.open(&site.url(&format!("/?entity={id}"))).await;
+    browser
+        .open_at_this_width(&site.url(&format!("/?entity={id}")))
+        .await;
     browser
         .wait_at_this_width(
             "the person's first articles on a phone",
