@@ -43,7 +43,10 @@
 //!   view that needs it), and the same of the page of the entity of the most articles (since
 //!   schema 2.6, `site.json`, its posting and profile files and a card page) and of the shell
 //!   page of an entity of a single article (since schema 2.7, its posting file, its file of
-//!   single-article entities, its article's card page and body file);
+//!   single-article entities, its article's card page and body file), and of a link filtered by
+//!   that entity on a wide screen and on a phone's (360 px: the sidebar is a drawer, closed;
+//!   since the forty-second session the whole site, which only the sidebar's counts need there,
+//!   waits for the drawer to open);
 //! - "Show more" clicked once on the home page and on that entity's page, as soon as the app
 //!   shows it (cache off): the time to the frame after the next cards, the data fetched and the
 //!   wasm memory then (before, the whole site; since the thirty-ninth session, card pages);
@@ -75,6 +78,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, bail};
 use kiosque_bench::corpus::{Options, Source};
 use kiosque_bench::{kb, median, thousands};
+use kiosque_e2e::browser::WIDTHS;
 use kiosque_e2e::{Browser, Server};
 use serde_json::{Value, json};
 
@@ -372,13 +376,16 @@ struct Measured {
     filtered: FirstLoad,
     /// A visit of the home page left alone for [`IDLE`] after its first card (cache off): the
     /// data files fetched (brotli bytes) and the app's wasm memory then.
-    idle: (Vec<(String, usize)>, Option<u64>),
+    idle: Visit,
     /// The same of the page of the entity of the most articles (its own page, pre-rendered;
     /// since schema 2.6 shown from its posting and profile files).
-    entity_idle: (Vec<(String, usize)>, Option<u64>),
+    entity_idle: Visit,
     /// The same of the shell page of an entity of a single article, with some company
     /// ([`single_article_entity`]).
-    shell_idle: (Vec<(String, usize)>, Option<u64>),
+    shell_idle: Visit,
+    /// The same of the link filtered by the entity of the most articles, on a wide screen and
+    /// on a phone's (`WIDTHS[1]`, 360 px: the sidebar is a drawer).
+    filtered_idle: [Visit; 2],
     /// "Show more" clicked once on the home page and on that entity's page, as soon as the app
     /// shows it (cache off): see [`ShowMore`].
     show_more: [Option<ShowMore>; 2],
@@ -944,6 +951,11 @@ async fn measure(
     let entity_idle = idle_visit(&browser, site, &entity_url, sizes).await?;
     let shell_url = format!("{home_url}entity/?id={}", single_article_entity(site)?);
     let shell_idle = idle_visit(&browser, site, &shell_url, sizes).await?;
+    let wide_idle = idle_visit(&browser, site, &filtered_url, sizes).await?;
+    browser.resize(WIDTHS[1]).await;
+    let phone_idle = idle_visit(&browser, site, &filtered_url, sizes).await;
+    browser.resize(WIDTHS[0]).await;
+    let filtered_idle = [wide_idle, phone_idle?];
     let show_more = [
         show_more(&browser, site, &home_url, "#results", 2 * PAGE, sizes).await?,
         show_more(
@@ -1150,6 +1162,7 @@ async fn measure(
         idle,
         entity_idle,
         shell_idle,
+        filtered_idle,
         show_more,
         downloads,
         clicks,
@@ -1165,6 +1178,9 @@ async fn measure(
     })
 }
 
+/// The data files a visit fetched (brotli bytes) and the app's wasm memory then.
+type Visit = (Vec<(String, usize)>, Option<u64>);
+
 /// How long [`idle_visit`] leaves a page alone.
 const IDLE: Duration = Duration::from_secs(8);
 
@@ -1176,7 +1192,7 @@ async fn idle_visit(
     site: &Path,
     url: &str,
     sizes: &mut Brotli,
-) -> anyhow::Result<(Vec<(String, usize)>, Option<u64>)> {
+) -> anyhow::Result<Visit> {
     browser
         .cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
         .await
@@ -1193,7 +1209,7 @@ async fn data_fetched_since(
     site: &Path,
     resources: usize,
     sizes: &mut Brotli,
-) -> anyhow::Result<(Vec<(String, usize)>, Option<u64>)> {
+) -> anyhow::Result<Visit> {
     let seen = browser
         .client
         .execute(
@@ -1821,6 +1837,14 @@ fn report(apps: &Apps, measured: &[Measured]) {
         (
             "A visit of the shell page of an entity of a single article",
             |m| &m.shell_idle,
+        ),
+        (
+            "A link filtered by the entity of the most articles, on a wide screen,",
+            |m| &m.filtered_idle[0],
+        ),
+        (
+            "The same link on a phone (360 px wide, the sidebar a closed drawer),",
+            |m| &m.filtered_idle[1],
         ),
     ] {
         println!(
