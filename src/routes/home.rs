@@ -184,13 +184,14 @@ fn skip_to_results(ev: leptos::ev::MouseEvent) {
 
 /// The home page. Its first screen (the first cards, the sidebar's first rows and its languages,
 /// sources, years and timeline, the count) shows from `site.json` alone, and asks for nothing
-/// more: the whole site (every summary page and entity part: 4 MB brotli at 100,000 articles) is
+/// more: the whole site (every summary page and entity part: 5.5 MB brotli at 100,000 articles) is
 /// loaded once the reader asks for something only it has (the counts of a filter or a search,
 /// languages, sources and periods, the entity finder, a group's next rows, the download of every
 /// article). "Show more" does not need it: the next cards come with the card pages of the
 /// newest articles. Nor do a search's and a filtered link's first results and their "Show
 /// more", which come with their card pages (and their posting files): the whole site is asked
-/// for once they are painted. The same views render both, so nothing moves when the whole site
+/// for once they are painted and the sidebar, whose counts need it, is on screen (on a phone,
+/// once its drawer is opened). The same views render both, so nothing moves when the whole site
 /// replaces the first screen.
 #[component]
 pub fn Home() -> impl IntoView {
@@ -399,7 +400,9 @@ pub fn Home() -> impl IntoView {
                 (_, Some(Ok(shown))) if shown.has_more_before(FIRST_RESULTS) => Some(shown.clone()),
                 _ => None,
             };
-            let shown_early = found.1.is_some();
+            // Shown: its first results painted (a search whose files failed says so, and the
+            // whole site answers it).
+            let shown_early = matches!(found.1, Some(Ok(_)));
             let _ = outcome.try_set(Some(found));
             drop(urgent);
             // A view shown before the whole site needs it for the sidebar's counts only ("Show
@@ -409,7 +412,9 @@ pub fn Home() -> impl IntoView {
             if before_whole {
                 if shown_early {
                     painted_and_paused(Duration::ZERO).await;
-                    let _ = counts_asked.try_set(true);
+                    if run.is_latest() {
+                        let _ = counts_asked.try_set(true);
+                    }
                 } else {
                     loader.want_whole();
                 }
@@ -427,8 +432,11 @@ pub fn Home() -> impl IntoView {
                     let _ = outcome.try_set(Some((true, Some(Ok(grown)))));
                 }
                 Ok(_) => {}
-                // The screenful stays, and the whole site, once there, shows the whole page.
-                Err(error) => leptos::logging::warn!("{error:?}"),
+                // The screenful stays, and the whole site, asked for now, shows the whole page.
+                Err(error) => {
+                    leptos::logging::warn!("{error:?}");
+                    loader.want_whole();
+                }
             }
         });
         changed
@@ -698,14 +706,14 @@ pub fn Home() -> impl IntoView {
     // the whole site is 5.5 MB and 150 MB of the app's memory: docs/reader.md).
     let sidebar_shown = move || drawer.is_open() || !is_displayed(DRAWER_TOGGLE);
     Effect::new(move |_| {
-        if counts_asked.get() && sidebar_shown() {
+        if counts_asked.get() && sidebar_pending.get() && sidebar_shown() {
             loader.want_whole();
             counts_asked.set(false);
         }
     });
     if !cfg!(feature = "ssr") {
         let widened = window_event_listener(leptos::ev::resize, move |_| {
-            if counts_asked.get_untracked() && sidebar_shown() {
+            if counts_asked.get_untracked() && sidebar_pending.get_untracked() && sidebar_shown() {
                 loader.want_whole();
                 counts_asked.set(false);
             }
@@ -787,8 +795,18 @@ pub fn Home() -> impl IntoView {
                 .into_any(),
             );
         }
-        (first_screen() && whole_failed().is_none() && !cfg!(feature = "ssr"))
-            .then(|| view! { <PrepareExport /> }.into_any())
+        // Before the whole site: the first screen, and a view shown from card pages whose
+        // sidebar is not on screen (a phone's closed drawer), which has not asked for it.
+        let waiting_for_the_drawer = move || {
+            counts_asked.get()
+                && searched.with(|s| matches!(s, Searched::Found(Found { cards: Some(_), .. })))
+                && visible.with(|v| !v.is_empty())
+        };
+        (!corpus.with(|c| c.is_whole())
+            && (first_screen() || waiting_for_the_drawer())
+            && whole_failed().is_none()
+            && !cfg!(feature = "ssr"))
+        .then(|| view! { <PrepareExport /> }.into_any())
     };
 
     // The foot of the sidebar (languages, sources, years and the timeline) follows the view

@@ -1327,7 +1327,8 @@ async fn at_scale_a_shared_link_to_a_filtered_view_shows_its_first_articles_befo
 /// the sidebar's counts, which only the whole site gives, are not on screen, and the drawer's
 /// label gives no count until they are the view's (it gave the site's). Opening the drawer asks
 /// for the whole site, says the counts are loading, then shows the view's: the person's own row
-/// counts their articles and the label the entities of those articles. (On a wide screen the
+/// counts their articles and the label the entities of those articles; the download's button,
+/// offered before, has become the view's links. (On a wide screen the
 /// sidebar is shown and the whole site is asked for once the articles are painted:
 /// `at_scale_a_shared_link_to_a_filtered_view_shows_its_first_articles_before_the_whole_site`.)
 #[tokio::test]
@@ -1393,6 +1394,12 @@ async fn at_scale_a_shared_link_on_a_phone_asks_for_the_whole_site_once_the_draw
         Vec::<String>::new(),
         "asked for on a phone with the drawer closed"
     );
+    // The download is offered: its button asks for the whole site, as the first screen's does.
+    assert_eq!(
+        browser.count("#results button.export-prepare").await,
+        1,
+        "the download's button"
+    );
     browser.click("#drawer-toggle").await;
     browser
         .wait_at_this_width(
@@ -1412,6 +1419,12 @@ async fn at_scale_a_shared_link_on_a_phone_asks_for_the_whole_site_once_the_draw
         parts.len(),
         "the whole site, once the drawer opened"
     );
+    browser
+        .wait_at_this_width(
+            "the view's download links",
+            "return !!document.querySelector(\"#results .export a[download$='.csv']\");",
+        )
+        .await;
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
