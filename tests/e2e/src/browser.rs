@@ -130,6 +130,10 @@ pub struct Browser {
     _profile: tempfile::TempDir,
 }
 
+/// True once the app has started: it removes the pre-rendered page when it mounts.
+const APP_STARTED: &str =
+    "return document.readyState === 'complete' && !document.getElementById('prerender');";
+
 impl Browser {
     /// A fresh browser: new profile, nothing cached.
     pub async fn new() -> Browser {
@@ -190,20 +194,12 @@ impl Browser {
     /// leaves the window at its usual width): for a page that must load as on a phone.
     pub async fn open_at_this_width(&self, url: &str) {
         self.client.goto(url).await.expect("navigation");
-        self.poll(
-            "the app to start",
-            "return document.readyState === 'complete' && !document.getElementById('prerender');",
-        )
-        .await;
+        self.poll("the app to start", APP_STARTED).await;
     }
 
     /// Waits until the app has started: it removes the pre-rendered page when it mounts.
     pub async fn wait_for_app(&self) {
-        self.wait_until(
-            "the app to start",
-            "return document.readyState === 'complete' && !document.getElementById('prerender');",
-        )
-        .await;
+        self.wait_until("the app to start", APP_STARTED).await;
     }
 
     /// Waits until the page shows at least one article card (`what` names the wait in the
