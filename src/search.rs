@@ -16,7 +16,7 @@ use std::task::Poll;
 use futures::channel::oneshot;
 use kiosque_model::index::Corpus;
 use kiosque_model::parts::{
-    self, CardPage, EntityProfile, PostingFile, ProfileFile, Single, SingleFile,
+    self, CardPage, EntityProfile, EntityView, PostingFile, ProfileFile, Single, SingleFile,
 };
 use kiosque_model::search::{Meta, Outcome, Query, Shard};
 use kiosque_model::{Entity, EntityId};
@@ -300,23 +300,48 @@ impl SearchFiles {
         site: &SiteData,
         id: &EntityId,
     ) -> Result<Option<EntityProfile>, AppError> {
+        let Some((file, url)) = self.profile_file(paths, site, id).await? else {
+            return Ok(None);
+        };
+        file.profile_of(&url, id).map_err(|e| malformed(&url, &e))
+    }
+
+    /// The profile file of `id` (an entity with a page of its own) and its URL, fetched once
+    /// where not kept; `None` when the site has no profile files (schema 2.5 or older).
+    async fn profile_file(
+        self,
+        paths: &Paths,
+        site: &SiteData,
+        id: &EntityId,
+    ) -> Result<Option<(Arc<ProfileFile<String>>, String)>, AppError> {
         if !has_profiles(site, true) {
             return Ok(None);
         }
         let path = parts::profile_path_of(id.as_str(), site.file.posting_files, true);
-        let file = self
-            .kept_file(
-                self.profiles,
-                paths,
-                &path,
-                &site.file.profiles,
-                parts::parse_profiles,
-            )
-            .await?;
-        let Some((file, url)) = file else {
+        self.kept_file(
+            self.profiles,
+            paths,
+            &path,
+            &site.file.profiles,
+            parts::parse_profiles,
+        )
+        .await
+    }
+
+    /// The home page's sidebar when its view is `id`'s articles alone, from its profile file
+    /// (schema 2.8, entities of [`parts::VIEW_FROM`] articles or more), fetched once where not
+    /// kept (the entity's page reads the same file): `Ok(None)` when the site or the file has
+    /// no view of it.
+    pub async fn entity_view(
+        self,
+        paths: &Paths,
+        site: &SiteData,
+        id: &EntityId,
+    ) -> Result<Option<EntityView>, AppError> {
+        let Some((file, url)) = self.profile_file(paths, site, id).await? else {
             return Ok(None);
         };
-        file.profile_of(&url, id).map_err(|e| malformed(&url, &e))
+        file.view_of(&url, id).map_err(|e| malformed(&url, &e))
     }
 
     /// What the file of single-article entities' profiles holds of `id` (the shell page's

@@ -11,7 +11,7 @@ use crate::language::use_language;
 use crate::selection::use_toggle_entity;
 
 /// Entities listed per group at first, and added by each "show more".
-pub const GROUP_LIMIT: usize = 10;
+pub const GROUP_LIMIT: usize = kiosque_model::parts::TOP_ENTITIES;
 const GROUP_STEP: usize = 50;
 
 /// Rows shown per group, for the groups where the reader asked for more.

@@ -3,16 +3,21 @@
 
 use std::sync::Arc;
 
-use kiosque_model::Selection;
 use kiosque_model::facets::FacetCounts;
+use kiosque_model::parts::EntityView;
 use kiosque_model::sidebar::{EntityQuery, FinderMatches, sidebar_groups};
 use kiosque_model::ui::Language;
+use kiosque_model::{EntityId, Label, Selection};
 use leptos::prelude::*;
 
-use crate::components::facet_group::{FacetGroupView, GroupLimits};
+use crate::components::facet_group::{FacetGroupView, GROUP_LIMIT, GroupLimits};
 use crate::dom::{focus_by_id, focus_matching, focused_attribute, is_displayed};
 use crate::language::use_language;
 use crate::routes::corpus::use_corpus_signal;
+
+/// The sidebar of a view of one entity's articles, from its profile file: the entity, and
+/// what the file has of its view.
+pub type ProfileView = (EntityId, Arc<EntityView>);
 
 /// The id of the button that opens and closes the drawer.
 pub const DRAWER_TOGGLE: &str = "drawer-toggle";
@@ -69,16 +74,34 @@ pub fn Sidebar(
     /// loaded): the sidebar says so, and is marked busy, rather than pass them for the view's.
     #[prop(optional, into)]
     pending: Option<Signal<bool>>,
+    /// The view's sidebar from its entity's profile file (a link filtered by one entity of
+    /// many articles, before the whole site): its first rows, shown until the reader asks for
+    /// more (a group's next rows, the entity finder), which the whole site then gives.
+    #[prop(optional, into)]
+    view: Option<Signal<Option<ProfileView>>>,
     /// Drawn after the entity groups: the home page's language, source and year groups and its
     /// timeline.
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
+    let view = view.unwrap_or_else(|| Signal::stored(None));
+    let limits = GroupLimits::new();
+    let query = RwSignal::new(String::new());
+    // The profile's view, while the reader asks for nothing it does not have.
+    let from_view = Memo::new(move |_| {
+        let first_rows = Label::ALL.iter().all(|&l| limits.get(l) == GROUP_LIMIT);
+        (first_rows && query.with(String::is_empty))
+            .then(|| view.get())
+            .flatten()
+    });
     let pending = pending.unwrap_or_else(|| Signal::stored(false));
+    // Asked for more than the view's first rows: the site's counts until the whole site is
+    // there, said so.
+    let pending = Signal::derive(move || {
+        pending.get() || (view.with(Option::is_some) && from_view.with(Option::is_none))
+    });
     let corpus = use_corpus_signal();
     let loader = crate::site::use_site().data;
-    let query = RwSignal::new(String::new());
-    let limits = GroupLimits::new();
     let dates_open = RwSignal::new(false);
     let language = use_language();
     let words = language.messages();
@@ -105,6 +128,9 @@ pub fn Sidebar(
     // The groups listed, counted again when the view, the search box or a group's rows change;
     // the views below follow them in place (the search box stays).
     let groups = Memo::new(move |_| {
+        if let Some((id, view)) = from_view.get() {
+            return view.sidebar(&id, language);
+        }
         let now = corpus.with(|c| Arc::as_ptr(c) as usize);
         if drawn_from.get_value().is_some_and(|before| before != now) {
             keep_focus();

@@ -10,6 +10,8 @@ use kiosque_model::explain::explain_empty;
 use kiosque_model::facets::{FacetCounts, matching};
 use kiosque_model::home::selection_title;
 use kiosque_model::index::{Corpus, begins_with};
+use kiosque_model::overview::Overview;
+use kiosque_model::parts::VIEW_FROM;
 use kiosque_model::refine::{Refined, choose_bar, refine};
 use kiosque_model::search::Query;
 use kiosque_model::selection::{Early, EarlyFiles};
@@ -25,10 +27,10 @@ use crate::components::export::{ExportLinks, PrepareExport};
 use crate::components::field_facets::FieldFacets;
 use crate::components::filter_bar::{ClearAll, FilterBar};
 use crate::components::prerender::ReleasePrerender;
-use crate::components::sidebar::{DRAWER_TOGGLE, Drawer, Sidebar, drawer_label};
+use crate::components::sidebar::{DRAWER_TOGGLE, Drawer, ProfileView, Sidebar, drawer_label};
 use crate::components::states::ErrorView;
 use crate::components::timeline::TimelineChart;
-use crate::data::{AppError, SiteData};
+use crate::data::AppError;
 use crate::dom::{after_next_paint, focus_by_id, is_displayed};
 use crate::language::{use_language, use_messages};
 use crate::latest::Latest;
@@ -149,10 +151,10 @@ impl Foot {
         }
     }
 
-    /// The foot of the view of every article from `site.json`'s overview, without the whole
-    /// site; `None` when the site has none (or one that does not read).
-    fn of_overview(site: &SiteData) -> Option<Self> {
-        let overview = site.file.overview.as_ref()?;
+    /// The foot of a view from its overview, without the whole site (every article's, from
+    /// `site.json`; one entity's, from its profile file); `None` when its timeline does not
+    /// read.
+    fn of_overview(overview: &Overview) -> Option<Self> {
         Some(Foot {
             fields: overview.refined(),
             chart: overview.timeline()?,
@@ -214,8 +216,10 @@ pub fn Home() -> impl IntoView {
     };
     // The foot of the view of every article, from `site.json` (schema 2.5) until the whole site
     // is there.
-    let overview_foot =
-        StoredValue::new(use_site_data_if_loaded().and_then(|site| Foot::of_overview(&site)));
+    let overview_foot = StoredValue::new(
+        use_site_data_if_loaded()
+            .and_then(|site| site.file.overview.as_ref().and_then(Foot::of_overview)),
+    );
     let (paths, files, loader) = (site.paths, site.search, site.data);
     // The whole site once the view asks for more than the first screen: a filter or a search
     // (their counts, "Show more"), or more cards than a filtered view's first ("Show more", or
@@ -318,6 +322,9 @@ pub fn Home() -> impl IntoView {
     // Whether a view shown before the whole site has been painted and wants the sidebar's
     // counts, which only the whole site gives.
     let counts_asked = RwSignal::new(false);
+    // The sidebar of a link filtered by one entity of many articles, from its profile file
+    // (schema 2.8): the whole site's counts, without the whole site.
+    let viewed = RwSignal::new(None::<ProfileView>);
     let runs = Latest::new();
     // "Show more"'s fetches (below): a change of the view makes theirs stale.
     let more_runs = Latest::new();
@@ -342,6 +349,7 @@ pub fn Home() -> impl IntoView {
             outcome.set(None);
         }
         let changed = entities.clone();
+        let only = selection.with(|s| s.only_entity().cloned());
         let within = filtering.then(|| filtered.with(|positions| corpus.numbers_at(positions)));
         let (files, paths, site_data) = (files, paths.clone(), site_data.clone());
         let run = runs.next();
@@ -403,6 +411,17 @@ pub fn Home() -> impl IntoView {
             // Shown: its first results painted (a search whose files failed says so, and the
             // whole site answers it).
             let shown_early = matches!(found.1, Some(Ok(_)));
+            // One entity of many articles, shown: its sidebar is in its profile file.
+            let view_of = match (only, &found.1) {
+                (Some(id), Some(Ok(shown)))
+                    if (shown.cards.as_ref())
+                        .and_then(|cards| cards.0.entity(&id))
+                        .is_some_and(|e| e.articles >= VIEW_FROM) =>
+                {
+                    Some(id)
+                }
+                _ => None,
+            };
             let _ = outcome.try_set(Some(found));
             drop(urgent);
             // A view shown before the whole site needs it for the sidebar's counts only ("Show
@@ -412,8 +431,28 @@ pub fn Home() -> impl IntoView {
             if before_whole {
                 if shown_early {
                     painted_and_paused(Duration::ZERO).await;
+                    let view = match (view_of, &site_data) {
+                        (Some(id), Some(site)) => {
+                            match files.entity_view(&paths, site, &id).await {
+                                Ok(view) => view.map(|view| (id, Arc::new(view))),
+                                // The whole site gives the counts.
+                                Err(error) => {
+                                    leptos::logging::warn!("{error}");
+                                    None
+                                }
+                            }
+                        }
+                        _ => None,
+                    };
                     if run.is_latest() {
-                        let _ = counts_asked.try_set(true);
+                        match view {
+                            Some(view) => {
+                                let _ = viewed.try_set(Some(view));
+                            }
+                            None => {
+                                let _ = counts_asked.try_set(true);
+                            }
+                        }
                     }
                 } else {
                     loader.want_whole();
@@ -689,13 +728,26 @@ pub fn Home() -> impl IntoView {
         }
         entities
     });
-    let entity_total = Memo::new(move |_| counts.with(FacetCounts::distinct));
+    // The sidebar of a view of one entity's articles from its profile file, while the whole
+    // site is not there.
+    let early_view = Memo::new(move |_| {
+        if corpus.with(|c| c.is_whole()) {
+            return None;
+        }
+        let only = selection.with(|s| s.only_entity().cloned());
+        viewed.get().filter(|(id, _)| only.as_ref() == Some(id))
+    });
+    let entity_total = Memo::new(move |_| match early_view.get() {
+        Some((_, view)) => view.distinct,
+        None => counts.with(FacetCounts::distinct),
+    });
     // The sidebar says its counts are not the view's yet: a search's shown from its card pages,
     // or a filtered view (a shared link) shown before the whole site is there, whose sidebar
-    // counts the whole site meanwhile.
+    // counts the whole site meanwhile (unless its entity's profile file has them).
     let sidebar_pending = Signal::derive(move || {
-        counts_pending.get()
-            || (!corpus.with(|c| c.is_whole()) && selection.with(|s| !s.is_empty()))
+        (counts_pending.get()
+            || (!corpus.with(|c| c.is_whole()) && selection.with(|s| !s.is_empty())))
+            && early_view.with(Option::is_none)
     });
     let drawer = Drawer::new();
     provide_context(drawer);
@@ -792,9 +844,10 @@ pub fn Home() -> impl IntoView {
             );
         }
         // Before the whole site: the first screen, and a view shown from card pages whose
-        // sidebar is not on screen (a phone's closed drawer), which has not asked for it.
+        // sidebar is not on screen (a phone's closed drawer) or came from its entity's profile
+        // file, which has not asked for it.
         let waiting_for_the_drawer = move || {
-            counts_asked.get()
+            (counts_asked.get() || early_view.with(Option::is_some))
                 && searched.with(|s| matches!(s, Searched::Found(Found { cards: Some(_), .. })))
                 && visible.with(|v| !v.is_empty())
         };
@@ -818,6 +871,7 @@ pub fn Home() -> impl IntoView {
     let changes = Latest::new();
     Effect::new(move |_| {
         whole_view.track();
+        early_view.track();
         corpus.track();
         found.track();
         selection.track();
@@ -826,17 +880,18 @@ pub fn Home() -> impl IntoView {
             if !change.is_latest() {
                 return;
             }
-            let next =
-                if whole_view.get_untracked() {
-                    let period = selection.with_untracked(Selection::period);
-                    Some(refined.with_untracked(|refined| {
+            let next = if whole_view.get_untracked() {
+                let period = selection.with_untracked(Selection::period);
+                Some(
+                    refined.with_untracked(|refined| {
                         Foot::of(&corpus.get_untracked(), refined, period)
-                    }))
-                } else if selection.with_untracked(Selection::is_empty) {
-                    overview_foot.get_value()
-                } else {
-                    None
-                };
+                    }),
+                )
+            } else if selection.with_untracked(Selection::is_empty) {
+                overview_foot.get_value()
+            } else {
+                (early_view.get_untracked()).and_then(|(_, view)| Foot::of_overview(&view.overview))
+            };
             let _ = foot.try_set(next);
         });
     });
@@ -913,7 +968,7 @@ pub fn Home() -> impl IntoView {
                     }
                 }}
             </button>
-            <Sidebar counts selection drawer pending=sidebar_pending>
+            <Sidebar counts selection drawer pending=sidebar_pending view=early_view>
                 <FieldFacets refined=fields loading=loading_fields.into() />
                 {time}
             </Sidebar>

@@ -118,6 +118,14 @@ impl Eq for FacetCounts {}
 impl FacetCounts {
     /// The counts over the articles at `visible` (positions, each once).
     pub fn new(corpus: &Corpus, visible: &[u32]) -> FacetCounts {
+        FacetCounts::counted_in(corpus, visible, Vec::new())
+    }
+
+    /// [`FacetCounts::new`], counted in `buffer` (empty, or as [`FacetCounts::into_buffer`]
+    /// gives it back: one zero per entity), so that counting many views one after the other
+    /// (the build's view of each entity) zeroes only the entities each view counted, not a
+    /// count for every entity of the site each time.
+    pub fn counted_in(corpus: &Corpus, visible: &[u32], mut buffer: Vec<u32>) -> FacetCounts {
         let everything = visible.len() == corpus.articles().len();
         let counted = CorpusTag::of(corpus).map(|tag| Counted {
             corpus: tag,
@@ -131,7 +139,10 @@ impl FacetCounts {
                 counted,
             };
         }
-        let mut counts = vec![0u32; corpus.entities().len()];
+        if buffer.len() != corpus.entities().len() {
+            buffer = vec![0u32; corpus.entities().len()];
+        }
+        let mut counts = buffer;
         let mut present = Vec::new();
         for &article in visible {
             for &e in corpus.mentioned_by(article) {
@@ -242,6 +253,18 @@ impl FacetCounts {
                 bits: Some(bits),
             }),
         }
+    }
+
+    /// The counts' memory, every count set back to zero, for [`FacetCounts::counted_in`]
+    /// (empty when every article was visible).
+    pub fn into_buffer(self) -> Vec<u32> {
+        let mut counts = self.counts.unwrap_or_default();
+        for &e in &self.present {
+            if let Some(count) = counts.get_mut(e as usize) {
+                *count = 0;
+            }
+        }
+        counts
     }
 
     /// The visible articles that mention the entity at position `entity`.

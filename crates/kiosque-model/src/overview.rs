@@ -32,7 +32,13 @@ impl Overview {
     /// them.
     pub fn of(fields: &ArticleFields) -> Overview {
         let all: Vec<u32> = (0..fields.len() as u32).collect();
-        let refined = refine_fields(fields, &all, &Selection::default());
+        Overview::of_articles(fields, &all)
+    }
+
+    /// The overview of the articles at `positions` (each once) as the home page counts a view
+    /// of them (nothing chosen but what gave them): what the foot of its sidebar shows.
+    pub fn of_articles(fields: &ArticleFields, positions: &[u32]) -> Overview {
+        let refined = refine_fields(fields, positions, &Selection::default());
         let pairs = |counts: Vec<FieldCount>| -> Vec<(String, u32)> {
             counts.into_iter().map(|f| (f.value, f.count)).collect()
         };
@@ -40,7 +46,7 @@ impl Overview {
             langs: pairs(refined.langs),
             sources: pairs(refined.sources),
             years: pairs(refined.years),
-            timeline: timeline_of_fields(fields, &all).counts(),
+            timeline: timeline_of_fields(fields, positions).counts(),
         }
     }
 

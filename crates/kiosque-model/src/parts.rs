@@ -46,9 +46,9 @@ pub use postings::{
     parse_postings, posting_file_of, posting_files_for, posting_path,
 };
 pub use profiles::{
-    Companion, EntityProfile, Profile, ProfileError, ProfileFile, Single, SingleFile,
-    parse_profiles, parse_singles, profile_file_of, profile_path, profile_path_of,
-    single_files_for, single_path,
+    Companion, EntityProfile, EntityView, Profile, ProfileError, ProfileFile, Single, SingleFile,
+    VIEW_FROM, View, ViewGroup, parse_profiles, parse_singles, profile_file_of, profile_path,
+    profile_path_of, single_files_for, single_path,
 };
 pub use steps::{ListSteps, entities_in_steps, list_items, summaries_in_steps};
 
@@ -524,8 +524,12 @@ impl<'a> Parts<'a> {
             postings: &of_entity,
             mentioned: &mentioned,
         };
+        // The whole site's corpus for the views of the entities of many articles (none on a
+        // small site): the sidebar's own counting, the same as the app's.
+        let viewed = (of_entity.iter()).any(|a| a.len() >= profiles::VIEW_FROM as usize);
+        let whole = viewed.then(|| crate::index::Corpus::new(index.clone()));
         let (mut profiles, profiles_version) =
-            profiles::profile_files(links, &fields, &by_id, posting_count);
+            profiles::profile_files(links, &fields, &by_id, posting_count, whole.as_ref());
         let (singles, singles_version) =
             profiles::single_files(links, &index.articles, &by_id, posting_count);
         profiles.extend(singles);
@@ -1199,6 +1203,10 @@ fn read_file<E: std::error::Error + 'static>(
 mod tests {
     use super::*;
     use crate::article::{Block, TextBlock};
+    use crate::facets::FacetCounts;
+    use crate::selection::Selection;
+    use crate::sidebar::{EntityQuery, sidebar_groups};
+    use crate::ui::Language;
 
     fn entity(id: &str, label: Label, articles: u32) -> Entity {
         serde_json::from_value(serde_json::json!({
@@ -1349,7 +1357,7 @@ mod tests {
 
     #[test]
     fn each_listed_entity_has_a_profile_with_what_the_whole_site_gives_its_page() {
-        for (articles, count) in [(0, 40), (1, 40), (300, 40), (900, 2500)] {
+        for (articles, count) in [(0, 40), (1, 40), (600, 40), (900, 2500)] {
             let (mut index, bodies) = sample_with(articles, count);
             for (a, article) in index.articles.iter_mut().enumerate() {
                 // Dated over two years, some not at all.
@@ -1397,6 +1405,7 @@ mod tests {
                 .collect();
             let corpus = crate::index::Corpus::new(index.clone());
             let mut profiles = [0, 0];
+            let mut views = 0;
             for entity in &index.entities {
                 let own = crate::links::has_own_page(entity);
                 let id = entity.id.as_str();
@@ -1455,10 +1464,61 @@ mod tests {
                     "{}",
                     entity.id
                 );
+                // The view of its articles: the sidebar the whole site gives a link filtered
+                // by it, in either language, and the foot's languages, sources, years and
+                // timeline; only for entities of many articles.
+                let view = if own {
+                    let path = profile_path_of(id, site.posting_files, true);
+                    own_files[path.as_str()]
+                        .view_of(&path, &entity.id)
+                        .expect("well formed")
+                } else {
+                    None
+                };
+                assert_eq!(
+                    view.is_some(),
+                    positions.len() >= VIEW_FROM as usize,
+                    "{id}: {} articles",
+                    positions.len()
+                );
+                let Some(view) = view else { continue };
+                views += 1;
+                let selection = Selection::from_params(id, "");
+                let counts = FacetCounts::new(&corpus, &positions);
+                for language in [Language::Fr, Language::En] {
+                    let expected = sidebar_groups(
+                        &corpus,
+                        &counts,
+                        &selection,
+                        &EntityQuery::new(""),
+                        |_| TOP_ENTITIES,
+                        language,
+                    );
+                    assert_eq!(view.sidebar(&entity.id, language), expected, "{id}");
+                }
+                assert_eq!(view.distinct, counts.distinct(), "{id}");
+                let refined = crate::refine::refine(&corpus, &positions, &selection);
+                let pairs = |counts: &[crate::refine::FieldCount]| -> Vec<(String, u32)> {
+                    counts.iter().map(|f| (f.value.clone(), f.count)).collect()
+                };
+                assert_eq!(view.overview.langs, pairs(&refined.langs), "{id}");
+                assert_eq!(view.overview.sources, pairs(&refined.sources), "{id}");
+                assert_eq!(view.overview.years, pairs(&refined.years), "{id}");
+                assert_eq!(
+                    view.overview.timeline(),
+                    Some(crate::timeline::timeline_at(&corpus, &refined.any_period)),
+                    "{id}"
+                );
             }
             // Of single-article entities, and of entities with a page of their own.
             let expected = [articles > 0, articles > 1];
             assert_eq!(profiles.map(|n| n > 0), expected, "{articles} articles");
+            // Views checked on every site with an entity of enough articles (600 has some).
+            let many = (index.entities.iter())
+                .filter(|e| e.articles >= VIEW_FROM)
+                .count();
+            assert_eq!(views, many, "{articles} articles");
+            assert!(articles != 600 || views > 0, "no view checked");
         }
     }
 

@@ -298,6 +298,18 @@ impl Selection {
         !self.entities.is_empty() || !self.not_ids.is_empty()
     }
 
+    /// The entity whose articles alone the view shows: one entity chosen and nothing else (no
+    /// search, language, source or period), the view whose sidebar the entity's profile file
+    /// carries (schema 2.8, [`crate::parts::View`]).
+    pub fn only_entity(&self) -> Option<&EntityId> {
+        match self.entities.as_slice() {
+            [id] if self.not_ids.is_empty() && !self.refines() && self.search_query().is_none() => {
+                Some(id)
+            }
+            _ => None,
+        }
+    }
+
     /// Whether nothing filters the articles: no entity, language, source, period or search.
     pub fn is_empty(&self) -> bool {
         !self.filters() && self.search_query().is_none()
@@ -437,6 +449,25 @@ mod tests {
         assert_eq!(searched_people.early(cards), Early::Whole);
         assert!(search.early(all).from_cards() && people.early(all).from_cards());
         assert!(!everything.early(all).from_cards() && !people.early(cards).from_cards());
+    }
+
+    #[test]
+    fn only_a_view_of_one_entity_and_nothing_else_has_its_sidebar_in_a_profile() {
+        let one = Selection::from_query("per-a-b");
+        assert_eq!(one.only_entity().map(EntityId::as_str), Some("per-a-b"));
+        let blank = Selection::from_url([("entity", "per-a-b"), ("q", " ")]);
+        assert_eq!(blank.only_entity(), one.only_entity());
+        for other in [
+            Selection::default(),
+            Selection::from_query("per-a-b,per-c-d"),
+            Selection::from_query("per-a-b,Not An Id"),
+            Selection::from_url([("entity", "per-a-b"), ("q", "koursk")]),
+            Selection::from_url([("entity", "per-a-b"), ("lang", "fr")]),
+            Selection::from_url([("entity", "per-a-b"), ("from", "2024")]),
+            Selection::from_url([("q", "koursk")]),
+        ] {
+            assert_eq!(other.only_entity(), None, "{other:?}");
+        }
     }
 
     #[test]

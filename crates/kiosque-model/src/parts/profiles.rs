@@ -21,9 +21,14 @@ use crate::article::ArticleSummary;
 use crate::cooccurrence::Links;
 use crate::cores::map_all;
 use crate::entity::{Entity, EntityId, Label};
+use crate::facets::{FacetCounts, facet_groups};
 use crate::index::{Corpus, IndexError};
+use crate::overview::Overview;
 use crate::refine::ArticleFields;
+use crate::selection::Selection;
+use crate::sidebar::{SidebarGroup, SidebarRow};
 use crate::timeline::{Timeline, TimelineCounts, timeline_at, timeline_of_fields};
+use crate::ui::Language;
 
 /// The path of profile file `file` among `files`: `profiles/` and the file's number in hex (as
 /// posting files are named; there are as many, [`super::posting_files_for`]).
@@ -73,9 +78,13 @@ pub struct ProfileFile<E = EntityId> {
     pub entities: Vec<Entity<E>>,
     /// Of each entity (same order), its page's company and timeline.
     pub profiles: Vec<Profile>,
-    /// The entities the profiles list as company, each once, in the order first listed: a
-    /// profile refers to them by place.
+    /// The entities the profiles list as company or in their views ([`View`]), each once, in
+    /// the order first listed: a profile refers to them by place.
     pub others: Vec<Companion<E>>,
+    /// Of the dates among `others` (schema 2.8, which views list), their place and value: a
+    /// date is named from its value, in the reader's language.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dates: Vec<(u32, String)>,
 }
 
 /// An entity as an entity's page lists it among those it appears with: `[id, label, name,
@@ -100,8 +109,9 @@ impl<E: Clone> Companion<E> {
 
 impl Companion<String> {
     /// The entity it stands for, its id checked (`None` when it is not valid): no spellings,
-    /// mentions or confidence (a page's company shows none; it lists only sure entities).
-    fn entity(&self) -> Option<Entity> {
+    /// mentions or confidence (a page's company shows none; it lists only sure entities), the
+    /// value of a date if the file gives it.
+    fn entity(&self, value: Option<&str>) -> Option<Entity> {
         Some(Entity {
             id: EntityId::new(&self.0).ok()?,
             label: self.1,
@@ -109,7 +119,7 @@ impl Companion<String> {
             aliases: Vec::new(),
             articles: self.3,
             mentions: 0,
-            value: None,
+            value: value.map(str::to_owned),
             confidence: None,
         })
     }
@@ -124,6 +134,61 @@ pub struct Profile {
     pub company: Vec<(u32, u32)>,
     /// Its articles over time.
     pub timeline: TimelineCounts,
+    /// The home page's sidebar when the view is this entity's articles (schema 2.8), for
+    /// entities of [`VIEW_FROM`] articles or more.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub view: Option<View>,
+}
+
+/// Entities of this many articles or more have their view's sidebar in their profile
+/// ([`View`]): a link to the home page filtered by one of them (`/?entity=…`) shows its whole
+/// sidebar from `site.json`, its posting file, its profile file and its cards' pages, where
+/// it needed the whole site (5.5 MB brotli at 100,000 articles) for the counts. Fewer: the
+/// views of the many entities of a few articles would take the 10,000-article site over its
+/// 250 MB (docs/data-format.md has the sizes), and their whole site comes as before.
+pub const VIEW_FROM: u32 = 100;
+
+/// The home page's sidebar when its view is one entity's articles (`/?entity=<id>`, nothing
+/// else chosen), as the whole site counts it ([`crate::facets::facet_groups`] with
+/// [`TOP_ENTITIES`](super::TOP_ENTITIES) rows a group, [`Overview::of_articles`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct View {
+    /// Of each label, in [`Label::ALL`] order: how many entities of the label its articles
+    /// list (the group's length), and its first rows, each the entity's place in
+    /// [`ProfileFile::others`] and how many of the view's articles list it (the entity itself
+    /// first in its group, selected).
+    pub groups: Vec<(u32, Vec<(u32, u32)>)>,
+    /// How many entities its articles list.
+    pub distinct: u32,
+    /// Its languages, sources and years with their counts, as [`Overview`] lists them.
+    #[serde(default)]
+    pub langs: Vec<(String, u32)>,
+    #[serde(default)]
+    pub sources: Vec<(String, u32)>,
+    #[serde(default)]
+    pub years: Vec<(String, u32)>,
+}
+
+/// A [`View`] read back, its entities resolved: what the sidebar shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityView {
+    /// The groups with entities, in [`Label::ALL`] order.
+    pub groups: Vec<ViewGroup>,
+    /// How many entities the view's articles list.
+    pub distinct: usize,
+    /// Its languages, sources, years and timeline.
+    pub overview: Overview,
+}
+
+/// A group of a [`EntityView`]'s sidebar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ViewGroup {
+    /// People, places, organisations or dates.
+    pub label: Label,
+    /// How many entities of the label the view's articles list.
+    pub matched: usize,
+    /// Its first rows: the entity and how many of the view's articles list it.
+    pub rows: Vec<(Entity, u32)>,
 }
 
 /// An entity's page as its profile file has it, its ids checked.
@@ -182,7 +247,7 @@ impl ProfileFile<String> {
         let mut company = Vec::with_capacity(profile.company.len());
         for &(place, shared) in &profile.company {
             let other = self.others.get(place as usize).ok_or_else(bad)?;
-            if let Some(other) = other.entity() {
+            if let Some(other) = other.entity(None) {
                 company.push((other, shared));
             }
         }
@@ -192,6 +257,131 @@ impl ProfileFile<String> {
             company,
             timeline,
         }))
+    }
+}
+
+impl ProfileFile<String> {
+    /// The view of `id`'s articles ([`View`]): `Ok(None)` when the file has no view of it (no
+    /// profile, or fewer than [`VIEW_FROM`] articles, or data before schema 2.8), an error
+    /// when it does not read (a place past `others`, a label group missing, a timeline that
+    /// does not read). `file` names the file in the error.
+    pub fn view_of(&self, file: &str, id: &EntityId) -> Result<Option<EntityView>, ProfileError> {
+        let Some(EntityProfile { timeline, .. }) = self.profile_of(file, id)? else {
+            return Ok(None);
+        };
+        let Ok(at) = (self.entities).binary_search_by(|e| e.id.as_str().cmp(id.as_str())) else {
+            return Ok(None);
+        };
+        let Some(view) = &self.profiles[at].view else {
+            return Ok(None);
+        };
+        let bad = || ProfileError::Profile {
+            file: file.to_owned(),
+            id: id.as_str().to_owned(),
+        };
+        if view.groups.len() != Label::ALL.len() {
+            return Err(bad());
+        }
+        let value = |place: u32| {
+            (self.dates.binary_search_by_key(&place, |(p, _)| *p).ok())
+                .map(|i| self.dates[i].1.as_str())
+        };
+        let mut groups = Vec::new();
+        for (&label, (matched, rows)) in Label::ALL.iter().zip(&view.groups) {
+            let mut listed = Vec::with_capacity(rows.len());
+            for &(place, count) in rows {
+                let other = self.others.get(place as usize).ok_or_else(bad)?;
+                if other.1 != label {
+                    return Err(bad());
+                }
+                if let Some(entity) = other.entity(value(place)) {
+                    listed.push((entity, count));
+                }
+            }
+            if *matched > 0 {
+                groups.push(ViewGroup {
+                    label,
+                    matched: *matched as usize,
+                    rows: listed,
+                });
+            }
+        }
+        Ok(Some(EntityView {
+            groups,
+            distinct: view.distinct as usize,
+            overview: Overview {
+                langs: view.langs.clone(),
+                sources: view.sources.clone(),
+                years: view.years.clone(),
+                timeline: timeline.counts(),
+            },
+        }))
+    }
+}
+
+impl EntityView {
+    /// The sidebar's groups of the view of `own`'s articles, named as `language` names them:
+    /// what [`crate::sidebar::sidebar_groups`] gives over the whole site (with no finder's
+    /// text, [`TOP_ENTITIES`](super::TOP_ENTITIES) rows a group).
+    pub fn sidebar(&self, own: &EntityId, language: Language) -> Vec<SidebarGroup> {
+        (self.groups.iter())
+            .map(|group| SidebarGroup {
+                label: group.label,
+                rows: (group.rows.iter())
+                    .map(|(entity, count)| SidebarRow {
+                        id: entity.id.clone(),
+                        name: language.entity_name(entity).into_owned(),
+                        count: *count,
+                        selected: entity.id == *own,
+                    })
+                    .collect(),
+                matched: group.matched,
+            })
+            .collect()
+    }
+}
+
+/// The view of the entity at `own` ([`View`]) over the whole site's `corpus`, its rows' entities
+/// given places by `place` ([`ProfileFile::others`]); `buffer`, counts' memory kept from one
+/// view to the next ([`FacetCounts::counted_in`]).
+fn view_of(
+    corpus: &Corpus,
+    fields: &ArticleFields,
+    own: u32,
+    buffer: &mut Vec<u32>,
+    mut place: impl FnMut(&Entity) -> u32,
+) -> View {
+    let articles = corpus.postings(own);
+    let counts = FacetCounts::counted_in(corpus, articles, std::mem::take(buffer));
+    let selection = Selection::from_params(corpus.entities()[own as usize].id.as_str(), "");
+    // Every entity kept, in one tier: the rows are those of no finder's text (the whole
+    // site's walk in its order gives the same, but walks most of a group for a view of few
+    // articles: the build makes thousands of views).
+    let all = |_: u32| Some(0);
+    let listed = facet_groups(corpus, &counts, &selection, Some(&all), |_| {
+        super::TOP_ENTITIES
+    });
+    let groups = Label::ALL
+        .iter()
+        .map(|&label| match listed.iter().find(|g| g.label == label) {
+            Some(group) => (
+                group.matched as u32,
+                (group.facets.iter())
+                    .map(|f| (place(f.entity), f.count))
+                    .collect(),
+            ),
+            None => (0, Vec::new()),
+        })
+        .collect();
+    let distinct = counts.distinct() as u32;
+    *buffer = counts.into_buffer();
+    let overview = Overview::of_articles(fields, articles);
+    View {
+        groups,
+        distinct,
+        langs: overview.langs,
+        sources: overview.sources,
+        years: overview.years,
     }
 }
 
@@ -309,13 +499,15 @@ pub fn parse_profiles(file: &str, text: &str) -> Result<ProfileFile<String>, Ind
 
 /// The profile files of a site whose entities and articles `links` relates, with `fields`
 /// its articles' fields, among `files` (as many as posting files); `by_id`, the entities'
-/// positions in the order of their ids. Each file's path and bytes, and a fingerprint of them
-/// all, which the app puts in their URLs (`?v=`).
+/// positions in the order of their ids; `whole`, the site's corpus, which the views need
+/// (`None` when no entity has [`VIEW_FROM`] articles). Each file's path and bytes, and a
+/// fingerprint of them all, which the app puts in their URLs (`?v=`).
 pub(super) fn profile_files(
     links: Links<'_>,
     fields: &ArticleFields,
     by_id: &[u32],
     files: u32,
+    whole: Option<&Corpus>,
 ) -> (Vec<(String, Vec<u8>)>, String) {
     // Each file's entities, in the order of their ids: those some article lists that have a
     // page of their own.
@@ -326,24 +518,36 @@ pub(super) fn profile_files(
     let written: Vec<(String, Vec<u8>)> = map_all(
         grouped.into_iter().enumerate().collect(),
         |(file, members): (usize, Vec<u32>)| {
-            // The company's entities, each once, by position: their place in `others`.
+            // The entities listed, each once, by id: their place in `others`.
             let mut places = std::collections::HashMap::new();
             let mut others = Vec::new();
+            let mut dates = Vec::new();
+            let mut place = |entity: &Entity| {
+                *places.entry(entity.id.clone()).or_insert_with(|| {
+                    others.push(Companion::of(entity));
+                    let at = others.len() as u32 - 1;
+                    if let (Label::Date, Some(value)) = (entity.label, &entity.value) {
+                        dates.push((at, value.clone()));
+                    }
+                    at
+                })
+            };
+            let mut buffer = Vec::new();
             let profiles = members
                 .iter()
-                .map(|&p| Profile {
-                    company: links
-                        .company(p)
-                        .into_iter()
-                        .map(|c| {
-                            let place = *places.entry(&c.entity.id).or_insert_with(|| {
-                                others.push(Companion::of(c.entity));
-                                others.len() as u32 - 1
-                            });
-                            (place, c.shared)
-                        })
-                        .collect(),
-                    timeline: timeline_of_fields(fields, &links.postings[p as usize]).counts(),
+                .map(|&p| {
+                    let company = (links.company(p).into_iter())
+                        .map(|c| (place(c.entity), c.shared))
+                        .collect();
+                    let articles = &links.postings[p as usize];
+                    let view = whole
+                        .filter(|_| articles.len() >= VIEW_FROM as usize)
+                        .map(|corpus| view_of(corpus, fields, p, &mut buffer, &mut place));
+                    Profile {
+                        company,
+                        timeline: timeline_of_fields(fields, articles).counts(),
+                        view,
+                    }
                 })
                 .collect();
             let profile = ProfileFile {
@@ -353,6 +557,7 @@ pub(super) fn profile_files(
                     .collect(),
                 profiles,
                 others,
+                dates,
             };
             (profile_path(file as u32, files), json_line(&profile))
         },
@@ -389,16 +594,19 @@ mod tests {
                 Profile {
                     company: vec![(1, 4), (0, 2)],
                     timeline: counts(Unit::Month, "2024-01-01", vec![1, 0, 3]),
+                    view: None,
                 },
                 Profile {
                     company: Vec::new(),
                     timeline: counts(Unit::Year, "2020-01-01", vec![2]),
+                    view: None,
                 },
             ],
             others: vec![
                 Companion::of(&named("loc-kyiv")),
                 Companion::of(&named("org-otan")),
             ],
+            dates: Vec::new(),
         };
         let id = |id: &str| EntityId::new(id).expect("valid");
         let found = file
@@ -434,5 +642,89 @@ mod tests {
             bad.profile_of("f", &id("per-a")),
             Err(ProfileError::Lengths { .. })
         ));
+    }
+
+    #[test]
+    fn a_view_is_read_back_with_its_rows_by_place_and_refused_when_it_does_not_read() {
+        let date = Entity {
+            value: Some("2024-03-05".to_owned()),
+            ..named("date-2024-03-05")
+        };
+        let date = Entity {
+            label: Label::Date,
+            ..date
+        };
+        let otan = Entity {
+            label: Label::Organisation,
+            ..named("org-otan")
+        };
+        let view = View {
+            // People, places (Koursk itself first, then Kyiv), organisations, dates.
+            groups: vec![
+                (0, Vec::new()),
+                (7, vec![(0, 30), (1, 12)]),
+                (1, vec![(2, 4)]),
+                (1, vec![(3, 2)]),
+            ],
+            distinct: 9,
+            langs: vec![("fr".to_owned(), 30)],
+            sources: Vec::new(),
+            years: vec![("2024".to_owned(), 30)],
+        };
+        let file = ProfileFile {
+            entities: vec![named("loc-koursk")],
+            profiles: vec![Profile {
+                company: vec![(1, 12)],
+                timeline: counts(Unit::Month, "2024-01-01", vec![10, 0, 20]),
+                view: Some(view),
+            }],
+            others: [named("loc-koursk"), named("loc-kyiv"), otan, date]
+                .iter()
+                .map(Companion::of)
+                .collect(),
+            dates: vec![(3, "2024-03-05".to_owned())],
+        };
+        let koursk = EntityId::new("loc-koursk").expect("valid");
+        let read = file.view_of("f", &koursk).expect("reads").expect("there");
+        let shown = |language| -> Vec<(Label, usize, Vec<(String, u32, bool)>)> {
+            (read.sidebar(&koursk, language).into_iter())
+                .map(|g| {
+                    let rows = (g.rows.into_iter()).map(|r| (r.name, r.count, r.selected));
+                    (g.label, g.matched, rows.collect())
+                })
+                .collect()
+        };
+        let row = |name: &str, count, selected| (name.to_owned(), count, selected);
+        assert_eq!(
+            shown(Language::En),
+            [
+                (
+                    Label::Place,
+                    7,
+                    vec![row("loc-koursk", 30, true), row("loc-kyiv", 12, false)]
+                ),
+                (Label::Organisation, 1, vec![row("org-otan", 4, false)]),
+                // A date named from its value, in the reader's language.
+                (Label::Date, 1, vec![row("5 March 2024", 2, false)]),
+            ]
+        );
+        assert_eq!(shown(Language::Fr)[2].2, [row("5 mars 2024", 2, false)]);
+        assert_eq!(read.distinct, 9);
+        assert_eq!(read.overview.langs, [("fr".to_owned(), 30)]);
+        assert_eq!(read.overview.timeline.counts, [10, 0, 20]);
+        // A place past `others`, a row of another label, groups missing: refused.
+        for spoil in [
+            |v: &mut View| v.groups[1].1.push((9, 1)),
+            |v: &mut View| v.groups[0].1.push((2, 1)),
+            |v: &mut View| drop(v.groups.pop()),
+        ] {
+            let mut bad = file.clone();
+            spoil(bad.profiles[0].view.as_mut().expect("a view"));
+            assert!(bad.view_of("f", &koursk).is_err());
+        }
+        // No view: none.
+        let mut none = file;
+        none.profiles[0].view = None;
+        assert_eq!(none.view_of("f", &koursk), Ok(None));
     }
 }
