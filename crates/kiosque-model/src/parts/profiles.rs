@@ -686,7 +686,9 @@ mod tests {
         };
         let koursk = EntityId::new("loc-koursk").expect("valid");
         let read = file.view_of("f", &koursk).expect("reads").expect("there");
-        let shown = |language| -> Vec<(Label, usize, Vec<(String, u32, bool)>)> {
+        // Each group's label, length and rows (name, count, selected).
+        type Rows = Vec<(String, u32, bool)>;
+        let shown = |language| -> Vec<(Label, usize, Rows)> {
             (read.sidebar(&koursk, language).into_iter())
                 .map(|g| {
                     let rows = (g.rows.into_iter()).map(|r| (r.name, r.count, r.selected));
