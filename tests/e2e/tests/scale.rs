@@ -12,6 +12,7 @@ use std::path::Path;
 use kiosque_e2e::server::Fault;
 use kiosque_e2e::{Browser, Site, cards_are, cards_are_first_of, entity_part, large_site, ready};
 use kiosque_model::entity::Label;
+use kiosque_model::parts::VIEW_FROM;
 use kiosque_model::search::{Meta, Query, Shard};
 use kiosque_model::ui::{Language, Noun};
 use serde_json::Value;
@@ -102,6 +103,21 @@ impl Data {
             }
         }
         counts
+    }
+
+    /// The entity of `label` most articles mention among those of fewer than
+    /// [`VIEW_FROM`] articles: its view's sidebar is not in its profile file, only the whole site
+    /// gives it.
+    fn most_mentioned_without_view(&self, label: &str) -> &Value {
+        let counts = self.article_counts();
+        let count = |e: &Value| counts.get(e["id"].as_str().unwrap_or_default()).copied();
+        self.index["entities"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|e| e["label"] == label && count(e) < Some(VIEW_FROM as usize))
+            .max_by_key(|e| count(e))
+            .unwrap_or_else(|| panic!("an entity of label {label} of few articles"))
     }
 
     /// The entity of `label` most articles mention.
@@ -1162,9 +1178,10 @@ async fn at_scale_a_search_shows_its_first_results_before_the_whole_site_and_cou
 /// A shared link to a view filtered by entities (`/?entity=…`, with or without a search) shows
 /// its first articles and their count before the whole site is loaded: from its entities'
 /// posting files and the card pages of its first results, the whole site held back. The
-/// filter's name is shown, the sidebar says its counts are not the view's yet, and once the
-/// whole site is there the same articles stay, counted. The whole site is asked for only once
-/// the first articles are shown: its first parts would compete with their files.
+/// filter's name is shown, the sidebar says its counts are not the view's yet (but for one
+/// entity of many articles, whose profile file has them), and once the whole site is there the
+/// same articles stay, counted. The whole site is asked for only once the first articles are
+/// shown: its first parts would compete with their files.
 #[tokio::test(flavor = "multi_thread")]
 async fn at_scale_a_shared_link_to_a_filtered_view_shows_its_first_articles_before_the_whole_site()
 {
@@ -1214,12 +1231,15 @@ async fn at_scale_a_shared_link_to_a_filtered_view_shows_its_first_articles_befo
     let card_pages: Vec<String> = site.card_page_paths();
     site.server().set_each(&card_pages, &Fault::Hold);
     let asked = |paths: &[String]| paths.iter().any(|p| site.server().hits(p) > 0);
-    browser.open(&site.url(&format!("/?entity={id}"))).await;
+    // Two people: only the whole site has their view's counts.
+    browser
+        .open(&site.url(&format!("/?entity={id},{other}")))
+        .await;
     let waited = std::time::Instant::now();
     while !asked(&card_pages) {
         assert!(
             waited.elapsed().as_secs() < 15,
-            "no card page asked for by /?entity={id}"
+            "no card page asked for by /?entity={id},{other}"
         );
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
@@ -1232,10 +1252,10 @@ async fn at_scale_a_shared_link_to_a_filtered_view_shows_its_first_articles_befo
     site.server().clear_each(&card_pages);
     browser
         .wait_until(
-            "the first articles of one person, their card pages released",
+            "the first articles of two people, their card pages released",
             &format!(
                 "return {};",
-                cards_are_first_of(&ids(&theirs)[..theirs.len().min(PAGE)], 8)
+                cards_are_first_of(&ids(&both)[..both.len().min(PAGE)], 8)
             ),
         )
         .await;
@@ -1266,13 +1286,15 @@ async fn at_scale_a_shared_link_to_a_filtered_view_shows_its_first_articles_befo
                 ),
             )
             .await;
+        // One person of many articles: the sidebar from their profile file.
+        let pending = what != "one person";
         browser
             .wait_until(
-                &format!("the count of {what}, its filter named, the sidebar pending"),
+                &format!("the count of {what}, its filter named, the sidebar pending: {pending}"),
                 &format!(
                     "return document.getElementById('results-count')?.innerText.startsWith({}) \
                        && document.querySelector('ul.pills')?.innerText.includes({}) \
-                       && !!document.querySelector(\"{COUNTS_PENDING}\");",
+                       && !!document.querySelector(\"{COUNTS_PENDING}\") === {pending};",
                     js(&language.count(expected.len(), Noun::Article)),
                     js(name),
                 ),
@@ -1322,7 +1344,8 @@ async fn at_scale_a_shared_link_to_a_filtered_view_shows_its_first_articles_befo
     browser.close().await;
 }
 
-/// On a phone, where the sidebar is a drawer, a shared link to a filtered view shows its
+/// On a phone, where the sidebar is a drawer, a shared link to a filtered view (a person of
+/// fewer than [`VIEW_FROM`] articles, whose profile file has no view) shows its
 /// articles from their files and asks for no part of the whole site while the drawer is closed:
 /// the sidebar's counts, which only the whole site gives, are not on screen, and the drawer's
 /// label gives no count until they are the view's (it gave the site's). Opening the drawer asks
@@ -1336,7 +1359,7 @@ async fn at_scale_a_shared_link_on_a_phone_asks_for_the_whole_site_once_the_draw
     let Some((site, data)) = large_data() else {
         return;
     };
-    let person = data.most_mentioned("PER");
+    let person = data.most_mentioned_without_view("PER");
     let id = person["id"].as_str().expect("an id");
     let theirs = data.mentioning(id);
     let expected: Vec<String> = theirs.iter().map(|&n| data.id(n)).collect();
@@ -1425,6 +1448,125 @@ async fn at_scale_a_shared_link_on_a_phone_asks_for_the_whole_site_once_the_draw
             "return !!document.querySelector(\"#results .export a[download$='.csv']\");",
         )
         .await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+/// A shared link to the articles of one entity of many articles (`/?entity=…`, nothing else
+/// chosen) shows its whole sidebar from the entity's profile file, without the whole site: each
+/// group's first rows with the view's counts (the person's own row first, counting their
+/// articles), the drawer's label counting the view's entities, the view's languages and
+/// timeline; no part of the whole site is asked for while the reader reads, on a wide screen or
+/// on a phone with the drawer opened. Asking for more (a group's next rows) says the counts are
+/// loading, asks for the whole site and shows its rows, counted the same.
+#[tokio::test(flavor = "multi_thread")]
+async fn at_scale_a_shared_link_to_one_entity_shows_its_sidebar_from_its_profile_file() {
+    let Some((site, data)) = large_data() else {
+        return;
+    };
+    let person = data.most_mentioned("PER");
+    let id = person["id"].as_str().expect("an id");
+    let theirs = data.mentioning(id);
+    assert!(theirs.len() >= VIEW_FROM as usize, "{id}: {}", theirs.len());
+    let expected: Vec<String> = theirs.iter().map(|&n| data.id(n)).collect();
+    let in_view = counts_over(&data, &theirs);
+    let language = data.language();
+    let words = language.messages();
+    let rows = |prefix: &str| {
+        (in_view.keys())
+            .filter(|e| e.starts_with(prefix))
+            .count()
+            .min(10)
+    };
+    let parts = site.hold_whole_site();
+    let asked = || parts.iter().filter(|p| site.server().hits(p) > 0).count();
+    for width in [1280, 360] {
+        let browser = Browser::new().await;
+        browser.resize(width).await;
+        browser
+            .open_at_this_width(&site.url(&format!("/?entity={id}")))
+            .await;
+        browser
+            .wait_at_this_width(
+                &format!("the person's first articles at {width} px"),
+                &format!(
+                    "return {};",
+                    cards_are_first_of(&expected[..expected.len().min(PAGE)], 8)
+                ),
+            )
+            .await;
+        if width < 800 {
+            browser.click("#drawer-toggle").await;
+        }
+        browser
+            .wait_at_this_width(
+                &format!("the view's sidebar at {width} px, from the profile file"),
+                &format!(
+                    "return !document.querySelector(\"{COUNTS_PENDING}\") \
+                       && !document.querySelector(\"nav.sidebar[aria-busy='true']\") \
+                       && document.querySelector(\"nav.sidebar button.facet[data-entity='{id}']\")?.innerText.includes({}) \
+                       && document.getElementById('drawer-toggle').textContent.trim() === {} \
+                       && document.querySelectorAll('#home-timeline-bars button').length > 0;",
+                    js(&language.number(theirs.len())),
+                    js(&language.with_count(words.entities, in_view.len())),
+                ),
+            )
+            .await;
+        for group in ["per", "loc", "org"] {
+            assert_facets(&browser, &data, group, rows(group), &in_view).await;
+        }
+        let own = facets(&browser, "per").await;
+        assert_eq!(own.first(), Some(&(id.to_owned(), theirs.len())), "{own:?}");
+        // Read for a while: nothing of the whole site.
+        tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+        assert_eq!(
+            asked(),
+            0,
+            "parts of the whole site asked for at {width} px"
+        );
+        browser.assert_no_console_errors().await;
+        browser.close().await;
+    }
+    let profiles = site.server().requested("/data/profiles/");
+    assert_eq!(profiles.len(), 1, "{profiles:?}");
+    // A group's next rows: the whole site.
+    let browser = Browser::new().await;
+    browser.open(&site.url(&format!("/?entity={id}"))).await;
+    browser
+        .wait_until(
+            "the view's sidebar from the profile file",
+            &format!(
+                "return !document.querySelector(\"{COUNTS_PENDING}\") \
+                   && !!document.querySelector(\"nav.sidebar button.facet[data-entity='{id}']\");"
+            ),
+        )
+        .await;
+    browser
+        .click("nav.sidebar button.show-more-facets[data-group='loc']")
+        .await;
+    browser
+        .wait_until(
+            "the counts said to be loading",
+            &format!("return !!document.querySelector(\"{COUNTS_PENDING}\");"),
+        )
+        .await;
+    assert!(
+        asked() > 0,
+        "the whole site not asked for by the group's next rows"
+    );
+    site.server().clear_each(&parts);
+    let places = (in_view.keys()).filter(|e| e.starts_with("loc-")).count();
+    browser
+        .wait_until(
+            "the next places, over the whole site",
+            &format!(
+                "return !document.querySelector(\"{COUNTS_PENDING}\") \
+                   && document.querySelectorAll(\"section[aria-labelledby='facets-loc'] button.facet\").length === {};",
+                places.min(60)
+            ),
+        )
+        .await;
+    assert_facets(&browser, &data, "loc", places.min(60), &in_view).await;
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
