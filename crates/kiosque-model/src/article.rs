@@ -72,6 +72,26 @@ pub struct ArticleSummary<E = EntityId> {
 }
 
 impl<E> ArticleSummary<E> {
+    /// An article known by its id and the entities it lists only (no title, text or date):
+    /// what counting its entities reads.
+    pub fn listing(id: String, entities: Vec<E>) -> Self {
+        ArticleSummary {
+            id,
+            title: String::new(),
+            title_derived: false,
+            published: None,
+            published_inferred: false,
+            source: None,
+            url: None,
+            license: None,
+            lang: None,
+            excerpt: String::new(),
+            words: 0,
+            entities,
+            body_hash: None,
+        }
+    }
+
     /// The same article listing `entities` instead.
     pub fn with_entities<F>(self, entities: Vec<F>) -> ArticleSummary<F> {
         let ArticleSummary {

@@ -20,23 +20,13 @@ pub fn entity(id: &str, label: Label, mentions: u32) -> Entity {
 
 /// An article mentioning `entities`, in that order.
 pub fn article(id: &str, entities: &[&str]) -> ArticleSummary {
+    let entities = (entities.iter())
+        .map(|&e| EntityId::new(e).expect("a valid id"))
+        .collect();
     ArticleSummary {
-        id: id.to_owned(),
         title: id.to_owned(),
-        title_derived: false,
-        published: None,
-        published_inferred: false,
-        source: None,
-        url: None,
-        license: None,
-        lang: None,
-        excerpt: String::new(),
         words: 1,
-        entities: entities
-            .iter()
-            .map(|&e| EntityId::new(e).expect("a valid id"))
-            .collect(),
-        body_hash: None,
+        ..ArticleSummary::listing(id.to_owned(), entities)
     }
 }
 

@@ -1458,7 +1458,8 @@ async fn at_scale_a_shared_link_on_a_phone_asks_for_the_whole_site_once_the_draw
 /// articles), the drawer's label counting the view's entities, the view's languages and
 /// timeline; no part of the whole site is asked for while the reader reads, on a wide screen or
 /// on a phone with the drawer opened. Asking for more (a group's next rows) says the counts are
-/// loading, asks for the whole site and shows its rows, counted the same.
+/// loading, asks for the whole site and shows its rows, counted the same. A profile file that
+/// does not read leaves the counts to the whole site.
 #[tokio::test(flavor = "multi_thread")]
 async fn at_scale_a_shared_link_to_one_entity_shows_its_sidebar_from_its_profile_file() {
     let Some((site, data)) = large_data() else {
@@ -1567,6 +1568,44 @@ async fn at_scale_a_shared_link_to_one_entity_shows_its_sidebar_from_its_profile
         )
         .await;
     assert_facets(&browser, &data, "loc", places.min(60), &in_view).await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+
+    // Its profile file malformed: nothing wrong is shown, and the whole site counts the view.
+    let posting_files = site.read_json("site.json")["posting_files"]
+        .as_u64()
+        .expect("posting files") as u32;
+    let profile = format!(
+        "/data/{}",
+        kiosque_model::parts::profile_path_of(id, posting_files, true)
+    );
+    let parts = site.hold_whole_site();
+    let before = site.server().hits(&parts[0]);
+    site.server().set(
+        &profile,
+        Fault::Body(br#"{"entities": [{"id": 3}"#.to_vec()),
+    );
+    let browser = Browser::new().await;
+    browser.open(&site.url(&format!("/?entity={id}"))).await;
+    site.server().wait_for_hits(&parts[0], before + 1);
+    browser
+        .wait_until(
+            "the counts said to be loading, the profile file malformed",
+            &format!("return !!document.querySelector(\"{COUNTS_PENDING}\");"),
+        )
+        .await;
+    site.server().clear_each(&parts);
+    browser
+        .wait_until(
+            "the view's counts over the whole site",
+            &format!(
+                "return !document.querySelector(\"{COUNTS_PENDING}\") \
+                   && document.querySelector(\"nav.sidebar button.facet[data-entity='{id}']\")?.innerText.includes({});",
+                js(&language.number(theirs.len())),
+            ),
+        )
+        .await;
+    assert_facets(&browser, &data, "per", rows("per"), &in_view).await;
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
