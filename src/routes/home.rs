@@ -322,13 +322,17 @@ pub fn Home() -> impl IntoView {
     // Whether a view shown before the whole site has been painted and wants the sidebar's
     // counts, which only the whole site gives.
     let counts_asked = RwSignal::new(false);
-    // The sidebar of a link filtered by one entity of many articles, from its profile file
-    // (schema 2.8): the whole site's counts, without the whole site.
+    // Of such a view, the entity of many articles it shows alone, whose profile file has the
+    // sidebar's counts (schema 2.8): asked for instead of the whole site.
+    let view_wanted = StoredValue::new(None::<EntityId>);
+    // That sidebar, once read: the whole site's counts, without the whole site.
     let viewed = RwSignal::new(None::<ProfileView>);
     let runs = Latest::new();
     // "Show more"'s fetches (below): a change of the view makes theirs stale.
     let more_runs = Latest::new();
     let (more_paths, more_site) = (paths.clone(), site_data.clone());
+    let view_paths = StoredValue::new(paths.clone());
+    let view_site = StoredValue::new(site_data.clone());
     // Whether the view still shows the answer whose cards are `cards` (what a later fetch of
     // more of its cards extends): not when another answer, or more of its cards, came since.
     let still_shows = move |cards: &Option<Cards>| {
@@ -431,28 +435,9 @@ pub fn Home() -> impl IntoView {
             if before_whole {
                 if shown_early {
                     painted_and_paused(Duration::ZERO).await;
-                    let view = match (view_of, &site_data) {
-                        (Some(id), Some(site)) => {
-                            match files.entity_view(&paths, site, &id).await {
-                                Ok(view) => view.map(|view| (id, Arc::new(view))),
-                                // The whole site gives the counts.
-                                Err(error) => {
-                                    leptos::logging::warn!("{error}");
-                                    None
-                                }
-                            }
-                        }
-                        _ => None,
-                    };
                     if run.is_latest() {
-                        match view {
-                            Some(view) => {
-                                let _ = viewed.try_set(Some(view));
-                            }
-                            None => {
-                                let _ = counts_asked.try_set(true);
-                            }
-                        }
+                        let _ = view_wanted.try_set_value(view_of);
+                        let _ = counts_asked.try_set(true);
                     }
                 } else {
                     loader.want_whole();
@@ -756,12 +741,38 @@ pub fn Home() -> impl IntoView {
     // drawer is opened or the screen made wide. A phone following a shared link to a filtered
     // view or a search fetches its cards' files only (40 KB brotli at 100,000 articles, where
     // the whole site is 5.5 MB and 148 MB of the app's memory: docs/reader.md).
+    // A link to one entity of many articles asks for its profile file instead, whose sidebar
+    // is the view's; the whole site if it has none or fails.
     let ask_if_shown = move || {
         let shown = move || drawer.is_open() || !is_displayed(DRAWER_TOGGLE);
-        if counts_asked.get() && sidebar_pending.get() && shown() {
-            loader.want_whole();
-            counts_asked.set(false);
+        if !(counts_asked.get() && sidebar_pending.get() && shown()) {
+            return;
         }
+        counts_asked.set(false);
+        let (Some(id), Some(site)) = (view_wanted.get_value(), view_site.get_value()) else {
+            loader.want_whole();
+            return;
+        };
+        let paths = view_paths.get_value();
+        spawn_local(async move {
+            let view = match files.entity_view(&paths, &site, &id).await {
+                Ok(view) => view,
+                Err(error) => {
+                    leptos::logging::warn!("{error}");
+                    None
+                }
+            };
+            match view {
+                Some(view) => {
+                    let _ = viewed.try_set(Some((id, Arc::new(view))));
+                }
+                // The whole site counts the view, if it is still this entity's.
+                None if selection.with_untracked(|s| s.only_entity() == Some(&id)) => {
+                    loader.want_whole()
+                }
+                None => {}
+            }
+        });
     };
     Effect::new(move |_| ask_if_shown());
     if !cfg!(feature = "ssr") {

@@ -1457,7 +1457,8 @@ async fn at_scale_a_shared_link_on_a_phone_asks_for_the_whole_site_once_the_draw
 /// group's first rows with the view's counts (the person's own row first, counting their
 /// articles), the drawer's label counting the view's entities, the view's languages and
 /// timeline; no part of the whole site is asked for while the reader reads, on a wide screen or
-/// on a phone with the drawer opened. Asking for more (a group's next rows) says the counts are
+/// on a phone with the drawer opened (the profile file is fetched once the sidebar is on screen,
+/// as the whole site is for other views). Asking for more (a group's next rows) says the counts are
 /// loading, asks for the whole site and shows its rows, counted the same. A profile file that
 /// does not read leaves the counts to the whole site.
 #[tokio::test(flavor = "multi_thread")]
@@ -1482,6 +1483,9 @@ async fn at_scale_a_shared_link_to_one_entity_shows_its_sidebar_from_its_profile
     let parts = site.hold_whole_site();
     let asked = || parts.iter().filter(|p| site.server().hits(p) > 0).count();
     for width in [1280, 360] {
+        let profiles_before = (site.server().requested("/data/profiles/").iter())
+            .map(|p| site.server().hits(p))
+            .sum::<usize>();
         let browser = Browser::new().await;
         browser.resize(width).await;
         browser
@@ -1497,6 +1501,14 @@ async fn at_scale_a_shared_link_to_one_entity_shows_its_sidebar_from_its_profile
             )
             .await;
         if width < 800 {
+            // The drawer closed: not even the profile file.
+            tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+            let profile = site.server().requested("/data/profiles/");
+            let fetched = profile.iter().map(|p| site.server().hits(p)).sum::<usize>();
+            assert_eq!(
+                fetched, profiles_before,
+                "a profile file fetched, the drawer closed"
+            );
             browser.click("#drawer-toggle").await;
         }
         browser
@@ -1580,14 +1592,23 @@ async fn at_scale_a_shared_link_to_one_entity_shows_its_sidebar_from_its_profile
         kiosque_model::parts::profile_path_of(id, posting_files, true)
     );
     let parts = site.hold_whole_site();
-    let before = site.server().hits(&parts[0]);
+    let hits = || parts.iter().map(|p| site.server().hits(p)).sum::<usize>();
+    let before = hits();
     site.server().set(
         &profile,
         Fault::Body(br#"{"entities": [{"id": 3}"#.to_vec()),
     );
     let browser = Browser::new().await;
     browser.open(&site.url(&format!("/?entity={id}"))).await;
-    site.server().wait_for_hits(&parts[0], before + 1);
+    // (Entity parts first: held, they keep the summary pages back.)
+    let waited = std::time::Instant::now();
+    while hits() == before {
+        assert!(
+            waited.elapsed().as_secs() < 30,
+            "the whole site not asked for, the profile file malformed"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
     browser
         .wait_until(
             "the counts said to be loading, the profile file malformed",
