@@ -762,15 +762,18 @@ pub fn Home() -> impl IntoView {
                     None
                 }
             };
+            // Only if the view is still this entity's: a late answer for an entity the reader
+            // left would replace the current view's, whose own ask is done.
+            // (The page may be gone.)
+            if selection.try_with_untracked(|s| s.only_entity() == Some(&id)) != Some(true) {
+                return;
+            }
             match view {
                 Some(view) => {
                     let _ = viewed.try_set(Some((id, Arc::new(view))));
                 }
-                // The whole site counts the view, if it is still this entity's.
-                None if selection.with_untracked(|s| s.only_entity() == Some(&id)) => {
-                    loader.want_whole()
-                }
-                None => {}
+                // The whole site counts the view.
+                None => loader.want_whole(),
             }
         });
     };

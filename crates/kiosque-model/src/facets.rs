@@ -139,6 +139,7 @@ impl FacetCounts {
                 counted,
             };
         }
+        debug_assert!(buffer.iter().all(|&count| count == 0), "a used buffer");
         if buffer.len() != corpus.entities().len() {
             buffer = vec![0u32; corpus.entities().len()];
         }
