@@ -330,9 +330,9 @@ pub fn Home() -> impl IntoView {
     let runs = Latest::new();
     // "Show more"'s fetches (below): a change of the view makes theirs stale.
     let more_runs = Latest::new();
-    let (more_paths, more_site) = (paths.clone(), site_data.clone());
-    let view_paths = StoredValue::new(paths.clone());
-    let view_site = StoredValue::new(site_data.clone());
+    // What the fetches made later need ("Show more"'s, a view's profile file).
+    let later_paths = StoredValue::new(paths.clone());
+    let later_site = StoredValue::new(site_data.clone());
     // Whether the view still shows the answer whose cards are `cards` (what a later fetch of
     // more of its cards extends): not when another answer, or more of its cards, came since.
     let still_shows = move |cards: &Option<Cards>| {
@@ -499,10 +499,10 @@ pub fn Home() -> impl IntoView {
             }
             _ => None,
         });
-        let (Some(found), Some(site)) = (found, more_site.clone()) else {
+        let (Some(found), Some(site)) = (found, later_site.get_value()) else {
             return;
         };
-        let (paths, run) = (more_paths.clone(), more_runs.next());
+        let (paths, run) = (later_paths.get_value(), more_runs.next());
         spawn_local(async move {
             let extended = found.cards.clone();
             let more = loader.or_whole(more_cards(files, &paths, &site, found, wanted).await);
@@ -749,11 +749,11 @@ pub fn Home() -> impl IntoView {
             return;
         }
         counts_asked.set(false);
-        let (Some(id), Some(site)) = (view_wanted.get_value(), view_site.get_value()) else {
+        let (Some(id), Some(site)) = (view_wanted.get_value(), later_site.get_value()) else {
             loader.want_whole();
             return;
         };
-        let paths = view_paths.get_value();
+        let paths = later_paths.get_value();
         spawn_local(async move {
             let view = match files.entity_view(&paths, &site, &id).await {
                 Ok(view) => view,

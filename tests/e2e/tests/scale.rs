@@ -1483,9 +1483,12 @@ async fn at_scale_a_shared_link_to_one_entity_shows_its_sidebar_from_its_profile
     let parts = site.hold_whole_site();
     let asked = || parts.iter().filter(|p| site.server().hits(p) > 0).count();
     for width in [1280, 360] {
-        let profiles_before = (site.server().requested("/data/profiles/").iter())
-            .map(|p| site.server().hits(p))
-            .sum::<usize>();
+        let profile_hits = || {
+            (site.server().requested("/data/profiles/").iter())
+                .map(|p| site.server().hits(p))
+                .sum::<usize>()
+        };
+        let profiles_before = profile_hits();
         let browser = Browser::new().await;
         browser.resize(width).await;
         browser
@@ -1503,10 +1506,9 @@ async fn at_scale_a_shared_link_to_one_entity_shows_its_sidebar_from_its_profile
         if width < 800 {
             // The drawer closed: not even the profile file.
             tokio::time::sleep(std::time::Duration::from_secs(1)).await;
-            let profile = site.server().requested("/data/profiles/");
-            let fetched = profile.iter().map(|p| site.server().hits(p)).sum::<usize>();
             assert_eq!(
-                fetched, profiles_before,
+                profile_hits(),
+                profiles_before,
                 "a profile file fetched, the drawer closed"
             );
             browser.click("#drawer-toggle").await;
