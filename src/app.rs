@@ -3,8 +3,12 @@
 //! [`crate::site`]; what the pages load is in their parent route ([`crate::routes::corpus`]).
 
 use leptos::prelude::*;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::OnceLock;
+
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{Lazy, LazyRoute, path};
 
 use crate::components::header::Header;
 use crate::components::route_focus::RouteFocus;
@@ -68,12 +72,127 @@ fn ReaderRoutes() -> impl IntoView {
             <ParentRoute path=path!("") view=CorpusRoute>
                 <Route path=path!("/") view=Home />
                 <Route path=path!("/index.html") view=Home />
-                <Route path=path!("/article/:id") view=ArticlePage />
+                // The article and entity pages are wasm pieces of their own, loaded the first
+                // time one is shown (docs/wasm-split.md): the home page's first load does not
+                // carry them.
+                <Route path=path!("/article/:id") view={Lazy::<ArticleRoute>::new()} />
                 // The shell page `entity/?id=<id>` (`entity/index.html?id=<id>` takes the
                 // next route) shows the entities that have no page of their own.
-                <Route path=path!("/entity") view=EntityPage />
-                <Route path=path!("/entity/:id") view=EntityPage />
+                <Route path=path!("/entity") view={Lazy::<EntityRoute>::new()} />
+                <Route path=path!("/entity/:id") view={Lazy::<EntityRoute>::new()} />
             </ParentRoute>
         </Routes>
+    }
+}
+
+// The lazily loaded pages (docs/wasm-split.md). In the browser the article and entity pages are
+// wasm pieces of their own, fetched the first time one is shown: their split points
+// (`wasm_split`, leptos's re-export of wasm_split_helpers) are in the `kiosque-app` bin
+// (src/main.rs), which registers them with [`split_pages`] before mounting the app. Not here in
+// the library: a split point is an exported (`no_mangle`) function, which every wasm linking the
+// library would keep, the Try it page's too (+300 KB raw). Not leptos's `#[lazy_route]` either: a
+// piece that fails to load (offline, a deploy replaced it) panics there and the whole app stops;
+// the split points here are `fallible`, and a failure shows the app's error state. Natively
+// (`kiosque pages` renders pages without the router; the tests) the pages are plain views.
+
+/// A wasm piece that did not load (the loader logs the browser's reason to the console).
+#[derive(Debug, Clone, Copy)]
+pub struct PieceError;
+
+impl From<leptos::wasm_split::SplitLoaderError> for PieceError {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        PieceError
+    }
+}
+
+/// A split point's call: loads the page's piece (the first time), then makes its view.
+pub type PageLoad = fn() -> Pin<Box<dyn Future<Output = Result<AnyView, PieceError>>>>;
+
+/// The split points of the lazily loaded pages, registered by the `kiosque-app` bin.
+#[derive(Clone, Copy)]
+pub struct SplitPages {
+    /// `/article/:id`: [`article_page`] in its piece.
+    pub article: PageLoad,
+    /// `/entity` and `/entity/:id`: [`entity_page`] in its piece.
+    pub entity: PageLoad,
+}
+
+#[cfg_attr(not(target_family = "wasm"), allow(dead_code))]
+static SPLIT_PAGES: OnceLock<SplitPages> = OnceLock::new();
+
+/// Registers the pages' split points; called once, before the app mounts.
+pub fn split_pages(pages: SplitPages) {
+    let _ = SPLIT_PAGES.set(pages);
+}
+
+/// The article page's view: what its split point returns.
+pub fn article_page() -> AnyView {
+    view! { <ArticlePage /> }.into_any()
+}
+
+/// The entity page's view: what its split point returns.
+pub fn entity_page() -> AnyView {
+    view! { <EntityPage /> }.into_any()
+}
+
+/// A lazily loaded page's view in the browser: its piece's, or the error state when the piece did
+/// not load or the bin registered no split points. The view itself is never named here, or its
+/// code would stay in the main wasm (natively the routes call it: [`ArticleRoute`]).
+#[cfg(target_family = "wasm")]
+async fn load_page(name: &str, load: fn(&SplitPages) -> PageLoad) -> AnyView {
+    match SPLIT_PAGES.get() {
+        Some(pages) => load(pages)().await.unwrap_or_else(|_| piece_failed(name)),
+        None => piece_failed(name),
+    }
+}
+
+/// What a page whose piece did not load shows: the app's error state, whose Retry reloads the
+/// page (the piece is fetched again; after a deploy, the new one).
+#[cfg(target_family = "wasm")]
+fn piece_failed(page: &str) -> AnyView {
+    use crate::components::states::ErrorView;
+    use crate::data::AppError;
+
+    // The piece's file, as the loader (`__wasm_split.js`) names it, and the loader's reason,
+    // in English like the browser's reasons for the data files.
+    let error = AppError::Network {
+        url: format!("split_{page}_page.wasm"),
+        message: "failed to load split module".to_owned(),
+    };
+    let retry = Callback::new(|()| {
+        let _ = window().location().reload();
+    });
+    view! { <ErrorView what=use_messages().what_page_code error retry /> }.into_any()
+}
+
+/// `/article/:id`: [`ArticlePage`], in its own wasm piece.
+struct ArticleRoute;
+
+impl LazyRoute for ArticleRoute {
+    fn data() -> Self {
+        ArticleRoute
+    }
+
+    async fn view(_: Self) -> AnyView {
+        #[cfg(target_family = "wasm")]
+        return load_page("article", |pages| pages.article).await;
+        #[cfg(not(target_family = "wasm"))]
+        article_page()
+    }
+}
+
+/// `/entity` and `/entity/:id`: [`EntityPage`], in its own wasm piece.
+struct EntityRoute;
+
+impl LazyRoute for EntityRoute {
+    fn data() -> Self {
+        EntityRoute
+    }
+
+    async fn view(_: Self) -> AnyView {
+        #[cfg(target_family = "wasm")]
+        return load_page("entity", |pages| pages.entity).await;
+        #[cfg(not(target_family = "wasm"))]
+        entity_page()
     }
 }

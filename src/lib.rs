@@ -20,7 +20,7 @@ mod selection;
 mod site;
 mod title;
 
-pub use app::App;
+pub use app::{App, PageLoad, PieceError, SplitPages, article_page, entity_page, split_pages};
 pub use data::AppError;
 pub use paths::Paths;
 pub use routes::try_it::TryApp;

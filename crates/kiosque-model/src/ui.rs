@@ -1049,6 +1049,8 @@ messages! {
     what_site_data,
     /// What failed to load: an article's text.
     what_article_text,
+    /// What failed to load: the code of a page the app loads when it is first shown (a wasm piece).
+    what_page_code,
     /// What failed to load: the articles.
     what_articles,
     // The Try it page (`src/routes/try_it.rs`).
@@ -1177,6 +1179,7 @@ const ENGLISH: Messages = Messages {
     to: "to",
     what_site_data: "the site data",
     what_article_text: "the text of this article",
+    what_page_code: "this page",
     what_articles: "the articles",
     try_intro: "Paste an article, or drop a .txt, .md or .html file, to see it cleaned into its text and boilerplate, with its people, places, organisations and dates marked as on the site’s article pages. The extraction runs in your browser: nothing you give here leaves it.",
     try_text: "Text",
@@ -1279,6 +1282,7 @@ const FRENCH: Messages = Messages {
     to: "à",
     what_site_data: "les données du site",
     what_article_text: "le texte de cet article",
+    what_page_code: "cette page",
     what_articles: "les articles",
     try_intro: "Collez un article, ou déposez un fichier .txt, .md ou .html, pour le voir nettoyé en son texte et ses éléments annexes, avec ses personnes, lieux, organisations et dates marqués comme sur les pages d’articles du site. L’extraction se fait dans votre navigateur\u{a0}: rien de ce que vous donnez ici n’en sort.",
     try_text: "Texte",

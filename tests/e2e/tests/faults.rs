@@ -1014,3 +1014,64 @@ async fn a_filtered_view_whose_posting_file_fails_is_shown_from_the_whole_site()
     }
     browser.close().await;
 }
+
+/// The article and entity pages are wasm pieces loaded on demand (docs/wasm-split.md): one that
+/// does not load is explained like a data file, not a dead app, and Retry loads it once it is back.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_page_whose_wasm_piece_does_not_load_is_explained_and_retry_loads_it() {
+    if !ready() {
+        return;
+    }
+    let site = Site::dist();
+    // The pieces are named by their content (`split_article_page-<hash>.wasm`).
+    let piece_named = |prefix: &str| {
+        std::fs::read_dir(site.root())
+            .expect("the site's root")
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .find(|name| name.starts_with(prefix) && name.ends_with(".wasm"))
+            .map(|name| format!("/{name}"))
+    };
+    let (Some(article), Some(shared), Some(entity)) = (
+        piece_named("split_article_page-"),
+        piece_named("chunk_"),
+        piece_named("split_entity_page-"),
+    ) else {
+        eprintln!("skipped: the build has no wasm pieces");
+        return;
+    };
+    let browser = Browser::new().await;
+    for piece in [article.as_str(), shared.as_str()] {
+        site.server().set(piece, Fault::Status(404));
+        // In the app: home, then a card's article.
+        browser.open(&site.url("/")).await;
+        browser.wait_for_any_card("cards").await;
+        browser.click(".card-title a").await;
+        let text = error_text(&browser, &format!("the error for a missing {piece}")).await;
+        assert!(
+            text.contains("Impossible de charger cette page"),
+            "{piece}: {text}"
+        );
+        assert!(text.contains("split_article_page"), "{piece}: {text}");
+        // The rest of the app still works: the header's link home shows the cards.
+        browser.click("header a.brand").await;
+        browser.wait_for_any_card("cards after the error").await;
+        // Back: Retry (a reload of the article's address) shows the article.
+        browser.back().await;
+        error_text(&browser, &format!("the error again for a missing {piece}")).await;
+        site.server().clear(piece);
+        browser.click(".error button.retry").await;
+        browser
+            .wait_until(
+                &format!("the article after a retry ({piece})"),
+                "return !!document.querySelector('.article-page #article-title') && !document.querySelector('.error');",
+            )
+            .await;
+    }
+    // An entity page opened directly.
+    site.server().set(&entity, Fault::Status(404));
+    browser.open(&site.url("/entity/?id=loc-kursk")).await;
+    let text = error_text(&browser, "the error for a missing entity piece").await;
+    assert!(text.contains("split_entity_page"), "{text}");
+    site.server().clear(&entity);
+    browser.close().await;
+}

@@ -1,9 +1,30 @@
 //! Per-page HTML files for the built site, so that every article and entity has a real address
 //! on any static server, with link-preview metadata and a readable body without JavaScript;
-//! the publishing settings, the feed and sitemap, and the Try it worker's files named by content.
+//! the publishing settings, the feed and sitemap, and the Try it worker's files and the reader app's wasm pieces named by content.
 
 pub mod feed;
 pub mod html;
 pub mod kept;
+pub mod pieces;
 pub mod settings;
 pub mod worker;
+
+use base64::Engine;
+use sha2::{Digest, Sha256, Sha384};
+
+/// The first 16 hex digits of the SHA-256 of `bytes`: a file's name part.
+fn content_hash(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The Subresource Integrity value of `bytes` (`sha384-…`), as Trunk writes it.
+fn integrity(bytes: &[u8]) -> String {
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes))
+    )
+}

@@ -13,32 +13,14 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
-use base64::Engine;
-use sha2::{Digest, Sha256, Sha384};
+use super::{content_hash, integrity};
 
 /// The extraction worker's binary, as Trunk names its files.
 const WORKER: &str = "kiosque-worker";
 /// The Try it page's app binary.
 const TRY_APP: &str = "kiosque-try";
 /// The reader's app binary (index.html's main `rel="rust"`), whose files Trunk names by content.
-const READER_APP: &str = "kiosque-app";
-
-/// The first 16 hex digits of the SHA-256 of `bytes`: a file's name part.
-fn content_hash(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
-/// The Subresource Integrity value of `bytes` (`sha384-…`), as Trunk writes it.
-fn integrity(bytes: &[u8]) -> String {
-    format!(
-        "sha384-{}",
-        base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes))
-    )
-}
+pub(super) const READER_APP: &str = "kiosque-app";
 
 /// Whether `name` is one of `stem`'s content-named files (`<stem>-<16 hex>…`).
 fn is_content_named(name: &str, stem: &str) -> bool {
@@ -162,7 +144,7 @@ fn named_before(dist: &Path, stem: &str) -> io::Result<Option<Build>> {
 
 /// The reader app's files named in the page `html` (Trunk's `kiosque-app-<hash>.js` and
 /// `kiosque-app-<hash>_bg.wasm`, or its names without a hash).
-fn reader_build(html: &str) -> Option<Build> {
+pub(super) fn reader_build(html: &str) -> Option<Build> {
     let named = |suffix: &str| {
         html.match_indices(READER_APP).find_map(|(at, _)| {
             let rest = &html[at + READER_APP.len()..];
