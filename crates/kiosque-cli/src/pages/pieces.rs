@@ -443,11 +443,16 @@ export const __wasm_split_load_article_page = wrapAsyncCb(makeLoad(() => {
         let glue_js = String::from_utf8_lossy(&glue_text);
         assert_eq!(
             glue_js.matches("import * as import").count(),
-            glue_js.matches(&format!("from \"./{}\"", pieces.loader)).count(),
+            glue_js
+                .matches(&format!("from \"./{}\"", pieces.loader))
+                .count(),
             "{glue_js}"
         );
         // The wasm's own import names are module names, not addresses: kept.
-        assert!(glue_js.contains("{ \"./__wasm_split.js\": import1 }"), "{glue_js}");
+        assert!(
+            glue_js.contains("{ \"./__wasm_split.js\": import1 }"),
+            "{glue_js}"
+        );
         assert!(
             named.template.contains(&integrity(&glue_text)),
             "{}",
