@@ -28,3 +28,19 @@ fn integrity(bytes: &[u8]) -> String {
         base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes))
     )
 }
+
+/// The names of the files in `dir`, sorted (the tests of what a run leaves in `dist`).
+#[cfg(test)]
+fn file_names(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("listed")
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .into_string()
+                .expect("UTF-8")
+        })
+        .collect();
+    names.sort();
+    names
+}

@@ -329,6 +329,7 @@ fn named_before(dist: &Path) -> io::Result<Option<Pieces>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pages::file_names as names;
 
     /// The loader as wasm-split-cli 0.2.4 writes it for two split points sharing a chunk
     /// (abridged: the functions the loads call are left out).
@@ -388,20 +389,6 @@ export const __wasm_split_load_article_page = wrapAsyncCb(makeLoad(() => {
             page,
             &Staging::new(dist, true).expect("staging"),
         )
-    }
-
-    fn names(dist: &Path) -> Vec<String> {
-        let mut names: Vec<String> = fs::read_dir(dist)
-            .expect("listed")
-            .map(|e| {
-                e.expect("an entry")
-                    .file_name()
-                    .into_string()
-                    .expect("UTF-8")
-            })
-            .collect();
-        names.sort();
-        names
     }
 
     #[test]

@@ -183,6 +183,7 @@ pub fn try_page_html(html: &str, dist: &Path, try_app: &Build) -> io::Result<Opt
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pages::file_names as names;
 
     /// [`name_by_content`] as a run of `kiosque pages` calls it, with its staging directory.
     fn name_in(dist: &Path) -> io::Result<Named> {
@@ -211,20 +212,6 @@ mod tests {
             fs::write(dist.path().join(name), content).expect("written");
         }
         dist
-    }
-
-    fn names(dist: &Path) -> Vec<String> {
-        let mut names: Vec<String> = fs::read_dir(dist)
-            .expect("listed")
-            .map(|e| {
-                e.expect("an entry")
-                    .file_name()
-                    .into_string()
-                    .expect("UTF-8")
-            })
-            .collect();
-        names.sort();
-        names
     }
 
     /// The reader's page as Trunk writes it, loading `kiosque-app-0123456789abcdef`.
