@@ -108,6 +108,9 @@ impl From<leptos::wasm_split::SplitLoaderError> for PieceError {
 /// A split point's call: loads the page's piece (the first time), then makes its view.
 pub type PageLoad = fn() -> Pin<Box<dyn Future<Output = Result<AnyView, PieceError>>>>;
 
+/// A split point's preload: loads the page's piece without showing it; whether it loaded.
+pub type PagePreload = fn() -> Pin<Box<dyn Future<Output = bool>>>;
+
 /// The split points of the lazily loaded pages, registered by the `kiosque-app` bin.
 #[derive(Clone, Copy)]
 pub struct SplitPages {
@@ -115,6 +118,11 @@ pub struct SplitPages {
     pub article: PageLoad,
     /// `/entity` and `/entity/:id`: [`entity_page`] in its piece.
     pub entity: PageLoad,
+    /// The article page's piece, loaded ahead when a reader points at or focuses a link to an
+    /// article ([`preload_on_intent`]).
+    pub preload_article: PagePreload,
+    /// The same for the entity pages.
+    pub preload_entity: PagePreload,
 }
 
 #[cfg_attr(not(target_family = "wasm"), allow(dead_code))]
@@ -123,6 +131,55 @@ static SPLIT_PAGES: OnceLock<SplitPages> = OnceLock::new();
 /// Registers the pages' split points; called once, before the app mounts.
 pub fn split_pages(pages: SplitPages) {
     let _ = SPLIT_PAGES.set(pages);
+    #[cfg(target_family = "wasm")]
+    preload_on_intent(pages);
+}
+
+/// Loads a page's piece as soon as the reader shows an intent to open such a page: the pointer
+/// over a link to it, a finger on it, the keyboard's focus on it. The piece is then there, or on
+/// its way, at the click, and the first load still carries none of it. A preload that fails is
+/// tried again at the next intent (the loader caches only what loaded).
+#[cfg(target_family = "wasm")]
+fn preload_on_intent(pages: SplitPages) {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::JsCast;
+
+    // Whether the article's and the entity's pieces were asked for.
+    let asked: Rc<[Cell<bool>; 2]> = Rc::default();
+    let intent = move |event: web_sys::Event| {
+        let Some(href) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("a[href]").ok().flatten())
+            .and_then(|a| a.get_attribute("href"))
+        else {
+            return;
+        };
+        // The site's links: `article/<id>/`, `entity/<id>/`, `entity/?id=<id>` (the sidebar's
+        // filters are `?entity=<id>`, on the home page).
+        let (slot, preload) = if href.contains("article/") {
+            (0, pages.preload_article)
+        } else if href.contains("entity/") {
+            (1, pages.preload_entity)
+        } else {
+            return;
+        };
+        if asked[slot].replace(true) {
+            return;
+        }
+        let asked = Rc::clone(&asked);
+        leptos::task::spawn_local(async move {
+            if !preload().await {
+                asked[slot].set(false);
+            }
+        });
+    };
+    for name in ["pointerover", "touchstart", "focusin"] {
+        let intent = intent.clone();
+        // For the page's whole life: never removed.
+        let _ = window_event_listener_untyped(name, intent);
+    }
 }
 
 /// The article page's view: what its split point returns.

@@ -20,7 +20,9 @@ mod selection;
 mod site;
 mod title;
 
-pub use app::{App, PageLoad, PieceError, SplitPages, article_page, entity_page, split_pages};
+pub use app::{
+    App, PageLoad, PagePreload, PieceError, SplitPages, article_page, entity_page, split_pages,
+};
 pub use data::AppError;
 pub use paths::Paths;
 pub use routes::try_it::TryApp;

@@ -25,14 +25,26 @@ mod pieces {
     pub(crate) const PAGES: SplitPages = SplitPages {
         article: || Box::pin(article()),
         entity: || Box::pin(entity()),
+        preload_article: || Box::pin(async { preload_article().await.is_ok() }),
+        preload_entity: || Box::pin(async { preload_entity().await.is_ok() }),
     };
 
-    #[wasm_split(article_page, fallible, wasm_split_path = ::leptos::wasm_split)]
+    #[wasm_split(
+        article_page,
+        fallible,
+        preload(preload_article),
+        wasm_split_path = ::leptos::wasm_split
+    )]
     fn article() -> Result<AnyView, PieceError> {
         Ok(kiosque_app::article_page())
     }
 
-    #[wasm_split(entity_page, fallible, wasm_split_path = ::leptos::wasm_split)]
+    #[wasm_split(
+        entity_page,
+        fallible,
+        preload(preload_entity),
+        wasm_split_path = ::leptos::wasm_split
+    )]
     fn entity() -> Result<AnyView, PieceError> {
         Ok(kiosque_app::entity_page())
     }

@@ -254,6 +254,17 @@ impl Site {
         &self.root
     }
 
+    /// The address of the reader app's wasm piece whose name starts with `prefix`
+    /// (`split_article_page-`, `chunk_`: they are named by their content, docs/wasm-split.md),
+    /// if the build has one.
+    pub fn app_piece(&self, prefix: &str) -> Option<String> {
+        std::fs::read_dir(&self.root)
+            .ok()?
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .find(|name| name.starts_with(prefix) && name.ends_with(".wasm"))
+            .map(|name| format!("/{name}"))
+    }
+
     /// The server, to serve paths with faults.
     pub fn server(&self) -> &Server {
         &self.server

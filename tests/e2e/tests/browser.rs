@@ -333,3 +333,68 @@ async fn the_console_check_sees_errors() {
     );
     browser.close().await;
 }
+
+/// The article and entity pages are wasm pieces loaded on demand (docs/wasm-split.md): the home
+/// page's first load fetches none of them, and the pointer over an article's link (or the
+/// keyboard's focus on a mention's link) fetches that page's pieces before the click.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_page_s_wasm_piece_is_fetched_when_a_link_to_it_is_pointed_at_not_before() {
+    if !ready() {
+        return;
+    }
+    let site = Site::dist();
+    let (Some(article), Some(shared), Some(entity)) = (
+        site.app_piece("split_article_page-"),
+        site.app_piece("chunk_"),
+        site.app_piece("split_entity_page-"),
+    ) else {
+        eprintln!("skipped: the build has no wasm pieces");
+        return;
+    };
+    let fetched = |piece: &str| {
+        format!(
+            "return performance.getEntriesByType('resource').some(e => new URL(e.name).pathname === {piece:?});"
+        )
+    };
+    let browser = Browser::new().await;
+    browser.open(&site.url("/")).await;
+    browser.wait_for_any_card("cards").await;
+    for piece in [&article, &shared, &entity] {
+        assert!(
+            !browser.eval_bool(&fetched(piece)).await,
+            "{piece} is fetched by the home page's first load"
+        );
+    }
+    browser
+        .eval_bool(
+            "document.querySelector('.card-title a').dispatchEvent(new PointerEvent('pointerover', {bubbles: true})); return true;",
+        )
+        .await;
+    for piece in [&article, &shared] {
+        browser
+            .wait_until(&format!("{piece} fetched on pointing"), &fetched(piece))
+            .await;
+    }
+    assert!(
+        !browser.eval_bool(&fetched(&entity)).await,
+        "pointing at an article's link fetched the entity page's piece"
+    );
+    browser.click(".card-title a").await;
+    browser
+        .wait_until(
+            "the article",
+            "return !!document.querySelector('.article-page #article-title');",
+        )
+        .await;
+    // A mention's link to its entity's page, focused from the keyboard.
+    browser
+        .eval_bool(
+            "const a = document.querySelector('.article-page a[href*=\"entity/\"]'); if (a) a.focus(); return !!a;",
+        )
+        .await;
+    browser
+        .wait_until(&format!("{entity} fetched on focus"), &fetched(&entity))
+        .await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}

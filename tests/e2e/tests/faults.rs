@@ -1023,18 +1023,10 @@ async fn a_page_whose_wasm_piece_does_not_load_is_explained_and_retry_loads_it()
         return;
     }
     let site = Site::dist();
-    // The pieces are named by their content (`split_article_page-<hash>.wasm`).
-    let piece_named = |prefix: &str| {
-        std::fs::read_dir(site.root())
-            .expect("the site's root")
-            .filter_map(|e| e.ok()?.file_name().into_string().ok())
-            .find(|name| name.starts_with(prefix) && name.ends_with(".wasm"))
-            .map(|name| format!("/{name}"))
-    };
     let (Some(article), Some(shared), Some(entity)) = (
-        piece_named("split_article_page-"),
-        piece_named("chunk_"),
-        piece_named("split_entity_page-"),
+        site.app_piece("split_article_page-"),
+        site.app_piece("chunk_"),
+        site.app_piece("split_entity_page-"),
     ) else {
         eprintln!("skipped: the build has no wasm pieces");
         return;
