@@ -50,6 +50,9 @@
 //! - "Show more" clicked once on the home page and on that entity's page, as soon as the app
 //!   shows it (cache off): the time to the frame after the next cards, the data fetched and the
 //!   wasm memory then (before, the whole site; since the thirty-ninth session, card pages);
+//! - the first card's article opened in the app from the home page, clicked as soon as the app
+//!   shows it with nothing pointed at before (cache off): the time to the frame after its text,
+//!   and the files fetched, data and the article page's wasm pieces (docs/wasm-split.md);
 //! - the download of every article as JSON, then as CSV, on the home page once its download's
 //!   button has loaded the whole site: the time until the file is made, the main thread's long
 //!   tasks meanwhile and the app's wasm memory before and after (each file made, not saved);
@@ -77,7 +80,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
 use kiosque_bench::corpus::{Options, Source};
-use kiosque_bench::{kb, median, thousands};
+use kiosque_bench::{is_app_piece, kb, median, thousands};
 use kiosque_e2e::browser::WIDTHS;
 use kiosque_e2e::{Browser, Server};
 use serde_json::{Value, json};
@@ -387,8 +390,11 @@ struct Measured {
     /// on a phone's (`WIDTHS[1]`, 360 px: the sidebar is a drawer).
     filtered_idle: [Visit; 2],
     /// "Show more" clicked once on the home page and on that entity's page, as soon as the app
-    /// shows it (cache off): see [`ShowMore`].
-    show_more: [Option<ShowMore>; 2],
+    /// shows it (cache off): see [`AfterClick`].
+    show_more: [Option<AfterClick>; 2],
+    /// The first card's article opened from the home page in the app (cache off, its pieces
+    /// fetched on the click): see [`article_from_card`].
+    article_from_card: Option<AfterClick>,
     /// The download of every article as JSON, then as CSV (see [`Download`]).
     downloads: [Result<Download, String>; 2],
     /// Facet clicks.
@@ -968,6 +974,7 @@ async fn measure(
         )
         .await?,
     ];
+    let article_from_card = article_from_card(&browser, site, &home_url, sizes).await?;
     let downloads = downloads(&browser, &home_url).await?;
 
     // A word typed right after the first card, while the whole site loads.
@@ -1164,6 +1171,7 @@ async fn measure(
         shell_idle,
         filtered_idle,
         show_more,
+        article_from_card,
         downloads,
         clicks,
         keys,
@@ -1199,7 +1207,7 @@ async fn idle_visit(
         .context("DevTools Network.setCacheDisabled")?;
     first_load(browser, url).await?;
     tokio::time::sleep(IDLE).await;
-    data_fetched_since(browser, site, 0, sizes).await
+    data_fetched_since(browser, site, 0, sizes, false).await
 }
 
 /// The data files the page fetched after its first `resources` requests (brotli sizes), and
@@ -1209,6 +1217,7 @@ async fn data_fetched_since(
     site: &Path,
     resources: usize,
     sizes: &mut Brotli,
+    pieces: bool,
 ) -> anyhow::Result<Visit> {
     let seen = browser
         .client
@@ -1222,7 +1231,10 @@ async fn data_fetched_since(
     let urls: Vec<String> =
         serde_json::from_value(seen["urls"].clone()).context("resource URLs")?;
     let data: Vec<String> = (urls.into_iter().skip(resources))
-        .filter(|u| u.contains("/data/"))
+        .filter(|u| {
+            u.contains("/data/")
+                || (pieces && is_app_piece(u.rsplit('/').next().unwrap_or_default()))
+        })
         .collect();
     Ok((files_of(site, &data, sizes), seen["memory"].as_u64()))
 }
@@ -1231,18 +1243,18 @@ async fn data_fetched_since(
 const PAGE: usize = 30;
 const NESTED_PAGE: usize = 10;
 
-/// "Show more" clicked on a page opened with the cache off, as soon as the app shows it: the
-/// time from the click to the frame after the next cards appear, and the data fetched from the
-/// click until 2 s after them (brotli) with the app's wasm memory then.
-struct ShowMore {
+/// A click on a page opened with the cache off, as soon as the app shows what is clicked: the
+/// time from the click to the frame after what it shows appears, and the files fetched from the
+/// click until 2 s after it (brotli: data, and the app's wasm pieces for a page that has some)
+/// with the app's wasm memory then.
+struct AfterClick {
     ms: f64,
     files: Vec<(String, usize)>,
     memory: Option<u64>,
 }
 
-/// Opens `url` (cache off), clicks the "Show more" of the list in `list` as soon as the app
-/// has taken over the page (no pre-rendered page left) and waits for `cards` cards; `None`
-/// when the page never shows the button or the cards (said on stderr).
+/// "Show more" of the list in `list` on `url`, clicked as soon as the app shows it, until
+/// `cards` cards are there ([`after_click`]).
 async fn show_more(
     browser: &Browser,
     site: &Path,
@@ -1250,20 +1262,51 @@ async fn show_more(
     list: &str,
     cards: usize,
     sizes: &mut Brotli,
-) -> anyhow::Result<Option<ShowMore>> {
+) -> anyhow::Result<Option<AfterClick>> {
+    let done = format!("document.querySelectorAll('{list} article.card').length >= {cards}");
+    let what = format!("{cards} cards");
+    let button = format!("{list} button.show-more");
+    after_click(browser, site, url, &button, &done, &what, sizes).await
+}
+
+/// The first card's article on the home page `url`, its title's link clicked as soon as the app
+/// shows it, nothing pointed at before (so the article page's wasm pieces are fetched on the
+/// click: docs/wasm-split.md), until the article's text is there ([`after_click`]).
+async fn article_from_card(
+    browser: &Browser,
+    site: &Path,
+    url: &str,
+    sizes: &mut Brotli,
+) -> anyhow::Result<Option<AfterClick>> {
+    let done = "!!document.querySelector('.article-page .article-body')";
+    let link = "#results article.card .card-title a";
+    after_click(browser, site, url, link, done, "the article", sizes).await
+}
+
+/// Opens `url` (cache off), clicks `button` (a CSS selector) as soon as the app has taken over
+/// the page (no pre-rendered page left) and waits until the script expression `done` holds;
+/// `None` when the page never shows the button or `what` (said on stderr).
+async fn after_click(
+    browser: &Browser,
+    site: &Path,
+    url: &str,
+    button: &str,
+    done: &str,
+    what: &str,
+    sizes: &mut Brotli,
+) -> anyhow::Result<Option<AfterClick>> {
     browser
         .cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
         .await
         .context("DevTools Network.setCacheDisabled")?;
     first_load(browser, url).await?;
-    let button = format!("{list} button.show-more");
     let click = format!(
         "const button = document.querySelector('{button}');
          if (document.getElementById('prerender') || !button) return null;
          const resources = performance.getEntriesByType('resource').length;
          const t0 = performance.now();
          window.__kq_more = null;
-         const done = () => document.querySelectorAll('{list} article.card').length >= {cards};
+         const done = () => {done};
          const observer = new MutationObserver(() => {{
            if (done()) {{
              observer.disconnect();
@@ -1277,11 +1320,14 @@ async fn show_more(
     let deadline = Instant::now() + Duration::from_secs(30);
     let resources = loop {
         let clicked = browser.client.execute(&click, vec![]).await;
-        if let Some(resources) = clicked.context("clicking Show more")?.as_u64() {
+        if let Some(resources) = clicked
+            .with_context(|| format!("clicking {button}"))?
+            .as_u64()
+        {
             break resources as usize;
         }
         if Instant::now() > deadline {
-            eprintln!("{url}: no \"Show more\" from the app after 30 s");
+            eprintln!("{url}: no {button} from the app after 30 s");
             return Ok(None);
         }
         tokio::time::sleep(Duration::from_millis(20)).await;
@@ -1292,19 +1338,19 @@ async fn show_more(
             .client
             .execute("return window.__kq_more;", vec![])
             .await
-            .context("reading Show more's time")?;
+            .context("reading the click's time")?;
         if let Some(ms) = value.as_f64() {
             break ms;
         }
         if Instant::now() > deadline {
-            eprintln!("{url}: {cards} cards not shown 60 s after \"Show more\"");
+            eprintln!("{url}: {what} not shown 60 s after clicking {button}");
             return Ok(None);
         }
         tokio::time::sleep(Duration::from_millis(20)).await;
     };
     tokio::time::sleep(Duration::from_secs(2)).await;
-    let (files, memory) = data_fetched_since(browser, site, resources, sizes).await?;
-    Ok(Some(ShowMore { ms, files, memory }))
+    let (files, memory) = data_fetched_since(browser, site, resources, sizes, true).await?;
+    Ok(Some(AfterClick { ms, files, memory }))
 }
 
 /// The download of every article, its link clicked on the home page once the whole site is
@@ -1895,6 +1941,28 @@ fn report(apps: &Apps, measured: &[Measured]) {
                 kb(bytes)
             );
         }
+    }
+    println!(
+        "\nThe first card's article opened in the app from the home page, its link clicked as soon as the app shows it, nothing pointed at before (cache off: the article page's wasm pieces are fetched on the click): the time to the frame after the article's text, the files fetched from the click until 2 s after it (data and pieces), brotli, and the app's wasm memory then\n"
+    );
+    println!("| articles | article shown | files | files, brotli | wasm memory |");
+    println!("|---|---:|---:|---:|---:|");
+    for m in measured {
+        let Some(opened) = &m.article_from_card else {
+            println!("| {} | not shown | | | |", m.row());
+            continue;
+        };
+        let bytes: usize = opened.files.iter().map(|(_, b)| b).sum();
+        let memory = opened
+            .memory
+            .map_or_else(|| "–".to_owned(), |m| format!("{:.1} MB", m as f64 / 1e6));
+        println!(
+            "| {} | {:.0} ms | {} | {} | {memory} |",
+            m.row(),
+            opened.ms,
+            opened.files.len(),
+            kb(bytes)
+        );
     }
     for (i, format) in ["JSON", "CSV"].iter().enumerate() {
         println!(
