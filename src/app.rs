@@ -128,58 +128,108 @@ pub struct SplitPages {
 #[cfg_attr(not(target_family = "wasm"), allow(dead_code))]
 static SPLIT_PAGES: OnceLock<SplitPages> = OnceLock::new();
 
-/// Registers the pages' split points; called once, before the app mounts.
+/// Registers the pages' split points; called once, before the app mounts (a second call is
+/// ignored).
 pub fn split_pages(pages: SplitPages) {
-    let _ = SPLIT_PAGES.set(pages);
-    #[cfg(target_family = "wasm")]
-    preload_on_intent(pages);
+    if SPLIT_PAGES.set(pages).is_ok() {
+        #[cfg(target_family = "wasm")]
+        preload_on_intent(pages);
+    }
 }
+
+/// A page whose code is a wasm piece of its own.
+#[cfg_attr(not(target_family = "wasm"), allow(dead_code))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LazyPage {
+    Article,
+    Entity,
+}
+
+/// The lazily loaded page at the address path `path` of a site published at `base` (both as
+/// `URL.pathname` gives them; `base` ends with `/`): `<base>article/<id>/`, `<base>entity/<id>/`,
+/// `<base>entity/?id=<id>`.
+#[cfg_attr(not(target_family = "wasm"), allow(dead_code))]
+fn lazy_page(base: &str, path: &str) -> Option<LazyPage> {
+    let rest = path.strip_prefix(base)?;
+    let (section, id) = rest.split_once('/').unwrap_or((rest, ""));
+    match section {
+        "article" if !id.is_empty() => Some(LazyPage::Article),
+        "entity" => Some(LazyPage::Entity),
+        _ => None,
+    }
+}
+
+/// How long a preload that failed waits before the next intent tries again, in milliseconds (a
+/// click still loads the page at once).
+#[cfg(target_family = "wasm")]
+const PRELOAD_RETRY_MS: f64 = 15_000.0;
 
 /// Loads a page's piece as soon as the reader shows an intent to open such a page: the pointer
 /// over a link to it, a finger on it, the keyboard's focus on it. The piece is then there, or on
-/// its way, at the click, and the first load still carries none of it. A preload that fails is
-/// tried again at the next intent (the loader caches only what loaded).
+/// its way, at the click, and the first load still carries none of it. A preload that failed is
+/// tried again at an intent after [`PRELOAD_RETRY_MS`]; once both pieces are there, the
+/// listeners go.
 #[cfg(target_family = "wasm")]
 fn preload_on_intent(pages: SplitPages) {
-    use std::cell::Cell;
+    use std::cell::{Cell, RefCell};
     use std::rc::Rc;
     use wasm_bindgen::JsCast;
 
-    // Whether the article's and the entity's pieces were asked for.
-    let asked: Rc<[Cell<bool>; 2]> = Rc::default();
-    let intent = move |event: web_sys::Event| {
-        let Some(href) = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("a[href]").ok().flatten())
-            .and_then(|a| a.get_attribute("href"))
-        else {
-            return;
-        };
-        // The site's links: `article/<id>/`, `entity/<id>/`, `entity/?id=<id>` (the sidebar's
-        // filters are `?entity=<id>`, on the home page).
-        let (slot, preload) = if href.contains("article/") {
-            (0, pages.preload_article)
-        } else if href.contains("entity/") {
-            (1, pages.preload_entity)
-        } else {
-            return;
-        };
-        if asked[slot].replace(true) {
-            return;
-        }
-        let asked = Rc::clone(&asked);
-        leptos::task::spawn_local(async move {
-            if !preload().await {
-                asked[slot].set(false);
-            }
-        });
-    };
-    for name in ["pointerover", "touchstart", "focusin"] {
-        let intent = intent.clone();
-        // For the page's whole life: never removed.
-        let _ = window_event_listener_untyped(name, intent);
+    /// One piece's preload: whether it loaded, and when an intent may ask for it again.
+    #[derive(Default)]
+    struct Asked {
+        loaded: Cell<bool>,
+        not_before: Cell<f64>,
     }
+    let asked: Rc<[Asked; 2]> = Rc::default();
+    let listeners: Rc<RefCell<Vec<WindowListenerHandle>>> = Rc::default();
+    let intent = {
+        let listeners = Rc::clone(&listeners);
+        move |event: web_sys::Event| {
+            let Some(page) = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|e| e.closest("a[href]").ok().flatten())
+                .and_then(|a| a.get_attribute("href"))
+                .and_then(|href| {
+                    // The link's address against the page's `<base href>`: the site's own only.
+                    let base = web_sys::Url::new(&document().base_uri().ok()??).ok()?;
+                    let url = web_sys::Url::new_with_base(&href, &base.href()).ok()?;
+                    (url.origin() == base.origin())
+                        .then(|| lazy_page(&base.pathname(), &url.pathname()))?
+                })
+            else {
+                return;
+            };
+            let (slot, preload) = match page {
+                LazyPage::Article => (0, pages.preload_article),
+                LazyPage::Entity => (1, pages.preload_entity),
+            };
+            let now = js_sys::Date::now();
+            if asked[slot].loaded.get() || now < asked[slot].not_before.get() {
+                return;
+            }
+            asked[slot].not_before.set(f64::INFINITY);
+            let (asked, listeners) = (Rc::clone(&asked), Rc::clone(&listeners));
+            leptos::task::spawn_local(async move {
+                if !preload().await {
+                    asked[slot]
+                        .not_before
+                        .set(js_sys::Date::now() + PRELOAD_RETRY_MS);
+                    return;
+                }
+                asked[slot].loaded.set(true);
+                if asked.iter().all(|a| a.loaded.get()) {
+                    for listener in listeners.borrow_mut().drain(..) {
+                        listener.remove();
+                    }
+                }
+            });
+        }
+    };
+    let handles = ["pointerover", "touchstart", "focusin"]
+        .map(|name| window_event_listener_untyped(name, intent.clone()));
+    listeners.borrow_mut().extend(handles);
 }
 
 /// The article page's view: what its split point returns.
@@ -210,10 +260,11 @@ fn piece_failed(page: &str) -> AnyView {
     use crate::components::states::ErrorView;
     use crate::data::AppError;
 
-    // The piece's file, as the loader (`__wasm_split.js`) names it, and the loader's reason,
-    // in English like the browser's reasons for the data files.
+    // The piece, as its file's name begins (`split_article_page-<hash>.wasm`: the loader logs
+    // the address and the browser's reason to the console), and the loader's reason, in English
+    // like the browser's reasons for the data files.
     let error = AppError::Network {
-        url: format!("split_{page}_page.wasm"),
+        url: format!("split_{page}_page"),
         message: "failed to load split module".to_owned(),
     };
     let retry = Callback::new(|()| {
@@ -251,5 +302,37 @@ impl LazyRoute for EntityRoute {
         return load_page("entity", |pages| pages.entity).await;
         #[cfg(not(target_family = "wasm"))]
         entity_page()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{LazyPage, lazy_page};
+
+    #[test]
+    fn the_lazily_loaded_pages_are_known_by_their_address_under_the_site_s_base() {
+        for base in ["/", "/kiosque/"] {
+            let at = |rest: &str| lazy_page(base, &format!("{base}{rest}"));
+            assert_eq!(at("article/000-a6c409483e480484/"), Some(LazyPage::Article));
+            assert_eq!(at("entity/loc-kursk/"), Some(LazyPage::Entity));
+            assert_eq!(at("entity/"), Some(LazyPage::Entity));
+            assert_eq!(at("entity"), Some(LazyPage::Entity));
+            for other in [
+                "",
+                "index.html",
+                "try/",
+                "article/",
+                "articles/x/",
+                "identity/x/",
+            ] {
+                assert_eq!(at(other), None, "{base}{other}");
+            }
+        }
+        // A path outside the site, however it ends (a source's own article pages).
+        assert_eq!(
+            lazy_page("/kiosque/", "/international/article/2024/x"),
+            None
+        );
+        assert_eq!(lazy_page("/kiosque/", "/article/x/"), None);
     }
 }

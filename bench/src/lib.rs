@@ -699,8 +699,9 @@ pub fn try_page_part(name: &str) -> Option<&'static str> {
 }
 
 /// Whether a file of a built `dist/` is one of the reader app's wasm pieces, fetched only when a
-/// page that needs it is first shown (docs/wasm-split.md): `split_<page>.wasm` for a page and
-/// `chunk_<n>.wasm` for code pages share. Its loader, `__wasm_split.js`, is on the first load.
+/// page that needs it is first shown (docs/wasm-split.md): `split_<page>-<hash>.wasm` for a
+/// page and `chunk_<n>-<hash>.wasm` for code pages share. Their loader,
+/// `__wasm_split-<hash>.js`, is on the first load.
 pub fn is_app_piece(name: &str) -> bool {
     name.ends_with(".wasm") && (name.starts_with("split_") || name.starts_with("chunk_"))
 }
@@ -726,11 +727,17 @@ mod try_page_file_tests {
         ] {
             assert_eq!(try_page_part(name), Some(part), "{name}");
         }
-        for name in ["split_article_page.wasm", "chunk_3.wasm"] {
+        for name in [
+            "split_article_page-0123456789abcdef.wasm",
+            "chunk_3-0123456789abcdef.wasm",
+        ] {
             assert!(super::is_app_piece(name), "{name}");
             assert!(!is_try_page_file(name), "{name}");
         }
-        for name in ["kiosque-app-38346beb1d774dc8_bg.wasm", "__wasm_split.js"] {
+        for name in [
+            "kiosque-app-38346beb1d774dc8_bg.wasm",
+            "__wasm_split-0123456789abcdef.js",
+        ] {
             assert!(!super::is_app_piece(name), "{name}");
         }
         for name in [

@@ -177,14 +177,14 @@ pub fn run_with(
         }
     }
     let base_href = html::base_href(&template_html).unwrap_or("/").to_owned();
+    // The reader app's wasm pieces, their loader, the glue and the main wasm named by content;
+    // the page (the template) then loads the renamed files.
+    let template_html =
+        crate::pages::pieces::name_by_content(dist, &template_path, &template_html, &staging)
+            .with_context(|| format!("cannot name the app's wasm pieces in {}", dist.display()))?
+            .template;
     // The Try it page's app and worker, named by content (Trunk writes fixed names); the page
     // loads its own app instead of the reader's, and names the worker's loader.
-    // The reader app's wasm pieces, their loader and the glue named by content (the page then
-    // loads the renamed glue); the article and entity pages preload their pieces.
-    let pieces =
-        crate::pages::pieces::name_by_content(dist, &template_path, &template_html, &staging)
-            .with_context(|| format!("cannot name the app's wasm pieces in {}", dist.display()))?;
-    let template_html = pieces.template;
     let named = crate::pages::worker::name_by_content(dist, &staging)
         .with_context(|| format!("cannot name the Try it page's files in {}", dist.display()))?;
     let try_html = match &named.try_app {
@@ -192,9 +192,8 @@ pub fn run_with(
             .with_context(|| format!("cannot write the Try it page in {}", dist.display()))?,
         None => None,
     };
-    let template = Template::new(template_html)
-        .and_then(|t| t.with_pieces(pieces.pieces.as_ref()))
-        .with_context(|| template_path.display().to_string())?;
+    let template =
+        Template::new(template_html).with_context(|| template_path.display().to_string())?;
     let try_template = match try_html {
         Some(html) => Template::new(html).with_context(|| template_path.display().to_string())?,
         None => template.clone(),
@@ -250,10 +249,8 @@ pub fn run_with(
         } else {
             b""
         };
-        let code = template.code_key();
         kept::shared_key(&[
             page.as_bytes(),
-            code.as_bytes(),
             site.name.as_bytes(),
             site.language.as_bytes(),
             site.base_url.as_deref().unwrap_or("").as_bytes(),
@@ -369,7 +366,6 @@ pub fn run_with(
                     body_file: Some(html::body_file(&file, summary.body_hash.as_deref())),
                     path: Some(format!("article/{id}/")),
                     noindex: false,
-                    code: Some(html::Code::Article),
                 };
                 let html = template.render(
                     &meta,
@@ -443,7 +439,6 @@ pub fn run_with(
                 ),
                 og_type: "website",
                 path: Some(format!("entity/{}/", entity.id)),
-                code: Some(html::Code::Entity),
                 ..PageMeta::default()
             };
             let html = template.render(&meta, &site, &rendering.entity(Arc::clone(&corpus), shown));
@@ -531,7 +526,6 @@ pub fn run_with(
                 description: language.entities_description(site_name),
                 og_type: "website",
                 noindex: true,
-                code: Some(html::Code::Entity),
                 ..PageMeta::default()
             },
             &site,

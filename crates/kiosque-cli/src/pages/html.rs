@@ -25,19 +25,12 @@ pub enum TemplateError {
     /// A part the pages need is missing from `index.html`.
     #[error("index.html has no {0}; is it the Kiosque app's index.html?")]
     Missing(&'static str),
-    /// The reader app's pieces have none for a page loaded on demand.
-    #[error(
-        "the app's wasm pieces ({loader}) have none for the split point {split}: is the app built from this version's src/main.rs?"
-    )]
-    NoPiece { loader: String, split: &'static str },
 }
 
 /// The app's built `index.html`, checked to have the parts pages fill in.
 #[derive(Debug, Clone)]
 pub struct Template {
     html: String,
-    /// The preload links of the pages whose code is a piece ([`Code`]), in [`Code`]'s order.
-    code: [String; 2],
 }
 
 const CSP_START: &str = "<!--kiosque:csp-->";
@@ -112,29 +105,6 @@ pub struct PageMeta {
     /// Asks search engines not to index the page (the entity shell: its content comes from the
     /// query).
     pub noindex: bool,
-    /// The page's code, when it is a piece of the reader app's wasm loaded on demand: preloaded,
-    /// so that the browser fetches it beside the app rather than after it started.
-    pub code: Option<Code>,
-}
-
-/// A page whose code is a piece of the reader app's wasm, loaded when such a page is first shown
-/// (docs/wasm-split.md).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Code {
-    /// `article/<id>/`.
-    Article,
-    /// `entity/<id>/` and the entity shell.
-    Entity,
-}
-
-impl Code {
-    /// The page's split point in the `kiosque-app` bin (src/main.rs), as the pieces' loader names it.
-    pub fn split_point(self) -> &'static str {
-        match self {
-            Code::Article => "article_page",
-            Code::Entity => "entity_page",
-        }
-    }
 }
 
 /// What every page says about the site: from the publishing settings.
@@ -298,51 +268,7 @@ impl Template {
             .or_else(|| html.find("<head>").map(|i| i + "<head>".len()))
             .unwrap_or(0);
         html.insert_str(at, &meta);
-        Ok(Template {
-            html,
-            code: Default::default(),
-        })
-    }
-
-    /// The template preloading, on the pages whose code is a piece of the reader app's wasm
-    /// ([`Code`]), the files that code needs (`pieces`: [`super::pieces::name_by_content`]).
-    /// `as="fetch"` with `crossorigin="anonymous"` and the integrity is what the pieces' loader's
-    /// `fetch` matches, so the browser reuses the response.
-    pub fn with_pieces(
-        mut self,
-        pieces: Option<&super::pieces::Pieces>,
-    ) -> Result<Template, TemplateError> {
-        let Some(pieces) = pieces else {
-            return Ok(self);
-        };
-        for (code, links) in [Code::Article, Code::Entity]
-            .into_iter()
-            .zip(&mut self.code)
-        {
-            let files = pieces.of(code.split_point());
-            if files.is_empty() {
-                return Err(TemplateError::NoPiece {
-                    loader: pieces.loader.clone(),
-                    split: code.split_point(),
-                });
-            }
-            *links = files
-                .iter()
-                .map(|piece| {
-                    format!(
-                        "<link rel=\"preload\" href=\"{}\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\" integrity=\"{}\">\n",
-                        escape(&piece.file),
-                        escape(&piece.integrity)
-                    )
-                })
-                .collect();
-        }
-        Ok(self)
-    }
-
-    /// What the pages whose code is a piece preload: part of what every page shares.
-    pub fn code_key(&self) -> String {
-        self.code.concat()
+        Ok(Template { html })
     }
 
     /// What every page made from this template for `site` shares: an empty page. The same for
@@ -435,9 +361,6 @@ impl Template {
                 "<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\" {BODY_PRELOAD}=\"\">\n",
                 escape(href)
             ));
-        }
-        if let Some(code) = meta.code {
-            head.push_str(&self.code[code as usize]);
         }
         if let Some(pos) = html.find("</head>") {
             html.insert_str(pos, &format!("{HEAD_START}\n{head}{HEAD_END}"));

@@ -1,5 +1,4 @@
-//! The reader app's wasm pieces (docs/wasm-split.md) named by their content, and the files each
-//! page loaded on demand needs, which its pre-rendered pages preload.
+//! The reader app's wasm pieces (docs/wasm-split.md) named by their content.
 //!
 //! Trunk's post-build hook `scripts/split-hook` stages the pieces under the splitter's fixed
 //! names (`split_article_page.wasm`, `chunk_3.wasm`, …) with their loader `__wasm_split.js`,
@@ -8,11 +7,16 @@
 //! piece with a new main module. `kiosque pages` names each piece by its content
 //! (`split_article_page-<hash>.wasm`) and makes the loader fetch it by that name with its
 //! integrity; names the loader by what it holds (`__wasm_split-<hash>.js`); renames the glue,
-//! which now imports that name, by its new content; and writes the site's page (`index.html`, the
-//! pages' template) loading the new glue with its integrity. Run again on the same `dist` (each
-//! `kiosque build`), it reads the loader it named and changes nothing.
+//! which now imports that name, by its new content, and the main wasm by its bytes; and writes
+//! the site's page (`index.html`, the pages' template) loading the new glue and wasm with their
+//! integrity. Run again on the same `dist` (each `kiosque build`), it checks what it named and
+//! changes nothing.
+//!
+//! The pages do not preload the pieces: a `<link rel="preload">` per piece on each article and
+//! entity page made the 10,000-article site 6.5 MB larger (255.3 MB, over issue 9's 250 MB),
+//! and a page opened directly shows its pre-rendered content until its piece is there. The app
+//! loads a page's piece as soon as a reader points at a link to such a page (src/app.rs).
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::io;
 use std::path::Path;
@@ -33,81 +37,80 @@ const LOADER_IMPORT: &str = "from \"./__wasm_split.js\"";
 /// How the loader fetches a piece: `fetch(new URL("./<file>", import.meta.url)…`.
 const FETCH: &str = "fetch(new URL(\"./";
 const URL_END: &str = "\", import.meta.url)";
-/// How the loader names the load of a split point's piece: `__wasm_split_load_<split point>`.
-const SPLIT_LOAD: &str = "__wasm_split_load_";
 /// The splitter the loader's format is that of (scripts/setup installs it).
 const SPLITTER: &str = "wasm-split-cli 0.2.4";
-
-/// One file a page's code needs, in the site's root, and its integrity.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Piece {
-    pub file: String,
-    pub integrity: String,
-}
-
-/// The reader app's pieces in a built site: its loader, and per split point the files its page
-/// needs.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Pieces {
-    /// The content-named loader.
-    pub loader: String,
-    pages: BTreeMap<String, Vec<Piece>>,
-}
-
-impl Pieces {
-    /// The files the page of the split point `split` (`article_page`, `entity_page`: the
-    /// `kiosque-app` bin's, src/main.rs) needs, the shared ones first; none for a split point the
-    /// loader does not have.
-    pub fn of(&self, split: &str) -> &[Piece] {
-        self.pages.get(split).map_or(&[], Vec::as_slice)
-    }
-}
 
 /// What [`name_by_content`] found in `dist`, and the site's page loading it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Named {
-    /// The pieces, `None` for an app built without them.
-    pub pieces: Option<Pieces>,
+    /// The pieces' content-named loader, `None` for an app built without pieces.
+    pub loader: Option<String>,
     /// The template (`index.html`) as written: loading the renamed glue, if it was renamed.
     pub template: String,
 }
 
-/// Names the reader app's pieces, their loader and the glue in `dist` by their content, and
-/// writes the template `template` (`index.html`'s text, at `template_path`) loading the renamed
-/// glue; or, when an earlier run named them, reads the loader it wrote. A `dist` without a loader
-/// (an app without split points) gives no pieces and the template unchanged.
+/// Names the reader app's pieces, their loader, the glue and the main wasm in `dist` by their
+/// content, and writes the template `template` (`index.html`'s text, at `template_path`) loading
+/// the renamed files; or, when an earlier run named them, reads the loader it wrote. A `dist`
+/// without a loader (an app without split points) gives no pieces and the template unchanged.
+///
+/// The new files are written beside the staged ones, then the page, then the staged loader is
+/// removed (what a run that stops before leaves can be named again by the next run; what it
+/// leaves after, the next run removes), then the other files it replaced.
 pub fn name_by_content(
     dist: &Path,
     template_path: &Path,
     template: &str,
     staging: &Staging,
 ) -> io::Result<Named> {
+    let build = reader_build(template);
+    let glue_text = match &build {
+        Some(build) => Some(read_text(&dist.join(&build.glue))?),
+        None => None,
+    };
+    if let (Some(build), Some(text)) = (&build, &glue_text)
+        && text.contains(PLACEHOLDER)
+    {
+        return Err(io::Error::other(format!(
+            "{}: the reader app was built without being split into its pieces (docs/wasm-split.md): build it with `source scripts/env.sh && trunk build`",
+            dist.join(&build.glue).display()
+        )));
+    }
     let staged = dist.join(LOADER);
     if !staged.is_file() {
         return Ok(Named {
-            pieces: named_before(dist)?,
+            loader: named_before(dist, glue_text.as_deref())?,
             template: template.to_owned(),
         });
     }
     let bad = |why: String| io::Error::other(format!("{}: {why}", staged.display()));
-    let loader = fs::read_to_string(&staged)?;
-    let glue = reader_build(template)
-        .ok_or_else(|| {
-            bad(format!(
-                "{} loads no reader app ({READER_APP}-….js) to load it",
-                template_path.display()
-            ))
-        })?
-        .glue;
-    let glue_text = fs::read_to_string(dist.join(&glue))?;
+    let loader = read_text(&staged)?;
+    let loads = loads(&loader).map_err(|why| bad(format!("{why} (not {SPLITTER}'s loader?)")))?;
+    let (Some(build), Some(glue_text)) = (build, glue_text) else {
+        return Err(bad(format!(
+            "{} loads no reader app ({READER_APP}-….js) to load it",
+            template_path.display()
+        )));
+    };
     if !glue_text.contains(LOADER_IMPORT) {
-        return Err(bad(format!("{glue} does not import {LOADER}")));
+        if glue_text.contains(&format!("from \"./{LOADER_STEM}-")) {
+            // What a run that stopped after writing the page left: the page loads what it named.
+            remove_files(dist, loads.iter().map(|l| l.file).chain([LOADER]))?;
+            return Ok(Named {
+                loader: named_before(dist, Some(&glue_text))?,
+                template: template.to_owned(),
+            });
+        }
+        return Err(bad(format!(
+            "{} does not import {LOADER}: rebuild the app with `trunk build`",
+            build.glue
+        )));
     }
     // Each piece by its content, fetched by that name with its integrity.
     let mut named_loader = loader.clone();
-    let mut renamed = Vec::new();
-    for load in loads(&loader).map_err(|why| bad(format!("{why} (not {SPLITTER}'s loader?)")))? {
-        let bytes = fs::read(dist.join(load.file))?;
+    let mut pieces = Vec::new();
+    for load in &loads {
+        let bytes = read(&dist.join(load.file))?;
         let stem = load.file.strip_suffix(".wasm").unwrap_or(load.file);
         let name = format!("{stem}-{}.wasm", content_hash(&bytes));
         let from = format!("{FETCH}{}{URL_END})", load.file);
@@ -116,81 +119,132 @@ pub fn name_by_content(
             integrity(&bytes)
         );
         if named_loader.matches(&from).count() != 1 {
-            return Err(bad(format!("it fetches {} more than once", load.file)));
+            return Err(bad(format!(
+                "it does not fetch {} exactly once as `{from}`",
+                load.file
+            )));
         }
         named_loader = named_loader.replacen(&from, &to, 1);
-        renamed.push((load.file.to_owned(), name));
+        pieces.push((name, bytes));
     }
     if named_loader.matches(GLUE_IMPORT).count() != 1 {
         return Err(bad(format!(
-            "it does not import the glue ({GLUE_IMPORT}) once"
+            "it does not import the glue ({GLUE_IMPORT}) exactly once"
         )));
     }
     // The loader's name covers all it holds but the glue's new name, which follows from it and
-    // from how this version renames: the pieces' names and integrity, the glue, the version.
+    // from how this module renames: the pieces' names and integrity, the glue, [`NAMING`].
     let loader_name = format!(
         "{LOADER_STEM}-{}.js",
-        content_hash(
-            &[
-                named_loader.as_bytes(),
-                glue_text.as_bytes(),
-                env!("CARGO_PKG_VERSION").as_bytes()
-            ]
-            .concat()
-        )
+        content_hash(&length_prefixed(&[
+            named_loader.as_bytes(),
+            glue_text.as_bytes(),
+            NAMING.as_bytes()
+        ]))
     );
     let new_glue_text = glue_text.replace(LOADER_IMPORT, &format!("from \"./{loader_name}\""));
     let new_glue = format!("{READER_APP}-{}.js", content_hash(new_glue_text.as_bytes()));
     let named_loader = named_loader.replace(GLUE_IMPORT, &format!("from \"./{new_glue}\""));
-    let new_template = template.replace(&glue, &new_glue).replace(
-        &integrity(glue_text.as_bytes()),
-        &integrity(new_glue_text.as_bytes()),
-    );
-    // The new files first, then the page that loads them, then the old files.
+    // The main wasm by its final bytes too: Trunk names it after cargo's output, before the
+    // split and wasm-opt, and the pieces fit only the main module they were split from.
+    let wasm = read(&dist.join(&build.wasm))?;
+    let new_wasm = format!("{READER_APP}-{}_bg.wasm", content_hash(&wasm));
+    let mut new_template = template.to_owned();
+    for (from, to, old, new) in [
+        (
+            &build.glue,
+            &new_glue,
+            glue_text.as_bytes(),
+            new_glue_text.as_bytes(),
+        ),
+        (&build.wasm, &new_wasm, &wasm[..], &wasm[..]),
+    ] {
+        new_template = new_template
+            .replace(from.as_str(), to)
+            .replace(&integrity(old), &integrity(new));
+    }
     remove_named(dist)?;
-    for (from, to) in &renamed {
-        fs::rename(dist.join(from), dist.join(to))?;
+    let put = |name: &str, bytes: &[u8]| {
+        let path = dist.join(name);
+        staging.put(&path, bytes).map_err(|e| at(&path, e))
+    };
+    for (name, bytes) in &pieces {
+        put(name, bytes)?;
     }
-    staging.put(&dist.join(&loader_name), named_loader.as_bytes())?;
-    staging.put(&dist.join(&new_glue), new_glue_text.as_bytes())?;
-    staging.put(template_path, new_template.as_bytes())?;
-    fs::remove_file(&staged)?;
-    if new_glue != glue {
-        fs::remove_file(dist.join(&glue))?;
-    }
-    let pieces =
-        pieces_of(loader_name, &named_loader).map_err(|why| bad(format!("{why} once named")))?;
+    put(&loader_name, named_loader.as_bytes())?;
+    put(&new_glue, new_glue_text.as_bytes())?;
+    put(&new_wasm, &wasm)?;
+    staging
+        .put(template_path, new_template.as_bytes())
+        .map_err(|e| at(template_path, e))?;
+    remove_files(dist, [LOADER])?;
+    let replaced = [build.glue.as_str(), build.wasm.as_str()]
+        .into_iter()
+        .filter(|old| *old != new_glue && *old != new_wasm);
+    remove_files(dist, loads.iter().map(|l| l.file).chain(replaced))?;
     Ok(Named {
-        pieces: Some(pieces),
+        loader: Some(loader_name),
         template: new_template,
     })
 }
 
-/// One load of the loader: a piece fetched (with its integrity, once named), after the loads it
-/// waits for.
+/// The version of how [`name_by_content`] renames and rewrites: part of the loader's name, so
+/// that a change of it gives new names. Bump it with any change of what the files hold.
+const NAMING: &str = "kiosque-pieces-1";
+
+/// The module wasm-bindgen's glue imports for a wasm that was not split: no browser can load it.
+const PLACEHOLDER: &str = "__wasm_split_placeholder__";
+
+/// `parts`, each after its length: no two lists of parts give the same bytes.
+fn length_prefixed(parts: &[&[u8]]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for part in parts {
+        out.extend((part.len() as u64).to_le_bytes());
+        out.extend(*part);
+    }
+    out
+}
+
+/// `error` naming `path`.
+fn at(path: &Path, error: io::Error) -> io::Error {
+    io::Error::new(error.kind(), format!("{}: {error}", path.display()))
+}
+
+fn read(path: &Path) -> io::Result<Vec<u8>> {
+    fs::read(path).map_err(|e| at(path, e))
+}
+
+fn read_text(path: &Path) -> io::Result<String> {
+    fs::read_to_string(path).map_err(|e| at(path, e))
+}
+
+/// Removes the files `names` of `dist`; one already gone is not an error.
+fn remove_files<'a>(dist: &Path, names: impl IntoIterator<Item = &'a str>) -> io::Result<()> {
+    for name in names {
+        let path = dist.join(name);
+        match fs::remove_file(&path) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(at(&path, e)),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// One load of the loader: the piece it fetches (with its integrity, once named).
 #[derive(Debug)]
 struct Load<'a> {
-    name: &'a str,
     file: &'a str,
     integrity: Option<&'a str>,
-    deps: Vec<&'a str>,
 }
 
 /// The loads of the loader `text`: each `const __<name> = … fetch(new URL("./<file>",
-/// import.meta.url)…) … , [<deps>]` (a load's body has `const`s of its own, not named `__…`).
+/// import.meta.url)…)` (a load's body has `const`s of its own, not named `__…`).
 fn loads(text: &str) -> Result<Vec<Load<'_>>, String> {
     let mut out = Vec::new();
     for (at, _) in text.match_indices(FETCH) {
-        let before = &text[..at];
-        let name = before
-            .rfind("const __")
-            .map(|i| &before[i + "const ".len()..])
-            .and_then(|rest| {
-                rest.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-                    .next()
-            })
-            .filter(|name| !name.is_empty())
-            .ok_or("a piece is fetched outside a `const __…`")?;
+        if !text[..at].contains("const __") {
+            return Err("a piece is fetched outside a `const __…`".to_owned());
+        }
         let rest = &text[at + FETCH.len()..];
         let file = &rest[..rest.find('"').ok_or("a file name does not end")?];
         if !file.ends_with(".wasm")
@@ -209,68 +263,12 @@ fn loads(text: &str) -> Result<Vec<Load<'_>>, String> {
         let integrity = rest
             .strip_prefix(", {integrity: \"")
             .and_then(|r| r.split('"').next());
-        let deps = rest
-            .find(", [")
-            .map(|i| &rest[i + ", [".len()..])
-            .and_then(|r| r.find(']').map(|end| &r[..end]))
-            .ok_or_else(|| format!("{name} names no loads to wait for"))?;
-        out.push(Load {
-            name,
-            file,
-            integrity,
-            deps: deps
-                .split(',')
-                .map(str::trim)
-                .filter(|d| !d.is_empty())
-                .collect(),
-        });
+        out.push(Load { file, integrity });
     }
     if out.is_empty() {
         return Err("it fetches no piece".to_owned());
     }
     Ok(out)
-}
-
-/// The pieces of the named loader `loader` (`text`): per split point, the files of the loads it
-/// waits for, then its own.
-fn pieces_of(loader: String, text: &str) -> Result<Pieces, String> {
-    let loads = loads(text)?;
-    let by_name: BTreeMap<&str, &Load> = loads.iter().map(|l| (l.name, l)).collect();
-    let mut pages = BTreeMap::new();
-    for load in &loads {
-        let Some(split) = load.name.strip_prefix(SPLIT_LOAD) else {
-            continue;
-        };
-        let mut files: Vec<Piece> = Vec::new();
-        // The loads waited for, depth first (the splitter's are one level deep), then its own.
-        let mut stack: Vec<(&Load, bool)> = vec![(load, false)];
-        while let Some((at, expanded)) = stack.pop() {
-            if expanded {
-                let integrity = at
-                    .integrity
-                    .ok_or_else(|| format!("{} has no integrity", at.file))?;
-                if !files.iter().any(|p| p.file == at.file) {
-                    files.push(Piece {
-                        file: at.file.to_owned(),
-                        integrity: integrity.to_owned(),
-                    });
-                }
-                continue;
-            }
-            if stack.len() > loads.len() {
-                return Err(format!("{} waits for itself", load.name));
-            }
-            stack.push((at, true));
-            for dep in at.deps.iter().rev() {
-                let dep = by_name.get(dep).ok_or_else(|| {
-                    format!("{} waits for {dep}, which it does not define", at.name)
-                })?;
-                stack.push((dep, false));
-            }
-        }
-        pages.insert(split.to_owned(), files);
-    }
-    Ok(Pieces { loader, pages })
 }
 
 /// Whether `name` is a file this module names: `__wasm_split-<hash>.js`, or a piece
@@ -288,19 +286,21 @@ fn is_named(name: &str) -> bool {
 
 /// Removes the pieces and loader an earlier run named (a site rebuilt into the same `dist`).
 fn remove_named(dist: &Path) -> io::Result<()> {
-    for entry in fs::read_dir(dist)? {
+    for entry in fs::read_dir(dist).map_err(|e| at(dist, e))? {
         let name = entry?.file_name();
         if name.to_str().is_some_and(is_named) {
-            fs::remove_file(dist.join(name))?;
+            let path = dist.join(name);
+            fs::remove_file(&path).map_err(|e| at(&path, e))?;
         }
     }
     Ok(())
 }
 
-/// The pieces an earlier run named in `dist`, from its loader.
-fn named_before(dist: &Path) -> io::Result<Option<Pieces>> {
+/// The loader an earlier run named in `dist`, checked: the glue `glue` (the text of the one
+/// the site's page loads) imports it, and each piece it fetches is there with its integrity.
+fn named_before(dist: &Path, glue: Option<&str>) -> io::Result<Option<String>> {
     let mut loaders = Vec::new();
-    for entry in fs::read_dir(dist)? {
+    for entry in fs::read_dir(dist).map_err(|e| at(dist, e))? {
         if let Ok(name) = entry?.file_name().into_string()
             && is_named(&name)
             && name.ends_with(".js")
@@ -308,22 +308,38 @@ fn named_before(dist: &Path) -> io::Result<Option<Pieces>> {
             loaders.push(name);
         }
     }
-    match loaders.pop() {
-        None => Ok(None),
-        Some(loader) if loaders.is_empty() => {
-            let path = dist.join(&loader);
-            let text = fs::read_to_string(&path)?;
-            pieces_of(loader, &text)
-                .map(Some)
-                .map_err(|why| io::Error::other(format!("{}: {why}", path.display())))
+    let loader = match loaders.pop() {
+        None => return Ok(None),
+        Some(loader) if loaders.is_empty() => loader,
+        Some(loader) => {
+            return Err(io::Error::other(format!(
+                "{} has {} loaders of the app's pieces ({loader}, {}): rebuild the app with `trunk build`",
+                dist.display(),
+                loaders.len() + 1,
+                loaders.join(", ")
+            )));
         }
-        Some(loader) => Err(io::Error::other(format!(
-            "{} has {} loaders of the app's pieces ({loader}, {}): rebuild the app with `trunk build`",
-            dist.display(),
-            loaders.len() + 1,
-            loaders.join(", ")
-        ))),
+    };
+    let path = dist.join(&loader);
+    let bad = |why: String| {
+        io::Error::other(format!(
+            "{}: {why}: rebuild the app with `trunk build`",
+            path.display()
+        ))
+    };
+    if !glue.is_some_and(|glue| glue.contains(&format!("from \"./{loader}\""))) {
+        return Err(bad(
+            "the reader app the site's page loads does not import it".to_owned(),
+        ));
     }
+    for load in loads(&read_text(&path)?).map_err(bad)? {
+        let piece = dist.join(load.file);
+        let bytes = fs::read(&piece).map_err(|e| bad(format!("{}: {e}", piece.display())))?;
+        if load.integrity != Some(integrity(&bytes).as_str()) {
+            return Err(bad(format!("{} is not the piece it names", load.file)));
+        }
+    }
+    Ok(Some(loader))
 }
 
 #[cfg(test)]
@@ -357,6 +373,7 @@ export const __wasm_split_load_article_page = wrapAsyncCb(makeLoad(() => {
 "#;
 
     const GLUE: &str = "kiosque-app-0123456789abcdef.js";
+    const WASM: &str = "kiosque-app-0123456789abcdef_bg.wasm";
 
     /// A `dist` as Trunk and scripts/split-hook leave it, with the page loading the glue; the
     /// article page's piece holds `article`.
@@ -369,14 +386,16 @@ export const __wasm_split_load_article_page = wrapAsyncCb(makeLoad(() => {
             ("split_article_page.wasm", article),
             ("split_entity_page.wasm", b"\0asm entity"),
             (GLUE, glue.as_bytes()),
-            ("kiosque-app-0123456789abcdef_bg.wasm", b"\0asm app"),
+            (WASM, b"\0asm app"),
         ] {
             fs::write(dist.path().join(name), content).expect("written");
         }
         let page = format!(
-            "<head><script type=\"module\">import init from '/{GLUE}';await init({{ module_or_path: '/kiosque-app-0123456789abcdef_bg.wasm' }});</script>\
-             <link rel=\"modulepreload\" href=\"/{GLUE}\" integrity=\"{}\"></head>",
-            integrity(glue.as_bytes())
+            "<head><script type=\"module\">import init from '/{GLUE}';await init({{ module_or_path: '/{WASM}' }});</script>\
+             <link rel=\"modulepreload\" href=\"/{GLUE}\" crossorigin=\"anonymous\" integrity=\"{}\">\
+             <link rel=\"preload\" href=\"/{WASM}\" crossorigin=\"anonymous\" integrity=\"{}\" as=\"fetch\" type=\"application/wasm\"></head>",
+            integrity(glue.as_bytes()),
+            integrity(b"\0asm app")
         );
         fs::write(dist.path().join("index.html"), &page).expect("written");
         (dist, page)
@@ -395,28 +414,20 @@ export const __wasm_split_load_article_page = wrapAsyncCb(makeLoad(() => {
     fn the_pieces_loader_and_glue_are_named_by_content_and_the_page_loads_them() {
         let (dist, page) = split_dist(b"\0asm article");
         let named = name_in(dist.path(), &page).expect("named");
-        let pieces = named.pieces.clone().expect("pieces");
-        let files = |split: &str| -> Vec<String> {
-            pieces.of(split).iter().map(|p| p.file.clone()).collect()
-        };
-        let article = files("article_page");
-        assert_eq!(article.len(), 2, "{article:?}");
-        assert!(
-            article[0].starts_with("chunk_3-"),
-            "the shared chunk first: {article:?}"
-        );
-        assert!(article[1].starts_with("split_article_page-"), "{article:?}");
-        assert_eq!(files("entity_page")[0], article[0]);
-        assert!(pieces.of("home_page").is_empty());
-        // Each piece is where the loader fetches it, with the integrity of its bytes.
-        let loader = fs::read_to_string(dist.path().join(&pieces.loader)).expect("the loader");
-        for piece in pieces.of("article_page") {
-            let bytes = fs::read(dist.path().join(&piece.file)).expect("the piece");
-            assert_eq!(piece.integrity, integrity(&bytes));
+        let loader_name = named.loader.clone().expect("a loader");
+        // Each piece is where the loader fetches it by its content's name, with its integrity.
+        let loader = fs::read_to_string(dist.path().join(&loader_name)).expect("the loader");
+        for (stem, bytes) in [
+            ("chunk_3", &b"\0asm shared"[..]),
+            ("split_article_page", b"\0asm article"),
+            ("split_entity_page", b"\0asm entity"),
+        ] {
+            let file = format!("{stem}-{}.wasm", content_hash(bytes));
+            assert_eq!(fs::read(dist.path().join(&file)).expect("the piece"), bytes);
             assert!(
                 loader.contains(&format!(
-                    "fetch(new URL(\"./{}\", import.meta.url), {{integrity: \"{}\"}})",
-                    piece.file, piece.integrity
+                    "fetch(new URL(\"./{file}\", import.meta.url), {{integrity: \"{}\"}})",
+                    integrity(bytes)
                 )),
                 "{loader}"
             );
@@ -431,7 +442,7 @@ export const __wasm_split_load_article_page = wrapAsyncCb(makeLoad(() => {
         assert_eq!(
             glue_js.matches("import * as import").count(),
             glue_js
-                .matches(&format!("from \"./{}\"", pieces.loader))
+                .matches(&format!("from \"./{loader_name}\""))
                 .count(),
             "{glue_js}"
         );
@@ -449,35 +460,70 @@ export const __wasm_split_load_article_page = wrapAsyncCb(makeLoad(() => {
             fs::read_to_string(dist.path().join("index.html")).expect("the page"),
             named.template
         );
+        // The main wasm by its bytes, with its integrity.
+        let wasm = format!("{READER_APP}-{}_bg.wasm", content_hash(b"\0asm app"));
+        assert!(
+            named.template.contains(&format!("'/{wasm}'"))
+                && named.template.contains(&format!(
+                    "href=\"/{wasm}\" crossorigin=\"anonymous\" integrity=\"{}\"",
+                    integrity(b"\0asm app")
+                )),
+            "{}",
+            named.template
+        );
         let names = names(dist.path());
         assert!(
             names
                 .iter()
-                .all(|n| n == "index.html" || n.contains("-") && !n.contains("0123456789abcdef.js")),
+                .all(|n| n == "index.html" || n.contains('-') && !n.contains("0123456789abcdef")),
             "{names:?}"
         );
         assert_eq!(names.len(), 7, "{names:?}");
-        // Another run on the same directory (each `kiosque build`) reads what the first named.
+        // Another run on the same directory (each `kiosque build`) checks what the first named.
         assert_eq!(name_in(dist.path(), &named.template).expect("again"), named);
         assert_eq!(self::names(dist.path()), names);
+        // A piece changed or lost since is said, naming the loader.
+        let piece = format!("chunk_3-{}.wasm", content_hash(b"\0asm shared"));
+        fs::write(dist.path().join(&piece), "\0asm other").expect("written");
+        let message = name_in(dist.path(), &named.template)
+            .expect_err("a changed piece")
+            .to_string();
+        assert!(
+            message.contains(&loader_name) && message.contains(&piece),
+            "{message}"
+        );
+        fs::remove_file(dist.path().join(&piece)).expect("removed");
+        let message = name_in(dist.path(), &named.template)
+            .expect_err("a missing piece")
+            .to_string();
+        assert!(message.contains(&piece), "{message}");
     }
 
     #[test]
     fn a_changed_piece_renames_it_its_loader_and_the_glue() {
         let (first, page) = split_dist(b"\0asm article");
-        let first = name_in(first.path(), &page).expect("named");
+        let first_named = name_in(first.path(), &page).expect("named");
         let (second, page) = split_dist(b"\0asm article, changed");
-        let second = name_in(second.path(), &page).expect("named");
-        let (a, b) = (
-            first.pieces.expect("pieces"),
-            second.pieces.expect("pieces"),
-        );
-        assert_eq!(a.of("entity_page"), b.of("entity_page"));
-        assert_ne!(a.of("article_page")[1], b.of("article_page")[1]);
-        assert_ne!(a.loader, b.loader);
+        let second_named = name_in(second.path(), &page).expect("named");
+        assert_ne!(first_named.loader, second_named.loader);
         assert_ne!(
-            reader_build(&first.template),
-            reader_build(&second.template)
+            reader_build(&first_named.template),
+            reader_build(&second_named.template)
+        );
+        // The other pieces keep their names.
+        let (a, b) = (names(first.path()), names(second.path()));
+        let kept: Vec<&String> = a.iter().filter(|n| b.contains(n)).collect();
+        assert!(
+            kept.iter().any(|n| n.starts_with("chunk_3-")),
+            "{a:?} {b:?}"
+        );
+        assert!(
+            kept.iter().any(|n| n.starts_with("split_entity_page-")),
+            "{a:?} {b:?}"
+        );
+        assert!(
+            !kept.iter().any(|n| n.starts_with("split_article_page-")),
+            "{a:?} {b:?}"
         );
     }
 
@@ -504,7 +550,7 @@ export const __wasm_split_load_article_page = wrapAsyncCb(makeLoad(() => {
     fn an_app_without_pieces_keeps_its_page() {
         let dist = tempfile::tempdir().expect("a temporary directory");
         let named = name_in(dist.path(), "<head></head>").expect("read");
-        assert_eq!(named.pieces, None);
+        assert_eq!(named.loader, None);
         assert_eq!(named.template, "<head></head>");
     }
 
@@ -512,7 +558,7 @@ export const __wasm_split_load_article_page = wrapAsyncCb(makeLoad(() => {
     fn two_loaders_are_refused_with_their_names() {
         let (dist, page) = split_dist(b"\0asm article");
         let named = name_in(dist.path(), &page).expect("named");
-        let loader = named.pieces.expect("pieces").loader;
+        let loader = named.loader.expect("a loader");
         fs::copy(
             dist.path().join(&loader),
             dist.path().join("__wasm_split-fedcba9876543210.js"),
@@ -525,5 +571,53 @@ export const __wasm_split_load_article_page = wrapAsyncCb(makeLoad(() => {
                 .contains("__wasm_split-fedcba9876543210.js"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn an_app_built_without_the_splitter_is_refused_with_the_way_to_build_it() {
+        let (dist, page) = split_dist(b"\0asm article");
+        fs::write(
+            dist.path().join(GLUE),
+            "import * as import1 from \"__wasm_split_placeholder__\"",
+        )
+        .expect("written");
+        let message = name_in(dist.path(), &page)
+            .expect_err("an unsplit app")
+            .to_string();
+        assert!(
+            message.contains(GLUE) && message.contains("scripts/env.sh"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn what_a_run_stopped_after_writing_the_page_left_is_removed_by_the_next() {
+        let (dist, page) = split_dist(b"\0asm article");
+        // What the run would have read, kept aside.
+        let staged: Vec<(&str, Vec<u8>)> = [LOADER, "chunk_3.wasm", "split_article_page.wasm"]
+            .into_iter()
+            .map(|name| (name, fs::read(dist.path().join(name)).expect("read")))
+            .collect();
+        let named = name_in(dist.path(), &page).expect("named");
+        let after = names(dist.path());
+        // The run stopped before removing the staged files: they are back.
+        for (name, bytes) in &staged {
+            fs::write(dist.path().join(name), bytes).expect("written");
+        }
+        assert_eq!(name_in(dist.path(), &named.template).expect("again"), named);
+        assert_eq!(names(dist.path()), after);
+    }
+
+    #[test]
+    fn a_loader_the_page_s_app_does_not_import_is_refused() {
+        let (dist, page) = split_dist(b"\0asm article");
+        let named = name_in(dist.path(), &page).expect("named");
+        let loader = named.loader.expect("a loader");
+        let glue = reader_build(&named.template).expect("the glue").glue;
+        fs::write(dist.path().join(&glue), "export function initSync() {}").expect("written");
+        let message = name_in(dist.path(), &named.template)
+            .expect_err("a glue without the loader")
+            .to_string();
+        assert!(message.contains(&loader), "{message}");
     }
 }
