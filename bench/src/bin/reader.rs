@@ -1353,6 +1353,35 @@ async fn after_click(
     Ok(Some(AfterClick { ms, files, memory }))
 }
 
+/// The rows of a table of [`AfterClick`]s, one per measured site: `shown` and `files` head the
+/// time's and the files' columns.
+fn after_click_rows(
+    measured: &[Measured],
+    shown: &str,
+    files: &str,
+    of: impl Fn(&Measured) -> Option<&AfterClick>,
+) {
+    println!("| articles | {shown} | {files} | {files}, brotli | wasm memory |");
+    println!("|---|---:|---:|---:|---:|");
+    for m in measured {
+        let Some(clicked) = of(m) else {
+            println!("| {} | not shown | | | |", m.row());
+            continue;
+        };
+        let bytes: usize = clicked.files.iter().map(|(_, b)| b).sum();
+        let memory = clicked
+            .memory
+            .map_or_else(|| "–".to_owned(), |m| format!("{:.1} MB", m as f64 / 1e6));
+        println!(
+            "| {} | {:.0} ms | {} | {} | {memory} |",
+            m.row(),
+            clicked.ms,
+            clicked.files.len(),
+            kb(bytes)
+        );
+    }
+}
+
 /// The download of every article, its link clicked on the home page once the whole site is
 /// there: the time until the file is made (the link's address a Blob URL), the main thread's
 /// tasks of 50 ms or more meanwhile (the longest and how many), and the app's wasm memory
@@ -1922,48 +1951,16 @@ fn report(apps: &Apps, measured: &[Measured]) {
         println!(
             "\n\"Show more\" clicked once on {page} as soon as the app shows it (cache off): the time to the frame after the next cards, the data fetched from the click until 2 s after them, brotli, and the app's wasm memory then\n"
         );
-        println!("| articles | next cards | data files | data, brotli | wasm memory |");
-        println!("|---|---:|---:|---:|---:|");
-        for m in measured {
-            let Some(more) = &m.show_more[i] else {
-                println!("| {} | not shown | | | |", m.row());
-                continue;
-            };
-            let bytes: usize = more.files.iter().map(|(_, b)| b).sum();
-            let memory = more
-                .memory
-                .map_or_else(|| "–".to_owned(), |m| format!("{:.1} MB", m as f64 / 1e6));
-            println!(
-                "| {} | {:.0} ms | {} | {} | {memory} |",
-                m.row(),
-                more.ms,
-                more.files.len(),
-                kb(bytes)
-            );
-        }
+        after_click_rows(measured, "next cards", "data files", |m| {
+            m.show_more[i].as_ref()
+        });
     }
     println!(
         "\nThe first card's article opened in the app from the home page, its link clicked as soon as the app shows it, nothing pointed at before (cache off: the article page's wasm pieces are fetched on the click): the time to the frame after the article's text, the files fetched from the click until 2 s after it (data and pieces), brotli, and the app's wasm memory then\n"
     );
-    println!("| articles | article shown | files | files, brotli | wasm memory |");
-    println!("|---|---:|---:|---:|---:|");
-    for m in measured {
-        let Some(opened) = &m.article_from_card else {
-            println!("| {} | not shown | | | |", m.row());
-            continue;
-        };
-        let bytes: usize = opened.files.iter().map(|(_, b)| b).sum();
-        let memory = opened
-            .memory
-            .map_or_else(|| "–".to_owned(), |m| format!("{:.1} MB", m as f64 / 1e6));
-        println!(
-            "| {} | {:.0} ms | {} | {} | {memory} |",
-            m.row(),
-            opened.ms,
-            opened.files.len(),
-            kb(bytes)
-        );
-    }
+    after_click_rows(measured, "article shown", "files", |m| {
+        m.article_from_card.as_ref()
+    });
     for (i, format) in ["JSON", "CSV"].iter().enumerate() {
         println!(
             "\nThe download of every article as {format}, its link followed on the home page once the whole site is there: the time until the file is made, the main thread's tasks of 50 ms or more meanwhile (budget: none), and the app's wasm memory before and after\n"

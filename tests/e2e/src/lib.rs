@@ -257,12 +257,33 @@ impl Site {
     /// The address of the reader app's wasm piece whose name starts with `prefix`
     /// (`split_article_page-`, `chunk_`: they are named by their content, docs/wasm-split.md),
     /// if the build has one.
-    pub fn app_piece(&self, prefix: &str) -> Option<String> {
+    fn app_piece(&self, prefix: &str) -> Option<String> {
         std::fs::read_dir(&self.root)
             .ok()?
             .filter_map(|e| e.ok()?.file_name().into_string().ok())
             .find(|name| name.starts_with(prefix) && name.ends_with(".wasm"))
             .map(|name| format!("/{name}"))
+    }
+
+    /// The addresses of the reader app's pieces: the article page's, the chunk shared with the
+    /// entity pages, the entity pages'. `None` when the build has none, said on stderr; under
+    /// `CI` that fails the test: CI's build has them.
+    pub fn app_pieces(&self) -> Option<[String; 3]> {
+        let pieces = [
+            self.app_piece("split_article_page-"),
+            self.app_piece("chunk_"),
+            self.app_piece("split_entity_page-"),
+        ];
+        if pieces.iter().any(Option::is_none) {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "{}: the build has no wasm pieces (docs/wasm-split.md)",
+                self.root.display()
+            );
+            eprintln!("skipped: the build has no wasm pieces");
+            return None;
+        }
+        Some(pieces.map(Option::unwrap_or_default))
     }
 
     /// The server, to serve paths with faults.
