@@ -164,8 +164,13 @@ fn lazy_page(base: &str, path: &str) -> Option<LazyPage> {
 #[cfg(target_family = "wasm")]
 const PRELOAD_RETRY_MS: f64 = 15_000.0;
 
+/// How long the pointer stays on a link before it counts as an intent: a pointer crossing the
+/// page over links on its way asks for nothing (instant.page waits 65 ms too).
+#[cfg(target_family = "wasm")]
+const HOVER_INTENT: std::time::Duration = std::time::Duration::from_millis(65);
+
 /// Loads a page's piece as soon as the reader shows an intent to open such a page: the pointer
-/// over a link to it, a finger on it, the keyboard's focus on it. The piece is then there, or on
+/// on a link to it for [`HOVER_INTENT`], a finger on it, the keyboard's focus on it. The piece is then there, or on
 /// its way, at the click, and the first load still carries none of it. A preload that failed is
 /// tried again at an intent after [`PRELOAD_RETRY_MS`]; once both pieces are there, the
 /// listeners go.
@@ -186,17 +191,18 @@ fn preload_on_intent(pages: SplitPages) {
     let intent = {
         let listeners = Rc::clone(&listeners);
         move |event: web_sys::Event| {
-            let Some(page) = event
+            let Some((link, page)) = event
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                 .and_then(|e| e.closest("a[href]").ok().flatten())
-                .and_then(|a| a.get_attribute("href"))
-                .and_then(|href| {
+                .and_then(|link| {
                     // The link's address against the page's `<base href>`: the site's own only.
+                    let href = link.get_attribute("href")?;
                     let base = web_sys::Url::new(&document().base_uri().ok()??).ok()?;
                     let url = web_sys::Url::new_with_base(&href, &base.href()).ok()?;
-                    (url.origin() == base.origin())
-                        .then(|| lazy_page(&base.pathname(), &url.pathname()))?
+                    let page = (url.origin() == base.origin())
+                        .then(|| lazy_page(&base.pathname(), &url.pathname()))??;
+                    Some((link, page))
                 })
             else {
                 return;
@@ -205,26 +211,43 @@ fn preload_on_intent(pages: SplitPages) {
                 LazyPage::Article => (0, pages.preload_article),
                 LazyPage::Entity => (1, pages.preload_entity),
             };
-            let now = js_sys::Date::now();
-            if asked[slot].loaded.get() || now < asked[slot].not_before.get() {
-                return;
-            }
-            asked[slot].not_before.set(f64::INFINITY);
-            let (asked, listeners) = (Rc::clone(&asked), Rc::clone(&listeners));
-            leptos::task::spawn_local(async move {
-                if !preload().await {
-                    asked[slot]
-                        .not_before
-                        .set(js_sys::Date::now() + PRELOAD_RETRY_MS);
-                    return;
-                }
-                asked[slot].loaded.set(true);
-                if asked.iter().all(|a| a.loaded.get()) {
-                    for listener in listeners.borrow_mut().drain(..) {
-                        listener.remove();
+            let go = {
+                let (asked, listeners) = (Rc::clone(&asked), Rc::clone(&listeners));
+                move || {
+                    let now = js_sys::Date::now();
+                    if asked[slot].loaded.get() || now < asked[slot].not_before.get() {
+                        return;
                     }
+                    asked[slot].not_before.set(f64::INFINITY);
+                    leptos::task::spawn_local(async move {
+                        if !preload().await {
+                            asked[slot]
+                                .not_before
+                                .set(js_sys::Date::now() + PRELOAD_RETRY_MS);
+                            return;
+                        }
+                        asked[slot].loaded.set(true);
+                        if asked.iter().all(|a| a.loaded.get()) {
+                            for listener in listeners.borrow_mut().drain(..) {
+                                listener.remove();
+                            }
+                        }
+                    });
                 }
-            });
+            };
+            if event.type_() == "pointerover" {
+                // Still on the link a moment later: an intent.
+                set_timeout(
+                    move || {
+                        if link.matches(":hover").unwrap_or(false) {
+                            go();
+                        }
+                    },
+                    HOVER_INTENT,
+                );
+            } else {
+                go();
+            }
         }
     };
     let handles = ["pointerover", "touchstart", "focusin"]

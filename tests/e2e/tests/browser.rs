@@ -335,7 +335,7 @@ async fn the_console_check_sees_errors() {
 }
 
 /// The article and entity pages are wasm pieces loaded on demand (docs/wasm-split.md): the home
-/// page's first load fetches none of them, and the pointer over an article's link (or the
+/// page's first load fetches none of them, and the pointer resting on an article's link (or the
 /// keyboard's focus on a mention's link) fetches that page's pieces before the click.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_page_s_wasm_piece_is_fetched_when_a_link_to_it_is_pointed_at_not_before() {
@@ -360,11 +360,20 @@ async fn a_page_s_wasm_piece_is_fetched_when_a_link_to_it_is_pointed_at_not_befo
             "{piece} is fetched by the home page's first load"
         );
     }
-    browser
-        .eval_bool(
-            "document.querySelector('.card-title a').dispatchEvent(new PointerEvent('pointerover', {bubbles: true})); return true;",
+    // The pointer moved onto the first card's title link, and left there.
+    let at = browser
+        .eval_string(
+            "const r = document.querySelector('.card-title a').getBoundingClientRect(); return `${Math.round(r.left + 4)},${Math.round(r.top + r.height / 2)}`;",
         )
         .await;
+    let (x, y) = at.split_once(',').expect("the link's place");
+    browser
+        .cdp(
+            "Input.dispatchMouseEvent",
+            serde_json::json!({ "type": "mouseMoved", "x": x.parse::<f64>().expect("x"), "y": y.parse::<f64>().expect("y") }),
+        )
+        .await
+        .expect("the pointer moved");
     for piece in [&article, &shared] {
         browser
             .wait_until(&format!("{piece} fetched on pointing"), &fetched(piece))
