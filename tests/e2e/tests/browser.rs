@@ -360,10 +360,11 @@ async fn a_page_s_wasm_piece_is_fetched_when_a_link_to_it_is_pointed_at_not_befo
             "{piece} is fetched by the home page's first load"
         );
     }
-    // The pointer moved onto the first card's title link, and left there.
+    // The pointer moved onto the first card's title link (the middle of its first line), and
+    // left there.
     let at = browser
         .eval_string(
-            "const r = document.querySelector('.card-title a').getBoundingClientRect(); return `${Math.round(r.left + 4)},${Math.round(r.top + r.height / 2)}`;",
+            "const r = document.querySelector('.card-title a').getClientRects()[0]; return `${Math.round(r.left + r.width / 2)},${Math.round(r.top + r.height / 2)}`;",
         )
         .await;
     let (x, y) = at.split_once(',').expect("the link's place");
@@ -374,6 +375,7 @@ async fn a_page_s_wasm_piece_is_fetched_when_a_link_to_it_is_pointed_at_not_befo
         )
         .await
         .expect("the pointer moved");
+
     for piece in [&article, &shared] {
         browser
             .wait_until(&format!("{piece} fetched on pointing"), &fetched(piece))
@@ -383,7 +385,15 @@ async fn a_page_s_wasm_piece_is_fetched_when_a_link_to_it_is_pointed_at_not_befo
         !browser.eval_bool(&fetched(&entity)).await,
         "pointing at an article's link fetched the entity page's piece"
     );
-    // Clicked from the page, so that no pointer moves over the article's links.
+    // The pointer away in the page's corner, and the link clicked from the page: no pointer
+    // rests on the article's links once it is shown.
+    browser
+        .cdp(
+            "Input.dispatchMouseEvent",
+            serde_json::json!({ "type": "mouseMoved", "x": 1.0, "y": 1.0 }),
+        )
+        .await
+        .expect("the pointer moved away");
     browser
         .eval_bool("document.querySelector('.card-title a').click(); return true;")
         .await;
