@@ -12,6 +12,7 @@ mod dom;
 mod language;
 mod latest;
 mod paths;
+mod pieces;
 #[cfg(feature = "ssr")]
 pub mod render;
 mod routes;
@@ -20,11 +21,12 @@ mod selection;
 mod site;
 mod title;
 
-pub use app::{
-    App, PageLoad, PagePreload, PieceError, SplitPages, article_page, entity_page, split_pages,
-};
+pub use app::App;
 pub use data::AppError;
 pub use paths::Paths;
+pub use pieces::{
+    PageLoad, PagePreload, PieceError, SplitPages, article_page, entity_page, split_pages,
+};
 pub use routes::try_it::TryApp;
 
 /// Starts the app: mounts it, and keeps the pre-rendered page (shown to readers without

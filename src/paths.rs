@@ -98,6 +98,14 @@ impl Paths {
         (!id.is_empty() && encode(id, "") == id).then(|| id.to_owned())
     }
 
+    /// Whether `path` (a location's path) is an entity's page: its own, `<base>/entity/<id>/`,
+    /// or the shell page `<base>/entity/` that reads the id from its query ([`Paths::entity`]).
+    pub fn is_entity_page(&self, path: &str) -> bool {
+        path.strip_prefix(self.base.as_str())
+            .and_then(|rest| rest.strip_prefix("/entity"))
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    }
+
     /// The data file `file` named for what it is, not for its content (a body file
     /// `bodies/<bucket>.json`, a posting file `postings/<bucket>.json`), with the fingerprint of
     /// its content in the query when it is known (`?v=<fingerprint>`: an article's `body_hash`,
@@ -268,5 +276,28 @@ mod tests {
                 .as_deref(),
             Some("a-b")
         );
+    }
+
+    #[test]
+    fn an_entity_page_is_known_by_its_path() {
+        let root = Paths::from_base_uri("http://h/");
+        let sub = Paths::from_base_uri("http://h/kiosque/");
+        for paths in [&root, &sub] {
+            let base = paths.base();
+            for page in ["/entity/loc-kursk/", "/entity/", "/entity"] {
+                assert!(
+                    paths.is_entity_page(&format!("{base}{page}")),
+                    "{base}{page}"
+                );
+            }
+            for other in ["/", "/article/a/", "/entityx/", "/identity/x/", "/try/"] {
+                assert!(
+                    !paths.is_entity_page(&format!("{base}{other}")),
+                    "{base}{other}"
+                );
+            }
+        }
+        assert!(!sub.is_entity_page("/entity/loc-kursk/"));
+        assert!(!root.is_entity_page("/kiosque/entity/x/"));
     }
 }

@@ -15,7 +15,7 @@
 //! The pages do not preload the pieces: a `<link rel="preload">` per piece on each article and
 //! entity page made the 10,000-article site 6.5 MB larger (255.3 MB, over issue 9's 250 MB),
 //! and a page opened directly shows its pre-rendered content until its piece is there. The app
-//! loads a page's piece as soon as a reader points at a link to such a page (src/app.rs).
+//! loads a page's piece as soon as a reader points at a link to such a page (src/pieces.rs).
 
 use std::fs;
 use std::io;
