@@ -163,20 +163,14 @@ pub fn focus_matching(selector: &str, attribute: &str, value: &str) {
     }
 }
 
-/// Makes the element with id `stand_in` stand in for the app until it is removed: inert (no
-/// focus, hidden from assistive technology), where it is (the style hides what follows it). A
-/// stand-in with no content is removed instead.
+/// Removes the element with id `id` if it has no content (a page with nothing pre-rendered).
 #[cfg(feature = "csr")]
-pub fn stand_in(stand_in: &str) {
-    let Some(element) = document().get_element_by_id(stand_in) else {
-        return;
-    };
-    if element.child_element_count() == 0 {
+pub fn remove_if_empty(id: &str) {
+    if let Some(element) = document().get_element_by_id(id)
+        && element.child_element_count() == 0
+    {
         element.remove();
-        return;
     }
-    let _ = element.set_attribute("inert", "");
-    let _ = element.set_attribute("aria-hidden", "true");
 }
 
 /// Focuses the element with this id without scrolling the page to it.

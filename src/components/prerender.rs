@@ -15,14 +15,16 @@ const PRERENDER: &str = "prerender";
 /// the pre-rendered page is removed, so they have different ids).
 pub const PRERENDERED_MAIN: &str = "content";
 
-/// Called once the app is mounted: hides the pre-rendered page from assistive technology and
-/// keyboard focus (the app is the page now); it stays where it is, before the app's elements,
-/// which the style hides while it is there. It is the app's own header and `<main>` rendered by
-/// `kiosque pages`, so when it is removed the app's take its place with nothing moving. An
-/// empty one (no pre-rendered page) is removed at once.
+/// Called once the app is mounted: the pre-rendered page stays where it is, before the app's
+/// elements, which the style hides while it is there, and the reader goes on using it: the app
+/// is started on the reader's first use of a control (docs/wasm-split.md, "The app on first
+/// use"), and the start script carries what the reader does meanwhile (clicks, text typed, the
+/// focus) over to the app's page when this one is removed. It is the app's own header and
+/// `<main>` rendered by `kiosque pages`, so when it is removed the app's take its place with
+/// nothing moving. An empty one (no pre-rendered page) is removed at once.
 #[cfg(feature = "csr")]
 pub fn hand_over() {
-    dom::stand_in(PRERENDER);
+    dom::remove_if_empty(PRERENDER);
 }
 
 /// Whether the pre-rendered page is still there (always false outside a browser).

@@ -134,6 +134,13 @@ pub struct Browser {
 const APP_STARTED: &str =
     "return document.readyState === 'complete' && !document.getElementById('prerender');";
 
+/// True when the page has loaded and waits for the reader's first use of a control to start
+/// the app (docs/wasm-split.md, "The app on first use"): it shows a pre-rendered page (with its
+/// `<main>`) and its address asks for no view.
+const WAITS_FOR_USE: &str = "const page = document.getElementById('prerender'); \
+     return document.readyState === 'complete' && !!page && !!page.querySelector('main') \
+       && !document.documentElement.classList.contains('kiosque-view');";
+
 impl Browser {
     /// A fresh browser: new profile, nothing cached.
     pub async fn new() -> Browser {
@@ -194,12 +201,70 @@ impl Browser {
     /// leaves the window at its usual width): for a page that must load as on a phone.
     pub async fn open_at_this_width(&self, url: &str) {
         self.client.goto(url).await.expect("navigation");
+        self.start_app().await;
         self.poll("the app to start", APP_STARTED).await;
     }
 
-    /// Waits until the app has started: it removes the pre-rendered page when it mounts.
+    /// Waits until the app has started: it removes the pre-rendered page when it mounts. A
+    /// page that waits for the reader's first use of a control is started as a reader would:
+    /// by pointing at its search box.
     pub async fn wait_for_app(&self) {
+        self.start_app().await;
         self.wait_until("the app to start", APP_STARTED).await;
+    }
+
+    /// Whether the page shows its pre-rendered content and waits for a first use of a control
+    /// to start the app.
+    pub async fn waits_for_use(&self) -> bool {
+        self.eval_bool(WAITS_FOR_USE).await
+    }
+
+    /// Starts the app of a page that waits for the reader's first use of a control, as a
+    /// reader would: the pointer onto the search box (the start script counts it once it has
+    /// stayed there 65 ms), then away in the page's corner.
+    async fn start_app(&self) {
+        self.poll(
+            "the page to load",
+            "return document.readyState === 'complete';",
+        )
+        .await;
+        if !self.waits_for_use().await {
+            return;
+        }
+        self.point_at("#site-search").await;
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        self.point_away().await;
+    }
+
+    /// Moves the pointer onto the middle of the first line of the first element matching
+    /// `css` (from the page's corner, so that the pointer enters it even if it was there).
+    pub async fn point_at(&self, css: &str) {
+        self.point_away().await;
+        let at = self
+            .eval_string(&format!(
+                "const r = document.querySelector({css:?}).getClientRects()[0]; \
+                 return `${{r.left + r.width / 2}},${{r.top + r.height / 2}}`;"
+            ))
+            .await;
+        let (x, y) = at
+            .split_once(',')
+            .unwrap_or_else(|| panic!("no element {css} to point at"));
+        self.move_pointer(x.parse().expect("x"), y.parse().expect("y"))
+            .await;
+    }
+
+    /// Moves the pointer to the page's corner, where nothing reacts to it.
+    pub async fn point_away(&self) {
+        self.move_pointer(1.0, 1.0).await;
+    }
+
+    async fn move_pointer(&self, x: f64, y: f64) {
+        self.cdp(
+            "Input.dispatchMouseEvent",
+            json!({ "type": "mouseMoved", "x": x, "y": y }),
+        )
+        .await
+        .expect("the pointer moved");
     }
 
     /// Waits until the page shows at least one article card (`what` names the wait in the

@@ -362,19 +362,7 @@ async fn a_page_s_wasm_piece_is_fetched_when_a_link_to_it_is_pointed_at_not_befo
     }
     // The pointer moved onto the first card's title link (the middle of its first line), and
     // left there.
-    let at = browser
-        .eval_string(
-            "const r = document.querySelector('.card-title a').getClientRects()[0]; return `${Math.round(r.left + r.width / 2)},${Math.round(r.top + r.height / 2)}`;",
-        )
-        .await;
-    let (x, y) = at.split_once(',').expect("the link's place");
-    browser
-        .cdp(
-            "Input.dispatchMouseEvent",
-            serde_json::json!({ "type": "mouseMoved", "x": x.parse::<f64>().expect("x"), "y": y.parse::<f64>().expect("y") }),
-        )
-        .await
-        .expect("the pointer moved");
+    browser.point_at(".card-title a").await;
 
     for piece in [&article, &shared] {
         browser
@@ -387,13 +375,7 @@ async fn a_page_s_wasm_piece_is_fetched_when_a_link_to_it_is_pointed_at_not_befo
     );
     // The pointer away in the page's corner, and the link clicked from the page: no pointer
     // rests on the article's links once it is shown.
-    browser
-        .cdp(
-            "Input.dispatchMouseEvent",
-            serde_json::json!({ "type": "mouseMoved", "x": 1.0, "y": 1.0 }),
-        )
-        .await
-        .expect("the pointer moved away");
+    browser.point_away().await;
     browser
         .eval_bool("document.querySelector('.card-title a').click(); return true;")
         .await;
@@ -418,6 +400,95 @@ async fn a_page_s_wasm_piece_is_fetched_when_a_link_to_it_is_pointed_at_not_befo
     );
     browser
         .wait_until(&format!("{entity} fetched on focus"), &fetched(&entity))
+        .await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+/// Every page is pre-rendered and read without the app: the app's wasm and glue are fetched when
+/// the reader first reaches for a control (docs/wasm-split.md, "The app on first use"), not
+/// while the reader reads or points at a link; what the reader did on the pre-rendered page
+/// until the app takes its place is carried over: a facet clicked is applied, a search typed is
+/// searched, with the focus and the text in the app's search box. (The app's wasm is held by
+/// the server until the reader has acted: a slow network.)
+#[tokio::test(flavor = "multi_thread")]
+async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_reader_did() {
+    if !ready() {
+        return;
+    }
+    use kiosque_e2e::server::Fault;
+    let site = Site::dist();
+    let fetched_app = "return performance.getEntriesByType('resource').some(e => /kiosque-app-[0-9a-f]+(_bg\\.wasm|\\.js)$/.test(new URL(e.name).pathname));";
+    let browser = Browser::new().await;
+    browser
+        .client
+        .goto(&site.url("/"))
+        .await
+        .expect("navigation");
+    browser.wait_for_any_card("the pre-rendered cards").await;
+    assert!(
+        browser.waits_for_use().await,
+        "the home page does not wait for a first use"
+    );
+    let wasm = browser
+        .attr("script[data-wasm]", "data-wasm")
+        .await
+        .expect("the start script names the app's wasm");
+    // Reading, scrolling and pointing at an article's link fetch no app.
+    browser.point_at(".card-title a").await;
+    browser
+        .eval_bool("window.scrollTo(0, document.body.scrollHeight); return true;")
+        .await;
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    assert!(
+        !browser.eval_bool(fetched_app).await,
+        "the app was fetched before any control was used"
+    );
+    assert_eq!(site.server().hits(&wasm), 0, "the app's wasm was asked for");
+
+    // A facet clicked on the pre-rendered page while the app loads: applied once it is there.
+    site.server().set(&wasm, Fault::Hold);
+    browser.click("button.facet[data-entity='loc-kursk']").await;
+    site.server().wait_for_hits(&wasm, 1);
+    assert!(
+        browser.waits_for_use().await,
+        "the pre-rendered page left before the app was there"
+    );
+    site.server().clear(&wasm);
+    browser.wait_for_app().await;
+    browser
+        .wait_until(
+            "the facet clicked before the app started to be applied",
+            "return location.search.includes('entity=loc-kursk') && document.querySelector(\"button.facet[data-entity='loc-kursk']\")?.getAttribute('aria-pressed') === 'true';",
+        )
+        .await;
+
+    // A search typed into the pre-rendered page's search box while the app loads: searched
+    // once it is there, the reader's text and focus in the app's search box.
+    browser.clear_cache().await;
+    browser
+        .client
+        .goto(&site.url("/"))
+        .await
+        .expect("navigation");
+    browser.wait_for_any_card("the pre-rendered cards").await;
+    let asked = site.server().hits(&wasm);
+    site.server().set(&wasm, Fault::Hold);
+    browser.click("#site-search").await;
+    site.server().wait_for_hits(&wasm, asked + 1);
+    browser.type_keys("koursk").await;
+    assert!(
+        browser
+            .eval_bool("return !!document.getElementById('prerender') && document.activeElement?.value === 'koursk';")
+            .await,
+        "the text was not typed into the pre-rendered page's search box"
+    );
+    site.server().clear(&wasm);
+    browser
+        .wait_until(
+            "the search typed before the app started to be searched",
+            "return !document.getElementById('prerender') && location.search.includes('q=koursk') && document.activeElement?.id === 'site-search' && document.activeElement.value === 'koursk' && document.querySelectorAll('article.card').length > 0;",
+        )
         .await;
     browser.assert_no_console_errors().await;
     browser.close().await;

@@ -192,6 +192,14 @@ pub fn run_with(
             .with_context(|| format!("cannot write the Try it page in {}", dist.display()))?,
         None => None,
     };
+    // Each page starts its app on first use (`pages::start`): the reader's app, and the Try it
+    // page's (a shell, which starts it at once).
+    let on_first_use = |html: &str| {
+        crate::pages::start::on_first_use(html, dist, &staging)
+            .with_context(|| format!("cannot write the app's start script in {}", dist.display()))
+    };
+    let template_html = on_first_use(&template_html)?;
+    let try_html = try_html.map(|html| on_first_use(&html)).transpose()?;
     let template =
         Template::new(template_html).with_context(|| template_path.display().to_string())?;
     let try_template = match try_html {
@@ -570,6 +578,9 @@ pub fn run_with(
         None => HashSet::new(),
     };
     remove_stale_feeds(dist, &written_feed)?;
+    // Every page loads this version's start script now.
+    crate::pages::start::remove_others(dist)
+        .with_context(|| format!("cannot remove old start scripts in {}", dist.display()))?;
     let articles: HashSet<&str> = articles.iter().map(|a| a.id.as_str()).collect();
     // The shell page stays; so do the pages of entities that still have one.
     let mut entities: HashSet<&str> = entities.iter().map(|e| e.id.as_str()).collect();

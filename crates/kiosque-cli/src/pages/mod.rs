@@ -1,12 +1,14 @@
 //! Per-page HTML files for the built site, so that every article and entity has a real address
 //! on any static server, with link-preview metadata and a readable body without JavaScript;
-//! the publishing settings, the feed and sitemap, and the Try it worker's files and the reader app's wasm pieces named by content.
+//! the publishing settings, the feed and sitemap, the Try it worker's files and the reader app's
+//! wasm pieces named by content, and the script that starts the app on first use.
 
 pub mod feed;
 pub mod html;
 pub mod kept;
 pub mod pieces;
 pub mod settings;
+pub mod start;
 pub mod worker;
 
 use base64::Engine;
