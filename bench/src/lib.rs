@@ -706,6 +706,21 @@ pub fn is_app_piece(name: &str) -> bool {
     name.ends_with(".wasm") && (name.starts_with("split_") || name.starts_with("chunk_"))
 }
 
+/// Whether a file of a built `dist/` is the pages' start script, `kiosque-start-<hash>.js`
+/// (docs/wasm-split.md, "The app on first use"): with the CSS, all a page loads before the
+/// reader first uses a control; the app's glue and wasm come then.
+pub fn is_start_script(name: &str) -> bool {
+    name.starts_with("kiosque-start-") && name.ends_with(".js")
+}
+
+/// Whether the reader's app file `name` (not the Try it page's) is on a page's first load, in a
+/// `dist/` whose files are `names`: with a start script ([`is_start_script`]), it and the CSS;
+/// without one (a build whose pages start the app as they load), all but the wasm pieces.
+pub fn on_first_load<'a>(name: &str, mut names: impl Iterator<Item = &'a str>) -> bool {
+    let deferred = names.any(is_start_script);
+    !is_app_piece(name) && (!deferred || is_start_script(name) || name.ends_with(".css"))
+}
+
 /// Whether a file of a built `dist/` is fetched by the Try it page only ([`try_page_part`]).
 pub fn is_try_page_file(name: &str) -> bool {
     try_page_part(name).is_some()

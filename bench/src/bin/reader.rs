@@ -80,7 +80,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
 use kiosque_bench::corpus::{Options, Source};
-use kiosque_bench::{is_app_piece, kb, median, thousands};
+use kiosque_bench::{is_app_piece, kb, median, on_first_load, thousands};
 use kiosque_e2e::browser::WIDTHS;
 use kiosque_e2e::{Browser, Server};
 use serde_json::{Value, json};
@@ -395,6 +395,9 @@ struct Measured {
     /// The first card's article opened from the home page in the app (cache off, its pieces
     /// fetched on the click): see [`article_from_card`].
     article_from_card: Option<AfterClick>,
+    /// The facet of the entity of the most articles clicked on the pre-rendered home page,
+    /// the app fetched and started on that click (cache off): see [`facet_on_first_use`].
+    facet_on_first_use: Option<AfterClick>,
     /// The download of every article as JSON, then as CSV (see [`Download`]).
     downloads: [Result<Download, String>; 2],
     /// Facet clicks.
@@ -975,6 +978,8 @@ async fn measure(
         .await?,
     ];
     let article_from_card = article_from_card(&browser, site, &home_url, sizes).await?;
+    let facet_on_first_use =
+        facet_on_first_use(&browser, site, &home_url, &most_mentioned(site)?, sizes).await?;
     let downloads = downloads(&browser, &home_url).await?;
 
     // A word typed right after the first card, while the whole site loads.
@@ -983,7 +988,7 @@ async fn measure(
         json!({ "cacheDisabled": false }),
     )
     .await?;
-    first_load(&browser, &home_url).await?;
+    first_load_then_app(&browser, &home_url).await?;
     let typed = json!({ "kind": "type", "value": words[0], "timeout": 60_000 });
     let right_after = act(&browser, &typed).await?.map(|(timed, _)| timed);
     let tasks = browser
@@ -998,7 +1003,7 @@ async fn measure(
     );
 
     // Facet clicks: each facet once with nothing of it cached, then again.
-    first_load(&browser, &home_url).await?;
+    first_load_then_app(&browser, &home_url).await?;
     let facets: Vec<String> = serde_json::from_value(
         browser
             .client
@@ -1035,7 +1040,7 @@ async fn measure(
     stop_profile(&browser, profile, "facets").await?;
 
     // Search: each word typed key by key with nothing of the search cached, then again.
-    first_load(&browser, &home_url).await?;
+    first_load_then_app(&browser, &home_url).await?;
     let mut keys = Vec::new();
     let mut keys_unchanged = 0;
     let mut first_search = Vec::new();
@@ -1172,6 +1177,7 @@ async fn measure(
         filtered_idle,
         show_more,
         article_from_card,
+        facet_on_first_use,
         downloads,
         clicks,
         keys,
@@ -1207,7 +1213,7 @@ async fn idle_visit(
         .context("DevTools Network.setCacheDisabled")?;
     first_load(browser, url).await?;
     tokio::time::sleep(IDLE).await;
-    data_fetched_since(browser, site, 0, sizes, false).await
+    data_fetched_since(browser, site, 0, sizes, Counted::Data).await
 }
 
 /// The data files the page fetched after its first `resources` requests (brotli sizes), and
@@ -1217,7 +1223,7 @@ async fn data_fetched_since(
     site: &Path,
     resources: usize,
     sizes: &mut Brotli,
-    pieces: bool,
+    counted: Counted,
 ) -> anyhow::Result<Visit> {
     let seen = browser
         .client
@@ -1231,9 +1237,12 @@ async fn data_fetched_since(
     let urls: Vec<String> =
         serde_json::from_value(seen["urls"].clone()).context("resource URLs")?;
     let data: Vec<String> = (urls.into_iter().skip(resources))
-        .filter(|u| {
-            u.contains("/data/")
-                || (pieces && is_app_piece(u.rsplit('/').next().unwrap_or_default()))
+        .filter(|u| match counted {
+            Counted::All => true,
+            Counted::Data => u.contains("/data/"),
+            Counted::DataAndPieces => {
+                u.contains("/data/") || is_app_piece(u.rsplit('/').next().unwrap_or_default())
+            }
         })
         .collect();
     Ok((files_of(site, &data, sizes), seen["memory"].as_u64()))
@@ -1243,14 +1252,38 @@ async fn data_fetched_since(
 const PAGE: usize = 30;
 const NESTED_PAGE: usize = 10;
 
-/// A click on a page opened with the cache off, as soon as the app shows what is clicked: the
-/// time from the click to the frame after what it shows appears, and the files fetched from the
-/// click until 2 s after it (brotli: data, and the app's wasm pieces for a page that has some)
-/// with the app's wasm memory then.
+/// A click on a page opened with the cache off: the time from the click to the frame after what
+/// it shows appears, and the files fetched from the click until 2 s after it (brotli: see
+/// [`Counted`]) with the app's wasm memory then.
 struct AfterClick {
     ms: f64,
     files: Vec<(String, usize)>,
     memory: Option<u64>,
+}
+
+/// The files an [`AfterClick`] counts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Counted {
+    /// The data's.
+    Data,
+    /// The data's and the app's wasm pieces (docs/wasm-split.md).
+    DataAndPieces,
+    /// Every file: the app's too.
+    All,
+}
+
+/// What [`after_click`] clicks and waits for.
+struct Click<'a> {
+    /// A CSS selector.
+    button: &'a str,
+    /// A script expression, true once the click's result is shown.
+    done: &'a str,
+    /// What is waited for, in messages.
+    what: &'a str,
+    counted: Counted,
+    /// Clicked on the pre-rendered page before the app is asked for (the app then starts on
+    /// that first use), instead of once the app has taken the page over.
+    before_app: bool,
 }
 
 /// "Show more" of the list in `list` on `url`, clicked as soon as the app shows it, until
@@ -1266,7 +1299,14 @@ async fn show_more(
     let done = format!("document.querySelectorAll('{list} article.card').length >= {cards}");
     let what = format!("{cards} cards");
     let button = format!("{list} button.show-more");
-    after_click(browser, site, url, &button, &done, &what, false, sizes).await
+    let click = Click {
+        button: &button,
+        done: &done,
+        what: &what,
+        counted: Counted::Data,
+        before_app: false,
+    };
+    after_click(browser, site, url, &click, sizes).await
 }
 
 /// The first card's article on the home page `url`, its title's link clicked as soon as the app
@@ -1278,34 +1318,76 @@ async fn article_from_card(
     url: &str,
     sizes: &mut Brotli,
 ) -> anyhow::Result<Option<AfterClick>> {
-    let done = "!!document.querySelector('.article-page .article-body')";
-    let link = "#results article.card .card-title a";
-    after_click(browser, site, url, link, done, "the article", true, sizes).await
+    let click = Click {
+        button: "#results article.card .card-title a",
+        done: "!!document.querySelector('.article-page .article-body')",
+        what: "the article",
+        counted: Counted::DataAndPieces,
+        before_app: false,
+    };
+    after_click(browser, site, url, &click, sizes).await
 }
 
-/// Opens `url` (cache off), clicks `button` (a CSS selector) as soon as the app has taken over
-/// the page (no pre-rendered page left) and waits until the script expression `done` holds;
-/// `None` when the page never shows the button or `what` (said on stderr). The files counted
-/// are the data's, and with `pieces` the app's wasm pieces.
-#[allow(clippy::too_many_arguments)]
+/// The facet of `entity` clicked on the pre-rendered home page `url` (the app not asked for
+/// yet: it is fetched and started on that click, which it then applies), until the app shows
+/// the filtered list ([`after_click`], every file counted).
+async fn facet_on_first_use(
+    browser: &Browser,
+    site: &Path,
+    url: &str,
+    entity: &str,
+    sizes: &mut Brotli,
+) -> anyhow::Result<Option<AfterClick>> {
+    let button = format!("nav.sidebar button.facet[data-entity=\\'{entity}\\']");
+    let done = format!(
+        "!document.getElementById('prerender') && location.search.includes('entity={entity}') \
+         && document.querySelector(\"button.facet[data-entity='{entity}']\")?.getAttribute('aria-pressed') === 'true' \
+         && !document.querySelector('#results [aria-busy=true]')"
+    );
+    let click = Click {
+        button: &button,
+        done: &done,
+        what: "the filtered list",
+        counted: Counted::All,
+        before_app: true,
+    };
+    after_click(browser, site, url, &click, sizes).await
+}
+
+/// Opens `url` (cache off), clicks `click.button` (as soon as the app has taken over the page,
+/// or on the pre-rendered page) and waits until `click.done` holds; `None` when the page never
+/// shows the button or what is waited for (said on stderr).
 async fn after_click(
     browser: &Browser,
     site: &Path,
     url: &str,
-    button: &str,
-    done: &str,
-    what: &str,
-    pieces: bool,
+    click: &Click<'_>,
     sizes: &mut Brotli,
 ) -> anyhow::Result<Option<AfterClick>> {
+    let Click {
+        button,
+        done,
+        what,
+        counted,
+        before_app,
+    } = *click;
     browser
         .cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
         .await
         .context("DevTools Network.setCacheDisabled")?;
-    first_load(browser, url).await?;
+    if before_app {
+        first_load(browser, url).await?;
+    } else {
+        first_load_then_app(browser, url).await?;
+    }
+    let clickable = if before_app {
+        "!document.getElementById('prerender') || !button"
+    } else {
+        "document.getElementById('prerender') || !button"
+    };
     let click = format!(
         "const button = document.querySelector('{button}');
-         if (document.getElementById('prerender') || !button) return null;
+         if ({clickable}) return null;
          const resources = performance.getEntriesByType('resource').length;
          const t0 = performance.now();
          window.__kq_more = null;
@@ -1316,7 +1398,7 @@ async fn after_click(
              requestAnimationFrame(() => {{ window.__kq_more = performance.now() - t0; }});
            }}
          }});
-         observer.observe(document.body, {{ childList: true, subtree: true }});
+         observer.observe(document.body, {{ childList: true, subtree: true, attributes: true }});
          button.click();
          return resources;"
     );
@@ -1330,7 +1412,7 @@ async fn after_click(
             break resources as usize;
         }
         if Instant::now() > deadline {
-            eprintln!("{url}: no {button} from the app after 30 s");
+            eprintln!("{url}: no {button} to click after 30 s");
             return Ok(None);
         }
         tokio::time::sleep(Duration::from_millis(20)).await;
@@ -1352,7 +1434,7 @@ async fn after_click(
         tokio::time::sleep(Duration::from_millis(20)).await;
     };
     tokio::time::sleep(Duration::from_secs(2)).await;
-    let (files, memory) = data_fetched_since(browser, site, resources, sizes, pieces).await?;
+    let (files, memory) = data_fetched_since(browser, site, resources, sizes, counted).await?;
     Ok(Some(AfterClick { ms, files, memory }))
 }
 
@@ -1427,7 +1509,7 @@ async fn follow_download_links(
     browser: &Browser,
     home_url: &str,
 ) -> anyhow::Result<[Result<Download, String>; 2]> {
-    first_load(browser, home_url).await?;
+    first_load_then_app(browser, home_url).await?;
     let links = "#results .export a.export-link";
     let press = format!(
         "const button = document.querySelector('#results button.export-prepare');
@@ -1665,6 +1747,15 @@ async fn first_load(browser: &Browser, url: &str) -> anyhow::Result<(f64, Vec<St
     }
 }
 
+/// [`first_load`], then the app started as a reader would (the pointer on the search box: the
+/// pages start it on the first use of a control, docs/wasm-split.md) and the page left to it:
+/// for the measures of what the app does.
+async fn first_load_then_app(browser: &Browser, url: &str) -> anyhow::Result<(f64, Vec<String>)> {
+    let loaded = first_load(browser, url).await?;
+    browser.started().await;
+    Ok(loaded)
+}
+
 /// Runs [`ACT`]: Ok(Ok((times, URLs fetched))) or Ok(Err(why nothing changed)).
 async fn act(
     browser: &Browser,
@@ -1776,8 +1867,13 @@ fn report(apps: &Apps, measured: &[Measured]) {
     );
 
     for (name, app) in apps {
-        // The first load: the app's wasm pieces (article and entity pages) come later.
-        let first = || app.iter().filter(|f| !is_app_piece(&f.0));
+        // The first load: the start script and the CSS (the app comes on the reader's first use
+        // of a control; its wasm pieces when an article or entity page is first needed).
+        let names = || app.iter().map(|f| f.0.as_str());
+        let first = || app.iter().filter(|f| on_first_load(&f.0, names()));
+        let on_use: Vec<_> = (app.iter())
+            .filter(|f| !is_app_piece(&f.0) && !on_first_load(&f.0, names()))
+            .collect();
         let total: usize = first().map(|f| f.2).sum();
         let which = if apps.len() > 1 {
             format!(" `{name}`")
@@ -1795,11 +1891,18 @@ fn report(apps: &Apps, measured: &[Measured]) {
         }
         let pieces: Vec<_> = app.iter().filter(|f| is_app_piece(&f.0)).collect();
         println!(
-            "| **first load** (all but the pieces) | {} | **{}**: {} |",
+            "| **first load** | {} | **{}**: {} |",
             kb(first().map(|f| f.1 as usize).sum()),
             kb(total),
             verdict(total <= APP_BUDGET)
         );
+        if !on_use.is_empty() {
+            println!(
+                "| the app, on the reader's first use of a control | {} | {} |",
+                kb(on_use.iter().map(|f| f.1 as usize).sum()),
+                kb(on_use.iter().map(|f| f.2).sum())
+            );
+        }
         if !pieces.is_empty() {
             println!(
                 "| the pieces, when an article or entity page is first needed | {} | {} |",
@@ -1974,6 +2077,12 @@ fn report(apps: &Apps, measured: &[Measured]) {
     );
     after_click_rows(measured, "article shown", "files", |m| {
         m.article_from_card.as_ref()
+    });
+    println!(
+        "\nThe facet of the entity of the most articles clicked on the pre-rendered home page, the app not asked for before (cache off: the app is fetched and started on the click, which it then applies; docs/wasm-split.md, \"The app on first use\"): the time to the frame after the filtered list, the files fetched from the click until 2 s after it (the app's and the data), brotli, and the app's wasm memory then\n"
+    );
+    after_click_rows(measured, "filtered list", "files", |m| {
+        m.facet_on_first_use.as_ref()
     });
     for (i, format) in ["JSON", "CSV"].iter().enumerate() {
         println!(

@@ -201,6 +201,12 @@ impl Browser {
     /// leaves the window at its usual width): for a page that must load as on a phone.
     pub async fn open_at_this_width(&self, url: &str) {
         self.client.goto(url).await.expect("navigation");
+        self.started().await;
+    }
+
+    /// Starts the app as a reader would ([`Browser::start_app`]) and waits until it has
+    /// replaced the pre-rendered page, at the window's width as it is.
+    pub async fn started(&self) {
         self.start_app().await;
         self.poll("the app to start", APP_STARTED).await;
     }
@@ -221,8 +227,9 @@ impl Browser {
 
     /// Starts the app of a page that waits for the reader's first use of a control, as a
     /// reader would: the pointer onto the search box (the start script counts it once it has
-    /// stayed there 65 ms), then away in the page's corner.
-    async fn start_app(&self) {
+    /// stayed there 65 ms), then away in the page's corner. Returns once the app is asked for,
+    /// not once it has started: see [`Browser::wait_for_app`].
+    pub async fn start_app(&self) {
         self.poll(
             "the page to load",
             "return document.readyState === 'complete';",

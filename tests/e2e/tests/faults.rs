@@ -225,6 +225,7 @@ async fn an_article_opened_directly_fetches_site_json_and_its_body_file_only_at_
         .goto(&site.url(&format!("/article/{id}/")))
         .await
         .expect("navigation");
+    browser.start_app().await;
     site.server().wait_for_hits(SITE, 1);
     site.server().wait_for_hits(&body, 1);
     site.server().clear(SITE);
@@ -357,12 +358,13 @@ async fn a_slow_answer_shows_a_loading_state_then_the_content() {
         .goto(&site.url("/"))
         .await
         .expect("navigation");
+    browser.start_app().await;
     site.server().wait_for_hits(SITE, 1);
     browser
         .wait_until(
             "the pre-rendered page while site.json loads",
             "const p = document.getElementById('prerender');
-             return !!p && p.hasAttribute('inert') && p.getClientRects().length > 0
+             return !!p && p.getClientRects().length > 0
                && p.querySelectorAll('article.card').length > 0
                && !document.querySelector('.error') && !document.querySelector('#main article.card');",
         )
@@ -892,6 +894,7 @@ async fn an_entity_page_whose_profile_file_fails_is_shown_from_the_whole_site() 
                 .goto(&site.url(&url))
                 .await
                 .expect("navigation");
+            browser.start_app().await;
             site.server().wait_for_hits(&profile, before + 1);
             if failing {
                 // Asked for, failed: the page asks for the whole site (an entity's own page keeps

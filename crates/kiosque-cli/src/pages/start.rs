@@ -4,7 +4,7 @@
 //! fetches the wasm, which two `<link>`s preload, with their integrity. Every page of the site
 //! is pre-rendered and read without the app, so `kiosque pages` replaces those three elements by
 //! one `<script type="module" src="kiosque-start-<hash>.js">` whose data-* attributes name the
-//! glue and the wasm with their integrity: the start script ([`START`]) fetches and starts the
+//! glue and the wasm with their integrity: the start script ([`SOURCE`]) fetches and starts the
 //! app when the reader reaches for what only it does (a button, a search box), or at once on a
 //! page that needs it (a shell, an address asking for a search or filters). The first load of a
 //! page is its HTML, the CSS and this script; the app comes on first use.
@@ -20,8 +20,8 @@ use std::path::Path;
 use super::{content_hash, integrity};
 use crate::atomic::Staging;
 
-/// The start script, as written.
-const START: &str = include_str!("start.js");
+/// The start script's source (its comments say how it works).
+const SOURCE: &str = include_str!("start.js");
 /// The start script's name stem: `kiosque-start-<hash>.js`.
 const STEM: &str = "kiosque-start";
 
@@ -32,9 +32,20 @@ const SCRIPT_END: &str = "</script>";
 const GLUE_FROM: &str = " from '";
 const WASM_AT: &str = "module_or_path: '";
 
+/// The start script as written into the site: [`SOURCE`] without its comment lines and
+/// indentation (a page's first load carries it).
+fn script() -> String {
+    SOURCE
+        .lines()
+        .map(str::trim_start)
+        .filter(|line| !line.is_empty() && !line.starts_with("//"))
+        .map(|line| format!("{line}\n"))
+        .collect()
+}
+
 /// The start script's file name.
 pub fn file_name() -> String {
-    format!("{STEM}-{}.js", content_hash(START.as_bytes()))
+    format!("{STEM}-{}.js", content_hash(script().as_bytes()))
 }
 
 /// `html` (a page template as Trunk wrote it) starting its app on first use: Trunk's start script
@@ -45,7 +56,7 @@ pub fn on_first_use(html: &str, dist: &Path, staging: &Staging) -> io::Result<St
     let put = || {
         let path = dist.join(file_name());
         staging
-            .put(&path, START.as_bytes())
+            .put(&path, script().as_bytes())
             .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))
     };
     let Some(trunk) = TrunkStart::find(html) else {
@@ -55,7 +66,7 @@ pub fn on_first_use(html: &str, dist: &Path, staging: &Staging) -> io::Result<St
                 put()?;
                 Ok(html.replacen(&name, &file_name(), 1).replacen(
                     &old_integrity,
-                    &integrity(START.as_bytes()),
+                    &integrity(script().as_bytes()),
                     1,
                 ))
             }
@@ -75,7 +86,7 @@ pub fn on_first_use(html: &str, dist: &Path, staging: &Staging) -> io::Result<St
     put()?;
     let element = format!(
         "<script type=\"module\" src=\"{dir}{name}\" integrity=\"{}\" crossorigin=\"anonymous\" data-glue=\"{}\" data-glue-integrity=\"{}\" data-wasm=\"{}\" data-wasm-integrity=\"{}\"></script>",
-        integrity(START.as_bytes()),
+        integrity(script().as_bytes()),
         trunk.glue,
         glue.integrity,
         trunk.wasm,
@@ -203,14 +214,14 @@ mod tests {
             page,
             format!(
                 "<head><meta charset=\"utf-8\"/><base href=\"/kiosque/\" /><script>1</script><script type=\"module\" src=\"/kiosque/{name}\" integrity=\"{}\" crossorigin=\"anonymous\" data-glue=\"/kiosque/kiosque-app-aa.js\" data-glue-integrity=\"sha384-glue\" data-wasm=\"/kiosque/kiosque-app-bb_bg.wasm\" data-wasm-integrity=\"sha384-wasm\"></script><link rel=\"stylesheet\" href=\"/kiosque/k.css\" integrity=\"sha384-css\"/></head><body><div id=\"prerender\"></div></body>",
-                integrity(START.as_bytes())
+                integrity(script().as_bytes())
             )
         );
         // The script is written beside the app, with the bytes its integrity is of.
         assert_eq!(file_names(dist.path()), vec![name.clone()]);
         assert_eq!(
             fs::read_to_string(dist.path().join(&name)).expect("written"),
-            START
+            script()
         );
         // A page written this way is left as it is; one written by another version of the
         // script loads this one, which is written.
@@ -220,7 +231,7 @@ mod tests {
         );
         let older = page
             .replace(&name, &format!("{STEM}-0123456789abcdef.js"))
-            .replace(&integrity(START.as_bytes()), "sha384-old");
+            .replace(&integrity(script().as_bytes()), "sha384-old");
         fs::remove_file(dist.path().join(&name)).expect("removed");
         assert_eq!(
             on_first_use(&older, dist.path(), &staging(dist.path())).expect("read"),
