@@ -48,6 +48,13 @@ pub fn address() -> String {
     format!("{}{}", path.unwrap_or_default(), query.unwrap_or_default())
 }
 
+/// The address of the page whose link loaded this one (`document.referrer`: empty when there
+/// was none, or when the host's referrer policy withholds it) and this page's origin.
+pub fn referrer_and_origin() -> (String, String) {
+    let origin = leptos::prelude::window().location().origin();
+    (document().referrer(), origin.unwrap_or_default())
+}
+
 /// Focuses the element with this id, if there is one and it can take focus.
 pub fn focus_by_id(id: &str) {
     if let Some(element) = document()

@@ -78,21 +78,64 @@ struct LastList {
 pub fn provide_selection() {
     provide_context(Current(selection_of_url()));
     let traversed_to = RwSignal::new(None);
+    let opened = RwSignal::new(None);
     provide_context(LastList {
         selection: RwSignal::new(Selection::default()),
         shown: StoredValue::new(None),
-        opened: RwSignal::new(None),
+        opened,
         pages: StoredValue::new(HashMap::new()),
         left: RwSignal::new(None),
         traversed_to,
     });
     // In the browser only (nothing to listen to when pre-rendering): for as long as the app.
     if !cfg!(feature = "ssr") {
+        opened_from_the_plain_home_page(opened);
         let listener = window_event_listener(leptos::ev::popstate, move |_| {
             traversed_to.set(Some(crate::dom::address()));
         });
         std::mem::forget(listener);
     }
+}
+
+/// A page loaded by a link of the home page showing every article (the pre-rendered home page:
+/// its links are page loads until the app has started there) was opened from that page's list,
+/// its first screen of cards: an article's previous and next follow it, as when the app opens
+/// an article from it. A host whose referrer policy withholds the address gives no list.
+fn opened_from_the_plain_home_page(opened: RwSignal<Option<ShownList>>) {
+    let site = use_site();
+    let (referrer, origin) = crate::dom::referrer_and_origin();
+    if !site.paths.is_plain_home(&referrer, &origin) {
+        return;
+    }
+    opened.set(Some(ShownList {
+        page: ListPage::Home,
+        list: None,
+        marks: Arc::from([]),
+    }));
+    // The first screen's articles, numbered as in the whole site, once `site.json` is there;
+    // unless the reader has opened an article from another list meanwhile.
+    let loader = site.data;
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let Some(Ok(data)) = loader.site() else {
+            return false;
+        };
+        let positions = (0..data.first.articles().len() as u32).collect();
+        opened.update(|opened| {
+            if let Some(first) = opened
+                .as_mut()
+                .filter(|o| o.page == ListPage::Home && o.list.is_none())
+            {
+                first.list = Some(ArticleList {
+                    positions,
+                    of: None,
+                });
+            }
+        });
+        true
+    });
 }
 
 /// Keeps `selection`, `list` (`None` while not known) and the words its search matched

@@ -921,8 +921,9 @@ async fn at_scale_the_first_screen_shows_from_site_json_and_the_whole_site_chang
 }
 
 /// A reader who opens an article from the first screen of every article walks the first cards
-/// with its previous and next, and nothing of the whole site is asked for, on the home page or
-/// the article's; nor after "Show more", from the first new card back to the last first one.
+/// with its previous and next, whether the card's link was a page load (the pre-rendered home
+/// page) or the app's, and nothing of the whole site is asked for, on the home page or the
+/// article's; nor after "Show more", from the first new card back to the last first one.
 #[tokio::test(flavor = "multi_thread")]
 async fn at_scale_an_article_opened_from_the_first_screen_has_its_neighbours_without_the_whole_site()
  {
@@ -931,8 +932,25 @@ async fn at_scale_an_article_opened_from_the_first_screen_has_its_neighbours_wit
     };
     let parts = site.hold_whole_site();
     let browser = Browser::new().await;
-    browser.open(&site.url("/")).await;
     let first: Vec<String> = (0..PAGE as u32).map(|n| data.id(n)).collect();
+    // On the pre-rendered home page, before its app has started: a card's link loads the
+    // article's page, whose app starts at once and follows the list the article was opened
+    // from.
+    browser
+        .client
+        .goto(&site.url("/"))
+        .await
+        .expect("navigation");
+    browser
+        .wait_for_cards("the pre-rendered first cards", &first)
+        .await;
+    assert!(
+        browser.waits_for_use().await,
+        "the home page's app started before any use"
+    );
+    browser.walk_list_from_second_card(&first).await;
+    // The same in the app.
+    browser.open(&site.url("/")).await;
     browser
         .wait_for_cards("the first cards from site.json", &first)
         .await;

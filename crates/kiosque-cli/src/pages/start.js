@@ -3,9 +3,10 @@
 // the app. The app (its glue and wasm, named with their integrity by this script's data-*
 // attributes) is fetched and started when the reader reaches for what only it does: a button, a
 // search box (pointed at for 65 ms, touched, pressed or focused). A page that is only a shell for
-// the app (no pre-rendered <main>) or whose address asks for a view (a search, filters: the class
-// kiosque-view) starts it at once. What the reader did on the pre-rendered page until the app takes
-// its place (buttons clicked, text typed, the focus) is carried over to the app's page then.
+// the app (no pre-rendered <main>), whose address asks for a view (a search, filters: the class
+// kiosque-view), or an article page opened from the home page's list (for its previous and next)
+// starts it at once. What the reader did on the pre-rendered page until the app takes its place
+// (buttons clicked, text typed, the focus) is carried over to the app's page then.
 const app = document.querySelector("script[data-glue]").dataset;
 const root = document.getElementById("prerender");
 const CONTROL = "button,input,select,textarea,summary,[role=button]";
@@ -116,7 +117,25 @@ function takeOver(_, observer) {
   for (const element of clicked) twin(element)?.click();
 }
 
-if (!root || !root.querySelector("main") || document.documentElement.classList.contains("kiosque-view")) {
+// An article page opened by a link of the home page showing every article (no query), at this
+// origin: the app shows its previous and next in that page's list (the app's Paths::is_plain_home).
+function openedFromPlainHome() {
+  const site = new URL("./", document.baseURI).pathname;
+  const from = document.referrer ? new URL(document.referrer) : null;
+  return (
+    from?.origin === location.origin &&
+    !from.search &&
+    [site, site.slice(0, -1), site + "index.html"].includes(from.pathname) &&
+    location.pathname.startsWith(site + "article/")
+  );
+}
+
+if (
+  !root ||
+  !root.querySelector("main") ||
+  document.documentElement.classList.contains("kiosque-view") ||
+  openedFromPlainHome()
+) {
   start();
 } else {
   for (const [type, listener] of Object.entries(on)) addEventListener(type, listener, true);
