@@ -48,11 +48,15 @@ pub fn address() -> String {
     format!("{}{}", path.unwrap_or_default(), query.unwrap_or_default())
 }
 
-/// The address of the page whose link loaded this one (`document.referrer`: empty when there
-/// was none, or when the host's referrer policy withholds it) and this page's origin.
-pub fn referrer_and_origin() -> (String, String) {
-    let origin = leptos::prelude::window().location().origin();
-    (document().referrer(), origin.unwrap_or_default())
+/// Whether the start script found this page opened by a link of the home page showing every
+/// article (`data-opened-from="home"` on `<html>`: `kiosque pages`' start.js tells it from the
+/// page's referrer).
+pub fn opened_from_home() -> bool {
+    document()
+        .document_element()
+        .and_then(|html| html.get_attribute("data-opened-from"))
+        .as_deref()
+        == Some("home")
 }
 
 /// Focuses the element with this id, if there is one and it can take focus.

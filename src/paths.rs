@@ -59,18 +59,6 @@ impl Paths {
             .is_some_and(|rest| matches!(rest, "" | "/" | "/index.html"))
     }
 
-    /// Whether `address` (a whole address, as `document.referrer` gives it) is this site's home
-    /// page at `origin` (`location.origin`) showing every article: no search, filter or period
-    /// in its query. The start script (`kiosque pages`' start.js) tells it the same way.
-    pub fn is_plain_home(&self, address: &str, origin: &str) -> bool {
-        let Some(rest) = address.strip_prefix(origin) else {
-            return false;
-        };
-        let rest = rest.split('#').next().unwrap_or_default();
-        let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
-        (path.is_empty() || path.starts_with('/')) && query.is_empty() && self.is_home(path)
-    }
-
     /// An article's page.
     pub fn article(&self, id: &str) -> String {
         format!("{}/article/{}/", self.base, encode(id, ""))
@@ -180,36 +168,6 @@ mod tests {
             Paths::from_base_uri("https://x.org/a/b/index.html?q#f").base(),
             "/a/b"
         );
-    }
-
-    #[test]
-    fn a_plain_home_page_is_the_site_s_home_at_its_origin_with_no_view() {
-        let root = Paths::from_base_uri("http://h:8080/");
-        let sub = Paths::from_base_uri("https://x.org/kiosque/");
-        for home in [
-            "http://h:8080/",
-            "http://h:8080",
-            "http://h:8080/index.html",
-            "http://h:8080/?",
-            "http://h:8080/#top",
-        ] {
-            assert!(root.is_plain_home(home, "http://h:8080"), "{home:?}");
-        }
-        for other in [
-            "http://h:8080/?q=kiev",
-            "http://h:8080/?entity=loc-kursk",
-            "http://h:8080/article/a-1/",
-            "http://h:80800/",
-            "http://other:8080/",
-            "https://h:8080/",
-            "",
-        ] {
-            assert!(!root.is_plain_home(other, "http://h:8080"), "{other:?}");
-        }
-        assert!(sub.is_plain_home("https://x.org/kiosque/", "https://x.org"));
-        assert!(sub.is_plain_home("https://x.org/kiosque", "https://x.org"));
-        assert!(!sub.is_plain_home("https://x.org/", "https://x.org"));
-        assert!(!sub.is_plain_home("https://x.org/kiosque/?from=2024-01", "https://x.org"));
     }
 
     #[test]

@@ -97,16 +97,16 @@ pub fn provide_selection() {
     }
 }
 
-/// A page loaded by a link of the home page showing every article (the pre-rendered home page:
-/// its links are page loads until the app has started there) was opened from that page's list,
-/// its first screen of cards: an article's previous and next follow it, as when the app opens
-/// an article from it. A host whose referrer policy withholds the address gives no list.
+/// An article page loaded by a link of the home page showing every article (the pre-rendered
+/// home page: its links are page loads until the app has started there) was opened from that
+/// page's list, its first screen of cards: its previous and next follow it, as when the app
+/// opens an article from it. The start script tells it ([`crate::dom::opened_from_home`]); a
+/// host whose referrer policy withholds the address gives no list.
 fn opened_from_the_plain_home_page(opened: RwSignal<Option<ShownList>>) {
-    let site = use_site();
-    let (referrer, origin) = crate::dom::referrer_and_origin();
-    if !site.paths.is_plain_home(&referrer, &origin) {
+    if !crate::dom::opened_from_home() {
         return;
     }
+    let site = use_site();
     opened.set(Some(ShownList {
         page: ListPage::Home,
         list: None,

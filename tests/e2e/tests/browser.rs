@@ -310,6 +310,25 @@ async fn empty_and_not_found_states_explain_themselves() {
         .await;
     browser.screenshot("not-found").await;
 
+    // A link to an entity's own page that the site no longer has (its entity now in a single
+    // article: its page is the shell's), answered with the not-found page as static hosts do:
+    // that page starts the app at once, which knows the address, without waiting for a use.
+    let stale = site.root().join("entity/loc-kursk");
+    std::fs::create_dir_all(&stale).expect("mkdir");
+    std::fs::copy(site.root().join("404.html"), stale.join("index.html")).expect("copy");
+    browser
+        .client
+        .goto(&site.url("/entity/loc-kursk/"))
+        .await
+        .expect("navigation");
+    browser
+        .wait_until(
+            "the entity's page from the not-found page",
+            "return !document.getElementById('prerender') && !!document.querySelector('h1#entity-title');",
+        )
+        .await;
+    std::fs::remove_dir_all(&stale).expect("rm");
+
     browser.close().await;
 }
 
@@ -446,10 +465,12 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
     );
     assert_eq!(site.server().hits(&wasm), 0, "the app's wasm was asked for");
 
-    // A facet clicked on the pre-rendered page while the app loads: applied once it is there.
+    // A facet clicked on the pre-rendered page while the app loads, and clicked again, as a
+    // reader does when nothing seems to happen: applied once it is there, not undone.
     site.server().set(&wasm, Fault::Hold);
     browser.click("button.facet[data-entity='loc-kursk']").await;
     site.server().wait_for_hits(&wasm, 1);
+    browser.click("button.facet[data-entity='loc-kursk']").await;
     assert!(
         browser.waits_for_use().await,
         "the pre-rendered page left before the app was there"
@@ -462,6 +483,13 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
             "return location.search.includes('entity=loc-kursk') && document.querySelector(\"button.facet[data-entity='loc-kursk']\")?.getAttribute('aria-pressed') === 'true';",
         )
         .await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(
+        browser
+            .eval_bool("return location.search.includes('entity=loc-kursk');")
+            .await,
+        "the facet clicked twice before the app started was undone"
+    );
 
     // A search typed into the pre-rendered page's search box while the app loads: searched
     // once it is there, the reader's text and focus in the app's search box.

@@ -141,6 +141,7 @@ async fn data_of_another_major_version_asks_for_a_rebuild_and_offers_no_useless_
     // Once the publisher rebuilds, the page loads.
     site.server().clear(SITE);
     browser.client.refresh().await.expect("reload");
+    browser.wait_for_app().await;
     browser.wait_for_any_card("cards after the rebuild").await;
     browser.close().await;
 }
@@ -1052,6 +1053,9 @@ async fn a_page_whose_wasm_piece_does_not_load_is_explained_and_retry_loads_it()
         error_text(&browser, &format!("the error again for a missing {piece}")).await;
         site.server().clear(piece);
         browser.click(".error button.retry").await;
+        // Retry reloads the article's address: its pre-rendered page, then the app with the
+        // piece that failed.
+        browser.wait_for_app().await;
         browser
             .wait_until(
                 &format!("the article after a retry ({piece})"),
@@ -1066,5 +1070,39 @@ async fn a_page_whose_wasm_piece_does_not_load_is_explained_and_retry_loads_it()
     let text = error_text(&browser, "the error for a missing entity piece").await;
     assert!(text.contains("split_entity_page"), "{text}");
     site.server().clear(&entity);
+    browser.close().await;
+}
+
+/// An app that cannot start (its wasm missing after a deploy, or a browser that refuses it)
+/// leaves the pre-rendered page as it is: a search typed into its search box and submitted goes
+/// to the home page's search address as the form does without the app, not swallowed.
+#[tokio::test(flavor = "multi_thread")]
+async fn without_its_app_a_page_s_search_form_still_submits() {
+    if !ready() {
+        return;
+    }
+    let site = Site::dist();
+    let browser = Browser::new().await;
+    browser
+        .client
+        .goto(&site.url("/"))
+        .await
+        .expect("navigation");
+    browser.wait_for_any_card("the pre-rendered cards").await;
+    let wasm = browser
+        .attr("script[data-wasm]", "data-wasm")
+        .await
+        .expect("the start script names the app's wasm");
+    site.server().set(&wasm, Fault::Status(404));
+    browser.click("#site-search").await;
+    site.server().wait_for_hits(&wasm, 1);
+    browser.type_keys("koursk").await;
+    browser.press(fantoccini::key::Key::Enter).await;
+    browser
+        .wait_until(
+            "the search form submitted without the app",
+            "return location.search === '?q=koursk';",
+        )
+        .await;
     browser.close().await;
 }

@@ -4,35 +4,60 @@
 // attributes) is fetched and started when the reader reaches for what only it does: a button, a
 // search box (pointed at for 65 ms, touched, pressed or focused). A page that is only a shell for
 // the app (no pre-rendered <main>), whose address asks for a view (a search, filters: the class
-// kiosque-view), or an article page opened from the home page's list (for its previous and next)
-// starts it at once. What the reader did on the pre-rendered page until the app takes its place
-// (buttons clicked, text typed, the focus) is carried over to the app's page then.
+// kiosque-view), the page of an address not found (the app may know it), or an article page
+// opened from the home page's list (for its previous and next) starts it at once. What the reader
+// did on the pre-rendered page until the app takes its place (buttons clicked, text typed, the
+// focus) is carried over to the app's page then, unless the reader has left for another address
+// meanwhile. A browser without WebAssembly, or an app that cannot start, leaves the page as it is,
+// its controls working as plain HTML (a form submitted, a <summary> opened).
 const app = document.querySelector("script[data-glue]").dataset;
 const root = document.getElementById("prerender");
 const CONTROL = "button,input,select,textarea,summary,[role=button]";
+// What the reader did, each with the address it was done at: [element, address].
 const clicked = [];
-let started = null;
 let focused = null;
+let submitted = null;
+let started = null;
 let hover = 0;
+let observer = null;
+const here = () => location.pathname + location.search;
 
 function start() {
   started ||= (async () => {
-    for (const [rel, href, integrity, as] of [
-      ["modulepreload", app.glue, app.glueIntegrity],
-      ["preload", app.wasm, app.wasmIntegrity, "fetch"],
-    ]) {
-      const link = Object.assign(document.createElement("link"), { rel, href, integrity, crossOrigin: "anonymous" });
-      if (as) Object.assign(link, { as, type: "application/wasm" });
+    const preload = (rel, href, integrity, more) => {
+      const link = Object.assign(document.createElement("link"), { rel, href, integrity, crossOrigin: "anonymous", ...more });
       document.head.append(link);
-    }
+      return link;
+    };
+    const glue = preload("modulepreload", app.glue, app.glueIntegrity);
+    preload("preload", app.wasm, app.wasmIntegrity, { as: "fetch", type: "application/wasm" });
+    // The glue imported once its preload, checked against its integrity, has it.
+    await new Promise((loaded, failed) => {
+      glue.onload = loaded;
+      glue.onerror = () => failed(new Error(`${app.glue} did not load`));
+    });
     const bindings = await import(app.glue);
     const wasm = await bindings.default({ module_or_path: app.wasm });
     window.wasmBindings = bindings;
     dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
   })().catch((error) => {
-    started = null;
     console.error("Kiosque: the app could not start; the page works without it", error);
+    standDown();
   });
+}
+
+function listen(add) {
+  for (const [type, listener] of Object.entries(on)) {
+    window[add ? "addEventListener" : "removeEventListener"](type, listener, true);
+  }
+  if (!add) observer?.disconnect();
+}
+
+// No app: what the reader did is done as the page's own HTML does it.
+function standDown() {
+  listen(false);
+  for (const [element] of clicked.splice(0)) element.click();
+  if (submitted?.isConnected) submitted.requestSubmit();
 }
 
 // The pre-rendered control an event reached, if any.
@@ -46,7 +71,7 @@ const on = {
     if (target) hover = setTimeout(() => target.matches(":hover") && start(), 65);
   },
   focusin(event) {
-    if (root.contains(event.target)) focused = event.target;
+    if (root.contains(event.target)) focused = [event.target, here()];
     if (control(event)) start();
   },
   focusout() {
@@ -65,20 +90,23 @@ const on = {
     const target = control(event);
     if (target && !target.matches("input,select,textarea")) {
       event.preventDefault();
-      clicked.push(target);
+      // A second tap while the app loads is the same wish, not its undoing.
+      if (!clicked.some(([element]) => element === target)) clicked.push([target, here()]);
       start();
     }
   },
   submit(event) {
     if (root.contains(event.target)) {
       event.preventDefault();
+      submitted = event.target;
       start();
     }
   },
 };
 
-// The app's element in the place of pre-rendered `element`: by id, by its data-* attributes when
-// they name one element, else at the same position under the page's top elements.
+// The app's element in the place of pre-rendered `element`: by id; by its first class and data-*
+// attributes when they name one element (within its card's twin, for an element of a card); else
+// at the same position under the page's top elements.
 function twin(element) {
   if (element.id) return document.getElementById(element.id);
   const data = [...element.attributes]
@@ -86,7 +114,10 @@ function twin(element) {
     .map((a) => `[${a.name}="${CSS.escape(a.value)}"]`)
     .join("");
   if (data) {
-    const found = document.querySelectorAll(element.localName + data);
+    const card = element.parentElement.closest("[data-article-id]");
+    const scope = card ? document.querySelector(`[data-article-id="${CSS.escape(card.dataset.articleId)}"]`) : document;
+    const kind = element.classList[0] ? "." + CSS.escape(element.classList[0]) : "";
+    const found = scope?.querySelectorAll(element.localName + kind + data) ?? [];
     if (found.length === 1) return found[0];
   }
   const path = [];
@@ -98,31 +129,36 @@ function twin(element) {
   return node?.localName === element.localName ? node : null;
 }
 
-// The app removes the pre-rendered page in the frame it shows its own: carry over to it.
-function takeOver(_, observer) {
+// The app removes the pre-rendered page in the frame it shows its own: carry over to it what the
+// reader did at the address it shows (not what was done before following a link meanwhile).
+function takeOver() {
   if (root.isConnected) return;
-  observer.disconnect();
-  for (const [type, listener] of Object.entries(on)) removeEventListener(type, listener, true);
-  const target = focused && twin(focused);
+  listen(false);
+  const now = here();
+  const [element, at] = focused ?? [];
+  const target = at === now && twin(element);
   if (target) {
-    if (focused.matches("input,textarea") && target.value !== focused.value) {
-      target.value = focused.value;
+    if (element.matches("input,textarea") && target.value !== element.value) {
+      target.value = element.value;
       target.dispatchEvent(new Event("input", { bubbles: true }));
     }
     target.focus({ preventScroll: true });
     try {
-      target.setSelectionRange(focused.selectionStart, focused.selectionEnd);
+      target.setSelectionRange(element.selectionStart, element.selectionEnd);
     } catch {}
   }
-  for (const element of clicked) twin(element)?.click();
+  for (const [element, at] of clicked.splice(0)) if (at === now) twin(element)?.click();
 }
 
 // An article page opened by a link of the home page showing every article (no query), at this
-// origin: the app shows its previous and next in that page's list (the app's Paths::is_plain_home).
+// origin, by following it (not a reload or a move in the history, where the referrer may be that of
+// another address the app showed): the app follows the home page's list for its previous and next,
+// told by the attribute data-opened-from="home" on <html>.
 function openedFromPlainHome() {
   const site = new URL("./", document.baseURI).pathname;
   const from = document.referrer ? new URL(document.referrer) : null;
   return (
+    performance.getEntriesByType("navigation")[0]?.type === "navigate" &&
     from?.origin === location.origin &&
     !from.search &&
     [site, site.slice(0, -1), site + "index.html"].includes(from.pathname) &&
@@ -130,14 +166,20 @@ function openedFromPlainHome() {
   );
 }
 
-if (
-  !root ||
-  !root.querySelector("main") ||
-  document.documentElement.classList.contains("kiosque-view") ||
-  openedFromPlainHome()
-) {
-  start();
-} else {
-  for (const [type, listener] of Object.entries(on)) addEventListener(type, listener, true);
-  new MutationObserver(takeOver).observe(root.parentNode, { childList: true });
+if (typeof WebAssembly === "object") {
+  const page = root?.querySelector("main");
+  if (page) {
+    listen(true);
+    observer = new MutationObserver(takeOver);
+    observer.observe(root.parentNode, { childList: true });
+  }
+  if (openedFromPlainHome()) document.documentElement.dataset.openedFrom = "home";
+  if (
+    !page ||
+    page.querySelector(".not-found") ||
+    document.documentElement.classList.contains("kiosque-view") ||
+    document.documentElement.dataset.openedFrom
+  ) {
+    start();
+  }
 }
