@@ -219,6 +219,24 @@ impl Browser {
         self.wait_until("the app to start", APP_STARTED).await;
     }
 
+    /// Opens `url` as a reader's browser does, its app not started (a pre-rendered page waits
+    /// for the reader's first use of a control), and returns once the page has loaded.
+    pub async fn open_pre_rendered(&self, url: &str) {
+        self.client.goto(url).await.expect("navigation");
+        self.poll(
+            "the page to load",
+            "return document.readyState === 'complete';",
+        )
+        .await;
+    }
+
+    /// The address of the app's wasm, which the page's start script fetches (`data-wasm`).
+    pub async fn app_wasm(&self) -> String {
+        self.attr("script[data-wasm]", "data-wasm")
+            .await
+            .expect("the start script names the app's wasm")
+    }
+
     /// Whether the page shows its pre-rendered content and waits for a first use of a control
     /// to start the app.
     pub async fn waits_for_use(&self) -> bool {

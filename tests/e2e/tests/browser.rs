@@ -317,10 +317,8 @@ async fn empty_and_not_found_states_explain_themselves() {
     std::fs::create_dir_all(&stale).expect("mkdir");
     std::fs::copy(site.root().join("404.html"), stale.join("index.html")).expect("copy");
     browser
-        .client
-        .goto(&site.url("/entity/loc-kursk/"))
-        .await
-        .expect("navigation");
+        .open_pre_rendered(&site.url("/entity/loc-kursk/"))
+        .await;
     browser
         .wait_until(
             "the entity's page from the not-found page",
@@ -439,20 +437,13 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
     let site = Site::dist();
     let fetched_app = "return performance.getEntriesByType('resource').some(e => /kiosque-app-[0-9a-f]+(_bg\\.wasm|\\.js)$/.test(new URL(e.name).pathname));";
     let browser = Browser::new().await;
-    browser
-        .client
-        .goto(&site.url("/"))
-        .await
-        .expect("navigation");
+    browser.open_pre_rendered(&site.url("/")).await;
     browser.wait_for_any_card("the pre-rendered cards").await;
     assert!(
         browser.waits_for_use().await,
         "the home page does not wait for a first use"
     );
-    let wasm = browser
-        .attr("script[data-wasm]", "data-wasm")
-        .await
-        .expect("the start script names the app's wasm");
+    let wasm = browser.app_wasm().await;
     // Reading, scrolling and pointing at an article's link fetch no app.
     browser.point_at(".card-title a").await;
     browser
@@ -494,11 +485,7 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
     // A search typed into the pre-rendered page's search box while the app loads: searched
     // once it is there, the reader's text and focus in the app's search box.
     browser.clear_cache().await;
-    browser
-        .client
-        .goto(&site.url("/"))
-        .await
-        .expect("navigation");
+    browser.open_pre_rendered(&site.url("/")).await;
     browser.wait_for_any_card("the pre-rendered cards").await;
     let asked = site.server().hits(&wasm);
     site.server().set(&wasm, Fault::Hold);

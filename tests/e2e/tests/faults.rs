@@ -354,11 +354,7 @@ async fn a_slow_answer_shows_a_loading_state_then_the_content() {
 
     // site.json is slow: the pre-rendered page stays on screen, then the app takes its place.
     site.server().set(SITE, Fault::Hold);
-    browser
-        .client
-        .goto(&site.url("/"))
-        .await
-        .expect("navigation");
+    browser.open_pre_rendered(&site.url("/")).await;
     browser.start_app().await;
     site.server().wait_for_hits(SITE, 1);
     browser
@@ -1083,16 +1079,9 @@ async fn without_its_app_a_page_s_search_form_still_submits() {
     }
     let site = Site::dist();
     let browser = Browser::new().await;
-    browser
-        .client
-        .goto(&site.url("/"))
-        .await
-        .expect("navigation");
+    browser.open_pre_rendered(&site.url("/")).await;
     browser.wait_for_any_card("the pre-rendered cards").await;
-    let wasm = browser
-        .attr("script[data-wasm]", "data-wasm")
-        .await
-        .expect("the start script names the app's wasm");
+    let wasm = browser.app_wasm().await;
     site.server().set(&wasm, Fault::Status(404));
     browser.click("#site-search").await;
     site.server().wait_for_hits(&wasm, 1);

@@ -936,11 +936,7 @@ async fn at_scale_an_article_opened_from_the_first_screen_has_its_neighbours_wit
     // On the pre-rendered home page, before its app has started: a card's link loads the
     // article's page, whose app starts at once and follows the list the article was opened
     // from.
-    browser
-        .client
-        .goto(&site.url("/"))
-        .await
-        .expect("navigation");
+    browser.open_pre_rendered(&site.url("/")).await;
     browser
         .wait_for_cards("the pre-rendered first cards", &first)
         .await;
