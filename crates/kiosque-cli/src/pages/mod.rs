@@ -23,6 +23,16 @@ fn content_hash(bytes: &[u8]) -> String {
         .collect()
 }
 
+/// What follows the hash in `name` if it is `<stem>-<16 hex digits>…`, a file named by
+/// [`content_hash`] (`.js`, `_bg.wasm`); `None` for any other name.
+fn content_named<'a>(name: &'a str, stem: &str) -> Option<&'a str> {
+    let rest = name.strip_prefix(stem)?.strip_prefix('-')?;
+    let hash = rest.get(..16)?;
+    hash.bytes()
+        .all(|b| b.is_ascii_hexdigit())
+        .then(|| &rest[16..])
+}
+
 /// The Subresource Integrity value of `bytes` (`sha384-…`), as Trunk writes it.
 fn integrity(bytes: &[u8]) -> String {
     format!(

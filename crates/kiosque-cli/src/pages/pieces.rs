@@ -274,11 +274,9 @@ fn loads(text: &str) -> Result<Vec<Load<'_>>, String> {
 /// Whether `name` is a file this module names: `__wasm_split-<hash>.js`, or a piece
 /// `<split_…|chunk_…>-<hash>.wasm`.
 fn is_named(name: &str) -> bool {
-    let hashed = |rest: &str, suffix: &str| {
-        rest.rsplit_once('-').is_some_and(|(_, tail)| {
-            tail.strip_suffix(suffix)
-                .is_some_and(|hash| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
-        })
+    let hashed = |name: &str, suffix: &str| {
+        name.rsplit_once('-')
+            .is_some_and(|(stem, _)| super::content_named(name, stem) == Some(suffix))
     };
     (name.starts_with(&format!("{LOADER_STEM}-")) && hashed(name, ".js"))
         || ((name.starts_with("split_") || name.starts_with("chunk_")) && hashed(name, ".wasm"))

@@ -170,10 +170,7 @@ impl TrunkStart {
 
 /// Whether `name` is a start script this module writes.
 pub fn is_start_script(name: &str) -> bool {
-    name.strip_prefix(STEM)
-        .and_then(|rest| rest.strip_prefix('-'))
-        .and_then(|rest| rest.strip_suffix(".js"))
-        .is_some_and(|hash| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+    super::content_named(name, STEM) == Some(".js")
 }
 
 /// Removes the start scripts of `dist` other than this version's (a site rebuilt into the same

@@ -24,10 +24,7 @@ pub(super) const READER_APP: &str = "kiosque-app";
 
 /// Whether `name` is one of `stem`'s content-named files (`<stem>-<16 hex>…`).
 fn is_content_named(name: &str, stem: &str) -> bool {
-    name.strip_prefix(stem)
-        .and_then(|rest| rest.strip_prefix('-'))
-        .and_then(|rest| rest.get(..16))
-        .is_some_and(|hash| hash.bytes().all(|b| b.is_ascii_hexdigit()))
+    super::content_named(name, stem).is_some()
 }
 
 /// A wasm-bindgen build's two files in the site's root: the JS glue and the wasm.
