@@ -230,7 +230,8 @@ pub fn parse_site(url: &str, text: &str) -> Result<SiteData, AppError> {
 /// and the app's, not a missing file.
 pub async fn load_site(paths: Paths) -> Result<Arc<SiteData>, AppError> {
     let url = paths.site_json();
-    let text = match fetch_text(&url, Freshness::Reload).await {
+    let request = handed_over(&url).unwrap_or_else(|| start(&url, Freshness::Reload));
+    let text = match request.text().await {
         Err(AppError::Status { status: 404, .. }) => {
             let old = fetch_text(&paths.data_file(OLD_INDEX), Freshness::Reload).await;
             if let Some(error) = old.ok().as_deref().and_then(older_contract) {
@@ -241,6 +242,24 @@ pub async fn load_site(paths: Paths) -> Result<Arc<SiteData>, AppError> {
         answer => answer?,
     };
     parse_site(&url, &text).map(Arc::new)
+}
+
+/// The request for `site.json` that the app's start script sent beside the app's own files
+/// (`window.kiosqueSite`: `crates/kiosque-cli/src/pages/start.js`), taken once, if it is for
+/// `url` (a reload ignoring the cache, as [`load_site`] asks). A retry asks again.
+fn handed_over(url: &str) -> Option<Started> {
+    let window = web_sys::window()?;
+    let key = JsValue::from_str("kiosqueSite");
+    let handed = js_sys::Reflect::get(&window, &key)
+        .ok()
+        .filter(JsValue::is_object)?;
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    let field = |name: &str| js_sys::Reflect::get(&handed, &JsValue::from_str(name)).ok();
+    let answer = field("answer")?.dyn_into::<js_sys::Promise>().ok()?;
+    (field("path")?.as_string()? == url).then(|| Started {
+        url: url.to_owned(),
+        answer: JsFuture::from(answer),
+    })
 }
 
 /// The whole-site file of data contract 1, written instead of `site.json`.

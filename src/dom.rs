@@ -48,15 +48,13 @@ pub fn address() -> String {
     format!("{}{}", path.unwrap_or_default(), query.unwrap_or_default())
 }
 
-/// Whether the start script found this page opened by a link of the home page showing every
-/// article (`data-opened-from="home"` on `<html>`: `kiosque pages`' start.js tells it from the
-/// page's referrer).
-pub fn opened_from_home() -> bool {
+/// The pre-rendered list the start script found this page opened from by one of its links, as it
+/// tells it (`data-opened-from` on `<html>`: `kiosque pages`' start.js reads the page's referrer):
+/// `home`, or `entity/<id>` ([`crate::selection::OpenedFrom`] reads it).
+pub fn opened_from() -> Option<String> {
     document()
         .document_element()
         .and_then(|html| html.get_attribute("data-opened-from"))
-        .as_deref()
-        == Some("home")
 }
 
 /// Focuses the element with this id, if there is one and it can take focus.

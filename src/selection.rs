@@ -11,6 +11,9 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 
+use crate::components::card::NESTED_PAGE;
+use crate::language::use_language;
+use crate::search::{FirstPage, Found, filter_cards};
 use crate::site::use_site;
 
 /// The selection of the current URL, read once for the whole app ([`provide_selection`]):
@@ -89,7 +92,7 @@ pub fn provide_selection() {
     });
     // In the browser only (nothing to listen to when pre-rendering): for as long as the app.
     if !cfg!(feature = "ssr") {
-        opened_from_the_plain_home_page(opened);
+        opened_from_a_pre_rendered_list(opened);
         let listener = window_event_listener(leptos::ev::popstate, move |_| {
             traversed_to.set(Some(crate::dom::address()));
         });
@@ -97,24 +100,51 @@ pub fn provide_selection() {
     }
 }
 
-/// An article page loaded by a link of the home page showing every article (the pre-rendered
-/// home page: its links are page loads until the app has started there) was opened from that
-/// page's list, its first screen of cards: its previous and next follow it, as when the app
-/// opens an article from it. The start script tells it ([`crate::dom::opened_from_home`]); a
-/// host whose referrer policy withholds the address gives no list.
-fn opened_from_the_plain_home_page(opened: RwSignal<Option<ShownList>>) {
-    if !crate::dom::opened_from_home() {
-        return;
+/// The pre-rendered list page an article page was loaded from by one of its links (its links
+/// are page loads until the app has started there), as the start script tells it
+/// ([`crate::dom::opened_from`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum OpenedFrom {
+    /// The home page showing every article: its first screen of cards.
+    Home,
+    /// An entity's own page: its first page of cards, its newest articles.
+    Entity(EntityId),
+}
+
+impl OpenedFrom {
+    /// Reads what the start script wrote: `home`, or `entity/<id>`.
+    pub fn parse(told: &str) -> Option<OpenedFrom> {
+        match told.strip_prefix("entity/") {
+            Some(id) => EntityId::new(id).ok().map(OpenedFrom::Entity),
+            None => (told == "home").then_some(OpenedFrom::Home),
+        }
     }
+}
+
+/// An article page loaded by a link of a pre-rendered list (the home page showing every
+/// article, or an entity's own page) was opened from that list as the page showed it: its
+/// previous and next follow it, and its way back returns to it, as when the app opens an article
+/// from it. A host whose referrer policy withholds the address gives no list.
+fn opened_from_a_pre_rendered_list(opened: RwSignal<Option<ShownList>>) {
+    let Some(from) = crate::dom::opened_from()
+        .as_deref()
+        .and_then(OpenedFrom::parse)
+    else {
+        return;
+    };
     let site = use_site();
-    opened.set(Some(ShownList {
-        page: ListPage::Home,
-        list: None,
-        marks: Arc::from([]),
-    }));
-    // The first screen's articles, numbered as in the whole site, once `site.json` is there;
-    // unless the reader has opened an article from another list meanwhile.
     let loader = site.data;
+    if from == OpenedFrom::Home {
+        opened.set(Some(ShownList {
+            page: ListPage::Home,
+            list: None,
+            marks: Arc::from([]),
+        }));
+    }
+    // Once `site.json` is there: the first screen's articles, numbered as in the whole site; or
+    // the entity's first page of cards, from its posting file and their card pages (what its
+    // pre-rendered page listed). Unless the reader has opened an article from another list
+    // meanwhile.
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) {
             return true;
@@ -122,17 +152,66 @@ fn opened_from_the_plain_home_page(opened: RwSignal<Option<ShownList>>) {
         let Some(Ok(data)) = loader.site() else {
             return false;
         };
-        let positions = (0..data.first.articles().len() as u32).collect();
-        opened.update(|opened| {
-            if let Some(first) = opened
-                .as_mut()
-                .filter(|o| o.page == ListPage::Home && o.list.is_none())
-            {
-                first.list = Some(ArticleList {
-                    positions,
-                    of: None,
+        let entity = match &from {
+            OpenedFrom::Home => {
+                let positions = (0..data.first.articles().len() as u32).collect();
+                opened.update(|opened| {
+                    if let Some(first) = opened
+                        .as_mut()
+                        .filter(|o| o.page == ListPage::Home && o.list.is_none())
+                    {
+                        first.list = Some(ArticleList {
+                            positions,
+                            of: None,
+                        });
+                    }
                 });
+                return true;
             }
+            OpenedFrom::Entity(id) => id.clone(),
+        };
+        let (files, paths, language) = (site.search, site.paths.clone(), use_language());
+        leptos::task::spawn_local(async move {
+            let page = FirstPage {
+                results: NESTED_PAGE,
+                screen: NESTED_PAGE,
+            };
+            let found = filter_cards(
+                files,
+                paths.clone(),
+                data,
+                vec![entity.clone()],
+                None,
+                page,
+                || true,
+            )
+            .await;
+            let Some(Ok(Found {
+                articles,
+                cards: Some(cards),
+                ..
+            })) = found
+            else {
+                return;
+            };
+            let Some(shown) = cards.0.entity(&entity) else {
+                return;
+            };
+            let page = ListPage::Entity {
+                href: paths.entity(shown),
+                name: language.entity_name(shown).into_owned(),
+            };
+            let list = ArticleList {
+                positions: Arc::from(articles),
+                of: Some(Arc::clone(&cards.0)),
+            };
+            opened.update(|opened| {
+                opened.get_or_insert(ShownList {
+                    page,
+                    list: Some(list),
+                    marks: Arc::from([]),
+                });
+            });
         });
         true
     });
@@ -365,4 +444,22 @@ pub fn use_toggle_entity() -> impl Fn(&EntityId) + Clone + Send + Sync + 'static
     let selection = use_selection();
     let show = use_show_selection();
     move |id: &EntityId| show(&selection.get_untracked().toggled(id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_list_an_article_was_opened_from_is_read_as_the_start_script_tells_it() {
+        assert_eq!(OpenedFrom::parse("home"), Some(OpenedFrom::Home));
+        assert_eq!(
+            OpenedFrom::parse("entity/loc-kursk"),
+            Some(OpenedFrom::Entity(EntityId::new("loc-kursk").unwrap()))
+        );
+        // Not an id of the data contract, or not a list: no list.
+        for told in ["entity/", "entity/Loc Kursk", "entity/../x", "homepage", ""] {
+            assert_eq!(OpenedFrom::parse(told), None, "{told}");
+        }
+    }
 }

@@ -461,6 +461,8 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
     site.server().set(&wasm, Fault::Hold);
     browser.click("button.facet[data-entity='loc-kursk']").await;
     site.server().wait_for_hits(&wasm, 1);
+    // The site data's first file is asked for beside the app, not once the app is there.
+    site.server().wait_for_hits("/data/site.json", 1);
     browser.click("button.facet[data-entity='loc-kursk']").await;
     assert!(
         browser.waits_for_use().await,
@@ -480,6 +482,11 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
             .eval_bool("return location.search.includes('entity=loc-kursk');")
             .await,
         "the facet clicked twice before the app started was undone"
+    );
+    assert_eq!(
+        site.server().hits("/data/site.json"),
+        1,
+        "the app asked for site.json again instead of taking the request sent beside it"
     );
 
     // A search typed into the pre-rendered page's search box while the app loads: searched

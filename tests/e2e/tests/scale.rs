@@ -23,6 +23,9 @@ const INPUT: &str = "form[role='search'] input[type='search']";
 /// Cards the home page paints at first and adds with "show more".
 const PAGE: usize = 30;
 
+/// Cards on the first page of an entity's articles (the app's `NESTED_PAGE`).
+const NESTED_PAGE: usize = 10;
+
 /// The generated large site, served, and its data, when the browser tests run and the site is
 /// there (each says why it skips otherwise).
 fn large_data() -> Option<(Site, Data)> {
@@ -586,7 +589,7 @@ async fn at_scale_a_filtered_view_and_an_entity_page_keep_the_cards_opened_and_l
     // The entity's page: three pages of its cards, the 21st opened.
     browser.open(&site.url(&format!("/entity/{entity}/"))).await;
     browser
-        .wait_until("the entity's first cards", &cards(10))
+        .wait_until("the entity's first cards", &cards(NESTED_PAGE))
         .await;
     for shown in [20, 30] {
         browser
@@ -923,9 +926,10 @@ async fn at_scale_the_first_screen_shows_from_site_json_and_the_whole_site_chang
 /// A reader who opens an article from the first screen of every article walks the first cards
 /// with its previous and next, whether the card's link was a page load (the pre-rendered home
 /// page) or the app's, and nothing of the whole site is asked for, on the home page or the
-/// article's; nor after "Show more", from the first new card back to the last first one.
+/// article's; nor after "Show more", from the first new card back to the last first one. The
+/// same from the first cards of an entity's pre-rendered page, whose way back it offers.
 #[tokio::test(flavor = "multi_thread")]
-async fn at_scale_an_article_opened_from_the_first_screen_has_its_neighbours_without_the_whole_site()
+async fn at_scale_an_article_opened_from_a_list_s_first_screen_has_its_neighbours_without_the_whole_site()
  {
     let Some((site, data)) = large_data() else {
         return;
@@ -945,6 +949,32 @@ async fn at_scale_an_article_opened_from_the_first_screen_has_its_neighbours_wit
         "the home page's app started before any use"
     );
     browser.walk_list_from_second_card(&first).await;
+    // From an entity's pre-rendered page: its first cards, its newest articles.
+    let place = data.most_mentioned("LOC")["id"]
+        .as_str()
+        .expect("an id")
+        .to_owned();
+    let its_first: Vec<String> = (data.mentioning(&place).into_iter())
+        .take(NESTED_PAGE)
+        .map(|n| data.id(n))
+        .collect();
+    browser
+        .open_pre_rendered(&site.url(&format!("/entity/{place}/")))
+        .await;
+    browser
+        .wait_for_cards("the entity's pre-rendered first cards", &its_first)
+        .await;
+    assert!(
+        browser.waits_for_use().await,
+        "the entity page's app started before any use"
+    );
+    browser.walk_list_from_second_card(&its_first).await;
+    browser
+        .wait_until(
+            "the way back to the entity's page",
+            &format!("return document.querySelector('#main p.back a')?.getAttribute('href')?.endsWith('/entity/{place}/') === true;"),
+        )
+        .await;
     // The same in the app.
     browser.open(&site.url("/")).await;
     browser

@@ -5,9 +5,10 @@
 // search box (pointed at for 65 ms, touched, pressed or focused). A page that is only a shell for
 // the app (no pre-rendered <main>), whose address asks for a view (a search, filters: the class
 // kiosque-view), the page of an address not found (the app may know it), or an article page
-// opened from the home page's list (for its previous and next) starts it at once. What the reader
-// did on the pre-rendered page until the app takes its place (buttons clicked, text typed, the
-// focus) is carried over to the app's page then, unless the reader has left for another address
+// opened from the list of the home page or of an entity's page (for its previous and next)
+// starts it at once, and asks for the site data's first file beside it. What the reader did on
+// the pre-rendered page until the app takes its place (buttons clicked, text typed, the focus)
+// is carried over to the app's page then, unless the reader has left for another address
 // meanwhile. A browser without WebAssembly, or an app that cannot start, leaves the page as it is,
 // its controls working as plain HTML (a form submitted, a <summary> opened).
 const app = document.querySelector("script[data-glue]").dataset;
@@ -24,6 +25,12 @@ const here = () => location.pathname + location.search;
 
 function start() {
   started ||= (async () => {
+    // The site data's first file, which the app reads first on every page, asked for beside the
+    // app's own files: the app takes this request as its own (`load_site` in the app's data.rs).
+    const site = new URL("data/site.json", document.baseURI);
+    const answer = fetch(site, { cache: "reload" });
+    answer.catch(() => {});
+    window.kiosqueSite = { path: site.pathname, answer };
     const preload = (rel, href, integrity, more) => {
       const link = Object.assign(document.createElement("link"), { rel, href, integrity, crossOrigin: "anonymous", ...more });
       document.head.append(link);
@@ -150,20 +157,25 @@ function takeOver() {
   for (const [element, at] of clicked.splice(0)) if (at === now) twin(element)?.click();
 }
 
-// An article page opened by a link of the home page showing every article (no query), at this
-// origin, by following it (not a reload or a move in the history, where the referrer may be that of
-// another address the app showed): the app follows the home page's list for its previous and next,
-// told by the attribute data-opened-from="home" on <html>.
-function openedFromPlainHome() {
+// The pre-rendered list an article page was opened from by following one of its links, at this
+// origin (not a reload or a move in the history, where the referrer may be that of another address
+// the app showed): "home" for the home page showing every article (no query), "entity/<id>" for an
+// entity's own page; none otherwise. The app follows that list for the article's previous and
+// next, told by the attribute data-opened-from on <html>.
+function openedFrom() {
   const site = new URL("./", document.baseURI).pathname;
   const from = document.referrer ? new URL(document.referrer) : null;
-  return (
-    performance.getEntriesByType("navigation")[0]?.type === "navigate" &&
-    from?.origin === location.origin &&
-    !from.search &&
-    [site, site.slice(0, -1), site + "index.html"].includes(from.pathname) &&
-    location.pathname.startsWith(site + "article/")
-  );
+  if (
+    performance.getEntriesByType("navigation")[0]?.type !== "navigate" ||
+    from?.origin !== location.origin ||
+    from.search ||
+    !location.pathname.startsWith(site + "article/")
+  ) {
+    return null;
+  }
+  if ([site, site.slice(0, -1), site + "index.html"].includes(from.pathname)) return "home";
+  const entity = /^entity\/([a-z0-9-]+)\/(index\.html)?$/.exec(from.pathname.slice(site.length));
+  return from.pathname.startsWith(site) && entity ? "entity/" + entity[1] : null;
 }
 
 if (typeof WebAssembly === "object") {
@@ -173,7 +185,8 @@ if (typeof WebAssembly === "object") {
     observer = new MutationObserver(takeOver);
     observer.observe(root.parentNode, { childList: true });
   }
-  if (openedFromPlainHome()) document.documentElement.dataset.openedFrom = "home";
+  const from = openedFrom();
+  if (from) document.documentElement.dataset.openedFrom = from;
   if (
     !page ||
     page.querySelector(".not-found") ||
