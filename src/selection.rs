@@ -455,7 +455,7 @@ mod tests {
         assert_eq!(OpenedFrom::parse("home"), Some(OpenedFrom::Home));
         assert_eq!(
             OpenedFrom::parse("entity/loc-kursk"),
-            Some(OpenedFrom::Entity(EntityId::new("loc-kursk").unwrap()))
+            EntityId::new("loc-kursk").ok().map(OpenedFrom::Entity)
         );
         // Not an id of the data contract, or not a list: no list.
         for told in ["entity/", "entity/Loc Kursk", "entity/../x", "homepage", ""] {
