@@ -23,6 +23,7 @@ use kiosque_model::{Entity, EntityId};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::card::NESTED_PAGE;
 use crate::data::{
     AppError, BodyRequest, Freshness, SiteData, fetch_text, load_article, log_problems, part_url,
 };
@@ -704,6 +705,22 @@ pub async fn filter_cards(
             .map(Some)
     };
     run.await.transpose()
+}
+
+/// The first page of entity `id`'s articles (its newest, [`NESTED_PAGE`] of them) and their
+/// cards, from its posting file and their card pages, as [`filter_cards`]: what the entity's page
+/// shows first, before the whole site is there.
+pub async fn entity_first_cards(
+    files: SearchFiles,
+    paths: Paths,
+    site: Arc<SiteData>,
+    id: EntityId,
+) -> Option<Result<Found, AppError>> {
+    let page = FirstPage {
+        results: NESTED_PAGE,
+        screen: NESTED_PAGE,
+    };
+    filter_cards(files, paths, site, vec![id], None, page, || true).await
 }
 
 /// Runs `text` over the whole site without loading it: the search index says which articles

@@ -11,9 +11,8 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 
-use crate::components::card::NESTED_PAGE;
 use crate::language::use_language;
-use crate::search::{FirstPage, Found, filter_cards};
+use crate::search::{Found, entity_first_cards};
 use crate::site::use_site;
 
 /// The selection of the current URL, read once for the whole app ([`provide_selection`]):
@@ -172,20 +171,7 @@ fn opened_from_a_pre_rendered_list(opened: RwSignal<Option<ShownList>>) {
         };
         let (files, paths, language) = (site.search, site.paths.clone(), use_language());
         leptos::task::spawn_local(async move {
-            let page = FirstPage {
-                results: NESTED_PAGE,
-                screen: NESTED_PAGE,
-            };
-            let found = filter_cards(
-                files,
-                paths.clone(),
-                data,
-                vec![entity.clone()],
-                None,
-                page,
-                || true,
-            )
-            .await;
+            let found = entity_first_cards(files, paths.clone(), data, entity.clone()).await;
             let Some(Ok(Found {
                 articles,
                 cards: Some(cards),

@@ -31,7 +31,7 @@ use crate::routes::corpus::{
     CorpusContext, WholeCorpus, use_corpus, use_corpus_signal, use_site_data_if_loaded,
 };
 use crate::search::{
-    FirstPage, Found, filter_cards, has_postings, has_profiles, more_cards, single_profile,
+    Found, entity_first_cards, has_postings, has_profiles, more_cards, single_profile,
 };
 use crate::selection::{ArticleList, remember_entity_list, use_list_pages};
 use crate::site::use_site;
@@ -150,19 +150,7 @@ fn EntityEarly(
         let (site, paths) = (Arc::clone(&site), paths.clone());
         spawn_local(async move {
             // Its newest articles, a page of them, and its profile, together.
-            let page = FirstPage {
-                results: NESTED_PAGE,
-                screen: NESTED_PAGE,
-            };
-            let newest = filter_cards(
-                files,
-                paths.clone(),
-                Arc::clone(&site),
-                vec![id.clone()],
-                None,
-                page,
-                || true,
-            );
+            let newest = entity_first_cards(files, paths.clone(), Arc::clone(&site), id.clone());
             // Its profile, unless the page has none to ask for: a profile that fails or is not
             // there asks for the whole site at once, before its cards are in. On the shell page,
             // what the file of single-article entities holds of it, completed by its article's
