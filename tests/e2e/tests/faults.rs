@@ -1071,7 +1071,8 @@ async fn a_page_whose_wasm_piece_does_not_load_is_explained_and_retry_loads_it()
 
 /// An app that cannot start (its wasm missing after a deploy, or a browser that refuses it)
 /// leaves the pre-rendered page as it is: a search typed into its search box and submitted goes
-/// to the home page's search address as the form does without the app, not swallowed.
+/// to the home page's search address as the form does without the app, not swallowed; there,
+/// where the app would show the search's results, the page's own list is shown, not hidden.
 #[tokio::test(flavor = "multi_thread")]
 async fn without_its_app_a_page_s_search_form_still_submits() {
     if !ready() {
@@ -1091,6 +1092,15 @@ async fn without_its_app_a_page_s_search_form_still_submits() {
         .wait_until(
             "the search form submitted without the app",
             "return location.search === '?q=koursk';",
+        )
+        .await;
+    // An address asking for a view the app cannot show: the page's list, as it is, not hidden.
+    browser
+        .wait_until(
+            "the pre-rendered list shown without the app",
+            "const list = document.querySelector('#prerender .results'); \
+             return !!list && getComputedStyle(list).visibility === 'visible' \
+               && document.querySelectorAll('#prerender article.card').length > 0;",
         )
         .await;
     browser.close().await;

@@ -60,9 +60,11 @@ function listen(add) {
   if (!add) observer?.disconnect();
 }
 
-// No app: what the reader did is done as the page's own HTML does it.
+// No app: what the reader did is done as the page's own HTML does it, and the page's list is
+// shown, even at an address asking for a view that only the app can show.
 function standDown() {
   listen(false);
+  document.documentElement.classList.remove("kiosque-view");
   for (const [element] of clicked.splice(0)) element.click();
   if (submitted?.isConnected) submitted.requestSubmit();
 }
@@ -195,4 +197,6 @@ if (typeof WebAssembly === "object") {
   ) {
     start();
   }
+} else {
+  standDown();
 }
