@@ -2,7 +2,7 @@
 //! pages and data files under it.
 
 use kiosque_model::links::has_own_page;
-use kiosque_model::{Entity, Selection};
+use kiosque_model::{Entity, EntityId, Selection};
 
 /// The site's base path and the URLs built on it. Every internal link ends with a slash because
 /// each page is a real `…/index.html` file on the static host.
@@ -69,12 +69,20 @@ impl Paths {
     /// that reads the id from its query, `entity/?id=<id>`. Either opens directly on a plain
     /// static server.
     pub fn entity(&self, entity: &Entity) -> String {
-        let id = encode(entity.id.as_str(), "");
         if has_own_page(entity) {
-            format!("{}/entity/{id}/", self.base)
+            self.entity_page(&entity.id)
         } else {
-            format!("{}/entity/?id={id}", self.base)
+            format!(
+                "{}/entity/?id={}",
+                self.base,
+                encode(entity.id.as_str(), "")
+            )
         }
+    }
+
+    /// The own page of entity `id` (`entity/<id>/`), for an entity known to have one.
+    pub fn entity_page(&self, id: &EntityId) -> String {
+        format!("{}/entity/{}/", self.base, encode(id.as_str(), ""))
     }
 
     /// `site.json`, loaded first.

@@ -49,6 +49,17 @@ struct ShownList {
     marks: Arc<[String]>,
 }
 
+impl ShownList {
+    /// The list of an entity's page at `href`, of the entity named `name`.
+    fn of_entity(href: String, name: String, list: ArticleList) -> ShownList {
+        ShownList {
+            page: ListPage::Entity { href, name },
+            list: Some(list),
+            marks: Arc::from([]),
+        }
+    }
+}
+
 /// The home page's last view in this visit: its filters, search and period, which the article
 /// and entity pages' way back returns to; the list of articles the reader last opened an
 /// article from (the home page's or an entity page's), which an article page's previous and
@@ -133,17 +144,35 @@ fn opened_from_a_pre_rendered_list(opened: RwSignal<Option<ShownList>>) {
     };
     let site = use_site();
     let loader = site.data;
-    if from == OpenedFrom::Home {
-        opened.set(Some(ShownList {
-            page: ListPage::Home,
-            list: None,
-            marks: Arc::from([]),
-        }));
-    }
+    // The page it goes back to, at once: the home page, or the entity's page, which its
+    // list names once it is there.
+    let page = match &from {
+        OpenedFrom::Home => ListPage::Home,
+        OpenedFrom::Entity(id) => ListPage::Entity {
+            href: site.paths.entity_page(id),
+            name: String::new(),
+        },
+    };
+    opened.set(Some(ShownList {
+        page: page.clone(),
+        list: None,
+        marks: Arc::from([]),
+    }));
+    // The list once it is known, unless the reader has opened an article from another list
+    // meanwhile.
+    let found = move |shown: ShownList| {
+        opened.update(|opened| {
+            if let Some(first) = opened
+                .as_mut()
+                .filter(|o| o.page == page && o.list.is_none())
+            {
+                *first = shown;
+            }
+        });
+    };
     // Once `site.json` is there: the first screen's articles, numbered as in the whole site; or
     // the entity's first page of cards, from its posting file and their card pages (what its
-    // pre-rendered page listed). Unless the reader has opened an article from another list
-    // meanwhile.
+    // pre-rendered page listed).
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) {
             return true;
@@ -154,50 +183,47 @@ fn opened_from_a_pre_rendered_list(opened: RwSignal<Option<ShownList>>) {
         let entity = match &from {
             OpenedFrom::Home => {
                 let positions = (0..data.first.articles().len() as u32).collect();
-                opened.update(|opened| {
-                    if let Some(first) = opened
-                        .as_mut()
-                        .filter(|o| o.page == ListPage::Home && o.list.is_none())
-                    {
-                        first.list = Some(ArticleList {
-                            positions,
-                            of: None,
-                        });
-                    }
+                let list = ArticleList {
+                    positions,
+                    of: None,
+                };
+                found(ShownList {
+                    page: ListPage::Home,
+                    list: Some(list),
+                    marks: Arc::from([]),
                 });
                 return true;
             }
             OpenedFrom::Entity(id) => id.clone(),
         };
         let (files, paths, language) = (site.search, site.paths.clone(), use_language());
+        let found = found.clone();
         leptos::task::spawn_local(async move {
-            let found = entity_first_cards(files, paths.clone(), data, entity.clone()).await;
-            let Some(Ok(Found {
-                articles,
-                cards: Some(cards),
-                ..
-            })) = found
-            else {
+            let cards = match entity_first_cards(files, paths.clone(), data, entity.clone()).await {
+                Some(Ok(Found {
+                    articles,
+                    cards: Some(cards),
+                    ..
+                })) => Some((articles, cards.0)),
+                Some(Err(error)) => {
+                    leptos::logging::warn!("{error}");
+                    None
+                }
+                _ => None,
+            };
+            // Without it, the way back still leads to the entity's page.
+            let Some((articles, cards)) = cards else {
                 return;
             };
-            let Some(shown) = cards.0.entity(&entity) else {
+            let Some(shown) = cards.entity(&entity) else {
                 return;
-            };
-            let page = ListPage::Entity {
-                href: paths.entity(shown),
-                name: language.entity_name(shown).into_owned(),
             };
             let list = ArticleList {
                 positions: Arc::from(articles),
-                of: Some(Arc::clone(&cards.0)),
+                of: Some(Arc::clone(&cards)),
             };
-            opened.update(|opened| {
-                opened.get_or_insert(ShownList {
-                    page,
-                    list: Some(list),
-                    marks: Arc::from([]),
-                });
-            });
+            let name = language.entity_name(shown).into_owned();
+            found(ShownList::of_entity(paths.entity(shown), name, list));
         });
         true
     });
@@ -253,11 +279,8 @@ pub fn remember_entity_list(href: String, name: String, list: ArticleList) {
         return;
     }
     if let Some(last) = use_context::<LastList>() {
-        last.shown.set_value(Some(ShownList {
-            page: ListPage::Entity { href, name },
-            list: Some(list),
-            marks: Arc::from([]),
-        }));
+        last.shown
+            .set_value(Some(ShownList::of_entity(href, name, list)));
     }
 }
 

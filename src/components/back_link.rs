@@ -33,6 +33,8 @@ pub fn BackLink(
         None => paths.home(&last.get()),
     };
     let text = move || match entity() {
+        // The entity's name not known yet (an article opened from its pre-rendered page).
+        Some((_, name)) if name.is_empty() => words.back_to_list.to_owned(),
         Some((_, name)) => format!("{} {name}", words.back_to_articles_mentioning),
         None if last.with(Selection::is_empty) => words.all_articles.to_owned(),
         None => words.back_to_list.to_owned(),

@@ -15,17 +15,13 @@ use crate::components::meta_line::MetaLine;
 use crate::dom::focus_selector;
 use crate::language::use_language;
 use crate::routes::corpus::{use_corpus, use_corpus_signal};
+use crate::search::NESTED_PAGE;
 use crate::selection::{use_open_from_list, use_selection, use_toggle_entity};
 use crate::site::use_site;
 
 /// How many cards are painted at first, and added by "show more": a browser cannot paint
 /// thousands of cards at once.
 pub(crate) const PAGE: usize = 30;
-
-/// The same for a list under a section heading (an entity page's): the page is about the
-/// entity, and every entity page is pre-rendered with its first cards (`kiosque pages`: 10
-/// rather than 30 took the entity pages of a 10,000-article site from 86 to 61 MB).
-pub(crate) const NESTED_PAGE: usize = 10;
 
 /// How many entity chips a card shows.
 const CHIPS: usize = 5;

@@ -18,7 +18,7 @@ use leptos_router::hooks::{use_params, use_query};
 use leptos_router::params::Params;
 
 use crate::components::back_link::BackLink;
-use crate::components::card::{CardList, NESTED_PAGE, focus_card_came_back_to};
+use crate::components::card::{CardList, focus_card_came_back_to};
 use crate::components::export::{ExportLinks, PrepareExport};
 use crate::components::prerender::{self, ReleasePrerender};
 use crate::components::states::LoadingCards;
@@ -31,7 +31,7 @@ use crate::routes::corpus::{
     CorpusContext, WholeCorpus, use_corpus, use_corpus_signal, use_site_data_if_loaded,
 };
 use crate::search::{
-    Found, entity_first_cards, has_postings, has_profiles, more_cards, single_profile,
+    Found, NESTED_PAGE, entity_first_cards, has_postings, has_profiles, more_cards, single_profile,
 };
 use crate::selection::{ArticleList, remember_entity_list, use_list_pages};
 use crate::site::use_site;
@@ -331,7 +331,6 @@ impl EntityShown {
     /// run.
     #[cfg(feature = "ssr")]
     pub fn made_of(&self, corpus: &Corpus) -> Vec<u8> {
-        use crate::components::card::NESTED_PAGE;
         let cards: Vec<_> = self
             .articles
             .iter()

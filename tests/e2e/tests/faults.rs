@@ -1069,6 +1069,40 @@ async fn a_page_whose_wasm_piece_does_not_load_is_explained_and_retry_loads_it()
     browser.close().await;
 }
 
+/// In a browser without WebAssembly, a link to a view (a search) shows the page as it is: its
+/// own list, not hidden for an app that cannot come, and no app fetched.
+#[tokio::test(flavor = "multi_thread")]
+async fn without_webassembly_a_link_to_a_view_shows_the_page_s_own_list() {
+    if !ready() {
+        return;
+    }
+    let site = Site::dist();
+    let browser = Browser::new().await;
+    browser
+        .cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            serde_json::json!({ "source": "delete globalThis.WebAssembly;" }),
+        )
+        .await
+        .expect("DevTools Page.addScriptToEvaluateOnNewDocument");
+    browser.open_pre_rendered(&site.url("/?q=koursk")).await;
+    browser
+        .wait_until(
+            "the pre-rendered list shown without WebAssembly",
+            "const list = document.querySelector('#prerender .results'); \
+             return typeof WebAssembly === 'undefined' && !!list \
+               && getComputedStyle(list).visibility === 'visible' \
+               && document.querySelectorAll('#prerender article.card').length > 0;",
+        )
+        .await;
+    let wasm = browser.app_wasm().await;
+    browser.click("#site-search").await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(site.server().hits(&wasm), 0, "the app's wasm was asked for");
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
 /// An app that cannot start (its wasm missing after a deploy, or a browser that refuses it)
 /// leaves the pre-rendered page as it is: a search typed into its search box and submitted goes
 /// to the home page's search address as the form does without the app, not swallowed; there,

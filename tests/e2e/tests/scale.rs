@@ -968,11 +968,21 @@ async fn at_scale_an_article_opened_from_a_list_s_first_screen_has_its_neighbour
         browser.waits_for_use().await,
         "the entity page's app started before any use"
     );
+    let name = browser
+        .eval_string("return document.querySelector('#entity-title').textContent;")
+        .await;
     browser.walk_list_from_second_card(&its_first).await;
+    let back = format!(
+        "{} {name}",
+        data.language().messages().back_to_articles_mentioning
+    );
     browser
         .wait_until(
-            "the way back to the entity's page",
-            &format!("return document.querySelector('#main p.back a')?.getAttribute('href')?.endsWith('/entity/{place}/') === true;"),
+            "the way back to the entity's page, named after it",
+            &format!(
+                "const a = document.querySelector('#main p.back a'); \
+                 return !!a && a.textContent === {back:?} && a.getAttribute('href').endsWith('/entity/{place}/');"
+            ),
         )
         .await;
     // The same in the app.

@@ -176,7 +176,7 @@ function openedFrom() {
     return null;
   }
   if ([site, site.slice(0, -1), site + "index.html"].includes(from.pathname)) return "home";
-  const entity = /^entity\/([a-z0-9-]+)\/(index\.html)?$/.exec(from.pathname.slice(site.length));
+  const entity = /^entity\/([a-z0-9-]+)(\/(index\.html)?)?$/.exec(from.pathname.slice(site.length));
   return from.pathname.startsWith(site) && entity ? "entity/" + entity[1] : null;
 }
 
