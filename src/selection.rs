@@ -11,8 +11,6 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 
-use crate::language::use_language;
-use crate::search::{Found, entity_first_cards};
 use crate::site::use_site;
 
 /// The selection of the current URL, read once for the whole app ([`provide_selection`]):
@@ -77,6 +75,9 @@ struct LastList {
     /// returns to, its positions, which its previous and next follow, and the words its search
     /// matched, which it marks.
     opened: RwSignal<Option<ShownList>>,
+    /// The entity whose first page of cards is the list an article page loaded from its
+    /// pre-rendered page follows, until the article page asks for it.
+    entity_wanted: RwSignal<Option<EntityId>>,
     /// Pages of cards shown, by the address of the list's page (path and query).
     pages: StoredValue<HashMap<String, usize>>,
     /// The article whose page the reader left last, and whether by its way back: its card is
@@ -92,17 +93,19 @@ pub fn provide_selection() {
     provide_context(Current(selection_of_url()));
     let traversed_to = RwSignal::new(None);
     let opened = RwSignal::new(None);
+    let entity_wanted = RwSignal::new(None);
     provide_context(LastList {
         selection: RwSignal::new(Selection::default()),
         shown: StoredValue::new(None),
         opened,
+        entity_wanted,
         pages: StoredValue::new(HashMap::new()),
         left: RwSignal::new(None),
         traversed_to,
     });
     // In the browser only (nothing to listen to when pre-rendering): for as long as the app.
     if !cfg!(feature = "ssr") {
-        opened_from_a_pre_rendered_list(opened);
+        entity_wanted.set(opened_from_a_pre_rendered_list(opened));
         let listener = window_event_listener(leptos::ev::popstate, move |_| {
             traversed_to.set(Some(crate::dom::address()));
         });
@@ -134,45 +137,30 @@ impl OpenedFrom {
 /// An article page loaded by a link of a pre-rendered list (the home page showing every
 /// article, or an entity's own page) was opened from that list as the page showed it: its
 /// previous and next follow it, and its way back returns to it, as when the app opens an article
-/// from it. A host whose referrer policy withholds the address gives no list.
-fn opened_from_a_pre_rendered_list(opened: RwSignal<Option<ShownList>>) {
-    let Some(from) = crate::dom::opened_from()
+/// from it. The way back at once; the home page's list once `site.json` is there (its first
+/// screen's articles, numbered as in the whole site); an entity's once the article page has
+/// fetched it ([`take_entity_list_wanted`]: the Try it page's app, which shares this frame,
+/// carries none of that). A host whose referrer policy withholds the address gives no list.
+fn opened_from_a_pre_rendered_list(opened: RwSignal<Option<ShownList>>) -> Option<EntityId> {
+    let from = crate::dom::opened_from()
         .as_deref()
-        .and_then(OpenedFrom::parse)
-    else {
-        return;
-    };
-    let site = use_site();
-    let loader = site.data;
-    // The page it goes back to, at once: the home page, or the entity's page, which its
-    // list names once it is there.
+        .and_then(OpenedFrom::parse)?;
     let page = match &from {
         OpenedFrom::Home => ListPage::Home,
         OpenedFrom::Entity(id) => ListPage::Entity {
-            href: site.paths.entity_page(id),
+            href: use_site().paths.entity_page(id),
             name: String::new(),
         },
     };
     opened.set(Some(ShownList {
-        page: page.clone(),
+        page,
         list: None,
         marks: Arc::from([]),
     }));
-    // The list once it is known, unless the reader has opened an article from another list
-    // meanwhile.
-    let found = move |shown: ShownList| {
-        opened.update(|opened| {
-            if let Some(first) = opened
-                .as_mut()
-                .filter(|o| o.page == page && o.list.is_none())
-            {
-                *first = shown;
-            }
-        });
-    };
-    // Once `site.json` is there: the first screen's articles, numbered as in the whole site; or
-    // the entity's first page of cards, from its posting file and their card pages (what its
-    // pre-rendered page listed).
+    if let OpenedFrom::Entity(id) = from {
+        return Some(id);
+    }
+    let loader = use_site().data;
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) {
             return true;
@@ -180,53 +168,64 @@ fn opened_from_a_pre_rendered_list(opened: RwSignal<Option<ShownList>>) {
         let Some(Ok(data)) = loader.site() else {
             return false;
         };
-        let entity = match &from {
-            OpenedFrom::Home => {
-                let positions = (0..data.first.articles().len() as u32).collect();
-                let list = ArticleList {
-                    positions,
-                    of: None,
-                };
-                found(ShownList {
-                    page: ListPage::Home,
-                    list: Some(list),
-                    marks: Arc::from([]),
-                });
-                return true;
-            }
-            OpenedFrom::Entity(id) => id.clone(),
+        let list = ArticleList {
+            positions: (0..data.first.articles().len() as u32).collect(),
+            of: None,
         };
-        let (files, paths, language) = (site.search, site.paths.clone(), use_language());
-        let found = found.clone();
-        leptos::task::spawn_local(async move {
-            let cards = match entity_first_cards(files, paths.clone(), data, entity.clone()).await {
-                Some(Ok(Found {
-                    articles,
-                    cards: Some(cards),
-                    ..
-                })) => Some((articles, cards.0)),
-                Some(Err(error)) => {
-                    leptos::logging::warn!("{error}");
-                    None
-                }
-                _ => None,
-            };
-            // Without it, the way back still leads to the entity's page.
-            let Some((articles, cards)) = cards else {
-                return;
-            };
-            let Some(shown) = cards.entity(&entity) else {
-                return;
-            };
-            let list = ArticleList {
-                positions: Arc::from(articles),
-                of: Some(Arc::clone(&cards)),
-            };
-            let name = language.entity_name(shown).into_owned();
-            found(ShownList::of_entity(paths.entity(shown), name, list));
-        });
+        fill_opened(
+            opened,
+            ListPage::Home,
+            ShownList {
+                page: ListPage::Home,
+                list: Some(list),
+                marks: Arc::from([]),
+            },
+        );
         true
     });
+    None
+}
+
+/// `shown` as the list an article was opened from, if that is still the list of `page` not known
+/// yet (not if the reader has opened an article from another list meanwhile).
+fn fill_opened(opened: RwSignal<Option<ShownList>>, page: ListPage, shown: ShownList) {
+    opened.update(|opened| {
+        if let Some(waiting) = opened
+            .as_mut()
+            .filter(|o| o.page == page && o.list.is_none())
+        {
+            *waiting = shown;
+        }
+    });
+}
+
+/// The entity whose pre-rendered page the article page was loaded from, whose first page of
+/// cards is the list it follows: asked once (the article page fetches that list and gives it to
+/// [`WantedEntityList::found`]).
+pub fn take_entity_list_wanted() -> Option<WantedEntityList> {
+    let last = use_context::<LastList>()?;
+    let entity = last.entity_wanted.try_update(Option::take)??;
+    Some(WantedEntityList {
+        entity,
+        opened: last.opened,
+    })
+}
+
+/// The entity of an entity page an article page was loaded from, whose list is to be fetched.
+pub struct WantedEntityList {
+    pub entity: EntityId,
+    opened: RwSignal<Option<ShownList>>,
+}
+
+impl WantedEntityList {
+    /// The list of the entity's page at `href` (of the entity named `name`), fetched.
+    pub fn found(&self, href: String, name: String, list: ArticleList) {
+        let page = ListPage::Entity {
+            href: href.clone(),
+            name: String::new(),
+        };
+        fill_opened(self.opened, page, ShownList::of_entity(href, name, list));
+    }
 }
 
 /// Keeps `selection`, `list` (`None` while not known) and the words its search matched

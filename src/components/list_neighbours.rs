@@ -7,7 +7,8 @@ use kiosque_model::home::neighbours;
 use leptos::prelude::*;
 
 use crate::language::use_language;
-use crate::selection::use_last_list;
+use crate::search::{Found, entity_first_cards};
+use crate::selection::{ArticleList, take_entity_list_wanted, use_last_list};
 use crate::site::use_site;
 
 /// Links to the articles shown before and after article `id` in the last list it was opened
@@ -21,6 +22,7 @@ pub fn ListNeighbours(id: String) -> impl IntoView {
         return None::<AnyView>;
     }
     let site = use_site();
+    list_of_the_entity_opened_from();
     let (loader, paths) = (site.data, site.paths);
     let list = use_last_list();
     let language = use_language();
@@ -65,4 +67,54 @@ pub fn ListNeighbours(id: String) -> impl IntoView {
         })
     };
     Some(view.into_any())
+}
+
+/// For an article page loaded by a card's link on an entity's pre-rendered page
+/// ([`take_entity_list_wanted`]): the list it follows is that entity's first page of cards, the
+/// list its page showed, from its posting file and their card pages once `site.json` is there.
+fn list_of_the_entity_opened_from() {
+    let Some(wanted) = take_entity_list_wanted() else {
+        return;
+    };
+    let wanted = Arc::new(wanted);
+    let (site, language) = (use_site(), use_language());
+    let loader = site.data;
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let Some(Ok(data)) = loader.site() else {
+            return false;
+        };
+        let (files, paths, wanted) = (site.search, site.paths.clone(), Arc::clone(&wanted));
+        let entity = wanted.entity.clone();
+        leptos::task::spawn_local(async move {
+            let cards = match entity_first_cards(files, paths.clone(), data, entity.clone()).await {
+                Some(Ok(Found {
+                    articles,
+                    cards: Some(cards),
+                    ..
+                })) => Some((articles, cards.0)),
+                Some(Err(error)) => {
+                    leptos::logging::warn!("{error}");
+                    None
+                }
+                _ => None,
+            };
+            // Without it, the way back still leads to the entity's page.
+            let Some((articles, cards)) = cards else {
+                return;
+            };
+            let Some(shown) = cards.entity(&entity) else {
+                return;
+            };
+            let name = language.entity_name(shown).into_owned();
+            let list = ArticleList {
+                positions: Arc::from(articles),
+                of: Some(Arc::clone(&cards)),
+            };
+            wanted.found(paths.entity_page(&entity), name, list);
+        });
+        true
+    });
 }
