@@ -940,38 +940,30 @@ async fn at_scale_an_article_opened_from_a_list_s_first_screen_has_its_neighbour
     // On the pre-rendered home page, before its app has started: a card's link loads the
     // article's page, whose app starts at once and follows the list the article was opened
     // from.
-    browser.open_pre_rendered(&site.url("/")).await;
-    browser
-        .wait_for_cards("the pre-rendered first cards", &first)
-        .await;
-    assert!(
-        browser.waits_for_use().await,
-        "the home page's app started before any use"
-    );
-    browser.walk_list_from_second_card(&first).await;
+    let walk_pre_rendered = |path: String, ids: Vec<String>| {
+        let (browser, url) = (&browser, site.url(&path));
+        async move {
+            browser.open_pre_rendered(&url).await;
+            browser
+                .wait_for_cards(&format!("the pre-rendered first cards of {path}"), &ids)
+                .await;
+            assert!(
+                browser.waits_for_use().await,
+                "{path}: the app started before any use"
+            );
+            browser.walk_list_from_second_card(&ids).await;
+        }
+    };
+    walk_pre_rendered("/".to_owned(), first.clone()).await;
     // From an entity's pre-rendered page: its first cards, its newest articles.
-    let place = data.most_mentioned("LOC")["id"]
-        .as_str()
-        .expect("an id")
-        .to_owned();
+    let place = data.most_mentioned("LOC");
+    let name = place["name"].as_str().expect("a name").to_owned();
+    let place = place["id"].as_str().expect("an id").to_owned();
     let its_first: Vec<String> = (data.mentioning(&place).into_iter())
         .take(NESTED_PAGE)
         .map(|n| data.id(n))
         .collect();
-    browser
-        .open_pre_rendered(&site.url(&format!("/entity/{place}/")))
-        .await;
-    browser
-        .wait_for_cards("the entity's pre-rendered first cards", &its_first)
-        .await;
-    assert!(
-        browser.waits_for_use().await,
-        "the entity page's app started before any use"
-    );
-    let name = browser
-        .eval_string("return document.querySelector('#entity-title').textContent;")
-        .await;
-    browser.walk_list_from_second_card(&its_first).await;
+    walk_pre_rendered(format!("/entity/{place}/"), its_first).await;
     let back = format!(
         "{} {name}",
         data.language().messages().back_to_articles_mentioning
