@@ -205,8 +205,12 @@ fn fill_opened(opened: RwSignal<Option<ShownList>>, page: ListPage, shown: Shown
 pub fn take_entity_list_wanted() -> Option<WantedEntityList> {
     let last = use_context::<LastList>()?;
     let entity = last.entity_wanted.try_update(Option::take)??;
+    let page = last
+        .opened
+        .with_untracked(|o| o.as_ref().map(|o| o.page.clone()))?;
     Some(WantedEntityList {
         entity,
+        page,
         opened: last.opened,
     })
 }
@@ -214,17 +218,22 @@ pub fn take_entity_list_wanted() -> Option<WantedEntityList> {
 /// The entity of an entity page an article page was loaded from, whose list is to be fetched.
 pub struct WantedEntityList {
     pub entity: EntityId,
+    /// The page the list was opened from, as told at once (its name not known yet).
+    page: ListPage,
     opened: RwSignal<Option<ShownList>>,
 }
 
 impl WantedEntityList {
-    /// The list of the entity's page at `href` (of the entity named `name`), fetched.
-    pub fn found(&self, href: String, name: String, list: ArticleList) {
-        let page = ListPage::Entity {
-            href: href.clone(),
-            name: String::new(),
+    /// The entity's list, fetched: its name is `name`.
+    pub fn found(self, name: String, list: ArticleList) {
+        let ListPage::Entity { href, .. } = self.page.clone() else {
+            return;
         };
-        fill_opened(self.opened, page, ShownList::of_entity(href, name, list));
+        fill_opened(
+            self.opened,
+            self.page,
+            ShownList::of_entity(href, name, list),
+        );
     }
 }
 

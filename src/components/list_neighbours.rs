@@ -76,20 +76,19 @@ fn list_of_the_entity_opened_from() {
     let Some(wanted) = take_entity_list_wanted() else {
         return;
     };
-    let wanted = Arc::new(wanted);
     let (site, language) = (use_site(), use_language());
     let loader = site.data;
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) {
-            return true;
-        }
+    let mut wanted = Some(wanted);
+    Effect::new(move |_| {
         let Some(Ok(data)) = loader.site() else {
-            return false;
+            return;
         };
-        let (files, paths, wanted) = (site.search, site.paths.clone(), Arc::clone(&wanted));
-        let entity = wanted.entity.clone();
+        let Some(wanted) = wanted.take() else {
+            return;
+        };
+        let (files, paths, entity) = (site.search, site.paths.clone(), wanted.entity.clone());
         leptos::task::spawn_local(async move {
-            let cards = match entity_first_cards(files, paths.clone(), data, entity.clone()).await {
+            let cards = match entity_first_cards(files, paths, data, entity.clone()).await {
                 Some(Ok(Found {
                     articles,
                     cards: Some(cards),
@@ -113,8 +112,7 @@ fn list_of_the_entity_opened_from() {
                 positions: Arc::from(articles),
                 of: Some(Arc::clone(&cards)),
             };
-            wanted.found(paths.entity_page(&entity), name, list);
+            wanted.found(name, list);
         });
-        true
     });
 }
