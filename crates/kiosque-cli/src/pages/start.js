@@ -197,6 +197,4 @@ if (typeof WebAssembly === "object") {
   ) {
     start();
   }
-} else {
-  standDown();
 }
