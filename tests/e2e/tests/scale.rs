@@ -977,6 +977,12 @@ async fn at_scale_an_article_opened_from_a_list_s_first_screen_has_its_neighbour
             ),
         )
         .await;
+    browser
+        .eval_bool("document.querySelector('nav.list-neighbours').scrollIntoView({block: 'center'}); return true;")
+        .await;
+    browser
+        .screenshot("at-scale-article-from-an-entity-page")
+        .await;
     // The same in the app.
     browser.open(&site.url("/")).await;
     browser
