@@ -319,6 +319,9 @@ pub fn Home() -> impl IntoView {
     // results, then, once they are painted and the reader paused ([`REST_PAUSE`]), grows to its
     // whole first page with the card pages of the rest.
     let outcome = RwSignal::new(None::<(bool, Option<Result<Found, AppError>>)>);
+    // Whether the view's search or filters are being answered (the answer shown meanwhile may
+    // be the last view's: a search typed on keeps it until its own comes).
+    let answering = RwSignal::new(false);
     // Whether a view shown before the whole site has been painted and wants the sidebar's
     // counts, which only the whole site gives.
     let counts_asked = RwSignal::new(false);
@@ -358,10 +361,11 @@ pub fn Home() -> impl IntoView {
         let (files, paths, site_data) = (files, paths.clone(), site_data.clone());
         let run = runs.next();
         more_runs.next();
+        let asked = text.is_some() || filtering;
+        answering.set(asked);
         spawn_local(async move {
             // The reader waits for this answer: the whole site's loading, if under way, lets
             // it go first.
-            let asked = text.is_some() || filtering;
             let urgent = asked.then(crate::data::urgent);
             // Asked before the whole site: answered from card pages, or by the whole site.
             let before_whole = asked && !corpus.is_whole();
@@ -427,6 +431,7 @@ pub fn Home() -> impl IntoView {
                 _ => None,
             };
             let _ = outcome.try_set(Some(found));
+            let _ = answering.try_set(false);
             drop(urgent);
             // A view shown before the whole site needs it for the sidebar's counts only ("Show
             // more" comes from card pages): asked for once it is painted and the sidebar is on
@@ -822,6 +827,11 @@ pub fn Home() -> impl IntoView {
             .flatten()
             .fold(status, |status, note| format!("{status} — {note}"))
     };
+    let busy = move || {
+        (answering.get() || searched.with(|s| matches!(s, Searched::Waiting | Searched::Searching)))
+            .then_some("true")
+            .filter(|_| whole_failed().is_none())
+    };
     // The whole site failed to load: say so under the cards, with a Retry.
     let failed = move || {
         whole_failed().map(|error| {
@@ -986,7 +996,8 @@ pub fn Home() -> impl IntoView {
                 <FieldFacets refined=fields loading=loading_fields.into() />
                 {time}
             </Sidebar>
-            <div class="results" id="results" tabindex="-1">
+            // Busy while the view's articles or search results are on their way.
+            <div class="results" id="results" tabindex="-1" aria-busy=busy>
                 // The filters' names from the corpus of the cards: a view shown before the whole
                 // site has its entities from their posting files.
                 <Provider value=CorpusContext(Signal::from(shown_from))>

@@ -20,7 +20,12 @@
 //! which Chromium's DevTools open, each keystroke marked by a call to `__kq_key_mark`; build the
 //! app with `data-keep-debug` for function names), `--site DIR` (measures
 //! a site assembled before and kept by `--keep`, as it is, with the app it holds: no data built,
-//! no pages rendered; for trying a change of the app quickly, copy its files over the site's).
+//! no pages rendered; for trying a change of the app quickly, copy its files over the site's),
+//! `--latency MS`, `--down KBIT`, `--up KBIT` (every request of the measured browser waits `MS`
+//! more for its answer and bytes arrive at most at those rates, by Chromium's network emulation,
+//! DevTools' `Network.emulateNetworkConditions`: the round trips a page pays, which localhost
+//! hides; e.g. `--latency 150 --down 1600 --up 750`, DevTools' "Slow 4G"; the time budgets are
+//! for localhost, so with these their verdicts read "n/a").
 //!
 //! What it measures, in page JavaScript (`performance.now`, `MutationObserver`,
 //! `requestAnimationFrame`, the Resource Timing API):
@@ -183,14 +188,15 @@ const PROBE: &str = r#"
 /// results not loading; answers the milliseconds waited, or `{error}` after `limit` ms.
 const SETTLE: &str = r#"
 const { quiet, limit } = arguments[0];
+const LOADING = /^(Searching|Recherche|Loading articles|Chargement des articles)…/;
 const done = arguments[arguments.length - 1];
 const k = window.__kq;
 const t0 = performance.now();
 const busy = () => {
   const r = document.getElementById('results');
   const count = document.getElementById('results-count');
-  return !r || r.querySelector('[aria-busy="true"]') !== null
-    || (count !== null && count.textContent.startsWith('Searching'));
+  return !r || r.matches('[aria-busy="true"]') || r.querySelector('[aria-busy="true"]') !== null
+    || (count !== null && LOADING.test(count.textContent));
 };
 const last = () => Math.max(t0, k.lastSearch, ...performance.getEntriesByType('resource')
   .filter(e => /\/data\/(search|cards)\//.test(e.name)).map(e => e.responseEnd));
@@ -224,6 +230,7 @@ const LONG_TASKS: &str = "const k = window.__kq; const since = k && k.first ? k.
 /// if nothing changed within 5 s.
 const ACT: &str = r#"
 const action = arguments[0];
+const LOADING = /^(Searching|Recherche|Loading articles|Chargement des articles)…/;
 const done = arguments[arguments.length - 1];
 const results = () => document.getElementById('results');
 const signature = () => {
@@ -236,8 +243,8 @@ const signature = () => {
 const busy = () => {
   const r = results();
   const count = document.getElementById('results-count');
-  return !r || r.querySelector('[aria-busy="true"]') !== null
-    || (count !== null && count.textContent.startsWith('Searching'));
+  return !r || r.matches('[aria-busy="true"]') || r.querySelector('[aria-busy="true"]') !== null
+    || (count !== null && LOADING.test(count.textContent));
 };
 const before = signature();
 const mark = performance.getEntriesByType('resource').length;
@@ -304,10 +311,52 @@ struct Args {
     profile: Option<PathBuf>,
     /// A site assembled before (kept by `--keep`), measured as it is: no data built, no pages.
     site: Option<PathBuf>,
+    /// The network emulated, when not localhost's.
+    network: Option<Network>,
+}
+
+/// A network slower than localhost, emulated by Chromium for every request of the browser.
+#[derive(Clone, Copy, Debug, Default)]
+struct Network {
+    /// Added to each request's answer, in milliseconds.
+    latency_ms: f64,
+    /// The highest rates, in kilobits per second; `None`: not limited.
+    down_kbit: Option<f64>,
+    up_kbit: Option<f64>,
+}
+
+impl Network {
+    /// DevTools' `Network.emulateNetworkConditions` parameters (rates in bytes per second, -1 for
+    /// none).
+    fn conditions(&self) -> Value {
+        let rate = |kbit: Option<f64>| kbit.map_or(-1.0, |k| k * 1000.0 / 8.0);
+        json!({
+            "offline": false,
+            "latency": self.latency_ms,
+            "downloadThroughput": rate(self.down_kbit),
+            "uploadThroughput": rate(self.up_kbit),
+        })
+    }
+
+    /// "latency 150 ms, 1,600 kbit/s down, 750 kbit/s up".
+    fn describe(&self) -> String {
+        let rate = |kbit: Option<f64>, way: &str| {
+            kbit.map_or_else(
+                || format!("unlimited {way}"),
+                |k| format!("{} kbit/s {way}", thousands(k.round() as usize)),
+            )
+        };
+        format!(
+            "latency {} ms, {}, {}",
+            self.latency_ms,
+            rate(self.down_kbit, "down"),
+            rate(self.up_kbit, "up")
+        )
+    }
 }
 
 const USAGE: &str = "usage: reader [SIZE…] [--dist DIR]… [--kiosque PATH] [--work DIR] [--keep] \
-    [--words W1,W2] [--profile DIR] [--site DIR]  (sizes default to 1k 10k; --dist defaults to dist/, which \
+    [--words W1,W2] [--profile DIR] [--site DIR] [--latency MS] [--down KBIT] [--up KBIT]  (sizes default to 1k 10k; --dist defaults to dist/, which \
     `trunk build --release` makes; several --dist are measured on the same data)";
 
 fn parse_args() -> anyhow::Result<Args> {
@@ -321,6 +370,7 @@ fn parse_args() -> anyhow::Result<Args> {
         words: vec!["election".to_owned(), "gouvernement".to_owned()],
         profile: None,
         site: None,
+        network: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -332,6 +382,26 @@ fn parse_args() -> anyhow::Result<Args> {
             "--work" => parsed.work = Some(PathBuf::from(value()?)),
             "--keep" => parsed.keep = true,
             "--site" => parsed.site = Some(PathBuf::from(value()?)),
+            "--latency" | "--down" | "--up" => {
+                let text = value()?;
+                let number: f64 = match text.parse() {
+                    Ok(n) if n >= 0.0 && f64::is_finite(n) => n,
+                    _ => bail!(
+                        "{arg} needs a number of {}, not {text:?}",
+                        if arg == "--latency" {
+                            "milliseconds"
+                        } else {
+                            "kilobits per second"
+                        }
+                    ),
+                };
+                let network = parsed.network.get_or_insert_with(Network::default);
+                match arg.as_str() {
+                    "--latency" => network.latency_ms = number,
+                    "--down" => network.down_kbit = Some(number),
+                    _ => network.up_kbit = Some(number),
+                }
+            }
             "--words" => {
                 parsed.words = value()?
                     .split(',')
@@ -626,7 +696,7 @@ fn run() -> anyhow::Result<()> {
     let mut measured = Vec::new();
     if let Some(site) = &args.site {
         measured.push(measure_site(&runtime, site, &args, &mut sizes)?);
-        report(&apps, &measured);
+        report(&apps, &measured, args.network.as_ref());
         return Ok(());
     }
     for &size in &args.sizes {
@@ -657,7 +727,7 @@ fn run() -> anyhow::Result<()> {
     if !args.keep && args.work.is_none() {
         let _ = std::fs::remove_dir_all(&work);
     }
-    report(&apps, &measured);
+    report(&apps, &measured, args.network.as_ref());
     Ok(())
 }
 
@@ -700,6 +770,7 @@ fn measure_served(
         &args.words,
         sizes,
         profile.as_deref(),
+        args.network,
     ))
 }
 
@@ -916,6 +987,7 @@ async fn measure(
     words: &[String],
     sizes: &mut Brotli,
     profile: Option<&Path>,
+    network: Option<Network>,
 ) -> anyhow::Result<Measured> {
     let (data_files, data_bytes) = count_files(&site.join("data"))?;
     let site_files = count_files(site)?;
@@ -931,6 +1003,9 @@ async fn measure(
         }
     };
     cdp("Network.enable", json!({})).await?;
+    if let Some(network) = network {
+        cdp("Network.emulateNetworkConditions", network.conditions()).await?;
+    }
     cdp(
         "Page.addScriptToEvaluateOnNewDocument",
         json!({ "source": PROBE }),
@@ -1342,7 +1417,9 @@ async fn facet_on_first_use(
     let done = format!(
         "!document.getElementById('prerender') && location.search.includes('entity={entity}') \
          && document.querySelector(\"button.facet[data-entity='{entity}']\")?.getAttribute('aria-pressed') === 'true' \
-         && !document.querySelector('#results [aria-busy=true]')"
+         && !document.querySelector('#results[aria-busy=true], #results [aria-busy=true]') \
+         && !/^(Loading articles|Chargement des articles)…/.test(document.getElementById('results-count')?.textContent ?? '') \
+         && document.querySelector('#results article.card') !== null"
     );
     let click = Click {
         button: &button,
@@ -1842,7 +1919,12 @@ fn verdict(met: bool) -> &'static str {
 
 /// A median of timed actions against its budget, "12.3 ms (n = 10; in the document at 9.8
 /// ms)", and a verdict.
-fn timed(values: &[Timed], fetched: bool, budget: f64) -> (String, &'static str) {
+fn timed(
+    values: &[Timed],
+    fetched: bool,
+    budget: f64,
+    network: Option<&Network>,
+) -> (String, &'static str) {
     let chosen: Vec<&Timed> = values.iter().filter(|t| t.fetched == fetched).collect();
     let to_frame = median(chosen.iter().map(|t| t.ms));
     let to_dom = median(chosen.iter().map(|t| t.dom));
@@ -1852,7 +1934,11 @@ fn timed(values: &[Timed], fetched: bool, budget: f64) -> (String, &'static str)
                 "{m:.1} ms (n = {}; in the document at {d:.1} ms)",
                 chosen.len()
             ),
-            verdict(m <= budget),
+            if network.is_some() {
+                "n/a (budget on localhost)"
+            } else {
+                verdict(m <= budget)
+            },
         ),
         _ => ("none".to_owned(), "n/a"),
     }
@@ -1861,9 +1947,18 @@ fn timed(values: &[Timed], fetched: bool, budget: f64) -> (String, &'static str)
 /// Each app (its name, its files with raw and brotli sizes), and what was measured.
 type Apps = [(String, Vec<(String, u64, usize)>)];
 
-fn report(apps: &Apps, measured: &[Measured]) {
+fn report(apps: &Apps, measured: &[Measured], network: Option<&Network>) {
+    let served = network.map_or_else(
+        || "on localhost".to_owned(),
+        |n| {
+            format!(
+                "on localhost with a slower network emulated ({}; the time budgets are for localhost)",
+                n.describe()
+            )
+        },
+    );
     println!(
-        "\nThe reader at archive scale, headless Chromium on localhost (1 KB = 1,024 bytes, brotli quality 11)\n"
+        "\nThe reader at archive scale, headless Chromium {served} (1 KB = 1,024 bytes, brotli quality 11)\n"
     );
 
     for (name, app) in apps {
@@ -1963,8 +2058,8 @@ fn report(apps: &Apps, measured: &[Measured]) {
     println!("| articles | with fetches | verdict | cached | verdict |");
     println!("|---:|---:|---|---:|---|");
     for m in measured {
-        let (fetching, v1) = timed(&m.clicks, true, FETCHING_BUDGET_MS);
-        let (cached, v2) = timed(&m.clicks, false, CACHED_BUDGET_MS);
+        let (fetching, v1) = timed(&m.clicks, true, FETCHING_BUDGET_MS, network);
+        let (cached, v2) = timed(&m.clicks, false, CACHED_BUDGET_MS, network);
         println!("| {} | {fetching} | {v1} | {cached} | {v2} |", m.row());
     }
 
@@ -1977,8 +2072,8 @@ fn report(apps: &Apps, measured: &[Measured]) {
     );
     println!("|---:|---:|---|---:|---|---:|---:|---:|---|---:|");
     for m in measured {
-        let (fetching, v1) = timed(&m.keys, true, FETCHING_BUDGET_MS);
-        let (cached, v2) = timed(&m.keys, false, CACHED_BUDGET_MS);
+        let (fetching, v1) = timed(&m.keys, true, FETCHING_BUDGET_MS, network);
+        let (cached, v2) = timed(&m.keys, false, CACHED_BUDGET_MS, network);
         let added: usize = m.first_search.iter().map(|f| f.size).sum();
         let v3 = first_search_budget(m.size)
             .map_or("n/a (budget at 10k and 100k)", |b| verdict(added <= b));

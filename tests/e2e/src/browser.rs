@@ -265,17 +265,43 @@ impl Browser {
     /// `css` (from the page's corner, so that the pointer enters it even if it was there).
     pub async fn point_at(&self, css: &str) {
         self.point_away().await;
+        let (x, y) = self.middle_of(css).await;
+        self.move_pointer(x, y).await;
+    }
+
+    /// The middle of the first line of the first element matching `css`, in the viewport.
+    pub async fn middle_of(&self, css: &str) -> (f64, f64) {
         let at = self
             .eval_string(&format!(
-                "const r = document.querySelector({css:?}).getClientRects()[0]; \
-                 return `${{r.left + r.width / 2}},${{r.top + r.height / 2}}`;"
+                "const r = document.querySelector({css:?})?.getClientRects()[0]; \
+                 return r ? `${{r.left + r.width / 2}},${{r.top + r.height / 2}}` : '';"
             ))
             .await;
         let (x, y) = at
             .split_once(',')
             .unwrap_or_else(|| panic!("no element {css} to point at"));
-        self.move_pointer(x.parse().expect("x"), y.parse().expect("y"))
-            .await;
+        (x.parse().expect("x"), y.parse().expect("y"))
+    }
+
+    /// Presses the mouse's main button at `(x, y)` (the pointer there), without releasing it.
+    pub async fn press_at(&self, (x, y): (f64, f64)) {
+        self.move_pointer(x, y).await;
+        self.mouse_button("mousePressed", x, y).await;
+    }
+
+    /// Releases the mouse's main button at `(x, y)`, the pointer moved there first.
+    pub async fn release_at(&self, (x, y): (f64, f64)) {
+        self.move_pointer(x, y).await;
+        self.mouse_button("mouseReleased", x, y).await;
+    }
+
+    async fn mouse_button(&self, kind: &str, x: f64, y: f64) {
+        self.cdp(
+            "Input.dispatchMouseEvent",
+            json!({ "type": kind, "x": x, "y": y, "button": "left", "buttons": u8::from(kind == "mousePressed"), "clickCount": 1 }),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("the mouse's {kind}: {e}"));
     }
 
     /// Moves the pointer to the page's corner, where nothing reacts to it.

@@ -422,6 +422,73 @@ async fn a_page_s_wasm_piece_is_fetched_when_a_link_to_it_is_pointed_at_not_befo
     browser.close().await;
 }
 
+/// A press on a pre-rendered button starts the app, which may take the page's place before the
+/// button is released (a click lasts 80 ms or more): the release on the app's button is the
+/// click the reader meant, applied; a press dragged away and released elsewhere is none.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_press_held_while_the_app_takes_the_page_s_place_clicks_where_it_is_released() {
+    if !ready() {
+        return;
+    }
+    use kiosque_e2e::server::Fault;
+    let site = Site::dist();
+    let facet = "button.facet[data-entity='loc-kursk']";
+    let pressed = format!(
+        "return location.search.includes('entity=loc-kursk') && document.querySelector(\"{facet}\")?.getAttribute('aria-pressed') === 'true';"
+    );
+    let browser = Browser::new().await;
+    let wasm = {
+        browser.open_pre_rendered(&site.url("/")).await;
+        browser.app_wasm().await
+    };
+    for drag_away in [true, false] {
+        browser.clear_cache().await;
+        browser.open_pre_rendered(&site.url("/")).await;
+        browser.wait_for_any_card("the pre-rendered cards").await;
+        browser.point_away().await;
+        let asked = site.server().hits(&wasm);
+        // The app held back until the button is down, so that it takes the page's place while
+        // the button is still held.
+        site.server().set(&wasm, Fault::Hold);
+        browser.press_at(browser.middle_of(facet).await).await;
+        site.server().wait_for_hits(&wasm, asked + 1);
+        site.server().clear(&wasm);
+        browser
+            .wait_until(
+                "the app's page in the pre-rendered page's place",
+                "return !document.getElementById('prerender');",
+            )
+            .await;
+        let release = if drag_away {
+            browser.middle_of("#results-count").await
+        } else {
+            browser.middle_of(facet).await
+        };
+        browser.release_at(release).await;
+        if drag_away {
+            tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+            assert!(
+                !browser.eval_bool(&pressed).await,
+                "a press dragged off the button and released elsewhere was taken for a click"
+            );
+        } else {
+            browser
+                .wait_until(
+                    "the facet pressed while the app started to be applied",
+                    &pressed,
+                )
+                .await;
+            tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+            assert!(
+                browser.eval_bool(&pressed).await,
+                "the facet pressed while the app started was clicked twice"
+            );
+        }
+    }
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
 /// Every page is pre-rendered and read without the app: the app's wasm and glue are fetched when
 /// the reader first reaches for a control (docs/wasm-split.md, "The app on first use"), not
 /// while the reader reads or points at a link; what the reader did on the pre-rendered page

@@ -244,6 +244,16 @@ async fn the_first_letter_typed_fetches_the_search_meta_once_for_every_keystroke
         1,
         "one request for the meta file while it was on its way"
     );
+    // Meanwhile the list is said to be busy (`aria-busy`, for screen readers and tools that
+    // wait for it), and no longer once the results are there (below).
+    assert!(
+        browser
+            .eval_bool(
+                "return document.getElementById('results')?.getAttribute('aria-busy') === 'true';"
+            )
+            .await,
+        "the results were not marked busy while their search was on its way"
+    );
     // Chromium holds a request for a URL already on its way until the first one's answer is
     // cached (the server saw 2 requests for 3 fetches before this change): the page's own count
     // of its fetches, once the file is there, is what tells.
@@ -254,6 +264,12 @@ async fn the_first_letter_typed_fetches_the_search_meta_once_for_every_keystroke
     browser
         .wait_for_cards("the seed found by a prefix", &seed)
         .await;
+    assert!(
+        browser
+            .eval_bool("return !document.getElementById('results').hasAttribute('aria-busy');")
+            .await,
+        "the results were still marked busy once found"
+    );
     let fetches = browser
         .eval_string(&format!("return String((() => {{ {META_FETCHES} }})());"))
         .await;

@@ -17,6 +17,8 @@ const CONTROL = "button,input,select,textarea,summary,[role=button]";
 // What the reader did, each with the address it was done at: [element, address].
 const clicked = [];
 let focused = null;
+// A pointer pressed on a control and not released yet: [element, address].
+let pressed = null;
 let submitted = null;
 let started = null;
 let hover = 0;
@@ -93,7 +95,16 @@ const on = {
     if (control(event)) start();
   },
   pointerdown(event) {
-    if (control(event)) start();
+    const target = control(event);
+    pressed = target && event.isPrimary && !target.matches("input,select,textarea") ? [target, here()] : null;
+    if (target) start();
+  },
+  // Released on the pre-rendered page: its click, if any, follows and is carried over.
+  pointerup() {
+    pressed = null;
+  },
+  pointercancel() {
+    pressed = null;
   },
   click(event) {
     const target = control(event);
@@ -157,6 +168,38 @@ function takeOver() {
     } catch {}
   }
   for (const [element, at] of clicked.splice(0)) if (at === now) twin(element)?.click();
+  const [held, heldAt] = pressed ?? [];
+  if (heldAt === now) releaseOnTwin(twin(held));
+}
+
+// A press on a pre-rendered control that the app's page replaced before its release (the app
+// starts on the press, and a press lasts 80 ms or more): the browser sends no click, since the
+// press and the release reached different elements. The release on the app's twin of that
+// control is that click, as the reader meant it; a release elsewhere (a press dragged away) or a
+// cancelled press is none.
+function releaseOnTwin(target) {
+  if (!target) return;
+  let clickedByBrowser = false;
+  const clickSeen = (event) => {
+    if (target.contains(event.target)) clickedByBrowser = true;
+  };
+  const done = () => {
+    removeEventListener("pointerup", released, true);
+    removeEventListener("pointercancel", done, true);
+    // After the release's own click, if the browser sends one.
+    setTimeout(() => removeEventListener("click", clickSeen, true));
+  };
+  const released = (event) => {
+    if (!event.isPrimary) return;
+    done();
+    if (!target.contains(event.target)) return;
+    setTimeout(() => {
+      if (!clickedByBrowser && target.isConnected) target.click();
+    });
+  };
+  addEventListener("pointerup", released, true);
+  addEventListener("pointercancel", done, true);
+  addEventListener("click", clickSeen, true);
 }
 
 // The pre-rendered list an article page was opened from by following one of its links, at this
