@@ -25,7 +25,8 @@
 //! more for its answer and bytes arrive at most at those rates, by Chromium's network emulation,
 //! DevTools' `Network.emulateNetworkConditions`: the round trips a page pays, which localhost
 //! hides; e.g. `--latency 150 --down 1600 --up 750`, DevTools' "Slow 4G"; the time budgets are
-//! for localhost, so with these their verdicts read "n/a").
+//! for localhost, so with these their verdicts read "n/a"; the server sends files uncompressed,
+//! so under a limited rate each takes the time of its raw bytes).
 //!
 //! What it measures, in page JavaScript (`performance.now`, `MutationObserver`,
 //! `requestAnimationFrame`, the Resource Timing API):
@@ -270,7 +271,9 @@ const observer = new MutationObserver(() => {
 });
 const wait = action.timeout || 5000;
 timer = setTimeout(() => finish({ error: `the list did not change within ${wait} ms` }), wait);
-observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+// The list's aria-busy going is a change too: a view answered with the list it had (a search
+// typed on whose results are the same).
+observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['aria-busy'] });
 if (action.kind === 'facet') {
   const button = document.querySelector(
     `nav.sidebar button.facet[data-entity="${CSS.escape(action.entity)}"]`);
