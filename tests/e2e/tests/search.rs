@@ -264,12 +264,12 @@ async fn the_first_letter_typed_fetches_the_search_meta_once_for_every_keystroke
     browser
         .wait_for_cards("the seed found by a prefix", &seed)
         .await;
-    assert!(
-        browser
-            .eval_bool("return !document.getElementById('results').hasAttribute('aria-busy');")
-            .await,
-        "the results were still marked busy once found"
-    );
+    browser
+        .wait_until(
+            "the results no longer marked busy once found",
+            "return !document.getElementById('results').hasAttribute('aria-busy');",
+        )
+        .await;
     let fetches = browser
         .eval_string(&format!("return String((() => {{ {META_FETCHES} }})());"))
         .await;

@@ -17,7 +17,7 @@ const CONTROL = "button,input,select,textarea,summary,[role=button]";
 // What the reader did, each with the address it was done at: [element, address].
 const clicked = [];
 let focused = null;
-// A pointer pressed on a control and not released yet: [element, address].
+// A mouse's main button pressed on a control and not released yet: [element, address].
 let pressed = null;
 let submitted = null;
 let started = null;
@@ -96,7 +96,11 @@ const on = {
   },
   pointerdown(event) {
     const target = control(event);
-    pressed = target && event.isPrimary && !target.matches("input,select,textarea") ? [target, here()] : null;
+    // A mouse's only: a touch's click goes to what is under the finger when it is lifted.
+    if (event.isPrimary) {
+      const mouse = event.pointerType === "mouse" && event.button === 0;
+      pressed = target && mouse && !target.matches("input,select,textarea") ? [target, here()] : null;
+    }
     if (target) start();
   },
   // Released on the pre-rendered page: its click, if any, follows and is carried over.
@@ -167,14 +171,16 @@ function takeOver() {
       target.setSelectionRange(element.selectionStart, element.selectionEnd);
     } catch {}
   }
-  for (const [element, at] of clicked.splice(0)) if (at === now) twin(element)?.click();
   const [held, heldAt] = pressed ?? [];
-  if (heldAt === now) releaseOnTwin(twin(held));
+  // A press on a control clicked meanwhile is a second click on it: the same wish.
+  const again = clicked.some(([element]) => element === held);
+  for (const [element, at] of clicked.splice(0)) if (at === now) twin(element)?.click();
+  if (heldAt === now && !again) releaseOnTwin(twin(held));
 }
 
-// A press on a pre-rendered control that the app's page replaced before its release (the app
-// starts on the press, and a press lasts 80 ms or more): the browser sends no click, since the
-// press and the release reached different elements. The release on the app's twin of that
+// A mouse press on a pre-rendered control that the app's page replaced before its release (the
+// app starts on the press, and a press lasts 80 ms or more): the browser sends no click, since
+// the press and the release reached different elements. The release on the app's twin of that
 // control is that click, as the reader meant it; a release elsewhere (a press dragged away) or a
 // cancelled press is none.
 function releaseOnTwin(target) {
@@ -186,6 +192,7 @@ function releaseOnTwin(target) {
   const done = () => {
     removeEventListener("pointerup", released, true);
     removeEventListener("pointercancel", done, true);
+    removeEventListener("pointerdown", done, true);
     // After the release's own click, if the browser sends one.
     setTimeout(() => removeEventListener("click", clickSeen, true));
   };
@@ -199,6 +206,8 @@ function releaseOnTwin(target) {
   };
   addEventListener("pointerup", released, true);
   addEventListener("pointercancel", done, true);
+  // A release missed (the window left meanwhile): the next press is another gesture.
+  addEventListener("pointerdown", done, true);
   addEventListener("click", clickSeen, true);
 }
 
