@@ -127,6 +127,15 @@ const PROBE: &str = r#"
   performance.setResourceTimingBufferSize(100000);
   const SELECTOR = 'article.card, article.article-page .article-body';
   window.__kq = { first: null, tasks: [] };
+  // Whether the results are still being answered: marked busy by the app (by apps before the
+  // forty-eighth session, only said in their count line, in either interface language).
+  const LOADING = /^(Searching|Recherche|Loading articles|Chargement des articles)…/;
+  window.__kq.busy = () => {
+    const r = document.getElementById('results');
+    const count = document.getElementById('results-count');
+    return !r || r.matches('[aria-busy="true"]') || r.querySelector('[aria-busy="true"]') !== null
+      || (count !== null && LOADING.test(count.textContent));
+  };
   // Main-thread tasks of 50 ms or more (the Long Tasks API): what keeps a keystroke waiting.
   try {
     new PerformanceObserver(list => {
@@ -189,21 +198,14 @@ const PROBE: &str = r#"
 /// results not loading; answers the milliseconds waited, or `{error}` after `limit` ms.
 const SETTLE: &str = r#"
 const { quiet, limit } = arguments[0];
-const LOADING = /^(Searching|Recherche|Loading articles|Chargement des articles)…/;
 const done = arguments[arguments.length - 1];
 const k = window.__kq;
 const t0 = performance.now();
-const busy = () => {
-  const r = document.getElementById('results');
-  const count = document.getElementById('results-count');
-  return !r || r.matches('[aria-busy="true"]') || r.querySelector('[aria-busy="true"]') !== null
-    || (count !== null && LOADING.test(count.textContent));
-};
 const last = () => Math.max(t0, k.lastSearch, ...performance.getEntriesByType('resource')
   .filter(e => /\/data\/(search|cards)\//.test(e.name)).map(e => e.responseEnd));
 const tick = () => {
   const now = performance.now();
-  if (k.pending === 0 && !busy() && now - last() >= quiet) return done({ ms: now - t0 });
+  if (k.pending === 0 && !k.busy() && now - last() >= quiet) return done({ ms: now - t0 });
   if (now - t0 > limit) return done({ error: `not settled after ${limit} ms (${k.pending} in flight)` });
   setTimeout(tick, 50);
 };
@@ -231,7 +233,6 @@ const LONG_TASKS: &str = "const k = window.__kq; const since = k && k.first ? k.
 /// if nothing changed within 5 s.
 const ACT: &str = r#"
 const action = arguments[0];
-const LOADING = /^(Searching|Recherche|Loading articles|Chargement des articles)…/;
 const done = arguments[arguments.length - 1];
 const results = () => document.getElementById('results');
 const signature = () => {
@@ -240,12 +241,6 @@ const signature = () => {
   const ids = Array.from(r.querySelectorAll('article.card')).map(c => c.dataset.articleId);
   const marks = Array.from(r.querySelectorAll('mark')).map(m => m.textContent);
   return r.textContent + '|' + ids.join(',') + '|' + marks.join(',');
-};
-const busy = () => {
-  const r = results();
-  const count = document.getElementById('results-count');
-  return !r || r.matches('[aria-busy="true"]') || r.querySelector('[aria-busy="true"]') !== null
-    || (count !== null && LOADING.test(count.textContent));
 };
 const before = signature();
 const mark = performance.getEntriesByType('resource').length;
@@ -260,7 +255,7 @@ const finish = (result) => {
   done(result);
 };
 const observer = new MutationObserver(() => {
-  if (busy() || signature() === before) return;
+  if (window.__kq.busy() || signature() === before) return;
   observer.disconnect();
   const dom = performance.now() - t0;
   requestAnimationFrame(() => {
@@ -1420,9 +1415,7 @@ async fn facet_on_first_use(
     let done = format!(
         "!document.getElementById('prerender') && location.search.includes('entity={entity}') \
          && document.querySelector(\"button.facet[data-entity='{entity}']\")?.getAttribute('aria-pressed') === 'true' \
-         && !document.querySelector('#results[aria-busy=true], #results [aria-busy=true]') \
-         && !/^(Loading articles|Chargement des articles)…/.test(document.getElementById('results-count')?.textContent ?? '') \
-         && document.querySelector('#results article.card') !== null"
+         && !window.__kq.busy() && document.querySelector('#results article.card') !== null"
     );
     let click = Click {
         button: &button,
