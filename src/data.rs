@@ -99,22 +99,50 @@ pub(crate) struct Started {
 }
 
 /// Sends a request for `url` at once, with the browser's own `fetch` (an HTTP client library
-/// costs the app bytes for nothing here: see `docs/app-size.md`).
+/// costs the app bytes for nothing here: see `docs/app-size.md`), or takes the one the app's
+/// start script already sent for it ([`handed_over`]).
 pub(crate) fn start(url: &str, freshness: Freshness) -> Started {
     let promise = match web_sys::window() {
-        Some(window) => {
+        Some(window) => handed_over(&window, url, freshness).unwrap_or_else(|| {
             let init = RequestInit::new();
             if freshness == Freshness::Reload {
                 init.set_cache(RequestCache::Reload);
             }
             window.fetch_with_str_and_init(url, &init)
-        }
+        }),
         None => js_sys::Promise::reject(&JsValue::from_str("no window")),
     };
     Started {
         url: url.to_owned(),
         answer: JsFuture::from(promise),
     }
+}
+
+/// The requests the app's start script sent before the app was there, so that their round trip
+/// runs beside the app's own files (`crates/kiosque-cli/src/pages/start.js`): `site.json`, which
+/// every page reads first, and the files a pre-rendered control pressed names (`data-prefetch`:
+/// a facet's posting file). `window.kiosqueStarted` maps each URL, as the app asks for it, to
+/// `{answer, reload}` (`reload`: sent ignoring the cache). A request is taken once, so a retry
+/// asks again; one sent with the cache does not answer a request that must ignore it.
+fn handed_over(
+    window: &web_sys::Window,
+    url: &str,
+    freshness: Freshness,
+) -> Option<js_sys::Promise> {
+    let started = js_sys::Reflect::get(window, &JsValue::from_str("kiosqueStarted"))
+        .ok()
+        .filter(JsValue::is_object)?;
+    let key = JsValue::from_str(url);
+    let request = js_sys::Reflect::get(&started, &key)
+        .ok()
+        .filter(JsValue::is_object)?;
+    let field = |name: &str| js_sys::Reflect::get(&request, &JsValue::from_str(name)).ok();
+    let reload = field("reload").is_some_and(|r| r.is_truthy());
+    if freshness == Freshness::Reload && !reload {
+        return None;
+    }
+    let _ = js_sys::Reflect::delete_property(started.unchecked_ref::<js_sys::Object>(), &key);
+    field("answer")?.dyn_into::<js_sys::Promise>().ok()
 }
 
 impl Started {
@@ -230,8 +258,7 @@ pub fn parse_site(url: &str, text: &str) -> Result<SiteData, AppError> {
 /// and the app's, not a missing file.
 pub async fn load_site(paths: Paths) -> Result<Arc<SiteData>, AppError> {
     let url = paths.site_json();
-    let request = handed_over(&url).unwrap_or_else(|| start(&url, Freshness::Reload));
-    let text = match request.text().await {
+    let text = match start(&url, Freshness::Reload).text().await {
         Err(AppError::Status { status: 404, .. }) => {
             let old = fetch_text(&paths.data_file(OLD_INDEX), Freshness::Reload).await;
             if let Some(error) = old.ok().as_deref().and_then(older_contract) {
@@ -242,24 +269,6 @@ pub async fn load_site(paths: Paths) -> Result<Arc<SiteData>, AppError> {
         answer => answer?,
     };
     parse_site(&url, &text).map(Arc::new)
-}
-
-/// The request for `site.json` that the app's start script sent beside the app's own files
-/// (`window.kiosqueSite`: `crates/kiosque-cli/src/pages/start.js`), taken once, if it is for
-/// `url` (a reload ignoring the cache, as [`load_site`] asks). A retry asks again.
-fn handed_over(url: &str) -> Option<Started> {
-    let window = web_sys::window()?;
-    let key = JsValue::from_str("kiosqueSite");
-    let handed = js_sys::Reflect::get(&window, &key)
-        .ok()
-        .filter(JsValue::is_object)?;
-    let _ = js_sys::Reflect::delete_property(&window, &key);
-    let field = |name: &str| js_sys::Reflect::get(&handed, &JsValue::from_str(name)).ok();
-    let answer = field("answer")?.dyn_into::<js_sys::Promise>().ok()?;
-    (field("path")?.as_string()? == url).then(|| Started {
-        url: url.to_owned(),
-        answer: JsFuture::from(answer),
-    })
 }
 
 /// The whole-site file of data contract 1, written instead of `site.json`.

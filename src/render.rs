@@ -26,6 +26,7 @@ use crate::routes::corpus::CorpusContext;
 pub use crate::routes::entity::EntityShown;
 use crate::routes::entity::EntityView;
 use crate::routes::home::Home;
+pub use crate::search::PostingFiles;
 use crate::search::SearchFiles;
 use crate::selection::provide_selection;
 use crate::site::{Site, SiteLoader};
@@ -46,6 +47,7 @@ pub struct Rendering {
     name: Arc<str>,
     first: Arc<Corpus>,
     language: Language,
+    postings: Option<PostingFiles>,
 }
 
 impl Rendering {
@@ -58,7 +60,14 @@ impl Rendering {
             name: name.into(),
             first,
             language: Language::En,
+            postings: None,
         }
+    }
+
+    /// The same rendering of a site whose views filtered by entities start from its posting
+    /// files `postings` ([`PostingFiles::of_site`]): the home page's facets name them.
+    pub fn with_postings(self, postings: Option<PostingFiles>) -> Rendering {
+        Rendering { postings, ..self }
     }
 
     /// The same rendering with the interface in `language`.
@@ -86,6 +95,9 @@ impl Rendering {
                 opened_on: None,
             });
             provide_context(CorpusContext(Signal::stored(corpus)));
+            if let Some(postings) = self.postings.clone() {
+                provide_context(postings);
+            }
             // Under a router at the page's address, as in the app (links, the selection of the
             // URL: none, the address has no query).
             provide_context(RequestUrl::new(path));

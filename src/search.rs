@@ -17,6 +17,7 @@ use futures::channel::oneshot;
 use kiosque_model::index::Corpus;
 use kiosque_model::parts::{
     self, CardPage, EntityProfile, EntityView, PostingFile, ProfileFile, Single, SingleFile,
+    SiteFile,
 };
 use kiosque_model::search::{Meta, Outcome, Query, Shard};
 use kiosque_model::{Entity, EntityId};
@@ -250,15 +251,8 @@ impl SearchFiles {
         site: &SiteData,
         ids: &[EntityId],
     ) -> Result<Vec<Option<(Entity<String>, Vec<u32>)>>, AppError> {
-        let version = &site.file.postings;
-        // The URL changes whenever any posting file does: a cached copy is then the right one,
-        // and files are kept by it, so a file of another build is never used.
-        let versioned = kiosque_model::stamp::is_well_formed(version);
-        let url_of = |id: &EntityId| {
-            let (_, path) = parts::posting_file_of(id.as_str(), site.file.posting_files);
-            paths.versioned_file(&path, versioned.then_some(version.as_str()))
-        };
-        let urls: Vec<String> = ids.iter().map(url_of).collect();
+        let postings = PostingFiles::of(&site.file);
+        let urls: Vec<String> = ids.iter().map(|id| postings.url(paths, id)).collect();
         let mut missing: Vec<String> = self.postings.with_value(|kept| {
             urls.iter()
                 .filter(|u| !kept.contains_key(*u))
@@ -267,15 +261,11 @@ impl SearchFiles {
         });
         missing.sort_unstable();
         missing.dedup();
-        let freshness = match versioned {
-            true => Freshness::Cached,
-            false => Freshness::Reload,
-        };
         fetch_kept(
             self.postings,
             missing,
             |url| Ok(url.to_owned()),
-            freshness,
+            postings.freshness(),
             parts::parse_postings,
         )
         .await?;
@@ -579,7 +569,11 @@ pub async fn search(
 /// Whether the site has card pages: the first screen's next cards come from them
 /// before the whole site is loaded ([`newest_cards`]).
 pub fn has_card_pages(site: &SiteData) -> bool {
-    !site.file.cards.is_empty() && site.file.cards_per_page > 0
+    card_pages_in(&site.file)
+}
+
+fn card_pages_in(site: &SiteFile<String>) -> bool {
+    !site.cards.is_empty() && site.cards_per_page > 0
 }
 
 /// Whether a search of the site can show its results before the whole site is loaded: it has
@@ -588,10 +582,58 @@ pub fn has_cards(site: &SiteData) -> bool {
     site.first.search_index().is_some() && has_card_pages(site)
 }
 
+/// Where a site's posting files are: what the URL of an entity's posting file needs of
+/// `site.json`. Also a context of the home page's facets, which name their entity's posting file
+/// for the app's start script to fetch beside the app when one is pressed before the app is there
+/// (`data-prefetch`: [`crate::data::start`] takes that request).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PostingFiles {
+    files: u32,
+    /// Their fingerprint, when well formed (put in their URLs).
+    version: Option<String>,
+}
+
+impl PostingFiles {
+    /// The posting files of `site` (one at least: `posting_files` of 0 is read as 1, though
+    /// [`has_postings`] is false then).
+    pub fn of(site: &SiteFile<String>) -> PostingFiles {
+        PostingFiles {
+            files: site.posting_files.max(1),
+            version: kiosque_model::stamp::is_well_formed(&site.postings)
+                .then(|| site.postings.clone()),
+        }
+    }
+
+    /// Those of a site whose views filtered by entities start from them ([`has_postings`]).
+    pub fn of_site(site: &SiteFile<String>) -> Option<PostingFiles> {
+        postings_in(site).then(|| PostingFiles::of(site))
+    }
+
+    /// The URL of the posting file of `id`. It changes whenever any posting file does: a cached
+    /// copy is then the right one, and files are kept by it, so a file of another build is
+    /// never used.
+    pub fn url(&self, paths: &Paths, id: &EntityId) -> String {
+        let (_, path) = parts::posting_file_of(id.as_str(), self.files);
+        paths.versioned_file(&path, self.version.as_deref())
+    }
+
+    /// How to fetch them: from the cache when their URLs carry their fingerprint.
+    fn freshness(&self) -> Freshness {
+        match self.version {
+            Some(_) => Freshness::Cached,
+            None => Freshness::Reload,
+        }
+    }
+}
+
 /// Whether a view filtered by entities can show its first articles before the whole site is
 /// loaded: the site has card pages and posting files (schema 2.4).
 pub fn has_postings(site: &SiteData) -> bool {
-    has_card_pages(site) && site.file.posting_files > 0
+    postings_in(&site.file)
+}
+
+fn postings_in(site: &SiteFile<String>) -> bool {
+    card_pages_in(site) && site.posting_files > 0
 }
 
 /// Whether an entity's page can show what it shows besides its articles before the whole site

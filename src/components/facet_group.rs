@@ -8,7 +8,9 @@ use leptos::prelude::*;
 use crate::components::sidebar::Drawer;
 use crate::dom::{after_next_paint, focus_matching};
 use crate::language::use_language;
+use crate::search::PostingFiles;
 use crate::selection::use_toggle_entity;
+use crate::site::use_site;
 
 /// Entities listed per group at first, and added by each "show more".
 pub const GROUP_LIMIT: usize = kiosque_model::parts::TOP_ENTITIES;
@@ -76,12 +78,20 @@ fn FacetButton(row: Memo<Option<SidebarRow>>) -> impl IntoView {
     };
     let language = use_language();
     let count = move || row.with(|r| r.as_ref().map_or(0, |r| r.count));
+    // The entity's posting file, which the view filtered by it starts from: the app's start
+    // script fetches it beside the app when the facet is pressed on the pre-rendered page.
+    let (postings, paths) = (use_context::<PostingFiles>(), use_site().paths);
+    let prefetch = move || {
+        let postings = postings.as_ref()?;
+        row.with(|r| r.as_ref().map(|r| postings.url(&paths, &r.id)))
+    };
     view! {
         <li>
             <button
                 type="button"
                 class="facet"
                 data-entity=move || row.with(|r| r.as_ref().map(|r| r.id.to_string()))
+                data-prefetch=prefetch
                 aria-pressed=move || row.with(|r| r.as_ref().is_some_and(|r| r.selected)).to_string()
                 on:click=on_click
             >

@@ -533,12 +533,27 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
 
     // A facet clicked on the pre-rendered page while the app loads, and clicked again, as a
     // reader does when nothing seems to happen: applied once it is there, not undone.
+    let facet = "button.facet[data-entity='loc-kursk']";
+    let loader = browser
+        .attr("script[data-loader]", "data-loader")
+        .await
+        .expect("the start script names the pieces' loader");
+    // The facet's posting file, which the view filtered by it starts from.
+    let posting = browser
+        .attr(facet, "data-prefetch")
+        .await
+        .expect("the facet names its posting file");
+    let posting = posting.split('?').next().unwrap_or_default().to_owned();
+    assert!(posting.starts_with("/data/postings/"), "{posting}");
     site.server().set(&wasm, Fault::Hold);
-    browser.click("button.facet[data-entity='loc-kursk']").await;
+    browser.click(facet).await;
     site.server().wait_for_hits(&wasm, 1);
-    // The site data's first file is asked for beside the app, not once the app is there.
+    // The site data's first file, the pieces' loader (which the app's glue imports) and the
+    // facet's posting file are asked for beside the app, not once the app is there.
     site.server().wait_for_hits("/data/site.json", 1);
-    browser.click("button.facet[data-entity='loc-kursk']").await;
+    site.server().wait_for_hits(&loader, 1);
+    site.server().wait_for_hits(&posting, 1);
+    browser.click(facet).await;
     assert!(
         browser.waits_for_use().await,
         "the pre-rendered page left before the app was there"
@@ -558,11 +573,17 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
             .await,
         "the facet clicked twice before the app started was undone"
     );
-    assert_eq!(
-        site.server().hits("/data/site.json"),
-        1,
-        "the app asked for site.json again instead of taking the request sent beside it"
-    );
+    for (path, what) in [
+        ("/data/site.json", "site.json"),
+        (posting.as_str(), "the facet's posting file"),
+        (loader.as_str(), "the pieces' loader"),
+    ] {
+        assert_eq!(
+            site.server().hits(path),
+            1,
+            "the app asked for {what} again instead of taking the request sent beside it"
+        );
+    }
 
     // A search typed into the pre-rendered page's search box while the app loads: searched
     // once it is there, the reader's text and focus in the app's search box.

@@ -10,6 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::SystemTime;
 
 use anyhow::Context;
+use kiosque_app::render::PostingFiles;
 use kiosque_app::render::Rendering;
 use kiosque_model::display::isolate;
 use kiosque_model::index::Corpus;
@@ -179,10 +180,10 @@ pub fn run_with(
     let base_href = html::base_href(&template_html).unwrap_or("/").to_owned();
     // The reader app's wasm pieces, their loader, the glue and the main wasm named by content;
     // the page (the template) then loads the renamed files.
-    let template_html =
+    let pieces =
         crate::pages::pieces::name_by_content(dist, &template_path, &template_html, &staging)
-            .with_context(|| format!("cannot name the app's wasm pieces in {}", dist.display()))?
-            .template;
+            .with_context(|| format!("cannot name the app's wasm pieces in {}", dist.display()))?;
+    let template_html = pieces.template;
     // The Try it page's app and worker, named by content (Trunk writes fixed names); the page
     // loads its own app instead of the reader's, and names the worker's loader.
     let named = crate::pages::worker::name_by_content(dist, &staging)
@@ -192,14 +193,14 @@ pub fn run_with(
             .with_context(|| format!("cannot write the Try it page in {}", dist.display()))?,
         None => None,
     };
-    // Each page starts its app on first use (`pages::start`): the reader's app, and the Try it
-    // page's (a shell, which starts it at once).
-    let on_first_use = |html: &str| {
-        crate::pages::start::on_first_use(html, dist, &staging)
+    // Each page starts its app on first use (`pages::start`): the reader's app (with its pieces'
+    // loader), and the Try it page's (a shell, which starts it at once; no pieces).
+    let on_first_use = |html: &str, loader| {
+        crate::pages::start::on_first_use(html, dist, &staging, loader)
             .with_context(|| format!("cannot write the app's start script in {}", dist.display()))
     };
-    let template_html = on_first_use(&template_html)?;
-    let try_html = try_html.map(|html| on_first_use(&html)).transpose()?;
+    let template_html = on_first_use(&template_html, pieces.loader.as_ref())?;
+    let try_html = try_html.map(|html| on_first_use(&html, None)).transpose()?;
     let template =
         Template::new(template_html).with_context(|| template_path.display().to_string())?;
     let try_template = match try_html {
@@ -231,7 +232,8 @@ pub fn run_with(
         site_name,
         Arc::new(Corpus::first_screen(&site_file).value),
     )
-    .in_language(language);
+    .in_language(language)
+    .with_postings(PostingFiles::of_site(&site_file));
     let site = SiteHead {
         name: site_name.to_owned(),
         language: language.code().to_owned(),

@@ -44,9 +44,19 @@ const SPLITTER: &str = "wasm-split-cli 0.2.4";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Named {
     /// The pieces' content-named loader, `None` for an app built without pieces.
-    pub loader: Option<String>,
+    pub loader: Option<Loader>,
     /// The template (`index.html`) as written: loading the renamed glue, if it was renamed.
     pub template: String,
+}
+
+/// The pieces' loader, which the glue imports: the page's start script preloads it beside the
+/// glue (`pages::start`), so that its round trip is not one more after the glue's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loader {
+    /// Its file name in `dist` (`__wasm_split-<hash>.js`).
+    pub name: String,
+    /// Its integrity (`sha384-…`).
+    pub integrity: String,
 }
 
 /// Names the reader app's pieces, their loader, the glue and the main wasm in `dist` by their
@@ -183,7 +193,10 @@ pub fn name_by_content(
         .filter(|old| *old != new_glue && *old != new_wasm);
     remove_files(dist, loads.iter().map(|l| l.file).chain(replaced))?;
     Ok(Named {
-        loader: Some(loader_name),
+        loader: Some(Loader {
+            integrity: integrity(named_loader.as_bytes()),
+            name: loader_name,
+        }),
         template: new_template,
     })
 }
@@ -296,7 +309,7 @@ fn remove_named(dist: &Path) -> io::Result<()> {
 
 /// The loader an earlier run named in `dist`, checked: the glue `glue` (the text of the one
 /// the site's page loads) imports it, and each piece it fetches is there with its integrity.
-fn named_before(dist: &Path, glue: Option<&str>) -> io::Result<Option<String>> {
+fn named_before(dist: &Path, glue: Option<&str>) -> io::Result<Option<Loader>> {
     let mut loaders = Vec::new();
     for entry in fs::read_dir(dist).map_err(|e| at(dist, e))? {
         if let Ok(name) = entry?.file_name().into_string()
@@ -330,14 +343,18 @@ fn named_before(dist: &Path, glue: Option<&str>) -> io::Result<Option<String>> {
             "the reader app the site's page loads does not import it".to_owned(),
         ));
     }
-    for load in loads(&read_text(&path)?).map_err(bad)? {
+    let text = read_text(&path)?;
+    for load in loads(&text).map_err(bad)? {
         let piece = dist.join(load.file);
         let bytes = fs::read(&piece).map_err(|e| bad(format!("{}: {e}", piece.display())))?;
         if load.integrity != Some(integrity(&bytes).as_str()) {
             return Err(bad(format!("{} is not the piece it names", load.file)));
         }
     }
-    Ok(Some(loader))
+    Ok(Some(Loader {
+        integrity: integrity(text.as_bytes()),
+        name: loader,
+    }))
 }
 
 #[cfg(test)]
@@ -412,9 +429,14 @@ export const __wasm_split_load_article_page = wrapAsyncCb(makeLoad(() => {
     fn the_pieces_loader_and_glue_are_named_by_content_and_the_page_loads_them() {
         let (dist, page) = split_dist(b"\0asm article");
         let named = name_in(dist.path(), &page).expect("named");
-        let loader_name = named.loader.clone().expect("a loader");
+        let loader_name = named.loader.clone().expect("a loader").name;
         // Each piece is where the loader fetches it by its content's name, with its integrity.
         let loader = fs::read_to_string(dist.path().join(&loader_name)).expect("the loader");
+        // The start script preloads it with its integrity: that of its bytes.
+        assert_eq!(
+            named.loader.as_ref().map(|l| l.integrity.clone()),
+            Some(integrity(loader.as_bytes()))
+        );
         for (stem, bytes) in [
             ("chunk_3", &b"\0asm shared"[..]),
             ("split_article_page", b"\0asm article"),
@@ -556,7 +578,7 @@ export const __wasm_split_load_article_page = wrapAsyncCb(makeLoad(() => {
     fn two_loaders_are_refused_with_their_names() {
         let (dist, page) = split_dist(b"\0asm article");
         let named = name_in(dist.path(), &page).expect("named");
-        let loader = named.loader.expect("a loader");
+        let loader = named.loader.expect("a loader").name;
         fs::copy(
             dist.path().join(&loader),
             dist.path().join("__wasm_split-fedcba9876543210.js"),
@@ -610,7 +632,7 @@ export const __wasm_split_load_article_page = wrapAsyncCb(makeLoad(() => {
     fn a_loader_the_page_s_app_does_not_import_is_refused() {
         let (dist, page) = split_dist(b"\0asm article");
         let named = name_in(dist.path(), &page).expect("named");
-        let loader = named.loader.expect("a loader");
+        let loader = named.loader.expect("a loader").name;
         let glue = reader_build(&named.template).expect("the glue").glue;
         fs::write(dist.path().join(&glue), "export function initSync() {}").expect("written");
         let message = name_in(dist.path(), &named.template)

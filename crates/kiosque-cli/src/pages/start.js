@@ -6,7 +6,8 @@
 // the app (no pre-rendered <main>), whose address asks for a view (a search, filters: the class
 // kiosque-view), the page of an address not found (the app may know it), or an article page
 // opened from the list of the home page or of an entity's page (for its previous and next)
-// starts it at once, and asks for the site data's first file beside it. What the reader did on
+// starts it at once, and asks for the site data's first file beside it (and, for a control that
+// names them in data-prefetch, the files its use needs: a facet's posting file). What the reader did on
 // the pre-rendered page until the app takes its place (buttons clicked, text typed, the focus)
 // is carried over to the app's page then, unless the reader has left for another address
 // meanwhile. A browser without WebAssembly, or an app that cannot start, leaves the page as it is,
@@ -24,21 +25,34 @@ let started = null;
 let hover = 0;
 let observer = null;
 const here = () => location.pathname + location.search;
+// Requests sent for the app before it is there, by the URL it asks for them with (a path and its
+// query): the app takes each as its own (`start` in the app's data.rs), so that their round trip
+// runs beside that of its own files. `reload`: sent ignoring the cache.
+const asked = (window.kiosqueStarted = {});
+function ask(url, reload) {
+  if (asked[url]) return;
+  const answer = fetch(url, reload ? { cache: "reload" } : {});
+  answer.catch(() => {});
+  asked[url] = { answer, reload };
+}
+
+// The files the use of `target` needs, named by its data-prefetch (URLs, space-separated).
+function prefetch(target) {
+  for (const url of target?.dataset.prefetch?.split(" ") ?? []) if (url) ask(url, false);
+}
 
 function start() {
   started ||= (async () => {
-    // The site data's first file, which the app reads first on every page, asked for beside the
-    // app's own files: the app takes this request as its own (`load_site` in the app's data.rs).
-    const site = new URL("data/site.json", document.baseURI);
-    const answer = fetch(site, { cache: "reload" });
-    answer.catch(() => {});
-    window.kiosqueSite = { path: site.pathname, answer };
+    // The site data's first file, which the app reads first on every page.
+    ask(new URL("data/site.json", document.baseURI).pathname, true);
     const preload = (rel, href, integrity, more) => {
       const link = Object.assign(document.createElement("link"), { rel, href, integrity, crossOrigin: "anonymous", ...more });
       document.head.append(link);
       return link;
     };
     const glue = preload("modulepreload", app.glue, app.glueIntegrity);
+    // The pieces' loader, which the glue imports: asked for beside it, not after it.
+    if (app.loader) preload("modulepreload", app.loader, app.loaderIntegrity);
     preload("preload", app.wasm, app.wasmIntegrity, { as: "fetch", type: "application/wasm" });
     // The glue imported once its preload, checked against its integrity, has it.
     await new Promise((loaded, failed) => {
@@ -101,6 +115,7 @@ const on = {
       const mouse = event.pointerType === "mouse" && event.button === 0;
       pressed = target && mouse && !target.matches("input,select,textarea") ? [target, here()] : null;
     }
+    prefetch(target);
     if (target) start();
   },
   // Released on the pre-rendered page: its click, if any, follows and is carried over.
@@ -116,6 +131,7 @@ const on = {
       event.preventDefault();
       // A second tap while the app loads is the same wish, not its undoing.
       if (!clicked.some(([element]) => element === target)) clicked.push([target, here()]);
+      prefetch(target);
       start();
     }
   },

@@ -17,6 +17,7 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
+use super::pieces::Loader;
 use super::{content_hash, integrity};
 use crate::atomic::Staging;
 
@@ -52,7 +53,12 @@ pub fn file_name() -> String {
 /// and its two preload links replaced by the start script's element, which is written into
 /// `dist` beside the app. A template with no app started by Trunk's script (already rewritten,
 /// or without an app) is returned as it is.
-pub fn on_first_use(html: &str, dist: &Path, staging: &Staging) -> io::Result<String> {
+pub fn on_first_use(
+    html: &str,
+    dist: &Path,
+    staging: &Staging,
+    loader: Option<&Loader>,
+) -> io::Result<String> {
     let put = || {
         let path = dist.join(file_name());
         staging
@@ -84,8 +90,15 @@ pub fn on_first_use(html: &str, dist: &Path, staging: &Staging) -> io::Result<St
     let dir = &trunk.glue[..trunk.glue.rfind('/').map_or(0, |i| i + 1)];
     let name = file_name();
     put()?;
+    // The pieces' loader, which the glue imports, preloaded beside it.
+    let loader = loader.map_or_else(String::new, |loader| {
+        format!(
+            " data-loader=\"{dir}{}\" data-loader-integrity=\"{}\"",
+            loader.name, loader.integrity
+        )
+    });
     let element = format!(
-        "<script type=\"module\" src=\"{dir}{name}\" integrity=\"{}\" crossorigin=\"anonymous\" data-glue=\"{}\" data-glue-integrity=\"{}\" data-wasm=\"{}\" data-wasm-integrity=\"{}\"></script>",
+        "<script type=\"module\" src=\"{dir}{name}\" integrity=\"{}\" crossorigin=\"anonymous\" data-glue=\"{}\" data-glue-integrity=\"{}\" data-wasm=\"{}\" data-wasm-integrity=\"{}\"{loader}></script>",
         integrity(script().as_bytes()),
         trunk.glue,
         glue.integrity,
@@ -204,13 +217,23 @@ mod tests {
     #[test]
     fn trunk_s_start_becomes_one_script_naming_the_app_and_its_integrity() {
         let dist = tempfile::tempdir().expect("dist");
-        let page = on_first_use(TRUNK_PAGE, dist.path(), &staging(dist.path())).expect("rewritten");
+        let loader = Loader {
+            name: "__wasm_split-cc.js".to_owned(),
+            integrity: "sha384-loader".to_owned(),
+        };
+        let page = on_first_use(
+            TRUNK_PAGE,
+            dist.path(),
+            &staging(dist.path()),
+            Some(&loader),
+        )
+        .expect("rewritten");
         let name = file_name();
         assert!(is_start_script(&name), "{name}");
         assert_eq!(
             page,
             format!(
-                "<head><meta charset=\"utf-8\"/><base href=\"/kiosque/\" /><script>1</script><script type=\"module\" src=\"/kiosque/{name}\" integrity=\"{}\" crossorigin=\"anonymous\" data-glue=\"/kiosque/kiosque-app-aa.js\" data-glue-integrity=\"sha384-glue\" data-wasm=\"/kiosque/kiosque-app-bb_bg.wasm\" data-wasm-integrity=\"sha384-wasm\"></script><link rel=\"stylesheet\" href=\"/kiosque/k.css\" integrity=\"sha384-css\"/></head><body><div id=\"prerender\"></div></body>",
+                "<head><meta charset=\"utf-8\"/><base href=\"/kiosque/\" /><script>1</script><script type=\"module\" src=\"/kiosque/{name}\" integrity=\"{}\" crossorigin=\"anonymous\" data-glue=\"/kiosque/kiosque-app-aa.js\" data-glue-integrity=\"sha384-glue\" data-wasm=\"/kiosque/kiosque-app-bb_bg.wasm\" data-wasm-integrity=\"sha384-wasm\" data-loader=\"/kiosque/__wasm_split-cc.js\" data-loader-integrity=\"sha384-loader\"></script><link rel=\"stylesheet\" href=\"/kiosque/k.css\" integrity=\"sha384-css\"/></head><body><div id=\"prerender\"></div></body>",
                 integrity(script().as_bytes())
             )
         );
@@ -223,7 +246,7 @@ mod tests {
         // A page written this way is left as it is; one written by another version of the
         // script loads this one, which is written.
         assert_eq!(
-            on_first_use(&page, dist.path(), &staging(dist.path())).expect("read"),
+            on_first_use(&page, dist.path(), &staging(dist.path()), Some(&loader)).expect("read"),
             page
         );
         let older = page
@@ -231,7 +254,7 @@ mod tests {
             .replace(&integrity(script().as_bytes()), "sha384-old");
         fs::remove_file(dist.path().join(&name)).expect("removed");
         assert_eq!(
-            on_first_use(&older, dist.path(), &staging(dist.path())).expect("read"),
+            on_first_use(&older, dist.path(), &staging(dist.path()), Some(&loader)).expect("read"),
             page
         );
         assert_eq!(file_names(dist.path()), vec![name.clone()]);
@@ -243,11 +266,11 @@ mod tests {
         let plain =
             "<head><script type=\"module\">import init from '/app.js'; init();</script></head>";
         assert_eq!(
-            on_first_use(plain, dist.path(), &staging(dist.path())).expect("read"),
+            on_first_use(plain, dist.path(), &staging(dist.path()), None).expect("read"),
             plain
         );
         let without_preload = TRUNK_PAGE.replace("rel=\"preload\"", "rel=\"prefetch\"");
-        let error = on_first_use(&without_preload, dist.path(), &staging(dist.path()))
+        let error = on_first_use(&without_preload, dist.path(), &staging(dist.path()), None)
             .expect_err("refused");
         assert!(
             error
