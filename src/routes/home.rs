@@ -2,16 +2,12 @@
 //! entity sidebar counting over them.
 
 use std::sync::Arc;
-use std::time::Duration;
-
-use futures::channel::oneshot;
 
 use kiosque_model::explain::explain_empty;
 use kiosque_model::facets::{FacetCounts, matching};
 use kiosque_model::home::selection_title;
 use kiosque_model::index::{Corpus, begins_with};
 use kiosque_model::overview::Overview;
-use kiosque_model::parts::VIEW_FROM;
 use kiosque_model::refine::{Refined, choose_bar, refine};
 use kiosque_model::search::Query;
 use kiosque_model::selection::{Early, EarlyFiles};
@@ -30,14 +26,12 @@ use crate::components::prerender::ReleasePrerender;
 use crate::components::sidebar::{DRAWER_TOGGLE, Drawer, ProfileView, Sidebar, drawer_label};
 use crate::components::states::ErrorView;
 use crate::components::timeline::TimelineChart;
-use crate::data::AppError;
 use crate::dom::{after_next_paint, focus_by_id, is_displayed};
 use crate::language::{use_language, use_messages};
 use crate::latest::Latest;
 use crate::routes::corpus::{CorpusContext, use_corpus_signal, use_site_data_if_loaded};
 use crate::search::{
-    Cards, FIRST_RESULTS, FirstPage, Found, filter_cards, has_card_pages, has_cards, has_postings,
-    more_cards, newest_cards, search, search_cards,
+    Cards, FIRST_RESULTS, Found, has_card_pages, has_cards, has_postings, newest_cards,
 };
 use crate::selection::{
     ArticleList, remember_home_view, use_list_pages, use_selection, use_show_selection,
@@ -45,18 +39,14 @@ use crate::selection::{
 use crate::site::use_site;
 use crate::title::use_title;
 
+mod answer;
+
+use answer::{Answers, Asked, Searched, answer, from_cards};
+
 /// Cards drawn in the frame of a change of the list: more than a screen holds. Also the
 /// results whose card pages a search shown before the whole site is loaded fetches first
-/// ([`search_cards`]).
+/// ([`crate::search::search_cards`]).
 const FIRST_FRAME_CARDS: usize = 8;
-
-/// How long a search shown from the card pages of its first screenful waits, once that
-/// screenful is painted, before fetching the card pages of the rest of its first page, and
-/// fetches them only if the reader typed nothing meanwhile: a prefix typed past fetches no more.
-/// Keys come every 150 to 300 ms to a reader typing 40 to 80 words a minute (five letters a
-/// word), and a screenful takes longer than this to read; the 100,000-article benchmark's card
-/// pages are 10 to 13 KB each (brotli), and the rest of a first page can need twenty of them.
-const REST_PAUSE: Duration = Duration::from_millis(300);
 
 /// Lists longer than this count the sidebar's entities once they are painted when only the
 /// search changed (a keystroke): counting tens of thousands of articles' entities would hold
@@ -108,22 +98,6 @@ fn EmptyResult(
     }
 }
 
-/// Where the search of the current view is.
-#[derive(Debug, Clone, PartialEq)]
-enum Searched {
-    /// A filter or a search, before the whole site is loaded: nothing to show yet.
-    Waiting,
-    /// No search (nothing searchable typed, or a site without a search index): the entity
-    /// filter alone decides.
-    Off,
-    /// The search index is being fetched.
-    Searching,
-    /// The search ran.
-    Found(Found),
-    /// The search index could not be read.
-    Failed(AppError),
-}
-
 /// What the foot of the sidebar shows of a view: the languages, sources and years with their
 /// counts, and the timeline with the period chosen.
 #[derive(Debug, Clone, PartialEq)]
@@ -161,20 +135,6 @@ impl Foot {
             period: None,
         })
     }
-}
-
-/// Waits until the next frame is painted, then `pause`.
-async fn painted_and_paused(pause: Duration) {
-    let (done, paused) = oneshot::channel();
-    after_next_paint(move || {
-        set_timeout(
-            move || {
-                let _ = done.send(());
-            },
-            pause,
-        )
-    });
-    let _ = paused.await;
 }
 
 /// Moves keyboard focus past the sidebar to the results (see the header's skip link for why
@@ -220,7 +180,7 @@ pub fn Home() -> impl IntoView {
         use_site_data_if_loaded()
             .and_then(|site| site.file.overview.as_ref().and_then(Foot::of_overview)),
     );
-    let (paths, files, loader) = (site.paths, site.search, site.data);
+    let (paths, files, loader) = (site.paths.clone(), site.search, site.data);
     // The whole site once the view asks for more than the first screen: a filter or a search
     // (their counts, "Show more"), or more cards than a filtered view's first ("Show more", or
     // a way back to a view that showed them); at once when `site.json` has no overview that
@@ -284,14 +244,6 @@ pub fn Home() -> impl IntoView {
     let ready = Memo::new(move |_| {
         corpus.with(|c| c.is_whole()) || selection.with(|s| s.early(early_files) != Early::Whole)
     });
-    // The entities a view is shown from before the whole site, by their posting files.
-    let early_entities = move |s: &Selection| match s.early(early_files) {
-        Early::Entities(ids) => Some(ids.to_vec()),
-        _ => None,
-    };
-    // Whether the view is shown from card pages before the whole site is there: a search, or
-    // entity filters (then their posting files say which articles).
-    let from_cards = move |s: &Selection, whole: bool| !whole && s.early(early_files).from_cards();
     // The articles that mention every selected entity, newest first (positions in the
     // corpus): the postings of the selected entities intersected, cheap enough to redo.
     let filtered = Memo::new(move |_| {
@@ -304,7 +256,7 @@ pub fn Home() -> impl IntoView {
         corpus.with(|corpus| {
             selection.with(|s| {
                 // Before the whole site, entity filters are the posting files' to answer.
-                if from_cards(s, corpus.is_whole()) {
+                if from_cards(early_files, s, corpus.is_whole()) {
                     Vec::new()
                 } else {
                     matching(corpus, s)
@@ -312,213 +264,29 @@ pub fn Home() -> impl IntoView {
             })
         })
     });
-    // Whether the search ran, and what it found: set by a task of its own for each change of
-    // the view (rather than a resource: fewer bytes of the app, see docs/app-size.md), only
-    // when no later change has started another. Over the whole site once it is loaded; before,
-    // a search without an entity filter runs with the card pages of its first screenful of
-    // results, then, once they are painted and the reader paused ([`REST_PAUSE`]), grows to its
-    // whole first page with the card pages of the rest.
-    let outcome = RwSignal::new(None::<(bool, Option<Result<Found, AppError>>)>);
-    // Whether the view's search or filters are being answered (the answer shown meanwhile may
-    // be the last view's: a search typed on keeps it until its own comes).
-    let answering = RwSignal::new(false);
-    // Whether a view shown before the whole site has been painted and wants the sidebar's
-    // counts, which only the whole site gives.
-    let counts_asked = RwSignal::new(false);
-    // Of such a view, the entity of many articles it shows alone, whose profile file has the
-    // sidebar's counts (schema 2.8): asked for instead of the whole site.
-    let view_wanted = StoredValue::new(None::<EntityId>);
-    // That sidebar, once read: the whole site's counts, without the whole site.
+    let Answers {
+        searched,
+        answering,
+        counts_asked,
+        view_wanted,
+    } = answer(Asked {
+        selection,
+        corpus,
+        ready,
+        filtered,
+        early_files,
+        site_data: site_data.clone(),
+        pages,
+        paths: paths.clone(),
+        files,
+        loader,
+    });
+    // The sidebar of a view of one entity's articles, once read from its profile file: the
+    // whole site's counts, without the whole site.
     let viewed = RwSignal::new(None::<ProfileView>);
-    let runs = Latest::new();
-    // "Show more"'s fetches (below): a change of the view makes theirs stale.
-    let more_runs = Latest::new();
-    // What the fetches made later need ("Show more"'s, a view's profile file).
+    // What the fetches made later need (a view's profile file).
     let later_paths = StoredValue::new(paths.clone());
     let later_site = StoredValue::new(site_data.clone());
-    // Whether the view still shows the answer whose cards are `cards` (what a later fetch of
-    // more of its cards extends): not when another answer, or more of its cards, came since.
-    let still_shows = move |cards: &Option<Cards>| {
-        outcome.with_untracked(|o| matches!(o, Some((true, Some(Ok(now)))) if now.cards == *cards))
-    };
-    Effect::new(move |before: Option<Option<Vec<EntityId>>>| {
-        let (text, filtering, entities) = selection.with(|s| {
-            (
-                s.search_query().map(str::to_owned),
-                s.filters(),
-                early_entities(s),
-            )
-        });
-        let corpus = corpus.get();
-        // Other entities: the last answer is not this view's (a search typed on keeps it
-        // until its own comes).
-        if !corpus.is_whole() && before.is_some_and(|before| before != entities) {
-            outcome.set(None);
-        }
-        let changed = entities.clone();
-        let only = selection.with(|s| s.only_entity().cloned());
-        let within = filtering.then(|| filtered.with(|positions| corpus.numbers_at(positions)));
-        let (files, paths, site_data) = (files, paths.clone(), site_data.clone());
-        let run = runs.next();
-        more_runs.next();
-        let asked = text.is_some() || filtering;
-        answering.set(asked);
-        spawn_local(async move {
-            // The reader waits for this answer: the whole site's loading, if under way, lets
-            // it go first.
-            let urgent = asked.then(crate::data::urgent);
-            // Asked before the whole site: answered from card pages, or by the whole site.
-            let before_whole = asked && !corpus.is_whole();
-            let found = match (text, site_data.clone()) {
-                (Some(text), _) if corpus.is_whole() => (
-                    true,
-                    search(files, paths.clone(), corpus, text, within).await,
-                ),
-                (text, Some(site)) if !corpus.is_whole() && entities.is_some() => {
-                    let wanted = move || run.is_latest();
-                    let entities = entities.unwrap_or_default();
-                    let found = filter_cards(
-                        files,
-                        paths.clone(),
-                        site,
-                        entities,
-                        text,
-                        FirstPage {
-                            results: FIRST_RESULTS,
-                            screen: FIRST_FRAME_CARDS,
-                        },
-                        wanted,
-                    );
-                    // No answer (an entity without articles, none in common), or a file that
-                    // failed: the whole site, which holds the same, answers (and says why).
-                    match found.await {
-                        Some(Ok(found)) => (true, Some(Ok(found))),
-                        Some(Err(error)) => {
-                            leptos::logging::warn!("{error}");
-                            (false, None)
-                        }
-                        None => (false, None),
-                    }
-                }
-                (Some(text), Some(site)) if !filtering => {
-                    let wanted = move || run.is_latest();
-                    let found =
-                        search_cards(files, paths.clone(), site, text, FIRST_FRAME_CARDS, wanted);
-                    (true, found.await)
-                }
-                _ => (corpus.is_whole(), None),
-            };
-            // The page may be gone, or the view changed since: then this is not its answer.
-            if !run.is_latest() {
-                return;
-            }
-            let shown = match &found {
-                (_, Some(Ok(shown))) if shown.has_more_before(FIRST_RESULTS) => Some(shown.clone()),
-                _ => None,
-            };
-            // Shown: its first results painted (a search whose files failed says so, and the
-            // whole site answers it).
-            let shown_early = matches!(found.1, Some(Ok(_)));
-            // One entity of many articles, shown: its sidebar is in its profile file.
-            let view_of = match (only, &found.1) {
-                (Some(id), Some(Ok(shown)))
-                    if (shown.cards.as_ref())
-                        .and_then(|cards| cards.0.entity(&id))
-                        .is_some_and(|e| e.articles >= VIEW_FROM) =>
-                {
-                    Some(id)
-                }
-                _ => None,
-            };
-            let _ = outcome.try_set(Some(found));
-            let _ = answering.try_set(false);
-            drop(urgent);
-            // A view shown before the whole site needs it for the sidebar's counts only ("Show
-            // more" comes from card pages): asked for once it is painted and the sidebar is on
-            // screen (below). One that could not be shown asks at once: the whole site answers
-            // it.
-            if before_whole {
-                if shown_early {
-                    painted_and_paused(Duration::ZERO).await;
-                    if run.is_latest() {
-                        let _ = view_wanted.try_set_value(view_of);
-                        let _ = counts_asked.try_set(true);
-                    }
-                } else {
-                    loader.want_whole();
-                }
-            }
-            let (Some(shown), Some(site)) = (shown, site_data) else {
-                return;
-            };
-            painted_and_paused(REST_PAUSE).await;
-            if !run.is_latest() {
-                return;
-            }
-            let extended = shown.cards.clone();
-            match more_cards(files, &paths, &site, shown, FIRST_RESULTS).await {
-                Ok(grown) if run.is_latest() && still_shows(&extended) => {
-                    let _ = outcome.try_set(Some((true, Some(Ok(grown)))));
-                }
-                Ok(_) => {}
-                // The screenful stays, and the whole site, asked for now, shows the whole page.
-                Err(error) => {
-                    leptos::logging::warn!("{error:?}");
-                    loader.want_whole();
-                }
-            }
-        });
-        changed
-    });
-    let searched = Memo::new(move |_| {
-        if !ready.get() {
-            return Searched::Waiting;
-        }
-        if selection.with(|s| !from_cards(s, corpus.with(|c| c.is_whole())))
-            && selection.with(|s| s.search_query().is_none())
-        {
-            return Searched::Off;
-        }
-        match outcome.get() {
-            // Entity filters alone load their articles; a search searches.
-            None | Some((false, _)) if selection.with(|s| s.search_query().is_none()) => {
-                Searched::Waiting
-            }
-            None | Some((false, _)) => Searched::Searching,
-            Some((true, None)) => Searched::Off,
-            Some((true, Some(Ok(found)))) => Searched::Found(found),
-            Some((true, Some(Err(error)))) => Searched::Failed(error),
-        }
-    });
-    // "Show more" on a view shown from card pages, before the whole site: the card pages of its
-    // next results; the whole site if they fail or some did not read (its first page grows by
-    // itself, above).
-    Effect::new(move |_| {
-        let wanted = pages.get() * PAGE;
-        if corpus.with(|c| c.is_whole()) {
-            return;
-        }
-        let found = searched.with(|s| match s {
-            Searched::Found(found) if wanted > FIRST_RESULTS && found.has_more_before(wanted) => {
-                Some(found.clone())
-            }
-            _ => None,
-        });
-        let (Some(found), Some(site)) = (found, later_site.get_value()) else {
-            return;
-        };
-        let (paths, run) = (later_paths.get_value(), more_runs.next());
-        spawn_local(async move {
-            let extended = found.cards.clone();
-            let more = loader.or_whole(more_cards(files, &paths, &site, found, wanted).await);
-            if let Some(more) = more.filter(|_| run.is_latest() && still_shows(&extended)) {
-                if !more.is_whole_list() {
-                    loader.want_whole();
-                }
-                let _ = outcome.try_set(Some((true, Some(Ok(more)))));
-            }
-        });
-    });
     // The corpus the cards are drawn from: the card pages' of a view shown before the whole
     // site was loaded (a search, entity filters, the first screen's next cards), the page's
     // otherwise.
@@ -539,7 +307,7 @@ pub fn Home() -> impl IntoView {
         searched.with(|searched| matches!(searched, Searched::Found(Found { cards: Some(_), .. })))
             // A view to be shown from card pages, still waiting for them, or left to the whole
             // site: the site's counts meanwhile, not those of an empty list.
-            || (!corpus.with(|c| c.is_whole()) && selection.with(|s| from_cards(s, false)))
+            || (!corpus.with(|c| c.is_whole()) && selection.with(|s| from_cards(early_files, s, false)))
     });
     // The view of the entities and the search, before the languages, sources and period.
     let found = Memo::new(move |_| {
