@@ -7,11 +7,9 @@ use kiosque_model::explain::explain_empty;
 use kiosque_model::facets::{FacetCounts, matching};
 use kiosque_model::home::selection_title;
 use kiosque_model::index::{Corpus, begins_with};
-use kiosque_model::overview::Overview;
 use kiosque_model::refine::{Refined, choose_bar, refine};
 use kiosque_model::search::Query;
 use kiosque_model::selection::{Early, EarlyFiles};
-use kiosque_model::timeline::{Timeline, timeline_at};
 use kiosque_model::ui::Failure;
 use kiosque_model::{EntityId, Selection};
 use leptos::context::Provider;
@@ -40,8 +38,10 @@ use crate::site::use_site;
 use crate::title::use_title;
 
 mod answer;
+mod foot;
 
 use answer::{Answers, Asked, Searched, answer, from_cards};
+use foot::{Followed, Foot, FootView, follow_view};
 
 /// Cards drawn in the frame of a change of the list: more than a screen holds. Also the
 /// results whose card pages a search shown before the whole site is loaded fetches first
@@ -94,45 +94,6 @@ fn EmptyResult(
                         view! { <ClearAll text=words.clear_view /> }
                     })}
             </div>
-        })
-    }
-}
-
-/// What the foot of the sidebar shows of a view: the languages, sources and years with their
-/// counts, and the timeline with the period chosen.
-#[derive(Debug, Clone, PartialEq)]
-struct Foot {
-    /// The counts only (no articles: the foot does not list them).
-    fields: Refined,
-    /// How the view spreads over time, whatever its period: the other periods stay there to
-    /// be chosen.
-    chart: Timeline,
-    /// The period chosen (a bar keeps its period).
-    period: Option<(i64, i64)>,
-}
-
-impl Foot {
-    fn of(corpus: &Corpus, refined: &Refined, period: Option<(i64, i64)>) -> Self {
-        Foot {
-            fields: Refined {
-                langs: refined.langs.clone(),
-                sources: refined.sources.clone(),
-                years: refined.years.clone(),
-                ..Refined::default()
-            },
-            chart: timeline_at(corpus, &refined.any_period),
-            period,
-        }
-    }
-
-    /// The foot of a view from its overview, without the whole site (every article's, from
-    /// `site.json`; one entity's, from its profile file); `None` when its timeline does not
-    /// read.
-    fn of_overview(overview: &Overview) -> Option<Self> {
-        Some(Foot {
-            fields: overview.refined(),
-            chart: overview.timeline()?,
-            period: None,
         })
     }
 }
@@ -650,47 +611,19 @@ pub fn Home() -> impl IntoView {
         .then(|| view! { <PrepareExport /> }.into_any())
     };
 
-    // The foot of the sidebar (languages, sources, years and the timeline) follows the view
-    // once its list is painted: it is out of the first screen, and redrawing its hundreds of rows
-    // and bars would hold back the frame that shows a click's list. The task reads the view when
-    // it runs (the last one, if several changes came before a paint), so that nothing of the
-    // foot's, not even a copy of the view, is done in the frame of a change. `None` until the
-    // whole site is there.
-    // The effect follows what the languages, sources and period narrow (the view of the
-    // entities and the search), not `refined` itself: a view they do not narrow (a keystroke's)
-    // is then narrowed and counted in the foot's task, after the list's paint, not in its frame.
-    let foot = RwSignal::new(None::<Foot>);
-    let changes = Latest::new();
-    Effect::new(move |_| {
-        whole_view.track();
-        early_view.track();
-        corpus.track();
-        found.track();
-        selection.track();
-        let change = changes.next();
-        after_next_paint(move || {
-            if !change.is_latest() {
-                return;
-            }
-            let next = if whole_view.get_untracked() {
-                let period = selection.with_untracked(Selection::period);
-                Some(
-                    refined.with_untracked(|refined| {
-                        Foot::of(&corpus.get_untracked(), refined, period)
-                    }),
-                )
-            } else if selection.with_untracked(Selection::is_empty) {
-                overview_foot.get_value()
-            } else {
-                (early_view.get_untracked()).and_then(|(_, view)| Foot::of_overview(&view.overview))
-            };
-            let _ = foot.try_set(next);
-        });
+    let FootView {
+        fields,
+        loading: loading_fields,
+        chart,
+    } = follow_view(Followed {
+        whole_view,
+        early_view,
+        corpus,
+        found,
+        selection,
+        refined,
+        overview: overview_foot,
     });
-    let fields =
-        Memo::new(move |_| foot.with(|f| f.as_ref().map(|f| f.fields.clone()).unwrap_or_default()));
-    let loading_fields = Memo::new(move |_| foot.with(Option::is_none));
-    let chart = Memo::new(move |_| foot.with(|f| f.as_ref().map(|f| (f.chart.clone(), f.period))));
     let show = use_show_selection();
     // Whether the next bar chosen extends the period (the chart's switch, kept as it redraws).
     let extending = RwSignal::new(false);

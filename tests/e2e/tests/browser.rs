@@ -585,6 +585,28 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
         );
     }
 
+    // A facet clicked once the app has started but before it shows its page (its site data
+    // held): carried over all the same, applied.
+    browser.clear_cache().await;
+    browser.open_pre_rendered(&site.url("/")).await;
+    browser.wait_for_any_card("the pre-rendered cards").await;
+    site.server().set("/data/site.json", Fault::Hold);
+    browser.start_app().await;
+    browser
+        .wait_until(
+            "the app started, its site data held",
+            "return !!window.wasmBindings && !!document.getElementById('prerender');",
+        )
+        .await;
+    browser.click(facet).await;
+    site.server().clear("/data/site.json");
+    browser
+        .wait_until(
+            "the facet clicked while the app waited for its data to be applied",
+            &format!("return !document.getElementById('prerender') && location.search.includes('entity=loc-kursk') && document.querySelector(\"{facet}\")?.getAttribute('aria-pressed') === 'true';"),
+        )
+        .await;
+
     // A search typed into the pre-rendered page's search box while the app loads: searched
     // once it is there, the reader's text and focus in the app's search box.
     browser.clear_cache().await;
