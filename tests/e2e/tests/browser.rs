@@ -607,6 +607,29 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
         )
         .await;
 
+    // A link to the facet's view (shared, opened directly): the app starts at once, and the
+    // facet's posting file is asked for beside it, not once `site.json` is there (held here);
+    // the app takes that request.
+    browser.clear_cache().await;
+    let posting_asked = site.server().hits(&posting);
+    site.server().set("/data/site.json", Fault::Hold);
+    browser
+        .open_pre_rendered(&site.url("/?entity=loc-kursk"))
+        .await;
+    site.server().wait_for_hits(&posting, posting_asked + 1);
+    site.server().clear("/data/site.json");
+    browser
+        .wait_until(
+            "the linked view of the facet to be shown",
+            &format!("return !document.getElementById('prerender') && document.querySelector(\"{facet}\")?.getAttribute('aria-pressed') === 'true' && document.querySelectorAll('article.card').length > 0;"),
+        )
+        .await;
+    assert_eq!(
+        site.server().hits(&posting),
+        posting_asked + 1,
+        "the app asked for the linked facet's posting file again instead of taking the request sent beside it"
+    );
+
     // A search typed into the pre-rendered page's search box while the app loads: searched
     // once it is there, the reader's text and focus in the app's search box.
     browser.clear_cache().await;

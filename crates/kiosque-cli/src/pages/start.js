@@ -41,6 +41,17 @@ function prefetch(target) {
   for (const url of target?.dataset.prefetch?.split(" ") ?? []) if (url) ask(url, false);
 }
 
+// An address asking for a view of entities that the page's facets name (a shared link to a
+// filtered view, shown by the app at once): their files, which the app would ask for only once
+// `site.json` is there, asked for beside it. (A facet is named by its entity among the address's
+// values.)
+function prefetchView() {
+  const values = new Set([...new URLSearchParams(location.search).values()].flatMap((v) => v.split(",")));
+  for (const facet of root.querySelectorAll("[data-entity][data-prefetch]")) {
+    if (values.has(facet.dataset.entity)) prefetch(facet);
+  }
+}
+
 function start() {
   started ||= (async () => {
     // The site data's first file, which the app reads first on every page.
@@ -257,12 +268,10 @@ if (typeof WebAssembly === "object") {
   }
   const from = openedFrom();
   if (from) document.documentElement.dataset.openedFrom = from;
-  if (
-    !page ||
-    page.querySelector(".not-found") ||
-    document.documentElement.classList.contains("kiosque-view") ||
-    document.documentElement.dataset.openedFrom
-  ) {
+  const view = page && document.documentElement.classList.contains("kiosque-view");
+  if (!page || page.querySelector(".not-found") || view || document.documentElement.dataset.openedFrom) {
     start();
   }
+  // After the app's own files.
+  if (view) prefetchView();
 }
