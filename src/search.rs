@@ -583,8 +583,9 @@ pub fn has_cards(site: &SiteData) -> bool {
 }
 
 /// Where a site's posting files are: what the URL of an entity's posting file needs of
-/// `site.json`. Also a context of the home page's facets, which name their entity's posting file
-/// for the app's start script to fetch beside the app when one is pressed before the app is there
+/// `site.json`. Also a context of the pre-rendered home page's facets (`kiosque pages`:
+/// `render::Rendering::with_postings`), which name their entity's posting file for the
+/// app's start script to fetch beside the app when one is pressed before the app is there
 /// (`data-prefetch`: [`crate::data::start`] takes that request).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PostingFiles {
@@ -604,7 +605,9 @@ impl PostingFiles {
         }
     }
 
-    /// Those of a site whose views filtered by entities start from them ([`has_postings`]).
+    /// Those of a site whose views filtered by entities start from them ([`has_postings`]), for
+    /// the pre-rendered pages.
+    #[cfg(feature = "ssr")]
     pub fn of_site(site: &SiteFile<String>) -> Option<PostingFiles> {
         postings_in(site).then(|| PostingFiles::of(site))
     }

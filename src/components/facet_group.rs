@@ -79,7 +79,9 @@ fn FacetButton(row: Memo<Option<SidebarRow>>) -> impl IntoView {
     let language = use_language();
     let count = move || row.with(|r| r.as_ref().map_or(0, |r| r.count));
     // The entity's posting file, which the view filtered by it starts from: the app's start
-    // script fetches it beside the app when the facet is pressed on the pre-rendered page.
+    // script fetches it beside the app when the facet is pressed on the pre-rendered page. Only
+    // there (`kiosque pages` provides the context): the app's own facets would build it again for
+    // every row at each click, for nothing.
     let (postings, paths) = (use_context::<PostingFiles>(), use_site().paths);
     let prefetch = move || {
         let postings = postings.as_ref()?;

@@ -14,7 +14,6 @@ use leptos_router::components::Outlet;
 use crate::components::states::{ErrorView, LoadingCards};
 use crate::data::SiteData;
 use crate::language::use_messages;
-use crate::search::PostingFiles;
 use crate::site::use_site;
 
 /// The corpus the views below read.
@@ -63,9 +62,6 @@ pub fn CorpusRoute() -> impl IntoView {
                 Some(Ok(whole)) => whole,
                 _ => Arc::clone(&first),
             });
-            if let Some(postings) = PostingFiles::of_site(&site.file) {
-                provide_context(postings);
-            }
             provide_context(LoadedSite(site));
             view! {
                 <Provider value=CorpusContext(corpus)>

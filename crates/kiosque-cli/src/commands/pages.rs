@@ -10,8 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::SystemTime;
 
 use anyhow::Context;
-use kiosque_app::render::PostingFiles;
-use kiosque_app::render::Rendering;
+use kiosque_app::render::{PostingFiles, Rendering};
 use kiosque_model::display::isolate;
 use kiosque_model::index::Corpus;
 use kiosque_model::links::has_own_page;

@@ -160,8 +160,9 @@ const on = {
 // at the same position under the page's top elements.
 function twin(element) {
   if (element.id) return document.getElementById(element.id);
+  // (Not data-prefetch, for the pre-rendered page only.)
   const data = [...element.attributes]
-    .filter((a) => a.name.startsWith("data-"))
+    .filter((a) => a.name.startsWith("data-") && a.name !== "data-prefetch")
     .map((a) => `[${a.name}="${CSS.escape(a.value)}"]`)
     .join("");
   if (data) {
