@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use kiosque_model::Entity;
 use kiosque_model::index::Corpus;
+use kiosque_model::parts::SiteFile;
 use kiosque_model::ui::Language;
 use kiosque_model::{ArticleBody, ArticleSummary};
 use leptos::prelude::*;
@@ -26,7 +27,7 @@ use crate::routes::corpus::CorpusContext;
 pub use crate::routes::entity::EntityShown;
 use crate::routes::entity::EntityView;
 use crate::routes::home::Home;
-pub use crate::search::PostingFiles;
+use crate::search::FacetFiles;
 use crate::search::SearchFiles;
 use crate::selection::provide_selection;
 use crate::site::{Site, SiteLoader};
@@ -47,7 +48,7 @@ pub struct Rendering {
     name: Arc<str>,
     first: Arc<Corpus>,
     language: Language,
-    postings: Option<PostingFiles>,
+    facet_files: Option<FacetFiles>,
 }
 
 impl Rendering {
@@ -60,14 +61,20 @@ impl Rendering {
             name: name.into(),
             first,
             language: Language::En,
-            postings: None,
+            facet_files: None,
         }
     }
 
-    /// The same rendering of a site whose views filtered by entities start from its posting
-    /// files `postings` ([`PostingFiles::of_site`]): the home page's facets name them.
-    pub fn with_postings(self, postings: Option<PostingFiles>) -> Rendering {
-        Rendering { postings, ..self }
+    /// The same rendering of site `site`, whose articles `whole` has (the whole site), with its
+    /// facets naming the files the view filtered by their entity starts from, for the app's
+    /// start script ([`FacetFiles`]: when the site's views start from posting files).
+    pub fn with_facet_files(self, site: &SiteFile<String>, whole: &Corpus) -> Rendering {
+        let shown = self.first.entities().iter().map(|e| &e.id);
+        let facet_files = FacetFiles::of_site(site, &self.paths, whole, shown);
+        Rendering {
+            facet_files,
+            ..self
+        }
     }
 
     /// The same rendering with the interface in `language`.
@@ -95,8 +102,8 @@ impl Rendering {
                 opened_on: None,
             });
             provide_context(CorpusContext(Signal::stored(corpus)));
-            if let Some(postings) = self.postings.clone() {
-                provide_context(postings);
+            if let Some(files) = self.facet_files.clone() {
+                provide_context(files);
             }
             // Under a router at the page's address, as in the app (links, the selection of the
             // URL: none, the address has no query).

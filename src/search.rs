@@ -583,10 +583,7 @@ pub fn has_cards(site: &SiteData) -> bool {
 }
 
 /// Where a site's posting files are: what the URL of an entity's posting file needs of
-/// `site.json`. Also a context of the pre-rendered home page's facets (`kiosque pages`:
-/// `render::Rendering::with_postings`), which name their entity's posting file for the
-/// app's start script to fetch beside the app when one is pressed before the app is there
-/// (`data-prefetch`: [`crate::data::start`] takes that request).
+/// `site.json`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PostingFiles {
     files: u32,
@@ -605,13 +602,6 @@ impl PostingFiles {
         }
     }
 
-    /// Those of a site whose views filtered by entities start from them ([`has_postings`]), for
-    /// the pre-rendered pages.
-    #[cfg(feature = "ssr")]
-    pub fn of_site(site: &SiteFile<String>) -> Option<PostingFiles> {
-        postings_in(site).then(|| PostingFiles::of(site))
-    }
-
     /// The URL of the posting file of `id`. It changes whenever any posting file does: a cached
     /// copy is then the right one, and files are kept by it, so a file of another build is
     /// never used.
@@ -626,6 +616,68 @@ impl PostingFiles {
             Some(_) => Freshness::Cached,
             None => Freshness::Reload,
         }
+    }
+}
+
+/// What each facet of a pre-rendered page names for the app's start script to fetch beside the
+/// app when the reader presses it before the app is there (`data-prefetch`, URLs separated by
+/// spaces; [`crate::data::start`] takes those requests): its entity's posting file, which the
+/// view filtered by it starts from, then, for an entity of the home page's first screen, the
+/// card pages of that view's first
+/// [`FIRST_FRAME_CARDS`](crate::routes::home::FIRST_FRAME_CARDS) articles (newest first: what the app
+/// asks for once it has read the posting file, a round trip later). A context only `kiosque
+/// pages` provides (`render::Rendering::with_facet_files`): the app's own facets would build
+/// the URLs again for every row at each click, for nothing.
+#[cfg(feature = "ssr")]
+#[derive(Debug, Clone)]
+pub struct FacetFiles {
+    postings: PostingFiles,
+    /// The card pages' URLs of each entity of the first screen.
+    cards: Arc<HashMap<EntityId, Vec<String>>>,
+}
+
+#[cfg(feature = "ssr")]
+impl FacetFiles {
+    /// Those of a site whose views filtered by entities start from its posting files
+    /// ([`has_postings`]; `None` otherwise): the card pages of `shown`'s entities (the first
+    /// screen's facets), whose articles `whole` (the whole site) says.
+    pub fn of_site<'a>(
+        site: &SiteFile<String>,
+        paths: &Paths,
+        whole: &Corpus,
+        shown: impl IntoIterator<Item = &'a EntityId>,
+    ) -> Option<FacetFiles> {
+        if !postings_in(site) {
+            return None;
+        }
+        let (articles, per_page) = (site.articles as usize, site.cards_per_page as usize);
+        let cards = shown
+            .into_iter()
+            .map(|id| {
+                let numbers = whole.numbers_at(&whole.positions_mentioning(id));
+                let screen = crate::routes::home::FIRST_FRAME_CARDS;
+                let pages = parts::choose_card_pages(&numbers, screen, screen, articles, per_page);
+                let urls = (pages.screen.iter())
+                    .filter_map(|&p| part_url(paths, site.cards.get(p)?, "cards").ok())
+                    .collect();
+                (id.clone(), urls)
+            })
+            .collect();
+        Some(FacetFiles {
+            postings: PostingFiles::of(site),
+            cards: Arc::new(cards),
+        })
+    }
+
+    /// What the facet of entity `id` names: its posting file's URL, then its card pages' (when
+    /// it is of the first screen).
+    pub fn of(&self, paths: &Paths, id: &EntityId) -> String {
+        let mut urls = self.postings.url(paths, id);
+        for url in self.cards.get(id).into_iter().flatten() {
+            urls.push(' ');
+            urls.push_str(url);
+        }
+        urls
     }
 }
 

@@ -8,9 +8,9 @@ use leptos::prelude::*;
 use crate::components::sidebar::Drawer;
 use crate::dom::{after_next_paint, focus_matching};
 use crate::language::use_language;
-use crate::search::PostingFiles;
+#[cfg(feature = "ssr")]
+use crate::search::FacetFiles;
 use crate::selection::use_toggle_entity;
-use crate::site::use_site;
 
 /// Entities listed per group at first, and added by each "show more".
 pub const GROUP_LIMIT: usize = kiosque_model::parts::TOP_ENTITIES;
@@ -78,15 +78,19 @@ fn FacetButton(row: Memo<Option<SidebarRow>>) -> impl IntoView {
     };
     let language = use_language();
     let count = move || row.with(|r| r.as_ref().map_or(0, |r| r.count));
-    // The entity's posting file, which the view filtered by it starts from: the app's start
-    // script fetches it beside the app when the facet is pressed on the pre-rendered page. Only
-    // there (`kiosque pages` provides the context): the app's own facets would build it again for
-    // every row at each click, for nothing.
-    let (postings, paths) = (use_context::<PostingFiles>(), use_site().paths);
-    let prefetch = move || {
-        let postings = postings.as_ref()?;
-        row.with(|r| r.as_ref().map(|r| postings.url(&paths, &r.id)))
+    // The files the view filtered by the entity starts from, which the app's start script
+    // fetches beside the app when the facet is pressed on the pre-rendered page: only there
+    // (`kiosque pages` provides them).
+    #[cfg(feature = "ssr")]
+    let prefetch = {
+        let (files, paths) = (use_context::<FacetFiles>(), crate::site::use_site().paths);
+        move || {
+            let files = files.as_ref()?;
+            row.with(|r| r.as_ref().map(|r| files.of(&paths, &r.id)))
+        }
     };
+    #[cfg(not(feature = "ssr"))]
+    let prefetch = || None::<String>;
     view! {
         <li>
             <button

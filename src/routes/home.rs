@@ -45,8 +45,9 @@ use foot::{Followed, Foot, FootView, follow_view};
 
 /// Cards drawn in the frame of a change of the list: more than a screen holds. Also the
 /// results whose card pages a search shown before the whole site is loaded fetches first
-/// ([`crate::search::search_cards`]).
-const FIRST_FRAME_CARDS: usize = 8;
+/// ([`crate::search::search_cards`]), which a pre-rendered facet names
+/// ([`crate::search::FacetFiles`]).
+pub(crate) const FIRST_FRAME_CARDS: usize = 8;
 
 /// Lists longer than this count the sidebar's entities once they are painted when only the
 /// search changed (a keystroke): counting tens of thousands of articles' entities would hold

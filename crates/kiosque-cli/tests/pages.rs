@@ -104,6 +104,110 @@ fn every_article_gets_a_page_with_preview_metadata_and_entities_of_one_article_t
     );
 }
 
+/// Each facet of the home page, as `(entity, data-prefetch)`.
+fn facets_of(home: &str) -> Vec<(String, String)> {
+    let attr = |tag: &str, name: &str| {
+        let after = tag.split_once(&format!(" {name}=\""))?.1;
+        Some(after.split_once('"')?.0.replace("&amp;", "&"))
+    };
+    home.split("<button ")
+        .skip(1)
+        .filter_map(|tag| tag.split_once('>').map(|(tag, _)| tag))
+        .filter(|tag| tag.contains("class=\"facet\""))
+        .filter_map(|tag| Some((attr(tag, "data-entity")?, attr(tag, "data-prefetch")?)))
+        .collect()
+}
+
+/// A facet pressed on the pre-rendered home page has the app's start script fetch, beside the
+/// app, what the view filtered by its entity starts from: its posting file, then the card pages
+/// of that view's first eight articles (its newest), each once, none that holds none of them.
+#[test]
+fn the_home_page_facets_name_their_posting_file_and_the_card_pages_of_their_first_articles() {
+    let dist = tempfile::tempdir().expect("temp dir");
+    let (inputs, data) = (dist.path().join("in"), dist.path().join("data"));
+    fs::create_dir_all(&inputs).expect("mkdir");
+    // 120 articles, one a day; Berlin in one of three, Paris in one of seven: their newest eight
+    // are spread over several card pages (16 articles each).
+    for i in 0..120 {
+        let place = match (i % 3, i % 7) {
+            (0, 0) => "à Berlin et à Paris",
+            (0, _) => "à Berlin",
+            (_, 0) => "à Paris",
+            _ => "en Europe",
+        };
+        fs::write(
+            inputs.join(format!("a{i:03}.txt")),
+            format!(
+                "---\ntitle: Réunion {i}\nid: article-{i}\ndate: {}\n---\nLes ministres de la Russie se sont réunis {place}, jour {i}.\n",
+                day_of_2025(i)
+            ),
+        )
+        .expect("write");
+    }
+    assert!(build(&[&inputs], &data).status.success());
+    fs::write(dist.path().join("index.html"), INDEX).expect("write");
+    let run = kiosque(&["pages", "--dist", &dist.path().display().to_string()]);
+    assert!(run.status.success(), "{}", stderr(&run));
+
+    let (site, index, _) = read_site(&data);
+    assert!(site.cards.len() > 4, "several card pages: {:?}", site.cards);
+    // Each card page's articles, by page file.
+    let pages: Vec<(String, Vec<String>)> = (site.cards.iter())
+        .map(|file| {
+            let text = fs::read_to_string(data.join(file)).expect("card page");
+            let page = parts::parse_cards(file, &text).expect("card page read");
+            (
+                file.clone(),
+                page.articles.into_iter().map(|a| a.id).collect(),
+            )
+        })
+        .collect();
+    let home = fs::read_to_string(dist.path().join("index.html")).expect("home");
+    let facets = facets_of(&home);
+    assert!(!facets.is_empty(), "the home page has facets");
+    let mut spread = 0;
+    for (entity, prefetch) in &facets {
+        let urls: Vec<&str> = prefetch.split(' ').collect();
+        assert!(
+            urls[0].starts_with("/data/postings/") && urls[0].contains(".json?v="),
+            "{entity}: the posting file first: {prefetch}"
+        );
+        // The entity's eight newest articles (the index lists the newest first).
+        let newest: Vec<&str> = (index.articles.iter())
+            .filter(|a| a.entities.contains(entity))
+            .take(8)
+            .map(|a| a.id.as_str())
+            .collect();
+        assert!(!newest.is_empty(), "{entity} lists articles");
+        let mut wanted: Vec<String> = (pages.iter())
+            .filter(|(_, ids)| ids.iter().any(|a| newest.contains(&a.as_str())))
+            .map(|(file, _)| format!("/data/{file}"))
+            .collect();
+        wanted.sort();
+        let mut named: Vec<String> = urls[1..].iter().map(|u| u.to_string()).collect();
+        named.sort();
+        assert_eq!(named, wanted, "{entity}'s first card pages: {prefetch}");
+        if named.len() > 1 {
+            spread += 1;
+        }
+    }
+    assert!(
+        spread > 0,
+        "no facet's first articles span two card pages: {facets:?}"
+    );
+}
+
+/// The date of the `i`-th of a run of articles published a day apart from 1 January 2025.
+fn day_of_2025(i: usize) -> String {
+    const DAYS: [usize; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let (mut month, mut day) = (0, i);
+    while day >= DAYS[month] {
+        day -= DAYS[month];
+        month += 1;
+    }
+    format!("2025-{:02}-{:02}", month + 1, day + 1)
+}
+
 #[test]
 fn a_site_without_data_is_a_clear_error() {
     let dist = tempfile::tempdir().expect("temp dir");

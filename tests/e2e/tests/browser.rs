@@ -538,21 +538,34 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
         .attr("script[data-loader]", "data-loader")
         .await
         .expect("the start script names the pieces' loader");
-    // The facet's posting file, which the view filtered by it starts from.
-    let posting = browser
+    // The facet's posting file, which the view filtered by it starts from, and the card pages of
+    // that view's first articles.
+    let prefetch = browser
         .attr(facet, "data-prefetch")
         .await
         .expect("the facet names its posting file");
-    let posting = posting.split('?').next().unwrap_or_default().to_owned();
-    assert!(posting.starts_with("/data/postings/"), "{posting}");
+    let mut named = prefetch
+        .split(' ')
+        .map(|url| url.split('?').next().unwrap_or_default());
+    let posting = named.next().unwrap_or_default().to_owned();
+    let cards: Vec<String> = named.map(str::to_owned).collect();
+    assert!(posting.starts_with("/data/postings/"), "{prefetch}");
+    assert!(
+        !cards.is_empty() && cards.iter().all(|c| c.starts_with("/data/cards/")),
+        "the facet names the card pages of its first articles: {prefetch}"
+    );
     site.server().set(&wasm, Fault::Hold);
     browser.click(facet).await;
     site.server().wait_for_hits(&wasm, 1);
-    // The site data's first file, the pieces' loader (which the app's glue imports) and the
-    // facet's posting file are asked for beside the app, not once the app is there.
+    // The site data's first file, the pieces' loader (which the app's glue imports), the
+    // facet's posting file and its first card pages are asked for beside the app, not once the
+    // app is there.
     site.server().wait_for_hits("/data/site.json", 1);
     site.server().wait_for_hits(&loader, 1);
     site.server().wait_for_hits(&posting, 1);
+    for card in &cards {
+        site.server().wait_for_hits(card, 1);
+    }
     browser.click(facet).await;
     assert!(
         browser.waits_for_use().await,
@@ -573,11 +586,15 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
             .await,
         "the facet clicked twice before the app started was undone"
     );
-    for (path, what) in [
+    let first_files = [
         ("/data/site.json", "site.json"),
         (posting.as_str(), "the facet's posting file"),
         (loader.as_str(), "the pieces' loader"),
-    ] {
+    ];
+    let card_files = cards
+        .iter()
+        .map(|c| (c.as_str(), "a card page of its first articles"));
+    for (path, what) in first_files.into_iter().chain(card_files) {
         assert_eq!(
             site.server().hits(path),
             1,
@@ -608,15 +625,19 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
         .await;
 
     // A link to the facet's view (shared, opened directly): the app starts at once, and the
-    // facet's posting file is asked for beside it, not once `site.json` is there (held here);
-    // the app takes that request.
+    // facet's posting file and first card pages are asked for beside it, not once `site.json`
+    // is there (held here); the app takes those requests.
     browser.clear_cache().await;
     let posting_asked = site.server().hits(&posting);
+    let cards_asked: Vec<usize> = cards.iter().map(|c| site.server().hits(c)).collect();
     site.server().set("/data/site.json", Fault::Hold);
     browser
         .open_pre_rendered(&site.url("/?entity=loc-kursk"))
         .await;
     site.server().wait_for_hits(&posting, posting_asked + 1);
+    for (card, asked) in cards.iter().zip(&cards_asked) {
+        site.server().wait_for_hits(card, asked + 1);
+    }
     site.server().clear("/data/site.json");
     browser
         .wait_until(
@@ -629,6 +650,13 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
         posting_asked + 1,
         "the app asked for the linked facet's posting file again instead of taking the request sent beside it"
     );
+    for (card, asked) in cards.iter().zip(&cards_asked) {
+        assert_eq!(
+            site.server().hits(card),
+            asked + 1,
+            "the app asked for {card} again instead of taking the request sent beside it"
+        );
+    }
 
     // A search typed into the pre-rendered page's search box while the app loads: searched
     // once it is there, the reader's text and focus in the app's search box.

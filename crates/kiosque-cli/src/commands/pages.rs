@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::SystemTime;
 
 use anyhow::Context;
-use kiosque_app::render::{PostingFiles, Rendering};
+use kiosque_app::render::Rendering;
 use kiosque_model::display::isolate;
 use kiosque_model::index::Corpus;
 use kiosque_model::links::has_own_page;
@@ -232,7 +232,7 @@ pub fn run_with(
         Arc::new(Corpus::first_screen(&site_file).value),
     )
     .in_language(language)
-    .with_postings(PostingFiles::of_site(&site_file));
+    .with_facet_files(&site_file, &corpus);
     let site = SiteHead {
         name: site_name.to_owned(),
         language: language.code().to_owned(),

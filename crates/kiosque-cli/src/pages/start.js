@@ -7,11 +7,11 @@
 // kiosque-view), the page of an address not found (the app may know it), or an article page
 // opened from the list of the home page or of an entity's page (for its previous and next)
 // starts it at once, and asks for the site data's first file beside it (and, for a control that
-// names them in data-prefetch, the files its use needs: a facet's posting file). What the reader did on
-// the pre-rendered page until the app takes its place (buttons clicked, text typed, the focus)
-// is carried over to the app's page then, unless the reader has left for another address
-// meanwhile. A browser without WebAssembly, or an app that cannot start, leaves the page as it is,
-// its controls working as plain HTML (a form submitted, a <summary> opened).
+// names them in data-prefetch, the files its use needs: a facet's posting file and first cards).
+// What the reader did on the pre-rendered page until the app takes its place (buttons clicked,
+// text typed, the focus) is carried over to the app's page then, unless the reader has left for
+// another address meanwhile. A browser without WebAssembly, or an app that cannot start, leaves
+// the page as it is, its controls working as plain HTML (a form submitted, a <summary> opened).
 const app = document.querySelector("script[data-glue]").dataset;
 const root = document.getElementById("prerender");
 const CONTROL = "button,input,select,textarea,summary,[role=button]";
@@ -36,9 +36,12 @@ function ask(url, reload) {
   asked[url] = { answer, reload };
 }
 
-// The files the use of `target` needs, named by its data-prefetch (URLs, space-separated).
-function prefetch(target) {
-  for (const url of target?.dataset.prefetch?.split(" ") ?? []) if (url) ask(url, false);
+// The files the use of `target` needs, named by its data-prefetch (URLs, space-separated): a
+// facet's posting file, then the card pages of the first articles of the view of its entity
+// alone. `alone`: that is the view its use shows (else the posting file only).
+function prefetch(target, alone = !location.search) {
+  const urls = target?.dataset.prefetch?.split(" ") ?? [];
+  for (const url of alone ? urls : urls.slice(0, 1)) if (url) ask(url, false);
 }
 
 // An address asking for a view of entities that the page's facets name (a shared link to a
@@ -48,7 +51,7 @@ function prefetch(target) {
 function prefetchView() {
   const values = new Set([...new URLSearchParams(location.search).values()].flatMap((v) => v.split(",")));
   for (const facet of root.querySelectorAll("[data-entity][data-prefetch]")) {
-    if (values.has(facet.dataset.entity)) prefetch(facet);
+    if (values.has(facet.dataset.entity)) prefetch(facet, values.size === 1);
   }
 }
 
