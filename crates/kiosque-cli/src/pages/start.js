@@ -55,19 +55,23 @@ function prefetchView() {
   }
 }
 
+// The app's files are asked for first, then the site data's first file, then what a control
+// names (`prefetch`, after `start`): a host speaking HTTP/1.1 gives a page six connections, and
+// a request past them waits for one to be free, so the app's wasm (the longest answer, which the
+// rest waits for) must not be the one that waits.
 function start() {
   started ||= (async () => {
-    // The site data's first file, which the app reads first on every page.
-    ask(new URL("data/site.json", document.baseURI).pathname, true);
     const preload = (rel, href, integrity, more) => {
       const link = Object.assign(document.createElement("link"), { rel, href, integrity, crossOrigin: "anonymous", ...more });
       document.head.append(link);
       return link;
     };
+    preload("preload", app.wasm, app.wasmIntegrity, { as: "fetch", type: "application/wasm" });
     const glue = preload("modulepreload", app.glue, app.glueIntegrity);
     // The pieces' loader, which the glue imports: asked for beside it, not after it.
     if (app.loader) preload("modulepreload", app.loader, app.loaderIntegrity);
-    preload("preload", app.wasm, app.wasmIntegrity, { as: "fetch", type: "application/wasm" });
+    // The site data's first file, which the app reads first on every page.
+    ask(new URL("data/site.json", document.baseURI).pathname, true);
     // The glue imported once its preload, checked against its integrity, has it.
     await new Promise((loaded, failed) => {
       glue.onload = loaded;
@@ -129,8 +133,8 @@ const on = {
       const mouse = event.pointerType === "mouse" && event.button === 0;
       pressed = target && mouse && !target.matches("input,select,textarea") ? [target, here()] : null;
     }
-    prefetch(target);
     if (target) start();
+    prefetch(target);
   },
   // Released on the pre-rendered page: its click, if any, follows and is carried over.
   pointerup() {
@@ -145,8 +149,8 @@ const on = {
       event.preventDefault();
       // A second tap while the app loads is the same wish, not its undoing.
       if (!clicked.some(([element]) => element === target)) clicked.push([target, here()]);
-      prefetch(target);
       start();
+      prefetch(target);
     }
   },
   submit(event) {
