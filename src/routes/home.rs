@@ -33,17 +33,17 @@ use crate::site::use_site;
 use crate::title::use_title;
 
 mod answer;
-mod early_sidebar;
 mod empty;
 mod foot;
 mod newest;
+mod profile;
 mod staged;
 
 use answer::{Answers, Asked, Searched, answer, from_cards};
-use early_sidebar::{WhenShown, ask_when_shown, early_view};
 use empty::EmptyResult;
 use foot::{Followed, Foot, FootView, follow_view};
 use newest::{Newest, first_screen, newest};
+use profile::{WhenShown, ask_when_shown, early_view};
 use staged::staged;
 
 /// Cards drawn in the frame of a change of the list: more than a screen holds. Also the
@@ -364,8 +364,8 @@ pub fn Home() -> impl IntoView {
         view_wanted,
         selection,
         viewed,
-        site: site_data,
-        paths,
+        site: site_data.clone(),
+        paths: paths.clone(),
         files,
         loader,
     });

@@ -19,19 +19,14 @@ use crate::site::SiteLoader;
 
 /// What the first screen's next cards follow.
 pub(super) struct Newest {
-    /// The page's corpus (the first screen's, then the whole site).
     pub corpus: Signal<Arc<Corpus>>,
-    /// The view (from the URL).
     pub selection: Memo<Selection>,
     /// How many pages of cards the list shows.
     pub pages: RwSignal<usize>,
     /// The site's data, when it has card pages.
     pub card_pages: Option<Arc<SiteData>>,
-    /// Where the site is.
     pub paths: Paths,
-    /// The files fetched so far (the card pages among them).
     pub files: SearchFiles,
-    /// The site data's loader, asked for the whole site when the card pages fail.
     pub loader: SiteLoader,
 }
 
@@ -43,9 +38,8 @@ pub(super) fn first_screen(
     move || !corpus.with(|c| c.is_whole()) && selection.with(Selection::is_empty)
 }
 
-/// The cards of the first screen's next pages, once the first screen (every article, before the
-/// whole site) has shown more than `site.json` has: `None` while they are fetched, off the first
-/// screen, and once the whole site is there.
+/// The cards of the first screen's next pages, while the first screen (every article, before
+/// the whole site) shows more than `site.json` has: `None` otherwise.
 pub(super) fn newest(asked: Newest) -> Memo<Option<Cards>> {
     let Newest {
         corpus,

@@ -11,8 +11,7 @@ use super::FIRST_FRAME_CARDS;
 use crate::dom::after_next_paint;
 
 /// The articles the list draws (positions in `shown_from`, the corpus of the cards) of `visible`,
-/// the view's: all of them, but in the frame of a change to another list longer than
-/// [`FIRST_FRAME_CARDS`] (not the first list, nor one that only grew), whose first
+/// the view's: all of them, but in the frame of a change to a longer list, whose first
 /// [`FIRST_FRAME_CARDS`] only are drawn then (the rest in the frame after it).
 pub(super) fn staged(visible: Memo<Arc<[u32]>>, shown_from: Memo<Arc<Corpus>>) -> Memo<Vec<u32>> {
     let released = RwSignal::new(Vec::<u32>::new());

@@ -22,8 +22,8 @@ use crate::search::SearchFiles;
 use crate::site::SiteLoader;
 
 /// The sidebar of the view of one entity's articles read from its profile file (the whole
-/// site's counts, without the whole site), from `viewed`, which [`ask_when_shown`] sets, while
-/// the whole site is not there and the view is still that entity's.
+/// site's counts, without the whole site), while the whole site is not there and the view is
+/// still that entity's: set by [`ask_when_shown`].
 pub(super) fn early_view(
     corpus: Signal<Arc<Corpus>>,
     selection: Memo<Selection>,
@@ -40,7 +40,6 @@ pub(super) fn early_view(
 
 /// What asking for the sidebar's counts needs.
 pub(super) struct WhenShown {
-    /// The sidebar's drawer (on a narrow screen).
     pub drawer: Drawer,
     /// Whether the view, painted, wants the sidebar's counts.
     pub counts_asked: RwSignal<bool>,
@@ -48,17 +47,12 @@ pub(super) struct WhenShown {
     pub pending: Signal<bool>,
     /// The entity of many articles the view shows alone, whose profile file has them.
     pub view_wanted: StoredValue<Option<EntityId>>,
-    /// The view (from the URL).
     pub selection: Memo<Selection>,
     /// Where the profile file's answer goes.
     pub viewed: RwSignal<Option<ProfileView>>,
-    /// `site.json`, when a search can show its first results before the whole site.
     pub site: Option<Arc<SiteData>>,
-    /// Where the site is.
     pub paths: Paths,
-    /// The files fetched so far (the profile files among them).
     pub files: SearchFiles,
-    /// The site data's loader, asked for the whole site.
     pub loader: SiteLoader,
 }
 
