@@ -3,8 +3,10 @@
 
 use std::sync::Arc;
 
+use kiosque_model::explain::explain_empty;
 use kiosque_model::facets::{FacetCounts, matching};
 use kiosque_model::home::selection_title;
+use kiosque_model::index::{Corpus, begins_with};
 use kiosque_model::refine::{Refined, choose_bar, refine};
 use kiosque_model::search::Query;
 use kiosque_model::selection::{Early, EarlyFiles};
@@ -12,20 +14,23 @@ use kiosque_model::ui::Failure;
 use kiosque_model::{EntityId, Selection};
 use leptos::context::Provider;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
-use crate::components::card::{CardList, focus_card_came_back_to};
+use crate::components::card::{CardList, PAGE, focus_card_came_back_to};
 use crate::components::export::{ExportLinks, PrepareExport};
 use crate::components::field_facets::FieldFacets;
-use crate::components::filter_bar::FilterBar;
+use crate::components::filter_bar::{ClearAll, FilterBar};
 use crate::components::prerender::ReleasePrerender;
 use crate::components::sidebar::{DRAWER_TOGGLE, Drawer, ProfileView, Sidebar, drawer_label};
 use crate::components::states::ErrorView;
 use crate::components::timeline::TimelineChart;
-use crate::dom::{after_next_paint, focus_by_id};
+use crate::dom::{after_next_paint, focus_by_id, is_displayed};
 use crate::language::{use_language, use_messages};
 use crate::latest::Latest;
 use crate::routes::corpus::{CorpusContext, use_corpus_signal, use_site_data_if_loaded};
-use crate::search::{FIRST_RESULTS, Found, has_card_pages, has_cards, has_postings};
+use crate::search::{
+    Cards, FIRST_RESULTS, Found, has_card_pages, has_cards, has_postings, newest_cards,
+};
 use crate::selection::{
     ArticleList, remember_home_view, use_list_pages, use_selection, use_show_selection,
 };
@@ -33,18 +38,10 @@ use crate::site::use_site;
 use crate::title::use_title;
 
 mod answer;
-mod empty;
 mod foot;
-mod newest;
-mod profile;
-mod staged;
 
 use answer::{Answers, Asked, Searched, answer, from_cards};
-use empty::EmptyResult;
 use foot::{Followed, Foot, FootView, follow_view};
-use newest::{Newest, first_screen, newest};
-use profile::{WhenShown, ask_when_shown, early_view};
-use staged::staged;
 
 /// Cards drawn in the frame of a change of the list: more than a screen holds. Also the
 /// results whose card pages a search shown before the whole site is loaded fetches first
@@ -56,6 +53,51 @@ pub(crate) const FIRST_FRAME_CARDS: usize = 8;
 /// search changed (a keystroke): counting tens of thousands of articles' entities would hold
 /// back the frame that shows the list. A click (the selected entities change) counts at once.
 const COUNT_AFTER_PAINT_ABOVE: usize = 5_000;
+
+/// Why the list is empty, with a way out.
+///
+/// `refined_to_nothing`: the entities and search had articles, and the languages, sources or
+/// period (counted over the whole site) kept none of them.
+#[component]
+fn EmptyResult(
+    selection: Memo<Selection>,
+    searched: Memo<Searched>,
+    refined_to_nothing: Signal<bool>,
+) -> impl IntoView {
+    let corpus = use_corpus_signal();
+    let language = use_language();
+    let words = language.messages();
+    move || {
+        let current = selection.get();
+        let corpus = corpus.get();
+        let refined_message = || {
+            refined_to_nothing
+                .get()
+                .then(|| words.no_article_field.to_owned())
+        };
+        let message = searched.with(|searched| match searched {
+            Searched::Found(found) if found.articles.is_empty() => Some(language.no_search_match(
+                current.search(),
+                &found.unmatched,
+                current.filters_entities(),
+            )),
+            Searched::Found(_) => refined_message(),
+            Searched::Failed(_) | Searched::Searching | Searched::Waiting => None,
+            Searched::Off => explain_empty(&corpus, &current)
+                .map(|reason| language.empty_reason(&reason))
+                .or_else(refined_message),
+        })?;
+        Some(view! {
+            <div class="empty">
+                <p>{message}</p>
+                {(!current.is_empty())
+                    .then(|| {
+                        view! { <ClearAll text=words.clear_view /> }
+                    })}
+            </div>
+        })
+    }
+}
 
 /// Moves keyboard focus past the sidebar to the results (see the header's skip link for why
 /// this is done by hand).
@@ -122,18 +164,42 @@ pub fn Home() -> impl IntoView {
             loader.want_whole();
         }
     });
-    let first_screen = first_screen(corpus, selection);
-    // The first screen's next cards ("Show more" before the whole site): from the card pages of
-    // the newest articles.
-    let newest_shown = newest(Newest {
-        corpus,
-        selection,
-        pages,
-        card_pages,
-        paths: paths.clone(),
-        files,
-        loader,
+    // The first screen's next cards ("Show more" before the whole site, or coming back to the
+    // pages of cards it showed): the card pages of the newest articles, whose corpus numbers
+    // and places them as the whole site does; the whole site if they fail, or lack some of the
+    // articles they should hold (a page that did not read).
+    let newest = RwSignal::new(None::<Cards>);
+    let first_screen =
+        move || !corpus.with(|c| c.is_whole()) && selection.with(Selection::is_empty);
+    let newest_runs = Latest::new();
+    let newest_paths = paths.clone();
+    Effect::new(move |_| {
+        // Let go once the whole site is there.
+        if corpus.with(|c| c.is_whole()) && newest.with_untracked(Option::is_some) {
+            newest.set(None);
+        }
+        let Some(site) = card_pages.clone().filter(|_| first_screen()) else {
+            return;
+        };
+        let wanted = (pages.get() * PAGE).min(site.file.articles as usize);
+        let have = newest
+            .with(|n| n.as_ref().map(|n| n.0.articles().len()))
+            .unwrap_or_else(|| corpus.with(|c| c.articles().len()));
+        if wanted <= have {
+            return;
+        }
+        let (paths, run) = (newest_paths.clone(), newest_runs.next());
+        spawn_local(async move {
+            match loader.or_whole(newest_cards(files, &paths, &site, wanted).await) {
+                Some(cards) if cards.articles().len() < wanted => loader.want_whole(),
+                Some(cards) if run.is_latest() => {
+                    let _ = newest.try_set(Some(Cards(Arc::new(cards))));
+                }
+                _ => {}
+            }
+        });
     });
+    let newest_shown = Memo::new(move |_| newest.get().filter(|_| first_screen()));
     // Whether the corpus can show the current view: the first screen shows only every article,
     // or, with the card pages, a search, and with the posting files too, entity filters (the
     // languages, sources and period wait for the whole site).
@@ -177,6 +243,12 @@ pub fn Home() -> impl IntoView {
         files,
         loader,
     });
+    // The sidebar of a view of one entity's articles, once read from its profile file: the
+    // whole site's counts, without the whole site.
+    let viewed = RwSignal::new(None::<ProfileView>);
+    // What the fetches made later need (a view's profile file).
+    let later_paths = StoredValue::new(paths.clone());
+    let later_site = StoredValue::new(site_data.clone());
     // The corpus the cards are drawn from: the card pages' of a view shown before the whole
     // site was loaded (a search, entity filters, the first screen's next cards), the page's
     // otherwise.
@@ -232,8 +304,46 @@ pub fn Home() -> impl IntoView {
             && !found.with(Vec::is_empty)
             && visible.with(|v| v.is_empty())
     });
-    // The cards of a new list: a screenful in the frame of the change, the rest in the next.
-    let staged = staged(visible, shown_from);
+    // The cards of a new list: its first few in the frame of the change (a screenful), the
+    // rest of its first page in the next one, so that a click or a keystroke paints at once.
+    let released = RwSignal::new(Vec::<u32>::new());
+    // The corpus of the list staged last.
+    let staged_of = StoredValue::new(None::<Arc<Corpus>>);
+    let staged = Memo::new(move |before: Option<&Vec<u32>>| {
+        let of = shown_from.get();
+        let staged = released.with(|released| {
+            visible.with(|all| {
+                // The first list is drawn whole: it is what the pre-rendered page shows (the
+                // native rendering has no next frame), and it replaces that page in one frame.
+                let first = before.is_none();
+                // A list grown, in the same corpus or in another that places its articles
+                // elsewhere (a search shown from card pages grown to its whole first page,
+                // "Show more" from card pages, the whole site come after them).
+                let grew = before.is_some_and(|b| {
+                    !b.is_empty()
+                        && staged_of.with_value(|before_of| {
+                            before_of
+                                .as_ref()
+                                .is_some_and(|before_of| begins_with(&of, all, before_of, b))
+                        })
+                });
+                if first || grew || all.len() <= FIRST_FRAME_CARDS || **all == **released {
+                    all.to_vec()
+                } else {
+                    all[..FIRST_FRAME_CARDS].to_vec()
+                }
+            })
+        });
+        staged_of.set_value(Some(of));
+        staged
+    });
+    Effect::new(move |_| {
+        let cut = staged.with(Vec::len) < visible.with(|v| v.len());
+        if cut {
+            let all = visible.with_untracked(|v| v.to_vec());
+            after_next_paint(move || released.set(all));
+        }
+    });
     // How many articles the list has in all: the site's count on the first screen. What the
     // count line says (a live region), from the list's first frame on.
     let total = Signal::derive(move || {
@@ -338,10 +448,15 @@ pub fn Home() -> impl IntoView {
         }
         entities
     });
-    // The sidebar of a view of one entity's articles, once read from its profile file: the
-    // whole site's counts, without the whole site.
-    let viewed = RwSignal::new(None::<ProfileView>);
-    let early_view = early_view(corpus, selection, viewed);
+    // The sidebar of a view of one entity's articles from its profile file, while the whole
+    // site is not there.
+    let early_view = Memo::new(move |_| {
+        if corpus.with(|c| c.is_whole()) {
+            return None;
+        }
+        let only = selection.with(|s| s.only_entity().cloned());
+        viewed.get().filter(|(id, _)| only.as_ref() == Some(id))
+    });
     let entity_total = Memo::new(move |_| match early_view.get() {
         Some((_, view)) => view.distinct,
         None => counts.with(FacetCounts::distinct),
@@ -356,19 +471,52 @@ pub fn Home() -> impl IntoView {
     });
     let drawer = Drawer::new();
     provide_context(drawer);
-    // The sidebar's counts of a view shown before the whole site, once it is on screen.
-    ask_when_shown(WhenShown {
-        drawer,
-        counts_asked,
-        pending: sidebar_pending,
-        view_wanted,
-        selection,
-        viewed,
-        site: site_data.clone(),
-        paths: paths.clone(),
-        files,
-        loader,
-    });
+    // The sidebar's counts of a view shown before the whole site are asked for once the sidebar
+    // is on screen: at once on a wide screen; on a narrow one, where it is a drawer, once the
+    // drawer is opened or the screen made wide. A phone following a shared link to a filtered
+    // view or a search fetches its cards' files only (40 KB brotli at 100,000 articles, where
+    // the whole site is 5.5 MB and 148 MB of the app's memory: docs/reader.md).
+    // A link to one entity of many articles asks for its profile file instead, whose sidebar
+    // is the view's; the whole site if it has none or fails.
+    let ask_if_shown = move || {
+        let shown = move || drawer.is_open() || !is_displayed(DRAWER_TOGGLE);
+        if !(counts_asked.get() && sidebar_pending.get() && shown()) {
+            return;
+        }
+        counts_asked.set(false);
+        let (Some(id), Some(site)) = (view_wanted.get_value(), later_site.get_value()) else {
+            loader.want_whole();
+            return;
+        };
+        let paths = later_paths.get_value();
+        spawn_local(async move {
+            let view = match files.entity_view(&paths, &site, &id).await {
+                Ok(view) => view,
+                Err(error) => {
+                    leptos::logging::warn!("{error}");
+                    None
+                }
+            };
+            // Only if the view is still this entity's: a late answer for an entity the reader
+            // left would replace the current view's, whose own ask is done.
+            // (The page may be gone.)
+            if selection.try_with_untracked(|s| s.only_entity() == Some(&id)) != Some(true) {
+                return;
+            }
+            match view {
+                Some(view) => {
+                    let _ = viewed.try_set(Some((id, Arc::new(view))));
+                }
+                // The whole site counts the view.
+                None => loader.want_whole(),
+            }
+        });
+    };
+    Effect::new(move |_| ask_if_shown());
+    if !cfg!(feature = "ssr") {
+        let widened = window_event_listener(leptos::ev::resize, move |_| untrack(ask_if_shown));
+        on_cleanup(move || widened.remove());
+    }
     let language = use_language();
     // Named from the cards' corpus: a view shown before the whole site has its entities from
     // their posting files.
