@@ -631,6 +631,8 @@ impl PostingFiles {
 #[cfg(feature = "ssr")]
 #[derive(Debug, Clone)]
 pub struct FacetFiles {
+    /// Where the site is.
+    paths: Paths,
     postings: PostingFiles,
     /// The card pages' URLs of each entity of the first screen.
     cards: Arc<HashMap<EntityId, Vec<String>>>,
@@ -664,6 +666,7 @@ impl FacetFiles {
             })
             .collect();
         Some(FacetFiles {
+            paths: paths.clone(),
             postings: PostingFiles::of(site),
             cards: Arc::new(cards),
         })
@@ -671,8 +674,8 @@ impl FacetFiles {
 
     /// What the facet of entity `id` names: its posting file's URL, then its card pages' (when
     /// it is of the first screen).
-    pub fn of(&self, paths: &Paths, id: &EntityId) -> String {
-        let mut urls = self.postings.url(paths, id);
+    pub fn of(&self, id: &EntityId) -> String {
+        let mut urls = self.postings.url(&self.paths, id);
         for url in self.cards.get(id).into_iter().flatten() {
             urls.push(' ');
             urls.push_str(url);

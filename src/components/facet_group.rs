@@ -83,10 +83,10 @@ fn FacetButton(row: Memo<Option<SidebarRow>>) -> impl IntoView {
     // (`kiosque pages` provides them).
     #[cfg(feature = "ssr")]
     let prefetch = {
-        let (files, paths) = (use_context::<FacetFiles>(), crate::site::use_site().paths);
+        let files = use_context::<FacetFiles>();
         move || {
             let files = files.as_ref()?;
-            row.with(|r| r.as_ref().map(|r| files.of(&paths, &r.id)))
+            row.with(|r| r.as_ref().map(|r| files.of(&r.id)))
         }
     };
     #[cfg(not(feature = "ssr"))]
