@@ -103,19 +103,38 @@ pub fn company<'a>(corpus: &'a Corpus, id: &EntityId) -> Vec<CoOccurrence<'a>> {
 }
 
 impl<'a> Links<'a> {
-    /// [`company`] of the entity at position `own`.
+    /// [`company`] of the entity at position `own`: the first [`COMPANY`] in [`ranking`]'s order
+    /// kept as they come, not every entity sorted (the build asks for every entity's, and a
+    /// frequent entity meets thousands).
     pub fn company(self, own: u32) -> Vec<CoOccurrence<'a>> {
-        let mut listed = self.co_occurring(own);
-        listed.retain(|c| c.entity.label != Label::Date);
-        listed.truncate(COMPANY);
-        listed
+        let mut first: Vec<CoOccurrence<'a>> = Vec::with_capacity(COMPANY + 1);
+        for c in self.candidates(own, |e| e.label != Label::Date) {
+            if first.len() == COMPANY && first.last().is_some_and(|last| ranking(&c, last).is_gt())
+            {
+                continue;
+            }
+            let at = first.partition_point(|kept| ranking(kept, &c).is_lt());
+            first.insert(at, c);
+            first.truncate(COMPANY);
+        }
+        first
     }
 
     /// [`co_occurring`] of the entity at position `own`.
     pub fn co_occurring(self, own: u32) -> Vec<CoOccurrence<'a>> {
-        let Some(articles) = self.postings.get(own as usize) else {
-            return Vec::new();
-        };
+        let mut out: Vec<_> = self.candidates(own, |_| true).collect();
+        crate::order::sort_by(&mut out, ranking);
+        out
+    }
+
+    /// What [`co_occurring`] lists of the entity at position `own`, of the entities `listed`
+    /// keeps, in no order.
+    fn candidates(
+        self,
+        own: u32,
+        listed: impl Fn(&Entity) -> bool + 'a,
+    ) -> impl Iterator<Item = CoOccurrence<'a>> {
+        let articles = (self.postings.get(own as usize)).map_or(&[][..], Vec::as_slice);
         // Counted by entity position in one array per thread, zero again once read: no
         // hashing, and no allocation per call (every entity page of a site asks).
         let shared: Vec<(u32, u32)> = SHARED.with_borrow_mut(|counts| {
@@ -151,12 +170,12 @@ impl<'a> Links<'a> {
         } else {
             1
         };
-        let mut out: Vec<CoOccurrence<'a>> = shared
+        shared
             .into_iter()
-            .filter(|&(_, shared)| shared >= support)
-            .filter_map(|(other, shared)| {
+            .filter(move |&(_, shared)| shared >= support)
+            .filter_map(move |(other, shared)| {
                 let entity = self.entities.get(other as usize)?;
-                if !entity.is_sure() {
+                if !entity.is_sure() || !listed(entity) {
                     return None;
                 }
                 let b = self
@@ -172,18 +191,18 @@ impl<'a> Links<'a> {
                     }
                 })
             })
-            .collect();
-        // A total order (ids are unique).
-        crate::order::sort_by(&mut out, |x, y| {
-            weighted_score(y)
-                .total_cmp(&weighted_score(x))
-                .then(y.shared.cmp(&x.shared))
-                .then(y.entity.mentions.cmp(&x.entity.mentions))
-                .then_with(|| x.entity.name.cmp(&y.entity.name))
-                .then_with(|| x.entity.id.cmp(&y.entity.id))
-        });
-        out
     }
+}
+
+/// [`co_occurring`]'s order: strongest association first, then most shared articles, then the
+/// more mentioned in the corpus, then by name and id (a total order: ids are unique).
+fn ranking(x: &CoOccurrence<'_>, y: &CoOccurrence<'_>) -> std::cmp::Ordering {
+    weighted_score(y)
+        .total_cmp(&weighted_score(x))
+        .then(y.shared.cmp(&x.shared))
+        .then(y.entity.mentions.cmp(&x.entity.mentions))
+        .then_with(|| x.entity.name.cmp(&y.entity.name))
+        .then_with(|| x.entity.id.cmp(&y.entity.id))
 }
 
 #[cfg(test)]
@@ -375,5 +394,40 @@ mod tests {
         );
         assert!(co_occurring(&corpus, &id("loc-koursk")).is_empty());
         assert!(co_occurring(&corpus, &id("loc-nowhere")).is_empty());
+    }
+
+    proptest::proptest! {
+        /// An entity's page lists the first [`COMPANY`] entities of its full ranking that are
+        /// not dates, whatever the corpus: many entities met as often (ties broken by name),
+        /// dates among them, frequent and rare entities.
+        #[test]
+        fn the_company_is_the_head_of_the_full_ranking_without_dates(
+            articles in proptest::collection::vec(
+                proptest::collection::btree_set(0usize..40, 0..12), 1..60),
+            mentions in proptest::collection::vec(1u32..4, 40),
+        ) {
+            let ids: Vec<String> = (0..40)
+                .map(|e| if e % 7 == 0 { format!("date-{e}") } else { format!("loc-{e}") })
+                .collect();
+            let entities = (0..40)
+                .map(|e| {
+                    let label = if e % 7 == 0 { Label::Date } else { Label::Place };
+                    entity(&ids[e], label, mentions[e])
+                })
+                .collect();
+            let articles = (articles.iter().enumerate())
+                .map(|(i, listed)| {
+                    let listed: Vec<&str> = listed.iter().map(|&e| ids[e].as_str()).collect();
+                    article(&format!("a{i}"), &listed)
+                })
+                .collect();
+            let corpus = corpus(articles, entities);
+            for of in &ids {
+                let mut expected = co_occurring(&corpus, &id(of));
+                expected.retain(|c| c.entity.label != Label::Date);
+                expected.truncate(COMPANY);
+                proptest::prop_assert_eq!(company(&corpus, &id(of)), expected);
+            }
+        }
     }
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::refine::{ArticleFields, FieldCount, Refined, refine_fields};
 use crate::selection::Selection;
-use crate::timeline::{Timeline, TimelineCounts, timeline_of_fields};
+use crate::timeline::{Timeline, TimelineCounts, counts_of_fields};
 
 /// `site.json`'s `overview`: each group's values with their counts over every article, in the
 /// order the sidebar lists them (languages and sources the most frequent first, years newest
@@ -46,7 +46,7 @@ impl Overview {
             langs: pairs(refined.langs),
             sources: pairs(refined.sources),
             years: pairs(refined.years),
-            timeline: timeline_of_fields(fields, positions).counts(),
+            timeline: counts_of_fields(fields, positions),
         }
     }
 

@@ -151,8 +151,46 @@ pub fn timeline_of_fields(fields: &ArticleFields, positions: &[u32]) -> Timeline
     of_days(positions.iter().map(|&p| fields.day(p)))
 }
 
+/// [`timeline_of_fields`] as the site data carries it ([`Timeline::counts`]), without the text
+/// of each bar's days: what the build writes for every entity's profile.
+pub fn counts_of_fields(fields: &ArticleFields, positions: &[u32]) -> TimelineCounts {
+    let counted = count_days(positions.iter().map(|&p| fields.day(p)));
+    let start = (!counted.counts.is_empty()).then(|| {
+        let (y, m, d) = counted.start_of(0);
+        format!("{y:04}-{m:02}-{d:02}")
+    });
+    TimelineCounts {
+        unit: counted.unit,
+        start,
+        counts: counted.counts,
+        undated: counted.undated,
+    }
+}
+
 /// The [`timeline`] of these days (since 1970-01-01; `None` for an article without a date).
 fn of_days(dates: impl IntoIterator<Item = Option<i64>>) -> Timeline {
+    let counted = count_days(dates);
+    Timeline {
+        unit: counted.unit,
+        bins: counted.bins(),
+        undated: counted.undated,
+    }
+}
+
+/// Dates counted by period: what a [`Timeline`] is made of before its bars are named.
+struct Counted {
+    unit: Unit,
+    /// The first period's Monday (by week) and its month counted from year 0 (by month and year).
+    first_monday: i64,
+    first_months: i64,
+    /// Each period's count, from the first one.
+    counts: Vec<u32>,
+    undated: u32,
+}
+
+/// These days (since 1970-01-01; `None` for an article without a date) counted by the period
+/// their span asks for.
+fn count_days(dates: impl IntoIterator<Item = Option<i64>>) -> Counted {
     let mut days = Vec::new();
     let mut undated = 0u32;
     for date in dates {
@@ -162,9 +200,11 @@ fn of_days(dates: impl IntoIterator<Item = Option<i64>>) -> Timeline {
         }
     }
     let (Some(&first), Some(&last)) = (days.iter().min(), days.iter().max()) else {
-        return Timeline {
+        return Counted {
             unit: Unit::Month,
-            bins: Vec::new(),
+            first_monday: 0,
+            first_months: 0,
+            counts: Vec::new(),
             undated,
         };
     };
@@ -198,46 +238,52 @@ fn of_days(dates: impl IntoIterator<Item = Option<i64>>) -> Timeline {
             *count += 1;
         }
     }
-    Timeline {
+    Counted {
         unit,
-        bins: bins(unit, (first_monday, first_months), counts),
+        first_monday,
+        first_months,
+        counts,
         undated,
     }
 }
 
-/// The bins of `counts`, one per period of `unit` from the first one: its Monday (by week) or its
-/// month counted from year 0 (by month and by year), `first`.
-fn bins(unit: Unit, first: (i64, i64), counts: Vec<u32>) -> Vec<Bin> {
-    let (first_monday, first_months) = first;
-    let first_year = first_months.div_euclid(12);
-    (0i64..)
-        .zip(counts)
-        .map(|(p, count)| {
-            let (y, m, d) = match unit {
-                Unit::Week => civil_from_days(first_monday + 7 * p),
-                Unit::Month => {
-                    let months = first_months + p;
-                    (months.div_euclid(12), months.rem_euclid(12) + 1, 1)
-                }
-                Unit::Year => (first_year + p, 1, 1),
-            };
-            let start = format!("{y:04}-{m:02}-{d:02}");
-            let (from, to) = match unit {
-                Unit::Week => {
-                    let (sy, sm, sd) = civil_from_days(days_from_civil(y, m, d) + 6);
-                    (start.clone(), format!("{sy:04}-{sm:02}-{sd:02}"))
-                }
-                Unit::Month => (format!("{y:04}-{m:02}"), format!("{y:04}-{m:02}")),
-                Unit::Year => (format!("{y:04}"), format!("{y:04}")),
-            };
-            Bin {
-                start,
-                count,
-                from,
-                to,
+impl Counted {
+    /// The first day of period `p` (counted from the first one): year, month, day.
+    fn start_of(&self, p: i64) -> (i64, i64, i64) {
+        match self.unit {
+            Unit::Week => civil_from_days(self.first_monday + 7 * p),
+            Unit::Month => {
+                let months = self.first_months + p;
+                (months.div_euclid(12), months.rem_euclid(12) + 1, 1)
             }
-        })
-        .collect()
+            Unit::Year => (self.first_months.div_euclid(12) + p, 1, 1),
+        }
+    }
+
+    /// The bars, one per period from the first one.
+    fn bins(&self) -> Vec<Bin> {
+        (0i64..)
+            .zip(&self.counts)
+            .map(|(p, &count)| {
+                let (y, m, d) = self.start_of(p);
+                let start = format!("{y:04}-{m:02}-{d:02}");
+                let (from, to) = match self.unit {
+                    Unit::Week => {
+                        let (sy, sm, sd) = civil_from_days(days_from_civil(y, m, d) + 6);
+                        (start.clone(), format!("{sy:04}-{sm:02}-{sd:02}"))
+                    }
+                    Unit::Month => (format!("{y:04}-{m:02}"), format!("{y:04}-{m:02}")),
+                    Unit::Year => (format!("{y:04}"), format!("{y:04}")),
+                };
+                Bin {
+                    start,
+                    count,
+                    from,
+                    to,
+                }
+            })
+            .collect()
+    }
 }
 
 /// A [`Timeline`] as the site data carries it (`site.json`'s `overview`): its unit, its first
@@ -292,7 +338,14 @@ impl Timeline {
                 if !begins || counts.counts.len() > most {
                     return None;
                 }
-                bins(counts.unit, (day, y * 12 + (m - 1)), counts.counts.clone())
+                Counted {
+                    unit: counts.unit,
+                    first_monday: day,
+                    first_months: y * 12 + (m - 1),
+                    counts: counts.counts.clone(),
+                    undated: counts.undated,
+                }
+                .bins()
             }
             _ => return None,
         };
@@ -430,6 +483,34 @@ mod tests {
                 }
                 assert_eq!(parse_day(&iso), reference_parse_day(&iso), "{iso}");
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// What the build writes for a profile, counted without naming the bars, is what the
+        /// app's timeline of the same articles carries: by week, month and year, with undated
+        /// articles, and for none.
+        #[test]
+        fn counts_made_without_the_bars_are_the_timeline_s(
+            days in proptest::collection::vec(proptest::option::weighted(0.9, 0i64..20_000), 0..40),
+            span in proptest::sample::select(vec![1i64, 10, 100, 1_000]),
+        ) {
+            let articles: Vec<_> = (days.iter().enumerate())
+                .map(|(i, day)| {
+                    let mut a = crate::testing::article(&format!("a{i}"), &[]);
+                    a.published = day.map(|d| {
+                        let (y, m, d) = civil_from_days(18_000 + d / span);
+                        format!("{y:04}-{m:02}-{d:02}")
+                    });
+                    a
+                })
+                .collect();
+            let fields = ArticleFields::of(&articles);
+            let positions: Vec<u32> = (0..articles.len() as u32).collect();
+            proptest::prop_assert_eq!(
+                counts_of_fields(&fields, &positions),
+                timeline_of_fields(&fields, &positions).counts()
+            );
         }
     }
 

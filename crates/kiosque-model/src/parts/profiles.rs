@@ -27,7 +27,7 @@ use crate::overview::Overview;
 use crate::refine::ArticleFields;
 use crate::selection::Selection;
 use crate::sidebar::{SidebarGroup, SidebarRow};
-use crate::timeline::{Timeline, TimelineCounts, timeline_at, timeline_of_fields};
+use crate::timeline::{Timeline, TimelineCounts, counts_of_fields, timeline_at};
 use crate::ui::Language;
 
 /// The path of profile file `file` among `files`: `profiles/` and the file's number in hex (as
@@ -545,7 +545,7 @@ pub(super) fn profile_files(
                         .map(|corpus| view_of(corpus, fields, p, &mut buffer, &mut place));
                     Profile {
                         company,
-                        timeline: timeline_of_fields(fields, articles).counts(),
+                        timeline: counts_of_fields(fields, articles),
                         view,
                     }
                 })
