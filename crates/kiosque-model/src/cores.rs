@@ -17,3 +17,19 @@ pub(crate) fn map_all<T: Send, R: Send>(
         items.into_iter().map(each).collect()
     }
 }
+
+/// Runs `a` and `b`, side by side with the `parallel` feature (each may use every core too), one
+/// after the other without it.
+pub(crate) fn both<A: Send, B: Send>(
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    #[cfg(feature = "parallel")]
+    {
+        rayon::join(a, b)
+    }
+    #[cfg(not(feature = "parallel"))]
+    {
+        (a(), b())
+    }
+}

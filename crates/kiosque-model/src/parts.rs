@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::{ArticleBody, ArticleSummary, ReadId};
 use crate::cooccurrence::Links;
-use crate::cores::map_all;
+use crate::cores::{both, map_all};
 use crate::entity::{Entity, EntityId, Label};
 use crate::index::{IndexError, SchemaHeader, SiteIndex, UncheckedIndex, facet_key, places};
 use crate::overview::Overview;
@@ -66,6 +66,25 @@ fn counting_corpus(index: &SiteIndex) -> crate::index::Corpus {
         entities: index.entities.clone(),
         search: None,
     })
+}
+
+/// The summary pages of `articles`, whose entities `listed` gives as positions in the entity
+/// table: each serialised and named on its own, on every core.
+fn summary_pages(articles: &[ArticleSummary], listed: &[Vec<u32>]) -> Vec<(String, Vec<u8>)> {
+    map_all(
+        (articles.chunks(SUMMARIES_PER_PAGE))
+            .zip(listed.chunks(SUMMARIES_PER_PAGE))
+            .collect(),
+        |(articles, listed)| {
+            let page = SummaryPage {
+                articles: (articles.iter())
+                    .zip(listed)
+                    .map(|(a, ids)| a.clone().with_entities(ids.clone()))
+                    .collect(),
+            };
+            named("summaries", json_line(&page))
+        },
+    )
 }
 
 /// The first-load file, relative to the data directory.
@@ -483,35 +502,22 @@ impl<'a> Parts<'a> {
             .zip(&index.entities)
             .map(|(p, e)| (&e.id, p))
             .collect();
-        // Each article's entities, as positions in the table: looked up once.
-        let listed: Vec<Vec<u32>> = index
-            .articles
-            .iter()
-            .map(|a| {
-                a.entities
-                    .iter()
-                    .filter_map(|id| position.get(id).copied())
-                    .collect()
-            })
-            .collect();
-        // Each page, part and card page is serialised and named on its own, on every core.
-        let pages: Vec<(String, Vec<u8>)> = map_all(
-            index
-                .articles
-                .chunks(SUMMARIES_PER_PAGE)
-                .zip(listed.chunks(SUMMARIES_PER_PAGE))
-                .collect(),
-            |(articles, listed)| {
-                let page = SummaryPage {
-                    articles: articles
-                        .iter()
-                        .zip(listed)
-                        .map(|(a, ids)| a.clone().with_entities(ids.clone()))
-                        .collect(),
-                };
-                named("summaries", json_line(&page))
+        // Each article's entities, as positions in the table: looked up once, on every core.
+        let listed: Vec<Vec<u32>> = map_all(
+            index.articles.chunks(SUMMARIES_PER_PAGE).collect(),
+            |articles| {
+                (articles.iter())
+                    .map(|a| {
+                        (a.entities.iter())
+                            .filter_map(|id| position.get(id).copied())
+                            .collect::<Vec<u32>>()
+                    })
+                    .collect::<Vec<_>>()
             },
-        );
+        )
+        .into_iter()
+        .flatten()
+        .collect();
         // The entities by id, and each one's rank in that order: a body file lists its
         // entities by id, and ranks sort faster than ids; posting files list them by id too.
         let mut by_id: Vec<u32> = (0..index.entities.len() as u32).collect();
@@ -532,22 +538,82 @@ impl<'a> Parts<'a> {
             mentioned.push(once);
         }
         let posting_count = posting_files_for(index.entities.len());
-        let (postings, postings_version) =
-            postings::posting_files(index, &of_entity, &by_id, posting_count);
-        let fields = ArticleFields::of(&index.articles);
+        // The whole site's corpus for the views of the entities of many articles (none on a
+        // small site): the sidebar's own counting, the same as the app's. Made (ids cloned and
+        // mapped, one core) beside the summary pages and posting files (every core).
+        let viewed = (of_entity.iter()).any(|a| a.len() >= profiles::VIEW_FROM as usize);
+        let ((whole, fields), (pages, (postings, postings_version))) = both(
+            || {
+                let whole = viewed.then(|| counting_corpus(index));
+                (whole, ArticleFields::of(&index.articles))
+            },
+            || {
+                both(
+                    || summary_pages(&index.articles, &listed),
+                    || postings::posting_files(index, &of_entity, &by_id, posting_count),
+                )
+            },
+        );
         let links = Links {
             entities: &index.entities,
             postings: &of_entity,
             mentioned: &mentioned,
         };
-        // The whole site's corpus for the views of the entities of many articles (none on a
-        // small site): the sidebar's own counting, the same as the app's.
-        let viewed = (of_entity.iter()).any(|a| a.len() >= profiles::VIEW_FROM as usize);
-        let whole = viewed.then(|| counting_corpus(index));
-        let (mut profiles, profiles_version) =
-            profiles::profile_files(links, &fields, &by_id, posting_count, whole.as_ref());
-        let (singles, singles_version) =
-            profiles::single_files(links, &index.articles, &by_id, posting_count);
+        // The profiles (and the whole site's corpus dropped) beside the single-article
+        // entities' files, the entity parts and the card pages: each on every core, the tail
+        // of one beside the others.
+        let per_page = cards_per_page(index.articles.len());
+        let (
+            ((mut profiles, profiles_version), (singles, singles_version)),
+            (entity_parts, card_pages),
+        ) = both(
+            || {
+                both(
+                    || {
+                        let made = profiles::profile_files(
+                            links,
+                            &fields,
+                            &by_id,
+                            posting_count,
+                            whole.as_ref(),
+                        );
+                        drop(whole);
+                        made
+                    },
+                    || profiles::single_files(links, &index.articles, &by_id, posting_count),
+                )
+            },
+            || {
+                both(
+                    || {
+                        map_all(
+                            index.entities.chunks(ENTITIES_PER_PART).collect(),
+                            |entities| {
+                                named(
+                                    "entities",
+                                    json_line(&EntityPart {
+                                        entities: entities.to_vec(),
+                                    }),
+                                )
+                            },
+                        )
+                    },
+                    || {
+                        map_all(
+                            (0..)
+                                .map_while(|page| {
+                                    card_range(page, index.articles.len(), per_page as usize)
+                                })
+                                .collect(),
+                            |(first, end)| {
+                                let page = card_page(index, &position, &index.articles[first..end]);
+                                named("cards", json_line(&page))
+                            },
+                        )
+                    },
+                )
+            },
+        );
         profiles.extend(singles);
         let rank = places(&by_id);
         let listed_ranks: Vec<Vec<u32>> = listed
@@ -559,27 +625,6 @@ impl<'a> Parts<'a> {
                 ps
             })
             .collect();
-        let entity_parts: Vec<(String, Vec<u8>)> = map_all(
-            index.entities.chunks(ENTITIES_PER_PART).collect(),
-            |entities| {
-                named(
-                    "entities",
-                    json_line(&EntityPart {
-                        entities: entities.to_vec(),
-                    }),
-                )
-            },
-        );
-        let per_page = cards_per_page(index.articles.len());
-        let card_pages: Vec<(String, Vec<u8>)> = map_all(
-            (0..)
-                .map_while(|page| card_range(page, index.articles.len(), per_page as usize))
-                .collect(),
-            |(first, end)| {
-                let page = card_page(index, &position, &index.articles[first..end]);
-                named("cards", json_line(&page))
-            },
-        );
         let buckets = buckets_for(index.articles.len());
         let mut grouped = vec![Vec::new(); buckets as usize];
         for (p, article) in (0u32..).zip(&index.articles) {
