@@ -174,21 +174,20 @@ impl<'a> Links<'a> {
             .into_iter()
             .filter(move |&(_, shared)| shared >= support)
             .filter_map(move |(other, shared)| {
-                let entity = self.entities.get(other as usize)?;
-                if !entity.is_sure() || !listed(entity) {
-                    return None;
-                }
                 let b = self
                     .postings
                     .get(other as usize)
                     .map_or(0, |p| u32::try_from(p.len()).unwrap_or(u32::MAX));
-                // Together at least as often as chance: shared / a >= b / n.
-                (u64::from(shared) * u64::from(n) >= u64::from(a) * u64::from(b)).then(|| {
-                    CoOccurrence {
-                        entity,
-                        shared,
-                        score: log_likelihood(shared, a, b, n),
-                    }
+                // Together at least as often as chance: shared / a >= b / n (checked before the
+                // entity is read: most of a frequent entity's company is not).
+                if u64::from(shared) * u64::from(n) < u64::from(a) * u64::from(b) {
+                    return None;
+                }
+                let entity = self.entities.get(other as usize)?;
+                (entity.is_sure() && listed(entity)).then(|| CoOccurrence {
+                    entity,
+                    shared,
+                    score: log_likelihood(shared, a, b, n),
                 })
             })
     }
