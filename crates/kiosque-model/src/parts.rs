@@ -87,6 +87,33 @@ fn summary_pages(articles: &[ArticleSummary], listed: &[Vec<u32>]) -> Vec<(Strin
     )
 }
 
+/// The parts of the entity table ([`ENTITIES_PER_PART`] entities each), each serialised and
+/// named on its own, on every core.
+fn entity_parts(entities: &[Entity]) -> Vec<(String, Vec<u8>)> {
+    map_all(entities.chunks(ENTITIES_PER_PART).collect(), |entities| {
+        let part = EntityPart {
+            entities: entities.to_vec(),
+        };
+        named("entities", json_line(&part))
+    })
+}
+
+/// The card pages of the site `index` ([`card_range`], `per_page` articles each), whose
+/// entities `position` places in its table: each made and named on its own, on every core.
+fn card_pages(
+    index: &SiteIndex,
+    position: &HashMap<&EntityId, u32>,
+    per_page: u32,
+) -> Vec<(String, Vec<u8>)> {
+    let ranges = (0..)
+        .map_while(|page| card_range(page, index.articles.len(), per_page as usize))
+        .collect();
+    map_all(ranges, |(first, end)| {
+        let page = card_page(index, position, &index.articles[first..end]);
+        named("cards", json_line(&page))
+    })
+}
+
 /// The first-load file, relative to the data directory.
 pub const SITE_FILE: &str = "site.json";
 /// Cards on the first screen (the app's page of cards).
@@ -585,32 +612,8 @@ impl<'a> Parts<'a> {
             },
             || {
                 both(
-                    || {
-                        map_all(
-                            index.entities.chunks(ENTITIES_PER_PART).collect(),
-                            |entities| {
-                                named(
-                                    "entities",
-                                    json_line(&EntityPart {
-                                        entities: entities.to_vec(),
-                                    }),
-                                )
-                            },
-                        )
-                    },
-                    || {
-                        map_all(
-                            (0..)
-                                .map_while(|page| {
-                                    card_range(page, index.articles.len(), per_page as usize)
-                                })
-                                .collect(),
-                            |(first, end)| {
-                                let page = card_page(index, &position, &index.articles[first..end]);
-                                named("cards", json_line(&page))
-                            },
-                        )
-                    },
+                    || entity_parts(&index.entities),
+                    || card_pages(index, &position, per_page),
                 )
             },
         );
