@@ -592,7 +592,7 @@ impl<'a> Parts<'a> {
         let per_page = cards_per_page(index.articles.len());
         let (
             ((mut profiles, profiles_version), (singles, singles_version)),
-            (entity_parts, card_pages),
+            (entity_files, card_files),
         ) = both(
             || {
                 both(
@@ -646,7 +646,7 @@ impl<'a> Parts<'a> {
             articles: index.articles.len() as u32,
             entities: index.entities.len() as u32,
             summaries: pages.iter().map(|(p, _)| p.clone()).collect(),
-            entity_parts: entity_parts.iter().map(|(p, _)| p.clone()).collect(),
+            entity_parts: entity_files.iter().map(|(p, _)| p.clone()).collect(),
             buckets,
             labels: Label::ALL.map(|label| {
                 index
@@ -656,8 +656,8 @@ impl<'a> Parts<'a> {
                     .count() as u32
             }),
             search: index.search.clone(),
-            cards: card_pages.iter().map(|(p, _)| p.clone()).collect(),
-            cards_per_page: if card_pages.is_empty() { 0 } else { per_page },
+            cards: card_files.iter().map(|(p, _)| p.clone()).collect(),
+            cards_per_page: if card_files.is_empty() { 0 } else { per_page },
             posting_files: posting_count,
             postings: postings_version,
             profiles: profiles_version,
@@ -671,8 +671,8 @@ impl<'a> Parts<'a> {
             site: json_line(&site),
             named: pages
                 .into_iter()
-                .chain(entity_parts)
-                .chain(card_pages)
+                .chain(entity_files)
+                .chain(card_files)
                 .collect(),
             postings,
             profiles,

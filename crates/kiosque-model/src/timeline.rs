@@ -180,8 +180,9 @@ fn of_days(dates: impl IntoIterator<Item = Option<i64>>) -> Timeline {
 /// Dates counted by period: what a [`Timeline`] is made of before its bars are named.
 struct Counted {
     unit: Unit,
-    /// The first period's Monday (by week) and its month counted from year 0 (by month and year).
+    /// The first period's Monday (by week).
     first_monday: i64,
+    /// The first period's month counted from year 0 (by month and by year).
     first_months: i64,
     /// Each period's count, from the first one.
     counts: Vec<u32>,
