@@ -155,10 +155,7 @@ pub fn timeline_of_fields(fields: &ArticleFields, positions: &[u32]) -> Timeline
 /// of each bar's days: what the build writes for every entity's profile.
 pub fn counts_of_fields(fields: &ArticleFields, positions: &[u32]) -> TimelineCounts {
     let counted = count_days(positions.iter().map(|&p| fields.day(p)));
-    let start = (!counted.counts.is_empty()).then(|| {
-        let (y, m, d) = counted.start_of(0);
-        format!("{y:04}-{m:02}-{d:02}")
-    });
+    let start = (!counted.counts.is_empty()).then(|| iso_day(counted.start_of(0)));
     TimelineCounts {
         unit: counted.unit,
         start,
@@ -267,11 +264,11 @@ impl Counted {
             .zip(&self.counts)
             .map(|(p, &count)| {
                 let (y, m, d) = self.start_of(p);
-                let start = format!("{y:04}-{m:02}-{d:02}");
+                let start = iso_day((y, m, d));
                 let (from, to) = match self.unit {
                     Unit::Week => {
-                        let (sy, sm, sd) = civil_from_days(days_from_civil(y, m, d) + 6);
-                        (start.clone(), format!("{sy:04}-{sm:02}-{sd:02}"))
+                        let sunday = civil_from_days(days_from_civil(y, m, d) + 6);
+                        (start.clone(), iso_day(sunday))
                     }
                     Unit::Month => (format!("{y:04}-{m:02}"), format!("{y:04}-{m:02}")),
                     Unit::Year => (format!("{y:04}"), format!("{y:04}")),
@@ -285,6 +282,11 @@ impl Counted {
             })
             .collect()
     }
+}
+
+/// A day as the site data writes it, `YYYY-MM-DD`.
+fn iso_day((y, m, d): (i64, i64, i64)) -> String {
+    format!("{y:04}-{m:02}-{d:02}")
 }
 
 /// A [`Timeline`] as the site data carries it (`site.json`'s `overview`): its unit, its first
