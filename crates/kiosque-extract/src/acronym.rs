@@ -18,8 +18,12 @@ pub(crate) fn acronym(text: &str) -> Option<String> {
         && text
             .chars()
             .all(|c| c == '.' || (c.is_alphabetic() && c.is_uppercase()));
+    if !ok {
+        // Most names: no letters folded for them.
+        return None;
+    }
     let letters = letters_of(text);
-    (ok && letters.chars().count() >= MIN_LETTERS).then_some(letters)
+    (letters.chars().count() >= MIN_LETTERS).then_some(letters)
 }
 
 /// The letters of `text` folded and in capitals, dots left out.

@@ -11,6 +11,7 @@ use crate::acronym::{acronym, spelled_out};
 use crate::ner::knowledge::{Entry, Knowledge};
 use crate::ner::lexicon::{FUNCTION_WORDS, contains};
 
+use super::documents::{Documents, apply};
 use super::persons::keep_if_only;
 use super::{HashMap, Key, Occurrence};
 
@@ -27,69 +28,138 @@ type Spelled = (Label, Key, usize);
 /// joins the article's name if it is not ("Notes from Poland" for "NFP", not the French party).
 ///
 /// `texts` are the distinct texts of the occurrences and `text_of` each occurrence's: initials
-/// and acronyms are read once per text.
+/// and acronyms are read once per text. Each document on its own, on every core.
 pub(super) fn join_acronyms(
     occurrences: &[Occurrence<'_>],
+    documents: &Documents,
     prepared: &mut [(Label, Key)],
     knowledge: &Knowledge,
     (texts, text_of): (&[&str], &[u32]),
 ) {
-    let spelled: Vec<Vec<String>> = texts.par_iter().map(|t| spelled_out(t)).collect();
     let acronyms: Vec<Option<String>> = texts.par_iter().map(|t| acronym(t)).collect();
-    // (document, initials) → the entity and its name, or `None` when two have those initials.
-    let mut in_doc: HashMap<(usize, &str), Option<Spelled>> = HashMap::default();
-    for (o, (occ, &(label, key))) in occurrences.iter().zip(prepared.iter()).enumerate() {
-        if label == Label::Date {
-            continue;
-        }
-        for initials in &spelled[text_of[o] as usize] {
-            // Of one entity, the first of its names that spells the initials.
-            let same = in_doc
-                .get(&(occ.doc, initials.as_str()))
-                .and_then(|v| v.filter(|&(l, k, _)| (l, k) == (label, key)));
-            keep_if_only(
-                &mut in_doc,
-                (occ.doc, initials.as_str()),
-                same.unwrap_or((label, key, o)),
-            );
-        }
+    // Only an article that writes an acronym can join one: the names of the others are not
+    // spelled out (most of a corpus's names).
+    let with_acronym = |doc: &[u32]| {
+        doc.iter().any(|&o| {
+            prepared[o as usize].0 != Label::Date
+                && acronyms[text_of[o as usize] as usize].is_some()
+        })
+    };
+    let mut needed = vec![false; texts.len()];
+    let docs: Vec<&[u32]> = documents
+        .par_iter()
+        .filter(|doc| with_acronym(doc))
+        .collect();
+    for &o in docs.iter().copied().flatten() {
+        needed[text_of[o as usize] as usize] = true;
     }
-    if in_doc.is_empty() {
-        return;
-    }
-    // (document, the article's name) → the gazetteer entry it spells.
-    let mut respelled: HashMap<(usize, Key), (Label, Key)> = HashMap::default();
-    for (o, (occ, slot)) in occurrences.iter().zip(prepared.iter_mut()).enumerate() {
-        let (label, own) = *slot;
-        if label == Label::Date {
-            continue;
+    let spelled: Vec<Vec<String>> = texts
+        .par_iter()
+        .zip(needed)
+        .map(|(t, needed)| match needed {
+            true => spelled_out(t),
+            false => Vec::new(),
+        })
+        .collect();
+    let corpus = Corpus {
+        occurrences,
+        prepared,
+        knowledge,
+        text_of,
+        spelled: &spelled,
+        acronyms: &acronyms,
+    };
+    let changes = docs
+        .into_par_iter()
+        .map_init(Maps::default, |maps, doc| corpus.in_document(doc, maps))
+        .collect();
+    apply(prepared, changes);
+}
+
+/// What [`join_acronyms`] reads of the corpus.
+struct Corpus<'c, 'o> {
+    occurrences: &'c [Occurrence<'o>],
+    prepared: &'c [(Label, Key)],
+    knowledge: &'c Knowledge,
+    text_of: &'c [u32],
+    /// Per text, the initials it spells out.
+    spelled: &'c [Vec<String>],
+    /// Per text, the acronym it is, if it is one.
+    acronyms: &'c [Option<String>],
+}
+
+/// One document's maps, reused from document to document.
+#[derive(Default)]
+struct Maps<'c> {
+    /// Initials → the entity and its name, or `None` when two have those initials.
+    spelled: HashMap<&'c str, Option<Spelled>>,
+    /// The article's name → the gazetteer entry it spells.
+    respelled: HashMap<Key, (Label, Key)>,
+}
+
+impl<'c> Corpus<'c, '_> {
+    /// [`join_acronyms`] in one document (its occurrences' indices, `doc`): the changes to make.
+    fn in_document(&self, doc: &[u32], maps: &mut Maps<'c>) -> Vec<(u32, (Label, Key))> {
+        let Maps { spelled, respelled } = maps;
+        spelled.clear();
+        respelled.clear();
+        for &o in doc {
+            let (label, key) = self.prepared[o as usize];
+            if label == Label::Date {
+                continue;
+            }
+            for initials in &self.spelled[self.text_of[o as usize] as usize] {
+                // Of one entity, the first of its names that spells the initials.
+                let same = spelled
+                    .get(initials.as_str())
+                    .and_then(|v| v.filter(|&(l, k, _)| (l, k) == (label, key)));
+                keep_if_only(
+                    spelled,
+                    initials.as_str(),
+                    same.unwrap_or((label, key, o as usize)),
+                );
+            }
         }
-        let Some(letters) = &acronyms[text_of[o] as usize] else {
-            continue;
-        };
-        let Some(&Some((full_label, full, name))) = in_doc.get(&(occ.doc, letters.as_str())) else {
-            continue;
-        };
-        match (own, full) {
-            (Key::Entry(entry), Key::Name(_)) => {
-                let known = knowledge.entry(entry);
-                if known.is_some_and(|e| respells(occurrences[name].text, e)) {
-                    respelled.insert((occ.doc, full), (label, own));
-                    continue;
+        if spelled.is_empty() {
+            return Vec::new();
+        }
+        let mut slots: Vec<(Label, Key)> = doc.iter().map(|&o| self.prepared[o as usize]).collect();
+        for (&o, slot) in doc.iter().zip(slots.iter_mut()) {
+            let (label, own) = *slot;
+            if label == Label::Date {
+                continue;
+            }
+            let Some(letters) = &self.acronyms[self.text_of[o as usize] as usize] else {
+                continue;
+            };
+            let Some(&Some((full_label, full, name))) = spelled.get(letters.as_str()) else {
+                continue;
+            };
+            match (own, full) {
+                (Key::Entry(entry), Key::Name(_)) => {
+                    let known = self.knowledge.entry(entry);
+                    if known.is_some_and(|e| respells(self.occurrences[name].text, e)) {
+                        respelled.insert(full, (label, own));
+                        continue;
+                    }
+                }
+                _ if own == full => continue,
+                _ => {}
+            }
+            *slot = (full_label, full);
+        }
+        if !respelled.is_empty() {
+            for slot in &mut slots {
+                if let Some(&entry) = respelled.get(&slot.1) {
+                    *slot = entry;
                 }
             }
-            _ if own == full => continue,
-            _ => {}
         }
-        *slot = (full_label, full);
-    }
-    if respelled.is_empty() {
-        return;
-    }
-    for (occ, slot) in occurrences.iter().zip(prepared.iter_mut()) {
-        if let Some(&entry) = respelled.get(&(occ.doc, slot.1)) {
-            *slot = entry;
-        }
+        doc.iter()
+            .zip(slots)
+            .filter(|&(&o, slot)| slot != self.prepared[o as usize])
+            .map(|(&o, slot)| (o, slot))
+            .collect()
     }
 }
 

@@ -3,6 +3,7 @@
 //! "Donbass") and French/English variants known to the gazetteer ("Koursk"/"Kursk").
 
 mod acronyms;
+mod documents;
 mod entity;
 mod organisations;
 mod persons;
@@ -272,8 +273,16 @@ pub fn link(occurrences: &[Occurrence<'_>], knowledge: &Knowledge, lang: &str) -
         .collect();
     // Before labels are unified across the corpus: an article's "Salling" is its "Salling
     // Group" even where other articles write "Salling" for a person.
-    organisations::join_own_names(occurrences, &mut prepared, &names);
-    acronyms::join_acronyms(occurrences, &mut prepared, knowledge, (&texts, &text_of));
+    let documents = documents::Documents::new(occurrences);
+    organisations::join_own_names(&documents, &mut prepared, &names);
+    acronyms::join_acronyms(
+        occurrences,
+        &documents,
+        &mut prepared,
+        knowledge,
+        (&texts, &text_of),
+    );
+    drop(documents);
     persons::unify_labels(&mut prepared, &names);
     persons::merge_middle_names(occurrences, &mut prepared, &names);
     persons::merge_initials(&mut prepared, &names);

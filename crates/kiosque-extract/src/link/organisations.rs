@@ -5,39 +5,63 @@ use kiosque_model::Label;
 
 use crate::ner::lexicon::company_own_name;
 
+use rayon::prelude::*;
+
+use super::documents::{Documents, apply};
 use super::persons::keep_if_only;
-use super::{HashMap, Key, Names, Occurrence, Sym, name_key};
+use super::{HashMap, Key, Names, Sym, name_key};
 
 /// In each document, an organisation's own name alone joins the organisation that the document
 /// names with a head noun or legal form ("salling" joins "salling group" there), unless the
 /// document names two such organisations with that own name ("Acme Corp" and "Acme Group").
+/// Each document on its own, on every core.
 pub(super) fn join_own_names(
-    occurrences: &[Occurrence<'_>],
+    documents: &Documents,
     prepared: &mut [(Label, Key)],
     names: &Names<'_>,
 ) {
-    // (document, own name) → the full name, or `None` when two full names have that own name.
-    let mut full: HashMap<(usize, &str), Option<Sym>> = HashMap::default();
-    for (occ, &(label, key)) in occurrences.iter().zip(prepared.iter()) {
-        let (Label::Organisation, Key::Name(sym)) = (label, key) else {
+    let changes = documents
+        .par_iter()
+        .map_init(HashMap::default, |full, doc| {
+            full.clear();
+            in_document(doc, prepared, names, full)
+        })
+        .collect();
+    apply(prepared, changes);
+}
+
+/// [`join_own_names`] in one document (its occurrences' indices, `doc`): the changes to make.
+/// `full` is the document's own names, each with its full name (or `None` when two full names
+/// have that own name), empty when called.
+fn in_document<'n>(
+    doc: &[u32],
+    prepared: &[(Label, Key)],
+    names: &Names<'n>,
+    full: &mut HashMap<&'n str, Option<Sym>>,
+) -> Vec<(u32, (Label, Key))> {
+    for &o in doc {
+        let (Label::Organisation, Key::Name(sym)) = prepared[o as usize] else {
             continue;
         };
         let Some(own) = own_name(names.get(sym)) else {
             continue;
         };
-        keep_if_only(&mut full, (occ.doc, own), sym);
+        keep_if_only(full, own, sym);
     }
     if full.is_empty() {
-        return;
+        return Vec::new();
     }
-    for (occ, (label, key)) in occurrences.iter().zip(prepared.iter_mut()) {
-        if *label == Label::Organisation
-            && let Key::Name(sym) = *key
-            && let Some(&Some(into)) = full.get(&(occ.doc, names.get(sym)))
-        {
-            *key = Key::Name(into);
-        }
-    }
+    doc.iter()
+        .filter_map(|&o| {
+            let (Label::Organisation, Key::Name(sym)) = prepared[o as usize] else {
+                return None;
+            };
+            let &Some(into) = full.get(names.get(sym))? else {
+                return None;
+            };
+            Some((o, (Label::Organisation, Key::Name(into))))
+        })
+        .collect()
 }
 
 /// The own name in a two-word matching form whose other word is a company's head noun or legal

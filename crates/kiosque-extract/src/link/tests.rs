@@ -876,3 +876,61 @@ fn a_gazetteer_entry_is_one_entity_whatever_its_mentions_labels() {
     assert_eq!(linked.entities[0].id, "org-white-house");
     assert_eq!(linked.entities[0].mentions, 3);
 }
+
+#[test]
+fn an_article_s_acronyms_and_own_names_are_joined_however_its_mentions_are_interleaved() {
+    // Each document's steps (acronyms, an organisation's own name) run on one document at a
+    // time: a caller that gives the documents' mentions interleaved gets the same entities.
+    let by_document = vec![
+        occ(0, Label::Organisation, "Federation of Belgian Banks"),
+        occ(0, Label::Organisation, "FBB"),
+        occ(0, Label::Organisation, "FBB"),
+        occ(1, Label::Organisation, "FBB"),
+        occ(2, Label::Organisation, "Salling Group"),
+        occ(2, Label::Organisation, "Salling"),
+        occ(3, Label::Organisation, "Salling"),
+        occ(4, Label::Organisation, "Pacific Rim Alliance"),
+        occ(4, Label::Organisation, "PRA"),
+        occ(4, Label::Organisation, "Port River Authority"),
+    ];
+    // Round robin: the first mention of each document, then the second of each, and so on.
+    let mut order: Vec<usize> = (0..by_document.len()).collect();
+    let place = |i: usize| {
+        by_document[..i]
+            .iter()
+            .filter(|o| o.doc == by_document[i].doc)
+            .count()
+    };
+    order.sort_by_key(|&i| (place(i), std::cmp::Reverse(by_document[i].doc)));
+    assert_ne!(order, (0..by_document.len()).collect::<Vec<_>>());
+    let interleaved: Vec<Occurrence> = order.iter().map(|&i| by_document[i].clone()).collect();
+    let knowledge = Knowledge::builtin();
+    let (grouped, mixed) = (
+        link(&by_document, knowledge, "en"),
+        link(&interleaved, knowledge, "en"),
+    );
+    // Of each mention, its entity's name, and which other mentions share it.
+    let entity_of = |linked: &Linked, at: &dyn Fn(usize) -> usize| -> Vec<(String, Vec<usize>)> {
+        (0..by_document.len())
+            .map(|i| {
+                let entity = linked.of[at(i)];
+                let with = (0..by_document.len())
+                    .filter(|&j| linked.of[at(j)] == entity)
+                    .collect();
+                (linked.entities[entity].name.clone(), with)
+            })
+            .collect()
+    };
+    let grouped = entity_of(&grouped, &|i| i);
+    let mixed = entity_of(&mixed, &|i| order.iter().position(|&o| o == i).unwrap_or(0));
+    assert_eq!(mixed, grouped);
+    // What each step does, in the grouped order.
+    assert_eq!(
+        grouped[1],
+        ("Federation of Belgian Banks".to_owned(), vec![0, 1, 2])
+    );
+    assert_eq!(grouped[3].1, [3]);
+    assert_eq!(grouped[5], ("Salling Group".to_owned(), vec![4, 5]));
+    assert_eq!(grouped[6].1, [6]);
+    assert_eq!(grouped[8].1, [8]);
+}
