@@ -1,6 +1,6 @@
 //! Article ids: stable, unique, URL-safe, independent of the input order.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 use kiosque_extract::slug::slugify;
 use rayon::prelude::*;
@@ -37,13 +37,25 @@ impl std::fmt::Display for IdClash {
 /// or reordered.
 pub fn article_ids(articles: &[Analyzed]) -> (Vec<String>, Vec<IdClash>) {
     let mut ids: Vec<String> = articles.par_iter().map(base_id).collect();
-    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (a, id) in ids.iter().enumerate() {
-        groups.entry(id.clone()).or_default().push(a);
+    // The articles by id (a stable sort: of one id, in their order), on every core; only the
+    // ids asked for by several articles are looked at further.
+    let mut by_id: Vec<usize> = (0..ids.len()).collect();
+    by_id.par_sort_by(|&x, &y| ids[x].cmp(&ids[y]));
+    let groups: Vec<&[usize]> = by_id
+        .chunk_by(|&x, &y| ids[x] == ids[y])
+        .filter(|members| members.len() > 1)
+        .collect();
+    if groups.is_empty() {
+        return (ids, Vec::new());
     }
-    let mut used: HashSet<String> = groups.keys().cloned().collect();
+    let asked: HashSet<&str> = ids.iter().map(String::as_str).collect();
+    let mut given_ids: HashSet<String> = HashSet::new();
     let mut clashes = Vec::new();
-    for (id, mut members) in groups.into_iter().filter(|(_, m)| m.len() > 1) {
+    // The article each clash renames.
+    let mut renamed: Vec<usize> = Vec::new();
+    for members in groups {
+        let id = &ids[members[0]];
+        let mut members = members.to_vec();
         members.sort_by(|&x, &y| {
             let (a, b) = (&articles[x], &articles[y]);
             let (da, db) = (a.analysis.published, b.analysis.published);
@@ -65,17 +77,23 @@ pub fn article_ids(articles: &[Analyzed]) -> (Vec<String>, Vec<IdClash>) {
                 .into_iter()
                 .map(|digest| format!("{id}-{}", &digest[..8.min(digest.len())]))
                 .chain((2..).map(|n| format!("{id}-{}-{n}", &whole[..8.min(whole.len())])))
-                .find(|candidate| !used.contains(candidate))
+                .find(|candidate| {
+                    !asked.contains(candidate.as_str()) && !given_ids.contains(candidate)
+                })
                 .unwrap_or_default();
-            used.insert(given.clone());
-            ids[other] = given.clone();
+            given_ids.insert(given.clone());
             clashes.push(IdClash {
                 id: id.clone(),
                 kept: kept.origin.clone(),
                 other: article.origin.clone(),
                 given,
             });
+            renamed.push(other);
         }
+    }
+    drop(asked);
+    for (clash, other) in clashes.iter().zip(renamed) {
+        ids[other] = clash.given.clone();
     }
     (ids, clashes)
 }

@@ -271,23 +271,56 @@ fn weight(role: &Role) -> f32 {
 /// weighted by their part (`articles` in the canonical order, their lone names settled: see
 /// [`settle_lone_names`]).
 pub fn occurrences(articles: &[Analyzed]) -> Vec<Occurrence<'_>> {
+    // On every core, in order: each article's run where the counts before it end.
+    let starts = linkable_starts(articles);
     let mut occurrences: Vec<Occurrence<'_>> =
-        Vec::with_capacity(articles.iter().map(|a| a.analysis.found.len()).sum());
-    for (a, article) in articles.iter().enumerate() {
-        let analysis = &article.analysis;
-        for found in analysis.found.iter().filter(|found| linkable(found)) {
-            occurrences.push(Occurrence {
-                doc: a,
-                label: found.label,
-                text: &found.text,
-                entry: found.entry,
-                date: found.date,
-                weight: weight(&analysis.cleaned.parts[found.part].role),
-                confidence: found.confidence,
-            });
-        }
-    }
+        Vec::with_capacity(starts.last().map_or(0, |&(_, end)| end));
+    occurrences.par_extend(
+        articles
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(a, article)| {
+                let analysis = &article.analysis;
+                analysis
+                    .found
+                    .iter()
+                    .filter(|found| linkable(found))
+                    .map(move |found| Occurrence {
+                        doc: a,
+                        label: found.label,
+                        text: &found.text,
+                        entry: found.entry,
+                        date: found.date,
+                        weight: weight(&analysis.cleaned.parts[found.part].role),
+                        confidence: found.confidence,
+                    })
+            }),
+    );
     occurrences
+}
+
+/// Where each article's linkable mentions start and end among the corpus's occurrences
+/// ([`occurrences`]: one article's run after another's).
+fn linkable_starts(articles: &[Analyzed]) -> Vec<(usize, usize)> {
+    let counts: Vec<usize> = articles
+        .par_iter()
+        .map(|a| {
+            a.analysis
+                .found
+                .iter()
+                .filter(|found| linkable(found))
+                .count()
+        })
+        .collect();
+    let mut end = 0;
+    counts
+        .into_iter()
+        .map(|n| {
+            let start = end;
+            end += n;
+            (start, end)
+        })
+        .collect()
 }
 
 /// The corpus linked: every linkable mention's entity.
@@ -309,26 +342,37 @@ fn link_corpus(articles: &[Analyzed], knowledge: &Knowledge, names: Option<&str>
     let lang = names.map_or_else(|| majority_language(articles), str::to_owned);
     let linked = link::link(&occurrences, knowledge, &lang);
     drop(occurrences);
-    let mut entity_of = linked.of.into_iter();
-    let of: Vec<Vec<usize>> = articles
-        .iter()
-        .map(|a| {
-            a.analysis
-                .found
-                .iter()
-                .map(|found| match linkable(found) {
-                    true => entity_of.next().unwrap_or(usize::MAX),
-                    false => usize::MAX,
+    // Each article's entities from its run of the occurrences, on every core.
+    let starts = linkable_starts(articles);
+    let (of, ids) = rayon::join(
+        || {
+            articles
+                .par_iter()
+                .zip(starts)
+                .map(|(a, (start, end))| {
+                    let mut entity_of = linked.of.get(start..end).unwrap_or_default().iter();
+                    a.analysis
+                        .found
+                        .iter()
+                        .map(|found| match linkable(found) {
+                            true => entity_of.next().copied().unwrap_or(usize::MAX),
+                            false => usize::MAX,
+                        })
+                        .collect()
                 })
                 .collect()
-        })
-        .collect();
-    let ids = linked
-        .entities
-        .iter()
-        // Slugs of folded ASCII and dashes after a label prefix (`kiosque_extract::slug`).
-        .map(|e| EntityId::new(e.id.as_str()).expect("the linker makes ids of a-z, 0-9 and -"))
-        .collect();
+        },
+        || {
+            linked
+                .entities
+                .par_iter()
+                // Slugs of folded ASCII and dashes after a label prefix (`kiosque_extract::slug`).
+                .map(|e| {
+                    EntityId::new(e.id.as_str()).expect("the linker makes ids of a-z, 0-9 and -")
+                })
+                .collect()
+        },
+    );
     Linking {
         entities: linked.entities,
         ids,
