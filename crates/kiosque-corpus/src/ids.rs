@@ -91,6 +91,7 @@ pub fn article_ids(articles: &[Analyzed]) -> (Vec<String>, Vec<IdClash>) {
             renamed.push(other);
         }
     }
+    // `asked` borrows the ids: renamed once it is done with.
     drop(asked);
     for (clash, other) in clashes.iter().zip(renamed) {
         ids[other] = clash.given.clone();

@@ -271,32 +271,27 @@ fn weight(role: &Role) -> f32 {
 /// weighted by their part (`articles` in the canonical order, their lone names settled: see
 /// [`settle_lone_names`]).
 pub fn occurrences(articles: &[Analyzed]) -> Vec<Occurrence<'_>> {
-    // On every core, in order: each article's run where the counts before it end.
-    let starts = linkable_starts(articles);
-    let mut occurrences: Vec<Occurrence<'_>> =
-        Vec::with_capacity(starts.last().map_or(0, |&(_, end)| end));
-    occurrences.par_extend(
-        articles
-            .par_iter()
-            .enumerate()
-            .flat_map_iter(|(a, article)| {
-                let analysis = &article.analysis;
-                analysis
-                    .found
-                    .iter()
-                    .filter(|found| linkable(found))
-                    .map(move |found| Occurrence {
-                        doc: a,
-                        label: found.label,
-                        text: &found.text,
-                        entry: found.entry,
-                        date: found.date,
-                        weight: weight(&analysis.cleaned.parts[found.part].role),
-                        confidence: found.confidence,
-                    })
-            }),
-    );
-    occurrences
+    // On every core; collected in order.
+    articles
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(a, article)| {
+            let analysis = &article.analysis;
+            analysis
+                .found
+                .iter()
+                .filter(|found| linkable(found))
+                .map(move |found| Occurrence {
+                    doc: a,
+                    label: found.label,
+                    text: &found.text,
+                    entry: found.entry,
+                    date: found.date,
+                    weight: weight(&analysis.cleaned.parts[found.part].role),
+                    confidence: found.confidence,
+                })
+        })
+        .collect()
 }
 
 /// Where each article's linkable mentions start and end among the corpus's occurrences
@@ -350,7 +345,11 @@ fn link_corpus(articles: &[Analyzed], knowledge: &Knowledge, names: Option<&str>
                 .par_iter()
                 .zip(starts)
                 .map(|(a, (start, end))| {
-                    let mut entity_of = linked.of.get(start..end).unwrap_or_default().iter();
+                    let mut entity_of = linked
+                        .of
+                        .get(start..end)
+                        .expect("the linker gives each occurrence its entity")
+                        .iter();
                     a.analysis
                         .found
                         .iter()

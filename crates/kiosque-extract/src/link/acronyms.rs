@@ -95,12 +95,18 @@ struct Maps<'c> {
     spelled: HashMap<&'c str, Option<Spelled>>,
     /// The article's name → the gazetteer entry it spells.
     respelled: HashMap<Key, (Label, Key)>,
+    /// The document's labels and keys as they change.
+    slots: Vec<(Label, Key)>,
 }
 
 impl<'c> Corpus<'c, '_> {
     /// [`join_acronyms`] in one document (its occurrences' indices, `doc`): the changes to make.
     fn in_document(&self, doc: &[u32], maps: &mut Maps<'c>) -> Vec<(u32, (Label, Key))> {
-        let Maps { spelled, respelled } = maps;
+        let Maps {
+            spelled,
+            respelled,
+            slots,
+        } = maps;
         spelled.clear();
         respelled.clear();
         for &o in doc {
@@ -123,7 +129,8 @@ impl<'c> Corpus<'c, '_> {
         if spelled.is_empty() {
             return Vec::new();
         }
-        let mut slots: Vec<(Label, Key)> = doc.iter().map(|&o| self.prepared[o as usize]).collect();
+        slots.clear();
+        slots.extend(doc.iter().map(|&o| self.prepared[o as usize]));
         for (&o, slot) in doc.iter().zip(slots.iter_mut()) {
             let (label, own) = *slot;
             if label == Label::Date {
@@ -149,16 +156,16 @@ impl<'c> Corpus<'c, '_> {
             *slot = (full_label, full);
         }
         if !respelled.is_empty() {
-            for slot in &mut slots {
+            for slot in slots.iter_mut() {
                 if let Some(&entry) = respelled.get(&slot.1) {
                     *slot = entry;
                 }
             }
         }
         doc.iter()
-            .zip(slots)
-            .filter(|&(&o, slot)| slot != self.prepared[o as usize])
-            .map(|(&o, slot)| (o, slot))
+            .zip(slots.iter())
+            .filter(|&(&o, slot)| *slot != self.prepared[o as usize])
+            .map(|(&o, &slot)| (o, slot))
             .collect()
     }
 }

@@ -18,7 +18,8 @@ impl Documents {
     /// Groups `occurrences` by document, keeping their order within each (a corpus gives each
     /// document's one after the other: then nothing moves).
     pub(super) fn new(occurrences: &[Occurrence<'_>]) -> Documents {
-        let mut order: Vec<u32> = (0..occurrences.len() as u32).collect();
+        let count = u32::try_from(occurrences.len()).expect("fewer than 2³² mentions to link");
+        let mut order: Vec<u32> = (0..count).collect();
         if !occurrences.is_sorted_by_key(|occ| occ.doc) {
             // Stable: each document's occurrences stay in their order.
             order.par_sort_by_key(|&o| occurrences[o as usize].doc);
