@@ -175,6 +175,47 @@ fn clashing_ids_do_not_depend_on_the_input_order_and_are_reported() {
 }
 
 #[test]
+fn a_suffix_another_article_asks_for_is_never_given() {
+    // The newer of two "kyiv" would get "kyiv-" and the first 8 digits of its text's
+    // fingerprint; a third article asks for that very id: it keeps it, and the newer "kyiv"
+    // gets the suffix of its text and metadata instead.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let p = dir.path();
+    let newer = "Kyiv in February.";
+    let taken = format!("kyiv-{}", &kiosque_model::stamp::of_text(newer)[..8]);
+    fs::write(
+        p.join("a.jsonl"),
+        format!(
+            "{}\n{}\n{}\n",
+            r#"{"id": "kyiv", "title": "Older", "published": "2025-01-01", "text": "Kyiv in January."}"#,
+            format_args!(
+                r#"{{"id": "kyiv", "title": "Newer", "published": "2025-02-01", "text": "{newer}"}}"#
+            ),
+            format_args!(
+                r#"{{"id": "{taken}", "title": "Asked", "published": "2025-03-01", "text": "Odesa in March."}}"#
+            ),
+        ),
+    )
+    .expect("write");
+    let (ids, _) = ids_of(&[&p.join("a.jsonl")], &p.join("data"));
+    assert_eq!(ids.len(), 3, "{ids:?}");
+    assert_eq!(ids.get("kyiv").map(String::as_str), Some("Older"));
+    assert_eq!(
+        ids.get(&taken).map(String::as_str),
+        Some("Asked"),
+        "{ids:?}"
+    );
+    let (given, _) = ids
+        .iter()
+        .find(|(_, title)| *title == "Newer")
+        .expect("the newer article is built");
+    assert!(
+        given.starts_with("kyiv-") && given.len() == taken.len() && *given != taken,
+        "{given}"
+    );
+}
+
+#[test]
 fn a_file_given_twice_or_inside_a_given_directory_is_read_once() {
     let dir = tempfile::tempdir().expect("temp dir");
     let corpus = dir.path().join("corpus");
