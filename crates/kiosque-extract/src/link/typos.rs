@@ -41,7 +41,9 @@ pub(super) fn merges(
             && !matches!(key, Key::UnresolvedDate(_) | Key::Date(_))
             && (6..=60).contains(&display_key[i].chars().count())
     };
-    let chunks: Vec<Vec<Variant>> = (0..key_list.len())
+    // Each thread's variants split by the top bits of their hashes (equal hashes share a
+    // part), then each part gathered, sorted and searched for pairs on its own, on every core.
+    let chunks: Vec<Vec<Vec<Variant>>> = (0..key_list.len())
         .collect::<Vec<usize>>()
         .par_chunks(1024)
         .map(|keys| {
@@ -50,27 +52,39 @@ pub(super) fn merges(
             for &i in keys.iter().filter(|&&i| sought(i)) {
                 hasher.hash(key_list[i].0, &display_key[i], i as u32, &mut out);
             }
-            out
+            let mut parts = vec![Vec::new(); PARTS];
+            for variant in out {
+                parts[part_of(variant.0)].push(variant);
+            }
+            parts
         })
         .collect();
-    let mut variants: Vec<Variant> = chunks.concat();
-    drop(chunks);
-    sort_variants(&mut variants);
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for run in variants.chunk_by(|x, y| x.0 == y.0) {
-        for (n, &(_, a, skip_a)) in run.iter().enumerate() {
-            for &(_, b, skip_b) in &run[n + 1..] {
-                let (a, b) = (a as usize, b as usize);
-                if a != b
-                    && key_list[a].0 == key_list[b].0
-                    && same_variant(&display_key[a], skip_a, &display_key[b], skip_b)
-                {
-                    pairs.push((a.min(b), a.max(b)));
+    let mut pairs: Vec<(usize, usize)> = (0..PARTS)
+        .into_par_iter()
+        .flat_map_iter(|part| {
+            let mut variants: Vec<Variant> = chunks
+                .iter()
+                .flat_map(|parts| parts[part].iter().copied())
+                .collect();
+            sort_variants(&mut variants, PART_BITS);
+            let mut pairs: Vec<(usize, usize)> = Vec::new();
+            for run in variants.chunk_by(|x, y| x.0 == y.0) {
+                for (n, &(_, a, skip_a)) in run.iter().enumerate() {
+                    for &(_, b, skip_b) in &run[n + 1..] {
+                        let (a, b) = (a as usize, b as usize);
+                        if a != b
+                            && key_list[a].0 == key_list[b].0
+                            && same_variant(&display_key[a], skip_a, &display_key[b], skip_b)
+                        {
+                            pairs.push((a.min(b), a.max(b)));
+                        }
+                    }
                 }
             }
-        }
-    }
-    drop(variants);
+            pairs
+        })
+        .collect();
+    drop(chunks);
     pairs.sort_unstable();
     pairs.dedup();
     let mut merges = Vec::new();
@@ -98,14 +112,25 @@ pub(super) fn merges(
     merges
 }
 
-/// Sorts variants, by their hashes first: scattered into buckets by the hashes' top bits
-/// (uniformly spread; few enough buckets to write to them in cache), then each bucket sorted,
-/// on every core.
-fn sort_variants(variants: &mut Vec<Variant>) {
+/// The top bits of a variant's hash that choose its part: parts are gathered, sorted and
+/// searched on their own, on every core.
+const PART_BITS: u32 = 6;
+/// How many parts.
+const PARTS: usize = 1 << PART_BITS;
+
+/// The part of a variant of hash `hash`.
+fn part_of(hash: u64) -> usize {
+    (hash >> (64 - PART_BITS)) as usize
+}
+
+/// Sorts variants whose hashes share their top `shared` bits, by their hashes first: scattered
+/// into buckets by the next bits (uniformly spread; few enough buckets to write to them in
+/// cache), then each bucket sorted, on every core.
+fn sort_variants(variants: &mut Vec<Variant>, shared: u32) {
     let bits = (variants.len().max(2).ilog2())
         .saturating_sub(8)
         .clamp(1, 12);
-    let bucket = |v: &Variant| (v.0 >> (64 - bits)) as usize;
+    let bucket = |v: &Variant| ((v.0 << shared) >> (64 - bits)) as usize;
     let mut start = vec![0usize; (1 << bits) + 1];
     for v in variants.iter() {
         start[bucket(v) + 1] += 1;
