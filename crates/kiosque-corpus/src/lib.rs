@@ -294,30 +294,6 @@ pub fn occurrences(articles: &[Analyzed]) -> Vec<Occurrence<'_>> {
         .collect()
 }
 
-/// Where each article's linkable mentions start and end among the corpus's occurrences
-/// ([`occurrences`]: one article's run after another's).
-fn linkable_starts(articles: &[Analyzed]) -> Vec<(usize, usize)> {
-    let counts: Vec<usize> = articles
-        .par_iter()
-        .map(|a| {
-            a.analysis
-                .found
-                .iter()
-                .filter(|found| linkable(found))
-                .count()
-        })
-        .collect();
-    let mut end = 0;
-    counts
-        .into_iter()
-        .map(|n| {
-            let start = end;
-            end += n;
-            (start, end)
-        })
-        .collect()
-}
-
 /// The corpus linked: every linkable mention's entity.
 struct Linking {
     /// The entities, sorted by id.
@@ -336,18 +312,23 @@ fn link_corpus(articles: &[Analyzed], knowledge: &Knowledge, names: Option<&str>
     let occurrences = occurrences(articles);
     let lang = names.map_or_else(|| majority_language(articles), str::to_owned);
     let linked = link::link(&occurrences, knowledge, &lang);
+    // Where each article's run of the occurrences starts (they are in article order), the
+    // last one's end after them.
+    let starts: Vec<usize> = (0..=articles.len())
+        .into_par_iter()
+        .map(|a| occurrences.partition_point(|occ| occ.doc < a))
+        .collect();
     drop(occurrences);
     // Each article's entities from its run of the occurrences, on every core.
-    let starts = linkable_starts(articles);
     let (of, ids) = rayon::join(
         || {
             articles
                 .par_iter()
-                .zip(starts)
-                .map(|(a, (start, end))| {
+                .zip(starts.par_windows(2))
+                .map(|(a, run)| {
                     let mut entity_of = linked
                         .of
-                        .get(start..end)
+                        .get(run[0]..run[1])
                         .expect("the linker gives each occurrence its entity")
                         .iter();
                     a.analysis
