@@ -1041,7 +1041,7 @@ async fn hits(
     let needed = query.shard_files(&meta);
     let shards = files.shards(paths, &needed).await?;
     let shards: Vec<&Shard> = shards.iter().map(AsRef::as_ref).collect();
-    Ok(query.run(&shards, within))
+    Ok(query.run(meta.articles(), &shards, within))
 }
 
 #[cfg(test)]

@@ -174,7 +174,7 @@ impl Search {
             .map(|(_, s)| s)
             .collect();
         query
-            .run(&shards, within)
+            .run(self.meta.articles(), &shards, within)
             .hits
             .iter()
             .filter_map(|hit| corpus.position_of_number(hit.article))

@@ -21,6 +21,7 @@ use std::time::{Duration, SystemTime};
 
 use kiosque_corpus::Analyzed;
 use kiosque_corpus::analyses::{self, AnalysesError, Cache, Encoding};
+use kiosque_model::search::{Segment, ShardFile};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
@@ -49,6 +50,12 @@ const BUILT_SUFFIX: &str = ".built";
 
 /// The first word of a record of what a build made of each article, and its version.
 const BUILT_HEADER: &str = "kiosque-built 1";
+
+/// The suffix of the records of the search index's base segment ([`read_search_base`]).
+const SEARCH_SUFFIX: &str = ".search";
+
+/// The first word of a record of the search index's base segment, and its version.
+const SEARCH_HEADER: &str = "kiosque-search-base 1";
 
 /// Where the cache of builds lives, if anywhere: `$KIOSQUE_CACHE_DIR`, `$XDG_CACHE_HOME/kiosque`
 /// or `$HOME/.cache/kiosque`.
@@ -98,10 +105,23 @@ pub fn built_for(directory: &Path, out: &Path) -> PathBuf {
     path_for(&directory.join("written"), out, BUILT_SUFFIX)
 }
 
+/// The record of the search index's base segment the last build into the output directory `out`
+/// made (see [`read_search_base`]), in the cache `directory`: beside its record of the files
+/// written.
+pub fn search_base_for(directory: &Path, out: &Path) -> PathBuf {
+    path_for(&directory.join("written"), out, SEARCH_SUFFIX)
+}
+
 /// The header of a record of what a build made of each article: the record's format, and a
 /// SHA-256 of this kiosque (version, extractor, and the stamp of its very executable: a built
 /// key says what a body is made of, not how). None where the executable has no stamp.
 fn built_header() -> Option<String> {
+    executable_header(BUILT_HEADER)
+}
+
+/// `first` (a record's format) and a SHA-256 of this kiosque: its version, its extractor and the
+/// stamp of its very executable. None where the executable has no stamp.
+fn executable_header(first: &str) -> Option<String> {
     let exe = crate::unread::Stamp::of(&std::env::current_exe().ok()?)?;
     let mut hash = Sha256::new();
     hash.update(env!("CARGO_PKG_VERSION").as_bytes());
@@ -109,10 +129,92 @@ fn built_header() -> Option<String> {
     hash.update(analyses::extractor().as_bytes());
     hash.update([0]);
     hash.update(format!("{exe:?}").as_bytes());
-    Some(format!(
-        "{BUILT_HEADER} {}",
-        analyses::hex(&hash.finalize())
-    ))
+    Some(format!("{first} {}", analyses::hex(&hash.finalize())))
+}
+
+/// The search index's base segment the last build made ([`kiosque_corpus::Previous`]), from the
+/// record at `path`: None when there is none, or it was made by another kiosque executable, or
+/// it does not read as one, or any of its files is not what it says (named by the hash of its
+/// bytes, listed by its first term: [`ShardFile::is_consistent`]). Then the base is built
+/// again, nothing worse. The record: its header line, the base's key, its number of articles
+/// and of files, one line each; then per file a line `<path> <length> <first term>` and its
+/// bytes.
+pub fn read_search_base(path: &Path) -> Option<Segment> {
+    let header = executable_header(SEARCH_HEADER)?;
+    let bytes = fs::read(path).ok()?;
+    let mut rest = bytes.as_slice();
+    let mut line = || -> Option<&str> {
+        let end = rest.iter().position(|&b| b == b'\n')?;
+        let line = std::str::from_utf8(&rest[..end]).ok()?;
+        rest = &rest[end + 1..];
+        Some(line)
+    };
+    if line()? != header {
+        return None;
+    }
+    let key = line()?.to_owned();
+    let articles: u32 = line()?.parse().ok()?;
+    let count: usize = line()?.parse().ok()?;
+    let mut heads: Vec<(String, usize, String)> = Vec::new();
+    let mut starts: Vec<usize> = Vec::new();
+    let mut at = bytes.len() - rest.len();
+    for _ in 0..count {
+        let end = at + bytes.get(at..)?.iter().position(|&b| b == b'\n')?;
+        let head = std::str::from_utf8(&bytes[at..end]).ok()?;
+        let mut fields = head.splitn(3, ' ');
+        let (path, length, first) = (fields.next()?, fields.next()?, fields.next()?);
+        let length: usize = length.parse().ok()?;
+        heads.push((path.to_owned(), length, first.to_owned()));
+        starts.push(end + 1);
+        at = (end + 1).checked_add(length)?;
+    }
+    if at != bytes.len() {
+        return None;
+    }
+    let shards: Vec<ShardFile> = heads
+        .into_iter()
+        .zip(starts)
+        .map(|((path, length, first), start)| ShardFile {
+            first,
+            path,
+            bytes: bytes[start..start + length].to_vec(),
+        })
+        .collect();
+    if !shards.par_iter().all(ShardFile::is_consistent) {
+        return None;
+    }
+    Some(Segment {
+        key,
+        articles: 0..articles,
+        shards,
+    })
+}
+
+/// Records `base`, the search index's base segment a build made, at `path` (see
+/// [`read_search_base`]). Best effort: without it, the next build makes the base again.
+pub fn save_search_base(path: &Path, base: &Segment) {
+    let Some(header) = executable_header(SEARCH_HEADER) else {
+        let _ = fs::remove_file(path);
+        return;
+    };
+    let written = atomic::replace_file(path, |file| {
+        let mut out = io::BufWriter::new(file);
+        writeln!(
+            out,
+            "{header}\n{}\n{}\n{}",
+            base.key,
+            base.articles.end,
+            base.shards.len()
+        )?;
+        for shard in &base.shards {
+            writeln!(out, "{} {} {}", shard.path, shard.bytes.len(), shard.first)?;
+            out.write_all(&shard.bytes)?;
+        }
+        out.flush()
+    });
+    if written.is_err() {
+        let _ = fs::remove_file(path);
+    }
 }
 
 /// What the last build made of each article, from the record at `path`
@@ -333,6 +435,7 @@ fn remove_unused(dir: &Path, current: &Path) {
             || name.ends_with(INPUTS_SUFFIX)
             || name.ends_with(LAST_SUFFIX)
             || name.ends_with(BUILT_SUFFIX)
+            || name.ends_with(SEARCH_SUFFIX)
             || name.ends_with(PAGES_SUFFIX)
             || (name.starts_with('.') && name.ends_with(".tmp"));
         let old = entry

@@ -632,8 +632,7 @@ fn site_files<'a>(site: &'a Site, parts: &'a Parts<'_>) -> Vec<SiteFile<'a>> {
         )))
         .chain(
             search
-                .shards
-                .iter()
+                .shards()
                 .map(|(path, bytes)| SiteFile::Named(path, bytes)),
         )
         .collect()

@@ -44,7 +44,7 @@ impl Index {
             .collect();
         let shards: Vec<&Shard> = shards.iter().collect();
         query
-            .run(&shards, None)
+            .run(self.meta.articles(), &shards, None)
             .hits
             .iter()
             .map(|h| h.article)
@@ -213,4 +213,91 @@ fn a_rebuild_from_the_cache_writes_the_same_search_index() {
     assert!(run.status.success(), "{}", stderr(&run));
     assert_eq!(search_files(&first), search_files(&second));
     assert!(!search_files(&first).is_empty());
+}
+
+/// Writes articles `range` into `input`, one a day from 1 January 2024, each with a word of its
+/// own (`villageN`) and `Koursk` in every third.
+fn daily_articles(input: &Path, range: std::ops::Range<usize>) {
+    fs::create_dir_all(input).expect("mkdir");
+    for i in range {
+        let date = format!("2024-{:02}-{:02}", 1 + i / 28, 1 + i % 28);
+        let koursk = if i % 3 == 0 { " Koursk tient." } else { "" };
+        let text = format!(
+            "---\ntitle: Dépêche {i}\ndate: {date}\nlang: fr\n---\nLe village{i} est calme ce jour.{koursk}\n"
+        );
+        fs::write(input.join(format!("a{i:03}.txt")), text).expect("write");
+    }
+}
+
+/// The record of the search index's base kept for the output directory named `name` (unique
+/// to the test) in the tests' cache directory.
+fn base_record(name: &str) -> PathBuf {
+    let written = common::cache_dir().join("written");
+    fs::read_dir(&written)
+        .expect("the cache's records")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            let file = p.file_name().unwrap_or_default().to_string_lossy();
+            file.starts_with(&format!("{name}-")) && file.ends_with(".search")
+        })
+        .expect("a record of the search index's base")
+}
+
+#[test]
+fn newer_articles_keep_the_older_articles_search_index_and_write_what_a_clean_build_writes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("input");
+    let name = "base-kept-site";
+    let site = dir.path().join(name);
+    let kept = "search index of the 32 oldest article(s) kept from the last build";
+    // 33 articles: the base holds the 32 oldest.
+    daily_articles(&input, 0..33);
+    let run = build(&[&input], &site);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(!stderr(&run).contains(kept), "{}", stderr(&run));
+    let record = base_record(name);
+    // Two newer articles: the base is the same 32 articles, taken from the record.
+    daily_articles(&input, 33..35);
+    let run = build(&[&input], &site);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(stderr(&run).contains(kept), "{}", stderr(&run));
+    let clean = |label: &str| {
+        let out = dir.path().join(label);
+        let run = command()
+            .args(["build", "--no-cache", "--out"])
+            .arg(&out)
+            .arg(&input)
+            .output()
+            .expect("kiosque runs");
+        assert!(run.status.success(), "{}", stderr(&run));
+        out
+    };
+    assert_eq!(search_files(&site), search_files(&clean("clean")));
+    let index = Index::read(&site);
+    assert_eq!(index.meta.articles(), 35);
+    // Numbered from the newest: article 34 is 0, the oldest (0) is 34.
+    assert_eq!(index.hits("village34 "), [0]);
+    assert_eq!(index.hits("village0 "), [34]);
+    assert_eq!(index.hits("koursk ").len(), 12);
+    // A record damaged since (a byte of a shard changed): not trusted, the base made again, the
+    // same files all the same. The newest article edited, so that the build runs.
+    let mut bytes = fs::read(&record).expect("the record");
+    let at = bytes.len() - 10;
+    bytes[at] = if bytes[at] == b'7' { b'8' } else { b'7' };
+    fs::write(&record, bytes).expect("damaged");
+    let newest = input.join("a034.txt");
+    let text = fs::read_to_string(&newest).expect("newest");
+    fs::write(&newest, text.replace("calme", "calme et ensoleillé")).expect("edited");
+    let run = build(&[&input], &site);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(!stderr(&run).contains(kept), "{}", stderr(&run));
+    assert_eq!(search_files(&site), search_files(&clean("clean-again")));
+    assert_eq!(Index::read(&site).hits("ensoleille "), [0]);
+    // And written again: the next build takes it.
+    let text = fs::read_to_string(&newest).expect("newest");
+    fs::write(&newest, text.replace("ensoleillé", "pluvieux")).expect("edited");
+    let run = build(&[&input], &site);
+    assert!(stderr(&run).contains(kept), "{}", stderr(&run));
+    assert_eq!(search_files(&site), search_files(&clean("clean-third")));
 }

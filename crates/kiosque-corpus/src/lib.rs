@@ -130,6 +130,18 @@ impl Site {
 /// one kiosque executable only: the key does not say how bodies are made.
 pub type Kept = HashMap<String, String>;
 
+/// What a previous build made that the next may take rather than make again: each article's
+/// `body_hash` ([`Kept`]) and the search index's base segment (taken where its articles are the
+/// same: [`search::base_key`]). Whoever keeps it between builds keeps it for one kiosque
+/// executable only, and checks the segment's files ([`kiosque_model::search::ShardFile::is_consistent`]).
+#[derive(Debug, Clone, Default)]
+pub struct Previous {
+    /// Each body's fingerprint by the article's built key.
+    pub bodies: Kept,
+    /// The search index's base segment, with its key.
+    pub search_base: Option<kiosque_model::search::Segment>,
+}
+
 /// A mention located in the input text, with the entity the site gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Located {
@@ -425,17 +437,22 @@ type Pair = (ArticleSummary, article::Body);
 /// are named in the language `names` (the site's interface language) where the built-in
 /// knowledge has a name in it; `None`: in the language of most articles.
 pub fn assemble(articles: Vec<Analyzed>, knowledge: &Knowledge, names: Option<&str>) -> Site {
-    assemble_kept(articles, knowledge, &Kept::new(), names)
+    assemble_kept(articles, knowledge, Previous::default(), names)
 }
 
-/// [`assemble`], taking the `body_hash` of each article whose built key is in `kept` from
-/// there rather than making it again (see [`Kept`]).
+/// [`assemble`], taking from `previous` the `body_hash` of each article whose built key is
+/// there and the search index's base segment where its articles are the same, rather than
+/// making them again (see [`Previous`]).
 pub fn assemble_kept(
     mut articles: Vec<Analyzed>,
     knowledge: &Knowledge,
-    kept: &Kept,
+    previous: Previous,
     names: Option<&str>,
 ) -> Site {
+    let Previous {
+        bodies: kept,
+        search_base,
+    } = previous;
     // Linking depends on the order it meets mentions in: it meets them in one order whatever
     // the order of the inputs (or of the shards of a sharded build).
     articles.par_sort_unstable_by(canonical);
@@ -445,6 +462,9 @@ pub fn assemble_kept(
         .iter_mut()
         .map(|article| std::mem::take(&mut article.terms))
         .collect();
+    // The search index numbers articles from the oldest.
+    let oldest: Vec<usize> = order.iter().rev().copied().collect();
+    let base_key = search::base_key(oldest.iter().map(|&a| articles[a].key.as_str()));
     // Linking is mostly serial: the search index, which needs the site's order and no entity,
     // is built meanwhile on the other cores.
     let (linking, search) = rayon::join(
@@ -452,8 +472,9 @@ pub fn assemble_kept(
             settle_lone_names(&mut articles);
             link_corpus(&articles, knowledge, names)
         },
-        || search::index(article::in_order(terms, &order)),
+        || search::index(article::in_order(terms, &oldest), base_key, search_base),
     );
+    drop(oldest);
     let pairs: Vec<(Pair, String)> = articles
         .into_par_iter()
         .zip(ids)
@@ -651,7 +672,11 @@ mod tests {
         // Written again (a cache rewritten), a record without its texts is the record it was.
         assert_eq!(compact_file(&again), file);
 
-        let rebuilt = assemble_kept(again, knowledge, &kept, None);
+        let previous = Previous {
+            bodies: kept,
+            search_base: None,
+        };
+        let rebuilt = assemble_kept(again, knowledge, previous, None);
         assert_eq!(rebuilt.index, clean.index);
         assert_eq!(
             rebuilt.pending_bodies(),
@@ -666,7 +691,7 @@ mod tests {
         // Without what the last build made, every body is made (its fingerprint needs it).
         let cache = analyses::Cache::new(analyses::parse(&file).expect("a sound file"));
         let again = analyze(sources(), knowledge, Some(&cache), |_| {});
-        let fresh = assemble_kept(again, knowledge, &Kept::new(), None);
+        let fresh = assemble_kept(again, knowledge, Previous::default(), None);
         assert_eq!(fresh.pending_bodies(), 0);
         assert_eq!(fresh.bodies, clean.bodies);
         assert_eq!(fresh.index, clean.index);

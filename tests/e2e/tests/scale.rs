@@ -167,7 +167,7 @@ impl Data {
             .map(|f| Shard::parse(&read(f)).expect("a shard reads"))
             .collect();
         let shards: Vec<&Shard> = shards.iter().collect();
-        let outcome = query.run(&shards, within);
+        let outcome = query.run(meta.articles(), &shards, within);
         (
             outcome.hits.iter().map(|h| self.id(h.article)).collect(),
             files.iter().map(|f| format!("/data/{f}")).collect(),

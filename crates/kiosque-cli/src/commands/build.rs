@@ -169,17 +169,43 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
         CacheChoice::Default => cache::directory().map(|d| cache::built_for(&d, &options.out)),
         CacheChoice::File(_) | CacheChoice::Off => None,
     };
-    let kept = built.as_deref().map(cache::read_built).unwrap_or_default();
+    // And the search index's base segment (the oldest articles), which a build that only adds
+    // newer articles takes as it is.
+    let search_base = match options.cache {
+        CacheChoice::Default => {
+            cache::directory().map(|d| cache::search_base_for(&d, &options.out))
+        }
+        CacheChoice::File(_) | CacheChoice::Off => None,
+    };
+    let (bodies, base) = rayon::join(
+        || built.as_deref().map(cache::read_built).unwrap_or_default(),
+        || search_base.as_deref().and_then(cache::read_search_base),
+    );
+    let base_read = base.as_ref().map(|b| b.key.clone());
+    let previous = kiosque_corpus::Previous {
+        bodies,
+        search_base: base,
+    };
     let site = assemble_kept(
         analysed.articles,
         knowledge(),
-        &kept,
+        previous,
         options.names.as_deref(),
     );
-    drop(kept);
     output::write_site_recorded(&options.out, &site, record.as_deref())?;
     if let Some(built) = &built {
         cache::save_built(built, &site);
+    }
+    if let Some(path) = &search_base {
+        match site.search.base() {
+            Some(base) if base_read.as_ref() != Some(&base.key) => {
+                cache::save_search_base(path, base)
+            }
+            Some(_) => cache::touch(path),
+            None => {
+                let _ = std::fs::remove_file(path);
+            }
+        }
     }
     // What this build says about its inputs, printed now, recorded for a build that stops early
     // and counted in the summary.
@@ -202,6 +228,7 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
         .chain(&unread_record)
         .chain(&last_record)
         .chain(&built)
+        .chain(&search_base)
     {
         cache::remove_unused_records(record);
     }
@@ -1013,6 +1040,12 @@ pub fn print_summary(
     ));
     if reused > 0 {
         note_reuse(reused, fresh, unread_files);
+    }
+    if let Some(base) = site.search.base().filter(|_| site.search.reused_base) {
+        message::note(format_args!(
+            "the search index of the {} oldest article(s) kept from the last build",
+            base.articles.end
+        ));
     }
     warnings::note_count(warned);
     note_failures(errors);

@@ -492,24 +492,86 @@ pub fn doc_terms(title: &str, body: &[&str]) -> DocTerms {
     )
 }
 
-/// The built index: the meta file and the shards, each with its path relative to the data
-/// directory and its bytes (compact JSON with a final newline).
+/// The built index: the meta file and its segments' shards, each with its path relative to the
+/// data directory and its bytes (compact JSON with a final newline).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Built {
     /// `search/meta-<hash>.json`: what `index.json`'s `search` names.
     pub meta_path: String,
     /// The meta file.
     pub meta: Vec<u8>,
-    /// `search/<hash>.json` files, in term order.
-    pub shards: Vec<(String, Vec<u8>)>,
+    /// The segments, the oldest articles' first.
+    pub segments: Vec<Segment>,
+    /// Whether the base segment was the one given ([`build_reusing`]), not built.
+    pub reused_base: bool,
 }
 
-/// The packed score of one posting: BM25 quantised, shifted left once, the title flag in the
-/// low bit.
-fn packed(idf: f64, frequency: u32, length: u32, average: f64, in_title: bool) -> u32 {
+impl Built {
+    /// Every `search/<hash>.json` file: its path and bytes, segment by segment, in term order.
+    pub fn shards(&self) -> impl Iterator<Item = (&str, &[u8])> {
+        self.segments
+            .iter()
+            .flat_map(|s| &s.shards)
+            .map(|s| (s.path.as_str(), s.bytes.as_slice()))
+    }
+
+    /// The base segment (the oldest [`base_size`] articles), with the key it was built for,
+    /// when the build was given one: what a next build may reuse ([`build_reusing`]).
+    pub fn base(&self) -> Option<&Segment> {
+        self.segments
+            .first()
+            .filter(|s| !s.key.is_empty() && s.articles.start == 0)
+    }
+}
+
+/// A segment of the index: the articles of a range of numbers (from the oldest), indexed apart
+/// and cut into shards by term. Its files depend on its articles' terms and nothing else (not
+/// on the articles of other segments: a term's rarity is weighed when a query runs), so a
+/// segment whose articles have not changed is the same files.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Segment {
+    /// What the caller says the segment is built from (for the base: see [`build_reusing`]);
+    /// empty for none.
+    pub key: String,
+    /// Its articles' numbers, from the oldest.
+    pub articles: Range<u32>,
+    /// Its shards, in term order.
+    pub shards: Vec<ShardFile>,
+}
+
+/// One shard file of a segment.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ShardFile {
+    /// Its first term (what the meta file lists it by).
+    pub first: String,
+    /// `search/<hash>.json`, the hash of its bytes.
+    pub path: String,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+}
+
+impl ShardFile {
+    /// Whether the file is what a build writes: named by the hash of its bytes, and its first
+    /// term the one it is listed by (a file read back from elsewhere is checked so).
+    pub fn is_consistent(&self) -> bool {
+        let head = format!("{{\"v\":{},\"t\":[[", files::FORMAT_VERSION);
+        let listed = serde_json::to_string(&self.first).unwrap_or_default();
+        files::file_name("", &self.bytes) == self.path
+            && self
+                .bytes
+                .strip_prefix(head.as_bytes())
+                .is_some_and(|rest| {
+                    rest.starts_with(listed.as_bytes()) && rest.get(listed.len()) == Some(&b',')
+                })
+    }
+}
+
+/// The packed score of one posting: BM25's term-frequency part (its rarity is weighed at query
+/// time) quantised, shifted left once, the title flag in the low bit.
+fn packed(frequency: u32, length: u32, average: f64, in_title: bool) -> u32 {
     let tf = f64::from(frequency);
     let norm = K1 * (1.0 - B + B * f64::from(length) / average);
-    let score = idf * tf * (K1 + 1.0) / (tf + norm);
+    let score = tf * (K1 + 1.0) / (tf + norm);
     // At least 1: a match always counts.
     let quantised = (score * SCORE_SCALE)
         .round()
@@ -531,13 +593,9 @@ struct Entries<'d> {
     bytes: Vec<u8>,
 }
 
-/// The entries of the terms in `runs` (each list of runs in article order).
-fn entries_of<'d>(
-    docs: &'d [DocTerms],
-    runs: &[&[Run]],
-    articles: u32,
-    average: f64,
-) -> Entries<'d> {
+/// The entries of the terms in `runs` (each list of runs in article order; articles numbered
+/// within `docs`, written from `first`).
+fn entries_of<'d>(docs: &'d [DocTerms], runs: &[&[Run]], first: u32, average: f64) -> Entries<'d> {
     // First each term gets a number (in order of first sight) and each occurrence the number of
     // its term; then the postings are laid out term by term in one array, each term's in
     // article order (no list per term to grow).
@@ -592,7 +650,6 @@ fn entries_of<'d>(
     drop((seen, next));
     let mut order: Vec<u32> = (0..terms.len() as u32).collect();
     order.sort_unstable_by(|&a, &b| terms[a as usize].cmp(terms[b as usize]));
-    let n = f64::from(articles);
     let mut entries = Entries {
         terms: Vec::with_capacity(terms.len()),
         // A posting is two numbers of a few digits each.
@@ -603,16 +660,14 @@ fn entries_of<'d>(
             terms[id as usize],
             &postings[start[id as usize]..start[id as usize + 1]],
         );
-        let df = list.len() as f64;
-        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
         files::write_term(
             &mut entries.bytes,
             term,
             list.iter().map(|&(article, frequency, in_title)| {
                 let length = docs.get(article as usize).map_or(1, |d| d.length);
                 (
-                    article,
-                    packed(idf, frequency, length, average, in_title == 1),
+                    first.saturating_add(article),
+                    packed(frequency, length, average, in_title == 1),
                 )
             }),
         );
@@ -624,12 +679,92 @@ fn entries_of<'d>(
 /// Articles per group when the terms are sorted by their first byte.
 const DOCS_PER_GROUP: usize = 512;
 
-/// Builds the index of `docs` (in article order: the first is article 0, the newest), cut into
-/// shards of about `target_shard_bytes` of JSON (0: the default, [`DEFAULT_SHARD_BYTES`],
-/// larger for a large index so that there are at most about [`MAX_SHARDS`]). The same
-/// articles give the same bytes, with or without the `parallel` feature.
+/// How many of `articles` articles the base segment holds: the largest multiple of a power of
+/// two `p` not above `articles`, where `p` is the largest power of two not above an eighth of
+/// them. So the newest segment holds fewer than an eighth of the articles, and articles added
+/// after the newest (a newsroom's day, up to an eighth of its archive) leave the base as it
+/// is; the base grows by steps of `p`. A function of the count alone: a clean build cuts the
+/// same segments.
+pub fn base_size(articles: u32) -> u32 {
+    let eighth = (articles / 8).max(1);
+    let p = 1u32 << (31 - eighth.leading_zeros());
+    articles / p * p
+}
+
+/// Builds the index of `docs` (from the oldest: the first is article number 0), in two segments
+/// ([`base_size`]), each cut into shards of about `target_shard_bytes` of JSON (0: the default,
+/// [`DEFAULT_SHARD_BYTES`], larger for a large segment so that there are at most about
+/// [`MAX_SHARDS`] per segment). The same articles give the same bytes, with or without the
+/// `parallel` feature.
 pub fn build(docs: Vec<DocTerms>, target_shard_bytes: usize) -> Built {
+    build_reusing(docs, target_shard_bytes, String::new(), None)
+}
+
+/// [`build`], with `key` for the base segment (what its articles' terms are made of, said by
+/// the caller: the same key must mean the same terms), taking `previous` as the base where it
+/// is the base a build with this key made (the same key and articles) rather than building it
+/// again. Its shards are taken as they are: whoever kept them checked them
+/// ([`ShardFile::is_consistent`]).
+pub fn build_reusing(
+    docs: Vec<DocTerms>,
+    target_shard_bytes: usize,
+    key: String,
+    previous: Option<Segment>,
+) -> Built {
+    let base = base_size(u32::try_from(docs.len()).unwrap_or(u32::MAX));
+    build_cut(docs, target_shard_bytes, key, previous, base)
+}
+
+/// [`build_reusing`] with a base of `base` articles (at most all of them).
+pub(super) fn build_cut(
+    docs: Vec<DocTerms>,
+    target_shard_bytes: usize,
+    key: String,
+    previous: Option<Segment>,
+    base: u32,
+) -> Built {
     let articles = u32::try_from(docs.len()).unwrap_or(u32::MAX);
+    let base = base.min(articles);
+    let reused = previous.filter(|p| !key.is_empty() && p.key == key && p.articles == (0..base));
+    let mut segments: Vec<Segment> = Vec::with_capacity(2);
+    let reused_base = reused.is_some();
+    match reused {
+        Some(segment) => segments.push(segment),
+        None if base > 0 => segments.push(Segment {
+            key,
+            ..build_segment(&docs[..base as usize], 0, target_shard_bytes)
+        }),
+        None => {}
+    }
+    if base < articles {
+        segments.push(build_segment(
+            &docs[base as usize..],
+            base,
+            target_shard_bytes,
+        ));
+    }
+    let refs: Vec<Vec<ShardRef>> = segments
+        .iter()
+        .map(|s| {
+            s.shards
+                .iter()
+                .map(|f| ShardRef(f.first.clone(), f.path.clone()))
+                .collect()
+        })
+        .collect();
+    let mut meta = serde_json::to_vec(&Meta::new(articles, refs)).unwrap_or_default();
+    meta.push(b'\n');
+    Built {
+        meta_path: files::file_name("meta-", &meta),
+        meta,
+        segments,
+        reused_base,
+    }
+}
+
+/// The segment of `docs`, numbered from `first`.
+fn build_segment(docs: &[DocTerms], first: u32, target_shard_bytes: usize) -> Segment {
+    let count = u32::try_from(docs.len()).unwrap_or(u32::MAX);
     let average = match docs.len() {
         0 => 1.0,
         n => (docs.iter().map(|d| f64::from(d.length)).sum::<f64>() / n as f64).max(1.0),
@@ -662,7 +797,7 @@ pub fn build(docs: Vec<DocTerms>, target_shard_bytes: usize) -> Built {
         })
         .filter(|runs: &Vec<&[Run]>| !runs.is_empty())
         .collect();
-    let parts: Vec<Entries> = map_all(bytes, |runs| entries_of(&docs, &runs, articles, average));
+    let parts: Vec<Entries> = map_all(bytes, |runs| entries_of(docs, &runs, first, average));
     drop(by_byte);
     // Every entry, in term order: (part, start, end) in that part's bytes.
     let mut entries: Vec<(&str, usize, Range<usize>)> = Vec::new();
@@ -702,18 +837,13 @@ pub fn build(docs: Vec<DocTerms>, target_shard_bytes: usize) -> Built {
         let first = entries.first().map_or("", |(term, _, _)| term).to_owned();
         (first, files::file_name("", &bytes), bytes)
     });
-    let mut refs: Vec<ShardRef> = Vec::with_capacity(files.len());
-    let mut shards: Vec<(String, Vec<u8>)> = Vec::with_capacity(files.len());
-    for (first, path, bytes) in files {
-        refs.push(ShardRef(first, path.clone()));
-        shards.push((path, bytes));
-    }
-    let mut meta = serde_json::to_vec(&Meta::new(articles, refs)).unwrap_or_default();
-    meta.push(b'\n');
-    Built {
-        meta_path: files::file_name("meta-", &meta),
-        meta,
-        shards,
+    Segment {
+        key: String::new(),
+        articles: first..first.saturating_add(count),
+        shards: files
+            .into_iter()
+            .map(|(first, path, bytes)| ShardFile { first, path, bytes })
+            .collect(),
     }
 }
 
@@ -839,16 +969,21 @@ mod tests {
             })
             .collect();
         let built = build(docs.clone(), 2048);
-        assert!(built.shards.len() > 3, "{}", built.shards.len());
-        let mut previous = String::new();
+        let count = built.shards().count();
+        assert!(count > 3, "{count}");
         let meta = Meta::parse(std::str::from_utf8(&built.meta).expect("UTF-8")).expect("meta");
         assert_eq!(meta.articles() as usize, docs.len());
-        for (path, bytes) in &built.shards {
-            let shard = super::super::Shard::parse(std::str::from_utf8(bytes).expect("UTF-8"))
-                .expect("a shard");
-            for term in shard.terms() {
-                assert!(previous.as_str() < term, "{previous} then {term} in {path}");
-                previous = term.to_owned();
+        assert_eq!(built.segments.len(), 2, "the base and the newest");
+        for segment in &built.segments {
+            let mut previous = String::new();
+            for ShardFile { path, bytes, first } in &segment.shards {
+                let shard = super::super::Shard::parse(std::str::from_utf8(bytes).expect("UTF-8"))
+                    .expect("a shard");
+                assert_eq!(shard.terms().next(), Some(first.as_str()));
+                for term in shard.terms() {
+                    assert!(previous.as_str() < term, "{previous} then {term} in {path}");
+                    previous = term.to_owned();
+                }
             }
         }
         assert_eq!(

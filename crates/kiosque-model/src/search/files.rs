@@ -2,22 +2,24 @@
 //! (`search/<hash>.json`), their JSON and their parsing. See `docs/data-format.md`, "Search
 //! index".
 //!
-//! A shard is `{"v":1,"t":[["term",[a,s,a,s,…]],…]}`: its terms sorted by their UTF-8 bytes,
-//! each with its postings as one flat array of pairs: the article number, delta-encoded (the
-//! first as it is, then the difference from the previous one), and the packed score
-//! (`score << 1 | in_title`, the BM25 score quantised to [`SCORE_SCALE`]ths).
+//! A shard is `{"v":2,"t":[["term",[a,s,a,s,…]],…]}`: its terms sorted by their UTF-8 bytes,
+//! each with its postings as one flat array of pairs: the article's number from the oldest,
+//! delta-encoded (the first as it is, then the difference from the previous one), and the
+//! packed score (`score << 1 | in_title`, BM25's term-frequency part quantised to
+//! [`SCORE_SCALE`]ths: the term's rarity is weighed at query time, over every segment).
 //!
-//! The meta file is `{"v":1,"articles":N,"shards":[["first term","search/<hash>.json"],…]}`.
+//! The meta file is `{"v":2,"articles":N,"segments":[[["first term","search/<hash>.json"],…],…]}`:
+//! the index in segments of articles (the oldest first), each cut into shards by term.
 
 use serde::{Deserialize, Serialize};
 
 use crate::stamp;
 
 /// The format version of the search files this build writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
-/// A score in the files is the BM25 score times this, rounded.
-pub const SCORE_SCALE: f64 = 16.0;
+/// A score in the files is BM25's term-frequency part (between 0 and 2.2) times this, rounded.
+pub const SCORE_SCALE: f64 = 128.0;
 
 /// Why a search file cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -42,7 +44,7 @@ pub enum SearchDataError {
 pub(crate) struct Term {
     /// The folded term.
     pub(crate) text: String,
-    /// `(article number, packed score)`, by article number.
+    /// `(article number from the oldest, packed score)`, by article number.
     pub(crate) postings: Vec<(u32, u32)>,
 }
 
@@ -61,7 +63,8 @@ pub(crate) struct ShardRef(pub(crate) String, pub(crate) String);
 pub struct Meta {
     v: u64,
     articles: u32,
-    pub(crate) shards: Vec<ShardRef>,
+    /// Each segment's shards, in term order (segments: the oldest articles first).
+    pub(crate) segments: Vec<Vec<ShardRef>>,
 }
 
 /// Just the version of a search file, to explain one that does not parse.
@@ -113,13 +116,19 @@ impl Meta {
     pub fn parse(text: &str) -> Result<Meta, SearchDataError> {
         let meta: Meta = parse(text)?;
         check_version(meta.v)?;
-        if let Some(pair) = meta.shards.windows(2).find(|p| p[0].0 >= p[1].0) {
+        let pairs = meta.segments.iter().flat_map(|shards| shards.windows(2));
+        if let Some(pair) = pairs.into_iter().find(|p| p[0].0 >= p[1].0) {
             return Err(SearchDataError::Malformed(format!(
                 "shards out of order: {:?} then {:?}",
                 pair[0].0, pair[1].0
             )));
         }
-        if let Some(bad) = meta.shards.iter().find(|s| !is_shard_path(&s.1)) {
+        if let Some(bad) = meta
+            .segments
+            .iter()
+            .flatten()
+            .find(|s| !is_shard_path(&s.1))
+        {
             return Err(SearchDataError::Malformed(format!(
                 "{:?} is not a shard file name",
                 bad.1
@@ -133,16 +142,17 @@ impl Meta {
         self.articles
     }
 
-    /// The shard files, in term order (paths relative to the data directory).
+    /// The shard files, segment by segment, each segment's in term order (paths relative to
+    /// the data directory).
     pub fn shard_files(&self) -> impl Iterator<Item = &str> {
-        self.shards.iter().map(|s| s.1.as_str())
+        self.segments.iter().flatten().map(|s| s.1.as_str())
     }
 
-    pub(crate) fn new(articles: u32, shards: Vec<ShardRef>) -> Meta {
+    pub(crate) fn new(articles: u32, segments: Vec<Vec<ShardRef>>) -> Meta {
         Meta {
             v: u64::from(FORMAT_VERSION),
             articles,
-            shards,
+            segments,
         }
     }
 }
@@ -195,7 +205,8 @@ impl Shard {
         self.terms.iter().map(|t| t.text.as_str())
     }
 
-    /// The postings of `term` in this shard (article number, packed score), if it has it.
+    /// The postings of `term` in this shard (article number from the oldest, packed score), if
+    /// it has it.
     pub(crate) fn find(&self, term: &str) -> Option<&Term> {
         self.terms
             .binary_search_by(|t| t.text.as_str().cmp(term))
@@ -204,8 +215,8 @@ impl Shard {
     }
 }
 
-/// Appends one term's entry (`["term",[…]]`) to a shard's JSON, its postings (article number,
-/// packed score) in article order.
+/// Appends one term's entry (`["term",[…]]`) to a shard's JSON, its postings (article number
+/// from the oldest, packed score) in article order.
 pub(crate) fn write_term(
     out: &mut Vec<u8>,
     term: &str,

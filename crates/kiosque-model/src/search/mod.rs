@@ -20,7 +20,10 @@ pub mod terms;
 mod tests;
 pub mod typo;
 
-pub use build::{Built, DEFAULT_SHARD_BYTES, DocTerms, MAX_SHARDS, build, doc_terms};
+pub use build::{
+    Built, DEFAULT_SHARD_BYTES, DocTerms, MAX_SHARDS, Segment, ShardFile, base_size, build,
+    build_reusing, doc_terms,
+};
 pub use files::{FORMAT_VERSION, Meta, SCORE_SCALE, SearchDataError, Shard, is_meta_path};
 pub use marks::marks;
 pub use query::{Hit, MIN_PREFIX_CHARS, Outcome, Query};

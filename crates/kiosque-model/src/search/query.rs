@@ -202,40 +202,47 @@ impl Query {
             .collect()
     }
 
-    /// The shard files (relative to the data directory) that may hold a match of a word:
-    /// for each word, the shard where it would be, and, for a prefix or a word that may have
-    /// a typo, every shard whose terms may start like its matches. Each file once, in term
-    /// order.
+    /// The shard files (relative to the data directory) that may hold a match of a word: in
+    /// each segment, for each word, the shard where it would be, and, for a prefix or a word
+    /// that may have a typo, every shard whose terms may start like its matches. Each file
+    /// once, segment by segment, in term order.
     pub fn shard_files<'m>(&self, meta: &'m Meta) -> Vec<&'m str> {
-        let shards = &meta.shards;
-        let mut needed: BTreeSet<usize> = BTreeSet::new();
-        for word in self.matchers() {
-            let start = |key: &str| shards.partition_point(|s| s.0.as_str() <= key);
-            // The shard the word itself would be in.
-            needed.insert(start(&word.text).saturating_sub(1));
-            if word.expands() {
-                let prefix = word.range_prefix();
-                let first = start(prefix).saturating_sub(1);
-                let mut i = first;
-                while i < shards.len() && (i == first || shards[i].0.starts_with(prefix)) {
-                    needed.insert(i);
-                    i += 1;
+        let matchers = self.matchers();
+        let mut files: Vec<&'m str> = Vec::new();
+        for shards in &meta.segments {
+            let mut needed: BTreeSet<usize> = BTreeSet::new();
+            for word in &matchers {
+                let start = |key: &str| shards.partition_point(|s| s.0.as_str() <= key);
+                // The shard the word itself would be in.
+                needed.insert(start(&word.text).saturating_sub(1));
+                if word.expands() {
+                    let prefix = word.range_prefix();
+                    let first = start(prefix).saturating_sub(1);
+                    let mut i = first;
+                    while i < shards.len() && (i == first || shards[i].0.starts_with(prefix)) {
+                        needed.insert(i);
+                        i += 1;
+                    }
                 }
             }
+            files.extend(
+                needed
+                    .into_iter()
+                    .filter_map(|i| shards.get(i))
+                    .map(|s| s.1.as_str()),
+            );
         }
-        needed
-            .into_iter()
-            .filter_map(|i| shards.get(i))
-            .map(|s| s.1.as_str())
-            .collect()
+        files
     }
 
     /// Runs the query on the shards fetched (those [`Query::shard_files`] named; others are
-    /// harmless): every article that matches every word, ranked by the number of words it
-    /// matches only through a typo (fewest first), then the number of words in its title, then
-    /// score, then recency (lower article number); only the articles in `within` (sorted article
-    /// numbers) when given.
-    pub fn run(&self, shards: &[&Shard], within: Option<&[u32]>) -> Outcome {
+    /// harmless) of an index of `articles` articles (the meta file's): every article that
+    /// matches every word, ranked by the number of words it matches only through a typo
+    /// (fewest first), then the number of words in its title, then score, then recency (lower
+    /// article number); only the articles in `within` (sorted article numbers) when given.
+    /// Articles are numbered as in `index.json` (0 the newest): the files number them from the
+    /// oldest, and a number past `articles` is no article.
+    pub fn run(&self, articles: u32, shards: &[&Shard], within: Option<&[u32]>) -> Outcome {
         let mut outcome = Outcome::default();
         let mut matched_terms: BTreeSet<&str> = BTreeSet::new();
         // Per word: (article, weighted score, in title, typos it is matched through), by
@@ -252,42 +259,52 @@ impl Query {
                     .flat_map(|s| candidates(s, &word))
                     .filter_map(|term| Some((term, word.weight(&term.text, &mut scratch)?))),
             );
+            // A term is in one shard of each segment that has it: its articles are those of
+            // every segment, its rarity (BM25's idf) weighed over all of them.
+            matches.sort_by(|a, b| a.0.text.cmp(&b.0.text));
+            let df: Vec<usize> = matches
+                .chunk_by(|a, b| a.0.text == b.0.text)
+                .flat_map(|run| {
+                    let total: usize = run.iter().map(|(term, _)| term.postings.len()).sum();
+                    std::iter::repeat_n(total, run.len())
+                })
+                .collect();
             // Typos are forgiven only for a word that matches nothing as written: "election"
             // finds the elections, not "electronics" a letter away.
             let as_written = matches.iter().any(|&(_, weight)| weight > TYPO);
             // Through typos only, the term most articles have is taken as the word meant
             // ("trunp": Trump, not the rarer "Trunan" a typo away too): its articles count one
             // typo, those of the other terms two, so they come after.
-            let meant = matches
-                .iter()
-                .filter(|_| !as_written)
-                .map(|(term, _)| term.postings.len())
-                .max();
-            for &(term, weight) in &matches {
+            let meant = df.iter().filter(|_| !as_written).max().copied();
+            for (&(term, weight), &df) in matches.iter().zip(&df) {
                 if as_written && weight == TYPO {
                     continue;
                 }
                 matched_terms.insert(&term.text);
                 let typos = match weight {
-                    TYPO if Some(term.postings.len()) == meant => 1,
+                    TYPO if Some(df) == meant => 1,
                     TYPO => 2,
                     _ => 0,
                 };
-                list.extend(term.postings.iter().map(|&(article, packed)| {
-                    (
+                let idf = idf(articles, df);
+                list.extend(term.postings.iter().filter_map(|&(number, packed)| {
+                    let article = articles.checked_sub(number.checked_add(1)?)?;
+                    let score = (f64::from(packed >> 1) * idf).round() as u32;
+                    Some((
                         article,
-                        (packed >> 1).saturating_mul(weight),
+                        score.max(1).saturating_mul(weight),
                         packed & 1 == 1,
                         typos,
-                    )
+                    ))
                 }));
             }
             if list.is_empty() {
                 outcome.unmatched.push(word.text.clone());
                 continue;
             }
-            // Best match of the word per article. Each term's postings are in article order:
-            // a stable sort merges those runs (it finds them) rather than sorting afresh.
+            // Best match of the word per article. Each term's postings are in article order
+            // (from the oldest in the files, so descending here): a stable sort merges those
+            // runs (it finds them) rather than sorting afresh.
             list.sort_by_key(|p| p.0);
             let mut merged: Vec<(u32, u32, bool, u8)> = Vec::with_capacity(list.len());
             for (article, score, title, typos) in list {
@@ -350,6 +367,13 @@ impl Query {
         outcome.hits = hits;
         outcome
     }
+}
+
+/// BM25's inverse document frequency of a term in `df` of `articles` articles (the same as
+/// the index's builder used before segments: `ln(1 + (N − df + ½) / (df + ½))`).
+fn idf(articles: u32, df: usize) -> f64 {
+    let (n, df) = (f64::from(articles), df as f64);
+    (1.0 + (n - df + 0.5).max(0.0) / (df + 0.5)).ln()
 }
 
 /// The terms of `shard` that may match `word`: the word itself, or those in the range its

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use super::build::build_cut;
 use super::*;
 
 /// A built index, parsed back as the app would read it.
@@ -14,18 +15,23 @@ struct Site {
 impl Site {
     /// Articles as (title, body paragraphs), newest first, in shards of about `shard_bytes`.
     fn new(articles: &[(&str, &[&str])], shard_bytes: usize) -> Site {
+        // The index numbers them from the oldest.
         let docs = articles
             .iter()
+            .rev()
             .map(|(title, body)| doc_terms(title, body))
             .collect();
-        let built = build(docs, shard_bytes);
+        Site::of(build(docs, shard_bytes))
+    }
+
+    /// An index as built, parsed back.
+    fn of(built: Built) -> Site {
         let meta = Meta::parse(std::str::from_utf8(&built.meta).expect("UTF-8")).expect("meta");
         let shards = built
-            .shards
-            .iter()
+            .shards()
             .map(|(path, bytes)| {
                 let text = std::str::from_utf8(bytes).expect("UTF-8");
-                (path.clone(), Shard::parse(text).expect("shard"))
+                (path.to_owned(), Shard::parse(text).expect("shard"))
             })
             .collect();
         Site {
@@ -43,7 +49,7 @@ impl Site {
             .iter()
             .map(|path| &self.shards[*path])
             .collect();
-        query.run(&fetched, within)
+        query.run(self.meta.articles(), &fetched, within)
     }
 
     /// The articles `input` finds, best first.
@@ -380,11 +386,8 @@ fn many_kour() -> Site {
 #[test]
 fn every_term_is_in_exactly_one_shard_in_order() {
     let site = many_kour();
-    assert!(
-        site.built.shards.len() > 5,
-        "{} shards",
-        site.built.shards.len()
-    );
+    let shards = site.built.shards().count();
+    assert!(shards > 5, "{shards} shards");
     let mut all: Vec<String> = Vec::new();
     for path in site.meta.shard_files() {
         let shard = &site.shards[path];
@@ -397,12 +400,7 @@ fn every_term_is_in_exactly_one_shard_in_order() {
     sorted.dedup();
     assert_eq!(all, sorted, "in order, each once");
     assert_eq!(all.len(), 42);
-    assert!(
-        site.built
-            .shards
-            .iter()
-            .all(|(p, _)| p.starts_with("search/"))
-    );
+    assert!(site.built.shards().all(|(p, _)| p.starts_with("search/")));
     assert!(site.built.meta_path.starts_with("search/meta-"));
 }
 
@@ -440,7 +438,7 @@ fn the_same_articles_give_the_same_bytes() {
     let two = news(0).built;
     assert_eq!(one, two);
     let tiny = news(100).built;
-    assert!(tiny.shards.len() > one.shards.len());
+    assert!(tiny.shards().count() > one.shards().count());
     assert_ne!(
         one.meta_path, tiny.meta_path,
         "another layout, another name"
@@ -450,34 +448,39 @@ fn the_same_articles_give_the_same_bytes() {
 #[test]
 fn the_default_shard_size_grows_with_the_index() {
     let site = news(0);
-    assert_eq!(site.built.shards.len(), 1, "a small site has one shard");
+    assert_eq!(site.built.shards().count(), 1, "a small site has one shard");
     assert_eq!(site.meta.articles(), 5);
 }
 
 #[test]
 fn malformed_and_newer_files_are_refused_with_the_reason() {
-    let newer = Shard::parse(r#"{"v":2,"t":{"koursk":{}}}"#).expect_err("newer");
+    let newer = Shard::parse(r#"{"v":3,"t":{"koursk":{}}}"#).expect_err("newer");
     assert!(
         matches!(
             newer,
             SearchDataError::Version {
-                found: 2,
-                supported: 1
+                found: 3,
+                supported: 2
             }
         ),
         "{newer}"
     );
-    assert!(newer.to_string().contains("version 2"));
-    let newer = Meta::parse(r#"{"v":9,"articles":1,"shards":[]}"#).expect_err("newer");
+    assert!(newer.to_string().contains("version 3"));
+    // Version 1 numbered articles from the newest, with rarity in the scores: refused.
+    let older = Shard::parse(r#"{"v":1,"t":[["koursk",[0,30]]]}"#).expect_err("older");
+    assert!(matches!(older, SearchDataError::Version { found: 1, .. }));
+    let older = Meta::parse(r#"{"v":1,"articles":1,"shards":[]}"#).expect_err("older");
+    assert!(matches!(older, SearchDataError::Version { found: 1, .. }));
+    let newer = Meta::parse(r#"{"v":9,"articles":1,"segments":[]}"#).expect_err("newer");
     assert!(matches!(newer, SearchDataError::Version { found: 9, .. }));
     let cases = [
         "",
         "{",
-        r#"{"v":1}"#,
-        r#"{"v":1,"t":[["b",[0,2]],["a",[0,2]]]}"#,
-        r#"{"v":1,"t":[["a",[0,2,1]]]}"#,
-        r#"{"v":1,"t":[["a",[4294967295,2,1,2]]]}"#,
-        r#"{"v":1,"t":[["a",[-1,2]]]}"#,
+        r#"{"v":2}"#,
+        r#"{"v":2,"t":[["b",[0,2]],["a",[0,2]]]}"#,
+        r#"{"v":2,"t":[["a",[0,2,1]]]}"#,
+        r#"{"v":2,"t":[["a",[4294967295,2,1,2]]]}"#,
+        r#"{"v":2,"t":[["a",[-1,2]]]}"#,
     ];
     for text in cases {
         assert!(
@@ -486,9 +489,10 @@ fn malformed_and_newer_files_are_refused_with_the_reason() {
         );
     }
     for text in [
-        r#"{"v":1,"articles":1,"shards":[["b","search/00aa.json"],["a","search/00bb.json"]]}"#,
-        r#"{"v":1,"articles":1,"shards":[["a","../../etc/passwd"]]}"#,
-        r#"{"v":1,"articles":-1,"shards":[]}"#,
+        r#"{"v":2,"articles":1,"segments":[[["b","search/00aa.json"],["a","search/00bb.json"]]]}"#,
+        r#"{"v":2,"articles":1,"segments":[[["a","search/00aa.json"]],[["a","../../etc/passwd"]]]}"#,
+        r#"{"v":2,"articles":-1,"segments":[]}"#,
+        r#"{"v":2,"articles":1,"shards":[]}"#,
     ] {
         assert!(
             matches!(Meta::parse(text), Err(SearchDataError::Malformed(_))),
@@ -499,15 +503,26 @@ fn malformed_and_newer_files_are_refused_with_the_reason() {
 
 #[test]
 fn article_numbers_beyond_the_site_do_not_break_a_search() {
-    let shard = Shard::parse(r#"{"v":1,"t":[["koursk",[4000000000,6,294967295,6]]]}"#)
+    let shard = Shard::parse(r#"{"v":2,"t":[["koursk",[0,6,2,6,4000000000,6,290000000,6]]]}"#)
         .expect("numbers that fit");
-    let outcome = Query::parse("koursk ").run(&[&shard], None);
+    // Three articles: numbers 0 and 2 from the oldest are the articles 2 and 0 from the newest;
+    // the others are none.
+    let outcome = Query::parse("koursk ").run(3, &[&shard], None);
     assert_eq!(
         outcome.hits.iter().map(|h| h.article).collect::<Vec<_>>(),
-        [4_000_000_000, u32::MAX]
+        [0, 2]
     );
-    let outcome = Query::parse("koursk ").run(&[&shard], Some(&[1, 2]));
-    assert!(outcome.hits.is_empty());
+    let outcome = Query::parse("koursk ").run(3, &[&shard], Some(&[1, 2]));
+    assert_eq!(
+        outcome.hits.iter().map(|h| h.article).collect::<Vec<_>>(),
+        [2]
+    );
+    assert!(
+        Query::parse("koursk ")
+            .run(0, &[&shard], None)
+            .hits
+            .is_empty()
+    );
 }
 
 #[test]
@@ -530,15 +545,16 @@ proptest::proptest! {
     /// Whatever a file or a reader gives, parsing and searching never panic.
     #[test]
     fn no_input_makes_a_search_panic(
-        file in "\\{\"v\":1,\"t\":\\[(\\[\"[a-zé]{0,6}\",\\[[0-9,-]{0,12}\\]\\],?){0,4}\\]\\}",
-        meta in "\\{\"v\":1,\"articles\":[0-9]{1,3},\"shards\":\\[(\\[\"[a-z]{0,3}\",\"search/[0-9a-f]{0,4}\\.json\"\\],?){0,3}\\]\\}",
+        file in "\\{\"v\":2,\"t\":\\[(\\[\"[a-zé]{0,6}\",\\[[0-9,-]{0,12}\\]\\],?){0,4}\\]\\}",
+        meta in "\\{\"v\":2,\"articles\":[0-9]{1,3},\"segments\":\\[(\\[(\\[\"[a-z]{0,3}\",\"search/[0-9a-f]{0,4}\\.json\"\\],?){0,3}\\],?){0,2}\\]\\}",
+        articles in 0u32..12,
         input in "[a-zA-Zé’' -]{0,24}",
         within in proptest::collection::vec(0u32..8, 0..4),
     ) {
         let query = Query::parse(&input);
         if let Ok(shard) = Shard::parse(&file) {
-            let _ = query.run(&[&shard], None);
-            let _ = query.run(&[&shard, &shard], Some(&within));
+            let _ = query.run(articles, &[&shard], None);
+            let _ = query.run(articles, &[&shard, &shard], Some(&within));
         }
         if let Ok(meta) = Meta::parse(&meta) {
             let _ = query.shard_files(&meta);
@@ -587,4 +603,125 @@ fn a_word_being_typed_too_short_to_be_a_prefix_is_said_to_be_a_whole_word() {
         crate::ui::Language::En.whole_word_only("gu"),
         "“\u{2068}gu\u{2069}” is searched as a whole word: one more letter finds the words that start with it."
     );
+}
+
+/// Articles of one length, `koursk` in some of them once to four times, `kiev` in others, each
+/// with a word of its own: an index whose segments all have the same average length, so that
+/// where it is cut changes no score.
+fn even_docs(count: usize) -> Vec<DocTerms> {
+    (0..count)
+        .map(|i| {
+            let own = format!("mot{i:03}");
+            let mut body: Vec<&str> = vec![&own];
+            let k = i % 5;
+            body.extend(std::iter::repeat_n("koursk", k));
+            body.extend(std::iter::repeat_n("kiev", 4 - k));
+            doc_terms("Rapport quotidien", &[&body.join(" ")])
+        })
+        .collect()
+}
+
+#[test]
+fn an_index_in_segments_ranks_as_one_wherever_it_is_cut() {
+    let docs = even_docs(100);
+    let one = Site::of(build_cut(docs.clone(), 0, String::new(), None, 100));
+    assert_eq!(one.built.segments.len(), 1);
+    let queries = [
+        "koursk ",
+        "kiev ",
+        "kour",
+        "kourks ",
+        "rapport koursk",
+        "mot04",
+    ];
+    for cut in [0, 1, 37, 96, 99] {
+        let cut_site = Site::of(build_cut(docs.clone(), 0, String::new(), None, cut));
+        assert_eq!(cut_site.built.segments.len(), if cut == 0 { 1 } else { 2 });
+        for query in queries {
+            assert_eq!(
+                cut_site.search(query, None),
+                one.search(query, None),
+                "{query:?} cut at {cut}"
+            );
+            let within = [3, 50, 98];
+            assert_eq!(
+                cut_site.search(query, Some(&within)),
+                one.search(query, Some(&within)),
+                "{query:?} cut at {cut}, within"
+            );
+        }
+    }
+    // Rarer terms weigh more: an article with koursk once (in 80 articles) against one with kiev
+    // once (in 80 too) ties; the most koursk first, the newest first among equals.
+    let hits = one.search("koursk ", None).hits;
+    assert_eq!(hits.len(), 80);
+    assert!(hits.windows(2).all(|h| h[0].score >= h[1].score));
+    let top: Vec<u32> = hits.iter().take(3).map(|h| h.article).collect();
+    // Article numbers from the newest: doc i is article 99 − i; koursk four times in i % 5 == 4.
+    assert_eq!(top, [0, 5, 10]);
+}
+
+#[test]
+fn the_base_holds_all_but_fewer_than_an_eighth_and_stays_as_articles_are_added() {
+    assert_eq!(base_size(0), 0);
+    assert_eq!(base_size(5), 5);
+    assert_eq!(base_size(10_000), 9_216);
+    assert_eq!(base_size(100_000), 98_304);
+    for n in (0..5_000).chain([99_999, 100_000, 1 << 20, u32::MAX - 1, u32::MAX]) {
+        let base = base_size(n);
+        assert!(base <= n && n - base <= (n / 8).max(1), "{n}: {base}");
+    }
+    // A newsroom's day, or a month, added to an archive: the same base.
+    for n in [1_000u32, 10_000, 100_000] {
+        assert_eq!(base_size(n), base_size(n + n / 100), "{n}");
+    }
+}
+
+#[test]
+fn a_base_kept_by_key_is_reused_as_is_and_one_of_another_key_is_built_again() {
+    let docs = even_docs(100);
+    let key = "base-of-these-articles".to_owned();
+    let fresh = build_reusing(docs.clone(), 0, key.clone(), None);
+    assert_eq!(fresh.segments.len(), 2);
+    let base = fresh.base().expect("a base with its key").clone();
+    assert_eq!(base.articles, 0..96);
+    assert!(base.shards.iter().all(ShardFile::is_consistent));
+    // The same articles with the base given: the same bytes.
+    let again = build_reusing(docs.clone(), 0, key.clone(), Some(base.clone()));
+    assert!(again.reused_base && !fresh.reused_base);
+    assert_eq!(again.meta, fresh.meta);
+    assert_eq!(again.segments, fresh.segments);
+    // A base given under its key is taken as it is, unread: a marked one shows it was.
+    let mut marked = base.clone();
+    marked.shards[0].first = "marked".to_owned();
+    let reused = build_reusing(docs.clone(), 0, key.clone(), Some(marked.clone()));
+    assert_eq!(reused.segments[0].shards[0].first, "marked");
+    assert!(
+        !marked.shards[0].is_consistent(),
+        "a file listed by another first term"
+    );
+    // Another key, or no key: built again.
+    for (other, given) in [("other", marked.clone()), ("", marked.clone())] {
+        let again = build_reusing(docs.clone(), 0, other.to_owned(), Some(given));
+        assert_eq!(again.meta, fresh.meta, "{other:?}");
+        assert!(!again.reused_base);
+    }
+    // The articles added after the newest leave the base's files as they were.
+    let more = even_docs(101);
+    let grown = build_reusing(more, 0, key, None);
+    assert_eq!(grown.segments[0].shards, base.shards);
+    assert_ne!(grown.meta, fresh.meta);
+}
+
+#[test]
+fn a_shard_file_read_back_is_checked_against_its_name_and_first_term() {
+    let built = build(even_docs(20), 0);
+    let file = built.segments[0].shards[0].clone();
+    assert!(file.is_consistent());
+    let mut edited = file.clone();
+    edited.bytes.insert(20, b' ');
+    assert!(!edited.is_consistent(), "bytes that are not its name's");
+    let mut renamed = file.clone();
+    renamed.path = "search/0000000000000000.json".to_owned();
+    assert!(!renamed.is_consistent());
 }
