@@ -229,34 +229,19 @@ fn daily_articles(input: &Path, range: std::ops::Range<usize>) {
     }
 }
 
-/// The record of the search index's base kept for the output directory named `name` (unique
-/// to the test) in the tests' cache directory.
-fn base_record(name: &str) -> PathBuf {
-    let written = common::cache_dir().join("written");
-    fs::read_dir(&written)
-        .expect("the cache's records")
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| {
-            let file = p.file_name().unwrap_or_default().to_string_lossy();
-            file.starts_with(&format!("{name}-")) && file.ends_with(".search")
-        })
-        .expect("a record of the search index's base")
-}
-
 #[test]
 fn newer_articles_keep_the_older_articles_search_index_and_write_what_a_clean_build_writes() {
     let dir = tempfile::tempdir().expect("temp dir");
     let input = dir.path().join("input");
-    let name = "base-kept-site";
-    let site = dir.path().join(name);
+    let site = dir.path().join("site");
     let kept = "search index of the 32 oldest article(s) kept from the last build";
     // 33 articles: the base holds the 32 oldest.
     daily_articles(&input, 0..33);
     let run = build(&[&input], &site);
     assert!(run.status.success(), "{}", stderr(&run));
     assert!(!stderr(&run).contains(kept), "{}", stderr(&run));
-    let record = base_record(name);
+    let record = kiosque_cli::cache::search_base_for(&common::cache_dir(), &site);
+    assert!(record.is_file(), "{}", record.display());
     // Two newer articles: the base is the same 32 articles, taken from the record.
     daily_articles(&input, 33..35);
     let run = build(&[&input], &site);
