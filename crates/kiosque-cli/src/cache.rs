@@ -138,10 +138,17 @@ fn executable_header(first: &str) -> Option<String> {
 /// bytes, listed by its first term: [`ShardFile::is_consistent`]). Then the base is built
 /// again, nothing worse. The record: its header line, the base's key, its number of articles
 /// and of files, one line each; then per file a line `<path> <length> <first term>` and its
-/// bytes.
+/// bytes; last, a SHA-256 of all that, in hex, on a line of its own.
 pub fn read_search_base(path: &Path) -> Option<Segment> {
     let header = executable_header(SEARCH_HEADER)?;
-    let bytes = fs::read(path).ok()?;
+    let mut bytes = fs::read(path).ok()?;
+    // The record ends with a SHA-256 of what comes before it, in hex, and a newline.
+    let body = bytes.len().checked_sub(65)?;
+    let sum = analyses::hex(&Sha256::digest(&bytes[..body]));
+    if bytes[body + 64] != b'\n' || sum.as_bytes() != &bytes[body..body + 64] {
+        return None;
+    }
+    bytes.truncate(body);
     let mut rest = bytes.as_slice();
     let mut line = || -> Option<&str> {
         let end = rest.iter().position(|&b| b == b'\n')?;
@@ -190,6 +197,21 @@ pub fn read_search_base(path: &Path) -> Option<Segment> {
     })
 }
 
+/// A writer that hashes what it writes.
+struct Hashed<W>(W, Sha256);
+
+impl<W: Write> Write for Hashed<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let written = self.0.write(bytes)?;
+        self.1.update(&bytes[..written]);
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
+}
+
 /// Records `base`, the search index's base segment a build made, at `path` (see
 /// [`read_search_base`]). Best effort: without it, the next build makes the base again.
 pub fn save_search_base(path: &Path, base: &Segment) {
@@ -198,7 +220,7 @@ pub fn save_search_base(path: &Path, base: &Segment) {
         return;
     };
     let written = atomic::replace_file(path, |file| {
-        let mut out = io::BufWriter::new(file);
+        let mut out = Hashed(io::BufWriter::new(file), Sha256::new());
         writeln!(
             out,
             "{header}\n{}\n{}\n{}",
@@ -210,6 +232,8 @@ pub fn save_search_base(path: &Path, base: &Segment) {
             writeln!(out, "{} {} {}", shard.path, shard.bytes.len(), shard.first)?;
             out.write_all(&shard.bytes)?;
         }
+        let Hashed(mut out, hash) = out;
+        writeln!(out, "{}", analyses::hex(&hash.finalize()))?;
         out.flush()
     });
     if written.is_err() {

@@ -268,8 +268,8 @@ fn newer_articles_keep_the_older_articles_search_index_and_write_what_a_clean_bu
     // A record damaged since (a byte of a shard changed): not trusted, the base made again, the
     // same files all the same. The newest article edited, so that the build runs.
     let mut bytes = fs::read(&record).expect("the record");
-    let at = bytes.len() - 10;
-    bytes[at] = if bytes[at] == b'7' { b'8' } else { b'7' };
+    let at = bytes.len() / 2;
+    bytes[at] ^= 1;
     fs::write(&record, bytes).expect("damaged");
     let newest = input.join("a034.txt");
     let text = fs::read_to_string(&newest).expect("newest");

@@ -143,8 +143,10 @@ pub struct Corpus {
     /// Per label (in [`Label::ALL`] order): its entities that some article mentions, by
     /// number of articles (most first), then rank: the sidebar when every article is shown.
     by_articles: [Vec<u32>; 4],
-    /// Each article's number: its position in `index.json`, by which the search index refers to
-    /// it (articles the contract check left out keep the numbers of the others right).
+    /// Each article's number: its position in `index.json`, by which the posting files and card
+    /// pages refer to it, and a search's hits (the search files count from the oldest:
+    /// [`crate::search::Query::run`] translates); articles the contract check left out keep the
+    /// numbers of the others right.
     numbers: Vec<u32>,
     /// For a corpus of a part of the site (the first screen, one body file): the whole site's
     /// counts. `None` for the whole site.

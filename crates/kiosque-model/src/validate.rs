@@ -219,7 +219,7 @@ pub fn index(index: impl Into<UncheckedIndex>) -> Checked<SiteIndex> {
 }
 
 /// [`index`], and the position in the file of each article kept: its number in the files that
-/// refer to articles by number (the search index).
+/// refer to articles by number (posting files, card pages; the search index from the oldest).
 fn numbered(index: UncheckedIndex) -> (Checked<SiteIndex>, Vec<u32>) {
     let mut problems = Vec::new();
     let SiteIndex {

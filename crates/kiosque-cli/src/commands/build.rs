@@ -164,24 +164,22 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
     }
     let content = analysed.content.clone();
     // What this build makes of each article is recorded too, so that the next one does not
-    // fingerprint again the bodies it would make the same.
-    let built = match options.cache {
-        CacheChoice::Default => cache::directory().map(|d| cache::built_for(&d, &options.out)),
+    // fingerprint again the bodies it would make the same; and the search index's base segment
+    // (the oldest articles), which a build that only adds newer articles takes as it is.
+    let records = match options.cache {
+        CacheChoice::Default => cache::directory(),
         CacheChoice::File(_) | CacheChoice::Off => None,
     };
-    // And the search index's base segment (the oldest articles), which a build that only adds
-    // newer articles takes as it is.
-    let search_base = match options.cache {
-        CacheChoice::Default => {
-            cache::directory().map(|d| cache::search_base_for(&d, &options.out))
-        }
-        CacheChoice::File(_) | CacheChoice::Off => None,
-    };
+    let built = records
+        .as_deref()
+        .map(|d| cache::built_for(d, &options.out));
+    let search_base = records
+        .as_deref()
+        .map(|d| cache::search_base_for(d, &options.out));
     let (bodies, base) = rayon::join(
         || built.as_deref().map(cache::read_built).unwrap_or_default(),
         || search_base.as_deref().and_then(cache::read_search_base),
     );
-    let base_read = base.as_ref().map(|b| b.key.clone());
     let previous = kiosque_corpus::Previous {
         bodies,
         search_base: base,
@@ -198,9 +196,7 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
     }
     if let Some(path) = &search_base {
         match site.search.base() {
-            Some(base) if base_read.as_ref() != Some(&base.key) => {
-                cache::save_search_base(path, base)
-            }
+            Some(base) if !site.search.reused_base => cache::save_search_base(path, base),
             Some(_) => cache::touch(path),
             None => {
                 let _ = std::fs::remove_file(path);
@@ -339,6 +335,7 @@ fn same_articles(
     if let Some(directory) = cache::directory() {
         cache::touch(written);
         cache::touch(&cache::built_for(&directory, &options.out));
+        cache::touch(&cache::search_base_for(&directory, &options.out));
     }
     let said = previous.warnings.clone().unwrap_or_default();
     save_last(

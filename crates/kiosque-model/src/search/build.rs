@@ -682,9 +682,9 @@ const DOCS_PER_GROUP: usize = 512;
 /// How many of `articles` articles the base segment holds: the largest multiple of a power of
 /// two `p` not above `articles`, where `p` is the largest power of two not above an eighth of
 /// them. So the newest segment holds fewer than an eighth of the articles, and articles added
-/// after the newest (a newsroom's day, up to an eighth of its archive) leave the base as it
-/// is; the base grows by steps of `p`. A function of the count alone: a clean build cuts the
-/// same segments.
+/// after the newest (a newsroom's day) leave the base as it is, unless the count crosses a
+/// multiple of `p` (the base then grows by a step: once every `p` articles, about every eighth
+/// of the archive). A function of the count alone: a clean build cuts the same segments.
 pub fn base_size(articles: u32) -> u32 {
     let eighth = (articles / 8).max(1);
     let p = 1u32 << (31 - eighth.leading_zeros());
@@ -725,14 +725,26 @@ pub(super) fn build_cut(
 ) -> Built {
     let articles = u32::try_from(docs.len()).unwrap_or(u32::MAX);
     let base = base.min(articles);
-    let reused = previous.filter(|p| !key.is_empty() && p.key == key && p.articles == (0..base));
+    let reused =
+        previous.filter(|p| base > 0 && !key.is_empty() && p.key == key && p.articles == (0..base));
+    // Lengths are weighed against the base's average (the newest segment's alone when there is
+    // no base): what an article scores does not depend on its segment, and the base's files
+    // only on the base.
+    let lengths = match base {
+        0 => &docs[..],
+        _ => &docs[..base as usize],
+    };
+    let average = match lengths.len() {
+        0 => 1.0,
+        n => (lengths.iter().map(|d| f64::from(d.length)).sum::<f64>() / n as f64).max(1.0),
+    };
     let mut segments: Vec<Segment> = Vec::with_capacity(2);
     let reused_base = reused.is_some();
     match reused {
         Some(segment) => segments.push(segment),
         None if base > 0 => segments.push(Segment {
             key,
-            ..build_segment(&docs[..base as usize], 0, target_shard_bytes)
+            ..build_segment(&docs[..base as usize], 0, average, target_shard_bytes)
         }),
         None => {}
     }
@@ -740,6 +752,7 @@ pub(super) fn build_cut(
         segments.push(build_segment(
             &docs[base as usize..],
             base,
+            average,
             target_shard_bytes,
         ));
     }
@@ -762,13 +775,9 @@ pub(super) fn build_cut(
     }
 }
 
-/// The segment of `docs`, numbered from `first`.
-fn build_segment(docs: &[DocTerms], first: u32, target_shard_bytes: usize) -> Segment {
+/// The segment of `docs`, numbered from `from`, their lengths weighed against `average`.
+fn build_segment(docs: &[DocTerms], from: u32, average: f64, target_shard_bytes: usize) -> Segment {
     let count = u32::try_from(docs.len()).unwrap_or(u32::MAX);
-    let average = match docs.len() {
-        0 => 1.0,
-        n => (docs.iter().map(|d| f64::from(d.length)).sum::<f64>() / n as f64).max(1.0),
-    };
     // The terms are sorted by bytes, so those of one first byte are a run of the index: each
     // byte's terms are built apart. First, each group of articles lists, per first byte, the
     // run of each article's terms that start with it, in article order.
@@ -797,7 +806,7 @@ fn build_segment(docs: &[DocTerms], first: u32, target_shard_bytes: usize) -> Se
         })
         .filter(|runs: &Vec<&[Run]>| !runs.is_empty())
         .collect();
-    let parts: Vec<Entries> = map_all(bytes, |runs| entries_of(docs, &runs, first, average));
+    let parts: Vec<Entries> = map_all(bytes, |runs| entries_of(docs, &runs, from, average));
     drop(by_byte);
     // Every entry, in term order: (part, start, end) in that part's bytes.
     let mut entries: Vec<(&str, usize, Range<usize>)> = Vec::new();
@@ -839,7 +848,7 @@ fn build_segment(docs: &[DocTerms], first: u32, target_shard_bytes: usize) -> Se
     });
     Segment {
         key: String::new(),
-        articles: first..first.saturating_add(count),
+        articles: from..from.saturating_add(count),
         shards: files
             .into_iter()
             .map(|(first, path, bytes)| ShardFile { first, path, bytes })

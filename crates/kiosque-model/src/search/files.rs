@@ -123,6 +123,15 @@ impl Meta {
                 pair[0].0, pair[1].0
             )));
         }
+        // A file listed twice would have its terms' articles counted twice (their rarity).
+        let mut paths: Vec<&str> = meta.shard_files().collect();
+        paths.sort_unstable();
+        if let Some(pair) = paths.windows(2).find(|p| p[0] == p[1]) {
+            return Err(SearchDataError::Malformed(format!(
+                "{:?} is listed twice",
+                pair[0]
+            )));
+        }
         if let Some(bad) = meta
             .segments
             .iter()

@@ -5,8 +5,9 @@
 //! `docs/data-format.md`, "Search index".
 //!
 //! - [`terms`]: how text is cut into folded words, and the stopwords.
-//! - [`doc_terms`] and [`build`]: the index, article by article then as a whole (BM25 scores
-//!   are computed here, so the browser needs no document lengths).
+//! - [`doc_terms`] and [`build`]: the index, article by article then as a whole, in segments
+//!   (each posting's BM25 term-frequency part is computed here, so the browser needs no
+//!   document lengths; a term's rarity is weighed when a query runs, over every segment).
 //! - [`Meta`] and [`Shard`]: the files, parsed.
 //! - [`Query`]: parsing what the reader typed, the shards it needs, ranked hits.
 //! - [`marks`]: where the matched terms are in a text.

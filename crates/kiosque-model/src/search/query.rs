@@ -235,8 +235,8 @@ impl Query {
         files
     }
 
-    /// Runs the query on the shards fetched (those [`Query::shard_files`] named; others are
-    /// harmless) of an index of `articles` articles (the meta file's): every article that
+    /// Runs the query on the shards fetched (those [`Query::shard_files`] named, each once;
+    /// other shards of the index are harmless) of an index of `articles` articles (the meta file's): every article that
     /// matches every word, ranked by the number of words it matches only through a typo
     /// (fewest first), then the number of words in its title, then score, then recency (lower
     /// article number); only the articles in `within` (sorted article numbers) when given.

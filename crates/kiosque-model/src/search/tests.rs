@@ -493,6 +493,7 @@ fn malformed_and_newer_files_are_refused_with_the_reason() {
         r#"{"v":2,"articles":1,"segments":[[["a","search/00aa.json"]],[["a","../../etc/passwd"]]]}"#,
         r#"{"v":2,"articles":-1,"segments":[]}"#,
         r#"{"v":2,"articles":1,"shards":[]}"#,
+        r#"{"v":2,"articles":1,"segments":[[["a","search/00aa.json"]],[["a","search/00aa.json"]]]}"#,
     ] {
         assert!(
             matches!(Meta::parse(text), Err(SearchDataError::Malformed(_))),
@@ -708,9 +709,15 @@ fn a_base_kept_by_key_is_reused_as_is_and_one_of_another_key_is_built_again() {
     }
     // The articles added after the newest leave the base's files as they were.
     let more = even_docs(101);
-    let grown = build_reusing(more, 0, key, None);
+    let grown = build_reusing(more, 0, key.clone(), None);
     assert_eq!(grown.segments[0].shards, base.shards);
     assert_ne!(grown.meta, fresh.meta);
+    // Unless the base steps up (104 articles: a base of 104): then it is made again, whatever
+    // it is given (the caller's key names the base's articles, so it would differ too).
+    let stepped = build_reusing(even_docs(104), 0, key.clone(), Some(base.clone()));
+    assert!(!stepped.reused_base);
+    assert_eq!(stepped.segments.len(), 1);
+    assert_eq!(stepped, build_reusing(even_docs(104), 0, key, None));
 }
 
 #[test]
@@ -724,4 +731,28 @@ fn a_shard_file_read_back_is_checked_against_its_name_and_first_term() {
     let mut renamed = file.clone();
     renamed.path = "search/0000000000000000.json".to_owned();
     assert!(!renamed.is_consistent());
+}
+
+#[test]
+fn an_article_is_weighed_against_the_base_s_average_length_in_either_segment() {
+    // 96 short articles in the base, 4 long ones in the newest segment; "koursk" once in every
+    // fourth short one and in each long one: a long article scores less (its one mention
+    // weighs less in more words), as in one index; weighed against its own segment's average,
+    // each would score the same.
+    let mut docs: Vec<DocTerms> = (0..96)
+        .map(|i| {
+            let word = if i % 4 == 0 { "koursk" } else { "autre" };
+            doc_terms("", &[&format!("{word} mot{i:03}")])
+        })
+        .collect();
+    let long: Vec<String> = (0..12).map(|j| format!("long{j:02}")).collect();
+    docs.extend((0..4).map(|i| doc_terms("", &[&format!("koursk neuf{i} {}", long.join(" "))])));
+    let site = Site::of(build(docs, 0));
+    assert_eq!(site.built.segments.len(), 2);
+    let hits = site.search("koursk ", None).hits;
+    assert_eq!(hits.len(), 28);
+    // Numbered from the newest: the long articles are 0 to 3, ranked last.
+    let last: Vec<u32> = hits[24..].iter().map(|h| h.article).collect();
+    assert_eq!(last, [0, 1, 2, 3]);
+    assert!(hits[23].score > hits[24].score * 2, "{hits:?}");
 }
