@@ -54,10 +54,32 @@ const B: f64 = 0.75;
 /// words in the title ranks first anyway).
 const TITLE_WEIGHT: u32 = 2;
 
-/// Default size of a shard, in bytes of JSON: a first search fetches a few of them.
+/// Default size of a shard of the base segment, in bytes of JSON: a first search fetches a few
+/// of them (and a quarter of it in the newest segment, which a search needs too).
 pub const DEFAULT_SHARD_BYTES: usize = 48 * 1024;
-/// Shards grow with the index beyond this many, so that a large site has few files.
+/// Shards grow with the index beyond about this many in all (fifteen sixteenths of them for
+/// the base, the rest for the newest segment), so that a large site has few files.
 pub const MAX_SHARDS: usize = 1200;
+
+/// A segment's shards: their size when no other is asked for, and how many there are at most
+/// (about: a shard holds whole terms) before they grow.
+#[derive(Clone, Copy)]
+struct Cut {
+    bytes: usize,
+    shards: usize,
+}
+
+/// The base's shards.
+const BASE_CUT: Cut = Cut {
+    bytes: DEFAULT_SHARD_BYTES,
+    shards: MAX_SHARDS - MAX_SHARDS / 16,
+};
+
+/// The newest segment's: smaller, since every search fetches one of them too for each word.
+const NEWEST_CUT: Cut = Cut {
+    bytes: DEFAULT_SHARD_BYTES / 4,
+    shards: MAX_SHARDS / 16,
+};
 
 /// One posting while building: article number, weighted frequency, in the title (0 or 1).
 type Posting = (u32, u32, u32);
@@ -693,8 +715,8 @@ pub fn base_size(articles: u32) -> u32 {
 
 /// Builds the index of `docs` (from the oldest: the first is article number 0), in two segments
 /// ([`base_size`]), each cut into shards of about `target_shard_bytes` of JSON (0: the default,
-/// [`DEFAULT_SHARD_BYTES`], larger for a large segment so that there are at most about
-/// [`MAX_SHARDS`] per segment). The same articles give the same bytes, with or without the
+/// [`DEFAULT_SHARD_BYTES`] in the base and a quarter of it in the newest segment, larger for a
+/// large index so that there are at most about [`MAX_SHARDS`] in all). The same articles give the same bytes, with or without the
 /// `parallel` feature.
 pub fn build(docs: Vec<DocTerms>, target_shard_bytes: usize) -> Built {
     build_reusing(docs, target_shard_bytes, String::new(), None)
@@ -744,7 +766,12 @@ pub(super) fn build_cut(
         Some(segment) => segments.push(segment),
         None if base > 0 => segments.push(Segment {
             key,
-            ..build_segment(&docs[..base as usize], 0, average, target_shard_bytes)
+            ..build_segment(
+                &docs[..base as usize],
+                0,
+                average,
+                (target_shard_bytes, BASE_CUT),
+            )
         }),
         None => {}
     }
@@ -753,7 +780,7 @@ pub(super) fn build_cut(
             &docs[base as usize..],
             base,
             average,
-            target_shard_bytes,
+            (target_shard_bytes, NEWEST_CUT),
         ));
     }
     let refs: Vec<Vec<ShardRef>> = segments
@@ -775,8 +802,14 @@ pub(super) fn build_cut(
     }
 }
 
-/// The segment of `docs`, numbered from `from`, their lengths weighed against `average`.
-fn build_segment(docs: &[DocTerms], from: u32, average: f64, target_shard_bytes: usize) -> Segment {
+/// The segment of `docs`, numbered from `from`, their lengths weighed against `average`, cut
+/// into shards of about `target_shard_bytes` (0: as `cut` says).
+fn build_segment(
+    docs: &[DocTerms],
+    from: u32,
+    average: f64,
+    (target_shard_bytes, cut): (usize, Cut),
+) -> Segment {
     let count = u32::try_from(docs.len()).unwrap_or(u32::MAX);
     // The terms are sorted by bytes, so those of one first byte are a run of the index: each
     // byte's terms are built apart. First, each group of articles lists, per first byte, the
@@ -820,7 +853,7 @@ fn build_segment(docs: &[DocTerms], from: u32, average: f64, target_shard_bytes:
 
     let total: usize = entries.iter().map(|(_, _, e)| e.len() + 1).sum();
     let target = match target_shard_bytes {
-        0 => DEFAULT_SHARD_BYTES.max(total / MAX_SHARDS + 1),
+        0 => cut.bytes.max(total / cut.shards + 1),
         given => given,
     };
     // Where each shard starts and ends, then their files (on every core).
