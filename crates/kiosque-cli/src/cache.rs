@@ -141,53 +141,33 @@ fn executable_header(first: &str) -> Option<String> {
 /// bytes; last, a SHA-256 of all that, in hex, on a line of its own.
 pub fn read_search_base(path: &Path) -> Option<Segment> {
     let header = executable_header(SEARCH_HEADER)?;
-    let mut bytes = fs::read(path).ok()?;
+    let bytes = fs::read(path).ok()?;
     // The record ends with a SHA-256 of what comes before it, in hex, and a newline.
     let body = bytes.len().checked_sub(65)?;
     let sum = analyses::hex(&Sha256::digest(&bytes[..body]));
     if bytes[body + 64] != b'\n' || sum.as_bytes() != &bytes[body..body + 64] {
         return None;
     }
-    bytes.truncate(body);
-    let mut rest = bytes.as_slice();
-    let mut line = || -> Option<&str> {
-        let end = rest.iter().position(|&b| b == b'\n')?;
-        let line = std::str::from_utf8(&rest[..end]).ok()?;
-        rest = &rest[end + 1..];
-        Some(line)
-    };
-    if line()? != header {
+    let mut rest = &bytes[..body];
+    if take_line(&mut rest)? != header {
         return None;
     }
-    let key = line()?.to_owned();
-    let articles: u32 = line()?.parse().ok()?;
-    let count: usize = line()?.parse().ok()?;
-    let mut heads: Vec<(String, usize, String)> = Vec::new();
-    let mut starts: Vec<usize> = Vec::new();
-    let mut at = bytes.len() - rest.len();
+    let key = take_line(&mut rest)?.to_owned();
+    let articles: u32 = take_line(&mut rest)?.parse().ok()?;
+    let count: usize = take_line(&mut rest)?.parse().ok()?;
+    let mut shards: Vec<ShardFile> = Vec::new();
     for _ in 0..count {
-        let end = at + bytes.get(at..)?.iter().position(|&b| b == b'\n')?;
-        let head = std::str::from_utf8(&bytes[at..end]).ok()?;
-        let mut fields = head.splitn(3, ' ');
+        let mut fields = take_line(&mut rest)?.splitn(3, ' ');
         let (path, length, first) = (fields.next()?, fields.next()?, fields.next()?);
-        let length: usize = length.parse().ok()?;
-        heads.push((path.to_owned(), length, first.to_owned()));
-        starts.push(end + 1);
-        at = (end + 1).checked_add(length)?;
+        let (file, after) = rest.split_at_checked(length.parse().ok()?)?;
+        shards.push(ShardFile {
+            first: first.to_owned(),
+            path: path.to_owned(),
+            bytes: file.to_vec(),
+        });
+        rest = after;
     }
-    if at != bytes.len() {
-        return None;
-    }
-    let shards: Vec<ShardFile> = heads
-        .into_iter()
-        .zip(starts)
-        .map(|((path, length, first), start)| ShardFile {
-            first,
-            path,
-            bytes: bytes[start..start + length].to_vec(),
-        })
-        .collect();
-    if !shards.par_iter().all(ShardFile::is_consistent) {
+    if !rest.is_empty() || !shards.par_iter().all(ShardFile::is_consistent) {
         return None;
     }
     Some(Segment {
@@ -195,6 +175,13 @@ pub fn read_search_base(path: &Path) -> Option<Segment> {
         articles: 0..articles,
         shards,
     })
+}
+
+/// The line at the start of `rest` (without its newline, as UTF-8), `rest` moved past it.
+fn take_line<'a>(rest: &mut &'a [u8]) -> Option<&'a str> {
+    let (line, after) = rest.split_at(rest.iter().position(|&b| b == b'\n')?);
+    *rest = &after[1..];
+    std::str::from_utf8(line).ok()
 }
 
 /// A writer that hashes what it writes.

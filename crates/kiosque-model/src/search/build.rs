@@ -576,15 +576,8 @@ impl ShardFile {
     /// Whether the file is what a build writes: named by the hash of its bytes, and its first
     /// term the one it is listed by (a file read back from elsewhere is checked so).
     pub fn is_consistent(&self) -> bool {
-        let head = format!("{{\"v\":{},\"t\":[[", files::FORMAT_VERSION);
-        let listed = serde_json::to_string(&self.first).unwrap_or_default();
         files::file_name("", &self.bytes) == self.path
-            && self
-                .bytes
-                .strip_prefix(head.as_bytes())
-                .is_some_and(|rest| {
-                    rest.starts_with(listed.as_bytes()) && rest.get(listed.len()) == Some(&b',')
-                })
+            && files::starts_with_term(&self.bytes, &self.first)
     }
 }
 
@@ -716,8 +709,8 @@ pub fn base_size(articles: u32) -> u32 {
 /// Builds the index of `docs` (from the oldest: the first is article number 0), in two segments
 /// ([`base_size`]), each cut into shards of about `target_shard_bytes` of JSON (0: the default,
 /// [`DEFAULT_SHARD_BYTES`] in the base and a quarter of it in the newest segment, larger for a
-/// large index so that there are at most about [`MAX_SHARDS`] in all). The same articles give the same bytes, with or without the
-/// `parallel` feature.
+/// large index so that there are at most about [`MAX_SHARDS`] in all). The same articles give
+/// the same bytes, with or without the `parallel` feature.
 pub fn build(docs: Vec<DocTerms>, target_shard_bytes: usize) -> Built {
     build_reusing(docs, target_shard_bytes, String::new(), None)
 }
@@ -869,23 +862,23 @@ fn build_segment(
         cuts.push(start..end);
         start = end;
     }
-    let files: Vec<(String, String, Vec<u8>)> = map_all(cuts, |cut| {
+    let shards: Vec<ShardFile> = map_all(cuts, |cut| {
         let entries = &entries[cut];
         let bytes = files::shard_file(
             entries
                 .iter()
                 .map(|(_, p, range)| &parts[*p].bytes[range.clone()]),
         );
-        let first = entries.first().map_or("", |(term, _, _)| term).to_owned();
-        (first, files::file_name("", &bytes), bytes)
+        ShardFile {
+            first: entries.first().map_or("", |(term, _, _)| term).to_owned(),
+            path: files::file_name("", &bytes),
+            bytes,
+        }
     });
     Segment {
         key: String::new(),
         articles: from..from.saturating_add(count),
-        shards: files
-            .into_iter()
-            .map(|(first, path, bytes)| ShardFile { first, path, bytes })
-            .collect(),
+        shards,
     }
 }
 

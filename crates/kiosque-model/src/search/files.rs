@@ -116,8 +116,8 @@ impl Meta {
     pub fn parse(text: &str) -> Result<Meta, SearchDataError> {
         let meta: Meta = parse(text)?;
         check_version(meta.v)?;
-        let pairs = meta.segments.iter().flat_map(|shards| shards.windows(2));
-        if let Some(pair) = pairs.into_iter().find(|p| p[0].0 >= p[1].0) {
+        let mut pairs = meta.segments.iter().flat_map(|shards| shards.windows(2));
+        if let Some(pair) = pairs.find(|p| p[0].0 >= p[1].0) {
             return Err(SearchDataError::Malformed(format!(
                 "shards out of order: {:?} then {:?}",
                 pair[0].0, pair[1].0
@@ -263,10 +263,25 @@ fn write_number(out: &mut Vec<u8>, n: u32) {
     }
 }
 
+/// What every shard file starts with, before its first entry.
+fn shard_header() -> String {
+    format!("{{\"v\":{FORMAT_VERSION},\"t\":[")
+}
+
+/// Whether `bytes`, a shard file, starts with the entry of `term` (`["term",`).
+pub(crate) fn starts_with_term(bytes: &[u8], term: &str) -> bool {
+    let entry = format!(
+        "{}[{},",
+        shard_header(),
+        serde_json::to_string(term).unwrap_or_default()
+    );
+    bytes.starts_with(entry.as_bytes())
+}
+
 /// A whole shard file from its term entries (each as [`write_term`] made it), with its final
 /// newline.
 pub(crate) fn shard_file<'a>(entries: impl Iterator<Item = &'a [u8]> + Clone) -> Vec<u8> {
-    let header = format!("{{\"v\":{FORMAT_VERSION},\"t\":[");
+    let header = shard_header();
     let size = entries.clone().map(|e| e.len() + 1).sum::<usize>() + header.len() + 3;
     let mut out = Vec::with_capacity(size);
     out.extend_from_slice(header.as_bytes());

@@ -236,10 +236,11 @@ impl Query {
     }
 
     /// Runs the query on the shards fetched (those [`Query::shard_files`] named, each once;
-    /// other shards of the index are harmless) of an index of `articles` articles (the meta file's): every article that
-    /// matches every word, ranked by the number of words it matches only through a typo
-    /// (fewest first), then the number of words in its title, then score, then recency (lower
-    /// article number); only the articles in `within` (sorted article numbers) when given.
+    /// other shards of the index are harmless) of an index of `articles` articles (the meta
+    /// file's): every article that matches every word, ranked by the number of words it
+    /// matches only through a typo (fewest first), then the number of words in its title, then
+    /// score, then recency (lower article number); only the articles in `within` (sorted
+    /// article numbers) when given.
     /// Articles are numbered as in `index.json` (0 the newest): the files number them from the
     /// oldest, and a number past `articles` is no article.
     pub fn run(&self, articles: u32, shards: &[&Shard], within: Option<&[u32]>) -> Outcome {
