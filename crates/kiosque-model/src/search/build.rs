@@ -87,24 +87,28 @@ type Posting = (u32, u32, u32);
 /// One article's terms: what the index needs of it, made apart from the others (in parallel,
 /// and kept in `kiosque build`'s cache with the article's analysis).
 ///
-/// Held as the terms one after the other (no separator) and, per term, where it is and its
-/// counts. Stored two ways:
+/// Held in the compact form below (the terms one after the other, then each one's length and
+/// counts in a few bytes): a rebuild reads every kept article's terms but indexes only those of
+/// the segments it builds, so nothing is laid out per term until then, and an article's terms
+/// take about two bytes a term beside their letters. Stored two ways:
 /// - to a human-readable format (JSON: `kiosque analyze`'s analyses files), as one string of
 ///   space-separated tokens, in term order: `term` (once in the body), `term:N` (N times in the
 ///   body), `term:N/T` (and T times in the title). A term is letters and digits (see
 ///   [`super::terms`]): never a space, `:` or `/`, and at most [`MAX_TERM_BYTES`] bytes;
-/// - to a compact one (postcard: the analyses cache, read whole on every rebuild), in the form
-///   it is used in: the terms one after the other (copied as one string), then bytes that give
-///   the number of terms (a varint) and, per term, its length in bytes (its high bit set for a
+/// - to a compact one (postcard: the analyses cache, read whole on every rebuild), as it is
+///   held: the terms one after the other (copied as one string), then bytes that give the
+///   number of terms (a varint) and, per term, its length in bytes (its high bit set for a
 ///   term once in the body and not in the title, most terms: no counts follow) and otherwise
 ///   its counts as a varint (`body << 1 | in title`), followed by the title count as a varint
-///   when in the title. Nothing to parse but those bytes.
+///   when in the title. Checked when read, copied as they are.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DocTerms {
     /// The terms, one after the other.
     text: String,
-    /// Per term: where it is in `text`, and how many times it is in the title and the body.
-    entries: Vec<(Range<u32>, u16, u32)>,
+    /// Each term's length and counts, as the compact form gives them after the number of terms.
+    counts: Vec<u8>,
+    /// The number of terms.
+    terms: u32,
     /// The number of indexed words, the title's weighted.
     length: u32,
 }
@@ -123,84 +127,117 @@ fn counts_hold(title: u16, body: u32) -> bool {
     !(title == 0 && body == 0) && body.checked_add(u32::from(title) * TITLE_WEIGHT).is_some()
 }
 
+/// Where a walk through an article's terms is: where the next term starts in its text, and its
+/// length byte in its counts.
+#[derive(Debug, Clone, Copy, Default)]
+struct At {
+    text: u32,
+    counts: u32,
+}
+
+/// The term whose length byte is at `*at` in `counts` and which starts at `start` in the
+/// text: where it ends in the text, and its title and body counts; `*at` moves past it.
+fn next_entry(
+    counts: &[u8],
+    at: &mut usize,
+    start: usize,
+) -> Result<(usize, u16, u32), &'static str> {
+    let first = *counts.get(*at).ok_or(NOT_TERMS)?;
+    *at += 1;
+    let end = start + usize::from(first & !ONCE);
+    if first & ONCE != 0 {
+        return Ok((end, 0, 1));
+    }
+    let code = read_varint(counts, at)?;
+    let body = u32::try_from(code >> 1).map_err(|_| NOT_TERMS)?;
+    let title = match code & 1 {
+        0 => 0,
+        _ => match u16::try_from(read_varint(counts, at)?) {
+            Ok(0) | Err(_) => return Err(NOT_TERMS),
+            Ok(t) => t,
+        },
+    };
+    Ok((end, title, body))
+}
+
 impl DocTerms {
-    /// Terms with their counts in the title and the body, sorted and distinct.
+    /// Terms with their counts in the title and the body, sorted and distinct (each at most
+    /// [`MAX_TERM_BYTES`] bytes).
     fn from_counts<'t>(terms: impl Iterator<Item = (&'t str, u16, u32)>) -> DocTerms {
-        let mut text = String::new();
-        let mut entries = Vec::new();
-        let mut length: u32 = 0;
+        let mut doc = DocTerms::default();
         for (term, title, body) in terms {
-            length = length.saturating_add(weighted(title, body));
-            let start = u32::try_from(text.len()).unwrap_or(u32::MAX);
-            text.push_str(term);
-            let end = u32::try_from(text.len()).unwrap_or(u32::MAX);
-            entries.push((start..end, title, body));
+            debug_assert!(term.len() <= MAX_TERM_BYTES);
+            doc.length = doc.length.saturating_add(weighted(title, body));
+            doc.text.push_str(term);
+            doc.terms += 1;
+            // Terms are at most `MAX_TERM_BYTES` (40) bytes: below the `ONCE` bit.
+            let length = u8::try_from(term.len()).unwrap_or(u8::MAX) & !ONCE;
+            if (title, body) == (0, 1) {
+                doc.counts.push(length | ONCE);
+                continue;
+            }
+            doc.counts.push(length);
+            write_varint(&mut doc.counts, u64::from(body) << 1 | u64::from(title > 0));
+            if title > 0 {
+                write_varint(&mut doc.counts, u64::from(title));
+            }
         }
-        DocTerms {
-            text,
-            entries,
-            length,
-        }
+        doc
     }
 
     /// Whether the article has no term (no word indexed).
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.terms == 0
     }
 
-    /// Term `i` with its weighted frequency and whether it is in the title.
-    fn entry(&self, i: usize) -> Option<(&str, u32, bool)> {
-        let (range, title, body) = self.entries.get(i)?;
-        let term = self.text.get(range.start as usize..range.end as usize)?;
-        Some((term, weighted(*title, *body), *title > 0))
-    }
-
-    /// Term `i`.
-    fn term(&self, i: usize) -> Option<&str> {
-        let (range, _, _) = self.entries.get(i)?;
-        self.text.get(range.start as usize..range.end as usize)
-    }
-
-    /// The terms by their first byte: each byte that starts some term, with the run of terms
-    /// (by number) that start with it, in byte order (the terms are sorted by their bytes).
-    fn runs_by_first_byte(&self) -> impl Iterator<Item = (u8, Range<u32>)> + '_ {
-        let bytes = self.text.as_bytes();
-        let first = move |i: usize| {
-            self.entries
-                .get(i)
-                .and_then(|(range, _, _)| bytes.get(range.start as usize).copied())
-                .unwrap_or(0)
-        };
-        let mut start = 0usize;
+    /// The terms from `at` on, each with where it is, its title and its body counts, in term
+    /// order.
+    fn walk(&self, at: At) -> impl Iterator<Item = (At, &str, u16, u32)> + '_ {
+        let mut at = at;
         std::iter::from_fn(move || {
-            if start >= self.entries.len() {
-                return None;
+            let here = at;
+            let mut next = here.counts as usize;
+            // Checked when made or read: a term that does not read ends the walk.
+            let (end, title, body) =
+                next_entry(&self.counts, &mut next, here.text as usize).ok()?;
+            let term = self.text.get(here.text as usize..end)?;
+            at = At {
+                text: u32::try_from(end).ok()?,
+                counts: u32::try_from(next).ok()?,
+            };
+            Some((here, term, title, body))
+        })
+    }
+
+    /// The terms by their first byte: each byte that starts some term, with where the run of
+    /// terms that start with it begins and how many there are, in byte order (the terms are
+    /// sorted by their bytes).
+    fn runs_by_first_byte(&self) -> impl Iterator<Item = (u8, At, u32)> + '_ {
+        let first = |term: &str| term.as_bytes().first().copied().unwrap_or(0);
+        let mut terms = self.walk(At::default()).peekable();
+        std::iter::from_fn(move || {
+            let (at, term, _, _) = terms.next()?;
+            let byte = first(term);
+            let mut count = 1;
+            while terms
+                .next_if(|(_, term, _, _)| first(term) == byte)
+                .is_some()
+            {
+                count += 1;
             }
-            let byte = first(start);
-            let mut end = start + 1;
-            while end < self.entries.len() && first(end) == byte {
-                end += 1;
-            }
-            let run = (byte, start as u32..end as u32);
-            start = end;
-            Some(run)
+            Some((byte, at, count))
         })
     }
 
     /// Each term with its title and body counts, in term order.
     fn terms(&self) -> impl Iterator<Item = (&str, u16, u32)> + '_ {
-        self.entries.iter().map(|(range, title, body)| {
-            let term = self
-                .text
-                .get(range.start as usize..range.end as usize)
-                .unwrap_or("");
-            (term, *title, *body)
-        })
+        self.walk(At::default())
+            .map(|(_, term, title, body)| (term, title, body))
     }
 
     /// The human-readable form: space-separated tokens (see [`DocTerms`]).
     fn tokens(&self) -> String {
-        let mut tokens = String::with_capacity(self.text.len() + 3 * self.entries.len());
+        let mut tokens = String::with_capacity(self.text.len() + 3 * self.terms as usize);
         for (term, title, body) in self.terms() {
             if !tokens.is_empty() {
                 tokens.push(' ');
@@ -221,86 +258,53 @@ impl DocTerms {
 
     /// The compact form's counts (see [`DocTerms`]); the terms are `text` as it is.
     fn packed_counts(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(2 * self.entries.len() + 4);
-        write_varint(&mut out, self.entries.len() as u64);
-        for (term, title, body) in self.terms() {
-            // Terms are at most `MAX_TERM_BYTES` (40) bytes: below the `ONCE` bit.
-            let length = u8::try_from(term.len()).unwrap_or(u8::MAX) & !ONCE;
-            if (title, body) == (0, 1) {
-                out.push(length | ONCE);
-                continue;
-            }
-            out.push(length);
-            write_varint(&mut out, u64::from(body) << 1 | u64::from(title > 0));
-            if title > 0 {
-                write_varint(&mut out, u64::from(title));
-            }
-        }
+        let mut out = Vec::with_capacity(self.counts.len() + 5);
+        write_varint(&mut out, u64::from(self.terms));
+        out.extend_from_slice(&self.counts);
         out
     }
 
     /// Reads the compact form (the terms one after the other, their lengths and counts),
     /// checking what the index relies on: terms sorted and distinct, each with its counts, each
-    /// cut on character boundaries.
+    /// cut on character boundaries. Kept as read.
     fn unpacked(terms: &str, counts: &[u8]) -> Result<DocTerms, &'static str> {
         let mut at = 0;
         let n = read_varint(counts, &mut at)?;
         // Each term takes a byte of the counts at least: a number above that is not believed.
-        let n = usize::try_from(n)
+        let n = u32::try_from(n)
             .ok()
-            .filter(|&n| n <= counts.len())
+            .filter(|&n| n as usize <= counts.len())
             .ok_or(NOT_TERMS)?;
+        u32::try_from(terms.len()).map_err(|_| NOT_TERMS)?;
+        let from = at;
         let bytes = terms.as_bytes();
-        let mut entries: Vec<(Range<u32>, u16, u32)> = Vec::with_capacity(n);
         let mut length: u32 = 0;
+        let mut seen: u32 = 0;
         let mut start = 0usize;
         let mut previous: &[u8] = &[];
         while at < counts.len() {
-            let first = counts[at];
-            at += 1;
-            let end = start + usize::from(first & !ONCE);
+            let (end, title, body) = next_entry(counts, &mut at, start)?;
             let term = bytes.get(start..end).ok_or(NOT_TERMS)?;
             if term.is_empty()
                 || term.len() > MAX_TERM_BYTES
                 || !after(previous, term)
                 || !terms.is_char_boundary(end)
+                || !counts_hold(title, body)
             {
                 return Err(NOT_TERMS);
             }
-            let (title, body) = match first & ONCE {
-                0 => {
-                    let code = read_varint(counts, &mut at)?;
-                    let body = u32::try_from(code >> 1).map_err(|_| NOT_TERMS)?;
-                    let title = match code & 1 {
-                        0 => 0,
-                        _ => match u16::try_from(read_varint(counts, &mut at)?) {
-                            Ok(0) | Err(_) => return Err(NOT_TERMS),
-                            Ok(t) => t,
-                        },
-                    };
-                    (title, body)
-                }
-                _ => (0, 1),
-            };
-            if !counts_hold(title, body) {
-                return Err(NOT_TERMS);
-            }
             length = length.saturating_add(weighted(title, body));
-            entries.push((
-                u32::try_from(start).map_err(|_| NOT_TERMS)?
-                    ..u32::try_from(end).map_err(|_| NOT_TERMS)?,
-                title,
-                body,
-            ));
+            seen += 1;
             previous = term;
             start = end;
         }
-        if entries.len() != n || start != bytes.len() {
+        if seen != n || start != bytes.len() {
             return Err(NOT_TERMS);
         }
         Ok(DocTerms {
             text: terms.to_owned(),
-            entries,
+            counts: counts[from..].to_vec(),
+            terms: n,
             length,
         })
     }
@@ -594,9 +598,10 @@ fn packed(frequency: u32, length: u32, average: f64, in_title: bool) -> u32 {
     quantised << 1 | u32::from(in_title)
 }
 
-/// One article's terms that start with one byte: the article and the run of its terms (a
-/// document's terms are sorted by their bytes, so those of one first byte are together).
-type Run = (u32, Range<u32>);
+/// One article's terms that start with one byte: the article, where the run of its terms
+/// starts and how many terms it has (a document's terms are sorted by their bytes, so those of
+/// one first byte are together).
+type Run = (u32, At, u32);
 
 /// The entries in a shard of the terms that start with one byte, in term order: all of them in
 /// one buffer, each term with where its entry ends. Made apart from the other bytes' (in
@@ -618,14 +623,11 @@ fn entries_of<'d>(docs: &'d [DocTerms], runs: &[&[Run]], first: u32, average: f6
     let mut terms: Vec<&str> = Vec::new();
     let mut counts: Vec<u32> = Vec::new();
     let mut seen: Vec<u32> = Vec::new();
-    for (article, run) in runs.iter().copied().flatten() {
-        let Some(doc) = docs.get(*article as usize) else {
+    for &(article, at, count) in runs.iter().copied().flatten() {
+        let Some(doc) = docs.get(article as usize) else {
             continue;
         };
-        for entry in run.clone() {
-            let Some(term) = doc.term(entry as usize) else {
-                continue;
-            };
+        for (_, term, _, _) in doc.walk(at).take(count as usize) {
             let id = *ids.entry(term).or_insert_with(|| {
                 terms.push(term);
                 counts.push(0);
@@ -646,19 +648,16 @@ fn entries_of<'d>(docs: &'d [DocTerms], runs: &[&[Run]], first: u32, average: f6
     let mut postings: Vec<Posting> = vec![(0, 0, 0); total];
     let mut next = start.clone();
     let mut occurrence = seen.iter();
-    for (article, run) in runs.iter().copied().flatten() {
-        let Some(doc) = docs.get(*article as usize) else {
+    for &(article, at, count) in runs.iter().copied().flatten() {
+        let Some(doc) = docs.get(article as usize) else {
             continue;
         };
-        for entry in run.clone() {
-            let Some((_, frequency, in_title)) = doc.entry(entry as usize) else {
-                continue;
-            };
+        for (_, _, title, body) in doc.walk(at).take(count as usize) {
             let Some(&id) = occurrence.next() else {
                 break;
             };
             let at = &mut next[id as usize];
-            postings[*at] = (*article, frequency, u32::from(in_title));
+            postings[*at] = (article, weighted(title, body), u32::from(title > 0));
             *at += 1;
         }
     }
@@ -815,8 +814,8 @@ fn build_segment(
     let by_byte: Vec<Vec<Vec<Run>>> = map_all(groups, |(first, chunk)| {
         let mut by_byte: Vec<Vec<Run>> = vec![Vec::new(); 256];
         for (article, doc) in (first..).zip(chunk) {
-            for (byte, run) in doc.runs_by_first_byte() {
-                by_byte[usize::from(byte)].push((article, run));
+            for (byte, at, count) in doc.runs_by_first_byte() {
+                by_byte[usize::from(byte)].push((article, at, count));
             }
         }
         by_byte
