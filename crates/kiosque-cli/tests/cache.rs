@@ -194,7 +194,7 @@ fn a_damaged_or_foreign_cache_is_not_used_and_is_rebuilt_with_a_warning() {
             &format!("\"version\":{}", version - 1),
             1,
         )
-        + "\n+0123 AAAA\n{\"records\":1,\"sha256\":\"00\"}\n";
+        + "\n+0123 AAAA\n{\"records\":1,\"xxh3\":\"00\"}\n";
     for (what, text, says) in [
         ("poisoned", poisoned, "is damaged"),
         ("truncated", truncated, "is damaged"),

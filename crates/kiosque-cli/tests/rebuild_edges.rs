@@ -434,7 +434,6 @@ fn a_lower_size_limit_refuses_an_article_whose_file_was_not_read_again() {
 /// (`title × 2 + body`) are refused, as terms out of order are: never a panic nor a wrapped score.
 #[test]
 fn merge_refuses_stored_search_terms_whose_counts_overflow() {
-    use sha2::{Digest, Sha256};
     let p = Project::new();
     p.write("in/a.jsonl", &(record("r1", "Sommet", KIEV) + "\n"));
     let analysed = p.run_in(
@@ -452,10 +451,10 @@ fn merge_refuses_stored_search_terms_whose_counts_overflow() {
         let (_, after) = after.split_once('"').expect("the terms' end");
         let article = format!("{before}\"terms\":\"{terms}\"{after}");
         let section = format!("{}\n{article}\n", lines[0]);
-        let sum = kiosque_corpus::analyses::hex(&Sha256::digest(&section));
+        let sum = kiosque_corpus::analyses::checksum(section.as_bytes());
         fs::write(
             p.path("forged.analyses"),
-            format!("{section}{{\"records\":1,\"sha256\":\"{sum}\"}}\n"),
+            format!("{section}{{\"records\":1,\"xxh3\":\"{sum}\"}}\n"),
         )
         .expect("written");
         let merged = p.run_in(p.root(), &["merge", "forged.analyses", "--out", "merged"]);

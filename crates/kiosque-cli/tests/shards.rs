@@ -318,7 +318,6 @@ fn on_the_wikinews_corpus_three_shards_merged_equal_one_build() {
 /// The analyses file `text` with its first article's first mention moved to part 99, and its
 /// end line made anew to match: well formed, checksum and all, but not what an analysis writes.
 fn poisoned(text: &str) -> String {
-    use sha2::{Digest, Sha256};
     let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
     let record = lines
         .iter()
@@ -330,17 +329,12 @@ fn poisoned(text: &str) -> String {
         .expect("a number");
     lines[record].replace_range(at..at + digits, "99");
     let end = lines.len() - 1;
-    let mut hasher = Sha256::new();
-    for line in &lines[..end] {
-        hasher.update(line.as_bytes());
-        hasher.update(b"\n");
-    }
-    let sha: String = hasher
-        .finalize()
+    let section: String = lines[..end]
         .iter()
-        .map(|b| format!("{b:02x}"))
+        .map(|line| format!("{line}\n"))
         .collect();
-    lines[end] = format!("{{\"records\":{},\"sha256\":\"{sha}\"}}", end - 1);
+    let sum = kiosque_corpus::analyses::checksum(section.as_bytes());
+    lines[end] = format!("{{\"records\":{},\"xxh3\":\"{sum}\"}}", end - 1);
     lines.join("\n") + "\n"
 }
 
