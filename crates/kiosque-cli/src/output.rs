@@ -293,6 +293,9 @@ enum SiteFile<'a> {
     /// A part named by a fingerprint of its content (`summaries/`, `entities/`, `search/`): its
     /// path and its bytes, made by the build.
     Named(&'a str, &'a [u8]),
+    /// `cards/<stamp>.json`: its path, named by a stamp of what it shows, and its page,
+    /// serialised only when it is written ([`Parts::card_page`]).
+    Card(&'a str, usize),
     /// `bodies/<bucket>.json`: its path, its bucket, serialised only when it is written, and
     /// the stamp of its content ([`Parts::bucket_stamps`]).
     Bucket(String, usize, Option<BucketStamp>),
@@ -302,7 +305,7 @@ impl SiteFile<'_> {
     fn path(&self) -> &str {
         match self {
             SiteFile::Keyed(path, _) => path,
-            SiteFile::Named(path, _) => path,
+            SiteFile::Named(path, _) | SiteFile::Card(path, _) => path,
             SiteFile::Bucket(path, ..) => path,
         }
     }
@@ -313,7 +316,7 @@ impl SiteFile<'_> {
     fn key(&self) -> Option<String> {
         match self {
             SiteFile::Keyed(_, bytes) => Some(format!("{:016x}", stamp::hash64(bytes))),
-            SiteFile::Named(..) => Some("named".to_owned()),
+            SiteFile::Named(..) | SiteFile::Card(..) => Some("named".to_owned()),
             SiteFile::Bucket(_, _, stamp) => stamp.as_ref().map(BucketStamp::key),
         }
     }
@@ -323,6 +326,7 @@ impl SiteFile<'_> {
     fn bytes(&self, parts: &Parts<'_>, site: &Site) -> Vec<u8> {
         match self {
             SiteFile::Keyed(_, bytes) | SiteFile::Named(_, bytes) => bytes.to_vec(),
+            SiteFile::Card(_, page) => parts.card_page(*page),
             SiteFile::Bucket(_, bucket, _) => parts.bucket_with(*bucket, |p| site.body(p)),
         }
     }
@@ -625,6 +629,7 @@ fn site_files<'a>(site: &'a Site, parts: &'a Parts<'_>) -> Vec<SiteFile<'a>> {
                 .iter()
                 .map(|(path, bytes)| SiteFile::Named(path, bytes)),
         )
+        .chain((parts.cards.iter().enumerate()).map(|(page, (path, _))| SiteFile::Card(path, page)))
         .chain(buckets)
         .chain(std::iter::once(SiteFile::Named(
             &search.meta_path,

@@ -98,20 +98,11 @@ fn entity_parts(entities: &[Entity]) -> Vec<(String, Vec<u8>)> {
     })
 }
 
-/// The card pages of the site `index` ([`card_range`], `per_page` articles each), whose
-/// entities `position` places in its table: each made and named on its own, on every core.
-fn card_pages(
-    index: &SiteIndex,
-    position: &HashMap<&EntityId, u32>,
-    per_page: u32,
-) -> Vec<(String, Vec<u8>)> {
-    let ranges = (0..)
-        .map_while(|page| card_range(page, index.articles.len(), per_page as usize))
-        .collect();
-    map_all(ranges, |(first, end)| {
-        let page = card_page(index, position, &index.articles[first..end]);
-        named("cards", json_line(&page))
-    })
+/// The articles of each card page of a site of `articles` ([`card_range`], `per_page` each).
+fn card_ranges(articles: usize, per_page: u32) -> Vec<(usize, usize)> {
+    (0..)
+        .map_while(|page| card_range(page, articles, per_page as usize))
+        .collect()
 }
 
 /// The first-load file, relative to the data directory.
@@ -128,6 +119,10 @@ pub const SUMMARIES_PER_PAGE: usize = 1000;
 pub const ENTITIES_PER_PART: usize = 5000;
 /// Articles per body file, on average, when there are enough of them.
 pub const ARTICLES_PER_BUCKET: usize = 32;
+/// The layout of card pages, part of their names ([`Parts::card_stamp`]): change it whenever
+/// what [`Parts::card_page`] writes changes, so that no build links a file written the old way.
+const CARD_FILE_LAYOUT: &str =
+    "cards: summaries with their chips; chips' entities by id, counts capped";
 /// The layout of body files, part of their stamps ([`Parts::bucket_stamps`]): change it
 /// whenever what [`Parts::bucket`] writes changes, so that no build links a file written the
 /// old way.
@@ -440,6 +435,14 @@ pub struct Parts<'a> {
     pub site: Vec<u8>,
     /// Summary pages and entity parts: each path and bytes (with a final newline).
     pub named: Vec<(String, Vec<u8>)>,
+    /// The card pages: each path (named by a stamp of what it shows, [`Parts::card_stamp`])
+    /// and its articles' positions; their bytes are made when asked ([`Parts::card_page`]): a
+    /// rebuild keeps most of them as they are, unread and unmade.
+    pub cards: Vec<(String, (usize, usize))>,
+    /// What a file shows of each article ([`summary_stamp`]), by position.
+    summary_stamps: Vec<[u8; 8]>,
+    /// What a file shows of each entity ([`entity_stamp`]), by position in the table.
+    entity_stamps: Vec<[u8; 8]>,
     /// The posting files ([`PostingFile`]): each path (named by its bucket, not its content)
     /// and bytes.
     pub postings: Vec<(String, Vec<u8>)>,
@@ -592,7 +595,7 @@ impl<'a> Parts<'a> {
         let per_page = cards_per_page(index.articles.len());
         let (
             ((mut profiles, profiles_version), (singles, singles_version)),
-            (entity_files, card_files),
+            (entity_files, (summary_stamps, entity_stamps)),
         ) = both(
             || {
                 both(
@@ -613,7 +616,12 @@ impl<'a> Parts<'a> {
             || {
                 both(
                     || entity_parts(&index.entities),
-                    || card_pages(index, &position, per_page),
+                    || {
+                        both(
+                            || map_all(index.articles.iter().collect(), summary_stamp),
+                            || map_all(index.entities.iter().collect(), entity_stamp),
+                        )
+                    },
                 )
             },
         );
@@ -640,6 +648,18 @@ impl<'a> Parts<'a> {
                     .cmp(&index.articles[b as usize].id)
             });
         }
+        let cards: Vec<(String, (usize, usize))> = card_ranges(index.articles.len(), per_page)
+            .into_iter()
+            .map(|range| {
+                let stamp = card_stamp(
+                    index,
+                    (&listed_ranks, &by_id),
+                    (&summary_stamps, &entity_stamps),
+                    range,
+                );
+                (format!("cards/{stamp:016x}.json"), range)
+            })
+            .collect();
         let site = SiteFile {
             schema_version: index.schema_version.clone(),
             generator: index.generator.clone(),
@@ -656,8 +676,8 @@ impl<'a> Parts<'a> {
                     .count() as u32
             }),
             search: index.search.clone(),
-            cards: card_files.iter().map(|(p, _)| p.clone()).collect(),
-            cards_per_page: if card_files.is_empty() { 0 } else { per_page },
+            cards: cards.iter().map(|(p, _)| p.clone()).collect(),
+            cards_per_page: if cards.is_empty() { 0 } else { per_page },
             posting_files: posting_count,
             postings: postings_version,
             profiles: profiles_version,
@@ -669,17 +689,56 @@ impl<'a> Parts<'a> {
             index,
             bodies,
             site: json_line(&site),
-            named: pages
-                .into_iter()
-                .chain(entity_files)
-                .chain(card_files)
-                .collect(),
+            named: pages.into_iter().chain(entity_files).collect(),
+            cards,
+            summary_stamps,
+            entity_stamps,
             postings,
             profiles,
             buckets: grouped,
             listed_ranks,
             by_id,
         }
+    }
+
+    /// The bytes of card page `page` (with a final newline; see [`Parts::cards`]): its
+    /// articles, each with its chips, and the chips' entities by id (as a body file: entity
+    /// order changes whenever other articles change the counts).
+    pub fn card_page(&self, page: usize) -> Vec<u8> {
+        let Some(&(_, (first, end))) = self.cards.get(page) else {
+            return Vec::new();
+        };
+        let ranks = (self.listed_ranks.as_slice(), self.by_id.as_slice());
+        let mut shown: Vec<u32> = Vec::new();
+        let articles: Vec<ArticleSummary> = (first..end)
+            .filter_map(|a| {
+                let chips: Vec<u32> = chips_of(self.index, ranks, a).collect();
+                shown.extend(&chips);
+                let ids = chips
+                    .iter()
+                    .map(|&p| self.index.entities[p as usize].id.clone())
+                    .collect();
+                Some(self.index.articles.get(a)?.clone().with_entities(ids))
+            })
+            .collect();
+        shown.sort_unstable_by(|&a, &b| {
+            self.index.entities[a as usize]
+                .id
+                .cmp(&self.index.entities[b as usize].id)
+        });
+        shown.dedup();
+        json_line(&CardPage {
+            articles,
+            entities: shown
+                .iter()
+                .map(|&p| in_body_file(&self.index.entities[p as usize]))
+                .collect(),
+        })
+    }
+
+    /// Every card page: its path and bytes, made now (for writers and tests that want them all).
+    pub fn card_files(&self) -> impl Iterator<Item = (&str, Vec<u8>)> + '_ {
+        (0..self.cards.len()).map(|page| (self.cards[page].0.as_str(), self.card_page(page)))
     }
 
     /// The path of body file `bucket`.
@@ -700,7 +759,7 @@ impl<'a> Parts<'a> {
     /// unchanged, or holds the same articles ([`BucketStamp::same_articles`]). None for a
     /// bucket with an article without `body_hash`.
     pub fn bucket_stamps(&self) -> Vec<Option<BucketStamp>> {
-        let entities: Vec<[u8; 8]> = map_all(self.index.entities.iter().collect(), entity_stamp);
+        let entities = &self.entity_stamps;
         map_all(self.buckets.iter().collect(), |positions: &Vec<u32>| {
             // What wrote the file and in which layout, in both halves: a kiosque that writes
             // body files otherwise never takes an older one, or its articles, for its own.
@@ -712,7 +771,7 @@ impl<'a> Parts<'a> {
             for &p in positions {
                 let summary = self.index.articles.get(p as usize)?;
                 summary.body_hash.as_ref()?;
-                articles.extend(summary_stamp(summary));
+                articles.extend(self.summary_stamps.get(p as usize)?);
             }
             let mut listed = header;
             listed.push(b'|');
@@ -960,39 +1019,50 @@ fn chips<'a>(
         .take(CARD_CHIPS)
 }
 
-/// The card page of `articles` (see [`CardPage`]).
-fn card_page(
-    index: &SiteIndex,
-    position: &HashMap<&EntityId, u32>,
-    articles: &[ArticleSummary],
-) -> CardPage {
-    let mut shown: Vec<u32> = Vec::new();
-    let articles = articles
+/// The positions of the entities a card of the article at position `a` shows as chips (as
+/// [`chips`] gives them), from its entities' ranks by id (`listed_ranks`) and the positions by
+/// rank (`by_id`).
+fn chips_of<'a>(
+    index: &'a SiteIndex,
+    (listed_ranks, by_id): (&'a [Vec<u32>], &'a [u32]),
+    a: usize,
+) -> impl Iterator<Item = u32> + 'a {
+    listed_ranks
+        .get(a)
+        .map_or(&[][..], Vec::as_slice)
         .iter()
-        .map(|a| {
-            let ids: Vec<u32> = chips(index, position, a).collect();
-            shown.extend(&ids);
-            let ids = ids
-                .iter()
-                .map(|&p| index.entities[p as usize].id.clone())
-                .collect();
-            a.clone().with_entities(ids)
-        })
-        .collect();
-    // By id, as a body file: entity order changes whenever other articles change the counts.
-    shown.sort_unstable_by(|&a, &b| {
-        index.entities[a as usize]
-            .id
-            .cmp(&index.entities[b as usize].id)
-    });
-    shown.dedup();
-    CardPage {
-        articles,
-        entities: shown
-            .iter()
-            .map(|&p| in_body_file(&index.entities[p as usize]))
-            .collect(),
+        .filter_map(|&rank| by_id.get(rank as usize).copied())
+        .filter(|&p| index.entities[p as usize].label != Label::Date)
+        .take(CARD_CHIPS)
+}
+
+/// A stamp of what the card page of the articles at positions `first..end` shows (what wrote
+/// it and in which layout, then each article's [`summary_stamp`] and the [`entity_stamp`] of
+/// each of its chips, in order): its name, made without making the page, the same for the same
+/// page whatever else changed in the site.
+fn card_stamp(
+    index: &SiteIndex,
+    ranks: (&[Vec<u32>], &[u32]),
+    (summaries, entities): (&[[u8; 8]], &[[u8; 8]]),
+    (first, end): (usize, usize),
+) -> u64 {
+    let mut fields = Fields::default();
+    fields.text(&index.schema_version);
+    fields.text(&index.generator);
+    fields.text(CARD_FILE_LAYOUT);
+    for a in first..end {
+        fields
+            .0
+            .extend(summaries.get(a).copied().unwrap_or_default());
+        let chips: Vec<u32> = chips_of(index, ranks, a).collect();
+        fields.number(chips.len() as u32);
+        for p in chips {
+            fields
+                .0
+                .extend(entities.get(p as usize).copied().unwrap_or_default());
+        }
     }
+    stamp::hash64(&fields.0)
 }
 
 /// The first screen of `index` (see [`FirstScreen`]).
@@ -1327,10 +1397,10 @@ mod tests {
 
     /// Every file of `parts`, by path.
     fn files(parts: &Parts<'_>) -> HashMap<String, String> {
-        let mut files: HashMap<String, String> = parts
-            .named
-            .iter()
-            .map(|(p, b)| (p.clone(), String::from_utf8(b.clone()).expect("utf-8")))
+        let mut files: HashMap<String, String> = (parts.named.iter())
+            .map(|(p, b)| (p.clone(), b.clone()))
+            .chain(parts.card_files().map(|(p, b)| (p.to_owned(), b)))
+            .map(|(p, b)| (p, String::from_utf8(b).expect("utf-8")))
             .collect();
         files.insert(
             SITE_FILE.to_owned(),
@@ -1611,11 +1681,14 @@ mod tests {
         let (mut other, bodies) = sample(2500);
         other.articles[1500].title = "Changed".to_owned();
         let changed = Parts::new(&other, &bodies);
-        let differ: Vec<(&str, bool)> = parts
-            .named
-            .iter()
-            .zip(&changed.named)
-            .map(|(a, b)| (a.0.split('/').next().unwrap_or(""), a.0 != b.0))
+        let names = |parts: &Parts<'_>| -> Vec<String> {
+            (parts.named.iter().map(|(path, _)| path.clone()))
+                .chain(parts.cards.iter().map(|(path, _)| path.clone()))
+                .collect()
+        };
+        let (before, after) = (names(&parts), names(&changed));
+        let differ: Vec<(&str, bool)> = (before.iter().zip(&after))
+            .map(|(a, b)| (a.split('/').next().unwrap_or(""), a != b))
             .collect();
         let of = |dir: &str| -> Vec<bool> {
             differ
@@ -1632,6 +1705,45 @@ mod tests {
         assert_eq!(cards.len(), 2500usize.div_ceil(per_page));
         let place = card_place(1500, 2500, per_page).expect("a card page");
         assert_eq!(cards.iter().positions_true(), vec![place.0]);
+    }
+
+    #[test]
+    fn a_card_page_is_named_by_what_it_shows_so_its_name_changes_with_its_bytes_and_only_then() {
+        let (index, bodies) = sample(600);
+        let parts = Parts::new(&index, &bodies);
+        for (page, (path, _)) in parts.cards.iter().enumerate() {
+            assert!(is_part_path(path, "cards"), "{path}");
+            let bytes = parts.card_page(page);
+            parse_cards(path, std::str::from_utf8(&bytes).expect("utf-8")).expect("a card page");
+        }
+        // What a card shows of an article and of its chips' entities, changed one at a time
+        // (the entity of most articles is every card's first chip; the last is on few cards).
+        type Change = fn(&mut SiteIndex);
+        let changes: [(&str, Change); 7] = [
+            ("a title", |i| i.articles[300].title.push('!')),
+            ("an excerpt", |i| i.articles[10].excerpt.push('!')),
+            ("a date", |i| i.articles[599].published = None),
+            ("a chip's name", |i| i.entities[0].name.push('!')),
+            ("a chip's count past the cap", |i| {
+                i.entities[0].articles += 1
+            }),
+            ("an article's entities", |i| {
+                let first = i.entities[0].id.clone();
+                i.articles[42].entities.retain(|e| *e != first);
+            }),
+            ("nothing", |_| {}),
+        ];
+        for (what, change) in changes {
+            let (mut other, bodies) = sample(600);
+            change(&mut other);
+            let changed = Parts::new(&other, &bodies);
+            assert_eq!(changed.cards.len(), parts.cards.len());
+            for page in 0..parts.cards.len() {
+                let same_bytes = parts.card_page(page) == changed.card_page(page);
+                let same_name = parts.cards[page].0 == changed.cards[page].0;
+                assert_eq!(same_name, same_bytes, "{what}: page {page}");
+            }
+        }
     }
 
     trait PositionsTrue {

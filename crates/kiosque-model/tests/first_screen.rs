@@ -118,10 +118,13 @@ fn label_code(prefix: &str) -> &'static str {
 fn files(index: &SiteIndex, bodies: &[ArticleBody]) -> HashMap<String, String> {
     let parts = Parts::new(index, bodies);
     let text = |bytes: &[u8]| String::from_utf8(bytes.to_vec()).expect("utf-8");
-    let mut files: HashMap<String, String> = parts
-        .named
-        .iter()
+    let mut files: HashMap<String, String> = (parts.named.iter())
         .map(|(path, bytes)| (path.clone(), text(bytes)))
+        .chain(
+            parts
+                .card_files()
+                .map(|(path, bytes)| (path.to_owned(), text(&bytes))),
+        )
         .collect();
     files.insert(SITE_FILE.to_owned(), text(&parts.site));
     for b in 0..parts.buckets.len() {

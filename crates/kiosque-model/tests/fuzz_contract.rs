@@ -895,10 +895,13 @@ proptest! {
 fn written_parts(index: &SiteIndex, bodies: &[ArticleBody]) -> (String, Vec<(String, String)>) {
     let parts = Parts::new(index, bodies);
     let text = |bytes: &[u8]| String::from_utf8(bytes.to_vec()).expect("parts are UTF-8");
-    let mut files: Vec<(String, String)> = parts
-        .named
-        .iter()
+    let mut files: Vec<(String, String)> = (parts.named.iter())
         .map(|(path, bytes)| (path.clone(), text(bytes)))
+        .chain(
+            parts
+                .card_files()
+                .map(|(path, bytes)| (path.to_owned(), text(&bytes))),
+        )
         .collect();
     for bucket in 0..parts.buckets.len() {
         files.push((parts.bucket_path(bucket), text(&parts.bucket(bucket))));
