@@ -315,7 +315,7 @@ impl SiteFile<'_> {
     /// it, for a body file the stamp of its articles and entities (nothing is serialised).
     fn key(&self) -> Option<String> {
         match self {
-            SiteFile::Keyed(_, bytes) => Some(format!("{:016x}", stamp::hash64(bytes))),
+            SiteFile::Keyed(_, bytes) => Some(format!("{:016x}", stamp::fingerprint64(bytes))),
             SiteFile::Named(..) | SiteFile::Card(..) => Some("named".to_owned()),
             SiteFile::Bucket(_, _, stamp) => stamp.as_ref().map(BucketStamp::key),
         }

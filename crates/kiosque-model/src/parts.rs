@@ -779,8 +779,8 @@ impl<'a> Parts<'a> {
                 listed.extend(entities[p as usize]);
             }
             Some(BucketStamp {
-                articles: stamp::hash64(&articles),
-                entities: stamp::hash64(&listed),
+                articles: stamp::fingerprint64(&articles),
+                entities: stamp::fingerprint64(&listed),
             })
         })
     }
@@ -938,7 +938,7 @@ impl Fields {
     }
 
     fn hash(&self) -> [u8; 8] {
-        stamp::hash64(&self.0).to_le_bytes()
+        stamp::fingerprint64(&self.0).to_le_bytes()
     }
 }
 
@@ -1062,7 +1062,7 @@ fn card_stamp(
                 .extend(entities.get(p as usize).copied().unwrap_or_default());
         }
     }
-    stamp::hash64(&fields.0)
+    stamp::fingerprint64(&fields.0)
 }
 
 /// The first screen of `index` (see [`FirstScreen`]).
