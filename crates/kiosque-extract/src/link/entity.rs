@@ -18,7 +18,7 @@ pub(super) struct Context<'a, 'o> {
     /// The distinct texts.
     pub texts: &'a [&'o str],
     /// `key_of_occ[o]`: the key of occurrence `o` (an index into `key_list`).
-    pub key_of_occ: &'a [usize],
+    pub key_of_occ: &'a [u32],
     /// The distinct keys.
     pub key_list: &'a [(Label, Key)],
     /// The gazetteer.
@@ -51,7 +51,7 @@ impl Context<'_, '_> {
         let occurrences = self.occurrences;
         // The label the name was unified to (every key of a group has it), not the first
         // mention's own.
-        let label = self.key_list[self.key_of_occ[occs[0]]].0;
+        let label = self.key_list[self.key_of_occ[occs[0]] as usize].0;
         let mut docs: Vec<usize> = occs.iter().map(|&o| occurrences[o].doc).collect();
         docs.sort_unstable();
         docs.dedup();
@@ -72,7 +72,7 @@ impl Context<'_, '_> {
         // The gazetteer entries of the group, most mentioned first.
         let mut entries: Vec<u32> = occs
             .iter()
-            .filter_map(|&o| match self.key_list[self.key_of_occ[o]].1 {
+            .filter_map(|&o| match self.key_list[self.key_of_occ[o] as usize].1 {
                 Key::Entry(id) => Some(id),
                 _ => None,
             })

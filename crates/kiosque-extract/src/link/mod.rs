@@ -5,6 +5,7 @@
 mod acronyms;
 mod documents;
 mod entity;
+mod numbering;
 mod organisations;
 mod persons;
 mod typos;
@@ -195,28 +196,18 @@ struct TextFacts {
 /// runs on every core.
 pub fn link(occurrences: &[Occurrence<'_>], knowledge: &Knowledge, lang: &str) -> Linked {
     // 0. Each distinct text once: a corpus says "Donald Trump" thousands of times.
-    let mut text_index: HashMap<&str, u32> = HashMap::default();
-    let mut texts: Vec<&str> = Vec::new();
+    let (text_of, texts): (Vec<u32>, Vec<&str>) =
+        numbering::by_first_occurrence(occurrences, |occ| occ.text);
     // What each text needs: a gazetteer lookup, a matching form.
-    let (mut lookup, mut matching) = (Vec::new(), Vec::new());
-    let text_of: Vec<u32> = occurrences
-        .iter()
-        .map(|occ| {
-            let t = *text_index.entry(occ.text).or_insert_with(|| {
-                texts.push(occ.text);
-                lookup.push(false);
-                matching.push(false);
-                (texts.len() - 1) as u32
-            }) as usize;
-            match (occ.label, occ.date, occ.entry) {
-                (Label::Date, Some(_), _) | (_, _, Some(_)) => {}
-                (Label::Date, None, _) => matching[t] = true,
-                _ => (lookup[t], matching[t]) = (true, true),
-            }
-            t as u32
-        })
-        .collect();
-    drop(text_index);
+    let (mut lookup, mut matching) = (vec![false; texts.len()], vec![false; texts.len()]);
+    for (occ, &t) in occurrences.iter().zip(&text_of) {
+        let t = t as usize;
+        match (occ.label, occ.date, occ.entry) {
+            (Label::Date, Some(_), _) | (_, _, Some(_)) => {}
+            (Label::Date, None, _) => matching[t] = true,
+            _ => (lookup[t], matching[t]) = (true, true),
+        }
+    }
     let facts: Vec<TextFacts> = texts
         .par_iter()
         .zip(&lookup)
@@ -289,18 +280,8 @@ pub fn link(occurrences: &[Occurrence<'_>], knowledge: &Knowledge, lang: &str) -
     persons::resolve_partial_names(occurrences, &mut prepared, &names);
 
     // 2. One number per distinct (label, key), in order of first occurrence.
-    let mut keys: HashMap<(Label, Key), usize> = HashMap::default();
-    let mut key_of_occ: Vec<usize> = Vec::with_capacity(occurrences.len());
-    let mut key_list: Vec<(Label, Key)> = Vec::new();
-    for entry in prepared {
-        let next = key_list.len();
-        let id = *keys.entry(entry).or_insert_with(|| {
-            key_list.push(entry);
-            next
-        });
-        key_of_occ.push(id);
-    }
-    drop(keys);
+    let (key_of_occ, key_list) = numbering::by_first_occurrence(&prepared, |&entry| entry);
+    drop(prepared);
 
     // 3. Near-typos: one edit apart, same label and first letter, long enough to be safe, and
     //    not two different gazetteer entries.
@@ -308,6 +289,7 @@ pub fn link(occurrences: &[Occurrence<'_>], knowledge: &Knowledge, lang: &str) -
     // A gazetteer entry is compared through the first spelling the corpus uses for it.
     let mut first_spelling: Vec<Option<usize>> = vec![None; key_list.len()];
     for (o, (occ, &k)) in occurrences.iter().zip(&key_of_occ).enumerate() {
+        let k = k as usize;
         weight_of_key[k] += occ.weight;
         first_spelling[k].get_or_insert(o);
     }
@@ -333,7 +315,10 @@ pub fn link(occurrences: &[Occurrence<'_>], knowledge: &Knowledge, lang: &str) -
 
     // 4. Gather groups (in the order of their root key), choose names and ids. The occurrences
     //    of each group, in their order, are one range of `members`.
-    let root_of_occ: Vec<usize> = key_of_occ.iter().map(|&k| groups.find(k)).collect();
+    let root_of_occ: Vec<usize> = key_of_occ
+        .iter()
+        .map(|&k| groups.find(k as usize))
+        .collect();
     let mut start = vec![0usize; key_list.len() + 1];
     for &root in &root_of_occ {
         start[root + 1] += 1;
