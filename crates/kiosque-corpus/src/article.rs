@@ -5,36 +5,38 @@ use kiosque_extract::clean::{Part, Role};
 use kiosque_extract::link::LinkedEntity;
 use kiosque_model::article::{BoilerplateBlock, EmbedBlock, RelatedBlock, TextBlock};
 use kiosque_model::{ArticleBody, ArticleSummary, Block, EntityId, Label, Mention};
-use sha2::{Digest, Sha256};
 
 use crate::{Analyzed, linkable};
 
-/// An article's built key ([`crate::Kept`]): a SHA-256 (its first 128 bits, in hex) of its
-/// analysis key, its id and the span and entity id of each of its found mentions (`found`
-/// after its lone names were settled, which depends on the corpus; `entity_of`, indices into
-/// `entity_ids`; none for one not linked) — all its body is made of.
+/// An article's built key ([`crate::Kept`]): an XXH3-128 (in hex) of its analysis key, its id
+/// and the span and entity id of each of its found mentions (`found` after its lone names were
+/// settled, which depends on the corpus; `entity_of`, indices into `entity_ids`; none for one
+/// not linked) — all its body is made of. Each field after its length, all in one buffer.
 pub(crate) fn built_key(
     key: &str,
     id: &str,
     (found, entity_of): (&[Found], &[usize]),
     entity_ids: &[EntityId],
 ) -> String {
-    let mut hasher = Sha256::new();
+    let mut fields: Vec<u8> = Vec::with_capacity(128 + 48 * entity_of.len());
     let mut field = |bytes: &[u8]| {
-        hasher.update((bytes.len() as u64).to_le_bytes());
-        hasher.update(bytes);
+        fields.extend((bytes.len() as u64).to_le_bytes());
+        fields.extend(bytes);
     };
     field(key.as_bytes());
     field(id.as_bytes());
     field(&(entity_of.len() as u64).to_le_bytes());
     for (found, &e) in found.iter().zip(entity_of) {
-        field(&[found.start.to_le_bytes(), found.end.to_le_bytes()].concat());
+        let mut span = [0u8; 8];
+        span[..4].copy_from_slice(&found.start.to_le_bytes());
+        span[4..].copy_from_slice(&found.end.to_le_bytes());
+        field(&span);
         match entity_ids.get(e) {
             Some(entity) => field(entity.as_str().as_bytes()),
             None => field(b"-"),
         }
     }
-    crate::analyses::hex(&hasher.finalize()[..16])
+    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(&fields))
 }
 
 /// An article's publication date as its summary gives it (`YYYY-MM-DD`).
