@@ -24,6 +24,7 @@ use kiosque_corpus::analyses::{self, AnalysesError, Cache, Encoding};
 use kiosque_model::search::{Segment, ShardFile};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
+use xxhash_rust::xxh3::Xxh3;
 
 use crate::{analyses_file, atomic, message};
 
@@ -138,14 +139,15 @@ fn executable_header(first: &str) -> Option<String> {
 /// bytes, listed by its first term: [`ShardFile::is_consistent`]). Then the base is built
 /// again, nothing worse. The record: its header line, the base's key, its number of articles
 /// and of files, one line each; then per file a line `<path> <length> <first term>` and its
-/// bytes; last, a SHA-256 of all that, in hex, on a line of its own.
+/// bytes; last, the checksum of all that ([`analyses::checksum`]: XXH3-128, 32 hex digits) on
+/// a line of its own.
 pub fn read_search_base(path: &Path) -> Option<Segment> {
     let header = executable_header(SEARCH_HEADER)?;
     let bytes = fs::read(path).ok()?;
-    // The record ends with a SHA-256 of what comes before it, in hex, and a newline.
-    let body = bytes.len().checked_sub(65)?;
-    let sum = analyses::hex(&Sha256::digest(&bytes[..body]));
-    if bytes[body + 64] != b'\n' || sum.as_bytes() != &bytes[body..body + 64] {
+    // The record ends with the checksum of what comes before it and a newline.
+    let body = bytes.len().checked_sub(33)?;
+    let sum = analyses::checksum(&bytes[..body]);
+    if bytes[body + 32] != b'\n' || sum.as_bytes() != &bytes[body..body + 32] {
         return None;
     }
     let mut rest = &bytes[..body];
@@ -184,8 +186,8 @@ fn take_line<'a>(rest: &mut &'a [u8]) -> Option<&'a str> {
     std::str::from_utf8(line).ok()
 }
 
-/// A writer that hashes what it writes.
-struct Hashed<W>(W, Sha256);
+/// A writer that hashes what it writes (as [`analyses::checksum`] does).
+struct Hashed<W>(W, Xxh3);
 
 impl<W: Write> Write for Hashed<W> {
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
@@ -207,7 +209,7 @@ pub fn save_search_base(path: &Path, base: &Segment) {
         return;
     };
     let written = atomic::replace_file(path, |file| {
-        let mut out = Hashed(io::BufWriter::new(file), Sha256::new());
+        let mut out = Hashed(io::BufWriter::new(file), Xxh3::new());
         writeln!(
             out,
             "{header}\n{}\n{}\n{}",
@@ -220,7 +222,7 @@ pub fn save_search_base(path: &Path, base: &Segment) {
             out.write_all(&shard.bytes)?;
         }
         let Hashed(mut out, hash) = out;
-        writeln!(out, "{}", analyses::hex(&hash.finalize()))?;
+        writeln!(out, "{:032x}", hash.digest128())?;
         out.flush()
     });
     if written.is_err() {
@@ -231,7 +233,8 @@ pub fn save_search_base(path: &Path, base: &Segment) {
 /// What the last build made of each article, from the record at `path`
 /// ([`kiosque_corpus::Kept`]: each body's fingerprint by the article's built key). Empty when
 /// there is no record, or it was made by another kiosque executable, or it is damaged (it ends
-/// with a SHA-256 of its lines): then every body is fingerprinted again, nothing worse.
+/// with the checksum of its lines, [`analyses::checksum`]): then every body is fingerprinted
+/// again, nothing worse.
 pub fn read_built(path: &Path) -> kiosque_corpus::Kept {
     let mut kept = kiosque_corpus::Kept::new();
     let (Ok(text), Some(header)) = (fs::read_to_string(path), built_header()) else {
@@ -242,7 +245,7 @@ pub fn read_built(path: &Path) -> kiosque_corpus::Kept {
     };
     let mut lines = body.lines();
     if lines.next() != Some(header.as_str())
-        || analyses::hex(&Sha256::digest(format!("{body}\n"))) != last
+        || analyses::checksum(text.get(..body.len() + 1).unwrap_or_default().as_bytes()) != last
     {
         return kept;
     }
@@ -273,7 +276,7 @@ pub fn save_built(path: &Path, site: &kiosque_corpus::Site) {
             text.push('\n');
         }
     }
-    let sum = analyses::hex(&Sha256::digest(&text));
+    let sum = analyses::checksum(text.as_bytes());
     text.push_str(&sum);
     text.push('\n');
     save_record(path, &text);
