@@ -136,5 +136,5 @@ fn whole_digest(a: &Analyzed) -> String {
         m.lang.as_deref().unwrap_or_default(),
         m.license.as_deref().unwrap_or_default(),
     ];
-    kiosque_model::stamp::of_text(&fields.join("\u{1f}"))
+    kiosque_model::stamp::for_ids(&fields.join("\u{1f}"))
 }

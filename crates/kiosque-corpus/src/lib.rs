@@ -60,7 +60,7 @@ pub struct Analyzed {
     /// in analyses files).
     #[serde(skip)]
     pub warnings: Vec<Warning>,
-    /// A fingerprint of the input's text ([`kiosque_model::stamp::of_text`]): what tells apart
+    /// A fingerprint of the input's text ([`kiosque_model::stamp::for_ids`]): what tells apart
     /// articles that would have one id.
     pub digest: String,
     /// The analysis.
@@ -124,7 +124,7 @@ impl Site {
 }
 
 /// What a previous build made of articles, for [`assemble_kept`]: each article's `body_hash`
-/// by its built key — a SHA-256 of its analysis key, its id and the entity id of each of its
+/// by its built key — an XXH3-128 of its analysis key, its id and the entity id of each of its
 /// mentions, which are all its body is made of. An article whose built key is here does not
 /// have its body serialised to be fingerprinted. Whoever keeps it between builds keeps it for
 /// one kiosque executable only: the key does not say how bodies are made.
@@ -223,7 +223,7 @@ fn with_source(analysis: Analysis, terms: DocTerms, key: String, source: Source)
         key,
         origin,
         file_stem,
-        digest: kiosque_model::stamp::of_text(&document.text),
+        digest: kiosque_model::stamp::for_ids(&document.text),
         meta: document.meta,
         warnings: document.warnings,
         analysis,

@@ -32,6 +32,14 @@ pub fn hash64(bytes: &[u8]) -> u64 {
     hash.0
 }
 
+/// What ids are made from when a name alone does not make one (an article's id asked for by
+/// several, an entity's name too long for an id): 16 hex digits of FNV-1a (64 bits) over
+/// `text` without its trailing whitespace. Ids are permalinks: this never changes (a faster hash
+/// would rename those articles and entities), and it is made once per article or long name.
+pub fn for_ids(text: &str) -> String {
+    hex(hash64(text.trim_end().as_bytes()))
+}
+
 /// XXH3 (64 bits) of `bytes`: a writer's fingerprint of what it made (a part's stamp, a file's
 /// key in the record of what it wrote).
 pub fn fingerprint64(bytes: &[u8]) -> u64 {
@@ -47,7 +55,7 @@ fn hex(hash: u64) -> String {
 /// its trailing whitespace (the file ends with a newline). Not a security hash: it only has to
 /// change when the file does.
 pub fn of_text(text: &str) -> String {
-    of_file(text.as_bytes())
+    of_file(text.trim_end().as_bytes())
 }
 
 /// [`of_text`] of a file's bytes, hashed as they are (no copy, no check as UTF-8): the same
@@ -120,8 +128,11 @@ mod tests {
         assert_eq!(of_text("a"), "e6c632b61e964e1f");
         assert_eq!(of_file(file.as_bytes()), of_text(&file));
         assert_eq!(of_file(b"a\n"), "e6c632b61e964e1f");
-        // FNV-1a's, for the buckets the app computes.
+        // FNV-1a's, for the buckets the app computes and the ids.
         assert_eq!(hash64(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(for_ids("a \u{a0}\n"), "af63dc4c8601ec8c");
+        // Trailing whitespace of any kind is left out, as ids always left it out.
+        assert_eq!(of_text("a\u{3000}"), of_text("a"));
     }
 
     #[test]

@@ -229,7 +229,7 @@ fn id_slug(name: &str) -> String {
     if whole.len() <= ID_SLUG_MAX {
         return whole;
     }
-    let fingerprint = kiosque_model::stamp::of_text(&whole);
+    let fingerprint = kiosque_model::stamp::for_ids(&whole);
     let cut = slugify(&whole, ID_SLUG_MAX - 9);
     format!("{cut}-{}", &fingerprint[..8])
 }
@@ -300,4 +300,17 @@ fn title_case(name: &str) -> String {
         start = !c.is_alphabetic();
     }
     out
+}
+
+#[cfg(test)]
+mod id_tests {
+    /// Ids are permalinks: the fingerprint that ends a long name's id never changes (the
+    /// example docs/data-format.md gives).
+    #[test]
+    fn a_long_name_keeps_the_id_the_data_format_gives() {
+        assert_eq!(
+            super::id_slug("United States District Court for the Southern District of New York"),
+            "united-states-district-court-for-the-southern-d6d7e1b5"
+        );
+    }
 }
