@@ -683,7 +683,7 @@ impl<'a> Parts<'a> {
             profiles: profiles_version,
             singles: singles_version,
             overview: Some(Overview::of(&fields)),
-            first: first_screen(index, &position),
+            first: first_screen(index, (&listed_ranks, &by_id)),
         };
         Parts {
             index,
@@ -1004,24 +1004,9 @@ fn entity_stamp(entity: &Entity) -> [u8; 8] {
     fields.hash()
 }
 
-/// The positions of the entities a card of `article` shows as chips: its first
-/// [`CARD_CHIPS`] entities of the table that are not dates.
-fn chips<'a>(
-    index: &'a SiteIndex,
-    position: &'a HashMap<&EntityId, u32>,
-    article: &'a ArticleSummary,
-) -> impl Iterator<Item = u32> + 'a {
-    article
-        .entities
-        .iter()
-        .filter_map(|id| position.get(id).copied())
-        .filter(|&p| index.entities[p as usize].label != Label::Date)
-        .take(CARD_CHIPS)
-}
-
-/// The positions of the entities a card of the article at position `a` shows as chips (as
-/// [`chips`] gives them), from its entities' ranks by id (`listed_ranks`) and the positions by
-/// rank (`by_id`).
+/// The positions of the entities a card of the article at position `a` shows as chips: its
+/// first [`CARD_CHIPS`] entities of the table that are not dates, from its entities' ranks by
+/// id (`listed_ranks`) and the positions by rank (`by_id`).
 fn chips_of<'a>(
     index: &'a SiteIndex,
     (listed_ranks, by_id): (&'a [Vec<u32>], &'a [u32]),
@@ -1066,11 +1051,11 @@ fn card_stamp(
 }
 
 /// The first screen of `index` (see [`FirstScreen`]).
-fn first_screen(index: &SiteIndex, position: &HashMap<&EntityId, u32>) -> FirstScreen {
+fn first_screen(index: &SiteIndex, ranks: (&[Vec<u32>], &[u32])) -> FirstScreen {
     let articles = &index.articles[..index.articles.len().min(FIRST_CARDS)];
     let mut wanted: HashSet<u32> = HashSet::new();
-    for article in articles {
-        wanted.extend(chips(index, position, article));
+    for a in 0..articles.len() {
+        wanted.extend(chips_of(index, ranks, a));
     }
     // The sidebar's order ([`facet_key`] over the whole site's counts).
     let rank = places(&crate::index::ranked(&index.entities));
