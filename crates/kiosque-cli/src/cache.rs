@@ -222,7 +222,7 @@ pub fn save_search_base(path: &Path, base: &Segment) {
             out.write_all(&shard.bytes)?;
         }
         let Hashed(mut out, hash) = out;
-        writeln!(out, "{:032x}", hash.digest128())?;
+        writeln!(out, "{}", analyses::checksum_of(&hash))?;
         out.flush()
     });
     if written.is_err() {

@@ -151,8 +151,8 @@ pub fn checksum(bytes: &[u8]) -> String {
     checksum_of(&hasher)
 }
 
-/// [`checksum`] of the bytes `hasher` was fed.
-fn checksum_of(hasher: &Xxh3) -> String {
+/// [`checksum`] of the bytes `hasher` was fed (for a writer that hashes as it writes).
+pub fn checksum_of(hasher: &Xxh3) -> String {
     format!("{:032x}", hasher.digest128())
 }
 

@@ -8,7 +8,7 @@ use kiosque_model::{ArticleBody, ArticleSummary, Block, EntityId, Label, Mention
 
 use crate::{Analyzed, linkable};
 
-/// An article's built key ([`crate::Kept`]): an XXH3-128 (in hex) of its analysis key, its id
+/// An article's built key ([`crate::Kept`]): an XXH3-128 ([`crate::analyses::checksum`]) of its analysis key, its id
 /// and the span and entity id of each of its found mentions (`found` after its lone names were
 /// settled, which depends on the corpus; `entity_of`, indices into `entity_ids`; none for one
 /// not linked) — all its body is made of. Each field after its length, all in one buffer.
@@ -36,7 +36,7 @@ pub(crate) fn built_key(
             None => field(b"-"),
         }
     }
-    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(&fields))
+    crate::analyses::checksum(&fields)
 }
 
 /// An article's publication date as its summary gives it (`YYYY-MM-DD`).
