@@ -121,6 +121,57 @@ impl<'a> Links<'a> {
         first
     }
 
+    /// [`company`] of every entity that only the article at position `article` mentions, made
+    /// once for them all: a head of the article's other entities in [`ranking`]'s order, each
+    /// with its position, of which [`single_company`] takes an entity's company. An entity of one
+    /// article shares that one with each other entity of it, so its ranking depends only on the
+    /// others (their scores, counts, names and ids): the same for each of them, but that none
+    /// lists itself (most entities of a site are in one article, several in each).
+    pub fn article_company(self, article: u32) -> Vec<(u32, CoOccurrence<'a>)> {
+        let mut others: Vec<u32> = (self.mentioned.get(article as usize))
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .copied()
+            .filter(|&other| (other as usize) < self.entities.len())
+            .collect();
+        others.sort_unstable();
+        let n = u32::try_from(self.mentioned.len()).unwrap_or(u32::MAX);
+        let mut first: Vec<(u32, CoOccurrence<'a>)> = Vec::with_capacity(COMPANY + 2);
+        for run in others.chunk_by(|x, y| x == y) {
+            let (other, shared) = (run[0], u32::try_from(run.len()).unwrap_or(u32::MAX));
+            let b = self
+                .postings
+                .get(other as usize)
+                .map_or(0, |p| u32::try_from(p.len()).unwrap_or(u32::MAX));
+            // As [`Links::candidates`] has it for an entity of one article (`a` = 1, no
+            // support needed).
+            if u64::from(shared) * u64::from(n) < u64::from(b) {
+                continue;
+            }
+            let entity = &self.entities[other as usize];
+            if !entity.is_sure() || entity.label == Label::Date {
+                continue;
+            }
+            let c = CoOccurrence {
+                entity,
+                shared,
+                score: log_likelihood(shared, 1, b, n),
+            };
+            // One more than a company: an entity of the article may leave its own place.
+            if first.len() == COMPANY + 1
+                && first
+                    .last()
+                    .is_some_and(|(_, last)| ranking(&c, last).is_ge())
+            {
+                continue;
+            }
+            let at = first.partition_point(|(_, kept)| ranking(kept, &c).is_le());
+            first.insert(at, (other, c));
+            first.truncate(COMPANY + 1);
+        }
+        first
+    }
+
     /// [`co_occurring`] of the entity at position `own`.
     pub fn co_occurring(self, own: u32) -> Vec<CoOccurrence<'a>> {
         let mut out: Vec<_> = self.candidates(own, |_| true).collect();
@@ -192,6 +243,16 @@ impl<'a> Links<'a> {
                 })
             })
     }
+}
+
+/// The company of the entity at position `own`, which only the article whose
+/// [`Links::article_company`] is `head` mentions: [`Links::company`]'s, made without counting
+/// (or what the caller made of each of those, `T`).
+pub fn single_company<T>(head: &[(u32, T)], own: u32) -> impl Iterator<Item = &T> {
+    (head.iter())
+        .filter(move |(other, _)| *other != own)
+        .map(|(_, c)| c)
+        .take(COMPANY)
 }
 
 /// [`co_occurring`]'s order: strongest association first, then most shared articles, then the
@@ -396,6 +457,39 @@ mod tests {
         assert!(co_occurring(&corpus, &id("loc-nowhere")).is_empty());
     }
 
+    #[test]
+    fn each_entity_of_a_long_article_alone_lists_a_full_company_of_the_others() {
+        // 20 entities that only this article mentions, and another article for chance: each
+        // lists 12 of the other 19, the first of them too (the head it shares leaves it out).
+        let ids: Vec<String> = (0..20).map(|e| format!("loc-{e:02}")).collect();
+        let listed: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let mut entities: Vec<Entity> = (ids.iter().enumerate())
+            .map(|(e, id)| entity(id, Label::Place, 40 - e as u32))
+            .collect();
+        entities.push(entity("loc-paris", Label::Place, 1));
+        let corpus = corpus(
+            vec![article("a", &listed), article("b", &["loc-paris"])],
+            entities,
+        );
+        let links = corpus.links();
+        let head = links.article_company(0);
+        for of in &ids {
+            let own = corpus.entity_position(&id(of)).expect("in the table");
+            let made: Vec<&str> = single_company(&head, own)
+                .map(|c| c.entity.id.as_str())
+                .collect();
+            let expected: Vec<&str> = listed
+                .iter()
+                .copied()
+                .filter(|e| e != of)
+                .take(12)
+                .collect();
+            assert_eq!(made, expected, "{of}");
+            let counted: Vec<CoOccurrence> = single_company(&head, own).cloned().collect();
+            assert_eq!(counted, company(&corpus, &id(of)), "{of}");
+        }
+    }
+
     proptest::proptest! {
         /// An entity's page lists the first [`COMPANY`] entities of its full ranking that are
         /// not dates, whatever the corpus: many entities met as often (ties broken by name),
@@ -435,6 +529,16 @@ mod tests {
                 expected.retain(|c| c.entity.label != Label::Date);
                 expected.truncate(COMPANY);
                 proptest::prop_assert_eq!(company(&corpus, &id(of)), expected);
+            }
+            // An entity of one article: its company made from the article's, as the build
+            // makes it for each (many share an article here, dates and unsure ones among them).
+            let links = corpus.links();
+            for (own, articles) in links.postings.iter().enumerate() {
+                if let [article] = articles[..] {
+                    let head = links.article_company(article);
+                    let made: Vec<_> = single_company(&head, own as u32).cloned().collect();
+                    proptest::prop_assert_eq!(made, links.company(own as u32));
+                }
             }
         }
     }

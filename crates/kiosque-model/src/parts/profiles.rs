@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{bucket_of, json_line, numbered_path, parse};
 use crate::article::ArticleSummary;
-use crate::cooccurrence::Links;
+use crate::cooccurrence::{Links, single_company};
 use crate::cores::map_all;
 use crate::entity::{Entity, EntityId, Label};
 use crate::facets::{FacetCounts, facet_groups};
@@ -466,9 +466,32 @@ pub(super) fn single_files(
         Some(&[article]) => Some(article),
         _ => None,
     };
-    let grouped = super::by_bucket(links.entities, by_id, files, |p| {
-        one_article(p).is_some() && !crate::links::has_own_page(&links.entities[p as usize])
-    });
+    let single = |p: u32| {
+        one_article(p).filter(|_| !crate::links::has_own_page(&links.entities[p as usize]))
+    };
+    // Of each article with such entities, the head of their company, as places in its list
+    // (none for an entity the list does not have), made once for all of them.
+    let mut wanted = vec![false; links.mentioned.len()];
+    for article in (0..links.entities.len() as u32).filter_map(single) {
+        if let Some(wanted) = wanted.get_mut(article as usize) {
+            *wanted = true;
+        }
+    }
+    let heads: Vec<Option<Vec<(u32, Option<u32>)>>> = map_all(
+        wanted.into_iter().enumerate().collect(),
+        |(article, wanted)| {
+            let listed = &summaries.get(article).filter(|_| wanted)?.entities;
+            let head = links.article_company(article as u32).into_iter();
+            Some(
+                head.map(|(other, c)| {
+                    let place = listed.iter().position(|id| *id == c.entity.id);
+                    (other, place.map(|place| place as u32))
+                })
+                .collect(),
+            )
+        },
+    );
+    let grouped = super::by_bucket(links.entities, by_id, files, |p| single(p).is_some());
     let written: Vec<(String, Vec<u8>)> = map_all(
         grouped.into_iter().enumerate().collect(),
         |(file, members): (usize, Vec<u32>)| {
@@ -476,11 +499,8 @@ pub(super) fn single_files(
                 .iter()
                 .filter_map(|&p| {
                     let entity = &links.entities[p as usize];
-                    let listed = &summaries.get(one_article(p)? as usize)?.entities;
-                    let places = (links.company(p).iter())
-                        .filter_map(|c| listed.iter().position(|id| *id == c.entity.id))
-                        .map(|place| place as u32)
-                        .collect();
+                    let head = heads.get(single(p)? as usize)?.as_deref()?;
+                    let places = single_company(head, p).filter_map(|&place| place).collect();
                     Some((entity.id.to_string(), places, entity.aliases.clone()))
                 })
                 .collect();
