@@ -450,6 +450,11 @@ pub fn parse_singles(file: &str, text: &str) -> Result<SingleFile, IndexError> {
     parse(file, text)
 }
 
+/// The head of the company of an article's single-article entities
+/// ([`crate::cooccurrence::Links::article_company`]): each other entity's position, and its place in
+/// the article's list.
+type Head = Vec<(u32, Option<u32>)>;
+
 /// The files of single-article entities' profiles ([`SingleFile`]) of a site whose entities
 /// and articles `links` relates, `summaries` its articles (whose `entities` the company's
 /// places are in), for a site of `posting_files` posting files; `by_id`, the entities'
@@ -477,7 +482,7 @@ pub(super) fn single_files(
             *wanted = true;
         }
     }
-    let heads: Vec<Option<Vec<(u32, Option<u32>)>>> = map_all(
+    let heads: Vec<Option<Head>> = map_all(
         wanted.into_iter().enumerate().collect(),
         |(article, wanted)| {
             let listed = &summaries.get(article).filter(|_| wanted)?.entities;
