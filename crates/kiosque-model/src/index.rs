@@ -308,6 +308,29 @@ impl Corpus {
         Corpus::numbered(index, numbers, None)
     }
 
+    /// [`Corpus::new`], with each entity's articles and each article's entities (as
+    /// [`Corpus::links`] gives them) already found by whoever made `index`: its articles'
+    /// entities are not looked up by id again (the build's parts make them for the whole site).
+    pub(crate) fn with_links(
+        index: SiteIndex,
+        postings: Vec<Vec<u32>>,
+        mentioned: Vec<Vec<u32>>,
+    ) -> Self {
+        let numbers = (0..index.articles.len())
+            .map(|n| u32::try_from(n).unwrap_or(u32::MAX))
+            .collect();
+        let lookups = Lookups {
+            entity_pos: (index.entities.iter().enumerate())
+                .map(|(i, e)| (e.id.clone(), i))
+                .collect(),
+            article_pos: ArticleIds::of(&index.articles),
+            postings,
+            mentioned,
+        };
+        let ranked = ranked(&index.entities);
+        Corpus::with_lookups(index, numbers, None, lookups, ranked)
+    }
+
     /// The home page's first screen, from `site.json` alone: its cards, and the sidebar's first
     /// rows with the site's counts ([`Entity::articles`]), checked like any index.
     pub fn first_screen(site: &SiteFile<String>) -> Checked<Corpus> {

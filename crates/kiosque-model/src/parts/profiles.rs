@@ -486,10 +486,18 @@ pub(super) fn single_files(
         wanted.into_iter().enumerate().collect(),
         |(article, wanted)| {
             let listed = &summaries.get(article).filter(|_| wanted)?.entities;
+            let mentioned = links.mentioned.get(article)?;
+            // The entities of the article's list, each once, by position in the table (as
+            // `Parts` gives `links`): when none is left out, an entity's place there is its
+            // place in the list, found without comparing ids.
+            let numbered = mentioned.len() == listed.len();
             let head = links.article_company(article as u32).into_iter();
             Some(
                 head.map(|(other, c)| {
-                    let place = listed.iter().position(|id| *id == c.entity.id);
+                    let place = match numbered {
+                        true => mentioned.iter().position(|&e| e == other),
+                        false => listed.iter().position(|id| *id == c.entity.id),
+                    };
                     (other, place.map(|place| place as u32))
                 })
                 .collect(),
@@ -506,7 +514,11 @@ pub(super) fn single_files(
                     let entity = &links.entities[p as usize];
                     let head = heads.get(single(p)? as usize)?.as_deref()?;
                     let places = single_company(head, p).filter_map(|&place| place).collect();
-                    Some((entity.id.to_string(), places, entity.aliases.clone()))
+                    Some((
+                        entity.id.as_str().to_owned(),
+                        places,
+                        entity.aliases.clone(),
+                    ))
                 })
                 .collect();
             let path = single_path(file as u32, files);
