@@ -534,10 +534,13 @@ fn timed_program(
 
 fn row(r: &Run, cores: usize) -> String {
     let secs = |v: Option<f64>| v.map_or_else(|| "n/a".to_owned(), |v| format!("{v:.2} s"));
-    let busy = r.cpu().map_or_else(
-        || "n/a".to_owned(),
-        |c| format!("{:.2} / {cores}", c / r.wall.max(1e-9)),
-    );
+    let busy = match r.cpu() {
+        None => "n/a".to_owned(),
+        // Under what GNU time counts (hundredths of a second), a ratio says nothing (a run of
+        // 0.00 s wall and 0.01 s CPU was "10000000.00 / 2").
+        Some(c) if r.wall < 0.01 || c < 0.01 => "–".to_owned(),
+        Some(c) => format!("{:.2} / {cores}", c / r.wall),
+    };
     format!(
         "| {} | {} | {} | {:.2} s | {} | {} | {busy} | {} | {} | {} |",
         r.name,

@@ -827,35 +827,44 @@ pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::
         .filter(|f| matches!(f, FileRead::Unread { .. }))
         .count();
     let (articles, whole) = in_input_order(&files, per_file, analysed);
-    if let Some(path) = spec.cache {
-        cache::save(path, &articles, &kept, spec.prune_cache);
-    }
-    if let Some(path) = spec.unread {
-        unread::Record::save(path, spec.max_article_size, &whole);
-    }
+    let (articles, copies) = kiosque_corpus::once_each(articles);
+    // The cache (a copy left out has the analysis of the one kept: the same key) and the record
+    // of the inputs are written while what the articles say is gathered, on the other core.
+    let ((), (warnings, content)) = rayon::join(
+        || {
+            if let Some(path) = spec.cache {
+                cache::save(path, &articles, &kept, spec.prune_cache);
+            }
+            if let Some(path) = spec.unread {
+                unread::Record::save(path, spec.max_article_size, &whole);
+            }
+        },
+        || {
+            let warnings = if spec.quiet {
+                Vec::new()
+            } else {
+                discovered
+                    .iter()
+                    .map(|said| Warned::new(warnings::kind::INPUT_FILES, said.clone()))
+                    .chain(copy_warnings(&copies, &articles))
+                    .chain(warnings::of_articles(articles.iter().map(|a| {
+                        warnings::Article::new(&a.origin, &a.warnings, &a.analysis)
+                    })))
+                    .collect()
+            };
+            let content = spec.content.and_then(|c| {
+                let articles = articles.iter().map(|a| (&a.origin, a.key.as_str()));
+                unread::content(articles, &discovered, c.names)
+            });
+            (warnings, content)
+        },
+    );
     drop(kept);
     drop(loaded);
 
     // Errors are printed even with --quiet: they are what --quiet keeps.
     message::errors(&errors, spec.all_messages);
     check_read(spec, &errors, articles.is_empty())?;
-    let (articles, copies) = kiosque_corpus::once_each(articles);
-    let warnings = if spec.quiet {
-        Vec::new()
-    } else {
-        discovered
-            .iter()
-            .map(|said| Warned::new(warnings::kind::INPUT_FILES, said.clone()))
-            .chain(copy_warnings(&copies, &articles))
-            .chain(warnings::of_articles(articles.iter().map(|a| {
-                warnings::Article::new(&a.origin, &a.warnings, &a.analysis)
-            })))
-            .collect()
-    };
-    let content = spec.content.and_then(|c| {
-        let articles = articles.iter().map(|a| (&a.origin, a.key.as_str()));
-        unread::content(articles, &discovered, c.names)
-    });
     Ok(Analysed {
         articles,
         errors,
