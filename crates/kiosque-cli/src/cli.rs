@@ -78,6 +78,10 @@ pub enum Command {
         /// Analyse every article, reading and writing no cache.
         #[arg(long)]
         no_cache: bool,
+        /// Print how long each phase of the build took, and its share of the whole (on
+        /// standard error, after the summary).
+        #[arg(long)]
+        timings: bool,
     },
     /// The per-article half of `build`: read and analyse articles, write their analyses.
     #[command(verbatim_doc_comment)]

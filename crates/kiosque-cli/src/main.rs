@@ -54,7 +54,11 @@ fn main() -> ExitCode {
             out,
             cache,
             no_cache,
+            timings,
         } => {
+            if timings {
+                kiosque_corpus::timings::start();
+            }
             let names = match names() {
                 Ok(names) => names,
                 Err(e) => return exit_status(Err(e)),
@@ -74,7 +78,11 @@ fn main() -> ExitCode {
                 },
             };
             // 0: every input built; 1: built without the inputs that failed; 2: nothing written.
-            match commands::build::run(&options, knowledge) {
+            let built = commands::build::run(&options, knowledge);
+            if timings {
+                kiosque_cli::message::timings(&kiosque_corpus::timings::finish());
+            }
+            match built {
                 Ok(report) => {
                     // The site is millions of small allocations that the process is about to
                     // give back whole: freeing them one by one would cost ~70 ms at 10,000

@@ -38,6 +38,23 @@ pub fn note(message: impl Display) {
     eprintln!("{}", Escaped(message));
 }
 
+/// Prints the phases of a build and how long each took (`kiosque build --timings`), with its
+/// share of them all, on standard error.
+pub fn timings(phases: &[(&str, std::time::Duration)]) {
+    let all: std::time::Duration = phases.iter().map(|(_, took)| *took).sum();
+    let share =
+        |took: std::time::Duration| 100.0 * took.as_secs_f64() / all.as_secs_f64().max(1e-9);
+    eprintln!("timings:");
+    for (what, took) in phases {
+        eprintln!(
+            "{:>9.1} ms {:>3.0}%  {what}",
+            took.as_secs_f64() * 1e3,
+            share(*took)
+        );
+    }
+    eprintln!("{:>9.1} ms       in all", all.as_secs_f64() * 1e3);
+}
+
 /// How many messages of one kind are printed when not all are asked for.
 pub const SHOWN: usize = 10;
 

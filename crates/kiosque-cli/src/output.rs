@@ -30,7 +30,7 @@ use thiserror::Error;
 
 use crate::atomic::{self, Place, Sibling};
 use crate::message;
-use kiosque_corpus::Site;
+use kiosque_corpus::{Site, timings};
 
 /// The manifest: what kiosque wrote into the directory. Written last, so a tree that has it is
 /// complete.
@@ -143,6 +143,7 @@ pub fn write_site_recorded(
     };
 
     let parts = Parts::new(&site.index, &site.bodies);
+    timings::end("the data files made");
     let files = site_files(site, &parts);
     let staging = place.sibling(Sibling::New);
     // `recover` removed any leftover of ours at this name: one that is still there is not ours.
@@ -165,6 +166,7 @@ pub fn write_site_recorded(
     if let Some(record) = record {
         Written::save(record, &files, &put);
     }
+    timings::end("the new data swapped in");
     atomic::pause("cleanup");
     if let Some(previous) = previous
         && let Err(e) = remove_tree(&previous, "remove-half")
@@ -175,6 +177,7 @@ pub fn write_site_recorded(
             previous.display()
         ));
     }
+    timings::end("the previous data removed");
     Ok(())
 }
 
@@ -696,7 +699,9 @@ fn write_tree(
         .filter_map(|(path, put)| put.written.then_some(path))
         .collect();
     dirs.push(dir.to_path_buf());
+    timings::end("the data files written or linked");
     atomic::sync_tree(dir, &written, &dirs).map_err(io_error(dir))?;
+    timings::end("the new data synced");
     atomic::pause("commit");
     let done = dir.join(MANIFEST);
     fs::rename(&pending, &done).map_err(io_error(&done))?;

@@ -12,6 +12,7 @@ mod copies;
 mod ids;
 mod origin;
 pub mod search;
+pub mod timings;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -458,6 +459,7 @@ pub fn assemble_kept(
     articles.par_sort_unstable_by(canonical);
     let (ids, clashes) = article_ids(&articles);
     let order = site_order(&articles, &ids);
+    timings::end("articles sorted, their ids and order");
     let terms: Vec<DocTerms> = articles
         .iter_mut()
         .map(|article| std::mem::take(&mut article.terms))
@@ -474,6 +476,7 @@ pub fn assemble_kept(
         },
         || search::index(article::in_order(terms, &oldest), base_key, search_base),
     );
+    timings::end("entities linked (the newest search segment beside)");
     drop(oldest);
     let pairs: Vec<(Pair, String)> = articles
         .into_par_iter()
@@ -496,6 +499,7 @@ pub fn assemble_kept(
             (pair, built)
         })
         .collect();
+    timings::end("each article's summary and body");
     let (pairs, built): (Vec<Pair>, Vec<String>) =
         article::in_order(pairs, &order).into_iter().unzip();
     let (summaries, bodies): (Vec<ArticleSummary>, Vec<article::Body>) = pairs.into_iter().unzip();
@@ -537,6 +541,7 @@ pub fn assemble_kept(
     });
     let entities = article::in_order(entities, &order);
 
+    timings::end("entities sorted");
     Site {
         index: SiteIndex {
             schema_version: SCHEMA_VERSION.to_owned(),

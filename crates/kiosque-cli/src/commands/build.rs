@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use kiosque_corpus::analyses::Cache;
-use kiosque_corpus::{Analyzed, Site, Source, analyze_lazily, assemble, assemble_kept};
+use kiosque_corpus::{Analyzed, Site, Source, analyze_lazily, assemble, assemble_kept, timings};
 use kiosque_extract::ner::knowledge::Knowledge;
 use kiosque_model::Label;
 use rayon::prelude::*;
@@ -106,6 +106,7 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
             .as_ref()
             .and_then(|recorded| up_to_date(options, recorded, last, started))
         {
+            timings::end("nothing changed since the last build: its data kept");
             return Ok(report);
         }
         // Until this build has written its site data, the last record says nothing true.
@@ -128,6 +129,7 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
         }
         _ => None,
     };
+    timings::end("checks; the last build's records read");
     let analysed = read_and_analyse(
         &ReadSpec {
             inputs: &options.inputs,
@@ -155,12 +157,14 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
         &unread_record,
     ) && analysed.as_last.is_some()
     {
-        return Ok(same_articles(
+        let kept = same_articles(
             options,
             (&analysed, content, previous),
             (last, written, inputs),
             started,
-        ));
+        );
+        timings::end("the same articles as the last build: its data kept");
+        return Ok(kept);
     }
     let content = analysed.content.clone();
     // What this build makes of each article is recorded too, so that the next one does not
@@ -180,6 +184,7 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
         || built.as_deref().map(cache::read_built).unwrap_or_default(),
         || search_base.as_deref().and_then(cache::read_search_base),
     );
+    timings::end("the records beside the cache read");
     let previous = kiosque_corpus::Previous {
         bodies,
         search_base: base,
@@ -228,6 +233,7 @@ pub fn run(options: &BuildOptions, knowledge: KnowledgeFn) -> anyhow::Result<Bui
     {
         cache::remove_unused_records(record);
     }
+    timings::end("the build's records saved");
     if !options.quiet {
         print_summary(
             &site,
@@ -780,11 +786,14 @@ pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::
             as_last: Some(articles),
         });
     }
+    timings::end("the inputs listed and compared with the last build's");
     let loaded = spec
         .cache
         .map(|p| Loaded::read(p.to_path_buf()))
         .unwrap_or_default();
+    timings::end("the analyses cache read");
     let kept = loaded.cache();
+    timings::end("the analyses cache checked");
     let mut per_file: Vec<FileRead> = per_file
         .into_par_iter()
         .zip(&files)
@@ -805,6 +814,7 @@ pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::
             FileRead::Read { .. } | FileRead::Unchanged { .. } => 0,
         })
         .sum();
+    timings::end("the kept analyses decoded");
     let progress = progress::bar(
         (inputs.len() + unread) as u64,
         "analysing",
@@ -822,6 +832,7 @@ pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::
         progress.inc(1);
     });
     progress.finish_and_clear();
+    timings::end("the new articles analysed");
     let unread_files = per_file
         .iter()
         .filter(|f| matches!(f, FileRead::Unread { .. }))
@@ -865,6 +876,7 @@ pub fn read_and_analyse(spec: &ReadSpec<'_>, knowledge: KnowledgeFn) -> anyhow::
     // Errors are printed even with --quiet: they are what --quiet keeps.
     message::errors(&errors, spec.all_messages);
     check_read(spec, &errors, articles.is_empty())?;
+    timings::end("copies and warnings; the cache and the record of the inputs saved");
     Ok(Analysed {
         articles,
         errors,
