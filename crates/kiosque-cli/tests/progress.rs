@@ -23,13 +23,11 @@ fn has_timing(line: &str, noun: &str) -> bool {
             .is_some_and(|n| n == "–" || n.parse::<u64>().is_ok())
 }
 
-#[test]
-fn build_and_pages_summaries_give_time_and_rate_and_no_bar_off_a_terminal() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let input = dir.path().join("in");
+/// `n` articles in `dir/in/` (`a00.txt`…), each a report from Lyon: the directory.
+fn articles(dir: &std::path::Path, n: usize) -> std::path::PathBuf {
+    let input = dir.join("in");
     fs::create_dir(&input).expect("mkdir");
-    // Enough articles for a bar to be shown on a terminal.
-    for i in 0..60 {
+    for i in 0..n {
         fs::write(
             input.join(format!("a{i:02}.txt")),
             format!(
@@ -39,6 +37,14 @@ fn build_and_pages_summaries_give_time_and_rate_and_no_bar_off_a_terminal() {
         )
         .expect("write");
     }
+    input
+}
+
+#[test]
+fn build_and_pages_summaries_give_time_and_rate_and_no_bar_off_a_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Enough articles for a bar to be shown on a terminal.
+    let input = articles(dir.path(), 60);
     let dist = dir.path().join("dist");
     let data = dist.join("data");
     let built = build(&[&input], &data);
@@ -89,15 +95,7 @@ fn timings_of(err: &str) -> (Vec<(String, f64)>, f64) {
 #[test]
 fn a_build_with_timings_says_how_long_each_phase_took_and_one_without_says_nothing() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let input = dir.path().join("in");
-    fs::create_dir(&input).expect("mkdir");
-    for i in 0..8 {
-        fs::write(
-            input.join(format!("a{i}.txt")),
-            format!("Report {i} from Lyon\n\nMarie Curie spoke in Lyon on 3 March 2024 ({i})."),
-        )
-        .expect("write");
-    }
+    let input = articles(dir.path(), 8);
     let data = dir.path().join("data");
     let args = |timings: bool| {
         let mut args = vec!["build".to_owned(), input.display().to_string()];
@@ -117,7 +115,7 @@ fn a_build_with_timings_says_how_long_each_phase_took_and_one_without_says_nothi
 
     // A build that analyses an article again (one changed), then one that finds nothing to do.
     fs::write(
-        input.join("a0.txt"),
+        input.join("a00.txt"),
         "Report from Paris\n\nLéa Fontaine spoke in Paris.",
     )
     .expect("write");
