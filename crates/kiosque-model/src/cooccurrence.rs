@@ -109,14 +109,7 @@ impl<'a> Links<'a> {
     pub fn company(self, own: u32) -> Vec<CoOccurrence<'a>> {
         let mut first: Vec<CoOccurrence<'a>> = Vec::with_capacity(COMPANY + 1);
         for c in self.candidates(own, |e| e.label != Label::Date) {
-            // After those it equals, as a stable sort would keep it.
-            if first.len() == COMPANY && first.last().is_some_and(|last| ranking(&c, last).is_ge())
-            {
-                continue;
-            }
-            let at = first.partition_point(|kept| ranking(kept, &c).is_le());
-            first.insert(at, c);
-            first.truncate(COMPANY);
+            keep_first(&mut first, c, COMPANY, ranking);
         }
         first
     }
@@ -158,16 +151,9 @@ impl<'a> Links<'a> {
                 score: log_likelihood(shared, 1, b, n),
             };
             // One more than a company: an entity of the article may leave its own place.
-            if first.len() == COMPANY + 1
-                && first
-                    .last()
-                    .is_some_and(|(_, last)| ranking(&c, last).is_ge())
-            {
-                continue;
-            }
-            let at = first.partition_point(|(_, kept)| ranking(kept, &c).is_le());
-            first.insert(at, (other, c));
-            first.truncate(COMPANY + 1);
+            keep_first(&mut first, (other, c), COMPANY + 1, |x, y| {
+                ranking(&x.1, &y.1)
+            });
         }
         first
     }
@@ -243,6 +229,23 @@ impl<'a> Links<'a> {
                 })
             })
     }
+}
+
+/// Puts `item` among `first`, the first `keep` items met so far in the order `rank` gives,
+/// after those it equals (as a stable sort would keep it), or leaves it out: the head of a
+/// ranking kept as candidates come, not every candidate sorted.
+fn keep_first<T>(
+    first: &mut Vec<T>,
+    item: T,
+    keep: usize,
+    rank: impl Fn(&T, &T) -> std::cmp::Ordering,
+) {
+    if first.len() == keep && first.last().is_some_and(|last| rank(&item, last).is_ge()) {
+        return;
+    }
+    let at = first.partition_point(|kept| rank(kept, &item).is_le());
+    first.insert(at, item);
+    first.truncate(keep);
 }
 
 /// The company of the entity at position `own`, which only the article whose
