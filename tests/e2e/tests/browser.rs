@@ -571,6 +571,20 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
         browser.waits_for_use().await,
         "the pre-rendered page left before the app was there"
     );
+    // The app starts at the facet's view (its address given at once, one history entry), so
+    // that the first page it draws is that view, not every article and then the click's.
+    assert!(
+        browser
+            .eval_bool("return location.search === '?entity=loc-kursk' && !!document.getElementById('prerender');")
+            .await,
+        "the facet's view was not the address the app starts at"
+    );
+    let entries = browser.eval_string("return String(history.length);").await;
+    browser
+        .eval_bool(
+            "window.__kqFirstPage = null;              const first = new MutationObserver(() => {                if (document.getElementById('prerender')) return;                first.disconnect();                window.__kqFirstPage = location.search + ' ' + (document.querySelector(\"button.facet[data-entity='loc-kursk']\")?.getAttribute('aria-pressed') ?? 'no facet');              });              first.observe(document.body, { childList: true, subtree: true }); return true;",
+        )
+        .await;
     site.server().clear(&wasm);
     browser.wait_for_app().await;
     browser
@@ -579,6 +593,16 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
             "return location.search.includes('entity=loc-kursk') && document.querySelector(\"button.facet[data-entity='loc-kursk']\")?.getAttribute('aria-pressed') === 'true';",
         )
         .await;
+    assert_eq!(
+        browser.eval_string("return window.__kqFirstPage;").await,
+        "?entity=loc-kursk true",
+        "the app's first page was not the view of the facet clicked before it started"
+    );
+    assert_eq!(
+        browser.eval_string("return String(history.length);").await,
+        entries,
+        "the app made another history entry for the facet's view"
+    );
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     assert!(
         browser
@@ -601,6 +625,14 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
             "the app asked for {what} again instead of taking the request sent beside it"
         );
     }
+    // Back leaves the facet's view for the page it was clicked on, as after the app's own click.
+    browser.back().await;
+    browser
+        .wait_until(
+            "back to every article",
+            "return location.search === '' && document.querySelector(\"button.facet[data-entity='loc-kursk']\")?.getAttribute('aria-pressed') === 'false' && document.querySelectorAll('article.card').length > 0;",
+        )
+        .await;
 
     // A facet clicked once the app has started but before it shows its page (its site data
     // held): carried over all the same, applied.

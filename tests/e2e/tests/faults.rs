@@ -1137,5 +1137,21 @@ async fn without_its_app_a_page_s_search_form_still_submits() {
                && document.querySelectorAll('#prerender article.card').length > 0;",
         )
         .await;
+
+    // A facet clicked on the home page gives the app its view's address to start at: with no
+    // app coming, the address goes back to the page's own, which shows every article.
+    browser.clear_cache().await;
+    browser.open_pre_rendered(&site.url("/")).await;
+    browser.wait_for_any_card("the pre-rendered cards").await;
+    let asked = site.server().hits(&wasm);
+    browser.click("button.facet[data-entity='loc-kursk']").await;
+    site.server().wait_for_hits(&wasm, asked + 1);
+    browser
+        .wait_until(
+            "the page's own address back once the app could not start",
+            "return location.search === '' && !!document.getElementById('prerender') \
+               && document.querySelectorAll('#prerender article.card').length > 0;",
+        )
+        .await;
     browser.close().await;
 }

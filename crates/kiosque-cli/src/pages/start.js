@@ -22,6 +22,11 @@ let focused = null;
 let pressed = null;
 let submitted = null;
 let started = null;
+// Whether the app runs: its `main` has read the address (the router), so that a click must be
+// carried over to its page rather than given as the address it starts at.
+let running = false;
+// The facet whose view the app starts at, if one was clicked before it ran (`bootInto`).
+let booted = null;
 let hover = 0;
 let observer = null;
 const here = () => location.pathname + location.search;
@@ -79,6 +84,7 @@ function start() {
     });
     const bindings = await import(app.glue);
     const wasm = await bindings.default({ module_or_path: app.wasm });
+    running = true;
     window.wasmBindings = bindings;
     dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
   })().catch((error) => {
@@ -98,6 +104,9 @@ function listen(add) {
 // shown, even at an address asking for a view that only the app can show.
 function standDown() {
   listen(false);
+  // The facet's address given to an app that never came: back to the page's own.
+  if (booted && history.state?.kiosqueBooted) history.back();
+  booted = null;
   document.documentElement.classList.remove("kiosque-view");
   for (const [element] of clicked.splice(0)) element.click();
   if (submitted?.isConnected) submitted.requestSubmit();
@@ -147,10 +156,11 @@ const on = {
     const target = control(event);
     if (target && !target.matches("input,select,textarea")) {
       event.preventDefault();
-      // A second tap while the app loads is the same wish, not its undoing.
-      if (!clicked.some(([element]) => element === target)) clicked.push([target, here()]);
       start();
       prefetch(target);
+      // A second tap while the app loads is the same wish, not its undoing.
+      if (target === booted || clicked.some(([element]) => element === target)) return;
+      if (!bootInto(target)) clicked.push([target, here()]);
     }
   },
   submit(event) {
@@ -161,6 +171,33 @@ const on = {
     }
   },
 };
+
+// A facet of the home page showing every article, clicked before the app runs: the app starts at
+// the address of the facet's view (`?entity=<id>`, a history entry, as the app's own click makes),
+// so that the first page it draws is that view, instead of every article and then the click's
+// view (two pages drawn; the first is most of an app's start). Not once the app runs (its router
+// has read the address), nor after another click, which the app's page gets as before.
+function bootInto(target) {
+  const site = new URL("./", document.baseURI);
+  const home = [site.pathname, site.pathname.slice(0, -1), site.pathname + "index.html"];
+  const id = target.dataset.entity;
+  if (
+    running ||
+    clicked.length ||
+    location.search ||
+    !home.includes(location.pathname) ||
+    !target.matches("nav.sidebar button.facet") ||
+    target.getAttribute("aria-pressed") === "true" ||
+    !/^[a-z0-9-]+$/.test(id ?? "")
+  ) {
+    return false;
+  }
+  history.pushState({ kiosqueBooted: true }, "", new URL("?entity=" + id, site));
+  booted = target;
+  // The focus the click gave it, carried over to the app's facet at the new address.
+  if (focused?.[0] === target) focused = [target, here()];
+  return true;
+}
 
 // The app's element in the place of pre-rendered `element`: by id; by its first class and data-*
 // attributes when they name one element (within its card's twin, for an element of a card); else
@@ -208,7 +245,7 @@ function takeOver() {
   }
   const [held, heldAt] = pressed ?? [];
   // A press on a control clicked meanwhile is a second click on it: the same wish.
-  const again = clicked.some(([element]) => element === held);
+  const again = held === booted || clicked.some(([element]) => element === held);
   for (const [element, at] of clicked.splice(0)) if (at === now) twin(element)?.click();
   if (heldAt === now && !again) releaseOnTwin(twin(held));
 }
