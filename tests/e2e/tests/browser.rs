@@ -586,13 +586,22 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
         )
         .await;
     site.server().clear(&wasm);
-    browser.wait_for_app().await;
+    // At this width only: the layout check of `wait_until` lays the page out at a phone's width,
+    // where the sidebar is a closed drawer, and the focus leaves the hidden facet.
     browser
-        .wait_until(
+        .wait_at_this_width(
             "the facet clicked before the app started to be applied",
-            "return location.search.includes('entity=loc-kursk') && document.querySelector(\"button.facet[data-entity='loc-kursk']\")?.getAttribute('aria-pressed') === 'true';",
+            "return !document.getElementById('prerender') && location.search.includes('entity=loc-kursk') && document.querySelector(\"button.facet[data-entity='loc-kursk']\")?.getAttribute('aria-pressed') === 'true';",
         )
         .await;
+    let focused = browser
+        .eval_string("return document.activeElement?.outerHTML.slice(0, 100) ?? 'nothing';")
+        .await;
+    assert!(
+        focused.starts_with("<button class=\"facet\"")
+            && focused.contains("data-entity=\"loc-kursk\""),
+        "the focus the click gave the facet was not carried over to the app's facet: {focused}"
+    );
     assert_eq!(
         browser.eval_string("return window.__kqFirstPage;").await,
         "?entity=loc-kursk true",
