@@ -705,9 +705,23 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
     browser.open_pre_rendered(&site.url("/")).await;
     browser.wait_for_any_card("the pre-rendered cards").await;
     let asked = site.server().hits(&wasm);
+    // The search index's meta file, which a search needs first: asked for beside the app once
+    // `site.json` has named it, and taken by the app's first search.
+    let meta = {
+        let data = std::fs::read_to_string(site.root().join("data/site.json")).expect("site.json");
+        let data: serde_json::Value = serde_json::from_str(&data).expect("site.json is JSON");
+        format!(
+            "/data/{}",
+            data["search"]
+                .as_str()
+                .expect("the site names its search index")
+        )
+    };
+    let meta_asked = site.server().hits(&meta);
     site.server().set(&wasm, Fault::Hold);
     browser.click("#site-search").await;
     site.server().wait_for_hits(&wasm, asked + 1);
+    site.server().wait_for_hits(&meta, meta_asked + 1);
     browser.type_keys("koursk").await;
     assert!(
         browser
@@ -722,6 +736,30 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
             "return !document.getElementById('prerender') && location.search.includes('q=koursk') && document.activeElement?.id === 'site-search' && document.activeElement.value === 'koursk' && document.querySelectorAll('article.card').length > 0;",
         )
         .await;
+    assert_eq!(
+        site.server().hits(&meta),
+        meta_asked + 1,
+        "the app asked for the search index's meta file again instead of taking the request sent beside it"
+    );
+    // A link to a search: the meta file asked for beside the app too (the app held), and taken.
+    browser.clear_cache().await;
+    let (asked, meta_asked) = (site.server().hits(&wasm), site.server().hits(&meta));
+    site.server().set(&wasm, Fault::Hold);
+    browser.open_pre_rendered(&site.url("/?q=koursk")).await;
+    site.server().wait_for_hits(&wasm, asked + 1);
+    site.server().wait_for_hits(&meta, meta_asked + 1);
+    site.server().clear(&wasm);
+    browser
+        .wait_until(
+            "the linked search to be searched",
+            "return !document.getElementById('prerender') && document.querySelectorAll('article.card').length > 0;",
+        )
+        .await;
+    assert_eq!(
+        site.server().hits(&meta),
+        meta_asked + 1,
+        "the app asked for the linked search's meta file again instead of taking the request sent beside it"
+    );
     browser.assert_no_console_errors().await;
     browser.close().await;
 }

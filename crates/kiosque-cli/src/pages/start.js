@@ -49,12 +49,36 @@ function prefetch(target, alone = !location.search) {
   for (const url of alone ? urls : urls.slice(0, 1)) if (url) ask(url, false);
 }
 
+// The search index's meta file, which a search needs before anything else (its words' shards
+// are found from it): named by `site.json` (its `search`), so asked for once that answer is
+// there, when the reader reaches for a search box of the pre-rendered page or the address asks
+// for a search. The app takes it at its first search as it takes `site.json`.
+let searchAsked = false;
+function prefetchSearch() {
+  const site = asked[siteURL()]?.answer;
+  if (searchAsked || !site) return;
+  searchAsked = true;
+  site
+    .then((answer) => (answer.ok ? answer.clone().json() : null))
+    .then((data) => {
+      const meta = data?.search;
+      if (typeof meta === "string" && /^search\/meta-[0-9a-f]+\.json$/.test(meta)) {
+        ask(new URL("data/" + meta, document.baseURI).pathname, false);
+      }
+    })
+    .catch(() => {});
+}
+
+const siteURL = () => new URL("data/site.json", document.baseURI).pathname;
+
 // An address asking for a view of entities that the page's facets name (a shared link to a
 // filtered view, shown by the app at once): their files, which the app would ask for only once
 // `site.json` is there, asked for beside it. (A facet is named by its entity among the address's
 // values.)
 function prefetchView() {
-  const values = new Set([...new URLSearchParams(location.search).values()].flatMap((v) => v.split(",")));
+  const params = new URLSearchParams(location.search);
+  if (params.get("q")?.trim()) prefetchSearch();
+  const values = new Set([...params.values()].flatMap((v) => v.split(",")));
   for (const facet of root.querySelectorAll("[data-entity][data-prefetch]")) {
     if (values.has(facet.dataset.entity)) prefetch(facet, values.size === 1);
   }
@@ -76,7 +100,7 @@ function start() {
     // The pieces' loader, which the glue imports: asked for beside it, not after it.
     if (app.loader) preload("modulepreload", app.loader, app.loaderIntegrity);
     // The site data's first file, which the app reads first on every page.
-    ask(new URL("data/site.json", document.baseURI).pathname, true);
+    ask(siteURL(), true);
     // The glue imported once its preload, checked against its integrity, has it.
     await new Promise((loaded, failed) => {
       glue.onload = loaded;
@@ -125,6 +149,7 @@ const on = {
   focusin(event) {
     if (root.contains(event.target)) focused = [event.target, here()];
     if (control(event)) start();
+    if (control(event)?.matches("input[type=search]")) prefetchSearch();
   },
   focusout() {
     // Once the focus has moved (not when the page is removed, which moves it too).
