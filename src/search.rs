@@ -625,9 +625,10 @@ impl PostingFiles {
 /// view filtered by it starts from, then, for an entity of the home page's first screen, the
 /// card pages of that view's first
 /// [`FIRST_FRAME_CARDS`](crate::routes::home::FIRST_FRAME_CARDS) articles (newest first: what the app
-/// asks for once it has read the posting file, a round trip later). A context only `kiosque
-/// pages` provides (`render::Rendering::with_facet_files`): the app's own facets would build
-/// the URLs again for every row at each click, for nothing.
+/// asks for once it has read the posting file, a round trip later); and what the home page's
+/// search box names, the search index's meta file, which a search reads first. A context only
+/// `kiosque pages` provides (`render::Rendering::with_facet_files`): the app's own facets would
+/// build the URLs again for every row at each click, for nothing.
 #[cfg(feature = "ssr")]
 #[derive(Debug, Clone)]
 pub struct FacetFiles {
@@ -636,6 +637,8 @@ pub struct FacetFiles {
     postings: PostingFiles,
     /// The card pages' URLs of each entity of the first screen.
     cards: Arc<HashMap<EntityId, Vec<String>>>,
+    /// The URL of the search index's meta file, if the site has one.
+    search: Option<String>,
 }
 
 #[cfg(feature = "ssr")]
@@ -665,11 +668,21 @@ impl FacetFiles {
                 (id.clone(), urls)
             })
             .collect();
+        let search = (site.search.as_deref())
+            .filter(|path| kiosque_model::search::is_meta_path(path))
+            .map(|path| paths.data_file(path));
         Some(FacetFiles {
             paths: paths.clone(),
             postings: PostingFiles::of(site),
             cards: Arc::new(cards),
+            search,
         })
+    }
+
+    /// What the home page's search box names: the search index's meta file's URL, as the app
+    /// asks for it ([`SearchFiles::prefetch_meta`]).
+    pub fn search_meta(&self) -> Option<&str> {
+        self.search.as_deref()
     }
 
     /// What the facet of entity `id` names: its posting file's URL, then its card pages' (when

@@ -49,6 +49,21 @@ pub fn SearchBox() -> impl IntoView {
     };
     // Without the app, the form keeps the entity filter.
     let entities = move || selection.with(|s| s.to_query());
+    // The search index's meta file, which the app's start script asks for beside the app when
+    // the reader types into the pre-rendered home page's box (or a link asks for a search):
+    // only there, and only `kiosque pages` provides it (`FacetFiles`).
+    #[cfg(feature = "ssr")]
+    let prefetch = {
+        let home = paths.is_home(
+            &leptos_router::hooks::use_location()
+                .pathname
+                .get_untracked(),
+        );
+        let files = use_context::<crate::search::FacetFiles>();
+        (home.then_some(files).flatten()).and_then(|f| f.search_meta().map(str::to_owned))
+    };
+    #[cfg(not(feature = "ssr"))]
+    let prefetch = None::<String>;
     let words = use_messages();
     view! {
         <form
@@ -68,6 +83,7 @@ pub fn SearchBox() -> impl IntoView {
                 placeholder=words.search_placeholder
                 prop:value=move || selection.with(|s| s.search().to_owned())
                 on:input=on_input
+                data-prefetch=prefetch
             />
             {move || {
                 entities()

@@ -705,8 +705,8 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
     browser.open_pre_rendered(&site.url("/")).await;
     browser.wait_for_any_card("the pre-rendered cards").await;
     let asked = site.server().hits(&wasm);
-    // The search index's meta file, which a search needs first: asked for beside the app once
-    // `site.json` has named it, and taken by the app's first search.
+    // The search index's meta file, which a search needs first: named by the home page's search
+    // box, asked for beside the app when the box is pressed, and taken by the app's search.
     let meta = {
         let data = std::fs::read_to_string(site.root().join("data/site.json")).expect("site.json");
         let data: serde_json::Value = serde_json::from_str(&data).expect("site.json is JSON");
@@ -741,6 +741,37 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
         meta_asked + 1,
         "the app asked for the search index's meta file again instead of taking the request sent beside it"
     );
+    // An article page's search box does not name the meta file: the first letter typed asks for
+    // it once `site.json`, which names it, has come (the app held meanwhile).
+    browser.clear_cache().await;
+    let (asked, meta_asked) = (site.server().hits(&wasm), site.server().hits(&meta));
+    site.server().set(&wasm, Fault::Hold);
+    browser
+        .open_pre_rendered(&site.url(&format!("/article/{}/", seed_article_id())))
+        .await;
+    browser.click("#site-search").await;
+    site.server().wait_for_hits(&wasm, asked + 1);
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(
+        site.server().hits(&meta),
+        meta_asked,
+        "an article page's search box asked for the meta file before a letter was typed"
+    );
+    browser.type_keys("koursk").await;
+    site.server().wait_for_hits(&meta, meta_asked + 1);
+    site.server().clear(&wasm);
+    browser
+        .wait_until(
+            "the search typed on an article page to be searched",
+            "return !document.getElementById('prerender') && location.search.includes('q=koursk') && document.querySelectorAll('article.card').length > 0;",
+        )
+        .await;
+    assert_eq!(
+        site.server().hits(&meta),
+        meta_asked + 1,
+        "the app asked for the search index's meta file again instead of taking the request sent beside it"
+    );
+
     // A link to a search: the meta file asked for beside the app too (the app held), and taken.
     browser.clear_cache().await;
     let (asked, meta_asked) = (site.server().hits(&wasm), site.server().hits(&meta));

@@ -50,14 +50,18 @@ function prefetch(target, alone = !location.search) {
 }
 
 // The search index's meta file, which a search needs before anything else (its words' shards
-// are found from it): named by `site.json` (its `search`), so asked for once that answer is
-// there, when the reader reaches for a search box of the pre-rendered page or the address asks
-// for a search. The app takes it at its first search as it takes `site.json`.
+// are found from it), when the reader types into a search box of the pre-rendered page (its first
+// letter, as the app's own box asks for it) or the address asks for a search. The home page's box
+// names it (data-prefetch: also asked for when the box is pressed, as a facet's files are), so
+// that it is asked for beside the app; elsewhere `site.json` names it, so it is asked for once
+// that answer is there. The app takes it at its first search.
 let searchAsked = false;
 function prefetchSearch() {
   const site = asked[siteURL()]?.answer;
   if (searchAsked || !site) return;
   searchAsked = true;
+  const box = root.querySelector("input[type=search][data-prefetch]");
+  if (box) return prefetch(box);
   site
     .then((answer) => (answer.ok ? answer.clone().json() : null))
     .then((data) => {
@@ -149,7 +153,9 @@ const on = {
   focusin(event) {
     if (root.contains(event.target)) focused = [event.target, here()];
     if (control(event)) start();
-    if (control(event)?.matches("input[type=search]")) prefetchSearch();
+  },
+  input(event) {
+    if (control(event)?.matches("input[type=search]") && event.target.value.trim()) prefetchSearch();
   },
   focusout() {
     // Once the focus has moved (not when the page is removed, which moves it too).
