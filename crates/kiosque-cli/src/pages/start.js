@@ -205,9 +205,9 @@ const on = {
 
 // A facet of the home page showing every article, clicked before the app runs: the app starts at
 // the address of the facet's view (`?entity=<id>`, a history entry, as the app's own click makes),
-// so that the first page it draws is that view, instead of every article and then the click's
-// view (two pages drawn; the first is most of an app's start). Not once the app runs (its router
-// has read the address), nor after another click, which the app's page gets as before.
+// so that the first page it draws is that view, instead of every article (the page the reader
+// already sees) and then the click's view. Not once the app runs (its router has read the
+// address), nor after another click, which the app's page gets as before.
 function bootInto(target) {
   const site = new URL("./", document.baseURI);
   const home = [site.pathname, site.pathname.slice(0, -1), site.pathname + "index.html"];
