@@ -209,25 +209,30 @@ const on = {
 // already sees) and then the click's view. Not once the app runs (its router has read the
 // address), nor after another click, which the app's page gets as before.
 function bootInto(target) {
-  const site = new URL("./", document.baseURI);
-  const home = [site.pathname, site.pathname.slice(0, -1), site.pathname + "index.html"];
   const id = target.dataset.entity;
   if (
     running ||
     clicked.length ||
     location.search ||
-    !home.includes(location.pathname) ||
+    !isHome(location.pathname) ||
     !target.matches("nav.sidebar button.facet") ||
     target.getAttribute("aria-pressed") === "true" ||
     !/^[a-z0-9-]+$/.test(id ?? "")
   ) {
     return false;
   }
-  history.pushState({ kiosqueBooted: true }, "", new URL("?entity=" + id, site));
+  history.pushState({ kiosqueBooted: true }, "", new URL("?entity=" + id, new URL("./", document.baseURI)));
   booted = target;
   // The focus the click gave it, carried over to the app's facet at the new address.
   if (focused?.[0] === target) focused = [target, here()];
   return true;
+}
+
+// Whether `pathname` is the home page's: the site's root, with or without its slash, or its
+// index.html.
+function isHome(pathname) {
+  const site = new URL("./", document.baseURI).pathname;
+  return [site, site.slice(0, -1), site + "index.html"].includes(pathname);
 }
 
 // The app's element in the place of pre-rendered `element`: by id; by its first class and data-*
@@ -330,7 +335,7 @@ function openedFrom() {
   ) {
     return null;
   }
-  if ([site, site.slice(0, -1), site + "index.html"].includes(from.pathname)) return "home";
+  if (isHome(from.pathname)) return "home";
   const entity = /^entity\/([a-z0-9-]+)(\/(index\.html)?)?$/.exec(from.pathname.slice(site.length));
   return from.pathname.startsWith(site) && entity ? "entity/" + entity[1] : null;
 }
