@@ -70,7 +70,8 @@ impl Rendering {
     /// start script ([`FacetFiles`]: when the site's views start from posting files).
     pub fn with_facet_files(self, site: &SiteFile<String>, whole: &Corpus) -> Rendering {
         let shown = self.first.entities().iter().map(|e| &e.id);
-        let facet_files = FacetFiles::of_site(site, &self.paths, whole, shown);
+        let search = self.first.search_index();
+        let facet_files = FacetFiles::of_site(site, &self.paths, whole, shown, search);
         Rendering {
             facet_files,
             ..self

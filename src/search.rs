@@ -645,12 +645,14 @@ pub struct FacetFiles {
 impl FacetFiles {
     /// Those of a site whose views filtered by entities start from its posting files
     /// ([`has_postings`]; `None` otherwise): the card pages of `shown`'s entities (the first
-    /// screen's facets), whose articles `whole` (the whole site) says.
+    /// screen's facets), whose articles `whole` (the whole site) says, and the search index's
+    /// meta file `search` ([`Corpus::search_index`]).
     pub fn of_site<'a>(
         site: &SiteFile<String>,
         paths: &Paths,
         whole: &Corpus,
         shown: impl IntoIterator<Item = &'a EntityId>,
+        search: Option<&str>,
     ) -> Option<FacetFiles> {
         if !postings_in(site) {
             return None;
@@ -668,14 +670,11 @@ impl FacetFiles {
                 (id.clone(), urls)
             })
             .collect();
-        let search = (site.search.as_deref())
-            .filter(|path| kiosque_model::search::is_meta_path(path))
-            .map(|path| paths.data_file(path));
         Some(FacetFiles {
             paths: paths.clone(),
             postings: PostingFiles::of(site),
             cards: Arc::new(cards),
-            search,
+            search: search.map(|path| paths.data_file(path)),
         })
     }
 
