@@ -497,6 +497,30 @@ async fn a_press_held_while_the_app_takes_the_page_s_place_clicks_where_it_is_re
     browser.close().await;
 }
 
+/// A page whose app's wasm the server holds, and the search index's meta file (`meta`) asked
+/// for `meta_asked` times before that page, once since: the start script's request.
+#[derive(Clone, Copy)]
+struct Held<'a> {
+    site: &'a Site,
+    wasm: &'a str,
+    meta: &'a str,
+    meta_asked: usize,
+}
+
+impl Held<'_> {
+    /// Lets the app come, waits until `shown` (the search answered), and checks that the app
+    /// took the start script's request for the meta file instead of asking again.
+    async fn release_until_searched(self, browser: &Browser, what: &str, shown: &str) {
+        self.site.server().clear(self.wasm);
+        browser.wait_until(what, shown).await;
+        assert_eq!(
+            self.site.server().hits(self.meta),
+            self.meta_asked + 1,
+            "the app asked for the search index's meta file again instead of taking the request sent beside it ({what})"
+        );
+    }
+}
+
 /// Every page is pre-rendered and read without the app: the app's wasm and glue are fetched when
 /// the reader first reaches for a control (docs/wasm-split.md, "The app on first use"), not
 /// while the reader reads or points at a link; what the reader did on the pre-rendered page
@@ -729,18 +753,18 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
             .await,
         "the text was not typed into the pre-rendered page's search box"
     );
-    site.server().clear(&wasm);
-    browser
-        .wait_until(
-            "the search typed before the app started to be searched",
-            "return !document.getElementById('prerender') && location.search.includes('q=koursk') && document.activeElement?.id === 'site-search' && document.activeElement.value === 'koursk' && document.querySelectorAll('article.card').length > 0;",
-        )
-        .await;
-    assert_eq!(
-        site.server().hits(&meta),
-        meta_asked + 1,
-        "the app asked for the search index's meta file again instead of taking the request sent beside it"
-    );
+    let held = Held {
+        site: &site,
+        wasm: &wasm,
+        meta: &meta,
+        meta_asked,
+    };
+    held.release_until_searched(
+        &browser,
+        "the search typed before the app started to be searched",
+        "return !document.getElementById('prerender') && location.search.includes('q=koursk') && document.activeElement?.id === 'site-search' && document.activeElement.value === 'koursk' && document.querySelectorAll('article.card').length > 0;",
+    )
+    .await;
     // An article page's search box does not name the meta file: the first letter typed asks for
     // it once `site.json`, which names it, has come (the app held meanwhile).
     browser.clear_cache().await;
@@ -759,18 +783,13 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
     );
     browser.type_keys("koursk").await;
     site.server().wait_for_hits(&meta, meta_asked + 1);
-    site.server().clear(&wasm);
-    browser
-        .wait_until(
+    Held { meta_asked, ..held }
+        .release_until_searched(
+            &browser,
             "the search typed on an article page to be searched",
             "return !document.getElementById('prerender') && location.search.includes('q=koursk') && document.querySelectorAll('article.card').length > 0;",
         )
         .await;
-    assert_eq!(
-        site.server().hits(&meta),
-        meta_asked + 1,
-        "the app asked for the search index's meta file again instead of taking the request sent beside it"
-    );
 
     // A link to a search: the meta file asked for beside the app too (the app held), and taken.
     browser.clear_cache().await;
@@ -779,18 +798,13 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
     browser.open_pre_rendered(&site.url("/?q=koursk")).await;
     site.server().wait_for_hits(&wasm, asked + 1);
     site.server().wait_for_hits(&meta, meta_asked + 1);
-    site.server().clear(&wasm);
-    browser
-        .wait_until(
+    Held { meta_asked, ..held }
+        .release_until_searched(
+            &browser,
             "the linked search to be searched",
             "return !document.getElementById('prerender') && document.querySelectorAll('article.card').length > 0;",
         )
         .await;
-    assert_eq!(
-        site.server().hits(&meta),
-        meta_asked + 1,
-        "the app asked for the linked search's meta file again instead of taking the request sent beside it"
-    );
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
