@@ -16,8 +16,8 @@ use std::task::Poll;
 use futures::channel::oneshot;
 use kiosque_model::index::Corpus;
 use kiosque_model::parts::{
-    self, CardPage, EntityProfile, EntityView, PostingFile, ProfileFile, Single, SingleFile,
-    SiteFile,
+    self, CardLayout, CardPage, EntityProfile, EntityView, PostingFile, ProfileFile, Single,
+    SingleFile, SiteFile,
 };
 use kiosque_model::search::{Meta, Outcome, Query, Shard};
 use kiosque_model::{Entity, EntityId};
@@ -573,7 +573,13 @@ pub fn has_card_pages(site: &SiteData) -> bool {
 }
 
 fn card_pages_in(site: &SiteFile<String>) -> bool {
-    !site.cards.is_empty() && site.cards_per_page > 0
+    site.card_layout().is_some()
+}
+
+/// How the site's card pages cut its articles; for a site without them (whose views do not
+/// read them: [`has_card_pages`]), a layout that places no article.
+fn card_layout(site: &SiteData) -> CardLayout {
+    site.file.card_layout().unwrap_or_default()
 }
 
 /// Whether a search of the site can show its results before the whole site is loaded: it has
@@ -657,13 +663,13 @@ impl FacetFiles {
         if !postings_in(site) {
             return None;
         }
-        let (articles, per_page) = (site.articles as usize, site.cards_per_page as usize);
+        let layout = site.card_layout()?;
         let cards = shown
             .into_iter()
             .map(|id| {
                 let numbers = whole.numbers_at(&whole.positions_mentioning(id));
                 let screen = crate::routes::home::FIRST_FRAME_CARDS;
-                let pages = parts::choose_card_pages(&numbers, screen, screen, articles, per_page);
+                let pages = layout.choose(&numbers, screen, screen);
                 let urls = (pages.screen.iter())
                     .filter_map(|&p| part_url(paths, site.cards.get(p)?, "cards").ok())
                     .collect();
@@ -929,21 +935,16 @@ async fn found_on_cards(
         unmatched,
         entities,
     } = view;
-    let (articles, per_page) = (
-        site.file.articles as usize,
-        site.file.cards_per_page as usize,
-    );
+    let layout = card_layout(site);
     let first = &all[..all.len().min(page.results)];
-    let choice = parts::choose_card_pages(first, page.screen, first.len(), articles, per_page);
+    let choice = layout.choose(first, page.screen, first.len());
     // The screenful's pages, and those of the rest kept from an earlier search: the results on
     // them show at once.
     let mut have = choice.screen;
     have.extend(files.kept_cards(site, &choice.rest));
     kiosque_model::order::sort_numbers(&mut have);
     let fetched = files.cards(paths, site, &have).await?;
-    let shown = parts::shown_with(first, articles, per_page, |p| {
-        have.binary_search(&p).is_ok()
-    });
+    let shown = layout.shown_with(first, |p| have.binary_search(&p).is_ok());
     let corpus = cards_corpus(paths, site, &fetched, &entities);
     Ok(Found {
         articles: positions(&corpus, &first[..shown]),
@@ -977,14 +978,9 @@ pub async fn more_cards(
         return Ok(found);
     };
     let wanted = &listed.numbers[..listed.numbers.len().min(count)];
-    let pages = parts::choose_card_pages(
-        wanted,
-        wanted.len(),
-        wanted.len(),
-        site.file.articles as usize,
-        site.file.cards_per_page as usize,
-    )
-    .screen;
+    let pages = card_layout(site)
+        .choose(wanted, wanted.len(), wanted.len())
+        .screen;
     let fetched = files.cards(paths, site, &pages).await?;
     let corpus = cards_corpus(paths, site, &fetched, &listed.entities);
     Ok(Found {
@@ -1007,11 +1003,7 @@ pub async fn newest_cards(
     site: &SiteData,
     count: usize,
 ) -> Result<Corpus, AppError> {
-    let pages = parts::newest_card_pages(
-        count,
-        site.file.articles as usize,
-        site.file.cards_per_page as usize,
-    );
+    let pages = card_layout(site).newest_pages(count);
     let fetched = files.cards(paths, site, &pages).await?;
     Ok(cards_corpus(paths, site, &fetched, &[]))
 }

@@ -38,9 +38,13 @@ use crate::refine::ArticleFields;
 use crate::schema::check_schema;
 use crate::stamp;
 
+mod cards;
 mod postings;
 mod profiles;
 mod steps;
+pub use cards::{
+    CardChoice, CardLayout, CardPageSizes, MAX_CARD_PAGES, MIN_CARDS_PER_PAGE, cards_per_page,
+};
 pub use postings::{
     ENTITIES_PER_POSTING_FILE, EntityArticles, MAX_POSTING_FILES, PostingError, PostingFile,
     parse_postings, posting_file_of, posting_files_for, posting_path,
@@ -101,13 +105,6 @@ fn entity_parts(entities: &[Entity]) -> Vec<(String, Vec<u8>)> {
     })
 }
 
-/// The articles of each card page of a site of `articles` ([`card_range`], `per_page` each).
-fn card_ranges(articles: usize, per_page: u32) -> Vec<(usize, usize)> {
-    (0..)
-        .map_while(|page| card_range(page, articles, per_page as usize))
-        .collect()
-}
-
 /// The first-load file, relative to the data directory.
 pub const SITE_FILE: &str = "site.json";
 /// Cards on the first screen (the app's page of cards).
@@ -133,10 +130,6 @@ const BODY_FILE_LAYOUT: &str =
     "bodies: summary and body by id; entities by id, counts capped; stamped by fields";
 /// The highest `articles` and `mentions` an entity has in a body file (see `in_body_file`).
 pub const BODY_FILE_COUNT_CAP: u32 = 2;
-/// The most card pages a site has ([`cards_per_page`]).
-pub const MAX_CARD_PAGES: usize = 1000;
-/// The fewest articles in a card page (but the newest); a power of two ([`cards_per_page`]).
-pub const MIN_CARDS_PER_PAGE: usize = 16;
 /// The most body files a site has.
 pub const MAX_BUCKETS: u32 = 2048;
 
@@ -167,13 +160,19 @@ pub struct SiteFile<E = EntityId> {
     /// The search index's meta file (see [`crate::search`]), if the site has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search: Option<String>,
-    /// The card pages ([`CardPage`]), the oldest articles' first ([`card_place`]): paths
+    /// The card pages ([`CardPage`]), the oldest articles' first ([`CardLayout`]): paths
     /// relative to the data directory. Optional (schema 2.2, `card_pages`; 2.1's `cards`,
     /// numbered from the newest article, is ignored): without them, a search waits for the whole
     /// summary table.
     #[serde(default, rename = "card_pages", skip_serializing_if = "Vec::is_empty")]
     pub cards: Vec<String>,
-    /// Articles in each card page but the newest ([`cards_per_page`]).
+    /// Articles in each card page of the older articles and in each of the newest's
+    /// ([`CardLayout`]; schema 2.10).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub card_page_sizes: Option<CardPageSizes>,
+    /// Articles in each card page but the newest, every page the same size (schema 2.2 to 2.9,
+    /// read as `card_page_sizes` of that size twice; never written since 2.10, so that a 2.9
+    /// reader, which would look for the newest articles in the wrong pages, ignores the pages).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub cards_per_page: u32,
     /// How many posting files there are ([`posting_file_of`]); optional (schema 2.4): without
@@ -204,6 +203,16 @@ pub struct SiteFile<E = EntityId> {
 }
 
 impl<E> SiteFile<E> {
+    /// How the card pages cut the site's articles; `None` when the site has none, or when its
+    /// sizes or page count make no layout ([`CardLayout::new`]): its views then wait for the
+    /// whole site rather than show articles from the wrong pages.
+    pub fn card_layout(&self) -> Option<CardLayout> {
+        let sizes = (self.card_page_sizes).or((self.cards_per_page > 0)
+            .then_some(CardPageSizes(self.cards_per_page, self.cards_per_page)))?;
+        CardLayout::new(self.articles as usize, sizes)
+            .filter(|layout| !self.cards.is_empty() && layout.pages() == self.cards.len())
+    }
+
     /// The fingerprint of the profile files of the entities with a page of their own when
     /// `own_page` ([`SiteFile::profiles`]), of single-article entities otherwise
     /// ([`SiteFile::singles`]).
@@ -231,117 +240,11 @@ fn is_zero(n: &u32) -> bool {
     *n == 0
 }
 
-/// `cards/<hash>.json`: the cards of [`cards_per_page`] articles (see [`card_place`]), in
+/// `cards/<hash>.json`: the cards of a few articles (see [`CardLayout`]), in
 /// article order: their summaries, whose `entities` are only their chips (the first
 /// [`CARD_CHIPS`] that are not dates), and those entities as a body file has them (see
 /// `in_body_file`: no aliases, counts capped), by id. The shape of the first screen.
 pub type CardPage<E = EntityId> = FirstScreen<E>;
-
-/// How many articles a card page of a site of `articles` articles has: at least
-/// [`MIN_CARDS_PER_PAGE`], and so many that there are at most [`MAX_CARD_PAGES`] pages, rounded
-/// up to a power of two (16 up to 16,000 articles, 128 at 100,000), so that it changes only when
-/// the site doubles: a rebuild that adds articles keeps it, and with it the older pages. A
-/// search fetches the pages of the results it shows: the fewer articles a page has, the fewer
-/// bytes a result costs.
-pub fn cards_per_page(articles: usize) -> u32 {
-    let fewest = articles
-        .div_ceil(MAX_CARD_PAGES)
-        .max(MIN_CARDS_PER_PAGE)
-        .checked_next_power_of_two();
-    fewest
-        .and_then(|n| u32::try_from(n).ok())
-        .unwrap_or(u32::MAX)
-}
-
-/// Where article number `number` (its position across the summary pages, 0 for the newest) of
-/// a site of `articles` articles is in card pages of `per_page` articles: the page (its place in
-/// `site.json`'s `card_pages`) and its place in that page. The pages cut the articles from the
-/// oldest: page 0 holds the `per_page` oldest, the last page the newest (it may have fewer), each
-/// in article order (newest first). Articles added to a site are newer than those it has (or
-/// dated among them, and then they move only the pages from theirs to the newest), so a rebuild that adds
-/// them rewrites the newest page and adds pages, and leaves the older pages where they were
-/// (their names change only when the entities their chips show do).
-/// `None` for a number past the site or no pages.
-pub fn card_place(number: usize, articles: usize, per_page: usize) -> Option<(usize, usize)> {
-    if per_page == 0 || number >= articles {
-        return None;
-    }
-    let page = (articles - 1 - number) / per_page;
-    let (first, _) = card_range(page, articles, per_page)?;
-    Some((page, number - first))
-}
-
-/// The card pages ([`card_place`]) that hold the site's newest `count` articles (all of them,
-/// when it has fewer), increasing: the newest pages, next to each other.
-pub fn newest_card_pages(count: usize, articles: usize, per_page: usize) -> Vec<usize> {
-    let last = count.min(articles).checked_sub(1);
-    match (
-        last.and_then(|last| card_place(last, articles, per_page)),
-        card_place(0, articles, per_page),
-    ) {
-        (Some((oldest, _)), Some((newest, _))) => (oldest..=newest).collect(),
-        _ => Vec::new(),
-    }
-}
-
-/// The numbers of the articles of card page `page` ([`card_place`]): from the first (the
-/// newest) to one past the last. `None` for a page past the site.
-fn card_range(page: usize, articles: usize, per_page: usize) -> Option<(usize, usize)> {
-    let end = articles.checked_sub(page.checked_mul(per_page)?)?;
-    (end > 0).then(|| (end.saturating_sub(per_page), end))
-}
-
-/// The card pages a search shown before the whole site is loaded fetches for its first page of
-/// hits (see [`choose_card_pages`]), each page once, in increasing order.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct CardChoice {
-    /// The pages of its first screenful of hits: fetched at once, the list shows them.
-    pub screen: Vec<usize>,
-    /// The pages of the rest of its first page that [`CardChoice::screen`] does not hold:
-    /// fetched later, only if the search is still the reader's once its screenful is shown.
-    pub rest: Vec<usize>,
-}
-
-/// Which card pages ([`card_place`]) a search fetches for `hits` (article numbers, best first):
-/// those of its first `screen` hits, then those of the rest of its first `first_page` hits. A
-/// hit past the site has no page (it is not shown).
-pub fn choose_card_pages(
-    hits: &[u32],
-    screen: usize,
-    first_page: usize,
-    articles: usize,
-    per_page: usize,
-) -> CardChoice {
-    let first_page = &hits[..hits.len().min(first_page)];
-    let (screen_hits, rest_hits) = first_page.split_at(first_page.len().min(screen));
-    let pages = |hits: &[u32]| {
-        let mut pages: Vec<usize> = hits
-            .iter()
-            .filter_map(|&n| Some(card_place(n as usize, articles, per_page)?.0))
-            .collect();
-        crate::order::sort_numbers(&mut pages);
-        pages.dedup();
-        pages
-    };
-    let screen = pages(screen_hits);
-    let mut rest = pages(rest_hits);
-    rest.retain(|page| screen.binary_search(page).is_err());
-    CardChoice { screen, rest }
-}
-
-/// How many of `hits` (article numbers, best first) can be shown, in order, with the card pages
-/// for which `have` is true: those before the first hit whose page is missing (a hit past the
-/// site is never shown and holds none back).
-pub fn shown_with(
-    hits: &[u32],
-    articles: usize,
-    per_page: usize,
-    have: impl Fn(usize) -> bool,
-) -> usize {
-    hits.iter()
-        .position(|&n| card_place(n as usize, articles, per_page).is_some_and(|(p, _)| !have(p)))
-        .unwrap_or(hits.len())
-}
 
 /// `summaries/<hash>.json`: summaries whose `entities` are positions in the entity table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -595,7 +498,7 @@ impl<'a> Parts<'a> {
         // The profiles (and the whole site's corpus dropped) beside the single-article
         // entities' files, the entity parts and the card pages: each on every core, the tail
         // of one beside the others.
-        let per_page = cards_per_page(index.articles.len());
+        let layout = CardLayout::for_site(index.articles.len());
         let (
             ((mut profiles, profiles_version), (singles, singles_version)),
             (entity_files, (summary_stamps, entity_stamps)),
@@ -651,8 +554,7 @@ impl<'a> Parts<'a> {
                     .cmp(&index.articles[b as usize].id)
             });
         }
-        let cards: Vec<(String, (usize, usize))> = card_ranges(index.articles.len(), per_page)
-            .into_iter()
+        let cards: Vec<(String, (usize, usize))> = (layout.ranges().into_iter())
             .map(|range| {
                 let stamp = card_stamp(
                     index,
@@ -680,7 +582,8 @@ impl<'a> Parts<'a> {
             }),
             search: index.search.clone(),
             cards: cards.iter().map(|(p, _)| p.clone()).collect(),
-            cards_per_page: if cards.is_empty() { 0 } else { per_page },
+            card_page_sizes: (!cards.is_empty()).then(|| layout.sizes()),
+            cards_per_page: 0,
             posting_files: posting_count,
             postings: postings_version,
             profiles: profiles_version,
@@ -1109,7 +1012,7 @@ pub fn parse_cards(file: &str, text: &str) -> Result<CardPage<String>, IndexErro
 }
 
 /// The card pages read, as one index (in article order, each page once) and each of its
-/// articles' number (position across the summary pages, [`card_place`]): `pages` are each
+/// articles' number (position across the summary pages, [`CardLayout::place`]): `pages` are each
 /// page's number in `site.json`'s `card_pages` and the page; `more`, entities of the view that
 /// the pages' chips may not have (a filtered view's, from their posting files).
 pub fn cards_index<'a>(
@@ -1117,7 +1020,7 @@ pub fn cards_index<'a>(
     pages: &[(usize, &'a CardPage<String>)],
     more: &'a [Entity<String>],
 ) -> (UncheckedIndex, Vec<u32>) {
-    let per_page = site.cards_per_page as usize;
+    let layout = site.card_layout();
     let mut numbered: Vec<(u32, &ArticleSummary<String>)> = Vec::new();
     let mut entities: Vec<Entity<String>> = Vec::new();
     let mut seen: HashSet<&str> = HashSet::new();
@@ -1130,7 +1033,7 @@ pub fn cards_index<'a>(
     for (page, cards) in pages {
         // A page past the site, or its articles past their range, are not numbered: the site's
         // check then finds fewer articles than `site.json` says.
-        let (first, end) = card_range(*page, site.articles as usize, per_page).unwrap_or((0, 0));
+        let (first, end) = (layout.and_then(|l| l.range(*page))).unwrap_or((0, 0));
         for (number, article) in (first..end).zip(&cards.articles) {
             numbered.push((u32::try_from(number).unwrap_or(u32::MAX), article));
         }
@@ -1689,9 +1592,9 @@ mod tests {
         assert_eq!(of("entities"), [false]);
         // Its card page and no other.
         let cards = of("cards");
-        let per_page = cards_per_page(2500) as usize;
-        assert_eq!(cards.len(), 2500usize.div_ceil(per_page));
-        let place = card_place(1500, 2500, per_page).expect("a card page");
+        let layout = CardLayout::for_site(2500);
+        assert_eq!(cards.len(), layout.pages());
+        let place = layout.place(1500).expect("a card page");
         assert_eq!(cards.iter().positions_true(), vec![place.0]);
     }
 
@@ -1797,8 +1700,13 @@ mod tests {
             let files = files(&parts);
             let site = parse_site(&files[SITE_FILE]).expect("site");
             assert_eq!(site.cards.len(), size.div_ceil(16), "{size}");
-            let per_page = site.cards_per_page as usize;
-            assert_eq!(per_page, if size == 0 { 0 } else { 16 });
+            let layout = site.card_layout();
+            assert_eq!(site.cards_per_page, 0, "never written since 2.10");
+            assert_eq!(
+                site.card_page_sizes,
+                (size > 0).then_some(CardPageSizes(16, 16))
+            );
+            let per_page = 16;
             let pages: Vec<CardPage<String>> = site
                 .cards
                 .iter()
@@ -1846,7 +1754,7 @@ mod tests {
                 let in_first = per_page;
                 let in_last = size - last * per_page;
                 for number in (0..in_last).chain(size - in_first..size) {
-                    let (page, place) = card_place(number, size, per_page).expect("placed");
+                    let (page, place) = (layout.and_then(|l| l.place(number))).expect("placed");
                     assert!(page == last || page == 0, "{number}");
                     assert_eq!(pages[page].articles[place].id, index.articles[number].id);
                     let found = corpus.by_number(number as u32).expect("kept");
@@ -1859,6 +1767,71 @@ mod tests {
                 assert!(corpus.by_number(in_last as u32).is_none() || last == 1);
             }
         }
+    }
+
+    #[test]
+    fn past_16_000_articles_the_newest_are_in_card_pages_of_16() {
+        // 16,401 articles: older pages of 32, and the newest 49 (32 ≤ 49 < 64) in pages of 16.
+        let (index, bodies) = sample(16_401);
+        let parts = Parts::new(&index, &bodies);
+        let site = parse_site(std::str::from_utf8(&parts.site).expect("utf-8")).expect("site");
+        assert_eq!(site.card_page_sizes, Some(CardPageSizes(32, 16)));
+        let layout = site.card_layout().expect("card pages");
+        assert_eq!(site.cards.len(), 511 + 4);
+        let read = |page: usize| {
+            parse_cards(
+                "c",
+                std::str::from_utf8(&parts.card_page(page)).expect("utf-8"),
+            )
+            .expect("card page")
+        };
+        for (page, size) in [(0, 32), (510, 32), (511, 16), (513, 16), (514, 1)] {
+            assert_eq!(read(page).articles.len(), size, "page {page}");
+        }
+        for number in [0, 1, 16, 17, 48, 49, 80, 81, 16_400] {
+            let (page, place) = layout.place(number).expect("placed");
+            assert_eq!(
+                read(page).articles[place].id,
+                index.articles[number].id,
+                "{number}"
+            );
+        }
+    }
+
+    #[test]
+    fn card_pages_of_schema_2_9_are_read_as_pages_of_one_size() {
+        let (index, bodies) = sample(40);
+        let parts = Parts::new(&index, &bodies);
+        let mut site: serde_json::Value = serde_json::from_slice(&parts.site).expect("json");
+        let object = site.as_object_mut().expect("an object");
+        object.remove("card_page_sizes").expect("written by 2.10");
+        object.insert("cards_per_page".into(), 16.into());
+        let old = parse_site(&site.to_string()).expect("site");
+        let layout = old.card_layout().expect("2.9's card pages are read");
+        assert_eq!(layout.sizes(), CardPageSizes(16, 16));
+        assert_eq!(layout.place(39), Some((0, 15)));
+        assert_eq!(layout.place(0), Some((2, 0)));
+        // Sizes that make no layout, or a page count other than the layout's: no card pages
+        // (the views wait for the whole site) rather than articles looked for in the wrong page.
+        let with = |edit: &dyn Fn(&mut serde_json::Map<String, serde_json::Value>)| {
+            let mut site: serde_json::Value = serde_json::from_slice(&parts.site).expect("json");
+            edit(site.as_object_mut().expect("an object"));
+            parse_site(&site.to_string()).expect("site").card_layout()
+        };
+        assert!(with(&|_| ()).is_some());
+        assert_eq!(
+            with(&|s| drop(s.insert("card_page_sizes".into(), serde_json::json!([16, 32])))),
+            None
+        );
+        assert_eq!(
+            with(&|s| drop(s.insert("card_page_sizes".into(), serde_json::json!([0, 0])))),
+            None
+        );
+        assert_eq!(
+            with(&|s| drop(s.insert("articles".into(), 60.into()))),
+            None
+        );
+        assert_eq!(with(&|s| drop(s.remove("card_page_sizes"))), None);
     }
 
     #[test]
@@ -1883,18 +1856,18 @@ mod tests {
             .collect();
         let parts = Parts::new(&grown, &grown_bodies);
         let after = parse_site(std::str::from_utf8(&parts.site).expect("utf-8")).expect("site");
-        assert_eq!(after.cards_per_page, before.cards_per_page);
-        let per_page = before.cards_per_page as usize;
-        assert_eq!(after.cards.len(), 237usize.div_ceil(per_page));
+        assert_eq!(after.card_page_sizes, before.card_page_sizes);
+        let layout = after.card_layout().expect("card pages");
+        assert_eq!(after.cards.len(), 237usize.div_ceil(16));
         // Every page but the newest (200 = 12 × 16 + 8) is the same file; the newest and the
         // new pages are not.
         let kept = before.cards.len() - 1;
         assert_eq!(after.cards[..kept], before.cards[..kept]);
         assert!(!before.cards.contains(&after.cards[kept]));
-        // Each article is still where `card_place` says, in the new pages too.
+        // Each article is still where the layout says, in the new pages too.
         let files = files(&parts);
         for number in [0, 36, 37, 40, 236] {
-            let (page, place) = card_place(number, 237, per_page).expect("placed");
+            let (page, place) = layout.place(number).expect("placed");
             let cards = parse_cards("c", &files[&after.cards[page]]).expect("card page");
             assert_eq!(
                 cards.articles[place].id, grown.articles[number].id,
@@ -2137,84 +2110,5 @@ mod tests {
         assert!(matches!(error, IndexError::Schema(_)), "{error:?}");
         let error = parse_site(r#"{"schema_version": "2.0", "articles": "x"}"#).expect_err("bad");
         assert!(error.to_string().contains(SITE_FILE), "{error}");
-    }
-
-    // 100 articles, 10 a page: page 0 holds numbers 99 to 90 (the newest), page 9 numbers 9 to 0.
-    #[test]
-    fn a_search_fetches_the_pages_of_its_screenful_then_those_of_the_rest_of_its_first_page() {
-        let hits = [99, 50, 98, 10, 51, 0, 89];
-        assert_eq!(
-            choose_card_pages(&hits, 3, 6, 100, 10),
-            CardChoice {
-                // 99 and 98 share page 0; 50 is on page 4.
-                screen: vec![0, 4],
-                // 51 is on page 4, fetched with the screenful; 89 (page 1) is past the first page.
-                rest: vec![8, 9],
-            }
-        );
-        // Every hit of the first page on the screenful's pages: nothing more to fetch.
-        assert_eq!(
-            choose_card_pages(&[99, 50, 51, 98], 2, 30, 100, 10),
-            CardChoice {
-                screen: vec![0, 4],
-                rest: vec![],
-            }
-        );
-        // Fewer hits than a screenful, or none.
-        assert_eq!(
-            choose_card_pages(&[5, 95], 8, 30, 100, 10),
-            CardChoice {
-                screen: vec![0, 9],
-                rest: vec![],
-            }
-        );
-        assert_eq!(
-            choose_card_pages(&[], 8, 30, 100, 10),
-            CardChoice::default()
-        );
-        // A hit past the site (a search index newer than `site.json`) has no page.
-        assert_eq!(
-            choose_card_pages(&[100, 99, 250, 0], 2, 30, 100, 10),
-            CardChoice {
-                screen: vec![0],
-                rest: vec![9],
-            }
-        );
-    }
-
-    #[test]
-    fn a_search_shows_its_hits_up_to_the_first_whose_card_page_is_missing() {
-        let hits = [99, 50, 98, 10, 51, 0];
-        let have = |pages: &'static [usize]| move |p: usize| pages.contains(&p);
-        assert_eq!(shown_with(&hits, 100, 10, have(&[0, 4])), 3);
-        // A page kept from an earlier search shows its hits at once.
-        assert_eq!(shown_with(&hits, 100, 10, have(&[0, 4, 8])), 5);
-        assert_eq!(shown_with(&hits, 100, 10, have(&[0, 4, 8, 9])), 6);
-        assert_eq!(shown_with(&hits, 100, 10, have(&[4])), 0);
-        assert_eq!(shown_with(&[], 100, 10, have(&[])), 0);
-        // A hit past the site is never shown and holds none back.
-        assert_eq!(shown_with(&[99, 150, 98], 100, 10, have(&[0])), 3);
-    }
-
-    #[test]
-    fn the_newest_articles_are_on_the_last_card_pages() {
-        // 100 articles in pages of 16: page 6, the last, holds the newest 4 (numbers 0 to 3).
-        assert_eq!(newest_card_pages(4, 100, 16), vec![6]);
-        assert_eq!(newest_card_pages(5, 100, 16), vec![5, 6]);
-        assert_eq!(newest_card_pages(60, 100, 16), vec![2, 3, 4, 5, 6]);
-        // Every page holds each of the articles it should, once.
-        for count in 1..=100 {
-            let pages = newest_card_pages(count, 100, 16);
-            for number in 0..count {
-                let (page, _) = card_place(number, 100, 16).expect("placed");
-                assert!(pages.contains(&page), "{count}: article {number}");
-            }
-            assert!(pages.windows(2).all(|w| w[1] == w[0] + 1), "{pages:?}");
-        }
-        // More than the site has: all of it; none of an empty site or with no pages.
-        assert_eq!(newest_card_pages(500, 100, 16), (0..=6).collect::<Vec<_>>());
-        assert_eq!(newest_card_pages(0, 100, 16), Vec::<usize>::new());
-        assert_eq!(newest_card_pages(10, 0, 16), Vec::<usize>::new());
-        assert_eq!(newest_card_pages(10, 100, 0), Vec::<usize>::new());
     }
 }

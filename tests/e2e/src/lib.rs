@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use kiosque_cli::pages::settings::Settings;
 use kiosque_extract::ner::knowledge::Knowledge;
 use kiosque_model::index::UncheckedIndex;
-use kiosque_model::parts::{BucketArticle, SITE_FILE, bucket_of, bucket_path};
+use kiosque_model::parts::{BucketArticle, CardLayout, SITE_FILE, bucket_of, bucket_path};
 
 pub use browser::{Browser, CARD_IDS, cards_are, cards_are_first_of};
 pub use server::Server;
@@ -365,6 +365,14 @@ impl Site {
             .iter()
             .filter_map(|p| p.as_str().map(str::to_owned))
             .collect()
+    }
+
+    /// How the site's card pages cut its articles, as `site.json` says.
+    pub fn card_layout(&self) -> CardLayout {
+        let site = self.read_json(SITE_FILE);
+        (serde_json::from_value::<kiosque_model::parts::SiteFile<String>>(site).ok())
+            .and_then(|site| site.card_layout())
+            .expect("site.json has card pages")
     }
 
     /// The card pages as the server is asked for them (`/data/cards/…`), in `site.json`'s

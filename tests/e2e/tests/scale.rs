@@ -12,7 +12,7 @@ use std::path::Path;
 use kiosque_e2e::server::Fault;
 use kiosque_e2e::{Browser, Site, cards_are, cards_are_first_of, entity_part, large_site, ready};
 use kiosque_model::entity::Label;
-use kiosque_model::parts::VIEW_FROM;
+use kiosque_model::parts::{CardLayout, VIEW_FROM};
 use kiosque_model::search::{Meta, Query, Shard};
 use kiosque_model::ui::{Language, Noun};
 use serde_json::Value;
@@ -1115,10 +1115,7 @@ async fn at_scale_a_search_shows_its_first_results_before_the_whole_site_and_cou
     let Some((site, data)) = large_data() else {
         return;
     };
-    let cards_per_page = site.read_json("site.json")["cards_per_page"]
-        .as_u64()
-        .expect("site.json has card pages") as usize;
-    let articles = data.articles().len();
+    let layout = site.card_layout();
     // The whole site is held back: the search must not wait for it.
     let parts = site.hold_whole_site();
     let browser = Browser::new().await;
@@ -1157,11 +1154,7 @@ async fn at_scale_a_search_shows_its_first_results_before_the_whole_site_and_cou
     };
     let mut pages: Vec<usize> = expected[..PAGE]
         .iter()
-        .map(|id| {
-            kiosque_model::parts::card_place(number(id), articles, cards_per_page)
-                .expect("a result's card page")
-                .0
-        })
+        .map(|id| layout.place(number(id)).expect("a result's card page").0)
         .collect();
     pages.sort_unstable();
     pages.dedup();
@@ -2115,14 +2108,10 @@ async fn at_scale_the_whole_site_waits_while_a_keystroke_s_search_waits_for_its_
 }
 
 /// The card pages (numbers in `site.json`'s `card_pages`) of the articles numbered `numbers`.
-fn card_pages_of(numbers: &[usize], articles: usize, per_page: usize) -> Vec<usize> {
+fn card_pages_of(numbers: &[usize], layout: CardLayout) -> Vec<usize> {
     let mut pages: Vec<usize> = numbers
         .iter()
-        .map(|&n| {
-            kiosque_model::parts::card_place(n, articles, per_page)
-                .expect("a result's card page")
-                .0
-        })
+        .map(|&n| layout.place(n).expect("a result's card page").0)
         .collect();
     pages.sort_unstable();
     pages.dedup();
@@ -2157,13 +2146,9 @@ async fn at_scale_a_search_fetches_the_card_pages_of_its_first_screenful_then_th
     let Some((site, data)) = large_data() else {
         return;
     };
-    let site_json = site.read_json("site.json");
-    let per_page = site_json["cards_per_page"]
-        .as_u64()
-        .expect("site.json has card pages") as usize;
+    let layout = site.card_layout();
     let card_paths: Vec<String> = site.card_page_paths();
-    let articles = data.articles().len();
-    let pages = |numbers: &[usize]| card_pages_of(numbers, articles, per_page);
+    let pages = |numbers: &[usize]| card_pages_of(numbers, layout);
     let without = |a: Vec<usize>, b: &[usize]| -> Vec<usize> {
         a.into_iter().filter(|p| !b.contains(p)).collect()
     };
