@@ -8,12 +8,10 @@
 //! word fetches no page for the prefixes typed past but their screenful's. "Show more" on a view
 //! shown from card pages fetches the card pages of its next results the same way.
 
+#[cfg(feature = "ssr")]
 use std::collections::HashMap;
-use std::future::{Future, poll_fn};
 use std::sync::Arc;
-use std::task::Poll;
 
-use futures::channel::oneshot;
 use kiosque_model::index::Corpus;
 use kiosque_model::parts::{
     self, CardLayout, CardPage, EntityProfile, EntityView, PostingFile, ProfileFile, Single,
@@ -28,6 +26,9 @@ use crate::data::{
     AppError, BodyRequest, Freshness, SiteData, fetch_text, load_article, log_problems, part_url,
 };
 use crate::paths::Paths;
+
+mod kept;
+use kept::{Asked, KeptFiles, Slot, gone, malformed};
 
 /// How many cards a list under a section heading (an entity page's) shows at first and adds with
 /// "show more" (a list of its own page shows `components::card::PAGE`): the page is about the
@@ -101,69 +102,6 @@ pub struct Listed {
     entities: Arc<[Entity<String>]>,
 }
 
-/// A file that every search needs first, fetched once for all of them: the callers share one
-/// request under way (the first caller starts it, the others wait for its answer), the file is
-/// kept once fetched, and a failure goes to every caller waiting but is not kept: the next
-/// caller fetches again.
-pub(crate) enum Slot<T, E> {
-    /// Not fetched, or the last fetch failed.
-    Empty,
-    /// Being fetched: the callers waiting for its answer.
-    Fetching(Vec<oneshot::Sender<Result<T, E>>>),
-    /// Fetched.
-    Kept(T),
-}
-
-/// What a caller gets from [`Slot::ask`].
-pub(crate) enum Asked<T, E> {
-    /// The file, kept.
-    Kept(T),
-    /// The answer of the fetch under way, which this caller must start when `start`.
-    Wait {
-        answer: oneshot::Receiver<Result<T, E>>,
-        start: bool,
-    },
-}
-
-impl<T: Clone, E: Clone> Slot<T, E> {
-    /// Whether a fetch must start now: the slot was empty (it is fetching from now on).
-    pub(crate) fn start(&mut self) -> bool {
-        if !matches!(self, Slot::Empty) {
-            return false;
-        }
-        *self = Slot::Fetching(Vec::new());
-        true
-    }
-
-    /// The file if kept; otherwise the answer of the fetch under way, started if none was.
-    pub(crate) fn ask(&mut self) -> Asked<T, E> {
-        if let Slot::Kept(value) = self {
-            return Asked::Kept(value.clone());
-        }
-        let start = self.start();
-        let (sender, answer) = oneshot::channel();
-        if let Slot::Fetching(waiting) = self {
-            waiting.push(sender);
-        }
-        Asked::Wait { answer, start }
-    }
-
-    /// The fetch's answer, for every caller waiting: the file is kept; after a failure the slot
-    /// is empty again.
-    pub(crate) fn finish(&mut self, result: Result<T, E>) {
-        let after = match &result {
-            Ok(value) => Slot::Kept(value.clone()),
-            Err(_) => Slot::Empty,
-        };
-        if let Slot::Fetching(waiting) = std::mem::replace(self, after) {
-            for caller in waiting {
-                // A caller gone (its page closed) no longer wants it.
-                let _ = caller.send(result.clone());
-            }
-        }
-    }
-}
-
 /// The search index's files fetched so far, kept for the page's life (their names change when
 /// the site is rebuilt, so a kept file is never stale); part of the site context
 /// ([`crate::site::Site::search`]).
@@ -171,15 +109,16 @@ impl<T: Clone, E: Clone> Slot<T, E> {
 pub struct SearchFiles {
     /// The meta file: one request for every search, however many are waiting for it.
     meta: StoredValue<Slot<Arc<Meta>, AppError>>,
-    shards: StoredValue<HashMap<String, Arc<Shard>>>,
+    /// Shards, by path.
+    shards: KeptFiles<Shard>,
     /// Card pages, by path.
-    cards: StoredValue<HashMap<String, Arc<CardPage<String>>>>,
+    cards: KeptFiles<CardPage<String>>,
     /// Posting files, by URL (with the version of the site's posting files).
-    postings: StoredValue<HashMap<String, Arc<PostingFile<String>>>>,
+    postings: KeptFiles<PostingFile<String>>,
     /// Profile files, by URL (with the version of the site's profile files).
-    profiles: StoredValue<HashMap<String, Arc<ProfileFile<String>>>>,
+    profiles: KeptFiles<ProfileFile<String>>,
     /// Files of single-article entities' profiles, by URL (with their version).
-    singles: StoredValue<HashMap<String, Arc<SingleFile>>>,
+    singles: KeptFiles<SingleFile>,
 }
 
 impl SearchFiles {
@@ -187,23 +126,21 @@ impl SearchFiles {
     pub fn new() -> Self {
         SearchFiles {
             meta: StoredValue::new(Slot::Empty),
-            shards: StoredValue::new(HashMap::new()),
-            cards: StoredValue::new(HashMap::new()),
-            postings: StoredValue::new(HashMap::new()),
-            profiles: StoredValue::new(HashMap::new()),
-            singles: StoredValue::new(HashMap::new()),
+            shards: KeptFiles::new(),
+            cards: KeptFiles::new(),
+            postings: KeptFiles::new(),
+            profiles: KeptFiles::new(),
+            singles: KeptFiles::new(),
         }
     }
 
     /// Those of the card pages `pages` (numbers in `site.json`'s `cards`) that are kept.
     fn kept_cards(&self, site: &SiteData, pages: &[usize]) -> Vec<usize> {
-        self.cards.with_value(|kept| {
-            pages
-                .iter()
-                .copied()
-                .filter(|&p| site.file.cards.get(p).is_some_and(|f| kept.contains_key(f)))
-                .collect()
-        })
+        pages
+            .iter()
+            .copied()
+            .filter(|&p| site.file.cards.get(p).is_some_and(|f| self.cards.has(f)))
+            .collect()
     }
 
     /// The card pages `pages` (numbers in `site.json`'s `cards`), fetched in parallel where not
@@ -218,28 +155,16 @@ impl SearchFiles {
             .iter()
             .filter_map(|&p| Some((p, site.file.cards.get(p)?)))
             .collect();
-        let missing: Vec<String> = self.cards.with_value(|kept| {
-            named
-                .iter()
-                .map(|(_, f)| *f)
-                .filter(|f| !kept.contains_key(*f))
-                .cloned()
-                .collect()
-        });
-        fetch_kept(
-            self.cards,
-            missing,
-            |file| part_url(paths, file, "cards"),
-            Freshness::Cached,
-            parts::parse_cards,
-        )
-        .await?;
-        Ok(self.cards.with_value(|kept| {
-            named
-                .iter()
-                .filter_map(|(p, f)| Some((*p, kept.get(*f).cloned()?)))
-                .collect()
-        }))
+        let files: Vec<String> = named.iter().map(|(_, f)| (*f).clone()).collect();
+        let fetched = (self.cards)
+            .fetch(
+                &files,
+                |file| part_url(paths, file, "cards"),
+                Freshness::Cached,
+                parts::parse_cards,
+            )
+            .await?;
+        Ok(named.iter().map(|(p, _)| *p).zip(fetched).collect())
     }
 
     /// Of each of `ids`, the articles that list it (numbers, increasing) and its entity, from
@@ -253,32 +178,19 @@ impl SearchFiles {
     ) -> Result<Vec<Option<(Entity<String>, Vec<u32>)>>, AppError> {
         let postings = PostingFiles::of(&site.file);
         let urls: Vec<String> = ids.iter().map(|id| postings.url(paths, id)).collect();
-        let mut missing: Vec<String> = self.postings.with_value(|kept| {
-            urls.iter()
-                .filter(|u| !kept.contains_key(*u))
-                .cloned()
-                .collect()
-        });
-        missing.sort_unstable();
-        missing.dedup();
-        fetch_kept(
-            self.postings,
-            missing,
-            |url| Ok(url.to_owned()),
-            postings.freshness(),
-            parts::parse_postings,
-        )
-        .await?;
-        let files: Vec<Option<Arc<PostingFile<String>>>> = self
-            .postings
-            .with_value(|kept| urls.iter().map(|u| kept.get(u).cloned()).collect());
+        // Ids that share a file wait for the same request.
+        let files = (self.postings)
+            .fetch(
+                &urls,
+                |url| Ok(url.to_owned()),
+                postings.freshness(),
+                parts::parse_postings,
+            )
+            .await?;
         ids.iter()
             .zip(&urls)
             .zip(files)
             .map(|((id, url), file)| {
-                let Some(file) = file else {
-                    return Ok(None);
-                };
                 let found = file
                     .articles_of(url, id.as_str(), site.file.articles)
                     .map_err(|e| malformed(url, &e))?;
@@ -370,25 +282,22 @@ impl SearchFiles {
     /// and kept there, with that URL (what its errors name); `None` if it is not there even so.
     async fn kept_file<T: 'static + Send + Sync>(
         self,
-        kept: StoredValue<HashMap<String, Arc<T>>>,
+        kept: KeptFiles<T>,
         paths: &Paths,
         path: &str,
         version: &str,
         parse: fn(&str, &str) -> Result<T, kiosque_model::index::IndexError>,
     ) -> Result<Option<(Arc<T>, String)>, AppError> {
         let url = paths.versioned_file(path, Some(version));
-        if kept.with_value(|kept| !kept.contains_key(&url)) {
-            fetch_kept(
-                kept,
-                vec![url.clone()],
+        let fetched = kept
+            .fetch(
+                std::slice::from_ref(&url),
                 |url| Ok(url.to_owned()),
                 Freshness::Cached,
                 parse,
             )
             .await?;
-        }
-        let file = kept.with_value(|kept| kept.get(&url).cloned());
-        Ok(file.map(|file| (file, url)))
+        Ok(fetched.into_iter().next().map(|file| (file, url)))
     }
 
     /// Starts fetching the meta file of the site's search index, unless it is kept or under
@@ -424,10 +333,6 @@ impl SearchFiles {
     /// request under way (started if none is).
     async fn meta(self, paths: &Paths, path: &str) -> Result<Arc<Meta>, AppError> {
         let url = paths.data_file(path);
-        let gone = |url: &str| AppError::Network {
-            url: url.to_owned(),
-            message: "the page was closed".to_owned(),
-        };
         match self.meta.try_update_value(Slot::ask) {
             None => Err(gone(&url)),
             Some(Asked::Kept(meta)) => Ok(meta),
@@ -442,92 +347,21 @@ impl SearchFiles {
 
     /// The shards at `files`, fetched in parallel where not kept yet.
     async fn shards(&self, paths: &Paths, files: &[&str]) -> Result<Vec<Arc<Shard>>, AppError> {
-        let missing: Vec<String> = self.shards.with_value(|kept| {
-            files
-                .iter()
-                .filter(|f| !kept.contains_key(**f))
-                .map(|f| (*f).to_owned())
-                .collect()
-        });
-        fetch_kept(
-            self.shards,
-            missing,
-            |file| Ok(paths.data_file(file)),
-            Freshness::Cached,
-            |_, text| Shard::parse(text),
-        )
-        .await?;
-        Ok(self
-            .shards
-            .with_value(|kept| files.iter().filter_map(|f| kept.get(*f).cloned()).collect()))
+        let files: Vec<String> = files.iter().map(|f| (*f).to_owned()).collect();
+        (self.shards)
+            .fetch(
+                &files,
+                |file| Ok(paths.data_file(file)),
+                Freshness::Cached,
+                |_, text| Shard::parse(text),
+            )
+            .await
     }
 }
 
 impl Default for SearchFiles {
     fn default() -> Self {
         SearchFiles::new()
-    }
-}
-
-/// Fetches the files `missing` (by their keys: `url_of` gives each one's URL) together with
-/// `freshness`, reads each with `parse` (its URL, its text), and keeps them all in `kept` by key;
-/// the first (in the order given) that fails is the error, and then none is kept. The search's
-/// shards, the card pages and the posting files.
-async fn fetch_kept<T, E>(
-    kept: StoredValue<HashMap<String, Arc<T>>>,
-    missing: Vec<String>,
-    url_of: impl Fn(&str) -> Result<String, AppError>,
-    freshness: Freshness,
-    parse: impl Fn(&str, &str) -> Result<T, E>,
-) -> Result<(), AppError>
-where
-    T: Send + Sync + 'static,
-    E: std::fmt::Display,
-{
-    let (url_of, parse) = (&url_of, &parse);
-    let fetched = join_each(missing.into_iter().map(|key| async move {
-        let url = url_of(&key)?;
-        let text = fetch_text(&url, freshness).await?;
-        let file = parse(&url, &text).map_err(|e| malformed(&url, &e))?;
-        Ok::<_, AppError>((key, Arc::new(file)))
-    }))
-    .await;
-    let mut new = Vec::with_capacity(fetched.len());
-    for result in fetched {
-        new.push(result?);
-    }
-    kept.update_value(|kept| kept.extend(new));
-    Ok(())
-}
-
-/// The outputs of `futures`, run together (each polled until done), in their order: what
-/// `futures::future::join_all` does for the few files a search fetches, without its
-/// `FuturesOrdered` path for long lists (a copy of it per caller in the app's wasm).
-async fn join_each<F: Future>(futures: impl Iterator<Item = F>) -> Vec<F::Output> {
-    let mut futures: Vec<_> = futures.map(Box::pin).collect();
-    let mut outputs: Vec<Option<F::Output>> = futures.iter().map(|_| None).collect();
-    poll_fn(|cx| {
-        let mut pending = false;
-        for (future, output) in futures.iter_mut().zip(outputs.iter_mut()) {
-            if output.is_none() {
-                match future.as_mut().poll(cx) {
-                    Poll::Ready(value) => *output = Some(value),
-                    Poll::Pending => pending = true,
-                }
-            }
-        }
-        match pending {
-            true => Poll::Pending,
-            false => Poll::Ready(outputs.iter_mut().filter_map(Option::take).collect()),
-        }
-    })
-    .await
-}
-
-fn malformed(url: &str, error: &impl std::fmt::Display) -> AppError {
-    AppError::Malformed {
-        url: url.to_owned(),
-        message: error.to_string(),
     }
 }
 
@@ -1046,93 +880,4 @@ async fn hits(
     let shards = files.shards(paths, &needed).await?;
     let shards: Vec<&Shard> = shards.iter().map(AsRef::as_ref).collect();
     Ok(query.run(meta.articles(), &shards, within))
-}
-
-#[cfg(test)]
-mod tests {
-    use futures::FutureExt;
-
-    use super::*;
-
-    type TestSlot = Slot<u32, String>;
-
-    fn waiting(asked: Asked<u32, String>) -> (oneshot::Receiver<Result<u32, String>>, bool) {
-        match asked {
-            Asked::Wait { answer, start } => (answer, start),
-            Asked::Kept(value) => panic!("kept {value} before any answer"),
-        }
-    }
-
-    #[test]
-    fn join_each_gives_the_outputs_in_order_once_all_are_done() {
-        let (senders, receivers): (Vec<_>, Vec<_>) = (0..3).map(|_| oneshot::channel()).unzip();
-        let mut joined = Box::pin(join_each(receivers.into_iter()));
-        let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
-        for (n, sender) in senders.into_iter().enumerate().rev() {
-            assert!(
-                joined.as_mut().poll(&mut cx).is_pending(),
-                "{n} not sent yet"
-            );
-            assert_eq!(sender.send(n), Ok(()));
-        }
-        assert_eq!(
-            joined.as_mut().poll(&mut cx),
-            Poll::Ready(vec![Ok(0), Ok(1), Ok(2)])
-        );
-    }
-
-    #[test]
-    fn one_fetch_answers_every_caller_and_is_kept() {
-        let mut slot = TestSlot::Empty;
-        let (first, start_first) = waiting(slot.ask());
-        let (second, start_second) = waiting(slot.ask());
-        assert!(
-            start_first && !start_second,
-            "only the first caller fetches"
-        );
-        assert!(!slot.start(), "no second fetch while one is under way");
-        slot.finish(Ok(7));
-        assert_eq!(first.now_or_never(), Some(Ok(Ok(7))));
-        assert_eq!(second.now_or_never(), Some(Ok(Ok(7))));
-        assert!(matches!(slot.ask(), Asked::Kept(7)));
-        assert!(!slot.start(), "kept: nothing to fetch");
-    }
-
-    #[test]
-    fn a_prefetch_is_joined_by_the_callers_after_it() {
-        let mut slot = TestSlot::Empty;
-        assert!(slot.start(), "the prefetch fetches");
-        let (answer, start) = waiting(slot.ask());
-        assert!(
-            !start,
-            "a search waits for the prefetch rather than fetching again"
-        );
-        slot.finish(Ok(3));
-        assert_eq!(answer.now_or_never(), Some(Ok(Ok(3))));
-    }
-
-    #[test]
-    fn a_failure_goes_to_the_callers_waiting_and_the_next_caller_fetches_again() {
-        let mut slot = TestSlot::Empty;
-        assert!(slot.start(), "a prefetch");
-        let (answer, _) = waiting(slot.ask());
-        slot.finish(Err("503".to_owned()));
-        assert_eq!(answer.now_or_never(), Some(Ok(Err("503".to_owned()))));
-        let (retry, start) = waiting(slot.ask());
-        assert!(
-            start,
-            "a failed fetch is not kept: the next search fetches again"
-        );
-        slot.finish(Ok(5));
-        assert_eq!(retry.now_or_never(), Some(Ok(Ok(5))));
-    }
-
-    #[test]
-    fn a_failed_prefetch_nobody_waited_for_leaves_the_slot_empty() {
-        let mut slot = TestSlot::Empty;
-        assert!(slot.start());
-        slot.finish(Err("offline".to_owned()));
-        assert!(matches!(slot, Slot::Empty));
-        assert!(slot.start(), "the next letter typed fetches again");
-    }
 }

@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use kiosque_e2e::server::Fault;
 use kiosque_e2e::{Browser, Site, ready, tiny_shards_site};
+use serde_json::Value;
 
 /// The search input: inside the search landmark, and not the sidebar's entity finder.
 const INPUT: &str = "form[role='search'] input[type='search']";
@@ -281,6 +282,91 @@ async fn the_first_letter_typed_fetches_the_search_meta_once_for_every_keystroke
         .await;
     assert_eq!(fetches, "1", "the page fetched the meta file once");
     assert_eq!(site.server().hits(&meta), 1);
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+/// A search shard on its way is fetched once for every keystroke that needs it: a reader typing
+/// a word a key at a time on a slow server asks for the same shards at each letter (each prefix's
+/// terms are in them), and each search waits for the request under way rather than sending its
+/// own (before the fifty-seventh session the page fetched and parsed a shard once per keystroke
+/// until its first answer came).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_search_shard_on_its_way_is_fetched_once_for_every_keystroke_that_needs_it() {
+    if !ready() {
+        return;
+    }
+    let Some(root) = tiny_shards_site() else {
+        return;
+    };
+    let site = Site::existing(root);
+    let meta = meta_path(&site);
+    let shards: Vec<String> = site.read_json(meta.trim_start_matches("/data/"))["segments"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_array)
+        .flatten()
+        .filter_map(|shard| Some(format!("/data/{}", shard.get(1)?.as_str()?)))
+        .collect();
+    assert!(shards.len() >= 10, "tiny shards: {shards:?}");
+    let (browser, seed) = home(&site).await;
+    site.server().set_each(&shards, &Fault::Hold);
+    let asked = || {
+        (shards.iter())
+            .filter(|s| site.server().hits(s) > 0)
+            .count()
+    };
+    // "tr", then "tru" and "trum", each once the search before it has asked for its shards.
+    browser.type_into(INPUT, "tr").await;
+    for (next, q) in [(Some("u"), "tr"), (Some("m"), "tru"), (None, "trum")] {
+        browser
+            .wait_until(
+                &format!("{q} in the URL"),
+                &format!("return new URLSearchParams(location.search).get('q') === '{q}';"),
+            )
+            .await;
+        let deadline = std::time::Instant::now() + Duration::from_secs(15);
+        while asked() == 0 {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{q}: no shard asked for"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        if let Some(next) = next {
+            browser.type_into(INPUT, next).await;
+        }
+    }
+    for shard in &shards {
+        site.server().clear(shard);
+    }
+    browser
+        .wait_until("Trump marked in the title", TRUMP_MARKED)
+        .await;
+    browser
+        .wait_for_cards("the seed found by a prefix", &seed)
+        .await;
+    // The page's own count of its fetches (Chromium holds a request for a URL already on its way
+    // until the first one's answer is cached: the server sees fewer).
+    let fetches = browser
+        .eval_string(
+            "return JSON.stringify(performance.getEntriesByType('resource')
+               .map(e => new URL(e.name).pathname)
+               .filter(p => p.startsWith('/data/search/') && !p.includes('/meta-')));",
+        )
+        .await;
+    let fetches: Vec<String> = serde_json::from_str(&fetches).expect("a list");
+    assert!(!fetches.is_empty(), "no shard fetched");
+    let mut once = fetches.clone();
+    once.sort_unstable();
+    once.dedup();
+    assert_eq!(
+        fetches.len(),
+        once.len(),
+        "a shard fetched more than once: {fetches:?}"
+    );
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
