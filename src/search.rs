@@ -168,8 +168,10 @@ impl SearchFiles {
     }
 
     /// Of each of `ids`, the articles that list it (numbers, increasing) and its entity, from
-    /// their posting files, each fetched once (several ids may share one) where not kept yet;
-    /// `None` for an id no article lists.
+    /// their posting files, each fetched once (several ids may share one) where not kept yet,
+    /// or, for an id its posting file does not list, from its file of single-article entities
+    /// (schema 2.10: posting files leave those out; the shell page asks for that file beside
+    /// the posting file, and the answer under way is shared); `None` for an id no article lists.
     async fn entity_articles(
         &self,
         paths: &Paths,
@@ -187,16 +189,35 @@ impl SearchFiles {
                 parts::parse_postings,
             )
             .await?;
-        ids.iter()
-            .zip(&urls)
-            .zip(files)
-            .map(|((id, url), file)| {
-                let found = file
-                    .articles_of(url, id.as_str(), site.file.articles)
-                    .map_err(|e| malformed(url, &e))?;
-                Ok(found.map(|found| (found.entity.clone(), found.numbers)))
-            })
-            .collect()
+        let mut each = Vec::with_capacity(ids.len());
+        for ((id, url), file) in ids.iter().zip(&urls).zip(files) {
+            let found = file
+                .articles_of(url, id.as_str(), site.file.articles)
+                .map_err(|e| malformed(url, &e))?;
+            each.push(match found {
+                Some(found) => Some((found.entity.clone(), found.numbers)),
+                None => self.single_articles(paths, site, id).await?,
+            });
+        }
+        Ok(each)
+    }
+
+    /// The one article of `id` and its entity, from its file of single-article entities
+    /// (schema 2.10), fetched once where not kept: `None` when the site has no such files or the
+    /// file does not list it.
+    async fn single_articles(
+        &self,
+        paths: &Paths,
+        site: &SiteData,
+        id: &EntityId,
+    ) -> Result<Option<(Entity<String>, Vec<u32>)>, AppError> {
+        let Some((file, url)) = self.single_file(paths, site, id).await? else {
+            return Ok(None);
+        };
+        let found = file
+            .articles_of(&url, id.as_str(), site.file.articles)
+            .map_err(|e| malformed(&url, &e))?;
+        Ok(found.map(|found| (found.entity.clone(), found.numbers)))
     }
 
     /// What the page of `id` shows besides its articles (its spellings, company and timeline),
@@ -262,20 +283,30 @@ impl SearchFiles {
         site: &SiteData,
         id: &EntityId,
     ) -> Result<Option<Single>, AppError> {
+        let file = self.single_file(paths, site, id).await?;
+        Ok(file.and_then(|(file, _)| file.single_of(id)))
+    }
+
+    /// The file of single-article entities that would hold `id` and its URL, fetched once where
+    /// not kept; `None` when the site has no such files (schema 2.6 or older).
+    async fn single_file(
+        self,
+        paths: &Paths,
+        site: &SiteData,
+        id: &EntityId,
+    ) -> Result<Option<(Arc<SingleFile>, String)>, AppError> {
         if !has_profiles(site, false) {
             return Ok(None);
         }
         let path = parts::profile_path_of(id.as_str(), site.file.posting_files, false);
-        let file = self
-            .kept_file(
-                self.singles,
-                paths,
-                &path,
-                &site.file.singles,
-                parts::parse_singles,
-            )
-            .await?;
-        Ok(file.and_then(|(file, _)| file.single_of(id)))
+        self.kept_file(
+            self.singles,
+            paths,
+            &path,
+            &site.file.singles,
+            parts::parse_singles,
+        )
+        .await
     }
 
     /// The file at `path` (a data file fetched by a URL with `version`), from `kept` or fetched
@@ -462,8 +493,9 @@ impl PostingFiles {
 /// What each facet of a pre-rendered page names for the app's start script to fetch beside the
 /// app when the reader presses it before the app is there (`data-prefetch`, URLs separated by
 /// spaces; [`crate::data::start`] takes those requests): its entity's posting file, which the
-/// view filtered by it starts from, then, for an entity of the home page's first screen, the
-/// card pages of that view's first
+/// view filtered by it starts from, then, for an entity of the home page's first screen, its
+/// file of single-article entities when it is of a single article (schema 2.10: its posting
+/// file does not list it) and the card pages of that view's first
 /// [`FIRST_FRAME_CARDS`](crate::routes::home::FIRST_FRAME_CARDS) articles (newest first: what the app
 /// asks for once it has read the posting file, a round trip later); and what the home page's
 /// search box names, the search index's meta file, which a search reads first. A context only
@@ -475,8 +507,9 @@ pub struct FacetFiles {
     /// Where the site is.
     paths: Paths,
     postings: PostingFiles,
-    /// The card pages' URLs of each entity of the first screen.
-    cards: Arc<HashMap<EntityId, Vec<String>>>,
+    /// What each entity of the first screen names after its posting file: its file of
+    /// single-article entities (when of a single article) and its card pages, as URLs.
+    then: Arc<HashMap<EntityId, Vec<String>>>,
     /// The URL of the search index's meta file, if the site has one.
     search: Option<String>,
 }
@@ -485,8 +518,8 @@ pub struct FacetFiles {
 impl FacetFiles {
     /// Those of a site whose views filtered by entities start from its posting files
     /// ([`has_postings`]; `None` otherwise): the card pages of `shown`'s entities (the first
-    /// screen's facets), whose articles `whole` (the whole site) says, and the search index's
-    /// meta file `search` ([`Corpus::search_index`]).
+    /// screen's facets), whose articles `whole` (the whole site) says, and the files of those of
+    /// a single article, and the search index's meta file `search` ([`Corpus::search_index`]).
     pub fn of_site<'a>(
         site: &SiteFile<String>,
         paths: &Paths,
@@ -498,22 +531,31 @@ impl FacetFiles {
             return None;
         }
         let layout = site.card_layout()?;
-        let cards = shown
+        let singles = kiosque_model::stamp::is_well_formed(&site.singles);
+        let then = shown
             .into_iter()
             .map(|id| {
-                let numbers = whole.numbers_at(&whole.positions_mentioning(id));
+                let positions = whole.positions_mentioning(id);
+                let single = (singles && positions.len() == 1)
+                    .then(|| whole.entity(id))
+                    .flatten()
+                    .filter(|entity| !kiosque_model::links::has_own_page(entity))
+                    .map(|_| {
+                        let path = parts::profile_path_of(id.as_str(), site.posting_files, false);
+                        paths.versioned_file(&path, Some(&site.singles))
+                    });
+                let numbers = whole.numbers_at(&positions);
                 let screen = crate::routes::home::FIRST_FRAME_CARDS;
                 let pages = layout.choose(&numbers, screen, screen);
-                let urls = (pages.screen.iter())
-                    .filter_map(|&p| part_url(paths, site.cards.get(p)?, "cards").ok())
-                    .collect();
-                (id.clone(), urls)
+                let cards = (pages.screen.iter())
+                    .filter_map(|&p| part_url(paths, site.cards.get(p)?, "cards").ok());
+                (id.clone(), single.into_iter().chain(cards).collect())
             })
             .collect();
         Some(FacetFiles {
             paths: paths.clone(),
             postings: PostingFiles::of(site),
-            cards: Arc::new(cards),
+            then: Arc::new(then),
             search: search.map(|path| paths.data_file(path)),
         })
     }
@@ -524,11 +566,11 @@ impl FacetFiles {
         self.search.as_deref()
     }
 
-    /// What the facet of entity `id` names: its posting file's URL, then its card pages' (when
-    /// it is of the first screen).
+    /// What the facet of entity `id` names: its posting file's URL, then (when it is of the
+    /// first screen) its file of single-article entities' and its card pages'.
     pub fn of(&self, id: &EntityId) -> String {
         let mut urls = self.postings.url(&self.paths, id);
-        for url in self.cards.get(id).into_iter().flatten() {
+        for url in self.then.get(id).into_iter().flatten() {
             urls.push(' ');
             urls.push_str(url);
         }

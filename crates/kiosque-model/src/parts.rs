@@ -1333,7 +1333,12 @@ mod tests {
     #[test]
     fn each_entity_s_posting_file_lists_the_articles_that_list_it() {
         for (articles, count) in [(0, 40), (1, 40), (2500, 40), (3000, 2500), (200, 5000)] {
-            let (index, bodies) = sample_with(articles, count);
+            let (mut index, bodies) = sample_with(articles, count);
+            // Counts as a build gives them: with 5,000 entities for 200 articles, many have one.
+            let whole = crate::index::Corpus::new(index.clone());
+            for entity in &mut index.entities {
+                entity.articles = whole.positions_mentioning(&entity.id).len() as u32;
+            }
             let parts = Parts::new(&index, &bodies);
             let site = parse_site(std::str::from_utf8(&parts.site).expect("utf-8")).expect("site");
             assert_eq!(site.posting_files, posting_files_for(count));
@@ -1347,24 +1352,50 @@ mod tests {
                     (path.as_str(), parse_postings(path, text).expect("parses"))
                 })
                 .collect();
+            let singles: HashMap<&str, SingleFile> = (parts.profiles.iter())
+                .filter(|(path, _)| path.starts_with("singles/"))
+                .map(|(path, bytes)| {
+                    let text = std::str::from_utf8(bytes).expect("utf-8");
+                    (path.as_str(), parse_singles(path, text).expect("parses"))
+                })
+                .collect();
+            let mut in_singles = 0;
             for entity in &index.entities {
                 let expected: Vec<u32> = (0u32..)
                     .zip(&index.articles)
                     .filter(|(_, a)| a.entities.contains(&entity.id))
                     .map(|(n, _)| n)
                     .collect();
-                let (_, path) = posting_file_of(entity.id.as_str(), site.posting_files);
-                let found = files[path.as_str()]
-                    .articles_of(&path, entity.id.as_str(), site.articles)
+                let id = entity.id.as_str();
+                let (_, path) = posting_file_of(id, site.posting_files);
+                let posted = files[path.as_str()]
+                    .articles_of(&path, id, site.articles)
                     .expect("well formed");
-                match found {
+                // An entity of a single article and no page of its own is in its file of
+                // single-article entities instead (schema 2.10), and only there.
+                let single_path = profile_path_of(id, site.posting_files, false);
+                let single = singles[single_path.as_str()]
+                    .articles_of(&single_path, id, site.articles)
+                    .expect("well formed");
+                let alone = expected.len() == 1 && !crate::links::has_own_page(entity);
+                assert_eq!(single.is_some(), alone, "{id}: in its singles file");
+                assert!(!alone || posted.is_none(), "{id}: in its posting file too");
+                in_singles += usize::from(alone);
+                match posted.or(single) {
                     Some(found) => {
-                        assert_eq!(found.numbers, expected, "{}", entity.id);
+                        assert_eq!(found.numbers, expected, "{id}");
                         assert_eq!(found.entity.name, entity.name);
                         assert_eq!(found.entity.articles, entity.articles);
+                        assert!(found.entity.aliases.is_empty(), "{id}: no spellings");
                     }
-                    None => assert!(expected.is_empty(), "{} missing", entity.id),
+                    None => assert!(expected.is_empty(), "{id} missing"),
                 }
+            }
+            if articles == 200 {
+                assert!(
+                    in_singles > 0,
+                    "the sample has entities of a single article"
+                );
             }
         }
         // Another article changes the fingerprint the app puts in the files' URLs.

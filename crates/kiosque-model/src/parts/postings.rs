@@ -37,7 +37,8 @@ pub fn posting_file_of(id: &str, files: u32) -> (u32, String) {
 }
 
 /// `postings/<bucket>.json`: the entities of one bucket ([`posting_file_of`]) that some article
-/// lists, by id, as the entity table has them but without their spellings, and of each the
+/// lists (since schema 2.10 but those of a single article without a page of their own, which
+/// [`super::SingleFile`] holds), by id, as the entity table has them but without their spellings, and of each the
 /// articles that list it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(bound(deserialize = "E: Deserialize<'de>"))]
@@ -140,9 +141,12 @@ pub(super) fn posting_files(
     by_id: &[u32],
     files: u32,
 ) -> (Vec<(String, Vec<u8>)>, String) {
-    // Each file's entities, in the order of their ids: those some article lists.
+    // Each file's entities, in the order of their ids: those some article lists, but those of
+    // a single article without a page of their own, which the files of single-article
+    // entities hold (schema 2.10: they were most of a file's entities, and most of its bytes).
     let grouped = super::by_bucket(&index.entities, by_id, files, |p| {
         !of_entity[p as usize].is_empty()
+            && super::profiles::single_article(&index.entities, of_entity, p).is_none()
     });
     let written: Vec<(String, Vec<u8>)> = crate::cores::map_all(
         grouped.into_iter().enumerate().collect(),

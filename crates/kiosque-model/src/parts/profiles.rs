@@ -385,8 +385,10 @@ fn view_of(
     }
 }
 
-/// `singles/<bucket>.json`: of the entities of one bucket that a single article lists, what
-/// their page (the shell page) shows besides the article and what its body file gives.
+/// `singles/<bucket>.json`: of the entities of one bucket that a single article lists (and
+/// that have no page of their own: [`single_article`]), what their page (the shell page) shows
+/// besides the article and what its body file gives, and (schema 2.10) what their posting files
+/// gave before: posting files leave them out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SingleFile {
     /// Each entity, in the order of their ids, as `[id, company, spellings]`: its company (the
@@ -394,6 +396,22 @@ pub struct SingleFile {
     /// places in its article's entity list (the summary's `entities`, as its body file has it),
     /// and its spellings (the entity table's `aliases`).
     pub entities: Vec<(String, Vec<u32>, Vec<String>)>,
+    /// Of each entity (same order), the number of its one article (its position across the
+    /// summary pages) and the entity as a posting file lists one (no spellings): schema 2.10,
+    /// whose posting files do not list these entities. Empty in older data, whose posting
+    /// files do.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub postings: Vec<(u32, Entity<String>)>,
+}
+
+/// The one article of the entity at `p` (by position in `entities`, whose articles `postings`
+/// lists), when it has one and no page of its own: an entity of the files of single-article
+/// entities ([`SingleFile`]), which posting files leave out (schema 2.10).
+pub(super) fn single_article(entities: &[Entity], postings: &[Vec<u32>], p: u32) -> Option<u32> {
+    match postings.get(p as usize).map(Vec::as_slice) {
+        Some(&[article]) if !crate::links::has_own_page(&entities[p as usize]) => Some(article),
+        _ => None,
+    }
 }
 
 /// What [`SingleFile`] holds of one entity: see [`Single::profile`].
@@ -406,6 +424,44 @@ pub struct Single {
 }
 
 impl SingleFile {
+    /// The one article of `id` (its number, as a posting file would list it) and the entity, as
+    /// [`super::PostingFile::articles_of`] gives them: `Ok(None)` when the file does not have
+    /// it or has no postings (data older than schema 2.10, whose posting files list it); an
+    /// error naming `file` when its postings do not match its entities or the number is not one
+    /// of the site's `articles` articles.
+    pub fn articles_of(
+        &self,
+        file: &str,
+        id: &str,
+        articles: u32,
+    ) -> Result<Option<super::EntityArticles<'_>>, super::PostingError> {
+        if self.postings.is_empty() {
+            return Ok(None);
+        }
+        if self.postings.len() != self.entities.len() {
+            return Err(super::PostingError::Lengths {
+                file: file.to_owned(),
+                entities: self.entities.len(),
+                lists: self.postings.len(),
+            });
+        }
+        let Ok(at) = (self.entities).binary_search_by(|(e, _, _)| e.as_str().cmp(id)) else {
+            return Ok(None);
+        };
+        let (number, entity) = &self.postings[at];
+        if *number >= articles || entity.id != id {
+            return Err(super::PostingError::Numbers {
+                file: file.to_owned(),
+                id: id.to_owned(),
+                articles,
+            });
+        }
+        Ok(Some(super::EntityArticles {
+            entity,
+            numbers: vec![*number],
+        }))
+    }
+
     /// What the file holds of `id`: `None` when it does not have it (the entity is listed by
     /// more than one article, or by none).
     pub fn single_of(&self, id: &EntityId) -> Option<Single> {
@@ -467,13 +523,7 @@ pub(super) fn single_files(
     posting_files: u32,
 ) -> (Vec<(String, Vec<u8>)>, String) {
     let files = single_files_for(posting_files);
-    let one_article = |p: u32| match links.postings.get(p as usize).map(Vec::as_slice) {
-        Some(&[article]) => Some(article),
-        _ => None,
-    };
-    let single = |p: u32| {
-        one_article(p).filter(|_| !crate::links::has_own_page(&links.entities[p as usize]))
-    };
+    let single = |p: u32| single_article(links.entities, links.postings, p);
     // Of each article with such entities, the head of their company, as places in its list
     // (none for an entity the list does not have), made once for all of them.
     let mut wanted = vec![false; links.mentioned.len()];
@@ -508,21 +558,24 @@ pub(super) fn single_files(
     let written: Vec<(String, Vec<u8>)> = map_all(
         grouped.into_iter().enumerate().collect(),
         |(file, members): (usize, Vec<u32>)| {
-            let entities = members
+            // Every member, with its company when its article's is known: the posting files
+            // leave these entities to this file.
+            let (entities, postings) = members
                 .iter()
                 .filter_map(|&p| {
                     let entity = &links.entities[p as usize];
-                    let head = heads.get(single(p)? as usize)?.as_deref()?;
-                    let places = single_company(head, p).filter_map(|&place| place).collect();
-                    Some((
-                        entity.id.as_str().to_owned(),
-                        places,
-                        entity.aliases.clone(),
-                    ))
+                    let article = single(p)?;
+                    let head = heads.get(article as usize).and_then(Option::as_deref);
+                    let places = (head.into_iter())
+                        .flat_map(|head| single_company(head, p).filter_map(|&place| place))
+                        .collect();
+                    let id = entity.id.as_str().to_owned();
+                    let posted = super::without_spellings(entity).with_id(id.clone());
+                    Some(((id, places, entity.aliases.clone()), (article, posted)))
                 })
-                .collect();
+                .unzip();
             let path = single_path(file as u32, files);
-            (path, json_line(&SingleFile { entities }))
+            (path, json_line(&SingleFile { entities, postings }))
         },
     );
     let version = super::fingerprint(&written);
@@ -608,6 +661,59 @@ mod tests {
     use super::*;
     use crate::testing::entity;
     use crate::timeline::Unit;
+
+    #[test]
+    fn a_single_article_entity_s_article_is_read_from_its_file_and_bad_postings_are_named() {
+        let posted = |id: &str| entity(id, Label::Place, 1).with_id(id.to_owned());
+        let file = SingleFile {
+            entities: vec![
+                ("loc-a".to_owned(), vec![], vec![]),
+                ("loc-b".to_owned(), vec![2], vec!["B".to_owned()]),
+            ],
+            postings: vec![(7, posted("loc-a")), (3, posted("loc-b"))],
+        };
+        let found = (file.articles_of("singles/1.json", "loc-b", 10))
+            .expect("well formed")
+            .expect("there");
+        assert_eq!(
+            (found.entity.id.as_str(), found.numbers),
+            ("loc-b", vec![3])
+        );
+        assert_eq!(file.articles_of("singles/1.json", "loc-c", 10), Ok(None));
+        // Older data (no postings: its posting files list these entities).
+        let older = SingleFile {
+            postings: Vec::new(),
+            ..file.clone()
+        };
+        assert_eq!(older.articles_of("f", "loc-a", 10), Ok(None));
+        // A number past the site, another entity's posting, or fewer postings than entities:
+        // errors naming the file.
+        for (bad, articles) in [
+            (file.clone(), 5),
+            (
+                SingleFile {
+                    postings: vec![(7, posted("loc-x")), (3, posted("loc-b"))],
+                    ..file.clone()
+                },
+                10,
+            ),
+            (
+                SingleFile {
+                    postings: vec![(7, posted("loc-a"))],
+                    ..file.clone()
+                },
+                10,
+            ),
+        ] {
+            let error = bad.articles_of("singles/1.json", "loc-a", articles);
+            assert!(
+                error
+                    .as_ref()
+                    .is_err_and(|e| e.to_string().contains("singles/1.json")),
+                "{error:?}"
+            );
+        }
+    }
 
     fn counts(unit: Unit, start: &str, counts: Vec<u32>) -> TimelineCounts {
         TimelineCounts {
