@@ -25,33 +25,36 @@ async fn searching_the_demo_finds_typos_and_prefixes_marks_them_and_keeps_the_qu
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_search_that_needs_several_shards_fetches_them_all() {
-    if !ready() {
-        return;
-    }
-    let Some(root) = tiny_shards_site() else {
+    let Some((site, _)) = tiny_shards() else {
         return;
     };
-    let site = Site::existing(root);
-    let meta_path = site.read_json("site.json")["search"]
-        .as_str()
-        .expect("site.json names its search index")
-        .to_owned();
-    let shards: usize = site.read_json(&meta_path)["segments"]
-        .as_array()
-        .map_or(0, |segments| {
-            segments
-                .iter()
-                .filter_map(|s| s.as_array())
-                .map(Vec::len)
-                .sum()
-        });
-    assert!(shards >= 10, "tiny shards: {shards}");
     search_the_demo(&site).await;
     let fetched = site.server().requested("/data/search/");
     assert!(
         fetched.len() >= 4,
         "the searches fetched the meta file and several shards: {fetched:?}"
     );
+}
+
+/// The demo site with tiny search shards (`None` when the browser tests do not run or the site
+/// was not built, each with a message) and its shards as the server is asked for them
+/// (`/data/search/….json`): ten or more.
+fn tiny_shards() -> Option<(Site, Vec<String>)> {
+    if !ready() {
+        return None;
+    }
+    let site = Site::existing(tiny_shards_site()?);
+    let meta = meta_path(&site);
+    let shards: Vec<String> = site.read_json(meta.trim_start_matches("/data/"))["segments"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_array)
+        .flatten()
+        .filter_map(|shard| Some(format!("/data/{}", shard.get(1)?.as_str()?)))
+        .collect();
+    assert!(shards.len() >= 10, "tiny shards: {shards:?}");
+    Some((site, shards))
 }
 
 /// The home page's state in the address and on the page: the search in the URL, whether the
@@ -293,23 +296,9 @@ async fn the_first_letter_typed_fetches_the_search_meta_once_for_every_keystroke
 /// until its first answer came).
 #[tokio::test(flavor = "multi_thread")]
 async fn a_search_shard_on_its_way_is_fetched_once_for_every_keystroke_that_needs_it() {
-    if !ready() {
-        return;
-    }
-    let Some(root) = tiny_shards_site() else {
+    let Some((site, shards)) = tiny_shards() else {
         return;
     };
-    let site = Site::existing(root);
-    let meta = meta_path(&site);
-    let shards: Vec<String> = site.read_json(meta.trim_start_matches("/data/"))["segments"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_array)
-        .flatten()
-        .filter_map(|shard| Some(format!("/data/{}", shard.get(1)?.as_str()?)))
-        .collect();
-    assert!(shards.len() >= 10, "tiny shards: {shards:?}");
     let (browser, seed) = home(&site).await;
     site.server().set_each(&shards, &Fault::Hold);
     let asked = || {
