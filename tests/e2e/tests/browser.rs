@@ -562,8 +562,9 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
         .attr("script[data-loader]", "data-loader")
         .await
         .expect("the start script names the pieces' loader");
-    // The facet's posting file, which the view filtered by it starts from, and the card pages of
-    // that view's first articles.
+    // The facet's posting file, which the view filtered by it starts from, its file of
+    // single-article entities (Koursk is of the demo's one article: its posting file does not
+    // list it, schema 2.10), and the card pages of that view's first articles.
     let prefetch = browser
         .attr(facet, "data-prefetch")
         .await
@@ -572,8 +573,10 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
         .split(' ')
         .map(|url| url.split('?').next().unwrap_or_default());
     let posting = named.next().unwrap_or_default().to_owned();
+    let single = named.next().unwrap_or_default().to_owned();
     let cards: Vec<String> = named.map(str::to_owned).collect();
     assert!(posting.starts_with("/data/postings/"), "{prefetch}");
+    assert!(single.starts_with("/data/singles/"), "{prefetch}");
     assert!(
         !cards.is_empty() && cards.iter().all(|c| c.starts_with("/data/cards/")),
         "the facet names the card pages of its first articles: {prefetch}"
@@ -587,6 +590,7 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
     site.server().wait_for_hits("/data/site.json", 1);
     site.server().wait_for_hits(&loader, 1);
     site.server().wait_for_hits(&posting, 1);
+    site.server().wait_for_hits(&single, 1);
     for card in &cards {
         site.server().wait_for_hits(card, 1);
     }
@@ -646,6 +650,10 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
     let first_files = [
         ("/data/site.json", "site.json"),
         (posting.as_str(), "the facet's posting file"),
+        (
+            single.as_str(),
+            "the facet's file of single-article entities",
+        ),
         (loader.as_str(), "the pieces' loader"),
     ];
     let card_files = cards
