@@ -536,10 +536,8 @@ impl FacetFiles {
             .into_iter()
             .map(|id| {
                 let positions = whole.positions_mentioning(id);
-                let single = (singles && positions.len() == 1)
-                    .then(|| whole.entity(id))
-                    .flatten()
-                    .filter(|entity| !kiosque_model::links::has_own_page(entity))
+                let single = (whole.entity(id))
+                    .filter(|entity| singles && parts::in_singles(entity, positions.len()))
                     .map(|_| {
                         let path = parts::profile_path_of(id.as_str(), site.posting_files, false);
                         paths.versioned_file(&path, Some(&site.singles))

@@ -109,16 +109,11 @@ impl<T: Send + Sync + 'static> KeptFiles<T> {
         KeptFiles(StoredValue::new(HashMap::new()))
     }
 
-    /// The file of `key`, if kept.
-    pub(crate) fn get(&self, key: &str) -> Option<Arc<T>> {
-        (self.0)
-            .try_with_value(|files| files.get(key).and_then(Slot::kept))
-            .flatten()
-    }
-
     /// Whether the file of `key` is kept.
     pub(crate) fn has(&self, key: &str) -> bool {
-        self.get(key).is_some()
+        (self.0)
+            .try_with_value(|files| files.get(key).is_some_and(|slot| slot.kept().is_some()))
+            .unwrap_or(false)
     }
 
     /// The files of `keys` (`url_of` gives each one's URL), kept or fetched together with

@@ -507,7 +507,23 @@ struct Held<'a> {
     meta_asked: usize,
 }
 
-impl Held<'_> {
+impl<'a> Held<'a> {
+    /// `path` opened afresh (the browser's cache cleared), the app held again: the `Held` of that
+    /// visit (the meta file's requests so far) and how many times the app's wasm was asked for
+    /// before it.
+    async fn reopen(&self, browser: &Browser, path: &str) -> (Held<'a>, usize) {
+        browser.clear_cache().await;
+        let server = self.site.server();
+        let (asked, meta_asked) = (server.hits(self.wasm), server.hits(self.meta));
+        server.set(self.wasm, kiosque_e2e::server::Fault::Hold);
+        browser.open_pre_rendered(&self.site.url(path)).await;
+        let held = Held {
+            meta_asked,
+            ..*self
+        };
+        (held, asked)
+    }
+
     /// Lets the app come, waits until `shown` (the search answered), and checks that the app
     /// took the start script's request for the meta file instead of asking again.
     async fn release_until_searched(self, browser: &Browser, what: &str, shown: &str) {
@@ -775,23 +791,21 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
     .await;
     // An article page's search box does not name the meta file: the first letter typed asks for
     // it once `site.json`, which names it, has come (the app held meanwhile).
-    browser.clear_cache().await;
-    let (asked, meta_asked) = (site.server().hits(&wasm), site.server().hits(&meta));
-    site.server().set(&wasm, Fault::Hold);
-    browser
-        .open_pre_rendered(&site.url(&format!("/article/{}/", seed_article_id())))
+    let (on_article, asked) = held
+        .reopen(&browser, &format!("/article/{}/", seed_article_id()))
         .await;
     browser.click("#site-search").await;
     site.server().wait_for_hits(&wasm, asked + 1);
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     assert_eq!(
         site.server().hits(&meta),
-        meta_asked,
+        on_article.meta_asked,
         "an article page's search box asked for the meta file before a letter was typed"
     );
     browser.type_keys("koursk").await;
-    site.server().wait_for_hits(&meta, meta_asked + 1);
-    Held { meta_asked, ..held }
+    site.server()
+        .wait_for_hits(&meta, on_article.meta_asked + 1);
+    on_article
         .release_until_searched(
             &browser,
             "the search typed on an article page to be searched",
@@ -800,13 +814,10 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
         .await;
 
     // A link to a search: the meta file asked for beside the app too (the app held), and taken.
-    browser.clear_cache().await;
-    let (asked, meta_asked) = (site.server().hits(&wasm), site.server().hits(&meta));
-    site.server().set(&wasm, Fault::Hold);
-    browser.open_pre_rendered(&site.url("/?q=koursk")).await;
+    let (linked, asked) = held.reopen(&browser, "/?q=koursk").await;
     site.server().wait_for_hits(&wasm, asked + 1);
-    site.server().wait_for_hits(&meta, meta_asked + 1);
-    Held { meta_asked, ..held }
+    site.server().wait_for_hits(&meta, linked.meta_asked + 1);
+    linked
         .release_until_searched(
             &browser,
             "the linked search to be searched",

@@ -216,6 +216,16 @@ async fn home(site: &Site) -> (Browser, Vec<String>) {
     (browser, seed)
 }
 
+/// The search for `trum` shown: "Trump" marked in the demo's title, its article (`seed`) found.
+async fn found_trum(browser: &Browser, seed: &[String]) {
+    browser
+        .wait_until("Trump marked in the title", TRUMP_MARKED)
+        .await;
+    browser
+        .wait_for_cards("the seed found by a prefix", seed)
+        .await;
+}
+
 /// The count above the cards says the search failed.
 const SEARCH_FAILED: &str = "const c = document.getElementById('results-count'); return !!c && (c.textContent.includes('pas pu se faire') || c.textContent.includes('could not run'));";
 
@@ -268,12 +278,7 @@ async fn the_first_letter_typed_fetches_the_search_meta_once_for_every_keystroke
     // cached (the server saw 2 requests for 3 fetches before this change): the page's own count
     // of its fetches, once the file is there, is what tells.
     site.server().clear(&meta);
-    browser
-        .wait_until("Trump marked in the title", TRUMP_MARKED)
-        .await;
-    browser
-        .wait_for_cards("the seed found by a prefix", &seed)
-        .await;
+    found_trum(&browser, &seed).await;
     browser
         .wait_until(
             "the results no longer marked busy once found",
@@ -331,12 +336,7 @@ async fn a_search_shard_on_its_way_is_fetched_once_for_every_keystroke_that_need
     for shard in &shards {
         site.server().clear(shard);
     }
-    browser
-        .wait_until("Trump marked in the title", TRUMP_MARKED)
-        .await;
-    browser
-        .wait_for_cards("the seed found by a prefix", &seed)
-        .await;
+    found_trum(&browser, &seed).await;
     // The page's own count of its fetches (Chromium holds a request for a URL already on its way
     // until the first one's answer is cached: the server sees fewer).
     let fetches = browser
@@ -425,12 +425,7 @@ async fn search_the_demo(site: &Site) {
             "return new URLSearchParams(location.search).get('q') === 'trum';",
         )
         .await;
-    browser
-        .wait_until("Trump marked in the title", TRUMP_MARKED)
-        .await;
-    browser
-        .wait_for_cards("the seed found by a prefix", &seed)
-        .await;
+    found_trum(&browser, &seed).await;
 
     // A word of the body with a typo ("Kourakove" for Kourakhove) still finds it.
     type_over(&browser, "Kourakove").await;

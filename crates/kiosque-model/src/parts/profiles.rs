@@ -404,12 +404,18 @@ pub struct SingleFile {
     pub postings: Vec<(u32, Entity<String>)>,
 }
 
+/// Whether `entity`, listed by `articles` articles, is one of the files of single-article
+/// entities ([`SingleFile`]): one article and no page of its own. Posting files leave these
+/// out (schema 2.10).
+pub fn in_singles<Id>(entity: &Entity<Id>, articles: usize) -> bool {
+    articles == 1 && !crate::links::has_own_page(entity)
+}
+
 /// The one article of the entity at `p` (by position in `entities`, whose articles `postings`
-/// lists), when it has one and no page of its own: an entity of the files of single-article
-/// entities ([`SingleFile`]), which posting files leave out (schema 2.10).
+/// lists), when it is [`in_singles`].
 pub(super) fn single_article(entities: &[Entity], postings: &[Vec<u32>], p: u32) -> Option<u32> {
     match postings.get(p as usize).map(Vec::as_slice) {
-        Some(&[article]) if !crate::links::has_own_page(&entities[p as usize]) => Some(article),
+        Some(&[article]) if in_singles(&entities[p as usize], 1) => Some(article),
         _ => None,
     }
 }
