@@ -44,10 +44,19 @@ use answer::{Answers, Asked, Searched, answer, from_cards};
 use foot::{Followed, Foot, FootView, follow_view};
 
 /// Cards drawn in the frame of a change of the list: more than a screen holds. Also the
-/// results whose card pages a search shown before the whole site is loaded fetches first
-/// ([`crate::search::search_cards`]), which a pre-rendered facet names
-/// ([`crate::search::FacetFiles`]).
+/// results whose card pages a view filtered by entities fetches first before the whole site is
+/// loaded ([`crate::search::filter_cards`]), which a pre-rendered facet names
+/// ([`crate::search::FacetFiles`]): its first results are its newest, mostly on the few small
+/// pages of the newest articles.
 pub(crate) const FIRST_FRAME_CARDS: usize = 8;
+
+/// The results whose card pages a search fetches before it shows, before the whole site is
+/// loaded ([`crate::search::search_cards`]); the rest of its first page comes once they are
+/// painted and the reader paused. A search's best results are spread over the archive, a card
+/// page each (128 cards, 11 to 26 KB brotli, at 100,000 articles), so it fetches what a screen
+/// shows: a card is at least 213 px tall, and a laptop's window (800 px) shows two or three
+/// under the search box, a 1080p one three or four, a phone one or two.
+pub(crate) const SEARCH_SCREEN: usize = 4;
 
 /// Lists longer than this count the sidebar's entities once they are painted when only the
 /// search changed (a keystroke): counting tens of thousands of articles' entities would hold

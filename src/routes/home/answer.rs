@@ -20,7 +20,7 @@ use kiosque_model::{EntityId, Selection};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::FIRST_FRAME_CARDS;
+use super::{FIRST_FRAME_CARDS, SEARCH_SCREEN};
 use crate::components::card::PAGE;
 use crate::data::{AppError, SiteData};
 use crate::dom::after_next_paint;
@@ -219,7 +219,7 @@ pub(super) fn answer(asked: Asked) -> Answers {
                 (Some(text), Some(site)) if !filtering => {
                     let wanted = move || run.is_latest();
                     let found =
-                        search_cards(files, paths.clone(), site, text, FIRST_FRAME_CARDS, wanted);
+                        search_cards(files, paths.clone(), site, text, SEARCH_SCREEN, wanted);
                     (true, found.await)
                 }
                 _ => (corpus.is_whole(), None),

@@ -2134,8 +2134,11 @@ struct Typed {
     prefix_rest: Vec<usize>,
 }
 
+/// Results whose card pages a search fetches before it shows (the home page's `SEARCH_SCREEN`).
+const SEARCH_SCREEN: usize = 4;
+
 /// A search shown before the whole site is loaded fetches the card pages of its first screenful
-/// of results (the home page's `FIRST_FRAME_CARDS`), shows them with the count of all its
+/// of results (the home page's `SEARCH_SCREEN`), shows them with the count of all its
 /// results, and fetches those of the rest of its first page once they are painted and the
 /// reader paused: the list then grows to its first page, its cards, the count and the focus
 /// staying as they were. A prefix typed past (the next letter typed as soon as its first
@@ -2164,7 +2167,7 @@ async fn at_scale_a_search_fetches_the_card_pages_of_its_first_screenful_then_th
                 return None;
             }
             let numbers = data.numbers(&found);
-            let screen = pages(&numbers[..FIRST_FRAME_CARDS]);
+            let screen = pages(&numbers[..SEARCH_SCREEN]);
             let first_page = pages(&numbers[..PAGE]);
             (3..word.len() - 1).find_map(|letters| {
                 let prefix = word[..letters].to_owned();
@@ -2173,7 +2176,7 @@ async fn at_scale_a_search_fetches_the_card_pages_of_its_first_screenful_then_th
                     return None;
                 }
                 let prefix_numbers = data.numbers(&prefix_found);
-                let prefix_screen = pages(&prefix_numbers[..FIRST_FRAME_CARDS]);
+                let prefix_screen = pages(&prefix_numbers[..SEARCH_SCREEN]);
                 let prefix_rest = without(
                     without(pages(&prefix_numbers[..PAGE]), &prefix_screen),
                     &first_page,
@@ -2200,7 +2203,7 @@ async fn at_scale_a_search_fetches_the_card_pages_of_its_first_screenful_then_th
         .iter()
         .position(|n| typed.rest.contains(&pages(&[*n])[0]))
         .expect("a result on a page of the rest");
-    assert!(shown >= FIRST_FRAME_CARDS);
+    assert!(shown >= SEARCH_SCREEN);
     // The whole site is held back (the search runs from card pages), and the rest's pages too.
     site.hold_whole_site();
     for page in &typed.rest {
