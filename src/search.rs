@@ -377,11 +377,10 @@ impl SearchFiles {
     }
 
     /// The shards at `files`, fetched in parallel where not kept yet.
-    async fn shards(&self, paths: &Paths, files: &[&str]) -> Result<Vec<Arc<Shard>>, AppError> {
-        let files: Vec<String> = files.iter().map(|f| (*f).to_owned()).collect();
+    async fn shards(&self, paths: &Paths, files: &[String]) -> Result<Vec<Arc<Shard>>, AppError> {
         (self.shards)
             .fetch(
-                &files,
+                files,
                 |file| Ok(paths.data_file(file)),
                 Freshness::Cached,
                 |_, text| Shard::parse(text),

@@ -161,7 +161,7 @@ fn act(
 /// The search index, every shard parsed (as the app keeps those it fetched).
 struct Search {
     meta: Meta,
-    shards: Vec<(String, Shard)>,
+    shards: Vec<(Shard, String)>,
 }
 
 impl Search {
@@ -170,8 +170,8 @@ impl Search {
         let shards: Vec<&Shard> = self
             .shards
             .iter()
-            .filter(|(f, _)| needed.contains(&f.as_str()))
-            .map(|(_, s)| s)
+            .filter(|(_, f)| needed.contains(f))
+            .map(|(s, _)| s)
             .collect();
         query
             .run(self.meta.articles(), &shards, within)
@@ -230,7 +230,7 @@ fn run() -> anyhow::Result<()> {
     let meta = Meta::parse(&read(meta_path)?)?;
     let shards = meta
         .shard_files()
-        .map(|f| Ok((f.to_owned(), Shard::parse(&read(f)?)?)))
+        .map(|f| Ok((Shard::parse(&read(&f)?)?, f)))
         .collect::<anyhow::Result<Vec<_>>>()?;
     let search = Search { meta, shards };
     println!(

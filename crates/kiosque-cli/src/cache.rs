@@ -135,8 +135,8 @@ fn executable_header(first: &str) -> Option<String> {
 
 /// The search index's base segment the last build made ([`kiosque_corpus::Previous`]), from the
 /// record at `path`: None when there is none, or it was made by another kiosque executable, or
-/// it does not read as one, or any of its files is not what it says (named by the hash of its
-/// bytes, listed by its first term: [`ShardFile::is_consistent`]). Then the base is built
+/// it does not read as one, or any of its files is not what it says (named by the fingerprint
+/// of the segment's files and its place, listed by its first term: [`Segment::of_shards`]). Then the base is built
 /// again, nothing worse. The record: its header line, the base's key, its number of articles
 /// and of files, one line each; then per file a line `<path> <length> <first term>` and its
 /// bytes; last, the checksum of all that ([`analyses::checksum`]: XXH3-128, 32 hex digits) on
@@ -169,14 +169,10 @@ pub fn read_search_base(path: &Path) -> Option<Segment> {
         });
         rest = after;
     }
-    if !rest.is_empty() || !shards.par_iter().all(ShardFile::is_consistent) {
+    if !rest.is_empty() {
         return None;
     }
-    Some(Segment {
-        key,
-        articles: 0..articles,
-        shards,
-    })
+    Segment::of_shards(key, 0..articles, shards)
 }
 
 /// The line at the start of `rest` (without its newline, as UTF-8), `rest` moved past it.

@@ -54,7 +54,7 @@ impl Index {
     /// Every file of the index, meta first.
     fn files(&self) -> Vec<String> {
         std::iter::once(self.meta_path.clone())
-            .chain(self.meta.shard_files().map(str::to_owned))
+            .chain(self.meta.shard_files())
             .collect()
     }
 }

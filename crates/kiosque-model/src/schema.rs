@@ -6,7 +6,7 @@ use thiserror::Error;
 ///
 /// A reader accepts any data with the same major version (minor versions only add optional
 /// fields) and refuses other majors with [`SchemaError`].
-pub const SCHEMA_VERSION: &str = "2.10";
+pub const SCHEMA_VERSION: &str = "2.11";
 
 /// Why site data cannot be read by this version of Kiosque.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use kiosque_e2e::server::Fault;
 use kiosque_e2e::{Browser, Site, ready, tiny_shards_site};
-use serde_json::Value;
+use kiosque_model::search::Meta;
 
 /// The search input: inside the search landmark, and not the sidebar's entity finder.
 const INPUT: &str = "form[role='search'] input[type='search']";
@@ -45,13 +45,12 @@ fn tiny_shards() -> Option<(Site, Vec<String>)> {
     }
     let site = Site::existing(tiny_shards_site()?);
     let meta = meta_path(&site);
-    let shards: Vec<String> = site.read_json(meta.trim_start_matches("/data/"))["segments"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_array)
-        .flatten()
-        .filter_map(|shard| Some(format!("/data/{}", shard.get(1)?.as_str()?)))
+    let text = site
+        .read_json(meta.trim_start_matches("/data/"))
+        .to_string();
+    let shards: Vec<String> = (Meta::parse(&text).expect("the meta file reads"))
+        .shard_files()
+        .map(|shard| format!("/data/{shard}"))
         .collect();
     assert!(shards.len() >= 10, "tiny shards: {shards:?}");
     Some((site, shards))

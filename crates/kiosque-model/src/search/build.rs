@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
-use super::files::{self, Meta, SCORE_SCALE, ShardRef};
+use super::files::{self, Meta, SCORE_SCALE, SegmentRef};
 use crate::cores::map_all;
 use serde::{Deserialize, Serialize};
 
@@ -533,7 +533,8 @@ pub struct Built {
 }
 
 impl Built {
-    /// Every `search/<hash>.json` file: its path and bytes, segment by segment, in term order.
+    /// Every shard file (`search/<stamp>-<n>.json`): its path and bytes, segment by segment, in
+    /// term order.
     pub fn shards(&self) -> impl Iterator<Item = (&str, &[u8])> {
         self.segments
             .iter()
@@ -561,8 +562,29 @@ pub struct Segment {
     pub key: String,
     /// Its articles' numbers, from the oldest.
     pub articles: Range<u32>,
+    /// The fingerprint of its shards, which names them (`search/<stamp>-<n>.json`).
+    pub stamp: String,
     /// Its shards, in term order.
     pub shards: Vec<ShardFile>,
+}
+
+impl Segment {
+    /// The segment of `shards` (read back from elsewhere: [`build_reusing`]), if they are what
+    /// a build writes: each named by the fingerprint of them all and its place, and starting
+    /// with the term it is listed by.
+    pub fn of_shards(key: String, articles: Range<u32>, shards: Vec<ShardFile>) -> Option<Segment> {
+        let stamp = files::segment_stamp(shards.iter().map(|s| s.bytes.as_slice()));
+        let consistent = shards.iter().enumerate().all(|(n, shard)| {
+            shard.path == files::shard_path(&stamp, n)
+                && files::starts_with_term(&shard.bytes, &shard.first)
+        });
+        consistent.then_some(Segment {
+            key,
+            articles,
+            stamp,
+            shards,
+        })
+    }
 }
 
 /// One shard file of a segment.
@@ -570,19 +592,10 @@ pub struct Segment {
 pub struct ShardFile {
     /// Its first term (what the meta file lists it by).
     pub first: String,
-    /// `search/<hash>.json`, the hash of its bytes.
+    /// `search/<stamp>-<n>.json`: its segment's stamp, its place in the segment.
     pub path: String,
     /// Its bytes.
     pub bytes: Vec<u8>,
-}
-
-impl ShardFile {
-    /// Whether the file is what a build writes: named by the hash of its bytes, and its first
-    /// term the one it is listed by (a file read back from elsewhere is checked so).
-    pub fn is_consistent(&self) -> bool {
-        files::file_name("", &self.bytes) == self.path
-            && files::starts_with_term(&self.bytes, &self.first)
-    }
 }
 
 /// The packed score of one posting: BM25's term-frequency part (its rarity is weighed at query
@@ -775,19 +788,17 @@ pub(super) fn build_cut(
             (target_shard_bytes, NEWEST_CUT),
         ));
     }
-    let refs: Vec<Vec<ShardRef>> = segments
+    let refs: Vec<SegmentRef> = segments
         .iter()
         .map(|s| {
-            s.shards
-                .iter()
-                .map(|f| ShardRef(f.first.clone(), f.path.clone()))
-                .collect()
+            let firsts = s.shards.iter().map(|f| f.first.clone()).collect();
+            SegmentRef(s.stamp.clone(), firsts)
         })
         .collect();
     let mut meta = serde_json::to_vec(&Meta::new(articles, refs)).unwrap_or_default();
     meta.push(b'\n');
     Built {
-        meta_path: files::file_name("meta-", &meta),
+        meta_path: files::meta_name(&meta),
         meta,
         segments,
         reused_base,
@@ -861,7 +872,7 @@ fn build_segment(
         cuts.push(start..end);
         start = end;
     }
-    let shards: Vec<ShardFile> = map_all(cuts, |cut| {
+    let mut shards: Vec<ShardFile> = map_all(cuts, |cut| {
         let entries = &entries[cut];
         let bytes = files::shard_file(
             entries
@@ -870,13 +881,18 @@ fn build_segment(
         );
         ShardFile {
             first: entries.first().map_or("", |(term, _, _)| term).to_owned(),
-            path: files::file_name("", &bytes),
+            path: String::new(),
             bytes,
         }
     });
+    let stamp = files::segment_stamp(shards.iter().map(|s| s.bytes.as_slice()));
+    for (n, shard) in shards.iter_mut().enumerate() {
+        shard.path = files::shard_path(&stamp, n);
+    }
     Segment {
         key: String::new(),
         articles: from..from.saturating_add(count),
+        stamp,
         shards,
     }
 }

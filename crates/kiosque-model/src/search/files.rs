@@ -1,5 +1,5 @@
 //! The search index's files: the meta file (`search/meta-<hash>.json`) and the shards
-//! (`search/<hash>.json`), their JSON and their parsing. See `docs/data-format.md`, "Search
+//! (`search/<segment stamp>-<n>.json`), their JSON and their parsing. See `docs/data-format.md`, "Search
 //! index".
 //!
 //! A shard is `{"v":2,"t":[["term",[a,s,a,s,…]],…]}`: its terms sorted by their UTF-8 bytes,
@@ -8,15 +8,18 @@
 //! packed score (`score << 1 | in_title`, BM25's term-frequency part quantised to
 //! [`SCORE_SCALE`]ths: the term's rarity is weighed at query time, over every segment).
 //!
-//! The meta file is `{"v":2,"articles":N,"segments":[[["first term","search/<hash>.json"],…],…]}`:
-//! the index in segments of articles (the oldest first), each cut into shards by term.
+//! The meta file is `{"v":3,"articles":N,"segments":[["<stamp>",["first term",…]],…]}`: the
+//! index in segments of articles (the oldest first), each cut into shards by term, listed by
+//! their first terms; shard `n` of a segment is `search/<stamp>-<n>.json`, the stamp a
+//! fingerprint of the segment's shards (format 3: format 2 named each shard by its own
+//! fingerprint, 64 bits that do not compress, two thirds of the meta file's bytes).
 
 use serde::{Deserialize, Serialize};
 
 use crate::stamp;
 
 /// The format version of the search files this build writes and reads.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// A score in the files is BM25's term-frequency part (between 0 and 2.2) times this, rounded.
 pub const SCORE_SCALE: f64 = 128.0;
@@ -54,17 +57,38 @@ pub struct Shard {
     pub(crate) terms: Vec<Term>,
 }
 
-/// A shard of the meta file: its first term and its file.
+/// A segment of the meta file: its stamp (the fingerprint of its shards, [`segment_stamp`]),
+/// and the first term of each of its shards, in term order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct ShardRef(pub(crate) String, pub(crate) String);
+pub(crate) struct SegmentRef(pub(crate) String, pub(crate) Vec<String>);
+
+impl SegmentRef {
+    /// The path of its shard `n` (relative to the data directory).
+    pub(crate) fn shard_path(&self, n: usize) -> String {
+        shard_path(&self.0, n)
+    }
+}
+
+/// The path of shard `n` of the segment of stamp `stamp`: `search/<stamp>-<n>.json`.
+pub(crate) fn shard_path(stamp: &str, n: usize) -> String {
+    format!("search/{stamp}-{n}.json")
+}
+
+/// The stamp of a segment whose shards are `shards` (their bytes, in term order): the
+/// fingerprint of their fingerprints, so that a segment whose articles have not changed keeps
+/// its shards' names.
+pub(crate) fn segment_stamp<'a>(shards: impl IntoIterator<Item = &'a [u8]>) -> String {
+    let stamps: String = shards.into_iter().map(stamp::of_file).collect();
+    stamp::of_file(stamps.as_bytes())
+}
 
 /// The meta file: what is needed to know which shards a query needs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meta {
     v: u64,
     articles: u32,
-    /// Each segment's shards, in term order (segments: the oldest articles first).
-    pub(crate) segments: Vec<Vec<ShardRef>>,
+    /// Each segment's stamp and shards, in term order (segments: the oldest articles first).
+    pub(crate) segments: Vec<SegmentRef>,
 }
 
 /// Just the version of a search file, to explain one that does not parse.
@@ -95,13 +119,6 @@ fn parse<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, SearchDataError> {
     })
 }
 
-/// Whether `path` is a shard file name as kiosque writes them: `search/<hex>.json`.
-fn is_shard_path(path: &str) -> bool {
-    path.strip_prefix("search/")
-        .and_then(|name| name.strip_suffix(".json"))
-        .is_some_and(stamp::is_well_formed)
-}
-
 /// Whether `path` is a meta file name as kiosque writes them (`search/meta-<hex>.json`): what
 /// `index.json`'s `search` may name (never a path elsewhere).
 pub fn is_meta_path(path: &str) -> bool {
@@ -112,35 +129,30 @@ pub fn is_meta_path(path: &str) -> bool {
 
 impl Meta {
     /// Parses a meta file, checking its version, that its shards are in term order and that
-    /// their names are shard names (never a path elsewhere).
+    /// its segments' stamps are stamps (its shards' names are never a path elsewhere), each once.
     pub fn parse(text: &str) -> Result<Meta, SearchDataError> {
         let meta: Meta = parse(text)?;
         check_version(meta.v)?;
-        let mut pairs = meta.segments.iter().flat_map(|shards| shards.windows(2));
-        if let Some(pair) = pairs.find(|p| p[0].0 >= p[1].0) {
+        let mut pairs = meta.segments.iter().flat_map(|s| s.1.windows(2));
+        if let Some(pair) = pairs.find(|p| p[0] >= p[1]) {
             return Err(SearchDataError::Malformed(format!(
                 "shards out of order: {:?} then {:?}",
-                pair[0].0, pair[1].0
+                pair[0], pair[1]
+            )));
+        }
+        if let Some(bad) = meta.segments.iter().find(|s| !stamp::is_well_formed(&s.0)) {
+            return Err(SearchDataError::Malformed(format!(
+                "{:?} is not a segment's stamp",
+                bad.0
             )));
         }
         // A file listed twice would have its terms' articles counted twice (their rarity).
-        let mut paths: Vec<&str> = meta.shard_files().collect();
-        paths.sort_unstable();
-        if let Some(pair) = paths.windows(2).find(|p| p[0] == p[1]) {
+        let mut stamps: Vec<&str> = meta.segments.iter().map(|s| s.0.as_str()).collect();
+        stamps.sort_unstable();
+        if let Some(pair) = stamps.windows(2).find(|p| p[0] == p[1]) {
             return Err(SearchDataError::Malformed(format!(
-                "{:?} is listed twice",
+                "the segment {:?} is listed twice",
                 pair[0]
-            )));
-        }
-        if let Some(bad) = meta
-            .segments
-            .iter()
-            .flatten()
-            .find(|s| !is_shard_path(&s.1))
-        {
-            return Err(SearchDataError::Malformed(format!(
-                "{:?} is not a shard file name",
-                bad.1
             )));
         }
         Ok(meta)
@@ -153,11 +165,11 @@ impl Meta {
 
     /// The shard files, segment by segment, each segment's in term order (paths relative to
     /// the data directory).
-    pub fn shard_files(&self) -> impl Iterator<Item = &str> {
-        self.segments.iter().flatten().map(|s| s.1.as_str())
+    pub fn shard_files(&self) -> impl Iterator<Item = String> {
+        (self.segments.iter()).flat_map(|s| (0..s.1.len()).map(|n| s.shard_path(n)))
     }
 
-    pub(crate) fn new(articles: u32, segments: Vec<Vec<ShardRef>>) -> Meta {
+    pub(crate) fn new(articles: u32, segments: Vec<SegmentRef>) -> Meta {
         Meta {
             v: u64::from(FORMAT_VERSION),
             articles,
@@ -295,8 +307,8 @@ pub(crate) fn shard_file<'a>(entries: impl Iterator<Item = &'a [u8]> + Clone) ->
     out
 }
 
-/// The file name of a shard or meta file of these bytes: `search/<prefix><hash>.json` (the
-/// fingerprint of the text, [`stamp::of_file`]: hashed as it is, never copied).
-pub(crate) fn file_name(prefix: &str, bytes: &[u8]) -> String {
-    format!("search/{prefix}{}.json", stamp::of_file(bytes))
+/// The file name of the meta file of these bytes: `search/meta-<hash>.json` (the fingerprint
+/// of the text, [`stamp::of_file`]: hashed as it is, never copied).
+pub(crate) fn meta_name(bytes: &[u8]) -> String {
+    format!("search/meta-{}.json", stamp::of_file(bytes))
 }

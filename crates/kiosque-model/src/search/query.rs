@@ -206,30 +206,30 @@ impl Query {
     /// each segment, for each word, the shard where it would be, and, for a prefix or a word
     /// that may have a typo, every shard whose terms may start like its matches. Each file
     /// once, segment by segment, in term order.
-    pub fn shard_files<'m>(&self, meta: &'m Meta) -> Vec<&'m str> {
+    pub fn shard_files(&self, meta: &Meta) -> Vec<String> {
         let matchers = self.matchers();
-        let mut files: Vec<&'m str> = Vec::new();
-        for shards in &meta.segments {
+        let mut files: Vec<String> = Vec::new();
+        for segment in &meta.segments {
+            let firsts = &segment.1;
             let mut needed: BTreeSet<usize> = BTreeSet::new();
             for word in &matchers {
-                let start = |key: &str| shards.partition_point(|s| s.0.as_str() <= key);
+                let start = |key: &str| firsts.partition_point(|first| first.as_str() <= key);
                 // The shard the word itself would be in.
                 needed.insert(start(&word.text).saturating_sub(1));
                 if word.expands() {
                     let prefix = word.range_prefix();
                     let first = start(prefix).saturating_sub(1);
                     let mut i = first;
-                    while i < shards.len() && (i == first || shards[i].0.starts_with(prefix)) {
+                    while i < firsts.len() && (i == first || firsts[i].starts_with(prefix)) {
                         needed.insert(i);
                         i += 1;
                     }
                 }
             }
             files.extend(
-                needed
-                    .into_iter()
-                    .filter_map(|i| shards.get(i))
-                    .map(|s| s.1.as_str()),
+                (needed.into_iter())
+                    .filter(|&i| i < firsts.len())
+                    .map(|i| segment.shard_path(i)),
             );
         }
         files

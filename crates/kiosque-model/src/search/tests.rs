@@ -47,7 +47,7 @@ impl Site {
         let fetched: Vec<&Shard> = query
             .shard_files(&self.meta)
             .iter()
-            .map(|path| &self.shards[*path])
+            .map(|path| &self.shards[path])
             .collect();
         query.run(self.meta.articles(), &fetched, within)
     }
@@ -390,7 +390,7 @@ fn every_term_is_in_exactly_one_shard_in_order() {
     assert!(shards > 5, "{shards} shards");
     let mut all: Vec<String> = Vec::new();
     for path in site.meta.shard_files() {
-        let shard = &site.shards[path];
+        let shard = &site.shards[&path];
         let terms: Vec<&str> = shard.terms().collect();
         assert!(!terms.is_empty());
         all.extend(terms.iter().map(|t| (*t).to_owned()));
@@ -454,18 +454,26 @@ fn the_default_shard_size_grows_with_the_index() {
 
 #[test]
 fn malformed_and_newer_files_are_refused_with_the_reason() {
-    let newer = Shard::parse(r#"{"v":3,"t":{"koursk":{}}}"#).expect_err("newer");
+    let newer = Shard::parse(r#"{"v":4,"t":{"koursk":{}}}"#).expect_err("newer");
     assert!(
         matches!(
             newer,
             SearchDataError::Version {
-                found: 3,
-                supported: 2
+                found: 4,
+                supported: 3
             }
         ),
         "{newer}"
     );
-    assert!(newer.to_string().contains("version 3"));
+    assert!(newer.to_string().contains("version 4"));
+    // Version 2 named each shard by its own fingerprint: its meta file is refused, by version.
+    let format_2 =
+        Meta::parse(r#"{"v":2,"articles":1,"segments":[[["a","search/00aa00aa00aa00aa.json"]]]}"#)
+            .expect_err("format 2");
+    assert!(matches!(
+        format_2,
+        SearchDataError::Version { found: 2, .. }
+    ));
     // Version 1 numbered articles from the newest, with rarity in the scores: refused.
     let older = Shard::parse(r#"{"v":1,"t":[["koursk",[0,30]]]}"#).expect_err("older");
     assert!(matches!(older, SearchDataError::Version { found: 1, .. }));
@@ -476,11 +484,11 @@ fn malformed_and_newer_files_are_refused_with_the_reason() {
     let cases = [
         "",
         "{",
-        r#"{"v":2}"#,
-        r#"{"v":2,"t":[["b",[0,2]],["a",[0,2]]]}"#,
-        r#"{"v":2,"t":[["a",[0,2,1]]]}"#,
-        r#"{"v":2,"t":[["a",[4294967295,2,1,2]]]}"#,
-        r#"{"v":2,"t":[["a",[-1,2]]]}"#,
+        r#"{"v":3}"#,
+        r#"{"v":3,"t":[["b",[0,2]],["a",[0,2]]]}"#,
+        r#"{"v":3,"t":[["a",[0,2,1]]]}"#,
+        r#"{"v":3,"t":[["a",[4294967295,2,1,2]]]}"#,
+        r#"{"v":3,"t":[["a",[-1,2]]]}"#,
     ];
     for text in cases {
         assert!(
@@ -489,11 +497,13 @@ fn malformed_and_newer_files_are_refused_with_the_reason() {
         );
     }
     for text in [
-        r#"{"v":2,"articles":1,"segments":[[["b","search/00aa.json"],["a","search/00bb.json"]]]}"#,
-        r#"{"v":2,"articles":1,"segments":[[["a","search/00aa.json"]],[["a","../../etc/passwd"]]]}"#,
-        r#"{"v":2,"articles":-1,"segments":[]}"#,
-        r#"{"v":2,"articles":1,"shards":[]}"#,
-        r#"{"v":2,"articles":1,"segments":[[["a","search/00aa.json"]],[["a","search/00aa.json"]]]}"#,
+        r#"{"v":3,"articles":1,"segments":[["00aa",["b","a"]]]}"#,
+        r#"{"v":3,"articles":1,"segments":[["00aa",["a"]],["../../etc/passwd",["a"]]]}"#,
+        r#"{"v":3,"articles":1,"segments":[["",["a"]]]}"#,
+        r#"{"v":3,"articles":-1,"segments":[]}"#,
+        r#"{"v":3,"articles":1,"shards":[]}"#,
+        r#"{"v":3,"articles":1,"segments":[[["a","search/00aa.json"]]]}"#,
+        r#"{"v":3,"articles":1,"segments":[["00aa",["a"]],["00aa",["b"]]]}"#,
     ] {
         assert!(
             matches!(Meta::parse(text), Err(SearchDataError::Malformed(_))),
@@ -504,7 +514,7 @@ fn malformed_and_newer_files_are_refused_with_the_reason() {
 
 #[test]
 fn article_numbers_beyond_the_site_do_not_break_a_search() {
-    let shard = Shard::parse(r#"{"v":2,"t":[["koursk",[0,6,2,6,4000000000,6,290000000,6]]]}"#)
+    let shard = Shard::parse(r#"{"v":3,"t":[["koursk",[0,6,2,6,4000000000,6,290000000,6]]]}"#)
         .expect("numbers that fit");
     // Three articles: numbers 0 and 2 from the oldest are the articles 2 and 0 from the newest;
     // the others are none.
@@ -546,8 +556,8 @@ proptest::proptest! {
     /// Whatever a file or a reader gives, parsing and searching never panic.
     #[test]
     fn no_input_makes_a_search_panic(
-        file in "\\{\"v\":2,\"t\":\\[(\\[\"[a-zé]{0,6}\",\\[[0-9,-]{0,12}\\]\\],?){0,4}\\]\\}",
-        meta in "\\{\"v\":2,\"articles\":[0-9]{1,3},\"segments\":\\[(\\[(\\[\"[a-z]{0,3}\",\"search/[0-9a-f]{0,4}\\.json\"\\],?){0,3}\\],?){0,2}\\]\\}",
+        file in "\\{\"v\":3,\"t\":\\[(\\[\"[a-zé]{0,6}\",\\[[0-9,-]{0,12}\\]\\],?){0,4}\\]\\}",
+        meta in "\\{\"v\":3,\"articles\":[0-9]{1,3},\"segments\":\\[(\\[\"[0-9a-f]{0,4}\",\\[(\"[a-z]{0,3}\",?){0,3}\\]\\],?){0,2}\\]\\}",
         articles in 0u32..12,
         input in "[a-zA-Zé’' -]{0,24}",
         within in proptest::collection::vec(0u32..8, 0..4),
@@ -686,7 +696,13 @@ fn a_base_kept_by_key_is_reused_as_is_and_one_of_another_key_is_built_again() {
     assert_eq!(fresh.segments.len(), 2);
     let base = fresh.base().expect("a base with its key").clone();
     assert_eq!(base.articles, 0..96);
-    assert!(base.shards.iter().all(ShardFile::is_consistent));
+    let read_back =
+        Segment::of_shards(base.key.clone(), base.articles.clone(), base.shards.clone());
+    assert_eq!(
+        read_back.as_ref(),
+        Some(&base),
+        "what a build writes reads back as it was"
+    );
     // The same articles with the base given: the same bytes.
     let again = build_reusing(docs.clone(), 0, key.clone(), Some(base.clone()));
     assert!(again.reused_base && !fresh.reused_base);
@@ -698,7 +714,7 @@ fn a_base_kept_by_key_is_reused_as_is_and_one_of_another_key_is_built_again() {
     let reused = build_reusing(docs.clone(), 0, key.clone(), Some(marked.clone()));
     assert_eq!(reused.segments[0].shards[0].first, "marked");
     assert!(
-        !marked.shards[0].is_consistent(),
+        Segment::of_shards(key.clone(), marked.articles.clone(), marked.shards.clone()).is_none(),
         "a file listed by another first term"
     );
     // Another key, or no key: built again.
@@ -721,16 +737,30 @@ fn a_base_kept_by_key_is_reused_as_is_and_one_of_another_key_is_built_again() {
 }
 
 #[test]
-fn a_shard_file_read_back_is_checked_against_its_name_and_first_term() {
-    let built = build(even_docs(20), 0);
-    let file = built.segments[0].shards[0].clone();
-    assert!(file.is_consistent());
-    let mut edited = file.clone();
-    edited.bytes.insert(20, b' ');
-    assert!(!edited.is_consistent(), "bytes that are not its name's");
-    let mut renamed = file.clone();
-    renamed.path = "search/0000000000000000.json".to_owned();
-    assert!(!renamed.is_consistent());
+fn a_segment_read_back_is_checked_against_its_names_and_first_terms() {
+    let built = build(even_docs(20), 300);
+    let segment = built.segments[0].clone();
+    assert!(segment.shards.len() > 2, "{} shards", segment.shards.len());
+    let read = |shards: Vec<ShardFile>| {
+        Segment::of_shards(String::new(), segment.articles.clone(), shards)
+    };
+    assert_eq!(read(segment.shards.clone()).as_ref(), Some(&segment));
+    // Each shard is named by the stamp of them all and its place.
+    for (n, shard) in segment.shards.iter().enumerate() {
+        assert_eq!(shard.path, format!("search/{}-{n}.json", segment.stamp));
+    }
+    let mut edited = segment.shards.clone();
+    edited[1].bytes.insert(20, b' ');
+    assert!(read(edited).is_none(), "bytes that are not its name's");
+    let mut renamed = segment.shards.clone();
+    renamed[0].path = format!("search/{}-0.json", "0".repeat(16));
+    assert!(read(renamed).is_none());
+    let mut swapped = segment.shards.clone();
+    swapped.swap(0, 1);
+    assert!(read(swapped).is_none(), "shards out of their places");
+    let mut dropped = segment.shards.clone();
+    dropped.pop();
+    assert!(read(dropped).is_none(), "a shard missing");
 }
 
 #[test]
