@@ -177,9 +177,24 @@ impl SearchFiles {
         paths: &Paths,
         site: &SiteData,
         ids: &[EntityId],
+        singles: &[EntityId],
     ) -> Result<Vec<Option<(Entity<String>, Vec<u32>)>>, AppError> {
+        // An entity known to be of a single article (schema 2.10: its posting file leaves it
+        // out) is looked up in its file of single-article entities first: one round trip.
+        let mut each: Vec<Option<(Entity<String>, Vec<u32>)>> = vec![None; ids.len()];
+        for (at, id) in ids
+            .iter()
+            .enumerate()
+            .filter(|(_, id)| singles.contains(id))
+        {
+            each[at] = self.single_articles(paths, site, id).await?;
+        }
         let postings = PostingFiles::of(&site.file);
-        let urls: Vec<String> = ids.iter().map(|id| postings.url(paths, id)).collect();
+        let wanted: Vec<(usize, String)> = (each.iter().enumerate())
+            .filter(|(_, found)| found.is_none())
+            .map(|(at, _)| (at, postings.url(paths, &ids[at])))
+            .collect();
+        let urls: Vec<String> = wanted.iter().map(|(_, url)| url.clone()).collect();
         // Ids that share a file wait for the same request.
         let files = (self.postings)
             .fetch(
@@ -189,15 +204,16 @@ impl SearchFiles {
                 parts::parse_postings,
             )
             .await?;
-        let mut each = Vec::with_capacity(ids.len());
-        for ((id, url), file) in ids.iter().zip(&urls).zip(files) {
+        for ((at, url), file) in wanted.into_iter().zip(files) {
+            let id = &ids[at];
             let found = file
-                .articles_of(url, id.as_str(), site.file.articles)
-                .map_err(|e| malformed(url, &e))?;
-            each.push(match found {
+                .articles_of(&url, id.as_str(), site.file.articles)
+                .map_err(|e| malformed(&url, &e))?;
+            each[at] = match found {
                 Some(found) => Some((found.entity.clone(), found.numbers)),
+                None if singles.contains(id) => None,
                 None => self.single_articles(paths, site, id).await?,
-            });
+            };
         }
         Ok(each)
     }
@@ -492,9 +508,10 @@ impl PostingFiles {
 /// What each facet of a pre-rendered page names for the app's start script to fetch beside the
 /// app when the reader presses it before the app is there (`data-prefetch`, URLs separated by
 /// spaces; [`crate::data::start`] takes those requests): its entity's posting file, which the
-/// view filtered by it starts from, then, for an entity of the home page's first screen, its
-/// file of single-article entities when it is of a single article (schema 2.10: its posting
-/// file does not list it) and the card pages of that view's first
+/// view filtered by it starts from, or, for an entity of the home page's first screen of a
+/// single article, its file of single-article entities instead (schema 2.10: its posting file
+/// does not list it, and the app, which knows it is single, reads that file first); then, for
+/// an entity of the first screen, the card pages of that view's first
 /// [`FIRST_FRAME_CARDS`](crate::routes::home::FIRST_FRAME_CARDS) articles (newest first: what the app
 /// asks for once it has read the posting file, a round trip later); and what the home page's
 /// search box names, the search index's meta file, which a search reads first. A context only
@@ -506,9 +523,10 @@ pub struct FacetFiles {
     /// Where the site is.
     paths: Paths,
     postings: PostingFiles,
-    /// What each entity of the first screen names after its posting file: its file of
-    /// single-article entities (when of a single article) and its card pages, as URLs.
-    then: Arc<HashMap<EntityId, Vec<String>>>,
+    /// What each entity of the first screen names: for one of a single article, its file of
+    /// single-article entities, which the app reads instead of its posting file (`true`), and
+    /// its card pages, as URLs.
+    then: Arc<HashMap<EntityId, (bool, Vec<String>)>>,
     /// The URL of the search index's meta file, if the site has one.
     search: Option<String>,
 }
@@ -546,7 +564,11 @@ impl FacetFiles {
                 let pages = layout.choose(&numbers, screen, screen);
                 let cards = (pages.screen.iter())
                     .filter_map(|&p| part_url(paths, site.cards.get(p)?, "cards").ok());
-                (id.clone(), single.into_iter().chain(cards).collect())
+                let single_first = single.is_some();
+                (
+                    id.clone(),
+                    (single_first, single.into_iter().chain(cards).collect()),
+                )
             })
             .collect();
         Some(FacetFiles {
@@ -563,15 +585,22 @@ impl FacetFiles {
         self.search.as_deref()
     }
 
-    /// What the facet of entity `id` names: its posting file's URL, then (when it is of the
-    /// first screen) its file of single-article entities' and its card pages'.
+    /// What the facet of entity `id` names: its posting file's URL, or, for an entity of the
+    /// first screen of a single article, its file of single-article entities' (the app knows
+    /// it is single from the first screen: [`parts::known_singles`]); then (for an entity of the first
+    /// screen) its card pages'.
     pub fn of(&self, id: &EntityId) -> String {
-        let mut urls = self.postings.url(&self.paths, id);
-        for url in self.then.get(id).into_iter().flatten() {
-            urls.push(' ');
-            urls.push_str(url);
-        }
-        urls
+        let (single, then) = match self.then.get(id) {
+            Some((single, then)) => (*single, then.as_slice()),
+            None => (false, &[][..]),
+        };
+        let posting = (!single).then(|| self.postings.url(&self.paths, id));
+        let urls: Vec<&str> = posting
+            .as_deref()
+            .into_iter()
+            .chain(then.iter().map(String::as_str))
+            .collect();
+        urls.join(" ")
     }
 }
 
@@ -643,12 +672,14 @@ pub struct FirstPage {
 /// The home page's view filtered by entities, and an entity's page (one entity, no text), before
 /// the whole site is there. `None` when the site has no posting files, when the text has nothing
 /// to search for, when an entity has no article (a stale link: the whole site says why), when
-/// no article lists them all, and when `wanted` says the answer is no longer wanted.
+/// no article lists them all, and when `wanted` says the answer is no longer wanted. `singles`:
+/// those of the entities known to be of a single article without a page of their own
+/// ([`parts::known_singles`]), looked up in their file of single-article entities first.
 pub async fn filter_cards(
     files: SearchFiles,
     paths: Paths,
     site: Arc<SiteData>,
-    entities: Vec<EntityId>,
+    (entities, singles): (Vec<EntityId>, Vec<EntityId>),
     text: Option<String>,
     page: FirstPage,
     wanted: impl Fn() -> bool,
@@ -661,7 +692,7 @@ pub async fn filter_cards(
         return None;
     }
     let run = async {
-        let each = files.entity_articles(&paths, &site, &entities).await?;
+        let each = (files.entity_articles(&paths, &site, &entities, &singles)).await?;
         let mut lists = Vec::with_capacity(each.len());
         let mut found_entities = Vec::with_capacity(each.len());
         for found in each {
@@ -716,7 +747,16 @@ pub async fn entity_first_cards(
         results: NESTED_PAGE,
         screen: NESTED_PAGE,
     };
-    filter_cards(files, paths, site, vec![id], None, page, || true).await
+    filter_cards(
+        files,
+        paths,
+        site,
+        (vec![id], Vec::new()),
+        None,
+        page,
+        || true,
+    )
+    .await
 }
 
 /// Runs `text` over the whole site without loading it: the search index says which articles

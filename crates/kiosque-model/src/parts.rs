@@ -51,8 +51,8 @@ pub use postings::{
 };
 pub use profiles::{
     Companion, EntityProfile, EntityView, Profile, ProfileError, ProfileFile, Single, SingleFile,
-    VIEW_FROM, View, ViewGroup, in_singles, parse_profiles, parse_singles, profile_file_of,
-    profile_path, profile_path_of, single_files_for, single_path,
+    VIEW_FROM, View, ViewGroup, in_singles, known_singles, parse_profiles, parse_singles,
+    profile_file_of, profile_path, profile_path_of, single_files_for, single_path,
 };
 pub use steps::{ListSteps, entities_in_steps, list_items, summaries_in_steps};
 

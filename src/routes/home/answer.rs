@@ -14,7 +14,7 @@ use std::time::Duration;
 use futures::channel::oneshot;
 
 use kiosque_model::index::Corpus;
-use kiosque_model::parts::VIEW_FROM;
+use kiosque_model::parts::{VIEW_FROM, known_singles};
 use kiosque_model::selection::{Early, EarlyFiles};
 use kiosque_model::{EntityId, Selection};
 use leptos::prelude::*;
@@ -166,6 +166,24 @@ pub(super) fn answer(asked: Asked) -> Answers {
             )
         });
         let corpus = corpus.get();
+        // Which of the entities are of a single article, by the cards shown (whose chip the
+        // reader may have followed) or the first screen: read before the answer is let go.
+        let singles = match (&entities, corpus.is_whole()) {
+            (Some(ids), false) => outcome.with_untracked(|shown| {
+                let cards = match shown {
+                    Some((
+                        _,
+                        Some(Ok(Found {
+                            cards: Some(cards), ..
+                        })),
+                    )) => Some(&*cards.0),
+                    _ => None,
+                };
+                let known: Vec<&Corpus> = cards.into_iter().chain([&*corpus]).collect();
+                known_singles(ids, &known)
+            }),
+            _ => Vec::new(),
+        };
         // Other entities: the last answer is not this view's (a search typed on keeps it
         // until its own comes).
         if !corpus.is_whole() && before.is_some_and(|before| before != entities) {
@@ -197,7 +215,7 @@ pub(super) fn answer(asked: Asked) -> Answers {
                         files,
                         paths.clone(),
                         site,
-                        entities,
+                        (entities, singles),
                         text,
                         FirstPage {
                             results: FIRST_RESULTS,

@@ -578,20 +578,19 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
         .attr("script[data-loader]", "data-loader")
         .await
         .expect("the start script names the pieces' loader");
-    // The facet's posting file, which the view filtered by it starts from, its file of
-    // single-article entities (Koursk is of the demo's one article: its posting file does not
-    // list it, schema 2.10), and the card pages of that view's first articles.
+    // The file that says the facet's articles, which the view filtered by it starts from: for
+    // Koursk, of the demo's one article, its file of single-article entities rather than its
+    // posting file, which does not list it (schema 2.10); then the card pages of that view's
+    // first articles.
     let prefetch = browser
         .attr(facet, "data-prefetch")
         .await
-        .expect("the facet names its posting file");
+        .expect("the facet names the file of its articles");
     let mut named = prefetch
         .split(' ')
         .map(|url| url.split('?').next().unwrap_or_default());
-    let posting = named.next().unwrap_or_default().to_owned();
     let single = named.next().unwrap_or_default().to_owned();
     let cards: Vec<String> = named.map(str::to_owned).collect();
-    assert!(posting.starts_with("/data/postings/"), "{prefetch}");
     assert!(single.starts_with("/data/singles/"), "{prefetch}");
     assert!(
         !cards.is_empty() && cards.iter().all(|c| c.starts_with("/data/cards/")),
@@ -601,11 +600,10 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
     browser.click(facet).await;
     site.server().wait_for_hits(&wasm, 1);
     // The site data's first file, the pieces' loader (which the app's glue imports), the
-    // facet's posting file and its first card pages are asked for beside the app, not once the
-    // app is there.
+    // facet's file of single-article entities and its first card pages are asked for beside
+    // the app, not once the app is there.
     site.server().wait_for_hits("/data/site.json", 1);
     site.server().wait_for_hits(&loader, 1);
-    site.server().wait_for_hits(&posting, 1);
     site.server().wait_for_hits(&single, 1);
     for card in &cards {
         site.server().wait_for_hits(card, 1);
@@ -665,7 +663,6 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
     );
     let first_files = [
         ("/data/site.json", "site.json"),
-        (posting.as_str(), "the facet's posting file"),
         (
             single.as_str(),
             "the facet's file of single-article entities",
@@ -682,6 +679,13 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
             "the app asked for {what} again instead of taking the request sent beside it"
         );
     }
+    // The app knows Koursk is of a single article (the first screen says so): it never asked
+    // for a posting file, which does not list it.
+    assert_eq!(
+        site.server().requested("/data/postings/"),
+        Vec::<String>::new(),
+        "a posting file asked for a view of a single-article entity"
+    );
     // Back leaves the facet's view for the page it was clicked on, as after the app's own click.
     browser.back().await;
     browser
@@ -714,16 +718,17 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
         .await;
 
     // A link to the facet's view (shared, opened directly): the app starts at once, and the
-    // facet's posting file and first card pages are asked for beside it, not once `site.json`
-    // is there (held here); the app takes those requests.
+    // file of the facet's articles (Koursk's file of single-article entities) and its first card
+    // pages are asked for beside it, not once `site.json` is there (held here); the app takes
+    // those requests.
     browser.clear_cache().await;
-    let posting_asked = site.server().hits(&posting);
+    let single_asked = site.server().hits(&single);
     let cards_asked: Vec<usize> = cards.iter().map(|c| site.server().hits(c)).collect();
     site.server().set("/data/site.json", Fault::Hold);
     browser
         .open_pre_rendered(&site.url("/?entity=loc-kursk"))
         .await;
-    site.server().wait_for_hits(&posting, posting_asked + 1);
+    site.server().wait_for_hits(&single, single_asked + 1);
     for (card, asked) in cards.iter().zip(&cards_asked) {
         site.server().wait_for_hits(card, asked + 1);
     }
@@ -735,9 +740,9 @@ async fn the_app_starts_on_the_first_use_of_a_control_and_carries_over_what_the_
         )
         .await;
     assert_eq!(
-        site.server().hits(&posting),
-        posting_asked + 1,
-        "the app asked for the linked facet's posting file again instead of taking the request sent beside it"
+        site.server().hits(&single),
+        single_asked + 1,
+        "the app asked for the linked facet's file of single-article entities again instead of taking the request sent beside it"
     );
     for (card, asked) in cards.iter().zip(&cards_asked) {
         assert_eq!(

@@ -2439,3 +2439,68 @@ fn the_10000_article_site_fits_common_static_hosts() {
     assert!(files <= 20_000, "{files} files: more than 20,000");
     assert!(bytes <= 250_000_000, "{mb:.1} MB: more than 250 MB");
 }
+
+/// A chip of an entity of a single article, clicked on a card that a search showed from its card
+/// page before the whole site is there, filters from that entity's file of single-article
+/// entities alone: the card page's record says the entity is of one article, whose posting file
+/// does not list it (schema 2.10), so the app asks for no posting file (it used to ask for it
+/// first, then, not finding the entity there, for the singles file: a round trip more).
+#[tokio::test(flavor = "multi_thread")]
+async fn at_scale_a_chip_of_a_single_article_entity_filters_from_its_singles_file_alone() {
+    let Some((site, data)) = large_data() else {
+        return;
+    };
+    site.hold_whole_site();
+    let browser = Browser::new().await;
+    browser.open(&site.url("/")).await;
+    let first: Vec<String> = (0..PAGE as u32).map(|n| data.id(n)).collect();
+    browser
+        .wait_for_cards("the first cards from site.json alone", &first)
+        .await;
+    let word = data.common_title_word();
+    let (found, _) = data.search(&word, None);
+    browser.type_into(INPUT, &word).await;
+    wait_for_first(&browser, "the search's first page from card pages", &found).await;
+    let chips: Vec<String> = serde_json::from_value(
+        browser
+            .client
+            .execute(
+                "return Array.from(document.querySelectorAll('article.card button.chip')).map(b => b.dataset.entity);",
+                vec![],
+            )
+            .await
+            .expect("reading the chips"),
+    )
+    .expect("chips");
+    let lone = (chips.iter())
+        .find(|id| data.mentioning(id).len() == 1)
+        .expect("a chip of a single-article entity on the search's first cards")
+        .clone();
+    let before = site.server().requested("/data/postings/");
+    let singles = site.server().requested("/data/singles/");
+    browser
+        .click(&format!("article.card button.chip[data-entity='{lone}']"))
+        .await;
+    let only = [data.id(data.mentioning(&lone)[0])];
+    browser
+        .wait_until(
+            &format!("the view of {lone} and the word: its one article, the whole site held"),
+            &format!(
+                "return location.search.includes('entity={lone}') && {};",
+                cards_are(&only)
+            ),
+        )
+        .await;
+    assert_eq!(
+        site.server().requested("/data/postings/"),
+        before,
+        "a posting file asked for the view of {lone}, of a single article"
+    );
+    assert_eq!(
+        site.server().requested("/data/singles/").len(),
+        singles.len() + 1,
+        "{lone}'s file of single-article entities asked for"
+    );
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}

@@ -411,6 +411,20 @@ pub fn in_singles<Id>(entity: &Entity<Id>, articles: usize) -> bool {
     articles == 1 && !crate::links::has_own_page(entity)
 }
 
+/// Those of `ids` that the records at hand say are [`in_singles`] (so their posting files leave
+/// them out, schema 2.10): each looked up in the first of `known` that has it (a reader's card
+/// pages, whose records count articles up to [`super::BODY_FILE_COUNT_CAP`], so 1 is one, then
+/// the site's first screen). Ids no record names are not among them.
+pub fn known_singles(ids: &[EntityId], known: &[&Corpus]) -> Vec<EntityId> {
+    (ids.iter())
+        .filter(|id| {
+            let entity = known.iter().find_map(|corpus| corpus.entity(id));
+            entity.is_some_and(|e| in_singles(e, e.articles as usize))
+        })
+        .cloned()
+        .collect()
+}
+
 /// The one article of the entity at `p` (by position in `entities`, whose articles `postings`
 /// lists), when it is [`in_singles`].
 pub(super) fn single_article(entities: &[Entity], postings: &[Vec<u32>], p: u32) -> Option<u32> {
@@ -667,6 +681,53 @@ mod tests {
     use super::*;
     use crate::testing::entity;
     use crate::timeline::Unit;
+
+    #[test]
+    fn the_entities_known_to_be_of_a_single_article_are_those_a_record_at_hand_says_so() {
+        use crate::testing::{article, corpus};
+        let with = |id: &str, articles: u32| Entity {
+            articles,
+            ..entity(id, Label::Person, articles)
+        };
+        // A card page's records count articles up to 2; the first screen's count them all.
+        let cards = corpus(
+            vec![article("a", &["per-lone", "per-two"])],
+            vec![with("per-lone", 1), with("per-two", 2)],
+        );
+        let first = corpus(
+            vec![article("b", &["per-also-lone", "per-many", "per-lone"])],
+            vec![
+                with("per-also-lone", 1),
+                with("per-many", 40),
+                with("per-lone", 3),
+            ],
+        );
+        let ids: Vec<EntityId> = [
+            "per-lone",
+            "per-two",
+            "per-also-lone",
+            "per-many",
+            "per-unknown",
+        ]
+        .map(|id| EntityId::new(id).expect("an id"))
+        .into();
+        let names = |found: Vec<EntityId>| {
+            found
+                .iter()
+                .map(|id| id.as_str().to_owned())
+                .collect::<Vec<_>>()
+        };
+        // The first corpus that names an entity says: the cards' record of `per-lone` first.
+        assert_eq!(
+            names(known_singles(&ids, &[&cards, &first])),
+            ["per-lone", "per-also-lone"]
+        );
+        assert_eq!(
+            names(known_singles(&ids, &[&first, &cards])),
+            ["per-also-lone"]
+        );
+        assert!(known_singles(&ids, &[]).is_empty(), "no record, no guess");
+    }
 
     #[test]
     fn a_single_article_entity_s_article_is_read_from_its_file_and_bad_postings_are_named() {
