@@ -225,6 +225,16 @@ async fn wait_for_first(browser: &Browser, what: &str, ids: &[String]) {
         .await;
 }
 
+/// Opens the home page and waits for its first cards, which `site.json` alone gives (the whole
+/// site may be held).
+async fn open_home_from_site_json(browser: &Browser, site: &Site, data: &Data) {
+    browser.open(&site.url("/")).await;
+    let first: Vec<String> = (0..PAGE as u32).map(|n| data.id(n)).collect();
+    browser
+        .wait_for_cards("the first cards from site.json alone", &first)
+        .await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn an_archive_sized_site_pages_searches_and_counts_as_the_model_does() {
     let Some((site, data)) = large_data() else {
@@ -1119,11 +1129,7 @@ async fn at_scale_a_search_shows_its_first_results_before_the_whole_site_and_cou
     // The whole site is held back: the search must not wait for it.
     let parts = site.hold_whole_site();
     let browser = Browser::new().await;
-    browser.open(&site.url("/")).await;
-    let first: Vec<String> = (0..PAGE as u32).map(|n| data.id(n)).collect();
-    browser
-        .wait_for_cards("the first cards from site.json alone", &first)
-        .await;
+    open_home_from_site_json(&browser, &site, &data).await;
     let word = data.common_title_word();
     let (expected, _) = data.search(&word, None);
     assert!(expected.len() > PAGE, "{word}: {} results", expected.len());
@@ -2064,11 +2070,7 @@ async fn at_scale_the_whole_site_waits_while_a_keystroke_s_search_waits_for_its_
                 .expect("a count")
         }
     };
-    browser.open(&site.url("/")).await;
-    let first: Vec<String> = (0..PAGE as u32).map(|n| data.id(n)).collect();
-    browser
-        .wait_for_cards("the first cards from site.json alone", &first)
-        .await;
+    open_home_from_site_json(&browser, &site, &data).await;
     let word = data.common_title_word();
     let (expected, _) = data.search(&word, None);
     browser.type_into(INPUT, &word).await;
@@ -2210,11 +2212,7 @@ async fn at_scale_a_search_fetches_the_card_pages_of_its_first_screenful_then_th
         site.server().set(&card_paths[*page], Fault::Hold);
     }
     let browser = Browser::new().await;
-    browser.open(&site.url("/")).await;
-    let first: Vec<String> = (0..PAGE as u32).map(|n| data.id(n)).collect();
-    browser
-        .wait_for_cards("the first cards from site.json alone", &first)
-        .await;
+    open_home_from_site_json(&browser, &site, &data).await;
     let count = |found: &[String]| js(&data.language().count(found.len(), Noun::Article));
     // The prefix is typed; the word's next letters as soon as its first results are in the
     // document (before they are painted: no reader is that fast, but no pause either).
@@ -2452,11 +2450,7 @@ async fn at_scale_a_chip_of_a_single_article_entity_filters_from_its_singles_fil
     };
     site.hold_whole_site();
     let browser = Browser::new().await;
-    browser.open(&site.url("/")).await;
-    let first: Vec<String> = (0..PAGE as u32).map(|n| data.id(n)).collect();
-    browser
-        .wait_for_cards("the first cards from site.json alone", &first)
-        .await;
+    open_home_from_site_json(&browser, &site, &data).await;
     let word = data.common_title_word();
     let (found, _) = data.search(&word, None);
     browser.type_into(INPUT, &word).await;
