@@ -134,7 +134,7 @@ pub type Kept = HashMap<String, String>;
 /// What a previous build made that the next may take rather than make again: each article's
 /// `body_hash` ([`Kept`]) and the search index's base segment (taken where its articles are the
 /// same: [`search::base_key`]). Whoever keeps it between builds keeps it for one kiosque
-/// executable only, and checks the segment's files ([`kiosque_model::search::ShardFile::is_consistent`]).
+/// executable only, and checks the segment's files ([`kiosque_model::search::Segment::of_shards`]).
 #[derive(Debug, Clone, Default)]
 pub struct Previous {
     /// Each body's fingerprint by the article's built key.

@@ -7,7 +7,8 @@
 // kiosque-view), the page of an address not found (the app may know it), or an article page
 // opened from the list of the home page or of an entity's page (for its previous and next)
 // starts it at once, and asks for the site data's first file beside it (and, for a control that
-// names them in data-prefetch, the files its use needs: a facet's posting file and first cards).
+// names them in data-prefetch, the files its use needs: the file of a facet's articles (its
+// posting file, or for an entity of a single article its singles file) and first cards).
 // What the reader did on the pre-rendered page until the app takes its place (buttons clicked,
 // text typed, the focus) is carried over to the app's page then, unless the reader has left for
 // another address meanwhile. A browser without WebAssembly, or an app that cannot start, leaves
@@ -41,9 +42,10 @@ function ask(url, reload) {
   asked[url] = { answer, reload };
 }
 
-// The files the use of `target` needs, named by its data-prefetch (URLs, space-separated): a
-// facet's posting file, then the card pages of the first articles of the view of its entity
-// alone. `alone`: that is the view its use shows (else the posting file only).
+// The files the use of `target` needs, named by its data-prefetch (URLs, space-separated): the
+// file of a facet's articles (its posting file, or its singles file for an entity of a single
+// article), then the card pages of the first articles of the view of its entity alone. `alone`:
+// that is the view its use shows (else that first file only).
 function prefetch(target, alone = !location.search) {
   const urls = target?.dataset.prefetch?.split(" ") ?? [];
   for (const url of alone ? urls : urls.slice(0, 1)) if (url) ask(url, false);

@@ -731,7 +731,7 @@ pub fn build(docs: Vec<DocTerms>, target_shard_bytes: usize) -> Built {
 /// the caller: the same key must mean the same terms), taking `previous` as the base where it
 /// is the base a build with this key made (the same key and articles) rather than building it
 /// again. Its shards are taken as they are: whoever kept them checked them
-/// ([`ShardFile::is_consistent`]).
+/// ([`Segment::of_shards`]).
 pub fn build_reusing(
     docs: Vec<DocTerms>,
     target_shard_bytes: usize,

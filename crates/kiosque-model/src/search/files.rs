@@ -2,7 +2,7 @@
 //! (`search/<segment stamp>-<n>.json`), their JSON and their parsing. See `docs/data-format.md`, "Search
 //! index".
 //!
-//! A shard is `{"v":2,"t":[["term",[a,s,a,s,…]],…]}`: its terms sorted by their UTF-8 bytes,
+//! A shard is `{"v":3,"t":[["term",[a,s,a,s,…]],…]}`: its terms sorted by their UTF-8 bytes,
 //! each with its postings as one flat array of pairs: the article's number from the oldest,
 //! delta-encoded (the first as it is, then the difference from the previous one), and the
 //! packed score (`score << 1 | in_title`, BM25's term-frequency part quantised to
@@ -147,7 +147,11 @@ impl Meta {
             )));
         }
         // A file listed twice would have its terms' articles counted twice (their rarity).
-        let mut stamps: Vec<&str> = meta.segments.iter().map(|s| s.0.as_str()).collect();
+        // (Segments without shards name no file, and all have the stamp of nothing.)
+        let mut stamps: Vec<&str> = (meta.segments.iter())
+            .filter(|s| !s.1.is_empty())
+            .map(|s| s.0.as_str())
+            .collect();
         stamps.sort_unstable();
         if let Some(pair) = stamps.windows(2).find(|p| p[0] == p[1]) {
             return Err(SearchDataError::Malformed(format!(

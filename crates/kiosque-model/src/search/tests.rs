@@ -786,3 +786,19 @@ fn an_article_is_weighed_against_the_base_s_average_length_in_either_segment() {
     assert_eq!(last, [0, 1, 2, 3]);
     assert!(hits[23].score > hits[24].score * 2, "{hits:?}");
 }
+
+#[test]
+fn an_index_of_articles_without_a_word_reads_back_and_finds_nothing() {
+    // 17 articles: a base of 16 and a newest segment of 1, neither with a shard (both have the
+    // stamp of nothing, which is no file listed twice).
+    let docs: Vec<DocTerms> = (0..17).map(|_| doc_terms("", &["a à l’"])).collect();
+    let built = build(docs, 0);
+    assert_eq!(built.segments.len(), 2);
+    assert!(built.segments.iter().all(|s| s.shards.is_empty()));
+    let meta = Meta::parse(std::str::from_utf8(&built.meta).expect("UTF-8"))
+        .expect("its own meta file reads");
+    assert_eq!(meta.shard_files().count(), 0);
+    let query = Query::parse("koursk");
+    assert!(query.shard_files(&meta).is_empty());
+    assert!(query.run(meta.articles(), &[], None).hits.is_empty());
+}
