@@ -523,12 +523,22 @@ pub struct FacetFiles {
     /// Where the site is.
     paths: Paths,
     postings: PostingFiles,
-    /// What each entity of the first screen names: for one of a single article, its file of
-    /// single-article entities, which the app reads instead of its posting file (`true`), and
-    /// its card pages, as URLs.
-    then: Arc<HashMap<EntityId, (bool, Vec<String>)>>,
+    /// What each entity of the first screen names.
+    then: Arc<HashMap<EntityId, FirstScreenFiles>>,
     /// The URL of the search index's meta file, if the site has one.
     search: Option<String>,
+}
+
+/// What a facet of the first screen names, as URLs, beside its posting file (or, `single`, instead
+/// of it).
+#[cfg(feature = "ssr")]
+#[derive(Debug)]
+struct FirstScreenFiles {
+    /// For an entity of a single article, its file of single-article entities, which the app
+    /// reads instead of its posting file.
+    single: Option<String>,
+    /// The card pages of its view's first articles.
+    cards: Vec<String>,
 }
 
 #[cfg(feature = "ssr")]
@@ -564,11 +574,8 @@ impl FacetFiles {
                 let pages = layout.choose(&numbers, screen, screen);
                 let cards = (pages.screen.iter())
                     .filter_map(|&p| part_url(paths, site.cards.get(p)?, "cards").ok());
-                let single_first = single.is_some();
-                (
-                    id.clone(),
-                    (single_first, single.into_iter().chain(cards).collect()),
-                )
+                let cards = cards.collect();
+                (id.clone(), FirstScreenFiles { single, cards })
             })
             .collect();
         Some(FacetFiles {
@@ -590,15 +597,14 @@ impl FacetFiles {
     /// it is single from the first screen: [`parts::known_singles`]); then (for an entity of the first
     /// screen) its card pages'.
     pub fn of(&self, id: &EntityId) -> String {
-        let (single, then) = match self.then.get(id) {
-            Some((single, then)) => (*single, then.as_slice()),
-            None => (false, &[][..]),
+        let (single, cards) = match self.then.get(id) {
+            Some(named) => (named.single.clone(), named.cards.as_slice()),
+            None => (None, &[][..]),
         };
-        let posting = (!single).then(|| self.postings.url(&self.paths, id));
-        let urls: Vec<&str> = posting
-            .as_deref()
+        let first = single.unwrap_or_else(|| self.postings.url(&self.paths, id));
+        let urls: Vec<&str> = [first.as_str()]
             .into_iter()
-            .chain(then.iter().map(String::as_str))
+            .chain(cards.iter().map(String::as_str))
             .collect();
         urls.join(" ")
     }

@@ -171,12 +171,7 @@ pub(super) fn answer(asked: Asked) -> Answers {
         let singles = match (&entities, corpus.is_whole()) {
             (Some(ids), false) => outcome.with_untracked(|shown| {
                 let cards = match shown {
-                    Some((
-                        _,
-                        Some(Ok(Found {
-                            cards: Some(cards), ..
-                        })),
-                    )) => Some(&*cards.0),
+                    Some((_, Some(Ok(found)))) => found.cards.as_ref().map(|cards| &*cards.0),
                     _ => None,
                 };
                 let known: Vec<&Corpus> = cards.into_iter().chain([&*corpus]).collect();
