@@ -1,5 +1,6 @@
 //! The few direct DOM touches the app needs, kept in one place.
 
+use futures::channel::oneshot;
 use leptos::prelude::{document, request_animation_frame, set_timeout};
 use wasm_bindgen::JsCast;
 
@@ -227,4 +228,47 @@ pub fn focused_attribute(selector: &str, attribute: &str) -> Option<String> {
         return None;
     }
     active.get_attribute(attribute)
+}
+
+/// Waits until the bottom of the first element matching `selector` is less than `margin`
+/// window heights below the window's bottom edge (at once if it already is, or if nothing
+/// matches), looking again after each scroll or resize: `true` then, `false` as soon as `stop`
+/// is answered or dropped (the view it was for changed, or the page is gone).
+pub async fn near_view(selector: &str, margin: f64, stop: &mut oneshot::Receiver<()>) -> bool {
+    use futures::future::{Either, select};
+    loop {
+        if is_near_view(selector, margin) {
+            return true;
+        }
+        let (moved, next_move) = oneshot::channel();
+        let moved = std::rc::Rc::new(std::cell::Cell::new(Some(moved)));
+        let on_move = move |_: web_sys::Event| {
+            if let Some(moved) = moved.take() {
+                let _ = moved.send(());
+            }
+        };
+        let listeners = ["scroll", "resize"]
+            .map(|event| leptos::prelude::window_event_listener_untyped(event, on_move.clone()));
+        let outcome = select(next_move, &mut *stop).await;
+        for listener in listeners {
+            listener.remove();
+        }
+        if let Either::Right(_) = outcome {
+            return false;
+        }
+    }
+}
+
+/// Whether the bottom of the first element matching `selector` is less than `margin` window
+/// heights below the window (or nothing matches).
+fn is_near_view(selector: &str, margin: f64) -> bool {
+    let Some(element) = document().query_selector(selector).ok().flatten() else {
+        return true;
+    };
+    let height = leptos::prelude::window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(f64::MAX);
+    element.get_bounding_client_rect().bottom() <= height * (1.0 + margin)
 }

@@ -3,10 +3,11 @@
 //! ([`kiosque_model::search`]). Before the whole site is loaded, a search shows its first
 //! results with the card pages that hold them ([`kiosque_model::parts::CardPage`]), fetched the
 //! same way: it never waits for the whole summary table. It fetches the card pages of its first
-//! screenful of results first ([`search_cards`]), and those of the rest of its first page only
-//! once that screenful is shown and the reader has paused ([`more_cards`]): a reader typing a
-//! word fetches no page for the prefixes typed past but their screenful's. "Show more" on a view
-//! shown from card pages fetches the card pages of its next results the same way.
+//! screenful of results first ([`search_cards`]), and those of the next screenful only once that
+//! one is shown, the reader has paused and nears the end of the list ([`more_cards`]): a reader
+//! typing a word fetches no page for the prefixes typed past but their screenful's, nor for
+//! results below the window. "Show more" on a view shown from card pages fetches the card pages
+//! of its next results the same way.
 
 #[cfg(feature = "ssr")]
 use std::collections::HashMap;
@@ -78,6 +79,14 @@ impl Found {
         self.listed
             .as_ref()
             .is_some_and(|l| l.shown < l.numbers.len().min(count))
+    }
+
+    /// How many of its first results are shown: those whose card pages were fetched, or every
+    /// one found over the whole site.
+    pub fn shown_results(&self) -> usize {
+        self.listed
+            .as_ref()
+            .map_or(self.articles.len(), |l| l.shown)
     }
 
     /// Whether it shows every result its card pages were fetched for (not when a page did not

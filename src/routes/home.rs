@@ -51,8 +51,9 @@ use foot::{Followed, Foot, FootView, follow_view};
 pub(crate) const FIRST_FRAME_CARDS: usize = 8;
 
 /// The results whose card pages a search fetches before it shows, before the whole site is
-/// loaded ([`crate::search::search_cards`]); the rest of its first page comes once they are
-/// painted and the reader paused. A search's best results are spread over the archive, a card
+/// loaded ([`crate::search::search_cards`]), and then, as the reader nears the end of its list,
+/// the rest of its first page a screenful at a time. A search's best results are spread over the
+/// archive, a card
 /// page each (128 cards, 11 to 26 KB brotli, at 100,000 articles), so it fetches what a screen
 /// shows: a card is at least 213 px tall, and a laptop's window (800 px) shows two or three
 /// under the search box, a 1080p one three or four, a phone one or two.

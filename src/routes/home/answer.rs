@@ -1,8 +1,9 @@
 //! How the home page answers a view (its entity filters and its search): over the whole site
 //! once it is there; before, from the card pages of its first results (a search's, found with the
 //! search index's files; entity filters', found with their posting files), its first screenful
-//! first, the rest of its first page once that is painted and the reader paused, and the next
-//! ones on "Show more". Each change of the view runs a task of its own; only the latest sets the
+//! first, then the rest of its first page once that is painted and the reader paused (a search's
+//! a screenful at a time, as the reader nears the end of its list), and the next ones on "Show
+//! more". Each change of the view runs a task of its own; only the latest sets the
 //! answer. A view its files cannot answer (an entity without articles, a file that failed) asks
 //! for the whole site, which answers it. The page reads the outcome ([`Searched`]), whether an
 //! answer is on its way (the results' busy mark), and, for a view shown before the whole site,
@@ -23,7 +24,7 @@ use leptos::task::spawn_local;
 use super::{FIRST_FRAME_CARDS, SEARCH_SCREEN};
 use crate::components::card::PAGE;
 use crate::data::{AppError, SiteData};
-use crate::dom::after_next_paint;
+use crate::dom::{after_next_paint, near_view};
 use crate::latest::Latest;
 use crate::paths::Paths;
 use crate::search::SearchFiles;
@@ -32,13 +33,23 @@ use crate::search::{
 };
 use crate::site::SiteLoader;
 
-/// How long a search shown from the card pages of its first screenful waits, once that
-/// screenful is painted, before fetching the card pages of the rest of its first page, and
-/// fetches them only if the reader typed nothing meanwhile: a prefix typed past fetches no more.
+/// How long a view shown from the card pages of its first screenful waits, once that
+/// screenful is painted, before fetching the card pages of the rest of its first page (a
+/// search's next screenful, once the reader nears the end of its list), and fetches them only if
+/// the reader typed nothing meanwhile: a prefix typed past fetches no more.
 /// Keys come every 150 to 300 ms to a reader typing 40 to 80 words a minute (five letters a
 /// word), and a screenful takes longer than this to read; the 100,000-article benchmark's card
 /// pages are 10 to 13 KB each (brotli), and the rest of a first page can need twenty of them.
 const REST_PAUSE: Duration = Duration::from_millis(300);
+
+/// The list of cards, whose end a search's next results wait for the reader to near.
+const LIST_END: &str = "#results ol.cards";
+
+/// How near the end of a search's list is when its next screenful's card pages are fetched: a
+/// quarter of the window's height below it. A laptop (a card about 230 px tall, the list from
+/// 270 px down) has its first screenful end just beyond; a phone (cards of about 540 px at 360
+/// px wide), four screens down.
+const NEAR_END: f64 = 0.25;
 
 /// Waits until the next frame is painted, then `pause`.
 async fn painted_and_paused(pause: Duration) {
@@ -140,13 +151,17 @@ pub(super) fn answer(asked: Asked) -> Answers {
     // when no later change has started another. Over the whole site once it is loaded; before,
     // a search or entity filters run with the card pages of their first screenful of
     // results, then, once they are painted and the reader paused ([`REST_PAUSE`]), grows to its
-    // whole first page with the card pages of the rest.
+    // whole first page with the card pages of the rest (a search, a screenful at a time as the
+    // reader nears the end of its list: [`NEAR_END`]).
     let outcome = RwSignal::new(None::<(bool, Option<Result<Found, AppError>>)>);
     // (Described on the fields of [`Answers`].)
     let answering = RwSignal::new(false);
     let counts_asked = RwSignal::new(false);
     let view_wanted = StoredValue::new(None::<EntityId>);
     let runs = Latest::new();
+    // What ends the wait of the view shown last for the reader to near the end of its list
+    // (dropped by the next view, or with the page).
+    let waiting = StoredValue::new(None::<oneshot::Sender<()>>);
     // "Show more"'s fetches (below): a change of the view makes theirs stale.
     let more_runs = Latest::new();
     // What "Show more"'s fetches need.
@@ -192,6 +207,10 @@ pub(super) fn answer(asked: Asked) -> Answers {
         more_runs.next();
         let asked = text.is_some() || filtering;
         answering.set(asked);
+        // The last view's wait for the reader to near the end of its list ends here.
+        let (stop_waiting, mut stop) = oneshot::channel();
+        waiting.set_value(Some(stop_waiting));
+        let searching = text.is_some();
         spawn_local(async move {
             // The reader waits for this answer: the whole site's loading, if under way, lets
             // it go first.
@@ -277,23 +296,44 @@ pub(super) fn answer(asked: Asked) -> Answers {
                     loader.want_whole();
                 }
             }
-            let (Some(shown), Some(site)) = (shown, site_data) else {
+            let (Some(mut shown), Some(site)) = (shown, site_data) else {
                 return;
             };
-            painted_and_paused(REST_PAUSE).await;
-            if !run.is_latest() {
-                return;
-            }
-            let extended = shown.cards.clone();
-            match more_cards(files, &paths, &site, shown, FIRST_RESULTS).await {
-                Ok(grown) if run.is_latest() && still_shows(&extended) => {
-                    let _ = outcome.try_set(Some((true, Some(Ok(grown)))));
+            // The rest of the first page: a filtered view's at once (its newest results are
+            // on the few pages of its screenful); a search's a screenful at a time, as the
+            // reader nears the end of the list (its results are spread over the archive, a card
+            // page each: the pages of a whole first page are 160 KB brotli at 100,000 articles,
+            // for a phone that shows one or two cards).
+            loop {
+                painted_and_paused(REST_PAUSE).await;
+                if searching && !near_view(LIST_END, NEAR_END, &mut stop).await {
+                    return;
                 }
-                Ok(_) => {}
-                // The screenful stays, and the whole site, asked for now, shows the whole page.
-                Err(error) => {
-                    leptos::logging::warn!("{error:?}");
-                    loader.want_whole();
+                if !run.is_latest() {
+                    return;
+                }
+                let extended = shown.cards.clone();
+                let count = if searching {
+                    shown.shown_results() + SEARCH_SCREEN
+                } else {
+                    FIRST_RESULTS
+                };
+                match more_cards(files, &paths, &site, shown, count.min(FIRST_RESULTS)).await {
+                    Ok(grown) if run.is_latest() && still_shows(&extended) => {
+                        let _ = outcome.try_set(Some((true, Some(Ok(grown.clone())))));
+                        if !grown.has_more_before(FIRST_RESULTS) {
+                            return;
+                        }
+                        shown = grown;
+                    }
+                    Ok(_) => return,
+                    // What is shown stays, and the whole site, asked for now, shows the whole
+                    // page.
+                    Err(error) => {
+                        leptos::logging::warn!("{error:?}");
+                        loader.want_whole();
+                        return;
+                    }
                 }
             }
         });

@@ -225,6 +225,26 @@ async fn wait_for_first(browser: &Browser, what: &str, ids: &[String]) {
         .await;
 }
 
+/// The list of cards, whose end a search shown from card pages grows from.
+const LIST: &str = "#results ol.cards";
+
+/// Waits for the first page of `ids` (at most [`PAGE`]) to be shown, scrolling the end of the
+/// list into view meanwhile: a search shown from card pages, before the whole site, grows a
+/// screenful at a time as the reader nears the end of its list.
+async fn read_down_to_first(browser: &Browser, what: &str, ids: &[String]) {
+    browser
+        .wait_until(
+            what,
+            &format!(
+                "const shown = {}; \
+                 if (!shown) document.querySelector(\"{LIST}\")?.scrollIntoView({{ block: 'end' }}); \
+                 return shown;",
+                cards_are(&ids[..ids.len().min(PAGE)])
+            ),
+        )
+        .await;
+}
+
 /// Opens the home page and waits for its first cards, which `site.json` alone gives (the whole
 /// site may be held).
 async fn open_home_from_site_json(browser: &Browser, site: &Site, data: &Data) {
@@ -1134,9 +1154,9 @@ async fn at_scale_a_search_shows_its_first_results_before_the_whole_site_and_cou
     let (expected, _) = data.search(&word, None);
     assert!(expected.len() > PAGE, "{word}: {} results", expected.len());
     browser.type_into(INPUT, &word).await;
-    wait_for_first(
+    read_down_to_first(
         &browser,
-        "the first results, the whole site held",
+        "the first results, the whole site held, the reader reading down",
         &expected,
     )
     .await;
@@ -1356,9 +1376,10 @@ async fn at_scale_a_shared_link_to_a_filtered_view_shows_its_first_articles_befo
             title.contains(name),
             "{what}: the tab's title {title:?} names {name}"
         );
-        // The rest of its first page comes from card pages too, once the reader pauses, and so
-        // do the next ones ("Show more").
-        wait_for_first(&browser, &format!("the first page of {what}"), &expected).await;
+        // The rest of its first page comes from card pages too, once the reader pauses (with a
+        // word, a screenful at a time as the reader reads down the list), and so do the next
+        // ones ("Show more").
+        read_down_to_first(&browser, &format!("the first page of {what}"), &expected).await;
         assert_eq!(
             browser.count("button.show-more").await,
             usize::from(expected.len() > PAGE),
@@ -2136,17 +2157,18 @@ struct Typed {
     prefix_rest: Vec<usize>,
 }
 
-/// Results whose card pages a search fetches before it shows (the home page's `SEARCH_SCREEN`).
+/// Results whose card pages a search fetches before it shows (the home page's `SEARCH_SCREEN`),
+/// and then at a time as the reader nears the end of its list.
 const SEARCH_SCREEN: usize = 4;
 
 /// A search shown before the whole site is loaded fetches the card pages of its first screenful
 /// of results (the home page's `SEARCH_SCREEN`), shows them with the count of all its
-/// results, and fetches those of the rest of its first page once they are painted and the
-/// reader paused: the list then grows to its first page, its cards, the count and the focus
-/// staying as they were. A prefix typed past (the next letter typed as soon as its first
-/// results showed) fetches the pages of its screenful only.
+/// results, and fetches those of its next screenful only once the reader nears the end of the
+/// list (a window 900 px tall shows three cards): the list then grows by a screenful, its cards,
+/// the count and the focus staying as they were. A prefix typed past (the next letter typed as
+/// soon as its first results showed) fetches the pages of its screenful only.
 #[tokio::test(flavor = "multi_thread")]
-async fn at_scale_a_search_fetches_the_card_pages_of_its_first_screenful_then_those_of_the_rest_of_its_page()
+async fn at_scale_a_search_fetches_the_card_pages_of_its_first_screenful_then_of_the_next_as_the_reader_nears_the_end()
  {
     let Some((site, data)) = large_data() else {
         return;
@@ -2256,25 +2278,30 @@ async fn at_scale_a_search_fetches_the_card_pages_of_its_first_screenful_then_th
             ),
         )
         .await;
-    // Once painted and after the pause, the rest's pages are asked for (held: the first of them
-    // only reach the server, the browser's other connections being held by the whole site).
+    // Painted, the reader paused, the list's end more than a quarter of the window below it:
+    // nothing more is asked for.
     let asked = || site.server().requested("/data/cards/");
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
-    while !typed.rest.iter().any(|p| asked().contains(&card_paths[*p])) {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "a card page of the rest {:?} asked for: {:?}",
-            typed.rest,
-            asked()
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    assert_eq!(
-        browser.card_ids().await,
-        typed.found[..shown],
-        "the word's first results stay while the rest loads"
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    let beyond = browser
+        .eval_bool(&format!(
+            "return document.querySelector(\"{LIST}\").getBoundingClientRect().bottom \
+               > 1.25 * window.innerHeight;"
+        ))
+        .await;
+    assert!(
+        beyond,
+        "the first results' list ends more than a quarter of the window below it"
     );
     let fetched = asked();
+    assert!(
+        typed
+            .rest
+            .iter()
+            .all(|p| !fetched.contains(&card_paths[*p])),
+        "a card page of the rest of the first page {:?} asked for before the reader scrolled: \
+         {fetched:?}",
+        typed.rest
+    );
     assert!(
         typed
             .screen
@@ -2283,29 +2310,61 @@ async fn at_scale_a_search_fetches_the_card_pages_of_its_first_screenful_then_th
         "the word's screenful's card pages {:?} fetched: {fetched:?}",
         typed.screen
     );
-    // The reader moves to the second card; the cards shown are noted, and each frame's count
-    // of cards and of results.
+    assert_eq!(
+        browser.card_ids().await,
+        typed.found[..shown],
+        "the word's first results shown"
+    );
+    // The next screenful: its results' pages that are not there yet (held), and the rest.
+    let grown = (shown + SEARCH_SCREEN).min(PAGE);
+    let next: Vec<usize> = pages(&typed.numbers[..grown])
+        .into_iter()
+        .filter(|p| typed.rest.contains(p))
+        .collect();
+    let later = without(typed.rest.clone(), &next);
+    // The reader moves to the second card and scrolls to the end of the list; the cards shown
+    // are noted, and each frame's count of cards and of results.
     browser
         .client
         .execute(
-            "document.querySelector('ol.cards > li:nth-child(2) .card-title a').focus(); \
-             window.kiosqueCards = Array.from(document.querySelectorAll('article.card')); \
-             window.kiosqueFrames = []; \
-             const tick = () => { \
-               window.kiosqueFrames.push([document.querySelectorAll('article.card').length, \
-                 document.getElementById('results-count').innerText, \
-                 !!document.querySelector('button.show-more')]); \
-               if (window.kiosqueFrames.length < 600) requestAnimationFrame(tick); \
-             }; \
-             requestAnimationFrame(tick);",
+            &format!(
+                "document.querySelector('ol.cards > li:nth-child(2) .card-title a').focus(); \
+                 window.kiosqueCards = Array.from(document.querySelectorAll('article.card')); \
+                 window.kiosqueFrames = []; \
+                 const tick = () => {{ \
+                   window.kiosqueFrames.push([document.querySelectorAll('article.card').length, \
+                     document.getElementById('results-count').innerText, \
+                     !!document.querySelector('button.show-more')]); \
+                   if (window.kiosqueFrames.length < 600) requestAnimationFrame(tick); \
+                 }}; \
+                 requestAnimationFrame(tick); \
+                 document.querySelector(\"{LIST}\").scrollIntoView({{ block: 'end' }});"
+            ),
             vec![],
         )
         .await
-        .expect("noting the cards");
-    for page in &typed.rest {
+        .expect("noting the cards, scrolling");
+    // The next screenful's pages are asked for (held).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while !next.iter().any(|p| asked().contains(&card_paths[*p])) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "a card page of the next screenful {next:?} asked for: {:?}",
+            asked()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(
+        browser.card_ids().await,
+        typed.found[..shown],
+        "the word's first results stay while the next load"
+    );
+    for page in &next {
         site.server().clear(&card_paths[*page]);
     }
-    wait_for_first(&browser, "the word's whole first page", &typed.found).await;
+    browser
+        .wait_for_cards("the word's next screenful", &typed.found[..grown])
+        .await;
     let kept = browser
         .eval_bool(
             "return window.kiosqueCards.every((card, i) => document.querySelectorAll('article.card')[i] === card) \
@@ -2330,11 +2389,21 @@ async fn at_scale_a_search_fetches_the_card_pages_of_its_first_screenful_then_th
         frames
             .iter()
             .all(|(cards, text, more)| ((*cards == shown && !more)
-                || (*cards == PAGE && *more == (typed.found.len() > PAGE)))
+                || (*cards == grown && *more == (grown == PAGE && typed.found.len() > PAGE)))
                 && text == status),
-        "the list goes from its first results to its first page in one frame, the count as it \
-         was, \"Show more\" with the whole first page only: {frames:?}"
+        "the list grows by a screenful in one frame, the count as it was, \"Show more\" with \
+         the whole first page only: {frames:?}"
     );
+    // Its end now a screenful below the window: the pages of the rest stay unasked.
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    let fetched = asked();
+    for page in &later {
+        assert!(
+            !fetched.contains(&card_paths[*page]),
+            "{} (a page of the results after the next screenful) fetched: {fetched:?}",
+            card_paths[*page]
+        );
+    }
     // The prefix typed past fetched the pages of its screenful, not those of its first page.
     let fetched = asked();
     for page in &typed.prefix_rest {
@@ -2346,7 +2415,7 @@ async fn at_scale_a_search_fetches_the_card_pages_of_its_first_screenful_then_th
         );
     }
     browser
-        .screenshot("scale-search-first-screenful-then-page")
+        .screenshot("scale-search-first-screenful-then-next")
         .await;
     browser.assert_no_console_errors().await;
     browser.close().await;
@@ -2454,7 +2523,7 @@ async fn at_scale_a_chip_of_a_single_article_entity_filters_from_its_singles_fil
     let word = data.common_title_word();
     let (found, _) = data.search(&word, None);
     browser.type_into(INPUT, &word).await;
-    wait_for_first(&browser, "the search's first page from card pages", &found).await;
+    read_down_to_first(&browser, "the search's first page from card pages", &found).await;
     let chips: Vec<String> = serde_json::from_value(
         browser
             .client
