@@ -80,6 +80,9 @@ struct LastList {
     entity_wanted: RwSignal<Option<EntityId>>,
     /// Pages of cards shown, by the address of the list's page (path and query).
     pages: StoredValue<HashMap<String, usize>>,
+    /// Cards shown, by the address of the list's page: a list that grows as the reader reads
+    /// down (a search shown from card pages) shows them again at once when come back to.
+    read: StoredValue<HashMap<String, usize>>,
     /// The article whose page the reader left last, and whether by its way back: its card is
     /// brought back into view when the list is reached by the way back or by the browser's
     /// back or forward.
@@ -100,6 +103,7 @@ pub fn provide_selection() {
         opened,
         entity_wanted,
         pages: StoredValue::new(HashMap::new()),
+        read: StoredValue::new(HashMap::new()),
         left: RwSignal::new(None),
         traversed_to,
     });
@@ -328,31 +332,45 @@ fn use_opened<T: Clone + Send + Sync + 'static>(
 /// (back, or the way back) finds the cards the reader had opened, and the place among them.
 /// One when pre-rendering.
 pub fn use_list_pages() -> RwSignal<usize> {
+    kept_by_address(|last| last.pages, 1)
+}
+
+/// How many cards the list at the same address last showed in this visit (0 if none): a list
+/// that grows as the reader reads down shows as many again at once when come back to. Set by
+/// the list's page as it grows.
+pub fn use_list_read() -> RwSignal<usize> {
+    kept_by_address(|last| last.read, 0)
+}
+
+/// A count kept for the address of the list's page in one of [`LastList`]'s maps: as the page
+/// at the same address last left it in this visit, `default` at first and when pre-rendering.
+fn kept_by_address(
+    map: impl Fn(&LastList) -> StoredValue<HashMap<String, usize>>,
+    default: usize,
+) -> RwSignal<usize> {
     let last = use_context::<LastList>().filter(|_| !cfg!(feature = "ssr"));
-    let Some(last) = last else {
-        return RwSignal::new(1);
+    let Some(map) = last.as_ref().map(map) else {
+        return RwSignal::new(default);
     };
     // The router's address (it changes before the page is drawn or gone; the browser's may
     // change after).
     let location = use_location();
     let (pathname, search) = (location.pathname, location.search);
     let address = move || format!("{}?{}", pathname.get_untracked(), search.get_untracked());
-    let restored = last
-        .pages
-        .with_value(|pages| pages.get(&address()).copied());
-    let pages = RwSignal::new(restored.unwrap_or(1));
+    let restored = map.with_value(|kept| kept.get(&address()).copied());
+    let kept = RwSignal::new(restored.unwrap_or(default));
     let path = pathname.get_untracked();
     Effect::new(move |_| {
-        let shown = pages.get();
+        let now = kept.get();
         // Only while the list's page shows: following a link to an article changes the
         // address, and the home page's list with it, before the page is gone.
-        if pathname.with_untracked(|now| *now == path) {
-            last.pages.update_value(|pages| {
-                pages.insert(address(), shown);
+        if pathname.with_untracked(|here| *here == path) {
+            map.update_value(|kept| {
+                kept.insert(address(), now);
             });
         }
     });
-    pages
+    kept
 }
 
 /// A function that notes that article `article`'s page is left, and whether by its way back

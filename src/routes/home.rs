@@ -28,11 +28,10 @@ use crate::dom::{after_next_paint, focus_by_id, is_displayed};
 use crate::language::{use_language, use_messages};
 use crate::latest::Latest;
 use crate::routes::corpus::{CorpusContext, use_corpus_signal, use_site_data_if_loaded};
-use crate::search::{
-    Cards, FIRST_RESULTS, Found, has_card_pages, has_cards, has_postings, newest_cards,
-};
+use crate::search::{Cards, Found, has_card_pages, has_cards, has_postings, newest_cards};
 use crate::selection::{
-    ArticleList, remember_home_view, use_list_pages, use_selection, use_show_selection,
+    ArticleList, remember_home_view, use_list_pages, use_list_read, use_selection,
+    use_show_selection,
 };
 use crate::site::use_site;
 use crate::title::use_title;
@@ -134,6 +133,9 @@ pub fn Home() -> impl IntoView {
     // As many pages of cards as this view last showed in the visit (coming back to it), and
     // the card of the article whose way back led here brought into view, focused.
     let pages = use_list_pages();
+    // And as many cards as it showed (a search's list grows as the reader reads down).
+    let read = use_list_read();
+    let read_before = (selection.get_untracked(), read.get_untracked());
     focus_card_came_back_to();
     let site = use_site();
     // Whether a search can show its first results before the whole site is there: with card
@@ -249,6 +251,7 @@ pub fn Home() -> impl IntoView {
         early_files,
         site_data: site_data.clone(),
         pages,
+        read_before,
         paths: paths.clone(),
         files,
         loader,
@@ -376,19 +379,30 @@ pub fn Home() -> impl IntoView {
     // its next ones from more of them), once its first page is there.
     let more_total = Signal::derive(move || {
         // A new list's first frame, its first cards only, or a view shown from card pages
-        // before the rest of its first page is in: no "Show more" for the rest of that page,
-        // which comes next.
+        // before the rest of its page is in (a search's comes as the reader reads down): no
+        // "Show more" for the rest of that page, which comes next. Once "Show more" is pressed,
+        // until its first cards are in, the list says they are loading.
         let (staged, shown) = (staged.with(Vec::len), visible.with(|v| v.len()));
-        let first_page_in = searched.with(|s| match s {
-            Searched::Found(found) => !found.has_more_before(FIRST_RESULTS),
+        let page_in = searched.with(|s| match s {
+            Searched::Found(found) => {
+                let asked = pages.get() * PAGE;
+                found.shown_results() + PAGE <= asked || !found.has_more_before(asked)
+            }
             _ => true,
         });
         if staged < shown {
             staged
-        } else if !first_page_in {
+        } else if !page_in {
             shown
         } else {
             total.get()
+        }
+    });
+    // The cards shown, kept for coming back to this view.
+    Effect::new(move |_| {
+        let shown = visible.with(|v| v.len()).min(pages.get() * PAGE);
+        if read.get_untracked() != shown {
+            read.set(shown);
         }
     });
     let marks = Signal::derive(move || {

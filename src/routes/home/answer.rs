@@ -104,6 +104,9 @@ pub(super) struct Asked {
     pub site_data: Option<Arc<SiteData>>,
     /// How many pages of cards the view shows ("Show more").
     pub pages: RwSignal<usize>,
+    /// The view the page opened at and how many of its cards the reader last had shown in this
+    /// visit (coming back to it): shown again at once.
+    pub read_before: (Selection, usize),
     /// Where the site is.
     pub paths: Paths,
     /// The search index's and card pages' files fetched so far.
@@ -137,10 +140,12 @@ pub(super) fn answer(asked: Asked) -> Answers {
         early_files,
         site_data,
         pages,
+        read_before,
         paths,
         files,
         loader,
     } = asked;
+    let read_before = StoredValue::new(read_before);
     // The entities a view is shown from before the whole site, by their posting files.
     let early_entities = move |s: &Selection| match s.early(early_files) {
         Early::Entities(ids) => Some(ids.to_vec()),
@@ -207,10 +212,6 @@ pub(super) fn answer(asked: Asked) -> Answers {
         more_runs.next();
         let asked = text.is_some() || filtering;
         answering.set(asked);
-        // The last view's wait for the reader to near the end of its list ends here.
-        let (stop_waiting, mut stop) = oneshot::channel();
-        waiting.set_value(Some(stop_waiting));
-        let searching = text.is_some();
         spawn_local(async move {
             // The reader waits for this answer: the whole site's loading, if under way, lets
             // it go first.
@@ -260,10 +261,6 @@ pub(super) fn answer(asked: Asked) -> Answers {
             if !run.is_latest() {
                 return;
             }
-            let shown = match &found {
-                (_, Some(Ok(shown))) if shown.has_more_before(FIRST_RESULTS) => Some(shown.clone()),
-                _ => None,
-            };
             // Shown: its first results painted (a search whose files failed says so, and the
             // whole site answers it).
             let shown_early = matches!(found.1, Some(Ok(_)));
@@ -296,46 +293,6 @@ pub(super) fn answer(asked: Asked) -> Answers {
                     loader.want_whole();
                 }
             }
-            let (Some(mut shown), Some(site)) = (shown, site_data) else {
-                return;
-            };
-            // The rest of the first page: a filtered view's at once (its newest results are
-            // on the few pages of its screenful); a search's a screenful at a time, as the
-            // reader nears the end of the list (its results are spread over the archive, a card
-            // page each: the pages of a whole first page are 160 KB brotli at 100,000 articles,
-            // for a phone that shows one or two cards).
-            loop {
-                painted_and_paused(REST_PAUSE).await;
-                if searching && !near_view(LIST_END, NEAR_END, &mut stop).await {
-                    return;
-                }
-                if !run.is_latest() {
-                    return;
-                }
-                let extended = shown.cards.clone();
-                let count = if searching {
-                    shown.shown_results() + SEARCH_SCREEN
-                } else {
-                    FIRST_RESULTS
-                };
-                match more_cards(files, &paths, &site, shown, count.min(FIRST_RESULTS)).await {
-                    Ok(grown) if run.is_latest() && still_shows(&extended) => {
-                        let _ = outcome.try_set(Some((true, Some(Ok(grown.clone())))));
-                        if !grown.has_more_before(FIRST_RESULTS) {
-                            return;
-                        }
-                        shown = grown;
-                    }
-                    Ok(_) => return,
-                    // What is shown stays, and the whole site, asked for now, shows the whole
-                    // page.
-                    Err(error) => {
-                        leptos::logging::warn!("{error:?}");
-                        loader.want_whole();
-                        return;
-                    }
-                }
-            }
         });
         changed
     });
@@ -359,27 +316,67 @@ pub(super) fn answer(asked: Asked) -> Answers {
             Some((true, Some(Err(error)))) => Searched::Failed(error),
         }
     });
-    // "Show more" on a view shown from card pages, before the whole site: the card pages of its
-    // next results; the whole site if they fail or some did not read (its first page grows by
-    // itself, above).
+    // A view shown from card pages, before the whole site, grows to the results its pages of
+    // cards list (its first page, then each "Show more"): the card pages of its next results;
+    // the whole site if they fail or some did not read. The first page waits until its first
+    // screenful is painted and the reader paused ([`REST_PAUSE`]: a prefix typed past fetches
+    // no more). A filtered view's come at once (its results are its newest, on the few pages
+    // of its screenful); a search's a screenful at a time, each once the reader nears the end
+    // of the list ([`NEAR_END`]; its results are spread over the archive, a card page each:
+    // the pages of a whole page of results are 160 KB brotli at 100,000 articles, for a phone
+    // that shows one or two cards). Each step sets the answer, which runs this again for the
+    // next.
     Effect::new(move |_| {
         let wanted = pages.get() * PAGE;
+        // The last step's wait for the reader, if any, ends here.
+        waiting.set_value(None);
         if corpus.with(|c| c.is_whole()) {
             return;
         }
         let found = searched.with(|s| match s {
-            Searched::Found(found) if wanted > FIRST_RESULTS && found.has_more_before(wanted) => {
-                Some(found.clone())
-            }
+            Searched::Found(found) if found.has_more_before(wanted) => Some(found.clone()),
             _ => None,
         });
         let (Some(found), Some(site)) = (found, later_site.get_value()) else {
             return;
         };
+        let searching = selection.with_untracked(|s| s.search_query().is_some());
+        // What comes at once: the cards the reader had shown, coming back to the view; the
+        // first screenful of a page "Show more" asked for (or that of the last page shown,
+        // coming back).
+        let (shown, last_page) = (found.shown_results(), wanted - PAGE);
+        let read = read_before.with_value(|(view, read)| {
+            selection.with_untracked(|now| now == view).then_some(*read)
+        });
+        let at_once = read
+            .unwrap_or(0)
+            .max(if shown <= last_page {
+                last_page + SEARCH_SCREEN
+            } else {
+                0
+            })
+            .min(wanted);
+        let (stop_waiting, mut stop) = oneshot::channel();
+        waiting.set_value(Some(stop_waiting));
         let (paths, run) = (later_paths.get_value(), more_runs.next());
         spawn_local(async move {
+            let wait = searching && shown >= at_once;
+            if wanted <= FIRST_RESULTS && (wait || !searching) {
+                painted_and_paused(REST_PAUSE).await;
+            }
+            if wait && !near_view(LIST_END, NEAR_END, &mut stop).await {
+                return;
+            }
+            if !run.is_latest() {
+                return;
+            }
+            let count = match (searching, wait) {
+                (false, _) => wanted,
+                (true, false) => at_once,
+                (true, true) => (shown + SEARCH_SCREEN).min(wanted),
+            };
             let extended = found.cards.clone();
-            let more = loader.or_whole(more_cards(files, &paths, &site, found, wanted).await);
+            let more = loader.or_whole(more_cards(files, &paths, &site, found, count).await);
             if let Some(more) = more.filter(|_| run.is_latest() && still_shows(&extended)) {
                 if !more.is_whole_list() {
                     loader.want_whole();

@@ -228,10 +228,16 @@ async fn wait_for_first(browser: &Browser, what: &str, ids: &[String]) {
 /// The list of cards, whose end a search shown from card pages grows from.
 const LIST: &str = "#results ol.cards";
 
-/// Waits for the first page of `ids` (at most [`PAGE`]) to be shown, scrolling the end of the
-/// list into view meanwhile: a search shown from card pages, before the whole site, grows a
-/// screenful at a time as the reader nears the end of its list.
+/// Waits for the first page of `ids` (at most [`PAGE`]) to be shown, the reader reading down
+/// ([`read_down_to`]).
 async fn read_down_to_first(browser: &Browser, what: &str, ids: &[String]) {
+    read_down_to(browser, what, &ids[..ids.len().min(PAGE)]).await;
+}
+
+/// Waits for the cards shown to be `ids`, scrolling the end of the list into view meanwhile: a
+/// search shown from card pages, before the whole site, grows a screenful at a time as the
+/// reader nears the end of its list, its first page and each page "Show more" asks for.
+async fn read_down_to(browser: &Browser, what: &str, ids: &[String]) {
     browser
         .wait_until(
             what,
@@ -239,7 +245,7 @@ async fn read_down_to_first(browser: &Browser, what: &str, ids: &[String]) {
                 "const shown = {}; \
                  if (!shown) document.querySelector(\"{LIST}\")?.scrollIntoView({{ block: 'end' }}); \
                  return shown;",
-                cards_are(&ids[..ids.len().min(PAGE)])
+                cards_are(ids)
             ),
         )
         .await;
@@ -1197,14 +1203,44 @@ async fn at_scale_a_search_shows_its_first_results_before_the_whole_site_and_cou
     assert!(fetched.len() <= 4 * PAGE, "{} card pages", fetched.len());
     browser.screenshot("scale-search-before-whole").await;
     // "Show more" shows its next results from their card pages too, the focus on the first.
+    let before_more = site.server().requested("/data/cards/");
     browser.click("#results button.show-more").await;
     let two_pages = &expected[..expected.len().min(2 * PAGE)];
     browser
-        .wait_for_cards("the next results, the whole site held", two_pages)
-        .await;
-    browser
         .wait_for_focused_card("the focus on the first new card", &expected[PAGE])
         .await;
+    // Its next screenful only, until the reader reads down: the card pages of the results after
+    // it are not asked for.
+    if expected.len() > PAGE + SEARCH_SCREEN {
+        tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+        assert_eq!(
+            browser.card_ids().await,
+            expected[..PAGE + SEARCH_SCREEN],
+            "the first page and the next screenful shown"
+        );
+        let page_of = |id: &String| layout.place(number(id)).expect("a result's card page").0;
+        let needed: Vec<usize> = expected[..PAGE + SEARCH_SCREEN]
+            .iter()
+            .map(page_of)
+            .collect();
+        let fetched = site.server().requested("/data/cards/");
+        for id in &expected[PAGE + SEARCH_SCREEN..two_pages.len()] {
+            let page = page_of(id);
+            assert!(
+                needed.contains(&page)
+                    || before_more.contains(&cards[page])
+                    || !fetched.contains(&cards[page]),
+                "{} (the card page of a result below the next screenful) fetched",
+                cards[page]
+            );
+        }
+    }
+    read_down_to(
+        &browser,
+        "the next results, the whole site held, the reader reading down",
+        two_pages,
+    )
+    .await;
     // An article opened from them has its previous among them; back, the same results.
     open_from_card(&browser, &expected[PAGE]).await;
     browser
@@ -1387,12 +1423,12 @@ async fn at_scale_a_shared_link_to_a_filtered_view_shows_its_first_articles_befo
         );
         if expected.len() > PAGE {
             browser.click("#results button.show-more").await;
-            browser
-                .wait_for_cards(
-                    &format!("the next articles of {what}, the whole site held"),
-                    &expected[..expected.len().min(2 * PAGE)],
-                )
-                .await;
+            read_down_to(
+                &browser,
+                &format!("the next articles of {what}, the whole site held"),
+                &expected[..expected.len().min(2 * PAGE)],
+            )
+            .await;
         }
     }
     let postings = site.server().requested("/data/postings/");
