@@ -2603,3 +2603,49 @@ async fn at_scale_a_chip_of_a_single_article_entity_filters_from_its_singles_fil
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
+
+/// Coming back (the browser's back) to a search shown from card pages that the reader had read
+/// down shows at once as many of its cards as the reader had shown, the card of the article
+/// opened focused: its list grows a screenful at a time only as the reader nears its end, and
+/// the card come back to is further down than its first screenful.
+#[tokio::test(flavor = "multi_thread")]
+async fn at_scale_coming_back_to_a_search_read_down_shows_the_cards_the_reader_had_shown() {
+    let Some((site, data)) = large_data() else {
+        return;
+    };
+    site.hold_whole_site();
+    let browser = Browser::new().await;
+    open_home_from_site_json(&browser, &site, &data).await;
+    let word = data.common_title_word();
+    let (found, _) = data.search(&word, None);
+    assert!(found.len() > PAGE, "{word}: {} results", found.len());
+    browser.type_into(INPUT, &word).await;
+    // Read down to at least three screenfuls.
+    let read = 3 * SEARCH_SCREEN;
+    browser
+        .wait_until(
+            "the results read down to three screenfuls",
+            &format!(
+                "const shown = {}; \
+                 if (!shown) document.querySelector(\"{LIST}\")?.scrollIntoView({{ block: 'end' }}); \
+                 return shown;",
+                cards_are_first_of(&found[..PAGE], read)
+            ),
+        )
+        .await;
+    let shown = browser.card_ids().await.len();
+    let opened = &found[read - 1];
+    open_from_card(&browser, opened).await;
+    browser.back().await;
+    browser
+        .wait_for_focused_card("the card come back to, focused", opened)
+        .await;
+    browser
+        .wait_until(
+            "as many cards as the reader had shown",
+            &format!("return {};", cards_are_first_of(&found[..PAGE], shown)),
+        )
+        .await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
