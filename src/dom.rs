@@ -106,12 +106,7 @@ fn keep_in_view(element: web_sys::HtmlElement, frames: u32) {
             return;
         }
         let rect = element.get_bounding_client_rect();
-        let height = leptos::prelude::window()
-            .inner_height()
-            .ok()
-            .and_then(|h| h.as_f64())
-            .unwrap_or(f64::MAX);
-        if rect.top() < 0.0 || rect.bottom() > height {
+        if rect.top() < 0.0 || rect.bottom() > window_height() {
             let options = web_sys::ScrollIntoViewOptions::new();
             options.set_block(web_sys::ScrollLogicalPosition::Center);
             element.scroll_into_view_with_scroll_into_view_options(&options);
@@ -265,10 +260,14 @@ fn is_near_view(selector: &str, margin: f64) -> bool {
     let Some(element) = document().query_selector(selector).ok().flatten() else {
         return true;
     };
-    let height = leptos::prelude::window()
+    element.get_bounding_client_rect().bottom() <= window_height() * (1.0 + margin)
+}
+
+/// The window's height in CSS pixels (unbounded if the browser does not say).
+fn window_height() -> f64 {
+    leptos::prelude::window()
         .inner_height()
         .ok()
         .and_then(|h| h.as_f64())
-        .unwrap_or(f64::MAX);
-    element.get_bounding_client_rect().bottom() <= height * (1.0 + margin)
+        .unwrap_or(f64::MAX)
 }

@@ -167,9 +167,10 @@ pub(super) fn answer(asked: Asked) -> Answers {
     // What ends the wait of the view shown last for the reader to near the end of its list
     // (dropped by the next view, or with the page).
     let waiting = StoredValue::new(None::<oneshot::Sender<()>>);
-    // "Show more"'s fetches (below): a change of the view makes theirs stale.
+    // The growth of a view shown from card pages (below): a change of the view makes its
+    // fetches stale.
     let more_runs = Latest::new();
-    // What "Show more"'s fetches need.
+    // What its fetches need.
     let later_paths = StoredValue::new(paths.clone());
     let later_site = StoredValue::new(site_data.clone());
     // Whether the view still shows the answer whose cards are `cards` (what a later fetch of

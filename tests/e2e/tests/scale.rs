@@ -238,17 +238,38 @@ async fn read_down_to_first(browser: &Browser, what: &str, ids: &[String]) {
 /// search shown from card pages, before the whole site, grows a screenful at a time as the
 /// reader nears the end of its list, its first page and each page "Show more" asks for.
 async fn read_down_to(browser: &Browser, what: &str, ids: &[String]) {
+    read_down_until(browser, what, &cards_are(ids)).await;
+}
+
+/// Waits for `shown` (a JavaScript condition on the cards) to hold, scrolling the end of the
+/// list into view meanwhile, as a reader reading down does.
+async fn read_down_until(browser: &Browser, what: &str, shown: &str) {
     browser
         .wait_until(
             what,
             &format!(
-                "const shown = {}; \
+                "const shown = {shown}; \
                  if (!shown) document.querySelector(\"{LIST}\")?.scrollIntoView({{ block: 'end' }}); \
-                 return shown;",
-                cards_are(ids)
+                 return shown;"
             ),
         )
         .await;
+}
+
+/// The site's most common title word searched on the home page opened from `site.json`, the
+/// whole site held (its parts given, to be let go): the search runs from card pages. Gives the
+/// browser, the word and its results (ids, best first).
+async fn search_before_the_whole_site(
+    site: &Site,
+    data: &Data,
+) -> (Browser, Vec<String>, String, Vec<String>) {
+    let parts = site.hold_whole_site();
+    let browser = Browser::new().await;
+    open_home_from_site_json(&browser, site, data).await;
+    let word = data.common_title_word();
+    let (found, _) = data.search(&word, None);
+    browser.type_into(INPUT, &word).await;
+    (browser, parts, word, found)
 }
 
 /// Opens the home page and waits for its first cards, which `site.json` alone gives (the whole
@@ -1153,13 +1174,8 @@ async fn at_scale_a_search_shows_its_first_results_before_the_whole_site_and_cou
     };
     let layout = site.card_layout();
     // The whole site is held back: the search must not wait for it.
-    let parts = site.hold_whole_site();
-    let browser = Browser::new().await;
-    open_home_from_site_json(&browser, &site, &data).await;
-    let word = data.common_title_word();
-    let (expected, _) = data.search(&word, None);
+    let (browser, parts, word, expected) = search_before_the_whole_site(&site, &data).await;
     assert!(expected.len() > PAGE, "{word}: {} results", expected.len());
-    browser.type_into(INPUT, &word).await;
     read_down_to_first(
         &browser,
         "the first results, the whole site held, the reader reading down",
@@ -2553,12 +2569,7 @@ async fn at_scale_a_chip_of_a_single_article_entity_filters_from_its_singles_fil
     let Some((site, data)) = large_data() else {
         return;
     };
-    site.hold_whole_site();
-    let browser = Browser::new().await;
-    open_home_from_site_json(&browser, &site, &data).await;
-    let word = data.common_title_word();
-    let (found, _) = data.search(&word, None);
-    browser.type_into(INPUT, &word).await;
+    let (browser, _, _, found) = search_before_the_whole_site(&site, &data).await;
     read_down_to_first(&browser, "the search's first page from card pages", &found).await;
     let chips: Vec<String> = serde_json::from_value(
         browser
@@ -2613,26 +2624,16 @@ async fn at_scale_coming_back_to_a_search_read_down_shows_the_cards_the_reader_h
     let Some((site, data)) = large_data() else {
         return;
     };
-    site.hold_whole_site();
-    let browser = Browser::new().await;
-    open_home_from_site_json(&browser, &site, &data).await;
-    let word = data.common_title_word();
-    let (found, _) = data.search(&word, None);
+    let (browser, _, word, found) = search_before_the_whole_site(&site, &data).await;
     assert!(found.len() > PAGE, "{word}: {} results", found.len());
-    browser.type_into(INPUT, &word).await;
     // Read down to at least three screenfuls.
     let read = 3 * SEARCH_SCREEN;
-    browser
-        .wait_until(
-            "the results read down to three screenfuls",
-            &format!(
-                "const shown = {}; \
-                 if (!shown) document.querySelector(\"{LIST}\")?.scrollIntoView({{ block: 'end' }}); \
-                 return shown;",
-                cards_are_first_of(&found[..PAGE], read)
-            ),
-        )
-        .await;
+    read_down_until(
+        &browser,
+        "the results read down to three screenfuls",
+        &cards_are_first_of(&found[..PAGE], read),
+    )
+    .await;
     let shown = browser.card_ids().await.len();
     let opened = &found[read - 1];
     open_from_card(&browser, opened).await;
