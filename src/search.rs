@@ -18,8 +18,9 @@ use kiosque_model::parts::{
     self, CardLayout, CardPage, EntityProfile, EntityView, PostingFile, ProfileFile, Single,
     SingleFile, SiteFile,
 };
+use kiosque_model::related::related_by_postings;
 use kiosque_model::search::{Meta, Outcome, Query, Shard};
-use kiosque_model::{Entity, EntityId};
+use kiosque_model::{ArticleSummary, Entity, EntityId};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -772,6 +773,45 @@ pub async fn entity_first_cards(
         || true,
     )
     .await
+}
+
+/// The articles related to article `id` (at most `limit`, as [`kiosque_model::related`] ranks
+/// them over the whole site), without loading it: the posting files of `entities` (the
+/// article's, in its order, but dates and those of that article alone, which add nothing) say
+/// which articles share them, and the card pages of the best give their cards; each answer with
+/// the names of the entities it shares, rarest first. `None` when the site has no posting files
+/// or card pages (the whole site answers then).
+pub async fn related_cards(
+    files: SearchFiles,
+    paths: Paths,
+    site: Arc<SiteData>,
+    (id, entities): (String, Vec<EntityId>),
+    limit: usize,
+) -> Option<Result<Vec<(ArticleSummary, Vec<String>)>, AppError>> {
+    if !has_postings(&site) || !has_card_pages(&site) {
+        return None;
+    }
+    let run = async {
+        let each = (files.entity_articles(&paths, &site, &entities, &[])).await?;
+        let listed: Vec<(Entity<String>, Vec<u32>)> = each.into_iter().flatten().collect();
+        // The article itself is among them (its number is not known here): one more asked for.
+        let ranked = related_by_postings(&listed, site.file.articles as usize, limit + 1);
+        let numbers: Vec<u32> = ranked.iter().map(|r| r.article).collect();
+        let pages = card_layout(&site)
+            .choose(&numbers, numbers.len(), numbers.len())
+            .screen;
+        let fetched = files.cards(&paths, &site, &pages).await?;
+        let cards = cards_corpus(&paths, &site, &fetched, &[]);
+        let found = ranked.iter().filter_map(|r| {
+            let article = cards.by_number(r.article).filter(|a| a.id != id)?;
+            let names = (r.shared.iter())
+                .filter_map(|&e| Some(listed.get(e as usize)?.0.name.clone()))
+                .collect();
+            Some((article.clone(), names))
+        });
+        Ok(found.take(limit).collect())
+    };
+    Some(run.await)
 }
 
 /// Runs `text` over the whole site without loading it: the search index says which articles

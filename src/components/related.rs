@@ -1,11 +1,20 @@
-//! Related articles on an article page ([`kiosque_model::related`]): computed in the browser
-//! from the whole site, which a reader coming from the home page or an entity page already has;
-//! an article opened directly offers to load it rather than loading it unasked.
+//! Related articles on an article page ([`kiosque_model::related`]): from the whole site when
+//! the reader has it (coming from the home page or an entity page), else, when the reader asks,
+//! from the posting files of the article's entities and the card pages of the answers
+//! ([`crate::search::related_cards`]: about 100 KB brotli at 100,000 articles, where the whole
+//! site is 5.5 MB), the same articles either way.
+
+use std::sync::Arc;
 
 use kiosque_model::related::related;
+use kiosque_model::{ArticleSummary, Label};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
+use crate::data::AppError;
 use crate::language::use_language;
+use crate::routes::corpus::{use_corpus, use_site_data};
+use crate::search::related_cards;
 use crate::site::use_site;
 
 /// Related articles listed.
@@ -17,6 +26,9 @@ const REASONS: usize = 4;
 /// The id of the section's heading.
 const HEADING: &str = "related-articles-heading";
 
+/// An article related to the page's, and the names of the entities they share, rarest first.
+type Item = (ArticleSummary, Vec<String>);
+
 /// The articles related to article `id`, each with the entities it shares with it. Not in the
 /// pre-rendered pages (they would put the whole site's relations in every page, and change
 /// with every rebuild).
@@ -26,34 +38,78 @@ pub fn RelatedArticles(id: String) -> impl IntoView {
         return None::<AnyView>;
     }
     let site = use_site();
-    let loader = site.data;
+    let (loader, files) = (site.data, site.search);
     let paths = site.paths;
     let asked = RwSignal::new(false);
+    // The answer from the posting files and card pages, when asked for before the whole site.
+    let from_parts = RwSignal::new(None::<Result<Arc<[Item]>, AppError>>);
+    // What the posting files are asked about: the article's entities (its body file's corpus
+    // has them, in its order), but dates and those of it alone (counts capped at 2 there).
+    let shared_by_others = {
+        let corpus = use_corpus();
+        let listed = corpus.article_position(&id).map(|p| corpus.mentioned_by(p));
+        (listed.unwrap_or_default().iter())
+            .filter_map(|&e| corpus.entities().get(e as usize))
+            .filter(|e| e.label != Label::Date && e.articles > 1)
+            .map(|e| e.id.clone())
+            .collect::<Vec<_>>()
+    };
+    let ask = {
+        let (id, paths, site) = (id.clone(), paths.clone(), use_site_data());
+        move || {
+            asked.set(true);
+            if loader.whole().is_some() {
+                return;
+            }
+            let article = (id.clone(), shared_by_others.clone());
+            let (paths, site) = (paths.clone(), site.clone());
+            spawn_local(async move {
+                match related_cards(files, paths, site, article, RELATED).await {
+                    Some(Ok(items)) => {
+                        let _ = from_parts.try_set(Some(Ok(items.into())));
+                    }
+                    // No such files (older data), or one that failed: the whole site answers,
+                    // or says why it cannot.
+                    _ => loader.want_whole(),
+                }
+            });
+        }
+    };
     let language = use_language();
     let words = language.messages();
-    let list = move || match loader.whole() {
-        Some(Ok(whole)) => {
-            let position = whole
-                .numbers_of([id.as_str()])
-                .first()
-                .and_then(|&n| whole.position_of_number(n));
-            let found = position.map_or_else(Vec::new, |p| related(&whole, p, RELATED));
-            if found.is_empty() {
-                return view! { <p class="hint">{words.no_related}</p> }.into_any();
+    let items = move || -> Option<Result<Arc<[Item]>, ()>> {
+        match loader.whole() {
+            Some(Ok(whole)) => {
+                let position = whole
+                    .numbers_of([id.as_str()])
+                    .first()
+                    .and_then(|&n| whole.position_of_number(n));
+                let found = position.map_or_else(Vec::new, |p| related(&whole, p, RELATED));
+                let items = found.iter().filter_map(|r| {
+                    let article = whole.article_at(r.article)?.clone();
+                    let names = (r.shared.iter())
+                        .filter_map(|&e| Some(whole.entities().get(e as usize)?.name.clone()))
+                        .collect();
+                    Some((article, names))
+                });
+                Some(Ok(items.collect()))
             }
+            Some(Err(_)) => Some(Err(())),
+            None => from_parts.get().map(|found| found.map_err(|_| ())),
+        }
+    };
+    let list = move || match items() {
+        Some(Ok(found)) if found.is_empty() => {
+            view! { <p class="hint">{words.no_related}</p> }.into_any()
+        }
+        Some(Ok(found)) => {
             let items = found
                 .iter()
-                .filter_map(|r| {
-                    let article = whole.article_at(r.article)?;
-                    let names = r
-                        .shared
-                        .iter()
-                        .take(REASONS)
-                        .filter_map(|&e| whole.entities().get(e as usize))
-                        .enumerate()
-                        .map(|(i, e)| view! { {(i > 0).then_some(", ")} <bdi>{language.entity_name(e).into_owned()}</bdi> })
+                .map(|(article, shared)| {
+                    let names = (shared.iter().take(REASONS).enumerate())
+                        .map(|(i, name)| view! { {(i > 0).then_some(", ")} <bdi>{name.clone()}</bdi> })
                         .collect_view();
-                    let more = r.shared.len().saturating_sub(REASONS);
+                    let more = shared.len().saturating_sub(REASONS);
                     // Its date and source: articles with one title (a story followed day after
                     // day, a wire story taken up by several sources) are told apart.
                     let date = article.published.as_deref().map(|date| {
@@ -65,7 +121,7 @@ pub fn RelatedArticles(id: String) -> impl IntoView {
                         let apart = (date.is_some() && source.is_some()).then_some(" · ");
                         view! { <span class="related-facts">" (" {date} {apart} {source} ")"</span> }
                     });
-                    Some(view! {
+                    view! {
                         <li>
                             <a href=paths.article(&article.id) lang=language.lang_of(article.lang.as_deref())>{article.title.clone()}</a>
                             {facts}
@@ -74,30 +130,32 @@ pub fn RelatedArticles(id: String) -> impl IntoView {
                                 {(more > 0).then(|| language.and_more(more))}
                             </span>
                         </li>
-                    })
+                    }
                 })
                 .collect_view();
             view! { <ul class="related-articles">{items}</ul> }.into_any()
         }
-        Some(Err(_)) => view! { <p class="hint">{words.related_failed}</p> }.into_any(),
+        Some(Err(())) => view! { <p class="hint">{words.related_failed}</p> }.into_any(),
         None if asked.get() => {
             view! { <p class="hint" role="status">{words.finding_related}</p> }.into_any()
         }
-        None => view! {
-            <button
-                type="button"
-                class="related-load"
-                on:click=move |_| {
-                    // The button goes: the focus goes to the section's heading, not the page.
-                    crate::dom::focus_by_id(HEADING);
-                    asked.set(true);
-                    loader.want_whole();
-                }
-            >
-                {words.find_related}
-            </button>
+        None => {
+            let ask = ask.clone();
+            view! {
+                <button
+                    type="button"
+                    class="related-load"
+                    on:click=move |_| {
+                        // The button goes: the focus goes to the section's heading, not the page.
+                        crate::dom::focus_by_id(HEADING);
+                        ask();
+                    }
+                >
+                    {words.find_related}
+                </button>
+            }
+            .into_any()
         }
-        .into_any(),
     };
     Some(
         view! {

@@ -463,6 +463,9 @@ struct Measured {
     /// The first card's article opened from the home page in the app (cache off, its pieces
     /// fetched on the click): see [`article_from_card`].
     article_from_card: Option<AfterClick>,
+    /// The related articles of the first card's article, its page opened directly (cache off):
+    /// see [`related_direct`].
+    related_direct: Option<AfterClick>,
     /// The facet of the entity of the most articles clicked on the pre-rendered home page,
     /// the app fetched and started on that click (cache off): see [`facet_on_first_use`].
     facet_on_first_use: Option<AfterClick>,
@@ -1051,6 +1054,7 @@ async fn measure(
         .await?,
     ];
     let article_from_card = article_from_card(&browser, site, &home_url, sizes).await?;
+    let related_direct = related_direct(&browser, site, &article_url, sizes).await?;
     let facet_on_first_use =
         facet_on_first_use(&browser, site, &home_url, &most_mentioned(site)?, sizes).await?;
     let downloads = downloads(&browser, &home_url).await?;
@@ -1250,6 +1254,7 @@ async fn measure(
         filtered_idle,
         show_more,
         article_from_card,
+        related_direct,
         facet_on_first_use,
         downloads,
         clicks,
@@ -1396,6 +1401,25 @@ async fn article_from_card(
         done: "!!document.querySelector('.article-page .article-body')",
         what: "the article",
         counted: Counted::DataAndPieces,
+        before_app: false,
+    };
+    after_click(browser, site, url, &click, sizes).await
+}
+
+/// The related articles of the article page `url` opened directly, its "Find related
+/// articles" button clicked as soon as the app shows it, until they (or the message that there
+/// are none) are there ([`after_click`]: the data fetched for them).
+async fn related_direct(
+    browser: &Browser,
+    site: &Path,
+    url: &str,
+    sizes: &mut Brotli,
+) -> anyhow::Result<Option<AfterClick>> {
+    let click = Click {
+        button: "#main button.related-load",
+        done: "!document.querySelector('#main button.related-load, #main .related-section [role=status]')",
+        what: "the related articles",
+        counted: Counted::Data,
         before_app: false,
     };
     after_click(browser, site, url, &click, sizes).await
@@ -2168,6 +2192,12 @@ fn report(apps: &Apps, measured: &[Measured], network: Option<&Network>) {
     );
     after_click_rows(measured, "article shown", "files", |m| {
         m.article_from_card.as_ref()
+    });
+    println!(
+        "\nThe related articles of that article, its page opened directly and its \"Find related articles\" button clicked as soon as the app shows it (cache off): the time to the frame after them, the data fetched from the click until 2 s after them (the posting files of its entities and the card pages of the answers; the whole site before the sixtieth session), brotli, and the app's wasm memory then\n"
+    );
+    after_click_rows(measured, "related articles", "data files", |m| {
+        m.related_direct.as_ref()
     });
     println!(
         "\nThe facet of the entity of the most articles clicked on the pre-rendered home page, the app not asked for before (cache off: the app is fetched and started on the click, which it then applies; docs/wasm-split.md, \"The app on first use\"): the time to the frame after the filtered list, the files fetched from the click until 2 s after it (the app's and the data), brotli, and the app's wasm memory then\n"

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::entity::Label;
+use crate::entity::{Entity, Label};
 use crate::index::Corpus;
 
 /// An article related to another, and why.
@@ -31,23 +31,75 @@ pub fn rarity(df: usize, n: usize) -> f64 {
 /// newest (the corpus's order). Dates are left out: two articles of the same day are not about
 /// the same thing. So are entities every article mentions (weight 0) and the article itself.
 pub fn related(corpus: &Corpus, position: u32, limit: usize) -> Vec<RelatedArticle> {
-    let n = corpus.total_articles();
+    let entities: Vec<(u32, &[u32])> = (corpus.mentioned_by(position).iter())
+        .filter(|&&e| {
+            corpus
+                .entities()
+                .get(e as usize)
+                .is_some_and(|e| e.label != Label::Date)
+        })
+        .map(|&e| (e, corpus.postings(e)))
+        .collect();
+    // Rarest first: fewest articles, then the corpus's rank.
+    let rarer = |a: u32, b: u32| {
+        (corpus.postings(a).len(), corpus.rank(a)).cmp(&(corpus.postings(b).len(), corpus.rank(b)))
+    };
+    related_among(
+        &entities,
+        corpus.total_articles(),
+        Some(position),
+        limit,
+        &rarer,
+    )
+}
+
+/// [`related`] from the article's entities and the articles that list each, as the posting
+/// files give them (numbers for positions: the article's page before the whole site is there).
+/// `entities`: the article's entities in its own order (as its summary lists them), with their
+/// articles (increasing); dates and entities of that article alone may be left out (they add
+/// nothing to any other article). `articles`: how many the site has. The article itself is
+/// among the answers (it shares every entity: no other comes before it), so a caller that does
+/// not know its number asks for one more and leaves it out. A [`RelatedArticle`]'s `shared`
+/// are places in `entities`, rarest first: fewest articles, then most mentions, then name, then
+/// id, the order [`related`] gives them (the entity table lists entities of as many articles and
+/// mentions by id).
+pub fn related_by_postings(
+    entities: &[(Entity<String>, Vec<u32>)],
+    articles: usize,
+    limit: usize,
+) -> Vec<RelatedArticle> {
+    let listed: Vec<(u32, &[u32])> = (entities.iter().enumerate())
+        .filter(|(_, (entity, _))| entity.label != Label::Date)
+        .map(|(at, (_, numbers))| (at as u32, numbers.as_slice()))
+        .collect();
+    let rarer = |a: u32, b: u32| {
+        let (x, y) = (&entities[a as usize], &entities[b as usize]);
+        (x.1.len().cmp(&y.1.len()))
+            .then(y.0.mentions.cmp(&x.0.mentions))
+            .then_with(|| x.0.name.cmp(&y.0.name))
+            .then_with(|| x.0.id.cmp(&y.0.id))
+    };
+    related_among(&listed, articles, None, limit, &rarer)
+}
+
+/// The ranking both share: `entities` (a key and the articles that list it, in the article's
+/// order, so that the weights add up in one order and the scores are equal to the last bit),
+/// `itself` left out, `rarer` ordering the shared keys.
+fn related_among(
+    entities: &[(u32, &[u32])],
+    articles: usize,
+    itself: Option<u32>,
+    limit: usize,
+    rarer: &dyn Fn(u32, u32) -> std::cmp::Ordering,
+) -> Vec<RelatedArticle> {
     let mut found: HashMap<u32, RelatedArticle> = HashMap::new();
-    for &entity in corpus.mentioned_by(position) {
-        if corpus
-            .entities()
-            .get(entity as usize)
-            .is_none_or(|e| e.label == Label::Date)
-        {
-            continue;
-        }
-        let postings = corpus.postings(entity);
-        let weight = rarity(postings.len(), n);
+    for &(entity, postings) in entities {
+        let weight = rarity(postings.len(), articles);
         if weight <= 0.0 {
             continue;
         }
         for &other in postings {
-            if other == position {
+            if Some(other) == itself {
                 continue;
             }
             let entry = found.entry(other).or_insert_with(|| RelatedArticle {
@@ -78,10 +130,7 @@ pub fn related(corpus: &Corpus, position: u32, limit: usize) -> Vec<RelatedArtic
         }
     }
     for r in &mut out {
-        // Rarest first: fewest articles, then the corpus's rank.
-        crate::order::sort_by_key(&mut r.shared, |&e| {
-            (corpus.postings(e).len(), corpus.rank(e))
-        });
+        crate::order::sort_by(&mut r.shared, |&a, &b| rarer(a, b));
     }
     out
 }
@@ -89,7 +138,8 @@ pub fn related(corpus: &Corpus, position: u32, limit: usize) -> Vec<RelatedArtic
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entity::Label;
+    use crate::article::ArticleSummary;
+    use crate::entity::{EntityId, Label};
     use crate::testing::{article, corpus, entity};
 
     fn ids(corpus: &Corpus, related: &[RelatedArticle]) -> Vec<(String, Vec<String>)> {
@@ -192,6 +242,117 @@ mod tests {
         );
         assert!(related(&lonely, 0, 5).is_empty());
         assert!(related(&lonely, 1, 5).is_empty());
+    }
+
+    /// A site's entity table as the builder writes it: by articles (most first), then
+    /// mentions, then id; each entity's `articles` counted from `articles`.
+    fn site(articles: Vec<ArticleSummary>, mut entities: Vec<Entity>) -> Corpus {
+        for e in &mut entities {
+            e.articles = (articles.iter())
+                .filter(|a| a.entities.contains(&e.id))
+                .count() as u32;
+        }
+        entities.sort_by(|a, b| {
+            (b.articles.cmp(&a.articles))
+                .then(b.mentions.cmp(&a.mentions))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        corpus(articles, entities)
+    }
+
+    /// What the article page reads of article `position`'s entities: each as its posting file
+    /// has it (id as a string, whole counts) with the articles that list it, in the article's
+    /// order, those of that article alone left out.
+    fn from_postings(corpus: &Corpus, position: u32) -> Vec<(Entity<String>, Vec<u32>)> {
+        (corpus.mentioned_by(position).iter())
+            .map(|&e| (&corpus.entities()[e as usize], corpus.postings(e)))
+            .filter(|(_, postings)| postings.len() > 1)
+            .map(|(e, postings)| {
+                let entity = Entity {
+                    id: e.id.as_str().to_owned(),
+                    label: e.label,
+                    name: e.name.clone(),
+                    aliases: Vec::new(),
+                    articles: e.articles,
+                    mentions: e.mentions,
+                    value: e.value.clone(),
+                    confidence: e.confidence,
+                };
+                (entity, postings.to_vec())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_posting_lists_alone_give_the_same_related_articles_as_the_whole_site() {
+        // Sites of many shapes: entities of one name (ties broken by mentions, then id), of as
+        // many mentions, dates, entities of one article, articles of none.
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move |below: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % below
+        };
+        for _ in 0..40 {
+            let kinds = [
+                Label::Person,
+                Label::Place,
+                Label::Organisation,
+                Label::Date,
+            ];
+            let entities: Vec<Entity> = (0..24)
+                .map(|i| {
+                    let label = kinds[next(4) as usize];
+                    let mut e = entity(
+                        &format!("{}-e{i}", label.id_prefix()),
+                        label,
+                        1 + next(4) as u32,
+                    );
+                    e.name = format!("name {}", next(6));
+                    e
+                })
+                .collect();
+            let articles: Vec<ArticleSummary> = (0..40)
+                .map(|a| {
+                    let mut listed: Vec<&str> = Vec::new();
+                    for _ in 0..next(7) {
+                        let id = entities[next(24) as usize].id.as_str();
+                        if !listed.contains(&id) {
+                            listed.push(id);
+                        }
+                    }
+                    article(&format!("a{a}"), &listed)
+                })
+                .collect();
+            let corpus = site(articles, entities);
+            let n = corpus.total_articles();
+            for position in 0..n as u32 {
+                let expected = related(&corpus, position, 5);
+                let listed = from_postings(&corpus, position);
+                let mut got = related_by_postings(&listed, n, 6);
+                // The article itself, first unless others share as much: left out.
+                match got.iter().position(|r| r.article == position) {
+                    Some(at) => {
+                        got.remove(at);
+                    }
+                    None => got.truncate(5),
+                }
+                got.truncate(5);
+                for r in &mut got {
+                    for e in &mut r.shared {
+                        let id = &listed[*e as usize].0.id;
+                        let id = EntityId::new(id).expect("a valid id");
+                        *e = corpus.entity_position(&id).expect("in the table");
+                    }
+                }
+                assert_eq!(got, expected, "article {position}");
+                // The scores to the last bit: the weights added in the same order.
+                for (g, e) in got.iter().zip(&expected) {
+                    assert_eq!(g.score.to_bits(), e.score.to_bits());
+                }
+            }
+        }
     }
 
     #[test]

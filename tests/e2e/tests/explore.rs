@@ -339,7 +339,7 @@ async fn shown_related(browser: &Browser) -> Vec<RelatedItem> {
 
 /// From the entity page of `entity` (the whole site loaded), its first article's page lists the
 /// related articles the model finds; opened directly, the page offers to find them, and finds
-/// the same.
+/// the same from the posting files and card pages, without the whole site.
 async fn check_related(browser: &Browser, site: &Site, corpus: &Corpus, entity: &str) {
     browser.open(&site.url(&format!("/entity/{entity}/"))).await;
     // The page shows from its files (schema 2.6): the download's button loads the whole site.
@@ -389,6 +389,21 @@ async fn check_related(browser: &Browser, site: &Site, corpus: &Corpus, entity: 
         "related-articles-heading"
     );
     assert_eq!(shown_related(browser).await, expected);
+    // Found from the posting files of its entities and the card pages of the answers: no
+    // summary page or entity part (the whole site) was fetched for them.
+    let fetched = browser
+        .eval_string(
+            "return performance.getEntriesByType('resource').map(r => new URL(r.name).pathname).filter(p => /^\\/data\\/(summaries|entities|postings|cards)\\//.test(p)).join(' ');",
+        )
+        .await;
+    assert!(
+        fetched.contains("/data/postings/") && fetched.contains("/data/cards/"),
+        "the related articles from posting files and card pages: {fetched}"
+    );
+    assert!(
+        !fetched.contains("/data/summaries/") && !fetched.contains("/data/entities/"),
+        "no part of the whole site fetched for the related articles: {fetched}"
+    );
 }
 
 /// The home page filtered by `entity` offers the view's articles as CSV and JSON, as the model
