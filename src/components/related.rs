@@ -1,8 +1,8 @@
 //! Related articles on an article page ([`kiosque_model::related`]): from the whole site when
 //! the reader has it (coming from the home page or an entity page), else, when the reader asks,
 //! from the posting files of the article's entities and the card pages of the answers
-//! ([`crate::search::related_cards`]: about 100 KB brotli at 100,000 articles, where the whole
-//! site is 5.5 MB), the same articles either way.
+//! ([`crate::search::related_cards`]: 72 KB brotli at 100,000 articles, where the whole site
+//! is 5.5 MB), the same articles either way. Their offer (a button) is pre-rendered too.
 
 use std::sync::Arc;
 
@@ -11,8 +11,7 @@ use kiosque_model::{ArticleSummary, Label};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::data::AppError;
-use crate::language::use_language;
+use crate::language::{use_language, use_messages};
 use crate::routes::corpus::{use_corpus, use_site_data};
 use crate::search::related_cards;
 use crate::site::use_site;
@@ -31,18 +30,23 @@ type Item = (ArticleSummary, Vec<String>);
 
 /// The articles related to article `id`, each with the entities it shares with it. Not in the
 /// pre-rendered pages (they would put the whole site's relations in every page, and change
-/// with every rebuild).
+/// with every rebuild): only the offer to find them is.
 #[component]
 pub fn RelatedArticles(id: String) -> impl IntoView {
     if cfg!(feature = "ssr") {
-        return None::<AnyView>;
+        // The pre-rendered page offers them too (a reader who opened the article directly
+        // reaches its end before touching anything the app does): the button alone (the same
+        // on every page: its bytes count at 10,000 pages), `hidden` until the start script
+        // knows the app can run there (without it the button would do nothing). Its press
+        // starts the app, which gets the click (the start script carries it over by the id).
+        return find_button(|| {}, true).into_any();
     }
     let site = use_site();
     let (loader, files) = (site.data, site.search);
     let paths = site.paths;
     let asked = RwSignal::new(false);
     // The answer from the posting files and card pages, when asked for before the whole site.
-    let from_parts = RwSignal::new(None::<Result<Arc<[Item]>, AppError>>);
+    let from_parts = RwSignal::new(None::<Arc<[Item]>>);
     // What the posting files are asked about: the article's entities (its body file's corpus
     // has them, in its order), but dates and those of it alone (counts capped at 2 there).
     let shared_by_others = {
@@ -64,13 +68,20 @@ pub fn RelatedArticles(id: String) -> impl IntoView {
             let article = (id.clone(), shared_by_others.clone());
             let (paths, site) = (paths.clone(), site.clone());
             spawn_local(async move {
-                match related_cards(files, paths, site, article, RELATED).await {
-                    Some(Ok(items)) => {
-                        let _ = from_parts.try_set(Some(Ok(items.into())));
+                let found = related_cards(files, paths, site, article, RELATED).await;
+                // The page may be gone by then: nothing to show, nothing more to fetch.
+                if from_parts.try_get_untracked().is_none() {
+                    return;
+                }
+                // No such files (older data), or one that failed (logged): the whole site
+                // answers, or says why it cannot.
+                match found {
+                    Some(fetched) => {
+                        if let Some(items) = loader.or_whole(fetched) {
+                            from_parts.set(Some(items.into()));
+                        }
                     }
-                    // No such files (older data), or one that failed: the whole site answers,
-                    // or says why it cannot.
-                    _ => loader.want_whole(),
+                    None => loader.want_whole(),
                 }
             });
         }
@@ -95,7 +106,7 @@ pub fn RelatedArticles(id: String) -> impl IntoView {
                 Some(Ok(items.collect()))
             }
             Some(Err(_)) => Some(Err(())),
-            None => from_parts.get().map(|found| found.map_err(|_| ())),
+            None => from_parts.get().map(Ok),
         }
     };
     let list = move || match items() {
@@ -139,32 +150,39 @@ pub fn RelatedArticles(id: String) -> impl IntoView {
         None if asked.get() => {
             view! { <p class="hint" role="status">{words.finding_related}</p> }.into_any()
         }
-        None => {
-            let ask = ask.clone();
-            view! {
-                <button
-                    type="button"
-                    class="related-load"
-                    on:click=move |_| {
-                        // The button goes: the focus goes to the section's heading, not the page.
-                        crate::dom::focus_by_id(HEADING);
-                        ask();
-                    }
-                >
-                    {words.find_related}
-                </button>
-            }
-            .into_any()
-        }
+        None => find_button(ask.clone(), false).into_any(),
     };
-    Some(
-        view! {
-            <section class="related-section app-only" aria-labelledby=HEADING>
-                <h2 id=HEADING tabindex="-1">{words.related_heading}</h2>
-                <p class="hint">{words.related_hint}</p>
-                {list}
-            </section>
-        }
-        .into_any(),
-    )
+    section(list)
+}
+
+/// The section of the related articles around `list`.
+fn section(list: impl IntoView + 'static) -> AnyView {
+    let words = use_messages();
+    view! {
+        <section class="related-section app-only" aria-labelledby=HEADING>
+            <h2 id=HEADING tabindex="-1">{words.related_heading}</h2>
+            <p class="hint">{words.related_hint}</p>
+            {list}
+        </section>
+    }
+    .into_any()
+}
+
+/// The button that finds them (`ask`); it goes once pressed, and the focus goes to the
+/// section's heading, not the page. `hidden` in the pre-rendered page.
+fn find_button(ask: impl Fn() + 'static, prerendered: bool) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            id="related-load"
+            class="related-load app-only"
+            hidden=prerendered
+            on:click=move |_| {
+                crate::dom::focus_by_id(HEADING);
+                ask();
+            }
+        >
+            {use_messages().find_related}
+        </button>
+    }
 }

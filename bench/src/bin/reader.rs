@@ -464,7 +464,7 @@ struct Measured {
     /// fetched on the click): see [`article_from_card`].
     article_from_card: Option<AfterClick>,
     /// The related articles of the first card's article, its page opened directly (cache off):
-    /// see [`related_direct`].
+    /// see [`RELATED`].
     related_direct: Option<AfterClick>,
     /// The facet of the entity of the most articles clicked on the pre-rendered home page,
     /// the app fetched and started on that click (cache off): see [`facet_on_first_use`].
@@ -1054,7 +1054,7 @@ async fn measure(
         .await?,
     ];
     let article_from_card = article_from_card(&browser, site, &home_url, sizes).await?;
-    let related_direct = related_direct(&browser, site, &article_url, sizes).await?;
+    let related_direct = after_click(&browser, site, &article_url, &RELATED, sizes).await?;
     let facet_on_first_use =
         facet_on_first_use(&browser, site, &home_url, &most_mentioned(site)?, sizes).await?;
     let downloads = downloads(&browser, &home_url).await?;
@@ -1406,24 +1406,16 @@ async fn article_from_card(
     after_click(browser, site, url, &click, sizes).await
 }
 
-/// The related articles of the article page `url` opened directly, its "Find related
-/// articles" button clicked as soon as the app shows it, until they (or the message that there
-/// are none) are there ([`after_click`]: the data fetched for them).
-async fn related_direct(
-    browser: &Browser,
-    site: &Path,
-    url: &str,
-    sizes: &mut Brotli,
-) -> anyhow::Result<Option<AfterClick>> {
-    let click = Click {
-        button: "#main button.related-load",
-        done: "!document.querySelector('#main button.related-load, #main .related-section [role=status]')",
-        what: "the related articles",
-        counted: Counted::Data,
-        before_app: false,
-    };
-    after_click(browser, site, url, &click, sizes).await
-}
+/// The related articles of an article page opened directly: its "Find related articles"
+/// button clicked as soon as the app shows it, until they (or the message that there are none)
+/// are there ([`after_click`]: the data fetched for them).
+const RELATED: Click<'static> = Click {
+    button: "#main button.related-load",
+    done: "!document.querySelector('#main button.related-load, #main .related-section [role=status]')",
+    what: "the related articles",
+    counted: Counted::Data,
+    before_app: false,
+};
 
 /// The facet of `entity` clicked on the pre-rendered home page `url` (the app not asked for
 /// yet: it is fetched and started on that click, which it then applies), until the app shows

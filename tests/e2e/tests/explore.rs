@@ -375,13 +375,49 @@ async fn check_related(browser: &Browser, site: &Site, corpus: &Corpus, entity: 
         )
         .await;
     browser.click("#main button.related-load").await;
+    check_related_from_parts(browser, &expected, "the related articles, asked for").await;
+    // Before the app, a reader at the article's end sees the offer too: in the pre-rendered
+    // file its button is hidden (without a script it would do nothing), the start script shows
+    // it, and its press starts the app, which finds them.
+    let file = std::fs::read_to_string(site.root().join(format!("article/{first}/index.html")))
+        .expect("the article's pre-rendered page");
+    let tag = (file
+        .split("<button")
+        .find(|t| t.contains("id=\"related-load\"")))
+    .and_then(|t| t.split('>').next())
+    .expect("the offer of related articles in the pre-rendered page");
+    assert!(
+        tag.contains(" hidden"),
+        "hidden until the app can run: <button{tag}>"
+    );
+    browser
+        .open_pre_rendered(&site.url(&format!("/article/{first}/")))
+        .await;
     browser
         .wait_until(
-            "the related articles, asked for",
-            "return document.querySelectorAll('#main .related-articles li').length > 0;",
+            "the pre-rendered offer shown, the app not started",
+            "const b = document.querySelector('#prerender button#related-load'); return !!b && b.offsetParent !== null;",
         )
         .await;
-    // The button went: the focus is on the section's heading, not lost to the page.
+    browser.click("#prerender button#related-load").await;
+    check_related_from_parts(
+        browser,
+        &expected,
+        "the related articles, asked for before the app ran",
+    )
+    .await;
+}
+
+/// Once related articles were asked for on an article opened directly: they are `expected`,
+/// the focus on their heading (the button went), found from the posting files of its entities
+/// and the card pages of the answers, no summary page or entity part (the whole site) fetched.
+async fn check_related_from_parts(browser: &Browser, expected: &[RelatedItem], what: &str) {
+    browser
+        .wait_until(
+            what,
+            "return !document.getElementById('prerender') && document.querySelectorAll('#main .related-articles li').length > 0;",
+        )
+        .await;
     assert_eq!(
         browser
             .eval_string("return document.activeElement.id;")
@@ -389,8 +425,6 @@ async fn check_related(browser: &Browser, site: &Site, corpus: &Corpus, entity: 
         "related-articles-heading"
     );
     assert_eq!(shown_related(browser).await, expected);
-    // Found from the posting files of its entities and the card pages of the answers: no
-    // summary page or entity part (the whole site) was fetched for them.
     let fetched = browser
         .eval_string(
             "return performance.getEntriesByType('resource').map(r => new URL(r.name).pathname).filter(p => /^\\/data\\/(summaries|entities|postings|cards)\\//.test(p)).join(' ');",

@@ -16,6 +16,9 @@
 const app = document.querySelector("script[data-glue]").dataset;
 const root = document.getElementById("prerender");
 const CONTROL = "button,input,select,textarea,summary,[role=button]";
+// Controls of the page that only the app can answer (an article's "Find related articles"),
+// pre-rendered hidden: without the app they would do nothing.
+const OFFERS = "#related-load";
 // What the reader did, each with the address it was done at: [element, address].
 const clicked = [];
 let focused = null;
@@ -138,6 +141,8 @@ function standDown() {
   if (booted && history.state?.kiosqueBooted) history.back();
   booted = null;
   document.documentElement.classList.remove("kiosque-view");
+  // What only the app does, offered by the page: hidden again, since it will not come.
+  for (const offer of root?.querySelectorAll(OFFERS) ?? []) offer.hidden = true;
   for (const [element] of clicked.splice(0)) element.click();
   if (submitted?.isConnected) submitted.requestSubmit();
 }
@@ -345,6 +350,9 @@ function openedFrom() {
 if (typeof WebAssembly === "object") {
   const page = root?.querySelector("main");
   if (page) {
+    // What the page offers that only the app does, pre-rendered hidden, shown where the app
+    // can run.
+    for (const offer of page.querySelectorAll(OFFERS)) offer.hidden = false;
     listen(true);
     observer = new MutationObserver(takeOver);
     observer.observe(root.parentNode, { childList: true });
