@@ -797,11 +797,7 @@ pub async fn related_cards(
         // The article itself is among them (its number is not known here): one more asked for.
         let ranked = related_by_postings(&listed, site.file.articles as usize, limit + 1);
         let numbers: Vec<u32> = ranked.iter().map(|r| r.article).collect();
-        let pages = card_layout(&site)
-            .choose(&numbers, numbers.len(), numbers.len())
-            .screen;
-        let fetched = files.cards(&paths, &site, &pages).await?;
-        let cards = cards_corpus(&paths, &site, &fetched, &[]);
+        let cards = cards_of(files, &paths, &site, &numbers, &[]).await?;
         let found = ranked.iter().filter_map(|r| {
             let article = cards.by_number(r.article).filter(|a| a.id != id)?;
             let names = (r.shared.iter())
@@ -946,11 +942,7 @@ pub async fn more_cards(
         return Ok(found);
     };
     let wanted = &listed.numbers[..listed.numbers.len().min(count)];
-    let pages = card_layout(site)
-        .choose(wanted, wanted.len(), wanted.len())
-        .screen;
-    let fetched = files.cards(paths, site, &pages).await?;
-    let corpus = cards_corpus(paths, site, &fetched, &listed.entities);
+    let corpus = cards_of(files, paths, site, wanted, &listed.entities).await?;
     Ok(Found {
         articles: positions(&corpus, wanted),
         cards: Some(Cards(Arc::new(corpus))),
@@ -983,6 +975,22 @@ fn positions(corpus: &Corpus, numbers: &[u32]) -> Vec<u32> {
         .iter()
         .filter_map(|&n| corpus.position_of_number(n))
         .collect()
+}
+
+/// The corpus of the card pages that hold the articles numbered `numbers` (fetched where not
+/// kept), with `entities` besides their chips'.
+async fn cards_of(
+    files: SearchFiles,
+    paths: &Paths,
+    site: &SiteData,
+    numbers: &[u32],
+    entities: &[Entity<String>],
+) -> Result<Corpus, AppError> {
+    let pages = card_layout(site)
+        .choose(numbers, numbers.len(), numbers.len())
+        .screen;
+    let fetched = files.cards(paths, site, &pages).await?;
+    Ok(cards_corpus(paths, site, &fetched, entities))
 }
 
 /// The corpus of the card pages `fetched` (with their numbers), its problems logged.
